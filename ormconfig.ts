@@ -1,0 +1,39 @@
+import 'reflect-metadata'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DataSource, type DataSourceOptions } from 'typeorm'
+import { AuthorProfile } from './entities/author-profile.entity'
+import { Author } from './entities/author.entity'
+import { BlogPost } from './entities/blog-post.entity'
+import { BookAuthor } from './entities/book-author.entity'
+import { Book } from './entities/book.entity'
+import { Comment } from './entities/comment.entity'
+import { SnakeJunctionNamingStrategy } from './entities/naming-strategy'
+import { PodcastEpisode } from './entities/podcast-episode.entity'
+import { Post } from './entities/post.entity'
+import { Publisher } from './entities/publisher.entity'
+import { Tag } from './entities/tag.entity'
+
+const DEFAULT_SQLITE_FILE = '.data/app.sqlite'
+
+const common = {
+  entities: [Author, AuthorProfile, Publisher, Post, BlogPost, PodcastEpisode, Tag, Comment, Book, BookAuthor],
+  migrations: ['migrations/*.ts'],
+  namingStrategy: new SnakeJunctionNamingStrategy(),
+  synchronize: false,
+  logging: false,
+}
+
+function options(): DataSourceOptions {
+  const url = process.env.DATABASE_URL
+  if (url) return { type: 'postgres', url, ...common }
+  const database = process.env.AUTOGEN_SQLITE_FILE ?? DEFAULT_SQLITE_FILE
+  // better-sqlite3 does not create missing folders; `.data/` is git-ignored and may not exist yet.
+  if (database === DEFAULT_SQLITE_FILE) mkdirSync(dirname(database), { recursive: true })
+  return { type: 'better-sqlite3', database, ...common }
+}
+
+/** autogen tells typeorm-autogen where this project keeps its migrations. */
+export const autogen = { migrationsDir: 'migrations' }
+
+export default new DataSource(options())

@@ -1,0 +1,55 @@
+import yargs from 'yargs'
+import { registerTypeScriptLoader } from '../source/typescript-loader'
+import { type CliOutput, processOutput } from './cli-output'
+import { checkCommand } from './commands/check-command'
+import { diffCommand } from './commands/diff-command'
+import { generateCommand } from './commands/generate-command'
+import { downgradeCommand, statusCommand, upgradeCommand } from './commands/runner-commands'
+import { describeError } from './describe-error'
+import { ExitCode } from './exit-codes'
+
+const formats = ['text', 'sql', 'json'] as const
+
+/**
+ * runCli parses `argv` (without node and script), runs one command and resolves to its exit code.
+ * Every error becomes one line on stderr and exit code 2.
+ */
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+  let exitCode: number = ExitCode.ok
+  const run = (work: () => Promise<number>) => async () => {
+    try {
+      registerTypeScriptLoader()
+      exitCode = await work()
+    } catch (err) {
+      output.err(`typeorm-autogen: ${describeError(err)}`)
+      exitCode = ExitCode.error
+    }
+  }
+  const parser = yargs([...argv])
+    .scriptName('typeorm-autogen')
+    .option('config', { alias: 'c', type: 'string', default: './ormconfig.ts', describe: 'file exporting the TypeORM DataSource' })
+    .command('generate <name>', 'write a migration for the changes between entities and database', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'migration name, e.g. AddPostTags' })
+        .option('timestamp', { type: 'number', describe: 'fixed timestamp (ms) for the file and class name' }),
+      (a) => run(() => generateCommand({ config: a.config, name: a.name, timestamp: a.timestamp }, output))())
+    .command('diff', 'print what generate would write, writing nothing', (y) =>
+      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }),
+      (a) => run(() => diffCommand({ config: a.config, format: a.format }, output))())
+    .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
+      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }),
+      (a) => run(() => checkCommand({ config: a.config, format: a.format }, output))())
+    .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config) }, output))())
+    .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config) }, output))())
+    .command('status', 'list migrations and whether each is applied', {}, (a) => run(() => statusCommand({ config: String(a.config) }, output))())
+    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade or status')
+    .strict()
+    .exitProcess(false)
+    .fail((message, err) => {
+      output.err(`typeorm-autogen: ${message ?? describeError(err)} (see --help)`)
+      exitCode = ExitCode.error
+    })
+    .help()
+    .version()
+  await parser.parseAsync()
+  return exitCode
+}

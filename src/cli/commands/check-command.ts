@@ -1,0 +1,25 @@
+import { compareProject } from '../../pipeline/compare-project'
+import { planOf } from '../../pipeline/generate-migration'
+import { type ReportFormat, renderReport } from '../../render/report'
+import { loadProject } from '../../source/load-config'
+import type { CliOutput } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+
+export interface CheckArgs {
+  readonly config: string
+  readonly format: ReportFormat
+}
+
+/** checkCommand exits 0 when the database matches the entities and 1, printing the changes, when a migration is missing. */
+export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
+  const comparison = await compareProject(await loadProject(args.config))
+  const plan = planOf(comparison, 'Pending', 0)
+  if (comparison.up.length === 0) {
+    if (args.format === 'json') output.out(renderReport(plan, 'json'))
+    else output.out('OK: the database matches the entities.')
+    return ExitCode.ok
+  }
+  if (args.format !== 'json') output.err('A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.')
+  output.out(renderReport(plan, args.format))
+  return ExitCode.changesMissing
+}

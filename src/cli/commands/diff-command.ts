@@ -1,0 +1,18 @@
+import { compareProject } from '../../pipeline/compare-project'
+import { planOf } from '../../pipeline/generate-migration'
+import { type ReportFormat, renderReport } from '../../render/report'
+import { loadProject } from '../../source/load-config'
+import type { CliOutput } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+
+export interface DiffArgs {
+  readonly config: string
+  readonly format: ReportFormat
+}
+
+/** diffCommand prints what `generate` would write, writing nothing. */
+export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
+  const comparison = await compareProject(await loadProject(args.config))
+  output.out(renderReport(planOf(comparison, 'Pending', 0), args.format))
+  return ExitCode.ok
+}

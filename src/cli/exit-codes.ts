@@ -1,0 +1,9 @@
+/** ExitCode is the documented exit status of every command (README, "Exit codes"). */
+export const ExitCode = {
+  /** Success; for `check`, the database matches the entities. */
+  ok: 0,
+  /** `check` only: the entities have changes that no migration applies yet. */
+  changesMissing: 1,
+  /** Any error: bad configuration, unreachable database, rejected entity, unwritable folder. */
+  error: 2,
+} as const

@@ -1,0 +1,70 @@
+import type { DataSourceOptions } from 'typeorm'
+import type { SchemaModel } from '../model/schema-model'
+import type { Operation } from '../operations/operation'
+import type { Statement } from './statement'
+
+/**
+ * DatabaseConnection is the read-only connection an introspector reads through. It is opened by the
+ * dialect itself (not through TypeORM), so that reading a schema can never change it.
+ */
+export interface DatabaseConnection {
+  /** query runs one statement with positional parameters and returns its rows. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>
+  /** queryCount is the number of statements issued so far (the benchmark reports it). */
+  readonly queryCount: number
+  close(): Promise<void>
+}
+
+/** IntrospectionScope says which part of the database to read. */
+export interface IntrospectionScope {
+  /** Schemas to read (PostgreSQL); undefined where the dialect has none. */
+  readonly schemas?: readonly string[]
+  /** Tables never read or diffed: TypeORM's own (`migrations`, `typeorm_metadata`) and the user's `ignoreTables`. */
+  readonly ignoreTables: readonly string[]
+}
+
+/**
+ * DialectCapabilities are the differences between dialects that the core may ask about.
+ * The core never asks for a dialect's name.
+ */
+export interface DialectCapabilities {
+  /** Namespaces (PostgreSQL schemas) exist. */
+  readonly schemas: boolean
+  /** Enum types are named database objects (PostgreSQL), not CHECKs (SQLite). */
+  readonly enumTypes: boolean
+  /** Extensions exist and defaults may need them. */
+  readonly extensions: boolean
+  /** Transactions may contain DDL. */
+  readonly transactionalDdl: boolean
+}
+
+/**
+ * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
+ * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
+ */
+export interface Dialect {
+  /** The TypeORM `type` this dialect serves (`sqlite`, `better-sqlite3`, `postgres`). */
+  readonly name: string
+  readonly capabilities: DialectCapabilities
+  /** quoteIdent quotes one identifier; every compiler statement names objects through it. */
+  quoteIdent(name: string): string
+  /** connect opens a read-only connection from the DataSource's options. */
+  connect(options: DataSourceOptions): Promise<DatabaseConnection>
+  /** introspect reads the live schema, already normalized. */
+  introspect(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel>
+  /**
+   * normalize brings a model built from entity metadata into the dialect's canonical form; the DataSource's
+   * options supply what the entities leave to it (default schema, uuid function).
+   */
+  normalize(model: SchemaModel, options?: DataSourceOptions): SchemaModel
+  /**
+   * reconcile may rewrite the entity side where the database can prove two spellings equal that rules
+   * cannot (for instance two default expressions). Optional; it must not change the database.
+   */
+  reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel>
+  /**
+   * compile turns operations into statements. `before` is the schema the operations start from; the
+   * compiler may use it (and `applyOperations`) to know each table's final shape.
+   */
+  compile(ops: readonly Operation[], before: SchemaModel): Statement[]
+}

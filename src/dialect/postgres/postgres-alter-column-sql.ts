@@ -1,0 +1,72 @@
+import type { ColumnModel, QualifiedName } from '../../model/schema-model'
+import { quoteLiteral } from '../quote'
+import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
+import { qualified, quoteIdent, serialSequenceName } from './postgres-names'
+import { columnCommentSql } from './postgres-table-sql'
+
+/** typeSignature is everything ALTER COLUMN ... TYPE changes. */
+function typeSignature(c: ColumnModel): string {
+  return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName, c.collation])
+}
+
+/** usingSql converts the old values; enums go through text, which every enum and string type casts to. */
+function usingSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
+  const column = quoteIdent(to.name)
+  const type = columnTypeSql(to, table)
+  if (from.type !== 'enum' && to.type !== 'enum') return `${column}::${type}`
+  return `${column}::${from.isArray ? 'text[]' : 'text'}::${type}`
+}
+
+const isIncrement = (c: ColumnModel) => c.generated?.kind === 'increment'
+const isIdentity = (c: ColumnModel) => c.generated?.kind === 'identity'
+
+/**
+ * alterColumnSql changes a column in place, emitting only what changed: the type with `USING` (never a
+ * drop and re-add), nullability, default, serial and identity generation, comment. A changed computed
+ * expression cannot be altered in place (before PostgreSQL 17), so that column alone is dropped and re-added.
+ */
+export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: ColumnModel): string[] {
+  const t = qualified(table)
+  const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
+  if (to.computed && JSON.stringify(from.computed) !== JSON.stringify(to.computed)) {
+    return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
+      ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
+  }
+  const out: string[] = []
+  const typeChanged = typeSignature(from) !== typeSignature(to)
+  const sequence = serialSequenceName(table, to.name)
+  if (from.computed && !to.computed) out.push(alter('DROP EXPRESSION'))
+  if (isIdentity(from) && !isIdentity(to)) out.push(alter('DROP IDENTITY'))
+  if (isIncrement(from) && !isIncrement(to)) out.push(alter('DROP DEFAULT'), `DROP SEQUENCE ${sequence}`)
+
+  const before = defaultSql(from)
+  const after = defaultSql(to)
+  // A default that cannot be cast to the new type makes ALTER TYPE fail: take it off and put it back after.
+  const defaultOff = before !== undefined && (typeChanged || after === undefined)
+  if (defaultOff) out.push(alter('DROP DEFAULT'))
+  if (typeChanged) {
+    const collate = to.collation === undefined ? '' : ` COLLATE ${quoteIdent(to.collation)}`
+    out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate} USING ${usingSql(from, to, table)}`))
+    if (isIncrement(from) && isIncrement(to)) out.push(`ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}`)
+  }
+  if (from.nullable !== to.nullable) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))
+
+  const restart = `SELECT setval(%s, COALESCE(MAX(${quoteIdent(to.name)}), 0) + 1, false) FROM ${t}`
+  if (isIncrement(to) && !isIncrement(from)) {
+    out.push(`CREATE SEQUENCE ${sequence} AS ${columnTypeSql(to, table)} OWNED BY ${t}.${quoteIdent(to.name)}`,
+      alter(`SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`),
+      restart.replace('%s', quoteLiteral(sequence)))
+  }
+  if (to.generated?.kind === 'identity') {
+    const kind = to.generated.always ? 'ALWAYS' : 'BY DEFAULT'
+    if (!isIdentity(from)) {
+      const identitySequence = `pg_get_serial_sequence(${quoteLiteral(t)}, ${quoteLiteral(to.name)})`
+      out.push(alter(`ADD GENERATED ${kind} AS IDENTITY`), restart.replace('%s', identitySequence))
+    } else if (from.generated?.kind === 'identity' && from.generated.always !== to.generated.always) {
+      out.push(alter(`SET GENERATED ${kind}`))
+    }
+  }
+  if (after !== undefined && (defaultOff || after !== before)) out.push(alter(`SET DEFAULT ${after}`))
+  if ((from.comment ?? '') !== (to.comment ?? '')) out.push(columnCommentSql(table, to.name, to.comment))
+  return out
+}

@@ -1,0 +1,45 @@
+import { compareText } from '../../model/qualified-name'
+import type { CheckModel, ForeignKeyModel, IndexModel, TableModel } from '../../model/schema-model'
+import { canonicalColumn } from './postgres-canonical-column'
+import { canonicalExpression } from './postgres-expressions'
+
+/**
+ * canonicalTable applies the canonical rules to a whole table (both sides): columns through
+ * `canonicalColumn`, expressions through `canonicalExpression`, every list sorted by name.
+ */
+export function canonicalTable(table: TableModel): TableModel {
+  return {
+    ...(table.schema !== undefined && { schema: table.schema }),
+    name: table.name,
+    columns: table.columns.map(canonicalColumn),
+    ...(table.primaryKey !== undefined && { primaryKey: table.primaryKey }),
+    indexes: byName(table.indexes.map(canonicalIndex)),
+    uniques: byName([...table.uniques]),
+    foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
+    checks: byName(table.checks.map((c): CheckModel => ({ name: c.name, expression: canonicalExpression(c.expression) }))),
+    ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),
+  }
+}
+
+function canonicalIndex(index: IndexModel): IndexModel {
+  const method = index.method?.toLowerCase()
+  return {
+    name: index.name,
+    columns: index.columns,
+    unique: index.unique,
+    ...(index.where !== undefined && index.where.trim() !== '' && { where: canonicalExpression(index.where) }),
+    ...(method !== undefined && method !== 'btree' && { method }),
+  }
+}
+
+function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {
+  return {
+    ...fk,
+    onDelete: fk.onDelete.toUpperCase() as ForeignKeyModel['onDelete'],
+    onUpdate: fk.onUpdate.toUpperCase() as ForeignKeyModel['onUpdate'],
+  }
+}
+
+function byName<T extends { readonly name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => compareText(a.name, b.name))
+}

@@ -1,0 +1,139 @@
+/**
+ * The catalog queries the introspector runs: a fixed number, whatever the number of tables, columns or
+ * types. Each takes `$1` = the schemas to read and `$2` = the table names to skip (bare or `schema.table`).
+ * Rows are sorted by the caller with compareText, never by the server's collation.
+ */
+
+/** The tables in scope: ordinary and partitioned tables, not partitions, not ignored ones. */
+const scopedTables = `WITH tables AS (
+  SELECT c.oid, n.nspname::text AS schema, c.relname::text AS name
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+    AND n.nspname = ANY($1::text[])
+    AND NOT (c.relname = ANY($2::text[]) OR n.nspname || '.' || c.relname = ANY($2::text[]))
+)`
+
+export interface SchemaRow { readonly name: string }
+export const schemasQuery = `SELECT nspname::text AS name FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])`
+
+export interface ExtensionRow { readonly name: string }
+export const extensionsQuery = `SELECT extname::text AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'`
+
+export interface TableRow { readonly schema: string; readonly name: string; readonly comment: string | null }
+export const tablesQuery = `${scopedTables}
+SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment FROM tables t`
+
+export interface ColumnRow {
+  readonly schema: string
+  readonly table: string
+  readonly position: number
+  readonly name: string
+  readonly type_text: string
+  readonly is_array: boolean
+  readonly enum_schema: string | null
+  readonly enum_name: string | null
+  readonly nullable: boolean
+  readonly default_expr: string | null
+  readonly identity: string
+  readonly generated: string
+  readonly owns_sequence: boolean
+  readonly collation: string | null
+  readonly comment: string | null
+}
+export const columnsQuery = `${scopedTables}
+SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS name,
+  format_type(a.atttypid, a.atttypmod) AS type_text,
+  ty.typcategory = 'A' AS is_array,
+  CASE WHEN et.typtype = 'e' THEN en.nspname::text END AS enum_schema,
+  CASE WHEN et.typtype = 'e' THEN et.typname::text END AS enum_name,
+  NOT a.attnotnull AS nullable,
+  pg_get_expr(d.adbin, d.adrelid, true) AS default_expr,
+  a.attidentity::text AS identity,
+  a.attgenerated::text AS generated,
+  EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = t.oid
+      AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
+  ) AS owns_sequence,
+  CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
+  col_description(t.oid, a.attnum) AS comment
+FROM tables t
+JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END
+LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation`
+
+export interface ConstraintRow {
+  readonly schema: string
+  readonly table: string
+  readonly name: string
+  readonly type: 'p' | 'u' | 'f' | 'c'
+  readonly columns: string[]
+  readonly ref_schema: string | null
+  readonly ref_table: string | null
+  readonly ref_columns: string[]
+  readonly on_delete: string
+  readonly on_update: string
+  readonly deferrable: boolean
+  readonly deferred: boolean
+  readonly expression: string | null
+}
+const attributeNames = (keys: string, relation: string) => `ARRAY(
+    SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.attnum ORDER BY k.ord)`
+export const constraintsQuery = `${scopedTables}
+SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text AS type,
+  ${attributeNames('con.conkey', 'con.conrelid')} AS columns,
+  rn.nspname::text AS ref_schema, rc.relname::text AS ref_table,
+  ${attributeNames('con.confkey', 'con.confrelid')} AS ref_columns,
+  con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
+  con.condeferrable AS deferrable, con.condeferred AS deferred,
+  CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END AS expression
+FROM tables t
+JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c')
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace`
+
+export interface IndexRow {
+  readonly schema: string
+  readonly table: string
+  readonly name: string
+  readonly unique: boolean
+  readonly method: string
+  readonly predicate: string | null
+  readonly columns: string[]
+}
+/** Indexes that back no constraint (primary keys, uniques and exclusions bring their own). */
+export const indexesQuery = `${scopedTables}
+SELECT t.schema, t.name AS table, ic.relname::text AS name, i.indisunique AS unique, am.amname::text AS method,
+  pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+  ARRAY(
+    SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
+    FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+    WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns
+FROM tables t
+JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE NOT EXISTS (
+  SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
+)`
+
+export interface EnumRow { readonly schema: string; readonly name: string; readonly labels: string[] }
+/** Enum types in the scoped schemas, and those the scoped tables use wherever they live. */
+export const enumsQuery = `${scopedTables}
+SELECT n.nspname::text AS schema, ty.typname::text AS name,
+  ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = ty.oid ORDER BY e.enumsortorder) AS labels
+FROM pg_catalog.pg_type ty
+JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace
+WHERE ty.typtype = 'e' AND (n.nspname = ANY($1::text[]) OR ty.oid IN (
+  SELECT CASE WHEN at.typcategory = 'A' THEN at.typelem ELSE at.oid END
+  FROM tables t
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0
+  JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+))`

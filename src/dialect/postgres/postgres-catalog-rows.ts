@@ -1,0 +1,84 @@
+import { qualifiedKey } from '../../model/qualified-name'
+import type {
+  CheckModel,
+  ColumnGeneration,
+  ColumnModel,
+  Deferrable,
+  ForeignKeyModel,
+  IndexModel,
+  ReferentialAction,
+  UniqueModel,
+} from '../../model/schema-model'
+import type { ColumnRow, ConstraintRow, IndexRow } from './postgres-catalog-queries'
+
+/** columnOf turns a catalog row into a raw column; `canonicalColumn` finishes it. */
+export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonly string[]>): ColumnModel {
+  const isEnum = row.enum_name !== null
+  // A `nextval(...)` default on a column that owns its sequence is what SERIAL creates.
+  const serial = row.owns_sequence && row.default_expr !== null && /^nextval\(/i.test(row.default_expr)
+  const generated: ColumnGeneration | undefined =
+    row.identity === 'a' ? { kind: 'identity', always: true }
+      : row.identity === 'd' ? { kind: 'identity', always: false }
+        : serial ? { kind: 'increment' } : undefined
+  const computed = row.generated === 's' && row.default_expr !== null
+  const keepsDefault = row.default_expr !== null && !computed && generated === undefined
+  const enumValues = isEnum ? enumLabels.get(qualifiedKey({ schema: row.enum_schema!, name: row.enum_name! })) : undefined
+  return {
+    name: row.name,
+    type: isEnum ? 'enum' : row.type_text,
+    ...(row.is_array && { isArray: true }),
+    nullable: row.nullable,
+    ...(keepsDefault && { default: row.default_expr! }),
+    ...(generated && { generated }),
+    ...(computed && { computed: { expression: row.default_expr!, stored: true } }),
+    ...(isEnum && { enumValues: [...(enumValues ?? [])], enumName: row.enum_name! }),
+    ...(row.comment !== null && { comment: row.comment }),
+    ...(row.collation !== null && { collation: row.collation }),
+  }
+}
+
+const actions: Readonly<Record<string, ReferentialAction>> = {
+  a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT',
+}
+
+function deferrableOf(row: ConstraintRow): Deferrable | undefined {
+  if (!row.deferrable) return undefined
+  return row.deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE'
+}
+
+/** foreignKeyOf reads a `f` constraint row. */
+export function foreignKeyOf(row: ConstraintRow): ForeignKeyModel {
+  const deferrable = deferrableOf(row)
+  return {
+    name: row.name,
+    columns: row.columns,
+    referencedSchema: row.ref_schema!,
+    referencedTable: row.ref_table!,
+    referencedColumns: row.ref_columns,
+    onDelete: actions[row.on_delete] ?? 'NO ACTION',
+    onUpdate: actions[row.on_update] ?? 'NO ACTION',
+    ...(deferrable && { deferrable }),
+  }
+}
+
+/** uniqueOf reads a `u` constraint row. */
+export function uniqueOf(row: ConstraintRow): UniqueModel {
+  const deferrable = deferrableOf(row)
+  return { name: row.name, columns: row.columns, ...(deferrable && { deferrable }) }
+}
+
+/** checkOf reads a `c` constraint row (its expression as `pg_get_expr` pretty-prints it). */
+export function checkOf(row: ConstraintRow): CheckModel {
+  return { name: row.name, expression: row.expression ?? '' }
+}
+
+/** indexOf reads an index row; `btree` is the default access method and stays undefined. */
+export function indexOf(row: IndexRow): IndexModel {
+  return {
+    name: row.name,
+    columns: row.columns,
+    unique: row.unique,
+    ...(row.predicate !== null && { where: row.predicate }),
+    ...(row.method !== 'btree' && { method: row.method }),
+  }
+}

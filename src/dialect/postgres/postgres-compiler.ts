@@ -1,0 +1,100 @@
+import { sameName } from '../../model/qualified-name'
+import type { QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import { applyOperations } from '../../operations/apply'
+import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
+import type { Statement } from '../statement'
+import { alterColumnSql } from './postgres-alter-column-sql'
+import { columnDefinitionSql } from './postgres-column-sql'
+import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
+import { alterEnumSql, createEnumSql, dropEnumSql, type EnumStatement } from './postgres-enum-sql'
+import { commentLiteral, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
+import { columnCommentSql, createTableSql } from './postgres-table-sql'
+
+/** CompileContext gives an operation's compiler the schema before it and the operations after it. */
+interface CompileContext {
+  readonly state: () => SchemaModel
+  readonly later: readonly Operation[]
+}
+
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, context: CompileContext) => readonly (string | EnumStatement)[]
+
+const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
+const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
+
+/** Every operation kind has a compiler: a new kind without one does not type-check. */
+const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
+  create_schema: (op) => [`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(op.schema)}`],
+  drop_schema: (op) => [`DROP SCHEMA ${quoteIdent(op.schema)}`],
+  create_extension: (op) => [`CREATE EXTENSION IF NOT EXISTS ${quoteIdent(op.extension)}`],
+  drop_extension: (op) => [`DROP EXTENSION ${quoteIdent(op.extension)}`],
+  create_enum: (op) => [createEnumSql(op.enumType)],
+  drop_enum: (op) => [dropEnumSql(op.enumType)],
+  alter_enum: (op, context) => alterEnumSql(op, context.state(), context.later),
+  create_table: (op) => createTableSql(op.table),
+  drop_table: (op) => [`DROP TABLE ${qualified(op.table)}`],
+  rename_table: (op, context) => renameTableSql(op, tableBefore(context, op.from)),
+  alter_table_comment: (op) => [`COMMENT ON TABLE ${qualified(op.table)} IS ${commentLiteral(op.to)}`],
+  add_column: (op) => [
+    alterTable(op, `ADD ${columnDefinitionSql(op.column, op.table)}`),
+    ...(op.column.comment !== undefined ? [columnCommentSql(op.table, op.column.name, op.column.comment)] : []),
+  ],
+  drop_column: (op) => [alterTable(op, `DROP COLUMN ${quoteIdent(op.column.name)}`)],
+  alter_column: (op) => alterColumnSql(op.table, op.from, op.to),
+  rename_column: (op) => [alterTable(op, `RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
+  add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],
+  drop_primary_key: (op) => [dropConstraint(op, op.primaryKey.name ?? `${op.table.name}_pkey`)],
+  create_index: (op) => [createIndexSql(op.table, op.index)],
+  drop_index: (op) => [dropIndexSql(op.table, op.index)],
+  add_unique: (op) => [alterTable(op, `ADD ${uniqueClause(op.unique)}`)],
+  drop_unique: (op) => [dropConstraint(op, op.unique.name)],
+  add_foreign_key: (op) => [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)],
+  drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],
+  add_check: (op) => [alterTable(op, `ADD ${checkClause(op.check)}`)],
+  drop_check: (op) => [dropConstraint(op, op.check.name)],
+}
+
+/**
+ * A move to another schema is SET SCHEMA (which takes the owned sequences along), then RENAME TO in the new
+ * schema when the name changes too; serial sequences are renamed after the table, as PostgreSQL would have
+ * named them, so that later ALTERs of those columns find them.
+ */
+function renameTableSql(op: OperationOf<'rename_table'>, table: TableModel | undefined): string[] {
+  const out: string[] = []
+  let current: QualifiedName = op.from
+  if (op.from.schema !== op.to.schema && op.to.schema !== undefined) {
+    out.push(`ALTER TABLE ${qualified(current)} SET SCHEMA ${quoteIdent(op.to.schema)}`)
+    current = { schema: op.to.schema, name: current.name }
+  }
+  if (current.name === op.to.name) return out
+  out.push(`ALTER TABLE ${qualified(current)} RENAME TO ${quoteIdent(op.to.name)}`)
+  for (const column of table?.columns.filter((c) => c.generated?.kind === 'increment') ?? []) {
+    const renamed = quoteIdent(serialSequenceBaseName(op.to.name, column.name))
+    out.push(`ALTER SEQUENCE ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
+  }
+  return out
+}
+
+/** tableBefore finds a table in the schema before an operation; undefined when `before` does not hold it. */
+function tableBefore(context: CompileContext, name: QualifiedName): TableModel | undefined {
+  try {
+    return context.state().tables.find((t) => sameName(t, name))
+  } catch {
+    return undefined // `before` lacks a table an earlier operation changes: nothing to rename then
+  }
+}
+
+/**
+ * compilePostgres turns operations into statements, one per SQL statement, each carrying its operation.
+ * `before` is only consulted (through applyOperations) by enum rebuilds, which must find the columns
+ * using the type.
+ */
+export function compilePostgres(ops: readonly Operation[], before: SchemaModel): Statement[] {
+  return ops.flatMap((op, i) => {
+    const context: CompileContext = { state: () => applyOperations(before, ops.slice(0, i)), later: ops.slice(i + 1) }
+    const compile = compilers[op.kind] as Compiler<typeof op.kind>
+    return compile(op as never, context).map((s): Statement => {
+      const { sql, outsideTransaction } = typeof s === 'string' ? { sql: s, outsideTransaction: undefined } : s
+      return { sql, operations: [op], ...(outsideTransaction !== undefined && { outsideTransaction }) }
+    })
+  })
+}

@@ -1,0 +1,85 @@
+import { Client, type ClientConfig } from 'pg'
+import type { DataSourceOptions } from 'typeorm'
+import type { DatabaseConnection } from '../dialect'
+
+type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
+type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 'password' | 'database' | 'ssl' | 'applicationName'>
+
+/**
+ * connectPostgres opens one `pg` client for the DataSource's options (its `url`, or host, port, username,
+ * password, database and ssl; the replication master when one is configured). The session starts with
+ * `default_transaction_read_only=on`, so nothing read through it can change the database. Errors name the
+ * server, database and user, never the password.
+ */
+export async function connectPostgres(options: DataSourceOptions): Promise<DatabaseConnection> {
+  if (options.type !== 'postgres') throw new Error(`postgres: cannot connect with DataSource type "${options.type}"`)
+  const credentials: Credentials = options.replication?.master ?? options
+  const config: ClientConfig = {
+    ...(credentials.url !== undefined && { connectionString: credentials.url }),
+    ...(credentials.host !== undefined && { host: credentials.host }),
+    ...(credentials.port !== undefined && { port: credentials.port }),
+    ...(credentials.username !== undefined && { user: credentials.username }),
+    ...(credentials.password !== undefined && { password: credentials.password }),
+    ...(credentials.database !== undefined && { database: credentials.database }),
+    // TypeORM types ssl as server-side TlsOptions; pg passes the same object to tls.connect.
+    ...(credentials.ssl !== undefined && { ssl: credentials.ssl as ClientConfig['ssl'] }),
+    ...(options.connectTimeoutMS !== undefined && { connectionTimeoutMillis: options.connectTimeoutMS }),
+    application_name: credentials.applicationName ?? 'typeorm-autogen',
+    options: '-c default_transaction_read_only=on',
+  }
+  const client = new Client(config)
+  try {
+    await client.connect()
+  } catch (err) {
+    await client.end().catch(() => undefined)
+    const secret = typeof credentials.password === 'string' ? credentials.password : urlPassword(credentials.url)
+    const reason = withoutSecret(err instanceof Error ? err.message : String(err), secret)
+    throw new Error(`postgres: cannot connect to ${describeTarget(credentials)}: ${reason}`, { cause: err })
+  }
+  return readOnlyConnection(client)
+}
+
+function readOnlyConnection(client: Client): DatabaseConnection {
+  let count = 0
+  return {
+    get queryCount() {
+      return count
+    },
+    async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
+      count++
+      const result = await client.query(sql, params ? [...params] : undefined)
+      return result.rows as Row[]
+    },
+    async close() {
+      await client.end()
+    },
+  }
+}
+
+/** describeTarget is `<host>:<port>/<db> as <user>`, read from the url when there is one, without its password. */
+export function describeTarget(credentials: Credentials): string {
+  const url = parseUrl(credentials.url)
+  const host = credentials.host ?? (url?.hostname || process.env.PGHOST || 'localhost')
+  const port = credentials.port ?? (url?.port ? Number(url.port) : Number(process.env.PGPORT ?? 5432))
+  const database = credentials.database ?? (url?.pathname.replace(/^\//, '') || process.env.PGDATABASE || '(default)')
+  const user = credentials.username ?? (url?.username ? decodeURIComponent(url.username) : process.env.PGUSER ?? '(default)')
+  return `${host}:${port}/${decodeURIComponent(database)} as ${user}`
+}
+
+function parseUrl(url: string | undefined): URL | undefined {
+  if (url === undefined) return undefined
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
+function urlPassword(url: string | undefined): string | undefined {
+  const password = parseUrl(url)?.password
+  return password ? decodeURIComponent(password) : undefined
+}
+
+function withoutSecret(text: string, secret: string | undefined): string {
+  return secret ? text.split(secret).join('***') : text
+}

@@ -1,0 +1,110 @@
+import { sameName } from '../../model/qualified-name'
+import type { ColumnModel, EnumTypeModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import type { AlterEnum, Operation } from '../../operations/operation'
+import { quoteLiteral } from '../quote'
+import { columnTypeSql } from './postgres-column-sql'
+import { qualified, quoteIdent } from './postgres-names'
+import { stringValue } from './postgres-sql-tokens'
+import { readTokens } from './postgres-expressions'
+
+/** EnumStatement is one statement of an enum change, with the reason it must run outside a transaction. */
+export interface EnumStatement {
+  readonly sql: string
+  readonly outsideTransaction?: string
+}
+
+/** createEnumSql is CREATE TYPE ... AS ENUM with the labels in order. */
+export function createEnumSql(enumType: EnumTypeModel): string {
+  return `CREATE TYPE ${qualified(enumType)} AS ENUM (${enumType.values.map(quoteLiteral).join(', ')})`
+}
+
+/** dropEnumSql drops an enum type. */
+export function dropEnumSql(enumType: EnumTypeModel): string {
+  return `DROP TYPE ${qualified(enumType)}`
+}
+
+/**
+ * alterEnumSql adds values in place (`ALTER TYPE ... ADD VALUE ... BEFORE/AFTER`) when values are only
+ * added; otherwise it rebuilds the type: a check that no row holds a removed value, rename the old type to
+ * `<name>_old`, create the new one, move every column using it over through text, drop the old type.
+ * `state` is the schema just before this operation; `later` are the operations that follow it.
+ */
+export function alterEnumSql(op: AlterEnum, state: SchemaModel, later: readonly Operation[]): EnumStatement[] {
+  return onlyAdds(op.from.values, op.to.values) ? addValuesSql(op, later) : rebuildSql(op, state)
+}
+
+function onlyAdds(from: readonly string[], to: readonly string[]): boolean {
+  const kept = to.filter((v) => from.includes(v))
+  return kept.length === from.length && kept.every((v, i) => v === from[i])
+}
+
+function addValuesSql(op: AlterEnum, later: readonly Operation[]): EnumStatement[] {
+  const { from, to } = op
+  return to.values.flatMap((value, i): EnumStatement[] => {
+    if (from.values.includes(value)) return []
+    const next = to.values.slice(i + 1).find((v) => from.values.includes(v))
+    const previous = to.values[i - 1]
+    const position = next !== undefined ? ` BEFORE ${quoteLiteral(next)}` : previous !== undefined ? ` AFTER ${quoteLiteral(previous)}` : ''
+    const sql = `ALTER TYPE ${qualified(to)} ADD VALUE ${quoteLiteral(value)}${position}`
+    // https://www.postgresql.org/docs/current/sql-altertype.html: a value added inside a transaction
+    // cannot be used until that transaction has committed.
+    return usesValue(to, value, later)
+      ? [{ sql, outsideTransaction: `a later statement uses the new value ${quoteLiteral(value)}, and PostgreSQL cannot use an enum value in the transaction that added it` }]
+      : [{ sql }]
+  })
+}
+
+/** usesValue says whether a later operation gives a column of the enum a default holding `value`. */
+function usesValue(enumType: QualifiedName, value: string, later: readonly Operation[]): boolean {
+  const literal = quoteLiteral(value)
+  const holds = (table: QualifiedName, c: ColumnModel) =>
+    c.type === 'enum' && c.enumName === enumType.name && table.schema === enumType.schema && (c.default ?? '').includes(literal)
+  return later.some((op) =>
+    op.kind === 'create_table' ? op.table.columns.some((c) => holds(op.table, c))
+      : op.kind === 'add_column' ? holds(op.table, op.column)
+        : op.kind === 'alter_column' ? holds(op.table, op.to) : false)
+}
+
+function rebuildSql(op: AlterEnum, state: SchemaModel): EnumStatement[] {
+  const { from, to } = op
+  const old = { ...(to.schema !== undefined && { schema: to.schema }), name: `${to.name}_old` }
+  const users = state.tables.flatMap((t) => t.columns.filter((c) => usesEnum(t, c, to)).map((c) => ({ table: t, column: c })))
+  const removed = from.values.filter((v) => !to.values.includes(v))
+  const statements: string[] = []
+  if (removed.length > 0 && users.length > 0) statements.push(removedValuesCheck(to, removed, users))
+  statements.push(`ALTER TYPE ${qualified(to)} RENAME TO ${quoteIdent(old.name)}`, createEnumSql(to))
+  for (const { table, column } of users) {
+    const alter = (clause: string) => `ALTER TABLE ${qualified(table)} ALTER COLUMN ${quoteIdent(column.name)} ${clause}`
+    const type = columnTypeSql(column, table)
+    if (column.default !== undefined) statements.push(alter('DROP DEFAULT'))
+    statements.push(alter(`TYPE ${type} USING ${quoteIdent(column.name)}::${column.isArray ? 'text[]' : 'text'}::${type}`))
+    if (column.default !== undefined && defaultSurvives(column.default, to.values)) statements.push(alter(`SET DEFAULT ${column.default}`))
+  }
+  statements.push(`DROP TYPE ${qualified(old)}`)
+  return statements.map((sql) => ({ sql }))
+}
+
+function usesEnum(table: TableModel, column: ColumnModel, enumType: QualifiedName): boolean {
+  return column.type === 'enum' && column.enumName === enumType.name && sameName({ schema: table.schema, name: enumType.name }, enumType)
+}
+
+/** A default naming a value the type no longer has cannot be set again (a later AlterColumn sets the new one). */
+function defaultSurvives(expression: string, values: readonly string[]): boolean {
+  const tokens = readTokens(expression)
+  const value = tokens?.length === 1 ? stringValue(tokens[0]) : undefined
+  return value === undefined || values.includes(value)
+}
+
+/** removedValuesCheck fails the migration, naming value, column and row count, while rows hold a removed value. */
+function removedValuesCheck(enumType: EnumTypeModel, removed: readonly string[], users: readonly { table: TableModel; column: ColumnModel }[]): string {
+  const percent = (s: string) => s.replace(/%/g, '%%')
+  const checks = users.flatMap(({ table, column }) => removed.map((value) => {
+    const c = quoteIdent(column.name)
+    const where = column.isArray ? `${quoteLiteral(value)} = ANY (${c}::text[])` : `${c}::text = ${quoteLiteral(value)}`
+    const message = `enum ${percent(quoteIdent(enumType.name))} loses value ${percent(quoteLiteral(value))} but % rows of ` +
+      `${percent(qualified(table))}.${percent(c)} still hold it`
+    return `  SELECT count(*) INTO held FROM ${qualified(table)} WHERE ${where};\n` +
+      `  IF held > 0 THEN RAISE EXCEPTION ${quoteLiteral(message)}, held; END IF;`
+  }))
+  return `DO $autogen$\nDECLARE held bigint;\nBEGIN\n${checks.join('\n')}\nEND\n$autogen$`
+}

@@ -1,0 +1,84 @@
+import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
+import type { EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
+import type { DatabaseConnection, IntrospectionScope } from '../dialect'
+import {
+  type ColumnRow,
+  columnsQuery,
+  type ConstraintRow,
+  constraintsQuery,
+  type EnumRow,
+  enumsQuery,
+  type ExtensionRow,
+  extensionsQuery,
+  type IndexRow,
+  indexesQuery,
+  type SchemaRow,
+  schemasQuery,
+  type TableRow,
+  tablesQuery,
+} from './postgres-catalog-queries'
+import { canonicalTable } from './postgres-canonical-table'
+import { checkOf, columnOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
+
+/**
+ * introspectPostgres reads the schemas in scope (`['public']` when none are given) in seven catalog
+ * queries, however many tables there are, and returns the canonical model.
+ */
+export async function introspectPostgres(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel> {
+  const schemas = [...(scope.schemas ?? ['public'])]
+  const scoped = [schemas, [...scope.ignoreTables]]
+  const read = async <Row>(what: string, sql: string, params: readonly unknown[]): Promise<Row[]> => {
+    try {
+      return await connection.query<Row>(sql, params)
+    } catch (err) {
+      throw new Error(`postgres: reading ${what} of schemas ${schemas.map((s) => `"${s}"`).join(', ')}`, { cause: err })
+    }
+  }
+  const schemaRows = await read<SchemaRow>('schemas', schemasQuery, [schemas])
+  const extensionRows = await read<ExtensionRow>('extensions', extensionsQuery, [])
+  const tableRows = await read<TableRow>('tables', tablesQuery, scoped)
+  const columnRows = await read<ColumnRow>('columns', columnsQuery, scoped)
+  const constraintRows = await read<ConstraintRow>('constraints', constraintsQuery, scoped)
+  const indexRows = await read<IndexRow>('indexes', indexesQuery, scoped)
+  const enumRows = await read<EnumRow>('enum types', enumsQuery, scoped)
+
+  const enumTypes: EnumTypeModel[] = enumRows.map((r) => ({ schema: r.schema, name: r.name, values: r.labels }))
+  const labels = new Map(enumTypes.map((e) => [qualifiedKey(e), e.values]))
+  const rowsOf = <Row extends { schema: string; table: string }>(rows: readonly Row[]) => groupByTable(rows)
+  const columns = rowsOf(columnRows)
+  const constraints = rowsOf(constraintRows)
+  const indexes = rowsOf(indexRows)
+
+  const tables = tableRows.map((t): TableModel => {
+    const key = qualifiedKey(t)
+    const own = constraints.get(key) ?? []
+    const pk = own.find((c) => c.type === 'p')
+    return canonicalTable({
+      schema: t.schema,
+      name: t.name,
+      columns: (columns.get(key) ?? []).sort((a, b) => a.position - b.position).map((c) => columnOf(c, labels)),
+      ...(pk && { primaryKey: { name: pk.name, columns: pk.columns } }),
+      indexes: (indexes.get(key) ?? []).map(indexOf),
+      uniques: own.filter((c) => c.type === 'u').map(uniqueOf),
+      foreignKeys: own.filter((c) => c.type === 'f').map(foreignKeyOf),
+      checks: own.filter((c) => c.type === 'c').map(checkOf),
+      ...(t.comment !== null && { comment: t.comment }),
+    })
+  })
+
+  return {
+    tables: tables.sort(byQualifiedName),
+    enums: enumTypes.filter((e) => e.schema !== undefined && schemas.includes(e.schema)).sort(byQualifiedName),
+    schemas: schemaRows.map((r) => r.name).sort(compareText),
+    extensions: extensionRows.map((r) => r.name).sort(compareText),
+  }
+}
+
+function groupByTable<Row extends { schema: string; table: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>()
+  for (const row of rows) {
+    const key = qualifiedKey({ schema: row.schema, name: row.table })
+    groups.set(key, [...(groups.get(key) ?? []), row])
+  }
+  return groups
+}

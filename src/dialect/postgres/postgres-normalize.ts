@@ -1,0 +1,84 @@
+import type { DataSourceOptions } from 'typeorm'
+import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
+import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { canonicalTable } from './postgres-canonical-table'
+
+/** PostgresSettings are the DataSource options that change what the entities mean on PostgreSQL. */
+export interface PostgresSettings {
+  /** The schema of tables that declare none: the DataSource's `schema`, else `public`. */
+  readonly defaultSchema: string
+  /** TypeORM's `uuidExtension`: which function generated uuid columns default to. */
+  readonly uuidExtension: 'uuid-ossp' | 'pgcrypto'
+}
+
+/** settingsFrom reads the PostgreSQL settings of a DataSource's options (defaults when there are none). */
+export function settingsFrom(options?: DataSourceOptions): PostgresSettings {
+  const pg = options?.type === 'postgres' ? options : undefined
+  return { defaultSchema: pg?.schema ?? 'public', uuidExtension: pg?.uuidExtension === 'pgcrypto' ? 'pgcrypto' : 'uuid-ossp' }
+}
+
+/** Extensions a column type needs installed. */
+const typeExtensions: Readonly<Record<string, string>> = {
+  citext: 'citext', hstore: 'hstore', ltree: 'ltree', cube: 'cube', geometry: 'postgis', geography: 'postgis',
+  vector: 'vector', halfvec: 'vector',
+}
+
+/**
+ * normalizePostgres brings an entity-side model (TypeORM's type names and defaults) to the canonical form
+ * the introspector produces: default schema filled in, TypeORM's enum type names, generated uuids as their
+ * default function, `enums`, `schemas` and `extensions` derived from the tables.
+ */
+export function normalizePostgres(model: SchemaModel, settings: PostgresSettings): SchemaModel {
+  const tables = model.tables.map((t) => canonicalTable(fillTable(t, settings))).sort(byQualifiedName)
+  const enums = collectEnums(tables, model.enums.map((e) => ({ ...e, schema: e.schema ?? settings.defaultSchema })))
+  const schemas = [settings.defaultSchema, ...model.schemas, ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!)]
+  const extensions = [...model.extensions, ...tables.flatMap((t) => t.columns.flatMap(neededExtensions))]
+  return {
+    tables,
+    enums,
+    schemas: [...new Set(schemas)].sort(compareText),
+    extensions: [...new Set(extensions)].sort(compareText),
+  }
+}
+
+function fillTable(table: TableModel, settings: PostgresSettings): TableModel {
+  return {
+    ...table,
+    schema: table.schema ?? settings.defaultSchema,
+    columns: table.columns.map((c) => fillColumn(table, c, settings)),
+    foreignKeys: table.foreignKeys.map((f) => ({ ...f, referencedSchema: f.referencedSchema ?? settings.defaultSchema })),
+  }
+}
+
+function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSettings): ColumnModel {
+  let filled = column
+  if (column.type === 'enum' || column.type === 'simple-enum') {
+    // TypeORM's PostgresQueryRunner.buildEnumName: `${table}_${column.toLowerCase()}_enum` unless declared.
+    filled = { ...filled, type: 'enum', enumName: column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum` }
+  }
+  if (column.generated?.kind === 'uuid' && column.default === undefined) {
+    filled = { ...filled, default: settings.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()' }
+  }
+  return filled
+}
+
+function collectEnums(tables: readonly TableModel[], declared: readonly EnumTypeModel[]): EnumTypeModel[] {
+  const byKey = new Map<string, EnumTypeModel>()
+  for (const e of declared) byKey.set(qualifiedKey(e), e)
+  for (const table of tables) {
+    for (const c of table.columns) {
+      if (c.type !== 'enum' || c.enumName === undefined) continue
+      const enumType: EnumTypeModel = { schema: table.schema, name: c.enumName, values: c.enumValues ?? [] }
+      if (!byKey.has(qualifiedKey(enumType))) byKey.set(qualifiedKey(enumType), enumType)
+    }
+  }
+  return [...byKey.values()].sort(byQualifiedName)
+}
+
+function neededExtensions(column: ColumnModel): string[] {
+  const needs: string[] = []
+  if (column.default !== undefined && /\buuid_generate_v/.test(column.default)) needs.push('uuid-ossp')
+  const forType = typeExtensions[column.type]
+  if (forType) needs.push(forType)
+  return needs
+}

@@ -1,0 +1,104 @@
+import { sameName } from '../../model/qualified-name'
+import type { SchemaModel, TableModel } from '../../model/schema-model'
+import type { DatabaseConnection } from '../dialect'
+import { readTokens } from './postgres-expressions'
+import { qualified } from './postgres-names'
+import { renderSql } from './postgres-sql-tokens'
+
+/** Where an expression lives in a table: a CHECK, an index predicate or a computed column, by name. */
+type Place = 'check' | 'where' | 'computed'
+
+interface ExpressionCandidate {
+  readonly table: TableModel
+  readonly place: Place
+  readonly name: string
+  readonly desired: string
+  readonly actual: string
+}
+
+/**
+ * reconcileExpressions asks the planner, in ONE `EXPLAIN (VERBOSE)` that reads no row, how it understands
+ * each CHECK, index predicate and computed expression the entities spell differently from the database
+ * (`nick IN ('a', 'b')` against `nick::text = ANY (ARRAY[...]::text[])`). Where both print the same plan
+ * expression, the entity side takes the database's spelling. EXPLAIN executes nothing; only tables whose
+ * columns are the same on both sides are asked, so that no expression names a column not there yet.
+ */
+export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const candidates = desired.tables.flatMap((table) => {
+    const other = actual.tables.find((t) => sameName(t, table))
+    return other && sameColumns(table, other) ? candidatesOf(table, other) : []
+  })
+  if (candidates.length === 0) return desired
+  const tables = [...new Set(candidates.map((c) => c.table))]
+  const subqueries = tables.map((table, t) => {
+    const mine = candidates.filter((c) => c.table === table)
+    const list = mine.map((c) => `${sql(c.desired)}, ${sql(c.actual)}`).join(', ')
+    return `(SELECT ${list} FROM ${qualified(table)}) AS q${t}`
+  })
+  let output: string[]
+  try {
+    const rows = await connection.query<{ 'QUERY PLAN': { Plan: { Output: string[] } }[] }>(
+      `EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) SELECT * FROM ${subqueries.join(', ')}`)
+    output = rows[0]?.['QUERY PLAN'][0]?.Plan.Output ?? []
+  } catch {
+    return desired
+  }
+  const ordered = tables.flatMap((table) => candidates.filter((c) => c.table === table))
+  if (output.length !== ordered.length * 2) return desired
+  const settled = ordered.filter((_, i) => output[2 * i] === output[2 * i + 1])
+  return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
+}
+
+/** Re-rendered from tokens, so that no comment in an expression can swallow the rest of the query. */
+function sql(expression: string): string {
+  return `(${renderSql(readTokens(expression)!)})`
+}
+
+function sameColumns(a: TableModel, b: TableModel): boolean {
+  const names = (t: TableModel) => t.columns.map((c) => c.name).sort().join('\0')
+  return names(a) === names(b)
+}
+
+function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate[] {
+  const found: ExpressionCandidate[] = []
+  const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined) => {
+    if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
+    found.push({ table, place, name, desired, actual })
+  }
+  for (const check of table.checks) add('check', check.name, check.expression, other.checks.find((c) => c.name === check.name)?.expression)
+  for (const index of table.indexes) add('where', index.name, index.where, other.indexes.find((i) => i.name === index.name)?.where)
+  for (const column of table.columns) {
+    add('computed', column.name, column.computed?.expression, other.columns.find((c) => c.name === column.name)?.computed?.expression)
+  }
+  return found
+}
+
+/** An expression is asked about only when it reads as one expression: no `;`, balanced brackets. */
+function askable(expression: string): boolean {
+  const tokens = readTokens(expression)
+  if (!tokens || tokens.some((t) => t.text === ';')) return false
+  let depth = 0
+  for (const t of tokens) {
+    if (t.text === '(' || t.text === '[') depth++
+    if (t.text === ')' || t.text === ']') depth--
+    if (depth < 0) return false
+  }
+  return depth === 0
+}
+
+function settle(table: TableModel, settled: readonly ExpressionCandidate[]): TableModel {
+  if (settled.length === 0) return table
+  const actualOf = (place: Place, name: string) => settled.find((c) => c.place === place && c.name === name)?.actual
+  return {
+    ...table,
+    checks: table.checks.map((c) => ({ ...c, expression: actualOf('check', c.name) ?? c.expression })),
+    indexes: table.indexes.map((i) => {
+      const where = actualOf('where', i.name)
+      return where === undefined ? i : { ...i, where }
+    }),
+    columns: table.columns.map((c) => {
+      const expression = actualOf('computed', c.name)
+      return expression === undefined || !c.computed ? c : { ...c, computed: { ...c.computed, expression } }
+    }),
+  }
+}

@@ -1,0 +1,109 @@
+import { sameName } from '../../model/qualified-name'
+import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import type { DatabaseConnection } from '../dialect'
+import { columnTypeSql } from './postgres-column-sql'
+import { readTokens } from './postgres-expressions'
+import { reconcileExpressions } from './postgres-reconcile-expressions'
+import { renderSql, type SqlToken } from './postgres-sql-tokens'
+
+/** An uncertain default: the entity's and the database's spellings, which rules could not prove equal. */
+interface Candidate {
+  readonly table: TableModel
+  readonly column: ColumnModel
+  readonly actual: string
+  readonly typeSql: string
+}
+
+/**
+ * reconcilePostgres settles what the rules could not: constant defaults (`reconcileDefaults`, one SELECT)
+ * and CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN). Each query is
+ * only issued when there is something to ask; neither changes the database.
+ */
+export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  return reconcileExpressions(await reconcileDefaults(desired, actual, connection), actual, connection)
+}
+
+/**
+ * reconcileDefaults asks PostgreSQL, in ONE read-only SELECT, whether each constant default the entities
+ * spell differently from the database yields the same value for the column's type
+ * (`(0.5)::numeric(5,2)` and `0.50`); where it does, the entity side takes the database's spelling.
+ * Only constants (literals, casts, ARRAY[...], arithmetic; no function calls) are evaluated, so the query has
+ * no side effects. If PostgreSQL rejects an expression, nothing is reconciled and the diff shows it.
+ */
+export async function reconcileDefaults(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const candidates = desired.tables.flatMap((table) => {
+    const other = actual.tables.find((t) => sameName(t, table))
+    return other ? table.columns.flatMap((c) => candidateOf(table, c, other)) : []
+  })
+  if (candidates.length === 0) return desired
+  // Re-rendered from tokens, so that no comment in an expression can swallow the rest of the query.
+  const sql = (expression: string) => renderSql(readTokens(expression)!)
+  const comparisons = candidates.map((c) =>
+    `((${sql(c.column.default!)})::${c.typeSql})::text IS NOT DISTINCT FROM ((${sql(c.actual)})::${c.typeSql})::text`)
+  let same: boolean[]
+  try {
+    const rows = await connection.query<{ same: boolean[] }>(`SELECT ARRAY[\n  ${comparisons.join(',\n  ')}\n] AS same`)
+    same = rows[0]?.same ?? []
+  } catch {
+    return desired
+  }
+  const settled = new Map<ColumnModel, string>(candidates.filter((_, i) => same[i] === true).map((c) => [c.column, c.actual]))
+  if (settled.size === 0) return desired
+  return {
+    ...desired,
+    tables: desired.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => (settled.has(c) ? { ...c, default: settled.get(c)! } : c)),
+    })),
+  }
+}
+
+function candidateOf(table: TableModel, column: ColumnModel, actualTable: TableModel): Candidate[] {
+  const other = actualTable.columns.find((c) => c.name === column.name)
+  if (!other || column.default === undefined || other.default === undefined || column.default === other.default) return []
+  if (typeKey(column) !== typeKey(other) || !isConstant(column.default) || !isConstant(other.default)) return []
+  return [{ table, column, actual: other.default, typeSql: columnTypeSql(other, actualTable) }]
+}
+
+function typeKey(c: ColumnModel): string {
+  return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName])
+}
+
+const constantWords: ReadonlySet<string> = new Set(['array', 'null', 'true', 'false', 'and', 'or', 'not', 'is', 'distinct', 'from'])
+
+/**
+ * isConstant accepts literals, casts (`::numeric(5,2)`, `::character varying[]`), typed literals
+ * (`interval '1 day'`), ARRAY[...] and operators; it refuses function calls, column references, parameters
+ * and anything unreadable.
+ */
+export function isConstant(expression: string): boolean {
+  const tokens = readTokens(expression)
+  if (!tokens) return false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.text === '::') {
+      i = skipType(tokens, i + 1) - 1
+      continue
+    }
+    if (t.kind === 'param' || t.kind === 'ident' || t.text === ';') return false
+    if (t.kind === 'word' && !constantWords.has(t.text.toLowerCase()) && tokens[i + 1]?.kind !== 'string') return false
+  }
+  return true
+}
+
+/** skipType returns the index just past a type name written after `::`. */
+function skipType(tokens: readonly SqlToken[], start: number): number {
+  let i = start
+  while (i < tokens.length) {
+    const t = tokens[i]!
+    if (t.kind === 'word' || t.kind === 'ident' || t.text === '.') i++
+    else if (t.text === '[' && tokens[i + 1]?.text === ']') i += 2
+    else if (t.text === '(' && i > start) {
+      let j = i + 1
+      while (tokens[j]?.kind === 'number' || tokens[j]?.text === ',') j++
+      if (tokens[j]?.text !== ')') return i
+      i = j + 1
+    } else return i
+  }
+  return i
+}

@@ -1,0 +1,28 @@
+import type { QualifiedName, TableModel } from '../../model/schema-model'
+import { columnDefinitionSql } from './postgres-column-sql'
+import { checkClause, createIndexSql, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
+import { commentLiteral, qualified, quoteIdent } from './postgres-names'
+
+/**
+ * createTableSql is CREATE TABLE with columns, primary key, uniques and checks (foreign keys come as their
+ * own operations), then one CREATE INDEX per index and the comments.
+ */
+export function createTableSql(table: TableModel): string[] {
+  const lines = [
+    ...table.columns.map((c) => columnDefinitionSql(c, table)),
+    ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
+    ...table.uniques.map(uniqueClause),
+    ...table.checks.map(checkClause),
+  ]
+  return [
+    lines.length === 0 ? `CREATE TABLE ${qualified(table)} ()` : `CREATE TABLE ${qualified(table)} (\n  ${lines.join(',\n  ')}\n)`,
+    ...table.indexes.map((i) => createIndexSql(table, i)),
+    ...(table.comment !== undefined ? [`COMMENT ON TABLE ${qualified(table)} IS ${commentLiteral(table.comment)}`] : []),
+    ...table.columns.filter((c) => c.comment !== undefined).map((c) => columnCommentSql(table, c.name, c.comment)),
+  ]
+}
+
+/** columnCommentSql sets or (for undefined) removes a column comment. */
+export function columnCommentSql(table: QualifiedName, column: string, comment: string | undefined): string {
+  return `COMMENT ON COLUMN ${qualified(table)}.${quoteIdent(column)} IS ${commentLiteral(comment)}`
+}

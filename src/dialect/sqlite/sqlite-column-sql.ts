@@ -1,0 +1,78 @@
+import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
+import { quoteLiteral } from '../quote'
+import { declaredType } from './sqlite-column-type'
+import { primaryKeyName } from './sqlite-names'
+import { quoteIdent } from './sqlite-quote'
+
+/**
+ * createTableSql writes CREATE TABLE the way TypeORM does: columns, then the primary key (inline
+ * `PRIMARY KEY AUTOINCREMENT` for a single increment column), uniques, checks and foreign keys.
+ * `as` creates it under another name (a rebuild's temporary table); constraint names follow `table.name`.
+ */
+export function createTableSql(table: TableModel, as: string = table.name): string {
+  const pk = table.primaryKey?.columns ?? []
+  const inlinePk = pk.length === 1 && table.columns.find((c) => c.name === pk[0])?.generated?.kind === 'increment' ? pk[0] : undefined
+  const parts = [
+    ...table.columns.map((c) => columnSql(table.name, c, c.name === inlinePk)),
+    ...(pk.length > 0 && inlinePk === undefined ? [`CONSTRAINT ${quoteIdent(primaryKeyName(table.name, pk))} PRIMARY KEY (${identList(pk)})`] : []),
+    ...table.uniques.map(uniqueSql),
+    ...table.checks.map(checkSql),
+    ...table.foreignKeys.map(foreignKeySql),
+  ]
+  return `CREATE TABLE ${quoteIdent(as)} (${parts.join(', ')})${table.withoutRowid ? ' WITHOUT ROWID' : ''}`
+}
+
+/** createIndexSql writes `CREATE [UNIQUE] INDEX "i" ON "t" ("a", "b") [WHERE ...]`. */
+export function createIndexSql(table: string, index: IndexModel): string {
+  const where = index.where === undefined ? '' : ` WHERE ${index.where}`
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)} (${identList(index.columns)})${where}`
+}
+
+/**
+ * columnSql writes one column definition: type, the enum CHECK TypeORM writes inline, key, collation,
+ * NOT NULL, then the generated expression or the default.
+ */
+export function columnSql(table: string, column: ColumnModel, inlinePrimaryKey: boolean): string {
+  if (column.generated?.kind === 'increment' && !inlinePrimaryKey) {
+    throw new Error(`sqlite: "${table}"."${column.name}" is AUTOINCREMENT, which needs it to be the only primary key column`)
+  }
+  const name = quoteIdent(column.name)
+  let sql = `${name} ${declaredType(column)}`
+  if (column.enumValues) sql += ` CHECK( ${name} IN (${column.enumValues.map(quoteLiteral).join(',')}) )`
+  if (inlinePrimaryKey) sql += ' PRIMARY KEY AUTOINCREMENT'
+  if (column.collation !== undefined) sql += ` COLLATE ${quoteIdent(column.collation)}`
+  if (!column.nullable) sql += ' NOT NULL'
+  if (column.computed) sql += ` AS (${column.computed.expression}) ${column.computed.stored ? 'STORED' : 'VIRTUAL'}`
+  else if (column.default !== undefined) sql += ` DEFAULT ${defaultSql(column.default)}`
+  return sql
+}
+
+/** defaultSql writes a constant default bare (as ALTER TABLE ADD COLUMN requires) and any other in parentheses. */
+export function defaultSql(expression: string): string {
+  return isConstantDefault(expression) ? expression : `(${expression})`
+}
+
+/** isConstantDefault says whether a default is a literal: a signed number, a string, a blob or NULL. */
+export function isConstantDefault(expression: string): boolean {
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(expression) || /^'([^']|'')*'$/.test(expression) || /^x'[0-9a-f]*'$/i.test(expression) || /^null$/i.test(expression)
+}
+
+function uniqueSql(unique: UniqueModel): string {
+  return `CONSTRAINT ${quoteIdent(unique.name)} UNIQUE (${identList(unique.columns)})`
+}
+
+function checkSql(check: CheckModel): string {
+  return `CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})`
+}
+
+function foreignKeySql(fk: ForeignKeyModel): string {
+  let sql = `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY (${identList(fk.columns)}) REFERENCES ${quoteIdent(fk.referencedTable)} (${identList(fk.referencedColumns)})`
+  if (fk.onDelete !== 'NO ACTION') sql += ` ON DELETE ${fk.onDelete}`
+  if (fk.onUpdate !== 'NO ACTION') sql += ` ON UPDATE ${fk.onUpdate}`
+  if (fk.deferrable) sql += ` DEFERRABLE ${fk.deferrable}`
+  return sql
+}
+
+function identList(names: readonly string[]): string {
+  return names.map(quoteIdent).join(', ')
+}

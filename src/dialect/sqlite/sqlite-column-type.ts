@@ -1,0 +1,45 @@
+/** ColumnTypeParts is a column type split into its canonical base name and parameters. */
+export interface ColumnTypeParts {
+  readonly type: string
+  readonly length?: number
+  readonly precision?: number
+  readonly scale?: number
+}
+
+/**
+ * PRECISION_TYPES take a single parameter as a precision rather than a length; the list is the one TypeORM's
+ * SQLite driver uses (`withPrecisionColumnTypes`), so that `decimal(10)` and `datetime(3)` read back as written.
+ */
+const PRECISION_TYPES = new Set(['real', 'double', 'double precision', 'float', 'numeric', 'decimal', 'date', 'time', 'datetime'])
+
+/** parseDeclaredType splits a declared type as SQLite reports it (`VARCHAR(255)`, `decimal(10, 2)`). */
+export function parseDeclaredType(declared: string): ColumnTypeParts {
+  const match = /^([^(]*)\(\s*([+-]?\d+)\s*(?:,\s*([+-]?\d+)\s*)?\)/.exec(declared)
+  if (!match) return canonicalTypeParts({ type: declared })
+  const base = match[1]
+  const first = Number(match[2])
+  if (match[3] !== undefined) return canonicalTypeParts({ type: base, precision: first, scale: Number(match[3]) })
+  return canonicalTypeParts({ type: base, length: first })
+}
+
+/**
+ * canonicalTypeParts is the one rule both sides follow: base type lower case with single spaces; a lone
+ * parameter is a precision for PRECISION_TYPES and a length otherwise; a length wins over precision and
+ * scale, and a scale needs a precision (TypeORM writes exactly one of `(length)`, `(p,s)`, `(p)`).
+ */
+export function canonicalTypeParts(parts: ColumnTypeParts): ColumnTypeParts {
+  const type = parts.type.trim().replace(/\s+/g, ' ').toLowerCase()
+  if (parts.length !== undefined) {
+    return PRECISION_TYPES.has(type) ? { type, precision: parts.length } : { type, length: parts.length }
+  }
+  if (parts.precision === undefined) return { type }
+  return parts.scale === undefined ? { type, precision: parts.precision } : { type, precision: parts.precision, scale: parts.scale }
+}
+
+/** declaredType writes a type with its parameters back (`varchar(255)`, `decimal(10,2)`). */
+export function declaredType(parts: ColumnTypeParts): string {
+  if (parts.length !== undefined) return `${parts.type}(${parts.length})`
+  if (parts.precision !== undefined && parts.scale !== undefined) return `${parts.type}(${parts.precision},${parts.scale})`
+  if (parts.precision !== undefined) return `${parts.type}(${parts.precision})`
+  return parts.type
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import type { DataSourceOptions } from 'typeorm'
+import type { DatabaseConnection } from '../dialect'
+
+/** SQLITE_TYPEORM_TYPES are the DataSource `type`s the SQLite dialect serves. */
+export const SQLITE_TYPEORM_TYPES: readonly string[] = ['better-sqlite3', 'sqlite']
+
+/** BUSY_TIMEOUT_MS bounds how long opening waits on a database another process holds locked. */
+const BUSY_TIMEOUT_MS = 2000
+
+/**
+ * connectSqlite opens the DataSource's database file read-only, so that introspection can never change it.
+ * A file that does not exist yet is an empty database: an in-memory one is opened and nothing is created.
+ */
+export async function connectSqlite(options: DataSourceOptions): Promise<DatabaseConnection> {
+  if (!SQLITE_TYPEORM_TYPES.includes(options.type)) {
+    throw new Error(`sqlite: cannot serve a DataSource of type "${options.type}"`)
+  }
+  const database: unknown = (options as { database?: unknown }).database
+  if (typeof database !== 'string' || database === '') {
+    throw new Error('sqlite: the DataSource option "database" must be a file path or ":memory:"')
+  }
+  const path = database === ':memory:' ? database : resolve(process.cwd(), database)
+  const empty = path === ':memory:' || !existsSync(path)
+  try {
+    const db = empty ? new Database(':memory:') : new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get()
+    } catch (err) {
+      db.close()
+      throw err
+    }
+    return new SqliteConnection(db)
+  } catch (err) {
+    throw new Error(`sqlite: cannot open "${database}": ${(err as Error).message}`, { cause: err })
+  }
+}
+
+/** SqliteConnection runs statements on one better-sqlite3 handle; queryCount counts the `query` calls. */
+class SqliteConnection implements DatabaseConnection {
+  private count = 0
+
+  constructor(private readonly db: Database.Database) {}
+
+  get queryCount(): number {
+    return this.count
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    this.count++
+    try {
+      const statement = this.db.prepare(sql)
+      if (statement.reader) return statement.all(...params) as Row[]
+      statement.run(...params)
+      return []
+    } catch (err) {
+      throw new Error(`sqlite: query failed: ${sql.split('\n')[0]}: ${(err as Error).message}`, { cause: err })
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+}

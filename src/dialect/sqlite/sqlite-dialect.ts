@@ -1,0 +1,21 @@
+import type { Dialect } from '../dialect'
+import { compileSqlite } from './sqlite-compiler'
+import { connectSqlite } from './sqlite-connection'
+import { introspectSqlite } from './sqlite-introspector'
+import { normalizeSqliteModel } from './sqlite-normalize'
+import { quoteIdent } from './sqlite-quote'
+
+/**
+ * sqliteDialect serves TypeORM DataSources of type `better-sqlite3` and `sqlite` (see SQLITE_TYPEORM_TYPES):
+ * it reads a database file read-only and compiles operations into SQLite DDL, rebuilding a table where
+ * ALTER TABLE cannot make a change.
+ */
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  capabilities: { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true },
+  quoteIdent,
+  connect: connectSqlite,
+  introspect: introspectSqlite,
+  normalize: normalizeSqliteModel,
+  compile: compileSqlite,
+}

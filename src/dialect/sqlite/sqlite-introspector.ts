@@ -1,0 +1,163 @@
+import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../../model/schema-model'
+import type { DatabaseConnection, IntrospectionScope } from '../dialect'
+import { type ColumnRow, type ForeignKeyRow, type IndexColumnRow, readCatalog } from './sqlite-catalog'
+import { parseDeclaredType } from './sqlite-column-type'
+import { parseIndexWhere } from './sqlite-create-index-parser'
+import { type ParsedTable, parseCreateTable } from './sqlite-create-table-parser'
+import { checkName, foreignKeyName, uniqueName } from './sqlite-names'
+import { canonicalAction, normalizeSqliteModel } from './sqlite-normalize'
+import { canonicalSql } from './sqlite-sql-text'
+
+/**
+ * introspectSqlite reads the live schema into the canonical SchemaModel with a fixed number of queries:
+ * the pragmas give columns, keys and indexes; the CREATE TABLE text gives what they do not (constraint
+ * names, AUTOINCREMENT, enum checks, CHECK constraints, generated expressions, collations).
+ */
+export async function introspectSqlite(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel> {
+  const catalog = await readCatalog(connection)
+  const ignored = new Set(scope.ignoreTables)
+  const byTable = {
+    columns: groupBy(catalog.columns, (c) => c.tbl),
+    indexColumns: groupBy(catalog.indexColumns, (i) => i.tbl),
+    foreignKeys: groupBy(catalog.foreignKeys, (f) => f.tbl),
+  }
+  const indexSql = new Map(catalog.master.filter((m) => m.type === 'index').map((m) => [m.name, m.sql]))
+  const tables = catalog.master.filter((m) => m.type === 'table' && byTable.columns.has(m.name) && !ignored.has(m.name))
+  return normalizeSqliteModel({
+    tables: tables.map((m) => {
+      try {
+        return readTable(m.name, m.sql ?? '', {
+          columns: byTable.columns.get(m.name) ?? [],
+          indexColumns: byTable.indexColumns.get(m.name) ?? [],
+          foreignKeys: byTable.foreignKeys.get(m.name) ?? [],
+          indexSql,
+          allColumns: byTable.columns,
+        })
+      } catch (err) {
+        throw new Error(`sqlite: reading table "${m.name}"`, { cause: err })
+      }
+    }),
+    enums: [],
+    schemas: [],
+    extensions: [],
+  })
+}
+
+/** TableRows are the catalog rows of one table, and what it needs of the others. */
+interface TableRows {
+  readonly columns: readonly ColumnRow[]
+  readonly indexColumns: readonly IndexColumnRow[]
+  readonly foreignKeys: readonly ForeignKeyRow[]
+  readonly indexSql: ReadonlyMap<string, string | null>
+  readonly allColumns: ReadonlyMap<string, readonly ColumnRow[]>
+}
+
+function readTable(name: string, sql: string, rows: TableRows): TableModel {
+  const parsed = parseCreateTable(sql)
+  const columns = rows.columns.filter((c) => c.hidden !== 1)
+  const pkRows = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
+  const rowidAlias = pkRows.length === 1 && pkRows[0].type.toUpperCase() === 'INTEGER' && !parsed.withoutRowid
+  return {
+    name,
+    columns: columns.map((row) => readColumn(row, parsed, rowidAlias && row.pk === 1)),
+    ...(pkRows.length > 0 && { primaryKey: { columns: pkRows.map((c) => c.name) } }),
+    indexes: readIndexes(rows.indexColumns, rows.indexSql),
+    uniques: readUniques(name, rows.indexColumns, parsed),
+    foreignKeys: readForeignKeys(name, rows.foreignKeys, parsed, rows.allColumns),
+    checks: parsed.checks.map((c) => ({ name: c.name ?? checkName(name, canonicalSql(c.expression)), expression: c.expression })),
+    ...(parsed.withoutRowid && { withoutRowid: true }),
+  }
+}
+
+function readColumn(row: ColumnRow, parsed: ParsedTable, rowidAlias: boolean): ColumnModel {
+  const facts = parsed.columns.get(row.name.toLowerCase())
+  const computed = row.hidden === 2 || row.hidden === 3 ? facts?.computed : undefined
+  return {
+    name: row.name,
+    ...parseDeclaredType(row.type),
+    // An INTEGER PRIMARY KEY is the rowid: it can never hold NULL whatever its declaration says.
+    nullable: row.notnull === 0 && !rowidAlias,
+    ...(row.dflt_value !== null && { default: row.dflt_value }),
+    ...(facts?.autoincrement && { generated: { kind: 'increment' as const } }),
+    ...(computed && { computed: { expression: computed.expression, stored: row.hidden === 3 } }),
+    ...(facts?.enumValues && { enumValues: facts.enumValues }),
+    ...(facts?.collation !== undefined && { collation: facts.collation }),
+  }
+}
+
+/** readIndexes reads created indexes (origin `c`); expression indexes have no column list to model and are skipped. */
+function readIndexes(rows: readonly IndexColumnRow[], indexSql: ReadonlyMap<string, string | null>): IndexModel[] {
+  return [...groupBy(rows.filter((r) => r.origin === 'c'), (r) => r.idx).values()].flatMap((group): IndexModel[] => {
+    if (group.some((r) => r.col === null)) return []
+    const sql = indexSql.get(group[0].idx)
+    const where = sql ? parseIndexWhere(sql) : undefined
+    return [{ name: group[0].idx, columns: sorted(group).map((r) => r.col ?? ''), unique: group[0].is_unique === 1, ...(where && { where }) }]
+  })
+}
+
+/** readUniques reads UNIQUE constraints (auto-indexes of origin `u`), named from the CREATE TABLE text. */
+function readUniques(table: string, rows: readonly IndexColumnRow[], parsed: ParsedTable): UniqueModel[] {
+  const unclaimed = [...parsed.uniques]
+  return [...groupBy(rows.filter((r) => r.origin === 'u'), (r) => r.idx).values()].map((group) => {
+    const columns = sorted(group).map((r) => r.col ?? '')
+    const name = claim(unclaimed, (u) => sameColumns(u.columns, columns))?.name
+    return { name: name ?? uniqueName(table, columns), columns }
+  })
+}
+
+function readForeignKeys(
+  table: string,
+  rows: readonly ForeignKeyRow[],
+  parsed: ParsedTable,
+  allColumns: ReadonlyMap<string, readonly ColumnRow[]>,
+): ForeignKeyModel[] {
+  const unclaimed = [...parsed.foreignKeys]
+  return [...groupBy(rows, (r) => String(r.id)).values()].map((group) => {
+    const pairs = [...group].sort((a, b) => a.seq - b.seq)
+    const first = pairs[0]
+    const columns = pairs.map((p) => p.from)
+    const referencedColumns = pairs.some((p) => p.to === null) ? primaryKeyOf(first.ref, allColumns) : pairs.map((p) => p.to ?? '')
+    const found = claim(unclaimed, (fk) => sameColumns(fk.columns, columns) && fk.referencedTable.toLowerCase() === first.ref.toLowerCase())
+    return {
+      name: found?.name ?? foreignKeyName(table, columns, first.ref, referencedColumns),
+      columns,
+      referencedTable: first.ref,
+      referencedColumns,
+      onDelete: canonicalAction(first.on_delete),
+      onUpdate: canonicalAction(first.on_update),
+      ...(found?.deferrable && { deferrable: found.deferrable }),
+    }
+  })
+}
+
+function primaryKeyOf(table: string, allColumns: ReadonlyMap<string, readonly ColumnRow[]>): string[] {
+  const columns = [...allColumns.entries()].find(([name]) => name.toLowerCase() === table.toLowerCase())?.[1] ?? []
+  return columns
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name)
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.toLowerCase() === b[i].toLowerCase())
+}
+
+/** claim removes and returns the first item matching, so two equal constraints take two names. */
+function claim<T>(items: T[], match: (item: T) => boolean): T | undefined {
+  const at = items.findIndex(match)
+  return at === -1 ? undefined : items.splice(at, 1)[0]
+}
+
+function sorted(rows: readonly IndexColumnRow[]): IndexColumnRow[] {
+  return [...rows].sort((a, b) => a.seqno - b.seqno)
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
+}

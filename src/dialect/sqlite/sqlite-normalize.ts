@@ -1,0 +1,98 @@
+import type {
+  CheckModel,
+  ColumnModel,
+  ForeignKeyModel,
+  IndexModel,
+  ReferentialAction,
+  SchemaModel,
+  TableModel,
+  UniqueModel,
+} from '../../model/schema-model'
+import { byQualifiedName, compareText } from '../../model/qualified-name'
+import { canonicalTypeParts } from './sqlite-column-type'
+import { canonicalSql } from './sqlite-sql-text'
+
+/**
+ * normalizeSqliteModel brings a model to SQLite's canonical form. The entity side and the introspector both
+ * end here, so a database created from the entities compares equal to them. SQLite has no schemas, enum
+ * types, extensions, comments, index methods, deferrable uniques or named primary keys: those are dropped.
+ */
+export function normalizeSqliteModel(model: SchemaModel): SchemaModel {
+  return { tables: model.tables.map(canonicalTable).sort(byQualifiedName), enums: [], schemas: [], extensions: [] }
+}
+
+/** canonicalTable is one table in canonical form; see normalizeSqliteModel. */
+export function canonicalTable(table: TableModel): TableModel {
+  return {
+    name: table.name,
+    columns: table.columns.map(canonicalColumn),
+    ...(table.primaryKey && table.primaryKey.columns.length > 0 && { primaryKey: { columns: [...table.primaryKey.columns] } }),
+    indexes: byName(table.indexes.map(canonicalIndex)),
+    uniques: byName(table.uniques.map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] }))),
+    foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
+    checks: byName(table.checks.map((c): CheckModel => ({ name: c.name, expression: canonicalSql(c.expression) }))),
+    ...(table.withoutRowid === true && { withoutRowid: true }),
+  }
+}
+
+/**
+ * canonicalColumn: type rules of canonicalTypeParts (an enum column is a plain `varchar` with its values, as
+ * TypeORM writes it); only `increment` generation exists (uuids are made in JavaScript, identity is not a
+ * SQLite notion); defaults and computed expressions in canonical SQL text; collations upper case.
+ */
+export function canonicalColumn(column: ColumnModel): ColumnModel {
+  const enumValues = column.enumValues && column.enumValues.length > 0 ? [...column.enumValues] : undefined
+  const parts = canonicalTypeParts(enumValues ? { type: column.type } : column)
+  const defaultValue = canonicalDefault(column.default)
+  return {
+    name: column.name,
+    ...parts,
+    nullable: column.nullable,
+    ...(defaultValue !== undefined && !column.computed && { default: defaultValue }),
+    ...(column.generated?.kind === 'increment' && { generated: { kind: 'increment' as const } }),
+    ...(column.computed && { computed: { expression: canonicalSql(column.computed.expression), stored: column.computed.stored } }),
+    ...(enumValues && { enumValues }),
+    ...(column.collation !== undefined && column.collation !== '' && { collation: column.collation.toUpperCase() }),
+  }
+}
+
+/**
+ * canonicalDefault is a default as canonical SQL text: redundant outer parentheses stripped, whitespace
+ * collapsed outside quotes, `TRUE`/`FALSE` as `1`/`0`, `CURRENT_*` upper case; a NULL default is no default.
+ */
+export function canonicalDefault(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined
+  const sql = canonicalSql(text)
+  if (sql === '' || /^null$/i.test(sql)) return undefined
+  if (/^true$/i.test(sql)) return '1'
+  if (/^false$/i.test(sql)) return '0'
+  if (/^current_(timestamp|date|time)$/i.test(sql)) return sql.toUpperCase()
+  return sql
+}
+
+/** canonicalAction is a referential action in upper case, `NO ACTION` when unspecified. */
+export function canonicalAction(action: string | undefined): ReferentialAction {
+  const upper = (action ?? '').trim().replace(/\s+/g, ' ').toUpperCase()
+  return upper === '' ? 'NO ACTION' : (upper as ReferentialAction)
+}
+
+function canonicalIndex(index: IndexModel): IndexModel {
+  const where = index.where === undefined ? undefined : canonicalSql(index.where)
+  return { name: index.name, columns: [...index.columns], unique: index.unique, ...(where && { where }) }
+}
+
+function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {
+  return {
+    name: fk.name,
+    columns: [...fk.columns],
+    referencedTable: fk.referencedTable,
+    referencedColumns: [...fk.referencedColumns],
+    onDelete: canonicalAction(fk.onDelete),
+    onUpdate: canonicalAction(fk.onUpdate),
+    ...(fk.deferrable && { deferrable: fk.deferrable }),
+  }
+}
+
+function byName<T extends { readonly name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => compareText(a.name, b.name))
+}

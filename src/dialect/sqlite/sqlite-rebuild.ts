@@ -1,0 +1,63 @@
+import type { ColumnModel, TableModel } from '../../model/schema-model'
+import type { Operation } from '../../operations/operation'
+import { createIndexSql, createTableSql } from './sqlite-column-sql'
+import { temporaryTableName } from './sqlite-names'
+import { quoteIdent } from './sqlite-quote'
+
+/** Rebuild is one table rebuilt into a new shape, with the data copied over. */
+export interface Rebuild {
+  /** The table as it is in the database when the rebuild runs (its current name and columns). */
+  readonly source: { readonly name: string; readonly columns: readonly ColumnModel[] }
+  /** The shape it ends in, under the same name. */
+  readonly target: TableModel
+  /** The table's operations folded into the rebuild, in order: renames and drops of columns steer the copy. */
+  readonly ops: readonly Operation[]
+}
+
+/**
+ * rebuildSql is SQLite's recipe for what ALTER TABLE cannot do (https://sqlite.org/lang_altertable.html#otheralter):
+ * create the new shape under a temporary name, copy the rows, drop the old table, rename the new one into
+ * place and re-create its indexes. Added columns take their defaults.
+ */
+export function rebuildSql(rebuild: Rebuild): string[] {
+  const { source, target } = rebuild
+  const temporary = temporaryTableName(target.name)
+  const copied = copiedColumns(rebuild)
+  const copy =
+    copied.length === 0
+      ? []
+      : [
+          `INSERT INTO ${quoteIdent(temporary)}(${copied.map(([to]) => quoteIdent(to)).join(', ')}) ` +
+            `SELECT ${copied.map(([, from]) => quoteIdent(from)).join(', ')} FROM ${quoteIdent(source.name)}`,
+        ]
+  return [
+    createTableSql(target, temporary),
+    ...copy,
+    `DROP TABLE ${quoteIdent(source.name)}`,
+    `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(target.name)}`,
+    ...target.indexes.map((index) => createIndexSql(target.name, index)),
+  ]
+}
+
+/** foreignKeyCheckSql asks for the rows of `table` whose foreign keys point nowhere. */
+export function foreignKeyCheckSql(table: string): string {
+  return `PRAGMA foreign_key_check(${quoteIdent(table)})`
+}
+
+/** copiedColumns pairs each target column with the source column its values come from: [target, source]. */
+function copiedColumns(rebuild: Rebuild): [string, string][] {
+  const origin = new Map(rebuild.source.columns.map((c) => [c.name, c.name]))
+  for (const op of rebuild.ops) {
+    if (op.kind === 'rename_column') {
+      const from = origin.get(op.from)
+      origin.delete(op.from)
+      if (from !== undefined) origin.set(op.to, from)
+    } else if (op.kind === 'drop_column') {
+      origin.delete(op.column.name)
+    }
+  }
+  return rebuild.target.columns.flatMap((c): [string, string][] => {
+    const from = origin.get(c.name)
+    return from === undefined || c.computed ? [] : [[c.name, from]]
+  })
+}

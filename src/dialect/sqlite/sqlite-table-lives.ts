@@ -1,0 +1,74 @@
+import type { QualifiedName } from '../../model/schema-model'
+import { qualifiedKey } from '../../model/qualified-name'
+import type { Operation } from '../../operations/operation'
+import { tableOf } from '../../operations/operation'
+
+/**
+ * TableLife follows one table through a migration, across renames: the operations on it, where it is
+ * created or dropped, and its name before and after.
+ */
+export interface TableLife {
+  /** Indexes into the operation list of every operation on this table, renames included, in order. */
+  readonly opIndexes: readonly number[]
+  readonly createdAt?: number
+  readonly droppedAt?: number
+  /** The name before its first operation (the name it is created under, for a created table). */
+  readonly firstName: QualifiedName
+  /** The name after the last operation (the name it is dropped under, for a dropped table). */
+  readonly lastName: QualifiedName
+}
+
+/** TablePlan maps each operation to the life of its table (undefined for schema-, extension- and enum-level ones). */
+export interface TablePlan {
+  readonly lives: readonly TableLife[]
+  readonly lifeOf: readonly (TableLife | undefined)[]
+}
+
+interface MutableLife {
+  opIndexes: number[]
+  createdAt?: number
+  droppedAt?: number
+  firstName: QualifiedName
+  lastName: QualifiedName
+}
+
+/** planTables groups operations by the table they act on, following RenameTable from one name to the next. */
+export function planTables(ops: readonly Operation[]): TablePlan {
+  const current = new Map<string, MutableLife>()
+  const lives: MutableLife[] = []
+  const lifeOf: (MutableLife | undefined)[] = []
+  const lifeNamed = (name: QualifiedName): MutableLife => {
+    const found = current.get(qualifiedKey(name))
+    if (found) return found
+    const life: MutableLife = { opIndexes: [], firstName: name, lastName: name }
+    lives.push(life)
+    current.set(qualifiedKey(name), life)
+    return life
+  }
+  ops.forEach((op, i) => {
+    if (op.kind === 'create_table') {
+      const life: MutableLife = { opIndexes: [i], createdAt: i, firstName: op.table, lastName: op.table }
+      lives.push(life)
+      current.set(qualifiedKey(op.table), life)
+      lifeOf.push(life)
+      return
+    }
+    const name = op.kind === 'rename_table' ? op.from : tableOf(op)
+    if (name === undefined) {
+      lifeOf.push(undefined)
+      return
+    }
+    const life = lifeNamed(name)
+    life.opIndexes.push(i)
+    lifeOf.push(life)
+    if (op.kind === 'rename_table') {
+      current.delete(qualifiedKey(op.from))
+      current.set(qualifiedKey(op.to), life)
+      life.lastName = op.to
+    } else if (op.kind === 'drop_table') {
+      current.delete(qualifiedKey(op.table))
+      life.droppedAt = i
+    }
+  })
+  return { lives, lifeOf }
+}

@@ -1,0 +1,26 @@
+import type { QualifiedName } from './schema-model'
+
+/** qualifiedKey is a stable map key and sort key for a table or type name. */
+export function qualifiedKey(name: QualifiedName): string {
+  return name.schema === undefined ? name.name : `${name.schema}.${name.name}`
+}
+
+/** sameName says whether two qualified names denote the same object. */
+export function sameName(a: QualifiedName, b: QualifiedName): boolean {
+  return a.name === b.name && a.schema === b.schema
+}
+
+/** nameOf strips a table or type down to its qualified name. */
+export function nameOf(q: QualifiedName): QualifiedName {
+  return q.schema === undefined ? { name: q.name } : { schema: q.schema, name: q.name }
+}
+
+/** byQualifiedName orders tables and types by schema then name. */
+export function byQualifiedName(a: QualifiedName, b: QualifiedName): number {
+  return compareText(qualifiedKey(a), qualifiedKey(b))
+}
+
+/** compareText is a locale-independent string comparison, so that output order never varies by machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,119 @@
+/**
+ * SchemaModel is the dialect-neutral picture of a database schema that both sides of a diff are brought
+ * to: the entities (through `source/entity-metadata`) and the live database (through a dialect's
+ * introspector). Everything here is plain readonly data with no SQL in it; a dialect's `normalize`
+ * puts both sides into one canonical spelling so that the diff compares values only.
+ */
+export interface SchemaModel {
+  /** Tables, sorted by schema then name. */
+  readonly tables: readonly TableModel[]
+  /** Named enum types (PostgreSQL); empty where the dialect has none. Sorted by schema then name. */
+  readonly enums: readonly EnumTypeModel[]
+  /** Namespaces the model needs or the database has (PostgreSQL schemas); empty where there are none. */
+  readonly schemas: readonly string[]
+  /** Database extensions the model needs or the database has installed (PostgreSQL); else empty. */
+  readonly extensions: readonly string[]
+}
+
+/** QualifiedName names a table or type; `schema` is undefined where the dialect has no namespaces. */
+export interface QualifiedName {
+  readonly schema?: string
+  readonly name: string
+}
+
+/** TableModel is one table with everything declared on it. Lists are sorted by name, columns by position. */
+export interface TableModel extends QualifiedName {
+  readonly columns: readonly ColumnModel[]
+  readonly primaryKey?: PrimaryKeyModel
+  readonly indexes: readonly IndexModel[]
+  readonly uniques: readonly UniqueModel[]
+  readonly foreignKeys: readonly ForeignKeyModel[]
+  readonly checks: readonly CheckModel[]
+  readonly comment?: string
+  /** SQLite `WITHOUT ROWID` tables. */
+  readonly withoutRowid?: boolean
+}
+
+/**
+ * ColumnModel is one column in canonical form. `type` is the dialect's canonical base type name in lower
+ * case without parameters (`varchar`, `integer`, `timestamptz`); parameters live in their own fields.
+ */
+export interface ColumnModel {
+  readonly name: string
+  readonly type: string
+  readonly length?: number
+  readonly precision?: number
+  readonly scale?: number
+  readonly isArray?: boolean
+  readonly nullable: boolean
+  /** The default as a canonical SQL expression (`'abc'`, `0`, `CURRENT_TIMESTAMP`), undefined when none. */
+  readonly default?: string
+  readonly generated?: ColumnGeneration
+  /** Computed column (`GENERATED ALWAYS AS (expr)`). */
+  readonly computed?: ComputedColumn
+  /** Enum values; on PostgreSQL `enumName` names the type in `SchemaModel.enums` holding them. */
+  readonly enumValues?: readonly string[]
+  readonly enumName?: string
+  readonly comment?: string
+  readonly collation?: string
+}
+
+/** ColumnGeneration says how the database fills a key column. */
+export type ColumnGeneration =
+  | { readonly kind: 'increment' }
+  | { readonly kind: 'identity'; readonly always: boolean }
+  | { readonly kind: 'uuid' }
+  | { readonly kind: 'rowid' }
+
+export interface ComputedColumn {
+  readonly expression: string
+  readonly stored: boolean
+}
+
+export interface PrimaryKeyModel {
+  readonly name?: string
+  readonly columns: readonly string[]
+}
+
+export interface IndexModel {
+  readonly name: string
+  readonly columns: readonly string[]
+  readonly unique: boolean
+  /** Partial index predicate, canonical SQL. */
+  readonly where?: string
+  /** Access method where one is declared (`btree` is the canonical default and is left undefined). */
+  readonly method?: string
+}
+
+export interface UniqueModel {
+  readonly name: string
+  readonly columns: readonly string[]
+  readonly deferrable?: Deferrable
+}
+
+export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT'
+export type Deferrable = 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED'
+
+export interface ForeignKeyModel {
+  readonly name: string
+  readonly columns: readonly string[]
+  readonly referencedSchema?: string
+  readonly referencedTable: string
+  readonly referencedColumns: readonly string[]
+  readonly onDelete: ReferentialAction
+  readonly onUpdate: ReferentialAction
+  readonly deferrable?: Deferrable
+}
+
+/** CheckModel is a CHECK constraint; diffs compare `expression` (canonical SQL), never the name. */
+export interface CheckModel {
+  readonly name: string
+  readonly expression: string
+}
+
+export interface EnumTypeModel extends QualifiedName {
+  readonly values: readonly string[]
+}
+
+/** emptySchema is a model with nothing in it. */
+export const emptySchema: SchemaModel = { tables: [], enums: [], schemas: [], extensions: [] }

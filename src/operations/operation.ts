@@ -1,0 +1,117 @@
+import type {
+  CheckModel,
+  ColumnModel,
+  EnumTypeModel,
+  ForeignKeyModel,
+  IndexModel,
+  PrimaryKeyModel,
+  QualifiedName,
+  TableModel,
+  UniqueModel,
+} from '../model/schema-model'
+
+/**
+ * Operation is one schema change as data, never SQL. Each operation carries what it replaces, so that
+ * `reverseOperations` can always derive the `down` migration without a second diff.
+ */
+export type Operation =
+  | CreateSchema
+  | DropSchema
+  | CreateExtension
+  | DropExtension
+  | CreateEnum
+  | DropEnum
+  | AlterEnum
+  | CreateTable
+  | DropTable
+  | RenameTable
+  | AlterTableComment
+  | AddColumn
+  | DropColumn
+  | AlterColumn
+  | RenameColumn
+  | AddPrimaryKey
+  | DropPrimaryKey
+  | CreateIndex
+  | DropIndex
+  | AddUnique
+  | DropUnique
+  | AddForeignKey
+  | DropForeignKey
+  | AddCheck
+  | DropCheck
+
+export type OperationKind = Operation['kind']
+
+export interface CreateSchema { readonly kind: 'create_schema'; readonly schema: string }
+export interface DropSchema { readonly kind: 'drop_schema'; readonly schema: string }
+export interface CreateExtension { readonly kind: 'create_extension'; readonly extension: string }
+export interface DropExtension { readonly kind: 'drop_extension'; readonly extension: string }
+
+export interface CreateEnum { readonly kind: 'create_enum'; readonly enumType: EnumTypeModel }
+export interface DropEnum { readonly kind: 'drop_enum'; readonly enumType: EnumTypeModel }
+/** AlterEnum changes the labels of an enum type; `from` and `to` share one qualified name. */
+export interface AlterEnum { readonly kind: 'alter_enum'; readonly from: EnumTypeModel; readonly to: EnumTypeModel }
+
+/** CreateTable creates a table with its columns, key, indexes, uniques and checks; foreign keys come as AddForeignKey. */
+export interface CreateTable { readonly kind: 'create_table'; readonly table: TableModel }
+/** DropTable drops a table; its foreign keys are dropped by DropForeignKey operations before it. */
+export interface DropTable { readonly kind: 'drop_table'; readonly table: TableModel }
+export interface RenameTable { readonly kind: 'rename_table'; readonly from: QualifiedName; readonly to: QualifiedName }
+export interface AlterTableComment {
+  readonly kind: 'alter_table_comment'
+  readonly table: QualifiedName
+  readonly from?: string
+  readonly to?: string
+}
+
+export interface AddColumn { readonly kind: 'add_column'; readonly table: QualifiedName; readonly column: ColumnModel }
+export interface DropColumn { readonly kind: 'drop_column'; readonly table: QualifiedName; readonly column: ColumnModel }
+/** AlterColumn changes anything but the name of a column; `from.name === to.name`. */
+export interface AlterColumn {
+  readonly kind: 'alter_column'
+  readonly table: QualifiedName
+  readonly from: ColumnModel
+  readonly to: ColumnModel
+}
+export interface RenameColumn {
+  readonly kind: 'rename_column'
+  readonly table: QualifiedName
+  readonly from: string
+  readonly to: string
+}
+
+export interface AddPrimaryKey { readonly kind: 'add_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }
+export interface DropPrimaryKey { readonly kind: 'drop_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }
+export interface CreateIndex { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
+export interface DropIndex { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
+export interface AddUnique { readonly kind: 'add_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
+export interface DropUnique { readonly kind: 'drop_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
+export interface AddForeignKey { readonly kind: 'add_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
+export interface DropForeignKey { readonly kind: 'drop_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
+export interface AddCheck { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
+export interface DropCheck { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
+
+/** OperationOf picks the operation type of one kind. */
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>
+
+/** tableOf names the table an operation changes, or undefined for schema-, extension- and enum-level operations. */
+export function tableOf(op: Operation): QualifiedName | undefined {
+  switch (op.kind) {
+    case 'create_table':
+    case 'drop_table':
+      return op.table
+    case 'rename_table':
+      return op.to
+    case 'create_schema':
+    case 'drop_schema':
+    case 'create_extension':
+    case 'drop_extension':
+    case 'create_enum':
+    case 'drop_enum':
+    case 'alter_enum':
+      return undefined
+    default:
+      return op.table
+  }
+}

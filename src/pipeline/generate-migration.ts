@@ -1,0 +1,69 @@
+import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { MigrationPlan } from '../render/migration-plan'
+import { renderMigrationFile } from '../render/migration-file'
+import type { LoadedProject } from '../source/load-config'
+import { UserError } from '../source/user-error'
+import { type Comparison, compareProject } from './compare-project'
+
+/** GenerateResult says what `generate` found and, when there were changes, which file it wrote. */
+export interface GenerateResult {
+  readonly comparison: Comparison
+  readonly plan: MigrationPlan
+  /** Absolute path of the written file; undefined when there was nothing to write. */
+  readonly file?: string
+}
+
+/**
+ * generateMigration compares the project's entities with its database and writes a migration file into the
+ * migrations folder. With no changes it writes nothing. The file appears whole or not at all.
+ */
+export async function generateMigration(
+  project: LoadedProject,
+  name: string,
+  timestamp: number = Date.now(),
+): Promise<GenerateResult> {
+  const comparison = await compareProject(project)
+  const plan = planOf(comparison, name, timestamp)
+  if (comparison.up.length === 0) return { comparison, plan }
+  const { fileName, source } = renderMigrationFile(plan)
+  return { comparison, plan, file: writeWhole(project.migrationsDir, fileName, source) }
+}
+
+/** planOf names a comparison's changes as a migration. */
+export function planOf(comparison: Comparison, name: string, timestamp: number): MigrationPlan {
+  return {
+    name,
+    timestamp,
+    up: comparison.up,
+    upStatements: comparison.upStatements,
+    downStatements: comparison.downStatements,
+    warnings: comparison.warnings,
+  }
+}
+
+function writeWhole(dir: string, fileName: string, source: string): string {
+  const file = join(dir, fileName)
+  const temporary = join(dir, `.${fileName}.partial`)
+  try {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(temporary, source, { flag: 'wx' })
+    renameSync(temporary, file)
+    return file
+  } catch (err) {
+    removeQuietly(temporary)
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
+    throw new UserError(
+      `cannot write ${fileName} into the migrations folder ${dir} (${reason}): make it writable or set autogen.migrationsDir`,
+      { cause: err },
+    )
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true })
+  } catch {
+    // Nothing was written there, or the folder is not one: there is nothing to clean up.
+  }
+}

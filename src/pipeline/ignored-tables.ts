@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm'
+import type { AutogenSettings } from '../source/autogen-settings'
+
+/**
+ * ignoredTables lists the tables that are never diffed: TypeORM's own bookkeeping tables (under their
+ * configured names) and the user's `autogen.ignoreTables`.
+ */
+export function ignoredTables(dataSource: DataSource, settings: AutogenSettings): string[] {
+  const options = dataSource.options as { migrationsTableName?: string; metadataTableName?: string }
+  return [
+    options.migrationsTableName ?? 'migrations',
+    options.metadataTableName ?? 'typeorm_metadata',
+    ...(settings.ignoreTables ?? []),
+  ]
+}

@@ -1,0 +1,19 @@
+import type { Statement } from '../dialect/statement'
+import type { Operation } from '../operations/operation'
+
+/**
+ * MigrationPlan is everything the renderers need to write one migration: its name and timestamp, the
+ * operations it carries out, the compiled statements both ways, and the warnings a reviewer must read.
+ */
+export interface MigrationPlan {
+  /** The user's name for the migration, `[A-Za-z][A-Za-z0-9_]*` (see `toMigrationName`). */
+  readonly name: string
+  /** Milliseconds since the epoch; TypeORM reads the last 13 digits of the class name as this. */
+  readonly timestamp: number
+  /** The operations of `up`, in order. */
+  readonly up: readonly Operation[]
+  readonly upStatements: readonly Statement[]
+  readonly downStatements: readonly Statement[]
+  /** Things the reviewer must know (entity parts skipped, hazards), one sentence each. */
+  readonly warnings: readonly string[]
+}

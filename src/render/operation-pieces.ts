@@ -1,0 +1,148 @@
+import { quoteDoubled, quoteLiteral } from '../dialect/quote'
+import { qualifiedKey } from '../model/qualified-name'
+import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel } from '../model/schema-model'
+import type { Operation, OperationKind, OperationOf } from '../operations/operation'
+import { columnChanges, describeColumn, listOfColumns, listOfValues } from './column-text'
+
+/** GlobalPiece is a summary line about something outside any table: a schema, an extension or an enum. */
+export interface GlobalPiece {
+  readonly scope: 'global'
+  readonly object: 'schema' | 'extension' | 'enum'
+  readonly name: string
+  readonly change: 'add' | 'drop' | 'alter'
+  readonly headline: string
+}
+
+/** TablePiece is what one operation says about one table. */
+export interface TablePiece {
+  readonly scope: 'table'
+  readonly table: QualifiedName
+  readonly part:
+    | { readonly kind: 'created'; readonly columns: number }
+    | { readonly kind: 'dropped' }
+    | { readonly kind: 'renamed'; readonly from: QualifiedName }
+    | { readonly kind: 'detail'; readonly detail: TableDetail }
+}
+
+/** TableDetail is one line under a table; adds and drops of one named thing may pair into a change. */
+export interface TableDetail {
+  /** Orders lines by what they are about: comment, primary key, columns, indexes, uniques, foreign keys, checks. */
+  readonly rank: number
+  readonly sortName: string
+  readonly sign: '+' | '-' | '~'
+  readonly line: string
+  readonly pair?: DetailPair
+}
+
+/** DetailPair is what pairs an add with a drop: the same noun and key; `body` is what is shown changing. */
+export interface DetailPair {
+  readonly noun: string
+  readonly key: string
+  readonly label: string
+  readonly body: string
+}
+
+/** displayName writes a table or type name as `"schema"."name"` or `"name"`. */
+export function displayName(name: QualifiedName): string {
+  return name.schema === undefined ? quoteDoubled(name.name) : `${quoteDoubled(name.schema)}.${quoteDoubled(name.name)}`
+}
+
+/** operationPiece is what one operation contributes to the change summary. */
+export function operationPiece(op: Operation): GlobalPiece | TablePiece {
+  return (pieces[op.kind] as (op: Operation) => GlobalPiece | TablePiece)(op)
+}
+
+const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPiece | TablePiece } = {
+  create_schema: (op) => global('schema', op.schema, 'add', `+ schema ${quoteDoubled(op.schema)}`),
+  drop_schema: (op) => global('schema', op.schema, 'drop', `- schema ${quoteDoubled(op.schema)}`),
+  create_extension: (op) => global('extension', op.extension, 'add', `+ extension ${quoteDoubled(op.extension)}`),
+  drop_extension: (op) => global('extension', op.extension, 'drop', `- extension ${quoteDoubled(op.extension)}`),
+  create_enum: (op) =>
+    global('enum', qualifiedKey(op.enumType), 'add', `+ enum ${displayName(op.enumType)} ${listOfValues(op.enumType.values)}`),
+  drop_enum: (op) => global('enum', qualifiedKey(op.enumType), 'drop', `- enum ${displayName(op.enumType)}`),
+  alter_enum: (op) =>
+    global('enum', qualifiedKey(op.to), 'alter',
+      `~ enum ${displayName(op.to)}: ${listOfValues(op.from.values)} -> ${listOfValues(op.to.values)}`),
+  create_table: (op) => table(op.table, { kind: 'created', columns: op.table.columns.length }),
+  drop_table: (op) => table(op.table, { kind: 'dropped' }),
+  rename_table: (op) => table(op.to, { kind: 'renamed', from: op.from }),
+  alter_table_comment: (op) =>
+    detail(op.table, 0, '', '~', `~ comment: ${optionalLiteral(op.from)} -> ${optionalLiteral(op.to)}`),
+  add_column: (op) =>
+    detail(op.table, 2, op.column.name, '+', `+ column ${quoteDoubled(op.column.name)} ${describeColumn(op.column)}`),
+  drop_column: (op) => detail(op.table, 2, op.column.name, '-', `- column ${quoteDoubled(op.column.name)}`),
+  alter_column: (op) => {
+    const changes = columnChanges(op.from, op.to)
+    const name = quoteDoubled(op.to.name)
+    return detail(op.table, 2, op.to.name, '~', changes.length === 0 ? `~ column ${name}` : `~ column ${name}: ${changes.join(', ')}`)
+  },
+  rename_column: (op) =>
+    detail(op.table, 2, op.to, '~', `~ column ${quoteDoubled(op.to)} renamed from ${quoteDoubled(op.from)}`),
+  add_primary_key: (op) => {
+    const body = `${optionalName(op.primaryKey.name)}${listOfColumns(op.primaryKey.columns)}`
+    return detail(op.table, 1, '', '+', `+ primary key ${body}`, { noun: 'primary key', key: '', label: 'primary key', body })
+  },
+  drop_primary_key: (op) => {
+    const body = `${optionalName(op.primaryKey.name)}${listOfColumns(op.primaryKey.columns)}`
+    return detail(op.table, 1, '', '-', `- primary key ${body}`, { noun: 'primary key', key: '', label: 'primary key', body })
+  },
+  create_index: (op) => named(op.table, 3, 'index', op.index.name, '+', describeIndex(op.index)),
+  drop_index: (op) => named(op.table, 3, 'index', op.index.name, '-', describeIndex(op.index)),
+  add_unique: (op) => named(op.table, 4, 'unique', op.unique.name, '+', describeUnique(op.unique)),
+  drop_unique: (op) => named(op.table, 4, 'unique', op.unique.name, '-', describeUnique(op.unique)),
+  add_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '+', describeForeignKey(op.foreignKey)),
+  drop_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '-', describeForeignKey(op.foreignKey)),
+  add_check: (op) => named(op.table, 6, 'check', op.check.name, '+', op.check.expression, `(${op.check.expression})`),
+  drop_check: (op) => named(op.table, 6, 'check', op.check.name, '-', op.check.expression),
+}
+
+function global(object: GlobalPiece['object'], name: string, change: GlobalPiece['change'], headline: string): GlobalPiece {
+  return { scope: 'global', object, name, change, headline }
+}
+
+function table(name: QualifiedName, part: TablePiece['part']): TablePiece {
+  return { scope: 'table', table: name, part }
+}
+
+function detail(
+  tableName: QualifiedName, rank: number, sortName: string, sign: TableDetail['sign'], line: string, pair?: DetailPair,
+): TablePiece {
+  return table(tableName, { kind: 'detail', detail: pair === undefined ? { rank, sortName, sign, line } : { rank, sortName, sign, line, pair } })
+}
+
+/** named is a detail about a named index or constraint; a drop shows only the name, an add also `shown`. */
+function named(
+  tableName: QualifiedName, rank: number, noun: string, name: string, sign: '+' | '-', body: string, shown = body,
+): TablePiece {
+  const label = `${noun} ${quoteDoubled(name)}`
+  return detail(tableName, rank, name, sign, sign === '+' ? `+ ${label} ${shown}` : `- ${label}`, { noun, key: name, label, body })
+}
+
+function describeIndex(index: IndexModel): string {
+  const parts = [listOfColumns(index.columns)]
+  if (index.unique) parts.push('unique')
+  if (index.method !== undefined) parts.push(`using ${index.method}`)
+  if (index.where !== undefined) parts.push(`where ${index.where}`)
+  return parts.join(' ')
+}
+
+function describeUnique(unique: UniqueModel): string {
+  return unique.deferrable === undefined ? listOfColumns(unique.columns) : `${listOfColumns(unique.columns)} deferrable ${unique.deferrable}`
+}
+
+function describeForeignKey(fk: ForeignKeyModel): string {
+  const target = displayName({ schema: fk.referencedSchema, name: fk.referencedTable })
+  const parts = [`${listOfColumns(fk.columns)} -> ${target} ${listOfColumns(fk.referencedColumns)}`]
+  if (fk.onDelete !== 'NO ACTION') parts.push(`on delete ${fk.onDelete}`)
+  if (fk.onUpdate !== 'NO ACTION') parts.push(`on update ${fk.onUpdate}`)
+  if (fk.deferrable !== undefined) parts.push(`deferrable ${fk.deferrable}`)
+  return parts.join(' ')
+}
+
+function optionalName(name: string | undefined): string {
+  return name === undefined ? '' : `${quoteDoubled(name)} `
+}
+
+function optionalLiteral(text: string | undefined): string {
+  return text === undefined ? 'none' : quoteLiteral(text)
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path'
+import { type DataSource, MigrationExecutor } from 'typeorm'
+import type { LoadedProject } from '../source/load-config'
+
+/** MigrationStatus is one migration known to the project, applied or not. */
+export interface MigrationStatus {
+  readonly name: string
+  readonly applied: boolean
+}
+
+/**
+ * upgrade runs every pending migration through TypeORM's own migration runner, each in its own transaction
+ * unless the DataSource says otherwise, and returns the names it applied.
+ */
+export async function upgrade(project: LoadedProject): Promise<string[]> {
+  return withConnection(project, async (dataSource) => {
+    const applied = await dataSource.runMigrations({
+      transaction: dataSource.options.migrationsTransactionMode ?? 'each',
+    })
+    return applied.map((m) => m.name)
+  })
+}
+
+/** downgrade reverts the most recently applied migration and returns its name, or undefined when none is applied. */
+export async function downgrade(project: LoadedProject): Promise<string | undefined> {
+  return withConnection(project, async (dataSource) => {
+    const executor = new MigrationExecutor(dataSource)
+    const executed = await executor.getExecutedMigrations()
+    if (executed.length === 0) return undefined
+    const last = [...executed].sort((a, b) => b.timestamp - a.timestamp || b.id! - a.id!)[0]
+    await dataSource.undoLastMigration({
+      transaction: dataSource.options.migrationsTransactionMode ?? 'each',
+    })
+    return last.name
+  })
+}
+
+/** migrationStatus lists the project's migrations in order with whether each is applied. */
+export async function migrationStatus(project: LoadedProject): Promise<MigrationStatus[]> {
+  return withConnection(project, async (dataSource) => {
+    const executor = new MigrationExecutor(dataSource)
+    const pending = new Set((await executor.getPendingMigrations()).map((m) => m.name))
+    return dataSource.migrations.map((m) => ({ name: m.name ?? m.constructor.name, applied: !pending.has(m.name ?? m.constructor.name) }))
+  })
+}
+
+async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const { dataSource } = project
+  const migrations = dataSource.options.migrations
+  const declared = Array.isArray(migrations) ? migrations.length > 0 : migrations !== undefined
+  if (!declared || project.settings.migrationsDir) {
+    dataSource.setOptions({ migrations: [join(project.migrationsDir, '*.{ts,js,cjs,mjs}')] })
+  }
+  dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
+  await dataSource.initialize()
+  try {
+    return await work(dataSource)
+  } finally {
+    await dataSource.destroy()
+  }
+}

@@ -1,0 +1,37 @@
+import { UserError } from './user-error'
+
+/**
+ * AutogenSettings are the tool's own settings, exported from the config file as `export const autogen = {...}`
+ * next to the DataSource.
+ */
+export interface AutogenSettings {
+  /** Where migration files are written; default: the folder of the DataSource's first `migrations` glob. */
+  readonly migrationsDir?: string
+  /** Tables never read or diffed, beyond TypeORM's own. */
+  readonly ignoreTables?: readonly string[]
+}
+
+/** readAutogenSettings checks the `autogen` export of the config file `configLabel` and returns it. */
+export function readAutogenSettings(value: unknown, configLabel: string): AutogenSettings {
+  if (value === undefined) return {}
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UserError(`the autogen export of ${configLabel} must be an object like { migrationsDir: 'migrations' }`)
+  }
+  const raw = value as Record<string, unknown>
+  // Fields checked here are replaced by their checked copies; others pass through for later settings.
+  const settings: Record<string, unknown> & { migrationsDir?: string; ignoreTables?: readonly string[] } = { ...raw }
+  if (raw.migrationsDir !== undefined) {
+    if (typeof raw.migrationsDir !== 'string' || raw.migrationsDir === '') {
+      throw new UserError(`autogen.migrationsDir in ${configLabel} must be a non-empty folder path`)
+    }
+    settings.migrationsDir = raw.migrationsDir
+  }
+  if (raw.ignoreTables !== undefined) {
+    const tables = raw.ignoreTables
+    if (!Array.isArray(tables) || tables.some((t) => typeof t !== 'string')) {
+      throw new UserError(`autogen.ignoreTables in ${configLabel} must be an array of table names`)
+    }
+    settings.ignoreTables = [...tables]
+  }
+  return settings
+}

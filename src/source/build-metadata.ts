@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import { UserError, messageOf } from './user-error'
+
+/**
+ * buildEntityMetadata has TypeORM build and validate its entity metadata without connecting (it also loads
+ * the entity and migration files its globs name). An initialized DataSource already has it.
+ */
+export async function buildEntityMetadata(dataSource: DataSource): Promise<readonly EntityMetadata[]> {
+  if (!dataSource.isInitialized) {
+    const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
+    try {
+      await builder.buildMetadatas()
+    } catch (err) {
+      throw new UserError(
+        `TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; fix the entity or file it names`,
+        { cause: err },
+      )
+    }
+  }
+  return dataSource.entityMetadatas
+}

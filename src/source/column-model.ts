@@ -1,0 +1,95 @@
+import type { Driver } from 'typeorm/driver/Driver'
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
+import { TableUtils } from 'typeorm/schema-builder/util/TableUtils'
+import { quoteLiteral } from '../dialect/quote'
+import type { ColumnGeneration, ColumnModel, ComputedColumn } from '../model/schema-model'
+
+/** Warn records something the model leaves out or changes, as one sentence. */
+export type Warn = (message: string) => void
+
+/**
+ * columnModelOf turns one column's metadata into a ColumnModel with the values TypeORM itself would write
+ * when creating the table (the driver's type, length and default spelling), untouched beyond that: the
+ * dialect's `normalize` canonicalizes them. `where` names the column in warnings.
+ */
+export function columnModelOf(column: ColumnMetadata, driver: Driver, where: string, warn: Warn): ColumnModel {
+  const options = TableUtils.createTableColumnOptions(column, driver)
+  const generated = generationOf(column, where, warn)
+  const computed: ComputedColumn | undefined = column.asExpression
+    ? { expression: column.asExpression, stored: column.generatedType === 'STORED' }
+    : undefined
+  const enumValues = options.enum && options.enum.length > 0 ? options.enum.map(String) : undefined
+  // TypeORM writes no type parameters for enums (a named type or a CHECK) nor serial and identity keys.
+  const parameterless = enumValues !== undefined || (generated !== undefined && generated.kind !== 'uuid')
+  const length = parameterless ? undefined : lengthOf(options.length, where, warn)
+  const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
+  const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
+  warnAboutUnsupported(column, where, warn)
+  return {
+    name: options.name,
+    type: String(options.type),
+    ...(length !== undefined && { length }),
+    ...(precision !== undefined && { precision }),
+    ...(scale !== undefined && { scale }),
+    ...(options.isArray === true && { isArray: true }),
+    nullable: options.isNullable === true,
+    ...(computed === undefined && defaultOf(column, options.default)),
+    ...(generated !== undefined && { generated }),
+    ...(computed !== undefined && { computed }),
+    ...(enumValues !== undefined && { enumValues }),
+    ...(column.enumName !== undefined && column.enumName !== '' && { enumName: column.enumName }),
+    ...(typeof options.comment === 'string' && options.comment !== '' && { comment: options.comment }),
+    ...(typeof options.collation === 'string' && options.collation !== '' && { collation: options.collation }),
+  }
+}
+
+function generationOf(column: ColumnMetadata, where: string, warn: Warn): ColumnGeneration | undefined {
+  if (!column.isGenerated) return undefined
+  // TypeORM's declared type omits 'identity', which @PrimaryGeneratedColumn('identity') sets.
+  const strategy: string | undefined = column.generationStrategy
+  switch (strategy) {
+    case 'increment':
+      return { kind: 'increment' }
+    case 'identity':
+      return { kind: 'identity', always: column.generatedIdentity === 'ALWAYS' }
+    case 'uuid':
+      return { kind: 'uuid' }
+    case 'rowid':
+      return { kind: 'rowid' }
+    default:
+      warn(`generation strategy "${strategy}" of ${where} is not diffed`)
+      return undefined
+  }
+}
+
+/**
+ * defaultOf is the driver's spelling of the default. TypeORM quotes a string default without doubling its
+ * quotes (`'it's'`, which no database accepts); such a default is written as a proper literal instead.
+ */
+function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: string } {
+  if (normalized === undefined || normalized === null) return {}
+  const raw: unknown = column.default
+  if (typeof raw === 'string' && normalized === `'${raw}'` && raw.includes("'")) return { default: quoteLiteral(raw) }
+  return { default: String(normalized) }
+}
+
+function lengthOf(length: string | undefined, where: string, warn: Warn): number | undefined {
+  if (length === undefined || length === '') return undefined
+  if (/^\d+$/.test(length)) return Number(length)
+  warn(`length "${length}" of ${where} is not a number and is left out`)
+  return undefined
+}
+
+function numberOrUndefined(value: number | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined
+  const number = Number(value)
+  return Number.isFinite(number) ? number : undefined
+}
+
+function warnAboutUnsupported(column: ColumnMetadata, where: string, warn: Warn): void {
+  if (column.spatialFeatureType !== undefined || column.srid !== undefined) {
+    warn(`spatial feature type and SRID of ${where} are not diffed yet`)
+  }
+  if (column.charset !== undefined) warn(`charset of ${where} is not diffed`)
+  if (column.unsigned === true) warn(`unsigned of ${where} is not diffed`)
+}

@@ -1,0 +1,128 @@
+import type { Driver } from 'typeorm/driver/Driver'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import type { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata'
+import type { IndexMetadata } from 'typeorm/metadata/IndexMetadata'
+import { compareText } from '../model/qualified-name'
+import type {
+  CheckModel,
+  Deferrable,
+  ForeignKeyModel,
+  IndexModel,
+  ReferentialAction,
+  UniqueModel,
+} from '../model/schema-model'
+import type { Warn } from './column-model'
+
+/** SkippedIndex is an index the model leaves out, so that the database's copy of it is left alone. */
+export interface SkippedIndex {
+  readonly schema?: string
+  readonly table: string
+  readonly name: string
+}
+
+/** indexModelsOf lists an entity's indexes by name; unsynchronized, spatial and fulltext ones are skipped. */
+export function indexModelsOf(
+  metadata: EntityMetadata,
+  driver: Driver,
+  where: string,
+  warn: Warn,
+  skip: (index: SkippedIndex) => void,
+): IndexModel[] {
+  const models: IndexModel[] = []
+  for (const index of metadata.indices) {
+    const reason = skipReason(index, driver)
+    if (reason !== undefined) {
+      warn(`skipped index ${index.name ? `"${index.name}" ` : ''}on ${where}: ${reason}`)
+      if (index.name) skip({ ...(metadata.schema && { schema: metadata.schema }), table: metadata.tableName, name: index.name })
+      continue
+    }
+    if (index.isFulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
+    const method = index.type === undefined ? undefined : String(index.type).toLowerCase()
+    models.push({
+      name: index.name,
+      columns: index.columns.map((column) => column.databaseName),
+      unique: index.isUnique,
+      ...(index.where !== undefined && index.where !== '' && { where: index.where }),
+      ...(method !== undefined && method !== 'btree' && { method }),
+    })
+  }
+  return models.sort(byName)
+}
+
+function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
+  if (!index.synchronize) return 'it is declared synchronize: false'
+  if (index.isSpatial) return 'spatial indexes are not diffed yet'
+  if (index.isFulltext && driver.isFullTextColumnTypeSupported()) return 'fulltext indexes are not diffed yet'
+  return undefined
+}
+
+/**
+ * uniqueModelsOf lists an entity's unique constraints (`@Unique` and `unique: true` columns) by name, one per
+ * set of columns: a duplicate is left out with a warning, keeping a name the user gave over a generated one.
+ */
+export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Warn): UniqueModel[] {
+  const candidates = [...metadata.uniques].sort(
+    (a, b) => Number(b.givenName !== undefined) - Number(a.givenName !== undefined) || compareText(a.name, b.name),
+  )
+  const kept = new Map<string, UniqueModel>()
+  for (const unique of candidates) {
+    const columns = unique.columns.map((column) => column.databaseName)
+    const key = [...columns].sort(compareText).join('\u0000')
+    const earlier = kept.get(key)
+    if (earlier !== undefined) {
+      warn(`unique constraint "${unique.name}" on ${where} repeats "${earlier.name}" (same columns) and is left out`)
+      continue
+    }
+    kept.set(key, {
+      name: unique.name,
+      columns,
+      ...(unique.deferrable !== undefined && { deferrable: unique.deferrable as Deferrable }),
+    })
+  }
+  return [...kept.values()].sort(byName)
+}
+
+/** checkModelsOf lists an entity's `@Check` constraints by name. */
+export function checkModelsOf(metadata: EntityMetadata): CheckModel[] {
+  return metadata.checks.map((check) => ({ name: check.name, expression: check.expression })).sort(byName)
+}
+
+/** foreignKeyModelsOf lists the foreign keys an entity owns (ManyToOne, owning OneToOne, junctions) by name. */
+export function foreignKeyModelsOf(metadata: EntityMetadata, where: string, warn: Warn): ForeignKeyModel[] {
+  return metadata.foreignKeys.map((fk) => foreignKeyModelOf(fk, where, warn)).sort(byName)
+}
+
+function foreignKeyModelOf(fk: ForeignKeyMetadata, where: string, warn: Warn): ForeignKeyModel {
+  const referenced = fk.referencedEntityMetadata
+  const action = (rule: string, value: string | undefined): ReferentialAction =>
+    referentialAction(value, `${rule} of foreign key "${fk.name}" on ${where}`, warn)
+  return {
+    name: fk.name,
+    columns: fk.columnNames,
+    ...(referenced.schema && { referencedSchema: referenced.schema }),
+    referencedTable: referenced.tableName,
+    referencedColumns: fk.referencedColumnNames,
+    onDelete: action('ON DELETE', fk.onDelete),
+    onUpdate: action('ON UPDATE', fk.onUpdate),
+    ...(fk.deferrable !== undefined && { deferrable: fk.deferrable as Deferrable }),
+  }
+}
+
+const referentialActions: readonly ReferentialAction[] = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']
+
+function referentialAction(value: string | undefined, where: string, warn: Warn): ReferentialAction {
+  if (value === undefined || value === '') return 'NO ACTION'
+  const upper = value.trim().toUpperCase().replace(/\s+/g, ' ')
+  const known = referentialActions.find((action) => action === upper)
+  if (known !== undefined) return known
+  if (upper === 'DEFAULT') {
+    warn(`${where} is "DEFAULT", which no database accepts; it is read as SET DEFAULT`)
+    return 'SET DEFAULT'
+  }
+  warn(`${where} is "${value}", which is not a referential action; it is read as NO ACTION`)
+  return 'NO ACTION'
+}
+
+function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return compareText(a.name, b.name)
+}

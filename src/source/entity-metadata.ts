@@ -1,0 +1,107 @@
+import type { DataSource } from 'typeorm'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-name'
+import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import { buildEntityMetadata } from './build-metadata'
+import type { SkippedIndex } from './constraint-models'
+import { tableLabel, tableModelOf } from './table-model'
+
+export type { SkippedIndex } from './constraint-models'
+
+/** EntityReadResult is the schema the entities declare, and what was left out of it. */
+export interface EntityReadResult {
+  /** Tables sorted by schema and name; not yet normalized by a dialect. */
+  readonly model: SchemaModel
+  /** One sentence for everything left out or changed (views, spatial indexes, ...). */
+  readonly warnings: readonly string[]
+  /** Tables of entities declared `synchronize: false`: TypeORM leaves them alone, and so should a diff. */
+  readonly skippedTables: readonly QualifiedName[]
+  /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
+  readonly skippedIndexes: readonly SkippedIndex[]
+}
+
+/**
+ * readEntities builds the SchemaModel the DataSource's entities declare, from TypeORM's own metadata and
+ * without connecting: the same tables, columns, keys and names TypeORM would create. It knows no dialect;
+ * the driver's spelling of types and defaults is kept for the dialect's `normalize`. TypeORM's errors
+ * become UserErrors.
+ */
+export async function readEntities(dataSource: DataSource): Promise<EntityReadResult> {
+  const metadatas = await buildEntityMetadata(dataSource)
+  const warnings: string[] = []
+  const warn = (message: string) => warnings.push(message)
+  const skippedTables: QualifiedName[] = []
+  const skippedIndexes: SkippedIndex[] = []
+  const tables = new Map<string, TableModel>()
+
+  if (metadatas.length === 0) {
+    warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
+  }
+  for (const metadata of [...metadatas].sort(byTable)) {
+    const skipped = skipOf(metadata, dataSource)
+    if (skipped !== undefined) {
+      if (skipped.warning !== undefined) warn(skipped.warning)
+      if (skipped.leaveTableAlone) skippedTables.push(nameOf(metadata))
+      continue
+    }
+    const key = qualifiedKey(nameOf(metadata))
+    if (tables.has(key)) {
+      warn(`entity ${metadata.name} maps to table ${tableLabel(metadata)} of another entity and is left out`)
+      continue
+    }
+    tables.set(key, tableModelOf(metadata, dataSource, warn, (index) => skippedIndexes.push(index)))
+  }
+
+  const schemas = new Set([...tables.values()].flatMap((table) => (table.schema === undefined ? [] : [table.schema])))
+  return {
+    model: {
+      tables: [...tables.values()].sort(byQualifiedName),
+      enums: [],
+      schemas: [...schemas].sort(compareText),
+      extensions: [],
+    },
+    warnings,
+    skippedTables,
+    skippedIndexes,
+  }
+}
+
+/** Skip says why a metadata is not a table of the model, and whether the database's table must be left alone. */
+interface Skip {
+  readonly warning?: string
+  readonly leaveTableAlone?: boolean
+}
+
+function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefined {
+  const label = tableLabel(metadata)
+  switch (metadata.tableType) {
+    case 'entity-child':
+      return {} // single-table inheritance: its columns are already in the parent's table
+    case 'view':
+      return { warning: `skipped view ${label}: views are not diffed yet` }
+    case 'regular':
+    case 'junction':
+    case 'closure':
+    case 'closure-junction':
+      break
+    default:
+      return { warning: `skipped ${label}: TypeORM table type "${String(metadata.tableType)}" is not diffed` }
+  }
+  if (!metadata.synchronize) {
+    return { warning: `skipped table ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
+  }
+  if (metadata.database && metadata.database !== dataSource.driver.database) {
+    return {
+      warning: `skipped table ${label}: it lives in database "${metadata.database}", and only the DataSource's own database is diffed`,
+    }
+  }
+  return undefined
+}
+
+function nameOf(metadata: EntityMetadata): QualifiedName {
+  return metadata.schema ? { schema: metadata.schema, name: metadata.tableName } : { name: metadata.tableName }
+}
+
+function byTable(a: EntityMetadata, b: EntityMetadata): number {
+  return byQualifiedName(nameOf(a), nameOf(b)) || compareText(a.name, b.name)
+}

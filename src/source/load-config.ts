@@ -1,0 +1,63 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { DataSource } from 'typeorm'
+import { type AutogenSettings, readAutogenSettings } from './autogen-settings'
+import { pickDataSource } from './data-source-export'
+import { resolveMigrationsDir } from './migrations-dir'
+import { importModule, registerTypeScriptLoader } from './typescript-loader'
+import { UserError, messageOf } from './user-error'
+
+/** LoadedProject is a config file loaded: its DataSource (never connected by loading) and the tool's settings. */
+export interface LoadedProject {
+  readonly dataSource: DataSource
+  readonly settings: AutogenSettings
+  /** Absolute folder migration files are written to. */
+  readonly migrationsDir: string
+  /** Absolute path of the config file. */
+  readonly configPath: string
+}
+
+/**
+ * loadProject loads the config file at `configPath` (TypeScript, CommonJS or ESM) that exports a TypeORM
+ * DataSource, like TypeORM's own CLI expects, and an optional `autogen` settings object. It never connects:
+ * the DataSource is returned uninitialized, with synchronize, migrationsRun and dropSchema switched off.
+ * Every failure is a UserError.
+ */
+export async function loadProject(configPath: string): Promise<LoadedProject> {
+  const absolute = path.resolve(configPath)
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
+    throw new UserError(`config file ${configPath} not found: pass -c/--config FILE`)
+  }
+  registerTypeScriptLoader()
+  const exported = await loadConfigModule(absolute, configPath)
+  let picked: Awaited<ReturnType<typeof pickDataSource>>
+  try {
+    picked = await pickDataSource(exported, configPath)
+  } catch (err) {
+    if (err instanceof UserError) throw err
+    throw failedToLoad(configPath, err)
+  }
+  const { dataSource } = picked
+  const settings = readAutogenSettings(picked.autogen, configPath)
+  dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
+  return {
+    dataSource,
+    settings,
+    migrationsDir: resolveMigrationsDir(dataSource, settings),
+    configPath: absolute,
+  }
+}
+
+async function loadConfigModule(absolute: string, configPath: string): Promise<unknown> {
+  try {
+    return await importModule(absolute)
+  } catch (err) {
+    throw failedToLoad(configPath, err)
+  }
+}
+
+function failedToLoad(configPath: string, err: unknown): UserError {
+  return new UserError(`config file ${configPath} failed to load: ${messageOf(err)}: fix the config or what it imports`, {
+    cause: err,
+  })
+}

@@ -1,0 +1,56 @@
+import { Table } from 'typeorm'
+import type { DataSource } from 'typeorm'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import type { PrimaryKeyModel, TableModel } from '../model/schema-model'
+import { type Warn, columnModelOf } from './column-model'
+import { type SkippedIndex, checkModelsOf, foreignKeyModelsOf, indexModelsOf, uniqueModelsOf } from './constraint-models'
+
+/** tableModelOf turns the metadata of one table (an entity, a junction or a closure table) into a TableModel. */
+export function tableModelOf(
+  metadata: EntityMetadata,
+  dataSource: DataSource,
+  warn: Warn,
+  skipIndex: (index: SkippedIndex) => void,
+): TableModel {
+  const { driver } = dataSource
+  const where = tableLabel(metadata)
+  const stored = metadata.columns.filter((column) => !column.isVirtualProperty)
+  const columns = stored.map((column) => columnModelOf(column, driver, `column "${column.databaseName}" of ${where}`, warn))
+  const primaryKey = primaryKeyOf(metadata, dataSource)
+  if (metadata.exclusions.length > 0) {
+    for (const exclusion of metadata.exclusions) {
+      warn(`skipped exclusion constraint "${exclusion.name}" on ${where}: exclusion constraints are not diffed yet`)
+    }
+  }
+  return {
+    ...(metadata.schema && { schema: metadata.schema }),
+    name: metadata.tableName,
+    columns,
+    ...(primaryKey !== undefined && { primaryKey }),
+    indexes: indexModelsOf(metadata, driver, where, warn, skipIndex),
+    uniques: uniqueModelsOf(metadata, where, warn),
+    foreignKeys: foreignKeyModelsOf(metadata, where, warn),
+    checks: checkModelsOf(metadata),
+    ...(typeof metadata.comment === 'string' && metadata.comment !== '' && { comment: metadata.comment }),
+    ...(metadata.withoutRowid === true && { withoutRowid: true }),
+  }
+}
+
+/** tableLabel names a table in warnings: `"users"` or `"app"."users"`. */
+export function tableLabel(metadata: EntityMetadata): string {
+  return metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`
+}
+
+/**
+ * primaryKeyOf names the primary key as TypeORM's query runners do when they create the table: the first
+ * primary column's `primaryKeyConstraintName`, else the naming strategy asked with TypeORM's own Table.
+ */
+function primaryKeyOf(metadata: EntityMetadata, dataSource: DataSource): PrimaryKeyModel | undefined {
+  const primary = metadata.columns.filter((column) => column.isPrimary && !column.isVirtualProperty)
+  if (primary.length === 0) return undefined
+  const columns = primary.map((column) => column.databaseName)
+  const name =
+    primary[0].primaryKeyConstraintName ??
+    dataSource.namingStrategy.primaryKeyName(Table.create(metadata, dataSource.driver), columns)
+  return { name, columns }
+}

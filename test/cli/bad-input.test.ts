@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { runBuiltCli } from '../support/run-cli'
+import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+
+// Every bad input gives one clear line on stderr, exit code 2, no migration file and an untouched database.
+
+const entity = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column() text: string
+}
+`
+
+let project: TempProject
+beforeEach(() => {
+  project = tempProject({ 'note.ts': entity })
+  project.write('ormconfig.ts', sqliteConfig({ imports: "import { Note } from './note'", entities: '[Note]', options: "migrations: ['migrations/*.ts']," }))
+})
+afterEach(() => project.remove())
+
+function expectRefusal(args: string[], pattern: RegExp): void {
+  const run = runBuiltCli(project.dir, args)
+  expect(run.code).toBe(2)
+  const lines = run.stderr.trim().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(/^typeorm-autogen: /)
+  expect(lines[0]).toMatch(pattern)
+  expect(existsSync(project.file('migrations')) ? readdirSync(project.file('migrations')) : []).toEqual([])
+}
+
+it('refuses a missing config file', () => {
+  expectRefusal(['generate', 'Init', '-c', 'nowhere.ts'], /nowhere\.ts.*not found.*--config/)
+  expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+})
+
+it('refuses a config that throws', () => {
+  project.write('broken.ts', "throw new Error('DATABASE_HOST is not set')\n")
+  expectRefusal(['diff', '-c', 'broken.ts'], /DATABASE_HOST is not set/)
+})
+
+it('refuses a config that exports no DataSource', () => {
+  project.write('empty.ts', 'export const answer = 42\n')
+  expectRefusal(['check', '-c', 'empty.ts'], /DataSource/)
+})
+
+it('refuses an entity TypeORM rejects', () => {
+  project.write('bad.ts', "import { Column, Entity } from 'typeorm'\n@Entity('bad')\nexport class Bad { @Column() text: string }\n")
+  project.write('ormconfig.ts', sqliteConfig({ imports: "import { Bad } from './bad'", entities: '[Bad]' }))
+  expectRefusal(['generate', 'Init'], /primary column/i)
+})
+
+it('refuses a file that is not a database, and leaves it as it was', () => {
+  const file = project.write('data/app.sqlite', 'this is not a database, but somebody cares about it\n')
+  const before = readFileSync(file)
+  expectRefusal(['generate', 'Init'], /app\.sqlite/)
+  expect(readFileSync(file)).toEqual(before)
+})
+
+it('refuses a locked database and changes nothing', () => {
+  const file = project.file('data/app.sqlite')
+  project.write('data/.keep', '')
+  const holder = new Database(file)
+  try {
+    holder.exec('CREATE TABLE other (id integer)')
+    holder.pragma('locking_mode = EXCLUSIVE')
+    holder.exec('BEGIN EXCLUSIVE')
+    const size = statSync(file).size
+    expectRefusal(['generate', 'Init'], /locked|busy/i)
+    expect(statSync(file).size).toBe(size)
+  } finally {
+    holder.close()
+  }
+})
+
+it('refuses an unwritable migrations folder and writes no partial file', () => {
+  writeFileSync(project.file('migrations'), 'a file where the folder should be\n')
+  const run = runBuiltCli(project.dir, ['generate', 'Init'])
+  expect(run.code).toBe(2)
+  expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  expect(run.stderr).toMatch(/migrations folder.*autogen\.migrationsDir/)
+  expect(readdirSync(project.dir).filter((f) => f.includes('Init'))).toEqual([])
+  expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+})
+
+it('refuses an invalid migration name and unknown arguments', () => {
+  expectRefusal(['generate', 'not a name'], /not a valid class name/)
+  expectRefusal(['frobnicate'], /Unknown|command/i)
+})

@@ -1,0 +1,141 @@
+import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
+import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../../src/model/schema-model'
+import { applyOperations } from '../../../src/operations/apply'
+import type { Operation } from '../../../src/operations/operation'
+import { reverseOperations } from '../../../src/operations/reverse'
+import { col, createOps, pgSchema, pgTable } from './pg-models'
+import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
+
+const orders = { schema: 'public', name: 'orders' }
+const statusType = (values: string[]): EnumTypeModel => ({ schema: 'public', name: 'order_status', values })
+
+const base = postgresDialect.normalize(pgSchema([
+  pgTable('orders', [
+    col('id', 'integer', { generated: { kind: 'increment' } }),
+    col('qty', 'integer'),
+    col('label', 'character varying', { length: 50, nullable: true }),
+    col('note', 'text'),
+    col('status', 'enum', { enumName: 'order_status', enumValues: ['new', 'paid', 'void'], default: "'new'" }),
+  ], {
+    primaryKey: { name: 'PK_orders', columns: ['id'] },
+    checks: [{ name: 'CHK_orders_qty', expression: '"qty" > 0' }],
+  }),
+]))
+
+/** The model after `ops`, with enum columns showing their type's labels, as introspection reads them. */
+function expectedAfter(before: SchemaModel, ops: readonly Operation[]): SchemaModel {
+  const model = applyOperations(before, ops)
+  const labels = (t: TableModel, c: ColumnModel) => model.enums.find((e) => e.schema === t.schema && e.name === c.enumName)?.values
+  return {
+    ...model,
+    tables: model.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => (c.type === 'enum' ? { ...c, enumValues: [...(labels(t, c) ?? [])] } : c)),
+    })),
+  }
+}
+
+describe('postgres ALTER sequences on tables holding rows', () => {
+  let db: PgTestDatabase
+  const rows = () => db.exec('SELECT id, qty, label, note, status::text AS status FROM orders ORDER BY id')
+  const ordersTable = (model: SchemaModel) => model.tables.find((t) => t.name === 'orders')!
+  const column = (model: SchemaModel, name: string) => ordersTable(model).columns.find((c) => c.name === name)!
+
+  /** migrate applies `ops` to the live database, checks the schema, then applies the reverse and checks it is back. */
+  async function migrate(ops: (before: SchemaModel) => Operation[], whileMigrated?: () => Promise<void>): Promise<void> {
+    const before = await db.introspect()
+    const dataBefore = await rows()
+    const up = ops(before)
+    await db.apply(postgresDialect.compile(up, before))
+    const after = await db.introspect()
+    expect(after).toEqual(expectedAfter(before, up))
+    await whileMigrated?.()
+    await db.apply(postgresDialect.compile(reverseOperations(up), after))
+    expect(await db.introspect()).toEqual(before)
+    expect(await rows()).toEqual(dataBefore)
+  }
+
+  beforeAll(async () => {
+    db = await createPgDatabase('alter')
+    await db.apply(postgresDialect.compile(createOps(base, await db.introspect()), await db.introspect()))
+    await db.exec(`INSERT INTO orders (qty, label, note, status) VALUES (1, 'one', 'a', 'new'), (2, 'two', 'b', 'paid'), (3, 'three', 'c', 'paid')`)
+  })
+  afterAll(async () => {
+    await db.drop()
+  })
+
+  it('starts from the schema it was created with', async () => {
+    expect(await db.introspect()).toEqual(base)
+  })
+
+  it('widens integer to bigint keeping the values', async () => {
+    await migrate((before) => [{ kind: 'alter_column', table: orders, from: column(before, 'qty'), to: { ...column(before, 'qty'), type: 'bigint' } }], async () => {
+      expect(column(await db.introspect(), 'qty').type).toBe('bigint')
+      expect((await rows()).map((r) => Number(r.qty))).toEqual([1, 2, 3])
+    })
+  })
+
+  it('widens the serial key to bigint with its sequence', async () => {
+    await migrate((before) => [{ kind: 'alter_column', table: orders, from: column(before, 'id'), to: { ...column(before, 'id'), type: 'bigint' } }], async () => {
+      const [seq] = await db.exec<{ data_type: string }>(`SELECT data_type FROM information_schema.sequences WHERE sequence_name = 'orders_id_seq'`)
+      expect(seq!.data_type).toBe('bigint')
+    })
+  })
+
+  it('turns varchar(50) NULL into varchar(100) NOT NULL keeping the data', async () => {
+    await migrate((before) => [{
+      kind: 'alter_column', table: orders, from: column(before, 'label'), to: { ...column(before, 'label'), length: 100, nullable: false },
+    }], async () => {
+      expect((await rows()).map((r) => r.label)).toEqual(['one', 'two', 'three'])
+      await expect(db.exec(`INSERT INTO orders (qty, note) VALUES (4, 'x')`)).rejects.toThrow(/null value in column "label"/)
+    })
+  })
+
+  it('makes a NOT NULL column nullable and back', async () => {
+    await migrate((before) => [{ kind: 'alter_column', table: orders, from: column(before, 'note'), to: { ...column(before, 'note'), nullable: true } }])
+  })
+
+  it('adds an enum value in place', async () => {
+    await migrate((before) => [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'paid', 'shipped', 'void']) }], async () => {
+      await db.exec(`UPDATE orders SET status = 'shipped' WHERE id = 3`)
+      await db.exec(`UPDATE orders SET status = 'paid' WHERE id = 3`)
+    })
+  })
+
+  it('refuses to drop an enum value that rows still hold, naming it', async () => {
+    const before = await db.introspect()
+    const up: Operation[] = [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'void']) }]
+    await expect(db.apply(postgresDialect.compile(up, before)))
+      .rejects.toThrow(`enum "order_status" loses value 'paid' but 2 rows of "public"."orders"."status" still hold it`)
+    expect(await db.introspect()).toEqual(before)
+  })
+
+  it('drops an enum value no row holds, rebuilding the type, and puts it back', async () => {
+    await migrate((before) => [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['paid', 'new']) }], async () => {
+      const [type] = await db.exec<{ labels: string[] }>(`SELECT enum_range(NULL::order_status)::text[] AS labels`)
+      expect(type!.labels).toEqual(['paid', 'new'])
+    })
+  })
+
+  it('renames the table with its serial sequence', async () => {
+    await migrate(() => [{ kind: 'rename_table', from: orders, to: { schema: 'public', name: 'purchases' } }], async () => {
+      const [row] = await db.exec<{ seq: string }>(`SELECT pg_get_serial_sequence('purchases', 'id') AS seq`)
+      expect(row!.seq).toBe('public.purchases_id_seq')
+      await db.exec(`INSERT INTO purchases (qty, note, status) VALUES (9, 'n', 'new')`)
+      await db.exec(`DELETE FROM purchases WHERE qty = 9`)
+    })
+  })
+
+  it('changes a check expression', async () => {
+    await migrate((before) => {
+      const old = ordersTable(before).checks[0]!
+      return [
+        { kind: 'drop_check', table: orders, check: old },
+        { kind: 'add_check', table: orders, check: { name: 'CHK_orders_qty', expression: 'qty >= 0 AND qty < 1000' } },
+      ]
+    }, async () => {
+      expect(ordersTable(await db.introspect()).checks).toEqual([{ name: 'CHK_orders_qty', expression: 'qty >= 0 AND qty < 1000' }])
+      await expect(db.exec(`UPDATE orders SET qty = 5000 WHERE id = 1`)).rejects.toThrow(/CHK_orders_qty/)
+    })
+  })
+})

@@ -1,0 +1,260 @@
+import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
+import type { Statement } from '../../../src/dialect/statement'
+import type { EnumTypeModel, SchemaModel } from '../../../src/model/schema-model'
+import type { Operation } from '../../../src/operations/operation'
+import { col, pgSchema, pgTable } from './pg-models'
+
+const users = { schema: 'public', name: 'users' }
+const sqlOf = (ops: Operation[], before: SchemaModel = pgSchema([])) => postgresDialect.compile(ops, before).map((s) => s.sql)
+
+describe('postgres compiler', () => {
+  it('creates a table with key, uniques, checks, indexes and comments, but no foreign keys', () => {
+    const table = pgTable('users', [
+      col('id', 'integer', { generated: { kind: 'increment' } }),
+      col('uid', 'uuid', { generated: { kind: 'uuid' }, default: 'uuid_generate_v4()' }),
+      col('ident', 'bigint', { generated: { kind: 'identity', always: true } }),
+      col('name', 'varchar', { length: 100, comment: "the user's name" }),
+      col('price', 'numeric', { precision: 10, scale: 2, default: '0' }),
+      col('seen', 'timestamptz', { precision: 3, nullable: true, default: 'CURRENT_TIMESTAMP' }),
+      col('tags', 'text', { isArray: true, default: "'{}'" }),
+      col('status', 'enum', { enumName: 'users_status_enum', enumValues: ['a', 'b'], default: "'a'" }),
+      col('doubled', 'integer', { nullable: true, computed: { expression: 'price * 2', stored: true } }),
+      col('code', 'text', { collation: 'C' }),
+      col('team_id', 'integer'),
+    ], {
+      primaryKey: { name: 'PK_users', columns: ['id'] },
+      uniques: [{ name: 'UQ_name', columns: ['name'], deferrable: 'INITIALLY DEFERRED' }],
+      checks: [{ name: 'CHK_price', expression: 'price >= 0' }],
+      indexes: [
+        { name: 'IDX_tags', columns: ['tags'], unique: false, method: 'gin', where: 'price > 0' },
+        { name: 'IDX_name_lower', columns: ['lower(name)', 'code'], unique: true },
+      ],
+      foreignKeys: [{ name: 'FK_team', columns: ['team_id'], referencedSchema: 'public', referencedTable: 'teams', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+      comment: 'people',
+    })
+    expect(sqlOf([{ kind: 'create_table', table }])).toEqual([
+      'CREATE TABLE "public"."users" (\n' +
+      '  "id" SERIAL NOT NULL,\n' +
+      '  "uid" uuid NOT NULL DEFAULT uuid_generate_v4(),\n' +
+      '  "ident" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,\n' +
+      '  "name" varchar(100) NOT NULL,\n' +
+      '  "price" numeric(10,2) NOT NULL DEFAULT 0,\n' +
+      '  "seen" timestamptz(3) DEFAULT CURRENT_TIMESTAMP,\n' +
+      `  "tags" text[] NOT NULL DEFAULT '{}',\n` +
+      `  "status" "public"."users_status_enum" NOT NULL DEFAULT 'a',\n` +
+      '  "doubled" integer GENERATED ALWAYS AS (price * 2) STORED,\n' +
+      '  "code" text COLLATE "C" NOT NULL,\n' +
+      '  "team_id" integer NOT NULL,\n' +
+      '  CONSTRAINT "PK_users" PRIMARY KEY ("id"),\n' +
+      '  CONSTRAINT "UQ_name" UNIQUE ("name") DEFERRABLE INITIALLY DEFERRED,\n' +
+      '  CONSTRAINT "CHK_price" CHECK (price >= 0)\n' +
+      ')',
+      'CREATE INDEX "IDX_tags" ON "public"."users" USING gin ("tags") WHERE price > 0',
+      'CREATE UNIQUE INDEX "IDX_name_lower" ON "public"."users" ((lower(name)), "code")',
+      `COMMENT ON TABLE "public"."users" IS 'people'`,
+      `COMMENT ON COLUMN "public"."users"."name" IS 'the user''s name'`,
+    ])
+  })
+
+  it('gives every statement its operation', () => {
+    const op: Operation = { kind: 'create_table', table: pgTable('t', [col('id')], { comment: 'x' }) }
+    const statements: Statement[] = postgresDialect.compile([op], pgSchema([]))
+    expect(statements).toHaveLength(2)
+    expect(statements.every((s) => s.operations.length === 1 && s.operations[0] === op)).toBe(true)
+  })
+
+  it('compiles schema, extension, table and comment operations', () => {
+    expect(sqlOf([
+      { kind: 'create_schema', schema: 'app' },
+      { kind: 'drop_schema', schema: 'app' },
+      { kind: 'create_extension', extension: 'uuid-ossp' },
+      { kind: 'drop_extension', extension: 'uuid-ossp' },
+      { kind: 'drop_table', table: pgTable('users', []) },
+      { kind: 'rename_table', from: users, to: { schema: 'public', name: 'people' } },
+      { kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' } },
+      { kind: 'alter_table_comment', table: users, from: undefined, to: 'who' },
+      { kind: 'alter_table_comment', table: users, from: 'who', to: undefined },
+    ])).toEqual([
+      'CREATE SCHEMA IF NOT EXISTS "app"',
+      'DROP SCHEMA "app"',
+      'CREATE EXTENSION IF NOT EXISTS "uuid-ossp"',
+      'DROP EXTENSION "uuid-ossp"',
+      'DROP TABLE "public"."users"',
+      'ALTER TABLE "public"."users" RENAME TO "people"',
+      'ALTER TABLE "public"."users" SET SCHEMA "app"',
+      'ALTER TABLE "app"."users" RENAME TO "people"',
+      `COMMENT ON TABLE "public"."users" IS 'who'`,
+      'COMMENT ON TABLE "public"."users" IS NULL',
+    ])
+  })
+
+  it('renames the serial sequences with their table', () => {
+    const before = pgSchema([pgTable('users', [col('id', 'integer', { generated: { kind: 'increment' } }), col('n')])])
+    expect(sqlOf([{ kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' } }], before)).toEqual([
+      'ALTER TABLE "public"."users" SET SCHEMA "app"',
+      'ALTER TABLE "app"."users" RENAME TO "people"',
+      'ALTER SEQUENCE "app"."users_id_seq" RENAME TO "people_id_seq"',
+    ])
+  })
+
+  it('compiles column operations', () => {
+    expect(sqlOf([
+      { kind: 'add_column', table: users, column: col('age', 'smallint', { nullable: true, default: '-1', comment: 'years' }) },
+      { kind: 'add_column', table: users, column: col('n', 'bigint', { generated: { kind: 'increment' } }) },
+      { kind: 'drop_column', table: users, column: col('age') },
+      { kind: 'rename_column', table: users, from: 'age', to: 'years' },
+    ])).toEqual([
+      'ALTER TABLE "public"."users" ADD "age" smallint DEFAULT -1',
+      `COMMENT ON COLUMN "public"."users"."age" IS 'years'`,
+      'ALTER TABLE "public"."users" ADD "n" BIGSERIAL NOT NULL',
+      'ALTER TABLE "public"."users" DROP COLUMN "age"',
+      'ALTER TABLE "public"."users" RENAME COLUMN "age" TO "years"',
+    ])
+  })
+
+  it('alters only what changed, types in place with USING', () => {
+    const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([{ kind: 'alter_column', table: users, from, to }])
+    expect(alter(col('n', 'integer'), col('n', 'bigint'))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "n" TYPE bigint USING "n"::bigint',
+    ])
+    expect(alter(col('s', 'varchar', { length: 50, nullable: true }), col('s', 'varchar', { length: 100 }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE varchar(100) USING "s"::varchar(100)',
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" SET NOT NULL',
+    ])
+    expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'text', { nullable: true }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT',
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP NOT NULL',
+    ])
+    expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'text', { default: "'b'", comment: 'x' }))).toEqual([
+      `ALTER TABLE "public"."users" ALTER COLUMN "s" SET DEFAULT 'b'`,
+      `COMMENT ON COLUMN "public"."users"."s" IS 'x'`,
+    ])
+    expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'enum', { enumName: 'st', default: "'a'" }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT',
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE "public"."st" USING "s"::text::"public"."st"',
+      `ALTER TABLE "public"."users" ALTER COLUMN "s" SET DEFAULT 'a'`,
+    ])
+  })
+
+  it('alters serial and identity generation', () => {
+    const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([{ kind: 'alter_column', table: users, from, to }])
+    const serial = (type: string) => col('id', type, { generated: { kind: 'increment' } })
+    expect(alter(serial('integer'), serial('bigint'))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "id" TYPE bigint USING "id"::bigint',
+      'ALTER SEQUENCE "public"."users_id_seq" AS bigint',
+    ])
+    expect(alter(col('id'), serial('integer'))).toEqual([
+      'CREATE SEQUENCE "public"."users_id_seq" AS integer OWNED BY "public"."users"."id"',
+      `ALTER TABLE "public"."users" ALTER COLUMN "id" SET DEFAULT nextval('"public"."users_id_seq"'::regclass)`,
+      `SELECT setval('"public"."users_id_seq"', COALESCE(MAX("id"), 0) + 1, false) FROM "public"."users"`,
+    ])
+    expect(alter(serial('integer'), col('id'))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "id" DROP DEFAULT',
+      'DROP SEQUENCE "public"."users_id_seq"',
+    ])
+    expect(alter(col('id'), col('id', 'integer', { generated: { kind: 'identity', always: false } }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "id" ADD GENERATED BY DEFAULT AS IDENTITY',
+      `SELECT setval(pg_get_serial_sequence('"public"."users"', 'id'), COALESCE(MAX("id"), 0) + 1, false) FROM "public"."users"`,
+    ])
+    expect(alter(col('id', 'integer', { generated: { kind: 'identity', always: false } }), col('id', 'integer', { generated: { kind: 'identity', always: true } }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "id" SET GENERATED ALWAYS',
+    ])
+    expect(alter(col('id', 'integer', { generated: { kind: 'identity', always: true } }), col('id'))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "id" DROP IDENTITY',
+    ])
+  })
+
+  it('compiles keys, indexes, uniques, foreign keys and checks', () => {
+    expect(sqlOf([
+      { kind: 'add_primary_key', table: users, primaryKey: { name: 'PK_u', columns: ['id', 'org'] } },
+      { kind: 'drop_primary_key', table: users, primaryKey: { name: 'PK_u', columns: ['id'] } },
+      { kind: 'create_index', table: users, index: { name: 'IDX_a', columns: ['a'], unique: false } },
+      { kind: 'drop_index', table: users, index: { name: 'IDX_a', columns: ['a'], unique: false } },
+      { kind: 'add_unique', table: users, unique: { name: 'UQ_a', columns: ['a', 'b'] } },
+      { kind: 'drop_unique', table: users, unique: { name: 'UQ_a', columns: ['a', 'b'] } },
+      {
+        kind: 'add_foreign_key', table: users, foreignKey: {
+          name: 'FK_org', columns: ['org'], referencedSchema: 'app', referencedTable: 'orgs', referencedColumns: ['id'],
+          onDelete: 'SET NULL', onUpdate: 'CASCADE', deferrable: 'INITIALLY IMMEDIATE',
+        },
+      },
+      { kind: 'drop_foreign_key', table: users, foreignKey: { name: 'FK_org', columns: ['org'], referencedTable: 'orgs', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' } },
+      { kind: 'add_check', table: users, check: { name: 'CHK_a', expression: 'a > 0' } },
+      { kind: 'drop_check', table: users, check: { name: 'CHK_a', expression: 'a > 0' } },
+    ])).toEqual([
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "PK_u" PRIMARY KEY ("id", "org")',
+      'ALTER TABLE "public"."users" DROP CONSTRAINT "PK_u"',
+      'CREATE INDEX "IDX_a" ON "public"."users" ("a")',
+      'DROP INDEX "public"."IDX_a"',
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "UQ_a" UNIQUE ("a", "b")',
+      'ALTER TABLE "public"."users" DROP CONSTRAINT "UQ_a"',
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "FK_org" FOREIGN KEY ("org") REFERENCES "app"."orgs"("id") ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE',
+      'ALTER TABLE "public"."users" DROP CONSTRAINT "FK_org"',
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_a" CHECK (a > 0)',
+      'ALTER TABLE "public"."users" DROP CONSTRAINT "CHK_a"',
+    ])
+  })
+
+  it('quotes every identifier through quoteIdent', () => {
+    expect(sqlOf([{ kind: 'add_column', table: { schema: 'my"app', name: 'we"ird' }, column: col('co"l', 'text', { nullable: true }) }]))
+      .toEqual(['ALTER TABLE "my""app"."we""ird" ADD "co""l" text'])
+  })
+
+  describe('enums', () => {
+    const status = (values: string[]): EnumTypeModel => ({ schema: 'public', name: 'status', values })
+    const withColumn = pgSchema([pgTable('users', [
+      col('id'),
+      col('status', 'enum', { enumName: 'status', enumValues: ['a', 'b', 'c'], default: "'a'" }),
+      col('history', 'enum', { enumName: 'status', isArray: true, nullable: true }),
+    ])], { enums: [status(['a', 'b', 'c'])] })
+
+    it('creates and drops types', () => {
+      expect(sqlOf([{ kind: 'create_enum', enumType: status(['a', "it's"]) }, { kind: 'drop_enum', enumType: status([]) }])).toEqual([
+        `CREATE TYPE "public"."status" AS ENUM ('a', 'it''s')`,
+        'DROP TYPE "public"."status"',
+      ])
+    })
+
+    it('adds values in place, positioned', () => {
+      const statements = postgresDialect.compile([{ kind: 'alter_enum', from: status(['a', 'c']), to: status(['z', 'a', 'b1', 'b2', 'c', 'd']) }], withColumn)
+      expect(statements.map((s) => s.sql)).toEqual([
+        `ALTER TYPE "public"."status" ADD VALUE 'z' BEFORE 'a'`,
+        `ALTER TYPE "public"."status" ADD VALUE 'b1' BEFORE 'c'`,
+        `ALTER TYPE "public"."status" ADD VALUE 'b2' BEFORE 'c'`,
+        `ALTER TYPE "public"."status" ADD VALUE 'd' AFTER 'c'`,
+      ])
+      expect(statements.every((s) => s.outsideTransaction === undefined)).toBe(true)
+    })
+
+    it('runs ADD VALUE outside the transaction only when a later statement uses the value', () => {
+      const from = withColumn.tables[0]!.columns[1]!
+      const statements = postgresDialect.compile([
+        { kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']) },
+        { kind: 'alter_column', table: users, from, to: { ...from, default: "'d'" } },
+      ], withColumn)
+      expect(statements[0]!.outsideTransaction).toMatch(/uses the new value 'd'/)
+      expect(statements[1]!.outsideTransaction).toBeUndefined()
+    })
+
+    it('rebuilds the type when values go, failing while rows hold them', () => {
+      expect(sqlOf([{ kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['c', 'a']) }], withColumn)).toEqual([
+        'DO $autogen$\n' +
+        'DECLARE held bigint;\n' +
+        'BEGIN\n' +
+        `  SELECT count(*) INTO held FROM "public"."users" WHERE "status"::text = 'b';\n` +
+        `  IF held > 0 THEN RAISE EXCEPTION 'enum "status" loses value ''b'' but % rows of "public"."users"."status" still hold it', held; END IF;\n` +
+        `  SELECT count(*) INTO held FROM "public"."users" WHERE 'b' = ANY ("history"::text[]);\n` +
+        `  IF held > 0 THEN RAISE EXCEPTION 'enum "status" loses value ''b'' but % rows of "public"."users"."history" still hold it', held; END IF;\n` +
+        'END\n' +
+        '$autogen$',
+        'ALTER TYPE "public"."status" RENAME TO "status_old"',
+        `CREATE TYPE "public"."status" AS ENUM ('c', 'a')`,
+        'ALTER TABLE "public"."users" ALTER COLUMN "status" DROP DEFAULT',
+        'ALTER TABLE "public"."users" ALTER COLUMN "status" TYPE "public"."status" USING "status"::text::"public"."status"',
+        `ALTER TABLE "public"."users" ALTER COLUMN "status" SET DEFAULT 'a'`,
+        'ALTER TABLE "public"."users" ALTER COLUMN "history" TYPE "public"."status"[] USING "history"::text[]::"public"."status"[]',
+        'DROP TYPE "public"."status_old"',
+      ])
+    })
+  })
+})

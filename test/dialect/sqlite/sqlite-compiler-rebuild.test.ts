@@ -1,0 +1,137 @@
+import { DefaultNamingStrategy } from 'typeorm'
+import { sqliteDialect } from '../../../src/dialect/sqlite/sqlite-dialect'
+import { applyOperations } from '../../../src/operations/apply'
+import type { Operation } from '../../../src/operations/operation'
+import { reverseOperations } from '../../../src/operations/reverse'
+import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, users, usersRebuild } from './sqlite-compiler-fixtures'
+import { col, schema, sqlOf, table } from './sqlite-fixtures'
+
+describe('sqlite compiler: rebuilds', () => {
+  test('alter_column, add_check and drop_unique fold into ONE copy of the table, carrying all three', () => {
+    const ops: Operation[] = [
+      { kind: 'alter_column', table: T, from: name, to: { ...name, length: 200 } },
+      { kind: 'add_check', table: T, check: { name: 'CHK_name', expression: 'length("name") > 0' } },
+      { kind: 'drop_unique', table: T, unique: users.uniques[0] },
+    ]
+    const statements = compile(ops)
+    expect(sqlOf(statements)).toEqual(
+      usersRebuild(
+        USERS_COLUMNS.replace('varchar(100)', 'varchar(200)') +
+          `, CONSTRAINT "CHK_name" CHECK (length("name") > 0), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
+      ),
+    )
+    expect(statements.every((s) => s.operations === statements[0].operations)).toBe(true)
+    expect(statements[0].operations).toEqual(ops)
+  })
+
+  test('every other change of a table rebuilds it', () => {
+    const rebuilding: Operation[] = [
+      { kind: 'add_column', table: T, column: col('code', 'varchar') },
+      { kind: 'add_column', table: T, column: col('seen', 'datetime', { default: 'CURRENT_TIMESTAMP' }) },
+      { kind: 'drop_column', table: T, column: users.columns[2] },
+      { kind: 'drop_column', table: T, column: name },
+      { kind: 'add_unique', table: T, unique: { name: 'UQ_name', columns: ['name'] } },
+      { kind: 'drop_check', table: T, check: users.checks[0] },
+    ]
+    for (const op of rebuilding) expect(sqlOf(compile([op]))[0]).toMatch(/^CREATE TABLE "temporary_users"/)
+    expect(sqlOf(compile([{ kind: 'drop_foreign_key', table: P, foreignKey: posts.foreignKeys[0] }]))[0]).toMatch(/^CREATE TABLE "temporary_posts"/)
+    const plain = table('plain', { columns: [col('a', 'integer'), col('b', 'text')], primaryKey: { columns: ['a'] } })
+    const keyOps: Operation[] = [
+      { kind: 'drop_primary_key', table: { name: 'plain' }, primaryKey: { columns: ['a'] } },
+      { kind: 'add_primary_key', table: { name: 'plain' }, primaryKey: { columns: ['a', 'b'] } },
+    ]
+    const pk = new DefaultNamingStrategy().primaryKeyName('plain', ['a', 'b'])
+    expect(sqlOf(compile(keyOps, schema(plain)))).toEqual([
+      `CREATE TABLE "temporary_plain" ("a" integer NOT NULL, "b" text NOT NULL, CONSTRAINT "${pk}" PRIMARY KEY ("a", "b"))`,
+      'INSERT INTO "temporary_plain"("a", "b") SELECT "a", "b" FROM "plain"',
+      'DROP TABLE "plain"',
+      'ALTER TABLE "temporary_plain" RENAME TO "plain"',
+    ])
+  })
+
+  test('the copy follows renamed columns, skips dropped ones and leaves added ones to their default', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_column', table: T, from: 'name', to: 'fullName' },
+      { kind: 'drop_column', table: T, column: users.columns[5] },
+      { kind: 'add_column', table: T, column: col('joined', 'datetime', { default: 'CURRENT_TIMESTAMP' }) },
+    ]
+    const sql = sqlOf(compile(ops))
+    expect(sql[1]).toBe(
+      `INSERT INTO "temporary_users"("id", "fullName", "email", "age", "status") SELECT "id", "name", "email", "age", "status" FROM "users"`,
+    )
+    expect(sql[0]).toContain('"fullName" varchar(100) NOT NULL')
+    expect(sql[0]).toContain('"joined" datetime NOT NULL DEFAULT (CURRENT_TIMESTAMP)')
+    expect(sql).toHaveLength(5)
+  })
+
+  test('a rebuild with foreign keys is checked at the end of the migration, with the message to fail with', () => {
+    const ops: Operation[] = [
+      { kind: 'alter_column', table: P, from: posts.columns[2], to: { ...posts.columns[2], nullable: true } },
+      { kind: 'alter_column', table: T, from: name, to: { ...name, nullable: true } },
+    ]
+    const statements = compile(ops)
+    expect(sqlOf(statements)).toEqual([
+      `CREATE TABLE "temporary_posts" (${POSTS_COLUMNS.replace('text NOT NULL', 'text')}, ${POSTS_FK})`,
+      `INSERT INTO "temporary_posts"("id", "userId", "title") SELECT "id", "userId", "title" FROM "posts"`,
+      'DROP TABLE "posts"',
+      'ALTER TABLE "temporary_posts" RENAME TO "posts"',
+      'CREATE INDEX "IDX_posts_user" ON "posts" ("userId")',
+      ...usersRebuild(
+        USERS_COLUMNS.replace('varchar(100) NOT NULL', 'varchar(100)') +
+          `, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
+      ),
+      'PRAGMA foreign_key_check("posts")',
+    ])
+    expect(statements[10]).toEqual({
+      sql: 'PRAGMA foreign_key_check("posts")',
+      operations: [ops[0]],
+      failIfRows: 'Rebuilding "posts" broke a foreign key: fix the rows listed by PRAGMA foreign_key_check("posts")',
+    })
+  })
+
+  test('the rebuild sits at the table\'s last operation and takes the name the table has there', () => {
+    const ops: Operation[] = [
+      { kind: 'add_check', table: P, check: { name: 'CHK_title', expression: '"title" <> \'\'' } },
+      { kind: 'rename_table', from: P, to: { name: 'articles' } },
+      { kind: 'create_index', table: { name: 'articles' }, index: { name: 'IDX_title', columns: ['title'], unique: false } },
+    ]
+    const sql = sqlOf(compile(ops))
+    expect(sql[0]).toBe('ALTER TABLE "posts" RENAME TO "articles"')
+    expect(sql.slice(1, 5)).toEqual([
+      `CREATE TABLE "temporary_articles" (${POSTS_COLUMNS}, CONSTRAINT "CHK_title" CHECK ("title" <> ''), ${POSTS_FK})`,
+      `INSERT INTO "temporary_articles"("id", "userId", "title") SELECT "id", "userId", "title" FROM "articles"`,
+      'DROP TABLE "articles"',
+      'ALTER TABLE "temporary_articles" RENAME TO "articles"',
+    ])
+    expect(sql.slice(5)).toEqual([
+      'CREATE INDEX "IDX_posts_user" ON "articles" ("userId")',
+      'CREATE INDEX "IDX_title" ON "articles" ("title")',
+      'PRAGMA foreign_key_check("articles")',
+    ])
+  })
+
+  test('down migrations compile: reverse(ops) from the state after ops', () => {
+    const up: Operation[] = [
+      { kind: 'create_table', table: { ...table('tags', { columns: [col('id', 'integer'), col('postId', 'integer')], primaryKey: { columns: ['id'] } }) } },
+      { kind: 'add_foreign_key', table: { name: 'tags' }, foreignKey: { name: 'FK_tags_post', columns: ['postId'], referencedTable: 'posts', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' } },
+      { kind: 'alter_column', table: T, from: name, to: { ...name, length: 150 } },
+      { kind: 'add_column', table: P, column: col('views', 'integer', { default: '0' }) },
+    ]
+    const before = schema(users, posts)
+    const down = sqliteDialect.compile(reverseOperations(up), applyOperations(before, up))
+    expect(sqlOf(down)).toEqual([
+      'ALTER TABLE "posts" DROP COLUMN "views"',
+      ...usersRebuild(USERS_COLUMNS + `, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`),
+      'DROP TABLE "tags"',
+    ])
+  })
+
+  test('AUTOINCREMENT outside a single-column key is refused', () => {
+    const bad = table('bad', { columns: [col('a', 'integer', { generated: { kind: 'increment' } }), col('b', 'integer')], primaryKey: { columns: ['a', 'b'] } })
+    expect(() => compile([{ kind: 'create_table', table: bad }])).toThrow('sqlite: "bad"."a" is AUTOINCREMENT')
+  })
+
+  test('quoteIdent doubles quotes', () => {
+    expect(sqliteDialect.quoteIdent('we"ird')).toBe('"we""ird"')
+  })
+})

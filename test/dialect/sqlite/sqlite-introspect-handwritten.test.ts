@@ -1,0 +1,105 @@
+import { DefaultNamingStrategy } from 'typeorm'
+import { parseDeclaredType } from '../../../src/dialect/sqlite/sqlite-column-type'
+import { parseCreateTable } from '../../../src/dialect/sqlite/sqlite-create-table-parser'
+import { canonicalDefault } from '../../../src/dialect/sqlite/sqlite-normalize'
+import { canonicalSql } from '../../../src/dialect/sqlite/sqlite-sql-text'
+import type { TableModel } from '../../../src/model/schema-model'
+import { type ScratchDatabase, scratchDatabase } from './sqlite-fixtures'
+
+describe('sqlite text rules', () => {
+  test('canonicalSql collapses whitespace outside quotes and strips redundant outer parentheses', () => {
+    expect(canonicalSql('  ((  "a"   >  0 ))  ')).toBe('"a" > 0')
+    expect(canonicalSql(`( 'a   b' || "c  d" )`)).toBe(`'a   b' || "c  d"`)
+    expect(canonicalSql('(a) + (b)')).toBe('(a) + (b)')
+    expect(canonicalSql("datetime( 'now' )")).toBe("datetime('now')")
+    expect(canonicalSql(`(')')`)).toBe(`')'`)
+  })
+
+  test('canonicalDefault: NULL is no default, booleans are 1/0, CURRENT_* upper case', () => {
+    expect([canonicalDefault('NULL'), canonicalDefault('(null)'), canonicalDefault('TRUE'), canonicalDefault('false')]).toEqual([undefined, undefined, '1', '0'])
+    expect(canonicalDefault('current_timestamp')).toBe('CURRENT_TIMESTAMP')
+    expect(canonicalDefault("('abc')")).toBe("'abc'")
+  })
+
+  test('parseDeclaredType splits parameters; a lone one is a precision only for numeric and date types', () => {
+    expect(parseDeclaredType('VARCHAR(255)')).toEqual({ type: 'varchar', length: 255 })
+    expect(parseDeclaredType('decimal(10, 2)')).toEqual({ type: 'decimal', precision: 10, scale: 2 })
+    expect(parseDeclaredType('DATETIME(3)')).toEqual({ type: 'datetime', precision: 3 })
+    expect(parseDeclaredType('double  precision')).toEqual({ type: 'double precision' })
+    expect(parseDeclaredType('')).toEqual({ type: '' })
+  })
+
+  test('parseCreateTable reads inline and table constraints, quoted every way, around comments', () => {
+    const parsed = parseCreateTable(`CREATE TABLE [odd] (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, -- the key
+      \`kind\` text CONSTRAINT kind_uq UNIQUE CHECK (kind IN ('a', 'b')) COLLATE nocase,
+      parent integer CONSTRAINT fk_parent REFERENCES odd (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+      /* a generated one */ g integer GENERATED ALWAYS AS (id + 1) STORED,
+      CONSTRAINT "my check" CHECK (length(kind) > 0),
+      UNIQUE (parent, kind),
+      late text
+    ) WITHOUT ROWID`)
+    expect(parsed.withoutRowid).toBe(true)
+    expect(parsed.columns.get('id')).toEqual({ autoincrement: true })
+    expect(parsed.columns.get('kind')).toEqual({ autoincrement: false, enumValues: ['a', 'b'], collation: 'nocase' })
+    expect(parsed.columns.get('g')).toEqual({ autoincrement: false, computed: { expression: 'id + 1', stored: true } })
+    expect(parsed.columns.has('late')).toBe(true)
+    expect(parsed.uniques).toEqual([{ name: 'kind_uq', columns: ['kind'] }, { columns: ['parent', 'kind'] }])
+    expect(parsed.checks).toEqual([{ name: 'my check', expression: 'length(kind) > 0' }])
+    expect(parsed.foreignKeys).toEqual([{ name: 'fk_parent', columns: ['parent'], referencedTable: 'odd', deferrable: 'INITIALLY DEFERRED' }])
+  })
+})
+
+describe('sqlite introspection of hand-written tables', () => {
+  let db: ScratchDatabase
+  let tables: readonly TableModel[]
+  const naming = new DefaultNamingStrategy()
+
+  beforeAll(async () => {
+    db = scratchDatabase()
+    db.db.exec(`
+      CREATE TABLE parent (id integer primary key, code text not null unique);
+      CREATE TABLE child (
+        id integer,
+        parent_id integer references parent on delete cascade,
+        note text check (length(note) < 10) default 'x',
+        qty int default (1 + 1),
+        primary key (id)
+      );
+      CREATE INDEX child_expr ON child (lower(note));
+      CREATE UNIQUE INDEX child_note ON child (note COLLATE nocase DESC) WHERE qty > 1;
+      CREATE VIEW v AS SELECT * FROM child;
+      CREATE TABLE migrations (id integer primary key);
+    `)
+    tables = (await db.read(['migrations'])).tables
+  })
+  afterAll(() => db.remove())
+
+  test('unnamed constraints take the names TypeORM would give them', () => {
+    expect(tables.map((t) => t.name)).toEqual(['child', 'parent'])
+    const [child, parent] = tables
+    expect(parent.uniques).toEqual([{ name: naming.uniqueConstraintName('parent', ['code']), columns: ['code'] }])
+    expect(child.checks).toEqual([{ name: naming.checkConstraintName('child', 'length(note) < 10'), expression: 'length(note) < 10' }])
+    expect(child.foreignKeys).toEqual([
+      {
+        name: naming.foreignKeyName('child', ['parent_id']),
+        columns: ['parent_id'],
+        referencedTable: 'parent',
+        referencedColumns: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      },
+    ])
+  })
+
+  test('an INTEGER PRIMARY KEY is never null; defaults and partial indexes are canonical; expression indexes are skipped', () => {
+    const [child] = tables
+    expect(child.columns).toEqual([
+      { name: 'id', type: 'integer', nullable: false },
+      { name: 'parent_id', type: 'integer', nullable: true },
+      { name: 'note', type: 'text', nullable: true, default: "'x'" },
+      { name: 'qty', type: 'int', nullable: true, default: '1 + 1' },
+    ])
+    expect(child.indexes).toEqual([{ name: 'child_note', columns: ['note'], unique: true, where: 'qty > 1' }])
+  })
+})

@@ -1,0 +1,93 @@
+import { renderReport } from '../../src/render/report'
+import type { MigrationPlan } from '../../src/render/migration-plan'
+import { samplePlan, simplePlan } from './fixtures/sample-plan'
+
+describe('renderReport', () => {
+  it('text: the summary, the warnings, then the up SQL', () => {
+    expect(renderReport(simplePlan, 'text')).toBe([
+      'Changes:',
+      '  ~ table "user"',
+      '      + column "age" integer NULL',
+      '',
+      'Up SQL:',
+      'ALTER TABLE "user" ADD "age" integer;',
+      '',
+    ].join('\n'))
+    const text = renderReport(samplePlan, 'text')
+    expect(text).toContain('\nWarnings:\n  - Entity "Draft" skipped: it has no primary column\n  - Column "user"."legacy" is dropped:\n    its data is lost\n\nUp SQL:\n')
+    expect(text).toMatchSnapshot()
+  })
+
+  it('summary: the summary and the warnings without SQL', () => {
+    expect(renderReport({ ...simplePlan, warnings: ['careful'] }, 'summary')).toBe(
+      'Changes:\n  ~ table "user"\n      + column "age" integer NULL\n\nWarnings:\n  - careful\n',
+    )
+    expect(renderReport({ ...simplePlan, up: [], upStatements: [], downStatements: [] }, 'summary')).toBe('Changes:\n  (no changes)\n')
+  })
+
+  it('sql: the up statements ending with ";", then a down section, notes as comments', () => {
+    const plan: MigrationPlan = {
+      ...simplePlan,
+      upStatements: [
+        { sql: 'ALTER TABLE "user" ADD "age" integer', operations: [] },
+        { sql: 'PRAGMA foreign_key_check', operations: [], failIfRows: 'Foreign keys broken\nby the rebuild' },
+        { sql: 'VACUUM;', operations: [], outsideTransaction: 'VACUUM cannot run in a transaction' },
+      ],
+    }
+    expect(renderReport(plan, 'sql')).toBe([
+      'ALTER TABLE "user" ADD "age" integer;',
+      '-- must return no rows, else: Foreign keys broken',
+      '--   by the rebuild',
+      'PRAGMA foreign_key_check;',
+      '-- runs outside a transaction: VACUUM cannot run in a transaction',
+      'VACUUM;',
+      '',
+      '-- down',
+      'ALTER TABLE "user" DROP COLUMN "age";',
+      '',
+    ].join('\n'))
+  })
+
+  it('json: a stable document with keys in a fixed order', () => {
+    const json = renderReport(samplePlan, 'json')
+    const doc = JSON.parse(json)
+    expect(Object.keys(doc)).toEqual(['name', 'summary', 'operations', 'up', 'down', 'warnings'])
+    expect(doc.name).toBe('AddPostTags')
+    expect(doc.operations).toEqual(JSON.parse(JSON.stringify(samplePlan.up)))
+    expect(doc.up).toEqual(samplePlan.upStatements.map((s) => s.sql))
+    expect(doc.down).toEqual(samplePlan.downStatements.map((s) => s.sql))
+    expect(doc.warnings).toEqual(samplePlan.warnings)
+    expect(doc.summary[doc.summary.length - 1]).toEqual({
+      object: 'table',
+      name: 'user',
+      change: 'alter',
+      headline: '~ table "user" (renamed from "account")',
+      details: expect.arrayContaining(['~ check "CHK_age": "age" > 0 -> "age" >= 0']),
+    })
+    expect(Object.keys(doc.operations[7])).toEqual(['kind', 'table'])
+    expect(Object.keys(doc.operations[7].table.columns[3])).toEqual(['name', 'default', 'nullable', 'precision', 'scale', 'type'])
+    expect(json).toMatchSnapshot()
+  })
+
+  it('json: equal plans built with keys in another order give the same bytes', () => {
+    const shuffle = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(shuffle)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, shuffle(v)]))
+          : value
+    const shuffled = shuffle(samplePlan) as MigrationPlan
+    expect(Object.keys(shuffled)).not.toEqual(Object.keys(samplePlan))
+    expect(renderReport(shuffled, 'json')).toBe(renderReport(samplePlan, 'json'))
+  })
+
+  it('gives byte-identical output for identical plans in every format', () => {
+    for (const format of ['text', 'summary', 'sql', 'json'] as const) {
+      expect(renderReport(JSON.parse(JSON.stringify(samplePlan)), format)).toBe(renderReport(samplePlan, format))
+    }
+  })
+
+  it('needs no valid timestamp, for plans that are only shown', () => {
+    expect(() => renderReport({ ...simplePlan, name: 'Pending', timestamp: 0 }, 'json')).not.toThrow()
+  })
+})

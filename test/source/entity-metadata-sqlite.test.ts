@@ -1,0 +1,345 @@
+import * as fs from 'node:fs'
+import { readEntities } from '../../src/source/entity-metadata'
+import { loadProject } from '../../src/source/load-config'
+import { UserError } from '../../src/source/user-error'
+import { sqliteEntities } from './fixtures/sqlite-entities'
+import { type ReadProject, readProject } from './helpers/load-entities'
+import { type TempProject, sqliteConfig, tempProject } from '../support/temp-project'
+
+const globConfig = sqliteConfig({ entities: "[path.join(__dirname, 'entities', '*.ts')]" })
+
+describe('readEntities on SQLite entities', () => {
+  let project: TempProject
+  let read: ReadProject
+  beforeAll(async () => {
+    project = tempProject({ ...sqliteEntities, 'ormconfig.ts': globConfig })
+    read = await readProject(project)
+  })
+  afterAll(() => project.remove())
+
+  test('builds the model from metadata alone: nothing is connected or created', () => {
+    expect(read.loaded.dataSource.isInitialized).toBe(false)
+    expect(fs.existsSync(project.file('data'))).toBe(false)
+  })
+
+  test('lists the tables TypeORM would create, sorted, and no namespaces', () => {
+    expect(read.model.tables.map((t) => t.name)).toEqual([
+      'audit',
+      'category',
+      'category_closure',
+      'content',
+      'post',
+      'post_tags_tag',
+      'post_versions',
+      'tag',
+      'users',
+    ])
+    expect(read.model.schemas).toEqual([])
+    expect(read.model.enums).toEqual([])
+    expect(read.model.extensions).toEqual([])
+    expect(read.model.tables.every((t) => t.schema === undefined)).toBe(true)
+  })
+
+  test('columns in position order with the driver type, parameters as numbers, defaults and generation', () => {
+    const columns = Object.fromEntries(read.table('users').columns.map((c) => [c.name, c]))
+    expect(read.table('users').columns.map((c) => c.name)).toEqual([
+      'id', 'firstName', 'lastName', 'email', 'handle', 'age', 'balance', 'score', 'active', 'motto', 'joinedAt',
+      'role', 'letter', 'settings', 'tags', 'nickname', 'fullName', 'createdAt', 'updatedAt', 'deletedAt',
+      'revision', 'addressStreet', 'addressCity',
+    ])
+    expect(columns.id).toEqual({ name: 'id', type: 'integer', nullable: false, generated: { kind: 'increment' } })
+    expect(columns.firstName).toEqual({ name: 'firstName', type: 'varchar', nullable: false })
+    expect(columns.email).toEqual({ name: 'email', type: 'varchar', length: 120, nullable: false })
+    expect(columns.age).toEqual({ name: 'age', type: 'integer', nullable: true })
+    expect(columns.balance).toEqual({ name: 'balance', type: 'decimal', precision: 10, scale: 2, nullable: false, default: '0' })
+    expect(columns.score).toEqual({ name: 'score', type: 'real', precision: 6, nullable: false })
+    expect(columns.active).toEqual({ name: 'active', type: 'boolean', nullable: false, default: '1' })
+    expect(columns.joinedAt).toEqual({ name: 'joinedAt', type: 'datetime', nullable: false, default: 'CURRENT_TIMESTAMP' })
+    expect(columns.settings).toEqual({ name: 'settings', type: 'text', nullable: true })
+    expect(columns.tags).toEqual({ name: 'tags', type: 'text', nullable: false })
+  })
+
+  test('a string default with a quote is a valid literal', () => {
+    expect(read.table('users').columns.find((c) => c.name === 'motto')?.default).toBe("'it''s'")
+  })
+
+  test('enums keep their labels; enumName only when declared', () => {
+    const [role, letter] = ['role', 'letter'].map((n) => read.table('users').columns.find((c) => c.name === n))
+    expect(role).toEqual({ name: 'role', type: 'varchar', nullable: false, default: "'member'", enumValues: ['admin', 'member'] })
+    expect(letter).toEqual({ name: 'letter', type: 'varchar', nullable: false, enumValues: ['a', 'b'], enumName: 'letter' })
+  })
+
+  test('comments, collations and computed columns', () => {
+    const byName = (n: string) => read.table('users').columns.find((c) => c.name === n)
+    expect(byName('nickname')).toEqual({
+      name: 'nickname', type: 'varchar', nullable: true, comment: 'shown publicly', collation: 'NOCASE',
+    })
+    expect(byName('fullName')).toEqual({
+      name: 'fullName', type: 'varchar', nullable: true, computed: { expression: "firstName || ' ' || lastName", stored: false },
+    })
+  })
+
+  test('create/update/delete date and version columns', () => {
+    const byName = (n: string) => read.table('users').columns.find((c) => c.name === n)
+    expect(byName('createdAt')).toEqual({ name: 'createdAt', type: 'datetime', nullable: false, default: "datetime('now')" })
+    expect(byName('updatedAt')).toEqual({ name: 'updatedAt', type: 'datetime', nullable: false, default: "datetime('now')" })
+    expect(byName('deletedAt')).toEqual({ name: 'deletedAt', type: 'datetime', nullable: true })
+    expect(byName('revision')).toEqual({ name: 'revision', type: 'integer', nullable: false })
+  })
+
+  test('embedded columns carry their prefix', () => {
+    expect(read.table('users').columns.slice(-2)).toEqual([
+      { name: 'addressStreet', type: 'varchar', nullable: false },
+      { name: 'addressCity', type: 'varchar', nullable: true },
+    ])
+  })
+
+  test('primary keys, single and composite, named by the naming strategy', () => {
+    expect(read.table('users').primaryKey).toEqual({ name: 'PK_a3ffb1c0c8416b9fc6f907b7433', columns: ['id'] })
+    expect(read.table('post_versions').primaryKey).toEqual({
+      name: 'PK_7b3b70308f984d9ac71af0652f2',
+      columns: ['postId', 'version'],
+    })
+    const post = read.table('post')
+    expect(post.columns[0]).toEqual({ name: 'id', type: 'varchar', nullable: false, generated: { kind: 'uuid' } })
+  })
+
+  test('indexes (composite, unique, partial), uniques (both kinds) and checks, sorted by name', () => {
+    const users = read.table('users')
+    expect(users.indexes).toEqual([
+      { name: 'IDX_9b83803f5624b6f6b23db8151c', columns: ['lastName', 'firstName'], unique: false },
+      { name: 'IDX_users_live_email', columns: ['email'], unique: true, where: '"deletedAt" IS NULL' },
+    ])
+    expect(users.uniques).toEqual([
+      { name: 'UQ_97672ac88f789774dd47f7c8be3', columns: ['email'] },
+      { name: 'UQ_users_handle', columns: ['handle'] },
+    ])
+    expect(users.checks).toEqual([{ name: 'CHK_users_age', expression: '"age" >= 0' }])
+    expect(users.foreignKeys).toEqual([])
+  })
+
+  test('foreign keys of ManyToOne and owning OneToOne sides, with actions in upper case', () => {
+    const post = read.table('post')
+    expect(post.foreignKeys).toEqual([
+      {
+        name: 'FK_01b60f3ee873e38d8767a7c2b21', columns: ['reviewer_id'], referencedTable: 'users',
+        referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION',
+      },
+      {
+        name: 'FK_21cfd92153745cf699c6e72a6c3', columns: ['editorId'], referencedTable: 'users',
+        referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'SET NULL',
+      },
+      {
+        name: 'FK_c6fb082a3114f35d0cc27c518e0', columns: ['authorId'], referencedTable: 'users',
+        referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION',
+      },
+    ])
+    expect(post.uniques).toEqual([{ name: 'REL_01b60f3ee873e38d8767a7c2b2', columns: ['reviewer_id'] }])
+    expect(post.columns.find((c) => c.name === 'authorId')).toEqual({ name: 'authorId', type: 'integer', nullable: false })
+  })
+
+  test('ManyToMany junction tables', () => {
+    const junction = read.table('post_tags_tag')
+    expect(junction.columns).toEqual([
+      { name: 'postId', type: 'varchar', nullable: false },
+      { name: 'tagId', type: 'integer', nullable: false },
+    ])
+    expect(junction.primaryKey?.columns).toEqual(['postId', 'tagId'])
+    expect(junction.indexes.map((i) => i.columns)).toEqual([['tagId'], ['postId']])
+    expect(junction.foreignKeys.map((fk) => [fk.referencedTable, fk.onDelete, fk.onUpdate])).toEqual([
+      ['tag', 'CASCADE', 'CASCADE'],
+      ['post', 'CASCADE', 'CASCADE'],
+    ])
+  })
+
+  test('single-table inheritance: one table, child columns nullable, the discriminator indexed', () => {
+    const content = read.table('content')
+    expect(content.columns).toEqual([
+      { name: 'id', type: 'integer', nullable: false, generated: { kind: 'increment' } },
+      { name: 'title', type: 'varchar', nullable: false },
+      { name: 'size', type: 'integer', nullable: true },
+      { name: 'text', type: 'text', nullable: true },
+      { name: 'kind', type: 'varchar', nullable: false },
+    ])
+    expect(content.indexes).toEqual([{ name: 'IDX_03082f810265648fcfee701eb6', columns: ['kind'], unique: false }])
+  })
+
+  test('closure tables', () => {
+    expect(read.table('category_closure').columns.map((c) => c.name)).toEqual(['id_ancestor', 'id_descendant'])
+    expect(read.table('category').foreignKeys.map((fk) => fk.columns)).toEqual([['parentId']])
+  })
+
+  test('views, synchronize: false entities and indexes are skipped with a warning, never silently', () => {
+    expect(read.warnings).toEqual([
+      'skipped view "active_users": views are not diffed yet',
+      'skipped index "IDX_audit_manual" on "audit": it is declared synchronize: false',
+      'skipped table "legacy": entity Legacy is declared synchronize: false',
+    ])
+    expect(read.skippedTables).toEqual([{ name: 'legacy' }])
+    expect(read.skippedIndexes).toEqual([{ table: 'audit', name: 'IDX_audit_manual' }])
+    expect(read.table('audit').indexes).toEqual([])
+  })
+
+  test('two reads give the same model', async () => {
+    const again = await readProject(project)
+    expect(JSON.stringify(again.model)).toBe(JSON.stringify(read.model))
+  })
+})
+
+describe('readEntities with more unusual projects', () => {
+  let projects: TempProject[] = []
+  const project = (files: Record<string, string>) => {
+    const made = tempProject(files)
+    projects.push(made)
+    return made
+  }
+  afterEach(() => {
+    for (const made of projects) made.remove()
+    projects = []
+  })
+
+  test('a custom naming strategy decides every name', async () => {
+    const p = project({
+      'entities/order.ts': `
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm'
+@Entity()
+export class Customer {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ unique: true }) emailAddress: string
+}
+@Entity()
+@Index(['placedAt'])
+export class PurchaseOrder {
+  @PrimaryGeneratedColumn() id: number
+  @Column() placedAt: Date
+  @ManyToOne(() => Customer) customer: Customer
+}
+`,
+      'ormconfig.ts': sqliteConfig({
+        imports: `
+import { DefaultNamingStrategy, Table } from 'typeorm'
+const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()
+const nameOf = (t: Table | string) => (typeof t === 'string' ? t : t.name)
+class SnakeNaming extends DefaultNamingStrategy {
+  tableName(className: string, custom?: string) { return custom ?? snake(className) + 's' }
+  columnName(property: string, custom: string | undefined, prefixes: string[]) { return snake([...prefixes, custom ?? property].join('_')) }
+  joinColumnName(relation: string, column: string) { return snake(relation + '_' + column) }
+  primaryKeyName(t: Table | string) { return 'pk_' + nameOf(t) }
+  uniqueConstraintName(t: Table | string, cols: string[]) { return 'uq_' + nameOf(t) + '_' + cols.join('_') }
+  indexName(t: Table | string, cols: string[]) { return 'ix_' + nameOf(t) + '_' + cols.join('_') }
+  foreignKeyName(t: Table | string, cols: string[]) { return 'fk_' + nameOf(t) + '_' + cols.join('_') }
+}
+`,
+        entities: "[path.join(__dirname, 'entities', '*.ts')]",
+        options: 'namingStrategy: new SnakeNaming(),',
+      }),
+    })
+    const read = await readProject(p)
+    expect(read.model.tables.map((t) => t.name)).toEqual(['customers', 'purchase_orders'])
+    const order = read.table('purchase_orders')
+    expect(order.columns.map((c) => c.name)).toEqual(['id', 'placed_at', 'customer_id'])
+    expect(order.primaryKey).toEqual({ name: 'pk_purchase_orders', columns: ['id'] })
+    expect(order.indexes.map((i) => i.name)).toEqual(['ix_purchase_orders_placed_at'])
+    expect(order.foreignKeys.map((fk) => [fk.name, fk.referencedTable])).toEqual([['fk_purchase_orders_customer_id', 'customers']])
+    expect(read.table('customers').uniques).toEqual([{ name: 'uq_customers_email_address', columns: ['email_address'] }])
+  })
+
+  test('unique constraints on the same columns are kept once, preferring the declared name', async () => {
+    const p = project({
+      'entities/thing.ts': `
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm'
+@Entity('things')
+@Unique('UQ_things_code', ['code'])
+@Unique(['a', 'b'])
+@Unique(['b', 'a'])
+export class Thing {
+  @PrimaryColumn() id: number
+  @Column({ unique: true }) code: string
+  @Column() a: number
+  @Column() b: number
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    // (a, b) and (b, a) get the same generated name: the naming strategy sorts the columns
+    const [pair, code] = read.table('things').uniques
+    expect(read.table('things').uniques).toHaveLength(2)
+    expect(code).toEqual({ name: 'UQ_things_code', columns: ['code'] })
+    expect([...pair.columns].sort()).toEqual(['a', 'b'])
+    expect(read.warnings).toHaveLength(2)
+    expect(read.warnings).toEqual(
+      expect.arrayContaining([
+        `unique constraint "${pair.name}" on "things" repeats "${pair.name}" (same columns) and is left out`,
+        expect.stringMatching(/^unique constraint "UQ_\w+" on "things" repeats "UQ_things_code" \(same columns\) and is left out$/),
+      ]),
+    )
+  })
+
+  test('an initialized DataSource is read from the metadata it already has', async () => {
+    const p = project({
+      'entities/thing.ts': `
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+@Entity('things')
+export class Thing {
+  @PrimaryColumn() id: number
+  @Column({ nullable: true }) label: string
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const loaded = await loadProject(p.file('ormconfig.ts'))
+    await loaded.dataSource.initialize()
+    try {
+      const metadatas = loaded.dataSource.entityMetadatas
+      const read = await readEntities(loaded.dataSource)
+      expect(loaded.dataSource.entityMetadatas).toBe(metadatas)
+      expect(read.model.tables.map((t) => t.columns.map((c) => c.name))).toEqual([['id', 'label']])
+    } finally {
+      await loaded.dataSource.destroy()
+    }
+  })
+
+  test('a DataSource without entities is read with a warning', async () => {
+    const p = project({ 'ormconfig.ts': sqliteConfig({ entities: "[path.join(__dirname, 'entities', '*.ts')]" }) })
+    const read = await readProject(p)
+    expect(read.model.tables).toEqual([])
+    expect(read.warnings).toEqual([expect.stringMatching(/^the DataSource has no entities: check its entities option/)])
+  })
+
+  test('an entity TypeORM rejects gives a one-line UserError with TypeORM\'s message', async () => {
+    const p = project({
+      'entities/bad.ts': `
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+@Entity()
+export class Bad {
+  @PrimaryColumn() id: number
+  @Column('moneybags') amount: number
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const err = await readProject(p).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(UserError)
+    expect((err as Error).message).toBe(
+      'TypeORM cannot build the entity metadata: Data type "moneybags" in "Bad.amount" is not supported by "better-sqlite3" database; fix the entity or file it names',
+    )
+  })
+
+  test('an entity file that throws gives a UserError', async () => {
+    const p = project({
+      'entities/broken.ts': "throw new Error('entity file exploded')\nexport {}\n",
+      'ormconfig.ts': globConfig,
+    })
+    const err = await readProject(p).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(UserError)
+    expect((err as Error).message).toMatch(/^TypeORM cannot build the entity metadata: .*entity file exploded/)
+    expect((err as Error).message).not.toContain('\n')
+  })
+})

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DataSource } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { downgrade, upgrade } from '../../src/runner/migration-runner'
+import type { AutogenSettings } from '../../src/source/autogen-settings'
+import type { LoadedProject } from '../../src/source/load-config'
+import type { Operation } from '../../src/operations/operation'
+import type { TestDatabase } from './test-database'
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = Function[]
+
+let clock = 1_700_000_000_000
+
+/** projectFor is a loaded project over a test database with the given entity classes. */
+export function projectFor(db: TestDatabase, entities: EntityList, settings: AutogenSettings = {}): LoadedProject {
+  const migrationsDir = join(db.dir, 'migrations')
+  return {
+    dataSource: new DataSource({ ...db.options, entities, migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
+    settings,
+    migrationsDir,
+    configPath: '(test)',
+  }
+}
+
+/** Migrated says what one generate + upgrade step wrote. */
+export interface Migrated {
+  readonly up: readonly Operation[]
+  readonly source: string
+}
+
+/** migrateTo generates a migration from the database to `entities`, applies it with TypeORM's runner and returns it. */
+export async function migrateTo(db: TestDatabase, entities: EntityList, name: string): Promise<Migrated> {
+  clock += 1000
+  const result = await generateMigration(projectFor(db, entities), name, clock)
+  if (!result.file) throw new Error(`migrateTo ${name}: no changes were found`)
+  const applied = await upgrade(projectFor(db, entities))
+  expect(applied).toEqual([`${name}${clock}`])
+  return { up: result.comparison.up, source: readFileSync(result.file, 'utf8') }
+}
+
+/** pendingChanges is what the entities still differ in from the database (empty when in sync). */
+export async function pendingChanges(db: TestDatabase, entities: EntityList): Promise<readonly Operation[]> {
+  return (await compareProject(projectFor(db, entities))).up
+}
+
+/** revertLast reverts the last migration with TypeORM's runner. */
+export async function revertLast(db: TestDatabase, entities: EntityList): Promise<void> {
+  await downgrade(projectFor(db, entities))
+}
+
+/** CycleResult is a migrated step plus the rows as they were while it was applied. */
+export interface CycleResult extends Migrated {
+  readonly rowsAfter: readonly unknown[]
+}
+
+/**
+ * expectCleanCycle checks the whole loop for one edit: from a database matching `before` (holding rows that
+ * `seed` inserted), generate and apply the migration to `after`, find no further changes, check the rows,
+ * revert, find the `before` schema again and the rows unchanged.
+ */
+export async function expectCleanCycle(
+  db: TestDatabase,
+  before: EntityList,
+  after: EntityList,
+  name: string,
+  rowsQuery: string,
+): Promise<CycleResult> {
+  const rowsBefore = await db.query(rowsQuery)
+  const migrated = await migrateTo(db, after, name)
+  expect(await pendingChanges(db, after)).toEqual([])
+  const rowsAfter = await db.query(rowsQuery)
+  await revertLast(db, after)
+  expect(await pendingChanges(db, before)).toEqual([])
+  expect(await db.query(rowsQuery)).toEqual(rowsBefore)
+  return { ...migrated, rowsAfter }
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { Client } from 'pg'
+import type { DataSourceOptions } from 'typeorm'
+
+/** TestDatabase is a real, empty database made for one test file, and how to read and remove it. */
+export interface TestDatabase {
+  readonly label: string
+  readonly options: DataSourceOptions
+  /** A scratch folder for migrations and other files, removed with the database. */
+  readonly dir: string
+  query<Row = Record<string, unknown>>(sql: string): Promise<Row[]>
+  drop(): Promise<void>
+}
+
+/** createSqliteDatabase makes a database file path in a fresh temp folder (the file itself is created by the first migration). */
+export async function createSqliteDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'autogen-sqlite-'))
+  const file = join(dir, 'test.sqlite')
+  return {
+    label: 'sqlite',
+    dir,
+    options: { type: 'better-sqlite3', database: file },
+    async query<Row>(sql: string) {
+      const db = new Database(file)
+      try {
+        const statement = db.prepare(sql)
+        return (statement.reader ? statement.all() : (statement.run(), [])) as Row[]
+      } catch (err) {
+        // better-sqlite3's native addon keeps the SqliteError class of the first Jest realm that loaded it,
+        // so its errors fail instanceof checks in later test files: rethrow as this realm's Error.
+        throw new Error((err as Error).message)
+      } finally {
+        db.close()
+      }
+    },
+    async drop() {
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const postgresServer = { host: '127.0.0.1', port: 5432, user: 'postgres' }
+
+/** createPostgresDatabase creates a uniquely named database on the local server. */
+export async function createPostgresDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `autogen_${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  await adminQuery(`CREATE DATABASE "${name}"`)
+  const dir = mkdtempSync(join(tmpdir(), 'autogen-pg-'))
+  return {
+    label: 'postgres',
+    dir,
+    options: { type: 'postgres', host: postgresServer.host, port: postgresServer.port, username: postgresServer.user, database: name },
+    async query<Row>(sql: string) {
+      const client = new Client({ ...postgresServer, database: name })
+      await client.connect()
+      try {
+        return (await client.query(sql)).rows as Row[]
+      } finally {
+        await client.end()
+      }
+    },
+    async drop() {
+      rmSync(dir, { recursive: true, force: true })
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    },
+  }
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ ...postgresServer, database: 'postgres' })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
