@@ -16,9 +16,12 @@ import { Tag } from './entities/tag.entity'
 
 const DEFAULT_SQLITE_FILE = '.data/app.sqlite'
 
+// Migrations are SQL of one database, so each database keeps its own folder.
+const migrationsDir = process.env.DATABASE_URL ? 'migrations/postgres' : 'migrations/sqlite'
+
 const common = {
   entities: [Author, AuthorProfile, Publisher, Post, BlogPost, PodcastEpisode, Tag, Comment, Book, BookAuthor],
-  migrations: ['migrations/*.ts'],
+  migrations: [`${migrationsDir}/*.ts`],
   namingStrategy: new SnakeJunctionNamingStrategy(),
   synchronize: false,
   logging: false,
@@ -34,6 +37,6 @@ function options(): DataSourceOptions {
 }
 
 /** autogen tells typeorm-autogen where this project keeps its migrations. */
-export const autogen = { migrationsDir: 'migrations' }
+export const autogen = { migrationsDir }
 
 export default new DataSource(options())
