@@ -2,7 +2,14 @@
  * typeorm-autogen's public API: the same pipeline the CLI runs, as functions.
  */
 export { compareProject, type Comparison } from './pipeline/compare-project'
-export { generateMigration, type GenerateResult } from './pipeline/generate-migration'
+export { generateMigration, type GenerateOptions, type GenerateResult } from './pipeline/generate-migration'
+export { RenamedFrom } from './source/renamed-from'
+export type { RenameDecision, RenameHint, SuspectedRename, RenameAsk } from './diff/rename-types'
+export type { RenameOptions, UnresolvedRename } from './pipeline/resolve-renames'
+export { RenamesUnresolvedError } from './pipeline/renames-unresolved-error'
+export { hazardCodes, hazardSeverity, type Hazard, type HazardCode, type HazardMeasurement, type Severity } from './hazards/hazard'
+export { findHazards } from './hazards/find-hazards'
+export { readHazardComments, unacceptedHazards, type FileHazard } from './hazards/accepted-hazards'
 export { upgrade, downgrade, migrationStatus, type MigrationStatus } from './runner/migration-runner'
 export { loadProject, type LoadedProject } from './source/load-config'
 export type { AutogenSettings } from './source/autogen-settings'

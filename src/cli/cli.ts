@@ -7,8 +7,15 @@ import { generateCommand } from './commands/generate-command'
 import { downgradeCommand, statusCommand, upgradeCommand } from './commands/runner-commands'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
+import { withRenamePrompt } from './prompt-rename'
 
 const formats = ['text', 'sql', 'json'] as const
+const renameOption = {
+  type: 'string',
+  array: true,
+  nargs: 1, // one value per --rename, so that a positional after it stays a positional
+  describe: 'a rename to carry out keeping the data: table.old_column=new_column or old_table=new_table (repeatable)',
+} as const
 
 /**
  * runCli parses `argv` (without node and script), runs one command and resolves to its exit code.
@@ -30,14 +37,17 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .option('config', { alias: 'c', type: 'string', default: './ormconfig.ts', describe: 'file exporting the TypeORM DataSource' })
     .command('generate <name>', 'write a migration for the changes between entities and database', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'migration name, e.g. AddPostTags' })
-        .option('timestamp', { type: 'number', describe: 'fixed timestamp (ms) for the file and class name' }),
-      (a) => run(() => generateCommand({ config: a.config, name: a.name, timestamp: a.timestamp }, output))())
+        .option('timestamp', { type: 'number', describe: 'fixed timestamp (ms) for the file and class name' })
+        .option('rename', renameOption)
+        .option('accept-data-loss', { type: 'boolean', describe: 'drop and add what looks renamed instead of stopping (exit 3)' }),
+      (a) => run(() => withRenamePrompt((ask) =>
+        generateCommand({ config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
-      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }),
-      (a) => run(() => diffCommand({ config: a.config, format: a.format }, output))())
+      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }).option('rename', renameOption),
+      (a) => run(() => diffCommand({ config: a.config, format: a.format, rename: a.rename }, output))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }),
-      (a) => run(() => checkCommand({ config: a.config, format: a.format }, output))())
+      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }).option('rename', renameOption),
+      (a) => run(() => checkCommand({ config: a.config, format: a.format, rename: a.rename }, output))())
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config) }, output))())
     .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config) }, output))())
     .command('status', 'list migrations and whether each is applied', {}, (a) => run(() => statusCommand({ config: String(a.config) }, output))())

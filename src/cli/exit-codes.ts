@@ -6,4 +6,6 @@ export const ExitCode = {
   changesMissing: 1,
   /** Any error: bad configuration, unreachable database, rejected entity, unwritable folder. */
   error: 2,
+  /** `generate` only: a dropped table or column may have been renamed; nothing was written (see the hint printed). */
+  renameUnresolved: 3,
 } as const

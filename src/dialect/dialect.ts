@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm'
-import type { SchemaModel } from '../model/schema-model'
+import type { ColumnModel, SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
+import type { Probe, ProbeOptions, ProbeResult } from './probe'
 import type { Statement } from './statement'
 
 /**
@@ -36,7 +37,27 @@ export interface DialectCapabilities {
   readonly extensions: boolean
   /** Transactions may contain DDL. */
   readonly transactionalDdl: boolean
+  /** `CREATE INDEX CONCURRENTLY` exists (builds an index without blocking writes). Absent: no. */
+  readonly concurrentIndexes?: boolean
+  /** Foreign keys and checks can be added `NOT VALID` (no scan under lock) and validated later. Absent: no. */
+  readonly notValidConstraints?: boolean
+  /** The database stores declared lengths, precisions and scales but does not enforce them. Absent: it enforces them. */
+  readonly unenforcedTypeParameters?: boolean
+  /**
+   * Values that do not fit a column's type are kept as they are rather than rejected (type affinity):
+   * converting a column never fails, it may leave values unconverted. Absent: values are converted or rejected.
+   */
+  readonly looseTypes?: boolean
 }
+
+/**
+ * TypeChange is what changing a column's type does to the stored values: `safe` (no stored value changes,
+ * and where the database alters columns in place, no rewrite), `rewrite` (every value is converted, the
+ * table rewritten, nothing lost), `narrowing`
+ * (values may be truncated, rounded or rejected) or `cast_may_fail` (values of one kind must be parsed as
+ * another, which fails, or leaves them unconverted, for those that do not parse).
+ */
+export type TypeChange = 'safe' | 'rewrite' | 'narrowing' | 'cast_may_fail'
 
 /**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
@@ -67,4 +88,15 @@ export interface Dialect {
    * compiler may use it (and `applyOperations`) to know each table's final shape.
    */
   compile(ops: readonly Operation[], before: SchemaModel): Statement[]
+  /**
+   * classifyTypeChange says what changing a column from `from` to `to` does to its stored values; both are
+   * canonical and differ in type, length, precision, scale, array-ness or enum type.
+   */
+  classifyTypeChange(from: ColumnModel, to: ColumnModel): TypeChange
+  /**
+   * measure answers probes about the data in one read-only query (each probe bounded by `options.rowLimit`).
+   * An entry is undefined where the dialect cannot answer that probe (a `not_convertible` to a type it
+   * cannot test). It never changes the database.
+   */
+  measure(connection: DatabaseConnection, probes: readonly Probe[], options: ProbeOptions): Promise<readonly (ProbeResult | undefined)[]>
 }

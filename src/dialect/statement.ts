@@ -12,4 +12,9 @@ export interface Statement {
   readonly failIfRows?: string
   /** Set when the statement cannot run inside a transaction: the reason, which the file explains. */
   readonly outsideTransaction?: string
+  /**
+   * Set on every statement of a table rebuild (a new table is created, every row copied into it, the old
+   * one dropped): the name of the table rebuilt. Hazard rules read it (TABLE_REBUILD).
+   */
+  readonly rebuild?: string
 }

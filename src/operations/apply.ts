@@ -1,6 +1,7 @@
-import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import type { ColumnModel, ForeignKeyModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
-import type { Operation } from './operation'
+import type { Operation, RenameConstraint } from './operation'
+import { renameIdentifier } from './rename-identifier'
 
 /**
  * applyOperations computes the schema that results from running `ops` on `model`, without a database.
@@ -20,6 +21,7 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'create_enum': return { ...model, enums: [...model.enums, op.enumType].sort(byQualifiedName) }
     case 'drop_enum': return { ...model, enums: model.enums.filter((e) => !sameName(e, op.enumType)) }
     case 'alter_enum': return { ...model, enums: model.enums.map((e) => (sameName(e, op.from) ? op.to : e)) }
+    case 'rename_enum': return renameEnum(model, op.from, op.to)
     case 'create_table': return { ...model, tables: [...model.tables, op.table].sort(byQualifiedName) }
     case 'drop_table': return { ...model, tables: model.tables.filter((t) => !sameName(t, op.table)) }
     case 'rename_table':
@@ -34,11 +36,12 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'drop_column': return updateTable(model, op.table, (t) => ({ ...t, columns: t.columns.filter((c) => c.name !== op.column.name) }))
     case 'alter_column':
       return updateTable(model, op.table, (t) => ({ ...t, columns: t.columns.map((c) => (c.name === op.from.name ? op.to : c)) }))
-    case 'rename_column': return updateTable(model, op.table, (t) => renameColumn(t, op.from, op.to))
+    case 'rename_column': return renameColumnReferences(updateTable(model, op.table, (t) => renameColumn(t, op.from, op.to)), op.table, op.from, op.to)
     case 'add_primary_key': return updateTable(model, op.table, (t) => ({ ...t, primaryKey: op.primaryKey }))
     case 'drop_primary_key': return updateTable(model, op.table, ({ primaryKey: _dropped, ...t }) => t)
     case 'create_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: byName([...t.indexes, op.index]) }))
     case 'drop_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: t.indexes.filter((i) => i.name !== op.index.name) }))
+    case 'rename_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: byName(t.indexes.map(renamed(op.from, op.to))) }))
     case 'add_unique': return updateTable(model, op.table, (t) => ({ ...t, uniques: byName([...t.uniques, op.unique]) }))
     case 'drop_unique': return updateTable(model, op.table, (t) => ({ ...t, uniques: t.uniques.filter((u) => u.name !== op.unique.name) }))
     case 'add_foreign_key':
@@ -47,6 +50,7 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       return updateTable(model, op.table, (t) => ({ ...t, foreignKeys: t.foreignKeys.filter((f) => f.name !== op.foreignKey.name) }))
     case 'add_check': return updateTable(model, op.table, (t) => ({ ...t, checks: byName([...t.checks, op.check]) }))
     case 'drop_check': return updateTable(model, op.table, (t) => ({ ...t, checks: t.checks.filter((c) => c.name !== op.check.name) }))
+    case 'rename_constraint': return updateTable(model, op.table, (t) => renameConstraint(t, op))
   }
 }
 
@@ -57,16 +61,66 @@ function updateTable(model: SchemaModel, name: QualifiedName, change: (t: TableM
   return { ...model, tables: model.tables.map((t) => (sameName(t, name) ? change(t) : t)) }
 }
 
+/** Expressions follow the renamed column too (checks, index predicates, computed columns), as both databases do. */
 function renameColumn(table: TableModel, from: string, to: string): TableModel {
   const rename = (names: readonly string[]) => names.map((n) => (n === from ? to : n))
+  const expression = (sql: string) => renameIdentifier(sql, from, to)
+  const column = (c: ColumnModel): ColumnModel => {
+    const renamed = c.name === from ? { ...c, name: to } : c
+    return renamed.computed ? { ...renamed, computed: { ...renamed.computed, expression: expression(renamed.computed.expression) } } : renamed
+  }
   return {
     ...table,
-    columns: table.columns.map((c): ColumnModel => (c.name === from ? { ...c, name: to } : c)),
+    columns: table.columns.map(column),
     primaryKey: table.primaryKey && { ...table.primaryKey, columns: rename(table.primaryKey.columns) },
-    indexes: table.indexes.map((i) => ({ ...i, columns: rename(i.columns) })),
+    indexes: table.indexes.map((i) => ({ ...i, columns: rename(i.columns), ...(i.where !== undefined && { where: expression(i.where) }) })),
     uniques: table.uniques.map((u) => ({ ...u, columns: rename(u.columns) })),
     foreignKeys: table.foreignKeys.map((f) => ({ ...f, columns: rename(f.columns) })),
+    checks: table.checks.map((c) => ({ ...c, expression: expression(c.expression) })),
   }
+}
+
+/** Foreign keys of every table follow a renamed column they point at, as both databases do. */
+function renameColumnReferences(model: SchemaModel, table: QualifiedName, from: string, to: string): SchemaModel {
+  const pointsAt = (f: ForeignKeyModel) => f.referencedTable === table.name && f.referencedSchema === table.schema
+  return {
+    ...model,
+    tables: model.tables.map((t) =>
+      t.foreignKeys.some(pointsAt)
+        ? {
+            ...t,
+            foreignKeys: t.foreignKeys.map((f) =>
+              pointsAt(f) ? { ...f, referencedColumns: f.referencedColumns.map((c) => (c === from ? to : c)) } : f,
+            ),
+          }
+        : t,
+    ),
+  }
+}
+
+function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
+  switch (op.constraint) {
+    case 'primary_key': return table.primaryKey ? { ...table, primaryKey: { ...table.primaryKey, name: op.to } } : table
+    case 'unique': return { ...table, uniques: byName(table.uniques.map(renamed(op.from, op.to))) }
+    case 'foreign_key': return { ...table, foreignKeys: byName(table.foreignKeys.map(renamed(op.from, op.to))) }
+    case 'check': return { ...table, checks: byName(table.checks.map(renamed(op.from, op.to))) }
+  }
+}
+
+/** An enum type lives in the schema of the tables whose columns use it; those columns follow its new name. */
+function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
+  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && t.schema === from.schema
+  return {
+    ...model,
+    enums: model.enums.map((e) => (sameName(e, from) ? { ...e, schema: to.schema, name: to.name } : e)).sort(byQualifiedName),
+    tables: model.tables.map((t) =>
+      t.columns.some((c) => uses(t, c)) ? { ...t, columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name } : c)) } : t,
+    ),
+  }
+}
+
+function renamed<T extends { readonly name: string }>(from: string, to: string): (item: T) => T {
+  return (item) => (item.name === from ? { ...item, name: to } : item)
 }
 
 function renameReferences(table: TableModel, from: QualifiedName, to: QualifiedName): TableModel {

@@ -22,6 +22,7 @@ export type Operation =
   | CreateEnum
   | DropEnum
   | AlterEnum
+  | RenameEnum
   | CreateTable
   | DropTable
   | RenameTable
@@ -34,12 +35,14 @@ export type Operation =
   | DropPrimaryKey
   | CreateIndex
   | DropIndex
+  | RenameIndex
   | AddUnique
   | DropUnique
   | AddForeignKey
   | DropForeignKey
   | AddCheck
   | DropCheck
+  | RenameConstraint
 
 export type OperationKind = Operation['kind']
 
@@ -52,6 +55,8 @@ export interface CreateEnum { readonly kind: 'create_enum'; readonly enumType: E
 export interface DropEnum { readonly kind: 'drop_enum'; readonly enumType: EnumTypeModel }
 /** AlterEnum changes the labels of an enum type; `from` and `to` share one qualified name. */
 export interface AlterEnum { readonly kind: 'alter_enum'; readonly from: EnumTypeModel; readonly to: EnumTypeModel }
+/** RenameEnum renames an enum type; its labels stay, and the columns using it follow it. */
+export interface RenameEnum { readonly kind: 'rename_enum'; readonly from: QualifiedName; readonly to: QualifiedName }
 
 /** CreateTable creates a table with its columns, key, indexes, uniques and checks; foreign keys come as AddForeignKey. */
 export interface CreateTable { readonly kind: 'create_table'; readonly table: TableModel }
@@ -85,12 +90,24 @@ export interface AddPrimaryKey { readonly kind: 'add_primary_key'; readonly tabl
 export interface DropPrimaryKey { readonly kind: 'drop_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }
 export interface CreateIndex { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
 export interface DropIndex { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
+/** RenameIndex renames an index of `table`; its definition stays. */
+export interface RenameIndex { readonly kind: 'rename_index'; readonly table: QualifiedName; readonly from: string; readonly to: string }
 export interface AddUnique { readonly kind: 'add_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
 export interface DropUnique { readonly kind: 'drop_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
 export interface AddForeignKey { readonly kind: 'add_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
 export interface DropForeignKey { readonly kind: 'drop_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
 export interface AddCheck { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
 export interface DropCheck { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
+/** ConstraintKind names the kinds of table constraint a RenameConstraint may rename. */
+export type ConstraintKind = 'primary_key' | 'unique' | 'foreign_key' | 'check'
+/** RenameConstraint renames a primary key, unique, foreign key or check of `table`; its definition stays. */
+export interface RenameConstraint {
+  readonly kind: 'rename_constraint'
+  readonly table: QualifiedName
+  readonly constraint: ConstraintKind
+  readonly from: string
+  readonly to: string
+}
 
 /** OperationOf picks the operation type of one kind. */
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>
@@ -110,6 +127,7 @@ export function tableOf(op: Operation): QualifiedName | undefined {
     case 'create_enum':
     case 'drop_enum':
     case 'alter_enum':
+    case 'rename_enum':
       return undefined
     default:
       return op.table

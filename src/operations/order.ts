@@ -2,35 +2,39 @@ import { compareText, qualifiedKey } from '../model/qualified-name'
 import type { Operation, OperationKind } from './operation'
 import { tableOf } from './operation'
 
-// Phases run in this order so that every operation finds what it needs: types before the columns that use
-// them, foreign keys dropped before what they point at and added after it exists, renames before the
-// changes stated under the new names. Reversing a list in this order gives a list that is valid as well.
+// Phases run in this order so that every operation finds what it needs: renames first, so that every later
+// operation is stated under the new names (as the diff states them); types before the columns that use
+// them; foreign keys dropped before what they point at and added after it exists. Reversing a list in this
+// order gives a list that is valid as well: the renames back run last.
 const phase: { readonly [K in OperationKind]: number } = {
   create_schema: 0,
   create_extension: 0,
-  create_enum: 1,
-  alter_enum: 1,
-  drop_foreign_key: 2,
-  drop_check: 3,
-  drop_unique: 3,
-  drop_index: 3,
-  drop_primary_key: 3,
-  rename_table: 4,
-  rename_column: 5,
-  drop_table: 6,
-  create_table: 7,
-  add_column: 8,
-  alter_column: 8,
-  drop_column: 8,
-  alter_table_comment: 8,
-  add_primary_key: 9,
-  add_unique: 9,
-  add_check: 9,
-  create_index: 9,
-  add_foreign_key: 10,
-  drop_enum: 11,
-  drop_extension: 12,
-  drop_schema: 12,
+  rename_table: 1,
+  rename_column: 2,
+  rename_index: 3,
+  rename_constraint: 3,
+  rename_enum: 3,
+  create_enum: 4,
+  alter_enum: 4,
+  drop_foreign_key: 5,
+  drop_check: 6,
+  drop_unique: 6,
+  drop_index: 6,
+  drop_primary_key: 6,
+  drop_table: 7,
+  create_table: 8,
+  add_column: 9,
+  alter_column: 9,
+  drop_column: 9,
+  alter_table_comment: 9,
+  add_primary_key: 10,
+  add_unique: 10,
+  add_check: 10,
+  create_index: 10,
+  add_foreign_key: 11,
+  drop_enum: 12,
+  drop_extension: 13,
+  drop_schema: 13,
 }
 
 /** orderOperations sorts operations into execution order, deterministically (phase, table, object name). */
@@ -55,6 +59,7 @@ function objectName(op: Operation): string {
     case 'create_enum':
     case 'drop_enum': return qualifiedKey(op.enumType)
     case 'alter_enum': return qualifiedKey(op.to)
+    case 'rename_enum': return qualifiedKey(op.from)
     case 'create_table':
     case 'drop_table':
     case 'alter_table_comment': return ''
@@ -62,7 +67,9 @@ function objectName(op: Operation): string {
     case 'add_column':
     case 'drop_column': return op.column.name
     case 'alter_column': return op.to.name
-    case 'rename_column': return op.from
+    case 'rename_column':
+    case 'rename_index':
+    case 'rename_constraint': return op.from
     case 'add_primary_key':
     case 'drop_primary_key': return ''
     case 'create_index':

@@ -10,6 +10,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'create_enum': return { kind: 'drop_enum', enumType: op.enumType }
     case 'drop_enum': return { kind: 'create_enum', enumType: op.enumType }
     case 'alter_enum': return { kind: 'alter_enum', from: op.to, to: op.from }
+    case 'rename_enum': return { kind: 'rename_enum', from: op.to, to: op.from }
     case 'create_table': return { kind: 'drop_table', table: op.table }
     case 'drop_table': return { kind: 'create_table', table: op.table }
     case 'rename_table': return { kind: 'rename_table', from: op.to, to: op.from }
@@ -22,12 +23,14 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_primary_key': return { kind: 'add_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index }
     case 'drop_index': return { kind: 'create_index', table: op.table, index: op.index }
+    case 'rename_index': return { kind: 'rename_index', table: op.table, from: op.to, to: op.from }
     case 'add_unique': return { kind: 'drop_unique', table: op.table, unique: op.unique }
     case 'drop_unique': return { kind: 'add_unique', table: op.table, unique: op.unique }
     case 'add_foreign_key': return { kind: 'drop_foreign_key', table: op.table, foreignKey: op.foreignKey }
     case 'drop_foreign_key': return { kind: 'add_foreign_key', table: op.table, foreignKey: op.foreignKey }
     case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check }
     case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check }
+    case 'rename_constraint': return { ...op, from: op.to, to: op.from }
   }
 }
 

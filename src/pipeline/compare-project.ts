@@ -1,15 +1,19 @@
 import type { Dialect } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import type { Statement } from '../dialect/statement'
-import { diffSchemas } from '../diff/diff-schemas'
+import type { RenameDecision } from '../diff/rename-types'
 import type { SchemaModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
 import { reverseOperations } from '../operations/reverse'
 import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
+import { findHazards } from '../hazards/find-hazards'
+import type { Hazard } from '../hazards/hazard'
 import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
+import { measureHazards } from './measure-hazards'
+import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
 
 /** Comparison is what the entities and the database disagree on, planned as operations and SQL both ways. */
 export interface Comparison {
@@ -20,6 +24,12 @@ export interface Comparison {
   readonly upStatements: readonly Statement[]
   readonly downStatements: readonly Statement[]
   readonly warnings: readonly string[]
+  /** What may go wrong running `up`, with the affected data counted on the live database (see src/hazards). */
+  readonly hazards: readonly Hazard[]
+  /** Renames carried out (decorator, flag or prompt): each is a RENAME in `up`, keeping the rows. */
+  readonly renames: readonly RenameDecision[]
+  /** Suspected renames nobody decided: `up` drops and adds them. `generate` stops on them. */
+  readonly suspectedRenames: readonly UnresolvedRename[]
   /** Catalog queries issued while reading the database. */
   readonly queryCount: number
 }
@@ -28,7 +38,7 @@ export interface Comparison {
  * compareProject reads the entities and the live database of a loaded project, diffs them and compiles the
  * result. It only reads: the database connection is read-only.
  */
-export async function compareProject(project: LoadedProject): Promise<Comparison> {
+export async function compareProject(project: LoadedProject, renameOptions: RenameOptions = {}): Promise<Comparison> {
   const { dataSource, settings } = project
   const dialect = dialectFor(dataSource.options)
   const entities = await readEntities(dataSource)
@@ -37,26 +47,35 @@ export async function compareProject(project: LoadedProject): Promise<Comparison
   const wanted = { ...normalized, tables: normalized.tables.filter((t) => !ignore.includes(t.name)) }
 
   const connection = await dialect.connect(dataSource.options)
-  let actual: SchemaModel
-  let desired: SchemaModel
   try {
     const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
     const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
-    actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
-    desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
+    const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
+    const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
+    const queryCount = connection.queryCount
+
+    const renamed = await resolveRenames(actual, desired, dialect.capabilities, entities.renameHints, dataSource.entityMetadatas, renameOptions)
+    const up = renamed.ops
+    const upStatements = dialect.compile(up, actual)
+    // The hazards' data is counted through the same read-only connection, before it closes.
+    const findings = findHazards({
+      ops: up, before: actual, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
+    })
+    const measured = await measureHazards(findings, dialect, connection)
+    return {
+      dialect,
+      actual,
+      desired,
+      up,
+      upStatements,
+      downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
+      warnings: [...entities.warnings, ...renamed.warnings, ...measured.warnings],
+      hazards: measured.hazards,
+      renames: renamed.renames,
+      suspectedRenames: renamed.unresolved,
+      queryCount,
+    }
   } finally {
     await connection.close()
-  }
-
-  const up = diffSchemas(actual, desired, dialect.capabilities)
-  return {
-    dialect,
-    actual,
-    desired,
-    up,
-    upStatements: dialect.compile(up, actual),
-    downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
-    warnings: entities.warnings,
-    queryCount: connection.queryCount,
   }
 }

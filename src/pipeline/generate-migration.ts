@@ -5,6 +5,14 @@ import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { type Comparison, compareProject } from './compare-project'
+import { RenamesUnresolvedError } from './renames-unresolved-error'
+import type { RenameOptions } from './resolve-renames'
+
+/** GenerateOptions decide renames (see RenameOptions) and whether unresolved ones may lose data. */
+export interface GenerateOptions extends RenameOptions {
+  /** Write the drop and add of suspected renames nobody decided, instead of stopping. */
+  readonly acceptDataLoss?: boolean
+}
 
 /** GenerateResult says what `generate` found and, when there were changes, which file it wrote. */
 export interface GenerateResult {
@@ -16,14 +24,19 @@ export interface GenerateResult {
 
 /**
  * generateMigration compares the project's entities with its database and writes a migration file into the
- * migrations folder. With no changes it writes nothing. The file appears whole or not at all.
+ * migrations folder. With no changes it writes nothing. The file appears whole or not at all. A suspected
+ * rename nobody decided throws RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`.
  */
 export async function generateMigration(
   project: LoadedProject,
   name: string,
   timestamp: number = Date.now(),
+  options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const comparison = await compareProject(project)
+  const comparison = await compareProject(project, options)
+  if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
+    throw new RenamesUnresolvedError(comparison.suspectedRenames)
+  }
   const plan = planOf(comparison, name, timestamp)
   if (comparison.up.length === 0) return { comparison, plan }
   const { fileName, source } = renderMigrationFile(plan)
@@ -39,6 +52,7 @@ export function planOf(comparison: Comparison, name: string, timestamp: number):
     upStatements: comparison.upStatements,
     downStatements: comparison.downStatements,
     warnings: comparison.warnings,
+    hazards: comparison.hazards,
   }
 }
 

@@ -1,14 +1,10 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { ColumnGeneration, ColumnModel, ComputedColumn } from '../model/schema-model'
+import { typeParameters } from '../model/type-parameters'
 
 /** describeType is a column's type as a reader writes it: `varchar(100)`, `numeric(10,2)`, `integer[]`. */
 export function describeType(column: ColumnModel): string {
-  const params =
-    column.length !== undefined
-      ? `(${column.length})`
-      : column.precision !== undefined
-        ? `(${column.precision}${column.scale !== undefined ? `,${column.scale}` : ''})`
-        : ''
+  const params = typeParameters(column)
   const enumPart =
     column.enumName !== undefined
       ? ` ${quoteDoubled(column.enumName)}`

@@ -1,5 +1,7 @@
 import type { Statement } from '../dialect/statement'
+import type { Hazard } from '../hazards/hazard'
 import { summarizeChanges, summaryLines } from './change-summary'
+import { hazardComment, hazardLine, placeHazards } from './hazard-text'
 import { migrationClassName, migrationFileName } from './migration-name'
 import type { MigrationPlan } from './migration-plan'
 import { statementCode } from './statement-code'
@@ -30,9 +32,9 @@ export function renderMigrationFile(plan: MigrationPlan): RenderedMigration {
     `${step}name = ${stringLiteral(className)};`,
     ...transactionFlag(plan),
     '',
-    ...method('up', plan.upStatements),
+    ...method('up', plan.upStatements, plan.hazards ?? []),
     '',
-    ...method('down', plan.downStatements),
+    ...method('down', plan.downStatements, []),
     '}',
   ]
   return { fileName: migrationFileName(plan.name, plan.timestamp), source: `${lines.join('\n')}\n` }
@@ -47,6 +49,11 @@ function header(plan: MigrationPlan, className: string): string[] {
   ]
   if (plan.warnings.length > 0) {
     text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
+  }
+  const hazards = plan.hazards ?? []
+  if (hazards.length > 0) {
+    text.push('', 'Hazards (accept one by changing "// hazard" to "// accepted" on its line in up()):',
+      ...bullets(hazards.map(hazardLine), '  '))
   }
   return text.flatMap((line) => commentLines(line))
 }
@@ -70,10 +77,16 @@ function transactionFlag(plan: MigrationPlan): string[] {
   ]
 }
 
-function method(name: 'up' | 'down', statements: readonly Statement[]): string[] {
+/**
+ * method writes `up` or `down`: each statement with the `// hazard` comments of the hazards it carries out
+ * right above it; hazards no statement carries out are commented at the top of the method.
+ */
+function method(name: 'up' | 'down', statements: readonly Statement[], hazards: readonly Hazard[]): string[] {
   const indent = step + step
+  const { byStatement, unplaced } = placeHazards(statements, hazards)
+  const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(hazardComment(hazard), indent))
   const body = statements.length === 0
-    ? [`${indent}// Nothing to do.`]
-    : statements.flatMap((statement) => statementCode(statement, indent))
+    ? [...comments(unplaced), `${indent}// Nothing to do.`]
+    : [...comments(unplaced), ...statements.flatMap((statement, i) => [...comments(byStatement.get(i) ?? []), ...statementCode(statement, indent)])]
   return [`${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {`, ...body, `${step}}`]
 }

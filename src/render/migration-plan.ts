@@ -1,4 +1,5 @@
 import type { Statement } from '../dialect/statement'
+import type { Hazard } from '../hazards/hazard'
 import type { Operation } from '../operations/operation'
 
 /**
@@ -16,4 +17,6 @@ export interface MigrationPlan {
   readonly downStatements: readonly Statement[]
   /** Things the reviewer must know (entity parts skipped, hazards), one sentence each. */
   readonly warnings: readonly string[]
+  /** What may go wrong running `up` (see src/hazards); the file comments each above its statement. None when absent. */
+  readonly hazards?: readonly Hazard[]
 }

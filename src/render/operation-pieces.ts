@@ -1,7 +1,7 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel } from '../model/schema-model'
-import type { Operation, OperationKind, OperationOf } from '../operations/operation'
+import type { ConstraintKind, Operation, OperationKind, OperationOf } from '../operations/operation'
 import { columnChanges, describeColumn, listOfColumns, listOfValues } from './column-text'
 
 /** GlobalPiece is a summary line about something outside any table: a schema, an extension or an enum. */
@@ -63,6 +63,7 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   alter_enum: (op) =>
     global('enum', qualifiedKey(op.to), 'alter',
       `~ enum ${displayName(op.to)}: ${listOfValues(op.from.values)} -> ${listOfValues(op.to.values)}`),
+  rename_enum: (op) => global('enum', qualifiedKey(op.to), 'alter', `~ enum ${displayName(op.to)} renamed from ${displayName(op.from)}`),
   create_table: (op) => table(op.table, { kind: 'created', columns: op.table.columns.length }),
   drop_table: (op) => table(op.table, { kind: 'dropped' }),
   rename_table: (op) => table(op.to, { kind: 'renamed', from: op.from }),
@@ -88,12 +89,24 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   },
   create_index: (op) => named(op.table, 3, 'index', op.index.name, '+', describeIndex(op.index)),
   drop_index: (op) => named(op.table, 3, 'index', op.index.name, '-', describeIndex(op.index)),
+  rename_index: (op) => detail(op.table, 3, op.to, '~', `~ index ${quoteDoubled(op.to)} renamed from ${quoteDoubled(op.from)}`),
   add_unique: (op) => named(op.table, 4, 'unique', op.unique.name, '+', describeUnique(op.unique)),
   drop_unique: (op) => named(op.table, 4, 'unique', op.unique.name, '-', describeUnique(op.unique)),
   add_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '+', describeForeignKey(op.foreignKey)),
   drop_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '-', describeForeignKey(op.foreignKey)),
   add_check: (op) => named(op.table, 6, 'check', op.check.name, '+', op.check.expression, `(${op.check.expression})`),
   drop_check: (op) => named(op.table, 6, 'check', op.check.name, '-', op.check.expression),
+  rename_constraint: (op) => {
+    const { rank, noun } = constraintNouns[op.constraint]
+    return detail(op.table, rank, op.to, '~', `~ ${noun} ${quoteDoubled(op.to)} renamed from ${quoteDoubled(op.from)}`)
+  },
+}
+
+const constraintNouns: { readonly [K in ConstraintKind]: { readonly rank: number; readonly noun: string } } = {
+  primary_key: { rank: 1, noun: 'primary key' },
+  unique: { rank: 4, noun: 'unique' },
+  foreign_key: { rank: 5, noun: 'foreign key' },
+  check: { rank: 6, noun: 'check' },
 }
 
 function global(object: GlobalPiece['object'], name: string, change: GlobalPiece['change'], headline: string): GlobalPiece {

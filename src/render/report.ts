@@ -1,26 +1,33 @@
 import type { Statement } from '../dialect/statement'
+import type { Hazard } from '../hazards/hazard'
 import { summarizeChanges, summaryLines } from './change-summary'
+import { hazardComment, hazardLine, operationIndex, placeHazards } from './hazard-text'
 import type { MigrationPlan } from './migration-plan'
 import { bullets, hang } from './text-lines'
 import { stableData } from './stable-json'
 
 /**
- * ReportFormat is how a plan is shown without writing a file: `text` (summary, warnings, up SQL),
- * `summary` (summary and warnings only), `sql` (up statements, then down) or `json` (all of it as data).
+ * ReportFormat is how a plan is shown without writing a file: `text` (summary, warnings, hazards, up SQL),
+ * `summary` (summary, warnings and hazards only), `sql` (up statements with their hazards, then down) or
+ * `json` (all of it as data).
  */
 export type ReportFormat = 'text' | 'summary' | 'sql' | 'json'
 
 /** renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. */
 export function renderReport(plan: MigrationPlan, format: ReportFormat): string {
   switch (format) {
-    case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements)])
+    case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements, plan.hazards)])
     case 'summary': return lines(summaryText(plan))
-    case 'sql': return lines([...sqlLines(plan.upStatements), '', '-- down', ...sqlLines(plan.downStatements)])
+    case 'sql': return lines([...sqlLines(plan.upStatements, plan.hazards), '', '-- down', ...sqlLines(plan.downStatements)])
     case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
   }
 }
 
-/** jsonReport is the `json` document, with its keys in a fixed order. */
+/**
+ * jsonReport is the `json` document, with its keys in a fixed order. `hazards` (present whenever the plan
+ * was checked for them, as every comparison is) names each hazard's operation by its index in `operations`
+ * and carries its `measurement` when the data was counted.
+ */
 function jsonReport(plan: MigrationPlan): unknown {
   return {
     name: plan.name,
@@ -31,22 +38,44 @@ function jsonReport(plan: MigrationPlan): unknown {
     up: plan.upStatements.map((s) => s.sql),
     down: plan.downStatements.map((s) => s.sql),
     warnings: plan.warnings,
+    ...(plan.hazards !== undefined && { hazards: plan.hazards.map((h) => ({
+      code: h.code,
+      severity: h.severity,
+      message: h.message,
+      operation: operationIndex(plan.up, h.operation),
+      ...(h.measurement !== undefined && {
+        measurement: {
+          count: h.measurement.count,
+          complete: h.measurement.complete,
+          ...(h.measurement.estimate !== undefined && { estimate: h.measurement.estimate }),
+          text: h.measurement.text,
+        },
+      }),
+    })) }),
   }
 }
 
 function summaryText(plan: MigrationPlan): string[] {
   const text = ['Changes:', ...summaryLines(summarizeChanges(plan.up)).map((line) => `  ${line}`)]
   if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
+  const hazards = plan.hazards ?? []
+  if (hazards.length > 0) text.push('', 'Hazards:', ...bullets(hazards.map(hazardLine), '  '))
   return text
 }
 
-/** sqlLines writes statements as a SQL script, each ending with `;`, notes on statements as `--` comments. */
-function sqlLines(statements: readonly Statement[]): string[] {
-  return statements.flatMap((statement) => [
+/**
+ * sqlLines writes statements as a SQL script, each ending with `;`, notes on statements and the hazards
+ * they carry out as `--` comments.
+ */
+function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = []): string[] {
+  const { byStatement, unplaced } = placeHazards(statements, hazards)
+  const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(hazardComment(h), '-- ', '--   '))
+  return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
+    ...hazardNotes(byStatement.get(i) ?? []),
     ...sqlComment(statement.outsideTransaction, 'runs outside a transaction: '),
     ...sqlComment(statement.failIfRows, 'must return no rows, else: '),
     /;\s*$/.test(statement.sql) ? statement.sql : `${statement.sql};`,
-  ])
+  ])]
 }
 
 function sqlComment(note: string | undefined, prefix: string): string[] {

@@ -28,9 +28,19 @@ export async function downgrade(project: LoadedProject): Promise<string | undefi
     const executed = await executor.getExecutedMigrations()
     if (executed.length === 0) return undefined
     const last = [...executed].sort((a, b) => b.timestamp - a.timestamp || b.id! - a.id!)[0]
-    await dataSource.undoLastMigration({
-      transaction: dataSource.options.migrationsTransactionMode ?? 'each',
-    })
+    // TypeORM's undoLastMigration calls beforeMigration only once its transaction has begun, where SQLite
+    // ignores `PRAGMA foreign_keys = OFF` (https://sqlite.org/pragma.html#pragma_foreign_keys): a parent
+    // table rebuilt by `down` would then cascade its DROP to the child rows. So it is called here first.
+    const queryRunner = dataSource.createQueryRunner()
+    try {
+      await queryRunner.beforeMigration()
+      const undo = new MigrationExecutor(dataSource, queryRunner)
+      undo.transaction = dataSource.options.migrationsTransactionMode ?? 'each'
+      await undo.undoLastMigration()
+      await queryRunner.afterMigration()
+    } finally {
+      await queryRunner.release()
+    }
     return last.name
   })
 }

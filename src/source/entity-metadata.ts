@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import type { RenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
+import { renameHintsOf } from './rename-hints'
 import type { SkippedIndex } from './constraint-models'
 import { tableLabel, tableModelOf } from './table-model'
 
@@ -18,6 +20,8 @@ export interface EntityReadResult {
   readonly skippedTables: readonly QualifiedName[]
   /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
   readonly skippedIndexes: readonly SkippedIndex[]
+  /** Renames the entities state with `@RenamedFrom`, of the tables in `model`. */
+  readonly renameHints: readonly RenameHint[]
 }
 
 /**
@@ -32,6 +36,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const warn = (message: string) => warnings.push(message)
   const skippedTables: QualifiedName[] = []
   const skippedIndexes: SkippedIndex[] = []
+  const renameHints: RenameHint[] = []
   const tables = new Map<string, TableModel>()
 
   if (metadatas.length === 0) {
@@ -50,6 +55,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       continue
     }
     tables.set(key, tableModelOf(metadata, dataSource, warn, (index) => skippedIndexes.push(index)))
+    renameHints.push(...renameHintsOf(metadata))
   }
 
   const schemas = new Set([...tables.values()].flatMap((table) => (table.schema === undefined ? [] : [table.schema])))
@@ -63,6 +69,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     warnings,
     skippedTables,
     skippedIndexes,
+    renameHints,
   }
 }
 

@@ -45,6 +45,7 @@ describe('summarizeChanges', () => {
       alter_table_comment: true, add_column: true, drop_column: true, alter_column: true, rename_column: true,
       add_primary_key: true, drop_primary_key: true, create_index: true, drop_index: true, add_unique: true,
       drop_unique: true, add_foreign_key: true, drop_foreign_key: true, add_check: true, drop_check: true,
+      rename_enum: true, rename_index: true, rename_constraint: true,
     }
     expect([...kinds].sort()).toEqual(Object.keys(all).sort())
     const lines = text(sampleOperations)
@@ -52,8 +53,8 @@ describe('summarizeChanges', () => {
     expect(lines).toHaveLength(details)
     // One line per operation (create, drop and rename of a table are the headlines of their tables),
     // except the drop+add pairs of the primary key and of the check, which make one line each.
-    expect(sampleOperations).toHaveLength(25)
-    expect(details).toBe(25 - 2)
+    expect(sampleOperations).toHaveLength(28)
+    expect(details).toBe(28 - 2)
   })
 
   it('pairs a table\'s only dropped and added check even when their names differ', () => {

@@ -4,15 +4,19 @@ import { type ReportFormat, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
+import { parseRenameFlags } from '../rename-flag'
 
 export interface CheckArgs {
   readonly config: string
   readonly format: ReportFormat
+  /** `--rename` values: `table.old=new` or `old_table=new_table`. */
+  readonly rename?: readonly string[]
 }
 
 /** checkCommand exits 0 when the database matches the entities and 1, printing the changes, when a migration is missing. */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
-  const comparison = await compareProject(await loadProject(args.config))
+  const renames = parseRenameFlags(args.rename)
+  const comparison = await compareProject(await loadProject(args.config), { renames })
   const plan = planOf(comparison, 'Pending', 0)
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))

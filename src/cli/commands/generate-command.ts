@@ -1,24 +1,44 @@
 import { relative } from 'node:path'
+import type { RenameAsk } from '../../diff/rename-types'
 import { generateMigration } from '../../pipeline/generate-migration'
+import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
 import { renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { UserError } from '../../source/user-error'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
+import { parseRenameFlags } from '../rename-flag'
 
 export interface GenerateArgs {
   readonly config: string
   readonly name: string
   readonly timestamp?: number
+  /** `--rename` values: `table.old=new` or `old_table=new_table`. */
+  readonly rename?: readonly string[]
+  /** Drop and add suspected renames nobody decided, instead of stopping. */
+  readonly acceptDataLoss?: boolean
 }
 
-/** generateCommand writes a migration for the pending changes, or says there are none. */
-export async function generateCommand(args: GenerateArgs, output: CliOutput): Promise<number> {
+/**
+ * generateCommand writes a migration for the pending changes, or says there are none. `ask` decides
+ * suspected renames (the terminal prompt); without it, an undecided one stops it with exit code 3.
+ */
+export async function generateCommand(args: GenerateArgs, output: CliOutput, ask?: RenameAsk): Promise<number> {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(args.name)) {
     throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. AddPostTags)`)
   }
+  const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  const result = await generateMigration(project, args.name, args.timestamp)
+  let result: Awaited<ReturnType<typeof generateMigration>>
+  try {
+    // --accept-data-loss answers every suspected rename with no: nothing is asked.
+    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss }
+    result = await generateMigration(project, args.name, args.timestamp, options)
+  } catch (err) {
+    if (!(err instanceof RenamesUnresolvedError)) throw err
+    for (const rename of err.renames) output.err(`typeorm-autogen: ${unresolvedRenameLine(rename)}`)
+    return ExitCode.renameUnresolved
+  }
   if (!result.file) {
     output.out('No changes: the database matches the entities. Nothing written.')
     for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)

@@ -1,3 +1,4 @@
+import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
 import { loadProject } from '../../source/load-config'
 import type { CliOutput } from '../cli-output'
@@ -7,9 +8,15 @@ export interface RunnerArgs {
   readonly config: string
 }
 
-/** upgradeCommand applies every pending migration with TypeORM's runner. */
+/**
+ * upgradeCommand applies every pending migration with TypeORM's runner. First it prints, as warnings, the
+ * hazards of the pending migration files that no reviewer accepted; they do not stop it.
+ */
 export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
-  const applied = await upgrade(await loadProject(args.config))
+  const project = await loadProject(args.config)
+  const pending = (await migrationStatus(project)).filter((m) => !m.applied).map((m) => m.name)
+  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
+  const applied = await upgrade(project)
   output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
   return ExitCode.ok
 }
@@ -21,10 +28,13 @@ export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Pro
   return ExitCode.ok
 }
 
-/** statusCommand lists the migrations with whether each is applied. */
+/** statusCommand lists the migrations with whether each is applied, then warns of the unaccepted hazards of the pending ones. */
 export async function statusCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
-  const migrations = await migrationStatus(await loadProject(args.config))
+  const project = await loadProject(args.config)
+  const migrations = await migrationStatus(project)
   if (migrations.length === 0) output.out('No migrations.')
   for (const m of migrations) output.out(`${m.applied ? '[applied]' : '[pending]'} ${m.name}`)
+  const pending = migrations.filter((m) => !m.applied).map((m) => m.name)
+  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
   return ExitCode.ok
 }

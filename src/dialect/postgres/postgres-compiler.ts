@@ -7,7 +7,7 @@ import { alterColumnSql } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql, type EnumStatement } from './postgres-enum-sql'
-import { commentLiteral, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
+import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 
 /** CompileContext gives an operation's compiler the schema before it and the operations after it. */
@@ -30,6 +30,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   create_enum: (op) => [createEnumSql(op.enumType)],
   drop_enum: (op) => [dropEnumSql(op.enumType)],
   alter_enum: (op, context) => alterEnumSql(op, context.state(), context.later),
+  rename_enum: (op) => renameSql('TYPE', op.from, op.to),
   create_table: (op) => createTableSql(op.table),
   drop_table: (op) => [`DROP TABLE ${qualified(op.table)}`],
   rename_table: (op, context) => renameTableSql(op, tableBefore(context, op.from)),
@@ -40,17 +41,20 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   ],
   drop_column: (op) => [alterTable(op, `DROP COLUMN ${quoteIdent(op.column.name)}`)],
   alter_column: (op) => alterColumnSql(op.table, op.from, op.to),
-  rename_column: (op) => [alterTable(op, `RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
+  rename_column: (op, context) => renameColumnSql(op, tableBefore(context, op.table)),
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],
   drop_primary_key: (op) => [dropConstraint(op, op.primaryKey.name ?? `${op.table.name}_pkey`)],
   create_index: (op) => [createIndexSql(op.table, op.index)],
   drop_index: (op) => [dropIndexSql(op.table, op.index)],
+  rename_index: (op) => [`ALTER INDEX ${inSchemaOf(op.table, op.from)} RENAME TO ${quoteIdent(op.to)}`],
   add_unique: (op) => [alterTable(op, `ADD ${uniqueClause(op.unique)}`)],
   drop_unique: (op) => [dropConstraint(op, op.unique.name)],
   add_foreign_key: (op) => [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)],
   drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],
   add_check: (op) => [alterTable(op, `ADD ${checkClause(op.check)}`)],
   drop_check: (op) => [dropConstraint(op, op.check.name)],
+  // A primary key's or unique's index is renamed with it.
+  rename_constraint: (op) => [alterTable(op, `RENAME CONSTRAINT ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
 }
 
 /**
@@ -59,17 +63,33 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
  * named them, so that later ALTERs of those columns find them.
  */
 function renameTableSql(op: OperationOf<'rename_table'>, table: TableModel | undefined): string[] {
-  const out: string[] = []
-  let current: QualifiedName = op.from
-  if (op.from.schema !== op.to.schema && op.to.schema !== undefined) {
-    out.push(`ALTER TABLE ${qualified(current)} SET SCHEMA ${quoteIdent(op.to.schema)}`)
-    current = { schema: op.to.schema, name: current.name }
-  }
-  if (current.name === op.to.name) return out
-  out.push(`ALTER TABLE ${qualified(current)} RENAME TO ${quoteIdent(op.to.name)}`)
+  const out = renameSql('TABLE', op.from, op.to)
+  if (op.from.name === op.to.name) return out
+  const current = op.to.schema === undefined ? op.from : { schema: op.to.schema, name: op.from.name }
   for (const column of table?.columns.filter((c) => c.generated?.kind === 'increment') ?? []) {
     const renamed = quoteIdent(serialSequenceBaseName(op.to.name, column.name))
     out.push(`ALTER SEQUENCE ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
+  }
+  return out
+}
+
+/** renameSql moves a table or type to another schema (SET SCHEMA) and then renames it there, as needed. */
+function renameSql(object: 'TABLE' | 'TYPE', from: QualifiedName, to: QualifiedName): string[] {
+  const out: string[] = []
+  let current = from
+  if (from.schema !== to.schema && to.schema !== undefined) {
+    out.push(`ALTER ${object} ${qualified(current)} SET SCHEMA ${quoteIdent(to.schema)}`)
+    current = { schema: to.schema, name: current.name }
+  }
+  if (current.name !== to.name) out.push(`ALTER ${object} ${qualified(current)} RENAME TO ${quoteIdent(to.name)}`)
+  return out
+}
+
+/** A serial column's sequence is renamed with the column, as PostgreSQL would have named it. */
+function renameColumnSql(op: OperationOf<'rename_column'>, table: TableModel | undefined): string[] {
+  const out = [alterTable(op, `RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)]
+  if (table?.columns.find((c) => c.name === op.from)?.generated?.kind === 'increment') {
+    out.push(`ALTER SEQUENCE ${serialSequenceName(op.table, op.from)} RENAME TO ${quoteIdent(serialSequenceBaseName(op.table.name, op.to))}`)
   }
   return out
 }

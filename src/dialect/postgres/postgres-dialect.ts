@@ -6,7 +6,9 @@ import { connectPostgres } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
 import { quoteIdent } from './postgres-names'
 import { normalizePostgres, settingsFrom } from './postgres-normalize'
+import { measurePostgres } from './postgres-probes'
 import { reconcilePostgres } from './postgres-reconcile'
+import { classifyPostgresTypeChange } from './postgres-type-change'
 
 /**
  * PostgresDialect is the Dialect for TypeORM `type: 'postgres'`. Its `normalize` takes the DataSource's
@@ -21,11 +23,20 @@ export interface PostgresDialect extends Dialect {
 /** postgresDialect serves TypeORM's `postgres` DataSources. */
 export const postgresDialect: PostgresDialect = {
   name: 'postgres',
-  capabilities: { schemas: true, enumTypes: true, extensions: true, transactionalDdl: true },
+  capabilities: {
+    schemas: true,
+    enumTypes: true,
+    extensions: true,
+    transactionalDdl: true,
+    concurrentIndexes: true,
+    notValidConstraints: true,
+  },
   quoteIdent,
   connect: connectPostgres,
   introspect: introspectPostgres,
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
   reconcile: reconcilePostgres,
   compile: compilePostgres,
+  classifyTypeChange: classifyPostgresTypeChange,
+  measure: measurePostgres,
 }

@@ -50,7 +50,8 @@ export function compileSqlite(ops: readonly Operation[], before: SchemaModel): S
       const target = tableIn(states[i + 1], tableOf(op) ?? life.lastName)
       const first = life.opIndexes[0]
       const source = tableIn(states[first], life.firstName)
-      group(rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried }))
+      const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried })
+      statements.push(...rebuilt.map((sql) => ({ sql, operations: carried, rebuild: target.name })))
       if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(life.lastName.name, carried))
     }
   })

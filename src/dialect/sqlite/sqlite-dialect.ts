@@ -3,7 +3,9 @@ import { compileSqlite } from './sqlite-compiler'
 import { connectSqlite } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
+import { measureSqlite } from './sqlite-probes'
 import { quoteIdent } from './sqlite-quote'
+import { classifySqliteTypeChange } from './sqlite-type-change'
 
 /**
  * sqliteDialect serves TypeORM DataSources of type `better-sqlite3` and `sqlite` (see SQLITE_TYPEORM_TYPES):
@@ -12,10 +14,19 @@ import { quoteIdent } from './sqlite-quote'
  */
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
-  capabilities: { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true },
+  capabilities: {
+    schemas: false,
+    enumTypes: false,
+    extensions: false,
+    transactionalDdl: true,
+    unenforcedTypeParameters: true,
+    looseTypes: true,
+  },
   quoteIdent,
   connect: connectSqlite,
   introspect: introspectSqlite,
   normalize: normalizeSqliteModel,
   compile: compileSqlite,
+  classifyTypeChange: classifySqliteTypeChange,
+  measure: measureSqlite,
 }

@@ -1,4 +1,4 @@
-import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, IndexModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
 import { sameName } from '../../model/qualified-name'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import { columnSql, createIndexSql, createTableSql, isConstantDefault } from './sqlite-column-sql'
@@ -30,6 +30,7 @@ const directCompilers: { readonly [K in OperationKind]: DirectCompiler<K> } = {
   create_enum: unsupported,
   drop_enum: unsupported,
   alter_enum: unsupported,
+  rename_enum: unsupported,
   create_table: (op) => [createTableSql(op.table), ...op.table.indexes.map((i) => createIndexSql(op.table.name, i))],
   drop_table: (op) => [`DROP TABLE ${quoteIdent(op.table.name)}`],
   rename_table: (op) => [`ALTER TABLE ${quoteIdent(op.from.name)} RENAME TO ${quoteIdent(op.to.name)}`],
@@ -43,12 +44,19 @@ const directCompilers: { readonly [K in OperationKind]: DirectCompiler<K> } = {
   drop_primary_key: rebuild,
   create_index: (op) => [createIndexSql(op.table.name, op.index)],
   drop_index: (op) => [`DROP INDEX ${quoteIdent(op.index.name)}`],
+  // SQLite cannot rename an index: it is dropped and created again under the new name.
+  rename_index: (op, state) => [
+    `DROP INDEX ${quoteIdent(op.from)}`,
+    createIndexSql(op.table.name, { ...indexIn(tableIn(state, op.table), op.from), name: op.to }),
+  ],
   add_unique: rebuild,
   drop_unique: rebuild,
   add_foreign_key: rebuild,
   drop_foreign_key: rebuild,
   add_check: rebuild,
   drop_check: rebuild,
+  // Constraint names live in the table's CREATE TABLE text, which only a rebuild rewrites.
+  rename_constraint: rebuild,
 }
 
 /** compileDirect runs one operation through directCompilers. */
@@ -81,6 +89,12 @@ function canDropInPlace(table: TableModel, column: string): boolean {
     !table.checks.some((c) => mentionsName(c.expression, column)) &&
     !table.columns.some((c) => c.computed !== undefined && mentionsName(c.computed.expression, column))
   )
+}
+
+function indexIn(table: TableModel, name: string): IndexModel {
+  const index = table.indexes.find((i) => i.name === name)
+  if (!index) throw new Error(`sqlite: index "${name}" is not on table "${table.name}"`)
+  return index
 }
 
 function tableIn(state: SchemaModel, name: QualifiedName): TableModel {

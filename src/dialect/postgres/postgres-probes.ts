@@ -1,0 +1,70 @@
+import type { DatabaseConnection } from '../dialect'
+import type { Probe, ProbeOptions, ProbeResult } from '../probe'
+import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
+import { quoteLiteral } from '../quote'
+import { qualified, quoteIdent } from './postgres-names'
+
+const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
+const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
+const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'off', '1', '0']
+
+/** notConvertible tests the text form of a value against what the target type accepts, for the types it knows. */
+function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
+  const { to } = probe
+  if (to.isArray) return undefined
+  const text = `${column}::text`
+  switch (to.type) {
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
+      return `${text} !~ ${quoteLiteral(integerPattern)}`
+    case 'numeric':
+    case 'real':
+    case 'double precision':
+      return `${text} !~ ${quoteLiteral(numberPattern)}`
+    case 'boolean':
+      return `lower(trim(${text})) NOT IN (${booleanWords.map(quoteLiteral).join(', ')})`
+    case 'uuid':
+      return `translate(lower(trim(${text})), '{}-', '') !~ '^[0-9a-f]{32}$'`
+    case 'enum':
+      return to.enumValues === undefined || to.enumValues.length === 0
+        ? undefined
+        : `${text} NOT IN (${to.enumValues.map(quoteLiteral).join(', ')})`
+    default:
+      return undefined
+  }
+}
+
+/** condition is the PostgreSQL test for the rows a probe counts; `column` is quoted. */
+function condition(probe: ConditionProbe, column: string): string | undefined {
+  switch (probe.kind) {
+    case 'nulls': return `${column} IS NULL`
+    case 'non_null': return `${column} IS NOT NULL`
+    case 'longer_than': return `char_length(${column}::text) > ${probe.length}`
+    case 'out_of_range':
+      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)})`
+    case 'more_decimals': return `${column}::numeric <> round(${column}::numeric, ${probe.scale})`
+    case 'holds_values': {
+      const values = probe.values.map(quoteLiteral).join(', ')
+      return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
+    }
+    case 'not_convertible': return notConvertible(probe, column)
+  }
+}
+
+const syntax: ProbeSyntax = {
+  quoteIdent,
+  tableSql: qualified,
+  condition,
+  // reltuples is -1 for a table never vacuumed or analyzed; measureWith then reports no estimate.
+  estimateSql: (table) => `(SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${quoteLiteral(qualified(table))}))`,
+}
+
+/** measurePostgres answers probes in one query through the read-only session; row counts come with the planner's estimate. */
+export function measurePostgres(
+  connection: DatabaseConnection,
+  probes: readonly Probe[],
+  options: ProbeOptions,
+): Promise<(ProbeResult | undefined)[]> {
+  return measureWith(syntax, connection, probes, options)
+}

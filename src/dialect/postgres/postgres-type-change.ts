@@ -1,0 +1,84 @@
+import type { ColumnModel } from '../../model/schema-model'
+import type { TypeChange } from '../dialect'
+
+const stringTypes: ReadonlySet<string> = new Set(['varchar', 'text', 'char', 'citext'])
+const integerDigits: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 }
+const floatTypes: ReadonlySet<string> = new Set(['real', 'double precision'])
+const timeTypes: ReadonlySet<string> = new Set(['time', 'timetz', 'timestamp', 'timestamptz', 'interval'])
+
+/** widenings are conversions that keep every value, by source type then target type. */
+const widenings: Readonly<Record<string, readonly string[]>> = {
+  real: ['double precision', 'numeric'],
+  'double precision': ['numeric'],
+  smallint: ['double precision', 'real'],
+  integer: ['double precision'],
+  date: ['timestamp', 'timestamptz'],
+  timestamp: ['timestamptz'],
+  time: ['timetz', 'interval'],
+  json: ['jsonb'],
+  jsonb: ['json'],
+}
+
+/**
+ * classifyPostgresTypeChange says what ALTER COLUMN ... TYPE does to the stored values. `safe` only where
+ * PostgreSQL needs no rewrite (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES):
+ * a longer or unbounded varchar, varchar -> text, more numeric precision at the same scale, more time
+ * precision. Fewer characters, digits or bytes are `narrowing`; parsing text (or anything) into another
+ * kind of value is `cast_may_fail`; the rest converts every value without loss: `rewrite`.
+ */
+export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
+  if (Boolean(from.isArray) !== Boolean(to.isArray)) return 'cast_may_fail'
+  if (to.type === 'enum') return 'cast_may_fail'
+  if (from.type === to.type) return sameType(from, to)
+  if (stringTypes.has(to.type)) return toString(from, to)
+  if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
+  if (to.type in integerDigits) return toInteger(from, to)
+  if (to.type === 'numeric' && from.type in integerDigits) {
+    return to.precision === undefined || to.precision - (to.scale ?? 0) >= integerDigits[from.type]! ? 'rewrite' : 'narrowing'
+  }
+  if ((widenings[from.type] ?? []).includes(to.type)) return 'rewrite'
+  if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
+  return 'cast_may_fail'
+}
+
+function toInteger(from: ColumnModel, to: ColumnModel): TypeChange {
+  const fromDigits = integerDigits[from.type]
+  if (fromDigits !== undefined) return fromDigits < integerDigits[to.type]! ? 'rewrite' : 'narrowing'
+  return from.type === 'numeric' || floatTypes.has(from.type) ? 'narrowing' : 'cast_may_fail'
+}
+
+function sameType(from: ColumnModel, to: ColumnModel): TypeChange {
+  switch (from.type) {
+    case 'varchar':
+    case 'varbit':
+      return to.length === undefined || (from.length !== undefined && to.length >= from.length) ? 'safe' : 'narrowing'
+    case 'char':
+    case 'bit':
+      return (to.length ?? 1) >= (from.length ?? 1) ? 'rewrite' : 'narrowing'
+    case 'numeric':
+      return numeric(from, to)
+    case 'enum':
+      return 'cast_may_fail'
+    default:
+      if (timeTypes.has(from.type)) return (to.precision ?? 6) >= (from.precision ?? 6) ? 'safe' : 'narrowing'
+      return 'rewrite'
+  }
+}
+
+function numeric(from: ColumnModel, to: ColumnModel): TypeChange {
+  if (to.precision === undefined) return 'safe'
+  if (from.precision === undefined) return 'narrowing'
+  const [fromScale, toScale] = [from.scale ?? 0, to.scale ?? 0]
+  if (toScale < fromScale || to.precision - toScale < from.precision - fromScale) return 'narrowing'
+  return toScale === fromScale ? 'safe' : 'rewrite'
+}
+
+/** toString: every value has a text form; a bounded target may cut it. */
+function toString(from: ColumnModel, to: ColumnModel): TypeChange {
+  if (to.type === 'varchar' && to.length === undefined && from.type === 'text') return 'safe'
+  if (to.type === 'text' && from.type === 'varchar') return 'safe'
+  const bounded = (to.type === 'varchar' || to.type === 'char') && (to.length !== undefined || to.type === 'char')
+  if (!bounded) return 'rewrite'
+  const fromLength = from.type === 'char' ? from.length ?? 1 : from.type === 'varchar' ? from.length : undefined
+  return fromLength !== undefined && fromLength <= (to.length ?? 1) ? 'rewrite' : 'narrowing'
+}

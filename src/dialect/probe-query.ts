@@ -1,0 +1,96 @@
+import { qualifiedKey } from '../model/qualified-name'
+import type { QualifiedName } from '../model/schema-model'
+import type { DatabaseConnection } from './dialect'
+import type { Probe, ProbeOptions, ProbeResult } from './probe'
+
+/** ConditionProbe is a probe answered by counting the rows that match a condition. */
+export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'duplicates' }>
+
+/** ProbeSyntax is what a dialect brings to the shared probe query: names, conditions, a row estimate. */
+export interface ProbeSyntax {
+  readonly quoteIdent: (name: string) => string
+  /** tableSql names a table in FROM (schema-qualified where the dialect has schemas). */
+  readonly tableSql: (table: QualifiedName) => string
+  /** condition is the WHERE clause that selects the rows a probe counts, or undefined when it cannot be tested. */
+  readonly condition: (probe: ConditionProbe, column: string) => string | undefined
+  /** estimateSql is a scalar query for the planner's row estimate of a table, where the database keeps one. */
+  readonly estimateSql?: (table: QualifiedName) => string
+}
+
+/**
+ * measureWith answers every probe in ONE query: a SELECT of scalar subqueries, each reading at most
+ * `rowLimit` rows of its table (`LIMIT` on the innermost scan), plus one count of up to `rowLimit` + 1 rows
+ * per table that says whether the probes of that table saw all of it. Probes the dialect cannot test come
+ * back undefined.
+ */
+export async function measureWith(
+  syntax: ProbeSyntax,
+  connection: DatabaseConnection,
+  probes: readonly Probe[],
+  options: ProbeOptions,
+): Promise<(ProbeResult | undefined)[]> {
+  if (!Number.isSafeInteger(options.rowLimit) || options.rowLimit < 1) {
+    throw new Error(`measuring data: row limit ${options.rowLimit} must be a positive integer`)
+  }
+  const limit = options.rowLimit
+  const tables = new Map<string, { alias: string; table: QualifiedName }>()
+  const tableAlias = (table: QualifiedName) => {
+    const key = qualifiedKey(table)
+    const known = tables.get(key) ?? { alias: `t${tables.size}`, table }
+    tables.set(key, known)
+    return known.alias
+  }
+  const selected: string[] = []
+  const answerable = probes.map((probe, i) => {
+    tableAlias(probe.table)
+    if (probe.kind === 'rows') return true // answered by the table's row count below
+    const sql = probeSql(syntax, probe, limit)
+    if (sql !== undefined) selected.push(`${sql} AS ${syntax.quoteIdent(`p${i}`)}`)
+    return sql !== undefined
+  })
+  if (!answerable.includes(true)) return probes.map(() => undefined)
+  for (const { alias, table } of tables.values()) {
+    selected.push(`(SELECT count(*) FROM (SELECT 1 FROM ${syntax.tableSql(table)} LIMIT ${limit + 1}) AS s) AS ${syntax.quoteIdent(alias)}`)
+    if (syntax.estimateSql) selected.push(`${syntax.estimateSql(table)} AS ${syntax.quoteIdent(`e${alias}`)}`)
+  }
+  const [row] = await connection.query(`SELECT ${selected.join(',\n  ')}`)
+  if (row === undefined) throw new Error('measuring data: the probe query returned no row')
+  return probes.map((probe, i): ProbeResult | undefined => {
+    if (!answerable[i]) return undefined
+    const alias = tableAlias(probe.table)
+    const rowsRead = Number(row[alias])
+    const complete = rowsRead <= limit
+    const estimate = row[`e${alias}`] === undefined || row[`e${alias}`] === null ? undefined : Number(row[`e${alias}`])
+    const count = probe.kind === 'rows' ? Math.min(rowsRead, limit) : Number(row[`p${i}`])
+    return {
+      count,
+      complete,
+      ...(probe.kind === 'rows' && estimate !== undefined && estimate >= 0 && { estimate: Math.round(estimate) }),
+    }
+  })
+}
+
+/** probeSql is one probe as a scalar subquery, or undefined when the dialect cannot test it. */
+function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, limit: number): string | undefined {
+  const from = syntax.tableSql(probe.table)
+  switch (probe.kind) {
+    case 'duplicates': {
+      const columns = probe.columns.map(syntax.quoteIdent)
+      const notNull = columns.map((c) => `${c} IS NOT NULL`).join(' AND ')
+      return `(SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} FROM ${from} LIMIT ${limit}) AS s ` +
+        `WHERE ${notNull} GROUP BY ${columns.join(', ')} HAVING count(*) > 1) AS d)`
+    }
+    default: {
+      const column = syntax.quoteIdent(probe.column)
+      const condition = syntax.condition(probe, column)
+      if (condition === undefined) return undefined
+      return `(SELECT count(*) FROM (SELECT ${column} FROM ${from} LIMIT ${limit}) AS s WHERE ${condition})`
+    }
+  }
+}
+
+/** decimalLiteral checks that a bound of `out_of_range` is a plain decimal number before it is written into SQL. */
+export function decimalLiteral(text: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`measuring data: "${text}" is not a decimal number`)
+  return text
+}

@@ -1,0 +1,43 @@
+import type { ColumnModel, QualifiedName } from '../model/schema-model'
+
+/**
+ * Probe is one question about the data a migration is about to change, asked before it runs: how many rows
+ * a table has, how many rows hold NULL in a column, how many values repeat... Table and column names are
+ * those of the database as it is now (before the migration). A dialect answers them all in one read-only
+ * query (`Dialect.measure`).
+ */
+export type Probe =
+  | { readonly kind: 'rows'; readonly table: QualifiedName }
+  | { readonly kind: 'non_null'; readonly table: QualifiedName; readonly column: string }
+  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string }
+  | { readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[] }
+  | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number }
+  /** Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact). */
+  | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }
+  | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
+  | { readonly kind: 'holds_values'; readonly table: QualifiedName; readonly column: string; readonly values: readonly string[]; readonly isArray?: boolean }
+  /** Non-null values that do not look like values of the type `to`; dialects answer it for the types they can test. */
+  | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly to: ColumnModel }
+
+export type ProbeKind = Probe['kind']
+
+/**
+ * ProbeResult answers one probe. Every probe reads at most `rowLimit` rows of its table, so that it stays
+ * quick on big tables: `complete` says whether that was the whole table. When it was not, `count` only
+ * counts what was read (a lower bound), and for `rows` it is `rowLimit` ("more than rowLimit rows").
+ * `estimate` is the planner's row estimate, for `rows` probes where the database keeps one.
+ */
+export interface ProbeResult {
+  readonly count: number
+  readonly complete: boolean
+  readonly estimate?: number
+}
+
+/** ProbeOptions bound the probes. */
+export interface ProbeOptions {
+  /** Rows read per table at most (the answer says when there were more). */
+  readonly rowLimit: number
+}
+
+/** DEFAULT_ROW_LIMIT is how many rows of a table the probes read at most by default. */
+export const DEFAULT_ROW_LIMIT = 100_000

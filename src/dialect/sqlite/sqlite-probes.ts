@@ -1,0 +1,39 @@
+import type { DatabaseConnection } from '../dialect'
+import type { Probe, ProbeOptions, ProbeResult } from '../probe'
+import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
+import { quoteLiteral } from '../quote'
+import { affinityOf } from './sqlite-type-change'
+import { quoteIdent } from './sqlite-quote'
+
+const isNumber = (column: string) => `typeof(${column}) IN ('integer', 'real')`
+
+/** condition is the SQLite test for the rows a probe counts; `column` is quoted. */
+function condition(probe: ConditionProbe, column: string): string | undefined {
+  switch (probe.kind) {
+    case 'nulls': return `${column} IS NULL`
+    case 'non_null': return `${column} IS NOT NULL`
+    case 'longer_than': return `length(${column}) > ${probe.length}`
+    case 'out_of_range':
+      return `${isNumber(column)} AND (${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)})`
+    case 'more_decimals': return `${isNumber(column)} AND ${column} <> round(${column}, ${probe.scale})`
+    case 'holds_values': return probe.isArray ? undefined : `${column} IN (${probe.values.map(quoteLiteral).join(', ')})`
+    case 'not_convertible': {
+      const affinity = affinityOf(probe.to.type)
+      if (affinity === 'TEXT' || affinity === 'BLOB') return undefined
+      // Text is converted to a number when it is a well-formed numeric literal; this tells most of them apart.
+      const text = `trim(${column})`
+      return `typeof(${column}) = 'text' AND (${text} NOT GLOB '*[0-9]*' OR ${text} GLOB '*[^0-9.eE+-]*')`
+    }
+  }
+}
+
+const syntax: ProbeSyntax = { quoteIdent, tableSql: (table) => quoteIdent(table.name), condition }
+
+/** measureSqlite answers probes in one query over the read-only connection (SQLite keeps no row estimate). */
+export function measureSqlite(
+  connection: DatabaseConnection,
+  probes: readonly Probe[],
+  options: ProbeOptions,
+): Promise<(ProbeResult | undefined)[]> {
+  return measureWith(syntax, connection, probes, options)
+}

@@ -1,0 +1,31 @@
+import type { ColumnModel } from '../../model/schema-model'
+import type { TypeChange } from '../dialect'
+
+/** Affinity is how SQLite stores the values of a column (https://sqlite.org/datatype3.html#type_affinity). */
+export type Affinity = 'INTEGER' | 'TEXT' | 'BLOB' | 'REAL' | 'NUMERIC'
+
+/** affinityOf applies SQLite's rules for the affinity of a declared type, in their order. */
+export function affinityOf(declaredType: string): Affinity {
+  const type = declaredType.toUpperCase()
+  if (type.includes('INT')) return 'INTEGER'
+  if (/CHAR|CLOB|TEXT/.test(type)) return 'TEXT'
+  if (type.includes('BLOB') || type.trim() === '') return 'BLOB'
+  if (/REAL|FLOA|DOUB/.test(type)) return 'REAL'
+  return 'NUMERIC'
+}
+
+/**
+ * classifySqliteTypeChange: SQLite keeps the declared type as text and stores values by affinity, so a change
+ * within one affinity (varchar(50) -> varchar(20), varchar -> text) leaves every value as it is: `safe`
+ * (the rebuild that carries it is a hazard of its own). Towards TEXT every value is converted (`rewrite`);
+ * from TEXT or BLOB towards a numeric affinity, values that do not parse as numbers are kept unconverted
+ * (`cast_may_fail`); between numeric affinities values are converted without loss (`rewrite`).
+ */
+export function classifySqliteTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
+  const before = affinityOf(from.type)
+  const after = affinityOf(to.type)
+  if (before === after || after === 'BLOB') return 'safe'
+  if (after === 'TEXT') return 'rewrite'
+  if (before === 'TEXT' || before === 'BLOB') return 'cast_may_fail'
+  return 'rewrite'
+}

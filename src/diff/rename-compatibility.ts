@@ -1,0 +1,65 @@
+import type { ColumnModel } from '../model/schema-model'
+
+// Canonical base types that hold the same kind of value; a column moving within one family keeps its values
+// (perhaps widened, perhaps narrowed: the diff states that change as an AlterColumn after the rename).
+const families: readonly (readonly string[])[] = [
+  ['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint', 'int2', 'int4', 'int8'],
+  ['char', 'character', 'nchar', 'varchar', 'character varying', 'nvarchar', 'text', 'clob', 'citext'],
+  ['numeric', 'decimal'],
+  ['real', 'float', 'float4', 'float8', 'double', 'double precision'],
+  ['datetime', 'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone'],
+  ['json', 'jsonb', 'simple-json'],
+]
+
+/** typeFamily is the family of a canonical base type; a type in no family is its own. */
+export function typeFamily(type: string): string {
+  return families.find((family) => family.includes(type))?.[0] ?? type
+}
+
+/** ColumnMatch is how well a dropped column fits an added one: a score to rank pairs, and the reasons shown. */
+export interface ColumnMatch {
+  readonly score: number
+  readonly reasons: readonly string[]
+}
+
+/**
+ * columnMatch says whether `to` may be `from` renamed, and why. The rule: neither is computed (a computed
+ * column holds no data of its own), both are arrays or neither, and their base types are one family
+ * (`varchar` and `text`, `integer` and `bigint`; an enum only matches an enum). Nullability, default and
+ * length never prevent a match, they are listed: a missed rename loses data, a wrong guess only asks.
+ * `samePosition` is whether both sit at the same index of their tables. Undefined when they cannot match.
+ */
+export function columnMatch(from: ColumnModel, to: ColumnModel, samePosition: boolean): ColumnMatch | undefined {
+  if (from.computed || to.computed) return undefined
+  if ((from.isArray ?? false) !== (to.isArray ?? false)) return undefined
+  if (typeFamily(from.type) !== typeFamily(to.type)) return undefined
+  const reasons: string[] = []
+  let score = 0
+  const fromType = typeText(from)
+  const toType = typeText(to)
+  if (fromType === toType) {
+    reasons.push(`same type ${toType}`)
+    score += 4
+  } else {
+    reasons.push(`type ${fromType} -> ${toType}`)
+    score += from.type === to.type ? 2 : 1
+  }
+  if (samePosition) {
+    reasons.push('same position')
+    score += 1
+  }
+  if (from.nullable !== to.nullable) reasons.push(to.nullable ? 'becomes nullable' : 'becomes NOT NULL')
+  else score += 1
+  if ((from.default ?? null) !== (to.default ?? null)) reasons.push(`default ${from.default ?? 'none'} -> ${to.default ?? 'none'}`)
+  else score += 1
+  return { score, reasons }
+}
+
+/** typeText writes a column's type with its parameters: `varchar(200)`, `numeric(10,2)`, `integer[]`. */
+export function typeText(column: ColumnModel): string {
+  const parameters =
+    column.length !== undefined ? `(${column.length})`
+      : column.precision !== undefined ? `(${[column.precision, column.scale].filter((p) => p !== undefined).join(',')})`
+        : ''
+  return `${column.type}${parameters}${column.isArray ? '[]' : ''}`
+}

@@ -1,0 +1,121 @@
+import type { DialectCapabilities } from '../dialect/dialect'
+import type { SchemaModel, TableModel } from '../model/schema-model'
+import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
+import type { ConstraintKind, Operation } from '../operations/operation'
+import { checkKey, foreignKeyKey, uniqueKey } from './constraint-keys'
+
+/**
+ * followUpRenames renames what is named after a renamed table or column (TypeORM derives index, key and
+ * constraint names from them, and enum type names on PostgreSQL), as TypeORM's own renameTable and
+ * renameColumn do: in each table of `involved` (keys of tables renamed or with renamed columns), an index or
+ * constraint whose definition the entities keep under another name is renamed, and so is an enum type used
+ * by one column alone. `model` is the database's schema with the table and column renames already applied.
+ * A name already taken in the schema is left alone (the diff then drops and re-creates). Pure.
+ */
+export function followUpRenames(
+  model: SchemaModel,
+  desired: SchemaModel,
+  involved: ReadonlySet<string>,
+  capabilities: DialectCapabilities,
+): Operation[] {
+  const taken = takenNames(model)
+  const ops: Operation[] = []
+  const claim = (schema: string | undefined, to: string, op: Operation) => {
+    const names = taken.get(schema ?? '') ?? new Set<string>()
+    if (names.has(to)) return
+    names.add(to)
+    taken.set(schema ?? '', names)
+    ops.push(op)
+  }
+  for (const wanted of desired.tables) {
+    if (!involved.has(qualifiedKey(wanted))) continue
+    const current = model.tables.find((t) => sameName(t, wanted))
+    if (current === undefined) continue
+    const table = nameOf(wanted)
+    const constraint = (kind: ConstraintKind) => (from: string, to: string) =>
+      claim(table.schema, to, { kind: 'rename_constraint', table, constraint: kind, from, to })
+    const from = current.primaryKey
+    const to = wanted.primaryKey
+    if (from?.name && to?.name && from.name !== to.name && from.columns.join('\0') === to.columns.join('\0')) {
+      constraint('primary_key')(from.name, to.name)
+    }
+    for (const [a, b] of renamedPairs(current.indexes, wanted.indexes, indexDefinition)) {
+      claim(table.schema, b, { kind: 'rename_index', table, from: a, to: b })
+    }
+    for (const [a, b] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint('unique')(a, b)
+    for (const [a, b] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint('foreign_key')(a, b)
+    for (const [a, b] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint('check')(a, b)
+  }
+  return capabilities.enumTypes ? [...ops, ...enumRenames(model, desired, involved)] : ops
+}
+
+/** renamedPairs pairs, one to one, items only `current` names with items only `wanted` names that have the same key. */
+function renamedPairs<T extends { readonly name: string }>(
+  current: readonly T[],
+  wanted: readonly T[],
+  key: (item: T) => string,
+): [string, string][] {
+  const wantedNames = new Set(wanted.map((w) => w.name))
+  const currentNames = new Set(current.map((c) => c.name))
+  const free = wanted.filter((w) => !currentNames.has(w.name))
+  const pairs: [string, string][] = []
+  for (const item of current) {
+    if (wantedNames.has(item.name)) continue
+    const match = free.findIndex((w) => key(w) === key(item))
+    if (match < 0) continue
+    pairs.push([item.name, free[match].name])
+    free.splice(match, 1)
+  }
+  return pairs
+}
+
+/**
+ * enumRenames renames an enum type when a column of an involved table uses another type in the entities,
+ * the old type is used by that column alone and is not wanted any more, and the new one does not exist yet.
+ */
+function enumRenames(model: SchemaModel, desired: SchemaModel, involved: ReadonlySet<string>): Operation[] {
+  const exists = (s: SchemaModel, schema: string | undefined, name: string) => s.enums.some((e) => sameName(e, { schema, name }))
+  const users = (schema: string | undefined, name: string) =>
+    model.tables.filter((t) => t.schema === schema).flatMap((t) => t.columns.filter((c) => c.type === 'enum' && c.enumName === name))
+  const claimed = new Set<string>()
+  const ops: Operation[] = []
+  for (const wanted of desired.tables) {
+    const current = involved.has(qualifiedKey(wanted)) ? model.tables.find((t) => sameName(t, wanted)) : undefined
+    if (current === undefined) continue
+    for (const column of wanted.columns) {
+      const before = current.columns.find((c) => c.name === column.name)
+      const from = before?.type === 'enum' ? before.enumName : undefined
+      const to = column.type === 'enum' ? column.enumName : undefined
+      if (from === undefined || to === undefined || from === to) continue
+      const schema = wanted.schema
+      const key = qualifiedKey({ schema, name: to })
+      if (claimed.has(key) || !exists(model, schema, from) || exists(model, schema, to) || exists(desired, schema, from)) continue
+      if (users(schema, from).length !== 1) continue
+      claimed.add(key)
+      ops.push({ kind: 'rename_enum', from: nameWith(schema, from), to: nameWith(schema, to) })
+    }
+  }
+  return ops
+}
+
+function nameWith(schema: string | undefined, name: string) {
+  return schema === undefined ? { name } : { schema, name }
+}
+
+/** indexDefinition is an index's key without its name. */
+function indexDefinition(index: TableModel['indexes'][number]): string {
+  return JSON.stringify([index.columns, index.unique, index.where ?? null, index.method ?? null])
+}
+
+/** takenNames lists, per schema, every table, index and constraint name: PostgreSQL shares one namespace among many of them. */
+function takenNames(model: SchemaModel): Map<string, Set<string>> {
+  const taken = new Map<string, Set<string>>()
+  for (const t of model.tables) {
+    const names = taken.get(t.schema ?? '') ?? new Set<string>()
+    taken.set(t.schema ?? '', names)
+    for (const name of [t.name, t.primaryKey?.name, ...[...t.indexes, ...t.uniques, ...t.foreignKeys, ...t.checks].map((x) => x.name)]) {
+      if (name !== undefined) names.add(name)
+    }
+  }
+  return taken
+}

@@ -1,0 +1,56 @@
+import type { SchemaModel, TableModel } from '../model/schema-model'
+import { nameOf, sameName } from '../model/qualified-name'
+import type { RenameDecision, RenameHint } from './rename-types'
+
+/** HintMatch is a hint turned into a decision, or the reason it does not apply. */
+export type HintMatch =
+  | { readonly decision: RenameDecision }
+  | { readonly reason: string; readonly stale: boolean }
+
+/**
+ * matchTableHint checks a table hint against `model` (the database, earlier renames applied) and `desired`:
+ * it applies when the database has the old table and the entities do not, and the entities have the new
+ * table (in the same schema) and the database does not.
+ */
+export function matchTableHint(model: SchemaModel, desired: SchemaModel, hint: RenameHint): HintMatch {
+  const inSchema = (t: TableModel) => hint.table.schema === undefined || t.schema === hint.table.schema
+  const olds = model.tables.filter((t) => t.name === hint.from && inSchema(t))
+  if (olds.length === 0) return { reason: `the database has no table "${hint.from}"`, stale: true }
+  const reasons: string[] = []
+  for (const old of olds) {
+    const target = { schema: old.schema, name: hint.to }
+    if (desired.tables.some((t) => sameName(t, old))) reasons.push(`the entities still have table "${hint.from}"`)
+    else if (model.tables.some((t) => sameName(t, target))) reasons.push(`the database already has table "${hint.to}"`)
+    else if (!desired.tables.some((t) => sameName(t, target))) reasons.push(`the entities have no table "${hint.to}"`)
+    else return { decision: { kind: 'table', table: nameOf(old), from: hint.from, to: hint.to } }
+  }
+  return { reason: reasons[0], stale: false }
+}
+
+/**
+ * matchColumnHint checks a column hint: its table is found among the entities by its new name or, when a
+ * table rename names it, by its old one; the hint applies when the database's table has the old column
+ * and the entities' table does not, and the entities' table has the new column and the database's does not.
+ */
+export function matchColumnHint(
+  model: SchemaModel,
+  desired: SchemaModel,
+  hint: RenameHint,
+  tableRenames: readonly RenameDecision[],
+): HintMatch {
+  const inSchema = (t: { schema?: string }) => hint.table.schema === undefined || t.schema === hint.table.schema
+  const renamed = tableRenames.filter((r) => r.from === hint.table.name && inSchema(r.table))
+  const wanted =
+    desired.tables.find((t) => t.name === hint.table.name && inSchema(t)) ??
+    desired.tables.find((t) => renamed.some((r) => r.to === t.name && r.table.schema === t.schema))
+  const label = (column: string) => `"${hint.table.name}"."${column}"`
+  if (wanted === undefined) return { reason: `the entities have no table "${hint.table.name}"`, stale: false }
+  const current = model.tables.find((t) => sameName(t, wanted))
+  if (current === undefined) return { reason: `the database has no table "${hint.table.name}"`, stale: true }
+  const has = (t: TableModel, column: string) => t.columns.some((c) => c.name === column)
+  if (!has(current, hint.from)) return { reason: `the database has no column ${label(hint.from)}`, stale: true }
+  if (has(wanted, hint.from)) return { reason: `the entities still have column ${label(hint.from)}`, stale: false }
+  if (has(current, hint.to)) return { reason: `the database already has column ${label(hint.to)}`, stale: false }
+  if (!has(wanted, hint.to)) return { reason: `the entities have no column ${label(hint.to)}`, stale: false }
+  return { decision: { kind: 'column', table: nameOf(wanted), from: hint.from, to: hint.to } }
+}

@@ -1,0 +1,91 @@
+import type { DialectCapabilities } from '../dialect/dialect'
+import type { SchemaModel } from '../model/schema-model'
+import { qualifiedKey, sameName } from '../model/qualified-name'
+import { applyOperations } from '../operations/apply'
+import type { Operation } from '../operations/operation'
+import { orderOperations } from '../operations/order'
+import { diffSchemas } from './diff-schemas'
+import { detectColumnRenames, detectTableRenames } from './rename-detector'
+import { followUpRenames } from './rename-follow-ups'
+import { type HintMatch, matchColumnHint, matchTableHint } from './rename-hint-match'
+import type { IgnoredHint, RenameAsk, RenameDecision, RenameHint, SuspectedRename } from './rename-types'
+
+/** RenameInput is what decides renames: hints first (decorators, flags), then `ask` for each suspected one. */
+export interface RenameInput {
+  readonly hints?: readonly RenameHint[]
+  /** Asked about each suspected rename no hint covers; without it they stay unresolved. */
+  readonly ask?: RenameAsk
+}
+
+/** RenamePlan is a diff with renames resolved. */
+export interface RenamePlan {
+  /** Every operation, in execution order: renames, what follows their names, then the rest of the diff. */
+  readonly ops: Operation[]
+  /** The renames carried out, tables first. */
+  readonly renames: readonly RenameDecision[]
+  /** Suspected renames neither a hint nor `ask` decided: `ops` drops and adds them. */
+  readonly unresolved: readonly SuspectedRename[]
+  readonly ignoredHints: readonly IgnoredHint[]
+}
+
+/**
+ * planWithRenames is diffSchemas with renames: tables first, then columns (of tables renamed or not), each
+ * from the hints, then from `ask` on what the detector suspects. The database's model is renamed as decided
+ * before each next step, so a rename is one RENAME plus the diff that remains (an AlterColumn when the
+ * definition changed too; a check naming the column follows it, and is re-created only if it changes
+ * otherwise), and what is named after the renamed table or column follows (see followUpRenames). Pure but
+ * for `ask`.
+ */
+export async function planWithRenames(
+  actual: SchemaModel,
+  desired: SchemaModel,
+  capabilities: DialectCapabilities,
+  input: RenameInput = {},
+): Promise<RenamePlan> {
+  const hints = input.hints ?? []
+  const renames: RenameDecision[] = []
+  const unresolved: SuspectedRename[] = []
+  const ignoredHints: IgnoredHint[] = []
+  const renameOps: Operation[] = []
+  let model = actual
+  const decide = (decision: RenameDecision) => {
+    const op = renameOperation(decision)
+    renames.push(decision)
+    renameOps.push(op)
+    model = applyOperations(model, [op])
+  }
+  const fromHint = (hint: RenameHint, match: HintMatch) => {
+    if ('decision' in match) decide(match.decision)
+    else ignoredHints.push({ hint, reason: match.reason, stale: match.stale })
+  }
+  const resolve = async (suspects: readonly SuspectedRename[]) => {
+    for (const suspect of suspects) {
+      if (input.ask === undefined) unresolved.push(suspect)
+      else if (await input.ask(suspect)) decide({ kind: suspect.kind, table: suspect.table, from: suspect.from, to: suspect.to })
+    }
+  }
+
+  for (const hint of hints.filter((h) => h.kind === 'table')) fromHint(hint, matchTableHint(model, desired, hint))
+  await resolve(detectTableRenames(model, desired, { enumValuesOnType: capabilities.enumTypes }))
+  const tableRenames = [...renames]
+  for (const hint of hints.filter((h) => h.kind === 'column')) fromHint(hint, matchColumnHint(model, desired, hint, tableRenames))
+  for (const wanted of desired.tables) {
+    const current = model.tables.find((t) => sameName(t, wanted))
+    if (current !== undefined) await resolve(detectColumnRenames(current, wanted))
+  }
+
+  const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? { schema: r.table.schema, name: r.to } : r.table)))
+  const followUps = followUpRenames(model, desired, involved, capabilities)
+  const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
+  return { ops: orderOperations([...renameOps, ...followUps, ...rest]), renames, unresolved, ignoredHints }
+}
+
+function renameOperation(decision: RenameDecision): Operation {
+  const { table, from, to } = decision
+  if (decision.kind === 'column') return { kind: 'rename_column', table, from, to }
+  return {
+    kind: 'rename_table',
+    from: table,
+    to: table.schema === undefined ? { name: to } : { schema: table.schema, name: to },
+  }
+}

@@ -1,0 +1,76 @@
+import { quoteDoubled } from '../dialect/quote'
+import { nameOf } from '../model/qualified-name'
+import type { IndexModel } from '../model/schema-model'
+import type { HazardFinding } from './hazard-finding'
+import { columnText, columnsText, tableText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+
+/** dropTableFindings: DROP_TABLE, counting the rows that go with it. */
+export function dropTableFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'drop_table', (op, index) => {
+    const origin = context.origins.table(index, op.table)
+    return [{
+      code: 'DROP_TABLE', operation: op,
+      what: `Deletes table ${tableText(op.table)} and every row in it`,
+      advice: 'export the rows first if they are still needed',
+      ...(origin && { probe: { kind: 'rows', table: nameOf(origin) } }),
+    }]
+  })
+}
+
+/** dropColumnFindings: DROP_COLUMN, counting the values that go with it. */
+export function dropColumnFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'drop_column', (op, index) => {
+    const origin = context.origins.column(index, op.table, op.column.name)
+    return [{
+      code: 'DROP_COLUMN', operation: op,
+      what: `Deletes every value in ${columnText(op.table, op.column.name)}`,
+      advice: 'copy the values elsewhere first if they are still needed',
+      ...(origin && { probe: { kind: 'non_null', table: nameOf(origin.table), column: origin.column.name } }),
+    }]
+  })
+}
+
+/**
+ * dropForeignKeyFindings: DROP_FOREIGN_KEY, unless the table goes too (DROP_TABLE says it) or a foreign key
+ * on the same columns is added back (a changed action, a new name).
+ */
+export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
+  const { ops } = context.input
+  return eachOp(context, 'drop_foreign_key', (op, index) => {
+    if (context.origins.droppedLater(index, op.table)) return []
+    const table = context.origins.table(index, op.table)
+    const columns = op.foreignKey.columns.join('\0')
+    const addedBack = ops.some((other, i) =>
+      other.kind === 'add_foreign_key' && context.origins.table(i, other.table) === table && other.foreignKey.columns.join('\0') === columns)
+    if (addedBack) return []
+    const target = tableText({ schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable })
+    return [{
+      code: 'DROP_FOREIGN_KEY', operation: op,
+      what: `Drops foreign key ${quoteDoubled(op.foreignKey.name)} of ${tableText(op.table)} ${columnsText(op.foreignKey.columns)} -> ${target}`,
+      advice: 'the database stops checking that these rows point to existing ones, so the application must',
+    }]
+  })
+}
+
+/** dropIndexFindings: DROP_INDEX, unless the table goes too or an index on the same columns is created again. */
+export function dropIndexFindings(context: RuleContext): HazardFinding[] {
+  const { ops } = context.input
+  return eachOp(context, 'drop_index', (op, index) => {
+    if (context.origins.droppedLater(index, op.table)) return []
+    const table = context.origins.table(index, op.table)
+    if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.origins.table(i, other.table) === table && sameIndex(other.index, op.index))) {
+      return []
+    }
+    const unique = op.index.unique ? ', and duplicate values become possible' : ''
+    return [{
+      code: 'DROP_INDEX', operation: op,
+      what: `Drops index ${quoteDoubled(op.index.name)} on ${tableText(op.table)} ${columnsText(op.index.columns)}${unique}`,
+      advice: 'queries that filter, join or sort on these columns may slow down; keep it if they are frequent',
+    }]
+  })
+}
+
+function sameIndex(a: IndexModel, b: IndexModel): boolean {
+  return a.columns.join('\0') === b.columns.join('\0') && a.unique === b.unique && a.where === b.where
+}

@@ -1,0 +1,45 @@
+import { compareText } from '../model/qualified-name'
+import { hazardCodes } from './hazard'
+import type { HazardFinding } from './hazard-finding'
+import type { HazardInput } from './hazard-input'
+import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
+import { enumValueFindings } from './enum-rules'
+import { lockFindings, tableRebuildFindings } from './lock-rules'
+import { droppedDeclarationFindings, unenforcedSizeFindings } from './no-effect-rules'
+import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
+import { renameFindings } from './rename-rules'
+import { type HazardRule, ruleContext } from './rule-context'
+import { suspectedRenameFindings } from './suspected-rename'
+import { typeChangeFindings } from './type-change-rules'
+import { uniqueFindings } from './unique-rules'
+
+/** hazardRules are every rule, one per family. */
+export const hazardRules: readonly HazardRule[] = [
+  dropTableFindings,
+  dropColumnFindings,
+  dropForeignKeyFindings,
+  dropIndexFindings,
+  suspectedRenameFindings,
+  renameFindings,
+  typeChangeFindings,
+  setNotNullFindings,
+  addNotNullFindings,
+  uniqueFindings,
+  enumValueFindings,
+  tableRebuildFindings,
+  lockFindings,
+  unenforcedSizeFindings,
+  droppedDeclarationFindings,
+]
+
+/**
+ * findHazards runs every rule over a migration's operations and statements. Pure. Findings come in the
+ * order of their operations, then of the codes, then of their text, so that equal input gives equal output.
+ */
+export function findHazards(input: HazardInput): HazardFinding[] {
+  const context = ruleContext(input)
+  const position = (f: HazardFinding) => input.ops.indexOf(f.operation)
+  return hazardRules
+    .flatMap((rule) => rule(context))
+    .sort((a, b) => position(a) - position(b) || hazardCodes.indexOf(a.code) - hazardCodes.indexOf(b.code) || compareText(a.what, b.what))
+}

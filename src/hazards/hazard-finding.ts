@@ -1,0 +1,16 @@
+import type { Probe } from '../dialect/probe'
+import type { Operation } from '../operations/operation'
+import type { HazardCode } from './hazard'
+
+/**
+ * HazardFinding is what a rule finds, before the data is measured: the code, the operation, what happens
+ * (`what`, without a final period) and what to do instead (`advice`), and the probe whose answer
+ * quantifies it. `describeHazard` turns it into a Hazard.
+ */
+export interface HazardFinding {
+  readonly code: HazardCode
+  readonly operation: Operation
+  readonly what: string
+  readonly advice: string
+  readonly probe?: Probe
+}

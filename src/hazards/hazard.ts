@@ -1,0 +1,83 @@
+import type { Operation } from '../operations/operation'
+
+/** Severity ranks hazards: `danger` may lose data or fail; `warning` locks, slows or breaks running code; `info` is worth knowing. */
+export type Severity = 'info' | 'warning' | 'danger'
+
+/**
+ * hazardCodes are the stable codes of every hazard, a public contract (README, "Hazards"): migration files
+ * and `--format json` carry them, and reviewers accept hazards by code.
+ */
+export const hazardCodes = [
+  'DROP_TABLE',
+  'DROP_COLUMN',
+  'DROP_FOREIGN_KEY',
+  'DROP_INDEX',
+  'SUSPECTED_RENAME',
+  'RENAME',
+  'TYPE_CHANGE_SAFE',
+  'TYPE_CHANGE_REWRITE',
+  'TYPE_NARROWING',
+  'TYPE_CAST_MAY_FAIL',
+  'SET_NOT_NULL',
+  'ADD_NOT_NULL_WITHOUT_DEFAULT',
+  'ADD_UNIQUE',
+  'ENUM_VALUE_REMOVED',
+  'TABLE_REBUILD',
+  'INDEX_WITHOUT_CONCURRENTLY',
+  'CONSTRAINT_WITHOUT_NOT_VALID',
+  'NO_SCHEMA_EFFECT',
+] as const
+
+/** HazardCode names one kind of hazard. */
+export type HazardCode = (typeof hazardCodes)[number]
+
+/** hazardSeverity is the one severity of each code. */
+export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
+  DROP_TABLE: 'danger',
+  DROP_COLUMN: 'danger',
+  DROP_FOREIGN_KEY: 'warning',
+  DROP_INDEX: 'warning',
+  SUSPECTED_RENAME: 'danger',
+  RENAME: 'warning',
+  TYPE_CHANGE_SAFE: 'info',
+  TYPE_CHANGE_REWRITE: 'warning',
+  TYPE_NARROWING: 'danger',
+  TYPE_CAST_MAY_FAIL: 'danger',
+  SET_NOT_NULL: 'warning',
+  ADD_NOT_NULL_WITHOUT_DEFAULT: 'warning',
+  ADD_UNIQUE: 'warning',
+  ENUM_VALUE_REMOVED: 'danger',
+  TABLE_REBUILD: 'warning',
+  INDEX_WITHOUT_CONCURRENTLY: 'warning',
+  CONSTRAINT_WITHOUT_NOT_VALID: 'warning',
+  NO_SCHEMA_EFFECT: 'info',
+}
+
+/** isHazardCode says whether a text is one of the codes. */
+export function isHazardCode(text: string): text is HazardCode {
+  return (hazardCodes as readonly string[]).includes(text)
+}
+
+/**
+ * HazardMeasurement is what the live data said about a hazard before the migration ran: `count` rows or
+ * values affected, `complete` when the whole table was read (else `count` is a lower bound, or for row
+ * counts, the row limit), `estimate` the planner's row estimate where there is one; `text` says it in words.
+ */
+export interface HazardMeasurement {
+  readonly count: number
+  readonly complete: boolean
+  readonly estimate?: number
+  readonly text: string
+}
+
+/**
+ * Hazard is a risk of one operation, for a reviewer: a stable `code`, its `severity` and one sentence saying
+ * what happens and what to do instead, with the affected data counted when the database was read.
+ */
+export interface Hazard {
+  readonly code: HazardCode
+  readonly severity: Severity
+  readonly message: string
+  readonly operation: Operation
+  readonly measurement?: HazardMeasurement
+}

@@ -1,0 +1,64 @@
+import { quoteDoubled } from '../dialect/quote'
+import type { Statement } from '../dialect/statement'
+import { nameOf } from '../model/qualified-name'
+import { tableOf } from '../operations/operation'
+import type { HazardFinding } from './hazard-finding'
+import { tableText } from './hazard-names'
+import type { RuleContext } from './rule-context'
+
+/**
+ * tableRebuildFindings: TABLE_REBUILD once per rebuilt table (statements marked `rebuild`), on the first
+ * operation the rebuild carries, counting the rows it copies.
+ */
+export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
+  const { ops, statements } = context.input
+  const seen = new Set<Statement['operations']>()
+  return statements.flatMap((statement): HazardFinding[] => {
+    if (statement.rebuild === undefined || seen.has(statement.operations)) return []
+    seen.add(statement.operations)
+    const operation = statement.operations[0]
+    if (operation === undefined) return []
+    const index = ops.indexOf(operation)
+    const named = tableOf(operation)
+    const origin = index >= 0 && named !== undefined ? context.origins.table(index, named) : undefined
+    const table = named === undefined ? quoteDoubled(statement.rebuild) : tableText(named)
+    return [{
+      code: 'TABLE_REBUILD', operation,
+      what: `Rebuilds table ${table}: a new table is created, every row copied into it, the old one dropped and its indexes created again`,
+      advice: 'run it when the table is quiet (it is locked meanwhile) and keep a backup',
+      ...(origin && { probe: { kind: 'rows', table: nameOf(origin) } }),
+    }]
+  })
+}
+
+/**
+ * lockFindings: where the database can do better, INDEX_WITHOUT_CONCURRENTLY for an index created on an
+ * existing table without CONCURRENTLY, and CONSTRAINT_WITHOUT_NOT_VALID for a foreign key or check added to
+ * an existing table without NOT VALID. Tables created by the migration hold no rows and are not reported.
+ */
+export function lockFindings(context: RuleContext): HazardFinding[] {
+  const { ops, dialect } = context.input
+  return ops.flatMap((op, index): HazardFinding[] => {
+    const named = tableOf(op)
+    const table = named === undefined ? undefined : context.origins.table(index, named)
+    if (named === undefined || table === undefined) return []
+    const sql = context.statementsOf(index).map((s) => s.sql).join('\n')
+    const probe = { kind: 'rows', table: nameOf(table) } as const
+    if (op.kind === 'create_index' && dialect.capabilities.concurrentIndexes === true && !/\bCONCURRENTLY\b/i.test(sql)) {
+      return [{
+        code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
+        what: `Creates index ${quoteDoubled(op.index.name)} on ${tableText(named)} without CONCURRENTLY, which blocks writes to the table while it builds`,
+        advice: 'on a big or busy table, create it CONCURRENTLY by hand, in a migration that runs outside a transaction',
+      }]
+    }
+    if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !/\bNOT\s+VALID\b/i.test(sql)) {
+      const noun = op.kind === 'add_foreign_key' ? `foreign key ${quoteDoubled(op.foreignKey.name)}` : `check ${quoteDoubled(op.check.name)}`
+      return [{
+        code: 'CONSTRAINT_WITHOUT_NOT_VALID', operation: op, probe,
+        what: `Adds ${noun} to ${tableText(named)} without NOT VALID, which reads every row while blocking writes to the table, and fails if a row breaks it`,
+        advice: 'on a big table, add it NOT VALID and VALIDATE CONSTRAINT in a later migration',
+      }]
+    }
+    return []
+  })
+}

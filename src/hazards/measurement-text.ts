@@ -1,0 +1,50 @@
+import type { Probe, ProbeResult } from '../dialect/probe'
+import { quoteDoubled } from '../dialect/quote'
+import { columnsText, formatApproximate, formatCount, plural, typeText, valuesText } from './hazard-names'
+
+/**
+ * measurementText says what a probe found, in words a reviewer reads inside a hazard's message:
+ * `1,204 rows`, `about 1.2M rows (planner estimate)`, `12 rows have NULL in "email"`, `at least 3 ... (only the
+ * first 100,000 rows were read)`.
+ */
+export function measurementText(probe: Probe, result: ProbeResult, rowLimit: number): string {
+  const n = result.count
+  if (probe.kind === 'rows') {
+    if (result.complete) return n === 0 ? 'the table is empty' : plural(n, 'row')
+    if (result.estimate !== undefined && result.estimate > rowLimit) return `about ${formatApproximate(result.estimate)} rows (planner estimate)`
+    return `more than ${formatCount(rowLimit)} rows`
+  }
+  const [some, none] = phrases(probe, n)
+  if (result.complete) return n === 0 ? none : some
+  return n === 0 ? `${none} among the first ${formatCount(rowLimit)} rows read` : `at least ${some} (only the first ${formatCount(rowLimit)} rows were read)`
+}
+
+/** phrases are what `n` matching rows mean for a probe, and what none means. */
+function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, string] {
+  const verb = (one: string, many: string) => (n === 1 ? one : many)
+  switch (probe.kind) {
+    case 'non_null':
+      return [plural(n, 'non-null value'), 'no non-null value']
+    case 'nulls': {
+      const column = quoteDoubled(probe.column)
+      return [`${plural(n, 'row')} ${verb('has', 'have')} NULL in ${column}`, `no row has NULL in ${column}`]
+    }
+    case 'duplicates': {
+      const columns = columnsText(probe.columns)
+      return [`${plural(n, 'duplicate value')} of ${columns}`, `no duplicate values of ${columns}`]
+    }
+    case 'longer_than':
+      return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${plural(probe.length, 'character')}`,
+        `no value is longer than ${plural(probe.length, 'character')}`]
+    case 'out_of_range':
+      return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${probe.min}..${probe.max}`, `no value lies outside ${probe.min}..${probe.max}`]
+    case 'more_decimals': {
+      const digits = probe.scale === 0 ? 'a fractional part' : `more than ${plural(probe.scale, 'decimal place')}`
+      return [`${plural(n, 'value')} ${verb('has', 'have')} ${digits}`, `no value has ${digits}`]
+    }
+    case 'holds_values':
+      return [`${plural(n, 'row')} ${verb('holds', 'hold')} ${valuesText(probe.values)}`, `no row holds ${valuesText(probe.values)}`]
+    case 'not_convertible':
+      return [`${plural(n, 'value')} ${verb('does', 'do')} not look like ${typeText(probe.to)}`, `every value looks like ${typeText(probe.to)}`]
+  }
+}

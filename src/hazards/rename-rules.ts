@@ -1,0 +1,18 @@
+import { quoteDoubled } from '../dialect/quote'
+import type { HazardFinding } from './hazard-finding'
+import { columnText, tableText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+
+const advice = 'application code still using the old name fails until code that uses the new one is deployed; ship both together'
+
+/** renameFindings: RENAME for every renamed table and column. */
+export function renameFindings(context: RuleContext): HazardFinding[] {
+  return [
+    ...eachOp(context, 'rename_table', (op): HazardFinding[] => [
+      { code: 'RENAME', operation: op, what: `Renames table ${tableText(op.from)} to ${tableText(op.to)}`, advice },
+    ]),
+    ...eachOp(context, 'rename_column', (op): HazardFinding[] => [
+      { code: 'RENAME', operation: op, what: `Renames column ${columnText(op.table, op.from)} to ${quoteDoubled(op.to)}`, advice },
+    ]),
+  ]
+}

@@ -1,0 +1,39 @@
+import type { Statement } from '../dialect/statement'
+import type { Operation } from '../operations/operation'
+import type { HazardFinding } from './hazard-finding'
+import type { HazardInput } from './hazard-input'
+import { type Origins, originsOf } from './origins'
+
+/** RuleContext is what every rule reads: the input, names traced back to the database, statements per operation. */
+export interface RuleContext {
+  readonly input: HazardInput
+  readonly origins: Origins
+  /** statementsOf lists the statements that carry out `ops[index]`, in order. */
+  statementsOf(index: number): readonly Statement[]
+}
+
+/** HazardRule finds one family of hazards. */
+export type HazardRule = (context: RuleContext) => HazardFinding[]
+
+/** ruleContext prepares what the rules share. */
+export function ruleContext(input: HazardInput): RuleContext {
+  const origins = originsOf(input.ops, input.before)
+  const byOperation = new Map<Operation, Statement[]>()
+  for (const statement of input.statements) {
+    for (const op of statement.operations) byOperation.set(op, [...(byOperation.get(op) ?? []), statement])
+  }
+  return {
+    input,
+    origins,
+    statementsOf: (index) => byOperation.get(input.ops[index]!) ?? [],
+  }
+}
+
+/** eachOp maps the operations of one kind to findings, with their index. */
+export function eachOp<K extends Operation['kind']>(
+  context: RuleContext,
+  kind: K,
+  find: (op: Extract<Operation, { kind: K }>, index: number) => HazardFinding[],
+): HazardFinding[] {
+  return context.input.ops.flatMap((op, index) => (op.kind === kind ? find(op as Extract<Operation, { kind: K }>, index) : []))
+}

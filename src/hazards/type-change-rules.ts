@@ -1,0 +1,93 @@
+import type { Probe } from '../dialect/probe'
+import { nameOf } from '../model/qualified-name'
+import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import type { HazardFinding } from './hazard-finding'
+import { columnText, typeText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+
+const integerBounds: Readonly<Record<string, readonly [string, string]>> = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+}
+const lengthTypes: ReadonlySet<string> = new Set(['varchar', 'char', 'varbit', 'bit'])
+
+/** typeChanged says whether an AlterColumn changes the type, its parameters, array-ness or enum type. */
+export function typeChanged(from: ColumnModel, to: ColumnModel): boolean {
+  return from.type !== to.type || from.isArray !== to.isArray || from.enumName !== to.enumName || parametersChanged(from, to)
+}
+
+/** parametersChanged says whether length, precision or scale differ. */
+export function parametersChanged(from: ColumnModel, to: ColumnModel): boolean {
+  return from.length !== to.length || from.precision !== to.precision || from.scale !== to.scale
+}
+
+/**
+ * typeChangeFindings: one of TYPE_CHANGE_SAFE, TYPE_CHANGE_REWRITE, TYPE_NARROWING or TYPE_CAST_MAY_FAIL for
+ * each type change, as the dialect classifies it. A change of parameters alone that the database does not
+ * enforce is left to NO_SCHEMA_EFFECT.
+ */
+export function typeChangeFindings(context: RuleContext): HazardFinding[] {
+  const { capabilities, classifyTypeChange } = context.input.dialect
+  return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
+    const { from, to } = op
+    if (!typeChanged(from, to)) return []
+    const onlyParameters = from.type === to.type && from.isArray === to.isArray && from.enumName === to.enumName
+    if (onlyParameters && capabilities.unenforcedTypeParameters === true) return []
+    const origin = context.origins.column(index, op.table, from.name)
+    const table = origin && nameOf(origin.table)
+    const column = columnText(op.table, to.name)
+    const types = `from ${typeText(from)} to ${typeText(to)}`
+    const probe = (make: (table: QualifiedName, column: string) => Probe) =>
+      table === undefined ? {} : { probe: make(table, origin!.column.name) }
+    switch (classifyTypeChange(from, to)) {
+      case 'safe':
+        return [{ code: 'TYPE_CHANGE_SAFE', operation: op, what: `Changes ${column} ${types}`, advice: 'stored values stay as they are' }]
+      case 'rewrite':
+        return [{
+          code: 'TYPE_CHANGE_REWRITE', operation: op,
+          what: `Changes ${column} ${types}, which converts every stored value and rewrites the table`,
+          advice: 'run it when the table is quiet: writes to it wait until it is done',
+          ...probe((t) => ({ kind: 'rows', table: t })),
+        }]
+      case 'narrowing':
+        return [{
+          code: 'TYPE_NARROWING', operation: op,
+          what: `Changes ${column} ${types}, which may truncate, round or reject the values that do not fit`,
+          advice: 'fix those values first, or keep the wider type',
+          ...probe((t, c) => narrowingProbe(t, c, from, to)),
+        }]
+      case 'cast_may_fail':
+        return [{
+          code: 'TYPE_CAST_MAY_FAIL', operation: op,
+          what: capabilities.looseTypes === true
+            ? `Changes ${column} ${types}: values that do not convert are kept as they are, not as ${typeText(to)}`
+            : `Changes ${column} ${types}, which fails if a value does not convert`,
+          advice: 'fix the values that do not convert first, or convert them by hand in the migration',
+          ...probe((t, c) => ({ kind: 'not_convertible', table: t, column: c, to })),
+        }]
+    }
+  })
+}
+
+/** narrowingProbe counts the values that do not fit the narrower type. */
+function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel): Probe {
+  if (lengthTypes.has(to.type)) return { kind: 'longer_than', table, column, length: to.length ?? 1 }
+  const bounds = integerBounds[to.type]
+  if (bounds !== undefined) {
+    return from.type in integerBounds
+      ? { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1] }
+      : { kind: 'more_decimals', table, column, scale: 0 }
+  }
+  if (to.type === 'numeric' && to.precision !== undefined) {
+    const scale = to.scale ?? 0
+    const digits = to.precision - scale
+    const fromDigits = from.type === 'numeric' && from.precision !== undefined ? from.precision - (from.scale ?? 0) : Infinity
+    if (digits < fromDigits) {
+      const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
+      return { kind: 'out_of_range', table, column, min: `-${max}`, max }
+    }
+    return { kind: 'more_decimals', table, column, scale }
+  }
+  return { kind: 'non_null', table, column }
+}

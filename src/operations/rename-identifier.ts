@@ -1,0 +1,61 @@
+/**
+ * renameIdentifier rewrites the column references `from` in a SQL expression (a check, a partial index
+ * predicate, a computed column) to `to`, as PostgreSQL and SQLite themselves do on RENAME COLUMN. It knows
+ * just enough SQL to do that in any dialect: string literals are left alone; an identifier quoted with
+ * `"`, `` ` `` or `[]` is compared exactly and keeps its quotes; a bare word is compared without case, and is
+ * not a reference when it names a function (`length(...)`) or a type (`::text`). A replaced bare word is
+ * written double-quoted, which both dialects read as the exact name.
+ */
+export function renameIdentifier(sql: string, from: string, to: string): string {
+  let out = ''
+  let i = 0
+  while (i < sql.length) {
+    const c = sql[i]
+    if (c === "'") {
+      const end = closing(sql, i, "'")
+      out += sql.slice(i, end)
+      i = end
+    } else if (c === '"' || c === '`') {
+      const end = closing(sql, i, c)
+      const name = sql.slice(i + 1, end - 1).split(c + c).join(c)
+      out += name === from ? quoted(to, c) : sql.slice(i, end)
+      i = end
+    } else if (c === '[') {
+      const end = sql.indexOf(']', i) < 0 ? sql.length : sql.indexOf(']', i) + 1
+      out += sql.slice(i + 1, end - 1) === from ? `[${to}]` : sql.slice(i, end)
+      i = end
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+      const word = /^[A-Za-z0-9_$\u0080-\uffff]+/.exec(sql.slice(i))![0]
+      const end = i + word.length
+      const reference = word.toLowerCase() === from.toLowerCase() && !/^\s*\(/.test(sql.slice(end)) && !/::\s*$/.test(out)
+      out += reference ? quoted(to, '"') : word
+      i = end
+    } else if (/[0-9]/.test(c)) {
+      const number = /^[0-9A-Za-z_.]+/.exec(sql.slice(i))![0]
+      out += number
+      i += number.length
+    } else {
+      out += c
+      i += 1
+    }
+  }
+  return out
+}
+
+/** closing is the index just past the quote closing the quoted text that starts at `start` (doubled quotes stay inside). */
+function closing(sql: string, start: number, quote: string): number {
+  let i = start + 1
+  while (i < sql.length) {
+    if (sql[i] === quote) {
+      if (sql[i + 1] === quote) i += 2
+      else return i + 1
+    } else {
+      i += 1
+    }
+  }
+  return sql.length
+}
+
+function quoted(name: string, quote: string): string {
+  return `${quote}${name.split(quote).join(quote + quote)}${quote}`
+}

@@ -1,0 +1,81 @@
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import type { DialectCapabilities } from '../dialect/dialect'
+import { planWithRenames } from '../diff/rename-plan'
+import { type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel } from '../diff/rename-types'
+import type { SchemaModel } from '../model/schema-model'
+import type { Operation } from '../operations/operation'
+import { decoratorAdvice } from '../source/rename-hints'
+import { UserError } from '../source/user-error'
+
+/** RenameOptions are the renames decided outside the entities: `--rename` flags, and the terminal prompt. */
+export interface RenameOptions {
+  /** Renames stated on the command line; each must apply, or the comparison fails. */
+  readonly renames?: readonly RenameHint[]
+  /** Asked about each suspected rename no hint covers; without it they are reported as unresolved. */
+  readonly ask?: RenameAsk
+}
+
+/** UnresolvedRename is a suspected rename nobody decided, with what to add to decide it. */
+export interface UnresolvedRename extends SuspectedRename {
+  /** `post.body may have been renamed to post.content` */
+  readonly description: string
+  /** `add @RenamedFrom('body') to Post.content, or pass --rename post.body=content` */
+  readonly advice: string
+}
+
+/** ResolvedRenames is the diff with renames resolved, and what to tell the user about them. */
+export interface ResolvedRenames {
+  readonly ops: Operation[]
+  readonly renames: readonly RenameDecision[]
+  readonly unresolved: readonly UnresolvedRename[]
+  readonly warnings: readonly string[]
+}
+
+/**
+ * resolveRenames diffs `actual` against `desired` deciding renames from the `--rename` flags, the entities'
+ * `@RenamedFrom` hints and the prompt, in that order. A flag that does not apply is a UserError; a
+ * decorator hint whose old name is gone is ignored (it was applied before), any other that does not apply
+ * is a warning. Each unresolved suspected rename is a warning too.
+ */
+export async function resolveRenames(
+  actual: SchemaModel,
+  desired: SchemaModel,
+  capabilities: DialectCapabilities,
+  entityHints: readonly RenameHint[],
+  metadatas: readonly EntityMetadata[],
+  options: RenameOptions = {},
+): Promise<ResolvedRenames> {
+  const flags = options.renames ?? []
+  const hints = withoutRepeats([...flags, ...entityHints])
+  const plan = await planWithRenames(actual, desired, capabilities, { hints, ask: options.ask })
+  const warnings: string[] = []
+  for (const { hint, reason, stale } of plan.ignoredHints) {
+    if (flags.includes(hint)) throw new UserError(`${hint.origin} does not apply: ${reason}`)
+    if (!stale) warnings.push(`${hint.origin} is ignored: ${reason}`)
+  }
+  const unresolved = plan.unresolved.map((suspect): UnresolvedRename => {
+    const { from, to } = renameLabel(suspect)
+    const flag = `--rename ${from}=${suspect.to}`
+    const decorator = decoratorAdvice(metadatas, suspect)
+    return {
+      ...suspect,
+      description: `${from} may have been renamed to ${to}`,
+      advice: decorator === undefined ? `pass ${flag}` : `${decorator}, or pass ${flag}`,
+    }
+  })
+  for (const u of unresolved) {
+    warnings.push(`${u.description} (${u.reasons.join(', ')}): ${u.advice}; as it stands it is dropped and added, losing its data`)
+  }
+  return { ops: plan.ops, renames: plan.renames, unresolved, warnings }
+}
+
+/** withoutRepeats keeps the first of hints stating the same rename (a flag repeating a decorator). */
+function withoutRepeats(hints: readonly RenameHint[]): RenameHint[] {
+  const seen = new Set<string>()
+  return hints.filter((h) => {
+    const key = JSON.stringify([h.kind, h.table.name, h.from, h.to])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

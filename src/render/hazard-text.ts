@@ -1,0 +1,55 @@
+import type { Statement } from '../dialect/statement'
+import type { Hazard } from '../hazards/hazard'
+import type { Operation } from '../operations/operation'
+import { stableData } from './stable-json'
+
+/** hazardLine is a hazard as one line: `DROP_COLUMN (danger): Deletes every value in "user"."age" (...); ...`. */
+export function hazardLine(hazard: Hazard): string {
+  return `${hazard.code} (${hazard.severity}): ${hazard.message}`
+}
+
+/**
+ * hazardComment is the text of the comment put above the statement a hazard concerns: `hazard <line>`.
+ * A reviewer accepts the hazard by changing `hazard` to `accepted` (see hazards/accepted-hazards.ts).
+ */
+export function hazardComment(hazard: Hazard): string {
+  return `hazard ${hazardLine(hazard)}`
+}
+
+/** PlacedHazards are hazards by the index of the first statement that carries out their operation; `unplaced` have none. */
+export interface PlacedHazards {
+  readonly byStatement: ReadonlyMap<number, readonly Hazard[]>
+  readonly unplaced: readonly Hazard[]
+}
+
+/**
+ * placeHazards finds, for each hazard, the first statement carrying out its operation. Operations are matched
+ * by identity, else by value (a plan read back from JSON holds copies).
+ */
+export function placeHazards(statements: readonly Statement[], hazards: readonly Hazard[]): PlacedHazards {
+  const byStatement = new Map<number, Hazard[]>()
+  const unplaced: Hazard[] = []
+  const keys = statements.map((s) => s.operations.map(operationKey))
+  for (const hazard of hazards) {
+    let index = statements.findIndex((s) => s.operations.includes(hazard.operation))
+    if (index < 0) {
+      const key = operationKey(hazard.operation)
+      index = keys.findIndex((ops) => ops.includes(key))
+    }
+    if (index < 0) unplaced.push(hazard)
+    else byStatement.set(index, [...(byStatement.get(index) ?? []), hazard])
+  }
+  return { byStatement, unplaced }
+}
+
+/** operationIndex is the position of a hazard's operation among `ops`, by identity, else by value; -1 when absent. */
+export function operationIndex(ops: readonly Operation[], operation: Operation): number {
+  const found = ops.indexOf(operation)
+  if (found >= 0) return found
+  const key = operationKey(operation)
+  return ops.findIndex((op) => operationKey(op) === key)
+}
+
+function operationKey(op: Operation): string {
+  return JSON.stringify(stableData(op))
+}

@@ -1,0 +1,58 @@
+import type { TypeChange } from '../../src/dialect/dialect'
+import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+import { affinityOf } from '../../src/dialect/sqlite/sqlite-type-change'
+import type { ColumnModel } from '../../src/model/schema-model'
+
+const c = (type: string, extra: Partial<ColumnModel> = {}): ColumnModel => ({ name: 'c', type, nullable: true, ...extra })
+
+describe('postgres: classifyTypeChange', () => {
+  const cases: [ColumnModel, ColumnModel, TypeChange][] = [
+    [c('varchar', { length: 50 }), c('varchar', { length: 100 }), 'safe'],
+    [c('varchar', { length: 50 }), c('varchar'), 'safe'],
+    [c('varchar', { length: 50 }), c('text'), 'safe'],
+    [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 12, scale: 2 }), 'safe'],
+    [c('timestamp', { precision: 3 }), c('timestamp'), 'safe'],
+    [c('integer'), c('bigint'), 'rewrite'],
+    [c('integer'), c('numeric', { precision: 12, scale: 2 }), 'rewrite'],
+    [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 12, scale: 4 }), 'rewrite'],
+    [c('timestamp'), c('timestamptz'), 'rewrite'],
+    [c('integer'), c('text'), 'rewrite'],
+    [c('json'), c('jsonb'), 'rewrite'],
+    [c('varchar', { length: 100 }), c('varchar', { length: 50 }), 'narrowing'],
+    [c('text'), c('varchar', { length: 50 }), 'narrowing'],
+    [c('bigint'), c('integer'), 'narrowing'],
+    [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 8, scale: 2 }), 'narrowing'],
+    [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 10, scale: 1 }), 'narrowing'],
+    [c('numeric'), c('numeric', { precision: 10, scale: 2 }), 'narrowing'],
+    [c('timestamptz'), c('timestamp'), 'narrowing'],
+    [c('double precision'), c('integer'), 'narrowing'],
+    [c('integer'), c('numeric', { precision: 5, scale: 2 }), 'narrowing'],
+    [c('text'), c('integer'), 'cast_may_fail'],
+    [c('varchar'), c('uuid'), 'cast_may_fail'],
+    [c('text'), c('enum', { enumName: 'mood' }), 'cast_may_fail'],
+    [c('integer'), c('integer', { isArray: true }), 'cast_may_fail'],
+  ]
+  it.each(cases)('%j -> %j is %s', (from, to, expected) => {
+    expect(postgresDialect.classifyTypeChange(from, to)).toBe(expected)
+  })
+})
+
+describe('sqlite: classifyTypeChange follows type affinity', () => {
+  it('reads affinities as SQLite does', () => {
+    expect(['INTEGER', 'BIGINT', 'varchar(20)', 'text', 'BLOB', '', 'double', 'decimal(10,2)', 'datetime', 'boolean'].map(affinityOf))
+      .toEqual(['INTEGER', 'INTEGER', 'TEXT', 'TEXT', 'BLOB', 'BLOB', 'REAL', 'NUMERIC', 'NUMERIC', 'NUMERIC'])
+  })
+  const cases: [string, string, TypeChange][] = [
+    ['varchar', 'text', 'safe'],
+    ['integer', 'bigint', 'safe'],
+    ['text', 'blob', 'safe'],
+    ['integer', 'text', 'rewrite'],
+    ['integer', 'real', 'rewrite'],
+    ['text', 'integer', 'cast_may_fail'],
+    ['blob', 'decimal', 'cast_may_fail'],
+  ]
+  it.each(cases)('%s -> %s is %s', (from, to, expected) => {
+    expect(sqliteDialect.classifyTypeChange(c(from), c(to))).toBe(expected)
+  })
+})

@@ -1,0 +1,144 @@
+import type { Operation } from '../../src/operations/operation'
+import { alter, before, codesOf, column, findingsOf, postgresDialect as pg, schema, sqliteDialect as lite, table, users, usersName } from './hazard-fixtures'
+
+// Each code fires when it should and stays quiet when it should not (pure: no database).
+
+const U = usersName(pg)
+const L = usersName(lite)
+
+describe('TYPE_CHANGE_SAFE', () => {
+  it('fires on a change that keeps every value without a rewrite', () => {
+    const [finding] = findingsOf(pg, before(pg), [alter(pg, 'name', { length: 200 })])
+    expect(finding).toMatchObject({ code: 'TYPE_CHANGE_SAFE', what: 'Changes "public"."users"."name" from varchar(100) to varchar(200)' })
+    expect(finding?.probe).toBeUndefined()
+    expect(codesOf(pg, before(pg), [alter(pg, 'name', { type: 'text', length: undefined })])).toEqual(['TYPE_CHANGE_SAFE'])
+  })
+  it('stays quiet when only nullability changes', () => {
+    expect(codesOf(pg, before(pg), [alter(pg, 'age', { nullable: true }, { nullable: false })])).toEqual([])
+  })
+})
+
+describe('TYPE_CHANGE_REWRITE', () => {
+  it('fires on a conversion that rewrites the table, counting its rows', () => {
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'bigint' })])[0]).toMatchObject({ code: 'TYPE_CHANGE_REWRITE', probe: { kind: 'rows', table: U } })
+  })
+  it('stays quiet on a longer varchar', () => {
+    expect(codesOf(pg, before(pg), [alter(pg, 'name', { length: 101 })])).not.toContain('TYPE_CHANGE_REWRITE')
+  })
+})
+
+describe('TYPE_NARROWING', () => {
+  it('fires on a shorter varchar, counting the longer values', () => {
+    expect(findingsOf(pg, before(pg), [alter(pg, 'name', { length: 50 })])[0]).toMatchObject({
+      code: 'TYPE_NARROWING', probe: { kind: 'longer_than', table: U, column: 'name', length: 50 },
+    })
+    expect(findingsOf(pg, before(pg), [alter(pg, 'bio', { type: 'varchar', length: 20 })])[0]?.probe).toMatchObject({ kind: 'longer_than', length: 20 })
+  })
+  it('fires on bigint -> integer, less precision or scale, timestamptz -> timestamp', () => {
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'integer' }, { type: 'bigint' })])[0]?.probe)
+      .toEqual({ kind: 'out_of_range', table: U, column: 'age', min: '-2147483648', max: '2147483647' })
+    const money = { type: 'numeric', precision: 10, scale: 2 }
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { precision: 6 }, money)])[0]?.probe).toMatchObject({ kind: 'out_of_range', min: '-9999.99', max: '9999.99' })
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { scale: 1 }, money)])[0]?.probe).toMatchObject({ kind: 'more_decimals', scale: 1 })
+    expect(codesOf(pg, before(pg), [alter(pg, 'age', { type: 'timestamp' }, { type: 'timestamptz' })])).toEqual(['TYPE_NARROWING'])
+  })
+  it('stays quiet where lengths are not enforced: NO_SCHEMA_EFFECT says so instead', () => {
+    expect(codesOf(lite, before(lite), [alter(lite, 'name', { length: 50 })])).toEqual(['TABLE_REBUILD', 'NO_SCHEMA_EFFECT'])
+  })
+})
+
+describe('TYPE_CAST_MAY_FAIL', () => {
+  it('fires on text -> integer, counting the values that do not convert', () => {
+    const [finding] = findingsOf(pg, before(pg), [alter(pg, 'bio', { type: 'integer' })])
+    expect(finding).toMatchObject({ code: 'TYPE_CAST_MAY_FAIL', probe: { kind: 'not_convertible', column: 'bio', to: { type: 'integer' } } })
+    expect(finding?.what).toMatch(/, which fails if a value does not convert$/)
+  })
+  it('says values are kept unconverted where the database keeps them', () => {
+    const found = findingsOf(lite, before(lite), [alter(lite, 'bio', { type: 'integer' })]).find((f) => f.code === 'TYPE_CAST_MAY_FAIL')
+    expect(found?.what).toMatch(/values that do not convert are kept as they are, not as integer$/)
+  })
+  it('stays quiet on integer -> text', () => {
+    expect(codesOf(pg, before(pg), [alter(pg, 'age', { type: 'text' })])).toEqual(['TYPE_CHANGE_REWRITE'])
+  })
+})
+
+describe('SET_NOT_NULL', () => {
+  it('fires when a column becomes NOT NULL, counting the NULLs', () => {
+    expect(findingsOf(pg, before(pg), [alter(pg, 'email', { nullable: false })])[0]).toMatchObject({
+      code: 'SET_NOT_NULL', probe: { kind: 'nulls', table: U, column: 'email' },
+    })
+  })
+  it('stays quiet when a column becomes nullable', () => {
+    expect(codesOf(pg, before(pg), [alter(pg, 'name', { nullable: true })])).toEqual([])
+  })
+})
+
+describe('ADD_NOT_NULL_WITHOUT_DEFAULT', () => {
+  const add = (extra: object): Operation => ({ kind: 'add_column', table: U, column: column('nick', 'text', extra) })
+  it('fires on a NOT NULL column without default added to an existing table', () => {
+    expect(findingsOf(pg, before(pg), [add({})])[0]).toMatchObject({ code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', probe: { kind: 'rows', table: U } })
+  })
+  it('stays quiet with a default, a generated value, NULLs allowed, or on a table the migration creates', () => {
+    expect(codesOf(pg, before(pg), [add({ default: "''" }), add({ generated: { kind: 'identity', always: true } }), add({ nullable: true })])).toEqual([])
+    const created: Operation[] = [{ kind: 'create_table', table: table('fresh', [column('id')], { schema: 'public' }) },
+      { kind: 'add_column', table: { schema: 'public', name: 'fresh' }, column: column('nick', 'text') }]
+    expect(codesOf(pg, before(pg), created)).toEqual([])
+  })
+})
+
+describe('ADD_UNIQUE', () => {
+  const unique: Operation = { kind: 'add_unique', table: U, unique: { name: 'UQ_email', columns: ['email'] } }
+  it('fires on a unique constraint, unique index or primary key on an existing table, counting duplicates', () => {
+    expect(findingsOf(pg, before(pg), [unique])[0]).toMatchObject({ code: 'ADD_UNIQUE', probe: { kind: 'duplicates', table: U, columns: ['email'] } })
+    const index: Operation = { kind: 'create_index', table: U, index: { name: 'IDX_email', columns: ['email'], unique: true } }
+    expect(codesOf(pg, before(pg), [index])).toEqual(['ADD_UNIQUE', 'INDEX_WITHOUT_CONCURRENTLY'])
+  })
+  it('stays quiet when the columns are unique already, or the table is new', () => {
+    const indexed = schema([users(pg, { indexes: [{ name: 'IDX_email', columns: ['email'], unique: true }] })])
+    expect(codesOf(pg, indexed, [unique])).toEqual([])
+    const fresh = table('fresh', [column('id')], { schema: 'public', uniques: [{ name: 'UQ', columns: ['id'] }] })
+    expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: fresh }])).toEqual([])
+  })
+})
+
+describe('ENUM_VALUE_REMOVED', () => {
+  const status = column('status', 'enum', { enumName: 'users_status_enum', enumValues: ['active', 'archived'] })
+  const withEnum = schema([users(pg, { columns: [...users(pg).columns, status] })], {
+    enums: [{ schema: 'public', name: 'users_status_enum', values: ['active', 'archived'] }],
+  })
+  const enumType = withEnum.enums[0]!
+  it('fires per column using an enum type that loses a value, counting the rows holding it', () => {
+    const [finding] = findingsOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active'] } }])
+    expect(finding).toMatchObject({ code: 'ENUM_VALUE_REMOVED', probe: { kind: 'holds_values', table: U, column: 'status', values: ['archived'] } })
+    expect(finding?.what).toBe(`Removes 'archived' from enum "public"."users_status_enum", which fails while rows of "public"."users"."status" hold them`)
+  })
+  it('fires where enums are per column and a column accepts fewer values', () => {
+    const sqliteStatus = column('status', 'varchar', { enumValues: ['active', 'archived'] })
+    const start = schema([users(lite, { columns: [...users(lite).columns, sqliteStatus] })])
+    const op: Operation = { kind: 'alter_column', table: L, from: sqliteStatus, to: { ...sqliteStatus, enumValues: ['active'] } }
+    expect(findingsOf(lite, start, [op]).find((f) => f.code === 'ENUM_VALUE_REMOVED')?.probe).toEqual({ kind: 'holds_values', table: L, column: 'status', values: ['archived'] })
+  })
+  it('stays quiet when values are only added', () => {
+    expect(codesOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active', 'archived', 'gone'] } }])).toEqual([])
+  })
+})
+
+describe('NO_SCHEMA_EFFECT', () => {
+  it('fires where declared sizes are not enforced: on a changed size (counting longer values) and on new sized columns', () => {
+    const [, finding] = findingsOf(lite, before(lite), [alter(lite, 'name', { length: 20 })])
+    expect(finding?.what).toBe('The database does not enforce the declared size of "users"."name": changing it from varchar(100) to varchar(20) changes no stored value')
+    expect(finding?.probe).toEqual({ kind: 'longer_than', table: L, column: 'name', length: 20 })
+    const add: Operation = { kind: 'add_column', table: L, column: column('code', 'varchar', { length: 8, nullable: true }) }
+    expect(findingsOf(lite, before(lite), [add])[0]?.what).toBe('The database does not enforce the declared size of "users"."code" varchar(8)')
+  })
+  it('fires when the entity declares a parameter the database does not keep', () => {
+    const created = table('events', [column('at', 'timestamp', { precision: 3 })], { schema: 'public' })
+    const declared = schema([table('events', [column('at', 'timestamp', { precision: 3, scale: 2 })])])
+    const [finding] = findingsOf(pg, before(pg), [{ kind: 'create_table', table: created }], { declared })
+    expect(finding?.what).toBe('"public"."events"."at" declares scale 2, which the database does not keep (it stores timestamp(3))')
+  })
+  it('stays quiet where sizes are enforced and kept', () => {
+    const add: Operation = { kind: 'add_column', table: U, column: column('code', 'varchar', { length: 8, nullable: true }) }
+    expect(codesOf(pg, before(pg), [add], { declared: schema([table('users', [column('code', 'varchar', { length: 8 })])]) })).toEqual([])
+  })
+})

@@ -1,0 +1,139 @@
+import type { Operation } from '../../src/operations/operation'
+import { before, codesOf, column, findingsOf, postgresDialect as pg, sqliteDialect as lite, table, users, usersName } from './hazard-fixtures'
+
+// Each code fires when it should and stays quiet when it should not (pure: no database).
+
+const U = usersName(pg)
+const posts = table('posts', [column('id'), column('user_id', 'integer', { nullable: true })], {
+  schema: 'public',
+  primaryKey: { columns: ['id'] },
+  indexes: [{ name: 'IDX_posts_user', columns: ['user_id'], unique: false }],
+  foreignKeys: [{ name: 'FK_posts_user', columns: ['user_id'], referencedSchema: 'public', referencedTable: 'users', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
+})
+const P = { schema: 'public', name: 'posts' }
+const fk = posts.foreignKeys[0]!
+const index = posts.indexes[0]!
+
+describe('DROP_TABLE', () => {
+  it('fires on a dropped table, counting its rows', () => {
+    const [finding] = findingsOf(pg, before(pg), [{ kind: 'drop_table', table: users(pg) }])
+    expect(finding).toMatchObject({ code: 'DROP_TABLE', probe: { kind: 'rows', table: U } })
+    expect(finding!.what).toBe('Deletes table "public"."users" and every row in it')
+  })
+  it('stays quiet when a table is created', () => {
+    expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: posts }])).not.toContain('DROP_TABLE')
+  })
+})
+
+describe('DROP_COLUMN', () => {
+  it('fires on a dropped column, counting its values under the name it has before the migration', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_table', from: U, to: { schema: 'public', name: 'people' } },
+      { kind: 'drop_column', table: { schema: 'public', name: 'people' }, column: users(pg).columns[3]! },
+    ]
+    const found = findingsOf(pg, before(pg), ops).find((f) => f.code === 'DROP_COLUMN')
+    expect(found?.probe).toEqual({ kind: 'non_null', table: U, column: 'age' })
+    expect(found?.what).toBe('Deletes every value in "public"."people"."age"')
+  })
+  it('stays quiet when a column is added', () => {
+    expect(codesOf(pg, before(pg), [{ kind: 'add_column', table: U, column: column('nick', 'text', { nullable: true }) }])).toEqual([])
+  })
+})
+
+describe('DROP_FOREIGN_KEY', () => {
+  it('fires when a foreign key goes and nothing replaces it', () => {
+    expect(codesOf(pg, before(pg, posts), [{ kind: 'drop_foreign_key', table: P, foreignKey: fk }])).toEqual(['DROP_FOREIGN_KEY'])
+  })
+  it('stays quiet when its table is dropped, or a foreign key on the same columns comes back', () => {
+    const dropped: Operation[] = [{ kind: 'drop_foreign_key', table: P, foreignKey: fk }, { kind: 'drop_table', table: { ...posts, foreignKeys: [] } }]
+    expect(codesOf(pg, before(pg, posts), dropped)).toEqual(['DROP_TABLE'])
+    const changed: Operation[] = [
+      { kind: 'drop_foreign_key', table: P, foreignKey: fk },
+      { kind: 'add_foreign_key', table: P, foreignKey: { ...fk, onDelete: 'CASCADE' } },
+    ]
+    expect(codesOf(pg, before(pg, posts), changed)).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID'])
+  })
+})
+
+describe('DROP_INDEX', () => {
+  it('fires when an index goes', () => {
+    const [finding] = findingsOf(pg, before(pg, posts), [{ kind: 'drop_index', table: P, index }])
+    expect(finding?.code).toBe('DROP_INDEX')
+    expect(finding?.advice).toMatch(/queries .* may slow down/)
+  })
+  it('stays quiet when an index on the same columns is created again', () => {
+    const ops: Operation[] = [{ kind: 'drop_index', table: P, index }, { kind: 'create_index', table: P, index: { ...index, name: 'IDX_new' } }]
+    expect(codesOf(pg, before(pg, posts), ops)).toEqual(['INDEX_WITHOUT_CONCURRENTLY'])
+  })
+})
+
+describe('SUSPECTED_RENAME', () => {
+  const ops: Operation[] = [
+    { kind: 'add_column', table: U, column: column('years', 'integer', { nullable: true }) },
+    { kind: 'drop_column', table: U, column: users(pg).columns[3]! },
+  ]
+  it('fires on the drop of a suspected rename, with the detector\'s reasons and advice', () => {
+    const suspectedRenames = [{ kind: 'column' as const, table: U, from: 'age', to: 'years', reasons: ['same type integer'], advice: 'pass --rename users.age=years' }]
+    const found = findingsOf(pg, before(pg), ops, { suspectedRenames }).find((f) => f.code === 'SUSPECTED_RENAME')
+    expect(found).toMatchObject({ operation: ops[1], probe: { kind: 'non_null', table: U, column: 'age' } })
+    expect(found?.what).toContain('looks like a rename (same type integer)')
+    expect(found?.advice).toBe('if it is a rename, pass --rename users.age=years')
+  })
+  it('stays quiet without suspects', () => {
+    expect(codesOf(pg, before(pg), ops)).toEqual(['DROP_COLUMN'])
+  })
+})
+
+describe('RENAME', () => {
+  it('fires on renamed tables and columns', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_table', from: U, to: { schema: 'public', name: 'people' } },
+      { kind: 'rename_column', table: { schema: 'public', name: 'people' }, from: 'email', to: 'mail' },
+    ]
+    expect(codesOf(pg, before(pg), ops)).toEqual(['RENAME', 'RENAME'])
+  })
+  it('stays quiet on other changes', () => {
+    expect(codesOf(pg, before(pg), [{ kind: 'alter_table_comment', table: U, to: 'people' }])).toEqual([])
+  })
+})
+
+describe('TABLE_REBUILD', () => {
+  it('fires once per rebuilt table, however many changes the rebuild carries', () => {
+    const ops: Operation[] = [
+      { kind: 'add_check', table: usersName(lite), check: { name: 'CHK_age', expression: '"age" >= 0' } },
+      { kind: 'add_unique', table: usersName(lite), unique: { name: 'UQ_email', columns: ['email'] } },
+    ]
+    const found = findingsOf(lite, before(lite), ops).filter((f) => f.code === 'TABLE_REBUILD')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ operation: ops[0], probe: { kind: 'rows', table: { name: 'users' } } })
+  })
+  it('stays quiet when ALTER TABLE makes the change in place', () => {
+    expect(codesOf(lite, before(lite), [{ kind: 'add_column', table: usersName(lite), column: column('nick', 'text', { nullable: true }) }])).toEqual([])
+  })
+})
+
+describe('INDEX_WITHOUT_CONCURRENTLY', () => {
+  const create: Operation = { kind: 'create_index', table: U, index: { name: 'IDX_age', columns: ['age'], unique: false } }
+  it('fires on an index created on an existing table where the database could build it concurrently', () => {
+    expect(findingsOf(pg, before(pg), [create])[0]).toMatchObject({ code: 'INDEX_WITHOUT_CONCURRENTLY', probe: { kind: 'rows', table: U } })
+  })
+  it('stays quiet on a table the migration creates, where the database cannot, and when the SQL says CONCURRENTLY', () => {
+    expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: posts }, { ...create, table: P }])).toEqual([])
+    expect(codesOf(lite, before(lite), [{ ...create, table: usersName(lite) }])).toEqual([])
+    const statements = [{ sql: 'CREATE INDEX CONCURRENTLY "IDX_age" ON "public"."users" ("age")', operations: [create] }]
+    expect(codesOf(pg, before(pg), [create], { statements })).toEqual([])
+  })
+})
+
+describe('CONSTRAINT_WITHOUT_NOT_VALID', () => {
+  const check: Operation = { kind: 'add_check', table: U, check: { name: 'CHK_age', expression: '"age" >= 0' } }
+  it('fires on a foreign key or check added to an existing table', () => {
+    expect(codesOf(pg, before(pg, { ...posts, foreignKeys: [] }), [{ kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID'])
+    expect(findingsOf(pg, before(pg), [check])[0]?.what).toMatch(/^Adds check "CHK_age" to "public"."users" without NOT VALID/)
+  })
+  it('stays quiet on a new table, and when the SQL says NOT VALID', () => {
+    expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: { ...posts, foreignKeys: [] } }, { kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual([])
+    const statements = [{ sql: 'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_age" CHECK ("age" >= 0) NOT VALID', operations: [check] }]
+    expect(codesOf(pg, before(pg), [check], { statements })).toEqual([])
+  })
+})

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { DatabaseConnection } from '../../src/dialect/dialect'
+import type { Probe } from '../../src/dialect/probe'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+
+const t = { name: 'people' }
+const probes: Probe[] = [
+  { kind: 'rows', table: t },
+  { kind: 'non_null', table: t, column: 'age' },
+  { kind: 'nulls', table: t, column: 'email' },
+  { kind: 'duplicates', table: t, columns: ['email'] },
+  { kind: 'longer_than', table: t, column: 'name', length: 5 },
+  { kind: 'out_of_range', table: t, column: 'age', min: '0', max: '40' },
+  { kind: 'more_decimals', table: t, column: 'score', scale: 1 },
+  { kind: 'holds_values', table: t, column: 'status', values: ['archived', 'gone'] },
+  { kind: 'not_convertible', table: t, column: 'code', to: { name: 'code', type: 'integer', nullable: false } },
+  { kind: 'not_convertible', table: t, column: 'code', to: { name: 'code', type: 'text', nullable: false } },
+  { kind: 'rows', table: { name: 'empty "one"' } },
+]
+
+describe('sqlite: measure', () => {
+  let dir: string
+  let file: string
+  let connection: DatabaseConnection
+  const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'autogen-hazards-'))
+    file = join(dir, 'probe.sqlite')
+    const db = new Database(file)
+    db.exec(`
+      CREATE TABLE "people" ("id" integer PRIMARY KEY, "email" varchar, "age" integer, "name" varchar(100), "score" real, "status" varchar, "code" text);
+      CREATE TABLE "empty ""one""" ("id" integer);
+      INSERT INTO "people" ("email", "age", "name", "score", "status", "code") VALUES
+        ('a@x', 30, 'Ann', 1.5, 'active', '12'),
+        (NULL, NULL, 'Bartholomew', 2.25, 'archived', 'x9'),
+        (NULL, 41, 'Cy', 3, 'gone', ' 7 '),
+        ('a@x', 52, 'Dorothea', NULL, 'archived', 'seven');
+    `)
+    db.close()
+    connection = await sqliteDialect.connect({ type: 'better-sqlite3', database: file })
+  })
+  afterAll(async () => {
+    await connection.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('answers every probe in one read-only query', async () => {
+    const before = digest()
+    const queries = connection.queryCount
+    const results = await sqliteDialect.measure(connection, probes, { rowLimit: 1000 })
+    expect(connection.queryCount - queries).toBe(1)
+    expect(results.map((r) => r?.count)).toEqual([4, 3, 2, 1, 2, 2, 1, 3, 2, undefined, 0])
+    expect(results.every((r) => r === undefined || r.complete)).toBe(true)
+    expect(digest()).toBe(before)
+  })
+
+  it('reads at most rowLimit rows of a table and says when that was not all of it', async () => {
+    const results = await sqliteDialect.measure(connection, probes.slice(0, 3), { rowLimit: 2 })
+    expect(results).toEqual([{ count: 2, complete: false }, { count: 1, complete: false }, { count: 1, complete: false }])
+    expect(await sqliteDialect.measure(connection, probes.slice(0, 1), { rowLimit: 4 })).toEqual([{ count: 4, complete: true }])
+  })
+
+  it('asks nothing when there is nothing to ask', async () => {
+    const queries = connection.queryCount
+    expect(await sqliteDialect.measure(connection, [], { rowLimit: 10 })).toEqual([])
+    expect(await sqliteDialect.measure(connection, [probes[9]!], { rowLimit: 10 })).toEqual([undefined])
+    expect(connection.queryCount).toBe(queries)
+  })
+})

@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { runBuiltCli } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+
+// The built CLI in a pipe (no terminal): a suspected rename stops `generate` with exit code 3 and the hint;
+// `--rename` renames keeping the rows; `--accept-data-loss` writes the drop and add; `diff` and `check` warn.
+
+const distIndex = resolve(__dirname, '../../dist/src/index')
+
+const postV1 = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('post')
+export class Post {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 100 }) title: string
+  @Column({ type: 'text', nullable: true }) body: string | null
+}
+`
+const postV2 = (decorator = '') => `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { RenamedFrom } from ${JSON.stringify(distIndex)}
+void RenamedFrom
+@Entity('post')
+export class Post {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 100 }) title: string
+  ${decorator} @Column({ type: 'text', nullable: true }) content: string | null
+  @Column({ type: 'integer', default: 0 }) views: number
+}
+`
+const hint =
+  "typeorm-autogen: post.body may have been renamed to post.content: add @RenamedFrom('body') to Post.content, " +
+  'or pass --rename post.body=content; pass --accept-data-loss to drop and add instead\n'
+
+const setups: [string, () => Promise<TestDatabase>][] = [
+  ['sqlite', createSqliteDatabase],
+  ['postgres', () => createPostgresDatabase('renamecli')],
+]
+
+describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
+  let db: TestDatabase
+  let project: TempProject
+  const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+  const migrations = () => readdirSync(project.file('migrations')).sort()
+  const rows = 'SELECT id, title, body FROM post ORDER BY id'
+
+  beforeAll(async () => {
+    db = await createDatabase()
+    project = tempProject({
+      'post.ts': postV1,
+      'ormconfig.ts': [
+        "import { DataSource } from 'typeorm'",
+        "import { Post } from './post'",
+        `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Post], migrations: ['migrations/*.ts'] })`,
+      ].join('\n'),
+    })
+    expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
+    expect(cli('upgrade').code).toBe(0)
+    await db.query(`INSERT INTO post (title, body) VALUES ('one', 'first body'), ('two', NULL)`)
+    project.write('post.ts', postV2())
+  })
+  afterAll(async () => {
+    project?.remove()
+    await db?.drop()
+  })
+
+  it('stops generate with exit code 3, the hint, and no file', () => {
+    const run = cli('generate', 'Rename')
+    expect(run.stderr).toBe(hint)
+    expect(run.code).toBe(3)
+    expect(migrations()).toEqual(['1700000000000-Init.ts'])
+  })
+
+  it('renames with --rename, keeping every value, and renames back on downgrade', async () => {
+    const before = await db.query(rows)
+    const run = cli('generate', 'Rename', '--rename', 'post.body=content', '--timestamp', '1700000001000')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const file = project.file('migrations/1700000001000-Rename.ts')
+    expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
+    expect(readFileSync(file, 'utf8')).not.toMatch(/DROP COLUMN "(body|content)"/)
+    expect(cli('upgrade').code).toBe(0)
+    expect(await db.query('SELECT id, title, content AS body FROM post ORDER BY id')).toEqual(before)
+    expect(cli('check').code).toBe(0)
+    expect(cli('downgrade').code).toBe(0)
+    expect(await db.query(rows)).toEqual(before)
+    rmSync(file)
+  })
+
+  it('writes the drop and add with --accept-data-loss', () => {
+    const run = cli('generate', 'DropAdd', '--accept-data-loss', '--timestamp', '1700000002000')
+    expect(run.code).toBe(0)
+    const file = project.file('migrations/1700000002000-DropAdd.ts')
+    const source = readFileSync(file, 'utf8')
+    expect(source).toMatch(/DROP COLUMN "body"/)
+    expect(source).toMatch(/post\.body may have been renamed to post\.content/)
+    rmSync(file)
+  })
+
+  if (label === 'sqlite') {
+    it('renames as @RenamedFrom says', () => {
+      project.write('post.ts', postV2("@RenamedFrom('body')"))
+      try {
+        const run = cli('generate', 'Rename', '--timestamp', '1700000003000')
+        expect(run.code).toBe(0)
+        const file = project.file('migrations/1700000003000-Rename.ts')
+        expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
+        rmSync(file)
+      } finally {
+        project.write('post.ts', postV2())
+      }
+    })
+
+    it('diff and check warn about the suspected rename and apply --rename', () => {
+      const diff = cli('diff')
+      expect(diff.code).toBe(0)
+      expect(diff.stdout).toContain('post.body may have been renamed to post.content (same type text, same position)')
+      const check = cli('check', '--format', 'json')
+      expect(check.code).toBe(1)
+      expect(JSON.parse(check.stdout).warnings[0]).toMatch(/^post\.body may have been renamed/)
+      const renamed = JSON.parse(cli('diff', '--format', 'json', '--rename', 'post.body=content').stdout)
+      expect(renamed.operations.map((op: { kind: string }) => op.kind)).toEqual(['rename_column', 'add_column'])
+      expect(renamed.warnings).toEqual([])
+    })
+
+    it('refuses a --rename that does not apply', () => {
+      const run = cli('diff', '--rename', 'post.text=content')
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe('typeorm-autogen: --rename post.text=content does not apply: the database has no column "post"."text"\n')
+    })
+  }
+})

@@ -1,0 +1,76 @@
+import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+import { applyOperations } from '../../src/operations/apply'
+import type { Operation } from '../../src/operations/operation'
+import { reverseOperations } from '../../src/operations/reverse'
+import { column, schema, table } from '../support/model-builders'
+
+// The SQL of the renames that follow a renamed table or column, both ways.
+
+const pgPost = table('post', [column('id', 'integer', { generated: { kind: 'increment' } }), column('body', 'text')], {
+  schema: 'public',
+  primaryKey: { name: 'PK_post', columns: ['id'] },
+  indexes: [{ name: 'IDX_post_body', columns: ['body'], unique: false }],
+  uniques: [{ name: 'UQ_post_body', columns: ['body'] }],
+})
+const pg = { schema: 'public', name: 'post' }
+const pgSql = (ops: Operation[]) => postgresDialect.compile(ops, schema([pgPost], { schemas: ['public'] })).map((s) => s.sql)
+
+describe('postgres compiles renames in place', () => {
+  it('renames a serial column with its sequence, an index, a constraint and an enum type', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_column', table: pg, from: 'id', to: 'key' },
+      { kind: 'rename_index', table: pg, from: 'IDX_post_body', to: 'IDX_post_text' },
+      { kind: 'rename_constraint', table: pg, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text' },
+      { kind: 'rename_enum', from: { schema: 'public', name: 'post_kind_enum' }, to: { schema: 'public', name: 'article_kind_enum' } },
+    ]
+    expect(pgSql(ops)).toEqual([
+      'ALTER TABLE "public"."post" RENAME COLUMN "id" TO "key"',
+      'ALTER SEQUENCE "public"."post_id_seq" RENAME TO "post_key_seq"',
+      'ALTER INDEX "public"."IDX_post_body" RENAME TO "IDX_post_text"',
+      'ALTER TABLE "public"."post" RENAME CONSTRAINT "UQ_post_body" TO "UQ_post_text"',
+      'ALTER TYPE "public"."post_kind_enum" RENAME TO "article_kind_enum"',
+    ])
+  })
+
+  it('moves an enum type to another schema before renaming it', () => {
+    expect(pgSql([{ kind: 'rename_enum', from: { schema: 'public', name: 'a' }, to: { schema: 'app', name: 'b' } }])).toEqual([
+      'ALTER TYPE "public"."a" SET SCHEMA "app"',
+      'ALTER TYPE "app"."a" RENAME TO "b"',
+    ])
+  })
+})
+
+const litePost = table('post', [column('id', 'integer', { generated: { kind: 'increment' } }), column('body', 'text')], {
+  primaryKey: { columns: ['id'] },
+  indexes: [{ name: 'IDX_post_body', columns: ['body'], unique: false, where: '"body" IS NOT NULL' }],
+  uniques: [{ name: 'UQ_post_body', columns: ['body'] }],
+})
+const lite = { name: 'post' }
+const liteSql = (ops: readonly Operation[], before = schema([litePost])) => sqliteDialect.compile(ops, before).map((s) => s.sql)
+
+describe('sqlite compiles renames', () => {
+  it('re-creates an index under its new name, in place', () => {
+    const ops: Operation[] = [{ kind: 'rename_index', table: lite, from: 'IDX_post_body', to: 'IDX_post_text' }]
+    expect(liteSql(ops)).toEqual(['DROP INDEX "IDX_post_body"', 'CREATE INDEX "IDX_post_text" ON "post" ("body") WHERE "body" IS NOT NULL'])
+  })
+
+  it('rebuilds a table to rename a constraint, which lives in its CREATE TABLE text', () => {
+    const ops: Operation[] = [{ kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text' }]
+    const sql = liteSql(ops)
+    expect(sql[0]).toMatch(/^CREATE TABLE "temporary_post" .*CONSTRAINT "UQ_post_text" UNIQUE \("body"\)/)
+    expect(sql).toContain('ALTER TABLE "temporary_post" RENAME TO "post"')
+  })
+
+  it('a renamed column keeps its index predicate: SQLite rewrites it, and so does the model of the rebuild', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_column', table: lite, from: 'body', to: 'content' },
+      { kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_content' },
+    ]
+    const sql = liteSql(ops)
+    expect(sql).toContain('CREATE INDEX "IDX_post_body" ON "post" ("content") WHERE "content" IS NOT NULL')
+    const after = applyOperations(schema([litePost]), ops)
+    expect(after.tables[0].indexes[0].where).toBe('"content" IS NOT NULL')
+    expect(liteSql(reverseOperations(ops), after)[0]).toMatch(/^CREATE TABLE "temporary_post" .*"body" text.*CONSTRAINT "UQ_post_body" UNIQUE \("body"\)/)
+  })
+})

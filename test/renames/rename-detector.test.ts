@@ -1,0 +1,94 @@
+import { detectColumnRenames, detectTableRenames } from '../../src/diff/rename-detector'
+import { columnMatch, typeFamily } from '../../src/diff/rename-compatibility'
+import { column, schema, table } from '../support/model-builders'
+
+const comparison = { enumValuesOnType: false }
+const id = column('id', 'integer', { generated: { kind: 'increment' } })
+
+describe('detectColumnRenames', () => {
+  it('pairs a dropped column with an added one of the same type, with the reasons', () => {
+    const before = table('post', [id, column('body', 'varchar', { length: 200 })])
+    const after = table('post', [id, column('content', 'varchar', { length: 200 }), column('views', 'bigint')])
+    expect(detectColumnRenames(before, after)).toEqual([
+      { kind: 'column', table: { name: 'post' }, from: 'body', to: 'content', reasons: ['same type varchar(200)', 'same position'] },
+    ])
+  })
+
+  it('pairs within a type family and lists what else changes', () => {
+    const before = table('post', [id, column('title', 'varchar', { length: 50, nullable: true, default: "'x'" })])
+    const after = table('post', [column('heading', 'text'), id])
+    expect(detectColumnRenames(before, after)).toEqual([
+      {
+        kind: 'column', table: { name: 'post' }, from: 'title', to: 'heading',
+        reasons: ['type varchar(50) -> text', 'becomes NOT NULL', "default 'x' -> none"],
+      },
+    ])
+  })
+
+  it('does not pair columns of different families, arrays with scalars, or computed columns', () => {
+    const before = table('t', [id, column('a', 'integer'), column('b', 'text', { isArray: true }), column('c', 'integer')])
+    const after = table('t', [
+      id,
+      column('x', 'text'),
+      column('y', 'text'),
+      column('z', 'integer', { computed: { expression: '"id" * 2', stored: true } }),
+    ])
+    expect(detectColumnRenames(before, after)).toEqual([])
+  })
+
+  it('pairs each column once, best match first', () => {
+    const before = table('t', [id, column('a', 'varchar', { length: 10 }), column('b', 'varchar', { length: 20 })])
+    const after = table('t', [id, column('c', 'varchar', { length: 20 }), column('d', 'varchar', { length: 10 })])
+    expect(detectColumnRenames(before, after).map((s) => [s.from, s.to])).toEqual([['a', 'd'], ['b', 'c']])
+  })
+
+  it('finds nothing when only columns are added or only dropped', () => {
+    expect(detectColumnRenames(table('t', [id, column('a')]), table('t', [id]))).toEqual([])
+    expect(detectColumnRenames(table('t', [id]), table('t', [id, column('a')]))).toEqual([])
+  })
+})
+
+describe('detectTableRenames', () => {
+  const post = table('post', [id, column('title', 'varchar', { length: 100 }), column('body', 'text'), column('views', 'integer')])
+
+  it('pairs a dropped table with an added one when most columns are equal', () => {
+    const article = table('article', [id, column('title', 'varchar', { length: 100 }), column('body', 'text'), column('stars', 'integer')])
+    expect(detectTableRenames(schema([post]), schema([article]), comparison)).toEqual([
+      { kind: 'table', table: { name: 'post' }, from: 'post', to: 'article', reasons: ['3 of 4 columns equal'] },
+    ])
+  })
+
+  it('does not pair tables with less than half of their columns equal, or in different schemas', () => {
+    const other = table('other', [id, column('a', 'text'), column('b', 'text'), column('c', 'text')])
+    expect(detectTableRenames(schema([post]), schema([other]), comparison)).toEqual([])
+    const moved = { ...post, schema: 'archive', name: 'post_archive' }
+    expect(detectTableRenames(schema([{ ...post, schema: 'public' }]), schema([moved]), comparison)).toEqual([])
+  })
+
+  it('ignores tables both sides have', () => {
+    expect(detectTableRenames(schema([post]), schema([post]), comparison)).toEqual([])
+  })
+
+  it('compares enum columns without their type names, which follow the table name', () => {
+    const status = (enumName: string) => column('status', 'enum', { enumName, enumValues: ['a', 'b'] })
+    const before = table('post', [id, status('post_status_enum')])
+    const after = table('article', [id, status('article_status_enum')])
+    expect(detectTableRenames(schema([before]), schema([after]), { enumValuesOnType: true })[0].reasons).toEqual(['2 of 2 columns equal'])
+  })
+})
+
+describe('columnMatch and typeFamily', () => {
+  it('groups canonical types into families', () => {
+    expect(typeFamily('bigint')).toBe(typeFamily('integer'))
+    expect(typeFamily('character varying')).toBe(typeFamily('text'))
+    expect(typeFamily('timestamptz')).toBe(typeFamily('timestamp'))
+    expect(typeFamily('uuid')).toBe('uuid')
+    expect(typeFamily('uuid')).not.toBe(typeFamily('text'))
+  })
+
+  it('scores an identical column above a widened one', () => {
+    const from = column('a', 'integer')
+    expect(columnMatch(from, column('b', 'integer'), false)!.score).toBeGreaterThan(columnMatch(from, column('b', 'bigint'), false)!.score)
+    expect(columnMatch(from, column('b', 'integer', { nullable: true }), true)!.reasons).toEqual(['same type integer', 'same position', 'becomes nullable'])
+  })
+})

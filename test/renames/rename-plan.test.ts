@@ -1,0 +1,212 @@
+import type { DialectCapabilities } from '../../src/dialect/dialect'
+import { diffSchemas } from '../../src/diff/diff-schemas'
+import { planWithRenames } from '../../src/diff/rename-plan'
+import type { RenameHint, SuspectedRename } from '../../src/diff/rename-types'
+import type { SchemaModel, TableModel } from '../../src/model/schema-model'
+import { applyOperations } from '../../src/operations/apply'
+import type { Operation } from '../../src/operations/operation'
+import { reverseOperations } from '../../src/operations/reverse'
+import { column, schema, table } from '../support/model-builders'
+
+const plain: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true }
+const withEnums: DialectCapabilities = { ...plain, schemas: true, enumTypes: true, extensions: true }
+const id = column('id', 'integer', { generated: { kind: 'increment' } })
+const post = { name: 'post' }
+
+const columnHint = (tableName: string, from: string, to: string): RenameHint =>
+  ({ kind: 'column', table: { name: tableName }, from, to, origin: `--rename ${tableName}.${from}=${to}` })
+const tableHint = (from: string, to: string): RenameHint => ({ kind: 'table', table: { name: from }, from, to, origin: `--rename ${from}=${to}` })
+
+/** expectRoundTrip checks that `ops` lead from `actual` to `desired` and their reverse back. */
+function expectRoundTrip(actual: SchemaModel, desired: SchemaModel, ops: readonly Operation[], capabilities = plain): void {
+  const after = applyOperations(actual, ops)
+  expect(diffSchemas(after, desired, capabilities)).toEqual([])
+  expect(diffSchemas(applyOperations(after, reverseOperations(ops)), actual, capabilities)).toEqual([])
+}
+
+describe('planWithRenames: columns', () => {
+  const before = schema([table('post', [id, column('body', 'text', { nullable: true })])])
+  const after = schema([table('post', [id, column('content', 'text', { nullable: true }), column('views', 'integer', { default: '0' })])])
+
+  it('turns a hinted drop and add into one rename, beside the rest of the diff', async () => {
+    const plan = await planWithRenames(before, after, plain, { hints: [columnHint('post', 'body', 'content')] })
+    expect(plan.ops).toEqual([
+      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'add_column', table: post, column: column('views', 'integer', { default: '0' }) },
+    ])
+    expect(plan.renames).toEqual([{ kind: 'column', table: post, from: 'body', to: 'content' }])
+    expect(plan.unresolved).toEqual([])
+    expectRoundTrip(before, after, plan.ops)
+  })
+
+  it('without a hint or an answer, reports the suspected rename and keeps the drop and add', async () => {
+    const plan = await planWithRenames(before, after, plain)
+    expect(plan.unresolved).toEqual([
+      { kind: 'column', table: post, from: 'body', to: 'content', reasons: ['same type text', 'same position'] },
+    ])
+    expect(plan.ops.map((op) => op.kind)).toEqual(['drop_column', 'add_column', 'add_column'])
+  })
+
+  it('asks about each suspected rename: yes renames, no drops and adds', async () => {
+    const asked: SuspectedRename[] = []
+    const yes = await planWithRenames(before, after, plain, { ask: async (s) => (asked.push(s), true) })
+    expect(asked.map((s) => `${s.from}->${s.to}`)).toEqual(['body->content'])
+    expect(yes.ops.map((op) => op.kind)).toEqual(['rename_column', 'add_column'])
+    const no = await planWithRenames(before, after, plain, { ask: async () => false })
+    expect(no.ops.map((op) => op.kind)).toEqual(['drop_column', 'add_column', 'add_column'])
+    expect(no.unresolved).toEqual([])
+  })
+
+  it('adds an AlterColumn when the renamed column changes too', async () => {
+    const wider = schema([table('post', [id, column('content', 'varchar', { length: 500 })])])
+    const from = schema([table('post', [id, column('body', 'varchar', { length: 200 })])])
+    const plan = await planWithRenames(from, wider, plain, { hints: [columnHint('post', 'body', 'content')] })
+    expect(plan.ops).toEqual([
+      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'alter_column', table: post, from: column('content', 'varchar', { length: 200 }), to: column('content', 'varchar', { length: 500 }) },
+    ])
+    expectRoundTrip(from, wider, plan.ops)
+  })
+
+  it('lets checks and partial indexes follow the renamed column, as the databases do, and re-creates them if they differ then', async () => {
+    const from = schema([table('post', [id, column('body', 'text', { nullable: true })], {
+      checks: [{ name: 'CHK_a', expression: `"body" <> ''` }, { name: 'CHK_b', expression: `length("body") < 100` }],
+      indexes: [{ name: 'IDX_filled', columns: ['id'], unique: false, where: '"body" IS NOT NULL' }],
+    })])
+    const to = schema([table('post', [id, column('content', 'text', { nullable: true })], {
+      checks: [{ name: 'CHK_a', expression: `"content" <> ''` }, { name: 'CHK_b', expression: `length("content") < 200` }],
+      indexes: [{ name: 'IDX_filled', columns: ['id'], unique: false, where: '"content" IS NOT NULL' }],
+    })])
+    const plan = await planWithRenames(from, to, plain, { hints: [columnHint('post', 'body', 'content')] })
+    // The dropped check is stated as the database has it after the rename, so that `down` can add it back
+    // before renaming the column back.
+    expect(plan.ops).toEqual([
+      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'drop_check', table: post, check: { name: 'CHK_b', expression: `length("content") < 100` } },
+      { kind: 'add_check', table: post, check: { name: 'CHK_b', expression: `length("content") < 200` } },
+    ])
+    expectRoundTrip(from, to, plan.ops)
+  })
+
+  it('renames the indexes and constraints named after the column, and other tables follow the key it references', async () => {
+    const author = (key: string, names: { pk: string; index: string; unique: string }) =>
+      table('author', [column(key, 'integer'), column('name', 'text')], {
+        primaryKey: { name: names.pk, columns: [key] },
+        indexes: [{ name: names.index, columns: [key, 'name'], unique: false }],
+        uniques: [{ name: names.unique, columns: [key] }],
+      })
+    const book = (key: string) => table('book', [id, column('authorId', 'integer')], {
+      foreignKeys: [{ name: 'FK_book_author', columns: ['authorId'], referencedTable: 'author', referencedColumns: [key], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+    })
+    const from = schema([author('code', { pk: 'PK_a1', index: 'IDX_a1', unique: 'UQ_a1' }), book('code')])
+    const to = schema([author('ref', { pk: 'PK_b1', index: 'IDX_b1', unique: 'UQ_b1' }), book('ref')])
+    const plan = await planWithRenames(from, to, plain, { hints: [columnHint('author', 'code', 'ref')] })
+    expect(plan.ops).toEqual([
+      { kind: 'rename_column', table: { name: 'author' }, from: 'code', to: 'ref' },
+      { kind: 'rename_index', table: { name: 'author' }, from: 'IDX_a1', to: 'IDX_b1' },
+      { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'primary_key', from: 'PK_a1', to: 'PK_b1' },
+      { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'unique', from: 'UQ_a1', to: 'UQ_b1' },
+    ])
+    expectRoundTrip(from, to, plan.ops)
+  })
+
+  it('leaves a name that is taken to the drop and create of the diff', async () => {
+    const from = schema([
+      table('post', [id, column('body', 'text')], { indexes: [{ name: 'IDX_1', columns: ['body'], unique: false }] }),
+      table('tag', [id], { indexes: [{ name: 'IDX_2', columns: ['id'], unique: false }] }),
+    ])
+    const to = schema([
+      table('post', [id, column('content', 'text')], { indexes: [{ name: 'IDX_2', columns: ['content'], unique: false }] }),
+      table('tag', [id], { indexes: [{ name: 'IDX_3', columns: ['id'], unique: false }] }),
+    ])
+    const plan = await planWithRenames(from, to, plain, { hints: [columnHint('post', 'body', 'content')] })
+    expect(plan.ops.map((op) => op.kind)).toEqual(['rename_column', 'drop_index', 'drop_index', 'create_index', 'create_index'])
+    expectRoundTrip(from, to, plan.ops)
+  })
+})
+
+describe('planWithRenames: tables', () => {
+  const pk = (name: string) => ({ name, columns: ['id'] })
+  const before = schema([
+    table('post', [id, column('title', 'varchar', { length: 100 }), column('body', 'text', { nullable: true })], {
+      primaryKey: pk('PK_post'),
+      indexes: [{ name: 'IDX_post_title', columns: ['title'], unique: false }],
+    }),
+    table('comment', [id, column('postId', 'integer')], {
+      primaryKey: pk('PK_comment'),
+      foreignKeys: [{ name: 'FK_comment_post', columns: ['postId'], referencedTable: 'post', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+    }),
+  ])
+  const after = schema([
+    table('article', [id, column('title', 'varchar', { length: 100 }), column('content', 'text', { nullable: true })], {
+      primaryKey: pk('PK_article'),
+      indexes: [{ name: 'IDX_article_title', columns: ['title'], unique: false }],
+    }),
+    table('comment', [id, column('postId', 'integer')], {
+      primaryKey: pk('PK_comment'),
+      foreignKeys: [{ name: 'FK_comment_post', columns: ['postId'], referencedTable: 'article', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+    }),
+  ])
+  const article = { name: 'article' }
+
+  it('renames a hinted table, its column named by the old table name, and what is named after them', async () => {
+    const plan = await planWithRenames(before, after, plain, { hints: [tableHint('post', 'article'), columnHint('post', 'body', 'content')] })
+    expect(plan.ops).toEqual([
+      { kind: 'rename_table', from: post, to: article },
+      { kind: 'rename_column', table: article, from: 'body', to: 'content' },
+      { kind: 'rename_index', table: article, from: 'IDX_post_title', to: 'IDX_article_title' },
+      { kind: 'rename_constraint', table: article, constraint: 'primary_key', from: 'PK_post', to: 'PK_article' },
+    ])
+    expectRoundTrip(before, after, plan.ops)
+  })
+
+  it('asks about a suspected table first, then about the columns of the renamed table', async () => {
+    const asked: string[] = []
+    const plan = await planWithRenames(before, after, plain, { ask: async (s) => (asked.push(`${s.kind} ${s.from}->${s.to} ${s.reasons.join('/')}`), true) })
+    expect(asked).toEqual(['table post->article 2 of 3 columns equal', 'column body->content same type text/same position'])
+    expect(plan.ops.map((op) => op.kind)).toEqual(['rename_table', 'rename_column', 'rename_index', 'rename_constraint'])
+  })
+
+  it('without hints, drops the old table and creates the new one, reporting the suspicion', async () => {
+    const plan = await planWithRenames(before, after, plain)
+    expect(plan.unresolved.map((s) => [s.kind, s.from, s.to])).toEqual([['table', 'post', 'article']])
+    expect(plan.ops.map((op) => op.kind)).toContain('drop_table')
+  })
+
+  it('renames an enum type used only by a column of a renamed table', async () => {
+    const status = (enumName: string) => column('status', 'enum', { enumName, enumValues: ['a', 'b'] })
+    const from = schema([table('post', [id, status('post_status_enum')], { schema: 'public' })], {
+      enums: [{ schema: 'public', name: 'post_status_enum', values: ['a', 'b'] }], schemas: ['public'],
+    })
+    const to = schema([table('article', [id, status('article_status_enum')], { schema: 'public' })], {
+      enums: [{ schema: 'public', name: 'article_status_enum', values: ['a', 'b'] }], schemas: ['public'],
+    })
+    const hint: RenameHint = { kind: 'table', table: { name: 'post' }, from: 'post', to: 'article', origin: '@RenamedFrom' }
+    const plan = await planWithRenames(from, to, withEnums, { hints: [hint] })
+    expect(plan.ops).toEqual([
+      { kind: 'rename_table', from: { schema: 'public', name: 'post' }, to: { schema: 'public', name: 'article' } },
+      { kind: 'rename_enum', from: { schema: 'public', name: 'post_status_enum' }, to: { schema: 'public', name: 'article_status_enum' } },
+    ])
+    expectRoundTrip(from, to, plan.ops, withEnums)
+  })
+})
+
+describe('planWithRenames: hints that do not apply', () => {
+  const t = (columns: string[]): TableModel => table('post', [id, ...columns.map((c) => column(c, 'text'))])
+
+  it('ignores a hint whose old name is gone as stale, and says why others do not apply', async () => {
+    const cases: [string[], string[], string, boolean][] = [
+      [['content'], ['content'], 'the database has no column "post"."body"', true],
+      [['body'], ['body', 'content'], 'the entities still have column "post"."body"', false],
+      [['body', 'content'], ['content'], 'the database already has column "post"."content"', false],
+      [['body'], ['text'], 'the entities have no column "post"."content"', false],
+    ]
+    for (const [db, entities, reason, stale] of cases) {
+      const plan = await planWithRenames(schema([t(db)]), schema([t(entities)]), plain, { hints: [columnHint('post', 'body', 'content')] })
+      expect(plan.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([[reason, stale]])
+      expect(plan.renames).toEqual([])
+    }
+    const tables = await planWithRenames(schema([t([])]), schema([t([])]), plain, { hints: [tableHint('draft', 'post')] })
+    expect(tables.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', true]])
+  })
+})

@@ -1,0 +1,61 @@
+import { PassThrough } from 'node:stream'
+import { parseRenameFlags } from '../../src/cli/rename-flag'
+import { renamePrompt, renameQuestion } from '../../src/cli/prompt-rename'
+import type { SuspectedRename } from '../../src/diff/rename-types'
+import { UserError } from '../../src/source/user-error'
+
+const body: SuspectedRename = { kind: 'column', table: { name: 'post' }, from: 'body', to: 'content', reasons: ['same type text', 'same position'] }
+const post: SuspectedRename = { kind: 'table', table: { name: 'post' }, from: 'post', to: 'article', reasons: ['3 of 4 columns equal'] }
+
+describe('renamePrompt', () => {
+  function prompt(input: string, end = true) {
+    const stdin = new PassThrough()
+    const stdout = new PassThrough()
+    let shown = ''
+    stdout.on('data', (chunk: Buffer) => (shown += chunk.toString()))
+    stdin.write(input)
+    if (end) stdin.end()
+    return { ...renamePrompt(stdin, stdout), shown: () => shown, stdin }
+  }
+
+  it('asks with the reasons and reads y or yes as yes, anything else as no, default no', async () => {
+    const p = prompt('y\nno\n\nYES\n')
+    expect([await p.ask(body), await p.ask(post), await p.ask(body), await p.ask(post)]).toEqual([true, false, false, true])
+    expect(p.shown()).toBe(renameQuestion(body) + renameQuestion(post) + renameQuestion(body) + renameQuestion(post))
+    expect(renameQuestion(body)).toBe('column post.body is gone and post.content is new (same type text, same position)\nwas post.body renamed to post.content? [y/N] ')
+    p.close()
+  })
+
+  it('takes the end of the input as no', async () => {
+    const p = prompt('')
+    expect(await p.ask(post)).toBe(false)
+    expect(p.shown()).toBe(`${renameQuestion(post)}\n`)
+    p.close()
+  })
+
+  it('waits for an answer typed later', async () => {
+    const p = prompt('', false)
+    const answer = p.ask(body)
+    setTimeout(() => p.stdin.write('yes\n'), 10)
+    expect(await answer).toBe(true)
+    p.close()
+  })
+})
+
+describe('parseRenameFlags', () => {
+  it('reads columns, tables and schema-qualified tables', () => {
+    expect(parseRenameFlags(['post.body=content', 'post=article', 'app.post.body=content'])).toEqual([
+      { kind: 'column', table: { name: 'post' }, from: 'body', to: 'content', origin: '--rename post.body=content' },
+      { kind: 'table', table: { name: 'post' }, from: 'post', to: 'article', origin: '--rename post=article' },
+      { kind: 'column', table: { schema: 'app', name: 'post' }, from: 'body', to: 'content', origin: '--rename app.post.body=content' },
+    ])
+    expect(parseRenameFlags(undefined)).toEqual([])
+  })
+
+  it('refuses what is neither', () => {
+    for (const bad of ['post', 'post.body', 'post.body=a.b', '=x', 'a..b=c', 'a.b.c.d=e', 'a=b=c']) {
+      expect(() => parseRenameFlags([bad])).toThrow(UserError)
+    }
+    expect(() => parseRenameFlags(['post.body'])).toThrow('--rename post.body is not table.old_column=new_column (a column) nor old_table=new_table (a table)')
+  })
+})

@@ -1,0 +1,53 @@
+import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { readEntities } from '../../src/source/entity-metadata'
+import { decoratorAdvice } from '../../src/source/rename-hints'
+import { RenamedFrom } from '../../src/source/renamed-from'
+
+class Address {
+  @RenamedFrom('homeTown') @Column({ type: 'text', nullable: true }) city: string | null
+}
+
+abstract class Stamped {
+  @RenamedFrom('created') @Column({ type: 'text', default: 'now' }) createdOn: string
+}
+
+@Entity('article')
+@RenamedFrom('post', 'blog_post')
+class Article extends Stamped {
+  @PrimaryGeneratedColumn() id: number
+  @RenamedFrom('body', 'text') @Column({ type: 'text', name: 'content_text' }) content: string
+  @Column(() => Address) address: Address
+  @Column({ type: 'integer' }) views: number
+}
+
+async function hintsOf(...entities: Function[]) {
+  const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities })
+  return { hints: (await readEntities(dataSource)).renameHints, metadatas: dataSource.entityMetadatas }
+}
+
+// The package exports it (src/index.ts); rename-cli.test.ts imports it from the build, as a project would.
+describe('@RenamedFrom', () => {
+  it('states table renames on the class and column renames on properties, inherited and embedded ones too', async () => {
+    const { hints } = await hintsOf(Article)
+    expect(hints).toEqual([
+      { kind: 'table', table: { name: 'post' }, from: 'post', to: 'article', origin: "@RenamedFrom('post') on Article" },
+      { kind: 'table', table: { name: 'blog_post' }, from: 'blog_post', to: 'article', origin: "@RenamedFrom('blog_post') on Article" },
+      { kind: 'column', table: { name: 'article' }, from: 'created', to: 'createdOn', origin: "@RenamedFrom('created') on Article.createdOn" },
+      { kind: 'column', table: { name: 'article' }, from: 'body', to: 'content_text', origin: "@RenamedFrom('body') on Article.content" },
+      { kind: 'column', table: { name: 'article' }, from: 'text', to: 'content_text', origin: "@RenamedFrom('text') on Article.content" },
+      { kind: 'column', table: { name: 'article' }, from: 'homeTown', to: 'addressCity', origin: "@RenamedFrom('homeTown') on Article.address.city" },
+    ])
+  })
+
+  it('names the decorator to add for a suspected rename', async () => {
+    const { metadatas } = await hintsOf(Article)
+    expect(decoratorAdvice(metadatas, { kind: 'column', table: { name: 'article' }, from: 'hits', to: 'views' })).toBe("add @RenamedFrom('hits') to Article.views")
+    expect(decoratorAdvice(metadatas, { kind: 'table', table: { name: 'story' }, from: 'story', to: 'article' })).toBe("add @RenamedFrom('story') to Article")
+    expect(decoratorAdvice(metadatas, { kind: 'table', table: { name: 'a' }, from: 'a', to: 'b' })).toBeUndefined()
+  })
+
+  it('needs an old name', () => {
+    expect(() => RenamedFrom()).toThrow(TypeError)
+    expect(() => RenamedFrom('')).toThrow("@RenamedFrom needs the old table or column name, e.g. @RenamedFrom('body')")
+  })
+})

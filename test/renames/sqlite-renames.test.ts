@@ -1,0 +1,4 @@
+import { createSqliteDatabase } from '../support/test-database'
+import { describeRenames } from './rename-cycle'
+
+describeRenames('sqlite', createSqliteDatabase)
