@@ -1,4 +1,5 @@
 import yargs from 'yargs'
+import { migrationStrategies } from '../pipeline/expand-contract-phases'
 import { registerTypeScriptLoader } from '../source/typescript-loader'
 import { type CliOutput, processOutput } from './cli-output'
 import { checkCommand } from './commands/check-command'
@@ -23,7 +24,10 @@ const renameOption = {
  */
 export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
   let exitCode: number = ExitCode.ok
+  // yargs reports an invalid choice through fail() and then still calls the command's handler: it must not run.
+  let failed = false
   const run = (work: () => Promise<number>) => async () => {
+    if (failed) return
     try {
       registerTypeScriptLoader()
       exitCode = await work()
@@ -39,9 +43,15 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.positional('name', { type: 'string', demandOption: true, describe: 'migration name, e.g. AddPostTags' })
         .option('timestamp', { type: 'number', describe: 'fixed timestamp (ms) for the file and class name' })
         .option('rename', renameOption)
-        .option('accept-data-loss', { type: 'boolean', describe: 'drop and add what looks renamed instead of stopping (exit 3)' }),
+        .option('accept-data-loss', { type: 'boolean', describe: 'drop and add what looks renamed instead of stopping (exit 3)' })
+        .option('strategy', {
+          choices: migrationStrategies, default: 'direct' as const,
+          describe: 'expand-contract: write a column rename or risky type change as two migrations (expand, then contract)',
+        }),
       (a) => run(() => withRenamePrompt((ask) =>
-        generateCommand({ config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss }, output, ask)))())
+        generateCommand({
+          config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy,
+        }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
       y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }).option('rename', renameOption),
       (a) => run(() => diffCommand({ config: a.config, format: a.format, rename: a.rename }, output))())
@@ -55,6 +65,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .strict()
     .exitProcess(false)
     .fail((message, err) => {
+      failed = true
       output.err(`typeorm-autogen: ${message ?? describeError(err)} (see --help)`)
       exitCode = ExitCode.error
     })

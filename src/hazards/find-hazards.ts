@@ -2,6 +2,7 @@ import { compareText } from '../model/qualified-name'
 import { hazardCodes } from './hazard'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
+import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
 import { enumValueFindings } from './enum-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
@@ -22,6 +23,7 @@ export const hazardRules: readonly HazardRule[] = [
   suspectedRenameFindings,
   renameFindings,
   typeChangeFindings,
+  copyFindings,
   setNotNullFindings,
   addNotNullFindings,
   uniqueFindings,

@@ -71,7 +71,7 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
 }
 
 /** narrowingProbe counts the values that do not fit the narrower type. */
-function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel): Probe {
+export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel): Probe {
   if (lengthTypes.has(to.type)) return { kind: 'longer_than', table, column, length: to.length ?? 1 }
   const bounds = integerBounds[to.type]
   if (bounds !== undefined) {

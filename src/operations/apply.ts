@@ -37,6 +37,7 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'alter_column':
       return updateTable(model, op.table, (t) => ({ ...t, columns: t.columns.map((c) => (c.name === op.from.name ? op.to : c)) }))
     case 'rename_column': return renameColumnReferences(updateTable(model, op.table, (t) => renameColumn(t, op.from, op.to)), op.table, op.from, op.to)
+    case 'copy_column': return updateTable(model, op.table, (t) => t) // values only; the table must exist
     case 'add_primary_key': return updateTable(model, op.table, (t) => ({ ...t, primaryKey: op.primaryKey }))
     case 'drop_primary_key': return updateTable(model, op.table, ({ primaryKey: _dropped, ...t }) => t)
     case 'create_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: byName([...t.indexes, op.index]) }))

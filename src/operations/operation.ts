@@ -31,6 +31,7 @@ export type Operation =
   | DropColumn
   | AlterColumn
   | RenameColumn
+  | CopyColumn
   | AddPrimaryKey
   | DropPrimaryKey
   | CreateIndex
@@ -84,6 +85,21 @@ export interface RenameColumn {
   readonly table: QualifiedName
   readonly from: string
   readonly to: string
+}
+
+/**
+ * CopyColumn copies the values of column `from` into column `to` of the same table (an UPDATE, no schema
+ * change), converting them to the type of `to` as the dialect must. `rows: 'all'` writes every row;
+ * `'empty'` only the rows where `to` is NULL, so that a copy never overwrites what was written into `to`
+ * since. Its reverse copies back (`to` into `from`, with the same `rows`). Expand and contract migrations
+ * use it (src/strategy); the diff never emits it.
+ */
+export interface CopyColumn {
+  readonly kind: 'copy_column'
+  readonly table: QualifiedName
+  readonly from: ColumnModel
+  readonly to: ColumnModel
+  readonly rows: 'all' | 'empty'
 }
 
 export interface AddPrimaryKey { readonly kind: 'add_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }

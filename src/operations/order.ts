@@ -26,6 +26,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   add_column: 9,
   alter_column: 9,
   drop_column: 9,
+  copy_column: 9,
   alter_table_comment: 9,
   add_primary_key: 10,
   add_unique: 10,
@@ -66,7 +67,8 @@ function objectName(op: Operation): string {
     case 'rename_table': return qualifiedKey(op.from)
     case 'add_column':
     case 'drop_column': return op.column.name
-    case 'alter_column': return op.to.name
+    case 'alter_column':
+    case 'copy_column': return op.to.name
     case 'rename_column':
     case 'rename_index':
     case 'rename_constraint': return op.from

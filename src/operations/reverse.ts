@@ -19,6 +19,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_column': return { kind: 'add_column', table: op.table, column: op.column }
     case 'alter_column': return { kind: 'alter_column', table: op.table, from: op.to, to: op.from }
     case 'rename_column': return { kind: 'rename_column', table: op.table, from: op.to, to: op.from }
+    case 'copy_column': return { kind: 'copy_column', table: op.table, from: op.to, to: op.from, rows: op.rows }
     case 'add_primary_key': return { kind: 'drop_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'drop_primary_key': return { kind: 'add_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index }

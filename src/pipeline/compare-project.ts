@@ -12,8 +12,15 @@ import { findHazards } from '../hazards/find-hazards'
 import type { Hazard } from '../hazards/hazard'
 import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
+import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
+
+/** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
+export interface CompareOptions extends RenameOptions {
+  /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
+  readonly strategy?: MigrationStrategy
+}
 
 /** Comparison is what the entities and the database disagree on, planned as operations and SQL both ways. */
 export interface Comparison {
@@ -32,13 +39,15 @@ export interface Comparison {
   readonly suspectedRenames: readonly UnresolvedRename[]
   /** Catalog queries issued while reading the database. */
   readonly queryCount: number
+  /** With strategy `expand-contract`: the change split in two (see src/strategy). */
+  readonly expandContract?: ExpandContractPlan
 }
 
 /**
  * compareProject reads the entities and the live database of a loaded project, diffs them and compiles the
  * result. It only reads: the database connection is read-only.
  */
-export async function compareProject(project: LoadedProject, renameOptions: RenameOptions = {}): Promise<Comparison> {
+export async function compareProject(project: LoadedProject, options: CompareOptions = {}): Promise<Comparison> {
   const { dataSource, settings } = project
   const dialect = dialectFor(dataSource.options)
   const entities = await readEntities(dataSource)
@@ -54,7 +63,7 @@ export async function compareProject(project: LoadedProject, renameOptions: Rena
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
 
-    const renamed = await resolveRenames(actual, desired, dialect.capabilities, entities.renameHints, dataSource.entityMetadatas, renameOptions)
+    const renamed = await resolveRenames(actual, desired, dialect.capabilities, entities.renameHints, dataSource.entityMetadatas, options)
     const up = renamed.ops
     const upStatements = dialect.compile(up, actual)
     // The hazards' data is counted through the same read-only connection, before it closes.
@@ -62,6 +71,9 @@ export async function compareProject(project: LoadedProject, renameOptions: Rena
       ops: up, before: actual, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
     })
     const measured = await measureHazards(findings, dialect, connection)
+    const expandContract = options.strategy === 'expand-contract'
+      ? await planExpandContract({ up, actual, findings, dialect, connection, declared: entities.model })
+      : undefined
     return {
       dialect,
       actual,
@@ -74,6 +86,7 @@ export async function compareProject(project: LoadedProject, renameOptions: Rena
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
       queryCount,
+      ...(expandContract !== undefined && { expandContract }),
     }
   } finally {
     await connection.close()

@@ -4,12 +4,12 @@ import type { MigrationPlan } from '../render/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
-import { type Comparison, compareProject } from './compare-project'
+import { type CompareOptions, type Comparison, compareProject } from './compare-project'
+import { expandContractPlans } from './expand-contract-plans'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
-import type { RenameOptions } from './resolve-renames'
 
-/** GenerateOptions decide renames (see RenameOptions) and whether unresolved ones may lose data. */
-export interface GenerateOptions extends RenameOptions {
+/** GenerateOptions decide renames and the strategy (see CompareOptions) and whether unresolved renames may lose data. */
+export interface GenerateOptions extends CompareOptions {
   /** Write the drop and add of suspected renames nobody decided, instead of stopping. */
   readonly acceptDataLoss?: boolean
 }
@@ -17,15 +17,20 @@ export interface GenerateOptions extends RenameOptions {
 /** GenerateResult says what `generate` found and, when there were changes, which file it wrote. */
 export interface GenerateResult {
   readonly comparison: Comparison
+  /** The migration written; with expand and contract, the expand migration. */
   readonly plan: MigrationPlan
   /** Absolute path of the written file; undefined when there was nothing to write. */
   readonly file?: string
+  /** With strategy `expand-contract`, when something moved: the contract migration, written after `file`. */
+  readonly contract?: { readonly plan: MigrationPlan; readonly file: string }
 }
 
 /**
  * generateMigration compares the project's entities with its database and writes a migration file into the
  * migrations folder. With no changes it writes nothing. The file appears whole or not at all. A suspected
- * rename nobody decided throws RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`.
+ * rename nobody decided throws RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`. With
+ * strategy `expand-contract`, a change that renames a column or changes a type riskily is written as two
+ * migrations, expand at `timestamp` and contract at `timestamp + 1` (both or neither); anything else as one.
  */
 export async function generateMigration(
   project: LoadedProject,
@@ -37,7 +42,21 @@ export async function generateMigration(
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }
-  const plan = planOf(comparison, name, timestamp)
+  if (comparison.expandContract?.phases !== undefined) {
+    const pair = expandContractPlans(comparison, comparison.expandContract, name, timestamp)
+    const rendered = [pair.expand, pair.contract].map(renderMigrationFile)
+    const expandFile = writeWhole(project.migrationsDir, rendered[0]!.fileName, rendered[0]!.source)
+    try {
+      const contractFile = writeWhole(project.migrationsDir, rendered[1]!.fileName, rendered[1]!.source)
+      return { comparison, plan: pair.expand, file: expandFile, contract: { plan: pair.contract, file: contractFile } }
+    } catch (err) {
+      removeQuietly(expandFile)
+      throw err
+    }
+  }
+  const direct = planOf(comparison, name, timestamp)
+  const kept = comparison.expandContract?.split.keptInPlace ?? []
+  const plan = { ...direct, warnings: [...direct.warnings, ...kept] }
   if (comparison.up.length === 0) return { comparison, plan }
   const { fileName, source } = renderMigrationFile(plan)
   return { comparison, plan, file: writeWhole(project.migrationsDir, fileName, source) }

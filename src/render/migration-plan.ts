@@ -19,4 +19,15 @@ export interface MigrationPlan {
   readonly warnings: readonly string[]
   /** What may go wrong running `up` (see src/hazards); the file comments each above its statement. None when absent. */
   readonly hazards?: readonly Hazard[]
+  /** Set on the two migrations of an expand and contract pair: which one this is. */
+  readonly phase?: MigrationPhase
+}
+
+/** MigrationPhase says which half of an expand and contract pair a migration is, and what the pair moves. */
+export interface MigrationPhase {
+  readonly step: 'expand' | 'contract'
+  /** The class name of the other migration of the pair. */
+  readonly partner: string
+  /** What moves, one line each: `column "post"."body" renamed to "content"`. */
+  readonly moves: readonly string[]
 }

@@ -38,23 +38,29 @@ describe('summarizeChanges', () => {
   })
 
   it('describes every operation kind', () => {
-    const kinds = new Set(sampleOperations.map((op) => op.kind))
+    const copy: Operation = {
+      kind: 'copy_column', table: { name: 'user' }, rows: 'empty',
+      from: { name: 'mail', type: 'varchar', nullable: true }, to: { name: 'email', type: 'text', nullable: true },
+    }
+    const operations = [...sampleOperations, copy]
+    const kinds = new Set(operations.map((op) => op.kind))
     const all: Record<OperationKind, true> = {
       create_schema: true, drop_schema: true, create_extension: true, drop_extension: true, create_enum: true,
       drop_enum: true, alter_enum: true, create_table: true, drop_table: true, rename_table: true,
       alter_table_comment: true, add_column: true, drop_column: true, alter_column: true, rename_column: true,
       add_primary_key: true, drop_primary_key: true, create_index: true, drop_index: true, add_unique: true,
       drop_unique: true, add_foreign_key: true, drop_foreign_key: true, add_check: true, drop_check: true,
-      rename_enum: true, rename_index: true, rename_constraint: true,
+      rename_enum: true, rename_index: true, rename_constraint: true, copy_column: true,
     }
     expect([...kinds].sort()).toEqual(Object.keys(all).sort())
-    const lines = text(sampleOperations)
-    const details = summarizeChanges(sampleOperations).reduce((n, entry) => n + 1 + entry.details.length, 0)
+    const lines = text(operations)
+    const details = summarizeChanges(operations).reduce((n, entry) => n + 1 + entry.details.length, 0)
     expect(lines).toHaveLength(details)
+    expect(lines).toContain('    ~ column "email": values copied from "mail" (varchar -> text) into the rows where it is NULL')
     // One line per operation (create, drop and rename of a table are the headlines of their tables),
     // except the drop+add pairs of the primary key and of the check, which make one line each.
-    expect(sampleOperations).toHaveLength(28)
-    expect(details).toBe(28 - 2)
+    expect(operations).toHaveLength(29)
+    expect(details).toBe(29 - 2)
   })
 
   it('pairs a table\'s only dropped and added check even when their names differ', () => {

@@ -1,5 +1,6 @@
 import { relative } from 'node:path'
 import type { RenameAsk } from '../../diff/rename-types'
+import type { MigrationStrategy } from '../../pipeline/expand-contract-phases'
 import { generateMigration } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
 import { renderReport } from '../../render/report'
@@ -17,6 +18,8 @@ export interface GenerateArgs {
   readonly rename?: readonly string[]
   /** Drop and add suspected renames nobody decided, instead of stopping. */
   readonly acceptDataLoss?: boolean
+  /** `expand-contract` writes a column rename or risky type change as two migrations. Default `direct`. */
+  readonly strategy?: MigrationStrategy
 }
 
 /**
@@ -32,7 +35,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
-    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss }
+    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy: args.strategy }
     result = await generateMigration(project, args.name, args.timestamp, options)
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err
@@ -46,5 +49,12 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   }
   output.out(renderReport(result.plan, 'summary'))
   output.out(`Wrote ${relative(process.cwd(), result.file)}`)
+  if (result.contract !== undefined) {
+    output.out(renderReport(result.contract.plan, 'summary'))
+    output.out(`Wrote ${relative(process.cwd(), result.contract.file)}`)
+    output.out('Run the expand migration, deploy the code that uses the new columns, then run the contract migration.')
+  } else if (args.strategy === 'expand-contract') {
+    output.out('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
+  }
   return ExitCode.ok
 }

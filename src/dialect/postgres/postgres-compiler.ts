@@ -5,6 +5,7 @@ import type { Operation, OperationKind, OperationOf } from '../../operations/ope
 import type { Statement } from '../statement'
 import { alterColumnSql } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
+import { copyColumnSql } from './postgres-copy-column-sql'
 import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql, type EnumStatement } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
@@ -42,6 +43,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_column: (op) => [alterTable(op, `DROP COLUMN ${quoteIdent(op.column.name)}`)],
   alter_column: (op) => alterColumnSql(op.table, op.from, op.to),
   rename_column: (op, context) => renameColumnSql(op, tableBefore(context, op.table)),
+  copy_column: (op) => [copyColumnSql(op)],
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],
   drop_primary_key: (op) => [dropConstraint(op, op.primaryKey.name ?? `${op.table.name}_pkey`)],
   create_index: (op) => [createIndexSql(op.table, op.index)],

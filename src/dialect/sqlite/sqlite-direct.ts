@@ -40,6 +40,11 @@ const directCompilers: { readonly [K in OperationKind]: DirectCompiler<K> } = {
     canDropInPlace(tableIn(state, op.table), op.column.name) ? [`ALTER TABLE ${quoteIdent(op.table.name)} DROP COLUMN ${quoteIdent(op.column.name)}`] : REBUILD,
   alter_column: rebuild,
   rename_column: (op) => [`ALTER TABLE ${quoteIdent(op.table.name)} RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`],
+  // A plain assignment: the target column's type affinity converts the value as it is stored.
+  copy_column: (op) => [
+    `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
+      (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
+  ],
   add_primary_key: rebuild,
   drop_primary_key: rebuild,
   create_index: (op) => [createIndexSql(op.table.name, op.index)],

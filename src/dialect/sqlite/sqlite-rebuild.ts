@@ -10,7 +10,7 @@ export interface Rebuild {
   readonly source: { readonly name: string; readonly columns: readonly ColumnModel[] }
   /** The shape it ends in, under the same name. */
   readonly target: TableModel
-  /** The table's operations folded into the rebuild, in order: renames and drops of columns steer the copy. */
+  /** The table's operations folded into the rebuild, in order: renames, drops and copies of columns steer the copy. */
   readonly ops: readonly Operation[]
 }
 
@@ -28,7 +28,7 @@ export function rebuildSql(rebuild: Rebuild): string[] {
       ? []
       : [
           `INSERT INTO ${quoteIdent(temporary)}(${copied.map(([to]) => quoteIdent(to)).join(', ')}) ` +
-            `SELECT ${copied.map(([, from]) => quoteIdent(from)).join(', ')} FROM ${quoteIdent(source.name)}`,
+            `SELECT ${copied.map(([, from]) => from).join(', ')} FROM ${quoteIdent(source.name)}`,
         ]
   return [
     createTableSql(target, temporary),
@@ -44,9 +44,13 @@ export function foreignKeyCheckSql(table: string): string {
   return `PRAGMA foreign_key_check(${quoteIdent(table)})`
 }
 
-/** copiedColumns pairs each target column with the source column its values come from: [target, source]. */
+/**
+ * copiedColumns pairs each target column with the SQL its values are selected by, from the source table:
+ * [target, expression]. Renames and drops of columns steer it, and so does CopyColumn (a copy into rows
+ * whose target is NULL keeps the target where it has a value).
+ */
 function copiedColumns(rebuild: Rebuild): [string, string][] {
-  const origin = new Map(rebuild.source.columns.map((c) => [c.name, c.name]))
+  const origin = new Map(rebuild.source.columns.map((c) => [c.name, quoteIdent(c.name)]))
   for (const op of rebuild.ops) {
     if (op.kind === 'rename_column') {
       const from = origin.get(op.from)
@@ -54,6 +58,10 @@ function copiedColumns(rebuild: Rebuild): [string, string][] {
       if (from !== undefined) origin.set(op.to, from)
     } else if (op.kind === 'drop_column') {
       origin.delete(op.column.name)
+    } else if (op.kind === 'copy_column') {
+      const from = origin.get(op.from.name)
+      const to = origin.get(op.to.name)
+      if (from !== undefined) origin.set(op.to.name, op.rows === 'empty' && to !== undefined ? `COALESCE(${to}, ${from})` : from)
     }
   }
   return rebuild.target.columns.flatMap((c): [string, string][] => {

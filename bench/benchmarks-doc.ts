@@ -1,0 +1,120 @@
+import { editSummary } from './edit-plan'
+import type { MachineInfo } from './machine-info'
+import type { SizeMeasurement } from './measure-size'
+import { formatRatio, markdownTable } from './report-format'
+import { editFindingLines, findingsTable, growthLines, timeTable } from './report-tables'
+
+/** benchmarksDoc renders BENCHMARKS.md from measured numbers only. */
+export interface RunContext {
+  readonly date: Date
+  readonly command: string
+  /** One-minute load averages at the start and the end of the run (the machine may be shared). */
+  readonly loadAverages: readonly [number, number]
+  readonly totalMs: number
+}
+
+export function benchmarksDoc(measurements: readonly SizeMeasurement[], machine: MachineInfo, run: RunContext): string {
+  const times = timeTable(measurements)
+  const findings = findingsTable(measurements)
+  return [
+    '# Benchmarks',
+    '',
+    `Measured ${run.date.toISOString().slice(0, 10)} with \`${run.command}\` (code in [bench/](bench/)), ` +
+      `${(run.totalMs / 60_000).toFixed(1)} minutes in all. ` +
+      'Every number below was measured by that run; rerun it to reproduce them on your machine.',
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${machine.cpu}, ${machine.cores} cores; ${machine.memoryGb} GB RAM; ${machine.os}`,
+    `- Node ${machine.node}, TypeORM ${machine.typeorm}` +
+      `${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ''}, SQLite ${machine.sqlite} (better-sqlite3)`,
+    `- One-minute load average ${run.loadAverages[0].toFixed(2)} at the start and ${run.loadAverages[1].toFixed(2)} at the end ` +
+      `of the run (${machine.cores} cores; above ${machine.cores} means other work competed for the CPU and the times are noisier).`,
+    '',
+    '## What is measured',
+    '',
+    'For each dialect and N, the bench generates N entity files under `.data/bench/<dialect>-<N>/entities/` ' +
+      '(increment key, unique varchar(64), varchar(200), nullable text, integer and boolean defaults, numeric(10,2), ' +
+      '`@CreateDateColumn`, an enum (`enum` on PostgreSQL, `simple-enum` on SQLite), a text array with default `{}` on ' +
+      'PostgreSQL (`simple-array` on SQLite), three columns typed only by decorator metadata, a single-column index on ' +
+      'every other entity, a named composite index, and a nullable `ManyToOne` to an earlier entity with `ON DELETE CASCADE`), ' +
+      'creates the schema with TypeORM\'s own `synchronize()`, and then times each step in a fresh Node process ' +
+      '(so module caches and peak memory are the step\'s own; peak RSS is `process.resourceUsage().maxRSS`):',
+    '',
+    '- **load**: `loadProject()` (the config file through our TypeScript loader) plus requiring the N entity files its ' +
+      'glob names (TypeORM\'s own glob expansion, each file transpiled by our loader). Every other step starts with the ' +
+      'same load, untimed, so no check is timed on loading files.',
+    '- **our check**: `compareProject()` after the load, in full: TypeORM builds its entity metadata (the column ' +
+      '"of it TypeORM metadata"), we build the entity model, open our own connection, introspect the database, normalize, ' +
+      'diff and compile up and down SQL. Load + our check is most of what `typeorm-autogen check` does. On the in-sync database it ' +
+      'must find 0 operations, or the bench fails.',
+    '- **TypeORM check**: after the same load and an untimed `dataSource.initialize()` (which connects and builds the ' +
+      'same metadata), only `await dataSource.driver.createSchemaBuilder().log()`: reading the tables from the catalog and ' +
+      'diffing them. Both times include reading the catalog; ours also includes connecting and the metadata build, ' +
+      'TypeORM\'s does not: the "speed-up" column favours TypeORM. "speed-up w/o metadata" subtracts TypeORM\'s metadata build, measured inside our check, from our ' +
+      'time, which compares the two on the same footing (ours still includes connecting).',
+    `- **after edits**: the same two steps after a fixed set of edits to the entity files (${editSummary}), counting our ` +
+      'operations and TypeORM\'s up queries.',
+    '',
+    'Times are the median of the runs in the `runs` column, each run a fresh process per step. Setup and ' +
+      '`initialize()` are shown for reference and are not part of any ratio.',
+    '',
+    '## Times',
+    '',
+    markdownTable(times.header, times.rows),
+    '',
+    'Speed-up is TypeORM\'s time divided by ours.',
+    '',
+    '## Findings and memory',
+    '',
+    markdownTable(findings.header, findings.rows),
+    '',
+    '## What the edits produced',
+    '',
+    ...bullets(editFindingLines(measurements), '(nothing measured)'),
+    '',
+    'TypeORM\'s statements are grouped by their leading keywords. Its PostgreSQL driver changes a varchar length by ' +
+      'dropping and re-adding the column (`PostgresQueryRunner.changeColumn`), which is why it adds and drops more ' +
+      'columns than were edited; on SQLite it changes a table by rebuilding it (create, copy, drop, rename).',
+    '',
+    '## Growth',
+    '',
+    ...bullets(growthLines(measurements), '(needs two sizes of one dialect)'),
+    '',
+    ...targetLines(measurements),
+    '',
+  ].join('\n')
+}
+
+/** targetLines compares the PostgreSQL numbers with the targets: >= 10x TypeORM at 1,000 tables, t(1000) <= 10 t(100). */
+function targetLines(measurements: readonly SizeMeasurement[]): string[] {
+  const at = (size: number) => measurements.find((m) => m.dialect === 'postgres' && m.size === size)
+  const small = at(100)
+  const large = at(1000)
+  const lines: string[] = []
+  if (large) {
+    const own = large.ours.medianWithoutMetadataMs ?? Number.NaN
+    const verdict = (ratio: number) => (ratio >= 10 ? 'met' : 'not met')
+    lines.push(
+      `- Target: at 1,000 tables on PostgreSQL our check is at least 10x faster than TypeORM's: ` +
+        `${verdict(large.typeorm.medianMs / large.ours.medianMs)} with our full time ` +
+        `(${formatRatio(large.typeorm.medianMs, large.ours.medianMs)}); ` +
+        `${verdict(large.typeorm.medianMs / own)} without TypeORM's metadata build (${formatRatio(large.typeorm.medianMs, own)}).`,
+    )
+  }
+  if (small && large) {
+    const own = (m: SizeMeasurement) => m.ours.medianWithoutMetadataMs ?? Number.NaN
+    const verdict = (ratio: number) => (ratio <= 10 ? 'met' : 'not met')
+    lines.push(
+      `- Target: our check grows about linearly, t(1000) <= ~10 x t(100) on PostgreSQL: ` +
+        `${verdict(large.ours.medianMs / small.ours.medianMs)} with our full time ` +
+        `(${formatRatio(large.ours.medianMs, small.ours.medianMs)}); ` +
+        `${verdict(own(large) / own(small))} without TypeORM's metadata build (${formatRatio(own(large), own(small))}).`,
+    )
+  }
+  return lines.length === 0 ? [] : ['## Targets', '', ...lines]
+}
+
+function bullets(lines: readonly string[], whenEmpty: string): string[] {
+  return lines.length === 0 ? [whenEmpty] : lines.map((l) => `- ${l}`)
+}

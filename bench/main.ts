@@ -1,0 +1,71 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { benchmarksDoc } from './benchmarks-doc'
+import { BenchUsageError, readBenchSettings, repoRoot, scratchRoot } from './bench-settings'
+import { childFlag, childMain } from './child-runner'
+import { runChildTask } from './child-tasks'
+import { errorText } from './error-text'
+import { machineInfo } from './machine-info'
+import { InSyncDiffError, type SizeMeasurement, measureSize } from './measure-size'
+import { staleBuildFiles } from './our-api'
+import { textTable } from './report-format'
+import { findingsTable, growthLines, timeTable } from './report-tables'
+
+// `npm run bench` (bin/bench.js) lands here; so does every child it starts, with `--bench-child <task>`.
+const childAt = process.argv.indexOf(childFlag)
+if (childAt >= 0) void childMain(process.argv[childAt + 1], runChildTask)
+else void main().then((code) => (process.exitCode = code))
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  const loadAtStart = os.loadavg()[0]
+  const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`)
+  try {
+    const settings = readBenchSettings(process.env)
+    const stale = staleBuildFiles()
+    if (stale.length > 0) {
+      throw new BenchUsageError(`bench: dist/ is older than src/ (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}): run \`npm run build\` first`)
+    }
+    fs.mkdirSync(scratchRoot, { recursive: true })
+    const machine = await machineInfo(settings.dialects.includes('postgres'))
+    log(`${machine.cores} x ${machine.cpu}, Node ${machine.node}, PostgreSQL ${machine.postgres ?? '-'}, SQLite ${machine.sqlite}`)
+    const measurements: SizeMeasurement[] = []
+    for (const dialect of settings.dialects) {
+      for (const size of settings.sizes) measurements.push(await measureSize(dialect, size, settings.runs(size), log))
+    }
+    const times = timeTable(measurements)
+    const findings = findingsTable(measurements)
+    process.stdout.write(`\n${textTable(times.header, times.rows)}\n\n${textTable(findings.header, findings.rows)}\n\n`)
+    for (const line of growthLines(measurements)) process.stdout.write(`${line}\n`)
+    for (const m of measurements) {
+      if (m.typeorm.changes !== 0) {
+        process.stdout.write(`\nTypeORM's log() found ${m.typeorm.changes} up queries on the in-sync ${m.dialect} database of ${m.size} entities, first:\n  ${m.typeormInSyncSample.join('\n  ')}\n`)
+      }
+    }
+    if (settings.reportFile) {
+      const command = commandLine()
+      const run = { date: new Date(), command, loadAverages: [loadAtStart, os.loadavg()[0]] as const, totalMs: performance.now() - started }
+      fs.writeFileSync(settings.reportFile, benchmarksDoc(measurements, machine, run))
+      log(`wrote ${settings.reportFile.replace(`${repoRoot}/`, '')}`)
+    }
+    log('done')
+    return 0
+  } catch (err) {
+    if (err instanceof BenchUsageError) {
+      process.stderr.write(`${err.message}\n`)
+      return 2
+    }
+    if (err instanceof InSyncDiffError) {
+      process.stderr.write(`\nBENCH FAILED: ${err.message}\n`)
+      return 1
+    }
+    process.stderr.write(`\nbench failed: ${errorText(err)}\n`)
+    return 1
+  }
+}
+
+function commandLine(): string {
+  const env = ['BENCH_SIZES', 'BENCH_DIALECTS', 'BENCH_RUNS'].flatMap((name) => (process.env[name] ? [`${name}=${process.env[name]}`] : []))
+  return [...env, 'npm run bench'].join(' ')
+}

@@ -1,0 +1,50 @@
+import { quoteDoubled } from '../dialect/quote'
+import { nameOf } from '../model/qualified-name'
+import type { QualifiedName } from '../model/schema-model'
+import type { Probe } from '../dialect/probe'
+import type { HazardFinding } from './hazard-finding'
+import { columnText, typeText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+import { narrowingProbe, typeChanged } from './type-change-rules'
+
+/**
+ * copyFindings: TYPE_NARROWING or TYPE_CAST_MAY_FAIL for a copy of values into a column of another type
+ * (expand and contract migrations), as the dialect classifies the conversion; a lossless one is no hazard
+ * (the copy is an UPDATE, not a rewrite under lock).
+ */
+export function copyFindings(context: RuleContext): HazardFinding[] {
+  const { capabilities, classifyTypeChange } = context.input.dialect
+  return eachOp(context, 'copy_column', (op, index): HazardFinding[] => {
+    const { from, to } = op
+    if (!typeChanged(from, to)) return []
+    const onlyParameters = from.type === to.type && from.isArray === to.isArray && from.enumName === to.enumName
+    if (onlyParameters && capabilities.unenforcedTypeParameters === true) return []
+    const origin = context.origins.column(index, op.table, from.name)
+    const table = origin && nameOf(origin.table)
+    const copies = `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeText(from)} to ${typeText(to)}`
+    const probe = (make: (table: QualifiedName, column: string) => Probe) =>
+      table === undefined ? {} : { probe: make(table, origin!.column.name) }
+    switch (classifyTypeChange(from, to)) {
+      case 'narrowing':
+        return [{
+          code: 'TYPE_NARROWING', operation: op,
+          what: `${copies}, which fails or rounds for the values that do not fit`,
+          advice: 'fix those values first, or keep the wider type',
+          ...probe((t, c) => narrowingProbe(t, c, from, to)),
+        }]
+      case 'cast_may_fail':
+        return [{
+          code: 'TYPE_CAST_MAY_FAIL', operation: op,
+          what: capabilities.looseTypes === true
+            ? `${copies}: values that do not convert are copied as they are, not as ${typeText(to)}`
+            : `${copies}, which fails if a value does not convert`,
+          advice: capabilities.looseTypes === true
+            ? 'fix the values that do not convert first'
+            : 'fix the values that do not convert first: the copy fails before anything is dropped',
+          ...probe((t, c) => ({ kind: 'not_convertible', table: t, column: c, to })),
+        }]
+      default:
+        return []
+    }
+  })
+}

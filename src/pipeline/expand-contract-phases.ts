@@ -1,0 +1,92 @@
+import type { DatabaseConnection, Dialect } from '../dialect/dialect'
+import type { Probe } from '../dialect/probe'
+import type { Statement } from '../dialect/statement'
+import { findHazards } from '../hazards/find-hazards'
+import type { Hazard, HazardCode } from '../hazards/hazard'
+import type { HazardFinding } from '../hazards/hazard-finding'
+import type { SchemaModel } from '../model/schema-model'
+import { applyOperations } from '../operations/apply'
+import type { Operation } from '../operations/operation'
+import { reverseOperations } from '../operations/reverse'
+import { type ExpandContract, splitExpandContract } from '../strategy/expand-contract'
+import { tableIn } from '../strategy/moved-column'
+import { measureHazards } from './measure-hazards'
+
+/** MigrationStrategy is how `generate` writes a change: `direct` (one migration) or `expand-contract` (two). */
+export type MigrationStrategy = 'direct' | 'expand-contract'
+
+/** migrationStrategies are the values of `--strategy`. */
+export const migrationStrategies: readonly MigrationStrategy[] = ['direct', 'expand-contract']
+
+/** Phase is one of the two migrations: its operations, SQL both ways, hazards, and warnings from counting them. */
+export interface Phase {
+  readonly ops: readonly Operation[]
+  readonly upStatements: readonly Statement[]
+  readonly downStatements: readonly Statement[]
+  readonly hazards: readonly Hazard[]
+  readonly warnings: readonly string[]
+}
+
+/** ExpandContractPlan is a change split in two, with both migrations compiled; `phases` is undefined when nothing moves. */
+export interface ExpandContractPlan {
+  readonly split: ExpandContract
+  readonly phases?: { readonly expand: Phase; readonly contract: Phase }
+}
+
+/** PhaseInput is what planning the phases reads; the connection is the comparison's read-only one, still open. */
+export interface PhaseInput {
+  readonly up: readonly Operation[]
+  readonly actual: SchemaModel
+  /** The direct migration's hazard findings: they say which type changes are risky. */
+  readonly findings: readonly HazardFinding[]
+  readonly dialect: Dialect
+  readonly connection: DatabaseConnection
+  readonly declared?: SchemaModel
+}
+
+const riskyTypeChanges: ReadonlySet<HazardCode> = new Set(['TYPE_NARROWING', 'TYPE_CAST_MAY_FAIL', 'TYPE_CHANGE_REWRITE'])
+
+/**
+ * planExpandContract splits the direct migration (see splitExpandContract) and compiles both halves: expand
+ * from the database as it is, contract from the schema expand leaves. Contract's hazards are counted on
+ * today's data where they read columns that exist today; the rest are listed without counts.
+ */
+export async function planExpandContract(input: PhaseInput): Promise<ExpandContractPlan> {
+  const risky = new Set(input.findings.filter((f) => riskyTypeChanges.has(f.code)).map((f) => f.operation))
+  const split = splitExpandContract(input.up, input.actual, (op) => risky.has(op))
+  if (split.contract.length === 0) return { split }
+  const afterExpand = applyOperations(input.actual, split.expand)
+  const expand = await phase(input, split.expand, input.actual, () => true)
+  const internal = new Set(split.temporaryRenames)
+  const contract = await phase(input, split.contract, afterExpand, (f) => !(f.code === 'RENAME' && internal.has(f.operation)))
+  return { split, phases: { expand, contract } }
+}
+
+async function phase(input: PhaseInput, ops: readonly Operation[], before: SchemaModel, keep: (f: HazardFinding) => boolean): Promise<Phase> {
+  const { dialect } = input
+  const upStatements = dialect.compile(ops, before)
+  const findings = findHazards({ ops, before, statements: upStatements, dialect, declared: input.declared })
+    .filter(keep)
+    .map((f) => (f.probe === undefined || readable(f.probe, input.actual) ? f : withoutProbe(f)))
+  const measured = await measureHazards(findings, dialect, input.connection)
+  return {
+    ops,
+    upStatements,
+    downStatements: dialect.compile(reverseOperations(ops), applyOperations(before, ops)),
+    hazards: measured.hazards,
+    warnings: measured.warnings,
+  }
+}
+
+/** readable says whether the database holds what a probe reads (contract's probes may name columns expand adds). */
+function readable(probe: Probe, actual: SchemaModel): boolean {
+  const table = tableIn(actual, probe.table)
+  if (table === undefined) return false
+  const columns = 'column' in probe ? [probe.column] : 'columns' in probe ? probe.columns : []
+  return columns.every((c) => table.columns.some((column) => column.name === c))
+}
+
+function withoutProbe(finding: HazardFinding): HazardFinding {
+  const { probe: _probe, ...rest } = finding
+  return rest
+}

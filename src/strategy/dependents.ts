@@ -1,0 +1,88 @@
+import { sameName } from '../model/qualified-name'
+import type { CheckModel, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model'
+import type { Operation } from '../operations/operation'
+import { renameIdentifier } from '../operations/rename-identifier'
+
+/** Dependent is an index, unique constraint or check that names a column, and goes and comes with it. */
+export type Dependent =
+  | { readonly kind: 'index'; readonly index: IndexModel }
+  | { readonly kind: 'unique'; readonly unique: UniqueModel }
+  | { readonly kind: 'check'; readonly check: CheckModel }
+
+/** dependentsOf lists a table's indexes, uniques and checks that name any of `columns`. */
+export function dependentsOf(table: TableModel, columns: readonly string[]): Dependent[] {
+  return [
+    ...table.indexes.filter((index) => indexNames(index, columns)).map((index): Dependent => ({ kind: 'index', index })),
+    ...table.uniques.filter((unique) => named(unique.columns, columns)).map((unique): Dependent => ({ kind: 'unique', unique })),
+    ...table.checks.filter((check) => mentionsAny(check.expression, columns)).map((check): Dependent => ({ kind: 'check', check })),
+  ]
+}
+
+/**
+ * touchesDependent says whether `op` adds, drops or renames an index, unique or check of `table` that names
+ * any of `columns`; `state` is the schema just before it (a rename names its object only by name).
+ */
+export function touchesDependent(op: Operation, state: SchemaModel, table: QualifiedName, columns: readonly string[]): boolean {
+  if (!('table' in op) || !sameName(op.table as QualifiedName, table)) return false
+  const current = () => state.tables.find((t) => sameName(t, table))
+  switch (op.kind) {
+    case 'create_index':
+    case 'drop_index': return indexNames(op.index, columns)
+    case 'add_unique':
+    case 'drop_unique': return named(op.unique.columns, columns)
+    case 'add_check':
+    case 'drop_check': return mentionsAny(op.check.expression, columns)
+    case 'rename_index': {
+      const index = current()?.indexes.find((i) => i.name === op.from)
+      return index !== undefined && indexNames(index, columns)
+    }
+    case 'rename_constraint': {
+      const before = current()
+      if (op.constraint === 'unique') return before?.uniques.some((u) => u.name === op.from && named(u.columns, columns)) === true
+      if (op.constraint === 'check') return before?.checks.some((c) => c.name === op.from && mentionsAny(c.expression, columns)) === true
+      return false
+    }
+    default: return false
+  }
+}
+
+/** dependentName is the name of the index or constraint. */
+export function dependentName(dependent: Dependent): string {
+  switch (dependent.kind) {
+    case 'index': return dependent.index.name
+    case 'unique': return dependent.unique.name
+    case 'check': return dependent.check.name
+  }
+}
+
+/** createDependent is the operation that creates it on `table`. */
+export function createDependent(table: QualifiedName, dependent: Dependent): Operation {
+  switch (dependent.kind) {
+    case 'index': return { kind: 'create_index', table, index: dependent.index }
+    case 'unique': return { kind: 'add_unique', table, unique: dependent.unique }
+    case 'check': return { kind: 'add_check', table, check: dependent.check }
+  }
+}
+
+/** dropDependent is the operation that drops it from `table`. */
+export function dropDependent(table: QualifiedName, dependent: Dependent): Operation {
+  switch (dependent.kind) {
+    case 'index': return { kind: 'drop_index', table, index: dependent.index }
+    case 'unique': return { kind: 'drop_unique', table, unique: dependent.unique }
+    case 'check': return { kind: 'drop_check', table, check: dependent.check }
+  }
+}
+
+/** mentionsAny says whether a SQL expression refers to any of the columns. */
+export function mentionsAny(sql: string, columns: readonly string[]): boolean {
+  // renameIdentifier rewrites exactly the references to a column and copies everything else as it is.
+  return columns.some((column) => renameIdentifier(sql, column, `${column}\u0000`) !== sql)
+}
+
+function indexNames(index: IndexModel, columns: readonly string[]): boolean {
+  return named(index.columns, columns) || (index.where !== undefined && mentionsAny(index.where, columns))
+}
+
+function named(list: readonly string[], columns: readonly string[]): boolean {
+  return list.some((c) => columns.includes(c))
+}

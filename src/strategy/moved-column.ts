@@ -1,0 +1,101 @@
+import { quoteDoubled } from '../dialect/quote'
+import { columnText, typeText } from '../hazards/hazard-names'
+import { sameName } from '../model/qualified-name'
+import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import { applyOperations } from '../operations/apply'
+import type { AlterColumn, Operation } from '../operations/operation'
+
+/**
+ * MovedColumn is a column that expand and contract moves into a new column instead of changing it in
+ * place: a renamed column (into its new name) or a risky type change (into a temporary column that contract
+ * renames to the column's name).
+ */
+export interface MovedColumn {
+  readonly kind: 'rename' | 'type_change'
+  readonly table: QualifiedName
+  /** The column's name in the database now. */
+  readonly oldName: string
+  /** The column as the entities want it, final name and definition. */
+  readonly wanted: ColumnModel
+  /** The column expand adds: the new name (rename) or `<column>__new` (type change). */
+  readonly added: string
+  /** The operations of the direct migration it replaces (the rename or the type change, and an alter of the renamed column). */
+  readonly replaces: readonly Operation[]
+}
+
+/** Candidates are the moved columns, and the renames and risky type changes left in place with the reason. */
+export interface Candidates {
+  readonly moved: readonly MovedColumn[]
+  readonly keptInPlace: readonly string[]
+}
+
+/**
+ * findMovedColumns picks, from a direct migration's operations, the renamed columns and the type changes
+ * `isRisky` says are risky, and keeps in place those a second column cannot stand in for: keys, columns a
+ * foreign key references, generated and computed columns.
+ */
+export function findMovedColumns(ops: readonly Operation[], before: SchemaModel, isRisky: (op: AlterColumn) => boolean): Candidates {
+  const states = [before]
+  ops.forEach((op, i) => states.push(applyOperations(states[i]!, [op])))
+  const target = states[ops.length]!
+  const moved: MovedColumn[] = []
+  const keptInPlace: string[] = []
+  const renamedTo = (table: QualifiedName, name: string) =>
+    ops.some((op) => op.kind === 'rename_column' && sameName(op.table, table) && op.to === name)
+  ops.forEach((op, i) => {
+    let candidate: MovedColumn | undefined
+    if (op.kind === 'rename_column') {
+      const alter = ops.find((o): o is AlterColumn => o.kind === 'alter_column' && sameName(o.table, op.table) && o.to.name === op.to)
+      const wanted = tableIn(target, op.table)?.columns.find((c) => c.name === op.to)
+      if (wanted === undefined) return
+      candidate = { kind: 'rename', table: op.table, oldName: op.from, wanted, added: op.to, replaces: alter ? [op, alter] : [op] }
+    } else if (op.kind === 'alter_column' && isRisky(op) && !renamedTo(op.table, op.to.name)) {
+      const table = tableIn(target, op.table)
+      if (table === undefined) return
+      const added = temporaryName(op.to.name, [...(tableIn(states[i]!, op.table)?.columns ?? []), ...table.columns])
+      candidate = { kind: 'type_change', table: op.table, oldName: op.from.name, wanted: op.to, added, replaces: [op] }
+    }
+    if (candidate === undefined) return
+    const reason = whyInPlace(candidate, states[i]!, target)
+    if (reason === undefined) moved.push(candidate)
+    else keptInPlace.push(`${describeMove(candidate)} stays in place: ${reason}`)
+  })
+  return { moved, keptInPlace }
+}
+
+/** describeMove says what moves where: `column "post"."body" renamed to "content"`. */
+export function describeMove(moved: MovedColumn): string {
+  const column = columnText(moved.table, moved.oldName)
+  return moved.kind === 'rename'
+    ? `column ${column} renamed to ${quoteDoubled(moved.wanted.name)}`
+    : `column ${column} changed to ${typeText(moved.wanted)} through ${quoteDoubled(moved.added)}`
+}
+
+function whyInPlace(moved: MovedColumn, state: SchemaModel, target: SchemaModel): string | undefined {
+  const before = tableIn(state, moved.table)
+  const after = tableIn(target, moved.table)
+  const old = before?.columns.find((c) => c.name === moved.oldName)
+  if (before === undefined || after === undefined || old === undefined) return 'the table is not in the database'
+  const names = [moved.oldName, moved.wanted.name]
+  const uses = (columns: readonly string[] | undefined) => (columns ?? []).some((c) => names.includes(c))
+  if (old.generated || old.computed || moved.wanted.generated || moved.wanted.computed) return 'the database generates its values'
+  if (uses(before.primaryKey?.columns) || uses(after.primaryKey?.columns)) return 'it is part of the primary key'
+  if ([...before.foreignKeys, ...after.foreignKeys].some((f) => uses(f.columns))) return 'it is part of a foreign key'
+  const referenced = [...state.tables, ...target.tables].some((t) =>
+    t.foreignKeys.some((f) => f.referencedTable === moved.table.name && f.referencedSchema === moved.table.schema && uses(f.referencedColumns)))
+  if (referenced) return 'a foreign key references it'
+  return undefined
+}
+
+/** temporaryName is `<column>__new`, or `<column>__new2`... when that name is taken. */
+function temporaryName(column: string, taken: readonly ColumnModel[]): string {
+  const names = new Set(taken.map((c) => c.name))
+  let name = `${column}__new`
+  for (let n = 2; names.has(name); n += 1) name = `${column}__new${n}`
+  return name
+}
+
+/** tableIn finds a table by name in a model. */
+export function tableIn(model: SchemaModel, name: QualifiedName): TableModel | undefined {
+  return model.tables.find((t) => sameName(t, name))
+}

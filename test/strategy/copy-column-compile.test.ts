@@ -1,0 +1,60 @@
+import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+import type { ColumnModel } from '../../src/model/schema-model'
+import type { CopyColumn, Operation } from '../../src/operations/operation'
+import { reverseOperation } from '../../src/operations/reverse'
+import { column, schema, table } from '../support/model-builders'
+
+const post = { name: 'post' }
+const copy = (from: ColumnModel, to: ColumnModel, rows: CopyColumn['rows'] = 'all'): CopyColumn => ({ kind: 'copy_column', table: post, from, to, rows })
+const score = column('score', 'text')
+const scoreNew = column('score__new', 'integer', { nullable: true })
+const sql = (dialect: typeof sqliteDialect, ops: Operation[], columns: ColumnModel[]) =>
+  dialect.compile(ops, schema([table('post', [column('id'), ...columns])])).map((s) => s.sql)
+
+describe('copy_column on PostgreSQL', () => {
+  const pg = (ops: Operation[], columns: ColumnModel[]) => sql(postgresDialect, ops, columns)
+
+  it('assigns within one type, so that a value too long for a shorter varchar fails instead of being cut', () => {
+    const title = column('title', 'varchar', { length: 100 })
+    const short = column('title__new', 'varchar', { length: 20, nullable: true })
+    expect(pg([copy(title, short, 'empty')], [title, short])).toEqual([
+      'UPDATE "post" SET "title__new" = "title" WHERE "title__new" IS NULL',
+    ])
+  })
+
+  it('casts between types, enums through text; its reverse copies back', () => {
+    expect(pg([copy(score, scoreNew)], [score, scoreNew])).toEqual(['UPDATE "post" SET "score__new" = CAST("score" AS integer)'])
+    expect(pg([reverseOperation(copy(score, scoreNew))], [score, scoreNew])).toEqual(['UPDATE "post" SET "score" = CAST("score__new" AS text)'])
+    const mood = column('mood', 'enum', { enumName: 'mood_enum', enumValues: ['ok'] })
+    const text = column('mood__new', 'text', { nullable: true })
+    expect(pg([copy(mood, text)], [mood, text])).toEqual(['UPDATE "post" SET "mood__new" = CAST(CAST("mood" AS text) AS text)'])
+  })
+})
+
+describe('copy_column on SQLite', () => {
+  const lite = (ops: Operation[], columns: ColumnModel[]) => sql(sqliteDialect, ops, columns)
+
+  it('runs as a plain UPDATE: the target column converts by its affinity', () => {
+    expect(lite([copy(score, scoreNew, 'empty')], [score, scoreNew])).toEqual([
+      'UPDATE "post" SET "score__new" = "score" WHERE "score__new" IS NULL',
+    ])
+  })
+
+  it('steers the copy of a rebuild: into empty rows with COALESCE, into every row from the source', () => {
+    const ops: Operation[] = [
+      copy(score, scoreNew, 'empty'),
+      { kind: 'alter_column', table: post, from: scoreNew, to: { ...scoreNew, nullable: false } },
+    ]
+    expect(lite(ops, [score, scoreNew])).toContain(
+      'INSERT INTO "temporary_post"("id", "score", "score__new") SELECT "id", "score", COALESCE("score__new", "score") FROM "post"',
+    )
+    const renamed: Operation[] = [
+      copy(score, scoreNew),
+      { kind: 'drop_column', table: post, column: score },
+      { kind: 'rename_column', table: post, from: 'score__new', to: 'score' },
+      { kind: 'alter_column', table: post, from: { ...scoreNew, name: 'score' }, to: { ...scoreNew, name: 'score', nullable: false } },
+    ]
+    expect(lite(renamed, [score, scoreNew])).toContain('INSERT INTO "temporary_post"("id", "score") SELECT "id", "score" FROM "post"')
+  })
+})

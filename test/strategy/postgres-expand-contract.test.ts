@@ -1,0 +1,4 @@
+import { createPostgresDatabase } from '../support/test-database'
+import { describeExpandContract } from './expand-contract-cycle'
+
+describeExpandContract('postgres', () => createPostgresDatabase('expandcontract'))

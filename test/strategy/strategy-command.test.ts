@@ -1,0 +1,81 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import type { CliOutput } from '../../src/cli/cli-output'
+import { checkCommand } from '../../src/cli/commands/check-command'
+import { generateCommand } from '../../src/cli/commands/generate-command'
+import { upgradeCommand } from '../../src/cli/commands/runner-commands'
+import { ExitCode } from '../../src/cli/exit-codes'
+import { runBuiltCli } from '../support/run-cli'
+import { type TempProject, sqliteConfig, tempProject } from '../support/temp-project'
+
+// `generate --strategy expand-contract`: two files, `check` exits 1 between them and 0 after both; a change
+// with nothing risky is one ordinary migration; the built CLI parses the flag and rejects an unknown strategy.
+
+const post = (columns: string) => `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('post')
+export class Post {
+  @PrimaryGeneratedColumn() id: number
+  ${columns}
+}
+`
+const configOf = (entityFile: string) =>
+  sqliteConfig({ imports: `import { Post } from './${entityFile}'`, entities: '[Post]', options: "migrations: [path.join(__dirname, 'migrations', '*.ts')]," })
+
+let project: TempProject
+let printed: { out: string[]; err: string[] }
+const output: CliOutput = { out: (text) => printed.out.push(text), err: (text) => printed.err.push(text) }
+const migrations = () => readdirSync(project.file('migrations')).sort()
+
+beforeAll(async () => {
+  project = tempProject({
+    'post-v1.ts': post("@Column({ type: 'text' }) body: string"),
+    'post-v2.ts': post("@Column({ type: 'text' }) content: string"),
+    'post-v3.ts': post("@Column({ type: 'text' }) content: string\n  @Column({ type: 'integer', default: 0 }) views: number"),
+    'ormconfig-v1.ts': configOf('post-v1'),
+    'ormconfig-v2.ts': configOf('post-v2'),
+    'ormconfig-v3.ts': configOf('post-v3'),
+  })
+  printed = { out: [], err: [] }
+  const v1 = project.file('ormconfig-v1.ts')
+  expect(await generateCommand({ config: v1, name: 'Init', timestamp: 1700000000000 }, output)).toBe(ExitCode.ok)
+  expect(await upgradeCommand({ config: v1 }, output)).toBe(ExitCode.ok)
+})
+afterAll(() => project?.remove())
+beforeEach(() => (printed = { out: [], err: [] }))
+
+it('writes expand and contract; check exits 1 between them and 0 after both', async () => {
+  const v2 = project.file('ormconfig-v2.ts')
+  const args = { config: v2, name: 'MoveBody', strategy: 'expand-contract', rename: ['post.body=content'], timestamp: 1700000001000 } as const
+  expect(await generateCommand(args, output)).toBe(ExitCode.ok)
+  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001000-MoveBodyExpand.ts', '1700000001001-MoveBodyContract.ts'])
+  const out = printed.out.join('\n')
+  expect(out).toMatch(/Wrote .*1700000001000-MoveBodyExpand\.ts[\s\S]*Wrote .*1700000001001-MoveBodyContract\.ts/)
+  expect(out).toContain('Run the expand migration, deploy the code that uses the new columns, then run the contract migration.')
+  expect(readFileSync(project.file('migrations/1700000001000-MoveBodyExpand.ts'), 'utf8')).toContain('No triggers keep the two columns in sync')
+
+  const contract = project.file('migrations/1700000001001-MoveBodyContract.ts')
+  mkdirSync(project.file('held'))
+  renameSync(contract, project.file('held/contract.ts'))
+  expect(await upgradeCommand({ config: v2 }, output)).toBe(ExitCode.ok)
+  printed = { out: [], err: [] }
+  expect(await checkCommand({ config: v2, format: 'text' }, output)).toBe(ExitCode.changesMissing)
+  expect(printed.out.join('\n')).toContain('- column "body"')
+
+  renameSync(project.file('held/contract.ts'), contract)
+  expect(await upgradeCommand({ config: v2 }, output)).toBe(ExitCode.ok)
+  expect(await checkCommand({ config: v2, format: 'text' }, output)).toBe(ExitCode.ok)
+})
+
+it('writes one ordinary migration when nothing is risky, and says so', async () => {
+  const run = runBuiltCli(project.dir, ['generate', 'AddViews', '-c', 'ormconfig-v3.ts', '--strategy', 'expand-contract', '--timestamp', '1700000002000'])
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(ExitCode.ok)
+  expect(migrations().filter((f) => f.startsWith('1700000002'))).toEqual(['1700000002000-AddViews.ts'])
+  expect(run.stdout).toContain('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
+})
+
+it('rejects an unknown strategy as a usage error', () => {
+  const run = runBuiltCli(project.dir, ['generate', 'X', '-c', 'ormconfig-v3.ts', '--strategy', 'sideways'])
+  expect(run.code).toBe(ExitCode.error)
+  expect(run.stderr).toMatch(/Invalid values:[\s\S]*strategy[\s\S]*"direct", "expand-contract"/)
+})
