@@ -99,4 +99,9 @@ export interface Dialect {
    * cannot test). It never changes the database.
    */
   measure(connection: DatabaseConnection, probes: readonly Probe[], options: ProbeOptions): Promise<readonly (ProbeResult | undefined)[]>
+  /**
+   * appliedMigrations lists the names recorded in TypeORM's migrations table `table` (in the DataSource's
+   * schema), or none when the table does not exist yet.
+   */
+  appliedMigrations(connection: DatabaseConnection, table: string, options: DataSourceOptions): Promise<readonly string[]>
 }

@@ -1,11 +1,8 @@
 import { quoteDoubled } from '../dialect/quote'
-import { nameOf } from '../model/qualified-name'
-import type { QualifiedName } from '../model/schema-model'
-import type { Probe } from '../dialect/probe'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, typeText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
-import { narrowingProbe, typeChanged } from './type-change-rules'
+import { conversionOf, narrowingProbe } from './type-change-rules'
 
 /**
  * copyFindings: TYPE_NARROWING or TYPE_CAST_MAY_FAIL for a copy of values into a column of another type
@@ -13,18 +10,14 @@ import { narrowingProbe, typeChanged } from './type-change-rules'
  * (the copy is an UPDATE, not a rewrite under lock).
  */
 export function copyFindings(context: RuleContext): HazardFinding[] {
-  const { capabilities, classifyTypeChange } = context.input.dialect
+  const { capabilities } = context.input.dialect
   return eachOp(context, 'copy_column', (op, index): HazardFinding[] => {
     const { from, to } = op
-    if (!typeChanged(from, to)) return []
-    const onlyParameters = from.type === to.type && from.isArray === to.isArray && from.enumName === to.enumName
-    if (onlyParameters && capabilities.unenforcedTypeParameters === true) return []
-    const origin = context.origins.column(index, op.table, from.name)
-    const table = origin && nameOf(origin.table)
+    const conversion = conversionOf(context, index, op.table, from, to)
+    if (conversion === undefined) return []
+    const { probe } = conversion
     const copies = `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeText(from)} to ${typeText(to)}`
-    const probe = (make: (table: QualifiedName, column: string) => Probe) =>
-      table === undefined ? {} : { probe: make(table, origin!.column.name) }
-    switch (classifyTypeChange(from, to)) {
+    switch (conversion.change) {
       case 'narrowing':
         return [{
           code: 'TYPE_NARROWING', operation: op,

@@ -1,3 +1,4 @@
+import type { TypeChange } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { nameOf } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
@@ -22,25 +23,50 @@ export function parametersChanged(from: ColumnModel, to: ColumnModel): boolean {
   return from.length !== to.length || from.precision !== to.precision || from.scale !== to.scale
 }
 
+/** Conversion is a change of a column's type as the dialect classifies it, and how to count its values. */
+export interface Conversion {
+  readonly change: TypeChange
+  /** probe asks the question `make` builds about the column as the database names it now (none for a new column). */
+  probe(make: (table: QualifiedName, column: string) => Probe): { probe?: Probe }
+}
+
+/**
+ * conversionOf classifies the change of a column from `from` to `to` by operation `index`, or is undefined
+ * when the type does not change, or only in parameters the database does not enforce (NO_SCHEMA_EFFECT's).
+ */
+export function conversionOf(
+  context: RuleContext,
+  index: number,
+  table: QualifiedName,
+  from: ColumnModel,
+  to: ColumnModel,
+): Conversion | undefined {
+  const { capabilities, classifyTypeChange } = context.input.dialect
+  if (!typeChanged(from, to)) return undefined
+  const onlyParameters = from.type === to.type && from.isArray === to.isArray && from.enumName === to.enumName
+  if (onlyParameters && capabilities.unenforcedTypeParameters === true) return undefined
+  const origin = context.origins.column(index, table, from.name)
+  return {
+    change: classifyTypeChange(from, to),
+    probe: (make) => (origin === undefined ? {} : { probe: make(nameOf(origin.table), origin.column.name) }),
+  }
+}
+
 /**
  * typeChangeFindings: one of TYPE_CHANGE_SAFE, TYPE_CHANGE_REWRITE, TYPE_NARROWING or TYPE_CAST_MAY_FAIL for
  * each type change, as the dialect classifies it. A change of parameters alone that the database does not
  * enforce is left to NO_SCHEMA_EFFECT.
  */
 export function typeChangeFindings(context: RuleContext): HazardFinding[] {
-  const { capabilities, classifyTypeChange } = context.input.dialect
+  const { capabilities } = context.input.dialect
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     const { from, to } = op
-    if (!typeChanged(from, to)) return []
-    const onlyParameters = from.type === to.type && from.isArray === to.isArray && from.enumName === to.enumName
-    if (onlyParameters && capabilities.unenforcedTypeParameters === true) return []
-    const origin = context.origins.column(index, op.table, from.name)
-    const table = origin && nameOf(origin.table)
+    const conversion = conversionOf(context, index, op.table, from, to)
+    if (conversion === undefined) return []
+    const { probe } = conversion
     const column = columnText(op.table, to.name)
     const types = `from ${typeText(from)} to ${typeText(to)}`
-    const probe = (make: (table: QualifiedName, column: string) => Probe) =>
-      table === undefined ? {} : { probe: make(table, origin!.column.name) }
-    switch (classifyTypeChange(from, to)) {
+    switch (conversion.change) {
       case 'safe':
         return [{ code: 'TYPE_CHANGE_SAFE', operation: op, what: `Changes ${column} ${types}`, advice: 'stored values stay as they are' }]
       case 'rewrite':

@@ -14,10 +14,13 @@ import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
+import { refuseUnapplied, unappliedMigrations, unappliedText } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
 
 /** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
 export interface CompareOptions extends RenameOptions {
+  /** Stop with a UserError when migrations of the project are not applied to the database (`generate`). */
+  readonly refuseUnappliedMigrations?: boolean
   /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
   readonly strategy?: MigrationStrategy
 }
@@ -62,6 +65,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
+    const unapplied = await unappliedMigrations(dataSource, dialect, connection)
+    if (options.refuseUnappliedMigrations === true) refuseUnapplied(unapplied)
 
     const renamed = await resolveRenames(actual, desired, dialect.capabilities, entities.renameHints, dataSource.entityMetadatas, options)
     const up = renamed.ops
@@ -81,7 +86,12 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       up,
       upStatements,
       downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
-      warnings: [...entities.warnings, ...renamed.warnings, ...measured.warnings],
+      warnings: [
+        ...(unapplied.length > 0 ? [unappliedText(unapplied)] : []),
+        ...entities.warnings,
+        ...renamed.warnings,
+        ...measured.warnings,
+      ],
       hazards: measured.hazards,
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,

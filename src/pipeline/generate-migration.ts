@@ -38,7 +38,7 @@ export async function generateMigration(
   timestamp: number = Date.now(),
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const comparison = await compareProject(project, options)
+  const comparison = await compareProject(project, { ...options, refuseUnappliedMigrations: true })
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }

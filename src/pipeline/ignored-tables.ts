@@ -6,10 +6,15 @@ import type { AutogenSettings } from '../source/autogen-settings'
  * configured names) and the user's `autogen.ignoreTables`.
  */
 export function ignoredTables(dataSource: DataSource, settings: AutogenSettings): string[] {
-  const options = dataSource.options as { migrationsTableName?: string; metadataTableName?: string }
+  const options = dataSource.options as { metadataTableName?: string }
   return [
-    options.migrationsTableName ?? 'migrations',
+    migrationsTableOf(dataSource),
     options.metadataTableName ?? 'typeorm_metadata',
     ...(settings.ignoreTables ?? []),
   ]
+}
+
+/** migrationsTableOf is the name of the table where TypeORM records applied migrations. */
+export function migrationsTableOf(dataSource: DataSource): string {
+  return (dataSource.options as { migrationsTableName?: string }).migrationsTableName ?? 'migrations'
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import { withIndexedMetadataArgs } from './indexed-metadata-args'
 import { UserError, messageOf } from './user-error'
 
 /**
@@ -10,7 +11,7 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
   if (!dataSource.isInitialized) {
     const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
     try {
-      await builder.buildMetadatas()
+      await withIndexedMetadataArgs(() => builder.buildMetadatas())
     } catch (err) {
       throw new UserError(
         `TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; fix the entity or file it names`,

@@ -89,3 +89,19 @@ it('refuses an invalid migration name and unknown arguments', () => {
   expectRefusal(['generate', 'not a name'], /not a valid class name/)
   expectRefusal(['frobnicate'], /Unknown|command/i)
 })
+
+it('refuses to generate while a migration is not applied, and says to upgrade', () => {
+  const first = runBuiltCli(project.dir, ['generate', 'Init', '--timestamp', '1700000000000'])
+  expect(first.code).toBe(0)
+  const second = runBuiltCli(project.dir, ['generate', 'Again'])
+  expect(second.code).toBe(2)
+  expect(second.stderr.trim()).toBe(
+    'typeorm-autogen: 1 migration is not applied to the database yet (Init1700000000000): run `typeorm-autogen upgrade` first, or the new migration repeats their changes',
+  )
+  expect(readdirSync(project.file('migrations'))).toEqual(['1700000000000-Init.ts'])
+  const diff = runBuiltCli(project.dir, ['diff'])
+  expect(diff.code).toBe(0)
+  expect(diff.stdout).toContain('1 migration is not applied to the database yet')
+  expect(runBuiltCli(project.dir, ['upgrade']).code).toBe(0)
+  expect(runBuiltCli(project.dir, ['generate', 'Again']).stdout).toContain('No changes')
+})

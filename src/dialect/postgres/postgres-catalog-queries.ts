@@ -54,7 +54,8 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
   EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-    WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = t.oid
+    WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.classid = 'pg_catalog.pg_class'::regclass
+      AND dep.refobjid = t.oid
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   ) AS owns_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,

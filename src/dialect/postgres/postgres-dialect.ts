@@ -1,5 +1,4 @@
-import type { DataSourceOptions } from 'typeorm'
-import type { SchemaModel } from '../../model/schema-model'
+import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
 import { compilePostgres } from './postgres-compiler'
 import { connectPostgres } from './postgres-connection'
@@ -11,17 +10,10 @@ import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
 
 /**
- * PostgresDialect is the Dialect for TypeORM `type: 'postgres'`. Its `normalize` takes the DataSource's
- * options as an optional second argument: they decide the default schema and which function generated
- * uuid columns default to (`uuidExtension`). Without them: `public` and `uuid_generate_v4()`, TypeORM's
- * own defaults.
+ * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
+ * TypeORM's own defaults: schema `public` and `uuid_generate_v4()` for generated uuids.
  */
-export interface PostgresDialect extends Dialect {
-  normalize(model: SchemaModel, options?: DataSourceOptions): SchemaModel
-}
-
-/** postgresDialect serves TypeORM's `postgres` DataSources. */
-export const postgresDialect: PostgresDialect = {
+export const postgresDialect: Dialect = {
   name: 'postgres',
   capabilities: {
     schemas: true,
@@ -36,6 +28,7 @@ export const postgresDialect: PostgresDialect = {
   introspect: introspectPostgres,
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
   reconcile: reconcilePostgres,
+  appliedMigrations: appliedPostgresMigrations,
   compile: compilePostgres,
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,

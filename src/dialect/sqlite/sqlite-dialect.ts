@@ -1,3 +1,4 @@
+import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
 import { compileSqlite } from './sqlite-compiler'
 import { connectSqlite } from './sqlite-connection'
@@ -26,6 +27,7 @@ export const sqliteDialect: Dialect = {
   connect: connectSqlite,
   introspect: introspectSqlite,
   normalize: normalizeSqliteModel,
+  appliedMigrations: appliedSqliteMigrations,
   compile: compileSqlite,
   classifyTypeChange: classifySqliteTypeChange,
   measure: measureSqlite,
