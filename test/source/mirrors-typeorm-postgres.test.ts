@@ -3,7 +3,7 @@ import type { TableModel } from '../../src/model/schema-model'
 import { postgresEntities } from './fixtures/postgres-entities'
 import { fullType } from './helpers/full-type'
 import { type ReadProject, readProject } from './helpers/load-entities'
-import { type ScratchDatabase, createScratchDatabase } from './helpers/postgres-database'
+import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
 import { type TempProject, tempProject } from '../support/temp-project'
 
 interface ColumnRow {
@@ -38,13 +38,13 @@ interface IndexRow {
 describe('the PostgreSQL model mirrors the database TypeORM builds', () => {
   let project: TempProject
   let read: ReadProject
-  let db: ScratchDatabase
+  let db: TestDatabase
   let columns: ColumnRow[]
   let constraints: ConstraintRow[]
   let indexes: IndexRow[]
 
   beforeAll(async () => {
-    db = await createScratchDatabase('source_mirror')
+    db = await createPostgresDatabase('source_mirror')
     // No PostGIS here: this copy of the entities has no geometry column.
     const entities = Object.fromEntries(
       Object.entries(postgresEntities).map(([file, text]) => [file, text.replace(/.*'geometry'.*\n/, '')]),
