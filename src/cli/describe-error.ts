@@ -9,7 +9,9 @@ export function describeError(err: unknown): string {
   const parts: string[] = []
   let current: unknown = err
   while (current instanceof Error && parts.length < 4) {
-    parts.push(current.message)
+    // A wrapping error usually quotes its cause already: show each message once.
+    const message = current.message
+    if (!parts.some((part) => part.includes(message))) parts.push(message)
     current = current.cause
   }
   if (parts.length === 0) parts.push(String(err))

@@ -34,7 +34,7 @@ export async function connectPostgres(options: DataSourceOptions): Promise<Datab
     await client.end().catch(() => undefined)
     const secret = typeof credentials.password === 'string' ? credentials.password : urlPassword(credentials.url)
     const reason = withoutSecret(err instanceof Error ? err.message : String(err), secret)
-    throw new Error(`postgres: cannot connect to ${describeTarget(credentials)}: ${reason}`, { cause: err })
+    throw new Error(`postgres: cannot connect to ${describeTarget(credentials)}: ${reason}; check the DataSource's url or host, port, database and credentials`, { cause: err })
   }
   return readOnlyConnection(client)
 }

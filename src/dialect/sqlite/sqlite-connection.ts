@@ -34,7 +34,18 @@ export async function connectSqlite(options: DataSourceOptions): Promise<Databas
     }
     return new SqliteConnection(db)
   } catch (err) {
-    throw new Error(`sqlite: cannot open "${database}": ${(err as Error).message}`, { cause: err })
+    throw new Error(`sqlite: cannot open "${database}": ${(err as Error).message}; ${adviceFor(err)}`, { cause: err })
+  }
+}
+
+function adviceFor(err: unknown): string {
+  switch ((err as { code?: string }).code) {
+    case 'SQLITE_BUSY':
+      return 'another connection holds a write lock on it: run again once it is released'
+    case 'SQLITE_NOTADB':
+      return "check the DataSource's database path: that file is not a SQLite database"
+    default:
+      return "check the DataSource's database path and the file's permissions"
   }
 }
 

@@ -51,7 +51,7 @@ describe('sqlite connect', () => {
   test('a file that is not a database fails with one clear line', async () => {
     const path = join(dir, 'junk.sqlite')
     writeFileSync(path, 'this is not a database, just some text that is long enough to have a header'.repeat(20))
-    await expect(connect(path)).rejects.toThrow(`sqlite: cannot open "${path}": file is not a database`)
+    await expect(connect(path)).rejects.toThrow(`sqlite: cannot open "${path}": file is not a database; check the DataSource's database path: that file is not a SQLite database`)
   })
 
   test('a locked file fails instead of waiting', async () => {
@@ -62,7 +62,7 @@ describe('sqlite connect', () => {
     writer.exec('INSERT INTO "t" VALUES (1)')
     try {
       const error = await connect(path).then(() => undefined, (err: Error) => err)
-      expect(error?.message).toBe(`sqlite: cannot open "${path}": database is locked`)
+      expect(error?.message).toBe(`sqlite: cannot open "${path}": database is locked; another connection holds a write lock on it: run again once it is released`)
       expect(error?.cause).toHaveProperty('code', 'SQLITE_BUSY')
     } finally {
       writer.exec('ROLLBACK')
