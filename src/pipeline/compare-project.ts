@@ -2,18 +2,23 @@ import type { Dialect } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import type { Statement } from '../dialect/statement'
 import type { RenameDecision } from '../diff/rename-types'
+import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
 import { reverseOperations } from '../operations/reverse'
 import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
+import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
+import { declaredFactChanges } from '../source/declared-fact-changes'
 import { findHazards } from '../hazards/find-hazards'
 import type { Hazard } from '../hazards/hazard'
+import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
 import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
+import { snapshotWarnings } from './snapshot-warnings'
 import { refuseUnapplied, unappliedMigrations, unappliedText } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
 
@@ -44,6 +49,10 @@ export interface Comparison {
   readonly queryCount: number
   /** With strategy `expand-contract`: the change split in two (see src/strategy). */
   readonly expandContract?: ExpandContractPlan
+  /** What the entities declare that the database may not keep (types as written, transformers, sizes). */
+  readonly declaredFacts: DeclaredFacts
+  /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
+  readonly snapshotOutdated: boolean
 }
 
 /**
@@ -57,6 +66,9 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
   const normalized = dialect.normalize(entities.model, dataSource.options)
   const wanted = { ...normalized, tables: normalized.tables.filter((t) => !ignore.includes(t.name)) }
+  const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
+  const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
+  const snapshot = readEntitiesSnapshot(project.migrationsDir)
 
   const connection = await dialect.connect(dataSource.options)
   try {
@@ -91,12 +103,16 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...entities.warnings,
         ...renamed.warnings,
         ...measured.warnings,
+        ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
+        ...(snapshot.kind === 'read' ? snapshotWarnings(declaredFactChanges(snapshot.facts, declaredFacts), up, actual) : []),
       ],
       hazards: measured.hazards,
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
       queryCount,
       ...(expandContract !== undefined && { expandContract }),
+      declaredFacts,
+      snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
     }
   } finally {
     await connection.close()

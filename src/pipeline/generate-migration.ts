@@ -1,12 +1,11 @@
-import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import type { MigrationPlan } from '../render/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
-import { UserError } from '../source/user-error'
 import { type CompareOptions, type Comparison, compareProject } from './compare-project'
+import { entitiesSnapshotFileName, entitiesSnapshotSource } from './entities-snapshot'
 import { expandContractPlans } from './expand-contract-plans'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
+import { removeQuietly, writeWhole } from './write-whole'
 
 /** GenerateOptions decide renames and the strategy (see CompareOptions) and whether unresolved renames may lose data. */
 export interface GenerateOptions extends CompareOptions {
@@ -23,11 +22,17 @@ export interface GenerateResult {
   readonly file?: string
   /** With strategy `expand-contract`, when something moved: the contract migration, written after `file`. */
   readonly contract?: { readonly plan: MigrationPlan; readonly file: string }
+  /**
+   * Absolute path of the entities.snapshot.json written: with every migration, and alone when the database
+   * matches but the entities' declared facts differ from the folder's snapshot.
+   */
+  readonly snapshot?: string
 }
 
 /**
  * generateMigration compares the project's entities with its database and writes a migration file into the
- * migrations folder. With no changes it writes nothing. The file appears whole or not at all. A suspected
+ * migrations folder, and beside it the entities' declared facts (entities.snapshot.json). With no changes it
+ * writes nothing, or only the snapshot when the facts changed. Each file appears whole or not at all. A suspected
  * rename nobody decided throws RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`. With
  * strategy `expand-contract`, a change that renames a column or changes a type riskily is written as two
  * migrations, expand at `timestamp` and contract at `timestamp + 1` (both or neither); anything else as one.
@@ -48,7 +53,8 @@ export async function generateMigration(
     const expandFile = writeWhole(project.migrationsDir, rendered[0]!.fileName, rendered[0]!.source)
     try {
       const contractFile = writeWhole(project.migrationsDir, rendered[1]!.fileName, rendered[1]!.source)
-      return { comparison, plan: pair.expand, file: expandFile, contract: { plan: pair.contract, file: contractFile } }
+      const snapshot = writeSnapshot(project, comparison, [expandFile, contractFile])
+      return { comparison, plan: pair.expand, file: expandFile, contract: { plan: pair.contract, file: contractFile }, snapshot }
     } catch (err) {
       removeQuietly(expandFile)
       throw err
@@ -57,9 +63,12 @@ export async function generateMigration(
   const direct = planOf(comparison, name, timestamp)
   const kept = comparison.expandContract?.split.keptInPlace ?? []
   const plan = { ...direct, warnings: [...direct.warnings, ...kept] }
-  if (comparison.up.length === 0) return { comparison, plan }
+  if (comparison.up.length === 0) {
+    return comparison.snapshotOutdated ? { comparison, plan, snapshot: writeSnapshot(project, comparison, []) } : { comparison, plan }
+  }
   const { fileName, source } = renderMigrationFile(plan)
-  return { comparison, plan, file: writeWhole(project.migrationsDir, fileName, source) }
+  const file = writeWhole(project.migrationsDir, fileName, source)
+  return { comparison, plan, file, snapshot: writeSnapshot(project, comparison, [file]) }
 }
 
 /** planOf names a comparison's changes as a migration. */
@@ -75,28 +84,12 @@ export function planOf(comparison: Comparison, name: string, timestamp: number):
   }
 }
 
-function writeWhole(dir: string, fileName: string, source: string): string {
-  const file = join(dir, fileName)
-  const temporary = join(dir, `.${fileName}.partial`)
+/** writeSnapshot writes the comparison's declared facts as the folder's snapshot; failing, it removes `written`. */
+function writeSnapshot(project: LoadedProject, comparison: Comparison, written: readonly string[]): string {
   try {
-    mkdirSync(dir, { recursive: true })
-    writeFileSync(temporary, source, { flag: 'wx' })
-    renameSync(temporary, file)
-    return file
+    return writeWhole(project.migrationsDir, entitiesSnapshotFileName, entitiesSnapshotSource(comparison.declaredFacts))
   } catch (err) {
-    removeQuietly(temporary)
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
-    throw new UserError(
-      `cannot write ${fileName} into the migrations folder ${dir} (${reason}): make it writable or set autogen.migrationsDir`,
-      { cause: err },
-    )
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true })
-  } catch {
-    // Nothing was written there, or the folder is not one: there is nothing to clean up.
+    for (const file of written) removeQuietly(file)
+    throw err
   }
 }

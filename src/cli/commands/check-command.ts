@@ -20,7 +20,10 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   const plan = planOf(comparison, 'Pending', 0)
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))
-    else output.out('OK: the database matches the entities.')
+    else {
+      output.out('OK: the database matches the entities.')
+      for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+    }
     return ExitCode.ok
   }
   if (args.format !== 'json') output.err('A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.')

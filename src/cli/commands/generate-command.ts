@@ -43,7 +43,11 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     return ExitCode.renameUnresolved
   }
   if (!result.file) {
-    output.out('No changes: the database matches the entities. Nothing written.')
+    if (result.snapshot === undefined) output.out('No changes: the database matches the entities. Nothing written.')
+    else {
+      output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the warnings).')
+      output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these warnings are not repeated.`)
+    }
     for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)
     return ExitCode.ok
   }

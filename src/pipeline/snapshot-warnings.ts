@@ -1,0 +1,77 @@
+import { qualifiedKey } from '../model/qualified-name'
+import type { SchemaModel } from '../model/schema-model'
+import type { Operation } from '../operations/operation'
+import { type DeclaredFactChange, changesFormat, describeFactChange } from '../source/declared-fact-changes'
+
+/**
+ * snapshotWarnings writes a NO_SCHEMA_EFFECT warning for each change of declared facts that no operation of
+ * `up` touches: the database cannot tell, and the existing rows stay as they were written. `actual` names
+ * how the database stores the column.
+ */
+export function snapshotWarnings(changes: readonly DeclaredFactChange[], up: readonly Operation[], actual: SchemaModel): string[] {
+  const touched = new Set(up.flatMap(touchedColumns))
+  return changes
+    .filter((change) => !touched.has(qualifiedKey(change.table)) && !touched.has(columnKey(qualifiedKey(change.table), change.to.name)))
+    .map((change) => warningOf(change, actual))
+}
+
+function warningOf(change: DeclaredFactChange, actual: SchemaModel): string {
+  const label = `${qualifiedKey(change.table)}.${change.to.name}`
+  const what = describeFactChange(change.from, change.to).join(' and ')
+  const stored = actual.tables
+    .find((t) => t.name === change.table.name && t.schema === change.table.schema)
+    ?.columns.find((c) => c.name === change.to.name)?.type
+  const storage = stored === undefined ? 'the database stores both the same way' : `both are stored as ${stored}`
+  if (changesFormat(change)) {
+    return `NO_SCHEMA_EFFECT: ${label} ${what}: ${storage}, so no migration converts the existing rows, which keep the ` +
+      'old format; convert them in a migration by hand (typeorm-autogen create is not available yet: write an UPDATE ' +
+      'in the generated file) or keep the old declaration'
+  }
+  return `NO_SCHEMA_EFFECT: ${label} ${what}: the database does not enforce it, so no migration checks or converts the ` +
+    'existing rows; check them by hand (a query or an UPDATE in the generated file) or keep the old declaration'
+}
+
+function columnKey(table: string, column: string): string {
+  return `${table}\u0000${column}`
+}
+
+/** touchedColumns are the keys of the columns (or whole tables) an operation writes. */
+function touchedColumns(op: Operation): string[] {
+  switch (op.kind) {
+    case 'create_table':
+    case 'drop_table':
+      return [qualifiedKey(op.table)]
+    case 'rename_table':
+      return [qualifiedKey(op.from), qualifiedKey(op.to)]
+    case 'add_column':
+    case 'drop_column':
+      return [columnKey(qualifiedKey(op.table), op.column.name)]
+    case 'alter_column':
+    case 'copy_column':
+      return [columnKey(qualifiedKey(op.table), op.from.name), columnKey(qualifiedKey(op.table), op.to.name)]
+    case 'rename_column':
+      return [columnKey(qualifiedKey(op.table), op.from), columnKey(qualifiedKey(op.table), op.to)]
+    case 'create_schema':
+    case 'drop_schema':
+    case 'create_extension':
+    case 'drop_extension':
+    case 'create_enum':
+    case 'drop_enum':
+    case 'alter_enum':
+    case 'rename_enum':
+    case 'alter_table_comment':
+    case 'add_primary_key':
+    case 'drop_primary_key':
+    case 'create_index':
+    case 'drop_index':
+    case 'rename_index':
+    case 'add_unique':
+    case 'drop_unique':
+    case 'add_foreign_key':
+    case 'drop_foreign_key':
+    case 'add_check':
+    case 'drop_check':
+    case 'rename_constraint':
+      return []
+  }
+}

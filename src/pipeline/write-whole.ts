@@ -1,0 +1,34 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { UserError } from '../source/user-error'
+
+/**
+ * writeWhole writes `source` as `dir/fileName` whole or not at all (a temporary file renamed into place,
+ * replacing an older file of that name), and returns the file's path. Failing, it throws a UserError.
+ */
+export function writeWhole(dir: string, fileName: string, source: string): string {
+  const file = join(dir, fileName)
+  const temporary = join(dir, `.${fileName}.partial`)
+  try {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(temporary, source, { flag: 'wx' })
+    renameSync(temporary, file)
+    return file
+  } catch (err) {
+    removeQuietly(temporary)
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
+    throw new UserError(
+      `cannot write ${fileName} into the migrations folder ${dir} (${reason}): make it writable or set autogen.migrationsDir`,
+      { cause: err },
+    )
+  }
+}
+
+/** removeQuietly removes a file, ignoring that it is not there. */
+export function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true })
+  } catch {
+    // Nothing was written there, or the folder is not one: there is nothing to clean up.
+  }
+}

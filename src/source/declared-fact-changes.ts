@@ -1,0 +1,62 @@
+import { qualifiedKey } from '../model/qualified-name'
+import type { QualifiedName } from '../model/schema-model'
+import type { ColumnFacts, DeclaredFacts } from './declared-facts'
+
+/** DeclaredFactChange is one column of the same table and name whose declared facts differ between two versions. */
+export interface DeclaredFactChange {
+  readonly table: QualifiedName
+  readonly from: ColumnFacts
+  readonly to: ColumnFacts
+}
+
+/**
+ * declaredFactChanges lists the columns present in both `previous` and `current` whose facts differ, in
+ * table then column order. Added, dropped and renamed columns are the diff's business, not this one's.
+ */
+export function declaredFactChanges(previous: DeclaredFacts, current: DeclaredFacts): readonly DeclaredFactChange[] {
+  const before = new Map(previous.tables.map((t) => [qualifiedKey(t), new Map(t.columns.map((c) => [c.name, c]))]))
+  const changes: DeclaredFactChange[] = []
+  for (const table of current.tables) {
+    const columns = before.get(qualifiedKey(table))
+    for (const to of table.columns) {
+      const from = columns?.get(to.name)
+      if (from !== undefined && describeFactChange(from, to).length > 0) {
+        changes.push({ table: table.schema === undefined ? { name: table.name } : { schema: table.schema, name: table.name }, from, to })
+      }
+    }
+  }
+  return changes
+}
+
+/** describeFactChange says what changed from `from` to `to`, one clause each (`changes from simple-array to simple-json`). */
+export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly string[] {
+  const clauses: string[] = []
+  if (from.type !== to.type) clauses.push(`changes from ${from.type} to ${to.type}`)
+  const transformerFrom = transformerText(from)
+  const transformerTo = transformerText(to)
+  if (!from.transformer && to.transformer) clauses.push(`gains a transformer${transformerTo}`)
+  else if (from.transformer && !to.transformer) clauses.push(`loses its transformer${transformerFrom}`)
+  else if (transformerFrom !== transformerTo) {
+    clauses.push(`changes its transformer from ${transformerFrom.trim() || 'an unnamed one'} to ${transformerTo.trim() || 'an unnamed one'}`)
+  }
+  for (const size of ['length', 'precision', 'scale'] as const) {
+    const a = from[size]
+    const b = to[size]
+    if (a === b) continue
+    if (a === undefined) clauses.push(`gains ${size} ${b}`)
+    else if (b === undefined) clauses.push(`loses its ${size} ${a}`)
+    else clauses.push(`changes its ${size} from ${a} to ${b}`)
+  }
+  return clauses
+}
+
+/** changesFormat says whether a change alters how values are written (type, transformer), not only their declared size. */
+export function changesFormat(change: DeclaredFactChange): boolean {
+  const { from, to } = change
+  return from.type !== to.type || from.transformer !== to.transformer || transformerText(from) !== transformerText(to)
+}
+
+function transformerText(facts: ColumnFacts): string {
+  if (!facts.transformer) return ''
+  return facts.transformerNames === undefined ? '' : ` ${facts.transformerNames.join(', ')}`
+}

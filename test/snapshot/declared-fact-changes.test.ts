@@ -1,0 +1,84 @@
+import type { ColumnModel, SchemaModel } from '../../src/model/schema-model'
+import type { Operation } from '../../src/operations/operation'
+import { snapshotWarnings } from '../../src/pipeline/snapshot-warnings'
+import { sameDeclaredFacts } from '../../src/pipeline/entities-snapshot'
+import { declaredFactChanges, describeFactChange } from '../../src/source/declared-fact-changes'
+import type { ColumnFacts, DeclaredFacts } from '../../src/source/declared-facts'
+
+const tags = (facts: Partial<ColumnFacts>): ColumnFacts => ({ name: 'tags', type: 'simple-array', transformer: false, ...facts })
+const factsOf = (...columns: ColumnFacts[]): DeclaredFacts => ({ tables: [{ name: 'post', columns }] })
+const textColumn: ColumnModel = { name: 'tags', type: 'text', nullable: false }
+const actual: SchemaModel = {
+  tables: [{ name: 'post', columns: [textColumn], indexes: [], uniques: [], foreignKeys: [], checks: [] }],
+  enums: [],
+  schemas: [],
+  extensions: [],
+}
+
+describe('declaredFactChanges', () => {
+  it('finds nothing between equal facts', () => {
+    expect(declaredFactChanges(factsOf(tags({})), factsOf(tags({})))).toEqual([])
+  })
+
+  it('lists a column whose declared type changed', () => {
+    const changes = declaredFactChanges(factsOf(tags({})), factsOf(tags({ type: 'simple-json' })))
+    expect(changes).toEqual([{ table: { name: 'post' }, from: tags({}), to: tags({ type: 'simple-json' }) }])
+  })
+
+  it('leaves added, dropped and other tables\' columns to the diff', () => {
+    const before: DeclaredFacts = { tables: [{ name: 'post', columns: [tags({})] }] }
+    const after: DeclaredFacts = { tables: [{ name: 'post', columns: [tags({ name: 'labels' })] }, { name: 'user', columns: [tags({})] }] }
+    expect(declaredFactChanges(before, after)).toEqual([])
+  })
+
+  it('tells the same facts in another key order apart from different facts', () => {
+    const reordered = JSON.parse('{"tables":[{"columns":[{"transformer":false,"type":"simple-array","name":"tags"}],"name":"post"}]}')
+    expect(sameDeclaredFacts(reordered, factsOf(tags({})))).toBe(true)
+    expect(sameDeclaredFacts(reordered, factsOf(tags({ length: '10' })))).toBe(false)
+  })
+})
+
+describe('describeFactChange', () => {
+  it('says what changed, one clause each', () => {
+    expect(describeFactChange(tags({}), tags({ type: 'simple-json' }))).toEqual(['changes from simple-array to simple-json'])
+    expect(describeFactChange(tags({}), tags({ transformer: true, transformerNames: ['Lower'] }))).toEqual(['gains a transformer Lower'])
+    expect(describeFactChange(tags({ transformer: true }), tags({}))).toEqual(['loses its transformer'])
+    expect(describeFactChange(tags({ transformer: true, transformerNames: ['A'] }), tags({ transformer: true }))).toEqual([
+      'changes its transformer from A to an unnamed one',
+    ])
+    expect(describeFactChange(tags({ length: '10', precision: 5 }), tags({ length: '20', scale: 2 }))).toEqual([
+      'changes its length from 10 to 20',
+      'loses its precision 5',
+      'gains scale 2',
+    ])
+  })
+})
+
+describe('snapshotWarnings', () => {
+  const change = declaredFactChanges(factsOf(tags({})), factsOf(tags({ type: 'simple-json' })))
+
+  it('warns about a change no operation touches, naming how the database stores it', () => {
+    expect(snapshotWarnings(change, [], actual)).toEqual([
+      'NO_SCHEMA_EFFECT: post.tags changes from simple-array to simple-json: both are stored as text, so no migration ' +
+        'converts the existing rows, which keep the old format; convert them in a migration by hand (typeorm-autogen ' +
+        'create is not available yet: write an UPDATE in the generated file) or keep the old declaration',
+    ])
+  })
+
+  it('says nothing when an operation writes that column or its table', () => {
+    const alter: Operation = { kind: 'alter_column', table: { name: 'post' }, from: textColumn, to: { ...textColumn, nullable: true } }
+    const drop: Operation = { kind: 'drop_table', table: actual.tables[0]! }
+    expect(snapshotWarnings(change, [alter], actual)).toEqual([])
+    expect(snapshotWarnings(change, [drop], actual)).toEqual([])
+  })
+
+  it('still warns when operations only touch other columns', () => {
+    const other: Operation = { kind: 'add_column', table: { name: 'post' }, column: { name: 'title', type: 'text', nullable: true } }
+    expect(snapshotWarnings(change, [other], actual)).toHaveLength(1)
+  })
+
+  it('says an unenforced size change leaves the rows unchecked', () => {
+    const sized = declaredFactChanges(factsOf(tags({ length: '10' })), factsOf(tags({ length: '20' })))
+    expect(snapshotWarnings(sized, [], actual)[0]).toMatch(/^NO_SCHEMA_EFFECT: post\.tags changes its length from 10 to 20: the database does not enforce it/)
+  })
+})

@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Column, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { entitiesSnapshotFileName } from '../../src/pipeline/entities-snapshot'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
+
+class LowerCase implements ValueTransformer {
+  to(value: string): string { return value.toLowerCase() }
+  from(value: string): string { return value }
+}
+
+@Entity('post')
+class PostV1 {
+  @PrimaryGeneratedColumn() id!: number
+  @Column('simple-array') tags!: string[]
+  @Column({ type: 'varchar', length: 100 }) title!: string
+}
+
+@Entity('post')
+class PostV2 {
+  @PrimaryGeneratedColumn() id!: number
+  @Column('simple-json') tags!: string[]
+  @Column({ type: 'varchar', length: 100 }) title!: string
+}
+
+@Entity('post')
+class PostV3 {
+  @PrimaryGeneratedColumn() id!: number
+  @Column('simple-json') tags!: string[]
+  @Column({ type: 'varchar', length: 100, transformer: new LowerCase() }) title!: string
+}
+
+const tagsWarning = /^NO_SCHEMA_EFFECT: post\.tags changes from simple-array to simple-json: both are stored as text, so no migration converts the existing rows/
+
+describe('the entities snapshot on SQLite', () => {
+  let db: TestDatabase
+  const snapshotFile = () => join(db.dir, 'migrations', entitiesSnapshotFileName)
+  const migrationFiles = () => readdirSync(join(db.dir, 'migrations')).filter((f) => f.endsWith('.ts'))
+  beforeAll(async () => {
+    db = await createSqliteDatabase()
+  })
+  afterAll(async () => db?.drop())
+
+  it('is written by generate beside the migration, with the declared facts', async () => {
+    await migrateTo(db, [PostV1], 'CreatePost')
+    const snapshot = JSON.parse(readFileSync(snapshotFile(), 'utf8'))
+    expect(snapshot).toEqual({
+      tables: [{
+        name: 'post',
+        columns: [
+          { name: 'id', transformer: false, type: 'Number' },
+          { name: 'tags', transformer: false, type: 'simple-array' },
+          { length: '100', name: 'title', transformer: false, type: 'varchar' },
+        ],
+      }],
+    })
+    expect(readFileSync(snapshotFile(), 'utf8')).toMatch(/^{\n {2}"tables": \[\n/)
+  })
+
+  it('makes a type switch the database cannot see a warning, with no operation', async () => {
+    await db.query(`INSERT INTO "post" ("tags", "title") VALUES ('a,b', 'First')`)
+    const comparison = await compareProject(projectFor(db, [PostV2]))
+    expect(comparison.up).toEqual([])
+    expect(comparison.warnings.filter((w) => w.startsWith('NO_SCHEMA_EFFECT'))).toEqual([expect.stringMatching(tagsWarning)])
+    expect(comparison.snapshotOutdated).toBe(true)
+  })
+
+  it('has generate write only the snapshot then, and the warning goes away', async () => {
+    const before = migrationFiles()
+    const result = await generateMigration(projectFor(db, [PostV2]), 'Nothing', 1_800_000_000_000)
+    expect(result.file).toBeUndefined()
+    expect(result.snapshot).toBe(snapshotFile())
+    expect(result.plan.warnings).toEqual(expect.arrayContaining([expect.stringMatching(tagsWarning)]))
+    expect(migrationFiles()).toEqual(before)
+    expect(readFileSync(snapshotFile(), 'utf8')).toContain('"simple-json"')
+
+    const again = await compareProject(projectFor(db, [PostV2]))
+    expect(again.warnings.filter((w) => w.startsWith('NO_SCHEMA_EFFECT'))).toEqual([])
+    expect(again.snapshotOutdated).toBe(false)
+    expect((await generateMigration(projectFor(db, [PostV2]), 'Nothing', 1_800_000_000_001)).snapshot).toBeUndefined()
+  })
+
+  it('warns about a new transformer, naming its class', async () => {
+    const comparison = await compareProject(projectFor(db, [PostV3]))
+    expect(comparison.up).toEqual([])
+    expect(comparison.warnings.filter((w) => w.startsWith('NO_SCHEMA_EFFECT'))).toEqual([
+      expect.stringMatching(/^NO_SCHEMA_EFFECT: post\.title gains a transformer LowerCase: both are stored as varchar/),
+    ])
+  })
+
+  it('warns about nothing without a snapshot file', async () => {
+    rmSync(snapshotFile())
+    const comparison = await compareProject(projectFor(db, [PostV1]))
+    expect(comparison.up).toEqual([])
+    expect(comparison.warnings.filter((w) => w.startsWith('NO_SCHEMA_EFFECT'))).toEqual([])
+    expect(comparison.snapshotOutdated).toBe(false)
+    expect((await generateMigration(projectFor(db, [PostV1]), 'Nothing', 1_800_000_000_002)).snapshot).toBeUndefined()
+    expect(existsSync(snapshotFile())).toBe(false)
+    expect(await pendingChanges(db, [PostV3])).toEqual([])
+  })
+})
