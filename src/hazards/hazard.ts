@@ -53,11 +53,6 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   NO_SCHEMA_EFFECT: 'info',
 }
 
-/** isHazardCode says whether a text is one of the codes. */
-export function isHazardCode(text: string): text is HazardCode {
-  return (hazardCodes as readonly string[]).includes(text)
-}
-
 /**
  * HazardMeasurement is what the live data said about a hazard before the migration ran: `count` rows or
  * values affected, `complete` when the whole table was read (else `count` is a lower bound, or for row

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
+import { migrationNameOf } from '../runner/migration-runner'
 import { UserError } from '../source/user-error'
 import { migrationsTableOf } from './ignored-tables'
 
@@ -15,7 +16,7 @@ export async function unappliedMigrations(
   if (dataSource.migrations.length === 0) return []
   const applied = new Set(await dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options))
   return dataSource.migrations
-    .map((migration) => migration.name ?? migration.constructor.name)
+    .map(migrationNameOf)
     .filter((name) => !applied.has(name))
 }
 

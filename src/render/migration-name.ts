@@ -15,9 +15,14 @@ export function toMigrationName(text: string): string {
   return name
 }
 
+/** isMigrationName says whether `name` can start a TypeScript class name and a file name. */
+export function isMigrationName(name: string): boolean {
+  return namePattern.test(name)
+}
+
 /** assertMigrationName throws unless `name` can start a TypeScript class name and a file name. */
 export function assertMigrationName(name: string, from: string = name): void {
-  if (!namePattern.test(name)) {
+  if (!isMigrationName(name)) {
     throw new Error(
       `render: migration name ${JSON.stringify(from)} must start with a letter and contain only letters, digits and "_"`,
     )

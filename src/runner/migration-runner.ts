@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { type DataSource, MigrationExecutor } from 'typeorm'
+import { type DataSource, type MigrationInterface, MigrationExecutor } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
 
 /** MigrationStatus is one migration known to the project, applied or not. */
@@ -8,12 +8,21 @@ export interface MigrationStatus {
   readonly applied: boolean
 }
 
+/** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
+export function migrationNameOf(migration: MigrationInterface): string {
+  return migration.name ?? migration.constructor.name
+}
+
 /**
  * upgrade runs every pending migration through TypeORM's own migration runner, each in its own transaction
- * unless the DataSource says otherwise, and returns the names it applied.
+ * unless the DataSource says otherwise, and returns the names it applied. `beforeRun` is told the pending
+ * migrations' names first, on the same connection.
  */
-export async function upgrade(project: LoadedProject): Promise<string[]> {
+export async function upgrade(project: LoadedProject, beforeRun?: (pending: readonly string[]) => void): Promise<string[]> {
   return withConnection(project, async (dataSource) => {
+    if (beforeRun !== undefined) {
+      beforeRun((await new MigrationExecutor(dataSource).getPendingMigrations()).map((m) => m.name))
+    }
     const applied = await dataSource.runMigrations({
       transaction: dataSource.options.migrationsTransactionMode ?? 'each',
     })
@@ -50,7 +59,7 @@ export async function migrationStatus(project: LoadedProject): Promise<Migration
   return withConnection(project, async (dataSource) => {
     const executor = new MigrationExecutor(dataSource)
     const pending = new Set((await executor.getPendingMigrations()).map((m) => m.name))
-    return dataSource.migrations.map((m) => ({ name: m.name ?? m.constructor.name, applied: !pending.has(m.name ?? m.constructor.name) }))
+    return dataSource.migrations.map(migrationNameOf).map((name) => ({ name, applied: !pending.has(name) }))
   })
 }
 

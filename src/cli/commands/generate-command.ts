@@ -3,6 +3,7 @@ import type { RenameAsk } from '../../diff/rename-types'
 import type { MigrationStrategy } from '../../pipeline/expand-contract-phases'
 import { generateMigration } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
+import { isMigrationName } from '../../render/migration-name'
 import { renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { UserError } from '../../source/user-error'
@@ -27,7 +28,7 @@ export interface GenerateArgs {
  * suspected renames (the terminal prompt); without it, an undecided one stops it with exit code 3.
  */
 export async function generateCommand(args: GenerateArgs, output: CliOutput, ask?: RenameAsk): Promise<number> {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(args.name)) {
+  if (!isMigrationName(args.name)) {
     throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. AddPostTags)`)
   }
   const renames = parseRenameFlags(args.rename)

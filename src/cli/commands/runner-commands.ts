@@ -14,9 +14,9 @@ export interface RunnerArgs {
  */
 export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  const pending = (await migrationStatus(project)).filter((m) => !m.applied).map((m) => m.name)
-  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
-  const applied = await upgrade(project)
+  const applied = await upgrade(project, (pending) => {
+    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
+  })
   output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
   return ExitCode.ok
 }
