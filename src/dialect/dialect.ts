@@ -48,6 +48,11 @@ export interface DialectCapabilities {
    * converting a column never fails, it may leave values unconverted. Absent: values are converted or rejected.
    */
   readonly looseTypes?: boolean
+  /**
+   * Indexes, constraints and enum types can be renamed in place (no rebuild), so an object the entities keep
+   * under another name is renamed. Absent: such an object keeps the database's name.
+   */
+  readonly renamesInPlace?: boolean
 }
 
 /**

@@ -3,9 +3,13 @@ import type { CheckModel, ForeignKeyModel, IndexModel, UniqueModel } from '../mo
 // Constraints are matched by what they do, not by their names: two databases built from the same
 // entities by different tools name them differently, and a name alone is never worth a table rebuild.
 
-/** indexKey identifies an index by name and definition: a changed definition is a drop and a create. */
+/**
+ * indexKey identifies an index by its whole definition: keys in order with their operator classes,
+ * collations and sort orders, uniqueness, predicate, access method and INCLUDE columns. A changed
+ * definition is a drop and a create; a changed name alone is a rename.
+ */
 export function indexKey(i: IndexModel): string {
-  return JSON.stringify([i.name, i.columns, i.unique, i.where ?? null, i.method ?? null])
+  return JSON.stringify([i.columns, i.keys ?? null, i.unique, i.where ?? null, i.method ?? null, i.include ?? null])
 }
 
 /** uniqueKey identifies a unique constraint by its columns. */

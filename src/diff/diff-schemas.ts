@@ -3,8 +3,12 @@ import type { SchemaModel, TableModel } from '../model/schema-model'
 import { nameOf, qualifiedKey } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
 import { orderOperations } from '../operations/order'
+import { applyOperations } from '../operations/apply'
+import { reverseOperations } from '../operations/reverse'
 import { diffTable } from './diff-table'
 import { matchBy } from './match-by'
+import { renamedEnums } from './renamed-enums'
+import { takenNames } from './taken-names'
 
 /**
  * diffSchemas lists, in execution order, the operations that turn the `actual` schema (the database) into
@@ -26,18 +30,30 @@ export function diffSchemas(
     if (!actualExtensions.has(extension)) ops.push({ kind: 'create_extension', extension })
   }
 
-  const enums = matchBy(actual.enums, desired.enums, qualifiedKey)
+  // An enum type the entities keep, labels and all, under another name is renamed; or, where names are
+  // left alone, the entities' side takes the database's name.
+  const enumRenames = renamedEnums(actual, desired)
+  const renameObjects = capabilities.renamesInPlace === true
+  if (renameObjects) ops.push(...enumRenames)
+  const before = renameObjects ? applyOperations(actual, enumRenames) : actual
+  const wanted = renameObjects ? desired : applyOperations(desired, reverseOperations(enumRenames))
+
+  const enums = matchBy(before.enums, wanted.enums, qualifiedKey)
   for (const enumType of enums.added) ops.push({ kind: 'create_enum', enumType })
   for (const enumType of enums.removed) ops.push({ kind: 'drop_enum', enumType })
   for (const { actual: from, desired: to } of enums.both) {
     if (from.values.join('\0') !== to.values.join('\0')) ops.push({ kind: 'alter_enum', from, to })
   }
 
-  const tables = matchBy(actual.tables, desired.tables, qualifiedKey)
+  const tables = matchBy(before.tables, wanted.tables, qualifiedKey)
   for (const table of tables.added) ops.push(...createTable(table))
   for (const table of tables.removed) ops.push(...dropTable(table))
   const comparison = { enumValuesOnType: capabilities.enumTypes }
-  for (const { actual: from, desired: to } of tables.both) ops.push(...diffTable(from, to, comparison))
+  const taken = takenNames(before)
+  for (const { actual: from, desired: to } of tables.both) {
+    const names = { rename: renameObjects, taken: taken.get(to.schema ?? '') ?? new Set<string>() }
+    ops.push(...diffTable(from, to, comparison, names))
+  }
 
   return orderOperations(ops)
 }

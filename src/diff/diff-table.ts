@@ -1,14 +1,37 @@
 import type { TableModel } from '../model/schema-model'
 import { nameOf } from '../model/qualified-name'
-import type { Operation } from '../operations/operation'
+import type { ConstraintKind, Operation } from '../operations/operation'
 import { type ColumnComparison, columnsEqual } from './column-equality'
 import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
 import { matchBy } from './match-by'
+import { matchByDefinition } from './match-by-definition'
+import { samePrimaryKeyColumns } from './primary-key-order'
 
-/** diffTable lists the operations that turn the `actual` table into the `desired` one (same name). */
-export function diffTable(actual: TableModel, desired: TableModel, comparison: ColumnComparison): Operation[] {
+/**
+ * NameFollowing says what to do with an index or constraint that the entities keep under another name:
+ * rename it (`rename`), unless its new name is one of `taken` (names the database's schema already holds),
+ * which it then claims; otherwise the database's name stays.
+ */
+export interface NameFollowing {
+  readonly rename: boolean
+  readonly taken: Set<string>
+}
+
+/**
+ * diffTable lists the operations that turn the `actual` table into the `desired` one (same name). Indexes and
+ * constraints are matched by definition, never by name: one that differs only in its name is renamed as
+ * `names` says, or left as it is.
+ */
+export function diffTable(actual: TableModel, desired: TableModel, comparison: ColumnComparison, names: NameFollowing): Operation[] {
   const table = nameOf(desired)
   const ops: Operation[] = []
+  const follow = (from: string, to: string, rename: (from: string, to: string) => Operation) => {
+    if (from === to || !names.rename || names.taken.has(to)) return
+    names.taken.add(to)
+    ops.push(rename(from, to))
+  }
+  const constraint = (kind: ConstraintKind) => (from: string, to: string): Operation =>
+    ({ kind: 'rename_constraint', table, constraint: kind, from, to })
 
   const columns = matchBy(actual.columns, desired.columns, (c) => c.name)
   for (const column of columns.added) ops.push({ kind: 'add_column', table, column })
@@ -17,28 +40,35 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
     if (!columnsEqual(from, to, comparison)) ops.push({ kind: 'alter_column', table, from, to })
   }
 
-  const pkBefore = actual.primaryKey?.columns.join('\0')
-  const pkAfter = desired.primaryKey?.columns.join('\0')
-  if (pkBefore !== pkAfter) {
-    if (actual.primaryKey) ops.push({ kind: 'drop_primary_key', table, primaryKey: actual.primaryKey })
-    if (desired.primaryKey) ops.push({ kind: 'add_primary_key', table, primaryKey: desired.primaryKey })
+  const pkBefore = actual.primaryKey
+  const pkAfter = desired.primaryKey
+  if (pkBefore !== undefined && pkAfter !== undefined && samePrimaryKeyColumns(pkBefore, pkAfter)) {
+    // Columns in another order are left as they are (see primaryKeyOrderWarnings): a key is never rebuilt silently.
+    if (pkBefore.name !== undefined && pkAfter.name !== undefined) follow(pkBefore.name, pkAfter.name, constraint('primary_key'))
+  } else if (pkBefore !== undefined || pkAfter !== undefined) {
+    if (pkBefore) ops.push({ kind: 'drop_primary_key', table, primaryKey: pkBefore })
+    if (pkAfter) ops.push({ kind: 'add_primary_key', table, primaryKey: pkAfter })
   }
 
-  const indexes = matchBy(actual.indexes, desired.indexes, indexKey)
+  const indexes = matchByDefinition(actual.indexes, desired.indexes, indexKey)
   for (const index of indexes.removed) ops.push({ kind: 'drop_index', table, index })
   for (const index of indexes.added) ops.push({ kind: 'create_index', table, index })
+  for (const pair of indexes.both) follow(pair.actual.name, pair.desired.name, (from, to) => ({ kind: 'rename_index', table, from, to }))
 
-  const uniques = matchBy(actual.uniques, desired.uniques, uniqueKey)
+  const uniques = matchByDefinition(actual.uniques, desired.uniques, uniqueKey)
   for (const unique of uniques.removed) ops.push({ kind: 'drop_unique', table, unique })
   for (const unique of uniques.added) ops.push({ kind: 'add_unique', table, unique })
+  for (const pair of uniques.both) follow(pair.actual.name, pair.desired.name, constraint('unique'))
 
-  const foreignKeys = matchBy(actual.foreignKeys, desired.foreignKeys, foreignKeyKey)
+  const foreignKeys = matchByDefinition(actual.foreignKeys, desired.foreignKeys, foreignKeyKey)
   for (const foreignKey of foreignKeys.removed) ops.push({ kind: 'drop_foreign_key', table, foreignKey })
   for (const foreignKey of foreignKeys.added) ops.push({ kind: 'add_foreign_key', table, foreignKey })
+  for (const pair of foreignKeys.both) follow(pair.actual.name, pair.desired.name, constraint('foreign_key'))
 
-  const checks = matchBy(actual.checks, desired.checks, checkKey)
+  const checks = matchByDefinition(actual.checks, desired.checks, checkKey)
   for (const check of checks.removed) ops.push({ kind: 'drop_check', table, check })
   for (const check of checks.added) ops.push({ kind: 'add_check', table, check })
+  for (const pair of checks.both) follow(pair.actual.name, pair.desired.name, constraint('check'))
 
   if ((actual.comment ?? null) !== (desired.comment ?? null)) {
     ops.push({ kind: 'alter_table_comment', table, from: actual.comment, to: desired.comment })

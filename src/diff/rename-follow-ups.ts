@@ -1,8 +1,9 @@
 import type { DialectCapabilities } from '../dialect/dialect'
-import type { SchemaModel, TableModel } from '../model/schema-model'
+import type { SchemaModel } from '../model/schema-model'
 import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { ConstraintKind, Operation } from '../operations/operation'
-import { checkKey, foreignKeyKey, uniqueKey } from './constraint-keys'
+import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
+import { takenNames } from './taken-names'
 
 /**
  * followUpRenames renames what is named after a renamed table or column (TypeORM derives index, key and
@@ -39,7 +40,7 @@ export function followUpRenames(
     if (from?.name && to?.name && from.name !== to.name && from.columns.join('\0') === to.columns.join('\0')) {
       constraint('primary_key')(from.name, to.name)
     }
-    for (const [a, b] of renamedPairs(current.indexes, wanted.indexes, indexDefinition)) {
+    for (const [a, b] of renamedPairs(current.indexes, wanted.indexes, indexKey)) {
       claim(table.schema, b, { kind: 'rename_index', table, from: a, to: b })
     }
     for (const [a, b] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint('unique')(a, b)
@@ -100,22 +101,4 @@ function enumRenames(model: SchemaModel, desired: SchemaModel, involved: Readonl
 
 function nameWith(schema: string | undefined, name: string) {
   return schema === undefined ? { name } : { schema, name }
-}
-
-/** indexDefinition is an index's key without its name. */
-function indexDefinition(index: TableModel['indexes'][number]): string {
-  return JSON.stringify([index.columns, index.unique, index.where ?? null, index.method ?? null])
-}
-
-/** takenNames lists, per schema, every table, index and constraint name: PostgreSQL shares one namespace among many of them. */
-function takenNames(model: SchemaModel): Map<string, Set<string>> {
-  const taken = new Map<string, Set<string>>()
-  for (const t of model.tables) {
-    const names = taken.get(t.schema ?? '') ?? new Set<string>()
-    taken.set(t.schema ?? '', names)
-    for (const name of [t.name, t.primaryKey?.name, ...[...t.indexes, ...t.uniques, ...t.foreignKeys, ...t.checks].map((x) => x.name)]) {
-      if (name !== undefined) names.add(name)
-    }
-  }
-  return taken
 }

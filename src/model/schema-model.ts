@@ -75,6 +75,10 @@ export interface PrimaryKeyModel {
   readonly columns: readonly string[]
 }
 
+/**
+ * IndexModel is an index that backs no constraint. A key in `columns` is a column name, or an expression
+ * when it holds a parenthesis (`lower(email)`).
+ */
 export interface IndexModel {
   readonly name: string
   readonly columns: readonly string[]
@@ -83,6 +87,23 @@ export interface IndexModel {
   readonly where?: string
   /** Access method where one is declared (`btree` is the canonical default and is left undefined). */
   readonly method?: string
+  /** What each key of `columns` has beyond the defaults, in the same order; absent when no key has anything. */
+  readonly keys?: readonly IndexKeyOptions[]
+  /** Columns stored in the index without being keys (PostgreSQL `INCLUDE`); absent when none. */
+  readonly include?: readonly string[]
+}
+
+/**
+ * IndexKeyOptions is what one index key declares beyond the defaults; every field is absent where the
+ * key keeps the default (the type's default operator class, the column's collation, ascending, NULLS LAST
+ * ascending and NULLS FIRST descending).
+ */
+export interface IndexKeyOptions {
+  readonly opclass?: string
+  readonly collation?: string
+  readonly descending?: boolean
+  /** Where NULLs sort, only when it is not the default for the direction. */
+  readonly nulls?: 'first' | 'last'
 }
 
 export interface UniqueModel {

@@ -74,7 +74,12 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
     ...table,
     columns: table.columns.map(column),
     primaryKey: table.primaryKey && { ...table.primaryKey, columns: rename(table.primaryKey.columns) },
-    indexes: table.indexes.map((i) => ({ ...i, columns: rename(i.columns), ...(i.where !== undefined && { where: expression(i.where) }) })),
+    indexes: table.indexes.map((i) => ({
+      ...i,
+      columns: i.columns.map((key) => (key.includes('(') ? expression(key) : key === from ? to : key)),
+      ...(i.include !== undefined && { include: rename(i.include) }),
+      ...(i.where !== undefined && { where: expression(i.where) }),
+    })),
     uniques: table.uniques.map((u) => ({ ...u, columns: rename(u.columns) })),
     foreignKeys: table.foreignKeys.map((f) => ({ ...f, columns: rename(f.columns) })),
     checks: table.checks.map((c) => ({ ...c, expression: expression(c.expression) })),

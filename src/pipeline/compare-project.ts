@@ -11,6 +11,7 @@ import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
+import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { findHazards } from '../hazards/find-hazards'
 import type { Hazard } from '../hazards/hazard'
 import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
@@ -80,7 +81,9 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const unapplied = await unappliedMigrations(dataSource, dialect, connection)
     if (options.refuseUnappliedMigrations === true) refuseUnapplied(unapplied)
 
-    const renamed = await resolveRenames(actual, desired, dialect.capabilities, entities.renameHints, dataSource.entityMetadatas, options)
+    // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
+    const capabilities = settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
+    const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, dataSource.entityMetadatas, options)
     const up = renamed.ops
     const upStatements = dialect.compile(up, actual)
     // The hazards' data is counted through the same read-only connection, before it closes.
@@ -102,6 +105,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...(unapplied.length > 0 ? [unappliedText(unapplied)] : []),
         ...entities.warnings,
         ...renamed.warnings,
+        ...primaryKeyOrderWarnings(actual, desired),
         ...measured.warnings,
         ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
         ...(snapshot.kind === 'read' ? snapshotWarnings(declaredFactChanges(snapshot.facts, declaredFacts), up, actual) : []),

@@ -9,6 +9,11 @@ export interface AutogenSettings {
   readonly migrationsDir?: string
   /** Tables never read or diffed, beyond TypeORM's own. */
   readonly ignoreTables?: readonly string[]
+  /**
+   * Leave the database's names of indexes, constraints and enum types as they are where the entities keep
+   * the same object under another name; default false: they are renamed where the database can do so in place.
+   */
+  readonly keepDatabaseNames?: boolean
 }
 
 /** readAutogenSettings checks the `autogen` export of the config file `configLabel` and returns it. */
@@ -19,7 +24,7 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
   }
   const raw = value as Record<string, unknown>
   // Fields checked here are replaced by their checked copies; others pass through for later settings.
-  const settings: Record<string, unknown> & { migrationsDir?: string; ignoreTables?: readonly string[] } = { ...raw }
+  const settings: Record<string, unknown> & { migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean } = { ...raw }
   if (raw.migrationsDir !== undefined) {
     if (typeof raw.migrationsDir !== 'string' || raw.migrationsDir === '') {
       throw new UserError(`autogen.migrationsDir in ${configLabel} must be a non-empty folder path`)
@@ -32,6 +37,12 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
       throw new UserError(`autogen.ignoreTables in ${configLabel} must be an array of table names`)
     }
     settings.ignoreTables = [...tables]
+  }
+  if (raw.keepDatabaseNames !== undefined) {
+    if (typeof raw.keepDatabaseNames !== 'boolean') {
+      throw new UserError(`autogen.keepDatabaseNames in ${configLabel} must be true or false`)
+    }
+    settings.keepDatabaseNames = raw.keepDatabaseNames
   }
   return settings
 }

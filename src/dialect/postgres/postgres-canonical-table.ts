@@ -29,6 +29,8 @@ function canonicalIndex(index: IndexModel): IndexModel {
     unique: index.unique,
     ...(index.where !== undefined && index.where.trim() !== '' && { where: canonicalExpression(index.where) }),
     ...(method !== undefined && method !== 'btree' && { method }),
+    ...(index.keys !== undefined && { keys: index.keys }),
+    ...(index.include !== undefined && index.include.length > 0 && { include: index.include }),
   }
 }
 

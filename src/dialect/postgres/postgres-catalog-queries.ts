@@ -106,17 +106,40 @@ export interface IndexRow {
   readonly unique: boolean
   readonly method: string
   readonly predicate: string | null
+  /** Key columns (or expressions, pretty-printed) in order, then the INCLUDE columns. */
   readonly columns: string[]
+  readonly key_count: number
+  /** Per key: its operator class when not the default one for its type, else null. */
+  readonly opclasses: (string | null)[]
+  /** Per key: its collation when not the column's (or the expression type's), else null. */
+  readonly collations: (string | null)[]
+  /** Per key: pg_index.indoption (bit 1 DESC, bit 2 NULLS FIRST). */
+  readonly options: number[]
 }
 /** Indexes that back no constraint (primary keys, uniques and exclusions bring their own). */
 export const indexesQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, ic.relname::text AS name, i.indisunique AS unique, am.amname::text AS method,
   pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+  i.indnkeyatts::int AS key_count,
   ARRAY(
     SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
     FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-    WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns
+    ORDER BY k.ord) AS columns,
+  ARRAY(
+    SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname::text END
+    FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opclass, ord)
+    JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass
+    ORDER BY k.ord) AS opclasses,
+  ARRAY(
+    SELECT CASE WHEN k.coll = 0 OR k.coll = COALESCE(a.attcollation, ty.typcollation) THEN NULL ELSE co.collname::text END
+    FROM unnest(i.indcollation::oid[], i.indkey::int2[]) WITH ORDINALITY k(coll, attnum, ord)
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0
+    LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.ord
+    LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+    LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll
+    WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS collations,
+  i.indoption::int2[]::int[] AS options
 FROM tables t
 JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -5,6 +5,7 @@ import type {
   ColumnModel,
   Deferrable,
   ForeignKeyModel,
+  IndexKeyOptions,
   IndexModel,
   ReferentialAction,
   UniqueModel,
@@ -74,11 +75,30 @@ export function checkOf(row: ConstraintRow): CheckModel {
 
 /** indexOf reads an index row; `btree` is the default access method and stays undefined. */
 export function indexOf(row: IndexRow): IndexModel {
+  const keys = row.columns.slice(0, row.key_count).map((_, k) => keyOptionsOf(row, k))
+  const include = row.columns.slice(row.key_count)
   return {
     name: row.name,
-    columns: row.columns,
+    columns: row.columns.slice(0, row.key_count),
     unique: row.unique,
     ...(row.predicate !== null && { where: row.predicate }),
     ...(row.method !== 'btree' && { method: row.method }),
+    ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    ...(include.length > 0 && { include }),
+  }
+}
+
+/** keyOptionsOf reads what key `k` has beyond the defaults: indoption bit 1 is DESC, bit 2 NULLS FIRST. */
+function keyOptionsOf(row: IndexRow, k: number): IndexKeyOptions {
+  const option = row.options[k] ?? 0
+  const descending = (option & 1) === 1
+  const nullsFirst = (option & 2) === 2
+  const opclass = row.opclasses[k] ?? null
+  const collation = row.collations[k] ?? null
+  return {
+    ...(opclass !== null && { opclass }),
+    ...(collation !== null && { collation }),
+    ...(descending && { descending }),
+    ...(nullsFirst !== descending && { nulls: nullsFirst ? 'first' : 'last' }),
   }
 }

@@ -2,6 +2,7 @@ import type {
   CheckModel,
   Deferrable,
   ForeignKeyModel,
+  IndexKeyOptions,
   IndexModel,
   PrimaryKeyModel,
   QualifiedName,
@@ -44,12 +45,28 @@ function indexColumnSql(column: string): string {
   return column.includes('(') ? `(${column})` : quoteIdent(column)
 }
 
-/** createIndexSql is CREATE [UNIQUE] INDEX with the access method (USING) and partial predicate (WHERE). */
+/** indexKeySql is one key with its collation, operator class, direction and NULLS order where they are not the defaults. */
+function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
+  return [
+    indexColumnSql(column),
+    ...(options.collation === undefined ? [] : [`COLLATE ${quoteIdent(options.collation)}`]),
+    ...(options.opclass === undefined ? [] : [quoteIdent(options.opclass)]),
+    ...(options.descending === true ? ['DESC'] : []),
+    ...(options.nulls === undefined ? [] : [`NULLS ${options.nulls.toUpperCase()}`]),
+  ].join(' ')
+}
+
+/**
+ * createIndexSql is CREATE [UNIQUE] INDEX with the access method (USING), each key whole, the INCLUDE
+ * columns and the partial predicate (WHERE).
+ */
 export function createIndexSql(table: QualifiedName, index: IndexModel): string {
   const using = index.method === undefined ? '' : `USING ${index.method} `
+  const include = index.include === undefined ? '' : ` INCLUDE ${columnList(index.include)}`
   const where = index.where === undefined ? '' : ` WHERE ${index.where}`
+  const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${qualified(table)} ${using}` +
-    `(${index.columns.map(indexColumnSql).join(', ')})${where}`
+    `(${keys.join(', ')})${include}${where}`
 }
 
 /** dropIndexSql drops an index, which lives in its table's schema. */

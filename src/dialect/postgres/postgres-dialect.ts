@@ -22,6 +22,7 @@ export const postgresDialect: Dialect = {
     transactionalDdl: true,
     concurrentIndexes: true,
     notValidConstraints: true,
+    renamesInPlace: true,
   },
   quoteIdent,
   connect: connectPostgres,
