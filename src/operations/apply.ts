@@ -113,16 +113,29 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
   }
 }
 
-/** An enum type lives in the schema of the tables whose columns use it; those columns follow its new name. */
+/**
+ * An enum type lives in the schema of the tables whose columns use it; those columns follow its new name,
+ * and so do the casts to it in checks and index predicates (the database holds them by the type's oid).
+ */
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && t.schema === from.schema
+  const cast = new RegExp(`::\\s*(?:"?${escaped(from.schema ?? '')}"?\\.)?(?:"${escaped(from.name)}"|${escaped(from.name)}\\b)`, 'g')
+  const recast = (sql: string) => sql.replace(cast, `::"${to.name}"`)
+  const follow = (t: TableModel): TableModel => ({
+    ...t,
+    columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name } : c)),
+    indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where) })),
+    checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression) })),
+  })
   return {
     ...model,
     enums: model.enums.map((e) => (sameName(e, from) ? { ...e, schema: to.schema, name: to.name } : e)).sort(byQualifiedName),
-    tables: model.tables.map((t) =>
-      t.columns.some((c) => uses(t, c)) ? { ...t, columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name } : c)) } : t,
-    ),
+    tables: model.tables.map((t) => (t.schema === from.schema && t.columns.some((c) => uses(t, c)) ? follow(t) : t)),
   }
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function renamed<T extends { readonly name: string }>(from: string, to: string): (item: T) => T {

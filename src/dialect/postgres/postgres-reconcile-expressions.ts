@@ -65,12 +65,26 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
     if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
     found.push({ table, place, name, desired, actual })
   }
-  for (const check of table.checks) add('check', check.name, check.expression, other.checks.find((c) => c.name === check.name)?.expression)
-  for (const index of table.indexes) add('where', index.name, index.where, other.indexes.find((i) => i.name === index.name)?.where)
+  for (const check of table.checks) {
+    for (const c of counterparts(check, table.checks, other.checks)) add('check', check.name, check.expression, c.expression)
+  }
+  for (const index of table.indexes) {
+    const sameKeys = other.indexes.filter((i) => i.columns.join('\0') === index.columns.join('\0'))
+    for (const i of counterparts(index, table.indexes, sameKeys)) add('where', index.name, index.where, i.where)
+  }
   for (const column of table.columns) {
     add('computed', column.name, column.computed?.expression, other.columns.find((c) => c.name === column.name)?.computed?.expression)
   }
   return found
+}
+
+/**
+ * counterparts are what an entity-side `item` may be in the database: the object of its name, or, where
+ * there is none (objects are matched by definition, see src/diff), every one no entity-side object names.
+ */
+function counterparts<T extends { readonly name: string }>(item: T, mine: readonly T[], others: readonly T[]): readonly T[] {
+  const named = others.filter((o) => o.name === item.name)
+  return named.length > 0 ? named : others.filter((o) => !mine.some((m) => m.name === o.name))
 }
 
 /** An expression is asked about only when it reads as one expression: no `;`, balanced brackets. */
