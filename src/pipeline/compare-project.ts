@@ -18,6 +18,7 @@ import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
+import { refuseNoEntities } from './no-entities-guard'
 import { snapshotWarnings } from './snapshot-warnings'
 import { refuseUnapplied, unappliedMigrations, unappliedText } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
@@ -75,6 +76,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
     const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
     const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
+    refuseNoEntities(dataSource, actual)
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
     const unapplied = await unappliedMigrations(dataSource, dialect, connection)
