@@ -46,6 +46,8 @@ export interface Comparison {
   readonly renames: readonly RenameDecision[]
   /** Suspected renames nobody decided: `up` drops and adds them. `generate` stops on them. */
   readonly suspectedRenames: readonly UnresolvedRename[]
+  /** Migrations of the project that the database has not applied: `up` may be what they would change. */
+  readonly unappliedMigrations: readonly string[]
   /** Catalog queries issued while reading the database. */
   readonly queryCount: number
   /** With strategy `expand-contract`: the change split in two (see src/strategy). */
@@ -111,6 +113,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       hazards: measured.hazards,
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
+      unappliedMigrations: unapplied,
       queryCount,
       ...(expandContract !== undefined && { expandContract }),
       declaredFacts,
