@@ -11,6 +11,13 @@ import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
 
 const formats = ['text', 'sql', 'json'] as const
+const reportOptions = {
+  format: { choices: formats, default: 'text' as const, describe: 'output format' },
+  direction: { choices: ['up', 'down'] as const, describe: 'with --format sql: print the statements of up (default) or of down' },
+}
+/** sqlOnlyDirection rejects --direction without --format sql, where it would be silently ignored. */
+const sqlOnlyDirection = (a: { format: string; direction?: string }) =>
+  a.direction === undefined || a.format === 'sql' || '--direction only applies to --format sql: add --format sql, or leave --direction out'
 const renameOption = {
   type: 'string',
   array: true,
@@ -53,11 +60,11 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
           config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy,
         }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
-      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }).option('rename', renameOption),
-      (a) => run(() => diffCommand({ config: a.config, format: a.format, rename: a.rename }, output))())
+      y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
+      (a) => run(() => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.option('format', { choices: formats, default: 'text' as const, describe: 'output format' }).option('rename', renameOption),
-      (a) => run(() => checkCommand({ config: a.config, format: a.format, rename: a.rename }, output))())
+      y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
+      (a) => run(() => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config) }, output))())
     .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config) }, output))())
     .command('status', 'list migrations and whether each is applied', {}, (a) => run(() => statusCommand({ config: String(a.config) }, output))())

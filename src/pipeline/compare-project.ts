@@ -19,6 +19,7 @@ import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
+import { refuseNoEntities } from './no-entities-guard'
 import { snapshotWarnings } from './snapshot-warnings'
 import { refuseUnapplied, unappliedMigrations, unappliedText } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
@@ -46,6 +47,8 @@ export interface Comparison {
   readonly renames: readonly RenameDecision[]
   /** Suspected renames nobody decided: `up` drops and adds them. `generate` stops on them. */
   readonly suspectedRenames: readonly UnresolvedRename[]
+  /** Migrations of the project that the database has not applied: `up` may be what they would change. */
+  readonly unappliedMigrations: readonly string[]
   /** Catalog queries issued while reading the database. */
   readonly queryCount: number
   /** With strategy `expand-contract`: the change split in two (see src/strategy). */
@@ -76,6 +79,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
     const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
     const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
+    refuseNoEntities(dataSource, actual)
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
     const unapplied = await unappliedMigrations(dataSource, dialect, connection)
@@ -113,6 +117,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       hazards: measured.hazards,
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
+      unappliedMigrations: unapplied,
       queryCount,
       ...(expandContract !== undefined && { expandContract }),
       declaredFacts,

@@ -8,17 +8,24 @@ import { stableData } from './stable-json'
 
 /**
  * ReportFormat is how a plan is shown without writing a file: `text` (summary, warnings, hazards, up SQL),
- * `summary` (summary, warnings and hazards only), `sql` (up statements with their hazards, then down) or
+ * `summary` (summary, warnings and hazards only), `sql` (the statements of one direction, a script to run) or
  * `json` (all of it as data).
  */
 export type ReportFormat = 'text' | 'summary' | 'sql' | 'json'
 
-/** renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. */
-export function renderReport(plan: MigrationPlan, format: ReportFormat): string {
+/** SqlDirection is which statements the `sql` format prints: those of `up` (with their hazards) or of `down`. */
+export type SqlDirection = 'up' | 'down'
+
+/**
+ * renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. The
+ * `sql` format prints only `direction` (default `up`), so that running its output makes one change, and
+ * nothing at all for a plan without statements.
+ */
+export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: SqlDirection = 'up'): string {
   switch (format) {
     case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements, plan.hazards)])
     case 'summary': return lines(summaryText(plan))
-    case 'sql': return lines([...sqlLines(plan.upStatements, plan.hazards), '', '-- down', ...sqlLines(plan.downStatements)])
+    case 'sql': return script(direction === 'up' ? sqlLines(plan.upStatements, plan.hazards) : sqlLines(plan.downStatements))
     case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
   }
 }
@@ -81,6 +88,10 @@ function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] =
 function sqlComment(note: string | undefined, prefix: string): string[] {
   if (note === undefined) return []
   return hang(`${prefix}${note}`, '-- ', '--   ')
+}
+
+function script(text: readonly string[]): string {
+  return text.length === 0 ? '' : lines(text)
 }
 
 function lines(text: readonly string[]): string {

@@ -4,9 +4,11 @@ import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-n
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import type { RenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
+import { entityFileOf } from './entity-file'
 import { renameHintsOf } from './rename-hints'
 import type { SkippedIndex } from './constraint-models'
 import { tableLabel, tableModelOf } from './table-model'
+import { UserError } from './user-error'
 
 export type { SkippedIndex } from './constraint-models'
 
@@ -38,6 +40,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const skippedIndexes: SkippedIndex[] = []
   const renameHints: RenameHint[] = []
   const tables = new Map<string, TableModel>()
+  const declaredBy = new Map<string, EntityMetadata>()
 
   if (metadatas.length === 0) {
     warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
@@ -50,10 +53,13 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       continue
     }
     const key = qualifiedKey(nameOf(metadata))
-    if (tables.has(key)) {
+    const earlier = declaredBy.get(key)
+    if (earlier !== undefined) {
+      if (isEntityTable(earlier) && isEntityTable(metadata)) throw sharedTableError(earlier, metadata)
       warn(`entity ${metadata.name} maps to table ${tableLabel(metadata)} of another entity and is left out`)
       continue
     }
+    declaredBy.set(key, metadata)
     tables.set(key, tableModelOf(metadata, dataSource, warn, (index) => skippedIndexes.push(index)))
     renameHints.push(...renameHintsOf(metadata))
   }
@@ -103,6 +109,25 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
     }
   }
   return undefined
+}
+
+/** isEntityTable says whether a table is declared by an entity, not by TypeORM for a relation (junction tables). */
+function isEntityTable(metadata: EntityMetadata): boolean {
+  return metadata.tableType === 'regular' || metadata.tableType === 'closure'
+}
+
+/**
+ * sharedTableError stops two entities that map to one table: the diff would keep one and drop the columns
+ * only the other declares.
+ */
+function sharedTableError(first: EntityMetadata, second: EntityMetadata): UserError {
+  const named = (metadata: EntityMetadata) => {
+    const file = entityFileOf(metadata)
+    return file === undefined ? metadata.name : `${metadata.name} (${file})`
+  }
+  return new UserError(
+    `entities ${named(first)} and ${named(second)} both map to table ${tableLabel(first)}: give one of them another table name in @Entity(), or remove it from the entities`,
+  )
 }
 
 function nameOf(metadata: EntityMetadata): QualifiedName {

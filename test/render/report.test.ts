@@ -25,7 +25,7 @@ describe('renderReport', () => {
     expect(renderReport({ ...simplePlan, up: [], upStatements: [], downStatements: [] }, 'summary')).toBe('Changes:\n  (no changes)\n')
   })
 
-  it('sql: the up statements ending with ";", then a down section, notes as comments', () => {
+  it('sql: the up statements ending with ";", notes as comments, and no down', () => {
     const plan: MigrationPlan = {
       ...simplePlan,
       upStatements: [
@@ -42,10 +42,19 @@ describe('renderReport', () => {
       '-- runs outside a transaction: VACUUM cannot run in a transaction',
       'VACUUM;',
       '',
-      '-- down',
-      'ALTER TABLE "user" DROP COLUMN "age";',
-      '',
     ].join('\n'))
+  })
+
+  it('sql down: only the down statements, without the hazards of up', () => {
+    const down = renderReport(samplePlan, 'sql', 'down')
+    expect(down).toBe(`${samplePlan.downStatements.map((s) => (/;\s*$/.test(s.sql) ? s.sql : `${s.sql};`)).join('\n')}\n`)
+    expect(renderReport(simplePlan, 'sql', 'down')).toBe('ALTER TABLE "user" DROP COLUMN "age";\n')
+  })
+
+  it('sql: nothing at all for a plan without changes, in either direction', () => {
+    const empty = { ...simplePlan, up: [], upStatements: [], downStatements: [] }
+    expect(renderReport(empty, 'sql')).toBe('')
+    expect(renderReport(empty, 'sql', 'down')).toBe('')
   })
 
   it('json: a stable document with keys in a fixed order', () => {

@@ -1,6 +1,6 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
-import { type ReportFormat, renderReport } from '../../render/report'
+import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
@@ -9,11 +9,17 @@ import { parseRenameFlags } from '../rename-flag'
 export interface CheckArgs {
   readonly config: string
   readonly format: ReportFormat
+  /** With format `sql`: the statements of `up` (default) or of `down`. */
+  readonly direction?: SqlDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
 }
 
-/** checkCommand exits 0 when the database matches the entities and 1, printing the changes, when a migration is missing. */
+/**
+ * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
+ * not: then it says to run `upgrade` when migrations are pending, else to generate the missing one. With
+ * format `sql`, stdout holds only the script (nothing when clean).
+ */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const comparison = await compareProject(await loadProject(args.config), { renames })
@@ -21,12 +27,22 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))
     else {
-      output.out('OK: the database matches the entities.')
+      const ok = 'OK: the database matches the entities.'
+      if (args.format === 'sql') output.err(ok)
+      else output.out(ok)
       for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
     }
     return ExitCode.ok
   }
-  if (args.format !== 'json') output.err('A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.')
-  output.out(renderReport(plan, args.format))
+  if (args.format !== 'json') output.err(adviceOf(comparison.unappliedMigrations.length))
+  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+  output.out(renderReport(plan, args.format, args.direction))
   return ExitCode.changesMissing
+}
+
+/** adviceOf tells what to do about the changes: pending migrations may well be them. */
+function adviceOf(pending: number): string {
+  if (pending === 0) return 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.'
+  const are = pending === 1 ? '1 migration is' : `${pending} migrations are`
+  return `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`
 }

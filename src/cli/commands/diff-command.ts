@@ -1,6 +1,6 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
-import { type ReportFormat, renderReport } from '../../render/report'
+import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
@@ -9,14 +9,21 @@ import { parseRenameFlags } from '../rename-flag'
 export interface DiffArgs {
   readonly config: string
   readonly format: ReportFormat
+  /** With format `sql`: the statements of `up` (default) or of `down`. */
+  readonly direction?: SqlDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
 }
 
-/** diffCommand prints what `generate` would write, writing nothing. */
+/**
+ * diffCommand prints what `generate` would write, writing nothing. With format `sql`, stdout holds only the
+ * script of one direction (nothing without changes) and the warnings go to stderr.
+ */
 export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const comparison = await compareProject(await loadProject(args.config), { renames })
-  output.out(renderReport(planOf(comparison, 'Pending', 0), args.format))
+  const report = renderReport(planOf(comparison, 'Pending', 0), args.format, args.direction)
+  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+  if (report !== '') output.out(report)
   return ExitCode.ok
 }

@@ -1,0 +1,62 @@
+import * as path from 'node:path'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+
+/**
+ * entityFileOf finds the file that declares an entity: the loaded CommonJS module (config, entity file or
+ * file found by TypeORM's glob) that exports its class, or its EntitySchema, relative to the current folder
+ * when inside it. Undefined for an entity nothing exports, or one loaded as ESM.
+ */
+export function entityFileOf(metadata: EntityMetadata): string | undefined {
+  let reExporter: string | undefined
+  for (const module of Object.values(require.cache)) {
+    if (module === undefined) continue
+    // Getters of packages may load modules lazily: only the project's own files are asked through them.
+    const readGetters = !module.filename.split(path.sep).includes('node_modules')
+    const found = exportKind(module.exports, readGetters, (value) => value === metadata.target || isSchemaOf(value, metadata))
+    if (found === 'declared') return shortPath(module.filename)
+    if (found === 'reexported') reExporter ??= module.filename
+  }
+  return reExporter === undefined ? undefined : shortPath(reExporter)
+}
+
+/**
+ * exportKind says how a module exports what `matches`: as a plain property or the whole module (where it is
+ * declared), or through a getter only (TypeScript's `export * from`, so a barrel file that re-exports it).
+ */
+function exportKind(
+  exported: unknown,
+  readGetters: boolean,
+  matches: (value: unknown) => boolean,
+): 'declared' | 'reexported' | undefined {
+  if (matches(exported)) return 'declared'
+  if (typeof exported !== 'object' || exported === null) return undefined
+  let kind: 'reexported' | undefined
+  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(exported))) {
+    if ('value' in descriptor) {
+      if (matches(descriptor.value)) return 'declared'
+    } else if (readGetters && descriptor.get !== undefined && matches(safeGet(() => descriptor.get!.call(exported)))) {
+      kind = 'reexported'
+    }
+  }
+  return kind
+}
+
+function safeGet(read: () => unknown): unknown {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
+}
+
+function isSchemaOf(value: unknown, metadata: EntityMetadata): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  if ((value as Record<string, unknown>)['@instanceof'] !== Symbol.for('EntitySchema')) return false
+  const { options } = value as { options?: { name?: unknown; target?: unknown } }
+  return (options?.target ?? options?.name) === metadata.target
+}
+
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+}

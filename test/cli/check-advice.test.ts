@@ -1,0 +1,58 @@
+import { mkdirSync, renameSync } from 'node:fs'
+import { runBuiltCli } from '../support/run-cli'
+import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+
+// When migrations of the folder are pending, `check` still fails (exit 1) but says to run upgrade, not to
+// generate a migration that would repeat them; also between expand and contract, with contract pending.
+
+const post = (columns: string) => `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('post')
+export class Post {
+  @PrimaryGeneratedColumn() id: number
+  ${columns}
+}
+`
+const missing = 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.\n'
+const pending = (n: string) => `${n} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.\n`
+
+let project: TempProject
+beforeEach(() => {
+  project = tempProject({ 'post.ts': post("@Column({ type: 'text' }) body: string") })
+  project.write('ormconfig.ts', sqliteConfig({ imports: "import { Post } from './post'", entities: '[Post]', options: "migrations: ['migrations/*.ts']," }))
+})
+afterEach(() => project.remove())
+
+const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+
+it('says how many migrations are pending and to run upgrade, still exiting 1', () => {
+  expect(cli('check').stderr).toBe(missing)
+  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
+  const check = cli('check')
+  expect(check.code).toBe(1)
+  expect(check.stderr).toBe(pending('1 migration is'))
+  expect(check.stdout).toContain('+ table "post"')
+  expect(cli('check', '--format', 'sql').stderr).toMatch(/^1 migration is pending: run `typeorm-autogen upgrade`/)
+  expect(cli('upgrade').code).toBe(0)
+  expect(cli('check')).toMatchObject({ code: 0, stderr: '' })
+})
+
+it('says the contract migration is pending between expand and contract', () => {
+  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
+  expect(cli('upgrade').code).toBe(0)
+  project.write('post.ts', post("@Column({ type: 'text' }) content: string"))
+  const split = cli('generate', 'MoveBody', '--strategy', 'expand-contract', '--rename', 'post.body=content', '--timestamp', '1700000001000')
+  expect(split.code).toBe(0)
+  const contract = '1700000001001-MoveBodyContract.ts'
+  mkdirSync(project.file('held'))
+  renameSync(project.file(`migrations/${contract}`), project.file(`held/${contract}`))
+  expect(cli('upgrade').code).toBe(0)
+  renameSync(project.file(`held/${contract}`), project.file(`migrations/${contract}`))
+
+  const check = cli('check')
+  expect(check.code).toBe(1)
+  expect(check.stderr).toBe(pending('1 migration is'))
+  expect(check.stdout).toContain('MoveBodyContract1700000001001')
+  expect(cli('upgrade').code).toBe(0)
+  expect(cli('check').code).toBe(0)
+})

@@ -1,0 +1,112 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { runBuiltCli } from '../support/run-cli'
+import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+
+// Two entities mapping to one table would have the diff keep one and drop the other's columns: it is an
+// error naming both classes, their files and the table. Single-table inheritance shares a table on purpose,
+// and an entity declaring a junction table is left to its own warning.
+
+const product = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity()
+export class Product {
+  @PrimaryGeneratedColumn() id: number
+  @Column() name: string
+  @Column('integer') price: number
+}
+`
+const legacyProduct = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('product')
+export class LegacyProduct {
+  @PrimaryGeneratedColumn() id: number
+  @Column() title: string
+}
+`
+const content = `
+import { ChildEntity, Column, Entity, PrimaryGeneratedColumn, TableInheritance } from 'typeorm'
+@Entity()
+@TableInheritance({ column: { type: 'varchar', name: 'kind' } })
+export class Content {
+  @PrimaryGeneratedColumn() id: number
+  @Column() title: string
+}
+@ChildEntity()
+export class Article extends Content {
+  @Column({ nullable: true }) body: string
+}
+@ChildEntity()
+export class Video extends Content {
+  @Column({ nullable: true }) url: string
+}
+`
+const postAndTag = `
+import { Entity, JoinTable, ManyToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+@Entity()
+export class Tag {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity()
+export class Post {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => Tag) @JoinTable() tags: Tag[]
+}
+@Entity('post_tags_tag')
+export class PostTag {
+  @PrimaryColumn() postId: number
+  @PrimaryColumn() tagId: number
+}
+`
+
+let project: TempProject
+afterEach(() => project.remove())
+
+const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const migrationFiles = () =>
+  existsSync(project.file('migrations')) ? readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')) : []
+const projectWith = (files: Record<string, string>) =>
+  tempProject({ ...files, 'ormconfig.ts': sqliteConfig({ entities: "['src/entity/*.ts']", options: "migrations: ['migrations/*.ts']," }) })
+
+it('refuses two entities that map to one table, naming both classes, their files and the table', () => {
+  project = projectWith({ 'src/entity/product.ts': product, 'src/entity/legacy-product.ts': legacyProduct })
+  const message =
+    'typeorm-autogen: entities LegacyProduct (src/entity/legacy-product.ts) and Product (src/entity/product.ts) both map to table "product": give one of them another table name in @Entity(), or remove it from the entities\n'
+  for (const args of [['generate', 'Init'], ['diff'], ['check']]) {
+    const run = cli(...args)
+    expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 2, stderr: message })
+  }
+  expect(migrationFiles()).toEqual([])
+  expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+})
+
+it('names the file of an entity a barrel re-exports, not the barrel', () => {
+  project = projectWith({
+    'src/entity/product.ts': product,
+    'src/legacy/legacy-product.ts': legacyProduct,
+    'src/legacy/index.ts': "export * from './legacy-product'\n",
+  })
+  project.write('ormconfig.ts', sqliteConfig({
+    imports: "import { Product } from './src/entity/product'\nimport { LegacyProduct } from './src/legacy'",
+    entities: '[Product, LegacyProduct]',
+  }))
+  const run = cli('diff')
+  expect(run.code).toBe(2)
+  expect(run.stderr).toContain('entities LegacyProduct (src/legacy/legacy-product.ts) and Product (src/entity/product.ts)')
+})
+
+it('keeps single-table inheritance: the children share their parent\'s table', () => {
+  project = projectWith({ 'src/entity/content.ts': content })
+  const run = cli('generate', 'Init', '--timestamp', '1700000000000')
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  expect(run.stdout).toContain('+ table "content" (5 columns)')
+  expect(cli('upgrade').code).toBe(0)
+  expect(cli('check').code).toBe(0)
+})
+
+it('keeps the warning for an entity that declares a junction table', () => {
+  project = projectWith({ 'src/entity/post.ts': postAndTag })
+  const run = cli('diff')
+  expect(run.code).toBe(0)
+  expect(run.stdout).toMatch(/maps to table "post_tags_tag" of another entity and is left out/)
+})

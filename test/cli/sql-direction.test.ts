@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process'
+import { runBuiltCli } from '../support/run-cli'
+import { createPostgresDatabase, postgresServer, type TestDatabase } from '../support/test-database'
+import { type TempProject, tempProject } from '../support/temp-project'
+
+// `diff --format sql` is a script for one direction: piped into psql, `up` brings the database to the entities
+// (check is then clean and prints nothing in sql format) and the `down` printed beside it brings it back.
+
+const entities = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column() text: string
+  @Column({ type: 'integer', default: 0 }) stars: number
+}
+@Entity('tag')
+export class Tag {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ unique: true }) label: string
+}
+`
+
+let db: TestDatabase
+let project: TempProject
+beforeAll(async () => {
+  db = await createPostgresDatabase('sqldir')
+  await db.query('CREATE TABLE note (id serial PRIMARY KEY, text varchar NOT NULL, legacy varchar)')
+  // legacy holds no value, so that the down script (which adds it back empty) restores the start exactly.
+  await db.query(`INSERT INTO note (text, legacy) VALUES ('kept', NULL), ('also kept', NULL)`)
+  project = tempProject({
+    'entities.ts': entities,
+    'ormconfig.ts': [
+      "import { DataSource } from 'typeorm'",
+      "import { Note, Tag } from './entities'",
+      `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Note, Tag] })`,
+    ].join('\n'),
+  })
+})
+afterAll(async () => {
+  project?.remove()
+  await db?.drop()
+})
+
+const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+
+/** psql runs a script on the test database, stopping at the first error, as a user's pipe would. */
+function psql(script: string): void {
+  const database = (db.options as { database: string }).database
+  const run = spawnSync('psql', ['-h', postgresServer.host, '-p', String(postgresServer.port), '-U', postgresServer.user,
+    '-d', database, '-v', 'ON_ERROR_STOP=1', '-q', '-X'], { input: script, encoding: 'utf8' })
+  expect(run.stderr).toBe('')
+  expect(run.status).toBe(0)
+}
+
+it('prints up only; piped into psql it makes check clean, and --direction down restores the start', async () => {
+  const before = cli('diff')
+  const up = cli('diff', '--format', 'sql')
+  const down = cli('diff', '--format', 'sql', '--direction', 'down')
+  expect([up.code, down.code]).toEqual([0, 0])
+  expect(up.stdout).toContain('CREATE TABLE "public"."tag"')
+  expect(up.stdout).toContain('-- hazard DROP_COLUMN (danger)')
+  expect(up.stdout).not.toContain('DROP TABLE "public"."tag"')
+  expect(down.stdout).toContain('DROP TABLE "public"."tag"')
+  expect(down.stdout).not.toContain('CREATE TABLE "public"."tag"')
+
+  psql(up.stdout)
+  const clean = cli('check', '--format', 'sql')
+  expect(clean).toEqual({ code: 0, stdout: '', stderr: 'OK: the database matches the entities.\n' })
+  expect(cli('diff', '--format', 'sql')).toEqual({ code: 0, stdout: '', stderr: '' })
+  expect(await db.query('SELECT id, text, stars FROM note ORDER BY id')).toEqual([
+    { id: 1, text: 'kept', stars: 0 }, { id: 2, text: 'also kept', stars: 0 },
+  ])
+
+  psql(down.stdout)
+  expect(cli('diff')).toEqual(before)
+  expect(await db.query('SELECT id, text FROM note ORDER BY id')).toEqual([{ id: 1, text: 'kept' }, { id: 2, text: 'also kept' }])
+})
+
+it('check --format sql prints the script of the missing change on stdout and the advice on stderr', () => {
+  const run = cli('check', '--format', 'sql', '--direction', 'down')
+  expect(run.code).toBe(1)
+  expect(run.stdout).toContain('DROP TABLE "public"."tag"')
+  expect(run.stderr).toMatch(/^A migration is missing/)
+})
+
+it('rejects --direction without --format sql', () => {
+  for (const args of [['diff', '--direction', 'down'], ['check', '--format', 'json', '--direction', 'up']]) {
+    const run = cli(...args)
+    expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' })
+    expect(run.stderr).toBe('typeorm-autogen: --direction only applies to --format sql: add --format sql, or leave --direction out (see --help)\n')
+  }
+})
