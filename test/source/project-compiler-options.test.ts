@@ -1,18 +1,9 @@
 import * as path from 'node:path'
 import { projectCompilerOptionsFor } from '../../src/source/project-compiler-options'
 import { UserError } from '../../src/source/user-error'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
-let projects: TempProject[] = []
-function project(files: Record<string, string>): TempProject {
-  const made = tempProject(files)
-  projects.push(made)
-  return made
-}
-afterEach(() => {
-  for (const made of projects) made.remove()
-  projects = []
-})
+const project = tempProjectsRemovedAfterEach()
 
 describe('projectCompilerOptionsFor', () => {
   test('reads the nearest tsconfig.json above the file', () => {

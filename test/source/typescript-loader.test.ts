@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { registerTypeScriptLoader, transpile } from '../../src/source/typescript-loader'
 import { UserError } from '../../src/source/user-error'
 import { runInNode } from './helpers/run-in-node'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
 interface Printed {
   readonly settings: Record<string, unknown>
@@ -38,16 +38,7 @@ export class Team {
 }
 `
 
-let projects: TempProject[] = []
-function project(files: Record<string, string>): TempProject {
-  const made = tempProject(files)
-  projects.push(made)
-  return made
-}
-afterEach(() => {
-  for (const made of projects) made.remove()
-  projects = []
-})
+const project = tempProjectsRemovedAfterEach()
 
 function printed(run: { code: number; stdout: string; stderr: string }): Printed {
   if (run.code !== 0) throw new Error(`node exited with ${run.code}: ${run.stderr}`)
