@@ -46,7 +46,8 @@ export class Post {
   @Column({ default: 0 })
   views: number
 
-  @Column({ nullable: true })
+  // Under strict, `Date | null` is emitted as design type Object, which TypeORM rejects: the type is explicit.
+  @Column({ type: Date, nullable: true })
   publishedAt: Date | null
 
   @ManyToOne(() => Author, (author) => author.posts, { nullable: false, onDelete: 'CASCADE', onUpdate: 'CASCADE' })

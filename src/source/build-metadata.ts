@@ -13,6 +13,8 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
     try {
       await withIndexedMetadataArgs(() => builder.buildMetadatas())
     } catch (err) {
+      // A syntax error in an entity or migration file already names its file, line and column.
+      if (err instanceof UserError) throw err
       throw new UserError(
         `TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; fix the entity or file it names`,
         { cause: err },

@@ -52,6 +52,8 @@ async function loadConfigModule(absolute: string, configPath: string): Promise<u
   try {
     return await importModule(absolute)
   } catch (err) {
+    // A syntax error (in the config or a file it imports) already names its file, line and column.
+    if (err instanceof UserError) throw err
     throw failedToLoad(configPath, err)
   }
 }

@@ -3,6 +3,10 @@ import Module from 'node:module'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as TypeScript from 'typescript'
+import { aliasTargets } from './path-aliases'
+import { type ProjectCompilerOptions, projectCompilerOptionsFor } from './project-compiler-options'
+import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
+import { UserError } from './user-error'
 
 type ExtensionHandler = (module: CompilableModule, filename: string) => void
 interface CompilableModule {
@@ -19,8 +23,9 @@ let ours: ExtensionHandler | undefined
 
 /**
  * registerTypeScriptLoader lets `require` load `.ts`, `.cts` and `.mts` files (all as CommonJS) by
- * transpiling each file on its own with `typescript.transpileModule`: no type-check, so loading stays fast.
- * Decorator metadata is emitted, so `@Column() name: string` works as TypeORM expects. Idempotent; when
+ * transpiling each file on its own with `typescript.transpileModule` and the options of the project's
+ * tsconfig.json: no type-check, so loading stays fast. Decorator metadata is always emitted, so
+ * `@Column() name: string` works as TypeORM expects; tsconfig `paths` resolve. Idempotent; when
  * another `.ts` hook is already installed (ts-node, tsx) it is left in charge. Returns whether this hook is
  * the one in charge. The CLI calls it before loading the config.
  */
@@ -30,7 +35,7 @@ export function registerTypeScriptLoader(): boolean {
   if (foreignLoaderPresent(handlers['.ts'])) return false
   ours = compileTypeScriptModule
   for (const extension of typeScriptExtensions) handlers[extension] = ours
-  resolveJsSpecifiersToTypeScript()
+  resolveTypeScriptRequests()
   process.setSourceMapsEnabled(true)
   return true
 }
@@ -69,54 +74,97 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
   module._compile(transpile(source, filename), filename)
 }
 
-/** transpile turns one TypeScript file into CommonJS (with an inline source map when Node uses them). */
+/**
+ * transpile turns one TypeScript file into CommonJS with the options of the project's tsconfig.json (see
+ * loaderCompilerOptions), with an inline source map when Node uses them. A syntax error is a UserError
+ * worded as `tsc` words it; types are not checked.
+ */
 export function transpile(source: string, fileName: string): string {
-  const { ts, compilerOptions } = (compiler ??= loadCompiler())
-  return ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions }).outputText
+  const ts = (typeScript ??= require('typescript') as typeof TypeScript)
+  const compilerOptions = loaderCompilerOptions(ts, projectCompilerOptionsFor(fileName))
+  const output = ts.transpileModule(source, { fileName, reportDiagnostics: true, compilerOptions })
+  // Without a file, a diagnostic is about an option (the project's own build reports those), not this file.
+  const syntaxErrors = (output.diagnostics ?? []).filter((d) => d.file !== undefined && d.category === ts.DiagnosticCategory.Error)
+  if (syntaxErrors.length > 0) throw syntaxError(ts, syntaxErrors, fileName)
+  return output.outputText
 }
 
-let compiler: { ts: typeof TypeScript; compilerOptions: TypeScript.CompilerOptions } | undefined
+let typeScript: typeof TypeScript | undefined
+const optionsOfProject = new WeakMap<ProjectCompilerOptions, TypeScript.CompilerOptions>()
 
-function loadCompiler(): NonNullable<typeof compiler> {
-  const ts = require('typescript') as typeof TypeScript
-  const compilerOptions: TypeScript.CompilerOptions = {
+/**
+ * loaderCompilerOptions are the project's options with what loading needs forced on: CommonJS output that
+ * Node can require, and decorator metadata, which TypeORM reads for `@Column() name: string`.
+ */
+function loaderCompilerOptions(ts: typeof TypeScript, project: ProjectCompilerOptions): TypeScript.CompilerOptions {
+  let options = optionsOfProject.get(project)
+  if (options !== undefined) return options
+  // Node reads inline source maps only with --enable-source-maps; without it they double the transpile time.
+  const sourceMaps = process.sourceMapsEnabled === true
+  options = {
+    ...project.options,
     module: ts.ModuleKind.CommonJS,
-    target: ts.ScriptTarget.ES2021,
+    moduleResolution: undefined,
+    verbatimModuleSyntax: false,
+    target: project.options.target ?? ts.ScriptTarget.ES2021,
+    esModuleInterop: project.options.esModuleInterop ?? true,
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
-    esModuleInterop: true,
-    useDefineForClassFields: false,
-    // Node reads inline source maps only with --enable-source-maps; without it they double the transpile time.
-    inlineSourceMap: process.sourceMapsEnabled === true,
-    inlineSources: process.sourceMapsEnabled === true,
+    noEmit: false,
+    declaration: false,
+    emitDeclarationOnly: false,
+    sourceMap: false,
+    inlineSourceMap: sourceMaps,
+    inlineSources: sourceMaps,
   }
-  return { ts, compilerOptions }
+  optionsOfProject.set(project, options)
+  return options
+}
+
+function syntaxError(ts: typeof TypeScript, errors: readonly TypeScript.Diagnostic[], fileName: string): UserError {
+  const others = errors.length - 1
+  const advice = others === 0 ? 'Fix the syntax error' : `Fix it and the ${others} other syntax error${others === 1 ? '' : 's'} in ${path.relative(process.cwd(), fileName)}`
+  return new UserError(`${describeTypeScriptDiagnostic(ts, errors[0])} ${advice}, then run again.`)
 }
 
 /**
- * resolveJsSpecifiersToTypeScript lets a TypeScript file import `./user.js` when only `./user.ts` exists,
- * as TypeScript's NodeNext resolution allows. It only acts on relative requests from TypeScript files
- * that Node could not resolve.
+ * resolveTypeScriptRequests resolves, from TypeScript files, what TypeScript resolves and Node does not:
+ * `./user.js` when only `./user.ts` exists (NodeNext style), and bare requests that the project's tsconfig
+ * `paths` map (`@/enums` to `src/enums.ts`). It only acts on requests Node could not resolve.
  */
-function resolveJsSpecifiersToTypeScript(): void {
+function resolveTypeScriptRequests(): void {
   const resolve = moduleInternals._resolveFilename
   moduleInternals._resolveFilename = function (request, parent, ...rest) {
     try {
       return resolve.call(this, request, parent, ...rest)
     } catch (err) {
-      const fallback = typeScriptTwin(request, parent?.filename)
-      if (fallback === undefined || (err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err
-      return resolve.call(this, fallback, parent, ...rest)
+      if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err
+      for (const fallback of fallbackRequests(request, parent?.filename)) {
+        try {
+          return resolve.call(this, fallback, parent, ...rest)
+        } catch {
+          // try the next one; when none resolves, Node's own error is the one to report
+        }
+      }
+      throw err
     }
   }
 }
 
-function typeScriptTwin(request: string, parentFile: string | null | undefined): string | undefined {
-  if (!parentFile || !typeScriptExtensions.includes(path.extname(parentFile))) return undefined
-  if (!request.startsWith('./') && !request.startsWith('../')) return undefined
-  const match = /\.(c|m)?js$/.exec(request)
-  if (match === null) return undefined
-  return `${request.slice(0, -match[0].length)}.${match[1] ?? ''}ts`
+function fallbackRequests(request: string, parentFile: string | null | undefined): string[] {
+  if (!parentFile || !typeScriptExtensions.includes(path.extname(parentFile))) return []
+  if (request.startsWith('./') || request.startsWith('../')) return withTypeScriptTwin([request]).slice(1)
+  if (path.isAbsolute(request) || request.startsWith('node:')) return []
+  const { pathAliases } = projectCompilerOptionsFor(parentFile)
+  return pathAliases === undefined ? [] : withTypeScriptTwin(aliasTargets(request, pathAliases))
+}
+
+/** withTypeScriptTwin follows each request ending in `.js`, `.cjs` or `.mjs` by its `.ts`, `.cts` or `.mts` twin. */
+function withTypeScriptTwin(requests: readonly string[]): string[] {
+  return requests.flatMap((request) => {
+    const match = /\.(c|m)?js$/.exec(request)
+    return match === null ? [request] : [request, `${request.slice(0, -match[0].length)}.${match[1] ?? ''}ts`]
+  })
 }
 
 function isInModulePackage(file: string): boolean {

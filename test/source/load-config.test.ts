@@ -3,7 +3,8 @@ import * as path from 'node:path'
 import { loadProject } from '../../src/source/load-config'
 import { folderOfGlob, resolveMigrationsDir } from '../../src/source/migrations-dir'
 import { UserError } from '../../src/source/user-error'
-import { type TempProject, sqliteConfig, tempProject } from '../support/temp-project'
+import { sqliteConfig } from '../support/temp-project'
+import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
 const entity = `
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
@@ -14,16 +15,7 @@ export class Thing {
 }
 `
 
-let projects: TempProject[] = []
-function project(files: Record<string, string>): TempProject {
-  const made = tempProject(files)
-  projects.push(made)
-  return made
-}
-afterEach(() => {
-  for (const made of projects) made.remove()
-  projects = []
-})
+const project = tempProjectsRemovedAfterEach()
 
 async function userErrorOf(work: Promise<unknown>): Promise<UserError> {
   const err = await work.then(

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs'
 import Module from 'node:module'
 import type { SchemaModel } from '../../src/model/schema-model'
+import * as path from 'node:path'
 import { registerTypeScriptLoader, transpile } from '../../src/source/typescript-loader'
+import { UserError } from '../../src/source/user-error'
 import { runInNode } from './helpers/run-in-node'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
 interface Printed {
   readonly settings: Record<string, unknown>
@@ -36,16 +38,7 @@ export class Team {
 }
 `
 
-let projects: TempProject[] = []
-function project(files: Record<string, string>): TempProject {
-  const made = tempProject(files)
-  projects.push(made)
-  return made
-}
-afterEach(() => {
-  for (const made of projects) made.remove()
-  projects = []
-})
+const project = tempProjectsRemovedAfterEach()
 
 function printed(run: { code: number; stdout: string; stderr: string }): Printed {
   if (run.code !== 0) throw new Error(`node exited with ${run.code}: ${run.stderr}`)
@@ -64,6 +57,51 @@ describe('transpile', () => {
 
   test('does not type-check', () => {
     expect(() => transpile('const x: number = "not a number"\nexport {}\n', '/x.ts')).not.toThrow()
+  })
+
+  test('a syntax error is a UserError worded as tsc words it: file relative to cwd, 1-based line and column', () => {
+    const p = project({})
+    const file = p.file('entities/user.ts')
+    const missingBrace = userEntity.replace(/\}\s*$/, '\n')
+    let thrown: unknown
+    try {
+      transpile(missingBrace, file)
+    } catch (err) {
+      thrown = err
+    }
+    expect(thrown).toBeInstanceOf(UserError)
+    const line = missingBrace.split('\n').length
+    expect((thrown as UserError).message).toBe(
+      `${path.relative(process.cwd(), file)}(${line},1): error TS1005: '}' expected. Fix the syntax error, then run again.`,
+    )
+  })
+
+  test('several syntax errors: the first is shown and the others counted', () => {
+    expect(() => transpile('export const a = (\nexport const b = [\n', '/x.ts')).toThrow(/^.*x\.ts\(2,1\): error TS1109: Expression expected\. Fix it and the 1 other syntax error in .*x\.ts, then run again\.$/)
+  })
+
+  const nullableEntity = "import { Column } from 'typeorm'\nexport class Thing {\n  @Column() name: string | null\n}\n"
+
+  test('follows the strictness of the nearest tsconfig.json, as the app is compiled', () => {
+    const loose = project({ 'tsconfig.json': '{ "compilerOptions": { "strict": false } }' })
+    const strict = project({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }' })
+    expect(transpile(nullableEntity, loose.file('src/thing.ts'))).toContain('__metadata("design:type", String)')
+    expect(transpile(nullableEntity, strict.file('src/thing.ts'))).toContain('__metadata("design:type", Object)')
+  })
+
+  test('always emits CommonJS with decorator metadata, whatever the tsconfig says', () => {
+    const p = project({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true,
+          experimentalDecorators: false, emitDecoratorMetadata: false, noEmit: true, declaration: true,
+        },
+      }),
+    })
+    const output = transpile(userEntity, p.file('src/user.ts'))
+    expect(output).toContain('require("typeorm")')
+    expect(output).toContain('__metadata("design:type", String)')
+    expect(output).not.toMatch(/^import /m)
   })
 })
 

@@ -34,18 +34,18 @@ const Module = require('node:module')
 const path = require('node:path')
 const ts = require(${JSON.stringify(path.join(repoRoot, 'node_modules', 'typescript'))})
 const loaderFile = ${source('typescript-loader.ts')}
-const compiled = ts.transpileModule(fs.readFileSync(loaderFile, 'utf8'), {
-  fileName: loaderFile,
-  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: true },
-}).outputText
-const loader = new Module(loaderFile, module)
-loader.filename = loaderFile
-loader.paths = Module._nodeModulePaths(path.dirname(loaderFile))
-loader._compile(compiled, loaderFile)
-loader.loaded = true
-Module._cache[loaderFile] = loader
-if (!loader.exports.registerTypeScriptLoader()) throw new Error('the TypeScript loader did not register')
-if (!loader.exports.registerTypeScriptLoader()) throw new Error('registerTypeScriptLoader is not idempotent')
+// The loader and the files it imports are compiled by a throwaway hook, removed before the loader registers its own.
+Module._extensions['.ts'] = (module, filename) => {
+  const compiled = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: true },
+  }).outputText
+  module._compile(compiled, filename)
+}
+const loader = require(loaderFile)
+delete Module._extensions['.ts']
+if (!loader.registerTypeScriptLoader()) throw new Error('the TypeScript loader did not register')
+if (!loader.registerTypeScriptLoader()) throw new Error('registerTypeScriptLoader is not idempotent')
 const { loadProject } = require(${source('load-config.ts')})
 const { readEntities } = require(${source('entity-metadata.ts')})
 loadProject(process.argv[2])

@@ -1,0 +1,137 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { type CliRun, runBuiltCli } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+
+// The built CLI loads a new user's app: src/data-source.ts, entities by glob, the app's own tsconfig.json.
+
+const dataSource = `
+import { DataSource } from 'typeorm'
+import * as path from 'node:path'
+export default new DataSource({
+  type: 'better-sqlite3',
+  database: path.join(__dirname, '..', 'data', 'app.sqlite'),
+  entities: [path.join(__dirname, 'entities', '*.ts')],
+  migrations: [path.join(__dirname, 'migrations', '*.ts')],
+})
+`
+const config = ['-c', 'src/data-source.ts']
+
+function thingEntity(columns: string, imports = ''): string {
+  return `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+${imports}
+@Entity('thing')
+export class Thing {
+  @PrimaryGeneratedColumn() id: number
+${columns}
+}
+`
+}
+const plainColumns = `  @Column() name: string
+  @Column() count: number
+  @Column() active: boolean
+  @Column() born: Date`
+
+let project: TempProject
+afterEach(() => project.remove())
+
+function app(files: Record<string, string>): TempProject {
+  project = tempProject({ 'src/data-source.ts': dataSource, ...files })
+  return project
+}
+
+function migrationFiles(): string[] {
+  return existsSync(project.file('src/migrations')) ? readdirSync(project.file('src/migrations')) : []
+}
+
+/** expectRefusal checks one line on stderr, exit 2 and no migration file written. */
+function expectRefusal(run: CliRun, pattern: RegExp): void {
+  expect(run.code).toBe(2)
+  const lines = run.stderr.trim().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(pattern)
+  expect(migrationFiles()).toEqual([])
+}
+
+describe('syntax errors are reported as tsc reports them, never loaded as an empty module', () => {
+  test('in the config file', () => {
+    app({ 'src/entities/thing.ts': thingEntity(plainColumns) })
+    project.write('src/data-source.ts', dataSource.replace('})\n', ')\n'))
+    const pattern = /^typeorm-autogen: src\/data-source\.ts\(9,1\): error TS1136: Property assignment expected\. Fix the syntax error, then run again\.$/
+    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), pattern)
+    expectRefusal(runBuiltCli(project.dir, ['generate', 'Init', ...config]), pattern)
+  })
+
+  test('in an entity file loaded by glob: a missing class brace', () => {
+    app({ 'src/entities/thing.ts': thingEntity(plainColumns).replace(/\}\s*$/, '\n'), 'src/entities/other.ts': 'export const other = 1\n' })
+    const pattern = /^typeorm-autogen: src\/entities\/thing\.ts\(11,1\): error TS1005: '}' expected\./
+    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), pattern)
+    expectRefusal(runBuiltCli(project.dir, ['generate', 'Init', ...config]), pattern)
+    expectRefusal(runBuiltCli(project.dir, ['check', ...config]), pattern)
+  })
+
+  test('in a migration file that upgrade loads', () => {
+    app({
+      'src/entities/thing.ts': thingEntity(plainColumns),
+      'src/migrations/1700000000000-Init.ts': 'export class Init1700000000000 {\n  async up() {}\n  async down() {\n}\n',
+    })
+    for (const command of ['upgrade', 'status']) {
+      const run = runBuiltCli(project.dir, [command, ...config])
+      expect(run.code).toBe(2)
+      expect(run.stderr.trim().split('\n')).toEqual([
+        "typeorm-autogen: src/migrations/1700000000000-Init.ts(5,1): error TS1005: '}' expected. Fix the syntax error, then run again.",
+      ])
+    }
+  })
+})
+
+describe("the loader compiles with the project's tsconfig.json", () => {
+  const nullableByInference = '  @Column() nickname: string | null'
+  const rejected = /^typeorm-autogen: .*Data type "Object" in "Thing\.nickname" is not supported by "better-sqlite3"/
+
+  test('under strict, `@Column() x: string | null` is rejected as TypeORM rejects it when the app boots', () => {
+    app({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }', 'src/entities/thing.ts': thingEntity(nullableByInference) })
+    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), rejected)
+    expectRefusal(runBuiltCli(project.dir, ['generate', 'Init', ...config]), rejected)
+    expect(existsSync(project.file('data'))).toBe(false)
+  })
+
+  test('under strict, an explicit type for the nullable column loads, and inferred types stay inferred', () => {
+    app({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+      'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'varchar', nullable: true }) nickname: string | null`),
+    })
+    const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      'CREATE TABLE "thing" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "count" integer NOT NULL, ' +
+        '"active" boolean NOT NULL, "born" datetime NOT NULL, "nickname" varchar)',
+    )
+  })
+
+  test('strictness set in a base tsconfig reached through extends (a file, then a package)', () => {
+    app({
+      'tsconfig.json': '{ "extends": "./config/tsconfig.app.json" }',
+      'config/tsconfig.app.json': '{ "extends": "@company/tsconfig/strict.json", "compilerOptions": { "target": "ES2022" } }',
+      'config/node_modules/@company/tsconfig/strict.json': '{ "compilerOptions": { "strictNullChecks": true } }',
+      'src/entities/thing.ts': thingEntity(nullableByInference),
+    })
+    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), rejected)
+  })
+
+  test('`paths` aliases resolve, under target ES2022 where class fields use define semantics', () => {
+    app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', paths: { '@/*': ['./src/*'] } } }),
+      'src/enums/index.ts': "export { Role } from '@/enums/role.js'\n",
+      'src/enums/role.ts': "export enum Role { Admin = 'admin', Member = 'member' }\n",
+      'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'simple-enum', enum: Role }) role: Role`, "import { Role } from '@/enums'"),
+    })
+    const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      '"name" varchar NOT NULL, "count" integer NOT NULL, "active" boolean NOT NULL, "born" datetime NOT NULL, ' +
+        `"role" varchar CHECK( "role" IN ('admin','member') ) NOT NULL)`,
+    )
+  })
+})
