@@ -19,12 +19,12 @@ import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
 import { snapshotWarnings } from './snapshot-warnings'
-import { refuseUnapplied, unappliedMigrations, unappliedText } from './unapplied-migrations'
+import { type MigrationHistory, historyWarnings, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
 
 /** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
 export interface CompareOptions extends RenameOptions {
-  /** Stop with a UserError when migrations of the project are not applied to the database (`generate`). */
+  /** Stop with a UserError when the project's and the database's migrations differ (`generate`). */
   readonly refuseUnappliedMigrations?: boolean
   /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
   readonly strategy?: MigrationStrategy
@@ -53,6 +53,8 @@ export interface Comparison {
   readonly declaredFacts: DeclaredFacts
   /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
   readonly snapshotOutdated: boolean
+  /** The project's and the database's migrations. */
+  readonly history: MigrationHistory
 }
 
 /**
@@ -77,8 +79,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
-    const unapplied = await unappliedMigrations(dataSource, dialect, connection)
-    if (options.refuseUnappliedMigrations === true) refuseUnapplied(unapplied)
+    const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
+    if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
 
     const renamed = await resolveRenames(actual, desired, dialect.capabilities, entities.renameHints, dataSource.entityMetadatas, options)
     const up = renamed.ops
@@ -99,7 +101,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       upStatements,
       downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
       warnings: [
-        ...(unapplied.length > 0 ? [unappliedText(unapplied)] : []),
+        ...historyWarnings(history),
         ...entities.warnings,
         ...renamed.warnings,
         ...measured.warnings,
@@ -113,6 +115,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       ...(expandContract !== undefined && { expandContract }),
       declaredFacts,
       snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
+      history,
     }
   } finally {
     await connection.close()
