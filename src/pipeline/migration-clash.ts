@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs'
 import { migrationClassName, migrationFileName } from '../render/migration-name'
+import { folderEntries } from '../source/migration-files'
 import { UserError } from '../source/user-error'
 import type { MigrationHistory } from './unapplied-migrations'
 
@@ -15,7 +15,7 @@ export interface PlannedMigration {
  * DataSource or of the database's migrations table has its timestamp or its class name.
  */
 export function refuseMigrationClash(dir: string, planned: readonly PlannedMigration[], history: MigrationHistory): void {
-  const files = existsSync(dir) ? readdirSync(dir) : []
+  const files = folderEntries(dir)
   const names = [...new Set([...history.known, ...history.applied])]
   for (const { name, timestamp } of planned) {
     const className = migrationClassName(name, timestamp)

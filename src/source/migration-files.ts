@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareText } from '../model/qualified-name'
 
@@ -21,8 +21,7 @@ const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
  * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped.
  */
 export function migrationFilesIn(dir: string): MigrationFile[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
+  return folderEntries(dir)
     .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.'))
     .sort(compareText)
     .flatMap((fileName): MigrationFile[] => {
@@ -37,4 +36,9 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
       const name = nameProperty.exec(source)?.[1] ?? className.exec(source)?.[1] ?? (fromFileName && `${fromFileName[2]}${fromFileName[1]}`)
       return [{ file, fileName, ...(name && { name }), source }]
     })
+}
+
+/** folderEntries lists the names in `dir`, or none when it is missing or not a folder (writing there fails later, clearly). */
+export function folderEntries(dir: string): string[] {
+  return statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true ? readdirSync(dir) : []
 }

@@ -1,35 +1,21 @@
 import { readdirSync, readFileSync, renameSync } from 'node:fs'
-import { runBuiltCli } from '../support/run-cli'
-import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+import type { TempProject } from '../support/temp-project'
+import { type NoteProject, noteConfig, noteEntity, noteProject } from './note-project'
 
 // generate never replaces a migration: not its file, and not another migration of the folder, the
 // DataSource or the migrations table with the same timestamp or class name. The snapshot stays replaceable.
 
-const note = (columns: string) => `
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-@Entity('note')
-export class Note {
-  @PrimaryGeneratedColumn() id: number
-  ${columns}
-}
-`
-const configOf = (entity: string) =>
-  sqliteConfig({ imports: `import { Note } from './${entity}'`, entities: '[Note]', options: "migrations: ['migrations/*.ts']," })
-
+let notes: NoteProject
 let project: TempProject
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => notes.cli(...args)
 const migrations = () => readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json').sort()
 const init = () => readFileSync(project.file('migrations/1700000000000-Init.ts'), 'utf8')
 
 beforeEach(() => {
-  project = tempProject({
-    'note-v1.ts': note('@Column() text: string'),
-    'note-v2.ts': note("@Column() text: string\n  @Column({ type: 'integer', default: 0 }) views: number"),
-    'ormconfig.ts': configOf('note-v1'),
-  })
-  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-  expect(cli('upgrade').code).toBe(0)
-  project.write('ormconfig.ts', configOf('note-v2'))
+  notes = noteProject()
+  project = notes.project
+  notes.applyInit()
+  notes.useVersion(2)
 })
 afterEach(() => project.remove())
 
@@ -61,8 +47,8 @@ it('refuses a timestamp of a migration applied to the database, whatever its fil
 })
 
 it('writes neither expand nor contract when one of them would clash', () => {
-  project.write('note-v3.ts', note('@Column() body: string'))
-  project.write('ormconfig.ts', configOf('note-v3'))
+  project.write('note-v3.ts', noteEntity('@Column() body: string'))
+  project.write('ormconfig.ts', noteConfig('note-v3'))
   const noop = 'async up(): Promise<void> {}\n  async down(): Promise<void> {}'
   project.write('migrations/1700000001001-Other.ts', `export class Other1700000001001 {\n  ${noop}\n}\n`)
   expect(cli('upgrade').stdout).toContain('Applied Other1700000001001')

@@ -1,40 +1,26 @@
 import { readdirSync, rmSync } from 'node:fs'
-import { runBuiltCli } from '../support/run-cli'
-import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+import type { TempProject } from '../support/temp-project'
+import { type NoteProject, noteProject } from './note-project'
 
 // After switching branches, a teammate's migration is applied to the database but missing from the folder:
 // status lists it as unknown, generate refuses (its diff would revert the change), diff and check warn.
 
-const note = (columns: string) => `
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-@Entity('note')
-export class Note {
-  @PrimaryGeneratedColumn() id: number
-  ${columns}
-}
-`
-const configOf = (entity: string) =>
-  sqliteConfig({ imports: `import { Note } from './${entity}'`, entities: '[Note]', options: "migrations: ['migrations/*.ts']," })
-
+let notes: NoteProject
 let project: TempProject
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => notes.cli(...args)
 const unknownText =
   '1 migration is applied to the database but not in this project (AddViews1700000001000): switch branch or pull to get it, or the new migration reverts its changes'
 
 beforeAll(() => {
-  project = tempProject({
-    'note-v1.ts': note('@Column() text: string'),
-    'note-v2.ts': note("@Column() text: string\n  @Column({ type: 'integer', default: 0 }) views: number"),
-    'ormconfig.ts': configOf('note-v1'),
-  })
-  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-  expect(cli('upgrade').code).toBe(0)
+  notes = noteProject()
+  project = notes.project
+  notes.applyInit()
   // A teammate's branch adds and applies AddViews; switching back leaves it applied, without its file.
-  project.write('ormconfig.ts', configOf('note-v2'))
+  notes.useVersion(2)
   expect(cli('generate', 'AddViews', '--timestamp', '1700000001000').code).toBe(0)
   expect(cli('upgrade').stdout).toContain('Applied AddViews1700000001000')
   rmSync(project.file('migrations/1700000001000-AddViews.ts'))
-  project.write('ormconfig.ts', configOf('note-v1'))
+  notes.useVersion(1)
 })
 afterAll(() => project?.remove())
 
@@ -61,7 +47,7 @@ it('diff and check warn, with their exit codes unchanged', () => {
   const check = cli('check')
   expect(check.code).toBe(1)
   expect(check.stdout).toContain(unknownText)
-  project.write('ormconfig.ts', configOf('note-v2'))
+  notes.useVersion(2)
   const clean = cli('check')
   expect(clean.code).toBe(0)
   expect(clean.stderr).toContain(`warning: ${unknownText}`)
