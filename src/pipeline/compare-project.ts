@@ -21,12 +21,12 @@ import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } f
 import { measureHazards } from './measure-hazards'
 import { refuseNoEntities } from './no-entities-guard'
 import { snapshotWarnings } from './snapshot-warnings'
-import { refuseUnapplied, unappliedMigrations, unappliedText } from './unapplied-migrations'
+import { type MigrationHistory, historyWarnings, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
 
 /** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
 export interface CompareOptions extends RenameOptions {
-  /** Stop with a UserError when migrations of the project are not applied to the database (`generate`). */
+  /** Stop with a UserError when the project's and the database's migrations differ (`generate`). */
   readonly refuseUnappliedMigrations?: boolean
   /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
   readonly strategy?: MigrationStrategy
@@ -47,8 +47,6 @@ export interface Comparison {
   readonly renames: readonly RenameDecision[]
   /** Suspected renames nobody decided: `up` drops and adds them. `generate` stops on them. */
   readonly suspectedRenames: readonly UnresolvedRename[]
-  /** Migrations of the project that the database has not applied: `up` may be what they would change. */
-  readonly unappliedMigrations: readonly string[]
   /** Catalog queries issued while reading the database. */
   readonly queryCount: number
   /** With strategy `expand-contract`: the change split in two (see src/strategy). */
@@ -57,6 +55,8 @@ export interface Comparison {
   readonly declaredFacts: DeclaredFacts
   /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
   readonly snapshotOutdated: boolean
+  /** The project's and the database's migrations. */
+  readonly history: MigrationHistory
 }
 
 /**
@@ -82,8 +82,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     refuseNoEntities(dataSource, actual)
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
-    const unapplied = await unappliedMigrations(dataSource, dialect, connection)
-    if (options.refuseUnappliedMigrations === true) refuseUnapplied(unapplied)
+    const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
+    if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
 
     // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
     const capabilities = settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
@@ -106,7 +106,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       upStatements,
       downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
       warnings: [
-        ...(unapplied.length > 0 ? [unappliedText(unapplied)] : []),
+        ...historyWarnings(history),
         ...entities.warnings,
         ...renamed.warnings,
         ...primaryKeyOrderWarnings(actual, desired),
@@ -117,11 +117,11 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       hazards: measured.hazards,
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
-      unappliedMigrations: unapplied,
       queryCount,
       ...(expandContract !== undefined && { expandContract }),
       declaredFacts,
       snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
+      history,
     }
   } finally {
     await connection.close()

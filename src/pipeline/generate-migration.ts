@@ -4,6 +4,8 @@ import type { LoadedProject } from '../source/load-config'
 import { type CompareOptions, type Comparison, compareProject } from './compare-project'
 import { entitiesSnapshotFileName, entitiesSnapshotSource } from './entities-snapshot'
 import { expandContractPlans } from './expand-contract-plans'
+import { refuseMigrationClash } from './migration-clash'
+import { refuseUnplaceableMigrations } from './migrations-placement'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
 import { removeQuietly, writeWhole } from './write-whole'
 
@@ -43,12 +45,14 @@ export async function generateMigration(
   timestamp: number = Date.now(),
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
+  refuseUnplaceableMigrations(project)
   const comparison = await compareProject(project, { ...options, refuseUnappliedMigrations: true })
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }
   if (comparison.expandContract?.phases !== undefined) {
     const pair = expandContractPlans(comparison, comparison.expandContract, name, timestamp)
+    refuseMigrationClash(project.migrationsDir, [pair.expand, pair.contract], comparison.history)
     const rendered = [pair.expand, pair.contract].map(renderMigrationFile)
     const expandFile = writeWhole(project.migrationsDir, rendered[0]!.fileName, rendered[0]!.source)
     try {
@@ -66,6 +70,7 @@ export async function generateMigration(
   if (comparison.up.length === 0) {
     return comparison.snapshotOutdated ? { comparison, plan, snapshot: writeSnapshot(project, comparison, []) } : { comparison, plan }
   }
+  refuseMigrationClash(project.migrationsDir, [plan], comparison.history)
   const { fileName, source } = renderMigrationFile(plan)
   const file = writeWhole(project.migrationsDir, fileName, source)
   return { comparison, plan, file, snapshot: writeSnapshot(project, comparison, [file]) }
@@ -87,7 +92,7 @@ export function planOf(comparison: Comparison, name: string, timestamp: number):
 /** writeSnapshot writes the comparison's declared facts as the folder's snapshot; failing, it removes `written`. */
 function writeSnapshot(project: LoadedProject, comparison: Comparison, written: readonly string[]): string {
   try {
-    return writeWhole(project.migrationsDir, entitiesSnapshotFileName, entitiesSnapshotSource(comparison.declaredFacts))
+    return writeWhole(project.migrationsDir, entitiesSnapshotFileName, entitiesSnapshotSource(comparison.declaredFacts), { replace: true })
   } catch (err) {
     for (const file of written) removeQuietly(file)
     throw err

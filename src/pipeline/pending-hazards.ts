@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { type FileHazard, unacceptedHazards } from '../hazards/accepted-hazards'
-import { compareText } from '../model/qualified-name'
+import { migrationFilesIn } from '../source/migration-files'
 
 /** PendingHazards are the hazards of one pending migration file that no reviewer accepted. */
 export interface PendingHazards {
@@ -11,34 +9,19 @@ export interface PendingHazards {
   readonly hazards: readonly FileHazard[]
 }
 
-const migrationFile = /\.(ts|js|cjs|mjs)$/
-const nameProperty = /\bname\s*=\s*['"]([^'"]+)['"]/
-const className = /\bexport\s+(?:default\s+)?class\s+([A-Za-z_$][\w$]*)/
-
 /**
  * pendingHazards reads the migration files in `migrationsDir` whose migration is among `pending` and lists
  * the hazard comments still open in each (see hazards/accepted-hazards.ts), in file-name order. Files that
  * are not migrations, or cannot be read, are skipped: this only informs, it never stops an upgrade.
  */
 export function pendingHazards(migrationsDir: string, pending: readonly string[]): PendingHazards[] {
-  if (pending.length === 0 || !existsSync(migrationsDir)) return []
+  if (pending.length === 0) return []
   const wanted = new Set(pending)
-  return readdirSync(migrationsDir)
-    .filter((name) => migrationFile.test(name) && !name.endsWith('.d.ts'))
-    .sort(compareText)
-    .flatMap((name): PendingHazards[] => {
-      const file = join(migrationsDir, name)
-      let source: string
-      try {
-        source = readFileSync(file, 'utf8')
-      } catch {
-        return []
-      }
-      const migration = nameProperty.exec(source)?.[1] ?? className.exec(source)?.[1]
-      if (migration === undefined || !wanted.has(migration)) return []
-      const hazards = unacceptedHazards(source)
-      return hazards.length === 0 ? [] : [{ migration, file, hazards }]
-    })
+  return migrationFilesIn(migrationsDir).flatMap(({ name, file, source }): PendingHazards[] => {
+    if (name === undefined || !wanted.has(name)) return []
+    const hazards = unacceptedHazards(source)
+    return hazards.length === 0 ? [] : [{ migration: name, file, hazards }]
+  })
 }
 
 /** pendingHazardLines writes pending hazards as warnings, with how to accept them. */

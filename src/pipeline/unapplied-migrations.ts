@@ -1,32 +1,75 @@
 import type { DataSource } from 'typeorm'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
-import { migrationNameOf } from '../runner/migration-runner'
+import { knownMigrations } from '../runner/migration-runner'
 import { UserError } from '../source/user-error'
 import { migrationsTableOf } from './ignored-tables'
 
-/**
- * unappliedMigrations names the project's migrations (loaded with its entities) that the database has not
- * recorded as applied. A diff against such a database repeats their changes.
- */
-export async function unappliedMigrations(
+/** MigrationHistory is what the project and its database each know of the migrations. */
+export interface MigrationHistory {
+  /** Names recorded in the database's migrations table. */
+  readonly applied: readonly string[]
+  /** The project's migrations: the DataSource's loaded ones, then the other files of the migrations folder. */
+  readonly known: readonly string[]
+  /** Known migrations the database has not applied: a diff repeats their changes. */
+  readonly unapplied: readonly string[]
+  /** Applied migrations the project does not have (another branch's): a diff reverts their changes. */
+  readonly unknown: readonly string[]
+}
+
+/** historyOf compares the project's known migrations with the names the database recorded. */
+export function historyOf(known: readonly string[], applied: readonly string[]): MigrationHistory {
+  const recorded = new Set(applied)
+  const knownSet = new Set(known)
+  return {
+    applied,
+    known,
+    unapplied: known.filter((name) => !recorded.has(name)),
+    unknown: applied.filter((name) => !knownSet.has(name)),
+  }
+}
+
+/** migrationHistory reads the applied names with one query on `connection` and compares them with the project's. */
+export async function migrationHistory(
   dataSource: DataSource,
+  migrationsDir: string,
   dialect: Dialect,
   connection: DatabaseConnection,
-): Promise<readonly string[]> {
-  if (dataSource.migrations.length === 0) return []
-  const applied = new Set(await dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options))
-  return dataSource.migrations
-    .map(migrationNameOf)
-    .filter((name) => !applied.has(name))
+): Promise<MigrationHistory> {
+  const applied = await dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options)
+  return historyOf(knownMigrations(dataSource, migrationsDir), applied)
+}
+
+/** historyWarnings are the sentences about migrations the database and the project disagree on. */
+export function historyWarnings(history: MigrationHistory): string[] {
+  return [
+    ...(history.unknown.length > 0 ? [unknownText(history.unknown)] : []),
+    ...(history.unapplied.length > 0 ? [unappliedText(history.unapplied)] : []),
+  ]
 }
 
 /** unappliedText is the sentence that tells what unapplied migrations mean and what to do. */
 export function unappliedText(names: readonly string[]): string {
-  const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
-  return `${names.length} migration${names.length === 1 ? ' is' : 's are'} not applied to the database yet (${listed}): run \`typeorm-autogen upgrade\` first, or the new migration repeats their changes`
+  return `${counted(names, 'is', 'are')} not applied to the database yet (${listed(names)}): run \`typeorm-autogen upgrade\` first, or the new migration repeats their changes`
 }
 
-/** refuseUnapplied stops `generate` on a database that is behind its migrations folder, as Alembic does. */
-export function refuseUnapplied(names: readonly string[]): void {
-  if (names.length > 0) throw new UserError(unappliedText(names))
+/** unknownText is the sentence that tells what applied migrations without a file mean and what to do. */
+export function unknownText(names: readonly string[]): string {
+  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listed(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}, or the new migration reverts ${names.length === 1 ? 'its' : 'their'} changes`
+}
+
+/**
+ * refuseUnapplied stops `generate` on a database whose migrations and the project's differ: applied ones the
+ * project lacks, or the project's not applied yet, as Alembic does.
+ */
+export function refuseUnapplied(history: MigrationHistory): void {
+  if (history.unknown.length > 0) throw new UserError(unknownText(history.unknown))
+  if (history.unapplied.length > 0) throw new UserError(unappliedText(history.unapplied))
+}
+
+function counted(names: readonly string[], one: string, many: string): string {
+  return `${names.length} migration${names.length === 1 ? ` ${one}` : `s ${many}`}`
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
 }

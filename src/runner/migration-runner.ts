@@ -1,16 +1,28 @@
 import { join } from 'node:path'
 import { type DataSource, type MigrationInterface, MigrationExecutor } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
+import { migrationFilesIn } from '../source/migration-files'
 
-/** MigrationStatus is one migration known to the project, applied or not. */
+/** MigrationStatus is one migration known to the project, applied or not, or applied to the database only. */
 export interface MigrationStatus {
   readonly name: string
   readonly applied: boolean
+  /** False for a migration the database applied but the project lacks (another branch's): no file has it. */
+  readonly inProject: boolean
 }
 
 /** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
 export function migrationNameOf(migration: MigrationInterface): string {
   return migration.name ?? migration.constructor.name
+}
+
+/**
+ * knownMigrations names the project's migrations as TypeORM records them: the DataSource's loaded
+ * migrations, then those of the files in `migrationsDir` it did not load (read, not loaded).
+ */
+export function knownMigrations(dataSource: DataSource, migrationsDir: string): string[] {
+  const files = migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [f.name]))
+  return [...new Set([...dataSource.migrations.map(migrationNameOf), ...files])]
 }
 
 /**
@@ -54,12 +66,19 @@ export async function downgrade(project: LoadedProject): Promise<string | undefi
   })
 }
 
-/** migrationStatus lists the project's migrations in order with whether each is applied. */
+/**
+ * migrationStatus lists the project's migrations in order with whether each is applied, then the applied
+ * migrations neither the DataSource nor the migrations folder has.
+ */
 export async function migrationStatus(project: LoadedProject): Promise<MigrationStatus[]> {
   return withConnection(project, async (dataSource) => {
-    const executor = new MigrationExecutor(dataSource)
-    const pending = new Set((await executor.getPendingMigrations()).map((m) => m.name))
-    return dataSource.migrations.map(migrationNameOf).map((name) => ({ name, applied: !pending.has(name) }))
+    const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
+    const applied = new Set(executed.map((m) => m.name))
+    const known = new Set(knownMigrations(dataSource, project.migrationsDir))
+    return [
+      ...dataSource.migrations.map(migrationNameOf).map((name) => ({ name, applied: applied.has(name), inProject: true })),
+      ...executed.filter((m) => !known.has(m.name)).map((m) => ({ name: m.name, applied: true, inProject: false })),
+    ]
   })
 }
 

@@ -5,7 +5,7 @@ import { UserError } from './user-error'
  * next to the DataSource.
  */
 export interface AutogenSettings {
-  /** Where migration files are written; default: the folder of the DataSource's first `migrations` glob. */
+  /** Where migration files are written (the source folder); default: see migrationsTarget. */
   readonly migrationsDir?: string
   /** Tables never read or diffed, beyond TypeORM's own. */
   readonly ignoreTables?: readonly string[]

@@ -34,7 +34,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
     }
     return ExitCode.ok
   }
-  if (args.format !== 'json') output.err(adviceOf(comparison.unappliedMigrations.length))
+  if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length))
   if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
   output.out(renderReport(plan, args.format, args.direction))
   return ExitCode.changesMissing

@@ -1,5 +1,5 @@
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
-import { downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
+import { type MigrationStatus, downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
 import { loadProject } from '../../source/load-config'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
@@ -28,13 +28,21 @@ export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Pro
   return ExitCode.ok
 }
 
-/** statusCommand lists the migrations with whether each is applied, then warns of the unaccepted hazards of the pending ones. */
+/**
+ * statusCommand lists the migrations with whether each is applied, and as unknown the applied ones the project
+ * lacks, then warns of the unaccepted hazards of the pending ones.
+ */
 export async function statusCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   const migrations = await migrationStatus(project)
   if (migrations.length === 0) output.out('No migrations.')
-  for (const m of migrations) output.out(`${m.applied ? '[applied]' : '[pending]'} ${m.name}`)
+  for (const m of migrations) output.out(statusLine(m))
   const pending = migrations.filter((m) => !m.applied).map((m) => m.name)
   for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
   return ExitCode.ok
+}
+
+function statusLine(m: MigrationStatus): string {
+  if (!m.inProject) return `[unknown] ${m.name} (applied to the database, no file: switch branch or pull)`
+  return `${m.applied ? '[applied]' : '[pending]'} ${m.name}`
 }

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { compareText } from '../model/qualified-name'
+
+/** MigrationFile is one migration source file of a folder and the migration name TypeORM would record for it. */
+export interface MigrationFile {
+  readonly file: string
+  readonly fileName: string
+  /** Its class's `name` property, else its exported class name, else `<Name><timestamp>` from `<timestamp>-<Name>.ts`. */
+  readonly name?: string
+  readonly source: string
+}
+
+const migrationFile = /\.(ts|js|cjs|mjs)$/
+const nameProperty = /\bname\s*=\s*['"]([^'"]+)['"]/
+const className = /\bexport\s+(?:default\s+)?class\s+([A-Za-z_$][\w$]*)/
+const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
+
+/**
+ * migrationFilesIn lists the migration files (`.ts`, `.js`, `.cjs`, `.mjs`, not `.d.ts` nor hidden) of `dir`
+ * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped.
+ */
+export function migrationFilesIn(dir: string): MigrationFile[] {
+  return folderEntries(dir)
+    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.'))
+    .sort(compareText)
+    .flatMap((fileName): MigrationFile[] => {
+      const file = join(dir, fileName)
+      let source: string
+      try {
+        source = readFileSync(file, 'utf8')
+      } catch {
+        return []
+      }
+      const fromFileName = timestampedFileName.exec(fileName)
+      const name = nameProperty.exec(source)?.[1] ?? className.exec(source)?.[1] ?? (fromFileName && `${fromFileName[2]}${fromFileName[1]}`)
+      return [{ file, fileName, ...(name && { name }), source }]
+    })
+}
+
+/** folderEntries lists the names in `dir`, or none when it is missing or not a folder (writing there fails later, clearly). */
+export function folderEntries(dir: string): string[] {
+  return statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true ? readdirSync(dir) : []
+}

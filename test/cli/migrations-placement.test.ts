@@ -1,0 +1,132 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { runBuiltCli } from '../support/run-cli'
+import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+
+// generate writes where upgrade reads, in a form it loads, or stops with one line naming
+// autogen.migrationsDir: DataSource migrations as a dist/*.js glob, as classes, as several globs, or as a
+// glob outside ./migrations. A second generate before upgrade never writes the same migration again.
+
+const note = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column() text: string
+}
+`
+// A hand-written migration creating `note`, listed in the DataSource as a class.
+const initClass = `
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+export class Init1700000000000 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE TABLE "note" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL)')
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE "note"')
+  }
+}
+`
+
+let project: TempProject
+afterEach(() => project.remove())
+
+function projectWith(migrations: string, extra = '', imports = ''): void {
+  project = tempProject({ 'src/note.ts': note })
+  if (imports !== '') project.write('src/migrations/1700000000000-Init.ts', initClass)
+  const config = sqliteConfig({ imports: `import { Note } from './src/note'\n${imports}`, entities: '[Note]', options: `migrations: ${migrations},`, extra })
+  project.write('ormconfig.ts', config)
+}
+
+const filesIn = (folder: string) => (existsSync(project.file(folder)) ? readdirSync(project.file(folder)).sort() : [])
+const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+
+function expectRefused(run: ReturnType<typeof cli>, pattern: RegExp): void {
+  expect(run.code).toBe(2)
+  const lines = run.stderr.trim().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(/^typeorm-autogen: .*autogen\.migrationsDir/)
+  expect(lines[0]).toMatch(pattern)
+}
+
+describe('a dist/*.js glob', () => {
+  it('is refused: the written .ts would sit in build output where nothing runs it', () => {
+    projectWith("['dist/migrations/*.js']")
+    expectRefused(cli('generate', 'AddNote'), /dist\/migrations\/\*\.js, which is build output: set autogen\.migrationsDir to the source folder/)
+    expect(filesIn('dist/migrations')).toEqual([])
+    expect(filesIn('migrations')).toEqual([])
+    expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+  })
+
+  it('works with autogen.migrationsDir, and a second generate before upgrade is refused', () => {
+    projectWith("['dist/migrations/*.js']", "export const autogen = { migrationsDir: 'src/migrations' }")
+    const first = cli('generate', 'AddNote', '--timestamp', '1700000001000')
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(filesIn('src/migrations')).toEqual(['1700000001000-AddNote.ts', 'entities.snapshot.json'])
+    expect(filesIn('dist/migrations')).toEqual([])
+
+    const again = cli('generate', 'AddNoteAgain', '--timestamp', '1700000002000')
+    expect(again.code).toBe(2)
+    expect(again.stderr).toMatch(/AddNote1700000001000\): run `typeorm-autogen upgrade` first/)
+    expect(filesIn('src/migrations')).not.toContain('1700000002000-AddNoteAgain.ts')
+
+    expect(cli('upgrade').stdout).toContain('Applied AddNote1700000001000')
+    expect(cli('generate', 'Nothing').stdout).toContain('No changes')
+  })
+})
+
+describe('migrations listed as classes', () => {
+  const imports = "import { Init1700000000000 } from './src/migrations/1700000000000-Init'"
+
+  it('are refused without autogen.migrationsDir', () => {
+    projectWith('[Init1700000000000]', '', imports)
+    expectRefused(cli('generate', 'AddText'), /lists its migrations as classes/)
+    expect(filesIn('src/migrations')).toEqual(['1700000000000-Init.ts'])
+    expect(filesIn('migrations')).toEqual([])
+  })
+
+  it('work with autogen.migrationsDir, and a second generate before upgrade is refused', () => {
+    projectWith('[Init1700000000000]', "export const autogen = { migrationsDir: 'src/migrations' }", imports)
+    expect(cli('upgrade').stdout).toContain('Applied Init1700000000000')
+    const first = cli('generate', 'AddText', '--timestamp', '1700000001000')
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(filesIn('src/migrations')).toContain('1700000001000-AddText.ts')
+
+    const again = cli('generate', 'AddTextAgain', '--timestamp', '1700000002000')
+    expect(again.code).toBe(2)
+    expect(again.stderr).toMatch(/AddText1700000001000\): run `typeorm-autogen upgrade` first/)
+    expect(filesIn('src/migrations')).not.toContain('1700000002000-AddTextAgain.ts')
+
+    expect(cli('upgrade').stdout).toContain('Applied AddText1700000001000')
+    expect(cli('check').code).toBe(0)
+  })
+})
+
+describe('several globs', () => {
+  it('write into the one that loads a new .ts file, and upgrade runs it', () => {
+    projectWith("['dist/migrations/*.js', 'src/migrations/*.ts']")
+    expect(cli('generate', 'AddNote', '--timestamp', '1700000001000').code).toBe(0)
+    expect(filesIn('src/migrations')).toContain('1700000001000-AddNote.ts')
+    expect(filesIn('dist/migrations')).toEqual([])
+    expect(cli('generate', 'Again').stderr).toMatch(/run `typeorm-autogen upgrade` first/)
+    expect(cli('upgrade').stdout).toContain('Applied AddNote1700000001000')
+    expect(cli('check').code).toBe(0)
+  })
+
+  it('that could each load it are refused', () => {
+    projectWith("['src/migrations/*.ts', 'db/migrations/*.{ts,js}']")
+    expectRefused(cli('generate', 'AddNote'), /src\/migrations\/\*\.ts, db\/migrations\/\*\.\{ts,js\}, and a new migration could go to any of them/)
+    expect(filesIn('db/migrations')).toEqual([])
+    expect(filesIn('src/migrations')).toEqual([])
+  })
+})
+
+it('a glob outside ./migrations gets the file, and upgrade runs it', () => {
+  projectWith("['src/db/migrations/*.ts']")
+  expect(cli('generate', 'AddNote', '--timestamp', '1700000001000').code).toBe(0)
+  expect(filesIn('src/db/migrations')).toEqual(['1700000001000-AddNote.ts', 'entities.snapshot.json'])
+  expect(cli('upgrade').stdout).toContain('Applied AddNote1700000001000')
+  expect(cli('status').stdout.trim()).toBe('[applied] AddNote1700000001000')
+  expect(cli('check').code).toBe(0)
+})

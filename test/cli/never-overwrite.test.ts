@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, renameSync } from 'node:fs'
+import type { TempProject } from '../support/temp-project'
+import { type NoteProject, noteConfig, noteEntity, noteProject } from './note-project'
+
+// generate never replaces a migration: not its file, and not another migration of the folder, the
+// DataSource or the migrations table with the same timestamp or class name. The snapshot stays replaceable.
+
+let notes: NoteProject
+let project: TempProject
+const cli = (...args: string[]) => notes.cli(...args)
+const migrations = () => readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json').sort()
+const init = () => readFileSync(project.file('migrations/1700000000000-Init.ts'), 'utf8')
+
+beforeEach(() => {
+  notes = noteProject()
+  project = notes.project
+  notes.applyInit()
+  notes.useVersion(2)
+})
+afterEach(() => project.remove())
+
+function expectRefused(run: ReturnType<typeof cli>, pattern: RegExp): void {
+  expect(run.code).toBe(2)
+  expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  expect(run.stderr).toMatch(/^typeorm-autogen: .*generate never replaces a migration/)
+  expect(run.stderr).toMatch(pattern)
+}
+
+it('refuses to replace an applied migration file of the same name and timestamp', () => {
+  const before = init()
+  expectRefused(cli('generate', 'Init', '--timestamp', '1700000000000'), /1700000000000-Init\.ts/)
+  expect(init()).toBe(before)
+  expect(migrations()).toEqual(['1700000000000-Init.ts'])
+  expect(cli('status').stdout.trim()).toBe('[applied] Init1700000000000')
+})
+
+it('refuses a timestamp another migration of the folder has', () => {
+  expectRefused(cli('generate', 'AddViews', '--timestamp', '1700000000000'), /timestamp 1700000000000.*1700000000000-Init\.ts/)
+  expect(migrations()).toEqual(['1700000000000-Init.ts'])
+})
+
+it('refuses a timestamp of a migration applied to the database, whatever its file is called', () => {
+  // The applied migration's file was renamed: only its class name and the migrations table keep the timestamp.
+  renameSync(project.file('migrations/1700000000000-Init.ts'), project.file('migrations/init-renamed.ts'))
+  expectRefused(cli('generate', 'AddViews', '--timestamp', '1700000000000'), /Init1700000000000, applied to the database/)
+  expect(readdirSync(project.file('migrations')).sort()).toEqual(['entities.snapshot.json', 'init-renamed.ts'])
+})
+
+it('writes neither expand nor contract when one of them would clash', () => {
+  project.write('note-v3.ts', noteEntity('@Column() body: string'))
+  project.write('ormconfig.ts', noteConfig('note-v3'))
+  const noop = 'async up(): Promise<void> {}\n  async down(): Promise<void> {}'
+  project.write('migrations/1700000001001-Other.ts', `export class Other1700000001001 {\n  ${noop}\n}\n`)
+  expect(cli('upgrade').stdout).toContain('Applied Other1700000001001')
+  const run = cli('generate', 'MoveText', '--strategy', 'expand-contract', '--rename', 'note.text=body', '--timestamp', '1700000001000')
+  expectRefused(run, /timestamp 1700000001001.*1700000001001-Other\.ts/)
+  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001001-Other.ts'])
+})
+
+it('still replaces the snapshot beside a new migration', () => {
+  const snapshot = () => readFileSync(project.file('migrations/entities.snapshot.json'), 'utf8')
+  const before = snapshot()
+  expect(cli('generate', 'AddViews', '--timestamp', '1700000001000').code).toBe(0)
+  expect(snapshot()).not.toBe(before)
+  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001000-AddViews.ts'])
+})

@@ -1,0 +1,54 @@
+import { readdirSync, rmSync } from 'node:fs'
+import type { TempProject } from '../support/temp-project'
+import { type NoteProject, noteProject } from './note-project'
+
+// After switching branches, a teammate's migration is applied to the database but missing from the folder:
+// status lists it as unknown, generate refuses (its diff would revert the change), diff and check warn.
+
+let notes: NoteProject
+let project: TempProject
+const cli = (...args: string[]) => notes.cli(...args)
+const unknownText =
+  '1 migration is applied to the database but not in this project (AddViews1700000001000): switch branch or pull to get it, or the new migration reverts its changes'
+
+beforeAll(() => {
+  notes = noteProject()
+  project = notes.project
+  notes.applyInit()
+  // A teammate's branch adds and applies AddViews; switching back leaves it applied, without its file.
+  notes.useVersion(2)
+  expect(cli('generate', 'AddViews', '--timestamp', '1700000001000').code).toBe(0)
+  expect(cli('upgrade').stdout).toContain('Applied AddViews1700000001000')
+  rmSync(project.file('migrations/1700000001000-AddViews.ts'))
+  notes.useVersion(1)
+})
+afterAll(() => project?.remove())
+
+it('status lists the applied migration without a file as unknown, beside the others', () => {
+  const run = cli('status')
+  expect(run.code).toBe(0)
+  expect(run.stdout.trim().split('\n')).toEqual([
+    '[applied] Init1700000000000',
+    '[unknown] AddViews1700000001000 (applied to the database, no file: switch branch or pull)',
+  ])
+})
+
+it('generate refuses, naming it and saying to switch branch or pull', () => {
+  const run = cli('generate', 'DropViews', '--timestamp', '1700000002000')
+  expect(run.code).toBe(2)
+  expect(run.stderr).toBe(`typeorm-autogen: ${unknownText}\n`)
+  expect(readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts'))).toEqual(['1700000000000-Init.ts'])
+})
+
+it('diff and check warn, with their exit codes unchanged', () => {
+  const diff = cli('diff')
+  expect(diff.code).toBe(0)
+  expect(diff.stdout).toContain(unknownText)
+  const check = cli('check')
+  expect(check.code).toBe(1)
+  expect(check.stdout).toContain(unknownText)
+  notes.useVersion(2)
+  const clean = cli('check')
+  expect(clean.code).toBe(0)
+  expect(clean.stderr).toContain(`warning: ${unknownText}`)
+})
