@@ -14,7 +14,9 @@ import { declaredFactChanges } from '../source/declared-fact-changes'
 import { findHazards } from '../hazards/find-hazards'
 import type { Hazard } from '../hazards/hazard'
 import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
-import { ignoredTables } from './ignored-tables'
+import { type ContractPlan, contractDueText, planContract, refuseEarlyContract } from './expand-contract-finish'
+import { openExpands } from './expand-contract-record'
+import { ignoredTables, migrationsTableOf } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
@@ -49,6 +51,13 @@ export interface Comparison {
   readonly queryCount: number
   /** With strategy `expand-contract`: the change split in two (see src/strategy). */
   readonly expandContract?: ExpandContractPlan
+  /** With strategy `contract`: the contract migration of the applied expand migrations. */
+  readonly contract?: ContractPlan
+  /**
+   * Class names of the applied expand migrations whose contract migration is not written yet: the diff
+   * holds the contract's changes, which only `generate <Name> --contract` writes without losing rows.
+   */
+  readonly contractDue: readonly string[]
   /** What the entities declare that the database may not keep (types as written, transformers, sizes). */
   readonly declaredFacts: DeclaredFacts
   /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
@@ -77,6 +86,10 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
+    const open = openExpands(project.migrationsDir)
+    const applied = new Set(open.length > 0 ? await dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options) : [])
+    if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
+    const contractDue = open.filter((r) => applied.has(r.migration))
     const unapplied = await unappliedMigrations(dataSource, dialect, connection)
     if (options.refuseUnappliedMigrations === true) refuseUnapplied(unapplied)
 
@@ -91,6 +104,9 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const expandContract = options.strategy === 'expand-contract'
       ? await planExpandContract({ up, actual, findings, dialect, connection, declared: entities.model })
       : undefined
+    const contract = options.strategy === 'contract'
+      ? await planContract({ actual, desired, dialect, connection, declared: entities.model, expands: contractDue })
+      : undefined
     return {
       dialect,
       actual,
@@ -100,6 +116,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
       warnings: [
         ...(unapplied.length > 0 ? [unappliedText(unapplied)] : []),
+        ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
         ...entities.warnings,
         ...renamed.warnings,
         ...measured.warnings,
@@ -111,6 +128,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       suspectedRenames: renamed.unresolved,
       queryCount,
       ...(expandContract !== undefined && { expandContract }),
+      ...(contract !== undefined && { contract }),
+      contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
       snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
     }
