@@ -3,7 +3,7 @@ import type { Hazard } from '../hazards/hazard'
 import { summarizeChanges, summaryLines } from './change-summary'
 import { hazardComment, hazardLine, placeHazards } from './hazard-text'
 import { migrationClassName, migrationFileName } from './migration-name'
-import { partLines } from './part-text'
+import { commitFirstLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
 import type { MigrationPlan } from './migration-plan'
 import { statementCode } from './statement-code'
@@ -33,7 +33,7 @@ export function renderMigrationFile(plan: MigrationPlan): RenderedMigration {
     `export class ${className} implements MigrationInterface {`,
     `${step}name = ${stringLiteral(className)};`,
     '',
-    ...method('up', plan.upStatements, plan.hazards ?? []),
+    ...method('up', plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1),
     '',
     ...method('down', plan.downStatements, []),
     '}',
@@ -66,12 +66,12 @@ function header(plan: MigrationPlan, className: string): string[] {
  * method writes `up` or `down`: each statement with the `// hazard` comments of the hazards it carries out
  * right above it; hazards no statement carries out are commented at the top of the method.
  */
-function method(name: 'up' | 'down', statements: readonly Statement[], hazards: readonly Hazard[]): string[] {
+function method(name: 'up' | 'down', statements: readonly Statement[], hazards: readonly Hazard[], commitFirst = false): string[] {
   const indent = step + step
   const { byStatement, unplaced } = placeHazards(statements, hazards)
   const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(hazardComment(hazard), indent))
   const body = statements.length === 0
     ? [...comments(unplaced), `${indent}// Nothing to do.`]
     : [...comments(unplaced), ...statements.flatMap((statement, i) => [...comments(byStatement.get(i) ?? []), ...statementCode(statement, indent)])]
-  return [`${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {`, ...body, `${step}}`]
+  return [`${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {`, ...(commitFirst ? commitFirstLines(indent) : []), ...body, `${step}}`]
 }

@@ -9,5 +9,21 @@ export function partLines(part: MigrationPart): string[] {
     'It is cut in parts so that each runs whole in one transaction, in TypeORM\'s default mode, because:',
     ...bullets(part.reasons, '  '),
     'Run the parts in this order (upgrade and TypeORM\'s migration:run do); revert them in the reverse order.',
+    ...(part.number > 1 ? ['up() first commits the parts before it, also when TypeORM runs all pending migrations in one transaction.'] : []),
+  ]
+}
+
+/**
+ * commitFirstLines open `up` of every part after the first: they commit what ran before, so that this part
+ * may use it. TypeORM's default mode ('all') runs every pending migration in one transaction; committing at
+ * this migration boundary keeps each part, and the record TypeORM writes for it, whole.
+ */
+export function commitFirstLines(indent: string): string[] {
+  return [
+    `${indent}// Commit the parts before this one (and their records), so that this part can use what they added.`,
+    `${indent}if (queryRunner.isTransactionActive) {`,
+    `${indent}    await queryRunner.commitTransaction();`,
+    `${indent}    await queryRunner.startTransaction();`,
+    `${indent}}`,
   ]
 }

@@ -41,6 +41,23 @@ describe('a rendered migration file', () => {
     expect(down.executed).toEqual(sqlOf(samplePlan.downStatements))
   })
 
+  it('commits the parts before it first, in a second part of a change, only while a transaction is open', async () => {
+    const part = { number: 2, classes: ['AddAgeEnumValues1700000000000', 'AddAge1700000000001'], reasons: ['r'] }
+    const { instance } = loadMigration(renderMigrationFile({ ...simplePlan, part }).source)
+    const calls: string[] = []
+    const runner = (active: boolean) => Object.assign(new RecordingQueryRunner(), {
+      isTransactionActive: active,
+      commitTransaction: async () => void calls.push('commit'),
+      startTransaction: async () => void calls.push('start'),
+    })
+    const inTransaction = runner(true)
+    await instance.up(inTransaction)
+    expect(calls).toEqual(['commit', 'start'])
+    expect(inTransaction.executed).toEqual(sqlOf(simplePlan.upStatements))
+    await instance.up(runner(false))
+    expect(calls).toEqual(['commit', 'start'])
+  })
+
   it('leaves TypeORM its default transaction handling when nothing needs otherwise', () => {
     const { instance } = loadMigration(renderMigrationFile(simplePlan).source)
     expect('transaction' in instance).toBe(false)
@@ -80,7 +97,8 @@ describe('a rendered migration file', () => {
   })
 
   it('type-checks strictly against the installed typeorm declarations', () => {
-    const plans = [samplePlan, simplePlan, planWith(awkwardSql.map((sql) => ({ sql, operations: [] })), [])]
+    const secondPart = { ...simplePlan, part: { number: 2, classes: ['AddAgeEnumValues1700000000000', 'AddAge1700000000001'], reasons: ['r'] } }
+    const plans = [samplePlan, simplePlan, secondPart, planWith(awkwardSql.map((sql) => ({ sql, operations: [] })), [])]
     for (const plan of plans) {
       const { fileName, source } = renderMigrationFile(plan)
       expect(typecheckMigration(fileName, source)).toEqual([])
