@@ -61,7 +61,8 @@ function movedColumn(input: ContractInput, expand: ExpandRecord, move: ExpandRec
 export function refuseEarlyContract(open: readonly ExpandRecord[], applied: ReadonlySet<string>, migrationsDir: string): void {
   if (open.length === 0) {
     throw new UserError(
-      `no expand migration in ${migrationsDir} awaits a contract: write one first with \`typeorm-autogen generate <Name> --strategy expand-contract\``,
+      `no expand migration in ${migrationsDir} awaits a contract (none is there, or each has its contract written already): ` +
+      'write one with `typeorm-autogen generate <Name> --strategy expand-contract`',
     )
   }
   const notApplied = open.filter((r) => !applied.has(r.migration)).map((r) => r.migration)
