@@ -53,11 +53,12 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('accept-data-loss', { type: 'boolean', describe: 'drop and add what looks renamed instead of stopping (exit 3)' })
         .option('strategy', {
           choices: migrationStrategies, default: 'direct' as const,
-          describe: 'expand-contract: write a column rename or risky type change as two migrations (expand, then contract)',
-        }),
+          describe: 'expand-contract: write a column rename or risky type change as its expand migration only; --contract finishes it later',
+        })
+        .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' }),
       (a) => run(() => withRenamePrompt((ask) =>
         generateCommand({
-          config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy,
+          config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract,
         }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
       y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),

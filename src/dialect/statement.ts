@@ -10,8 +10,13 @@ export interface Statement {
   readonly operations: readonly Operation[]
   /** Set when the statement must return no rows (`PRAGMA foreign_key_check`): the message the migration fails with. */
   readonly failIfRows?: string
-  /** Set when the statement cannot run inside a transaction: the reason, which the file explains. */
-  readonly outsideTransaction?: string
+  /**
+   * Set when a later statement of the same list uses what this statement adds, which the database allows
+   * only once this statement's transaction has committed (PostgreSQL's `ALTER TYPE ... ADD VALUE`): the
+   * reason. `generate` then writes the change as two migrations, cut after this statement, so that each
+   * runs whole in one transaction (see src/pipeline/split-at-commits.ts).
+   */
+  readonly commitBeforeUse?: string
   /**
    * Set on every statement of a table rebuild (a new table is created, every row copied into it, the old
    * one dropped): the name of the table rebuilt. Hazard rules read it (TABLE_REBUILD).

@@ -15,6 +15,8 @@ import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { findHazards } from '../hazards/find-hazards'
 import type { Hazard } from '../hazards/hazard'
 import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
+import { type ContractPlan, contractDueText, planContract, refuseEarlyContract } from './expand-contract-finish'
+import { openExpands } from './expand-contract-record'
 import { ignoredTables } from './ignored-tables'
 import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
@@ -51,6 +53,13 @@ export interface Comparison {
   readonly queryCount: number
   /** With strategy `expand-contract`: the change split in two (see src/strategy). */
   readonly expandContract?: ExpandContractPlan
+  /** With strategy `contract`: the contract migration of the applied expand migrations. */
+  readonly contract?: ContractPlan
+  /**
+   * Class names of the applied expand migrations whose contract migration is not written yet: the diff
+   * holds the contract's changes, which only `generate <Name> --contract` writes without losing rows.
+   */
+  readonly contractDue: readonly string[]
   /** What the entities declare that the database may not keep (types as written, transformers, sizes). */
   readonly declaredFacts: DeclaredFacts
   /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
@@ -83,6 +92,10 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
     const queryCount = connection.queryCount
     const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
+    const open = openExpands(project.migrationsDir)
+    const applied = new Set(history.applied)
+    if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
+    const contractDue = open.filter((r) => applied.has(r.migration))
     if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
 
     // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
@@ -98,6 +111,9 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const expandContract = options.strategy === 'expand-contract'
       ? await planExpandContract({ up, actual, findings, dialect, connection, declared: entities.model })
       : undefined
+    const contract = options.strategy === 'contract'
+      ? await planContract({ actual, desired, dialect, connection, declared: entities.model, expands: contractDue })
+      : undefined
     return {
       dialect,
       actual,
@@ -107,6 +123,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
       warnings: [
         ...historyWarnings(history),
+        ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
         ...entities.warnings,
         ...renamed.warnings,
         ...primaryKeyOrderWarnings(actual, desired),
@@ -119,6 +136,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       suspectedRenames: renamed.unresolved,
       queryCount,
       ...(expandContract !== undefined && { expandContract }),
+      ...(contract !== undefined && { contract }),
+      contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
       snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
       history,

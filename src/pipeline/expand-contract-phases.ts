@@ -12,11 +12,14 @@ import { type ExpandContract, splitExpandContract } from '../strategy/expand-con
 import { tableIn } from '../strategy/moved-column'
 import { measureHazards } from './measure-hazards'
 
-/** MigrationStrategy is how `generate` writes a change: `direct` (one migration) or `expand-contract` (two). */
-export type MigrationStrategy = 'direct' | 'expand-contract'
+/**
+ * MigrationStrategy is how `generate` writes a change: `direct` (one migration), `expand-contract` (the expand
+ * migration, to be finished by a contract later) or `contract` (that contract, once expand is applied).
+ */
+export type MigrationStrategy = 'direct' | 'expand-contract' | 'contract'
 
-/** migrationStrategies are the values of `--strategy`. */
-export const migrationStrategies: readonly MigrationStrategy[] = ['direct', 'expand-contract']
+/** migrationStrategies are the values of `--strategy` (`contract` is `--contract`). */
+export const migrationStrategies = ['direct', 'expand-contract'] as const
 
 /** Phase is one of the two migrations: its operations, SQL both ways, hazards, and warnings from counting them. */
 export interface Phase {
@@ -27,10 +30,13 @@ export interface Phase {
   readonly warnings: readonly string[]
 }
 
-/** ExpandContractPlan is a change split in two, with both migrations compiled; `phases` is undefined when nothing moves. */
+/**
+ * ExpandContractPlan is a change split in two, with the expand migration compiled; `expand` is undefined when
+ * nothing moves. The contract migration is planned later, once expand is applied (see expand-contract-finish.ts).
+ */
 export interface ExpandContractPlan {
   readonly split: ExpandContract
-  readonly phases?: { readonly expand: Phase; readonly contract: Phase }
+  readonly expand?: Phase
 }
 
 /** PhaseInput is what planning the phases reads; the connection is the comparison's read-only one, still open. */
@@ -47,22 +53,26 @@ export interface PhaseInput {
 const riskyTypeChanges: ReadonlySet<HazardCode> = new Set(['TYPE_NARROWING', 'TYPE_CAST_MAY_FAIL', 'TYPE_CHANGE_REWRITE'])
 
 /**
- * planExpandContract splits the direct migration (see splitExpandContract) and compiles both halves: expand
- * from the database as it is, contract from the schema expand leaves. Contract's hazards are counted on
- * today's data where they read columns that exist today; the rest are listed without counts.
+ * planExpandContract splits the direct migration (see splitExpandContract) and compiles its expand half from
+ * the database as it is.
  */
 export async function planExpandContract(input: PhaseInput): Promise<ExpandContractPlan> {
   const risky = new Set(input.findings.filter((f) => riskyTypeChanges.has(f.code)).map((f) => f.operation))
   const split = splitExpandContract(input.up, input.actual, (op) => risky.has(op))
   if (split.contract.length === 0) return { split }
-  const afterExpand = applyOperations(input.actual, split.expand)
-  const expand = await phase(input, split.expand, input.actual, () => true)
-  const internal = new Set(split.temporaryRenames)
-  const contract = await phase(input, split.contract, afterExpand, (f) => !(f.code === 'RENAME' && internal.has(f.operation)))
-  return { split, phases: { expand, contract } }
+  return { split, expand: await phase(input, split.expand, input.actual, () => true) }
 }
 
-async function phase(input: PhaseInput, ops: readonly Operation[], before: SchemaModel, keep: (f: HazardFinding) => boolean): Promise<Phase> {
+/**
+ * phase compiles `ops` from `before` both ways and counts the hazards `keep` keeps on today's data, where
+ * they read columns that exist today; the rest are listed without counts.
+ */
+export async function phase(
+  input: Pick<PhaseInput, 'actual' | 'dialect' | 'connection' | 'declared'>,
+  ops: readonly Operation[],
+  before: SchemaModel,
+  keep: (f: HazardFinding) => boolean,
+): Promise<Phase> {
   const { dialect } = input
   const upStatements = dialect.compile(ops, before)
   const findings = findHazards({ ops, before, statements: upStatements, dialect, declared: input.declared })

@@ -1,37 +1,56 @@
-import type { MigrationPlan } from '../render/migration-plan'
+import type { MigrationPlan, RecordedMove } from '../render/migration-plan'
 import { migrationClassName } from '../render/migration-name'
-import { describeMove } from '../strategy/moved-column'
+import { type MovedColumn, describeMove } from '../strategy/moved-column'
 import type { Comparison } from './compare-project'
+import type { ContractPlan } from './expand-contract-finish'
 import type { ExpandContractPlan, Phase } from './expand-contract-phases'
 
-/** ExpandContractPlans are the two migrations of a split change. */
-export interface ExpandContractPlans {
-  readonly expand: MigrationPlan
-  readonly contract: MigrationPlan
+/**
+ * expandPlan names the expand half of a split change as the migration `<Name>Expand` at `timestamp`, its
+ * header carrying the moves for the contract step. The contract is written later (see contractPlan).
+ */
+export function expandPlan(comparison: Comparison, planned: ExpandContractPlan, name: string, timestamp: number): MigrationPlan {
+  const { expand, split } = planned
+  if (expand === undefined) throw new Error('expand-contract: the change was not split')
+  const migration = `${name}Expand`
+  return {
+    ...phasePlan(migration, timestamp, expand, [...comparison.warnings, ...split.keptInPlace]),
+    phase: {
+      step: 'expand',
+      partners: [],
+      moves: split.moved.map(describeMove),
+      record: { step: 'expand', migration: migrationClassName(migration, timestamp), moves: split.moved.map(recordedMove) },
+    },
+  }
 }
 
-/**
- * expandContractPlans names the two halves of a split change as migrations: `<Name>Expand` at `timestamp`
- * and `<Name>Contract` at `timestamp + 1`, so that TypeORM runs them in that order.
- */
-export function expandContractPlans(comparison: Comparison, planned: ExpandContractPlan, name: string, timestamp: number): ExpandContractPlans {
-  const { phases, split } = planned
-  if (phases === undefined) throw new Error('expand-contract: the change was not split')
-  const names = { expand: `${name}Expand`, contract: `${name}Contract` }
-  const classes = { expand: migrationClassName(names.expand, timestamp), contract: migrationClassName(names.contract, timestamp + 1) }
-  const moves = split.moved.map(describeMove)
-  const plan = (step: 'expand' | 'contract', phase: Phase, at: number, warnings: readonly string[]): MigrationPlan => ({
-    name: names[step],
-    timestamp: at,
+/** contractPlan names the contract of applied expand migrations as the migration `<Name>Contract` at `timestamp`. */
+export function contractPlan(comparison: Comparison, planned: ContractPlan, name: string, timestamp: number): MigrationPlan {
+  const migration = `${name}Contract`
+  const finishes = planned.finishes.map((r) => r.migration)
+  return {
+    ...phasePlan(migration, timestamp, planned.phase, comparison.warnings),
+    phase: {
+      step: 'contract',
+      partners: finishes,
+      moves: planned.moved.map(describeMove),
+      record: { step: 'contract', migration: migrationClassName(migration, timestamp), finishes },
+    },
+  }
+}
+
+function phasePlan(name: string, timestamp: number, phase: Phase, warnings: readonly string[]): MigrationPlan {
+  return {
+    name,
+    timestamp,
     up: phase.ops,
     upStatements: phase.upStatements,
     downStatements: phase.downStatements,
     warnings: [...warnings, ...phase.warnings],
     hazards: phase.hazards,
-    phase: { step, partner: step === 'expand' ? classes.contract : classes.expand, moves },
-  })
-  return {
-    expand: plan('expand', phases.expand, timestamp, [...comparison.warnings, ...split.keptInPlace]),
-    contract: plan('contract', phases.contract, timestamp + 1, []),
   }
+}
+
+function recordedMove(moved: MovedColumn): RecordedMove {
+  return { kind: moved.kind, table: moved.table, oldName: moved.oldName, added: moved.added, name: moved.wanted.name }
 }

@@ -3,11 +3,14 @@ import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
 import { type CompareOptions, type Comparison, compareProject } from './compare-project'
 import { entitiesSnapshotFileName, entitiesSnapshotSource } from './entities-snapshot'
-import { expandContractPlans } from './expand-contract-plans'
+import { UserError } from '../source/user-error'
+import { contractDueText } from './expand-contract-finish'
+import { contractPlan, expandPlan } from './expand-contract-plans'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
-import { removeQuietly, writeWhole } from './write-whole'
+import { splitAtCommits } from './split-at-commits'
+import { removeQuietly, writeAllWhole, writeWhole } from './write-whole'
 
 /** GenerateOptions decide renames and the strategy (see CompareOptions) and whether unresolved renames may lose data. */
 export interface GenerateOptions extends CompareOptions {
@@ -15,15 +18,18 @@ export interface GenerateOptions extends CompareOptions {
   readonly acceptDataLoss?: boolean
 }
 
-/** GenerateResult says what `generate` found and, when there were changes, which file it wrote. */
+/** GenerateResult says what `generate` found and, when there were changes, which files it wrote. */
 export interface GenerateResult {
   readonly comparison: Comparison
-  /** The migration written; with expand and contract, the expand migration. */
+  /** The migration written, the last when there are several (see `written`). */
   readonly plan: MigrationPlan
-  /** Absolute path of the written file; undefined when there was nothing to write. */
+  /** Absolute path of the migration written, the last when there are several; undefined when there was nothing to write. */
   readonly file?: string
-  /** With strategy `expand-contract`, when something moved: the contract migration, written after `file`. */
-  readonly contract?: { readonly plan: MigrationPlan; readonly file: string }
+  /**
+   * Every migration written, in the order they run: one, or more when the change is cut where a statement
+   * must commit before later ones use it (see splitAtCommits).
+   */
+  readonly written: readonly { readonly plan: MigrationPlan; readonly file: string }[]
   /**
    * Absolute path of the entities.snapshot.json written: with every migration, and alone when the database
    * matches but the entities' declared facts differ from the folder's snapshot.
@@ -34,10 +40,13 @@ export interface GenerateResult {
 /**
  * generateMigration compares the project's entities with its database and writes a migration file into the
  * migrations folder, and beside it the entities' declared facts (entities.snapshot.json). With no changes it
- * writes nothing, or only the snapshot when the facts changed. Each file appears whole or not at all. A suspected
- * rename nobody decided throws RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`. With
- * strategy `expand-contract`, a change that renames a column or changes a type riskily is written as two
- * migrations, expand at `timestamp` and contract at `timestamp + 1` (both or neither); anything else as one.
+ * writes nothing, or only the snapshot when the facts changed. Each file appears whole or not at all, and a
+ * change written as several migrations appears all or not at all. A suspected rename nobody decided throws
+ * RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`. With strategy `expand-contract`, a
+ * change that renames a column or changes a type riskily is written as its expand migration only, at
+ * `timestamp`; strategy `contract` writes, once expand is applied, the contract migration that finishes it.
+ * While an applied expand migration awaits its contract, other strategies refuse: their migration would
+ * drop the old columns without copying what old code wrote into them.
  */
 export async function generateMigration(
   project: LoadedProject,
@@ -47,33 +56,29 @@ export async function generateMigration(
 ): Promise<GenerateResult> {
   refuseUnplaceableMigrations(project)
   const comparison = await compareProject(project, { ...options, refuseUnappliedMigrations: true })
+  if (comparison.contractDue.length > 0 && options.strategy !== 'contract') throw new UserError(contractDueText(comparison.contractDue))
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }
-  if (comparison.expandContract?.phases !== undefined) {
-    const pair = expandContractPlans(comparison, comparison.expandContract, name, timestamp)
-    refuseMigrationClash(project.migrationsDir, [pair.expand, pair.contract], comparison.history)
-    const rendered = [pair.expand, pair.contract].map(renderMigrationFile)
-    const expandFile = writeWhole(project.migrationsDir, rendered[0]!.fileName, rendered[0]!.source)
-    try {
-      const contractFile = writeWhole(project.migrationsDir, rendered[1]!.fileName, rendered[1]!.source)
-      const snapshot = writeSnapshot(project, comparison, [expandFile, contractFile])
-      return { comparison, plan: pair.expand, file: expandFile, contract: { plan: pair.contract, file: contractFile }, snapshot }
-    } catch (err) {
-      removeQuietly(expandFile)
-      throw err
-    }
+  const plan = planned(comparison, name, timestamp)
+  if (plan.up.length === 0) {
+    return comparison.snapshotOutdated
+      ? { comparison, plan, written: [], snapshot: writeSnapshot(project, comparison, []) }
+      : { comparison, plan, written: [] }
   }
+  const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
+  refuseMigrationClash(project.migrationsDir, plans, comparison.history)
+  const files = writeAllWhole(project.migrationsDir, plans.map(renderMigrationFile))
+  const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
+  return { comparison, plan: plans.at(-1)!, file: files.at(-1), written, snapshot: writeSnapshot(project, comparison, files) }
+}
+
+/** planned is the one migration the comparison asks for: the contract, the expand, or the direct change. */
+function planned(comparison: Comparison, name: string, timestamp: number): MigrationPlan {
+  if (comparison.contract !== undefined) return contractPlan(comparison, comparison.contract, name, timestamp)
+  if (comparison.expandContract?.expand !== undefined) return expandPlan(comparison, comparison.expandContract, name, timestamp)
   const direct = planOf(comparison, name, timestamp)
-  const kept = comparison.expandContract?.split.keptInPlace ?? []
-  const plan = { ...direct, warnings: [...direct.warnings, ...kept] }
-  if (comparison.up.length === 0) {
-    return comparison.snapshotOutdated ? { comparison, plan, snapshot: writeSnapshot(project, comparison, []) } : { comparison, plan }
-  }
-  refuseMigrationClash(project.migrationsDir, [plan], comparison.history)
-  const { fileName, source } = renderMigrationFile(plan)
-  const file = writeWhole(project.migrationsDir, fileName, source)
-  return { comparison, plan, file, snapshot: writeSnapshot(project, comparison, [file]) }
+  return { ...direct, warnings: [...direct.warnings, ...(comparison.expandContract?.split.keptInPlace ?? [])] }
 }
 
 /** planOf names a comparison's changes as a migration. */

@@ -43,3 +43,15 @@ export function removeQuietly(file: string): void {
     // Nothing was written there, or the folder is not one: there is nothing to clean up.
   }
 }
+
+/** writeAllWhole writes every file with writeWhole, all or none: failing, it removes those it wrote, and throws. */
+export function writeAllWhole(dir: string, files: readonly { readonly fileName: string; readonly source: string }[]): string[] {
+  const written: string[] = []
+  try {
+    for (const file of files) written.push(writeWhole(dir, file.fileName, file.source))
+    return written
+  } catch (err) {
+    for (const file of written) removeQuietly(file)
+    throw err
+  }
+}

@@ -79,7 +79,7 @@ function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] =
   const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(hazardComment(h), '-- ', '--   '))
   return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
     ...hazardNotes(byStatement.get(i) ?? []),
-    ...sqlComment(statement.outsideTransaction, 'runs outside a transaction: '),
+    ...sqlComment(statement.commitBeforeUse, 'generate writes what follows as a second migration: '),
     ...sqlComment(statement.failIfRows, 'must return no rows, else: '),
     /;\s*$/.test(statement.sql) ? statement.sql : `${statement.sql};`,
   ])]

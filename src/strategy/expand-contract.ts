@@ -1,3 +1,5 @@
+import type { DialectCapabilities } from '../dialect/dialect'
+import { diffSchemas } from '../diff/diff-schemas'
 import { qualifiedKey, sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
@@ -64,16 +66,43 @@ export function splitExpandContract(ops: readonly Operation[], before: SchemaMod
   const inExpand = (g: TableGroup, d: Dependent) => !taken.has(`${g.table.schema ?? ''}\0${dependentName(d)}`) && !mentionsRetyped(g, d)
   for (const { group, items } of newDependents) expand.push(...items.filter((d) => inExpand(group, d)).map((d) => createDependent(group.table, d)))
 
-  const contract: Operation[] = oldDependents.flatMap(({ group, items }) => items.map((d) => dropDependent(group.table, d)))
-  state = applyOperations(applyOperations(before, expand), contract)
-  for (const column of moved) {
-    const steps = contractSteps(column, state)
-    contract.push(...steps)
-    state = applyOperations(state, steps)
-  }
+  const contract = finishMoves(moved, oldDependents, applyOperations(before, expand))
   for (const { group, items } of newDependents) contract.push(...items.filter((d) => !inExpand(group, d)).map((d) => createDependent(group.table, d)))
   contract.push(...lateDrops)
   return { expand, contract, moved, keptInPlace, temporaryRenames: contract.filter((op) => op.kind === 'rename_column') }
+}
+
+/**
+ * contractOperations plan the contract migration of what expand moved, from the database after expand
+ * (`actual`, holding old and new columns) to the entities (`desired`): drop what names the old columns,
+ * finish each moved column (see contractSteps), then whatever else the two still differ in.
+ */
+export function contractOperations(
+  moved: readonly MovedColumn[],
+  actual: SchemaModel,
+  desired: SchemaModel,
+  capabilities: DialectCapabilities,
+): Pick<ExpandContract, 'contract' | 'temporaryRenames'> {
+  const oldDependents = groupByTable(moved).map((g) => ({ group: g, items: dependentsOf(tableIn(actual, g.table)!, g.oldNames) }))
+  const finished = finishMoves(moved, oldDependents, actual)
+  const contract = [...finished, ...diffSchemas(applyOperations(actual, finished), desired, capabilities)]
+  return { contract, temporaryRenames: finished.filter((op) => op.kind === 'rename_column') }
+}
+
+/** finishMoves drops the old columns' dependents, then finishes each moved column, from `state`. */
+function finishMoves(
+  moved: readonly MovedColumn[],
+  oldDependents: readonly { group: TableGroup; items: readonly Dependent[] }[],
+  state: SchemaModel,
+): Operation[] {
+  const contract: Operation[] = oldDependents.flatMap(({ group, items }) => items.map((d) => dropDependent(group.table, d)))
+  let current = applyOperations(state, contract)
+  for (const column of moved) {
+    const steps = contractSteps(column, current)
+    contract.push(...steps)
+    current = applyOperations(current, steps)
+  }
+  return contract
 }
 
 function groupByTable(moved: readonly MovedColumn[]): TableGroup[] {

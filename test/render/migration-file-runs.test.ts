@@ -31,7 +31,6 @@ describe('a rendered migration file', () => {
     const { className, instance } = loadMigration(source)
     expect(className).toBe('AddPostTags1700000000000')
     expect(instance.name).toBe('AddPostTags1700000000000')
-    expect(instance.transaction).toBe(false)
 
     const up = new RecordingQueryRunner()
     await instance.up(up)
@@ -40,6 +39,23 @@ describe('a rendered migration file', () => {
     const down = new RecordingQueryRunner()
     await instance.down(down)
     expect(down.executed).toEqual(sqlOf(samplePlan.downStatements))
+  })
+
+  it('commits the parts before it first, in a second part of a change, only while a transaction is open', async () => {
+    const part = { number: 2, classes: ['AddAgeEnumValues1700000000000', 'AddAge1700000000001'], reasons: ['r'] }
+    const { instance } = loadMigration(renderMigrationFile({ ...simplePlan, part }).source)
+    const calls: string[] = []
+    const runner = (active: boolean) => Object.assign(new RecordingQueryRunner(), {
+      isTransactionActive: active,
+      commitTransaction: async () => void calls.push('commit'),
+      startTransaction: async () => void calls.push('start'),
+    })
+    const inTransaction = runner(true)
+    await instance.up(inTransaction)
+    expect(calls).toEqual(['commit', 'start'])
+    expect(inTransaction.executed).toEqual(sqlOf(simplePlan.upStatements))
+    await instance.up(runner(false))
+    expect(calls).toEqual(['commit', 'start'])
   })
 
   it('leaves TypeORM its default transaction handling when nothing needs otherwise', () => {
@@ -81,13 +97,14 @@ describe('a rendered migration file', () => {
   })
 
   it('type-checks strictly against the installed typeorm declarations', () => {
-    const plans = [samplePlan, simplePlan, planWith(awkwardSql.map((sql) => ({ sql, operations: [] })), [])]
+    const secondPart = { ...simplePlan, part: { number: 2, classes: ['AddAgeEnumValues1700000000000', 'AddAge1700000000001'], reasons: ['r'] } }
+    const plans = [samplePlan, simplePlan, secondPart, planWith(awkwardSql.map((sql) => ({ sql, operations: [] })), [])]
     for (const plan of plans) {
       const { fileName, source } = renderMigrationFile(plan)
       expect(typecheckMigration(fileName, source)).toEqual([])
     }
     const { fileName, source } = renderMigrationFile(samplePlan)
-    const broken = source.replace('transaction = false as const', "transaction = 'no'")
-    expect(typecheckMigration(fileName, broken).join('\n')).toMatch(/not assignable to type 'boolean/)
+    const broken = source.replace(/name = '[^']*';/, 'name = 1;')
+    expect(typecheckMigration(fileName, broken).join('\n')).toMatch(/not assignable to type 'string/)
   })
 })

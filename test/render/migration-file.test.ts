@@ -34,28 +34,22 @@ describe('renderMigrationFile', () => {
     expect(source.match(/\d{13}/g)).toEqual(['1700000000001', '1700000000001', '1700000000001'])
   })
 
-  it('sets transaction = false and says why only when a statement must run outside a transaction', () => {
-    expect(renderMigrationFile(simplePlan).source).not.toContain('transaction')
-    const reasons = ['CREATE INDEX CONCURRENTLY cannot run inside a transaction block', 'ALTER TYPE ... ADD VALUE\ncannot be used in the same transaction']
+  it('never sets transaction = false: every file runs in TypeORM\'s default transaction mode', () => {
     const plan: MigrationPlan = {
       ...simplePlan,
-      upStatements: [{ sql: 'CREATE INDEX CONCURRENTLY "i" ON "t" ("c")', operations: [], outsideTransaction: reasons[0] }],
-      downStatements: [
-        { sql: 'SELECT 1', operations: [], outsideTransaction: reasons[1] },
-        { sql: 'SELECT 2', operations: [], outsideTransaction: reasons[0] },
-      ],
+      upStatements: [{ sql: `ALTER TYPE "s" ADD VALUE 'b'`, operations: [], commitBeforeUse: 'a later statement uses it' }],
     }
-    const { source } = renderMigrationFile(plan)
+    expect(renderMigrationFile(plan).source).not.toMatch(/transaction/)
+  })
+
+  it('says in the header which part of a change cut at a commit the file is, and why', () => {
+    const classes = ['AddAgeEnumValues1700000000001', 'AddAge1700000000002']
+    const { source } = renderMigrationFile({ ...simplePlan, part: { number: 1, classes, reasons: ['a later statement uses the new value'] } })
     expect(source).toContain([
-      '    // This migration runs outside a transaction, because:',
-      '    //   - CREATE INDEX CONCURRENTLY cannot run inside a transaction block',
-      '    //   - ALTER TYPE ... ADD VALUE',
-      '    //     cannot be used in the same transaction',
-      '    // If it fails halfway, the statements before the failure stay applied.',
-      "    // TypeORM accepts this only with migrationsTransactionMode 'each' or 'none' (not the default 'all').",
-      '    transaction = false as const;',
+      '// Part 1 of 2 of one change: AddAgeEnumValues1700000000001, then AddAge1700000000002.',
+      "// It is cut in parts so that each runs whole in one transaction, in TypeORM's default mode, because:",
+      '//   - a later statement uses the new value',
     ].join('\n'))
-    expect(source.match(/transaction = false/g)).toHaveLength(1)
   })
 
   it('runs a statement that must return no rows and throws with its message and the row count', () => {

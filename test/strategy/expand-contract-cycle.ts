@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { readFileSync, rmSync } from 'node:fs'
 import { parseRenameFlags } from '../../src/cli/rename-flag'
 import type { Operation } from '../../src/operations/operation'
+import { compareProject } from '../../src/pipeline/compare-project'
 import { type GenerateOptions, generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { type EntityList, migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
@@ -11,43 +11,38 @@ import * as v from './expand-contract-entities'
 let clock = 1_810_000_000_000
 const kinds = (ops: readonly Operation[]) => ops.map((op) => op.kind)
 
-/** Phases are the two migrations written for one change, and a way to hold contract back while expand runs alone. */
-interface Phases {
-  readonly expandSource: string
-  readonly contractSource: string
-  readonly expandName: string
-  readonly contractName: string
-  /** Runs `whileHeld` with the contract file out of the migrations folder, then puts it back. */
-  holdContract(whileHeld: () => Promise<void>): Promise<void>
-  remove(): void
+/** Written is one migration a generate step wrote. */
+interface Written {
+  readonly source: string
+  readonly name: string
+  readonly file: string
 }
 
-async function generatePhases(db: TestDatabase, after: EntityList, options: GenerateOptions): Promise<Phases> {
+/** generateExpand writes the expand migration of a change, alone. */
+async function generateExpand(db: TestDatabase, after: EntityList, options: GenerateOptions): Promise<Written> {
   clock += 1000
   const result = await generateMigration(projectFor(db, after), 'Change', clock, { ...options, strategy: 'expand-contract' })
-  if (result.file === undefined || result.contract === undefined) throw new Error('generatePhases: the change was not split')
-  const contractFile = result.contract.file
-  const held = join(db.dir, 'held')
-  const expandFile = result.file
-  return {
-    expandSource: readFileSync(expandFile, 'utf8'),
-    contractSource: readFileSync(contractFile, 'utf8'),
-    expandName: `ChangeExpand${clock}`,
-    contractName: `ChangeContract${clock + 1}`,
-    async holdContract(whileHeld) {
-      mkdirSync(held, { recursive: true })
-      renameSync(contractFile, join(held, basename(contractFile)))
-      try {
-        await whileHeld()
-      } finally {
-        renameSync(join(held, basename(contractFile)), contractFile)
-      }
-    },
-    remove() {
-      rmSync(expandFile)
-      rmSync(contractFile)
-    },
-  }
+  if (result.file === undefined || result.plan.phase?.step !== 'expand') throw new Error('generateExpand: the change was not split')
+  expect(result.written).toHaveLength(1)
+  return { source: readFileSync(result.file, 'utf8'), name: `ChangeExpand${clock}`, file: result.file }
+}
+
+/** generateContract writes the contract migration of the applied expand migration. */
+async function generateContract(db: TestDatabase, after: EntityList): Promise<Written> {
+  clock += 1000
+  const result = await generateMigration(projectFor(db, after), 'Change', clock, { strategy: 'contract' })
+  if (result.file === undefined) throw new Error('generateContract: nothing written')
+  return { source: readFileSync(result.file, 'utf8'), name: `ChangeContract${clock}`, file: result.file }
+}
+
+/** expectContractDue checks what `check` sees between expand and contract: changes left, and the contract due. */
+async function expectContractDue(db: TestDatabase, after: EntityList, expand: Written): Promise<readonly Operation[]> {
+  const comparison = await compareProject(projectFor(db, after))
+  expect(comparison.contractDue).toEqual([expand.name])
+  expect(comparison.warnings.join('\n')).toContain(`the expand migration ${expand.name} is applied and its contract is due`)
+  // A direct migration now would drop the old column without the last copy: generate refuses.
+  await expect(generateMigration(projectFor(db, after), 'Direct', clock + 500)).rejects.toThrow(/its contract is due/)
+  return comparison.up
 }
 
 /**
@@ -69,24 +64,28 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
 
     it('renames body to content in two steps, keeping every value both ways', async () => {
       const rowsAtStart = await db.query(start)
-      const phases = await generatePhases(db, [v.PostContent], { renames: parseRenameFlags(['post.body=content']) })
-      expect(phases.expandSource).toContain('Phase: EXPAND, 1 of 2')
-      expect(phases.contractSource).toContain('Phase: CONTRACT, 2 of 2')
-      expect(phases.expandSource.split('public async down')[0]).not.toMatch(/RENAME COLUMN|DROP COLUMN/)
+      await expect(generateMigration(projectFor(db, [v.PostContent]), 'Early', clock + 1, { strategy: 'contract' }))
+        .rejects.toThrow(/no expand migration .* awaits a contract/)
+      const expand = await generateExpand(db, [v.PostContent], { renames: parseRenameFlags(['post.body=content']) })
+      expect(expand.source).toContain('Phase: EXPAND, 1 of 2')
+      expect(expand.source.split('public async down')[0]).not.toMatch(/RENAME COLUMN|DROP COLUMN/)
+      await expect(generateMigration(projectFor(db, [v.PostContent]), 'Change', clock + 1, { strategy: 'contract' }))
+        .rejects.toThrow(`the expand migration ${expand.name} is not applied yet: run \`typeorm-autogen upgrade\` and deploy`)
 
-      await phases.holdContract(async () => {
-        expect(await upgrade(projectFor(db, [v.PostContent]))).toEqual([phases.expandName])
-        expect(await db.query('SELECT body, content FROM post ORDER BY id')).toEqual([
-          { body: 'first', content: 'first' }, { body: 'second', content: 'second' }, { body: 'third', content: 'third' },
-        ])
-        // Old code can still insert (content is nullable meanwhile), and so can new code (body was relaxed).
-        await db.query(`INSERT INTO post (title, body, score) VALUES ('old code', 'written by old code', '4')`)
-        await db.query(`INSERT INTO post (title, content, score) VALUES ('new code', 'written by new code', '5')`)
-        expect(kinds(await pendingChanges(db, [v.PostContent]))).toContain('drop_column')
-      })
+      expect(await upgrade(projectFor(db, [v.PostContent]))).toEqual([expand.name])
+      expect(await db.query('SELECT body, content FROM post ORDER BY id')).toEqual([
+        { body: 'first', content: 'first' }, { body: 'second', content: 'second' }, { body: 'third', content: 'third' },
+      ])
+      // Old code can still insert (content is nullable meanwhile), and so can new code (body was relaxed).
+      await db.query(`INSERT INTO post (title, body, score) VALUES ('old code', 'written by old code', '4')`)
+      await db.query(`INSERT INTO post (title, content, score) VALUES ('new code', 'written by new code', '5')`)
+      expect(kinds(await expectContractDue(db, [v.PostContent], expand))).toContain('drop_column')
 
-      expect(await upgrade(projectFor(db, [v.PostContent]))).toEqual([phases.contractName])
+      const contract = await generateContract(db, [v.PostContent])
+      expect(contract.source).toContain(`Phase: CONTRACT, 2 of 2. It finishes ${expand.name}`)
+      expect(await upgrade(projectFor(db, [v.PostContent]))).toEqual([contract.name])
       expect(await pendingChanges(db, [v.PostContent])).toEqual([])
+      expect((await compareProject(projectFor(db, [v.PostContent]))).contractDue).toEqual([])
       expect(await db.query('SELECT id, title, content AS body, score FROM post ORDER BY id')).toEqual([
         ...rowsAtStart,
         { id: 4, title: 'old code', body: 'written by old code', score: '4' },
@@ -101,25 +100,24 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       await revertLast(db, [v.PostContent])
       expect(await pendingChanges(db, [v.PostV1])).toEqual([])
       expect(await db.query(start)).toEqual(rowsAtStart)
-      phases.remove()
+      rmSync(contract.file)
+      rmSync(expand.file)
     })
 
     it('changes score from text to integer in two steps, converting every value both ways', async () => {
       const rowsAtStart = await db.query(start)
-      const phases = await generatePhases(db, [v.PostScore], {})
-      expect(phases.expandSource).toContain('TYPE_CAST_MAY_FAIL')
-      expect(phases.contractSource).toMatch(/RENAME COLUMN "score__new" TO "score"|"score__new"/)
+      const expand = await generateExpand(db, [v.PostScore], {})
+      expect(expand.source).toContain('TYPE_CAST_MAY_FAIL')
+      expect(await upgrade(projectFor(db, [v.PostScore]))).toEqual([expand.name])
+      expect(await db.query('SELECT score, score__new FROM post ORDER BY id')).toEqual([
+        { score: '10', score__new: 10 }, { score: '20', score__new: 20 }, { score: '-3', score__new: -3 },
+      ])
+      await db.query(`UPDATE post SET score = '11' WHERE id = 1`) // written by code after expand: contract copies it again
+      expect(kinds(await expectContractDue(db, [v.PostScore], expand))).toEqual(expect.arrayContaining(['drop_column', 'alter_column']))
 
-      await phases.holdContract(async () => {
-        expect(await upgrade(projectFor(db, [v.PostScore]))).toEqual([phases.expandName])
-        expect(await db.query('SELECT score, score__new FROM post ORDER BY id')).toEqual([
-          { score: '10', score__new: 10 }, { score: '20', score__new: 20 }, { score: '-3', score__new: -3 },
-        ])
-        await db.query(`UPDATE post SET score = '11' WHERE id = 1`) // written by code after expand: contract copies it again
-        expect(kinds(await pendingChanges(db, [v.PostScore]))).toEqual(expect.arrayContaining(['drop_column', 'alter_column']))
-      })
-
-      expect(await upgrade(projectFor(db, [v.PostScore]))).toEqual([phases.contractName])
+      const contract = await generateContract(db, [v.PostScore])
+      expect(contract.source).toMatch(/RENAME COLUMN "score__new" TO "score"|"score__new"/)
+      expect(await upgrade(projectFor(db, [v.PostScore]))).toEqual([contract.name])
       expect(await pendingChanges(db, [v.PostScore])).toEqual([])
       expect(await db.query('SELECT id, score FROM post ORDER BY id')).toEqual([{ id: 1, score: 11 }, { id: 2, score: 20 }, { id: 3, score: -3 }])
 
@@ -131,13 +129,14 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       expect(await pendingChanges(db, [v.PostV1])).toEqual([])
       expect(await db.query(start)).toEqual(rowsAtStart.map((row: Record<string, unknown>) => (row.id === 1 ? { ...row, score: '11' } : row)))
       await db.query(`UPDATE post SET score = '10' WHERE id = 1`)
-      phases.remove()
+      rmSync(contract.file)
+      rmSync(expand.file)
     })
 
     it('writes one ordinary migration when nothing is risky', async () => {
       clock += 1000
       const result = await generateMigration(projectFor(db, [v.PostViews]), 'AddViews', clock, { strategy: 'expand-contract' })
-      expect(result.contract).toBeUndefined()
+      expect(result.plan.phase).toBeUndefined()
       expect(result.file).toMatch(/-AddViews\.ts$/)
       expect(kinds(result.plan.up)).toEqual(['add_column'])
       rmSync(result.file!)

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import type { CliOutput } from '../../src/cli/cli-output'
 import { checkCommand } from '../../src/cli/commands/check-command'
 import { generateCommand } from '../../src/cli/commands/generate-command'
@@ -7,7 +7,8 @@ import { ExitCode } from '../../src/cli/exit-codes'
 import { runBuiltCli } from '../support/run-cli'
 import { type TempProject, sqliteConfig, tempProject } from '../support/temp-project'
 
-// `generate --strategy expand-contract`: two files, `check` exits 1 between them and 0 after both; a change
+// `generate --strategy expand-contract` writes expand alone, `generate --contract` the contract once expand is
+// applied; `check` exits 1 between them and 0 after both; a change
 // with nothing risky is one ordinary migration; the built CLI parses the flag and rejects an unknown strategy.
 
 const post = (columns: string) => `
@@ -43,25 +44,30 @@ beforeAll(async () => {
 afterAll(() => project?.remove())
 beforeEach(() => (printed = { out: [], err: [] }))
 
-it('writes expand and contract; check exits 1 between them and 0 after both', async () => {
+it('writes expand alone; --contract refuses until expand is applied; check exits 1 between them and 0 after both', async () => {
   const v2 = project.file('ormconfig-v2.ts')
   const args = { config: v2, name: 'MoveBody', strategy: 'expand-contract', rename: ['post.body=content'], timestamp: 1700000001000 } as const
   expect(await generateCommand(args, output)).toBe(ExitCode.ok)
-  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001000-MoveBodyExpand.ts', '1700000001001-MoveBodyContract.ts'])
-  const out = printed.out.join('\n')
-  expect(out).toMatch(/Wrote .*1700000001000-MoveBodyExpand\.ts[\s\S]*Wrote .*1700000001001-MoveBodyContract\.ts/)
-  expect(out).toContain('Run the expand migration, deploy the code that uses the new columns, then run the contract migration.')
+  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001000-MoveBodyExpand.ts'])
+  expect(printed.out.join('\n')).toContain('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')
   expect(readFileSync(project.file('migrations/1700000001000-MoveBodyExpand.ts'), 'utf8')).toContain('No triggers keep the two columns in sync')
 
-  const contract = project.file('migrations/1700000001001-MoveBodyContract.ts')
-  mkdirSync(project.file('held'))
-  renameSync(contract, project.file('held/contract.ts'))
+  const early = runBuiltCli(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
+  expect(early.code).toBe(ExitCode.error)
+  expect(early.stderr).toBe('typeorm-autogen: the expand migration MoveBodyExpand1700000001000 is not applied yet: run `typeorm-autogen upgrade` ' +
+    'and deploy the code that uses the new columns first, then generate the contract\n')
+  expect(migrations()).toHaveLength(2)
+
   expect(await upgradeCommand({ config: v2 }, output)).toBe(ExitCode.ok)
   printed = { out: [], err: [] }
   expect(await checkCommand({ config: v2, format: 'text' }, output)).toBe(ExitCode.changesMissing)
   expect(printed.out.join('\n')).toContain('- column "body"')
+  expect(printed.out.join('\n')).toContain('the expand migration MoveBodyExpand1700000001000 is applied and its contract is due')
 
-  renameSync(project.file('held/contract.ts'), contract)
+  const contract = runBuiltCli(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
+  expect(contract.stderr).toBe('')
+  expect(contract.code).toBe(ExitCode.ok)
+  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001000-MoveBodyExpand.ts', '1700000001500-MoveBodyContract.ts'])
   expect(await upgradeCommand({ config: v2 }, output)).toBe(ExitCode.ok)
   expect(await checkCommand({ config: v2, format: 'text' }, output)).toBe(ExitCode.ok)
 })

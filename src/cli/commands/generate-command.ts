@@ -19,8 +19,10 @@ export interface GenerateArgs {
   readonly rename?: readonly string[]
   /** Drop and add suspected renames nobody decided, instead of stopping. */
   readonly acceptDataLoss?: boolean
-  /** `expand-contract` writes a column rename or risky type change as two migrations. Default `direct`. */
+  /** `expand-contract` writes a column rename or risky type change as its expand migration. Default `direct`. */
   readonly strategy?: MigrationStrategy
+  /** Write the contract migration of the applied expand migrations (`--contract`). */
+  readonly contract?: boolean
 }
 
 /**
@@ -31,12 +33,16 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   if (!isMigrationName(args.name)) {
     throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. AddPostTags)`)
   }
+  if (args.contract === true && args.strategy !== undefined && args.strategy !== 'direct') {
+    throw new UserError('--contract writes the contract of an applied expand migration: leave out --strategy')
+  }
+  const strategy = args.contract === true ? 'contract' : args.strategy
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
-    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy: args.strategy }
+    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy }
     result = await generateMigration(project, args.name, args.timestamp, options)
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err
@@ -52,13 +58,14 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)
     return ExitCode.ok
   }
-  output.out(renderReport(result.plan, 'summary'))
-  output.out(`Wrote ${relative(process.cwd(), result.file)}`)
-  if (result.contract !== undefined) {
-    output.out(renderReport(result.contract.plan, 'summary'))
-    output.out(`Wrote ${relative(process.cwd(), result.contract.file)}`)
-    output.out('Run the expand migration, deploy the code that uses the new columns, then run the contract migration.')
-  } else if (args.strategy === 'expand-contract') {
+  for (const { plan, file } of result.written) {
+    output.out(renderReport(plan, 'summary'))
+    output.out(`Wrote ${relative(process.cwd(), file)}`)
+  }
+  if (result.written.length > 1) output.out(`The change is written as ${result.written.length} migrations, each run in its own transaction: see their headers.`)
+  if (result.plan.phase?.step === 'expand') {
+    output.out('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')
+  } else if (strategy === 'expand-contract') {
     output.out('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
   }
   return ExitCode.ok

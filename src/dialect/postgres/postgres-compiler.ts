@@ -115,8 +115,8 @@ export function compilePostgres(ops: readonly Operation[], before: SchemaModel):
     const context: CompileContext = { state: () => applyOperations(before, ops.slice(0, i)), later: ops.slice(i + 1) }
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     return compile(op as never, context).map((s): Statement => {
-      const { sql, outsideTransaction } = typeof s === 'string' ? { sql: s, outsideTransaction: undefined } : s
-      return { sql, operations: [op], ...(outsideTransaction !== undefined && { outsideTransaction }) }
+      const { sql, commitBeforeUse } = typeof s === 'string' ? { sql: s, commitBeforeUse: undefined } : s
+      return { sql, operations: [op], ...(commitBeforeUse !== undefined && { commitBeforeUse }) }
     })
   })
 }

@@ -7,10 +7,10 @@ import { qualified, quoteIdent } from './postgres-names'
 import { stringValue } from './postgres-sql-tokens'
 import { readTokens } from './postgres-expressions'
 
-/** EnumStatement is one statement of an enum change, with the reason it must run outside a transaction. */
+/** EnumStatement is one statement of an enum change, with the reason a later statement needs it committed first. */
 export interface EnumStatement {
   readonly sql: string
-  readonly outsideTransaction?: string
+  readonly commitBeforeUse?: string
 }
 
 /** createEnumSql is CREATE TYPE ... AS ENUM with the labels in order. */
@@ -47,22 +47,32 @@ function addValuesSql(op: AlterEnum, later: readonly Operation[]): EnumStatement
     const position = next !== undefined ? ` BEFORE ${quoteLiteral(next)}` : previous !== undefined ? ` AFTER ${quoteLiteral(previous)}` : ''
     const sql = `ALTER TYPE ${qualified(to)} ADD VALUE ${quoteLiteral(value)}${position}`
     // https://www.postgresql.org/docs/current/sql-altertype.html: a value added inside a transaction
-    // cannot be used until that transaction has committed.
+    // cannot be used until that transaction has committed (since PostgreSQL 12 ADD VALUE itself may run in one).
     return usesValue(to, value, later)
-      ? [{ sql, outsideTransaction: `a later statement uses the new value ${quoteLiteral(value)}, and PostgreSQL cannot use an enum value in the transaction that added it` }]
+      ? [{ sql, commitBeforeUse: `a later statement uses the new value ${quoteLiteral(value)} of enum ${quoteIdent(to.name)}, and PostgreSQL can use an enum value only once the transaction that added it has committed` }]
       : [{ sql }]
   })
 }
 
-/** usesValue says whether a later operation gives a column of the enum a default holding `value`. */
+/**
+ * usesValue says whether a later operation may use `value` of the enum: a default or a check or index
+ * predicate holding it, or values cast into a column of the enum (a copy, or a change to the enum type).
+ */
 function usesValue(enumType: QualifiedName, value: string, later: readonly Operation[]): boolean {
   const literal = quoteLiteral(value)
-  const holds = (table: QualifiedName, c: ColumnModel) =>
-    c.type === 'enum' && c.enumName === enumType.name && table.schema === enumType.schema && (c.default ?? '').includes(literal)
-  return later.some((op) =>
-    op.kind === 'create_table' ? op.table.columns.some((c) => holds(op.table, c))
-      : op.kind === 'add_column' ? holds(op.table, op.column)
-        : op.kind === 'alter_column' ? holds(op.table, op.to) : false)
+  const ofEnum = (table: QualifiedName, c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && table.schema === enumType.schema
+  const holds = (table: QualifiedName, c: ColumnModel) => ofEnum(table, c) && (c.default ?? '').includes(literal)
+  return later.some((op) => {
+    switch (op.kind) {
+      case 'create_table': return op.table.columns.some((c) => holds(op.table, c))
+      case 'add_column': return holds(op.table, op.column)
+      case 'alter_column': return holds(op.table, op.to) || (ofEnum(op.table, op.to) && !ofEnum(op.table, op.from))
+      case 'copy_column': return ofEnum(op.table, op.to)
+      case 'add_check': return op.check.expression.includes(literal)
+      case 'create_index': return (op.index.where ?? '').includes(literal)
+      default: return false
+    }
+  })
 }
 
 function rebuildSql(op: AlterEnum, state: SchemaModel): EnumStatement[] {

@@ -223,17 +223,28 @@ describe('postgres compiler', () => {
         `ALTER TYPE "public"."status" ADD VALUE 'b2' BEFORE 'c'`,
         `ALTER TYPE "public"."status" ADD VALUE 'd' AFTER 'c'`,
       ])
-      expect(statements.every((s) => s.outsideTransaction === undefined)).toBe(true)
+      expect(statements.every((s) => s.commitBeforeUse === undefined)).toBe(true)
     })
 
-    it('runs ADD VALUE outside the transaction only when a later statement uses the value', () => {
+    it('marks ADD VALUE as needing a commit only when a later statement uses the value', () => {
       const from = withColumn.tables[0]!.columns[1]!
       const statements = postgresDialect.compile([
         { kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']) },
         { kind: 'alter_column', table: users, from, to: { ...from, default: "'d'" } },
       ], withColumn)
-      expect(statements[0]!.outsideTransaction).toMatch(/uses the new value 'd'/)
-      expect(statements[1]!.outsideTransaction).toBeUndefined()
+      expect(statements[0]!.commitBeforeUse).toMatch(/uses the new value 'd'/)
+      expect(statements[1]!.commitBeforeUse).toBeUndefined()
+    })
+
+    it('marks ADD VALUE as needing a commit when later values are cast into the type, or a check names the value', () => {
+      const from = withColumn.tables[0]!.columns[1]!
+      const text = col('label', 'text', { nullable: true })
+      const grown = { kind: 'alter_enum' as const, from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']) }
+      const needs = (later: Operation) => postgresDialect.compile([grown, later], withColumn)[0]!.commitBeforeUse !== undefined
+      expect(needs({ kind: 'copy_column', table: users, from: text, to: { ...from, nullable: true }, rows: 'all' })).toBe(true)
+      expect(needs({ kind: 'alter_column', table: users, from: { ...from, type: 'text', enumName: undefined }, to: from })).toBe(true)
+      expect(needs({ kind: 'add_check', table: users, check: { name: 'CHK_d', expression: `"status" <> 'd'` } })).toBe(true)
+      expect(needs({ kind: 'add_check', table: users, check: { name: 'CHK_a', expression: `"status" <> 'a'` } })).toBe(false)
     })
 
     it('rebuilds the type when values go, failing while rows hold them', () => {
