@@ -46,15 +46,19 @@ it('refuses a timestamp of a migration applied to the database, whatever its fil
   expect(readdirSync(project.file('migrations')).sort()).toEqual(['entities.snapshot.json', 'init-renamed.ts'])
 })
 
-it('writes neither expand nor contract when one of them would clash', () => {
+it('writes no expand migration whose timestamp is taken, nor a contract whose timestamp is taken', () => {
   project.write('note-v3.ts', noteEntity('@Column() body: string'))
   project.write('ormconfig.ts', noteConfig('note-v3'))
   const noop = 'async up(): Promise<void> {}\n  async down(): Promise<void> {}'
   project.write('migrations/1700000001001-Other.ts', `export class Other1700000001001 {\n  ${noop}\n}\n`)
   expect(cli('upgrade').stdout).toContain('Applied Other1700000001001')
-  const run = cli('generate', 'MoveText', '--strategy', 'expand-contract', '--rename', 'note.text=body', '--timestamp', '1700000001000')
+  const run = cli('generate', 'MoveText', '--strategy', 'expand-contract', '--rename', 'note.text=body', '--timestamp', '1700000001001')
   expectRefused(run, /timestamp 1700000001001.*1700000001001-Other\.ts/)
   expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001001-Other.ts'])
+  expect(cli('generate', 'MoveText', '--strategy', 'expand-contract', '--rename', 'note.text=body', '--timestamp', '1700000002000').code).toBe(0)
+  expect(cli('upgrade').code).toBe(0)
+  expectRefused(cli('generate', 'MoveText', '--contract', '--timestamp', '1700000001001'), /timestamp 1700000001001/)
+  expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001001-Other.ts', '1700000002000-MoveTextExpand.ts'])
 })
 
 it('still replaces the snapshot beside a new migration', () => {

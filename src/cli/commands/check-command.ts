@@ -34,15 +34,20 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
     }
     return ExitCode.ok
   }
-  if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length))
+  if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length, comparison.contractDue))
   if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
   output.out(renderReport(plan, args.format, args.direction))
   return ExitCode.changesMissing
 }
 
-/** adviceOf tells what to do about the changes: pending migrations may well be them. */
-function adviceOf(pending: number): string {
-  if (pending === 0) return 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.'
-  const are = pending === 1 ? '1 migration is' : `${pending} migrations are`
-  return `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`
+/** adviceOf tells what to do about the changes: pending migrations may well be them, or a due contract migration. */
+function adviceOf(pending: number, contractDue: readonly string[]): string {
+  if (pending > 0) {
+    const are = pending === 1 ? '1 migration is' : `${pending} migrations are`
+    return `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`
+  }
+  if (contractDue.length > 0) {
+    return `The contract of ${contractDue.join(', ')} is due: once the code using the new columns runs everywhere, run \`typeorm-autogen generate <Name> --contract\`.`
+  }
+  return 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.'
 }
