@@ -82,10 +82,11 @@ export interface Dialect {
   /** connect opens a read-only connection from the DataSource's options. */
   connect(options: DataSourceOptions): Promise<DatabaseConnection>
   /**
-   * describeTarget names the database the DataSource's options point at, as commands print it first;
-   * `configDir` is the config file's folder, against which the user may expect relative paths to be read.
+   * describeTarget names the database the DataSource's options point at, as commands print it first.
+   * `expectedFolders` are those the user may expect a relative path to be read against: the config file's
+   * folder first, then the project's.
    */
-  describeTarget(options: DataSourceOptions, configDir: string): DatabaseTarget
+  describeTarget(options: DataSourceOptions, expectedFolders: readonly string[]): DatabaseTarget
   /**
    * connectionError is `err`, thrown while TypeORM connected with the DataSource's options, worded like the
    * errors of `connect`: the database named, its password never shown.

@@ -1,6 +1,7 @@
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
 import { loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 
@@ -14,6 +15,7 @@ export interface RunnerArgs {
  */
 export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true })
   const applied = await upgrade(project, (pending) => {
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
   })
@@ -31,6 +33,7 @@ export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Pro
 /** statusCommand lists the migrations with whether each is applied, then warns of the unaccepted hazards of the pending ones. */
 export async function statusCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true })
   const migrations = await migrationStatus(project)
   if (migrations.length === 0) output.out('No migrations.')
   for (const m of migrations) output.out(`${m.applied ? '[applied]' : '[pending]'} ${m.name}`)

@@ -43,13 +43,15 @@ export function sqliteConnectionError(options: DataSourceOptions, err: unknown):
 
 /**
  * describeSqliteTarget is `sqlite <absolute path>`; it says when the file does not exist yet (a command that
- * writes creates it) and warns when a relative path is read against another folder than the config's.
+ * writes creates it) and warns when a relative path is read against none of the `expectedFolders` (the
+ * config's first): the user ran from another folder and would use, or create, another database.
  */
-export function describeSqliteTarget(options: DataSourceOptions, configDir: string): DatabaseTarget {
+export function describeSqliteTarget(options: DataSourceOptions, expectedFolders: readonly string[]): DatabaseTarget {
   const database = databaseOption(options)
   const path = databasePath(database)
-  const fromConfig = resolve(configDir, database)
-  const elsewhere = path !== ':memory:' && !isAbsolute(database) && fromConfig !== path
+  const relative = path !== ':memory:' && !isAbsolute(database)
+  const configDir = expectedFolders[0]
+  const elsewhere = relative && configDir !== undefined && !expectedFolders.includes(process.cwd())
   return {
     description: `sqlite ${path}`,
     ...(path !== ':memory:' && !existsSync(path) && { creation: `creating new SQLite database ${path}` }),
