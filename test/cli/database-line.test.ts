@@ -44,6 +44,11 @@ describe('on SQLite', () => {
     expect(upgrade.stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nApplied Init1700000000000\n`)
     expect(cli('upgrade').stdout).toBe(`Database: sqlite ${file}\nUp to date: no pending migrations.\n`)
     expect(cli('status').stdout.split('\n')[0]).toBe(`Database: sqlite ${file}`)
+    expect(cli('downgrade').stdout).toBe(`Database: sqlite ${file}\nReverted Init1700000000000\n`)
+  })
+
+  it('status says that it creates the file, as TypeORM does on connecting', () => {
+    expect(cli('status').stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nNo migrations.\n`)
   })
 
   it('keeps stdout machine-readable: the line goes to stderr for --format json and sql', () => {

@@ -25,7 +25,9 @@ export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promi
 
 /** downgradeCommand reverts the last applied migration. */
 export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
-  const reverted = await downgrade(await loadProject(args.config))
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true })
+  const reverted = await downgrade(project)
   output.out(reverted === undefined ? 'Nothing to revert: no migration is applied.' : `Reverted ${reverted}`)
   return ExitCode.ok
 }
