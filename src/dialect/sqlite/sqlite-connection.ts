@@ -37,7 +37,8 @@ export async function connectSqlite(options: DataSourceOptions): Promise<Databas
 
 /** sqliteConnectionError is the error for a database file that could not be opened, with what to do about it. */
 export function sqliteConnectionError(options: DataSourceOptions, err: unknown): Error {
-  const message = err instanceof Error ? err.message : String(err)
+  // Not `instanceof Error`: better-sqlite3's errors may come from another realm (a test runner's).
+  const message = typeof (err as { message?: unknown } | undefined)?.message === 'string' ? (err as Error).message : String(err)
   return new Error(`sqlite: cannot open "${(options as { database?: unknown }).database}": ${message}; ${adviceFor(err)}`, { cause: err })
 }
 
