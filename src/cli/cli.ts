@@ -1,6 +1,7 @@
 import yargs from 'yargs'
 import { migrationStrategies } from '../pipeline/expand-contract-phases'
 import { registerTypeScriptLoader } from '../source/typescript-loader'
+import { UserError } from '../source/user-error'
 import { type CliOutput, processOutput } from './cli-output'
 import { checkCommand } from './commands/check-command'
 import { diffCommand } from './commands/diff-command'
@@ -9,6 +10,7 @@ import { downgradeCommand, statusCommand, upgradeCommand } from './commands/runn
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
+import { parseTimestampFlag } from './timestamp-flag'
 
 const formats = ['text', 'sql', 'json'] as const
 const reportOptions = {
@@ -24,6 +26,14 @@ const renameOption = {
   nargs: 1, // one value per --rename, so that a positional after it stays a positional
   describe: 'a rename to carry out keeping the data: table.old_column=new_column or old_table=new_table (repeatable)',
 } as const
+
+const epilogue = [
+  'Exit codes:',
+  '  0  success; for check, the database matches the entities',
+  '  1  check only: the entities have changes that no migration applies yet',
+  '  2  any error (one line on stderr says what to do; nothing is written)',
+  '  3  generate only: a dropped table or column may have been renamed (see the hint printed)',
+].join('\n')
 
 /**
  * runCli parses `argv` (without node and script), runs one command and resolves to its exit code.
@@ -46,9 +56,9 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   const parser = yargs([...argv])
     .scriptName('typeorm-autogen')
     .option('config', { alias: 'c', type: 'string', default: './ormconfig.ts', describe: 'file exporting the TypeORM DataSource' })
-    .command('generate <name>', 'write a migration for the changes between entities and database', (y) =>
-      y.positional('name', { type: 'string', demandOption: true, describe: 'migration name, e.g. AddPostTags' })
-        .option('timestamp', { type: 'number', describe: 'fixed timestamp (ms) for the file and class name' })
+    .command('generate [name]', 'write a migration for the changes between entities and database', (y) =>
+      y.positional('name', { type: 'string', describe: 'migration name, e.g. AddPostTags (required)' })
+        .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' })
         .option('rename', renameOption)
         .option('accept-data-loss', { type: 'boolean', describe: 'drop and add what looks renamed instead of stopping (exit 3)' })
         .option('strategy', {
@@ -58,7 +68,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' }),
       (a) => run(() => withRenamePrompt((ask) =>
         generateCommand({
-          config: a.config, name: a.name, timestamp: a.timestamp, rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract,
+          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract,
         }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
       y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
@@ -73,12 +83,24 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .strict()
     .exitProcess(false)
     .fail((message, err) => {
+      if (failed) return // yargs may report several problems of one command line: the first is enough
       failed = true
       output.err(`typeorm-autogen: ${message ?? describeError(err)} (see --help)`)
       exitCode = ExitCode.error
     })
+    .example('typeorm-autogen generate AddPostTags', 'write migrations/<timestamp>-AddPostTags.ts')
+    .example('typeorm-autogen check --format json', 'in CI: exit 1 when a migration is missing')
+    .example('typeorm-autogen upgrade -c src/data-source.ts', 'apply the pending migrations')
+    .epilogue(epilogue)
+    // No wrapping: wrapped to a width, yargs may glue an option's description to its [choices: ...].
+    .wrap(null)
     .help()
     .version()
   await parser.parseAsync()
   return exitCode
+}
+
+function requiredName(name: string | undefined): string {
+  if (name === undefined || name === '') throw new UserError('generate needs a migration name: typeorm-autogen generate <Name>, e.g. AddPostTags')
+  return name
 }

@@ -64,6 +64,16 @@ export interface DialectCapabilities {
  */
 export type TypeChange = 'safe' | 'rewrite' | 'narrowing' | 'cast_may_fail'
 
+/** DatabaseTarget is the database a DataSource's options point at, described for the user (see Dialect.describeTarget). */
+export interface DatabaseTarget {
+  /** What and where, never a password: `sqlite /abs/app.sqlite`, `postgres 127.0.0.1:5432/app as postgres`. */
+  readonly description: string
+  /** Set when the database does not exist yet and a command that writes would create it: the line saying so. */
+  readonly creation?: string
+  /** How the target was found may surprise the user (a relative path read against another folder than the config's). */
+  readonly warnings: readonly string[]
+}
+
 /**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
@@ -76,6 +86,17 @@ export interface Dialect {
   quoteIdent(name: string): string
   /** connect opens a read-only connection from the DataSource's options. */
   connect(options: DataSourceOptions): Promise<DatabaseConnection>
+  /**
+   * describeTarget names the database the DataSource's options point at, as commands print it first.
+   * `expectedFolders` are those the user may expect a relative path to be read against: the config file's
+   * folder first, then the project's.
+   */
+  describeTarget(options: DataSourceOptions, expectedFolders: readonly string[]): DatabaseTarget
+  /**
+   * connectionError is `err`, thrown while TypeORM connected with the DataSource's options, worded like the
+   * errors of `connect`: the database named, its password never shown.
+   */
+  connectionError(options: DataSourceOptions, err: unknown): Error
   /** introspect reads the live schema, already normalized. */
   introspect(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel>
   /**

@@ -5,7 +5,8 @@ import { columnsText, formatApproximate, formatCount, plural, typeText, valuesTe
 /**
  * measurementText says what a probe found, in words a reviewer reads inside a hazard's message:
  * `1,204 rows`, `about 1.2M rows (planner estimate)`, `12 rows have NULL in "email"`, `at least 3 ... (only the
- * first 100,000 rows were read)`.
+ * first 100,000 rows were read)`. A probe that read only part of the table and found nothing cannot tell:
+ * what it did not read may hold the values it looks for.
  */
 export function measurementText(probe: Probe, result: ProbeResult, rowLimit: number): string {
   const n = result.count
@@ -16,7 +17,32 @@ export function measurementText(probe: Probe, result: ProbeResult, rowLimit: num
   }
   const [some, none] = phrases(probe, n)
   if (result.complete) return n === 0 ? none : some
-  return n === 0 ? `${none} among the first ${formatCount(rowLimit)} rows read` : `at least ${some} (only the first ${formatCount(rowLimit)} rows were read)`
+  return n === 0
+    ? `could not tell (only the first ${formatCount(rowLimit)} rows were read; the table has more)`
+    : `at least ${some} (only the first ${formatCount(rowLimit)} rows were read)`
+}
+
+// How every measurementText begins, so that a hazard message read back from a file can be told from its count.
+const measurementStart = /^(?:\d|about |more than |at least |no |every value |the table is empty|could not tell)/
+
+/**
+ * withoutMeasurement is a hazard message (see describeHazard: `<what> (<measurement>); <advice>.`) without its
+ * measurement, or undefined when it has none. Counts written into a migration file describe the database it
+ * was generated against, not the one it is about to run on.
+ */
+export function withoutMeasurement(message: string): string | undefined {
+  for (let start = message.indexOf(' ('); start >= 0; start = message.indexOf(' (', start + 1)) {
+    if (!measurementStart.test(message.slice(start + 2))) continue
+    let depth = 0
+    for (let i = start + 1; i < message.length; i++) {
+      if (message[i] === '(') depth++
+      else if (message[i] === ')' && --depth === 0) {
+        if (message.startsWith('; ', i + 1)) return message.slice(0, start) + message.slice(i + 1)
+        break
+      }
+    }
+  }
+  return undefined
 }
 
 /** phrases are what `n` matching rows mean for a probe, and what none means. */

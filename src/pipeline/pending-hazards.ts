@@ -1,5 +1,6 @@
 import { type FileHazard, unacceptedHazards } from '../hazards/accepted-hazards'
 import { migrationFilesIn } from '../source/migration-files'
+import { withoutMeasurement } from '../hazards/measurement-text'
 
 /** PendingHazards are the hazards of one pending migration file that no reviewer accepted. */
 export interface PendingHazards {
@@ -24,11 +25,21 @@ export function pendingHazards(migrationsDir: string, pending: readonly string[]
   })
 }
 
-/** pendingHazardLines writes pending hazards as warnings, with how to accept them. */
+/**
+ * pendingHazardLines writes pending hazards as warnings, with how to accept them. Their counts are left out:
+ * the file's were made on the database it was generated against, which may not be the one it runs on.
+ */
 export function pendingHazardLines(pending: readonly PendingHazards[]): string[] {
   if (pending.length === 0) return []
+  let uncounted = false
+  const lines = pending.flatMap((p) => p.hazards.map((h) => {
+    const message = withoutMeasurement(h.message)
+    if (message !== undefined) uncounted = true
+    return `warning: ${p.migration} line ${h.line}: ${h.code} (${h.severity}): ${message ?? h.message}`
+  }))
   return [
-    ...pending.flatMap((p) => p.hazards.map((h) => `warning: ${p.migration} line ${h.line}: ${h.code} (${h.severity}): ${h.message}`)),
+    ...lines,
+    ...(uncounted ? ['Counts are left out: those in the migration files are from the database they were generated against.'] : []),
     'Review each; accept one by changing "// hazard" to "// accepted" on its line in the migration file.',
   ]
 }

@@ -1,7 +1,9 @@
 import { join } from 'node:path'
-import { type DataSource, type MigrationInterface, MigrationExecutor } from 'typeorm'
+import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMError } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationFilesIn } from '../source/migration-files'
+import { nameMigrationErrors } from './named-migration-errors'
 
 /** MigrationStatus is one migration known to the project, applied or not, or applied to the database only. */
 export interface MigrationStatus {
@@ -90,7 +92,11 @@ async function withConnection<T>(project: LoadedProject, work: (dataSource: Data
     dataSource.setOptions({ migrations: [join(project.migrationsDir, '*.{ts,js,cjs,mjs}')] })
   }
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
-  await dataSource.initialize()
+  await dataSource.initialize().catch((err: unknown) => {
+    // TypeORM's own errors (an entity it rejects) are not the driver failing to connect.
+    throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
+  })
+  nameMigrationErrors(dataSource)
   try {
     return await work(dataSource)
   } finally {

@@ -25,8 +25,9 @@ export interface LoadedProject {
  */
 export async function loadProject(configPath: string): Promise<LoadedProject> {
   const absolute = path.resolve(configPath)
-  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
-    throw new UserError(`config file ${configPath} not found: pass -c/--config FILE`)
+  if (!fs.existsSync(absolute)) throw new UserError(`config file ${configPath} not found: pass -c/--config FILE`)
+  if (fs.statSync(absolute).isDirectory()) {
+    throw new UserError(`${configPath} is a folder: pass the config file in it with -c/--config FILE, e.g. -c ${path.join(configPath, 'data-source.ts')}`)
   }
   registerTypeScriptLoader()
   const exported = await loadConfigModule(absolute, configPath)

@@ -3,7 +3,7 @@ import { describeHazard } from '../../src/hazards/describe-hazard'
 import { hazardCodes, hazardSeverity } from '../../src/hazards/hazard'
 import type { HazardFinding } from '../../src/hazards/hazard-finding'
 import { formatApproximate, formatCount } from '../../src/hazards/hazard-names'
-import { measurementText } from '../../src/hazards/measurement-text'
+import { measurementText, withoutMeasurement } from '../../src/hazards/measurement-text'
 
 const table = { name: 'users' }
 const finding: HazardFinding = {
@@ -36,6 +36,35 @@ describe('describeHazard', () => {
   })
 })
 
+const probes = ([
+  { kind: 'non_null', table, column: 'age' },
+  { kind: 'nulls', table, column: 'email' },
+  { kind: 'duplicates', table, columns: ['email', 'name'] },
+  { kind: 'longer_than', table, column: 'name', length: 50 },
+  { kind: 'out_of_range', table, column: 'n', min: '-32768', max: '32767' },
+  { kind: 'more_decimals', table, column: 'n', scale: 2 },
+  { kind: 'holds_values', table, column: 's', values: ['archived', 'gone'] },
+  { kind: 'not_convertible', table, column: 'code', to: { name: 'code', type: 'integer', nullable: false } },
+] as Probe[])
+
+describe('withoutMeasurement', () => {
+  const results = [
+    { count: 0, complete: true }, { count: 1, complete: true }, { count: 1234, complete: true },
+    { count: 0, complete: false }, { count: 7, complete: false }, { count: 100_000, complete: false, estimate: 2_500_000 },
+  ]
+  // Messages whose own words hold parentheses, as some rules write them.
+  const whats = ['Deletes every value in "users"."age"', 'Changes "users"."name" from varchar(255) to varchar(50)', '"users"."n" declares int4 (it stores integer)']
+  it('takes out exactly the count describeHazard put in, for every probe and result', () => {
+    for (const what of whats) {
+      for (const probe of [{ kind: 'rows', table } as Probe, ...probes]) {
+        const uncounted = describeHazard({ ...finding, what, probe }).message
+        expect(withoutMeasurement(uncounted)).toBeUndefined()
+        for (const result of results) expect(withoutMeasurement(describeHazard({ ...finding, what, probe }, result, 100_000).message)).toBe(uncounted)
+      }
+    }
+  })
+})
+
 describe('measurementText', () => {
   const rows: Probe = { kind: 'rows', table }
   it('counts rows exactly, as "more than" the limit, or by the planner\'s estimate', () => {
@@ -50,7 +79,7 @@ describe('measurementText', () => {
     expect(measurementText(nulls, { count: 1, complete: true }, 100)).toBe('1 row has NULL in "email"')
     expect(measurementText(nulls, { count: 0, complete: true }, 100)).toBe('no row has NULL in "email"')
     expect(measurementText(nulls, { count: 3, complete: false }, 100)).toBe('at least 3 rows have NULL in "email" (only the first 100 rows were read)')
-    expect(measurementText(nulls, { count: 0, complete: false }, 100)).toBe('no row has NULL in "email" among the first 100 rows read')
+    expect(measurementText(nulls, { count: 0, complete: false }, 100)).toBe('could not tell (only the first 100 rows were read; the table has more)')
   })
   it('phrases every probe', () => {
     const result = { count: 3, complete: true }
@@ -72,6 +101,10 @@ describe('measurementText', () => {
       "3 rows hold 'archived' or 'gone'",
       '3 values do not look like integer',
     ])
+  })
+  it('never says "none" of a table it read only part of', () => {
+    const texts = probes.map((probe) => measurementText(probe, { count: 0, complete: false }, 100_000))
+    expect(new Set(texts)).toEqual(new Set(['could not tell (only the first 100,000 rows were read; the table has more)']))
   })
   it('formats numbers without depending on the locale', () => {
     expect([formatCount(0), formatCount(999), formatCount(1000), formatCount(1234567)]).toEqual(['0', '999', '1,000', '1,234,567'])

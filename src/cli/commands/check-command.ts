@@ -2,6 +2,7 @@ import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
 import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
@@ -22,7 +23,9 @@ export interface CheckArgs {
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
-  const comparison = await compareProject(await loadProject(args.config), { renames })
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { toStderr: args.format !== 'text' })
+  const comparison = await compareProject(project, { renames })
   const plan = planOf(comparison, 'Pending', 0)
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))

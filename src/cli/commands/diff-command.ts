@@ -2,6 +2,7 @@ import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
 import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
@@ -21,7 +22,9 @@ export interface DiffArgs {
  */
 export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
-  const comparison = await compareProject(await loadProject(args.config), { renames })
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { toStderr: args.format !== 'text' })
+  const comparison = await compareProject(project, { renames })
   const report = renderReport(planOf(comparison, 'Pending', 0), args.format, args.direction)
   if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
   if (report !== '') output.out(report)

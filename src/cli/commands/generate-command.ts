@@ -7,6 +7,7 @@ import { isMigrationName } from '../../render/migration-name'
 import { renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { UserError } from '../../source/user-error'
+import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
@@ -39,6 +40,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   const strategy = args.contract === true ? 'contract' : args.strategy
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
+  announceDatabase(project, output)
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.

@@ -1,6 +1,7 @@
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { type MigrationStatus, downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
 import { loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 
@@ -14,6 +15,7 @@ export interface RunnerArgs {
  */
 export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true })
   const applied = await upgrade(project, (pending) => {
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
   })
@@ -23,7 +25,9 @@ export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promi
 
 /** downgradeCommand reverts the last applied migration. */
 export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
-  const reverted = await downgrade(await loadProject(args.config))
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true })
+  const reverted = await downgrade(project)
   output.out(reverted === undefined ? 'Nothing to revert: no migration is applied.' : `Reverted ${reverted}`)
   return ExitCode.ok
 }
@@ -34,6 +38,7 @@ export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Pro
  */
 export async function statusCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true })
   const migrations = await migrationStatus(project)
   if (migrations.length === 0) output.out('No migrations.')
   for (const m of migrations) output.out(statusLine(m))

@@ -1,6 +1,6 @@
 import { Client, type ClientConfig } from 'pg'
 import type { DataSourceOptions } from 'typeorm'
-import type { DatabaseConnection } from '../dialect'
+import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 
 type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
 type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 'password' | 'database' | 'ssl' | 'applicationName'>
@@ -12,8 +12,8 @@ type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 
  * server, database and user, never the password.
  */
 export async function connectPostgres(options: DataSourceOptions): Promise<DatabaseConnection> {
-  if (options.type !== 'postgres') throw new Error(`postgres: cannot connect with DataSource type "${options.type}"`)
-  const credentials: Credentials = options.replication?.master ?? options
+  const credentials = credentialsOf(options)
+  const timeout = postgresOptions(options).connectTimeoutMS
   const config: ClientConfig = {
     ...(credentials.url !== undefined && { connectionString: credentials.url }),
     ...(credentials.host !== undefined && { host: credentials.host }),
@@ -23,7 +23,7 @@ export async function connectPostgres(options: DataSourceOptions): Promise<Datab
     ...(credentials.database !== undefined && { database: credentials.database }),
     // TypeORM types ssl as server-side TlsOptions; pg passes the same object to tls.connect.
     ...(credentials.ssl !== undefined && { ssl: credentials.ssl as ClientConfig['ssl'] }),
-    ...(options.connectTimeoutMS !== undefined && { connectionTimeoutMillis: options.connectTimeoutMS }),
+    ...(timeout !== undefined && { connectionTimeoutMillis: timeout }),
     application_name: credentials.applicationName ?? 'typeorm-autogen',
     options: '-c default_transaction_read_only=on',
   }
@@ -32,11 +32,35 @@ export async function connectPostgres(options: DataSourceOptions): Promise<Datab
     await client.connect()
   } catch (err) {
     await client.end().catch(() => undefined)
-    const secret = typeof credentials.password === 'string' ? credentials.password : urlPassword(credentials.url)
-    const reason = withoutSecret(err instanceof Error ? err.message : String(err), secret)
-    throw new Error(`postgres: cannot connect to ${describeTarget(credentials)}: ${reason}; check the DataSource's url or host, port, database and credentials`, { cause: err })
+    throw postgresConnectionError(options, err)
   }
   return readOnlyConnection(client)
+}
+
+/**
+ * postgresConnectionError is the error for a failed connection with these options, from `connect` or from
+ * TypeORM's: the server, database and user named, the password never (it is masked in the driver's text too).
+ */
+export function postgresConnectionError(options: DataSourceOptions, err: unknown): Error {
+  const credentials = credentialsOf(options)
+  const secret = typeof credentials.password === 'string' ? credentials.password : urlPassword(credentials.url)
+  const reason = withoutSecret(err instanceof Error ? err.message : String(err), secret)
+  return new Error(`postgres: cannot connect to ${targetText(credentials)}: ${reason}; check the DataSource's url or host, port, database and credentials`, { cause: err })
+}
+
+/** describePostgresTarget is `postgres <host>:<port>/<db> as <user>`, without the password. */
+export function describePostgresTarget(options: DataSourceOptions): DatabaseTarget {
+  return { description: `postgres ${targetText(credentialsOf(options))}`, warnings: [] }
+}
+
+function credentialsOf(options: DataSourceOptions): Credentials {
+  const postgres = postgresOptions(options)
+  return postgres.replication?.master ?? postgres
+}
+
+function postgresOptions(options: DataSourceOptions): PostgresOptions {
+  if (options.type !== 'postgres') throw new Error(`postgres: cannot connect with DataSource type "${options.type}"`)
+  return options
 }
 
 function readOnlyConnection(client: Client): DatabaseConnection {
@@ -56,8 +80,8 @@ function readOnlyConnection(client: Client): DatabaseConnection {
   }
 }
 
-/** describeTarget is `<host>:<port>/<db> as <user>`, read from the url when there is one, without its password. */
-export function describeTarget(credentials: Credentials): string {
+/** targetText is `<host>:<port>/<db> as <user>`, read from the url when there is one, without its password. */
+function targetText(credentials: Credentials): string {
   const url = parseUrl(credentials.url)
   const host = credentials.host ?? (url?.hostname || process.env.PGHOST || 'localhost')
   const port = credentials.port ?? (url?.port ? Number(url.port) : Number(process.env.PGPORT ?? 5432))

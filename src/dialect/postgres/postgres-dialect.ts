@@ -1,7 +1,7 @@
 import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
 import { compilePostgres } from './postgres-compiler'
-import { connectPostgres } from './postgres-connection'
+import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
 import { quoteIdent } from './postgres-names'
 import { normalizePostgres, settingsFrom } from './postgres-normalize'
@@ -26,6 +26,8 @@ export const postgresDialect: Dialect = {
   },
   quoteIdent,
   connect: connectPostgres,
+  describeTarget: describePostgresTarget,
+  connectionError: postgresConnectionError,
   introspect: introspectPostgres,
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
   reconcile: reconcilePostgres,

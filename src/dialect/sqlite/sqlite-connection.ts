@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { DataSourceOptions } from 'typeorm'
-import type { DatabaseConnection } from '../dialect'
+import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 
 /** SQLITE_TYPEORM_TYPES are the DataSource `type`s the SQLite dialect serves. */
 export const SQLITE_TYPEORM_TYPES: readonly string[] = ['better-sqlite3', 'sqlite']
@@ -18,11 +18,8 @@ export async function connectSqlite(options: DataSourceOptions): Promise<Databas
   if (!SQLITE_TYPEORM_TYPES.includes(options.type)) {
     throw new Error(`sqlite: cannot serve a DataSource of type "${options.type}"`)
   }
-  const database: unknown = (options as { database?: unknown }).database
-  if (typeof database !== 'string' || database === '') {
-    throw new Error('sqlite: the DataSource option "database" must be a file path or ":memory:"')
-  }
-  const path = database === ':memory:' ? database : resolve(process.cwd(), database)
+  const database = databaseOption(options)
+  const path = databasePath(database)
   const empty = path === ':memory:' || !existsSync(path)
   try {
     const db = empty ? new Database(':memory:') : new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
@@ -34,8 +31,48 @@ export async function connectSqlite(options: DataSourceOptions): Promise<Databas
     }
     return new SqliteConnection(db)
   } catch (err) {
-    throw new Error(`sqlite: cannot open "${database}": ${(err as Error).message}; ${adviceFor(err)}`, { cause: err })
+    throw sqliteConnectionError(options, err)
   }
+}
+
+/** sqliteConnectionError is the error for a database file that could not be opened, with what to do about it. */
+export function sqliteConnectionError(options: DataSourceOptions, err: unknown): Error {
+  // Not `instanceof Error`: better-sqlite3's errors may come from another realm (a test runner's).
+  const message = typeof (err as { message?: unknown } | undefined)?.message === 'string' ? (err as Error).message : String(err)
+  return new Error(`sqlite: cannot open "${(options as { database?: unknown }).database}": ${message}; ${adviceFor(err)}`, { cause: err })
+}
+
+/**
+ * describeSqliteTarget is `sqlite <absolute path>`; it says when the file does not exist yet (a command that
+ * writes creates it) and warns when a relative path is read against none of the `expectedFolders` (the
+ * config's first): the user ran from another folder and would use, or create, another database.
+ */
+export function describeSqliteTarget(options: DataSourceOptions, expectedFolders: readonly string[]): DatabaseTarget {
+  const database = databaseOption(options)
+  const path = databasePath(database)
+  const relative = path !== ':memory:' && !isAbsolute(database)
+  const configDir = expectedFolders[0]
+  const elsewhere = relative && configDir !== undefined && !expectedFolders.includes(process.cwd())
+  return {
+    description: `sqlite ${path}`,
+    ...(path !== ':memory:' && !existsSync(path) && { creation: `creating new SQLite database ${path}` }),
+    warnings: elsewhere
+      ? [`the SQLite path ${database} is relative to the current folder ${process.cwd()}, not to the config's folder ${configDir}: run from ${configDir} or make the path absolute`]
+      : [],
+  }
+}
+
+function databaseOption(options: DataSourceOptions): string {
+  const database: unknown = (options as { database?: unknown }).database
+  if (typeof database !== 'string' || database === '') {
+    throw new Error('sqlite: the DataSource option "database" must be a file path or ":memory:"')
+  }
+  return database
+}
+
+/** databasePath is where the file is: a relative path is read against the working directory, as TypeORM does. */
+function databasePath(database: string): string {
+  return database === ':memory:' ? database : resolve(process.cwd(), database)
 }
 
 function adviceFor(err: unknown): string {

@@ -1,7 +1,7 @@
 import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
 import { compileSqlite } from './sqlite-compiler'
-import { connectSqlite } from './sqlite-connection'
+import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
 import { measureSqlite } from './sqlite-probes'
@@ -25,6 +25,8 @@ export const sqliteDialect: Dialect = {
   },
   quoteIdent,
   connect: connectSqlite,
+  describeTarget: describeSqliteTarget,
+  connectionError: sqliteConnectionError,
   introspect: introspectSqlite,
   normalize: normalizeSqliteModel,
   appliedMigrations: appliedSqliteMigrations,

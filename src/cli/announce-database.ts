@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { dialectFor } from '../dialect/dialect-for'
+import type { LoadedProject } from '../source/load-config'
+import type { CliOutput } from './cli-output'
+
+/** AnnounceOptions say where the database line goes and whether the command may create the database. */
+export interface AnnounceOptions {
+  /** The command prints SQL or JSON on stdout: the line goes to stderr so that stdout stays machine-readable. */
+  readonly toStderr?: boolean
+  /** The command connects through TypeORM, which creates a database file that does not exist: say so. */
+  readonly creates?: boolean
+}
+
+/**
+ * announceDatabase prints first `Database: <what and where>` (never a password), then, where the command
+ * creates the database, a line saying so with its full path, and warnings about how its path was read.
+ */
+export function announceDatabase(project: LoadedProject, output: CliOutput, options: AnnounceOptions = {}): void {
+  const { options: dataSourceOptions } = project.dataSource
+  const target = dialectFor(dataSourceOptions).describeTarget(dataSourceOptions, expectedFolders(project.configPath))
+  const print = options.toStderr === true ? output.err : output.out
+  print(`Database: ${target.description}`)
+  if (options.creates === true && target.creation !== undefined) print(target.creation)
+  for (const warning of target.warnings) output.err(`warning: ${warning}`)
+}
+
+/** expectedFolders are where a user may run from: the config's folder, then the project's (nearest package.json above it). */
+function expectedFolders(configPath: string): string[] {
+  const folders = [dirname(configPath)]
+  for (let dir = folders[0]!; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      if (dir !== folders[0]) folders.push(dir)
+      return folders
+    }
+    if (dirname(dir) === dir) return folders
+  }
+}

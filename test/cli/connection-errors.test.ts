@@ -1,0 +1,53 @@
+import { runBuiltCli } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+
+// Every command names the server, database and user when it cannot connect, in the same words, and never
+// prints the password: generate, diff and check connect through the dialect, the others through TypeORM.
+
+const commands = [['generate', 'Init'], ['diff'], ['check'], ['upgrade'], ['downgrade'], ['status']]
+
+const entity = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column() text: string
+}
+`
+
+function postgresConfig(port: number, database: string): string {
+  return [
+    "import { DataSource } from 'typeorm'",
+    "import { Note } from './note'",
+    'export default new DataSource({',
+    `  type: 'postgres', host: '127.0.0.1', port: ${port}, username: 'postgres', password: 'pw-not-to-print', database: '${database}',`,
+    "  entities: [Note], migrations: ['migrations/*.ts'],",
+    '})',
+  ].join('\n')
+}
+
+let project: TempProject
+beforeEach(() => {
+  project = tempProject({ 'note.ts': entity })
+})
+afterEach(() => project.remove())
+
+function expectConnectionError(args: readonly string[], target: string, reason: RegExp): void {
+  const run = runBuiltCli(project.dir, args)
+  expect(run.code).toBe(2)
+  const lines = run.stderr.trim().split('\n')
+  expect(lines).toEqual([expect.stringContaining(`typeorm-autogen: postgres: cannot connect to ${target}: `)])
+  expect(lines[0]).toMatch(reason)
+  expect(lines[0]).toMatch(/; check the DataSource's url or host, port, database and credentials$/)
+  expect(run.stdout + run.stderr).not.toContain('pw-not-to-print')
+}
+
+it.each(commands)('%s names the server when nothing listens on its port', (...args) => {
+  project.write('ormconfig.ts', postgresConfig(1, 'app'))
+  expectConnectionError(args, '127.0.0.1:1/app as postgres', /ECONNREFUSED/)
+})
+
+it.each(commands)('%s names the database when it does not exist', (...args) => {
+  project.write('ormconfig.ts', postgresConfig(5432, 'autogen_no_such_database'))
+  expectConnectionError(args, '127.0.0.1:5432/autogen_no_such_database as postgres', /database "autogen_no_such_database" does not exist/)
+})

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs'
+import { runBuiltCli } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+
+// generate, diff, check, upgrade and status say first which database they use: on stdout for text, on stderr
+// when stdout carries SQL or JSON. Creating a SQLite file is said on its own line; a relative path read
+// against another folder than the config's is warned about.
+
+const entity = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column() text: string
+}
+`
+const config = (options: string) => [
+  "import { DataSource } from 'typeorm'",
+  "import { Note } from './note'",
+  `export default new DataSource({ ${options}, entities: [Note], migrations: ['migrations/*.ts'] })`,
+].join('\n')
+
+describe('on SQLite', () => {
+  let project: TempProject
+  let file: string
+  beforeEach(() => {
+    project = tempProject({ 'note.ts': entity, 'ormconfig.ts': config("type: 'better-sqlite3', database: 'data/app.sqlite'") })
+    project.write('sub/.keep', '')
+    file = project.file('data/app.sqlite')
+  })
+  afterEach(() => project.remove())
+  const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+
+  it('names the file first, says when upgrade creates it, and the read-only commands create nothing', () => {
+    for (const args of [['diff'], ['check'], ['generate', 'Init', '--timestamp', '1700000000000']]) {
+      const run = cli(...args)
+      expect(run.stdout.split('\n')[0]).toBe(`Database: sqlite ${file}`)
+      expect(run.stdout).not.toContain('creating')
+      expect(existsSync(file)).toBe(false)
+    }
+    const upgrade = cli('upgrade')
+    expect(upgrade.code).toBe(0)
+    expect(upgrade.stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nApplied Init1700000000000\n`)
+    expect(cli('upgrade').stdout).toBe(`Database: sqlite ${file}\nUp to date: no pending migrations.\n`)
+    expect(cli('status').stdout.split('\n')[0]).toBe(`Database: sqlite ${file}`)
+    expect(cli('downgrade').stdout).toBe(`Database: sqlite ${file}\nReverted Init1700000000000\n`)
+  })
+
+  it('status says that it creates the file, as TypeORM does on connecting', () => {
+    expect(cli('status').stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nNo migrations.\n`)
+  })
+
+  it('keeps stdout machine-readable: the line goes to stderr for --format json and sql', () => {
+    const json = cli('diff', '--format', 'json')
+    expect(() => JSON.parse(json.stdout)).not.toThrow()
+    expect(json.stderr.split('\n')[0]).toBe(`Database: sqlite ${file}`)
+    const sql = cli('check', '--format', 'sql')
+    expect(sql.stdout).not.toContain('Database:')
+    expect(sql.stdout).toMatch(/^CREATE TABLE "note"/)
+    expect(sql.stderr.split('\n')[0]).toBe(`Database: sqlite ${file}`)
+  })
+
+  it('warns when run from a subfolder, where the relative path names another file', () => {
+    const run = runBuiltCli(project.file('sub'), ['upgrade', '-c', '../ormconfig.ts'])
+    const elsewhere = project.file('sub/data/app.sqlite')
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([`Database: sqlite ${elsewhere}`, `creating new SQLite database ${elsewhere}`])
+    expect(run.stderr).toContain(
+      `warning: the SQLite path data/app.sqlite is relative to the current folder ${project.file('sub')}, not to the config's folder ${project.dir}: ` +
+      `run from ${project.dir} or make the path absolute`,
+    )
+    expect(cli('status').stderr).not.toContain('relative to the current folder')
+  })
+})
+
+describe('on PostgreSQL', () => {
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('dbline')
+    const url = `postgres://postgres:pw-never-shown@127.0.0.1:5432/${String(db.options.database)}`
+    project = tempProject({ 'note.ts': entity, 'ormconfig.ts': config(`type: 'postgres', url: ${JSON.stringify(url)}`) })
+  })
+  afterAll(async () => {
+    project?.remove()
+    await db?.drop()
+  })
+
+  it.each([['diff'], ['check'], ['generate', 'Init'], ['upgrade'], ['status']])('%s names host, port, database and user, never the password', (...args) => {
+    const run = runBuiltCli(project.dir, args)
+    expect(run.stdout.split('\n')[0]).toBe(`Database: postgres 127.0.0.1:5432/${String(db.options.database)} as postgres`)
+    expect(run.stdout + run.stderr).not.toContain('pw-never-shown')
+  })
+})
