@@ -26,6 +26,7 @@ export const hazardCodes = [
   'INDEX_WITHOUT_CONCURRENTLY',
   'CONSTRAINT_WITHOUT_NOT_VALID',
   'NO_SCHEMA_EFFECT',
+  'DECLARATION_CONFLICT',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -51,6 +52,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   INDEX_WITHOUT_CONCURRENTLY: 'warning',
   CONSTRAINT_WITHOUT_NOT_VALID: 'warning',
   NO_SCHEMA_EFFECT: 'info',
+  DECLARATION_CONFLICT: 'danger',
 }
 
 /**
@@ -73,6 +75,7 @@ export interface Hazard {
   readonly code: HazardCode
   readonly severity: Severity
   readonly message: string
-  readonly operation: Operation
+  /** The operation it concerns; absent for a hazard of the entities themselves (DECLARATION_CONFLICT). */
+  readonly operation?: Operation
   readonly measurement?: HazardMeasurement
 }

@@ -13,6 +13,7 @@ import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { findHazards } from '../hazards/find-hazards'
+import { declarationConflictHazards } from '../hazards/declaration-rules'
 import type { Hazard } from '../hazards/hazard'
 import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
 import { ignoredTables } from './ignored-tables'
@@ -110,7 +111,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
         ...(snapshot.kind === 'read' ? snapshotWarnings(declaredFactChanges(snapshot.facts, declaredFacts), up, actual) : []),
       ],
-      hazards: measured.hazards,
+      hazards: [...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))), ...measured.hazards],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
       queryCount,

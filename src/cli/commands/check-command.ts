@@ -13,11 +13,19 @@ export interface CheckArgs {
   readonly rename?: readonly string[]
 }
 
-/** checkCommand exits 0 when the database matches the entities and 1, printing the changes, when a migration is missing. */
+/**
+ * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when a migration
+ * is missing or the entities declare a table twice, differently (DECLARATION_CONFLICT).
+ */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const comparison = await compareProject(await loadProject(args.config), { renames })
   const plan = planOf(comparison, 'Pending', 0)
+  if (comparison.up.length === 0 && comparison.hazards.length > 0) {
+    if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
+    output.out(renderReport(plan, args.format))
+    return ExitCode.changesMissing
+  }
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))
     else {
