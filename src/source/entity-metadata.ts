@@ -5,6 +5,7 @@ import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import type { RenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
 import { renameHintsOf } from './rename-hints'
+import { junctionRenameHints } from './junction-rename-hints'
 import type { SkippedIndex } from './constraint-models'
 import { tableLabel, tableModelOf } from './table-model'
 import { type DeclarationConflict, type TableDeclaration, settleDeclarations } from './declaration-conflicts'
@@ -58,6 +59,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     declarations.set(key, [...(declarations.get(key) ?? []), declarationOf(metadata, metadatas, table)])
     renameHints.push(...renameHintsOf(metadata))
   }
+  renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy))
   const settled = [...declarations.values()].map(settleDeclarations)
   const tables = settled.map((s) => s.table)
 
