@@ -10,6 +10,7 @@ export type Severity = 'info' | 'warning' | 'danger'
 export const hazardCodes = [
   'DROP_TABLE',
   'DROP_COLUMN',
+  'IRREVERSIBLE',
   'DROP_FOREIGN_KEY',
   'DROP_INDEX',
   'SUSPECTED_RENAME',
@@ -36,6 +37,7 @@ export type HazardCode = (typeof hazardCodes)[number]
 export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   DROP_TABLE: 'danger',
   DROP_COLUMN: 'danger',
+  IRREVERSIBLE: 'warning',
   DROP_FOREIGN_KEY: 'warning',
   DROP_INDEX: 'warning',
   SUSPECTED_RENAME: 'danger',

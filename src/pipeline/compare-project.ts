@@ -4,9 +4,8 @@ import type { Statement } from '../dialect/statement'
 import type { RenameDecision } from '../diff/rename-types'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
+import { compileDown } from './compile-down'
 import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
@@ -101,7 +100,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       desired,
       up,
       upStatements,
-      downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
+      downStatements: compileDown(dialect, up, actual),
       warnings: [
         ...(unapplied.length > 0 ? [unappliedText(unapplied)] : []),
         ...entities.warnings,

@@ -7,7 +7,7 @@ import type { HazardFinding } from '../hazards/hazard-finding'
 import type { SchemaModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
+import { compileDown } from './compile-down'
 import { type ExpandContract, splitExpandContract } from '../strategy/expand-contract'
 import { tableIn } from '../strategy/moved-column'
 import { measureHazards } from './measure-hazards'
@@ -72,7 +72,7 @@ async function phase(input: PhaseInput, ops: readonly Operation[], before: Schem
   return {
     ops,
     upStatements,
-    downStatements: dialect.compile(reverseOperations(ops), applyOperations(before, ops)),
+    downStatements: compileDown(dialect, ops, before),
     hazards: measured.hazards,
     warnings: measured.warnings,
   }
