@@ -2,18 +2,13 @@ import { readFileSync } from 'node:fs'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
-import { type TestDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+import { type TestDatabase, bothDialects } from '../support/test-database'
 import { Account, AccountWithCode } from './unrestorable-entities'
 
 // A `down` that cannot restore a dropped unique NOT NULL column stops at its start with one line, changing
 // nothing; on an empty table it restores the schema exactly. The `up` file says so (IRREVERSIBLE).
 
-const dialects: Array<[string, () => Promise<TestDatabase>]> = [
-  ['sqlite', createSqliteDatabase],
-  ['postgres', () => createPostgresDatabase('undo')],
-]
-
-describe.each(dialects)('%s: dropping a unique NOT NULL column', (_label, createDatabase) => {
+describe.each(bothDialects('undo'))('%s: dropping a unique NOT NULL column', (_label, createDatabase) => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createDatabase()
