@@ -22,7 +22,7 @@ export async function withRenamePrompt<T>(work: (ask: RenameAsk | undefined) => 
 }
 
 /**
- * renamePrompt asks `was post.body renamed to post.content? [y/N]` on `output`, after a line with the
+ * renamePrompt asks `was post.body renamed to post.content? [y/N] (N drops post.body and its values)` on `output`, after a line with the
  * reasons, and reads one answer line from `input`: `y` or `yes` (any case) is yes; anything else, or the
  * end of the input, is no. Lines typed ahead are kept for the next questions.
  */
@@ -61,8 +61,12 @@ export function renamePrompt(input: NodeJS.ReadableStream, output: NodeJS.Writab
   }
 }
 
-/** renameQuestion is the line with the reasons, then the question, ending where the answer is typed. */
+/**
+ * renameQuestion is the line with the reasons, then the question, ending where the answer is typed. It says
+ * what the default answer does: no drops the old table or column, and its data with it.
+ */
 export function renameQuestion(suspect: SuspectedRename): string {
   const { from, to } = renameLabel(suspect)
-  return `${suspect.kind} ${from} is gone and ${to} is new (${suspect.reasons.join(', ')})\nwas ${from} renamed to ${to}? [y/N] `
+  const lost = suspect.kind === 'table' ? `N drops table ${from} and its rows` : `N drops ${from} and its values`
+  return `${suspect.kind} ${from} is gone and ${to} is new (${suspect.reasons.join(', ')})\nwas ${from} renamed to ${to}? [y/N] (${lost}) `
 }

@@ -5,6 +5,7 @@ import type { HazardInput } from './hazard-input'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
 import { enumValueFindings } from './enum-rules'
+import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
 import { droppedDeclarationFindings, unenforcedSizeFindings } from './no-effect-rules'
 import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
@@ -18,6 +19,7 @@ import { uniqueFindings } from './unique-rules'
 export const hazardRules: readonly HazardRule[] = [
   dropTableFindings,
   dropColumnFindings,
+  irreversibleFindings,
   dropForeignKeyFindings,
   dropIndexFindings,
   suspectedRenameFindings,

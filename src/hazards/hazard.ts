@@ -10,6 +10,7 @@ export type Severity = 'info' | 'warning' | 'danger'
 export const hazardCodes = [
   'DROP_TABLE',
   'DROP_COLUMN',
+  'IRREVERSIBLE',
   'DROP_FOREIGN_KEY',
   'DROP_INDEX',
   'SUSPECTED_RENAME',
@@ -26,6 +27,7 @@ export const hazardCodes = [
   'INDEX_WITHOUT_CONCURRENTLY',
   'CONSTRAINT_WITHOUT_NOT_VALID',
   'NO_SCHEMA_EFFECT',
+  'DECLARATION_CONFLICT',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -35,6 +37,7 @@ export type HazardCode = (typeof hazardCodes)[number]
 export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   DROP_TABLE: 'danger',
   DROP_COLUMN: 'danger',
+  IRREVERSIBLE: 'warning',
   DROP_FOREIGN_KEY: 'warning',
   DROP_INDEX: 'warning',
   SUSPECTED_RENAME: 'danger',
@@ -51,6 +54,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   INDEX_WITHOUT_CONCURRENTLY: 'warning',
   CONSTRAINT_WITHOUT_NOT_VALID: 'warning',
   NO_SCHEMA_EFFECT: 'info',
+  DECLARATION_CONFLICT: 'danger',
 }
 
 /**
@@ -73,6 +77,7 @@ export interface Hazard {
   readonly code: HazardCode
   readonly severity: Severity
   readonly message: string
-  readonly operation: Operation
+  /** The operation it concerns; absent for a hazard of the entities themselves (DECLARATION_CONFLICT). */
+  readonly operation?: Operation
   readonly measurement?: HazardMeasurement
 }

@@ -4,15 +4,15 @@ import type { Statement } from '../dialect/statement'
 import type { RenameDecision } from '../diff/rename-types'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
+import { compileDown } from './compile-down'
 import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { findHazards } from '../hazards/find-hazards'
+import { declarationConflictHazards } from '../hazards/declaration-rules'
 import type { Hazard } from '../hazards/hazard'
 import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
 import { type ContractPlan, contractDueText, planContract, refuseEarlyContract } from './expand-contract-finish'
@@ -120,7 +120,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       desired,
       up,
       upStatements,
-      downStatements: dialect.compile(reverseOperations(up), applyOperations(actual, up)),
+      downStatements: compileDown(dialect, up, actual),
       warnings: [
         ...historyWarnings(history),
         ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
@@ -131,7 +131,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
         ...(snapshot.kind === 'read' ? snapshotWarnings(declaredFactChanges(snapshot.facts, declaredFacts), up, actual) : []),
       ],
-      hazards: measured.hazards,
+      hazards: [...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))), ...measured.hazards],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
       queryCount,

@@ -5,9 +5,8 @@ import { findHazards } from '../hazards/find-hazards'
 import type { Hazard, HazardCode } from '../hazards/hazard'
 import type { HazardFinding } from '../hazards/hazard-finding'
 import type { SchemaModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
+import { compileDown } from './compile-down'
 import { type ExpandContract, splitExpandContract } from '../strategy/expand-contract'
 import { tableIn } from '../strategy/moved-column'
 import { measureHazards } from './measure-hazards'
@@ -82,7 +81,7 @@ export async function phase(
   return {
     ops,
     upStatements,
-    downStatements: dialect.compile(reverseOperations(ops), applyOperations(before, ops)),
+    downStatements: compileDown(dialect, ops, before),
     hazards: measured.hazards,
     warnings: measured.warnings,
   }

@@ -2,8 +2,8 @@ import type { Dialect } from '../dialect/dialect'
 import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
+import { compileDown } from './compile-down'
 import type { Operation } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../render/migration-plan'
 
@@ -16,7 +16,7 @@ import type { MigrationPlan } from '../render/migration-plan'
  * phase, the first is `<Name>EnumValues` when it only alters enum types (else the parts are `<Name>Step<n>`).
  * `before` is the schema the plan starts from.
  */
-export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: Pick<Dialect, 'compile'>): MigrationPlan[] {
+export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): MigrationPlan[] {
   if (!needsCommit(plan.upStatements) && !needsCommit(plan.downStatements)) return [plan]
   const parts = cutAtCommits(plan.up, before, dialect)
   if (parts.length === 1) return [plan]
@@ -34,7 +34,8 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
       upStatements: part.upStatements,
       downStatements: part.downStatements,
       warnings: i === last ? plan.warnings : [],
-      hazards: (plan.hazards ?? []).filter((h) => part.ops.includes(h.operation) || (i === last && !plan.up.includes(h.operation))),
+      hazards: (plan.hazards ?? []).filter((h) =>
+        h.operation === undefined ? i === last : part.ops.includes(h.operation) || (i === last && !plan.up.includes(h.operation))),
       ...(i === last && phase !== undefined && { phase }),
       part: { number: i + 1, classes, reasons },
     }
@@ -48,7 +49,7 @@ interface Part {
 }
 
 /** cutAtCommits groups `ops` greedily: an operation starts a new group when the group would need a commit inside. */
-function cutAtCommits(ops: readonly Operation[], before: SchemaModel, dialect: Pick<Dialect, 'compile'>): Part[] {
+function cutAtCommits(ops: readonly Operation[], before: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part[] {
   const parts: Part[] = []
   let start = before
   let current = compiled([], start, dialect)
@@ -67,11 +68,11 @@ function cutAtCommits(ops: readonly Operation[], before: SchemaModel, dialect: P
   return parts
 }
 
-function compiled(ops: readonly Operation[], start: SchemaModel, dialect: Pick<Dialect, 'compile'>): Part {
+function compiled(ops: readonly Operation[], start: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part {
   return {
     ops,
     upStatements: dialect.compile(ops, start),
-    downStatements: dialect.compile(reverseOperations(ops), applyOperations(start, ops)),
+    downStatements: compileDown(dialect, ops, start),
   }
 }
 

@@ -31,9 +31,10 @@ export function placeHazards(statements: readonly Statement[], hazards: readonly
   const unplaced: Hazard[] = []
   const keys = statements.map((s) => s.operations.map(operationKey))
   for (const hazard of hazards) {
-    let index = statements.findIndex((s) => s.operations.includes(hazard.operation))
-    if (index < 0) {
-      const key = operationKey(hazard.operation)
+    const { operation } = hazard
+    let index = operation === undefined ? -1 : statements.findIndex((s) => s.operations.includes(operation))
+    if (index < 0 && operation !== undefined) {
+      const key = operationKey(operation)
       index = keys.findIndex((ops) => ops.includes(key))
     }
     if (index < 0) unplaced.push(hazard)

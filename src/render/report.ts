@@ -49,7 +49,7 @@ function jsonReport(plan: MigrationPlan): unknown {
       code: h.code,
       severity: h.severity,
       message: h.message,
-      operation: operationIndex(plan.up, h.operation),
+      ...(h.operation !== undefined && { operation: operationIndex(plan.up, h.operation) }),
       ...(h.measurement !== undefined && {
         measurement: {
           count: h.measurement.count,

@@ -1,14 +1,17 @@
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-name'
-import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import type { RenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
 import { entityFileOf } from './entity-file'
 import { renameHintsOf } from './rename-hints'
+import { junctionRenameHints } from './junction-rename-hints'
 import type { SkippedIndex } from './constraint-models'
 import { tableLabel, tableModelOf } from './table-model'
 import { UserError } from './user-error'
+import { type DeclarationConflict, type TableDeclaration, settleDeclarations } from './declaration-conflicts'
+import { declarationOf } from './declaration-labels'
 
 export type { SkippedIndex } from './constraint-models'
 
@@ -24,6 +27,8 @@ export interface EntityReadResult {
   readonly skippedIndexes: readonly SkippedIndex[]
   /** Renames the entities state with `@RenamedFrom`, of the tables in `model`. */
   readonly renameHints: readonly RenameHint[]
+  /** Tables declared twice, differently (an `@Entity` and a `@JoinTable`, or two `@JoinTable`s). */
+  readonly conflicts: readonly DeclarationConflict[]
 }
 
 /**
@@ -39,8 +44,8 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const skippedTables: QualifiedName[] = []
   const skippedIndexes: SkippedIndex[] = []
   const renameHints: RenameHint[] = []
-  const tables = new Map<string, TableModel>()
-  const declaredBy = new Map<string, EntityMetadata>()
+  const declarations = new Map<string, TableDeclaration[]>()
+  const entityDeclaring = new Map<string, EntityMetadata>()
 
   if (metadatas.length === 0) {
     warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
@@ -53,21 +58,23 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       continue
     }
     const key = qualifiedKey(nameOf(metadata))
-    const earlier = declaredBy.get(key)
-    if (earlier !== undefined) {
-      if (isEntityTable(earlier) && isEntityTable(metadata)) throw sharedTableError(earlier, metadata)
-      warn(`entity ${metadata.name} maps to table ${tableLabel(metadata)} of another entity and is left out`)
-      continue
+    const earlier = entityDeclaring.get(key)
+    if (isEntityTable(metadata)) {
+      if (earlier !== undefined) throw sharedTableError(earlier, metadata)
+      entityDeclaring.set(key, metadata)
     }
-    declaredBy.set(key, metadata)
-    tables.set(key, tableModelOf(metadata, dataSource, warn, (index) => skippedIndexes.push(index)))
+    const table = tableModelOf(metadata, dataSource, warn, (index) => skippedIndexes.push(index))
+    declarations.set(key, [...(declarations.get(key) ?? []), declarationOf(metadata, metadatas, table)])
     renameHints.push(...renameHintsOf(metadata))
   }
+  renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy))
+  const settled = [...declarations.values()].map(settleDeclarations)
+  const tables = settled.map((s) => s.table)
 
-  const schemas = new Set([...tables.values()].flatMap((table) => (table.schema === undefined ? [] : [table.schema])))
+  const schemas = new Set(tables.flatMap((table) => (table.schema === undefined ? [] : [table.schema])))
   return {
     model: {
-      tables: [...tables.values()].sort(byQualifiedName),
+      tables: tables.sort(byQualifiedName),
       enums: [],
       schemas: [...schemas].sort(compareText),
       extensions: [],
@@ -76,6 +83,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     skippedTables,
     skippedIndexes,
     renameHints,
+    conflicts: settled.flatMap((s) => s.conflicts),
   }
 }
 

@@ -22,7 +22,8 @@ describe('renamePrompt', () => {
     const p = prompt('y\nno\n\nYES\n')
     expect([await p.ask(body), await p.ask(post), await p.ask(body), await p.ask(post)]).toEqual([true, false, false, true])
     expect(p.shown()).toBe(renameQuestion(body) + renameQuestion(post) + renameQuestion(body) + renameQuestion(post))
-    expect(renameQuestion(body)).toBe('column post.body is gone and post.content is new (same type text, same position)\nwas post.body renamed to post.content? [y/N] ')
+    expect(renameQuestion(body)).toBe('column post.body is gone and post.content is new (same type text, same position)\nwas post.body renamed to post.content? [y/N] (N drops post.body and its values) ')
+    expect(renameQuestion(post)).toMatch(/\nwas post renamed to article\? \[y\/N\] \(N drops table post and its rows\) $/)
     p.close()
   })
 

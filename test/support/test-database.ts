@@ -78,3 +78,11 @@ async function adminQuery(sql: string): Promise<void> {
     await client.end()
   }
 }
+
+/** bothDialects lists each dialect with a factory of its test database, for `describe.each`. */
+export function bothDialects(prefix: string): Array<[string, () => Promise<TestDatabase>]> {
+  return [
+    ['sqlite', createSqliteDatabase],
+    ['postgres', () => createPostgresDatabase(prefix)],
+  ]
+}

@@ -18,8 +18,9 @@ export interface CheckArgs {
 
 /**
  * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
- * not: then it says to run `upgrade` when migrations are pending, else to generate the missing one. With
- * format `sql`, stdout holds only the script (nothing when clean).
+ * not (then it says to run `upgrade` when migrations are pending, else to generate the missing one) or when
+ * the entities declare a table twice, differently (DECLARATION_CONFLICT). With format `sql`, stdout holds
+ * only the script (nothing when clean).
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
@@ -27,6 +28,11 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   announceDatabase(project, output, { toStderr: args.format !== 'text' })
   const comparison = await compareProject(project, { renames })
   const plan = planOf(comparison, 'Pending', 0)
+  if (comparison.up.length === 0 && comparison.hazards.length > 0) {
+    if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
+    output.out(renderReport(plan, args.format))
+    return ExitCode.changesMissing
+  }
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))
     else {

@@ -1,0 +1,20 @@
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import type { TableModel } from '../model/schema-model'
+import type { TableDeclaration } from './declaration-conflicts'
+
+/**
+ * declarationOf names the metadata a table comes from: `@Entity ProductChannel`, or for a junction table
+ * `@JoinTable of Product.channels` (the owning side of the ManyToMany that derives it).
+ */
+export function declarationOf(metadata: EntityMetadata, metadatas: readonly EntityMetadata[], table: TableModel): TableDeclaration {
+  // Two @JoinTables of one table may leave one relation pointing at the other's junction: find it by owner too.
+  const ownerEntity = metadata.ownerColumns[0]?.referencedColumn?.entityMetadata
+  const relations = metadata.tableType === 'junction' ? metadatas.flatMap((m) => m.relations) : []
+  const owner = relations.find((r) => r.isOwning && r.junctionEntityMetadata === metadata) ??
+    relations.find((r) => r.isOwning && r.isManyToMany && r.entityMetadata === ownerEntity && r.joinTableName === metadata.tableName)
+  if (owner !== undefined) {
+    const writer = `${owner.entityMetadata.targetName}.${owner.propertyPath}`
+    return { label: `@JoinTable of ${writer}`, writer, isEntity: false, table }
+  }
+  return { label: `@Entity ${metadata.targetName || metadata.name}`, writer: metadata.targetName || metadata.name, isEntity: true, table }
+}

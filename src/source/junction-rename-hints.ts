@@ -1,0 +1,74 @@
+import type { NamingStrategyInterface } from 'typeorm'
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata'
+import type { RenameHint } from '../diff/rename-types'
+import { columnRenamedFrom, tableRenamedFrom } from './renamed-from'
+
+/**
+ * junctionRenameHints carries stated renames to the junction tables TypeORM derives from them: when an
+ * entity at either end of an owning ManyToMany is renamed (`@RenamedFrom` on its class), or the owning
+ * property is (`@RenamedFrom('tags')` on the property), the junction's derived name and join column names are
+ * asked of the naming strategy again with the old names, and each that changed becomes a hint. Names
+ * given explicitly (`@JoinTable({ name })`, `joinColumn: { name }`) stay as they are, so give none.
+ */
+export function junctionRenameHints(metadatas: readonly EntityMetadata[], naming: NamingStrategyInterface): RenameHint[] {
+  return metadatas.flatMap((metadata) =>
+    metadata.relations.filter((r) => r.isManyToMany && r.isOwning && r.junctionEntityMetadata !== undefined)
+      .flatMap((relation) => hintsOf(relation, naming)))
+}
+
+/** Names is one way the junction's inputs may have been named before: owner table, inverse table, property. */
+interface Names {
+  readonly owner: string
+  readonly inverse: string
+  readonly property: string
+}
+
+function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): RenameHint[] {
+  const junction = relation.junctionEntityMetadata!
+  const now: Names = {
+    owner: relation.entityMetadata.tableNameWithoutPrefix,
+    inverse: relation.inverseEntityMetadata.tableNameWithoutPrefix,
+    property: relation.propertyPath,
+  }
+  const origins = {
+    owner: tableRenamedFrom(relation.entityMetadata.target),
+    inverse: tableRenamedFrom(relation.inverseEntityMetadata.target),
+    property: columnRenamedFrom(relation.target, relation.propertyName),
+  }
+  const inverseProperty = relation.inverseRelation?.propertyName ?? ''
+  const junctionName = (names: Names) => naming.joinTableName(names.owner, names.inverse, names.property, inverseProperty)
+  const derivedName = junction.tableName === junctionName(now)
+  const table = junction.schema ? { schema: junction.schema, name: junction.tableName } : { name: junction.tableName }
+  const origin = `${[
+    ...origins.owner.map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}`),
+    ...origins.inverse.map((from) => `@RenamedFrom('${from}') on ${relation.inverseEntityMetadata.targetName}`),
+    ...origins.property.map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}.${relation.propertyPath}`),
+  ].join(', ')}, carried to junction "${junction.tableName}"`
+
+  const hints: RenameHint[] = []
+  for (const before of earlierNames(now, origins)) {
+    const oldName = derivedName ? junctionName(before) : junction.tableName
+    if (oldName !== junction.tableName) {
+      hints.push({ kind: 'table', table: { ...table, name: oldName }, from: oldName, to: junction.tableName, origin })
+    }
+    const columnHint = (column: ColumnMetadata, tableNow: string, tableBefore: string, name: typeof naming.joinTableColumnName) => {
+      const referenced = column.referencedColumn!
+      const derive = (tableName: string) => name.call(naming, tableName, referenced.propertyName, referenced.databaseName)
+      const from = derive(tableBefore)
+      if (column.databaseName !== derive(tableNow) || from === column.databaseName) return
+      hints.push({ kind: 'column', table, from, to: column.databaseName, origin })
+    }
+    for (const column of junction.ownerColumns) columnHint(column, now.owner, before.owner, naming.joinTableColumnName)
+    for (const column of junction.inverseColumns) columnHint(column, now.inverse, before.inverse, naming.joinTableInverseColumnName)
+  }
+  return hints
+}
+
+/** earlierNames lists every combination of current and old names but the current one, old names first. */
+function earlierNames(now: Names, origins: { readonly [K in keyof Names]: readonly string[] }): Names[] {
+  const choices = (key: keyof Names) => [...origins[key], now[key]]
+  return choices('owner').flatMap((owner) => choices('inverse').flatMap((inverse) => choices('property').map((property) => ({ owner, inverse, property }))))
+    .filter((names) => names.owner !== now.owner || names.inverse !== now.inverse || names.property !== now.property)
+}
