@@ -1,6 +1,6 @@
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { takenNames } from './taken-names'
+import { tableNames, takenNames } from './taken-names'
 
 /**
  * claimedRenames leaves out each rename of an index or constraint whose new name is not free when it runs:
@@ -32,10 +32,7 @@ function tableSchema(op: Operation): string | undefined {
 
 function droppedNames(op: Operation): (string | undefined)[] {
   switch (op.kind) {
-    case 'drop_table': {
-      const t = op.table
-      return [t.name, t.primaryKey?.name, ...[...t.indexes, ...t.uniques, ...t.foreignKeys, ...t.checks].map((x) => x.name)]
-    }
+    case 'drop_table': return tableNames(op.table)
     case 'drop_index': return [op.index.name]
     case 'drop_unique': return [op.unique.name]
     case 'drop_foreign_key': return [op.foreignKey.name]
@@ -47,10 +44,7 @@ function droppedNames(op: Operation): (string | undefined)[] {
 
 function createdNames(op: Operation): (string | undefined)[] {
   switch (op.kind) {
-    case 'create_table': {
-      const t = op.table
-      return [t.name, t.primaryKey?.name, ...[...t.indexes, ...t.uniques, ...t.checks].map((x) => x.name)]
-    }
+    case 'create_table': return tableNames(op.table)
     case 'create_index': return [op.index.name]
     case 'add_unique': return [op.unique.name]
     case 'add_foreign_key': return [op.foreignKey.name]
