@@ -77,7 +77,8 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
     case 'duplicates': {
       const columns = probe.columns.map(syntax.quoteIdent)
       const notNull = columns.map((c) => `${c} IS NOT NULL`).join(' AND ')
-      return `(SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} FROM ${from} LIMIT ${limit}) AS s ` +
+      const where = probe.where === undefined ? '' : ` WHERE ${probe.where}`
+      return `(SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} FROM ${from}${where} LIMIT ${limit}) AS s ` +
         `WHERE ${notNull} GROUP BY ${columns.join(', ')} HAVING count(*) > 1) AS d)`
     }
     default: {

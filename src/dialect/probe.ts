@@ -10,7 +10,8 @@ export type Probe =
   | { readonly kind: 'rows'; readonly table: QualifiedName }
   | { readonly kind: 'non_null'; readonly table: QualifiedName; readonly column: string }
   | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string }
-  | { readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[] }
+  /** Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when given. */
+  | { readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string }
   | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number }
   /** Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact). */
   | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }

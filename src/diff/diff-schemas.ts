@@ -8,7 +8,7 @@ import { reverseOperations } from '../operations/reverse'
 import { diffTable } from './diff-table'
 import { matchBy } from './match-by'
 import { renamedEnums } from './renamed-enums'
-import { takenNames } from './taken-names'
+import { claimedRenames } from './claimed-renames'
 
 /**
  * diffSchemas lists, in execution order, the operations that turn the `actual` schema (the database) into
@@ -49,13 +49,9 @@ export function diffSchemas(
   for (const table of tables.added) ops.push(...createTable(table))
   for (const table of tables.removed) ops.push(...dropTable(table))
   const comparison = { enumValuesOnType: capabilities.enumTypes }
-  const taken = takenNames(before)
-  for (const { actual: from, desired: to } of tables.both) {
-    const names = { rename: renameObjects, taken: taken.get(to.schema ?? '') ?? new Set<string>() }
-    ops.push(...diffTable(from, to, comparison, names))
-  }
+  for (const { actual: from, desired: to } of tables.both) ops.push(...diffTable(from, to, comparison, renameObjects))
 
-  return orderOperations(ops)
+  return orderOperations(claimedRenames(ops, before))
 }
 
 function createTable(table: TableModel): Operation[] {

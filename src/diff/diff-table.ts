@@ -8,27 +8,15 @@ import { matchByDefinition } from './match-by-definition'
 import { samePrimaryKeyColumns } from './primary-key-order'
 
 /**
- * NameFollowing says what to do with an index or constraint that the entities keep under another name:
- * rename it (`rename`), unless its new name is one of `taken` (names the database's schema already holds),
- * which it then claims; otherwise the database's name stays.
- */
-export interface NameFollowing {
-  readonly rename: boolean
-  readonly taken: Set<string>
-}
-
-/**
  * diffTable lists the operations that turn the `actual` table into the `desired` one (same name). Indexes and
- * constraints are matched by definition, never by name: one that differs only in its name is renamed as
- * `names` says, or left as it is.
+ * constraints are matched by definition, never by name: one that differs only in its name is renamed when
+ * `renameObjects` says so (claimedRenames then keeps the renames whose new name is free), or left as it is.
  */
-export function diffTable(actual: TableModel, desired: TableModel, comparison: ColumnComparison, names: NameFollowing): Operation[] {
+export function diffTable(actual: TableModel, desired: TableModel, comparison: ColumnComparison, renameObjects: boolean): Operation[] {
   const table = nameOf(desired)
   const ops: Operation[] = []
   const follow = (from: string, to: string, rename: (from: string, to: string) => Operation) => {
-    if (from === to || !names.rename || names.taken.has(to)) return
-    names.taken.add(to)
-    ops.push(rename(from, to))
+    if (from !== to && renameObjects) ops.push(rename(from, to))
   }
   const constraint = (kind: ConstraintKind) => (from: string, to: string): Operation =>
     ({ kind: 'rename_constraint', table, constraint: kind, from, to })

@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
-import type { IndexModel } from '../model/schema-model'
+import type { IndexModel, TableModel } from '../model/schema-model'
+import { sameColumnSet } from './unique-rules'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -62,12 +63,27 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.origins.table(i, other.table) === table && sameIndex(other.index, op.index))) {
       return []
     }
-    const unique = op.index.unique ? ', and duplicate values become possible' : ''
+    const unique = op.index.unique && !uniqueAddedLater(context, index, table, op.index.columns) ? ', and duplicate values become possible' : ''
     return [{
       code: 'DROP_INDEX', operation: op,
       what: `Drops index ${quoteDoubled(op.index.name)} on ${tableText(op.table)} ${columnsText(op.index.columns)}${unique}`,
       advice: 'queries that filter, join or sort on these columns may slow down; keep it if they are frequent',
     }]
+  })
+}
+
+/**
+ * uniqueAddedLater says whether an operation after `index` adds a primary key, unique constraint or unique
+ * index (not partial) on the same columns of the same table: duplicates stay impossible then.
+ */
+function uniqueAddedLater(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
+  return context.input.ops.some((other, i) => {
+    if (i <= index || !('table' in other) || context.origins.table(i, other.table) !== table) return false
+    const keys = other.kind === 'add_primary_key' ? other.primaryKey.columns
+      : other.kind === 'add_unique' ? other.unique.columns
+      : other.kind === 'create_index' && other.index.unique && other.index.where === undefined ? other.index.columns
+      : undefined
+    return keys !== undefined && sameColumnSet(keys, columns)
   })
 }
 

@@ -7,8 +7,9 @@ import { columnsText, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
 
 /**
- * uniqueFindings: ADD_UNIQUE for a unique constraint, unique index or primary key added to a table that
- * exists already, unless the table already enforces uniqueness on those columns; counts duplicate values.
+ * uniqueFindings: ADD_UNIQUE for a unique constraint, unique index (partial or not) or primary key added to a
+ * table that exists already, unless the table already enforces uniqueness on those columns; counts duplicate
+ * values (of a partial index, among the rows its predicate selects).
  */
 export function uniqueFindings(context: RuleContext): HazardFinding[] {
   return context.input.ops.flatMap((op, index): HazardFinding[] => {
@@ -19,11 +20,16 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     const origins = added.columns.map((c) => context.origins.column(index, added.table, c)?.column.name)
     const known = origins.every((c): c is string => c !== undefined)
     if (known && alreadyUnique(table, origins)) return []
+    // A predicate names columns as the migration does: it is asked only where those are the database's names too.
+    const asNamed = known && table.name === added.table.name && origins.every((c, i) => c === added.columns[i])
+    const among = added.where === undefined ? '' : ` among the rows where ${added.where}`
     return [{
       code: 'ADD_UNIQUE', operation: op,
-      what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while values repeat`,
+      what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while values repeat${among}`,
       advice: 'remove the duplicates first',
-      ...(known && { probe: { kind: 'duplicates', table: nameOf(table), columns: origins } }),
+      ...(known && (added.where === undefined || asNamed) && {
+        probe: { kind: 'duplicates', table: nameOf(table), columns: origins, ...(added.where !== undefined && { where: added.where }) },
+      }),
     }]
   })
 }
@@ -32,6 +38,8 @@ interface AddedUniqueness {
   readonly table: QualifiedName
   readonly columns: readonly string[]
   readonly noun: string
+  /** The predicate of a partial unique index. */
+  readonly where?: string
 }
 
 function addedUniqueness(op: Operation): AddedUniqueness | undefined {
@@ -39,8 +47,8 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
     case 'add_unique':
       return { table: op.table, columns: op.unique.columns, noun: `unique constraint ${quoteDoubled(op.unique.name)}` }
     case 'create_index':
-      return op.index.unique && op.index.where === undefined
-        ? { table: op.table, columns: op.index.columns, noun: `unique index ${quoteDoubled(op.index.name)}` }
+      return op.index.unique
+        ? { table: op.table, columns: op.index.columns, noun: `unique index ${quoteDoubled(op.index.name)}`, ...(op.index.where !== undefined && { where: op.index.where }) }
         : undefined
     case 'add_primary_key':
       return { table: op.table, columns: op.primaryKey.columns, noun: 'a primary key' }
@@ -49,12 +57,16 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
   }
 }
 
-function alreadyUnique(table: TableModel, columns: readonly string[]): boolean {
-  const key = [...columns].sort().join('\0')
-  const same = (other: readonly string[]) => [...other].sort().join('\0') === key
+/** alreadyUnique says whether the table enforces uniqueness on these columns, in any order, on every row. */
+export function alreadyUnique(table: TableModel, columns: readonly string[]): boolean {
   return (
-    (table.primaryKey !== undefined && same(table.primaryKey.columns)) ||
-    table.uniques.some((u) => same(u.columns)) ||
-    table.indexes.some((i) => i.unique && i.where === undefined && same(i.columns))
+    (table.primaryKey !== undefined && sameColumnSet(table.primaryKey.columns, columns)) ||
+    table.uniques.some((u) => sameColumnSet(u.columns, columns)) ||
+    table.indexes.some((i) => i.unique && i.where === undefined && sameColumnSet(i.columns, columns))
   )
+}
+
+/** sameColumnSet says whether two column lists hold the same columns, in any order. */
+export function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
+  return [...a].sort().join('\0') === [...b].sort().join('\0')
 }

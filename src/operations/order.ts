@@ -2,17 +2,17 @@ import { compareText, qualifiedKey } from '../model/qualified-name'
 import type { Operation, OperationKind } from './operation'
 import { tableOf } from './operation'
 
-// Phases run in this order so that every operation finds what it needs: renames first, so that every later
-// operation is stated under the new names (as the diff states them); types before the columns that use
-// them; foreign keys dropped before what they point at and added after it exists. Reversing a list in this
-// order gives a list that is valid as well: the renames back run last.
+// Phases run in this order so that every operation finds what it needs: table and column renames first, so
+// that every later operation is stated under the new names (as the diff states them); index and constraint
+// renames after the drops, so that a name a dropped object held can be taken (nothing else refers to those
+// names); types before the columns that use them; foreign keys dropped before what they point at and added
+// after it exists. Reversing a list in this order gives a list that is valid as well: the renames back run
+// before the dropped objects come back.
 const phase: { readonly [K in OperationKind]: number } = {
   create_schema: 0,
   create_extension: 0,
   rename_table: 1,
   rename_column: 2,
-  rename_index: 3,
-  rename_constraint: 3,
   rename_enum: 3,
   create_enum: 4,
   alter_enum: 4,
@@ -22,20 +22,22 @@ const phase: { readonly [K in OperationKind]: number } = {
   drop_index: 6,
   drop_primary_key: 6,
   drop_table: 7,
-  create_table: 8,
-  add_column: 9,
-  alter_column: 9,
-  drop_column: 9,
-  copy_column: 9,
-  alter_table_comment: 9,
-  add_primary_key: 10,
-  add_unique: 10,
-  add_check: 10,
-  create_index: 10,
-  add_foreign_key: 11,
-  drop_enum: 12,
-  drop_extension: 13,
-  drop_schema: 13,
+  rename_index: 8,
+  rename_constraint: 8,
+  create_table: 9,
+  add_column: 10,
+  alter_column: 10,
+  drop_column: 10,
+  copy_column: 10,
+  alter_table_comment: 10,
+  add_primary_key: 11,
+  add_unique: 11,
+  add_check: 11,
+  create_index: 11,
+  add_foreign_key: 12,
+  drop_enum: 13,
+  drop_extension: 14,
+  drop_schema: 14,
 }
 
 /** orderOperations sorts operations into execution order, deterministically (phase, table, object name). */

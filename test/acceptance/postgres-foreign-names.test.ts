@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
-import { createPostgresDatabase, postgresServer, type TestDatabase } from '../support/test-database'
+import { postgresSchemaDump } from '../support/postgres-schema-dump'
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // Issue 8 items 1 and 2: a database built by hand, with its own names and indexes the entities cannot
 // declare. The first migration renames, drops only what the entities lack, and its down restores the
@@ -56,21 +56,13 @@ beforeAll(async () => {
 })
 afterAll(async () => db?.drop())
 
-function schemaDump(): string {
-  const database = (db.options as { database: string }).database
-  return execFileSync('pg_dump', [
-    '--schema-only', '--no-owner', '-h', postgresServer.host, '-U', postgresServer.user,
-    '-T', 'migrations', '-T', 'migrations_id_seq', database,
-  ], { encoding: 'utf8' }).replace(/^\\(un)?restrict .*$/gm, '') // a random key pg_dump writes on each run
-}
-
 it('reports the indexes only the database has, and with keepDatabaseNames renames nothing', async () => {
   const { up } = await compareProject(projectFor(db, entities, { keepDatabaseNames: true }))
   expect(up.map((op) => (op.kind === 'drop_index' ? op.index.name : op.kind)).sort()).toEqual([...databaseOnly].sort())
 })
 
 it('renames what differs in name only, drops the database-only indexes, and down restores the catalog exactly', async () => {
-  const before = schemaDump()
+  const before = postgresSchemaDump(db)
   const { up, source } = await migrateTo(db, entities, 'Adopt')
   const dropped = up.flatMap((op) => (op.kind === 'drop_index' ? [op.index.name] : []))
   expect(dropped.sort()).toEqual([...databaseOnly].sort())
@@ -82,5 +74,5 @@ it('renames what differs in name only, drops the database-only indexes, and down
   expect(source).toContain('USING gin ("email" "gin_trgm_ops")')
   expect(await pendingChanges(db, entities)).toEqual([])
   await revertLast(db, entities)
-  expect(schemaDump()).toEqual(before)
+  expect(postgresSchemaDump(db)).toEqual(before)
 })

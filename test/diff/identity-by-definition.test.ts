@@ -84,9 +84,19 @@ describe('identity by definition', () => {
     const before = schema([org, user({ indexes: [byEmail('x'), byEmail('y')] })])
     expect(diffSchemas(before, schema([org, user({ indexes: [byEmail('y')] })]), renaming))
       .toEqual([{ kind: 'drop_index', table: { schema: 'public', name: 'user' }, index: byEmail('x') }])
-    const taken = schema([org, user({ indexes: [byEmail('a'), { name: 'b', columns: ['orgId'], unique: false }] })])
-    const wanted = schema([org, user({ indexes: [byEmail('b')] })])
-    expect(diffSchemas(taken, wanted, renaming).map((op) => op.kind)).toEqual(['drop_index'])
+    const orgWith = (name: string) => ({ ...org, indexes: [{ name, columns: ['id'], unique: true }] })
+    const kept = schema([orgWith('b'), user({ indexes: [byEmail('a')] })])
+    expect(diffSchemas(kept, schema([orgWith('b'), user({ indexes: [byEmail('b')] })]), renaming)).toEqual([])
+  })
+
+  it('renames onto a name that an object dropped in the same migration holds: the drop runs first, and comes back last in down', () => {
+    const byOrg: IndexModel = { name: 'b', columns: ['orgId'], unique: false }
+    const before = schema([org, user({ indexes: [byEmail('a'), byOrg], checks: [{ name: 'c', expression: 'id > 0' }, { name: 'd', expression: "(email <> '')" }] })])
+    const after = schema([org, user({ indexes: [byEmail('b')], checks: [{ name: 'c', expression: "(email <> '')" }] })])
+    const up = diffSchemas(before, after, renaming)
+    expect(up.map((op) => op.kind)).toEqual(['drop_index', 'drop_check', 'rename_index', 'rename_constraint'])
+    expect(reverseOperations(up).map((op) => op.kind)).toEqual(['rename_constraint', 'rename_index', 'add_check', 'create_index'])
+    expectRoundTrip(before, after, renaming)
   })
 
   it('renames an enum type whose labels are unchanged, and changes no column', () => {

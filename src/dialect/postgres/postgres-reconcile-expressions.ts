@@ -79,12 +79,12 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
 }
 
 /**
- * counterparts are what an entity-side `item` may be in the database: the object of its name, or, where
- * there is none (objects are matched by definition, see src/diff), every one no entity-side object names.
+ * counterparts are what an entity-side `item` may be in the database: the object of its name, then (objects
+ * are matched by definition, see src/diff, and the name may belong to another one) every one no entity-side
+ * object names.
  */
 function counterparts<T extends { readonly name: string }>(item: T, mine: readonly T[], others: readonly T[]): readonly T[] {
-  const named = others.filter((o) => o.name === item.name)
-  return named.length > 0 ? named : others.filter((o) => !mine.some((m) => m.name === o.name))
+  return [...others.filter((o) => o.name === item.name), ...others.filter((o) => !mine.some((m) => m.name === o.name))]
 }
 
 /** An expression is asked about only when it reads as one expression: no `;`, balanced brackets. */

@@ -28,7 +28,7 @@ const widenings: Readonly<Record<string, readonly string[]>> = {
  */
 export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   if (Boolean(from.isArray) !== Boolean(to.isArray)) return 'cast_may_fail'
-  if (to.type === 'enum') return 'cast_may_fail'
+  if (to.type === 'enum') return from.type === 'enum' && keepsLabels(from, to) ? 'rewrite' : 'cast_may_fail'
   if (from.type === to.type) return sameType(from, to)
   if (stringTypes.has(to.type)) return toString(from, to)
   if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
@@ -39,6 +39,11 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if ((widenings[from.type] ?? []).includes(to.type)) return 'rewrite'
   if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
   return 'cast_may_fail'
+}
+
+/** keepsLabels says whether every label of enum `from` is one of `to`: then every value converts. */
+function keepsLabels(from: ColumnModel, to: ColumnModel): boolean {
+  return from.enumValues !== undefined && to.enumValues !== undefined && from.enumValues.every((v) => to.enumValues!.includes(v))
 }
 
 function toInteger(from: ColumnModel, to: ColumnModel): TypeChange {

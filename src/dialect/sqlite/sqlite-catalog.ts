@@ -13,7 +13,7 @@ export interface ColumnRow {
   readonly pk: number
   readonly hidden: number
 }
-/** IndexColumnRow is one column of one index (pragma_index_list joined with pragma_index_info). */
+/** IndexColumnRow is one key of one index (pragma_index_list joined with the key rows of pragma_index_xinfo). */
 export interface IndexColumnRow {
   readonly tbl: string
   readonly idx: string
@@ -22,6 +22,10 @@ export interface IndexColumnRow {
   readonly seqno: number
   /** Null for an expression. */
   readonly col: string | null
+  /** 1 for a descending key. */
+  readonly desc: number
+  /** The key's collation (`BINARY` when none applies). */
+  readonly coll: string
 }
 /** ForeignKeyRow is one column pair of one foreign key (pragma_foreign_key_list). */
 export interface ForeignKeyRow {
@@ -53,9 +57,9 @@ const QUERIES = {
     `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden ` +
     `FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${USER_TABLES} ORDER BY m.name, p.cid`,
   indexColumns:
-    `SELECT m.name AS tbl, l.name AS idx, l."unique" AS is_unique, l.origin, i.seqno, i.name AS col ` +
-    `FROM sqlite_master m JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i ` +
-    `WHERE ${USER_TABLES} ORDER BY m.name, l.name, i.seqno`,
+    `SELECT m.name AS tbl, l.name AS idx, l."unique" AS is_unique, l.origin, i.seqno, i.name AS col, i."desc", i.coll ` +
+    `FROM sqlite_master m JOIN pragma_index_list(m.name) l JOIN pragma_index_xinfo(l.name) i ` +
+    `WHERE ${USER_TABLES} AND i."key" = 1 ORDER BY m.name, l.name, i.seqno`,
   foreignKeys:
     `SELECT m.name AS tbl, f.id, f.seq, f."table" AS ref, f."from", f."to", f.on_update, f.on_delete ` +
     `FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${USER_TABLES} ORDER BY m.name, f.id, f.seq`,

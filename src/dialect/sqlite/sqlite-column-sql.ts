@@ -1,4 +1,4 @@
-import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
+import type { CheckModel, ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
 import { declaredType } from './sqlite-column-type'
 import { primaryKeyName } from './sqlite-names'
@@ -22,10 +22,20 @@ export function createTableSql(table: TableModel, as: string = table.name): stri
   return `CREATE TABLE ${quoteIdent(as)} (${parts.join(', ')})${table.withoutRowid ? ' WITHOUT ROWID' : ''}`
 }
 
-/** createIndexSql writes `CREATE [UNIQUE] INDEX "i" ON "t" ("a", "b") [WHERE ...]`. */
+/** createIndexSql writes `CREATE [UNIQUE] INDEX "i" ON "t" ("a" COLLATE "NOCASE" DESC, lower("b")) [WHERE ...]`. */
 export function createIndexSql(table: string, index: IndexModel): string {
   const where = index.where === undefined ? '' : ` WHERE ${index.where}`
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)} (${identList(index.columns)})${where}`
+  const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)} (${keys.join(', ')})${where}`
+}
+
+/** indexKeySql is one key: a column name quoted or an expression as it is, then its collation and direction. */
+function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
+  return [
+    column.includes('(') ? column : quoteIdent(column),
+    ...(options.collation === undefined ? [] : [`COLLATE ${quoteIdent(options.collation)}`]),
+    ...(options.descending === true ? ['DESC'] : []),
+  ].join(' ')
 }
 
 /**

@@ -90,7 +90,7 @@ function canDropInPlace(table: TableModel, column: string): boolean {
     !inList(table.primaryKey?.columns) &&
     !table.uniques.some((u) => inList(u.columns)) &&
     !table.foreignKeys.some((f) => inList(f.columns)) &&
-    !table.indexes.some((i) => inList(i.columns) || (i.where !== undefined && mentionsName(i.where, column))) &&
+    !table.indexes.some((i) => i.columns.some((k) => k === column || (k.includes('(') && mentionsName(k, column))) || (i.where !== undefined && mentionsName(i.where, column))) &&
     !table.checks.some((c) => mentionsName(c.expression, column)) &&
     !table.columns.some((c) => c.computed !== undefined && mentionsName(c.computed.expression, column))
   )

@@ -1,11 +1,11 @@
-import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../../model/schema-model'
+import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, SchemaModel, TableModel, UniqueModel } from '../../model/schema-model'
 import type { DatabaseConnection, IntrospectionScope } from '../dialect'
 import { type ColumnRow, type ForeignKeyRow, type IndexColumnRow, readCatalog } from './sqlite-catalog'
 import { parseDeclaredType } from './sqlite-column-type'
-import { parseIndexWhere } from './sqlite-create-index-parser'
+import { parseIndexKeys, parseIndexWhere } from './sqlite-create-index-parser'
 import { type ParsedTable, parseCreateTable } from './sqlite-create-table-parser'
 import { checkName, foreignKeyName, uniqueName } from './sqlite-names'
-import { canonicalAction, normalizeSqliteModel } from './sqlite-normalize'
+import { canonicalAction, expressionKey, normalizeSqliteModel } from './sqlite-normalize'
 import { canonicalSql } from './sqlite-sql-text'
 
 /**
@@ -61,7 +61,7 @@ function readTable(name: string, sql: string, rows: TableRows): TableModel {
     name,
     columns: columns.map((row) => readColumn(row, parsed, rowidAlias && row.pk === 1)),
     ...(pkRows.length > 0 && { primaryKey: { columns: pkRows.map((c) => c.name) } }),
-    indexes: readIndexes(rows.indexColumns, rows.indexSql),
+    indexes: readIndexes(rows.indexColumns, rows.indexSql, parsed),
     uniques: readUniques(name, rows.indexColumns, parsed),
     foreignKeys: readForeignKeys(name, rows.foreignKeys, parsed, rows.allColumns),
     checks: parsed.checks.map((c) => ({ name: c.name ?? checkName(name, canonicalSql(c.expression)), expression: c.expression })),
@@ -85,13 +85,28 @@ function readColumn(row: ColumnRow, parsed: ParsedTable, rowidAlias: boolean): C
   }
 }
 
-/** readIndexes reads created indexes (origin `c`); expression indexes have no column list to model and are skipped. */
-function readIndexes(rows: readonly IndexColumnRow[], indexSql: ReadonlyMap<string, string | null>): IndexModel[] {
-  return [...groupBy(rows.filter((r) => r.origin === 'c'), (r) => r.idx).values()].flatMap((group): IndexModel[] => {
-    if (group.some((r) => r.col === null)) return []
-    const sql = indexSql.get(group[0].idx)
-    const where = sql ? parseIndexWhere(sql) : undefined
-    return [{ name: group[0].idx, columns: sorted(group).map((r) => r.col ?? ''), unique: group[0].is_unique === 1, ...(where && { where }) }]
+/**
+ * readIndexes reads created indexes (origin `c`) whole: keys in order (an expression key from the CREATE
+ * INDEX text), DESC and collations beyond the column's own, the partial predicate.
+ */
+function readIndexes(rows: readonly IndexColumnRow[], indexSql: ReadonlyMap<string, string | null>, parsed: ParsedTable): IndexModel[] {
+  return [...groupBy(rows.filter((r) => r.origin === 'c'), (r) => r.idx).values()].map((group): IndexModel => {
+    const sql = indexSql.get(group[0].idx) ?? ''
+    const written = parseIndexKeys(sql)
+    const where = parseIndexWhere(sql)
+    const keyRows = sorted(group)
+    const keys = keyRows.map((r): IndexKeyOptions => {
+      const collation = r.coll.toUpperCase()
+      const usual = (r.col === null ? undefined : parsed.columns.get(r.col.toLowerCase())?.collation?.toUpperCase()) ?? 'BINARY'
+      return { ...(collation !== usual && { collation }), ...(r.desc === 1 && { descending: true }) }
+    })
+    return {
+      name: group[0].idx,
+      columns: keyRows.map((r) => r.col ?? expressionKey(written[r.seqno] ?? '')),
+      unique: group[0].is_unique === 1,
+      ...(where && { where }),
+      ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    }
   })
 }
 

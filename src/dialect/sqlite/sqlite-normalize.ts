@@ -2,6 +2,7 @@ import type {
   CheckModel,
   ColumnModel,
   ForeignKeyModel,
+  IndexKeyOptions,
   IndexModel,
   ReferentialAction,
   SchemaModel,
@@ -76,9 +77,29 @@ export function canonicalAction(action: string | undefined): ReferentialAction {
   return upper === '' ? 'NO ACTION' : (upper as ReferentialAction)
 }
 
+/** canonicalIndex keeps what SQLite indexes have: keys (expressions in canonical text), DESC, collations upper case, predicate. */
 function canonicalIndex(index: IndexModel): IndexModel {
   const where = index.where === undefined ? undefined : canonicalSql(index.where)
-  return { name: index.name, columns: [...index.columns], unique: index.unique, ...(where && { where }) }
+  const keys = index.columns.map((_, k): IndexKeyOptions => {
+    const { collation, descending } = index.keys?.[k] ?? {}
+    return { ...(collation !== undefined && { collation: collation.toUpperCase() }), ...(descending === true && { descending }) }
+  })
+  return {
+    name: index.name,
+    columns: index.columns.map((c) => (c.includes('(') ? expressionKey(c) : c)),
+    unique: index.unique,
+    ...(where && { where }),
+    ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+  }
+}
+
+/**
+ * expressionKey is an index key expression in canonical text, parenthesised where it holds no parenthesis
+ * of its own, since a key holding one is an expression and any other a column name (see IndexModel).
+ */
+export function expressionKey(text: string): string {
+  const sql = canonicalSql(text)
+  return sql.includes('(') ? sql : `(${sql})`
 }
 
 function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {

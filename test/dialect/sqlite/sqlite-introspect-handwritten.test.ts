@@ -1,6 +1,7 @@
 import { DefaultNamingStrategy } from 'typeorm'
 import { parseDeclaredType } from '../../../src/dialect/sqlite/sqlite-column-type'
 import { parseCreateTable } from '../../../src/dialect/sqlite/sqlite-create-table-parser'
+import { parseIndexKeys } from '../../../src/dialect/sqlite/sqlite-create-index-parser'
 import { canonicalDefault } from '../../../src/dialect/sqlite/sqlite-normalize'
 import { canonicalSql } from '../../../src/dialect/sqlite/sqlite-sql-text'
 import type { TableModel } from '../../../src/model/schema-model'
@@ -27,6 +28,11 @@ describe('sqlite text rules', () => {
     expect(parseDeclaredType('DATETIME(3)')).toEqual({ type: 'datetime', precision: 3 })
     expect(parseDeclaredType('double  precision')).toEqual({ type: 'double precision' })
     expect(parseDeclaredType('')).toEqual({ type: '' })
+  })
+
+  test('parseIndexKeys reads each key as written, without its COLLATE and direction', () => {
+    expect(parseIndexKeys(`CREATE INDEX "i(x" ON [t] ("a" COLLATE nocase DESC, lower(b || ','), (c + 1) asc, substr(d, 1, 2) collate "binary") WHERE e > 0`))
+      .toEqual(['"a"', "lower(b || ',')", '(c + 1)', 'substr(d, 1, 2)'])
   })
 
   test('parseCreateTable reads inline and table constraints, quoted every way, around comments', () => {
@@ -92,7 +98,7 @@ describe('sqlite introspection of hand-written tables', () => {
     ])
   })
 
-  test('an INTEGER PRIMARY KEY is never null; defaults and partial indexes are canonical; expression indexes are skipped', () => {
+  test('an INTEGER PRIMARY KEY is never null; defaults and partial indexes are canonical; indexes are read whole (issue 8: expressions, DESC, collations)', () => {
     const [child] = tables
     expect(child.columns).toEqual([
       { name: 'id', type: 'integer', nullable: false },
@@ -100,6 +106,9 @@ describe('sqlite introspection of hand-written tables', () => {
       { name: 'note', type: 'text', nullable: true, default: "'x'" },
       { name: 'qty', type: 'int', nullable: true, default: '1 + 1' },
     ])
-    expect(child.indexes).toEqual([{ name: 'child_note', columns: ['note'], unique: true, where: 'qty > 1' }])
+    expect(child.indexes).toEqual([
+      { name: 'child_expr', columns: ['lower(note)'], unique: false },
+      { name: 'child_note', columns: ['note'], unique: true, where: 'qty > 1', keys: [{ collation: 'NOCASE', descending: true }] },
+    ])
   })
 })
