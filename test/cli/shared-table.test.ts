@@ -104,9 +104,11 @@ it('keeps single-table inheritance: the children share their parent\'s table', (
   expect(cli('check').code).toBe(0)
 })
 
-it('keeps the warning for an entity that declares a junction table', () => {
+it('is no error for an entity that declares a junction table the same way: the declarations merge', () => {
   project = projectWith({ 'src/entity/post.ts': postAndTag })
   const run = cli('diff')
   expect(run.code).toBe(0)
-  expect(run.stdout).toMatch(/maps to table "post_tags_tag" of another entity and is left out/)
+  expect(run.stderr).not.toMatch(/both map to table/)
+  expect(run.stdout).toMatch(/\+ table "post_tags_tag" \(2 columns\)/)
+  expect(run.stdout).toMatch(/FOREIGN KEY \("postId"\) REFERENCES "post"/)
 })

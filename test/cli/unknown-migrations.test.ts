@@ -1,4 +1,5 @@
 import { readdirSync, rmSync } from 'node:fs'
+import { afterDatabaseLine } from '../support/run-cli'
 import type { TempProject } from '../support/temp-project'
 import { type NoteProject, noteProject } from './note-project'
 
@@ -27,7 +28,7 @@ afterAll(() => project?.remove())
 it('status lists the applied migration without a file as unknown, beside the others', () => {
   const run = cli('status')
   expect(run.code).toBe(0)
-  expect(run.stdout.trim().split('\n')).toEqual([
+  expect(afterDatabaseLine(run.stdout).trim().split('\n')).toEqual([
     '[applied] Init1700000000000',
     '[unknown] AddViews1700000001000 (applied to the database, no file: switch branch or pull)',
   ])

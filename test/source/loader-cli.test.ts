@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { type CliRun, runBuiltCli } from '../support/run-cli'
+import { type CliRun, afterDatabaseLine, runBuiltCli } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
 // The built CLI loads a new user's app: src/data-source.ts, entities by glob, the app's own tsconfig.json.
@@ -101,7 +101,7 @@ describe("the loader compiles with the project's tsconfig.json", () => {
       'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'varchar', nullable: true }) nickname: string | null`),
     })
     const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
-    expect(run.stderr).toBe('')
+    expect(afterDatabaseLine(run.stderr)).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(
       'CREATE TABLE "thing" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "count" integer NOT NULL, ' +
@@ -127,7 +127,7 @@ describe("the loader compiles with the project's tsconfig.json", () => {
       'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'simple-enum', enum: Role }) role: Role`, "import { Role } from '@/enums'"),
     })
     const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
-    expect(run.stderr).toBe('')
+    expect(afterDatabaseLine(run.stderr)).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(
       '"name" varchar NOT NULL, "count" integer NOT NULL, "active" boolean NOT NULL, "born" datetime NOT NULL, ' +

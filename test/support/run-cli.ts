@@ -21,3 +21,8 @@ export function runBuiltCli(cwd: string, args: readonly string[], env: NodeJS.Pr
   })
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
 }
+
+/** afterDatabaseLine is a command's output without the `Database: ...` line every command starts with. */
+export function afterDatabaseLine(text: string): string {
+  return text.replace(/^Database: .*\n/, '')
+}
