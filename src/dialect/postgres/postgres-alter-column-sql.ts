@@ -28,7 +28,8 @@ const isIdentity = (c: ColumnModel) => c.generated?.kind === 'identity'
 export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: ColumnModel): string[] {
   const t = qualified(table)
   const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
-  if (to.computed && JSON.stringify(from.computed) !== JSON.stringify(to.computed)) {
+  const computedKey = (c: ColumnModel) => JSON.stringify(c.computed && [c.computed.expression, c.computed.stored])
+  if (to.computed && computedKey(from) !== computedKey(to)) {
     return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
       ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
   }
