@@ -129,7 +129,7 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
 
 /**
  * An enum type lives in the schema of the tables whose columns use it; those columns follow its new name,
- * and so do the casts to it in checks and index predicates (the database holds them by the type's oid).
+ * and so do the casts to it in defaults, checks and index predicates (the database holds them by the type's oid).
  */
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && t.schema === from.schema
@@ -137,7 +137,7 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
   const recast = (sql: string) => sql.replace(cast, `::"${to.name}"`)
   const follow = (t: TableModel): TableModel => ({
     ...t,
-    columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name } : c)),
+    columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
     indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where), ...(i.whereSql !== undefined && { whereSql: recast(i.whereSql) }) })),
     checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression), ...(c.expressionSql !== undefined && { expressionSql: recast(c.expressionSql) }) })),
   })

@@ -67,7 +67,9 @@ export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: Colu
       out.push(alter(`SET GENERATED ${kind}`))
     }
   }
-  if (after !== undefined && (defaultOff || after !== before)) out.push(alter(`SET DEFAULT ${after}`))
+  // Compared canonically: the database's and the entity's texts of one default differ in spelling only.
+  const defaultChanged = (from.default ?? before) !== (to.default ?? after)
+  if (after !== undefined && (defaultOff || defaultChanged)) out.push(alter(`SET DEFAULT ${after}`))
   if ((from.comment ?? '') !== (to.comment ?? '')) out.push(columnCommentSql(table, to.name, to.comment))
   return out
 }
