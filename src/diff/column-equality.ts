@@ -21,7 +21,7 @@ function columnSignature(c: ColumnModel, comparison: ColumnComparison): string {
     c.nullable,
     c.default ?? null,
     c.generated ?? null,
-    c.computed ?? null,
+    c.computed ? [c.computed.expression, c.computed.stored] : null,
     comparison.enumValuesOnType ? null : (c.enumValues ?? null),
     c.enumName ?? null,
     c.comment ?? null,

@@ -2,7 +2,9 @@
  * SchemaModel is the dialect-neutral picture of a database schema that both sides of a diff are brought
  * to: the entities (through `source/entity-metadata`) and the live database (through a dialect's
  * introspector). Everything here is plain readonly data with no SQL in it; a dialect's `normalize`
- * puts both sides into one canonical spelling so that the diff compares values only.
+ * puts both sides into one canonical spelling so that the diff compares values only. Canonical forms are
+ * for comparing, never for writing: each expression also keeps the text to write (`defaultSql`,
+ * `expressionSql`, `whereSql`), which `written-sql` reads.
  */
 export interface SchemaModel {
   /** Tables, sorted by schema then name. */
@@ -48,6 +50,11 @@ export interface ColumnModel {
   readonly nullable: boolean
   /** The default as a canonical SQL expression (`'abc'`, `0`, `CURRENT_TIMESTAMP`), undefined when none. */
   readonly default?: string
+  /**
+   * The default as it is written into SQL: the entity's own text (what TypeORM itself writes), or the
+   * database's where the column comes from it. Compared never; absent where `default` is, or is to be, written.
+   */
+  readonly defaultSql?: string
   readonly generated?: ColumnGeneration
   /** Computed column (`GENERATED ALWAYS AS (expr)`). */
   readonly computed?: ComputedColumn
@@ -66,8 +73,11 @@ export type ColumnGeneration =
   | { readonly kind: 'rowid' }
 
 export interface ComputedColumn {
+  /** The expression in canonical form, for comparing. */
   readonly expression: string
   readonly stored: boolean
+  /** The expression as it is written into SQL (the entity's or the database's text); absent: `expression`. */
+  readonly expressionSql?: string
 }
 
 export interface PrimaryKeyModel {
@@ -85,6 +95,8 @@ export interface IndexModel {
   readonly unique: boolean
   /** Partial index predicate, canonical SQL. */
   readonly where?: string
+  /** The predicate as it is written into SQL (the entity's or the database's text); absent: `where`. */
+  readonly whereSql?: string
   /** Access method where one is declared (`btree` is the canonical default and is left undefined). */
   readonly method?: string
   /** What each key of `columns` has beyond the defaults, in the same order; absent when no key has anything. */
@@ -130,6 +142,8 @@ export interface ForeignKeyModel {
 export interface CheckModel {
   readonly name: string
   readonly expression: string
+  /** The expression as it is written into SQL (the entity's or the database's text); absent: `expression`. */
+  readonly expressionSql?: string
 }
 
 export interface EnumTypeModel extends QualifiedName {

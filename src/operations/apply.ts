@@ -68,7 +68,16 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
   const expression = (sql: string) => renameIdentifier(sql, from, to)
   const column = (c: ColumnModel): ColumnModel => {
     const renamed = c.name === from ? { ...c, name: to } : c
-    return renamed.computed ? { ...renamed, computed: { ...renamed.computed, expression: expression(renamed.computed.expression) } } : renamed
+    if (!renamed.computed) return renamed
+    const { expressionSql } = renamed.computed
+    return {
+      ...renamed,
+      computed: {
+        ...renamed.computed,
+        expression: expression(renamed.computed.expression),
+        ...(expressionSql !== undefined && { expressionSql: expression(expressionSql) }),
+      },
+    }
   }
   return {
     ...table,
@@ -79,10 +88,15 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       columns: i.columns.map((key) => (key.includes('(') ? expression(key) : key === from ? to : key)),
       ...(i.include !== undefined && { include: rename(i.include) }),
       ...(i.where !== undefined && { where: expression(i.where) }),
+      ...(i.whereSql !== undefined && { whereSql: expression(i.whereSql) }),
     })),
     uniques: table.uniques.map((u) => ({ ...u, columns: rename(u.columns) })),
     foreignKeys: table.foreignKeys.map((f) => ({ ...f, columns: rename(f.columns) })),
-    checks: table.checks.map((c) => ({ ...c, expression: expression(c.expression) })),
+    checks: table.checks.map((c) => ({
+      ...c,
+      expression: expression(c.expression),
+      ...(c.expressionSql !== undefined && { expressionSql: expression(c.expressionSql) }),
+    })),
   }
 }
 
@@ -115,7 +129,7 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
 
 /**
  * An enum type lives in the schema of the tables whose columns use it; those columns follow its new name,
- * and so do the casts to it in checks and index predicates (the database holds them by the type's oid).
+ * and so do the casts to it in defaults, checks and index predicates (the database holds them by the type's oid).
  */
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && t.schema === from.schema
@@ -123,9 +137,9 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
   const recast = (sql: string) => sql.replace(cast, `::"${to.name}"`)
   const follow = (t: TableModel): TableModel => ({
     ...t,
-    columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name } : c)),
-    indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where) })),
-    checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression) })),
+    columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
+    indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where), ...(i.whereSql !== undefined && { whereSql: recast(i.whereSql) }) })),
+    checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression), ...(c.expressionSql !== undefined && { expressionSql: recast(c.expressionSql) }) })),
   })
   return {
     ...model,

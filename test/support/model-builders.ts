@@ -14,3 +14,15 @@ export function column(name: string, type = 'integer', extra: Partial<ColumnMode
 export function schema(tables: TableModel[], extra: Partial<SchemaModel> = {}): SchemaModel {
   return { tables, enums: [], schemas: [], extensions: [], ...extra }
 }
+
+const writtenFields: ReadonlySet<string> = new Set(['defaultSql', 'expressionSql', 'whereSql'])
+
+/**
+ * canonicalOnly is a model (or any part of one) without the text its expressions are written with, which
+ * differs by design between the entities and the database's print: what the diff compares, and no more.
+ */
+export function canonicalOnly<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(canonicalOnly) as T
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !writtenFields.has(k)).map(([k, v]) => [k, canonicalOnly(v)])) as T
+}

@@ -28,7 +28,8 @@ const isIdentity = (c: ColumnModel) => c.generated?.kind === 'identity'
 export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: ColumnModel): string[] {
   const t = qualified(table)
   const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
-  if (to.computed && JSON.stringify(from.computed) !== JSON.stringify(to.computed)) {
+  const computedKey = (c: ColumnModel) => JSON.stringify(c.computed && [c.computed.expression, c.computed.stored])
+  if (to.computed && computedKey(from) !== computedKey(to)) {
     return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
       ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
   }
@@ -66,7 +67,9 @@ export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: Colu
       out.push(alter(`SET GENERATED ${kind}`))
     }
   }
-  if (after !== undefined && (defaultOff || after !== before)) out.push(alter(`SET DEFAULT ${after}`))
+  // Compared canonically: the database's and the entity's texts of one default differ in spelling only.
+  const defaultChanged = (from.default ?? before) !== (to.default ?? after)
+  if (after !== undefined && (defaultOff || defaultChanged)) out.push(alter(`SET DEFAULT ${after}`))
   if ((from.comment ?? '') !== (to.comment ?? '')) out.push(columnCommentSql(table, to.name, to.comment))
   return out
 }

@@ -9,7 +9,7 @@ const uuidFunctions = /^(gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uui
 /**
  * canonicalColumn is the one set of rules that both the introspector and `normalize` apply to a column:
  * canonical type name and parameters, canonical default, generation kinds, and optional fields omitted
- * when they do not apply.
+ * when they do not apply. The default's and computed expression's own text is kept to be written.
  */
 export function canonicalColumn(column: ColumnModel): ColumnModel {
   const spelling = parseTypeSpelling(column.type)
@@ -37,10 +37,14 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...(params.scale !== undefined && { scale: params.scale }),
     ...(params.isArray && { isArray: true }),
     nullable: column.nullable,
-    ...(defaultText !== undefined && { default: defaultText }),
+    ...(defaultText !== undefined && { default: defaultText, defaultSql: column.defaultSql ?? column.default!.trim() }),
     ...(generated !== undefined && { generated: canonicalGeneration(generated) }),
     ...(column.computed !== undefined && {
-      computed: { expression: canonicalExpression(column.computed.expression), stored: column.computed.stored },
+      computed: {
+        expression: canonicalExpression(column.computed.expression),
+        stored: column.computed.stored,
+        expressionSql: column.computed.expressionSql ?? column.computed.expression.trim(),
+      },
     }),
     ...(column.enumValues !== undefined && { enumValues: [...column.enumValues] }),
     ...(column.enumName !== undefined && { enumName: column.enumName }),

@@ -5,7 +5,8 @@ import { canonicalExpression } from './postgres-expressions'
 
 /**
  * canonicalTable applies the canonical rules to a whole table (both sides): columns through
- * `canonicalColumn`, expressions through `canonicalExpression`, every list sorted by name.
+ * `canonicalColumn`, expressions through `canonicalExpression` (their own text kept to be written), every
+ * list sorted by name.
  */
 export function canonicalTable(table: TableModel): TableModel {
   return {
@@ -16,7 +17,7 @@ export function canonicalTable(table: TableModel): TableModel {
     indexes: byName(table.indexes.map(canonicalIndex)),
     uniques: byName([...table.uniques]),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
-    checks: byName(table.checks.map((c): CheckModel => ({ name: c.name, expression: canonicalExpression(c.expression) }))),
+    checks: byName(table.checks.map(canonicalCheck)),
     ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),
   }
 }
@@ -27,11 +28,18 @@ function canonicalIndex(index: IndexModel): IndexModel {
     name: index.name,
     columns: index.columns,
     unique: index.unique,
-    ...(index.where !== undefined && index.where.trim() !== '' && { where: canonicalExpression(index.where) }),
+    ...(index.where !== undefined && index.where.trim() !== '' && {
+      where: canonicalExpression(index.where),
+      whereSql: index.whereSql ?? index.where.trim(),
+    }),
     ...(method !== undefined && method !== 'btree' && { method }),
     ...(index.keys !== undefined && { keys: index.keys }),
     ...(index.include !== undefined && index.include.length > 0 && { include: index.include }),
   }
+}
+
+function canonicalCheck(check: CheckModel): CheckModel {
+  return { name: check.name, expression: canonicalExpression(check.expression), expressionSql: check.expressionSql ?? check.expression.trim() }
 }
 
 function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {

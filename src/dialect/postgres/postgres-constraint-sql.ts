@@ -8,6 +8,7 @@ import type {
   QualifiedName,
   UniqueModel,
 } from '../../model/schema-model'
+import { writtenCheck, writtenWhere } from '../../model/written-sql'
 import { columnList, inSchemaOf, qualified, quoteIdent } from './postgres-names'
 
 function named(name: string | undefined): string {
@@ -30,7 +31,7 @@ export function uniqueClause(unique: UniqueModel): string {
 
 /** checkClause is `CONSTRAINT "name" CHECK (expression)`. */
 export function checkClause(check: CheckModel): string {
-  return `${named(check.name)}CHECK (${check.expression})`
+  return `${named(check.name)}CHECK (${writtenCheck(check)})`
 }
 
 /** foreignKeyClause spells out both referential actions (and DEFERRABLE when declared). */
@@ -63,7 +64,8 @@ function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
 export function createIndexSql(table: QualifiedName, index: IndexModel): string {
   const using = index.method === undefined ? '' : `USING ${index.method} `
   const include = index.include === undefined ? '' : ` INCLUDE ${columnList(index.include)}`
-  const where = index.where === undefined ? '' : ` WHERE ${index.where}`
+  const predicate = writtenWhere(index)
+  const where = predicate === undefined ? '' : ` WHERE ${predicate}`
   const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${qualified(table)} ${using}` +
     `(${keys.join(', ')})${include}${where}`

@@ -57,7 +57,9 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
     filled = { ...filled, type: 'enum', enumName: column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum` }
   }
   if (column.generated?.kind === 'uuid' && column.default === undefined) {
-    filled = { ...filled, default: settings.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()' }
+    // TypeORM's PostgresQueryRunner writes the generator of the DataSource's `uuidExtension`.
+    const generator = settings.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()'
+    filled = { ...filled, default: generator, defaultSql: generator }
   }
   return filled
 }

@@ -1,12 +1,13 @@
 import { sameName } from '../../model/qualified-name'
 import type { SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
+import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { qualified } from './postgres-names'
 import { renderSql } from './postgres-sql-tokens'
 
-/** Where an expression lives in a table: a CHECK, an index predicate or a computed column, by name. */
-type Place = 'check' | 'where' | 'computed'
+/** Where an expression lives in a table: a CHECK, an index predicate, a computed column or a default, by name. */
+type Place = 'check' | 'where' | 'computed' | 'default'
 
 interface ExpressionCandidate {
   readonly table: TableModel
@@ -14,25 +15,30 @@ interface ExpressionCandidate {
   readonly name: string
   readonly desired: string
   readonly actual: string
+  /** The type both are cast to, as a column's default is. */
+  readonly castTo?: string
 }
 
 /**
  * reconcileExpressions asks the planner, in ONE `EXPLAIN (VERBOSE)` that reads no row, how it understands
- * each CHECK, index predicate and computed expression the entities spell differently from the database
- * (`nick IN ('a', 'b')` against `nick::text = ANY (ARRAY[...]::text[])`). Where both print the same plan
+ * each CHECK, index predicate, computed expression and default the entities spell differently from the
+ * database (`nick IN ('a', 'b')` against `nick::text = ANY (ARRAY[...]::text[])`). Where both print the same plan
  * expression, the entity side takes the database's spelling. EXPLAIN executes nothing; only tables whose
- * columns are the same on both sides are asked, so that no expression names a column not there yet.
+ * columns are the same on both sides are asked about anything but defaults, so that no expression names a
+ * column not there yet.
  */
 export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const candidates = desired.tables.flatMap((table) => {
     const other = actual.tables.find((t) => sameName(t, table))
-    return other && sameColumns(table, other) ? candidatesOf(table, other) : []
+    // Defaults name no column; the other expressions are asked only where every column they may name is there.
+    const found = other ? candidatesOf(table, other) : []
+    return other && sameColumns(table, other) ? found : found.filter((c) => c.place === 'default')
   })
   if (candidates.length === 0) return desired
   const tables = [...new Set(candidates.map((c) => c.table))]
   const subqueries = tables.map((table, t) => {
     const mine = candidates.filter((c) => c.table === table)
-    const list = mine.map((c) => `${sql(c.desired)}, ${sql(c.actual)}`).join(', ')
+    const list = mine.map((c) => `${sql(c.desired, c.castTo)}, ${sql(c.actual, c.castTo)}`).join(', ')
     return `(SELECT ${list} FROM ${qualified(table)}) AS q${t}`
   })
   let output: string[]
@@ -50,8 +56,9 @@ export async function reconcileExpressions(desired: SchemaModel, actual: SchemaM
 }
 
 /** Re-rendered from tokens, so that no comment in an expression can swallow the rest of the query. */
-function sql(expression: string): string {
-  return `(${renderSql(readTokens(expression)!)})`
+function sql(expression: string, castTo: string | undefined): string {
+  const text = `(${renderSql(readTokens(expression)!)})`
+  return castTo === undefined ? text : `${text}::${castTo}`
 }
 
 function sameColumns(a: TableModel, b: TableModel): boolean {
@@ -61,9 +68,9 @@ function sameColumns(a: TableModel, b: TableModel): boolean {
 
 function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate[] {
   const found: ExpressionCandidate[] = []
-  const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined) => {
+  const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined, castTo?: string) => {
     if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
-    found.push({ table, place, name, desired, actual })
+    found.push({ table, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
   }
   for (const check of table.checks) {
     for (const c of counterparts(check, table.checks, other.checks)) add('check', check.name, check.expression, c.expression)
@@ -73,7 +80,9 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
     for (const i of counterparts(index, table.indexes, sameKeys)) add('where', index.name, index.where, i.where)
   }
   for (const column of table.columns) {
-    add('computed', column.name, column.computed?.expression, other.columns.find((c) => c.name === column.name)?.computed?.expression)
+    const theirs = other.columns.find((c) => c.name === column.name)
+    add('computed', column.name, column.computed?.expression, theirs?.computed?.expression)
+    if (theirs !== undefined && columnTypeKey(column) === columnTypeKey(theirs)) add('default', column.name, column.default, theirs.default, columnTypeSql(theirs, other))
   }
   return found
 }
@@ -112,7 +121,9 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
     }),
     columns: table.columns.map((c) => {
       const expression = actualOf('computed', c.name)
-      return expression === undefined || !c.computed ? c : { ...c, computed: { ...c.computed, expression } }
+      const defaultValue = actualOf('default', c.name)
+      const computed = expression === undefined || !c.computed ? c : { ...c, computed: { ...c.computed, expression } }
+      return defaultValue === undefined ? computed : { ...computed, default: defaultValue }
     }),
   }
 }

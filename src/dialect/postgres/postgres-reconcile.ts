@@ -1,7 +1,7 @@
 import { sameName } from '../../model/qualified-name'
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
-import { columnTypeSql } from './postgres-column-sql'
+import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
@@ -61,12 +61,8 @@ export async function reconcileDefaults(desired: SchemaModel, actual: SchemaMode
 function candidateOf(table: TableModel, column: ColumnModel, actualTable: TableModel): Candidate[] {
   const other = actualTable.columns.find((c) => c.name === column.name)
   if (!other || column.default === undefined || other.default === undefined || column.default === other.default) return []
-  if (typeKey(column) !== typeKey(other) || !isConstant(column.default) || !isConstant(other.default)) return []
+  if (columnTypeKey(column) !== columnTypeKey(other) || !isConstant(column.default) || !isConstant(other.default)) return []
   return [{ table, column, actual: other.default, typeSql: columnTypeSql(other, actualTable) }]
-}
-
-function typeKey(c: ColumnModel): string {
-  return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName])
 }
 
 const constantWords: ReadonlySet<string> = new Set(['array', 'null', 'true', 'false', 'and', 'or', 'not', 'is', 'distinct', 'from'])

@@ -1,4 +1,5 @@
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
+import { writtenCheck, writtenComputed, writtenDefault, writtenWhere } from '../../model/written-sql'
 import { quoteLiteral } from '../quote'
 import { declaredType } from './sqlite-column-type'
 import { primaryKeyName } from './sqlite-names'
@@ -24,7 +25,8 @@ export function createTableSql(table: TableModel, as: string = table.name): stri
 
 /** createIndexSql writes `CREATE [UNIQUE] INDEX "i" ON "t" ("a" COLLATE "NOCASE" DESC, lower("b")) [WHERE ...]`. */
 export function createIndexSql(table: string, index: IndexModel): string {
-  const where = index.where === undefined ? '' : ` WHERE ${index.where}`
+  const predicate = writtenWhere(index)
+  const where = predicate === undefined ? '' : ` WHERE ${predicate}`
   const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)} (${keys.join(', ')})${where}`
 }
@@ -52,13 +54,14 @@ export function columnSql(table: string, column: ColumnModel, inlinePrimaryKey: 
   if (inlinePrimaryKey) sql += ' PRIMARY KEY AUTOINCREMENT'
   if (column.collation !== undefined) sql += ` COLLATE ${quoteIdent(column.collation)}`
   if (!column.nullable) sql += ' NOT NULL'
-  if (column.computed) sql += ` AS (${column.computed.expression}) ${column.computed.stored ? 'STORED' : 'VIRTUAL'}`
-  else if (column.default !== undefined) sql += ` DEFAULT ${defaultSql(column.default)}`
+  const value = writtenDefault(column)
+  if (column.computed) sql += ` AS (${writtenComputed(column.computed)}) ${column.computed.stored ? 'STORED' : 'VIRTUAL'}`
+  else if (value !== undefined) sql += ` DEFAULT ${defaultSql(value)}`
   return sql
 }
 
 /** defaultSql writes a constant default bare (as ALTER TABLE ADD COLUMN requires) and any other in parentheses. */
-export function defaultSql(expression: string): string {
+function defaultSql(expression: string): string {
   return isConstantDefault(expression) ? expression : `(${expression})`
 }
 
@@ -72,7 +75,7 @@ function uniqueSql(unique: UniqueModel): string {
 }
 
 function checkSql(check: CheckModel): string {
-  return `CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})`
+  return `CONSTRAINT ${quoteIdent(check.name)} CHECK (${writtenCheck(check)})`
 }
 
 function foreignKeySql(fk: ForeignKeyModel): string {

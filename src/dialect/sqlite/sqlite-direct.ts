@@ -1,4 +1,5 @@
 import type { ColumnModel, IndexModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import { writtenDefault } from '../../model/written-sql'
 import { sameName } from '../../model/qualified-name'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import { columnSql, createIndexSql, createTableSql, isConstantDefault } from './sqlite-column-sql'
@@ -77,7 +78,8 @@ export function compileDirect(op: Operation, state: SchemaModel): DirectSql {
  */
 function canAddInPlace(column: ColumnModel): boolean {
   if (column.generated || column.computed) return false
-  if (column.default !== undefined && !isConstantDefault(column.default)) return false
+  const value = writtenDefault(column)
+  if (value !== undefined && !isConstantDefault(value)) return false
   return column.nullable || column.default !== undefined
 }
 

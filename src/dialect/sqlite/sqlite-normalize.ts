@@ -31,7 +31,7 @@ export function canonicalTable(table: TableModel): TableModel {
     indexes: byName(table.indexes.map(canonicalIndex)),
     uniques: byName(table.uniques.map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] }))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
-    checks: byName(table.checks.map((c): CheckModel => ({ name: c.name, expression: canonicalSql(c.expression) }))),
+    checks: byName(table.checks.map(canonicalCheck)),
     ...(table.withoutRowid === true && { withoutRowid: true }),
   }
 }
@@ -39,7 +39,8 @@ export function canonicalTable(table: TableModel): TableModel {
 /**
  * canonicalColumn: type rules of canonicalTypeParts (an enum column is a plain `varchar` with its values, as
  * TypeORM writes it); only `increment` generation exists (uuids are made in JavaScript, identity is not a
- * SQLite notion); defaults and computed expressions in canonical SQL text; collations upper case.
+ * SQLite notion); defaults and computed expressions in canonical SQL text, their own text kept to be
+ * written; collations upper case.
  */
 export function canonicalColumn(column: ColumnModel): ColumnModel {
   const enumValues = column.enumValues && column.enumValues.length > 0 ? [...column.enumValues] : undefined
@@ -49,9 +50,15 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     name: column.name,
     ...parts,
     nullable: column.nullable,
-    ...(defaultValue !== undefined && !column.computed && { default: defaultValue }),
+    ...(defaultValue !== undefined && !column.computed && { default: defaultValue, defaultSql: column.defaultSql ?? column.default!.trim() }),
     ...(column.generated?.kind === 'increment' && { generated: { kind: 'increment' as const } }),
-    ...(column.computed && { computed: { expression: canonicalSql(column.computed.expression), stored: column.computed.stored } }),
+    ...(column.computed && {
+      computed: {
+        expression: canonicalSql(column.computed.expression),
+        stored: column.computed.stored,
+        expressionSql: column.computed.expressionSql ?? column.computed.expression.trim(),
+      },
+    }),
     ...(enumValues && { enumValues }),
     ...(column.collation !== undefined && column.collation !== '' && { collation: column.collation.toUpperCase() }),
   }
@@ -88,7 +95,7 @@ function canonicalIndex(index: IndexModel): IndexModel {
     name: index.name,
     columns: index.columns.map((c) => (c.includes('(') ? expressionKey(c) : c)),
     unique: index.unique,
-    ...(where && { where }),
+    ...(where && { where, whereSql: index.whereSql ?? index.where!.trim() }),
     ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
   }
 }
@@ -100,6 +107,10 @@ function canonicalIndex(index: IndexModel): IndexModel {
 export function expressionKey(text: string): string {
   const sql = canonicalSql(text)
   return sql.includes('(') ? sql : `(${sql})`
+}
+
+function canonicalCheck(check: CheckModel): CheckModel {
+  return { name: check.name, expression: canonicalSql(check.expression), expressionSql: check.expressionSql ?? check.expression.trim() }
 }
 
 function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {
