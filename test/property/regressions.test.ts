@@ -34,6 +34,11 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
   // Issue 8 item 8: on SQLite `down` rebuilt the table before renaming it back, naming its key after the new name.
   'a table renamed with a column rename, a new index and unique ("e-mail log" to "naïve data")': renamedWithEdits('e-mail log', 'naïve data', 'int'),
   'a table renamed with other edits, mixed case and digits ("2fa codes" to "Mixed Case")': renamedWithEdits('2fa codes', 'Mixed Case', 'int'),
+  // PostgreSQL keeps 63 bytes of a name: the enum type TypeORM names `<table>_<column>_enum` was compared uncut.
+  'an enum column whose derived type name is longer than 63 bytes': pair(
+    { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c'] })] })] },
+    { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c', 'd'] })] })] },
+  ),
 }
 
 describe.each(['sqlite', 'postgres'] as const)('%s: regressions found by the round trips', (dialect) => {
