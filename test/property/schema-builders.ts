@@ -1,4 +1,4 @@
-import type { ColumnKind, ColumnSpec, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
+import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
 import { defaultVariants, distinctKinds, kindsOf, numberKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
@@ -81,7 +81,8 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     indexes: seed.indexes.flatMap((i) => {
       const cols = pickColumns(i.columns, i.unique ? distinctKinds : undefined)
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial }]
-    }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i)),
+    }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
+      .filter((i, k, all) => namedApart(i, all.slice(0, k))),
     uniques: seed.uniques.flatMap((u) => {
       const cols = pickColumns(u, distinctKinds)
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
@@ -113,3 +114,11 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
   }
 }
 
+/**
+ * namedApart says whether `index` gets a name of its own: TypeORM derives an unnamed index's name from its
+ * table, sorted columns and predicate only, so two such indexes (one unique, one not) would share it.
+ */
+export function namedApart(index: IndexSpec, others: readonly IndexSpec[]): boolean {
+  const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial])
+  return index.name !== undefined || !others.some((o) => o.name === undefined && key(o) === key(index))
+}

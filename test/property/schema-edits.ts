@@ -2,7 +2,7 @@ import {
   type ColumnSpec, type FuzzDialect, type OnDelete, type SchemaSpec, type TableSpec,
   defaultVariants, distinctKinds, numberKinds,
 } from './schema-spec'
-import { Ids, freshName, indexableKinds, namesFor, newColumn, newTable } from './schema-builders'
+import { Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
@@ -29,9 +29,15 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
   const schema = JSON.parse(JSON.stringify(a)) as { tables: MTable[] }
   const ids = new Ids(a)
   const applied: string[] = []
-  const inA = (table: MTable, column: number) => a.tables.find((t) => t.id === table.id)?.columns.some((c) => c.id === column) === true
+  const tableInA = (table: MTable) => a.tables.find((t) => t.id === table.id)
+  const inA = (table: MTable, column: number) => tableInA(table)?.columns.some((c) => c.id === column) === true
+  // `down` re-adds a dropped column with its default in every row: a unique of A over it cannot come back.
+  const uniqueInA = (table: MTable, column: number) => {
+    const before = tableInA(table)
+    return before !== undefined && [...before.uniques, ...before.indexes.filter((i) => i.unique)].some((u) => u.columns.includes(column))
+  }
   for (const edit of edits) {
-    const done = applyEdit(dialect, schema, ids, edit, inA)
+    const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA)
     if (done !== undefined) applied.push(done)
   }
   return { schema, applied }
@@ -39,6 +45,7 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
 
 function applyEdit(
   dialect: FuzzDialect, schema: { tables: MTable[] }, ids: Ids, edit: EditSeed, inA: (t: MTable, c: number) => boolean,
+  uniqueInA: (t: MTable, c: number) => boolean,
 ): string | undefined {
   const { a, b, c } = edit
   const tables = schema.tables
@@ -66,7 +73,7 @@ function applyEdit(
       return `add column ${label}.${added.name}`
     }
     case 'drop_column': {
-      if (column === undefined || (!column.nullable && column.defaultVariant === undefined && inA(table, column.id))) return undefined
+      if (column === undefined || (!column.nullable && column.defaultVariant === undefined && inA(table, column.id)) || uniqueInA(table, column.id)) return undefined
       forgetColumn(table, column.id)
       return `drop column ${label}.${column.name}`
     }
@@ -108,7 +115,9 @@ function applyEdit(
       if (allowed.length === 0) return undefined
       const cols = [...new Set([allowed[b % allowed.length].id, allowed[c % allowed.length].id])]
       const id = ids.take()
-      table.indexes.push({ id, columns: cols, unique, partial: c % 3 === 0, ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) })
+      const index = { id, columns: cols, unique, partial: c % 3 === 0, ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) }
+      if (!namedApart(index, table.indexes)) return undefined
+      table.indexes.push(index)
       return `add index ${label}(${cols.join(',')})`
     }
     case 'drop_index': return dropOne(table.indexes, b, `drop index of ${label}`)
