@@ -37,7 +37,7 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
     return before !== undefined && [...before.uniques, ...before.indexes.filter((i) => i.unique)].some((u) => u.columns.includes(column))
   }
   for (const edit of edits) {
-    const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA)
+    const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA, a)
     if (done !== undefined) applied.push(done)
   }
   return { schema, applied }
@@ -45,7 +45,7 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
 
 function applyEdit(
   dialect: FuzzDialect, schema: { tables: MTable[] }, ids: Ids, edit: EditSeed, inA: (t: MTable, c: number) => boolean,
-  uniqueInA: (t: MTable, c: number) => boolean,
+  uniqueInA: (t: MTable, c: number) => boolean, before: SchemaSpec,
 ): string | undefined {
   const { a, b, c } = edit
   const tables = schema.tables
@@ -65,6 +65,9 @@ function applyEdit(
   const column = columns.length === 0 ? undefined : columns[b % columns.length]
   const takenColumns = () => new Set(['id', ...columns.map((x) => x.name), ...table.relations.map((r) => r.columnName)])
   const label = `${table.name}`
+  // A rename never takes a name A has: renaming onto a name dropped in the same migration is refused (--rename does not apply).
+  const namesOfA = (t: MTable) => before.tables.filter((x) => x.id === t.id).flatMap((x) => [...x.columns.map((c) => c.name), ...x.relations.map((r) => r.columnName)])
+  const renameTaken = () => new Set([...takenColumns(), ...namesOfA(table)])
   switch (edit.kind) {
     case 'add_column': {
       const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, takenColumns()) as MColumn
@@ -78,9 +81,9 @@ function applyEdit(
       return `drop column ${label}.${column.name}`
     }
     case 'rename_column': {
-      if (column === undefined) return renameRelationColumn(dialect, table, c, takenColumns())
+      if (column === undefined) return renameRelationColumn(dialect, table, c, renameTaken())
       const from = column.name
-      column.name = freshName(namesFor('column', dialect), c, takenColumns())
+      column.name = freshName(namesFor('column', dialect), c, renameTaken())
       return `rename column ${label}.${from} to ${column.name}`
     }
     case 'retype': {
@@ -163,7 +166,7 @@ function applyEdit(
     }
     case 'rename_table': {
       const from = table.name
-      table.name = freshName(namesFor('table', dialect), c, new Set(tables.map((t) => t.name)))
+      table.name = freshName(namesFor('table', dialect), c, new Set([...tables, ...before.tables].map((t) => t.name)))
       return `rename table ${from} to ${table.name}`
     }
     case 'drop_table': {
