@@ -3,7 +3,7 @@ import type { ColumnModel, EnumTypeModel, QualifiedName, SchemaModel, TableModel
 import type { AlterEnum, Operation } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { columnTypeSql } from './postgres-column-sql'
-import { qualified, quoteIdent } from './postgres-names'
+import { qualified, quoteIdent, suffixed } from './postgres-names'
 import { stringValue } from './postgres-sql-tokens'
 import { readTokens } from './postgres-expressions'
 
@@ -77,7 +77,7 @@ function usesValue(enumType: QualifiedName, value: string, later: readonly Opera
 
 function rebuildSql(op: AlterEnum, state: SchemaModel): EnumStatement[] {
   const { from, to } = op
-  const old = { ...(to.schema !== undefined && { schema: to.schema }), name: `${to.name}_old` }
+  const old = { ...(to.schema !== undefined && { schema: to.schema }), name: suffixed(to.name, '_old') }
   const users = state.tables.flatMap((t) => t.columns.filter((c) => usesEnum(t, c, to)).map((c) => ({ table: t, column: c })))
   const removed = from.values.filter((v) => !to.values.includes(v))
   const statements: string[] = []

@@ -25,6 +25,24 @@ export function commentLiteral(comment: string | undefined): string {
 }
 
 /**
+ * storedIdentifier is the name PostgreSQL keeps for `name`: identifiers longer than 63 bytes are cut to 63
+ * bytes (NAMEDATALEN - 1) at a character boundary, with a NOTICE only.
+ */
+export function storedIdentifier(name: string): string {
+  return suffixed(name, '')
+}
+
+/** suffixed is `name` + `suffix`, `name` cut so that the whole fits in 63 bytes (a temporary name never collides with `name`). */
+export function suffixed(name: string, suffix: string): string {
+  let kept = ''
+  for (const char of name) {
+    if (Buffer.byteLength(kept + char + suffix) > 63) break
+    kept += char
+  }
+  return kept + suffix
+}
+
+/**
  * serialSequenceName is the sequence SERIAL creates for a column, schema-qualified and quoted.
  */
 export function serialSequenceName(table: QualifiedName, column: string): string {

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm'
 import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
 import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { storedIdentifier } from './postgres-names'
 import { canonicalTable } from './postgres-canonical-table'
 
 /** PostgresSettings are the DataSource options that change what the entities mean on PostgreSQL. */
@@ -53,8 +54,10 @@ function fillTable(table: TableModel, settings: PostgresSettings): TableModel {
 function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSettings): ColumnModel {
   let filled = column
   if (column.type === 'enum' || column.type === 'simple-enum') {
-    // TypeORM's PostgresQueryRunner.buildEnumName: `${table}_${column.toLowerCase()}_enum` unless declared.
-    filled = { ...filled, type: 'enum', enumName: column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum` }
+    // TypeORM's PostgresQueryRunner.buildEnumName: `${table}_${column.toLowerCase()}_enum` unless declared,
+    // and the type is created under the name PostgreSQL keeps of it.
+    const enumName = column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum`
+    filled = { ...filled, type: 'enum', enumName: storedIdentifier(enumName) }
   }
   if (column.generated?.kind === 'uuid' && column.default === undefined) {
     // TypeORM's PostgresQueryRunner writes the generator of the DataSource's `uuidExtension`.

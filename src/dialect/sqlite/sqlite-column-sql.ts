@@ -8,14 +8,16 @@ import { quoteIdent } from './sqlite-quote'
 /**
  * createTableSql writes CREATE TABLE the way TypeORM does: columns, then the primary key (inline
  * `PRIMARY KEY AUTOINCREMENT` for a single increment column), uniques, checks and foreign keys.
- * `as` creates it under another name (a rebuild's temporary table); constraint names follow `table.name`.
+ * `as` creates it under another name (a rebuild's temporary table). The primary key's name, which SQLite does not
+ * report, is derived from `keyNamedAfter`: the name the table has once the migration is done, so that a table
+ * rebuilt before it is renamed gets the key name its final name gives.
  */
-export function createTableSql(table: TableModel, as: string = table.name): string {
+export function createTableSql(table: TableModel, as: string = table.name, keyNamedAfter: string = table.name): string {
   const pk = table.primaryKey?.columns ?? []
   const inlinePk = pk.length === 1 && table.columns.find((c) => c.name === pk[0])?.generated?.kind === 'increment' ? pk[0] : undefined
   const parts = [
     ...table.columns.map((c) => columnSql(table.name, c, c.name === inlinePk)),
-    ...(pk.length > 0 && inlinePk === undefined ? [`CONSTRAINT ${quoteIdent(primaryKeyName(table.name, pk))} PRIMARY KEY (${identList(pk)})`] : []),
+    ...(pk.length > 0 && inlinePk === undefined ? [`CONSTRAINT ${quoteIdent(primaryKeyName(keyNamedAfter, pk))} PRIMARY KEY (${identList(pk)})`] : []),
     ...table.uniques.map(uniqueSql),
     ...table.checks.map(checkSql),
     ...table.foreignKeys.map(foreignKeySql),

@@ -3,6 +3,7 @@ import { sameName } from '../../model/qualified-name'
 import { applyOperations } from '../../operations/apply'
 import { type Operation, tableOf } from '../../operations/operation'
 import type { Statement } from '../statement'
+import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { REBUILD, type DirectSql, compileDirect } from './sqlite-direct'
 import { foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
 import { type TableLife, planTables } from './sqlite-table-lives'
@@ -42,15 +43,15 @@ export function compileSqlite(ops: readonly Operation[], before: SchemaModel): S
     const carried = contentOps(life, ops).map((j) => ops[j])
     const group = (sqls: readonly string[]) => statements.push(...sqls.map((sql) => ({ sql, operations: carried })))
     if (role === 'created' && i === life.createdAt) {
-      const shape = { ...tableIn(states[ops.length], life.lastName), name: life.firstName.name }
-      group(sqlOf(compileDirect({ kind: 'create_table', table: shape }, states[i])))
+      const shape = tableIn(states[ops.length], life.lastName)
+      group([createTableSql(shape, life.firstName.name), ...shape.indexes.map((index) => createIndexSql(life.firstName.name, index))])
     } else if (role === 'dropped' && i === life.droppedAt) {
       group(sqlOf(compileDirect({ kind: 'drop_table', table: tableIn(states[i], life.lastName) }, states[i])))
     } else if (role === 'rebuilt' && i === rebuildPosition(life, ops)) {
       const target = tableIn(states[i + 1], tableOf(op) ?? life.lastName)
       const first = life.opIndexes[0]
       const source = tableIn(states[first], life.firstName)
-      const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried })
+      const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: life.lastName.name })
       statements.push(...rebuilt.map((sql) => ({ sql, operations: carried, rebuild: target.name })))
       if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(life.lastName.name, carried))
     }

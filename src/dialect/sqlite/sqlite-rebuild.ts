@@ -12,6 +12,8 @@ export interface Rebuild {
   readonly target: TableModel
   /** The table's operations folded into the rebuild, in order: renames, drops and copies of columns steer the copy. */
   readonly ops: readonly Operation[]
+  /** The name the table has at the end of the migration (a `down` rebuilds before renaming back): its key is named after it. */
+  readonly finalName: string
 }
 
 /**
@@ -31,7 +33,7 @@ export function rebuildSql(rebuild: Rebuild): string[] {
             `SELECT ${copied.map(([, from]) => from).join(', ')} FROM ${quoteIdent(source.name)}`,
         ]
   return [
-    createTableSql(target, temporary),
+    createTableSql(target, temporary, rebuild.finalName),
     ...copy,
     `DROP TABLE ${quoteIdent(source.name)}`,
     `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(target.name)}`,

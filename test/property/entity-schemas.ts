@@ -1,0 +1,87 @@
+import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
+import type { ColumnSpec, FuzzDialect, SchemaSpec, TableSpec } from './schema-spec'
+import { columnById } from './schema-spec'
+
+/** entitySchemas writes a schema spec as TypeORM EntitySchemas (no decorators), as a DataSource's `entities`. */
+export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect): EntitySchema[] {
+  return spec.tables.map((table) => entitySchema(table, dialect))
+}
+
+/** entityName is the (stable) entity name of a table id. */
+export const entityName = (tableId: number) => `T${tableId}`
+
+function entitySchema(table: TableSpec, dialect: FuzzDialect): EntitySchema {
+  const quoted = (id: number) => `"${columnById(table, id)!.name.replace(/"/g, '""')}"`
+  const property = (id: number) => `c${id}`
+  const relations: Record<string, EntitySchemaRelationOptions> = {}
+  for (const r of table.relations) {
+    relations[`r${r.id}`] = {
+      type: 'many-to-one',
+      target: entityName(r.target),
+      nullable: true,
+      onDelete: r.onDelete,
+      joinColumn: { name: r.columnName, referencedColumnName: 'id' },
+    }
+  }
+  for (const m of table.manyToMany) {
+    relations[`m${m.id}`] = { type: 'many-to-many', target: entityName(m.target), joinTable: true }
+  }
+  const columns: Record<string, EntitySchemaColumnOptions> = { id: primaryKeyColumn(table, dialect) }
+  for (const c of table.columns) columns[property(c.id)] = columnOptions(c, dialect)
+  return new EntitySchema({
+    name: entityName(table.id),
+    tableName: table.name,
+    columns,
+    relations,
+    indices: table.indexes.map((i) => ({
+      ...(i.name !== undefined && { name: i.name }),
+      columns: i.columns.map(property),
+      unique: i.unique,
+      ...(i.partial && { where: `${quoted(i.columns[0])} IS NOT NULL` }),
+    })),
+    uniques: table.uniques.map((u) => ({ columns: u.columns.map(property) })),
+    checks: table.checks.map((c) => ({ expression: `${quoted(c.column)} >= 0` })),
+  })
+}
+
+function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaColumnOptions {
+  switch (table.primaryKey) {
+    case 'increment': return { type: 'int', primary: true, generated: 'increment' }
+    case 'int': return { type: 'int', primary: true }
+    case 'uuid': return dialect === 'postgres' ? { type: 'uuid', primary: true, generated: 'uuid' } : { type: 'int', primary: true }
+  }
+}
+
+function columnOptions(c: ColumnSpec, dialect: FuzzDialect): EntitySchemaColumnOptions {
+  const base = { name: c.name, nullable: c.nullable }
+  const withDefault = c.defaultVariant === undefined ? {} : { default: defaultOf(c, c.defaultVariant) }
+  switch (c.kind) {
+    case 'int': return { ...base, ...withDefault, type: 'int' }
+    case 'bigint': return { ...base, ...withDefault, type: 'bigint' }
+    case 'varchar': return { ...base, ...withDefault, type: 'varchar', length: c.length }
+    case 'text': return { ...base, ...withDefault, type: 'text' }
+    case 'boolean': return { ...base, ...withDefault, type: 'boolean' }
+    case 'numeric': return { ...base, ...withDefault, type: 'numeric', precision: c.precision, scale: 2 }
+    case 'timestamp': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamp' : 'datetime' }
+    case 'uuid': return { ...base, type: 'uuid' }
+    case 'json': return { ...base, type: dialect === 'postgres' ? 'jsonb' : 'json' }
+    case 'enum': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'enum' : 'simple-enum', enum: [...c.labels!] }
+    case 'intArray': return { ...base, type: 'int', array: true }
+  }
+}
+
+/** defaultOf is a column's default as an entity states it, by variant. */
+function defaultOf(c: ColumnSpec, variant: number): unknown {
+  const pick = (a: unknown, b: unknown) => (variant === 0 ? a : b)
+  switch (c.kind) {
+    case 'int':
+    case 'bigint': return pick(7, 8)
+    case 'varchar':
+    case 'text': return pick('dflt', "it's")
+    case 'boolean': return pick(false, true)
+    case 'numeric': return pick(0, 2.5)
+    case 'timestamp': return pick(() => 'CURRENT_TIMESTAMP', '2024-01-01 00:00:00')
+    case 'enum': return pick('a', 'b')
+    default: throw new Error(`no default for ${c.kind}`)
+  }
+}

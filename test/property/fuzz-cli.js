@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres]: runs N random schema pairs per dialect through
+// test/property/round-trip.test.ts and prints "<dialect>: N cases, F failures" for each. Exit 1 on any failure.
+const { spawnSync } = require('node:child_process')
+const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs')
+const { tmpdir } = require('node:os')
+const { join } = require('node:path')
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`)
+  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback
+}
+const cases = Number(option('cases', '100'))
+if (!Number.isInteger(cases) || cases < 1) {
+  console.error('fuzz: --cases must be a positive whole number')
+  process.exit(2)
+}
+const report = join(mkdtempSync(join(tmpdir(), 'autogen-fuzz-')), 'report.txt')
+writeFileSync(report, '')
+const env = {
+  ...process.env,
+  FUZZ_REPORT: report,
+  FUZZ_CASES: String(cases),
+  FUZZ_SEED: option('seed', String(Date.now() % 1_000_000_000)),
+  FUZZ_DIALECTS: option('dialect', 'sqlite,postgres'),
+}
+const jest = require.resolve('jest/bin/jest')
+const run = spawnSync(process.execPath, [jest, '--ci', '--silent', 'test/property/round-trip.test.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+const lines = readFileSync(report, 'utf8').trimEnd().split('\n').filter(Boolean)
+for (const line of lines) console.log(line)
+const totals = lines.filter((line) => / cases, \d+ failures/.test(line))
+if (totals.length === 0) console.log('fuzz: no result (see the jest output above)')
+process.exit(run.status === 0 && totals.every((line) => / 0 failures/.test(line)) ? 0 : 1)

@@ -1,0 +1,53 @@
+import { type TestDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+import { runRoundTrip } from './round-trip'
+import type { ColumnSpec, FuzzCase, FuzzDialect, SchemaSpec, TableSpec } from './schema-spec'
+
+// Cases the randomized round trips (round-trip.test.ts) found, shrunk and kept as literal schema pairs.
+
+const table = (t: Partial<TableSpec> & Pick<TableSpec, 'id' | 'name'>): TableSpec => ({
+  primaryKey: 'int', columns: [], indexes: [], uniques: [], checks: [], relations: [], manyToMany: [], rows: 3, ...t,
+})
+const column = (c: Partial<ColumnSpec> & Pick<ColumnSpec, 'id' | 'name' | 'kind'>): ColumnSpec => ({ nullable: true, ...c })
+const pair = (a: SchemaSpec, b: SchemaSpec) => (dialect: FuzzDialect): FuzzCase => ({ dialect, a, b, edits: [] })
+
+const databases: Record<FuzzDialect, () => Promise<TestDatabase>> = {
+  sqlite: createSqliteDatabase,
+  postgres: () => createPostgresDatabase('fuzzreg'),
+}
+
+/** A table renamed together with a column of it, a new index and a new unique, from and to awkward names. */
+const renamedWithEdits = (from: string, to: string, primaryKey: TableSpec['primaryKey']) => {
+  const subject = column({ id: 2, name: 'subject', kind: 'varchar', length: 40, nullable: false })
+  const body = column({ id: 3, name: 'Body', kind: 'text' })
+  return pair(
+    { tables: [table({ id: 1, name: from, primaryKey, columns: [subject, body], uniques: [{ id: 4, columns: [2] }] })] },
+    {
+      tables: [table({
+        id: 1, name: to, primaryKey, columns: [{ ...subject, name: 'title' }, body],
+        uniques: [{ id: 4, columns: [2] }, { id: 5, columns: [3, 2] }], indexes: [{ id: 6, columns: [3], unique: false, partial: false }],
+      })],
+    },
+  )
+}
+
+const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
+  // Issue 8 item 8: on SQLite `down` rebuilt the table before renaming it back, naming its key after the new name.
+  'a table renamed with a column rename, a new index and unique ("e-mail log" to "naïve data")': renamedWithEdits('e-mail log', 'naïve data', 'int'),
+  'a table renamed with other edits, mixed case and digits ("2fa codes" to "Mixed Case")': renamedWithEdits('2fa codes', 'Mixed Case', 'int'),
+  // PostgreSQL keeps 63 bytes of a name: the enum type TypeORM names `<table>_<column>_enum` was compared uncut.
+  'an enum column whose derived type name is longer than 63 bytes': pair(
+    { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c'] })] })] },
+    { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c', 'd'] })] })] },
+  ),
+}
+
+describe.each(['sqlite', 'postgres'] as const)('%s: regressions found by the round trips', (dialect) => {
+  it.each(Object.entries(cases))('%s', async (_, fuzz) => {
+    const db = await databases[dialect]()
+    try {
+      await runRoundTrip(db, fuzz(dialect))
+    } finally {
+      await db.drop()
+    }
+  })
+})

@@ -1,0 +1,129 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { DataSource } from 'typeorm'
+import type { RenameHint } from '../../src/diff/rename-types'
+import type { SchemaModel } from '../../src/model/schema-model'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { downgrade, upgrade } from '../../src/runner/migration-runner'
+import type { LoadedProject } from '../../src/source/load-config'
+import type { TestDatabase } from '../support/test-database'
+import { entitySchemas } from './entity-schemas'
+import type { FuzzCase, SchemaSpec } from './schema-spec'
+import { insertSql, keptRows, readRows } from './seed-rows'
+
+let caseCount = 0
+
+/**
+ * runRoundTrip runs one case on an empty database: create A with the tool's own migration and fill it, generate
+ * and apply A -> B (renames stated as `--rename` states them), expect no further diff and every kept value
+ * unchanged, apply `down`, and expect A's catalog (introspected model and every object name) and rows back.
+ */
+export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<void> {
+  // Each case's migrations get new names: the module loader caches a migration file by its path.
+  const timestamp = 1_700_000_000_000 + ++caseCount * 10_000
+  rmSync(join(db.dir, 'migrations'), { recursive: true, force: true })
+  const a = () => projectOf(db, fuzz, fuzz.a)
+  const b = () => projectOf(db, fuzz, fuzz.b)
+  await step('create A', async () => {
+    await generateMigration(a(), 'CreateA', timestamp)
+    await upgrade(a())
+  })
+  await step('insert rows', async () => {
+    for (const sql of insertSql(fuzz.a, fuzz.b, fuzz.dialect)) await db.query(sql)
+  })
+  const before = await catalogOf(db, a())
+  expectEqual('A is in sync after its own migration', before.pending, [])
+  const rows = await readRows(db, fuzz.a)
+
+  const generated = await step('generate A -> B', () =>
+    generateMigration(b(), 'AToB', timestamp + 1, { renames: renameHints(fuzz.a, fuzz.b), acceptDataLoss: true }))
+  if (generated.file === undefined) {
+    expectEqual('A and B with no changes have the same rows', await readRows(db, fuzz.a), rows)
+    return
+  }
+  await step('apply A -> B', () => upgrade(b()))
+  expectEqual('the next diff is empty', (await catalogOf(db, b())).pending, [])
+  expectEqual('kept values survive', keptRows(await readRows(db, fuzz.b), fuzz.b, fuzz.a), keptRows(rows, fuzz.a, fuzz.b))
+
+  await step('apply down', () => downgrade(b()))
+  const after = await catalogOf(db, a())
+  expectEqual("A's catalog is back", after.catalog, before.catalog)
+  expectEqual("A's names are back", after.names, before.names)
+  expectEqual("A's kept rows are back", keptRows(await readRows(db, fuzz.a), fuzz.a, fuzz.b), keptRows(rows, fuzz.a, fuzz.b))
+}
+
+/** renameHints states B's renames of A's tables and columns, as `--rename` flags would. */
+export function renameHints(a: SchemaSpec, b: SchemaSpec): RenameHint[] {
+  const hints: RenameHint[] = []
+  for (const before of a.tables) {
+    const after = b.tables.find((t) => t.id === before.id)
+    if (after === undefined) continue
+    if (after.name !== before.name) hints.push({ kind: 'table', table: { name: before.name }, from: before.name, to: after.name, origin: `--rename ${before.name}=${after.name}` })
+    const pairs = [
+      ...before.columns.map((c) => [c.name, after.columns.find((x) => x.id === c.id)?.name] as const),
+      ...before.relations.map((r) => [r.columnName, after.relations.find((x) => x.id === r.id)?.columnName] as const),
+    ]
+    for (const [from, to] of pairs) {
+      if (to !== undefined && to !== from) hints.push({ kind: 'column', table: { name: after.name }, from, to, origin: `--rename ${after.name}.${from}=${to}` })
+    }
+  }
+  return hints
+}
+
+function projectOf(db: TestDatabase, fuzz: FuzzCase, schema: SchemaSpec): LoadedProject {
+  const migrationsDir = join(db.dir, 'migrations')
+  return {
+    dataSource: new DataSource({ ...db.options, entities: entitySchemas(schema, fuzz.dialect), migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
+    settings: {},
+    migrationsDir,
+    configPath: '(fuzz)',
+  }
+}
+
+/** Catalog is what `down` must give back exactly: the introspected model and the names of every object. */
+interface Catalog { readonly catalog: SchemaModel; readonly names: unknown; readonly pending: readonly unknown[] }
+
+async function catalogOf(db: TestDatabase, project: LoadedProject): Promise<Catalog> {
+  const comparison = await compareProject(project)
+  // Columns re-added by `down` come last: their position is not part of the catalog compared.
+  const catalog = {
+    ...comparison.actual,
+    tables: comparison.actual.tables.map((t) => ({ ...t, columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : 1)) })),
+  }
+  return { catalog, names: await objectNames(db), pending: comparison.up }
+}
+
+/** objectNames lists every named object the database holds, constraints included (SQLite's primary key names too). */
+async function objectNames(db: TestDatabase): Promise<unknown> {
+  if (db.label === 'postgres') {
+    return {
+      relations: await db.query(`SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1, 2`),
+      constraints: await db.query(`SELECT conrelid::regclass::text AS "table", conname, contype FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`),
+      types: await db.query(`SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e' ORDER BY 1`),
+    }
+  }
+  const objects = await db.query<{ type: string; name: string; tbl_name: string; sql: string | null }>(
+    `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`,
+  )
+  return objects.map((o) => ({
+    type: o.type, name: o.name, table: o.tbl_name,
+    constraints: [...(o.sql ?? '').matchAll(/CONSTRAINT\s+("(?:[^"]|"")*"|\S+)/g)].map((m) => m[1]).sort(),
+  }))
+}
+
+function expectEqual(what: string, actual: unknown, expected: unknown): void {
+  try {
+    expect(actual).toEqual(expected)
+  } catch (err) {
+    throw new Error(`${what}:\n${(err as Error).message}`)
+  }
+}
+
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    throw new Error(`${what} failed: ${(err as Error).message}`)
+  }
+}

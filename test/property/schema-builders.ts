@@ -1,0 +1,124 @@
+import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
+import { defaultVariants, distinctKinds, kindsOf, numberKinds } from './schema-spec'
+
+/** ColumnSeed is the numbers a new column is picked by. */
+export interface ColumnSeed {
+  readonly name: number; readonly kind: number; readonly length: number; readonly precision: number
+  readonly nullable: boolean; readonly defaultVariant: number | undefined
+}
+
+/** TableSeed is the numbers a new table is picked by (columns, constraints and relations pick modulo what exists). */
+export interface TableSeed {
+  readonly name: number
+  readonly primaryKey: PrimaryKeyKind
+  readonly columns: readonly ColumnSeed[]
+  readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
+  readonly uniques: readonly (readonly number[])[]
+  readonly checks: readonly number[]
+  readonly relations: readonly { readonly target: number; readonly name: number; readonly onDelete: OnDelete }[]
+  readonly manyToMany: readonly number[]
+  readonly rows: number
+}
+
+// Awkward identifiers: reserved words, mixed case, spaces, quotes, unicode, and on PostgreSQL 63 bytes.
+const tableNames = ['order', 'user', 'Mixed Case', 'naïve data', '2fa codes', 'e-mail log', 'select', 'CamelTable', 'plain']
+const columnNames = ['Order', 'select', 'naïve', 'with space', 'camelCase', 'say "hi"', 'user', 'e-mail', 'x', 'Größe']
+const longColumnName = 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_'
+
+/** namesFor lists the table or column names a dialect's cases draw from. */
+export function namesFor(what: 'table' | 'column', dialect: FuzzDialect): readonly string[] {
+  if (what === 'table') return tableNames
+  return dialect === 'postgres' ? [...columnNames, longColumnName] : columnNames
+}
+
+/** freshName picks the `n`th name of `pool` not in `taken`, suffixed when all are taken. */
+export function freshName(pool: readonly string[], n: number, taken: ReadonlySet<string>): string {
+  const free = pool.filter((name) => !taken.has(name))
+  if (free.length > 0) return free[n % free.length]
+  for (let k = 2; ; k++) {
+    const name = `${pool[n % pool.length].slice(0, 58)} ${k}`
+    if (!taken.has(name)) return name
+  }
+}
+
+/** Ids is the counter every column, index, constraint and relation id comes from. */
+export class Ids {
+  private next = 1
+  constructor(schema?: SchemaSpec) {
+    for (const t of schema?.tables ?? []) {
+      for (const list of [t.columns, t.indexes, t.uniques, t.checks, t.relations, t.manyToMany]) {
+        for (const item of list) this.next = Math.max(this.next, item.id + 1)
+      }
+      this.next = Math.max(this.next, t.id + 1)
+    }
+  }
+  take(): number { return this.next++ }
+}
+
+/** newTable builds a table from its seed; relations point at `earlier` tables only. */
+export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: TableSeed, earlier: readonly TableSpec[]): TableSpec {
+  const taken = new Set(['id'])
+  const columns = seed.columns.map((c) => {
+    const column = newColumn(dialect, ids, c, taken)
+    taken.add(column.name)
+    return column
+  })
+  const relations = earlier.length === 0 ? [] : seed.relations.map((r) => {
+    const columnName = freshName(namesFor('column', dialect), r.name, taken)
+    taken.add(columnName)
+    return { id: ids.take(), target: earlier[r.target % earlier.length].id, columnName, onDelete: r.onDelete }
+  })
+  const pickColumns = (picks: readonly number[], kinds?: readonly ColumnKind[]) => {
+    const allowed = columns.filter((c) => (kinds ?? indexableKinds).includes(c.kind))
+    return allowed.length === 0 ? [] : [...new Set(picks.map((p) => allowed[p % allowed.length].id))]
+  }
+  const table: TableSpec = {
+    id: ids.take(),
+    name,
+    primaryKey: dialect === 'sqlite' && seed.primaryKey === 'uuid' ? 'int' : seed.primaryKey,
+    columns,
+    relations,
+    indexes: seed.indexes.flatMap((i) => {
+      const cols = pickColumns(i.columns, i.unique ? distinctKinds : undefined)
+      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial }]
+    }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
+      .filter((i, k, all) => namedApart(i, all.slice(0, k))),
+    uniques: seed.uniques.flatMap((u) => {
+      const cols = pickColumns(u, distinctKinds)
+      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
+    }),
+    checks: seed.checks.flatMap((c) => pickColumns([c], numberKinds).map((column) => ({ id: ids.take(), column }))),
+    manyToMany: earlier.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => earlier[m % earlier.length].id))].map((target) => ({ id: ids.take(), target })),
+    rows: seed.rows,
+  }
+  return table
+}
+
+/** indexableKinds are the kinds a plain index may cover. */
+export const indexableKinds: readonly ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum']
+
+/** newColumn builds a column from its seed, with a name not in `taken`. */
+export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, taken: ReadonlySet<string>): ColumnSpec {
+  const kinds = kindsOf(dialect)
+  const kind = kinds[seed.kind % kinds.length]
+  const defaultVariant = defaultVariants(kind) > 0 ? seed.defaultVariant : undefined
+  return {
+    id: ids.take(),
+    name: freshName(namesFor('column', dialect), seed.name, taken),
+    kind,
+    ...(kind === 'varchar' && { length: seed.length }),
+    ...(kind === 'numeric' && { precision: seed.precision }),
+    nullable: seed.nullable,
+    ...(defaultVariant !== undefined && { defaultVariant }),
+    ...(kind === 'enum' && { labels: ['a', 'b', 'c'] }),
+  }
+}
+
+/**
+ * namedApart says whether `index` gets a name of its own: TypeORM derives an unnamed index's name from its
+ * table, sorted columns and predicate only, so two such indexes (one unique, one not) would share it.
+ */
+export function namedApart(index: IndexSpec, others: readonly IndexSpec[]): boolean {
+  const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial])
+  return index.name !== undefined || !others.some((o) => o.name === undefined && key(o) === key(index))
+}

@@ -1,0 +1,217 @@
+import {
+  type ColumnSpec, type FuzzDialect, type OnDelete, type SchemaSpec, type TableSpec,
+  defaultVariants, distinctKinds, numberKinds,
+} from './schema-spec'
+import { Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
+
+/** editKinds are the changes from schema A to schema B. */
+export const editKinds = [
+  'add_column', 'drop_column', 'rename_column', 'retype', 'nullability', 'default',
+  'add_index', 'drop_index', 'add_unique', 'drop_unique', 'add_check', 'drop_check',
+  'add_relation', 'drop_relation', 'on_delete', 'enum_labels',
+  'rename_table', 'add_table', 'drop_table', 'add_many_to_many', 'drop_many_to_many',
+] as const
+export type EditKind = (typeof editKinds)[number]
+
+/** EditSeed is one edit: its kind and the numbers that pick what it changes (modulo what exists). */
+export interface EditSeed { readonly kind: EditKind; readonly a: number; readonly b: number; readonly c: number }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? Mutable<U>[] : T[K] }
+type MTable = Mutable<TableSpec>
+type MColumn = Mutable<ColumnSpec>
+
+/**
+ * applyEdits derives schema B from A. Edits keep A's rows valid: uniques and checks only cover columns
+ * A already has (their values differ per row and are never negative), an added column is nullable or has a
+ * default, and a dropped column is nullable or has a default (a `down` cannot bring back values it never had).
+ */
+export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly EditSeed[]): { schema: SchemaSpec; applied: string[] } {
+  const schema = JSON.parse(JSON.stringify(a)) as { tables: MTable[] }
+  const ids = new Ids(a)
+  const applied: string[] = []
+  const tableInA = (table: MTable) => a.tables.find((t) => t.id === table.id)
+  const inA = (table: MTable, column: number) => tableInA(table)?.columns.some((c) => c.id === column) === true
+  // `down` re-adds a dropped column with its default in every row: a unique of A over it cannot come back.
+  const uniqueInA = (table: MTable, column: number) => {
+    const before = tableInA(table)
+    return before !== undefined && [...before.uniques, ...before.indexes.filter((i) => i.unique)].some((u) => u.columns.includes(column))
+  }
+  for (const edit of edits) {
+    const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA, a)
+    if (done !== undefined) applied.push(done)
+  }
+  return { schema, applied }
+}
+
+function applyEdit(
+  dialect: FuzzDialect, schema: { tables: MTable[] }, ids: Ids, edit: EditSeed, inA: (t: MTable, c: number) => boolean,
+  uniqueInA: (t: MTable, c: number) => boolean, before: SchemaSpec,
+): string | undefined {
+  const { a, b, c } = edit
+  const tables = schema.tables
+  if (edit.kind === 'add_table') {
+    const name = freshName(namesFor('table', dialect), a, new Set(tables.map((t) => t.name)))
+    const seed = {
+      name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3],
+      columns: [{ name: b, kind: c, length: 20, precision: 10, nullable: true, defaultVariant: undefined }],
+      indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE' as OnDelete }], manyToMany: [], rows: 0,
+    }
+    tables.push(newTable(dialect, ids, name, seed, tables) as MTable)
+    return `add table ${name}`
+  }
+  if (tables.length === 0) return undefined
+  const table = tables[a % tables.length]
+  const columns = table.columns
+  const column = columns.length === 0 ? undefined : columns[b % columns.length]
+  const takenColumns = () => new Set(['id', ...columns.map((x) => x.name), ...table.relations.map((r) => r.columnName)])
+  const label = `${table.name}`
+  // A rename never takes a name A has: renaming onto a name dropped in the same migration is refused (--rename does not apply).
+  const namesOfA = (t: MTable) => before.tables.filter((x) => x.id === t.id).flatMap((x) => [...x.columns.map((c) => c.name), ...x.relations.map((r) => r.columnName)])
+  const renameTaken = () => new Set([...takenColumns(), ...namesOfA(table)])
+  switch (edit.kind) {
+    case 'add_column': {
+      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, takenColumns()) as MColumn
+      if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
+      columns.push(added)
+      return `add column ${label}.${added.name}`
+    }
+    case 'drop_column': {
+      if (column === undefined || (!column.nullable && column.defaultVariant === undefined && inA(table, column.id)) || uniqueInA(table, column.id)) return undefined
+      forgetColumn(table, column.id)
+      return `drop column ${label}.${column.name}`
+    }
+    case 'rename_column': {
+      if (column === undefined) return renameRelationColumn(dialect, table, c, renameTaken())
+      const from = column.name
+      column.name = freshName(namesFor('column', dialect), c, renameTaken())
+      return `rename column ${label}.${from} to ${column.name}`
+    }
+    case 'retype': {
+      if (column === undefined) return undefined
+      const from = describeType(column)
+      if (column.kind === 'int') column.kind = 'bigint'
+      else if (column.kind === 'varchar' && c % 3 === 0) { column.kind = 'text'; delete column.length }
+      else if (column.kind === 'varchar') column.length = [10, 20, 40, 80].filter((n) => n !== column.length)[c % 3]
+      else if (column.kind === 'numeric') column.precision = column.precision! + 2
+      else return undefined
+      return `retype ${label}.${column.name} from ${from} to ${describeType(column)}`
+    }
+    case 'nullability': {
+      if (column === undefined) return undefined
+      column.nullable = !column.nullable
+      return `${label}.${column.name} ${column.nullable ? 'NULL' : 'NOT NULL'}`
+    }
+    case 'default': {
+      if (column === undefined || defaultVariants(column.kind) === 0) return undefined
+      if (column.defaultVariant !== undefined && c % 3 === 2) {
+        if (!column.nullable) return undefined
+        delete column.defaultVariant
+      } else {
+        const to = column.defaultVariant === undefined ? c % 2 : 1 - column.defaultVariant
+        column.defaultVariant = to
+      }
+      return `default of ${label}.${column.name} to ${column.defaultVariant ?? 'none'}`
+    }
+    case 'add_index': {
+      const unique = c % 2 === 0
+      const allowed = columns.filter((x) => (unique ? distinctKinds : indexableKinds).includes(x.kind) && (!unique || inA(table, x.id)))
+      if (allowed.length === 0) return undefined
+      const cols = [...new Set([allowed[b % allowed.length].id, allowed[c % allowed.length].id])]
+      const id = ids.take()
+      const index = { id, columns: cols, unique, partial: c % 3 === 0, ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) }
+      if (!namedApart(index, table.indexes)) return undefined
+      table.indexes.push(index)
+      return `add index ${label}(${cols.join(',')})`
+    }
+    case 'drop_index': return dropOne(table.indexes, b, `drop index of ${label}`)
+    case 'add_unique': {
+      const allowed = columns.filter((x) => distinctKinds.includes(x.kind) && inA(table, x.id))
+      if (allowed.length === 0) return undefined
+      const cols = [...new Set([allowed[b % allowed.length].id, ...(c % 2 === 0 ? [allowed[c % allowed.length].id] : [])])]
+      table.uniques.push({ id: ids.take(), columns: cols })
+      return `add unique ${label}(${cols.join(',')})`
+    }
+    case 'drop_unique': return dropOne(table.uniques, b, `drop unique of ${label}`)
+    case 'add_check': {
+      const allowed = columns.filter((x) => numberKinds.includes(x.kind))
+      if (allowed.length === 0) return undefined
+      const target = allowed[b % allowed.length]
+      if (table.checks.some((x) => x.column === target.id)) return undefined
+      table.checks.push({ id: ids.take(), column: target.id })
+      return `add check ${label}.${target.name} >= 0`
+    }
+    case 'drop_check': return dropOne(table.checks, b, `drop check of ${label}`)
+    case 'add_relation': {
+      const targets = tables.filter((t) => t.id < table.id)
+      if (targets.length === 0) return undefined
+      const columnName = freshName(namesFor('column', dialect), c, takenColumns())
+      const target = targets[b % targets.length]
+      table.relations.push({ id: ids.take(), target: target.id, columnName, onDelete: (['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const)[c % 4] })
+      return `add relation ${label}.${columnName} -> ${target.name}`
+    }
+    case 'drop_relation': return dropOne(table.relations, b, `drop relation of ${label}`)
+    case 'on_delete': {
+      const relation = table.relations[b % Math.max(1, table.relations.length)]
+      if (relation === undefined) return undefined
+      relation.onDelete = (['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const).filter((x) => x !== relation.onDelete)[c % 3]
+      return `on delete ${relation.onDelete} for ${label}.${relation.columnName}`
+    }
+    case 'enum_labels': {
+      const enums = columns.filter((x) => x.kind === 'enum')
+      if (enums.length === 0) return undefined
+      const target = enums[b % enums.length]
+      const options = [['a', 'b', 'c', 'd'], ['a', 'b'], ['a', 'b', 'd', 'c']].filter((l) => l.join() !== target.labels!.join())
+      target.labels = options[c % options.length]
+      return `labels of ${label}.${target.name} to ${target.labels.join(',')}`
+    }
+    case 'rename_table': {
+      const from = table.name
+      table.name = freshName(namesFor('table', dialect), c, new Set([...tables, ...before.tables].map((t) => t.name)))
+      return `rename table ${from} to ${table.name}`
+    }
+    case 'drop_table': {
+      schema.tables = tables.filter((t) => t !== table)
+      for (const t of schema.tables) {
+        t.relations = t.relations.filter((r) => r.target !== table.id)
+        t.manyToMany = t.manyToMany.filter((m) => m.target !== table.id)
+      }
+      return `drop table ${label}`
+    }
+    case 'add_many_to_many': {
+      const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id))
+      if (targets.length === 0) return undefined
+      const target = targets[b % targets.length]
+      table.manyToMany.push({ id: ids.take(), target: target.id })
+      return `add many-to-many ${label} -> ${target.name}`
+    }
+    case 'drop_many_to_many': return dropOne(table.manyToMany, b, `drop many-to-many of ${label}`)
+  }
+}
+
+function renameRelationColumn(dialect: FuzzDialect, table: MTable, c: number, taken: ReadonlySet<string>): string | undefined {
+  const relation = table.relations[c % Math.max(1, table.relations.length)]
+  if (relation === undefined) return undefined
+  const from = relation.columnName
+  relation.columnName = freshName(namesFor('column', dialect), c, taken)
+  return `rename column ${table.name}.${from} to ${relation.columnName}`
+}
+
+function dropOne<T>(list: T[], pick: number, text: string): string | undefined {
+  if (list.length === 0) return undefined
+  list.splice(pick % list.length, 1)
+  return text
+}
+
+/** forgetColumn drops a column with every index, unique and check that uses it. */
+function forgetColumn(table: MTable, id: number): void {
+  table.columns = table.columns.filter((c) => c.id !== id)
+  table.indexes = table.indexes.filter((i) => !i.columns.includes(id))
+  table.uniques = table.uniques.filter((u) => !u.columns.includes(id))
+  table.checks = table.checks.filter((c) => c.column !== id)
+}
+
+function describeType(column: ColumnSpec): string {
+  if (column.kind === 'varchar') return `varchar(${column.length})`
+  if (column.kind === 'numeric') return `numeric(${column.precision},2)`
+  return column.kind
+}

@@ -1,0 +1,91 @@
+import type { TestDatabase } from '../support/test-database'
+import { type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, columnById, tableById } from './schema-spec'
+
+/** Rows are a schema's rows read back, per table id, each a map from column key (`id`, `c<id>`, `r<id>`) to its value as text. */
+export type Rows = Map<number, Record<string, string | null>[]>
+
+/**
+ * insertSql writes A's rows: every value differs per row and is never negative, so that B's new uniques and
+ * checks hold; a column holds NULLs only where both A and B allow them; foreign keys point at parent rows.
+ */
+export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): string[] {
+  return a.tables.flatMap((table) =>
+    Array.from({ length: table.rows }, (_, i) => i + 1).map((row) => {
+      const names = ['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)]
+      const values = [
+        idLiteral(table, row),
+        ...table.columns.map((c) => (nullAllowed(table, c, b) && row % 3 === 0 ? 'NULL' : literal(c, row, dialect))),
+        ...table.relations.map((r) => {
+          const parent = tableById(a, r.target)!
+          return parent.rows > 0 && row % 2 === 1 ? idLiteral(parent, ((row - 1) % parent.rows) + 1) : 'NULL'
+        }),
+      ]
+      return `INSERT INTO ${quote(table.name)} (${names.map(quote).join(', ')}) VALUES (${values.join(', ')})`
+    }),
+  )
+}
+
+/** readRows reads every table of `schema` with the columns it declares, ordered by key. */
+export async function readRows(db: TestDatabase, schema: SchemaSpec): Promise<Rows> {
+  const rows: Rows = new Map()
+  for (const table of schema.tables) {
+    const keys = ['id', ...table.columns.map((c) => `c${c.id}`), ...table.relations.map((r) => `r${r.id}`)]
+    const names = ['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)]
+    const read = await db.query<Record<string, unknown>>(
+      `SELECT ${names.map((n, i) => `${quote(n)} AS k${i}`).join(', ')} FROM ${quote(table.name)} ORDER BY "id"`,
+    )
+    rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, text(r[`k${i}`])]))))
+  }
+  return rows
+}
+
+/** keptRows keeps, of `rows` read under `from`, the tables and columns `to` has too. */
+export function keptRows(rows: Rows, from: SchemaSpec, to: SchemaSpec): Rows {
+  const kept: Rows = new Map()
+  for (const table of from.tables) {
+    const other = tableById(to, table.id)
+    if (other === undefined) continue
+    const keys = new Set(['id', ...other.columns.map((c) => `c${c.id}`), ...other.relations.map((r) => `r${r.id}`)])
+    kept.set(table.id, (rows.get(table.id) ?? []).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keys.has(k)))))
+  }
+  return kept
+}
+
+function nullAllowed(table: TableSpec, column: ColumnSpec, b: SchemaSpec): boolean {
+  const after = tableById(b, table.id)
+  const later = after && columnById(after, column.id)
+  return column.nullable && (later === undefined || later.nullable)
+}
+
+function idLiteral(table: TableSpec, row: number): string {
+  return table.primaryKey === 'uuid' ? `'10000000-0000-4000-8000-${String(table.id * 100 + row).padStart(12, '0')}'` : String(row)
+}
+
+function literal(column: ColumnSpec, row: number, dialect: FuzzDialect): string {
+  const id = column.id
+  switch (column.kind) {
+    case 'int':
+    case 'bigint': return String(row * 100 + id)
+    case 'varchar': return `'v${row}x${id}'`
+    case 'text': return `'t${row}''ï'`
+    case 'boolean': return dialect === 'postgres' ? String(row % 2 === 0) : String(row % 2)
+    case 'numeric': return `${row}.25`
+    case 'timestamp': return `'2024-01-0${row} 0${id % 10}:00:00'`
+    case 'uuid': return `'00000000-0000-4000-8000-${String(row * 1000 + id).padStart(12, '0')}'`
+    case 'json': return `'{"k": ${row}}'`
+    case 'enum': return `'${['a', 'b'][row % 2]}'`
+    case 'intArray': return `'{${row},${id}}'`
+  }
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/** quote quotes an identifier for both dialects. */
+export function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
