@@ -3,7 +3,7 @@ import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMErr
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationFilesIn } from '../source/migration-files'
-import { UserError } from '../source/user-error'
+import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 
 /** MigrationStatus is one migration known to the project, applied or not, or applied to the database only. */
@@ -93,10 +93,11 @@ async function withConnection<T>(project: LoadedProject, work: (dataSource: Data
     dataSource.setOptions({ migrations: [join(project.migrationsDir, '*.{ts,js,cjs,mjs}')] })
   }
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
+  // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
+  // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
+  await buildEntityMetadata(dataSource)
   await dataSource.initialize().catch((err: unknown) => {
-    // TypeORM's own errors (an entity it rejects) and ours (a migration file that does not parse) are not the
-    // driver failing to connect.
-    throw err instanceof TypeORMError || err instanceof UserError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
+    throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
   nameMigrationErrors(dataSource)
   try {

@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync } from 'node:fs'
 import { afterDatabaseLine, runBuiltCli } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 

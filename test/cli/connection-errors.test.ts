@@ -51,3 +51,17 @@ it.each(commands)('%s names the database when it does not exist', (...args) => {
   project.write('ormconfig.ts', postgresConfig(5432, 'autogen_no_such_database'))
   expectConnectionError(args, '127.0.0.1:5432/autogen_no_such_database as postgres', /database "autogen_no_such_database" does not exist/)
 })
+
+it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file failed to load, not that the database failed to open', (command) => {
+  project.write('ormconfig.ts', [
+    "import { DataSource } from 'typeorm'",
+    "import * as path from 'node:path'",
+    "import { Note } from './note'",
+    "export default new DataSource({ type: 'better-sqlite3', database: path.join(__dirname, 'app.sqlite'), entities: [Note], migrations: ['migrations/*.ts'] })",
+  ].join('\n'))
+  project.write('migrations/1700000000000-Init.ts', "import { helper } from 'a-package-not-installed'\nexport class Init1700000000000 { async up() { helper() } async down() {} }\n")
+  const run = runBuiltCli(project.dir, [command])
+  expect(run.code).toBe(2)
+  expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^typeorm-autogen: .*Cannot find module 'a-package-not-installed'/)])
+  expect(run.stderr).not.toMatch(/cannot open|check the DataSource's database path/)
+})

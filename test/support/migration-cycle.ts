@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DataSource } from 'typeorm'
+import { DataSource, type EntitySchema } from 'typeorm'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { downgrade, upgrade } from '../../src/runner/migration-runner'
@@ -10,7 +10,7 @@ import type { Operation } from '../../src/operations/operation'
 import type { TestDatabase } from './test-database'
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type EntityList = Function[]
+export type EntityList = (Function | EntitySchema)[]
 
 let clock = 1_700_000_000_000
 
