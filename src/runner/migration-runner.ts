@@ -90,7 +90,9 @@ async function withConnection<T>(project: LoadedProject, work: (dataSource: Data
   const migrations = dataSource.options.migrations
   const declared = Array.isArray(migrations) ? migrations.length > 0 : migrations !== undefined
   if (!declared || project.settings.migrationsDir) {
-    dataSource.setOptions({ migrations: [join(project.migrationsDir, '*.{ts,js,cjs,mjs}')] })
+    // The folder replaces the DataSource's globs (they load its build output); classes it lists stay.
+    const classes = Array.isArray(migrations) ? migrations.filter((m) => typeof m === 'function') : []
+    dataSource.setOptions({ migrations: [...classes, join(project.migrationsDir, '*.{ts,js,cjs,mjs}')] })
   }
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
@@ -99,10 +101,18 @@ async function withConnection<T>(project: LoadedProject, work: (dataSource: Data
   await dataSource.initialize().catch((err: unknown) => {
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
+  dropTwiceLoadedMigrations(dataSource)
   nameMigrationErrors(dataSource)
   try {
     return await work(dataSource)
   } finally {
     await dataSource.destroy()
   }
+}
+
+/** dropTwiceLoadedMigrations keeps one instance of a class both listed and loaded from the migrations folder. */
+function dropTwiceLoadedMigrations(dataSource: DataSource): void {
+  const seen = new Set<unknown>()
+  const once = dataSource.migrations.filter((m) => !seen.has(m.constructor) && seen.add(m.constructor))
+  if (once.length < dataSource.migrations.length) Object.assign(dataSource, { migrations: once })
 }

@@ -101,6 +101,24 @@ describe('migrations listed as classes', () => {
     expect(cli('upgrade').stdout).toContain('Applied AddText1700000001000')
     expect(cli('check').code).toBe(0)
   })
+  it('kept in another folder than autogen.migrationsDir are still run by upgrade, with the generated ones', () => {
+    project = tempProject({ 'src/note.ts': note, 'src/db/1700000000000-Init.ts': initClass })
+    const config = sqliteConfig({
+      imports: "import { Note } from './src/note'\nimport { Init1700000000000 } from './src/db/1700000000000-Init'",
+      entities: '[Note]',
+      options: 'migrations: [Init1700000000000],',
+      extra: "export const autogen = { migrationsDir: 'src/migrations' }",
+    })
+    project.write('ormconfig.ts', config)
+    expect(afterDatabaseLine(cli('status').stdout)).toContain('[pending] Init1700000000000')
+    expect(cli('upgrade').stdout).toContain('Applied Init1700000000000')
+    expect(cli('generate', 'AddText', '--timestamp', '1700000001000').code).toBe(0)
+    expect(cli('upgrade').stdout).toContain('Applied AddText1700000001000')
+    expect(cli('check').code).toBe(0)
+    const status = afterDatabaseLine(cli('status').stdout)
+    expect(status).toContain('[applied] Init1700000000000')
+    expect(status).toContain('[applied] AddText1700000001000')
+  })
 })
 
 describe('several globs', () => {
