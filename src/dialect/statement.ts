@@ -41,6 +41,11 @@ export interface TableBlock {
   readonly head: string
   readonly lines: readonly string[]
   readonly tail: string
+  /**
+   * Set when the lines stay on one line, joined by `, `: the database keeps the text as sent and a reader
+   * of it needs it so (TypeORM parses SQLite's stored CREATE TABLE).
+   */
+  readonly oneLine?: true
 }
 
 /** TABLE_LINE_INDENT is how far a CREATE TABLE's lines are indented under its head. */
@@ -49,10 +54,10 @@ export const TABLE_LINE_INDENT = '  '
 /**
  * tableBlockSql writes a CREATE TABLE as one block: the head, each line on its own line indented by
  * TABLE_LINE_INDENT and ended by a comma but the last, then the tail on a line of its own.
- * `CREATE TABLE "t" ()` when there are no lines.
+ * `CREATE TABLE "t" ()` when there are no lines; all on one line when the block says `oneLine`.
  */
 export function tableBlockSql(block: TableBlock): string {
-  if (block.lines.length === 0) return `${block.head}${block.tail}`
+  if (block.lines.length === 0 || block.oneLine) return `${block.head}${block.lines.join(', ')}${block.tail}`
   return `${block.head}\n${block.lines.map((line) => `${TABLE_LINE_INDENT}${line}`).join(',\n')}\n${block.tail}`
 }
 

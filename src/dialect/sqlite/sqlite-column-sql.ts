@@ -7,7 +7,7 @@ import { primaryKeyName } from './sqlite-names'
 import { quoteIdent } from './sqlite-quote'
 
 /**
- * createTableSql writes CREATE TABLE the way TypeORM does: columns, then the primary key (inline
+ * createTableSql writes CREATE TABLE the way TypeORM does, on one line (TypeORM parses the text SQLite keeps): columns, then the primary key (inline
  * `PRIMARY KEY AUTOINCREMENT` for a single increment column), uniques, checks and foreign keys.
  * `as` creates it under another name (a rebuild's temporary table); constraint names follow `table.name`.
  */
@@ -21,7 +21,7 @@ export function createTableSql(table: TableModel, as: string = table.name): Stat
     ...table.checks.map(checkSql),
     ...table.foreignKeys.map(foreignKeySql),
   ]
-  return tableBlockPiece({ head: `CREATE TABLE ${quoteIdent(as)} (`, lines, tail: `)${table.withoutRowid ? ' WITHOUT ROWID' : ''}` })
+  return tableBlockPiece({ head: `CREATE TABLE ${quoteIdent(as)} (`, lines, tail: `)${table.withoutRowid ? ' WITHOUT ROWID' : ''}`, oneLine: true })
 }
 
 /** createIndexSql writes `CREATE [UNIQUE] INDEX "i" ON "t" ("a" COLLATE "NOCASE" DESC, lower("b")) [WHERE ...]`. */

@@ -32,24 +32,17 @@ export const T = { name: 'users' }
 export const P = { name: 'posts' }
 export const name = users.columns[1]
 
-/** NEXT separates the lines of a CREATE TABLE as the compiler lays it out: a column or constraint per line. */
-export const NEXT = ',\n  '
-
-/** tableSql is a CREATE TABLE as the compiler lays it out, around its lines (joined by NEXT). */
-export const tableSql = (name: string, lines: string, tail = ')') => `CREATE TABLE ${name} (\n  ${lines}\n${tail}`
-
-export const USERS_COLUMNS = [
-  '"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL', '"name" varchar(100) NOT NULL', '"email" varchar(255)', '"age" integer DEFAULT 0',
-  `"status" varchar CHECK( "status" IN ('active','banned') ) NOT NULL DEFAULT 'active'`, `"created" datetime NOT NULL DEFAULT (datetime('now'))`,
-].join(NEXT)
+export const USERS_COLUMNS =
+  `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "email" varchar(255), "age" integer DEFAULT 0, ` +
+  `"status" varchar CHECK( "status" IN ('active','banned') ) NOT NULL DEFAULT 'active', "created" datetime NOT NULL DEFAULT (datetime('now'))`
 export const USERS_ALL = `"id", "name", "email", "age", "status", "created"`
-export const POSTS_COLUMNS = ['"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL', '"userId" integer', '"title" text NOT NULL'].join(NEXT)
+export const POSTS_COLUMNS = `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer, "title" text NOT NULL`
 export const POSTS_FK = `CONSTRAINT "FK_posts_user" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE`
 
-/** usersRebuild is the statements of a rebuild of users into `create` (its column and constraint lines, joined by NEXT). */
+/** usersRebuild is the statements of a rebuild of users into `create` (its column list and constraints). */
 export function usersRebuild(create: string, copied = USERS_ALL, from = copied): string[] {
   return [
-    tableSql('"temporary_users"', create),
+    `CREATE TABLE "temporary_users" (${create})`,
     `INSERT INTO "temporary_users"(${copied}) SELECT ${from} FROM "users"`,
     'DROP TABLE "users"',
     'ALTER TABLE "temporary_users" RENAME TO "users"',

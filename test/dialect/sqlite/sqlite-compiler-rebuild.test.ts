@@ -3,7 +3,7 @@ import { sqliteDialect } from '../../../src/dialect/sqlite/sqlite-dialect'
 import { applyOperations } from '../../../src/operations/apply'
 import type { Operation } from '../../../src/operations/operation'
 import { reverseOperations } from '../../../src/operations/reverse'
-import { NEXT, POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, tableSql, users, usersRebuild } from './sqlite-compiler-fixtures'
+import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, users, usersRebuild } from './sqlite-compiler-fixtures'
 import { col, schema, sqlOf, table } from './sqlite-fixtures'
 
 describe('sqlite compiler: rebuilds', () => {
@@ -17,7 +17,7 @@ describe('sqlite compiler: rebuilds', () => {
     expect(sqlOf(statements)).toEqual(
       usersRebuild(
         USERS_COLUMNS.replace('varchar(100)', 'varchar(200)') +
-          `${NEXT}CONSTRAINT "CHK_name" CHECK (length("name") > 0)${NEXT}CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
+          `, CONSTRAINT "CHK_name" CHECK (length("name") > 0), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
       ),
     )
     expect(statements.every((s) => s.operations === statements[0].operations)).toBe(true)
@@ -42,7 +42,7 @@ describe('sqlite compiler: rebuilds', () => {
     ]
     const pk = new DefaultNamingStrategy().primaryKeyName('plain', ['a', 'b'])
     expect(sqlOf(compile(keyOps, schema(plain)))).toEqual([
-      tableSql('"temporary_plain"', `"a" integer NOT NULL${NEXT}"b" text NOT NULL${NEXT}CONSTRAINT "${pk}" PRIMARY KEY ("a", "b")`),
+      `CREATE TABLE "temporary_plain" ("a" integer NOT NULL, "b" text NOT NULL, CONSTRAINT "${pk}" PRIMARY KEY ("a", "b"))`,
       'INSERT INTO "temporary_plain"("a", "b") SELECT "a", "b" FROM "plain"',
       'DROP TABLE "plain"',
       'ALTER TABLE "temporary_plain" RENAME TO "plain"',
@@ -71,14 +71,14 @@ describe('sqlite compiler: rebuilds', () => {
     ]
     const statements = compile(ops)
     expect(sqlOf(statements)).toEqual([
-      tableSql('"temporary_posts"', `${POSTS_COLUMNS.replace('text NOT NULL', 'text')}${NEXT}${POSTS_FK}`),
+      `CREATE TABLE "temporary_posts" (${POSTS_COLUMNS.replace('text NOT NULL', 'text')}, ${POSTS_FK})`,
       `INSERT INTO "temporary_posts"("id", "userId", "title") SELECT "id", "userId", "title" FROM "posts"`,
       'DROP TABLE "posts"',
       'ALTER TABLE "temporary_posts" RENAME TO "posts"',
       'CREATE INDEX "IDX_posts_user" ON "posts" ("userId")',
       ...usersRebuild(
         USERS_COLUMNS.replace('varchar(100) NOT NULL', 'varchar(100)') +
-          `${NEXT}CONSTRAINT "UQ_users_email" UNIQUE ("email")${NEXT}CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
+          `, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
       ),
       'PRAGMA foreign_key_check("posts")',
     ])
@@ -98,7 +98,7 @@ describe('sqlite compiler: rebuilds', () => {
     const sql = sqlOf(compile(ops))
     expect(sql[0]).toBe('ALTER TABLE "posts" RENAME TO "articles"')
     expect(sql.slice(1, 5)).toEqual([
-      tableSql('"temporary_articles"', `${POSTS_COLUMNS}${NEXT}CONSTRAINT "CHK_title" CHECK ("title" <> '')${NEXT}${POSTS_FK}`),
+      `CREATE TABLE "temporary_articles" (${POSTS_COLUMNS}, CONSTRAINT "CHK_title" CHECK ("title" <> ''), ${POSTS_FK})`,
       `INSERT INTO "temporary_articles"("id", "userId", "title") SELECT "id", "userId", "title" FROM "articles"`,
       'DROP TABLE "articles"',
       'ALTER TABLE "temporary_articles" RENAME TO "articles"',
@@ -121,7 +121,7 @@ describe('sqlite compiler: rebuilds', () => {
     const down = sqliteDialect.compile(reverseOperations(up), applyOperations(before, up))
     expect(sqlOf(down)).toEqual([
       'ALTER TABLE "posts" DROP COLUMN "views"',
-      ...usersRebuild(USERS_COLUMNS + `${NEXT}CONSTRAINT "UQ_users_email" UNIQUE ("email")${NEXT}CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`),
+      ...usersRebuild(USERS_COLUMNS + `, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`),
       'DROP TABLE "tags"',
     ])
   })

@@ -1,12 +1,12 @@
 import { DefaultNamingStrategy } from 'typeorm'
 import type { Operation } from '../../../src/operations/operation'
-import { NEXT, POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, tableSql, users } from './sqlite-compiler-fixtures'
+import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, users } from './sqlite-compiler-fixtures'
 import { col, schema, sqlOf, table } from './sqlite-fixtures'
 
 describe('sqlite compiler: tables', () => {
   test('create_table writes the table as TypeORM does, then its indexes', () => {
     expect(sqlOf(compile([{ kind: 'create_table', table: users }], schema()))).toEqual([
-      tableSql('"users"', `${USERS_COLUMNS}${NEXT}CONSTRAINT "UQ_users_email" UNIQUE ("email")${NEXT}CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`),
+      `CREATE TABLE "users" (${USERS_COLUMNS}, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0))`,
       'CREATE INDEX "IDX_users_name" ON "users" ("name")',
     ])
   })
@@ -19,7 +19,7 @@ describe('sqlite compiler: tables', () => {
       { kind: 'create_index', table: P, index: posts.indexes[0] },
     ]
     const statements = compile(ops, schema(users))
-    expect(sqlOf(statements)).toEqual([tableSql('"posts"', `${POSTS_COLUMNS}${NEXT}${POSTS_FK}`), 'CREATE INDEX "IDX_posts_user" ON "posts" ("userId")'])
+    expect(sqlOf(statements)).toEqual([`CREATE TABLE "posts" (${POSTS_COLUMNS}, ${POSTS_FK})`, 'CREATE INDEX "IDX_posts_user" ON "posts" ("userId")'])
     expect(statements.map((s) => s.operations)).toEqual([ops, ops])
   })
 
@@ -37,11 +37,10 @@ describe('sqlite compiler: tables', () => {
     })
     const pk = new DefaultNamingStrategy().primaryKeyName('post_tags', ['postId', 'tag'])
     expect(sqlOf(compile([{ kind: 'create_table', table: tags }]))).toEqual([
-      'CREATE TABLE "post_tags" (\n' +
-        '  "postId" integer NOT NULL,\n  "tag" varchar(30) NOT NULL,\n  "weight" decimal(5,2),\n' +
-        `  CONSTRAINT "${pk}" PRIMARY KEY ("postId", "tag"),\n  CONSTRAINT "UQ_tag_weight" UNIQUE ("tag", "weight"),\n` +
-        '  CONSTRAINT "CHK_weight" CHECK ("weight" > 0),\n  CONSTRAINT "FK_tag_post" FOREIGN KEY ("postId") REFERENCES "posts" ("id") ' +
-        'ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED\n) WITHOUT ROWID',
+      `CREATE TABLE "post_tags" ("postId" integer NOT NULL, "tag" varchar(30) NOT NULL, "weight" decimal(5,2), ` +
+        `CONSTRAINT "${pk}" PRIMARY KEY ("postId", "tag"), CONSTRAINT "UQ_tag_weight" UNIQUE ("tag", "weight"), ` +
+        `CONSTRAINT "CHK_weight" CHECK ("weight" > 0), CONSTRAINT "FK_tag_post" FOREIGN KEY ("postId") REFERENCES "posts" ("id") ` +
+        'ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED) WITHOUT ROWID',
       'CREATE UNIQUE INDEX "IDX_heavy" ON "post_tags" ("weight", "tag") WHERE "weight" > 10',
     ])
   })
@@ -55,7 +54,7 @@ describe('sqlite compiler: tables', () => {
       ],
     })
     expect(sqlOf(compile([{ kind: 'create_table', table: odd }], schema()))).toEqual([
-      tableSql('"we""ird"', `"a" integer NOT NULL${NEXT}"twice" integer AS ("a" * 2) STORED${NEXT}"label" text COLLATE "NOCASE" NOT NULL DEFAULT 'it''s'`),
+      `CREATE TABLE "we""ird" ("a" integer NOT NULL, "twice" integer AS ("a" * 2) STORED, "label" text COLLATE "NOCASE" NOT NULL DEFAULT 'it''s')`,
     ])
   })
 
