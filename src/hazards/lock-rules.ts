@@ -34,7 +34,8 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
 /**
  * lockFindings: where the database can do better, INDEX_WITHOUT_CONCURRENTLY for an index created on an
  * existing table without CONCURRENTLY, and CONSTRAINT_WITHOUT_NOT_VALID for a foreign key or check added to
- * an existing table without NOT VALID. Tables created by the migration hold no rows and are not reported.
+ * an existing table without NOT VALID, as the statements' facts (`concurrently`, `notValid`) say. Tables
+ * created by the migration hold no rows and are not reported.
  */
 export function lockFindings(context: RuleContext): HazardFinding[] {
   const { ops, dialect } = context.input
@@ -42,16 +43,16 @@ export function lockFindings(context: RuleContext): HazardFinding[] {
     const named = tableOf(op)
     const table = named === undefined ? undefined : context.origins.table(index, named)
     if (named === undefined || table === undefined) return []
-    const sql = context.statementsOf(index).map((s) => s.sql).join('\n')
+    const statements = context.statementsOf(index)
     const probe = { kind: 'rows', table: nameOf(table) } as const
-    if (op.kind === 'create_index' && dialect.capabilities.concurrentIndexes === true && !/\bCONCURRENTLY\b/i.test(sql)) {
+    if (op.kind === 'create_index' && dialect.capabilities.concurrentIndexes === true && !statements.some((s) => s.concurrently)) {
       return [{
         code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
         what: `Creates index ${quoteDoubled(op.index.name)} on ${tableText(named)} without CONCURRENTLY, which blocks writes to the table while it builds`,
         advice: 'on a big or busy table, create it CONCURRENTLY by hand, in a migration that runs outside a transaction',
       }]
     }
-    if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !/\bNOT\s+VALID\b/i.test(sql)) {
+    if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !statements.some((s) => s.notValid)) {
       const noun = op.kind === 'add_foreign_key' ? `foreign key ${quoteDoubled(op.foreignKey.name)}` : `check ${quoteDoubled(op.check.name)}`
       return [{
         code: 'CONSTRAINT_WITHOUT_NOT_VALID', operation: op, probe,

@@ -81,7 +81,7 @@ function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] =
     ...hazardNotes(byStatement.get(i) ?? []),
     ...sqlComment(statement.commitBeforeUse, 'generate writes what follows as a second migration: '),
     ...sqlComment(statement.failIfRows, 'must return no rows, else: '),
-    /;\s*$/.test(statement.sql) ? statement.sql : `${statement.sql};`,
+    `${statement.sql};`,
   ])]
 }
 

@@ -1,5 +1,4 @@
-import type { Statement } from '../dialect/statement'
-import { sqlSegments } from './sql-segments'
+import { type Statement, tableBlockSql } from '../dialect/statement'
 import { stringLiteral, templateLiteral } from './ts-literal'
 
 const step = '    '
@@ -11,13 +10,13 @@ const step = '    '
  */
 export function statementCode(statement: Statement, indent: string): string[] {
   if (statement.failIfRows === undefined) {
-    return around(queryCall(statement.sql, indent), `${indent}await `, ';')
+    return around(queryCall(statement), `${indent}await `, ';')
   }
   const inner = indent + step
   const message = `${stringLiteral(statement.failIfRows)} + ' (' + rows.length + ' rows returned by the check)'`
   return [
     `${indent}{`,
-    ...around(queryCall(statement.sql, inner), `${inner}const rows = await `, ';'),
+    ...around(queryCall(statement), `${inner}const rows = await `, ';'),
     `${inner}if (rows.length > 0) {`,
     `${inner}${step}throw new Error(${message});`,
     `${inner}}`,
@@ -25,15 +24,14 @@ export function statementCode(statement: Statement, indent: string): string[] {
   ]
 }
 
-/** queryCall is `queryRunner.query(...)` without indent, `await` or `;`, over several lines for a long CREATE TABLE. */
-function queryCall(sql: string, indent: string): string[] {
-  const segments = sqlSegments(sql)
-  if (segments.length === 1) return [`queryRunner.query(${templateLiteral(sql)})`]
-  return [
-    'queryRunner.query(',
-    ...segments.map((segment, i) => `${indent}${step}${templateLiteral(segment)}${i === segments.length - 1 ? ',' : ' +'}`),
-    `${indent})`,
-  ]
+/**
+ * queryCall is `queryRunner.query(...)` without indent, `await` or `;`: one template literal, whose text
+ * is exactly the statement's SQL. A CREATE TABLE is laid out from its parts as one block, a line per column
+ * or constraint, which is the very text its SQL was written as.
+ */
+function queryCall(statement: Statement): string[] {
+  const sql = statement.createTable === undefined ? statement.sql : tableBlockSql(statement.createTable)
+  return `queryRunner.query(${templateLiteral(sql)})`.split('\n')
 }
 
 function around(lines: readonly string[], before: string, after: string): string[] {

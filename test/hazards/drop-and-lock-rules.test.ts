@@ -117,11 +117,15 @@ describe('INDEX_WITHOUT_CONCURRENTLY', () => {
   it('fires on an index created on an existing table where the database could build it concurrently', () => {
     expect(findingsOf(pg, before(pg), [create])[0]).toMatchObject({ code: 'INDEX_WITHOUT_CONCURRENTLY', probe: { kind: 'rows', table: U } })
   })
-  it('stays quiet on a table the migration creates, where the database cannot, and when the SQL says CONCURRENTLY', () => {
+  it('stays quiet on a table the migration creates, where the database cannot, and when the statement is built concurrently', () => {
     expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: posts }, { ...create, table: P }])).toEqual([])
     expect(codesOf(lite, before(lite), [{ ...create, table: usersName(lite) }])).toEqual([])
-    const statements = [{ sql: 'CREATE INDEX CONCURRENTLY "IDX_age" ON "public"."users" ("age")', operations: [create] }]
+    const statements = [{ sql: 'CREATE INDEX CONCURRENTLY "IDX_age" ON "public"."users" ("age")', operations: [create], concurrently: true as const }]
     expect(codesOf(pg, before(pg), [create], { statements })).toEqual([])
+  })
+  it('reads the statement\'s fact, not its text: an index named "concurrently" still blocks writes', () => {
+    const named: Operation = { ...create, index: { name: 'concurrently', columns: ['age'], unique: false } }
+    expect(codesOf(pg, before(pg), [named])).toEqual(['INDEX_WITHOUT_CONCURRENTLY'])
   })
 })
 
@@ -131,9 +135,13 @@ describe('CONSTRAINT_WITHOUT_NOT_VALID', () => {
     expect(codesOf(pg, before(pg, { ...posts, foreignKeys: [] }), [{ kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID'])
     expect(findingsOf(pg, before(pg), [check])[0]?.what).toMatch(/^Adds check "CHK_age" to "public"."users" without NOT VALID/)
   })
-  it('stays quiet on a new table, and when the SQL says NOT VALID', () => {
+  it('stays quiet on a new table, and when the statement adds it NOT VALID', () => {
     expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: { ...posts, foreignKeys: [] } }, { kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual([])
-    const statements = [{ sql: 'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_age" CHECK ("age" >= 0) NOT VALID', operations: [check] }]
+    const statements = [{ sql: 'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_age" CHECK ("age" >= 0) NOT VALID', operations: [check], notValid: true as const }]
     expect(codesOf(pg, before(pg), [check], { statements })).toEqual([])
+  })
+  it('reads the statement\'s fact, not its text: a check that mentions "not valid" still reads every row', () => {
+    const mentions: Operation = { kind: 'add_check', table: U, check: { name: 'CHK_not_valid', expression: `"age" IS NOT NULL OR 'not valid' <> ''` } }
+    expect(codesOf(pg, before(pg), [mentions])).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID'])
   })
 })

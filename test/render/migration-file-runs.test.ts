@@ -1,6 +1,13 @@
-import type { Statement } from '../../src/dialect/statement'
+import { DataSource } from 'typeorm'
+import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+import { type Statement, statementOf, tableBlockPiece } from '../../src/dialect/statement'
+import type { Operation } from '../../src/operations/operation'
 import { renderMigrationFile } from '../../src/render/migration-file'
 import type { MigrationPlan } from '../../src/render/migration-plan'
+import { column, schema, table } from '../support/model-builders'
+import { postgresSchemaDump } from '../support/postgres-schema-dump'
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import { loadMigration, RecordingQueryRunner, typecheckMigration } from './fixtures/load-migration'
 import { samplePlan, simplePlan } from './fixtures/sample-plan'
 
@@ -20,6 +27,13 @@ const awkwardSql = [
   'CREATE TABLE "we""ird`" ("a`b" text DEFAULT \'it\'\'s, `quoted`\', "c, d" varchar(20) NOT NULL DEFAULT \'(,)\', [e] int, `f` int)',
   'CREATE TABLE "t`${x}" ("a\\b" text DEFAULT \'`\', "c" text DEFAULT \'${y}\', "d" varchar(20) NOT NULL DEFAULT \'\\\')',
 ]
+
+/** awkwardTable is a CREATE TABLE as a compiler gives it, with a backtick and `${` in its name, defaults and check. */
+const awkwardTable = tableBlockPiece({
+  head: 'CREATE TABLE "t`${x}" (',
+  lines: ['"a\\b" text DEFAULT \'`\'', '"c" text DEFAULT \'${y}\'', 'CONSTRAINT "CHK_c" CHECK ("c" <> \'`${z}`\')'],
+  tail: ')',
+})
 
 function planWith(up: readonly Statement[], down: readonly Statement[] = []): MigrationPlan {
   return { ...simplePlan, upStatements: up, downStatements: down }
@@ -64,16 +78,28 @@ describe('a rendered migration file', () => {
   })
 
   it('passes SQL with backticks, ${, backslashes, CR and odd characters through unchanged', async () => {
-    const statements = awkwardSql.map((sql): Statement => ({ sql, operations: [] }))
+    const statements = [...awkwardSql.map((sql): Statement => ({ sql, operations: [] })), statementOf(awkwardTable, [])]
+    const expected = statements.map((s) => s.sql)
     const { source } = renderMigrationFile(planWith(statements, [...statements].reverse()))
-    expect(source).toContain('`"c, d" varchar(20) NOT NULL DEFAULT \'(,)\', ` +') // cut into pieces for reading
     const { instance } = loadMigration(source)
     const up = new RecordingQueryRunner()
     await instance.up(up)
-    expect(up.executed).toEqual(awkwardSql)
+    expect(up.executed).toEqual(expected)
     const down = new RecordingQueryRunner()
     await instance.down(down)
-    expect(down.executed).toEqual([...awkwardSql].reverse())
+    expect(down.executed).toEqual([...expected].reverse())
+  })
+
+  it('writes a CREATE TABLE as one template literal, a line per column or constraint, with no fragments joined by +', () => {
+    const { source } = renderMigrationFile(planWith([statementOf(awkwardTable, [])]))
+    expect(source).toContain([
+      '        await queryRunner.query(`CREATE TABLE "t\\`\\${x}" (',
+      '  "a\\\\b" text DEFAULT \'\\`\',',
+      '  "c" text DEFAULT \'\\${y}\',',
+      '  CONSTRAINT "CHK_c" CHECK ("c" <> \'\\`\\${z}\\`\')',
+      ')`);',
+    ].join('\n'))
+    expect(source).not.toMatch(/` \+$/m)
   })
 
   it('fails on rows from a must-be-empty check, with the message and the count, and stops there', async () => {
@@ -108,3 +134,56 @@ describe('a rendered migration file', () => {
     expect(typecheckMigration(fileName, broken).join('\n')).toMatch(/not assignable to type 'string/)
   })
 })
+
+/**
+ * A rendered file run by TypeORM against a real database builds the very catalog the compiled statements
+ * build when run one by one: the file sends exactly the compiled SQL (SQLite keeps CREATE TABLE's text).
+ */
+describe.each([
+  ['sqlite', sqliteDialect, createSqliteDatabase],
+  ['postgres', postgresDialect, () => createPostgresDatabase('render_runs')],
+] as const)('a rendered migration file on %s', (label, dialect, createDatabase) => {
+  const databases: TestDatabase[] = []
+  afterAll(async () => {
+    for (const db of databases) await db.drop()
+  })
+
+  const odd = table('odd', [
+    column('id', 'integer', { generated: { kind: 'increment' } }),
+    column('note', 'text', { nullable: true, default: "'a`b ${x}'" }),
+    column('title', 'varchar', { length: 40 }),
+  ], {
+    primaryKey: { name: 'PK_odd', columns: ['id'] },
+    checks: [{ name: 'CHK_odd_note', expression: `"note" <> '\`\${y}\`'` }],
+    indexes: [{ name: 'IDX_odd_title', columns: ['title'], unique: false }],
+  })
+  const ops: Operation[] = [{ kind: 'create_table', table: odd }]
+
+  it('builds the catalog the compiled statements build, backticks and ${ included', async () => {
+    const statements = dialect.compile(ops, schema([]))
+    expect(statements[0]?.createTable?.lines).toContainEqual(expect.stringContaining('CHK_odd_note'))
+    const { source } = renderMigrationFile({ ...simplePlan, up: ops, upStatements: statements, downStatements: [] })
+    const viaFile = await createDatabase()
+    const direct = await createDatabase()
+    databases.push(viaFile, direct)
+
+    const dataSource = new DataSource(viaFile.options)
+    await dataSource.initialize()
+    const runner = dataSource.createQueryRunner()
+    try {
+      await loadMigration(source).instance.up(runner)
+    } finally {
+      await runner.release()
+      await dataSource.destroy()
+    }
+    for (const statement of statements) await direct.query(statement.sql)
+
+    expect(await catalogOf(label, viaFile)).toEqual(await catalogOf(label, direct))
+    expect(await catalogOf(label, direct)).toContain('CHK_odd_note')
+  })
+})
+
+async function catalogOf(label: string, db: TestDatabase): Promise<string> {
+  if (label === 'postgres') return postgresSchemaDump(db)
+  return JSON.stringify(await db.query('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name'), null, 1)
+}

@@ -2,12 +2,12 @@ import { sameName } from '../../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
 import { applyOperations } from '../../operations/apply'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
-import type { Statement } from '../statement'
+import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { alterColumnSql } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
 import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
-import { alterEnumSql, createEnumSql, dropEnumSql, type EnumStatement } from './postgres-enum-sql'
+import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 
@@ -17,7 +17,7 @@ interface CompileContext {
   readonly later: readonly Operation[]
 }
 
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, context: CompileContext) => readonly (string | EnumStatement)[]
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, context: CompileContext) => readonly StatementPiece[]
 
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
 const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
@@ -114,9 +114,6 @@ export function compilePostgres(ops: readonly Operation[], before: SchemaModel):
   return ops.flatMap((op, i) => {
     const context: CompileContext = { state: () => applyOperations(before, ops.slice(0, i)), later: ops.slice(i + 1) }
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
-    return compile(op as never, context).map((s): Statement => {
-      const { sql, commitBeforeUse } = typeof s === 'string' ? { sql: s, commitBeforeUse: undefined } : s
-      return { sql, operations: [op], ...(commitBeforeUse !== undefined && { commitBeforeUse }) }
-    })
+    return compile(op as never, context).map((piece) => statementOf(piece, [op]))
   })
 }

@@ -1,4 +1,5 @@
 import type { QualifiedName, TableModel } from '../../model/schema-model'
+import { type StatementPiece, tableBlockPiece } from '../statement'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexSql, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
 import { commentLiteral, qualified, quoteIdent } from './postgres-names'
@@ -7,7 +8,7 @@ import { commentLiteral, qualified, quoteIdent } from './postgres-names'
  * createTableSql is CREATE TABLE with columns, primary key, uniques and checks (foreign keys come as their
  * own operations), then one CREATE INDEX per index and the comments.
  */
-export function createTableSql(table: TableModel): string[] {
+export function createTableSql(table: TableModel): StatementPiece[] {
   const lines = [
     ...table.columns.map((c) => columnDefinitionSql(c, table)),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
@@ -15,7 +16,7 @@ export function createTableSql(table: TableModel): string[] {
     ...table.checks.map(checkClause),
   ]
   return [
-    lines.length === 0 ? `CREATE TABLE ${qualified(table)} ()` : `CREATE TABLE ${qualified(table)} (\n  ${lines.join(',\n  ')}\n)`,
+    tableBlockPiece({ head: `CREATE TABLE ${qualified(table)} (`, lines, tail: ')' }),
     ...table.indexes.map((i) => createIndexSql(table, i)),
     ...(table.comment !== undefined ? [`COMMENT ON TABLE ${qualified(table)} IS ${commentLiteral(table.comment)}`] : []),
     ...table.columns.filter((c) => c.comment !== undefined).map((c) => columnCommentSql(table, c.name, c.comment)),

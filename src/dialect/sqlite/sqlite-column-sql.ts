@@ -1,28 +1,29 @@
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenWhere } from '../../model/written-sql'
 import { quoteLiteral } from '../quote'
+import { type StatementPiece, tableBlockPiece } from '../statement'
 import { declaredType } from './sqlite-column-type'
 import { primaryKeyName } from './sqlite-names'
 import { quoteIdent } from './sqlite-quote'
 
 /**
- * createTableSql writes CREATE TABLE the way TypeORM does: columns, then the primary key (inline
+ * createTableSql writes CREATE TABLE the way TypeORM does, on one line (TypeORM parses the text SQLite keeps): columns, then the primary key (inline
  * `PRIMARY KEY AUTOINCREMENT` for a single increment column), uniques, checks and foreign keys.
  * `as` creates it under another name (a rebuild's temporary table). The primary key's name, which SQLite does not
  * report, is derived from `keyNamedAfter`: the name the table has once the migration is done, so that a table
  * rebuilt before it is renamed gets the key name its final name gives.
  */
-export function createTableSql(table: TableModel, as: string = table.name, keyNamedAfter: string = table.name): string {
+export function createTableSql(table: TableModel, as: string = table.name, keyNamedAfter: string = table.name): StatementPiece {
   const pk = table.primaryKey?.columns ?? []
   const inlinePk = pk.length === 1 && table.columns.find((c) => c.name === pk[0])?.generated?.kind === 'increment' ? pk[0] : undefined
-  const parts = [
+  const lines = [
     ...table.columns.map((c) => columnSql(table.name, c, c.name === inlinePk)),
     ...(pk.length > 0 && inlinePk === undefined ? [`CONSTRAINT ${quoteIdent(primaryKeyName(keyNamedAfter, pk))} PRIMARY KEY (${identList(pk)})`] : []),
     ...table.uniques.map(uniqueSql),
     ...table.checks.map(checkSql),
     ...table.foreignKeys.map(foreignKeySql),
   ]
-  return `CREATE TABLE ${quoteIdent(as)} (${parts.join(', ')})${table.withoutRowid ? ' WITHOUT ROWID' : ''}`
+  return tableBlockPiece({ head: `CREATE TABLE ${quoteIdent(as)} (`, lines, tail: `)${table.withoutRowid ? ' WITHOUT ROWID' : ''}`, oneLine: true })
 }
 
 /** createIndexSql writes `CREATE [UNIQUE] INDEX "i" ON "t" ("a" COLLATE "NOCASE" DESC, lower("b")) [WHERE ...]`. */

@@ -2,7 +2,7 @@ import type { QualifiedName, SchemaModel, TableModel } from '../../model/schema-
 import { sameName } from '../../model/qualified-name'
 import { applyOperations } from '../../operations/apply'
 import { type Operation, tableOf } from '../../operations/operation'
-import type { Statement } from '../statement'
+import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { REBUILD, type DirectSql, compileDirect } from './sqlite-direct'
 import { foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
@@ -37,11 +37,11 @@ export function compileSqlite(ops: readonly Operation[], before: SchemaModel): S
     const role = life && roles.get(life)
     if (role === 'transient') return
     if (!life || op.kind === 'rename_table' || role === 'in-place') {
-      statements.push(...sqlOf(compileDirect(op, states[i])).map((sql) => ({ sql, operations: [op] })))
+      statements.push(...sqlOf(compileDirect(op, states[i])).map((piece) => statementOf(piece, [op])))
       return
     }
     const carried = contentOps(life, ops).map((j) => ops[j])
-    const group = (sqls: readonly string[]) => statements.push(...sqls.map((sql) => ({ sql, operations: carried })))
+    const group = (pieces: readonly StatementPiece[]) => statements.push(...pieces.map((piece) => statementOf(piece, carried)))
     if (role === 'created' && i === life.createdAt) {
       const shape = tableIn(states[ops.length], life.lastName)
       group([createTableSql(shape, life.firstName.name), ...shape.indexes.map((index) => createIndexSql(life.firstName.name, index))])
@@ -52,7 +52,7 @@ export function compileSqlite(ops: readonly Operation[], before: SchemaModel): S
       const first = life.opIndexes[0]
       const source = tableIn(states[first], life.firstName)
       const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: life.lastName.name })
-      statements.push(...rebuilt.map((sql) => ({ sql, operations: carried, rebuild: target.name })))
+      statements.push(...rebuilt.map((piece) => statementOf(piece, carried, { rebuild: target.name })))
       if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(life.lastName.name, carried))
     }
   })
@@ -79,7 +79,7 @@ function rebuildPosition(life: TableLife, ops: readonly Operation[]): number {
   return Math.max(...contentOps(life, ops))
 }
 
-function sqlOf(result: DirectSql): readonly string[] {
+function sqlOf(result: DirectSql): readonly StatementPiece[] {
   if (result === REBUILD) throw new Error('sqlite: a change that needs a table rebuild reached the in-place compiler')
   return result
 }

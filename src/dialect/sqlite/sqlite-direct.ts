@@ -3,14 +3,15 @@ import { writtenDefault } from '../../model/written-sql'
 import { sameName } from '../../model/qualified-name'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import { columnSql, createIndexSql, createTableSql, isConstantDefault } from './sqlite-column-sql'
+import type { StatementPiece } from '../statement'
 import { quoteIdent } from './sqlite-quote'
 import { mentionsName } from './sqlite-sql-text'
 
 /** REBUILD marks an operation SQLite cannot carry out in place: its table must be rebuilt. */
 export const REBUILD = 'rebuild'
 
-/** DirectSql is the SQL of an operation run in place, or REBUILD. */
-export type DirectSql = readonly string[] | typeof REBUILD
+/** DirectSql is the statements of an operation run in place, or REBUILD. */
+export type DirectSql = readonly StatementPiece[] | typeof REBUILD
 
 type DirectCompiler<K extends OperationKind> = (op: OperationOf<K>, state: SchemaModel) => DirectSql
 

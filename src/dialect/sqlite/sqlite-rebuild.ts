@@ -1,5 +1,6 @@
 import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
+import type { StatementPiece } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { temporaryTableName } from './sqlite-names'
 import { quoteIdent } from './sqlite-quote'
@@ -21,7 +22,7 @@ export interface Rebuild {
  * create the new shape under a temporary name, copy the rows, drop the old table, rename the new one into
  * place and re-create its indexes. Added columns take their defaults.
  */
-export function rebuildSql(rebuild: Rebuild): string[] {
+export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
   const { source, target } = rebuild
   const temporary = temporaryTableName(target.name)
   const copied = copiedColumns(rebuild)
