@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url'
 import type * as TypeScript from 'typescript'
 import { aliasTargets } from './path-aliases'
 import { type ProjectCompilerOptions, projectCompilerOptionsFor } from './project-compiler-options'
+import { decoratorMetadataNamesImport } from './imported-metadata-types'
+import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
 
@@ -23,8 +25,8 @@ let ours: ExtensionHandler | undefined
 
 /**
  * registerTypeScriptLoader lets `require` load `.ts`, `.cts` and `.mts` files (all as CommonJS) by
- * transpiling each file on its own with `typescript.transpileModule` and the options of the project's
- * tsconfig.json: no type-check, so loading stays fast. Decorator metadata is always emitted, so
+ * transpiling each file with the options of the project's tsconfig.json (see transpile): no type-check, so
+ * loading stays fast. Decorator metadata is always emitted, so
  * `@Column() name: string` works as TypeORM expects; tsconfig `paths` resolve. Idempotent; when
  * another `.ts` hook is already installed (ts-node, tsx) it is left in charge. Returns whether this hook is
  * the one in charge. The CLI calls it before loading the config.
@@ -76,17 +78,35 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
 
 /**
  * transpile turns one TypeScript file into CommonJS with the options of the project's tsconfig.json (see
- * loaderCompilerOptions), with an inline source map when Node uses them. A syntax error is a UserError
+ * loaderCompilerOptions), with an inline source map when Node uses them. Each file is transpiled on its own,
+ * except one whose decorator metadata names an imported type (`@Column() status: Status`): that one is
+ * emitted with type information, so that its metadata is what `tsc` writes. A syntax error is a UserError
  * worded as `tsc` words it; types are not checked.
  */
 export function transpile(source: string, fileName: string): string {
   const ts = (typeScript ??= require('typescript') as typeof TypeScript)
   const compilerOptions = loaderCompilerOptions(ts, projectCompilerOptionsFor(fileName))
+  const output = needsTypeInformation(ts, source, fileName, compilerOptions)
+    ? emitWithTypeInformation(ts, source, fileName, compilerOptions)
+    : transpileAlone(ts, source, fileName, compilerOptions)
+  if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
+  return output.outputText
+}
+
+/**
+ * needsTypeInformation says whether emitting the file on its own could write other decorator metadata than
+ * `tsc` (see decoratorMetadataNamesImport); a file without `@` has no decorator and is not parsed for it.
+ */
+function needsTypeInformation(ts: typeof TypeScript, source: string, fileName: string, options: TypeScript.CompilerOptions): boolean {
+  if (!source.includes('@')) return false
+  return decoratorMetadataNamesImport(ts, ts.createSourceFile(fileName, source, options.target ?? ts.ScriptTarget.ES2021))
+}
+
+function transpileAlone(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): EmittedModule {
   const output = ts.transpileModule(source, { fileName, reportDiagnostics: true, compilerOptions })
   // Without a file, a diagnostic is about an option (the project's own build reports those), not this file.
   const syntaxErrors = (output.diagnostics ?? []).filter((d) => d.file !== undefined && d.category === ts.DiagnosticCategory.Error)
-  if (syntaxErrors.length > 0) throw syntaxError(ts, syntaxErrors, fileName)
-  return output.outputText
+  return { outputText: output.outputText, syntaxErrors }
 }
 
 let typeScript: typeof TypeScript | undefined

@@ -1,0 +1,91 @@
+import type * as TypeScript from 'typescript'
+
+/**
+ * decoratorMetadataNamesImport says whether `sourceFile` has a type annotation that decorator metadata
+ * serializes (`design:type`, `design:paramtypes`, `design:returntype`) and that names an imported binding,
+ * directly (`Status`, `enums.Status`, `Status | null`) or through a type alias declared in the file. Only
+ * there can an emit of the file on its own differ from `tsc`'s: it cannot tell an imported string enum
+ * (`String`) from a class, so it writes a runtime guard that yields `Object` for the enum.
+ */
+export function decoratorMetadataNamesImport(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): boolean {
+  const imported = importedNames(ts, sourceFile)
+  if (imported.size === 0) return false
+  const aliases = typeAliasesOf(ts, sourceFile)
+  const namesImport = (type: TypeScript.TypeNode | undefined): boolean => type !== undefined && mentionsImport(ts, type, imported, aliases, new Set())
+  const visit = (node: TypeScript.Node): boolean =>
+    ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && serializedTypesOf(ts, node, sourceFile).some(namesImport)) ||
+    (ts.forEachChild(node, (child) => visit(child) || undefined) ?? false)
+  return visit(sourceFile)
+}
+
+function importedNames(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Set<string> {
+  const names = new Set<string>()
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportEqualsDeclaration(statement)) names.add(statement.name.text)
+    if (!ts.isImportDeclaration(statement) || statement.importClause === undefined) continue
+    const { name, namedBindings } = statement.importClause
+    if (name !== undefined) names.add(name.text)
+    if (namedBindings === undefined) continue
+    if (ts.isNamespaceImport(namedBindings)) names.add(namedBindings.name.text)
+    else for (const element of namedBindings.elements) names.add(element.name.text)
+  }
+  return names
+}
+
+function typeAliasesOf(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Map<string, TypeScript.TypeNode> {
+  const aliases = new Map<string, TypeScript.TypeNode>()
+  for (const statement of sourceFile.statements) {
+    if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, statement.type)
+  }
+  return aliases
+}
+
+/**
+ * serializedTypesOf lists the annotations in `node` that `emitDecoratorMetadata` writes out: decorated
+ * properties and accessors, the parameters and return type of decorated methods, and the constructor
+ * parameters of a decorated class or of a constructor with a decorated parameter.
+ */
+function serializedTypesOf(
+  ts: typeof TypeScript,
+  node: TypeScript.ClassLikeDeclaration,
+  sourceFile: TypeScript.SourceFile,
+): (TypeScript.TypeNode | undefined)[] {
+  const decorated = (n: TypeScript.Node) => ts.canHaveDecorators(n) && ts.getDecorators(n) !== undefined
+  const withDecoratedParameter = (n: TypeScript.SignatureDeclarationBase) => n.parameters.some(decorated)
+  const parameterTypes = (n: TypeScript.SignatureDeclarationBase) => n.parameters.map((p) => p.type)
+  const decoratedAccessors = new Set<string>()
+  for (const member of node.members) {
+    if (ts.isAccessor(member) && decorated(member)) decoratedAccessors.add(member.name.getText(sourceFile))
+  }
+  const types: (TypeScript.TypeNode | undefined)[] = []
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member) && decorated(member)) types.push(member.type)
+    else if (ts.isAccessor(member) && decoratedAccessors.has(member.name.getText(sourceFile))) types.push(member.type, ...parameterTypes(member))
+    else if (ts.isMethodDeclaration(member) && (decorated(member) || withDecoratedParameter(member))) types.push(member.type, ...parameterTypes(member))
+    else if (ts.isConstructorDeclaration(member) && (decorated(node) || withDecoratedParameter(member))) types.push(...parameterTypes(member))
+  }
+  return types
+}
+
+function mentionsImport(
+  ts: typeof TypeScript,
+  type: TypeScript.Node,
+  imported: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, TypeScript.TypeNode>,
+  followed: Set<string>,
+): boolean {
+  if (ts.isTypeReferenceNode(type)) {
+    const name = leftmostIdentifier(ts, type.typeName).text
+    if (imported.has(name)) return true
+    const alias = aliases.get(name)
+    if (alias !== undefined && !followed.has(name)) {
+      followed.add(name)
+      if (mentionsImport(ts, alias, imported, aliases, followed)) return true
+    }
+  }
+  return ts.forEachChild(type, (child) => mentionsImport(ts, child, imported, aliases, followed) || undefined) ?? false
+}
+
+function leftmostIdentifier(ts: typeof TypeScript, name: TypeScript.EntityName): TypeScript.Identifier {
+  return ts.isIdentifier(name) ? name : leftmostIdentifier(ts, name.left)
+}

@@ -1,0 +1,121 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type * as TypeScript from 'typescript'
+
+/** EmittedModule is the JavaScript of one TypeScript file and the syntax errors found in it. */
+export interface EmittedModule {
+  readonly outputText: string
+  readonly syntaxErrors: readonly TypeScript.Diagnostic[]
+}
+
+interface Session {
+  readonly options: TypeScript.CompilerOptions
+  readonly host: TypeScript.CompilerHost
+  program: TypeScript.Program | undefined
+}
+
+const sessionOfOptions = new WeakMap<TypeScript.CompilerOptions, Session>()
+let programsCreated = 0
+
+/**
+ * typeAwareProgramCount is how many `ts.Program`s emitWithTypeInformation has built in this process; a
+ * project whose decorator metadata names no import builds none.
+ */
+export function typeAwareProgramCount(): number {
+  return programsCreated
+}
+
+/**
+ * emitWithTypeInformation emits `fileName` (whose text is `source`) as `tsc` does with `options`: through a
+ * Program, so that decorator metadata sees imported declarations (`String` for an imported string enum).
+ * Types are not checked and never stop the emit. One Program serves every file it holds: its roots are the
+ * file and the TypeScript files beside it (an entities folder is usually loaded whole), and a file outside
+ * it makes the next Program, which reuses the files already parsed.
+ */
+export function emitWithTypeInformation(
+  ts: typeof TypeScript,
+  source: string,
+  fileName: string,
+  options: TypeScript.CompilerOptions,
+): EmittedModule {
+  const session = sessionFor(ts, options)
+  const target = path.resolve(fileName)
+  let program = session.program
+  let sourceFile = program?.getSourceFile(target)
+  if (program === undefined || sourceFile === undefined || sourceFile.text !== source) {
+    const host: TypeScript.CompilerHost = {
+      ...session.host,
+      getSourceFile: (name, languageVersion, onError, shouldCreate) =>
+        path.resolve(name) === target
+          ? ts.createSourceFile(name, source, languageVersion)
+          : session.host.getSourceFile(name, languageVersion, onError, shouldCreate),
+    }
+    const rootNames = [target, ...typeScriptFilesBeside(target)]
+    program = ts.createProgram({ rootNames, options: session.options, host, oldProgram: program })
+    session.program = program
+    programsCreated += 1
+    sourceFile = program.getSourceFile(target)
+    if (sourceFile === undefined) throw new Error(`TypeScript did not read ${fileName}`)
+  }
+  const syntaxErrors = program.getSyntacticDiagnostics(sourceFile).filter((d) => d.category === ts.DiagnosticCategory.Error)
+  if (syntaxErrors.length > 0) return { outputText: '', syntaxErrors }
+  let outputText: string | undefined
+  program.emit(sourceFile, (name, text) => {
+    if (/\.[cm]?js$/.test(name)) outputText = text
+  })
+  if (outputText === undefined) throw new Error(`TypeScript emitted no JavaScript for ${fileName}`)
+  return { outputText, syntaxErrors }
+}
+
+function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOptions): Session {
+  let session = sessionOfOptions.get(loaderOptions)
+  if (session === undefined) {
+    const options = emitOptions(loaderOptions)
+    session = { options, host: cachingHost(ts, options), program: undefined }
+    sessionOfOptions.set(loaderOptions, session)
+  }
+  return session
+}
+
+function typeScriptFilesBeside(file: string): string[] {
+  const folder = path.dirname(file)
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.[cm]?ts$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name))
+    .map((entry) => path.join(folder, entry.name))
+    .filter((sibling) => sibling !== file)
+}
+
+/**
+ * emitOptions are the loader's options for a whole-program emit: output next to the source, as the loader
+ * runs it, no type check (the emit is the same, only the errors are not looked for), and nothing that would
+ * stop the emit or write a build-info file.
+ */
+function emitOptions(options: TypeScript.CompilerOptions): TypeScript.CompilerOptions {
+  return {
+    ...options,
+    noEmitOnError: false,
+    noCheck: true,
+    outDir: undefined,
+    outFile: undefined,
+    rootDir: undefined,
+    declarationDir: undefined,
+    incremental: false,
+    composite: false,
+    tsBuildInfoFile: undefined,
+  }
+}
+
+/** cachingHost reads each file once for every Program built with `options`. */
+function cachingHost(ts: typeof TypeScript, options: TypeScript.CompilerOptions): TypeScript.CompilerHost {
+  const host = ts.createCompilerHost(options)
+  const parsed = new Map<string, TypeScript.SourceFile | undefined>()
+  return {
+    ...host,
+    getSourceFile(name, languageVersion, onError, shouldCreate) {
+      const key = `${name}\0${JSON.stringify(languageVersion)}`
+      if (!parsed.has(key)) parsed.set(key, host.getSourceFile(name, languageVersion, onError, shouldCreate))
+      return parsed.get(key)
+    },
+  }
+}
