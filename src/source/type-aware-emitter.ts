@@ -79,6 +79,8 @@ function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOpt
 
 function typeScriptFilesBeside(file: string): string[] {
   const folder = path.dirname(file)
+  // transpile may be given the text of a file that is not on disk.
+  if (!fs.existsSync(folder)) return []
   return fs
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.[cm]?ts$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name))
