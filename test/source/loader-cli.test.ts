@@ -135,3 +135,25 @@ describe("the loader compiles with the project's tsconfig.json", () => {
     )
   })
 })
+
+describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
+  const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
+  const imports = "import { Kind, Level, Status } from '../enums'"
+
+  test('string enum as varchar, numeric enum as integer, union of strings as varchar', () => {
+    app({ 'src/enums.ts': enums, 'src/entities/thing.ts': thingEntity('  @Column() status: Status\n  @Column() level: Level\n  @Column() kind: Kind', imports) })
+    const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
+    expect(afterDatabaseLine(run.stderr)).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('"status" varchar NOT NULL, "level" integer NOT NULL, "kind" varchar NOT NULL)')
+  })
+
+  test('under strict, `Status | null` is Object as tsc emits it, so it is rejected as the app is', () => {
+    app({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+      'src/enums.ts': enums,
+      'src/entities/thing.ts': thingEntity('  @Column({ nullable: true }) state: Status | null', imports),
+    })
+    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), /^typeorm-autogen: .*Data type "Object" in "Thing\.state" is not supported by "better-sqlite3"/)
+  })
+})
