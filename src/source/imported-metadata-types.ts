@@ -59,12 +59,31 @@ function serializedTypesOf(
   }
   const types: (TypeScript.TypeNode | undefined)[] = []
   for (const member of node.members) {
-    if (ts.isPropertyDeclaration(member) && decorated(member)) types.push(member.type)
+    if (ts.isPropertyDeclaration(member) && decorated(member)) {
+      if (!onlyRelationDecorators(ts, member)) types.push(member.type)
+    }
     else if (ts.isAccessor(member) && decoratedAccessors.has(member.name.getText(sourceFile))) types.push(member.type, ...parameterTypes(member))
     else if (ts.isMethodDeclaration(member) && (decorated(member) || withDecoratedParameter(member))) types.push(member.type, ...parameterTypes(member))
     else if (ts.isConstructorDeclaration(member) && (decorated(node) || withDecoratedParameter(member))) types.push(...parameterTypes(member))
   }
   return types
+}
+
+/**
+ * TypeORM's relation decorators (and the index and join decorators that go with them) read a property's
+ * design type only to tell a lazy `Promise<...>` relation, a global the emit of the file on its own resolves;
+ * for an imported entity class its runtime guard yields the class, as `tsc` does.
+ */
+const relationDecorators = new Set([
+  'ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'TreeParent', 'TreeChildren', 'Index',
+])
+
+function onlyRelationDecorators(ts: typeof TypeScript, member: TypeScript.PropertyDeclaration): boolean {
+  return (ts.getDecorators(member) ?? []).every((decorator) => {
+    const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined
+    return name !== undefined && relationDecorators.has(name)
+  })
 }
 
 function mentionsImport(

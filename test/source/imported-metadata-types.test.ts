@@ -93,6 +93,23 @@ export class Thing {
 })
 
 describe('only files whose decorator metadata names an import are emitted with type information', () => {
+  test('relations to imported entity classes build no Program: their runtime guard yields the class, as tsc writes it', () => {
+    const p = project({ 'tsconfig.json': tsconfig, 'src/enums.ts': enums })
+    const source = `import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { Team } from '../enums'
+@Entity()
+export class Member {
+  @PrimaryGeneratedColumn() id: number
+  @Index() @ManyToOne(() => Team) @JoinColumn() team: Team
+  @Column() name: string
+}
+`
+    const before = typeAwareProgramCount()
+    const emitted = transpile(source, p.write('src/entities/member.ts', source))
+    expect(typeAwareProgramCount()).toBe(before)
+    expect(designTypes(emitted)).toEqual(['Number', expect.stringContaining('enums_1.Team'), 'String'])
+  })
+
   test('entities with local and built-in types, a config and a migration build no Program', () => {
     const p = project({ 'tsconfig.json': tsconfig })
     const before = typeAwareProgramCount()
