@@ -39,6 +39,12 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c'] })] })] },
     { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c', 'd'] })] })] },
   ),
+  // PostgreSQL has no cast from integer to uuid (nor boolean to timestamp): a table dropped and another created
+  // under its name is altered in place, so its empty columns are converted through their text form.
+  'a table replaced under its name, key integer to uuid and a boolean column to timestamp': pair(
+    { tables: [table({ id: 1, name: 'plain', rows: 0, columns: [column({ id: 2, name: 'Order', kind: 'boolean' })] })] },
+    { tables: [table({ id: 3, name: 'plain', primaryKey: 'uuid', rows: 0, columns: [column({ id: 4, name: 'Order', kind: 'timestamp' })] })] },
+  ),
 }
 
 describe.each(['sqlite', 'postgres'] as const)('%s: regressions found by the round trips', (dialect) => {

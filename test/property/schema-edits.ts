@@ -1,15 +1,15 @@
 import {
-  type ColumnSpec, type FuzzDialect, type OnDelete, type SchemaSpec, type TableSpec,
+  type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec,
   defaultVariants, distinctKinds, numberKinds,
 } from './schema-spec'
-import { Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
+import { type TableSeed, Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
   'add_column', 'drop_column', 'rename_column', 'retype', 'nullability', 'default',
   'add_index', 'drop_index', 'add_unique', 'drop_unique', 'add_check', 'drop_check',
   'add_relation', 'drop_relation', 'on_delete', 'enum_labels',
-  'rename_table', 'add_table', 'drop_table', 'add_many_to_many', 'drop_many_to_many',
+  'rename_table', 'add_table', 'drop_table', 'replace_table', 'add_many_to_many', 'drop_many_to_many',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -51,12 +51,7 @@ function applyEdit(
   const tables = schema.tables
   if (edit.kind === 'add_table') {
     const name = freshName(namesFor('table', dialect), a, new Set(tables.map((t) => t.name)))
-    const seed = {
-      name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3],
-      columns: [{ name: b, kind: c, length: 20, precision: 10, nullable: true, defaultVariant: undefined }],
-      indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE' as OnDelete }], manyToMany: [], rows: 0,
-    }
-    tables.push(newTable(dialect, ids, name, seed, tables) as MTable)
+    tables.push(newTable(dialect, ids, name, newTableSeed(a, b, c), tables) as MTable)
     return `add table ${name}`
   }
   if (tables.length === 0) return undefined
@@ -170,12 +165,23 @@ function applyEdit(
       return `rename table ${from} to ${table.name}`
     }
     case 'drop_table': {
-      schema.tables = tables.filter((t) => t !== table)
-      for (const t of schema.tables) {
-        t.relations = t.relations.filter((r) => r.target !== table.id)
-        t.manyToMany = t.manyToMany.filter((m) => m.target !== table.id)
-      }
+      dropTable(schema, table)
       return `drop table ${label}`
+    }
+    case 'replace_table': {
+      // The tool sees one table under one name and alters its columns, also between types PostgreSQL has no
+      // cast between (integer to uuid): that converts an empty table only, so tables with rows are not replaced.
+      if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
+      dropTable(schema, table)
+      const replacement = newTable(dialect, ids, table.name, newTableSeed(b, c, b + c), schema.tables) as MTable
+      // Its columns take the old columns' names, so that their types change in place.
+      replacement.columns.forEach((column, k) => {
+        const old = table.columns[k]
+        const taken = [...replacement.columns.map((x) => x.name), ...replacement.relations.map((r) => r.columnName)]
+        if (old !== undefined && !taken.includes(old.name)) column.name = old.name
+      })
+      schema.tables.push(replacement)
+      return `replace table ${label} (${table.primaryKey} key) by one with a ${replacement.primaryKey} key`
     }
     case 'add_many_to_many': {
       const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id))
@@ -185,6 +191,24 @@ function applyEdit(
       return `add many-to-many ${label} -> ${target.name}`
     }
     case 'drop_many_to_many': return dropOne(table.manyToMany, b, `drop many-to-many of ${label}`)
+  }
+}
+
+/** newTableSeed is the seed of a table an edit adds: one nullable column, a relation to an earlier table. */
+function newTableSeed(a: number, b: number, c: number): TableSeed {
+  return {
+    name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3],
+    columns: [{ name: b, kind: c, length: 20, precision: 10, nullable: true, defaultVariant: undefined }, { name: c, kind: b + 1, length: 40, precision: 6, nullable: true, defaultVariant: c % 2 }],
+    indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE' }], manyToMany: [], rows: 0,
+  }
+}
+
+/** dropTable drops a table with the relations and many-to-manys that point at it. */
+function dropTable(schema: { tables: MTable[] }, table: MTable): void {
+  schema.tables = schema.tables.filter((t) => t !== table)
+  for (const t of schema.tables) {
+    t.relations = t.relations.filter((r) => r.target !== table.id)
+    t.manyToMany = t.manyToMany.filter((m) => m.target !== table.id)
   }
 }
 
