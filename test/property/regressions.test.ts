@@ -45,6 +45,24 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     { tables: [table({ id: 1, name: 'plain', rows: 0, columns: [column({ id: 2, name: 'Order', kind: 'boolean' })] })] },
     { tables: [table({ id: 3, name: 'plain', primaryKey: 'uuid', rows: 0, columns: [column({ id: 4, name: 'Order', kind: 'timestamp' })] })] },
   ),
+  // Renames were resolved before drops: the name a dropped column held was taken ("does not apply").
+  'a column renamed onto the name of a column dropped in the same migration, indexes on both': pair(
+    {
+      tables: [table({
+        id: 1, name: 'naïve data',
+        columns: [column({ id: 2, name: 'naïve', kind: 'varchar', length: 20 }), column({ id: 3, name: 'user', kind: 'int', nullable: false })],
+        indexes: [{ id: 4, columns: [2], unique: false, partial: false }, { id: 5, columns: [3], unique: true, partial: true }],
+        uniques: [{ id: 6, columns: [2, 3] }],
+      })],
+    },
+    {
+      tables: [table({
+        id: 1, name: 'naïve data',
+        columns: [column({ id: 3, name: 'naïve', kind: 'int', nullable: false })],
+        indexes: [{ id: 5, columns: [3], unique: true, partial: true }],
+      })],
+    },
+  ),
 }
 
 describe.each(['sqlite', 'postgres'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -6,7 +6,7 @@ import { type TableSeed, Ids, freshName, indexableKinds, namedApart, namesFor, n
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
-  'add_column', 'drop_column', 'rename_column', 'retype', 'nullability', 'default',
+  'add_column', 'drop_column', 'rename_column', 'rename_onto_dropped', 'retype', 'nullability', 'default',
   'add_index', 'drop_index', 'add_unique', 'drop_unique', 'add_check', 'drop_check',
   'add_relation', 'drop_relation', 'on_delete', 'enum_labels',
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'add_many_to_many', 'drop_many_to_many',
@@ -60,9 +60,13 @@ function applyEdit(
   const column = columns.length === 0 ? undefined : columns[b % columns.length]
   const takenColumns = () => new Set(['id', ...columns.map((x) => x.name), ...table.relations.map((r) => r.columnName)])
   const label = `${table.name}`
-  // A rename never takes a name A has: renaming onto a name dropped in the same migration is refused (--rename does not apply).
-  const namesOfA = (t: MTable) => before.tables.filter((x) => x.id === t.id).flatMap((x) => [...x.columns.map((c) => c.name), ...x.relations.map((r) => r.columnName)])
-  const renameTaken = () => new Set([...takenColumns(), ...namesOfA(table)])
+  const droppable = (x: MColumn) => (x.nullable || x.defaultVariant !== undefined || !inA(table, x.id)) && !uniqueInA(table, x.id)
+  // A rename may take the name of a column of A dropped here, never of one still there under another name: a
+  // chain of renames (b -> c, a -> b) is refused (--rename does not apply).
+  const kept = new Set([...columns.map((x) => x.id), ...table.relations.map((r) => r.id)])
+  const namesKeptFromA = () => before.tables.filter((x) => x.id === table.id)
+    .flatMap((x) => [...x.columns, ...x.relations].filter((c) => kept.has(c.id)).map((c) => ('name' in c ? c.name : c.columnName)))
+  const renameTaken = () => new Set([...takenColumns(), ...namesKeptFromA()])
   switch (edit.kind) {
     case 'add_column': {
       const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, takenColumns()) as MColumn
@@ -71,9 +75,21 @@ function applyEdit(
       return `add column ${label}.${added.name}`
     }
     case 'drop_column': {
-      if (column === undefined || (!column.nullable && column.defaultVariant === undefined && inA(table, column.id)) || uniqueInA(table, column.id)) return undefined
+      if (column === undefined || !droppable(column)) return undefined
       forgetColumn(table, column.id)
       return `drop column ${label}.${column.name}`
+    }
+    case 'rename_onto_dropped': {
+      // Drop a column, and rename another column (or a relation's) onto its name in the same migration.
+      const relationsOfA = new Set(before.tables.find((t) => t.id === table.id)?.relations.map((r) => r.id))
+      const others = [...columns.filter((x) => x !== column && inA(table, x.id)), ...table.relations.filter((r) => relationsOfA.has(r.id))]
+      if (column === undefined || !inA(table, column.id) || others.length === 0 || !droppable(column)) return undefined
+      const renamed = others[c % others.length]
+      forgetColumn(table, column.id)
+      const from = 'name' in renamed ? renamed.name : renamed.columnName
+      if ('name' in renamed) renamed.name = column.name
+      else renamed.columnName = column.name
+      return `drop column ${label}.${column.name}, rename column ${from} to it`
     }
     case 'rename_column': {
       if (column === undefined) return renameRelationColumn(dialect, table, c, renameTaken())
@@ -165,6 +181,8 @@ function applyEdit(
       return `rename table ${from} to ${table.name}`
     }
     case 'drop_table': {
+      // With no entity at all, generate stops (an entities option that loads nothing is a mistake).
+      if (tables.length === 1) return undefined
       dropTable(schema, table)
       return `drop table ${label}`
     }
