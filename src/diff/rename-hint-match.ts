@@ -29,8 +29,8 @@ export function matchTableHint(model: SchemaModel, desired: SchemaModel, hint: R
 
 /**
  * matchColumnHint checks a column hint (its table found by hintTables): the hint applies when the database's
- * table has the old column and the entities' table does not, and the entities' table has the new column and
- * the database's does not.
+ * table has the old column, and the entities' table has the new column and the database's does not. Entities
+ * that still have the old name have a new column under it, added after the rename.
  */
 export function matchColumnHint(
   model: SchemaModel,
@@ -43,7 +43,6 @@ export function matchColumnHint(
   if (wanted === undefined) return { reason: `the entities have no table "${hint.table.name}"`, stale: false }
   if (current === undefined) return { reason: `the database has no table "${hint.table.name}"`, stale: true }
   if (!has(current, hint.from)) return { reason: `the database has no column ${label(hint.from)}`, stale: true }
-  if (has(wanted, hint.from)) return { reason: `the entities still have column ${label(hint.from)}`, stale: false }
   if (has(current, hint.to)) return { reason: `the database already has column ${label(hint.to)}`, stale: false }
   if (!has(wanted, hint.to)) return { reason: `the entities have no column ${label(hint.to)}`, stale: false }
   return { decision: { kind: 'column', table: nameOf(wanted), from: hint.from, to: hint.to } }
@@ -64,7 +63,7 @@ export function tableFreedBy(
   const { wanted, current } = hintTables(model, desired, hint, tableRenames)
   if (wanted === undefined || current === undefined) return undefined
   const renamedAway = hints.some((h) => h !== hint && h.kind === 'column' && h.table.name === hint.table.name && h.from === hint.to)
-  const applies = has(current, hint.from) && !has(wanted, hint.from) && has(wanted, hint.to)
+  const applies = has(current, hint.from) && has(wanted, hint.to)
   return applies && has(current, hint.to) && !renamedAway ? current : undefined
 }
 

@@ -64,12 +64,18 @@ function applyEdit(
   // A rename may take the name of a column of A dropped here, never of one still there under another name: a
   // chain of renames (b -> c, a -> b) is refused (--rename does not apply).
   const kept = new Set([...columns.map((x) => x.id), ...table.relations.map((r) => r.id)])
-  const namesKeptFromA = () => before.tables.filter((x) => x.id === table.id)
-    .flatMap((x) => [...x.columns, ...x.relations].filter((c) => kept.has(c.id)).map((c) => ('name' in c ? c.name : c.columnName)))
+  const namesFromA = (keptOnes: boolean) => before.tables.filter((x) => x.id === table.id)
+    .flatMap((x) => [...x.columns, ...x.relations].filter((c) => kept.has(c.id) === keptOnes).map((c) => ('name' in c ? c.name : c.columnName)))
+  const namesKeptFromA = () => namesFromA(true)
+  const namesDroppedFromA = () => namesFromA(false)
   const renameTaken = () => new Set([...takenColumns(), ...namesKeptFromA()])
   switch (edit.kind) {
     case 'add_column': {
-      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, takenColumns()) as MColumn
+      // A column added under the name of one dropped is the same column to the tool, its type changed in place:
+      // values of another kind may not convert, so that happens on tables without rows only.
+      const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
+      const taken = new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : [])])
+      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, taken) as MColumn
       if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
       columns.push(added)
       return `add column ${label}.${added.name}`
