@@ -61,8 +61,8 @@ export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<vo
 /**
  * generateAToB generates A -> B as a user would: renames stated (tables by `@RenamedFrom`, which carries their
  * junction tables along, and by `--rename`), without --accept-data-loss. Only when generate stops on a
- * suspected rename of a table or column the case drops and adds is it run again with --accept-data-loss; a
- * junction of A among the suspects means a stated rename did not carry it.
+ * suspected rename of a table or column the case drops and adds is it run again with --accept-data-loss; the
+ * junction of a ManyToMany B keeps among the suspects means a stated rename did not carry it.
  */
 async function generateAToB(project: LoadedProject, timestamp: number, fuzz: FuzzCase, junctionsA: Junctions) {
   const renames = renameHints(fuzz.a, fuzz.b)
@@ -70,7 +70,8 @@ async function generateAToB(project: LoadedProject, timestamp: number, fuzz: Fuz
     return await generateMigration(project, 'AToB', timestamp, { renames })
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err
-    const junctions = new Set([...junctionsA.values()].map((j) => j.table))
+    const kept = new Set(fuzz.b.tables.flatMap((t) => t.manyToMany.map((m) => m.id)))
+    const junctions = new Set([...junctionsA].filter(([id]) => kept.has(id)).map(([, j]) => j.table))
     const stranded = err.renames.filter((r) => junctions.has(r.kind === 'table' ? r.from : r.table.name))
     if (stranded.length > 0) throw new Error(`a junction did not follow its stated rename: ${err.message}`)
     return generateMigration(project, 'AToB', timestamp, { renames, acceptDataLoss: true })

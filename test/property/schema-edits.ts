@@ -50,7 +50,9 @@ function applyEdit(
   const { a, b, c } = edit
   const tables = schema.tables
   if (edit.kind === 'add_table') {
-    const name = freshName(namesFor('table', dialect), a, new Set(tables.map((t) => t.name)))
+    // A table added under the name of a dropped one is that table to the tool (see replace_table): not one with rows.
+    const withRows = before.tables.filter((t) => t.rows > 0).map((t) => t.name)
+    const name = freshName(namesFor('table', dialect), a, new Set([...tables.map((t) => t.name), ...withRows]))
     tables.push(newTable(dialect, ids, name, newTableSeed(a, b, c), tables) as MTable)
     return `add table ${name}`
   }
