@@ -63,7 +63,8 @@ export function tableFreedBy(
   const { wanted, current } = hintTables(model, desired, hint, tableRenames)
   if (wanted === undefined || current === undefined) return undefined
   const renamedAway = hints.some((h) => h !== hint && h.kind === 'column' && h.table.name === hint.table.name && h.from === hint.to)
-  const applies = has(current, hint.from) && has(wanted, hint.to)
+  // Entities that still have the old name may be a decorator's leftover after the rename: nothing is dropped then.
+  const applies = has(current, hint.from) && !has(wanted, hint.from) && has(wanted, hint.to)
   return applies && has(current, hint.to) && !renamedAway ? current : undefined
 }
 

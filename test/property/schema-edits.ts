@@ -70,13 +70,20 @@ function applyEdit(
     .flatMap((x) => [...x.columns, ...x.relations].filter((c) => kept.has(c.id) === keptOnes).map((c) => ('name' in c ? c.name : c.columnName)))
   const namesKeptFromA = () => namesFromA(true)
   const namesDroppedFromA = () => namesFromA(false)
+  const namesRenamedOntoDropped = () => {
+    const dropped = new Set(namesDroppedFromA())
+    const now = new Map<number, string>([...columns.map((x) => [x.id, x.name] as const), ...table.relations.map((r) => [r.id, r.columnName] as const)])
+    return before.tables.filter((x) => x.id === table.id).flatMap((x) => [...x.columns, ...x.relations])
+      .filter((c) => dropped.has(now.get(c.id) ?? '')).map((c) => ('name' in c ? c.name : c.columnName))
+  }
   const renameTaken = () => new Set([...takenColumns(), ...namesKeptFromA()])
   switch (edit.kind) {
     case 'add_column': {
       // A column added under the name of one dropped is the same column to the tool, its type changed in place:
       // values of another kind may not convert, so that happens on tables without rows only.
       const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
-      const taken = new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : [])])
+      // Nor the old name of a column renamed onto a dropped one's: that rename would not drop it (--rename refuses).
+      const taken = new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()])
       const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, taken) as MColumn
       if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
       columns.push(added)

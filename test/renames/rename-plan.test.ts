@@ -238,6 +238,12 @@ describe('planWithRenames: hints that do not apply', () => {
     })
     expect(chain.ignoredHints.map((i) => i.reason)).toEqual(['the database already has column "post"."content"'])
     expect(chain.ops.some((op) => op.kind === 'drop_column' && op.column.name === 'content')).toBe(false)
+    // A decorator left over after its rename, once a new column took the old name, drops nothing either.
+    const leftover = await planWithRenames(schema([t(['body', 'content'])]), schema([t(['body', 'content'])]), plain, {
+      hints: [columnHint('post', 'body', 'content')],
+    })
+    expect(leftover.ignoredHints.map((i) => i.reason)).toEqual(['the database already has column "post"."content"'])
+    expect(leftover.ops).toEqual([])
     const tables = await planWithRenames(schema([t([])]), schema([t([])]), plain, { hints: [tableHint('draft', 'post')] })
     expect(tables.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', true]])
   })
