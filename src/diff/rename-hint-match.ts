@@ -28,9 +28,9 @@ export function matchTableHint(model: SchemaModel, desired: SchemaModel, hint: R
 }
 
 /**
- * matchColumnHint checks a column hint: its table is found among the entities by its new name or, when a
- * table rename names it, by its old one; the hint applies when the database's table has the old column
- * and the entities' table does not, and the entities' table has the new column and the database's does not.
+ * matchColumnHint checks a column hint (its table found by hintTables): the hint applies when the database's
+ * table has the old column, and the entities' table has the new column and the database's does not. Entities
+ * that still have the old name have a new column under it, added after the rename.
  */
 export function matchColumnHint(
   model: SchemaModel,
@@ -38,19 +38,48 @@ export function matchColumnHint(
   hint: RenameHint,
   tableRenames: readonly RenameDecision[],
 ): HintMatch {
+  const { wanted, current } = hintTables(model, desired, hint, tableRenames)
+  const label = (column: string) => `"${hint.table.name}"."${column}"`
+  if (wanted === undefined) return { reason: `the entities have no table "${hint.table.name}"`, stale: false }
+  if (current === undefined) return { reason: `the database has no table "${hint.table.name}"`, stale: true }
+  if (!has(current, hint.from)) return { reason: `the database has no column ${label(hint.from)}`, stale: true }
+  if (has(current, hint.to)) return { reason: `the database already has column ${label(hint.to)}`, stale: false }
+  if (!has(wanted, hint.to)) return { reason: `the entities have no column ${label(hint.to)}`, stale: false }
+  return { decision: { kind: 'column', table: nameOf(wanted), from: hint.from, to: hint.to } }
+}
+
+/**
+ * tableFreedBy is the database's table whose column `hint.to` the entities drop, so that the hint can take its
+ * name once it is dropped: the hint applies but for that column, and no other hint renames the column away
+ * (a swap of two names stays refused).
+ */
+export function tableFreedBy(
+  model: SchemaModel,
+  desired: SchemaModel,
+  hint: RenameHint,
+  tableRenames: readonly RenameDecision[],
+  hints: readonly RenameHint[],
+): TableModel | undefined {
+  const { wanted, current } = hintTables(model, desired, hint, tableRenames)
+  if (wanted === undefined || current === undefined) return undefined
+  const renamedAway = hints.some((h) => h !== hint && h.kind === 'column' && h.table.name === hint.table.name && h.from === hint.to)
+  // Entities that still have the old name may be a decorator's leftover after the rename: nothing is dropped then.
+  const applies = has(current, hint.from) && !has(wanted, hint.from) && has(wanted, hint.to)
+  return applies && has(current, hint.to) && !renamedAway ? current : undefined
+}
+
+/**
+ * hintTables finds a column hint's table among the entities, by its new name or, when a table rename names
+ * it, by its old one; and the same table in the database.
+ */
+function hintTables(model: SchemaModel, desired: SchemaModel, hint: RenameHint, tableRenames: readonly RenameDecision[]) {
   const inSchema = (t: { schema?: string }) => hint.table.schema === undefined || t.schema === hint.table.schema
   const renamed = tableRenames.filter((r) => r.from === hint.table.name && inSchema(r.table))
   const wanted =
     desired.tables.find((t) => t.name === hint.table.name && inSchema(t)) ??
     desired.tables.find((t) => renamed.some((r) => r.to === t.name && r.table.schema === t.schema))
-  const label = (column: string) => `"${hint.table.name}"."${column}"`
-  if (wanted === undefined) return { reason: `the entities have no table "${hint.table.name}"`, stale: false }
-  const current = model.tables.find((t) => sameName(t, wanted))
-  if (current === undefined) return { reason: `the database has no table "${hint.table.name}"`, stale: true }
-  const has = (t: TableModel, column: string) => t.columns.some((c) => c.name === column)
-  if (!has(current, hint.from)) return { reason: `the database has no column ${label(hint.from)}`, stale: true }
-  if (has(wanted, hint.from)) return { reason: `the entities still have column ${label(hint.from)}`, stale: false }
-  if (has(current, hint.to)) return { reason: `the database already has column ${label(hint.to)}`, stale: false }
-  if (!has(wanted, hint.to)) return { reason: `the entities have no column ${label(hint.to)}`, stale: false }
-  return { decision: { kind: 'column', table: nameOf(wanted), from: hint.from, to: hint.to } }
+  const current = wanted && model.tables.find((t) => sameName(t, wanted))
+  return { wanted, current }
 }
+
+const has = (t: TableModel, column: string) => t.columns.some((c) => c.name === column)

@@ -3,11 +3,12 @@ import type { SchemaModel } from '../model/schema-model'
 import { qualifiedKey, sameName } from '../model/qualified-name'
 import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { orderOperations } from '../operations/order'
+import { afterTableRenames, orderOperations } from '../operations/order'
 import { diffSchemas } from './diff-schemas'
 import { detectColumnRenames, detectTableRenames } from './rename-detector'
 import { followUpRenames } from './rename-follow-ups'
-import { type HintMatch, matchColumnHint, matchTableHint } from './rename-hint-match'
+import { freeColumnName } from './freed-column-names'
+import { type HintMatch, matchColumnHint, matchTableHint, tableFreedBy } from './rename-hint-match'
 import type { IgnoredHint, RenameAsk, RenameDecision, RenameHint, SuspectedRename } from './rename-types'
 
 /** RenameInput is what decides renames: hints first (decorators, flags), then `ask` for each suspected one. */
@@ -33,8 +34,8 @@ export interface RenamePlan {
  * from the hints, then from `ask` on what the detector suspects. The database's model is renamed as decided
  * before each next step, so a rename is one RENAME plus the diff that remains (an AlterColumn when the
  * definition changed too; a check naming the column follows it, and is re-created only if it changes
- * otherwise), and what is named after the renamed table or column follows (see followUpRenames). Pure but
- * for `ask`.
+ * otherwise), and what is named after the renamed table or column follows (see followUpRenames). A column
+ * the entities drop whose name a stated rename takes is dropped first (see freeColumnName). Pure but for `ask`.
  */
 export async function planWithRenames(
   actual: SchemaModel,
@@ -68,7 +69,17 @@ export async function planWithRenames(
   for (const hint of hints.filter((h) => h.kind === 'table')) fromHint(hint, matchTableHint(model, desired, hint))
   await resolve(detectTableRenames(model, desired, { enumValuesOnType: capabilities.enumTypes }))
   const tableRenames = [...renames]
-  for (const hint of hints.filter((h) => h.kind === 'column')) fromHint(hint, matchColumnHint(model, desired, hint, tableRenames))
+  // A column dropped here whose name a stated rename takes is dropped first, right after the table renames.
+  const freeing: Operation[] = []
+  for (const hint of hints.filter((h) => h.kind === 'column')) {
+    const freed = tableFreedBy(model, desired, hint, tableRenames, hints)
+    if (freed !== undefined) {
+      const drops = freeColumnName(model, freed, hint.to, capabilities)
+      freeing.push(...drops)
+      model = applyOperations(model, drops)
+    }
+    fromHint(hint, matchColumnHint(model, desired, hint, tableRenames))
+  }
   for (const wanted of desired.tables) {
     const current = model.tables.find((t) => sameName(t, wanted))
     if (current !== undefined) await resolve(detectColumnRenames(current, wanted))
@@ -77,7 +88,8 @@ export async function planWithRenames(
   const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? { schema: r.table.schema, name: r.to } : r.table)))
   const followUps = followUpRenames(model, desired, involved, capabilities)
   const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
-  return { ops: orderOperations([...renameOps, ...followUps, ...rest]), renames, unresolved, ignoredHints }
+  const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest]), freeing)
+  return { ops, renames, unresolved, ignoredHints }
 }
 
 function renameOperation(decision: RenameDecision): Operation {

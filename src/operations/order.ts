@@ -86,3 +86,13 @@ function objectName(op: Operation): string {
     case 'drop_check': return op.check.name
   }
 }
+
+/**
+ * afterTableRenames puts `ops` (already in execution order) into `ordered` right after its table renames: the
+ * drops that free a name a column rename takes (see planWithRenames) run before every column rename.
+ */
+export function afterTableRenames(ordered: readonly Operation[], ops: readonly Operation[]): Operation[] {
+  const at = ordered.findIndex((op) => phase[op.kind] > phase.rename_table)
+  const cut = at < 0 ? ordered.length : at
+  return [...ordered.slice(0, cut), ...ops, ...ordered.slice(cut)]
+}

@@ -59,3 +59,8 @@ function closing(sql: string, start: number, quote: string): number {
 function quoted(name: string, quote: string): string {
   return `${quote}${name.split(quote).join(quote + quote)}${quote}`
 }
+
+/** mentionsColumn says whether a SQL expression refers to `column` (renameIdentifier would rewrite it). */
+export function mentionsColumn(sql: string, column: string): boolean {
+  return renameIdentifier(sql, column, `${column}\u0000`) !== sql
+}

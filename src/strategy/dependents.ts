@@ -1,7 +1,7 @@
 import { sameName } from '../model/qualified-name'
 import type { CheckModel, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { renameIdentifier } from '../operations/rename-identifier'
+import { mentionsColumn } from '../operations/rename-identifier'
 
 /** Dependent is an index, unique constraint or check that names a column, and goes and comes with it. */
 export type Dependent =
@@ -75,8 +75,7 @@ export function dropDependent(table: QualifiedName, dependent: Dependent): Opera
 
 /** mentionsAny says whether a SQL expression refers to any of the columns. */
 export function mentionsAny(sql: string, columns: readonly string[]): boolean {
-  // renameIdentifier rewrites exactly the references to a column and copies everything else as it is.
-  return columns.some((column) => renameIdentifier(sql, column, `${column}\u0000`) !== sql)
+  return columns.some((column) => mentionsColumn(sql, column))
 }
 
 function indexNames(index: IndexModel, columns: readonly string[]): boolean {

@@ -1,16 +1,27 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
+import { RenamedFrom } from '../../src/source/renamed-from'
 import type { ColumnSpec, FuzzDialect, SchemaSpec, TableSpec } from './schema-spec'
 import { columnById } from './schema-spec'
 
-/** entitySchemas writes a schema spec as TypeORM EntitySchemas (no decorators), as a DataSource's `entities`. */
-export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect): EntitySchema[] {
-  return spec.tables.map((table) => entitySchema(table, dialect))
+/**
+ * entitySchemas writes a schema spec as TypeORM EntitySchemas, as a DataSource's `entities`. Each maps a class
+ * of its own, which carries `@RenamedFrom(<old name>)` when `renamedFrom` names the table's old name (stated
+ * that way, an entity rename carries its junction tables along).
+ */
+export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect, renamedFrom: ReadonlyMap<number, string> = new Map()): EntitySchema[] {
+  return spec.tables.map((table) => {
+    const name = entityName(table.id)
+    const target = { [name]: class {} }[name]!
+    const old = renamedFrom.get(table.id)
+    if (old !== undefined) RenamedFrom(old)(target)
+    return entitySchema(table, dialect, target)
+  })
 }
 
 /** entityName is the (stable) entity name of a table id. */
 export const entityName = (tableId: number) => `T${tableId}`
 
-function entitySchema(table: TableSpec, dialect: FuzzDialect): EntitySchema {
+function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => object): EntitySchema {
   const quoted = (id: number) => `"${columnById(table, id)!.name.replace(/"/g, '""')}"`
   const property = (id: number) => `c${id}`
   const relations: Record<string, EntitySchemaRelationOptions> = {}
@@ -30,6 +41,7 @@ function entitySchema(table: TableSpec, dialect: FuzzDialect): EntitySchema {
   for (const c of table.columns) columns[property(c.id)] = columnOptions(c, dialect)
   return new EntitySchema({
     name: entityName(table.id),
+    target,
     tableName: table.name,
     columns,
     relations,

@@ -30,7 +30,27 @@ const renamedWithEdits = (from: string, to: string, primaryKey: TableSpec['prima
   )
 }
 
+/** A table owning a ManyToMany, both ends with rows and linked, renamed (and its target too, when `target` is given). */
+const junctionRenamed = (owner: string, target?: string) => {
+  const tag = table({ id: 1, name: 'user', columns: [column({ id: 2, name: 'x', kind: 'int' })] })
+  const post = table({ id: 3, name: 'e-mail log', columns: [column({ id: 4, name: 'Order', kind: 'text' })], manyToMany: [{ id: 5, target: 1 }] })
+  return pair({ tables: [tag, post] }, { tables: [{ ...tag, name: target ?? tag.name }, { ...post, name: owner }] })
+}
+
 const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
+  // A stated rename was refused when the entities gave the old name to a new column ("the entities still have column").
+  'a column renamed, and a new column added under its old name': pair(
+    { tables: [table({ id: 1, name: 'Mixed Case', columns: [column({ id: 2, name: 'naïve', kind: 'varchar', length: 20 })], indexes: [{ id: 3, columns: [2], unique: false, partial: false }] })] },
+    {
+      tables: [table({
+        id: 1, name: 'Mixed Case', columns: [column({ id: 2, name: 'Größe', kind: 'varchar', length: 20 }), column({ id: 4, name: 'naïve', kind: 'bigint' })],
+        indexes: [{ id: 3, columns: [2], unique: false, partial: false }],
+      })],
+    },
+  ),
+  // Issue 8 item 9: a stated entity rename carries its junction table and join columns, keeping the links.
+  'a table owning a ManyToMany renamed, its junction rows kept, without --accept-data-loss': junctionRenamed('naïve data'),
+  'both ends of a ManyToMany renamed, its junction rows kept': junctionRenamed('Mixed Case', '2fa codes'),
   // Issue 8 item 8: on SQLite `down` rebuilt the table before renaming it back, naming its key after the new name.
   'a table renamed with a column rename, a new index and unique ("e-mail log" to "naïve data")': renamedWithEdits('e-mail log', 'naïve data', 'int'),
   'a table renamed with other edits, mixed case and digits ("2fa codes" to "Mixed Case")': renamedWithEdits('2fa codes', 'Mixed Case', 'int'),
@@ -38,6 +58,30 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
   'an enum column whose derived type name is longer than 63 bytes': pair(
     { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c'] })] })] },
     { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c', 'd'] })] })] },
+  ),
+  // PostgreSQL has no cast from integer to uuid (nor boolean to timestamp): a table dropped and another created
+  // under its name is altered in place, so its empty columns are converted through their text form.
+  'a table replaced under its name, key integer to uuid and a boolean column to timestamp': pair(
+    { tables: [table({ id: 1, name: 'plain', rows: 0, columns: [column({ id: 2, name: 'Order', kind: 'boolean' })] })] },
+    { tables: [table({ id: 3, name: 'plain', primaryKey: 'uuid', rows: 0, columns: [column({ id: 4, name: 'Order', kind: 'timestamp' })] })] },
+  ),
+  // Renames were resolved before drops: the name a dropped column held was taken ("does not apply").
+  'a column renamed onto the name of a column dropped in the same migration, indexes on both': pair(
+    {
+      tables: [table({
+        id: 1, name: 'naïve data',
+        columns: [column({ id: 2, name: 'naïve', kind: 'varchar', length: 20 }), column({ id: 3, name: 'user', kind: 'int', nullable: false })],
+        indexes: [{ id: 4, columns: [2], unique: false, partial: false }, { id: 5, columns: [3], unique: true, partial: true }],
+        uniques: [{ id: 6, columns: [2, 3] }],
+      })],
+    },
+    {
+      tables: [table({
+        id: 1, name: 'naïve data',
+        columns: [column({ id: 3, name: 'naïve', kind: 'int', nullable: false })],
+        indexes: [{ id: 5, columns: [3], unique: true, partial: true }],
+      })],
+    },
   ),
 }
 

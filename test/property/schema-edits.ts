@@ -1,15 +1,15 @@
 import {
-  type ColumnSpec, type FuzzDialect, type OnDelete, type SchemaSpec, type TableSpec,
+  type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec,
   defaultVariants, distinctKinds, numberKinds,
 } from './schema-spec'
-import { Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
+import { type TableSeed, Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
-  'add_column', 'drop_column', 'rename_column', 'retype', 'nullability', 'default',
+  'add_column', 'drop_column', 'rename_column', 'rename_onto_dropped', 'retype', 'nullability', 'default',
   'add_index', 'drop_index', 'add_unique', 'drop_unique', 'add_check', 'drop_check',
   'add_relation', 'drop_relation', 'on_delete', 'enum_labels',
-  'rename_table', 'add_table', 'drop_table', 'add_many_to_many', 'drop_many_to_many',
+  'rename_table', 'add_table', 'drop_table', 'replace_table', 'add_many_to_many', 'drop_many_to_many',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -50,13 +50,10 @@ function applyEdit(
   const { a, b, c } = edit
   const tables = schema.tables
   if (edit.kind === 'add_table') {
-    const name = freshName(namesFor('table', dialect), a, new Set(tables.map((t) => t.name)))
-    const seed = {
-      name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3],
-      columns: [{ name: b, kind: c, length: 20, precision: 10, nullable: true, defaultVariant: undefined }],
-      indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE' as OnDelete }], manyToMany: [], rows: 0,
-    }
-    tables.push(newTable(dialect, ids, name, seed, tables) as MTable)
+    // A table added under the name of a dropped one is that table to the tool (see replace_table): not one with rows.
+    const withRows = before.tables.filter((t) => t.rows > 0).map((t) => t.name)
+    const name = freshName(namesFor('table', dialect), a, new Set([...tables.map((t) => t.name), ...withRows]))
+    tables.push(newTable(dialect, ids, name, newTableSeed(a, b, c), tables) as MTable)
     return `add table ${name}`
   }
   if (tables.length === 0) return undefined
@@ -65,20 +62,49 @@ function applyEdit(
   const column = columns.length === 0 ? undefined : columns[b % columns.length]
   const takenColumns = () => new Set(['id', ...columns.map((x) => x.name), ...table.relations.map((r) => r.columnName)])
   const label = `${table.name}`
-  // A rename never takes a name A has: renaming onto a name dropped in the same migration is refused (--rename does not apply).
-  const namesOfA = (t: MTable) => before.tables.filter((x) => x.id === t.id).flatMap((x) => [...x.columns.map((c) => c.name), ...x.relations.map((r) => r.columnName)])
-  const renameTaken = () => new Set([...takenColumns(), ...namesOfA(table)])
+  const droppable = (x: MColumn) => (x.nullable || x.defaultVariant !== undefined || !inA(table, x.id)) && !uniqueInA(table, x.id)
+  // A rename may take the name of a column of A dropped here, never of one still there under another name: a
+  // chain of renames (b -> c, a -> b) is refused (--rename does not apply).
+  const kept = new Set([...columns.map((x) => x.id), ...table.relations.map((r) => r.id)])
+  const namesFromA = (keptOnes: boolean) => before.tables.filter((x) => x.id === table.id)
+    .flatMap((x) => [...x.columns, ...x.relations].filter((c) => kept.has(c.id) === keptOnes).map((c) => ('name' in c ? c.name : c.columnName)))
+  const namesKeptFromA = () => namesFromA(true)
+  const namesDroppedFromA = () => namesFromA(false)
+  const namesRenamedOntoDropped = () => {
+    const dropped = new Set(namesDroppedFromA())
+    const now = new Map<number, string>([...columns.map((x) => [x.id, x.name] as const), ...table.relations.map((r) => [r.id, r.columnName] as const)])
+    return before.tables.filter((x) => x.id === table.id).flatMap((x) => [...x.columns, ...x.relations])
+      .filter((c) => dropped.has(now.get(c.id) ?? '')).map((c) => ('name' in c ? c.name : c.columnName))
+  }
+  const renameTaken = () => new Set([...takenColumns(), ...namesKeptFromA()])
   switch (edit.kind) {
     case 'add_column': {
-      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, takenColumns()) as MColumn
+      // A column added under the name of one dropped is the same column to the tool, its type changed in place:
+      // values of another kind may not convert, so that happens on tables without rows only.
+      const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
+      // Nor the old name of a column renamed onto a dropped one's: that rename would not drop it (--rename refuses).
+      const taken = new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()])
+      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, taken) as MColumn
       if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
       columns.push(added)
       return `add column ${label}.${added.name}`
     }
     case 'drop_column': {
-      if (column === undefined || (!column.nullable && column.defaultVariant === undefined && inA(table, column.id)) || uniqueInA(table, column.id)) return undefined
+      if (column === undefined || !droppable(column)) return undefined
       forgetColumn(table, column.id)
       return `drop column ${label}.${column.name}`
+    }
+    case 'rename_onto_dropped': {
+      // Drop a column, and rename another column (or a relation's) onto its name in the same migration.
+      const relationsOfA = new Set(before.tables.find((t) => t.id === table.id)?.relations.map((r) => r.id))
+      const others = [...columns.filter((x) => x !== column && inA(table, x.id)), ...table.relations.filter((r) => relationsOfA.has(r.id))]
+      if (column === undefined || !inA(table, column.id) || others.length === 0 || !droppable(column)) return undefined
+      const renamed = others[c % others.length]
+      forgetColumn(table, column.id)
+      const from = 'name' in renamed ? renamed.name : renamed.columnName
+      if ('name' in renamed) renamed.name = column.name
+      else renamed.columnName = column.name
+      return `drop column ${label}.${column.name}, rename column ${from} to it`
     }
     case 'rename_column': {
       if (column === undefined) return renameRelationColumn(dialect, table, c, renameTaken())
@@ -170,12 +196,25 @@ function applyEdit(
       return `rename table ${from} to ${table.name}`
     }
     case 'drop_table': {
-      schema.tables = tables.filter((t) => t !== table)
-      for (const t of schema.tables) {
-        t.relations = t.relations.filter((r) => r.target !== table.id)
-        t.manyToMany = t.manyToMany.filter((m) => m.target !== table.id)
-      }
+      // With no entity at all, generate stops (an entities option that loads nothing is a mistake).
+      if (tables.length === 1) return undefined
+      dropTable(schema, table)
       return `drop table ${label}`
+    }
+    case 'replace_table': {
+      // The tool sees one table under one name and alters its columns, also between types PostgreSQL has no
+      // cast between (integer to uuid): that converts an empty table only, so tables with rows are not replaced.
+      if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
+      dropTable(schema, table)
+      const replacement = newTable(dialect, ids, table.name, newTableSeed(b, c, b + c), schema.tables) as MTable
+      // Its columns take the old columns' names, so that their types change in place.
+      replacement.columns.forEach((column, k) => {
+        const old = table.columns[k]
+        const taken = [...replacement.columns.map((x) => x.name), ...replacement.relations.map((r) => r.columnName)]
+        if (old !== undefined && !taken.includes(old.name)) column.name = old.name
+      })
+      schema.tables.push(replacement)
+      return `replace table ${label} (${table.primaryKey} key) by one with a ${replacement.primaryKey} key`
     }
     case 'add_many_to_many': {
       const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id))
@@ -185,6 +224,24 @@ function applyEdit(
       return `add many-to-many ${label} -> ${target.name}`
     }
     case 'drop_many_to_many': return dropOne(table.manyToMany, b, `drop many-to-many of ${label}`)
+  }
+}
+
+/** newTableSeed is the seed of a table an edit adds: one nullable column, a relation to an earlier table. */
+function newTableSeed(a: number, b: number, c: number): TableSeed {
+  return {
+    name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3],
+    columns: [{ name: b, kind: c, length: 20, precision: 10, nullable: true, defaultVariant: undefined }, { name: c, kind: b + 1, length: 40, precision: 6, nullable: true, defaultVariant: c % 2 }],
+    indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE' }], manyToMany: [], rows: 0,
+  }
+}
+
+/** dropTable drops a table with the relations and many-to-manys that point at it. */
+function dropTable(schema: { tables: MTable[] }, table: MTable): void {
+  schema.tables = schema.tables.filter((t) => t !== table)
+  for (const t of schema.tables) {
+    t.relations = t.relations.filter((r) => r.target !== table.id)
+    t.manyToMany = t.manyToMany.filter((m) => m.target !== table.id)
   }
 }
 

@@ -57,7 +57,8 @@ function nullAllowed(table: TableSpec, column: ColumnSpec, b: SchemaSpec): boole
   return column.nullable && (later === undefined || later.nullable)
 }
 
-function idLiteral(table: TableSpec, row: number): string {
+/** idLiteral is the key of row `row` of a table, as SQL. */
+export function idLiteral(table: TableSpec, row: number): string {
   return table.primaryKey === 'uuid' ? `'10000000-0000-4000-8000-${String(table.id * 100 + row).padStart(12, '0')}'` : String(row)
 }
 

@@ -195,11 +195,36 @@ describe('planWithRenames: tables', () => {
 describe('planWithRenames: hints that do not apply', () => {
   const t = (columns: string[]): TableModel => table('post', [id, ...columns.map((c) => column(c, 'text'))])
 
+  it('drops first, with what names it, a column whose name a rename takes: the rename onto a freed name applies', async () => {
+    const from = schema([table('post', [id, column('body', 'text'), column('content', 'varchar', { nullable: true })], {
+      indexes: [{ name: 'IDX_content', columns: ['content'], unique: false }, { name: 'IDX_body', columns: ['body'], unique: false }],
+      uniques: [{ name: 'UQ_both', columns: ['body', 'content'] }],
+      checks: [{ name: 'CHK_content', expression: "content <> ''" }],
+    })])
+    const to = schema([table('post', [id, column('content', 'text')], { indexes: [{ name: 'IDX_body', columns: ['content'], unique: false }] })])
+    const plan = await planWithRenames(from, to, plain, { hints: [columnHint('post', 'body', 'content')] })
+    expect(plan.ignoredHints).toEqual([])
+    expect(plan.ops.map((op) => [op.kind, 'from' in op && typeof op.from === 'string' ? op.from : '']).map(String)).toEqual([
+      'drop_check,', 'drop_index,', 'drop_unique,', 'drop_column,', 'rename_column,body',
+    ])
+    expect(plan.ops[3]).toMatchObject({ kind: 'drop_column', column: { name: 'content' } })
+    expectRoundTrip(from, to, plan.ops)
+  })
+
+  it('renames a column whose old name the entities give a new column, and adds that one after', async () => {
+    const from = schema([table('post', [id, column('body', 'text')])])
+    const to = schema([table('post', [id, column('body', 'integer', { nullable: true }), column('content', 'text')])])
+    const plan = await planWithRenames(from, to, plain, { hints: [columnHint('post', 'body', 'content')] })
+    expect(plan.ops).toEqual([
+      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'add_column', table: post, column: column('body', 'integer', { nullable: true }) },
+    ])
+    expectRoundTrip(from, to, plan.ops)
+  })
+
   it('ignores a hint whose old name is gone as stale, and says why others do not apply', async () => {
     const cases: [string[], string[], string, boolean][] = [
       [['content'], ['content'], 'the database has no column "post"."body"', true],
-      [['body'], ['body', 'content'], 'the entities still have column "post"."body"', false],
-      [['body', 'content'], ['content'], 'the database already has column "post"."content"', false],
       [['body'], ['text'], 'the entities have no column "post"."content"', false],
     ]
     for (const [db, entities, reason, stale] of cases) {
@@ -207,6 +232,18 @@ describe('planWithRenames: hints that do not apply', () => {
       expect(plan.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([[reason, stale]])
       expect(plan.renames).toEqual([])
     }
+    // A name another rename moves away is not dropped to free it.
+    const chain = await planWithRenames(schema([t(['body', 'content'])]), schema([t(['content', 'summary'])]), plain, {
+      hints: [columnHint('post', 'body', 'content'), columnHint('post', 'content', 'summary')],
+    })
+    expect(chain.ignoredHints.map((i) => i.reason)).toEqual(['the database already has column "post"."content"'])
+    expect(chain.ops.some((op) => op.kind === 'drop_column' && op.column.name === 'content')).toBe(false)
+    // A decorator left over after its rename, once a new column took the old name, drops nothing either.
+    const leftover = await planWithRenames(schema([t(['body', 'content'])]), schema([t(['body', 'content'])]), plain, {
+      hints: [columnHint('post', 'body', 'content')],
+    })
+    expect(leftover.ignoredHints.map((i) => i.reason)).toEqual(['the database already has column "post"."content"'])
+    expect(leftover.ops).toEqual([])
     const tables = await planWithRenames(schema([t([])]), schema([t([])]), plain, { hints: [tableHint('draft', 'post')] })
     expect(tables.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', true]])
   })

@@ -1,5 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
+import { castsDirectly } from './postgres-casts'
 import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
 import { qualified, quoteIdent, serialSequenceName } from './postgres-names'
 import { columnCommentSql } from './postgres-table-sql'
@@ -9,12 +10,17 @@ function typeSignature(c: ColumnModel): string {
   return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName, c.collation])
 }
 
-/** usingSql converts the old values; enums go through text, which every enum and string type casts to. */
+/**
+ * usingSql converts the old values. Enums, and types PostgreSQL has no cast between (`integer` to `uuid`), go
+ * through their text form, which every type casts to and from: an empty column converts, and a value that does
+ * not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL counts such rows).
+ */
 function usingSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const column = quoteIdent(to.name)
   const type = columnTypeSql(to, table)
-  if (from.type !== 'enum' && to.type !== 'enum') return `${column}::${type}`
-  return `${column}::${from.isArray ? 'text[]' : 'text'}::${type}`
+  const sameShape = Boolean(from.isArray) === Boolean(to.isArray)
+  if (from.type !== 'enum' && to.type !== 'enum' && sameShape && castsDirectly(from, to)) return `${column}::${type}`
+  return `${column}::${from.isArray && sameShape ? 'text[]' : 'text'}::${type}`
 }
 
 const isIncrement = (c: ColumnModel) => c.generated?.kind === 'increment'

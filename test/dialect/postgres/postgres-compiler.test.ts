@@ -136,6 +136,20 @@ describe('postgres compiler', () => {
     ])
   })
 
+  it('converts through text between types PostgreSQL has no cast between, and directly where it has one', () => {
+    const using = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) =>
+      sqlOf([{ kind: 'alter_column', table: users, from, to }]).map((sql) => sql.replace(/^.* USING /, ''))
+    expect(using(col('n', 'integer'), col('n', 'uuid'))).toEqual(['"n"::text::uuid'])
+    expect(using(col('n', 'uuid'), col('n', 'integer'))).toEqual(['"n"::text::integer'])
+    expect(using(col('n', 'boolean'), col('n', 'timestamp'))).toEqual(['"n"::text::timestamp'])
+    expect(using(col('n', 'integer', { isArray: true }), col('n', 'uuid', { isArray: true }))).toEqual(['"n"::text[]::uuid[]'])
+    expect(using(col('n', 'integer'), col('n', 'integer', { isArray: true }))).toEqual(['"n"::text::integer[]'])
+    expect(using(col('n', 'boolean'), col('n', 'integer'))).toEqual(['"n"::integer'])
+    expect(using(col('n', 'numeric'), col('n', 'integer'))).toEqual(['"n"::integer'])
+    expect(using(col('n', 'uuid'), col('n', 'text'))).toEqual(['"n"::text'])
+    expect(using(col('n', 'geometry'), col('n', 'geography'))).toEqual(['"n"::geography'])
+  })
+
   it('alters serial and identity generation', () => {
     const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([{ kind: 'alter_column', table: users, from, to }])
     const serial = (type: string) => col('id', type, { generated: { kind: 'increment' } })

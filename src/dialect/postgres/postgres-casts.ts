@@ -1,0 +1,45 @@
+import type { ColumnModel } from '../../model/schema-model'
+
+/** stringTypes take any value's text form and give theirs to any type (PostgreSQL's I/O conversion casts). */
+const stringTypes: ReadonlySet<string> = new Set(['text', 'varchar', 'char'])
+
+/** directCasts are PostgreSQL's built-in casts between the other built-in types (pg_cast), by source type. */
+const directCasts: Readonly<Record<string, readonly string[]>> = {
+  smallint: ['integer', 'bigint', 'numeric', 'real', 'double precision'],
+  integer: ['smallint', 'bigint', 'numeric', 'real', 'double precision', 'boolean', 'bit', 'money'],
+  bigint: ['smallint', 'integer', 'numeric', 'real', 'double precision', 'bit', 'money'],
+  numeric: ['smallint', 'integer', 'bigint', 'real', 'double precision', 'money'],
+  real: ['smallint', 'integer', 'bigint', 'numeric', 'double precision'],
+  'double precision': ['smallint', 'integer', 'bigint', 'numeric', 'real'],
+  money: ['numeric'],
+  boolean: ['integer'],
+  bit: ['integer', 'bigint', 'varbit'],
+  varbit: ['bit'],
+  date: ['timestamp', 'timestamptz'],
+  timestamp: ['date', 'time', 'timestamptz'],
+  timestamptz: ['date', 'time', 'timetz', 'timestamp'],
+  time: ['interval', 'timetz'],
+  timetz: ['time'],
+  interval: ['time'],
+  json: ['jsonb'],
+  jsonb: ['json', 'smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'boolean'],
+  inet: ['cidr'],
+  cidr: ['inet'],
+  macaddr: ['macaddr8'],
+  macaddr8: ['macaddr'],
+  uuid: [],
+  bytea: [],
+  xml: [],
+}
+
+/**
+ * castsDirectly says whether PostgreSQL casts a value of `from`'s type straight to `to`'s. It is false only
+ * between two built-in types it knows have no cast (`integer` to `uuid`); types of extensions and users may
+ * have casts of their own, so they are taken to cast.
+ */
+export function castsDirectly(from: ColumnModel, to: ColumnModel): boolean {
+  if (from.type === to.type || stringTypes.has(from.type) || stringTypes.has(to.type)) return true
+  const targets = directCasts[from.type]
+  if (targets === undefined || !(to.type in directCasts)) return true
+  return targets.includes(to.type)
+}
