@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { PhaseRecord } from '../render/migration-plan'
 import { phaseRecordPrefix } from '../render/phase-text'
+import { migrationFilesIn } from '../source/migration-files'
 
 /** ExpandRecord is an expand migration's record. */
 export type ExpandRecord = Extract<PhaseRecord, { step: 'expand' }>
@@ -17,19 +16,12 @@ export function openExpands(migrationsDir: string): ExpandRecord[] {
 }
 
 function readRecords(migrationsDir: string): PhaseRecord[] {
-  let names: string[]
-  try {
-    names = readdirSync(migrationsDir).filter((n) => /\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts')).sort()
-  } catch {
-    return [] // no folder yet: no migrations
-  }
-  return names.flatMap((name) => {
-    const text = readFileSync(join(migrationsDir, name), 'utf8')
-    const start = text.indexOf(phaseRecordPrefix)
+  return migrationFilesIn(migrationsDir).flatMap(({ source }) => {
+    const start = source.indexOf(phaseRecordPrefix)
     if (start < 0) return []
-    const end = text.indexOf('\n', start)
+    const end = source.indexOf('\n', start)
     try {
-      return [JSON.parse(text.slice(start + phaseRecordPrefix.length, end < 0 ? undefined : end)) as PhaseRecord]
+      return [JSON.parse(source.slice(start + phaseRecordPrefix.length, end < 0 ? undefined : end)) as PhaseRecord]
     } catch {
       return [] // a hand-edited record line: the file is then an ordinary migration
     }
