@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm'
 import type { ColumnModel, SchemaModel } from '../model/schema-model'
-import type { Operation } from '../operations/operation'
+import type { ChangeSet } from '../plan/change-set'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 import type { Statement } from './statement'
 
@@ -110,10 +110,10 @@ export interface Dialect {
    */
   reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel>
   /**
-   * compile turns operations into statements. `before` is the schema the operations start from; the
-   * compiler may use it (and `applyOperations`) to know each table's final shape.
+   * compile turns a change set (operations in order, grouped per table with each table's shapes) into
+   * statements, each carrying the operations it carries out.
    */
-  compile(ops: readonly Operation[], before: SchemaModel): Statement[]
+  compile(changes: ChangeSet): Statement[]
   /**
    * classifyTypeChange says what changing a column from `from` to `to` does to its stored values; both are
    * canonical and differ in type, length, precision, scale, array-ness or enum type.

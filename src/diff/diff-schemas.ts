@@ -9,6 +9,7 @@ import { diffTable } from './diff-table'
 import { matchBy } from './match-by'
 import { renamedEnums } from './renamed-enums'
 import { claimedRenames } from './claimed-renames'
+import { enumUsers } from './enum-users'
 
 /**
  * diffSchemas lists, in execution order, the operations that turn the `actual` schema (the database) into
@@ -42,7 +43,7 @@ export function diffSchemas(
   for (const enumType of enums.added) ops.push({ kind: 'create_enum', enumType })
   for (const enumType of enums.removed) ops.push({ kind: 'drop_enum', enumType })
   for (const { actual: from, desired: to } of enums.both) {
-    if (from.values.join('\0') !== to.values.join('\0')) ops.push({ kind: 'alter_enum', from, to })
+    if (from.values.join('\0') !== to.values.join('\0')) ops.push({ kind: 'alter_enum', from, to, users: enumUsers(before, to) })
   }
 
   const tables = matchBy(before.tables, wanted.tables, qualifiedKey)

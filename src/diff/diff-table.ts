@@ -41,7 +41,7 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   const indexes = matchByDefinition(actual.indexes, desired.indexes, indexKey)
   for (const index of indexes.removed) ops.push({ kind: 'drop_index', table, index })
   for (const index of indexes.added) ops.push({ kind: 'create_index', table, index })
-  for (const pair of indexes.both) follow(pair.actual.name, pair.desired.name, (from, to) => ({ kind: 'rename_index', table, from, to }))
+  for (const pair of indexes.both) follow(pair.actual.name, pair.desired.name, (from, to) => ({ kind: 'rename_index', table, from, to, index: pair.actual }))
 
   const uniques = matchByDefinition(actual.uniques, desired.uniques, uniqueKey)
   for (const unique of uniques.removed) ops.push({ kind: 'drop_unique', table, unique })

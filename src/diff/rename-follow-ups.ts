@@ -40,31 +40,31 @@ export function followUpRenames(
     if (from?.name && to?.name && from.name !== to.name && from.columns.join('\0') === to.columns.join('\0')) {
       constraint('primary_key')(from.name, to.name)
     }
-    for (const [a, b] of renamedPairs(current.indexes, wanted.indexes, indexKey)) {
-      claim(table.schema, b, { kind: 'rename_index', table, from: a, to: b })
+    for (const [index, to] of renamedPairs(current.indexes, wanted.indexes, indexKey)) {
+      claim(table.schema, to, { kind: 'rename_index', table, from: index.name, to, index })
     }
-    for (const [a, b] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint('unique')(a, b)
-    for (const [a, b] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint('foreign_key')(a, b)
-    for (const [a, b] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint('check')(a, b)
+    for (const [unique, to] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint('unique')(unique.name, to)
+    for (const [foreignKey, to] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint('foreign_key')(foreignKey.name, to)
+    for (const [check, to] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint('check')(check.name, to)
   }
   return capabilities.enumTypes ? [...ops, ...enumRenames(model, desired, involved)] : ops
 }
 
-/** renamedPairs pairs, one to one, items only `current` names with items only `wanted` names that have the same key. */
+/** renamedPairs pairs, one to one, items only `current` names with the names of items only `wanted` names that have the same key. */
 function renamedPairs<T extends { readonly name: string }>(
   current: readonly T[],
   wanted: readonly T[],
   key: (item: T) => string,
-): [string, string][] {
+): [T, string][] {
   const wantedNames = new Set(wanted.map((w) => w.name))
   const currentNames = new Set(current.map((c) => c.name))
   const free = wanted.filter((w) => !currentNames.has(w.name))
-  const pairs: [string, string][] = []
+  const pairs: [T, string][] = []
   for (const item of current) {
     if (wantedNames.has(item.name)) continue
     const match = free.findIndex((w) => key(w) === key(item))
     if (match < 0) continue
-    pairs.push([item.name, free[match].name])
+    pairs.push([item, free[match].name])
     free.splice(match, 1)
   }
   return pairs

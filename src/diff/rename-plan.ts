@@ -50,7 +50,7 @@ export async function planWithRenames(
   const renameOps: Operation[] = []
   let model = actual
   const decide = (decision: RenameDecision) => {
-    const op = renameOperation(decision)
+    const op = renameOperation(decision, model)
     renames.push(decision)
     renameOps.push(op)
     model = applyOperations(model, [op])
@@ -92,12 +92,15 @@ export async function planWithRenames(
   return { ops, renames, unresolved, ignoredHints }
 }
 
-function renameOperation(decision: RenameDecision): Operation {
+/** renameOperation is the RENAME of a decision, carrying the table or column as `model` (the schema so far) has it. */
+function renameOperation(decision: RenameDecision, model: SchemaModel): Operation {
   const { table, from, to } = decision
-  if (decision.kind === 'column') return { kind: 'rename_column', table, from, to }
-  return {
-    kind: 'rename_table',
-    from: table,
-    to: table.schema === undefined ? { name: to } : { schema: table.schema, name: to },
+  const current = model.tables.find((t) => sameName(t, table))
+  if (current === undefined) throw new Error(`planWithRenames: table "${table.name}" is not in the schema`)
+  if (decision.kind === 'table') {
+    return { kind: 'rename_table', from: table, to: table.schema === undefined ? { name: to } : { schema: table.schema, name: to }, table: current }
   }
+  const column = current.columns.find((c) => c.name === from)
+  if (column === undefined) throw new Error(`planWithRenames: column "${table.name}"."${from}" is not in the schema`)
+  return { kind: 'rename_column', table, from, to, column }
 }

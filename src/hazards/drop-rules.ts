@@ -37,9 +37,9 @@ export function dropColumnFindings(context: RuleContext): HazardFinding[] {
  * on the same columns is added back (a changed action, a new name).
  */
 export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
-  const { ops } = context.input
+  const { ops } = context.input.changes
   return eachOp(context, 'drop_foreign_key', (op, index) => {
-    if (context.origins.droppedLater(index, op.table)) return []
+    if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
     const columns = op.foreignKey.columns.join('\0')
     const addedBack = ops.some((other, i) =>
@@ -56,9 +56,9 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
 
 /** dropIndexFindings: DROP_INDEX, unless the table goes too or an index on the same columns is created again. */
 export function dropIndexFindings(context: RuleContext): HazardFinding[] {
-  const { ops } = context.input
+  const { ops } = context.input.changes
   return eachOp(context, 'drop_index', (op, index) => {
-    if (context.origins.droppedLater(index, op.table)) return []
+    if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
     if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.origins.table(i, other.table) === table && sameIndex(other.index, op.index))) {
       return []
@@ -77,7 +77,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
  * index (not partial) on the same columns of the same table: duplicates stay impossible then.
  */
 function uniqueAddedLater(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
-  return context.input.ops.some((other, i) => {
+  return context.input.changes.ops.some((other, i) => {
     if (i <= index || !('table' in other) || context.origins.table(i, other.table) !== table) return false
     const keys = other.kind === 'add_primary_key' ? other.primaryKey.columns
       : other.kind === 'add_unique' ? other.unique.columns

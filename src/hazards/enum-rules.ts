@@ -1,6 +1,4 @@
-import { nameOf, sameName } from '../model/qualified-name'
-import type { ColumnModel, TableModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
+import { nameOf } from '../model/qualified-name'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText, valuesText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -12,13 +10,12 @@ const advice = 'move those rows to another value first'
  * where enums are per column, when a column's allowed values shrink; counts the rows holding them.
  */
 export function enumValueFindings(context: RuleContext): HazardFinding[] {
-  const { ops, before, dialect } = context.input
+  const { dialect } = context.input
   const typeChanges = eachOp(context, 'alter_enum', (op, index): HazardFinding[] => {
     const removed = op.from.values.filter((v) => !op.to.values.includes(v))
     if (removed.length === 0) return []
     const what = `Removes ${valuesText(removed)} from enum ${tableText(op.to)}`
-    const state = applyOperations(before, ops.slice(0, index))
-    const users = state.tables.flatMap((t) => t.columns.filter((c) => usesEnum(t, c, op.to)).map((c) => ({ table: t, column: c })))
+    const { users } = op
     if (users.length === 0) return [{ code: 'ENUM_VALUE_REMOVED', operation: op, what, advice: 'no column uses the type' }]
     return users.map(({ table, column }): HazardFinding => {
       const origin = context.origins.column(index, table, column.name)
@@ -43,8 +40,4 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
     }]
   })
   return [...typeChanges, ...columnChanges]
-}
-
-function usesEnum(table: TableModel, column: ColumnModel, enumType: { readonly schema?: string; readonly name: string }): boolean {
-  return column.type === 'enum' && column.enumName === enumType.name && sameName({ schema: table.schema, name: enumType.name }, enumType)
 }

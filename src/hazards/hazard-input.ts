@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialect/dialect'
 import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
-import type { Operation } from '../operations/operation'
+import type { ChangeSet } from '../plan/change-set'
 import type { SuspectedRenameInput } from './suspected-rename'
 
 /** HazardDialect is what the rules may ask of a dialect: its capabilities and pure functions, never its name. */
@@ -9,10 +9,8 @@ export type HazardDialect = Pick<Dialect, 'capabilities' | 'classifyTypeChange' 
 
 /** HazardInput is everything the rules read. They are pure: no I/O, no dialect names. */
 export interface HazardInput {
-  /** The `up` operations, in order. */
-  readonly ops: readonly Operation[]
-  /** The schema they start from (the database as it is). */
-  readonly before: SchemaModel
+  /** The `up` operations, in order, grouped per table, starting from the database as it is. */
+  readonly changes: ChangeSet
   /** The compiled `up` statements. */
   readonly statements: readonly Statement[]
   readonly dialect: HazardDialect

@@ -1,5 +1,5 @@
 import { nameOf } from '../model/qualified-name'
-import { unrestorableDrops, unrestorableText } from '../operations/unrestorable'
+import { unrestorableDrops, unrestorableText } from '../plan/unrestorable'
 import type { HazardFinding } from './hazard-finding'
 import type { RuleContext } from './rule-context'
 
@@ -8,9 +8,9 @@ import type { RuleContext } from './rule-context'
  * rows (see unrestorableDrops): such a `down` stops at its start, changing nothing. Rows counted.
  */
 export function irreversibleFindings(context: RuleContext): HazardFinding[] {
-  const { ops } = context.input
-  return unrestorableDrops(ops).map((drop): HazardFinding => {
-    const origin = context.origins.column(ops.indexOf(drop.op), drop.op.table, drop.op.column.name)
+  const { changes } = context.input
+  return unrestorableDrops(changes).map((drop): HazardFinding => {
+    const origin = context.origins.column(changes.ops.indexOf(drop.op), drop.op.table, drop.op.column.name)
     return {
       code: 'IRREVERSIBLE', operation: drop.op,
       what: `down cannot undo this: ${unrestorableText(drop)}; down stops at its start, changing nothing, while the table has rows`,

@@ -11,7 +11,7 @@ import type { RuleContext } from './rule-context'
  * operation the rebuild carries, counting the rows it copies.
  */
 export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
-  const { ops, statements } = context.input
+  const { changes: { ops }, statements } = context.input
   const seen = new Set<Statement['operations']>()
   return statements.flatMap((statement): HazardFinding[] => {
     if (statement.rebuild === undefined || seen.has(statement.operations)) return []
@@ -38,7 +38,7 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
  * created by the migration hold no rows and are not reported.
  */
 export function lockFindings(context: RuleContext): HazardFinding[] {
-  const { ops, dialect } = context.input
+  const { changes: { ops }, dialect } = context.input
   return ops.flatMap((op, index): HazardFinding[] => {
     const named = tableOf(op)
     const table = named === undefined ? undefined : context.origins.table(index, named)

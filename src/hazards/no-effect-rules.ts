@@ -16,7 +16,7 @@ const sized = (c: ColumnModel) => c.length !== undefined || c.precision !== unde
  */
 export function unenforcedSizeFindings(context: RuleContext): HazardFinding[] {
   if (context.input.dialect.capabilities.unenforcedTypeParameters !== true) return []
-  return context.input.ops.flatMap((op, index): HazardFinding[] => {
+  return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
     if (op.kind === 'alter_column') return alteredSize(context, op, index)
     if (op.kind !== 'create_table' && op.kind !== 'add_column') return []
     const columns = touchedColumns(op).filter(sized)
@@ -56,7 +56,7 @@ function alteredSize(context: RuleContext, op: Extract<Operation, { kind: 'alter
 export function droppedDeclarationFindings(context: RuleContext): HazardFinding[] {
   const { declared, dialect } = context.input
   if (declared === undefined) return []
-  return context.input.ops.flatMap((op): HazardFinding[] => {
+  return context.input.changes.ops.flatMap((op): HazardFinding[] => {
     const named = op.kind === 'create_table' ? nameOf(op.table) : op.kind === 'add_column' || op.kind === 'alter_column' ? op.table : undefined
     if (named === undefined) return []
     const table = declared.tables.find((t) => t.name === named.name && (t.schema === undefined || t.schema === named.schema))

@@ -1,6 +1,6 @@
-import { nameOf, qualifiedKey } from '../model/qualified-name'
-import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
-import type { Operation } from '../operations/operation'
+import { qualifiedKey, sameName } from '../model/qualified-name'
+import type { ColumnModel, QualifiedName, TableModel } from '../model/schema-model'
+import type { ChangeSet, TableChange } from '../plan/change-set'
 
 /**
  * Origins traces a table or column named by an operation back to the database as it is before the
@@ -12,92 +12,57 @@ export interface Origins {
   table(index: number, table: QualifiedName): TableModel | undefined
   /** column is the `before` column that `table`.`column` at operation `index` is. */
   column(index: number, table: QualifiedName, column: string): { readonly table: TableModel; readonly column: ColumnModel } | undefined
-  /** droppedLater says whether an operation after `index` drops the table named `table` at `index`. */
-  droppedLater(index: number, table: QualifiedName): boolean
+  /** droppedLater says whether an operation after `index` drops the table operation `index` acts on. */
+  droppedLater(index: number): boolean
 }
 
-/** Names maps names current at some point of the migration to names in `before` (null: created by the migration). */
-interface Names {
-  readonly tables: Map<string, string | null>
-  /** Per original table key: current column name -> original column name (null: added). */
-  readonly columns: Map<string, Map<string, string | null>>
-}
-
-/** originsOf traces the names of `ops` back to `before`. */
-export function originsOf(ops: readonly Operation[], before: SchemaModel): Origins {
-  const byKey = new Map(before.tables.map((t) => [qualifiedKey(t), t]))
-  const states: Names[] = [initial(before)]
-  for (const op of ops) states.push(step(states[states.length - 1]!, op))
-  const tableKey = (index: number, table: QualifiedName) => states[index]!.tables.get(qualifiedKey(table))
+/** originsOf traces the names of a change set back to the tables it starts from (see ChangeSet's table changes). */
+export function originsOf(changes: ChangeSet): Origins {
+  const { ops } = changes
+  /** The table change holding the table named `table` just before operation `index`. */
+  const changeAt = (index: number, table: QualifiedName): TableChange | undefined => {
+    const key = qualifiedKey(table)
+    return changes.tables.find((change) => {
+      const first = change.opIndexes[0]!
+      const last = change.opIndexes[change.opIndexes.length - 1]!
+      if (index < first ? change.createdAt !== undefined : index > last && change.droppedAt !== undefined) return false
+      return qualifiedKey(nameAt(change, index)) === key
+    })
+  }
+  const nameAt = (change: TableChange, index: number): QualifiedName => {
+    let name = change.firstName
+    for (const i of change.opIndexes) {
+      const op = ops[i]!
+      if (i < index && op.kind === 'rename_table') name = op.to
+    }
+    return name
+  }
+  // A table no operation touches is as it is before the migration.
+  const untouched = (name: QualifiedName): TableModel | undefined =>
+    changes.tables.some((change) => sameName(change.firstName, name)) ? undefined : changes.schemaAt(0).tables.find((t) => sameName(t, name))
+  const table = (index: number, name: QualifiedName): TableModel | undefined => {
+    const change = changeAt(index, name)
+    return change === undefined ? untouched(name) : change.from
+  }
   return {
-    table(index, table) {
-      const key = tableKey(index, table)
-      return key === null || key === undefined ? undefined : byKey.get(key)
-    },
-    column(index, table, column) {
-      const key = tableKey(index, table)
-      if (key === null || key === undefined) return undefined
-      const original = states[index]!.columns.get(key)?.get(column)
-      const model = byKey.get(key)
-      const found = original === null || original === undefined ? undefined : model?.columns.find((c) => c.name === original)
-      return model && found ? { table: model, column: found } : undefined
-    },
-    droppedLater(index, table) {
-      let current = qualifiedKey(table)
-      for (const op of ops.slice(index + 1)) {
-        if (op.kind === 'rename_table' && qualifiedKey(op.from) === current) current = qualifiedKey(op.to)
-        if (op.kind === 'drop_table' && qualifiedKey(op.table) === current) return true
+    table,
+    column(index, name, column) {
+      const change = changeAt(index, name)
+      const from = table(index, name)
+      if (from === undefined) return undefined
+      let original: string | undefined = column
+      for (const i of [...(change?.opIndexes ?? [])].reverse()) {
+        if (i >= index || original === undefined) continue
+        const op = ops[i]!
+        if (op.kind === 'rename_column' && op.to === original) original = op.from
+        else if (op.kind === 'add_column' && op.column.name === original) original = undefined
       }
-      return false
+      const found = original === undefined ? undefined : from.columns.find((c) => c.name === original)
+      return found && { table: from, column: found }
+    },
+    droppedLater(index) {
+      const droppedAt = changes.tableAt[index]?.droppedAt
+      return droppedAt !== undefined && droppedAt > index
     },
   }
-}
-
-function initial(before: SchemaModel): Names {
-  return {
-    tables: new Map(before.tables.map((t) => [qualifiedKey(t), qualifiedKey(t)])),
-    columns: new Map(before.tables.map((t) => [qualifiedKey(t), new Map(t.columns.map((c) => [c.name, c.name]))])),
-  }
-}
-
-function step(names: Names, op: Operation): Names {
-  const tables = new Map(names.tables)
-  const columns = new Map(names.columns)
-  const columnsOf = (table: QualifiedName): Map<string, string | null> | undefined => {
-    const key = tables.get(qualifiedKey(table))
-    if (key === null || key === undefined) return undefined
-    const copy = new Map(columns.get(key) ?? [])
-    columns.set(key, copy)
-    return copy
-  }
-  switch (op.kind) {
-    case 'create_table':
-      tables.set(qualifiedKey(op.table), null)
-      break
-    case 'drop_table':
-      tables.delete(qualifiedKey(op.table))
-      break
-    case 'rename_table': {
-      const key = tables.get(qualifiedKey(op.from))
-      tables.delete(qualifiedKey(op.from))
-      tables.set(qualifiedKey(nameOf(op.to)), key ?? null)
-      break
-    }
-    case 'add_column':
-      columnsOf(op.table)?.set(op.column.name, null)
-      break
-    case 'drop_column':
-      columnsOf(op.table)?.delete(op.column.name)
-      break
-    case 'rename_column': {
-      const map = columnsOf(op.table)
-      const original = map?.get(op.from)
-      map?.delete(op.from)
-      map?.set(op.to, original ?? null)
-      break
-    }
-    default:
-      break
-  }
-  return { tables, columns }
 }

@@ -17,7 +17,7 @@ export type HazardRule = (context: RuleContext) => HazardFinding[]
 
 /** ruleContext prepares what the rules share. */
 export function ruleContext(input: HazardInput): RuleContext {
-  const origins = originsOf(input.ops, input.before)
+  const origins = originsOf(input.changes)
   const byOperation = new Map<Operation, Statement[]>()
   for (const statement of input.statements) {
     for (const op of statement.operations) byOperation.set(op, [...(byOperation.get(op) ?? []), statement])
@@ -25,7 +25,7 @@ export function ruleContext(input: HazardInput): RuleContext {
   return {
     input,
     origins,
-    statementsOf: (index) => byOperation.get(input.ops[index]!) ?? [],
+    statementsOf: (index) => byOperation.get(input.changes.ops[index]!) ?? [],
   }
 }
 
@@ -35,5 +35,5 @@ export function eachOp<K extends Operation['kind']>(
   kind: K,
   find: (op: Extract<Operation, { kind: K }>, index: number) => HazardFinding[],
 ): HazardFinding[] {
-  return context.input.ops.flatMap((op, index) => (op.kind === kind ? find(op as Extract<Operation, { kind: K }>, index) : []))
+  return context.input.changes.ops.flatMap((op, index) => (op.kind === kind ? find(op as Extract<Operation, { kind: K }>, index) : []))
 }

@@ -13,7 +13,7 @@ export type SuspectedRenameInput = SuspectedRename & { readonly advice?: string 
  * rename (the rename detector finds them), counting the data that would be lost.
  */
 export function suspectedRenameFindings(context: RuleContext): HazardFinding[] {
-  const { ops } = context.input
+  const { ops } = context.input.changes
   return (context.input.suspectedRenames ?? []).flatMap((rename): HazardFinding[] => {
     const sameTable = (table: QualifiedName, name: string) =>
       table.name === name && (rename.table.schema === undefined || table.schema === rename.table.schema)

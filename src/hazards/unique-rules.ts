@@ -12,7 +12,7 @@ import type { RuleContext } from './rule-context'
  * values (of a partial index, among the rows its predicate selects).
  */
 export function uniqueFindings(context: RuleContext): HazardFinding[] {
-  return context.input.ops.flatMap((op, index): HazardFinding[] => {
+  return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
     const added = addedUniqueness(op)
     if (added === undefined) return []
     const table = context.origins.table(index, added.table)

@@ -54,8 +54,18 @@ export interface DropExtension { readonly kind: 'drop_extension'; readonly exten
 
 export interface CreateEnum { readonly kind: 'create_enum'; readonly enumType: EnumTypeModel }
 export interface DropEnum { readonly kind: 'drop_enum'; readonly enumType: EnumTypeModel }
-/** AlterEnum changes the labels of an enum type; `from` and `to` share one qualified name. */
-export interface AlterEnum { readonly kind: 'alter_enum'; readonly from: EnumTypeModel; readonly to: EnumTypeModel }
+/**
+ * AlterEnum changes the labels of an enum type; `from` and `to` share one qualified name. `users` are the
+ * columns of the type when it changes (a dialect that rebuilds the type moves them over; the same in `down`).
+ */
+export interface AlterEnum {
+  readonly kind: 'alter_enum'
+  readonly from: EnumTypeModel
+  readonly to: EnumTypeModel
+  readonly users: readonly EnumUser[]
+}
+/** EnumUser is a column of an enum type, in its table. */
+export interface EnumUser { readonly table: QualifiedName; readonly column: ColumnModel }
 /** RenameEnum renames an enum type; its labels stay, and the columns using it follow it. */
 export interface RenameEnum { readonly kind: 'rename_enum'; readonly from: QualifiedName; readonly to: QualifiedName }
 
@@ -63,7 +73,8 @@ export interface RenameEnum { readonly kind: 'rename_enum'; readonly from: Quali
 export interface CreateTable { readonly kind: 'create_table'; readonly table: TableModel }
 /** DropTable drops a table; its foreign keys are dropped by DropForeignKey operations before it. */
 export interface DropTable { readonly kind: 'drop_table'; readonly table: TableModel }
-export interface RenameTable { readonly kind: 'rename_table'; readonly from: QualifiedName; readonly to: QualifiedName }
+/** RenameTable renames (or moves to another schema) `table`, as it is before the rename. */
+export interface RenameTable { readonly kind: 'rename_table'; readonly from: QualifiedName; readonly to: QualifiedName; readonly table: TableModel }
 export interface AlterTableComment {
   readonly kind: 'alter_table_comment'
   readonly table: QualifiedName
@@ -80,11 +91,13 @@ export interface AlterColumn {
   readonly from: ColumnModel
   readonly to: ColumnModel
 }
+/** RenameColumn renames `column` (as it is before the rename, named `from`) to `to`; its definition stays. */
 export interface RenameColumn {
   readonly kind: 'rename_column'
   readonly table: QualifiedName
   readonly from: string
   readonly to: string
+  readonly column: ColumnModel
 }
 
 /**
@@ -106,8 +119,14 @@ export interface AddPrimaryKey { readonly kind: 'add_primary_key'; readonly tabl
 export interface DropPrimaryKey { readonly kind: 'drop_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }
 export interface CreateIndex { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
 export interface DropIndex { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
-/** RenameIndex renames an index of `table`; its definition stays. */
-export interface RenameIndex { readonly kind: 'rename_index'; readonly table: QualifiedName; readonly from: string; readonly to: string }
+/** RenameIndex renames `index` (as it is before the rename, named `from`) of `table` to `to`; its definition stays. */
+export interface RenameIndex {
+  readonly kind: 'rename_index'
+  readonly table: QualifiedName
+  readonly from: string
+  readonly to: string
+  readonly index: IndexModel
+}
 export interface AddUnique { readonly kind: 'add_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
 export interface DropUnique { readonly kind: 'drop_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
 export interface AddForeignKey { readonly kind: 'add_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }

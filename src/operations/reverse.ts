@@ -9,22 +9,22 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_extension': return { kind: 'create_extension', extension: op.extension }
     case 'create_enum': return { kind: 'drop_enum', enumType: op.enumType }
     case 'drop_enum': return { kind: 'create_enum', enumType: op.enumType }
-    case 'alter_enum': return { kind: 'alter_enum', from: op.to, to: op.from }
+    case 'alter_enum': return { kind: 'alter_enum', from: op.to, to: op.from, users: op.users }
     case 'rename_enum': return { kind: 'rename_enum', from: op.to, to: op.from }
     case 'create_table': return { kind: 'drop_table', table: op.table }
     case 'drop_table': return { kind: 'create_table', table: op.table }
-    case 'rename_table': return { kind: 'rename_table', from: op.to, to: op.from }
+    case 'rename_table': return { kind: 'rename_table', from: op.to, to: op.from, table: { ...op.table, schema: op.to.schema, name: op.to.name } }
     case 'alter_table_comment': return { kind: 'alter_table_comment', table: op.table, from: op.to, to: op.from }
     case 'add_column': return { kind: 'drop_column', table: op.table, column: op.column }
     case 'drop_column': return { kind: 'add_column', table: op.table, column: op.column }
     case 'alter_column': return { kind: 'alter_column', table: op.table, from: op.to, to: op.from }
-    case 'rename_column': return { kind: 'rename_column', table: op.table, from: op.to, to: op.from }
+    case 'rename_column': return { kind: 'rename_column', table: op.table, from: op.to, to: op.from, column: { ...op.column, name: op.to } }
     case 'copy_column': return { kind: 'copy_column', table: op.table, from: op.to, to: op.from, rows: op.rows }
     case 'add_primary_key': return { kind: 'drop_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'drop_primary_key': return { kind: 'add_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index }
     case 'drop_index': return { kind: 'create_index', table: op.table, index: op.index }
-    case 'rename_index': return { kind: 'rename_index', table: op.table, from: op.to, to: op.from }
+    case 'rename_index': return { kind: 'rename_index', table: op.table, from: op.to, to: op.from, index: { ...op.index, name: op.to } }
     case 'add_unique': return { kind: 'drop_unique', table: op.table, unique: op.unique }
     case 'drop_unique': return { kind: 'add_unique', table: op.table, unique: op.unique }
     case 'add_foreign_key': return { kind: 'drop_foreign_key', table: op.table, foreignKey: op.foreignKey }

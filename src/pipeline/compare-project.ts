@@ -6,6 +6,7 @@ import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { compileDown } from './compile-down'
+import { changeSetOf } from '../plan/change-set'
 import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
@@ -102,10 +103,11 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const capabilities = settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
     const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, dataSource.entityMetadatas, options)
     const up = renamed.ops
-    const upStatements = dialect.compile(up, actual)
+    const changes = changeSetOf(actual, up)
+    const upStatements = dialect.compile(changes)
     // The hazards' data is counted through the same read-only connection, before it closes.
     const findings = findHazards({
-      ops: up, before: actual, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
+      changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
     })
     const measured = await measureHazards(findings, dialect, connection)
     const expandContract = options.strategy === 'expand-contract'
@@ -120,7 +122,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       desired,
       up,
       upStatements,
-      downStatements: compileDown(dialect, up, actual),
+      downStatements: compileDown(dialect, changes),
       warnings: [
         ...historyWarnings(history),
         ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),

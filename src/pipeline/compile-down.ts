@@ -1,23 +1,21 @@
 import type { Dialect } from '../dialect/dialect'
 import type { Statement } from '../dialect/statement'
-import type { QualifiedName, SchemaModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
-import type { Operation } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
-import { unrestorableDrops, unrestorableText } from '../operations/unrestorable'
+import type { QualifiedName } from '../model/schema-model'
+import { type ChangeSet, reverseChangeSet } from '../plan/change-set'
+import { unrestorableDrops, unrestorableText } from '../plan/unrestorable'
 
 /**
- * compileDown compiles the `down` of `up` (which starts from `before`). When `up` drops a column that `down`
- * cannot add back while its table has rows (see unrestorableDrops), `down` first checks each such table and
- * stops, before any change, with one line naming the column and why; on an empty table it runs whole.
+ * compileDown compiles the `down` of `up`. When `up` drops a column that `down` cannot add back while its
+ * table has rows (see unrestorableDrops), `down` first checks each such table and stops, before any
+ * change, with one line naming the column and why; on an empty table it runs whole.
  */
-export function compileDown(dialect: Pick<Dialect, 'compile' | 'quoteIdent'>, up: readonly Operation[], before: SchemaModel): Statement[] {
+export function compileDown(dialect: Pick<Dialect, 'compile' | 'quoteIdent'>, up: ChangeSet): Statement[] {
   const guards = unrestorableDrops(up).map((drop): Statement => ({
     sql: `SELECT 1 FROM ${tableSql(dialect, drop.tableAfter)} LIMIT 1`,
     operations: [],
     failIfRows: `down cannot run: ${unrestorableText(drop)}; nothing was changed`,
   }))
-  return [...guards, ...dialect.compile(reverseOperations(up), applyOperations(before, up))]
+  return [...guards, ...dialect.compile(reverseChangeSet(up))]
 }
 
 function tableSql(dialect: Pick<Dialect, 'quoteIdent'>, table: QualifiedName): string {

@@ -7,6 +7,7 @@ import type { HazardFinding } from '../hazards/hazard-finding'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { compileDown } from './compile-down'
+import { changeSetOf } from '../plan/change-set'
 import { type ExpandContract, splitExpandContract } from '../strategy/expand-contract'
 import { tableIn } from '../strategy/moved-column'
 import { measureHazards } from './measure-hazards'
@@ -73,15 +74,16 @@ export async function phase(
   keep: (f: HazardFinding) => boolean,
 ): Promise<Phase> {
   const { dialect } = input
-  const upStatements = dialect.compile(ops, before)
-  const findings = findHazards({ ops, before, statements: upStatements, dialect, declared: input.declared })
+  const changes = changeSetOf(before, ops)
+  const upStatements = dialect.compile(changes)
+  const findings = findHazards({ changes, statements: upStatements, dialect, declared: input.declared })
     .filter(keep)
     .map((f) => (f.probe === undefined || readable(f.probe, input.actual) ? f : withoutProbe(f)))
   const measured = await measureHazards(findings, dialect, input.connection)
   return {
     ops,
     upStatements,
-    downStatements: compileDown(dialect, ops, before),
+    downStatements: compileDown(dialect, changes),
     hazards: measured.hazards,
     warnings: measured.warnings,
   }

@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialect/dialect'
 import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
+import { type ChangeSet, changeSetOf, sliceChangeSet } from '../plan/change-set'
 import { compileDown } from './compile-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
@@ -18,7 +18,7 @@ import type { MigrationPlan } from '../render/migration-plan'
  */
 export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): MigrationPlan[] {
   if (!needsCommit(plan.upStatements) && !needsCommit(plan.downStatements)) return [plan]
-  const parts = cutAtCommits(plan.up, before, dialect)
+  const parts = cutAtCommits(changeSetOf(before, plan.up), dialect)
   if (parts.length === 1) return [plan]
   const names = partNames(plan.name, parts.map((p) => p.ops))
   const classes = names.map((name, i) => migrationClassName(name, plan.timestamp + i))
@@ -48,18 +48,18 @@ interface Part {
   readonly downStatements: readonly Statement[]
 }
 
-/** cutAtCommits groups `ops` greedily: an operation starts a new group when the group would need a commit inside. */
-function cutAtCommits(ops: readonly Operation[], before: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part[] {
+/** cutAtCommits groups the operations greedily: an operation starts a new group when the group would need a commit inside. */
+function cutAtCommits(changes: ChangeSet, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part[] {
   const parts: Part[] = []
-  let start = before
-  let current = compiled([], start, dialect)
-  for (const op of ops) {
-    const grown = compiled([...current.ops, op], start, dialect)
+  let start = 0
+  let current = compiled(sliceChangeSet(changes, 0, 0), dialect)
+  for (let end = 1; end <= changes.ops.length; end++) {
+    const grown = compiled(sliceChangeSet(changes, start, end), dialect)
     // One operation alone never needs a commit inside: each part makes progress.
     if (current.ops.length > 0 && (needsCommit(grown.upStatements) || needsCommit(grown.downStatements))) {
       parts.push(current)
-      start = applyOperations(start, current.ops)
-      current = compiled([op], start, dialect)
+      start = end - 1
+      current = compiled(sliceChangeSet(changes, start, end), dialect)
     } else {
       current = grown
     }
@@ -68,11 +68,11 @@ function cutAtCommits(ops: readonly Operation[], before: SchemaModel, dialect: P
   return parts
 }
 
-function compiled(ops: readonly Operation[], start: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part {
+function compiled(changes: ChangeSet, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part {
   return {
-    ops,
-    upStatements: dialect.compile(ops, start),
-    downStatements: compileDown(dialect, ops, start),
+    ops: changes.ops,
+    upStatements: dialect.compile(changes),
+    downStatements: compileDown(dialect, changes),
   }
 }
 

@@ -66,7 +66,7 @@ export function contractSteps(moved: MovedColumn, state: SchemaModel): Operation
     ...alter(moved, old, dropped),
     { kind: 'copy_column', table: moved.table, from: dropped, to: added, rows: 'all' },
     { kind: 'drop_column', table: moved.table, column: dropped },
-    { kind: 'rename_column', table: moved.table, from: moved.added, to: moved.oldName },
+    { kind: 'rename_column', table: moved.table, from: moved.added, to: moved.oldName, column: added },
     ...alter(moved, { ...added, name: moved.oldName }, moved.wanted),
   ]
 }

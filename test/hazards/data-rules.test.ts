@@ -1,5 +1,6 @@
 import type { Operation } from '../../src/operations/operation'
 import { alter, before, codesOf, column, findingsOf, postgresDialect as pg, schema, sqliteDialect as lite, table, users, usersName } from './hazard-fixtures'
+import { enumUsers } from '../../src/diff/enum-users'
 
 // Each code fires when it should and stays quiet when it should not (pure: no database).
 
@@ -108,7 +109,7 @@ describe('ENUM_VALUE_REMOVED', () => {
   })
   const enumType = withEnum.enums[0]!
   it('fires per column using an enum type that loses a value, counting the rows holding it', () => {
-    const [finding] = findingsOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active'] } }])
+    const [finding] = findingsOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active'] }, users: enumUsers(withEnum, enumType) }])
     expect(finding).toMatchObject({ code: 'ENUM_VALUE_REMOVED', probe: { kind: 'holds_values', table: U, column: 'status', values: ['archived'] } })
     expect(finding?.what).toBe(`Removes 'archived' from enum "public"."users_status_enum", which fails while rows of "public"."users"."status" hold them`)
   })
@@ -119,7 +120,7 @@ describe('ENUM_VALUE_REMOVED', () => {
     expect(findingsOf(lite, start, [op]).find((f) => f.code === 'ENUM_VALUE_REMOVED')?.probe).toEqual({ kind: 'holds_values', table: L, column: 'status', values: ['archived'] })
   })
   it('stays quiet when values are only added', () => {
-    expect(codesOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active', 'archived', 'gone'] } }])).toEqual([])
+    expect(codesOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active', 'archived', 'gone'] }, users: enumUsers(withEnum, enumType) }])).toEqual([])
   })
 })
 

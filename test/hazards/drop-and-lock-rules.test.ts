@@ -28,7 +28,7 @@ describe('DROP_TABLE', () => {
 describe('DROP_COLUMN', () => {
   it('fires on a dropped column, counting its values under the name it has before the migration', () => {
     const ops: Operation[] = [
-      { kind: 'rename_table', from: U, to: { schema: 'public', name: 'people' } },
+      { kind: 'rename_table', from: U, to: { schema: 'public', name: 'people' }, table: users(pg) },
       { kind: 'drop_column', table: { schema: 'public', name: 'people' }, column: users(pg).columns[3]! },
     ]
     const found = findingsOf(pg, before(pg), ops).find((f) => f.code === 'DROP_COLUMN')
@@ -87,8 +87,8 @@ describe('SUSPECTED_RENAME', () => {
 describe('RENAME', () => {
   it('fires on renamed tables and columns', () => {
     const ops: Operation[] = [
-      { kind: 'rename_table', from: U, to: { schema: 'public', name: 'people' } },
-      { kind: 'rename_column', table: { schema: 'public', name: 'people' }, from: 'email', to: 'mail' },
+      { kind: 'rename_table', from: U, to: { schema: 'public', name: 'people' }, table: users(pg) },
+      { kind: 'rename_column', table: { schema: 'public', name: 'people' }, from: 'email', to: 'mail', column: users(pg).columns.find((c) => c.name === 'email')! },
     ]
     expect(codesOf(pg, before(pg), ops)).toEqual(['RENAME', 'RENAME'])
   })

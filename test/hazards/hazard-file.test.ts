@@ -11,6 +11,7 @@ import { renderMigrationFile } from '../../src/render/migration-file'
 import type { MigrationPlan } from '../../src/render/migration-plan'
 import { renderReport } from '../../src/render/report'
 import { alter, before, column, findingsOf, postgresDialect as pg, users, usersName } from './hazard-fixtures'
+import { changeSetOf } from '../../src/plan/change-set'
 
 const U = usersName(pg)
 const ops: Operation[] = [
@@ -25,8 +26,8 @@ const plan: MigrationPlan = {
   name: 'Tighten',
   timestamp: 1700000000000,
   up: ops,
-  upStatements: pg.compile(ops, start),
-  downStatements: pg.compile(reverseOperations(ops), applyOperations(start, ops)),
+  upStatements: pg.compile(changeSetOf(start, ops)),
+  downStatements: pg.compile(changeSetOf(applyOperations(start, ops), reverseOperations(ops))),
   warnings: [],
   hazards,
 }

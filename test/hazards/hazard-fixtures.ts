@@ -7,6 +7,7 @@ import type { HazardInput } from '../../src/hazards/hazard-input'
 import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../src/model/schema-model'
 import type { Operation } from '../../src/operations/operation'
 import { column, schema, table } from '../support/model-builders'
+import { changeSetOf } from '../../src/plan/change-set'
 
 export { postgresDialect, sqliteDialect }
 
@@ -33,7 +34,8 @@ export function before(dialect: Dialect, ...tables: TableModel[]): SchemaModel {
 
 /** findingsOf runs every rule over `ops` compiled by the dialect (or over the statements given). */
 export function findingsOf(dialect: Dialect, start: SchemaModel, ops: Operation[], extra: Partial<HazardInput> = {}): HazardFinding[] {
-  return findHazards({ ops, before: start, statements: dialect.compile(ops, start), dialect, ...extra })
+  const changes = changeSetOf(start, ops)
+  return findHazards({ changes, statements: dialect.compile(changes), dialect, ...extra })
 }
 
 /** codesOf lists the codes found. */

@@ -4,6 +4,7 @@ import { applyOperations } from '../../src/operations/apply'
 import type { Operation } from '../../src/operations/operation'
 import { reverseOperations } from '../../src/operations/reverse'
 import { column, schema, table } from '../support/model-builders'
+import { changeSetOf } from '../../src/plan/change-set'
 
 // The SQL of the renames that follow a renamed table or column, both ways.
 
@@ -14,13 +15,13 @@ const pgPost = table('post', [column('id', 'integer', { generated: { kind: 'incr
   uniques: [{ name: 'UQ_post_body', columns: ['body'] }],
 })
 const pg = { schema: 'public', name: 'post' }
-const pgSql = (ops: Operation[]) => postgresDialect.compile(ops, schema([pgPost], { schemas: ['public'] })).map((s) => s.sql)
+const pgSql = (ops: Operation[]) => postgresDialect.compile(changeSetOf(schema([pgPost], { schemas: ['public'] }), ops)).map((s) => s.sql)
 
 describe('postgres compiles renames in place', () => {
   it('renames a serial column with its sequence, an index, a constraint and an enum type', () => {
     const ops: Operation[] = [
-      { kind: 'rename_column', table: pg, from: 'id', to: 'key' },
-      { kind: 'rename_index', table: pg, from: 'IDX_post_body', to: 'IDX_post_text' },
+      { kind: 'rename_column', table: pg, from: 'id', to: 'key', column: pgPost.columns[0]! },
+      { kind: 'rename_index', table: pg, from: 'IDX_post_body', to: 'IDX_post_text', index: pgPost.indexes[0]! },
       { kind: 'rename_constraint', table: pg, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text' },
       { kind: 'rename_enum', from: { schema: 'public', name: 'post_kind_enum' }, to: { schema: 'public', name: 'article_kind_enum' } },
     ]
@@ -47,11 +48,11 @@ const litePost = table('post', [column('id', 'integer', { generated: { kind: 'in
   uniques: [{ name: 'UQ_post_body', columns: ['body'] }],
 })
 const lite = { name: 'post' }
-const liteSql = (ops: readonly Operation[], before = schema([litePost])) => sqliteDialect.compile(ops, before).map((s) => s.sql)
+const liteSql = (ops: readonly Operation[], before = schema([litePost])) => sqliteDialect.compile(changeSetOf(before, ops)).map((s) => s.sql)
 
 describe('sqlite compiles renames', () => {
   it('re-creates an index under its new name, in place', () => {
-    const ops: Operation[] = [{ kind: 'rename_index', table: lite, from: 'IDX_post_body', to: 'IDX_post_text' }]
+    const ops: Operation[] = [{ kind: 'rename_index', table: lite, from: 'IDX_post_body', to: 'IDX_post_text', index: litePost.indexes[0]! }]
     expect(liteSql(ops)).toEqual(['DROP INDEX "IDX_post_body"', 'CREATE INDEX "IDX_post_text" ON "post" ("body") WHERE "body" IS NOT NULL'])
   })
 
@@ -64,7 +65,7 @@ describe('sqlite compiles renames', () => {
 
   it('a renamed column keeps its index predicate: SQLite rewrites it, and so does the model of the rebuild', () => {
     const ops: Operation[] = [
-      { kind: 'rename_column', table: lite, from: 'body', to: 'content' },
+      { kind: 'rename_column', table: lite, from: 'body', to: 'content', column: litePost.columns[1]! },
       { kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_content' },
     ]
     const sql = liteSql(ops)

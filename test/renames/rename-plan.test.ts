@@ -31,7 +31,7 @@ describe('planWithRenames: columns', () => {
   it('turns a hinted drop and add into one rename, beside the rest of the diff', async () => {
     const plan = await planWithRenames(before, after, plain, { hints: [columnHint('post', 'body', 'content')] })
     expect(plan.ops).toEqual([
-      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'rename_column', table: post, from: 'body', to: 'content', column: before.tables[0]!.columns[1]! },
       { kind: 'add_column', table: post, column: column('views', 'integer', { default: '0' }) },
     ])
     expect(plan.renames).toEqual([{ kind: 'column', table: post, from: 'body', to: 'content' }])
@@ -62,7 +62,7 @@ describe('planWithRenames: columns', () => {
     const from = schema([table('post', [id, column('body', 'varchar', { length: 200 })])])
     const plan = await planWithRenames(from, wider, plain, { hints: [columnHint('post', 'body', 'content')] })
     expect(plan.ops).toEqual([
-      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'rename_column', table: post, from: 'body', to: 'content', column: from.tables[0]!.columns[1]! },
       { kind: 'alter_column', table: post, from: column('content', 'varchar', { length: 200 }), to: column('content', 'varchar', { length: 500 }) },
     ])
     expectRoundTrip(from, wider, plan.ops)
@@ -81,7 +81,7 @@ describe('planWithRenames: columns', () => {
     // The dropped check is stated as the database has it after the rename, so that `down` can add it back
     // before renaming the column back.
     expect(plan.ops).toEqual([
-      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'rename_column', table: post, from: 'body', to: 'content', column: from.tables[0]!.columns[1]! },
       { kind: 'drop_check', table: post, check: { name: 'CHK_b', expression: `length("content") < 100` } },
       { kind: 'add_check', table: post, check: { name: 'CHK_b', expression: `length("content") < 200` } },
     ])
@@ -102,8 +102,8 @@ describe('planWithRenames: columns', () => {
     const to = schema([author('ref', { pk: 'PK_b1', index: 'IDX_b1', unique: 'UQ_b1' }), book('ref')])
     const plan = await planWithRenames(from, to, plain, { hints: [columnHint('author', 'code', 'ref')] })
     expect(plan.ops).toEqual([
-      { kind: 'rename_column', table: { name: 'author' }, from: 'code', to: 'ref' },
-      { kind: 'rename_index', table: { name: 'author' }, from: 'IDX_a1', to: 'IDX_b1' },
+      { kind: 'rename_column', table: { name: 'author' }, from: 'code', to: 'ref', column: from.tables[0]!.columns[0]! },
+      { kind: 'rename_index', table: { name: 'author' }, from: 'IDX_a1', to: 'IDX_b1', index: { ...from.tables[0]!.indexes[0]!, columns: ['ref', 'name'] } },
       { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'primary_key', from: 'PK_a1', to: 'PK_b1' },
       { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'unique', from: 'UQ_a1', to: 'UQ_b1' },
     ])
@@ -153,9 +153,9 @@ describe('planWithRenames: tables', () => {
   it('renames a hinted table, its column named by the old table name, and what is named after them', async () => {
     const plan = await planWithRenames(before, after, plain, { hints: [tableHint('post', 'article'), columnHint('post', 'body', 'content')] })
     expect(plan.ops).toEqual([
-      { kind: 'rename_table', from: post, to: article },
-      { kind: 'rename_column', table: article, from: 'body', to: 'content' },
-      { kind: 'rename_index', table: article, from: 'IDX_post_title', to: 'IDX_article_title' },
+      { kind: 'rename_table', from: post, to: article, table: before.tables[0]! },
+      { kind: 'rename_column', table: article, from: 'body', to: 'content', column: before.tables[0]!.columns[2]! },
+      { kind: 'rename_index', table: article, from: 'IDX_post_title', to: 'IDX_article_title', index: before.tables[0]!.indexes[0]! },
       { kind: 'rename_constraint', table: article, constraint: 'primary_key', from: 'PK_post', to: 'PK_article' },
     ])
     expectRoundTrip(before, after, plan.ops)
@@ -185,7 +185,7 @@ describe('planWithRenames: tables', () => {
     const hint: RenameHint = { kind: 'table', table: { name: 'post' }, from: 'post', to: 'article', origin: '@RenamedFrom' }
     const plan = await planWithRenames(from, to, withEnums, { hints: [hint] })
     expect(plan.ops).toEqual([
-      { kind: 'rename_table', from: { schema: 'public', name: 'post' }, to: { schema: 'public', name: 'article' } },
+      { kind: 'rename_table', from: { schema: 'public', name: 'post' }, to: { schema: 'public', name: 'article' }, table: from.tables[0]! },
       { kind: 'rename_enum', from: { schema: 'public', name: 'post_status_enum' }, to: { schema: 'public', name: 'article_status_enum' } },
     ])
     expectRoundTrip(from, to, plan.ops, withEnums)
@@ -216,7 +216,7 @@ describe('planWithRenames: hints that do not apply', () => {
     const to = schema([table('post', [id, column('body', 'integer', { nullable: true }), column('content', 'text')])])
     const plan = await planWithRenames(from, to, plain, { hints: [columnHint('post', 'body', 'content')] })
     expect(plan.ops).toEqual([
-      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
+      { kind: 'rename_column', table: post, from: 'body', to: 'content', column: from.tables[0]!.columns[1]! },
       { kind: 'add_column', table: post, column: column('body', 'integer', { nullable: true }) },
     ])
     expectRoundTrip(from, to, plan.ops)

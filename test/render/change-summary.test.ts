@@ -102,7 +102,7 @@ describe('summarizeChanges', () => {
   it('groups operations on a renamed table under its new name, and keeps a new table of the old name apart', () => {
     const ops: Operation[] = [
       { kind: 'drop_index', table: { schema: 'app', name: 'account' }, index: { name: 'IDX_1', columns: ['x'], unique: false } },
-      { kind: 'rename_table', from: { schema: 'app', name: 'account' }, to: { schema: 'app', name: 'member' } },
+      { kind: 'rename_table', from: { schema: 'app', name: 'account' }, to: { schema: 'app', name: 'member' }, table: { ...table('account', [column('x', 'text')]), schema: 'app' } },
       { kind: 'add_column', table: { schema: 'app', name: 'member' }, column: column('y', 'text') },
       { kind: 'create_table', table: { ...table('account', [column('id', 'integer')]), schema: 'app' } },
     ]

@@ -10,6 +10,7 @@ import { postgresSchemaDump } from '../support/postgres-schema-dump'
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import { loadMigration, RecordingQueryRunner, typecheckMigration } from './fixtures/load-migration'
 import { samplePlan, simplePlan } from './fixtures/sample-plan'
+import { changeSetOf } from '../../src/plan/change-set'
 
 const sqlOf = (statements: readonly Statement[]): string[] => statements.map((s) => s.sql)
 
@@ -160,7 +161,7 @@ describe.each([
   const ops: Operation[] = [{ kind: 'create_table', table: odd }]
 
   it('builds the catalog the compiled statements build, backticks and ${ included', async () => {
-    const statements = dialect.compile(ops, schema([]))
+    const statements = dialect.compile(changeSetOf(schema([]), ops))
     expect(statements[0]?.createTable?.lines).toContainEqual(expect.stringContaining('CHK_odd_note'))
     const { source } = renderMigrationFile({ ...simplePlan, up: ops, upStatements: statements, downStatements: [] })
     const viaFile = await createDatabase()

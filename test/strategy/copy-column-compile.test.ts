@@ -4,13 +4,14 @@ import type { ColumnModel } from '../../src/model/schema-model'
 import type { CopyColumn, Operation } from '../../src/operations/operation'
 import { reverseOperation } from '../../src/operations/reverse'
 import { column, schema, table } from '../support/model-builders'
+import { changeSetOf } from '../../src/plan/change-set'
 
 const post = { name: 'post' }
 const copy = (from: ColumnModel, to: ColumnModel, rows: CopyColumn['rows'] = 'all'): CopyColumn => ({ kind: 'copy_column', table: post, from, to, rows })
 const score = column('score', 'text')
 const scoreNew = column('score__new', 'integer', { nullable: true })
 const sql = (dialect: typeof sqliteDialect, ops: Operation[], columns: ColumnModel[]) =>
-  dialect.compile(ops, schema([table('post', [column('id'), ...columns])])).map((s) => s.sql)
+  dialect.compile(changeSetOf(schema([table('post', [column('id'), ...columns])]), ops)).map((s) => s.sql)
 
 describe('copy_column on PostgreSQL', () => {
   const pg = (ops: Operation[], columns: ColumnModel[]) => sql(postgresDialect, ops, columns)
@@ -52,7 +53,7 @@ describe('copy_column on SQLite', () => {
     const renamed: Operation[] = [
       copy(score, scoreNew),
       { kind: 'drop_column', table: post, column: score },
-      { kind: 'rename_column', table: post, from: 'score__new', to: 'score' },
+      { kind: 'rename_column', table: post, from: 'score__new', to: 'score', column: scoreNew },
       { kind: 'alter_column', table: post, from: { ...scoreNew, name: 'score' }, to: { ...scoreNew, name: 'score', nullable: false } },
     ]
     expect(lite(renamed, [score, scoreNew])).toContain('INSERT INTO "temporary_post"("id", "score") SELECT "id", "score" FROM "post"')

@@ -4,12 +4,14 @@ import { findHazards } from '../../src/hazards/find-hazards'
 import type { ColumnModel } from '../../src/model/schema-model'
 import type { Operation } from '../../src/operations/operation'
 import { column, schema, table } from '../support/model-builders'
+import { changeSetOf } from '../../src/plan/change-set'
 
 const post = { name: 'post' }
 const found = (dialect: typeof sqliteDialect, from: ColumnModel, to: ColumnModel) => {
   const ops: Operation[] = [{ kind: 'copy_column', table: post, from, to, rows: 'all' }]
   const before = schema([table('post', [from, to])])
-  return findHazards({ ops, before, statements: dialect.compile(ops, before), dialect })
+  const changes = changeSetOf(before, ops)
+  return findHazards({ changes, statements: dialect.compile(changes), dialect })
     .map((f) => ({ code: f.code, what: f.what, probe: f.probe?.kind }))
 }
 

@@ -39,8 +39,8 @@ function expectPhases(ops: readonly Operation[], isRisky: (op: AlterColumn) => b
 describe('splitExpandContract', () => {
   it('moves a renamed column into its new name: add, copy; then copy into the empty rows, drop, NOT NULL', () => {
     const ops: Operation[] = [
-      { kind: 'rename_column', table: post, from: 'body', to: 'content' },
-      { kind: 'rename_index', table: post, from: 'IDX_body', to: 'IDX_content' },
+      { kind: 'rename_column', table: post, from: 'body', to: 'content', column: body },
+      { kind: 'rename_index', table: post, from: 'IDX_body', to: 'IDX_content', index: before.tables[0]!.indexes[0]! },
       { kind: 'drop_check', table: post, check: { name: 'CHK_body', expression: `"content" <> ''` } },
       { kind: 'add_check', table: post, check: { name: 'CHK_content', expression: `"content" <> ''` } },
       { kind: 'add_column', table: post, column: column('views', 'integer', { default: '0' }) },
@@ -80,7 +80,7 @@ describe('splitExpandContract', () => {
       { kind: 'alter_column', table: post, from: title, to: relaxed },
       { kind: 'copy_column', table: post, from: relaxed, to: temporary, rows: 'all' },
       { kind: 'drop_column', table: post, column: relaxed },
-      { kind: 'rename_column', table: post, from: 'title__new', to: 'title' },
+      { kind: 'rename_column', table: post, from: 'title__new', to: 'title', column: temporary },
       { kind: 'alter_column', table: post, from: { ...temporary, name: 'title' }, to },
     ])
     expect(split.temporaryRenames).toEqual([split.contract[3]])
@@ -107,7 +107,7 @@ describe('splitExpandContract', () => {
 
   it('keeps a rename of a primary key column in place, saying why', () => {
     const ops: Operation[] = [
-      { kind: 'rename_column', table: post, from: 'id', to: 'key' },
+      { kind: 'rename_column', table: post, from: 'id', to: 'key', column: id },
       { kind: 'add_column', table: post, column: column('views', 'integer', { default: '0' }) },
     ]
     const split = splitExpandContract(ops, before, never)

@@ -1,6 +1,4 @@
-import { sameName } from '../../model/qualified-name'
-import type { QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
-import { applyOperations } from '../../operations/apply'
+import type { QualifiedName } from '../../model/schema-model'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { alterColumnSql } from './postgres-alter-column-sql'
@@ -11,13 +9,8 @@ import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 
-/** CompileContext gives an operation's compiler the schema before it and the operations after it. */
-interface CompileContext {
-  readonly state: () => SchemaModel
-  readonly later: readonly Operation[]
-}
-
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, context: CompileContext) => readonly StatementPiece[]
+/** Compiler writes one operation; `later` are the operations after it (an enum value they use must be committed first). */
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[]) => readonly StatementPiece[]
 
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
 const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
@@ -30,11 +23,11 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_extension: (op) => [`DROP EXTENSION ${quoteIdent(op.extension)}`],
   create_enum: (op) => [createEnumSql(op.enumType)],
   drop_enum: (op) => [dropEnumSql(op.enumType)],
-  alter_enum: (op, context) => alterEnumSql(op, context.state(), context.later),
+  alter_enum: (op, later) => alterEnumSql(op, later),
   rename_enum: (op) => renameSql('TYPE', op.from, op.to),
   create_table: (op) => createTableSql(op.table),
   drop_table: (op) => [`DROP TABLE ${qualified(op.table)}`],
-  rename_table: (op, context) => renameTableSql(op, tableBefore(context, op.from)),
+  rename_table: (op) => renameTableSql(op),
   alter_table_comment: (op) => [`COMMENT ON TABLE ${qualified(op.table)} IS ${commentLiteral(op.to)}`],
   add_column: (op) => [
     alterTable(op, `ADD ${columnDefinitionSql(op.column, op.table)}`),
@@ -42,7 +35,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   ],
   drop_column: (op) => [alterTable(op, `DROP COLUMN ${quoteIdent(op.column.name)}`)],
   alter_column: (op) => alterColumnSql(op.table, op.from, op.to),
-  rename_column: (op, context) => renameColumnSql(op, tableBefore(context, op.table)),
+  rename_column: (op) => renameColumnSql(op),
   copy_column: (op) => [copyColumnSql(op)],
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],
   drop_primary_key: (op) => [dropConstraint(op, op.primaryKey.name ?? `${op.table.name}_pkey`)],
@@ -64,11 +57,11 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
  * schema when the name changes too; serial sequences are renamed after the table, as PostgreSQL would have
  * named them, so that later ALTERs of those columns find them.
  */
-function renameTableSql(op: OperationOf<'rename_table'>, table: TableModel | undefined): string[] {
+function renameTableSql(op: OperationOf<'rename_table'>): string[] {
   const out = renameSql('TABLE', op.from, op.to)
   if (op.from.name === op.to.name) return out
   const current = op.to.schema === undefined ? op.from : { schema: op.to.schema, name: op.from.name }
-  for (const column of table?.columns.filter((c) => c.generated?.kind === 'increment') ?? []) {
+  for (const column of op.table.columns.filter((c) => c.generated?.kind === 'increment')) {
     const renamed = quoteIdent(serialSequenceBaseName(op.to.name, column.name))
     out.push(`ALTER SEQUENCE ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
   }
@@ -88,32 +81,18 @@ function renameSql(object: 'TABLE' | 'TYPE', from: QualifiedName, to: QualifiedN
 }
 
 /** A serial column's sequence is renamed with the column, as PostgreSQL would have named it. */
-function renameColumnSql(op: OperationOf<'rename_column'>, table: TableModel | undefined): string[] {
+function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
   const out = [alterTable(op, `RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)]
-  if (table?.columns.find((c) => c.name === op.from)?.generated?.kind === 'increment') {
+  if (op.column.generated?.kind === 'increment') {
     out.push(`ALTER SEQUENCE ${serialSequenceName(op.table, op.from)} RENAME TO ${quoteIdent(serialSequenceBaseName(op.table.name, op.to))}`)
   }
   return out
 }
 
-/** tableBefore finds a table in the schema before an operation; undefined when `before` does not hold it. */
-function tableBefore(context: CompileContext, name: QualifiedName): TableModel | undefined {
-  try {
-    return context.state().tables.find((t) => sameName(t, name))
-  } catch {
-    return undefined // `before` lacks a table an earlier operation changes: nothing to rename then
-  }
-}
-
-/**
- * compilePostgres turns operations into statements, one per SQL statement, each carrying its operation.
- * `before` is only consulted (through applyOperations) by enum rebuilds, which must find the columns
- * using the type.
- */
-export function compilePostgres(ops: readonly Operation[], before: SchemaModel): Statement[] {
+/** compilePostgres turns operations into statements, one per SQL statement, each carrying its operation. */
+export function compilePostgres(ops: readonly Operation[]): Statement[] {
   return ops.flatMap((op, i) => {
-    const context: CompileContext = { state: () => applyOperations(before, ops.slice(0, i)), later: ops.slice(i + 1) }
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
-    return compile(op as never, context).map((piece) => statementOf(piece, [op]))
+    return compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
   })
 }

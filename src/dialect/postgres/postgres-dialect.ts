@@ -32,7 +32,7 @@ export const postgresDialect: Dialect = {
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
   reconcile: reconcilePostgres,
   appliedMigrations: appliedPostgresMigrations,
-  compile: compilePostgres,
+  compile: (changes) => compilePostgres(changes.ops),
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,
 }

@@ -1,6 +1,5 @@
-import { sameName } from '../../model/qualified-name'
-import type { ColumnModel, EnumTypeModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
-import type { AlterEnum, Operation } from '../../operations/operation'
+import type { ColumnModel, EnumTypeModel, QualifiedName } from '../../model/schema-model'
+import type { AlterEnum, EnumUser, Operation } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { columnTypeSql } from './postgres-column-sql'
 import { qualified, quoteIdent, suffixed } from './postgres-names'
@@ -27,10 +26,10 @@ export function dropEnumSql(enumType: EnumTypeModel): string {
  * alterEnumSql adds values in place (`ALTER TYPE ... ADD VALUE ... BEFORE/AFTER`) when values are only
  * added; otherwise it rebuilds the type: a check that no row holds a removed value, rename the old type to
  * `<name>_old`, create the new one, move every column using it over through text, drop the old type.
- * `state` is the schema just before this operation; `later` are the operations that follow it.
+ * The columns moved are the operation's `users`; `later` are the operations that follow it.
  */
-export function alterEnumSql(op: AlterEnum, state: SchemaModel, later: readonly Operation[]): EnumStatement[] {
-  return onlyAdds(op.from.values, op.to.values) ? addValuesSql(op, later) : rebuildSql(op, state)
+export function alterEnumSql(op: AlterEnum, later: readonly Operation[]): EnumStatement[] {
+  return onlyAdds(op.from.values, op.to.values) ? addValuesSql(op, later) : rebuildSql(op)
 }
 
 function onlyAdds(from: readonly string[], to: readonly string[]): boolean {
@@ -75,10 +74,9 @@ function usesValue(enumType: QualifiedName, value: string, later: readonly Opera
   })
 }
 
-function rebuildSql(op: AlterEnum, state: SchemaModel): EnumStatement[] {
-  const { from, to } = op
+function rebuildSql(op: AlterEnum): EnumStatement[] {
+  const { from, to, users } = op
   const old = { ...(to.schema !== undefined && { schema: to.schema }), name: suffixed(to.name, '_old') }
-  const users = state.tables.flatMap((t) => t.columns.filter((c) => usesEnum(t, c, to)).map((c) => ({ table: t, column: c })))
   const removed = from.values.filter((v) => !to.values.includes(v))
   const statements: string[] = []
   if (removed.length > 0 && users.length > 0) statements.push(removedValuesCheck(to, removed, users))
@@ -94,10 +92,6 @@ function rebuildSql(op: AlterEnum, state: SchemaModel): EnumStatement[] {
   return statements.map((sql) => ({ sql }))
 }
 
-function usesEnum(table: TableModel, column: ColumnModel, enumType: QualifiedName): boolean {
-  return column.type === 'enum' && column.enumName === enumType.name && sameName({ schema: table.schema, name: enumType.name }, enumType)
-}
-
 /** A default naming a value the type no longer has cannot be set again (a later AlterColumn sets the new one). */
 function defaultSurvives(expression: string, values: readonly string[]): boolean {
   const tokens = readTokens(expression)
@@ -106,7 +100,7 @@ function defaultSurvives(expression: string, values: readonly string[]): boolean
 }
 
 /** removedValuesCheck fails the migration, naming value, column and row count, while rows hold a removed value. */
-function removedValuesCheck(enumType: EnumTypeModel, removed: readonly string[], users: readonly { table: TableModel; column: ColumnModel }[]): string {
+function removedValuesCheck(enumType: EnumTypeModel, removed: readonly string[], users: readonly EnumUser[]): string {
   const percent = (s: string) => s.replace(/%/g, '%%')
   const checks = users.flatMap(({ table, column }) => removed.map((value) => {
     const c = quoteIdent(column.name)

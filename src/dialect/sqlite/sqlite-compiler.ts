@@ -1,18 +1,17 @@
-import type { QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
-import { sameName } from '../../model/qualified-name'
-import { applyOperations } from '../../operations/apply'
-import { type Operation, tableOf } from '../../operations/operation'
+import type { TableModel } from '../../model/schema-model'
+import type { Operation } from '../../operations/operation'
+import type { ChangeSet, TableChange } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
-import { REBUILD, type DirectSql, compileDirect } from './sqlite-direct'
+import { inPlaceSql, needsRebuild } from './sqlite-direct'
 import { foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
-import { type TableLife, planTables } from './sqlite-table-lives'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
 type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
 
 /**
- * compileSqlite turns operations into SQLite statements. Each table's operations are handled by its role:
+ * compileSqlite turns a change set into SQLite statements. Each table's operations are handled by its role,
+ * decided once per table:
  * - created: one CREATE TABLE (and its indexes) in its final shape, at the CreateTable, carrying every
  *   later operation on it (SQLite cannot add a foreign key to an existing table);
  * - dropped: one DROP TABLE at the DropTable, carrying every operation on it;
@@ -25,44 +24,41 @@ type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
  * Rebuilt tables with foreign keys are checked with PRAGMA foreign_key_check after everything else, when
  * every table they reference has its final shape (a check against a half-migrated parent fails).
  */
-export function compileSqlite(ops: readonly Operation[], before: SchemaModel): Statement[] {
-  const states: SchemaModel[] = [before]
-  ops.forEach((op, i) => states.push(applyOperations(states[i], [op])))
-  const { lives, lifeOf } = planTables(ops)
-  const roles = new Map(lives.map((life) => [life, roleOf(life, ops, states)]))
+export function compileSqlite(changes: ChangeSet): Statement[] {
+  const { ops } = changes
+  const roles = new Map(changes.tables.map((table) => [table, roleOf(table, changes)]))
   const statements: Statement[] = []
   const checks: Statement[] = []
   ops.forEach((op, i) => {
-    const life = lifeOf[i]
-    const role = life && roles.get(life)
+    const table = changes.tableAt[i]
+    const role = table && roles.get(table)
     if (role === 'transient') return
-    if (!life || op.kind === 'rename_table' || role === 'in-place') {
-      statements.push(...sqlOf(compileDirect(op, states[i])).map((piece) => statementOf(piece, [op])))
+    if (!table || op.kind === 'rename_table' || role === 'in-place') {
+      statements.push(...inPlaceSql(op).map((piece) => statementOf(piece, [op])))
       return
     }
-    const carried = contentOps(life, ops).map((j) => ops[j])
+    const carried = contentOps(table, ops).map((j) => ops[j]!)
     const group = (pieces: readonly StatementPiece[]) => statements.push(...pieces.map((piece) => statementOf(piece, carried)))
-    if (role === 'created' && i === life.createdAt) {
-      const shape = tableIn(states[ops.length], life.lastName)
-      group([createTableSql(shape, life.firstName.name), ...shape.indexes.map((index) => createIndexSql(life.firstName.name, index))])
-    } else if (role === 'dropped' && i === life.droppedAt) {
-      group(sqlOf(compileDirect({ kind: 'drop_table', table: tableIn(states[i], life.lastName) }, states[i])))
-    } else if (role === 'rebuilt' && i === rebuildPosition(life, ops)) {
-      const target = tableIn(states[i + 1], tableOf(op) ?? life.lastName)
-      const first = life.opIndexes[0]
-      const source = tableIn(states[first], life.firstName)
-      const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: life.lastName.name })
+    if (role === 'created' && i === table.createdAt) {
+      const shape = present(table.to, table)
+      group([createTableSql(shape, table.firstName.name), ...shape.indexes.map((index) => createIndexSql(table.firstName.name, index))])
+    } else if (role === 'dropped' && i === table.droppedAt) {
+      group(inPlaceSql({ kind: 'drop_table', table: present(changes.tableBefore(i), table) }))
+    } else if (role === 'rebuilt' && i === rebuildPosition(table, ops)) {
+      const target = present(changes.tableAfter(i), table)
+      const source = present(changes.tableBefore(table.opIndexes[0]!), table)
+      const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name })
       statements.push(...rebuilt.map((piece) => statementOf(piece, carried, { rebuild: target.name })))
-      if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(life.lastName.name, carried))
+      if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(table.lastName.name, carried))
     }
   })
   return [...statements, ...checks]
 }
 
-function roleOf(life: TableLife, ops: readonly Operation[], states: readonly SchemaModel[]): Role {
-  if (life.createdAt !== undefined) return life.droppedAt !== undefined ? 'transient' : 'created'
-  if (life.droppedAt !== undefined) return 'dropped'
-  return contentOps(life, ops).some((i) => compileDirect(ops[i], states[i]) === REBUILD) ? 'rebuilt' : 'in-place'
+function roleOf(table: TableChange, changes: ChangeSet): Role {
+  if (table.change !== 'modified') return table.change
+  const rebuilt = contentOps(table, changes.ops).some((i) => needsRebuild(changes.ops[i]!, changes.tableBefore(i)))
+  return rebuilt ? 'rebuilt' : 'in-place'
 }
 
 function foreignKeyCheck(table: string, operations: readonly Operation[]): Statement {
@@ -71,21 +67,15 @@ function foreignKeyCheck(table: string, operations: readonly Operation[]): State
 }
 
 /** contentOps are a table's operations other than renames of the table itself. */
-function contentOps(life: TableLife, ops: readonly Operation[]): number[] {
-  return life.opIndexes.filter((i) => ops[i].kind !== 'rename_table')
+function contentOps(table: TableChange, ops: readonly Operation[]): number[] {
+  return table.opIndexes.filter((i) => ops[i]!.kind !== 'rename_table')
 }
 
-function rebuildPosition(life: TableLife, ops: readonly Operation[]): number {
-  return Math.max(...contentOps(life, ops))
+function rebuildPosition(table: TableChange, ops: readonly Operation[]): number {
+  return Math.max(...contentOps(table, ops))
 }
 
-function sqlOf(result: DirectSql): readonly StatementPiece[] {
-  if (result === REBUILD) throw new Error('sqlite: a change that needs a table rebuild reached the in-place compiler')
-  return result
-}
-
-function tableIn(state: SchemaModel, name: QualifiedName): TableModel {
-  const table = state.tables.find((t) => sameName(t, name))
-  if (!table) throw new Error(`sqlite: table "${name.name}" is not in the schema`)
-  return table
+function present(shape: TableModel | undefined, table: TableChange): TableModel {
+  if (!shape) throw new Error(`sqlite: table "${table.lastName.name}" is not in the schema`)
+  return shape
 }

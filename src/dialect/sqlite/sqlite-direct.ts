@@ -1,30 +1,45 @@
-import type { ColumnModel, IndexModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, TableModel } from '../../model/schema-model'
 import { writtenDefault } from '../../model/written-sql'
-import { sameName } from '../../model/qualified-name'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import { columnSql, createIndexSql, createTableSql, isConstantDefault } from './sqlite-column-sql'
 import type { StatementPiece } from '../statement'
 import { quoteIdent } from './sqlite-quote'
 import { mentionsName } from './sqlite-sql-text'
 
-/** REBUILD marks an operation SQLite cannot carry out in place: its table must be rebuilt. */
-export const REBUILD = 'rebuild'
-
-/** DirectSql is the statements of an operation run in place, or REBUILD. */
-export type DirectSql = readonly StatementPiece[] | typeof REBUILD
-
-type DirectCompiler<K extends OperationKind> = (op: OperationOf<K>, state: SchemaModel) => DirectSql
+type InPlaceCompiler<K extends OperationKind> = (op: OperationOf<K>) => readonly StatementPiece[]
 
 const unsupported = (op: Operation): never => {
   throw new Error(`sqlite: unsupported operation ${op.kind}`)
 }
-const rebuild = (): DirectSql => REBUILD
+const rebuildOnly = (op: Operation): never => {
+  throw new Error(`sqlite: ${op.kind} needs a table rebuild and reached the in-place compiler`)
+}
 
 /**
- * directCompilers says, for every operation kind, how SQLite runs it in place on `state` (the schema just
- * before it), or that it needs a rebuild. Namespaces, extensions and enum types do not exist in SQLite.
+ * alwaysRebuilt are the kinds ALTER TABLE cannot carry out (https://sqlite.org/lang_altertable.html): a column's
+ * definition and the constraints, whose names too live in the table's CREATE TABLE text.
  */
-const directCompilers: { readonly [K in OperationKind]: DirectCompiler<K> } = {
+const alwaysRebuilt: ReadonlySet<OperationKind> = new Set<OperationKind>([
+  'alter_column', 'add_primary_key', 'drop_primary_key', 'add_unique', 'drop_unique',
+  'add_foreign_key', 'drop_foreign_key', 'add_check', 'drop_check', 'rename_constraint',
+])
+
+/**
+ * needsRebuild says whether SQLite cannot carry `op` out in place on `table` (its table just before it), so
+ * that the table must be rebuilt: see alwaysRebuilt; columns are added and dropped in place within limits.
+ */
+export function needsRebuild(op: Operation, table: TableModel | undefined): boolean {
+  if (op.kind === 'add_column') return !canAddInPlace(op.column)
+  if (op.kind !== 'drop_column') return alwaysRebuilt.has(op.kind)
+  if (table === undefined) throw new Error(`sqlite: table "${op.table.name}" is not in the schema the operations start from`)
+  return !canDropInPlace(table, op.column.name)
+}
+
+/**
+ * inPlaceCompilers say, for every operation kind, how SQLite runs it in place (see needsRebuild for those
+ * that cannot be). Namespaces, extensions and enum types do not exist in SQLite.
+ */
+const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = {
   create_schema: unsupported,
   drop_schema: unsupported,
   create_extension: unsupported,
@@ -37,39 +52,33 @@ const directCompilers: { readonly [K in OperationKind]: DirectCompiler<K> } = {
   drop_table: (op) => [`DROP TABLE ${quoteIdent(op.table.name)}`],
   rename_table: (op) => [`ALTER TABLE ${quoteIdent(op.from.name)} RENAME TO ${quoteIdent(op.to.name)}`],
   alter_table_comment: () => [],
-  add_column: (op) => (canAddInPlace(op.column) ? [`ALTER TABLE ${quoteIdent(op.table.name)} ADD COLUMN ${columnSql(op.table.name, op.column, false)}`] : REBUILD),
-  drop_column: (op, state) =>
-    canDropInPlace(tableIn(state, op.table), op.column.name) ? [`ALTER TABLE ${quoteIdent(op.table.name)} DROP COLUMN ${quoteIdent(op.column.name)}`] : REBUILD,
-  alter_column: rebuild,
+  add_column: (op) => [`ALTER TABLE ${quoteIdent(op.table.name)} ADD COLUMN ${columnSql(op.table.name, op.column, false)}`],
+  drop_column: (op) => [`ALTER TABLE ${quoteIdent(op.table.name)} DROP COLUMN ${quoteIdent(op.column.name)}`],
+  alter_column: rebuildOnly,
   rename_column: (op) => [`ALTER TABLE ${quoteIdent(op.table.name)} RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`],
   // A plain assignment: the target column's type affinity converts the value as it is stored.
   copy_column: (op) => [
     `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
   ],
-  add_primary_key: rebuild,
-  drop_primary_key: rebuild,
+  add_primary_key: rebuildOnly,
+  drop_primary_key: rebuildOnly,
   create_index: (op) => [createIndexSql(op.table.name, op.index)],
   drop_index: (op) => [`DROP INDEX ${quoteIdent(op.index.name)}`],
   // SQLite cannot rename an index: it is dropped and created again under the new name.
-  rename_index: (op, state) => [
-    `DROP INDEX ${quoteIdent(op.from)}`,
-    createIndexSql(op.table.name, { ...indexIn(tableIn(state, op.table), op.from), name: op.to }),
-  ],
-  add_unique: rebuild,
-  drop_unique: rebuild,
-  add_foreign_key: rebuild,
-  drop_foreign_key: rebuild,
-  add_check: rebuild,
-  drop_check: rebuild,
-  // Constraint names live in the table's CREATE TABLE text, which only a rebuild rewrites.
-  rename_constraint: rebuild,
+  rename_index: (op) => [`DROP INDEX ${quoteIdent(op.from)}`, createIndexSql(op.table.name, { ...op.index, name: op.to })],
+  add_unique: rebuildOnly,
+  drop_unique: rebuildOnly,
+  add_foreign_key: rebuildOnly,
+  drop_foreign_key: rebuildOnly,
+  add_check: rebuildOnly,
+  drop_check: rebuildOnly,
+  rename_constraint: rebuildOnly,
 }
 
-/** compileDirect runs one operation through directCompilers. */
-export function compileDirect(op: Operation, state: SchemaModel): DirectSql {
-  const compiler = directCompilers[op.kind] as (op: Operation, state: SchemaModel) => DirectSql
-  return compiler(op, state)
+/** inPlaceSql runs one operation through inPlaceCompilers. */
+export function inPlaceSql(op: Operation): readonly StatementPiece[] {
+  return (inPlaceCompilers[op.kind] as (op: Operation) => readonly StatementPiece[])(op)
 }
 
 /**
@@ -97,16 +106,4 @@ function canDropInPlace(table: TableModel, column: string): boolean {
     !table.checks.some((c) => mentionsName(c.expression, column)) &&
     !table.columns.some((c) => c.computed !== undefined && mentionsName(c.computed.expression, column))
   )
-}
-
-function indexIn(table: TableModel, name: string): IndexModel {
-  const index = table.indexes.find((i) => i.name === name)
-  if (!index) throw new Error(`sqlite: index "${name}" is not on table "${table.name}"`)
-  return index
-}
-
-function tableIn(state: SchemaModel, name: QualifiedName): TableModel {
-  const table = state.tables.find((t) => sameName(t, name))
-  if (!table) throw new Error(`sqlite: table "${name.name}" is not in the schema the operations start from`)
-  return table
 }

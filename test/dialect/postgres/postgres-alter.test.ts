@@ -6,6 +6,8 @@ import { reverseOperations } from '../../../src/operations/reverse'
 import { col, createOps, pgSchema, pgTable } from './pg-models'
 import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
+import { changeSetOf } from '../../../src/plan/change-set'
+import { enumUsers } from '../../../src/diff/enum-users'
 
 const orders = { schema: 'public', name: 'orders' }
 const statusType = (values: string[]): EnumTypeModel => ({ schema: 'public', name: 'order_status', values })
@@ -47,18 +49,18 @@ describe('postgres ALTER sequences on tables holding rows', () => {
     const before = await db.introspect()
     const dataBefore = await rows()
     const up = ops(before)
-    await db.apply(postgresDialect.compile(up, before))
+    await db.apply(postgresDialect.compile(changeSetOf(before, up)))
     const after = await db.introspect()
     expect(canonicalOnly(after)).toEqual(canonicalOnly(expectedAfter(before, up)))
     await whileMigrated?.()
-    await db.apply(postgresDialect.compile(reverseOperations(up), after))
+    await db.apply(postgresDialect.compile(changeSetOf(after, reverseOperations(up))))
     expect(await db.introspect()).toEqual(before)
     expect(await rows()).toEqual(dataBefore)
   }
 
   beforeAll(async () => {
     db = await createPgDatabase('alter')
-    await db.apply(postgresDialect.compile(createOps(base, await db.introspect()), await db.introspect()))
+    await db.apply(postgresDialect.compile(changeSetOf(await db.introspect(), createOps(base, await db.introspect()))))
     await db.exec(`INSERT INTO orders (qty, label, note, status) VALUES (1, 'one', 'a', 'new'), (2, 'two', 'b', 'paid'), (3, 'three', 'c', 'paid')`)
   })
   afterAll(async () => {
@@ -97,7 +99,7 @@ describe('postgres ALTER sequences on tables holding rows', () => {
   })
 
   it('adds an enum value in place', async () => {
-    await migrate((before) => [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'paid', 'shipped', 'void']) }], async () => {
+    await migrate((before) => [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'paid', 'shipped', 'void']), users: enumUsers(before, before.enums[0]!) }], async () => {
       await db.exec(`UPDATE orders SET status = 'shipped' WHERE id = 3`)
       await db.exec(`UPDATE orders SET status = 'paid' WHERE id = 3`)
     })
@@ -105,21 +107,21 @@ describe('postgres ALTER sequences on tables holding rows', () => {
 
   it('refuses to drop an enum value that rows still hold, naming it', async () => {
     const before = await db.introspect()
-    const up: Operation[] = [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'void']) }]
-    await expect(db.apply(postgresDialect.compile(up, before)))
+    const up: Operation[] = [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'void']), users: enumUsers(before, before.enums[0]!) }]
+    await expect(db.apply(postgresDialect.compile(changeSetOf(before, up))))
       .rejects.toThrow(`enum "order_status" loses value 'paid' but 2 rows of "public"."orders"."status" still hold it`)
     expect(await db.introspect()).toEqual(before)
   })
 
   it('drops an enum value no row holds, rebuilding the type, and puts it back', async () => {
-    await migrate((before) => [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['paid', 'new']) }], async () => {
+    await migrate((before) => [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['paid', 'new']), users: enumUsers(before, before.enums[0]!) }], async () => {
       const [type] = await db.exec<{ labels: string[] }>(`SELECT enum_range(NULL::order_status)::text[] AS labels`)
       expect(type!.labels).toEqual(['paid', 'new'])
     })
   })
 
   it('renames the table with its serial sequence', async () => {
-    await migrate(() => [{ kind: 'rename_table', from: orders, to: { schema: 'public', name: 'purchases' } }], async () => {
+    await migrate((before) => [{ kind: 'rename_table', from: orders, to: { schema: 'public', name: 'purchases' }, table: ordersTable(before) }], async () => {
       const [row] = await db.exec<{ seq: string }>(`SELECT pg_get_serial_sequence('purchases', 'id') AS seq`)
       expect(row!.seq).toBe('public.purchases_id_seq')
       await db.exec(`INSERT INTO purchases (qty, note, status) VALUES (9, 'n', 'new')`)

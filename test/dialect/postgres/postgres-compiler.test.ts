@@ -3,9 +3,11 @@ import type { Statement } from '../../../src/dialect/statement'
 import type { EnumTypeModel, SchemaModel } from '../../../src/model/schema-model'
 import type { Operation } from '../../../src/operations/operation'
 import { col, pgSchema, pgTable } from './pg-models'
+import { changeSetOf } from '../../../src/plan/change-set'
+import { enumUsers } from '../../../src/diff/enum-users'
 
 const users = { schema: 'public', name: 'users' }
-const sqlOf = (ops: Operation[], before: SchemaModel = pgSchema([])) => postgresDialect.compile(ops, before).map((s) => s.sql)
+const sqlOf = (ops: Operation[], before: SchemaModel = pgSchema([])) => postgresDialect.compile(changeSetOf(before, ops)).map((s) => s.sql)
 
 describe('postgres compiler', () => {
   it('creates a table with key, uniques, checks, indexes and comments, but no foreign keys', () => {
@@ -58,7 +60,7 @@ describe('postgres compiler', () => {
 
   it('gives every statement its operation', () => {
     const op: Operation = { kind: 'create_table', table: pgTable('t', [col('id')], { comment: 'x' }) }
-    const statements: Statement[] = postgresDialect.compile([op], pgSchema([]))
+    const statements: Statement[] = postgresDialect.compile(changeSetOf(pgSchema([]), [op]))
     expect(statements).toHaveLength(2)
     expect(statements.every((s) => s.operations.length === 1 && s.operations[0] === op)).toBe(true)
   })
@@ -70,8 +72,8 @@ describe('postgres compiler', () => {
       { kind: 'create_extension', extension: 'uuid-ossp' },
       { kind: 'drop_extension', extension: 'uuid-ossp' },
       { kind: 'drop_table', table: pgTable('users', []) },
-      { kind: 'rename_table', from: users, to: { schema: 'public', name: 'people' } },
-      { kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' } },
+      { kind: 'rename_table', from: users, to: { schema: 'public', name: 'people' }, table: pgTable('users', []) },
+      { kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' }, table: pgTable('users', []) },
       { kind: 'alter_table_comment', table: users, from: undefined, to: 'who' },
       { kind: 'alter_table_comment', table: users, from: 'who', to: undefined },
     ])).toEqual([
@@ -90,7 +92,7 @@ describe('postgres compiler', () => {
 
   it('renames the serial sequences with their table', () => {
     const before = pgSchema([pgTable('users', [col('id', 'integer', { generated: { kind: 'increment' } }), col('n')])])
-    expect(sqlOf([{ kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' } }], before)).toEqual([
+    expect(sqlOf([{ kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' }, table: before.tables[0]! }], before)).toEqual([
       'ALTER TABLE "public"."users" SET SCHEMA "app"',
       'ALTER TABLE "app"."users" RENAME TO "people"',
       'ALTER SEQUENCE "app"."users_id_seq" RENAME TO "people_id_seq"',
@@ -102,7 +104,7 @@ describe('postgres compiler', () => {
       { kind: 'add_column', table: users, column: col('age', 'smallint', { nullable: true, default: '-1', comment: 'years' }) },
       { kind: 'add_column', table: users, column: col('n', 'bigint', { generated: { kind: 'increment' } }) },
       { kind: 'drop_column', table: users, column: col('age') },
-      { kind: 'rename_column', table: users, from: 'age', to: 'years' },
+      { kind: 'rename_column', table: users, from: 'age', to: 'years', column: col('age') },
     ])).toEqual([
       'ALTER TABLE "public"."users" ADD "age" smallint DEFAULT -1',
       `COMMENT ON COLUMN "public"."users"."age" IS 'years'`,
@@ -230,7 +232,7 @@ describe('postgres compiler', () => {
     })
 
     it('adds values in place, positioned', () => {
-      const statements = postgresDialect.compile([{ kind: 'alter_enum', from: status(['a', 'c']), to: status(['z', 'a', 'b1', 'b2', 'c', 'd']) }], withColumn)
+      const statements = postgresDialect.compile(changeSetOf(withColumn, [{ kind: 'alter_enum', from: status(['a', 'c']), to: status(['z', 'a', 'b1', 'b2', 'c', 'd']), users: enumUsers(withColumn, status([])) }]))
       expect(statements.map((s) => s.sql)).toEqual([
         `ALTER TYPE "public"."status" ADD VALUE 'z' BEFORE 'a'`,
         `ALTER TYPE "public"."status" ADD VALUE 'b1' BEFORE 'c'`,
@@ -242,10 +244,10 @@ describe('postgres compiler', () => {
 
     it('marks ADD VALUE as needing a commit only when a later statement uses the value', () => {
       const from = withColumn.tables[0]!.columns[1]!
-      const statements = postgresDialect.compile([
-        { kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']) },
+      const statements = postgresDialect.compile(changeSetOf(withColumn, [
+        { kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']), users: enumUsers(withColumn, status([])) },
         { kind: 'alter_column', table: users, from, to: { ...from, default: "'d'" } },
-      ], withColumn)
+      ]))
       expect(statements[0]!.commitBeforeUse).toMatch(/uses the new value 'd'/)
       expect(statements[1]!.commitBeforeUse).toBeUndefined()
     })
@@ -253,8 +255,8 @@ describe('postgres compiler', () => {
     it('marks ADD VALUE as needing a commit when later values are cast into the type, or a check names the value', () => {
       const from = withColumn.tables[0]!.columns[1]!
       const text = col('label', 'text', { nullable: true })
-      const grown = { kind: 'alter_enum' as const, from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']) }
-      const needs = (later: Operation) => postgresDialect.compile([grown, later], withColumn)[0]!.commitBeforeUse !== undefined
+      const grown = { kind: 'alter_enum' as const, from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']), users: enumUsers(withColumn, status([])) }
+      const needs = (later: Operation) => postgresDialect.compile(changeSetOf(withColumn, [grown, later]))[0]!.commitBeforeUse !== undefined
       expect(needs({ kind: 'copy_column', table: users, from: text, to: { ...from, nullable: true }, rows: 'all' })).toBe(true)
       expect(needs({ kind: 'alter_column', table: users, from: { ...from, type: 'text', enumName: undefined }, to: from })).toBe(true)
       expect(needs({ kind: 'add_check', table: users, check: { name: 'CHK_d', expression: `"status" <> 'd'` } })).toBe(true)
@@ -262,7 +264,7 @@ describe('postgres compiler', () => {
     })
 
     it('rebuilds the type when values go, failing while rows hold them', () => {
-      expect(sqlOf([{ kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['c', 'a']) }], withColumn)).toEqual([
+      expect(sqlOf([{ kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['c', 'a']), users: enumUsers(withColumn, status([])) }], withColumn)).toEqual([
         'DO $autogen$\n' +
         'DECLARE held bigint;\n' +
         'BEGIN\n' +

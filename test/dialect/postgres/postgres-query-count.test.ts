@@ -3,6 +3,7 @@ import type { TableModel } from '../../../src/model/schema-model'
 import { col, createOps, pgSchema, pgTable } from './pg-models'
 import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 /** A table with columns of several kinds, so that per-column or per-enum queries would show. */
 function wideTable(i: number): TableModel {
@@ -34,7 +35,7 @@ describe('postgres introspection query count', () => {
     await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public')
     const model = postgresDialect.normalize(pgSchema(Array.from({ length: tables }, (_, i) => wideTable(i + 1))))
     const empty = await db.introspect()
-    await db.apply(postgresDialect.compile(createOps(model, empty), empty))
+    await db.apply(postgresDialect.compile(changeSetOf(empty, createOps(model, empty))))
     const connection = await db.connect()
     try {
       const read = await postgresDialect.introspect(connection, { schemas: ['public'], ignoreTables: [] })

@@ -5,6 +5,7 @@ import { reverseOperations } from '../../../src/operations/reverse'
 import { col, createOps, pgSchema, pgTable } from './pg-models'
 import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 /** The entities' side as TypeORM spells it (driver.normalizeType / normalizeDefault), before normalize. */
 const entities: SchemaModel = pgSchema([
@@ -96,11 +97,11 @@ describe('postgres round trip', () => {
 
     const desired = postgresDialect.normalize(entities)
     const ops = createOps(desired, empty)
-    const up = postgresDialect.compile(ops, empty)
+    const up = postgresDialect.compile(changeSetOf(empty, ops))
     await db.apply(up)
     expect(canonicalOnly(await db.introspect(['app', 'public']))).toEqual(canonicalOnly(desired))
 
-    const down = postgresDialect.compile(reverseOperations(ops), applyOperations(empty, ops))
+    const down = postgresDialect.compile(changeSetOf(applyOperations(empty, ops), reverseOperations(ops)))
     await db.apply(down)
     expect(await db.introspect(['app', 'public'])).toEqual(empty)
   })

@@ -7,6 +7,8 @@ import { reverseOperations } from '../../../src/operations/reverse'
 import { splitAtCommits } from '../../../src/pipeline/split-at-commits'
 import type { MigrationPlan } from '../../../src/render/migration-plan'
 import { col, pgSchema, pgTable } from './pg-models'
+import { changeSetOf } from '../../../src/plan/change-set'
+import { enumUsers } from '../../../src/diff/enum-users'
 
 const users = { schema: 'public', name: 'users' }
 const mood = (values: string[]): EnumTypeModel => ({ schema: 'public', name: 'mood', values })
@@ -18,14 +20,14 @@ function planOf(up: Operation[], extra: Partial<MigrationPlan> = {}): MigrationP
     name: 'Change',
     timestamp: 1_700_000_000_000,
     up,
-    upStatements: postgresDialect.compile(up, before),
-    downStatements: postgresDialect.compile(reverseOperations(up), applyOperations(before, up)),
+    upStatements: postgresDialect.compile(changeSetOf(before, up)),
+    downStatements: postgresDialect.compile(changeSetOf(applyOperations(before, up), reverseOperations(up))),
     warnings: ['read me'],
     ...extra,
   }
 }
 
-const grow: Operation = { kind: 'alter_enum', from: mood(['calm', 'busy']), to: mood(['calm', 'busy', 'away']) }
+const grow: Operation = { kind: 'alter_enum', from: mood(['calm', 'busy']), to: mood(['calm', 'busy', 'away']), users: enumUsers(before, mood([])) }
 const useAway: Operation = { kind: 'alter_column', table: users, from: moodColumn, to: { ...moodColumn, default: "'away'" } }
 const dropAge: Operation = { kind: 'drop_column', table: users, column: col('age') }
 

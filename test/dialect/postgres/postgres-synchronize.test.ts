@@ -19,6 +19,7 @@ import type { SchemaModel } from '../../../src/model/schema-model'
 import { readEntities } from '../../../src/source/entity-metadata'
 import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 enum Role {
   Admin = 'admin',
@@ -137,7 +138,7 @@ describe('postgres: a schema TypeORM synchronize made reads back equal to the en
         ...desired.tables.map((table) => ({ kind: 'create_table' as const, table })),
         ...desired.tables.flatMap((t) => t.foreignKeys.map((foreignKey) => ({ kind: 'add_foreign_key' as const, table: t, foreignKey }))),
       ]
-      await fresh.apply(postgresDialect.compile(ops, empty))
+      await fresh.apply(postgresDialect.compile(changeSetOf(empty, ops)))
       expect(await fresh.introspect(desired.schemas)).toEqual(actual)
     } finally {
       await fresh.drop()

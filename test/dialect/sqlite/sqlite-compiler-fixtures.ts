@@ -1,6 +1,7 @@
 import { sqliteDialect } from '../../../src/dialect/sqlite/sqlite-dialect'
 import type { Operation } from '../../../src/operations/operation'
 import { col, schema, table } from './sqlite-fixtures'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 /** users and posts are a small schema most tests start from. */
 export const users = table('users', {
@@ -27,7 +28,7 @@ export const posts = table('posts', {
   ],
 })
 
-export const compile = (ops: readonly Operation[], before = schema(users, posts)) => sqliteDialect.compile(ops, before)
+export const compile = (ops: readonly Operation[], before = schema(users, posts)) => sqliteDialect.compile(changeSetOf(before, ops))
 export const T = { name: 'users' }
 export const P = { name: 'posts' }
 export const name = users.columns[1]

@@ -5,6 +5,7 @@ import type { Operation } from '../../../src/operations/operation'
 import { reverseOperations } from '../../../src/operations/reverse'
 import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, users, usersRebuild } from './sqlite-compiler-fixtures'
 import { col, schema, sqlOf, table } from './sqlite-fixtures'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 describe('sqlite compiler: rebuilds', () => {
   test('alter_column, add_check and drop_unique fold into ONE copy of the table, carrying all three', () => {
@@ -51,7 +52,7 @@ describe('sqlite compiler: rebuilds', () => {
 
   test('the copy follows renamed columns, skips dropped ones and leaves added ones to their default', () => {
     const ops: Operation[] = [
-      { kind: 'rename_column', table: T, from: 'name', to: 'fullName' },
+      { kind: 'rename_column', table: T, from: 'name', to: 'fullName', column: name },
       { kind: 'drop_column', table: T, column: users.columns[5] },
       { kind: 'add_column', table: T, column: col('joined', 'datetime', { default: 'CURRENT_TIMESTAMP' }) },
     ]
@@ -92,7 +93,7 @@ describe('sqlite compiler: rebuilds', () => {
   test('the rebuild sits at the table\'s last operation and takes the name the table has there', () => {
     const ops: Operation[] = [
       { kind: 'add_check', table: P, check: { name: 'CHK_title', expression: '"title" <> \'\'' } },
-      { kind: 'rename_table', from: P, to: { name: 'articles' } },
+      { kind: 'rename_table', from: P, to: { name: 'articles' }, table: posts },
       { kind: 'create_index', table: { name: 'articles' }, index: { name: 'IDX_title', columns: ['title'], unique: false } },
     ]
     const sql = sqlOf(compile(ops))
@@ -118,7 +119,7 @@ describe('sqlite compiler: rebuilds', () => {
       { kind: 'add_column', table: P, column: col('views', 'integer', { default: '0' }) },
     ]
     const before = schema(users, posts)
-    const down = sqliteDialect.compile(reverseOperations(up), applyOperations(before, up))
+    const down = sqliteDialect.compile(changeSetOf(applyOperations(before, up), reverseOperations(up)))
     expect(sqlOf(down)).toEqual([
       'ALTER TABLE "posts" DROP COLUMN "views"',
       ...usersRebuild(USERS_COLUMNS + `, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`),

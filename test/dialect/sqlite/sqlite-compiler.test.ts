@@ -74,7 +74,7 @@ describe('sqlite compiler: tables', () => {
   })
 
   test('rename_table runs in place; alter_table_comment compiles to nothing', () => {
-    expect(sqlOf(compile([{ kind: 'rename_table', from: P, to: { name: 'articles' } }]))).toEqual(['ALTER TABLE "posts" RENAME TO "articles"'])
+    expect(sqlOf(compile([{ kind: 'rename_table', from: P, to: { name: 'articles' }, table: posts }]))).toEqual(['ALTER TABLE "posts" RENAME TO "articles"'])
     expect(compile([{ kind: 'alter_table_comment', table: T, to: 'people' }])).toEqual([])
   })
 
@@ -86,7 +86,7 @@ describe('sqlite compiler: tables', () => {
       { kind: 'drop_extension', extension: 'uuid-ossp' },
       { kind: 'create_enum', enumType: { name: 'mood', values: ['ok'] } },
       { kind: 'drop_enum', enumType: { name: 'mood', values: ['ok'] } },
-      { kind: 'alter_enum', from: { name: 'mood', values: ['ok'] }, to: { name: 'mood', values: ['ok', 'sad'] } },
+      { kind: 'alter_enum', from: { name: 'mood', values: ['ok'] }, to: { name: 'mood', values: ['ok', 'sad'] }, users: [] },
     ]
     for (const op of unsupported) expect(() => compile([op])).toThrow(`sqlite: unsupported operation ${op.kind}`)
   })
@@ -109,7 +109,7 @@ describe('sqlite compiler: in place', () => {
   test('drop_column, rename_column, create_index and drop_index in place', () => {
     const ops: Operation[] = [
       { kind: 'drop_column', table: T, column: users.columns[5] },
-      { kind: 'rename_column', table: T, from: 'status', to: 'state' },
+      { kind: 'rename_column', table: T, from: 'status', to: 'state', column: users.columns[4]! },
       { kind: 'drop_index', table: T, index: users.indexes[0] },
       { kind: 'create_index', table: T, index: { name: 'IDX_partial', columns: ['name', 'age'], unique: true, where: '"age" > 18' } },
     ]

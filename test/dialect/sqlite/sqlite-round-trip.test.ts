@@ -5,6 +5,7 @@ import type { Operation } from '../../../src/operations/operation'
 import { reverseOperations } from '../../../src/operations/reverse'
 import { type ScratchDatabase, col, createAll, schema, scratchDatabase, table } from './sqlite-fixtures'
 import { canonicalOnly } from '../../support/model-builders'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 /** kinds has a column of every kind; some values are spelled off-canonical on purpose, for normalize. */
 const kinds = table('kinds', {
@@ -78,11 +79,11 @@ function rows(db: ScratchDatabase): Record<string, unknown[]> {
 }
 
 function up(db: ScratchDatabase, before: SchemaModel, ops: readonly Operation[]): void {
-  db.apply(sqliteDialect.compile(ops, before))
+  db.apply(sqliteDialect.compile(changeSetOf(before, ops)))
 }
 
 function down(db: ScratchDatabase, before: SchemaModel, ops: readonly Operation[]): void {
-  db.apply(sqliteDialect.compile(reverseOperations(ops), applyOperations(before, ops)))
+  db.apply(sqliteDialect.compile(changeSetOf(applyOperations(before, ops), reverseOperations(ops))))
 }
 
 const tableNamed = (model: SchemaModel, name: string): TableModel => model.tables.find((t) => t.name === name) as TableModel
@@ -125,18 +126,20 @@ describe('sqlite round trip on real files', () => {
     const rowsBefore = rows(db)
     const label = tableNamed(start, 'kinds').columns[3]
     const role = tableNamed(start, 'members').columns[2]
+    const teams = tableNamed(start, 'teams')
+    const columnOf = (t: typeof teams, name: string) => t.columns.find((c) => c.name === name)!
     const ops: Operation[] = [
       // kinds: rebuilt once for the three of them
       { kind: 'alter_column', table: { name: 'kinds' }, from: label, to: { ...label, length: 80, nullable: true } },
       { kind: 'add_check', table: { name: 'kinds' }, check: { name: 'CHK_kinds_small', expression: '"small" < 100' } },
       { kind: 'drop_unique', table: { name: 'kinds' }, unique: { name: 'UQ_kinds_label', columns: ['label'] } },
       // teams: in place, then renamed (SQLite follows the rename in the members foreign key)
-      { kind: 'rename_column', table: { name: 'teams' }, from: 'name', to: 'title' },
+      { kind: 'rename_column', table: { name: 'teams' }, from: 'name', to: 'title', column: columnOf(teams, 'name') },
       { kind: 'add_column', table: { name: 'teams' }, column: col('rank', 'integer', { default: '3' }) },
       { kind: 'create_index', table: { name: 'teams' }, index: { name: 'IDX_teams_rank', columns: ['rank'], unique: false, where: '"rank" > 0' } },
-      { kind: 'rename_table', from: { name: 'teams' }, to: { name: 'squads' } },
+      { kind: 'rename_table', from: { name: 'teams' }, to: { name: 'squads' }, table: teams },
       // members: rebuilt once, following a renamed column (and its check) and the new parent name
-      { kind: 'rename_column', table: { name: 'members' }, from: 'since', to: 'joined' },
+      { kind: 'rename_column', table: { name: 'members' }, from: 'since', to: 'joined', column: columnOf(tableNamed(start, 'members'), 'since') },
       { kind: 'drop_check', table: { name: 'members' }, check: { name: 'CHK_members_since', expression: `"since" > '2000-01-01'` } },
       { kind: 'add_check', table: { name: 'members' }, check: { name: 'CHK_members_joined', expression: `"joined" > '2000-01-01'` } },
       { kind: 'alter_column', table: { name: 'members' }, from: role, to: { ...role, enumValues: ['owner', 'guest', 'admin'], default: "'guest'" } },

@@ -19,6 +19,7 @@ import type { SchemaModel, TableModel } from '../../../src/model/schema-model'
 import { readEntities } from '../../../src/source/entity-metadata'
 import { type ScratchDatabase, createAll, schema, scratchDatabase } from './sqlite-fixtures'
 import { canonicalOnly } from '../../support/model-builders'
+import { changeSetOf } from '../../../src/plan/change-set'
 
 @Entity('authors')
 class Author {
@@ -113,7 +114,7 @@ describe('sqlite: reading a database made by TypeORM synchronize', () => {
     const ours = scratchDatabase()
     try {
       const desired = sqliteDialect.normalize(entities)
-      ours.apply(sqliteDialect.compile(createAll(desired), schema()))
+      ours.apply(sqliteDialect.compile(changeSetOf(schema(), createAll(desired))))
       expect(await ours.read()).toEqual(desired)
     } finally {
       ours.remove()

@@ -1,6 +1,6 @@
-import { sameName } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
-import type { DropColumn, Operation } from './operation'
+import type { ChangeSet } from './change-set'
+import type { DropColumn } from '../operations/operation'
 
 /**
  * UnrestorableDrop is a column `up` drops that `down` cannot add back while its table has rows: it is NOT
@@ -16,17 +16,14 @@ export interface UnrestorableDrop {
  * unrestorableDrops lists those columns of `up`, in order. A column whose table `up` also drops is left out:
  * `down` creates that table empty first.
  */
-export function unrestorableDrops(up: readonly Operation[]): UnrestorableDrop[] {
-  return up.flatMap((op, index): UnrestorableDrop[] => {
+export function unrestorableDrops(up: ChangeSet): UnrestorableDrop[] {
+  return up.ops.flatMap((op, index): UnrestorableDrop[] => {
     if (op.kind !== 'drop_column') return []
     const { column } = op
     if (column.nullable || column.default !== undefined || column.generated !== undefined || column.computed !== undefined) return []
-    let table = op.table
-    for (const later of up.slice(index + 1)) {
-      if (later.kind === 'drop_table' && sameName(later.table, table)) return []
-      if (later.kind === 'rename_table' && sameName(later.from, table)) table = later.to
-    }
-    return [{ op, tableAfter: table }]
+    const table = up.tableAt[index]
+    if (table === undefined || table.droppedAt !== undefined) return []
+    return [{ op, tableAfter: table.lastName }]
   })
 }
 

@@ -1,25 +1,25 @@
-import type { QualifiedName } from '../../model/schema-model'
-import { qualifiedKey } from '../../model/qualified-name'
-import type { Operation } from '../../operations/operation'
-import { tableOf } from '../../operations/operation'
+import type { QualifiedName } from '../model/schema-model'
+import { qualifiedKey } from '../model/qualified-name'
+import { type Operation, tableOf } from '../operations/operation'
 
 /**
- * TableLife follows one table through a migration, across renames: the operations on it, where it is
- * created or dropped, and its name before and after.
+ * TableLife follows one table through a migration, across renames: the operations on it, whether the
+ * migration creates or drops it, and its name before and after. A table dropped and one created under the
+ * same name are two lives.
  */
 export interface TableLife {
-  /** Indexes into the operation list of every operation on this table, renames included, in order. */
+  /** Indexes into the migration's operations of every operation on this table, renames included, in order. */
   readonly opIndexes: readonly number[]
   readonly createdAt?: number
   readonly droppedAt?: number
   /** The name before its first operation (the name it is created under, for a created table). */
   readonly firstName: QualifiedName
-  /** The name after the last operation (the name it is dropped under, for a dropped table). */
+  /** The name after its last operation (the name it is dropped under, for a dropped table). */
   readonly lastName: QualifiedName
 }
 
-/** TablePlan maps each operation to the life of its table (undefined for schema-, extension- and enum-level ones). */
-export interface TablePlan {
+/** TableLives maps each operation to the life of its table (undefined for schema-, extension- and enum-level ones). */
+export interface TableLives {
   readonly lives: readonly TableLife[]
   readonly lifeOf: readonly (TableLife | undefined)[]
 }
@@ -32,8 +32,11 @@ interface MutableLife {
   lastName: QualifiedName
 }
 
-/** planTables groups operations by the table they act on, following RenameTable from one name to the next. */
-export function planTables(ops: readonly Operation[]): TablePlan {
+/**
+ * tableLives groups operations by the table they act on, following RenameTable from one name to the next
+ * (Alembic's ModifyTableOps, Atlas's ModifyTable): the one place a migration's operations are grouped per table.
+ */
+export function tableLives(ops: readonly Operation[]): TableLives {
   const current = new Map<string, MutableLife>()
   const lives: MutableLife[] = []
   const lifeOf: (MutableLife | undefined)[] = []

@@ -1,0 +1,10 @@
+import { nameOf } from '../model/qualified-name'
+import type { EnumTypeModel, QualifiedName, SchemaModel } from '../model/schema-model'
+import type { EnumUser } from '../operations/operation'
+
+/** enumUsers lists the columns of `model` whose type is the enum type `enumType` (in the type's schema). */
+export function enumUsers(model: SchemaModel, enumType: QualifiedName | EnumTypeModel): EnumUser[] {
+  return model.tables
+    .filter((t) => t.schema === enumType.schema)
+    .flatMap((t) => t.columns.filter((c) => c.type === 'enum' && c.enumName === enumType.name).map((column) => ({ table: nameOf(t), column })))
+}
