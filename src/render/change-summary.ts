@@ -1,7 +1,8 @@
 import { quoteDoubled } from '../dialect/quote'
-import { compareText, qualifiedKey } from '../model/qualified-name'
+import { compareText, nameOf, qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
+import { tableLives } from '../plan/table-lives'
 import { hang } from './text-lines'
 import { displayName, operationPiece, type GlobalPiece, type TableDetail, type TablePiece } from './operation-pieces'
 
@@ -29,24 +30,21 @@ const signOrder = ['-', '~', '+']
 export function summarizeChanges(ops: readonly Operation[]): SummaryEntry[] {
   const globals: GlobalPiece[] = []
   const tables = new Map<string, TableGroup>()
-  // Walking backwards, a rename is seen before the operations that still use the table's old name.
-  const renamedTo = new Map<string, QualifiedName>()
-  for (const op of [...ops].reverse()) {
+  // A table reads under the name it ends with; a table dropped and one created under that name read as one.
+  const { lifeOf } = tableLives(ops)
+  ops.forEach((op, i) => {
     const piece = operationPiece(op)
     if (piece.scope === 'global') {
       globals.push(piece)
-      continue
+      return
     }
-    const name = renamedTo.get(qualifiedKey(piece.table)) ?? piece.table
+    const name = nameOf(lifeOf[i]?.lastName ?? piece.table)
     const key = qualifiedKey(name)
     const group = tables.get(key) ?? { name, parts: [] }
     tables.set(key, group)
-    group.parts.unshift(piece.part)
-    if (piece.part.kind === 'renamed') renamedTo.set(qualifiedKey(piece.part.from), name)
-  }
-  const globalEntries = globals
-    .reverse()
-    .map((g): SummaryEntry => ({ object: g.object, name: g.name, change: g.change, headline: g.headline, details: [] }))
+    group.parts.push(piece.part)
+  })
+  const globalEntries = globals.map((g): SummaryEntry => ({ object: g.object, name: g.name, change: g.change, headline: g.headline, details: [] }))
   const tableEntries = [...tables.entries()].map(([key, group]) => tableEntry(key, group))
   return [...globalEntries, ...tableEntries].sort(
     (a, b) =>
