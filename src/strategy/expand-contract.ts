@@ -3,6 +3,7 @@ import { diffSchemas } from '../diff/diff-schemas'
 import { qualifiedKey, sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
+import { changeSetOf } from '../plan/change-set'
 import type { AlterColumn, Operation } from '../operations/operation'
 import { contractSteps, expandSteps } from './column-steps'
 import { type Dependent, createDependent, dependentName, dependentsOf, dropDependent, touchesDependent } from './dependents'
@@ -41,14 +42,13 @@ interface TableGroup {
  * `applyOperations(before, expand)` and contract starts there.
  */
 export function splitExpandContract(ops: readonly Operation[], before: SchemaModel, isRisky: (op: AlterColumn) => boolean): ExpandContract {
-  const { moved, keptInPlace } = findMovedColumns(ops, before, isRisky)
+  const changes = changeSetOf(before, ops)
+  const { moved, keptInPlace } = findMovedColumns(changes, isRisky)
   if (moved.length === 0) return { expand: [...ops], contract: [], moved, keptInPlace, temporaryRenames: [] }
   const groups = groupByTable(moved)
-  const states = [before]
-  ops.forEach((op, i) => states.push(applyOperations(states[i]!, [op])))
-  const target = states[ops.length]!
+  const target = changes.schemaAt(ops.length)
   const replaced = new Set(moved.flatMap((m) => m.replaces))
-  const kept = ops.filter((op, i) => !replaced.has(op) && !groups.some((g) => touchesDependent(op, states[i]!, g.table, [...g.oldNames, ...g.newNames])))
+  const kept = ops.filter((op, i) => !replaced.has(op) && !groups.some((g) => touchesDependent(op, changes.schemaAt(i), g.table, [...g.oldNames, ...g.newNames])))
   // An enum type the old column still uses is dropped only after the column.
   const keptState = applyOperations(before, kept)
   const lateDrops = kept.filter((op) => op.kind === 'drop_enum' && usesEnum(keptState, moved, op.enumType))

@@ -2,7 +2,7 @@ import { quoteDoubled } from '../dialect/quote'
 import { columnText, typeText } from '../hazards/hazard-names'
 import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
+import type { ChangeSet } from '../plan/change-set'
 import type { AlterColumn, Operation } from '../operations/operation'
 
 /**
@@ -34,10 +34,9 @@ export interface Candidates {
  * `isRisky` says are risky, and keeps in place those a second column cannot stand in for: keys, columns a
  * foreign key references, generated and computed columns.
  */
-export function findMovedColumns(ops: readonly Operation[], before: SchemaModel, isRisky: (op: AlterColumn) => boolean): Candidates {
-  const states = [before]
-  ops.forEach((op, i) => states.push(applyOperations(states[i]!, [op])))
-  const target = states[ops.length]!
+export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) => boolean): Candidates {
+  const { ops } = changes
+  const target = changes.schemaAt(ops.length)
   const moved: MovedColumn[] = []
   const keptInPlace: string[] = []
   const renamedTo = (table: QualifiedName, name: string) =>
@@ -52,11 +51,11 @@ export function findMovedColumns(ops: readonly Operation[], before: SchemaModel,
     } else if (op.kind === 'alter_column' && isRisky(op) && !renamedTo(op.table, op.to.name)) {
       const table = tableIn(target, op.table)
       if (table === undefined) return
-      const added = temporaryName(op.to.name, [...(tableIn(states[i]!, op.table)?.columns ?? []), ...table.columns])
+      const added = temporaryName(op.to.name, [...(tableIn(changes.schemaAt(i), op.table)?.columns ?? []), ...table.columns])
       candidate = { kind: 'type_change', table: op.table, oldName: op.from.name, wanted: op.to, added, replaces: [op] }
     }
     if (candidate === undefined) return
-    const reason = whyInPlace(candidate, states[i]!, target)
+    const reason = whyInPlace(candidate, changes.schemaAt(i), target)
     if (reason === undefined) moved.push(candidate)
     else keptInPlace.push(`${describeMove(candidate)} stays in place: ${reason}`)
   })
