@@ -1,7 +1,7 @@
 import type { TableModel } from '../model/schema-model'
 import { nameOf } from '../model/qualified-name'
 import type { ConstraintKind, Operation } from '../operations/operation'
-import { type ColumnComparison, columnsEqual } from './column-equality'
+import { type ColumnComparison, columnChanges } from '../plan/column-change'
 import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
 import { matchBy } from './match-by'
 import { matchByDefinition } from './match-by-definition'
@@ -25,7 +25,8 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   for (const column of columns.added) ops.push({ kind: 'add_column', table, column })
   for (const column of columns.removed) ops.push({ kind: 'drop_column', table, column })
   for (const { actual: from, desired: to } of columns.both) {
-    if (!columnsEqual(from, to, comparison)) ops.push({ kind: 'alter_column', table, from, to })
+    const changes = columnChanges(from, to, comparison)
+    if (changes.length > 0) ops.push({ kind: 'alter_column', table, from, to, changes })
   }
 
   const pkBefore = actual.primaryKey

@@ -1,6 +1,6 @@
 import type { SchemaModel, TableModel } from '../model/schema-model'
 import { compareText, nameOf, qualifiedKey } from '../model/qualified-name'
-import { type ColumnComparison, columnsEqual } from './column-equality'
+import { type ColumnComparison, columnChanges } from '../plan/column-change'
 import { columnMatch } from './rename-compatibility'
 import type { SuspectedRename } from './rename-types'
 
@@ -82,6 +82,6 @@ function equalColumns(from: TableModel, to: TableModel, comparison: ColumnCompar
   const byName = new Map(from.columns.map((c) => [c.name, c]))
   return to.columns.filter((c) => {
     const other = byName.get(c.name)
-    return other !== undefined && columnsEqual({ ...other, enumName: undefined }, { ...c, enumName: undefined }, comparison)
+    return other !== undefined && columnChanges({ ...other, enumName: undefined }, { ...c, enumName: undefined }, comparison).length === 0
   }).length
 }

@@ -1,4 +1,5 @@
 import { quoteDoubled } from '../dialect/quote'
+import { columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, typeText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -13,7 +14,7 @@ export function copyFindings(context: RuleContext): HazardFinding[] {
   const { capabilities } = context.input.dialect
   return eachOp(context, 'copy_column', (op, index): HazardFinding[] => {
     const { from, to } = op
-    const conversion = conversionOf(context, index, op.table, from, to)
+    const conversion = conversionOf(context, index, op.table, op, columnChanges(from, to))
     if (conversion === undefined) return []
     const { probe } = conversion
     const copies = `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeText(from)} to ${typeText(to)}`

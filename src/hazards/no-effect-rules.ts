@@ -5,7 +5,6 @@ import type { HazardFinding } from './hazard-finding'
 import type { HazardDialect } from './hazard-input'
 import { columnText, typeText } from './hazard-names'
 import type { RuleContext } from './rule-context'
-import { parametersChanged } from './type-change-rules'
 
 const sized = (c: ColumnModel) => c.length !== undefined || c.precision !== undefined || c.scale !== undefined
 
@@ -33,7 +32,7 @@ export function unenforcedSizeFindings(context: RuleContext): HazardFinding[] {
 
 function alteredSize(context: RuleContext, op: Extract<Operation, { kind: 'alter_column' }>, index: number): HazardFinding[] {
   const { from, to } = op
-  if (from.type !== to.type || from.isArray !== to.isArray || from.enumName !== to.enumName || !parametersChanged(from, to)) return []
+  if (!op.changes.includes('size') || op.changes.includes('type')) return []
   const shorter = to.length !== undefined && (from.length === undefined || to.length < from.length)
   const origin = context.origins.column(index, op.table, from.name)
   return [{

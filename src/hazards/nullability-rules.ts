@@ -7,7 +7,7 @@ import { type RuleContext, eachOp } from './rule-context'
 /** setNotNullFindings: SET_NOT_NULL for a column that becomes NOT NULL, counting the rows holding NULL. */
 export function setNotNullFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
-    if (!op.from.nullable || op.to.nullable) return []
+    if (!op.changes.includes('nullability') || op.to.nullable) return []
     const origin = context.origins.column(index, op.table, op.from.name)
     const column = columnText(op.table, op.to.name)
     return [{

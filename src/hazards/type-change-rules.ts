@@ -2,6 +2,7 @@ import type { TypeChange } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { nameOf } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import type { ColumnAspect } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, typeText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -13,16 +14,6 @@ const integerBounds: Readonly<Record<string, readonly [string, string]>> = {
 }
 const lengthTypes: ReadonlySet<string> = new Set(['varchar', 'char', 'varbit', 'bit'])
 
-/** typeChanged says whether an AlterColumn changes the type, its parameters, array-ness or enum type. */
-export function typeChanged(from: ColumnModel, to: ColumnModel): boolean {
-  return from.type !== to.type || from.isArray !== to.isArray || from.enumName !== to.enumName || parametersChanged(from, to)
-}
-
-/** parametersChanged says whether length, precision or scale differ. */
-export function parametersChanged(from: ColumnModel, to: ColumnModel): boolean {
-  return from.length !== to.length || from.precision !== to.precision || from.scale !== to.scale
-}
-
 /** Conversion is a change of a column's type as the dialect classifies it, and how to count its values. */
 export interface Conversion {
   readonly change: TypeChange
@@ -31,20 +22,20 @@ export interface Conversion {
 }
 
 /**
- * conversionOf classifies the change of a column from `from` to `to` by operation `index`, or is undefined
- * when the type does not change, or only in parameters the database does not enforce (NO_SCHEMA_EFFECT's).
+ * conversionOf classifies the change of a column from `from` to `to` by operation `index` (`changes` being
+ * what changes), or is undefined when the type does not change, or only in a size the database does not
+ * enforce (NO_SCHEMA_EFFECT's).
  */
 export function conversionOf(
   context: RuleContext,
   index: number,
   table: QualifiedName,
-  from: ColumnModel,
-  to: ColumnModel,
+  { from, to }: { readonly from: ColumnModel; readonly to: ColumnModel },
+  changes: readonly ColumnAspect[],
 ): Conversion | undefined {
   const { capabilities, classifyTypeChange } = context.input.dialect
-  if (!typeChanged(from, to)) return undefined
-  const onlyParameters = from.type === to.type && from.isArray === to.isArray && from.enumName === to.enumName
-  if (onlyParameters && capabilities.unenforcedTypeParameters === true) return undefined
+  if (!changes.includes('type') && !changes.includes('size')) return undefined
+  if (!changes.includes('type') && capabilities.unenforcedTypeParameters === true) return undefined
   const origin = context.origins.column(index, table, from.name)
   return {
     change: classifyTypeChange(from, to),
@@ -61,7 +52,7 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
   const { capabilities } = context.input.dialect
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     const { from, to } = op
-    const conversion = conversionOf(context, index, op.table, from, to)
+    const conversion = conversionOf(context, index, op.table, op, op.changes)
     if (conversion === undefined) return []
     const { probe } = conversion
     const column = columnText(op.table, to.name)

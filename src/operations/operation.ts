@@ -9,6 +9,7 @@ import type {
   TableModel,
   UniqueModel,
 } from '../model/schema-model'
+import type { ColumnAspect } from '../plan/column-change'
 
 /**
  * Operation is one schema change as data, never SQL. Each operation carries what it replaces, so that
@@ -84,12 +85,13 @@ export interface AlterTableComment {
 
 export interface AddColumn { readonly kind: 'add_column'; readonly table: QualifiedName; readonly column: ColumnModel }
 export interface DropColumn { readonly kind: 'drop_column'; readonly table: QualifiedName; readonly column: ColumnModel }
-/** AlterColumn changes anything but the name of a column; `from.name === to.name`. */
+/** AlterColumn changes anything but the name of a column; `from.name === to.name`. `changes` says what changes. */
 export interface AlterColumn {
   readonly kind: 'alter_column'
   readonly table: QualifiedName
   readonly from: ColumnModel
   readonly to: ColumnModel
+  readonly changes: readonly ColumnAspect[]
 }
 /** RenameColumn renames `column` (as it is before the rename, named `from`) to `to`; its definition stays. */
 export interface RenameColumn {

@@ -1,6 +1,7 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { ColumnGeneration, ColumnModel, ComputedColumn } from '../model/schema-model'
 import { typeParameters } from '../model/type-parameters'
+import type { AlterColumn } from '../operations/operation'
 
 /** describeType is a column's type as a reader writes it: `varchar(100)`, `numeric(10,2)`, `integer[]`. */
 export function describeType(column: ColumnModel): string {
@@ -26,22 +27,21 @@ export function describeColumn(column: ColumnModel): string {
 }
 
 /**
- * columnChanges lists what differs between two states of one column, each as `old -> new`:
+ * columnChangeText lists what an AlterColumn changes (its recorded `changes`), each as `old -> new`:
  * `varchar(50) -> varchar(100)`, `NOT NULL -> NULL`, `default 'x' -> none`.
  */
-export function columnChanges(from: ColumnModel, to: ColumnModel): string[] {
-  const changes: string[] = []
-  const compare = (label: string, a: string | undefined, b: string | undefined): void => {
-    if (a !== b) changes.push(`${label}${a ?? 'none'} -> ${b ?? 'none'}`)
-  }
-  compare('', describeType(from), describeType(to))
-  compare('', nullability(from), nullability(to))
-  compare('default ', from.default, to.default)
-  compare('generated ', mapOptional(from.generated, describeGeneration), mapOptional(to.generated, describeGeneration))
-  compare('computed ', mapOptional(from.computed, describeComputed), mapOptional(to.computed, describeComputed))
-  compare('collate ', mapOptional(from.collation, quoteDoubled), mapOptional(to.collation, quoteDoubled))
-  compare('comment ', mapOptional(from.comment, quoteLiteral), mapOptional(to.comment, quoteLiteral))
-  return changes
+export function columnChangeText(op: AlterColumn): string[] {
+  const { from, to, changes } = op
+  const text = (label: string, a: string | undefined, b: string | undefined) => `${label}${a ?? 'none'} -> ${b ?? 'none'}`
+  const lines: string[] = []
+  if (changes.includes('type') || changes.includes('size') || changes.includes('enumValues')) lines.push(text('', describeType(from), describeType(to)))
+  if (changes.includes('nullability')) lines.push(text('', nullability(from), nullability(to)))
+  if (changes.includes('default')) lines.push(text('default ', from.default, to.default))
+  if (changes.includes('generated')) lines.push(text('generated ', mapOptional(from.generated, describeGeneration), mapOptional(to.generated, describeGeneration)))
+  if (changes.includes('computed')) lines.push(text('computed ', mapOptional(from.computed, describeComputed), mapOptional(to.computed, describeComputed)))
+  if (changes.includes('collation')) lines.push(text('collate ', mapOptional(from.collation, quoteDoubled), mapOptional(to.collation, quoteDoubled)))
+  if (changes.includes('comment')) lines.push(text('comment ', mapOptional(from.comment, quoteLiteral), mapOptional(to.comment, quoteLiteral)))
+  return lines
 }
 
 /** listOfValues writes enum labels as `('a', 'b')`. */

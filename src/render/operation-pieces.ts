@@ -2,7 +2,7 @@ import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel } from '../model/schema-model'
 import type { ConstraintKind, Operation, OperationKind, OperationOf } from '../operations/operation'
-import { columnChanges, describeColumn, describeType, listOfColumns, listOfValues } from './column-text'
+import { columnChangeText, describeColumn, describeType, listOfColumns, listOfValues } from './column-text'
 
 /** GlobalPiece is a summary line about something outside any table: a schema, an extension or an enum. */
 export interface GlobalPiece {
@@ -73,7 +73,7 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
     detail(op.table, 2, op.column.name, '+', `+ column ${quoteDoubled(op.column.name)} ${describeColumn(op.column)}`),
   drop_column: (op) => detail(op.table, 2, op.column.name, '-', `- column ${quoteDoubled(op.column.name)}`),
   alter_column: (op) => {
-    const changes = columnChanges(op.from, op.to)
+    const changes = columnChangeText(op)
     const name = quoteDoubled(op.to.name)
     return detail(op.table, 2, op.to.name, '~', changes.length === 0 ? `~ column ${name}` : `~ column ${name}: ${changes.join(', ')}`)
   },

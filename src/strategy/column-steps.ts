@@ -1,5 +1,6 @@
 import type { ColumnModel, SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
+import { alterColumn } from '../plan/column-change'
 import { type MovedColumn, tableIn } from './moved-column'
 
 /**
@@ -17,12 +18,8 @@ function writable(column: ColumnModel): ColumnModel {
 }
 
 function alter(moved: MovedColumn, from: ColumnModel, to: ColumnModel): Operation[] {
-  return sameColumn(from, to) ? [] : [{ kind: 'alter_column', table: moved.table, from, to }]
-}
-
-function sameColumn(a: ColumnModel, b: ColumnModel): boolean {
-  const text = (c: ColumnModel) => JSON.stringify(Object.entries(c).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-  return text(a) === text(b)
+  const op = alterColumn(moved.table, from, to)
+  return op.changes.length === 0 ? [] : [op]
 }
 
 /**

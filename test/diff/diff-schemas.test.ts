@@ -4,6 +4,7 @@ import { applyOperations } from '../../src/operations/apply'
 import { reverseOperations } from '../../src/operations/reverse'
 import type { SchemaModel } from '../../src/model/schema-model'
 import { column, schema, table } from '../support/model-builders'
+import { alterColumn } from '../../src/plan/column-change'
 
 const flat: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true }
 const typed: DialectCapabilities = { schemas: true, enumTypes: true, extensions: true, transactionalDdl: true }
@@ -56,7 +57,7 @@ describe('diffSchemas', () => {
     expect(ops).toEqual([
       { kind: 'add_column', table: { name: 'user' }, column: after.columns[2] },
       { kind: 'drop_column', table: { name: 'user' }, column: before.columns[2] },
-      { kind: 'alter_column', table: { name: 'user' }, from: before.columns[1], to: after.columns[1] },
+      alterColumn({ name: 'user' }, before.columns[1], after.columns[1]),
     ])
     expectRoundTrip(schema([before]), schema([after]))
   })

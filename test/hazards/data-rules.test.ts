@@ -1,6 +1,7 @@
 import type { Operation } from '../../src/operations/operation'
 import { alter, before, codesOf, column, findingsOf, postgresDialect as pg, schema, sqliteDialect as lite, table, users, usersName } from './hazard-fixtures'
 import { enumUsers } from '../../src/diff/enum-users'
+import { alterColumn } from '../../src/plan/column-change'
 
 // Each code fires when it should and stays quiet when it should not (pure: no database).
 
@@ -116,7 +117,7 @@ describe('ENUM_VALUE_REMOVED', () => {
   it('fires where enums are per column and a column accepts fewer values', () => {
     const sqliteStatus = column('status', 'varchar', { enumValues: ['active', 'archived'] })
     const start = schema([users(lite, { columns: [...users(lite).columns, sqliteStatus] })])
-    const op: Operation = { kind: 'alter_column', table: L, from: sqliteStatus, to: { ...sqliteStatus, enumValues: ['active'] } }
+    const op: Operation = alterColumn(L, sqliteStatus, { ...sqliteStatus, enumValues: ['active'] })
     expect(findingsOf(lite, start, [op]).find((f) => f.code === 'ENUM_VALUE_REMOVED')?.probe).toEqual({ kind: 'holds_values', table: L, column: 'status', values: ['archived'] })
   })
   it('stays quiet when values are only added', () => {

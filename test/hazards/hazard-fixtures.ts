@@ -8,6 +8,7 @@ import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../
 import type { Operation } from '../../src/operations/operation'
 import { column, schema, table } from '../support/model-builders'
 import { changeSetOf } from '../../src/plan/change-set'
+import { alterColumn } from '../../src/plan/column-change'
 
 export { postgresDialect, sqliteDialect }
 
@@ -46,7 +47,7 @@ export function codesOf(dialect: Dialect, start: SchemaModel, ops: Operation[], 
 /** alter is an AlterColumn of `users` from its column `name` to that column with `change`. */
 export function alter(dialect: Dialect, name: string, change: Partial<ColumnModel>, from: Partial<ColumnModel> = {}): Operation {
   const original = { ...users(dialect).columns.find((c) => c.name === name)!, ...from }
-  return { kind: 'alter_column', table: usersName(dialect), from: original, to: { ...original, ...change } }
+  return alterColumn(usersName(dialect), original, { ...original, ...change })
 }
 
 export { column, schema, table }

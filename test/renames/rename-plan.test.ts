@@ -7,6 +7,7 @@ import { applyOperations } from '../../src/operations/apply'
 import type { Operation } from '../../src/operations/operation'
 import { reverseOperations } from '../../src/operations/reverse'
 import { column, schema, table } from '../support/model-builders'
+import { alterColumn } from '../../src/plan/column-change'
 
 const plain: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true }
 const withEnums: DialectCapabilities = { ...plain, schemas: true, enumTypes: true, extensions: true }
@@ -63,7 +64,7 @@ describe('planWithRenames: columns', () => {
     const plan = await planWithRenames(from, wider, plain, { hints: [columnHint('post', 'body', 'content')] })
     expect(plan.ops).toEqual([
       { kind: 'rename_column', table: post, from: 'body', to: 'content', column: from.tables[0]!.columns[1]! },
-      { kind: 'alter_column', table: post, from: column('content', 'varchar', { length: 200 }), to: column('content', 'varchar', { length: 500 }) },
+      alterColumn(post, column('content', 'varchar', { length: 200 }), column('content', 'varchar', { length: 500 })),
     ])
     expectRoundTrip(from, wider, plan.ops)
   })

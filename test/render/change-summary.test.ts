@@ -2,6 +2,7 @@ import type { ColumnModel, TableModel } from '../../src/model/schema-model'
 import type { Operation, OperationKind } from '../../src/operations/operation'
 import { summarizeChanges, summaryLines } from '../../src/render/change-summary'
 import { sampleOperations } from './fixtures/sample-plan'
+import { alterColumn } from '../../src/plan/column-change'
 
 const text = (ops: readonly Operation[]): string[] => summaryLines(summarizeChanges(ops))
 const user = { name: 'user' }
@@ -14,11 +15,7 @@ describe('summarizeChanges', () => {
     const ops: Operation[] = [
       { kind: 'drop_table', table: table('old_stuff', [column('id', 'integer')]) },
       { kind: 'add_column', table: user, column: column('age', 'integer') },
-      {
-        kind: 'alter_column', table: user,
-        from: column('name', 'varchar', { length: 50, nullable: false, default: "'x'" }),
-        to: column('name', 'varchar', { length: 100 }),
-      },
+      alterColumn(user, column('name', 'varchar', { length: 50, nullable: false, default: "'x'" }), column('name', 'varchar', { length: 100 })),
       { kind: 'drop_column', table: user, column: column('legacy', 'text') },
       { kind: 'create_index', table: user, index: { name: 'IDX_user_email', columns: ['email'], unique: true } },
       { kind: 'drop_check', table: user, check: { name: 'CHK_age', expression: '"age" > 0' } },
@@ -127,11 +124,7 @@ describe('summarizeChanges', () => {
       { kind: 'add_column', table: user, column: column('role', 'enum', { enumName: 'user_role_enum', default: "'member'" }) },
       { kind: 'add_column', table: user, column: column('mood', 'varchar', { enumValues: ['ok', 'sad'], collation: 'C' }) },
       { kind: 'add_column', table: user, column: column('total', 'numeric', { precision: 8, computed: { expression: '"a" + "b"', stored: true } }) },
-      {
-        kind: 'alter_column', table: user,
-        from: column('uid', 'uuid', { nullable: false }),
-        to: column('uid', 'uuid', { nullable: false, generated: { kind: 'uuid' }, comment: 'key' }),
-      },
+      alterColumn(user, column('uid', 'uuid', { nullable: false }), column('uid', 'uuid', { nullable: false, generated: { kind: 'uuid' }, comment: 'key' })),
     ]
     expect(text(ops)).toEqual([
       '~ table "user"',

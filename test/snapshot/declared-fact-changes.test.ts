@@ -4,6 +4,7 @@ import { snapshotWarnings } from '../../src/pipeline/snapshot-warnings'
 import { sameDeclaredFacts } from '../../src/pipeline/entities-snapshot'
 import { declaredFactChanges, describeFactChange } from '../../src/source/declared-fact-changes'
 import type { ColumnFacts, DeclaredFacts } from '../../src/source/declared-facts'
+import { alterColumn } from '../../src/plan/column-change'
 
 const tags = (facts: Partial<ColumnFacts>): ColumnFacts => ({ name: 'tags', type: 'simple-array', transformer: false, ...facts })
 const factsOf = (...columns: ColumnFacts[]): DeclaredFacts => ({ tables: [{ name: 'post', columns }] })
@@ -66,7 +67,7 @@ describe('snapshotWarnings', () => {
   })
 
   it('says nothing when an operation writes that column or its table', () => {
-    const alter: Operation = { kind: 'alter_column', table: { name: 'post' }, from: textColumn, to: { ...textColumn, nullable: true } }
+    const alter: Operation = alterColumn({ name: 'post' }, textColumn, { ...textColumn, nullable: true })
     const drop: Operation = { kind: 'drop_table', table: actual.tables[0]! }
     expect(snapshotWarnings(change, [alter], actual)).toEqual([])
     expect(snapshotWarnings(change, [drop], actual)).toEqual([])

@@ -5,6 +5,7 @@ import type { CopyColumn, Operation } from '../../src/operations/operation'
 import { reverseOperation } from '../../src/operations/reverse'
 import { column, schema, table } from '../support/model-builders'
 import { changeSetOf } from '../../src/plan/change-set'
+import { alterColumn } from '../../src/plan/column-change'
 
 const post = { name: 'post' }
 const copy = (from: ColumnModel, to: ColumnModel, rows: CopyColumn['rows'] = 'all'): CopyColumn => ({ kind: 'copy_column', table: post, from, to, rows })
@@ -45,7 +46,7 @@ describe('copy_column on SQLite', () => {
   it('steers the copy of a rebuild: into empty rows with COALESCE, into every row from the source', () => {
     const ops: Operation[] = [
       copy(score, scoreNew, 'empty'),
-      { kind: 'alter_column', table: post, from: scoreNew, to: { ...scoreNew, nullable: false } },
+      alterColumn(post, scoreNew, { ...scoreNew, nullable: false }),
     ]
     expect(lite(ops, [score, scoreNew])).toContain(
       'INSERT INTO "temporary_post"("id", "score", "score__new") SELECT "id", "score", COALESCE("score__new", "score") FROM "post"',
@@ -54,7 +55,7 @@ describe('copy_column on SQLite', () => {
       copy(score, scoreNew),
       { kind: 'drop_column', table: post, column: score },
       { kind: 'rename_column', table: post, from: 'score__new', to: 'score', column: scoreNew },
-      { kind: 'alter_column', table: post, from: { ...scoreNew, name: 'score' }, to: { ...scoreNew, name: 'score', nullable: false } },
+      alterColumn(post, { ...scoreNew, name: 'score' }, { ...scoreNew, name: 'score', nullable: false }),
     ]
     expect(lite(renamed, [score, scoreNew])).toContain('INSERT INTO "temporary_post"("id", "score") SELECT "id", "score" FROM "post"')
   })

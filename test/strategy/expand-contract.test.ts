@@ -4,6 +4,7 @@ import type { AlterColumn, Operation } from '../../src/operations/operation'
 import { reverseOperations } from '../../src/operations/reverse'
 import { splitExpandContract } from '../../src/strategy/expand-contract'
 import { column, schema, table } from '../support/model-builders'
+import { alterColumn } from '../../src/plan/column-change'
 
 const post = { name: 'post' }
 const id = column('id', 'integer', { generated: { kind: 'increment' } })
@@ -50,7 +51,7 @@ describe('splitExpandContract', () => {
     const relaxed = { ...body, nullable: true }
     expect(split.expand).toEqual([
       ops[4],
-      { kind: 'alter_column', table: post, from: body, to: relaxed },
+      alterColumn(post, body, relaxed),
       { kind: 'add_column', table: post, column: content },
       { kind: 'copy_column', table: post, from: relaxed, to: content, rows: 'empty' },
       { kind: 'create_index', table: post, index: { name: 'IDX_content', columns: ['content'], unique: false } },
@@ -61,14 +62,14 @@ describe('splitExpandContract', () => {
       { kind: 'drop_check', table: post, check: { name: 'CHK_body', expression: `"body" <> ''` } },
       { kind: 'copy_column', table: post, from: relaxed, to: content, rows: 'empty' },
       { kind: 'drop_column', table: post, column: relaxed },
-      { kind: 'alter_column', table: post, from: content, to: column('content', 'text') },
+      alterColumn(post, content, column('content', 'text')),
     ])
     expect(split.keptInPlace).toEqual([])
   })
 
   it('moves a narrowing type change through a temporary column, renamed into place in contract', () => {
     const to = { ...title, length: 20 }
-    const ops: Operation[] = [{ kind: 'alter_column', table: post, from: title, to }]
+    const ops: Operation[] = [alterColumn(post, title, to)]
     const split = expectPhases(ops, always)
     const temporary = { ...to, name: 'title__new', nullable: true }
     const relaxed = { ...title, nullable: true }
@@ -77,29 +78,29 @@ describe('splitExpandContract', () => {
       { kind: 'copy_column', table: post, from: title, to: temporary, rows: 'empty' },
     ])
     expect(split.contract).toEqual([
-      { kind: 'alter_column', table: post, from: title, to: relaxed },
+      alterColumn(post, title, relaxed),
       { kind: 'copy_column', table: post, from: relaxed, to: temporary, rows: 'all' },
       { kind: 'drop_column', table: post, column: relaxed },
       { kind: 'rename_column', table: post, from: 'title__new', to: 'title', column: temporary },
-      { kind: 'alter_column', table: post, from: { ...temporary, name: 'title' }, to },
+      alterColumn(post, { ...temporary, name: 'title' }, to),
     ])
     expect(split.temporaryRenames).toEqual([split.contract[3]])
   })
 
   it('re-creates the index of a column whose cast may fail after contract renames the new column into place', () => {
     const to = column('body', 'integer', { default: '0' })
-    const ops: Operation[] = [{ kind: 'alter_column', table: post, from: body, to }]
+    const ops: Operation[] = [alterColumn(post, body, to)]
     const split = expectPhases(ops, always)
     expect(split.expand.map((op) => op.kind)).toEqual(['add_column', 'copy_column'])
     expect(split.contract.map((op) => op.kind)).toEqual([
       'drop_index', 'drop_check', 'alter_column', 'copy_column', 'drop_column', 'rename_column', 'alter_column', 'create_index', 'add_check',
     ])
-    expect(split.contract.at(-3)).toEqual({ kind: 'alter_column', table: post, from: { ...to, name: 'body', nullable: true, default: undefined }, to })
+    expect(split.contract.at(-3)).toEqual(alterColumn(post, { ...to, name: 'body', nullable: true, default: undefined }, to))
   })
 
   it('leaves a change with nothing risky as it is, with no contract', () => {
     const ops: Operation[] = [
-      { kind: 'alter_column', table: post, from: title, to: { ...title, length: 200 } },
+      alterColumn(post, title, { ...title, length: 200 }),
       { kind: 'add_column', table: post, column: column('views', 'integer', { default: '0' }) },
     ]
     expect(splitExpandContract(ops, before, never)).toEqual({ expand: ops, contract: [], moved: [], keptInPlace: [], temporaryRenames: [] })

@@ -1,14 +1,10 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
+import type { AlterColumn } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { castsDirectly } from './postgres-casts'
 import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
 import { qualified, quoteIdent, serialSequenceName } from './postgres-names'
 import { columnCommentSql } from './postgres-table-sql'
-
-/** typeSignature is everything ALTER COLUMN ... TYPE changes. */
-function typeSignature(c: ColumnModel): string {
-  return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName, c.collation])
-}
 
 /**
  * usingSql converts the old values. Enums, and types PostgreSQL has no cast between (`integer` to `uuid`), go
@@ -31,16 +27,17 @@ const isIdentity = (c: ColumnModel) => c.generated?.kind === 'identity'
  * drop and re-add), nullability, default, serial and identity generation, comment. A changed computed
  * expression cannot be altered in place (before PostgreSQL 17), so that column alone is dropped and re-added.
  */
-export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: ColumnModel): string[] {
+export function alterColumnSql(op: AlterColumn): string[] {
+  const { table, from, to, changes } = op
   const t = qualified(table)
   const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
-  const computedKey = (c: ColumnModel) => JSON.stringify(c.computed && [c.computed.expression, c.computed.stored])
-  if (to.computed && computedKey(from) !== computedKey(to)) {
+  if (to.computed && changes.includes('computed')) {
     return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
       ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
   }
   const out: string[] = []
-  const typeChanged = typeSignature(from) !== typeSignature(to)
+  // ALTER COLUMN ... TYPE sets the collation too.
+  const typeChanged = changes.includes('type') || changes.includes('size') || changes.includes('collation')
   const sequence = serialSequenceName(table, to.name)
   if (from.computed && !to.computed) out.push(alter('DROP EXPRESSION'))
   if (isIdentity(from) && !isIdentity(to)) out.push(alter('DROP IDENTITY'))
@@ -56,7 +53,7 @@ export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: Colu
     out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate} USING ${usingSql(from, to, table)}`))
     if (isIncrement(from) && isIncrement(to)) out.push(`ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}`)
   }
-  if (from.nullable !== to.nullable) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))
+  if (changes.includes('nullability')) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))
 
   const restart = `SELECT setval(%s, COALESCE(MAX(${quoteIdent(to.name)}), 0) + 1, false) FROM ${t}`
   if (isIncrement(to) && !isIncrement(from)) {
@@ -76,6 +73,6 @@ export function alterColumnSql(table: QualifiedName, from: ColumnModel, to: Colu
   // Compared canonically: the database's and the entity's texts of one default differ in spelling only.
   const defaultChanged = (from.default ?? before) !== (to.default ?? after)
   if (after !== undefined && (defaultOff || defaultChanged)) out.push(alter(`SET DEFAULT ${after}`))
-  if ((from.comment ?? '') !== (to.comment ?? '')) out.push(columnCommentSql(table, to.name, to.comment))
+  if (changes.includes('comment')) out.push(columnCommentSql(table, to.name, to.comment))
   return out
 }

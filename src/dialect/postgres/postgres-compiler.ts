@@ -34,7 +34,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     ...(op.column.comment !== undefined ? [columnCommentSql(op.table, op.column.name, op.column.comment)] : []),
   ],
   drop_column: (op) => [alterTable(op, `DROP COLUMN ${quoteIdent(op.column.name)}`)],
-  alter_column: (op) => alterColumnSql(op.table, op.from, op.to),
+  alter_column: (op) => alterColumnSql(op),
   rename_column: (op) => renameColumnSql(op),
   copy_column: (op) => [copyColumnSql(op)],
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],

@@ -8,6 +8,7 @@ import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
 import { changeSetOf } from '../../../src/plan/change-set'
 import { enumUsers } from '../../../src/diff/enum-users'
+import { alterColumn } from '../../../src/plan/column-change'
 
 const orders = { schema: 'public', name: 'orders' }
 const statusType = (values: string[]): EnumTypeModel => ({ schema: 'public', name: 'order_status', values })
@@ -72,30 +73,28 @@ describe('postgres ALTER sequences on tables holding rows', () => {
   })
 
   it('widens integer to bigint keeping the values', async () => {
-    await migrate((before) => [{ kind: 'alter_column', table: orders, from: column(before, 'qty'), to: { ...column(before, 'qty'), type: 'bigint' } }], async () => {
+    await migrate((before) => [alterColumn(orders, column(before, 'qty'), { ...column(before, 'qty'), type: 'bigint' })], async () => {
       expect(column(await db.introspect(), 'qty').type).toBe('bigint')
       expect((await rows()).map((r) => Number(r.qty))).toEqual([1, 2, 3])
     })
   })
 
   it('widens the serial key to bigint with its sequence', async () => {
-    await migrate((before) => [{ kind: 'alter_column', table: orders, from: column(before, 'id'), to: { ...column(before, 'id'), type: 'bigint' } }], async () => {
+    await migrate((before) => [alterColumn(orders, column(before, 'id'), { ...column(before, 'id'), type: 'bigint' })], async () => {
       const [seq] = await db.exec<{ data_type: string }>(`SELECT data_type FROM information_schema.sequences WHERE sequence_name = 'orders_id_seq'`)
       expect(seq!.data_type).toBe('bigint')
     })
   })
 
   it('turns varchar(50) NULL into varchar(100) NOT NULL keeping the data', async () => {
-    await migrate((before) => [{
-      kind: 'alter_column', table: orders, from: column(before, 'label'), to: { ...column(before, 'label'), length: 100, nullable: false },
-    }], async () => {
+    await migrate((before) => [alterColumn(orders, column(before, 'label'), { ...column(before, 'label'), length: 100, nullable: false })], async () => {
       expect((await rows()).map((r) => r.label)).toEqual(['one', 'two', 'three'])
       await expect(db.exec(`INSERT INTO orders (qty, note) VALUES (4, 'x')`)).rejects.toThrow(/null value in column "label"/)
     })
   })
 
   it('makes a NOT NULL column nullable and back', async () => {
-    await migrate((before) => [{ kind: 'alter_column', table: orders, from: column(before, 'note'), to: { ...column(before, 'note'), nullable: true } }])
+    await migrate((before) => [alterColumn(orders, column(before, 'note'), { ...column(before, 'note'), nullable: true })])
   })
 
   it('adds an enum value in place', async () => {

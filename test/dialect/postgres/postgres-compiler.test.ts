@@ -5,6 +5,7 @@ import type { Operation } from '../../../src/operations/operation'
 import { col, pgSchema, pgTable } from './pg-models'
 import { changeSetOf } from '../../../src/plan/change-set'
 import { enumUsers } from '../../../src/diff/enum-users'
+import { alterColumn } from '../../../src/plan/column-change'
 
 const users = { schema: 'public', name: 'users' }
 const sqlOf = (ops: Operation[], before: SchemaModel = pgSchema([])) => postgresDialect.compile(changeSetOf(before, ops)).map((s) => s.sql)
@@ -115,7 +116,7 @@ describe('postgres compiler', () => {
   })
 
   it('alters only what changed, types in place with USING', () => {
-    const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([{ kind: 'alter_column', table: users, from, to }])
+    const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([alterColumn(users, from, to)])
     expect(alter(col('n', 'integer'), col('n', 'bigint'))).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "n" TYPE bigint USING "n"::bigint',
     ])
@@ -140,7 +141,7 @@ describe('postgres compiler', () => {
 
   it('converts through text between types PostgreSQL has no cast between, and directly where it has one', () => {
     const using = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) =>
-      sqlOf([{ kind: 'alter_column', table: users, from, to }]).map((sql) => sql.replace(/^.* USING /, ''))
+      sqlOf([alterColumn(users, from, to)]).map((sql) => sql.replace(/^.* USING /, ''))
     expect(using(col('n', 'integer'), col('n', 'uuid'))).toEqual(['"n"::text::uuid'])
     expect(using(col('n', 'uuid'), col('n', 'integer'))).toEqual(['"n"::text::integer'])
     expect(using(col('n', 'boolean'), col('n', 'timestamp'))).toEqual(['"n"::text::timestamp'])
@@ -153,7 +154,7 @@ describe('postgres compiler', () => {
   })
 
   it('alters serial and identity generation', () => {
-    const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([{ kind: 'alter_column', table: users, from, to }])
+    const alter = (from: ReturnType<typeof col>, to: ReturnType<typeof col>) => sqlOf([alterColumn(users, from, to)])
     const serial = (type: string) => col('id', type, { generated: { kind: 'increment' } })
     expect(alter(serial('integer'), serial('bigint'))).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "id" TYPE bigint USING "id"::bigint',
@@ -246,7 +247,7 @@ describe('postgres compiler', () => {
       const from = withColumn.tables[0]!.columns[1]!
       const statements = postgresDialect.compile(changeSetOf(withColumn, [
         { kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']), users: enumUsers(withColumn, status([])) },
-        { kind: 'alter_column', table: users, from, to: { ...from, default: "'d'" } },
+        alterColumn(users, from, { ...from, default: "'d'" }),
       ]))
       expect(statements[0]!.commitBeforeUse).toMatch(/uses the new value 'd'/)
       expect(statements[1]!.commitBeforeUse).toBeUndefined()
@@ -258,7 +259,7 @@ describe('postgres compiler', () => {
       const grown = { kind: 'alter_enum' as const, from: status(['a', 'b', 'c']), to: status(['a', 'b', 'c', 'd']), users: enumUsers(withColumn, status([])) }
       const needs = (later: Operation) => postgresDialect.compile(changeSetOf(withColumn, [grown, later]))[0]!.commitBeforeUse !== undefined
       expect(needs({ kind: 'copy_column', table: users, from: text, to: { ...from, nullable: true }, rows: 'all' })).toBe(true)
-      expect(needs({ kind: 'alter_column', table: users, from: { ...from, type: 'text', enumName: undefined }, to: from })).toBe(true)
+      expect(needs(alterColumn(users, { ...from, type: 'text', enumName: undefined }, from))).toBe(true)
       expect(needs({ kind: 'add_check', table: users, check: { name: 'CHK_d', expression: `"status" <> 'd'` } })).toBe(true)
       expect(needs({ kind: 'add_check', table: users, check: { name: 'CHK_a', expression: `"status" <> 'a'` } })).toBe(false)
     })

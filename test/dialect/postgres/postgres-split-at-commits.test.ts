@@ -9,6 +9,7 @@ import type { MigrationPlan } from '../../../src/render/migration-plan'
 import { col, pgSchema, pgTable } from './pg-models'
 import { changeSetOf } from '../../../src/plan/change-set'
 import { enumUsers } from '../../../src/diff/enum-users'
+import { alterColumn } from '../../../src/plan/column-change'
 
 const users = { schema: 'public', name: 'users' }
 const mood = (values: string[]): EnumTypeModel => ({ schema: 'public', name: 'mood', values })
@@ -28,7 +29,7 @@ function planOf(up: Operation[], extra: Partial<MigrationPlan> = {}): MigrationP
 }
 
 const grow: Operation = { kind: 'alter_enum', from: mood(['calm', 'busy']), to: mood(['calm', 'busy', 'away']), users: enumUsers(before, mood([])) }
-const useAway: Operation = { kind: 'alter_column', table: users, from: moodColumn, to: { ...moodColumn, default: "'away'" } }
+const useAway: Operation = alterColumn(users, moodColumn, { ...moodColumn, default: "'away'" })
 const dropAge: Operation = { kind: 'drop_column', table: users, column: col('age') }
 
 describe('splitAtCommits', () => {

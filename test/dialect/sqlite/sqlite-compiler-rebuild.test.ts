@@ -6,11 +6,12 @@ import { reverseOperations } from '../../../src/operations/reverse'
 import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, compile, name, posts, users, usersRebuild } from './sqlite-compiler-fixtures'
 import { col, schema, sqlOf, table } from './sqlite-fixtures'
 import { changeSetOf } from '../../../src/plan/change-set'
+import { alterColumn } from '../../../src/plan/column-change'
 
 describe('sqlite compiler: rebuilds', () => {
   test('alter_column, add_check and drop_unique fold into ONE copy of the table, carrying all three', () => {
     const ops: Operation[] = [
-      { kind: 'alter_column', table: T, from: name, to: { ...name, length: 200 } },
+      alterColumn(T, name, { ...name, length: 200 }),
       { kind: 'add_check', table: T, check: { name: 'CHK_name', expression: 'length("name") > 0' } },
       { kind: 'drop_unique', table: T, unique: users.uniques[0] },
     ]
@@ -67,8 +68,8 @@ describe('sqlite compiler: rebuilds', () => {
 
   test('a rebuild with foreign keys is checked at the end of the migration, with the message to fail with', () => {
     const ops: Operation[] = [
-      { kind: 'alter_column', table: P, from: posts.columns[2], to: { ...posts.columns[2], nullable: true } },
-      { kind: 'alter_column', table: T, from: name, to: { ...name, nullable: true } },
+      alterColumn(P, posts.columns[2], { ...posts.columns[2], nullable: true }),
+      alterColumn(T, name, { ...name, nullable: true }),
     ]
     const statements = compile(ops)
     expect(sqlOf(statements)).toEqual([
@@ -115,7 +116,7 @@ describe('sqlite compiler: rebuilds', () => {
     const up: Operation[] = [
       { kind: 'create_table', table: { ...table('tags', { columns: [col('id', 'integer'), col('postId', 'integer')], primaryKey: { columns: ['id'] } }) } },
       { kind: 'add_foreign_key', table: { name: 'tags' }, foreignKey: { name: 'FK_tags_post', columns: ['postId'], referencedTable: 'posts', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' } },
-      { kind: 'alter_column', table: T, from: name, to: { ...name, length: 150 } },
+      alterColumn(T, name, { ...name, length: 150 }),
       { kind: 'add_column', table: P, column: col('views', 'integer', { default: '0' }) },
     ]
     const before = schema(users, posts)

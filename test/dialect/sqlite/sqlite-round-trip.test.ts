@@ -6,6 +6,7 @@ import { reverseOperations } from '../../../src/operations/reverse'
 import { type ScratchDatabase, col, createAll, schema, scratchDatabase, table } from './sqlite-fixtures'
 import { canonicalOnly } from '../../support/model-builders'
 import { changeSetOf } from '../../../src/plan/change-set'
+import { alterColumn } from '../../../src/plan/column-change'
 
 /** kinds has a column of every kind; some values are spelled off-canonical on purpose, for normalize. */
 const kinds = table('kinds', {
@@ -130,7 +131,7 @@ describe('sqlite round trip on real files', () => {
     const columnOf = (t: typeof teams, name: string) => t.columns.find((c) => c.name === name)!
     const ops: Operation[] = [
       // kinds: rebuilt once for the three of them
-      { kind: 'alter_column', table: { name: 'kinds' }, from: label, to: { ...label, length: 80, nullable: true } },
+      alterColumn({ name: 'kinds' }, label, { ...label, length: 80, nullable: true }),
       { kind: 'add_check', table: { name: 'kinds' }, check: { name: 'CHK_kinds_small', expression: '"small" < 100' } },
       { kind: 'drop_unique', table: { name: 'kinds' }, unique: { name: 'UQ_kinds_label', columns: ['label'] } },
       // teams: in place, then renamed (SQLite follows the rename in the members foreign key)
@@ -142,7 +143,7 @@ describe('sqlite round trip on real files', () => {
       { kind: 'rename_column', table: { name: 'members' }, from: 'since', to: 'joined', column: columnOf(tableNamed(start, 'members'), 'since') },
       { kind: 'drop_check', table: { name: 'members' }, check: { name: 'CHK_members_since', expression: `"since" > '2000-01-01'` } },
       { kind: 'add_check', table: { name: 'members' }, check: { name: 'CHK_members_joined', expression: `"joined" > '2000-01-01'` } },
-      { kind: 'alter_column', table: { name: 'members' }, from: role, to: { ...role, enumValues: ['owner', 'guest', 'admin'], default: "'guest'" } },
+      alterColumn({ name: 'members' }, role, { ...role, enumValues: ['owner', 'guest', 'admin'], default: "'guest'" }),
       { kind: 'drop_index', table: { name: 'members' }, index: { name: 'IDX_members_kind', columns: ['kindId'], unique: false } },
       { kind: 'add_column', table: { name: 'members' }, column: col('note', 'text', { default: "'none'" }) },
     ]
@@ -169,7 +170,7 @@ describe('sqlite round trip on real files', () => {
     db.db.exec(`INSERT INTO members (teamId, kindId, role) VALUES ('t-9', 1, 'guest')`)
     db.db.pragma('foreign_keys = ON')
     const since = tableNamed(start, 'members').columns[3]
-    const ops: Operation[] = [{ kind: 'alter_column', table: { name: 'members' }, from: since, to: { ...since, type: 'datetime' } }]
+    const ops: Operation[] = [alterColumn({ name: 'members' }, since, { ...since, type: 'datetime' })]
     expect(() => up(db, start, ops)).toThrow('Rebuilding "members" broke a foreign key: fix the rows listed by PRAGMA foreign_key_check("members")')
     expect(await db.read()).toEqual(start)
   })
@@ -178,7 +179,7 @@ describe('sqlite round trip on real files', () => {
     up(db, schema(), createAll(start))
     seed(db)
     const body = tableNamed(start, 'kinds').columns[4]
-    const ops: Operation[] = [{ kind: 'alter_column', table: { name: 'kinds' }, from: body, to: { ...body, collation: 'RTRIM' } }]
+    const ops: Operation[] = [alterColumn({ name: 'kinds' }, body, { ...body, collation: 'RTRIM' })]
     up(db, start, ops)
     expect(await db.read()).toEqual(normalize(applyOperations(start, ops)))
     expect(db.db.prepare('PRAGMA foreign_key_check').all()).toEqual([])

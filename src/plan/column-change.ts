@@ -1,0 +1,46 @@
+import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import type { AlterColumn } from '../operations/operation'
+
+/**
+ * ColumnAspect is one thing about a column that can change: its `type` (name, array-ness, enum type), its
+ * `size` (length, precision, scale), `nullability`, `default`, `generated` (serial, identity, uuid),
+ * `computed` expression, `enumValues` (where labels belong to the column, not to a type), `collation`, `comment`.
+ */
+export type ColumnAspect = 'type' | 'size' | 'nullability' | 'default' | 'generated' | 'computed' | 'enumValues' | 'collation' | 'comment'
+
+/** ColumnComparison tunes what counts as a column change for the dialect at hand. */
+export interface ColumnComparison {
+  /** Enum labels belong to a named type that is diffed on its own, not to the column. */
+  readonly enumValuesOnType: boolean
+}
+
+const aspects: { readonly [A in ColumnAspect]: (c: ColumnModel) => unknown } = {
+  type: (c) => [c.type, c.isArray ?? false, c.enumName ?? null],
+  size: (c) => [c.length ?? null, c.precision ?? null, c.scale ?? null],
+  nullability: (c) => c.nullable,
+  default: (c) => c.default ?? null,
+  generated: (c) => c.generated ?? null,
+  computed: (c) => (c.computed ? [c.computed.expression, c.computed.stored] : null),
+  enumValues: (c) => c.enumValues ?? null,
+  collation: (c) => c.collation ?? null,
+  comment: (c) => c.comment ?? null,
+}
+
+/**
+ * columnChanges lists what differs between two states of one column, in the order of ColumnAspect: the one
+ * place that works it out. The diff records it on each AlterColumn, and every later stage reads it there.
+ */
+export function columnChanges(from: ColumnModel, to: ColumnModel, comparison: ColumnComparison = { enumValuesOnType: false }): ColumnAspect[] {
+  return (Object.keys(aspects) as ColumnAspect[]).filter((aspect) =>
+    !(aspect === 'enumValues' && comparison.enumValuesOnType) && JSON.stringify(aspects[aspect](from)) !== JSON.stringify(aspects[aspect](to)))
+}
+
+/** alterColumn is the AlterColumn from `from` to `to` of `table`, with what changes recorded (see columnChanges). */
+export function alterColumn(table: QualifiedName, from: ColumnModel, to: ColumnModel, comparison?: ColumnComparison): AlterColumn {
+  return { kind: 'alter_column', table, from, to, changes: columnChanges(from, to, comparison) }
+}
+
+/** changesType says whether a column change converts its values: its type or size changes. */
+export function changesType(op: AlterColumn): boolean {
+  return op.changes.includes('type') || op.changes.includes('size')
+}
