@@ -1,31 +1,20 @@
 import type { Dialect } from '../dialect/dialect'
-import { dialectFor } from '../dialect/dialect-for'
-import type { Statement } from '../dialect/statement'
-import type { RenameDecision } from '../diff/rename-types'
-import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
-import type { Operation } from '../operations/operation'
-import { compileDown } from './compile-down'
-import { changeSetOf } from '../plan/change-set'
 import type { LoadedProject } from '../source/load-config'
-import { readEntities } from '../source/entity-metadata'
-import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
+import type { DeclaredFacts } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
-import { findHazards } from '../hazards/find-hazards'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
-import type { Hazard } from '../hazards/hazard'
-import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
-import { type ContractPlan, contractDueText, planContract, refuseEarlyContract } from './expand-contract-finish'
-import { openExpands } from './expand-contract-record'
-import { ignoredTables } from './ignored-tables'
-import { withoutSkippedIndexes } from './leave-alone'
-import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
-import { measureHazards } from './measure-hazards'
-import { refuseNoEntities } from './no-entities-guard'
+import type { MigrationPlan } from '../plan/migration-plan'
+import { sameDeclaredFacts } from './entities-snapshot'
+import { type ContractPlan, contractDueText } from './expand-contract-finish'
+import { type ExpandContractPlan, type MigrationStrategy } from './expand-contract-phases'
+import { measureChanges } from './measure-changes'
+import { planChanges } from './plan-changes'
+import { readProject } from './read-project'
 import { snapshotWarnings } from './snapshot-warnings'
-import { type MigrationHistory, historyWarnings, migrationHistory, refuseUnapplied } from './unapplied-migrations'
-import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
+import { type MigrationHistory, historyWarnings } from './unapplied-migrations'
+import type { RenameOptions, UnresolvedRename } from './resolve-renames'
 
 /** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
 export interface CompareOptions extends RenameOptions {
@@ -35,19 +24,17 @@ export interface CompareOptions extends RenameOptions {
   readonly strategy?: MigrationStrategy
 }
 
-/** Comparison is what the entities and the database disagree on, planned as operations and SQL both ways. */
-export interface Comparison {
+/**
+ * Comparison is what the entities and the database disagree on: the direct migration's plan, pending a name
+ * (`up`, SQL both ways, hazards with their data counted on the live database, warnings, renames), with what
+ * was read to plan it.
+ */
+export interface Comparison extends MigrationPlan {
   readonly dialect: Dialect
   readonly actual: SchemaModel
   readonly desired: SchemaModel
-  readonly up: readonly Operation[]
-  readonly upStatements: readonly Statement[]
-  readonly downStatements: readonly Statement[]
-  readonly warnings: readonly string[]
-  /** What may go wrong running `up`, with the affected data counted on the live database (see src/hazards). */
-  readonly hazards: readonly Hazard[]
-  /** Renames carried out (decorator, flag or prompt): each is a RENAME in `up`, keeping the rows. */
-  readonly renames: readonly RenameDecision[]
+  readonly hazards: NonNullable<MigrationPlan['hazards']>
+  readonly renames: NonNullable<MigrationPlan['renames']>
   /** Suspected renames nobody decided: `up` drops and adds them. `generate` stops on them. */
   readonly suspectedRenames: readonly UnresolvedRename[]
   /** Catalog queries issued while reading the database. */
@@ -70,59 +57,28 @@ export interface Comparison {
 }
 
 /**
- * compareProject reads the entities and the live database of a loaded project, diffs them and compiles the
- * result. It only reads: the database connection is read-only.
+ * compareProject compares a loaded project's entities with its live database in three steps: read (the
+ * entities, the database through a read-only connection, the migrations), plan (renames, diff, compile,
+ * hazards: pure but for the rename questions), measure (count the hazards' data on that connection).
  */
 export async function compareProject(project: LoadedProject, options: CompareOptions = {}): Promise<Comparison> {
-  const { dataSource, settings } = project
-  const dialect = dialectFor(dataSource.options)
-  const entities = await readEntities(dataSource)
-  const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
-  const normalized = dialect.normalize(entities.model, dataSource.options)
-  const wanted = { ...normalized, tables: normalized.tables.filter((t) => !ignore.includes(t.name)) }
-  const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
-  const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
-  const snapshot = readEntitiesSnapshot(project.migrationsDir)
-
-  const connection = await dialect.connect(dataSource.options)
+  const read = await readProject(project, options)
   try {
-    const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
-    const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
-    const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
-    refuseNoEntities(dataSource, actual)
-    const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
-    const queryCount = connection.queryCount
-    const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
-    const open = openExpands(project.migrationsDir)
-    const applied = new Set(history.applied)
-    if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
-    const contractDue = open.filter((r) => applied.has(r.migration))
-    if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
-
-    // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
-    const capabilities = settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
-    const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, dataSource.entityMetadatas, options)
-    const up = renamed.ops
-    const changes = changeSetOf(actual, up)
-    const upStatements = dialect.compile(changes)
-    // The hazards' data is counted through the same read-only connection, before it closes.
-    const findings = findHazards({
-      changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
-    })
-    const measured = await measureHazards(findings, dialect, connection)
-    const expandContract = options.strategy === 'expand-contract'
-      ? await planExpandContract({ up, actual, findings, dialect, connection, declared: entities.model })
-      : undefined
-    const contract = options.strategy === 'contract'
-      ? await planContract({ actual, desired, dialect, connection, declared: entities.model, expands: contractDue })
-      : undefined
+    const planned = await planChanges(project, read, options)
+    const measured = await measureChanges(read, planned, options)
+    const { dialect, actual, desired, entities, history, snapshot, declaredFacts, ignore } = read
+    const { renamed } = planned
+    const up = planned.changes.ops
+    const contractDue = read.contractDue
     return {
+      name: 'Pending',
+      timestamp: 0,
       dialect,
       actual,
       desired,
       up,
-      upStatements,
-      downStatements: compileDown(dialect, changes),
+      upStatements: planned.upStatements,
+      downStatements: planned.downStatements,
       warnings: [
         ...historyWarnings(history),
         ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
@@ -136,15 +92,15 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       hazards: [...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))), ...measured.hazards],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
-      queryCount,
-      ...(expandContract !== undefined && { expandContract }),
-      ...(contract !== undefined && { contract }),
+      queryCount: read.queryCount,
+      ...(measured.expandContract !== undefined && { expandContract: measured.expandContract }),
+      ...(measured.contract !== undefined && { contract: measured.contract }),
       contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
       snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
       history,
     }
   } finally {
-    await connection.close()
+    await read.connection.close()
   }
 }

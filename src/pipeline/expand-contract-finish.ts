@@ -2,12 +2,13 @@ import type { SchemaModel } from '../model/schema-model'
 import { contractOperations } from '../strategy/expand-contract'
 import { type MovedColumn, tableIn } from '../strategy/moved-column'
 import { UserError } from '../source/user-error'
-import { type Phase, type PhaseInput, phase } from './expand-contract-phases'
+import type { MigrationPlan } from '../plan/migration-plan'
+import { type PhaseInput, phase } from './expand-contract-phases'
 import type { ExpandRecord } from './expand-contract-record'
 
 /** ContractPlan is the contract migration of applied expand migrations, compiled, with what it moves. */
 export interface ContractPlan {
-  readonly phase: Phase
+  readonly plan: MigrationPlan
   /** The expand migrations it finishes. */
   readonly finishes: readonly ExpandRecord[]
   readonly moved: readonly MovedColumn[]
@@ -29,7 +30,7 @@ export async function planContract(input: ContractInput): Promise<ContractPlan> 
   const { contract, temporaryRenames } = contractOperations(moved, input.actual, input.desired, input.dialect.capabilities)
   const internal = new Set(temporaryRenames)
   return {
-    phase: await phase(input, contract, input.actual, (f) => !(f.code === 'RENAME' && internal.has(f.operation))),
+    plan: await phase(input, contract, input.actual, (f) => !(f.code === 'RENAME' && internal.has(f.operation))),
     finishes: input.expands,
     moved,
   }

@@ -1,13 +1,13 @@
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
-import type { Statement } from '../dialect/statement'
 import { findHazards } from '../hazards/find-hazards'
-import type { Hazard, HazardCode } from '../hazards/hazard'
+import type { HazardCode } from '../hazards/hazard'
 import type { HazardFinding } from '../hazards/hazard-finding'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { compileDown } from './compile-down'
 import { changeSetOf } from '../plan/change-set'
+import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
 import { type ExpandContract, splitExpandContract } from '../strategy/expand-contract'
 import { tableIn } from '../strategy/moved-column'
 import { measureHazards } from './measure-hazards'
@@ -21,22 +21,13 @@ export type MigrationStrategy = 'direct' | 'expand-contract' | 'contract'
 /** migrationStrategies are the values of `--strategy` (`contract` is `--contract`). */
 export const migrationStrategies = ['direct', 'expand-contract'] as const
 
-/** Phase is one of the two migrations: its operations, SQL both ways, hazards, and warnings from counting them. */
-export interface Phase {
-  readonly ops: readonly Operation[]
-  readonly upStatements: readonly Statement[]
-  readonly downStatements: readonly Statement[]
-  readonly hazards: readonly Hazard[]
-  readonly warnings: readonly string[]
-}
-
 /**
  * ExpandContractPlan is a change split in two, with the expand migration compiled; `expand` is undefined when
  * nothing moves. The contract migration is planned later, once expand is applied (see expand-contract-finish.ts).
  */
 export interface ExpandContractPlan {
   readonly split: ExpandContract
-  readonly expand?: Phase
+  readonly expand?: MigrationPlan
 }
 
 /** PhaseInput is what planning the phases reads; the connection is the comparison's read-only one, still open. */
@@ -64,15 +55,16 @@ export async function planExpandContract(input: PhaseInput): Promise<ExpandContr
 }
 
 /**
- * phase compiles `ops` from `before` both ways and counts the hazards `keep` keeps on today's data, where
- * they read columns that exist today; the rest are listed without counts.
+ * phase plans one of the two migrations: `ops` from `before` compiled both ways, with the hazards `keep`
+ * keeps counted on today's data where they read columns that exist today (the rest listed without counts),
+ * and the warnings from counting them.
  */
 export async function phase(
   input: Pick<PhaseInput, 'actual' | 'dialect' | 'connection' | 'declared'>,
   ops: readonly Operation[],
   before: SchemaModel,
   keep: (f: HazardFinding) => boolean,
-): Promise<Phase> {
+): Promise<MigrationPlan> {
   const { dialect } = input
   const changes = changeSetOf(before, ops)
   const upStatements = dialect.compile(changes)
@@ -80,13 +72,13 @@ export async function phase(
     .filter(keep)
     .map((f) => (f.probe === undefined || readable(f.probe, input.actual) ? f : withoutProbe(f)))
   const measured = await measureHazards(findings, dialect, input.connection)
-  return {
-    ops,
+  return pendingPlan({
+    up: ops,
     upStatements,
     downStatements: compileDown(dialect, changes),
     hazards: measured.hazards,
     warnings: measured.warnings,
-  }
+  })
 }
 
 /** readable says whether the database holds what a probe reads (contract's probes may name columns expand adds). */

@@ -1,9 +1,10 @@
-import type { MigrationPlan, RecordedMove } from '../render/migration-plan'
+import { type MigrationPlan, namedPlan } from '../plan/migration-plan'
+import type { RecordedMove } from '../plan/migration-phase'
 import { migrationClassName } from '../render/migration-name'
 import { type MovedColumn, describeMove } from '../strategy/moved-column'
 import type { Comparison } from './compare-project'
 import type { ContractPlan } from './expand-contract-finish'
-import type { ExpandContractPlan, Phase } from './expand-contract-phases'
+import type { ExpandContractPlan } from './expand-contract-phases'
 
 /**
  * expandPlan names the expand half of a split change as the migration `<Name>Expand` at `timestamp`, its
@@ -29,7 +30,7 @@ export function contractPlan(comparison: Comparison, planned: ContractPlan, name
   const migration = `${name}Contract`
   const finishes = planned.finishes.map((r) => r.migration)
   return {
-    ...phasePlan(migration, timestamp, planned.phase, comparison.warnings),
+    ...phasePlan(migration, timestamp, planned.plan, comparison.warnings),
     phase: {
       step: 'contract',
       partners: finishes,
@@ -39,16 +40,9 @@ export function contractPlan(comparison: Comparison, planned: ContractPlan, name
   }
 }
 
-function phasePlan(name: string, timestamp: number, phase: Phase, warnings: readonly string[]): MigrationPlan {
-  return {
-    name,
-    timestamp,
-    up: phase.ops,
-    upStatements: phase.upStatements,
-    downStatements: phase.downStatements,
-    warnings: [...warnings, ...phase.warnings],
-    hazards: phase.hazards,
-  }
+/** phasePlan names a phase's plan, the comparison's `warnings` before those from counting its hazards. */
+function phasePlan(name: string, timestamp: number, phase: MigrationPlan, warnings: readonly string[]): MigrationPlan {
+  return namedPlan({ ...phase, warnings: [...warnings, ...phase.warnings] }, name, timestamp)
 }
 
 function recordedMove(moved: MovedColumn): RecordedMove {

@@ -1,4 +1,4 @@
-import type { PhaseRecord } from '../render/migration-plan'
+import type { PhaseRecord } from '../plan/migration-phase'
 import { phaseRecordPrefix } from '../render/phase-text'
 import { migrationFilesIn } from '../source/migration-files'
 

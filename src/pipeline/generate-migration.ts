@@ -1,4 +1,4 @@
-import type { MigrationPlan } from '../render/migration-plan'
+import { type MigrationPlan, namedPlan } from '../plan/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
 import { type CompareOptions, type Comparison, compareProject } from './compare-project'
@@ -77,21 +77,8 @@ export async function generateMigration(
 function planned(comparison: Comparison, name: string, timestamp: number): MigrationPlan {
   if (comparison.contract !== undefined) return contractPlan(comparison, comparison.contract, name, timestamp)
   if (comparison.expandContract?.expand !== undefined) return expandPlan(comparison, comparison.expandContract, name, timestamp)
-  const direct = planOf(comparison, name, timestamp)
+  const direct = namedPlan(comparison, name, timestamp)
   return { ...direct, warnings: [...direct.warnings, ...(comparison.expandContract?.split.keptInPlace ?? [])] }
-}
-
-/** planOf names a comparison's changes as a migration. */
-export function planOf(comparison: Comparison, name: string, timestamp: number): MigrationPlan {
-  return {
-    name,
-    timestamp,
-    up: comparison.up,
-    upStatements: comparison.upStatements,
-    downStatements: comparison.downStatements,
-    warnings: comparison.warnings,
-    hazards: comparison.hazards,
-  }
 }
 
 /** writeSnapshot writes the comparison's declared facts as the folder's snapshot; failing, it removes `written`. */

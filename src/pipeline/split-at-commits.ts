@@ -5,7 +5,7 @@ import { type ChangeSet, changeSetOf, sliceChangeSet } from '../plan/change-set'
 import { compileDown } from './compile-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
-import type { MigrationPlan } from '../render/migration-plan'
+import type { MigrationPlan } from '../plan/migration-plan'
 
 /**
  * splitAtCommits writes a plan as several migrations when a statement's effect can be used only after its

@@ -1,4 +1,4 @@
-import type { MigrationPart } from './migration-plan'
+import type { MigrationPart } from '../plan/migration-part'
 import { bullets } from './text-lines'
 
 /** partLines explain, in a migration's header, that it is one of several migrations of one change, and why. */

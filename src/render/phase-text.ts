@@ -1,4 +1,4 @@
-import type { MigrationPhase, PhaseRecord } from './migration-plan'
+import type { MigrationPhase, PhaseRecord } from '../plan/migration-phase'
 import { stableData } from './stable-json'
 import { bullets } from './text-lines'
 

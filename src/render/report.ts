@@ -2,7 +2,7 @@ import type { Statement } from '../dialect/statement'
 import type { Hazard } from '../hazards/hazard'
 import { summarizeChanges, summaryLines } from './change-summary'
 import { hazardComment, hazardLine, operationIndex, placeHazards } from './hazard-text'
-import type { MigrationPlan } from './migration-plan'
+import type { MigrationPlan } from '../plan/migration-plan'
 import { bullets, hang } from './text-lines'
 import { stableData } from './stable-json'
 

@@ -1,5 +1,5 @@
 import { compareProject } from '../../src/pipeline/compare-project'
-import { planOf } from '../../src/pipeline/generate-migration'
+import { namedPlan } from '../../src/plan/migration-plan'
 import { renderReport } from '../../src/render/report'
 import { migrateTo, projectFor } from '../support/migration-cycle'
 import { type TestDatabase, bothDialects } from '../support/test-database'
@@ -36,10 +36,10 @@ describe.each(bothDialects('decls'))('%s: a table declared twice', (_label, crea
     ]) expect(message).toContain(part)
     expect(message).not.toMatch(/[\r\n]/)
 
-    const json = JSON.parse(renderReport(planOf(comparison, 'Pending', 0), 'json'))
+    const json = JSON.parse(renderReport(namedPlan(comparison, 'Pending', 0), 'json'))
     const reported = json.hazards.find((h: { code: string }) => h.code === 'DECLARATION_CONFLICT')
     expect(reported).toEqual({ code: 'DECLARATION_CONFLICT', severity: 'danger', message })
-    expect(renderReport(planOf(comparison, 'Pending', 0), 'text')).toContain(`- DECLARATION_CONFLICT (danger): ${message.slice(0, 60)}`)
+    expect(renderReport(namedPlan(comparison, 'Pending', 0), 'text')).toContain(`- DECLARATION_CONFLICT (danger): ${message.slice(0, 60)}`)
   })
 
   it('keeps reporting the conflict once the database matches the followed declaration, and writes it into the migration', async () => {

@@ -1,5 +1,5 @@
 import { renderReport } from '../../src/render/report'
-import type { MigrationPlan } from '../../src/render/migration-plan'
+import type { MigrationPlan } from '../../src/plan/migration-plan'
 import { samplePlan, simplePlan } from './fixtures/sample-plan'
 
 describe('renderReport', () => {

@@ -1,5 +1,5 @@
 import { compareProject } from '../../pipeline/compare-project'
-import { planOf } from '../../pipeline/generate-migration'
+import { namedPlan } from '../../plan/migration-plan'
 import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -27,7 +27,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   const project = await loadProject(args.config)
   announceDatabase(project, output, { toStderr: args.format !== 'text' })
   const comparison = await compareProject(project, { renames })
-  const plan = planOf(comparison, 'Pending', 0)
+  const plan = namedPlan(comparison, 'Pending', 0)
   if (comparison.up.length === 0 && comparison.hazards.length > 0) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
     output.out(renderReport(plan, args.format))

@@ -1,5 +1,5 @@
 import { compareProject } from '../../pipeline/compare-project'
-import { planOf } from '../../pipeline/generate-migration'
+import { namedPlan } from '../../plan/migration-plan'
 import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -25,7 +25,7 @@ export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<nu
   const project = await loadProject(args.config)
   announceDatabase(project, output, { toStderr: args.format !== 'text' })
   const comparison = await compareProject(project, { renames })
-  const report = renderReport(planOf(comparison, 'Pending', 0), args.format, args.direction)
+  const report = renderReport(namedPlan(comparison, 'Pending', 0), args.format, args.direction)
   if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
   if (report !== '') output.out(report)
   return ExitCode.ok

@@ -1,0 +1,36 @@
+import type { Statement } from '../dialect/statement'
+import { findHazards } from '../hazards/find-hazards'
+import type { HazardFinding } from '../hazards/hazard-finding'
+import { type ChangeSet, changeSetOf } from '../plan/change-set'
+import type { LoadedProject } from '../source/load-config'
+import { compileDown } from './compile-down'
+import type { CompareOptions } from './compare-project'
+import type { ProjectReading } from './read-project'
+import { type ResolvedRenames, resolveRenames } from './resolve-renames'
+
+/** PlannedChanges is the direct migration planned from a reading: renames, operations, SQL both ways, hazard findings. */
+export interface PlannedChanges {
+  readonly renamed: ResolvedRenames
+  readonly changes: ChangeSet
+  readonly upStatements: readonly Statement[]
+  readonly downStatements: readonly Statement[]
+  /** What may go wrong running `up`, its data not counted yet. */
+  readonly findings: readonly HazardFinding[]
+}
+
+/**
+ * planChanges decides renames (hints, then `options.ask`), diffs, compiles both ways and finds the hazards:
+ * pure but for the questions `ask` puts to the user.
+ */
+export async function planChanges(project: LoadedProject, read: ProjectReading, options: CompareOptions): Promise<PlannedChanges> {
+  const { dialect, actual, desired, entities } = read
+  // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
+  const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
+  const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, project.dataSource.entityMetadatas, options)
+  const changes = changeSetOf(actual, renamed.ops)
+  const upStatements = dialect.compile(changes)
+  const findings = findHazards({
+    changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
+  })
+  return { renamed, changes, upStatements, downStatements: compileDown(dialect, changes), findings }
+}

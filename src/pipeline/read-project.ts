@@ -1,0 +1,73 @@
+import type { DatabaseConnection, Dialect } from '../dialect/dialect'
+import { dialectFor } from '../dialect/dialect-for'
+import { qualifiedKey } from '../model/qualified-name'
+import type { SchemaModel } from '../model/schema-model'
+import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
+import { type EntityReadResult, readEntities } from '../source/entity-metadata'
+import type { LoadedProject } from '../source/load-config'
+import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
+import { refuseEarlyContract } from './expand-contract-finish'
+import { type ExpandRecord, openExpands } from './expand-contract-record'
+import { ignoredTables } from './ignored-tables'
+import { withoutSkippedIndexes } from './leave-alone'
+import { refuseNoEntities } from './no-entities-guard'
+import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
+import type { CompareOptions } from './compare-project'
+
+/** ProjectReading is everything comparing a project reads: the entities, the database, the migrations. */
+export interface ProjectReading {
+  readonly dialect: Dialect
+  readonly entities: EntityReadResult
+  /** Tables never read or diffed (see IntrospectionScope.ignoreTables). */
+  readonly ignore: readonly string[]
+  /** The database's schema, normalized. */
+  readonly actual: SchemaModel
+  /** The entities' schema, normalized and reconciled with the database's spellings. */
+  readonly desired: SchemaModel
+  readonly declaredFacts: DeclaredFacts
+  readonly snapshot: SnapshotRead
+  /** Catalog queries issued while reading the database. */
+  readonly queryCount: number
+  readonly history: MigrationHistory
+  /** The applied expand migrations whose contract is not written yet. */
+  readonly contractDue: readonly ExpandRecord[]
+  /** The read-only connection, still open: the measure step counts through it, then the caller closes it. */
+  readonly connection: DatabaseConnection
+}
+
+/**
+ * readProject reads the entities and, through a read-only connection it leaves open, the live database and
+ * its migrations; it stops (UserError) where options say the migrations refuse. All the I/O of a comparison
+ * but counting the hazards' rows.
+ */
+export async function readProject(project: LoadedProject, options: CompareOptions): Promise<ProjectReading> {
+  const { dataSource, settings } = project
+  const dialect = dialectFor(dataSource.options)
+  const entities = await readEntities(dataSource)
+  const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
+  const normalized = dialect.normalize(entities.model, dataSource.options)
+  const wanted = { ...normalized, tables: normalized.tables.filter((t) => !ignore.includes(t.name)) }
+  const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
+  const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
+  const snapshot = readEntitiesSnapshot(project.migrationsDir)
+
+  const connection = await dialect.connect(dataSource.options)
+  try {
+    const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
+    const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
+    const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
+    refuseNoEntities(dataSource, actual)
+    const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
+    const queryCount = connection.queryCount
+    const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
+    const open = openExpands(project.migrationsDir)
+    const applied = new Set(history.applied)
+    if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
+    const contractDue = open.filter((r) => applied.has(r.migration))
+    if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
+    return { dialect, entities, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection }
+  } catch (err) {
+    await connection.close()
+    throw err
+  }
+}
