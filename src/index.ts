@@ -12,6 +12,8 @@ export type { RenameOptions, UnresolvedRename } from './pipeline/resolve-renames
 export { RenamesUnresolvedError } from './pipeline/renames-unresolved-error'
 export { hazardCodes, hazardSeverity, type Hazard, type HazardCode, type HazardMeasurement, type Severity } from './hazards/hazard'
 export { findHazards } from './hazards/find-hazards'
+export { changeSetOf, reverseChangeSet, type ChangeSet, type TableChange } from './plan/change-set'
+export type { MigrationPlan } from './plan/migration-plan'
 export { readHazardComments, unacceptedHazards, type FileHazard } from './hazards/accepted-hazards'
 export { upgrade, downgrade, migrationStatus, type MigrationStatus } from './runner/migration-runner'
 export { loadProject, type LoadedProject } from './source/load-config'

@@ -5,8 +5,9 @@ import { renameIdentifier } from './rename-identifier'
 
 /**
  * applyOperations computes the schema that results from running `ops` on `model`, without a database.
- * Compilers use it to know a table's final shape (SQLite folds every change of a table into one rebuild),
- * and tests use it to prove that `up` leads to the target and `down` back to the start.
+ * A migration's ChangeSet replays it once (src/plan/change-set.ts) for every stage that needs a table's shape
+ * inside the migration; the rename planner and expand/contract use it for the model after the steps they
+ * decided; tests use it to prove that `up` leads to the target and `down` back to the start.
  */
 export function applyOperations(model: SchemaModel, ops: readonly Operation[]): SchemaModel {
   return ops.reduce(applyOperation, model)
