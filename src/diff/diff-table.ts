@@ -1,6 +1,7 @@
 import type { TableModel } from '../model/schema-model'
 import { nameOf } from '../model/qualified-name'
-import type { ConstraintKind, Operation } from '../operations/operation'
+import type { Operation } from '../operations/operation'
+import { renameConstraint } from '../operations/rename-constraint'
 import { type ColumnComparison, columnChanges } from '../plan/column-change'
 import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
 import { matchBy } from './match-by'
@@ -15,11 +16,9 @@ import { samePrimaryKeyColumns } from './primary-key-order'
 export function diffTable(actual: TableModel, desired: TableModel, comparison: ColumnComparison, renameObjects: boolean): Operation[] {
   const table = nameOf(desired)
   const ops: Operation[] = []
-  const follow = (from: string, to: string, rename: (from: string, to: string) => Operation) => {
-    if (from !== to && renameObjects) ops.push(rename(from, to))
+  const follow = (from: string, to: string, rename: () => Operation) => {
+    if (from !== to && renameObjects) ops.push(rename())
   }
-  const constraint = (kind: ConstraintKind) => (from: string, to: string): Operation =>
-    ({ kind: 'rename_constraint', table, constraint: kind, from, to })
 
   const columns = matchBy(actual.columns, desired.columns, (c) => c.name)
   for (const column of columns.added) ops.push({ kind: 'add_column', table, column })
@@ -33,7 +32,10 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   const pkAfter = desired.primaryKey
   if (pkBefore !== undefined && pkAfter !== undefined && samePrimaryKeyColumns(pkBefore, pkAfter)) {
     // Columns in another order are left as they are (see primaryKeyOrderWarnings): a key is never rebuilt silently.
-    if (pkBefore.name !== undefined && pkAfter.name !== undefined) follow(pkBefore.name, pkAfter.name, constraint('primary_key'))
+    const newName = pkAfter.name
+    if (pkBefore.name !== undefined && newName !== undefined) {
+      follow(pkBefore.name, newName, () => renameConstraint(table, { constraint: 'primary_key', primaryKey: pkBefore }, newName))
+    }
   } else if (pkBefore !== undefined || pkAfter !== undefined) {
     if (pkBefore) ops.push({ kind: 'drop_primary_key', table, primaryKey: pkBefore })
     if (pkAfter) ops.push({ kind: 'add_primary_key', table, primaryKey: pkAfter })
@@ -42,22 +44,30 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   const indexes = matchByDefinition(actual.indexes, desired.indexes, indexKey)
   for (const index of indexes.removed) ops.push({ kind: 'drop_index', table, index })
   for (const index of indexes.added) ops.push({ kind: 'create_index', table, index })
-  for (const pair of indexes.both) follow(pair.actual.name, pair.desired.name, (from, to) => ({ kind: 'rename_index', table, from, to, index: pair.actual }))
+  for (const { actual: index, desired } of indexes.both) {
+    follow(index.name, desired.name, () => ({ kind: 'rename_index', table, from: index.name, to: desired.name, index }))
+  }
 
   const uniques = matchByDefinition(actual.uniques, desired.uniques, uniqueKey)
   for (const unique of uniques.removed) ops.push({ kind: 'drop_unique', table, unique })
   for (const unique of uniques.added) ops.push({ kind: 'add_unique', table, unique })
-  for (const pair of uniques.both) follow(pair.actual.name, pair.desired.name, constraint('unique'))
+  for (const { actual: unique, desired } of uniques.both) {
+    follow(unique.name, desired.name, () => renameConstraint(table, { constraint: 'unique', unique }, desired.name))
+  }
 
   const foreignKeys = matchByDefinition(actual.foreignKeys, desired.foreignKeys, foreignKeyKey)
   for (const foreignKey of foreignKeys.removed) ops.push({ kind: 'drop_foreign_key', table, foreignKey })
   for (const foreignKey of foreignKeys.added) ops.push({ kind: 'add_foreign_key', table, foreignKey })
-  for (const pair of foreignKeys.both) follow(pair.actual.name, pair.desired.name, constraint('foreign_key'))
+  for (const { actual: foreignKey, desired } of foreignKeys.both) {
+    follow(foreignKey.name, desired.name, () => renameConstraint(table, { constraint: 'foreign_key', foreignKey }, desired.name))
+  }
 
   const checks = matchByDefinition(actual.checks, desired.checks, checkKey)
   for (const check of checks.removed) ops.push({ kind: 'drop_check', table, check })
   for (const check of checks.added) ops.push({ kind: 'add_check', table, check })
-  for (const pair of checks.both) follow(pair.actual.name, pair.desired.name, constraint('check'))
+  for (const { actual: check, desired } of checks.both) {
+    follow(check.name, desired.name, () => renameConstraint(table, { constraint: 'check', check }, desired.name))
+  }
 
   if ((actual.comment ?? null) !== (desired.comment ?? null)) {
     ops.push({ kind: 'alter_table_comment', table, from: actual.comment, to: desired.comment })

@@ -1,7 +1,8 @@
 import type { DialectCapabilities } from '../dialect/dialect'
 import type { SchemaModel } from '../model/schema-model'
 import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
-import type { ConstraintKind, Operation } from '../operations/operation'
+import type { Operation } from '../operations/operation'
+import { type NamedConstraint, renameConstraint } from '../operations/rename-constraint'
 import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
 import { takenNames } from './taken-names'
 
@@ -33,19 +34,18 @@ export function followUpRenames(
     const current = model.tables.find((t) => sameName(t, wanted))
     if (current === undefined) continue
     const table = nameOf(wanted)
-    const constraint = (kind: ConstraintKind) => (from: string, to: string) =>
-      claim(table.schema, to, { kind: 'rename_constraint', table, constraint: kind, from, to })
+    const constraint = (named: NamedConstraint, to: string) => claim(table.schema, to, renameConstraint(table, named, to))
     const from = current.primaryKey
     const to = wanted.primaryKey
     if (from?.name && to?.name && from.name !== to.name && from.columns.join('\0') === to.columns.join('\0')) {
-      constraint('primary_key')(from.name, to.name)
+      constraint({ constraint: 'primary_key', primaryKey: from }, to.name)
     }
     for (const [index, to] of renamedPairs(current.indexes, wanted.indexes, indexKey)) {
       claim(table.schema, to, { kind: 'rename_index', table, from: index.name, to, index })
     }
-    for (const [unique, to] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint('unique')(unique.name, to)
-    for (const [foreignKey, to] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint('foreign_key')(foreignKey.name, to)
-    for (const [check, to] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint('check')(check.name, to)
+    for (const [unique, to] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint({ constraint: 'unique', unique }, to)
+    for (const [foreignKey, to] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint({ constraint: 'foreign_key', foreignKey }, to)
+    for (const [check, to] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint({ constraint: 'check', check }, to)
   }
   return capabilities.enumTypes ? [...ops, ...enumRenames(model, desired, involved)] : ops
 }

@@ -135,16 +135,24 @@ export interface AddForeignKey { readonly kind: 'add_foreign_key'; readonly tabl
 export interface DropForeignKey { readonly kind: 'drop_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
 export interface AddCheck { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
 export interface DropCheck { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
+/**
+ * RenameConstraint renames a primary key, unique, foreign key or check of `table` (as it is before the
+ * rename, named `from`) to `to`; its definition stays. `constraint` says which kind, and the field of that
+ * name as in the Add and Drop operations holds it.
+ */
+export type RenameConstraint = RenamePrimaryKey | RenameUnique | RenameForeignKey | RenameCheck
 /** ConstraintKind names the kinds of table constraint a RenameConstraint may rename. */
-export type ConstraintKind = 'primary_key' | 'unique' | 'foreign_key' | 'check'
-/** RenameConstraint renames a primary key, unique, foreign key or check of `table`; its definition stays. */
-export interface RenameConstraint {
+export type ConstraintKind = RenameConstraint['constraint']
+interface RenameNamedConstraint {
   readonly kind: 'rename_constraint'
   readonly table: QualifiedName
-  readonly constraint: ConstraintKind
   readonly from: string
   readonly to: string
 }
+export interface RenamePrimaryKey extends RenameNamedConstraint { readonly constraint: 'primary_key'; readonly primaryKey: PrimaryKeyModel }
+export interface RenameUnique extends RenameNamedConstraint { readonly constraint: 'unique'; readonly unique: UniqueModel }
+export interface RenameForeignKey extends RenameNamedConstraint { readonly constraint: 'foreign_key'; readonly foreignKey: ForeignKeyModel }
+export interface RenameCheck extends RenameNamedConstraint { readonly constraint: 'check'; readonly check: CheckModel }
 
 /** OperationOf picks the operation type of one kind. */
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>

@@ -1,4 +1,5 @@
 import type { Operation } from './operation'
+import { renamedBack } from './rename-constraint'
 
 /** reverseOperation is the operation that undoes `op`. */
 export function reverseOperation(op: Operation): Operation {
@@ -31,7 +32,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_foreign_key': return { kind: 'add_foreign_key', table: op.table, foreignKey: op.foreignKey }
     case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check }
     case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check }
-    case 'rename_constraint': return { ...op, from: op.to, to: op.from }
+    case 'rename_constraint': return renamedBack(op)
   }
 }
 

@@ -1,5 +1,5 @@
 import { sameName } from '../model/qualified-name'
-import type { CheckModel, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model'
+import type { CheckModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { mentionsColumn } from '../operations/rename-identifier'
 
@@ -18,13 +18,9 @@ export function dependentsOf(table: TableModel, columns: readonly string[]): Dep
   ]
 }
 
-/**
- * touchesDependent says whether `op` adds, drops or renames an index, unique or check of `table` that names
- * any of `columns`; `state` is the schema just before it (a rename names its object only by name).
- */
-export function touchesDependent(op: Operation, state: SchemaModel, table: QualifiedName, columns: readonly string[]): boolean {
+/** touchesDependent says whether `op` adds, drops or renames an index, unique or check of `table` that names any of `columns`. */
+export function touchesDependent(op: Operation, table: QualifiedName, columns: readonly string[]): boolean {
   if (!('table' in op) || !sameName(op.table as QualifiedName, table)) return false
-  const current = () => state.tables.find((t) => sameName(t, table))
   switch (op.kind) {
     case 'create_index':
     case 'drop_index': return indexNames(op.index, columns)
@@ -32,16 +28,11 @@ export function touchesDependent(op: Operation, state: SchemaModel, table: Quali
     case 'drop_unique': return named(op.unique.columns, columns)
     case 'add_check':
     case 'drop_check': return mentionsAny(op.check.expression, columns)
-    case 'rename_index': {
-      const index = current()?.indexes.find((i) => i.name === op.from)
-      return index !== undefined && indexNames(index, columns)
-    }
-    case 'rename_constraint': {
-      const before = current()
-      if (op.constraint === 'unique') return before?.uniques.some((u) => u.name === op.from && named(u.columns, columns)) === true
-      if (op.constraint === 'check') return before?.checks.some((c) => c.name === op.from && mentionsAny(c.expression, columns)) === true
+    case 'rename_index': return indexNames(op.index, columns)
+    case 'rename_constraint':
+      if (op.constraint === 'unique') return named(op.unique.columns, columns)
+      if (op.constraint === 'check') return mentionsAny(op.check.expression, columns)
       return false
-    }
     default: return false
   }
 }

@@ -48,7 +48,7 @@ export function splitExpandContract(ops: readonly Operation[], before: SchemaMod
   const groups = groupByTable(moved)
   const target = changes.schemaAt(ops.length)
   const replaced = new Set(moved.flatMap((m) => m.replaces))
-  const kept = ops.filter((op, i) => !replaced.has(op) && !groups.some((g) => touchesDependent(op, changes.schemaAt(i), g.table, [...g.oldNames, ...g.newNames])))
+  const kept = ops.filter((op) => !replaced.has(op) && !groups.some((g) => touchesDependent(op, g.table, [...g.oldNames, ...g.newNames])))
   // An enum type the old column still uses is dropped only after the column.
   const keptState = applyOperations(before, kept)
   const lateDrops = kept.filter((op) => op.kind === 'drop_enum' && usesEnum(keptState, moved, op.enumType))

@@ -46,11 +46,11 @@ describe('identity by definition', () => {
     const ops = diffSchemas(handWritten, declared, renaming)
     const table = { schema: 'public', name: 'user' }
     expect(ops).toEqual([
-      { kind: 'rename_constraint', table, constraint: 'check', from: 'user_email_check', to: 'CHK_user_email' },
+      { kind: 'rename_constraint', table, constraint: 'check', from: 'user_email_check', to: 'CHK_user_email', check: { name: 'user_email_check', expression: "(email <> '')" } },
       { kind: 'rename_index', table, from: 'user_email_idx', to: 'IDX_user_email', index: byEmail('user_email_idx') },
-      { kind: 'rename_constraint', table, constraint: 'unique', from: 'user_email_org_key', to: 'UQ_user_email_org' },
-      { kind: 'rename_constraint', table, constraint: 'foreign_key', from: 'user_org_fk', to: 'FK_user_org' },
-      { kind: 'rename_constraint', table, constraint: 'primary_key', from: 'user_pkey', to: 'PK_user' },
+      { kind: 'rename_constraint', table, constraint: 'unique', from: 'user_email_org_key', to: 'UQ_user_email_org', unique: { name: 'user_email_org_key', columns: ['email', 'orgId'] } },
+      { kind: 'rename_constraint', table, constraint: 'foreign_key', from: 'user_org_fk', to: 'FK_user_org', foreignKey: fk('user_org_fk') },
+      { kind: 'rename_constraint', table, constraint: 'primary_key', from: 'user_pkey', to: 'PK_user', primaryKey: { name: 'user_pkey', columns: ['id'] } },
     ])
     expectRoundTrip(handWritten, declared, renaming)
   })

@@ -22,7 +22,7 @@ describe('postgres compiles renames in place', () => {
     const ops: Operation[] = [
       { kind: 'rename_column', table: pg, from: 'id', to: 'key', column: pgPost.columns[0]! },
       { kind: 'rename_index', table: pg, from: 'IDX_post_body', to: 'IDX_post_text', index: pgPost.indexes[0]! },
-      { kind: 'rename_constraint', table: pg, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text' },
+      { kind: 'rename_constraint', table: pg, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text', unique: pgPost.uniques[0]! },
       { kind: 'rename_enum', from: { schema: 'public', name: 'post_kind_enum' }, to: { schema: 'public', name: 'article_kind_enum' } },
     ]
     expect(pgSql(ops)).toEqual([
@@ -57,7 +57,7 @@ describe('sqlite compiles renames', () => {
   })
 
   it('rebuilds a table to rename a constraint, which lives in its CREATE TABLE text', () => {
-    const ops: Operation[] = [{ kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text' }]
+    const ops: Operation[] = [{ kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_text', unique: litePost.uniques[0]! }]
     const sql = liteSql(ops)
     expect(sql[0]).toMatch(/^CREATE TABLE "temporary_post" .*CONSTRAINT "UQ_post_text" UNIQUE \("body"\)/)
     expect(sql).toContain('ALTER TABLE "temporary_post" RENAME TO "post"')
@@ -66,7 +66,7 @@ describe('sqlite compiles renames', () => {
   it('a renamed column keeps its index predicate: SQLite rewrites it, and so does the model of the rebuild', () => {
     const ops: Operation[] = [
       { kind: 'rename_column', table: lite, from: 'body', to: 'content', column: litePost.columns[1]! },
-      { kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_content' },
+      { kind: 'rename_constraint', table: lite, constraint: 'unique', from: 'UQ_post_body', to: 'UQ_post_content', unique: { ...litePost.uniques[0]!, columns: ['content'] } },
     ]
     const sql = liteSql(ops)
     expect(sql).toContain('CREATE INDEX "IDX_post_body" ON "post" ("content") WHERE "content" IS NOT NULL')

@@ -105,8 +105,8 @@ describe('planWithRenames: columns', () => {
     expect(plan.ops).toEqual([
       { kind: 'rename_column', table: { name: 'author' }, from: 'code', to: 'ref', column: from.tables[0]!.columns[0]! },
       { kind: 'rename_index', table: { name: 'author' }, from: 'IDX_a1', to: 'IDX_b1', index: { ...from.tables[0]!.indexes[0]!, columns: ['ref', 'name'] } },
-      { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'primary_key', from: 'PK_a1', to: 'PK_b1' },
-      { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'unique', from: 'UQ_a1', to: 'UQ_b1' },
+      { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'primary_key', from: 'PK_a1', to: 'PK_b1', primaryKey: { name: 'PK_a1', columns: ['ref'] } },
+      { kind: 'rename_constraint', table: { name: 'author' }, constraint: 'unique', from: 'UQ_a1', to: 'UQ_b1', unique: { name: 'UQ_a1', columns: ['ref'] } },
     ])
     expectRoundTrip(from, to, plan.ops)
   })
@@ -157,7 +157,7 @@ describe('planWithRenames: tables', () => {
       { kind: 'rename_table', from: post, to: article, table: before.tables[0]! },
       { kind: 'rename_column', table: article, from: 'body', to: 'content', column: before.tables[0]!.columns[2]! },
       { kind: 'rename_index', table: article, from: 'IDX_post_title', to: 'IDX_article_title', index: before.tables[0]!.indexes[0]! },
-      { kind: 'rename_constraint', table: article, constraint: 'primary_key', from: 'PK_post', to: 'PK_article' },
+      { kind: 'rename_constraint', table: article, constraint: 'primary_key', from: 'PK_post', to: 'PK_article', primaryKey: before.tables[0]!.primaryKey! },
     ])
     expectRoundTrip(before, after, plan.ops)
   })
