@@ -11,6 +11,7 @@ import { readEntities } from '../source/entity-metadata'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
+import { planViews } from '../diff/view-dependents'
 import { findHazards } from '../hazards/find-hazards'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
 import type { Hazard } from '../hazards/hazard'
@@ -78,7 +79,11 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
   const entities = await readEntities(dataSource)
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
   const normalized = dialect.normalize(entities.model, dataSource.options)
-  const wanted = { ...normalized, tables: normalized.tables.filter((t) => !ignore.includes(t.name)) }
+  const wanted = {
+    ...normalized,
+    tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
+    views: normalized.views.filter((v) => !ignore.includes(v.name)),
+  }
   const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
   const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
@@ -101,7 +106,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
     const capabilities = settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
     const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, dataSource.entityMetadatas, options)
-    const up = renamed.ops
+    const up = planViews(renamed.ops, actual, desired, dialect)
     const upStatements = dialect.compile(up, actual)
     // The hazards' data is counted through the same read-only connection, before it closes.
     const findings = findHazards({

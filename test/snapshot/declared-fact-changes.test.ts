@@ -13,6 +13,7 @@ const actual: SchemaModel = {
   enums: [],
   schemas: [],
   extensions: [],
+  views: [],
 }
 
 describe('declaredFactChanges', () => {

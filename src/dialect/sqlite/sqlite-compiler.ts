@@ -59,6 +59,13 @@ export function compileSqlite(ops: readonly Operation[], before: SchemaModel): S
   return [...statements, ...checks]
 }
 
+/** rebuiltTables names the tables `ops` rebuild, under their names in `before`. */
+export function rebuiltTables(ops: readonly Operation[], before: SchemaModel): QualifiedName[] {
+  const states: SchemaModel[] = [before]
+  ops.forEach((op, i) => states.push(applyOperations(states[i], [op])))
+  return planTables(ops).lives.filter((life) => roleOf(life, ops, states) === 'rebuilt').map((life) => life.firstName)
+}
+
 function roleOf(life: TableLife, ops: readonly Operation[], states: readonly SchemaModel[]): Role {
   if (life.createdAt !== undefined) return life.droppedAt !== undefined ? 'transient' : 'created'
   if (life.droppedAt !== undefined) return 'dropped'

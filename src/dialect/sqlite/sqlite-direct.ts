@@ -6,6 +6,7 @@ import { columnSql, createIndexSql, createTableSql, isConstantDefault } from './
 import type { StatementPiece } from '../statement'
 import { quoteIdent } from './sqlite-quote'
 import { mentionsName } from './sqlite-sql-text'
+import { createViewSql, dropViewSql } from './sqlite-view-sql'
 
 /** REBUILD marks an operation SQLite cannot carry out in place: its table must be rebuilt. */
 export const REBUILD = 'rebuild'
@@ -64,6 +65,10 @@ const directCompilers: { readonly [K in OperationKind]: DirectCompiler<K> } = {
   drop_check: rebuild,
   // Constraint names live in the table's CREATE TABLE text, which only a rebuild rewrites.
   rename_constraint: rebuild,
+  create_view: (op) => [createViewSql(op.view)],
+  drop_view: (op) => [dropViewSql(op.view)],
+  // Never planned: SQLite has no CREATE OR REPLACE VIEW (capabilities.replacesViews is off).
+  replace_view: unsupported,
 }
 
 /** compileDirect runs one operation through directCompilers. */
