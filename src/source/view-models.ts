@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { byQualifiedName } from '../model/qualified-name'
 import type { IndexModel, QualifiedName, ViewModel } from '../model/schema-model'
+import { tableLabel } from './table-model'
 import { messageOf } from './user-error'
 
 /** ViewRead is the model of one `@ViewEntity`, or why it cannot be modelled (and is left alone). */
@@ -14,7 +15,7 @@ export type ViewRead = { readonly view: ViewModel } | { readonly warning: string
  * dialect's normalize and reconcile bring it to the database's spelling.
  */
 export function viewModelOf(metadata: EntityMetadata, dataSource: DataSource, metadatas: readonly EntityMetadata[]): ViewRead {
-  const label = `view ${metadata.schema ? `"${metadata.schema}".` : ''}"${metadata.tableName}"`
+  const label = tableLabel(metadata)
   let sql: string
   try {
     sql = definitionOf(metadata, dataSource)

@@ -97,3 +97,12 @@ export class SpentViewChanged { @ViewColumn() customer_id: number; @ViewColumn()
   expression: 'SELECT customer_id, COUNT(*) AS orders, SUM(total) AS spent, MAX(total) AS largest FROM shop_order GROUP BY customer_id',
 })
 export class SpentViewWider { @ViewColumn() customer_id: number; @ViewColumn() orders: number; @ViewColumn() spent: number; @ViewColumn() largest: number }
+
+/** A view whose query builder needs a live connection: it is reported and left alone. */
+@ViewEntity({
+  name: 'v_needs_connection',
+  expression: () => {
+    throw new Error('no connection yet')
+  },
+})
+export class NeedsConnectionView { @ViewColumn() id: number }
