@@ -42,7 +42,7 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   const readsOf = (view: ViewModel) => [...view.reads, ...(databaseReads.get(qualifiedKey(view)) ?? [])]
   const viewOps: Operation[] = [
     ...dependentsFirst([...dropped.values()], readsOf).map((view): Operation => ({ kind: 'drop_view', view })),
-    ...dependentsFirst(creates, readsOf).reverse().map((view): Operation => ({ kind: 'create_view', view })),
+    ...dependenciesFirst(creates, readsOf).map((view): Operation => ({ kind: 'create_view', view })),
     ...replaced.map(([from, to]): Operation => ({ kind: 'replace_view', from, to })),
   ]
   return viewOps.length === 0 ? [...ops] : orderOperations([...ops, ...viewOps])
@@ -77,21 +77,25 @@ function readsSurvive(view: ViewModel, after: SchemaModel, dropped: ReadonlyMap<
 }
 
 /**
- * dependentsFirst orders views so that each comes before every view it reads (its reads among the list, as
- * the database or `dependsOn` says); ties by name. Reversed, it is the order to create them in.
+ * dependenciesFirst orders views so that each comes after every view it reads (its reads among the list, as
+ * the database or `dependsOn` says), ties by name: the order to create them in.
  */
+function dependenciesFirst(views: readonly ViewModel[], readsOf: (view: ViewModel) => readonly ViewSource[]): ViewModel[] {
+  return inOrder(views, (view, other) => readsOf(view).some((r) => sameName(nameOf(r), nameOf(other))))
+}
+
+/** dependentsFirst orders views so that each comes before every view it reads, ties by name: the order to drop them in. */
 function dependentsFirst(views: readonly ViewModel[], readsOf: (view: ViewModel) => readonly ViewSource[]): ViewModel[] {
-  const byKey = new Map(views.map((v) => [qualifiedKey(v), v]))
-  const created: ViewModel[] = []
-  const done = new Set<string>()
-  const visit = (view: ViewModel, path: ReadonlySet<string>) => {
-    const key = qualifiedKey(view)
-    if (done.has(key) || path.has(key)) return
-    const reads = readsOf(view).map((r) => byKey.get(qualifiedKey(nameOf(r)))).filter((v): v is ViewModel => v !== undefined)
-    for (const read of reads.sort((a, b) => compareText(qualifiedKey(a), qualifiedKey(b)))) visit(read, new Set([...path, key]))
-    done.add(key)
-    created.push(view)
+  return inOrder(views, (view, other) => readsOf(other).some((r) => sameName(nameOf(r), nameOf(view))))
+}
+
+/** inOrder lists views so that each comes after those it `waitsFor`, by name among those ready; a cycle is broken by name. */
+function inOrder(views: readonly ViewModel[], waitsFor: (view: ViewModel, other: ViewModel) => boolean): ViewModel[] {
+  const left = [...views].sort((a, b) => compareText(qualifiedKey(a), qualifiedKey(b)))
+  const out: ViewModel[] = []
+  while (left.length > 0) {
+    const ready = left.findIndex((view) => !left.some((other) => other !== view && waitsFor(view, other)))
+    out.push(...left.splice(ready === -1 ? 0 : ready, 1))
   }
-  for (const view of [...views].sort((a, b) => compareText(qualifiedKey(a), qualifiedKey(b)))) visit(view, new Set())
-  return created.reverse()
+  return out
 }
