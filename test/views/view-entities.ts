@@ -111,3 +111,11 @@ export class NeedsConnectionView { @ViewColumn() id: number }
 @ViewEntity({ name: 'mv_spent', materialized: true, expression: 'SELECT customer_id, SUM(total) AS spent FROM shop_order GROUP BY customer_id' })
 @Index('IDX_mv_spent_customer', ['customer_id'], { unique: true })
 export class SpentMaterialized { @ViewColumn() customer_id: number; @ViewColumn() spent: number }
+
+/** Order without its note column. */
+@Entity('shop_order')
+export class OrderWithoutNote {
+  @PrimaryGeneratedColumn() id: number
+  @Column() customer_id: number
+  @Column({ type: 'integer' }) total: number
+}

@@ -1,7 +1,7 @@
 import { compareProject } from '../../src/pipeline/compare-project'
 import { upgrade } from '../../src/runner/migration-runner'
 import { expectCleanCycle, migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
-import { bothDialects, createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { bothDialects, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import * as e from './view-entities'
 
 describe.each(bothDialects('viewhazards'))('view hazards on %s', (label, createDatabase) => {
@@ -56,5 +56,23 @@ describe('materialized views on postgres', () => {
     await upgrade(projectFor(db, retyped))
     expect(await pendingChanges(db, retyped)).toEqual([])
     expect(await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'mv_spent'`)).toEqual([{ indexname: 'IDX_mv_spent_customer' }])
+  })
+})
+
+describe('SQLite views reading some columns', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createSqliteDatabase()
+    await migrateTo(db, [e.Customer, e.Order], 'Init')
+    await db.query('CREATE VIEW notes AS SELECT note FROM shop_order')
+    await db.query('CREATE VIEW totals AS SELECT SUM(total) AS total FROM shop_order')
+  })
+  afterAll(async () => db?.drop())
+
+  it('drops for good the view naming a dropped column, and leaves the others alone', async () => {
+    const { up } = await expectCleanCycle(db, [e.Customer, e.Order], [e.Customer, e.OrderWithoutNote], 'DropNote', 'SELECT id FROM shop_order')
+    expect(up.map((op) => `${op.kind} ${op.kind === 'drop_view' ? op.view.name : ''}`.trim())).toEqual(['drop_view notes', 'drop_column'])
+    await upgrade(projectFor(db, [e.Customer, e.OrderWithoutNote]))
+    expect(await db.query('SELECT total FROM totals')).toEqual([{ total: null }])
   })
 })

@@ -42,7 +42,7 @@ export async function introspectSqlite(connection: DatabaseConnection, scope: In
     enums: [],
     schemas: [],
     extensions: [],
-    views: readViews(catalog.master, ignored),
+    views: readViews(catalog.master, catalog.columns, ignored),
   })
 }
 

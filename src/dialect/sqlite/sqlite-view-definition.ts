@@ -13,7 +13,7 @@ export function canonicalView(view: ViewModel): ViewModel {
     name: view.name,
     definition: canonicalDefinition(written),
     definitionSql: written,
-    reads: view.reads.map((r) => ({ name: r.name })),
+    reads: view.reads.map((r) => ({ name: r.name, ...(r.columns !== undefined && { columns: r.columns }) })),
   }
 }
 
