@@ -3,7 +3,6 @@ import { compareText, nameOf, qualifiedKey, sameName } from '../model/qualified-
 import type { SchemaModel, TableModel, ViewModel, ViewSource } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { orderOperations } from '../operations/order'
 import { diffViews } from './diff-views'
 
 /**
@@ -36,17 +35,35 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   }
   const replaced = changes.replaced.filter(([from]) => !dropped.has(qualifiedKey(from)))
   const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, dropped, declared) ? view : undefined)
-  const recreated = [...dropped.values()].flatMap((view) => [lasting(view) ?? []].flat())
+  const recreated = [...dropped.values()].flatMap((view) => {
+    const kept = lasting(view)
+    return kept ? [kept] : []
+  })
   const creates = [...changes.created, ...recreated]
   const databaseReads = new Map(actual.views.map((v) => [qualifiedKey(v), v.reads]))
   const readsOf = (view: ViewModel) => [...view.reads, ...(databaseReads.get(qualifiedKey(view)) ?? [])]
-  const viewOps: Operation[] = [
-    ...dependentsFirst([...dropped.values()], readsOf).map((view): Operation => ({ kind: 'drop_view', view })),
+  const drops = dependentsFirst([...dropped.values()], readsOf).map((view): Operation => ({ kind: 'drop_view', view }))
+  const laterOps: Operation[] = [
     ...dependenciesFirst(creates, readsOf).map((view): Operation => ({ kind: 'create_view', view })),
     ...replaced.map(([from, to]): Operation => ({ kind: 'replace_view', from, to })),
   ]
-  return viewOps.length === 0 ? [...ops] : orderOperations([...ops, ...viewOps])
+  return aroundTableChanges(ops, drops, laterOps)
 }
+
+/**
+ * aroundTableChanges puts `drops` after the schemas and extensions `ops` create, and `creates` after every
+ * other operation but the drops of enum types, extensions and schemas (the phases of orderOperations),
+ * leaving `ops` in their order.
+ */
+function aroundTableChanges(ops: readonly Operation[], drops: readonly Operation[], creates: readonly Operation[]): Operation[] {
+  const start = ops.findIndex((op) => op.kind !== 'create_schema' && op.kind !== 'create_extension')
+  const head = start === -1 ? ops.length : start
+  const end = ops.findIndex((op, i) => i >= head && ops.slice(i).every((later) => trailing.has(later.kind)))
+  const tail = end === -1 ? ops.length : end
+  return [...ops.slice(0, head), ...drops, ...ops.slice(head, tail), ...creates, ...ops.slice(tail)]
+}
+
+const trailing: ReadonlySet<Operation['kind']> = new Set(['drop_enum', 'drop_extension', 'drop_schema'])
 
 /** droppedSources are the tables and columns that `ops` drop. */
 function droppedSources(ops: readonly Operation[]): ViewSource[] {

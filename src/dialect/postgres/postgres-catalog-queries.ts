@@ -162,6 +162,12 @@ WHERE ty.typtype = 'e' AND (n.nspname = ANY($1::text[]) OR ty.oid IN (
   JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
 ))`
 
+/** viewColumnsOf is the JSON list of the output columns (name, type) of the view row `alias` of pg_class. */
+export function viewColumnsOf(alias: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+    FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${alias}.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]')`
+}
+
 export interface ViewRow {
   readonly schema: string
   readonly name: string
@@ -176,8 +182,7 @@ export interface ViewRow {
  */
 export const viewsQuery = `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
   pg_get_viewdef(c.oid) AS definition,
-  COALESCE((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
-    FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]') AS columns,
+  ${viewColumnsOf('c')} AS columns,
   COALESCE((SELECT json_agg(json_build_object('schema', r.schema, 'name', r.name, 'columns', r.columns) ORDER BY r.schema, r.name)
     FROM (
       SELECT rn.nspname::text AS schema, rc.relname::text AS name,

@@ -2,6 +2,7 @@ import { qualifiedKey } from '../../model/qualified-name'
 import type { SchemaModel, ViewColumn, ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
+import { viewColumnsOf } from './postgres-catalog-queries'
 import { readTokens } from './postgres-expressions'
 import { quoteIdent } from './postgres-names'
 import { canonicalView } from './postgres-view-definition'
@@ -64,8 +65,6 @@ function isOneStatement(sql: string): boolean {
   return tokens !== undefined && !tokens.some((t) => t.text === ';')
 }
 
-const probeQuery = `SELECT c.relname::text AS name, pg_get_viewdef(c.oid) AS definition,
-  COALESCE((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
-    FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]') AS columns
+const probeQuery = `SELECT c.relname::text AS name, pg_get_viewdef(c.oid) AS definition, ${viewColumnsOf('c')} AS columns
 FROM pg_catalog.pg_class c
 WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'v' AND c.relname LIKE $1`
