@@ -51,6 +51,8 @@ describe('materialized views on postgres', () => {
     expect(await db.query('SELECT spent FROM mv_spent')).toEqual([{ spent: '12' }])
 
     const retyped = [e.Customer, e.OrderRetyped, e.SpentMaterialized]
+    const refresh = (await compareProject(projectFor(db, retyped))).hazards.filter((h) => h.code === 'MATERIALIZED_VIEW_REFRESH')
+    expect(refresh.map((h) => h.measurement?.count)).toEqual([1])
     const { up } = await expectCleanCycle(db, [e.Customer, e.Order, e.SpentMaterialized], retyped, 'RetypeOrder', 'SELECT id FROM shop_order')
     expect(up.map((op) => op.kind)).toEqual(['drop_view', 'alter_column', 'alter_column', 'create_view'])
     await upgrade(projectFor(db, retyped))
