@@ -20,7 +20,7 @@ export type { SkippedIndex } from './constraint-models'
 export interface EntityReadResult {
   /** Tables sorted by schema and name; not yet normalized by a dialect. */
   readonly model: SchemaModel
-  /** One sentence for everything left out or changed (views, spatial indexes, ...). */
+  /** One sentence for everything left out or changed (views that cannot be built, spatial indexes, ...). */
   readonly warnings: readonly string[]
   /**
    * Tables of entities declared `synchronize: false`: TypeORM leaves them alone, and so should a diff; and
