@@ -2,6 +2,7 @@ import 'reflect-metadata'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DataSource, type DataSourceOptions } from 'typeorm'
+import { AuthorPostStats } from './entities/author-post-stats.view'
 import { AuthorProfile } from './entities/author-profile.entity'
 import { Author } from './entities/author.entity'
 import { BlogPost } from './entities/blog-post.entity'
@@ -20,7 +21,7 @@ const DEFAULT_SQLITE_FILE = '.data/app.sqlite'
 const migrationsDir = process.env.DATABASE_URL ? 'migrations/postgres' : 'migrations/sqlite'
 
 const common = {
-  entities: [Author, AuthorProfile, Publisher, Post, BlogPost, PodcastEpisode, Tag, Comment, Book, BookAuthor],
+  entities: [Author, AuthorProfile, Publisher, Post, BlogPost, PodcastEpisode, Tag, Comment, Book, BookAuthor, AuthorPostStats],
   migrations: [`${migrationsDir}/*.ts`],
   namingStrategy: new SnakeJunctionNamingStrategy(),
   synchronize: false,

@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm'
-import type { ColumnModel, SchemaModel } from '../model/schema-model'
+import type { ColumnModel, SchemaModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 import type { Statement } from './statement'
@@ -53,6 +53,11 @@ export interface DialectCapabilities {
    * under another name is renamed. Absent: such an object keeps the database's name.
    */
   readonly renamesInPlace?: boolean
+  /**
+   * `CREATE OR REPLACE VIEW` changes a view in place, keeping the views built on it, when its columns stay
+   * the same. Absent: a changed view is dropped and created again.
+   */
+  readonly replacesViews?: boolean
 }
 
 /**
@@ -114,6 +119,12 @@ export interface Dialect {
    * statements, each carrying the operations it carries out.
    */
   compile(changes: ChangeSet): Statement[]
+  /**
+   * viewBreakingChanges names the tables (and columns, where only some are concerned) that `changes` change in a
+   * way the views reading them do not survive, beyond the drops every dialect shares: a SQLite table rebuild,
+   * a PostgreSQL column type change. Those views are dropped before and re-created after (src/diff/view-dependents).
+   */
+  viewBreakingChanges(changes: ChangeSet): readonly ViewSource[]
   /**
    * classifyTypeChange says what changing a column from `from` to `to` does to its stored values; both are
    * canonical and differ in type, length, precision, scale, array-ness or enum type.

@@ -14,6 +14,7 @@ import { type HazardRule, ruleContext } from './rule-context'
 import { suspectedRenameFindings } from './suspected-rename'
 import { typeChangeFindings } from './type-change-rules'
 import { uniqueFindings } from './unique-rules'
+import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewDroppedFindings } from './view-rules'
 
 /** hazardRules are every rule, one per family. */
 export const hazardRules: readonly HazardRule[] = [
@@ -34,6 +35,9 @@ export const hazardRules: readonly HazardRule[] = [
   lockFindings,
   unenforcedSizeFindings,
   droppedDeclarationFindings,
+  viewDroppedFindings,
+  viewDependencyRecreatedFindings,
+  materializedViewRefreshFindings,
 ]
 
 /**

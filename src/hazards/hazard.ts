@@ -28,6 +28,9 @@ export const hazardCodes = [
   'CONSTRAINT_WITHOUT_NOT_VALID',
   'NO_SCHEMA_EFFECT',
   'DECLARATION_CONFLICT',
+  'VIEW_DROPPED',
+  'VIEW_DEPENDENCY_RECREATED',
+  'MATERIALIZED_VIEW_REFRESH',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -55,6 +58,9 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   CONSTRAINT_WITHOUT_NOT_VALID: 'warning',
   NO_SCHEMA_EFFECT: 'info',
   DECLARATION_CONFLICT: 'danger',
+  VIEW_DROPPED: 'warning',
+  VIEW_DEPENDENCY_RECREATED: 'info',
+  MATERIALIZED_VIEW_REFRESH: 'warning',
 }
 
 /**

@@ -87,7 +87,7 @@ function touchedColumns(op: Operation): readonly ColumnModel[] {
 function keeps(dialect: HazardDialect, table: TableModel, column: ColumnModel, parameter: 'length' | 'precision' | 'scale'): boolean {
   const alone = (c: ColumnModel) => {
     const only: TableModel = { ...nameOf(table), columns: [c], indexes: [], uniques: [], foreignKeys: [], checks: [] }
-    return JSON.stringify(dialect.normalize({ tables: [only], enums: [], schemas: [], extensions: [] }).tables[0]?.columns[0])
+    return JSON.stringify(dialect.normalize({ tables: [only], enums: [], schemas: [], extensions: [], views: [] }).tables[0]?.columns[0])
   }
   try {
     return alone(column) !== alone({ ...column, [parameter]: (column[parameter] ?? 0) + 1 })

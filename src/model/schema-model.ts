@@ -15,6 +15,8 @@ export interface SchemaModel {
   readonly schemas: readonly string[]
   /** Database extensions the model needs or the database has installed (PostgreSQL); else empty. */
   readonly extensions: readonly string[]
+  /** Views (and PostgreSQL materialized views), sorted by schema then name. */
+  readonly views: readonly ViewModel[]
 }
 
 /** QualifiedName names a table or type; `schema` is undefined where the dialect has no namespaces. */
@@ -150,5 +152,35 @@ export interface EnumTypeModel extends QualifiedName {
   readonly values: readonly string[]
 }
 
+/**
+ * ViewModel is a view: the SELECT it stores (`definition`, canonical, for comparing; `definitionSql`, the
+ * text to write), and what it reads, so that a change to those can drop and re-create it.
+ */
+export interface ViewModel extends QualifiedName {
+  /** The SELECT in canonical form, for comparing. */
+  readonly definition: string
+  /** The SELECT as it is written into CREATE VIEW (the entity's or the database's text); absent: `definition`. */
+  readonly definitionSql?: string
+  /** A PostgreSQL materialized view: its rows are stored, and REFRESH re-computes them. */
+  readonly materialized?: boolean
+  /** The view's output columns with their types, where the dialect reports them (compared never). */
+  readonly columns?: readonly ViewColumn[]
+  /** The tables and views it reads, sorted; for entities those of `@ViewEntity({ dependsOn })`. */
+  readonly reads: readonly ViewSource[]
+  /** Indexes of a materialized view, sorted by name. */
+  readonly indexes?: readonly IndexModel[]
+}
+
+/** ViewColumn is one output column of a view. */
+export interface ViewColumn {
+  readonly name: string
+  readonly type: string
+}
+
+/** ViewSource is a table or view a view reads, and which of its columns where known (absent: unknown, maybe all). */
+export interface ViewSource extends QualifiedName {
+  readonly columns?: readonly string[]
+}
+
 /** emptySchema is a model with nothing in it. */
-export const emptySchema: SchemaModel = { tables: [], enums: [], schemas: [], extensions: [] }
+export const emptySchema: SchemaModel = { tables: [], enums: [], schemas: [], extensions: [], views: [] }

@@ -1,4 +1,4 @@
-import type { CheckModel, ColumnModel, ComputedColumn, IndexModel } from './schema-model'
+import type { CheckModel, ColumnModel, ComputedColumn, IndexModel, ViewModel } from './schema-model'
 
 // Compilers write these; the diff compares the canonical fields. A model built without the text to write
 // (a test's, or one from before a dialect kept it) writes its canonical form.
@@ -21,4 +21,9 @@ export function writtenCheck(check: CheckModel): string {
 /** writtenWhere is the text of an index predicate to write into SQL, undefined for a full index. */
 export function writtenWhere(index: IndexModel): string | undefined {
   return index.where === undefined ? undefined : (index.whereSql ?? index.where)
+}
+
+/** writtenDefinition is the SELECT of a view to write into CREATE VIEW. */
+export function writtenDefinition(view: ViewModel): string {
+  return view.definitionSql ?? view.definition
 }

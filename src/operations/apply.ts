@@ -53,6 +53,9 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'add_check': return updateTable(model, op.table, (t) => ({ ...t, checks: byName([...t.checks, op.check]) }))
     case 'drop_check': return updateTable(model, op.table, (t) => ({ ...t, checks: t.checks.filter((c) => c.name !== op.check.name) }))
     case 'rename_constraint': return updateTable(model, op.table, (t) => renameConstraint(t, op))
+    case 'create_view': return { ...model, views: [...model.views, op.view].sort(byQualifiedName) }
+    case 'drop_view': return { ...model, views: model.views.filter((v) => !sameName(v, op.view)) }
+    case 'replace_view': return { ...model, views: model.views.map((v) => (sameName(v, op.from) ? op.to : v)) }
   }
 }
 

@@ -8,6 +8,7 @@ import type {
   QualifiedName,
   TableModel,
   UniqueModel,
+  ViewModel,
 } from '../model/schema-model'
 import type { ColumnAspect } from '../plan/column-change'
 
@@ -45,6 +46,9 @@ export type Operation =
   | AddCheck
   | DropCheck
   | RenameConstraint
+  | CreateView
+  | DropView
+  | ReplaceView
 
 export type OperationKind = Operation['kind']
 
@@ -154,6 +158,16 @@ export interface RenameUnique extends RenameNamedConstraint { readonly constrain
 export interface RenameForeignKey extends RenameNamedConstraint { readonly constraint: 'foreign_key'; readonly foreignKey: ForeignKeyModel }
 export interface RenameCheck extends RenameNamedConstraint { readonly constraint: 'check'; readonly check: CheckModel }
 
+/** CreateView creates a view (materialized or not) with its indexes, from the whole ViewModel. */
+export interface CreateView { readonly kind: 'create_view'; readonly view: ViewModel }
+/** DropView drops a view; it carries the whole view so that `down` re-creates it exactly. */
+export interface DropView { readonly kind: 'drop_view'; readonly view: ViewModel }
+/**
+ * ReplaceView changes a view's definition in place (`CREATE OR REPLACE VIEW`), only planned where the
+ * dialect allows it and `from` and `to` have the same columns; otherwise a change is DropView and CreateView.
+ */
+export interface ReplaceView { readonly kind: 'replace_view'; readonly from: ViewModel; readonly to: ViewModel }
+
 /** OperationOf picks the operation type of one kind. */
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>
 
@@ -173,6 +187,9 @@ export function tableOf(op: Operation): QualifiedName | undefined {
     case 'drop_enum':
     case 'alter_enum':
     case 'rename_enum':
+    case 'create_view':
+    case 'drop_view':
+    case 'replace_view':
       return undefined
     default:
       return op.table

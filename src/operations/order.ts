@@ -7,10 +7,13 @@ import { tableOf } from './operation'
 // renames after the drops, so that a name a dropped object held can be taken (nothing else refers to those
 // names); types before the columns that use them; foreign keys dropped before what they point at and added
 // after it exists. Reversing a list in this order gives a list that is valid as well: the renames back run
-// before the dropped objects come back.
+// before the dropped objects come back. Views are dropped before anything they read changes and created
+// after everything they read exists; among themselves they keep the order given (the dependency order of
+// src/diff/view-dependents), which no sort key overrides.
 const phase: { readonly [K in OperationKind]: number } = {
   create_schema: 0,
   create_extension: 0,
+  drop_view: 0.5,
   rename_table: 1,
   rename_column: 2,
   rename_enum: 3,
@@ -35,6 +38,8 @@ const phase: { readonly [K in OperationKind]: number } = {
   add_check: 11,
   create_index: 11,
   add_foreign_key: 12,
+  create_view: 12.5,
+  replace_view: 12.5,
   drop_enum: 13,
   drop_extension: 14,
   drop_schema: 14,
@@ -84,6 +89,9 @@ function objectName(op: Operation): string {
     case 'drop_foreign_key': return op.foreignKey.name
     case 'add_check':
     case 'drop_check': return op.check.name
+    case 'create_view':
+    case 'drop_view':
+    case 'replace_view': return ''
   }
 }
 

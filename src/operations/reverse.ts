@@ -33,6 +33,9 @@ export function reverseOperation(op: Operation): Operation {
     case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check }
     case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check }
     case 'rename_constraint': return renamedBack(op)
+    case 'create_view': return { kind: 'drop_view', view: op.view }
+    case 'drop_view': return { kind: 'create_view', view: op.view }
+    case 'replace_view': return { kind: 'replace_view', from: op.to, to: op.from }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Statement } from '../dialect/statement'
+import { planViews } from '../diff/view-dependents'
 import { findHazards } from '../hazards/find-hazards'
 import type { HazardFinding } from '../hazards/hazard-finding'
 import { type ChangeSet, changeSetOf } from '../plan/change-set'
@@ -27,7 +28,7 @@ export async function planChanges(project: LoadedProject, read: ProjectReading, 
   // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
   const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
   const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, project.dataSource.entityMetadatas, options)
-  const changes = changeSetOf(actual, renamed.ops)
+  const changes = changeSetOf(actual, planViews(renamed.ops, actual, desired, dialect))
   const upStatements = dialect.compile(changes)
   const findings = findHazards({
     changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,

@@ -46,7 +46,11 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const entities = await readEntities(dataSource)
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
   const normalized = dialect.normalize(entities.model, dataSource.options)
-  const wanted = { ...normalized, tables: normalized.tables.filter((t) => !ignore.includes(t.name)) }
+  const wanted = {
+    ...normalized,
+    tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
+    views: normalized.views.filter((v) => !ignore.includes(v.name)),
+  }
   const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
   const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
   const snapshot = readEntitiesSnapshot(project.migrationsDir)

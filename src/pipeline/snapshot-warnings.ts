@@ -59,6 +59,9 @@ function touchedColumns(op: Operation): string[] {
     case 'drop_enum':
     case 'alter_enum':
     case 'rename_enum':
+    case 'create_view':
+    case 'drop_view':
+    case 'replace_view':
     case 'alter_table_comment':
     case 'add_primary_key':
     case 'drop_primary_key':

@@ -11,7 +11,7 @@ import { displayName, operationPiece, type GlobalPiece, type TableDetail, type T
  * (`~ table "user"`) and, for tables, one line per column, index or constraint added, dropped or changed.
  */
 export interface SummaryEntry {
-  readonly object: 'schema' | 'extension' | 'enum' | 'table'
+  readonly object: 'schema' | 'extension' | 'enum' | 'table' | 'view'
   /** The object's qualified name, unquoted (`app.user`). */
   readonly name: string
   readonly change: 'add' | 'drop' | 'alter'
@@ -19,11 +19,11 @@ export interface SummaryEntry {
   readonly details: readonly string[]
 }
 
-const objectOrder = ['schema', 'extension', 'enum', 'table']
+const objectOrder = ['schema', 'extension', 'enum', 'table', 'view']
 const signOrder = ['-', '~', '+']
 
 /**
- * summarizeChanges describes `up` operations per object: schemas, extensions and enums first, then tables,
+ * summarizeChanges describes `up` operations per object: schemas, extensions and enums first, then tables, then views,
  * each group sorted by name. A drop and an add of one named index or constraint read as one change, and so
  * do a table's only dropped and only added check (a check's generated name follows its expression).
  */

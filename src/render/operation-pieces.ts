@@ -1,13 +1,13 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
-import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel } from '../model/schema-model'
+import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel, ViewModel } from '../model/schema-model'
 import type { ConstraintKind, Operation, OperationKind, OperationOf } from '../operations/operation'
 import { columnChangeText, describeColumn, describeType, listOfColumns, listOfValues } from './column-text'
 
 /** GlobalPiece is a summary line about something outside any table: a schema, an extension or an enum. */
 export interface GlobalPiece {
   readonly scope: 'global'
-  readonly object: 'schema' | 'extension' | 'enum'
+  readonly object: 'schema' | 'extension' | 'enum' | 'view'
   readonly name: string
   readonly change: 'add' | 'drop' | 'alter'
   readonly headline: string
@@ -106,6 +106,13 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
     const { rank, noun } = constraintNouns[op.constraint]
     return detail(op.table, rank, op.to, '~', `~ ${noun} ${quoteDoubled(op.to)} renamed from ${quoteDoubled(op.from)}`)
   },
+  create_view: (op) => global('view', qualifiedKey(op.view), 'add', `+ ${viewNoun(op.view)} ${displayName(op.view)}`),
+  drop_view: (op) => global('view', qualifiedKey(op.view), 'drop', `- ${viewNoun(op.view)} ${displayName(op.view)}`),
+  replace_view: (op) => global('view', qualifiedKey(op.to), 'alter', `~ ${viewNoun(op.to)} ${displayName(op.to)}: definition replaced`),
+}
+
+function viewNoun(view: ViewModel): string {
+  return view.materialized === true ? 'materialized view' : 'view'
 }
 
 const constraintNouns: { readonly [K in ConstraintKind]: { readonly rank: number; readonly noun: string } } = {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-name'
-import type { QualifiedName, SchemaModel } from '../model/schema-model'
+import type { QualifiedName, SchemaModel, ViewModel } from '../model/schema-model'
 import type { RenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
 import { entityFileOf } from './entity-file'
@@ -12,6 +12,7 @@ import { tableLabel, tableModelOf } from './table-model'
 import { UserError } from './user-error'
 import { type DeclarationConflict, type TableDeclaration, settleDeclarations } from './declaration-conflicts'
 import { declarationOf } from './declaration-labels'
+import { viewModelOf } from './view-models'
 
 export type { SkippedIndex } from './constraint-models'
 
@@ -19,9 +20,12 @@ export type { SkippedIndex } from './constraint-models'
 export interface EntityReadResult {
   /** Tables sorted by schema and name; not yet normalized by a dialect. */
   readonly model: SchemaModel
-  /** One sentence for everything left out or changed (views, spatial indexes, ...). */
+  /** One sentence for everything left out or changed (views that cannot be built, spatial indexes, ...). */
   readonly warnings: readonly string[]
-  /** Tables of entities declared `synchronize: false`: TypeORM leaves them alone, and so should a diff. */
+  /**
+   * Tables of entities declared `synchronize: false`: TypeORM leaves them alone, and so should a diff; and
+   * views that cannot be modelled, left alone likewise.
+   */
   readonly skippedTables: readonly QualifiedName[]
   /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
   readonly skippedIndexes: readonly SkippedIndex[]
@@ -46,11 +50,21 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const renameHints: RenameHint[] = []
   const declarations = new Map<string, TableDeclaration[]>()
   const entityDeclaring = new Map<string, EntityMetadata>()
+  const views: ViewModel[] = []
 
   if (metadatas.length === 0) {
     warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
   }
   for (const metadata of [...metadatas].sort(byTable)) {
+    if (metadata.tableType === 'view' && metadata.synchronize) {
+      const read = viewModelOf(metadata, dataSource, metadatas)
+      if ('view' in read) views.push(read.view)
+      else {
+        warn(read.warning)
+        skippedTables.push(nameOf(metadata))
+      }
+      continue
+    }
     const skipped = skipOf(metadata, dataSource)
     if (skipped !== undefined) {
       if (skipped.warning !== undefined) warn(skipped.warning)
@@ -78,6 +92,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       enums: [],
       schemas: [...schemas].sort(compareText),
       extensions: [],
+      views: views.sort(byQualifiedName),
     },
     warnings,
     skippedTables,
@@ -99,7 +114,7 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
     case 'entity-child':
       return {} // single-table inheritance: its columns are already in the parent's table
     case 'view':
-      return { warning: `skipped view ${label}: views are not diffed yet` }
+      return { warning: `skipped view ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
     case 'regular':
     case 'junction':
     case 'closure':

@@ -6,7 +6,8 @@ import * as v from './edit-entities'
 /**
  * describeEditCycle runs, on one dialect, every edit of the "Done when" list as a full cycle: generate,
  * apply with TypeORM's runner, expect no further diff, check rows, revert, expect the old schema and rows.
- * Each step then re-applies its migration so that the next edit starts from it.
+ * Each step then re-applies its migration so that the next edit starts from it. From the second step on, a
+ * view reads both tables: every later edit keeps it working (its view operations are checked apart).
  */
 export function describeEditCycle(label: string, createDatabase: () => Promise<TestDatabase>): void {
   describe(`${label}: every edit applies, leaves no diff, keeps rows and reverts`, () => {
@@ -20,17 +21,33 @@ export function describeEditCycle(label: string, createDatabase: () => Promise<T
 
     const authors = 'SELECT id, name FROM author ORDER BY id'
     const posts = 'SELECT id, title, "authorId" FROM post ORDER BY id'
+    const view = 'SELECT author_name, title FROM author_posts ORDER BY author_name, title'
+    const isView = (kind: string) => kind.endsWith('_view')
     const step = async (before: EntityList, after: EntityList, name: string, rows = authors) => {
-      const result = await expectCleanCycle(db, before, after, name, rows)
-      await upgrade(projectFor(db, after))
-      expect(await pendingChanges(db, after)).toEqual([])
-      return { ...result, kinds: result.up.map((op) => op.kind) }
+      const withView = (list: EntityList) => (viewAdded && list.some((e) => postVersions.includes(e)) ? [...list, v.AuthorPosts] : list)
+      const viewRowsBefore = viewAdded ? await db.query(view) : []
+      const result = await expectCleanCycle(db, withView(before), withView(after), name, rows)
+      await upgrade(projectFor(db, withView(after)))
+      expect(await pendingChanges(db, withView(after))).toEqual([])
+      if (viewAdded && withView(after).includes(v.AuthorPosts)) expect(await db.query(view)).toEqual(viewRowsBefore)
+      const all = result.up.map((op) => op.kind)
+      return { ...result, kinds: all.filter((k) => !isView(k)), viewKinds: all.filter(isView) }
     }
+    let viewAdded = false
+    const postVersions: EntityList = [v.PostV2, v.PostV6, v.PostV7, v.PostV8]
 
     it('adds an entity', async () => {
       const { kinds } = await step([v.AuthorV1], [v.AuthorV1, v.PostV2], 'AddPost')
       expect(kinds).toEqual(['create_table'])
       await db.query(`INSERT INTO post (title, "authorId") VALUES ('Hello', 1), ('World', 2)`)
+    })
+
+    it('adds a view reading both tables', async () => {
+      const result = await expectCleanCycle(db, [v.AuthorV1, v.PostV2], [v.AuthorV1, v.PostV2, v.AuthorPosts], 'AddAuthorPosts', authors)
+      expect(result.up.map((op) => op.kind)).toEqual(['create_view'])
+      await upgrade(projectFor(db, [v.AuthorV1, v.PostV2, v.AuthorPosts]))
+      expect(await db.query(view)).toEqual([{ author_name: 'Ada', title: 'Hello' }, { author_name: 'Grace', title: 'World' }])
+      viewAdded = true
     })
 
     it('adds a nullable column', async () => {
@@ -48,8 +65,10 @@ export function describeEditCycle(label: string, createDatabase: () => Promise<T
 
     it("changes a column's type, length and default, keeping the values", async () => {
       const ratings = 'SELECT id, name, bio, rating FROM author ORDER BY id'
-      const { kinds, rowsAfter } = await step([v.AuthorV4, v.PostV2], [v.AuthorV5, v.PostV2], 'WidenAuthor', ratings)
+      const { kinds, viewKinds, rowsAfter } = await step([v.AuthorV4, v.PostV2], [v.AuthorV5, v.PostV2], 'WidenAuthor', ratings)
       expect(kinds).toEqual(['alter_column', 'alter_column'])
+      // The view reads author.name, whose type changes (PostgreSQL) and whose table is rebuilt (SQLite).
+      expect(viewKinds).toEqual(['drop_view', 'create_view'])
       expect(rowsAfter.map((r) => Number((r as { rating: unknown }).rating))).toEqual([0, 3, 0])
       await db.query(`INSERT INTO author (name) VALUES ('${'x'.repeat(100)}')`)
       expect((await db.query<{ rating: unknown }>('SELECT rating FROM author WHERE id = 4')).map((r) => Number(r.rating))).toEqual([5])
@@ -74,8 +93,9 @@ export function describeEditCycle(label: string, createDatabase: () => Promise<T
     })
 
     it('removes an entity and drops its table', async () => {
-      const { kinds } = await step([v.AuthorV8, v.PostV8], [v.AuthorV8], 'DropPost')
+      const { kinds, viewKinds } = await step([v.AuthorV8, v.PostV8], [v.AuthorV8], 'DropPost')
       expect(kinds).toEqual(['drop_foreign_key', 'drop_table'])
+      expect(viewKinds).toEqual(['drop_view'])
       expect(await pendingChanges(db, [v.AuthorV8])).toEqual([])
     })
   })

@@ -7,6 +7,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
+  ViewColumn,
+  ViewEntity,
 } from 'typeorm'
 
 // Successive versions of a small schema, one edit apart, shared by the acceptance tests of every dialect.
@@ -116,4 +118,15 @@ export class PostV8 {
   @ManyToOne(() => AuthorV8, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'authorId' })
   author: AuthorV8
+}
+
+/** AuthorPosts is a view reading both tables, kept through every later edit of them. */
+@ViewEntity({
+  name: 'author_posts',
+  expression: `SELECT a.id AS author_id, a.name AS author_name, p.title AS title FROM author a JOIN post p ON p."authorId" = a.id`,
+})
+export class AuthorPosts {
+  @ViewColumn() author_id: number
+  @ViewColumn() author_name: string
+  @ViewColumn() title: string
 }

@@ -43,7 +43,7 @@ describe.each(setups)('the example application on %s', (_label, setup) => {
     }
     const diff = runBuiltCli(root, ['diff', '--format', 'json'], env)
     const report = JSON.parse(diff.stdout) as { operations: { kind: string }[] }
-    const creates = new Set(['create_table', 'add_foreign_key', 'create_enum', 'create_extension', 'create_schema'])
+    const creates = new Set(['create_table', 'add_foreign_key', 'create_enum', 'create_extension', 'create_schema', 'create_view'])
     expect(report.operations.filter((op) => !creates.has(op.kind))).toEqual([])
   })
 })

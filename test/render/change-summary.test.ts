@@ -39,7 +39,13 @@ describe('summarizeChanges', () => {
       kind: 'copy_column', table: { name: 'user' }, rows: 'empty',
       from: { name: 'mail', type: 'varchar', nullable: true }, to: { name: 'email', type: 'text', nullable: true },
     }
-    const operations = [...sampleOperations, copy]
+    const view = { name: 'active_user', definition: 'SELECT * FROM "user"', reads: [{ name: 'user' }] }
+    const views: Operation[] = [
+      { kind: 'create_view', view },
+      { kind: 'drop_view', view: { ...view, name: 'old_user' } },
+      { kind: 'replace_view', from: { ...view, name: 'named_user' }, to: { ...view, name: 'named_user', definition: 'SELECT "name" FROM "user"' } },
+    ]
+    const operations = [...sampleOperations, copy, ...views]
     const kinds = new Set(operations.map((op) => op.kind))
     const all: Record<OperationKind, true> = {
       create_schema: true, drop_schema: true, create_extension: true, drop_extension: true, create_enum: true,
@@ -48,6 +54,7 @@ describe('summarizeChanges', () => {
       add_primary_key: true, drop_primary_key: true, create_index: true, drop_index: true, add_unique: true,
       drop_unique: true, add_foreign_key: true, drop_foreign_key: true, add_check: true, drop_check: true,
       rename_enum: true, rename_index: true, rename_constraint: true, copy_column: true,
+      create_view: true, drop_view: true, replace_view: true,
     }
     expect([...kinds].sort()).toEqual(Object.keys(all).sort())
     const lines = text(operations)
@@ -56,8 +63,9 @@ describe('summarizeChanges', () => {
     expect(lines).toContain('    ~ column "email": values copied from "mail" (varchar -> text) into the rows where it is NULL')
     // One line per operation (create, drop and rename of a table are the headlines of their tables),
     // except the drop+add pairs of the primary key and of the check, which make one line each.
-    expect(operations).toHaveLength(29)
-    expect(details).toBe(29 - 2)
+    expect(operations).toHaveLength(32)
+    expect(details).toBe(32 - 2)
+    expect(lines).toContain('~ view "named_user": definition replaced')
   })
 
   it('pairs a table\'s only dropped and added check even when their names differ', () => {

@@ -14,6 +14,7 @@ const actual: SchemaModel = {
   enums: [],
   schemas: [],
   extensions: [],
+  views: [],
 }
 
 describe('declaredFactChanges', () => {

@@ -12,7 +12,7 @@ export function column(name: string, type = 'integer', extra: Partial<ColumnMode
 
 /** schema builds a SchemaModel from tables. */
 export function schema(tables: TableModel[], extra: Partial<SchemaModel> = {}): SchemaModel {
-  return { tables, enums: [], schemas: [], extensions: [], ...extra }
+  return { tables, enums: [], schemas: [], extensions: [], views: [], ...extra }
 }
 
 const writtenFields: ReadonlySet<string> = new Set(['defaultSql', 'expressionSql', 'whereSql'])

@@ -161,3 +161,44 @@ WHERE ty.typtype = 'e' AND (n.nspname = ANY($1::text[]) OR ty.oid IN (
   JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0
   JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
 ))`
+
+/** viewColumnsOf is the JSON list of the output columns (name, type) of the view row `alias` of pg_class. */
+export function viewColumnsOf(alias: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+    FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${alias}.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]')`
+}
+
+export interface ViewRow {
+  readonly schema: string
+  readonly name: string
+  readonly materialized: boolean
+  readonly definition: string
+  readonly columns: readonly { readonly name: string; readonly type: string }[]
+  readonly reads: readonly { readonly schema: string; readonly name: string; readonly columns: readonly string[] }[]
+}
+/**
+ * The views and materialized views in scope: the definition as pg_get_viewdef prints it, the output columns,
+ * and what each reads (the tables, views and columns its rewrite rule depends on: pg_depend of pg_rewrite).
+ */
+export const viewsQuery = `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
+  pg_get_viewdef(c.oid) AS definition,
+  ${viewColumnsOf('c')} AS columns,
+  COALESCE((SELECT json_agg(json_build_object('schema', r.schema, 'name', r.name, 'columns', r.columns) ORDER BY r.schema, r.name)
+    FROM (
+      SELECT rn.nspname::text AS schema, rc.relname::text AS name,
+        COALESCE(array_agg(DISTINCT ra.attname::text) FILTER (WHERE ra.attname IS NOT NULL), '{}') AS columns
+      FROM pg_catalog.pg_rewrite w
+      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = w.oid
+        AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'n'
+      JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
+      JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+      LEFT JOIN pg_catalog.pg_attribute ra ON ra.attrelid = rc.oid AND ra.attnum = d.refobjsubid AND d.refobjsubid > 0
+      WHERE w.ev_class = c.oid AND rc.oid <> c.oid
+      GROUP BY rn.nspname, rc.relname
+    ) r), '[]') AS reads
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm')
+  AND n.nspname = ANY($1::text[])
+  AND NOT (c.relname = ANY($2::text[]) OR n.nspname || '.' || c.relname = ANY($2::text[]))
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`

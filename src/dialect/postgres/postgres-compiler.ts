@@ -8,6 +8,7 @@ import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKey
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-names'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
+import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
 /** Compiler writes one operation; `later` are the operations after it (an enum value they use must be committed first). */
 type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[]) => readonly StatementPiece[]
@@ -50,6 +51,9 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_check: (op) => [dropConstraint(op, op.check.name)],
   // A primary key's or unique's index is renamed with it.
   rename_constraint: (op) => [alterTable(op, `RENAME CONSTRAINT ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
+  create_view: (op) => createViewSql(op.view),
+  drop_view: (op) => [dropViewSql(op.view)],
+  replace_view: (op) => [replaceViewSql(op.to)],
 }
 
 /**

@@ -1,6 +1,7 @@
 import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
 import { compilePostgres } from './postgres-compiler'
+import { retypedColumns } from './postgres-view-breaking'
 import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
 import { quoteIdent } from './postgres-names'
@@ -23,6 +24,7 @@ export const postgresDialect: Dialect = {
     concurrentIndexes: true,
     notValidConstraints: true,
     renamesInPlace: true,
+    replacesViews: true,
   },
   quoteIdent,
   connect: connectPostgres,
@@ -33,6 +35,7 @@ export const postgresDialect: Dialect = {
   reconcile: reconcilePostgres,
   appliedMigrations: appliedPostgresMigrations,
   compile: (changes) => compilePostgres(changes.ops),
+  viewBreakingChanges: retypedColumns,
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,
 }

@@ -32,7 +32,8 @@ export function alterEnumSql(op: AlterEnum, later: readonly Operation[]): EnumSt
   return onlyAdds(op.from.values, op.to.values) ? addValuesSql(op, later) : rebuildSql(op)
 }
 
-function onlyAdds(from: readonly string[], to: readonly string[]): boolean {
+/** onlyAdds says whether an enum change only adds labels (ADD VALUE in place); else the type is rebuilt. */
+export function onlyAdds(from: readonly string[], to: readonly string[]): boolean {
   const kept = to.filter((v) => from.includes(v))
   return kept.length === from.length && kept.every((v, i) => v === from[i])
 }

@@ -16,12 +16,15 @@ import {
   schemasQuery,
   type TableRow,
   tablesQuery,
+  type ViewRow,
+  viewsQuery,
 } from './postgres-catalog-queries'
 import { canonicalTable } from './postgres-canonical-table'
 import { checkOf, columnOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
+import { viewOf } from './postgres-view-introspection'
 
 /**
- * introspectPostgres reads the schemas in scope (`['public']` when none are given) in seven catalog
+ * introspectPostgres reads the schemas in scope (`['public']` when none are given) in eight catalog
  * queries, however many tables there are, and returns the canonical model.
  */
 export async function introspectPostgres(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel> {
@@ -41,6 +44,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
   const constraintRows = await read<ConstraintRow>('constraints', constraintsQuery, scoped)
   const indexRows = await read<IndexRow>('indexes', indexesQuery, scoped)
   const enumRows = await read<EnumRow>('enum types', enumsQuery, scoped)
+  const viewRows = await read<ViewRow>('views', viewsQuery, scoped)
 
   const enumTypes: EnumTypeModel[] = enumRows.map((r) => ({ schema: r.schema, name: r.name, values: r.labels }))
   const labels = new Map(enumTypes.map((e) => [qualifiedKey(e), e.values]))
@@ -71,6 +75,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
     enums: enumTypes.filter((e) => e.schema !== undefined && schemas.includes(e.schema)).sort(byQualifiedName),
     schemas: schemaRows.map((r) => r.name).sort(compareText),
     extensions: extensionRows.map((r) => r.name).sort(compareText),
+    views: viewRows.map(viewOf).sort(byQualifiedName),
   }
 }
 

@@ -3,6 +3,7 @@ import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualifie
 import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { storedIdentifier } from './postgres-names'
 import { canonicalTable } from './postgres-canonical-table'
+import { canonicalView } from './postgres-view-definition'
 
 /** PostgresSettings are the DataSource options that change what the entities mean on PostgreSQL. */
 export interface PostgresSettings {
@@ -31,14 +32,16 @@ const typeExtensions: Readonly<Record<string, string>> = {
  */
 export function normalizePostgres(model: SchemaModel, settings: PostgresSettings): SchemaModel {
   const tables = model.tables.map((t) => canonicalTable(fillTable(t, settings))).sort(byQualifiedName)
+  const views = model.views.map((v) => canonicalView(v, settings.defaultSchema)).sort(byQualifiedName)
   const enums = collectEnums(tables, model.enums.map((e) => ({ ...e, schema: e.schema ?? settings.defaultSchema })))
-  const schemas = [settings.defaultSchema, ...model.schemas, ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!)]
+  const schemas = [settings.defaultSchema, ...model.schemas, ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!), ...views.map((v) => v.schema!)]
   const extensions = [...model.extensions, ...tables.flatMap((t) => t.columns.flatMap(neededExtensions))]
   return {
     tables,
     enums,
     schemas: [...new Set(schemas)].sort(compareText),
     extensions: [...new Set(extensions)].sort(compareText),
+    views,
   }
 }
 

@@ -5,6 +5,7 @@ import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
+import { reconcileViews } from './postgres-view-reconcile'
 
 /** An uncertain default: the entity's and the database's spellings, which rules could not prove equal. */
 interface Candidate {
@@ -15,12 +16,14 @@ interface Candidate {
 }
 
 /**
- * reconcilePostgres settles what the rules could not: constant defaults (`reconcileDefaults`, one SELECT)
- * and CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN). Each query is
- * only issued when there is something to ask; neither changes the database.
+ * reconcilePostgres settles what the rules could not: constant defaults (`reconcileDefaults`, one SELECT),
+ * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
+ * (`reconcileViews`, temporary views rolled back). Each query is only issued when there is something to ask;
+ * none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  return reconcileExpressions(await reconcileDefaults(desired, actual, connection), actual, connection)
+  const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection), actual, connection)
+  return reconcileViews(expressions, actual, connection)
 }
 
 /**

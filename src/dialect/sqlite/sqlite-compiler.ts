@@ -1,4 +1,4 @@
-import type { TableModel } from '../../model/schema-model'
+import type { QualifiedName, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { ChangeSet, TableChange } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
@@ -59,6 +59,11 @@ function roleOf(table: TableChange, changes: ChangeSet): Role {
   if (table.change !== 'modified') return table.change
   const rebuilt = contentOps(table, changes.ops).some((i) => needsRebuild(changes.ops[i]!, changes.tableBefore(i)))
   return rebuilt ? 'rebuilt' : 'in-place'
+}
+
+/** rebuiltTables names the tables `changes` rebuild, under their names before the migration. */
+export function rebuiltTables(changes: ChangeSet): QualifiedName[] {
+  return changes.tables.filter((table) => roleOf(table, changes) === 'rebuilt').map((table) => table.firstName)
 }
 
 function foreignKeyCheck(table: string, operations: readonly Operation[]): Statement {

@@ -1,6 +1,6 @@
 import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
-import { compileSqlite } from './sqlite-compiler'
+import { compileSqlite, rebuiltTables } from './sqlite-compiler'
 import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
@@ -31,6 +31,8 @@ export const sqliteDialect: Dialect = {
   normalize: normalizeSqliteModel,
   appliedMigrations: appliedSqliteMigrations,
   compile: compileSqlite,
+  // A rebuilt table is dropped and another renamed into its place: SQLite then finds its views broken.
+  viewBreakingChanges: rebuiltTables,
   classifyTypeChange: classifySqliteTypeChange,
   measure: measureSqlite,
 }

@@ -5,6 +5,7 @@ import { columnSql, createIndexSql, createTableSql, isConstantDefault } from './
 import type { StatementPiece } from '../statement'
 import { quoteIdent } from './sqlite-quote'
 import { mentionsName } from './sqlite-sql-text'
+import { createViewSql, dropViewSql } from './sqlite-view-sql'
 
 type InPlaceCompiler<K extends OperationKind> = (op: OperationOf<K>) => readonly StatementPiece[]
 
@@ -74,6 +75,10 @@ const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = 
   add_check: rebuildOnly,
   drop_check: rebuildOnly,
   rename_constraint: rebuildOnly,
+  create_view: (op) => [createViewSql(op.view)],
+  drop_view: (op) => [dropViewSql(op.view)],
+  // Never planned: SQLite has no CREATE OR REPLACE VIEW (capabilities.replacesViews is off).
+  replace_view: unsupported,
 }
 
 /** inPlaceSql runs one operation through inPlaceCompilers. */

@@ -7,11 +7,13 @@ import { type ParsedTable, parseCreateTable } from './sqlite-create-table-parser
 import { checkName, foreignKeyName, uniqueName } from './sqlite-names'
 import { canonicalAction, expressionKey, normalizeSqliteModel } from './sqlite-normalize'
 import { canonicalSql } from './sqlite-sql-text'
+import { readViews } from './sqlite-view-introspection'
 
 /**
  * introspectSqlite reads the live schema into the canonical SchemaModel with a fixed number of queries:
  * the pragmas give columns, keys and indexes; the CREATE TABLE text gives what they do not (constraint
- * names, AUTOINCREMENT, enum checks, CHECK constraints, generated expressions, collations).
+ * names, AUTOINCREMENT, enum checks, CHECK constraints, generated expressions, collations); the CREATE VIEW
+ * text gives the views.
  */
 export async function introspectSqlite(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel> {
   const catalog = await readCatalog(connection)
@@ -40,6 +42,7 @@ export async function introspectSqlite(connection: DatabaseConnection, scope: In
     enums: [],
     schemas: [],
     extensions: [],
+    views: readViews(catalog.master, catalog.columns, ignored),
   })
 }
 

@@ -12,6 +12,7 @@ import type {
 import { byQualifiedName, compareText } from '../../model/qualified-name'
 import { canonicalTypeParts } from './sqlite-column-type'
 import { canonicalSql } from './sqlite-sql-text'
+import { canonicalView } from './sqlite-view-definition'
 
 /**
  * normalizeSqliteModel brings a model to SQLite's canonical form. The entity side and the introspector both
@@ -19,7 +20,13 @@ import { canonicalSql } from './sqlite-sql-text'
  * types, extensions, comments, index methods, deferrable uniques or named primary keys: those are dropped.
  */
 export function normalizeSqliteModel(model: SchemaModel): SchemaModel {
-  return { tables: model.tables.map(canonicalTable).sort(byQualifiedName), enums: [], schemas: [], extensions: [] }
+  return {
+    tables: model.tables.map(canonicalTable).sort(byQualifiedName),
+    enums: [],
+    schemas: [],
+    extensions: [],
+    views: model.views.map(canonicalView).sort(byQualifiedName),
+  }
 }
 
 /** canonicalTable is one table in canonical form; see normalizeSqliteModel. */

@@ -13,7 +13,7 @@ export function col(name: string, type = 'integer', extra: Partial<ColumnModel> 
 
 /** pgSchema builds a model holding `public` and the given tables. */
 export function pgSchema(tables: TableModel[], extra: Partial<SchemaModel> = {}): SchemaModel {
-  return { tables, enums: [], schemas: ['public'], extensions: [], ...extra }
+  return { tables, enums: [], schemas: ['public'], extensions: [], views: [], ...extra }
 }
 
 /** createOps is what a diff from an empty database would plan, in dependency order. */

@@ -93,7 +93,7 @@ describe('postgres round trip', () => {
 
   it('creates every kind of column, introspects it back equal, and reverses to the empty database', async () => {
     const empty = await db.introspect(['app', 'public'])
-    expect(empty).toEqual({ tables: [], enums: [], schemas: ['public'], extensions: [] })
+    expect(empty).toEqual({ tables: [], enums: [], schemas: ['public'], extensions: [], views: [] })
 
     const desired = postgresDialect.normalize(entities)
     const ops = createOps(desired, empty)

@@ -19,7 +19,7 @@ export function table(name: string, parts: Partial<TableModel>): TableModel {
 
 /** schema is a model holding the tables, sorted by name. */
 export function schema(...tables: TableModel[]): SchemaModel {
-  return { tables: [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), enums: [], schemas: [], extensions: [] }
+  return { tables: [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), enums: [], schemas: [], extensions: [], views: [] }
 }
 
 /** sqlOf lists the SQL of statements. */

@@ -1,0 +1,22 @@
+import type { ViewSource } from '../../model/schema-model'
+import type { ChangeSet } from '../../plan/change-set'
+import { columnTypeKey } from './postgres-column-sql'
+import { onlyAdds } from './postgres-enum-sql'
+
+/**
+ * retypedColumns names the columns whose type `changes` change: PostgreSQL refuses to alter the type of a column
+ * a view reads ("cannot alter type of a column used by a view or rule"), and an enum type rebuilt (labels
+ * removed or reordered) moves every column using it to the new type. Views follow renames by themselves
+ * (they hold tables and columns by number), so renames break nothing.
+ */
+export function retypedColumns(changes: ChangeSet): ViewSource[] {
+  const before = changes.schemaAt(0)
+  return changes.ops.flatMap((op): ViewSource[] => {
+    if (op.kind === 'alter_column' && columnTypeKey(op.from) !== columnTypeKey(op.to)) return [{ ...op.table, columns: [op.from.name] }]
+    if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
+    return before.tables.flatMap((table) => {
+      const columns = table.columns.filter((c) => c.enumName === op.from.name && table.schema === op.from.schema).map((c) => c.name)
+      return columns.length === 0 ? [] : [{ ...(table.schema !== undefined && { schema: table.schema }), name: table.name, columns }]
+    })
+  })
+}

@@ -1,0 +1,20 @@
+import type { ViewModel } from '../../model/schema-model'
+import { writtenDefinition } from '../../model/written-sql'
+import { createIndexSql } from './postgres-constraint-sql'
+import { qualified } from './postgres-names'
+
+/** createViewSql creates a view, or a materialized view with its rows and then its indexes. */
+export function createViewSql(view: ViewModel): string[] {
+  const kind = view.materialized === true ? 'MATERIALIZED VIEW' : 'VIEW'
+  return [`CREATE ${kind} ${qualified(view)} AS ${writtenDefinition(view)}`, ...(view.indexes ?? []).map((i) => createIndexSql(view, i))]
+}
+
+/** dropViewSql drops a view or a materialized view (its indexes go with it). */
+export function dropViewSql(view: ViewModel): string {
+  return `DROP ${view.materialized === true ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(view)}`
+}
+
+/** replaceViewSql changes a view's definition in place; planned only when the columns stay the same. */
+export function replaceViewSql(view: ViewModel): string {
+  return `CREATE OR REPLACE VIEW ${qualified(view)} AS ${writtenDefinition(view)}`
+}

@@ -1,0 +1,52 @@
+import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
+import type { ViewModel } from '../model/schema-model'
+import type { HazardFinding } from './hazard-finding'
+import { tableText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+
+/** viewDroppedFindings: VIEW_DROPPED for a view dropped and not created again (what it reads is dropped). */
+export function viewDroppedFindings(context: RuleContext): HazardFinding[] {
+  const created = createdKeys(context)
+  return eachOp(context, 'drop_view', (op) => created.has(qualifiedKey(op.view)) ? [] : [{
+    code: 'VIEW_DROPPED', operation: op,
+    what: `Drops ${viewText(op.view)} for good: it reads a table or column this migration drops, and queries reading the view fail from then on`,
+    advice: 'declare it with @ViewEntity and a definition that does without what is dropped, or keep what it reads',
+  }])
+}
+
+/**
+ * viewDependencyRecreatedFindings: VIEW_DEPENDENCY_RECREATED once per migration, on the first view dropped
+ * only to be created again, listing every such view.
+ */
+export function viewDependencyRecreatedFindings(context: RuleContext): HazardFinding[] {
+  const created = createdKeys(context)
+  const recreated = context.input.changes.ops.flatMap((op) => (op.kind === 'drop_view' && created.has(qualifiedKey(op.view)) ? [op] : []))
+  if (recreated.length === 0) return []
+  return [{
+    code: 'VIEW_DEPENDENCY_RECREATED', operation: recreated[0],
+    what: `Drops and re-creates ${recreated.map((op) => viewText(op.view)).join(', ')} around the changes of what they read; they do not exist in between`,
+    advice: 'nothing to do where the migration runs in one transaction; otherwise stop their readers while it runs',
+  }]
+}
+
+/** materializedViewRefreshFindings: MATERIALIZED_VIEW_REFRESH when a materialized view is filled by running its query. */
+export function materializedViewRefreshFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'create_view', (op) => {
+    if (op.view.materialized !== true) return []
+    const existing = context.input.changes.schemaAt(0).views.find((v) => sameName(v, op.view))
+    return [{
+      code: 'MATERIALIZED_VIEW_REFRESH', operation: op,
+      what: `Fills ${viewText(op.view)} by running its query, holding the migration until it is done`,
+      advice: 'run it when the tables it reads are quiet, or create it WITH NO DATA by hand and refresh later',
+      ...(existing && { probe: { kind: 'rows', table: nameOf(existing) } }),
+    }]
+  })
+}
+
+function createdKeys(context: RuleContext): Set<string> {
+  return new Set(context.input.changes.ops.flatMap((op) => (op.kind === 'create_view' ? [qualifiedKey(op.view)] : [])))
+}
+
+function viewText(view: ViewModel): string {
+  return `${view.materialized === true ? 'materialized view' : 'view'} ${tableText(view)}`
+}

@@ -1,0 +1,121 @@
+import type { DataSource } from 'typeorm'
+import { Column, Entity, Index, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from 'typeorm'
+
+// Two tables and views over them in the forms apps write: every one must compare equal to the database it
+// created (no churn), on every dialect. The SQL is portable between SQLite and PostgreSQL.
+
+@Entity('shop_customer')
+export class Customer {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 40 }) name: string
+}
+
+@Entity('shop_order')
+export class Order {
+  @PrimaryGeneratedColumn() id: number
+  @Column() customer_id: number
+  @Column({ type: 'integer' }) total: number
+  @Column({ type: 'varchar', length: 40, nullable: true }) note: string | null
+}
+
+/** Order with `total` widened to bigint and `note` to text: a type change (PostgreSQL), a rebuild (SQLite). */
+@Entity('shop_order')
+export class OrderRetyped {
+  @PrimaryGeneratedColumn() id: number
+  @Column() customer_id: number
+  @Column({ type: 'bigint' }) total: number
+  @Column({ type: 'text', nullable: true }) note: string | null
+}
+
+@ViewEntity({ name: 'v_columns', expression: 'SELECT id, name FROM shop_customer' })
+export class ColumnsView { @ViewColumn() id: number; @ViewColumn() name: string }
+
+@ViewEntity({ name: 'v_star', expression: 'SELECT * FROM shop_customer' })
+export class StarView { @ViewColumn() id: number; @ViewColumn() name: string }
+
+@ViewEntity({ name: 'v_join', expression: 'SELECT c.name, o.total FROM shop_customer c JOIN shop_order o ON o.customer_id = c.id' })
+export class JoinView { @ViewColumn() name: string; @ViewColumn() total: number }
+
+@ViewEntity({
+  name: 'v_spent',
+  expression: `SELECT customer_id, COUNT(*) AS orders, SUM(total) AS spent
+    FROM shop_order
+    GROUP BY customer_id
+    HAVING COUNT(*) > 0`,
+})
+export class SpentView { @ViewColumn() customer_id: number; @ViewColumn() orders: number; @ViewColumn() spent: number }
+
+@ViewEntity({ name: 'v_cte', expression: 'WITH big AS (SELECT * FROM shop_order WHERE total > 100) SELECT customer_id, total FROM big' })
+export class CteView { @ViewColumn() customer_id: number; @ViewColumn() total: number }
+
+@ViewEntity({ name: 'v_cast', expression: 'SELECT id, CAST(total AS TEXT) AS total_text, CAST(customer_id AS REAL) AS customer FROM shop_order' })
+export class CastView { @ViewColumn() id: number; @ViewColumn() total_text: string; @ViewColumn() customer: number }
+
+@ViewEntity({ name: 'v_quoted', expression: 'SELECT "id" AS "Customer Id", "name" AS "Name" FROM "shop_customer"' })
+export class QuotedView { @ViewColumn({ name: 'Customer Id' }) id: number; @ViewColumn({ name: 'Name' }) name: string }
+
+@ViewEntity({ name: 'v_lower', expression: "select name from shop_customer where name like 'a%' or name = 'it''s'" })
+export class LowerView { @ViewColumn() name: string }
+
+@ViewEntity({
+  name: 'v_case',
+  expression: "SELECT id, CASE WHEN total > 100 THEN 'big' ELSE 'small' END AS size, COALESCE(note, '') AS note FROM shop_order",
+})
+export class CaseView { @ViewColumn() id: number; @ViewColumn() size: string; @ViewColumn() note: string }
+
+@ViewEntity({
+  name: 'v_exists',
+  expression: 'SELECT c.id FROM shop_customer c WHERE EXISTS (SELECT 1 FROM shop_order o WHERE o.customer_id = c.id) UNION SELECT 0',
+})
+export class ExistsView { @ViewColumn() id: number }
+
+@ViewEntity({
+  name: 'v_builder',
+  expression: (dataSource: DataSource) =>
+    dataSource.createQueryBuilder().select('customer.id', 'id').addSelect('customer.name', 'name').from(Customer, 'customer').where('customer.id > 0'),
+})
+export class BuilderView { @ViewColumn() id: number; @ViewColumn() name: string }
+
+@ViewEntity({ name: 'v_on_view', expression: 'SELECT customer_id FROM v_spent WHERE spent > 10', dependsOn: [SpentView] })
+export class OnViewView { @ViewColumn() customer_id: number }
+
+/** Every view form, reading Customer and Order. */
+export const viewForms = [
+  ColumnsView, StarView, JoinView, SpentView, CteView, CastView, QuotedView, LowerView, CaseView, ExistsView, BuilderView, OnViewView,
+]
+
+/** SpentView with another definition of the same columns. */
+@ViewEntity({
+  name: 'v_spent',
+  expression: 'SELECT customer_id, COUNT(*) AS orders, SUM(total) AS spent FROM shop_order WHERE total > 0 GROUP BY customer_id',
+})
+export class SpentViewChanged { @ViewColumn() customer_id: number; @ViewColumn() orders: number; @ViewColumn() spent: number }
+
+/** SpentView with a column more: PostgreSQL cannot replace it in place either way. */
+@ViewEntity({
+  name: 'v_spent',
+  expression: 'SELECT customer_id, COUNT(*) AS orders, SUM(total) AS spent, MAX(total) AS largest FROM shop_order GROUP BY customer_id',
+})
+export class SpentViewWider { @ViewColumn() customer_id: number; @ViewColumn() orders: number; @ViewColumn() spent: number; @ViewColumn() largest: number }
+
+/** A view whose query builder needs a live connection: it is reported and left alone. */
+@ViewEntity({
+  name: 'v_needs_connection',
+  expression: () => {
+    throw new Error('no connection yet')
+  },
+})
+export class NeedsConnectionView { @ViewColumn() id: number }
+
+/** A materialized view with an index (PostgreSQL). */
+@ViewEntity({ name: 'mv_spent', materialized: true, expression: 'SELECT customer_id, SUM(total) AS spent FROM shop_order GROUP BY customer_id' })
+@Index('IDX_mv_spent_customer', ['customer_id'], { unique: true })
+export class SpentMaterialized { @ViewColumn() customer_id: number; @ViewColumn() spent: number }
+
+/** Order without its note column. */
+@Entity('shop_order')
+export class OrderWithoutNote {
+  @PrimaryGeneratedColumn() id: number
+  @Column() customer_id: number
+  @Column({ type: 'integer' }) total: number
+}

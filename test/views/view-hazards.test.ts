@@ -1,0 +1,80 @@
+import { compareProject } from '../../src/pipeline/compare-project'
+import { upgrade } from '../../src/runner/migration-runner'
+import { expectCleanCycle, migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { bothDialects, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import * as e from './view-entities'
+
+describe.each(bothDialects('viewhazards'))('view hazards on %s', (label, createDatabase) => {
+  const view = (name: string) => `view ${label === 'postgres' ? '"public".' : ''}"${name}"`
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createDatabase()
+    await migrateTo(db, [e.Customer, e.Order, e.JoinView], 'Init')
+    await db.query('CREATE VIEW report AS SELECT note FROM shop_order')
+  })
+  afterAll(async () => db?.drop())
+
+  it('lists the views dropped and re-created around a change of what they read', async () => {
+    const { hazards } = await compareProject(projectFor(db, [e.Customer, e.OrderRetyped, e.JoinView]))
+    expect(hazards.filter((h) => h.code.startsWith('VIEW_')).map((h) => [h.code, h.severity, h.message])).toEqual([[
+      'VIEW_DEPENDENCY_RECREATED', 'info',
+      expect.stringContaining(`Drops and re-creates ${view('report')}, ${view('v_join')} around the changes of what they read`),
+    ]])
+  })
+
+  it('drops for good, with VIEW_DROPPED, the views that read a dropped table and that no entity declares', async () => {
+    const { up, hazards } = await compareProject(projectFor(db, [e.Customer]))
+    expect(up.filter((op) => op.kind.endsWith('_view')).map((op) => op.kind)).toEqual(['drop_view', 'drop_view'])
+    expect(hazards.filter((h) => h.code === 'VIEW_DROPPED').map((h) => h.message)).toEqual([
+      expect.stringContaining(`Drops ${view('report')} for good`),
+      expect.stringContaining(`Drops ${view('v_join')} for good`),
+    ])
+  })
+})
+
+describe('materialized views on postgres', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('matviews')
+    await migrateTo(db, [e.Customer, e.Order], 'Init')
+    await db.query(`INSERT INTO shop_customer (name) VALUES ('ada')`)
+    await db.query(`INSERT INTO shop_order (customer_id, total) VALUES (1, 5), (1, 7)`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('creates one with its index, says it runs its query, and keeps it through a type change of what it reads', async () => {
+    const { hazards } = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(hazards.map((h) => h.code)).toEqual(['MATERIALIZED_VIEW_REFRESH'])
+    await expectCleanCycle(db, [e.Customer, e.Order], [e.Customer, e.Order, e.SpentMaterialized], 'AddSpent', 'SELECT id FROM shop_order')
+    await upgrade(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'mv_spent'`)).toEqual([{ indexname: 'IDX_mv_spent_customer' }])
+    expect(await db.query('SELECT spent FROM mv_spent')).toEqual([{ spent: '12' }])
+
+    const retyped = [e.Customer, e.OrderRetyped, e.SpentMaterialized]
+    const refresh = (await compareProject(projectFor(db, retyped))).hazards.filter((h) => h.code === 'MATERIALIZED_VIEW_REFRESH')
+    expect(refresh.map((h) => h.measurement?.count)).toEqual([1])
+    const { up } = await expectCleanCycle(db, [e.Customer, e.Order, e.SpentMaterialized], retyped, 'RetypeOrder', 'SELECT id FROM shop_order')
+    expect(up.map((op) => op.kind)).toEqual(['drop_view', 'alter_column', 'alter_column', 'create_view'])
+    await upgrade(projectFor(db, retyped))
+    expect(await pendingChanges(db, retyped)).toEqual([])
+    expect(await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'mv_spent'`)).toEqual([{ indexname: 'IDX_mv_spent_customer' }])
+  })
+})
+
+describe('SQLite views reading some columns', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createSqliteDatabase()
+    await migrateTo(db, [e.Customer, e.Order], 'Init')
+    await db.query('CREATE VIEW notes AS SELECT note FROM shop_order')
+    await db.query('CREATE VIEW totals AS SELECT SUM(total) AS total FROM shop_order')
+  })
+  afterAll(async () => db?.drop())
+
+  it('drops for good the view naming a dropped column, and leaves the others alone', async () => {
+    const { up } = await expectCleanCycle(db, [e.Customer, e.Order], [e.Customer, e.OrderWithoutNote], 'DropNote', 'SELECT id FROM shop_order')
+    expect(up.map((op) => `${op.kind} ${op.kind === 'drop_view' ? op.view.name : ''}`.trim())).toEqual(['drop_view notes', 'drop_column'])
+    await upgrade(projectFor(db, [e.Customer, e.OrderWithoutNote]))
+    expect(await db.query('SELECT total FROM totals')).toEqual([{ total: null }])
+  })
+})

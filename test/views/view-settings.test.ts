@@ -1,0 +1,68 @@
+import { connectPostgres } from '../../src/dialect/postgres/postgres-connection'
+import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect'
+import { reconcileViews } from '../../src/dialect/postgres/postgres-view-reconcile'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { readEntities } from '../../src/source/entity-metadata'
+import { migrateTo, projectFor } from '../support/migration-cycle'
+import { bothDialects, createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import * as e from './view-entities'
+
+describe.each(bothDialects('viewsettings'))('view settings on %s', (_label, createDatabase) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createDatabase()
+    await migrateTo(db, [e.Customer, e.Order], 'Init')
+  })
+  afterAll(async () => db?.drop())
+
+  it('reports a view it cannot build without a connection once, and leaves the database view of that name alone', async () => {
+    await db.query('CREATE VIEW v_needs_connection AS SELECT id FROM shop_customer')
+    const comparison = await compareProject(projectFor(db, [e.Customer, e.Order, e.NeedsConnectionView]))
+    expect(comparison.up).toEqual([])
+    expect(comparison.warnings.filter((w) => w.includes('v_needs_connection'))).toEqual([
+      'left view "v_needs_connection" alone: its expression cannot be built without a connection (no connection yet); write it as an SQL string',
+    ])
+  })
+
+  it('leaves views named in ignoreTables alone, declared or not', async () => {
+    const project = projectFor(db, [e.Customer, e.Order, e.ColumnsView], { ignoreTables: ['v_columns', 'v_needs_connection'] })
+    expect((await compareProject(project)).up).toEqual([])
+  })
+})
+
+describe('the PostgreSQL view reconciliation', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('viewreconcile')
+    await migrateTo(db, [e.Customer, e.Order, e.JoinView], 'Init')
+  })
+  afterAll(async () => db?.drop())
+
+  it('settles a view written differently through a temporary view it rolls back, leaving the session read-only', async () => {
+    const connection = await postgresDialect.connect(db.options)
+    try {
+      const actual = await postgresDialect.introspect(connection, { ignoreTables: [] })
+      const entities = await readEntities(projectFor(db, [e.Customer, e.Order, e.JoinView]).dataSource)
+      const desired = postgresDialect.normalize(entities.model, db.options)
+      expect(desired.views[0]!.definition).not.toBe(actual.views[0]!.definition)
+      const settled = await reconcileViews(desired, actual, connection)
+      expect(settled.views[0]!.definition).toBe(actual.views[0]!.definition)
+      expect(settled.views[0]!.columns).toEqual(actual.views[0]!.columns)
+      expect(await connection.query(`SELECT relname FROM pg_class WHERE relname LIKE 'autogen_view_probe_%'`)).toEqual([])
+      expect(await connection.query('SHOW transaction_read_only')).toEqual([{ transaction_read_only: 'on' }])
+    } finally {
+      await connection.close()
+    }
+  })
+
+  it('leaves a definition the server refuses as written', async () => {
+    const connection = await connectPostgres(db.options)
+    try {
+      const actual = await postgresDialect.introspect(connection, { ignoreTables: [] })
+      const broken = { ...actual, views: actual.views.map((v) => ({ ...v, definition: 'SELECT nothing FROM nowhere', definitionSql: 'SELECT nothing FROM nowhere' })) }
+      expect((await reconcileViews(broken, actual, connection)).views[0]!.definition).toBe('SELECT nothing FROM nowhere')
+    } finally {
+      await connection.close()
+    }
+  })
+})
