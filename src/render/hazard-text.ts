@@ -1,6 +1,7 @@
 import type { Statement } from '../dialect/statement'
-import type { Hazard } from '../hazards/hazard'
+import { type Hazard, isNote } from '../hazards/hazard'
 import type { Operation } from '../operations/operation'
+import { subjectOf } from './hazard-subject'
 import { stableData } from './stable-json'
 
 /** hazardLine is a hazard as one line: `DROP_COLUMN (danger): Deletes every value in "user"."age" (...); ...`. */
@@ -9,11 +10,22 @@ export function hazardLine(hazard: Hazard): string {
 }
 
 /**
+ * hazardPointer names a hazard briefly, for a list whose full sentences sit above their statements:
+ * `DROP_COLUMN "user"."legacy" (danger)`; a note (`info`) goes without its severity: `TYPE_CHANGE_SAFE "user"."age"`.
+ */
+export function hazardPointer(hazard: Hazard): string {
+  const subject = hazard.operation !== undefined ? subjectOf(hazard.operation) : hazard.subject
+  const named = subject === undefined ? hazard.code : `${hazard.code} ${subject}`
+  return isNote(hazard) ? named : `${named} (${hazard.severity})`
+}
+
+/**
  * hazardComment is the text of the comment put above the statement a hazard concerns: `hazard <line>`.
  * A reviewer accepts the hazard by changing `hazard` to `accepted` (see hazards/accepted-hazards.ts).
+ * A note (`info`) is `note <CODE>: <message>`, which nobody needs to accept.
  */
 export function hazardComment(hazard: Hazard): string {
-  return `hazard ${hazardLine(hazard)}`
+  return isNote(hazard) ? `note ${hazard.code}: ${hazard.message}` : `hazard ${hazardLine(hazard)}`
 }
 
 /** PlacedHazards are hazards by the index of the first statement that carries out their operation; `unplaced` have none. */

@@ -1,7 +1,7 @@
 import type { Statement } from '../dialect/statement'
-import type { Hazard } from '../hazards/hazard'
+import { type Hazard, isNote } from '../hazards/hazard'
 import { summarizeChanges, summaryLines } from './change-summary'
-import { hazardComment, hazardLine, placeHazards } from './hazard-text'
+import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { commitFirstLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
@@ -53,10 +53,14 @@ function header(plan: MigrationPlan, className: string): string[] {
   if (plan.warnings.length > 0) {
     text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
   }
-  const hazards = plan.hazards ?? []
+  const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
   if (hazards.length > 0) {
-    text.push('', 'Hazards (accept one by changing "// hazard" to "// accepted" on its line in up()):',
-      ...bullets(hazards.map(hazardLine), '  '))
+    text.push('', 'Hazards (explained above their statements in up(); accept one there by changing "// hazard" to "// accepted"):',
+      ...bullets(hazards.map(hazardPointer), '  '))
+  }
+  const notes = (plan.hazards ?? []).filter(isNote)
+  if (notes.length > 0) {
+    text.push('', 'Notes (explained above their statements in up(); nothing to accept):', ...bullets(notes.map(hazardPointer), '  '))
   }
   const lines = text.flatMap((line) => commentLines(line))
   return plan.phase === undefined ? lines : [...lines, phaseRecordLine(plan.phase.record)]

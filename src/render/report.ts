@@ -1,7 +1,7 @@
 import type { Statement } from '../dialect/statement'
-import type { Hazard } from '../hazards/hazard'
+import { type Hazard, isNote } from '../hazards/hazard'
 import { summarizeChanges, summaryLines } from './change-summary'
-import { hazardComment, hazardLine, operationIndex, placeHazards } from './hazard-text'
+import { hazardComment, hazardLine, hazardPointer, operationIndex, placeHazards } from './hazard-text'
 import type { MigrationPlan } from './migration-plan'
 import { bullets, hang } from './text-lines'
 import { stableData } from './stable-json'
@@ -23,7 +23,7 @@ export type SqlDirection = 'up' | 'down'
  */
 export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: SqlDirection = 'up'): string {
   switch (format) {
-    case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements, plan.hazards)])
+    case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements, plan.hazards, pointerComment)])
     case 'summary': return lines(summaryText(plan))
     case 'sql': return script(direction === 'up' ? sqlLines(plan.upStatements, plan.hazards) : sqlLines(plan.downStatements))
     case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
@@ -62,21 +62,29 @@ function jsonReport(plan: MigrationPlan): unknown {
   }
 }
 
+/** summaryText is the changes, warnings, hazards and notes (`info` hazards), each hazard and note in full. */
 function summaryText(plan: MigrationPlan): string[] {
   const text = ['Changes:', ...summaryLines(summarizeChanges(plan.up)).map((line) => `  ${line}`)]
   if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
-  const hazards = plan.hazards ?? []
+  const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
   if (hazards.length > 0) text.push('', 'Hazards:', ...bullets(hazards.map(hazardLine), '  '))
+  const notes = (plan.hazards ?? []).filter(isNote)
+  if (notes.length > 0) text.push('', 'Notes:', ...bullets(notes.map(hazardLine), '  '))
   return text
+}
+
+/** pointerComment marks a statement with the hazard it carries out, whose sentence the text above already gave. */
+function pointerComment(hazard: Hazard): string {
+  return `${isNote(hazard) ? 'note' : 'hazard'} ${hazardPointer(hazard)}`
 }
 
 /**
  * sqlLines writes statements as a SQL script, each ending with `;`, notes on statements and the hazards
- * they carry out as `--` comments.
+ * they carry out as `--` comments (written by `comment`: in full, or as pointers).
  */
-function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = []): string[] {
+function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = [], comment = hazardComment): string[] {
   const { byStatement, unplaced } = placeHazards(statements, hazards)
-  const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(hazardComment(h), '-- ', '--   '))
+  const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(comment(h), '-- ', '--   '))
   return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
     ...hazardNotes(byStatement.get(i) ?? []),
     ...sqlComment(statement.commitBeforeUse, 'generate writes what follows as a second migration: '),

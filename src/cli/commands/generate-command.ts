@@ -4,6 +4,7 @@ import type { MigrationStrategy } from '../../pipeline/expand-contract-phases'
 import { generateMigration } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
 import { isMigrationName } from '../../render/migration-name'
+import { isNote } from '../../hazards/hazard'
 import { hazardLine } from '../../render/hazard-text'
 import { renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
@@ -59,7 +60,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
       output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these warnings are not repeated.`)
     }
     for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)
-    for (const hazard of result.plan.hazards ?? []) output.err(`warning: ${hazardLine(hazard)}`)
+    for (const hazard of result.plan.hazards ?? []) output.err(`${isNote(hazard) ? 'note' : 'warning'}: ${hazardLine(hazard)}`)
     return ExitCode.ok
   }
   for (const { plan, file } of result.written) {
