@@ -1,3 +1,4 @@
+import { unenforcedSizesNote } from '../../hazards/no-effect-rules'
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
 import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
@@ -18,7 +19,8 @@ export interface DiffArgs {
 
 /**
  * diffCommand prints what `generate` would write, writing nothing. With format `sql`, stdout holds only the
- * script of one direction (nothing without changes) and the warnings go to stderr.
+ * script of one direction (nothing without changes) and the warnings go to stderr. Where the database does
+ * not enforce declared sizes, a note on stderr says so, once for the project (migration files do not).
  */
 export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
@@ -28,5 +30,7 @@ export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<nu
   const report = renderReport(planOf(comparison, 'Pending', 0), args.format, args.direction)
   if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
   if (report !== '') output.out(report)
+  const sizes = unenforcedSizesNote(comparison.dialect.capabilities, comparison.desired)
+  if (sizes !== undefined && args.format !== 'json') output.err(`note: ${sizes}`)
   return ExitCode.ok
 }
