@@ -8,7 +8,7 @@ import type { Operation } from '../operations/operation'
 import { compileDown } from './compile-down'
 import type { LoadedProject } from '../source/load-config'
 import { readEntities } from '../source/entity-metadata'
-import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
+import { type DeclaredFacts, declaredFactsOf, driverTypeMeaning, meaningOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { findHazards } from '../hazards/find-hazards'
@@ -22,7 +22,7 @@ import { withoutSkippedIndexes } from './leave-alone'
 import { type ExpandContractPlan, type MigrationStrategy, planExpandContract } from './expand-contract-phases'
 import { measureHazards } from './measure-hazards'
 import { refuseNoEntities } from './no-entities-guard'
-import { snapshotWarnings } from './snapshot-warnings'
+import { snapshotHazards } from './snapshot-hazards'
 import { type MigrationHistory, historyWarnings, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import { type RenameOptions, type UnresolvedRename, resolveRenames } from './resolve-renames'
 
@@ -62,7 +62,7 @@ export interface Comparison {
   readonly contractDue: readonly string[]
   /** What the entities declare that the database may not keep (types as written, transformers, sizes). */
   readonly declaredFacts: DeclaredFacts
-  /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
+  /** The migrations folder's entities.snapshot.json exists and means other facts than `declaredFacts` (spelling aside). */
   readonly snapshotOutdated: boolean
   /** The project's and the database's migrations. */
   readonly history: MigrationHistory
@@ -82,6 +82,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
   const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
   const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
+  const meant = (facts: DeclaredFacts) => meaningOf(facts, driverTypeMeaning(dataSource.driver))
 
   const connection = await dialect.connect(dataSource.options)
   try {
@@ -129,9 +130,12 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...primaryKeyOrderWarnings(actual, desired),
         ...measured.warnings,
         ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
-        ...(snapshot.kind === 'read' ? snapshotWarnings(declaredFactChanges(snapshot.facts, declaredFacts), up, actual) : []),
       ],
-      hazards: [...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))), ...measured.hazards],
+      hazards: [
+        ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),
+        ...measured.hazards,
+        ...(snapshot.kind === 'read' ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
+      ],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
       queryCount,
@@ -139,7 +143,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       ...(contract !== undefined && { contract }),
       contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
-      snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
+      snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(meant(snapshot.facts), meant(declaredFacts)),
       history,
     }
   } finally {

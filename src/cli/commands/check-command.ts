@@ -1,5 +1,6 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
+import { hazardLine } from '../../render/hazard-text'
 import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -28,7 +29,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   announceDatabase(project, output, { toStderr: args.format !== 'text' })
   const comparison = await compareProject(project, { renames })
   const plan = planOf(comparison, 'Pending', 0)
-  if (comparison.up.length === 0 && comparison.hazards.length > 0) {
+  if (comparison.up.length === 0 && comparison.hazards.some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
     output.out(renderReport(plan, args.format))
     return ExitCode.changesMissing
@@ -40,6 +41,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
       if (args.format === 'sql') output.err(ok)
       else output.out(ok)
       for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+      for (const note of comparison.hazards) output.err(`note: ${hazardLine(note)}`)
     }
     return ExitCode.ok
   }

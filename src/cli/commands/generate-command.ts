@@ -56,8 +56,8 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   if (!result.file) {
     if (result.snapshot === undefined) output.out('No changes: the database matches the entities. Nothing written.')
     else {
-      output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the warnings).')
-      output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these warnings are not repeated.`)
+      output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
+      output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
     }
     for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)
     for (const hazard of result.plan.hazards ?? []) output.err(`${isNote(hazard) ? 'note' : 'warning'}: ${hazardLine(hazard)}`)
