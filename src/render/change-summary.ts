@@ -1,7 +1,9 @@
 import { quoteDoubled } from '../dialect/quote'
 import { compareText, qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
+import type { Statement } from '../dialect/statement'
 import type { Operation } from '../operations/operation'
+import { statementFinder } from './hazard-text'
 import { hang } from './text-lines'
 import { displayName, operationPiece, type GlobalPiece, type TableDetail, type TablePiece } from './operation-pieces'
 
@@ -16,6 +18,8 @@ export interface SummaryEntry {
   readonly change: 'add' | 'drop' | 'alter'
   readonly headline: string
   readonly details: readonly string[]
+  /** The operations the entry describes. */
+  readonly operations: readonly Operation[]
 }
 
 const objectOrder = ['schema', 'extension', 'enum', 'table']
@@ -27,26 +31,27 @@ const signOrder = ['-', '~', '+']
  * do a table's only dropped and only added check (a check's generated name follows its expression).
  */
 export function summarizeChanges(ops: readonly Operation[]): SummaryEntry[] {
-  const globals: GlobalPiece[] = []
+  const globals: { piece: GlobalPiece; op: Operation }[] = []
   const tables = new Map<string, TableGroup>()
   // Walking backwards, a rename is seen before the operations that still use the table's old name.
   const renamedTo = new Map<string, QualifiedName>()
   for (const op of [...ops].reverse()) {
     const piece = operationPiece(op)
     if (piece.scope === 'global') {
-      globals.push(piece)
+      globals.push({ piece, op })
       continue
     }
     const name = renamedTo.get(qualifiedKey(piece.table)) ?? piece.table
     const key = qualifiedKey(name)
-    const group = tables.get(key) ?? { name, parts: [] }
+    const group = tables.get(key) ?? { name, parts: [], operations: [] }
     tables.set(key, group)
     group.parts.unshift(piece.part)
+    group.operations.unshift(op)
     if (piece.part.kind === 'renamed') renamedTo.set(qualifiedKey(piece.part.from), name)
   }
   const globalEntries = globals
     .reverse()
-    .map((g): SummaryEntry => ({ object: g.object, name: g.name, change: g.change, headline: g.headline, details: [] }))
+    .map(({ piece: g, op }): SummaryEntry => ({ object: g.object, name: g.name, change: g.change, headline: g.headline, details: [], operations: [op] }))
   const tableEntries = [...tables.entries()].map(([key, group]) => tableEntry(key, group))
   return [...globalEntries, ...tableEntries].sort(
     (a, b) =>
@@ -54,6 +59,17 @@ export function summarizeChanges(ops: readonly Operation[]): SummaryEntry[] {
       compareText(a.name, b.name) ||
       compareText(a.change, b.change),
   )
+}
+
+/**
+ * inStatementOrder lists entries in the order their first statement comes in `statements`, so that a summary
+ * reads in the order of the SQL below it; entries no statement carries out keep their place after them.
+ */
+export function inStatementOrder(entries: readonly SummaryEntry[], statements: readonly Statement[]): SummaryEntry[] {
+  const firstCarrying = statementFinder(statements)
+  const first = (entry: SummaryEntry) =>
+    Math.min(statements.length, ...entry.operations.map(firstCarrying).filter((index) => index >= 0))
+  return entries.map((entry) => ({ entry, at: first(entry) })).sort((a, b) => a.at - b.at).map(({ entry }) => entry)
 }
 
 /** summaryLines writes entries as plain text: each headline, with its details indented under it. */
@@ -68,6 +84,7 @@ export function summaryLines(entries: readonly SummaryEntry[]): string[] {
 interface TableGroup {
   readonly name: QualifiedName
   readonly parts: TablePiece['part'][]
+  readonly operations: Operation[]
 }
 
 function tableEntry(key: string, group: TableGroup): SummaryEntry {
@@ -85,7 +102,7 @@ function tableEntry(key: string, group: TableGroup): SummaryEntry {
   const change = created !== undefined && !dropped ? 'add' : dropped && created === undefined ? 'drop' : 'alter'
   const sign = change === 'add' ? '+' : change === 'drop' ? '-' : '~'
   const headline = notes.length === 0 ? `${sign} ${table}` : `${sign} ${table} (${notes.join(', ')})`
-  return { object: 'table', name: key, change, headline, details: details.map((d) => d.line) }
+  return { object: 'table', name: key, change, headline, details: details.map((d) => d.line), operations: group.operations }
 }
 
 /** pairDetails merges drop+add pairs into changes and sorts the lines. */

@@ -41,18 +41,29 @@ export interface PlacedHazards {
 export function placeHazards(statements: readonly Statement[], hazards: readonly Hazard[]): PlacedHazards {
   const byStatement = new Map<number, Hazard[]>()
   const unplaced: Hazard[] = []
-  const keys = statements.map((s) => s.operations.map(operationKey))
+  const firstCarrying = statementFinder(statements)
   for (const hazard of hazards) {
     const { operation } = hazard
-    let index = operation === undefined ? -1 : statements.findIndex((s) => s.operations.includes(operation))
-    if (index < 0 && operation !== undefined) {
-      const key = operationKey(operation)
-      index = keys.findIndex((ops) => ops.includes(key))
-    }
+    const index = operation === undefined ? -1 : firstCarrying(operation)
     if (index < 0) unplaced.push(hazard)
     else byStatement.set(index, [...(byStatement.get(index) ?? []), hazard])
   }
   return { byStatement, unplaced }
+}
+
+/**
+ * statementFinder gives the index of the first of `statements` carrying out an operation, matched by identity,
+ * else by value (a plan read back from JSON holds copies); -1 when none does.
+ */
+export function statementFinder(statements: readonly Statement[]): (op: Operation) => number {
+  let keys: string[][] | undefined
+  return (op) => {
+    const index = statements.findIndex((s) => s.operations.includes(op))
+    if (index >= 0) return index
+    keys ??= statements.map((s) => s.operations.map(operationKey))
+    const key = operationKey(op)
+    return keys.findIndex((ops) => ops.includes(key))
+  }
 }
 
 /** operationIndex is the position of a hazard's operation among `ops`, by identity, else by value; -1 when absent. */

@@ -1,6 +1,6 @@
 import type { Statement } from '../dialect/statement'
 import { type Hazard, isNote } from '../hazards/hazard'
-import { summarizeChanges, summaryLines } from './change-summary'
+import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { commitFirstLines, partLines } from './part-text'
@@ -21,7 +21,8 @@ const step = '    '
 /**
  * renderMigrationFile writes a plan as a TypeORM migration class (`<timestamp>-<Name>.ts`), following
  * TypeORM's own `migration:generate` template: one awaited `queryRunner.query` per statement. A comment
- * block on top says what changes and what to watch. Identical plans give byte-identical files.
+ * block on top says what changes, in the order `up` changes it, and what to watch. Identical plans give
+ * byte-identical files.
  */
 export function renderMigrationFile(plan: MigrationPlan): RenderedMigration {
   const className = migrationClassName(plan.name, plan.timestamp)
@@ -48,7 +49,7 @@ function header(plan: MigrationPlan, className: string): string[] {
     ...(plan.part === undefined ? [] : [...partLines(plan.part), '']),
     ...(plan.phase === undefined ? [] : [...phaseLines(plan.phase), '']),
     'Changes:',
-    ...summaryLines(summarizeChanges(plan.up)).map((line) => `  ${line}`),
+    ...summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements)).map((line) => `  ${line}`),
   ]
   if (plan.warnings.length > 0) {
     text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))

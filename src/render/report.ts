@@ -1,6 +1,6 @@
 import type { Statement } from '../dialect/statement'
 import { type Hazard, isNote } from '../hazards/hazard'
-import { summarizeChanges, summaryLines } from './change-summary'
+import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { hazardComment, hazardLine, hazardPointer, operationIndex, placeHazards } from './hazard-text'
 import type { MigrationPlan } from './migration-plan'
 import { bullets, hang } from './text-lines'
@@ -62,9 +62,12 @@ function jsonReport(plan: MigrationPlan): unknown {
   }
 }
 
-/** summaryText is the changes, warnings, hazards and notes (`info` hazards), each hazard and note in full. */
+/**
+ * summaryText is the changes (in the order of the statements), warnings, hazards and notes (`info` hazards),
+ * each hazard and note in full.
+ */
 function summaryText(plan: MigrationPlan): string[] {
-  const text = ['Changes:', ...summaryLines(summarizeChanges(plan.up)).map((line) => `  ${line}`)]
+  const text = ['Changes:', ...summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements)).map((line) => `  ${line}`)]
   if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
   const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
   if (hazards.length > 0) text.push('', 'Hazards:', ...bullets(hazards.map(hazardLine), '  '))

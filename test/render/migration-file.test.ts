@@ -1,4 +1,6 @@
 import { renderMigrationFile } from '../../src/render/migration-file'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+import type { Operation } from '../../src/operations/operation'
 import type { MigrationPlan } from '../../src/render/migration-plan'
 import { samplePlan, simplePlan } from './fixtures/sample-plan'
 
@@ -86,5 +88,23 @@ describe('renderMigrationFile', () => {
     expect(() => renderMigrationFile({ ...simplePlan, name: 'add-age' })).toThrow(/letters, digits and "_"/)
     expect(() => renderMigrationFile({ ...simplePlan, timestamp: 0 })).toThrow(/13-digit/)
     expect(() => renderMigrationFile({ ...simplePlan, timestamp: 1.5e12 + 0.5 })).toThrow(/13-digit/)
+  })
+})
+
+describe('the header of a compiled plan', () => {
+  it('lists what changes in the order up() changes it', () => {
+    const apple = { name: 'apple', columns: [{ name: 'id', type: 'integer', nullable: false }], indexes: [], uniques: [], foreignKeys: [], checks: [] }
+    const zebra = { ...apple, name: 'zebra' }
+    const up: Operation[] = [
+      { kind: 'create_table', table: zebra },
+      { kind: 'add_column', table: { name: 'apple' }, column: { name: 'size', type: 'integer', nullable: true } },
+    ]
+    const before = { tables: [apple], enums: [], schemas: [], extensions: [] }
+    const plan: MigrationPlan = {
+      ...simplePlan, up, upStatements: sqliteDialect.compile(up, before), downStatements: [],
+    }
+    const { source } = renderMigrationFile(plan)
+    expect(source).toContain('// Changes:\n//   + table "zebra" (1 column)\n//   ~ table "apple"\n//       + column "size" integer NULL\n')
+    expect(source.indexOf('CREATE TABLE "zebra"')).toBeLessThan(source.indexOf('ALTER TABLE "apple"'))
   })
 })
