@@ -15,11 +15,18 @@ import { parseTimestampFlag } from './timestamp-flag'
 const formats = ['text', 'sql', 'json'] as const
 const reportOptions = {
   format: { choices: formats, default: 'text' as const, describe: 'output format' },
-  direction: { choices: ['up', 'down'] as const, describe: 'with --format sql: print the statements of up (default) or of down' },
+  direction: {
+    choices: ['up', 'down', 'both'] as const,
+    describe: 'the SQL shown: of up (default), of down, or with --format text both; --format json always holds both',
+  },
 }
-/** sqlOnlyDirection rejects --direction without --format sql, where it would be silently ignored. */
-const sqlOnlyDirection = (a: { format: string; direction?: string }) =>
-  a.direction === undefined || a.format === 'sql' || '--direction only applies to --format sql: add --format sql, or leave --direction out'
+/** directionFits rejects a --direction the format cannot show, where it would be silently ignored. */
+const directionFits = (a: { format: string; direction?: string }) => {
+  if (a.direction === undefined) return true
+  if (a.format === 'json') return '--format json always holds both up and down: leave --direction out'
+  if (a.format === 'sql' && a.direction === 'both') return '--format sql prints one direction, a script to run: use --direction up or --direction down'
+  return true
+}
 const renameOption = {
   type: 'string',
   array: true,
@@ -71,10 +78,10 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
           config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract,
         }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
+      y.options(reportOptions).option('rename', renameOption).check(directionFits),
       (a) => run(() => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
+      y.options(reportOptions).option('rename', renameOption).check(directionFits),
       (a) => run(() => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config) }, output))())
     .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config) }, output))())

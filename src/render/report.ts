@@ -13,19 +13,29 @@ import { stableData } from './stable-json'
  */
 export type ReportFormat = 'text' | 'summary' | 'sql' | 'json'
 
-/** SqlDirection is which statements the `sql` format prints: those of `up` (with their hazards) or of `down`. */
-export type SqlDirection = 'up' | 'down'
+/**
+ * ReportDirection is which statements the `text` and `sql` formats print: those of `up` (with their hazards),
+ * of `down`, or (`text` only) both. `json` always holds both.
+ */
+export type ReportDirection = 'up' | 'down' | 'both'
 
 /**
  * renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. The
- * `sql` format prints only `direction` (default `up`), so that running its output makes one change, and
- * nothing at all for a plan without statements.
+ * `text` format prints the SQL of `direction` (default `up`; `both` is up, then down). The `sql` format prints
+ * one direction only (`both` reads as `up`), so that running its output makes one change, and nothing at all
+ * for a plan without statements.
  */
-export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: SqlDirection = 'up'): string {
+export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up'): string {
+  const up = () => sqlLines(plan.upStatements, plan.hazards, pointerComment)
+  const down = () => sqlLines(plan.downStatements)
   switch (format) {
-    case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements, plan.hazards, pointerComment)])
+    case 'text': return lines([
+      ...summaryText(plan),
+      ...(direction === 'down' ? [] : ['', 'Up SQL:', ...up()]),
+      ...(direction === 'up' ? [] : ['', 'Down SQL:', ...(plan.downStatements.length === 0 ? ['(none)'] : down())]),
+    ])
     case 'summary': return lines(summaryText(plan))
-    case 'sql': return script(direction === 'up' ? sqlLines(plan.upStatements, plan.hazards) : sqlLines(plan.downStatements))
+    case 'sql': return script(direction === 'down' ? down() : sqlLines(plan.upStatements, plan.hazards))
     case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
   }
 }

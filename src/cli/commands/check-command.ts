@@ -1,7 +1,7 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
 import { hazardLine } from '../../render/hazard-text'
-import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
+import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
@@ -11,8 +11,8 @@ import { parseRenameFlags } from '../rename-flag'
 export interface CheckArgs {
   readonly config: string
   readonly format: ReportFormat
-  /** With format `sql`: the statements of `up` (default) or of `down`. */
-  readonly direction?: SqlDirection
+  /** The statements shown: of `up` (default), of `down`, or (format `text`) both. */
+  readonly direction?: ReportDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
 }
@@ -31,7 +31,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   const plan = planOf(comparison, 'Pending', 0)
   if (comparison.up.length === 0 && comparison.hazards.some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
-    output.out(renderReport(plan, args.format))
+    output.out(renderReport(plan, args.format, args.direction))
     return ExitCode.changesMissing
   }
   if (comparison.up.length === 0) {

@@ -1,7 +1,7 @@
 import { unenforcedSizesNote } from '../../hazards/no-effect-rules'
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
-import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
+import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
@@ -11,8 +11,8 @@ import { parseRenameFlags } from '../rename-flag'
 export interface DiffArgs {
   readonly config: string
   readonly format: ReportFormat
-  /** With format `sql`: the statements of `up` (default) or of `down`. */
-  readonly direction?: SqlDirection
+  /** The statements shown: of `up` (default), of `down`, or (format `text`) both. */
+  readonly direction?: ReportDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
 }
