@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { dialectFor } from '../dialect/dialect-for'
+import { warningLine } from '../hazards/warning'
 import type { LoadedProject } from '../source/load-config'
 import type { CliOutput } from './cli-output'
 
@@ -22,7 +23,7 @@ export function announceDatabase(project: LoadedProject, output: CliOutput, opti
   const print = options.toStderr === true ? output.err : output.out
   print(`Database: ${target.description}`)
   if (options.creates === true && target.creation !== undefined) print(target.creation)
-  for (const warning of target.warnings) output.err(`warning: ${warning}`)
+  for (const message of target.warnings) output.err(`warning: ${warningLine({ code: 'DATABASE_PATH', message })}`)
 }
 
 /** expectedFolders are where a user may run from: the config's folder, then the project's (nearest package.json above it). */

@@ -14,6 +14,7 @@ import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { findHazards } from '../hazards/find-hazards'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
 import type { Hazard } from '../hazards/hazard'
+import { type Warning, warningsOf } from '../hazards/warning'
 import { readEntitiesSnapshot, sameDeclaredFacts } from './entities-snapshot'
 import { type ContractPlan, contractDueText, planContract, refuseEarlyContract } from './expand-contract-finish'
 import { openExpands } from './expand-contract-record'
@@ -42,7 +43,7 @@ export interface Comparison {
   readonly up: readonly Operation[]
   readonly upStatements: readonly Statement[]
   readonly downStatements: readonly Statement[]
-  readonly warnings: readonly string[]
+  readonly warnings: readonly Warning[]
   /** What may go wrong running `up`, with the affected data counted on the live database (see src/hazards). */
   readonly hazards: readonly Hazard[]
   /** Renames carried out (decorator, flag or prompt): each is a RENAME in `up`, keeping the rows. */
@@ -124,12 +125,12 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       downStatements: compileDown(dialect, up, actual),
       warnings: [
         ...historyWarnings(history),
-        ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
-        ...entities.warnings,
+        ...warningsOf('CONTRACT_DUE', contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
+        ...warningsOf('NOT_DIFFED', entities.warnings),
         ...renamed.warnings,
-        ...primaryKeyOrderWarnings(actual, desired),
-        ...measured.warnings,
-        ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
+        ...warningsOf('PRIMARY_KEY_ORDER', primaryKeyOrderWarnings(actual, desired)),
+        ...warningsOf('NOT_COUNTED', measured.warnings),
+        ...warningsOf('SNAPSHOT_UNREADABLE', snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
       ],
       hazards: [
         ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),

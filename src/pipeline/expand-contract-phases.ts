@@ -1,3 +1,4 @@
+import { type Warning, warningsOf } from '../hazards/warning'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import type { Statement } from '../dialect/statement'
@@ -26,7 +27,7 @@ export interface Phase {
   readonly upStatements: readonly Statement[]
   readonly downStatements: readonly Statement[]
   readonly hazards: readonly Hazard[]
-  readonly warnings: readonly string[]
+  readonly warnings: readonly Warning[]
 }
 
 /**
@@ -83,7 +84,7 @@ export async function phase(
     upStatements,
     downStatements: compileDown(dialect, ops, before),
     hazards: measured.hazards,
-    warnings: measured.warnings,
+    warnings: warningsOf('NOT_COUNTED', measured.warnings),
   }
 }
 

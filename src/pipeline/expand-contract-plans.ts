@@ -1,3 +1,4 @@
+import { type Warning, warningsOf } from '../hazards/warning'
 import type { MigrationPlan, RecordedMove } from '../render/migration-plan'
 import { migrationClassName } from '../render/migration-name'
 import { type MovedColumn, describeMove } from '../strategy/moved-column'
@@ -14,7 +15,7 @@ export function expandPlan(comparison: Comparison, planned: ExpandContractPlan, 
   if (expand === undefined) throw new Error('expand-contract: the change was not split')
   const migration = `${name}Expand`
   return {
-    ...phasePlan(migration, timestamp, expand, [...comparison.warnings, ...split.keptInPlace]),
+    ...phasePlan(migration, timestamp, expand, [...comparison.warnings, ...warningsOf('KEPT_IN_PLACE', split.keptInPlace)]),
     phase: {
       step: 'expand',
       partners: [],
@@ -39,7 +40,7 @@ export function contractPlan(comparison: Comparison, planned: ContractPlan, name
   }
 }
 
-function phasePlan(name: string, timestamp: number, phase: Phase, warnings: readonly string[]): MigrationPlan {
+function phasePlan(name: string, timestamp: number, phase: Phase, warnings: readonly Warning[]): MigrationPlan {
   return {
     name,
     timestamp,

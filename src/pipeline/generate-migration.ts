@@ -1,3 +1,4 @@
+import { warningsOf } from '../hazards/warning'
 import type { MigrationPlan } from '../render/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
@@ -78,7 +79,7 @@ function planned(comparison: Comparison, name: string, timestamp: number): Migra
   if (comparison.contract !== undefined) return contractPlan(comparison, comparison.contract, name, timestamp)
   if (comparison.expandContract?.expand !== undefined) return expandPlan(comparison, comparison.expandContract, name, timestamp)
   const direct = planOf(comparison, name, timestamp)
-  return { ...direct, warnings: [...direct.warnings, ...(comparison.expandContract?.split.keptInPlace ?? [])] }
+  return { ...direct, warnings: [...direct.warnings, ...warningsOf('KEPT_IN_PLACE', comparison.expandContract?.split.keptInPlace ?? [])] }
 }
 
 /** planOf names a comparison's changes as a migration. */

@@ -5,6 +5,7 @@ import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { commitFirstLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
+import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from './migration-plan'
 import { statementCode } from './statement-code'
 import { bullets } from './text-lines'
@@ -52,7 +53,7 @@ function header(plan: MigrationPlan, className: string): string[] {
     ...summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements)).map((line) => `  ${line}`),
   ]
   if (plan.warnings.length > 0) {
-    text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
+    text.push('', 'Warnings:', ...bullets(plan.warnings.map(warningLine), '  '))
   }
   const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
   if (hazards.length > 0) {

@@ -1,5 +1,6 @@
 import type { Statement } from '../dialect/statement'
 import type { Hazard } from '../hazards/hazard'
+import type { Warning } from '../hazards/warning'
 import type { Operation } from '../operations/operation'
 
 /**
@@ -15,8 +16,8 @@ export interface MigrationPlan {
   readonly up: readonly Operation[]
   readonly upStatements: readonly Statement[]
   readonly downStatements: readonly Statement[]
-  /** Things the reviewer must know (entity parts skipped, hazards), one sentence each. */
-  readonly warnings: readonly string[]
+  /** Things the reviewer must know about the run (entity parts skipped, migrations not applied), one sentence each, with codes. */
+  readonly warnings: readonly Warning[]
   /** What may go wrong running `up` (see src/hazards); the file comments each above its statement. None when absent. */
   readonly hazards?: readonly Hazard[]
   /** Set on the two migrations of an expand and contract pair: which one this is. */

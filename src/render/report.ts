@@ -2,6 +2,7 @@ import type { Statement } from '../dialect/statement'
 import { type Hazard, isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { hazardComment, hazardLine, hazardPointer, operationIndex, placeHazards } from './hazard-text'
+import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from './migration-plan'
 import { bullets, hang } from './text-lines'
 import { stableData } from './stable-json'
@@ -54,7 +55,7 @@ function jsonReport(plan: MigrationPlan): unknown {
     operations: plan.up.map(stableData),
     up: plan.upStatements.map((s) => s.sql),
     down: plan.downStatements.map((s) => s.sql),
-    warnings: plan.warnings,
+    warnings: plan.warnings.map((w) => ({ code: w.code, message: w.message })),
     ...(plan.hazards !== undefined && { hazards: plan.hazards.map((h) => ({
       code: h.code,
       severity: h.severity,
@@ -78,7 +79,7 @@ function jsonReport(plan: MigrationPlan): unknown {
  */
 function summaryText(plan: MigrationPlan): string[] {
   const text = ['Changes:', ...summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements)).map((line) => `  ${line}`)]
-  if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
+  if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings.map(warningLine), '  '))
   const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
   if (hazards.length > 0) text.push('', 'Hazards:', ...bullets(hazards.map(hazardLine), '  '))
   const notes = (plan.hazards ?? []).filter(isNote)

@@ -74,8 +74,8 @@ describe('renderMigrationFile', () => {
     const header = source.slice(0, source.indexOf('import type'))
     expect(header.split('\n').filter((line) => line !== '').every((line) => line.startsWith('//'))).toBe(true)
     expect(header).toContain('//       ~ check "CHK_age": "age" > 0 -> "age" >= 0\n')
-    expect(header).toContain('// Warnings:\n//   - Entity "Draft" skipped: it has no primary column\n')
-    expect(header).toContain('//   - Column "user"."legacy" is dropped:\n//     its data is lost\n')
+    expect(header).toContain('// Warnings:\n//   - NOT_DIFFED: Entity "Draft" skipped: it has no primary column\n')
+    expect(header).toContain('//   - RENAME_UNDECIDED: Column "user"."legacy" is dropped:\n//     its data is lost\n')
   })
 
   it('says so when a method has nothing to do', () => {

@@ -4,6 +4,7 @@ import { hazardLine } from '../../render/hazard-text'
 import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
+import { warningLine } from '../../hazards/warning'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
@@ -40,13 +41,13 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
       const ok = 'OK: the database matches the entities.'
       if (args.format === 'sql') output.err(ok)
       else output.out(ok)
-      for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+      for (const warning of comparison.warnings) output.err(`warning: ${warningLine(warning)}`)
       for (const note of comparison.hazards) output.err(`note: ${hazardLine(note)}`)
     }
     return ExitCode.ok
   }
   if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length, comparison.contractDue))
-  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warningLine(warning)}`)
   output.out(renderReport(plan, args.format, args.direction))
   return ExitCode.changesMissing
 }

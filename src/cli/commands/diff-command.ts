@@ -4,6 +4,7 @@ import { planOf } from '../../pipeline/generate-migration'
 import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
+import { warningLine } from '../../hazards/warning'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
@@ -28,7 +29,7 @@ export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<nu
   announceDatabase(project, output, { toStderr: args.format !== 'text' })
   const comparison = await compareProject(project, { renames })
   const report = renderReport(planOf(comparison, 'Pending', 0), args.format, args.direction)
-  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warningLine(warning)}`)
   if (report !== '') output.out(report)
   const sizes = unenforcedSizesNote(comparison.dialect.capabilities, comparison.desired)
   if (sizes !== undefined && args.format !== 'json') output.err(`note: ${sizes}`)

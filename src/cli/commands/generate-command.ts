@@ -10,6 +10,7 @@ import { renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { UserError } from '../../source/user-error'
 import { announceDatabase } from '../announce-database'
+import { warningLine } from '../../hazards/warning'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
@@ -59,7 +60,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
       output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
       output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
     }
-    for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)
+    for (const warning of result.plan.warnings) output.err(`warning: ${warningLine(warning)}`)
     for (const hazard of result.plan.hazards ?? []) output.err(`${isNote(hazard) ? 'note' : 'warning'}: ${hazardLine(hazard)}`)
     return ExitCode.ok
   }
