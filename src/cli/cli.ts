@@ -63,6 +63,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   const parser = yargs([...argv])
     .scriptName('typeorm-autogen')
     .option('config', { alias: 'c', type: 'string', default: './ormconfig.ts', describe: 'file exporting the TypeORM DataSource' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print only the essentials: results, hazards and errors (no Database line, notes, warnings or summary line)' })
     .command('generate [name]', 'write a migration for the changes between entities and database', (y) =>
       y.positional('name', { type: 'string', describe: 'migration name, e.g. AddPostTags (required)' })
         .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' })
@@ -75,17 +76,17 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' }),
       (a) => run(() => withRenamePrompt((ask) =>
         generateCommand({
-          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract,
+          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet,
         }, output, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
       y.options(reportOptions).option('rename', renameOption).check(directionFits),
-      (a) => run(() => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
+      (a) => run(() => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, output))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
       y.options(reportOptions).option('rename', renameOption).check(directionFits),
-      (a) => run(() => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
-    .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config) }, output))())
-    .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config) }, output))())
-    .command('status', 'list migrations and whether each is applied', {}, (a) => run(() => statusCommand({ config: String(a.config) }, output))())
+      (a) => run(() => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, output))())
+    .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config), quiet: a.quiet === true }, output))())
+    .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config), quiet: a.quiet === true }, output))())
+    .command('status', 'list migrations and whether each is applied', {}, (a) => run(() => statusCommand({ config: String(a.config), quiet: a.quiet === true }, output))())
     .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade or status')
     .strict()
     .exitProcess(false)

@@ -10,6 +10,7 @@ import { contractPlan, expandPlan } from './expand-contract-plans'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
+import { shownBy, shownPlan } from './shown-findings'
 import { splitAtCommits } from './split-at-commits'
 import { removeQuietly, writeAllWhole, writeWhole } from './write-whole'
 
@@ -61,7 +62,7 @@ export async function generateMigration(
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }
-  const plan = planned(comparison, name, timestamp)
+  const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
     return comparison.snapshotOutdated
       ? { comparison, plan, written: [], snapshot: writeSnapshot(project, comparison, []) }

@@ -1,5 +1,6 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
+import { shownBy, shownPlan } from '../../pipeline/shown-findings'
 import { hazardLine } from '../../render/hazard-text'
 import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
@@ -16,6 +17,8 @@ export interface CheckArgs {
   readonly direction?: ReportDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
+  /** `--quiet`: only the essentials (no Database line, warnings or notes). */
+  readonly quiet?: boolean
 }
 
 /**
@@ -27,10 +30,10 @@ export interface CheckArgs {
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { toStderr: args.format !== 'text' })
+  announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
   const comparison = await compareProject(project, { renames })
-  const plan = planOf(comparison, 'Pending', 0)
-  if (comparison.up.length === 0 && comparison.hazards.some((h) => h.code === 'DECLARATION_CONFLICT')) {
+  const plan = shownPlan(planOf(comparison, 'Pending', 0), shownBy(project.settings, args.quiet))
+  if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
     output.out(renderReport(plan, args.format, args.direction))
     return ExitCode.changesMissing
@@ -41,13 +44,13 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
       const ok = 'OK: the database matches the entities.'
       if (args.format === 'sql') output.err(ok)
       else output.out(ok)
-      for (const warning of comparison.warnings) output.err(`warning: ${warningLine(warning)}`)
-      for (const note of comparison.hazards) output.err(`note: ${hazardLine(note)}`)
+      for (const warning of plan.warnings) output.err(`warning: ${warningLine(warning)}`)
+      for (const note of plan.hazards ?? []) output.err(`note: ${hazardLine(note)}`)
     }
     return ExitCode.ok
   }
   if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length, comparison.contractDue))
-  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warningLine(warning)}`)
+  if (args.format === 'sql') for (const warning of plan.warnings) output.err(`warning: ${warningLine(warning)}`)
   output.out(renderReport(plan, args.format, args.direction))
   return ExitCode.changesMissing
 }

@@ -1,6 +1,7 @@
 import { unenforcedSizesNote } from '../../hazards/no-effect-rules'
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
+import { isShown, shownBy, shownPlan } from '../../pipeline/shown-findings'
 import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -16,6 +17,8 @@ export interface DiffArgs {
   readonly direction?: ReportDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
+  /** `--quiet`: only the essentials (no Database line, warnings or notes). */
+  readonly quiet?: boolean
 }
 
 /**
@@ -26,12 +29,14 @@ export interface DiffArgs {
 export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { toStderr: args.format !== 'text' })
+  announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
   const comparison = await compareProject(project, { renames })
-  const report = renderReport(planOf(comparison, 'Pending', 0), args.format, args.direction)
-  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warningLine(warning)}`)
+  const shown = shownBy(project.settings, args.quiet)
+  const plan = shownPlan(planOf(comparison, 'Pending', 0), shown)
+  const report = renderReport(plan, args.format, args.direction)
+  if (args.format === 'sql') for (const warning of plan.warnings) output.err(`warning: ${warningLine(warning)}`)
   if (report !== '') output.out(report)
   const sizes = unenforcedSizesNote(comparison.dialect.capabilities, comparison.desired)
-  if (sizes !== undefined && args.format !== 'json') output.err(`note: ${sizes}`)
+  if (sizes !== undefined && args.format !== 'json' && isShown({ code: 'NO_SCHEMA_EFFECT', severity: 'info' }, shown)) output.err(`note: ${sizes}`)
   return ExitCode.ok
 }

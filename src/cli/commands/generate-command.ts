@@ -27,6 +27,8 @@ export interface GenerateArgs {
   readonly strategy?: MigrationStrategy
   /** Write the contract migration of the applied expand migrations (`--contract`). */
   readonly contract?: boolean
+  /** `--quiet`: print only the files written (and errors). */
+  readonly quiet?: boolean
 }
 
 /**
@@ -43,7 +45,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   const strategy = args.contract === true ? 'contract' : args.strategy
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  announceDatabase(project, output)
+  announceDatabase(project, output, { quiet: args.quiet })
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
@@ -55,6 +57,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     return ExitCode.renameUnresolved
   }
   if (!result.file) {
+    if (args.quiet === true) return ExitCode.ok
     if (result.snapshot === undefined) output.out('No changes: the database matches the entities. Nothing written.')
     else {
       output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
@@ -65,9 +68,10 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     return ExitCode.ok
   }
   for (const { plan, file } of result.written) {
-    output.out(renderReport(plan, 'summary'))
+    if (args.quiet !== true) output.out(renderReport(plan, 'summary'))
     output.out(`Wrote ${relative(process.cwd(), file)}`)
   }
+  if (args.quiet === true) return ExitCode.ok
   if (result.written.length > 1) output.out(`The change is written as ${result.written.length} migrations, each run in its own transaction: see their headers.`)
   if (result.plan.phase?.step === 'expand') {
     output.out('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')

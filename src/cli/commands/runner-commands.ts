@@ -1,4 +1,5 @@
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
+import { shownBy } from '../../pipeline/shown-findings'
 import { type MigrationStatus, downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -7,6 +8,8 @@ import { ExitCode } from '../exit-codes'
 
 export interface RunnerArgs {
   readonly config: string
+  /** `--quiet`: only the essentials (no Database line, hazards below `warning`). */
+  readonly quiet?: boolean
 }
 
 /**
@@ -15,9 +18,10 @@ export interface RunnerArgs {
  */
 export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true })
+  announceDatabase(project, output, { creates: true, quiet: args.quiet })
+  const shown = shownBy(project.settings, args.quiet)
   const applied = await upgrade(project, (pending) => {
-    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
+    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending, shown))) output.err(line)
   })
   output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
   return ExitCode.ok
@@ -26,7 +30,7 @@ export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promi
 /** downgradeCommand reverts the last applied migration. */
 export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true })
+  announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const reverted = await downgrade(project)
   output.out(reverted === undefined ? 'Nothing to revert: no migration is applied.' : `Reverted ${reverted}`)
   return ExitCode.ok
@@ -38,12 +42,13 @@ export async function downgradeCommand(args: RunnerArgs, output: CliOutput): Pro
  */
 export async function statusCommand(args: RunnerArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true })
+  announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const migrations = await migrationStatus(project)
   if (migrations.length === 0) output.out('No migrations.')
   for (const m of migrations) output.out(statusLine(m))
   const pending = migrations.filter((m) => !m.applied).map((m) => m.name)
-  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending))) output.err(line)
+  const shown = shownBy(project.settings, args.quiet)
+  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending, shown))) output.err(line)
   return ExitCode.ok
 }
 
