@@ -4,6 +4,7 @@ import type { QualifiedName } from '../model/schema-model'
 import type { Statement } from '../dialect/statement'
 import type { Operation } from '../operations/operation'
 import { statementFinder } from './hazard-text'
+import { type Paint, plain, signStyle } from './paint'
 import { hang } from './text-lines'
 import { displayName, operationPiece, type GlobalPiece, type TableDetail, type TablePiece } from './operation-pieces'
 
@@ -72,12 +73,16 @@ export function inStatementOrder(entries: readonly SummaryEntry[], statements: r
   return entries.map((entry) => ({ entry, at: first(entry) })).sort((a, b) => a.at - b.at).map(({ entry }) => entry)
 }
 
-/** summaryLines writes entries as plain text: each headline, with its details indented under it. */
-export function summaryLines(entries: readonly SummaryEntry[]): string[] {
+/**
+ * summaryLines writes entries as text: each headline, with its details indented under it; `paint` styles each
+ * line by its sign (`+`, `-`, `~`).
+ */
+export function summaryLines(entries: readonly SummaryEntry[], paint: Paint = plain): string[] {
   if (entries.length === 0) return ['(no changes)']
+  const painted = (text: string, lines: string[]) => lines.map((line) => paint(signStyle(text.charAt(0)), line))
   return entries.flatMap((entry) => [
-    ...hang(entry.headline, '', '  '),
-    ...entry.details.flatMap((line) => hang(line, '    ', '      ')),
+    ...painted(entry.headline, hang(entry.headline, '', '  ')),
+    ...entry.details.flatMap((line) => painted(line, hang(line, '    ', '      '))),
   ])
 }
 

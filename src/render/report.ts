@@ -4,6 +4,7 @@ import { inStatementOrder, summarizeChanges, summaryLines } from './change-summa
 import { hazardComment, hazardLine, hazardPointer, operationIndex, placeHazards } from './hazard-text'
 import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from './migration-plan'
+import { type Paint, plain, type Style } from './paint'
 import { bullets, hang } from './text-lines'
 import { stableData } from './stable-json'
 
@@ -24,18 +25,18 @@ export type ReportDirection = 'up' | 'down' | 'both'
  * renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. The
  * `text` format prints the SQL of `direction` (default `up`; `both` is up, then down). The `sql` format prints
  * one direction only (`both` reads as `up`), so that running its output makes one change, and nothing at all
- * for a plan without statements.
+ * for a plan without statements. `paint` colours the `text` and `summary` formats for a terminal.
  */
-export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up'): string {
+export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up', paint: Paint = plain): string {
   const up = () => sqlLines(plan.upStatements, plan.hazards, pointerComment)
   const down = () => sqlLines(plan.downStatements)
   switch (format) {
     case 'text': return lines([
-      ...summaryText(plan),
-      ...(direction === 'down' ? [] : ['', 'Up SQL:', ...up()]),
-      ...(direction === 'up' ? [] : ['', 'Down SQL:', ...(plan.downStatements.length === 0 ? ['(none)'] : down())]),
+      ...summaryText(plan, paint),
+      ...(direction === 'down' ? [] : ['', paint('heading', 'Up SQL:'), ...up()]),
+      ...(direction === 'up' ? [] : ['', paint('heading', 'Down SQL:'), ...(plan.downStatements.length === 0 ? ['(none)'] : down())]),
     ])
-    case 'summary': return lines(summaryText(plan))
+    case 'summary': return lines(summaryText(plan, paint))
     case 'sql': return script(direction === 'down' ? down() : sqlLines(plan.upStatements, plan.hazards))
     case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
   }
@@ -77,13 +78,16 @@ function jsonReport(plan: MigrationPlan): unknown {
  * summaryText is the changes (in the order of the statements), warnings, hazards and notes (`info` hazards),
  * each hazard and note in full.
  */
-function summaryText(plan: MigrationPlan): string[] {
-  const text = ['Changes:', ...summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements)).map((line) => `  ${line}`)]
-  if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings.map(warningLine), '  '))
+function summaryText(plan: MigrationPlan, paint: Paint): string[] {
+  const changes = summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements), paint)
+  const text = [paint('heading', 'Changes:'), ...changes.map((line) => `  ${line}`)]
+  const list = (heading: string, style: (i: number) => Style, items: readonly string[]) =>
+    text.push('', paint('heading', heading), ...items.flatMap((item, i) => bullets([item], '  ').map((line) => paint(style(i), line))))
+  if (plan.warnings.length > 0) list('Warnings:', () => 'warning', plan.warnings.map(warningLine))
   const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
-  if (hazards.length > 0) text.push('', 'Hazards:', ...bullets(hazards.map(hazardLine), '  '))
+  if (hazards.length > 0) list('Hazards:', (i) => (hazards[i]!.severity === 'danger' ? 'danger' : 'warning'), hazards.map(hazardLine))
   const notes = (plan.hazards ?? []).filter(isNote)
-  if (notes.length > 0) text.push('', 'Notes:', ...bullets(notes.map(hazardLine), '  '))
+  if (notes.length > 0) list('Notes:', () => 'note', notes.map(hazardLine))
   return text
 }
 

@@ -2,11 +2,12 @@ import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
 import { shownBy, shownPlan } from '../../pipeline/shown-findings'
 import { hazardLine } from '../../render/hazard-text'
+import { runSummary } from '../../render/run-summary'
 import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { warningLine } from '../../hazards/warning'
-import type { CliOutput } from '../cli-output'
+import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
 
@@ -35,7 +36,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   const plan = shownPlan(planOf(comparison, 'Pending', 0), shownBy(project.settings, args.quiet))
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
-    output.out(renderReport(plan, args.format, args.direction))
+    output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
     return ExitCode.changesMissing
   }
   if (comparison.up.length === 0) {
@@ -43,15 +44,16 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
     else {
       const ok = 'OK: the database matches the entities.'
       if (args.format === 'sql') output.err(ok)
-      else output.out(ok)
-      for (const warning of plan.warnings) output.err(`warning: ${warningLine(warning)}`)
-      for (const note of plan.hazards ?? []) output.err(`note: ${hazardLine(note)}`)
+      else output.out(paintsOf(output).out('ok', ok))
+      for (const warning of plan.warnings) printWarning(output, warningLine(warning))
+      for (const note of plan.hazards ?? []) printNote(output, hazardLine(note))
     }
     return ExitCode.ok
   }
   if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length, comparison.contractDue))
-  if (args.format === 'sql') for (const warning of plan.warnings) output.err(`warning: ${warningLine(warning)}`)
-  output.out(renderReport(plan, args.format, args.direction))
+  if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
+  output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
+  if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))
   return ExitCode.changesMissing
 }
 

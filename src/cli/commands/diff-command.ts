@@ -2,11 +2,12 @@ import { unenforcedSizesNote } from '../../hazards/no-effect-rules'
 import { compareProject } from '../../pipeline/compare-project'
 import { planOf } from '../../pipeline/generate-migration'
 import { isShown, shownBy, shownPlan } from '../../pipeline/shown-findings'
+import { runSummary } from '../../render/run-summary'
 import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { warningLine } from '../../hazards/warning'
-import type { CliOutput } from '../cli-output'
+import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
 
@@ -33,10 +34,11 @@ export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<nu
   const comparison = await compareProject(project, { renames })
   const shown = shownBy(project.settings, args.quiet)
   const plan = shownPlan(planOf(comparison, 'Pending', 0), shown)
-  const report = renderReport(plan, args.format, args.direction)
-  if (args.format === 'sql') for (const warning of plan.warnings) output.err(`warning: ${warningLine(warning)}`)
+  const report = renderReport(plan, args.format, args.direction, paintsOf(output).out)
+  if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
   if (report !== '') output.out(report)
   const sizes = unenforcedSizesNote(comparison.dialect.capabilities, comparison.desired)
-  if (sizes !== undefined && args.format !== 'json' && isShown({ code: 'NO_SCHEMA_EFFECT', severity: 'info' }, shown)) output.err(`note: ${sizes}`)
+  if (sizes !== undefined && args.format !== 'json' && isShown({ code: 'NO_SCHEMA_EFFECT', severity: 'info' }, shown)) printNote(output, sizes)
+  if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))
   return ExitCode.ok
 }

@@ -7,11 +7,12 @@ import { isMigrationName } from '../../render/migration-name'
 import { isNote } from '../../hazards/hazard'
 import { hazardLine } from '../../render/hazard-text'
 import { renderReport } from '../../render/report'
+import { runSummary } from '../../render/run-summary'
 import { loadProject } from '../../source/load-config'
 import { UserError } from '../../source/user-error'
 import { announceDatabase } from '../announce-database'
 import { warningLine } from '../../hazards/warning'
-import type { CliOutput } from '../cli-output'
+import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
 
@@ -63,12 +64,12 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
       output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
       output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
     }
-    for (const warning of result.plan.warnings) output.err(`warning: ${warningLine(warning)}`)
-    for (const hazard of result.plan.hazards ?? []) output.err(`${isNote(hazard) ? 'note' : 'warning'}: ${hazardLine(hazard)}`)
+    for (const warning of result.plan.warnings) printWarning(output, warningLine(warning))
+    for (const hazard of result.plan.hazards ?? []) (isNote(hazard) ? printNote : printWarning)(output, hazardLine(hazard))
     return ExitCode.ok
   }
   for (const { plan, file } of result.written) {
-    if (args.quiet !== true) output.out(renderReport(plan, 'summary'))
+    if (args.quiet !== true) output.out(renderReport(plan, 'summary', 'up', paintsOf(output).out))
     output.out(`Wrote ${relative(process.cwd(), file)}`)
   }
   if (args.quiet === true) return ExitCode.ok
@@ -78,5 +79,6 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   } else if (strategy === 'expand-contract') {
     output.out('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
   }
+  printSummary(output, runSummary(result.written.map((w) => w.plan)))
   return ExitCode.ok
 }

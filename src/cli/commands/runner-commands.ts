@@ -3,7 +3,8 @@ import { shownBy } from '../../pipeline/shown-findings'
 import { type MigrationStatus, downgrade, migrationStatus, upgrade } from '../../runner/migration-runner'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
-import type { CliOutput } from '../cli-output'
+import { type CliOutput, paintsOf } from '../cli-output'
+import type { Paint } from '../../render/paint'
 import { ExitCode } from '../exit-codes'
 
 export interface RunnerArgs {
@@ -24,6 +25,7 @@ export async function upgradeCommand(args: RunnerArgs, output: CliOutput): Promi
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending, shown))) output.err(line)
   })
   output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
+  if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
   return ExitCode.ok
 }
 
@@ -45,14 +47,14 @@ export async function statusCommand(args: RunnerArgs, output: CliOutput): Promis
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const migrations = await migrationStatus(project)
   if (migrations.length === 0) output.out('No migrations.')
-  for (const m of migrations) output.out(statusLine(m))
+  for (const m of migrations) output.out(statusLine(m, paintsOf(output).out))
   const pending = migrations.filter((m) => !m.applied).map((m) => m.name)
   const shown = shownBy(project.settings, args.quiet)
   for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending, shown))) output.err(line)
   return ExitCode.ok
 }
 
-function statusLine(m: MigrationStatus): string {
-  if (!m.inProject) return `[unknown] ${m.name} (applied to the database, no file: switch branch or pull)`
-  return `${m.applied ? '[applied]' : '[pending]'} ${m.name}`
+function statusLine(m: MigrationStatus, paint: Paint): string {
+  if (!m.inProject) return `${paint('danger', '[unknown]')} ${m.name} (applied to the database, no file: switch branch or pull)`
+  return `${m.applied ? paint('ok', '[applied]') : paint('warning', '[pending]')} ${m.name}`
 }
