@@ -31,215 +31,114 @@ export class Init1763700000000 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS "uuid-ossp"`);
         await queryRunner.query(`CREATE TYPE "public"."post_status_enum" AS ENUM ('draft', 'in_review', 'published', 'archived')`);
-        await queryRunner.query(
-            `CREATE TABLE "public"."author" (` +
-            `
-  "id" SERIAL NOT NULL,` +
-            `
-  "name" varchar NOT NULL,` +
-            `
-  "email" varchar(255) NOT NULL,` +
-            `
-  "bio" text,` +
-            `
-  "active" boolean NOT NULL DEFAULT true,` +
-            `
-  "createdAt" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,` +
-            `
-  CONSTRAINT "PK_5a0e79799d372fe56f2f3fa6871" PRIMARY KEY ("id"),` +
-            `
+        await queryRunner.query(`CREATE TABLE "public"."author" (
+  "id" SERIAL NOT NULL,
+  "name" varchar NOT NULL,
+  "email" varchar(255) NOT NULL,
+  "bio" text,
+  "active" boolean NOT NULL DEFAULT true,
+  "createdAt" timestamp NOT NULL DEFAULT now(),
+  CONSTRAINT "PK_5a0e79799d372fe56f2f3fa6871" PRIMARY KEY ("id"),
   CONSTRAINT "UQ_384deada87eb62ab31c5d5afae5" UNIQUE ("email")
-)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "public"."author_profile" (` +
-            `
-  "id" uuid NOT NULL DEFAULT uuid_generate_v4(),` +
-            `
-  "avatarUrl" varchar(500),` +
-            `
-  "socialLinks" text,` +
-            `
-  "interests" text NOT NULL,` +
-            `
-  "authorId" integer NOT NULL,` +
-            `
-  CONSTRAINT "PK_58206f4014111211e9414fe3bbf" PRIMARY KEY ("id"),` +
-            `
+)`);
+        await queryRunner.query(`CREATE TABLE "public"."author_profile" (
+  "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+  "avatarUrl" varchar(500),
+  "socialLinks" text,
+  "interests" text NOT NULL,
+  "authorId" integer NOT NULL,
+  CONSTRAINT "PK_58206f4014111211e9414fe3bbf" PRIMARY KEY ("id"),
   CONSTRAINT "REL_64bbd422b2373ee9466bb86b74" UNIQUE ("authorId")
-)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "public"."book" (` +
-            `
-  "id" SERIAL NOT NULL,` +
-            `
-  "title" varchar(200) NOT NULL,` +
-            `
-  "edition" integer NOT NULL DEFAULT 1,` +
-            `
-  "isbn" varchar(13) NOT NULL,` +
-            `
-  "price" numeric(10,2) NOT NULL DEFAULT 0,` +
-            `
-  "pageCount" integer,` +
-            `
-  "weightKg" double precision,` +
-            `
-  "averageRating" double precision,` +
-            `
-  "publishedOn" date,` +
-            `
-  "published" boolean NOT NULL,` +
-            `
-  "publisherId" uuid NOT NULL,` +
-            `
-  CONSTRAINT "PK_a3afef72ec8f80e6e5c310b28a4" PRIMARY KEY ("id"),` +
-            `
-  CONSTRAINT "UQ_55aff812b61a97379ffa7f790d6" UNIQUE ("title", "edition"),` +
-            `
-  CONSTRAINT "UQ_bd183604b9c828c0bdd92cafab7" UNIQUE ("isbn"),` +
-            `
-  CONSTRAINT "CHK_b33a6f200f168d27a6d18c72dc" CHECK (price >= 0),` +
-            `
+)`);
+        await queryRunner.query(`CREATE TABLE "public"."book" (
+  "id" SERIAL NOT NULL,
+  "title" varchar(200) NOT NULL,
+  "edition" integer NOT NULL DEFAULT '1',
+  "isbn" varchar(13) NOT NULL,
+  "price" numeric(10,2) NOT NULL DEFAULT '0',
+  "pageCount" integer,
+  "weightKg" double precision,
+  "averageRating" double precision,
+  "publishedOn" date,
+  "published" boolean NOT NULL,
+  "publisherId" uuid NOT NULL,
+  CONSTRAINT "PK_a3afef72ec8f80e6e5c310b28a4" PRIMARY KEY ("id"),
+  CONSTRAINT "UQ_55aff812b61a97379ffa7f790d6" UNIQUE ("title", "edition"),
+  CONSTRAINT "UQ_bd183604b9c828c0bdd92cafab7" UNIQUE ("isbn"),
+  CONSTRAINT "CHK_b33a6f200f168d27a6d18c72dc" CHECK ("price" >= 0),
   CONSTRAINT "CHK_book_page_count_positive" CHECK ("pageCount" IS NULL OR "pageCount" > 0)
-)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "public"."book_author" (` +
-            `
-  "bookId" integer NOT NULL,` +
-            `
-  "authorId" integer NOT NULL,` +
-            `
-  "position" integer NOT NULL,` +
-            `
-  "role" varchar(40) NOT NULL DEFAULT 'author',` +
-            `
-  "royaltyPercent" numeric(5,2),` +
-            `
+)`);
+        await queryRunner.query(`CREATE TABLE "public"."book_author" (
+  "bookId" integer NOT NULL,
+  "authorId" integer NOT NULL,
+  "position" integer NOT NULL,
+  "role" varchar(40) NOT NULL DEFAULT 'author',
+  "royaltyPercent" numeric(5,2),
   CONSTRAINT "PK_9a862048014a06fa7c62aaf7970" PRIMARY KEY ("bookId", "authorId")
-)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "public"."comment" (` +
-            `
-  "id" SERIAL NOT NULL,` +
-            `
-  "displayName" varchar(80) NOT NULL,` +
-            `
-  "body" text NOT NULL,` +
-            `
-  "approved" boolean NOT NULL DEFAULT false,` +
-            `
-  "postedAt" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,` +
-            `
-  "postId" integer NOT NULL,` +
-            `
-  "authorId" integer,` +
-            `
+)`);
+        await queryRunner.query(`CREATE TABLE "public"."comment" (
+  "id" SERIAL NOT NULL,
+  "displayName" varchar(80) NOT NULL,
+  "body" text NOT NULL,
+  "approved" boolean NOT NULL DEFAULT false,
+  "postedAt" timestamp NOT NULL DEFAULT now(),
+  "postId" integer NOT NULL,
+  "authorId" integer,
   CONSTRAINT "PK_0b0e4bbc8415ec426f87f3a88e2" PRIMARY KEY ("id")
-)`,
-        );
-        await queryRunner.query(`CREATE INDEX "IDX_comment_pending" ON "public"."comment" ("postedAt") WHERE approved = false`);
-        await queryRunner.query(
-            `CREATE TABLE "public"."post" (` +
-            `
-  "id" SERIAL NOT NULL,` +
-            `
-  "title" varchar NOT NULL,` +
-            `
-  "slug" varchar(160) NOT NULL,` +
-            `
-  "summary" text,` +
-            `
-  "status" "public"."post_status_enum" NOT NULL DEFAULT 'draft',` +
-            `
-  "views" integer NOT NULL DEFAULT 0,` +
-            `
-  "publishedAt" timestamp,` +
-            `
-  "createdAt" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,` +
-            `
-  "updatedAt" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,` +
-            `
-  "deletedAt" timestamp,` +
-            `
-  "version" integer NOT NULL,` +
-            `
-  "body" text,` +
-            `
-  "readingMinutes" integer,` +
-            `
-  "keywords" text,` +
-            `
-  "audioUrl" varchar(500),` +
-            `
-  "durationSeconds" integer,` +
-            `
-  "episodeNumber" integer,` +
-            `
-  "kind" varchar(20) NOT NULL,` +
-            `
-  "authorId" integer NOT NULL,` +
-            `
-  "publisherId" uuid,` +
-            `
-  CONSTRAINT "PK_be5fda3aac270b134ff9c21cdee" PRIMARY KEY ("id"),` +
-            `
+)`);
+        await queryRunner.query(`CREATE INDEX "IDX_comment_pending" ON "public"."comment" ("postedAt") WHERE "approved" = false`);
+        await queryRunner.query(`CREATE TABLE "public"."post" (
+  "id" SERIAL NOT NULL,
+  "title" varchar NOT NULL,
+  "slug" varchar(160) NOT NULL,
+  "summary" text,
+  "status" "public"."post_status_enum" NOT NULL DEFAULT 'draft',
+  "views" integer NOT NULL DEFAULT '0',
+  "publishedAt" timestamp,
+  "createdAt" timestamp NOT NULL DEFAULT now(),
+  "updatedAt" timestamp NOT NULL DEFAULT now(),
+  "deletedAt" timestamp,
+  "version" integer NOT NULL,
+  "body" text,
+  "readingMinutes" integer,
+  "keywords" text,
+  "audioUrl" varchar(500),
+  "durationSeconds" integer,
+  "episodeNumber" integer,
+  "kind" varchar(20) NOT NULL,
+  "authorId" integer NOT NULL,
+  "publisherId" uuid,
+  CONSTRAINT "PK_be5fda3aac270b134ff9c21cdee" PRIMARY KEY ("id"),
   CONSTRAINT "UQ_cd1bddce36edc3e766798eab376" UNIQUE ("slug")
-)`,
-        );
+)`);
         await queryRunner.query(`CREATE INDEX "IDX_0f58455e3721b42bee04294b5e" ON "public"."post" ("kind")`);
         await queryRunner.query(`CREATE INDEX "IDX_6035f880eb04141c0641ae9a3b" ON "public"."post" ("status", "publishedAt")`);
         await queryRunner.query(`CREATE INDEX "IDX_93f5e3d351469d2da9c23bfada" ON "public"."post" ("publishedAt") WHERE "deletedAt" IS NULL`);
-        await queryRunner.query(
-            `CREATE TABLE "public"."post_tags" (` +
-            `
-  "post_id" integer NOT NULL,` +
-            `
-  "tag_id" integer NOT NULL,` +
-            `
+        await queryRunner.query(`CREATE TABLE "public"."post_tags" (
+  "post_id" integer NOT NULL,
+  "tag_id" integer NOT NULL,
   CONSTRAINT "PK_deee54a40024b7afc16d25684f8" PRIMARY KEY ("post_id", "tag_id")
-)`,
-        );
+)`);
         await queryRunner.query(`CREATE INDEX "IDX_192ab488d1c284ac9abe2e3035" ON "public"."post_tags" ("tag_id")`);
         await queryRunner.query(`CREATE INDEX "IDX_5df4e8dc2cb3e668b962362265" ON "public"."post_tags" ("post_id")`);
-        await queryRunner.query(
-            `CREATE TABLE "public"."publisher" (` +
-            `
-  "id" uuid NOT NULL DEFAULT uuid_generate_v4(),` +
-            `
-  "name" varchar(120) NOT NULL,` +
-            `
-  "website" varchar(255),` +
-            `
-  "updatedAt" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,` +
-            `
-  "hqStreet" varchar(200) NOT NULL,` +
-            `
-  "hqCity" varchar(100) NOT NULL,` +
-            `
-  "hqPostalcode" varchar(20),` +
-            `
-  "hqCountry" varchar(2) NOT NULL DEFAULT 'US',` +
-            `
+        await queryRunner.query(`CREATE TABLE "public"."publisher" (
+  "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+  "name" varchar(120) NOT NULL,
+  "website" varchar(255),
+  "updatedAt" timestamp NOT NULL DEFAULT now(),
+  "hqStreet" varchar(200) NOT NULL,
+  "hqCity" varchar(100) NOT NULL,
+  "hqPostalcode" varchar(20),
+  "hqCountry" varchar(2) NOT NULL DEFAULT 'US',
   CONSTRAINT "PK_70a5936b43177f76161724da3e6" PRIMARY KEY ("id")
-)`,
-        );
+)`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_9dc496f2e5b912da9edd2aa445" ON "public"."publisher" ("name")`);
-        await queryRunner.query(
-            `CREATE TABLE "public"."tag" (` +
-            `
-  "id" SERIAL NOT NULL,` +
-            `
-  "name" varchar(50) NOT NULL,` +
-            `
-  "featured" boolean NOT NULL DEFAULT false,` +
-            `
+        await queryRunner.query(`CREATE TABLE "public"."tag" (
+  "id" SERIAL NOT NULL,
+  "name" varchar(50) NOT NULL,
+  "featured" boolean NOT NULL DEFAULT false,
   CONSTRAINT "PK_8e4052373c579afc1471f526760" PRIMARY KEY ("id")
-)`,
-        );
+)`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6a9775008add570dc3e5a0bab7" ON "public"."tag" ("name")`);
         await queryRunner.query(`ALTER TABLE "public"."author_profile" ADD CONSTRAINT "FK_64bbd422b2373ee9466bb86b743" FOREIGN KEY ("authorId") REFERENCES "public"."author"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "public"."book" ADD CONSTRAINT "FK_b8988524dd01b5dcb67b4b3ede7" FOREIGN KEY ("publisherId") REFERENCES "public"."publisher"("id") ON DELETE RESTRICT ON UPDATE CASCADE`);

@@ -27,128 +27,22 @@ export class Init1763700000000 implements MigrationInterface {
     name = 'Init1763700000000';
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(
-            `CREATE TABLE "author" (` +
-            `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, ` +
-            `"name" varchar NOT NULL, ` +
-            `"email" varchar(255) NOT NULL, ` +
-            `"bio" text, ` +
-            `"active" boolean NOT NULL DEFAULT 1, ` +
-            `"createdAt" datetime NOT NULL DEFAULT (datetime('now')), ` +
-            `CONSTRAINT "UQ_384deada87eb62ab31c5d5afae5" UNIQUE ("email"))`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "author_profile" (` +
-            `"id" varchar NOT NULL, ` +
-            `"avatarUrl" varchar(500), ` +
-            `"socialLinks" text, ` +
-            `"interests" text NOT NULL, ` +
-            `"authorId" integer NOT NULL, ` +
-            `CONSTRAINT "PK_58206f4014111211e9414fe3bbf" PRIMARY KEY ("id"), ` +
-            `CONSTRAINT "REL_64bbd422b2373ee9466bb86b74" UNIQUE ("authorId"), ` +
-            `CONSTRAINT "FK_64bbd422b2373ee9466bb86b743" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "book" (` +
-            `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, ` +
-            `"title" varchar(200) NOT NULL, ` +
-            `"edition" integer NOT NULL DEFAULT 1, ` +
-            `"isbn" varchar(13) NOT NULL, ` +
-            `"price" decimal(10,2) NOT NULL DEFAULT 0, ` +
-            `"pageCount" integer, ` +
-            `"weightKg" float, ` +
-            `"averageRating" double precision, ` +
-            `"publishedOn" date, ` +
-            `"published" boolean NOT NULL, ` +
-            `"publisherId" varchar NOT NULL, ` +
-            `CONSTRAINT "UQ_55aff812b61a97379ffa7f790d6" UNIQUE ("title", "edition"), ` +
-            `CONSTRAINT "UQ_bd183604b9c828c0bdd92cafab7" UNIQUE ("isbn"), ` +
-            `CONSTRAINT "CHK_b33a6f200f168d27a6d18c72dc" CHECK ("price" >= 0), ` +
-            `CONSTRAINT "CHK_book_page_count_positive" CHECK ("pageCount" IS NULL OR "pageCount" > 0), ` +
-            `CONSTRAINT "FK_b8988524dd01b5dcb67b4b3ede7" FOREIGN KEY ("publisherId") REFERENCES "publisher" ("id") ON DELETE RESTRICT ON UPDATE CASCADE)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "book_author" (` +
-            `"bookId" integer NOT NULL, ` +
-            `"authorId" integer NOT NULL, ` +
-            `"position" integer NOT NULL, ` +
-            `"role" varchar(40) NOT NULL DEFAULT 'author', ` +
-            `"royaltyPercent" decimal(5,2), ` +
-            `CONSTRAINT "PK_9a862048014a06fa7c62aaf7970" PRIMARY KEY ("bookId", "authorId"), ` +
-            `CONSTRAINT "FK_4979ade189c87f2db1e0e9c213c" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE ON UPDATE CASCADE, ` +
-            `CONSTRAINT "FK_56b8cdc80ea78d03dcece601fff" FOREIGN KEY ("bookId") REFERENCES "book" ("id") ON DELETE CASCADE ON UPDATE CASCADE)`,
-        );
-        await queryRunner.query(
-            `CREATE TABLE "comment" (` +
-            `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, ` +
-            `"displayName" varchar(80) NOT NULL, ` +
-            `"body" text NOT NULL, ` +
-            `"approved" boolean NOT NULL DEFAULT 0, ` +
-            `"postedAt" datetime NOT NULL DEFAULT (CURRENT_TIMESTAMP), ` +
-            `"postId" integer NOT NULL, ` +
-            `"authorId" integer, ` +
-            `CONSTRAINT "FK_276779da446413a0d79598d4fbd" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE SET NULL, ` +
-            `CONSTRAINT "FK_94a85bb16d24033a2afdd5df060" FOREIGN KEY ("postId") REFERENCES "post" ("id") ON DELETE CASCADE)`,
-        );
+        await queryRunner.query(`CREATE TABLE "author" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "email" varchar(255) NOT NULL, "bio" text, "active" boolean NOT NULL DEFAULT 1, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "UQ_384deada87eb62ab31c5d5afae5" UNIQUE ("email"))`);
+        await queryRunner.query(`CREATE TABLE "author_profile" ("id" varchar NOT NULL, "avatarUrl" varchar(500), "socialLinks" text, "interests" text NOT NULL, "authorId" integer NOT NULL, CONSTRAINT "PK_58206f4014111211e9414fe3bbf" PRIMARY KEY ("id"), CONSTRAINT "REL_64bbd422b2373ee9466bb86b74" UNIQUE ("authorId"), CONSTRAINT "FK_64bbd422b2373ee9466bb86b743" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE)`);
+        await queryRunner.query(`CREATE TABLE "book" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar(200) NOT NULL, "edition" integer NOT NULL DEFAULT 1, "isbn" varchar(13) NOT NULL, "price" decimal(10,2) NOT NULL DEFAULT 0, "pageCount" integer, "weightKg" float, "averageRating" double precision, "publishedOn" date, "published" boolean NOT NULL, "publisherId" varchar NOT NULL, CONSTRAINT "UQ_55aff812b61a97379ffa7f790d6" UNIQUE ("title", "edition"), CONSTRAINT "UQ_bd183604b9c828c0bdd92cafab7" UNIQUE ("isbn"), CONSTRAINT "CHK_b33a6f200f168d27a6d18c72dc" CHECK ("price" >= 0), CONSTRAINT "CHK_book_page_count_positive" CHECK ("pageCount" IS NULL OR "pageCount" > 0), CONSTRAINT "FK_b8988524dd01b5dcb67b4b3ede7" FOREIGN KEY ("publisherId") REFERENCES "publisher" ("id") ON DELETE RESTRICT ON UPDATE CASCADE)`);
+        await queryRunner.query(`CREATE TABLE "book_author" ("bookId" integer NOT NULL, "authorId" integer NOT NULL, "position" integer NOT NULL, "role" varchar(40) NOT NULL DEFAULT 'author', "royaltyPercent" decimal(5,2), CONSTRAINT "PK_9a862048014a06fa7c62aaf7970" PRIMARY KEY ("bookId", "authorId"), CONSTRAINT "FK_4979ade189c87f2db1e0e9c213c" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE ON UPDATE CASCADE, CONSTRAINT "FK_56b8cdc80ea78d03dcece601fff" FOREIGN KEY ("bookId") REFERENCES "book" ("id") ON DELETE CASCADE ON UPDATE CASCADE)`);
+        await queryRunner.query(`CREATE TABLE "comment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "displayName" varchar(80) NOT NULL, "body" text NOT NULL, "approved" boolean NOT NULL DEFAULT 0, "postedAt" datetime NOT NULL DEFAULT (CURRENT_TIMESTAMP), "postId" integer NOT NULL, "authorId" integer, CONSTRAINT "FK_276779da446413a0d79598d4fbd" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE SET NULL, CONSTRAINT "FK_94a85bb16d24033a2afdd5df060" FOREIGN KEY ("postId") REFERENCES "post" ("id") ON DELETE CASCADE)`);
         await queryRunner.query(`CREATE INDEX "IDX_comment_pending" ON "comment" ("postedAt") WHERE "approved" = false`);
-        await queryRunner.query(
-            `CREATE TABLE "post" (` +
-            `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, ` +
-            `"title" varchar NOT NULL, ` +
-            `"slug" varchar(160) NOT NULL, ` +
-            `"summary" text, ` +
-            `"status" varchar CHECK( "status" IN ('draft','in_review','published','archived') ) NOT NULL DEFAULT 'draft', ` +
-            `"views" integer NOT NULL DEFAULT 0, ` +
-            `"publishedAt" datetime, ` +
-            `"createdAt" datetime NOT NULL DEFAULT (datetime('now')), ` +
-            `"updatedAt" datetime NOT NULL DEFAULT (datetime('now')), ` +
-            `"deletedAt" datetime, ` +
-            `"version" integer NOT NULL, ` +
-            `"body" text, ` +
-            `"readingMinutes" integer, ` +
-            `"keywords" text, ` +
-            `"audioUrl" varchar(500), ` +
-            `"durationSeconds" integer, ` +
-            `"episodeNumber" integer, ` +
-            `"kind" varchar(20) NOT NULL, ` +
-            `"authorId" integer NOT NULL, ` +
-            `"publisherId" varchar, ` +
-            `CONSTRAINT "UQ_cd1bddce36edc3e766798eab376" UNIQUE ("slug"), ` +
-            `CONSTRAINT "FK_27dfb046b8b7e65510f1add098b" FOREIGN KEY ("publisherId") REFERENCES "publisher" ("id") ON DELETE SET NULL, ` +
-            `CONSTRAINT "FK_c6fb082a3114f35d0cc27c518e0" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE ON UPDATE CASCADE)`,
-        );
+        await queryRunner.query(`CREATE TABLE "post" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "slug" varchar(160) NOT NULL, "summary" text, "status" varchar CHECK( "status" IN ('draft','in_review','published','archived') ) NOT NULL DEFAULT 'draft', "views" integer NOT NULL DEFAULT 0, "publishedAt" datetime, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "deletedAt" datetime, "version" integer NOT NULL, "body" text, "readingMinutes" integer, "keywords" text, "audioUrl" varchar(500), "durationSeconds" integer, "episodeNumber" integer, "kind" varchar(20) NOT NULL, "authorId" integer NOT NULL, "publisherId" varchar, CONSTRAINT "UQ_cd1bddce36edc3e766798eab376" UNIQUE ("slug"), CONSTRAINT "FK_27dfb046b8b7e65510f1add098b" FOREIGN KEY ("publisherId") REFERENCES "publisher" ("id") ON DELETE SET NULL, CONSTRAINT "FK_c6fb082a3114f35d0cc27c518e0" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE ON UPDATE CASCADE)`);
         await queryRunner.query(`CREATE INDEX "IDX_0f58455e3721b42bee04294b5e" ON "post" ("kind")`);
         await queryRunner.query(`CREATE INDEX "IDX_6035f880eb04141c0641ae9a3b" ON "post" ("status", "publishedAt")`);
         await queryRunner.query(`CREATE INDEX "IDX_93f5e3d351469d2da9c23bfada" ON "post" ("publishedAt") WHERE "deletedAt" IS NULL`);
-        await queryRunner.query(
-            `CREATE TABLE "post_tags" (` +
-            `"post_id" integer NOT NULL, ` +
-            `"tag_id" integer NOT NULL, ` +
-            `CONSTRAINT "PK_deee54a40024b7afc16d25684f8" PRIMARY KEY ("post_id", "tag_id"), ` +
-            `CONSTRAINT "FK_192ab488d1c284ac9abe2e30356" FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE ON UPDATE CASCADE, ` +
-            `CONSTRAINT "FK_5df4e8dc2cb3e668b962362265d" FOREIGN KEY ("post_id") REFERENCES "post" ("id") ON DELETE CASCADE ON UPDATE CASCADE)`,
-        );
+        await queryRunner.query(`CREATE TABLE "post_tags" ("post_id" integer NOT NULL, "tag_id" integer NOT NULL, CONSTRAINT "PK_deee54a40024b7afc16d25684f8" PRIMARY KEY ("post_id", "tag_id"), CONSTRAINT "FK_192ab488d1c284ac9abe2e30356" FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE ON UPDATE CASCADE, CONSTRAINT "FK_5df4e8dc2cb3e668b962362265d" FOREIGN KEY ("post_id") REFERENCES "post" ("id") ON DELETE CASCADE ON UPDATE CASCADE)`);
         await queryRunner.query(`CREATE INDEX "IDX_192ab488d1c284ac9abe2e3035" ON "post_tags" ("tag_id")`);
         await queryRunner.query(`CREATE INDEX "IDX_5df4e8dc2cb3e668b962362265" ON "post_tags" ("post_id")`);
-        await queryRunner.query(
-            `CREATE TABLE "publisher" (` +
-            `"id" varchar NOT NULL, ` +
-            `"name" varchar(120) NOT NULL, ` +
-            `"website" varchar(255), ` +
-            `"updatedAt" datetime NOT NULL DEFAULT (datetime('now')), ` +
-            `"hqStreet" varchar(200) NOT NULL, ` +
-            `"hqCity" varchar(100) NOT NULL, ` +
-            `"hqPostalcode" varchar(20), ` +
-            `"hqCountry" varchar(2) NOT NULL DEFAULT 'US', ` +
-            `CONSTRAINT "PK_70a5936b43177f76161724da3e6" PRIMARY KEY ("id"))`,
-        );
+        await queryRunner.query(`CREATE TABLE "publisher" ("id" varchar NOT NULL, "name" varchar(120) NOT NULL, "website" varchar(255), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "hqStreet" varchar(200) NOT NULL, "hqCity" varchar(100) NOT NULL, "hqPostalcode" varchar(20), "hqCountry" varchar(2) NOT NULL DEFAULT 'US', CONSTRAINT "PK_70a5936b43177f76161724da3e6" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_9dc496f2e5b912da9edd2aa445" ON "publisher" ("name")`);
-        await queryRunner.query(
-            `CREATE TABLE "tag" (` +
-            `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, ` +
-            `"name" varchar(50) NOT NULL, ` +
-            `"featured" boolean NOT NULL DEFAULT 0)`,
-        );
+        await queryRunner.query(`CREATE TABLE "tag" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(50) NOT NULL, "featured" boolean NOT NULL DEFAULT 0)`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6a9775008add570dc3e5a0bab7" ON "tag" ("name")`);
     }
 

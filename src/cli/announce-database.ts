@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { dialectFor } from '../dialect/dialect-for'
+import { warningLine } from '../hazards/warning'
 import type { LoadedProject } from '../source/load-config'
 import type { CliOutput } from './cli-output'
 
@@ -10,6 +11,8 @@ export interface AnnounceOptions {
   readonly toStderr?: boolean
   /** The command connects through TypeORM, which creates a database file that does not exist: say so. */
   readonly creates?: boolean
+  /** `--quiet`: print nothing but the warnings about the database's path. */
+  readonly quiet?: boolean
 }
 
 /**
@@ -20,9 +23,9 @@ export function announceDatabase(project: LoadedProject, output: CliOutput, opti
   const { options: dataSourceOptions } = project.dataSource
   const target = dialectFor(dataSourceOptions).describeTarget(dataSourceOptions, expectedFolders(project.configPath))
   const print = options.toStderr === true ? output.err : output.out
-  print(`Database: ${target.description}`)
-  if (options.creates === true && target.creation !== undefined) print(target.creation)
-  for (const warning of target.warnings) output.err(`warning: ${warning}`)
+  if (options.quiet !== true) print(`Database: ${target.description}`)
+  if (options.creates === true && target.creation !== undefined && options.quiet !== true) print(target.creation)
+  for (const message of target.warnings) output.err(`warning: ${warningLine({ code: 'DATABASE_PATH', message })}`)
 }
 
 /** expectedFolders are where a user may run from: the config's folder, then the project's (nearest package.json above it). */

@@ -2,7 +2,7 @@ import yargs from 'yargs'
 import { migrationStrategies } from '../pipeline/expand-contract-phases'
 import { registerTypeScriptLoader } from '../source/typescript-loader'
 import { UserError } from '../source/user-error'
-import { type CliOutput, processOutput } from './cli-output'
+import { type CliOutput, colored, processOutput } from './cli-output'
 import { checkCommand } from './commands/check-command'
 import { diffCommand } from './commands/diff-command'
 import { generateCommand } from './commands/generate-command'
@@ -15,11 +15,18 @@ import { parseTimestampFlag } from './timestamp-flag'
 const formats = ['text', 'sql', 'json'] as const
 const reportOptions = {
   format: { choices: formats, default: 'text' as const, describe: 'output format' },
-  direction: { choices: ['up', 'down'] as const, describe: 'with --format sql: print the statements of up (default) or of down' },
+  direction: {
+    choices: ['up', 'down', 'both'] as const,
+    describe: 'the SQL shown: of up (default), of down, or with --format text both; --format json always holds both',
+  },
 }
-/** sqlOnlyDirection rejects --direction without --format sql, where it would be silently ignored. */
-const sqlOnlyDirection = (a: { format: string; direction?: string }) =>
-  a.direction === undefined || a.format === 'sql' || '--direction only applies to --format sql: add --format sql, or leave --direction out'
+/** directionFits rejects a --direction the format cannot show, where it would be silently ignored. */
+const directionFits = (a: { format: string; direction?: string }) => {
+  if (a.direction === undefined) return true
+  if (a.format === 'json') return '--format json always holds both up and down: leave --direction out'
+  if (a.format === 'sql' && a.direction === 'both') return '--format sql prints one direction, a script to run: use --direction up or --direction down'
+  return true
+}
 const renameOption = {
   type: 'string',
   array: true,
@@ -43,11 +50,11 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   let exitCode: number = ExitCode.ok
   // yargs reports an invalid choice through fail() and then still calls the command's handler: it must not run.
   let failed = false
-  const run = (work: () => Promise<number>) => async () => {
+  const run = (a: { readonly [option: string]: unknown }, work: (out: CliOutput) => Promise<number>) => async () => {
     if (failed) return
     try {
       registerTypeScriptLoader()
-      exitCode = await work()
+      exitCode = await work(colored(output, typeof a.color === 'boolean' ? a.color : undefined))
     } catch (err) {
       output.err(`typeorm-autogen: ${describeError(err)}`)
       exitCode = ExitCode.error
@@ -56,6 +63,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   const parser = yargs([...argv])
     .scriptName('typeorm-autogen')
     .option('config', { alias: 'c', type: 'string', default: './ormconfig.ts', describe: 'file exporting the TypeORM DataSource' })
+    .option('color', { type: 'boolean', describe: 'colour the output: by default only in a terminal (NO_COLOR and FORCE_COLOR are respected); --no-color never' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print only the essentials: results, hazards and errors (no Database line, notes, warnings or summary line)' })
     .command('generate [name]', 'write a migration for the changes between entities and database', (y) =>
       y.positional('name', { type: 'string', describe: 'migration name, e.g. AddPostTags (required)' })
         .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' })
@@ -66,19 +75,19 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
           describe: 'expand-contract: write a column rename or risky type change as its expand migration only; --contract finishes it later',
         })
         .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' }),
-      (a) => run(() => withRenamePrompt((ask) =>
+      (a) => run(a, (out) => withRenamePrompt((ask) =>
         generateCommand({
-          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract,
-        }, output, ask)))())
+          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet,
+        }, out, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
-      (a) => run(() => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
+      y.options(reportOptions).option('rename', renameOption).check(directionFits),
+      (a) => run(a, (out) => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(sqlOnlyDirection),
-      (a) => run(() => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename }, output))())
-    .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(() => upgradeCommand({ config: String(a.config) }, output))())
-    .command('downgrade', 'revert the last applied migration', {}, (a) => run(() => downgradeCommand({ config: String(a.config) }, output))())
-    .command('status', 'list migrations and whether each is applied', {}, (a) => run(() => statusCommand({ config: String(a.config) }, output))())
+      y.options(reportOptions).option('rename', renameOption).check(directionFits),
+      (a) => run(a, (out) => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
+    .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
+    .command('downgrade', 'revert the last applied migration', {}, (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
+    .command('status', 'list migrations and whether each is applied', {}, (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade or status')
     .strict()
     .exitProcess(false)

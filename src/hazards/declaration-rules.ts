@@ -14,6 +14,7 @@ export function declarationConflictHazards(conflicts: readonly DeclarationConfli
     return {
       code: 'DECLARATION_CONFLICT',
       severity: hazardSeverity.DECLARATION_CONFLICT,
+      subject: table,
       message: `${table} is declared by ${conflict.followed} and by ${conflict.ignored}, differently (${conflict.differences.join('; ')}); ` +
         `the diff follows ${conflict.followed} and ignores ${conflict.ignored}${breaks}; make the two declarations agree, or give one another table.`,
     }

@@ -3,6 +3,14 @@ import type { Operation } from '../operations/operation'
 /** Severity ranks hazards: `danger` may lose data or fail; `warning` locks, slows or breaks running code; `info` is worth knowing. */
 export type Severity = 'info' | 'warning' | 'danger'
 
+/** severities are the severities from the lowest up. */
+export const severities: readonly Severity[] = ['info', 'warning', 'danger']
+
+/** isNote says whether a hazard is only worth knowing (`info`): a note, which never needs accepting. */
+export function isNote(hazard: { readonly severity: Severity }): boolean {
+  return hazard.severity === 'info'
+}
+
 /**
  * hazardCodes are the stable codes of every hazard, a public contract (README, "Hazards"): migration files
  * and `--format json` carry them, and reviewers accept hazards by code.
@@ -85,5 +93,7 @@ export interface Hazard {
   readonly message: string
   /** The operation it concerns; absent for a hazard of the entities themselves (DECLARATION_CONFLICT). */
   readonly operation?: Operation
+  /** What it concerns, briefly (`"post"."title"`), when there is no operation to name it. */
+  readonly subject?: string
   readonly measurement?: HazardMeasurement
 }

@@ -1,5 +1,6 @@
 import { nameOf } from '../model/qualified-name'
-import type { ColumnModel, TableModel } from '../model/schema-model'
+import type { DialectCapabilities } from '../dialect/dialect'
+import type { ColumnModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardDialect } from './hazard-input'
@@ -10,24 +11,27 @@ const sized = (c: ColumnModel) => c.length !== undefined || c.precision !== unde
 
 /**
  * unenforcedSizeFindings: NO_SCHEMA_EFFECT where the database stores declared lengths, precisions and scales
- * without enforcing them: on a column added or created with one (it is documentation only), and on an
- * AlterColumn that changes only that (no stored value changes; a shorter length counts the longer values).
+ * without enforcing them, on an AlterColumn that changes only that (no stored value changes; a shorter length
+ * counts the longer values). That sizes on new columns are documentation only is said once per project, by
+ * `diff` (see unenforcedSizesNote), not in every migration.
  */
 export function unenforcedSizeFindings(context: RuleContext): HazardFinding[] {
   if (context.input.dialect.capabilities.unenforcedTypeParameters !== true) return []
-  return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
-    if (op.kind === 'alter_column') return alteredSize(context, op, index)
-    if (op.kind !== 'create_table' && op.kind !== 'add_column') return []
-    const columns = touchedColumns(op).filter(sized)
-    if (columns.length === 0) return []
-    const table = op.kind === 'create_table' ? nameOf(op.table) : op.table
-    const list = columns.map((c) => `${columnText(table, c.name)} ${typeText(c)}`).join(', ')
-    return [{
-      code: 'NO_SCHEMA_EFFECT', operation: op,
-      what: `The database does not enforce the declared size of ${list}`,
-      advice: 'longer or bigger values are stored as they are; add a check constraint if the limit must hold',
-    }]
-  })
+  return context.input.changes.ops.flatMap((op, index): HazardFinding[] => (op.kind === 'alter_column' ? alteredSize(context, op, index) : []))
+}
+
+/**
+ * unenforcedSizesNote is the one note, for a whole project, that the database does not enforce the sizes its
+ * entities declare: how many columns declare one, with the first as an example. Undefined where sizes are
+ * enforced or none is declared.
+ */
+export function unenforcedSizesNote(capabilities: DialectCapabilities, model: SchemaModel): string | undefined {
+  if (capabilities.unenforcedTypeParameters !== true) return undefined
+  const columns = model.tables.flatMap((t) => t.columns.filter(sized).map((c) => `${columnText(nameOf(t), c.name)} ${typeText(c)}`))
+  if (columns.length === 0) return undefined
+  const count = columns.length === 1 ? '1 column of the entities declares one' : `${columns.length} columns of the entities declare one`
+  return `NO_SCHEMA_EFFECT (info): The database does not enforce declared lengths, precisions and scales (${count}, such as ${columns[0]}); ` +
+    'longer or bigger values are stored as they are; add a check constraint where a limit must hold.'
 }
 
 function alteredSize(context: RuleContext, op: Extract<Operation, { kind: 'alter_column' }>, index: number): HazardFinding[] {

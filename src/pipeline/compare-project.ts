@@ -2,6 +2,7 @@ import type { Dialect } from '../dialect/dialect'
 import type { SchemaModel } from '../model/schema-model'
 import type { LoadedProject } from '../source/load-config'
 import type { DeclaredFacts } from '../source/declared-facts'
+import { driverTypeMeaning, meaningOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
@@ -12,7 +13,8 @@ import { type ExpandContractPlan, type MigrationStrategy } from './expand-contra
 import { measureChanges } from './measure-changes'
 import { planChanges } from './plan-changes'
 import { readProject } from './read-project'
-import { snapshotWarnings } from './snapshot-warnings'
+import { warningsOf } from '../hazards/warning'
+import { snapshotHazards } from './snapshot-hazards'
 import { type MigrationHistory, historyWarnings } from './unapplied-migrations'
 import type { RenameOptions, UnresolvedRename } from './resolve-renames'
 
@@ -50,7 +52,7 @@ export interface Comparison extends MigrationPlan {
   readonly contractDue: readonly string[]
   /** What the entities declare that the database may not keep (types as written, transformers, sizes). */
   readonly declaredFacts: DeclaredFacts
-  /** The migrations folder's entities.snapshot.json exists and holds other facts than `declaredFacts`. */
+  /** The migrations folder's entities.snapshot.json exists and means other facts than `declaredFacts` (spelling aside). */
   readonly snapshotOutdated: boolean
   /** The project's and the database's migrations. */
   readonly history: MigrationHistory
@@ -63,6 +65,7 @@ export interface Comparison extends MigrationPlan {
  */
 export async function compareProject(project: LoadedProject, options: CompareOptions = {}): Promise<Comparison> {
   const read = await readProject(project, options)
+  const meant = (facts: DeclaredFacts) => meaningOf(facts, driverTypeMeaning(project.dataSource.driver))
   try {
     const planned = await planChanges(project, read, options)
     const measured = await measureChanges(read, planned, options)
@@ -81,15 +84,18 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       downStatements: planned.downStatements,
       warnings: [
         ...historyWarnings(history),
-        ...(contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
-        ...entities.warnings,
+        ...warningsOf('CONTRACT_DUE', contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
+        ...warningsOf('NOT_DIFFED', entities.warnings),
         ...renamed.warnings,
-        ...primaryKeyOrderWarnings(actual, desired),
-        ...measured.warnings,
-        ...(snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
-        ...(snapshot.kind === 'read' ? snapshotWarnings(declaredFactChanges(snapshot.facts, declaredFacts), up, actual) : []),
+        ...warningsOf('PRIMARY_KEY_ORDER', primaryKeyOrderWarnings(actual, desired)),
+        ...warningsOf('NOT_COUNTED', measured.warnings),
+        ...warningsOf('SNAPSHOT_UNREADABLE', snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
       ],
-      hazards: [...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))), ...measured.hazards],
+      hazards: [
+        ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),
+        ...measured.hazards,
+        ...(snapshot.kind === 'read' ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
+      ],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
       queryCount: read.queryCount,
@@ -97,7 +103,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       ...(measured.contract !== undefined && { contract: measured.contract }),
       contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
-      snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(snapshot.facts, declaredFacts),
+      snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(meant(snapshot.facts), meant(declaredFacts)),
       history,
     }
   } finally {

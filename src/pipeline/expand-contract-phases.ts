@@ -1,3 +1,4 @@
+import { warningsOf } from '../hazards/warning'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { findHazards } from '../hazards/find-hazards'
@@ -77,7 +78,7 @@ export async function phase(
     upStatements,
     downStatements: compileDown(dialect, changes),
     hazards: measured.hazards,
-    warnings: measured.warnings,
+    warnings: warningsOf('NOT_COUNTED', measured.warnings),
   })
 }
 

@@ -1,5 +1,6 @@
 import { type MigrationPlan, namedPlan } from '../plan/migration-plan'
 import type { RecordedMove } from '../plan/migration-phase'
+import { type Warning, warningsOf } from '../hazards/warning'
 import { migrationClassName } from '../render/migration-name'
 import { type MovedColumn, describeMove } from '../strategy/moved-column'
 import type { Comparison } from './compare-project'
@@ -15,7 +16,7 @@ export function expandPlan(comparison: Comparison, planned: ExpandContractPlan, 
   if (expand === undefined) throw new Error('expand-contract: the change was not split')
   const migration = `${name}Expand`
   return {
-    ...phasePlan(migration, timestamp, expand, [...comparison.warnings, ...split.keptInPlace]),
+    ...phasePlan(migration, timestamp, expand, [...comparison.warnings, ...warningsOf('KEPT_IN_PLACE', split.keptInPlace)]),
     phase: {
       step: 'expand',
       partners: [],
@@ -41,7 +42,7 @@ export function contractPlan(comparison: Comparison, planned: ContractPlan, name
 }
 
 /** phasePlan names a phase's plan, the comparison's `warnings` before those from counting its hazards. */
-function phasePlan(name: string, timestamp: number, phase: MigrationPlan, warnings: readonly string[]): MigrationPlan {
+function phasePlan(name: string, timestamp: number, phase: MigrationPlan, warnings: readonly Warning[]): MigrationPlan {
   return namedPlan({ ...phase, warnings: [...warnings, ...phase.warnings] }, name, timestamp)
 }
 

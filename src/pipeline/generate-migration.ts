@@ -1,3 +1,4 @@
+import { warningsOf } from '../hazards/warning'
 import { type MigrationPlan, namedPlan } from '../plan/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
 import type { LoadedProject } from '../source/load-config'
@@ -9,6 +10,7 @@ import { contractPlan, expandPlan } from './expand-contract-plans'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
+import { shownBy, shownPlan } from './shown-findings'
 import { splitAtCommits } from './split-at-commits'
 import { removeQuietly, writeAllWhole, writeWhole } from './write-whole'
 
@@ -60,7 +62,7 @@ export async function generateMigration(
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }
-  const plan = planned(comparison, name, timestamp)
+  const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
     return comparison.snapshotOutdated
       ? { comparison, plan, written: [], snapshot: writeSnapshot(project, comparison, []) }
@@ -78,7 +80,7 @@ function planned(comparison: Comparison, name: string, timestamp: number): Migra
   if (comparison.contract !== undefined) return contractPlan(comparison, comparison.contract, name, timestamp)
   if (comparison.expandContract?.expand !== undefined) return expandPlan(comparison, comparison.expandContract, name, timestamp)
   const direct = namedPlan(comparison, name, timestamp)
-  return { ...direct, warnings: [...direct.warnings, ...(comparison.expandContract?.split.keptInPlace ?? [])] }
+  return { ...direct, warnings: [...direct.warnings, ...warningsOf('KEPT_IN_PLACE', comparison.expandContract?.split.keptInPlace ?? [])] }
 }
 
 /** writeSnapshot writes the comparison's declared facts as the folder's snapshot; failing, it removes `written`. */

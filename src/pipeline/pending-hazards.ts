@@ -1,6 +1,7 @@
 import { type FileHazard, unacceptedHazards } from '../hazards/accepted-hazards'
 import { migrationFilesIn } from '../source/migration-files'
 import { withoutMeasurement } from '../hazards/measurement-text'
+import { isShown, type Shown } from './shown-findings'
 
 /** PendingHazards are the hazards of one pending migration file that no reviewer accepted. */
 export interface PendingHazards {
@@ -12,15 +13,16 @@ export interface PendingHazards {
 
 /**
  * pendingHazards reads the migration files in `migrationsDir` whose migration is among `pending` and lists
- * the hazard comments still open in each (see hazards/accepted-hazards.ts), in file-name order. Files that
- * are not migrations, or cannot be read, are skipped: this only informs, it never stops an upgrade.
+ * the hazard comments still open in each (see hazards/accepted-hazards.ts) and `shown` (default: all), in
+ * file-name order. Files that are not migrations, or cannot be read, are skipped: this only informs, it
+ * never stops an upgrade.
  */
-export function pendingHazards(migrationsDir: string, pending: readonly string[]): PendingHazards[] {
+export function pendingHazards(migrationsDir: string, pending: readonly string[], shown?: Shown): PendingHazards[] {
   if (pending.length === 0) return []
   const wanted = new Set(pending)
   return migrationFilesIn(migrationsDir).flatMap(({ name, file, source }): PendingHazards[] => {
     if (name === undefined || !wanted.has(name)) return []
-    const hazards = unacceptedHazards(source)
+    const hazards = unacceptedHazards(source).filter((h) => shown === undefined || isShown(h, shown))
     return hazards.length === 0 ? [] : [{ migration: name, file, hazards }]
   })
 }

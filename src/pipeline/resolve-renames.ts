@@ -1,3 +1,4 @@
+import type { Warning } from '../hazards/warning'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { DialectCapabilities } from '../dialect/dialect'
 import { planWithRenames } from '../diff/rename-plan'
@@ -28,7 +29,7 @@ export interface ResolvedRenames {
   readonly ops: Operation[]
   readonly renames: readonly RenameDecision[]
   readonly unresolved: readonly UnresolvedRename[]
-  readonly warnings: readonly string[]
+  readonly warnings: readonly Warning[]
 }
 
 /**
@@ -48,10 +49,10 @@ export async function resolveRenames(
   const flags = options.renames ?? []
   const hints = withoutRepeats([...flags, ...entityHints])
   const plan = await planWithRenames(actual, desired, capabilities, { hints, ask: options.ask })
-  const warnings: string[] = []
+  const warnings: Warning[] = []
   for (const { hint, reason, stale } of plan.ignoredHints) {
     if (flags.includes(hint)) throw new UserError(`${hint.origin} does not apply: ${reason}`)
-    if (!stale) warnings.push(`${hint.origin} is ignored: ${reason}`)
+    if (!stale) warnings.push({ code: 'RENAME_HINT_IGNORED', message: `${hint.origin} is ignored: ${reason}` })
   }
   const unresolved = plan.unresolved.map((suspect): UnresolvedRename => {
     const { from, to } = renameLabel(suspect)
@@ -64,7 +65,7 @@ export async function resolveRenames(
     }
   })
   for (const u of unresolved) {
-    warnings.push(`${u.description} (${u.reasons.join(', ')}): ${u.advice}; as it stands it is dropped and added, losing its data`)
+    warnings.push({ code: 'RENAME_UNDECIDED', message: `${u.description} (${u.reasons.join(', ')}): ${u.advice}; as it stands it is dropped and added, losing its data` })
   }
   return { ops: plan.ops, renames: plan.renames, unresolved, warnings }
 }

@@ -1,3 +1,4 @@
+import { type Warning, warningsOf } from '../hazards/warning'
 import type { DataSource } from 'typeorm'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { knownMigrations } from '../runner/migration-runner'
@@ -40,10 +41,10 @@ export async function migrationHistory(
 }
 
 /** historyWarnings are the sentences about migrations the database and the project disagree on. */
-export function historyWarnings(history: MigrationHistory): string[] {
+export function historyWarnings(history: MigrationHistory): Warning[] {
   return [
-    ...(history.unknown.length > 0 ? [unknownText(history.unknown)] : []),
-    ...(history.unapplied.length > 0 ? [unappliedText(history.unapplied)] : []),
+    ...warningsOf('UNKNOWN_MIGRATIONS', history.unknown.length > 0 ? [unknownText(history.unknown)] : []),
+    ...warningsOf('UNAPPLIED_MIGRATIONS', history.unapplied.length > 0 ? [unappliedText(history.unapplied)] : []),
   ]
 }
 

@@ -1,3 +1,4 @@
+import type { Warning } from '../hazards/warning'
 import type { Statement } from '../dialect/statement'
 import type { RenameDecision } from '../diff/rename-types'
 import type { Hazard } from '../hazards/hazard'
@@ -20,8 +21,8 @@ export interface MigrationPlan {
   readonly up: readonly Operation[]
   readonly upStatements: readonly Statement[]
   readonly downStatements: readonly Statement[]
-  /** Things the reviewer must know (entity parts skipped, hazards), one sentence each. */
-  readonly warnings: readonly string[]
+  /** Things the reviewer must know about the run (entity parts skipped, migrations not applied), one sentence each, with codes. */
+  readonly warnings: readonly Warning[]
   /** What may go wrong running `up` (see src/hazards); the file comments each above its statement. None when absent. */
   readonly hazards?: readonly Hazard[]
   /** Renames carried out (decorator, flag or prompt): each is a RENAME in `up`, keeping the rows. None when absent. */

@@ -1,8 +1,11 @@
 import { quoteDoubled } from '../dialect/quote'
 import { compareText, nameOf, qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
+import type { Statement } from '../dialect/statement'
 import type { Operation } from '../operations/operation'
 import { tableLives } from '../plan/table-lives'
+import { statementFinder } from './hazard-text'
+import { type Paint, plain, signStyle } from './paint'
 import { hang } from './text-lines'
 import { displayName, operationPiece, type GlobalPiece, type TableDetail, type TablePiece } from './operation-pieces'
 
@@ -17,6 +20,8 @@ export interface SummaryEntry {
   readonly change: 'add' | 'drop' | 'alter'
   readonly headline: string
   readonly details: readonly string[]
+  /** The operations the entry describes. */
+  readonly operations: readonly Operation[]
 }
 
 const objectOrder = ['schema', 'extension', 'enum', 'table', 'view']
@@ -28,23 +33,25 @@ const signOrder = ['-', '~', '+']
  * do a table's only dropped and only added check (a check's generated name follows its expression).
  */
 export function summarizeChanges(ops: readonly Operation[]): SummaryEntry[] {
-  const globals: GlobalPiece[] = []
+  const globals: { piece: GlobalPiece; op: Operation }[] = []
   const tables = new Map<string, TableGroup>()
   // A table reads under the name it ends with; a table dropped and one created under that name read as one.
   const { lifeOf } = tableLives(ops)
   ops.forEach((op, i) => {
     const piece = operationPiece(op)
     if (piece.scope === 'global') {
-      globals.push(piece)
+      globals.push({ piece, op })
       return
     }
     const name = nameOf(lifeOf[i]?.lastName ?? piece.table)
     const key = qualifiedKey(name)
-    const group = tables.get(key) ?? { name, parts: [] }
+    const group = tables.get(key) ?? { name, parts: [], operations: [] }
     tables.set(key, group)
     group.parts.push(piece.part)
+    group.operations.push(op)
   })
-  const globalEntries = globals.map((g): SummaryEntry => ({ object: g.object, name: g.name, change: g.change, headline: g.headline, details: [] }))
+  const globalEntries = globals
+    .map(({ piece: g, op }): SummaryEntry => ({ object: g.object, name: g.name, change: g.change, headline: g.headline, details: [], operations: [op] }))
   const tableEntries = [...tables.entries()].map(([key, group]) => tableEntry(key, group))
   return [...globalEntries, ...tableEntries].sort(
     (a, b) =>
@@ -54,18 +61,34 @@ export function summarizeChanges(ops: readonly Operation[]): SummaryEntry[] {
   )
 }
 
-/** summaryLines writes entries as plain text: each headline, with its details indented under it. */
-export function summaryLines(entries: readonly SummaryEntry[]): string[] {
+/**
+ * inStatementOrder lists entries in the order their first statement comes in `statements`, so that a summary
+ * reads in the order of the SQL below it; entries no statement carries out keep their place after them.
+ */
+export function inStatementOrder(entries: readonly SummaryEntry[], statements: readonly Statement[]): SummaryEntry[] {
+  const firstCarrying = statementFinder(statements)
+  const first = (entry: SummaryEntry) =>
+    Math.min(statements.length, ...entry.operations.map(firstCarrying).filter((index) => index >= 0))
+  return entries.map((entry) => ({ entry, at: first(entry) })).sort((a, b) => a.at - b.at).map(({ entry }) => entry)
+}
+
+/**
+ * summaryLines writes entries as text: each headline, with its details indented under it; `paint` styles each
+ * line by its sign (`+`, `-`, `~`).
+ */
+export function summaryLines(entries: readonly SummaryEntry[], paint: Paint = plain): string[] {
   if (entries.length === 0) return ['(no changes)']
+  const painted = (text: string, lines: string[]) => lines.map((line) => paint(signStyle(text.charAt(0)), line))
   return entries.flatMap((entry) => [
-    ...hang(entry.headline, '', '  '),
-    ...entry.details.flatMap((line) => hang(line, '    ', '      ')),
+    ...painted(entry.headline, hang(entry.headline, '', '  ')),
+    ...entry.details.flatMap((line) => painted(line, hang(line, '    ', '      '))),
   ])
 }
 
 interface TableGroup {
   readonly name: QualifiedName
   readonly parts: TablePiece['part'][]
+  readonly operations: Operation[]
 }
 
 function tableEntry(key: string, group: TableGroup): SummaryEntry {
@@ -83,7 +106,7 @@ function tableEntry(key: string, group: TableGroup): SummaryEntry {
   const change = created !== undefined && !dropped ? 'add' : dropped && created === undefined ? 'drop' : 'alter'
   const sign = change === 'add' ? '+' : change === 'drop' ? '-' : '~'
   const headline = notes.length === 0 ? `${sign} ${table}` : `${sign} ${table} (${notes.join(', ')})`
-  return { object: 'table', name: key, change, headline, details: details.map((d) => d.line) }
+  return { object: 'table', name: key, change, headline, details: details.map((d) => d.line), operations: group.operations }
 }
 
 /** pairDetails merges drop+add pairs into changes and sorts the lines. */

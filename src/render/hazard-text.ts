@@ -1,6 +1,7 @@
 import type { Statement } from '../dialect/statement'
-import type { Hazard } from '../hazards/hazard'
+import { type Hazard, isNote } from '../hazards/hazard'
 import type { Operation } from '../operations/operation'
+import { subjectOf } from './hazard-subject'
 import { stableData } from './stable-json'
 
 /** hazardLine is a hazard as one line: `DROP_COLUMN (danger): Deletes every value in "user"."age" (...); ...`. */
@@ -9,11 +10,22 @@ export function hazardLine(hazard: Hazard): string {
 }
 
 /**
+ * hazardPointer names a hazard briefly, for a list whose full sentences sit above their statements:
+ * `DROP_COLUMN "user"."legacy" (danger)`; a note (`info`) goes without its severity: `TYPE_CHANGE_SAFE "user"."age"`.
+ */
+export function hazardPointer(hazard: Hazard): string {
+  const subject = hazard.operation !== undefined ? subjectOf(hazard.operation) : hazard.subject
+  const named = subject === undefined ? hazard.code : `${hazard.code} ${subject}`
+  return isNote(hazard) ? named : `${named} (${hazard.severity})`
+}
+
+/**
  * hazardComment is the text of the comment put above the statement a hazard concerns: `hazard <line>`.
  * A reviewer accepts the hazard by changing `hazard` to `accepted` (see hazards/accepted-hazards.ts).
+ * A note (`info`) is `note <CODE>: <message>`, which nobody needs to accept.
  */
 export function hazardComment(hazard: Hazard): string {
-  return `hazard ${hazardLine(hazard)}`
+  return isNote(hazard) ? `note ${hazard.code}: ${hazard.message}` : `hazard ${hazardLine(hazard)}`
 }
 
 /** PlacedHazards are hazards by the index of the first statement that carries out their operation; `unplaced` have none. */
@@ -29,18 +41,29 @@ export interface PlacedHazards {
 export function placeHazards(statements: readonly Statement[], hazards: readonly Hazard[]): PlacedHazards {
   const byStatement = new Map<number, Hazard[]>()
   const unplaced: Hazard[] = []
-  const keys = statements.map((s) => s.operations.map(operationKey))
+  const firstCarrying = statementFinder(statements)
   for (const hazard of hazards) {
     const { operation } = hazard
-    let index = operation === undefined ? -1 : statements.findIndex((s) => s.operations.includes(operation))
-    if (index < 0 && operation !== undefined) {
-      const key = operationKey(operation)
-      index = keys.findIndex((ops) => ops.includes(key))
-    }
+    const index = operation === undefined ? -1 : firstCarrying(operation)
     if (index < 0) unplaced.push(hazard)
     else byStatement.set(index, [...(byStatement.get(index) ?? []), hazard])
   }
   return { byStatement, unplaced }
+}
+
+/**
+ * statementFinder gives the index of the first of `statements` carrying out an operation, matched by identity,
+ * else by value (a plan read back from JSON holds copies); -1 when none does.
+ */
+export function statementFinder(statements: readonly Statement[]): (op: Operation) => number {
+  let keys: string[][] | undefined
+  return (op) => {
+    const index = statements.findIndex((s) => s.operations.includes(op))
+    if (index >= 0) return index
+    keys ??= statements.map((s) => s.operations.map(operationKey))
+    const key = operationKey(op)
+    return keys.findIndex((ops) => ops.includes(key))
+  }
 }
 
 /** operationIndex is the position of a hazard's operation among `ops`, by identity, else by value; -1 when absent. */

@@ -1,10 +1,11 @@
 import type { Statement } from '../dialect/statement'
-import type { Hazard } from '../hazards/hazard'
-import { summarizeChanges, summaryLines } from './change-summary'
-import { hazardComment, hazardLine, placeHazards } from './hazard-text'
+import { type Hazard, isNote } from '../hazards/hazard'
+import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
+import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { commitFirstLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
+import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { statementCode } from './statement-code'
 import { bullets } from './text-lines'
@@ -21,7 +22,8 @@ const step = '    '
 /**
  * renderMigrationFile writes a plan as a TypeORM migration class (`<timestamp>-<Name>.ts`), following
  * TypeORM's own `migration:generate` template: one awaited `queryRunner.query` per statement. A comment
- * block on top says what changes and what to watch. Identical plans give byte-identical files.
+ * block on top says what changes, in the order `up` changes it, and what to watch. Identical plans give
+ * byte-identical files.
  */
 export function renderMigrationFile(plan: MigrationPlan): RenderedMigration {
   const className = migrationClassName(plan.name, plan.timestamp)
@@ -48,15 +50,19 @@ function header(plan: MigrationPlan, className: string): string[] {
     ...(plan.part === undefined ? [] : [...partLines(plan.part), '']),
     ...(plan.phase === undefined ? [] : [...phaseLines(plan.phase), '']),
     'Changes:',
-    ...summaryLines(summarizeChanges(plan.up)).map((line) => `  ${line}`),
+    ...summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements)).map((line) => `  ${line}`),
   ]
   if (plan.warnings.length > 0) {
-    text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
+    text.push('', 'Warnings:', ...bullets(plan.warnings.map(warningLine), '  '))
   }
-  const hazards = plan.hazards ?? []
+  const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
   if (hazards.length > 0) {
-    text.push('', 'Hazards (accept one by changing "// hazard" to "// accepted" on its line in up()):',
-      ...bullets(hazards.map(hazardLine), '  '))
+    text.push('', 'Hazards (explained above their statements in up(); accept one there by changing "// hazard" to "// accepted"):',
+      ...bullets(hazards.map(hazardPointer), '  '))
+  }
+  const notes = (plan.hazards ?? []).filter(isNote)
+  if (notes.length > 0) {
+    text.push('', 'Notes (explained above their statements in up(); nothing to accept):', ...bullets(notes.map(hazardPointer), '  '))
   }
   const lines = text.flatMap((line) => commentLines(line))
   return plan.phase === undefined ? lines : [...lines, phaseRecordLine(plan.phase.record)]

@@ -1,8 +1,10 @@
 import type { Statement } from '../dialect/statement'
-import type { Hazard } from '../hazards/hazard'
-import { summarizeChanges, summaryLines } from './change-summary'
-import { hazardComment, hazardLine, operationIndex, placeHazards } from './hazard-text'
+import { type Hazard, isNote } from '../hazards/hazard'
+import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
+import { hazardComment, hazardLine, hazardPointer, operationIndex, placeHazards } from './hazard-text'
+import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
+import { type Paint, plain, type Style } from './paint'
 import { bullets, hang } from './text-lines'
 import { stableData } from './stable-json'
 
@@ -13,19 +15,29 @@ import { stableData } from './stable-json'
  */
 export type ReportFormat = 'text' | 'summary' | 'sql' | 'json'
 
-/** SqlDirection is which statements the `sql` format prints: those of `up` (with their hazards) or of `down`. */
-export type SqlDirection = 'up' | 'down'
+/**
+ * ReportDirection is which statements the `text` and `sql` formats print: those of `up` (with their hazards),
+ * of `down`, or (`text` only) both. `json` always holds both.
+ */
+export type ReportDirection = 'up' | 'down' | 'both'
 
 /**
  * renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. The
- * `sql` format prints only `direction` (default `up`), so that running its output makes one change, and
- * nothing at all for a plan without statements.
+ * `text` format prints the SQL of `direction` (default `up`; `both` is up, then down). The `sql` format prints
+ * one direction only (`both` reads as `up`), so that running its output makes one change, and nothing at all
+ * for a plan without statements. `paint` colours the `text` and `summary` formats for a terminal.
  */
-export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: SqlDirection = 'up'): string {
+export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up', paint: Paint = plain): string {
+  const up = () => sqlLines(plan.upStatements, plan.hazards, pointerComment)
+  const down = () => sqlLines(plan.downStatements)
   switch (format) {
-    case 'text': return lines([...summaryText(plan), '', 'Up SQL:', ...sqlLines(plan.upStatements, plan.hazards)])
-    case 'summary': return lines(summaryText(plan))
-    case 'sql': return script(direction === 'up' ? sqlLines(plan.upStatements, plan.hazards) : sqlLines(plan.downStatements))
+    case 'text': return lines([
+      ...summaryText(plan, paint),
+      ...(direction === 'down' ? [] : ['', paint('heading', 'Up SQL:'), ...up()]),
+      ...(direction === 'up' ? [] : ['', paint('heading', 'Down SQL:'), ...(plan.downStatements.length === 0 ? ['(none)'] : down())]),
+    ])
+    case 'summary': return lines(summaryText(plan, paint))
+    case 'sql': return script(direction === 'down' ? down() : sqlLines(plan.upStatements, plan.hazards))
     case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
   }
 }
@@ -44,7 +56,7 @@ function jsonReport(plan: MigrationPlan): unknown {
     operations: plan.up.map(stableData),
     up: plan.upStatements.map((s) => s.sql),
     down: plan.downStatements.map((s) => s.sql),
-    warnings: plan.warnings,
+    warnings: plan.warnings.map((w) => ({ code: w.code, message: w.message })),
     ...(plan.hazards !== undefined && { hazards: plan.hazards.map((h) => ({
       code: h.code,
       severity: h.severity,
@@ -62,21 +74,35 @@ function jsonReport(plan: MigrationPlan): unknown {
   }
 }
 
-function summaryText(plan: MigrationPlan): string[] {
-  const text = ['Changes:', ...summaryLines(summarizeChanges(plan.up)).map((line) => `  ${line}`)]
-  if (plan.warnings.length > 0) text.push('', 'Warnings:', ...bullets(plan.warnings, '  '))
-  const hazards = plan.hazards ?? []
-  if (hazards.length > 0) text.push('', 'Hazards:', ...bullets(hazards.map(hazardLine), '  '))
+/**
+ * summaryText is the changes (in the order of the statements), warnings, hazards and notes (`info` hazards),
+ * each hazard and note in full.
+ */
+function summaryText(plan: MigrationPlan, paint: Paint): string[] {
+  const changes = summaryLines(inStatementOrder(summarizeChanges(plan.up), plan.upStatements), paint)
+  const text = [paint('heading', 'Changes:'), ...changes.map((line) => `  ${line}`)]
+  const list = (heading: string, style: (i: number) => Style, items: readonly string[]) =>
+    text.push('', paint('heading', heading), ...items.flatMap((item, i) => bullets([item], '  ').map((line) => paint(style(i), line))))
+  if (plan.warnings.length > 0) list('Warnings:', () => 'warning', plan.warnings.map(warningLine))
+  const hazards = (plan.hazards ?? []).filter((h) => !isNote(h))
+  if (hazards.length > 0) list('Hazards:', (i) => (hazards[i]!.severity === 'danger' ? 'danger' : 'warning'), hazards.map(hazardLine))
+  const notes = (plan.hazards ?? []).filter(isNote)
+  if (notes.length > 0) list('Notes:', () => 'note', notes.map(hazardLine))
   return text
+}
+
+/** pointerComment marks a statement with the hazard it carries out, whose sentence the text above already gave. */
+function pointerComment(hazard: Hazard): string {
+  return `${isNote(hazard) ? 'note' : 'hazard'} ${hazardPointer(hazard)}`
 }
 
 /**
  * sqlLines writes statements as a SQL script, each ending with `;`, notes on statements and the hazards
- * they carry out as `--` comments.
+ * they carry out as `--` comments (written by `comment`: in full, or as pointers).
  */
-function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = []): string[] {
+function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = [], comment = hazardComment): string[] {
   const { byStatement, unplaced } = placeHazards(statements, hazards)
-  const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(hazardComment(h), '-- ', '--   '))
+  const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(comment(h), '-- ', '--   '))
   return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
     ...hazardNotes(byStatement.get(i) ?? []),
     ...sqlComment(statement.commitBeforeUse, 'generate writes what follows as a second migration: '),

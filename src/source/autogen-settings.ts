@@ -1,3 +1,5 @@
+import { hazardCodes, type Severity, severities } from '../hazards/hazard'
+import { warningCodes } from '../hazards/warning'
 import { UserError } from './user-error'
 
 /**
@@ -14,7 +16,13 @@ export interface AutogenSettings {
    * the same object under another name; default false: they are renamed where the database can do so in place.
    */
   readonly keepDatabaseNames?: boolean
+  /** The lowest severity of hazard shown, in files and output: `info` (default, notes too), `warning` or `danger`. */
+  readonly minSeverity?: Severity
+  /** Codes of hazards, notes or warnings never shown (README, "Hazards" and "Warnings"). */
+  readonly ignore?: readonly string[]
 }
+
+const knownCodes: ReadonlySet<string> = new Set([...hazardCodes, ...warningCodes])
 
 /** readAutogenSettings checks the `autogen` export of the config file `configLabel` and returns it. */
 export function readAutogenSettings(value: unknown, configLabel: string): AutogenSettings {
@@ -24,7 +32,9 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
   }
   const raw = value as Record<string, unknown>
   // Fields checked here are replaced by their checked copies; others pass through for later settings.
-  const settings: Record<string, unknown> & { migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean } = { ...raw }
+  const settings: Record<string, unknown> & {
+    migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean; minSeverity?: Severity; ignore?: readonly string[]
+  } = { ...raw }
   if (raw.migrationsDir !== undefined) {
     if (typeof raw.migrationsDir !== 'string' || raw.migrationsDir === '') {
       throw new UserError(`autogen.migrationsDir in ${configLabel} must be a non-empty folder path`)
@@ -43,6 +53,23 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
       throw new UserError(`autogen.keepDatabaseNames in ${configLabel} must be true or false`)
     }
     settings.keepDatabaseNames = raw.keepDatabaseNames
+  }
+  if (raw.minSeverity !== undefined) {
+    if (!severities.includes(raw.minSeverity as Severity)) {
+      throw new UserError(`autogen.minSeverity in ${configLabel} must be one of ${severities.map((s) => `'${s}'`).join(', ')}`)
+    }
+    settings.minSeverity = raw.minSeverity as Severity
+  }
+  if (raw.ignore !== undefined) {
+    const codes = raw.ignore
+    if (!Array.isArray(codes) || codes.some((c) => typeof c !== 'string')) {
+      throw new UserError(`autogen.ignore in ${configLabel} must be an array of codes, like ['DROP_INDEX']`)
+    }
+    const unknown = codes.find((c) => !knownCodes.has(c))
+    if (unknown !== undefined) {
+      throw new UserError(`autogen.ignore in ${configLabel} names "${unknown}", which is no hazard or warning code: use a code of the README's Hazards or Warnings table`)
+    }
+    settings.ignore = [...codes]
   }
   return settings
 }

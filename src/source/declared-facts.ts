@@ -1,3 +1,4 @@
+import type { Driver } from 'typeorm/driver/Driver'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-name'
@@ -76,4 +77,34 @@ function columnFactsOf(column: ColumnMetadata): ColumnFacts {
 
 function typeNameOf(type: ColumnMetadata['type']): string {
   return typeof type === 'function' ? type.name : String(type)
+}
+
+/**
+ * TypeMeaning says what a declared type, as the facts record it, means: `@Column({ length: 200 })` (recorded
+ * as its design type, `String`) and `@Column({ type: 'varchar', length: 200 })` mean the same column.
+ */
+export type TypeMeaning = (written: string) => string
+
+// The design types TypeORM reads from a property when the entity names no type.
+const designTypes: Readonly<Record<string, unknown>> = { String, Number, Boolean, Date, Buffer }
+
+/**
+ * driverTypeMeaning reads types as the TypeORM driver does (`normalizeType`): design types and aliases become
+ * the type the driver writes. The `simple-*` types keep their names: they store the same type in different
+ * formats, which is what the facts are kept for.
+ */
+export function driverTypeMeaning(driver: Pick<Driver, 'normalizeType'>): TypeMeaning {
+  return (written) => {
+    if (written.startsWith('simple-')) return written
+    try {
+      return driver.normalizeType({ type: (designTypes[written] ?? written) as never })
+    } catch {
+      return written // a type the driver cannot read is compared as written
+    }
+  }
+}
+
+/** meaningOf is `facts` with each column's type replaced by what it means, so that spellings compare equal. */
+export function meaningOf(facts: DeclaredFacts, meaning: TypeMeaning): DeclaredFacts {
+  return { tables: facts.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c, type: meaning(c.type) })) })) }
 }

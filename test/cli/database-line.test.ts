@@ -66,7 +66,7 @@ describe('on SQLite', () => {
     const elsewhere = project.file('sub/data/app.sqlite')
     expect(run.stdout.split('\n').slice(0, 2)).toEqual([`Database: sqlite ${elsewhere}`, `creating new SQLite database ${elsewhere}`])
     expect(run.stderr).toContain(
-      `warning: the SQLite path data/app.sqlite is relative to the current folder ${project.file('sub')}, not to the config's folder ${project.dir}: ` +
+      `warning: DATABASE_PATH: the SQLite path data/app.sqlite is relative to the current folder ${project.file('sub')}, not to the config's folder ${project.dir}: ` +
       `run from ${project.dir} or make the path absolute`,
     )
     expect(cli('status').stderr).not.toContain('relative to the current folder')

@@ -85,10 +85,23 @@ it('check --format sql prints the script of the missing change on stdout and the
   expect(afterDatabaseLine(run.stderr)).toMatch(/^A migration is missing/)
 })
 
-it('rejects --direction without --format sql', () => {
-  for (const args of [['diff', '--direction', 'down'], ['check', '--format', 'json', '--direction', 'up']]) {
+it('shows down in text too when asked, and rejects a --direction the format cannot show', () => {
+  const down = cli('diff', '--direction', 'down')
+  expect(down.code).toBe(0)
+  expect(down.stdout).toContain('\nDown SQL:\nALTER TABLE "public"."note" DROP COLUMN "stars";\n')
+  expect(down.stdout).toContain('\nDROP TABLE "public"."tag";\n')
+  expect(down.stdout).not.toContain('Up SQL:')
+  const both = cli('check', '--direction', 'both')
+  expect(both.code).toBe(1)
+  expect(both.stdout.indexOf('\nUp SQL:\n')).toBeGreaterThan(0)
+  expect(both.stdout.indexOf('\nDown SQL:\n')).toBeGreaterThan(both.stdout.indexOf('\nUp SQL:\n'))
+  const rejected = [
+    [['check', '--format', 'json', '--direction', 'up'], '--format json always holds both up and down: leave --direction out'],
+    [['diff', '--format', 'sql', '--direction', 'both'], '--format sql prints one direction, a script to run: use --direction up or --direction down'],
+  ] as const
+  for (const [args, message] of rejected) {
     const run = cli(...args)
     expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' })
-    expect(run.stderr).toBe('typeorm-autogen: --direction only applies to --format sql: add --format sql, or leave --direction out (see --help)\n')
+    expect(run.stderr).toBe(`typeorm-autogen: ${message} (see --help)\n`)
   }
 })

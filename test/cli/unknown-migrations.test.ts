@@ -51,5 +51,5 @@ it('diff and check warn, with their exit codes unchanged', () => {
   notes.useVersion(2)
   const clean = cli('check')
   expect(clean.code).toBe(0)
-  expect(clean.stderr).toContain(`warning: ${unknownText}`)
+  expect(clean.stderr).toContain(`warning: UNKNOWN_MIGRATIONS: ${unknownText}`)
 })

@@ -1,4 +1,5 @@
 import type { Operation } from '../../src/operations/operation'
+import { unenforcedSizesNote } from '../../src/hazards/no-effect-rules'
 import { alter, before, codesOf, column, findingsOf, postgresDialect as pg, schema, sqliteDialect as lite, table, users, usersName } from './hazard-fixtures'
 import { enumUsers } from '../../src/diff/enum-users'
 import { alterColumn } from '../../src/plan/column-change'
@@ -126,12 +127,17 @@ describe('ENUM_VALUE_REMOVED', () => {
 })
 
 describe('NO_SCHEMA_EFFECT', () => {
-  it('fires where declared sizes are not enforced: on a changed size (counting longer values) and on new sized columns', () => {
+  it('fires where declared sizes are not enforced on a changed size (counting longer values), never on new sized columns', () => {
     const [, finding] = findingsOf(lite, before(lite), [alter(lite, 'name', { length: 20 })])
     expect(finding?.what).toBe('The database does not enforce the declared size of "users"."name": changing it from varchar(100) to varchar(20) changes no stored value')
     expect(finding?.probe).toEqual({ kind: 'longer_than', table: L, column: 'name', length: 20 })
     const add: Operation = { kind: 'add_column', table: L, column: column('code', 'varchar', { length: 8, nullable: true }) }
-    expect(findingsOf(lite, before(lite), [add])[0]?.what).toBe('The database does not enforce the declared size of "users"."code" varchar(8)')
+    // That new sizes are documentation only is said once per project, by diff (unenforcedSizesNote).
+    expect(codesOf(lite, before(lite), [add])).toEqual([])
+    expect(unenforcedSizesNote(lite.capabilities, before(lite))).toBe(
+      'NO_SCHEMA_EFFECT (info): The database does not enforce declared lengths, precisions and scales (1 column of the entities declares one, ' +
+      'such as "users"."name" varchar(100)); longer or bigger values are stored as they are; add a check constraint where a limit must hold.')
+    expect(unenforcedSizesNote(pg.capabilities, before(pg))).toBeUndefined()
   })
   it('fires when the entity declares a parameter the database does not keep', () => {
     const created = table('events', [column('at', 'timestamp', { precision: 3 })], { schema: 'public' })

@@ -43,7 +43,9 @@ describe('hazards in the migration file', () => {
     )
     expect(above('SET NOT NULL')).toMatch(/^ {8}\/\/ hazard SET_NOT_NULL \(warning\): Makes "public"."users"."email" NOT NULL/)
     expect(above('CREATE INDEX')).toMatch(/^ {8}\/\/ hazard INDEX_WITHOUT_CONCURRENTLY \(warning\): /)
-    expect(source).toContain('// Hazards (accept one by changing "// hazard" to "// accepted" on its line in up()):\n//   - SET_NOT_NULL (warning): ')
+    expect(source).toContain('// Hazards (explained above their statements in up(); accept one there by changing "// hazard" to "// accepted"):\n//   - SET_NOT_NULL "public"."users"."email" (warning)\n')
+    // Each sentence appears once: above its statement, not in the header.
+    for (const hazard of hazards) expect(source.split(hazard.message).length).toBe(2)
   })
 
   it('reads back as open hazards, each accepted by editing its comment', () => {
@@ -76,6 +78,33 @@ describe('hazards in the migration file', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('notes (info findings) in the migration file', () => {
+  const widen = [alter(pg, 'name', { length: 200 })]
+  const notePlan: MigrationPlan = {
+    ...plan,
+    up: widen,
+    upStatements: pg.compile(changeSetOf(start, widen)),
+    downStatements: pg.compile(changeSetOf(applyOperations(start, widen), reverseOperations(widen))),
+    hazards: findingsOf(pg, start, widen).map((f) => describeHazard(f)),
+  }
+  const noteSource = renderMigrationFile(notePlan).source
+
+  it('are written as notes, listed apart from hazards, and never need accepting', () => {
+    expect(notePlan.hazards!.map((h) => [h.code, h.severity])).toEqual([['TYPE_CHANGE_SAFE', 'info']])
+    expect(noteSource).toContain('// Notes (explained above their statements in up(); nothing to accept):\n//   - TYPE_CHANGE_SAFE "public"."users"."name"\n')
+    expect(noteSource).not.toContain('// Hazards')
+    expect(noteSource).toContain('        // note TYPE_CHANGE_SAFE: Changes "public"."users"."name" from varchar(100) to varchar(200)')
+    expect(noteSource).not.toContain('// hazard')
+    expect(readHazardComments(noteSource)).toEqual([])
+  })
+
+  it('are not pending even when an older file wrote one as a hazard comment', () => {
+    const older = '        // hazard TYPE_CHANGE_SAFE (info): Changes "users"."name" from varchar(100) to varchar(200); nothing to do.\n'
+    expect(readHazardComments(older).map((h) => h.severity)).toEqual(['info'])
+    expect(unacceptedHazards(older)).toEqual([])
   })
 })
 

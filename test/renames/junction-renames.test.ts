@@ -22,7 +22,7 @@ describe.each(bothDialects('junction'))('%s: renames through a junction table', 
     const junctionBefore = await db.query('SELECT "postId" AS owner, "tagId" AS target FROM post_tags_tag ORDER BY 1, 2')
     const result = await generateMigration(projectFor(db, after), 'RenameAll', 1_900_000_000_000)
     expect(result.comparison.suspectedRenames).toEqual([])
-    expect(result.comparison.warnings.filter((w) => w.includes('RenamedFrom'))).toEqual([])
+    expect(result.comparison.warnings.filter((w) => w.message.includes('RenamedFrom'))).toEqual([])
     expect(result.comparison.renames.map((r) => `${r.kind} ${r.table.name}: ${r.from} -> ${r.to}`)).toEqual([
       'table post: post -> article',
       'table tag: tag -> label',

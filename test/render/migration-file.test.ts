@@ -1,4 +1,7 @@
+import { changeSetOf } from '../../src/plan/change-set'
 import { renderMigrationFile } from '../../src/render/migration-file'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
+import type { Operation } from '../../src/operations/operation'
 import type { MigrationPlan } from '../../src/plan/migration-plan'
 import { samplePlan, simplePlan } from './fixtures/sample-plan'
 
@@ -72,8 +75,8 @@ describe('renderMigrationFile', () => {
     const header = source.slice(0, source.indexOf('import type'))
     expect(header.split('\n').filter((line) => line !== '').every((line) => line.startsWith('//'))).toBe(true)
     expect(header).toContain('//       ~ check "CHK_age": "age" > 0 -> "age" >= 0\n')
-    expect(header).toContain('// Warnings:\n//   - Entity "Draft" skipped: it has no primary column\n')
-    expect(header).toContain('//   - Column "user"."legacy" is dropped:\n//     its data is lost\n')
+    expect(header).toContain('// Warnings:\n//   - NOT_DIFFED: Entity "Draft" skipped: it has no primary column\n')
+    expect(header).toContain('//   - RENAME_UNDECIDED: Column "user"."legacy" is dropped:\n//     its data is lost\n')
   })
 
   it('says so when a method has nothing to do', () => {
@@ -86,5 +89,23 @@ describe('renderMigrationFile', () => {
     expect(() => renderMigrationFile({ ...simplePlan, name: 'add-age' })).toThrow(/letters, digits and "_"/)
     expect(() => renderMigrationFile({ ...simplePlan, timestamp: 0 })).toThrow(/13-digit/)
     expect(() => renderMigrationFile({ ...simplePlan, timestamp: 1.5e12 + 0.5 })).toThrow(/13-digit/)
+  })
+})
+
+describe('the header of a compiled plan', () => {
+  it('lists what changes in the order up() changes it', () => {
+    const apple = { name: 'apple', columns: [{ name: 'id', type: 'integer', nullable: false }], indexes: [], uniques: [], foreignKeys: [], checks: [] }
+    const zebra = { ...apple, name: 'zebra' }
+    const up: Operation[] = [
+      { kind: 'create_table', table: zebra },
+      { kind: 'add_column', table: { name: 'apple' }, column: { name: 'size', type: 'integer', nullable: true } },
+    ]
+    const before = { tables: [apple], enums: [], schemas: [], extensions: [], views: [] }
+    const plan: MigrationPlan = {
+      ...simplePlan, up, upStatements: sqliteDialect.compile(changeSetOf(before, up)), downStatements: [],
+    }
+    const { source } = renderMigrationFile(plan)
+    expect(source).toContain('// Changes:\n//   + table "zebra" (1 column)\n//   ~ table "apple"\n//       + column "size" integer NULL\n')
+    expect(source.indexOf('CREATE TABLE "zebra"')).toBeLessThan(source.indexOf('ALTER TABLE "apple"'))
   })
 })

@@ -14,13 +14,13 @@ describe('renderReport', () => {
       '',
     ].join('\n'))
     const text = renderReport(samplePlan, 'text')
-    expect(text).toContain('\nWarnings:\n  - Entity "Draft" skipped: it has no primary column\n  - Column "user"."legacy" is dropped:\n    its data is lost\n\nUp SQL:\n')
+    expect(text).toContain('\nWarnings:\n  - NOT_DIFFED: Entity "Draft" skipped: it has no primary column\n  - RENAME_UNDECIDED: Column "user"."legacy" is dropped:\n    its data is lost\n\nUp SQL:\n')
     expect(text).toMatchSnapshot()
   })
 
   it('summary: the summary and the warnings without SQL', () => {
-    expect(renderReport({ ...simplePlan, warnings: ['careful'] }, 'summary')).toBe(
-      'Changes:\n  ~ table "user"\n      + column "age" integer NULL\n\nWarnings:\n  - careful\n',
+    expect(renderReport({ ...simplePlan, warnings: [{ code: 'NOT_COUNTED', message: 'careful' }] }, 'summary')).toBe(
+      'Changes:\n  ~ table "user"\n      + column "age" integer NULL\n\nWarnings:\n  - NOT_COUNTED: careful\n',
     )
     expect(renderReport({ ...simplePlan, up: [], upStatements: [], downStatements: [] }, 'summary')).toBe('Changes:\n  (no changes)\n')
   })

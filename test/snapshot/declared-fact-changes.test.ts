@@ -1,9 +1,10 @@
 import type { ColumnModel, SchemaModel } from '../../src/model/schema-model'
 import type { Operation } from '../../src/operations/operation'
-import { snapshotWarnings } from '../../src/pipeline/snapshot-warnings'
+import { snapshotHazards } from '../../src/pipeline/snapshot-hazards'
 import { sameDeclaredFacts } from '../../src/pipeline/entities-snapshot'
 import { declaredFactChanges, describeFactChange } from '../../src/source/declared-fact-changes'
-import type { ColumnFacts, DeclaredFacts } from '../../src/source/declared-facts'
+import { type ColumnFacts, type DeclaredFacts, driverTypeMeaning, meaningOf } from '../../src/source/declared-facts'
+import { DataSource } from 'typeorm'
 import { alterColumn } from '../../src/plan/column-change'
 
 const tags = (facts: Partial<ColumnFacts>): ColumnFacts => ({ name: 'tags', type: 'simple-array', transformer: false, ...facts })
@@ -56,15 +57,19 @@ describe('describeFactChange', () => {
   })
 })
 
-describe('snapshotWarnings', () => {
+describe('snapshotHazards', () => {
   const change = declaredFactChanges(factsOf(tags({})), factsOf(tags({ type: 'simple-json' })))
+  const snapshotWarnings = (...args: Parameters<typeof snapshotHazards>) => snapshotHazards(...args).map((h) => h.message)
 
-  it('warns about a change no operation touches, naming how the database stores it', () => {
-    expect(snapshotWarnings(change, [], actual)).toEqual([
-      'NO_SCHEMA_EFFECT: post.tags changes from simple-array to simple-json: both are stored as text, so no migration ' +
-        'converts the existing rows, which keep the old format; convert them in a migration by hand (typeorm-autogen ' +
-        'create is not available yet: write an UPDATE in the generated file) or keep the old declaration',
-    ])
+  it('notes a change no operation touches, naming how the database stores it and a command that exists', () => {
+    expect(snapshotHazards(change, [], actual)).toEqual([{
+      code: 'NO_SCHEMA_EFFECT',
+      severity: 'info',
+      subject: '"post"."tags"',
+      message: '"post"."tags" changes from simple-array to simple-json: both are stored as text, so no migration ' +
+        "converts the existing rows, which keep the old format; convert them with an UPDATE in a migration of your own (TypeORM's " +
+        '`migration:create` writes an empty one) or keep the old declaration.',
+    }])
   })
 
   it('says nothing when an operation writes that column or its table', () => {
@@ -81,6 +86,24 @@ describe('snapshotWarnings', () => {
 
   it('says an unenforced size change leaves the rows unchecked', () => {
     const sized = declaredFactChanges(factsOf(tags({ length: '10' })), factsOf(tags({ length: '20' })))
-    expect(snapshotWarnings(sized, [], actual)[0]).toMatch(/^NO_SCHEMA_EFFECT: post\.tags changes its length from 10 to 20: the database does not enforce it/)
+    expect(snapshotWarnings(sized, [], actual)[0]).toMatch(/^"post"\."tags" changes its length from 10 to 20: the database does not enforce it/)
+  })
+})
+
+describe('what a declaration means', () => {
+  const meanings = [
+    ['sqlite', driverTypeMeaning(new DataSource({ type: 'better-sqlite3', database: ':memory:' }).driver)],
+    ['postgres', driverTypeMeaning(new DataSource({ type: 'postgres' }).driver)],
+  ] as const
+
+  it.each(meanings)('on %s: a design type and the type it stands for are the same column, simple-* formats are not', (_label, meaning) => {
+    const implied = factsOf({ name: 'title', type: 'String', transformer: false, length: '200' })
+    const spelled = factsOf({ name: 'title', type: 'varchar', transformer: false, length: '200' })
+    expect(declaredFactChanges(implied, spelled)).toHaveLength(1)
+    expect(declaredFactChanges(meaningOf(implied, meaning), meaningOf(spelled, meaning))).toEqual([])
+    expect(sameDeclaredFacts(meaningOf(implied, meaning), meaningOf(spelled, meaning))).toBe(true)
+    const counted = (type: string) => meaningOf(factsOf({ name: 'n', type, transformer: false }), meaning)
+    expect(declaredFactChanges(counted('Number'), counted('integer'))).toEqual([])
+    expect(declaredFactChanges(counted('simple-array'), counted('simple-json'))).toHaveLength(1)
   })
 })

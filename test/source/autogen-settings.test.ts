@@ -14,3 +14,19 @@ describe('readAutogenSettings: keepDatabaseNames', () => {
       .toThrow('autogen.keepDatabaseNames in ormconfig.ts must be true or false')
   })
 })
+
+describe('readAutogenSettings: minSeverity and ignore', () => {
+  it('accepts a severity and known hazard or warning codes', () => {
+    expect(readAutogenSettings({ minSeverity: 'warning', ignore: ['DROP_INDEX', 'NOT_DIFFED'] }, 'ormconfig.ts'))
+      .toEqual({ minSeverity: 'warning', ignore: ['DROP_INDEX', 'NOT_DIFFED'] })
+  })
+
+  it('refuses anything else with one line naming the setting and what to write', () => {
+    expect(() => readAutogenSettings({ minSeverity: 'high' }, 'ormconfig.ts'))
+      .toThrow(new UserError("autogen.minSeverity in ormconfig.ts must be one of 'info', 'warning', 'danger'"))
+    expect(() => readAutogenSettings({ ignore: 'DROP_INDEX' }, 'ormconfig.ts'))
+      .toThrow(new UserError("autogen.ignore in ormconfig.ts must be an array of codes, like ['DROP_INDEX']"))
+    expect(() => readAutogenSettings({ ignore: ['DROP_INDX'] }, 'ormconfig.ts'))
+      .toThrow(new UserError('autogen.ignore in ormconfig.ts names "DROP_INDX", which is no hazard or warning code: use a code of the README\'s Hazards or Warnings table'))
+  })
+})

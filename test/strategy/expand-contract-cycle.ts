@@ -39,7 +39,7 @@ async function generateContract(db: TestDatabase, after: EntityList): Promise<Wr
 async function expectContractDue(db: TestDatabase, after: EntityList, expand: Written): Promise<readonly Operation[]> {
   const comparison = await compareProject(projectFor(db, after))
   expect(comparison.contractDue).toEqual([expand.name])
-  expect(comparison.warnings.join('\n')).toContain(`the expand migration ${expand.name} is applied and its contract is due`)
+  expect(comparison.warnings.map((w) => w.message).join('\n')).toContain(`the expand migration ${expand.name} is applied and its contract is due`)
   // A direct migration now would drop the old column without the last copy: generate refuses.
   await expect(generateMigration(projectFor(db, after), 'Direct', clock + 500)).rejects.toThrow(/its contract is due/)
   return comparison.up

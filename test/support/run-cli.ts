@@ -15,11 +15,17 @@ export function runBuiltCli(cwd: string, args: readonly string[], env: NodeJS.Pr
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    // FORCE_COLOR (which jest sets for its workers in a terminal) would colour the CLI's output even into the pipe.
+    env: { ...withoutForcedColor(process.env), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
   })
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
+}
+
+function withoutForcedColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _forced, ...rest } = env
+  return rest
 }
 
 /** afterDatabaseLine is a command's output without the `Database: ...` line every command starts with. */

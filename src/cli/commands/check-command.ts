@@ -1,19 +1,25 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { namedPlan } from '../../plan/migration-plan'
-import { type ReportFormat, type SqlDirection, renderReport } from '../../render/report'
+import { shownBy, shownPlan } from '../../pipeline/shown-findings'
+import { hazardLine } from '../../render/hazard-text'
+import { runSummary } from '../../render/run-summary'
+import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
-import type { CliOutput } from '../cli-output'
+import { warningLine } from '../../hazards/warning'
+import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
 
 export interface CheckArgs {
   readonly config: string
   readonly format: ReportFormat
-  /** With format `sql`: the statements of `up` (default) or of `down`. */
-  readonly direction?: SqlDirection
+  /** The statements shown: of `up` (default), of `down`, or (format `text`) both. */
+  readonly direction?: ReportDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
+  /** `--quiet`: only the essentials (no Database line, warnings or notes). */
+  readonly quiet?: boolean
 }
 
 /**
@@ -25,12 +31,12 @@ export interface CheckArgs {
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { toStderr: args.format !== 'text' })
+  announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
   const comparison = await compareProject(project, { renames })
-  const plan = namedPlan(comparison, 'Pending', 0)
-  if (comparison.up.length === 0 && comparison.hazards.length > 0) {
+  const plan = shownPlan(namedPlan(comparison, 'Pending', 0), shownBy(project.settings, args.quiet))
+  if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
-    output.out(renderReport(plan, args.format))
+    output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
     return ExitCode.changesMissing
   }
   if (comparison.up.length === 0) {
@@ -38,14 +44,16 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
     else {
       const ok = 'OK: the database matches the entities.'
       if (args.format === 'sql') output.err(ok)
-      else output.out(ok)
-      for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
+      else output.out(paintsOf(output).out('ok', ok))
+      for (const warning of plan.warnings) printWarning(output, warningLine(warning))
+      for (const note of plan.hazards ?? []) printNote(output, hazardLine(note))
     }
     return ExitCode.ok
   }
   if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length, comparison.contractDue))
-  if (args.format === 'sql') for (const warning of comparison.warnings) output.err(`warning: ${warning}`)
-  output.out(renderReport(plan, args.format, args.direction))
+  if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
+  output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
+  if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))
   return ExitCode.changesMissing
 }
 

@@ -4,12 +4,15 @@ import type { MigrationStrategy } from '../../pipeline/expand-contract-phases'
 import { generateMigration } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
 import { isMigrationName } from '../../render/migration-name'
+import { isNote } from '../../hazards/hazard'
 import { hazardLine } from '../../render/hazard-text'
 import { renderReport } from '../../render/report'
+import { runSummary } from '../../render/run-summary'
 import { loadProject } from '../../source/load-config'
 import { UserError } from '../../source/user-error'
 import { announceDatabase } from '../announce-database'
-import type { CliOutput } from '../cli-output'
+import { warningLine } from '../../hazards/warning'
+import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
 
@@ -25,6 +28,8 @@ export interface GenerateArgs {
   readonly strategy?: MigrationStrategy
   /** Write the contract migration of the applied expand migrations (`--contract`). */
   readonly contract?: boolean
+  /** `--quiet`: print only the files written (and errors). */
+  readonly quiet?: boolean
 }
 
 /**
@@ -41,7 +46,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   const strategy = args.contract === true ? 'contract' : args.strategy
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  announceDatabase(project, output)
+  announceDatabase(project, output, { quiet: args.quiet })
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
@@ -53,24 +58,27 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     return ExitCode.renameUnresolved
   }
   if (!result.file) {
+    if (args.quiet === true) return ExitCode.ok
     if (result.snapshot === undefined) output.out('No changes: the database matches the entities. Nothing written.')
     else {
-      output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the warnings).')
-      output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these warnings are not repeated.`)
+      output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
+      output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
     }
-    for (const warning of result.plan.warnings) output.err(`warning: ${warning}`)
-    for (const hazard of result.plan.hazards ?? []) output.err(`warning: ${hazardLine(hazard)}`)
+    for (const warning of result.plan.warnings) printWarning(output, warningLine(warning))
+    for (const hazard of result.plan.hazards ?? []) (isNote(hazard) ? printNote : printWarning)(output, hazardLine(hazard))
     return ExitCode.ok
   }
   for (const { plan, file } of result.written) {
-    output.out(renderReport(plan, 'summary'))
+    if (args.quiet !== true) output.out(renderReport(plan, 'summary', 'up', paintsOf(output).out))
     output.out(`Wrote ${relative(process.cwd(), file)}`)
   }
+  if (args.quiet === true) return ExitCode.ok
   if (result.written.length > 1) output.out(`The change is written as ${result.written.length} migrations, each run in its own transaction: see their headers.`)
   if (result.plan.phase?.step === 'expand') {
     output.out('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')
   } else if (strategy === 'expand-contract') {
     output.out('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
   }
+  printSummary(output, runSummary(result.written.map((w) => w.plan)))
   return ExitCode.ok
 }

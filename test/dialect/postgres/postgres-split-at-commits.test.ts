@@ -23,7 +23,7 @@ function planOf(up: Operation[], extra: Partial<MigrationPlan> = {}): MigrationP
     up,
     upStatements: postgresDialect.compile(changeSetOf(before, up)),
     downStatements: postgresDialect.compile(changeSetOf(applyOperations(before, up), reverseOperations(up))),
-    warnings: ['read me'],
+    warnings: [{ code: 'NOT_DIFFED', message: 'read me' }],
     ...extra,
   }
 }
@@ -49,7 +49,7 @@ describe('splitAtCommits', () => {
     expect(parts[0]!.upStatements.map((s) => s.sql)).toEqual([`ALTER TYPE "public"."mood" ADD VALUE 'away' AFTER 'busy'`])
     expect(parts.flatMap((p) => [...p.upStatements, ...p.downStatements]).some((s) => s.commitBeforeUse !== undefined)).toBe(false)
     expect(parts.map((p) => p.hazards)).toEqual([[], [hazard]])
-    expect(parts.map((p) => p.warnings)).toEqual([[], ['read me']])
+    expect(parts.map((p) => p.warnings.map((w) => w.message))).toEqual([[], ['read me']])
     expect(parts[1]!.part).toEqual({
       number: 2,
       classes: ['ChangeEnumValues1700000000000', 'Change1700000000001'],

@@ -1,34 +1,39 @@
+import { type Hazard, hazardSeverity } from '../hazards/hazard'
+import { columnText } from '../hazards/hazard-names'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { type DeclaredFactChange, changesFormat, describeFactChange } from '../source/declared-fact-changes'
 
 /**
- * snapshotWarnings writes a NO_SCHEMA_EFFECT warning for each change of declared facts that no operation of
- * `up` touches: the database cannot tell, and the existing rows stay as they were written. `actual` names
- * how the database stores the column.
+ * snapshotHazards writes a NO_SCHEMA_EFFECT note (an `info` hazard) for each change of declared facts that no
+ * operation of `up` touches: the database cannot tell, and the existing rows stay as they were written.
+ * `actual` names how the database stores the column.
  */
-export function snapshotWarnings(changes: readonly DeclaredFactChange[], up: readonly Operation[], actual: SchemaModel): string[] {
+export function snapshotHazards(changes: readonly DeclaredFactChange[], up: readonly Operation[], actual: SchemaModel): Hazard[] {
   const touched = new Set(up.flatMap(touchedColumns))
   return changes
     .filter((change) => !touched.has(qualifiedKey(change.table)) && !touched.has(columnKey(qualifiedKey(change.table), change.to.name)))
-    .map((change) => warningOf(change, actual))
+    .map((change) => hazardOf(change, actual))
 }
 
-function warningOf(change: DeclaredFactChange, actual: SchemaModel): string {
-  const label = `${qualifiedKey(change.table)}.${change.to.name}`
+function hazardOf(change: DeclaredFactChange, actual: SchemaModel): Hazard {
+  const subject = columnText(change.table, change.to.name)
+  return { code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message: `${subject} ${messageOf(change, actual)}.`, subject }
+}
+
+function messageOf(change: DeclaredFactChange, actual: SchemaModel): string {
   const what = describeFactChange(change.from, change.to).join(' and ')
   const stored = actual.tables
     .find((t) => t.name === change.table.name && t.schema === change.table.schema)
     ?.columns.find((c) => c.name === change.to.name)?.type
   const storage = stored === undefined ? 'the database stores both the same way' : `both are stored as ${stored}`
   if (changesFormat(change)) {
-    return `NO_SCHEMA_EFFECT: ${label} ${what}: ${storage}, so no migration converts the existing rows, which keep the ` +
-      'old format; convert them in a migration by hand (typeorm-autogen create is not available yet: write an UPDATE ' +
-      'in the generated file) or keep the old declaration'
+    return `${what}: ${storage}, so no migration converts the existing rows, which keep the old format; convert them ` +
+      "with an UPDATE in a migration of your own (TypeORM's `migration:create` writes an empty one) or keep the old declaration"
   }
-  return `NO_SCHEMA_EFFECT: ${label} ${what}: the database does not enforce it, so no migration checks or converts the ` +
-    'existing rows; check them by hand (a query or an UPDATE in the generated file) or keep the old declaration'
+  return `${what}: the database does not enforce it, so no migration checks or converts the existing rows; check them ` +
+    "by hand (a query, or an UPDATE in a migration of your own: TypeORM's `migration:create` writes an empty one) or keep the old declaration"
 }
 
 function columnKey(table: string, column: string): string {

@@ -1,0 +1,78 @@
+import { quoteDoubled } from '../dialect/quote'
+import type { ConstraintKind, Operation } from '../operations/operation'
+import { displayName } from './operation-pieces'
+
+/**
+ * subjectOf names what an operation changes, briefly, for the header's list of hazards and notes:
+ * `"user"."age"` (a column), `"user" index "IDX_user_email"`, `"user"` (a table), `enum "public"."mood"`.
+ */
+export function subjectOf(op: Operation): string {
+  switch (op.kind) {
+    case 'create_schema':
+    case 'drop_schema':
+      return `schema ${quoteDoubled(op.schema)}`
+    case 'create_extension':
+    case 'drop_extension':
+      return `extension ${quoteDoubled(op.extension)}`
+    case 'create_enum':
+    case 'drop_enum':
+      return `enum ${displayName(op.enumType)}`
+    case 'alter_enum':
+    case 'rename_enum':
+      return `enum ${displayName(op.to)}`
+    case 'create_table':
+    case 'drop_table':
+      return displayName(op.table)
+    case 'rename_table':
+      return displayName(op.to)
+    case 'create_view':
+    case 'drop_view':
+      return `view ${displayName(op.view)}`
+    case 'replace_view':
+      return `view ${displayName(op.to)}`
+    case 'alter_table_comment':
+      return displayName(op.table)
+    case 'add_column':
+    case 'drop_column':
+      return column(op.table, op.column.name)
+    case 'alter_column':
+    case 'copy_column':
+      return column(op.table, op.to.name)
+    case 'rename_column':
+      return column(op.table, op.to)
+    case 'add_primary_key':
+    case 'drop_primary_key':
+      return `${displayName(op.table)} primary key`
+    case 'create_index':
+    case 'drop_index':
+      return inTable(op.table, 'index', op.index.name)
+    case 'rename_index':
+      return inTable(op.table, 'index', op.to)
+    case 'add_unique':
+    case 'drop_unique':
+      return inTable(op.table, 'unique', op.unique.name)
+    case 'add_foreign_key':
+    case 'drop_foreign_key':
+      return inTable(op.table, 'foreign key', op.foreignKey.name)
+    case 'add_check':
+    case 'drop_check':
+      return inTable(op.table, 'check', op.check.name)
+    case 'rename_constraint':
+      return inTable(op.table, constraintNoun[op.constraint], op.to)
+  }
+}
+
+const constraintNoun: { readonly [K in ConstraintKind]: string } = {
+  primary_key: 'primary key',
+  unique: 'unique',
+  foreign_key: 'foreign key',
+  check: 'check',
+}
+
+function column(table: Parameters<typeof displayName>[0], name: string): string {
+  return `${displayName(table)}.${quoteDoubled(name)}`
+}
+
+function inTable(table: Parameters<typeof displayName>[0], noun: string, name: string): string {
+  return `${displayName(table)} ${noun} ${quoteDoubled(name)}`
+}
