@@ -46,5 +46,5 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
 }
 
 function usesEnum(table: TableModel, column: ColumnModel, enumType: { readonly schema?: string; readonly name: string }): boolean {
-  return column.type === 'enum' && column.enumName === enumType.name && sameName({ schema: table.schema, name: enumType.name }, enumType)
+  return column.enumName === enumType.name && sameName({ schema: table.schema, name: enumType.name }, enumType)
 }

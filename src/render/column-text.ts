@@ -1,22 +1,10 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { ColumnGeneration, ColumnModel, ComputedColumn } from '../model/schema-model'
-import { typeParameters } from '../model/type-parameters'
-
-/** describeType is a column's type as a reader writes it: `varchar(100)`, `numeric(10,2)`, `integer[]`. */
-export function describeType(column: ColumnModel): string {
-  const params = typeParameters(column)
-  const enumPart =
-    column.enumName !== undefined
-      ? ` ${quoteDoubled(column.enumName)}`
-      : column.enumValues !== undefined
-        ? ` ${listOfValues(column.enumValues)}`
-        : ''
-  return `${column.type}${params}${enumPart}${column.isArray === true ? '[]' : ''}`
-}
+import { typeTextWithValues } from '../model/type-text'
 
 /** describeColumn is a column's type and everything declared on it: `integer NOT NULL default 0`. */
 export function describeColumn(column: ColumnModel): string {
-  const parts = [describeType(column), nullability(column)]
+  const parts = [typeTextWithValues(column), nullability(column)]
   if (column.default !== undefined) parts.push(`default ${column.default}`)
   if (column.generated !== undefined) parts.push(`generated ${describeGeneration(column.generated)}`)
   if (column.computed !== undefined) parts.push(`computed ${describeComputed(column.computed)}`)
@@ -34,7 +22,7 @@ export function columnChanges(from: ColumnModel, to: ColumnModel): string[] {
   const compare = (label: string, a: string | undefined, b: string | undefined): void => {
     if (a !== b) changes.push(`${label}${a ?? 'none'} -> ${b ?? 'none'}`)
   }
-  compare('', describeType(from), describeType(to))
+  compare('', typeTextWithValues(from), typeTextWithValues(to))
   compare('', nullability(from), nullability(to))
   compare('default ', from.default, to.default)
   compare('generated ', mapOptional(from.generated, describeGeneration), mapOptional(to.generated, describeGeneration))
@@ -42,11 +30,6 @@ export function columnChanges(from: ColumnModel, to: ColumnModel): string[] {
   compare('collate ', mapOptional(from.collation, quoteDoubled), mapOptional(to.collation, quoteDoubled))
   compare('comment ', mapOptional(from.comment, quoteLiteral), mapOptional(to.comment, quoteLiteral))
   return changes
-}
-
-/** listOfValues writes enum labels as `('a', 'b')`. */
-export function listOfValues(values: readonly string[]): string {
-  return `(${values.map(quoteLiteral).join(', ')})`
 }
 
 /** listOfColumns writes column names as `(a, b)`, quoting only names that need it. */
