@@ -58,6 +58,23 @@ export interface DialectCapabilities {
    * the same. Absent: a changed view is dropped and created again.
    */
   readonly replacesViews?: boolean
+  /**
+   * Groups of canonical base types that hold the same kind of value: a column may be renamed from one type of
+   * a group to another (`varchar` and `text`). A type in no group is a group of its own.
+   */
+  readonly typeFamilies: readonly (readonly string[])[]
+  /** What the dialect's canonical types let a column hold, for counting the values a narrowing would lose. */
+  readonly typeLimits: TypeLimits
+}
+
+/**
+ * TypeLimits are the bounds of a dialect's canonical types: those bounded by a length (`varchar`), the
+ * integer types with their smallest and largest values, and the decimal types bounded by precision and scale.
+ */
+export interface TypeLimits {
+  readonly lengthTypes: readonly string[]
+  readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>
+  readonly decimalTypes: readonly string[]
 }
 
 /**

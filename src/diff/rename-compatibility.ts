@@ -1,18 +1,8 @@
 import type { ColumnModel } from '../model/schema-model'
+import { typeTextWithoutEnumName } from '../model/type-text'
 
-// Canonical base types that hold the same kind of value; a column moving within one family keeps its values
-// (perhaps widened, perhaps narrowed: the diff states that change as an AlterColumn after the rename).
-const families: readonly (readonly string[])[] = [
-  ['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint', 'int2', 'int4', 'int8'],
-  ['char', 'character', 'nchar', 'varchar', 'character varying', 'nvarchar', 'text', 'clob', 'citext'],
-  ['numeric', 'decimal'],
-  ['real', 'float', 'float4', 'float8', 'double', 'double precision'],
-  ['datetime', 'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone'],
-  ['json', 'jsonb', 'simple-json'],
-]
-
-/** typeFamily is the family of a canonical base type; a type in no family is its own. */
-export function typeFamily(type: string): string {
+/** typeFamily is the family of a canonical base type among the dialect's `families`; a type in no family is its own. */
+export function typeFamily(type: string, families: readonly (readonly string[])[]): string {
   return families.find((family) => family.includes(type))?.[0] ?? type
 }
 
@@ -29,14 +19,19 @@ export interface ColumnMatch {
  * length never prevent a match, they are listed: a missed rename loses data, a wrong guess only asks.
  * `samePosition` is whether both sit at the same index of their tables. Undefined when they cannot match.
  */
-export function columnMatch(from: ColumnModel, to: ColumnModel, samePosition: boolean): ColumnMatch | undefined {
+export function columnMatch(
+  from: ColumnModel,
+  to: ColumnModel,
+  samePosition: boolean,
+  families: readonly (readonly string[])[],
+): ColumnMatch | undefined {
   if (from.computed || to.computed) return undefined
   if ((from.isArray ?? false) !== (to.isArray ?? false)) return undefined
-  if (typeFamily(from.type) !== typeFamily(to.type)) return undefined
+  if (typeFamily(from.type, families) !== typeFamily(to.type, families)) return undefined
   const reasons: string[] = []
   let score = 0
-  const fromType = typeText(from)
-  const toType = typeText(to)
+  const fromType = typeTextWithoutEnumName(from)
+  const toType = typeTextWithoutEnumName(to)
   if (fromType === toType) {
     reasons.push(`same type ${toType}`)
     score += 4
@@ -53,13 +48,4 @@ export function columnMatch(from: ColumnModel, to: ColumnModel, samePosition: bo
   if ((from.default ?? null) !== (to.default ?? null)) reasons.push(`default ${from.default ?? 'none'} -> ${to.default ?? 'none'}`)
   else score += 1
   return { score, reasons }
-}
-
-/** typeText writes a column's type with its parameters: `varchar(200)`, `numeric(10,2)`, `integer[]`. */
-export function typeText(column: ColumnModel): string {
-  const parameters =
-    column.length !== undefined ? `(${column.length})`
-      : column.precision !== undefined ? `(${[column.precision, column.scale].filter((p) => p !== undefined).join(',')})`
-        : ''
-  return `${column.type}${parameters}${column.isArray ? '[]' : ''}`
 }

@@ -33,10 +33,15 @@ export function detectTableRenames(actual: SchemaModel, desired: SchemaModel, co
 
 /**
  * detectColumnRenames pairs each column only `actual` has with a column only `desired` has (the same table,
- * named as the entities name it) when their definitions are compatible (see columnMatch). Each column is in
+ * named as the entities name it) when their definitions are compatible (see columnMatch; `typeFamilies` are
+ * the dialect's). Each column is in
  * at most one pair, best pairs first. Pure.
  */
-export function detectColumnRenames(actual: TableModel, desired: TableModel): SuspectedRename[] {
+export function detectColumnRenames(
+  actual: TableModel,
+  desired: TableModel,
+  typeFamilies: readonly (readonly string[])[],
+): SuspectedRename[] {
   const desiredNames = new Set(desired.columns.map((c) => c.name))
   const actualNames = new Set(actual.columns.map((c) => c.name))
   const table = nameOf(desired)
@@ -45,7 +50,7 @@ export function detectColumnRenames(actual: TableModel, desired: TableModel): Su
     if (desiredNames.has(from.name)) return
     desired.columns.forEach((to, toPosition) => {
       if (actualNames.has(to.name)) return
-      const match = columnMatch(from, to, fromPosition === toPosition)
+      const match = columnMatch(from, to, fromPosition === toPosition, typeFamilies)
       if (match === undefined) return
       candidates.push({ suspect: { kind: 'column', table, from: from.name, to: to.name, reasons: match.reasons }, score: match.score })
     })

@@ -77,7 +77,7 @@ function renamedPairs<T extends { readonly name: string }>(
 function enumRenames(model: SchemaModel, desired: SchemaModel, involved: ReadonlySet<string>): Operation[] {
   const exists = (s: SchemaModel, schema: string | undefined, name: string) => s.enums.some((e) => sameName(e, { schema, name }))
   const users = (schema: string | undefined, name: string) =>
-    model.tables.filter((t) => t.schema === schema).flatMap((t) => t.columns.filter((c) => c.type === 'enum' && c.enumName === name))
+    model.tables.filter((t) => t.schema === schema).flatMap((t) => t.columns.filter((c) => c.enumName === name))
   const claimed = new Set<string>()
   const ops: Operation[] = []
   for (const wanted of desired.tables) {
@@ -85,8 +85,8 @@ function enumRenames(model: SchemaModel, desired: SchemaModel, involved: Readonl
     if (current === undefined) continue
     for (const column of wanted.columns) {
       const before = current.columns.find((c) => c.name === column.name)
-      const from = before?.type === 'enum' ? before.enumName : undefined
-      const to = column.type === 'enum' ? column.enumName : undefined
+      const from = before?.enumName
+      const to = column.enumName
       if (from === undefined || to === undefined || from === to) continue
       const schema = wanted.schema
       const key = qualifiedKey({ schema, name: to })

@@ -82,7 +82,7 @@ export async function planWithRenames(
   }
   for (const wanted of desired.tables) {
     const current = model.tables.find((t) => sameName(t, wanted))
-    if (current !== undefined) await resolve(detectColumnRenames(current, wanted))
+    if (current !== undefined) await resolve(detectColumnRenames(current, wanted, capabilities.typeFamilies))
   }
 
   const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? { schema: r.table.schema, name: r.to } : r.table)))

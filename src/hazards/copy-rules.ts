@@ -1,9 +1,10 @@
 import { quoteDoubled } from '../dialect/quote'
-import { columnChanges } from '../plan/column-change'
+import type { CopyColumn } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
-import { columnText, typeText } from './hazard-names'
-import { type RuleContext, eachOp } from './rule-context'
-import { conversionOf, narrowingProbe } from './type-change-rules'
+import { columnText } from './hazard-names'
+import { typeText } from '../model/type-text'
+import type { RuleContext } from './rule-context'
+import { eachConversion } from './type-change-rules'
 
 /**
  * copyFindings: TYPE_NARROWING or TYPE_CAST_MAY_FAIL for a copy of values into a column of another type
@@ -12,19 +13,16 @@ import { conversionOf, narrowingProbe } from './type-change-rules'
  */
 export function copyFindings(context: RuleContext): HazardFinding[] {
   const { capabilities } = context.input.dialect
-  return eachOp(context, 'copy_column', (op, index): HazardFinding[] => {
+  return eachConversion<CopyColumn>(context, 'copy_column', (op, { change, probe }): HazardFinding[] => {
     const { from, to } = op
-    const conversion = conversionOf(context, index, op.table, op, columnChanges(from, to))
-    if (conversion === undefined) return []
-    const { probe } = conversion
     const copies = `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeText(from)} to ${typeText(to)}`
-    switch (conversion.change) {
+    switch (change) {
       case 'narrowing':
         return [{
           code: 'TYPE_NARROWING', operation: op,
           what: `${copies}, which fails or rounds for the values that do not fit`,
           advice: 'fix those values first, or keep the wider type',
-          ...probe((t, c) => narrowingProbe(t, c, from, to)),
+          ...probe,
         }]
       case 'cast_may_fail':
         return [{
@@ -35,7 +33,7 @@ export function copyFindings(context: RuleContext): HazardFinding[] {
           advice: capabilities.looseTypes === true
             ? 'fix the values that do not convert first'
             : 'fix the values that do not convert first: the copy fails before anything is dropped',
-          ...probe((t, c) => ({ kind: 'not_convertible', table: t, column: c, to })),
+          ...probe,
         }]
       default:
         return []

@@ -1,6 +1,5 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
-import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import { typeParameters } from '../model/type-parameters'
+import type { QualifiedName } from '../model/schema-model'
 
 /** tableText writes a table as `"schema"."name"` or `"name"`. */
 export function tableText(table: QualifiedName): string {
@@ -21,13 +20,6 @@ export function columnsText(columns: readonly string[]): string {
 export function valuesText(values: readonly string[]): string {
   const quoted = values.map(quoteLiteral)
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
-}
-
-/** typeText writes a column's type with its parameters: `varchar(50)`, `numeric(10,2)`, `integer[]`. */
-export function typeText(column: ColumnModel): string {
-  const params = typeParameters(column)
-  const type = column.enumName !== undefined ? `enum ${quoteDoubled(column.enumName)}` : column.type
-  return `${type}${params}${column.isArray === true ? '[]' : ''}`
 }
 
 /** formatCount writes a whole number with thousands separators: 1204 -> `1,204`. */

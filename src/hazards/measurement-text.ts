@@ -1,6 +1,7 @@
 import type { Probe, ProbeResult } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
-import { columnsText, formatApproximate, formatCount, plural, typeText, valuesText } from './hazard-names'
+import { columnsText, formatApproximate, formatCount, plural, valuesText } from './hazard-names'
+import { typeText } from '../model/type-text'
 
 /**
  * measurementText says what a probe found, in words a reviewer reads inside a hazard's message:

@@ -4,7 +4,8 @@ import type { ColumnModel, SchemaModel, TableModel } from '../model/schema-model
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardDialect } from './hazard-input'
-import { columnText, typeText } from './hazard-names'
+import { columnText } from './hazard-names'
+import { typeText } from '../model/type-text'
 import type { RuleContext } from './rule-context'
 
 const sized = (c: ColumnModel) => c.length !== undefined || c.precision !== undefined || c.scale !== undefined

@@ -1,46 +1,58 @@
-import type { TypeChange } from '../dialect/dialect'
+import type { TypeChange, TypeLimits } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { nameOf } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import type { ColumnAspect } from '../plan/column-change'
+import { columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
-import { columnText, typeText } from './hazard-names'
-import { type RuleContext, eachOp } from './rule-context'
+import { columnText } from './hazard-names'
+import { typeText } from '../model/type-text'
+import type { RuleContext } from './rule-context'
+import type { AlterColumn, CopyColumn } from '../operations/operation'
 
-const integerBounds: Readonly<Record<string, readonly [string, string]>> = {
-  smallint: ['-32768', '32767'],
-  integer: ['-2147483648', '2147483647'],
-  bigint: ['-9223372036854775808', '9223372036854775807'],
-}
-const lengthTypes: ReadonlySet<string> = new Set(['varchar', 'char', 'varbit', 'bit'])
-
-/** Conversion is a change of a column's type as the dialect classifies it, and how to count its values. */
+/** Conversion is a change of a column's type as the dialect classifies it, with the probe counting the values it concerns. */
 export interface Conversion {
   readonly change: TypeChange
-  /** probe asks the question `make` builds about the column as the database names it now (none for a new column). */
-  probe(make: (table: QualifiedName, column: string) => Probe): { probe?: Probe }
+  /**
+   * The probe for the column as the database names it now, by change: the rows a rewrite converts, the values
+   * a narrowing loses, those a cast may fail on. None for a new column or a safe change.
+   */
+  readonly probe: { readonly probe?: Probe }
 }
 
 /**
- * conversionOf classifies the change of a column from `from` to `to` by operation `index` (`changes` being
- * what changes), or is undefined when the type does not change, or only in a size the database does not
- * enforce (NO_SCHEMA_EFFECT's).
+ * eachConversion calls `find` for each AlterColumn or CopyColumn that converts values from one type to
+ * another: not when the type stays, or changes only in parameters the database does not enforce
+ * (NO_SCHEMA_EFFECT's).
  */
-export function conversionOf(
+export function eachConversion<T extends AlterColumn | CopyColumn>(
   context: RuleContext,
-  index: number,
-  table: QualifiedName,
-  { from, to }: { readonly from: ColumnModel; readonly to: ColumnModel },
-  changes: readonly ColumnAspect[],
-): Conversion | undefined {
+  kind: T['kind'],
+  find: (op: T, conversion: Conversion) => HazardFinding[],
+): HazardFinding[] {
   const { capabilities, classifyTypeChange } = context.input.dialect
-  if (!changes.includes('type') && !changes.includes('size')) return undefined
-  if (!changes.includes('type') && capabilities.unenforcedTypeParameters === true) return undefined
-  const origin = context.origins.column(index, table, from.name)
-  return {
-    change: classifyTypeChange(from, to),
-    probe: (make) => (origin === undefined ? {} : { probe: make(nameOf(origin.table), origin.column.name) }),
-  }
+  return context.input.changes.ops.flatMap((found, index) => {
+    if (found.kind !== kind) return []
+    const op = found as T
+    const { from, to } = op
+    const changes = op.kind === 'alter_column' ? op.changes : columnChanges(from, to)
+    if (!changes.includes('type') && !changes.includes('size')) return []
+    if (!changes.includes('type') && capabilities.unenforcedTypeParameters === true) return []
+    const change = classifyTypeChange(from, to)
+    const origin = context.origins.column(index, op.table, from.name)
+    const probe = (): Probe | undefined => {
+      if (origin === undefined) return undefined
+      const table = nameOf(origin.table)
+      const column = origin.column.name
+      switch (change) {
+        case 'safe': return undefined
+        case 'rewrite': return { kind: 'rows', table }
+        case 'narrowing': return narrowingProbe(table, column, from, to, capabilities.typeLimits)
+        case 'cast_may_fail': return { kind: 'not_convertible', table, column, to }
+      }
+    }
+    const counted = probe()
+    return find(op, { change, probe: counted === undefined ? {} : { probe: counted } })
+  })
 }
 
 /**
@@ -50,14 +62,11 @@ export function conversionOf(
  */
 export function typeChangeFindings(context: RuleContext): HazardFinding[] {
   const { capabilities } = context.input.dialect
-  return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
+  return eachConversion<AlterColumn>(context, 'alter_column', (op, { change, probe }): HazardFinding[] => {
     const { from, to } = op
-    const conversion = conversionOf(context, index, op.table, op, op.changes)
-    if (conversion === undefined) return []
-    const { probe } = conversion
     const column = columnText(op.table, to.name)
     const types = `from ${typeText(from)} to ${typeText(to)}`
-    switch (conversion.change) {
+    switch (change) {
       case 'safe':
         return [{ code: 'TYPE_CHANGE_SAFE', operation: op, what: `Changes ${column} ${types}`, advice: 'stored values stay as they are' }]
       case 'rewrite':
@@ -65,14 +74,14 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
           code: 'TYPE_CHANGE_REWRITE', operation: op,
           what: `Changes ${column} ${types}, which converts every stored value and rewrites the table`,
           advice: 'run it when the table is quiet: writes to it wait until it is done',
-          ...probe((t) => ({ kind: 'rows', table: t })),
+          ...probe,
         }]
       case 'narrowing':
         return [{
           code: 'TYPE_NARROWING', operation: op,
           what: `Changes ${column} ${types}, which may truncate, round or reject the values that do not fit`,
           advice: 'fix those values first, or keep the wider type',
-          ...probe((t, c) => narrowingProbe(t, c, from, to)),
+          ...probe,
         }]
       case 'cast_may_fail':
         return [{
@@ -81,25 +90,25 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
             ? `Changes ${column} ${types}: values that do not convert are kept as they are, not as ${typeText(to)}`
             : `Changes ${column} ${types}, which fails if a value does not convert`,
           advice: 'fix the values that do not convert first, or convert them by hand in the migration',
-          ...probe((t, c) => ({ kind: 'not_convertible', table: t, column: c, to })),
+          ...probe,
         }]
     }
   })
 }
 
-/** narrowingProbe counts the values that do not fit the narrower type. */
-export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel): Probe {
-  if (lengthTypes.has(to.type)) return { kind: 'longer_than', table, column, length: to.length ?? 1 }
-  const bounds = integerBounds[to.type]
+/** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
+export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel, limits: TypeLimits): Probe {
+  if (limits.lengthTypes.includes(to.type)) return { kind: 'longer_than', table, column, length: to.length ?? 1 }
+  const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
-    return from.type in integerBounds
+    return from.type in limits.integerRanges
       ? { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1] }
       : { kind: 'more_decimals', table, column, scale: 0 }
   }
-  if (to.type === 'numeric' && to.precision !== undefined) {
+  if (limits.decimalTypes.includes(to.type) && to.precision !== undefined) {
     const scale = to.scale ?? 0
     const digits = to.precision - scale
-    const fromDigits = from.type === 'numeric' && from.precision !== undefined ? from.precision - (from.scale ?? 0) : Infinity
+    const fromDigits = limits.decimalTypes.includes(from.type) && from.precision !== undefined ? from.precision - (from.scale ?? 0) : Infinity
     if (digits < fromDigits) {
       const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
       return { kind: 'out_of_range', table, column, min: `-${max}`, max }

@@ -1,23 +1,11 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { ColumnGeneration, ColumnModel, ComputedColumn } from '../model/schema-model'
-import { typeParameters } from '../model/type-parameters'
+import { typeTextWithValues } from '../model/type-text'
 import type { AlterColumn } from '../operations/operation'
-
-/** describeType is a column's type as a reader writes it: `varchar(100)`, `numeric(10,2)`, `integer[]`. */
-export function describeType(column: ColumnModel): string {
-  const params = typeParameters(column)
-  const enumPart =
-    column.enumName !== undefined
-      ? ` ${quoteDoubled(column.enumName)}`
-      : column.enumValues !== undefined
-        ? ` ${listOfValues(column.enumValues)}`
-        : ''
-  return `${column.type}${params}${enumPart}${column.isArray === true ? '[]' : ''}`
-}
 
 /** describeColumn is a column's type and everything declared on it: `integer NOT NULL default 0`. */
 export function describeColumn(column: ColumnModel): string {
-  const parts = [describeType(column), nullability(column)]
+  const parts = [typeTextWithValues(column), nullability(column)]
   if (column.default !== undefined) parts.push(`default ${column.default}`)
   if (column.generated !== undefined) parts.push(`generated ${describeGeneration(column.generated)}`)
   if (column.computed !== undefined) parts.push(`computed ${describeComputed(column.computed)}`)
@@ -34,7 +22,7 @@ export function columnChangeText(op: AlterColumn): string[] {
   const { from, to, changes } = op
   const text = (label: string, a: string | undefined, b: string | undefined) => `${label}${a ?? 'none'} -> ${b ?? 'none'}`
   const lines: string[] = []
-  if (changes.includes('type') || changes.includes('size') || changes.includes('enumValues')) lines.push(text('', describeType(from), describeType(to)))
+  if (changes.includes('type') || changes.includes('size') || changes.includes('enumValues')) lines.push(text('', typeTextWithValues(from), typeTextWithValues(to)))
   if (changes.includes('nullability')) lines.push(text('', nullability(from), nullability(to)))
   if (changes.includes('default')) lines.push(text('default ', from.default, to.default))
   if (changes.includes('generated')) lines.push(text('generated ', mapOptional(from.generated, describeGeneration), mapOptional(to.generated, describeGeneration)))
@@ -42,11 +30,6 @@ export function columnChangeText(op: AlterColumn): string[] {
   if (changes.includes('collation')) lines.push(text('collate ', mapOptional(from.collation, quoteDoubled), mapOptional(to.collation, quoteDoubled)))
   if (changes.includes('comment')) lines.push(text('comment ', mapOptional(from.comment, quoteLiteral), mapOptional(to.comment, quoteLiteral)))
   return lines
-}
-
-/** listOfValues writes enum labels as `('a', 'b')`. */
-export function listOfValues(values: readonly string[]): string {
-  return `(${values.map(quoteLiteral).join(', ')})`
 }
 
 /** listOfColumns writes column names as `(a, b)`, quoting only names that need it. */

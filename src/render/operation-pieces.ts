@@ -2,7 +2,8 @@ import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel, ViewModel } from '../model/schema-model'
 import type { ConstraintKind, Operation, OperationKind, OperationOf } from '../operations/operation'
-import { columnChangeText, describeColumn, describeType, listOfColumns, listOfValues } from './column-text'
+import { columnChangeText, describeColumn, listOfColumns } from './column-text'
+import { listOfValues, typeTextWithValues } from '../model/type-text'
 
 /** GlobalPiece is a summary line about something outside any table: a schema, an extension or an enum. */
 export interface GlobalPiece {
@@ -81,7 +82,7 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
     detail(op.table, 2, op.to, '~', `~ column ${quoteDoubled(op.to)} renamed from ${quoteDoubled(op.from)}`),
   copy_column: (op) => {
     const rows = op.rows === 'empty' ? ' into the rows where it is NULL' : ''
-    const converted = describeType(op.from) === describeType(op.to) ? '' : ` (${describeType(op.from)} -> ${describeType(op.to)})`
+    const converted = typeTextWithValues(op.from) === typeTextWithValues(op.to) ? '' : ` (${typeTextWithValues(op.from)} -> ${typeTextWithValues(op.to)})`
     // Listed right after what else happens to the column (`\u0001` sorts after the name alone): it is added first.
     return detail(op.table, 2, `${op.to.name}\u0001`, '~', `~ column ${quoteDoubled(op.to.name)}: values copied from ${quoteDoubled(op.from.name)}${converted}${rows}`)
   },

@@ -1,5 +1,6 @@
 import { quoteDoubled } from '../dialect/quote'
-import { columnText, typeText } from '../hazards/hazard-names'
+import { columnText } from '../hazards/hazard-names'
+import { typeText } from '../model/type-text'
 import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'

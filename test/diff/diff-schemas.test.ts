@@ -1,4 +1,5 @@
 import type { DialectCapabilities } from '../../src/dialect/dialect'
+import { postgresTypeFamilies, postgresTypeLimits } from '../../src/dialect/postgres/postgres-type-families'
 import { diffSchemas } from '../../src/diff/diff-schemas'
 import { applyOperations } from '../../src/operations/apply'
 import { reverseOperations } from '../../src/operations/reverse'
@@ -6,8 +7,8 @@ import type { SchemaModel } from '../../src/model/schema-model'
 import { column, schema, table } from '../support/model-builders'
 import { alterColumn } from '../../src/plan/column-change'
 
-const flat: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true }
-const typed: DialectCapabilities = { schemas: true, enumTypes: true, extensions: true, transactionalDdl: true }
+const flat: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true, typeFamilies: postgresTypeFamilies, typeLimits: postgresTypeLimits }
+const typed: DialectCapabilities = { schemas: true, enumTypes: true, extensions: true, transactionalDdl: true, typeFamilies: postgresTypeFamilies, typeLimits: postgresTypeLimits }
 
 const user = table('user', [column('id'), column('name', 'varchar', { length: 50 })], { primaryKey: { columns: ['id'] } })
 const post = table('post', [column('id'), column('authorId', 'integer', { nullable: true })], {

@@ -1,4 +1,5 @@
 import type { DialectCapabilities } from '../../src/dialect/dialect'
+import { postgresTypeFamilies, postgresTypeLimits } from '../../src/dialect/postgres/postgres-type-families'
 import { diffSchemas } from '../../src/diff/diff-schemas'
 import { primaryKeyOrderWarnings } from '../../src/diff/primary-key-order'
 import { applyOperations } from '../../src/operations/apply'
@@ -7,8 +8,8 @@ import type { IndexModel, SchemaModel, TableModel } from '../../src/model/schema
 import { column, schema, table } from '../support/model-builders'
 
 // Issue 8 item 1: indexes, constraints and enum types are matched by what they are, never by name.
-const renaming: DialectCapabilities = { schemas: true, enumTypes: true, extensions: true, transactionalDdl: true, renamesInPlace: true }
-const rebuilding: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true }
+const renaming: DialectCapabilities = { schemas: true, enumTypes: true, extensions: true, transactionalDdl: true, renamesInPlace: true, typeFamilies: postgresTypeFamilies, typeLimits: postgresTypeLimits }
+const rebuilding: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true, typeFamilies: postgresTypeFamilies, typeLimits: postgresTypeLimits }
 
 const user = (extra: Partial<TableModel>): TableModel =>
   table('user', [column('id'), column('email', 'varchar', { length: 100 }), column('orgId', 'integer')], {

@@ -12,7 +12,7 @@ const big = view('big', [{ name: 'totals' }])
 const actual = schema([order], { views: [big, notes, totals] })
 const retypeTotal: Operation = alterColumn({ name: 'order' }, column('total'), column('total', 'bigint'))
 const breaking = (sources: ReturnType<Parameters<typeof planViews>[3]['viewBreakingChanges']>) => ({
-  capabilities: { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true, replacesViews: true },
+  capabilities: { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true, replacesViews: true, typeFamilies: [], typeLimits: { lengthTypes: [], integerRanges: {}, decimalTypes: [] } },
   viewBreakingChanges: () => sources,
 })
 const described = (ops: readonly Operation[]) =>

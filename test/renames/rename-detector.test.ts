@@ -1,6 +1,7 @@
 import { detectColumnRenames, detectTableRenames } from '../../src/diff/rename-detector'
 import { columnMatch, typeFamily } from '../../src/diff/rename-compatibility'
 import { column, schema, table } from '../support/model-builders'
+import { postgresTypeFamilies } from '../../src/dialect/postgres/postgres-type-families'
 
 const comparison = { enumValuesOnType: false }
 const id = column('id', 'integer', { generated: { kind: 'increment' } })
@@ -9,7 +10,7 @@ describe('detectColumnRenames', () => {
   it('pairs a dropped column with an added one of the same type, with the reasons', () => {
     const before = table('post', [id, column('body', 'varchar', { length: 200 })])
     const after = table('post', [id, column('content', 'varchar', { length: 200 }), column('views', 'bigint')])
-    expect(detectColumnRenames(before, after)).toEqual([
+    expect(detectColumnRenames(before, after, postgresTypeFamilies)).toEqual([
       { kind: 'column', table: { name: 'post' }, from: 'body', to: 'content', reasons: ['same type varchar(200)', 'same position'] },
     ])
   })
@@ -17,7 +18,7 @@ describe('detectColumnRenames', () => {
   it('pairs within a type family and lists what else changes', () => {
     const before = table('post', [id, column('title', 'varchar', { length: 50, nullable: true, default: "'x'" })])
     const after = table('post', [column('heading', 'text'), id])
-    expect(detectColumnRenames(before, after)).toEqual([
+    expect(detectColumnRenames(before, after, postgresTypeFamilies)).toEqual([
       {
         kind: 'column', table: { name: 'post' }, from: 'title', to: 'heading',
         reasons: ['type varchar(50) -> text', 'becomes NOT NULL', "default 'x' -> none"],
@@ -33,18 +34,18 @@ describe('detectColumnRenames', () => {
       column('y', 'text'),
       column('z', 'integer', { computed: { expression: '"id" * 2', stored: true } }),
     ])
-    expect(detectColumnRenames(before, after)).toEqual([])
+    expect(detectColumnRenames(before, after, postgresTypeFamilies)).toEqual([])
   })
 
   it('pairs each column once, best match first', () => {
     const before = table('t', [id, column('a', 'varchar', { length: 10 }), column('b', 'varchar', { length: 20 })])
     const after = table('t', [id, column('c', 'varchar', { length: 20 }), column('d', 'varchar', { length: 10 })])
-    expect(detectColumnRenames(before, after).map((s) => [s.from, s.to])).toEqual([['a', 'd'], ['b', 'c']])
+    expect(detectColumnRenames(before, after, postgresTypeFamilies).map((s) => [s.from, s.to])).toEqual([['a', 'd'], ['b', 'c']])
   })
 
   it('finds nothing when only columns are added or only dropped', () => {
-    expect(detectColumnRenames(table('t', [id, column('a')]), table('t', [id]))).toEqual([])
-    expect(detectColumnRenames(table('t', [id]), table('t', [id, column('a')]))).toEqual([])
+    expect(detectColumnRenames(table('t', [id, column('a')]), table('t', [id]), postgresTypeFamilies)).toEqual([])
+    expect(detectColumnRenames(table('t', [id]), table('t', [id, column('a')]), postgresTypeFamilies)).toEqual([])
   })
 })
 
@@ -79,16 +80,16 @@ describe('detectTableRenames', () => {
 
 describe('columnMatch and typeFamily', () => {
   it('groups canonical types into families', () => {
-    expect(typeFamily('bigint')).toBe(typeFamily('integer'))
-    expect(typeFamily('character varying')).toBe(typeFamily('text'))
-    expect(typeFamily('timestamptz')).toBe(typeFamily('timestamp'))
-    expect(typeFamily('uuid')).toBe('uuid')
-    expect(typeFamily('uuid')).not.toBe(typeFamily('text'))
+    expect(typeFamily('bigint', postgresTypeFamilies)).toBe(typeFamily('integer', postgresTypeFamilies))
+    expect(typeFamily('varchar', postgresTypeFamilies)).toBe(typeFamily('text', postgresTypeFamilies))
+    expect(typeFamily('timestamptz', postgresTypeFamilies)).toBe(typeFamily('timestamp', postgresTypeFamilies))
+    expect(typeFamily('uuid', postgresTypeFamilies)).toBe('uuid')
+    expect(typeFamily('uuid', postgresTypeFamilies)).not.toBe(typeFamily('text', postgresTypeFamilies))
   })
 
   it('scores an identical column above a widened one', () => {
     const from = column('a', 'integer')
-    expect(columnMatch(from, column('b', 'integer'), false)!.score).toBeGreaterThan(columnMatch(from, column('b', 'bigint'), false)!.score)
-    expect(columnMatch(from, column('b', 'integer', { nullable: true }), true)!.reasons).toEqual(['same type integer', 'same position', 'becomes nullable'])
+    expect(columnMatch(from, column('b', 'integer'), false, postgresTypeFamilies)!.score).toBeGreaterThan(columnMatch(from, column('b', 'bigint'), false, postgresTypeFamilies)!.score)
+    expect(columnMatch(from, column('b', 'integer', { nullable: true }), true, postgresTypeFamilies)!.reasons).toEqual(['same type integer', 'same position', 'becomes nullable'])
   })
 })

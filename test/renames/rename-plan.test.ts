@@ -1,4 +1,5 @@
 import type { DialectCapabilities } from '../../src/dialect/dialect'
+import { postgresTypeFamilies, postgresTypeLimits } from '../../src/dialect/postgres/postgres-type-families'
 import { diffSchemas } from '../../src/diff/diff-schemas'
 import { planWithRenames } from '../../src/diff/rename-plan'
 import type { RenameHint, SuspectedRename } from '../../src/diff/rename-types'
@@ -9,7 +10,7 @@ import { reverseOperations } from '../../src/operations/reverse'
 import { column, schema, table } from '../support/model-builders'
 import { alterColumn } from '../../src/plan/column-change'
 
-const plain: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true }
+const plain: DialectCapabilities = { schemas: false, enumTypes: false, extensions: false, transactionalDdl: true, typeFamilies: postgresTypeFamilies, typeLimits: postgresTypeLimits }
 const withEnums: DialectCapabilities = { ...plain, schemas: true, enumTypes: true, extensions: true }
 const id = column('id', 'integer', { generated: { kind: 'increment' } })
 const post = { name: 'post' }

@@ -9,6 +9,7 @@ import { normalizePostgres, settingsFrom } from './postgres-normalize'
 import { measurePostgres } from './postgres-probes'
 import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
+import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -25,6 +26,8 @@ export const postgresDialect: Dialect = {
     notValidConstraints: true,
     renamesInPlace: true,
     replacesViews: true,
+    typeFamilies: postgresTypeFamilies,
+    typeLimits: postgresTypeLimits,
   },
   quoteIdent,
   connect: connectPostgres,

@@ -7,6 +7,7 @@ import { normalizeSqliteModel } from './sqlite-normalize'
 import { measureSqlite } from './sqlite-probes'
 import { quoteIdent } from './sqlite-quote'
 import { classifySqliteTypeChange } from './sqlite-type-change'
+import { sqliteTypeFamilies, sqliteTypeLimits } from './sqlite-type-families'
 
 /**
  * sqliteDialect serves TypeORM DataSources of type `better-sqlite3` and `sqlite` (see SQLITE_TYPEORM_TYPES):
@@ -22,6 +23,8 @@ export const sqliteDialect: Dialect = {
     transactionalDdl: true,
     unenforcedTypeParameters: true,
     looseTypes: true,
+    typeFamilies: sqliteTypeFamilies,
+    typeLimits: sqliteTypeLimits,
   },
   quoteIdent,
   connect: connectSqlite,

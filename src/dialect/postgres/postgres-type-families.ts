@@ -1,0 +1,21 @@
+import type { TypeLimits } from '../dialect'
+
+/** postgresTypeFamilies group PostgreSQL's canonical types that hold the same kind of value. */
+export const postgresTypeFamilies: readonly (readonly string[])[] = [
+  ['smallint', 'integer', 'bigint'],
+  ['char', 'varchar', 'text', 'citext'],
+  ['real', 'double precision'],
+  ['timestamp', 'timestamptz'],
+  ['json', 'jsonb'],
+]
+
+/** postgresTypeLimits are the bounds of PostgreSQL's canonical types. */
+export const postgresTypeLimits: TypeLimits = {
+  lengthTypes: ['varchar', 'char', 'varbit', 'bit'],
+  integerRanges: {
+    smallint: ['-32768', '32767'],
+    integer: ['-2147483648', '2147483647'],
+    bigint: ['-9223372036854775808', '9223372036854775807'],
+  },
+  decimalTypes: ['numeric'],
+}
