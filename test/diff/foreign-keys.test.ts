@@ -31,6 +31,7 @@ const cases: DiffCase[] = [
   redefined('a foreign key becomes deferrable', toOrg, { ...toOrg, deferrable: 'INITIALLY DEFERRED' }),
   redefined('a deferrable foreign key changes its initial mode', { ...toOrg, deferrable: 'INITIALLY DEFERRED' }, { ...toOrg, deferrable: 'INITIALLY IMMEDIATE' }),
   redefined('a foreign key points at another table', toOrg, { ...toOrg, referencedTable: 'team' }),
+  redefined('a foreign key points at other columns of its table', toOrg, { ...toOrg, columns: ['orgCode'], referencedColumns: ['code'] }),
   redefined('a foreign key becomes composite', toOrg, { ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['id', 'code'] }),
   {
     name: 'a foreign key to a table in another schema names the schema',

@@ -50,6 +50,13 @@ const cases: DiffCase[] = [
     capabilities: typed,
   },
   {
+    name: 'a table moved to another schema is dropped there, then created in the new one',
+    before: schema([{ ...user, schema: 'public' }], { schemas: ['public', 'audit'] }),
+    after: schema([{ ...user, schema: 'audit' }], { schemas: ['public', 'audit'] }),
+    operations: [{ kind: 'drop_table', table: { ...user, schema: 'public' } }, { kind: 'create_table', table: { ...user, schema: 'audit' } }],
+    capabilities: typed,
+  },
+  {
     name: 'a table comment is added',
     before: schema([commented(undefined)]),
     after: schema([commented('People who sign in')]),

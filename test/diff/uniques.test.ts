@@ -27,6 +27,15 @@ const cases: DiffCase[] = [
   redefined('a unique constraint becomes deferrable', email, { ...email, deferrable: 'INITIALLY DEFERRED' }),
   redefined('a deferrable unique constraint changes its initial mode', { ...email, deferrable: 'INITIALLY IMMEDIATE' }, { ...email, deferrable: 'INITIALLY DEFERRED' }),
   {
+    name: 'a unique index that becomes a unique constraint is dropped, then the constraint added',
+    before: schema([table('user', columns, { primaryKey: { columns: ['id'] }, indexes: [{ name: 'IDX_user_email', columns: ['email'], unique: true }] })]),
+    after: constrained(email),
+    operations: [
+      { kind: 'drop_index', table: user, index: { name: 'IDX_user_email', columns: ['email'], unique: true } },
+      { kind: 'add_unique', table: user, unique: email },
+    ],
+  },
+  {
     name: 'a unique constraint under another name is renamed where names change in place',
     before: constrained({ ...email, name: 'user_email_key' }),
     after: constrained(email),
