@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { afterDatabaseLine, runBuiltCli } from '../support/run-cli'
+import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { bothDialects, type TestDatabase } from '../support/test-database'
 
@@ -84,7 +84,7 @@ export const autogen = { migrationsDir: 'src/migrations' }
 describe.each(bothDialects('new_user_app'))('a new user\'s app on %s', (_label, setup) => {
   let db: TestDatabase
   let project: TempProject
-  const cli = (...args: string[]) => runBuiltCli(project.dir, [...args, '-c', 'src/data-source.ts'])
+  const cli = (...args: string[]) => runCliInProcess(project.dir, [...args, '-c', 'src/data-source.ts'])
   const migrations = () => readdirSync(project.file('src/migrations')).filter((f) => f.endsWith('.ts')).sort()
 
   beforeAll(async () => {
@@ -103,9 +103,9 @@ describe.each(bothDialects('new_user_app'))('a new user\'s app on %s', (_label, 
     await db?.drop()
   })
 
-  it('refuses to write into dist/ until autogen.migrationsDir names the source folder', () => {
+  it('refuses to write into dist/ until autogen.migrationsDir names the source folder', async () => {
     project.write('src/data-source.ts', dataSource(db).replace("export const autogen = { migrationsDir: 'src/migrations' }", ''))
-    const run = cli('generate', 'Init')
+    const run = await cli('generate', 'Init')
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/dist\/migrations\/\*\.js.*autogen\.migrationsDir/)
     expect(existsSync(project.file('dist'))).toBe(false)
@@ -113,7 +113,7 @@ describe.each(bothDialects('new_user_app'))('a new user\'s app on %s', (_label, 
   })
 
   it('generates, upgrades and checks clean, naming the database first', async () => {
-    const generated = cli('generate', 'Init', '--timestamp', '1700000000000')
+    const generated = await cli('generate', 'Init', '--timestamp', '1700000000000')
     expect(generated.stderr).toBe('')
     expect(generated.code).toBe(0)
     expect(generated.stdout).toMatch(/^Database: /)
@@ -122,9 +122,9 @@ describe.each(bothDialects('new_user_app'))('a new user\'s app on %s', (_label, 
     expect(source).toMatch(/"user_account"/)
     expect(source).toMatch(/"display_name"/)
     expect(source).toMatch(/"author_id"/)
-    expect(cli('upgrade').code).toBe(0)
-    expect(cli('check').code).toBe(0)
-    expect(afterDatabaseLine(cli('status').stdout).trim()).toBe('[applied] Init1700000000000')
+    expect((await cli('upgrade')).code).toBe(0)
+    expect((await cli('check')).code).toBe(0)
+    expect(afterDatabaseLine((await cli('status')).stdout).trim()).toBe('[applied] Init1700000000000')
     await db.query(`INSERT INTO user_account (display_name, role) VALUES ('Ada', 'admin')`)
     await db.query(`INSERT INTO blog_post (title, body, author_id) VALUES ('Hello', 'First post', 1)`)
   })
@@ -134,13 +134,13 @@ describe.each(bothDialects('new_user_app'))('a new user\'s app on %s', (_label, 
       "@RenamedFrom('display_name') @Column() fullName: string",
       "@Column({ type: 'text', nullable: true }) bio: string | null",
     ))
-    const generated = cli('generate', 'RenameAndBio', '--timestamp', '1700000001000')
+    const generated = await cli('generate', 'RenameAndBio', '--timestamp', '1700000001000')
     expect(generated.stderr).toBe('')
     expect(generated.code).toBe(0)
     const source = readFileSync(project.file('src/migrations/1700000001000-RenameAndBio.ts'), 'utf8')
     expect(source).toMatch(/RENAME COLUMN "display_name" TO "full_name"/)
-    expect(cli('upgrade').code).toBe(0)
-    expect(cli('check').code).toBe(0)
+    expect((await cli('upgrade')).code).toBe(0)
+    expect((await cli('check')).code).toBe(0)
     expect(await db.query('SELECT full_name, bio FROM user_account')).toEqual([{ full_name: 'Ada', bio: null }])
   })
 
@@ -155,11 +155,11 @@ describe.each(bothDialects('new_user_app'))('a new user\'s app on %s', (_label, 
   })
 
   it('downgrades step by step, back to the first schema with its rows, then to nothing', async () => {
-    expect(cli('downgrade').code).toBe(0)
+    expect((await cli('downgrade')).code).toBe(0)
     expect(await db.query('SELECT display_name FROM user_account')).toEqual([{ display_name: 'Ada' }])
-    expect(cli('downgrade').code).toBe(0)
+    expect((await cli('downgrade')).code).toBe(0)
     project.write('src/entities/user-account.ts', userAccount('@Column() displayName: string'))
-    const check = cli('check')
+    const check = await cli('check')
     expect(check.code).toBe(1)
     expect(afterDatabaseLine(check.stderr)).toMatch(/pending: run `typeorm-autogen upgrade`/)
   })

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // Every bad input gives one clear line on stderr, exit code 2, no migration file and an untouched database.
@@ -21,8 +21,8 @@ beforeEach(() => {
 })
 afterEach(() => project.remove())
 
-function expectRefusal(args: string[], pattern: RegExp): void {
-  const run = runBuiltCli(project.dir, args)
+async function expectRefusal(args: string[], pattern: RegExp): Promise<void> {
+  const run = await runCliInProcess(project.dir, args)
   expect(run.code).toBe(2)
   const lines = run.stderr.trim().split('\n')
   expect(lines).toHaveLength(1)
@@ -31,35 +31,35 @@ function expectRefusal(args: string[], pattern: RegExp): void {
   expect(existsSync(project.file('migrations')) ? readdirSync(project.file('migrations')) : []).toEqual([])
 }
 
-it('refuses a missing config file', () => {
-  expectRefusal(['generate', 'Init', '-c', 'nowhere.ts'], /nowhere\.ts.*not found.*--config/)
+it('refuses a missing config file', async () => {
+  await expectRefusal(['generate', 'Init', '-c', 'nowhere.ts'], /nowhere\.ts.*not found.*--config/)
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
 })
 
-it('refuses a config that throws', () => {
+it('refuses a config that throws', async () => {
   project.write('broken.ts', "throw new Error('DATABASE_HOST is not set')\n")
-  expectRefusal(['diff', '-c', 'broken.ts'], /DATABASE_HOST is not set/)
+  await expectRefusal(['diff', '-c', 'broken.ts'], /DATABASE_HOST is not set/)
 })
 
-it('refuses a config that exports no DataSource', () => {
+it('refuses a config that exports no DataSource', async () => {
   project.write('empty.ts', 'export const answer = 42\n')
-  expectRefusal(['check', '-c', 'empty.ts'], /DataSource/)
+  await expectRefusal(['check', '-c', 'empty.ts'], /DataSource/)
 })
 
-it('refuses an entity TypeORM rejects', () => {
+it('refuses an entity TypeORM rejects', async () => {
   project.write('bad.ts', "import { Column, Entity } from 'typeorm'\n@Entity('bad')\nexport class Bad { @Column() text: string }\n")
   project.write('ormconfig.ts', sqliteConfig({ imports: "import { Bad } from './bad'", entities: '[Bad]' }))
-  expectRefusal(['generate', 'Init'], /primary column/i)
+  await expectRefusal(['generate', 'Init'], /primary column/i)
 })
 
-it('refuses a file that is not a database, and leaves it as it was', () => {
+it('refuses a file that is not a database, and leaves it as it was', async () => {
   const file = project.write('data/app.sqlite', 'this is not a database, but somebody cares about it\n')
   const before = readFileSync(file)
-  expectRefusal(['generate', 'Init'], /app\.sqlite/)
+  await expectRefusal(['generate', 'Init'], /app\.sqlite/)
   expect(readFileSync(file)).toEqual(before)
 })
 
-it('refuses a locked database and changes nothing', () => {
+it('refuses a locked database and changes nothing', async () => {
   const file = project.file('data/app.sqlite')
   project.write('data/.keep', '')
   const holder = new Database(file)
@@ -68,16 +68,16 @@ it('refuses a locked database and changes nothing', () => {
     holder.pragma('locking_mode = EXCLUSIVE')
     holder.exec('BEGIN EXCLUSIVE')
     const size = statSync(file).size
-    expectRefusal(['generate', 'Init'], /locked|busy/i)
+    await expectRefusal(['generate', 'Init'], /locked|busy/i)
     expect(statSync(file).size).toBe(size)
   } finally {
     holder.close()
   }
 })
 
-it('refuses an unwritable migrations folder and writes no partial file', () => {
+it('refuses an unwritable migrations folder and writes no partial file', async () => {
   writeFileSync(project.file('migrations'), 'a file where the folder should be\n')
-  const run = runBuiltCli(project.dir, ['generate', 'Init'])
+  const run = await runCliInProcess(project.dir, ['generate', 'Init'])
   expect(run.code).toBe(2)
   expect(run.stderr.trim().split('\n')).toHaveLength(1)
   expect(run.stderr).toMatch(/migrations folder.*autogen\.migrationsDir/)
@@ -85,23 +85,23 @@ it('refuses an unwritable migrations folder and writes no partial file', () => {
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
 })
 
-it('refuses an invalid migration name and unknown arguments', () => {
-  expectRefusal(['generate', 'not a name'], /not a valid class name/)
-  expectRefusal(['frobnicate'], /Unknown|command/i)
+it('refuses an invalid migration name and unknown arguments', async () => {
+  await expectRefusal(['generate', 'not a name'], /not a valid class name/)
+  await expectRefusal(['frobnicate'], /Unknown|command/i)
 })
 
-it('refuses to generate while a migration is not applied, and says to upgrade', () => {
-  const first = runBuiltCli(project.dir, ['generate', 'Init', '--timestamp', '1700000000000'])
+it('refuses to generate while a migration is not applied, and says to upgrade', async () => {
+  const first = await runCliInProcess(project.dir, ['generate', 'Init', '--timestamp', '1700000000000'])
   expect(first.code).toBe(0)
-  const second = runBuiltCli(project.dir, ['generate', 'Again'])
+  const second = await runCliInProcess(project.dir, ['generate', 'Again'])
   expect(second.code).toBe(2)
   expect(second.stderr.trim()).toBe(
     'typeorm-autogen: 1 migration is not applied to the database yet (Init1700000000000): run `typeorm-autogen upgrade` first, or the new migration repeats their changes',
   )
   expect(readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json')).toEqual(['1700000000000-Init.ts'])
-  const diff = runBuiltCli(project.dir, ['diff'])
+  const diff = await runCliInProcess(project.dir, ['diff'])
   expect(diff.code).toBe(0)
   expect(diff.stdout).toContain('1 migration is not applied to the database yet')
-  expect(runBuiltCli(project.dir, ['upgrade']).code).toBe(0)
-  expect(runBuiltCli(project.dir, ['generate', 'Again']).stdout).toContain('No changes')
+  expect(await (await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
+  expect(await (await runCliInProcess(project.dir, ['generate', 'Again'])).stdout).toContain('No changes')
 })

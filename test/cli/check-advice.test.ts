@@ -1,4 +1,4 @@
-import { afterDatabaseLine, runBuiltCli } from '../support/run-cli'
+import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // When migrations of the folder are pending, `check` still fails (exit 1) but says to run upgrade, not to
@@ -22,36 +22,36 @@ beforeEach(() => {
 })
 afterEach(() => project.remove())
 
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 
-it('says how many migrations are pending and to run upgrade, still exiting 1', () => {
-  expect(cli('check').stderr).toBe(missing)
-  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-  const check = cli('check')
+it('says how many migrations are pending and to run upgrade, still exiting 1', async () => {
+  expect((await cli('check')).stderr).toBe(missing)
+  expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+  const check = await cli('check')
   expect(check.code).toBe(1)
   expect(check.stderr).toBe(pending('1 migration is'))
   expect(check.stdout).toContain('+ table "post"')
-  expect(afterDatabaseLine(cli('check', '--format', 'sql').stderr)).toMatch(/^1 migration is pending: run `typeorm-autogen upgrade`/)
-  expect(cli('upgrade').code).toBe(0)
-  expect(cli('check')).toMatchObject({ code: 0, stderr: '' })
+  expect(afterDatabaseLine((await cli('check', '--format', 'sql')).stderr)).toMatch(/^1 migration is pending: run `typeorm-autogen upgrade`/)
+  expect((await cli('upgrade')).code).toBe(0)
+  expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
 })
 
-it('says the contract migration is due between expand and contract, and pending once written', () => {
-  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-  expect(cli('upgrade').code).toBe(0)
+it('says the contract migration is due between expand and contract, and pending once written', async () => {
+  expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
   project.write('post.ts', post("@Column({ type: 'text' }) content: string"))
-  const expand = cli('generate', 'MoveBody', '--strategy', 'expand-contract', '--rename', 'post.body=content', '--timestamp', '1700000001000')
+  const expand = await cli('generate', 'MoveBody', '--strategy', 'expand-contract', '--rename', 'post.body=content', '--timestamp', '1700000001000')
   expect(expand.code).toBe(0)
-  expect(cli('check').stderr).toBe(pending('1 migration is'))
-  expect(cli('upgrade').code).toBe(0)
+  expect((await cli('check')).stderr).toBe(pending('1 migration is'))
+  expect((await cli('upgrade')).code).toBe(0)
 
-  const due = cli('check')
+  const due = await cli('check')
   expect(due.code).toBe(1)
   expect(due.stderr).toBe('The contract of MoveBodyExpand1700000001000 is due: once the code using the new columns runs everywhere, run `typeorm-autogen generate <Name> --contract`.\n')
-  expect(cli('generate', 'MoveBody', '--contract', '--timestamp', '1700000002000').code).toBe(0)
-  const written = cli('check')
+  expect((await cli('generate', 'MoveBody', '--contract', '--timestamp', '1700000002000')).code).toBe(0)
+  const written = await cli('check')
   expect(written.code).toBe(1)
   expect(written.stderr).toBe(pending('1 migration is'))
-  expect(cli('upgrade').code).toBe(0)
-  expect(cli('check').code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
+  expect((await cli('check')).code).toBe(0)
 })

@@ -1,4 +1,4 @@
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
 // Every command names the server, database and user when it cannot connect, in the same words, and never
@@ -32,8 +32,8 @@ beforeEach(() => {
 })
 afterEach(() => project.remove())
 
-function expectConnectionError(args: readonly string[], target: string, reason: RegExp): void {
-  const run = runBuiltCli(project.dir, args)
+async function expectConnectionError(args: readonly string[], target: string, reason: RegExp): Promise<void> {
+  const run = await runCliInProcess(project.dir, args)
   expect(run.code).toBe(2)
   const lines = run.stderr.trim().split('\n')
   expect(lines).toEqual([expect.stringContaining(`typeorm-autogen: postgres: cannot connect to ${target}: `)])
@@ -42,17 +42,17 @@ function expectConnectionError(args: readonly string[], target: string, reason: 
   expect(run.stdout + run.stderr).not.toContain('pw-not-to-print')
 }
 
-it.each(commands)('%s names the server when nothing listens on its port', (...args) => {
+it.each(commands)('%s names the server when nothing listens on its port', async (...args) => {
   project.write('ormconfig.ts', postgresConfig(1, 'app'))
-  expectConnectionError(args, '127.0.0.1:1/app as postgres', /ECONNREFUSED/)
+  await expectConnectionError(args, '127.0.0.1:1/app as postgres', /ECONNREFUSED/)
 })
 
-it.each(commands)('%s names the database when it does not exist', (...args) => {
+it.each(commands)('%s names the database when it does not exist', async (...args) => {
   project.write('ormconfig.ts', postgresConfig(5432, 'autogen_no_such_database'))
-  expectConnectionError(args, '127.0.0.1:5432/autogen_no_such_database as postgres', /database "autogen_no_such_database" does not exist/)
+  await expectConnectionError(args, '127.0.0.1:5432/autogen_no_such_database as postgres', /database "autogen_no_such_database" does not exist/)
 })
 
-it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file failed to load, not that the database failed to open', (command) => {
+it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file failed to load, not that the database failed to open', async (command) => {
   project.write('ormconfig.ts', [
     "import { DataSource } from 'typeorm'",
     "import * as path from 'node:path'",
@@ -60,7 +60,7 @@ it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file fail
     "export default new DataSource({ type: 'better-sqlite3', database: path.join(__dirname, 'app.sqlite'), entities: [Note], migrations: ['migrations/*.ts'] })",
   ].join('\n'))
   project.write('migrations/1700000000000-Init.ts', "import { helper } from 'a-package-not-installed'\nexport class Init1700000000000 { async up() { helper() } async down() {} }\n")
-  const run = runBuiltCli(project.dir, [command])
+  const run = await runCliInProcess(project.dir, [command])
   expect(run.code).toBe(2)
   expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^typeorm-autogen: .*Cannot find module 'a-package-not-installed'/)])
   expect(run.stderr).not.toMatch(/cannot open|check the DataSource's database path/)

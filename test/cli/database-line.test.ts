@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { runBuiltCli } from '../support/run-cli'
+import { runBuiltCli, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
@@ -30,46 +30,47 @@ describe('on SQLite', () => {
     file = project.file('data/app.sqlite')
   })
   afterEach(() => project.remove())
-  const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 
-  it('names the file first, says when upgrade creates it, and the read-only commands create nothing', () => {
+  it('names the file first, says when upgrade creates it, and the read-only commands create nothing', async () => {
     for (const args of [['diff'], ['check'], ['generate', 'Init', '--timestamp', '1700000000000']]) {
-      const run = cli(...args)
+      const run = await cli(...args)
       expect(run.stdout.split('\n')[0]).toBe(`Database: sqlite ${file}`)
       expect(run.stdout).not.toContain('creating')
       expect(existsSync(file)).toBe(false)
     }
-    const upgrade = cli('upgrade')
+    const upgrade = await cli('upgrade')
     expect(upgrade.code).toBe(0)
     expect(upgrade.stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nApplied Init1700000000000\n`)
-    expect(cli('upgrade').stdout).toBe(`Database: sqlite ${file}\nUp to date: no pending migrations.\n`)
-    expect(cli('status').stdout.split('\n')[0]).toBe(`Database: sqlite ${file}`)
-    expect(cli('downgrade').stdout).toBe(`Database: sqlite ${file}\nReverted Init1700000000000\n`)
+    expect((await cli('upgrade')).stdout).toBe(`Database: sqlite ${file}\nUp to date: no pending migrations.\n`)
+    expect((await cli('status')).stdout.split('\n')[0]).toBe(`Database: sqlite ${file}`)
+    expect((await cli('downgrade')).stdout).toBe(`Database: sqlite ${file}\nReverted Init1700000000000\n`)
   })
 
-  it('status says that it creates the file, as TypeORM does on connecting', () => {
-    expect(cli('status').stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nNo migrations.\n`)
+  it('status says that it creates the file, as TypeORM does on connecting', async () => {
+    expect((await cli('status')).stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nNo migrations.\n`)
   })
 
+  // Spawned: this is about the process's own pipes, as a user's `| jq` or `| psql` reads them.
   it('keeps stdout machine-readable: the line goes to stderr for --format json and sql', () => {
-    const json = cli('diff', '--format', 'json')
+    const json = runBuiltCli(project.dir, ['diff', '--format', 'json'])
     expect(() => JSON.parse(json.stdout)).not.toThrow()
     expect(json.stderr.split('\n')[0]).toBe(`Database: sqlite ${file}`)
-    const sql = cli('check', '--format', 'sql')
+    const sql = runBuiltCli(project.dir, ['check', '--format', 'sql'])
     expect(sql.stdout).not.toContain('Database:')
     expect(sql.stdout).toMatch(/^CREATE TABLE "note"/)
     expect(sql.stderr.split('\n')[0]).toBe(`Database: sqlite ${file}`)
   })
 
-  it('warns when run from a subfolder, where the relative path names another file', () => {
-    const run = runBuiltCli(project.file('sub'), ['upgrade', '-c', '../ormconfig.ts'])
+  it('warns when run from a subfolder, where the relative path names another file', async () => {
+    const run = await runCliInProcess(project.file('sub'), ['upgrade', '-c', '../ormconfig.ts'])
     const elsewhere = project.file('sub/data/app.sqlite')
     expect(run.stdout.split('\n').slice(0, 2)).toEqual([`Database: sqlite ${elsewhere}`, `creating new SQLite database ${elsewhere}`])
     expect(run.stderr).toContain(
       `warning: DATABASE_PATH: the SQLite path data/app.sqlite is relative to the current folder ${project.file('sub')}, not to the config's folder ${project.dir}: ` +
       `run from ${project.dir} or make the path absolute`,
     )
-    expect(cli('status').stderr).not.toContain('relative to the current folder')
+    expect((await cli('status')).stderr).not.toContain('relative to the current folder')
   })
 })
 
@@ -86,8 +87,8 @@ describe('on PostgreSQL', () => {
     await db?.drop()
   })
 
-  it.each([['diff'], ['check'], ['generate', 'Init'], ['upgrade'], ['status']])('%s names host, port, database and user, never the password', (...args) => {
-    const run = runBuiltCli(project.dir, args)
+  it.each([['diff'], ['check'], ['generate', 'Init'], ['upgrade'], ['status']])('%s names host, port, database and user, never the password', async (...args) => {
+    const run = await runCliInProcess(project.dir, args)
     expect(run.stdout.split('\n')[0]).toBe(`Database: postgres 127.0.0.1:5432/${String(db.options.database)} as postgres`)
     expect(run.stdout + run.stderr).not.toContain('pw-never-shown')
   })

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { runBuiltCli, afterDatabaseLine } from '../support/run-cli'
+import { runCliInProcess, afterDatabaseLine } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // generate writes where upgrade reads, in a form it loads, or stops with one line naming
@@ -38,9 +38,9 @@ function projectWith(migrations: string, extra = '', imports = ''): void {
 }
 
 const filesIn = (folder: string) => (existsSync(project.file(folder)) ? readdirSync(project.file(folder)).sort() : [])
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 
-function expectRefused(run: ReturnType<typeof cli>, pattern: RegExp): void {
+function expectRefused(run: Awaited<ReturnType<typeof cli>>, pattern: RegExp): void {
   expect(run.code).toBe(2)
   const lines = run.stderr.trim().split('\n')
   expect(lines).toHaveLength(1)
@@ -49,59 +49,59 @@ function expectRefused(run: ReturnType<typeof cli>, pattern: RegExp): void {
 }
 
 describe('a dist/*.js glob', () => {
-  it('is refused: the written .ts would sit in build output where nothing runs it', () => {
+  it('is refused: the written .ts would sit in build output where nothing runs it', async () => {
     projectWith("['dist/migrations/*.js']")
-    expectRefused(cli('generate', 'AddNote'), /dist\/migrations\/\*\.js, which is build output: set autogen\.migrationsDir to the source folder/)
+    expectRefused(await cli('generate', 'AddNote'), /dist\/migrations\/\*\.js, which is build output: set autogen\.migrationsDir to the source folder/)
     expect(filesIn('dist/migrations')).toEqual([])
     expect(filesIn('migrations')).toEqual([])
     expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
   })
 
-  it('works with autogen.migrationsDir, and a second generate before upgrade is refused', () => {
+  it('works with autogen.migrationsDir, and a second generate before upgrade is refused', async () => {
     projectWith("['dist/migrations/*.js']", "export const autogen = { migrationsDir: 'src/migrations' }")
-    const first = cli('generate', 'AddNote', '--timestamp', '1700000001000')
+    const first = await cli('generate', 'AddNote', '--timestamp', '1700000001000')
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
     expect(filesIn('src/migrations')).toEqual(['1700000001000-AddNote.ts', 'entities.snapshot.json'])
     expect(filesIn('dist/migrations')).toEqual([])
 
-    const again = cli('generate', 'AddNoteAgain', '--timestamp', '1700000002000')
+    const again = await cli('generate', 'AddNoteAgain', '--timestamp', '1700000002000')
     expect(again.code).toBe(2)
     expect(again.stderr).toMatch(/AddNote1700000001000\): run `typeorm-autogen upgrade` first/)
     expect(filesIn('src/migrations')).not.toContain('1700000002000-AddNoteAgain.ts')
 
-    expect(cli('upgrade').stdout).toContain('Applied AddNote1700000001000')
-    expect(cli('generate', 'Nothing').stdout).toContain('No changes')
+    expect((await cli('upgrade')).stdout).toContain('Applied AddNote1700000001000')
+    expect((await cli('generate', 'Nothing')).stdout).toContain('No changes')
   })
 })
 
 describe('migrations listed as classes', () => {
   const imports = "import { Init1700000000000 } from './src/migrations/1700000000000-Init'"
 
-  it('are refused without autogen.migrationsDir', () => {
+  it('are refused without autogen.migrationsDir', async () => {
     projectWith('[Init1700000000000]', '', imports)
-    expectRefused(cli('generate', 'AddText'), /lists its migrations as classes/)
+    expectRefused(await cli('generate', 'AddText'), /lists its migrations as classes/)
     expect(filesIn('src/migrations')).toEqual(['1700000000000-Init.ts'])
     expect(filesIn('migrations')).toEqual([])
   })
 
-  it('work with autogen.migrationsDir, and a second generate before upgrade is refused', () => {
+  it('work with autogen.migrationsDir, and a second generate before upgrade is refused', async () => {
     projectWith('[Init1700000000000]', "export const autogen = { migrationsDir: 'src/migrations' }", imports)
-    expect(cli('upgrade').stdout).toContain('Applied Init1700000000000')
-    const first = cli('generate', 'AddText', '--timestamp', '1700000001000')
+    expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
+    const first = await cli('generate', 'AddText', '--timestamp', '1700000001000')
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
     expect(filesIn('src/migrations')).toContain('1700000001000-AddText.ts')
 
-    const again = cli('generate', 'AddTextAgain', '--timestamp', '1700000002000')
+    const again = await cli('generate', 'AddTextAgain', '--timestamp', '1700000002000')
     expect(again.code).toBe(2)
     expect(again.stderr).toMatch(/AddText1700000001000\): run `typeorm-autogen upgrade` first/)
     expect(filesIn('src/migrations')).not.toContain('1700000002000-AddTextAgain.ts')
 
-    expect(cli('upgrade').stdout).toContain('Applied AddText1700000001000')
-    expect(cli('check').code).toBe(0)
+    expect((await cli('upgrade')).stdout).toContain('Applied AddText1700000001000')
+    expect((await cli('check')).code).toBe(0)
   })
-  it('kept in another folder than autogen.migrationsDir are still run by upgrade, with the generated ones', () => {
+  it('kept in another folder than autogen.migrationsDir are still run by upgrade, with the generated ones', async () => {
     project = tempProject({ 'src/note.ts': note, 'src/db/1700000000000-Init.ts': initClass })
     const config = sqliteConfig({
       imports: "import { Note } from './src/note'\nimport { Init1700000000000 } from './src/db/1700000000000-Init'",
@@ -110,41 +110,41 @@ describe('migrations listed as classes', () => {
       extra: "export const autogen = { migrationsDir: 'src/migrations' }",
     })
     project.write('ormconfig.ts', config)
-    expect(afterDatabaseLine(cli('status').stdout)).toContain('[pending] Init1700000000000')
-    expect(cli('upgrade').stdout).toContain('Applied Init1700000000000')
-    expect(cli('generate', 'AddText', '--timestamp', '1700000001000').code).toBe(0)
-    expect(cli('upgrade').stdout).toContain('Applied AddText1700000001000')
-    expect(cli('check').code).toBe(0)
-    const status = afterDatabaseLine(cli('status').stdout)
+    expect(afterDatabaseLine((await cli('status')).stdout)).toContain('[pending] Init1700000000000')
+    expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
+    expect((await cli('generate', 'AddText', '--timestamp', '1700000001000')).code).toBe(0)
+    expect((await cli('upgrade')).stdout).toContain('Applied AddText1700000001000')
+    expect((await cli('check')).code).toBe(0)
+    const status = afterDatabaseLine((await cli('status')).stdout)
     expect(status).toContain('[applied] Init1700000000000')
     expect(status).toContain('[applied] AddText1700000001000')
   })
 })
 
 describe('several globs', () => {
-  it('write into the one that loads a new .ts file, and upgrade runs it', () => {
+  it('write into the one that loads a new .ts file, and upgrade runs it', async () => {
     projectWith("['dist/migrations/*.js', 'src/migrations/*.ts']")
-    expect(cli('generate', 'AddNote', '--timestamp', '1700000001000').code).toBe(0)
+    expect((await cli('generate', 'AddNote', '--timestamp', '1700000001000')).code).toBe(0)
     expect(filesIn('src/migrations')).toContain('1700000001000-AddNote.ts')
     expect(filesIn('dist/migrations')).toEqual([])
-    expect(cli('generate', 'Again').stderr).toMatch(/run `typeorm-autogen upgrade` first/)
-    expect(cli('upgrade').stdout).toContain('Applied AddNote1700000001000')
-    expect(cli('check').code).toBe(0)
+    expect((await cli('generate', 'Again')).stderr).toMatch(/run `typeorm-autogen upgrade` first/)
+    expect((await cli('upgrade')).stdout).toContain('Applied AddNote1700000001000')
+    expect((await cli('check')).code).toBe(0)
   })
 
-  it('that could each load it are refused', () => {
+  it('that could each load it are refused', async () => {
     projectWith("['src/migrations/*.ts', 'db/migrations/*.{ts,js}']")
-    expectRefused(cli('generate', 'AddNote'), /src\/migrations\/\*\.ts, db\/migrations\/\*\.\{ts,js\}, and a new migration could go to any of them/)
+    expectRefused(await cli('generate', 'AddNote'), /src\/migrations\/\*\.ts, db\/migrations\/\*\.\{ts,js\}, and a new migration could go to any of them/)
     expect(filesIn('db/migrations')).toEqual([])
     expect(filesIn('src/migrations')).toEqual([])
   })
 })
 
-it('a glob outside ./migrations gets the file, and upgrade runs it', () => {
+it('a glob outside ./migrations gets the file, and upgrade runs it', async () => {
   projectWith("['src/db/migrations/*.ts']")
-  expect(cli('generate', 'AddNote', '--timestamp', '1700000001000').code).toBe(0)
+  expect((await cli('generate', 'AddNote', '--timestamp', '1700000001000')).code).toBe(0)
   expect(filesIn('src/db/migrations')).toEqual(['1700000001000-AddNote.ts', 'entities.snapshot.json'])
-  expect(cli('upgrade').stdout).toContain('Applied AddNote1700000001000')
-  expect(afterDatabaseLine(cli('status').stdout).trim()).toBe('[applied] AddNote1700000001000')
-  expect(cli('check').code).toBe(0)
+  expect((await cli('upgrade')).stdout).toContain('Applied AddNote1700000001000')
+  expect(afterDatabaseLine((await cli('status')).stdout).trim()).toBe('[applied] AddNote1700000001000')
+  expect((await cli('check')).code).toBe(0)
 })

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { runBuiltCli, afterDatabaseLine } from '../support/run-cli'
+import { runCliInProcess, afterDatabaseLine } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // An entities glob that matches nothing (a folder renamed) must not read as "drop every table": with tables in
@@ -23,18 +23,18 @@ beforeEach(() => {
 })
 afterEach(() => project.remove())
 
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 const migrationFiles = () =>
   existsSync(project.file('migrations')) ? readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')) : []
 
-it('stops generate, diff and check when no entity loads and the database has tables', () => {
+it('stops generate, diff and check when no entity loads and the database has tables', async () => {
   project.write('ormconfig.ts', configWith("['src/entities/*.ts']"))
-  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-  expect(cli('upgrade').code).toBe(0)
+  expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
   project.write('ormconfig.ts', typo)
 
   for (const args of [['generate', 'DropAll', '--timestamp', '1700000001000'], ['diff'], ['diff', '--format', 'sql'], ['check']]) {
-    const run = cli(...args)
+    const run = await cli(...args)
     expect({ args, code: run.code }).toEqual({ args, code: 2 })
     expect(afterDatabaseLine(run.stdout)).toBe('')
     expect(afterDatabaseLine(run.stderr)).toBe(
@@ -44,11 +44,11 @@ it('stops generate, diff and check when no entity loads and the database has tab
   expect(migrationFiles()).toEqual(['1700000000000-Init.ts'])
 })
 
-it('stays "no changes" with an empty database and no entities', () => {
+it('stays "no changes" with an empty database and no entities', async () => {
   project.write('ormconfig.ts', typo)
-  const generate = cli('generate', 'Nothing')
+  const generate = await cli('generate', 'Nothing')
   expect(generate.code).toBe(0)
   expect(generate.stdout).toContain('No changes')
-  expect(cli('check').code).toBe(0)
+  expect((await cli('check')).code).toBe(0)
   expect(migrationFiles()).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { runBuiltCli } from '../support/run-cli'
+import { type CliRun, runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 /** noteEntity is an entity file declaring table `note` with an id and `columns` (source text). */
@@ -19,11 +19,11 @@ export const noteConfig = (entityFile: string) =>
 export interface NoteProject {
   readonly project: TempProject
   /** cli runs the built CLI in the project. */
-  cli(...args: string[]): ReturnType<typeof runBuiltCli>
+  cli(...args: string[]): Promise<CliRun>
   /** useVersion points ormconfig.ts at note-v<n>.ts. */
   useVersion(version: 1 | 2): void
   /** applyInit generates migration Init at 1700000000000 and upgrades, expecting both to succeed. */
-  applyInit(): void
+  applyInit(): Promise<void>
 }
 
 /** noteProject makes a NoteProject; remove it with `project.remove()`. */
@@ -33,14 +33,14 @@ export function noteProject(): NoteProject {
     'note-v2.ts': noteEntity("@Column() text: string\n  @Column({ type: 'integer', default: 0 }) views: number"),
     'ormconfig.ts': noteConfig('note-v1'),
   })
-  const cli: NoteProject['cli'] = (...args) => runBuiltCli(project.dir, args)
+  const cli: NoteProject['cli'] = (...args) => runCliInProcess(project.dir, args)
   return {
     project,
     cli,
     useVersion: (version) => void project.write('ormconfig.ts', noteConfig(`note-v${version}`)),
-    applyInit() {
-      expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-      expect(cli('upgrade').code).toBe(0)
+    async applyInit() {
+      expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+      expect((await cli('upgrade')).code).toBe(0)
     },
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // Two entities mapping to one table would have the diff keep one and drop the other's columns: it is an
@@ -61,25 +61,25 @@ export class PostTag {
 let project: TempProject
 afterEach(() => project.remove())
 
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 const migrationFiles = () =>
   existsSync(project.file('migrations')) ? readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')) : []
 const projectWith = (files: Record<string, string>) =>
   tempProject({ ...files, 'ormconfig.ts': sqliteConfig({ entities: "['src/entity/*.ts']", options: "migrations: ['migrations/*.ts']," }) })
 
-it('refuses two entities that map to one table, naming both classes, their files and the table', () => {
+it('refuses two entities that map to one table, naming both classes, their files and the table', async () => {
   project = projectWith({ 'src/entity/product.ts': product, 'src/entity/legacy-product.ts': legacyProduct })
   const message =
     'typeorm-autogen: entities LegacyProduct (src/entity/legacy-product.ts) and Product (src/entity/product.ts) both map to table "product": give one of them another table name in @Entity(), or remove it from the entities\n'
   for (const args of [['generate', 'Init'], ['diff'], ['check']]) {
-    const run = cli(...args)
+    const run = await cli(...args)
     expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 2, stderr: message })
   }
   expect(migrationFiles()).toEqual([])
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
 })
 
-it('names the file of an entity a barrel re-exports, not the barrel', () => {
+it('names the file of an entity a barrel re-exports, not the barrel', async () => {
   project = projectWith({
     'src/entity/product.ts': product,
     'src/legacy/legacy-product.ts': legacyProduct,
@@ -89,24 +89,24 @@ it('names the file of an entity a barrel re-exports, not the barrel', () => {
     imports: "import { Product } from './src/entity/product'\nimport { LegacyProduct } from './src/legacy'",
     entities: '[Product, LegacyProduct]',
   }))
-  const run = cli('diff')
+  const run = await cli('diff')
   expect(run.code).toBe(2)
   expect(run.stderr).toContain('entities LegacyProduct (src/legacy/legacy-product.ts) and Product (src/entity/product.ts)')
 })
 
-it('keeps single-table inheritance: the children share their parent\'s table', () => {
+it('keeps single-table inheritance: the children share their parent\'s table', async () => {
   project = projectWith({ 'src/entity/content.ts': content })
-  const run = cli('generate', 'Init', '--timestamp', '1700000000000')
+  const run = await cli('generate', 'Init', '--timestamp', '1700000000000')
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   expect(run.stdout).toContain('+ table "content" (5 columns)')
-  expect(cli('upgrade').code).toBe(0)
-  expect(cli('check').code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
+  expect((await cli('check')).code).toBe(0)
 })
 
-it('is no error for an entity that declares a junction table the same way: the declarations merge', () => {
+it('is no error for an entity that declares a junction table the same way: the declarations merge', async () => {
   project = projectWith({ 'src/entity/post.ts': postAndTag })
-  const run = cli('diff')
+  const run = await cli('diff')
   expect(run.code).toBe(0)
   expect(run.stderr).not.toMatch(/both map to table/)
   expect(run.stdout).toMatch(/\+ table "post_tags_tag" \(2 columns\)/)

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // Small things a user trips over, through the built CLI: each gives one clean line that says what to do.
@@ -27,8 +27,8 @@ beforeEach(() => {
 })
 afterEach(() => project.remove())
 
-function oneErrorLine(args: readonly string[]): string {
-  const run = runBuiltCli(project.dir, args)
+async function oneErrorLine(args: readonly string[]): Promise<string> {
+  const run = await runCliInProcess(project.dir, args)
   expect(run.code).toBe(2)
   const lines = run.stderr.trim().split('\n')
   expect(lines).toHaveLength(1)
@@ -36,47 +36,47 @@ function oneErrorLine(args: readonly string[]): string {
   return lines[0]!
 }
 
-it('generate without a name prints one error that says how to name it', () => {
-  expect(oneErrorLine(['generate'])).toBe('typeorm-autogen: generate needs a migration name: typeorm-autogen generate <Name>, e.g. AddPostTags')
+it('generate without a name prints one error that says how to name it', async () => {
+  expect(await oneErrorLine(['generate'])).toBe('typeorm-autogen: generate needs a migration name: typeorm-autogen generate <Name>, e.g. AddPostTags')
 })
 
-it.each(['abc', '12', '1.5e12'])('--timestamp %s is refused in one line without internal prefixes', (value) => {
-  expect(oneErrorLine(['generate', 'Init', '--timestamp', value])).toBe(
+it.each(['abc', '12', '1.5e12'])('--timestamp %s is refused in one line without internal prefixes', async (value) => {
+  expect(await oneErrorLine(['generate', 'Init', '--timestamp', value])).toBe(
     `typeorm-autogen: --timestamp ${value} is not a 13-digit time in milliseconds: pass one like 1700000000000, or leave it out to use the current time`,
   )
 })
 
-it('-c with a folder says it is a folder and to pass the config file', () => {
+it('-c with a folder says it is a folder and to pass the config file', async () => {
   project.write('src/data-source.ts', '')
-  expect(oneErrorLine(['diff', '-c', 'src'])).toBe('typeorm-autogen: src is a folder: pass the config file in it with -c/--config FILE, e.g. -c src/data-source.ts')
+  expect(await oneErrorLine(['diff', '-c', 'src'])).toBe('typeorm-autogen: src is a folder: pass the config file in it with -c/--config FILE, e.g. -c src/data-source.ts')
 })
 
-it('a failed upgrade prints its error once, naming the migration', () => {
+it('a failed upgrade prints its error once, naming the migration', async () => {
   project.write('migrations/1700000000000-Broken.ts', migration('Broken1700000000000', 'SELEC 1', 'SELECT 1'))
-  const run = runBuiltCli(project.dir, ['upgrade'])
+  const run = await runCliInProcess(project.dir, ['upgrade'])
   expect(run.code).toBe(2)
   expect(`${run.stdout}${run.stderr}`.match(/SELEC/g)).toHaveLength(1)
   expect(run.stderr.trim()).toMatch(/^typeorm-autogen: migration Broken1700000000000 failed in up: .*near "SELEC": syntax error$/)
 })
 
-it('a failed downgrade names its migration', () => {
+it('a failed downgrade names its migration', async () => {
   project.write('migrations/1700000000000-Table.ts', migration('Table1700000000000', 'CREATE TABLE "x" ("a" integer)', 'DROP TABLE "no_such_table"'))
-  expect(runBuiltCli(project.dir, ['upgrade']).code).toBe(0)
-  const run = runBuiltCli(project.dir, ['downgrade'])
+  expect(await (await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
+  const run = await runCliInProcess(project.dir, ['downgrade'])
   expect(run.code).toBe(2)
   expect(run.stderr.trim()).toMatch(/^typeorm-autogen: migration Table1700000000000 failed in down: .*no such table: no_such_table$/)
   expect(`${run.stdout}${run.stderr}`.match(/no_such_table/g)).toHaveLength(1)
 })
 
 describe('--help', () => {
-  it.each([['--help'], ['diff', '--help'], ['generate', '--help'], ['check', '--help']])('%s keeps a space before every [choices] and [default]', (...args) => {
-    const run = runBuiltCli(project.dir, args)
+  it.each([['--help'], ['diff', '--help'], ['generate', '--help'], ['check', '--help']])('%s keeps a space before every [choices] and [default]', async (...args) => {
+    const run = await runCliInProcess(project.dir, args)
     expect(run.code).toBe(0)
     expect(run.stdout).not.toMatch(/\S\[(choices|default|string|boolean|array)/)
   })
 
-  it('shows the exit codes and examples', () => {
-    const run = runBuiltCli(project.dir, ['--help'])
+  it('shows the exit codes and examples', async () => {
+    const run = await runCliInProcess(project.dir, ['--help'])
     expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}success.*\n {2}1 {2}check only.*\n {2}2 {2}any error.*\n {2}3 {2}generate only/)
     expect(run.stdout).toMatch(/Examples:\n {2}typeorm-autogen generate AddPostTags /)
   })

@@ -12,21 +12,21 @@ const cli = (...args: string[]) => notes.cli(...args)
 const unknownText =
   '1 migration is applied to the database but not in this project (AddViews1700000001000): switch branch or pull to get it, or the new migration reverts its changes'
 
-beforeAll(() => {
+beforeAll(async () => {
   notes = noteProject()
   project = notes.project
-  notes.applyInit()
+  await await notes.applyInit()
   // A teammate's branch adds and applies AddViews; switching back leaves it applied, without its file.
   notes.useVersion(2)
-  expect(cli('generate', 'AddViews', '--timestamp', '1700000001000').code).toBe(0)
-  expect(cli('upgrade').stdout).toContain('Applied AddViews1700000001000')
+  expect((await cli('generate', 'AddViews', '--timestamp', '1700000001000')).code).toBe(0)
+  expect((await cli('upgrade')).stdout).toContain('Applied AddViews1700000001000')
   rmSync(project.file('migrations/1700000001000-AddViews.ts'))
   notes.useVersion(1)
 })
 afterAll(() => project?.remove())
 
-it('status lists the applied migration without a file as unknown, beside the others', () => {
-  const run = cli('status')
+it('status lists the applied migration without a file as unknown, beside the others', async () => {
+  const run = await cli('status')
   expect(run.code).toBe(0)
   expect(afterDatabaseLine(run.stdout).trim().split('\n')).toEqual([
     '[applied] Init1700000000000',
@@ -34,22 +34,22 @@ it('status lists the applied migration without a file as unknown, beside the oth
   ])
 })
 
-it('generate refuses, naming it and saying to switch branch or pull', () => {
-  const run = cli('generate', 'DropViews', '--timestamp', '1700000002000')
+it('generate refuses, naming it and saying to switch branch or pull', async () => {
+  const run = await cli('generate', 'DropViews', '--timestamp', '1700000002000')
   expect(run.code).toBe(2)
   expect(run.stderr).toBe(`typeorm-autogen: ${unknownText}\n`)
   expect(readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts'))).toEqual(['1700000000000-Init.ts'])
 })
 
-it('diff and check warn, with their exit codes unchanged', () => {
-  const diff = cli('diff')
+it('diff and check warn, with their exit codes unchanged', async () => {
+  const diff = await cli('diff')
   expect(diff.code).toBe(0)
   expect(diff.stdout).toContain(unknownText)
-  const check = cli('check')
+  const check = await cli('check')
   expect(check.code).toBe(1)
   expect(check.stdout).toContain(unknownText)
   notes.useVersion(2)
-  const clean = cli('check')
+  const clean = await cli('check')
   expect(clean.code).toBe(0)
   expect(clean.stderr).toContain(`warning: UNKNOWN_MIGRATIONS: ${unknownText}`)
 })

@@ -1,4 +1,4 @@
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // On the built CLI: a conflicting declaration makes `check` exit 1 even when the database matches the
@@ -29,25 +29,25 @@ beforeAll(() => {
 })
 afterAll(() => project.remove())
 
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 
-it('reports DECLARATION_CONFLICT in generate, diff --format json and check, and check exits 1 while it lasts', () => {
-  const generated = cli('generate', 'Init', '--timestamp', '1700000000000')
+it('reports DECLARATION_CONFLICT in generate, diff --format json and check, and check exits 1 while it lasts', async () => {
+  const generated = await cli('generate', 'Init', '--timestamp', '1700000000000')
   expect(generated.code).toBe(0)
   expect(generated.stdout).toContain('DECLARATION_CONFLICT (danger): "product_channels_channel" is declared by @Entity ProductChannel and by @JoinTable of Product.channels')
-  expect(cli('upgrade').code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
 
-  const json = JSON.parse(cli('diff', '--format', 'json').stdout)
+  const json = JSON.parse((await cli('diff', '--format', 'json')).stdout)
   expect(json.operations).toEqual([])
   expect(json.hazards.map((h: { code: string }) => h.code)).toEqual(['DECLARATION_CONFLICT'])
   expect(json.hazards[0].message).toContain('writes through Product.channels fail, because id is NOT NULL with no default')
 
-  const check = cli('check')
+  const check = await cli('check')
   expect(check.code).toBe(1)
   expect(check.stderr).toContain('the entities declare a table twice, differently')
   expect(check.stdout).toContain('- DECLARATION_CONFLICT (danger):')
 
-  const again = cli('generate', 'Again', '--timestamp', '1700000001000')
+  const again = await cli('generate', 'Again', '--timestamp', '1700000001000')
   expect(again.code).toBe(0)
   expect(again.stdout).toContain('No changes')
   expect(again.stderr).toContain('warning: DECLARATION_CONFLICT (danger):')

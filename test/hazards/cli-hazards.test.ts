@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // The whole loop on the built CLI: diff, check and generate show the hazards with their counts; status and
@@ -25,17 +25,17 @@ beforeAll(() => {
 })
 afterAll(() => project.remove())
 
-const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 
-it('shows hazards with counts in diff, check and generate, and repeats the unaccepted ones on status and upgrade', () => {
-  expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-  expect(cli('upgrade').code).toBe(0)
+it('shows hazards with counts in diff, check and generate, and repeats the unaccepted ones on status and upgrade', async () => {
+  expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
   const db = new Database(project.file('data/app.sqlite'))
   db.exec("INSERT INTO note (text, legacy) VALUES ('a', 'old'), ('b', NULL), ('c', 'older')")
   db.close()
   project.write('note.ts', note(false))
 
-  const json = JSON.parse(cli('diff', '--format', 'json').stdout)
+  const json = JSON.parse((await cli('diff', '--format', 'json')).stdout)
   expect(json.hazards).toEqual([{
     code: 'DROP_COLUMN',
     severity: 'danger',
@@ -43,17 +43,17 @@ it('shows hazards with counts in diff, check and generate, and repeats the unacc
     operation: 0,
     measurement: { count: 2, complete: true, text: '2 non-null values' },
   }])
-  const check = cli('check')
+  const check = await cli('check')
   expect(check.code).toBe(1)
   expect(check.stdout).toContain('\nHazards:\n  - DROP_COLUMN (danger): Deletes every value in "note"."legacy" (2 non-null values)')
 
-  const generated = cli('generate', 'DropLegacy', '--timestamp', '1700000001000')
+  const generated = await cli('generate', 'DropLegacy', '--timestamp', '1700000001000')
   expect(generated.code).toBe(0)
   expect(generated.stdout).toContain('Hazards:\n  - DROP_COLUMN (danger)')
   const source = readFileSync(project.file(migration), 'utf8')
   expect(source).toContain('        // hazard DROP_COLUMN (danger): Deletes every value in "note"."legacy" (2 non-null values)')
 
-  const status = cli('status')
+  const status = await cli('status')
   expect(status).toMatchObject({ code: 0, stdout: expect.stringContaining('[pending] DropLegacy1700000001000') })
   expect(status.stderr).toMatch(/^warning: DropLegacy1700000001000 line \d+: DROP_COLUMN \(danger\): Deletes every value in "note"\."legacy"/)
   // The file's count is from the database it was generated against: status and upgrade leave it out and say so.
@@ -63,13 +63,13 @@ it('shows hazards with counts in diff, check and generate, and repeats the unacc
   expect(status.stderr).toContain('accept one by changing "// hazard" to "// accepted"')
 
   writeFileSync(project.file(migration), source.replace('// hazard DROP_COLUMN', '// accepted DROP_COLUMN'))
-  expect(cli('status')).toMatchObject({ code: 0, stderr: '' })
+  expect(await cli('status')).toMatchObject({ code: 0, stderr: '' })
 
   writeFileSync(project.file(migration), source)
-  const upgrade = cli('upgrade')
+  const upgrade = await cli('upgrade')
   expect(upgrade.code).toBe(0)
   expect(upgrade.stderr).toMatch(/^warning: DropLegacy1700000001000 line \d+: DROP_COLUMN/)
   expect(upgrade.stderr).not.toContain('non-null values')
   expect(upgrade.stdout).toBe(`Database: sqlite ${project.file('data/app.sqlite')}\nApplied DropLegacy1700000001000\n`)
-  expect(cli('check').code).toBe(0)
+  expect((await cli('check')).code).toBe(0)
 })

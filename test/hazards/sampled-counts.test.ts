@@ -1,4 +1,4 @@
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
@@ -37,8 +37,8 @@ describe.each(setups)('a unique constraint on a table over the sample limit, on 
         `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Item], migrations: ['migrations/*.ts'] })`,
       ].join('\n'),
     })
-    expect(runBuiltCli(project.dir, ['generate', 'Init', '--timestamp', '1700000000000']).code).toBe(0)
-    expect(runBuiltCli(project.dir, ['upgrade']).code).toBe(0)
+    expect(await (await runCliInProcess(project.dir, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
+    expect(await (await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
     await db.query(fill[label]!)
     await db.query("INSERT INTO item (code) VALUES ('c1')")
     project.write('item.ts', item(true))
@@ -48,8 +48,8 @@ describe.each(setups)('a unique constraint on a table over the sample limit, on 
     await db?.drop()
   })
 
-  it('says it could not tell, not that no value repeats', () => {
-    const run = runBuiltCli(project.dir, ['diff', '--format', 'json'])
+  it('says it could not tell, not that no value repeats', async () => {
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'json'])
     expect(run.code).toBe(0)
     const hazards = (JSON.parse(run.stdout) as { hazards: { message: string; measurement?: { complete: boolean; count: number } }[] }).hazards
     const unique = hazards.find((h) => h.message.includes('which fails while values repeat'))

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
@@ -40,15 +40,15 @@ afterAll(async () => {
 })
 
 it('renames the column keeping its values', async () => {
-  expect(runBuiltCli(project.dir, ['generate', 'Init', '--timestamp', '1700000000000']).code).toBe(0)
-  expect(runBuiltCli(project.dir, ['upgrade']).code).toBe(0)
+  expect(await (await runCliInProcess(project.dir, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
+  expect(await (await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
   await db.query(`INSERT INTO post (body) VALUES ('kept')`)
   project.write('entities/post.ts', post("@RenamedFrom('body')", 'content'))
-  const run = runBuiltCli(project.dir, ['generate', 'Rename', '--timestamp', '1700000001000'])
+  const run = await runCliInProcess(project.dir, ['generate', 'Rename', '--timestamp', '1700000001000'])
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   const file = readdirSync(project.file('migrations')).find((f) => f.endsWith('-Rename.ts'))!
   expect(readFileSync(project.file(`migrations/${file}`), 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
-  expect(runBuiltCli(project.dir, ['upgrade']).code).toBe(0)
+  expect(await (await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
   expect(await db.query('SELECT content FROM post')).toEqual([{ content: 'kept' }])
 })

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
@@ -42,7 +42,7 @@ const setups: [string, () => Promise<TestDatabase>][] = [
 describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
   let db: TestDatabase
   let project: TempProject
-  const cli = (...args: string[]) => runBuiltCli(project.dir, args)
+  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
   const migrations = () => readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json').sort()
   const rows = 'SELECT id, title, body FROM post ORDER BY id'
 
@@ -56,8 +56,8 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
         `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Post], migrations: ['migrations/*.ts'] })`,
       ].join('\n'),
     })
-    expect(cli('generate', 'Init', '--timestamp', '1700000000000').code).toBe(0)
-    expect(cli('upgrade').code).toBe(0)
+    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+    expect((await cli('upgrade')).code).toBe(0)
     await db.query(`INSERT INTO post (title, body) VALUES ('one', 'first body'), ('two', NULL)`)
     project.write('post.ts', postV2())
   })
@@ -66,8 +66,8 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
     await db?.drop()
   })
 
-  it('stops generate with exit code 3, the hint, and no file', () => {
-    const run = cli('generate', 'Rename')
+  it('stops generate with exit code 3, the hint, and no file', async () => {
+    const run = await cli('generate', 'Rename')
     expect(run.stderr).toBe(hint)
     expect(run.code).toBe(3)
     expect(migrations()).toEqual(['1700000000000-Init.ts'])
@@ -75,22 +75,22 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
 
   it('renames with --rename, keeping every value, and renames back on downgrade', async () => {
     const before = await db.query(rows)
-    const run = cli('generate', 'Rename', '--rename', 'post.body=content', '--timestamp', '1700000001000')
+    const run = await cli('generate', 'Rename', '--rename', 'post.body=content', '--timestamp', '1700000001000')
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const file = project.file('migrations/1700000001000-Rename.ts')
     expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
     expect(readFileSync(file, 'utf8')).not.toMatch(/DROP COLUMN "(body|content)"/)
-    expect(cli('upgrade').code).toBe(0)
+    expect((await cli('upgrade')).code).toBe(0)
     expect(await db.query('SELECT id, title, content AS body FROM post ORDER BY id')).toEqual(before)
-    expect(cli('check').code).toBe(0)
-    expect(cli('downgrade').code).toBe(0)
+    expect((await cli('check')).code).toBe(0)
+    expect((await cli('downgrade')).code).toBe(0)
     expect(await db.query(rows)).toEqual(before)
     rmSync(file)
   })
 
-  it('writes the drop and add with --accept-data-loss', () => {
-    const run = cli('generate', 'DropAdd', '--accept-data-loss', '--timestamp', '1700000002000')
+  it('writes the drop and add with --accept-data-loss', async () => {
+    const run = await cli('generate', 'DropAdd', '--accept-data-loss', '--timestamp', '1700000002000')
     expect(run.code).toBe(0)
     const file = project.file('migrations/1700000002000-DropAdd.ts')
     const source = readFileSync(file, 'utf8')
@@ -100,10 +100,10 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
   })
 
   if (label === 'sqlite') {
-    it('renames as @RenamedFrom says', () => {
+    it('renames as @RenamedFrom says', async () => {
       project.write('post.ts', postV2("@RenamedFrom('body')"))
       try {
-        const run = cli('generate', 'Rename', '--timestamp', '1700000003000')
+        const run = await cli('generate', 'Rename', '--timestamp', '1700000003000')
         expect(run.code).toBe(0)
         const file = project.file('migrations/1700000003000-Rename.ts')
         expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
@@ -113,21 +113,21 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
       }
     })
 
-    it('diff and check warn about the suspected rename and apply --rename', () => {
-      const diff = cli('diff')
+    it('diff and check warn about the suspected rename and apply --rename', async () => {
+      const diff = await cli('diff')
       expect(diff.code).toBe(0)
       expect(diff.stdout).toContain('post.body may have been renamed to post.content (same type text, same position)')
-      const check = cli('check', '--format', 'json')
+      const check = await cli('check', '--format', 'json')
       expect(check.code).toBe(1)
       expect(JSON.parse(check.stdout).warnings[0].message).toMatch(/^post\.body may have been renamed/)
       expect(JSON.parse(check.stdout).warnings[0].code).toBe('RENAME_UNDECIDED')
-      const renamed = JSON.parse(cli('diff', '--format', 'json', '--rename', 'post.body=content').stdout)
+      const renamed = JSON.parse((await cli('diff', '--format', 'json', '--rename', 'post.body=content')).stdout)
       expect(renamed.operations.map((op: { kind: string }) => op.kind)).toEqual(['rename_column', 'add_column'])
       expect(renamed.warnings).toEqual([])
     })
 
-    it('refuses a --rename that does not apply', () => {
-      const run = cli('diff', '--rename', 'post.text=content')
+    it('refuses a --rename that does not apply', async () => {
+      const run = await cli('diff', '--rename', 'post.text=content')
       expect(run.code).toBe(2)
       expect(run.stderr).toBe('typeorm-autogen: --rename post.text=content does not apply: the database has no column "post"."text"\n')
     })

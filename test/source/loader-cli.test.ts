@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { type CliRun, afterDatabaseLine, runBuiltCli } from '../support/run-cli'
+import { type CliRun, afterDatabaseLine, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
 // The built CLI loads a new user's app: src/data-source.ts, entities by glob, the app's own tsconfig.json.
@@ -53,29 +53,29 @@ function expectRefusal(run: CliRun, pattern: RegExp): void {
 }
 
 describe('syntax errors are reported as tsc reports them, never loaded as an empty module', () => {
-  test('in the config file', () => {
+  test('in the config file', async () => {
     app({ 'src/entities/thing.ts': thingEntity(plainColumns) })
     project.write('src/data-source.ts', dataSource.replace('})\n', ')\n'))
     const pattern = /^typeorm-autogen: src\/data-source\.ts\(9,1\): error TS1136: Property assignment expected\. Fix the syntax error, then run again\.$/
-    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), pattern)
-    expectRefusal(runBuiltCli(project.dir, ['generate', 'Init', ...config]), pattern)
+    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), pattern)
+    expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config]), pattern)
   })
 
-  test('in an entity file loaded by glob: a missing class brace', () => {
+  test('in an entity file loaded by glob: a missing class brace', async () => {
     app({ 'src/entities/thing.ts': thingEntity(plainColumns).replace(/\}\s*$/, '\n'), 'src/entities/other.ts': 'export const other = 1\n' })
     const pattern = /^typeorm-autogen: src\/entities\/thing\.ts\(11,1\): error TS1005: '}' expected\./
-    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), pattern)
-    expectRefusal(runBuiltCli(project.dir, ['generate', 'Init', ...config]), pattern)
-    expectRefusal(runBuiltCli(project.dir, ['check', ...config]), pattern)
+    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), pattern)
+    expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config]), pattern)
+    expectRefusal(await runCliInProcess(project.dir, ['check', ...config]), pattern)
   })
 
-  test('in a migration file that upgrade loads', () => {
+  test('in a migration file that upgrade loads', async () => {
     app({
       'src/entities/thing.ts': thingEntity(plainColumns),
       'src/migrations/1700000000000-Init.ts': 'export class Init1700000000000 {\n  async up() {}\n  async down() {\n}\n',
     })
     for (const command of ['upgrade', 'status']) {
-      const run = runBuiltCli(project.dir, [command, ...config])
+      const run = await runCliInProcess(project.dir, [command, ...config])
       expect(run.code).toBe(2)
       expect(run.stderr.trim().split('\n')).toEqual([
         "typeorm-autogen: src/migrations/1700000000000-Init.ts(5,1): error TS1005: '}' expected. Fix the syntax error, then run again.",
@@ -88,19 +88,19 @@ describe("the loader compiles with the project's tsconfig.json", () => {
   const nullableByInference = '  @Column() nickname: string | null'
   const rejected = /^typeorm-autogen: .*Data type "Object" in "Thing\.nickname" is not supported by "better-sqlite3"/
 
-  test('under strict, `@Column() x: string | null` is rejected as TypeORM rejects it when the app boots', () => {
+  test('under strict, `@Column() x: string | null` is rejected as TypeORM rejects it when the app boots', async () => {
     app({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }', 'src/entities/thing.ts': thingEntity(nullableByInference) })
-    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), rejected)
-    expectRefusal(runBuiltCli(project.dir, ['generate', 'Init', ...config]), rejected)
+    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), rejected)
+    expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config]), rejected)
     expect(existsSync(project.file('data'))).toBe(false)
   })
 
-  test('under strict, an explicit type for the nullable column loads, and inferred types stay inferred', () => {
+  test('under strict, an explicit type for the nullable column loads, and inferred types stay inferred', async () => {
     app({
       'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
       'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'varchar', nullable: true }) nickname: string | null`),
     })
-    const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config])
     expect(afterDatabaseLine(run.stderr)).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(
@@ -109,24 +109,24 @@ describe("the loader compiles with the project's tsconfig.json", () => {
     )
   })
 
-  test('strictness set in a base tsconfig reached through extends (a file, then a package)', () => {
+  test('strictness set in a base tsconfig reached through extends (a file, then a package)', async () => {
     app({
       'tsconfig.json': '{ "extends": "./config/tsconfig.app.json" }',
       'config/tsconfig.app.json': '{ "extends": "@company/tsconfig/strict.json", "compilerOptions": { "target": "ES2022" } }',
       'config/node_modules/@company/tsconfig/strict.json': '{ "compilerOptions": { "strictNullChecks": true } }',
       'src/entities/thing.ts': thingEntity(nullableByInference),
     })
-    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), rejected)
+    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), rejected)
   })
 
-  test('`paths` aliases resolve, under target ES2022 where class fields use define semantics', () => {
+  test('`paths` aliases resolve, under target ES2022 where class fields use define semantics', async () => {
     app({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', paths: { '@/*': ['./src/*'] } } }),
       'src/enums/index.ts': "export { Role } from '@/enums/role.js'\n",
       'src/enums/role.ts': "export enum Role { Admin = 'admin', Member = 'member' }\n",
       'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'simple-enum', enum: Role }) role: Role`, "import { Role } from '@/enums'"),
     })
-    const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config])
     expect(afterDatabaseLine(run.stderr)).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(
@@ -140,20 +140,20 @@ describe('a column typed by an imported enum or alias gets the design:type a tsc
   const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
   const imports = "import { Kind, Level, Status } from '../enums'"
 
-  test('string enum as varchar, numeric enum as integer, union of strings as varchar', () => {
+  test('string enum as varchar, numeric enum as integer, union of strings as varchar', async () => {
     app({ 'src/enums.ts': enums, 'src/entities/thing.ts': thingEntity('  @Column() status: Status\n  @Column() level: Level\n  @Column() kind: Kind', imports) })
-    const run = runBuiltCli(project.dir, ['diff', '--format', 'sql', ...config])
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config])
     expect(afterDatabaseLine(run.stderr)).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('"status" varchar NOT NULL, "level" integer NOT NULL, "kind" varchar NOT NULL)')
   })
 
-  test('under strict, `Status | null` is Object as tsc emits it, so it is rejected as the app is', () => {
+  test('under strict, `Status | null` is Object as tsc emits it, so it is rejected as the app is', async () => {
     app({
       'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
       'src/enums.ts': enums,
       'src/entities/thing.ts': thingEntity('  @Column({ nullable: true }) state: Status | null', imports),
     })
-    expectRefusal(runBuiltCli(project.dir, ['diff', ...config]), /^typeorm-autogen: .*Data type "Object" in "Thing\.state" is not supported by "better-sqlite3"/)
+    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), /^typeorm-autogen: .*Data type "Object" in "Thing\.state" is not supported by "better-sqlite3"/)
   })
 })

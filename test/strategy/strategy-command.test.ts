@@ -4,7 +4,7 @@ import { checkCommand } from '../../src/cli/commands/check-command'
 import { generateCommand } from '../../src/cli/commands/generate-command'
 import { upgradeCommand } from '../../src/cli/commands/runner-commands'
 import { ExitCode } from '../../src/cli/exit-codes'
-import { runBuiltCli } from '../support/run-cli'
+import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, sqliteConfig, tempProject } from '../support/temp-project'
 
 // `generate --strategy expand-contract` writes expand alone, `generate --contract` the contract once expand is
@@ -52,7 +52,7 @@ it('writes expand alone; --contract refuses until expand is applied; check exits
   expect(printed.out.join('\n')).toContain('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')
   expect(readFileSync(project.file('migrations/1700000001000-MoveBodyExpand.ts'), 'utf8')).toContain('No triggers keep the two columns in sync')
 
-  const early = runBuiltCli(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
+  const early = await runCliInProcess(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
   expect(early.code).toBe(ExitCode.error)
   expect(early.stderr).toBe('typeorm-autogen: the expand migration MoveBodyExpand1700000001000 is not applied yet: run `typeorm-autogen upgrade` ' +
     'and deploy the code that uses the new columns first, then generate the contract\n')
@@ -64,7 +64,7 @@ it('writes expand alone; --contract refuses until expand is applied; check exits
   expect(printed.out.join('\n')).toContain('- column "body"')
   expect(printed.out.join('\n')).toContain('the expand migration MoveBodyExpand1700000001000 is applied and its contract is due')
 
-  const contract = runBuiltCli(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
+  const contract = await runCliInProcess(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
   expect(contract.stderr).toBe('')
   expect(contract.code).toBe(ExitCode.ok)
   expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000001000-MoveBodyExpand.ts', '1700000001500-MoveBodyContract.ts'])
@@ -73,15 +73,15 @@ it('writes expand alone; --contract refuses until expand is applied; check exits
 })
 
 it('writes one ordinary migration when nothing is risky, and says so', async () => {
-  const run = runBuiltCli(project.dir, ['generate', 'AddViews', '-c', 'ormconfig-v3.ts', '--strategy', 'expand-contract', '--timestamp', '1700000002000'])
+  const run = await runCliInProcess(project.dir, ['generate', 'AddViews', '-c', 'ormconfig-v3.ts', '--strategy', 'expand-contract', '--timestamp', '1700000002000'])
   expect(run.stderr).toBe('')
   expect(run.code).toBe(ExitCode.ok)
   expect(migrations().filter((f) => f.startsWith('1700000002'))).toEqual(['1700000002000-AddViews.ts'])
   expect(run.stdout).toContain('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
 })
 
-it('rejects an unknown strategy as a usage error', () => {
-  const run = runBuiltCli(project.dir, ['generate', 'X', '-c', 'ormconfig-v3.ts', '--strategy', 'sideways'])
+it('rejects an unknown strategy as a usage error', async () => {
+  const run = await runCliInProcess(project.dir, ['generate', 'X', '-c', 'ormconfig-v3.ts', '--strategy', 'sideways'])
   expect(run.code).toBe(ExitCode.error)
   expect(run.stderr).toMatch(/Invalid values:[\s\S]*strategy[\s\S]*"direct", "expand-contract"/)
 })

@@ -10,7 +10,11 @@ export interface CliRun {
   readonly stderr: string
 }
 
-/** runBuiltCli runs `bin/typeorm-autogen.js` (built by `npm run build`) in `cwd`, as a user would, with no terminal. */
+/**
+ * runBuiltCli runs `bin/typeorm-autogen.js` (built by `npm run build`) in `cwd`, as a user would, with no terminal.
+ * For tests about the process itself: its exit status, its pipes, the package's bin entry. Other tests use
+ * runCliInProcess, which prints and returns the same and saves a Node start-up per run.
+ */
 export function runBuiltCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
@@ -26,6 +30,24 @@ export function runBuiltCli(cwd: string, args: readonly string[], env: NodeJS.Pr
 function withoutForcedColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { FORCE_COLOR: _forced, ...rest } = env
   return rest
+}
+
+interface InProcessCli {
+  runInProcess(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun>
+}
+
+// Jest gives each test file its own module registry, global object and copy of process.env; the built CLI
+// must run as in a process of its own, so it is loaded with Node's require, outside Jest's registry.
+const nodeRequire = process.getBuiltinModule('node:module').createRequire(__filename)
+const inProcessCli = nodeRequire('./in-process-cli.js') as InProcessCli
+
+/**
+ * runCliInProcess runs the built CLI (dist/, built by `npm run build`) in this process as runBuiltCli runs it
+ * in a new one: in `cwd`, with `env` added, no terminal, its modules, the project's files and TypeORM's
+ * decorator storage loaded anew. Runs are queued one at a time.
+ */
+export function runCliInProcess(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return inProcessCli.runInProcess(cwd, args, env)
 }
 
 /** afterDatabaseLine is a command's output without the `Database: ...` line every command starts with. */
