@@ -3,7 +3,7 @@ import type { AlterColumn } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { castsDirectly } from './postgres-casts'
 import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
-import { qualified, quoteIdent, serialSequenceName } from './postgres-names'
+import { qualified, quoteIdent, serialSequenceName } from './postgres-quote'
 import { columnCommentSql } from './postgres-table-sql'
 
 /**

@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm'
 import type { DatabaseConnection } from '../dialect'
-import { quoteIdent } from './postgres-names'
+import { quoteIdent } from './postgres-quote'
 import { settingsFrom } from './postgres-normalize'
 
 /** appliedPostgresMigrations reads the names in TypeORM's migrations table, or none when it does not exist. */

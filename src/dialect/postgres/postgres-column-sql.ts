@@ -1,7 +1,7 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { writtenComputed, writtenDefault } from '../../model/written-sql'
 import { readTokens } from './postgres-expressions'
-import { inSchemaOf, quoteIdent } from './postgres-names'
+import { inSchemaOf, quoteIdent } from './postgres-quote'
 import { closingIndex, type SqlToken } from './postgres-sql-tokens'
 import { typeSql } from './postgres-types'
 

@@ -9,7 +9,7 @@ import type {
   UniqueModel,
 } from '../../model/schema-model'
 import { writtenCheck, writtenWhere } from '../../model/written-sql'
-import { columnList, inSchemaOf, qualified, quoteIdent } from './postgres-names'
+import { columnList, inSchemaOf, qualified, quoteIdent } from './postgres-quote'
 
 function named(name: string | undefined): string {
   return name === undefined ? '' : `CONSTRAINT ${quoteIdent(name)} `

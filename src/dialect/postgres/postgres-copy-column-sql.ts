@@ -1,7 +1,7 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import type { CopyColumn } from '../../operations/operation'
 import { columnTypeSql } from './postgres-column-sql'
-import { qualified, quoteIdent } from './postgres-names'
+import { qualified, quoteIdent } from './postgres-quote'
 
 /**
  * copyColumnSql copies one column into another with an UPDATE. Between two parameters of one type (a

@@ -2,7 +2,7 @@ import type { ColumnModel, EnumTypeModel, QualifiedName } from '../../model/sche
 import type { AlterEnum, EnumUser, Operation } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { columnTypeSql } from './postgres-column-sql'
-import { qualified, quoteIdent, suffixed } from './postgres-names'
+import { qualified, quoteIdent, suffixed } from './postgres-quote'
 import { stringValue } from './postgres-sql-tokens'
 import { readTokens } from './postgres-expressions'
 

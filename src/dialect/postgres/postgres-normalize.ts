@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm'
 import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
 import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
-import { storedIdentifier } from './postgres-names'
+import { storedIdentifier } from './postgres-quote'
 import { canonicalTable } from './postgres-canonical-table'
 import { canonicalView } from './postgres-view-definition'
 

@@ -3,7 +3,7 @@ import type { SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
-import { qualified } from './postgres-names'
+import { qualified } from './postgres-quote'
 import { renderSql } from './postgres-sql-tokens'
 
 /** Where an expression lives in a table: a CHECK, an index predicate, a computed column or a default, by name. */

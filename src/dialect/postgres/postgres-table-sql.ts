@@ -2,7 +2,7 @@ import type { QualifiedName, TableModel } from '../../model/schema-model'
 import { type StatementPiece, tableBlockPiece } from '../statement'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexSql, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
-import { commentLiteral, qualified, quoteIdent } from './postgres-names'
+import { commentLiteral, qualified, quoteIdent } from './postgres-quote'
 
 /**
  * createTableSql is CREATE TABLE with columns, primary key, uniques and checks (foreign keys come as their

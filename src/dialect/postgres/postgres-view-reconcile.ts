@@ -4,7 +4,7 @@ import { writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import { viewColumnsOf } from './postgres-catalog-queries'
 import { readTokens } from './postgres-expressions'
-import { quoteIdent } from './postgres-names'
+import { quoteIdent } from './postgres-quote'
 import { canonicalView } from './postgres-view-definition'
 
 const PROBE_PREFIX = 'autogen_view_probe_'

@@ -1,7 +1,7 @@
 import type { ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
 import { createIndexSql } from './postgres-constraint-sql'
-import { qualified } from './postgres-names'
+import { qualified } from './postgres-quote'
 
 /** createViewSql creates a view, or a materialized view with its rows and then its indexes. */
 export function createViewSql(view: ViewModel): string[] {

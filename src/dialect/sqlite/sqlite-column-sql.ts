@@ -3,7 +3,7 @@ import { writtenCheck, writtenComputed, writtenDefault, writtenWhere } from '../
 import { quoteLiteral } from '../quote'
 import { type StatementPiece, tableBlockPiece } from '../statement'
 import { declaredType } from './sqlite-column-type'
-import { primaryKeyName } from './sqlite-names'
+import { primaryKeyName } from './sqlite-constraint-names'
 import { quoteIdent } from './sqlite-quote'
 
 /**

@@ -2,7 +2,7 @@ import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
-import { temporaryTableName } from './sqlite-names'
+import { temporaryTableName } from './sqlite-constraint-names'
 import { quoteIdent } from './sqlite-quote'
 
 /** Rebuild is one table rebuilt into a new shape, with the data copied over. */

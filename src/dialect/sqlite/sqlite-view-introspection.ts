@@ -1,6 +1,6 @@
 import { byQualifiedName, compareText } from '../../model/qualified-name'
 import type { ViewModel, ViewSource } from '../../model/schema-model'
-import type { ColumnRow, MasterRow } from './sqlite-catalog'
+import type { ColumnRow, MasterRow } from './sqlite-catalog-queries'
 import { type SqlToken, nameOf, tokenize } from './sqlite-sql-tokens'
 
 /**
