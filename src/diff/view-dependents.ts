@@ -2,7 +2,6 @@ import { changeSetOf } from '../plan/change-set'
 import type { Dialect } from '../dialect/dialect'
 import { compareText, nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { SchemaModel, TableModel, ViewModel, ViewSource } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
 import { diffViews } from './diff-views'
 
@@ -20,9 +19,10 @@ import { diffViews } from './diff-views'
  */
 export function planViews(ops: readonly Operation[], actual: SchemaModel, desired: SchemaModel, dialect: Pick<Dialect, 'capabilities' | 'viewBreakingChanges'>): Operation[] {
   const changes = diffViews(actual.views, desired.views, dialect.capabilities)
-  const after = applyOperations(actual, ops)
+  const tableChanges = changeSetOf(actual, ops)
+  const after = tableChanges.schemaAt(ops.length)
   const declared = new Map(desired.views.map((v) => [qualifiedKey(v), v]))
-  const broken: ViewSource[] = [...dialect.viewBreakingChanges(changeSetOf(actual, ops)), ...droppedSources(ops)]
+  const broken: ViewSource[] = [...dialect.viewBreakingChanges(tableChanges), ...droppedSources(ops)]
   const dropped = new Map(changes.recreated.map(([from]) => [qualifiedKey(from), from]))
   // Every view reading something broken or dropped is dropped too, and so on up the graph.
   for (let grew = true; grew;) {

@@ -56,30 +56,7 @@ function touchedColumns(op: Operation): string[] {
       return [columnKey(qualifiedKey(op.table), op.from.name), columnKey(qualifiedKey(op.table), op.to.name)]
     case 'rename_column':
       return [columnKey(qualifiedKey(op.table), op.from), columnKey(qualifiedKey(op.table), op.to)]
-    case 'create_schema':
-    case 'drop_schema':
-    case 'create_extension':
-    case 'drop_extension':
-    case 'create_enum':
-    case 'drop_enum':
-    case 'alter_enum':
-    case 'rename_enum':
-    case 'create_view':
-    case 'drop_view':
-    case 'replace_view':
-    case 'alter_table_comment':
-    case 'add_primary_key':
-    case 'drop_primary_key':
-    case 'create_index':
-    case 'drop_index':
-    case 'rename_index':
-    case 'add_unique':
-    case 'drop_unique':
-    case 'add_foreign_key':
-    case 'drop_foreign_key':
-    case 'add_check':
-    case 'drop_check':
-    case 'rename_constraint':
+    default:
       return []
   }
 }

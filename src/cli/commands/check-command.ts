@@ -1,26 +1,13 @@
-import { compareProject } from '../../pipeline/compare-project'
-import { namedPlan } from '../../plan/migration-plan'
-import { shownBy, shownPlan } from '../../pipeline/shown-findings'
 import { hazardLine } from '../../render/hazard-text'
 import { runSummary } from '../../render/run-summary'
-import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
-import { loadProject } from '../../source/load-config'
-import { announceDatabase } from '../announce-database'
+import { renderReport } from '../../render/report'
 import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import { parseRenameFlags } from '../rename-flag'
+import { type ComparisonArgs, comparePending } from './pending-comparison'
 
-export interface CheckArgs {
-  readonly config: string
-  readonly format: ReportFormat
-  /** The statements shown: of `up` (default), of `down`, or (format `text`) both. */
-  readonly direction?: ReportDirection
-  /** `--rename` values: `table.old=new` or `old_table=new_table`. */
-  readonly rename?: readonly string[]
-  /** `--quiet`: only the essentials (no Database line, warnings or notes). */
-  readonly quiet?: boolean
-}
+/** CheckArgs are the arguments of `check` (see ComparisonArgs). */
+export type CheckArgs = ComparisonArgs
 
 /**
  * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
@@ -29,11 +16,7 @@ export interface CheckArgs {
  * only the script (nothing when clean).
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
-  const renames = parseRenameFlags(args.rename)
-  const project = await loadProject(args.config)
-  announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  const comparison = await compareProject(project, { renames })
-  const plan = shownPlan(namedPlan(comparison, 'Pending', 0), shownBy(project.settings, args.quiet))
+  const { comparison, plan } = await comparePending(args, output)
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
     output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))

@@ -1,26 +1,14 @@
 import { unenforcedSizesNote } from '../../hazards/no-effect-rules'
-import { compareProject } from '../../pipeline/compare-project'
-import { namedPlan } from '../../plan/migration-plan'
-import { isShown, shownBy, shownPlan } from '../../pipeline/shown-findings'
+import { isShown } from '../../pipeline/shown-findings'
 import { runSummary } from '../../render/run-summary'
-import { type ReportFormat, type ReportDirection, renderReport } from '../../render/report'
-import { loadProject } from '../../source/load-config'
-import { announceDatabase } from '../announce-database'
+import { renderReport } from '../../render/report'
 import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import { parseRenameFlags } from '../rename-flag'
+import { type ComparisonArgs, comparePending } from './pending-comparison'
 
-export interface DiffArgs {
-  readonly config: string
-  readonly format: ReportFormat
-  /** The statements shown: of `up` (default), of `down`, or (format `text`) both. */
-  readonly direction?: ReportDirection
-  /** `--rename` values: `table.old=new` or `old_table=new_table`. */
-  readonly rename?: readonly string[]
-  /** `--quiet`: only the essentials (no Database line, warnings or notes). */
-  readonly quiet?: boolean
-}
+/** DiffArgs are the arguments of `diff` (see ComparisonArgs). */
+export type DiffArgs = ComparisonArgs
 
 /**
  * diffCommand prints what `generate` would write, writing nothing. With format `sql`, stdout holds only the
@@ -28,12 +16,7 @@ export interface DiffArgs {
  * not enforce declared sizes, a note on stderr says so, once for the project (migration files do not).
  */
 export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
-  const renames = parseRenameFlags(args.rename)
-  const project = await loadProject(args.config)
-  announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  const comparison = await compareProject(project, { renames })
-  const shown = shownBy(project.settings, args.quiet)
-  const plan = shownPlan(namedPlan(comparison, 'Pending', 0), shown)
+  const { comparison, shown, plan } = await comparePending(args, output)
   const report = renderReport(plan, args.format, args.direction, paintsOf(output).out)
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
   if (report !== '') output.out(report)
