@@ -10,6 +10,9 @@ import { bothDialects, type TestDatabase } from '../support/test-database'
 // entry, and a DataSource that runs compiled migrations from dist/. The whole lifecycle runs through the
 // built CLI; the generated files also compile under the app's own strict tsconfig.
 
+// Each step builds and runs a whole app (tsc, generate, upgrade) and takes most of a minute on a loaded two-core machine.
+jest.setTimeout(240_000)
+
 const repoRoot = resolve(__dirname, '../..')
 
 const files: Record<string, string> = {
