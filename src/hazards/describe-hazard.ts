@@ -21,6 +21,7 @@ export function describeHazard(finding: HazardFinding, result?: ProbeResult, row
     severity: hazardSeverity[finding.code],
     message,
     operation: finding.operation,
+    ...(finding.subject !== undefined && { subject: finding.subject }),
     ...(measurement !== undefined && { measurement }),
   }
 }

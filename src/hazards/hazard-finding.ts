@@ -13,4 +13,6 @@ export interface HazardFinding {
   readonly what: string
   readonly advice: string
   readonly probe?: Probe
+  /** What it concerns where that is more than its operation (a rebuild concerns its whole table), briefly: `"tag"`. */
+  readonly subject?: string
 }

@@ -93,7 +93,7 @@ export interface Hazard {
   readonly message: string
   /** The operation it concerns; absent for a hazard of the entities themselves (DECLARATION_CONFLICT). */
   readonly operation?: Operation
-  /** What it concerns, briefly (`"post"."title"`), when there is no operation to name it. */
+  /** What it concerns, briefly (`"post"."title"`), when its operation does not name it: there is none, or it concerns more. */
   readonly subject?: string
   readonly measurement?: HazardMeasurement
 }

@@ -23,7 +23,7 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
     const origin = index >= 0 && named !== undefined ? context.origins.table(index, named) : undefined
     const table = named === undefined ? quoteDoubled(statement.rebuild) : tableText(named)
     return [{
-      code: 'TABLE_REBUILD', operation,
+      code: 'TABLE_REBUILD', operation, subject: table,
       what: `Rebuilds table ${table}: a new table is created, every row copied into it, the old one dropped and its indexes created again`,
       advice: 'run it when the table is quiet (it is locked meanwhile) and keep a backup',
       ...(origin && { probe: { kind: 'rows', table: nameOf(origin) } }),

@@ -2,7 +2,7 @@ import type { TypeChange, TypeLimits } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { nameOf } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import { columnChanges } from '../plan/column-change'
+import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
 import { typeText } from '../model/type-text'
@@ -35,7 +35,7 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
     const op = found as T
     const { from, to } = op
     const changes = op.kind === 'alter_column' ? op.changes : columnChanges(from, to)
-    if (!changes.includes('type') && !changes.includes('size')) return []
+    if (!changesType(changes)) return []
     if (!changes.includes('type') && capabilities.unenforcedTypeParameters === true) return []
     const change = classifyTypeChange(from, to)
     const origin = context.origins.column(index, op.table, from.name)

@@ -41,6 +41,6 @@ export function alterColumn(table: QualifiedName, from: ColumnModel, to: ColumnM
 }
 
 /** changesType says whether a column change converts its values: its type or size changes. */
-export function changesType(op: AlterColumn): boolean {
-  return op.changes.includes('type') || op.changes.includes('size')
+export function changesType(changes: readonly ColumnAspect[]): boolean {
+  return changes.includes('type') || changes.includes('size')
 }

@@ -1,6 +1,8 @@
 import { quoteDoubled } from '../dialect/quote'
-import type { ConstraintKind, Operation } from '../operations/operation'
-import { displayName } from './operation-pieces'
+import { columnText } from '../hazards/hazard-names'
+import type { QualifiedName } from '../model/schema-model'
+import type { Operation } from '../operations/operation'
+import { constraintNouns, displayName } from './operation-pieces'
 
 /**
  * subjectOf names what an operation changes, briefly, for the header's list of hazards and notes:
@@ -34,12 +36,12 @@ export function subjectOf(op: Operation): string {
       return displayName(op.table)
     case 'add_column':
     case 'drop_column':
-      return column(op.table, op.column.name)
+      return columnText(op.table, op.column.name)
     case 'alter_column':
     case 'copy_column':
-      return column(op.table, op.to.name)
+      return columnText(op.table, op.to.name)
     case 'rename_column':
-      return column(op.table, op.to)
+      return columnText(op.table, op.to)
     case 'add_primary_key':
     case 'drop_primary_key':
       return `${displayName(op.table)} primary key`
@@ -58,21 +60,10 @@ export function subjectOf(op: Operation): string {
     case 'drop_check':
       return inTable(op.table, 'check', op.check.name)
     case 'rename_constraint':
-      return inTable(op.table, constraintNoun[op.constraint], op.to)
+      return inTable(op.table, constraintNouns[op.constraint].noun, op.to)
   }
 }
 
-const constraintNoun: { readonly [K in ConstraintKind]: string } = {
-  primary_key: 'primary key',
-  unique: 'unique',
-  foreign_key: 'foreign key',
-  check: 'check',
-}
-
-function column(table: Parameters<typeof displayName>[0], name: string): string {
-  return `${displayName(table)}.${quoteDoubled(name)}`
-}
-
-function inTable(table: Parameters<typeof displayName>[0], noun: string, name: string): string {
+function inTable(table: QualifiedName, noun: string, name: string): string {
   return `${displayName(table)} ${noun} ${quoteDoubled(name)}`
 }

@@ -1,8 +1,7 @@
 import type { Statement } from '../dialect/statement'
-import { type Hazard, type HazardCode, isNote } from '../hazards/hazard'
-import { type Operation, tableOf } from '../operations/operation'
+import { type Hazard, isNote } from '../hazards/hazard'
+import type { Operation } from '../operations/operation'
 import { subjectOf } from './hazard-subject'
-import { displayName } from './operation-pieces'
 import { stableData } from './stable-json'
 
 /** hazardLine is a hazard as one line: `DROP_COLUMN (danger): Deletes every value in "user"."age" (...); ...`. */
@@ -15,15 +14,9 @@ export function hazardLine(hazard: Hazard): string {
  * `DROP_COLUMN "user"."legacy" (danger)`; a note (`info`) goes without its severity: `TYPE_CHANGE_SAFE "user"."age"`.
  */
 export function hazardPointer(hazard: Hazard): string {
-  const subject = hazard.operation === undefined ? hazard.subject : subjectOfHazard(hazard.code, hazard.operation)
+  const subject = hazard.subject ?? (hazard.operation === undefined ? undefined : subjectOf(hazard.operation))
   const named = subject === undefined ? hazard.code : `${hazard.code} ${subject}`
   return isNote(hazard) ? named : `${named} (${hazard.severity})`
-}
-
-/** A TABLE_REBUILD concerns its whole table, whichever of the table's operations it is found on. */
-function subjectOfHazard(code: HazardCode, op: Operation): string {
-  const table = tableOf(op)
-  return code === 'TABLE_REBUILD' && table !== undefined ? displayName(table) : subjectOf(op)
 }
 
 /**

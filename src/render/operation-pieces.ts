@@ -116,7 +116,8 @@ function viewNoun(view: ViewModel): string {
   return view.materialized === true ? 'materialized view' : 'view'
 }
 
-const constraintNouns: { readonly [K in ConstraintKind]: { readonly rank: number; readonly noun: string } } = {
+/** constraintNouns are how the summary names and ranks each kind of constraint. */
+export const constraintNouns: { readonly [K in ConstraintKind]: { readonly rank: number; readonly noun: string } } = {
   primary_key: { rank: 1, noun: 'primary key' },
   unique: { rank: 4, noun: 'unique' },
   foreign_key: { rank: 5, noun: 'foreign key' },
