@@ -4,6 +4,8 @@ import { registerTypeScriptLoader } from '../source/typescript-loader'
 import { UserError } from '../source/user-error'
 import { type CliOutput, colored, processOutput } from './cli-output'
 import { checkCommand } from './commands/check-command'
+import { checkDriftCommand } from './commands/check-drift'
+import { checkFromMigrationsCommand } from './commands/check-from-migrations'
 import { diffCommand } from './commands/diff-command'
 import { generateCommand } from './commands/generate-command'
 import { downgradeCommand, statusCommand, upgradeCommand } from './commands/runner-commands'
@@ -33,6 +35,15 @@ const renameOption = {
   nargs: 1, // one value per --rename, so that a positional after it stays a positional
   describe: 'a rename to carry out keeping the data: table.old_column=new_column or old_table=new_table (repeatable)',
 } as const
+
+const scratchOptions = {
+  'from-migrations': { type: 'boolean', conflicts: 'drift', describe: 'compare the entities with a scratch database built from the migrations folder (no live database needed), and check the migrations\' down' },
+  drift: { type: 'boolean', describe: 'compare the live database with a scratch database built from the migrations it applied: exit 4 when it was changed by hand' },
+  'shadow-url': { type: 'string', describe: 'PostgreSQL: make the scratch database on the server (and as the user) this URL names' },
+} as const
+/** shadowUrlFits rejects a --shadow-url no scratch database uses. */
+const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl?: string }) =>
+  a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations or --drift'
 
 const epilogue = [
   'Exit codes:',
@@ -83,8 +94,13 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.options(reportOptions).option('rename', renameOption).check(directionFits),
       (a) => run(a, (out) => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(directionFits),
-      (a) => run(a, (out) => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
+      y.options(reportOptions).option('rename', renameOption).options(scratchOptions).check(directionFits).check(shadowUrlFits),
+      (a) => run(a, (out) => {
+        const args = { config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet, shadowUrl: a.shadowUrl }
+        if (a.fromMigrations === true) return checkFromMigrationsCommand(args, out)
+        if (a.drift === true) return checkDriftCommand(args, out)
+        return checkCommand(args, out)
+      })())
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .command('downgrade', 'revert the last applied migration', {}, (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .command('status', 'list migrations and whether each is applied', {}, (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true }, out))())

@@ -1,4 +1,4 @@
-import type { DataSourceOptions } from 'typeorm'
+import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { ColumnModel, SchemaModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
@@ -97,6 +97,21 @@ export interface DatabaseTarget {
 }
 
 /**
+ * ScratchDatabase is an empty throwaway database made for one run (`check --from-migrations`, `check --drift`):
+ * TypeORM's options pointing at it, how to read it, and how to remove it.
+ */
+export interface ScratchDatabase {
+  /** The DataSource's options, pointed at the scratch database. */
+  readonly options: DataSourceOptions
+  /** What and where, never a password, for messages. */
+  readonly description: string
+  /** connect opens a connection that reads what `dataSource` (initialized with `options`) made in the scratch database. */
+  connect(dataSource: DataSource): Promise<DatabaseConnection>
+  /** drop removes the scratch database, whatever connections are still open to it; a second call awaits the first. */
+  drop(): Promise<void>
+}
+
+/**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
  */
@@ -158,4 +173,9 @@ export interface Dialect {
    * schema), or none when the table does not exist yet.
    */
   appliedMigrations(connection: DatabaseConnection, table: string, options: DataSourceOptions): Promise<readonly string[]>
+  /**
+   * createScratchDatabase makes an empty database like the one `options` point at (same server and
+   * credentials), or on the server `shadowUrl` names. A UserError when the dialect cannot make one there.
+   */
+  createScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase>
 }

@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect/dialect'
+import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import type { SchemaModel } from '../model/schema-model'
 import type { LoadedProject } from '../source/load-config'
 import type { DeclaredFacts } from '../source/declared-facts'
@@ -24,6 +24,8 @@ export interface CompareOptions extends RenameOptions {
   readonly refuseUnappliedMigrations?: boolean
   /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
   readonly strategy?: MigrationStrategy
+  /** Opens the connection the database is read through; by default the dialect's read-only one to the DataSource's database. */
+  readonly connect?: () => Promise<DatabaseConnection>
 }
 
 /**

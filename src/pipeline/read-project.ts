@@ -55,7 +55,7 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
 
-  const connection = await dialect.connect(dataSource.options)
+  const connection = await (options.connect?.() ?? dialect.connect(dataSource.options))
   try {
     const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
     const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })

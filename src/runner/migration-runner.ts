@@ -34,39 +34,45 @@ export function knownMigrations(dataSource: DataSource, migrationsDir: string): 
  * migrations' names first, on the same connection.
  */
 export async function upgrade(project: LoadedProject, beforeRun?: (pending: readonly string[]) => void): Promise<string[]> {
-  return withConnection(project, async (dataSource) => {
-    if (beforeRun !== undefined) {
-      beforeRun((await new MigrationExecutor(dataSource).getPendingMigrations()).map((m) => m.name))
-    }
-    const applied = await dataSource.runMigrations({
-      transaction: dataSource.options.migrationsTransactionMode ?? 'each',
-    })
-    return applied.map((m) => m.name)
+  return withConnection(project, (dataSource) => applyPending(dataSource, beforeRun))
+}
+
+/** applyPending is `upgrade` on a DataSource opened by openForMigrations. */
+export async function applyPending(dataSource: DataSource, beforeRun?: (pending: readonly string[]) => void): Promise<string[]> {
+  if (beforeRun !== undefined) {
+    beforeRun((await new MigrationExecutor(dataSource).getPendingMigrations()).map((m) => m.name))
+  }
+  const applied = await dataSource.runMigrations({
+    transaction: dataSource.options.migrationsTransactionMode ?? 'each',
   })
+  return applied.map((m) => m.name)
 }
 
 /** downgrade reverts the most recently applied migration and returns its name, or undefined when none is applied. */
 export async function downgrade(project: LoadedProject): Promise<string | undefined> {
-  return withConnection(project, async (dataSource) => {
-    const executor = new MigrationExecutor(dataSource)
-    const executed = await executor.getExecutedMigrations()
-    if (executed.length === 0) return undefined
-    const last = [...executed].sort((a, b) => b.timestamp - a.timestamp || b.id! - a.id!)[0]
-    // TypeORM's undoLastMigration calls beforeMigration only once its transaction has begun, where SQLite
-    // ignores `PRAGMA foreign_keys = OFF` (https://sqlite.org/pragma.html#pragma_foreign_keys): a parent
-    // table rebuilt by `down` would then cascade its DROP to the child rows. So it is called here first.
-    const queryRunner = dataSource.createQueryRunner()
-    try {
-      await queryRunner.beforeMigration()
-      const undo = new MigrationExecutor(dataSource, queryRunner)
-      undo.transaction = dataSource.options.migrationsTransactionMode ?? 'each'
-      await undo.undoLastMigration()
-      await queryRunner.afterMigration()
-    } finally {
-      await queryRunner.release()
-    }
-    return last.name
-  })
+  return withConnection(project, revertLast)
+}
+
+/** revertLast is `downgrade` on a DataSource opened by openForMigrations. */
+export async function revertLast(dataSource: DataSource): Promise<string | undefined> {
+  const executor = new MigrationExecutor(dataSource)
+  const executed = await executor.getExecutedMigrations()
+  if (executed.length === 0) return undefined
+  const last = [...executed].sort((a, b) => b.timestamp - a.timestamp || b.id! - a.id!)[0]
+  // TypeORM's undoLastMigration calls beforeMigration only once its transaction has begun, where SQLite
+  // ignores `PRAGMA foreign_keys = OFF` (https://sqlite.org/pragma.html#pragma_foreign_keys): a parent
+  // table rebuilt by `down` would then cascade its DROP to the child rows. So it is called here first.
+  const queryRunner = dataSource.createQueryRunner()
+  try {
+    await queryRunner.beforeMigration()
+    const undo = new MigrationExecutor(dataSource, queryRunner)
+    undo.transaction = dataSource.options.migrationsTransactionMode ?? 'each'
+    await undo.undoLastMigration()
+    await queryRunner.afterMigration()
+  } finally {
+    await queryRunner.release()
+  }
+  return last.name
 }
 
 /**
@@ -86,6 +92,19 @@ export async function migrationStatus(project: LoadedProject): Promise<Migration
 }
 
 async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = await openForMigrations(project)
+  try {
+    return await work(dataSource)
+  } finally {
+    await dataSource.destroy()
+  }
+}
+
+/**
+ * openForMigrations connects the project's DataSource for TypeORM's runner, its migrations read from the
+ * migrations folder, and names the migration that fails (see nameMigrationErrors). The caller destroys it.
+ */
+export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
   const { dataSource } = project
   const migrations = dataSource.options.migrations
   const declared = Array.isArray(migrations) ? migrations.length > 0 : migrations !== undefined
@@ -103,11 +122,7 @@ async function withConnection<T>(project: LoadedProject, work: (dataSource: Data
   })
   dropTwiceLoadedMigrations(dataSource)
   nameMigrationErrors(dataSource)
-  try {
-    return await work(dataSource)
-  } finally {
-    await dataSource.destroy()
-  }
+  return dataSource
 }
 
 /** dropTwiceLoadedMigrations keeps one instance of a class both listed and loaded from the migrations folder. */

@@ -4,7 +4,7 @@ import { renderReport } from '../../render/report'
 import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import { type ComparisonArgs, comparePending } from './pending-comparison'
+import { type ComparisonArgs, type PendingComparison, comparePending } from './pending-comparison'
 
 /** CheckArgs are the arguments of `check` (see ComparisonArgs). */
 export type CheckArgs = ComparisonArgs
@@ -16,7 +16,17 @@ export type CheckArgs = ComparisonArgs
  * only the script (nothing when clean).
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
-  const { comparison, plan } = await comparePending(args, output)
+  return reportPending(args, await comparePending(args, output), output)
+}
+
+/** CheckTexts replace what `check` says when the database matches (`ok`) and what to do when it does not (`advice`). */
+export interface CheckTexts {
+  readonly ok?: string
+  readonly advice?: string
+}
+
+/** reportPending prints a pending comparison as `check` does and returns its exit code. */
+export function reportPending(args: CheckArgs, { comparison, plan }: PendingComparison, output: CliOutput, texts: CheckTexts = {}): number {
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
     output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
@@ -25,7 +35,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
   if (comparison.up.length === 0) {
     if (args.format === 'json') output.out(renderReport(plan, 'json'))
     else {
-      const ok = 'OK: the database matches the entities.'
+      const ok = texts.ok ?? 'OK: the database matches the entities.'
       if (args.format === 'sql') output.err(ok)
       else output.out(paintsOf(output).out('ok', ok))
       for (const warning of plan.warnings) printWarning(output, warningLine(warning))
@@ -33,7 +43,7 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
     }
     return ExitCode.ok
   }
-  if (args.format !== 'json') output.err(adviceOf(comparison.history.unapplied.length, comparison.contractDue))
+  if (args.format !== 'json') output.err(texts.advice ?? adviceOf(comparison.history.unapplied.length, comparison.contractDue))
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
   output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
   if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))

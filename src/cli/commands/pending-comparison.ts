@@ -1,8 +1,8 @@
-import { type Comparison, compareProject } from '../../pipeline/compare-project'
+import { type CompareOptions, type Comparison, compareProject } from '../../pipeline/compare-project'
 import { type Shown, shownBy, shownPlan } from '../../pipeline/shown-findings'
 import { type MigrationPlan, namedPlan } from '../../plan/migration-plan'
 import type { ReportDirection, ReportFormat } from '../../render/report'
-import { loadProject } from '../../source/load-config'
+import { type LoadedProject, loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { parseRenameFlags } from '../rename-flag'
@@ -34,7 +34,12 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  const comparison = await compareProject(project, { renames })
+  return compareLoaded(project, args, { renames })
+}
+
+/** compareLoaded compares a loaded project's database with its entities and keeps of the pending plan what the settings and `--quiet` show. */
+export async function compareLoaded(project: LoadedProject, args: ComparisonArgs, options: CompareOptions): Promise<PendingComparison> {
+  const comparison = await compareProject(project, options)
   const shown = shownBy(project.settings, args.quiet)
   return { comparison, shown, plan: shownPlan(namedPlan(comparison, 'Pending', 0), shown) }
 }

@@ -12,9 +12,22 @@ type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 
  * server, database and user, never the password.
  */
 export async function connectPostgres(options: DataSourceOptions): Promise<DatabaseConnection> {
+  const config: ClientConfig = { ...postgresClientConfig(options), options: '-c default_transaction_read_only=on' }
+  const client = new Client(config)
+  try {
+    await client.connect()
+  } catch (err) {
+    await client.end().catch(() => undefined)
+    throw postgresConnectionError(options, err)
+  }
+  return readOnlyConnection(client)
+}
+
+/** postgresClientConfig is the `pg` client configuration of the DataSource's options (of its replication master, if any). */
+export function postgresClientConfig(options: DataSourceOptions): ClientConfig {
   const credentials = credentialsOf(options)
   const timeout = postgresOptions(options).connectTimeoutMS
-  const config: ClientConfig = {
+  return {
     ...(credentials.url !== undefined && { connectionString: credentials.url }),
     ...(credentials.host !== undefined && { host: credentials.host }),
     ...(credentials.port !== undefined && { port: credentials.port }),
@@ -25,16 +38,27 @@ export async function connectPostgres(options: DataSourceOptions): Promise<Datab
     ...(credentials.ssl !== undefined && { ssl: credentials.ssl as ClientConfig['ssl'] }),
     ...(timeout !== undefined && { connectionTimeoutMillis: timeout }),
     application_name: credentials.applicationName ?? 'typeorm-autogen',
-    options: '-c default_transaction_read_only=on',
   }
-  const client = new Client(config)
-  try {
-    await client.connect()
-  } catch (err) {
-    await client.end().catch(() => undefined)
-    throw postgresConnectionError(options, err)
+}
+
+/** PostgresPlace is where the DataSource's options connect: server, database and user, read from the url when there is one. */
+export interface PostgresPlace {
+  readonly host: string
+  readonly port: number
+  readonly database: string
+  readonly user: string
+}
+
+/** postgresPlace is where the DataSource's options connect (see PostgresPlace). */
+export function postgresPlace(options: DataSourceOptions): PostgresPlace {
+  const credentials = credentialsOf(options)
+  const url = parseUrl(credentials.url)
+  return {
+    host: credentials.host ?? (url?.hostname || process.env.PGHOST || 'localhost'),
+    port: credentials.port ?? (url?.port ? Number(url.port) : Number(process.env.PGPORT ?? 5432)),
+    database: credentials.database ?? (decodeURIComponent(url?.pathname.replace(/^\//, '') ?? '') || process.env.PGDATABASE || '(default)'),
+    user: credentials.username ?? (url?.username ? decodeURIComponent(url.username) : process.env.PGUSER ?? '(default)'),
   }
-  return readOnlyConnection(client)
 }
 
 /**
@@ -80,14 +104,10 @@ function readOnlyConnection(client: Client): DatabaseConnection {
   }
 }
 
-/** targetText is `<host>:<port>/<db> as <user>`, read from the url when there is one, without its password. */
+/** targetText is `<host>:<port>/<db> as <user>`, without the password. */
 function targetText(credentials: Credentials): string {
-  const url = parseUrl(credentials.url)
-  const host = credentials.host ?? (url?.hostname || process.env.PGHOST || 'localhost')
-  const port = credentials.port ?? (url?.port ? Number(url.port) : Number(process.env.PGPORT ?? 5432))
-  const database = credentials.database ?? (url?.pathname.replace(/^\//, '') || process.env.PGDATABASE || '(default)')
-  const user = credentials.username ?? (url?.username ? decodeURIComponent(url.username) : process.env.PGUSER ?? '(default)')
-  return `${host}:${port}/${decodeURIComponent(database)} as ${user}`
+  const place = postgresPlace({ type: 'postgres', ...credentials })
+  return `${place.host}:${place.port}/${place.database} as ${place.user}`
 }
 
 function parseUrl(url: string | undefined): URL | undefined {

@@ -5,6 +5,7 @@ import { retypedColumns } from './postgres-view-breaking'
 import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
 import { quoteIdent } from './postgres-quote'
+import { createPostgresScratchDatabase } from './postgres-scratch-database'
 import { normalizePostgres, settingsFrom } from './postgres-normalize'
 import { measurePostgres } from './postgres-probes'
 import { reconcilePostgres } from './postgres-reconcile'
@@ -41,4 +42,5 @@ export const postgresDialect: Dialect = {
   viewBreakingChanges: retypedColumns,
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,
+  createScratchDatabase: createPostgresScratchDatabase,
 }

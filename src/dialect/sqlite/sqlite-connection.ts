@@ -29,7 +29,7 @@ export async function connectSqlite(options: DataSourceOptions): Promise<Databas
       db.close()
       throw err
     }
-    return new SqliteConnection(db)
+    return sqliteConnectionOn(db)
   } catch (err) {
     throw sqliteConnectionError(options, err)
   }
@@ -84,6 +84,11 @@ function adviceFor(err: unknown): string {
     default:
       return "check the DataSource's database path and the file's permissions"
   }
+}
+
+/** sqliteConnectionOn reads through an open better-sqlite3 handle, and closes it with the connection. */
+export function sqliteConnectionOn(db: Database.Database): DatabaseConnection {
+  return new SqliteConnection(db)
 }
 
 /** SqliteConnection runs statements on one better-sqlite3 handle; queryCount counts the `query` calls. */

@@ -6,6 +6,7 @@ import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
 import { measureSqlite } from './sqlite-probes'
 import { quoteIdent } from './sqlite-quote'
+import { createSqliteScratchDatabase } from './sqlite-scratch-database'
 import { classifySqliteTypeChange } from './sqlite-type-change'
 import { sqliteTypeFamilies, sqliteTypeLimits } from './sqlite-type-families'
 
@@ -38,4 +39,5 @@ export const sqliteDialect: Dialect = {
   viewBreakingChanges: rebuiltTables,
   classifyTypeChange: classifySqliteTypeChange,
   measure: measureSqlite,
+  createScratchDatabase: createSqliteScratchDatabase,
 }

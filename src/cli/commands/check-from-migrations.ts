@@ -1,0 +1,54 @@
+import { relative } from 'node:path'
+import { findingLine } from '../../runner/migrations-finding'
+import { applyPending } from '../../runner/migration-runner'
+import { revertAll } from '../../runner/revert-all'
+import { type ScratchProject, withScratchDatabase } from '../../runner/scratch-database'
+import { setAsideUnrunnable } from '../../runner/unrunnable-migrations'
+import { withFailingStatement } from '../../runner/failing-statement'
+import { loadProject } from '../../source/load-config'
+import type { CliOutput } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+import { parseRenameFlags } from '../rename-flag'
+import { type CheckArgs, reportPending } from './check-command'
+import { compareLoaded } from './pending-comparison'
+
+/** ScratchArgs are the arguments of `check --from-migrations` and `check --drift`. */
+export interface ScratchArgs extends CheckArgs {
+  /** `--shadow-url`: the server (and credentials) to make the scratch database on. */
+  readonly shadowUrl?: string
+}
+
+/**
+ * checkFromMigrationsCommand builds a scratch database from the migrations folder with TypeORM's runner
+ * and compares the entities with it as `check` compares them with the live database (exit 0 or 1). On the
+ * same database it checks the folder: every migration runs, and reverting them all empties the schema
+ * (exit 5 otherwise, see MigrationsFinding). A migration that fails is an error naming it and its statement.
+ */
+export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliOutput): Promise<number> {
+  const renames = parseRenameFlags(args.rename)
+  const project = await loadProject(args.config)
+  return withScratchDatabase(project, args.shadowUrl, async (scratch) => {
+    announceScratch(scratch, args, output)
+    const notRun = setAsideUnrunnable(scratch.dataSource, project.migrationsDir)
+    await applyPending(scratch.dataSource).catch((err: unknown) => {
+      throw withFailingStatement(err)
+    })
+    const pending = await compareLoaded(scratch.project, args, { renames, connect: scratch.connect })
+    const notReverted = await revertAll(scratch, pending.comparison.desired.schemas)
+    const code = reportPending(args, pending, output, {
+      ok: 'OK: the migrations build the schema the entities declare.',
+      advice: 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
+    })
+    const findings = [...notRun, ...notReverted]
+    for (const finding of findings) output.err(`error: ${findingLine(finding)}`)
+    return findings.length > 0 ? ExitCode.folderIntegrity : code
+  })
+}
+
+/** announceScratch prints the `Database:` line every comparison starts with, naming the scratch database and its source. */
+export function announceScratch(scratch: ScratchProject, args: ScratchArgs, output: CliOutput): void {
+  if (args.quiet === true) return
+  const folder = relative(process.cwd(), scratch.project.migrationsDir) || '.'
+  const print = args.format === 'text' ? output.out : output.err
+  print(`Database: ${scratch.scratch.description} (scratch, built from ${folder})`)
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { Client } from 'pg'
+import type { DataSourceOptions } from 'typeorm'
+import { UserError } from '../../source/user-error'
+import type { ScratchDatabase } from '../dialect'
+import { connectPostgres, postgresClientConfig, postgresConnectionError, postgresPlace } from './postgres-connection'
+import { quoteIdent } from './postgres-quote'
+
+/** SCRATCH_MARK is in every scratch database's name, `<target>_autogen_<8 hex digits>`. */
+export const SCRATCH_MARK = '_autogen_'
+const MAX_NAME_BYTES = 63
+
+type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
+
+/**
+ * createPostgresScratchDatabase creates a fresh database, named after the target one, on the target's server
+ * with the DataSource's credentials, or on the server and with the credentials of `shadowUrl` (whose own
+ * database is never changed: it serves as the maintenance connection when `postgres` cannot). It is created
+ * and dropped over a maintenance connection, to the `postgres` database or, failing that, the named one.
+ */
+export async function createPostgresScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase> {
+  const server = shadowUrl === undefined ? serverOf(options) : serverOf(options, shadowUrl)
+  const name = scratchName(postgresPlace(server).database)
+  const maintenance = await maintenanceClient(server)
+  try {
+    await maintenance.query(`CREATE DATABASE ${quoteIdent(name)}`)
+  } catch (err) {
+    await maintenance.end().catch(() => undefined)
+    const place = postgresPlace(server)
+    const reason = err instanceof Error ? err.message : String(err)
+    throw new UserError(`cannot create a scratch database on ${place.host}:${place.port} as ${place.user}: ${reason}; give one with --shadow-url URL`, { cause: err })
+  }
+  const scratch = pointedAt(server, name)
+  let dropping: Promise<void> | undefined
+  return {
+    options: scratch,
+    description: `postgres ${postgresPlace(scratch).host}:${postgresPlace(scratch).port}/${name}`,
+    connect: () => connectPostgres(scratch),
+    drop() {
+      dropping ??= maintenance.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+        .then(() => undefined)
+        .finally(() => maintenance.end().catch(() => undefined))
+      return dropping
+    },
+  }
+}
+
+/** serverOf is the DataSource's options without replication, connecting with `url` when one is given. */
+function serverOf(options: DataSourceOptions, url?: string): PostgresOptions {
+  const { replication, ...rest } = options as PostgresOptions
+  const master = replication?.master ?? {}
+  if (url === undefined) return { ...rest, ...master } as PostgresOptions
+  const { host, port, username, password, database, ...others } = rest
+  return { ...others, url } as PostgresOptions
+}
+
+/** pointedAt is `server` connecting to the database `name` instead. */
+function pointedAt(server: PostgresOptions, name: string): PostgresOptions {
+  if (server.url === undefined) return { ...server, database: name }
+  const url = new URL(server.url)
+  url.pathname = `/${encodeURIComponent(name)}`
+  return { ...server, url: url.toString(), ...(server.database !== undefined && { database: name }) }
+}
+
+/** scratchName is `<target>_autogen_<random>`, the target's name shortened to keep it within PostgreSQL's 63 bytes. */
+export function scratchName(target: string): string {
+  const suffix = `${SCRATCH_MARK}${randomBytes(4).toString('hex')}`
+  let prefix = target === '(default)' ? 'postgres' : target
+  while (Buffer.byteLength(prefix + suffix) > MAX_NAME_BYTES) prefix = [...prefix].slice(0, -1).join('')
+  return prefix + suffix
+}
+
+async function maintenanceClient(server: PostgresOptions): Promise<Client> {
+  let firstError: unknown
+  for (const database of ['postgres', undefined]) {
+    const client = new Client({ ...postgresClientConfig(database === undefined ? server : pointedAt(server, database)) })
+    try {
+      await client.connect()
+      return client
+    } catch (err) {
+      await client.end().catch(() => undefined)
+      firstError ??= err
+    }
+  }
+  throw postgresConnectionError(server, firstError)
+}

@@ -1,0 +1,96 @@
+import { planViews } from '../diff/view-dependents'
+import type { DatabaseConnection, Dialect } from '../dialect/dialect'
+import { dialectFor } from '../dialect/dialect-for'
+import type { SchemaModel } from '../model/schema-model'
+import { changeSetOf } from '../plan/change-set'
+import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
+import { type SummaryEntry, summarizeChanges } from '../render/change-summary'
+import { withFailingStatement } from '../runner/failing-statement'
+import { applyPending, migrationNameOf } from '../runner/migration-runner'
+import type { MigrationsFinding } from '../runner/migrations-finding'
+import { type ScratchProject, withScratchDatabase } from '../runner/scratch-database'
+import { readEntities } from '../source/entity-metadata'
+import type { LoadedProject } from '../source/load-config'
+import { UserError } from '../source/user-error'
+import { compileDown } from './compile-down'
+import { ignoredTables, migrationsTableOf } from './ignored-tables'
+import { resolveRenames } from './resolve-renames'
+
+/**
+ * Drift is how the live database differs from the schema its applied migrations build: the changes made to
+ * it by hand as a plan (what a migration adopting them would run) and as findings, one sentence each.
+ */
+export interface Drift {
+  readonly plan: MigrationPlan
+  readonly findings: readonly MigrationsFinding[]
+}
+
+/**
+ * compareDrift reads which migrations the live database applied (read-only), applies those to a scratch
+ * database, and diffs the two schemas; the entities play no part. It never writes to the live database. An
+ * applied migration the project lacks is a UserError, since the schema it made cannot be built.
+ */
+export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined): Promise<Drift> {
+  const { options } = project.dataSource
+  const dialect = dialectFor(options)
+  const live = await dialect.connect(options)
+  try {
+    const applied = new Set(await dialect.appliedMigrations(live, migrationsTableOf(project.dataSource), options))
+    return await withScratchDatabase(project, shadowUrl, async (scratch) => {
+      const known = scratch.dataSource.migrations.filter((m) => applied.has(migrationNameOf(m)))
+      refuseUnknown([...applied], known.map(migrationNameOf))
+      Object.assign(scratch.dataSource, { migrations: known })
+      await applyPending(scratch.dataSource).catch((err: unknown) => {
+        throw withFailingStatement(err)
+      })
+      const built = await scratch.connect()
+      try {
+        const [fromMigrations, actual] = await readBoth(scratch, dialect, built, live)
+        const plan = await driftPlan(fromMigrations, actual, dialect)
+        return { plan, findings: driftFindings(summarizeChanges(plan.up)) }
+      } finally {
+        await built.close()
+      }
+    })
+  } finally {
+    await live.close()
+  }
+}
+
+function refuseUnknown(applied: readonly string[], known: readonly string[]): void {
+  const unknown = applied.filter((name) => !known.includes(name))
+  if (unknown.length === 0) return
+  const them = unknown.length === 1 ? 'it' : 'them'
+  throw new UserError(`the live database applied ${unknown.join(', ')}, which the migrations folder lacks, so the schema the migrations build is unknown: switch branch or pull to get ${them}, then check --drift again`)
+}
+
+/** readBoth introspects the scratch and the live database alike: the schemas the entities use, TypeORM's tables and the ignored ones left out. */
+async function readBoth(scratch: ScratchProject, dialect: Dialect, built: DatabaseConnection, live: DatabaseConnection): Promise<[SchemaModel, SchemaModel]> {
+  const { dataSource, project } = scratch
+  const entities = await readEntities(dataSource)
+  const schemas = dialect.capabilities.schemas ? dialect.normalize(entities.model, dataSource.options).schemas : undefined
+  const scope = { schemas, ignoreTables: ignoredTables(dataSource, project.settings) }
+  return [await dialect.introspect(built, scope), await dialect.introspect(live, scope)]
+}
+
+/** driftPlan is what a migration adopting the hand-made changes would run: from the migrations' schema to the live one. */
+async function driftPlan(fromMigrations: SchemaModel, live: SchemaModel, dialect: Dialect): Promise<MigrationPlan> {
+  const renamed = await resolveRenames(fromMigrations, live, dialect.capabilities, [], [])
+  const changes = changeSetOf(fromMigrations, planViews(renamed.ops, fromMigrations, live, dialect))
+  return pendingPlan({ up: changes.ops, upStatements: dialect.compile(changes), downStatements: compileDown(dialect, changes), warnings: [] })
+}
+
+/** driftFindings words each changed object, or each changed part of a table, as what the live database has that no migration made. */
+export function driftFindings(entries: readonly SummaryEntry[]): MigrationsFinding[] {
+  return entries.flatMap((entry) => {
+    const whole = entry.headline.slice(2)
+    if (entry.change !== 'alter' || entry.details.length === 0) return [{ code: 'DRIFT', message: sentence(entry.headline.charAt(0), whole, '') }]
+    return entry.details.map((detail) => ({ code: 'DRIFT', message: sentence(detail.charAt(0), detail.slice(2), ` on ${entry.object} "${entry.name}"`) }))
+  })
+}
+
+function sentence(sign: string, what: string, where: string): string {
+  if (sign === '+') return `the live database has ${what}${where} that no migration created`
+  if (sign === '-') return `the live database lacks ${what}${where} that the migrations create`
+  return `the live database has ${what}${where}, changed outside the migrations`
+}

@@ -1,0 +1,55 @@
+import { relative } from 'node:path'
+import type { DataSource } from 'typeorm'
+import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
+import type { MigrationsFinding } from './migrations-finding'
+import { migrationNameOf } from './migration-runner'
+
+const timestamped = /\d{13}$/
+
+/**
+ * setAsideUnrunnable finds the files of `migrationsDir` TypeORM's runner would not apply on a fresh database
+ * (a class name without a 13-digit timestamp, two files with one name, a file the DataSource's `migrations`
+ * do not load) and takes the first two kinds out of the connected `dataSource`, where they would stop every
+ * migration from running.
+ */
+export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string): MigrationsFinding[] {
+  const files = migrationFilesIn(migrationsDir)
+  const loaded = new Set(dataSource.migrations.map(migrationNameOf))
+  const findings: MigrationsFinding[] = []
+  const shown = (file: MigrationFile) => relative(process.cwd(), file.file) || file.file
+  for (const file of files) {
+    if (file.name === undefined || !loaded.has(file.name)) {
+      findings.push({
+        code: 'MIGRATION_NOT_RUN', file: file.file,
+        message: `${shown(file)} is not loaded by the DataSource's \`migrations\` option, so it never runs: make the option's glob match it, or move it out of the migrations folder`,
+      })
+    } else if (!timestamped.test(file.name)) {
+      findings.push({
+        code: 'MIGRATION_NOT_RUN', file: file.file, line: lineOf(file.source, file.name),
+        message: `migration ${file.name} has no 13-digit timestamp at the end of its class name, so TypeORM refuses to run any migration: name it <Name><timestamp>, e.g. ${file.name}${timestampOf(file)}`,
+      })
+    }
+  }
+  const byName = new Map<string, MigrationFile[]>()
+  for (const file of files) if (file.name !== undefined) byName.set(file.name, [...(byName.get(file.name) ?? []), file])
+  for (const [name, same] of byName) {
+    if (same.length < 2) continue
+    findings.push({
+      code: 'MIGRATION_NOT_RUN', file: same[1]!.file, line: lineOf(same[1]!.source, name),
+      message: `${same.map(shown).join(' and ')} both hold migration ${name}, so TypeORM refuses to run any migration: rename one (class name and file) with a newer timestamp`,
+    })
+  }
+  const refused = new Set([...byName].filter(([name, same]) => same.length > 1 || !timestamped.test(name)).map(([name]) => name))
+  const runnable = dataSource.migrations.filter((m) => timestamped.test(migrationNameOf(m)) && !refused.has(migrationNameOf(m)))
+  if (runnable.length < dataSource.migrations.length) Object.assign(dataSource, { migrations: runnable })
+  return findings
+}
+
+function lineOf(source: string, name: string): number | undefined {
+  const at = source.search(new RegExp(`\\bclass\\s+${name}\\b|['"]${name}['"]`))
+  return at < 0 ? undefined : source.slice(0, at).split('\n').length
+}
+
+function timestampOf(file: MigrationFile): string {
+  return /^(\d{13})-/.exec(file.fileName)?.[1] ?? String(Date.now())
+}

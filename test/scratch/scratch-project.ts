@@ -1,0 +1,66 @@
+import { Client } from 'pg'
+import { postgresServer } from '../support/test-database'
+import { type TempProject, tempProject } from '../support/temp-project'
+
+// A small project for the scratch-database modes: one entity, its DataSource on SQLite (a file that is never
+// created unless SQLITE_FILE names another) or, when DATABASE_URL is set, on PostgreSQL.
+
+export const noteEntity = (extraColumn = '') => `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column() text: string
+  ${extraColumn}
+}
+`
+
+const config = `
+import { DataSource } from 'typeorm'
+import { Note } from './note'
+const common = { entities: [Note], migrations: ['migrations/*.ts'] }
+export default new DataSource(process.env.DATABASE_URL
+  ? { type: 'postgres', url: process.env.DATABASE_URL, ...common }
+  : { type: 'better-sqlite3', database: process.env.SQLITE_FILE ?? 'data/app.sqlite', ...common })
+`
+
+/** scratchProject is a project with the Note entity and no migrations yet. */
+export function scratchProject(): TempProject {
+  return tempProject({ 'note.ts': noteEntity(), 'ormconfig.ts': config })
+}
+
+/** handMigration is a migration class running `up` and `down` statements as written. */
+export const handMigration = (name: string, up: readonly string[], down: readonly string[]) => `
+import { MigrationInterface, QueryRunner } from 'typeorm'
+export class ${name} implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> { for (const s of ${JSON.stringify(up)}) await q.query(s) }
+  async down(q: QueryRunner): Promise<void> { for (const s of ${JSON.stringify(down)}) await q.query(s) }
+}
+`
+
+/** unusedDatabaseName is a name no database on the local server has: the target a CI run never prepared. */
+export function unusedDatabaseName(prefix: string): string {
+  return `autogen_${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+}
+
+/** postgresUrl is the local server's URL for `database`, as `user`. */
+export function postgresUrl(database: string, user = postgresServer.user): string {
+  return `postgres://${user}@${postgresServer.host}:${postgresServer.port}/${database}`
+}
+
+/** scratchDatabasesOf lists the databases on the local server named as scratch databases of `target`. */
+export async function scratchDatabasesOf(target: string): Promise<string[]> {
+  const rows = await adminQuery<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${target}\\_autogen\\_%`])
+  return rows.map((r) => r.datname)
+}
+
+/** adminQuery runs one statement on the local server's `postgres` database as its superuser. */
+export async function adminQuery<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new Client({ ...postgresServer, database: 'postgres' })
+  await client.connect()
+  try {
+    return (await client.query(sql, params)).rows as Row[]
+  } finally {
+    await client.end()
+  }
+}
