@@ -1,0 +1,91 @@
+import { runCliInProcess } from '../support/run-cli'
+import { postgresSchemaDump } from '../support/postgres-schema-dump'
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import type { TempProject } from '../support/temp-project'
+import { handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from './scratch-project'
+
+// check --drift: the live database against the schema the migrations it applied build. A change made by
+// hand is drift (exit 4); the live database is only read.
+
+const init = (dialect: 'sqlite' | 'postgres') => handMigration('Init1700000000000', [
+  dialect === 'sqlite'
+    ? 'CREATE TABLE "note" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "text" varchar NOT NULL)'
+    : 'CREATE TABLE "note" ("id" SERIAL NOT NULL, "text" character varying NOT NULL, CONSTRAINT "PK_96d0c172a4fba276b1bbed43058" PRIMARY KEY ("id"))',
+], ['DROP TABLE "note"'])
+const later = handMigration('Later1700000000001', ['CREATE TABLE "later" ("id" integer)'], ['DROP TABLE "later"'])
+
+let project: TempProject
+afterEach(() => project.remove())
+
+describe('on PostgreSQL', () => {
+  let live: TestDatabase
+  let env: Record<string, string>
+  beforeEach(async () => {
+    live = await createPostgresDatabase('drift')
+    env = { DATABASE_URL: postgresUrl((live.options as { database: string }).database) }
+    project = scratchProject()
+    project.write('migrations/1700000000000-Init.ts', init('postgres'))
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+  })
+  afterEach(async () => {
+    expect(await scratchDatabasesOf((live.options as { database: string }).database)).toEqual([])
+    await live.drop()
+  })
+
+  it('reports an index created by hand as drift (exit 4), reading the live database only', async () => {
+    // A migration the live database has not applied yet is no drift: it is left out of the scratch database.
+    project.write('migrations/1700000000001-Later.ts', later)
+    const clean = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(clean.stdout).toContain('OK: the live database has the schema its applied migrations build.')
+    expect(clean.code).toBe(0)
+
+    await live.query('CREATE INDEX "idx_by_hand" ON "note" ("text")')
+    const before = { schema: postgresSchemaDump(live), rows: await live.query('SELECT * FROM "migrations" ORDER BY "id"') }
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stderr).toContain('drift: the live database has index "idx_by_hand" (text) on table "public.note" that no migration created [DRIFT]')
+    expect(run.stdout).toContain('CREATE INDEX "idx_by_hand" ON "public"."note" ("text");')
+    expect(run.code).toBe(4)
+    expect({ schema: postgresSchemaDump(live), rows: await live.query('SELECT * FROM "migrations" ORDER BY "id"') }).toEqual(before)
+  })
+})
+
+describe('on SQLite', () => {
+  let live: TestDatabase
+  let env: Record<string, string>
+  beforeEach(async () => {
+    live = await createSqliteDatabase()
+    env = { DATABASE_URL: '', SQLITE_FILE: (live.options as { database: string }).database }
+    project = scratchProject()
+    project.write('migrations/1700000000000-Init.ts', init('sqlite'))
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+  })
+  afterEach(async () => live.drop())
+
+  it('reports a column added by hand as drift (exit 4)', async () => {
+    expect((await runCliInProcess(project.dir, ['check', '--drift'], env)).code).toBe(0)
+    await live.query('ALTER TABLE "note" ADD COLUMN "extra" integer')
+    const run = await runCliInProcess(project.dir, ['check', '--drift', '--format', 'json'], env)
+    expect(JSON.parse(run.stdout).up).toEqual(['ALTER TABLE "note" ADD COLUMN "extra" integer'])
+    expect(run.code).toBe(4)
+  })
+
+  it('an applied migration the folder lacks is one line saying what to do (exit 2)', async () => {
+    project.write('migrations/1700000000001-Later.ts', later)
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+    project.remove()
+    project = scratchProject()
+    project.write('migrations/1700000000000-Init.ts', init('sqlite'))
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stderr).toBe('typeorm-autogen: the live database applied Later1700000000001, which the migrations folder lacks, so the schema the migrations build is unknown: switch branch or pull to get it, then check --drift again\n')
+    expect(run.code).toBe(2)
+  })
+})
+
+it('an unreachable server is the connection error line (exit 2), and no scratch database is made', async () => {
+  project = scratchProject()
+  const target = unusedDatabaseName('unreachable')
+  const run = await runCliInProcess(project.dir, ['check', '--drift'], { DATABASE_URL: `postgres://postgres@127.0.0.1:1/${target}` })
+  expect(run.stderr).toMatch(/^typeorm-autogen: postgres: cannot connect to 127.0.0.1:1\/\S+ as postgres: connect ECONNREFUSED 127.0.0.1:1; check the DataSource's url or host, port, database and credentials\n$/)
+  expect(run.code).toBe(2)
+  expect(await scratchDatabasesOf(target)).toEqual([])
+})

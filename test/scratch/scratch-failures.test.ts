@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { runCliInProcess } from '../support/run-cli'
+import type { TempProject } from '../support/temp-project'
+import { adminQuery, handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from './scratch-project'
+
+// What check --from-migrations finds wrong with a migrations folder (exit 5), a migration that fails on the
+// scratch database (exit 2), a server that refuses to make one (exit 2), and Ctrl-C in the middle: each
+// leaves no scratch database behind.
+
+const createNote = 'CREATE TABLE "note" ("id" integer PRIMARY KEY, "text" varchar NOT NULL)'
+const sqliteInit = handMigration('Init1700000000000', [createNote.replace('integer PRIMARY KEY', 'integer PRIMARY KEY AUTOINCREMENT')], ['DROP TABLE "note"'])
+const postgresInit = handMigration('Init1700000000000', [createNote.replace('"id" integer PRIMARY KEY', '"id" SERIAL NOT NULL, CONSTRAINT "PK_96d0c172a4fba276b1bbed43058" PRIMARY KEY ("id")')], ['DROP TABLE "note"'])
+
+let project: TempProject
+beforeEach(() => {
+  project = scratchProject()
+})
+afterEach(() => project.remove())
+
+const sqlite = { DATABASE_URL: '' }
+const check = (env: Record<string, string>, ...more: string[]) => runCliInProcess(project.dir, ['check', '--from-migrations', ...more], env)
+
+it('names a migration whose down leaves a table behind (exit 5)', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit.replace('["DROP TABLE \\"note\\""]', '[]'))
+  const run = await check(sqlite)
+  expect(run.stdout).toContain('OK: the migrations build the schema the entities declare.')
+  expect(run.stderr).toBe('error: after reverting every migration, table note still exists: the down of the migration that creates it must drop it [DOWN_LEFT_BEHIND]\n')
+  expect(run.code).toBe(5)
+})
+
+it('names a migration whose down fails, and its statement (exit 5)', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit)
+  project.write('migrations/1700000000001-Broken.ts', handMigration('Broken1700000000001', ['SELECT 1'], ['DROP TABLE "no_such_table"']))
+  const run = await check(sqlite)
+  expect(run.stderr).toMatch(/^error: \S+1700000000001-Broken.ts: migration Broken1700000000001 failed in down: .*no such table: no_such_table; the failing statement: DROP TABLE "no_such_table": fix its down so that it reverts its up \[DOWN_FAILED\]\n$/)
+  expect(run.code).toBe(5)
+})
+
+it('names a migration file TypeORM would refuse for its class name, and still checks the others (exit 5)', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit)
+  project.write('migrations/1700000000001-Seed.ts', handMigration('Seed', ['SELECT 1'], ['SELECT 1']))
+  const run = await check(sqlite)
+  expect(run.stdout).toContain('OK: the migrations build the schema the entities declare.')
+  expect(run.stderr).toMatch(/^error: \S+1700000000001-Seed.ts:3: migration Seed has no 13-digit timestamp at the end of its class name, so TypeORM refuses to run any migration: name it <Name><timestamp>, e.g. Seed1700000000001 \[MIGRATION_NOT_RUN\]\n$/)
+  expect(run.code).toBe(5)
+})
+
+it('names a file the DataSource\'s migrations glob does not load (exit 5)', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit)
+  project.write('migrations/1700000000001-Later.js', 'exports.Later1700000000001 = class Later1700000000001 { async up() {} async down() {} }\n')
+  const run = await check(sqlite)
+  expect(run.stderr).toMatch(/^error: \S+1700000000001-Later.js: migrations\/1700000000001-Later.js is not loaded by the DataSource's `migrations` option, so it never runs: make the option's glob match it, or move it out of the migrations folder \[MIGRATION_NOT_RUN\]\n$/)
+  expect(run.code).toBe(5)
+})
+
+it('names two files holding one migration (exit 5)', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit)
+  project.write('migrations/1700000000000-Init-copy.ts', sqliteInit)
+  const run = await check(sqlite)
+  expect(run.stderr).toContain('migrations/1700000000000-Init-copy.ts and migrations/1700000000000-Init.ts both hold migration Init1700000000000, so TypeORM refuses to run any migration: rename one (class name and file) with a newer timestamp [MIGRATION_NOT_RUN]')
+  expect(run.code).toBe(5)
+})
+
+describe('on PostgreSQL', () => {
+  const target = unusedDatabaseName('scratchfail')
+  const pg = { DATABASE_URL: postgresUrl(target) }
+  afterEach(async () => expect(await scratchDatabasesOf(target)).toEqual([]))
+
+  it('a migration failing on the scratch database names it and its statement (exit 2)', async () => {
+    project.write('migrations/1700000000000-Init.ts', postgresInit)
+    project.write('migrations/1700000000001-Data.ts', handMigration('Data1700000000001', ['INSERT INTO "note" ("text") VALUES (NULL)'], []))
+    const run = await check(pg)
+    expect(run.stderr).toBe('typeorm-autogen: migration Data1700000000001 failed in up: null value in column "text" of relation "note" violates not-null constraint; the failing statement: INSERT INTO "note" ("text") VALUES (NULL)\n')
+    expect(run.code).toBe(2)
+  })
+
+  it('a user who may not create databases gets one line naming --shadow-url (exit 2)', async () => {
+    const role = unusedDatabaseName('nocreatedb')
+    await adminQuery(`CREATE ROLE "${role}" LOGIN NOCREATEDB`)
+    try {
+      project.write('migrations/1700000000000-Init.ts', postgresInit)
+      const run = await check({ DATABASE_URL: postgresUrl(target, role) })
+      expect(run.stderr).toBe(`typeorm-autogen: cannot create a scratch database on 127.0.0.1:5432 as ${role}: permission denied to create database; give one with --shadow-url URL\n`)
+      expect(run.code).toBe(2)
+    } finally {
+      await adminQuery(`DROP ROLE "${role}"`)
+    }
+  })
+
+  it('--shadow-url makes the scratch database on the server it names, named after its database', async () => {
+    project.write('migrations/1700000000000-Init.ts', postgresInit)
+    const shadow = unusedDatabaseName('shadow')
+    const run = await check({ DATABASE_URL: postgresUrl(target, 'nobody_at_all') }, '--shadow-url', postgresUrl(shadow))
+    expect(run.stdout).toMatch(new RegExp(`^Database: postgres 127.0.0.1:5432/${shadow}_autogen_[0-9a-f]{8} \\(scratch, built from migrations\\)\nOK: `))
+    expect(run.code).toBe(0)
+    expect(await scratchDatabasesOf(shadow)).toEqual([])
+  })
+
+  it('drops the scratch database on SIGINT in the middle of a migration, and exits 130', async () => {
+    project.write('migrations/1700000000000-Init.ts', postgresInit)
+    project.write('migrations/1700000000001-Slow.ts', handMigration('Slow1700000000001', ['SELECT pg_sleep(20)'], []))
+    const child = spawn(process.execPath, [resolve(__dirname, '../../bin/typeorm-autogen.js'), 'check', '--from-migrations'], {
+      cwd: project.dir, env: { ...process.env, ...pg }, stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    // Until the slow migration runs in the scratch database.
+    while ((await adminQuery(`SELECT 1 FROM pg_stat_activity WHERE datname LIKE $1 AND query LIKE '%pg_sleep%'`, [`${target}\\_autogen\\_%`])).length === 0) {
+      await new Promise((wait) => setTimeout(wait, 100))
+    }
+    expect(await scratchDatabasesOf(target)).toHaveLength(1)
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toBe('')
+  }, 60_000)
+})
