@@ -11,7 +11,7 @@ import { withFailingStatement } from './failing-statement'
 /**
  * revertAll reverts the scratch database's migrations one by one, newest first, as `downgrade` does, and
  * finds where that does not bring the schema back to empty: the migration whose `down` failed (the rest are
- * not tried), or the tables and views left behind. `schemas` are those to look in (where the dialect has them).
+ * not tried), or the tables, views and enum types left behind. `schemas` are those to look in (where the dialect has them).
  */
 export async function revertAll(scratch: ScratchProject, schemas: readonly string[]): Promise<MigrationsFinding[]> {
   const { dataSource, project } = scratch
@@ -37,7 +37,11 @@ export async function revertAll(scratch: ScratchProject, schemas: readonly strin
       schemas: dialect.capabilities.schemas ? schemas : undefined,
       ignoreTables: ignoredTables(dataSource, project.settings),
     })
-    const names = [...left.tables.map((t) => `table ${qualifiedKey(t)}`), ...left.views.map((v) => `view ${qualifiedKey(v)}`)]
+    const names = [
+      ...left.tables.map((t) => `table ${qualifiedKey(t)}`),
+      ...left.views.map((v) => `view ${qualifiedKey(v)}`),
+      ...left.enums.map((e) => `enum type ${qualifiedKey(e)}`),
+    ]
     if (names.length === 0) return []
     return [{
       code: 'DOWN_LEFT_BEHIND',

@@ -2,7 +2,7 @@ import { runCliInProcess } from '../support/run-cli'
 import { postgresSchemaDump } from '../support/postgres-schema-dump'
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import type { TempProject } from '../support/temp-project'
-import { handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from './scratch-project'
+import { handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
 
 // check --drift: the live database against the schema the migrations it applied build. A change made by
 // hand is drift (exit 4); the live database is only read.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { runCliInProcess } from '../support/run-cli'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 import type { TempProject } from '../support/temp-project'
-import { noteEntity, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from './scratch-project'
+import { noteEntity, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
 
 // check --from-migrations on a fresh copy of a project with no database prepared: the scratch database is
 // built from the migrations folder, compared with the entities, and always removed.

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { runCliInProcess } from '../support/run-cli'
 import type { TempProject } from '../support/temp-project'
-import { adminQuery, handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from './scratch-project'
+import { adminQuery, handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
 
 // What check --from-migrations finds wrong with a migrations folder (exit 5), a migration that fails on the
 // scratch database (exit 2), a server that refuses to make one (exit 2), and Ctrl-C in the middle: each

@@ -1,6 +1,6 @@
 import { Client } from 'pg'
-import { postgresServer } from '../support/test-database'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { postgresServer } from './test-database'
+import { type TempProject, tempProject } from './temp-project'
 
 // A small project for the scratch-database modes: one entity, its DataSource on SQLite (a file that is never
 // created unless SQLITE_FILE names another) or, when DATABASE_URL is set, on PostgreSQL.
