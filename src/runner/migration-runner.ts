@@ -5,13 +5,28 @@ import type { LoadedProject } from '../source/load-config'
 import { migrationFilesIn } from '../source/migration-files'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
+import { UserError } from '../source/user-error'
+import { timestampOf } from './migration-target'
+import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
 
-/** MigrationStatus is one migration known to the project, applied or not, or applied to the database only. */
-export interface MigrationStatus {
+/** MigrationState is where a migration stands: applied, pending, or applied to the database only (no file has it). */
+export type MigrationState = 'applied' | 'pending' | 'unknown'
+
+/** MigrationEntry is one migration known to the project or recorded by the database. */
+export interface MigrationEntry {
   readonly name: string
-  readonly applied: boolean
-  /** False for a migration the database applied but the project lacks (another branch's): no file has it. */
-  readonly inProject: boolean
+  /** The 13-digit timestamp TypeORM reads at the end of the name. */
+  readonly timestamp?: number
+  readonly state: MigrationState
+  /** The file of the migrations folder that has it, when one does. */
+  readonly file?: string
+}
+
+/** MigrationLog is the project's migrations in the order TypeORM runs them, then the unknown ones, and the last applied. */
+export interface MigrationLog {
+  readonly entries: readonly MigrationEntry[]
+  /** The last applied migration (the one `downgrade` reverts first); undefined when none is. */
+  readonly current?: string
 }
 
 /** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
@@ -29,63 +44,115 @@ export function knownMigrations(dataSource: DataSource, migrationsDir: string): 
 }
 
 /**
- * upgrade runs every pending migration through TypeORM's own migration runner, each in its own transaction
- * unless the DataSource says otherwise, and returns the names it applied. `beforeRun` is told the pending
- * migrations' names first, on the same connection.
+ * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
+ * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
+ * applied. `beforeRun` is told the names about to run first, on the same connection.
  */
-export async function upgrade(project: LoadedProject, beforeRun?: (pending: readonly string[]) => void): Promise<string[]> {
+export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[]) => void): Promise<string[]> {
   return withConnection(project, async (dataSource) => {
-    if (beforeRun !== undefined) {
-      beforeRun((await new MigrationExecutor(dataSource).getPendingMigrations()).map((m) => m.name))
-    }
-    const applied = await dataSource.runMigrations({
-      transaction: dataSource.options.migrationsTransactionMode ?? 'each',
-    })
-    return applied.map((m) => m.name)
-  })
-}
-
-/** downgrade reverts the most recently applied migration and returns its name, or undefined when none is applied. */
-export async function downgrade(project: LoadedProject): Promise<string | undefined> {
-  return withConnection(project, async (dataSource) => {
-    const executor = new MigrationExecutor(dataSource)
-    const executed = await executor.getExecutedMigrations()
-    if (executed.length === 0) return undefined
-    const last = [...executed].sort((a, b) => b.timestamp - a.timestamp || b.id! - a.id!)[0]
-    // TypeORM's undoLastMigration calls beforeMigration only once its transaction has begun, where SQLite
-    // ignores `PRAGMA foreign_keys = OFF` (https://sqlite.org/pragma.html#pragma_foreign_keys): a parent
-    // table rebuilt by `down` would then cascade its DROP to the child rows. So it is called here first.
-    const queryRunner = dataSource.createQueryRunner()
-    try {
-      await queryRunner.beforeMigration()
-      const undo = new MigrationExecutor(dataSource, queryRunner)
-      undo.transaction = dataSource.options.migrationsTransactionMode ?? 'each'
-      await undo.undoLastMigration()
-      await queryRunner.afterMigration()
-    } finally {
-      await queryRunner.release()
-    }
-    return last.name
+    const { pending, applied } = await recordedState(dataSource)
+    const toRun = planUpgrade(pending, applied, target)
+    beforeRun?.(toRun)
+    if (toRun.length === 0) return []
+    return runOnly(dataSource, pending, toRun)
   })
 }
 
 /**
- * migrationStatus lists the project's migrations in order with whether each is applied, then the applied
- * migrations neither the DataSource nor the migrations folder has.
+ * runOnly has TypeORM's runner apply `toRun` of the `pending` migrations, or with `fake` only record them,
+ * and returns the names it applied.
  */
-export async function migrationStatus(project: LoadedProject): Promise<MigrationStatus[]> {
+export async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[], options: { readonly fake?: boolean } = {}): Promise<string[]> {
+  const held = new Set(pending.filter((name) => !toRun.includes(name)))
+  // TypeORM runs every pending migration it is given: those beyond the target are kept from it.
+  Object.assign(dataSource, { migrations: dataSource.migrations.filter((m) => !held.has(migrationNameOf(m))) })
+  const ran = await dataSource.runMigrations({
+    transaction: dataSource.options.migrationsTransactionMode ?? 'each',
+    fake: options.fake === true,
+  })
+  return ran.map((m) => m.name)
+}
+
+/**
+ * downgrade reverts the applied migrations down to `target` (by default the last one), latest first, one
+ * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file.
+ */
+export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}): Promise<string[]> {
   return withConnection(project, async (dataSource) => {
-    const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
-    const applied = new Set(executed.map((m) => m.name))
-    const known = new Set(knownMigrations(dataSource, project.migrationsDir))
-    return [
-      ...dataSource.migrations.map(migrationNameOf).map((name) => ({ name, applied: applied.has(name), inProject: true })),
-      ...executed.filter((m) => !known.has(m.name)).map((m) => ({ name: m.name, applied: true, inProject: false })),
-    ]
+    const { pending, applied } = await recordedState(dataSource)
+    const toRevert = planDowngrade(applied, pending, target)
+    const inProject = new Set(dataSource.migrations.map(migrationNameOf))
+    const missing = toRevert.filter((name) => !inProject.has(name))
+    if (missing.length > 0) {
+      throw new UserError(`cannot revert ${missing.join(', ')}: applied to the database, but no migration file has it; switch branch or pull to get it, or remove its record with \`typeorm-autogen stamp --delete ${missing[0]}\``)
+    }
+    for (const _ of toRevert) await revertLast(dataSource)
+    return toRevert
   })
 }
 
-async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function revertLast(dataSource: DataSource): Promise<void> {
+  // TypeORM's undoLastMigration calls beforeMigration only once its transaction has begun, where SQLite
+  // ignores `PRAGMA foreign_keys = OFF` (https://sqlite.org/pragma.html#pragma_foreign_keys): a parent
+  // table rebuilt by `down` would then cascade its DROP to the child rows. So it is called here first.
+  const queryRunner = dataSource.createQueryRunner()
+  try {
+    await queryRunner.beforeMigration()
+    const undo = new MigrationExecutor(dataSource, queryRunner)
+    undo.transaction = dataSource.options.migrationsTransactionMode ?? 'each'
+    await undo.undoLastMigration()
+    await queryRunner.afterMigration()
+  } finally {
+    await queryRunner.release()
+  }
+}
+
+/** migrationLog lists the project's migrations in order with whether each is applied, then the applied ones no file has. */
+export async function migrationLog(project: LoadedProject): Promise<MigrationLog> {
+  return withConnection(project, (dataSource) => logOf(dataSource, project.migrationsDir))
+}
+
+/**
+ * logOf reads the migrations table on a connected DataSource: the project's migrations in the order TypeORM
+ * runs them, then the applied migrations neither the DataSource nor the migrations folder has.
+ */
+export async function logOf(dataSource: DataSource, migrationsDir: string): Promise<MigrationLog> {
+  const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
+  const applied = new Set(executed.map((m) => m.name))
+  const files = new Map(migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [[f.name, f.file] as const])))
+  const known = new Set(knownMigrations(dataSource, migrationsDir))
+  const entry = (name: string, state: MigrationState): MigrationEntry => {
+    const timestamp = timestampOf(name)
+    const file = files.get(name)
+    return { name, ...(timestamp !== undefined && { timestamp: Number(timestamp) }), state, ...(file !== undefined && { file }) }
+  }
+  return {
+    entries: [
+      ...inRunOrder(dataSource.migrations.map(migrationNameOf)).map((name) => entry(name, applied.has(name) ? 'applied' : 'pending')),
+      ...executed.filter((m) => !known.has(m.name)).reverse().map((m) => entry(m.name, 'unknown')),
+    ],
+    ...(executed[0] !== undefined && { current: executed[0].name }),
+  }
+}
+
+/** recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first). */
+export async function recordedState(dataSource: DataSource): Promise<{ pending: string[]; applied: string[] }> {
+  const executor = new MigrationExecutor(dataSource)
+  const applied = (await executor.getExecutedMigrations()).map((m) => m.name)
+  const pending = (await executor.getPendingMigrations()).map((m) => m.name)
+  return { pending, applied }
+}
+
+/** inRunOrder sorts migration names by their timestamp, as TypeORM runs them (stable among equal ones). */
+export function inRunOrder(names: readonly string[]): string[] {
+  return [...names].sort((a, b) => Number(timestampOf(a) ?? 0) - Number(timestampOf(b) ?? 0))
+}
+
+/**
+ * withConnection loads the project's migrations into its DataSource (the migrations folder's, when it is
+ * set or the DataSource names none), connects, runs `work` and disconnects.
+ */
+export async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const { dataSource } = project
   const migrations = dataSource.options.migrations
   const declared = Array.isArray(migrations) ? migrations.length > 0 : migrations !== undefined
