@@ -1,8 +1,8 @@
 import { migrationClassName, migrationFileName } from './migration-name'
-import type { RenderedMigration } from './migration-file'
-import { commentLines, stringLiteral } from './ts-literal'
+import { migrationSource, type RenderedMigration } from './migration-file'
+import { commentLines } from './ts-literal'
 
-const step = '    '
+const indent = '        '
 
 /**
  * renderEmptyMigrationFile writes a migration for changes written by hand (data migrations): named, laid
@@ -15,24 +15,9 @@ export function renderEmptyMigrationFile(name: string, timestamp: number): Rende
     '',
     'Changes:',
     '  (describe here what up() changes, for `typeorm-autogen history`)',
-  ]
-  const method = (direction: 'up' | 'down', todo: string) => [
-    `${step}public async ${direction}(queryRunner: QueryRunner): Promise<void> {`,
-    `${step}${step}// ${todo}`,
-    `${step}}`,
-  ]
-  const lines = [
-    ...header.flatMap((line) => commentLines(line)),
-    '',
-    "import type { MigrationInterface, QueryRunner } from 'typeorm';",
-    '',
-    `export class ${className} implements MigrationInterface {`,
-    `${step}name = ${stringLiteral(className)};`,
-    '',
-    ...method('up', 'Write the change here, e.g. await queryRunner.query(`UPDATE ...`);'),
-    '',
-    ...method('down', 'Write here what reverts up().'),
-    '}',
-  ]
-  return { fileName: migrationFileName(name, timestamp), source: `${lines.join('\n')}\n` }
+  ].flatMap((line) => commentLines(line))
+  const source = migrationSource(header, className,
+    [`${indent}// Write the change here, e.g. await queryRunner.query(\`UPDATE ...\`);`],
+    [`${indent}// Write here what reverts up().`])
+  return { fileName: migrationFileName(name, timestamp), source }
 }

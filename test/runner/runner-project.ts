@@ -78,3 +78,23 @@ export async function runnerProject(db: TestDatabase): Promise<RunnerProject> {
     },
   }
 }
+
+/** RunnerFixture is a test file's database and RunnerProject, made before its tests and removed after them. */
+export interface RunnerFixture {
+  readonly db: TestDatabase
+  readonly runner: RunnerProject
+}
+
+/** runnerFixture makes a RunnerFixture in beforeAll, on a database of `createDatabase`, and removes it in afterAll. */
+export function runnerFixture(createDatabase: () => Promise<TestDatabase>): RunnerFixture {
+  const fixture = {} as { db: TestDatabase; runner: RunnerProject }
+  beforeAll(async () => {
+    fixture.db = await createDatabase()
+    fixture.runner = await runnerProject(fixture.db)
+  })
+  afterAll(async () => {
+    fixture.runner?.project.remove()
+    await fixture.db?.drop()
+  })
+  return fixture
+}

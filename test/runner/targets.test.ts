@@ -1,6 +1,6 @@
 import { afterDatabaseLine } from '../support/run-cli'
-import { bothDialects, type TestDatabase } from '../support/test-database'
-import { names, type RunnerProject, runnerProject } from './runner-project'
+import { bothDialects } from '../support/test-database'
+import { names, runnerFixture } from './runner-project'
 
 // upgrade --to/--steps and downgrade --to/--steps/--all on real databases, through the built CLI: targets by
 // name, timestamp and prefix, and every refusal exits 2 with one line and leaves the database as it was.
@@ -8,36 +8,27 @@ import { names, type RunnerProject, runnerProject } from './runner-project'
 const [init, addViews, dropText, backfill] = names
 
 describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
-  let db: TestDatabase
-  let runner: RunnerProject
-  const cli = (...args: string[]) => runner.cli(...args)
-  const views = async () => (await db.query<{ views: number | string }>('SELECT views FROM note')).map((r) => Number(r.views))
+  const fixture = runnerFixture(createDatabase)
+  const cli = (...args: string[]) => fixture.runner.cli(...args)
+  const views = async () => (await fixture.db.query<{ views: number | string }>('SELECT views FROM note')).map((r) => Number(r.views))
 
   /** refused runs a command that must exit 2 with `message` as its one line, changing no record. */
   const refused = async (args: string[], message: string) => {
-    const before = await runner.recorded()
+    const before = await fixture.runner.recorded()
     const run = await cli(...args)
     expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)
     expect(run.code).toBe(2)
-    expect(await runner.recorded()).toEqual(before)
+    expect(await fixture.runner.recorded()).toEqual(before)
   }
 
-  beforeAll(async () => {
-    db = await createDatabase()
-    runner = await runnerProject(db)
-  })
-  afterAll(async () => {
-    runner?.project.remove()
-    await db?.drop()
-  })
 
   it('upgrades to a prefix of a name, leaving the later migrations pending', async () => {
     const run = await cli('upgrade', '--to', 'AddV')
     expect(run.code).toBe(0)
     expect(afterDatabaseLine(run.stdout)).toBe(`Applied ${init}\nApplied ${addViews}\n2 migrations applied\n`)
-    expect(await runner.recorded()).toEqual([init, addViews])
-    expect(await runner.noteColumns()).toEqual(['id', 'text', 'views'])
-    await db.query("INSERT INTO note (text, views) VALUES ('kept', 1)")
+    expect(await fixture.runner.recorded()).toEqual([init, addViews])
+    expect(await fixture.runner.noteColumns()).toEqual(['id', 'text', 'views'])
+    await fixture.db.query("INSERT INTO note (text, views) VALUES ('kept', 1)")
   })
 
   it('refuses an applied target, an ambiguous or unknown one, too many steps and conflicting options', async () => {
@@ -57,11 +48,11 @@ describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
   it('upgrades by steps, then through the migration written by hand', async () => {
     const step = await cli('upgrade', '--steps', '1')
     expect(afterDatabaseLine(step.stdout)).toBe(`Applied ${dropText}\n`)
-    expect(await runner.noteColumns()).toEqual(['id', 'views'])
+    expect(await fixture.runner.noteColumns()).toEqual(['id', 'views'])
     const rest = await cli('upgrade')
     expect(afterDatabaseLine(rest.stdout)).toBe(`Applied ${backfill}\n`)
     expect(await views()).toEqual([7])
-    expect(await runner.recorded()).toEqual([...names])
+    expect(await fixture.runner.recorded()).toEqual([...names])
   })
 
   it('downgrades to the last applied migration as a no-op, then by steps through the hand-written one', async () => {
@@ -76,15 +67,15 @@ describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
     const run = await cli('downgrade', '--to', '1700000000000')
     expect(run.code).toBe(0)
     expect(afterDatabaseLine(run.stdout)).toBe(`Reverted ${dropText}\nReverted ${addViews}\n2 migrations reverted\n`)
-    expect(await runner.recorded()).toEqual([init])
-    expect(await runner.noteColumns()).toEqual(['id', 'text'])
-    expect(await db.query('SELECT count(*) AS n FROM note')).toEqual([{ n: db.label === 'sqlite' ? 1 : '1' }])
+    expect(await fixture.runner.recorded()).toEqual([init])
+    expect(await fixture.runner.noteColumns()).toEqual(['id', 'text'])
+    expect(await fixture.db.query('SELECT count(*) AS n FROM note')).toEqual([{ n: fixture.db.label === 'sqlite' ? 1 : '1' }])
   })
 
   it('downgrades everything with --all, and then has nothing to revert', async () => {
     const run = await cli('downgrade', '--all')
     expect(afterDatabaseLine(run.stdout)).toBe(`Reverted ${init}\n`)
-    expect(await runner.recorded()).toEqual([])
+    expect(await fixture.runner.recorded()).toEqual([])
     const again = await cli('downgrade', '--all')
     expect(afterDatabaseLine(again.stdout)).toBe('Nothing to revert: no migration is applied.\n')
     await refused(['downgrade', '--to', 'Init'], `${init} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`)

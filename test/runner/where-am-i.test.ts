@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { readMigrationHeader } from '../../src/runner/migration-header'
 import { afterDatabaseLine } from '../support/run-cli'
-import { bothDialects, type TestDatabase } from '../support/test-database'
-import { names, type RunnerProject, runnerProject } from './runner-project'
+import { bothDialects } from '../support/test-database'
+import { names, runnerFixture } from './runner-project'
 
 // status, current, history and show, in text and JSON, on real databases through the built CLI, with Init
 // and AddViews applied and DropText (a DROP_COLUMN hazard) and the hand-written Backfill pending.
@@ -11,23 +11,14 @@ const [init, addViews, dropText, backfill] = names
 const files = names.map((name) => `migrations/${name.slice(-13)}-${name.slice(0, -13)}.ts`)
 
 describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
-  let db: TestDatabase
-  let runner: RunnerProject
-  const cli = (...args: string[]) => runner.cli(...args)
+  const fixture = runnerFixture(createDatabase)
+  const cli = (...args: string[]) => fixture.runner.cli(...args)
   const json = async (...args: string[]) => {
     const run = await cli(...args, '--format', 'json')
     expect(run.code).toBe(0)
     return JSON.parse(run.stdout)
   }
 
-  beforeAll(async () => {
-    db = await createDatabase()
-    runner = await runnerProject(db)
-  })
-  afterAll(async () => {
-    runner?.project.remove()
-    await db?.drop()
-  })
 
   it('current prints nothing for a new database, and null in JSON', async () => {
     const run = await cli('current')
@@ -45,7 +36,7 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
     expect(status.stderr).toContain(`warning: ${dropText} line `)
     expect(await json('status')).toEqual({
       migrations: names.map((name, i) => ({
-        name, timestamp: Number(name.slice(-13)), state: i < 2 ? 'applied' : 'pending', file: runner.project.file(files[i]!),
+        name, timestamp: Number(name.slice(-13)), state: i < 2 ? 'applied' : 'pending', file: fixture.runner.project.file(files[i]!),
       })),
     })
     const current = await cli('current')
@@ -72,7 +63,7 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
     const { migrations } = await json('history')
     expect(migrations.map((m: { name: string }) => m.name)).toEqual([...names])
     for (const [i, m] of migrations.entries()) {
-      const source = readFileSync(runner.project.file(files[i]!), 'utf8')
+      const source = readFileSync(fixture.runner.project.file(files[i]!), 'utf8')
       expect(m.summary).toEqual(readMigrationHeader(source).changes)
       expect(m.summary.length).toBeGreaterThan(0)
     }
@@ -82,15 +73,15 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
 
   it('show prints the SQL of a generated migration both ways, as its file has it, running nothing', async () => {
     const shown = await json('show', 'DropT')
-    const source = readFileSync(runner.project.file(files[2]!), 'utf8')
+    const source = readFileSync(fixture.runner.project.file(files[2]!), 'utf8')
     const [up, down] = source.split('public async down')
-    expect(shown).toMatchObject({ name: dropText, state: 'pending', file: runner.project.file(files[2]!) })
+    expect(shown).toMatchObject({ name: dropText, state: 'pending', file: fixture.runner.project.file(files[2]!) })
     expect(shown.up.length).toBe(up!.split('await queryRunner.query(').length - 1)
     expect(shown.down.length).toBe(down!.split('await queryRunner.query(').length - 1)
     for (const query of [...shown.up, ...shown.down]) expect(source).toContain(query.sql)
     expect(shown.hazards.map((h: { code: string }) => h.code)).toEqual(['DROP_COLUMN'])
-    expect(await runner.noteColumns()).toEqual(['id', 'text', 'views'])
-    expect(await runner.recorded()).toEqual([init, addViews])
+    expect(await fixture.runner.noteColumns()).toEqual(['id', 'text', 'views'])
+    expect(await fixture.runner.recorded()).toEqual([init, addViews])
 
     const text = await cli('show', dropText)
     expect(text.code).toBe(0)
@@ -102,7 +93,7 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
   it('show records the queries of a migration written by hand', async () => {
     const shown = await json('show', '1700000003000')
     expect(shown).toMatchObject({ name: backfill, up: [{ sql: 'UPDATE note SET views = 7' }], down: [{ sql: 'UPDATE note SET views = 0' }], hazards: [] })
-    expect(await db.query('SELECT count(*) AS n FROM note')).toEqual([{ n: db.label === 'sqlite' ? 0 : '0' }])
+    expect(await fixture.db.query('SELECT count(*) AS n FROM note')).toEqual([{ n: fixture.db.label === 'sqlite' ? 0 : '0' }])
   })
 
   it('show refuses an unknown or ambiguous name with exit code 2', async () => {
