@@ -1,5 +1,5 @@
 import type { MigrationDetails } from '../runner/migration-details'
-import type { MigrationEntry } from '../runner/migration-runner'
+import type { MigrationEntry } from '../runner/migration-log'
 import type { RecordedQuery } from '../runner/recording-query-runner'
 
 // The shapes below are documented in README.md ("The runner's JSON"): change them together.

@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import type { FileHazard } from '../hazards/accepted-hazards'
 import type { MigrationDetails } from '../runner/migration-details'
-import type { MigrationEntry } from '../runner/migration-runner'
+import type { MigrationEntry } from '../runner/migration-log'
 import type { RecordedQuery } from '../runner/recording-query-runner'
 import type { Paint } from './paint'
 

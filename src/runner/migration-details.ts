@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { type FileHazard, readHazardComments } from '../hazards/accepted-hazards'
-import type { MigrationEntry } from './migration-runner'
+import type { MigrationEntry } from './migration-log'
 import { readMigrationHeader } from './migration-header'
 
 /** MigrationDetails is a migration with what its file says of it: its header and its hazard comments. */

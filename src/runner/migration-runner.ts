@@ -6,28 +6,7 @@ import { migrationFilesIn } from '../source/migration-files'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
-import { timestampOf } from './migration-target'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
-
-/** MigrationState is where a migration stands: applied, pending, or applied to the database only (no file has it). */
-export type MigrationState = 'applied' | 'pending' | 'unknown'
-
-/** MigrationEntry is one migration known to the project or recorded by the database. */
-export interface MigrationEntry {
-  readonly name: string
-  /** The 13-digit timestamp TypeORM reads at the end of the name. */
-  readonly timestamp?: number
-  readonly state: MigrationState
-  /** The file of the migrations folder that has it, when one does. */
-  readonly file?: string
-}
-
-/** MigrationLog is the project's migrations in the order TypeORM runs them, then the unknown ones, and the last applied. */
-export interface MigrationLog {
-  readonly entries: readonly MigrationEntry[]
-  /** The last applied migration (the one `downgrade` reverts first); undefined when none is. */
-  readonly current?: string
-}
 
 /** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
 export function migrationNameOf(migration: MigrationInterface): string {
@@ -107,45 +86,12 @@ async function revertLast(dataSource: DataSource): Promise<void> {
   }
 }
 
-/** migrationLog lists the project's migrations in order with whether each is applied, then the applied ones no file has. */
-export async function migrationLog(project: LoadedProject): Promise<MigrationLog> {
-  return withConnection(project, (dataSource) => logOf(dataSource, project.migrationsDir))
-}
-
-/**
- * logOf reads the migrations table on a connected DataSource: the project's migrations in the order TypeORM
- * runs them, then the applied migrations neither the DataSource nor the migrations folder has.
- */
-export async function logOf(dataSource: DataSource, migrationsDir: string): Promise<MigrationLog> {
-  const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
-  const applied = new Set(executed.map((m) => m.name))
-  const files = new Map(migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [[f.name, f.file] as const])))
-  const known = new Set(knownMigrations(dataSource, migrationsDir))
-  const entry = (name: string, state: MigrationState): MigrationEntry => {
-    const timestamp = timestampOf(name)
-    const file = files.get(name)
-    return { name, ...(timestamp !== undefined && { timestamp: Number(timestamp) }), state, ...(file !== undefined && { file }) }
-  }
-  return {
-    entries: [
-      ...inRunOrder(dataSource.migrations.map(migrationNameOf)).map((name) => entry(name, applied.has(name) ? 'applied' : 'pending')),
-      ...executed.filter((m) => !known.has(m.name)).reverse().map((m) => entry(m.name, 'unknown')),
-    ],
-    ...(executed[0] !== undefined && { current: executed[0].name }),
-  }
-}
-
 /** recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first). */
 export async function recordedState(dataSource: DataSource): Promise<{ pending: string[]; applied: string[] }> {
   const executor = new MigrationExecutor(dataSource)
   const applied = (await executor.getExecutedMigrations()).map((m) => m.name)
   const pending = (await executor.getPendingMigrations()).map((m) => m.name)
   return { pending, applied }
-}
-
-/** inRunOrder sorts migration names by their timestamp, as TypeORM runs them (stable among equal ones). */
-export function inRunOrder(names: readonly string[]): string[] {
-  return [...names].sort((a, b) => Number(timestampOf(a) ?? 0) - Number(timestampOf(b) ?? 0))
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
-import { type MigrationEntry, logOf, migrationNameOf, withConnection } from './migration-runner'
+import { type MigrationEntry, logOf } from './migration-log'
+import { migrationNameOf, withConnection } from './migration-runner'
 import { resolveMigrationName } from './migration-target'
 import { type RecordedQuery, recordQueries } from './recording-query-runner'
 

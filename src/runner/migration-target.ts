@@ -14,7 +14,7 @@ export function timestampOf(name: string): string | undefined {
  * throws a UserError listing the candidates.
  */
 export function resolveMigrationName(target: string, names: readonly string[]): string {
-  const all = [...new Set(names)].sort((a, b) => Number(timestampOf(a) ?? 0) - Number(timestampOf(b) ?? 0))
+  const all = inRunOrder(new Set(names))
   const exact = [
     all.filter((name) => name === target),
     all.filter((name) => timestampOf(name) === target),
@@ -27,6 +27,11 @@ export function resolveMigrationName(target: string, names: readonly string[]): 
     throw new UserError(`no migration matches "${target}": ${known} (its name, its timestamp, or a unique prefix of either)`)
   }
   throw new UserError(`"${target}" matches ${matches.length} migrations (${listed(matches)}): give more of the name or the whole timestamp`)
+}
+
+/** inRunOrder sorts migration names by their timestamp, as TypeORM runs them (stable among equal ones). */
+export function inRunOrder(names: Iterable<string>): string[] {
+  return [...names].sort((a, b) => Number(timestampOf(a) ?? 0) - Number(timestampOf(b) ?? 0))
 }
 
 function baseNameOf(name: string): string {

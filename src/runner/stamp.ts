@@ -1,8 +1,8 @@
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { MigrationExecutor } from 'typeorm'
-import { inRunOrder, migrationNameOf, recordedState, runOnly, withConnection } from './migration-runner'
-import { resolveMigrationName } from './migration-target'
+import { migrationNameOf, recordedState, runOnly, withConnection } from './migration-runner'
+import { inRunOrder, resolveMigrationName } from './migration-target'
 
 /** StampPlan is what `stamp NAME` is about to record, before it records it. */
 export interface StampPlan {
