@@ -8,10 +8,14 @@ import { checkDriftCommand } from './commands/check-drift'
 import { checkFromMigrationsCommand } from './commands/check-from-migrations'
 import { diffCommand } from './commands/diff-command'
 import { generateCommand } from './commands/generate-command'
-import { downgradeCommand, statusCommand, upgradeCommand } from './commands/runner-commands'
+import { createCommand } from './commands/create-command'
+import { currentCommand, historyCommand, showCommand, statusCommand } from './commands/migration-log-commands'
+import { downgradeCommand, upgradeCommand } from './commands/runner-commands'
+import { stampCommand } from './commands/stamp-command'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
+import { parseStepsFlag } from './steps-flag'
 import { parseTimestampFlag } from './timestamp-flag'
 
 const formats = ['text', 'sql', 'json'] as const
@@ -29,6 +33,7 @@ const directionFits = (a: { format: string; direction?: string }) => {
   if (a.format === 'sql' && a.direction === 'both') return '--format sql prints one direction, a script to run: use --direction up or --direction down'
   return true
 }
+const logFormat = { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }
 const renameOption = {
   type: 'string',
   array: true,
@@ -48,7 +53,7 @@ const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl
 const epilogue = [
   'Exit codes:',
   '  0  success; for check, the database matches the entities',
-  '  1  check only: the entities have changes that no migration applies yet',
+  '  1  check: the entities have changes that no migration applies yet; stamp: the database does not match the entities (nothing recorded)',
   '  2  any error (one line on stderr says what to do; nothing is written)',
   '  3  generate only: a dropped table or column may have been renamed (see the hint printed)',
 ].join('\n')
@@ -101,10 +106,39 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         if (a.drift === true) return checkDriftCommand(args, out)
         return checkCommand(args, out)
       })())
-    .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
-    .command('downgrade', 'revert the last applied migration', {}, (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
-    .command('status', 'list migrations and whether each is applied', {}, (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
-    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade or status')
+    .command('upgrade', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
+      y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
+        .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
+        .conflicts('to', 'steps'),
+      (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
+    .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
+      y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
+        .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
+        .option('all', { type: 'boolean', describe: 'revert every applied migration' })
+        .conflicts('to', ['steps', 'all'])
+        .conflicts('steps', 'all'),
+      (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
+    .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
+      (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
+    .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),
+      (a) => run(a, (out) => currentCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
+    .command('history', 'list the migrations in order with their change summaries and hazards', (y) =>
+      y.option('format', logFormat).option('verbose', { alias: 'v', type: 'boolean', describe: 'each migration\'s file, whole header and hazard sentences' }),
+      (a) => run(a, (out) => historyCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, verbose: a.verbose }, out))())
+    .command('show <name>', 'print one migration\'s summary, hazards and SQL of up and down, running nothing', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' }).option('format', logFormat),
+      (a) => run(a, (out) => showCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, name: String(a.name) }, out))())
+    .command('stamp <name>', 'record the pending migrations up to NAME as applied without running them (adopting a database)', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' })
+        .option('force', { type: 'boolean', describe: 'record without comparing the database with the entities' })
+        .option('delete', { type: 'boolean', describe: 'remove the record of NAME instead (running nothing)' })
+        .conflicts('force', 'delete'),
+      (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete }, out))())
+    .command('create [name]', 'write an empty migration to fill in by hand (a data migration)', (y) =>
+      y.positional('name', { type: 'string', describe: 'migration name, e.g. BackfillSlugs (required)' })
+        .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' }),
+      (a) => run(a, (out) => createCommand({ config: String(a.config), name: requiredName(a.name, 'create', 'BackfillSlugs'), timestamp: parseTimestampFlag(a.timestamp) }, out))())
+    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade, status, current, history, show, stamp or create')
     .strict()
     .exitProcess(false)
     .fail((message, err) => {
@@ -125,7 +159,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   return exitCode
 }
 
-function requiredName(name: string | undefined): string {
-  if (name === undefined || name === '') throw new UserError('generate needs a migration name: typeorm-autogen generate <Name>, e.g. AddPostTags')
+function requiredName(name: string | undefined, command = 'generate', example = 'AddPostTags'): string {
+  if (name === undefined || name === '') throw new UserError(`${command} needs a migration name: typeorm-autogen ${command} <Name>, e.g. ${example}`)
   return name
 }

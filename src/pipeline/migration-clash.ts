@@ -14,7 +14,7 @@ export interface PlannedMigration {
  * shadow an existing migration: its file exists in `dir`, or a migration of the folder (any file), of the
  * DataSource or of the database's migrations table has its timestamp or its class name.
  */
-export function refuseMigrationClash(dir: string, planned: readonly PlannedMigration[], history: MigrationHistory): void {
+export function refuseMigrationClash(dir: string, planned: readonly PlannedMigration[], history: MigrationHistory, command = 'generate'): void {
   const files = folderEntries(dir)
   const names = [...new Set([...history.known, ...history.applied])]
   for (const { name, timestamp } of planned) {
@@ -27,7 +27,7 @@ export function refuseMigrationClash(dir: string, planned: readonly PlannedMigra
     if (clash !== undefined) {
       const where = history.applied.includes(clash) ? ', applied to the database' : ''
       throw new UserError(
-        `a migration with timestamp ${stamp} or class name ${className} already exists (${clash}${where}): generate never replaces a migration; pick another --timestamp or name`,
+        `a migration with timestamp ${stamp} or class name ${className} already exists (${clash}${where}): ${command} never replaces a migration; pick another --timestamp or name`,
       )
     }
   }

@@ -27,20 +27,32 @@ const step = '    '
  */
 export function renderMigrationFile(plan: MigrationPlan): RenderedMigration {
   const className = migrationClassName(plan.name, plan.timestamp)
+  const up = methodBody(plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1)
+  const source = migrationSource(header(plan, className), className, up, methodBody(plan.downStatements, []))
+  return { fileName: migrationFileName(plan.name, plan.timestamp), source }
+}
+
+/**
+ * migrationSource is the text of a migration file: its header comment, then the class `className` with its
+ * `name` and the bodies of `up` and `down` (lines indented for a method).
+ */
+export function migrationSource(header: readonly string[], className: string, up: readonly string[], down: readonly string[]): string {
+  const method = (name: 'up' | 'down', body: readonly string[]) =>
+    [`${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {`, ...body, `${step}}`]
   const lines = [
-    ...header(plan, className),
+    ...header,
     '',
     "import type { MigrationInterface, QueryRunner } from 'typeorm';",
     '',
     `export class ${className} implements MigrationInterface {`,
     `${step}name = ${stringLiteral(className)};`,
     '',
-    ...method('up', plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1),
+    ...method('up', up),
     '',
-    ...method('down', plan.downStatements, []),
+    ...method('down', down),
     '}',
   ]
-  return { fileName: migrationFileName(plan.name, plan.timestamp), source: `${lines.join('\n')}\n` }
+  return `${lines.join('\n')}\n`
 }
 
 function header(plan: MigrationPlan, className: string): string[] {
@@ -69,15 +81,15 @@ function header(plan: MigrationPlan, className: string): string[] {
 }
 
 /**
- * method writes `up` or `down`: each statement with the `// hazard` comments of the hazards it carries out
- * right above it; hazards no statement carries out are commented at the top of the method.
+ * methodBody writes the body of `up` or `down`: each statement with the `// hazard` comments of the hazards
+ * it carries out right above it; hazards no statement carries out are commented at the top of the method.
  */
-function method(name: 'up' | 'down', statements: readonly Statement[], hazards: readonly Hazard[], commitFirst = false): string[] {
+function methodBody(statements: readonly Statement[], hazards: readonly Hazard[], commitFirst = false): string[] {
   const indent = step + step
   const { byStatement, unplaced } = placeHazards(statements, hazards)
   const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(hazardComment(hazard), indent))
   const body = statements.length === 0
     ? [...comments(unplaced), `${indent}// Nothing to do.`]
     : [...comments(unplaced), ...statements.flatMap((statement, i) => [...comments(byStatement.get(i) ?? []), ...statementCode(statement, indent)])]
-  return [`${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {`, ...(commitFirst ? commitFirstLines(indent) : []), ...body, `${step}}`]
+  return [...(commitFirst ? commitFirstLines(indent) : []), ...body]
 }

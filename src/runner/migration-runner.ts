@@ -5,14 +5,8 @@ import type { LoadedProject } from '../source/load-config'
 import { migrationFilesIn } from '../source/migration-files'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
-
-/** MigrationStatus is one migration known to the project, applied or not, or applied to the database only. */
-export interface MigrationStatus {
-  readonly name: string
-  readonly applied: boolean
-  /** False for a migration the database applied but the project lacks (another branch's): no file has it. */
-  readonly inProject: boolean
-}
+import { UserError } from '../source/user-error'
+import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
 
 /** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
 export function migrationNameOf(migration: MigrationInterface): string {
@@ -29,36 +23,61 @@ export function knownMigrations(dataSource: DataSource, migrationsDir: string): 
 }
 
 /**
- * upgrade runs every pending migration through TypeORM's own migration runner, each in its own transaction
- * unless the DataSource says otherwise, and returns the names it applied. `beforeRun` is told the pending
- * migrations' names first, on the same connection.
+ * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
+ * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
+ * applied. `beforeRun` is told the names about to run first, on the same connection.
  */
-export async function upgrade(project: LoadedProject, beforeRun?: (pending: readonly string[]) => void): Promise<string[]> {
-  return withConnection(project, (dataSource) => applyPending(dataSource, beforeRun))
-}
-
-/** applyPending is `upgrade` on a DataSource opened by openForMigrations. */
-export async function applyPending(dataSource: DataSource, beforeRun?: (pending: readonly string[]) => void): Promise<string[]> {
-  if (beforeRun !== undefined) {
-    beforeRun((await new MigrationExecutor(dataSource).getPendingMigrations()).map((m) => m.name))
-  }
-  const applied = await dataSource.runMigrations({
-    transaction: dataSource.options.migrationsTransactionMode ?? 'each',
+export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[]) => void): Promise<string[]> {
+  return withConnection(project, async (dataSource) => {
+    const { pending, applied } = await recordedState(dataSource)
+    const toRun = planUpgrade(pending, applied, target)
+    beforeRun?.(toRun)
+    if (toRun.length === 0) return []
+    return runOnly(dataSource, pending, toRun)
   })
-  return applied.map((m) => m.name)
 }
 
-/** downgrade reverts the most recently applied migration and returns its name, or undefined when none is applied. */
-export async function downgrade(project: LoadedProject): Promise<string | undefined> {
-  return withConnection(project, revertLast)
+/**
+ * runOnly has TypeORM's runner apply `toRun` of the `pending` migrations, or with `fake` only record them,
+ * and returns the names it applied.
+ */
+export async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[], options: { readonly fake?: boolean } = {}): Promise<string[]> {
+  const held = new Set(pending.filter((name) => !toRun.includes(name)))
+  // TypeORM runs every pending migration it is given: those beyond the target are kept from it.
+  Object.assign(dataSource, { migrations: dataSource.migrations.filter((m) => !held.has(migrationNameOf(m))) })
+  const ran = await dataSource.runMigrations({
+    transaction: dataSource.options.migrationsTransactionMode ?? 'each',
+    fake: options.fake === true,
+  })
+  return ran.map((m) => m.name)
 }
 
-/** revertLast is `downgrade` on a DataSource opened by openForMigrations. */
-export async function revertLast(dataSource: DataSource): Promise<string | undefined> {
-  const executor = new MigrationExecutor(dataSource)
-  const executed = await executor.getExecutedMigrations()
-  if (executed.length === 0) return undefined
-  const last = [...executed].sort((a, b) => b.timestamp - a.timestamp || b.id! - a.id!)[0]
+/** applyPending has TypeORM's runner apply every pending migration of a DataSource opened by openForMigrations. */
+export async function applyPending(dataSource: DataSource): Promise<string[]> {
+  const { pending } = await recordedState(dataSource)
+  return runOnly(dataSource, pending, pending)
+}
+
+/**
+ * downgrade reverts the applied migrations down to `target` (by default the last one), latest first, one
+ * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file.
+ */
+export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}): Promise<string[]> {
+  return withConnection(project, async (dataSource) => {
+    const { pending, applied } = await recordedState(dataSource)
+    const toRevert = planDowngrade(applied, pending, target)
+    const inProject = new Set(dataSource.migrations.map(migrationNameOf))
+    const missing = toRevert.filter((name) => !inProject.has(name))
+    if (missing.length > 0) {
+      throw new UserError(`cannot revert ${missing.join(', ')}: applied to the database, but no migration file has it; switch branch or pull to get it, or remove its record with \`typeorm-autogen stamp --delete ${missing[0]}\``)
+    }
+    for (const _ of toRevert) await revertLast(dataSource)
+    return toRevert
+  })
+}
+
+/** revertLast has TypeORM's runner revert the last applied migration of a DataSource opened by openForMigrations. */
+export async function revertLast(dataSource: DataSource): Promise<void> {
   // TypeORM's undoLastMigration calls beforeMigration only once its transaction has begun, where SQLite
   // ignores `PRAGMA foreign_keys = OFF` (https://sqlite.org/pragma.html#pragma_foreign_keys): a parent
   // table rebuilt by `down` would then cascade its DROP to the child rows. So it is called here first.
@@ -72,26 +91,18 @@ export async function revertLast(dataSource: DataSource): Promise<string | undef
   } finally {
     await queryRunner.release()
   }
-  return last.name
 }
 
-/**
- * migrationStatus lists the project's migrations in order with whether each is applied, then the applied
- * migrations neither the DataSource nor the migrations folder has.
- */
-export async function migrationStatus(project: LoadedProject): Promise<MigrationStatus[]> {
-  return withConnection(project, async (dataSource) => {
-    const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
-    const applied = new Set(executed.map((m) => m.name))
-    const known = new Set(knownMigrations(dataSource, project.migrationsDir))
-    return [
-      ...dataSource.migrations.map(migrationNameOf).map((name) => ({ name, applied: applied.has(name), inProject: true })),
-      ...executed.filter((m) => !known.has(m.name)).map((m) => ({ name: m.name, applied: true, inProject: false })),
-    ]
-  })
+/** recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first). */
+export async function recordedState(dataSource: DataSource): Promise<{ pending: string[]; applied: string[] }> {
+  const executor = new MigrationExecutor(dataSource)
+  const applied = (await executor.getExecutedMigrations()).map((m) => m.name)
+  const pending = (await executor.getPendingMigrations()).map((m) => m.name)
+  return { pending, applied }
 }
 
-async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+/** withConnection opens the project's DataSource for TypeORM's runner (openForMigrations), runs `work` and disconnects. */
+export async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = await openForMigrations(project)
   try {
     return await work(dataSource)
@@ -102,7 +113,8 @@ async function withConnection<T>(project: LoadedProject, work: (dataSource: Data
 
 /**
  * openForMigrations connects the project's DataSource for TypeORM's runner, its migrations read from the
- * migrations folder, and names the migration that fails (see nameMigrationErrors). The caller destroys it.
+ * migrations folder (when it is set or the DataSource names none), and names the migration that fails (see
+ * nameMigrationErrors). The caller destroys it.
  */
 export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
   const { dataSource } = project

@@ -69,7 +69,7 @@ it('a failed downgrade names its migration', async () => {
 })
 
 describe('--help', () => {
-  it.each([['--help'], ['diff', '--help'], ['generate', '--help'], ['check', '--help']])('%s keeps a space before every [choices] and [default]', async (...args) => {
+  it.each([['--help'], ['diff', '--help'], ['generate', '--help'], ['check', '--help'], ['history', '--help'], ['show', '--help']])('%s keeps a space before every [choices] and [default]', async (...args) => {
     const run = await runCliInProcess(project.dir, args)
     expect(run.code).toBe(0)
     expect(run.stdout).not.toMatch(/\S\[(choices|default|string|boolean|array)/)
@@ -77,7 +77,7 @@ describe('--help', () => {
 
   it('shows the exit codes and examples', async () => {
     const run = await runCliInProcess(project.dir, ['--help'])
-    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}success.*\n {2}1 {2}check only.*\n {2}2 {2}any error.*\n {2}3 {2}generate only/)
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}success.*\n {2}1 {2}check: .*; stamp: .*\n {2}2 {2}any error.*\n {2}3 {2}generate only/)
     expect(run.stdout).toMatch(/Examples:\n {2}typeorm-autogen generate AddPostTags /)
   })
 })

@@ -53,3 +53,12 @@ it('diff and check warn, with their exit codes unchanged', async () => {
   expect(clean.code).toBe(0)
   expect(clean.stderr).toContain(`warning: UNKNOWN_MIGRATIONS: ${unknownText}`)
 })
+
+it('downgrade refuses to revert it, reverting nothing; stamp --delete removes its record', async () => {
+  const run = await cli('downgrade', '--to', 'Init')
+  expect(run.stderr).toBe('typeorm-autogen: cannot revert AddViews1700000001000: applied to the database, but no migration file has it; switch branch or pull to get it, or remove its record with `typeorm-autogen stamp --delete AddViews1700000001000`\n')
+  expect(run.code).toBe(2)
+  expect((await cli('current')).stdout).toBe('AddViews1700000001000\n')
+  expect((await cli('stamp', '--delete', 'AddViews')).code).toBe(0)
+  expect((await cli('current')).stdout).toBe('Init1700000000000\n')
+})

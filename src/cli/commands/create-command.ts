@@ -1,0 +1,23 @@
+import { relative } from 'node:path'
+import { createMigration } from '../../pipeline/create-migration'
+import { isMigrationName } from '../../render/migration-name'
+import { loadProject } from '../../source/load-config'
+import { UserError } from '../../source/user-error'
+import type { CliOutput } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+
+export interface CreateArgs {
+  readonly config: string
+  readonly name: string
+  readonly timestamp?: number
+}
+
+/** createCommand writes an empty migration, to be filled in by hand (a data migration), without connecting. */
+export async function createCommand(args: CreateArgs, output: CliOutput): Promise<number> {
+  if (!isMigrationName(args.name)) {
+    throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)`)
+  }
+  const file = createMigration(await loadProject(args.config), args.name, args.timestamp)
+  output.out(`Wrote ${relative(process.cwd(), file)}: fill in up() and down(), then run upgrade.`)
+  return ExitCode.ok
+}

@@ -1,0 +1,67 @@
+import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
+import { shownBy } from '../../pipeline/shown-findings'
+import { detailsJson, entryJson, jsonText, showJson } from '../../render/migration-log-json'
+import { historyLines, showLines, statusLine } from '../../render/migration-log-text'
+import { detailsOf } from '../../runner/migration-details'
+import { migrationLog } from '../../runner/migration-log'
+import { migrationSql } from '../../runner/migration-sql'
+import { type LoadedProject, loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
+import { type CliOutput, paintsOf } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+import type { RunnerArgs } from './runner-commands'
+
+/** LogArgs are the arguments of `status`, `current`, `history` and `show`. */
+export interface LogArgs extends RunnerArgs {
+  readonly format: 'text' | 'json'
+}
+
+async function projectFor(args: LogArgs, output: CliOutput, toStderr = false): Promise<LoadedProject> {
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { creates: true, quiet: args.quiet, toStderr: toStderr || args.format === 'json' })
+  return project
+}
+
+/**
+ * statusCommand lists the migrations with whether each is applied, and as unknown the applied ones the project
+ * lacks, then warns of the unaccepted hazards of the pending ones.
+ */
+export async function statusCommand(args: LogArgs, output: CliOutput): Promise<number> {
+  const project = await projectFor(args, output)
+  const { entries } = await migrationLog(project)
+  if (args.format === 'json') output.out(jsonText({ migrations: entries.map(entryJson) }))
+  else {
+    if (entries.length === 0) output.out('No migrations.')
+    for (const entry of entries) output.out(statusLine(entry, paintsOf(output).out))
+  }
+  const pending = entries.filter((m) => m.state === 'pending').map((m) => m.name)
+  const shown = shownBy(project.settings, args.quiet)
+  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending, shown))) output.err(line)
+  return ExitCode.ok
+}
+
+/** currentCommand prints the last applied migration, and nothing (`null` in JSON) when none is. */
+export async function currentCommand(args: LogArgs, output: CliOutput): Promise<number> {
+  const { current } = await migrationLog(await projectFor(args, output, true))
+  if (args.format === 'json') output.out(jsonText({ current: current ?? null }))
+  else if (current !== undefined) output.out(current)
+  return ExitCode.ok
+}
+
+/** historyCommand lists the migrations in order with their change summaries and hazards (`--verbose`: their whole headers). */
+export async function historyCommand(args: LogArgs & { readonly verbose?: boolean }, output: CliOutput): Promise<number> {
+  const { entries } = await migrationLog(await projectFor(args, output))
+  const details = entries.map(detailsOf)
+  if (args.format === 'json') output.out(jsonText({ migrations: details.map(detailsJson) }))
+  else if (details.length === 0) output.out('No migrations.')
+  else output.out(details.flatMap((d) => historyLines(d, args.verbose === true, paintsOf(output).out)).join('\n'))
+  return ExitCode.ok
+}
+
+/** showCommand prints one migration's summary, hazards, and the SQL of its up and down, recorded without running them. */
+export async function showCommand(args: LogArgs & { readonly name: string }, output: CliOutput): Promise<number> {
+  const { entry, up, down } = await migrationSql(await projectFor(args, output), args.name)
+  const details = detailsOf(entry)
+  output.out(args.format === 'json' ? jsonText(showJson(details, up, down)) : showLines(details, up, down, paintsOf(output).out).join('\n'))
+  return ExitCode.ok
+}

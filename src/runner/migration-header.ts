@@ -1,0 +1,37 @@
+import { phaseRecordPrefix } from '../render/phase-text'
+
+/** MigrationHeader is what the comment block on top of a migration file says (see render/migration-file.ts). */
+export interface MigrationHeader {
+  /** The lines under `Changes:`, without their indent: the change summary. */
+  readonly changes: readonly string[]
+  /** The whole block after its title line, as written (parts, phases, changes, warnings, hazards, notes). */
+  readonly text: readonly string[]
+}
+
+/**
+ * readMigrationHeader reads the `//` comment block a migration file starts with: for a generated or created
+ * file its summary; for a file written otherwise, whatever comment it starts with (often none).
+ */
+export function readMigrationHeader(source: string): MigrationHeader {
+  const block: string[] = []
+  for (const line of source.split(/\r\n|\n|\r/)) {
+    if (!line.startsWith('//')) break
+    if (!line.startsWith(phaseRecordPrefix)) block.push(line.replace(/^\/\/ ?/, ''))
+  }
+  const text = trimBlank(block.slice(1))
+  const start = text.indexOf('Changes:')
+  const changes: string[] = []
+  for (const line of start < 0 ? [] : text.slice(start + 1)) {
+    if (!line.startsWith('  ')) break
+    changes.push(line.slice(2))
+  }
+  return { changes, text }
+}
+
+function trimBlank(lines: string[]): string[] {
+  const first = lines.findIndex((line) => line !== '')
+  if (first < 0) return []
+  let end = lines.length
+  while (lines[end - 1] === '') end--
+  return lines.slice(first, end)
+}

@@ -1,0 +1,25 @@
+import type { LoadedProject } from '../source/load-config'
+import { UserError } from '../source/user-error'
+import { type MigrationEntry, logOf } from './migration-log'
+import { migrationNameOf, withConnection } from './migration-runner'
+import { resolveMigrationName } from './migration-target'
+import { type RecordedQuery, recordQueries } from './recording-query-runner'
+
+/** MigrationSql is one migration and the queries its `up` and `down` send, recorded without running them. */
+export interface MigrationSql {
+  readonly entry: MigrationEntry
+  readonly up: readonly RecordedQuery[]
+  readonly down: readonly RecordedQuery[]
+}
+
+/** migrationSql finds the migration `target` names and records the queries of its `up` and `down`. */
+export async function migrationSql(project: LoadedProject, target: string): Promise<MigrationSql> {
+  return withConnection(project, async (dataSource) => {
+    const { entries } = await logOf(dataSource, project.migrationsDir)
+    const name = resolveMigrationName(target, entries.map((e) => e.name))
+    const entry = entries.find((e) => e.name === name)!
+    const migration = dataSource.migrations.find((m) => migrationNameOf(m) === name)
+    if (migration === undefined) throw new UserError(`${name} is applied to the database, but no migration file has it: switch branch or pull to get it`)
+    return { entry, up: await recordQueries(dataSource, migration, 'up'), down: await recordQueries(dataSource, migration, 'down') }
+  })
+}

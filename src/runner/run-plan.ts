@@ -1,0 +1,70 @@
+import { UserError } from '../source/user-error'
+import { resolveMigrationName } from './migration-target'
+
+/** UpgradeTarget is how far `upgrade` goes: to a migration (`--to`), a number of them (`--steps`), or by default all pending. */
+export interface UpgradeTarget {
+  readonly to?: string
+  readonly steps?: number
+}
+
+/** DowngradeTarget is how far `downgrade` goes back: to a migration left applied (`--to`), a number of them (`--steps`), or `--all`; by default one. */
+export interface DowngradeTarget {
+  readonly to?: string
+  readonly steps?: number
+  readonly all?: boolean
+}
+
+/**
+ * planUpgrade names the migrations an upgrade to `target` applies, in the order they run. `pending` are the
+ * project's unapplied migrations in TypeORM's order (by timestamp), `applied` the recorded ones. A target
+ * that is applied already, or a count beyond the pending migrations, throws a UserError.
+ */
+export function planUpgrade(pending: readonly string[], applied: readonly string[], target: UpgradeTarget): string[] {
+  if (target.steps !== undefined) {
+    assertSteps(target.steps)
+    if (pending.length > 0 && target.steps > pending.length) {
+      throw new UserError(`upgrade --steps ${target.steps} asks for more than the ${pending.length} pending migration${plural(pending.length)}: pass --steps ${pending.length} or leave --steps out to apply them all`)
+    }
+    return pending.slice(0, target.steps)
+  }
+  if (target.to !== undefined) {
+    const name = resolveMigrationName(target.to, [...applied, ...pending])
+    if (!pending.includes(name)) {
+      throw new UserError(`${name} is already applied: upgrade --to takes a pending migration; to go back to it, run \`typeorm-autogen downgrade --to ${name}\``)
+    }
+    return pending.slice(0, pending.indexOf(name) + 1)
+  }
+  return [...pending]
+}
+
+/**
+ * planDowngrade names the migrations a downgrade to `target` reverts, in the order they are reverted.
+ * `applied` are the recorded migrations latest first (the order TypeORM reverts them in), `pending` the
+ * project's others. A target that is not applied, or a count beyond the applied migrations, throws a UserError.
+ */
+export function planDowngrade(applied: readonly string[], pending: readonly string[], target: DowngradeTarget): string[] {
+  if (target.all === true) return [...applied]
+  if (target.steps !== undefined) {
+    assertSteps(target.steps)
+    if (applied.length > 0 && target.steps > applied.length) {
+      throw new UserError(`downgrade --steps ${target.steps} asks for more than the ${applied.length} applied migration${plural(applied.length)}: pass --steps ${applied.length}, or --all`)
+    }
+    return applied.slice(0, target.steps)
+  }
+  if (target.to !== undefined) {
+    const name = resolveMigrationName(target.to, [...applied, ...pending])
+    if (!applied.includes(name)) {
+      throw new UserError(`${name} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`)
+    }
+    return applied.slice(0, applied.indexOf(name))
+  }
+  return applied.slice(0, 1)
+}
+
+function assertSteps(steps: number): void {
+  if (!Number.isInteger(steps) || steps < 1) throw new UserError(`--steps ${steps} is not a count of migrations: pass a whole number of at least 1`)
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's'
+}

@@ -1,0 +1,54 @@
+import type { LoadedProject } from '../source/load-config'
+import { UserError } from '../source/user-error'
+import { MigrationExecutor } from 'typeorm'
+import { migrationNameOf, recordedState, runOnly, withConnection } from './migration-runner'
+import { inRunOrder, resolveMigrationName } from './migration-target'
+
+/** StampPlan is what `stamp NAME` is about to record, before it records it. */
+export interface StampPlan {
+  /** The migration NAME names. */
+  readonly target: string
+  /** The pending migrations up to it, in order: those recorded as applied. */
+  readonly toRecord: readonly string[]
+  /** The project's newest migration: when it is the target, nothing is pending once stamped. */
+  readonly newest: string
+}
+
+/** StampResult is the migration `stamp NAME` named and those it recorded; none when it was applied already or `verify` refused. */
+export interface StampResult {
+  readonly target: string
+  readonly recorded: readonly string[]
+  readonly refused: boolean
+}
+
+/**
+ * stamp records the project's pending migrations up to `target` as applied without running them (TypeORM's
+ * fake run), unless `verify` refuses the plan.
+ */
+export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>): Promise<StampResult> {
+  return withConnection(project, async (dataSource) => {
+    const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
+    const name = resolveMigrationName(target, inProject)
+    const { pending } = await recordedState(dataSource)
+    if (!pending.includes(name)) return { target: name, recorded: [], refused: false }
+    const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), newest: inProject.at(-1)! }
+    if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
+    // TypeORM's fake run returns none of the migrations it recorded.
+    await runOnly(dataSource, pending, plan.toRecord, { fake: true })
+    return { target: name, recorded: plan.toRecord, refused: false }
+  })
+}
+
+/** unstamp removes the migrations table's record of `target`, running nothing, and returns the name removed. */
+export async function unstamp(project: LoadedProject, target: string): Promise<string> {
+  return withConnection(project, async (dataSource) => {
+    const executor = new MigrationExecutor(dataSource)
+    const executed = await executor.getExecutedMigrations()
+    const { pending } = await recordedState(dataSource)
+    const name = resolveMigrationName(target, [...executed.map((m) => m.name), ...pending])
+    const record = executed.find((m) => m.name === name)
+    if (record === undefined) throw new UserError(`${name} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)`)
+    await executor.deleteMigration(record)
+    return name
+  })
+}

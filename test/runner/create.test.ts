@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readMigrationHeader } from '../../src/runner/migration-header'
+import { runCliInProcess } from '../support/run-cli'
+import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+
+// create writes an empty migration named and headed as generate names and heads one, for changes written by
+// hand, without connecting; bad names and clashes exit 2 and write nothing.
+
+let project: TempProject
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+const files = () => readdirSync(project.file('migrations')).sort()
+
+beforeAll(() => {
+  project = tempProject({
+    'note.ts': "import { Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity('note')\nexport class Note {\n  @PrimaryGeneratedColumn() id: number\n}\n",
+    'ormconfig.ts': sqliteConfig({ imports: "import { Note } from './note'", entities: '[Note]', options: "migrations: ['migrations/*.ts']," }),
+  })
+})
+afterAll(() => project?.remove())
+
+it('writes <timestamp>-<Name>.ts with class and name <Name><timestamp> and a header, touching no database', async () => {
+  const run = await cli('create', 'BackfillSlugs', '--timestamp', '1700000000000')
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  expect(run.stdout).toBe('Wrote migrations/1700000000000-BackfillSlugs.ts: fill in up() and down(), then run upgrade.\n')
+  const source = readFileSync(project.file('migrations/1700000000000-BackfillSlugs.ts'), 'utf8')
+  expect(source.split('\n')[0]).toBe('// BackfillSlugs1700000000000: created by typeorm-autogen, written by hand. Review it before you run it.')
+  expect(source).toContain("export class BackfillSlugs1700000000000 implements MigrationInterface {\n    name = 'BackfillSlugs1700000000000';")
+  expect(source).toContain('public async up(queryRunner: QueryRunner): Promise<void> {')
+  expect(source).toContain('public async down(queryRunner: QueryRunner): Promise<void> {')
+  expect(readMigrationHeader(source).changes).toEqual(['(describe here what up() changes, for `typeorm-autogen history`)'])
+  expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+})
+
+it('takes the current time without --timestamp', async () => {
+  const before = Date.now()
+  expect((await cli('create', 'Later')).code).toBe(0)
+  const written = files().find((f) => f.endsWith('-Later.ts'))!
+  expect(Number(written.slice(0, 13))).toBeGreaterThanOrEqual(before)
+})
+
+it.each([
+  [['create'], 'create needs a migration name: typeorm-autogen create <Name>, e.g. BackfillSlugs'],
+  [['create', 'bad-name'], 'migration name "bad-name" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)'],
+  [['create', 'Other', '--timestamp', '17'], '--timestamp 17 is not a 13-digit time in milliseconds: pass one like 1700000000000, or leave it out to use the current time'],
+  [['create', 'Other', '--timestamp', '1700000000000'],
+    'a migration with timestamp 1700000000000 or class name Other1700000000000 already exists (1700000000000-BackfillSlugs.ts): create never replaces a migration; pick another --timestamp or name'],
+])('refuses %j with exit code 2, writing nothing', async (args, message) => {
+  const before = files()
+  const run = await cli(...args)
+  expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)
+  expect(run.code).toBe(2)
+  expect(files()).toEqual(before)
+})

@@ -1,0 +1,88 @@
+import { afterDatabaseLine } from '../support/run-cli'
+import { bothDialects } from '../support/test-database'
+import { names, runnerFixture } from './runner-project'
+
+// stamp adopts a database whose schema was made without the migrations table: it records the migrations
+// up to NAME without running them once the database matches the entities, refuses (exit 1, nothing
+// recorded) when it does not, unless --force; stamp --delete removes a record.
+
+const [init, addViews, dropText, backfill] = names
+
+describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
+  const fixture = runnerFixture(createDatabase)
+  const cli = (...args: string[]) => fixture.runner.cli(...args)
+
+  /** adoptable leaves the schema of `target` (upgrade --to) with no migrations table, as a database made by hand. */
+  const adoptable = async (target: string) => {
+    for (const table of ['note', 'migrations']) await fixture.db.query(`DROP TABLE IF EXISTS ${table}`)
+    expect((await cli('upgrade', '--to', target)).code).toBe(0)
+    await fixture.db.query('DROP TABLE migrations')
+  }
+
+
+  it('records every migration of a database at the newest one, running none, after which upgrade has nothing to do', async () => {
+    await adoptable(backfill)
+    await fixture.db.query('INSERT INTO note (views) VALUES (3)')
+    const run = await cli('stamp', 'Backfill')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(afterDatabaseLine(run.stdout)).toBe(names.map((name) => `Stamped ${name} (recorded as applied, not run)\n`).join(''))
+    expect(await fixture.runner.recorded()).toEqual([...names])
+    expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 3 }])
+    expect(afterDatabaseLine((await cli('upgrade')).stdout)).toBe('Up to date: no pending migrations.\n')
+    expect(afterDatabaseLine((await cli('stamp', backfill)).stdout)).toBe(`Nothing to stamp: ${backfill} is already applied.\n`)
+  })
+
+  it('refuses, recording nothing, when the database does not match the entities; --force records anyway', async () => {
+    await adoptable(addViews)
+    const run = await cli('stamp', backfill)
+    expect(run.code).toBe(1)
+    expect(afterDatabaseLine(run.stdout)).toMatch(/"text"/)
+    expect(run.stderr).toBe(`The database does not match the entities, so it is not at ${backfill}: nothing was recorded. The changes above are what it lacks; apply them, or pass --force to record anyway.\n`)
+    expect(await fixture.runner.recorded()).toEqual([])
+    const forced = await cli('stamp', backfill, '--force')
+    expect(forced.code).toBe(0)
+    expect(await fixture.runner.recorded()).toEqual([...names])
+  })
+
+  it('records an older migration only with --force (the entities describe the newest), and upgrade then runs only the rest', async () => {
+    await adoptable(addViews)
+    const refused = await cli('stamp', 'AddViews')
+    expect(refused.stderr).toBe(`typeorm-autogen: stamp compares the database with the entities, which describe the newest migration (${backfill}), not ${addViews}: stamp ${backfill}, or check the schema yourself and pass --force\n`)
+    expect(refused.code).toBe(2)
+    expect(await fixture.runner.recorded()).toEqual([])
+    expect(afterDatabaseLine((await cli('stamp', 'AddViews', '--force')).stdout))
+      .toBe(`Stamped ${init} (recorded as applied, not run)\nStamped ${addViews} (recorded as applied, not run)\n`)
+    const upgrade = await cli('upgrade')
+    expect(upgrade.code).toBe(0)
+    expect(afterDatabaseLine(upgrade.stdout)).toBe(`Applied ${dropText}\nApplied ${backfill}\n2 migrations applied\n`)
+    expect(await fixture.runner.noteColumns()).toEqual(['id', 'views'])
+  })
+
+  it('stamp --delete removes one record, running nothing; upgrade then runs that migration again', async () => {
+    await fixture.db.query('INSERT INTO note (views) VALUES (1)')
+    const run = await cli('stamp', '--delete', 'Backfill')
+    expect(run.code).toBe(0)
+    expect(afterDatabaseLine(run.stdout)).toBe(`Removed the record of ${backfill}: its changes stay in the database, and upgrade runs it again.\n`)
+    expect(await fixture.runner.recorded()).toEqual([init, addViews, dropText])
+    expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 1 }])
+    const again = await cli('stamp', '--delete', 'Backfill')
+    expect(again.stderr).toBe(`typeorm-autogen: ${backfill} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)\n`)
+    expect(again.code).toBe(2)
+    expect(afterDatabaseLine((await cli('upgrade')).stdout)).toBe(`Applied ${backfill}\n`)
+    expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 7 }])
+  })
+
+  it('refuses a name not in the folder, and --force with --delete, changing nothing', async () => {
+    for (const [args, message] of [
+      [['stamp', 'Nope'], `no migration matches "Nope": name one of ${names.join(', ')} (its name, its timestamp, or a unique prefix of either)`],
+      [['stamp', '--delete', 'Nope'], `no migration matches "Nope": name one of ${names.join(', ')} (its name, its timestamp, or a unique prefix of either)`],
+      [['stamp', 'Init', '--delete', '--force'], 'Arguments force and delete are mutually exclusive (see --help)'],
+    ] as const) {
+      const run = await cli(...args)
+      expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)
+      expect(run.code).toBe(2)
+      expect(await fixture.runner.recorded()).toEqual([...names])
+    }
+  })
+})
