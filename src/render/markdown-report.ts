@@ -1,4 +1,5 @@
 import { structuredPatch } from 'diff'
+import type { Statement } from '../dialect/statement'
 import { type Hazard, type Severity } from '../hazards/hazard'
 import { plural } from '../hazards/hazard-names'
 import type { TableChange } from '../plan/change-set'
@@ -69,11 +70,12 @@ function warningsSection(plan: MigrationPlan): string[] {
 
 function sqlSection(plan: MigrationPlan): string[] {
   if (plan.upStatements.length === 0 && plan.downStatements.length === 0) return []
-  const statements = (n: number) => plural(n, 'statement')
+  const script = (heading: string, statements: readonly Statement[], lines: readonly string[]) =>
+    folded(`${heading} (${plural(statements.length, 'statement')})`, statements.length === 0 ? ['(none)'] : codeBlock('sql', lines))
   return [
-    ...folded(`Up SQL (${statements(plan.upStatements.length)})`, codeBlock('sql', sqlLines(plan.upStatements, plan.hazards, pointerComment))),
+    ...script('Up SQL', plan.upStatements, sqlLines(plan.upStatements, plan.hazards, pointerComment)),
     '',
-    ...folded(`Down SQL (${statements(plan.downStatements.length)})`, codeBlock('sql', sqlLines(plan.downStatements))),
+    ...script('Down SQL', plan.downStatements, sqlLines(plan.downStatements)),
   ]
 }
 
@@ -100,6 +102,7 @@ function definitionDiff(table: TableChange): string[] {
   ]
 }
 
+/** range is a hunk's lines as `diff -u` writes them: an empty side names the line before it (`0,0` for none). */
 function range(start: number, count: number): string {
-  return count === 1 ? `${start}` : `${start},${count}`
+  return count === 1 ? `${start}` : `${count === 0 ? start - 1 : start},${count}`
 }

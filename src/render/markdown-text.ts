@@ -6,7 +6,9 @@ import { physicalLines } from './text-lines'
  * an entity, and line breaks as `<br>`.
  */
 export function markdownText(text: string): string {
-  return physicalLines(text)
+  const lines = physicalLines(text)
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  return lines
     .map((line) => line.replace(/&/g, '&amp;').replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`))
     .join('<br>')
 }
