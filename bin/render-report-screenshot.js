@@ -2,8 +2,8 @@
 'use strict'
 // Renders the pull-request comment `diff --format markdown` prints for an edit of the example application
 // (on a scratch SQLite file) to HTML with a GitHub-like style, and screenshots it with headless Chromium:
-// docs/pr-comment.png (and docs/pr-comment.html beside it, not committed). Needs `npm run build` and a
-// `chromium` on the PATH (CHROMIUM=... names another). Not part of `npm test`.
+// docs/pr-comment.png. Needs `npm run build` and a `chromium` on the PATH (CHROMIUM=... names another);
+// SHOT_SIZE=width,height sets the window. Not part of `npm test`.
 const { execFileSync, spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
@@ -47,14 +47,14 @@ function main() {
       fs.writeFileSync(target, text.replace(from, to))
     }
     const markdown = cli('check', '--format', 'markdown')
-    const html = page(marked.parse(markdown))
-    const htmlFile = path.join(root, 'docs', 'pr-comment.html')
+    // The first fold (the up SQL) is shown open, to see its long lines; the others as a reviewer first sees them.
+    const html = page(marked.parse(markdown).replace('<details>', '<details open>'))
+    const htmlFile = path.join(dir, 'pr-comment.html')
     fs.writeFileSync(htmlFile, html)
-    fs.writeFileSync(path.join(root, 'docs', 'pr-comment.md'), markdown)
     const chromium = process.env.CHROMIUM ?? 'chromium'
     execFileSync(chromium, [
       '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${out}`,
-      `--window-size=${process.env.SHOT_SIZE ?? '1000,2400'}`, `file://${htmlFile}`,
+      `--window-size=${process.env.SHOT_SIZE ?? '1000,1900'}`, `file://${htmlFile}`,
     ], { stdio: ['ignore', 'ignore', 'pipe'] })
     console.log(`Wrote ${path.relative(process.cwd(), out)}`)
   } finally {
@@ -62,7 +62,7 @@ function main() {
   }
 }
 
-/** page wraps the comment's HTML in a page styled like a GitHub pull-request comment, with every <details> opened. */
+/** page wraps the comment's HTML in a page styled like a GitHub pull-request comment. */
 function page(body) {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><style>

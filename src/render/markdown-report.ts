@@ -52,10 +52,9 @@ function hazardsSection(hazards: readonly Hazard[]): string[] {
   const lines: string[] = []
   for (const { severity, heading } of groups) {
     const group = hazards.filter((h) => h.severity === severity)
-    if (group.length === 0) continue
-    lines.push(`### ${heading} (${group.length})`, '', ...group.map(hazardItem), '')
+    if (group.length > 0) lines.push('', `#### ${heading} (${group.length})`, '', ...group.map(hazardItem))
   }
-  return lines.slice(0, -1)
+  return lines.length === 0 ? [] : ['### Hazards', ...lines]
 }
 
 function hazardItem(hazard: Hazard): string {
