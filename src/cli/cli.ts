@@ -100,6 +100,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     })
     .example('typeorm-autogen generate AddPostTags', 'write migrations/<timestamp>-AddPostTags.ts')
     .example('typeorm-autogen check --format json', 'in CI: exit 1 when a migration is missing')
+    .example('typeorm-autogen check --format github', 'in GitHub Actions: the same, as annotations on the pull request')
     .example('typeorm-autogen upgrade -c src/data-source.ts', 'apply the pending migrations')
     .epilogue(epilogue)
     // No wrapping: wrapped to a width, yargs may glue an option's description to its [choices: ...].

@@ -1,22 +1,13 @@
 import { runCliInProcess } from '../support/run-cli'
-import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+import { type TempProject, tempProject } from '../support/temp-project'
+import { noteConfig, noteEntity } from './note-project'
 
 // The markdown and github formats keep stdout for the report (the Database line goes to stderr), keep the
 // exit codes of diff and check, and refuse a --direction they would ignore.
 
-const entities = `
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-@Entity('note')
-export class Note {
-  @PrimaryGeneratedColumn() id: number
-  @Column() text: string
-}
-`
-
 let project: TempProject
 beforeAll(() => {
-  project = tempProject({ 'note.ts': entities })
-  project.write('ormconfig.ts', sqliteConfig({ imports: "import { Note } from './note'", entities: '[Note]', options: "migrations: ['migrations/*.ts']," }))
+  project = tempProject({ 'note.ts': noteEntity('@Column() text: string'), 'ormconfig.ts': noteConfig('note') })
 })
 afterAll(() => project?.remove())
 const cli = (...args: string[]) => runCliInProcess(project.dir, args)

@@ -1,19 +1,11 @@
-import { cpSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { runCliInProcess } from '../support/run-cli'
-import { type TempProject, tempProject } from '../support/temp-project'
-import { exampleAppDatabases, exampleAppRoot as root } from '../support/example-app'
+import type { TempProject } from '../support/temp-project'
+import { editExampleApp, exampleAppDatabases, exampleAppProject } from '../support/example-app'
 import type { TestDatabase } from '../support/test-database'
 
 // The markdown and github reports of `diff` and `check` for an edit of the example application, on a real
 // database of each dialect with rows in it: what a pull request shows, from real compiler output.
-
-const edit: readonly (readonly [file: string, from: string, to: string])[] = [
-  ['entities/author.entity.ts', '  @Column({ default: true })\n', "  @Column({ type: 'varchar', length: 200, nullable: true })\n  website: string | null\n\n  @Column({ default: true })\n"],
-  ['entities/tag.entity.ts', "@Column({ type: 'varchar', length: 50 })", "@Column({ type: 'varchar', length: 80 })"],
-  ['entities/tag.entity.ts', '  @Column({ default: false })\n  featured: boolean\n\n', ''],
-  ['entities/post.entity.ts', '  @Column({ default: 0 })\n  views: number', '  @Index()\n  @Column({ default: 0 })\n  views: number'],
-]
 
 /** lineOf is the 1-based line of the first line of `file` holding `text`. */
 const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1
@@ -24,10 +16,7 @@ describe.each(exampleAppDatabases)('the reports of an edit of the example applic
   let project: TempProject
   beforeAll(async () => {
     ({ db, env } = await setup())
-    project = tempProject({ 'ormconfig.ts': readFileSync(join(root, 'ormconfig.ts'), 'utf8') })
-    cpSync(join(root, 'entities'), project.file('entities'), { recursive: true })
-    const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: unknown }
-    project.write('tsconfig.json', JSON.stringify({ compilerOptions }))
+    project = exampleAppProject()
     env = { ...env, GITHUB_WORKSPACE: project.dir }
     expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
     expect((await cli('upgrade')).code).toBe(0)
@@ -40,20 +29,15 @@ describe.each(exampleAppDatabases)('the reports of an edit of the example applic
   const cli = (...args: string[]) => runCliInProcess(project.dir, args, env)
 
   it('check reports in sync in markdown and github, exit 0', async () => {
-    const markdown = await cli('check', '--format', 'markdown')
-    expect(markdown.code).toBe(0)
-    expect(markdown.stdout).toBe('## Schema changes\n\nNo changes. OK: the database matches the entities.\n')
-    const github = await cli('check', '--format', 'github')
-    expect(github.code).toBe(0)
-    expect(github.stdout).toBe('OK: the database matches the entities.\n')
+    const reports = await Promise.all([cli('check', '--format', 'markdown'), cli('check', '--format', 'github')])
+    expect(reports.map((r) => [r.code, r.stdout])).toEqual([
+      [0, '## Schema changes\n\nNo changes. OK: the database matches the entities.\n'],
+      [0, 'OK: the database matches the entities.\n'],
+    ])
   })
 
   it('prints these reports for the edit, exit 0 for diff and 1 for check', async () => {
-    for (const [file, from, to] of edit) {
-      const text = readFileSync(project.file(file), 'utf8')
-      expect(text).toContain(from)
-      project.write(file, text.replace(from, to))
-    }
+    editExampleApp(project)
     const markdown = await cli('diff', '--format', 'markdown')
     expect(markdown.code).toBe(0)
     expect(markdown.stdout).toMatchSnapshot('diff markdown')
