@@ -78,19 +78,21 @@ function sqlSection(plan: MigrationPlan): string[] {
   ]
 }
 
+/** definitionsSection shows each table whose definition the migration changes (not one it creates and drops again). */
 function definitionsSection(tables: readonly TableChange[]): string[] {
-  const shown = tables.filter((t) => t.change !== 'transient')
-  if (shown.length === 0) return []
-  return ['### Tables before and after', '', ...shown.flatMap((table, i) => [...(i === 0 ? [] : ['']), ...codeBlock('diff', definitionDiff(table))])]
+  const diffs = tables.filter((t) => t.change !== 'transient').map(definitionDiff).filter((lines) => lines.length > 0)
+  if (diffs.length === 0) return []
+  return ['### Tables before and after', '', ...diffs.flatMap((lines, i) => [...(i === 0 ? [] : ['']), ...codeBlock('diff', lines)])]
 }
 
-/** definitionDiff is a table's definition before and after as a unified diff, three lines of context. */
+/** definitionDiff is a table's definition before and after as a unified diff, three lines of context; empty when equal. */
 function definitionDiff(table: TableChange): string[] {
   const before = table.from === undefined ? [] : tableDefinition(table.from)
   const after = table.to === undefined ? [] : tableDefinition(table.to)
   const text = (lines: readonly string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`)
   const name = (side: typeof table.from, when: string) => (side === undefined ? '/dev/null' : `${displayName(side)} ${when}`)
   const patch = structuredPatch(name(table.from, '(before)'), name(table.to, '(after)'), text(before), text(after))
+  if (patch.hunks.length === 0) return []
   return [
     `--- ${patch.oldFileName}`,
     `+++ ${patch.newFileName}`,

@@ -70,6 +70,17 @@ describe('the markdown report', () => {
     expect(markdown).toMatchSnapshot()
   })
 
+  it('leaves out a table whose definition reads the same after (an index key made descending)', () => {
+    const index = { name: 'IDX_id', columns: ['id'], unique: false }
+    const indexed: TableModel = { ...gone, indexes: [index] }
+    const descending = { ...index, keys: [{ descending: true }] }
+    const swap: Operation[] = [{ kind: 'drop_index', table: { name: 'gone' }, index }, { kind: 'create_index', table: { name: 'gone' }, index: descending }]
+    const set = changeSetOf({ tables: [indexed], enums: [], schemas: [], extensions: [], views: [] }, swap)
+    const report = renderReport({ ...plan, up: swap, upStatements: [], hazards: [], warnings: [] }, 'markdown', 'up', undefined, { changes: set })
+    expect(report).toContain('- `~ table "gone"`')
+    expect(report).not.toContain('### Tables before and after')
+  })
+
   it('is byte-identical for equal plans', () => {
     const copy = JSON.parse(JSON.stringify(plan)) as MigrationPlan
     expect(renderReport(copy, 'markdown', 'up', undefined, { changes, verdict: 'A migration is missing.' })).toBe(markdown)
