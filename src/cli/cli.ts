@@ -18,18 +18,19 @@ import { withRenamePrompt } from './prompt-rename'
 import { parseStepsFlag } from './steps-flag'
 import { parseTimestampFlag } from './timestamp-flag'
 
-const formats = ['text', 'sql', 'json'] as const
+const formats = ['text', 'sql', 'json', 'markdown', 'github'] as const
 const reportOptions = {
   format: { choices: formats, default: 'text' as const, describe: 'output format' },
   direction: {
     choices: ['up', 'down', 'both'] as const,
-    describe: 'the SQL shown: of up (default), of down, or with --format text both; --format json always holds both',
+    describe: 'the SQL shown: of up (default), of down, or with --format text both; --format json and markdown always hold both, github shows no SQL',
   },
 }
 /** directionFits rejects a --direction the format cannot show, where it would be silently ignored. */
 const directionFits = (a: { format: string; direction?: string }) => {
   if (a.direction === undefined) return true
-  if (a.format === 'json') return '--format json always holds both up and down: leave --direction out'
+  if (a.format === 'json' || a.format === 'markdown') return `--format ${a.format} always holds both up and down: leave --direction out`
+  if (a.format === 'github') return '--format github prints annotations, no SQL: leave --direction out'
   if (a.format === 'sql' && a.direction === 'both') return '--format sql prints one direction, a script to run: use --direction up or --direction down'
   return true
 }
@@ -149,6 +150,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     })
     .example('typeorm-autogen generate AddPostTags', 'write migrations/<timestamp>-AddPostTags.ts')
     .example('typeorm-autogen check --format json', 'in CI: exit 1 when a migration is missing')
+    .example('typeorm-autogen check --format github', 'in GitHub Actions: the same, as annotations on the pull request')
     .example('typeorm-autogen upgrade -c src/data-source.ts', 'apply the pending migrations')
     .epilogue(epilogue)
     // No wrapping: wrapped to a width, yargs may glue an option's description to its [choices: ...].

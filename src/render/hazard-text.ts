@@ -14,9 +14,14 @@ export function hazardLine(hazard: Hazard): string {
  * `DROP_COLUMN "user"."legacy" (danger)`; a note (`info`) goes without its severity: `TYPE_CHANGE_SAFE "user"."age"`.
  */
 export function hazardPointer(hazard: Hazard): string {
-  const subject = hazard.subject ?? (hazard.operation === undefined ? undefined : subjectOf(hazard.operation))
+  const subject = hazardSubject(hazard)
   const named = subject === undefined ? hazard.code : `${hazard.code} ${subject}`
   return isNote(hazard) ? named : `${named} (${hazard.severity})`
+}
+
+/** hazardSubject is what a hazard concerns, briefly (`"user"."legacy"`); undefined for one about nothing in particular. */
+export function hazardSubject(hazard: Hazard): string | undefined {
+  return hazard.subject ?? (hazard.operation === undefined ? undefined : subjectOf(hazard.operation))
 }
 
 /**

@@ -146,7 +146,7 @@ function named(
   return detail(tableName, rank, name, sign, sign === '+' ? `+ ${label} ${shown}` : `- ${label}`, { noun, key: name, label, body })
 }
 
-function describeIndex(index: IndexModel): string {
+export function describeIndex(index: IndexModel): string {
   const parts = [listOfColumns(index.columns)]
   if (index.unique) parts.push('unique')
   if (index.method !== undefined) parts.push(`using ${index.method}`)
@@ -154,11 +154,11 @@ function describeIndex(index: IndexModel): string {
   return parts.join(' ')
 }
 
-function describeUnique(unique: UniqueModel): string {
+export function describeUnique(unique: UniqueModel): string {
   return unique.deferrable === undefined ? listOfColumns(unique.columns) : `${listOfColumns(unique.columns)} deferrable ${unique.deferrable}`
 }
 
-function describeForeignKey(fk: ForeignKeyModel): string {
+export function describeForeignKey(fk: ForeignKeyModel): string {
   const target = displayName({ schema: fk.referencedSchema, name: fk.referencedTable })
   const parts = [`${listOfColumns(fk.columns)} -> ${target} ${listOfColumns(fk.referencedColumns)}`]
   if (fk.onDelete !== 'NO ACTION') parts.push(`on delete ${fk.onDelete}`)

@@ -1,23 +1,27 @@
-import type { Statement } from '../dialect/statement'
-import { type Hazard, isNote } from '../hazards/hazard'
+import { isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
-import { hazardComment, hazardLine, hazardPointer, operationIndex, placeHazards } from './hazard-text'
+import { renderGithubReport } from './github-report'
+import { hazardLine, operationIndex } from './hazard-text'
+import { renderMarkdownReport } from './markdown-report'
 import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { type Paint, plain, type Style } from './paint'
-import { bullets, hang } from './text-lines'
+import type { ReportContext } from './report-context'
+import { pointerComment, sqlLines } from './sql-lines'
+import { bullets } from './text-lines'
 import { stableData } from './stable-json'
 
 /**
  * ReportFormat is how a plan is shown without writing a file: `text` (summary, warnings, hazards, up SQL),
- * `summary` (summary, warnings and hazards only), `sql` (the statements of one direction, a script to run) or
- * `json` (all of it as data).
+ * `summary` (summary, warnings and hazards only), `sql` (the statements of one direction, a script to run),
+ * `json` (all of it as data, see docs/report.schema.json), `markdown` (a pull-request comment) or `github`
+ * (GitHub Actions workflow commands).
  */
-export type ReportFormat = 'text' | 'summary' | 'sql' | 'json'
+export type ReportFormat = 'text' | 'summary' | 'sql' | 'json' | 'markdown' | 'github'
 
 /**
  * ReportDirection is which statements the `text` and `sql` formats print: those of `up` (with their hazards),
- * of `down`, or (`text` only) both. `json` always holds both.
+ * of `down`, or (`text` only) both. `json` and `markdown` always hold both; `github` prints no SQL.
  */
 export type ReportDirection = 'up' | 'down' | 'both'
 
@@ -25,9 +29,12 @@ export type ReportDirection = 'up' | 'down' | 'both'
  * renderReport shows a plan for review; it ends with a newline and is byte-identical for equal plans. The
  * `text` format prints the SQL of `direction` (default `up`; `both` is up, then down). The `sql` format prints
  * one direction only (`both` reads as `up`), so that running its output makes one change, and nothing at all
- * for a plan without statements. `paint` colours the `text` and `summary` formats for a terminal.
+ * for a plan without statements. `paint` colours the `text` and `summary` formats for a terminal; the others
+ * are never coloured. `context` is what `json`, `markdown` and `github` show beyond the plan.
  */
-export function renderReport(plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up', paint: Paint = plain): string {
+export function renderReport(
+  plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up', paint: Paint = plain, context: ReportContext = {},
+): string {
   const up = () => sqlLines(plan.upStatements, plan.hazards, pointerComment)
   const down = () => sqlLines(plan.downStatements)
   switch (format) {
@@ -38,17 +45,23 @@ export function renderReport(plan: MigrationPlan, format: ReportFormat, directio
     ])
     case 'summary': return lines(summaryText(plan, paint))
     case 'sql': return script(direction === 'down' ? down() : sqlLines(plan.upStatements, plan.hazards))
-    case 'json': return `${JSON.stringify(jsonReport(plan), null, 2)}\n`
+    case 'json': return `${JSON.stringify(jsonReport(plan, context), null, 2)}\n`
+    case 'markdown': return renderMarkdownReport(plan, context)
+    case 'github': return renderGithubReport(plan, context)
   }
 }
+
+/** jsonVersion is the version of the `json` document (docs/report.schema.json): additions keep it, removals or changes of meaning bump it. */
+export const jsonVersion = 1
 
 /**
  * jsonReport is the `json` document, with its keys in a fixed order. `hazards` (present whenever the plan
  * was checked for them, as every comparison is) names each hazard's operation by its index in `operations`
- * and carries its `measurement` when the data was counted.
+ * and carries its `measurement` when the data was counted; `problems` are the context's findings.
  */
-function jsonReport(plan: MigrationPlan): unknown {
+function jsonReport(plan: MigrationPlan, context: ReportContext): unknown {
   return {
+    version: jsonVersion,
     name: plan.name,
     summary: summarizeChanges(plan.up).map((e) => ({
       object: e.object, name: e.name, change: e.change, headline: e.headline, details: e.details,
@@ -71,7 +84,13 @@ function jsonReport(plan: MigrationPlan): unknown {
         },
       }),
     })) }),
+    ...(context.problems !== undefined && { problems: context.problems.map((p) => stableProblem(p)) }),
   }
+}
+
+function stableProblem(problem: NonNullable<ReportContext['problems']>[number]): unknown {
+  const { code, message, severity, file, line } = problem
+  return { code, message, ...(severity !== undefined && { severity }), ...(file !== undefined && { file }), ...(line !== undefined && { line }) }
 }
 
 /**
@@ -89,31 +108,6 @@ function summaryText(plan: MigrationPlan, paint: Paint): string[] {
   const notes = (plan.hazards ?? []).filter(isNote)
   if (notes.length > 0) list('Notes:', () => 'note', notes.map(hazardLine))
   return text
-}
-
-/** pointerComment marks a statement with the hazard it carries out, whose sentence the text above already gave. */
-function pointerComment(hazard: Hazard): string {
-  return `${isNote(hazard) ? 'note' : 'hazard'} ${hazardPointer(hazard)}`
-}
-
-/**
- * sqlLines writes statements as a SQL script, each ending with `;`, notes on statements and the hazards
- * they carry out as `--` comments (written by `comment`: in full, or as pointers).
- */
-function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = [], comment = hazardComment): string[] {
-  const { byStatement, unplaced } = placeHazards(statements, hazards)
-  const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(comment(h), '-- ', '--   '))
-  return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
-    ...hazardNotes(byStatement.get(i) ?? []),
-    ...sqlComment(statement.commitBeforeUse, 'generate writes what follows as a second migration: '),
-    ...sqlComment(statement.failIfRows, 'must return no rows, else: '),
-    `${statement.sql};`,
-  ])]
-}
-
-function sqlComment(note: string | undefined, prefix: string): string[] {
-  if (note === undefined) return []
-  return hang(`${prefix}${note}`, '-- ', '--   ')
 }
 
 function script(text: readonly string[]): string {

@@ -7,16 +7,32 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
  * when inside it. Undefined for an entity nothing exports, or one loaded as ESM.
  */
 export function entityFileOf(metadata: EntityMetadata): string | undefined {
+  const file = entityModuleOf(metadata)
+  return file === undefined ? undefined : shortPath(file)
+}
+
+/** entityModuleOf is the absolute path of the file entityFileOf finds. */
+export function entityModuleOf(metadata: EntityMetadata): string | undefined {
+  return moduleExporting((value) => value === metadata.target || isSchemaOf(value, metadata))
+}
+
+/** classModuleOf is the absolute path of the loaded CommonJS module that declares (exports) a class. */
+export function classModuleOf(target: unknown): string | undefined {
+  return moduleExporting((value) => value === target)
+}
+
+/** moduleExporting is the absolute path of the module that declares what `matches`, else of one that re-exports it. */
+function moduleExporting(matches: (value: unknown) => boolean): string | undefined {
   let reExporter: string | undefined
   for (const module of Object.values(require.cache)) {
     if (module === undefined) continue
     // Getters of packages may load modules lazily: only the project's own files are asked through them.
     const readGetters = !module.filename.split(path.sep).includes('node_modules')
-    const found = exportKind(module.exports, readGetters, (value) => value === metadata.target || isSchemaOf(value, metadata))
-    if (found === 'declared') return shortPath(module.filename)
+    const found = exportKind(module.exports, readGetters, matches)
+    if (found === 'declared') return module.filename
     if (found === 'reexported') reExporter ??= module.filename
   }
-  return reExporter === undefined ? undefined : shortPath(reExporter)
+  return reExporter
 }
 
 /**

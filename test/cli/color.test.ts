@@ -56,7 +56,13 @@ export class Note {
     expect(forced.stdout).toContain(`${esc}32m+ table "note" (2 columns)${esc}39m`)
     expect(forced.stdout).toContain(`${esc}1mChanges:${esc}22m`)
     expect(runBuiltCli(project.dir, ['diff', '--no-color'], { FORCE_COLOR: '1' }).stdout).toBe(piped.stdout)
-    expect(runBuiltCli(project.dir, ['diff', '--format', 'json'], { FORCE_COLOR: '1' }).stdout).not.toContain(esc)
+    for (const format of ['json', 'markdown', 'github', 'sql']) {
+      for (const command of ['diff', 'check']) {
+        const run = runBuiltCli(project.dir, [command, '--format', format, '--color'], { FORCE_COLOR: '1' })
+        expect(run.stdout).not.toBe('')
+        expect(run.stdout).not.toContain(esc)
+      }
+    }
   })
 
   it('ends generate with the summary line', () => {

@@ -113,7 +113,7 @@ describe('hazards in reports', () => {
     expect(renderReport(plan, 'text')).toContain('\nHazards:\n  - SET_NOT_NULL (warning): Makes "public"."users"."email" NOT NULL')
     expect(renderReport(plan, 'sql')).toContain('-- hazard DROP_COLUMN (danger): Deletes every value in "public"."users"."age" (1,201 non-null values); copy the values elsewhere first if they are still needed.\nALTER TABLE "public"."users" DROP COLUMN "age";')
     const doc = JSON.parse(renderReport(plan, 'json'))
-    expect(Object.keys(doc)).toEqual(['name', 'summary', 'operations', 'up', 'down', 'warnings', 'hazards'])
+    expect(Object.keys(doc)).toEqual(['version', 'name', 'summary', 'operations', 'up', 'down', 'warnings', 'hazards'])
     expect(doc.hazards[1]).toEqual({
       code: 'DROP_COLUMN',
       severity: 'danger',

@@ -60,7 +60,8 @@ describe('renderReport', () => {
   it('json: a stable document with keys in a fixed order', () => {
     const json = renderReport(samplePlan, 'json')
     const doc = JSON.parse(json)
-    expect(Object.keys(doc)).toEqual(['name', 'summary', 'operations', 'up', 'down', 'warnings'])
+    expect(Object.keys(doc)).toEqual(['version', 'name', 'summary', 'operations', 'up', 'down', 'warnings'])
+    expect(doc.version).toBe(1)
     expect(doc.name).toBe('AddPostTags')
     expect(doc.operations).toEqual(JSON.parse(JSON.stringify(samplePlan.up)))
     expect(doc.up).toEqual(samplePlan.upStatements.map((s) => s.sql))

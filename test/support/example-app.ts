@@ -1,4 +1,6 @@
-import { resolve } from 'node:path'
+import { cpSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { type TempProject, tempProject } from './temp-project'
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from './test-database'
 
 /** exampleAppRoot is the repository's own folder, where the example application's ormconfig.ts and entities/ are. */
@@ -25,3 +27,29 @@ export const exampleAppDatabases: [dialect: 'sqlite' | 'postgres', setup: () => 
     return { db, env: { DATABASE_URL: `postgres://${username}@${host}:${port}/${database}` } }
   }],
 ]
+
+/** exampleAppProject is a temp project holding a copy of the example application: ormconfig.ts, entities/, the compiler options. */
+export function exampleAppProject(): TempProject {
+  const project = tempProject({ 'ormconfig.ts': readFileSync(join(exampleAppRoot, 'ormconfig.ts'), 'utf8') })
+  cpSync(join(exampleAppRoot, 'entities'), project.file('entities'), { recursive: true })
+  const { compilerOptions } = JSON.parse(readFileSync(join(exampleAppRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions: unknown }
+  project.write('tsconfig.json', JSON.stringify({ compilerOptions }))
+  return project
+}
+
+/** exampleAppEdit is an edit of the example's entities touching one of each common change: add, widen, index, drop. */
+export const exampleAppEdit: readonly (readonly [file: string, from: string, to: string])[] = [
+  ['entities/author.entity.ts', '  @Column({ default: true })\n', "  @Column({ type: 'varchar', length: 200, nullable: true })\n  website: string | null\n\n  @Column({ default: true })\n"],
+  ['entities/tag.entity.ts', "@Column({ type: 'varchar', length: 50 })", "@Column({ type: 'varchar', length: 80 })"],
+  ['entities/tag.entity.ts', '  @Column({ default: false })\n  featured: boolean\n\n', ''],
+  ['entities/post.entity.ts', '  @Column({ default: 0 })\n  views: number', '  @Index()\n  @Column({ default: 0 })\n  views: number'],
+]
+
+/** editExampleApp makes exampleAppEdit in a copy of the example application, failing where its entities no longer hold the text replaced. */
+export function editExampleApp(project: TempProject): void {
+  for (const [file, from, to] of exampleAppEdit) {
+    const text = readFileSync(project.file(file), 'utf8')
+    if (!text.includes(from)) throw new Error(`${file} no longer holds ${JSON.stringify(from)}: update exampleAppEdit`)
+    project.write(file, text.replace(from, to))
+  }
+}

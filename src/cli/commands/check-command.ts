@@ -4,7 +4,9 @@ import { renderReport } from '../../render/report'
 import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
+import type { ReportProblem } from '../../render/report-context'
 import { type ComparisonArgs, type PendingComparison, comparePending } from './pending-comparison'
+import { reportContextOf } from './report-context-of'
 
 /** CheckArgs are the arguments of `check` (see ComparisonArgs). */
 export type CheckArgs = ComparisonArgs
@@ -13,29 +15,37 @@ export type CheckArgs = ComparisonArgs
  * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
  * not (then it says to run `upgrade` when migrations are pending, else to generate the missing one) or when
  * the entities declare a table twice, differently (DECLARATION_CONFLICT). With format `sql`, stdout holds
- * only the script (nothing when clean).
+ * only the script (nothing when clean); the `json`, `markdown` and `github` reports are printed in sync too.
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
   return reportPending(args, await comparePending(args, output), output)
 }
 
-/** CheckTexts replace what `check` says when the database matches (`ok`) and what to do when it does not (`advice`). */
+/**
+ * CheckTexts replace what `check` says when the database matches (`ok`) and what to do when it does not
+ * (`advice`), and add the findings beyond the plan (`problems`) that the report formats carry.
+ */
 export interface CheckTexts {
   readonly ok?: string
   readonly advice?: string
+  readonly problems?: readonly ReportProblem[]
 }
 
 /** reportPending prints a pending comparison as `check` does and returns its exit code. */
-export function reportPending(args: CheckArgs, { comparison, plan }: PendingComparison, output: CliOutput, texts: CheckTexts = {}): number {
+export function reportPending(args: CheckArgs, pending: PendingComparison, output: CliOutput, texts: CheckTexts = {}): number {
+  const { comparison, plan } = pending
+  const report = (verdict: string) =>
+    renderReport(plan, args.format, args.direction, paintsOf(output).out, { ...reportContextOf(args.format, pending, verdict), ...(texts.problems !== undefined && { problems: texts.problems }) })
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
-    if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
-    output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
+    const verdict = 'The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.'
+    if (args.format !== 'json') output.err(verdict)
+    output.out(report(verdict))
     return ExitCode.changesMissing
   }
   if (comparison.up.length === 0) {
-    if (args.format === 'json') output.out(renderReport(plan, 'json'))
+    const ok = texts.ok ?? 'OK: the database matches the entities.'
+    if (args.format === 'json' || args.format === 'markdown' || args.format === 'github') output.out(report(ok))
     else {
-      const ok = texts.ok ?? 'OK: the database matches the entities.'
       if (args.format === 'sql') output.err(ok)
       else output.out(paintsOf(output).out('ok', ok))
       for (const warning of plan.warnings) printWarning(output, warningLine(warning))
@@ -43,9 +53,10 @@ export function reportPending(args: CheckArgs, { comparison, plan }: PendingComp
     }
     return ExitCode.ok
   }
-  if (args.format !== 'json') output.err(texts.advice ?? adviceOf(comparison.history.unapplied.length, comparison.contractDue))
+  const advice = texts.advice ?? adviceOf(comparison.history.unapplied.length, comparison.contractDue)
+  if (args.format !== 'json') output.err(advice)
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
-  output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))
+  output.out(report(advice))
   if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))
   return ExitCode.changesMissing
 }

@@ -6,6 +6,7 @@ import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { type ComparisonArgs, comparePending } from './pending-comparison'
+import { reportContextOf } from './report-context-of'
 
 /** DiffArgs are the arguments of `diff` (see ComparisonArgs). */
 export type DiffArgs = ComparisonArgs
@@ -16,8 +17,9 @@ export type DiffArgs = ComparisonArgs
  * not enforce declared sizes, a note on stderr says so, once for the project (migration files do not).
  */
 export async function diffCommand(args: DiffArgs, output: CliOutput): Promise<number> {
-  const { comparison, shown, plan } = await comparePending(args, output)
-  const report = renderReport(plan, args.format, args.direction, paintsOf(output).out)
+  const pending = await comparePending(args, output)
+  const { comparison, shown, plan } = pending
+  const report = renderReport(plan, args.format, args.direction, paintsOf(output).out, reportContextOf(args.format, pending))
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
   if (report !== '') output.out(report)
   const sizes = unenforcedSizesNote(comparison.dialect.capabilities, comparison.desired)

@@ -11,7 +11,7 @@ import { parseRenameFlags } from '../rename-flag'
 export interface ComparisonArgs {
   readonly config: string
   readonly format: ReportFormat
-  /** The statements shown: of `up` (default), of `down`, or (format `text`) both. */
+  /** The statements shown: of `up` (default), of `down`, or (format `text`) both; `json` and `markdown` hold both. */
   readonly direction?: ReportDirection
   /** `--rename` values: `table.old=new` or `old_table=new_table`. */
   readonly rename?: readonly string[]
@@ -21,6 +21,7 @@ export interface ComparisonArgs {
 
 /** PendingComparison is what `diff` and `check` show: the comparison, and its pending plan as the settings let it be shown. */
 export interface PendingComparison {
+  readonly project: LoadedProject
   readonly comparison: Comparison
   readonly shown: Shown
   readonly plan: MigrationPlan
@@ -41,5 +42,5 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
 export async function compareLoaded(project: LoadedProject, args: ComparisonArgs, options: CompareOptions): Promise<PendingComparison> {
   const comparison = await compareProject(project, options)
   const shown = shownBy(project.settings, args.quiet)
-  return { comparison, shown, plan: shownPlan(namedPlan(comparison, 'Pending', 0), shown) }
+  return { project, comparison, shown, plan: shownPlan(namedPlan(comparison, 'Pending', 0), shown) }
 }

@@ -1,0 +1,28 @@
+import type { ChangeSet } from '../plan/change-set'
+import type { Severity } from '../hazards/hazard'
+import type { TableLocation } from '../source/entity-locations'
+
+/** ReportProblem is a finding about something other than the plan (drift, the migrations folder), for `--format json`. */
+export interface ReportProblem {
+  readonly code: string
+  readonly message: string
+  readonly severity?: Severity
+  /** The file it concerns, relative to the current folder. */
+  readonly file?: string
+  /** The 1-based line in `file`. */
+  readonly line?: number
+}
+
+/** ReportContext is what the `markdown` and `github` formats show beyond the plan, gathered by the command. */
+export interface ReportContext {
+  /** The plan's operations per table, with each table before and after: `markdown` shows their definitions. */
+  readonly changes?: ChangeSet
+  /** `check`'s verdict, one sentence (markdown allowed): in sync, or what to do about the changes. Absent for `diff`. */
+  readonly verdict?: string
+  /** Where the entities declare their tables and columns: `github` points its annotations there. */
+  readonly locations?: readonly TableLocation[]
+  /** The folder `github` writes file paths relative to (the repository's root). */
+  readonly root?: string
+  /** Findings other than the plan's: `json` lists them as `problems`. */
+  readonly problems?: readonly ReportProblem[]
+}
