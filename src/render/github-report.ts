@@ -13,7 +13,8 @@ const commands: Readonly<Record<Severity, string>> = { danger: 'error', warning:
 
 /**
  * renderGithubReport writes a plan as GitHub Actions workflow commands, one per finding, each pointing at
- * the entity file and line it concerns where one declares it: hazards by severity (danger an error, warning a
+ * the file and line it concerns where one is known: the findings beyond the plan (an error unless their
+ * severity says otherwise), hazards by severity (danger an error, warning a
  * warning, note a notice), the run's warnings, and, where `check` found a missing migration (its verdict
  * given, with changes), an error per changed table. It ends with one plain summary line.
  */
@@ -23,6 +24,7 @@ export function renderGithubReport(plan: MigrationPlan, context: ReportContext =
   const at = (place: SourceLine | undefined) =>
     place === undefined ? {} : { file: relativePath(root, place.file), ...(place.line !== undefined && { line: String(place.line) }) }
   const lines = [
+    ...(context.problems ?? []).map((p) => command(commands[p.severity ?? 'danger'], { ...at(p.file === undefined ? undefined : { file: p.file, line: p.line }), title: p.code }, p.message)),
     ...(plan.hazards ?? []).map((h) => command(commands[h.severity], { ...at(placeOf(h, locations)), title: hazardTitle(h) }, h.message)),
     ...plan.warnings.map((w) => command('warning', { title: w.code }, w.message)),
   ]

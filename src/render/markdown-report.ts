@@ -8,7 +8,7 @@ import { inStatementOrder, summarizeChanges } from './change-summary'
 import { hazardSubject } from './hazard-text'
 import { codeBlock, codeSpan, folded, markdownText } from './markdown-text'
 import { displayName } from './operation-pieces'
-import type { ReportContext } from './report-context'
+import type { ReportContext, ReportProblem } from './report-context'
 import { runSummary } from './run-summary'
 import { pointerComment, sqlLines } from './sql-lines'
 import { tableDefinition } from './table-definition'
@@ -21,7 +21,7 @@ const groups: readonly { readonly severity: Severity; readonly heading: string }
 
 /**
  * renderMarkdownReport writes a plan as a pull-request comment: a heading and the result in one line, the
- * changes per table, the hazards by severity (with their counts) and the run's warnings, the SQL of up and
+ * findings beyond the plan (drift, the migrations folder), the changes per table, the hazards by severity (with their counts) and the run's warnings, the SQL of up and
  * down folded, and each changed table's definition before and after as a unified diff. Names and sentences
  * are escaped; equal input gives equal bytes.
  */
@@ -30,6 +30,7 @@ export function renderMarkdownReport(plan: MigrationPlan, context: ReportContext
   const result = plan.up.length === 0 ? 'No changes.' : `**${markdownText(summary.line)}.**`
   const sections = [
     ['## Schema changes', '', context.verdict === undefined ? result : `${result} ${context.verdict}`],
+    problemsSection(context.problems ?? []),
     changesSection(plan),
     hazardsSection(plan.hazards ?? []),
     warningsSection(plan),
@@ -37,6 +38,13 @@ export function renderMarkdownReport(plan: MigrationPlan, context: ReportContext
     definitionsSection(context.changes?.tables ?? []),
   ]
   return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`
+}
+
+/** problemsSection lists the findings beyond the plan (drift, the migrations folder), each with its file and line. */
+function problemsSection(problems: readonly ReportProblem[]): string[] {
+  if (problems.length === 0) return []
+  const place = (p: ReportProblem) => (p.file === undefined ? '' : ` (${codeSpan(p.line === undefined ? p.file : `${p.file}:${p.line}`)})`)
+  return [`### Findings (${problems.length})`, '', ...problems.map((p) => `- **${p.code}**${place(p)}: ${markdownText(p.message)}`)]
 }
 
 function changesSection(plan: MigrationPlan): string[] {

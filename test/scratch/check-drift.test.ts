@@ -66,7 +66,12 @@ describe('on SQLite', () => {
     await live.query('ALTER TABLE "note" ADD COLUMN "extra" integer')
     const run = await runCliInProcess(project.dir, ['check', '--drift', '--format', 'json'], env)
     expect(JSON.parse(run.stdout).up).toEqual(['ALTER TABLE "note" ADD COLUMN "extra" integer'])
+    expect(JSON.parse(run.stdout).problems).toEqual([expect.objectContaining({ code: 'DRIFT' })])
     expect(run.code).toBe(4)
+    const github = await runCliInProcess(project.dir, ['check', '--drift', '--format', 'github'], env)
+    expect(github.stdout).toMatch(/^::error title=DRIFT::.*"extra"/m)
+    expect(github.stdout).not.toContain('Migration missing')
+    expect(github.code).toBe(4)
   })
 
   it('an applied migration the folder lacks is one line saying what to do (exit 2)', async () => {

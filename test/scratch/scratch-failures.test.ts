@@ -29,6 +29,20 @@ it('names a migration whose down leaves a table behind (exit 5)', async () => {
   expect(run.code).toBe(5)
 })
 
+it('gives the folder findings to the report formats: json problems, github annotations, a markdown section', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit)
+  project.write('migrations/1700000000001-Seed.ts', handMigration('Seed', ['SELECT 1'], ['SELECT 1']))
+  const json = await check(sqlite, '--format', 'json')
+  expect(JSON.parse(json.stdout).problems).toEqual([expect.objectContaining({ code: 'MIGRATION_NOT_RUN', file: 'migrations/1700000000001-Seed.ts', line: 3 })])
+  expect(json.code).toBe(5)
+  const github = await check(sqlite, '--format', 'github')
+  expect(github.stdout).toMatch(/^::error file=migrations\/1700000000001-Seed.ts,line=3,title=MIGRATION_NOT_RUN::migration Seed has no 13-digit timestamp/m)
+  expect(github.code).toBe(5)
+  const markdown = await check(sqlite, '--format', 'markdown')
+  expect(markdown.stdout).toContain('### Findings (1)\n\n- **MIGRATION_NOT_RUN** (`migrations/1700000000001-Seed.ts:3`): migration Seed has no 13-digit timestamp')
+  expect(markdown.code).toBe(5)
+})
+
 it('names a migration whose down fails, and its statement (exit 5)', async () => {
   project.write('migrations/1700000000000-Init.ts', sqliteInit)
   project.write('migrations/1700000000001-Broken.ts', handMigration('Broken1700000000001', ['SELECT 1'], ['DROP TABLE "no_such_table"']))

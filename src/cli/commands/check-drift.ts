@@ -6,6 +6,7 @@ import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import type { ScratchArgs } from './check-from-migrations'
+import { problemsOf } from './finding-problems'
 
 /**
  * checkDriftCommand exits 0 when the live database has the schema its applied migrations build, and 4
@@ -16,17 +17,23 @@ export async function checkDriftCommand(args: ScratchArgs, output: CliOutput): P
   const project = await loadProject(args.config)
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
   const drift = await compareDrift(project, args.shadowUrl)
+  // No verdict for github: there it would read the changes as a missing migration; each drift is its own annotation.
+  const report = (verdict: string) => renderReport(drift.plan, args.format, args.direction, paintsOf(output).out, {
+    problems: problemsOf(drift.findings),
+    ...(args.format === 'markdown' && { verdict }),
+  })
   if (drift.findings.length === 0) {
     const ok = 'OK: the live database has the schema its applied migrations build.'
-    if (args.format === 'json') output.out(renderReport(drift.plan, 'json'))
+    if (args.format === 'json' || args.format === 'markdown' || args.format === 'github') output.out(report(ok))
     else if (args.format === 'sql') output.err(ok)
     else output.out(paintsOf(output).out('ok', ok))
     return ExitCode.ok
   }
+  const verdict = 'Drift: the live database differs from the schema its applied migrations build (changed by hand). To keep a change, write a migration that makes it (its SQL is below), so that every database gets it.'
   if (args.format !== 'json') {
-    output.err('Drift: the live database differs from the schema its applied migrations build (changed by hand). To keep a change, write a migration that makes it (its SQL is below), so that every database gets it.')
+    output.err(verdict)
     for (const finding of drift.findings) output.err(`drift: ${findingLine(finding)}`)
   }
-  output.out(renderReport(drift.plan, args.format, args.direction, paintsOf(output).out))
+  output.out(report(verdict))
   return ExitCode.drift
 }

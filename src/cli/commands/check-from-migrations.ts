@@ -10,6 +10,7 @@ import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
 import { type CheckArgs, reportPending } from './check-command'
+import { problemsOf } from './finding-problems'
 import { compareLoaded } from './pending-comparison'
 
 /** ScratchArgs are the arguments of `check --from-migrations` and `check --drift`. */
@@ -37,11 +38,12 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
     const notReverted = await revertAll(scratch, pending.comparison.desired.schemas)
     // The runner applies every migration it can: those it did not are findings, not pending migrations.
     const plan = { ...pending.plan, warnings: pending.plan.warnings.filter((w) => w.code !== 'UNAPPLIED_MIGRATIONS') }
+    const findings = [...notRun, ...notReverted]
     const code = reportPending(args, { ...pending, plan }, output, {
       ok: 'OK: the migrations build the schema the entities declare.',
       advice: 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
+      problems: problemsOf(findings),
     })
-    const findings = [...notRun, ...notReverted]
     for (const finding of findings) output.err(`error: ${findingLine(finding)}`)
     return findings.length > 0 ? ExitCode.folderIntegrity : code
   })
