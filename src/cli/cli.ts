@@ -131,10 +131,11 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       (a) => run(a, (out) => showCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, name: String(a.name) }, out))())
     .command('stamp <name>', 'record the pending migrations up to NAME as applied without running them (adopting a database)', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' })
-        .option('force', { type: 'boolean', describe: 'record without comparing the database with the entities' })
+        .option('force', { type: 'boolean', describe: 'record without comparing the database with the schema of the migrations up to NAME' })
         .option('delete', { type: 'boolean', describe: 'remove the record of NAME instead (running nothing)' })
+        .option('shadow-url', { type: 'string', describe: 'PostgreSQL: where to make the scratch database that checks a NAME older than the newest migration' })
         .conflicts('force', 'delete'),
-      (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete }, out))())
+      (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete, shadowUrl: a.shadowUrl }, out))())
     .command('create [name]', 'write an empty migration to fill in by hand (a data migration)', (y) =>
       y.positional('name', { type: 'string', describe: 'migration name, e.g. BackfillSlugs (required)' })
         .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' }),

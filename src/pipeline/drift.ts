@@ -29,13 +29,14 @@ export interface Drift {
  * compareDrift reads which migrations the live database applied (read-only), applies those to a scratch
  * database, and diffs the two schemas; the entities play no part. It never writes to the live database. An
  * applied migration the project lacks is a UserError, since the schema it made cannot be built.
+ * `alsoApplied` are migrations taken as applied too (`stamp` asks whether the database is at them).
  */
-export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined): Promise<Drift> {
+export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined, alsoApplied: readonly string[] = []): Promise<Drift> {
   const { options } = project.dataSource
   const dialect = dialectFor(options)
   const live = await dialect.connect(options)
   try {
-    const applied = new Set(await dialect.appliedMigrations(live, migrationsTableOf(project.dataSource), options))
+    const applied = new Set([...await dialect.appliedMigrations(live, migrationsTableOf(project.dataSource), options), ...alsoApplied])
     return await withScratchDatabase(project, shadowUrl, async (scratch) => {
       const known = scratch.dataSource.migrations.filter((m) => applied.has(migrationNameOf(m)))
       refuseUnknown([...applied], known.map(migrationNameOf))

@@ -45,18 +45,28 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
     expect(await fixture.runner.recorded()).toEqual([...names])
   })
 
-  it('records an older migration only with --force (the entities describe the newest), and upgrade then runs only the rest', async () => {
+  it('checks an older migration against a scratch database those migrations build, and upgrade then runs only the rest', async () => {
     await adoptable(addViews)
-    const refused = await cli('stamp', 'AddViews')
-    expect(refused.stderr).toBe(`typeorm-autogen: stamp compares the database with the entities, which describe the newest migration (${backfill}), not ${addViews}: stamp ${backfill}, or check the schema yourself and pass --force\n`)
-    expect(refused.code).toBe(2)
-    expect(await fixture.runner.recorded()).toEqual([])
-    expect(afterDatabaseLine((await cli('stamp', 'AddViews', '--force')).stdout))
-      .toBe(`Stamped ${init} (recorded as applied, not run)\nStamped ${addViews} (recorded as applied, not run)\n`)
+    const stamped = await cli('stamp', 'AddViews')
+    expect(stamped.stderr).toBe('')
+    expect(afterDatabaseLine(stamped.stdout)).toBe(`Stamped ${init} (recorded as applied, not run)\nStamped ${addViews} (recorded as applied, not run)\n`)
     const upgrade = await cli('upgrade')
     expect(upgrade.code).toBe(0)
     expect(afterDatabaseLine(upgrade.stdout)).toBe(`Applied ${dropText}\nApplied ${backfill}\n2 migrations applied\n`)
     expect(await fixture.runner.noteColumns()).toEqual(['id', 'views'])
+  })
+
+  it('refuses an older migration the database is not at, naming the difference; --force records anyway', async () => {
+    await adoptable(init)
+    const refused = await cli('stamp', 'AddViews')
+    expect(refused.code).toBe(1)
+    expect(afterDatabaseLine(refused.stdout)).toMatch(/the live database lacks column "views"/)
+    expect(refused.stderr).toBe(`The database does not have the schema the migrations up to ${addViews} build, so it is not at ${addViews}: nothing was recorded. Apply or undo the differences above, or pass --force to record anyway.\n`)
+    expect(await fixture.runner.recorded()).toEqual([])
+    expect((await cli('stamp', 'AddViews', '--force')).code).toBe(0)
+    expect(await fixture.runner.recorded()).toEqual([init, addViews])
+    await adoptable(backfill) // the next tests start from a database at the newest migration
+    expect((await cli('stamp', backfill)).code).toBe(0)
   })
 
   it('stamp --delete removes one record, running nothing; upgrade then runs that migration again', async () => {

@@ -1,8 +1,9 @@
 import { compareProject } from '../../pipeline/compare-project'
+import { compareDrift } from '../../pipeline/drift'
+import { findingLine } from '../../runner/migrations-finding'
 import { summarizeChanges, summaryLines } from '../../render/change-summary'
 import { type StampPlan, stamp, unstamp } from '../../runner/stamp'
 import { type LoadedProject, loadProject } from '../../source/load-config'
-import { UserError } from '../../source/user-error'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
 import { ExitCode } from '../exit-codes'
@@ -15,11 +16,13 @@ export interface StampArgs extends RunnerArgs {
   readonly force?: boolean
   /** Remove NAME's record instead. */
   readonly delete?: boolean
+  /** `--shadow-url`: where to make the scratch database that checks an older target. */
+  readonly shadowUrl?: string
 }
 
 /**
  * stampCommand records the pending migrations up to NAME as applied without running them, once the database
- * matches the entities (exit 1, recording nothing, when it does not); with `--delete` it removes NAME's record.
+ * has their schema (exit 1, recording nothing, when it does not); with `--delete` it removes NAME's record.
  */
 export async function stampCommand(args: StampArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
@@ -29,7 +32,7 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
     output.out(`Removed the record of ${removed}: its changes stay in the database, and upgrade runs it again.`)
     return ExitCode.ok
   }
-  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesEntities(project, plan, output))
+  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl))
   if (result.refused) return ExitCode.changesMissing
   if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied.`)
   for (const name of result.recorded) output.out(`Stamped ${name} (recorded as applied, not run)`)
@@ -37,12 +40,17 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
 }
 
 /**
- * matchesEntities says whether the database matches the entities, printing the differences when not. The
- * entities describe the schema of the newest migration only, so an older target cannot be checked.
+ * matchesSchema says whether the database has the schema of the migrations up to the target, printing the
+ * differences when not: for the newest migration, the entities' schema; for an older one, that of a scratch
+ * database those migrations build (as `check --drift` does).
  */
-async function matchesEntities(project: LoadedProject, plan: StampPlan, output: CliOutput): Promise<boolean> {
+async function matchesSchema(project: LoadedProject, plan: StampPlan, output: CliOutput, shadowUrl: string | undefined): Promise<boolean> {
   if (plan.target !== plan.newest) {
-    throw new UserError(`stamp compares the database with the entities, which describe the newest migration (${plan.newest}), not ${plan.target}: stamp ${plan.newest}, or check the schema yourself and pass --force`)
+    const drift = await compareDrift(project, shadowUrl, plan.toRecord)
+    if (drift.findings.length === 0) return true
+    for (const finding of drift.findings) output.out(findingLine(finding))
+    output.err(`The database does not have the schema the migrations up to ${plan.target} build, so it is not at ${plan.target}: nothing was recorded. Apply or undo the differences above, or pass --force to record anyway.`)
+    return false
   }
   const comparison = await compareProject(project)
   if (comparison.up.length === 0) return true
