@@ -6,6 +6,9 @@ import { type CliOutput, colored, processOutput } from './cli-output'
 import { checkCommand } from './commands/check-command'
 import { diffCommand } from './commands/diff-command'
 import { generateCommand } from './commands/generate-command'
+import { hashCommand } from './commands/hash-command'
+import { rebaseCommand } from './commands/rebase-command'
+import { failOnChoices } from '../pipeline/hazard-policy'
 import { downgradeCommand, statusCommand, upgradeCommand } from './commands/runner-commands'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
@@ -40,6 +43,8 @@ const epilogue = [
   '  1  check only: the entities have changes that no migration applies yet',
   '  2  any error (one line on stderr says what to do; nothing is written)',
   '  3  generate only: a dropped table or column may have been renamed (see the hint printed)',
+  '  5  check only: the migrations folder fails its checks (autogen.sum, an applied migration edited, one out of order)',
+  '  6  check --fail-on only: a migration not yet applied has a hazard that no reviewer accepted',
 ].join('\n')
 
 /**
@@ -83,12 +88,19 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.options(reportOptions).option('rename', renameOption).check(directionFits),
       (a) => run(a, (out) => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(directionFits),
-      (a) => run(a, (out) => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
+      y.options(reportOptions).option('rename', renameOption)
+        .option('fail-on', { choices: failOnChoices, describe: 'exit 6 on a hazard of this severity or above, in a migration not yet applied, that no reviewer marked // accepted' })
+        .check(directionFits),
+      (a) => run(a, (out) => checkCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet, failOn: a.failOn }, out))())
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .command('downgrade', 'revert the last applied migration', {}, (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .command('status', 'list migrations and whether each is applied', {}, (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
-    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade or status')
+    .command('hash', 'write migrations/autogen.sum anew from the migration files as they are', {}, (a) => run(a, (out) => hashCommand({ config: String(a.config) }, out))())
+    .command('rebase <name>', 'give a migration not yet applied a newer timestamp than every other (one left out of order by a merge)', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration as status lists it, e.g. AddPostTags1700000000000, or its file name' })
+        .option('timestamp', { type: 'string', describe: 'the new timestamp, 13 digits of milliseconds (default: now, or later than every migration)' }),
+      (a) => run(a, (out) => rebaseCommand({ config: a.config, name: a.name, timestamp: parseTimestampFlag(a.timestamp), quiet: a.quiet }, out))())
+    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade, status, hash or rebase')
     .strict()
     .exitProcess(false)
     .fail((message, err) => {

@@ -4,19 +4,37 @@ import { renderReport } from '../../render/report'
 import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import { type ComparisonArgs, comparePending } from './pending-comparison'
+import { reportFolderChecks } from './folder-checks'
+import { type ComparisonArgs, type PendingComparison, comparePending } from './pending-comparison'
+import { folderIntegrityFindings } from '../../pipeline/folder-integrity'
+import { type FailOn, hazardPolicyFindings } from '../../pipeline/hazard-policy'
 
 /** CheckArgs are the arguments of `check` (see ComparisonArgs). */
-export type CheckArgs = ComparisonArgs
+export interface CheckArgs extends ComparisonArgs {
+  /** `--fail-on`: hazards of this severity or above in migrations not yet applied, not accepted, fail check (exit 6). */
+  readonly failOn?: FailOn
+}
 
 /**
  * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
  * not (then it says to run `upgrade` when migrations are pending, else to generate the missing one) or when
  * the entities declare a table twice, differently (DECLARATION_CONFLICT). With format `sql`, stdout holds
- * only the script (nothing when clean).
+ * only the script (nothing when clean). Then it checks the migrations folder (autogen.sum, order: exit 5)
+ * and, with `--fail-on`, the hazards of the migrations not yet applied (exit 6).
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
-  const { comparison, plan } = await comparePending(args, output)
+  const pending = await comparePending(args, output)
+  const changes = reportChanges(args, pending, output)
+  const { project, comparison, shown } = pending
+  const { applied, unapplied } = comparison.history
+  return reportFolderChecks(output, changes, {
+    folder: folderIntegrityFindings(project.migrationsDir, applied),
+    policy: args.failOn === undefined ? [] : hazardPolicyFindings(project.migrationsDir, unapplied, args.failOn, shown.ignore),
+  })
+}
+
+/** reportChanges prints how the database and the entities differ, and returns exit code 0 or 1. */
+function reportChanges(args: CheckArgs, { comparison, plan }: PendingComparison, output: CliOutput): number {
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     if (args.format !== 'json') output.err('The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.')
     output.out(renderReport(plan, args.format, args.direction, paintsOf(output).out))

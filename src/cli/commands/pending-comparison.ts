@@ -2,7 +2,7 @@ import { type Comparison, compareProject } from '../../pipeline/compare-project'
 import { type Shown, shownBy, shownPlan } from '../../pipeline/shown-findings'
 import { type MigrationPlan, namedPlan } from '../../plan/migration-plan'
 import type { ReportDirection, ReportFormat } from '../../render/report'
-import { loadProject } from '../../source/load-config'
+import { type LoadedProject, loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { parseRenameFlags } from '../rename-flag'
@@ -21,6 +21,7 @@ export interface ComparisonArgs {
 
 /** PendingComparison is what `diff` and `check` show: the comparison, and its pending plan as the settings let it be shown. */
 export interface PendingComparison {
+  readonly project: LoadedProject
   readonly comparison: Comparison
   readonly shown: Shown
   readonly plan: MigrationPlan
@@ -36,5 +37,5 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
   const comparison = await compareProject(project, { renames })
   const shown = shownBy(project.settings, args.quiet)
-  return { comparison, shown, plan: shownPlan(namedPlan(comparison, 'Pending', 0), shown) }
+  return { project, comparison, shown, plan: shownPlan(namedPlan(comparison, 'Pending', 0), shown) }
 }
