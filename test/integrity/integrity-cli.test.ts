@@ -215,3 +215,54 @@ describe.each([
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+describe('bad input', () => {
+  let db: TestDatabase
+  let project: TempProject
+  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+  const files = () => readdirSync(project.file('migrations')).sort()
+
+  beforeAll(async () => {
+    db = await createSqliteDatabase()
+    project = tempProject({ 'ormconfig.ts': configFor(db), 'note.ts': noteEntity([]) })
+  })
+  afterAll(async () => {
+    project?.remove()
+    await db?.drop()
+  })
+
+  it('hash refuses a missing migrations folder, writing nothing', async () => {
+    const run = await cli('hash')
+    expect(run).toMatchObject({ code: 2, stdout: '' })
+    expect(run.stderr).toBe('typeorm-autogen: the migrations folder migrations is empty or missing: nothing to hash (generate writes autogen.sum with the first migration)\n')
+    expect(readdirSync(project.dir)).not.toContain('migrations')
+  })
+
+  it('generate refuses a conflicted sum, writing no file', async () => {
+    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+    expect((await cli('upgrade')).code).toBe(0)
+    const sum = readFileSync(project.file('migrations/autogen.sum'), 'utf8')
+    writeFileSync(project.file('migrations/autogen.sum'), `<<<<<<< HEAD\n${sum}=======\n>>>>>>> other\n`)
+    const before = files()
+    project.write('note.ts', noteEntity([views]))
+    const run = await cli('generate', 'Views', '--timestamp', '1700000001000')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`typeorm-autogen: ${project.file('migrations/autogen.sum')} has git conflict markers: run \`typeorm-autogen hash\` to write it anew (then \`typeorm-autogen check\`), and generate again\n`)
+    expect(files()).toEqual(before)
+    writeFileSync(project.file('migrations/autogen.sum'), sum)
+  })
+
+  it('rebase refuses a migration the folder does not have; without --timestamp it takes the current time', async () => {
+    const unknown = await cli('rebase', 'Nothing1700000000500')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toBe(`typeorm-autogen: no migration Nothing1700000000500 in ${project.file('migrations')}: name it as \`typeorm-autogen status\` lists it (e.g. AddPostTags1700000000000)\n`)
+
+    const started = Date.now()
+    expect((await cli('generate', 'Views', '--timestamp', '1700000001000')).code).toBe(0)
+    const run = await cli('rebase', '1700000001000-Views.ts')
+    expect(run.code).toBe(0)
+    const [, moved] = files().filter((f) => f.endsWith('.ts'))
+    expect(Number(moved!.slice(0, 13))).toBeGreaterThanOrEqual(started)
+    expect(await cli('check')).toMatchObject({ code: 1, stderr: expect.stringContaining('1 migration is pending') })
+  })
+})
