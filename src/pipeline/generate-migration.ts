@@ -72,9 +72,10 @@ export async function generateMigration(
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
   refuseMigrationClash(project.migrationsDir, plans, comparison.history)
   const migrations = plans.map(renderMigrationFile)
+  const sum = sumWithMigrations(project.migrationsDir, migrations)
   const files = writeAllWhole(project.migrationsDir, [
     ...migrations,
-    { fileName: migrationSumFileName, source: sumWithMigrations(project.migrationsDir, migrations), replace: true },
+    ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
     snapshotFile(comparison),
   ])
   const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))

@@ -15,7 +15,7 @@ export interface Rebased {
  * file name) a newer timestamp, so that it runs after every other: at least `now`, and newer than every
  * migration of the folder and of `applied` (or exactly `timestamp`, which must be). It renames the file
  * (its 13 digits), the class and a `name = '...'` property (their last 13 digits, wherever the file names
- * them) and writes the new file into autogen.sum, all or nothing. It refuses a migration the database
+ * them) and writes the new file into autogen.sum (see sumWithMigrations), all or nothing. It refuses a migration the database
  * applied: there, the name is recorded, and a renamed file would run again.
  */
 export function rebaseMigration(dir: string, name: string, applied: readonly string[], now: number, timestamp?: number): Rebased {
@@ -33,9 +33,10 @@ export function rebaseMigration(dir: string, name: string, applied: readonly str
   const stamp = timestamp ?? Math.max(now, newest + 1)
   if (stamp <= newest) throw new UserError(`--timestamp ${stamp} is not newer than every migration (the newest is ${newest}): pass a later one, or leave it out`)
   const renamed = renamedMigration(target, String(old), String(stamp))
+  const sum = sumWithMigrations(dir, [renamed], [target.fileName])
   const written = writeAllWhole(dir, [
     { ...renamed, replace: renamed.fileName === target.fileName },
-    { fileName: migrationSumFileName, source: sumWithMigrations(dir, [renamed], [target.fileName]), replace: true },
+    ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
   ])
   if (renamed.fileName !== target.fileName) removeQuietly(target.file)
   return { from: { name: target.name, file: target.file }, to: { name: renamed.name, file: written[0]! } }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { reopenAccepted } from '../hazards/accepted-hazards'
 import { compareText } from '../model/qualified-name'
-import type { MigrationFile } from './migration-files'
+import { type MigrationFile, migrationFilesIn } from './migration-files'
 import { UserError } from './user-error'
 
 /** The migrations folder's integrity file, beside its migrations: like Atlas's atlas.sum. */
@@ -88,15 +88,16 @@ export function readSum(dir: string): SumRead {
 
 /**
  * sumWithMigrations is the text of `dir`/autogen.sum with `migrations` added and the files `removed` left out,
- * for `generate` and `rebase`: the other lines stay as they were (check still tells what they do not match),
- * and a missing sum starts with these migrations alone. A conflicted or corrupt sum stops it: it cannot tell
- * which lines to keep.
+ * for `generate` and `rebase`: the other lines stay as they were (check still tells what they do not match).
+ * A missing sum starts with these migrations, but only in a folder without others: there it stays missing,
+ * undefined, so that check asks for one `hash` rather than naming every older file. A conflicted or corrupt
+ * sum stops it: it cannot tell which lines to keep.
  */
 export function sumWithMigrations(
   dir: string,
   migrations: readonly Pick<MigrationFile, 'fileName' | 'source'>[],
   removed: readonly string[] = [],
-): string {
+): string | undefined {
   const read = readSum(dir)
   if (read.kind === 'conflict' || read.kind === 'corrupt') {
     const why = read.kind === 'conflict' ? 'has git conflict markers' : `is corrupt (${read.reason})`
@@ -104,6 +105,7 @@ export function sumWithMigrations(
   }
   const added = sumEntriesOf(migrations)
   const replaced = new Set([...removed, ...added.map((e) => e.fileName)])
+  if (read.kind === 'missing' && migrationFilesIn(dir).some((f) => !replaced.has(f.fileName))) return undefined
   return sumText([...(read.kind === 'read' ? read.entries : []).filter((e) => !replaced.has(e.fileName)), ...added])
 }
 

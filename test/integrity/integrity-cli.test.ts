@@ -134,7 +134,7 @@ describe.each([
 
       const rebased = await cli('rebase', 'Pinned1700000001500', '--timestamp', '1700000003000')
       expect(rebased.code).toBe(0)
-      expect(rebased.stdout).toContain('Renamed Pinned1700000001500 to Pinned1700000003000: migrations/1700000001500-Pinned.ts is now migrations/1700000003000-Pinned.ts, recorded in autogen.sum\n')
+      expect(rebased.stdout).toContain('Renamed Pinned1700000001500 to Pinned1700000003000: migrations/1700000001500-Pinned.ts is now migrations/1700000003000-Pinned.ts\n')
       expect(migrations()).toEqual(['1700000000000-Init.ts', '1700000002000-Views.ts', '1700000003000-Pinned.ts'])
       const moved = read('migrations/1700000003000-Pinned.ts')
       expect(moved).toBe(pinnedSource.replaceAll('Pinned1700000001500', 'Pinned1700000003000'))
@@ -265,4 +265,29 @@ describe('bad input', () => {
     expect(Number(moved!.slice(0, 13))).toBeGreaterThanOrEqual(started)
     expect(await cli('check')).toMatchObject({ code: 1, stderr: expect.stringContaining('1 migration is pending') })
   })
+})
+
+it('generate in a folder of hand-written migrations without a sum writes none, and check asks for one hash', async () => {
+  const db = await createSqliteDatabase()
+  const project = tempProject({ 'ormconfig.ts': configFor(db), 'note.ts': noteEntity([]) })
+  try {
+    const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+    project.write('migrations/1600000000000-ByHand.ts', [
+      "import type { MigrationInterface, QueryRunner } from 'typeorm'",
+      'export class ByHand1600000000000 implements MigrationInterface {',
+      '  async up(q: QueryRunner): Promise<void> { await q.query(\'CREATE TABLE "kept" ("id" integer PRIMARY KEY)\') }',
+      '  async down(q: QueryRunner): Promise<void> { await q.query(\'DROP TABLE "kept"\') }',
+      '}',
+    ].join('\n'))
+    expect((await cli('upgrade')).code).toBe(0)
+    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+    expect(readdirSync(project.file('migrations')).sort()).toEqual(['1600000000000-ByHand.ts', '1700000000000-Init.ts', 'entities.snapshot.json'])
+    expect((await cli('upgrade')).code).toBe(0)
+    expect(await cli('check')).toMatchObject({ code: 5, stderr: expect.stringContaining('SUM_MISSING: the migrations folder has 2 migrations but no autogen.sum') })
+    expect((await cli('hash')).stdout).toBe('Wrote migrations/autogen.sum (2 migrations)\n')
+    expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+  } finally {
+    project.remove()
+    await db.drop()
+  }
 })

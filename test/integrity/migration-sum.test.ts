@@ -98,9 +98,13 @@ describe('sumWithMigrations (generate, rebase)', () => {
     expect(text).toBe(sumText(sumEntriesOf([{ fileName: '1700000000000-A.ts', source: 'a, as first written' }, { fileName: '1700000001000-B.ts', source: 'b' }])))
   })
 
-  it('starts a missing sum with the new files alone', () => {
-    write('1700000000000-A.ts', 'a')
+  it('starts a missing sum in a folder of no other migrations, and leaves it missing beside older ones (for one `hash`)', () => {
+    write('entities.snapshot.json', '{}')
     expect(sumWithMigrations(dir, [{ fileName: '1700000001000-B.ts', source: 'b' }])).toBe(sumText(sumEntriesOf([{ fileName: '1700000001000-B.ts', source: 'b' }])))
+    write('1700000001000-B.ts', 'b, renamed by rebase')
+    expect(sumWithMigrations(dir, [{ fileName: '1700000002000-B.ts', source: 'b' }], ['1700000001000-B.ts'])).toBe(sumText(sumEntriesOf([{ fileName: '1700000002000-B.ts', source: 'b' }])))
+    write('1700000000000-A.ts', 'a')
+    expect(sumWithMigrations(dir, [{ fileName: '1700000002000-B.ts', source: 'b' }], ['1700000001000-B.ts'])).toBeUndefined()
   })
 })
 

@@ -34,6 +34,7 @@ export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promis
   }
   const rebased = rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp)
   const shown = (file: string) => relative(process.cwd(), file)
-  output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}, recorded in autogen.sum`)
+  const moved = rebased.from.file === rebased.to.file ? `in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
+  output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
   return ExitCode.ok
 }
