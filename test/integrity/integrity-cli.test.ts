@@ -291,3 +291,28 @@ it('generate in a folder of hand-written migrations without a sum writes none, a
     await db.drop()
   }
 })
+
+it('check leaves alone a folder generate cannot write to (build output): it never gets a sum', async () => {
+  const db = await createSqliteDatabase()
+  const project = tempProject({
+    'note.ts': noteEntity([]),
+    'ormconfig.ts': configFor(db).replace("migrations: ['migrations/*.ts']", "migrations: ['dist/migrations/*.js']"),
+    'dist/migrations/1700000000000-Init.js': [
+      '"use strict";',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      'class Init1700000000000 {',
+      '  async up(q) { await q.query(\'CREATE TABLE "note" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "text" varchar NOT NULL)\') }',
+      '  async down(q) { await q.query(\'DROP TABLE "note"\') }',
+      '}',
+      'exports.Init1700000000000 = Init1700000000000;',
+    ].join('\n'),
+  })
+  try {
+    const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+    expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
+    expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+  } finally {
+    project.remove()
+    await db.drop()
+  }
+})
