@@ -95,7 +95,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner', {}, (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .command('downgrade', 'revert the last applied migration', {}, (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
     .command('status', 'list migrations and whether each is applied', {}, (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true }, out))())
-    .command('hash', 'write migrations/autogen.sum anew from the migration files as they are', {}, (a) => run(a, (out) => hashCommand({ config: String(a.config) }, out))())
+    .command('hash', 'write the migrations folder\'s autogen.sum anew from its migration files as they are', {}, (a) => run(a, (out) => hashCommand({ config: String(a.config) }, out))())
     .command('rebase <name>', 'give a migration not yet applied a newer timestamp than every other (one left out of order by a merge)', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration as status lists it, e.g. AddPostTags1700000000000, or its file name' })
         .option('timestamp', { type: 'string', describe: 'the new timestamp, 13 digits of milliseconds (default: now, or later than every migration)' }),
