@@ -101,7 +101,7 @@ export function sumWithMigrations(
   const read = readSum(dir)
   if (read.kind === 'conflict' || read.kind === 'corrupt') {
     const why = read.kind === 'conflict' ? 'has git conflict markers' : `is corrupt (${read.reason})`
-    throw new UserError(`${join(dir, migrationSumFileName)} ${why}: run \`typeorm-autogen hash\` to write it anew (then \`typeorm-autogen check\`), and generate again`)
+    throw new UserError(`${join(dir, migrationSumFileName)} ${why}: run \`typeorm-autogen hash\` to write it anew (then \`typeorm-autogen check\`), and run this command again`)
   }
   const added = sumEntriesOf(migrations)
   const replaced = new Set([...removed, ...added.map((e) => e.fileName)])

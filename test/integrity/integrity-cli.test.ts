@@ -247,7 +247,7 @@ describe('bad input', () => {
     project.write('note.ts', noteEntity([views]))
     const run = await cli('generate', 'Views', '--timestamp', '1700000001000')
     expect(run.code).toBe(2)
-    expect(run.stderr).toBe(`typeorm-autogen: ${project.file('migrations/autogen.sum')} has git conflict markers: run \`typeorm-autogen hash\` to write it anew (then \`typeorm-autogen check\`), and generate again\n`)
+    expect(run.stderr).toBe(`typeorm-autogen: ${project.file('migrations/autogen.sum')} has git conflict markers: run \`typeorm-autogen hash\` to write it anew (then \`typeorm-autogen check\`), and run this command again\n`)
     expect(files()).toEqual(before)
     writeFileSync(project.file('migrations/autogen.sum'), sum)
   })
