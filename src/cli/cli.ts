@@ -12,6 +12,9 @@ import { createCommand } from './commands/create-command'
 import { currentCommand, historyCommand, showCommand, statusCommand } from './commands/migration-log-commands'
 import { downgradeCommand, upgradeCommand } from './commands/runner-commands'
 import { stampCommand } from './commands/stamp-command'
+import { hashCommand } from './commands/hash-command'
+import { rebaseCommand } from './commands/rebase-command'
+import { failOnChoices } from '../pipeline/hazard-policy'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
@@ -57,6 +60,9 @@ const epilogue = [
   '  1  check: the entities have changes that no migration applies yet; stamp: the database does not match the entities (nothing recorded)',
   '  2  any error (one line on stderr says what to do; nothing is written)',
   '  3  generate only: a dropped table or column may have been renamed (see the hint printed)',
+  '  4  check --drift only: the live database differs from the schema its applied migrations build (changed by hand)',
+  '  5  check only: the migrations folder fails its checks (autogen.sum, an applied migration edited, one out of order; with --from-migrations a file never run or a down that does not revert)',
+  '  6  check --fail-on only: a migration not yet applied has a hazard that no reviewer accepted',
 ].join('\n')
 
 /**
@@ -100,9 +106,11 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.options(reportOptions).option('rename', renameOption).check(directionFits),
       (a) => run(a, (out) => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
-      y.options(reportOptions).option('rename', renameOption).options(scratchOptions).check(directionFits).check(shadowUrlFits),
+      y.options(reportOptions).option('rename', renameOption).options(scratchOptions)
+        .option('fail-on', { choices: failOnChoices, describe: 'exit 6 on a hazard of this severity or above, in a migration not yet applied, that no reviewer marked // accepted' })
+        .check(directionFits).check(shadowUrlFits),
       (a) => run(a, (out) => {
-        const args = { config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet, shadowUrl: a.shadowUrl }
+        const args = { config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet, shadowUrl: a.shadowUrl, failOn: a.failOn }
         if (a.fromMigrations === true) return checkFromMigrationsCommand(args, out)
         if (a.drift === true) return checkDriftCommand(args, out)
         return checkCommand(args, out)
@@ -140,7 +148,12 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.positional('name', { type: 'string', describe: 'migration name, e.g. BackfillSlugs (required)' })
         .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' }),
       (a) => run(a, (out) => createCommand({ config: String(a.config), name: requiredName(a.name, 'create', 'BackfillSlugs'), timestamp: parseTimestampFlag(a.timestamp) }, out))())
-    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade, status, current, history, show, stamp or create')
+    .command('hash', 'write the migrations folder\'s autogen.sum anew from its migration files as they are', {}, (a) => run(a, (out) => hashCommand({ config: String(a.config) }, out))())
+    .command('rebase <name>', 'give a migration not yet applied a newer timestamp than every other (one left out of order by a merge)', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration as status lists it, e.g. AddPostTags1700000000000, or its file name' })
+        .option('timestamp', { type: 'string', describe: 'the new timestamp, 13 digits of milliseconds (default: now, or later than every migration)' }),
+      (a) => run(a, (out) => rebaseCommand({ config: a.config, name: a.name, timestamp: parseTimestampFlag(a.timestamp), quiet: a.quiet }, out))())
+    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade, status, current, history, show, stamp, create, hash or rebase')
     .strict()
     .exitProcess(false)
     .fail((message, err) => {

@@ -42,3 +42,15 @@ export function readHazardComments(source: string): FileHazard[] {
 export function unacceptedHazards(source: string): FileHazard[] {
   return readHazardComments(source).filter((h) => !h.accepted && h.severity !== 'info')
 }
+
+/**
+ * reopenAccepted writes every hazard comment of `source` as `// hazard <CODE> ...`, accepted or not (and however
+ * the reviewer spaced or cased the word), so that a file reads the same before and after a reviewer accepted
+ * its hazards (autogen.sum hashes it so).
+ */
+export function reopenAccepted(source: string): string {
+  return source
+    .split(/(\r\n|\n|\r)/)
+    .map((text) => (commentPattern.test(text) ? text.replace(/^(\s*)\/\/\s*(?:hazard|accepted)\s+/i, '$1// hazard ') : text))
+    .join('')
+}

@@ -7,7 +7,7 @@ import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
 import { type SummaryEntry, summarizeChanges } from '../render/change-summary'
 import { withFailingStatement } from '../runner/failing-statement'
 import { applyPending, migrationNameOf } from '../runner/migration-runner'
-import type { MigrationsFinding } from '../runner/migrations-finding'
+import type { CheckFinding } from '../hazards/check-finding'
 import { type ScratchProject, withScratchDatabase } from '../runner/scratch-database'
 import { readEntities } from '../source/entity-metadata'
 import type { LoadedProject } from '../source/load-config'
@@ -22,7 +22,7 @@ import { resolveRenames } from './resolve-renames'
  */
 export interface Drift {
   readonly plan: MigrationPlan
-  readonly findings: readonly MigrationsFinding[]
+  readonly findings: readonly CheckFinding[]
 }
 
 /**
@@ -82,7 +82,7 @@ async function driftPlan(fromMigrations: SchemaModel, live: SchemaModel, dialect
 }
 
 /** driftFindings words each changed object, or each changed part of a table, as what the live database has that no migration made. */
-export function driftFindings(entries: readonly SummaryEntry[]): MigrationsFinding[] {
+export function driftFindings(entries: readonly SummaryEntry[]): CheckFinding[] {
   return entries.flatMap((entry) => {
     const whole = entry.headline.slice(2)
     if (entry.change !== 'alter' || entry.details.length === 0) return [{ code: 'DRIFT', message: sentence(entry.headline.charAt(0), whole, '') }]

@@ -12,7 +12,8 @@ import { refuseUnplaceableMigrations } from './migrations-placement'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
 import { shownBy, shownPlan } from './shown-findings'
 import { splitAtCommits } from './split-at-commits'
-import { removeQuietly, writeAllWhole, writeWhole } from './write-whole'
+import { type FileToWrite, writeAllWhole } from './write-whole'
+import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 
 /** GenerateOptions decide renames and the strategy (see CompareOptions) and whether unresolved renames may lose data. */
 export interface GenerateOptions extends CompareOptions {
@@ -41,9 +42,9 @@ export interface GenerateResult {
 
 /**
  * generateMigration compares the project's entities with its database and writes a migration file into the
- * migrations folder, and beside it the entities' declared facts (entities.snapshot.json). With no changes it
- * writes nothing, or only the snapshot when the facts changed. Each file appears whole or not at all, and a
- * change written as several migrations appears all or not at all. A suspected rename nobody decided throws
+ * migrations folder, beside it the entities' declared facts (entities.snapshot.json), and adds it to the
+ * folder's autogen.sum (see sumWithMigrations). With no changes it writes nothing, or only the snapshot when
+ * the facts changed. The files appear all, each whole, or none. A suspected rename nobody decided throws
  * RenamesUnresolvedError, writing nothing, unless `acceptDataLoss`. With strategy `expand-contract`, a
  * change that renames a column or changes a type riskily is written as its expand migration only, at
  * `timestamp`; strategy `contract` writes, once expand is applied, the contract migration that finishes it.
@@ -65,14 +66,20 @@ export async function generateMigration(
   const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
     return comparison.snapshotOutdated
-      ? { comparison, plan, written: [], snapshot: writeSnapshot(project, comparison, []) }
+      ? { comparison, plan, written: [], snapshot: writeAllWhole(project.migrationsDir, [snapshotFile(comparison)])[0] }
       : { comparison, plan, written: [] }
   }
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
   refuseMigrationClash(project.migrationsDir, plans, comparison.history)
-  const files = writeAllWhole(project.migrationsDir, plans.map(renderMigrationFile))
+  const migrations = plans.map(renderMigrationFile)
+  const sum = sumWithMigrations(project.migrationsDir, migrations)
+  const files = writeAllWhole(project.migrationsDir, [
+    ...migrations,
+    ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
+    snapshotFile(comparison),
+  ])
   const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
-  return { comparison, plan: plans.at(-1)!, file: files.at(-1), written, snapshot: writeSnapshot(project, comparison, files) }
+  return { comparison, plan: plans.at(-1)!, file: files[migrations.length - 1], written, snapshot: files.at(-1) }
 }
 
 /** planned is the one migration the comparison asks for: the contract, the expand, or the direct change. */
@@ -83,12 +90,7 @@ function planned(comparison: Comparison, name: string, timestamp: number): Migra
   return { ...direct, warnings: [...direct.warnings, ...warningsOf('KEPT_IN_PLACE', comparison.expandContract?.split.keptInPlace ?? [])] }
 }
 
-/** writeSnapshot writes the comparison's declared facts as the folder's snapshot; failing, it removes `written`. */
-function writeSnapshot(project: LoadedProject, comparison: Comparison, written: readonly string[]): string {
-  try {
-    return writeWhole(project.migrationsDir, entitiesSnapshotFileName, entitiesSnapshotSource(comparison.declaredFacts), { replace: true })
-  } catch (err) {
-    for (const file of written) removeQuietly(file)
-    throw err
-  }
+/** snapshotFile is the folder's snapshot of the comparison's declared facts. */
+function snapshotFile(comparison: Comparison): FileToWrite {
+  return { fileName: entitiesSnapshotFileName, source: entitiesSnapshotSource(comparison.declaredFacts), replace: true }
 }

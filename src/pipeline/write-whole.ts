@@ -2,29 +2,56 @@ import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '../source/user-error'
 
+/** FileToWrite is a file for writeAllWhole: a new one (a migration), or one it may replace (`replace`). */
+export interface FileToWrite {
+  readonly fileName: string
+  readonly source: string
+  /** Replace a file of that name (the snapshot, autogen.sum); without it, an existing file stops the write. */
+  readonly replace?: boolean
+}
+
 /**
  * writeWhole writes `source` as `dir/fileName` whole or not at all (a temporary file moved into place), and
  * returns the file's path. An existing file of that name is replaced only with `replace` (the snapshot);
  * otherwise (a migration) it is kept and writeWhole throws. Failing, it throws a UserError.
  */
 export function writeWhole(dir: string, fileName: string, source: string, options: { readonly replace?: boolean } = {}): string {
-  const file = join(dir, fileName)
-  const temporary = join(dir, `.${fileName}.partial`)
-  let placing = false
+  return writeAllWhole(dir, [{ fileName, source, ...options }])[0]!
+}
+
+/**
+ * writeAllWhole writes every file all or none, and returns their paths. Every file is first written as a
+ * temporary file beside its place; then the new files are linked into place (a link, unlike a rename, fails
+ * when the name is taken, so no migration is ever replaced), and last the replacing ones are renamed over
+ * theirs. Failing before that last step, it removes what it wrote and throws a UserError; the folder is as
+ * it was.
+ */
+export function writeAllWhole(dir: string, files: readonly FileToWrite[]): string[] {
+  const temporaries = files.map((f) => join(dir, `.${f.fileName}.partial`))
+  const placed: string[] = []
+  let current = files[0]
   try {
     mkdirSync(dir, { recursive: true })
-    writeFileSync(temporary, source, { flag: 'wx' })
-    placing = true
-    if (options.replace === true) renameSync(temporary, file)
-    else {
-      // A hard link, unlike a rename, fails when the name is taken, so nothing is ever replaced.
-      linkSync(temporary, file)
-      removeQuietly(temporary)
+    files.forEach((f, i) => {
+      current = f
+      writeFileSync(temporaries[i]!, f.source, { flag: 'wx' })
+    })
+    const order = [...files.keys()].sort((a, b) => Number(files[a]!.replace === true) - Number(files[b]!.replace === true))
+    for (const i of order) {
+      current = files[i]!
+      const file = join(dir, current.fileName)
+      if (current.replace === true) renameSync(temporaries[i]!, file)
+      else {
+        linkSync(temporaries[i]!, file)
+        placed.push(file)
+        removeQuietly(temporaries[i]!)
+      }
     }
-    return file
+    return files.map((f) => join(dir, f.fileName))
   } catch (err) {
-    removeQuietly(temporary)
-    if (placing && (err as NodeJS.ErrnoException).code === 'EEXIST') {
+    for (const file of [...temporaries, ...placed]) removeQuietly(file)
+    const fileName = current?.fileName ?? ''
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST' && (err as NodeJS.ErrnoException).syscall === 'link') {
       throw new UserError(`${fileName} already exists in ${dir}: generate never replaces a migration; pick another --timestamp or name`, { cause: err })
     }
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
@@ -41,17 +68,5 @@ export function removeQuietly(file: string): void {
     rmSync(file, { force: true })
   } catch {
     // Nothing was written there, or the folder is not one: there is nothing to clean up.
-  }
-}
-
-/** writeAllWhole writes every file with writeWhole, all or none: failing, it removes those it wrote, and throws. */
-export function writeAllWhole(dir: string, files: readonly { readonly fileName: string; readonly source: string }[]): string[] {
-  const written: string[] = []
-  try {
-    for (const file of files) written.push(writeWhole(dir, file.fileName, file.source))
-    return written
-  } catch (err) {
-    for (const file of written) removeQuietly(file)
-    throw err
   }
 }

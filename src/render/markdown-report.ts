@@ -8,7 +8,8 @@ import { inStatementOrder, summarizeChanges } from './change-summary'
 import { hazardSubject } from './hazard-text'
 import { codeBlock, codeSpan, folded, markdownText } from './markdown-text'
 import { displayName } from './operation-pieces'
-import type { ReportContext, ReportProblem } from './report-context'
+import type { CheckFinding } from '../hazards/check-finding'
+import type { ReportContext } from './report-context'
 import { runSummary } from './run-summary'
 import { pointerComment, sqlLines } from './sql-lines'
 import { tableDefinition } from './table-definition'
@@ -41,9 +42,9 @@ export function renderMarkdownReport(plan: MigrationPlan, context: ReportContext
 }
 
 /** problemsSection lists the findings beyond the plan (drift, the migrations folder), each with its file and line. */
-function problemsSection(problems: readonly ReportProblem[]): string[] {
+function problemsSection(problems: readonly CheckFinding[]): string[] {
   if (problems.length === 0) return []
-  const place = (p: ReportProblem) => (p.file === undefined ? '' : ` (${codeSpan(p.line === undefined ? p.file : `${p.file}:${p.line}`)})`)
+  const place = (p: CheckFinding) => (p.file === undefined ? '' : ` (${codeSpan(p.line === undefined ? p.file : `${p.file}:${p.line}`)})`)
   return [`### Findings (${problems.length})`, '', ...problems.map((p) => `- **${p.code}**${place(p)}: ${markdownText(p.message)}`)]
 }
 

@@ -1,17 +1,6 @@
 import type { ChangeSet } from '../plan/change-set'
-import type { Severity } from '../hazards/hazard'
+import type { CheckFinding } from '../hazards/check-finding'
 import type { TableLocation } from '../source/entity-locations'
-
-/** ReportProblem is a finding about something other than the plan (drift, the migrations folder), for `--format json`. */
-export interface ReportProblem {
-  readonly code: string
-  readonly message: string
-  readonly severity?: Severity
-  /** The file it concerns, relative to the current folder. */
-  readonly file?: string
-  /** The 1-based line in `file`. */
-  readonly line?: number
-}
 
 /** ReportContext is what the `markdown` and `github` formats show beyond the plan, gathered by the command. */
 export interface ReportContext {
@@ -23,6 +12,6 @@ export interface ReportContext {
   readonly locations?: readonly TableLocation[]
   /** The folder `github` writes file paths relative to (the repository's root). */
   readonly root?: string
-  /** Findings other than the plan's: `json` lists them as `problems`. */
-  readonly problems?: readonly ReportProblem[]
+  /** Findings other than the plan's: `json` lists them as `problems`, `markdown` under Findings, `github` as annotations. */
+  readonly problems?: readonly CheckFinding[]
 }

@@ -3,7 +3,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import { qualifiedKey } from '../model/qualified-name'
 import { ignoredTables } from '../pipeline/ignored-tables'
 import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
-import type { MigrationsFinding } from './migrations-finding'
+import { type CheckFinding, shownPath } from '../hazards/check-finding'
 import { revertLast } from './migration-runner'
 import type { ScratchProject } from './scratch-database'
 import { withFailingStatement } from './failing-statement'
@@ -13,7 +13,7 @@ import { withFailingStatement } from './failing-statement'
  * finds where that does not bring the schema back to empty: the migration whose `down` failed (the rest are
  * not tried), or the tables, views and enum types left behind. `schemas` are those to look in (where the dialect has them).
  */
-export async function revertAll(scratch: ScratchProject, schemas: readonly string[]): Promise<MigrationsFinding[]> {
+export async function revertAll(scratch: ScratchProject, schemas: readonly string[]): Promise<CheckFinding[]> {
   const { dataSource, project } = scratch
   const files = migrationFilesIn(project.migrationsDir)
   const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
@@ -53,5 +53,5 @@ export async function revertAll(scratch: ScratchProject, schemas: readonly strin
 }
 
 function fileOf(file: MigrationFile | undefined): { file?: string } {
-  return file === undefined ? {} : { file: file.file }
+  return file === undefined ? {} : { file: shownPath(file.file) }
 }

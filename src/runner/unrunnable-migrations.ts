@@ -1,7 +1,6 @@
-import { relative } from 'node:path'
 import type { DataSource } from 'typeorm'
 import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
-import type { MigrationsFinding } from './migrations-finding'
+import { type CheckFinding, shownPath } from '../hazards/check-finding'
 import { migrationNameOf } from './migration-runner'
 
 const timestamped = /\d{13}$/
@@ -12,20 +11,19 @@ const timestamped = /\d{13}$/
  * do not load) and takes the first two kinds out of the connected `dataSource`, where they would stop every
  * migration from running.
  */
-export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string): MigrationsFinding[] {
+export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string): CheckFinding[] {
   const files = migrationFilesIn(migrationsDir)
   const loaded = new Set(dataSource.migrations.map(migrationNameOf))
-  const findings: MigrationsFinding[] = []
-  const shown = (file: MigrationFile) => relative(process.cwd(), file.file) || file.file
+  const findings: CheckFinding[] = []
   for (const file of files) {
     if (file.name === undefined || !loaded.has(file.name)) {
       findings.push({
-        code: 'MIGRATION_NOT_RUN', file: file.file,
-        message: `${shown(file)} is not loaded by the DataSource's \`migrations\` option, so it never runs: make the option's glob match it, or move it out of the migrations folder`,
+        code: 'MIGRATION_NOT_RUN', file: shownPath(file.file),
+        message: `${shownPath(file.file)} is not loaded by the DataSource's \`migrations\` option, so it never runs: make the option's glob match it, or move it out of the migrations folder`,
       })
     } else if (!timestamped.test(file.name)) {
       findings.push({
-        code: 'MIGRATION_NOT_RUN', file: file.file, line: lineOf(file.source, file.name),
+        code: 'MIGRATION_NOT_RUN', file: shownPath(file.file), line: lineOf(file.source, file.name),
         message: `migration ${file.name} has no 13-digit timestamp at the end of its class name, so TypeORM refuses to run any migration: name it <Name><timestamp>, e.g. ${file.name}${timestampOf(file)}`,
       })
     }
@@ -35,8 +33,8 @@ export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string
   for (const [name, same] of byName) {
     if (same.length < 2) continue
     findings.push({
-      code: 'MIGRATION_NOT_RUN', file: same[1]!.file, line: lineOf(same[1]!.source, name),
-      message: `${same.map(shown).join(' and ')} both hold migration ${name}, so TypeORM refuses to run any migration: rename one (class name and file) with a newer timestamp`,
+      code: 'MIGRATION_NOT_RUN', file: shownPath(same[1]!.file), line: lineOf(same[1]!.source, name),
+      message: `${same.map((f) => shownPath(f.file)).join(' and ')} both hold migration ${name}, so TypeORM refuses to run any migration: rename one (class name and file) with a newer timestamp`,
     })
   }
   const refused = new Set([...byName].filter(([name, same]) => same.length > 1 || !timestamped.test(name)).map(([name]) => name))

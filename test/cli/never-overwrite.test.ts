@@ -9,7 +9,7 @@ import { type NoteProject, noteConfig, noteEntity, noteProject } from './note-pr
 let notes: NoteProject
 let project: TempProject
 const cli = (...args: string[]) => notes.cli(...args)
-const migrations = () => readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json').sort()
+const migrations = () => readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')).sort()
 const init = () => readFileSync(project.file('migrations/1700000000000-Init.ts'), 'utf8')
 
 beforeEach(async () => {
@@ -44,7 +44,7 @@ it('refuses a timestamp of a migration applied to the database, whatever its fil
   // The applied migration's file was renamed: only its class name and the migrations table keep the timestamp.
   renameSync(project.file('migrations/1700000000000-Init.ts'), project.file('migrations/init-renamed.ts'))
   expectRefused(await cli('generate', 'AddViews', '--timestamp', '1700000000000'), /Init1700000000000, applied to the database/)
-  expect(readdirSync(project.file('migrations')).sort()).toEqual(['entities.snapshot.json', 'init-renamed.ts'])
+  expect(readdirSync(project.file('migrations')).sort()).toEqual(['autogen.sum', 'entities.snapshot.json', 'init-renamed.ts'])
 })
 
 it('writes no expand migration whose timestamp is taken, nor a contract whose timestamp is taken', async () => {

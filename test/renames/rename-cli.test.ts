@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
@@ -43,7 +43,13 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
   let db: TestDatabase
   let project: TempProject
   const cli = (...args: string[]) => runCliInProcess(project.dir, args)
-  const migrations = () => readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json').sort()
+  const migrations = () => readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')).sort()
+  // Discarding a generated migration takes autogen.sum back too, as `git checkout migrations` would.
+  let initialSum: string
+  const discard = (file: string) => {
+    rmSync(file)
+    writeFileSync(project.file('migrations/autogen.sum'), initialSum)
+  }
   const rows = 'SELECT id, title, body FROM post ORDER BY id'
 
   beforeAll(async () => {
@@ -58,6 +64,7 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
     })
     expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
     expect((await cli('upgrade')).code).toBe(0)
+    initialSum = readFileSync(project.file('migrations/autogen.sum'), 'utf8')
     await db.query(`INSERT INTO post (title, body) VALUES ('one', 'first body'), ('two', NULL)`)
     project.write('post.ts', postV2())
   })
@@ -86,7 +93,7 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
     expect((await cli('check')).code).toBe(0)
     expect((await cli('downgrade')).code).toBe(0)
     expect(await db.query(rows)).toEqual(before)
-    rmSync(file)
+    discard(file)
   })
 
   it('writes the drop and add with --accept-data-loss', async () => {
@@ -96,7 +103,7 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
     const source = readFileSync(file, 'utf8')
     expect(source).toMatch(/DROP COLUMN "body"/)
     expect(source).toMatch(/post\.body may have been renamed to post\.content/)
-    rmSync(file)
+    discard(file)
   })
 
   if (label === 'sqlite') {
@@ -107,7 +114,7 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
         expect(run.code).toBe(0)
         const file = project.file('migrations/1700000003000-Rename.ts')
         expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
-        rmSync(file)
+        discard(file)
       } finally {
         project.write('post.ts', postV2())
       }

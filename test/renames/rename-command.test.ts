@@ -47,7 +47,7 @@ afterAll(() => project?.remove())
 beforeEach(() => (printed = { out: [], err: [] }))
 
 const config = () => project.file('ormconfig.ts')
-const newFiles = () => readdirSync(project.file('migrations')).filter((f) => !f.includes('-Init') && f !== 'entities.snapshot.json')
+const newFiles = () => readdirSync(project.file('migrations')).filter((f) => !f.includes('-Init') && f.endsWith('.ts'))
 
 it('renames when the answer is yes', async () => {
   const asked: SuspectedRename[] = []

@@ -25,7 +25,7 @@ const configOf = (entityFile: string) =>
 let project: TempProject
 let printed: { out: string[]; err: string[] }
 const output: CliOutput = { out: (text) => printed.out.push(text), err: (text) => printed.err.push(text) }
-const migrations = () => readdirSync(project.file('migrations')).filter((f) => f !== 'entities.snapshot.json').sort()
+const migrations = () => readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')).sort()
 
 beforeAll(async () => {
   project = tempProject({

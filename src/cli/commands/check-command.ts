@@ -1,41 +1,69 @@
+import type { CheckFinding } from '../../hazards/check-finding'
 import { hazardLine } from '../../render/hazard-text'
 import { runSummary } from '../../render/run-summary'
 import { renderReport } from '../../render/report'
 import { warningLine } from '../../hazards/warning'
+import { folderIntegrityFindings } from '../../pipeline/folder-integrity'
+import { type FailOn, hazardPolicyFindings } from '../../pipeline/hazard-policy'
+import { migrationsTarget } from '../../source/migrations-dir'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import type { ReportProblem } from '../../render/report-context'
+import { type FolderChecks, reportFolderChecks } from './folder-checks'
 import { type ComparisonArgs, type PendingComparison, comparePending } from './pending-comparison'
 import { reportContextOf } from './report-context-of'
 
 /** CheckArgs are the arguments of `check` (see ComparisonArgs). */
-export type CheckArgs = ComparisonArgs
+export interface CheckArgs extends ComparisonArgs {
+  /** `--fail-on`: hazards of this severity or above in migrations not yet applied, not accepted, fail check (exit 6). */
+  readonly failOn?: FailOn
+}
 
 /**
  * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
  * not (then it says to run `upgrade` when migrations are pending, else to generate the missing one) or when
  * the entities declare a table twice, differently (DECLARATION_CONFLICT). With format `sql`, stdout holds
  * only the script (nothing when clean); the `json`, `markdown` and `github` reports are printed in sync too.
+ * It also checks the migrations folder (autogen.sum, order: exit 5) and, with `--fail-on`, the hazards of
+ * the migrations not yet applied (exit 6).
  */
 export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<number> {
-  return reportPending(args, await comparePending(args, output), output)
+  const pending = await comparePending(args, output)
+  const { applied, unapplied } = pending.comparison.history
+  return reportPending(args, pending, output, folderChecksOf(args, pending, applied, unapplied))
 }
 
 /**
- * CheckTexts replace what `check` says when the database matches (`ok`) and what to do when it does not
- * (`advice`), and add the findings beyond the plan (`problems`) that the report formats carry.
+ * folderChecksOf checks the migrations folder (autogen.sum and order, knowing which migrations are
+ * `applied`) and, with `--fail-on`, the hazards of those `notYetApplied`.
  */
+export function folderChecksOf(args: CheckArgs, { project, shown }: PendingComparison, applied: readonly string[], notYetApplied: readonly string[]): FolderChecks {
+  return {
+    // A folder generate cannot write to (build output, classes listed) never gets an autogen.sum.
+    folder: migrationsTarget(project.dataSource, project.settings).refusal === undefined ? folderIntegrityFindings(project.migrationsDir, applied) : [],
+    policy: args.failOn === undefined ? [] : hazardPolicyFindings(project.migrationsDir, notYetApplied, args.failOn, shown.ignore),
+  }
+}
+
+/** CheckTexts replace what `check` says when the database matches (`ok`) and what to do when it does not (`advice`). */
 export interface CheckTexts {
   readonly ok?: string
   readonly advice?: string
-  readonly problems?: readonly ReportProblem[]
 }
 
-/** reportPending prints a pending comparison as `check` does and returns its exit code. */
-export function reportPending(args: CheckArgs, pending: PendingComparison, output: CliOutput, texts: CheckTexts = {}): number {
+/**
+ * reportPending prints a pending comparison as `check` does, with the findings of `checks` (in the report
+ * formats, and one line each on stderr), and returns check's exit code.
+ */
+export function reportPending(args: CheckArgs, pending: PendingComparison, output: CliOutput, checks: FolderChecks, texts: CheckTexts = {}): number {
+  const changes = reportChanges(args, pending, output, [...checks.folder, ...checks.policy], texts)
+  return reportFolderChecks(output, changes, checks)
+}
+
+/** reportChanges prints how the database and the entities differ, and returns exit code 0 or 1. */
+function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliOutput, problems: readonly CheckFinding[], texts: CheckTexts): number {
   const { comparison, plan } = pending
   const report = (verdict: string) =>
-    renderReport(plan, args.format, args.direction, paintsOf(output).out, { ...reportContextOf(args.format, pending, verdict), ...(texts.problems !== undefined && { problems: texts.problems }) })
+    renderReport(plan, args.format, args.direction, paintsOf(output).out, { ...reportContextOf(args.format, pending, verdict), ...(problems.length > 0 && { problems }) })
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     const verdict = 'The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.'
     if (args.format !== 'json') output.err(verdict)

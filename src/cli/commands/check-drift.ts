@@ -1,12 +1,10 @@
 import { compareDrift } from '../../pipeline/drift'
 import { renderReport } from '../../render/report'
-import { findingLine } from '../../runner/migrations-finding'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import type { ScratchArgs } from './check-from-migrations'
-import { problemsOf } from './finding-problems'
 
 /**
  * checkDriftCommand exits 0 when the live database has the schema its applied migrations build, and 4
@@ -19,7 +17,7 @@ export async function checkDriftCommand(args: ScratchArgs, output: CliOutput): P
   const drift = await compareDrift(project, args.shadowUrl)
   // No verdict for github: there it would read the changes as a missing migration; each drift is its own annotation.
   const report = (verdict: string) => renderReport(drift.plan, args.format, args.direction, paintsOf(output).out, {
-    problems: problemsOf(drift.findings),
+    problems: drift.findings,
     ...(args.format === 'markdown' && { verdict }),
   })
   if (drift.findings.length === 0) {
@@ -32,7 +30,7 @@ export async function checkDriftCommand(args: ScratchArgs, output: CliOutput): P
   const verdict = 'Drift: the live database differs from the schema its applied migrations build (changed by hand). To keep a change, write a migration that makes it (its SQL is below), so that every database gets it.'
   if (args.format !== 'json') {
     output.err(verdict)
-    for (const finding of drift.findings) output.err(`drift: ${findingLine(finding)}`)
+    for (const finding of drift.findings) output.err(`drift: ${finding.message}`)
   }
   output.out(report(verdict))
   return ExitCode.drift

@@ -1,16 +1,14 @@
 import { relative } from 'node:path'
-import { findingLine } from '../../runner/migrations-finding'
 import { applyPending } from '../../runner/migration-runner'
 import { revertAll } from '../../runner/revert-all'
 import { type ScratchProject, withScratchDatabase } from '../../runner/scratch-database'
 import { setAsideUnrunnable } from '../../runner/unrunnable-migrations'
 import { withFailingStatement } from '../../runner/failing-statement'
 import { loadProject } from '../../source/load-config'
+import { migrationFilesIn } from '../../source/migration-files'
 import type { CliOutput } from '../cli-output'
-import { ExitCode } from '../exit-codes'
 import { parseRenameFlags } from '../rename-flag'
-import { type CheckArgs, reportPending } from './check-command'
-import { problemsOf } from './finding-problems'
+import { type CheckArgs, folderChecksOf, reportPending } from './check-command'
 import { compareLoaded } from './pending-comparison'
 
 /** ScratchArgs are the arguments of `check --from-migrations` and `check --drift`. */
@@ -23,7 +21,7 @@ export interface ScratchArgs extends CheckArgs {
  * checkFromMigrationsCommand builds a scratch database from the migrations folder with TypeORM's runner
  * and compares the entities with it as `check` compares them with the live database (exit 0 or 1). On the
  * same database it checks the folder: every migration runs, and reverting them all empties the schema
- * (exit 5 otherwise, see MigrationsFinding). A migration that fails is an error naming it and its statement.
+ * (exit 5 otherwise, see CheckFinding). A migration that fails is an error naming it and its statement.
  */
 export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
@@ -38,14 +36,12 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
     const notReverted = await revertAll(scratch, pending.comparison.desired.schemas)
     // The runner applies every migration it can: those it did not are findings, not pending migrations.
     const plan = { ...pending.plan, warnings: pending.plan.warnings.filter((w) => w.code !== 'UNAPPLIED_MIGRATIONS') }
-    const findings = [...notRun, ...notReverted]
-    const code = reportPending(args, { ...pending, plan }, output, {
+    // No database here has applied any migration: the sum is checked as written, every migration's hazards count.
+    const checks = folderChecksOf(args, pending, [], migrationFilesIn(project.migrationsDir).flatMap((f) => (f.name === undefined ? [] : [f.name])))
+    return reportPending(args, { ...pending, plan }, output, { ...checks, folder: [...notRun, ...notReverted, ...checks.folder] }, {
       ok: 'OK: the migrations build the schema the entities declare.',
       advice: 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
-      problems: problemsOf(findings),
     })
-    for (const finding of findings) output.err(`error: ${findingLine(finding)}`)
-    return findings.length > 0 ? ExitCode.folderIntegrity : code
   })
 }
 

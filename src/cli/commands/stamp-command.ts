@@ -1,6 +1,6 @@
 import { compareProject } from '../../pipeline/compare-project'
 import { compareDrift } from '../../pipeline/drift'
-import { findingLine } from '../../runner/migrations-finding'
+import { findingLine } from '../../hazards/check-finding'
 import { summarizeChanges, summaryLines } from '../../render/change-summary'
 import { type StampPlan, stamp, unstamp } from '../../runner/stamp'
 import { type LoadedProject, loadProject } from '../../source/load-config'

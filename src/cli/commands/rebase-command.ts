@@ -1,0 +1,40 @@
+import { relative } from 'node:path'
+import { dialectFor } from '../../dialect/dialect-for'
+import { migrationsTableOf } from '../../pipeline/ignored-tables'
+import { rebaseMigration } from '../../pipeline/rebase-migration'
+import { loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
+import type { CliOutput } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+
+export interface RebaseArgs {
+  readonly config: string
+  /** The migration, as TypeORM records it (`AddPostTags1700000000000`), or its file name. */
+  readonly name: string
+  readonly timestamp?: number
+  readonly quiet?: boolean
+}
+
+/**
+ * rebaseCommand gives a migration the database has not applied a newer timestamp than every other (see
+ * rebaseMigration): the way out of a migration left out of order by a merge. It reads the applied
+ * migrations through a read-only connection.
+ */
+export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promise<number> {
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { quiet: args.quiet })
+  const { options } = project.dataSource
+  const dialect = dialectFor(options)
+  const connection = await dialect.connect(options)
+  let applied: readonly string[]
+  try {
+    applied = await dialect.appliedMigrations(connection, migrationsTableOf(project.dataSource), options)
+  } finally {
+    await connection.close()
+  }
+  const rebased = rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp)
+  const shown = (file: string) => relative(process.cwd(), file)
+  const moved = rebased.from.file === rebased.to.file ? `in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
+  output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
+  return ExitCode.ok
+}

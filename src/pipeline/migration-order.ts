@@ -1,0 +1,38 @@
+import { relative } from 'node:path'
+import type { MigrationFile } from '../source/migration-files'
+import type { CheckFinding } from '../hazards/check-finding'
+
+/** migrationTimestamp is the time TypeORM orders a migration by: the last 13 digits of its name, if it ends in them. */
+export function migrationTimestamp(name: string): number | undefined {
+  const digits = /(\d{13})$/.exec(name)?.[1]
+  return digits === undefined ? undefined : Number(digits)
+}
+
+/**
+ * outOfOrderFindings name the migrations of the folder that the database has not applied although they are
+ * older than the newest one it applied: two branches each added a migration, and the merge put one behind
+ * the other. TypeORM would still run it, after a migration it was not written on top of.
+ */
+export function outOfOrderFindings(files: readonly MigrationFile[], applied: readonly string[], cwd = process.cwd()): CheckFinding[] {
+  const newest = newestOf(applied)
+  if (newest === undefined) return []
+  const done = new Set(applied)
+  return files.flatMap((f): CheckFinding[] => {
+    const timestamp = f.name === undefined ? undefined : migrationTimestamp(f.name)
+    if (f.name === undefined || timestamp === undefined || done.has(f.name) || timestamp >= newest.timestamp) return []
+    return [{
+      code: 'MIGRATION_OUT_OF_ORDER',
+      file: relative(cwd, f.file),
+      message: `migration ${f.name} is not applied but older than ${newest.name}, the newest applied one (two branches merged?), so upgrade would run it after a migration it was not written on top of: give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\` if it is applied nowhere yet, or regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`)`,
+    }]
+  })
+}
+
+function newestOf(names: readonly string[]): { readonly name: string; readonly timestamp: number } | undefined {
+  let newest: { name: string; timestamp: number } | undefined
+  for (const name of names) {
+    const timestamp = migrationTimestamp(name)
+    if (timestamp !== undefined && (newest === undefined || timestamp > newest.timestamp)) newest = { name, timestamp }
+  }
+  return newest
+}
