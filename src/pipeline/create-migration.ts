@@ -4,16 +4,21 @@ import type { LoadedProject } from '../source/load-config'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
 import { historyOf } from './unapplied-migrations'
-import { writeWhole } from './write-whole'
+import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
+import { writeAllWhole } from './write-whole'
 
 /**
  * createMigration writes an empty migration named like generate's (`<timestamp>-<Name>.ts`, class
- * `<Name><timestamp>`) into the migrations folder, whole or not at all, and returns its path. It never
+ * `<Name><timestamp>`) into the migrations folder and adds it to autogen.sum, whole or not at all, and returns its path. It never
  * replaces a migration: a file, timestamp or class name of the folder or the DataSource that clashes stops it.
  */
 export function createMigration(project: LoadedProject, name: string, timestamp: number = Date.now()): string {
   refuseUnplaceableMigrations(project)
   refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], historyOf(knownMigrations(project.dataSource, project.migrationsDir), []), 'create')
   const rendered = renderEmptyMigrationFile(name, timestamp)
-  return writeWhole(project.migrationsDir, rendered.fileName, rendered.source)
+  const sum = sumWithMigrations(project.migrationsDir, [rendered])
+  return writeAllWhole(project.migrationsDir, [
+    rendered,
+    ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
+  ])[0]!
 }

@@ -30,6 +30,16 @@ it('writes <timestamp>-<Name>.ts with class and name <Name><timestamp> and a hea
   expect(source).toContain('public async down(queryRunner: QueryRunner): Promise<void> {')
   expect(readMigrationHeader(source).changes).toEqual(['(describe here what up() changes, for `typeorm-autogen history`)'])
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+  expect(files()).toEqual(['1700000000000-BackfillSlugs.ts', 'autogen.sum'])
+  expect(readFileSync(project.file('migrations/autogen.sum'), 'utf8')).toMatch(/^h1:\S+\n1700000000000-BackfillSlugs.ts h1:\S+\n$/)
+})
+
+it('adds each new migration to autogen.sum, so that check finds the folder intact (only the note table missing)', async () => {
+  expect((await cli('create', 'Second', '--timestamp', '1700000000001')).code).toBe(0)
+  expect(readFileSync(project.file('migrations/autogen.sum'), 'utf8')).toContain('1700000000001-Second.ts h1:')
+  const check = await cli('check', '--from-migrations')
+  expect(check.stderr).toBe('A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.\n')
+  expect(check.code).toBe(1)
 })
 
 it('takes the current time without --timestamp', async () => {
