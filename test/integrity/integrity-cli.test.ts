@@ -199,6 +199,16 @@ describe.each([
       writeFileSync(project.file(tidy), source)
     })
 
+    it('with --from-migrations counts the hazards of every migration of the folder (none is applied there)', async () => {
+      const run = await cli('check', '--from-migrations', '--fail-on', 'danger')
+      expect(run.code).toBe(6)
+      expect(run.stderr).toContain(dropColumn())
+      const source = read(tidy)
+      writeFileSync(project.file(tidy), source.replace('// hazard DROP_COLUMN', '// accepted DROP_COLUMN'))
+      expect(await cli('check', '--from-migrations', '--fail-on', 'danger')).toMatchObject({ code: 0, stderr: '' })
+      writeFileSync(project.file(tidy), source)
+    })
+
     it('leaves the hazards of applied migrations out', async () => {
       await migrationsTable(`INSERT INTO migrations ("timestamp", name) VALUES (1700000011000, 'Tidy1700000011000')`)
       expect(await cli('check', '--fail-on', 'warning')).toMatchObject({ code: 0, stderr: '' })
