@@ -11,6 +11,7 @@ import { generateCommand } from './commands/generate-command'
 import { createCommand } from './commands/create-command'
 import { currentCommand, historyCommand, showCommand, statusCommand } from './commands/migration-log-commands'
 import { downgradeCommand, upgradeCommand } from './commands/runner-commands'
+import { downgradeSqlCommand, upgradeSqlCommand } from './commands/offline-sql-commands'
 import { stampCommand } from './commands/stamp-command'
 import { hashCommand } from './commands/hash-command'
 import { rebaseCommand } from './commands/rebase-command'
@@ -44,6 +45,10 @@ const renameOption = {
   nargs: 1, // one value per --rename, so that a positional after it stays a positional
   describe: 'a rename to carry out keeping the data: table.old_column=new_column or old_table=new_table (repeatable)',
 } as const
+
+const sqlOption = (command: string) => ({
+  type: 'boolean', describe: `print the SQL ${command} would send, TypeORM's migrations table and transactions included, changing nothing (reads the migrations table)`,
+} as const)
 
 const scratchOptions = {
   'from-migrations': { type: 'boolean', conflicts: 'drift', describe: 'compare the entities with a scratch database built from the migrations folder (no live database needed), and check the migrations\' down' },
@@ -118,15 +123,17 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
       y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
+        .option('sql', sqlOption('upgrade'))
         .conflicts('to', 'steps'),
-      (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
+      (a) => run(a, (out) => (a.sql === true ? upgradeSqlCommand : upgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
       y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
         .conflicts('to', ['steps', 'all'])
+        .option('sql', sqlOption('downgrade'))
         .conflicts('steps', 'all'),
-      (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
+      (a) => run(a, (out) => (a.sql === true ? downgradeSqlCommand : downgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
     .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),

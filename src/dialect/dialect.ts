@@ -1,6 +1,7 @@
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { ColumnModel, SchemaModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
+import type { PlaceholderSyntax } from './inline-parameters'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 import type { Statement } from './statement'
 
@@ -112,6 +113,18 @@ export interface ScratchDatabase {
 }
 
 /**
+ * MigrationScriptSyntax is what an SQL script needs, beyond a migration's recorded `query` calls, to do what
+ * TypeORM's migration runner does (`upgrade --sql`, `downgrade --sql`).
+ */
+export interface MigrationScriptSyntax {
+  /** The statements the driver's query runner runs in `beforeMigration` and `afterMigration`, past its `query`. */
+  readonly beforeMigration: readonly string[]
+  readonly afterMigration: readonly string[]
+  /** How the driver's queries mark their parameters, and how to write a parameter as a literal instead. */
+  readonly parameters: PlaceholderSyntax
+}
+
+/**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
  */
@@ -178,4 +191,5 @@ export interface Dialect {
    * credentials), or on the server `shadowUrl` names. A UserError when the dialect cannot make one there.
    */
   createScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase>
+  readonly migrationScript: MigrationScriptSyntax
 }

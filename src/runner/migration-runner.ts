@@ -64,16 +64,22 @@ export async function applyPending(dataSource: DataSource): Promise<string[]> {
  */
 export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}): Promise<string[]> {
   return withConnection(project, async (dataSource) => {
-    const { pending, applied } = await recordedState(dataSource)
-    const toRevert = planDowngrade(applied, pending, target)
-    const inProject = new Set(dataSource.migrations.map(migrationNameOf))
-    const missing = toRevert.filter((name) => !inProject.has(name))
-    if (missing.length > 0) {
-      throw new UserError(`cannot revert ${missing.join(', ')}: applied to the database, but no migration file has it; switch branch or pull to get it, or remove its record with \`typeorm-autogen stamp --delete ${missing[0]}\``)
-    }
+    const toRevert = await revertible(dataSource, target)
     for (const _ of toRevert) await revertLast(dataSource)
     return toRevert
   })
+}
+
+/** revertible names the migrations a downgrade to `target` reverts, latest first, when each has its file. */
+export async function revertible(dataSource: DataSource, target: DowngradeTarget): Promise<string[]> {
+  const { pending, applied } = await recordedState(dataSource)
+  const toRevert = planDowngrade(applied, pending, target)
+  const inProject = new Set(dataSource.migrations.map(migrationNameOf))
+  const missing = toRevert.filter((name) => !inProject.has(name))
+  if (missing.length > 0) {
+    throw new UserError(`cannot revert ${missing.join(', ')}: applied to the database, but no migration file has it; switch branch or pull to get it, or remove its record with \`typeorm-autogen stamp --delete ${missing[0]}\``)
+  }
+  return toRevert
 }
 
 /** revertLast has TypeORM's runner revert the last applied migration of a DataSource opened by openForMigrations. */

@@ -1,5 +1,6 @@
 import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
+import { postgresMigrationScript } from './postgres-migration-script'
 import { compilePostgres } from './postgres-compiler'
 import { retypedColumns } from './postgres-view-breaking'
 import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
@@ -43,4 +44,5 @@ export const postgresDialect: Dialect = {
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,
   createScratchDatabase: createPostgresScratchDatabase,
+  migrationScript: postgresMigrationScript,
 }

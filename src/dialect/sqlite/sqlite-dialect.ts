@@ -1,5 +1,6 @@
 import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
+import { sqliteMigrationScript } from './sqlite-migration-script'
 import { compileSqlite, rebuiltTables } from './sqlite-compiler'
 import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
@@ -40,4 +41,5 @@ export const sqliteDialect: Dialect = {
   classifyTypeChange: classifySqliteTypeChange,
   measure: measureSqlite,
   createScratchDatabase: createSqliteScratchDatabase,
+  migrationScript: sqliteMigrationScript,
 }

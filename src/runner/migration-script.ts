@@ -1,0 +1,186 @@
+import { type DataSource, ForbiddenTransactionModeOverrideError, MigrationExecutor, type MigrationInterface, type QueryRunner } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
+import type { MigrationScriptSyntax } from '../dialect/dialect'
+import type { LoadedProject } from '../source/load-config'
+import { UserError } from '../source/user-error'
+import { recordedState, revertible, withConnection } from './migration-runner'
+import { type QueryRecorder, type RecordedCall, queryRecorder } from './recording-query-runner'
+import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
+
+/** ScriptEntry is one step of a MigrationScript: a statement, or where a migration's part begins or ends. */
+export type ScriptEntry =
+  | { readonly kind: 'statement'; readonly call: RecordedCall; readonly migration?: string }
+  | { readonly kind: 'begin' | 'end'; readonly migration: string }
+
+/**
+ * MigrationScript is what `upgrade --sql` and `downgrade --sql` print: every statement TypeORM's runner would
+ * send for `migrations`, in order, recorded rather than run.
+ */
+export interface MigrationScript {
+  readonly direction: 'up' | 'down'
+  readonly migrations: readonly string[]
+  readonly transactionMode: 'all' | 'each' | 'none'
+  readonly entries: readonly ScriptEntry[]
+}
+
+/** The parts of TypeORM's MigrationExecutor a script needs, which its typings keep protected. */
+interface ExecutorSteps {
+  getMigrations(): TypeormMigration[]
+  createMigrationsTableIfNotExist(queryRunner: QueryRunner): Promise<void>
+  insertExecutedMigration(queryRunner: QueryRunner, migration: TypeormMigration): Promise<void>
+  deleteExecutedMigration(queryRunner: QueryRunner, migration: TypeormMigration): Promise<void>
+}
+interface TypeormMigration {
+  readonly name: string
+  readonly instance?: MigrationInterface
+}
+
+/**
+ * upgradeScript records what `upgrade` to `target` would send, reading only the migrations table to know
+ * what is pending: the steps of TypeORM's executePendingMigrations, in its transaction mode.
+ */
+export async function upgradeScript(project: LoadedProject, target: UpgradeTarget): Promise<MigrationScript> {
+  return withConnection(project, async (dataSource) => {
+    const { pending, applied } = await recordedState(dataSource)
+    const toRun = planUpgrade(pending, applied, target)
+    return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
+      if (mode === 'all') {
+        const overriding = migrations.filter((m) => m.instance?.transaction !== undefined)
+        if (overriding.length > 0) throw new ForbiddenTransactionModeOverrideError(overriding as ConstructorParameters<typeof ForbiddenTransactionModeOverrideError>[0])
+      }
+      await setUp()
+      if (mode === 'all') {
+        await runner.beforeMigration()
+        await runner.startTransaction()
+      }
+      for (const migration of migrations) {
+        await recordPart(migration.name, async () => {
+          const inTransaction = migration.instance?.transaction ?? mode === 'each'
+          if (inTransaction && !runner.isTransactionActive) {
+            await runner.beforeMigration()
+            await runner.startTransaction()
+          }
+          await runMigration(migration, 'up', runner)
+          await executor.insertExecutedMigration(runner, migration)
+          if (inTransaction) {
+            await runner.commitTransaction()
+            await runner.afterMigration()
+          }
+        })
+      }
+      if (mode === 'all') {
+        await runner.commitTransaction()
+        await runner.afterMigration()
+      }
+    })
+  })
+}
+
+/**
+ * downgradeScript records what `downgrade` to `target` would send: for each migration, latest first, the
+ * steps of TypeORM's undoLastMigration as `revertLast` runs it (foreign keys turned off before it begins).
+ */
+export async function downgradeScript(project: LoadedProject, target: DowngradeTarget): Promise<MigrationScript> {
+  return withConnection(project, async (dataSource) => {
+    const toRevert = await revertible(dataSource, target)
+    return record(dataSource, 'down', toRevert, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
+      for (const migration of migrations) {
+        await recordPart(migration.name, async () => {
+          await runner.beforeMigration()
+          await setUp()
+          const inTransaction = mode !== 'none'
+          if (inTransaction) await runner.startTransaction()
+          await runner.beforeMigration()
+          await runMigration(migration, 'down', runner)
+          await runner.afterMigration()
+          await executor.deleteExecutedMigration(runner, migration)
+          if (inTransaction) await runner.commitTransaction()
+          await runner.afterMigration()
+        })
+      }
+    })
+  })
+}
+
+interface Recording {
+  readonly runner: QueryRunner
+  readonly executor: ExecutorSteps
+  readonly mode: 'all' | 'each' | 'none'
+  /** The migrations to record, in the order they run. */
+  readonly migrations: readonly TypeormMigration[]
+  /** recordPart marks what `work` records as the part of migration `name`. */
+  recordPart(name: string, work: () => Promise<void>): Promise<void>
+  /** setUp records the creation of TypeORM's tables (migrations, typeorm_metadata) that the database lacks. */
+  setUp(): Promise<void>
+}
+
+async function record(dataSource: DataSource, direction: 'up' | 'down', names: readonly string[], steps: (recording: Recording) => Promise<void>): Promise<MigrationScript> {
+  const syntax = dialectFor(dataSource.options).migrationScript
+  const recorder = queryRecorder(dataSource)
+  const runner = withMigrationStatements(recorder, syntax)
+  const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
+  const mode = dataSource.options.migrationsTransactionMode ?? 'each'
+  const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
+  const entries: ScriptEntry[] = []
+  let taken = 0
+  const take = (migration?: string) => {
+    for (const call of recorder.calls.slice(taken)) entries.push(migration === undefined ? { kind: 'statement', call } : { kind: 'statement', call, migration })
+    taken = recorder.calls.length
+  }
+  try {
+    if (names.length > 0) {
+      await steps({
+        runner, executor, mode,
+        migrations: names.map((name) => byName.get(name)!),
+        recordPart: async (name, work) => {
+          take()
+          entries.push({ kind: 'begin', migration: name })
+          await work()
+          take(name)
+          entries.push({ kind: 'end', migration: name })
+        },
+        setUp: () => setUpTables(dataSource, executor, runner),
+      })
+      take()
+    }
+  } finally {
+    await recorder.release()
+  }
+  return { direction, migrations: names, transactionMode: mode, entries }
+}
+
+/** withMigrationStatements has the recorder's beforeMigration and afterMigration record what the driver's run. */
+function withMigrationStatements(recorder: QueryRecorder, syntax: MigrationScriptSyntax): QueryRunner {
+  const { runner } = recorder
+  const send = (statements: readonly string[]) => async () => {
+    for (const sql of statements) recorder.calls.push({ sql, resultRead: false })
+  }
+  return Object.assign(runner, { beforeMigration: send(syntax.beforeMigration), afterMigration: send(syntax.afterMigration) })
+}
+
+/**
+ * setUpTables records what TypeORM's runner creates before it runs a migration: its migrations table and,
+ * where the entities need it, its typeorm_metadata table, each only when the database lacks it.
+ */
+async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runner: QueryRunner): Promise<void> {
+  const reader = dataSource.createQueryRunner()
+  // TypeORM asks whether its tables exist: the database answers, and the question is not part of the script.
+  const own = Object.assign(runner, { hasTable: (table: Parameters<QueryRunner['hasTable']>[0]) => reader.hasTable(table) })
+  try {
+    await executor.createMigrationsTableIfNotExist(own)
+    const schemaBuilder = dataSource.driver.createSchemaBuilder() as { createMetadataTableIfNecessary?: (queryRunner: QueryRunner) => Promise<void> }
+    await schemaBuilder.createMetadataTableIfNecessary?.(own)
+  } finally {
+    delete (own as Partial<QueryRunner>).hasTable
+    await reader.release()
+  }
+}
+
+async function runMigration(migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner): Promise<void> {
+  try {
+    await migration.instance![direction](runner)
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err)
+    throw new UserError(`${migration.name} failed while its ${direction} was recorded (--sql runs no query, so every query it makes gets no rows): ${reason}; run the ${direction === 'up' ? 'upgrade' : 'downgrade'} without --sql on a copy of the database instead`)
+  }
+}
