@@ -46,7 +46,10 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
     return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
       if (mode === 'all') {
         const overriding = migrations.filter((m) => m.instance?.transaction !== undefined)
-        if (overriding.length > 0) throw new ForbiddenTransactionModeOverrideError(overriding as ConstructorParameters<typeof ForbiddenTransactionModeOverrideError>[0])
+        if (overriding.length > 0) {
+          const refusal = new ForbiddenTransactionModeOverrideError(overriding as ConstructorParameters<typeof ForbiddenTransactionModeOverrideError>[0])
+          throw new UserError(`${refusal.message}, so TypeORM's runner refuses them: remove their \`transaction\` property, or set the DataSource's migrationsTransactionMode to "each"`)
+        }
       }
       await setUp()
       if (mode === 'all') {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import Database from 'better-sqlite3'
+import { afterDatabaseLine } from '../support/run-cli'
 import { postgresServer, type TestDatabase, bothDialects } from '../support/test-database'
 import { names, runnerFixture } from './runner-project'
 
@@ -48,7 +49,66 @@ describe.each(bothDialects('offline'))('on %s', (_label, createDatabase) => {
     expect(await state(byHand)).toEqual(await state(byRunner))
     expect((await state(byRunner)).migrations).toEqual([{ name: init, timestamp: 1700000000000 }])
   })
+
+  it('notes each query whose result a hand-written migration reads, and follows the transaction mode', async () => {
+    fixture.runner.project.write('migrations/1700000004000-Count.ts', countMigration)
+    const run = await cli('upgrade', '--sql', '-c', 'by-runner.ts')
+    expect(run.code).toBe(0)
+    const note = '-- offline: Count1700000004000 reads the result of the query above, which this script cannot know: what it sends next may differ on the real database'
+    const count = partOf(run.stdout, 'Count1700000004000')
+    expect(count[0]).toBe('-- Count1700000004000: up')
+    expect(count[1]).toBe('SELECT count(*) AS n FROM note;')
+    expect(count[2]).toBe(note)
+    expect(count).toContain("UPDATE note SET views = 1 WHERE views = 0;")
+    // hasColumn asks the catalog: its query is shown, and marked as read.
+    expect(count.filter((line) => line === note)).toHaveLength(2)
+    expect(count.slice(-3)).toEqual(['UPDATE note SET views = 2;', 'INSERT INTO "migrations"("timestamp", "name") VALUES (1700000004000, \'Count1700000004000\');', '-- end of Count1700000004000'])
+    expect(run.stderr).toContain('note: Count1700000004000 reads the database while recorded, so the script may differ from a real run there (see the -- offline: comments)\n')
+    // each: a transaction per migration, except the one whose `transaction = false` keeps it out.
+    expect(begins(run.stdout)).toBe(3)
+    expect(count.filter(isBegin)).toHaveLength(0)
+
+    await another('none.ts', { migrationsTransactionMode: 'none' })
+    const none = await cli('upgrade', '--sql', '-c', 'none.ts')
+    expect(none.code).toBe(0)
+    expect(begins(none.stdout)).toBe(0)
+
+    await another('all.ts', { migrationsTransactionMode: 'all' })
+    const refused = await cli('upgrade', '--sql', '-c', 'all.ts')
+    expect(afterDatabaseLine(refused.stderr)).toBe('typeorm-autogen: Migrations "Count1700000004000" override the transaction mode, but the global transaction mode is "all", so TypeORM\'s runner refuses them: remove their `transaction` property, or set the DataSource\'s migrationsTransactionMode to "each"\n')
+    expect(refused.code).toBe(2)
+    const all = await cli('upgrade', '--sql', '--to', 'Backfill', '-c', 'all.ts')
+    expect(all.code).toBe(0)
+    expect(begins(all.stdout)).toBe(1)
+    const lines = all.stdout.trimEnd().split('\n')
+    expect(lines.findIndex(isBegin)).toBeLessThan(lines.indexOf(`-- ${init}: up`))
+    expect(lines.at(-1)).toMatch(/^(COMMIT|PRAGMA foreign_keys = ON);$/)
+  })
 })
+
+const countMigration = `
+import { MigrationInterface, QueryRunner } from 'typeorm'
+export class Count1700000004000 implements MigrationInterface {
+  transaction = false
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const rows = await queryRunner.query('SELECT count(*) AS n FROM note')
+    if (Number(rows[0]?.n ?? 0) > 0) await queryRunner.query('UPDATE note SET views = views + 1')
+    await queryRunner.query('UPDATE note SET views = 1 WHERE views = 0')
+    if (!(await queryRunner.hasColumn('note', 'missing'))) await queryRunner.query('UPDATE note SET views = 2')
+  }
+  async down(): Promise<void> {}
+}
+`
+
+const isBegin = (line: string) => /^(START|BEGIN) TRANSACTION;$/.test(line)
+const begins = (script: string) => script.split('\n').filter(isBegin).length
+
+/** partOf is the lines of a script from the comment that begins `migration`'s part to the one that ends it. */
+function partOf(script: string, migration: string): string[] {
+  const lines = script.split('\n')
+  const from = lines.findIndex((line) => line.startsWith(`-- ${migration}: `))
+  return lines.slice(from, lines.indexOf(`-- end of ${migration}`) + 1)
+}
 
 /** runScript runs an SQL script by hand: psql -f on PostgreSQL, better-sqlite3's exec on SQLite. */
 function runScript(db: TestDatabase, script: string): void {
