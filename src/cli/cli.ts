@@ -12,6 +12,7 @@ import { createCommand } from './commands/create-command'
 import { currentCommand, historyCommand, showCommand, statusCommand } from './commands/migration-log-commands'
 import { downgradeCommand, upgradeCommand } from './commands/runner-commands'
 import { downgradeSqlCommand, upgradeSqlCommand } from './commands/offline-sql-commands'
+import { downgradeDryRunCommand, upgradeDryRunCommand } from './commands/dry-run-commands'
 import { stampCommand } from './commands/stamp-command'
 import { hashCommand } from './commands/hash-command'
 import { rebaseCommand } from './commands/rebase-command'
@@ -48,6 +49,10 @@ const renameOption = {
 
 const sqlOption = (command: string) => ({
   type: 'boolean', describe: `print the SQL ${command} would send, TypeORM's migrations table and transactions included, changing nothing (reads the migrations table)`,
+} as const)
+
+const dryRunOption = (command: string) => ({
+  type: 'boolean', describe: `run what ${command} would in one transaction, then roll it back: errors surface, nothing changes`,
 } as const)
 
 const scratchOptions = {
@@ -124,16 +129,20 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
         .option('sql', sqlOption('upgrade'))
-        .conflicts('to', 'steps'),
-      (a) => run(a, (out) => (a.sql === true ? upgradeSqlCommand : upgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
+        .option('dry-run', dryRunOption('upgrade'))
+        .conflicts('to', 'steps')
+        .conflicts('sql', 'dry-run'),
+      (a) => run(a, (out) => (a.sql === true ? upgradeSqlCommand : a.dryRun === true ? upgradeDryRunCommand : upgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
       y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
         .conflicts('to', ['steps', 'all'])
         .option('sql', sqlOption('downgrade'))
-        .conflicts('steps', 'all'),
-      (a) => run(a, (out) => (a.sql === true ? downgradeSqlCommand : downgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
+        .option('dry-run', dryRunOption('downgrade'))
+        .conflicts('steps', 'all')
+        .conflicts('sql', 'dry-run'),
+      (a) => run(a, (out) => (a.sql === true ? downgradeSqlCommand : a.dryRun === true ? downgradeDryRunCommand : downgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
     .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),

@@ -23,14 +23,14 @@ export interface MigrationScript {
   readonly entries: readonly ScriptEntry[]
 }
 
-/** The parts of TypeORM's MigrationExecutor a script needs, which its typings keep protected. */
-interface ExecutorSteps {
+/** The parts of TypeORM's MigrationExecutor a script or a dry run needs, which its typings keep protected. */
+export interface ExecutorSteps {
   getMigrations(): TypeormMigration[]
   createMigrationsTableIfNotExist(queryRunner: QueryRunner): Promise<void>
   insertExecutedMigration(queryRunner: QueryRunner, migration: TypeormMigration): Promise<void>
   deleteExecutedMigration(queryRunner: QueryRunner, migration: TypeormMigration): Promise<void>
 }
-interface TypeormMigration {
+export interface TypeormMigration {
   readonly name: string
   readonly instance?: MigrationInterface
 }

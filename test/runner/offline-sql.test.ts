@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { databaseState } from '../support/database-state'
 import Database from 'better-sqlite3'
 import { afterDatabaseLine } from '../support/run-cli'
 import { postgresServer, type TestDatabase, bothDialects } from '../support/test-database'
@@ -36,18 +37,18 @@ describe.each(bothDialects('offline'))('on %s', (_label, createDatabase) => {
     const script = await cli('upgrade', '--sql', '-c', 'by-hand.ts')
     expect(script.stderr).toMatch(/^Database: /)
     expect(script.code).toBe(0)
-    expect(await state(byHand)).toEqual(await state(await createDatabase().then((db) => (others.push(db), db))))
+    expect(await databaseState(byHand)).toEqual(await databaseState(await createDatabase().then((db) => (others.push(db), db))))
     runScript(byHand, script.stdout)
     expect((await cli('upgrade', '-c', 'by-runner.ts')).code).toBe(0)
-    expect(await state(byHand)).toEqual(await state(byRunner))
-    expect((await state(byRunner)).migrations).toEqual(names.map((name) => ({ name, timestamp: Number(name.slice(-13)) })))
+    expect(await databaseState(byHand)).toEqual(await databaseState(byRunner))
+    expect((await databaseState(byRunner)).migrations).toEqual(names.map((name) => ({ name, timestamp: Number(name.slice(-13)) })))
 
     const down = await cli('downgrade', '--sql', '--to', init, '-c', 'by-hand.ts')
     expect(down.code).toBe(0)
     runScript(byHand, down.stdout)
     expect((await cli('downgrade', '--to', init, '-c', 'by-runner.ts')).code).toBe(0)
-    expect(await state(byHand)).toEqual(await state(byRunner))
-    expect((await state(byRunner)).migrations).toEqual([{ name: init, timestamp: 1700000000000 }])
+    expect(await databaseState(byHand)).toEqual(await databaseState(byRunner))
+    expect((await databaseState(byRunner)).migrations).toEqual([{ name: init, timestamp: 1700000000000 }])
   })
 
   it('notes each query whose result a hand-written migration reads, and follows the transaction mode', async () => {
@@ -122,22 +123,4 @@ function runScript(db: TestDatabase, script: string): void {
     return
   }
   execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', postgresServer.host, '-U', postgresServer.user, '-d', (db.options as { database: string }).database, '-f', '-'], { input: script, encoding: 'utf8' })
-}
-
-/** state is a database's whole schema (TypeORM's tables included) and its migrations table's rows. */
-async function state(db: TestDatabase): Promise<{ schema: string; migrations: { name: string; timestamp: number }[] }> {
-  const hasMigrations = (await db.query<{ n: number | string }>(db.label === 'sqlite'
-    ? "SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'"
-    : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'"))[0]!.n
-  const migrations = Number(hasMigrations) === 0 ? [] : (await db.query<{ name: string; timestamp: number | string }>('SELECT name, timestamp FROM migrations ORDER BY id'))
-    .map((r) => ({ name: r.name, timestamp: Number(r.timestamp) }))
-  return { schema: schemaOf(db, await db.query<{ sql: string }>("SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS sql FROM sqlite_master ORDER BY name").catch(() => [])), migrations }
-}
-
-function schemaOf(db: TestDatabase, sqliteRows: { sql: string }[]): string {
-  if (db.label === 'sqlite') return sqliteRows.map((r) => r.sql).join('\n')
-  const database = (db.options as { database: string }).database
-  return execFileSync('pg_dump', ['--schema-only', '--no-owner', '-h', postgresServer.host, '-U', postgresServer.user, database], { encoding: 'utf8' })
-    .replace(/^\\(un)?restrict .*$/gm, '')
-    .replace(new RegExp(database, 'g'), 'DB')
 }

@@ -1,0 +1,35 @@
+import { type DryRun, dryRunDowngrade, dryRunUpgrade } from '../../runner/dry-run'
+import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
+import { loadProject } from '../../source/load-config'
+import { announceDatabase } from '../announce-database'
+import { type CliOutput, printNote } from '../cli-output'
+import { ExitCode } from '../exit-codes'
+import type { RunnerArgs } from './runner-commands'
+
+/** upgradeDryRunCommand (`upgrade --dry-run`) runs what upgrade would in a transaction it rolls back. */
+export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { quiet: args.quiet })
+  printDryRun(await dryRunUpgrade(project, args), 'apply', 'Up to date: no pending migrations.', output)
+  return ExitCode.ok
+}
+
+/** downgradeDryRunCommand (`downgrade --dry-run`) reverts what downgrade would in a transaction it rolls back. */
+export async function downgradeDryRunCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
+  const project = await loadProject(args.config)
+  announceDatabase(project, output, { quiet: args.quiet })
+  printDryRun(await dryRunDowngrade(project, args), 'revert', 'Nothing to revert.', output)
+  return ExitCode.ok
+}
+
+function printDryRun(run: DryRun, verb: 'apply' | 'revert', nothing: string, output: CliOutput): void {
+  if (run.ran.length === 0 && run.skipped.length === 0) {
+    output.out(nothing)
+    return
+  }
+  for (const name of run.ran) output.out(`Would ${verb} ${name} (it ran, and was rolled back)`)
+  for (const name of run.skipped) {
+    printNote(output, `${name} was not run: its \`transaction = false\` keeps it out of a transaction, which a dry run could not roll back; the migrations after it ran without it`)
+  }
+  output.out(`Dry run: nothing changed (${run.ran.length} migration${run.ran.length === 1 ? '' : 's'} ran in one transaction, rolled back).`)
+}

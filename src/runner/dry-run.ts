@@ -1,0 +1,82 @@
+import { type DataSource, MigrationExecutor, type QueryRunner } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
+import type { LoadedProject } from '../source/load-config'
+import { UserError } from '../source/user-error'
+import { recordedState, revertible, withConnection } from './migration-runner'
+import type { ExecutorSteps, TypeormMigration } from './migration-script'
+import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
+
+/** DryRun is what `upgrade --dry-run` or `downgrade --dry-run` ran, then rolled back, and what it left out. */
+export interface DryRun {
+  /** The migrations run (their `up`, or `down`) and recorded, in order, all rolled back. */
+  readonly ran: readonly string[]
+  /** Those a transaction cannot hold (their `transaction = false`): not run, since they could not be undone. */
+  readonly skipped: readonly string[]
+}
+
+/**
+ * dryRunUpgrade runs the pending migrations up to `target`, and their records in TypeORM's migrations table,
+ * inside one transaction that it then rolls back, so that their errors surface and nothing changes.
+ */
+export async function dryRunUpgrade(project: LoadedProject, target: UpgradeTarget): Promise<DryRun> {
+  return withConnection(project, async (dataSource) => {
+    const { pending, applied } = await recordedState(dataSource)
+    const toRun = planUpgrade(pending, applied, target)
+    return inRolledBackTransaction(dataSource, toRun, 'up', (executor, runner, migration) => executor.insertExecutedMigration(runner, migration))
+  })
+}
+
+/** dryRunDowngrade reverts the migrations down to `target`, and deletes their records, in a transaction it rolls back. */
+export async function dryRunDowngrade(project: LoadedProject, target: DowngradeTarget): Promise<DryRun> {
+  return withConnection(project, async (dataSource) => {
+    const toRevert = await revertible(dataSource, target)
+    return inRolledBackTransaction(dataSource, toRevert, 'down', (executor, runner, migration) => executor.deleteExecutedMigration(runner, migration))
+  })
+}
+
+async function inRolledBackTransaction(
+  dataSource: DataSource, names: readonly string[], direction: 'up' | 'down',
+  record: (executor: ExecutorSteps, runner: QueryRunner, migration: TypeormMigration) => Promise<void>,
+): Promise<DryRun> {
+  if (names.length === 0) return { ran: [], skipped: [] }
+  if (!dialectFor(dataSource.options).capabilities.transactionalDdl) {
+    throw new UserError('--dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead')
+  }
+  const runner = dataSource.createQueryRunner()
+  const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
+  const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
+  const ran: string[] = []
+  const skipped: string[] = []
+  try {
+    // As TypeORM's runner does, before the transaction begins (SQLite ignores its foreign_keys pragma inside one).
+    await runner.beforeMigration()
+    await runner.startTransaction()
+    // A migration cut in parts commits the parts before it: in a dry run everything stays in the one transaction.
+    const own = Object.assign(runner, { commitTransaction: async () => {}, startTransaction: async () => {} })
+    try {
+      await executor.createMigrationsTableIfNotExist(own)
+      for (const name of names) {
+        const migration = byName.get(name)!
+        if (migration.instance?.transaction === false) {
+          skipped.push(name)
+          continue
+        }
+        try {
+          await migration.instance![direction](own)
+        } catch (err) {
+          throw new UserError(`${name} failed in the dry run: ${err instanceof Error ? err.message : String(err)}; its transaction was rolled back and nothing changed`)
+        }
+        await record(executor, own, migration)
+        ran.push(name)
+      }
+    } finally {
+      delete (own as Partial<QueryRunner>).commitTransaction
+      delete (own as Partial<QueryRunner>).startTransaction
+      await runner.rollbackTransaction()
+      await runner.afterMigration()
+    }
+  } finally {
+    await runner.release()
+  }
+  return { ran, skipped }
+}

@@ -1,0 +1,80 @@
+import { rmSync } from 'node:fs'
+import { afterDatabaseLine } from '../support/run-cli'
+import { databaseState } from '../support/database-state'
+import { bothDialects } from '../support/test-database'
+import { names, runnerFixture } from './runner-project'
+
+// upgrade --dry-run and downgrade --dry-run on real databases: the migrations run in one transaction that is
+// rolled back, so a failing one is named (exit 2), one that cannot run in a transaction is skipped with a
+// note, and the schema and the migrations table are the same after as before.
+
+const [init, addViews, dropText, backfill] = names
+
+const migration = (name: string, body: string, transaction = '') => `
+import { MigrationInterface, QueryRunner } from 'typeorm'
+export class ${name} implements MigrationInterface {
+  ${transaction}
+  async up(queryRunner: QueryRunner): Promise<void> {
+    ${body}
+  }
+  async down(): Promise<void> {}
+}
+`
+
+describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
+  const fixture = runnerFixture(createDatabase)
+  const cli = (...args: string[]) => fixture.runner.cli(...args)
+
+  /** unchanged runs a command and expects the database as it was before. */
+  const unchanged = async (...args: string[]) => {
+    const before = await databaseState(fixture.db)
+    const run = await cli(...args)
+    expect(await databaseState(fixture.db)).toEqual(before)
+    return run
+  }
+
+  it('runs every pending migration and rolls them back, changing nothing', async () => {
+    const run = await unchanged('upgrade', '--dry-run')
+    expect(run.stderr).toBe('')
+    expect(afterDatabaseLine(run.stdout)).toBe([
+      ...names.map((name) => `Would apply ${name} (it ran, and was rolled back)`),
+      'Dry run: nothing changed (4 migrations ran in one transaction, rolled back).',
+      '',
+    ].join('\n'))
+    expect(run.code).toBe(0)
+  })
+
+  it('names a migration that fails, exit 2, and changes nothing', async () => {
+    const file = fixture.runner.project.write('migrations/1700000004000-Broken.ts', migration('Broken1700000004000', 'await queryRunner.query(`ALTER TABLE nowhere ADD COLUMN x integer`)'))
+    const run = await unchanged('upgrade', '--dry-run')
+    expect(afterDatabaseLine(run.stderr)).toMatch(/^typeorm-autogen: Broken1700000004000 failed in the dry run: .*nowhere.*; its transaction was rolled back and nothing changed\n$/)
+    expect(run.stdout).not.toContain('Would apply')
+    expect(run.code).toBe(2)
+    rmSync(file)
+  })
+
+  it('skips a migration that cannot run in a transaction, with a note', async () => {
+    const file = fixture.runner.project.write('migrations/1700000004000-Loose.ts', migration('Loose1700000004000', 'await queryRunner.query(`UPDATE note SET views = 3`)', 'transaction = false'))
+    const run = await unchanged('upgrade', '--dry-run', '--quiet')
+    expect(run.stderr).toBe('note: Loose1700000004000 was not run: its `transaction = false` keeps it out of a transaction, which a dry run could not roll back; the migrations after it ran without it\n')
+    expect(run.stdout).toContain(`Would apply ${backfill} (it ran, and was rolled back)\n`)
+    expect(run.stdout).not.toContain('Would apply Loose')
+    expect(run.code).toBe(0)
+    rmSync(file)
+  })
+
+  it('reverts and rolls back, changing nothing', async () => {
+    expect((await cli('upgrade', '--to', dropText)).code).toBe(0)
+    await fixture.db.query('INSERT INTO note (views) VALUES (5)')
+    const run = await unchanged('downgrade', '--dry-run', '--all')
+    expect(afterDatabaseLine(run.stdout)).toBe([
+      ...[dropText, addViews, init].map((name) => `Would revert ${name} (it ran, and was rolled back)`),
+      'Dry run: nothing changed (3 migrations ran in one transaction, rolled back).',
+      '',
+    ].join('\n'))
+    expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 5 }])
+    expect(run.code).toBe(0)
+    const both = await unchanged('upgrade', '--dry-run', '--sql')
+    expect(both.stderr).toBe('typeorm-autogen: Arguments sql and dry-run are mutually exclusive (see --help)\n')
+  })
+})

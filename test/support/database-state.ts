@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process'
+import { postgresServer, type TestDatabase } from './test-database'
+
+/** DatabaseState is a database's whole schema (TypeORM's tables included) and its migrations table's rows. */
+export interface DatabaseState {
+  readonly schema: string
+  readonly migrations: readonly { readonly name: string; readonly timestamp: number }[]
+}
+
+/** databaseState reads a DatabaseState: `pg_dump --schema-only` on PostgreSQL, sqlite_master on SQLite. */
+export async function databaseState(db: TestDatabase): Promise<DatabaseState> {
+  const hasMigrations = (await db.query<{ n: number | string }>(db.label === 'sqlite'
+    ? "SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'"
+    : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'"))[0]!.n
+  const migrations = Number(hasMigrations) === 0 ? [] : (await db.query<{ name: string; timestamp: number | string }>('SELECT name, timestamp FROM migrations ORDER BY id'))
+    .map((r) => ({ name: r.name, timestamp: Number(r.timestamp) }))
+  return { schema: await schemaOf(db), migrations }
+}
+
+async function schemaOf(db: TestDatabase): Promise<string> {
+  if (db.label === 'sqlite') {
+    return (await db.query<{ sql: string }>("SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS sql FROM sqlite_master ORDER BY name")).map((r) => r.sql).join('\n')
+  }
+  const database = (db.options as { database: string }).database
+  return execFileSync('pg_dump', ['--schema-only', '--no-owner', '-h', postgresServer.host, '-U', postgresServer.user, database], { encoding: 'utf8' })
+    .replace(/^\\(un)?restrict .*$/gm, '') // a random key pg_dump writes on each run
+    .replaceAll(database, 'DB')
+}
