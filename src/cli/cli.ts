@@ -107,10 +107,11 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
           choices: migrationStrategies, default: 'direct' as const,
           describe: 'expand-contract: write a column rename or risky type change as its expand migration only; --contract finishes it later',
         })
-        .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' }),
+        .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' })
+        .option('dry-run', { type: 'boolean', describe: 'print the files generate would write and its report, writing nothing' }),
       (a) => run(a, (out) => withRenamePrompt((ask) =>
         generateCommand({
-          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet,
+          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet, dryRun: a.dryRun,
         }, out, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
       y.options(reportOptions).option('rename', renameOption).check(directionFits),
@@ -158,8 +159,9 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('force', { type: 'boolean', describe: 'record without comparing the database with the schema of the migrations up to NAME' })
         .option('delete', { type: 'boolean', describe: 'remove the record of NAME instead (running nothing)' })
         .option('shadow-url', { type: 'string', describe: 'PostgreSQL: where to make the scratch database that checks a NAME older than the newest migration' })
+        .option('dry-run', { type: 'boolean', describe: 'check as usual, then list what would be recorded (or removed), changing nothing' })
         .conflicts('force', 'delete'),
-      (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete, shadowUrl: a.shadowUrl }, out))())
+      (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete, shadowUrl: a.shadowUrl, dryRun: a.dryRun }, out))())
     .command('create [name]', 'write an empty migration to fill in by hand (a data migration)', (y) =>
       y.positional('name', { type: 'string', describe: 'migration name, e.g. BackfillSlugs (required)' })
         .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' }),

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { warningsOf } from '../hazards/warning'
 import { type MigrationPlan, namedPlan } from '../plan/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
@@ -19,6 +20,8 @@ import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum
 export interface GenerateOptions extends CompareOptions {
   /** Write the drop and add of suspected renames nobody decided, instead of stopping. */
   readonly acceptDataLoss?: boolean
+  /** Write nothing: the result names the files that would be written (`generate --dry-run`). */
+  readonly dryRun?: boolean
 }
 
 /** GenerateResult says what `generate` found and, when there were changes, which files it wrote. */
@@ -66,20 +69,25 @@ export async function generateMigration(
   const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
     return comparison.snapshotOutdated
-      ? { comparison, plan, written: [], snapshot: writeAllWhole(project.migrationsDir, [snapshotFile(comparison)])[0] }
+      ? { comparison, plan, written: [], snapshot: writeUnlessDry(project.migrationsDir, [snapshotFile(comparison)], options)[0] }
       : { comparison, plan, written: [] }
   }
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
   refuseMigrationClash(project.migrationsDir, plans, comparison.history)
   const migrations = plans.map(renderMigrationFile)
   const sum = sumWithMigrations(project.migrationsDir, migrations)
-  const files = writeAllWhole(project.migrationsDir, [
+  const files = writeUnlessDry(project.migrationsDir, [
     ...migrations,
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
     snapshotFile(comparison),
-  ])
+  ], options)
   const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
   return { comparison, plan: plans.at(-1)!, file: files[migrations.length - 1], written, snapshot: files.at(-1) }
+}
+
+/** writeUnlessDry writes `files` whole into `dir` (see writeAllWhole), or with `dryRun` only names them. */
+function writeUnlessDry(dir: string, files: readonly FileToWrite[], options: GenerateOptions): string[] {
+  return options.dryRun === true ? files.map((f) => join(dir, f.fileName)) : writeAllWhole(dir, files)
 }
 
 /** planned is the one migration the comparison asks for: the contract, the expand, or the direct change. */

@@ -14,6 +14,11 @@ export interface StampPlan {
   readonly newest: string
 }
 
+/** DryRunOption: with `dryRun`, `stamp` and `unstamp` check and answer as usual but change nothing. */
+export interface DryRunOption {
+  readonly dryRun?: boolean
+}
+
 /** StampResult is the migration `stamp NAME` named and those it recorded; none when it was applied already or `verify` refused. */
 export interface StampResult {
   readonly target: string
@@ -25,7 +30,7 @@ export interface StampResult {
  * stamp records the project's pending migrations up to `target` as applied without running them (TypeORM's
  * fake run), unless `verify` refuses the plan.
  */
-export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>): Promise<StampResult> {
+export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
     const name = resolveMigrationName(target, inProject)
@@ -33,6 +38,7 @@ export async function stamp(project: LoadedProject, target: string, verify: (pla
     if (!pending.includes(name)) return { target: name, recorded: [], refused: false }
     const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), newest: inProject.at(-1)! }
     if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
+    if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
     // TypeORM's fake run returns none of the migrations it recorded.
     await runOnly(dataSource, pending, plan.toRecord, { fake: true })
     return { target: name, recorded: plan.toRecord, refused: false }
@@ -40,7 +46,7 @@ export async function stamp(project: LoadedProject, target: string, verify: (pla
 }
 
 /** unstamp removes the migrations table's record of `target`, running nothing, and returns the name removed. */
-export async function unstamp(project: LoadedProject, target: string): Promise<string> {
+export async function unstamp(project: LoadedProject, target: string, options: DryRunOption = {}): Promise<string> {
   return withConnection(project, async (dataSource) => {
     const executor = new MigrationExecutor(dataSource)
     const executed = await executor.getExecutedMigrations()
@@ -48,7 +54,7 @@ export async function unstamp(project: LoadedProject, target: string): Promise<s
     const name = resolveMigrationName(target, [...executed.map((m) => m.name), ...pending])
     const record = executed.find((m) => m.name === name)
     if (record === undefined) throw new UserError(`${name} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)`)
-    await executor.deleteMigration(record)
+    if (options.dryRun !== true) await executor.deleteMigration(record)
     return name
   })
 }

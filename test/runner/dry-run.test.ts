@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterDatabaseLine } from '../support/run-cli'
 import { databaseState } from '../support/database-state'
 import { bothDialects } from '../support/test-database'
@@ -74,7 +75,26 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     ].join('\n'))
     expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 5 }])
     expect(run.code).toBe(0)
+    const stamp = await unchanged('stamp', backfill, '--force', '--dry-run')
+    expect(afterDatabaseLine(stamp.stdout)).toBe(`Would stamp ${backfill} (dry run: nothing recorded)\n`)
+    const unstamp = await unchanged('stamp', '--delete', dropText, '--dry-run')
+    expect(afterDatabaseLine(unstamp.stdout)).toBe(`Would remove the record of ${dropText} (dry run: nothing changed).\n`)
     const both = await unchanged('upgrade', '--dry-run', '--sql')
     expect(both.stderr).toBe('typeorm-autogen: Arguments sql and dry-run are mutually exclusive (see --help)\n')
+  })
+
+  it('generate --dry-run prints the files it would write and its report, writing nothing', async () => {
+    expect((await cli('upgrade')).code).toBe(0)
+    const { project } = fixture.runner
+    project.write('note.ts', readFileSync(project.file('note.ts'), 'utf8').replace('views: number', 'views: number\n  @Column({ type: \'integer\', nullable: true }) extra: number | null'))
+    const folder = () => readdirSync(project.file('migrations')).map((f) => `${f}:${readFileSync(join(project.file('migrations'), f), 'utf8')}`)
+    const before = folder()
+    const run = await unchanged('generate', 'AddExtra', '--timestamp', '1700000009000', '--dry-run')
+    expect(run.code).toBe(0)
+    const out = afterDatabaseLine(run.stdout)
+    expect(out).toContain('extra')
+    expect(out).toMatch(/^Would write migrations\/1700000009000-AddExtra\.ts$/m)
+    expect(out).toContain('Dry run: nothing was written.\n')
+    expect(folder()).toEqual(before)
   })
 })

@@ -30,6 +30,8 @@ export interface GenerateArgs {
   readonly contract?: boolean
   /** `--quiet`: print only the files written (and errors). */
   readonly quiet?: boolean
+  /** `--dry-run`: print what would be written, writing nothing. */
+  readonly dryRun?: boolean
 }
 
 /**
@@ -50,7 +52,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
-    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy }
+    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
     result = await generateMigration(project, args.name, args.timestamp, options)
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err
@@ -62,7 +64,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     if (result.snapshot === undefined) output.out('No changes: the database matches the entities. Nothing written.')
     else {
       output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
-      output.out(`Wrote ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
+      output.out(`${wrote(args)} ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
     }
     for (const warning of result.plan.warnings) printWarning(output, warningLine(warning))
     for (const hazard of result.plan.hazards ?? []) (isNote(hazard) ? printNote : printWarning)(output, hazardLine(hazard))
@@ -70,8 +72,9 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   }
   for (const { plan, file } of result.written) {
     if (args.quiet !== true) output.out(renderReport(plan, 'summary', 'up', paintsOf(output).out))
-    output.out(`Wrote ${relative(process.cwd(), file)}`)
+    output.out(`${wrote(args)} ${relative(process.cwd(), file)}`)
   }
+  if (args.dryRun === true) output.out('Dry run: nothing was written.')
   if (args.quiet === true) return ExitCode.ok
   if (result.written.length > 1) output.out(`The change is written as ${result.written.length} migrations, each run in its own transaction: see their headers.`)
   if (result.plan.phase?.step === 'expand') {
@@ -81,4 +84,8 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   }
   printSummary(output, runSummary(result.written.map((w) => w.plan)))
   return ExitCode.ok
+}
+
+function wrote(args: GenerateArgs): string {
+  return args.dryRun === true ? 'Would write' : 'Wrote'
 }

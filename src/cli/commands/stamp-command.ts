@@ -18,6 +18,8 @@ export interface StampArgs extends RunnerArgs {
   readonly delete?: boolean
   /** `--shadow-url`: where to make the scratch database that checks an older target. */
   readonly shadowUrl?: string
+  /** `--dry-run`: say what would be recorded (or removed), changing nothing. */
+  readonly dryRun?: boolean
 }
 
 /**
@@ -28,14 +30,16 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   if (args.delete === true) {
-    const removed = await unstamp(project, args.name)
-    output.out(`Removed the record of ${removed}: its changes stay in the database, and upgrade runs it again.`)
+    const removed = await unstamp(project, args.name, args)
+    output.out(args.dryRun === true
+      ? `Would remove the record of ${removed} (dry run: nothing changed).`
+      : `Removed the record of ${removed}: its changes stay in the database, and upgrade runs it again.`)
     return ExitCode.ok
   }
-  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl))
+  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
   if (result.refused) return ExitCode.changesMissing
   if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied.`)
-  for (const name of result.recorded) output.out(`Stamped ${name} (recorded as applied, not run)`)
+  for (const name of result.recorded) output.out(args.dryRun === true ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)
   return ExitCode.ok
 }
 
