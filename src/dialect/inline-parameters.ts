@@ -13,6 +13,28 @@ export interface PlaceholderSyntax {
   literal(value: unknown): string | undefined
 }
 
+/** LiteralSpelling is how a dialect writes the values a driver takes that differ between dialects. */
+export interface LiteralSpelling {
+  readonly true: string
+  readonly false: string
+  string(value: string): string
+  bytes(value: Buffer): string
+  /** Absent: a date has no literal (the driver would refuse it). */
+  date?(value: Date): string
+}
+
+/** scalarLiteral writes null, numbers, booleans, strings, buffers and dates as `spelling` says; other values have none. */
+export function scalarLiteral(value: unknown, spelling: LiteralSpelling): string | undefined {
+  if (value === null || value === undefined) return 'NULL'
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined
+  if (typeof value === 'bigint') return String(value)
+  if (typeof value === 'boolean') return value ? spelling.true : spelling.false
+  if (typeof value === 'string') return spelling.string(value)
+  if (Buffer.isBuffer(value)) return spelling.bytes(value)
+  if (value instanceof Date) return spelling.date?.(value)
+  return undefined
+}
+
 /**
  * inlineParameters writes `parameters` into `sql` in place of its placeholders, skipping strings, quoted
  * names and comments; undefined when a parameter has no literal or a placeholder has no parameter.

@@ -1,5 +1,17 @@
 import type { MigrationScriptSyntax } from '../dialect'
+import { type LiteralSpelling, scalarLiteral } from '../inline-parameters'
 import { quoteLiteral } from '../quote'
+
+/** stringLiteral is right whatever standard_conforming_strings says: a backslash makes it an E'' string. */
+const stringLiteral = (value: string) => (value.includes('\\') ? `E${quoteLiteral(value.replace(/\\/g, '\\\\'))}` : quoteLiteral(value))
+
+const spelling: LiteralSpelling = {
+  true: 'TRUE',
+  false: 'FALSE',
+  string: stringLiteral,
+  bytes: (value) => `'\\x${value.toString('hex')}'`,
+  date: (value) => stringLiteral(value.toISOString()),
+}
 
 /**
  * postgresMigrationScript: TypeORM's PostgreSQL query runner sends everything through `query`, with
@@ -13,22 +25,6 @@ export const postgresMigrationScript: MigrationScriptSyntax = {
     indexOf: (match) => Number(match.slice(1)) - 1,
     dollarQuotes: true,
     bracketNames: false,
-    literal: postgresLiteral,
+    literal: (value) => scalarLiteral(value, spelling),
   },
-}
-
-function postgresLiteral(value: unknown): string | undefined {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined
-  if (typeof value === 'bigint') return String(value)
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (typeof value === 'string') return stringLiteral(value)
-  if (value instanceof Date) return stringLiteral(value.toISOString())
-  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`
-  return undefined
-}
-
-/** stringLiteral is right whatever standard_conforming_strings says: a backslash makes it an E'' string. */
-function stringLiteral(value: string): string {
-  return value.includes('\\') ? `E${quoteLiteral(value.replace(/\\/g, '\\\\'))}` : quoteLiteral(value)
 }

@@ -1,5 +1,13 @@
 import type { MigrationScriptSyntax } from '../dialect'
+import { type LiteralSpelling, scalarLiteral } from '../inline-parameters'
 import { quoteLiteral } from '../quote'
+
+const spelling: LiteralSpelling = {
+  true: '1',
+  false: '0',
+  string: quoteLiteral,
+  bytes: (value) => `X'${value.toString('hex')}'`,
+}
 
 /**
  * sqliteMigrationScript: TypeORM's better-sqlite3 query runner turns foreign keys off around migrations with
@@ -14,16 +22,6 @@ export const sqliteMigrationScript: MigrationScriptSyntax = {
     indexOf: (_match, nth) => nth,
     dollarQuotes: false,
     bracketNames: true,
-    literal: sqliteLiteral,
+    literal: (value) => scalarLiteral(value, spelling),
   },
-}
-
-function sqliteLiteral(value: unknown): string | undefined {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined
-  if (typeof value === 'bigint') return String(value)
-  if (typeof value === 'boolean') return value ? '1' : '0'
-  if (typeof value === 'string') return quoteLiteral(value)
-  if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`
-  return undefined
 }
