@@ -87,7 +87,8 @@ const typedColumnDecorators = new Set(['Column', 'PrimaryColumn'])
 
 /**
  * designTypeIgnored says whether every decorator of `member` is a relation decorator, a column decorator
- * that never reads the design type (`@CreateDateColumn()`), or one given its column type (`@Column('varchar')`, `@Column({ type: 'varchar' })`), so that what the design
+ * that never reads the design type (`@CreateDateColumn()`), one given its column type (`@Column('varchar')`,
+ * `@Column({ type: 'varchar' })`) or one embedding a class, so that what the design
  * type is does not change the column. TypeORM still reads it for an `hstore` column.
  */
 function designTypeIgnored(ts: typeof TypeScript, member: TypeScript.PropertyDeclaration): boolean {
@@ -97,16 +98,27 @@ function designTypeIgnored(ts: typeof TypeScript, member: TypeScript.PropertyDec
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined
     if (name === undefined) return false
     if (relationDecorators.has(name) || untypedColumnDecorators.has(name)) return true
-    return typedColumnDecorators.has(name) && call !== undefined && givesColumnType(ts, call.arguments[0])
+    return typedColumnDecorators.has(name) && call !== undefined && (givesColumnType(ts, call.arguments[0]) || embedsClass(ts, call.arguments[0], member.type))
   })
+}
+
+/**
+ * embedsClass says whether a column embeds a class (`@Column(() => Address) address: Address`), typed by a
+ * class or an array of them: TypeORM reads the design type only to tell an array, which SWC, the emit of
+ * the file on its own and `tsc` all tell alike there.
+ */
+function embedsClass(ts: typeof TypeScript, argument: TypeScript.Expression | undefined, type: TypeScript.TypeNode | undefined): boolean {
+  if (argument === undefined || !(ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return false
+  return type !== undefined && (ts.isTypeReferenceNode(type) || (ts.isArrayTypeNode(type) && ts.isTypeReferenceNode(type.elementType)))
 }
 
 function givesColumnType(ts: typeof TypeScript, argument: TypeScript.Expression | undefined): boolean {
   if (argument === undefined) return false
   if (ts.isStringLiteralLike(argument)) return argument.text !== 'hstore'
   if (!ts.isObjectLiteralExpression(argument)) return false
-  return argument.properties.some((p) =>
-    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'type' && ts.isStringLiteralLike(p.initializer) && p.initializer.text !== 'hstore')
+  // `type: Date` names a constructor; a string must not be 'hstore'.
+  const given = (value: TypeScript.Expression) => ts.isIdentifier(value) || (ts.isStringLiteralLike(value) && value.text !== 'hstore')
+  return argument.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'type' && given(p.initializer))
 }
 
 function mentionsImport(

@@ -12,7 +12,7 @@ const swcEmitted = /_ts_metadata\(/
 const tscEmitted = /__metadata\(/
 
 const plainEntity = `import { Column, CreateDateColumn, DeleteDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
-import { Status, Team } from './team'
+import { Address, Status, Team } from './team'
 @Entity()
 export class Member {
   @PrimaryGeneratedColumn() id: number
@@ -22,12 +22,14 @@ export class Member {
   @Column('varchar') status: Status
   @CreateDateColumn() created: Date
   @DeleteDateColumn({ nullable: true }) deleted: Date | null
+  @Column({ type: Date, nullable: true }) published: Date | null
+  @Column(() => Address) address: Address
   @ManyToOne(() => Team) team: Team
 }
 `
 
 describe('SWC transpiles what it writes the same decorator metadata for', () => {
-  test('keywords, arrays, globals, relations, and unions or imports given an explicit column type', () => {
+  test('keywords, arrays, globals, relations, embedded classes, and unions or imports given an explicit column type', () => {
     const output = transpile(plainEntity, project({}).write('src/member.ts', plainEntity))
     expect(output).toMatch(swcEmitted)
     expect(output).toContain('_ts_metadata("design:type", String)')
