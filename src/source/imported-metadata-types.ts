@@ -44,12 +44,13 @@ export function typeAliasesOf(ts: typeof TypeScript, sourceFile: TypeScript.Sour
  * serializedTypesOf lists the annotations in `node` that `emitDecoratorMetadata` writes out: decorated
  * properties and accessors, the parameters and return type of decorated methods, and the constructor
  * parameters of a decorated class or of a constructor with a decorated parameter. A property whose
- * decorators do not care what its design type is (see designTypeIgnored) is left out.
+ * decorators do not care what its design type is (see designTypeIgnored) is left out, unless `withIgnored`.
  */
 export function serializedTypesOf(
   ts: typeof TypeScript,
   node: TypeScript.ClassLikeDeclaration,
   sourceFile: TypeScript.SourceFile,
+  withIgnored = false,
 ): (TypeScript.TypeNode | undefined)[] {
   const decorated = (n: TypeScript.Node) => ts.canHaveDecorators(n) && ts.getDecorators(n) !== undefined
   const withDecoratedParameter = (n: TypeScript.SignatureDeclarationBase) => n.parameters.some(decorated)
@@ -61,7 +62,7 @@ export function serializedTypesOf(
   const types: (TypeScript.TypeNode | undefined)[] = []
   for (const member of node.members) {
     if (ts.isPropertyDeclaration(member) && decorated(member)) {
-      if (!designTypeIgnored(ts, member)) types.push(member.type)
+      if (withIgnored || !designTypeIgnored(ts, member)) types.push(member.type)
     }
     else if (ts.isAccessor(member) && decoratedAccessors.has(member.name.getText(sourceFile))) types.push(member.type, ...parameterTypes(member))
     else if (ts.isMethodDeclaration(member) && (decorated(member) || withDecoratedParameter(member))) types.push(member.type, ...parameterTypes(member))
@@ -121,7 +122,7 @@ function givesColumnType(ts: typeof TypeScript, argument: TypeScript.Expression 
   return argument.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'type' && given(p.initializer))
 }
 
-function mentionsImport(
+export function mentionsImport(
   ts: typeof TypeScript,
   type: TypeScript.Node,
   imported: ReadonlySet<string>,

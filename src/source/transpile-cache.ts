@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { nearestAbove } from './nearest-above'
 
 /** The cache folder under a project's nearest node_modules, where tools keep their caches by convention. */
 export const transpileCacheFolder = path.join('.cache', 'typeorm-autogen')
 
-const cacheDirOfFolder = new Map<string, string | undefined>()
+const modulesOfFolder = new Map<string, string | undefined>()
 let transpiled = 0
 
 /** CacheableOutput is a file's JavaScript and whether it depends on that file's text alone. */
@@ -42,22 +43,8 @@ export function transpiledCount(): number {
 }
 
 function cacheDirFor(folder: string): string | undefined {
-  if (cacheDirOfFolder.has(folder)) return cacheDirOfFolder.get(folder)
-  const modules = path.join(folder, 'node_modules')
-  const parent = path.dirname(folder)
-  let found: string | undefined
-  if (isFolder(modules)) found = path.join(modules, transpileCacheFolder)
-  else if (parent !== folder) found = cacheDirFor(parent)
-  cacheDirOfFolder.set(folder, found)
-  return found
-}
-
-function isFolder(candidate: string): boolean {
-  try {
-    return fs.statSync(candidate).isDirectory()
-  } catch {
-    return false
-  }
+  const modules = nearestAbove(folder, 'node_modules', 'folder', modulesOfFolder)
+  return modules === undefined ? undefined : path.join(modules, transpileCacheFolder)
 }
 
 /** writeQuietly writes whole or not at all (a concurrent run reads either nothing or all); a failure only skips caching. */

@@ -92,8 +92,12 @@ export function transpile(source: string, fileName: string): string {
   const project = projectCompilerOptionsFor(fileName)
   const swc = swcTranspiler()
   const transpiler = swc?.id ?? `typescript ${loadTypeScript().version}`
-  return cachedTranspile(fileName, source, [transpiler, project.options, process.sourceMapsEnabled === true], () => emit(swc, source, fileName, project))
+  const key = [loaderRules, transpiler, project.options, process.sourceMapsEnabled === true]
+  return cachedTranspile(fileName, source, key, () => emit(swc, source, fileName, project))
 }
+
+// Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
+const loaderRules = 2
 
 function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, project: ProjectCompilerOptions): CacheableOutput {
   const ts = loadTypeScript()
