@@ -21,23 +21,29 @@ export function classModuleOf(target: unknown): string | undefined {
   return moduleExporting((value) => value === target)
 }
 
-/** moduleExporting is the absolute path of the module that declares what `matches`, else of one that re-exports it. */
+/**
+ * moduleExporting is the absolute path of the module that declares what `matches`, else of one that exports
+ * it through a getter and requires no other such module. SWC exports a file's own declarations through
+ * getters too, so among the getters the declaring file is the one a barrel file re-exports from.
+ */
 function moduleExporting(matches: (value: unknown) => boolean): string | undefined {
-  let reExporter: string | undefined
+  const throughGetters: NodeJS.Module[] = []
   for (const module of Object.values(require.cache)) {
     if (module === undefined) continue
     // Getters of packages may load modules lazily: only the project's own files are asked through them.
     const readGetters = !module.filename.split(path.sep).includes('node_modules')
     const found = exportKind(module.exports, readGetters, matches)
     if (found === 'declared') return module.filename
-    if (found === 'reexported') reExporter ??= module.filename
+    if (found === 'reexported') throughGetters.push(module)
   }
-  return reExporter
+  const deepest = throughGetters.find((module) => !module.children.some((child) => throughGetters.includes(child)))
+  return (deepest ?? throughGetters[0])?.filename
 }
 
 /**
  * exportKind says how a module exports what `matches`: as a plain property or the whole module (where it is
- * declared), or through a getter only (TypeScript's `export * from`, so a barrel file that re-exports it).
+ * declared), or through a getter only (TypeScript's `export * from`, a barrel file that re-exports it, or any
+ * export of a file SWC transpiled).
  */
 function exportKind(
   exported: unknown,

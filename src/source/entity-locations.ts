@@ -1,5 +1,5 @@
 import * as fs from 'node:fs'
-import * as ts from 'typescript'
+import type * as TypeScript from 'typescript'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { QualifiedName } from '../model/schema-model'
 import { classModuleOf, entityModuleOf } from './entity-file'
@@ -76,9 +76,11 @@ function classLinesOf(file: string): ReadonlyMap<string, ClassLines> {
   } catch {
     return classes
   }
+  // Required here, not at the top: only reports that point at source lines need the compiler.
+  const ts = require('typescript') as typeof TypeScript
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)
-  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
-  const visit = (node: ts.Node): void => {
+  const lineOf = (node: TypeScript.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
+  const visit = (node: TypeScript.Node): void => {
     if (ts.isClassDeclaration(node) && node.name !== undefined) {
       const properties = new Map<string, number>()
       for (const member of node.members) {

@@ -18,7 +18,7 @@ export function decoratorMetadataNamesImport(ts: typeof TypeScript, sourceFile: 
   return visit(sourceFile)
 }
 
-function importedNames(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Set<string> {
+export function importedNames(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Set<string> {
   const names = new Set<string>()
   for (const statement of sourceFile.statements) {
     if (ts.isImportEqualsDeclaration(statement)) names.add(statement.name.text)
@@ -32,7 +32,7 @@ function importedNames(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile)
   return names
 }
 
-function typeAliasesOf(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Map<string, TypeScript.TypeNode> {
+export function typeAliasesOf(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Map<string, TypeScript.TypeNode> {
   const aliases = new Map<string, TypeScript.TypeNode>()
   for (const statement of sourceFile.statements) {
     if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, statement.type)
@@ -43,12 +43,14 @@ function typeAliasesOf(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile)
 /**
  * serializedTypesOf lists the annotations in `node` that `emitDecoratorMetadata` writes out: decorated
  * properties and accessors, the parameters and return type of decorated methods, and the constructor
- * parameters of a decorated class or of a constructor with a decorated parameter.
+ * parameters of a decorated class or of a constructor with a decorated parameter. A property whose
+ * decorators do not care what its design type is (see designTypeIgnored) is left out, unless `withIgnored`.
  */
-function serializedTypesOf(
+export function serializedTypesOf(
   ts: typeof TypeScript,
   node: TypeScript.ClassLikeDeclaration,
   sourceFile: TypeScript.SourceFile,
+  withIgnored = false,
 ): (TypeScript.TypeNode | undefined)[] {
   const decorated = (n: TypeScript.Node) => ts.canHaveDecorators(n) && ts.getDecorators(n) !== undefined
   const withDecoratedParameter = (n: TypeScript.SignatureDeclarationBase) => n.parameters.some(decorated)
@@ -60,7 +62,7 @@ function serializedTypesOf(
   const types: (TypeScript.TypeNode | undefined)[] = []
   for (const member of node.members) {
     if (ts.isPropertyDeclaration(member) && decorated(member)) {
-      if (!onlyRelationDecorators(ts, member)) types.push(member.type)
+      if (withIgnored || !designTypeIgnored(ts, member)) types.push(member.type)
     }
     else if (ts.isAccessor(member) && decoratedAccessors.has(member.name.getText(sourceFile))) types.push(member.type, ...parameterTypes(member))
     else if (ts.isMethodDeclaration(member) && (decorated(member) || withDecoratedParameter(member))) types.push(member.type, ...parameterTypes(member))
@@ -77,16 +79,50 @@ function serializedTypesOf(
 const relationDecorators = new Set([
   'ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'TreeParent', 'TreeChildren', 'Index',
 ])
+/** TypeORM's column decorators that never read the design type: their column type comes from what they are. */
+const untypedColumnDecorators = new Set([
+  'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn', 'ViewColumn', 'Generated',
+])
+/** TypeORM's column decorators that read the design type only when no column type is given. */
+const typedColumnDecorators = new Set(['Column', 'PrimaryColumn'])
 
-function onlyRelationDecorators(ts: typeof TypeScript, member: TypeScript.PropertyDeclaration): boolean {
+/**
+ * designTypeIgnored says whether every decorator of `member` is a relation decorator, a column decorator
+ * that never reads the design type (`@CreateDateColumn()`), one given its column type (`@Column('varchar')`,
+ * `@Column({ type: 'varchar' })`) or one embedding a class, so that what the design
+ * type is does not change the column. TypeORM still reads it for an `hstore` column.
+ */
+function designTypeIgnored(ts: typeof TypeScript, member: TypeScript.PropertyDeclaration): boolean {
   return (ts.getDecorators(member) ?? []).every((decorator) => {
-    const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression
+    const call = ts.isCallExpression(decorator.expression) ? decorator.expression : undefined
+    const callee = call?.expression ?? decorator.expression
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined
-    return name !== undefined && relationDecorators.has(name)
+    if (name === undefined) return false
+    if (relationDecorators.has(name) || untypedColumnDecorators.has(name)) return true
+    return typedColumnDecorators.has(name) && call !== undefined && (givesColumnType(ts, call.arguments[0]) || embedsClass(ts, call.arguments[0], member.type))
   })
 }
 
-function mentionsImport(
+/**
+ * embedsClass says whether a column embeds a class (`@Column(() => Address) address: Address`), typed by a
+ * class or an array of them: TypeORM reads the design type only to tell an array, which SWC, the emit of
+ * the file on its own and `tsc` all tell alike there.
+ */
+function embedsClass(ts: typeof TypeScript, argument: TypeScript.Expression | undefined, type: TypeScript.TypeNode | undefined): boolean {
+  if (argument === undefined || !(ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return false
+  return type !== undefined && (ts.isTypeReferenceNode(type) || (ts.isArrayTypeNode(type) && ts.isTypeReferenceNode(type.elementType)))
+}
+
+function givesColumnType(ts: typeof TypeScript, argument: TypeScript.Expression | undefined): boolean {
+  if (argument === undefined) return false
+  if (ts.isStringLiteralLike(argument)) return argument.text !== 'hstore'
+  if (!ts.isObjectLiteralExpression(argument)) return false
+  // `type: Date` names a constructor; a string must not be 'hstore'.
+  const given = (value: TypeScript.Expression) => ts.isIdentifier(value) || (ts.isStringLiteralLike(value) && value.text !== 'hstore')
+  return argument.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'type' && given(p.initializer))
+}
+
+export function mentionsImport(
   ts: typeof TypeScript,
   type: TypeScript.Node,
   imported: ReadonlySet<string>,
@@ -105,6 +141,6 @@ function mentionsImport(
   return ts.forEachChild(type, (child) => mentionsImport(ts, child, imported, aliases, followed) || undefined) ?? false
 }
 
-function leftmostIdentifier(ts: typeof TypeScript, name: TypeScript.EntityName): TypeScript.Identifier {
+export function leftmostIdentifier(ts: typeof TypeScript, name: TypeScript.EntityName): TypeScript.Identifier {
   return ts.isIdentifier(name) ? name : leftmostIdentifier(ts, name.left)
 }

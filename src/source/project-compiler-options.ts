@@ -1,6 +1,6 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type * as TypeScript from 'typescript'
+import { nearestAbove } from './nearest-above'
 import type { PathAliases } from './path-aliases'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
@@ -27,7 +27,7 @@ const optionsOfConfigFile = new Map<string, ProjectCompilerOptions>()
  * that TypeScript rejects, or whose `extends` it cannot find, is a UserError.
  */
 export function projectCompilerOptionsFor(fileName: string): ProjectCompilerOptions {
-  const configFile = nearestTsconfig(path.dirname(path.resolve(fileName)))
+  const configFile = nearestAbove(path.dirname(path.resolve(fileName)), 'tsconfig.json', 'file', configFileOfFolder)
   if (configFile === undefined) return noTsconfig
   let read = optionsOfConfigFile.get(configFile)
   if (read === undefined) {
@@ -35,17 +35,6 @@ export function projectCompilerOptionsFor(fileName: string): ProjectCompilerOpti
     optionsOfConfigFile.set(configFile, read)
   }
   return read
-}
-
-function nearestTsconfig(folder: string): string | undefined {
-  if (configFileOfFolder.has(folder)) return configFileOfFolder.get(folder)
-  const candidate = path.join(folder, 'tsconfig.json')
-  const parent = path.dirname(folder)
-  let found: string | undefined
-  if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) found = candidate
-  else if (parent !== folder) found = nearestTsconfig(parent)
-  configFileOfFolder.set(folder, found)
-  return found
 }
 
 // Reported for a tsconfig whose `include` matches nothing: only its options matter here.

@@ -6,6 +6,9 @@ import type * as TypeScript from 'typescript'
 import { aliasTargets } from './path-aliases'
 import { type ProjectCompilerOptions, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
+import { swcMetadataMayDiffer } from './swc-metadata-differences'
+import { type SwcTranspiler, swcTranspiler } from './swc-transpiler'
+import { type CacheableOutput, cachedTranspile } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
@@ -78,28 +81,43 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
 
 /**
  * transpile turns one TypeScript file into CommonJS with the options of the project's tsconfig.json (see
- * loaderCompilerOptions), with an inline source map when Node uses them. Each file is transpiled on its own,
- * except one whose decorator metadata names an imported type (`@Column() status: Status`): that one is
- * emitted with type information, so that its metadata is what `tsc` writes. A syntax error is a UserError
- * worded as `tsc` words it; types are not checked.
+ * loaderCompilerOptions), with an inline source map when Node uses them. SWC transpiles it where it loads
+ * and writes the decorator metadata `tsc` writes (see swcMetadataMayDiffer); otherwise the TypeScript
+ * compiler does, each file on its own, except one whose decorator metadata names an imported type
+ * (`@Column() status: Status`): that one is emitted with type information, so that its metadata is what
+ * `tsc` writes. Outputs that depend on this file alone are kept in the transpile cache. A syntax error is a
+ * UserError worded as `tsc` words it; types are not checked.
  */
 export function transpile(source: string, fileName: string): string {
-  const ts = (typeScript ??= require('typescript') as typeof TypeScript)
-  const compilerOptions = loaderCompilerOptions(ts, projectCompilerOptionsFor(fileName))
-  const output = needsTypeInformation(ts, source, fileName, compilerOptions)
-    ? emitWithTypeInformation(ts, source, fileName, compilerOptions)
-    : transpileAlone(ts, source, fileName, compilerOptions)
-  if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
-  return output.outputText
+  const project = projectCompilerOptionsFor(fileName)
+  const swc = swcTranspiler()
+  const transpiler = swc?.id ?? `typescript ${loadTypeScript().version}`
+  const key = [loaderRules, transpiler, project.options, process.sourceMapsEnabled === true]
+  return cachedTranspile(fileName, source, key, () => emit(swc, source, fileName, project))
 }
 
-/**
- * needsTypeInformation says whether emitting the file on its own could write other decorator metadata than
- * `tsc` (see decoratorMetadataNamesImport); a file without `@` has no decorator and is not parsed for it.
- */
-function needsTypeInformation(ts: typeof TypeScript, source: string, fileName: string, options: TypeScript.CompilerOptions): boolean {
-  if (!source.includes('@')) return false
-  return decoratorMetadataNamesImport(ts, ts.createSourceFile(fileName, source, options.target ?? ts.ScriptTarget.ES2021))
+// Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
+const loaderRules = 2
+
+function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, project: ProjectCompilerOptions): CacheableOutput {
+  const ts = loadTypeScript()
+  const compilerOptions = loaderCompilerOptions(ts, project)
+  // A file without `@` has no decorator and is not parsed for its metadata.
+  const sourceFile = source.includes('@') ? ts.createSourceFile(fileName, source, compilerOptions.target ?? ts.ScriptTarget.ES2021) : undefined
+  if (swc !== undefined && (sourceFile === undefined || !swcMetadataMayDiffer(ts, sourceFile))) {
+    const output = swc.transpile(source, fileName, compilerOptions)
+    if ('code' in output) return { output: output.code, cacheable: true }
+    // tsc's words for the error; SWC's where only SWC rejects the file.
+    const { syntaxErrors } = transpileAlone(ts, source, fileName, compilerOptions)
+    if (syntaxErrors.length > 0) throw syntaxError(ts, syntaxErrors, fileName)
+    const { line, column, message } = output.syntaxError
+    throw new UserError(`${path.relative(process.cwd(), fileName) || fileName}(${line},${column}): error: ${message}. Fix the syntax error, then run again.`)
+  }
+  const typeAware = sourceFile !== undefined && decoratorMetadataNamesImport(ts, sourceFile)
+  const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions) : transpileAlone(ts, source, fileName, compilerOptions)
+  if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
+  // The emit with type information depends on the files the metadata names too, which the cache key does not hold.
+  return { output: output.outputText, cacheable: !typeAware }
 }
 
 function transpileAlone(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): EmittedModule {
@@ -107,6 +125,10 @@ function transpileAlone(ts: typeof TypeScript, source: string, fileName: string,
   // Without a file, a diagnostic is about an option (the project's own build reports those), not this file.
   const syntaxErrors = (output.diagnostics ?? []).filter((d) => d.file !== undefined && d.category === ts.DiagnosticCategory.Error)
   return { outputText: output.outputText, syntaxErrors }
+}
+
+function loadTypeScript(): typeof TypeScript {
+  return (typeScript ??= require('typescript') as typeof TypeScript)
 }
 
 let typeScript: typeof TypeScript | undefined

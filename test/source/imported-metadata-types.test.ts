@@ -47,7 +47,7 @@ const tsconfig = JSON.stringify({
 })
 
 function designTypes(javaScript: string): string[] {
-  return [...javaScript.matchAll(/__metadata\("design:type", (.*)\)/g)].map((m) => m[1])
+  return [...javaScript.matchAll(/_metadata\("design:type", (.*)\)/g)].map((m) => m[1])
 }
 
 function builtByTsc(dir: string, relative: string): string {
@@ -107,7 +107,7 @@ export class Member {
     const before = typeAwareProgramCount()
     const emitted = transpile(source, p.write('src/entities/member.ts', source))
     expect(typeAwareProgramCount()).toBe(before)
-    expect(designTypes(emitted)).toEqual(['Number', expect.stringContaining('enums_1.Team'), 'String'])
+    expect(designTypes(emitted)).toEqual(['Number', expect.stringMatching(/enums(_1)?\.Team/), 'String'])
   })
 
   test('entities with local and built-in types, a config and a migration build no Program', () => {
@@ -130,7 +130,7 @@ export class User {
       'src/migrations/1-init.ts': "import { MigrationInterface } from 'typeorm'\nexport class Init1 implements MigrationInterface {\n  async up() {}\n  async down() {}\n}\n",
     }
     for (const [relative, source] of Object.entries(files)) {
-      expect(transpile(source, p.write(relative, source))).toContain('exports.')
+      expect(transpile(source, p.write(relative, source))).toMatch(/\bexports\b/)
     }
     expect(typeAwareProgramCount()).toBe(before)
   })

@@ -52,108 +52,144 @@ function expectRefusal(run: CliRun, pattern: RegExp): void {
   expect(migrationFiles()).toEqual([])
 }
 
-describe('syntax errors are reported as tsc reports them, never loaded as an empty module', () => {
-  test('in the config file', async () => {
-    app({ 'src/entities/thing.ts': thingEntity(plainColumns) })
-    project.write('src/data-source.ts', dataSource.replace('})\n', ')\n'))
-    const pattern = /^typeorm-autogen: src\/data-source\.ts\(9,1\): error TS1136: Property assignment expected\. Fix the syntax error, then run again\.$/
-    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), pattern)
-    expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config]), pattern)
-  })
+// Every behaviour holds on both loaders: SWC, and the TypeScript compiler it falls back to.
+const transpilers: [string, NodeJS.ProcessEnv][] = [
+  ['SWC', {}],
+  ['the TypeScript compiler (TYPEORM_AUTOGEN_TRANSPILER=typescript)', { TYPEORM_AUTOGEN_TRANSPILER: 'typescript' }],
+]
 
-  test('in an entity file loaded by glob: a missing class brace', async () => {
-    app({ 'src/entities/thing.ts': thingEntity(plainColumns).replace(/\}\s*$/, '\n'), 'src/entities/other.ts': 'export const other = 1\n' })
-    const pattern = /^typeorm-autogen: src\/entities\/thing\.ts\(11,1\): error TS1005: '}' expected\./
-    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), pattern)
-    expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config]), pattern)
-    expectRefusal(await runCliInProcess(project.dir, ['check', ...config]), pattern)
-  })
-
-  test('in a migration file that upgrade loads', async () => {
-    app({
-      'src/entities/thing.ts': thingEntity(plainColumns),
-      'src/migrations/1700000000000-Init.ts': 'export class Init1700000000000 {\n  async up() {}\n  async down() {\n}\n',
+describe.each(transpilers)('transpiled by %s', (_transpiler, transpilerEnv) => {
+  describe('syntax errors are reported as tsc reports them, never loaded as an empty module', () => {
+    test('in the config file', async () => {
+      app({ 'src/entities/thing.ts': thingEntity(plainColumns) })
+      project.write('src/data-source.ts', dataSource.replace('})\n', ')\n'))
+      const pattern = /^typeorm-autogen: src\/data-source\.ts\(9,1\): error TS1136: Property assignment expected\. Fix the syntax error, then run again\.$/
+      expectRefusal(await runCliInProcess(project.dir, ['diff', ...config], transpilerEnv), pattern)
+      expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config], transpilerEnv), pattern)
     })
-    for (const command of ['upgrade', 'status']) {
-      const run = await runCliInProcess(project.dir, [command, ...config])
-      expect(run.code).toBe(2)
-      expect(run.stderr.trim().split('\n')).toEqual([
-        "typeorm-autogen: src/migrations/1700000000000-Init.ts(5,1): error TS1005: '}' expected. Fix the syntax error, then run again.",
-      ])
-    }
-  })
-})
 
-describe("the loader compiles with the project's tsconfig.json", () => {
-  const nullableByInference = '  @Column() nickname: string | null'
-  const rejected = /^typeorm-autogen: .*Data type "Object" in "Thing\.nickname" is not supported by "better-sqlite3"/
-
-  test('under strict, `@Column() x: string | null` is rejected as TypeORM rejects it when the app boots', async () => {
-    app({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }', 'src/entities/thing.ts': thingEntity(nullableByInference) })
-    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), rejected)
-    expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config]), rejected)
-    expect(existsSync(project.file('data'))).toBe(false)
-  })
-
-  test('under strict, an explicit type for the nullable column loads, and inferred types stay inferred', async () => {
-    app({
-      'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
-      'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'varchar', nullable: true }) nickname: string | null`),
+    test('in an entity file loaded by glob: a missing class brace', async () => {
+      app({ 'src/entities/thing.ts': thingEntity(plainColumns).replace(/\}\s*$/, '\n'), 'src/entities/other.ts': 'export const other = 1\n' })
+      const pattern = /^typeorm-autogen: src\/entities\/thing\.ts\(11,1\): error TS1005: '}' expected\./
+      expectRefusal(await runCliInProcess(project.dir, ['diff', ...config], transpilerEnv), pattern)
+      expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config], transpilerEnv), pattern)
+      expectRefusal(await runCliInProcess(project.dir, ['check', ...config], transpilerEnv), pattern)
     })
-    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config])
-    expect(afterDatabaseLine(run.stderr)).toBe('')
-    expect(run.code).toBe(0)
-    expect(run.stdout).toContain(
-      'CREATE TABLE "thing" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "count" integer NOT NULL, ' +
-        '"active" boolean NOT NULL, "born" datetime NOT NULL, "nickname" varchar)',
-    )
-  })
 
-  test('strictness set in a base tsconfig reached through extends (a file, then a package)', async () => {
-    app({
-      'tsconfig.json': '{ "extends": "./config/tsconfig.app.json" }',
-      'config/tsconfig.app.json': '{ "extends": "@company/tsconfig/strict.json", "compilerOptions": { "target": "ES2022" } }',
-      'config/node_modules/@company/tsconfig/strict.json': '{ "compilerOptions": { "strictNullChecks": true } }',
-      'src/entities/thing.ts': thingEntity(nullableByInference),
+    test('in a migration file that upgrade loads', async () => {
+      app({
+        'src/entities/thing.ts': thingEntity(plainColumns),
+        'src/migrations/1700000000000-Init.ts': 'export class Init1700000000000 {\n  async up() {}\n  async down() {\n}\n',
+      })
+      for (const command of ['upgrade', 'status']) {
+        const run = await runCliInProcess(project.dir, [command, ...config], transpilerEnv)
+        expect(run.code).toBe(2)
+        expect(run.stderr.trim().split('\n')).toEqual([
+          "typeorm-autogen: src/migrations/1700000000000-Init.ts(5,1): error TS1005: '}' expected. Fix the syntax error, then run again.",
+        ])
+      }
     })
-    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), rejected)
   })
 
-  test('`paths` aliases resolve, under target ES2022 where class fields use define semantics', async () => {
-    app({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', paths: { '@/*': ['./src/*'] } } }),
-      'src/enums/index.ts': "export { Role } from '@/enums/role.js'\n",
-      'src/enums/role.ts': "export enum Role { Admin = 'admin', Member = 'member' }\n",
-      'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'simple-enum', enum: Role }) role: Role`, "import { Role } from '@/enums'"),
+  describe("the loader compiles with the project's tsconfig.json", () => {
+    const nullableByInference = '  @Column() nickname: string | null'
+    const rejected = /^typeorm-autogen: .*Data type "Object" in "Thing\.nickname" is not supported by "better-sqlite3"/
+
+    test('under strict, `@Column() x: string | null` is rejected as TypeORM rejects it when the app boots', async () => {
+      app({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }', 'src/entities/thing.ts': thingEntity(nullableByInference) })
+      expectRefusal(await runCliInProcess(project.dir, ['diff', ...config], transpilerEnv), rejected)
+      expectRefusal(await runCliInProcess(project.dir, ['generate', 'Init', ...config], transpilerEnv), rejected)
+      expect(existsSync(project.file('data'))).toBe(false)
     })
-    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config])
-    expect(afterDatabaseLine(run.stderr)).toBe('')
-    expect(run.code).toBe(0)
-    expect(run.stdout).toContain(
-      '"name" varchar NOT NULL, "count" integer NOT NULL, "active" boolean NOT NULL, "born" datetime NOT NULL, ' +
-        `"role" varchar CHECK( "role" IN ('admin','member') ) NOT NULL)`,
-    )
-  })
-})
 
-describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
-  const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
-  const imports = "import { Kind, Level, Status } from '../enums'"
-
-  test('string enum as varchar, numeric enum as integer, union of strings as varchar', async () => {
-    app({ 'src/enums.ts': enums, 'src/entities/thing.ts': thingEntity('  @Column() status: Status\n  @Column() level: Level\n  @Column() kind: Kind', imports) })
-    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config])
-    expect(afterDatabaseLine(run.stderr)).toBe('')
-    expect(run.code).toBe(0)
-    expect(run.stdout).toContain('"status" varchar NOT NULL, "level" integer NOT NULL, "kind" varchar NOT NULL)')
-  })
-
-  test('under strict, `Status | null` is Object as tsc emits it, so it is rejected as the app is', async () => {
-    app({
-      'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
-      'src/enums.ts': enums,
-      'src/entities/thing.ts': thingEntity('  @Column({ nullable: true }) state: Status | null', imports),
+    test('under strict, an explicit type for the nullable column loads, and inferred types stay inferred', async () => {
+      app({
+        'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+        'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'varchar', nullable: true }) nickname: string | null`),
+      })
+      const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+      expect(afterDatabaseLine(run.stderr)).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain(
+        'CREATE TABLE "thing" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "count" integer NOT NULL, ' +
+          '"active" boolean NOT NULL, "born" datetime NOT NULL, "nickname" varchar)',
+      )
     })
-    expectRefusal(await runCliInProcess(project.dir, ['diff', ...config]), /^typeorm-autogen: .*Data type "Object" in "Thing\.state" is not supported by "better-sqlite3"/)
+
+    test('strictness set in a base tsconfig reached through extends (a file, then a package)', async () => {
+      app({
+        'tsconfig.json': '{ "extends": "./config/tsconfig.app.json" }',
+        'config/tsconfig.app.json': '{ "extends": "@company/tsconfig/strict.json", "compilerOptions": { "target": "ES2022" } }',
+        'config/node_modules/@company/tsconfig/strict.json': '{ "compilerOptions": { "strictNullChecks": true } }',
+        'src/entities/thing.ts': thingEntity(nullableByInference),
+      })
+      expectRefusal(await runCliInProcess(project.dir, ['diff', ...config], transpilerEnv), rejected)
+    })
+
+    test('`paths` aliases resolve, under target ES2022 where class fields use define semantics', async () => {
+      app({
+        'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', paths: { '@/*': ['./src/*'] } } }),
+        'src/enums/index.ts': "export { Role } from '@/enums/role.js'\n",
+        'src/enums/role.ts': "export enum Role { Admin = 'admin', Member = 'member' }\n",
+        'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'simple-enum', enum: Role }) role: Role`, "import { Role } from '@/enums'"),
+      })
+      const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+      expect(afterDatabaseLine(run.stderr)).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain(
+        '"name" varchar NOT NULL, "count" integer NOT NULL, "active" boolean NOT NULL, "born" datetime NOT NULL, ' +
+          `"role" varchar CHECK( "role" IN ('admin','member') ) NOT NULL)`,
+      )
+    })
+  })
+
+  describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
+    const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
+    const imports = "import { Kind, Level, Status } from '../enums'"
+
+    test('string enum as varchar, numeric enum as integer, union of strings as varchar', async () => {
+      app({ 'src/enums.ts': enums, 'src/entities/thing.ts': thingEntity('  @Column() status: Status\n  @Column() level: Level\n  @Column() kind: Kind', imports) })
+      const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+      expect(afterDatabaseLine(run.stderr)).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('"status" varchar NOT NULL, "level" integer NOT NULL, "kind" varchar NOT NULL)')
+    })
+
+    test('without strict, `@Column() x: string | null` is varchar, as tsc emits String', async () => {
+      app({ 'src/entities/thing.ts': thingEntity('  @Column({ nullable: true }) nickname: string | null\n  @Column() size: number | undefined') })
+      const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+      expect(afterDatabaseLine(run.stderr)).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('"nickname" varchar, "size" integer NOT NULL)')
+    })
+
+    test('explicit column types beside nullable unions, an imported enum, a local alias and date columns', async () => {
+      const columns = [
+        "  @Column({ type: 'varchar', nullable: true }) nickname: string | null",
+        "  @Column('integer', { nullable: true }) score: number | null",
+        "  @Column({ type: 'varchar' }) status: Status",
+        '  @Column() name: Name',
+        '  @CreateDateColumn() created: Date',
+        '  @DeleteDateColumn({ nullable: true }) deleted: Date | null',
+      ].join('\n')
+      const imports = "import { CreateDateColumn, DeleteDateColumn } from 'typeorm'\nimport { Status } from '../enums'\ntype Name = string"
+      app({ 'src/enums.ts': enums, 'src/entities/thing.ts': thingEntity(columns, imports) })
+      const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+      expect(afterDatabaseLine(run.stderr)).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain(
+        '"nickname" varchar, "score" integer, "status" varchar NOT NULL, "name" varchar NOT NULL, ' +
+          '"created" datetime NOT NULL DEFAULT (datetime(\'now\')), "deleted" datetime)',
+      )
+    })
+
+    test('under strict, `Status | null` is Object as tsc emits it, so it is rejected as the app is', async () => {
+      app({
+        'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+        'src/enums.ts': enums,
+        'src/entities/thing.ts': thingEntity('  @Column({ nullable: true }) state: Status | null', imports),
+      })
+      expectRefusal(await runCliInProcess(project.dir, ['diff', ...config], transpilerEnv), /^typeorm-autogen: .*Data type "Object" in "Thing\.state" is not supported by "better-sqlite3"/)
+    })
   })
 })

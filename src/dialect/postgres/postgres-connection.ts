@@ -1,4 +1,5 @@
-import { Client, type ClientConfig } from 'pg'
+import type { Client, ClientConfig } from 'pg'
+import { newPostgresClient } from './postgres-driver'
 import type { DataSourceOptions } from 'typeorm'
 import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 
@@ -13,7 +14,7 @@ type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 
  */
 export async function connectPostgres(options: DataSourceOptions): Promise<DatabaseConnection> {
   const config: ClientConfig = { ...postgresClientConfig(options), options: '-c default_transaction_read_only=on' }
-  const client = new Client(config)
+  const client = newPostgresClient(config)
   try {
     await client.connect()
   } catch (err) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { Client } from 'pg'
+import type { Client } from 'pg'
+import { newPostgresClient } from './postgres-driver'
 import type { DataSourceOptions } from 'typeorm'
 import { UserError } from '../../source/user-error'
 import type { ScratchDatabase } from '../dialect'
@@ -73,7 +74,7 @@ export function scratchName(target: string): string {
 async function maintenanceClient(server: PostgresOptions): Promise<Client> {
   let firstError: unknown
   for (const database of ['postgres', undefined]) {
-    const client = new Client({ ...postgresClientConfig(database === undefined ? server : pointedAt(server, database)) })
+    const client = newPostgresClient({ ...postgresClientConfig(database === undefined ? server : pointedAt(server, database)) })
     try {
       await client.connect()
       return client

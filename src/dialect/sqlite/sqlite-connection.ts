@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openSqliteDatabase } from './sqlite-driver'
 import type { DataSourceOptions } from 'typeorm'
 import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 
@@ -22,7 +23,7 @@ export async function connectSqlite(options: DataSourceOptions): Promise<Databas
   const path = databasePath(database)
   const empty = path === ':memory:' || !existsSync(path)
   try {
-    const db = empty ? new Database(':memory:') : new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    const db = empty ? openSqliteDatabase(':memory:') : openSqliteDatabase(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get()
     } catch (err) {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openSqliteDatabase } from './sqlite-driver'
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import { UserError } from '../../source/user-error'
 import type { ScratchDatabase } from '../dialect'
@@ -18,7 +19,7 @@ export async function createSqliteScratchDatabase(options: DataSourceOptions, sh
     description: 'sqlite :memory:',
     async connect(dataSource: DataSource) {
       const opened = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
-      return sqliteConnectionOn(new Database(opened.serialize()))
+      return sqliteConnectionOn(openSqliteDatabase(opened.serialize()))
     },
     async drop() {},
   }

@@ -1,0 +1,91 @@
+import type * as Swc from '@swc/core'
+import type * as TypeScript from 'typescript'
+
+/** SwcTranspiler turns one TypeScript file into CommonJS with `@swc/core`, as the loader needs it. */
+export interface SwcTranspiler {
+  /** Names the transpiler and its version, for the transpile cache's key. */
+  readonly id: string
+  /** The JavaScript, or where SWC found the first syntax error. */
+  transpile(source: string, fileName: string, options: TypeScript.CompilerOptions): SwcOutput
+}
+
+export type SwcOutput =
+  | { readonly code: string }
+  | { readonly syntaxError: { readonly line: number; readonly column: number; readonly message: string } }
+
+/** The variable that makes the loader use the TypeScript compiler even where SWC loads. */
+export const transpilerVariable = 'TYPEORM_AUTOGEN_TRANSPILER'
+
+let loaded: { readonly swc: typeof Swc | undefined } | undefined
+
+/**
+ * swcTranspiler is SWC, required the first time it is asked for, or undefined where the loader uses the
+ * TypeScript compiler: SWC cannot load (no prebuilt binary for this platform), which a note on stderr says
+ * once, or TYPEORM_AUTOGEN_TRANSPILER=typescript asks for it.
+ */
+export function swcTranspiler(): SwcTranspiler | undefined {
+  if (process.env[transpilerVariable] === 'typescript') return undefined
+  if (loaded === undefined) {
+    try {
+      loaded = { swc: require('@swc/core') as typeof Swc }
+    } catch (err) {
+      loaded = { swc: undefined }
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err)
+      process.stderr.write(`typeorm-autogen: note: @swc/core did not load (${reason}): .ts files are transpiled with the TypeScript compiler, which is slower\n`)
+    }
+  }
+  const swc = loaded.swc
+  if (swc === undefined) return undefined
+  return { id: `swc ${swc.version}`, transpile: (source, fileName, options) => transpileWith(swc, source, fileName, options) }
+}
+
+function transpileWith(swc: typeof Swc, source: string, fileName: string, options: TypeScript.CompilerOptions): SwcOutput {
+  try {
+    return { code: swc.transformSync(source, swcOptions(fileName, options)).code }
+  } catch (err) {
+    return { syntaxError: locatedError(String(err)) }
+  }
+}
+
+// TypeScript's ScriptTarget numbers, ES3 = 0 to ES2024 = 11; ESNext and Latest are 99.
+const targets: readonly Swc.JscTarget[] = ['es3', 'es5', 'es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022', 'es2023', 'es2024']
+const es2021 = 8
+const es2022 = 9
+
+/**
+ * swcOptions say to SWC what the loader's compiler options (loaderCompilerOptions) say to TypeScript:
+ * CommonJS, legacy decorators with their metadata, the project's target and class field semantics (define
+ * from ES2022 on, as TypeScript's default), and import interop as esModuleInterop says.
+ */
+function swcOptions(fileName: string, options: TypeScript.CompilerOptions): Swc.Options {
+  const target = options.target ?? es2021
+  const sourceMaps = options.inlineSourceMap === true
+  return {
+    filename: fileName,
+    swcrc: false,
+    configFile: false,
+    sourceMaps: sourceMaps ? 'inline' : false,
+    inlineSourcesContent: sourceMaps,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: options.useDefineForClassFields ?? target >= es2022,
+      },
+      target: targets[target] ?? 'esnext',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs', noInterop: options.esModuleInterop === false },
+  }
+}
+
+/**
+ * locatedError reads the line, column and message of SWC's error text, whose first lines are
+ * `  x Expression expected` and `   ,-[/path/file.ts:2:1]`.
+ */
+function locatedError(text: string): { line: number; column: number; message: string } {
+  const message = /^\s*(?:error:\s*)?x\s+(.+)$/im.exec(text)?.[1]?.trim() ?? text.split('\n')[0]
+  const place = /,-\[(?:.*):(\d+):(\d+)\]/.exec(text)
+  return { line: Number(place?.[1] ?? 1), column: Number(place?.[2] ?? 1), message }
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { nearestAbove } from './nearest-above'
+
+/** The cache folder under a project's nearest node_modules, where tools keep their caches by convention. */
+export const transpileCacheFolder = path.join('.cache', 'typeorm-autogen')
+
+const modulesOfFolder = new Map<string, string | undefined>()
+let transpiled = 0
+
+/** CacheableOutput is a file's JavaScript and whether it depends on that file's text alone. */
+export interface CacheableOutput {
+  readonly output: string
+  readonly cacheable: boolean
+}
+
+/**
+ * cachedTranspile returns the JavaScript of `fileName` from the transpile cache, or from `transpile` (then
+ * stores it, when it may). The key holds everything the output depends on: `keyParts` (the transpiler and its version,
+ * the loader's options), the file's path (source maps name it) and its text. A file outside any
+ * node_modules' project, or a cache that cannot be written, is simply transpiled.
+ */
+export function cachedTranspile(fileName: string, source: string, keyParts: readonly unknown[], transpile: () => CacheableOutput): string {
+  const dir = cacheDirFor(path.dirname(path.resolve(fileName)))
+  const entry = dir === undefined ? undefined : path.join(dir, `${createHash('sha256').update(JSON.stringify([...keyParts, fileName, source])).digest('hex')}.js`)
+  if (entry !== undefined) {
+    try {
+      return fs.readFileSync(entry, 'utf8')
+    } catch {
+      // not cached yet
+    }
+  }
+  const { output, cacheable } = transpile()
+  transpiled += 1
+  if (entry !== undefined && cacheable) writeQuietly(entry, output)
+  return output
+}
+
+/** transpiledCount is how many files this process transpiled rather than read from the cache. */
+export function transpiledCount(): number {
+  return transpiled
+}
+
+function cacheDirFor(folder: string): string | undefined {
+  const modules = nearestAbove(folder, 'node_modules', 'folder', modulesOfFolder)
+  return modules === undefined ? undefined : path.join(modules, transpileCacheFolder)
+}
+
+/** writeQuietly writes whole or not at all (a concurrent run reads either nothing or all); a failure only skips caching. */
+function writeQuietly(entry: string, output: string): void {
+  const partial = `${entry}.${process.pid}.tmp`
+  try {
+    fs.mkdirSync(path.dirname(entry), { recursive: true })
+    fs.writeFileSync(partial, output)
+    fs.renameSync(partial, entry)
+  } catch {
+    fs.rmSync(partial, { force: true })
+  }
+}

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs'
+import { runBuiltCli } from '../support/run-cli'
+import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
+import { type TempProject, tempProject } from '../support/temp-project'
+
+// A command loads only what it needs: the packages a run required are recorded by a preload in its process.
+
+const heavy = ['typeorm', 'pg', 'better-sqlite3', 'typescript', '@swc/core']
+let project: TempProject
+afterEach(() => project.remove())
+
+/** packagesLoaded runs the built CLI and lists the packages (bare requests) its process required. */
+function packagesLoaded(args: readonly string[]): { code: number; stdout: string; packages: string[] } {
+  const log = project.file('loaded.json')
+  const preload = project.write('record-loads.cjs', `const Module = require('node:module')
+const load = Module._load
+const requested = new Set()
+Module._load = function (request, ...rest) {
+  if (!request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:')) {
+    requested.add(request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0])
+  }
+  return load.call(this, request, ...rest)
+}
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify([...requested])))
+`)
+  const run = runBuiltCli(project.dir, args, { NODE_OPTIONS: `--require ${preload}` })
+  return { code: run.code, stdout: run.stdout + run.stderr, packages: JSON.parse(fs.readFileSync(log, 'utf8')) as string[] }
+}
+
+const entityJs = `const { EntitySchema } = require('typeorm')
+module.exports = new EntitySchema({ name: 'thing', columns: { id: { type: Number, primary: true, generated: true }, name: { type: String } } })
+`
+const entityTs = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('thing')
+export class Thing {
+  @PrimaryGeneratedColumn() id: number
+  @Column() name: string
+}
+`
+
+test.each([['--version'], ['--help'], ['check', '--help']])('%s loads no TypeORM, database driver or compiler', (...args) => {
+  project = tempProject()
+  const run = packagesLoaded(args)
+  expect(run.code).toBe(0)
+  expect(run.packages.filter((p) => heavy.includes(p))).toEqual([])
+})
+
+test('a SQLite project with a .js config loads no transpiler and not pg', () => {
+  project = tempProject({
+    'ormconfig.js': `const { DataSource } = require('typeorm')
+module.exports = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [require('./thing.js')] })
+`,
+    'thing.js': entityJs,
+  })
+  const run = packagesLoaded(['diff', '-c', 'ormconfig.js'])
+  expect(run.stdout).toContain('CREATE TABLE "thing"')
+  expect(run.packages).toContain('better-sqlite3')
+  expect(run.packages.filter((p) => ['pg', 'typescript', '@swc/core'].includes(p))).toEqual([])
+})
+
+describe('a PostgreSQL project', () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createPostgresDatabase('lazy')
+  })
+  afterAll(() => database.drop())
+
+  test('with .ts files loads SWC and pg, and not better-sqlite3', () => {
+    const options = database.options as { database: string }
+    project = tempProject({
+      'ormconfig.ts': `import { DataSource } from 'typeorm'
+import { Thing } from './thing'
+export default new DataSource({ type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', database: '${options.database}', entities: [Thing] })
+`,
+      'thing.ts': entityTs,
+    })
+    const run = packagesLoaded(['check', '-c', 'ormconfig.ts'])
+    expect(run.code).toBe(1)
+    expect(run.packages).toEqual(expect.arrayContaining(['pg', '@swc/core']))
+    expect(run.packages).not.toContain('better-sqlite3')
+  })
+})
+

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { transpiledCount } from '../../src/source/transpile-cache'
+import { transpile } from '../../src/source/typescript-loader'
+import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
+
+// Which transpiler emits a file, the fallback to the TypeScript compiler, and the transpile cache.
+
+const project = tempProjectsRemovedAfterEach()
+const swcEmitted = /_ts_metadata\(/
+const tscEmitted = /__metadata\(/
+
+const plainEntity = `import { Column, CreateDateColumn, DeleteDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+enum Status { Active = 'active' }
+class Address { @Column() city: string }
+@Entity() class Team { @PrimaryGeneratedColumn() id: number }
+@Entity()
+export class Member {
+  @PrimaryGeneratedColumn() id: number
+  @Column() name: string
+  @Column() tags: string[]
+  @Column({ type: 'varchar', nullable: true }) nickname: string | null
+  @Column('varchar') status: Status
+  @CreateDateColumn() created: Date
+  @DeleteDateColumn({ nullable: true }) deleted: Date | null
+  @Column({ type: Date, nullable: true }) published: Date | null
+  @Column(() => Address) address: Address
+  @ManyToOne(() => Team) team: Team
+}
+`
+
+describe('SWC transpiles what it writes the same decorator metadata for', () => {
+  test('keywords, arrays, globals, local relations and embedded classes, and unions given an explicit column type', () => {
+    const output = transpile(plainEntity, project({}).write('src/member.ts', plainEntity))
+    expect(output).toMatch(swcEmitted)
+    expect(output).toContain('_ts_metadata("design:type", String)')
+    expect(output).toContain('_ts_metadata("design:type", Array)')
+  })
+
+  test.each([
+    ['a nullable union without a column type', '@Column({ nullable: true }) nickname: string | null', 'String)'],
+    ['a local type alias', '@Column() name: Name', 'String)'],
+    ['a readonly array', '@Column() readonly tags: readonly string[]', 'Array)'],
+    // SWC's metadata would read the import through a getter, which throws inside a cycle of imports.
+    ['a relation to an imported entity', '@ManyToOne(() => Team) team: Team', 'typeof (_a = typeof team_1.Team'],
+  ])('%s goes to the TypeScript compiler', (_case, column, designType) => {
+    const source = `import { Column, ManyToOne } from 'typeorm'\nimport { Team } from './team'\ntype Name = string\nexport class Thing {\n  ${column}\n}\n`
+    const output = transpile(source, project({}).write('src/thing.ts', source))
+    expect(output).toMatch(tscEmitted)
+    expect(output).not.toMatch(swcEmitted)
+    expect(output).toContain(`__metadata("design:type", ${designType}`)
+  })
+
+  test('TYPEORM_AUTOGEN_TRANSPILER=typescript makes the TypeScript compiler transpile every file', () => {
+    process.env.TYPEORM_AUTOGEN_TRANSPILER = 'typescript'
+    try {
+      expect(transpile(plainEntity, project({}).write('src/member.ts', plainEntity))).toMatch(tscEmitted)
+    } finally {
+      delete process.env.TYPEORM_AUTOGEN_TRANSPILER
+    }
+  })
+
+  test('a syntax error only SWC finds is still one line with file, line and column', () => {
+    // TypeScript's transpiler reports this one only when type-checking.
+    const source = 'export const a = 1\nlabel: label: a\n'
+    const file = project({}).write('src/labels.ts', source)
+    expect(() => transpile(source, file)).toThrow(
+      `${path.relative(process.cwd(), file)}(2,1): error: Label label is already declared. Fix the syntax error, then run again.`,
+    )
+  })
+})
+
+describe('where SWC cannot load', () => {
+  test('the TypeScript compiler transpiles, and a note says so once', () => {
+    const p = project({
+      'a.ts': "import { b } from './b'\nexport const a: number = b\n",
+      'b.ts': 'export const b: number = 1\n',
+    })
+    // A preload makes `@swc/core` fail to load, as on a platform it ships no binary for.
+    const preload = p.write('no-swc.cjs', `const Module = require('node:module')
+const load = Module._load
+Module._load = function (request, ...rest) {
+  if (request === '@swc/core') throw new Error('Failed to load native binding')
+  return load.call(this, request, ...rest)
+}
+`)
+    const loader = path.resolve(__dirname, '../../dist/src/source/typescript-loader.js')
+    const script = `require(${JSON.stringify(loader)}).registerTypeScriptLoader(); console.log(require('./a.ts').a)`
+    const run = execFileSync(process.execPath, ['--require', preload, '-e', script], { cwd: p.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    expect(run).toBe('1\n')
+    const stderr = spawnStderr(['--require', preload, '-e', script], p.dir)
+    expect(stderr.trim().split('\n')).toEqual([
+      'typeorm-autogen: note: @swc/core did not load (Failed to load native binding): .ts files are transpiled with the TypeScript compiler, which is slower',
+    ])
+  })
+})
+
+describe('the transpile cache', () => {
+  test('lives in the nearest node_modules/.cache/typeorm-autogen: a second load transpiles nothing unchanged', () => {
+    const p = project({ 'app/node_modules/.keep': '' })
+    const file = p.write('app/src/member.ts', plainEntity)
+    const before = transpiledCount()
+    const first = transpile(plainEntity, file)
+    expect(transpiledCount()).toBe(before + 1)
+    expect(fs.readdirSync(p.file('app/node_modules/.cache/typeorm-autogen'))).toHaveLength(1)
+    expect(transpile(plainEntity, file)).toBe(first)
+    expect(transpiledCount()).toBe(before + 1)
+    const edited = plainEntity.replace('@Column() name: string', '@Column() title: string')
+    transpile(edited, p.write('app/src/member.ts', edited))
+    expect(transpiledCount()).toBe(before + 2)
+  })
+
+  test('keys by the transpiler too: the fallback never reads what SWC wrote', () => {
+    const p = project({ 'app/node_modules/.keep': '' })
+    const file = p.write('app/src/member.ts', plainEntity)
+    transpile(plainEntity, file)
+    process.env.TYPEORM_AUTOGEN_TRANSPILER = 'typescript'
+    try {
+      expect(transpile(plainEntity, file)).toMatch(tscEmitted)
+    } finally {
+      delete process.env.TYPEORM_AUTOGEN_TRANSPILER
+    }
+  })
+
+  test('an emit with type information is not cached: it depends on the files it imports', () => {
+    const p = project({ 'app/node_modules/.keep': '', 'app/src/enums.ts': "export enum Status { A = 'a' }\n" })
+    const source = "import { Column } from 'typeorm'\nimport { Status } from './enums'\nexport class Thing {\n  @Column() status: Status\n}\n"
+    const file = p.write('app/src/thing.ts', source)
+    const before = transpiledCount()
+    transpile(source, file)
+    transpile(source, file)
+    expect(transpiledCount()).toBe(before + 2)
+  })
+
+  test('a project without node_modules is transpiled without a cache', () => {
+    const p = project({})
+    fs.rmSync(p.file('node_modules'))
+    const file = p.write('src/member.ts', plainEntity)
+    const before = transpiledCount()
+    transpile(plainEntity, file)
+    transpile(plainEntity, file)
+    expect(transpiledCount()).toBe(before + 2)
+  })
+})
+
+function spawnStderr(args: string[], cwd: string): string {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process')
+  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' }).stderr
+}
