@@ -19,6 +19,7 @@ import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
 import { parseStepsFlag } from './steps-flag'
+import { parseSecondsFlag } from './seconds-flag'
 import { parseTimestampFlag } from './timestamp-flag'
 
 const formats = ['text', 'sql', 'json', 'markdown', 'github'] as const
@@ -53,6 +54,10 @@ const scratchOptions = {
 /** shadowUrlFits rejects a --shadow-url no scratch database uses. */
 const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl?: string }) =>
   a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations or --drift'
+
+const waitForLockOption = {
+  'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade or downgrade of the database to finish, then exit 2' },
+} as const
 
 const epilogue = [
   'Exit codes:',
@@ -118,15 +123,21 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
       y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
+        .options(waitForLockOption)
         .conflicts('to', 'steps'),
-      (a) => run(a, (out) => upgradeCommand({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
+      (a) => run(a, (out) => upgradeCommand({
+        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+      }, out))())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
       y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
+        .options(waitForLockOption)
         .conflicts('to', ['steps', 'all'])
         .conflicts('steps', 'all'),
-      (a) => run(a, (out) => downgradeCommand({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
+      (a) => run(a, (out) => downgradeCommand({
+        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all, waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+      }, out))())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
     .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),

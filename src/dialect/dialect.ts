@@ -111,6 +111,13 @@ export interface ScratchDatabase {
   drop(): Promise<void>
 }
 
+/** RunnerLock is the lock one `upgrade` or `downgrade` run holds, so that concurrent runs take turns (see Dialect.lockRunner). */
+export interface RunnerLock {
+  /** Another run held the lock when this one asked for it, so this one waited. */
+  readonly waited: boolean
+  release(): Promise<void>
+}
+
 /**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
@@ -178,4 +185,11 @@ export interface Dialect {
    * credentials), or on the server `shadowUrl` names. A UserError when the dialect cannot make one there.
    */
   createScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase>
+  /**
+   * lockRunner takes the lock that serializes the runs of migrations on the database `options` point at,
+   * keyed by its migrations table `table`, on a connection of its own (TypeORM's connection does the work)
+   * that a crashed process gives up with it. It waits up to `waitMs` (undefined: as long as it takes), then
+   * throws a UserError.
+   */
+  lockRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock>
 }

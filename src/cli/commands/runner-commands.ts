@@ -2,6 +2,7 @@ import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazar
 import { shownBy } from '../../pipeline/shown-findings'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
+import { lockWaitReport } from '../lock-wait-report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
@@ -11,6 +12,8 @@ export interface RunnerArgs {
   readonly config: string
   /** `--quiet`: only the essentials (no Database line, hazards below `warning`). */
   readonly quiet?: boolean
+  /** `--wait-for-lock`: how long to wait for another run's migrations lock, in milliseconds. */
+  readonly waitForLockMs?: number
 }
 
 /**
@@ -24,7 +27,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const shown = shownBy(project.settings, args.quiet)
   const applied = await upgrade(project, args, (toRun) => {
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, toRun, shown))) output.err(line)
-  })
+  }, { lockWait: lockWaitReport(args, output) })
   output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
   return ExitCode.ok
@@ -34,7 +37,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
-  const reverted = await downgrade(project, args)
+  const reverted = await downgrade(project, args, { lockWait: lockWaitReport(args, output) })
   if (reverted.length === 0) {
     output.out(args.to === undefined ? 'Nothing to revert: no migration is applied.' : 'Nothing to revert: it is the last applied migration.')
   } else output.out(reverted.map((name) => `Reverted ${name}`).join('\n'))

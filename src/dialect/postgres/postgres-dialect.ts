@@ -11,6 +11,7 @@ import { measurePostgres } from './postgres-probes'
 import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
 import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
+import { lockPostgresRunner } from './postgres-runner-lock'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -43,4 +44,5 @@ export const postgresDialect: Dialect = {
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,
   createScratchDatabase: createPostgresScratchDatabase,
+  lockRunner: lockPostgresRunner,
 }

@@ -9,6 +9,7 @@ import { quoteIdent } from './sqlite-quote'
 import { createSqliteScratchDatabase } from './sqlite-scratch-database'
 import { classifySqliteTypeChange } from './sqlite-type-change'
 import { sqliteTypeFamilies, sqliteTypeLimits } from './sqlite-type-families'
+import { lockSqliteRunner } from './sqlite-runner-lock'
 
 /**
  * sqliteDialect serves TypeORM DataSources of type `better-sqlite3` and `sqlite` (see SQLITE_TYPEORM_TYPES):
@@ -40,4 +41,5 @@ export const sqliteDialect: Dialect = {
   classifyTypeChange: classifySqliteTypeChange,
   measure: measureSqlite,
   createScratchDatabase: createSqliteScratchDatabase,
+  lockRunner: lockSqliteRunner,
 }

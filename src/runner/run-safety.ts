@@ -1,0 +1,7 @@
+import type { LockWait } from './runner-lock'
+
+/** RunSafety is what guards an `upgrade` or `downgrade` run beyond its target (README, "Running in production"). */
+export interface RunSafety {
+  /** How long to wait for another run's migrations lock (see withRunnerLock). */
+  readonly lockWait?: LockWait
+}
