@@ -124,9 +124,10 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
         .options(waitForLockOption)
+        .option('backup', { type: 'string', describe: 'back the database up first, when there are migrations to run: to PATH (a new file or a folder), by default beside the SQLite file or <database>.<time>.dump (pg_dump) in the current folder' })
         .conflicts('to', 'steps'),
       (a) => run(a, (out) => upgradeCommand({
-        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock), backup: a.backup,
       }, out))())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
       y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })

@@ -192,4 +192,12 @@ export interface Dialect {
    * throws a UserError.
    */
   lockRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock>
+  /**
+   * backup writes a consistent copy of the database `options` point at to `path` (a new file), from which it
+   * can be restored, and returns false when there is nothing to copy (a SQLite file not made yet). A UserError
+   * names what to install when the dialect needs a tool that is missing.
+   */
+  backup(options: DataSourceOptions, path: string): Promise<boolean>
+  /** backupName is the file name a backup taken at `takenAt` gets when the user names none, and the folder it goes in by default (undefined: the current one). */
+  backupName(options: DataSourceOptions, takenAt: string): { readonly folder?: string; readonly file: string }
 }

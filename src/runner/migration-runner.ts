@@ -7,6 +7,7 @@ import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
+import { backupBeforeRun } from './backup-before-run'
 import type { RunSafety } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 
@@ -36,6 +37,7 @@ export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}
     const toRun = planUpgrade(pending, applied, target)
     beforeRun?.(toRun)
     if (toRun.length === 0) return []
+    if (safety.backup) await backupBeforeRun(dataSource.options, safety.backup)
     return runOnly(dataSource, pending, toRun)
   }))
 }

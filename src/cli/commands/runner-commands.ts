@@ -2,6 +2,7 @@ import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazar
 import { shownBy } from '../../pipeline/shown-findings'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
+import { backupReport } from '../backup-report'
 import { lockWaitReport } from '../lock-wait-report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -21,13 +22,13 @@ export interface RunnerArgs {
  * First it prints, as warnings, the hazards of those migration files that no reviewer accepted; they do not
  * stop it.
  */
-export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
+export async function upgradeCommand(args: RunnerArgs & UpgradeTarget & { readonly backup?: string }, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
   const applied = await upgrade(project, args, (toRun) => {
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, toRun, shown))) output.err(line)
-  }, { lockWait: lockWaitReport(args, output) })
+  }, { lockWait: lockWaitReport(args, output), backup: backupReport(args.backup, output) })
   output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
   return ExitCode.ok

@@ -12,6 +12,7 @@ import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
 import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
 import { lockPostgresRunner } from './postgres-runner-lock'
+import { backupPostgres, postgresBackupName } from './postgres-backup'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -45,4 +46,6 @@ export const postgresDialect: Dialect = {
   measure: measurePostgres,
   createScratchDatabase: createPostgresScratchDatabase,
   lockRunner: lockPostgresRunner,
+  backup: backupPostgres,
+  backupName: postgresBackupName,
 }
