@@ -55,9 +55,16 @@ const scratchOptions = {
 const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl?: string }) =>
   a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations or --drift'
 
-const waitForLockOption = {
+const runSafetyOptions = {
   'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade or downgrade of the database to finish, then exit 2' },
+  'lock-timeout': { type: 'string', describe: 'PostgreSQL: a statement of a migration waits up to SECONDS for a table another session holds locked, then the migration fails (SET LOCAL lock_timeout)' },
+  'statement-timeout': { type: 'string', describe: 'PostgreSQL: a statement of a migration runs up to SECONDS, then the migration fails (SET LOCAL statement_timeout)' },
 } as const
+/** runSafetyArgs reads the options of runSafetyOptions. */
+const runSafetyArgs = (a: { waitForLock?: string; lockTimeout?: string; statementTimeout?: string }) => ({
+  waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+  timeouts: { lockMs: parseSecondsFlag('lock-timeout', a.lockTimeout), statementMs: parseSecondsFlag('statement-timeout', a.statementTimeout) },
+})
 
 const epilogue = [
   'Exit codes:',
@@ -123,21 +130,21 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .command('upgrade', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
       y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
-        .options(waitForLockOption)
+        .options(runSafetyOptions)
         .option('backup', { type: 'string', describe: 'back the database up first, when there are migrations to run: to PATH (a new file or a folder), by default beside the SQLite file or <database>.<time>.dump (pg_dump) in the current folder' })
         .conflicts('to', 'steps'),
       (a) => run(a, (out) => upgradeCommand({
-        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock), backup: a.backup,
+        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), backup: a.backup, ...runSafetyArgs(a),
       }, out))())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
       y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
-        .options(waitForLockOption)
+        .options(runSafetyOptions)
         .conflicts('to', ['steps', 'all'])
         .conflicts('steps', 'all'),
       (a) => run(a, (out) => downgradeCommand({
-        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all, waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+        config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all, ...runSafetyArgs(a),
       }, out))())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())

@@ -118,6 +118,14 @@ export interface RunnerLock {
   release(): Promise<void>
 }
 
+/** MigrationTimeouts bound each migration's waits on the server, in milliseconds (`--lock-timeout`, `--statement-timeout`). */
+export interface MigrationTimeouts {
+  /** How long one statement waits for a lock another session holds on a table or row. */
+  readonly lockMs?: number
+  /** How long one statement runs. */
+  readonly statementMs?: number
+}
+
 /**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
@@ -198,6 +206,12 @@ export interface Dialect {
    * names what to install when the dialect needs a tool that is missing.
    */
   backup(options: DataSourceOptions, path: string): Promise<boolean>
+  /**
+   * timeoutStatements set `timeouts` for one migration: `set` run before it, for its transaction alone when
+   * `inTransaction`, and `reset` after it (empty where the transaction's end resets them). Absent where the
+   * database has no such timeouts.
+   */
+  timeoutStatements?(timeouts: MigrationTimeouts, inTransaction: boolean): { readonly set: readonly string[]; readonly reset: readonly string[] }
   /** backupName is the file name a backup taken at `takenAt` gets when the user names none, and the folder it goes in by default (undefined: the current one). */
   backupName(options: DataSourceOptions, takenAt: string): { readonly folder?: string; readonly file: string }
 }

@@ -8,7 +8,7 @@ import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
 import { backupBeforeRun } from './backup-before-run'
-import type { RunSafety } from './run-safety'
+import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 
 /** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
@@ -33,6 +33,7 @@ export function knownMigrations(dataSource: DataSource, migrationsDir: string): 
  */
 export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[]) => void, safety: RunSafety = {}): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
+    guardMigrations(dataSource, safety)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     beforeRun?.(toRun)
@@ -70,6 +71,7 @@ export async function applyPending(dataSource: DataSource): Promise<string[]> {
  */
 export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
+    guardMigrations(dataSource, safety)
     const { pending, applied } = await recordedState(dataSource)
     const toRevert = planDowngrade(applied, pending, target)
     const inProject = new Set(dataSource.migrations.map(migrationNameOf))

@@ -36,7 +36,7 @@ describe.each(bothDialects('lock'))('on %s', (label, createDatabase) => {
 
     const [one, two] = await Promise.all([first.exited(), second.exited()])
     expect(one.stderr).toBe('')
-    expect(one.stdout).toMatch(new RegExp(`\\nApplied ${slow}\\nApplied ${quick}\\n`))
+    expect(one.stdout).toMatch(new RegExp(`\\nApplied ${slow} \\(\\d+\\.\\d s\\)\\nApplied ${quick} \\(\\d+\\.\\d s\\)\\n`))
     expect(one.code).toBe(0)
     expect(two.stderr).toBe('')
     expect(two.stdout).toMatch(/\nWaited \d+\.\d s for another upgrade or downgrade to finish\.\nUp to date: no pending migrations\.\n$/)

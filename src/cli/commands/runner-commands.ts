@@ -2,19 +2,16 @@ import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazar
 import { shownBy } from '../../pipeline/shown-findings'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
-import { backupReport } from '../backup-report'
-import { lockWaitReport } from '../lock-wait-report'
+import { type RunSafetyArgs, runSafetyReport } from '../run-safety-report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 
-export interface RunnerArgs {
+export interface RunnerArgs extends RunSafetyArgs {
   readonly config: string
   /** `--quiet`: only the essentials (no Database line, hazards below `warning`). */
   readonly quiet?: boolean
-  /** `--wait-for-lock`: how long to wait for another run's migrations lock, in milliseconds. */
-  readonly waitForLockMs?: number
 }
 
 /**
@@ -22,14 +19,14 @@ export interface RunnerArgs {
  * First it prints, as warnings, the hazards of those migration files that no reviewer accepted; they do not
  * stop it.
  */
-export async function upgradeCommand(args: RunnerArgs & UpgradeTarget & { readonly backup?: string }, output: CliOutput): Promise<number> {
+export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
   const applied = await upgrade(project, args, (toRun) => {
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, toRun, shown))) output.err(line)
-  }, { lockWait: lockWaitReport(args, output), backup: backupReport(args.backup, output) })
-  output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
+  }, runSafetyReport(args, output))
+  if (applied.length === 0) output.out('Up to date: no pending migrations.')
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
   return ExitCode.ok
 }
@@ -38,10 +35,10 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget & { readon
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
-  const reverted = await downgrade(project, args, { lockWait: lockWaitReport(args, output) })
+  const reverted = await downgrade(project, args, runSafetyReport(args, output))
   if (reverted.length === 0) {
     output.out(args.to === undefined ? 'Nothing to revert: no migration is applied.' : 'Nothing to revert: it is the last applied migration.')
-  } else output.out(reverted.map((name) => `Reverted ${name}`).join('\n'))
+  }
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
   return ExitCode.ok
 }

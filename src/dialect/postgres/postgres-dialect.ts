@@ -13,6 +13,7 @@ import { classifyPostgresTypeChange } from './postgres-type-change'
 import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
 import { lockPostgresRunner } from './postgres-runner-lock'
 import { backupPostgres, postgresBackupName } from './postgres-backup'
+import { postgresTimeoutStatements } from './postgres-timeouts'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -48,4 +49,5 @@ export const postgresDialect: Dialect = {
   lockRunner: lockPostgresRunner,
   backup: backupPostgres,
   backupName: postgresBackupName,
+  timeoutStatements: postgresTimeoutStatements,
 }
