@@ -1,11 +1,13 @@
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { shownBy } from '../../pipeline/shown-findings'
+import { upgradeVerification } from '../../pipeline/upgrade-verification'
+import { warningLine } from '../../hazards/warning'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
 import { type RunSafetyArgs, runSafetyReport } from '../run-safety-report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
-import { type CliOutput, paintsOf } from '../cli-output'
+import { type CliOutput, paintsOf, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 
 export interface RunnerArgs extends RunSafetyArgs {
@@ -28,6 +30,10 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   }, runSafetyReport(args, output))
   if (applied.length === 0) output.out('Up to date: no pending migrations.')
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
+  if (applied.length > 0 && shown.warnings && !shown.ignore.has('SCHEMA_DIFFERS')) {
+    const differs = await upgradeVerification(project)
+    if (differs) printWarning(output, warningLine(differs))
+  }
   return ExitCode.ok
 }
 
