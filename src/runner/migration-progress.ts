@@ -13,6 +13,7 @@ export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number)
  */
 export function reportProgress(dataSource: DataSource, done: MigrationDone): void {
   const started = new Map<string, number>()
+  const oneTransaction = dataSource.options.migrationsTransactionMode === 'all'
   const logger = dataSource.logger
   const logSchemaBuild = logger.logSchemaBuild.bind(logger)
   // TypeORM says so once the record is written and the migration's own transaction committed.
@@ -33,7 +34,8 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         try {
           await run(queryRunner)
         } catch (err) {
-          throw new UserError(`${messageOf(withFailingStatement(err))}; ${leftBehind(inTransaction, ran.statements)}`, { cause: err })
+          const left = oneTransaction ? 'the run\'s one transaction was rolled back, so no migration of this run stays applied' : leftBehind(inTransaction, ran.statements)
+          throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
         } finally {
           ran.stop()
         }

@@ -22,13 +22,17 @@ ${up.map((sql) => `    await queryRunner.query(${JSON.stringify(sql)})`).join('\
 /** migrationsProject is a project on `db` whose folder holds `files` (file name to text), with no entities. */
 function migrationsProject(db: TestDatabase, files: Record<string, string>): TempProject {
   const project = tempProject()
-  project.write('ormconfig.ts', [
-    "import { DataSource } from 'typeorm'",
-    `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'] })`,
-    "export const autogen = { ignoreTables: ['busy'] }",
-  ].join('\n'))
+  writeConfig(project, db)
   for (const [file, text] of Object.entries(files)) project.write(`migrations/${file}`, text)
   return project
+}
+
+function writeConfig(project: TempProject, db: TestDatabase, transactionMode = 'each'): void {
+  project.write('ormconfig.ts', [
+    "import { DataSource } from 'typeorm'",
+    `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'], migrationsTransactionMode: '${transactionMode}' })`,
+    "export const autogen = { ignoreTables: ['busy'] }",
+  ].join('\n'))
 }
 
 const recorded = async (db: TestDatabase) => (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).map((r) => r.name)
@@ -66,6 +70,16 @@ describe.each(bothDialects('failures'))('on %s', (label, createDatabase) => {
     expect(run.code).toBe(2)
     expect(await recorded(db)).toEqual(['Fine1700000000000'])
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
+  })
+
+  it('says that the run\'s one transaction was rolled back, with migrationsTransactionMode all', async () => {
+    writeConfig(project, db, 'all')
+    project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (3)', 'INSERT INTO busy (id) VALUES (1)']))
+    const run = await runCliInProcess(project.dir, ['upgrade'])
+    expect(run.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
+    expect(run.code).toBe(2)
+    expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
+    writeConfig(project, db)
   })
 
   if (label === 'sqlite') {
