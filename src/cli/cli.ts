@@ -13,6 +13,7 @@ import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
 import { parseStepsFlag } from './steps-flag'
+import { parseSecondsFlag } from './seconds-flag'
 import { parseTimestampFlag } from './timestamp-flag'
 
 const formats = ['text', 'sql', 'json', 'markdown', 'github'] as const
@@ -55,6 +56,17 @@ const scratchOptions = {
 /** shadowUrlFits rejects a --shadow-url no scratch database uses. */
 const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl?: string }) =>
   a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations or --drift'
+
+const runSafetyOptions = {
+  'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade or downgrade of the database to finish, then exit 2' },
+  'lock-timeout': { type: 'string', describe: 'PostgreSQL: a statement of a migration waits up to SECONDS for a table another session holds locked, then the migration fails (SET LOCAL lock_timeout)' },
+  'statement-timeout': { type: 'string', describe: 'PostgreSQL: a statement of a migration runs up to SECONDS, then the migration fails (SET LOCAL statement_timeout)' },
+} as const
+/** runSafetyArgs reads the options of runSafetyOptions. */
+const runSafetyArgs = (a: { waitForLock?: string; lockTimeout?: string; statementTimeout?: string }) => ({
+  waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+  timeouts: { lockMs: parseSecondsFlag('lock-timeout', a.lockTimeout), statementMs: parseSecondsFlag('statement-timeout', a.statementTimeout) },
+})
 
 const epilogue = [
   'Exit codes:',
@@ -123,19 +135,33 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
         .option('sql', sqlOption('upgrade'))
         .option('dry-run', dryRunOption('upgrade'))
+        .options(runSafetyOptions)
+        .option('backup', { type: 'string', describe: 'back the database up first, when there are migrations to run: to PATH (a new file or a folder), by default beside the SQLite file or <database>.<time>.dump (pg_dump) in the current folder' })
         .conflicts('to', 'steps')
-        .conflicts('sql', 'dry-run'),
-      (a) => run(a, (out) => (a.sql === true ? upgradeSqlCommand : a.dryRun === true ? upgradeDryRunCommand : upgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }, out))())
+        .conflicts('sql', ['dry-run', 'backup'])
+        .conflicts('dry-run', 'backup'),
+      (a) => run(a, (out) => {
+        const args = { config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }
+        if (a.sql === true) return upgradeSqlCommand(args, out)
+        if (a.dryRun === true) return upgradeDryRunCommand(args, out)
+        return upgradeCommand({ ...args, backup: a.backup, ...runSafetyArgs(a) }, out)
+      })())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
       y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
+        .options(runSafetyOptions)
         .conflicts('to', ['steps', 'all'])
         .option('sql', sqlOption('downgrade'))
         .option('dry-run', dryRunOption('downgrade'))
         .conflicts('steps', 'all')
         .conflicts('sql', 'dry-run'),
-      (a) => run(a, (out) => (a.sql === true ? downgradeSqlCommand : a.dryRun === true ? downgradeDryRunCommand : downgradeCommand)({ config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }, out))())
+      (a) => run(a, (out) => {
+        const args = { config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }
+        if (a.sql === true) return downgradeSqlCommand(args, out)
+        if (a.dryRun === true) return downgradeDryRunCommand(args, out)
+        return downgradeCommand({ ...args, ...runSafetyArgs(a) }, out)
+      })())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
     .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),

@@ -112,6 +112,21 @@ export interface ScratchDatabase {
   drop(): Promise<void>
 }
 
+/** RunnerLock is the lock one `upgrade` or `downgrade` run holds, so that concurrent runs take turns (see Dialect.lockRunner). */
+export interface RunnerLock {
+  /** Another run held the lock when this one asked for it, so this one waited. */
+  readonly waited: boolean
+  release(): Promise<void>
+}
+
+/** MigrationTimeouts bound each migration's waits on the server, in milliseconds (`--lock-timeout`, `--statement-timeout`). */
+export interface MigrationTimeouts {
+  /** How long one statement waits for a lock another session holds on a table or row. */
+  readonly lockMs?: number
+  /** How long one statement runs. */
+  readonly statementMs?: number
+}
+
 /**
  * MigrationScriptSyntax is what an SQL script needs, beyond a migration's recorded `query` calls, to do what
  * TypeORM's migration runner does (`upgrade --sql`, `downgrade --sql`).
@@ -192,4 +207,25 @@ export interface Dialect {
    */
   createScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase>
   readonly migrationScript: MigrationScriptSyntax
+  /**
+   * lockRunner takes the lock that serializes the runs of migrations on the database `options` point at,
+   * keyed by its migrations table `table`, on a connection of its own (TypeORM's connection does the work)
+   * that a crashed process gives up with it. It waits up to `waitMs` (undefined: as long as it takes), then
+   * throws a UserError.
+   */
+  lockRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock>
+  /**
+   * backup writes a consistent copy of the database `options` point at to `path` (a new file), from which it
+   * can be restored, and returns false when there is nothing to copy (a SQLite file not made yet). A UserError
+   * names what to install when the dialect needs a tool that is missing.
+   */
+  backup(options: DataSourceOptions, path: string): Promise<boolean>
+  /**
+   * timeoutStatements set `timeouts` for one migration: `set` run before it, for its transaction alone when
+   * `inTransaction`, and `reset` after it (empty where the transaction's end resets them). Absent where the
+   * database has no such timeouts.
+   */
+  timeoutStatements?(timeouts: MigrationTimeouts, inTransaction: boolean): { readonly set: readonly string[]; readonly reset: readonly string[] }
+  /** backupName is the file name a backup taken at `takenAt` gets when the user names none, and the folder it goes in by default (undefined: the current one). */
+  backupName(options: DataSourceOptions, takenAt: string): { readonly folder?: string; readonly file: string }
 }

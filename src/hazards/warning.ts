@@ -16,6 +16,7 @@ export const warningCodes = [
   'NOT_COUNTED',
   'SNAPSHOT_UNREADABLE',
   'DATABASE_PATH',
+  'SCHEMA_DIFFERS',
 ] as const
 
 /** WarningCode names one kind of warning. */

@@ -7,6 +7,9 @@ import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
+import { backupBeforeRun } from './backup-before-run'
+import { type RunSafety, guardMigrations } from './run-safety'
+import { withRunnerLock } from './runner-lock'
 
 /** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
 export function migrationNameOf(migration: MigrationInterface): string {
@@ -25,16 +28,19 @@ export function knownMigrations(dataSource: DataSource, migrationsDir: string): 
 /**
  * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
  * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
- * applied. `beforeRun` is told the names about to run first, on the same connection.
+ * applied. `beforeRun` is told the names about to run first, on the same connection. It holds the
+ * migrations lock throughout (see RunSafety).
  */
-export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[]) => void): Promise<string[]> {
-  return withConnection(project, async (dataSource) => {
+export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[]) => void, safety: RunSafety = {}): Promise<string[]> {
+  return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
+    guardMigrations(dataSource, safety)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     beforeRun?.(toRun)
     if (toRun.length === 0) return []
+    if (safety.backup) await backupBeforeRun(dataSource.options, safety.backup)
     return runOnly(dataSource, pending, toRun)
-  })
+  }))
 }
 
 /**
@@ -60,14 +66,16 @@ export async function applyPending(dataSource: DataSource): Promise<string[]> {
 
 /**
  * downgrade reverts the applied migrations down to `target` (by default the last one), latest first, one
- * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file.
+ * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file. It holds
+ * the migrations lock throughout (see RunSafety).
  */
-export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}): Promise<string[]> {
-  return withConnection(project, async (dataSource) => {
+export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}): Promise<string[]> {
+  return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
+    guardMigrations(dataSource, safety)
     const toRevert = await revertible(dataSource, target)
     for (const _ of toRevert) await revertLast(dataSource)
     return toRevert
-  })
+  }))
 }
 
 /** revertible names the migrations a downgrade to `target` reverts, latest first, when each has its file. */

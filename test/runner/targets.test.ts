@@ -1,4 +1,4 @@
-import { afterDatabaseLine } from '../support/run-cli'
+import { afterDatabaseLine, withoutRunTimes } from '../support/run-cli'
 import { bothDialects } from '../support/test-database'
 import { names, runnerFixture } from './runner-project'
 
@@ -25,7 +25,7 @@ describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
   it('upgrades to a prefix of a name, leaving the later migrations pending', async () => {
     const run = await cli('upgrade', '--to', 'AddV')
     expect(run.code).toBe(0)
-    expect(afterDatabaseLine(run.stdout)).toBe(`Applied ${init}\nApplied ${addViews}\n2 migrations applied\n`)
+    expect(withoutRunTimes(afterDatabaseLine(run.stdout))).toBe(`Applied ${init}\nApplied ${addViews}\n2 migrations applied\n`)
     expect(await fixture.runner.recorded()).toEqual([init, addViews])
     expect(await fixture.runner.noteColumns()).toEqual(['id', 'text', 'views'])
     await fixture.db.query("INSERT INTO note (text, views) VALUES ('kept', 1)")
@@ -47,10 +47,10 @@ describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
 
   it('upgrades by steps, then through the migration written by hand', async () => {
     const step = await cli('upgrade', '--steps', '1')
-    expect(afterDatabaseLine(step.stdout)).toBe(`Applied ${dropText}\n`)
+    expect(withoutRunTimes(afterDatabaseLine(step.stdout))).toBe(`Applied ${dropText}\n`)
     expect(await fixture.runner.noteColumns()).toEqual(['id', 'views'])
     const rest = await cli('upgrade')
-    expect(afterDatabaseLine(rest.stdout)).toBe(`Applied ${backfill}\n`)
+    expect(withoutRunTimes(afterDatabaseLine(rest.stdout))).toBe(`Applied ${backfill}\n`)
     expect(await views()).toEqual([7])
     expect(await fixture.runner.recorded()).toEqual([...names])
   })
@@ -59,14 +59,14 @@ describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
     const none = await cli('downgrade', '--to', backfill)
     expect(afterDatabaseLine(none.stdout)).toBe('Nothing to revert: it is the last applied migration.\n')
     const one = await cli('downgrade', '--steps', '1')
-    expect(afterDatabaseLine(one.stdout)).toBe(`Reverted ${backfill}\n`)
+    expect(withoutRunTimes(afterDatabaseLine(one.stdout))).toBe(`Reverted ${backfill}\n`)
     expect(await views()).toEqual([0])
   })
 
   it('downgrades to a timestamp, which stays applied, keeping the SQLite rows of the rebuilt table', async () => {
     const run = await cli('downgrade', '--to', '1700000000000')
     expect(run.code).toBe(0)
-    expect(afterDatabaseLine(run.stdout)).toBe(`Reverted ${dropText}\nReverted ${addViews}\n2 migrations reverted\n`)
+    expect(withoutRunTimes(afterDatabaseLine(run.stdout))).toBe(`Reverted ${dropText}\nReverted ${addViews}\n2 migrations reverted\n`)
     expect(await fixture.runner.recorded()).toEqual([init])
     expect(await fixture.runner.noteColumns()).toEqual(['id', 'text'])
     expect(await fixture.db.query('SELECT count(*) AS n FROM note')).toEqual([{ n: fixture.db.label === 'sqlite' ? 1 : '1' }])
@@ -74,7 +74,7 @@ describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
 
   it('downgrades everything with --all, and then has nothing to revert', async () => {
     const run = await cli('downgrade', '--all')
-    expect(afterDatabaseLine(run.stdout)).toBe(`Reverted ${init}\n`)
+    expect(withoutRunTimes(afterDatabaseLine(run.stdout))).toBe(`Reverted ${init}\n`)
     expect(await fixture.runner.recorded()).toEqual([])
     const again = await cli('downgrade', '--all')
     expect(afterDatabaseLine(again.stdout)).toBe('Nothing to revert: no migration is applied.\n')

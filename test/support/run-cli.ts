@@ -54,3 +54,8 @@ export function runCliInProcess(cwd: string, args: readonly string[], env: NodeJ
 export function afterDatabaseLine(text: string): string {
   return text.replace(/^Database: .*\n/, '')
 }
+
+/** withoutRunTimes is `upgrade` or `downgrade` output without each migration's time: `Applied X (0.4 s)` becomes `Applied X`. */
+export function withoutRunTimes(text: string): string {
+  return text.replace(/^((?:Applied|Reverted) \S+) \(\d+\.\d s\)$/gm, '$1')
+}

@@ -1,13 +1,16 @@
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { shownBy } from '../../pipeline/shown-findings'
+import { upgradeVerification } from '../../pipeline/upgrade-verification'
+import { warningLine } from '../../hazards/warning'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
+import { type RunSafetyArgs, runSafetyReport } from '../run-safety-report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
-import { type CliOutput, paintsOf } from '../cli-output'
+import { type CliOutput, paintsOf, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 
-export interface RunnerArgs {
+export interface RunnerArgs extends RunSafetyArgs {
   readonly config: string
   /** `--quiet`: only the essentials (no Database line, hazards below `warning`). */
   readonly quiet?: boolean
@@ -24,9 +27,13 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const shown = shownBy(project.settings, args.quiet)
   const applied = await upgrade(project, args, (toRun) => {
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, toRun, shown))) output.err(line)
-  })
-  output.out(applied.length === 0 ? 'Up to date: no pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'))
+  }, runSafetyReport(args, output))
+  if (applied.length === 0) output.out('Up to date: no pending migrations.')
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
+  if (applied.length > 0 && shown.warnings && !shown.ignore.has('SCHEMA_DIFFERS')) {
+    const differs = await upgradeVerification(project)
+    if (differs) printWarning(output, warningLine(differs))
+  }
   return ExitCode.ok
 }
 
@@ -34,10 +41,10 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
-  const reverted = await downgrade(project, args)
+  const reverted = await downgrade(project, args, runSafetyReport(args, output))
   if (reverted.length === 0) {
     output.out(args.to === undefined ? 'Nothing to revert: no migration is applied.' : 'Nothing to revert: it is the last applied migration.')
-  } else output.out(reverted.map((name) => `Reverted ${name}`).join('\n'))
+  }
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
   return ExitCode.ok
 }

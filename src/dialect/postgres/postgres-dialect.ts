@@ -12,6 +12,9 @@ import { measurePostgres } from './postgres-probes'
 import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
 import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
+import { lockPostgresRunner } from './postgres-runner-lock'
+import { backupPostgres, postgresBackupName } from './postgres-backup'
+import { postgresTimeoutStatements } from './postgres-timeouts'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -45,4 +48,8 @@ export const postgresDialect: Dialect = {
   measure: measurePostgres,
   createScratchDatabase: createPostgresScratchDatabase,
   migrationScript: postgresMigrationScript,
+  lockRunner: lockPostgresRunner,
+  backup: backupPostgres,
+  backupName: postgresBackupName,
+  timeoutStatements: postgresTimeoutStatements,
 }

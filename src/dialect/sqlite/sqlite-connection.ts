@@ -63,6 +63,11 @@ export function describeSqliteTarget(options: DataSourceOptions, expectedFolders
   }
 }
 
+/** sqliteDatabasePath is the absolute path of the DataSource's database file, or `:memory:`. */
+export function sqliteDatabasePath(options: DataSourceOptions): string {
+  return databasePath(databaseOption(options))
+}
+
 function databaseOption(options: DataSourceOptions): string {
   const database: unknown = (options as { database?: unknown }).database
   if (typeof database !== 'string' || database === '') {

@@ -10,6 +10,8 @@ import { quoteIdent } from './sqlite-quote'
 import { createSqliteScratchDatabase } from './sqlite-scratch-database'
 import { classifySqliteTypeChange } from './sqlite-type-change'
 import { sqliteTypeFamilies, sqliteTypeLimits } from './sqlite-type-families'
+import { lockSqliteRunner } from './sqlite-runner-lock'
+import { backupSqlite, sqliteBackupName } from './sqlite-backup'
 
 /**
  * sqliteDialect serves TypeORM DataSources of type `better-sqlite3` and `sqlite` (see SQLITE_TYPEORM_TYPES):
@@ -42,4 +44,7 @@ export const sqliteDialect: Dialect = {
   measure: measureSqlite,
   createScratchDatabase: createSqliteScratchDatabase,
   migrationScript: sqliteMigrationScript,
+  lockRunner: lockSqliteRunner,
+  backup: backupSqlite,
+  backupName: sqliteBackupName,
 }

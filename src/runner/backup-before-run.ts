@@ -1,0 +1,27 @@
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { DataSourceOptions } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
+import { UserError } from '../source/user-error'
+
+/** BackupRequest is `upgrade --backup [PATH]`: where to write the backup, and whom to tell where it went. */
+export interface BackupRequest {
+  /** A new file, or a folder to write it in; empty: the dialect's default place (Dialect.backupName). */
+  readonly path: string
+  /** Told the backup file written, or undefined when the database had nothing to copy yet. */
+  readonly onDone: (path: string | undefined) => void
+}
+
+/**
+ * backupBeforeRun backs up the database `options` point at before migrations run (Dialect.backup). It never
+ * overwrites a file: a backup that cannot be written stops the run before anything ran.
+ */
+export async function backupBeforeRun(options: DataSourceOptions, request: BackupRequest, takenAt = new Date()): Promise<void> {
+  const dialect = dialectFor(options)
+  const named = dialect.backupName(options, takenAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'))
+  const given = request.path === '' ? undefined : resolve(request.path)
+  const path = given === undefined ? join(named.folder ?? process.cwd(), named.file)
+    : existsSync(given) && statSync(given).isDirectory() ? join(given, named.file) : given
+  if (existsSync(path)) throw new UserError(`the backup file ${path} exists already: name another with --backup PATH, or move that one away; nothing was run`)
+  request.onDone(await dialect.backup(options, path) ? path : undefined)
+}

@@ -1,0 +1,64 @@
+import type { DataSource, QueryRunner } from 'typeorm'
+import { UserError, messageOf } from '../source/user-error'
+import { withFailingStatement } from './failing-statement'
+import { migrationNameOf } from './migration-runner'
+
+/** MigrationDone is told each migration TypeORM has run and recorded (committed, in its own transaction), with the time it took. */
+export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number) => void
+
+/**
+ * reportProgress has every migration of an opened DataSource (see openForMigrations) tell `done` when TypeORM
+ * has run and recorded it, and makes a failure say what it left behind: in a transaction, nothing (it was
+ * rolled back); without one, the statements it ran before the failing one, which stay done.
+ */
+export function reportProgress(dataSource: DataSource, done: MigrationDone): void {
+  const started = new Map<string, number>()
+  const oneTransaction = dataSource.options.migrationsTransactionMode === 'all'
+  const logger = dataSource.logger
+  const logSchemaBuild = logger.logSchemaBuild.bind(logger)
+  // TypeORM says so once the record is written and the migration's own transaction committed.
+  logger.logSchemaBuild = (message, queryRunner) => {
+    const finished = /^Migration (.+) has been (executed|reverted) successfully\.$/.exec(message)
+    const name = finished?.[1]
+    if (name !== undefined && started.has(name)) done(name, finished![2] === 'executed' ? 'up' : 'down', performance.now() - started.get(name)!)
+    logSchemaBuild(message, queryRunner)
+  }
+  for (const migration of dataSource.migrations) {
+    const name = migrationNameOf(migration)
+    for (const direction of ['up', 'down'] as const) {
+      const run = migration[direction].bind(migration)
+      migration[direction] = async (queryRunner) => {
+        started.set(name, performance.now())
+        const inTransaction = queryRunner.isTransactionActive
+        const ran = recordQueries(queryRunner)
+        try {
+          await run(queryRunner)
+        } catch (err) {
+          const left = oneTransaction ? 'the run\'s one transaction was rolled back, so no migration of this run stays applied' : leftBehind(inTransaction, ran.statements)
+          throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
+        } finally {
+          ran.stop()
+        }
+      }
+    }
+  }
+}
+
+/** recordQueries lists the statements `queryRunner` completes until stopped. */
+function recordQueries(queryRunner: QueryRunner): { readonly statements: readonly string[]; stop(): void } {
+  const statements: string[] = []
+  const query = queryRunner.query
+  queryRunner.query = async (...args: Parameters<QueryRunner['query']>) => {
+    const result = await query.apply(queryRunner, args)
+    statements.push(args[0])
+    return result
+  }
+  return { statements, stop: () => void (queryRunner.query = query) }
+}
+
+function leftBehind(inTransaction: boolean, statements: readonly string[]): string {
+  if (inTransaction) return 'its transaction was rolled back, so the database is as it was before it'
+  if (statements.length === 0) return 'it ran without a transaction and had run no statement before'
+  const text = statements.map((sql) => sql.replace(/\s+/g, ' ').trim()).join('; ')
+  return `it ran without a transaction: the ${statements.length} statement${statements.length === 1 ? '' : 's'} it ran before stay done: ${text}`
+}

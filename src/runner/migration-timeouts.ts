@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm'
+import type { MigrationTimeouts } from '../dialect/dialect'
+import { dialectFor } from '../dialect/dialect-for'
+import { UserError } from '../source/user-error'
+
+/**
+ * boundMigrations has every migration of an opened DataSource (see openForMigrations) run under `timeouts`
+ * (Dialect.timeoutStatements): a statement that waits or runs longer fails, and the migration with it.
+ */
+export function boundMigrations(dataSource: DataSource, timeouts: MigrationTimeouts): void {
+  if (timeouts.lockMs === undefined && timeouts.statementMs === undefined) return
+  const statements = dialectFor(dataSource.options).timeoutStatements
+  if (statements === undefined) throw new UserError('this database has no lock or statement timeouts: leave --lock-timeout and --statement-timeout out')
+  for (const migration of dataSource.migrations) {
+    for (const direction of ['up', 'down'] as const) {
+      const run = migration[direction].bind(migration)
+      migration[direction] = async (queryRunner) => {
+        const { set, reset } = statements(timeouts, queryRunner.isTransactionActive)
+        for (const sql of set) await queryRunner.query(sql)
+        await run(queryRunner)
+        for (const sql of reset) await queryRunner.query(sql)
+      }
+    }
+  }
+}

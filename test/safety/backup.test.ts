@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
+import { bothDialects, createPostgresDatabase, postgresServer, type TestDatabase } from '../support/test-database'
+import { type LockProject, lockProject, quick, slow } from './concurrent-upgrade'
+
+// upgrade --backup copies the database before the first migration runs, to a new file the output names; the
+// copy restores the rows from before the upgrade. A backup that cannot be written runs nothing.
+
+describe.each(bothDialects('backup'))('on %s', (label, createDatabase) => {
+  let db: TestDatabase
+  let lock: LockProject
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliInProcess(lock.project.dir, args, env)
+  beforeAll(async () => {
+    db = await createDatabase()
+    lock = await lockProject(db)
+    lock.release()
+    await db.query("INSERT INTO run_log (migration) VALUES ('before')")
+  })
+  afterAll(async () => {
+    lock?.project.remove()
+    await db?.drop()
+  })
+
+  /** restoredRuns restores the backup `file` into a database of its own and reads its run_log and migrations tables. */
+  const restored = async (file: string): Promise<{ runs: string[]; migrationsTables: number }> => {
+    if (label === 'sqlite') {
+      const copy = new Database(file, { readonly: true })
+      try {
+        return {
+          runs: (copy.prepare('SELECT migration FROM run_log ORDER BY id').all() as { migration: string }[]).map((r) => r.migration),
+          migrationsTables: (copy.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'").get() as { n: number }).n,
+        }
+      } finally {
+        copy.close()
+      }
+    }
+    const target = await createPostgresDatabase('restore')
+    try {
+      const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${(target.options as { database: string }).database}`, file], {
+        env: { ...process.env, PGHOST: postgresServer.host, PGPORT: String(postgresServer.port), PGUSER: postgresServer.user }, encoding: 'utf8',
+      })
+      expect(restore.stderr).toBe('')
+      const runs = (await target.query<{ migration: string }>('SELECT migration FROM run_log ORDER BY id')).map((r) => r.migration)
+      const [{ n }] = await target.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'")
+      return { runs, migrationsTables: Number(n) }
+    } finally {
+      await target.drop()
+    }
+  }
+
+  it('refuses to overwrite a file, running nothing', async () => {
+    const taken = lock.project.write('taken.bak', 'keep me')
+    const run = await cli(['upgrade', '--backup', 'taken.bak'])
+    expect(run.stderr).toBe(`typeorm-autogen: the backup file ${taken} exists already: name another with --backup PATH, or move that one away; nothing was run\n`)
+    expect(run.code).toBe(2)
+    expect(await lock.runs()).toEqual(['before'])
+  })
+
+  if (label === 'postgres') {
+    it('says to install pg_dump when it is not on the PATH, running nothing and leaving no file', async () => {
+      const run = await cli(['upgrade', '--backup', 'missing.dump'], { PATH: lock.project.file('no-such-folder') })
+      expect(run.stderr).toBe('typeorm-autogen: --backup needs pg_dump, which is not on the PATH: install the PostgreSQL client tools (the postgresql-client package, the server\'s version or newer), or leave --backup out; nothing was run\n')
+      expect(run.code).toBe(2)
+      expect(existsSync(lock.project.file('missing.dump'))).toBe(false)
+      expect(await lock.runs()).toEqual(['before'])
+      expect(await lock.recorded()).toEqual([])
+    })
+  }
+
+  it('backs up to PATH before the migrations run, and the backup restores the rows from before', async () => {
+    const file = lock.project.file('before.bak')
+    const run = await cli(['upgrade', '--backup', 'before.bak'])
+    expect(run.stderr).toBe('')
+    expect(afterDatabaseLine(run.stdout)).toMatch(new RegExp(`^Backed up the database to ${file}\\nApplied ${slow}.*\\nApplied ${quick}.*\\n`))
+    expect(run.code).toBe(0)
+    expect(await lock.runs()).toEqual(['before', slow, quick])
+    expect(await restored(file)).toEqual({ runs: ['before'], migrationsTables: 0 })
+  })
+
+  it('backs up nothing when nothing is pending, and by default beside the SQLite file or in the current folder', async () => {
+    const none = await cli(['upgrade', '--backup'])
+    expect(afterDatabaseLine(none.stdout)).toBe('Up to date: no pending migrations.\n')
+    expect((await cli(['downgrade', '--all'])).code).toBe(0)
+    const run = await cli(['upgrade', '--backup'])
+    const folder = label === 'sqlite' ? dirname((db.options as { database: string }).database) : lock.project.dir
+    const base = label === 'sqlite' ? 'test\\.sqlite' : (db.options as { database: string }).database
+    const [written] = readdirSync(folder).filter((f) => new RegExp(`^${base}\\.\\d{8}T\\d{6}Z\\.(backup|dump)$`).test(f))
+    expect(written).toBeDefined()
+    expect(afterDatabaseLine(run.stdout)).toMatch(new RegExp(`^Backed up the database to ${join(folder, written!)}\\n`))
+    expect(await restored(join(folder, written!))).toEqual({ runs: ['before'], migrationsTables: 1 })
+  })
+})
+

@@ -1,0 +1,47 @@
+import { runCliInProcess } from '../support/run-cli'
+import { bothDialects, type TestDatabase } from '../support/test-database'
+import { type LockProject, lockProject, quick, slow, startCli, until } from './concurrent-upgrade'
+
+// Two upgrade processes started together on one database take turns on the migrations lock: each migration
+// runs exactly once, and the second process waits, then finds nothing pending. One that cannot wait long
+// enough exits 2 and runs nothing.
+
+describe.each(bothDialects('lock'))('on %s', (label, createDatabase) => {
+  let db: TestDatabase
+  let lock: LockProject
+  beforeAll(async () => {
+    db = await createDatabase()
+    lock = await lockProject(db)
+  })
+  afterAll(async () => {
+    lock?.project.remove()
+    await db?.drop()
+  })
+
+  it('runs each migration once when two upgrades start together, the second waiting for the first', async () => {
+    const first = startCli(lock.project.dir, ['upgrade'])
+    await lock.slowStarted()
+
+    const impatient = await runCliInProcess(lock.project.dir, ['upgrade', '--wait-for-lock', '0.2'])
+    expect(impatient.stderr).toBe('typeorm-autogen: another upgrade or downgrade held the migrations lock for more than 0.2 s: run again when it has finished, or wait longer with --wait-for-lock SECONDS\n')
+    expect(impatient.code).toBe(2)
+
+    const second = startCli(lock.project.dir, ['upgrade'])
+    // The Database line is printed just before the lock is asked for; on PostgreSQL the wait is visible too.
+    await second.printed(/^Database: /m)
+    if (label === 'postgres') {
+      await until(async () => (await db.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).length > 0)
+    }
+    lock.release()
+
+    const [one, two] = await Promise.all([first.exited(), second.exited()])
+    expect(one.stderr).toBe('')
+    expect(one.stdout).toMatch(new RegExp(`\\nApplied ${slow} \\(\\d+\\.\\d s\\)\\nApplied ${quick} \\(\\d+\\.\\d s\\)\\n`))
+    expect(one.code).toBe(0)
+    expect(two.stderr).toBe('')
+    expect(two.stdout).toMatch(/\nWaited \d+\.\d s for another upgrade or downgrade to finish\.\nUp to date: no pending migrations\.\n$/)
+    expect(two.code).toBe(0)
+    expect(await lock.runs()).toEqual([slow, quick])
+    expect(await lock.recorded()).toEqual([slow, quick])
+  })
+})

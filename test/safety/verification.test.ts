@@ -1,0 +1,66 @@
+import { runCliInProcess, withoutRunTimes } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+import { bothDialects, type TestDatabase } from '../support/test-database'
+
+// After an upgrade that leaves nothing pending, the database is compared with the entities as check does: a
+// difference is a warning (SCHEMA_DIFFERS), never an error; with migrations left to apply, nothing is said.
+
+const noteEntity = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('note')
+export class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', nullable: true }) text: string | null
+}
+`
+const migration = (name: string, sql: string[]) => `
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+export class ${name} implements MigrationInterface {
+  name = '${name}'
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${sql.map((s) => `    await queryRunner.query(${JSON.stringify(s)})`).join('\n')}
+  }
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`
+
+describe.each(bothDialects('verify'))('on %s', (_label, createDatabase) => {
+  let db: TestDatabase
+  let project: TempProject
+  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+  beforeAll(async () => {
+    db = await createDatabase()
+    project = tempProject({ 'note.ts': noteEntity })
+    project.write('ormconfig.ts', [
+      "import { DataSource } from 'typeorm'",
+      "import { Note } from './note'",
+      `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Note], migrations: ['migrations/*.ts'] })`,
+    ].join('\n'))
+    project.write('migrations/1700000000000-Partial.ts', migration('Partial1700000000000', ['CREATE TABLE note (id integer PRIMARY KEY)']))
+    project.write('migrations/1700000001000-Later.ts', migration('Later1700000001000', []))
+  })
+  afterAll(async () => {
+    project?.remove()
+    await db?.drop()
+  })
+
+  it('says nothing while migrations are left to apply', async () => {
+    const run = await cli('upgrade', '--steps', '1')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+  })
+
+  it('warns when the database differs from the entities with every migration applied', async () => {
+    const run = await cli('upgrade')
+    expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Later1700000001000\n$/)
+    expect(run.stderr).toMatch(/^warning: SCHEMA_DIFFERS: with every migration applied, the database still differs from the entities \(\d+ changes?\): run `typeorm-autogen check` to see them, then generate the missing migration\n$/)
+    expect(run.code).toBe(0)
+  })
+
+  it('says nothing once the missing migration is generated and applied', async () => {
+    expect((await cli('generate', 'Fix', '--timestamp', '1700000002000', '--accept-data-loss')).code).toBe(0)
+    const run = await cli('upgrade')
+    expect(run.stderr).not.toContain('SCHEMA_DIFFERS')
+    expect(run.code).toBe(0)
+  })
+})
