@@ -1,4 +1,4 @@
-import { Client } from 'pg'
+import { newPostgresClient } from './postgres-driver'
 import type { DataSourceOptions } from 'typeorm'
 import type { RunnerLock } from '../dialect'
 import { runnerLockTimeout } from '../runner-lock-timeout'
@@ -14,7 +14,7 @@ const LOCK_NOT_AVAILABLE = '55P03'
  * database, so runs on other databases of the server do not wait.
  */
 export async function lockPostgresRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock> {
-  const client = new Client(postgresClientConfig(options))
+  const client = newPostgresClient(postgresClientConfig(options))
   // A server that ends the session while the lock is held must not crash the run: the run's own connection reports it.
   client.on('error', () => undefined)
   try {

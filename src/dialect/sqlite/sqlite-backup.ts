@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import { openSqliteDatabase } from './sqlite-driver'
 import type { DataSourceOptions } from 'typeorm'
 import { sqliteDatabasePath } from './sqlite-connection'
 
@@ -11,7 +11,7 @@ import { sqliteDatabasePath } from './sqlite-connection'
 export async function backupSqlite(options: DataSourceOptions, path: string): Promise<boolean> {
   const source = sqliteDatabasePath(options)
   if (source === ':memory:' || !existsSync(source)) return false
-  const db = new Database(source, { readonly: true, fileMustExist: true })
+  const db = openSqliteDatabase(source, { readonly: true, fileMustExist: true })
   try {
     await db.backup(path)
     return true

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import { openSqliteDatabase } from './sqlite-driver'
+import type Database from 'better-sqlite3'
 import type { DataSourceOptions } from 'typeorm'
 import type { RunnerLock } from '../dialect'
 import { runnerLockTimeout } from '../runner-lock-timeout'
@@ -20,7 +21,7 @@ export async function lockSqliteRunner(options: DataSourceOptions, table: string
   const path = sqliteDatabasePath(options)
   if (path === ':memory:') return { waited: false, release: async () => undefined }
   mkdirSync(dirname(path), { recursive: true })
-  const lock = new Database(`${path}-${table}-lock`, { timeout: 0 })
+  const lock = openSqliteDatabase(`${path}-${table}-lock`, { timeout: 0 })
   try {
     const waited = !tryExclusive(lock)
     if (waited) {
