@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import type { DataSource } from 'typeorm'
 import { type AutogenSettings, readAutogenSettings } from './autogen-settings'
 import { pickDataSource } from './data-source-export'
+import { refuseForeignTypeorm } from './typeorm-copy'
 import { resolveMigrationsDir } from './migrations-dir'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
 import { UserError, messageOf } from './user-error'
@@ -29,6 +30,7 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
   if (fs.statSync(absolute).isDirectory()) {
     throw new UserError(`${configPath} is a folder: pass the config file in it with -c/--config FILE, e.g. -c ${path.join(configPath, 'data-source.ts')}`)
   }
+  refuseForeignTypeorm(absolute)
   registerTypeScriptLoader()
   const exported = await loadConfigModule(absolute, configPath)
   let picked: Awaited<ReturnType<typeof pickDataSource>>
