@@ -1,4 +1,4 @@
-import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
+import { type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 import { UserError } from '../source/user-error'
 import { migrationTimestamp } from './migration-order'
@@ -29,7 +29,7 @@ export function rebaseMigration(dir: string, name: string, applied: readonly str
   }
   const old = migrationTimestamp(target.name)
   if (old === undefined) throw new UserError(`migration ${target.name} does not end in a 13-digit timestamp, which TypeORM orders migrations by: rename it by hand`)
-  const newest = Math.max(...[...files.flatMap((f) => (f.name === undefined ? [] : [f.name])), ...applied].map((n) => migrationTimestamp(n) ?? 0))
+  const newest = Math.max(...[...namesOf(files), ...applied].map((n) => migrationTimestamp(n) ?? 0))
   const stamp = timestamp ?? Math.max(now, newest + 1)
   if (stamp <= newest) throw new UserError(`--timestamp ${stamp} is not newer than every migration (the newest is ${newest}): pass a later one, or leave it out`)
   const renamed = renamedMigration(target, String(old), String(stamp))

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMError } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
-import { migrationFilesIn } from '../source/migration-files'
+import { migrationNamesIn } from '../source/migration-files'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
@@ -21,7 +21,7 @@ export function migrationNameOf(migration: MigrationInterface): string {
  * migrations, then those of the files in `migrationsDir` it did not load (read, not loaded).
  */
 export function knownMigrations(dataSource: DataSource, migrationsDir: string): string[] {
-  const files = migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [f.name]))
+  const files = migrationNamesIn(migrationsDir)
   return [...new Set([...dataSource.migrations.map(migrationNameOf), ...files])]
 }
 

@@ -38,6 +38,16 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
     })
 }
 
+/** migrationNamesIn names the migrations of `dir`'s files as TypeORM records them, in file-name order (see migrationFilesIn). */
+export function migrationNamesIn(dir: string): string[] {
+  return namesOf(migrationFilesIn(dir))
+}
+
+/** namesOf names the migrations of `files` that have a name. */
+export function namesOf(files: readonly MigrationFile[]): string[] {
+  return files.flatMap((f) => (f.name === undefined ? [] : [f.name]))
+}
+
 /** folderEntries lists the names in `dir`, or none when it is missing or not a folder (writing there fails later, clearly). */
 export function folderEntries(dir: string): string[] {
   return statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true ? readdirSync(dir) : []

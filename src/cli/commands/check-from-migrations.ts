@@ -5,7 +5,7 @@ import { type ScratchProject, withScratchDatabase } from '../../runner/scratch-d
 import { setAsideUnrunnable } from '../../runner/unrunnable-migrations'
 import { withFailingStatement } from '../../runner/failing-statement'
 import { loadProject } from '../../source/load-config'
-import { migrationFilesIn } from '../../source/migration-files'
+import { migrationNamesIn } from '../../source/migration-files'
 import type { CliOutput } from '../cli-output'
 import { parseRenameFlags } from '../rename-flag'
 import { type CheckArgs, folderChecksOf, reportPending } from './check-command'
@@ -37,7 +37,7 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
     // The runner applies every migration it can: those it did not are findings, not pending migrations.
     const plan = { ...pending.plan, warnings: pending.plan.warnings.filter((w) => w.code !== 'UNAPPLIED_MIGRATIONS') }
     // No database here has applied any migration: the sum is checked as written, every migration's hazards count.
-    const checks = folderChecksOf(args, pending, [], migrationFilesIn(project.migrationsDir).flatMap((f) => (f.name === undefined ? [] : [f.name])))
+    const checks = folderChecksOf(args, pending, [], migrationNamesIn(project.migrationsDir))
     return reportPending(args, { ...pending, plan }, output, { ...checks, folder: [...notRun, ...notReverted, ...checks.folder] }, {
       ok: 'OK: the migrations build the schema the entities declare.',
       advice: 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
