@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { recordedMigrations } from '../support/database-state'
 import { type CliRun, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import type { TestDatabase } from '../support/test-database'
@@ -64,11 +65,7 @@ export async function runnerProject(db: TestDatabase): Promise<RunnerProject> {
     project,
     cli,
     async recorded() {
-      const tables = await db.query<{ n: number | string }>(db.label === 'sqlite'
-        ? "SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'"
-        : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'")
-      if (Number(tables[0]!.n) === 0) return []
-      return (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).map((r) => r.name)
+      return (await recordedMigrations(db)).map((r) => r.name)
     },
     async noteColumns() {
       const rows = await db.query<{ name: string }>(db.label === 'sqlite'

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
+import { recordedMigrations } from '../support/database-state'
 import { type TempProject, tempProject } from '../support/temp-project'
 import type { TestDatabase } from '../support/test-database'
 
@@ -62,11 +63,7 @@ export async function lockProject(db: TestDatabase): Promise<LockProject> {
       return (await db.query<{ migration: string }>('SELECT migration FROM run_log ORDER BY id')).map((r) => r.migration)
     },
     async recorded() {
-      const tables = await db.query<{ n: number | string }>(db.label === 'sqlite'
-        ? "SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'"
-        : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'")
-      if (Number(tables[0]!.n) === 0) return []
-      return (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).map((r) => r.name)
+      return (await recordedMigrations(db)).map((r) => r.name)
     },
   }
 }

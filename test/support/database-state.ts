@@ -9,12 +9,17 @@ export interface DatabaseState {
 
 /** databaseState reads a DatabaseState: `pg_dump --schema-only` on PostgreSQL, sqlite_master on SQLite. */
 export async function databaseState(db: TestDatabase): Promise<DatabaseState> {
+  return { schema: await schemaOf(db), migrations: await recordedMigrations(db) }
+}
+
+/** recordedMigrations are the rows of TypeORM's migrations table in the order they were recorded, none when it does not exist. */
+export async function recordedMigrations(db: TestDatabase): Promise<DatabaseState['migrations']> {
   const hasMigrations = (await db.query<{ n: number | string }>(db.label === 'sqlite'
     ? "SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'"
     : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'"))[0]!.n
-  const migrations = Number(hasMigrations) === 0 ? [] : (await db.query<{ name: string; timestamp: number | string }>('SELECT name, timestamp FROM migrations ORDER BY id'))
+  if (Number(hasMigrations) === 0) return []
+  return (await db.query<{ name: string; timestamp: number | string }>('SELECT name, timestamp FROM migrations ORDER BY id'))
     .map((r) => ({ name: r.name, timestamp: Number(r.timestamp) }))
-  return { schema: await schemaOf(db), migrations }
 }
 
 async function schemaOf(db: TestDatabase): Promise<string> {
