@@ -47,21 +47,27 @@ export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}
  * runOnly has TypeORM's runner apply `toRun` of the `pending` migrations, or with `fake` only record them,
  * and returns the names it applied.
  */
-export async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[], options: { readonly fake?: boolean } = {}): Promise<string[]> {
+export async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[], options: RunOptions = {}): Promise<string[]> {
   const held = new Set(pending.filter((name) => !toRun.includes(name)))
   // TypeORM runs every pending migration it is given: those beyond the target are kept from it.
   Object.assign(dataSource, { migrations: dataSource.migrations.filter((m) => !held.has(migrationNameOf(m))) })
+  return applyPending(dataSource, options)
+}
+
+interface RunOptions {
+  readonly fake?: boolean
+}
+
+/**
+ * applyPending has TypeORM's runner apply every pending migration of a DataSource opened by openForMigrations,
+ * or with `fake` only record them, and returns the names it applied.
+ */
+export async function applyPending(dataSource: DataSource, options: RunOptions = {}): Promise<string[]> {
   const ran = await dataSource.runMigrations({
     transaction: dataSource.options.migrationsTransactionMode ?? 'each',
     fake: options.fake === true,
   })
   return ran.map((m) => m.name)
-}
-
-/** applyPending has TypeORM's runner apply every pending migration of a DataSource opened by openForMigrations. */
-export async function applyPending(dataSource: DataSource): Promise<string[]> {
-  const { pending } = await recordedState(dataSource)
-  return runOnly(dataSource, pending, pending)
 }
 
 /**
