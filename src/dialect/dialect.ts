@@ -226,6 +226,11 @@ export interface Dialect {
    * database has no such timeouts.
    */
   timeoutStatements?(timeouts: MigrationTimeouts, inTransaction: boolean): { readonly set: readonly string[]; readonly reset: readonly string[] }
+  /**
+   * atServer is this dialect as the server behind `connection` speaks it (its product, version and modes,
+   * read once per connection), for a dialect whose SQL or rules depend on them. Absent: the same everywhere.
+   */
+  atServer?(connection: DatabaseConnection): Promise<Dialect>
   /** backupName is the file name a backup taken at `takenAt` gets when the user names none, and the folder it goes in by default (undefined: the current one). */
   backupName(options: DataSourceOptions, takenAt: string): { readonly folder?: string; readonly file: string }
 }

@@ -36,6 +36,8 @@ export interface TableModel extends QualifiedName {
   readonly comment?: string
   /** SQLite `WITHOUT ROWID` tables. */
   readonly withoutRowid?: boolean
+  /** The storage engine, where the entity names one (MySQL `ENGINE=InnoDB`). */
+  readonly engine?: string
 }
 
 /**
@@ -64,7 +66,11 @@ export interface ColumnModel {
   readonly enumValues?: readonly string[]
   readonly enumName?: string
   readonly comment?: string
+  /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
+  readonly charset?: string
   readonly collation?: string
+  /** The canonical expression the database writes into the column on every update of its row (MySQL `ON UPDATE CURRENT_TIMESTAMP`). */
+  readonly onUpdate?: string
 }
 
 /** ColumnGeneration says how the database fills a key column. */
@@ -118,6 +124,8 @@ export interface IndexKeyOptions {
   readonly descending?: boolean
   /** Where NULLs sort, only when it is not the default for the direction. */
   readonly nulls?: 'first' | 'last'
+  /** The key indexes only the first `length` characters (bytes for binary types) of its column (MySQL prefix index). */
+  readonly length?: number
 }
 
 export interface UniqueModel {

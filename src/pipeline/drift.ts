@@ -1,6 +1,6 @@
 import { planViews } from '../diff/view-dependents'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
-import { dialectFor } from '../dialect/dialect-for'
+import { dialectAtServer, dialectFor } from '../dialect/dialect-for'
 import type { SchemaModel } from '../model/schema-model'
 import { changeSetOf } from '../plan/change-set'
 import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
@@ -33,9 +33,9 @@ export interface Drift {
  */
 export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined, alsoApplied: readonly string[] = []): Promise<Drift> {
   const { options } = project.dataSource
-  const dialect = dialectFor(options)
-  const live = await dialect.connect(options)
+  const live = await dialectFor(options).connect(options)
   try {
+    const dialect = await dialectAtServer(dialectFor(options), live)
     const applied = new Set([...await dialect.appliedMigrations(live, migrationsTableOf(project.dataSource), options), ...alsoApplied])
     return await withScratchDatabase(project, shadowUrl, async (scratch) => {
       const known = scratch.dataSource.migrations.filter((m) => applied.has(migrationNameOf(m)))

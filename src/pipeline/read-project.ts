@@ -1,5 +1,5 @@
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
-import { dialectFor } from '../dialect/dialect-for'
+import { dialectAtServer, dialectFor } from '../dialect/dialect-for'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
@@ -41,9 +41,20 @@ export interface ProjectReading {
  * but counting the hazards' rows.
  */
 export async function readProject(project: LoadedProject, options: CompareOptions): Promise<ProjectReading> {
-  const { dataSource, settings } = project
-  const dialect = dialectFor(dataSource.options)
+  const { dataSource } = project
+  const baseDialect = dialectFor(dataSource.options)
   const entities = await readEntities(dataSource)
+  const connection = await (options.connect?.() ?? baseDialect.connect(dataSource.options))
+  try {
+    return await readWith(project, options, entities, await dialectAtServer(baseDialect, connection), connection)
+  } catch (err) {
+    await connection.close()
+    throw err
+  }
+}
+
+async function readWith(project: LoadedProject, options: CompareOptions, entities: EntityReadResult, dialect: Dialect, connection: DatabaseConnection): Promise<ProjectReading> {
+  const { dataSource, settings } = project
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
   const normalized = dialect.normalize(entities.model, dataSource.options)
   const wanted = {
@@ -54,24 +65,17 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
   const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
-
-  const connection = await (options.connect?.() ?? dialect.connect(dataSource.options))
-  try {
-    const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
-    const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
-    const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
-    refuseNoEntities(dataSource, actual)
-    const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
-    const queryCount = connection.queryCount
-    const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
-    const open = openExpands(project.migrationsDir)
-    const applied = new Set(history.applied)
-    if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
-    const contractDue = open.filter((r) => applied.has(r.migration))
-    if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
-    return { dialect, entities, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection }
-  } catch (err) {
-    await connection.close()
-    throw err
-  }
+  const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
+  const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
+  const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
+  refuseNoEntities(dataSource, actual)
+  const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
+  const queryCount = connection.queryCount
+  const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
+  const open = openExpands(project.migrationsDir)
+  const applied = new Set(history.applied)
+  if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
+  const contractDue = open.filter((r) => applied.has(r.migration))
+  if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
+  return { dialect, entities, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection }
 }

@@ -4,9 +4,10 @@ import type { AlterColumn } from '../operations/operation'
 /**
  * ColumnAspect is one thing about a column that can change: its `type` (name, array-ness, enum type), its
  * `size` (length, precision, scale), `nullability`, `default`, `generated` (serial, identity, uuid),
- * `computed` expression, `enumValues` (where labels belong to the column, not to a type), `collation`, `comment`.
+ * `computed` expression, `enumValues` (where labels belong to the column, not to a type), `collation` (with the
+ * character set), `comment`, `onUpdate`.
  */
-export type ColumnAspect = 'type' | 'size' | 'nullability' | 'default' | 'generated' | 'computed' | 'enumValues' | 'collation' | 'comment'
+export type ColumnAspect = 'type' | 'size' | 'nullability' | 'default' | 'generated' | 'computed' | 'enumValues' | 'collation' | 'comment' | 'onUpdate'
 
 /** ColumnComparison tunes what counts as a column change for the dialect at hand. */
 export interface ColumnComparison {
@@ -22,8 +23,9 @@ const aspects: { readonly [A in ColumnAspect]: (c: ColumnModel) => unknown } = {
   generated: (c) => c.generated ?? null,
   computed: (c) => (c.computed ? [c.computed.expression, c.computed.stored] : null),
   enumValues: (c) => c.enumValues ?? null,
-  collation: (c) => c.collation ?? null,
+  collation: (c) => [c.charset ?? null, c.collation ?? null],
   comment: (c) => c.comment ?? null,
+  onUpdate: (c) => c.onUpdate ?? null,
 }
 
 /**

@@ -9,8 +9,10 @@ export function describeColumn(column: ColumnModel): string {
   if (column.default !== undefined) parts.push(`default ${column.default}`)
   if (column.generated !== undefined) parts.push(`generated ${describeGeneration(column.generated)}`)
   if (column.computed !== undefined) parts.push(`computed ${describeComputed(column.computed)}`)
+  if (column.charset !== undefined) parts.push(`charset ${column.charset}`)
   if (column.collation !== undefined) parts.push(`collate ${quoteDoubled(column.collation)}`)
   if (column.comment !== undefined) parts.push(`comment ${quoteLiteral(column.comment)}`)
+  if (column.onUpdate !== undefined) parts.push(`on update ${column.onUpdate}`)
   return parts.join(' ')
 }
 
@@ -27,8 +29,10 @@ export function columnChangeText(op: AlterColumn): string[] {
   if (changes.includes('default')) lines.push(text('default ', from.default, to.default))
   if (changes.includes('generated')) lines.push(text('generated ', mapOptional(from.generated, describeGeneration), mapOptional(to.generated, describeGeneration)))
   if (changes.includes('computed')) lines.push(text('computed ', mapOptional(from.computed, describeComputed), mapOptional(to.computed, describeComputed)))
-  if (changes.includes('collation')) lines.push(text('collate ', mapOptional(from.collation, quoteDoubled), mapOptional(to.collation, quoteDoubled)))
+  if (changes.includes('collation') && from.charset !== to.charset) lines.push(text('charset ', from.charset, to.charset))
+  if (changes.includes('collation') && from.collation !== to.collation) lines.push(text('collate ', mapOptional(from.collation, quoteDoubled), mapOptional(to.collation, quoteDoubled)))
   if (changes.includes('comment')) lines.push(text('comment ', mapOptional(from.comment, quoteLiteral), mapOptional(to.comment, quoteLiteral)))
+  if (changes.includes('onUpdate')) lines.push(text('on update ', from.onUpdate, to.onUpdate))
   return lines
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { createConnection } from 'mysql2/promise'
 import { Client } from 'pg'
 import type { DataSourceOptions } from 'typeorm'
 
@@ -76,6 +77,40 @@ async function adminQuery(sql: string): Promise<void> {
     await client.query(sql)
   } finally {
     await client.end()
+  }
+}
+
+export const mariadbServer = { host: '127.0.0.1', port: 3306, user: 'root' }
+
+/**
+ * createMariaDbDatabase creates a uniquely named database on the local MariaDB server. Its `query` runs with
+ * ANSI_QUOTES added to the session's sql_mode, so that tests shared with the other dialects may write
+ * `"authorId"`; what the tool runs keeps the server's own sql_mode.
+ */
+export async function createMariaDbDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `autogen_${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  await mariadbQuery(undefined, `CREATE DATABASE \`${name}\``)
+  const dir = mkdtempSync(join(tmpdir(), 'autogen-mariadb-'))
+  return {
+    label: 'mariadb',
+    dir,
+    options: { type: 'mariadb', host: mariadbServer.host, port: mariadbServer.port, username: mariadbServer.user, database: name },
+    query: <Row>(sql: string) => mariadbQuery<Row>(name, sql),
+    async drop() {
+      rmSync(dir, { recursive: true, force: true })
+      await mariadbQuery(undefined, `DROP DATABASE IF EXISTS \`${name}\``)
+    },
+  }
+}
+
+async function mariadbQuery<Row>(database: string | undefined, sql: string): Promise<Row[]> {
+  const connection = await createConnection({ ...mariadbServer, database, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true })
+  try {
+    await connection.query(`SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',ANSI_QUOTES')`)
+    const [rows] = await connection.query(sql)
+    return (Array.isArray(rows) ? rows : []) as Row[]
+  } finally {
+    await connection.end()
   }
 }
 
