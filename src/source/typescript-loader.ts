@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as TypeScript from 'typescript'
 import { aliasTargets } from './path-aliases'
-import { type ProjectCompilerOptions, projectCompilerOptionsFor } from './project-compiler-options'
+import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, swcTranspiler } from './swc-transpiler'
@@ -91,8 +91,9 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
 export function transpile(source: string, fileName: string): string {
   const project = projectCompilerOptionsFor(fileName)
   const swc = swcTranspiler()
-  const transpiler = swc?.id ?? `typescript ${loadTypeScript().version}`
-  const key = [loaderRules, transpiler, project.options, process.sourceMapsEnabled === true]
+  const transpiler = swc?.id ?? 'typescript'
+  // TypeScript's version even with SWC: it converts the options, and decides which files SWC transpiles.
+  const key = [loaderRules, transpiler, typeScriptVersion(), project.cacheKey, process.sourceMapsEnabled === true]
   return cachedTranspile(fileName, source, key, () => emit(swc, source, fileName, project))
 }
 
@@ -131,7 +132,14 @@ function loadTypeScript(): typeof TypeScript {
   return (typeScript ??= require('typescript') as typeof TypeScript)
 }
 
+/** typeScriptVersion is the version of the TypeScript compiler loadTypeScript loads, read without loading it. */
+function typeScriptVersion(): string {
+  typeScriptPackageVersion ??= (JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version
+  return typeScriptPackageVersion
+}
+
 let typeScript: typeof TypeScript | undefined
+let typeScriptPackageVersion: string | undefined
 const optionsOfProject = new WeakMap<ProjectCompilerOptions, TypeScript.CompilerOptions>()
 
 /**
@@ -143,13 +151,14 @@ function loaderCompilerOptions(ts: typeof TypeScript, project: ProjectCompilerOp
   if (options !== undefined) return options
   // Node reads inline source maps only with --enable-source-maps; without it they double the transpile time.
   const sourceMaps = process.sourceMapsEnabled === true
+  const projectOptions = compilerOptionsOf(ts, project)
   options = {
-    ...project.options,
+    ...projectOptions,
     module: ts.ModuleKind.CommonJS,
     moduleResolution: undefined,
     verbatimModuleSyntax: false,
-    target: project.options.target ?? ts.ScriptTarget.ES2021,
-    esModuleInterop: project.options.esModuleInterop ?? true,
+    target: projectOptions.target ?? ts.ScriptTarget.ES2021,
+    esModuleInterop: projectOptions.esModuleInterop ?? true,
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
     noEmit: false,

@@ -1,5 +1,4 @@
-import * as fs from 'node:fs'
-import { runBuiltCli } from '../support/run-cli'
+import { packagesLoaded } from '../support/packages-loaded'
 import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
 import { type TempProject, tempProject } from '../support/temp-project'
 
@@ -8,24 +7,6 @@ import { type TempProject, tempProject } from '../support/temp-project'
 const heavy = ['typeorm', 'pg', 'better-sqlite3', 'typescript', '@swc/core']
 let project: TempProject
 afterEach(() => project.remove())
-
-/** packagesLoaded runs the built CLI and lists the packages (bare requests) its process required. */
-function packagesLoaded(args: readonly string[]): { code: number; stdout: string; packages: string[] } {
-  const log = project.file('loaded.json')
-  const preload = project.write('record-loads.cjs', `const Module = require('node:module')
-const load = Module._load
-const requested = new Set()
-Module._load = function (request, ...rest) {
-  if (!request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:')) {
-    requested.add(request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0])
-  }
-  return load.call(this, request, ...rest)
-}
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify([...requested])))
-`)
-  const run = runBuiltCli(project.dir, args, { NODE_OPTIONS: `--require ${preload}` })
-  return { code: run.code, stdout: run.stdout + run.stderr, packages: JSON.parse(fs.readFileSync(log, 'utf8')) as string[] }
-}
 
 const entityJs = `const { EntitySchema } = require('typeorm')
 module.exports = new EntitySchema({ name: 'thing', columns: { id: { type: Number, primary: true, generated: true }, name: { type: String } } })
@@ -40,7 +21,7 @@ export class Thing {
 
 test.each([['--version'], ['--help'], ['check', '--help']])('%s loads no TypeORM, database driver or compiler', (...args) => {
   project = tempProject()
-  const run = packagesLoaded(args)
+  const run = packagesLoaded(project, args)
   expect(run.code).toBe(0)
   expect(run.packages.filter((p) => heavy.includes(p))).toEqual([])
 })
@@ -52,7 +33,7 @@ module.exports = new DataSource({ type: 'better-sqlite3', database: ':memory:', 
 `,
     'thing.js': entityJs,
   })
-  const run = packagesLoaded(['diff', '-c', 'ormconfig.js'])
+  const run = packagesLoaded(project, ['diff', '-c', 'ormconfig.js'])
   expect(run.stdout).toContain('CREATE TABLE "thing"')
   expect(run.packages).toContain('better-sqlite3')
   expect(run.packages.filter((p) => ['pg', 'typescript', '@swc/core'].includes(p))).toEqual([])
@@ -74,7 +55,7 @@ export default new DataSource({ type: 'postgres', host: '127.0.0.1', port: 5432,
 `,
       'thing.ts': entityTs,
     })
-    const run = packagesLoaded(['check', '-c', 'ormconfig.ts'])
+    const run = packagesLoaded(project, ['check', '-c', 'ormconfig.ts'])
     expect(run.code).toBe(1)
     expect(run.packages).toEqual(expect.arrayContaining(['pg', '@swc/core']))
     expect(run.packages).not.toContain('better-sqlite3')

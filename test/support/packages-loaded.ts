@@ -1,0 +1,31 @@
+import * as fs from 'node:fs'
+import { runBuiltCli } from './run-cli'
+import type { TempProject } from './temp-project'
+
+/** LoadingRun is what a run of the built CLI printed, its exit code, and the packages its process required. */
+export interface LoadingRun {
+  readonly code: number
+  readonly stdout: string
+  readonly packages: string[]
+}
+
+/**
+ * packagesLoaded runs the built CLI in `project` and lists the packages (bare requests) its process
+ * required, as a preload in that process records them. `stdout` holds stderr too.
+ */
+export function packagesLoaded(project: TempProject, args: readonly string[], env: NodeJS.ProcessEnv = {}): LoadingRun {
+  const log = project.file('loaded.json')
+  const preload = project.write('record-loads.cjs', `const Module = require('node:module')
+const load = Module._load
+const requested = new Set()
+Module._load = function (request, ...rest) {
+  if (!request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:')) {
+    requested.add(request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0])
+  }
+  return load.call(this, request, ...rest)
+}
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify([...requested])))
+`)
+  const run = runBuiltCli(project.dir, args, { ...env, NODE_OPTIONS: `--require ${preload}` })
+  return { code: run.code, stdout: run.stdout + run.stderr, packages: JSON.parse(fs.readFileSync(log, 'utf8')) as string[] }
+}
