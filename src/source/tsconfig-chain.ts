@@ -24,8 +24,9 @@ export const pathListOptions = ['rootDirs', 'typeRoots']
  * readTsconfigChain reads `configFile` and the tsconfigs it extends (a string or, as TypeScript 5 allows,
  * an array, see resolveTsconfigExtends) as TypeScript does: each one's path options resolved against its own
  * folder, then `${configDir}` replaced by the folder of `configFile`. Undefined when any file of the chain is
- * not one it reads for certain (see parseJsonWithComments), an `extends` names no file it finds, or the
- * chain is circular: TypeScript then reads the tsconfig and reports what is wrong.
+ * not one it reads for certain (see parseJsonWithComments), has a `compilerOptions` or `extends` of the
+ * wrong type or an `excludes`, an `extends` names no file it finds, or the chain is circular: TypeScript
+ * then reads the tsconfig and reports what is wrong.
  */
 export function readTsconfigChain(configFile: string): TsconfigChain | undefined {
   const configs: { file: string; options: RawCompilerOptions }[] = []
@@ -44,7 +45,8 @@ function collect(file: string, stack: readonly string[], configs: { file: string
   const json = readJson(file)
   if (json === undefined) return false
   const { extends: bases, compilerOptions } = json
-  if (compilerOptions !== undefined && !isRecord(compilerOptions)) return false
+  // TypeScript reports the typo for `exclude`, whatever else the file says.
+  if ((compilerOptions !== undefined && !isRecord(compilerOptions)) || 'excludes' in json) return false
   const specifiers = bases === undefined ? [] : typeof bases === 'string' ? [bases] : bases
   if (!Array.isArray(specifiers) || !specifiers.every((s) => typeof s === 'string')) return false
   for (const specifier of specifiers as string[]) {

@@ -71,6 +71,7 @@ describe('projectCompilerOptionsFor', () => {
     ['a missing base', '{ "extends": "./nowhere.json" }', /tsconfig\.json: error TS5083: Cannot read file '.*nowhere\.json'\./],
     ['a missing package', '{ "extends": "@tsconfig/nowhere" }', /tsconfig\.json: error TS6053: File '@tsconfig\/nowhere' not found\./],
     ['a circular chain', '{ "extends": "./tsconfig.json" }', /error TS18000: Circularity detected while resolving configuration/],
+    ['an `excludes` typo', '{ "excludes": ["dist"] }', /tsconfig\.json: error TS6114: Unknown option 'excludes'\. Did you mean 'exclude'\?/],
     ['a wrong enum value', '{ "compilerOptions": { "target": "ES2099" } }', /tsconfig\.json: error TS6046: Argument for '--target' option must be: /],
   ])('%s is a UserError naming the tsconfig', (_, text, pattern) => {
     const p = project({ 'tsconfig.json': text })
