@@ -85,8 +85,9 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
  * and writes the decorator metadata `tsc` writes (see swcMetadataMayDiffer); otherwise the TypeScript
  * compiler does, each file on its own, except one whose decorator metadata names an imported type
  * (`@Column() status: Status`): that one is emitted with type information, so that its metadata is what
- * `tsc` writes. Outputs that depend on this file alone are kept in the transpile cache. A syntax error is a
- * UserError worded as `tsc` words it; types are not checked.
+ * `tsc` writes. Outputs that depend on this file alone are kept in the transpile cache; a file found there
+ * does not load the TypeScript compiler, which reads no tsconfig either (see projectCompilerOptionsFor). A
+ * syntax error is a UserError worded as `tsc` words it; types are not checked.
  */
 export function transpile(source: string, fileName: string): string {
   const project = projectCompilerOptionsFor(fileName)
