@@ -1,0 +1,105 @@
+/*
+ * Deviations from mysql-model.md (the contract with the compiler):
+ * - Foreign key actions are kept as the server reports them (MariaDB and MySQL report `RESTRICT` where
+ *   the DDL named none, `NO ACTION` where it said so); the entity side is what TypeORM writes (`NO ACTION`
+ *   unless declared). No folding either way.
+ * - Check, computed and view expressions are compared in the form of canonicalMysqlExpression (identifiers
+ *   unquoted and lower case, the database's name dropped, spacing canonical, literals as written).
+ * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none.
+ * - ZEROFILL: TypeORM accepts `zerofill` but never writes it (its `unsigned` it does), so the entity side has
+ *   ` unsigned` and never ` zerofill`.
+ */
+import { byQualifiedName } from '../../model/qualified-name'
+import type { ColumnModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { canonicalMysqlTable } from './mysql-canonical-table'
+import { canonicalMysqlExpression } from './mysql-expressions'
+import { atLeast, type MysqlServer } from './mysql-server'
+
+/**
+ * normalizeMysql brings an entity-side model (TypeORM's type names and defaults) to the canonical form the
+ * introspector produces, for the server `server` (undefined: not known yet, as TypeORM before connecting):
+ * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, charset aliases, and the index
+ * MySQL creates for a foreign key that no declared index serves.
+ */
+export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined): SchemaModel {
+  return {
+    tables: model.tables.map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, server)))).sort(byQualifiedName),
+    enums: [],
+    schemas: [],
+    extensions: [],
+    views: model.views.map((v) => {
+      const written = v.definitionSql ?? v.definition
+      return { name: v.name, definition: canonicalMysqlExpression(written), definitionSql: written, reads: v.reads.map((r) => ({ name: r.name })) }
+    }).sort(byQualifiedName),
+  }
+}
+
+function entityTable(table: TableModel, server: MysqlServer | undefined): TableModel {
+  const { schema: _schema, ...rest } = table
+  return {
+    ...rest,
+    columns: table.columns.map((c) => entityColumn(c, server)),
+    foreignKeys: table.foreignKeys.map(({ referencedSchema: _ignored, ...fk }) => fk),
+  }
+}
+
+/** entityColumn is the column TypeORM creates on `server`: what its driver writes once connected. */
+function entityColumn(column: ColumnModel, server: MysqlServer | undefined): ColumnModel {
+  const { declared, ...written } = column
+  let filled: ColumnModel = written
+  if (declared?.type === 'uuid') {
+    // TypeORM's MysqlDriver: native uuid on MariaDB 10.7+, else varchar(36).
+    filled = nativeUuid(server) ? { ...filled, type: 'uuid', length: undefined } : { ...filled, type: 'varchar', length: 36 }
+  }
+  if (declared?.type === 'json' && server !== undefined && !(server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
+    filled = { ...filled, type: 'json' }
+  }
+  if (declared?.unsigned === true) filled = { ...filled, type: `${filled.type} unsigned` }
+  if (server !== undefined && utf8IsUtf8mb3(server)) {
+    filled = {
+      ...filled,
+      ...(filled.charset !== undefined && { charset: filled.charset.replace(/^utf8$/i, 'utf8mb3') }),
+      ...(filled.collation !== undefined && { collation: filled.collation.replace(/^utf8_/i, 'utf8mb3_') }),
+    }
+  }
+  if (filled.generated?.kind !== 'increment') {
+    const { generated: _none, ...rest } = filled
+    filled = rest
+  }
+  return filled
+}
+
+function nativeUuid(server: MysqlServer | undefined): boolean {
+  return server !== undefined && server.product === 'mariadb' && atLeast(server, 10, 7)
+}
+
+/** utf8IsUtf8mb3: the server reports the charset `utf8` as `utf8mb3` (MariaDB 10.6+, MySQL 8.0.30+). */
+function utf8IsUtf8mb3(server: MysqlServer): boolean {
+  return server.product === 'mariadb' ? atLeast(server, 10, 6) : atLeast(server, 8, 0, 30)
+}
+
+/**
+ * withForeignKeyIndexes adds, for each foreign key, the index MySQL creates for it (named after it, on its
+ * columns) unless an index, unique key or the primary key already has its columns as leftmost keys
+ * (whole columns, not prefixes): MySQL needs one to check the key, and keeps the one it made.
+ */
+export function withForeignKeyIndexes(table: TableModel): TableModel {
+  const added: IndexModel[] = []
+  for (const fk of table.foreignKeys) {
+    const candidates: (readonly string[])[] = [
+      ...(table.primaryKey ? [table.primaryKey.columns] : []),
+      ...table.uniques.map((u) => u.columns),
+      ...[...table.indexes, ...added].filter((i) => i.method === undefined).map((i) => servingColumns(i)),
+    ]
+    if (candidates.some((columns) => fk.columns.every((c, k) => columns[k] === c))) continue
+    added.push({ name: fk.name, columns: [...fk.columns], unique: false })
+  }
+  if (added.length === 0) return table
+  return { ...table, indexes: [...table.indexes, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
+}
+
+/** servingColumns are an index's leading keys up to its first prefix key, which cannot serve a foreign key. */
+function servingColumns(index: IndexModel): readonly string[] {
+  const firstPrefix = (index.keys ?? []).findIndex((k) => k.length !== undefined)
+  return firstPrefix < 0 ? index.columns : index.columns.slice(0, firstPrefix)
+}
