@@ -54,7 +54,8 @@ export interface CatalogDefault {
 export function defaultSqlOf(row: CatalogDefault, server: MysqlServer): string | undefined {
   if (row.value === null) return undefined
   if (server.product === 'mariadb' && atLeast(server, 10, 2, 7)) return row.value
-  if (/DEFAULT_GENERATED/i.test(row.extra)) return currentTimestamp.test(row.value) ? row.value : `(${row.value})`
+  // MySQL 8 prints an expression default with its quotes escaped: concat(_utf8mb4\'a\',_utf8mb4\'b\').
+  if (/DEFAULT_GENERATED/i.test(row.extra)) return currentTimestamp.test(row.value) ? row.value : `(${row.value.replace(/\\'/g, "'")})`
   if (currentTimestamp.test(row.value)) return row.value
   const base = baseOf(row.type)
   if (mysqlNumericTypes.has(base) && (isNumber(row.value) || /^b'[01]*'$/i.test(row.value))) return row.value

@@ -2,7 +2,7 @@
  * canonicalMysqlExpression is the one spelling in which CHECK, generated-column and view expressions are
  * compared: outside string literals, identifiers unquoted (backticks, and double quotes, which TypeORM's
  * users write under ANSI_QUOTES) and lower case (MySQL matches column names case-insensitively), the
- * database name that MySQL prefixes to stored names dropped, whitespace removed around punctuation and
+ * database name that MySQL prefixes to stored names and the charset introducers it adds to literals dropped, whitespace removed around punctuation and
  * operators and else collapsed to one space; string literals stay as written but in single quotes.
  */
 export function canonicalMysqlExpression(sql: string, database?: string): string {
@@ -15,6 +15,8 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
     if (db !== undefined && t.kind === 'word' && t.text === db && tokens[i + 1]?.text === '.' && tokens[i + 2]?.kind === 'word') {
       words.push({ ...tokens[i + 2]!, spaced: t.spaced })
       i += 2
+    } else if (t.kind === 'word' && /^_[a-z0-9]+$/.test(t.text) && tokens[i + 1]?.kind === 'string') {
+      continue // a charset introducer (`_utf8mb4'a'`), which MySQL 8 prints before every literal
     } else words.push(t)
   }
   let out = ''

@@ -80,9 +80,19 @@ function toString(source: string, from: ColumnModel, to: ColumnModel): TypeChang
   const target = baseOf(to.type)
   const room = capacity(target, to)
   if (stringTypes.has(source)) return byCapacity(capacity(source, from), room)
-  // Every other value has a text form; the longest a bounded target must hold is guessed from the type.
-  const longest = source in integerBytes ? 20 : source === 'decimal' ? (from.precision ?? 10) + 2 : timeTypes.has(source) || source === 'date' ? 26 : source === 'uuid' ? 36 : Infinity
-  return longest <= room ? 'rewrite' : 'narrowing'
+  // Every other value has a text form, as long as longestText says.
+  return longestText(source, from) <= room ? 'rewrite' : 'narrowing'
+}
+
+/** longestText is the most characters a value of `column` takes as text (Infinity where unknown). */
+function longestText(type: string, column: ColumnModel): number {
+  const labels = column.enumValues ?? []
+  if (type === 'enum') return Math.max(0, ...labels.map((l) => l.length))
+  if (type === 'set') return labels.join(',').length
+  if (type in integerBytes) return 20
+  if (type === 'decimal') return (column.precision ?? 10) + 2
+  if (timeTypes.has(type) || type === 'date') return 26
+  return type === 'uuid' ? 36 : Infinity
 }
 
 function capacity(type: string, column: ColumnModel): number {
