@@ -13,7 +13,8 @@ export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
   const type = canonicalMysqlType(column.type, column, column.enumValues)
   const increment = column.generated?.kind === 'increment'
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
-  const defaultText = keepsDefault ? canonicalMysqlDefault(column.default!, type.type) : undefined
+  const defaultText = keepsDefault ? atMostPrecision(canonicalMysqlDefault(column.default!, type.type), type.precision) : undefined
+  const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? atMostPrecision(canonicalOnUpdate(column.onUpdate), type.precision) : undefined
   return {
     name: column.name,
     type: type.type,
@@ -34,8 +35,19 @@ export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
     ...(column.comment !== undefined && column.comment !== '' && { comment: column.comment }),
     ...(column.charset !== undefined && { charset: column.charset }),
     ...(column.collation !== undefined && { collation: column.collation }),
-    ...(column.onUpdate !== undefined && column.onUpdate.trim() !== '' && { onUpdate: canonicalOnUpdate(column.onUpdate) }),
+    ...(onUpdate !== undefined && { onUpdate }),
   }
+}
+
+/**
+ * atMostPrecision: MariaDB stores `CURRENT_TIMESTAMP(6)` on a column of fewer fractional digits as
+ * `CURRENT_TIMESTAMP(n)` of the column's (what TypeORM writes for `@CreateDateColumn({ precision: 3 })`; MySQL
+ * refuses it).
+ */
+function atMostPrecision(expression: string | undefined, precision: number | undefined): string | undefined {
+  const digits = /^CURRENT_TIMESTAMP\((\d+)\)$/.exec(expression ?? '')
+  if (!digits || Number(digits[1]) <= (precision ?? 0)) return expression
+  return precision === undefined ? 'CURRENT_TIMESTAMP' : `CURRENT_TIMESTAMP(${precision})`
 }
 
 /**

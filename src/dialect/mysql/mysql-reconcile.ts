@@ -1,5 +1,5 @@
 import { sameName } from '../../model/qualified-name'
-import type { SchemaModel, ViewModel } from '../../model/schema-model'
+import type { ColumnModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
@@ -7,15 +7,51 @@ import type { MysqlServer } from './mysql-server'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only: a table whose entity names no engine takes the
- * database's (the engine is only compared where the entity names one), and view definitions are compared
- * as the server's optimizer prints them (reconcileViews).
+ * database's (the engine is only compared where the entity names one), charsets and collations the entities
+ * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions are
+ * compared as the server's optimizer prints them (reconcileViews).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const tables = desired.tables.map((t) => {
     const engine = t.engine ?? actual.tables.find((a) => sameName(a, t))?.engine
     return engine === undefined ? t : { ...t, engine }
   })
-  return reconcileViews({ ...desired, tables }, actual, connection)
+  return reconcileViews(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
+}
+
+interface CollationRow { readonly collation: string; readonly charset: string; readonly is_default: string }
+interface TableCollationRow { readonly name: string | null; readonly collation: string }
+
+/**
+ * reconcileCharsets brings the charsets and collations the entities declare to the introspector's form,
+ * where a column's are named only where they differ from its table's (inherited ones are not: MySQL does
+ * not say whether they were declared): a collation names its charset; a charset of its own keeps its
+ * default collation unnamed; what equals the table's (the database's default for a table not made yet) is
+ * dropped. Two queries, only when some column declares either.
+ */
+export async function reconcileCharsets(desired: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  if (!desired.tables.some((t) => t.columns.some((c) => c.charset !== undefined || c.collation !== undefined))) return desired
+  const collations = await connection.query<CollationRow>(
+    'SELECT COLLATION_NAME AS collation, CHARACTER_SET_NAME AS charset, IS_DEFAULT AS is_default FROM information_schema.COLLATIONS')
+  const tableRows = await connection.query<TableCollationRow>(`SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation FROM information_schema.TABLES
+WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
+UNION ALL SELECT NULL, @@collation_database`)
+  const charsetOf = new Map(collations.map((c) => [c.collation, c.charset]))
+  const defaultOf = new Map(collations.filter((c) => c.is_default === 'Yes').map((c) => [c.charset, c.collation]))
+  const databaseCollation = tableRows.find((r) => r.name === null)?.collation
+  const tableCollation = new Map(tableRows.filter((r) => r.name !== null).map((r) => [r.name!, r.collation]))
+  const inherit = (table: TableModel, column: ColumnModel): ColumnModel => {
+    if (column.charset === undefined && column.collation === undefined) return column
+    const collation = tableCollation.get(table.name) ?? databaseCollation
+    const tableCharset = collation === undefined ? undefined : charsetOf.get(collation)
+    const charset = column.charset ?? (column.collation !== undefined ? charsetOf.get(column.collation) : undefined)
+    const ownCharset = charset === undefined || charset === tableCharset ? undefined : charset
+    const inherited = ownCharset === undefined ? collation : defaultOf.get(ownCharset)
+    const ownCollation = column.collation === undefined || column.collation === inherited ? undefined : column.collation
+    const { charset: _charset, collation: _collation, ...rest } = column
+    return { ...rest, ...(ownCharset !== undefined && { charset: ownCharset }), ...(ownCollation !== undefined && { collation: ownCollation }) }
+  }
+  return { ...desired, tables: desired.tables.map((t) => ({ ...t, columns: t.columns.map((c) => inherit(t, c)) })) }
 }
 
 /**

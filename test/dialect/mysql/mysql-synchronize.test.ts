@@ -162,10 +162,10 @@ describe('mysql: a schema TypeORM synchronize made on MariaDB reads back equal t
     expect(people.checks).toEqual([expect.objectContaining({ name: 'CHK_people_age', expression: 'age>=0 and age<200' })])
   })
 
-  it('reconcile settles the engines and the view with two EXPLAINs, and then everything is equal', async () => {
+  it('reconcile settles the engines, the charsets (two queries) and the view (two EXPLAINs with their warnings), and then everything is equal', async () => {
     const before = connection.queryCount
     const reconciled = await mysqlDialectAt(connection.server).reconcile!(desired, actual, connection)
-    expect(connection.queryCount - before).toBe(4)
+    expect(connection.queryCount - before).toBe(6)
     const compared = (m: SchemaModel) => canonicalOnly({ ...m, views: m.views.map(({ definitionSql: _written, ...v }) => v) })
     expect(compared(reconciled)).toEqual(compared(actual))
   })
