@@ -1,5 +1,5 @@
-import type { ColumnRow, TableRow } from '../../../src/dialect/mysql/mysql-catalog-queries'
-import { columnOf, jsonCheckColumn } from '../../../src/dialect/mysql/mysql-catalog-rows'
+import { checksQuery, type ColumnRow, type IndexRow, indexesQuery, type TableRow } from '../../../src/dialect/mysql/mysql-catalog-queries'
+import { columnOf, indexesOf, jsonCheckColumn } from '../../../src/dialect/mysql/mysql-catalog-rows'
 import { canonicalMysqlColumn } from '../../../src/dialect/mysql/mysql-canonical-table'
 import { canonicalMysqlDefault, canonicalNumber, defaultSqlOf } from '../../../src/dialect/mysql/mysql-defaults'
 import { canonicalMysqlExpression } from '../../../src/dialect/mysql/mysql-expressions'
@@ -186,5 +186,31 @@ describe('withForeignKeyIndexes', () => {
       foreignKeys: [fk('FK_a', ['a']), fk('FK_b', ['b']), fk('FK_c', ['c']), fk('FK_d', ['d']), fk('FK_e', ['e']), fk('FK_f', ['f']), fk('FK_g', ['g']), fk('FK_b2', ['b'])],
     }))
     expect(t.indexes.map((i) => i.name)).toEqual(['FK_b', 'FK_d', 'FK_e', 'FK_f', 'IDX_e', 'IDX_g_f'])
+  })
+})
+
+describe('catalog queries and index rows by server', () => {
+  it('functional key parts are read on MySQL 8.0.13+ only; checks where the server has them, per table on MariaDB', () => {
+    expect(indexesQuery(mysql8)).toContain('s.EXPRESSION')
+    expect(indexesQuery(mariadb)).not.toContain('s.EXPRESSION')
+    expect(checksQuery(mariadb)).toContain('cc.TABLE_NAME = tc.TABLE_NAME')
+    expect(checksQuery(mysql8)).not.toContain('cc.TABLE_NAME')
+    expect(checksQuery(mysqlServerOf('8.0.15', ''))).toBeUndefined()
+  })
+  it('a MySQL 8 functional key is an expression key; SPATIAL sub-parts are not prefixes', () => {
+    const row = (over: Partial<IndexRow>): IndexRow => ({
+      table: 't', name: 'i', non_unique: 1, seq: 1, column_name: 'a', expression: null, sub_part: null, collation: 'A', index_type: 'BTREE', ...over,
+    })
+    expect(indexesOf([
+      row({ name: 'fn', column_name: null, expression: 'lower(`email`)' }),
+      row({ name: 'sp', index_type: 'SPATIAL', sub_part: 32 }),
+      row({ name: 'PRIMARY', non_unique: 0, column_name: 'id' }),
+    ])).toEqual({
+      primaryKey: ['id'],
+      indexes: [
+        { name: 'fn', columns: ['(lower(`email`))'], unique: false },
+        { name: 'sp', columns: ['a'], unique: false, method: 'spatial' },
+      ],
+    })
   })
 })
