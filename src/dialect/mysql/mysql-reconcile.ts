@@ -7,16 +7,30 @@ import type { MysqlServer } from './mysql-server'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only: a table whose entity names no engine takes the
- * database's (the engine is only compared where the entity names one), charsets and collations the entities
+ * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
+ * (withBooleanWidth), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions are
  * compared as the server's optimizer prints them (reconcileViews).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const tables = desired.tables.map((t) => {
-    const engine = t.engine ?? actual.tables.find((a) => sameName(a, t))?.engine
-    return engine === undefined ? t : { ...t, engine }
+    const other = actual.tables.find((a) => sameName(a, t))
+    const engine = t.engine ?? other?.engine
+    const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
+    return { ...t, columns, ...(engine !== undefined && { engine }) }
   })
   return reconcileViews(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
+}
+
+/**
+ * withBooleanWidth: TypeORM writes a boolean as `tinyint` (which MariaDB prints `tinyint(4)`), older
+ * TypeORM versions and other tools as `tinyint(1)`; a display width changes no stored value, so an entity
+ * `tinyint` with no width takes the database's `tinyint(1)`.
+ */
+function withBooleanWidth(column: ColumnModel, actualTable: TableModel): ColumnModel {
+  if (column.type !== 'tinyint' || column.length !== undefined) return column
+  const other = actualTable.columns.find((c) => c.name === column.name)
+  return other?.type === 'tinyint' && other.length === 1 ? { ...column, length: 1 } : column
 }
 
 interface CollationRow { readonly collation: string; readonly charset: string; readonly is_default: string }
