@@ -212,6 +212,13 @@ class IndexNames {
   @PrimaryGeneratedColumn() id: number
 }
 
+@Entity('p31') class GeneratedColumns {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', default: 1 }) quantity: number
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: '`quantity` * 2' }) double: number
+  @Column({ type: 'varchar', length: 40, generatedType: 'VIRTUAL', asExpression: "concat('#', `id`)" }) label: string
+}
+
 export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'datetime without precision (datetime vs datetime(0))', issue: 'typeorm#1960', entities: [DatetimeNoPrecision] },
   { name: 'datetime defaulting to CURRENT_TIMESTAMP, with and without precision', issue: 'typeorm#3561', entities: [DatetimeCurrentTimestamp] },
@@ -243,4 +250,5 @@ export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'string, int and numeric-looking string defaults, comments', entities: [StringDefaults] },
   { name: 'composite primary key and a foreign key beside it', entities: [Author, CompositeKey] },
   { name: 'declared engine', entities: [DeclaredEngine] },
+  { name: 'generated columns, stored and virtual, not nullable in the entity (TypeORM writes no NOT NULL for them on MariaDB)', entities: [GeneratedColumns] },
 ]

@@ -18,7 +18,8 @@ import { atLeast, type MysqlServer } from './mysql-server'
 /**
  * normalizeMysql brings an entity-side model (TypeORM's type names and defaults) to the canonical form the
  * introspector produces, for the server `server` (undefined: not known yet, as TypeORM before connecting):
- * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, charset aliases, and the index
+ * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, charset aliases, generated
+ * columns nullable on MariaDB, and the index
  * MySQL creates for a foreign key that no declared index serves.
  */
 export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined): SchemaModel {
@@ -55,6 +56,8 @@ function entityColumn(column: ColumnModel, server: MysqlServer | undefined): Col
     filled = { ...filled, type: 'json' }
   }
   if (declared?.unsigned === true) filled = { ...filled, type: `${filled.type} unsigned` }
+  // MariaDB has no NOT NULL on generated columns (TypeORM writes none there): they are nullable.
+  if (filled.computed !== undefined && server?.product === 'mariadb') filled = { ...filled, nullable: true }
   if (server !== undefined && utf8IsUtf8mb3(server)) {
     filled = {
       ...filled,
