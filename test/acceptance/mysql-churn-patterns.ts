@@ -2,6 +2,7 @@ import 'reflect-metadata'
 import {
   Column,
   CreateDateColumn,
+  DeleteDateColumn,
   Entity,
   Index,
   JoinColumn,
@@ -219,6 +220,14 @@ class IndexNames {
   @Column({ type: 'varchar', length: 40, generatedType: 'VIRTUAL', asExpression: "concat('#', `id`)" }) label: string
 }
 
+enum Level { Low = 1, High = 2 }
+@Entity({ name: 'p32', comment: "the owner's notes" }) class CommentsAndSoftDelete {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: Level, default: Level.Low }) level: Level
+  @Column({ type: 'varchar', length: 20, comment: "it's quoted", default: () => "'expr'" }) quoted: string
+  @DeleteDateColumn() deletedAt: Date | null
+}
+
 export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'datetime without precision (datetime vs datetime(0))', issue: 'typeorm#1960', entities: [DatetimeNoPrecision] },
   { name: 'datetime defaulting to CURRENT_TIMESTAMP, with and without precision', issue: 'typeorm#3561', entities: [DatetimeCurrentTimestamp] },
@@ -250,5 +259,6 @@ export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'string, int and numeric-looking string defaults, comments', entities: [StringDefaults] },
   { name: 'composite primary key and a foreign key beside it', entities: [Author, CompositeKey] },
   { name: 'declared engine', entities: [DeclaredEngine] },
+  { name: 'numeric enum, comments with quotes, a default written as an expression, DeleteDateColumn', entities: [CommentsAndSoftDelete] },
   { name: 'generated columns, stored and virtual, not nullable in the entity (TypeORM writes no NOT NULL for them on MariaDB)', entities: [GeneratedColumns] },
 ]
