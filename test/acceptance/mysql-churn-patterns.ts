@@ -220,6 +220,14 @@ class IndexNames {
   @Column({ type: 'varchar', length: 40, generatedType: 'VIRTUAL', asExpression: "concat('#', `id`)" }) label: string
 }
 
+@Entity('p33a') class UuidGroup {
+  @PrimaryGeneratedColumn('uuid') id: string
+}
+@Entity('p33b') class UuidMember {
+  @PrimaryGeneratedColumn('uuid') id: string
+  @ManyToMany(() => UuidGroup) @JoinTable() groups: UuidGroup[]
+}
+
 enum Level { Low = 1, High = 2 }
 @Entity({ name: 'p32', comment: "the owner's notes" }) class CommentsAndSoftDelete {
   @PrimaryGeneratedColumn() id: number
@@ -260,5 +268,6 @@ export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'composite primary key and a foreign key beside it', entities: [Author, CompositeKey] },
   { name: 'declared engine', entities: [DeclaredEngine] },
   { name: 'numeric enum, comments with quotes, a default written as an expression, DeleteDateColumn', entities: [CommentsAndSoftDelete] },
+  { name: 'many-to-many between uuid keys: the junction columns follow the server (uuid or varchar(36))', issue: 'typeorm#8832', entities: [UuidGroup, UuidMember] },
   { name: 'generated columns, stored and virtual, not nullable in the entity (TypeORM writes no NOT NULL for them on MariaDB)', entities: [GeneratedColumns] },
 ]
