@@ -44,6 +44,9 @@ export interface MysqlChurnPattern {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'float', default: 0 }) data1: number
   @Column({ type: 'float', default: 1.5, nullable: true }) data2: number | null
+  @Column({ type: 'float', precision: 10, nullable: true }) bits10: number | null
+  @Column({ type: 'float', precision: 30, nullable: true }) bits30: number | null
+  @Column({ type: 'float', precision: 7, scale: 3, nullable: true }) fixed: number | null
 }
 @Entity('p04') class DoubleColumn {
   @PrimaryGeneratedColumn() id: number
@@ -239,7 +242,7 @@ enum Level { Low = 1, High = 2 }
 export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'datetime without precision (datetime vs datetime(0))', issue: 'typeorm#1960', entities: [DatetimeNoPrecision] },
   { name: 'datetime defaulting to CURRENT_TIMESTAMP, with and without precision', issue: 'typeorm#3561', entities: [DatetimeCurrentTimestamp] },
-  { name: 'float with a default', issue: 'typeorm#6893', entities: [FloatDefault] },
+  { name: 'float with a default, float(p) as float or double, float(p,s)', issue: 'typeorm#6893', entities: [FloatDefault] },
   { name: 'double and double precision', issue: 'typeorm#5948', entities: [DoubleColumn] },
   { name: 'decimal defaults 0.00 and 0, numeric without precision', issue: 'typeorm#6140, typeorm#5407', entities: [DecimalDefault] },
   { name: 'unsigned generated primary key and unsigned int', issue: 'typeorm#2943', entities: [UnsignedKey] },

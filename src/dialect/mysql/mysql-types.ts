@@ -62,8 +62,11 @@ export function canonicalMysqlType(spelling: string, declared: Parameters = {}, 
   const type = `${base}${unsigned ? ' unsigned' : ''}${zerofill ? ' zerofill' : ''}`
   const first = match?.[2] !== undefined ? Number(match[2]) : undefined
   const second = match?.[3] !== undefined ? Number(match[3]) : undefined
-  const params = { length: declared.length ?? (mysqlLengthTypes.has(base) || mysqlIntegerTypes.has(base) ? first : undefined), precision: declared.precision ?? (mysqlLengthTypes.has(base) || mysqlIntegerTypes.has(base) ? undefined : first), scale: declared.scale ?? second }
+  const counted = mysqlLengthTypes.has(base) || mysqlIntegerTypes.has(base)
+  const params = { length: declared.length ?? (counted ? first : undefined), precision: declared.precision ?? (counted ? undefined : first), scale: declared.scale ?? second }
   if (base === 'enum' || base === 'set') return { type: base, ...(declaredValues && { enumValues: [...declaredValues] }) }
+  // float(p) without a scale is a precision in bits: float up to 24, double past it, neither keeps p.
+  if (base === 'float' && params.precision !== undefined && params.scale === undefined) return { type: params.precision > 24 ? type.replace('float', 'double') : type }
   if (mysqlIntegerTypes.has(base)) return isBoolean || (base === 'tinyint' && params.length === 1) ? { type, length: 1 } : { type }
   if (mysqlLengthTypes.has(base)) return { type, ...(params.length !== undefined && { length: params.length }) }
   if (base === 'decimal') return { type, precision: params.precision ?? 10, scale: params.scale ?? 0 }
