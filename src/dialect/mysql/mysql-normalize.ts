@@ -8,6 +8,13 @@
  * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none.
  * - ZEROFILL: TypeORM accepts `zerofill` but never writes it (its `unsigned` it does), so the entity side has
  *   ` unsigned` and never ` zerofill`.
+ * - `float(p)` without a scale is `float` (p <= 24) or `double` (p > 24) with no precision, as the server
+ *   stores it; `float(p,s)` and `double(p,s)` keep both.
+ * - A `CURRENT_TIMESTAMP(n)` default or ON UPDATE past the column's fractional digits is `CURRENT_TIMESTAMP(p)`
+ *   of the column's (MariaDB stores it so; MySQL refuses it).
+ * - Generated columns are nullable on MariaDB (no NOT NULL there).
+ * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json` and `unsigned`; normalize
+ *   drops it.
  */
 import { byQualifiedName } from '../../model/qualified-name'
 import type { ColumnModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
