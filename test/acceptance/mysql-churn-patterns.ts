@@ -20,7 +20,7 @@ import {
 /**
  * MysqlChurnPattern is one entity shape that made TypeORM's own generator on MySQL or MariaDB write the same
  * change again and again, with the TypeORM issue that reports it where there is one. The churn probe
- * (mysql-churn.test.ts) creates each with TypeORM's synchronize and expects no difference; the same list can
+ * (mysql-churn.test.ts) creates each with TypeORM's synchronize and expects no difference; the uuid and json patterns also run with a `mysql` DataSource; the same list can
  * run through our own generated migration.
  */
 export interface MysqlChurnPattern {

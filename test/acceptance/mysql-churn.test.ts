@@ -13,18 +13,23 @@ import { type MysqlChurnPattern, mysqlChurnPatterns } from './mysql-churn-patter
 // database introspected and reconciled): the diff must find nothing to do.
 
 /** diffAfterSynchronize creates the pattern with TypeORM's synchronize, runs `alter` on it, and diffs it against its entities. */
-async function diffAfterSynchronize(pattern: MysqlChurnPattern, alter: (db: TestDatabase) => Promise<unknown> = async () => undefined): Promise<{ actual: SchemaModel; ops: Operation[] }> {
+async function diffAfterSynchronize(
+  pattern: MysqlChurnPattern,
+  alter: (db: TestDatabase) => Promise<unknown> = async () => undefined,
+  type: 'mariadb' | 'mysql' = 'mariadb',
+): Promise<{ actual: SchemaModel; ops: Operation[] }> {
   const db = await createMariaDbDatabase('churn')
-  const synchronized = new DataSource({ ...db.options, entities: [...pattern.entities], synchronize: true, logging: false } as never)
+  const options = { ...db.options, type }
+  const synchronized = new DataSource({ ...options, entities: [...pattern.entities], synchronize: true, logging: false } as never)
   try {
     await synchronized.initialize()
     await alter(db)
     const connection = await connectMysql(db.options)
     try {
       const dialect = mysqlDialectAt(connection.server)
-      const entities = (await readEntities(new DataSource({ ...db.options, entities: [...pattern.entities] } as never))).model
+      const entities = (await readEntities(new DataSource({ ...options, entities: [...pattern.entities] } as never))).model
       const actual = await dialect.introspect(connection, { ignoreTables: ['typeorm_metadata', 'migrations'] })
-      const desired = await dialect.reconcile!(dialect.normalize(entities), actual, connection)
+      const desired = await dialect.reconcile!(dialect.normalize(entities, options as never), actual, connection)
       return { actual, ops: diffSchemas(actual, desired, dialect.capabilities) }
     } finally {
       await connection.close()
@@ -45,6 +50,13 @@ describe('mysql churn probe: TypeORM synchronize, then no difference (MariaDB)',
     expect(actual.tables.length).toBeGreaterThan(0)
     expect(ops).toEqual([])
   })
+
+  it.each(mysqlChurnPatterns.filter((p) => /uuid|json/.test(p.name)).map((p) => [p.name, p] as const))(
+    'with a `mysql` DataSource on MariaDB (varchar(36) uuids): %s', async (_name, pattern) => {
+      const { actual, ops } = await diffAfterSynchronize(pattern, undefined, 'mysql')
+      expect(actual.tables.length).toBeGreaterThan(0)
+      expect(ops).toEqual([])
+    })
 
   it('a boolean the database holds as tinyint(1) (older TypeORM, other tools) is no difference either', async () => {
     const booleans = mysqlChurnPatterns.find((p) => p.name.startsWith('booleans'))!

@@ -36,7 +36,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     connectionError: mysqlConnectionError,
     atServer: async (connection: DatabaseConnection) => mysqlDialectAt((connection as MysqlConnection).server),
     introspect: introspectMysql,
-    normalize: (model) => normalizeMysql(model, server),
+    normalize: (model, options) => normalizeMysql(model, server, options?.type),
     reconcile: reconcileMysql,
     appliedMigrations: () => unbuilt('appliedMigrations'),
     compile: () => unbuilt('compile'),

@@ -24,14 +24,16 @@ import { atLeast, type MysqlServer } from './mysql-server'
 
 /**
  * normalizeMysql brings an entity-side model (TypeORM's type names and defaults) to the canonical form the
- * introspector produces, for the server `server` (undefined: not known yet, as TypeORM before connecting):
+ * introspector produces, for the server `server` (undefined: not known yet, as TypeORM before connecting)
+ * and the DataSource's `type` (`driverType`; absent: the server's product):
  * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, charset aliases, generated
  * columns nullable on MariaDB, and the index
  * MySQL creates for a foreign key that no declared index serves.
  */
-export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined): SchemaModel {
+export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined, driverType?: string): SchemaModel {
+  const typeorm: TypeormMapping = { server, mariadbDriver: (driverType ?? server?.product) === 'mariadb' }
   return {
-    tables: model.tables.map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, server)))).sort(byQualifiedName),
+    tables: model.tables.map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, typeorm)))).sort(byQualifiedName),
     enums: [],
     schemas: [],
     extensions: [],
@@ -42,24 +44,36 @@ export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefin
   }
 }
 
-function entityTable(table: TableModel, server: MysqlServer | undefined): TableModel {
+/**
+ * TypeormMapping is what TypeORM's MySQL driver maps types by: the server, and whether the DataSource says
+ * `mariadb` (only then does it use MariaDB's native uuid, or json as longtext before 10.4.3).
+ */
+interface TypeormMapping {
+  readonly server: MysqlServer | undefined
+  readonly mariadbDriver: boolean
+}
+
+function entityTable(table: TableModel, typeorm: TypeormMapping): TableModel {
   const { schema: _schema, ...rest } = table
   return {
     ...rest,
-    columns: table.columns.map((c) => entityColumn(c, server)),
+    columns: table.columns.map((c) => entityColumn(c, typeorm)),
     foreignKeys: table.foreignKeys.map(({ referencedSchema: _ignored, ...fk }) => fk),
   }
 }
 
 /** entityColumn is the column TypeORM creates on `server`: what its driver writes once connected. */
-function entityColumn(column: ColumnModel, server: MysqlServer | undefined): ColumnModel {
+function entityColumn(column: ColumnModel, typeorm: TypeormMapping): ColumnModel {
+  const { server, mariadbDriver } = typeorm
   const { declared, ...written } = column
   let filled: ColumnModel = written
   if (declared?.type === 'uuid') {
-    // TypeORM's MysqlDriver: native uuid on MariaDB 10.7+, else varchar(36).
-    filled = nativeUuid(server) ? { ...filled, type: 'uuid', length: undefined } : { ...filled, type: 'varchar', length: 36 }
+    // TypeORM's MysqlDriver: native uuid on MariaDB 10.7+ (DataSource type `mariadb`); else varchar, of 36
+    // for a generated uuid or a foreign key to a uuid (the length it wrote), of varchar's default 255 otherwise.
+    const native = mariadbDriver && server?.product === 'mariadb' && atLeast(server, 10, 7)
+    filled = native ? { ...filled, type: 'uuid', length: undefined } : { ...filled, type: 'varchar', length: filled.length ?? 255 }
   }
-  if (declared?.type === 'json' && server !== undefined && !(server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
+  if (declared?.type === 'json' && server !== undefined && !(mariadbDriver && server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
     filled = { ...filled, type: 'json' }
   }
   if (declared?.unsigned === true) filled = { ...filled, type: `${filled.type} unsigned` }
@@ -77,10 +91,6 @@ function entityColumn(column: ColumnModel, server: MysqlServer | undefined): Col
     filled = rest
   }
   return filled
-}
-
-function nativeUuid(server: MysqlServer | undefined): boolean {
-  return server !== undefined && server.product === 'mariadb' && atLeast(server, 10, 7)
 }
 
 /** utf8IsUtf8mb3: the server reports the charset `utf8` as `utf8mb3` (MariaDB 10.6+, MySQL 8.0.30+). */

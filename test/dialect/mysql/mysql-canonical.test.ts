@@ -145,6 +145,7 @@ describe('normalizeMysql (entity side)', () => {
     columns: [
       column('id', 'varchar', { length: 36, declared: { type: 'uuid' }, generated: { kind: 'uuid' } }),
       column('doc', 'longtext', { declared: { type: 'json' }, nullable: true }),
+      column('plain', 'varchar', { declared: { type: 'uuid' } }),
       column('n', 'int', { declared: { unsigned: true }, default: "'7'" }),
       column('name', 'varchar', { length: 20, charset: 'utf8', collation: 'utf8_bin' }),
     ],
@@ -157,14 +158,21 @@ describe('normalizeMysql (entity side)', () => {
     expect(columnsOn(mysql8)[0]).toEqual({ name: 'id', type: 'varchar', length: 36, nullable: false })
     expect(columnsOn(undefined)[0]).toEqual({ name: 'id', type: 'varchar', length: 36, nullable: false })
   })
+  it('a `mysql` DataSource on MariaDB gets what TypeORM writes for it: varchar(36) uuids', () => {
+    const model = { tables: [entity], enums: [], schemas: [], extensions: [], views: [] }
+    expect(normalizeMysql(model, mariadb, 'mysql').tables[0]!.columns[0]).toEqual({ name: 'id', type: 'varchar', length: 36, nullable: false })
+    expect(normalizeMysql(model, mariadb, 'mariadb').tables[0]!.columns[0]).toEqual({ name: 'id', type: 'uuid', nullable: false })
+  })
   it('json is json but on MariaDB before 10.4.3 (longtext); unsigned is part of the type; utf8 is utf8mb3 where the server says so', () => {
     expect(columnsOn(mariadb).slice(1)).toEqual([
       { name: 'doc', type: 'json', nullable: true },
+      { name: 'plain', type: 'uuid', nullable: false },
       { name: 'n', type: 'int unsigned', nullable: false, default: '7', defaultSql: "'7'" },
       { name: 'name', type: 'varchar', length: 20, nullable: false, charset: 'utf8mb3', collation: 'utf8mb3_bin' },
     ])
     expect(columnsOn(oldMariadb)[1]!.type).toBe('longtext')
-    expect(columnsOn(oldMariadb)[3]).toMatchObject({ charset: 'utf8', collation: 'utf8_bin' })
+    expect(columnsOn(oldMariadb)[4]).toMatchObject({ charset: 'utf8', collation: 'utf8_bin' })
+    expect(columnsOn(mysql8)[2]).toEqual({ name: 'plain', type: 'varchar', length: 255, nullable: false })
   })
   it('the primary key is unnamed; a unique index of plain columns is a unique', () => {
     const normalized = normalizeMysql({
