@@ -47,6 +47,8 @@ export interface TableModel extends QualifiedName {
 export interface ColumnModel {
   readonly name: string
   readonly type: string
+  /** Entity side only, before `normalize`: what the entity declares that the driver's fields leave out. */
+  readonly declared?: DeclaredColumn
   readonly length?: number
   readonly precision?: number
   readonly scale?: number
@@ -71,6 +73,16 @@ export interface ColumnModel {
   readonly collation?: string
   /** The canonical expression the database writes into the column on every update of its row (MySQL `ON UPDATE CURRENT_TIMESTAMP`). */
   readonly onUpdate?: string
+}
+
+/**
+ * DeclaredColumn is what an entity declares of a column beyond the driver's fields, for the dialect's
+ * `normalize` (which drops it): the entity's own type where the driver wrote another for it (`uuid` written
+ * `varchar`: drivers that map a type by the server's version decide before knowing it), and `unsigned`.
+ */
+export interface DeclaredColumn {
+  readonly type?: string
+  readonly unsigned?: boolean
 }
 
 /** ColumnGeneration says how the database fills a key column. */

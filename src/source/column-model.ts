@@ -2,7 +2,7 @@ import type { Driver } from 'typeorm/driver/Driver'
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import { TableUtils } from 'typeorm/schema-builder/util/TableUtils'
 import { quoteLiteral } from '../dialect/quote'
-import type { ColumnGeneration, ColumnModel, ComputedColumn } from '../model/schema-model'
+import type { ColumnGeneration, ColumnModel, ComputedColumn, DeclaredColumn } from '../model/schema-model'
 
 /** Warn records something the model leaves out or changes, as one sentence. */
 export type Warn = (message: string) => void
@@ -25,9 +25,11 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
   warnAboutUnsupported(column, where, warn)
+  const declared = declaredOf(column, String(options.type))
   return {
     name: options.name,
     type: String(options.type),
+    ...(declared !== undefined && { declared }),
     ...(length !== undefined && { length }),
     ...(precision !== undefined && { precision }),
     ...(scale !== undefined && { scale }),
@@ -39,8 +41,23 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
     ...(enumValues !== undefined && { enumValues }),
     ...(column.enumName !== undefined && column.enumName !== '' && { enumName: column.enumName }),
     ...(typeof options.comment === 'string' && options.comment !== '' && { comment: options.comment }),
+    ...(typeof options.charset === 'string' && options.charset !== '' && { charset: options.charset }),
     ...(typeof options.collation === 'string' && options.collation !== '' && { collation: options.collation }),
+    ...(typeof options.onUpdate === 'string' && options.onUpdate !== '' && { onUpdate: options.onUpdate }),
   }
+}
+
+/** Types a driver may write by the server's version, which it knows only once connected. */
+const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
+
+/**
+ * declaredOf is what the entity declares beyond the driver's fields: its own type where it is one of
+ * versionMappedTypes and the driver wrote another, and `unsigned`.
+ */
+function declaredOf(column: ColumnMetadata, written: string): DeclaredColumn | undefined {
+  const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
+  if (type === undefined && column.unsigned !== true) return undefined
+  return { ...(type !== undefined && { type }), ...(column.unsigned === true && { unsigned: true }) }
 }
 
 function generationOf(column: ColumnMetadata, where: string, warn: Warn): ColumnGeneration | undefined {
@@ -90,6 +107,4 @@ function warnAboutUnsupported(column: ColumnMetadata, where: string, warn: Warn)
   if (column.spatialFeatureType !== undefined || column.srid !== undefined) {
     warn(`spatial feature type and SRID of ${where} are not diffed yet`)
   }
-  if (column.charset !== undefined) warn(`charset of ${where} is not diffed`)
-  if (column.unsigned === true) warn(`unsigned of ${where} is not diffed`)
 }

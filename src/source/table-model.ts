@@ -33,6 +33,7 @@ export function tableModelOf(
     checks: checkModelsOf(metadata),
     ...(typeof metadata.comment === 'string' && metadata.comment !== '' && { comment: metadata.comment }),
     ...(metadata.withoutRowid === true && { withoutRowid: true }),
+    ...(typeof metadata.engine === 'string' && metadata.engine !== '' && { engine: metadata.engine }),
   }
 }
 

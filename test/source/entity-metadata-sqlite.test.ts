@@ -82,7 +82,7 @@ describe('readEntities on SQLite entities', () => {
   test('create/update/delete date and version columns', () => {
     const byName = (n: string) => read.table('users').columns.find((c) => c.name === n)
     expect(byName('createdAt')).toEqual({ name: 'createdAt', type: 'datetime', nullable: false, default: "datetime('now')" })
-    expect(byName('updatedAt')).toEqual({ name: 'updatedAt', type: 'datetime', nullable: false, default: "datetime('now')" })
+    expect(byName('updatedAt')).toEqual({ name: 'updatedAt', type: 'datetime', nullable: false, default: "datetime('now')", onUpdate: "datetime('now')" })
     expect(byName('deletedAt')).toEqual({ name: 'deletedAt', type: 'datetime', nullable: true })
     expect(byName('revision')).toEqual({ name: 'revision', type: 'integer', nullable: false })
   })
@@ -101,7 +101,7 @@ describe('readEntities on SQLite entities', () => {
       columns: ['postId', 'version'],
     })
     const post = read.table('post')
-    expect(post.columns[0]).toEqual({ name: 'id', type: 'varchar', nullable: false, generated: { kind: 'uuid' } })
+    expect(post.columns[0]).toEqual({ name: 'id', type: 'varchar', declared: { type: 'uuid' }, nullable: false, generated: { kind: 'uuid' } })
   })
 
   test('indexes (composite, unique, partial), uniques (both kinds) and checks, sorted by name', () => {
@@ -141,7 +141,7 @@ describe('readEntities on SQLite entities', () => {
   test('ManyToMany junction tables', () => {
     const junction = read.table('post_tags_tag')
     expect(junction.columns).toEqual([
-      { name: 'postId', type: 'varchar', nullable: false },
+      { name: 'postId', type: 'varchar', declared: { type: 'uuid' }, nullable: false },
       { name: 'tagId', type: 'integer', nullable: false },
     ])
     expect(junction.primaryKey?.columns).toEqual(['postId', 'tagId'])

@@ -1,0 +1,111 @@
+import { compareText } from '../../model/qualified-name'
+import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
+import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
+import { canonicalMysqlExpression } from './mysql-expressions'
+import { canonicalMysqlType } from './mysql-types'
+
+/**
+ * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
+ * (see mysql-model): canonical type and parameters, canonical default and ON UPDATE, AUTO_INCREMENT as
+ * `increment`, computed expression canonical, empty comments dropped. The written texts are kept.
+ */
+export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
+  const type = canonicalMysqlType(column.type, column, column.enumValues)
+  const increment = column.generated?.kind === 'increment'
+  const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
+  const defaultText = keepsDefault ? atMostPrecision(canonicalMysqlDefault(column.default!, type.type), type.precision) : undefined
+  const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? atMostPrecision(canonicalOnUpdate(column.onUpdate), type.precision) : undefined
+  return {
+    name: column.name,
+    type: type.type,
+    ...(type.length !== undefined && { length: type.length }),
+    ...(type.precision !== undefined && { precision: type.precision }),
+    ...(type.scale !== undefined && { scale: type.scale }),
+    nullable: column.nullable,
+    ...(defaultText !== undefined && { default: defaultText, defaultSql: column.defaultSql ?? column.default!.trim() }),
+    ...(increment && { generated: { kind: 'increment' } }),
+    ...(column.computed !== undefined && {
+      computed: {
+        expression: canonicalMysqlExpression(column.computed.expression),
+        stored: column.computed.stored,
+        expressionSql: column.computed.expressionSql ?? column.computed.expression.trim(),
+      },
+    }),
+    ...(type.enumValues !== undefined && { enumValues: [...type.enumValues] }),
+    ...(column.comment !== undefined && column.comment !== '' && { comment: column.comment }),
+    ...(column.charset !== undefined && { charset: column.charset }),
+    ...(column.collation !== undefined && { collation: column.collation }),
+    ...(onUpdate !== undefined && { onUpdate }),
+  }
+}
+
+/**
+ * atMostPrecision: MariaDB stores `CURRENT_TIMESTAMP(6)` on a column of fewer fractional digits as
+ * `CURRENT_TIMESTAMP(n)` of the column's (what TypeORM writes for `@CreateDateColumn({ precision: 3 })`; MySQL
+ * refuses it).
+ */
+function atMostPrecision(expression: string | undefined, precision: number | undefined): string | undefined {
+  const digits = /^CURRENT_TIMESTAMP\((\d+)\)$/.exec(expression ?? '')
+  if (!digits || Number(digits[1]) <= (precision ?? 0)) return expression
+  return precision === undefined ? 'CURRENT_TIMESTAMP' : `CURRENT_TIMESTAMP(${precision})`
+}
+
+/**
+ * canonicalMysqlTable applies the canonical rules to a whole table (both sides): columns through
+ * canonicalMysqlColumn, no schema, the primary key unnamed (MySQL always calls it PRIMARY), unique indexes of
+ * plain columns as uniques, BTREE and HASH as the default index method, check expressions canonical, every
+ * list sorted by name.
+ */
+export function canonicalMysqlTable(table: TableModel): TableModel {
+  const plainUniques = table.indexes.filter(isPlainUnique)
+  return {
+    name: table.name,
+    columns: table.columns.map(canonicalMysqlColumn),
+    ...(table.primaryKey !== undefined && { primaryKey: { columns: [...table.primaryKey.columns] } }),
+    indexes: byName(table.indexes.filter((i) => !isPlainUnique(i)).map(canonicalIndex)),
+    uniques: byName([...table.uniques, ...plainUniques].map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] }))),
+    foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
+    checks: byName(table.checks.map(canonicalCheck)),
+    ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),
+    ...(table.engine !== undefined && { engine: table.engine }),
+  }
+}
+
+/** isPlainUnique: a unique index whose keys are plain columns (no prefix, no DESC, no expression) is a unique constraint. */
+function isPlainUnique(index: IndexModel): boolean {
+  return index.unique && index.method === undefined && index.where === undefined &&
+    index.columns.every((c) => !c.includes('(')) &&
+    (index.keys ?? []).every((k) => !k.descending && k.length === undefined)
+}
+
+function canonicalIndex(index: IndexModel): IndexModel {
+  const method = index.method?.toLowerCase()
+  const keys = index.keys?.map((k) => ({ ...(k.descending === true && { descending: true }), ...(k.length !== undefined && { length: k.length }) }))
+  return {
+    name: index.name,
+    columns: [...index.columns],
+    unique: index.unique,
+    ...(method !== undefined && method !== 'btree' && method !== 'hash' && { method }),
+    ...(keys !== undefined && keys.some((k) => Object.keys(k).length > 0) && { keys }),
+  }
+}
+
+function canonicalCheck(check: CheckModel): CheckModel {
+  return { name: check.name, expression: canonicalMysqlExpression(check.expression), expressionSql: check.expressionSql ?? check.expression.trim() }
+}
+
+function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {
+  return {
+    name: fk.name,
+    columns: [...fk.columns],
+    ...(fk.referencedSchema !== undefined && { referencedSchema: fk.referencedSchema }),
+    referencedTable: fk.referencedTable,
+    referencedColumns: [...fk.referencedColumns],
+    onDelete: fk.onDelete.toUpperCase() as ForeignKeyModel['onDelete'],
+    onUpdate: fk.onUpdate.toUpperCase() as ForeignKeyModel['onUpdate'],
+  }
+}
+
+function byName<T extends { readonly name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => compareText(a.name, b.name))
+}

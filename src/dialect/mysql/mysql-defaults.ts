@@ -1,0 +1,93 @@
+import { quoteLiteral } from '../quote'
+import { canonicalMysqlExpression } from './mysql-expressions'
+import { atLeast, type MysqlServer } from './mysql-server'
+import { baseOf, mysqlNumericTypes } from './mysql-types'
+
+const currentTimestamp = /^(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?$/i
+
+/**
+ * canonicalMysqlDefault is the canonical form of a default written as SQL (as TypeORM writes it, or as
+ * MariaDB 10.2.7+ reports it) for a column of canonical type `type`: `NULL` is no default; string literals
+ * single-quoted with '' doubling; numbers of numeric columns unquoted and canonical (`'1.50'` is `1.5`);
+ * `CURRENT_TIMESTAMP` / `CURRENT_TIMESTAMP(n)` (from `current_timestamp()`, `now()`); any other
+ * expression canonical (mysql-expressions) in parentheses.
+ */
+export function canonicalMysqlDefault(sql: string, type: string): string | undefined {
+  const text = sql.trim()
+  if (/^null$/i.test(text)) return undefined
+  const time = currentTimestamp.exec(text)
+  if (time) return timestampFunction(time[1])
+  const numeric = mysqlNumericTypes.has(baseOf(type)) && baseOf(type) !== 'bit'
+  const literal = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(text)
+  if (literal) {
+    const value = literal[1]!.replace(/''/g, "'").replace(/\\(.)/g, '$1')
+    return numeric && isNumber(value) ? canonicalNumber(value) : quoteLiteral(value)
+  }
+  if (isNumber(text)) return numeric ? canonicalNumber(text) : quoteLiteral(text)
+  if (/^(true|false)$/i.test(text)) return /^true$/i.test(text) ? '1' : '0'
+  if (/^b'[01]*'$/i.test(text)) return text.toLowerCase()
+  const expression = canonicalMysqlExpression(text)
+  return expression.startsWith('(') && closesAtEnd(expression) ? expression : `(${expression})`
+}
+
+/** canonicalOnUpdate is the canonical `ON UPDATE` expression: `CURRENT_TIMESTAMP` or `CURRENT_TIMESTAMP(n)`. */
+export function canonicalOnUpdate(sql: string): string {
+  const time = currentTimestamp.exec(sql.trim())
+  return time ? timestampFunction(time[1]) : canonicalMysqlExpression(sql)
+}
+
+/** CatalogDefault is what information_schema.COLUMNS says of a column's default. */
+export interface CatalogDefault {
+  /** COLUMN_DEFAULT. */
+  readonly value: string | null
+  /** EXTRA (`DEFAULT_GENERATED`, `on update current_timestamp()`, `auto_increment`, ...). */
+  readonly extra: string
+  /** The canonical type of the column. */
+  readonly type: string
+}
+
+/**
+ * defaultSqlOf is the default of a catalog row as SQL text, or undefined for none. MariaDB 10.2.7+ reports
+ * it as SQL (`'abc'`, `5`, `current_timestamp()`, `NULL` for DEFAULT NULL); MySQL 8 (and MariaDB before
+ * 10.2.7) report literals raw (`abc`) and mark expressions `DEFAULT_GENERATED` in EXTRA.
+ */
+export function defaultSqlOf(row: CatalogDefault, server: MysqlServer): string | undefined {
+  if (row.value === null) return undefined
+  if (server.product === 'mariadb' && atLeast(server, 10, 2, 7)) return row.value
+  // MySQL 8 prints an expression default with its quotes escaped: concat(_utf8mb4\'a\',_utf8mb4\'b\').
+  if (/DEFAULT_GENERATED/i.test(row.extra)) return currentTimestamp.test(row.value) ? row.value : `(${row.value.replace(/\\'/g, "'")})`
+  if (currentTimestamp.test(row.value)) return row.value
+  const base = baseOf(row.type)
+  if (mysqlNumericTypes.has(base) && (isNumber(row.value) || /^b'[01]*'$/i.test(row.value))) return row.value
+  return quoteLiteral(row.value)
+}
+
+function timestampFunction(digits: string | undefined): string {
+  const precision = digits === undefined || digits === '' ? 0 : Number(digits)
+  return precision > 0 ? `CURRENT_TIMESTAMP(${precision})` : 'CURRENT_TIMESTAMP'
+}
+
+function isNumber(text: string): boolean {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())
+}
+
+/** canonicalNumber writes a decimal number without redundant zeros or sign (`00005` is `5`, `1.50` is `1.5`, `-0` is `0`). */
+export function canonicalNumber(text: string): string {
+  const trimmed = text.trim()
+  if (/e/i.test(trimmed)) return String(Number(trimmed))
+  const negative = trimmed.startsWith('-')
+  const [whole = '', fraction = ''] = trimmed.replace(/^[+-]/, '').split('.')
+  const integer = whole.replace(/^0+(?=\d)/, '') || '0'
+  const decimals = fraction.replace(/0+$/, '')
+  const body = decimals === '' ? integer : `${integer}.${decimals}`
+  return negative && body !== '0' ? `-${body}` : body
+}
+
+function closesAtEnd(expression: string): boolean {
+  let depth = 0
+  for (const [i, c] of [...expression].entries()) {
+    if (c === '(') depth++
+    else if (c === ')' && --depth === 0 && i < expression.length - 1) return false
+  }
+  return true
+}

@@ -1,0 +1,83 @@
+/**
+ * canonicalMysqlExpression is the one spelling in which CHECK, generated-column and view expressions are
+ * compared: outside string literals, identifiers unquoted (backticks, and double quotes, which TypeORM's
+ * users write under ANSI_QUOTES) and lower case (MySQL matches column names case-insensitively), the
+ * database name that MySQL prefixes to stored names and the charset introducers it adds to literals dropped, whitespace removed around punctuation and
+ * operators and else collapsed to one space; string literals stay as written but in single quotes.
+ */
+export function canonicalMysqlExpression(sql: string, database?: string): string {
+  const tokens = tokensOf(sql.trim())
+  const db = database?.toLowerCase()
+  // `db`.`t` becomes `t`, keeping the space before `db`.
+  const words: Token[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (db !== undefined && t.kind === 'word' && t.text === db && tokens[i + 1]?.text === '.' && tokens[i + 2]?.kind === 'word') {
+      words.push({ ...tokens[i + 2]!, spaced: t.spaced })
+      i += 2
+    } else if (t.kind === 'word' && /^_[a-z0-9]+$/.test(t.text) && tokens[i + 1]?.kind === 'string') {
+      continue // a charset introducer (`_utf8mb4'a'`), which MySQL 8 prints before every literal
+    } else words.push(t)
+  }
+  let out = ''
+  for (const [i, t] of words.entries()) {
+    const previous = words[i - 1]
+    if (previous !== undefined && t.spaced && previous.kind !== 'punct' && t.kind !== 'punct') out += ' '
+    out += t.text
+  }
+  return out
+}
+
+interface Token {
+  readonly kind: 'word' | 'string' | 'punct'
+  readonly text: string
+  /** Whitespace came before it. */
+  readonly spaced: boolean
+}
+
+function tokensOf(sql: string): Token[] {
+  const tokens: Token[] = []
+  let i = 0
+  let spaced = false
+  while (i < sql.length) {
+    const c = sql[i]!
+    if (/\s/.test(c)) {
+      spaced = true
+      i++
+      continue
+    }
+    if (c === "'") {
+      const end = closing(sql, i, "'")
+      tokens.push({ kind: 'string', text: sql.slice(i, end), spaced })
+      i = end
+    } else if (c === '`' || c === '"') {
+      const end = closing(sql, i, c)
+      const name = sql.slice(i + 1, end - 1).split(c + c).join(c)
+      tokens.push({ kind: 'word', text: name.toLowerCase(), spaced })
+      i = end
+    } else if (/[A-Za-z0-9_$]/.test(c)) {
+      const word = /^(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![A-Za-z_$])|[A-Za-z0-9_$]+)/i.exec(sql.slice(i))![0]
+      tokens.push({ kind: 'word', text: word.toLowerCase(), spaced })
+      i += word.length
+    } else {
+      const two = sql.slice(i, i + 2)
+      const op = ['<=', '>=', '<>', '!=', '||', '&&', '<<', '>>'].includes(two) ? two : c
+      tokens.push({ kind: 'punct', text: op === '!=' ? '<>' : op, spaced })
+      i += op.length
+    }
+    spaced = false
+  }
+  return tokens
+}
+
+/** closing is the index just past the quote closing the one at `start` (a doubled quote or a backslash escape stays inside). */
+function closing(sql: string, start: number, quote: string): number {
+  let i = start + 1
+  while (i < sql.length) {
+    if (sql[i] === '\\' && quote === "'") i += 2
+    else if (sql[i] === quote && sql[i + 1] === quote) i += 2
+    else if (sql[i] === quote) return i + 1
+    else i++
+  }
+  return sql.length
+}

@@ -1,0 +1,125 @@
+/*
+ * Deviations from mysql-model.md (the contract with the compiler):
+ * - Foreign key actions are kept as the server reports them (MariaDB and MySQL report `RESTRICT` where
+ *   the DDL named none, `NO ACTION` where it said so); the entity side is what TypeORM writes (`NO ACTION`
+ *   unless declared). No folding either way.
+ * - Check, computed and view expressions are compared in the form of canonicalMysqlExpression (identifiers
+ *   unquoted and lower case, the database's name dropped, spacing canonical, literals as written).
+ * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none.
+ * - ZEROFILL: TypeORM accepts `zerofill` but never writes it (its `unsigned` it does), so the entity side has
+ *   ` unsigned` and never ` zerofill`.
+ * - `float(p)` without a scale is `float` (p <= 24) or `double` (p > 24) with no precision, as the server
+ *   stores it; `float(p,s)` and `double(p,s)` keep both.
+ * - A `CURRENT_TIMESTAMP(n)` default or ON UPDATE past the column's fractional digits is `CURRENT_TIMESTAMP(p)`
+ *   of the column's (MariaDB stores it so; MySQL refuses it).
+ * - Generated columns are nullable on MariaDB (no NOT NULL there).
+ * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json` and `unsigned`; normalize
+ *   drops it.
+ */
+import { byQualifiedName } from '../../model/qualified-name'
+import type { ColumnModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { canonicalMysqlTable } from './mysql-canonical-table'
+import { canonicalMysqlExpression } from './mysql-expressions'
+import { atLeast, type MysqlServer } from './mysql-server'
+
+/**
+ * normalizeMysql brings an entity-side model (TypeORM's type names and defaults) to the canonical form the
+ * introspector produces, for the server `server` (undefined: not known yet, as TypeORM before connecting)
+ * and the DataSource's `type` (`driverType`; absent: the server's product):
+ * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, charset aliases, generated
+ * columns nullable on MariaDB, and the index
+ * MySQL creates for a foreign key that no declared index serves.
+ */
+export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined, driverType?: string): SchemaModel {
+  const typeorm: TypeormMapping = { server, mariadbDriver: (driverType ?? server?.product) === 'mariadb' }
+  return {
+    tables: model.tables.map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, typeorm)))).sort(byQualifiedName),
+    enums: [],
+    schemas: [],
+    extensions: [],
+    views: model.views.map((v) => {
+      const written = v.definitionSql ?? v.definition
+      return { name: v.name, definition: canonicalMysqlExpression(written), definitionSql: written, reads: v.reads.map((r) => ({ name: r.name })) }
+    }).sort(byQualifiedName),
+  }
+}
+
+/**
+ * TypeormMapping is what TypeORM's MySQL driver maps types by: the server, and whether the DataSource says
+ * `mariadb` (only then does it use MariaDB's native uuid, or json as longtext before 10.4.3).
+ */
+interface TypeormMapping {
+  readonly server: MysqlServer | undefined
+  readonly mariadbDriver: boolean
+}
+
+function entityTable(table: TableModel, typeorm: TypeormMapping): TableModel {
+  const { schema: _schema, ...rest } = table
+  return {
+    ...rest,
+    columns: table.columns.map((c) => entityColumn(c, typeorm)),
+    foreignKeys: table.foreignKeys.map(({ referencedSchema: _ignored, ...fk }) => fk),
+  }
+}
+
+/** entityColumn is the column TypeORM creates on `server`: what its driver writes once connected. */
+function entityColumn(column: ColumnModel, typeorm: TypeormMapping): ColumnModel {
+  const { server, mariadbDriver } = typeorm
+  const { declared, ...written } = column
+  let filled: ColumnModel = written
+  if (declared?.type === 'uuid') {
+    // TypeORM's MysqlDriver: native uuid on MariaDB 10.7+ (DataSource type `mariadb`); else varchar, of 36
+    // for a generated uuid or a foreign key to a uuid (the length it wrote), of varchar's default 255 otherwise.
+    const native = mariadbDriver && server?.product === 'mariadb' && atLeast(server, 10, 7)
+    filled = native ? { ...filled, type: 'uuid', length: undefined } : { ...filled, type: 'varchar', length: filled.length ?? 255 }
+  }
+  if (declared?.type === 'json' && server !== undefined && !(mariadbDriver && server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
+    filled = { ...filled, type: 'json' }
+  }
+  if (declared?.unsigned === true) filled = { ...filled, type: `${filled.type} unsigned` }
+  // MariaDB has no NOT NULL on generated columns (TypeORM writes none there): they are nullable.
+  if (filled.computed !== undefined && server?.product === 'mariadb') filled = { ...filled, nullable: true }
+  if (server !== undefined && utf8IsUtf8mb3(server)) {
+    filled = {
+      ...filled,
+      ...(filled.charset !== undefined && { charset: filled.charset.replace(/^utf8$/i, 'utf8mb3') }),
+      ...(filled.collation !== undefined && { collation: filled.collation.replace(/^utf8_/i, 'utf8mb3_') }),
+    }
+  }
+  if (filled.generated?.kind !== 'increment') {
+    const { generated: _none, ...rest } = filled
+    filled = rest
+  }
+  return filled
+}
+
+/** utf8IsUtf8mb3: the server reports the charset `utf8` as `utf8mb3` (MariaDB 10.6+, MySQL 8.0.30+). */
+function utf8IsUtf8mb3(server: MysqlServer): boolean {
+  return server.product === 'mariadb' ? atLeast(server, 10, 6) : atLeast(server, 8, 0, 30)
+}
+
+/**
+ * withForeignKeyIndexes adds, for each foreign key, the index MySQL creates for it (named after it, on its
+ * columns) unless an index, unique key or the primary key already has its columns as leftmost keys
+ * (whole columns, not prefixes): MySQL needs one to check the key, and keeps the one it made.
+ */
+export function withForeignKeyIndexes(table: TableModel): TableModel {
+  const added: IndexModel[] = []
+  for (const fk of table.foreignKeys) {
+    const candidates: (readonly string[])[] = [
+      ...(table.primaryKey ? [table.primaryKey.columns] : []),
+      ...table.uniques.map((u) => u.columns),
+      ...[...table.indexes, ...added].filter((i) => i.method === undefined).map((i) => servingColumns(i)),
+    ]
+    if (candidates.some((columns) => fk.columns.every((c, k) => columns[k] === c))) continue
+    added.push({ name: fk.name, columns: [...fk.columns], unique: false })
+  }
+  if (added.length === 0) return table
+  return { ...table, indexes: [...table.indexes, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
+}
+
+/** servingColumns are an index's leading keys up to its first prefix key, which cannot serve a foreign key. */
+function servingColumns(index: IndexModel): readonly string[] {
+  const firstPrefix = (index.keys ?? []).findIndex((k) => k.length !== undefined)
+  return firstPrefix < 0 ? index.columns : index.columns.slice(0, firstPrefix)
+}

@@ -1,0 +1,112 @@
+import type { ColumnModel } from '../../model/schema-model'
+import type { TypeChange } from '../dialect'
+import { baseOf } from './mysql-types'
+
+const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
+/** Largest length of each text and blob type, in bytes. */
+const lobBytes: Readonly<Record<string, number>> = {
+  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
+  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
+}
+const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
+const binaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
+const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
+
+/**
+ * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
+ * the table for nearly every type change (`rewrite`); it changes in place (`safe`) only a longer varchar
+ * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: counted here
+ * in characters, so a multi-byte charset errs towards `rewrite`) and an enum or set that gains labels at the
+ * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
+ * included) and datetime to timestamp are `narrowing` (truncated outside strict mode, rejected in it);
+ * parsing text into another kind of value, or dropping enum labels, is `cast_may_fail`.
+ */
+export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
+  const [source, target] = [baseOf(from.type), baseOf(to.type)]
+  if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
+  if (source === target && !(source in integerBytes)) return sameType(source, from, to)
+  if (target in integerBytes) return toInteger(source, from, to)
+  if (stringTypes.has(target)) return toString(source, from, to)
+  if (binaryTypes.has(target)) return binaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
+  if (stringTypes.has(source) || binaryTypes.has(source) || source === 'enum' || source === 'set') return 'cast_may_fail'
+  if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'
+  if (target === 'double') return source in integerBytes || source === 'float' ? 'rewrite' : 'narrowing'
+  if (target === 'float') return 'narrowing'
+  if (target === 'datetime') return source === 'date' || source === 'timestamp' ? precisionKept(from, to) : 'cast_may_fail'
+  if (target === 'timestamp') return source === 'datetime' || source === 'date' ? 'narrowing' : 'cast_may_fail'
+  if (target === 'date') return source === 'datetime' || source === 'timestamp' ? 'narrowing' : 'cast_may_fail'
+  // json, uuid, spatial, year and the rest parse their values.
+  return 'cast_may_fail'
+}
+
+function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange {
+  if (type === 'varchar' || type === 'varbinary') {
+    const [a, b] = [from.length ?? 0, to.length ?? 0]
+    if (b < a) return 'narrowing'
+    return a <= 255 === b <= 255 ? 'safe' : 'rewrite'
+  }
+  if (type === 'char' || type === 'binary' || type === 'bit') return (to.length ?? 1) >= (from.length ?? 1) ? 'rewrite' : 'narrowing'
+  if (type === 'decimal') {
+    const [fromScale, toScale] = [from.scale ?? 0, to.scale ?? 0]
+    const wholeDigits = (c: ColumnModel, scale: number) => (c.precision ?? 10) - scale
+    return toScale < fromScale || wholeDigits(to, toScale) < wholeDigits(from, fromScale) ? 'narrowing' : 'rewrite'
+  }
+  if (type === 'float' || type === 'double') return (to.precision ?? 53) >= (from.precision ?? 53) && (to.scale ?? 30) >= (from.scale ?? 30) ? 'rewrite' : 'narrowing'
+  if (timeTypes.has(type)) return precisionKept(from, to)
+  if (from.type !== to.type) return from.type.includes('unsigned') === to.type.includes('unsigned') ? 'rewrite' : 'narrowing'
+  return 'rewrite'
+}
+
+/** toLabels: labels added at the end change nothing stored (INSTANT); any other change of labels may lose values. */
+function toLabels(from: ColumnModel, to: ColumnModel, sameKind: boolean): TypeChange {
+  const [before, after] = [from.enumValues ?? [], to.enumValues ?? []]
+  if (!sameKind) return 'cast_may_fail'
+  if (before.every((label, i) => after[i] === label)) return after.length === before.length ? 'rewrite' : 'safe'
+  return before.every((label) => after.includes(label)) ? 'rewrite' : 'cast_may_fail'
+}
+
+function toInteger(source: string, from: ColumnModel, to: ColumnModel): TypeChange {
+  if (!(source in integerBytes)) return stringTypes.has(source) || source === 'enum' || source === 'set' ? 'cast_may_fail' : 'narrowing'
+  const target = baseOf(to.type)
+  const [fromUnsigned, toUnsigned] = [from.type.includes('unsigned'), to.type.includes('unsigned')]
+  if (fromUnsigned !== toUnsigned) {
+    if (!toUnsigned && integerBytes[target]! > integerBytes[source]!) return 'rewrite'
+    return 'narrowing'
+  }
+  return integerBytes[target]! >= integerBytes[source]! ? 'rewrite' : 'narrowing'
+}
+
+function toString(source: string, from: ColumnModel, to: ColumnModel): TypeChange {
+  const target = baseOf(to.type)
+  const room = capacity(target, to)
+  if (stringTypes.has(source)) return byCapacity(capacity(source, from), room)
+  // Every other value has a text form, as long as longestText says.
+  return longestText(source, from) <= room ? 'rewrite' : 'narrowing'
+}
+
+/** longestText is the most characters a value of `column` takes as text (Infinity where unknown). */
+function longestText(type: string, column: ColumnModel): number {
+  const labels = column.enumValues ?? []
+  if (type === 'enum') return Math.max(0, ...labels.map((l) => l.length))
+  if (type === 'set') return labels.join(',').length
+  if (type in integerBytes) return 20
+  if (type === 'decimal') return (column.precision ?? 10) + 2
+  if (timeTypes.has(type) || type === 'date') return 26
+  return type === 'uuid' ? 36 : Infinity
+}
+
+function capacity(type: string, column: ColumnModel): number {
+  return lobBytes[type] ?? column.length ?? (type === 'char' || type === 'binary' ? 1 : Infinity)
+}
+
+function byCapacity(from: number, to: number): TypeChange {
+  return to >= from ? 'rewrite' : 'narrowing'
+}
+
+function precisionKept(from: ColumnModel, to: ColumnModel): TypeChange {
+  return (to.precision ?? 0) >= (from.precision ?? 0) ? 'rewrite' : 'narrowing'
+}
+
+function digits(column: ColumnModel): number {
+  return String(2 ** (8 * integerBytes[baseOf(column.type)]!)).length
+}

@@ -1,0 +1,38 @@
+import type { TypeLimits } from '../dialect'
+
+/** mysqlTypeFamilies group MySQL's canonical types that hold the same kind of value. */
+export const mysqlTypeFamilies: readonly (readonly string[])[] = [
+  ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'].flatMap((t) => [t, `${t} unsigned`, `${t} unsigned zerofill`]),
+  ['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'],
+  ['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'],
+  ['float', 'double', 'decimal'],
+  ['datetime', 'timestamp'],
+  ['enum', 'set'],
+  ['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection'],
+]
+
+const signed: Readonly<Record<string, readonly [string, string]>> = {
+  tinyint: ['-128', '127'],
+  smallint: ['-32768', '32767'],
+  mediumint: ['-8388608', '8388607'],
+  int: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+}
+const unsigned: Readonly<Record<string, readonly [string, string]>> = {
+  'tinyint unsigned': ['0', '255'],
+  'smallint unsigned': ['0', '65535'],
+  'mediumint unsigned': ['0', '16777215'],
+  'int unsigned': ['0', '4294967295'],
+  'bigint unsigned': ['0', '18446744073709551615'],
+}
+
+/** mysqlTypeLimits are the bounds of MySQL's canonical types, unsigned (and zerofill, which is unsigned) integers included. */
+export const mysqlTypeLimits: TypeLimits = {
+  lengthTypes: ['char', 'varchar', 'binary', 'varbinary', 'bit'],
+  integerRanges: {
+    ...signed,
+    ...unsigned,
+    ...Object.fromEntries(Object.entries(unsigned).map(([type, range]) => [`${type} zerofill`, range])),
+  },
+  decimalTypes: ['decimal'],
+}

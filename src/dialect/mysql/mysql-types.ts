@@ -1,0 +1,92 @@
+/** MysqlType is a column type in the canonical form of mysql-model: base type (with ` unsigned`, ` zerofill`) and parameters. */
+export interface MysqlType {
+  readonly type: string
+  readonly length?: number
+  readonly precision?: number
+  readonly scale?: number
+  readonly enumValues?: readonly string[]
+}
+
+/** The parameters a type spelling or the entity's own fields give, before the canonical rules. */
+interface Parameters {
+  readonly length?: number
+  readonly precision?: number
+  readonly scale?: number
+}
+
+const synonyms: Readonly<Record<string, string>> = {
+  integer: 'int',
+  int4: 'int',
+  bool: 'tinyint',
+  boolean: 'tinyint',
+  dec: 'decimal',
+  numeric: 'decimal',
+  fixed: 'decimal',
+  real: 'double',
+  'double precision': 'double',
+  'character varying': 'varchar',
+  nvarchar: 'varchar',
+  'national varchar': 'varchar',
+  'national character varying': 'varchar',
+  character: 'char',
+  nchar: 'char',
+  'national char': 'char',
+  'national character': 'char',
+}
+
+/** Integer types: their parameter is a display width, dropped but for `tinyint(1)`. */
+export const mysqlIntegerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
+/** Types whose parameter is a length in characters, bytes or bits. */
+export const mysqlLengthTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'binary', 'varbinary', 'bit'])
+const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
+const floatTypes: ReadonlySet<string> = new Set(['float', 'double'])
+/** Numeric types: their defaults are numbers, written unquoted. */
+export const mysqlNumericTypes: ReadonlySet<string> = new Set([...mysqlIntegerTypes, 'decimal', 'float', 'double', 'bit', 'year'])
+
+/**
+ * canonicalMysqlType reads a type as MySQL's COLUMN_TYPE prints it (`int(10) unsigned zerofill`,
+ * `enum('a','b''c')`, `decimal(8,2)`) or as TypeORM names it (`boolean`, `numeric`), with the entity's own
+ * length, precision and scale taking precedence, and returns the canonical form of mysql-model.
+ */
+export function canonicalMysqlType(spelling: string, declared: Parameters = {}, declaredValues?: readonly string[]): MysqlType {
+  const text = spelling.trim().toLowerCase()
+  const enumMatch = /^(enum|set)\s*\((.*)\)$/s.exec(spelling.trim())
+  if (enumMatch) return { type: enumMatch[1]!.toLowerCase(), enumValues: declaredValues ?? labelsOf(enumMatch[2]!) }
+  const match = /^([a-z][a-z0-9 ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?((?:\s+(?:unsigned|signed|zerofill))*)$/.exec(text)
+  const rawBase = (match?.[1] ?? text).trim()
+  const isBoolean = rawBase === 'bool' || rawBase === 'boolean'
+  const base = synonyms[rawBase] ?? rawBase
+  const flags = match?.[4] ?? ''
+  const zerofill = /zerofill/.test(flags)
+  const unsigned = zerofill || /unsigned/.test(flags)
+  const type = `${base}${unsigned ? ' unsigned' : ''}${zerofill ? ' zerofill' : ''}`
+  const first = match?.[2] !== undefined ? Number(match[2]) : undefined
+  const second = match?.[3] !== undefined ? Number(match[3]) : undefined
+  const counted = mysqlLengthTypes.has(base) || mysqlIntegerTypes.has(base)
+  const params = { length: declared.length ?? (counted ? first : undefined), precision: declared.precision ?? (counted ? undefined : first), scale: declared.scale ?? second }
+  if (base === 'enum' || base === 'set') return { type: base, ...(declaredValues && { enumValues: [...declaredValues] }) }
+  // float(p) without a scale is a precision in bits: float up to 24, double past it, neither keeps p.
+  if (base === 'float' && params.precision !== undefined && params.scale === undefined) return { type: params.precision > 24 ? type.replace('float', 'double') : type }
+  if (mysqlIntegerTypes.has(base)) return isBoolean || (base === 'tinyint' && params.length === 1) ? { type, length: 1 } : { type }
+  if (mysqlLengthTypes.has(base)) return { type, ...(params.length !== undefined && { length: params.length }) }
+  if (base === 'decimal') return { type, precision: params.precision ?? 10, scale: params.scale ?? 0 }
+  if (floatTypes.has(base)) {
+    return { type, ...(params.precision !== undefined && { precision: params.precision }), ...(params.precision !== undefined && params.scale !== undefined && { scale: params.scale }) }
+  }
+  if (timeTypes.has(base)) return { type, ...(params.precision !== undefined && params.precision > 0 && { precision: params.precision }) }
+  return { type }
+}
+
+/** baseOf is a canonical type without ` unsigned` and ` zerofill`. */
+export function baseOf(type: string): string {
+  return type.replace(/ (unsigned|zerofill)/g, '')
+}
+
+/** labelsOf reads the labels of `'a','b''c'` (the inside of COLUMN_TYPE's `enum(...)`), unquoted. */
+export function labelsOf(list: string): string[] {
+  const labels: string[] = []
+  const pattern = /'((?:[^'\\]|''|\\.)*)'/g
+  let m: RegExpExecArray | null
+  while ((m = pattern.exec(list)) !== null) labels.push(m[1]!.replace(/''/g, "'").replace(/\\(.)/g, '$1'))
+  return labels
+}

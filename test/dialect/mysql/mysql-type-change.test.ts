@@ -1,0 +1,60 @@
+import { classifyMysqlTypeChange } from '../../../src/dialect/mysql/mysql-type-change'
+import { mysqlTypeFamilies, mysqlTypeLimits } from '../../../src/dialect/mysql/mysql-type-families'
+import type { ColumnModel } from '../../../src/model/schema-model'
+
+const c = (type: string, extra: Partial<ColumnModel> = {}): ColumnModel => ({ name: 'x', type, nullable: true, ...extra })
+
+describe('classifyMysqlTypeChange', () => {
+  it.each([
+    ['longer varchar within one length byte', c('varchar', { length: 50 }), c('varchar', { length: 255 }), 'safe'],
+    ['longer varchar past 255 (the length prefix grows: copy)', c('varchar', { length: 100 }), c('varchar', { length: 300 }), 'rewrite'],
+    ['longer varchar past 255 on both sides', c('varchar', { length: 300 }), c('varchar', { length: 1000 }), 'safe'],
+    ['shorter varchar', c('varchar', { length: 50 }), c('varchar', { length: 20 }), 'narrowing'],
+    ['varchar to text', c('varchar', { length: 50 }), c('text'), 'rewrite'],
+    ['longtext to text', c('longtext'), c('text'), 'narrowing'],
+    ['text to varchar', c('text'), c('varchar', { length: 255 }), 'narrowing'],
+    ['int to bigint', c('int'), c('bigint'), 'rewrite'],
+    ['bigint to int', c('bigint'), c('int'), 'narrowing'],
+    ['int to int unsigned', c('int'), c('int unsigned'), 'narrowing'],
+    ['int unsigned to int', c('int unsigned'), c('int'), 'narrowing'],
+    ['int unsigned to bigint', c('int unsigned'), c('bigint'), 'rewrite'],
+    ['int to int unsigned zerofill', c('int unsigned'), c('int unsigned zerofill'), 'rewrite'],
+    ['tinyint(1) to int', c('tinyint', { length: 1 }), c('int'), 'rewrite'],
+    ['decimal more digits', c('decimal', { precision: 8, scale: 2 }), c('decimal', { precision: 10, scale: 2 }), 'rewrite'],
+    ['decimal fewer decimals', c('decimal', { precision: 8, scale: 2 }), c('decimal', { precision: 8, scale: 1 }), 'narrowing'],
+    ['int to decimal(12,2)', c('int'), c('decimal', { precision: 12, scale: 2 }), 'rewrite'],
+    ['int to decimal(5,0)', c('int'), c('decimal', { precision: 5, scale: 0 }), 'narrowing'],
+    ['float to double', c('float'), c('double'), 'rewrite'],
+    ['double to float', c('double'), c('float'), 'narrowing'],
+    ['datetime(6) to datetime', c('datetime', { precision: 6 }), c('datetime'), 'narrowing'],
+    ['datetime to datetime(6)', c('datetime'), c('datetime', { precision: 6 }), 'rewrite'],
+    ['datetime to timestamp (smaller range)', c('datetime'), c('timestamp'), 'narrowing'],
+    ['timestamp to datetime', c('timestamp'), c('datetime'), 'rewrite'],
+    ['date to datetime', c('date'), c('datetime'), 'rewrite'],
+    ['varchar to int', c('varchar', { length: 10 }), c('int'), 'cast_may_fail'],
+    ['varchar to datetime', c('varchar', { length: 30 }), c('datetime'), 'cast_may_fail'],
+    ['text to json', c('text'), c('json'), 'cast_may_fail'],
+    ['int to varchar(20)', c('int'), c('varchar', { length: 20 }), 'rewrite'],
+    ['bigint to varchar(5)', c('bigint'), c('varchar', { length: 5 }), 'narrowing'],
+    ['enum gains a label at the end', c('enum', { enumValues: ['a', 'b'] }), c('enum', { enumValues: ['a', 'b', 'c'] }), 'safe'],
+    ['enum labels reordered (stored indexes change)', c('enum', { enumValues: ['a', 'b'] }), c('enum', { enumValues: ['b', 'a'] }), 'rewrite'],
+    ['enum loses a label', c('enum', { enumValues: ['a', 'b'] }), c('enum', { enumValues: ['a'] }), 'cast_may_fail'],
+    ['varchar to enum', c('varchar', { length: 5 }), c('enum', { enumValues: ['a'] }), 'cast_may_fail'],
+    ['enum to varchar', c('enum', { enumValues: ['a', 'bb'] }), c('varchar', { length: 10 }), 'rewrite'],
+    ['char longer', c('char', { length: 2 }), c('char', { length: 3 }), 'rewrite'],
+    ['varbinary to blob', c('varbinary', { length: 16 }), c('blob'), 'rewrite'],
+    ['blob to tinyblob', c('blob'), c('tinyblob'), 'narrowing'],
+  ])('%s', (_what, from, to, expected) => {
+    expect(classifyMysqlTypeChange(from, to)).toBe(expected)
+  })
+})
+
+describe('mysql type families and limits', () => {
+  it('integers signed, unsigned and zerofill are one family; unsigned ranges start at 0', () => {
+    expect(mysqlTypeFamilies.find((f) => f.includes('int'))).toEqual(expect.arrayContaining(['tinyint', 'bigint unsigned', 'int unsigned zerofill']))
+    expect(mysqlTypeLimits.integerRanges['int unsigned']).toEqual(['0', '4294967295'])
+    expect(mysqlTypeLimits.integerRanges['bigint unsigned zerofill']).toEqual(['0', '18446744073709551615'])
+    expect(mysqlTypeLimits.integerRanges.mediumint).toEqual(['-8388608', '8388607'])
+    expect(mysqlTypeLimits.decimalTypes).toEqual(['decimal'])
+  })
+})
