@@ -2,6 +2,12 @@ import type { DatabaseConnection, Dialect } from '../dialect'
 import { connectMysql, describeMysqlTarget, type MysqlConnection, mysqlConnectionError } from './mysql-connection'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
+import { appliedMysqlMigrations } from './mysql-applied-migrations'
+import { createMysqlScratchDatabase } from './mysql-scratch-database'
+import { mysqlMigrationScript } from './mysql-migration-script'
+import { lockMysqlRunner } from './mysql-runner-lock'
+import { backupMysql, mysqlBackupName } from './mysql-backup'
+import { mysqlTimeoutStatements } from './mysql-timeouts'
 
 // Work in progress (issue 14): each member below that throws is being built in its own file.
 function unbuilt(member: string): never {
@@ -33,16 +39,17 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     atServer: async (connection: DatabaseConnection) => mysqlDialectAt((connection as MysqlConnection).server),
     introspect: () => unbuilt('introspect'),
     normalize: () => unbuilt('normalize'),
-    appliedMigrations: () => unbuilt('appliedMigrations'),
+    appliedMigrations: appliedMysqlMigrations,
     compile: () => unbuilt('compile'),
     viewBreakingChanges: () => unbuilt('viewBreakingChanges'),
     classifyTypeChange: () => unbuilt('classifyTypeChange'),
     measure: () => unbuilt('measure'),
-    createScratchDatabase: () => unbuilt('createScratchDatabase'),
-    migrationScript: { beforeMigration: [], afterMigration: [], parameters: { placeholder: /\?/g, literal: String } as never },
-    lockRunner: () => unbuilt('lockRunner'),
-    backup: () => unbuilt('backup'),
-    backupName: () => unbuilt('backupName'),
+    createScratchDatabase: createMysqlScratchDatabase,
+    migrationScript: mysqlMigrationScript,
+    lockRunner: lockMysqlRunner,
+    backup: backupMysql,
+    backupName: mysqlBackupName,
+    timeoutStatements: mysqlTimeoutStatements,
   }
 }
 
