@@ -16,6 +16,7 @@ export async function databaseState(db: TestDatabase): Promise<DatabaseState> {
 export async function recordedMigrations(db: TestDatabase): Promise<DatabaseState['migrations']> {
   const hasMigrations = (await db.query<{ n: number | string }>(db.label === 'sqlite'
     ? "SELECT count(*) AS n FROM sqlite_master WHERE name = 'migrations'"
+    : db.label === 'mariadb' ? "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'migrations'"
     : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'migrations'"))[0]!.n
   if (Number(hasMigrations) === 0) return []
   return (await db.query<{ name: string; timestamp: number | string }>('SELECT name, timestamp FROM migrations ORDER BY id'))
