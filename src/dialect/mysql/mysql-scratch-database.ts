@@ -14,16 +14,16 @@ const MAX_NAME_CHARS = 64
 type MysqlOptions = Extract<DataSourceOptions, { type: 'mysql' | 'mariadb' }>
 
 /**
- * createMysqlScratchDatabase creates a fresh database, named after the target one, on the target's server with
- * the DataSource's credentials, or on the server and with the credentials of `shadowUrl` (whose own database
- * is never changed). It takes the target database's default character set and collation when the target
+ * createMysqlScratchDatabase creates a fresh database on the target's server with the DataSource's credentials,
+ * named after the target, or on the server and with the credentials of `shadowUrl`, named after its database
+ * (which is never changed). It takes the target database's default character set and collation when the target
  * exists, so that the columns that inherit them compare alike. It is created and dropped over a connection
  * of its own, which on drop also ends the sessions still using it.
  */
 export async function createMysqlScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase> {
   const target = serverOf(options)
   const server = shadowUrl === undefined ? target : serverOf(options, shadowUrl)
-  const name = scratchName(mysqlPlace(target).database)
+  const name = scratchName(mysqlPlace(server).database)
   const maintenance = await openMysql(withoutDatabase(server))
   try {
     const defaults = await targetDefaults(shadowUrl === undefined ? maintenance : undefined, target)

@@ -68,7 +68,7 @@ describe('createScratchDatabase', () => {
   it('makes one on the server of --shadow-url, and says to give one when the user may not create databases', async () => {
     const scratch = await mysqlDialect.createScratchDatabase({ type: 'mariadb', host: 'no-such-host.invalid', database: 'app' }, 'mariadb://root@127.0.0.1:3306/unused')
     try {
-      expect(scratch.description).toMatch(new RegExp(`^mariadb 127\\.0\\.0\\.1:3306/app${SCRATCH_MARK}[0-9a-f]{8}$`))
+      expect(scratch.description).toMatch(new RegExp(`^mariadb 127\\.0\\.0\\.1:3306/unused${SCRATCH_MARK}[0-9a-f]{8}$`))
       const connection = await scratch.connect(undefined as never)
       expect(await connection.query('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()')).toEqual([{ n: '0' }])
       await connection.close()
