@@ -17,8 +17,15 @@ import { Tag } from './entities/tag.entity'
 
 const DEFAULT_SQLITE_FILE = '.data/app.sqlite'
 
+/** mysqlType is the TypeORM type of a `mysql://` (mysql) or `mariadb://` (mariadb) url, undefined for any other. */
+function mysqlType(url: string | undefined): 'mysql' | 'mariadb' | undefined {
+  return url?.startsWith('mariadb://') ? 'mariadb' : url?.startsWith('mysql://') ? 'mysql' : undefined
+}
+
 // Migrations are SQL of one database, so each database keeps its own folder.
-const migrationsDir = process.env.DATABASE_URL ? 'migrations/postgres' : 'migrations/sqlite'
+const migrationsDir = !process.env.DATABASE_URL ? 'migrations/sqlite'
+  : mysqlType(process.env.DATABASE_URL) ? 'migrations/mysql'
+  : 'migrations/postgres'
 
 const common = {
   entities: [Author, AuthorProfile, Publisher, Post, BlogPost, PodcastEpisode, Tag, Comment, Book, BookAuthor, AuthorPostStats],
@@ -30,6 +37,8 @@ const common = {
 
 function options(): DataSourceOptions {
   const url = process.env.DATABASE_URL
+  const mysql = mysqlType(url)
+  if (url && mysql) return { type: mysql, url, ...common }
   if (url) return { type: 'postgres', url, ...common }
   const database = process.env.AUTOGEN_SQLITE_FILE ?? DEFAULT_SQLITE_FILE
   // better-sqlite3 does not create missing folders; `.data/` is git-ignored and may not exist yet.

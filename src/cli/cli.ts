@@ -59,8 +59,8 @@ const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl
 
 const runSafetyOptions = {
   'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade or downgrade of the database to finish, then exit 2' },
-  'lock-timeout': { type: 'string', describe: 'PostgreSQL: a statement of a migration waits up to SECONDS for a table another session holds locked, then the migration fails (SET LOCAL lock_timeout)' },
-  'statement-timeout': { type: 'string', describe: 'PostgreSQL: a statement of a migration runs up to SECONDS, then the migration fails (SET LOCAL statement_timeout)' },
+  'lock-timeout': { type: 'string', describe: 'PostgreSQL, MySQL, MariaDB: a statement of a migration waits up to SECONDS for a table another session holds locked, then the migration fails (lock_timeout; lock_wait_timeout, in whole seconds)' },
+  'statement-timeout': { type: 'string', describe: 'PostgreSQL, MariaDB: a statement of a migration runs up to SECONDS, then the migration fails (statement_timeout; max_statement_time)' },
 } as const
 /** runSafetyArgs reads the options of runSafetyOptions. */
 const runSafetyArgs = (a: { waitForLock?: string; lockTimeout?: string; statementTimeout?: string }) => ({

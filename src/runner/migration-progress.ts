@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
 import { UserError, messageOf } from '../source/user-error'
 import { withFailingStatement } from './failing-statement'
 import { migrationNameOf } from './migration-runner'
@@ -9,11 +10,13 @@ export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number)
 /**
  * reportProgress has every migration of an opened DataSource (see openForMigrations) tell `done` when TypeORM
  * has run and recorded it, and makes a failure say what it left behind: in a transaction, nothing (it was
- * rolled back); without one, the statements it ran before the failing one, which stay done.
+ * rolled back); without one, or where transactions cannot hold schema changes, the statements it ran before
+ * the failing one, which stay done.
  */
 export function reportProgress(dataSource: DataSource, done: MigrationDone): void {
   const started = new Map<string, number>()
   const oneTransaction = dataSource.options.migrationsTransactionMode === 'all'
+  const transactionalDdl = dialectFor(dataSource.options).capabilities.transactionalDdl
   const logger = dataSource.logger
   const logSchemaBuild = logger.logSchemaBuild.bind(logger)
   // TypeORM says so once the record is written and the migration's own transaction committed.
@@ -34,7 +37,9 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         try {
           await run(queryRunner)
         } catch (err) {
-          const left = oneTransaction ? 'the run\'s one transaction was rolled back, so no migration of this run stays applied' : leftBehind(inTransaction, ran.statements)
+          const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction, ran.statements)
+            : oneTransaction ? 'the run\'s one transaction was rolled back, so no migration of this run stays applied'
+            : leftBehind(inTransaction, ran.statements)
           throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
         } finally {
           ran.stop()
@@ -59,6 +64,26 @@ function recordQueries(queryRunner: QueryRunner): { readonly statements: readonl
 function leftBehind(inTransaction: boolean, statements: readonly string[]): string {
   if (inTransaction) return 'its transaction was rolled back, so the database is as it was before it'
   if (statements.length === 0) return 'it ran without a transaction and had run no statement before'
+  return `it ran without a transaction: ${statementsBefore(statements)}`
+}
+
+/**
+ * partlyMigrated is what a failed migration left behind on a database whose transactions cannot hold schema
+ * changes: each schema change commits what ran before it, so a transaction undoes only the writes after the
+ * last one. `earlier` says that the migrations run before it in the same transaction are concerned too.
+ */
+function partlyMigrated(inTransaction: boolean, earlier: boolean, statements: readonly string[]): string {
+  const before = earlier ? ' (with the migrations run before it in this run\'s one transaction)' : ''
+  if (!inTransaction) {
+    if (statements.length === 0) return 'it ran without a transaction and had run no statement before, so the database is as it was before it'
+    return `it ran without a transaction: ${statementsBefore(statements)}; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again`
+  }
+  return `this database cannot roll back schema changes: its transaction${before} undid only the writes after its last schema change, if any; `
+    + `${statements.length === 0 ? 'it had run no statement before' : statementsBefore(statements).replace('stay done', 'ran')}; `
+    + 'the database may now be partly migrated: check it, undo or finish these by hand, then run again'
+}
+
+function statementsBefore(statements: readonly string[]): string {
   const text = statements.map((sql) => sql.replace(/\s+/g, ' ').trim()).join('; ')
-  return `it ran without a transaction: the ${statements.length} statement${statements.length === 1 ? '' : 's'} it ran before stay done: ${text}`
+  return `the ${statements.length} statement${statements.length === 1 ? '' : 's'} it ran before stay done: ${text}`
 }

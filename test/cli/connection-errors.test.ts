@@ -2,7 +2,8 @@ import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
 // Every command names the server, database and user when it cannot connect, in the same words, and never
-// prints the password: generate, diff and check connect through the dialect, the others through TypeORM.
+// prints the password: generate, diff and check connect through the dialect, the others through TypeORM. On
+// PostgreSQL and on MariaDB.
 
 const commands = [['generate', 'Init'], ['diff'], ['check'], ['upgrade'], ['downgrade'], ['status']]
 
@@ -32,11 +33,22 @@ beforeEach(() => {
 })
 afterEach(() => project.remove())
 
-async function expectConnectionError(args: readonly string[], target: string, reason: RegExp): Promise<void> {
+function mariadbConfig(credentials: string): string {
+  return [
+    "import { DataSource } from 'typeorm'",
+    "import { Note } from './note'",
+    'export default new DataSource({',
+    `  type: 'mariadb', ${credentials},`,
+    "  entities: [Note], migrations: ['migrations/*.ts'],",
+    '})',
+  ].join('\n')
+}
+
+async function expectConnectionError(args: readonly string[], target: string, reason: RegExp, type = 'postgres'): Promise<void> {
   const run = await runCliInProcess(project.dir, args)
   expect(run.code).toBe(2)
   const lines = run.stderr.trim().split('\n')
-  expect(lines).toEqual([expect.stringContaining(`typeorm-autogen: postgres: cannot connect to ${target}: `)])
+  expect(lines).toEqual([expect.stringContaining(`typeorm-autogen: ${type}: cannot connect to ${target}: `)])
   expect(lines[0]).toMatch(reason)
   expect(lines[0]).toMatch(/; check the DataSource's url or host, port, database and credentials$/)
   expect(run.stdout + run.stderr).not.toContain('pw-not-to-print')
@@ -50,6 +62,23 @@ it.each(commands)('%s names the server when nothing listens on its port', async 
 it.each(commands)('%s names the database when it does not exist', async (...args) => {
   project.write('ormconfig.ts', postgresConfig(5432, 'autogen_no_such_database'))
   await expectConnectionError(args, '127.0.0.1:5432/autogen_no_such_database as postgres', /database "autogen_no_such_database" does not exist/)
+})
+
+describe('on mariadb', () => {
+  it.each(commands)('%s names the server when nothing listens on its port', async (...args) => {
+    project.write('ormconfig.ts', mariadbConfig("host: '127.0.0.1', port: 1, username: 'root', password: 'pw-not-to-print', database: 'app'"))
+    await expectConnectionError(args, '127.0.0.1:1/app as root', /ECONNREFUSED/, 'mariadb')
+  })
+
+  it.each(commands)('%s names the database when it does not exist', async (...args) => {
+    project.write('ormconfig.ts', mariadbConfig("host: '127.0.0.1', port: 3306, username: 'root', database: 'autogen_no_such_database'"))
+    await expectConnectionError(args, '127.0.0.1:3306/autogen_no_such_database as root', /Unknown database 'autogen_no_such_database'/, 'mariadb')
+  })
+
+  it.each(commands)('%s names the user for a wrong password given in a url, never printing it', async (...args) => {
+    project.write('ormconfig.ts', mariadbConfig("url: 'mariadb://root:pw-not-to-print@127.0.0.1:3306/mysql'"))
+    await expectConnectionError(args, '127.0.0.1:3306/mysql as root', /Access denied for user 'root'/, 'mariadb')
+  })
 })
 
 it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file failed to load, not that the database failed to open', async (command) => {

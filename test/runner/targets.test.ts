@@ -1,5 +1,5 @@
 import { afterDatabaseLine, withoutRunTimes } from '../support/run-cli'
-import { bothDialects } from '../support/test-database'
+import { allDialects } from '../support/test-database'
 import { names, runnerFixture } from './runner-project'
 
 // upgrade --to/--steps and downgrade --to/--steps/--all on real databases, through the built CLI: targets by
@@ -7,7 +7,7 @@ import { names, runnerFixture } from './runner-project'
 
 const [init, addViews, dropText, backfill] = names
 
-describe.each(bothDialects('targets'))('on %s', (_label, createDatabase) => {
+describe.each(allDialects('targets'))('on %s', (_label, createDatabase) => {
   const fixture = runnerFixture(createDatabase)
   const cli = (...args: string[]) => fixture.runner.cli(...args)
   const views = async () => (await fixture.db.query<{ views: number | string }>('SELECT views FROM note')).map((r) => Number(r.views))

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
-import { bothDialects, createPostgresDatabase, postgresServer, type TestDatabase } from '../support/test-database'
+import { allDialects, createMariaDbDatabase, createPostgresDatabase, postgresServer, type TestDatabase } from '../support/test-database'
 import { type LockProject, lockProject, quick, slow } from './concurrent-upgrade'
 
 // upgrade --backup copies the database before the first migration runs, to a new file the output names; the
 // copy restores the rows from before the upgrade. A backup that cannot be written runs nothing.
 
-describe.each(bothDialects('backup'))('on %s', (label, createDatabase) => {
+describe.each(allDialects('backup'))('on %s', (label, createDatabase) => {
   let db: TestDatabase
   let lock: LockProject
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliInProcess(lock.project.dir, args, env)
@@ -35,6 +35,18 @@ describe.each(bothDialects('backup'))('on %s', (label, createDatabase) => {
         }
       } finally {
         copy.close()
+      }
+    }
+    if (label === 'mariadb') {
+      const target = await createMariaDbDatabase('restore')
+      try {
+        const restore = spawnSync('mariadb', ['-h', '127.0.0.1', '-u', 'root', (target.options as { database: string }).database], { input: readFileSync(file), encoding: 'utf8' })
+        expect(restore.stderr).toBe('')
+        const runs = (await target.query<{ migration: string }>('SELECT migration FROM run_log ORDER BY id')).map((r) => r.migration)
+        const [{ n }] = await target.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'migrations'")
+        return { runs, migrationsTables: Number(n) }
+      } finally {
+        await target.drop()
       }
     }
     const target = await createPostgresDatabase('restore')
@@ -87,7 +99,7 @@ describe.each(bothDialects('backup'))('on %s', (label, createDatabase) => {
     const run = await cli(['upgrade', '--backup'])
     const folder = label === 'sqlite' ? dirname((db.options as { database: string }).database) : lock.project.dir
     const base = label === 'sqlite' ? 'test\\.sqlite' : (db.options as { database: string }).database
-    const [written] = readdirSync(folder).filter((f) => new RegExp(`^${base}\\.\\d{8}T\\d{6}Z\\.(backup|dump)$`).test(f))
+    const [written] = readdirSync(folder).filter((f) => new RegExp(`^${base}\\.\\d{8}T\\d{6}Z\\.(backup|dump|sql)$`).test(f))
     expect(written).toBeDefined()
     expect(afterDatabaseLine(run.stdout)).toMatch(new RegExp(`^Backed up the database to ${join(folder, written!)}\\n`))
     expect(await restored(join(folder, written!))).toEqual({ runs: ['before'], migrationsTables: 1 })

@@ -1,12 +1,12 @@
 import { runCliInProcess } from '../support/run-cli'
-import { bothDialects, type TestDatabase } from '../support/test-database'
+import { allDialects, type TestDatabase } from '../support/test-database'
 import { type LockProject, lockProject, quick, slow, startCli, until } from './concurrent-upgrade'
 
 // Two upgrade processes started together on one database take turns on the migrations lock: each migration
 // runs exactly once, and the second process waits, then finds nothing pending. One that cannot wait long
 // enough exits 2 and runs nothing.
 
-describe.each(bothDialects('lock'))('on %s', (label, createDatabase) => {
+describe.each(allDialects('lock'))('on %s', (label, createDatabase) => {
   let db: TestDatabase
   let lock: LockProject
   beforeAll(async () => {
@@ -27,10 +27,13 @@ describe.each(bothDialects('lock'))('on %s', (label, createDatabase) => {
     expect(impatient.code).toBe(2)
 
     const second = startCli(lock.project.dir, ['upgrade'])
-    // The Database line is printed just before the lock is asked for; on PostgreSQL the wait is visible too.
+    // The Database line is printed just before the lock is asked for; on PostgreSQL and MariaDB the wait is visible too.
     await second.printed(/^Database: /m)
     if (label === 'postgres') {
       await until(async () => (await db.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).length > 0)
+    }
+    if (label === 'mariadb') {
+      await until(async () => (await db.query("SELECT 1 FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT GET_LOCK%' AND STATE = 'User lock'")).length > 0)
     }
     lock.release()
 

@@ -1,11 +1,13 @@
+import { createConnection, type Connection } from 'mysql2/promise'
 import { Client } from 'pg'
 import { runCliInProcess, withoutRunTimes } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { bothDialects, createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { allDialects, createMariaDbDatabase, createPostgresDatabase, mariadbServer, type TestDatabase, untilIntrospected } from '../support/test-database'
 
 // A failing migration names itself, the statement and the database's error, and says what it left behind: in
-// its transaction nothing, without one the statements that ran. On PostgreSQL, --lock-timeout and
-// --statement-timeout make a migration that waits on a table another session holds give up.
+// its transaction nothing, without one the statements that ran; where transactions cannot hold schema changes
+// (MariaDB), that the database may be partly migrated. On PostgreSQL and MariaDB, --lock-timeout and
+// --statement-timeout make a migration that waits on a table another session holds, or runs long, give up.
 
 const migration = (name: string, up: string[], options: { transaction?: boolean } = {}) => `
 import type { MigrationInterface, QueryRunner } from 'typeorm'
@@ -31,13 +33,13 @@ function writeConfig(project: TempProject, db: TestDatabase, transactionMode = '
   project.write('ormconfig.ts', [
     "import { DataSource } from 'typeorm'",
     `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'], migrationsTransactionMode: '${transactionMode}' })`,
-    "export const autogen = { ignoreTables: ['busy'] }",
+    `export const autogen = { ignoreTables: ['busy']${untilIntrospected(db)} }`,
   ].join('\n'))
 }
 
 const recorded = async (db: TestDatabase) => (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).map((r) => r.name)
 
-describe.each(bothDialects('failures'))('on %s', (label, createDatabase) => {
+describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
   let db: TestDatabase
   let project: TempProject
   beforeAll(async () => {
@@ -57,7 +59,10 @@ describe.each(bothDialects('failures'))('on %s', (label, createDatabase) => {
     const run = await runCliInProcess(project.dir, ['upgrade'])
     expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Fine1700000000000\n$/)
     expect(run.stdout).toMatch(/\nApplied Fine1700000000000 \(\d+\.\d s\)\n$/)
-    expect(run.stderr).toMatch(new RegExp('^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); its transaction was rolled back, so the database is as it was before it\\n$'))
+    const left = label === 'mariadb'
+      ? 'this database cannot roll back schema changes: its transaction undid only the writes after its last schema change, if any; the 1 statement it ran before ran: INSERT INTO busy \\(id\\) VALUES \\(2\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again'
+      : 'its transaction was rolled back, so the database is as it was before it'
+    expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); ${left}\\n$`))
     expect(run.code).toBe(2)
     expect(await recorded(db)).toEqual(['Fine1700000000000'])
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }])
@@ -66,7 +71,8 @@ describe.each(bothDialects('failures'))('on %s', (label, createDatabase) => {
   it('says which statements a migration without a transaction ran before it failed', async () => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (2)', 'INSERT INTO busy (id) VALUES (1)'], { transaction: false }))
     const run = await runCliInProcess(project.dir, ['upgrade'])
-    expect(run.stderr).toMatch(new RegExp('^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); it ran without a transaction: the 1 statement it ran before stay done: INSERT INTO busy \\(id\\) VALUES \\(2\\)\\n$'))
+    const partly = label === 'mariadb' ? '; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again' : ''
+    expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); it ran without a transaction: the 1 statement it ran before stay done: INSERT INTO busy \\(id\\) VALUES \\(2\\)${partly}\\n$`))
     expect(run.code).toBe(2)
     expect(await recorded(db)).toEqual(['Fine1700000000000'])
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
@@ -76,7 +82,9 @@ describe.each(bothDialects('failures'))('on %s', (label, createDatabase) => {
     writeConfig(project, db, 'all')
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (3)', 'INSERT INTO busy (id) VALUES (1)']))
     const run = await runCliInProcess(project.dir, ['upgrade'])
-    expect(run.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
+    expect(run.stderr).toMatch(label === 'mariadb'
+      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: its transaction \(with the migrations run before it in this run's one transaction\) undid only the writes after its last schema change, if any; the 1 statement it ran before ran: INSERT INTO busy \(id\) VALUES \(3\); the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/
+      : /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
     expect(run.code).toBe(2)
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
     writeConfig(project, db)
@@ -126,6 +134,68 @@ describe('on postgres, a migration waiting on a table another session holds', ()
     await holder.query('COMMIT')
     const run = await runCliInProcess(project.dir, ['upgrade', '--lock-timeout', '0.2', '--statement-timeout', '5'])
     expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied AddX1700000000000\n$/)
+    expect(run.code).toBe(0)
+  })
+})
+
+describe('on mariadb, where DDL is not transactional', () => {
+  let db: TestDatabase
+  let project: TempProject
+  let holder: Connection
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('partial')
+    await db.query('CREATE TABLE busy (id integer PRIMARY KEY)')
+    project = migrationsProject(db, {
+      '1700000000000-Half.ts': migration('Half1700000000000', ['CREATE TABLE made (id integer)', 'ALTER TABLE made ADD COLUMN x integer', 'ALTER TABLE no_such_table ADD COLUMN y integer']),
+    })
+  })
+  afterAll(async () => {
+    await holder?.end()
+    project?.remove()
+    await db?.drop()
+  })
+
+  it('says which statements of the failed migration stay applied, and that the database is partly migrated', async () => {
+    const run = await runCliInProcess(project.dir, ['upgrade'])
+    expect(run.stderr).toMatch(new RegExp('^typeorm-autogen: migration Half1700000000000 failed in up: .*no_such_table.*; the failing statement: ALTER TABLE no_such_table ADD COLUMN y integer; '
+      + 'this database cannot roll back schema changes: its transaction undid only the writes after its last schema change, if any; '
+      + 'the 2 statements it ran before ran: CREATE TABLE made \\(id integer\\); ALTER TABLE made ADD COLUMN x integer; the database may now be partly migrated: check it, undo or finish these by hand, then run again\\n$'))
+    expect(run.code).toBe(2)
+    expect(await db.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'made' ORDER BY ordinal_position"))
+      .toEqual([{ name: 'id' }, { name: 'x' }])
+    expect(await db.query('SELECT count(*) AS n FROM migrations')).toEqual([{ n: '0' }])
+  })
+
+  it('refuses --dry-run, which could not roll schema changes back', async () => {
+    const run = await runCliInProcess(project.dir, ['upgrade', '--dry-run'])
+    expect(run.stderr).toBe('typeorm-autogen: --dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead\n')
+    expect(run.code).toBe(2)
+  })
+
+  it('gives up after --lock-timeout when another session holds the table', async () => {
+    project.write('migrations/1700000000000-Half.ts', migration('Half1700000000000', ['ALTER TABLE busy ADD COLUMN x integer']))
+    holder = await createConnection({ ...mariadbServer, database: (db.options as { database: string }).database })
+    await holder.query('BEGIN')
+    await holder.query('SELECT * FROM busy')
+    const started = performance.now()
+    const run = await runCliInProcess(project.dir, ['upgrade', '--lock-timeout', '1'])
+    expect(run.stderr).toMatch(/^typeorm-autogen: migration Half1700000000000 failed in up: Lock wait timeout exceeded; .*; the failing statement: ALTER TABLE busy ADD COLUMN x integer; .*it had run no statement before/)
+    expect(run.code).toBe(2)
+    expect(performance.now() - started).toBeLessThan(20_000)
+    await holder.query('COMMIT')
+  })
+
+  it('gives up after --statement-timeout when a statement runs longer', async () => {
+    project.write('migrations/1700000000000-Half.ts', migration('Half1700000000000', ['CREATE TABLE slow AS SELECT SLEEP(5) AS s']))
+    const run = await runCliInProcess(project.dir, ['upgrade', '--statement-timeout', '0.3'])
+    expect(run.stderr).toMatch(/^typeorm-autogen: migration Half1700000000000 failed in up: Query execution was interrupted \(max_statement_time exceeded\); the failing statement: CREATE TABLE slow AS SELECT SLEEP\(5\) AS s; /)
+    expect(run.code).toBe(2)
+  })
+
+  it('runs once the table is free, within the timeouts', async () => {
+    project.write('migrations/1700000000000-Half.ts', migration('Half1700000000000', ['ALTER TABLE busy ADD COLUMN x integer']))
+    const run = await runCliInProcess(project.dir, ['upgrade', '--lock-timeout', '1', '--statement-timeout', '5'])
+    expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Half1700000000000\n$/)
     expect(run.code).toBe(0)
   })
 })

@@ -5,7 +5,16 @@ import { mysqlDriver } from './mysql-driver'
 import { type MysqlServer, mysqlServerOf } from './mysql-server'
 
 type MysqlOptions = Extract<DataSourceOptions, { type: 'mysql' | 'mariadb' }>
-type Credentials = Pick<MysqlOptions, 'url' | 'host' | 'port' | 'username' | 'password' | 'database' | 'socketPath' | 'ssl' | 'charset'>
+
+/** MysqlCredentials are where and as whom the DataSource's options connect, the url already read. */
+interface MysqlCredentials {
+  readonly host?: string
+  readonly port?: number
+  readonly username?: string
+  readonly password?: string
+  readonly database?: string
+  readonly socketPath?: string
+}
 
 /** MysqlConnection is a read-only connection that also knows the server it talks to. */
 export interface MysqlConnection extends DatabaseConnection {
@@ -18,12 +27,7 @@ export interface MysqlConnection extends DatabaseConnection {
  * is read-only, and it only ever reads. Errors name the server, database and user, never the password.
  */
 export async function connectMysql(options: DataSourceOptions): Promise<MysqlConnection> {
-  let connection: Connection
-  try {
-    connection = await mysqlDriver().createConnection(mysqlClientConfig(options))
-  } catch (err) {
-    throw mysqlConnectionError(options, err)
-  }
+  const connection = await openMysql(options)
   try {
     await connection.query('SET SESSION TRANSACTION READ ONLY')
     const [rows] = await connection.query('SELECT VERSION() AS version, @@SESSION.sql_mode AS sql_mode')
@@ -35,19 +39,33 @@ export async function connectMysql(options: DataSourceOptions): Promise<MysqlCon
   }
 }
 
-/** mysqlClientConfig is the mysql2 connection configuration of the DataSource's options (of its replication master, if any). */
+/** openMysql opens a plain mysql2 connection for the DataSource's options, failing with mysqlConnectionError. */
+export async function openMysql(options: DataSourceOptions): Promise<Connection> {
+  try {
+    return await mysqlDriver().createConnection(mysqlClientConfig(options))
+  } catch (err) {
+    throw mysqlConnectionError(options, err)
+  }
+}
+
+/**
+ * mysqlClientConfig is the mysql2 connection configuration of the DataSource's options (of its replication
+ * master, if any). As TypeORM does, the parts of a `url` (`mysql://` or `mariadb://`) win over `host`,
+ * `port`, `username`, `password` and `database`.
+ */
 export function mysqlClientConfig(options: DataSourceOptions): ConnectionOptions {
   const credentials = credentialsOf(options)
+  const mysql = options as MysqlOptions
   return {
-    ...(credentials.url !== undefined && { uri: credentials.url }),
     ...(credentials.host !== undefined && { host: credentials.host }),
     ...(credentials.port !== undefined && { port: credentials.port }),
     ...(credentials.username !== undefined && { user: credentials.username }),
     ...(credentials.password !== undefined && { password: credentials.password }),
     ...(credentials.database !== undefined && { database: credentials.database }),
     ...(credentials.socketPath !== undefined && { socketPath: credentials.socketPath }),
-    ...(credentials.ssl !== undefined && { ssl: credentials.ssl as ConnectionOptions['ssl'] }),
-    ...(credentials.charset !== undefined && { charset: credentials.charset }),
+    ...(mysql.ssl !== undefined && { ssl: mysql.ssl as ConnectionOptions['ssl'] }),
+    ...(mysql.charset !== undefined && { charset: mysql.charset }),
+    ...(mysql.connectTimeout !== undefined && { connectTimeout: mysql.connectTimeout }),
     supportBigNumbers: true,
     bigNumberStrings: true,
     dateStrings: true,
@@ -55,10 +73,12 @@ export function mysqlClientConfig(options: DataSourceOptions): ConnectionOptions
   }
 }
 
-/** MysqlPlace is where the DataSource's options connect: server, database and user, read from the url when there is one. */
+/** MysqlPlace is where the DataSource's options connect: server (or socket), database and user. */
 export interface MysqlPlace {
   readonly host: string
   readonly port: number
+  /** The Unix socket connected through instead of host and port, when one is configured. */
+  readonly socketPath?: string
   readonly database: string
   readonly user: string
 }
@@ -66,39 +86,62 @@ export interface MysqlPlace {
 /** mysqlPlace is where the DataSource's options connect (see MysqlPlace). */
 export function mysqlPlace(options: DataSourceOptions): MysqlPlace {
   const credentials = credentialsOf(options)
-  const url = parseUrl(credentials.url)
   return {
-    host: credentials.host ?? (url?.hostname || 'localhost'),
-    port: credentials.port ?? (url?.port ? Number(url.port) : 3306),
-    database: credentials.database ?? (decodeURIComponent(url?.pathname.replace(/^\//, '') ?? '') || '(none)'),
-    user: credentials.username ?? (url?.username ? decodeURIComponent(url.username) : '(default)'),
+    host: credentials.host ?? 'localhost',
+    port: credentials.port ?? 3306,
+    ...(credentials.socketPath !== undefined && { socketPath: credentials.socketPath }),
+    database: credentials.database ?? '(none)',
+    user: credentials.username ?? '(default)',
   }
+}
+
+/** mysqlPassword is the password the DataSource's options connect with (from its url, if there), for tools that take it apart. */
+export function mysqlPassword(options: DataSourceOptions): string | undefined {
+  return credentialsOf(options).password
 }
 
 /**
  * mysqlConnectionError is the error for a failed connection with these options, from `connect` or from
- * TypeORM's: the server, database and user named, the password never.
+ * TypeORM's: the server, database and user named, the password never (it is masked in the driver's text too).
  */
 export function mysqlConnectionError(options: DataSourceOptions, err: unknown): Error {
-  const credentials = credentialsOf(options)
-  const secret = typeof credentials.password === 'string' ? credentials.password : parseUrl(credentials.url)?.password
-  const reason = withoutSecret(err instanceof Error ? err.message : String(err), secret)
+  const reason = withoutSecret(reasonOf(err), mysqlPassword(options))
   return new Error(`${options.type}: cannot connect to ${targetText(options)}: ${reason}; check the DataSource's url or host, port, database and credentials`, { cause: err })
 }
 
-/** describeMysqlTarget is `mysql <host>:<port>/<db> as <user>`, without the password. */
+/** describeMysqlTarget is `mysql <host>:<port>/<db> as <user>` (`mariadb ...`, a socket's path for host and port), without the password. */
 export function describeMysqlTarget(options: DataSourceOptions): DatabaseTarget {
   return { description: `${options.type} ${targetText(options)}`, warnings: [] }
 }
 
 function targetText(options: DataSourceOptions): string {
   const place = mysqlPlace(options)
-  return `${place.host}:${place.port}/${place.database} as ${place.user}`
+  return `${place.socketPath ?? `${place.host}:${place.port}`}/${place.database} as ${place.user}`
 }
 
-function credentialsOf(options: DataSourceOptions): Credentials {
+/** credentialsOf merges the replication master over the options, then the url's parts over both. */
+function credentialsOf(options: DataSourceOptions): MysqlCredentials {
   const mysql = options as MysqlOptions
-  return mysql.replication?.master ? { ...mysql, ...mysql.replication.master } : mysql
+  const own = mysql.replication?.master ? { ...mysql, ...mysql.replication.master } : mysql
+  const credentials: MysqlCredentials = {
+    ...(own.host !== undefined && { host: own.host }),
+    ...(own.port !== undefined && { port: Number(own.port) }),
+    ...(own.username !== undefined && { username: own.username }),
+    ...(typeof own.password === 'string' && { password: own.password }),
+    ...(own.database !== undefined && { database: own.database }),
+    ...(own.socketPath !== undefined && { socketPath: own.socketPath }),
+  }
+  const url = parseUrl(own.url)
+  if (url === undefined) return credentials
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''))
+  return {
+    ...credentials,
+    ...(url.hostname !== '' && { host: decodeURIComponent(url.hostname.replace(/^\[(.*)\]$/, '$1')) }),
+    ...(url.port !== '' && { port: Number(url.port) }),
+    ...(url.username !== '' && { username: decodeURIComponent(url.username) }),
+    ...(url.password !== '' && { password: decodeURIComponent(url.password) }),
+    ...(database !== '' && { database }),
+  }
 }
 
 function parseUrl(url: string | undefined): URL | undefined {
@@ -108,6 +151,17 @@ function parseUrl(url: string | undefined): URL | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * reasonOf is the driver's text for `err` (an Error, perhaps of another realm); a refused connection to a name
+ * with several addresses has it in its parts.
+ */
+function reasonOf(err: unknown): string {
+  const { message, errors, code } = (err ?? {}) as { message?: unknown; errors?: unknown; code?: unknown }
+  if (typeof message === 'string' && message !== '') return message
+  const parts = Array.isArray(errors) ? errors.map((part: unknown) => reasonOf(part)) : []
+  return parts.length > 0 ? parts.join(', ') : typeof code === 'string' ? code : String(err)
 }
 
 function withoutSecret(text: string, secret: string | undefined): string {

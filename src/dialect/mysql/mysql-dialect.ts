@@ -7,6 +7,12 @@ import { reconcileMysql } from './mysql-reconcile'
 import type { MysqlServer } from './mysql-server'
 import { classifyMysqlTypeChange } from './mysql-type-change'
 import { mysqlTypeFamilies, mysqlTypeLimits } from './mysql-type-families'
+import { appliedMysqlMigrations } from './mysql-applied-migrations'
+import { createMysqlScratchDatabase } from './mysql-scratch-database'
+import { mysqlMigrationScript } from './mysql-migration-script'
+import { lockMysqlRunner } from './mysql-runner-lock'
+import { backupMysql, mysqlBackupName } from './mysql-backup'
+import { mysqlTimeoutStatements } from './mysql-timeouts'
 
 // Work in progress (issue 14): each member below that throws is being built in its own file.
 function unbuilt(member: string): never {
@@ -38,16 +44,17 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     introspect: introspectMysql,
     normalize: (model, options) => normalizeMysql(model, server, options?.type),
     reconcile: reconcileMysql,
-    appliedMigrations: () => unbuilt('appliedMigrations'),
+    appliedMigrations: appliedMysqlMigrations,
     compile: () => unbuilt('compile'),
     viewBreakingChanges: () => unbuilt('viewBreakingChanges'),
     classifyTypeChange: classifyMysqlTypeChange,
     measure: () => unbuilt('measure'),
-    createScratchDatabase: () => unbuilt('createScratchDatabase'),
-    migrationScript: { beforeMigration: [], afterMigration: [], parameters: { placeholder: /\?/g, literal: String } as never },
-    lockRunner: () => unbuilt('lockRunner'),
-    backup: () => unbuilt('backup'),
-    backupName: () => unbuilt('backupName'),
+    createScratchDatabase: createMysqlScratchDatabase,
+    migrationScript: mysqlMigrationScript,
+    lockRunner: lockMysqlRunner,
+    backup: backupMysql,
+    backupName: mysqlBackupName,
+    timeoutStatements: mysqlTimeoutStatements,
   }
 }
 
