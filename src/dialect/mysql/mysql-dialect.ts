@@ -1,7 +1,10 @@
 import type { DatabaseConnection, Dialect } from '../dialect'
 import { connectMysql, describeMysqlTarget, type MysqlConnection, mysqlConnectionError } from './mysql-connection'
 import { quoteIdent } from './mysql-quote'
-import type { MysqlServer } from './mysql-server'
+import { compileMysql } from './mysql-compiler'
+import { measureMysql } from './mysql-probes'
+import { type MysqlServer, strictMode } from './mysql-server'
+import { renamedSources } from './mysql-view-breaking'
 
 // Work in progress (issue 14): each member below that throws is being built in its own file.
 function unbuilt(member: string): never {
@@ -13,7 +16,6 @@ function unbuilt(member: string): never {
  * speaks it; undefined before a connection has told (the SQL then suits both MySQL 8 and MariaDB 10.5+).
  */
 export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
-  void server
   return {
     name: 'mysql',
     capabilities: {
@@ -23,6 +25,8 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       transactionalDdl: false,
       renamesInPlace: true,
       replacesViews: true,
+      implicitDefaults: true,
+      ...(server !== undefined && !strictMode(server) && { truncatesOnNarrowing: true }),
       typeFamilies: [],
       typeLimits: { lengthTypes: [], integerRanges: {}, decimalTypes: [] },
     },
@@ -34,10 +38,10 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     introspect: () => unbuilt('introspect'),
     normalize: () => unbuilt('normalize'),
     appliedMigrations: () => unbuilt('appliedMigrations'),
-    compile: () => unbuilt('compile'),
-    viewBreakingChanges: () => unbuilt('viewBreakingChanges'),
+    compile: (changes) => compileMysql(changes, server),
+    viewBreakingChanges: renamedSources,
     classifyTypeChange: () => unbuilt('classifyTypeChange'),
-    measure: () => unbuilt('measure'),
+    measure: measureMysql,
     createScratchDatabase: () => unbuilt('createScratchDatabase'),
     migrationScript: { beforeMigration: [], afterMigration: [], parameters: { placeholder: /\?/g, literal: String } as never },
     lockRunner: () => unbuilt('lockRunner'),
