@@ -66,6 +66,12 @@ export interface DialectCapabilities {
    */
   readonly implicitDefaults?: boolean
   /**
+   * A column's ENUM stores each value as its label's position in the list: ORDER BY sorts by it, and reordering
+   * the labels or inserting one before the end renumbers every stored value (MySQL). Absent: labels are only
+   * a set of allowed values.
+   */
+  readonly enumPositions?: boolean
+  /**
    * A changed type truncates or rounds the values that do not fit with a warning only, instead of failing the
    * statement (MySQL outside strict mode). Absent: the statement fails on such a value.
    */

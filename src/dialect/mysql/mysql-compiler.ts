@@ -144,7 +144,9 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
     const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax)
     if ('statements' in compiled) {
       flush()
-      out.push(...compiled.statements.map((piece) => statementOf(piece, [op])))
+      // Every statement but the UPDATE of a copy is DDL, which MySQL commits on its own.
+      const facts = op.kind === 'copy_column' ? {} : { autocommits: true } as const
+      out.push(...compiled.statements.map((piece) => statementOf(piece, [op], facts)))
     } else {
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i
@@ -180,5 +182,5 @@ function alterStatement(group: AlterGroup): Statement {
   const cost = weakest(group.costs)
   const algorithm = group.fresh ? undefined : algorithmClause(cost)
   const sql = `ALTER TABLE ${quoteIdent(group.table)} ${[...group.clauses.map((c) => c.sql), ...(algorithm ? [algorithm] : [])].join(', ')}`
-  return statementOf(sql, group.operations, !group.fresh && cost.rewrites ? { rebuild: group.table } : {})
+  return statementOf(sql, group.operations, { autocommits: true, ...(!group.fresh && cost.rewrites && { rebuild: group.table }) })
 }

@@ -26,6 +26,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       renamesInPlace: true,
       replacesViews: true,
       implicitDefaults: true,
+      enumPositions: true,
       ...(server !== undefined && !strictMode(server) && { truncatesOnNarrowing: true }),
       typeFamilies: [],
       typeLimits: { lengthTypes: [], integerRanges: {}, decimalTypes: [] },

@@ -48,7 +48,7 @@ export function relinkedForeignKeys(changes: ChangeSet, syntax: MysqlSyntax): Re
       const keys = table.foreignKeys.filter((fk) => needs.has(fk.name))
       if (keys.length === 0) return []
       const carried = [...new Set(keys.flatMap((fk) => needs.get(fk.name)!))]
-      return [statementOf(`ALTER TABLE ${quoteIdent(table.name)} ${keys.map(clause).join(', ')}`, carried)]
+      return [statementOf(`ALTER TABLE ${quoteIdent(table.name)} ${keys.map(clause).join(', ')}`, carried, { autocommits: true })]
     })
   return {
     before: new Map([[first, statements(changes.schemaAt(first), (fk) => `DROP FOREIGN KEY${ifExistsSql(syntax)} ${quoteIdent(fk.name)}`)]]),
