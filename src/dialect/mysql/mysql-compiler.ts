@@ -13,8 +13,9 @@ import { createTableSql, dropTableSql } from './mysql-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 
 /**
- * Clause is one part of an ALTER TABLE. `renames` ends the ALTER it is in (later clauses could not name what
- * it renames); `drops`/`adds` name a column or foreign key, which MySQL cannot drop and add again in one ALTER.
+ * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
+ * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column
+ * or foreign key, which MySQL cannot drop and add again in one ALTER.
  */
 interface Clause {
   readonly sql: string
@@ -121,8 +122,8 @@ interface AlterGroup {
 /**
  * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
  * Consecutive operations on one table go into one ALTER TABLE carrying them all, as each ALTER may copy the
- * table; a rename ends it, and a column or foreign key dropped and added again under one name is split in
- * two. Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * table; a rename takes one of its own, and a column or foreign key dropped and added again under one name is
+ * split in two. Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
  * type change would break are dropped before it and added again after it (see relinkedForeignKeys).
  */
@@ -174,7 +175,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
 /** joins says whether `clause` of `op` can go into the ALTER `group` is building. */
 function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
   if ((op as { table: { name: string } }).table.name !== group.table) return false
-  if (group.clauses.some((c) => c.renames)) return false
+  if (clause.renames || group.clauses.some((c) => c.renames)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
 

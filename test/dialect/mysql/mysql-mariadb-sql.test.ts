@@ -5,7 +5,7 @@ import type { Dialect } from '../../../src/dialect/dialect'
 import type { Statement } from '../../../src/dialect/statement'
 import type { SchemaModel, TableModel } from '../../../src/model/schema-model'
 import type { Operation } from '../../../src/operations/operation'
-import { changeSetOf } from '../../../src/plan/change-set'
+import { changeSetOf, reverseChangeSet } from '../../../src/plan/change-set'
 import { alterColumn } from '../../../src/plan/column-change'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
 import { col, myTable, mySchema } from './my-models'
@@ -241,5 +241,40 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await db.query('SELECT `rank`, since, code FROM team ORDER BY id')).toEqual([
       { rank: 0, since: '0000-00-00', code: '' }, { rank: 0, since: '0000-00-00', code: '' },
     ])
+  })
+
+  it('runs up and then down back to the same table, SHOW CREATE TABLE for SHOW CREATE TABLE', async () => {
+    const original = await showCreate('member')
+    const ops: Operation[] = [
+      { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
+      { kind: 'add_column', table: member, column: col('bio', 'text', { nullable: true, comment: 'about' }) },
+      { kind: 'create_index', table: member, index: { name: 'IDX_bio', columns: ['bio'], unique: false, keys: [{ length: 20 }] } },
+      alterColumn(member, column('title'), { ...column('title'), length: 60, default: "'none'" }),
+      { kind: 'drop_check', table: member, check: member.checks[0]! },
+      { kind: 'add_check', table: member, check: { name: 'CHK_positive', expression: '`score` > 0' } },
+      { kind: 'rename_column', table: member, from: 'score', to: 'points', column: column('score') },
+      { kind: 'rename_index', table: member, from: 'IDX_score', to: 'IDX_points', index: member.indexes[1]! },
+      { kind: 'alter_table_comment', table: member, to: 'members' },
+    ]
+    const changes = changeSetOf(schema, ops)
+    await run(dialect.compile(changes))
+    expect(await showCreate('member')).not.toBe(original)
+    await run(dialect.compile(reverseChangeSet(changes)))
+    expect(await showCreate('member')).toBe(original)
+    expect(await db.query('SELECT score FROM member ORDER BY id')).toEqual([{ score: 1 }, { score: 2 }, { score: 3 }])
+  })
+
+  it('creates, replaces and drops views; a renamed column breaks a view at query time, so renames are views breaking', async () => {
+    const view = { name: 'titles', definition: 'SELECT `id`, `title` FROM `member`', reads: [{ name: 'member', columns: ['id', 'title'] }] }
+    await run(compile([{ kind: 'create_view', view }]))
+    await run(compile([{ kind: 'replace_view', from: view, to: { ...view, definition: 'SELECT `title` FROM `member` WHERE `id` > 1' } }]))
+    expect(await db.query('SELECT * FROM titles')).toEqual([{ title: 'y' }, { title: null }])
+    const rename: Operation[] = [{ kind: 'rename_column', table: member, from: 'title', to: 'headline', column: column('title') }]
+    expect(dialect.viewBreakingChanges(changeSetOf(schema, rename))).toEqual([{ name: 'member', columns: ['title'] }])
+    await run(compile(rename))
+    await expect(db.query('SELECT * FROM titles')).rejects.toThrow(/invalid table\(s\) or column\(s\)/)
+    await run(compile([{ kind: 'drop_view', view }]))
+    await run(compile([{ kind: 'drop_view', view }]))
+    expect(await db.query("SELECT COUNT(*) AS n FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()")).toEqual([{ n: '0' }])
   })
 })
