@@ -277,4 +277,31 @@ describe('mysql SQL on MariaDB 10.11', () => {
     await run(compile([{ kind: 'drop_view', view }]))
     expect(await db.query("SELECT COUNT(*) AS n FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()")).toEqual([{ n: '0' }])
   })
+
+  it('writes SQL for an unknown server that MariaDB accepts too, ALGORITHM and LOCK included', async () => {
+    const unknown = mysqlDialectAt(undefined)
+    const first: Operation[] = [
+      { kind: 'rename_column', table: member, from: 'title', to: 'headline', column: column('title') },
+      { kind: 'rename_index', table: member, from: 'IDX_score', to: 'IDX_points', index: member.indexes[1]! },
+      { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
+      { kind: 'create_index', table: member, index: { name: 'IDX_mood', columns: ['mood'], unique: false } },
+    ]
+    const changes = changeSetOf(schema, first)
+    const statements = unknown.compile(changes)
+    expect(statements.map((s) => s.sql)).toEqual([
+      'ALTER TABLE `member` RENAME COLUMN `title` TO `headline`, ALGORITHM=INPLACE, LOCK=NONE',
+      'ALTER TABLE `member` RENAME INDEX `IDX_score` TO `IDX_points`, ALGORITHM=INPLACE, LOCK=NONE',
+      'ALTER TABLE `member` DROP FOREIGN KEY `FK_member_team`, ADD INDEX `IDX_mood` (`mood`), ALGORITHM=INPLACE, LOCK=NONE',
+    ])
+    await run(statements)
+    // MySQL 8 asserts nothing for a check dropped or a column added, so neither does an unknown server.
+    const second = unknown.compile(changeSetOf(changes.schemaAt(first.length), [
+      { kind: 'drop_check', table: member, check: member.checks[0]! },
+      { kind: 'add_column', table: member, column: col('bio', 'text', { nullable: true }) },
+    ]))
+    expect(second.map((s) => s.sql)).toEqual(['ALTER TABLE `member` DROP CONSTRAINT `CHK_score`, ADD COLUMN `bio` text NULL'])
+    await run(second)
+    expect(await indexNames('member')).toEqual(['FK_member_team', 'IDX_mood', 'IDX_points', 'PRIMARY', 'UQ_title'])
+    expect(await constraintNames('member')).toEqual(['PRIMARY KEY PRIMARY', 'UNIQUE UQ_title'])
+  })
 })
