@@ -110,14 +110,14 @@ function mysqlCost(op: Operation, before: TableModel | undefined): AlterCost {
       if (rest.length === 1 && rest[0] === 'size' && lengthens(op.from, op.to)) return unclaimed
       return copy
     }
+    case 'create_index': return op.index.method === undefined ? inplace : unclaimed
     case 'rename_column':
     case 'rename_index':
-    case 'create_index':
     case 'drop_index':
     case 'add_unique':
     case 'drop_unique':
     case 'drop_foreign_key':
-      return op.kind === 'create_index' && op.index.method !== undefined ? unclaimed : inplace
+      return inplace
     case 'drop_check':
     case 'alter_table_comment':
       return unclaimed

@@ -1,4 +1,4 @@
-import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
+import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { type AlterCost, algorithmClause, alterCost, weakest } from './mysql-alter-algorithm'
@@ -155,7 +155,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, op, clause)) {
           flush()
-          group = { table: (op as { table: { name: string } }).table.name, clauses: [], operations: [], costs: [], fresh }
+          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh }
         }
         group.clauses.push(clause)
         if (!group.operations.includes(op)) group.operations.push(op)
@@ -174,7 +174,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
 
 /** joins says whether `clause` of `op` can go into the ALTER `group` is building. */
 function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
-  if ((op as { table: { name: string } }).table.name !== group.table) return false
+  if (tableOf(op)!.name !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }

@@ -1,7 +1,7 @@
 /**
- * MySQL string literals: unlike the SQL standard, MySQL reads a backslash inside quotes as an escape
- * (unless NO_BACKSLASH_ESCAPES is set), so a backslash is doubled as well as a quote. Doubled backslashes
- * read back the same under NO_BACKSLASH_ESCAPES only for quotes; the server's default mode is assumed.
+ * MySQL string literals: unlike the SQL standard, MySQL reads a backslash inside quotes as an escape, so a
+ * backslash is doubled as well as a quote. The default sql_mode is assumed: under NO_BACKSLASH_ESCAPES a
+ * doubled backslash would read as two.
  */
 
 /** quoteString writes a string as a MySQL literal: `'it''s a \\ b'`. */
