@@ -60,6 +60,23 @@ export interface DialectCapabilities {
    */
   readonly replacesViews?: boolean
   /**
+   * A NOT NULL column added without a default fills the rows already there with its type's implicit default
+   * (0, '', a zero date, the first ENUM label) instead of failing (MySQL, in strict mode too). Absent: adding
+   * it fails when the table has rows.
+   */
+  readonly implicitDefaults?: boolean
+  /**
+   * A column's ENUM stores each value as its label's position in the list: ORDER BY sorts by it, and reordering
+   * the labels or inserting one before the end renumbers every stored value (MySQL). Absent: labels are only
+   * a set of allowed values.
+   */
+  readonly enumPositions?: boolean
+  /**
+   * A changed type truncates or rounds the values that do not fit with a warning only, instead of failing the
+   * statement (MySQL outside strict mode). Absent: the statement fails on such a value.
+   */
+  readonly truncatesOnNarrowing?: boolean
+  /**
    * Groups of canonical base types that hold the same kind of value: a column may be renamed from one type of
    * a group to another (`varchar` and `text`). A type in no group is a group of its own.
    */

@@ -26,6 +26,11 @@ export interface Statement {
    */
   readonly commitBeforeUse?: string
   /**
+   * Set when the statement commits the transaction it runs in and runs outside any (MySQL's DDL): if a later
+   * statement fails, this one stays applied. The migration file says so near its top.
+   */
+  readonly autocommits?: true
+  /**
    * Set on every statement of a table rebuild (a new table is created, every row copied into it, the old
    * one dropped): the name of the table rebuilt. Hazard rules read it (TABLE_REBUILD).
    */

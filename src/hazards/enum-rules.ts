@@ -1,6 +1,7 @@
 import { nameOf } from '../model/qualified-name'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText, valuesText } from './hazard-names'
+import { listOfValues } from '../model/type-text'
 import { type RuleContext, eachOp } from './rule-context'
 
 const advice = 'move those rows to another value first'
@@ -40,4 +41,34 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
     }]
   })
   return [...typeChanges, ...columnChanges]
+}
+
+/**
+ * enumReorderFindings: ENUM_REORDERED where a column's ENUM stores positions (capabilities.enumPositions) and
+ * its labels are reordered, or a label is inserted anywhere but the end: every stored value is renumbered (the
+ * table is copied) and ORDER BY the column sorts in the new order. Counts the values concerned.
+ */
+export function enumReorderFindings(context: RuleContext): HazardFinding[] {
+  if (context.input.dialect.capabilities.enumPositions !== true) return []
+  return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
+    const from = op.from.type === 'enum' ? op.from.enumValues : undefined
+    const to = op.to.type === 'enum' ? op.to.enumValues : undefined
+    if (from === undefined || to === undefined || !reorders(from, to)) return []
+    const origin = context.origins.column(index, op.table, op.from.name)
+    return [{
+      code: 'ENUM_REORDERED', operation: op,
+      what: `Changes the labels of ${columnText(op.table, op.to.name)} from ${listOfValues(from)} to ${listOfValues(to)}, ` +
+        'which renumbers every stored value (the table is copied) and changes how ORDER BY sorts the column',
+      advice: 'add new labels at the end instead, unless the new order is meant',
+      ...(origin && { probe: { kind: 'non_null', table: nameOf(origin.table), column: origin.column.name } }),
+    }]
+  })
+}
+
+/** reorders: the labels kept change order, or a new label comes before a kept one. */
+function reorders(from: readonly string[], to: readonly string[]): boolean {
+  const kept = to.filter((v) => from.includes(v))
+  const lastKept = kept.length === 0 ? -1 : to.indexOf(kept[kept.length - 1]!)
+  const keptInOrder = from.filter((v) => to.includes(v)).every((v, i) => kept[i] === v)
+  return !keptInOrder || to.some((v, i) => !from.includes(v) && i < lastKept)
 }

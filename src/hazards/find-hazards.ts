@@ -4,7 +4,7 @@ import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
-import { enumValueFindings } from './enum-rules'
+import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
 import { droppedDeclarationFindings, unenforcedSizeFindings } from './no-effect-rules'
@@ -31,6 +31,7 @@ export const hazardRules: readonly HazardRule[] = [
   addNotNullFindings,
   uniqueFindings,
   enumValueFindings,
+  enumReorderFindings,
   tableRebuildFindings,
   lockFindings,
   unenforcedSizeFindings,

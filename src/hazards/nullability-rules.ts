@@ -21,9 +21,11 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
 
 /**
  * addNotNullFindings: ADD_NOT_NULL_WITHOUT_DEFAULT for a NOT NULL column with no default and no generated
- * value added to a table that exists already (its rows would have nothing to hold).
+ * value added to a table that exists already (its rows would have nothing to hold; where the database gives
+ * them its type's implicit default instead, they silently get that).
  */
 export function addNotNullFindings(context: RuleContext): HazardFinding[] {
+  const implicit = context.input.dialect.capabilities.implicitDefaults === true
   return eachOp(context, 'add_column', (op, index): HazardFinding[] => {
     const { column } = op
     if (column.nullable || column.default !== undefined || column.generated !== undefined || column.computed !== undefined) return []
@@ -31,7 +33,9 @@ export function addNotNullFindings(context: RuleContext): HazardFinding[] {
     if (table === undefined) return []
     return [{
       code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', operation: op,
-      what: `Adds ${columnText(op.table, column.name)} NOT NULL without a default, which fails if ${tableText(op.table)} has rows`,
+      what: implicit
+        ? `Adds ${columnText(op.table, column.name)} NOT NULL without a default: the rows ${tableText(op.table)} has silently get its type's implicit default (0, '', a zero date, the first ENUM label)`
+        : `Adds ${columnText(op.table, column.name)} NOT NULL without a default, which fails if ${tableText(op.table)} has rows`,
       advice: 'give it a default, or add it nullable, fill it, and make it NOT NULL in a later migration',
       probe: { kind: 'rows', table: nameOf(table) },
     }]

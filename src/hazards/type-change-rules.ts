@@ -79,7 +79,9 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
       case 'narrowing':
         return [{
           code: 'TYPE_NARROWING', operation: op,
-          what: `Changes ${column} ${types}, which may truncate, round or reject the values that do not fit`,
+          what: capabilities.truncatesOnNarrowing === true
+            ? `Changes ${column} ${types}, which silently truncates or rounds the values that do not fit: the server is not in strict mode (sql_mode), so it only warns`
+            : `Changes ${column} ${types}, which may truncate, round or reject the values that do not fit`,
           advice: 'fix those values first, or keep the wider type',
           ...probe,
         }]

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { databaseState } from '../support/database-state'
 import Database from 'better-sqlite3'
 import { afterDatabaseLine } from '../support/run-cli'
-import { allDialects, mariadbServer, postgresServer, type TestDatabase, untilIntrospected } from '../support/test-database'
+import { allDialects, mariadbServer, postgresServer, type TestDatabase } from '../support/test-database'
 import { names, runnerFixture } from './runner-project'
 
 // upgrade --sql and downgrade --sql on real databases: the script, run by hand on an empty database (psql -f,
@@ -26,8 +26,7 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
       "import { DataSource } from 'typeorm'",
       "import { Note } from './note'",
       `export default new DataSource({ ...${JSON.stringify({ ...db.options, ...options })}, entities: [Note], migrations: ['migrations/*.ts'] })`,
-      ...(untilIntrospected(db) === '' ? [] : [`export const autogen = { ${untilIntrospected(db).slice(2)} }`]),
-    ].join('\n'))
+      ].join('\n'))
     return db
   }
   const cli = (...args: string[]) => fixture.runner.cli(...args)

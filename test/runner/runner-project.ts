@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { recordedMigrations } from '../support/database-state'
 import { type CliRun, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { type TestDatabase, untilIntrospected } from '../support/test-database'
+import { type TestDatabase } from '../support/test-database'
 
 /** The migrations of a RunnerProject, in order: three generated, then Backfill, written by hand after `create`. */
 export const names = ['Init1700000000000', 'AddViews1700000001000', 'DropText1700000002000', 'Backfill1700000003000'] as const
@@ -64,7 +64,6 @@ export async function runnerProject(db: TestDatabase): Promise<RunnerProject> {
     "import { DataSource } from 'typeorm'",
     "import { Note } from './note'",
     `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Note], migrations: ['migrations/*.ts'] })`,
-    ...(untilIntrospected(db) === '' ? [] : [`export const autogen = { ${untilIntrospected(db).slice(2)} }`]),
   ].join('\n'))
   const cli = (...args: string[]) => runCliInProcess(project.dir, args)
   const succeed = async (...args: string[]) => {

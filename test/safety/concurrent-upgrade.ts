@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { recordedMigrations } from '../support/database-state'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { type TestDatabase, untilIntrospected } from '../support/test-database'
+import { type TestDatabase } from '../support/test-database'
 
 const bin = path.resolve(__dirname, '../../bin/typeorm-autogen.js')
 
@@ -47,7 +47,7 @@ export async function lockProject(db: TestDatabase): Promise<LockProject> {
   project.write('ormconfig.ts', [
     "import { DataSource } from 'typeorm'",
     `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'] })`,
-    `export const autogen = { ignoreTables: ['run_log']${untilIntrospected(db)} }`,
+    `export const autogen = { ignoreTables: ['run_log'] }`,
   ].join('\n'))
   project.write(`migrations/1700000000000-Slow.ts`, migration(slow, `writeFileSync(${JSON.stringify(started)}, '')
     while (!existsSync(${JSON.stringify(released)})) await new Promise((resolve) => setTimeout(resolve, 20))`))

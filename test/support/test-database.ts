@@ -114,18 +114,7 @@ async function mariadbQuery<Row>(database: string | undefined, sql: string): Pro
   }
 }
 
-/**
- * untilIntrospected is what a MariaDB test project's `autogen` settings add until the MySQL introspector
- * lands: the comparison with the entities after an upgrade (SCHEMA_DIFFERS) left out. Empty elsewhere.
- */
-export function untilIntrospected(db: TestDatabase): string {
-  return db.label === 'mariadb' ? ", ignore: ['SCHEMA_DIFFERS']" : ''
-}
-
-/**
- * allDialects is bothDialects and MariaDB, for the tests that need no generated SQL (hand-written
- * migrations); the others join it as the MySQL dialect grows.
- */
+/** allDialects is bothDialects and MariaDB. */
 export function allDialects(prefix: string): Array<[string, () => Promise<TestDatabase>]> {
   return [...bothDialects(prefix), ['mariadb', () => createMariaDbDatabase(prefix)]]
 }

@@ -4,7 +4,6 @@ import { introspectMysql } from './mysql-introspector'
 import { normalizeMysql } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import { reconcileMysql } from './mysql-reconcile'
-import type { MysqlServer } from './mysql-server'
 import { classifyMysqlTypeChange } from './mysql-type-change'
 import { mysqlTypeFamilies, mysqlTypeLimits } from './mysql-type-families'
 import { appliedMysqlMigrations } from './mysql-applied-migrations'
@@ -13,11 +12,10 @@ import { mysqlMigrationScript } from './mysql-migration-script'
 import { lockMysqlRunner } from './mysql-runner-lock'
 import { backupMysql, mysqlBackupName } from './mysql-backup'
 import { mysqlTimeoutStatements } from './mysql-timeouts'
-
-// Work in progress (issue 14): each member below that throws is being built in its own file.
-function unbuilt(member: string): never {
-  throw new Error(`mysql dialect: ${member} is not built yet`)
-}
+import { compileMysql } from './mysql-compiler'
+import { measureMysql } from './mysql-probes'
+import { type MysqlServer, strictMode } from './mysql-server'
+import { renamedSources } from './mysql-view-breaking'
 
 /**
  * mysqlDialectAt is the dialect serving TypeORM's `mysql` and `mariadb` DataSources as the server `server`
@@ -33,6 +31,9 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       transactionalDdl: false,
       renamesInPlace: true,
       replacesViews: true,
+      implicitDefaults: true,
+      enumPositions: true,
+      ...(server !== undefined && !strictMode(server) && { truncatesOnNarrowing: true }),
       typeFamilies: mysqlTypeFamilies,
       typeLimits: mysqlTypeLimits,
     },
@@ -45,10 +46,10 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     normalize: (model, options) => normalizeMysql(model, server, options?.type),
     reconcile: reconcileMysql,
     appliedMigrations: appliedMysqlMigrations,
-    compile: () => unbuilt('compile'),
-    viewBreakingChanges: () => unbuilt('viewBreakingChanges'),
+    compile: (changes) => compileMysql(changes, server),
+    viewBreakingChanges: renamedSources,
     classifyTypeChange: classifyMysqlTypeChange,
-    measure: () => unbuilt('measure'),
+    measure: measureMysql,
     createScratchDatabase: createMysqlScratchDatabase,
     migrationScript: mysqlMigrationScript,
     lockRunner: lockMysqlRunner,

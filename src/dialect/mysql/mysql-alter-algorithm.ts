@@ -1,0 +1,146 @@
+import type { ColumnModel, TableModel } from '../../model/schema-model'
+import type { Operation } from '../../operations/operation'
+import { type MysqlServer, atLeast } from './mysql-server'
+
+/**
+ * Algorithm is how the server carries out one part of an ALTER TABLE, as far as it is sure for every table:
+ * `instant` (metadata only), `inplace` (no copy, concurrent writes allowed: `LOCK=NONE`), `default` (no claim:
+ * the server picks, which may or may not copy), `copy` (the table is copied).
+ */
+export type Algorithm = 'copy' | 'default' | 'inplace' | 'instant'
+
+/** AlterCost is an ALTER TABLE part's algorithm and whether it rewrites every row (a copy, or an in-place rebuild). */
+export interface AlterCost {
+  readonly algorithm: Algorithm
+  readonly rewrites: boolean
+}
+
+const strength: readonly Algorithm[] = ['copy', 'default', 'inplace', 'instant']
+const instant: AlterCost = { algorithm: 'instant', rewrites: false }
+const inplace: AlterCost = { algorithm: 'inplace', rewrites: false }
+const unclaimed: AlterCost = { algorithm: 'default', rewrites: false }
+const copy: AlterCost = { algorithm: 'copy', rewrites: true }
+
+/** weakest is the cost of carrying out several parts in one ALTER: the weakest algorithm, rewriting if one rewrites. */
+export function weakest(costs: readonly AlterCost[]): AlterCost {
+  return costs.reduce((a, b) => ({
+    algorithm: strength.indexOf(a.algorithm) <= strength.indexOf(b.algorithm) ? a.algorithm : b.algorithm,
+    rewrites: a.rewrites || b.rewrites,
+  }), instant)
+}
+
+/**
+ * alterCost is what one operation costs as part of an ALTER TABLE of the existing table `before`, on
+ * `server`; on an unknown server, the weaker of MariaDB's and MySQL's, so that a clause it writes is one both
+ * accept. MariaDB's costs were each checked on MariaDB 10.11 (test/dialect/mysql/mysql-algorithm.test.ts);
+ * MySQL 8's follow its online DDL tables, claiming less where the table's row format or history could make
+ * the server refuse (MySQL's INSTANT ADD COLUMN stops after 64 row versions).
+ */
+export function alterCost(op: Operation, before: TableModel | undefined, server: MysqlServer | undefined): AlterCost {
+  if (server === undefined) return weakest([mariadbCost(op, before), mysqlCost(op, before)])
+  return server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, before) : mysqlCost(op, before)
+}
+
+/** algorithmClause is the ALGORITHM (and LOCK) an ALTER TABLE of this cost asserts; none where it claims nothing. */
+export function algorithmClause(cost: AlterCost): string | undefined {
+  // MySQL takes no LOCK clause but DEFAULT with ALGORITHM=INSTANT.
+  if (cost.algorithm === 'instant') return 'ALGORITHM=INSTANT'
+  if (cost.algorithm === 'inplace') return 'ALGORITHM=INPLACE, LOCK=NONE'
+  return undefined
+}
+
+function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
+  switch (op.kind) {
+    case 'add_column':
+      if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
+      // A table with a FULLTEXT index cannot take a column instantly.
+      return before?.indexes.some((i) => i.method === 'fulltext') ? unclaimed : instant
+    case 'drop_column':
+      if (before?.primaryKey?.columns.includes(op.column.name)) return copy
+      // Dropping an indexed column drops (or rebuilds) its index too, which is not instant.
+      return before !== undefined && keyed(before, op.column.name) ? unclaimed : instant
+    case 'alter_column': return mariadbColumnCost(op.from, op.to, op.changes)
+    case 'rename_column':
+    case 'rename_index':
+    case 'drop_foreign_key':
+    case 'drop_check':
+    case 'alter_table_comment':
+      return instant
+    case 'create_index': return op.index.method === undefined ? inplace : unclaimed
+    case 'drop_index':
+    case 'add_unique':
+    case 'drop_unique':
+      return inplace
+    case 'rename_constraint': return op.constraint === 'unique' ? instant : op.constraint === 'primary_key' ? instant : copy
+    default:
+      // ADD FOREIGN KEY with foreign_key_checks on, ADD CHECK (it reads every row) and primary key changes copy the table.
+      return copy
+  }
+}
+
+/**
+ * On MariaDB a column changes instantly when only its default, comment or ON UPDATE change, or labels are
+ * added at the end of its ENUM or SET (up to 255, which keeps their one byte); nullability is changed by a
+ * rebuild in place; a longer VARCHAR is claimed nothing for (instant or not, by row format); any other
+ * change of the type copies the table.
+ */
+function mariadbColumnCost(from: ColumnModel, to: ColumnModel, changes: readonly string[]): AlterCost {
+  const metadata = ['default', 'comment', 'onUpdate']
+  const rest = changes.filter((c) => !metadata.includes(c))
+  const others = rest.filter((c) => c !== 'nullability' && c !== 'enumValues')
+  if (others.length === 0) {
+    if (rest.includes('enumValues') && !appendsLabels(from, to)) return copy
+    if (rest.includes('nullability')) return { algorithm: 'inplace', rewrites: true }
+    return instant
+  }
+  if (others.length === 1 && others[0] === 'size' && lengthens(from, to)) return unclaimed
+  return copy
+}
+
+function mysqlCost(op: Operation, before: TableModel | undefined): AlterCost {
+  switch (op.kind) {
+    case 'add_column':
+      return op.column.computed?.stored === true || op.column.generated?.kind === 'increment' ? copy : unclaimed
+    case 'drop_column':
+      return before?.primaryKey?.columns.includes(op.column.name) ? copy : unclaimed
+    case 'alter_column': {
+      const rest = op.changes.filter((c) => !['default', 'comment', 'onUpdate', 'nullability'].includes(c))
+      if (rest.length === 0) return { algorithm: 'default', rewrites: op.changes.includes('nullability') && !op.to.nullable }
+      if (rest.length === 1 && rest[0] === 'enumValues' && appendsLabels(op.from, op.to)) return unclaimed
+      if (rest.length === 1 && rest[0] === 'size' && lengthens(op.from, op.to)) return unclaimed
+      return copy
+    }
+    case 'create_index': return op.index.method === undefined ? inplace : unclaimed
+    case 'rename_column':
+    case 'rename_index':
+    case 'drop_index':
+    case 'add_unique':
+    case 'drop_unique':
+    case 'drop_foreign_key':
+      return inplace
+    case 'drop_check':
+    case 'alter_table_comment':
+      return unclaimed
+    case 'rename_constraint': return op.constraint === 'unique' ? inplace : op.constraint === 'primary_key' ? instant : copy
+    default:
+      return copy
+  }
+}
+
+/** appendsLabels: `to` keeps every label of `from` in place and adds some after them, within one byte of storage. */
+function appendsLabels(from: ColumnModel, to: ColumnModel): boolean {
+  const before = from.enumValues ?? []
+  const after = to.enumValues ?? []
+  return after.length <= 255 && after.length >= before.length && before.every((label, i) => after[i] === label)
+}
+
+/** lengthens: only the length of a variable-length string grows. */
+function lengthens(from: ColumnModel, to: ColumnModel): boolean {
+  return (to.type === 'varchar' || to.type === 'varbinary') && from.type === to.type && (to.length ?? 0) > (from.length ?? 0)
+}
+
+/** keyed says whether a column is part of the table's primary key, an index, a unique key or a foreign key. */
+function keyed(table: TableModel, column: string): boolean {
+  return [table.primaryKey?.columns ?? [], ...table.indexes.map((i) => i.columns), ...table.uniques.map((u) => u.columns),
+    ...table.foreignKeys.map((f) => f.columns)].some((columns) => columns.includes(column))
+}

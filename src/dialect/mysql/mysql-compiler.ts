@@ -1,0 +1,187 @@
+import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
+import type { ChangeSet } from '../../plan/change-set'
+import { type Statement, type StatementPiece, statementOf } from '../statement'
+import { type AlterCost, algorithmClause, alterCost, weakest } from './mysql-alter-algorithm'
+import { columnDefinitionSql } from './mysql-column-sql'
+import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
+import { quoteString } from './mysql-literals'
+import { quoteIdent } from './mysql-quote'
+import { relinkedForeignKeys } from './mysql-relinked-foreign-keys'
+import type { MysqlServer } from './mysql-server'
+import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
+import { createTableSql, dropTableSql } from './mysql-table-sql'
+import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
+
+/**
+ * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
+ * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column
+ * or foreign key, which MySQL cannot drop and add again in one ALTER.
+ */
+interface Clause {
+  readonly sql: string
+  readonly renames?: true
+  readonly drops?: string
+  readonly adds?: string
+}
+
+/** A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own. */
+type Compiled = { readonly clauses: readonly Clause[] } | { readonly statements: readonly StatementPiece[] }
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, syntax: MysqlSyntax) => Compiled
+
+const alone = (...statements: StatementPiece[]): Compiled => ({ statements })
+const clauses = (...list: Clause[]): Compiled => ({ clauses: list })
+const noSchemas = (kind: string) => (): never => {
+  throw new Error(`mysql: ${kind} does not exist in MySQL (the dialect has no schemas, extensions or enum types)`)
+}
+const columnKey = (name: string) => `column ${name}`
+const foreignKeyKey = (name: string) => `foreign key ${name}`
+
+/** Every operation kind has a compiler: a new kind without one does not type-check. */
+const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
+  create_schema: (op) => alone(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(op.schema)}`),
+  drop_schema: (op) => alone(`DROP SCHEMA IF EXISTS ${quoteIdent(op.schema)}`),
+  create_extension: noSchemas('an extension'),
+  drop_extension: noSchemas('an extension'),
+  create_enum: noSchemas('an enum type'),
+  drop_enum: noSchemas('an enum type'),
+  alter_enum: noSchemas('an enum type'),
+  rename_enum: noSchemas('an enum type'),
+  create_table: (op, syntax) => alone(createTableSql(op.table, syntax.server)),
+  drop_table: (op) => alone(dropTableSql(op.table)),
+  rename_table: (op) => alone(`RENAME TABLE ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),
+  alter_table_comment: (op) => clauses({ sql: `COMMENT = ${quoteString(op.to ?? '')}` }),
+  add_column: (op, syntax) => clauses({
+    sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}`, adds: columnKey(op.column.name),
+  }),
+  drop_column: (op, syntax) => clauses({ sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) }),
+  alter_column: (op, syntax) => clauses({ sql: `MODIFY COLUMN ${columnDefinitionSql(op.to, syntax.server)}` }),
+  rename_column: (op, syntax) => clauses({
+    sql: `RENAME COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`, renames: true,
+  }),
+  copy_column: (op) => alone(
+    `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
+      (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
+  ),
+  add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}` }),
+  drop_primary_key: () => clauses({ sql: 'DROP PRIMARY KEY' }),
+  create_index: (op, syntax) => clauses({ sql: `ADD ${indexClause(op.index, syntax.ifExists)}` }),
+  drop_index: (op, syntax) => clauses({ sql: dropIndexClause(op.index.name, syntax) }),
+  rename_index: (op, syntax) => clauses(renameIndexClause(op.from, op.to, syntax)),
+  add_unique: (op, syntax) => clauses({ sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}` }),
+  drop_unique: (op, syntax) => clauses({ sql: dropIndexClause(op.unique.name, syntax) }),
+  add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax)),
+  drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
+  add_check: (op, syntax) => clauses({ sql: `ADD ${checkClause(op.check, syntax.ifExists)}` }),
+  drop_check: (op, syntax) => clauses({ sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(op.check.name)}` }),
+  rename_constraint: (op, syntax) => {
+    switch (op.constraint) {
+      // MySQL names every primary key PRIMARY: there is nothing to rename.
+      case 'primary_key': return alone()
+      case 'unique': return clauses(renameIndexClause(op.from, op.to, syntax))
+      // Foreign keys and checks cannot be renamed: dropped and added again under the new name.
+      case 'foreign_key':
+        return clauses(dropForeignKeyClause(op.from, syntax), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax))
+      case 'check':
+        return clauses(
+          { sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(op.from)}` },
+          { sql: `ADD ${checkClause({ ...op.check, name: op.to }, syntax.ifExists)}` },
+        )
+    }
+  },
+  create_view: (op) => alone(createViewSql(op.view)),
+  drop_view: (op) => alone(dropViewSql(op.view)),
+  replace_view: (op) => alone(replaceViewSql(op.to)),
+}
+
+function dropIndexClause(name: string, syntax: MysqlSyntax): string {
+  return `DROP INDEX${ifExistsSql(syntax)} ${quoteIdent(name)}`
+}
+
+function renameIndexClause(from: string, to: string, syntax: MysqlSyntax): Clause {
+  return { sql: `RENAME INDEX${ifExistsSql(syntax)} ${quoteIdent(from)} TO ${quoteIdent(to)}`, renames: true }
+}
+
+function addForeignKeyClause(fk: OperationOf<'add_foreign_key'>['foreignKey'], syntax: MysqlSyntax): Clause {
+  return { sql: `ADD ${foreignKeyClause(fk, syntax.ifExists)}`, adds: foreignKeyKey(fk.name) }
+}
+
+function dropForeignKeyClause(name: string, syntax: MysqlSyntax): Clause {
+  return { sql: `DROP FOREIGN KEY${ifExistsSql(syntax)} ${quoteIdent(name)}`, drops: foreignKeyKey(name) }
+}
+
+/** AlterGroup is one ALTER TABLE being built: its table, clauses, operations and what they cost. */
+interface AlterGroup {
+  readonly table: string
+  readonly clauses: Clause[]
+  readonly operations: Operation[]
+  readonly costs: AlterCost[]
+  /** The table is created by the migration: it holds no rows, so no algorithm is asserted and no copy counted. */
+  readonly fresh: boolean
+}
+
+/**
+ * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
+ * Consecutive operations on one table go into one ALTER TABLE carrying them all, as each ALTER may copy the
+ * table; a rename takes one of its own, and a column or foreign key dropped and added again under one name is
+ * split in two. Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
+ * type change would break are dropped before it and added again after it (see relinkedForeignKeys).
+ */
+export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined): Statement[] {
+  const syntax = mysqlSyntax(server)
+  const relinked = relinkedForeignKeys(changes, syntax)
+  const out: Statement[] = []
+  let group: AlterGroup | undefined
+  const flush = () => {
+    if (group !== undefined) out.push(alterStatement(group))
+    group = undefined
+  }
+  changes.ops.forEach((op, i) => {
+    const before = relinked.before.get(i)
+    if (before !== undefined) {
+      flush()
+      out.push(...before)
+    }
+    const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax)
+    if ('statements' in compiled) {
+      flush()
+      // Every statement but the UPDATE of a copy is DDL, which MySQL commits on its own.
+      const facts = op.kind === 'copy_column' ? {} : { autocommits: true } as const
+      out.push(...compiled.statements.map((piece) => statementOf(piece, [op], facts)))
+    } else {
+      const table = changes.tableAt[i]
+      const fresh = table?.createdAt !== undefined && table.createdAt < i
+      const cost = alterCost(op, changes.tableBefore(i), server)
+      for (const clause of compiled.clauses) {
+        if (group === undefined || !joins(group, op, clause)) {
+          flush()
+          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh }
+        }
+        group.clauses.push(clause)
+        if (!group.operations.includes(op)) group.operations.push(op)
+        group.costs.push(cost)
+      }
+    }
+    const after = relinked.after.get(i)
+    if (after !== undefined) {
+      flush()
+      out.push(...after)
+    }
+  })
+  flush()
+  return out
+}
+
+/** joins says whether `clause` of `op` can go into the ALTER `group` is building. */
+function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
+  if (tableOf(op)!.name !== group.table) return false
+  if (clause.renames || group.clauses.some((c) => c.renames)) return false
+  return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
+}
+
+function alterStatement(group: AlterGroup): Statement {
+  const cost = weakest(group.costs)
+  const algorithm = group.fresh ? undefined : algorithmClause(cost)
+  const sql = `ALTER TABLE ${quoteIdent(group.table)} ${[...group.clauses.map((c) => c.sql), ...(algorithm ? [algorithm] : [])].join(', ')}`
+  return statementOf(sql, group.operations, { autocommits: true, ...(!group.fresh && cost.rewrites && { rebuild: group.table }) })
+}

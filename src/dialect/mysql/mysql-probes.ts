@@ -1,0 +1,68 @@
+import type { DatabaseConnection } from '../dialect'
+import type { Probe, ProbeOptions, ProbeResult } from '../probe'
+import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
+import { quoteString } from './mysql-literals'
+import { quoteIdent } from './mysql-quote'
+
+const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
+const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
+const uuidPattern = '^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$'
+const integerTypes = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
+const numberTypes = new Set(['decimal', 'float', 'double'])
+const temporalCasts: Readonly<Record<string, string>> = { date: 'DATE', datetime: 'DATETIME', timestamp: 'DATETIME', time: 'TIME' }
+
+/**
+ * notConvertible tests the values of a column against what the target type takes, for the types it knows:
+ * numbers and uuids by their text, dates and times by a CAST (NULL, with a warning, for a value that is not
+ * one), JSON by JSON_VALID, enums by their labels.
+ */
+function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
+  const { to } = probe
+  const base = to.type.split(' ')[0]!
+  if (integerTypes.has(base)) return `${column} NOT REGEXP ${quoteString(integerPattern)}`
+  if (numberTypes.has(base)) return `${column} NOT REGEXP ${quoteString(numberPattern)}`
+  if (base === 'uuid') return `LOWER(TRIM(${column})) NOT REGEXP ${quoteString(uuidPattern)}`
+  if (base === 'json') return `JSON_VALID(${column}) = 0`
+  const cast = temporalCasts[base]
+  if (cast !== undefined) return `CAST(${column} AS ${cast}) IS NULL`
+  if (base === 'enum' && to.enumValues !== undefined && to.enumValues.length > 0) return `${column} NOT IN (${to.enumValues.map(quoteString).join(', ')})`
+  return undefined
+}
+
+/** condition is the MySQL test for the rows a probe counts; `column` is quoted. */
+function condition(probe: ConditionProbe, column: string): string | undefined {
+  switch (probe.kind) {
+    case 'nulls': return `${column} IS NULL`
+    case 'non_null': return `${column} IS NOT NULL`
+    case 'longer_than': return `CHAR_LENGTH(${column}) > ${probe.length}`
+    case 'out_of_range':
+      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)})`
+    case 'more_decimals': {
+      const exact = `CAST(${column} AS DECIMAL(65,30))`
+      return `${exact} <> ROUND(${exact}, ${probe.scale})`
+    }
+    case 'holds_values':
+      // A SET column holds several labels: FIND_IN_SET finds one among them (and equals IN for an ENUM's).
+      return `(${column} IN (${probe.values.map(quoteString).join(', ')}) OR ` +
+        `${probe.values.filter((v) => !v.includes(',')).map((v) => `FIND_IN_SET(${quoteString(v)}, ${column}) > 0`).join(' OR ') || 'FALSE'})`
+    case 'not_convertible': return notConvertible(probe, column)
+  }
+}
+
+const syntax: ProbeSyntax = {
+  quoteIdent,
+  tableSql: (table) => quoteIdent(table.name),
+  condition,
+  // InnoDB's TABLE_ROWS is an estimate from sampled pages.
+  estimateSql: (table) =>
+    `(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${quoteString(table.name)})`,
+}
+
+/** measureMysql answers probes in one query through the read-only session; row counts come with InnoDB's estimate. */
+export function measureMysql(
+  connection: DatabaseConnection,
+  probes: readonly Probe[],
+  options: ProbeOptions,
+): Promise<(ProbeResult | undefined)[]> {
+  return measureWith(syntax, connection, probes, options)
+}

@@ -1,0 +1,250 @@
+import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
+import type { MysqlServer } from '../../../src/dialect/mysql/mysql-server'
+import type { SchemaModel } from '../../../src/model/schema-model'
+import type { Operation } from '../../../src/operations/operation'
+import { changeSetOf } from '../../../src/plan/change-set'
+import { alterColumn } from '../../../src/plan/column-change'
+import { col, mariadb1011, myTable, mySchema, mysql8 } from './my-models'
+
+const post = myTable('post', [col('id', 'int', { generated: { kind: 'increment' } }), col('title', 'varchar', { length: 50 }), col('views', 'int')], {
+  primaryKey: { columns: ['id'] },
+  indexes: [{ name: 'IDX_views', columns: ['views'], unique: false }],
+})
+const before = mySchema([post])
+const compile = (ops: Operation[], server: MysqlServer | undefined, from: SchemaModel = before) =>
+  mysqlDialectAt(server).compile(changeSetOf(from, ops))
+const sqlOf = (ops: Operation[], server: MysqlServer | undefined, from: SchemaModel = before) =>
+  compile(ops, server, from).map((s) => s.sql)
+const title = post.columns[1]!
+
+describe('mysql compiler', () => {
+  it('creates a table with every column attribute, keys, indexes, checks, engine and comment', () => {
+    const table = myTable('user', [
+      col('id', 'bigint unsigned', { generated: { kind: 'increment' } }),
+      col('code', 'int unsigned zerofill', { nullable: true }),
+      col('active', 'tinyint', { length: 1, default: '1' }),
+      col('name', 'varchar', { length: 100, charset: 'latin1', collation: 'latin1_bin', comment: "the user's name" }),
+      col('price', 'decimal', { precision: 10, scale: 2, default: '0' }),
+      col('ratio', 'double', { nullable: true }),
+      col('path', 'varchar', { length: 20, default: "'C:\\dir''s'" }),
+      col('mood', 'enum', { enumValues: ['happy', "it's"], default: "'happy'" }),
+      col('updated', 'datetime', { precision: 6, default: 'CURRENT_TIMESTAMP(6)', onUpdate: 'CURRENT_TIMESTAMP(6)' }),
+      col('total', 'decimal', { precision: 12, scale: 2, nullable: true, computed: { expression: '`price` * 2', stored: true } }),
+      col('bio', 'text', { nullable: true }),
+    ], {
+      primaryKey: { columns: ['id'] },
+      uniques: [{ name: 'UQ_name', columns: ['name'] }],
+      indexes: [
+        { name: 'IDX_bio', columns: ['bio', 'price'], unique: false, keys: [{ length: 10 }, { descending: true }] },
+        { name: 'FT_bio', columns: ['bio'], unique: false, method: 'fulltext' },
+      ],
+      checks: [{ name: 'CHK_price', expression: '`price` >= 0' }],
+      engine: 'InnoDB',
+      comment: 'people',
+    })
+    const [statement, ...rest] = compile([{ kind: 'create_table', table }], mariadb1011)
+    expect(rest).toEqual([])
+    expect(statement!.sql).toBe(
+      'CREATE TABLE IF NOT EXISTS `user` (\n' +
+      '  `id` bigint unsigned NOT NULL AUTO_INCREMENT,\n' +
+      '  `code` int unsigned zerofill NULL,\n' +
+      '  `active` tinyint(1) NOT NULL DEFAULT 1,\n' +
+      "  `name` varchar(100) CHARACTER SET `latin1` COLLATE `latin1_bin` NOT NULL COMMENT 'the user''s name',\n" +
+      '  `price` decimal(10,2) NOT NULL DEFAULT 0,\n' +
+      '  `ratio` double NULL,\n' +
+      "  `path` varchar(20) NOT NULL DEFAULT 'C:\\\\dir''s',\n" +
+      "  `mood` enum('happy','it''s') NOT NULL DEFAULT 'happy',\n" +
+      '  `updated` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),\n' +
+      '  `total` decimal(12,2) GENERATED ALWAYS AS (`price` * 2) STORED,\n' +
+      '  `bio` text NULL,\n' +
+      '  PRIMARY KEY (`id`),\n' +
+      '  UNIQUE INDEX `UQ_name` (`name`),\n' +
+      '  INDEX `IDX_bio` (`bio`(10), `price` DESC),\n' +
+      '  FULLTEXT INDEX `FT_bio` (`bio`),\n' +
+      '  CONSTRAINT `CHK_price` CHECK (`price` >= 0)\n' +
+      ") ENGINE=InnoDB COMMENT='people'",
+    )
+    expect(statement!.createTable?.tail).toBe(") ENGINE=InnoDB COMMENT='people'")
+  })
+
+  it('writes NOT NULL on a generated column for MySQL 8 only (MariaDB refuses it)', () => {
+    const table = myTable('t', [col('a'), col('b', 'int', { computed: { expression: '`a` + 1', stored: false } })])
+    expect(sqlOf([{ kind: 'create_table', table }], mysql8)[0]).toContain('`b` int GENERATED ALWAYS AS (`a` + 1) VIRTUAL NOT NULL')
+    expect(sqlOf([{ kind: 'create_table', table }], mariadb1011)[0]).toContain('`b` int GENERATED ALWAYS AS (`a` + 1) VIRTUAL\n')
+  })
+
+  it('changes a column with MODIFY COLUMN and its whole definition, never DROP and ADD, and counts the copy', () => {
+    const longer = { ...title, length: 40, nullable: true, comment: 'shorter' }
+    const [statement] = compile([alterColumn(post, title, longer)], mariadb1011)
+    expect(statement!.sql).toBe("ALTER TABLE `post` MODIFY COLUMN `title` varchar(40) NULL COMMENT 'shorter'")
+    expect(statement!.rebuild).toBe('post')
+  })
+
+  it('groups consecutive changes of one table into one ALTER TABLE carrying all their operations', () => {
+    const ops: Operation[] = [
+      { kind: 'add_column', table: post, column: col('body', 'text', { nullable: true }) },
+      { kind: 'drop_index', table: post, index: post.indexes[0]! },
+      { kind: 'create_index', table: post, index: { name: 'IDX_title', columns: ['title'], unique: false } },
+    ]
+    const statements = compile(ops, mariadb1011)
+    expect(statements.map((s) => s.sql)).toEqual([
+      'ALTER TABLE `post` ADD COLUMN IF NOT EXISTS `body` text NULL, DROP INDEX IF EXISTS `IDX_views`, ' +
+      'ADD INDEX IF NOT EXISTS `IDX_title` (`title`), ALGORITHM=INPLACE, LOCK=NONE',
+    ])
+    expect(statements[0]!.operations).toEqual(ops)
+    expect(statements[0]!.rebuild).toBeUndefined()
+  })
+
+  it('gives a rename an ALTER of its own, and splits a foreign key dropped and added again under its name', () => {
+    const team = myTable('team', [col('id')], { primaryKey: { columns: ['id'] } })
+    const member = myTable('member', [col('id'), col('team_id')], {
+      primaryKey: { columns: ['id'] },
+      indexes: [{ name: 'FK_team', columns: ['team_id'], unique: false }],
+      foreignKeys: [{ name: 'FK_team', columns: ['team_id'], referencedTable: 'team', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
+    })
+    const fk = member.foreignKeys[0]!
+    const ops: Operation[] = [
+      { kind: 'rename_column', table: member, from: 'id', to: 'member_id', column: member.columns[0]! },
+      { kind: 'drop_foreign_key', table: member, foreignKey: fk },
+      { kind: 'add_foreign_key', table: member, foreignKey: { ...fk, onDelete: 'CASCADE' } },
+    ]
+    expect(sqlOf(ops, mariadb1011, mySchema([team, member]))).toEqual([
+      'ALTER TABLE `member` RENAME COLUMN IF EXISTS `id` TO `member_id`, ALGORITHM=INSTANT',
+      'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`, ALGORITHM=INSTANT',
+      'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
+    ])
+    expect(sqlOf(ops, mysql8, mySchema([team, member]))).toEqual([
+      'ALTER TABLE `member` RENAME COLUMN `id` TO `member_id`, ALGORITHM=INPLACE, LOCK=NONE',
+      'ALTER TABLE `member` DROP FOREIGN KEY `FK_team`, ALGORITHM=INPLACE, LOCK=NONE',
+      'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY (`team_id`) REFERENCES `team` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
+    ])
+  })
+
+  it('drops the foreign keys a type change needs gone before the first change and adds them after the last', () => {
+    const team = myTable('team', [col('id')], { primaryKey: { columns: ['id'] } })
+    const member = myTable('member', [col('id'), col('team_id')], {
+      primaryKey: { columns: ['id'] },
+      indexes: [{ name: 'FK_team', columns: ['team_id'], unique: false }],
+      foreignKeys: [{ name: 'FK_team', columns: ['team_id'], referencedTable: 'team', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
+    })
+    const ops = [
+      alterColumn(team, team.columns[0]!, { ...team.columns[0]!, type: 'bigint' }),
+      alterColumn(member, member.columns[1]!, { ...member.columns[1]!, type: 'bigint' }),
+    ]
+    const statements = compile(ops, mariadb1011, mySchema([team, member]))
+    expect(statements.map((s) => s.sql)).toEqual([
+      'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
+      'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
+      'ALTER TABLE `member` MODIFY COLUMN `team_id` bigint NOT NULL',
+      'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+    ])
+    expect(statements[0]!.operations).toEqual(ops)
+    expect(statements.map((s) => s.rebuild)).toEqual([undefined, 'team', 'member', undefined])
+  })
+
+  it('asserts no algorithm and counts no copy on a table the migration creates', () => {
+    const table = myTable('tag', [col('id'), col('post_id')])
+    const statements = compile([
+      { kind: 'create_table', table },
+      { kind: 'add_foreign_key', table, foreignKey: { name: 'FK_post', columns: ['post_id'], referencedTable: 'post', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' } },
+    ], mariadb1011)
+    expect(statements[1]).toMatchObject({ sql: expect.not.stringContaining('ALGORITHM') })
+    expect(statements[1]!.rebuild).toBeUndefined()
+  })
+
+  describe('algorithms per server', () => {
+    const cases: Array<[string, Operation, string | undefined, string | undefined, string | undefined]> = [
+      // name, operation, MariaDB 10.11, MySQL 8, unknown server
+      ['add column', { kind: 'add_column', table: post, column: col('n', 'int', { nullable: true }) }, 'ALGORITHM=INSTANT', undefined, undefined],
+      ['drop an unindexed column', { kind: 'drop_column', table: post, column: title }, 'ALGORITHM=INSTANT', undefined, undefined],
+      ['rename column', { kind: 'rename_column', table: post, from: 'title', to: 'name', column: title }, 'ALGORITHM=INSTANT', 'ALGORITHM=INPLACE, LOCK=NONE', 'ALGORITHM=INPLACE, LOCK=NONE'],
+      ['change a default', alterColumn(post, title, { ...title, default: "'x'" }), 'ALGORITHM=INSTANT', undefined, undefined],
+      ['make a column NOT NULL', alterColumn(post, { ...title, nullable: true }, title), 'ALGORITHM=INPLACE, LOCK=NONE', undefined, undefined],
+      ['create an index', { kind: 'create_index', table: post, index: { name: 'IDX_t', columns: ['title'], unique: false } }, 'ALGORITHM=INPLACE, LOCK=NONE', 'ALGORITHM=INPLACE, LOCK=NONE', 'ALGORITHM=INPLACE, LOCK=NONE'],
+      ['create a fulltext index', { kind: 'create_index', table: post, index: { name: 'FT_t', columns: ['title'], unique: false, method: 'fulltext' } }, undefined, undefined, undefined],
+      ['rename an index', { kind: 'rename_index', table: post, from: 'IDX_views', to: 'IDX_v', index: post.indexes[0]! }, 'ALGORITHM=INSTANT', 'ALGORITHM=INPLACE, LOCK=NONE', 'ALGORITHM=INPLACE, LOCK=NONE'],
+      ['change a type', alterColumn(post, post.columns[2]!, { ...post.columns[2]!, type: 'bigint' }), undefined, undefined, undefined],
+      ['add a check', { kind: 'add_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } }, undefined, undefined, undefined],
+    ]
+    it.each(cases)('%s', (_name, op, mariadb, mysql, unknown) => {
+      const clause = (server: MysqlServer | undefined) => /ALGORITHM=.*$/.exec(sqlOf([op], server)[0]!)?.[0]
+      expect([clause(mariadb1011), clause(mysql8), clause(undefined)]).toEqual([mariadb, mysql, unknown])
+    })
+
+    it('marks the copies: a type change, a reordered ENUM, a primary key change, a check added', () => {
+      const mood = col('mood', 'enum', { enumValues: ['a', 'b'] })
+      const table = myTable('t', [col('id'), mood], { primaryKey: { columns: ['id'] } })
+      const from = mySchema([table])
+      const rebuildOf = (op: Operation, server: MysqlServer | undefined) => compile([op], server, from)[0]!.rebuild
+      for (const server of [mariadb1011, mysql8, undefined]) {
+        expect(rebuildOf(alterColumn(table, mood, { ...mood, enumValues: ['a', 'b', 'c'] }), server)).toBeUndefined()
+        expect(rebuildOf(alterColumn(table, mood, { ...mood, enumValues: ['c', 'a', 'b'] }), server)).toBe('t')
+        expect(rebuildOf(alterColumn(table, mood, { ...mood, type: 'varchar', length: 5, enumValues: undefined }), server)).toBe('t')
+        expect(rebuildOf({ kind: 'drop_primary_key', table, primaryKey: table.primaryKey! }, server)).toBe('t')
+        expect(rebuildOf({ kind: 'add_check', table, check: { name: 'c', expression: '`id` > 0' } }, server)).toBe('t')
+      }
+    })
+  })
+
+  it('writes IF [NOT] EXISTS on MariaDB only, for every drop and add that takes it', () => {
+    const ops: Operation[] = [
+      { kind: 'drop_column', table: post, column: title },
+      { kind: 'rename_index', table: post, from: 'IDX_views', to: 'IDX_v', index: post.indexes[0]! },
+      { kind: 'add_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } },
+      { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } },
+      { kind: 'add_unique', table: post, unique: { name: 'UQ', columns: ['views'] } },
+      { kind: 'drop_unique', table: post, unique: { name: 'UQ', columns: ['views'] } },
+      { kind: 'drop_table', table: post },
+    ]
+    expect(sqlOf(ops, mariadb1011)).toEqual([
+      'ALTER TABLE `post` DROP COLUMN IF EXISTS `title`, ALGORITHM=INSTANT',
+      'ALTER TABLE `post` RENAME INDEX IF EXISTS `IDX_views` TO `IDX_v`, ALGORITHM=INSTANT',
+      'ALTER TABLE `post` ADD CONSTRAINT IF NOT EXISTS `CHK` CHECK (`views` >= 0), DROP CONSTRAINT IF EXISTS `CHK`, ' +
+      'ADD UNIQUE INDEX IF NOT EXISTS `UQ` (`views`), DROP INDEX IF EXISTS `UQ`',
+      'DROP TABLE IF EXISTS `post`',
+    ])
+    expect(sqlOf(ops, mysql8)).toEqual([
+      'ALTER TABLE `post` DROP COLUMN `title`',
+      'ALTER TABLE `post` RENAME INDEX `IDX_views` TO `IDX_v`, ALGORITHM=INPLACE, LOCK=NONE',
+      'ALTER TABLE `post` ADD CONSTRAINT `CHK` CHECK (`views` >= 0), DROP CHECK `CHK`, ADD UNIQUE INDEX `UQ` (`views`), DROP INDEX `UQ`',
+      'DROP TABLE IF EXISTS `post`',
+    ])
+  })
+
+  it('renames tables, foreign keys and checks, keeps a primary key named PRIMARY, and writes views and copies', () => {
+    const view = { name: 'titles', definition: 'SELECT `title` FROM `post`', reads: [{ name: 'post' }] }
+    const check = { name: 'CHK_a', expression: '`views` > 0' }
+    expect(sqlOf([
+      { kind: 'rename_table', from: post, to: { name: 'article' }, table: post },
+      { kind: 'rename_constraint', table: { name: 'article' }, constraint: 'check', from: 'CHK_a', to: 'CHK_b', check },
+      { kind: 'rename_constraint', table: { name: 'article' }, constraint: 'primary_key', from: 'PRIMARY', to: 'PK', primaryKey: { columns: ['id'] } },
+      { kind: 'copy_column', table: { name: 'article' }, from: title, to: { ...title, name: 'headline' }, rows: 'empty' },
+      { kind: 'create_view', view },
+      { kind: 'replace_view', from: view, to: { ...view, definition: 'SELECT `id` FROM `post`' } },
+      { kind: 'drop_view', view },
+      { kind: 'alter_table_comment', table: { name: 'article' }, to: "it's" },
+    ], mysql8, mySchema([{ ...post, checks: [check] }]))).toEqual([
+      'RENAME TABLE `post` TO `article`',
+      'ALTER TABLE `article` DROP CHECK `CHK_a`, ADD CONSTRAINT `CHK_b` CHECK (`views` > 0)',
+      'UPDATE `article` SET `headline` = `title` WHERE `headline` IS NULL',
+      'CREATE VIEW `titles` AS SELECT `title` FROM `post`',
+      'CREATE OR REPLACE VIEW `titles` AS SELECT `id` FROM `post`',
+      'DROP VIEW IF EXISTS `titles`',
+      "ALTER TABLE `article` COMMENT = 'it''s'",
+    ])
+  })
+
+  it('names the renamed tables and columns as the views breaking, under their names before the migration', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_column', table: post, from: 'title', to: 'name', column: title },
+      { kind: 'rename_column', table: post, from: 'name', to: 'label', column: { ...title, name: 'name' } },
+      { kind: 'rename_table', from: post, to: { name: 'article' }, table: post },
+      alterColumn({ name: 'article' }, post.columns[2]!, { ...post.columns[2]!, type: 'bigint' }),
+    ]
+    expect(mysqlDialectAt(mariadb1011).viewBreakingChanges(changeSetOf(before, ops))).toEqual([
+      { name: 'post', columns: ['title'] },
+      { name: 'post', columns: ['title'] },
+      { name: 'post' },
+    ])
+  })
+})

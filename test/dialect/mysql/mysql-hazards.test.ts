@@ -1,0 +1,71 @@
+import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
+import type { MysqlServer } from '../../../src/dialect/mysql/mysql-server'
+import { findHazards } from '../../../src/hazards/find-hazards'
+import type { Operation } from '../../../src/operations/operation'
+import { changeSetOf } from '../../../src/plan/change-set'
+import { alterColumn } from '../../../src/plan/column-change'
+import { AUTOCOMMIT_NOTE, renderMigrationFile } from '../../../src/render/migration-file'
+import { col, mariadb1011, myTable, mySchema, mysql8, mysql8Loose } from './my-models'
+
+const mood = col('mood', 'enum', { enumValues: ['a', 'b'], nullable: true })
+const name = col('name', 'varchar', { length: 50 })
+const post = myTable('post', [col('id'), name, mood], { primaryKey: { columns: ['id'] } })
+const before = mySchema([post])
+
+// classifyTypeChange is the schema side's (mysql-type-change); these rules only need its answer.
+const findingsOf = (ops: Operation[], server: MysqlServer) => {
+  const dialect = { ...mysqlDialectAt(server), classifyTypeChange: () => 'narrowing' as const }
+  const changes = changeSetOf(before, ops)
+  return findHazards({ changes, statements: dialect.compile(changes), dialect })
+}
+const codes = (ops: Operation[], server: MysqlServer) => findingsOf(ops, server).map((f) => f.code)
+
+describe('mysql hazards', () => {
+  it('says a narrowing truncates silently outside strict mode, and may be rejected in it', () => {
+    const narrowing = [alterColumn(post, name, { ...name, length: 10 })]
+    const loose = findingsOf(narrowing, mysql8Loose).find((f) => f.code === 'TYPE_NARROWING')!
+    expect(loose.what).toContain('silently truncates or rounds the values that do not fit: the server is not in strict mode (sql_mode)')
+    // Which values it counts follows the type limits (the schema side's); some probe counts them.
+    expect(loose.probe).toMatchObject({ table: { name: 'post' }, column: 'name' })
+    const strict = findingsOf(narrowing, mysql8).find((f) => f.code === 'TYPE_NARROWING')!
+    expect(strict.what).toContain('which may truncate, round or reject')
+    expect(mysqlDialectAt(mysql8Loose).capabilities.truncatesOnNarrowing).toBe(true)
+    expect(mysqlDialectAt(mariadb1011).capabilities.truncatesOnNarrowing).toBeUndefined()
+  })
+
+  it('says a NOT NULL column added without a default fills the rows with an implicit default', () => {
+    const [finding] = findingsOf([{ kind: 'add_column', table: post, column: col('rank') }], mariadb1011)
+    expect(finding).toMatchObject({
+      code: 'ADD_NOT_NULL_WITHOUT_DEFAULT',
+      what: expect.stringContaining("silently get its type's implicit default (0, '', a zero date, the first ENUM label)"),
+      probe: { kind: 'rows', table: { name: 'post' } },
+    })
+  })
+
+  it('reports an ENUM whose labels are reordered or inserted before the end, and counts the copy, but not labels added at the end', () => {
+    expect(codes([alterColumn(post, mood, { ...mood, enumValues: ['a', 'b', 'c'] })], mariadb1011)).toEqual([])
+    for (const labels of [['b', 'a'], ['a', 'c', 'b'], ['c', 'a', 'b']]) {
+      const findings = findingsOf([alterColumn(post, mood, { ...mood, enumValues: labels })], mariadb1011)
+      expect(findings.map((f) => f.code)).toEqual(['ENUM_REORDERED', 'TABLE_REBUILD'])
+      expect(findings[0]!.probe).toEqual({ kind: 'non_null', table: { name: 'post' }, column: 'mood' })
+    }
+    expect(codes([alterColumn(post, mood, { ...mood, enumValues: ['b'] })], mariadb1011)).toEqual(['ENUM_VALUE_REMOVED', 'TABLE_REBUILD'])
+  })
+
+  it('counts a table copy as TABLE_REBUILD, and asserts nothing where no copy happens', () => {
+    expect(codes([alterColumn(post, col('id'), col('id', 'bigint'))], mariadb1011)).toEqual(['TYPE_NARROWING', 'TABLE_REBUILD'])
+    expect(codes([{ kind: 'create_index', table: post, index: { name: 'IDX_name', columns: ['name'], unique: false } }], mariadb1011)).toEqual([])
+  })
+
+  it('heads the migration file with the note that DDL runs outside transactions, but not for a plan of updates alone', () => {
+    const ops: Operation[] = [{ kind: 'add_column', table: post, column: col('body', 'text', { nullable: true }) }]
+    const changes = changeSetOf(before, ops)
+    const dialect = mysqlDialectAt(mariadb1011)
+    const plan = { name: 'AddBody', timestamp: 1700000000000, up: ops, upStatements: dialect.compile(changes), downStatements: [], warnings: [] }
+    const header = renderMigrationFile(plan).source.split('import type')[0]!
+    expect(header.replace(/\n \* /g, ' ')).toContain(AUTOCOMMIT_NOTE)
+    const copy: Operation[] = [{ kind: 'copy_column', table: post, from: name, to: { ...name, name: 'title' }, rows: 'all' }]
+    const updates = { ...plan, up: copy, upStatements: dialect.compile(changeSetOf(before, copy)) }
+    expect(renderMigrationFile(updates).source).not.toContain('outside transactions')
+  })
+})

@@ -1,0 +1,65 @@
+import { connectMysql, type MysqlConnection } from '../../../src/dialect/mysql/mysql-connection'
+import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
+import type { Probe } from '../../../src/dialect/probe'
+import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
+import { col } from './my-models'
+
+const t = { name: 'item' }
+
+describe('mysql probes on MariaDB', () => {
+  let db: TestDatabase
+  let connection: MysqlConnection
+
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('mysql_probes')
+    await db.query(`CREATE TABLE item (
+      id int PRIMARY KEY, name varchar(20) NULL, qty bigint NULL, price decimal(10,4) NULL, note varchar(40) NULL,
+      mood enum('a','b','c') NULL, tags set('x','y','z') NULL, doc longtext NULL)`)
+    await db.query(`INSERT INTO item VALUES
+      (1, 'short', 5, 1.5, '12', 'a', 'x,y', '{"a":1}'),
+      (2, 'a much longer name', 3000000000, 2.1234, ' -7 ', 'b', 'z', 'not json'),
+      (3, NULL, -40000, 3.0, 'abc', 'c', 'y', NULL),
+      (4, 'short', NULL, NULL, '2024-02-30', NULL, NULL, '[1]'),
+      (5, 'short', 7, 9.99, '1e3', 'a', '', '{}')`)
+    connection = await connectMysql(db.options)
+  })
+  afterAll(async () => {
+    await connection.close()
+    await db.drop()
+  })
+
+  it('answers every probe in one read-only query, counting the rows of real data', async () => {
+    const probes: Probe[] = [
+      { kind: 'rows', table: t },
+      { kind: 'nulls', table: t, column: 'name' },
+      { kind: 'non_null', table: t, column: 'qty' },
+      { kind: 'longer_than', table: t, column: 'name', length: 5 },
+      { kind: 'out_of_range', table: t, column: 'qty', min: '-32768', max: '32767' },
+      { kind: 'out_of_range', table: t, column: 'qty', min: '-2147483648', max: '2147483647' },
+      { kind: 'more_decimals', table: t, column: 'price', scale: 1 },
+      { kind: 'holds_values', table: t, column: 'mood', values: ['b', 'c'] },
+      { kind: 'holds_values', table: t, column: 'tags', values: ['y'] },
+      { kind: 'duplicates', table: t, columns: ['name'] },
+      { kind: 'not_convertible', table: t, column: 'note', to: col('note', 'int') },
+      { kind: 'not_convertible', table: t, column: 'note', to: col('note', 'double') },
+      { kind: 'not_convertible', table: t, column: 'note', to: col('note', 'date') },
+      { kind: 'not_convertible', table: t, column: 'doc', to: col('doc', 'json') },
+      { kind: 'not_convertible', table: t, column: 'name', to: col('name', 'enum', { enumValues: ['short'] }) },
+      { kind: 'not_convertible', table: t, column: 'name', to: col('name', 'geometry') },
+    ]
+    const before = connection.queryCount
+    const results = await mysqlDialectAt(connection.server).measure(connection, probes, { rowLimit: 1000 })
+    expect(connection.queryCount - before).toBe(1)
+    expect(results.map((r) => r?.count)).toEqual([5, 1, 4, 1, 2, 1, 2, 2, 2, 1, 3, 2, 5, 1, 1, undefined])
+    expect(results.every((r) => r === undefined || r.complete)).toBe(true)
+    expect(results[0]!.estimate).toEqual(expect.any(Number))
+  })
+
+  it('reads at most the row limit, and says when that was not the whole table', async () => {
+    const results = await mysqlDialectAt(connection.server).measure(connection, [
+      { kind: 'rows', table: t },
+      { kind: 'non_null', table: t, column: 'name' },
+    ], { rowLimit: 2 })
+    expect(results).toEqual([expect.objectContaining({ count: 2, complete: false }), { count: 2, complete: false }])
+  })
+})
