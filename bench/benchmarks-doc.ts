@@ -59,7 +59,7 @@ export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: 
     '## Whole process',
     '',
     'What users wait for: one command from start to exit, run in the project folder as a user runs it. For each dialect and N, ' +
-      'the bench generates a project of N entity files (the entities of the in-process steps below), creates the schema with ' +
+      'the bench generates a project of N entity files (the entities described under "In process", which `BENCH_SIZES` adds), creates the schema with ' +
       'TypeORM\'s `synchronize()` and builds `dist/` with `tsc`, then runs, alternately in rounds (ours, TypeORM, ours, ...):',
     '',
     '- ours: `npx typeorm-autogen check -c ormconfig.ts` (`npx` finds our bin in the project\'s `node_modules/.bin`), with a ' +

@@ -160,15 +160,16 @@ export function processTargetLines(all: readonly ProcessPairs[], startup: Startu
     for (const comparison of comparisons) {
       const times = comparedTimes(pairs, comparison)
       if (!times) continue
-      for (const ours of [times.ours, ...(times.oursWarm ? [times.oursWarm] : [])]) {
+      const ours = [{ cache: comparison.oursLoads === '.ts' ? ', cold' : '', stats: times.ours }, ...(times.oursWarm ? [{ cache: ', warm', stats: times.oursWarm }] : [])]
+      for (const { cache, stats } of ours) {
         compared++
-        if (ours.maxRssKb > times.typeorm.maxRssKb) {
-          heavier.push(`${projectLabel(pairs, pairs === exampleApp)} ${pairs.size}, ${comparison.typeormPath} (ours ${comparison.oursLoads}): ${formatMb(ours.maxRssKb)} vs ${formatMb(times.typeorm.maxRssKb)}`)
+        if (stats.maxRssKb > times.typeorm.maxRssKb) {
+          heavier.push(`${projectLabel(pairs, pairs === exampleApp)} ${pairs.size}, ${comparison.typeormPath} (ours ${comparison.oursLoads}${cache}): ${formatMb(stats.maxRssKb)} vs ${formatMb(times.typeorm.maxRssKb)}`)
         }
       }
     }
   }
   lines.push(`Peak RSS no higher than TypeORM's on any pair: ${verdict(heavier.length === 0)}` +
-    (heavier.length === 0 ? ` (${compared} comparisons).` : ` (higher on ${heavier.length} of ${compared}: ${[...new Set(heavier)].join('; ')}).`))
+    (heavier.length === 0 ? ` (${compared} comparisons).` : ` (higher on ${heavier.length} of ${compared}: ${heavier.join('; ')}).`))
   return lines
 }
