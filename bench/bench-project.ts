@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { Client } from 'pg'
-import { type BenchDialect, postgresServer, scratchRoot } from './bench-settings'
+import { type BenchDialect, benchDialects } from './bench-dialects'
+import { scratchRoot } from './bench-settings'
 import { editPlan } from './edit-plan'
 import { entityFileName, entitySource } from './entity-source'
 
@@ -23,20 +23,14 @@ export function writeBenchProject(dialect: BenchDialect, size: number): BenchPro
   for (let i = 0; i < size; i++) {
     fs.writeFileSync(path.join(dir, 'entities', entityFileName(i)), entitySource(i, dialect))
   }
-  const database =
-    dialect === 'postgres'
-      ? `autogen_bench_${size}_${Math.random().toString(36).slice(2, 10)}`
-      : path.join(dir, 'bench.sqlite')
+  const database = benchDialects[dialect].newDatabase(dir, size)
   const configPath = path.join(dir, 'ormconfig.ts')
   fs.writeFileSync(configPath, configSource(dialect, database))
   return { dialect, size, dir, configPath, database }
 }
 
 function configSource(dialect: BenchDialect, database: string): string {
-  const connection =
-    dialect === 'postgres'
-      ? `type: 'postgres', host: '${postgresServer.host}', port: ${postgresServer.port}, username: '${postgresServer.user}', database: '${database}',`
-      : `type: 'better-sqlite3', database: ${JSON.stringify(database)},`
+  const connection = benchDialects[dialect].connectionSource(database)
   return [
     `import 'reflect-metadata'`,
     `import * as path from 'node:path'`,
@@ -44,7 +38,8 @@ function configSource(dialect: BenchDialect, database: string): string {
     '',
     'export default new DataSource({',
     `  ${connection}`,
-    `  entities: [path.join(__dirname, 'entities', '*.ts')],`,
+    // The config's own extension: ormconfig.ts loads entities/*.ts, its build dist/ormconfig.js dist/entities/*.js.
+    `  entities: [path.join(__dirname, 'entities', \`*\${path.extname(__filename)}\`)],`,
     '  synchronize: false,',
     '  logging: false,',
     '})',
@@ -61,31 +56,12 @@ export function applyEdits(project: BenchProject): number {
   return plan.size
 }
 
-/** createDatabase makes the empty database (PostgreSQL) or removes a stale SQLite file. */
+/** createDatabase makes the empty database (or removes a stale database file). */
 export async function createDatabase(project: BenchProject): Promise<void> {
-  if (project.dialect === 'sqlite') {
-    fs.rmSync(project.database, { force: true })
-    return
-  }
-  await adminQuery(`CREATE DATABASE "${project.database}"`)
+  await benchDialects[project.dialect].create(project.database)
 }
 
 /** dropDatabase removes the project's database; the generated entity files stay for inspection. */
 export async function dropDatabase(project: BenchProject): Promise<void> {
-  if (project.dialect === 'sqlite') {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(project.database + suffix, { force: true })
-    return
-  }
-  await adminQuery(`DROP DATABASE IF EXISTS "${project.database}" WITH (FORCE)`)
-}
-
-/** adminQuery runs one statement on the PostgreSQL server's `postgres` database. */
-export async function adminQuery<Row = Record<string, unknown>>(sql: string): Promise<Row[]> {
-  const client = new Client({ ...postgresServer, database: 'postgres' })
-  await client.connect()
-  try {
-    return (await client.query(sql)).rows as Row[]
-  } finally {
-    await client.end()
-  }
+  await benchDialects[project.dialect].drop(project.database)
 }

@@ -1,10 +1,12 @@
 import { editSummary } from './edit-plan'
 import type { MachineInfo } from './machine-info'
 import type { SizeMeasurement } from './measure-size'
-import { formatRatio, markdownTable } from './report-format'
+import type { ProcessPairs, StartupStats } from './process-pairs'
+import { processGrowthLines, processTable, processTargetLines, startupTable } from './process-report'
+import { formatMs, formatRatio, markdownTable } from './report-format'
 import { editFindingLines, endToEndMs, findingsTable, growthLines, timeTable } from './report-tables'
 
-/** benchmarksDoc renders BENCHMARKS.md from measured numbers only. */
+/** RunContext is how and when the bench ran. */
 export interface RunContext {
   readonly date: Date
   readonly command: string
@@ -13,25 +15,112 @@ export interface RunContext {
   readonly totalMs: number
 }
 
-export function benchmarksDoc(measurements: readonly SizeMeasurement[], machine: MachineInfo, run: RunContext): string {
-  const times = timeTable(measurements)
-  const findings = findingsTable(measurements)
+/** BenchResults are everything one run measured; `measurements` (the in-process steps) may be empty. */
+export interface BenchResults {
+  readonly startup: StartupStats
+  readonly pairs: readonly ProcessPairs[]
+  readonly exampleApp?: ProcessPairs
+  readonly measurements: readonly SizeMeasurement[]
+}
+
+/** The dialect of the speed targets of issue 13. */
+const targetDialect = 'postgres'
+
+/** handWrittenMarker starts the sections measured by hand, which a run of the bench keeps as they are. */
+const handWrittenMarker = '<!-- Measured by hand, not by npm run bench: the bench keeps what follows as it is. -->'
+
+/** handWrittenSections is the hand-measured end of an existing BENCHMARKS.md, marker included ('' when none). */
+export function handWrittenSections(existing: string): string {
+  const at = existing.indexOf(handWrittenMarker)
+  if (at >= 0) return existing.slice(at)
+  const startup = existing.indexOf('\n## Start-up\n')
+  return startup >= 0 ? `${handWrittenMarker}\n${existing.slice(startup)}` : ''
+}
+
+/** benchmarksDoc renders BENCHMARKS.md from measured numbers only, followed by the hand-measured sections. */
+export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: RunContext, handWritten: string): string {
+  const { startup, pairs, exampleApp, measurements } = results
+  const processRows = processTable(pairs, exampleApp)
+  const startupRows = startupTable(startup)
   return [
     '# Benchmarks',
     '',
     `Measured ${run.date.toISOString().slice(0, 10)} with \`${run.command}\` (code in [bench/](bench/)), ` +
       `${(run.totalMs / 60_000).toFixed(1)} minutes in all. ` +
-      'Every number below was measured by that run; rerun it to reproduce them on your machine.',
+      'Every number above the hand-measured sections at the end was measured by that run; rerun it to reproduce them on your machine.',
     '',
     '## Machine',
     '',
     `- CPU: ${machine.cpu}, ${machine.cores} cores; ${machine.memoryGb} GB RAM; ${machine.os}`,
-    `- Node ${machine.node}, TypeORM ${machine.typeorm}` +
-      `${machine.postgres ? `, PostgreSQL ${machine.postgres}` : ''}, SQLite ${machine.sqlite} (better-sqlite3)`,
+    `- Node ${machine.node}, TypeORM ${machine.typeorm}, ${machine.databases.join(', ')}`,
     `- One-minute load average ${run.loadAverages[0].toFixed(2)} at the start and ${run.loadAverages[1].toFixed(2)} at the end ` +
-      `of the run (${machine.cores} cores; above ${machine.cores} means other work competed for the CPU and the times are noisier).`,
+      `of the run (${machine.cores} cores; above ${machine.cores} means other work competed for the CPU: take the ratios, not the seconds).`,
     '',
-    '## What is measured',
+    '## Whole process',
+    '',
+    'What users wait for: one command from start to exit, run in the project folder as a user runs it. For each dialect and N, ' +
+      'the bench generates a project of N entity files (the entities described under "In process", which `BENCH_SIZES` adds), creates the schema with ' +
+      'TypeORM\'s `synchronize()` and builds `dist/` with `tsc`, then runs, alternately in rounds (ours, TypeORM, ours, ...):',
+    '',
+    '- ours: `npx typeorm-autogen check -c ormconfig.ts` (`npx` finds our bin in the project\'s `node_modules/.bin`), with a ' +
+      '**cold** transpile cache (`node_modules/.cache/typeorm-autogen` removed first) and then **warm**; and ' +
+      '`npx typeorm-autogen check -c dist/ormconfig.js` on the compiled files (a `.js` config transpiles nothing).',
+    '- TypeORM 1.1.1\'s CLI, `node_modules/typeorm/cli.js migration:generate migrations/Bench --check -d <config>` ' +
+      '(exits non-zero when it finds changes), on its three paths: `node -r ts-node/register` with type-checking, the same with ' +
+      '`TS_NODE_TRANSPILE_ONLY=true`, and `node` on `dist/ormconfig.js` (both tools then load `.js`).',
+    '- Both must find the database in sync (exit 0), or the bench fails.',
+    '- The example app of this repository (`ormconfig.ts`, `entities/`, `migrations/sqlite/`, copied to `.data/bench/example-app/`), ' +
+      'its SQLite file brought up to date by our `upgrade`: our `check` (which also checks the migrations folder) against TypeORM\'s ' +
+      '`migration:generate --check` with ts-node, both paths.',
+    '',
+    'Times are wall-clock medians, from spawn to exit, of the runs in the `runs` column. Peak RSS is GNU time\'s `%M` ' +
+      '(`/usr/bin/time -f %M`, the largest of the process and its children: for `npx`, our node process), the largest over the runs. ' +
+      'Ratios are TypeORM\'s median divided by ours: above 1x we are faster.',
+    '',
+    markdownTable(processRows.header, processRows.rows, 4),
+    '',
+    ...processSetupLines(pairs, exampleApp),
+    '',
+    '### Growth',
+    '',
+    ...bullets(processGrowthLines(pairs), '(needs two sizes of one dialect)'),
+    '',
+    '### Targets of issue 13',
+    '',
+    ...bullets(processTargetLines(pairs, startup, exampleApp, targetDialect), '(nothing measured)'),
+    '',
+    '### Start-up commands',
+    '',
+    `Run alternately ${startup.runs} times each in a project folder with typeorm-autogen installed (\`node_modules/typeorm-autogen\`):`,
+    '',
+    markdownTable(startupRows.header, startupRows.rows, 1),
+    '',
+    ...(measurements.length === 0 ? [] : inProcessSections(measurements)),
+    handWritten.trimEnd(),
+    '',
+  ].join('\n')
+}
+
+/** processSetupLines: what preparing each project took (reference only, not part of any ratio). */
+function processSetupLines(pairs: readonly ProcessPairs[], exampleApp: ProcessPairs | undefined): string[] {
+  const setups = pairs.map((p) => `${p.dialect} ${p.size}: synchronize() ${formatMs(p.setupMs)}, tsc ${formatMs(p.compileMs ?? Number.NaN)}`)
+  if (exampleApp) setups.push(`example app: our upgrade ${formatMs(exampleApp.setupMs)}`)
+  const lines = [`Setup, for reference: ${setups.join('; ')}.`]
+  if (exampleApp?.typeormFound) {
+    lines.push('', `TypeORM\'s check exited non-zero on the example app (our migrations made the schema): it found changes. The start of what it printed:`, '',
+      '```', exampleApp.typeormFound.split('\n').slice(0, 12).join('\n'), '```')
+  }
+  return lines
+}
+
+/** inProcessSections are the in-process steps (`BENCH_SIZES`), each step timed inside a child process. */
+function inProcessSections(measurements: readonly SizeMeasurement[]): string[] {
+  const times = timeTable(measurements)
+  const findings = findingsTable(measurements)
+  return [
+    '## In process',
+    '',
+    '### What is measured',
     '',
     'For each dialect and N, the bench generates N entity files under `.data/bench/<dialect>-<N>/entities/` ' +
       '(increment key, unique varchar(64), varchar(200), nullable text, integer and boolean defaults, numeric(10,2), ' +
@@ -65,17 +154,17 @@ export function benchmarksDoc(measurements: readonly SizeMeasurement[], machine:
     'Times are the median of the runs in the `runs` column, each run a fresh process per step. Setup and ' +
       '`initialize()` are shown for reference and are not part of any ratio.',
     '',
-    '## Times',
+    '### Times',
     '',
     markdownTable(times.header, times.rows),
     '',
     'Speed-up is TypeORM\'s time divided by ours.',
     '',
-    '## Findings and memory',
+    '### Findings and memory',
     '',
     markdownTable(findings.header, findings.rows),
     '',
-    '## What the edits produced',
+    '### What the edits produced',
     '',
     ...bullets(editFindingLines(measurements), '(nothing measured)'),
     '',
@@ -83,13 +172,13 @@ export function benchmarksDoc(measurements: readonly SizeMeasurement[], machine:
       'dropping and re-adding the column (`PostgresQueryRunner.changeColumn`), which is why it adds and drops more ' +
       'columns than were edited; on SQLite it changes a table by rebuilding it (create, copy, drop, rename).',
     '',
-    '## Growth',
+    '### Growth',
     '',
     ...bullets(growthLines(measurements), '(needs two sizes of one dialect)'),
     '',
     ...targetLines(measurements),
     '',
-  ].join('\n')
+  ]
 }
 
 /** targetLines compares the PostgreSQL numbers with the targets: >= 10x TypeORM at 1,000 tables, t(1000) <= 10 t(100). */
@@ -120,7 +209,7 @@ function targetLines(measurements: readonly SizeMeasurement[]): string[] {
         `${verdict(own(large) / own(small))} without TypeORM's metadata build (${formatRatio(own(large), own(small))}).`,
     )
   }
-  return lines.length === 0 ? [] : ['## Targets', '', ...lines]
+  return lines.length === 0 ? [] : ['### Targets', '', ...lines]
 }
 
 function bullets(lines: readonly string[], whenEmpty: string): string[] {

@@ -1,4 +1,4 @@
-import type { BenchDialect } from './bench-settings'
+import { type BenchDialect, benchDialects } from './bench-dialects'
 
 /** EntityEdits are the changes the benchmark makes to one generated entity after the schema is in sync. */
 export interface EntityEdits {
@@ -48,13 +48,8 @@ export function entitySource(i: number, dialect: BenchDialect, edits: EntityEdit
   lines.push(`  @Column({ type: 'boolean', default: true }) active: boolean`)
   lines.push(`  @Column({ type: 'numeric', precision: 10, scale: 2, default: 0 }) price: string`)
   lines.push(`  @CreateDateColumn() createdAt: Date`)
-  if (dialect === 'postgres') {
-    lines.push(`  @Column({ type: 'enum', enum: ['draft', 'published', 'archived'], default: 'draft' }) status: string`)
-    lines.push(`  @Column({ type: 'text', array: true, default: '{}' }) tags: string[]`)
-  } else {
-    lines.push(`  @Column({ type: 'simple-enum', enum: ['draft', 'published', 'archived'], default: 'draft' }) status: string`)
-    lines.push(`  @Column({ type: 'simple-array' }) tags: string[]`)
-  }
+  lines.push(`  ${benchDialects[dialect].statusColumn}`)
+  lines.push(`  ${benchDialects[dialect].tagsColumn}`)
   // No explicit type: TypeORM reads these from the emitted design:type metadata.
   lines.push(`  @Column() label: string`)
   lines.push(`  @Column({ nullable: true }) rank: number`)

@@ -1,7 +1,6 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
-import Database from 'better-sqlite3'
-import { adminQuery } from './bench-project'
+import { type BenchDialect, benchDialects } from './bench-dialects'
 import { repoRoot } from './bench-settings'
 
 /** MachineInfo is what the numbers were measured on. */
@@ -12,17 +11,15 @@ export interface MachineInfo {
   readonly os: string
   readonly node: string
   readonly typeorm: string
-  readonly postgres?: string
-  readonly sqlite: string
+  /** `PostgreSQL 15.4`, one entry per measured dialect. */
+  readonly databases: readonly string[]
 }
 
-export async function machineInfo(withPostgres: boolean): Promise<MachineInfo> {
+export async function machineInfo(dialects: readonly BenchDialect[]): Promise<MachineInfo> {
   const cpus = os.cpus()
   const typeormManifest = require(path.join(repoRoot, 'node_modules', 'typeorm', 'package.json')) as { version: string }
-  const memory = new Database(':memory:')
-  const sqlite = (memory.prepare('select sqlite_version() as v').get() as { v: string }).v
-  memory.close()
-  const postgres = withPostgres ? (await adminQuery<{ server_version: string }>('SHOW server_version'))[0].server_version : undefined
+  const databases: string[] = []
+  for (const dialect of dialects) databases.push(`${benchDialects[dialect].label} ${await benchDialects[dialect].version()}`)
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
@@ -30,7 +27,6 @@ export async function machineInfo(withPostgres: boolean): Promise<MachineInfo> {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     typeorm: typeormManifest.version,
-    ...(postgres === undefined ? {} : { postgres }),
-    sqlite,
+    databases,
   }
 }

@@ -1,14 +1,18 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
+import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { benchmarksDoc } from './benchmarks-doc'
-import { BenchUsageError, readBenchSettings, repoRoot, scratchRoot } from './bench-settings'
+import { benchmarksDoc, handWrittenSections } from './benchmarks-doc'
+import { BenchUsageError, benchSettingNames, readBenchSettings, repoRoot, scratchRoot } from './bench-settings'
 import { childFlag, childMain } from './child-runner'
 import { runChildTask } from './child-tasks'
 import { errorText } from './error-text'
 import { machineInfo } from './machine-info'
 import { InSyncDiffError, type SizeMeasurement, measureSize } from './measure-size'
 import { staleBuildFiles } from './our-api'
+import { type ProcessPairs, measureExampleApp, measureProcessPairs, measureStartup } from './process-pairs'
+import { installTools } from './process-project'
+import { processTable, startupTable } from './process-report'
 import { textTable } from './report-format'
 import { findingsTable, growthLines, timeTable } from './report-tables'
 
@@ -28,16 +32,34 @@ async function main(): Promise<number> {
       throw new BenchUsageError(`bench: dist/ is older than src/ (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}): run \`npm run build\` first`)
     }
     fs.mkdirSync(scratchRoot, { recursive: true })
-    const machine = await machineInfo(settings.dialects.includes('postgres'))
-    log(`${machine.cores} x ${machine.cpu}, Node ${machine.node}, PostgreSQL ${machine.postgres ?? '-'}, SQLite ${machine.sqlite}`)
+    const machine = await machineInfo(settings.dialects)
+    log(`${machine.cores} x ${machine.cpu}, Node ${machine.node}, ${machine.databases.join(', ')}; one-minute load ${loadAtStart.toFixed(2)}`)
+
+    const startupDir = path.join(scratchRoot, 'startup')
+    fs.rmSync(startupDir, { recursive: true, force: true })
+    fs.mkdirSync(startupDir)
+    installTools(startupDir, [])
+    log(`start-up: ${settings.startupRuns} rounds of node -e 0, --version, --help, npx --version`)
+    const startup = await measureStartup(startupDir, settings.startupRuns)
+    const pairs: ProcessPairs[] = []
+    for (const dialect of settings.dialects) {
+      for (const size of settings.processSizes) pairs.push(await measureProcessPairs(dialect, size, settings, log))
+    }
+    const exampleApp = settings.exampleApp ? await measureExampleApp(settings, log) : undefined
+
     const measurements: SizeMeasurement[] = []
     for (const dialect of settings.dialects) {
       for (const size of settings.sizes) measurements.push(await measureSize(dialect, size, settings.runs(size), log))
     }
-    const times = timeTable(measurements)
-    const findings = findingsTable(measurements)
-    process.stdout.write(`\n${textTable(times.header, times.rows)}\n\n${textTable(findings.header, findings.rows)}\n\n`)
-    for (const line of growthLines(measurements)) process.stdout.write(`${line}\n`)
+    const startupRows = startupTable(startup)
+    const processRows = processTable(pairs, exampleApp)
+    process.stdout.write(`\n${textTable(startupRows.header, startupRows.rows, 1)}\n\n${textTable(processRows.header, processRows.rows, 4)}\n\n`)
+    if (measurements.length > 0) {
+      const times = timeTable(measurements)
+      const findings = findingsTable(measurements)
+      process.stdout.write(`${textTable(times.header, times.rows)}\n\n${textTable(findings.header, findings.rows)}\n\n`)
+      for (const line of growthLines(measurements)) process.stdout.write(`${line}\n`)
+    }
     for (const m of measurements) {
       if (m.typeorm.changes !== 0) {
         process.stdout.write(`\nTypeORM's log() found ${m.typeorm.changes} up queries on the in-sync ${m.dialect} database of ${m.size} entities, first:\n  ${m.typeormInSyncSample.join('\n  ')}\n`)
@@ -46,7 +68,8 @@ async function main(): Promise<number> {
     if (settings.reportFile) {
       const command = commandLine()
       const run = { date: new Date(), command, loadAverages: [loadAtStart, os.loadavg()[0]] as const, totalMs: performance.now() - started }
-      fs.writeFileSync(settings.reportFile, benchmarksDoc(measurements, machine, run))
+      const handWritten = fs.existsSync(settings.reportFile) ? handWrittenSections(fs.readFileSync(settings.reportFile, 'utf8')) : ''
+      fs.writeFileSync(settings.reportFile, benchmarksDoc({ startup, pairs, exampleApp, measurements }, machine, run, handWritten))
       log(`wrote ${settings.reportFile.replace(`${repoRoot}/`, '')}`)
     }
     log('done')
@@ -66,6 +89,6 @@ async function main(): Promise<number> {
 }
 
 function commandLine(): string {
-  const env = ['BENCH_SIZES', 'BENCH_DIALECTS', 'BENCH_RUNS'].flatMap((name) => (process.env[name] ? [`${name}=${process.env[name]}`] : []))
+  const env = benchSettingNames.flatMap((name) => (process.env[name] ? [`${name}=${process.env[name]}`] : []))
   return [...env, 'npm run bench'].join(' ')
 }

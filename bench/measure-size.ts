@@ -1,4 +1,4 @@
-import type { BenchDialect } from './bench-settings'
+import type { BenchDialect } from './bench-dialects'
 import { applyEdits, createDatabase, dropDatabase, writeBenchProject } from './bench-project'
 import type { ChildResult, ChildTaskKind } from './child-protocol'
 import { runInChild } from './child-runner'

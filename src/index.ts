@@ -4,7 +4,7 @@
 export { compareProject, type Comparison } from './pipeline/compare-project'
 export { generateMigration, type GenerateOptions, type GenerateResult } from './pipeline/generate-migration'
 export type { CompareOptions } from './pipeline/compare-project'
-export { migrationStrategies, type MigrationStrategy } from './pipeline/expand-contract-phases'
+export { migrationStrategies, type MigrationStrategy } from './pipeline/migration-strategy'
 export { splitExpandContract, type ExpandContract } from './strategy/expand-contract'
 export { RenamedFrom } from './source/renamed-from'
 export type { RenameDecision, RenameHint, SuspectedRename, RenameAsk } from './diff/rename-types'

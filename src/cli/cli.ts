@@ -1,12 +1,11 @@
 import yargs from 'yargs'
-import { migrationStrategies } from '../pipeline/expand-contract-phases'
-import { registerTypeScriptLoader } from '../source/typescript-loader'
+import { migrationStrategies } from '../pipeline/migration-strategy'
 import { UserError } from '../source/user-error'
 import { type CliOutput, colored, processOutput } from './cli-output'
 import {
   checkCommand, checkDriftCommand, checkFromMigrationsCommand, createCommand, currentCommand, diffCommand, downgradeCommand, downgradeDryRunCommand,
-  downgradeSqlCommand, generateCommand, hashCommand, historyCommand, rebaseCommand, showCommand, stampCommand, statusCommand, upgradeCommand,
-  upgradeDryRunCommand, upgradeSqlCommand,
+  downgradeSqlCommand, generateCommand, hashCommand, historyCommand, rebaseCommand, registerTypeScriptLoader, showCommand, stampCommand, statusCommand,
+  upgradeCommand, upgradeDryRunCommand, upgradeSqlCommand,
 } from './lazy-commands'
 import { failOnChoices } from '../pipeline/hazard-policy'
 import { describeError } from './describe-error'

@@ -11,9 +11,13 @@ import type * as OfflineSqlCommands from './commands/offline-sql-commands'
 import type * as RebaseCommand from './commands/rebase-command'
 import type * as RunnerCommands from './commands/runner-commands'
 import type * as StampCommand from './commands/stamp-command'
+import type * as TypeScriptLoader from '../source/typescript-loader'
 
-// The commands, each required when it runs: `--help`, `--version` and a bad flag load no TypeORM, no
-// database driver and no compiler.
+// The commands, each required when it runs: `--help` and a bad flag load no TypeORM, no database driver, no
+// compiler and no planning code (`--version` is answered before the CLI loads: bin/typeorm-autogen.js).
+
+export const registerTypeScriptLoader: typeof TypeScriptLoader.registerTypeScriptLoader = () =>
+  (require('../source/typescript-loader') as typeof TypeScriptLoader).registerTypeScriptLoader()
 
 export const checkCommand: typeof CheckCommand.checkCommand = (...a) => (require('./commands/check-command') as typeof CheckCommand).checkCommand(...a)
 export const checkDriftCommand: typeof CheckDrift.checkDriftCommand = (...a) => (require('./commands/check-drift') as typeof CheckDrift).checkDriftCommand(...a)

@@ -14,15 +14,6 @@ import { tableIn } from '../strategy/moved-column'
 import { measureHazards } from './measure-hazards'
 
 /**
- * MigrationStrategy is how `generate` writes a change: `direct` (one migration), `expand-contract` (the expand
- * migration, to be finished by a contract later) or `contract` (that contract, once expand is applied).
- */
-export type MigrationStrategy = 'direct' | 'expand-contract' | 'contract'
-
-/** migrationStrategies are the values of `--strategy` (`contract` is `--contract`). */
-export const migrationStrategies = ['direct', 'expand-contract'] as const
-
-/**
  * ExpandContractPlan is a change split in two, with the expand migration compiled; `expand` is undefined when
  * nothing moves. The contract migration is planned later, once expand is applied (see expand-contract-finish.ts).
  */

@@ -26,6 +26,14 @@ test.each([['--version'], ['--help'], ['check', '--help']])('%s loads no TypeORM
   expect(run.packages.filter((p) => heavy.includes(p))).toEqual([])
 })
 
+test('--version prints the version of package.json and loads no package at all, not even yargs', () => {
+  project = tempProject()
+  const run = packagesLoaded(['--version'])
+  expect(run.code).toBe(0)
+  expect(run.stdout).toBe(`${(require('../../package.json') as { version: string }).version}\n`)
+  expect(run.packages).toEqual([])
+})
+
 test('a SQLite project with a .js config loads no transpiler and not pg', () => {
   project = tempProject({
     'ormconfig.js': `const { DataSource } = require('typeorm')

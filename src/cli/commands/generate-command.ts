@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import type { RenameAsk } from '../../diff/rename-types'
-import type { MigrationStrategy } from '../../pipeline/expand-contract-phases'
+import type { MigrationStrategy } from '../../pipeline/migration-strategy'
 import { generateMigration } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
 import { isMigrationName } from '../../render/migration-name'
