@@ -28,7 +28,7 @@ test.each([['--version'], ['--help'], ['check', '--help']])('%s loads no TypeORM
 
 test('--version prints the version of package.json and loads no package at all, not even yargs', () => {
   project = tempProject()
-  const run = packagesLoaded(['--version'])
+  const run = packagesLoaded(project, ['--version'])
   expect(run.code).toBe(0)
   expect(run.stdout).toBe(`${(require('../../package.json') as { version: string }).version}\n`)
   expect(run.packages).toEqual([])
