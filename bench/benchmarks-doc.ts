@@ -62,9 +62,10 @@ export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: 
       'the bench generates a project of N entity files (the entities described under "In process", which `BENCH_SIZES` adds), creates the schema with ' +
       'TypeORM\'s `synchronize()` and builds `dist/` with `tsc`, then runs, alternately in rounds (ours, TypeORM, ours, ...):',
     '',
-    '- ours: `npx typeorm-autogen check -c ormconfig.ts` (`npx` finds our bin in the project\'s `node_modules/.bin`), with a ' +
+    '- ours: `node node_modules/typeorm-autogen/bin/typeorm-autogen.js check -c ormconfig.ts` (the bin `npx typeorm-autogen` runs, ' +
+      'started by `node` as TypeORM\'s `cli.js` is, so that neither pays for `npx`: the start-up table shows what `npx` adds), with a ' +
       '**cold** transpile cache (`node_modules/.cache/typeorm-autogen` removed first) and then **warm**; and ' +
-      '`npx typeorm-autogen check -c dist/ormconfig.js` on the compiled files (a `.js` config transpiles nothing).',
+      'the same with `-c dist/ormconfig.js` on the compiled files (a `.js` config transpiles nothing).',
     '- TypeORM 1.1.1\'s CLI, `node_modules/typeorm/cli.js migration:generate migrations/Bench --check -d <config>` ' +
       '(exits non-zero when it finds changes), on its three paths: `node -r ts-node/register` with type-checking, the same with ' +
       '`TS_NODE_TRANSPILE_ONLY=true`, and `node` on `dist/ormconfig.js` (both tools then load `.js`).',
@@ -74,7 +75,7 @@ export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: 
       '`migration:generate --check` with ts-node, both paths.',
     '',
     'Times are wall-clock medians, from spawn to exit, of the runs in the `runs` column. Peak RSS is GNU time\'s `%M` ' +
-      '(`/usr/bin/time -f %M`, the largest of the process and its children: for `npx`, our node process), the largest over the runs. ' +
+      '(`/usr/bin/time -f %M`, the largest of the process and its children), the largest over the runs. ' +
       'Ratios are TypeORM\'s median divided by ours: above 1x we are faster.',
     '',
     markdownTable(processRows.header, processRows.rows, 4),
