@@ -186,6 +186,21 @@ describe('mysql compiler', () => {
     })
   })
 
+  it('writes no IF NOT EXISTS on an add of a check or index the same ALTER drops (MariaDB would skip the add)', () => {
+    const ops: Operation[] = [
+      { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } },
+      { kind: 'add_check', table: post, check: { name: 'CHK', expression: '`views` >= 1' } },
+      { kind: 'drop_index', table: post, index: post.indexes[0]! },
+      { kind: 'create_index', table: post, index: { name: 'IDX_views', columns: ['views', 'title'], unique: false } },
+      { kind: 'drop_unique', table: post, unique: { name: 'UQ', columns: ['views'] } },
+      { kind: 'add_unique', table: post, unique: { name: 'UQ', columns: ['title'] } },
+    ]
+    expect(sqlOf(ops, mariadb1011)).toEqual([
+      'ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `CHK`, ADD CONSTRAINT `CHK` CHECK (`views` >= 1), ' +
+      'DROP INDEX IF EXISTS `IDX_views`, ADD INDEX `IDX_views` (`views`, `title`), DROP INDEX IF EXISTS `UQ`, ADD UNIQUE INDEX `UQ` (`title`)',
+    ])
+  })
+
   it('writes IF [NOT] EXISTS on MariaDB only, for every drop and add that takes it', () => {
     const ops: Operation[] = [
       { kind: 'drop_column', table: post, column: title },
