@@ -80,10 +80,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique.name, syntax)),
   add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax)),
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
-  add_check: (op, syntax) => clauses({
-    sql: `ADD ${checkClause(op.check, syntax.ifExists)}`, addsName: { key: checkKey(op.check.name), sqlOnceDropped: `ADD ${checkClause(op.check)}` },
-  }),
-  drop_check: (op, syntax) => clauses({ sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(op.check.name)}`, dropsName: checkKey(op.check.name) }),
+  add_check: (op, syntax) => clauses(addCheckClause(op.check, syntax)),
+  drop_check: (op, syntax) => clauses(dropCheckClause(op.check.name, syntax)),
   rename_constraint: (op, syntax) => {
     switch (op.constraint) {
       // MySQL names every primary key PRIMARY: there is nothing to rename.
@@ -93,15 +91,20 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
       case 'foreign_key':
         return clauses(dropForeignKeyClause(op.from, syntax), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax))
       case 'check':
-        return clauses(
-          { sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(op.from)}` },
-          { sql: `ADD ${checkClause({ ...op.check, name: op.to }, syntax.ifExists)}` },
-        )
+        return clauses(dropCheckClause(op.from, syntax), addCheckClause({ ...op.check, name: op.to }, syntax))
     }
   },
   create_view: (op) => alone(createViewSql(op.view)),
   drop_view: (op) => alone(dropViewSql(op.view)),
   replace_view: (op) => alone(replaceViewSql(op.to)),
+}
+
+function addCheckClause(check: OperationOf<'add_check'>['check'], syntax: MysqlSyntax): Clause {
+  return { sql: `ADD ${checkClause(check, syntax.ifExists)}`, addsName: { key: checkKey(check.name), sqlOnceDropped: `ADD ${checkClause(check)}` } }
+}
+
+function dropCheckClause(name: string, syntax: MysqlSyntax): Clause {
+  return { sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(name)}`, dropsName: checkKey(name) }
 }
 
 function dropIndexClause(name: string, syntax: MysqlSyntax): Clause {

@@ -199,6 +199,13 @@ describe('mysql compiler', () => {
       'ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `CHK`, ADD CONSTRAINT `CHK` CHECK (`views` >= 1), ' +
       'DROP INDEX IF EXISTS `IDX_views`, ADD INDEX `IDX_views` (`views`, `title`), DROP INDEX IF EXISTS `UQ`, ADD UNIQUE INDEX `UQ` (`title`)',
     ])
+    const check = { name: 'CHK_old', expression: '`views` >= 0' }
+    expect(sqlOf([
+      { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`title` <> \'\'' } },
+      { kind: 'rename_constraint', table: post, constraint: 'check', from: 'CHK_old', to: 'CHK', check },
+    ], mariadb1011, mySchema([{ ...post, checks: [check] }]))).toEqual([
+      'ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `CHK`, DROP CONSTRAINT IF EXISTS `CHK_old`, ADD CONSTRAINT `CHK` CHECK (`views` >= 0)',
+    ])
   })
 
   it('writes IF [NOT] EXISTS on MariaDB only, for every drop and add that takes it', () => {
