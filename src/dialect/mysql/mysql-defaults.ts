@@ -83,7 +83,8 @@ export function canonicalNumber(text: string): string {
   return negative && body !== '0' ? `-${body}` : body
 }
 
-function closesAtEnd(expression: string): boolean {
+/** closesAtEnd says whether a text starting with `(` is one parenthesized whole: `(a + b)`, not `(a) + (b)`. */
+export function closesAtEnd(expression: string): boolean {
   let depth = 0
   for (const [i, c] of [...expression].entries()) {
     if (c === '(') depth++

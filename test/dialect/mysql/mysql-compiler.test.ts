@@ -186,6 +186,19 @@ describe('mysql compiler', () => {
     })
   })
 
+  it('writes an expression default in parentheses, as the entity spells it (MySQL refuses a bare one)', () => {
+    const column = (name: string, defaultSql: string, canonical: string) => col(name, 'int', { nullable: true, default: canonical, defaultSql })
+    expect(sqlOf([
+      { kind: 'add_column', table: post, column: column('a', '1 + 2 * 3', '(1+2*3)') },
+      { kind: 'add_column', table: post, column: column('b', '(1 + 2) * (3 - 1)', '((1+2)*(3-1))') },
+      { kind: 'add_column', table: post, column: column('c', '(1 + 2)', '(1+2)') },
+      { kind: 'add_column', table: post, column: column('d', '-5', '-5') },
+    ], mysql8)).toEqual([
+      'ALTER TABLE `post` ADD COLUMN `a` int NULL DEFAULT (1 + 2 * 3), ADD COLUMN `b` int NULL DEFAULT ((1 + 2) * (3 - 1)), ' +
+      'ADD COLUMN `c` int NULL DEFAULT (1 + 2), ADD COLUMN `d` int NULL DEFAULT -5',
+    ])
+  })
+
   it('writes no IF NOT EXISTS on an add of a check or index the same ALTER drops (MariaDB would skip the add)', () => {
     const ops: Operation[] = [
       { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } },
