@@ -135,6 +135,14 @@ describe('canonicalMysqlExpression', () => {
     expect(canonicalMysqlExpression('a != 1.5e3')).toBe('a<>1.5e3')
     expect(canonicalMysqlExpression("x = 'It''s'")).not.toBe(canonicalMysqlExpression("x = 'it''s'"))
   })
+
+  it('folds the spellings MariaDB stores back to the ones entities write', () => {
+    expect(canonicalMysqlExpression("`name` in ('it\\'s','a\\\\b')")).toBe(canonicalMysqlExpression("name IN ('it''s', 'a\\\\b')"))
+    expect(canonicalMysqlExpression("coalesce(lcase(`name`),'') <> ucase('x')")).toBe("coalesce(lower(name),'')<>upper('x')")
+    expect(canonicalMysqlExpression('case when `qty` > 10 then `price` > 0 else 1 end')).toBe(canonicalMysqlExpression('CASE WHEN qty > 10 THEN price > 0 ELSE true END'))
+    expect(canonicalMysqlExpression('curdate()')).toBe(canonicalMysqlExpression('CURRENT_DATE'))
+    expect(canonicalMysqlExpression('lcase')).toBe('lcase')
+  })
 })
 
 const column = (name: string, type: string, extra: Partial<ColumnModel> = {}): ColumnModel => ({ name, type, nullable: false, ...extra })
