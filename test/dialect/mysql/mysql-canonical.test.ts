@@ -73,6 +73,9 @@ describe('canonicalMysqlDefault', () => {
     ["concat(_utf8mb4'a',_utf8mb4'b')", 'varchar', "(concat('a','b'))"],
     ["b'101'", 'bit', "b'101'"],
     ["'2020-01-01'", 'date', "'2020-01-01'"],
+    ["('long text')", 'text', "'long text'"],
+    ['(-1)', 'int', '-1'],
+    ['((1 + 2))', 'int', '((1+2))'],
   ])('%s on %s', (sql, type, expected) => {
     expect(canonicalMysqlDefault(sql, type)).toBe(expected)
   })
