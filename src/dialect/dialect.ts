@@ -55,6 +55,11 @@ export interface DialectCapabilities {
    */
   readonly renamesInPlace?: boolean
   /**
+   * Index names (unique keys' included) are apart from foreign key and check names: an index may share a
+   * foreign key's name, as the one MySQL makes for a foreign key does. Absent: they share one namespace.
+   */
+  readonly indexNamesApart?: boolean
+  /**
    * `CREATE OR REPLACE VIEW` changes a view in place, keeping the views built on it, when its columns stay
    * the same. Absent: a changed view is dropped and created again.
    */

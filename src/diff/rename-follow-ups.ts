@@ -4,7 +4,7 @@ import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
 import { type NamedConstraint, renameConstraint } from '../operations/rename-constraint'
 import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
-import { takenNames } from './taken-names'
+import { nameKeyFor, takenNames } from './taken-names'
 
 /**
  * followUpRenames renames what is named after a renamed table or column (TypeORM derives index, key and
@@ -20,7 +20,8 @@ export function followUpRenames(
   involved: ReadonlySet<string>,
   capabilities: DialectCapabilities,
 ): Operation[] {
-  const taken = takenNames(model)
+  const key = nameKeyFor(capabilities.indexNamesApart)
+  const taken = takenNames(model, key)
   const ops: Operation[] = []
   const claim = (schema: string | undefined, to: string, op: Operation) => {
     const names = taken.get(schema ?? '') ?? new Set<string>()
@@ -41,9 +42,11 @@ export function followUpRenames(
       constraint({ constraint: 'primary_key', primaryKey: from }, to.name)
     }
     for (const [index, to] of renamedPairs(current.indexes, wanted.indexes, indexKey)) {
-      claim(table.schema, to, { kind: 'rename_index', table, from: index.name, to, index })
+      claim(table.schema, key.index(to), { kind: 'rename_index', table, from: index.name, to, index })
     }
-    for (const [unique, to] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) constraint({ constraint: 'unique', unique }, to)
+    for (const [unique, to] of renamedPairs(current.uniques, wanted.uniques, uniqueKey)) {
+      claim(table.schema, key.index(to), renameConstraint(table, { constraint: 'unique', unique }, to))
+    }
     for (const [foreignKey, to] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint({ constraint: 'foreign_key', foreignKey }, to)
     for (const [check, to] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint({ constraint: 'check', check }, to)
   }

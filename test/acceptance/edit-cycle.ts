@@ -67,8 +67,9 @@ export function describeEditCycle(label: string, createDatabase: () => Promise<T
       const ratings = 'SELECT id, name, bio, rating FROM author ORDER BY id'
       const { kinds, viewKinds, rowsAfter } = await step([v.AuthorV4, v.PostV2], [v.AuthorV5, v.PostV2], 'WidenAuthor', ratings)
       expect(kinds).toEqual(['alter_column', 'alter_column'])
-      // The view reads author.name, whose type changes (PostgreSQL) and whose table is rebuilt (SQLite).
-      expect(viewKinds).toEqual(['drop_view', 'create_view'])
+      // The view reads author.name, whose type changes (PostgreSQL) and whose table is rebuilt (SQLite); a
+      // MySQL view is resolved again at each query, so a type change leaves it alone.
+      expect(viewKinds).toEqual(db.label === 'mariadb' ? [] : ['drop_view', 'create_view'])
       expect(rowsAfter.map((r) => Number((r as { rating: unknown }).rating))).toEqual([0, 3, 0])
       await db.query(`INSERT INTO author (name) VALUES ('${'x'.repeat(100)}')`)
       expect((await db.query<{ rating: unknown }>('SELECT rating FROM author WHERE id = 4')).map((r) => Number(r.rating))).toEqual([5])
@@ -76,7 +77,9 @@ export function describeEditCycle(label: string, createDatabase: () => Promise<T
 
     it('adds an index, a unique constraint, a foreign key and a check', async () => {
       const { kinds } = await step([v.AuthorV5, v.PostV2], [v.AuthorV6, v.PostV6], 'AddConstraints', posts)
-      expect([...kinds].sort()).toEqual(['add_check', 'add_foreign_key', 'add_unique', 'create_index'])
+      // MySQL indexes a foreign key's columns: the index backing it is created with it.
+      const backingIndex = db.label === 'mariadb' ? ['create_index'] : []
+      expect([...kinds].sort()).toEqual(['add_check', 'add_foreign_key', 'add_unique', 'create_index', ...backingIndex])
       await expect(db.query(`INSERT INTO post (title, "authorId") VALUES ('Orphan', 999)`)).rejects.toThrow()
       await expect(db.query(`UPDATE author SET rating = -1 WHERE id = 1`)).rejects.toThrow()
     })

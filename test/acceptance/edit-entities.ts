@@ -9,6 +9,7 @@ import {
   Unique,
   ViewColumn,
   ViewEntity,
+  type DataSource,
 } from 'typeorm'
 
 // Successive versions of a small schema, one edit apart, shared by the acceptance tests of every dialect.
@@ -54,7 +55,7 @@ export class AuthorV5 {
 
 @Entity('author')
 @Unique('UQ_author_name', ['name'])
-@Check('CHK_author_rating', '"rating" >= 0')
+@Check('CHK_author_rating', 'rating >= 0')
 export class AuthorV6 {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 120 }) name: string
@@ -77,7 +78,7 @@ export class PostV6 {
 
 @Entity('author')
 @Unique('UQ_author_name', ['name'])
-@Check('CHK_author_rating', '"rating" >= 0 AND "rating" <= 10')
+@Check('CHK_author_rating', 'rating >= 0 AND rating <= 10')
 export class AuthorV7 {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 120 }) name: string
@@ -100,7 +101,7 @@ export class PostV7 {
 
 @Entity('author')
 @Unique('UQ_author_name', ['name'])
-@Check('CHK_author_rating', '"rating" >= 0 AND "rating" <= 10')
+@Check('CHK_author_rating', 'rating >= 0 AND rating <= 10')
 export class AuthorV8 {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 120 }) name: string
@@ -123,7 +124,10 @@ export class PostV8 {
 /** AuthorPosts is a view reading both tables, kept through every later edit of them. */
 @ViewEntity({
   name: 'author_posts',
-  expression: `SELECT a.id AS author_id, a.name AS author_name, p.title AS title FROM author a JOIN post p ON p."authorId" = a.id`,
+  // Built per dialect, so that "authorId" is quoted as each one quotes names.
+  expression: (dataSource: DataSource) => dataSource.createQueryBuilder()
+    .select('a.id', 'author_id').addSelect('a.name', 'author_name').addSelect('p.title', 'title')
+    .from('author', 'a').innerJoin('post', 'p', `p.${dataSource.driver.escape('authorId')} = a.id`),
 })
 export class AuthorPosts {
   @ViewColumn() author_id: number

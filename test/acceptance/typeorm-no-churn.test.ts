@@ -11,7 +11,7 @@ import {
   VersionColumn,
 } from 'typeorm'
 import { migrateTo, pendingChanges } from '../support/migration-cycle'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // Where the entities leave the spelling of a default to TypeORM (`@CreateDateColumn`, `default: () =>
 // 'now()'`, generated uuids, `@VersionColumn`), our migrations write what TypeORM would, so that TypeORM's own
@@ -43,11 +43,22 @@ class LiteStamps {
   @Column({ default: false }) flag: boolean
 }
 
-/** Like the example application's posts: soft delete, a partial index, a check, an enum with a default. */
-@Entity('posts')
-@Index(['publishedAt'], { where: '"deletedAt" IS NULL' })
-@Check('"wordCount" >= 0')
-class Post {
+@Entity('stamps')
+class MyStamps {
+  @PrimaryGeneratedColumn('uuid') id: string
+  @CreateDateColumn() created: Date
+  @UpdateDateColumn() updated: Date
+  @VersionColumn() version: number
+  @Column({ type: 'datetime', default: () => 'now()' }) nowCall: Date
+  @Column({ type: 'datetime', precision: 6, default: () => 'CURRENT_TIMESTAMP(6)', onUpdate: 'CURRENT_TIMESTAMP(6)' }) touched: Date
+  @Column({ type: 'timestamp', default: () => 'CURRENT_TIMESTAMP' }) currentTimestamp: Date
+  @Column({ type: 'int', default: 0 }) zero: number
+  @Column({ type: 'varchar', default: 'draft' }) state: string
+  @Column({ default: false }) flag: boolean
+}
+
+/** The columns of the example application's posts: soft delete, an enum with a default. */
+abstract class PostColumns {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 200 }) title: string
   @Column({ type: 'simple-enum', enum: ['draft', 'live'], default: 'draft' }) status: string
@@ -59,17 +70,28 @@ class Post {
   @DeleteDateColumn() deletedAt: Date | null
 }
 
-const example = [Post]
+/** Like the example application's posts, with a partial index and a check. */
+@Entity('posts')
+@Index(['publishedAt'], { where: '"deletedAt" IS NULL' })
+@Check('"wordCount" >= 0')
+class Post extends PostColumns {}
+
+/** Post as MySQL can have it: MySQL has no partial index. */
+@Entity('posts')
+@Index(['publishedAt'])
+@Check('wordCount >= 0')
+class MyPost extends PostColumns {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const setups: [string, () => Promise<TestDatabase>, Function][] = [
-  ['postgres', () => createPostgresDatabase('no_churn'), Stamps],
-  ['sqlite', createSqliteDatabase, LiteStamps],
+const setups: [string, () => Promise<TestDatabase>, Function, Function][] = [
+  ['postgres', () => createPostgresDatabase('no_churn'), Stamps, Post],
+  ['sqlite', createSqliteDatabase, LiteStamps, Post],
+  ['mariadb', () => createMariaDbDatabase('no_churn'), MyStamps, MyPost],
 ]
 
-describe.each(setups)('TypeORM after our migration on %s', (_label, setup, stamps) => {
+describe.each(setups)('TypeORM after our migration on %s', (_label, setup, stamps, post) => {
   let db: TestDatabase
-  const entities = [...example, stamps]
+  const entities = [post, stamps]
   beforeAll(async () => {
     const made = await setup()
     db = made

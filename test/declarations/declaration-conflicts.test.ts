@@ -2,13 +2,13 @@ import { compareProject } from '../../src/pipeline/compare-project'
 import { namedPlan } from '../../src/plan/migration-plan'
 import { renderReport } from '../../src/render/report'
 import { migrateTo, projectFor } from '../support/migration-cycle'
-import { type TestDatabase, bothDialects } from '../support/test-database'
+import { type TestDatabase, allDialects } from '../support/test-database'
 import * as e from './declaration-entities'
 
 // A table declared by an @Entity and by a @JoinTable (or by two @JoinTables): agreeing declarations are
 // merged; disagreeing ones give one DECLARATION_CONFLICT naming both, every difference and what breaks.
 
-describe.each(bothDialects('decls'))('%s: a table declared twice', (_label, createDatabase) => {
+describe.each(allDialects('decls'))('%s: a table declared twice', (_label, createDatabase) => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createDatabase()

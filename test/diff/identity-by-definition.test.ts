@@ -56,6 +56,15 @@ describe('identity by definition', () => {
     expectRoundTrip(handWritten, declared, renaming)
   })
 
+  it('renames a foreign key and its index onto one name where index names are apart from the others (MySQL)', () => {
+    const withIndex = (name: string) => user({ indexes: [{ name, columns: ['orgId'], unique: false }], foreignKeys: [fk(name)] })
+    const renames = (caps: DialectCapabilities) => diffSchemas(schema([org, withIndex('user_org_fk')]), schema([org, withIndex('FK_user_org')]), caps)
+      .map((op) => op.kind)
+    expect(renames({ ...renaming, indexNamesApart: true })).toEqual(['rename_index', 'rename_constraint'])
+    // One namespace: the second rename finds the name taken and is left out.
+    expect(renames(renaming)).toHaveLength(1)
+  })
+
   it('leaves the database\'s names where the dialect cannot rename in place (or keepDatabaseNames is set)', () => {
     expect(diffSchemas(handWritten, declared, rebuilding)).toEqual([])
     expect(diffSchemas(handWritten, declared, { ...renaming, renamesInPlace: false })).toEqual([])

@@ -1,6 +1,6 @@
 import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // A probe reads at most 100,000 rows of a table (DEFAULT_ROW_LIMIT). On a bigger table whose duplicates lie
 // past that sample, adding a unique constraint must not be reported as safe: the count "could not tell".
@@ -17,11 +17,14 @@ export class Item {
 const fill: Record<string, string> = {
   sqlite: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100001) INSERT INTO item (code) SELECT 'c' || i FROM n",
   postgres: "INSERT INTO item (code) SELECT 'c' || i FROM generate_series(1, 100001) AS i",
+  // MariaDB's Sequence engine: seq_1_to_N is a table of the numbers 1 to N.
+  mariadb: "INSERT INTO item (code) SELECT CONCAT('c', seq) FROM seq_1_to_100001",
 }
 
 const setups: [string, () => Promise<TestDatabase>][] = [
   ['sqlite', createSqliteDatabase],
   ['postgres', () => createPostgresDatabase('sampled')],
+  ['mariadb', () => createMariaDbDatabase('sampled')],
 ]
 
 describe.each(setups)('a unique constraint on a table over the sample limit, on %s', (label, createDatabase) => {

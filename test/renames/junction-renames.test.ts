@@ -1,12 +1,12 @@
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
-import { type TestDatabase, bothDialects } from '../support/test-database'
+import { type TestDatabase, allDialects } from '../support/test-database'
 import * as v from './junction-rename-entities'
 
 // A stated entity rename carries the junction tables and join columns TypeORM derives from it, in one run.
 
-describe.each(bothDialects('junction'))('%s: renames through a junction table', (_label, createDatabase) => {
+describe.each(allDialects('junction'))('%s: renames through a junction table', (_label, createDatabase) => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createDatabase()

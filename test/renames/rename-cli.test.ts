@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // The built CLI in a pipe (no terminal): a suspected rename stops `generate` with exit code 3 and the hint;
 // `--rename` renames keeping the rows; `--accept-data-loss` writes the drop and add; `diff` and `check` warn.
@@ -37,6 +37,7 @@ const hint =
 const setups: [string, () => Promise<TestDatabase>][] = [
   ['sqlite', createSqliteDatabase],
   ['postgres', () => createPostgresDatabase('renamecli')],
+  ['mariadb', () => createMariaDbDatabase('renamecli')],
 ]
 
 describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
@@ -86,8 +87,8 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const file = project.file('migrations/1700000001000-Rename.ts')
-    expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
-    expect(readFileSync(file, 'utf8')).not.toMatch(/DROP COLUMN "(body|content)"/)
+    expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN (IF EXISTS )?["`\\]+body["`\\]+ TO ["`\\]+content["`\\]+/)
+    expect(readFileSync(file, 'utf8')).not.toMatch(/DROP COLUMN (IF EXISTS )?["`\\]+(body|content)["`\\]+/)
     expect((await cli('upgrade')).code).toBe(0)
     expect(await db.query('SELECT id, title, content AS body FROM post ORDER BY id')).toEqual(before)
     expect((await cli('check')).code).toBe(0)
@@ -101,7 +102,7 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
     expect(run.code).toBe(0)
     const file = project.file('migrations/1700000002000-DropAdd.ts')
     const source = readFileSync(file, 'utf8')
-    expect(source).toMatch(/DROP COLUMN "body"/)
+    expect(source).toMatch(/DROP COLUMN (IF EXISTS )?["`\\]+body["`\\]+/)
     expect(source).toMatch(/post\.body may have been renamed to post\.content/)
     discard(file)
   })
@@ -113,7 +114,7 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
         const run = await cli('generate', 'Rename', '--timestamp', '1700000003000')
         expect(run.code).toBe(0)
         const file = project.file('migrations/1700000003000-Rename.ts')
-        expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN "body" TO "content"/)
+        expect(readFileSync(file, 'utf8')).toMatch(/RENAME COLUMN (IF EXISTS )?["`\\]+body["`\\]+ TO ["`\\]+content["`\\]+/)
         discard(file)
       } finally {
         project.write('post.ts', postV2())

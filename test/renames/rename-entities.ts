@@ -54,7 +54,7 @@ export enum Status {
 
 @Entity('post')
 @Unique(['title'])
-@Check(`"body" <> ''`)
+@Check(`body <> ''`)
 export class RichPostV1 {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 100 }) title: string
@@ -73,7 +73,7 @@ export class RichCommentV1 {
 @Entity('article')
 @RenamedFrom('post')
 @Unique(['title'])
-@Check(`"content" <> ''`)
+@Check(`content <> ''`)
 export class RichArticleV2 {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 100 }) title: string

@@ -4,7 +4,7 @@ import { RenamedFrom } from '../../src/source/renamed-from'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import * as r from '../renames/rename-entities'
 
 // A column rename inside a renamed table, with an index and a check on the column and a foreign key from
@@ -28,6 +28,7 @@ const kinds = (ops: readonly { kind: string }[]) => ops.map((op) => op.kind)
 const setups: [string, () => Promise<TestDatabase>][] = [
   ['sqlite', createSqliteDatabase],
   ['postgres', () => createPostgresDatabase('richec')],
+  ['mariadb', () => createMariaDbDatabase('richec')],
 ]
 
 describe.each(setups)('%s: expand and contract with a renamed table, index and check', (_label, createDatabase) => {

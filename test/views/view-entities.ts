@@ -84,6 +84,18 @@ export const viewForms = [
   ColumnsView, StarView, JoinView, SpentView, CteView, CastView, QuotedView, LowerView, CaseView, ExistsView, BuilderView, OnViewView,
 ]
 
+@ViewEntity({ name: 'v_cast', expression: 'SELECT id, CAST(total AS CHAR) AS total_text, CAST(customer_id AS DOUBLE) AS customer FROM shop_order' })
+export class MysqlCastView { @ViewColumn() id: number; @ViewColumn() total_text: string; @ViewColumn() customer: number }
+
+@ViewEntity({ name: 'v_quoted', expression: 'SELECT `id` AS `Customer Id`, `name` AS `Name` FROM `shop_customer`' })
+export class MysqlQuotedView { @ViewColumn({ name: 'Customer Id' }) id: number; @ViewColumn({ name: 'Name' }) name: string }
+
+/** viewFormsOn is viewForms as a dialect spells them: MySQL casts to CHAR and DOUBLE and quotes names with backticks. */
+export function viewFormsOn(label: string): typeof viewForms {
+  if (label !== 'mariadb') return viewForms
+  return viewForms.map((v) => (v === CastView ? MysqlCastView : v === QuotedView ? MysqlQuotedView : v))
+}
+
 /** SpentView with another definition of the same columns. */
 @ViewEntity({
   name: 'v_spent',

@@ -1,10 +1,10 @@
 import { compareProject } from '../../src/pipeline/compare-project'
 import { upgrade } from '../../src/runner/migration-runner'
 import { expectCleanCycle, migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
-import { bothDialects, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { allDialects, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import * as e from './view-entities'
 
-describe.each(bothDialects('viewhazards'))('view hazards on %s', (label, createDatabase) => {
+describe.each(allDialects('viewhazards'))('view hazards on %s', (label, createDatabase) => {
   const view = (name: string) => `view ${label === 'postgres' ? '"public".' : ''}"${name}"`
   let db: TestDatabase
   beforeAll(async () => {
@@ -16,7 +16,8 @@ describe.each(bothDialects('viewhazards'))('view hazards on %s', (label, createD
 
   it('lists the views dropped and re-created around a change of what they read', async () => {
     const { hazards } = await compareProject(projectFor(db, [e.Customer, e.OrderRetyped, e.JoinView]))
-    expect(hazards.filter((h) => h.code.startsWith('VIEW_')).map((h) => [h.code, h.severity, h.message])).toEqual([[
+    // A MySQL view is resolved again at each query: a type change leaves it alone.
+    expect(hazards.filter((h) => h.code.startsWith('VIEW_')).map((h) => [h.code, h.severity, h.message])).toEqual(label === 'mariadb' ? [] : [[
       'VIEW_DEPENDENCY_RECREATED', 'info',
       expect.stringContaining(`Drops and re-creates ${view('report')}, ${view('v_join')} around the changes of what they read`),
     ]])

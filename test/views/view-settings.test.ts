@@ -4,10 +4,10 @@ import { reconcileViews } from '../../src/dialect/postgres/postgres-view-reconci
 import { compareProject } from '../../src/pipeline/compare-project'
 import { readEntities } from '../../src/source/entity-metadata'
 import { migrateTo, projectFor } from '../support/migration-cycle'
-import { bothDialects, createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { allDialects, createPostgresDatabase, type TestDatabase } from '../support/test-database'
 import * as e from './view-entities'
 
-describe.each(bothDialects('viewsettings'))('view settings on %s', (_label, createDatabase) => {
+describe.each(allDialects('viewsettings'))('view settings on %s', (_label, createDatabase) => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createDatabase()

@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import { writtenComputed } from '../../model/written-sql'
+import { closesAtEnd } from './mysql-defaults'
 import { literalSql, quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { type MysqlServer, atLeast } from './mysql-server'
@@ -28,10 +29,15 @@ function typeParametersSql(base: string, column: ColumnModel): string {
   return ''
 }
 
-/** defaultSql is what a column's DEFAULT writes (see literalSql), undefined when it has none. */
+/**
+ * defaultSql is what a column's DEFAULT writes (see literalSql), undefined when it has none. An expression
+ * (canonical in parentheses) is written in parentheses, which MySQL requires and MariaDB accepts.
+ */
 export function defaultSql(column: ColumnModel): string | undefined {
   if (column.computed || column.generated?.kind === 'increment' || column.default === undefined) return undefined
-  return column.defaultSql ?? literalSql(column.default)
+  const written = column.defaultSql ?? literalSql(column.default)
+  const expression = column.default.startsWith('(')
+  return expression && !(written.startsWith('(') && closesAtEnd(written)) ? `(${written})` : written
 }
 
 /**

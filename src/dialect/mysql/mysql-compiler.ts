@@ -22,6 +22,9 @@ interface Clause {
   readonly renames?: true
   readonly drops?: string
   readonly adds?: string
+  /** The index or check the clause drops, or adds: MariaDB weighs an ADD's IF NOT EXISTS before the ALTER's drops. */
+  readonly dropsName?: string
+  readonly addsName?: { readonly key: string, readonly sqlOnceDropped: string }
 }
 
 /** A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own. */
@@ -35,6 +38,8 @@ const noSchemas = (kind: string) => (): never => {
 }
 const columnKey = (name: string) => `column ${name}`
 const foreignKeyKey = (name: string) => `foreign key ${name}`
+const indexKey = (name: string) => `index ${name}`
+const checkKey = (name: string) => `check ${name}`
 
 /** Every operation kind has a compiler: a new kind without one does not type-check. */
 const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
@@ -64,15 +69,19 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   ),
   add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}` }),
   drop_primary_key: () => clauses({ sql: 'DROP PRIMARY KEY' }),
-  create_index: (op, syntax) => clauses({ sql: `ADD ${indexClause(op.index, syntax.ifExists)}` }),
-  drop_index: (op, syntax) => clauses({ sql: dropIndexClause(op.index.name, syntax) }),
+  create_index: (op, syntax) => clauses({
+    sql: `ADD ${indexClause(op.index, syntax.ifExists)}`, addsName: { key: indexKey(op.index.name), sqlOnceDropped: `ADD ${indexClause(op.index)}` },
+  }),
+  drop_index: (op, syntax) => clauses(dropIndexClause(op.index.name, syntax)),
   rename_index: (op, syntax) => clauses(renameIndexClause(op.from, op.to, syntax)),
-  add_unique: (op, syntax) => clauses({ sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}` }),
-  drop_unique: (op, syntax) => clauses({ sql: dropIndexClause(op.unique.name, syntax) }),
+  add_unique: (op, syntax) => clauses({
+    sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}`, addsName: { key: indexKey(op.unique.name), sqlOnceDropped: `ADD ${uniqueClause(op.unique)}` },
+  }),
+  drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique.name, syntax)),
   add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax)),
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
-  add_check: (op, syntax) => clauses({ sql: `ADD ${checkClause(op.check, syntax.ifExists)}` }),
-  drop_check: (op, syntax) => clauses({ sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(op.check.name)}` }),
+  add_check: (op, syntax) => clauses(addCheckClause(op.check, syntax)),
+  drop_check: (op, syntax) => clauses(dropCheckClause(op.check.name, syntax)),
   rename_constraint: (op, syntax) => {
     switch (op.constraint) {
       // MySQL names every primary key PRIMARY: there is nothing to rename.
@@ -82,10 +91,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
       case 'foreign_key':
         return clauses(dropForeignKeyClause(op.from, syntax), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax))
       case 'check':
-        return clauses(
-          { sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(op.from)}` },
-          { sql: `ADD ${checkClause({ ...op.check, name: op.to }, syntax.ifExists)}` },
-        )
+        return clauses(dropCheckClause(op.from, syntax), addCheckClause({ ...op.check, name: op.to }, syntax))
     }
   },
   create_view: (op) => alone(createViewSql(op.view)),
@@ -93,8 +99,16 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   replace_view: (op) => alone(replaceViewSql(op.to)),
 }
 
-function dropIndexClause(name: string, syntax: MysqlSyntax): string {
-  return `DROP INDEX${ifExistsSql(syntax)} ${quoteIdent(name)}`
+function addCheckClause(check: OperationOf<'add_check'>['check'], syntax: MysqlSyntax): Clause {
+  return { sql: `ADD ${checkClause(check, syntax.ifExists)}`, addsName: { key: checkKey(check.name), sqlOnceDropped: `ADD ${checkClause(check)}` } }
+}
+
+function dropCheckClause(name: string, syntax: MysqlSyntax): Clause {
+  return { sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(name)}`, dropsName: checkKey(name) }
+}
+
+function dropIndexClause(name: string, syntax: MysqlSyntax): Clause {
+  return { sql: `DROP INDEX${ifExistsSql(syntax)} ${quoteIdent(name)}`, dropsName: indexKey(name) }
 }
 
 function renameIndexClause(from: string, to: string, syntax: MysqlSyntax): Clause {
@@ -157,7 +171,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
           flush()
           group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh }
         }
-        group.clauses.push(clause)
+        group.clauses.push(onceDropped(group, clause))
         if (!group.operations.includes(op)) group.operations.push(op)
         group.costs.push(cost)
       }
@@ -177,6 +191,12 @@ function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
   if (tableOf(op)!.name !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
+}
+
+/** onceDropped is `clause` without IF NOT EXISTS where the ALTER drops what it adds (IF NOT EXISTS would skip it). */
+function onceDropped(group: AlterGroup, clause: Clause): Clause {
+  const added = clause.addsName
+  return added !== undefined && group.clauses.some((c) => c.dropsName === added.key) ? { ...clause, sql: added.sqlOnceDropped } : clause
 }
 
 function alterStatement(group: AlterGroup): Statement {

@@ -9,12 +9,18 @@ const currentTimestamp = /^(?:current_timestamp|now|localtime|localtimestamp)\s*
  * canonicalMysqlDefault is the canonical form of a default written as SQL (as TypeORM writes it, or as
  * MariaDB 10.2.7+ reports it) for a column of canonical type `type`: `NULL` is no default; string literals
  * single-quoted with '' doubling; numbers of numeric columns unquoted and canonical (`'1.50'` is `1.5`);
- * `CURRENT_TIMESTAMP` / `CURRENT_TIMESTAMP(n)` (from `current_timestamp()`, `now()`); any other
+ * `CURRENT_TIMESTAMP` / `CURRENT_TIMESTAMP(n)` (from `current_timestamp()`, `now()`); any of these in
+ * parentheses the same as without; any other
  * expression canonical (mysql-expressions) in parentheses.
  */
 export function canonicalMysqlDefault(sql: string, type: string): string | undefined {
   const text = sql.trim()
   if (/^null$/i.test(text)) return undefined
+  // A literal in parentheses (MySQL 8 requires them on TEXT and JSON columns) is the literal.
+  if (text.startsWith('(') && closesAtEnd(text)) {
+    const inner = canonicalMysqlDefault(text.slice(1, -1), type)
+    if (inner !== undefined && !inner.startsWith('(')) return inner
+  }
   const time = currentTimestamp.exec(text)
   if (time) return timestampFunction(time[1])
   const numeric = mysqlNumericTypes.has(baseOf(type)) && baseOf(type) !== 'bit'
@@ -83,7 +89,8 @@ export function canonicalNumber(text: string): string {
   return negative && body !== '0' ? `-${body}` : body
 }
 
-function closesAtEnd(expression: string): boolean {
+/** closesAtEnd says whether a text starting with `(` is one parenthesized whole: `(a + b)`, not `(a) + (b)`. */
+export function closesAtEnd(expression: string): boolean {
   let depth = 0
   for (const [i, c] of [...expression].entries()) {
     if (c === '(') depth++

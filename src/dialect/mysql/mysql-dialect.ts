@@ -30,6 +30,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       extensions: false,
       transactionalDdl: false,
       renamesInPlace: true,
+      indexNamesApart: true,
       replacesViews: true,
       implicitDefaults: true,
       enumPositions: true,

@@ -3,7 +3,9 @@
  * compared: outside string literals, identifiers unquoted (backticks, and double quotes, which TypeORM's
  * users write under ANSI_QUOTES) and lower case (MySQL matches column names case-insensitively), the
  * database name that MySQL prefixes to stored names and the charset introducers it adds to literals dropped, whitespace removed around punctuation and
- * operators and else collapsed to one space; string literals stay as written but in single quotes.
+ * operators and else collapsed to one space; string literals in single quotes with '' doubling (MariaDB
+ * prints `\'`); the spellings MariaDB stores folded back: `lcase(` and `ucase(` are `lower(` and `upper(`,
+ * `true`/`false` are `1`/`0`, `current_date` is `curdate()`.
  */
 export function canonicalMysqlExpression(sql: string, database?: string): string {
   const tokens = tokensOf(sql.trim())
@@ -17,6 +19,15 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
       i += 2
     } else if (t.kind === 'word' && /^_[a-z0-9]+$/.test(t.text) && tokens[i + 1]?.kind === 'string') {
       continue // a charset introducer (`_utf8mb4'a'`), which MySQL 8 prints before every literal
+    } else if (t.kind === 'word' && t.text === 'current_date') {
+      words.push({ ...t, text: 'curdate()' })
+      if (tokens[i + 1]?.text === '(' && tokens[i + 2]?.text === ')') i += 2
+    } else if (t.kind === 'word' && tokens[i + 1]?.text === '(' && foldedFunctions[t.text] !== undefined) {
+      words.push({ ...t, text: foldedFunctions[t.text]! })
+    } else if (t.kind === 'word' && (t.text === 'true' || t.text === 'false')) {
+      words.push({ ...t, text: t.text === 'true' ? '1' : '0' })
+    } else if (t.kind === 'string') {
+      words.push({ ...t, text: `'${t.text.slice(1, -1).replace(/\\(['"\\])|''/g, (pair, escaped: string | undefined) => escaped ?? "'").replace(/'/g, "''")}'` })
     } else words.push(t)
   }
   let out = ''
@@ -27,6 +38,9 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
   }
   return out
 }
+
+/** The functions MariaDB stores under another name. */
+const foldedFunctions: Readonly<Record<string, string>> = { lcase: 'lower', ucase: 'upper' }
 
 interface Token {
   readonly kind: 'word' | 'string' | 'punct'

@@ -1,5 +1,5 @@
 import { sameName } from '../../model/qualified-name'
-import type { ColumnModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import type { ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
@@ -8,7 +8,7 @@ import type { MysqlServer } from './mysql-server'
 /**
  * reconcileMysql settles what the rules cannot, read-only: a table whose entity names no engine takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
- * (withBooleanWidth), charsets and collations the entities
+ * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions are
  * compared as the server's optimizer prints them (reconcileViews).
  */
@@ -17,7 +17,8 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const other = actual.tables.find((a) => sameName(a, t))
     const engine = t.engine ?? other?.engine
     const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
-    return { ...t, columns, ...(engine !== undefined && { engine }) }
+    const indexes = other === undefined ? t.indexes : t.indexes.map((i) => withServerPrefixes(i, t, other))
+    return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
   })
   return reconcileViews(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
 }
@@ -31,6 +32,25 @@ function withBooleanWidth(column: ColumnModel, actualTable: TableModel): ColumnM
   if (column.type !== 'tinyint' || column.length !== undefined) return column
   const other = actualTable.columns.find((c) => c.name === column.name)
   return other?.type === 'tinyint' && other.length === 1 ? { ...column, length: 1 } : column
+}
+
+/**
+ * withServerPrefixes: MariaDB indexes a TEXT or BLOB column that an index names whole with a prefix of the
+ * longest key it allows (MySQL refuses the index); such a key with no length takes the one of the database's
+ * index on the same columns.
+ */
+function withServerPrefixes(index: IndexModel, table: TableModel, actualTable: TableModel): IndexModel {
+  const other = actualTable.indexes.find((i) => i.columns.join('\0') === index.columns.join('\0') && i.unique === index.unique && i.method === index.method)
+  if (other?.keys === undefined) return index
+  let changed = false
+  const keys = index.columns.map((column, k) => {
+    const mine = index.keys?.[k] ?? {}
+    const length = other.keys?.[k]?.length
+    if (mine.length !== undefined || length === undefined || !/(text|blob)$/.test(table.columns.find((c) => c.name === column)?.type ?? '')) return mine
+    changed = true
+    return { ...mine, length }
+  })
+  return changed ? { ...index, keys } : index
 }
 
 interface CollationRow { readonly collation: string; readonly charset: string; readonly is_default: string }

@@ -73,6 +73,9 @@ describe('canonicalMysqlDefault', () => {
     ["concat(_utf8mb4'a',_utf8mb4'b')", 'varchar', "(concat('a','b'))"],
     ["b'101'", 'bit', "b'101'"],
     ["'2020-01-01'", 'date', "'2020-01-01'"],
+    ["('long text')", 'text', "'long text'"],
+    ['(-1)', 'int', '-1'],
+    ['((1 + 2))', 'int', '((1+2))'],
   ])('%s on %s', (sql, type, expected) => {
     expect(canonicalMysqlDefault(sql, type)).toBe(expected)
   })
@@ -134,6 +137,14 @@ describe('canonicalMysqlExpression', () => {
     expect(canonicalMysqlExpression("select `db`.`t`.`id` AS `id` from `db`.`t` where `db`.`t`.`x` = 'A b'", 'db')).toBe("select t.id as id from t where t.x='A b'")
     expect(canonicalMysqlExpression('a != 1.5e3')).toBe('a<>1.5e3')
     expect(canonicalMysqlExpression("x = 'It''s'")).not.toBe(canonicalMysqlExpression("x = 'it''s'"))
+  })
+
+  it('folds the spellings MariaDB stores back to the ones entities write', () => {
+    expect(canonicalMysqlExpression("`name` in ('it\\'s','a\\\\b')")).toBe(canonicalMysqlExpression("name IN ('it''s', 'a\\\\b')"))
+    expect(canonicalMysqlExpression("coalesce(lcase(`name`),'') <> ucase('x')")).toBe("coalesce(lower(name),'')<>upper('x')")
+    expect(canonicalMysqlExpression('case when `qty` > 10 then `price` > 0 else 1 end')).toBe(canonicalMysqlExpression('CASE WHEN qty > 10 THEN price > 0 ELSE true END'))
+    expect(canonicalMysqlExpression('curdate()')).toBe(canonicalMysqlExpression('CURRENT_DATE'))
+    expect(canonicalMysqlExpression('lcase')).toBe('lcase')
   })
 })
 

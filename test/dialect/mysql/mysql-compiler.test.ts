@@ -186,6 +186,41 @@ describe('mysql compiler', () => {
     })
   })
 
+  it('writes an expression default in parentheses, as the entity spells it (MySQL refuses a bare one)', () => {
+    const column = (name: string, defaultSql: string, canonical: string) => col(name, 'int', { nullable: true, default: canonical, defaultSql })
+    expect(sqlOf([
+      { kind: 'add_column', table: post, column: column('a', '1 + 2 * 3', '(1+2*3)') },
+      { kind: 'add_column', table: post, column: column('b', '(1 + 2) * (3 - 1)', '((1+2)*(3-1))') },
+      { kind: 'add_column', table: post, column: column('c', '(1 + 2)', '(1+2)') },
+      { kind: 'add_column', table: post, column: column('d', '-5', '-5') },
+    ], mysql8)).toEqual([
+      'ALTER TABLE `post` ADD COLUMN `a` int NULL DEFAULT (1 + 2 * 3), ADD COLUMN `b` int NULL DEFAULT ((1 + 2) * (3 - 1)), ' +
+      'ADD COLUMN `c` int NULL DEFAULT (1 + 2), ADD COLUMN `d` int NULL DEFAULT -5',
+    ])
+  })
+
+  it('writes no IF NOT EXISTS on an add of a check or index the same ALTER drops (MariaDB would skip the add)', () => {
+    const ops: Operation[] = [
+      { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } },
+      { kind: 'add_check', table: post, check: { name: 'CHK', expression: '`views` >= 1' } },
+      { kind: 'drop_index', table: post, index: post.indexes[0]! },
+      { kind: 'create_index', table: post, index: { name: 'IDX_views', columns: ['views', 'title'], unique: false } },
+      { kind: 'drop_unique', table: post, unique: { name: 'UQ', columns: ['views'] } },
+      { kind: 'add_unique', table: post, unique: { name: 'UQ', columns: ['title'] } },
+    ]
+    expect(sqlOf(ops, mariadb1011)).toEqual([
+      'ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `CHK`, ADD CONSTRAINT `CHK` CHECK (`views` >= 1), ' +
+      'DROP INDEX IF EXISTS `IDX_views`, ADD INDEX `IDX_views` (`views`, `title`), DROP INDEX IF EXISTS `UQ`, ADD UNIQUE INDEX `UQ` (`title`)',
+    ])
+    const check = { name: 'CHK_old', expression: '`views` >= 0' }
+    expect(sqlOf([
+      { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`title` <> \'\'' } },
+      { kind: 'rename_constraint', table: post, constraint: 'check', from: 'CHK_old', to: 'CHK', check },
+    ], mariadb1011, mySchema([{ ...post, checks: [check] }]))).toEqual([
+      'ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `CHK`, DROP CONSTRAINT IF EXISTS `CHK_old`, ADD CONSTRAINT `CHK` CHECK (`views` >= 0)',
+    ])
+  })
+
   it('writes IF [NOT] EXISTS on MariaDB only, for every drop and add that takes it', () => {
     const ops: Operation[] = [
       { kind: 'drop_column', table: post, column: title },

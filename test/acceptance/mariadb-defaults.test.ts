@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+
+// The MySQL counterpart of postgres-defaults: every common default form leaves `check` clean right after the
+// migration that created it, though MariaDB stores many of them in another spelling (`current_timestamp()`,
+// `0.50`, `'a,b'`, numbers unquoted), and down brings the empty database back.
+
+enum UserStatus {
+  Active = 'active',
+  Disabled = 'disabled',
+}
+
+@Entity('default_forms')
+class DefaultForms {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ default: 'abc' }) plain: string
+  @Column({ type: 'varchar', default: 'say "hi"' }) quoted: string
+  @Column({ type: 'varchar', length: 20, default: "it's" }) apostrophe: string
+  @Column({ type: 'datetime', default: () => 'now()' }) createdNow: Date
+  @Column({ type: 'datetime', default: () => 'CURRENT_TIMESTAMP' }) createdCurrent: Date
+  @Column({ type: 'timestamp', default: () => 'current_timestamp()' }) lowerCurrent: Date
+  @Column({ type: 'datetime', precision: 6, default: () => 'CURRENT_TIMESTAMP(6)' }) precise: Date
+  @CreateDateColumn() createdAt: Date
+  @UpdateDateColumn() updatedAt: Date
+  @Column({ type: 'decimal', precision: 5, scale: 2, default: 0.5 }) half: string
+  @Column({ type: 'decimal', precision: 5, scale: 2, default: () => '0.50' }) halfRaw: string
+  @Column({ type: 'decimal', precision: 5, scale: 2, default: () => "'0.5'" }) halfQuoted: string
+  @Column({ default: true }) flag: boolean
+  @Column({ type: 'boolean', default: () => 'false' }) rawFlag: boolean
+  @Column({ type: 'int', default: -1 }) negative: number
+  @Column({ type: 'int', default: () => '-1' }) negativeRaw: number
+  @Column({ type: 'int', default: () => "'7'" }) quotedInt: number
+  @Column({ type: 'float', default: -2 }) negativeFloat: number
+  @Column({ type: 'double', default: 1e3 }) exponent: number
+  @Column({ type: 'enum', enum: UserStatus, default: UserStatus.Active }) status: UserStatus
+  @Column({ type: 'set', enum: ['a', 'b', 'c'], default: ['a', 'b'] }) letters: string[]
+  @Column({ type: 'varchar', length: 36, default: () => '(uuid())' }) uuid: string
+  @Column({ type: 'date', default: () => '(curdate())' }) today: string
+  @Column({ type: 'text', default: () => "('long text')" }) longText: string
+  @Column({ type: 'time', default: '12:00:00' }) noon: string
+  @Column({ type: 'varchar', length: 10, nullable: true, default: null }) nullDefault: string | null
+}
+
+let db: TestDatabase
+beforeAll(async () => {
+  db = await createMariaDbDatabase('defaults_cycle')
+})
+afterAll(async () => db?.drop())
+
+it('creates every default form and then finds nothing to change', async () => {
+  const { up } = await migrateTo(db, [DefaultForms], 'Defaults')
+  expect(up.map((op) => op.kind)).toEqual(['create_table'])
+  expect(await pendingChanges(db, [DefaultForms])).toEqual([])
+  await db.query('INSERT INTO default_forms () VALUES ()')
+  const [row] = await db.query<Record<string, unknown>>(
+    'SELECT plain, quoted, apostrophe, half, "halfQuoted", flag, "rawFlag", negative, "quotedInt", status, letters, "longText", noon, "nullDefault" FROM default_forms')
+  expect(row).toEqual({
+    plain: 'abc',
+    quoted: 'say "hi"',
+    apostrophe: "it's",
+    half: '0.50',
+    halfQuoted: '0.50',
+    flag: 1,
+    rawFlag: 0,
+    negative: -1,
+    quotedInt: 7,
+    status: 'active',
+    letters: 'a,b',
+    longText: 'long text',
+    noon: '12:00:00',
+    nullDefault: null,
+  })
+  await db.query('DELETE FROM default_forms')
+  await revertLast(db, [DefaultForms])
+  expect(await pendingChanges(db, [])).toEqual([])
+})

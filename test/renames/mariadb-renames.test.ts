@@ -1,0 +1,4 @@
+import { createMariaDbDatabase } from '../support/test-database'
+import { describeRenames } from './rename-cycle'
+
+describeRenames('mariadb', () => createMariaDbDatabase('renames'))

@@ -1,0 +1,4 @@
+import { createMariaDbDatabase } from '../support/test-database'
+import { describeExpandContract } from './expand-contract-cycle'
+
+describeExpandContract('mariadb', () => createMariaDbDatabase('expandcontract'))
