@@ -185,6 +185,13 @@ describe('normalizeMysql (entity side)', () => {
     expect(normalized.uniques).toEqual([{ name: 'UQ_a', columns: ['a'] }])
     expect(normalized.indexes).toEqual([{ name: 'UQ_b', columns: ['b'], unique: true, keys: [{ length: 10 }] }])
   })
+  it('two uniques on the same columns (TypeORM names both IDX_<hash>) are one unique index', () => {
+    const twice = { name: 'IDX_a', columns: ['a'], unique: true }
+    const normalized = normalizeMysql({
+      tables: [table('t', { columns: [column('a', 'int')], indexes: [twice, twice] })], enums: [], schemas: [], extensions: [], views: [],
+    }, mariadb).tables[0]!
+    expect(normalized.uniques).toEqual([{ name: 'IDX_a', columns: ['a'] }])
+  })
 })
 
 describe('withForeignKeyIndexes', () => {
