@@ -1,4 +1,4 @@
-import { type TestDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
 import { runRoundTrip } from './round-trip'
 import type { ColumnSpec, FuzzCase, FuzzDialect, SchemaSpec, TableSpec } from './schema-spec'
 
@@ -13,6 +13,7 @@ const pair = (a: SchemaSpec, b: SchemaSpec) => (dialect: FuzzDialect): FuzzCase 
 const databases: Record<FuzzDialect, () => Promise<TestDatabase>> = {
   sqlite: createSqliteDatabase,
   postgres: () => createPostgresDatabase('fuzzreg'),
+  mariadb: () => createMariaDbDatabase('fuzzreg'),
 }
 
 /** A table renamed together with a column of it, a new index and a new unique, from and to awkward names. */
@@ -85,7 +86,7 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
   ),
 }
 
-describe.each(['sqlite', 'postgres'] as const)('%s: regressions found by the round trips', (dialect) => {
+describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
   it.each(Object.entries(cases))('%s', async (_, fuzz) => {
     const db = await databases[dialect]()
     try {
