@@ -172,6 +172,21 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await db.query('SELECT COUNT(*) AS n FROM member')).toEqual([{ n: '3' }])
   })
 
+  it('adds and drops a unique key over a TEXT column (a HASH key on a hidden column) with no ALGORITHM: MariaDB copies', async () => {
+    const note = myTable('note', [col('id'), col('body', 'text', { nullable: true }), col('tag', 'varchar', { length: 10, nullable: true })], { primaryKey: { columns: ['id'] } })
+    await createTable(note)
+    const unique = { name: 'UQ_body_tag', columns: ['body', 'tag'] }
+    const added = compile([{ kind: 'add_unique', table: note, unique }], mySchema([note]))
+    expect(added.map((s) => [s.sql.includes('ALGORITHM'), s.rebuild])).toEqual([[false, 'note']])
+    await expect(db.query(`${added[0]!.sql}, ALGORITHM=INPLACE`)).rejects.toThrow(/ALGORITHM=INPLACE is not supported/)
+    await run(added)
+    const withUnique = { ...note, uniques: [unique] }
+    const dropped = compile([{ kind: 'drop_unique', table: withUnique, unique }], mySchema([withUnique]))
+    expect(dropped.map((s) => s.sql.includes('ALGORITHM'))).toEqual([false])
+    await run(dropped)
+    expect(await indexNames('note')).toEqual(['PRIMARY'])
+  })
+
   it('runs a down again after it failed halfway: every drop and add takes IF [NOT] EXISTS', async () => {
     const ops: Operation[] = [
       { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
