@@ -126,6 +126,13 @@ describe('defaults as each server reports them (rows in the form each server doc
     expect(jsonCheckColumn({ table: 't', name: 'doc', clause: 'json_valid(`doc`)' })).toBe('doc')
     expect(jsonCheckColumn({ table: 't', name: 'CHK_x', clause: 'json_valid(`doc`)' })).toBeUndefined()
   })
+  it("MariaDB's json check of a renamed column keeps the old name: its level (10.5.10+) says it is the column's own", () => {
+    expect(jsonCheckColumn({ table: 't', name: 'old', clause: 'json_valid(`doc`)', level: 'Column' })).toBe('doc')
+    expect(jsonCheckColumn({ table: 't', name: 'old', clause: 'json_valid(`doc`)', level: 'Table' })).toBeUndefined()
+    expect(checksQuery(mariadb)).toContain('cc.LEVEL')
+    expect(checksQuery(mysqlServerOf('10.5.9-MariaDB', ''))).not.toContain('cc.LEVEL')
+    expect(checksQuery(mysql8)).not.toContain('cc.LEVEL')
+  })
 })
 
 describe('canonicalMysqlExpression', () => {
