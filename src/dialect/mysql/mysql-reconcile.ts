@@ -1,5 +1,5 @@
 import { sameName } from '../../model/qualified-name'
-import type { ColumnModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import type { ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
@@ -8,7 +8,7 @@ import type { MysqlServer } from './mysql-server'
 /**
  * reconcileMysql settles what the rules cannot, read-only: a table whose entity names no engine takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
- * (withBooleanWidth), charsets and collations the entities
+ * (withBooleanWidth), a plain index on a TEXT column the prefix the server gave it (withServerPrefixes), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions are
  * compared as the server's optimizer prints them (reconcileViews).
  */
@@ -17,7 +17,8 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const other = actual.tables.find((a) => sameName(a, t))
     const engine = t.engine ?? other?.engine
     const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
-    return { ...t, columns, ...(engine !== undefined && { engine }) }
+    const indexes = other === undefined ? t.indexes : t.indexes.map((i) => withServerPrefixes(i, t, other))
+    return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
   })
   return reconcileViews(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
 }
@@ -31,6 +32,20 @@ function withBooleanWidth(column: ColumnModel, actualTable: TableModel): ColumnM
   if (column.type !== 'tinyint' || column.length !== undefined) return column
   const other = actualTable.columns.find((c) => c.name === column.name)
   return other?.type === 'tinyint' && other.length === 1 ? { ...column, length: 1 } : column
+}
+
+/**
+ * withServerPrefixes: MariaDB gives a plain index key on a whole TEXT or BLOB column the longest prefix it
+ * can (768 characters of utf8mb4), which TypeORM cannot state; such an entity index takes the database's
+ * prefix lengths where its keys are otherwise the same.
+ */
+function withServerPrefixes(index: IndexModel, table: TableModel, actualTable: TableModel): IndexModel {
+  const other = actualTable.indexes.find((i) => i.name === index.name)
+  if (other?.keys === undefined || index.keys !== undefined || index.unique || other.unique) return index
+  if (other.method !== index.method || other.columns.join('\u0000') !== index.columns.join('\u0000')) return index
+  const wholeValue = (name: string) => /text$|blob$/.test(table.columns.find((c) => c.name === name)?.type ?? '')
+  const serverChosen = other.keys.every((k, i) => !k.descending && (k.length === undefined || wholeValue(index.columns[i]!)))
+  return serverChosen ? { ...index, keys: other.keys.map((k) => ({ ...k })) } : index
 }
 
 interface CollationRow { readonly collation: string; readonly charset: string; readonly is_default: string }
