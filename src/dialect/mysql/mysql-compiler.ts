@@ -14,8 +14,8 @@ import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 
 /**
  * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
- * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column
- * or foreign key, which MySQL cannot drop and add again in one ALTER.
+ * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column,
+ * index or foreign key, which MySQL cannot drop and add again in one ALTER.
  */
 interface Clause {
   readonly sql: string
@@ -35,6 +35,7 @@ const noSchemas = (kind: string) => (): never => {
 }
 const columnKey = (name: string) => `column ${name}`
 const foreignKeyKey = (name: string) => `foreign key ${name}`
+const indexKey = (name: string) => `index ${name}`
 
 /** Every operation kind has a compiler: a new kind without one does not type-check. */
 const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
@@ -64,11 +65,11 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   ),
   add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}` }),
   drop_primary_key: () => clauses({ sql: 'DROP PRIMARY KEY' }),
-  create_index: (op, syntax) => clauses({ sql: `ADD ${indexClause(op.index, syntax.ifExists)}` }),
-  drop_index: (op, syntax) => clauses({ sql: dropIndexClause(op.index.name, syntax) }),
+  create_index: (op, syntax) => clauses({ sql: `ADD ${indexClause(op.index, syntax.ifExists)}`, adds: indexKey(op.index.name) }),
+  drop_index: (op, syntax) => clauses({ sql: dropIndexClause(op.index.name, syntax), drops: indexKey(op.index.name) }),
   rename_index: (op, syntax) => clauses(renameIndexClause(op.from, op.to, syntax)),
-  add_unique: (op, syntax) => clauses({ sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}` }),
-  drop_unique: (op, syntax) => clauses({ sql: dropIndexClause(op.unique.name, syntax) }),
+  add_unique: (op, syntax) => clauses({ sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}`, adds: indexKey(op.unique.name) }),
+  drop_unique: (op, syntax) => clauses({ sql: dropIndexClause(op.unique.name, syntax), drops: indexKey(op.unique.name) }),
   add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax)),
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
   add_check: (op, syntax) => clauses({ sql: `ADD ${checkClause(op.check, syntax.ifExists)}` }),
@@ -122,8 +123,8 @@ interface AlterGroup {
 /**
  * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
  * Consecutive operations on one table go into one ALTER TABLE carrying them all, as each ALTER may copy the
- * table; a rename takes one of its own, and a column or foreign key dropped and added again under one name is
- * split in two. Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
+ * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
  * type change would break are dropped before it and added again after it (see relinkedForeignKeys).
  */

@@ -187,6 +187,19 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await indexNames('note')).toEqual(['PRIMARY'])
   })
 
+  it('an index dropped and added again under its name (other columns) takes two ALTERs: the ADD is not skipped', async () => {
+    const index = member.indexes.find((i) => i.name === 'IDX_score')!
+    const statements = compile([
+      { kind: 'drop_index', table: member, index },
+      { kind: 'create_index', table: member, index: { ...index, columns: ['score', 'title'] } },
+    ])
+    expect(statements).toHaveLength(2)
+    await run(statements)
+    expect((await db.query<{ c: string }>(
+      "SELECT COLUMN_NAME AS c FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'IDX_score' ORDER BY SEQ_IN_INDEX",
+    )).map((r) => r.c)).toEqual(['score', 'title'])
+  })
+
   it('runs a down again after it failed halfway: every drop and add takes IF [NOT] EXISTS', async () => {
     const ops: Operation[] = [
       { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
