@@ -187,6 +187,26 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await indexNames('note')).toEqual(['PRIMARY'])
   })
 
+  it('while a table holds such a HASH unique key, adding or dropping a column or an index copies it too', async () => {
+    const note = myTable('note', [col('id'), col('body', 'text', { nullable: true })], { primaryKey: { columns: ['id'] }, uniques: [{ name: 'UQ_body', columns: ['body'] }] })
+    await createTable(note)
+    const seen = col('seen', 'int', { nullable: true })
+    const withSeen = { ...note, columns: [...note.columns, seen] }
+    const index = { name: 'IDX_seen', columns: ['seen'], unique: false }
+    const steps: [Operation, SchemaModel][] = [
+      [{ kind: 'add_column', table: note, column: seen }, mySchema([note])],
+      [{ kind: 'create_index', table: withSeen, index }, mySchema([withSeen])],
+      [{ kind: 'drop_index', table: withSeen, index }, mySchema([{ ...withSeen, indexes: [index] }])],
+      [{ kind: 'drop_column', table: withSeen, column: seen }, mySchema([withSeen])],
+    ]
+    for (const [op, from] of steps) {
+      const statements = compile([op], from)
+      expect(statements.map((s) => s.sql.includes('ALGORITHM'))).toEqual([false])
+      await run(statements)
+    }
+    expect(await indexNames('note')).toEqual(['PRIMARY', 'UQ_body'])
+  })
+
   it('an index dropped and added again under its name (other columns) takes two ALTERs: the ADD is not skipped', async () => {
     const index = member.indexes.find((i) => i.name === 'IDX_score')!
     const statements = compile([
