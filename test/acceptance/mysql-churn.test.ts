@@ -1,9 +1,14 @@
+import { join } from 'node:path'
 import { DataSource } from 'typeorm'
 import { connectMysql } from '../../src/dialect/mysql/mysql-connection'
 import { mysqlDialectAt } from '../../src/dialect/mysql/mysql-dialect'
 import { diffSchemas } from '../../src/diff/diff-schemas'
 import type { Operation } from '../../src/operations/operation'
 import type { SchemaModel } from '../../src/model/schema-model'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { downgrade, upgrade } from '../../src/runner/migration-runner'
+import type { LoadedProject } from '../../src/source/load-config'
 import { readEntities } from '../../src/source/entity-metadata'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 import { type MysqlChurnPattern, mysqlChurnPatterns } from './mysql-churn-patterns'
@@ -40,6 +45,38 @@ async function diffAfterSynchronize(
   }
 }
 
+/**
+ * ownMigrationCycle creates the pattern from an empty database with our own generated migration: it
+ * generates and upgrades, diffs again, downgrades, and lists the tables the downgrade leaves.
+ */
+async function ownMigrationCycle(
+  pattern: MysqlChurnPattern,
+  type: 'mariadb' | 'mysql' = 'mariadb',
+): Promise<{ created: number; next: readonly Operation[]; left: string[] }> {
+  const db = await createMariaDbDatabase('churnown')
+  const migrationsDir = join(db.dir, 'migrations')
+  const project: LoadedProject = {
+    dataSource: new DataSource({ ...db.options, type, entities: [...pattern.entities], migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
+    settings: {},
+    migrationsDir,
+    configPath: '(churn)',
+  }
+  const tables = async () => (await db.query<{ name: string }>(
+    "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('migrations', 'typeorm_metadata') ORDER BY 1",
+  )).map((t) => t.name)
+  try {
+    const generated = await generateMigration(project, 'CreatePattern', 1_700_000_000_000)
+    if (generated.file === undefined) throw new Error('nothing generated from an empty database')
+    await upgrade(project)
+    const created = (await tables()).length
+    const next = (await compareProject(project)).up
+    await downgrade(project)
+    return { created, next, left: await tables() }
+  } finally {
+    await db.drop()
+  }
+}
+
 describe('mysql churn probe: TypeORM synchronize, then no difference (MariaDB)', () => {
   it('has at least 20 patterns', () => {
     expect(mysqlChurnPatterns.length).toBeGreaterThanOrEqual(20)
@@ -64,4 +101,21 @@ describe('mysql churn probe: TypeORM synchronize, then no difference (MariaDB)',
     expect(actual.tables[0]!.columns.find((c) => c.name === 'active')).toMatchObject({ type: 'tinyint', length: 1 })
     expect(ops).toEqual([])
   })
+})
+
+describe('mysql churn probe through our own migration: generate, upgrade, no difference, downgrade to empty (MariaDB)', () => {
+  it.each(mysqlChurnPatterns.map((p) => [`${p.name}${p.issue ? ` (${p.issue})` : ''}`, p] as const))('%s', async (_name, pattern) => {
+    const { created, next, left } = await ownMigrationCycle(pattern)
+    expect(created).toBeGreaterThan(0)
+    expect(next).toEqual([])
+    expect(left).toEqual([])
+  })
+
+  it.each(mysqlChurnPatterns.filter((p) => /uuid|json/.test(p.name)).map((p) => [p.name, p] as const))(
+    'with a `mysql` DataSource on MariaDB (varchar(36) uuids): %s', async (_name, pattern) => {
+      const { created, next, left } = await ownMigrationCycle(pattern, 'mysql')
+      expect(created).toBeGreaterThan(0)
+      expect(next).toEqual([])
+      expect(left).toEqual([])
+    })
 })

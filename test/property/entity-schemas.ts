@@ -1,7 +1,7 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
-import type { ColumnSpec, FuzzDialect, SchemaSpec, TableSpec } from './schema-spec'
-import { columnById } from './schema-spec'
+import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec } from './schema-spec'
+import { columnById, hasPartialIndexes } from './schema-spec'
 
 /**
  * entitySchemas writes a schema spec as TypeORM EntitySchemas, as a DataSource's `entities`. Each maps a class
@@ -22,7 +22,11 @@ export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect, renamedFro
 export const entityName = (tableId: number) => `T${tableId}`
 
 function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => object): EntitySchema {
-  const quoted = (id: number) => `"${columnById(table, id)!.name.replace(/"/g, '""')}"`
+  // TypeORM sends a check or index predicate as written: MariaDB (without ANSI_QUOTES) quotes with backticks.
+  const quoted = (id: number) => {
+    const name = columnById(table, id)!.name
+    return dialect === 'mariadb' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`
+  }
   const property = (id: number) => `c${id}`
   const relations: Record<string, EntitySchemaRelationOptions> = {}
   for (const r of table.relations) {
@@ -47,20 +51,30 @@ function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => 
     relations,
     indices: table.indexes.map((i) => ({
       ...(i.name !== undefined && { name: i.name }),
+      ...(i.name === undefined && namedAsUnique(table, i, dialect) && { name: `ix ${i.id}` }),
       columns: i.columns.map(property),
       unique: i.unique,
-      ...(i.partial && { where: `${quoted(i.columns[0])} IS NOT NULL` }),
+      ...(i.partial && hasPartialIndexes(dialect) && { where: `${quoted(i.columns[0])} IS NOT NULL` }),
     })),
     uniques: table.uniques.map((u) => ({ columns: u.columns.map(property) })),
     checks: table.checks.map((c) => ({ expression: `${quoted(c.column)} >= 0` })),
   })
 }
 
+/**
+ * namedAsUnique says whether TypeORM would give an unnamed index the name of a unique: on MariaDB a unique is
+ * a unique index named like an index, from its table and sorted columns, so the two would share that name.
+ */
+function namedAsUnique(table: TableSpec, index: IndexSpec, dialect: FuzzDialect): boolean {
+  const key = (columns: readonly number[]) => JSON.stringify([...columns].sort())
+  return dialect === 'mariadb' && table.uniques.some((u) => key(u.columns) === key(index.columns))
+}
+
 function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaColumnOptions {
   switch (table.primaryKey) {
     case 'increment': return { type: 'int', primary: true, generated: 'increment' }
     case 'int': return { type: 'int', primary: true }
-    case 'uuid': return dialect === 'postgres' ? { type: 'uuid', primary: true, generated: 'uuid' } : { type: 'int', primary: true }
+    case 'uuid': return dialect === 'sqlite' ? { type: 'int', primary: true } : { type: 'uuid', primary: true, generated: 'uuid' }
   }
 }
 
@@ -77,7 +91,7 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect): EntitySchemaColumnO
     case 'timestamp': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamp' : 'datetime' }
     case 'uuid': return { ...base, type: 'uuid' }
     case 'json': return { ...base, type: dialect === 'postgres' ? 'jsonb' : 'json' }
-    case 'enum': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'enum' : 'simple-enum', enum: [...c.labels!] }
+    case 'enum': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'simple-enum' : 'enum', enum: [...c.labels!] }
     case 'intArray': return { ...base, type: 'int', array: true }
   }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres]: runs N random schema pairs per dialect through
+// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres|mariadb] (or FUZZ_DIALECTS=mariadb; default all three): runs N random schema pairs per dialect through
 // test/property/round-trip.test.ts and prints "<dialect>: N cases, F failures" for each. Exit 1 on any failure.
 const { spawnSync } = require('node:child_process')
 const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs')
@@ -23,7 +23,7 @@ const env = {
   FUZZ_REPORT: report,
   FUZZ_CASES: String(cases),
   FUZZ_SEED: option('seed', String(Date.now() % 1_000_000_000)),
-  FUZZ_DIALECTS: option('dialect', 'sqlite,postgres'),
+  FUZZ_DIALECTS: option('dialect', process.env.FUZZ_DIALECTS ?? 'sqlite,postgres,mariadb'),
 }
 const jest = require.resolve('jest/bin/jest')
 const run = spawnSync(process.execPath, [jest, '--ci', '--silent', 'test/property/round-trip.test.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })

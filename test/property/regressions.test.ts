@@ -1,4 +1,4 @@
-import { type TestDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
 import { runRoundTrip } from './round-trip'
 import type { ColumnSpec, FuzzCase, FuzzDialect, SchemaSpec, TableSpec } from './schema-spec'
 
@@ -13,6 +13,7 @@ const pair = (a: SchemaSpec, b: SchemaSpec) => (dialect: FuzzDialect): FuzzCase 
 const databases: Record<FuzzDialect, () => Promise<TestDatabase>> = {
   sqlite: createSqliteDatabase,
   postgres: () => createPostgresDatabase('fuzzreg'),
+  mariadb: () => createMariaDbDatabase('fuzzreg'),
 }
 
 /** A table renamed together with a column of it, a new index and a new unique, from and to awkward names. */
@@ -83,10 +84,25 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       })],
     },
   ),
+  // MariaDB: a renamed json column's json_valid check kept the column's old name, and read back as longtext.
+  'a json column renamed': pair(
+    { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'Order', kind: 'json' }), column({ id: 3, name: 'x', kind: 'int' })] })] },
+    { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'camelCase', kind: 'json' }), column({ id: 3, name: 'x', kind: 'int' })] })] },
+  ),
+  // MariaDB: TypeORM makes each unique a unique index named from its sorted columns: two on the same columns churned.
+  'a second unique on the columns of another': pair(
+    { tables: [table({ id: 1, name: 'CamelTable', columns: [column({ id: 2, name: 'select', kind: 'int', nullable: false })], uniques: [{ id: 3, columns: [2] }] })] },
+    { tables: [table({ id: 1, name: 'CamelTable', columns: [column({ id: 2, name: 'select', kind: 'int', nullable: false })], uniques: [{ id: 3, columns: [2] }, { id: 4, columns: [2] }] })] },
+  ),
 }
 
-describe.each(['sqlite', 'postgres'] as const)('%s: regressions found by the round trips', (dialect) => {
-  it.each(Object.entries(cases))('%s', async (_, fuzz) => {
+// Not yet on MariaDB: a key changed from integer to uuid has no cast there (the table must be rebuilt).
+const notOnMariadb = new Set<string>([
+  'a table replaced under its name, key integer to uuid and a boolean column to timestamp',
+])
+
+describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
+  it.each(Object.entries(cases).filter(([name]) => dialect !== 'mariadb' || !notOnMariadb.has(name)))('%s', async (_, fuzz) => {
     const db = await databases[dialect]()
     try {
       await runRoundTrip(db, fuzz(dialect))

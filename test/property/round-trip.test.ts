@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { type TestDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
 import { fuzzCase } from './fuzz-arbitraries'
 import { runRoundTrip } from './round-trip'
 import type { FuzzCase, FuzzDialect } from './schema-spec'
@@ -10,16 +10,17 @@ import type { FuzzCase, FuzzDialect } from './schema-spec'
 const fuzzing = process.env.FUZZ_REPORT !== undefined
 const cases = Number(process.env.FUZZ_CASES ?? 10)
 const seed = Number(process.env.FUZZ_SEED ?? 20240601)
-const dialects = (process.env.FUZZ_DIALECTS ?? 'sqlite,postgres').split(',') as FuzzDialect[]
+const dialects = (process.env.FUZZ_DIALECTS ?? 'sqlite,postgres,mariadb').split(',') as FuzzDialect[]
 
 /** OnDatabase gives a case an empty database of its dialect. */
 interface OnDatabase { fresh(): Promise<TestDatabase>; done(): Promise<void> }
 
 function databasesFor(dialect: FuzzDialect): OnDatabase {
-  if (dialect === 'sqlite') {
+  if (dialect !== 'postgres') {
+    const create = dialect === 'sqlite' ? createSqliteDatabase : () => createMariaDbDatabase('fuzz')
     let db: TestDatabase | undefined
     return {
-      async fresh() { await db?.drop(); return (db = await createSqliteDatabase()) },
+      async fresh() { await db?.drop(); return (db = await create()) },
       async done() { await db?.drop() },
     }
   }

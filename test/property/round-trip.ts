@@ -129,6 +129,14 @@ async function catalogOf(db: TestDatabase, project: LoadedProject): Promise<Cata
 
 /** objectNames lists every named object the database holds, constraints included (SQLite's primary key names too). */
 async function objectNames(db: TestDatabase): Promise<unknown> {
+  if (db.label === 'mariadb') {
+    const here = 'table_schema = DATABASE()'
+    return {
+      tables: await db.query(`SELECT table_name, table_type FROM information_schema.tables WHERE ${here} ORDER BY 1`),
+      constraints: await db.query(`SELECT table_name, constraint_name, constraint_type FROM information_schema.table_constraints WHERE ${here} ORDER BY 1, 2, 3`),
+      indexes: await db.query(`SELECT DISTINCT table_name, index_name FROM information_schema.statistics WHERE ${here} ORDER BY 1, 2`),
+    }
+  }
   if (db.label === 'postgres') {
     return {
       relations: await db.query(`SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1, 2`),

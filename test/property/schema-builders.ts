@@ -1,5 +1,5 @@
 import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
-import { defaultVariants, distinctKinds, kindsOf, numberKinds } from './schema-spec'
+import { defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, numberKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -69,7 +69,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     return { id: ids.take(), target: earlier[r.target % earlier.length].id, columnName, onDelete: r.onDelete }
   })
   const pickColumns = (picks: readonly number[], kinds?: readonly ColumnKind[]) => {
-    const allowed = columns.filter((c) => (kinds ?? indexableKinds).includes(c.kind))
+    const allowed = columns.filter((c) => (kinds ?? indexableKindsOf(dialect)).includes(c.kind))
     return allowed.length === 0 ? [] : [...new Set(picks.map((p) => allowed[p % allowed.length].id))]
   }
   const table: TableSpec = {
@@ -79,12 +79,12 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     columns,
     relations,
     indexes: seed.indexes.flatMap((i) => {
-      const cols = pickColumns(i.columns, i.unique ? distinctKinds : undefined)
-      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial }]
+      const cols = pickColumns(i.columns, i.unique ? distinctKindsOf(dialect) : undefined)
+      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect) }]
     }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
       .filter((i, k, all) => namedApart(i, all.slice(0, k))),
     uniques: seed.uniques.flatMap((u) => {
-      const cols = pickColumns(u, distinctKinds)
+      const cols = pickColumns(u, distinctKindsOf(dialect))
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
     }),
     checks: seed.checks.flatMap((c) => pickColumns([c], numberKinds).map((column) => ({ id: ids.take(), column }))),
@@ -93,9 +93,6 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   }
   return table
 }
-
-/** indexableKinds are the kinds a plain index may cover. */
-export const indexableKinds: readonly ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum']
 
 /** newColumn builds a column from its seed, with a name not in `taken`. */
 export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, taken: ReadonlySet<string>): ColumnSpec {

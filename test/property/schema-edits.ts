@@ -1,8 +1,8 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec,
-  defaultVariants, distinctKinds, numberKinds,
+  defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, numberKinds,
 } from './schema-spec'
-import { type TableSeed, Ids, freshName, indexableKinds, namedApart, namesFor, newColumn, newTable } from './schema-builders'
+import { type TableSeed, Ids, freshName, namedApart, namesFor, newColumn, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
@@ -116,7 +116,7 @@ function applyEdit(
       if (column === undefined) return undefined
       const from = describeType(column)
       if (column.kind === 'int') column.kind = 'bigint'
-      else if (column.kind === 'varchar' && c % 3 === 0) { column.kind = 'text'; delete column.length }
+      else if (column.kind === 'varchar' && c % 3 === 0 && (indexableKindsOf(dialect).includes('text') || !indexed(table, column.id))) { column.kind = 'text'; delete column.length }
       else if (column.kind === 'varchar') column.length = [10, 20, 40, 80].filter((n) => n !== column.length)[c % 3]
       else if (column.kind === 'numeric') column.precision = column.precision! + 2
       else return undefined
@@ -140,18 +140,18 @@ function applyEdit(
     }
     case 'add_index': {
       const unique = c % 2 === 0
-      const allowed = columns.filter((x) => (unique ? distinctKinds : indexableKinds).includes(x.kind) && (!unique || inA(table, x.id)))
+      const allowed = columns.filter((x) => (unique ? distinctKindsOf(dialect) : indexableKindsOf(dialect)).includes(x.kind) && (!unique || inA(table, x.id)))
       if (allowed.length === 0) return undefined
       const cols = [...new Set([allowed[b % allowed.length].id, allowed[c % allowed.length].id])]
       const id = ids.take()
-      const index = { id, columns: cols, unique, partial: c % 3 === 0, ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) }
+      const index = { id, columns: cols, unique, partial: c % 3 === 0 && hasPartialIndexes(dialect), ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) }
       if (!namedApart(index, table.indexes)) return undefined
       table.indexes.push(index)
       return `add index ${label}(${cols.join(',')})`
     }
     case 'drop_index': return dropOne(table.indexes, b, `drop index of ${label}`)
     case 'add_unique': {
-      const allowed = columns.filter((x) => distinctKinds.includes(x.kind) && inA(table, x.id))
+      const allowed = columns.filter((x) => distinctKindsOf(dialect).includes(x.kind) && inA(table, x.id))
       if (allowed.length === 0) return undefined
       const cols = [...new Set([allowed[b % allowed.length].id, ...(c % 2 === 0 ? [allowed[c % allowed.length].id] : [])])]
       table.uniques.push({ id: ids.take(), columns: cols })
@@ -243,6 +243,11 @@ function dropTable(schema: { tables: MTable[] }, table: MTable): void {
     t.relations = t.relations.filter((r) => r.target !== table.id)
     t.manyToMany = t.manyToMany.filter((m) => m.target !== table.id)
   }
+}
+
+/** indexed says whether an index or unique of a table covers a column. */
+function indexed(table: MTable, columnId: number): boolean {
+  return [...table.indexes, ...table.uniques].some((i) => i.columns.includes(columnId))
 }
 
 function renameRelationColumn(dialect: FuzzDialect, table: MTable, c: number, taken: ReadonlySet<string>): string | undefined {

@@ -4,9 +4,9 @@
  */
 
 /** FuzzDialect is the database a case runs on. */
-export type FuzzDialect = 'sqlite' | 'postgres'
+export type FuzzDialect = 'sqlite' | 'postgres' | 'mariadb'
 
-/** ColumnKind is a column type the generator uses; `uuid`, `intArray` exist on PostgreSQL only. */
+/** ColumnKind is a column type the generator uses; `uuid` exists on PostgreSQL and MariaDB, `intArray` on PostgreSQL only. */
 export type ColumnKind = 'int' | 'bigint' | 'varchar' | 'text' | 'boolean' | 'numeric' | 'timestamp' | 'uuid' | 'json' | 'enum' | 'intArray'
 
 export interface ColumnSpec {
@@ -74,14 +74,30 @@ export interface FuzzCase {
   readonly edits: readonly string[]
 }
 
-/** Kinds a column of a unique, unique index or check may have: values differ per row / are numbers. */
-export const distinctKinds: readonly ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'numeric', 'timestamp', 'uuid']
+/** distinctKindsOf lists the kinds a column of a unique or unique index may have: values differ per row. */
+export function distinctKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'numeric', 'timestamp', 'uuid'])
+}
+
+/** indexableKindsOf lists the kinds a plain index may cover. */
+export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum'])
+}
+
+// MariaDB indexes a text column by a prefix length only, which the cases do not state.
+const withoutUnindexable = (dialect: FuzzDialect, kinds: readonly ColumnKind[]) => (dialect === 'mariadb' ? kinds.filter((k) => k !== 'text') : kinds)
+
+/** hasPartialIndexes says whether a dialect has `WHERE` on an index (MariaDB has none). */
+export const hasPartialIndexes = (dialect: FuzzDialect) => dialect !== 'mariadb'
+
+/** Kinds a column of a check may have: numbers. */
 export const numberKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric']
 
 /** kindsOf lists the column kinds of a dialect. */
 export function kindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
   const both: ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'json', 'enum']
-  return dialect === 'postgres' ? [...both, 'uuid', 'intArray'] : both
+  if (dialect === 'postgres') return [...both, 'uuid', 'intArray']
+  return dialect === 'mariadb' ? [...both, 'uuid'] : both
 }
 
 /** defaultVariants is how many defaults a kind offers (0: none). */

@@ -49,7 +49,11 @@ export function algorithmClause(cost: AlterCost): string | undefined {
   return undefined
 }
 
+/** Operations MariaDB copies a table for while it holds a HASH unique key (a hidden virtual column). */
+const copiedBesideHashKeys: readonly string[] = ['add_column', 'drop_column', 'create_index', 'drop_index', 'add_unique', 'drop_unique']
+
 function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
+  if (before !== undefined && copiedBesideHashKeys.includes(op.kind) && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
@@ -67,8 +71,10 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
     case 'alter_table_comment':
       return instant
     case 'create_index': return op.index.method === undefined ? inplace : unclaimed
-    case 'drop_index':
     case 'add_unique':
+      // A unique key over a TEXT or BLOB column is a HASH key on a hidden virtual column: it copies the table.
+      return before !== undefined && op.unique.columns.some((c) => wholeValueHashed(before, c)) ? copy : inplace
+    case 'drop_index':
     case 'drop_unique':
       return inplace
     case 'rename_constraint': return op.constraint === 'unique' ? instant : op.constraint === 'primary_key' ? instant : copy
@@ -137,6 +143,11 @@ function appendsLabels(from: ColumnModel, to: ColumnModel): boolean {
 /** lengthens: only the length of a variable-length string grows. */
 function lengthens(from: ColumnModel, to: ColumnModel): boolean {
   return (to.type === 'varchar' || to.type === 'varbinary') && from.type === to.type && (to.length ?? 0) > (from.length ?? 0)
+}
+
+/** wholeValueHashed: a unique key over this TEXT, BLOB or json column is MariaDB's HASH key (no prefix to index). */
+function wholeValueHashed(table: TableModel, column: string): boolean {
+  return /text$|blob$|^json$/.test(table.columns.find((c) => c.name === column)?.type ?? '')
 }
 
 /** keyed says whether a column is part of the table's primary key, an index, a unique key or a foreign key. */

@@ -63,12 +63,21 @@ export function canonicalMysqlTable(table: TableModel): TableModel {
     columns: table.columns.map(canonicalMysqlColumn),
     ...(table.primaryKey !== undefined && { primaryKey: { columns: [...table.primaryKey.columns] } }),
     indexes: byName(table.indexes.filter((i) => !isPlainUnique(i)).map(canonicalIndex)),
-    uniques: byName([...table.uniques, ...plainUniques].map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] }))),
+    uniques: byName(withoutRepeats([...table.uniques, ...plainUniques].map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] })))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),
     ...(table.engine !== undefined && { engine: table.engine }),
   }
+}
+
+/**
+ * withoutRepeats keeps one of uniques with the same name and columns: TypeORM makes each `@Unique` on MySQL a
+ * unique index named from the table and sorted columns, so two on the same columns are one index.
+ */
+function withoutRepeats(uniques: UniqueModel[]): UniqueModel[] {
+  const key = (u: UniqueModel) => JSON.stringify([u.name, u.columns])
+  return uniques.filter((u, i) => uniques.findIndex((other) => key(other) === key(u)) === i)
 }
 
 /** isPlainUnique: a unique index whose keys are plain columns (no prefix, no DESC, no expression) is a unique constraint. */

@@ -89,6 +89,8 @@ export interface CheckRow {
   readonly table: string
   readonly name: string
   readonly clause: string
+  /** 'Column' for a check written in a column's definition, 'Table' otherwise (MariaDB 10.5.10+ only). */
+  readonly level?: string
 }
 /**
  * checksQuery reads CHECK constraints, or is undefined where the server has none (MySQL before 8.0.16).
@@ -97,7 +99,8 @@ export interface CheckRow {
 export function checksQuery(server: MysqlServer): string | undefined {
   if (server.product === 'mysql' && !atLeast(server, 8, 0, 16)) return undefined
   const sameTable = server.product === 'mariadb' ? ' AND cc.TABLE_NAME = tc.TABLE_NAME' : ''
-  return `SELECT tc.TABLE_NAME AS \`table\`, tc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause
+  const level = server.product === 'mariadb' && atLeast(server, 10, 5, 10) ? ', cc.LEVEL AS level' : ''
+  return `SELECT tc.TABLE_NAME AS \`table\`, tc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause${level}
 FROM information_schema.TABLE_CONSTRAINTS tc
 JOIN information_schema.CHECK_CONSTRAINTS cc
   ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME${sameTable}

@@ -40,11 +40,14 @@ export function columnOf(row: ColumnRow, table: TableRow, server: MysqlServer, j
 
 /**
  * jsonCheck says whether a CHECK is the one MariaDB adds to a `json` column (stored as longtext): named
- * after the column, `json_valid(`column`)`; it returns the column's name, else undefined.
+ * after the column (or a column-level check, where the server says), `json_valid(`column`)`; it returns the
+ * column's name, else undefined.
  */
 export function jsonCheckColumn(check: CheckRow): string | undefined {
   const m = /^json_valid\(`((?:[^`]|``)+)`\)$/i.exec(check.clause.trim())
-  return m && m[1]!.replace(/``/g, '`') === check.name ? check.name : undefined
+  const column = m?.[1]!.replace(/``/g, '`')
+  // A column's own check keeps the column's first name after RENAME COLUMN; LEVEL tells it apart.
+  return column !== undefined && (column === check.name || check.level === 'Column') ? column : undefined
 }
 
 /** checkOf reads a CHECK_CONSTRAINTS row. */

@@ -14,8 +14,8 @@ import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 
 /**
  * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
- * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column
- * or foreign key, which MySQL cannot drop and add again in one ALTER.
+ * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column,
+ * index or foreign key, which MySQL cannot drop and add again in one ALTER.
  */
 interface Clause {
   readonly sql: string
@@ -136,8 +136,8 @@ interface AlterGroup {
 /**
  * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
  * Consecutive operations on one table go into one ALTER TABLE carrying them all, as each ALTER may copy the
- * table; a rename takes one of its own, and a column or foreign key dropped and added again under one name is
- * split in two. Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
+ * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
  * type change would break are dropped before it and added again after it (see relinkedForeignKeys).
  */

@@ -61,7 +61,7 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
       indexes: keys.indexes,
       uniques: [],
       foreignKeys: foreignKeysOf(foreignKeys.get(t.name) ?? []),
-      checks: ownChecks.filter((c) => !(jsonCheckColumn(c) !== undefined && ownColumns.some((col) => col.name === c.name && isJson(col)))).map(checkOf),
+      checks: ownChecks.filter((c) => !(jsonCheckColumn(c) !== undefined && ownColumns.some((col) => col.name === jsonCheckColumn(c) && isJson(col)))).map(checkOf),
       ...(t.comment !== null && t.comment !== '' && { comment: t.comment }),
       ...(t.engine !== null && { engine: t.engine }),
     })

@@ -129,6 +129,13 @@ describe('defaults as each server reports them (rows in the form each server doc
     expect(jsonCheckColumn({ table: 't', name: 'doc', clause: 'json_valid(`doc`)' })).toBe('doc')
     expect(jsonCheckColumn({ table: 't', name: 'CHK_x', clause: 'json_valid(`doc`)' })).toBeUndefined()
   })
+  it("MariaDB's json check of a renamed column keeps the old name: its level (10.5.10+) says it is the column's own", () => {
+    expect(jsonCheckColumn({ table: 't', name: 'old', clause: 'json_valid(`doc`)', level: 'Column' })).toBe('doc')
+    expect(jsonCheckColumn({ table: 't', name: 'old', clause: 'json_valid(`doc`)', level: 'Table' })).toBeUndefined()
+    expect(checksQuery(mariadb)).toContain('cc.LEVEL')
+    expect(checksQuery(mysqlServerOf('10.5.9-MariaDB', ''))).not.toContain('cc.LEVEL')
+    expect(checksQuery(mysql8)).not.toContain('cc.LEVEL')
+  })
 })
 
 describe('canonicalMysqlExpression', () => {
@@ -195,6 +202,13 @@ describe('normalizeMysql (entity side)', () => {
     expect(normalized.primaryKey).toEqual({ columns: ['a'] })
     expect(normalized.uniques).toEqual([{ name: 'UQ_a', columns: ['a'] }])
     expect(normalized.indexes).toEqual([{ name: 'UQ_b', columns: ['b'], unique: true, keys: [{ length: 10 }] }])
+  })
+  it('two uniques on the same columns (TypeORM names both IDX_<hash>) are one unique index', () => {
+    const twice = { name: 'IDX_a', columns: ['a'], unique: true }
+    const normalized = normalizeMysql({
+      tables: [table('t', { columns: [column('a', 'int')], indexes: [twice, twice] })], enums: [], schemas: [], extensions: [], views: [],
+    }, mariadb).tables[0]!
+    expect(normalized.uniques).toEqual([{ name: 'IDX_a', columns: ['a'] }])
   })
 })
 

@@ -21,6 +21,7 @@ const ddl = [
     g enum('a','b''c') DEFAULT 'a',
     h set('x','y') DEFAULT 'x,y',
     j json,
+    j0 json,
     k point NOT NULL,
     l int GENERATED ALWAYS AS (a + 1) VIRTUAL,
     m int AS (a * 2) STORED COMMENT 'twice',
@@ -45,6 +46,8 @@ const ddl = [
     CONSTRAINT fk_code FOREIGN KEY (pcode) REFERENCES parents (code) ON UPDATE SET NULL,
     CONSTRAINT chk_d CHECK (d > 0)
   ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci`,
+  // The json check of a renamed column keeps the column's first name.
+  'ALTER TABLE things RENAME COLUMN j0 TO j1',
   'CREATE TABLE ignored_one (id int PRIMARY KEY)',
   'CREATE VIEW parent_codes AS SELECT p.id, p.code FROM parents p WHERE p.id > 1',
 ]
@@ -110,12 +113,13 @@ describe('mysql introspection of hand-written DDL (MariaDB)', () => {
   })
 
   it('ON UPDATE, enum and set labels, json (longtext with json_valid) folded, expression defaults, generated columns and comments', () => {
-    expect(columns('f', 'f2', 'g', 'h', 'j', 's')).toEqual([
+    expect(columns('f', 'f2', 'g', 'h', 'j', 'j1', 's')).toEqual([
       { name: 'f', type: 'timestamp', precision: 3, nullable: false, default: 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' },
       { name: 'f2', type: 'timestamp', nullable: true, onUpdate: 'CURRENT_TIMESTAMP' },
       { name: 'g', type: 'enum', nullable: true, default: "'a'", enumValues: ['a', "b'c"] },
       { name: 'h', type: 'set', nullable: true, default: "'x,y'", enumValues: ['x', 'y'] },
       { name: 'j', type: 'json', nullable: true },
+      { name: 'j1', type: 'json', nullable: true },
       { name: 's', type: 'varchar', length: 10, nullable: true, default: "(concat('a','b'))" },
     ])
     expect(columns('l', 'm')).toEqual([

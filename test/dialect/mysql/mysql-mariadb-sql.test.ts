@@ -172,6 +172,54 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await db.query('SELECT COUNT(*) AS n FROM member')).toEqual([{ n: '3' }])
   })
 
+  it('adds and drops a unique key over a TEXT column (a HASH key on a hidden column) with no ALGORITHM: MariaDB copies', async () => {
+    const note = myTable('note', [col('id'), col('body', 'text', { nullable: true }), col('tag', 'varchar', { length: 10, nullable: true })], { primaryKey: { columns: ['id'] } })
+    await createTable(note)
+    const unique = { name: 'UQ_body_tag', columns: ['body', 'tag'] }
+    const added = compile([{ kind: 'add_unique', table: note, unique }], mySchema([note]))
+    expect(added.map((s) => [s.sql.includes('ALGORITHM'), s.rebuild])).toEqual([[false, 'note']])
+    await expect(db.query(`${added[0]!.sql}, ALGORITHM=INPLACE`)).rejects.toThrow(/ALGORITHM=INPLACE is not supported/)
+    await run(added)
+    const withUnique = { ...note, uniques: [unique] }
+    const dropped = compile([{ kind: 'drop_unique', table: withUnique, unique }], mySchema([withUnique]))
+    expect(dropped.map((s) => s.sql.includes('ALGORITHM'))).toEqual([false])
+    await run(dropped)
+    expect(await indexNames('note')).toEqual(['PRIMARY'])
+  })
+
+  it('while a table holds such a HASH unique key, adding or dropping a column or an index copies it too', async () => {
+    const note = myTable('note', [col('id'), col('body', 'text', { nullable: true })], { primaryKey: { columns: ['id'] }, uniques: [{ name: 'UQ_body', columns: ['body'] }] })
+    await createTable(note)
+    const seen = col('seen', 'int', { nullable: true })
+    const withSeen = { ...note, columns: [...note.columns, seen] }
+    const index = { name: 'IDX_seen', columns: ['seen'], unique: false }
+    const steps: [Operation, SchemaModel][] = [
+      [{ kind: 'add_column', table: note, column: seen }, mySchema([note])],
+      [{ kind: 'create_index', table: withSeen, index }, mySchema([withSeen])],
+      [{ kind: 'drop_index', table: withSeen, index }, mySchema([{ ...withSeen, indexes: [index] }])],
+      [{ kind: 'drop_column', table: withSeen, column: seen }, mySchema([withSeen])],
+    ]
+    for (const [op, from] of steps) {
+      const statements = compile([op], from)
+      expect(statements.map((s) => s.sql.includes('ALGORITHM'))).toEqual([false])
+      await run(statements)
+    }
+    expect(await indexNames('note')).toEqual(['PRIMARY', 'UQ_body'])
+  })
+
+  it('an index dropped and added again under its name (other columns) takes two ALTERs: the ADD is not skipped', async () => {
+    const index = member.indexes.find((i) => i.name === 'IDX_score')!
+    const statements = compile([
+      { kind: 'drop_index', table: member, index },
+      { kind: 'create_index', table: member, index: { ...index, columns: ['score', 'title'] } },
+    ])
+    expect(statements).toHaveLength(2)
+    await run(statements)
+    expect((await db.query<{ c: string }>(
+      "SELECT COLUMN_NAME AS c FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'IDX_score' ORDER BY SEQ_IN_INDEX",
+    )).map((r) => r.c)).toEqual(['score', 'title'])
+  })
+
   it('runs a down again after it failed halfway: every drop and add takes IF [NOT] EXISTS', async () => {
     const ops: Operation[] = [
       { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
