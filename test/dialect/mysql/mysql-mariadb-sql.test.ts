@@ -207,13 +207,13 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await indexNames('note')).toEqual(['PRIMARY', 'UQ_body'])
   })
 
-  it('an index dropped and added again under its name (other columns) takes two ALTERs: the ADD is not skipped', async () => {
+  it('an index dropped and added again under its name (other columns): the ADD, without IF NOT EXISTS, is not skipped', async () => {
     const index = member.indexes.find((i) => i.name === 'IDX_score')!
     const statements = compile([
       { kind: 'drop_index', table: member, index },
       { kind: 'create_index', table: member, index: { ...index, columns: ['score', 'title'] } },
     ])
-    expect(statements).toHaveLength(2)
+    expect(statements.map((s) => s.sql).join('\n')).not.toMatch(/ADD (UNIQUE )?INDEX IF NOT EXISTS `IDX_score`/)
     await run(statements)
     expect((await db.query<{ c: string }>(
       "SELECT COLUMN_NAME AS c FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'IDX_score' ORDER BY SEQ_IN_INDEX",
