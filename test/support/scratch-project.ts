@@ -1,5 +1,6 @@
+import { createConnection } from 'mysql2/promise'
 import { Client } from 'pg'
-import { postgresServer } from './test-database'
+import { mariadbServer, postgresServer } from './test-database'
 import { type TempProject, tempProject } from './temp-project'
 
 // A small project for the scratch-database modes: one entity, its DataSource on SQLite (a file that is never
@@ -46,6 +47,22 @@ export function unusedDatabaseName(prefix: string): string {
 /** postgresUrl is the local server's URL for `database`, as `user`. */
 export function postgresUrl(database: string, user = postgresServer.user): string {
   return `postgres://${user}@${postgresServer.host}:${postgresServer.port}/${database}`
+}
+
+/** mariadbUrl is the local MariaDB server's URL for `database`. */
+export function mariadbUrl(database: string): string {
+  return `mariadb://${mariadbServer.user}@${mariadbServer.host}:${mariadbServer.port}/${database}`
+}
+
+/** mariadbScratchDatabasesOf lists the databases on the local MariaDB server named as scratch databases of `target`. */
+export async function mariadbScratchDatabasesOf(target: string): Promise<string[]> {
+  const connection = await createConnection(mariadbServer)
+  try {
+    const [rows] = await connection.query(`SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?`, [`${target}\\_autogen\\_%`])
+    return (rows as { name: string }[]).map((r) => r.name)
+  } finally {
+    await connection.end()
+  }
 }
 
 /** scratchDatabasesOf lists the databases on the local server named as scratch databases of `target`. */
