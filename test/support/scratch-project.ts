@@ -4,7 +4,8 @@ import { mariadbServer, postgresServer } from './test-database'
 import { type TempProject, tempProject } from './temp-project'
 
 // A small project for the scratch-database modes: one entity, its DataSource on SQLite (a file that is never
-// created unless SQLITE_FILE names another) or, when DATABASE_URL is set, on PostgreSQL.
+// created unless SQLITE_FILE names another) or, when DATABASE_URL is set, on PostgreSQL (on MariaDB for a
+// mariadb:// url).
 
 export const noteEntity = (extraColumn = '') => `
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
@@ -20,8 +21,9 @@ const config = `
 import { DataSource } from 'typeorm'
 import { Note } from './note'
 const common = { entities: [Note], migrations: ['migrations/*.ts'] }
-export default new DataSource(process.env.DATABASE_URL
-  ? { type: 'postgres', url: process.env.DATABASE_URL, ...common }
+const url = process.env.DATABASE_URL
+export default new DataSource(url?.startsWith('mariadb://') ? { type: 'mariadb', url, ...common }
+  : url ? { type: 'postgres', url, ...common }
   : { type: 'better-sqlite3', database: process.env.SQLITE_FILE ?? 'data/app.sqlite', ...common })
 `
 
