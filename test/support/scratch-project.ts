@@ -58,10 +58,15 @@ export function mariadbUrl(database: string): string {
 
 /** mariadbScratchDatabasesOf lists the databases on the local MariaDB server named as scratch databases of `target`. */
 export async function mariadbScratchDatabasesOf(target: string): Promise<string[]> {
+  const rows = await mariadbAdminQuery<{ name: string }>(`SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?`, [`${target}\\_autogen\\_%`])
+  return rows.map((r) => r.name)
+}
+
+/** mariadbAdminQuery runs one statement on the local MariaDB server, in no database, as root. */
+export async function mariadbAdminQuery<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
   const connection = await createConnection(mariadbServer)
   try {
-    const [rows] = await connection.query(`SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?`, [`${target}\\_autogen\\_%`])
-    return (rows as { name: string }[]).map((r) => r.name)
+    return (await connection.query(sql, params))[0] as Row[]
   } finally {
     await connection.end()
   }
