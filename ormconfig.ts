@@ -7,6 +7,7 @@ import { AuthorProfile } from './entities/author-profile.entity'
 import { Author } from './entities/author.entity'
 import { BlogPost } from './entities/blog-post.entity'
 import { BookAuthor } from './entities/book-author.entity'
+import { mysqlType } from './entities/database-url'
 import { Book } from './entities/book.entity'
 import { Comment } from './entities/comment.entity'
 import { SnakeJunctionNamingStrategy } from './entities/naming-strategy'
@@ -16,11 +17,6 @@ import { Publisher } from './entities/publisher.entity'
 import { Tag } from './entities/tag.entity'
 
 const DEFAULT_SQLITE_FILE = '.data/app.sqlite'
-
-/** mysqlType is the TypeORM type of a `mysql://` (mysql) or `mariadb://` (mariadb) url, undefined for any other. */
-function mysqlType(url: string | undefined): 'mysql' | 'mariadb' | undefined {
-  return url?.startsWith('mariadb://') ? 'mariadb' : url?.startsWith('mysql://') ? 'mysql' : undefined
-}
 
 // Migrations are SQL of one database, so each database keeps its own folder.
 const migrationsDir = !process.env.DATABASE_URL ? 'migrations/sqlite'

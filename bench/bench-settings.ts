@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import { type BenchDialect, benchDialectNames } from './bench-dialects'
+import { type BenchDialect, benchDialectNames, defaultBenchDialects } from './bench-dialects'
 
 /** BenchUsageError is a mistake in how the bench was started (settings, stale build): its message says it all. */
 export class BenchUsageError extends Error {}
@@ -14,7 +14,7 @@ export type ProcessVariant = 'ours-ts-cold' | 'ours-ts-warm' | 'ours-js' | 'type
 
 /** BenchSettings say what to measure; read from the environment so quick runs need no code change. */
 export interface BenchSettings {
-  /** Dialects to measure, from `BENCH_DIALECTS=postgres,sqlite` (default: every entry of benchDialects). */
+  /** Dialects to measure, from `BENCH_DIALECTS=postgres,sqlite,mariadb` (default: defaultBenchDialects). */
   readonly dialects: readonly BenchDialect[]
   /** Numbers of entities of the whole-process pairs, from `BENCH_PROCESS_SIZES` (default 100,1000; `-` none). */
   readonly processSizes: readonly number[]
@@ -38,7 +38,7 @@ export const benchSettingNames = [
 ] as const
 
 export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
-  const dialects = listOf(env.BENCH_DIALECTS ?? benchDialectNames.join(','))
+  const dialects = listOf(env.BENCH_DIALECTS ?? defaultBenchDialects.join(','))
   for (const d of dialects) {
     if (!(benchDialectNames as string[]).includes(d)) throw new BenchUsageError(`bench: BENCH_DIALECTS lists ${benchDialectNames.join(', ')}, got "${d}"`)
   }

@@ -1,12 +1,13 @@
 import { Check, Column, Entity, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm'
 import { BookAuthor } from './book-author.entity'
+import { quoted } from './database-url'
 import { Publisher } from './publisher.entity'
 
 /** Book is a published title; one row per edition. */
 @Entity()
 @Unique(['title', 'edition'])
-@Check('"price" >= 0')
-@Check('CHK_book_page_count_positive', '"pageCount" IS NULL OR "pageCount" > 0')
+@Check(`${quoted('price')} >= 0`)
+@Check('CHK_book_page_count_positive', `${quoted('pageCount')} IS NULL OR ${quoted('pageCount')} > 0`)
 export class Book {
   @PrimaryGeneratedColumn()
   id: number

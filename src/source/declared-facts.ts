@@ -64,12 +64,15 @@ function columnFactsOf(column: ColumnMetadata): ColumnFacts {
     return name === undefined || name === '' || name === 'Object' ? [] : [name]
   })
   const precision = typeof column.precision === 'number' ? column.precision : undefined
+  // A join column has its referenced column's length, except that TypeORM gives one to a uuid key
+  // only while it does not know whether the server has a uuid type: before connecting.
+  const { length } = column.isVirtual && column.referencedColumn !== undefined ? column.referencedColumn : column
   return {
     name: column.databaseName,
     type: typeNameOf(column.type),
     transformer: transformers.length > 0,
     ...(transformerNames.length > 0 && { transformerNames }),
-    ...(column.length !== undefined && column.length !== '' && { length: String(column.length) }),
+    ...(length !== undefined && length !== '' && { length: String(length) }),
     ...(precision !== undefined && { precision }),
     ...(typeof column.scale === 'number' && { scale: column.scale }),
   }

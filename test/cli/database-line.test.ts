@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { runBuiltCli, runCliInProcess, withoutRunTimes } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { mariadbAdminQuery } from '../support/scratch-project'
 
 // generate, diff, check, upgrade and status say first which database they use: on stdout for text, on stderr
 // when stdout carries SQL or JSON. Creating a SQLite file is said on its own line; a relative path read
@@ -90,6 +91,30 @@ describe('on PostgreSQL', () => {
   it.each([['diff'], ['check'], ['generate', 'Init'], ['upgrade'], ['status']])('%s names host, port, database and user, never the password', async (...args) => {
     const run = await runCliInProcess(project.dir, args)
     expect(run.stdout.split('\n')[0]).toBe(`Database: postgres 127.0.0.1:5432/${String(db.options.database)} as postgres`)
+    expect(run.stdout + run.stderr).not.toContain('pw-never-shown')
+  })
+})
+
+describe('on MariaDB', () => {
+  let db: TestDatabase
+  let project: TempProject
+  const user = `dbline_${process.pid}`
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('dbline')
+    await mariadbAdminQuery(`CREATE USER '${user}'@'%' IDENTIFIED BY 'pw-never-shown'`)
+    await mariadbAdminQuery(`GRANT ALL ON \`${String(db.options.database)}\`.* TO '${user}'@'%'`)
+    const url = `mariadb://${user}:pw-never-shown@127.0.0.1:3306/${String(db.options.database)}`
+    project = tempProject({ 'note.ts': entity, 'ormconfig.ts': config(`type: 'mariadb', url: ${JSON.stringify(url)}`) })
+  })
+  afterAll(async () => {
+    project?.remove()
+    await mariadbAdminQuery(`DROP USER IF EXISTS '${user}'@'%'`)
+    await db?.drop()
+  })
+
+  it.each([['diff'], ['check'], ['generate', 'Init'], ['upgrade'], ['status']])('%s names host, port, database and user, never the password', async (...args) => {
+    const run = await runCliInProcess(project.dir, args)
+    expect(run.stdout.split('\n')[0]).toBe(`Database: mariadb 127.0.0.1:3306/${String(db.options.database)} as ${user}`)
     expect(run.stdout + run.stderr).not.toContain('pw-never-shown')
   })
 })

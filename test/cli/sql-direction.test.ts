@@ -1,25 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { runBuiltCli, afterDatabaseLine } from '../support/run-cli'
 import { createPostgresDatabase, postgresServer, type TestDatabase } from '../support/test-database'
-import { type TempProject, tempProject } from '../support/temp-project'
+import type { TempProject } from '../support/temp-project'
+import { sqlDirectionProject } from '../support/sql-direction-project'
 
 // `diff --format sql` is a script for one direction: piped into psql, `up` brings the database to the entities
 // (check is then clean and prints nothing in sql format) and the `down` printed beside it brings it back.
-
-const entities = `
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-@Entity('note')
-export class Note {
-  @PrimaryGeneratedColumn() id: number
-  @Column() text: string
-  @Column({ type: 'integer', default: 0 }) stars: number
-}
-@Entity('tag')
-export class Tag {
-  @PrimaryGeneratedColumn() id: number
-  @Column({ unique: true }) label: string
-}
-`
 
 let db: TestDatabase
 let project: TempProject
@@ -28,14 +14,7 @@ beforeAll(async () => {
   await db.query('CREATE TABLE note (id serial PRIMARY KEY, text varchar NOT NULL, legacy varchar)')
   // legacy holds no value, so that the down script (which adds it back empty) restores the start exactly.
   await db.query(`INSERT INTO note (text, legacy) VALUES ('kept', NULL), ('also kept', NULL)`)
-  project = tempProject({
-    'entities.ts': entities,
-    'ormconfig.ts': [
-      "import { DataSource } from 'typeorm'",
-      "import { Note, Tag } from './entities'",
-      `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [Note, Tag] })`,
-    ].join('\n'),
-  })
+  project = sqlDirectionProject(db)
 })
 afterAll(async () => {
   project?.remove()

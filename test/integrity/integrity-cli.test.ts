@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
-// autogen.sum and `check --fail-on` on the built CLI, on a real SQLite file and a real PostgreSQL database:
+// autogen.sum and `check --fail-on` on the built CLI, on a real SQLite file, PostgreSQL and MariaDB database:
 // generate writes the sum, check fails (exit 5) on an applied migration edited, a missing sum, a file the sum
 // lacks, a conflicted sum and a migration left out of order by two branches, which `rebase` fixes; `hash`
 // writes the sum; `--fail-on` fails (exit 6) on the unaccepted hazards of migrations not yet applied.
@@ -31,6 +31,7 @@ const configFor = (db: TestDatabase) => [
 describe.each([
   ['sqlite', createSqliteDatabase],
   ['postgres', () => createPostgresDatabase('integrity')],
+  ['mariadb', () => createMariaDbDatabase('integrity')],
 ] as const)('on %s', (_label, createDatabase) => {
   let db: TestDatabase
   let project: TempProject

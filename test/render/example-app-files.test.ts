@@ -9,12 +9,13 @@ import type { TestDatabase } from '../support/test-database'
 // first the migration that creates it all, then, once that is applied, the migration of an edit on top.
 // What a reviewer reads is what these snapshots hold, so a change to rendering or compiling shows here.
 
-describe.each(exampleAppDatabases)('the example application on %s', (dialect, setup) => {
+describe.each(exampleAppDatabases)('the example application on %s', (_dialect, setup) => {
   let db: TestDatabase
   let env: Record<string, string>
+  let migrationsFolder: string
   let project: TempProject
   beforeAll(async () => {
-    ({ db, env } = await setup())
+    ({ db, env, migrationsFolder } = await setup())
     project = exampleAppProject()
   })
   afterAll(async () => {
@@ -22,13 +23,13 @@ describe.each(exampleAppDatabases)('the example application on %s', (dialect, se
     await db?.drop()
   })
   const cli = (...args: string[]) => runCliInProcess(project.dir, args, env)
-  const written = (fileName: string) => readFileSync(project.file(join('migrations', dialect, fileName)), 'utf8')
+  const written = (fileName: string) => readFileSync(project.file(join('migrations', migrationsFolder, fileName)), 'utf8')
 
   it('gets this file for its entities on an empty database', async () => {
     const run = await cli('generate', 'Init', '--timestamp', '1700000000000')
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(readdirSync(project.file(join('migrations', dialect)))).toContain('1700000000000-Init.ts')
+    expect(readdirSync(project.file(join('migrations', migrationsFolder)))).toContain('1700000000000-Init.ts')
     expect(written('1700000000000-Init.ts')).toMatchSnapshot()
   })
 

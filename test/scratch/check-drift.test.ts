@@ -1,8 +1,8 @@
 import { runCliInProcess } from '../support/run-cli'
 import { postgresSchemaDump } from '../support/postgres-schema-dump'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import type { TempProject } from '../support/temp-project'
-import { handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
+import { handMigration, mariadbScratchDatabasesOf, mariadbUrl, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
 
 // check --drift: the live database against the schema the migrations it applied build. A change made by
 // hand is drift (exit 4); the live database is only read.
@@ -46,6 +46,41 @@ describe('on PostgreSQL', () => {
     expect(run.stdout).toContain('CREATE INDEX "idx_by_hand" ON "public"."note" ("text");')
     expect(run.code).toBe(4)
     expect({ schema: postgresSchemaDump(live), rows: await live.query('SELECT * FROM "migrations" ORDER BY "id"') }).toEqual(before)
+  })
+})
+
+describe('on MariaDB', () => {
+  let live: TestDatabase
+  let env: Record<string, string>
+  const mariadbInit = handMigration('Init1700000000000', [
+    'CREATE TABLE `note` (`id` int NOT NULL AUTO_INCREMENT, `text` varchar(255) NOT NULL, PRIMARY KEY (`id`))',
+  ], ['DROP TABLE `note`'])
+  const liveState = async () => ({ table: await live.query('SHOW CREATE TABLE "note"'), rows: await live.query('SELECT * FROM "migrations" ORDER BY "id"') })
+  beforeEach(async () => {
+    live = await createMariaDbDatabase('drift')
+    env = { DATABASE_URL: mariadbUrl((live.options as { database: string }).database) }
+    project = scratchProject()
+    project.write('migrations/1700000000000-Init.ts', mariadbInit)
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+  })
+  afterEach(async () => {
+    expect(await mariadbScratchDatabasesOf((live.options as { database: string }).database)).toEqual([])
+    await live.drop()
+  })
+
+  it('reports an index created by hand as drift (exit 4), reading the live database only', async () => {
+    project.write('migrations/1700000000001-Later.ts', later)
+    const clean = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(clean.stdout).toContain('OK: the live database has the schema its applied migrations build.')
+    expect(clean.code).toBe(0)
+
+    await live.query('CREATE INDEX "idx_by_hand" ON "note" ("text")')
+    const before = await liveState()
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stderr).toContain('drift: the live database has index "idx_by_hand" (text) on table "note" that no migration created\n')
+    expect(run.stdout).toContain('ADD INDEX IF NOT EXISTS `idx_by_hand` (`text`)')
+    expect(run.code).toBe(4)
+    expect(await liveState()).toEqual(before)
   })
 })
 

@@ -1,22 +1,28 @@
 import { existsSync } from 'node:fs'
 import { runCliInProcess } from '../support/run-cli'
-import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { createMariaDbDatabase, createPostgresDatabase, type TestDatabase } from '../support/test-database'
 import type { TempProject } from '../support/temp-project'
-import { noteEntity, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
+import { mariadbScratchDatabasesOf, mariadbUrl, noteEntity, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
 
 // check --from-migrations on a fresh copy of a project with no database prepared: the scratch database is
 // built from the migrations folder, compared with the entities, and always removed.
 
-describe.each(['sqlite', 'postgres'] as const)('check --from-migrations on %s', (dialect) => {
+const servers = {
+  postgres: { create: createPostgresDatabase, url: postgresUrl, scratchDatabasesOf },
+  mariadb: { create: createMariaDbDatabase, url: mariadbUrl, scratchDatabasesOf: mariadbScratchDatabasesOf },
+}
+
+describe.each(['sqlite', 'postgres', 'mariadb'] as const)('check --from-migrations on %s', (dialect) => {
   let project: TempProject
   let dev: TestDatabase | undefined
   const target = unusedDatabaseName('nodb')
+  const server = dialect === 'sqlite' ? undefined : servers[dialect]
   // The developer's database, where generate runs; CI's target database is never created.
-  const devEnv = () => (dialect === 'postgres' ? { DATABASE_URL: postgresUrl((dev!.options as { database: string }).database) } : { DATABASE_URL: '', SQLITE_FILE: 'dev/app.sqlite' })
-  const ciEnv = () => ({ DATABASE_URL: dialect === 'postgres' ? postgresUrl(target) : '' })
+  const devEnv = () => (server ? { DATABASE_URL: server.url((dev!.options as { database: string }).database) } : { DATABASE_URL: '', SQLITE_FILE: 'dev/app.sqlite' })
+  const ciEnv = () => ({ DATABASE_URL: server ? server.url(target) : '' })
   beforeAll(async () => {
     project = scratchProject()
-    if (dialect === 'postgres') dev = await createPostgresDatabase('scratchdev')
+    if (server) dev = await server.create('scratchdev')
   })
   afterAll(async () => {
     project.remove()
@@ -47,7 +53,7 @@ describe.each(['sqlite', 'postgres'] as const)('check --from-migrations on %s', 
     await generate('AddTitle', '1700000000001')
     expect((await check()).code).toBe(0)
 
-    if (dialect === 'postgres') expect(await scratchDatabasesOf(target)).toEqual([])
+    if (server) expect(await server.scratchDatabasesOf(target)).toEqual([])
     else expect(existsSync(project.file('data'))).toBe(false)
   }, 240_000)
 })

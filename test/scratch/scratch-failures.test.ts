@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { runCliInProcess } from '../support/run-cli'
 import type { TempProject } from '../support/temp-project'
-import { adminQuery, handMigration, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
+import { adminQuery, handMigration, mariadbAdminQuery, mariadbScratchDatabasesOf, mariadbUrl, postgresUrl, scratchDatabasesOf, scratchProject, unusedDatabaseName } from '../support/scratch-project'
 
 // What check --from-migrations finds wrong with a migrations folder (exit 5), a migration that fails on the
 // scratch database (exit 2), a server that refuses to make one (exit 2), and Ctrl-C in the middle: each
@@ -11,6 +11,8 @@ import { adminQuery, handMigration, postgresUrl, scratchDatabasesOf, scratchProj
 const createNote = 'CREATE TABLE "note" ("id" integer PRIMARY KEY, "text" varchar NOT NULL)'
 const sqliteInit = handMigration('Init1700000000000', [createNote.replace('integer PRIMARY KEY', 'integer PRIMARY KEY AUTOINCREMENT')], ['DROP TABLE "note"'])
 const postgresInit = handMigration('Init1700000000000', [createNote.replace('"id" integer PRIMARY KEY', '"id" SERIAL NOT NULL, CONSTRAINT "PK_96d0c172a4fba276b1bbed43058" PRIMARY KEY ("id")')], ['DROP TABLE "note"'])
+
+const mariadbInit = handMigration('Init1700000000000', ['CREATE TABLE `note` (`id` int NOT NULL AUTO_INCREMENT, `text` varchar(255) NOT NULL, PRIMARY KEY (`id`))'], ['DROP TABLE `note`'])
 
 let project: TempProject
 beforeEach(() => {
@@ -125,6 +127,40 @@ describe('on PostgreSQL', () => {
       await new Promise((wait) => setTimeout(wait, 100))
     }
     expect(await scratchDatabasesOf(target)).toHaveLength(1)
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toBe('')
+  }, 60_000)
+})
+
+describe('on MariaDB', () => {
+  const target = unusedDatabaseName('scratchfail')
+  const mariadb = { DATABASE_URL: mariadbUrl(target) }
+  afterEach(async () => expect(await mariadbScratchDatabasesOf(target)).toEqual([]))
+
+  it('a migration failing on the scratch database names it and its statement (exit 2)', async () => {
+    project.write('migrations/1700000000000-Init.ts', mariadbInit)
+    project.write('migrations/1700000000001-Data.ts', handMigration('Data1700000000001', ['INSERT INTO `note` (`text`) VALUES (NULL)'], []))
+    const run = await check(mariadb)
+    expect(run.stderr).toBe("typeorm-autogen: migration Data1700000000001 failed in up: Column 'text' cannot be null; the failing statement: INSERT INTO `note` (`text`) VALUES (NULL)\n")
+    expect(run.code).toBe(2)
+  })
+
+  it('drops the scratch database on SIGINT in the middle of a migration, and exits 130', async () => {
+    project.write('migrations/1700000000000-Init.ts', mariadbInit)
+    project.write('migrations/1700000000001-Slow.ts', handMigration('Slow1700000000001', ['SELECT SLEEP(20)'], []))
+    const child = spawn(process.execPath, [resolve(__dirname, '../../bin/typeorm-autogen.js'), 'check', '--from-migrations'], {
+      cwd: project.dir, env: { ...process.env, ...mariadb }, stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    // Until the slow migration runs in the scratch database.
+    const sleeping = `SELECT 1 FROM information_schema.PROCESSLIST WHERE DB LIKE ? AND INFO LIKE '%SLEEP(20)%'`
+    while ((await mariadbAdminQuery(sleeping, [`${target}\\_autogen\\_%`])).length === 0) {
+      await new Promise((wait) => setTimeout(wait, 100))
+    }
+    expect(await mariadbScratchDatabasesOf(target)).toHaveLength(1)
     child.kill('SIGINT')
     expect(await exited).toBe(130)
     expect(stderr).toBe('')

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type TempProject, tempProject } from './temp-project'
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from './test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from './test-database'
 
 /** exampleAppRoot is the repository's own folder, where the example application's ormconfig.ts and entities/ are. */
 export const exampleAppRoot = resolve(__dirname, '../..')
@@ -10,21 +10,29 @@ export const exampleAppRoot = resolve(__dirname, '../..')
 export interface ExampleAppDatabase {
   readonly db: TestDatabase
   readonly env: Record<string, string>
+  /** The folder under migrations/ that ormconfig.ts picks for this database. */
+  readonly migrationsFolder: string
 }
 
 /**
  * exampleAppDatabases make, per dialect, a database for the example application: its ormconfig.ts reads the
- * SQLite default (migrations/sqlite) unless DATABASE_URL names a PostgreSQL one (migrations/postgres).
+ * SQLite default (migrations/sqlite) unless DATABASE_URL names a PostgreSQL one (migrations/postgres) or a
+ * MariaDB one (migrations/mysql).
  */
-export const exampleAppDatabases: [dialect: 'sqlite' | 'postgres', setup: () => Promise<ExampleAppDatabase>][] = [
+export const exampleAppDatabases: [dialect: 'sqlite' | 'postgres' | 'mariadb', setup: () => Promise<ExampleAppDatabase>][] = [
   ['sqlite', async () => {
     const db = await createSqliteDatabase()
-    return { db, env: { DATABASE_URL: '', AUTOGEN_SQLITE_FILE: (db.options as { database: string }).database } }
+    return { db, env: { DATABASE_URL: '', AUTOGEN_SQLITE_FILE: (db.options as { database: string }).database }, migrationsFolder: 'sqlite' }
   }],
   ['postgres', async () => {
     const db = await createPostgresDatabase('example')
     const { host, port, username, database } = db.options as { host: string; port: number; username: string; database: string }
-    return { db, env: { DATABASE_URL: `postgres://${username}@${host}:${port}/${database}` } }
+    return { db, env: { DATABASE_URL: `postgres://${username}@${host}:${port}/${database}` }, migrationsFolder: 'postgres' }
+  }],
+  ['mariadb', async () => {
+    const db = await createMariaDbDatabase('example')
+    const { host, port, username, database } = db.options as { host: string; port: number; username: string; database: string }
+    return { db, env: { DATABASE_URL: `mariadb://${username}@${host}:${port}/${database}` }, migrationsFolder: 'mysql' }
   }],
 ]
 

@@ -1,9 +1,11 @@
+import { createConnection } from 'mysql2/promise'
 import { Client } from 'pg'
-import { postgresServer } from './test-database'
+import { mariadbServer, postgresServer } from './test-database'
 import { type TempProject, tempProject } from './temp-project'
 
 // A small project for the scratch-database modes: one entity, its DataSource on SQLite (a file that is never
-// created unless SQLITE_FILE names another) or, when DATABASE_URL is set, on PostgreSQL.
+// created unless SQLITE_FILE names another) or, when DATABASE_URL is set, on PostgreSQL (on MariaDB for a
+// mariadb:// url).
 
 export const noteEntity = (extraColumn = '') => `
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
@@ -19,8 +21,9 @@ const config = `
 import { DataSource } from 'typeorm'
 import { Note } from './note'
 const common = { entities: [Note], migrations: ['migrations/*.ts'] }
-export default new DataSource(process.env.DATABASE_URL
-  ? { type: 'postgres', url: process.env.DATABASE_URL, ...common }
+const url = process.env.DATABASE_URL
+export default new DataSource(url?.startsWith('mariadb://') ? { type: 'mariadb', url, ...common }
+  : url ? { type: 'postgres', url, ...common }
   : { type: 'better-sqlite3', database: process.env.SQLITE_FILE ?? 'data/app.sqlite', ...common })
 `
 
@@ -46,6 +49,27 @@ export function unusedDatabaseName(prefix: string): string {
 /** postgresUrl is the local server's URL for `database`, as `user`. */
 export function postgresUrl(database: string, user = postgresServer.user): string {
   return `postgres://${user}@${postgresServer.host}:${postgresServer.port}/${database}`
+}
+
+/** mariadbUrl is the local MariaDB server's URL for `database`. */
+export function mariadbUrl(database: string): string {
+  return `mariadb://${mariadbServer.user}@${mariadbServer.host}:${mariadbServer.port}/${database}`
+}
+
+/** mariadbScratchDatabasesOf lists the databases on the local MariaDB server named as scratch databases of `target`. */
+export async function mariadbScratchDatabasesOf(target: string): Promise<string[]> {
+  const rows = await mariadbAdminQuery<{ name: string }>(`SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?`, [`${target}\\_autogen\\_%`])
+  return rows.map((r) => r.name)
+}
+
+/** mariadbAdminQuery runs one statement on the local MariaDB server, in no database, as root. */
+export async function mariadbAdminQuery<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  const connection = await createConnection(mariadbServer)
+  try {
+    return (await connection.query(sql, params))[0] as Row[]
+  } finally {
+    await connection.end()
+  }
 }
 
 /** scratchDatabasesOf lists the databases on the local server named as scratch databases of `target`. */
