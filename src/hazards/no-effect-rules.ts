@@ -55,7 +55,7 @@ function alteredSize(context: RuleContext, op: Extract<Operation, { kind: 'alter
 /**
  * droppedDeclarationFindings: NO_SCHEMA_EFFECT for a column an operation writes whose entity declares a
  * length, precision or scale the database cannot keep: the dialect's normalize gives the same column
- * whatever its value. Needs the entities' model before normalize (`HazardInput.declared`).
+ * whatever its value. A length the driver supplied itself (`DeclaredColumn.impliedLength`) is not declared. Needs the entities' model before normalize (`HazardInput.declared`).
  */
 export function droppedDeclarationFindings(context: RuleContext): HazardFinding[] {
   const { declared, dialect } = context.input
@@ -67,7 +67,8 @@ export function droppedDeclarationFindings(context: RuleContext): HazardFinding[
     if (table === undefined) return []
     return touchedColumns(op).flatMap((written): HazardFinding[] => {
       const column = table.columns.find((c) => c.name === written.name)
-      const lost = column === undefined ? [] : (['length', 'precision', 'scale'] as const).filter((p) => column[p] !== undefined && !keeps(dialect, table, column, p))
+      const lost = column === undefined ? [] : (['length', 'precision', 'scale'] as const)
+        .filter((p) => column[p] !== undefined && !(p === 'length' && column.declared?.impliedLength === true) && !keeps(dialect, table, column, p))
       if (column === undefined || lost.length === 0) return []
       const declaredText = lost.map((p) => `${p} ${column[p]}`).join(' and ')
       return [{
