@@ -1,5 +1,5 @@
 import 'reflect-metadata'
-import { Column, DataSource, type DataSourceOptions, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, DataSource, type DataSourceOptions, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { mysqlDialectAt } from '../../src/dialect/mysql/mysql-dialect'
 import { mysqlServerOf } from '../../src/dialect/mysql/mysql-server'
 import { findHazards } from '../../src/hazards/find-hazards'
@@ -23,6 +23,15 @@ class Gadget {
   @ManyToOne(() => Maker) maker: Maker
 }
 
+@Entity('entry')
+@Index('IDX_entry_open', ['postedAt'], { where: 'closed = 0' })
+@Index('IDX_entry_all', ['closed'])
+class Entry {
+  @PrimaryGeneratedColumn() id: number
+  @Column() postedAt: Date
+  @Column() closed: boolean
+}
+
 let db: TestDatabase
 beforeAll(async () => { db = await createMariaDbDatabase('noeffect') })
 afterAll(async () => db?.drop())
@@ -41,5 +50,20 @@ describe('NO_SCHEMA_EFFECT on mariadb', () => {
   it('notes a length the entity wrote on a uuid, not the 36 TypeORM gives uuid keys and the foreign keys to them', async () => {
     const notes = (await createFindings([Maker, Gadget])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
     expect(notes).toEqual(['"maker"."code" declares length 36, which the database does not keep (it stores uuid)'])
+  })
+
+  it('notes an index declared with a WHERE, which the server creates over every row', async () => {
+    const notes = (await createFindings([Entry])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
+    expect(notes).toEqual(['index "IDX_entry_open" on "entry" declares WHERE closed = 0, which the database does not support: the index covers every row'])
+    // An index added to an existing table, by its own statement.
+    const dialect = mysqlDialectAt(undefined)
+    const { model } = await readEntities(new DataSource({ ...db.options, entities: [Entry] } as DataSourceOptions))
+    const table = dialect.normalize(model).tables[0]!
+    const added = (name: string) => {
+      const changes = changeSetOf(schema([{ ...table, indexes: [] }]), [{ kind: 'create_index', table: { name: 'entry' }, index: table.indexes.find((i) => i.name === name)! }])
+      return findHazards({ changes, statements: dialect.compile(changes), dialect, declared: model }).map((f) => f.what)
+    }
+    expect(added('IDX_entry_open')).toEqual([notes[0]])
+    expect(added('IDX_entry_all')).toEqual([])
   })
 })
