@@ -45,6 +45,11 @@ export interface DialectCapabilities {
   /** The database stores declared lengths, precisions and scales but does not enforce them. Absent: it enforces them. */
   readonly unenforcedTypeParameters?: boolean
   /**
+   * Indexes can cover only the rows a WHERE selects (partial indexes). False: the server has none, and TypeORM
+   * creates an index declared with `where` over every row. Absent: they can.
+   */
+  readonly partialIndexes?: boolean
+  /**
    * Values that do not fit a column's type are kept as they are rather than rejected (type affinity):
    * converting a column never fails, it may leave values unconverted. Absent: values are converted or rejected.
    */

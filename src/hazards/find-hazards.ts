@@ -7,7 +7,7 @@ import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTabl
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
-import { droppedDeclarationFindings, unenforcedSizeFindings } from './no-effect-rules'
+import { droppedDeclarationFindings, droppedIndexPredicateFindings, unenforcedSizeFindings } from './no-effect-rules'
 import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
@@ -36,6 +36,7 @@ export const hazardRules: readonly HazardRule[] = [
   lockFindings,
   unenforcedSizeFindings,
   droppedDeclarationFindings,
+  droppedIndexPredicateFindings,
   viewDroppedFindings,
   viewDependencyRecreatedFindings,
   materializedViewRefreshFindings,

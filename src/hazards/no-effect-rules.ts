@@ -4,7 +4,8 @@ import type { ColumnModel, SchemaModel, TableModel } from '../model/schema-model
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardDialect } from './hazard-input'
-import { columnText } from './hazard-names'
+import { quoteDoubled } from '../dialect/quote'
+import { columnText, tableText } from './hazard-names'
 import { typeText } from '../model/type-text'
 import type { RuleContext } from './rule-context'
 
@@ -55,7 +56,7 @@ function alteredSize(context: RuleContext, op: Extract<Operation, { kind: 'alter
 /**
  * droppedDeclarationFindings: NO_SCHEMA_EFFECT for a column an operation writes whose entity declares a
  * length, precision or scale the database cannot keep: the dialect's normalize gives the same column
- * whatever its value. Needs the entities' model before normalize (`HazardInput.declared`).
+ * whatever its value. A length the driver supplied itself (`DeclaredColumn.impliedLength`) is not declared. Needs the entities' model before normalize (`HazardInput.declared`).
  */
 export function droppedDeclarationFindings(context: RuleContext): HazardFinding[] {
   const { declared, dialect } = context.input
@@ -67,13 +68,39 @@ export function droppedDeclarationFindings(context: RuleContext): HazardFinding[
     if (table === undefined) return []
     return touchedColumns(op).flatMap((written): HazardFinding[] => {
       const column = table.columns.find((c) => c.name === written.name)
-      const lost = column === undefined ? [] : (['length', 'precision', 'scale'] as const).filter((p) => column[p] !== undefined && !keeps(dialect, table, column, p))
+      const lost = column === undefined ? [] : (['length', 'precision', 'scale'] as const)
+        .filter((p) => column[p] !== undefined && !(p === 'length' && column.declared?.impliedLength === true) && !keeps(dialect, table, column, p))
       if (column === undefined || lost.length === 0) return []
       const declaredText = lost.map((p) => `${p} ${column[p]}`).join(' and ')
       return [{
         code: 'NO_SCHEMA_EFFECT', operation: op,
         what: `${columnText(named, written.name)} declares ${declaredText}, which the database does not keep (it stores ${typeText(written)})`,
         advice: 'remove it from the entity, or choose a type that keeps it',
+      }]
+    })
+  })
+}
+
+/**
+ * droppedIndexPredicateFindings: NO_SCHEMA_EFFECT for an index an operation creates whose entity declares a
+ * `where` the database cannot keep (no partial indexes): the index covers every row. Needs the entities' model
+ * before normalize (`HazardInput.declared`).
+ */
+export function droppedIndexPredicateFindings(context: RuleContext): HazardFinding[] {
+  const { declared, dialect } = context.input
+  if (declared === undefined || dialect.capabilities.partialIndexes !== false) return []
+  return context.input.changes.ops.flatMap((op): HazardFinding[] => {
+    const created = op.kind === 'create_table' ? { table: nameOf(op.table), indexes: op.table.indexes }
+      : op.kind === 'create_index' ? { table: op.table, indexes: [op.index] } : undefined
+    if (created === undefined) return []
+    const table = declared.tables.find((t) => t.name === created.table.name && (t.schema === undefined || t.schema === created.table.schema))
+    return created.indexes.flatMap((index): HazardFinding[] => {
+      const where = table?.indexes.find((i) => i.name === index.name)?.where
+      if (where === undefined) return []
+      return [{
+        code: 'NO_SCHEMA_EFFECT', operation: op,
+        what: `index ${quoteDoubled(index.name)} on ${tableText(created.table)} declares WHERE ${where}, which the database does not support: the index covers every row`,
+        advice: 'remove the where from the entity, or accept an index over every row',
       }]
     })
   })

@@ -25,7 +25,7 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
   warnAboutUnsupported(column, where, warn)
-  const declared = declaredOf(column, String(options.type))
+  const declared = declaredOf(column, String(options.type), length !== undefined)
   return {
     name: options.name,
     type: String(options.type),
@@ -52,12 +52,27 @@ const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
 
 /**
  * declaredOf is what the entity declares beyond the driver's fields: its own type where it is one of
- * versionMappedTypes and the driver wrote another, and `unsigned`.
+ * versionMappedTypes and the driver wrote another, `unsigned`, and whether a length the driver wrote
+ * (`hasLength`) is its own rather than the entity's.
  */
-function declaredOf(column: ColumnMetadata, written: string): DeclaredColumn | undefined {
+function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean): DeclaredColumn | undefined {
   const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
-  if (type === undefined && column.unsigned !== true) return undefined
-  return { ...(type !== undefined && { type }), ...(column.unsigned === true && { unsigned: true }) }
+  const impliedLength = hasLength && !userLengthOf(column)
+  if (type === undefined && column.unsigned !== true && !impliedLength) return undefined
+  return {
+    ...(type !== undefined && { type }),
+    ...(column.unsigned === true && { unsigned: true }),
+    ...(impliedLength && { impliedLength: true }),
+  }
+}
+
+/**
+ * userLengthOf is the length the entity wrote: the column's option (ColumnMetadata keeps it as written), or for
+ * a join column its referenced column's, as TypeORM gives a join column the length of the column it references.
+ */
+function userLengthOf(column: ColumnMetadata): string {
+  const { length } = column.isVirtual && column.referencedColumn !== undefined ? column.referencedColumn : column
+  return length
 }
 
 function generationOf(column: ColumnMetadata, where: string, warn: Warn): ColumnGeneration | undefined {

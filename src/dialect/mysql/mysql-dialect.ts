@@ -34,6 +34,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       replacesViews: true,
       implicitDefaults: true,
       enumPositions: true,
+      partialIndexes: false,
       ...(server !== undefined && !strictMode(server) && { truncatesOnNarrowing: true }),
       typeFamilies: mysqlTypeFamilies,
       typeLimits: mysqlTypeLimits,

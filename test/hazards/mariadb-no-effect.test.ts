@@ -1,0 +1,69 @@
+import 'reflect-metadata'
+import { Column, DataSource, type DataSourceOptions, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { mysqlDialectAt } from '../../src/dialect/mysql/mysql-dialect'
+import { mysqlServerOf } from '../../src/dialect/mysql/mysql-server'
+import { findHazards } from '../../src/hazards/find-hazards'
+import type { HazardFinding } from '../../src/hazards/hazard-finding'
+import { changeSetOf } from '../../src/plan/change-set'
+import { readEntities } from '../../src/source/entity-metadata'
+import { schema } from '../support/model-builders'
+import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+
+// NO_SCHEMA_EFFECT on MariaDB, from entities read as generate reads them, for the server running here.
+
+@Entity('maker')
+class Maker {
+  @PrimaryGeneratedColumn('uuid') id: string
+  @Column({ type: 'uuid', length: 36 }) code: string
+}
+
+@Entity('gadget')
+class Gadget {
+  @PrimaryGeneratedColumn('uuid') id: string
+  @ManyToOne(() => Maker) maker: Maker
+}
+
+@Entity('entry')
+@Index('IDX_entry_open', ['postedAt'], { where: 'closed = 0' })
+@Index('IDX_entry_all', ['closed'])
+class Entry {
+  @PrimaryGeneratedColumn() id: number
+  @Column() postedAt: Date
+  @Column() closed: boolean
+}
+
+let db: TestDatabase
+beforeAll(async () => { db = await createMariaDbDatabase('noeffect') })
+afterAll(async () => db?.drop())
+
+/** createFindings are the findings of creating every table the entities map, on the server behind `db`. */
+async function createFindings(entities: DataSourceOptions['entities']): Promise<readonly HazardFinding[]> {
+  const [server] = await db.query<{ version: string; mode: string }>('SELECT VERSION() AS version, @@sql_mode AS mode')
+  const dialect = mysqlDialectAt(mysqlServerOf(server!.version, server!.mode))
+  const options = { ...db.options, entities } as DataSourceOptions
+  const { model } = await readEntities(new DataSource(options))
+  const changes = changeSetOf(schema([]), dialect.normalize(model, options).tables.map((table) => ({ kind: 'create_table' as const, table })))
+  return findHazards({ changes, statements: dialect.compile(changes), dialect, declared: model })
+}
+
+describe('NO_SCHEMA_EFFECT on mariadb', () => {
+  it('notes a length the entity wrote on a uuid, not the 36 TypeORM gives uuid keys and the foreign keys to them', async () => {
+    const notes = (await createFindings([Maker, Gadget])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
+    expect(notes).toEqual(['"maker"."code" declares length 36, which the database does not keep (it stores uuid)'])
+  })
+
+  it('notes an index declared with a WHERE, which the server creates over every row', async () => {
+    const notes = (await createFindings([Entry])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
+    expect(notes).toEqual(['index "IDX_entry_open" on "entry" declares WHERE closed = 0, which the database does not support: the index covers every row'])
+    // An index added to an existing table, by its own statement.
+    const dialect = mysqlDialectAt(undefined)
+    const { model } = await readEntities(new DataSource({ ...db.options, entities: [Entry] } as DataSourceOptions))
+    const table = dialect.normalize(model).tables[0]!
+    const added = (name: string) => {
+      const changes = changeSetOf(schema([{ ...table, indexes: [] }]), [{ kind: 'create_index', table: { name: 'entry' }, index: table.indexes.find((i) => i.name === name)! }])
+      return findHazards({ changes, statements: dialect.compile(changes), dialect, declared: model }).map((f) => f.what)
+    }
+    expect(added('IDX_entry_open')).toEqual([notes[0]])
+    expect(added('IDX_entry_all')).toEqual([])
+  })
+})
