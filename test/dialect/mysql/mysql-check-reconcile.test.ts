@@ -1,0 +1,52 @@
+import { connectMysql, type MysqlConnection } from '../../../src/dialect/mysql/mysql-connection'
+import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
+import { canonicalMysqlExpression } from '../../../src/dialect/mysql/mysql-expressions'
+import { reconcileMysql } from '../../../src/dialect/mysql/mysql-reconcile'
+import type { SchemaModel } from '../../../src/model/schema-model'
+import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
+
+describe('check expressions compared as MariaDB reads them', () => {
+  let db: TestDatabase
+  let connection: MysqlConnection
+  let actual: SchemaModel
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('checkreconcile')
+    await db.query(`CREATE TABLE stock (id int PRIMARY KEY, qty int,
+      CONSTRAINT chk_nested CHECK (((qty + 1) * (qty - 1)) >= 0), CONSTRAINT chk_cap CHECK (qty < 1000))`)
+    connection = await connectMysql(db.options)
+    actual = await mysqlDialectAt(connection.server).introspect(connection, { ignoreTables: [] })
+  })
+  afterAll(async () => {
+    await connection?.close()
+    await db?.drop()
+  })
+
+  /** desiredWith: the database's model whose table has the checks as an entity writes them. */
+  const desiredWith = (...texts: string[]): SchemaModel => ({
+    ...actual,
+    tables: actual.tables.map((t) => ({ ...t, checks: texts.map((text, i) => ({ name: `chk_${i}`, expression: canonicalMysqlExpression(text), expressionSql: text })) })),
+  })
+  const expressions = (model: SchemaModel) => model.tables[0]!.checks.map((c) => c.expression)
+
+  it('gives an entity check the database expression the server reads alike, in one EXPLAIN per unmatched expression', async () => {
+    const desired = desiredWith('((qty + 1) * (qty - 1)) >= 0', 'qty < 1000')
+    const stored = actual.tables[0]!.checks.find((c) => c.name === 'chk_nested')!.expression
+    expect(expressions(desired)[0]).not.toBe(stored)
+    const before = connection.queryCount
+    const settled = await reconcileMysql(desired, actual, connection)
+    expect(expressions(settled)).toEqual([stored, canonicalMysqlExpression('qty < 1000')])
+    expect(connection.queryCount - before).toBe(4) // EXPLAIN and SHOW WARNINGS for each side of the one pair
+    expect((await db.query<Record<string, string>>('SHOW TABLES')).map((r) => Object.values(r)[0])).toEqual(['stock'])
+  })
+
+  it('leaves a check that reads otherwise, or that the server refuses, as written', async () => {
+    const desired = desiredWith('((qty + 1) * (qty - 2)) >= 0', 'qty < 1000', 'missing_column > 0')
+    expect(expressions(await reconcileMysql(desired, actual, connection))).toEqual(expressions(desired))
+  })
+
+  it('asks nothing when every check matches', async () => {
+    const before = connection.queryCount
+    await reconcileMysql(actual, actual, connection)
+    expect(connection.queryCount - before).toBe(0)
+  })
+})
