@@ -118,7 +118,7 @@ export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, 
  * it (MariaDB stores `((a + 1) * 2) >= 0` as `(a + 1) * 2 >= 0`, and prints both alike). An entity check
  * whose print equals an unmatched database check's takes that check's expression. Nothing is created; one
  * EXPLAIN per unmatched expression, none where every check matches; an expression the server refuses (a
- * column the table does not have yet) is left as written.
+ * column the table does not have yet), or whose print names no column, is left as written.
  */
 export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const { server } = connection as MysqlConnection
@@ -131,8 +131,13 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
       tables.push(table)
       continue
     }
-    const printOf = (check: CheckModel): Promise<string | undefined> =>
-      optimizerPrint(connection, server, `SELECT 1 FROM \`${table.name.replace(/`/g, '``')}\` WHERE (${writtenCheck(check)})`)
+    const quoted = `\`${table.name.replace(/`/g, '``')}\``
+    // A table of at most one row in an engine that counts rows exactly (MyISAM, Aria, MEMORY) is read while
+    // optimizing and its values substituted (`where 1`, `where 0`): only a print still naming a column counts.
+    const printOf = async (check: CheckModel): Promise<string | undefined> => {
+      const print = await optimizerPrint(connection, server, `SELECT 1 FROM ${quoted} WHERE (${writtenCheck(check)})`)
+      return print?.includes(`.${quoted}.\``) === true ? print : undefined
+    }
     const theirPrints = new Map<CheckModel, string | undefined>()
     for (const check of theirs) theirPrints.set(check, await printOf(check))
     const settled = new Map<CheckModel, CheckModel>()

@@ -44,6 +44,22 @@ describe('check expressions compared as MariaDB reads them', () => {
     expect(expressions(await reconcileMysql(desired, actual, connection))).toEqual(expressions(desired))
   })
 
+  it('matches no check on a table of at most one row that MyISAM reads while optimizing', async () => {
+    const connection = await connectMysql(db.options)
+    try {
+      for (const rows of [0, 1]) {
+        await db.query('DROP TABLE IF EXISTS tiny')
+        await db.query('CREATE TABLE tiny (id int PRIMARY KEY, qty int, CONSTRAINT chk_cap CHECK (qty < 1000)) ENGINE=MyISAM')
+        if (rows === 1) await db.query('INSERT INTO tiny VALUES (1, 5)')
+        const model = await mysqlDialectAt(connection.server).introspect(connection, { ignoreTables: ['stock'] })
+        const desired = { ...model, tables: model.tables.map((t) => ({ ...t, checks: [{ name: 'chk_0', expression: canonicalMysqlExpression('qty > 0'), expressionSql: 'qty > 0' }] })) }
+        expect(expressions(await reconcileMysql(desired, model, connection))).toEqual(['qty>0'])
+      }
+    } finally {
+      await connection.close()
+    }
+  })
+
   it('asks nothing when every check matches', async () => {
     const before = connection.queryCount
     await reconcileMysql(actual, actual, connection)
