@@ -118,7 +118,7 @@ export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, 
  * it (MariaDB stores `((a + 1) * 2) >= 0` as `(a + 1) * 2 >= 0`, and prints both alike). An entity check
  * whose print equals an unmatched database check's takes that check's expression. Nothing is created; one
  * EXPLAIN per unmatched expression, none where every check matches; an expression the server refuses (a
- * column the table does not have yet), or whose print names no column, is left as written.
+ * column the table does not have yet), or that the optimizer printed from a table's rows, is left as written.
  */
 export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const { server } = connection as MysqlConnection
@@ -131,13 +131,8 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
       tables.push(table)
       continue
     }
-    const quoted = `\`${table.name.replace(/`/g, '``')}\``
-    // A table of at most one row in an engine that counts rows exactly (MyISAM, Aria, MEMORY) is read while
-    // optimizing and its values substituted (`where 1`, `where 0`): only a print still naming a column counts.
-    const printOf = async (check: CheckModel): Promise<string | undefined> => {
-      const print = await optimizerPrint(connection, server, `SELECT 1 FROM ${quoted} WHERE (${writtenCheck(check)})`)
-      return print?.includes(`.${quoted}.\``) === true ? print : undefined
-    }
+    const printOf = (check: CheckModel): Promise<string | undefined> =>
+      optimizerPrint(connection, server, `SELECT 1 FROM \`${table.name.replace(/`/g, '``')}\` WHERE (${writtenCheck(check)})`)
     const theirPrints = new Map<CheckModel, string | undefined>()
     for (const check of theirs) theirPrints.set(check, await printOf(check))
     const settled = new Map<CheckModel, CheckModel>()
@@ -153,12 +148,22 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
 
 async function optimizerPrint(connection: DatabaseConnection, server: MysqlServer, select: string): Promise<string | undefined> {
   try {
-    await connection.query(`${server.product === 'mariadb' ? 'EXPLAIN EXTENDED' : 'EXPLAIN'} ${select}`)
+    const plan = await connection.query<{ type: string | null; Extra: string | null }>(`${server.product === 'mariadb' ? 'EXPLAIN EXTENDED' : 'EXPLAIN'} ${select}`)
+    if (plan.some(readsRows)) return undefined
     const warnings = await connection.query<{ Code: number | string; Message: string }>('SHOW WARNINGS')
     return warnings.find((w) => Number(w.Code) === 1003)?.Message
   } catch {
     return undefined
   }
+}
+
+/**
+ * readsRows: a plan step that read a table's rows while optimizing (a table of at most one row in an engine
+ * that counts rows exactly, MyISAM, Aria or MEMORY, or a lookup of one key), whose values the print then
+ * holds instead of the columns (`where 1`, `where 0`), so that two different expressions can print alike.
+ */
+function readsRows(step: { type: string | null; Extra: string | null }): boolean {
+  return step.type === 'system' || step.type === 'const' || /const table/i.test(step.Extra ?? '')
 }
 
 /** isOneSelect: a single SELECT (or WITH ... SELECT) with no statement after it, so that EXPLAIN runs nothing else. */

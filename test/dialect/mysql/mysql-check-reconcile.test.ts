@@ -44,7 +44,7 @@ describe('check expressions compared as MariaDB reads them', () => {
     expect(expressions(await reconcileMysql(desired, actual, connection))).toEqual(expressions(desired))
   })
 
-  it('matches no check on a table of at most one row that MyISAM reads while optimizing', async () => {
+  it('matches no check or view on a table of at most one row that MyISAM reads while optimizing', async () => {
     const connection = await connectMysql(db.options)
     try {
       for (const rows of [0, 1]) {
@@ -54,6 +54,13 @@ describe('check expressions compared as MariaDB reads them', () => {
         const model = await mysqlDialectAt(connection.server).introspect(connection, { ignoreTables: ['stock'] })
         const desired = { ...model, tables: model.tables.map((t) => ({ ...t, checks: [{ name: 'chk_0', expression: canonicalMysqlExpression('qty > 0'), expressionSql: 'qty > 0' }] })) }
         expect(expressions(await reconcileMysql(desired, model, connection))).toEqual(['qty>0'])
+        // Views are compared the same way, and two different views of that table printed alike too.
+        await db.query('CREATE OR REPLACE VIEW v_tiny AS SELECT id FROM tiny WHERE qty < 1000')
+        const withView = await mysqlDialectAt(connection.server).introspect(connection, { ignoreTables: ['stock'] })
+        const other = 'SELECT id FROM tiny WHERE qty > 0'
+        const desiredView = { ...withView, views: withView.views.map((v) => ({ ...v, definition: canonicalMysqlExpression(other), definitionSql: other })) }
+        expect((await reconcileMysql(desiredView, withView, connection)).views[0]!.definition).toBe(canonicalMysqlExpression(other))
+        await db.query('DROP VIEW v_tiny')
       }
     } finally {
       await connection.close()
