@@ -67,6 +67,24 @@ describe('check expressions compared as MariaDB reads them', () => {
     }
   })
 
+  it('asks MySQL 8 with EXPLAIN and MariaDB with EXPLAIN EXTENDED (the statements sent, per server)', async () => {
+    const desired = desiredWith('((qty + 1) * (qty - 1)) >= 0', 'qty < 1000')
+    for (const product of ['mysql', 'mariadb'] as const) {
+      const sent: string[] = []
+      const recording = {
+        ...connection,
+        server: { ...connection.server, product, version: product === 'mysql' ? [8, 0, 36] : connection.server.version },
+        query: <Row>(sql: string) => {
+          sent.push(sql)
+          return connection.query<Row>(sql)
+        },
+      } as unknown as MysqlConnection
+      await reconcileMysql(desired, actual, recording)
+      const explain = product === 'mysql' ? 'EXPLAIN SELECT 1 FROM `stock` WHERE' : 'EXPLAIN EXTENDED SELECT 1 FROM `stock` WHERE'
+      expect(sent.map((q) => q.split(' (')[0])).toEqual([explain, 'SHOW WARNINGS', explain, 'SHOW WARNINGS'])
+    }
+  })
+
   it('asks nothing when every check matches', async () => {
     const before = connection.queryCount
     await reconcileMysql(actual, actual, connection)
