@@ -85,8 +85,8 @@ export const expressionForms: readonly ExpressionForm[] = [
     label: 'check: json', place: 'check',
     sql: { postgres: "data IS NULL OR jsonb_typeof(data) = 'object'", sqlite: 'data IS NULL OR json_valid(data)', mariadb: 'data IS NULL OR json_valid(data)' },
   },
-  // MariaDB stores this check without its outer parentheses, which the canonical form does not drop yet.
-  { label: 'check: nested parentheses', place: 'check', sql: both('((qty + 1) * (qty - 1)) >= 0') },
+  // MariaDB stores this check without its outer parentheses: reconcile asks the server how it reads both.
+  { label: 'check: nested parentheses', place: 'check', sql: all('((qty + 1) * (qty - 1)) >= 0') },
   // Partial index predicates
   { label: 'where: comparison', place: 'where', sql: both('qty > 0') },
   { label: 'where: IS NOT NULL', place: 'where', sql: both('name IS NOT NULL') },

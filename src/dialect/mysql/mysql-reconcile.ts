@@ -1,6 +1,6 @@
 import { sameName } from '../../model/qualified-name'
-import type { ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
-import { writtenDefinition } from '../../model/written-sql'
+import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import { writtenCheck, writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
 import type { MysqlServer } from './mysql-server'
@@ -9,8 +9,8 @@ import type { MysqlServer } from './mysql-server'
  * reconcileMysql settles what the rules cannot, read-only: a table whose entity names no engine takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes), charsets and collations the entities
- * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions are
- * compared as the server's optimizer prints them (reconcileViews).
+ * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions and
+ * check expressions are compared as the server's optimizer prints them (reconcileViews, reconcileChecks).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const tables = desired.tables.map((t) => {
@@ -20,7 +20,8 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const indexes = other === undefined ? t.indexes : t.indexes.map((i) => withServerPrefixes(i, t, other))
     return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
   })
-  return reconcileViews(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
+  const settled = await reconcileChecks(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
+  return reconcileViews(settled, actual, connection)
 }
 
 /**
@@ -110,14 +111,59 @@ export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, 
   return { ...desired, views: desired.views.map((v) => settled.get(v) ?? v) }
 }
 
+/**
+ * reconcileChecks asks the server, on each table where some entity check and some database check match no
+ * check of the other side by canonical text, how it reads each of those expressions: `EXPLAIN [EXTENDED]
+ * SELECT 1 FROM <table> WHERE (<expression>)` and SHOW WARNINGS print the condition as the optimizer rewrote
+ * it (MariaDB stores `((a + 1) * 2) >= 0` as `(a + 1) * 2 >= 0`, and prints both alike). An entity check
+ * whose print equals an unmatched database check's takes that check's expression. Nothing is created; one
+ * EXPLAIN per unmatched expression, none where every check matches; an expression the server refuses (a
+ * column the table does not have yet), or that the optimizer printed from a table's rows, is left as written.
+ */
+export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const { server } = connection as MysqlConnection
+  const tables: TableModel[] = []
+  for (const table of desired.tables) {
+    const other = actual.tables.find((a) => sameName(a, table))
+    const mine = table.checks.filter((c) => !other?.checks.some((o) => o.expression === c.expression))
+    const theirs = other?.checks.filter((o) => !table.checks.some((c) => c.expression === o.expression)) ?? []
+    if (mine.length === 0 || theirs.length === 0) {
+      tables.push(table)
+      continue
+    }
+    const printOf = (check: CheckModel): Promise<string | undefined> =>
+      optimizerPrint(connection, server, `SELECT 1 FROM \`${table.name.replace(/`/g, '``')}\` WHERE (${writtenCheck(check)})`)
+    const theirPrints = new Map<CheckModel, string | undefined>()
+    for (const check of theirs) theirPrints.set(check, await printOf(check))
+    const settled = new Map<CheckModel, CheckModel>()
+    for (const check of mine) {
+      const print = await printOf(check)
+      const match = print === undefined ? undefined : theirs.find((o) => theirPrints.get(o) === print && ![...settled.values()].includes(o))
+      if (match !== undefined) settled.set(check, match)
+    }
+    tables.push(settled.size === 0 ? table : { ...table, checks: table.checks.map((c) => (settled.has(c) ? { ...c, expression: settled.get(c)!.expression } : c)) })
+  }
+  return { ...desired, tables }
+}
+
 async function optimizerPrint(connection: DatabaseConnection, server: MysqlServer, select: string): Promise<string | undefined> {
   try {
-    await connection.query(`${server.product === 'mariadb' ? 'EXPLAIN EXTENDED' : 'EXPLAIN'} ${select}`)
+    const plan = await connection.query<{ type: string | null; Extra: string | null }>(`${server.product === 'mariadb' ? 'EXPLAIN EXTENDED' : 'EXPLAIN'} ${select}`)
+    if (plan.some(readsRows)) return undefined
     const warnings = await connection.query<{ Code: number | string; Message: string }>('SHOW WARNINGS')
     return warnings.find((w) => Number(w.Code) === 1003)?.Message
   } catch {
     return undefined
   }
+}
+
+/**
+ * readsRows: a plan step that read a table's rows while optimizing (a table of at most one row in an engine
+ * that counts rows exactly, MyISAM, Aria or MEMORY, or a lookup of one key), whose values the print then
+ * holds instead of the columns (`where 1`, `where 0`), so that two different expressions can print alike.
+ */
+function readsRows(step: { type: string | null; Extra: string | null }): boolean {
+  return step.type === 'system' || step.type === 'const' || /const table/i.test(step.Extra ?? '')
 }
 
 /** isOneSelect: a single SELECT (or WITH ... SELECT) with no statement after it, so that EXPLAIN runs nothing else. */
