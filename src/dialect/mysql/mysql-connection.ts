@@ -1,5 +1,6 @@
 import type { Connection, ConnectionOptions } from 'mysql2/promise'
 import type { DataSourceOptions } from 'typeorm'
+import { parseUrl, withoutSecret } from '../connection-url'
 import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 import { mysqlDriver } from './mysql-driver'
 import { type MysqlServer, mysqlServerOf } from './mysql-server'
@@ -144,15 +145,6 @@ function credentialsOf(options: DataSourceOptions): MysqlCredentials {
   }
 }
 
-function parseUrl(url: string | undefined): URL | undefined {
-  if (url === undefined) return undefined
-  try {
-    return new URL(url)
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * reasonOf is the driver's text for `err` (an Error, perhaps of another realm); a refused connection to a name
  * with several addresses has it in its parts.
@@ -162,10 +154,6 @@ function reasonOf(err: unknown): string {
   if (typeof message === 'string' && message !== '') return message
   const parts = Array.isArray(errors) ? errors.map((part: unknown) => reasonOf(part)) : []
   return parts.length > 0 ? parts.join(', ') : typeof code === 'string' ? code : String(err)
-}
-
-function withoutSecret(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('***') : text
 }
 
 function readOnlyConnection(connection: Connection, server: MysqlServer): MysqlConnection {

@@ -1,6 +1,7 @@
 import type { Client, ClientConfig } from 'pg'
 import { newPostgresClient } from './postgres-driver'
 import type { DataSourceOptions } from 'typeorm'
+import { parseUrl, withoutSecret } from '../connection-url'
 import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 
 type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
@@ -111,20 +112,7 @@ function targetText(credentials: Credentials): string {
   return `${place.host}:${place.port}/${place.database} as ${place.user}`
 }
 
-function parseUrl(url: string | undefined): URL | undefined {
-  if (url === undefined) return undefined
-  try {
-    return new URL(url)
-  } catch {
-    return undefined
-  }
-}
-
 function urlPassword(url: string | undefined): string | undefined {
   const password = parseUrl(url)?.password
   return password ? decodeURIComponent(password) : undefined
-}
-
-function withoutSecret(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('***') : text
 }
