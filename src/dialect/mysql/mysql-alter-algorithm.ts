@@ -77,7 +77,7 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
     case 'drop_index':
     case 'drop_unique':
       return inplace
-    case 'rename_constraint': return op.constraint === 'unique' ? instant : op.constraint === 'primary_key' ? instant : copy
+    case 'rename_constraint': return op.constraint === 'unique' || op.constraint === 'primary_key' ? instant : copy
     default:
       // ADD FOREIGN KEY with foreign_key_checks on, ADD CHECK (it reads every row) and primary key changes copy the table.
       return copy
