@@ -99,14 +99,14 @@ export function transpile(source: string, fileName: string): string {
 }
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 2
+const loaderRules = 3
 
 function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, project: ProjectCompilerOptions): CacheableOutput {
   const ts = loadTypeScript()
   const compilerOptions = loaderCompilerOptions(ts, project)
   // A file without `@` has no decorator and is not parsed for its metadata.
   const sourceFile = source.includes('@') ? ts.createSourceFile(fileName, source, compilerOptions.target ?? ts.ScriptTarget.ES2021) : undefined
-  if (swc !== undefined && (sourceFile === undefined || !swcMetadataMayDiffer(ts, sourceFile))) {
+  if (swc !== undefined && (sourceFile === undefined || !swcMetadataMayDiffer(ts, sourceFile, strictNullChecksOf(compilerOptions)))) {
     const output = swc.transpile(source, fileName, compilerOptions)
     if ('code' in output) return { output: output.code, cacheable: true }
     // tsc's words for the error; SWC's where only SWC rejects the file.
@@ -120,6 +120,10 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
   // The emit with type information depends on the files the metadata names too, which the cache key does not hold.
   return { output: output.outputText, cacheable: !typeAware }
+}
+
+function strictNullChecksOf(options: TypeScript.CompilerOptions): boolean {
+  return options.strictNullChecks ?? options.strict ?? false
 }
 
 function transpileAlone(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): EmittedModule {

@@ -52,6 +52,14 @@ describe('SWC transpiles what it writes the same decorator metadata for', () => 
     expect(output).toContain(`__metadata("design:type", ${designType}`)
   })
 
+  test('with strictNullChecks, nullable unions (columns and relations to imported entities) are SWC\'s: both write Object', () => {
+    const source = `import { Column, ManyToOne } from 'typeorm'\nimport { Team } from './team'\nexport class Thing {\n  @Column({ nullable: true }) nickname: string | null\n  @ManyToOne(() => Team) team: Team | null\n}\n`
+    const strict = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }) })
+    const output = transpile(source, strict.write('src/thing.ts', source))
+    expect(output).toMatch(swcEmitted)
+    expect(output.match(/_ts_metadata\("design:type", Object\)/g)).toHaveLength(2)
+  })
+
   test('TYPEORM_AUTOGEN_TRANSPILER=typescript makes the TypeScript compiler transpile every file', () => {
     process.env.TYPEORM_AUTOGEN_TRANSPILER = 'typescript'
     try {
