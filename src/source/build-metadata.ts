@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { withIndexedMetadataArgs } from './indexed-metadata-args'
+import { withSynchronousRequires } from './synchronous-requires'
 import { UserError, messageOf } from './user-error'
 
 /**
@@ -11,7 +12,7 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
   if (!dataSource.isInitialized) {
     const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
     try {
-      await withIndexedMetadataArgs(() => builder.buildMetadatas())
+      await withSynchronousRequires(() => withIndexedMetadataArgs(() => builder.buildMetadatas()))
     } catch (err) {
       // A syntax error in an entity or migration file already names its file, line and column.
       if (err instanceof UserError) throw err

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import Module from 'node:module'
 import type { SchemaModel } from '../../src/model/schema-model'
 import * as path from 'node:path'
+import { buildEntityMetadata } from '../../src/source/build-metadata'
 import { registerTypeScriptLoader, transpile } from '../../src/source/typescript-loader'
 import { UserError } from '../../src/source/user-error'
 import { runInNode } from './helpers/run-in-node'
@@ -197,6 +198,34 @@ export default new DataSource({ type: 'better-sqlite3', database: 'never.sqlite'
     expect(result.model.tables).toHaveLength(1)
     expect(result.model.tables[0].columns[1]).toEqual({ name: 'label', type: 'varchar', length: 20, nullable: false })
     expect(fs.existsSync(p.file('never.sqlite'))).toBe(false)
+  })
+
+  test('entity globs over ESM and CommonJS folders: each file imported or required as TypeORM would', async () => {
+    const schema = (name: string) => `new EntitySchema({ name: '${name}', columns: { id: { type: Number, primary: true, generated: true } } })`
+    const p = project({
+      'package.json': '{ "type": "module" }',
+      'entities/esm/tag.js': `import { EntitySchema } from 'typeorm'\nexport const Tag = ${schema('tag')}\n`,
+      'entities/cjs/package.json': '{ "type": "commonjs" }',
+      'entities/cjs/note.js': `const { EntitySchema } = require('typeorm')\nexports.Note = ${schema('note')}\n`,
+      'ormconfig.js': `
+import { DataSource } from 'typeorm'
+import { fileURLToPath } from 'node:url'
+import * as path from 'node:path'
+const here = path.dirname(fileURLToPath(import.meta.url))
+export default new DataSource({ type: 'better-sqlite3', database: 'never.sqlite', entities: [path.join(here, 'entities', '**', '*.js')] })
+`,
+    })
+    const result = printed(await runInNode(p, p.file('ormconfig.js')))
+    expect(result.model.tables.map((t) => t.name).sort()).toEqual(['note', 'tag'])
+  })
+
+  test('TypeORM\'s own file loader is back once the metadata is built', async () => {
+    const utils = require('typeorm/util/ImportUtils') as { importOrRequireFile: unknown }
+    const before = utils.importOrRequireFile
+    const { DataSource } = require('typeorm') as typeof import('typeorm')
+    const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [] })
+    await buildEntityMetadata(dataSource)
+    expect(utils.importOrRequireFile).toBe(before)
   })
 
   test('a failing config gives a UserError', async () => {
