@@ -32,7 +32,9 @@ let ours: ExtensionHandler | undefined
  * loading stays fast. Decorator metadata is always emitted, so
  * `@Column() name: string` works as TypeORM expects; tsconfig `paths` resolve. Idempotent; when
  * another `.ts` hook is already installed (ts-node, tsx) it is left in charge. Returns whether this hook is
- * the one in charge. The CLI calls it before loading the config.
+ * the one in charge. The CLI calls it before loading the config. Stack traces point at `.ts` lines only
+ * where Node reads source maps (`NODE_OPTIONS=--enable-source-maps`): reading them costs every module
+ * loaded, and the CLI prints one line, not a stack.
  */
 export function registerTypeScriptLoader(): boolean {
   const handlers = moduleInternals._extensions
@@ -41,7 +43,6 @@ export function registerTypeScriptLoader(): boolean {
   ours = compileTypeScriptModule
   for (const extension of typeScriptExtensions) handlers[extension] = ours
   resolveTypeScriptRequests()
-  process.setSourceMapsEnabled(true)
   return true
 }
 
