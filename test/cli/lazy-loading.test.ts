@@ -34,7 +34,7 @@ test('--version prints the version of package.json and loads no package at all, 
   expect(run.packages).toEqual([])
 })
 
-test('a SQLite project with a .js config loads no transpiler and not pg', () => {
+test('a SQLite project with a .js config loads no transpiler, not pg and no other dialect\'s code', () => {
   project = tempProject({
     'ormconfig.js': `const { DataSource } = require('typeorm')
 module.exports = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [require('./thing.js')] })
@@ -45,6 +45,7 @@ module.exports = new DataSource({ type: 'better-sqlite3', database: ':memory:', 
   expect(run.stdout).toContain('CREATE TABLE "thing"')
   expect(run.packages).toContain('better-sqlite3')
   expect(run.packages.filter((p) => ['pg', 'typescript', '@swc/core'].includes(p))).toEqual([])
+  expect(run.dialects).toEqual(['sqlite'])
 })
 
 describe('a PostgreSQL project', () => {
@@ -54,7 +55,7 @@ describe('a PostgreSQL project', () => {
   })
   afterAll(() => database.drop())
 
-  test('with .ts files loads SWC and pg, and not better-sqlite3', () => {
+  test('with .ts files loads SWC and pg, and not better-sqlite3 nor another dialect\'s code', () => {
     const options = database.options as { database: string }
     project = tempProject({
       'ormconfig.ts': `import { DataSource } from 'typeorm'
@@ -67,6 +68,7 @@ export default new DataSource({ type: 'postgres', host: '127.0.0.1', port: 5432,
     expect(run.code).toBe(1)
     expect(run.packages).toEqual(expect.arrayContaining(['pg', '@swc/core']))
     expect(run.packages).not.toContain('better-sqlite3')
+    expect(run.dialects).toEqual(['postgres'])
   })
 })
 

@@ -7,11 +7,13 @@ export interface LoadingRun {
   readonly code: number
   readonly stdout: string
   readonly packages: string[]
+  /** The folders of src/dialect/ whose modules the run loaded (`postgres`, `sqlite`, `mysql`). */
+  readonly dialects: string[]
 }
 
 /**
  * packagesLoaded runs the built CLI in `project` and lists the packages (bare requests) its process
- * required, as a preload in that process records them. `stdout` holds stderr too.
+ * required and the dialects whose modules it loaded, as a preload in that process records them. `stdout` holds stderr too.
  */
 export function packagesLoaded(project: TempProject, args: readonly string[], env: NodeJS.ProcessEnv = {}): LoadingRun {
   const log = project.file('loaded.json')
@@ -24,8 +26,12 @@ Module._load = function (request, ...rest) {
   }
   return load.call(this, request, ...rest)
 }
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify([...requested])))
+process.on('exit', () => {
+  const dialects = new Set(Object.keys(require.cache).map((f) => /[\\/]src[\\/]dialect[\\/]([^\\/]+)[\\/]/.exec(f)?.[1]).filter(Boolean))
+  require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({ packages: [...requested], dialects: [...dialects].sort() }))
+})
 `)
   const run = runBuiltCli(project.dir, args, { ...env, NODE_OPTIONS: `--require ${preload}` })
-  return { code: run.code, stdout: run.stdout + run.stderr, packages: JSON.parse(fs.readFileSync(log, 'utf8')) as string[] }
+  const loaded = JSON.parse(fs.readFileSync(log, 'utf8')) as { packages: string[]; dialects: string[] }
+  return { code: run.code, stdout: run.stdout + run.stderr, ...loaded }
 }
