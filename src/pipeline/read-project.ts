@@ -1,10 +1,11 @@
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
-import { dialectAtServer, dialectFor } from '../dialect/dialect-for'
+import { dialectFor } from '../dialect/dialect-for'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
 import { type EntityReadResult, readEntities } from '../source/entity-metadata'
 import type { LoadedProject } from '../source/load-config'
+import { type DatabaseReadAhead, readDatabaseAhead } from './database-read-ahead'
 import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
@@ -41,20 +42,29 @@ export interface ProjectReading {
  * but counting the hazards' rows.
  */
 export async function readProject(project: LoadedProject, options: CompareOptions): Promise<ProjectReading> {
-  const { dataSource } = project
+  const { dataSource, settings } = project
   const baseDialect = dialectFor(dataSource.options)
-  const entities = await readEntities(dataSource)
-  const connection = await (options.connect?.() ?? baseDialect.connect(dataSource.options))
+  const connect = options.connect ?? (() => baseDialect.connect(dataSource.options))
+  const database = readDatabaseAhead(baseDialect, dataSource.options, connect, ignoredTables(dataSource, settings))
+  let entities: EntityReadResult
   try {
-    return await readWith(project, options, entities, await dialectAtServer(baseDialect, connection), connection)
+    entities = await readEntities(dataSource)
   } catch (err) {
-    await connection.close()
+    await database.closeQuietly()
+    throw err
+  }
+  try {
+    await database.connection()
+    return await readWith(project, options, entities, await database.dialect(), database)
+  } catch (err) {
+    await database.closeQuietly()
     throw err
   }
 }
 
-async function readWith(project: LoadedProject, options: CompareOptions, entities: EntityReadResult, dialect: Dialect, connection: DatabaseConnection): Promise<ProjectReading> {
+async function readWith(project: LoadedProject, options: CompareOptions, entities: EntityReadResult, dialect: Dialect, database: DatabaseReadAhead): Promise<ProjectReading> {
   const { dataSource, settings } = project
+  const connection = await database.connection()
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
   const normalized = dialect.normalize(entities.model, dataSource.options)
   const wanted = {
@@ -66,7 +76,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, entitie
   const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
-  const introspected = await dialect.introspect(connection, { schemas, ignoreTables: ignore })
+  const introspected = await database.introspect({ schemas, ignoreTables: ignore })
   const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
   refuseNoEntities(dataSource, actual)
   const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import type * as Swc from '@swc/core'
 import type * as TypeScript from 'typescript'
 
@@ -36,8 +37,24 @@ export function swcTranspiler(): SwcTranspiler | undefined {
   }
   const swc = loaded.swc
   if (swc === undefined) return undefined
-  return { id: `swc ${swc.version}`, transpile: (source, fileName, options) => transpileWith(swc, source, fileName, options) }
+  return { id: idOf(swc.version), transpile: (source, fileName, options) => transpileWith(swc, source, fileName, options) }
 }
+
+/**
+ * swcTranspilerId is the `id` swcTranspiler gives, read from @swc/core's package.json without loading its
+ * binary (a transpile cache hit needs no transpiler); undefined where swcTranspiler gives none, as far as known.
+ */
+export function swcTranspilerId(): string | undefined {
+  if (process.env[transpilerVariable] === 'typescript') return undefined
+  if (loaded !== undefined) return loaded.swc === undefined ? undefined : idOf(loaded.swc.version)
+  try {
+    return idOf((JSON.parse(fs.readFileSync(require.resolve('@swc/core/package.json'), 'utf8')) as { version: string }).version)
+  } catch {
+    return undefined
+  }
+}
+
+const idOf = (version: string) => `swc ${version}`
 
 function transpileWith(swc: typeof Swc, source: string, fileName: string, options: TypeScript.CompilerOptions): SwcOutput {
   try {

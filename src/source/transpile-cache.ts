@@ -22,19 +22,32 @@ export interface CacheableOutput {
  * node_modules' project, or a cache that cannot be written, is simply transpiled.
  */
 export function cachedTranspile(fileName: string, source: string, keyParts: readonly unknown[], transpile: () => CacheableOutput): string {
-  const dir = cacheDirFor(path.dirname(path.resolve(fileName)))
-  const entry = dir === undefined ? undefined : path.join(dir, `${createHash('sha256').update(JSON.stringify([...keyParts, fileName, source])).digest('hex')}.js`)
-  if (entry !== undefined) {
-    try {
-      return fs.readFileSync(entry, 'utf8')
-    } catch {
-      // not cached yet
-    }
-  }
+  const entry = cacheEntry(fileName, source, keyParts)
+  const cached = entry === undefined ? undefined : readQuietly(entry)
+  if (cached !== undefined) return cached
   const { output, cacheable } = transpile()
   transpiled += 1
   if (entry !== undefined && cacheable) writeQuietly(entry, output)
   return output
+}
+
+/** cachedOutput is the JavaScript cachedTranspile would find in the cache for these key parts, undefined when it is not there. */
+export function cachedOutput(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
+  const entry = cacheEntry(fileName, source, keyParts)
+  return entry === undefined ? undefined : readQuietly(entry)
+}
+
+function cacheEntry(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
+  const dir = cacheDirFor(path.dirname(path.resolve(fileName)))
+  return dir === undefined ? undefined : path.join(dir, `${createHash('sha256').update(JSON.stringify([...keyParts, fileName, source])).digest('hex')}.js`)
+}
+
+function readQuietly(entry: string): string | undefined {
+  try {
+    return fs.readFileSync(entry, 'utf8')
+  } catch {
+    return undefined // not cached yet
+  }
 }
 
 /** transpiledCount is how many files this process transpiled rather than read from the cache. */

@@ -7,8 +7,8 @@ import { aliasTargets } from './path-aliases'
 import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
-import { type SwcTranspiler, swcTranspiler } from './swc-transpiler'
-import { type CacheableOutput, cachedTranspile } from './transpile-cache'
+import { type SwcTranspiler, swcTranspiler, swcTranspilerId } from './swc-transpiler'
+import { type CacheableOutput, cachedOutput, cachedTranspile } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
@@ -92,11 +92,14 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
  */
 export function transpile(source: string, fileName: string): string {
   const project = projectCompilerOptionsFor(fileName)
-  const swc = swcTranspiler()
-  const transpiler = swc?.id ?? 'typescript'
   // TypeScript's version even with SWC: it converts the options, and decides which files SWC transpiles.
-  const key = [loaderRules, transpiler, typeScriptVersion(), project.cacheKey, process.sourceMapsEnabled === true]
-  return cachedTranspile(fileName, source, key, () => emit(swc, source, fileName, project))
+  const keyOf = (transpiler: string) => [loaderRules, transpiler, typeScriptVersion(), project.cacheKey, process.sourceMapsEnabled === true]
+  // SWC's binary is loaded only when a file is not in the cache.
+  const expectedSwc = swcTranspilerId()
+  const cached = expectedSwc === undefined ? undefined : cachedOutput(fileName, source, keyOf(expectedSwc))
+  if (cached !== undefined) return cached
+  const swc = swcTranspiler()
+  return cachedTranspile(fileName, source, keyOf(swc?.id ?? 'typescript'), () => emit(swc, source, fileName, project))
 }
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
