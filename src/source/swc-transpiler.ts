@@ -47,12 +47,17 @@ export function swcTranspiler(): SwcTranspiler | undefined {
 export function swcTranspilerId(): string | undefined {
   if (process.env[transpilerVariable] === 'typescript') return undefined
   if (loaded !== undefined) return loaded.swc === undefined ? undefined : idOf(loaded.swc.version)
-  try {
-    return idOf((JSON.parse(fs.readFileSync(require.resolve('@swc/core/package.json'), 'utf8')) as { version: string }).version)
-  } catch {
-    return undefined
+  if (installedVersion === undefined) {
+    try {
+      installedVersion = { version: (JSON.parse(fs.readFileSync(require.resolve('@swc/core/package.json'), 'utf8')) as { version: string }).version }
+    } catch {
+      installedVersion = { version: undefined }
+    }
   }
+  return installedVersion.version === undefined ? undefined : idOf(installedVersion.version)
 }
+
+let installedVersion: { readonly version: string | undefined } | undefined
 
 const idOf = (version: string) => `swc ${version}`
 

@@ -39,8 +39,15 @@ export function cachedOutput(fileName: string, source: string, keyParts: readonl
 
 function cacheEntry(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
   const dir = cacheDirFor(path.dirname(path.resolve(fileName)))
-  return dir === undefined ? undefined : path.join(dir, `${createHash('sha256').update(JSON.stringify([...keyParts, fileName, source])).digest('hex')}.js`)
+  if (dir === undefined) return undefined
+  // The text of JSON.stringify([...keyParts, fileName, source]), with keyParts serialized once per array.
+  let opening = serializedKeyParts.get(keyParts)
+  if (opening === undefined) serializedKeyParts.set(keyParts, (opening = JSON.stringify(keyParts).slice(0, -1)))
+  const key = `${opening}${keyParts.length > 0 ? ',' : ''}${JSON.stringify(fileName)},${JSON.stringify(source)}]`
+  return path.join(dir, `${createHash('sha256').update(key).digest('hex')}.js`)
 }
+
+const serializedKeyParts = new WeakMap<readonly unknown[], string>()
 
 function readQuietly(entry: string): string | undefined {
   try {

@@ -93,7 +93,7 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
 export function transpile(source: string, fileName: string): string {
   const project = projectCompilerOptionsFor(fileName)
   // TypeScript's version even with SWC: it converts the options, and decides which files SWC transpiles.
-  const keyOf = (transpiler: string) => [loaderRules, transpiler, typeScriptVersion(), project.cacheKey, process.sourceMapsEnabled === true]
+  const keyOf = (transpiler: string) => cacheKeyParts(project, transpiler)
   // SWC's binary is loaded only when a file is not in the cache.
   const expectedSwc = swcTranspilerId()
   const cached = expectedSwc === undefined ? undefined : cachedOutput(fileName, source, keyOf(expectedSwc))
@@ -101,6 +101,19 @@ export function transpile(source: string, fileName: string): string {
   const swc = swcTranspiler()
   return cachedTranspile(fileName, source, keyOf(swc?.id ?? 'typescript'), () => emit(swc, source, fileName, project))
 }
+
+/** cacheKeyParts is what a file's output depends on besides its path and text; one array per project and transpiler. */
+function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): readonly unknown[] {
+  const sourceMaps = process.sourceMapsEnabled === true
+  let keys = keyPartsOfProject.get(project)
+  if (keys === undefined) keyPartsOfProject.set(project, (keys = new Map()))
+  const name = `${transpiler}\0${sourceMaps}`
+  let parts = keys.get(name)
+  if (parts === undefined) keys.set(name, (parts = [loaderRules, transpiler, typeScriptVersion(), project.cacheKey, sourceMaps]))
+  return parts
+}
+
+const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
 const loaderRules = 3
