@@ -1,4 +1,4 @@
-import yargs from 'yargs'
+import yargs from 'yargs/yargs'
 import { migrationStrategies } from '../pipeline/migration-strategy'
 import { UserError } from '../source/user-error'
 import { type CliOutput, colored, processOutput } from './cli-output'
