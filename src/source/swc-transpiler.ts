@@ -8,6 +8,8 @@ export interface SwcTranspiler {
   readonly id: string
   /** The JavaScript, or where SWC found the first syntax error. */
   transpile(source: string, fileName: string, options: TypeScript.CompilerOptions): SwcOutput
+  /** transpile on SWC's own threads. */
+  transpileAsync(source: string, fileName: string, options: TypeScript.CompilerOptions): Promise<SwcOutput>
 }
 
 export type SwcOutput =
@@ -37,7 +39,14 @@ export function swcTranspiler(): SwcTranspiler | undefined {
   }
   const swc = loaded.swc
   if (swc === undefined) return undefined
-  return { id: idOf(swc.version), transpile: (source, fileName, options) => transpileWith(swc, source, fileName, options) }
+  return {
+    id: idOf(swc.version),
+    transpile: (source, fileName, options) => transpileWith(swc, source, fileName, options),
+    transpileAsync: (source, fileName, options) => swc.transform(source, swcOptions(fileName, options)).then(
+      (output) => ({ code: output.code }),
+      (err: unknown) => ({ syntaxError: locatedError(String(err)) }),
+    ),
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { prefetchTranspiles, prefetched } from './typescript-loader'
 
 // TypeORM loads each file its entity, migration and subscriber globs name through `importOrRequireFile`,
 // which first looks for the file's nearest package.json with asynchronous stats, for every file at once: at
@@ -18,10 +19,15 @@ export async function withSynchronousRequires<T>(work: () => Promise<T>): Promis
   const original = utils.importOrRequireFile
   let previous: Promise<unknown> = Promise.resolve()
   let turned = performance.now()
+  const queued: string[] = []
   utils.importOrRequireFile = (filePath) => {
+    queued.push(filePath)
     // One file after the other, in the globs' order; every few milliseconds the event loop turns, so that
-    // I/O started before (the database read ahead) moves on while the files load.
+    // I/O started before (the database read ahead, SWC's transpiles) moves on while the files load.
     const loaded = previous.then(async (): Promise<[unknown, 'esm' | 'commonjs']> => {
+      // The first file waits until all are queued: then the transpiles of the files not cached yet start at once.
+      if (queued.length > 0) prefetchTranspiles(queued.splice(0))
+      await prefetched(filePath)
       if (performance.now() - turned > msBetweenTurns) {
         await new Promise((resolve) => setImmediate(resolve))
         turned = performance.now()

@@ -23,7 +23,7 @@ export interface CacheableOutput {
  */
 export function cachedTranspile(fileName: string, source: string, keyParts: readonly unknown[], transpile: () => CacheableOutput): string {
   const entry = cacheEntry(fileName, source, keyParts)
-  const cached = entry === undefined ? undefined : readQuietly(entry)
+  const cached = entry === undefined ? undefined : storedNow.get(entry) ?? readQuietly(entry)
   if (cached !== undefined) return cached
   const { output, cacheable } = transpile()
   transpiled += 1
@@ -34,8 +34,20 @@ export function cachedTranspile(fileName: string, source: string, keyParts: read
 /** cachedOutput is the JavaScript cachedTranspile would find in the cache for these key parts, undefined when it is not there. */
 export function cachedOutput(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
   const entry = cacheEntry(fileName, source, keyParts)
-  return entry === undefined ? undefined : readQuietly(entry)
+  return entry === undefined ? undefined : storedNow.get(entry) ?? readQuietly(entry)
 }
+
+/** storeOutput puts a file's JavaScript into the cache, where cachedOutput finds it, also where the cache cannot be written. */
+export function storeOutput(fileName: string, source: string, keyParts: readonly unknown[], output: string): void {
+  const entry = cacheEntry(fileName, source, keyParts)
+  if (entry === undefined) return
+  storedNow.set(entry, output)
+  transpiled += 1
+  writeQuietly(entry, output)
+}
+
+/** What this process stored, by cache entry. */
+const storedNow = new Map<string, string>()
 
 function cacheEntry(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
   const dir = cacheDirFor(path.dirname(path.resolve(fileName)))

@@ -8,7 +8,7 @@ import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsF
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, swcTranspiler, swcTranspilerId } from './swc-transpiler'
-import { type CacheableOutput, cachedOutput, cachedTranspile } from './transpile-cache'
+import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
@@ -118,12 +118,66 @@ const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readon
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
 const loaderRules = 3
 
+/**
+ * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
+ * cache lacks, so that a large cold load transpiles while this thread decides the next file and loads the
+ * ones before: the outputs go to the cache, where transpile finds them (wait for prefetched first). A file
+ * SWC does not take, or whose transpile fails, is left to transpile, which says why.
+ */
+export function prefetchTranspiles(files: readonly string[]): void {
+  if (ours === undefined || moduleInternals._extensions['.ts'] !== ours || swcTranspilerId() === undefined) return
+  for (const fileName of files) {
+    if (!typeScriptExtensions.includes(path.extname(fileName)) || prefetching.has(fileName)) continue
+    let source: string
+    try {
+      source = fs.readFileSync(fileName, 'utf8')
+    } catch {
+      continue
+    }
+    const project = projectCompilerOptionsFor(fileName)
+    const key = cacheKeyParts(project, swcTranspilerId()!)
+    if (cachedOutput(fileName, source, key) !== undefined) continue
+    const swc = swcTranspiler()
+    if (swc === undefined) return
+    const ts = loadTypeScript()
+    const compilerOptions = loaderCompilerOptions(ts, project)
+    const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
+    if (!swcTakes) {
+      if (sourceFile !== undefined) parsedAhead.set(fileName, { source, sourceFile })
+      continue
+    }
+    prefetching.set(fileName, swc.transpileAsync(source, fileName, compilerOptions).then((output) => {
+      if ('code' in output) storeOutput(fileName, source, key, output.code)
+    }))
+  }
+}
+
+/** prefetched is the transpile prefetchTranspiles started for `fileName`, to wait for before loading it. */
+export function prefetched(fileName: string): Promise<void> | undefined {
+  return prefetching.get(fileName)
+}
+
+const prefetching = new Map<string, Promise<void>>()
+const parsedAhead = new Map<string, { readonly source: string; readonly sourceFile: TypeScript.SourceFile }>()
+
+/**
+ * decideTranspiler says whether SWC takes the file (its decorator metadata is what `tsc` writes, see
+ * swcMetadataMayDiffer) and gives the parsed file, which a file without `@` (no decorator) does not need.
+ */
+function decideTranspiler(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): { swcTakes: boolean; sourceFile: TypeScript.SourceFile | undefined } {
+  const ahead = parsedAhead.get(fileName)
+  parsedAhead.delete(fileName)
+  const sourceFile = !source.includes('@')
+    ? undefined
+    : ahead?.source === source ? ahead.sourceFile : ts.createSourceFile(fileName, source, compilerOptions.target ?? ts.ScriptTarget.ES2021)
+  return { swcTakes: sourceFile === undefined || !swcMetadataMayDiffer(ts, sourceFile, strictNullChecksOf(compilerOptions)), sourceFile }
+}
+
 function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, project: ProjectCompilerOptions): CacheableOutput {
   const ts = loadTypeScript()
   const compilerOptions = loaderCompilerOptions(ts, project)
-  // A file without `@` has no decorator and is not parsed for its metadata.
-  const sourceFile = source.includes('@') ? ts.createSourceFile(fileName, source, compilerOptions.target ?? ts.ScriptTarget.ES2021) : undefined
-  if (swc !== undefined && (sourceFile === undefined || !swcMetadataMayDiffer(ts, sourceFile, strictNullChecksOf(compilerOptions)))) {
+  const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
+  if (swc !== undefined && swcTakes) {
     const output = swc.transpile(source, fileName, compilerOptions)
     if ('code' in output) return { output: output.code, cacheable: true }
     // tsc's words for the error; SWC's where only SWC rejects the file.

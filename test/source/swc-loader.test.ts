@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { transpiledCount } from '../../src/source/transpile-cache'
 import { transpile } from '../../src/source/typescript-loader'
+import { runInNode } from './helpers/run-in-node'
 import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
 // Which transpiler emits a file, the fallback to the TypeScript compiler, and the transpile cache.
@@ -156,3 +157,30 @@ function spawnStderr(args: string[], cwd: string): string {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process')
   return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' }).stderr
 }
+
+describe('transpiles started ahead on SWC\'s threads (a cold load of globbed files)', () => {
+  test('write to the cache what the file-by-file transpile writes', async () => {
+    const p = project({})
+    fs.rmSync(p.file('node_modules'))
+    fs.mkdirSync(p.file('node_modules'))
+    for (const pkg of ['typeorm', 'better-sqlite3', 'reflect-metadata', '@swc', 'typescript']) {
+      fs.symlinkSync(path.resolve(__dirname, '../../node_modules', pkg), p.file(`node_modules/${pkg}`), 'dir')
+    }
+    p.write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true } }))
+    // SWC's (nullable unions under strict) and the TypeScript compiler's (a column typed by a local alias).
+    p.write('entities/team.ts', `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity() export class Team {\n  @PrimaryGeneratedColumn() id: number\n  @Column({ type: 'varchar', nullable: true }) name: string | null\n}\n`)
+    p.write('entities/member.ts', `import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'\nimport { Team } from './team'\ntype Nick = string\n@Entity() export class Member {\n  @PrimaryGeneratedColumn() id: number\n  @Column() nick: Nick\n  @ManyToOne(() => Team) team: Team | null\n}\n`)
+    p.write('entities/plain.ts', `export const answer = 42\n`)
+    p.write('ormconfig.ts', `import { DataSource } from 'typeorm'\nexport default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [__dirname + '/entities/*.ts'] })\n`)
+    const cache = p.file('node_modules/.cache/typeorm-autogen')
+    const entries = () => Object.fromEntries(fs.readdirSync(cache).sort().map((name) => [name, fs.readFileSync(path.join(cache, name), 'utf8')]))
+
+    const run = await runInNode(p, p.file('ormconfig.ts'))
+    expect(run.stderr).toBe('')
+    const ahead = entries()
+    fs.rmSync(cache, { recursive: true })
+    for (const file of ['ormconfig.ts', 'entities/team.ts', 'entities/member.ts', 'entities/plain.ts']) transpile(fs.readFileSync(p.file(file), 'utf8'), p.file(file))
+    expect(ahead).toEqual(entries())
+    expect(Object.keys(ahead)).toHaveLength(4)
+  })
+})
