@@ -35,13 +35,17 @@ export interface ColumnRow {
   readonly comment: string
   readonly generation_expression: string | null
 }
+/**
+ * columnsQuery reads the columns of the database's tables and views; only the tables' are used (see
+ * tablesQuery). Joined with information_schema.TABLES to keep base tables only, it took MariaDB 2.4 s instead
+ * of 0.09 s at 1,000 tables.
+ */
 export const columnsQuery = `SELECT c.TABLE_NAME AS \`table\`, c.COLUMN_NAME AS name, c.ORDINAL_POSITION AS position,
   c.COLUMN_DEFAULT AS default_value, c.IS_NULLABLE AS nullable, c.DATA_TYPE AS data_type, c.COLUMN_TYPE AS column_type,
   c.CHARACTER_SET_NAME AS charset, c.COLLATION_NAME AS collation, dc.COLLATION_NAME AS charset_collation,
   c.EXTRA AS extra, c.COLUMN_COMMENT AS comment, c.GENERATION_EXPRESSION AS generation_expression
 FROM information_schema.COLUMNS c
 LEFT JOIN information_schema.COLLATIONS dc ON dc.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME AND dc.IS_DEFAULT = 'Yes'
-JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
 WHERE c.TABLE_SCHEMA = DATABASE()`
 
 export interface IndexRow {

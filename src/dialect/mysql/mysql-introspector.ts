@@ -37,6 +37,7 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
   const ignored = new Set(scope.ignoreTables)
   const kept = <Row extends { readonly table: string }>(rows: Row[]) => rows.filter((r) => !ignored.has(r.table))
   const tableRows = (await read<TableRow>('tables', tablesQuery)).filter((t) => !ignored.has(t.name))
+  // Views' columns too: only the tables' are read below.
   const columnRows = kept(await read<ColumnRow>('columns', columnsQuery))
   const indexRows = kept(await read<IndexRow>('indexes', indexesQuery(server)))
   const foreignKeyRows = kept(await read<ForeignKeyRow>('foreign keys', foreignKeysQuery))
