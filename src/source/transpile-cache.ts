@@ -9,10 +9,11 @@ export const transpileCacheFolder = path.join('.cache', 'typeorm-autogen')
 const modulesOfFolder = new Map<string, string | undefined>()
 let transpiled = 0
 
-/** CacheableOutput is a file's JavaScript and whether it depends on that file's text alone. */
+/** CacheableOutput is a file's JavaScript and whether it may be cached; with `dependencies`, it is valid while those files are as they were. */
 export interface CacheableOutput {
   readonly output: string
   readonly cacheable: boolean
+  readonly dependencies?: readonly string[]
 }
 
 /**
@@ -25,9 +26,9 @@ export function cachedTranspile(fileName: string, source: string, keyParts: read
   const entry = cacheEntry(fileName, source, keyParts)
   const cached = entry === undefined ? undefined : storedNow.get(entry) ?? readQuietly(entry)
   if (cached !== undefined) return cached
-  const { output, cacheable } = transpile()
+  const { output, cacheable, dependencies } = transpile()
   transpiled += 1
-  if (entry !== undefined && cacheable) writeQuietly(entry, output)
+  if (entry !== undefined && cacheable) writeQuietly(entry, dependencies === undefined ? output : `${withDependencies(dependencies)}${output}`)
   return output
 }
 
@@ -61,12 +62,48 @@ function cacheEntry(fileName: string, source: string, keyParts: readonly unknown
 
 const serializedKeyParts = new WeakMap<readonly unknown[], string>()
 
+/** readQuietly is an entry's JavaScript, undefined when it is not cached yet or a file it depends on changed. */
 function readQuietly(entry: string): string | undefined {
+  let text: string
   try {
-    return fs.readFileSync(entry, 'utf8')
+    text = fs.readFileSync(entry, 'utf8')
   } catch {
     return undefined // not cached yet
   }
+  if (!text.startsWith(dependencyMarker)) return text
+  const lineEnd = text.indexOf('\n')
+  const recorded = JSON.parse(text.slice(dependencyMarker.length, lineEnd)) as [file: string, hash: string][]
+  return recorded.every(([file, hash]) => contentHash(file) === hash) ? text.slice(lineEnd + 1) : undefined
+}
+
+// An entry whose output depends on other files starts with one line that names them with the hash of their text.
+const dependencyMarker = '// typeorm-autogen dependencies: '
+
+function withDependencies(files: readonly string[]): string {
+  return `${dependencyMarker}${JSON.stringify(files.map((file) => [file, contentHash(file)]))}\n`
+}
+
+const hashOfFile = new Map<string, { readonly stamp: string; readonly hash: string }>()
+
+/** contentHash is the hash of a file's text ('missing' when it cannot be read), read again only when its size or time changed. */
+function contentHash(file: string): string {
+  let stamp: string
+  try {
+    const stat = fs.statSync(file)
+    stamp = `${stat.size}:${stat.mtimeMs}`
+  } catch {
+    return 'missing'
+  }
+  const known = hashOfFile.get(file)
+  if (known?.stamp === stamp) return known.hash
+  let hash: string
+  try {
+    hash = createHash('sha1').update(fs.readFileSync(file)).digest('hex')
+  } catch {
+    hash = 'missing'
+  }
+  hashOfFile.set(file, { stamp, hash })
+  return hash
 }
 
 /** transpiledCount is how many files this process transpiled rather than read from the cache. */

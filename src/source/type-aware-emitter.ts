@@ -6,6 +6,11 @@ import type * as TypeScript from 'typescript'
 export interface EmittedModule {
   readonly outputText: string
   readonly syntaxErrors: readonly TypeScript.Diagnostic[]
+  /**
+   * The files an emit with type information read besides the file itself, on which its output may depend:
+   * the project's files in its Program, and the package.json of each package it read types from.
+   */
+  readonly dependencies?: readonly string[]
 }
 
 interface Session {
@@ -64,7 +69,19 @@ export function emitWithTypeInformation(
     if (/\.[cm]?js$/.test(name)) outputText = text
   })
   if (outputText === undefined) throw new Error(`TypeScript emitted no JavaScript for ${fileName}`)
-  return { outputText, syntaxErrors }
+  return { outputText, syntaxErrors, dependencies: dependenciesOf(program, target) }
+}
+
+/** dependenciesOf lists what `program` read for `target`: its files outside node_modules, and for those inside, their package's package.json. */
+function dependenciesOf(program: TypeScript.Program, target: string): string[] {
+  const files = new Set<string>()
+  for (const sourceFile of program.getSourceFiles()) {
+    const file = path.resolve(sourceFile.fileName)
+    if (file === target || program.isSourceFileDefaultLibrary(sourceFile)) continue
+    const inModules = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file)
+    files.add(inModules === null ? file : path.join(inModules[1], 'package.json'))
+  }
+  return [...files].sort()
 }
 
 function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOptions): Session {

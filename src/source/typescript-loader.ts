@@ -189,8 +189,8 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   const typeAware = sourceFile !== undefined && decoratorMetadataNamesImport(ts, sourceFile)
   const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions) : transpileAlone(ts, source, fileName, compilerOptions)
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
-  // The emit with type information depends on the files the metadata names too, which the cache key does not hold.
-  return { output: output.outputText, cacheable: !typeAware }
+  // The emit with type information depends on the files its Program read too: kept while they are as they were.
+  return { output: output.outputText, cacheable: true, ...(output.dependencies !== undefined && { dependencies: output.dependencies }) }
 }
 
 function strictNullChecksOf(options: TypeScript.CompilerOptions): boolean {

@@ -132,14 +132,39 @@ describe('the transpile cache', () => {
     }
   })
 
-  test('an emit with type information is not cached: it depends on the files it imports', () => {
+  test('an emit with type information is cached while the files its Program read are as they were', () => {
     const p = project({ 'app/node_modules/.keep': '', 'app/src/enums.ts': "export enum Status { A = 'a' }\n" })
     const source = "import { Column } from 'typeorm'\nimport { Status } from './enums'\nexport class Thing {\n  @Column() status: Status\n}\n"
     const file = p.write('app/src/thing.ts', source)
     const before = transpiledCount()
-    transpile(source, file)
-    transpile(source, file)
-    expect(transpiledCount()).toBe(before + 2)
+    expect(transpile(source, file)).toContain('__metadata("design:type", String)')
+    expect(transpile(source, file)).toContain('__metadata("design:type", String)')
+    expect(transpiledCount()).toBe(before + 1)
+  })
+
+  test('a run after an imported file changed emits again with type information (each run is a process)', async () => {
+    const p = project({})
+    fs.rmSync(p.file('node_modules'))
+    fs.mkdirSync(p.file('node_modules'))
+    for (const pkg of ['typeorm', 'better-sqlite3', 'reflect-metadata', '@swc', 'typescript']) {
+      fs.symlinkSync(path.resolve(__dirname, '../../node_modules', pkg), p.file(`node_modules/${pkg}`), 'dir')
+    }
+    p.write('entities/status.ts', "export enum Status { A = 'a' }\n")
+    p.write('entities/thing.ts', "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'\nimport { Status } from './status'\n@Entity() export class Thing {\n  @PrimaryGeneratedColumn() id: number\n  @Column() status: Status\n}\n")
+    p.write('ormconfig.ts', `import { DataSource } from 'typeorm'\nimport { Thing } from './entities/thing'\nexport default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Thing] })\n`)
+    const statusType = async () => {
+      const run = await runInNode(p, p.file('ormconfig.ts'))
+      expect(run.stderr).toBe('')
+      const model = (JSON.parse(run.stdout) as { model: { tables: { columns: { name: string; type: string }[] }[] } }).model
+      return model.tables[0].columns.find((c) => c.name === 'status')?.type
+    }
+    expect(await statusType()).toBe('varchar')
+    const cache = p.file('node_modules/.cache/typeorm-autogen')
+    const withDependencies = fs.readdirSync(cache).filter((name) => fs.readFileSync(path.join(cache, name), 'utf8').startsWith('// typeorm-autogen dependencies: '))
+    expect(withDependencies).toHaveLength(1)
+    expect(await statusType()).toBe('varchar')
+    p.write('entities/status.ts', 'export enum Status { A = 1, B = 2 }\n')
+    expect(await statusType()).toBe('integer')
   })
 
   test('a project without node_modules is transpiled without a cache', () => {
