@@ -9,6 +9,17 @@ import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 // Which transpiler emits a file, the fallback to the TypeScript compiler, and the transpile cache.
 
 const project = tempProjectsRemovedAfterEach()
+/** projectWithOwnCache is a temp project whose node_modules (and so its transpile cache) is its own, its packages linked. */
+function projectWithOwnCache() {
+  const p = project({})
+  fs.rmSync(p.file('node_modules'))
+  fs.mkdirSync(p.file('node_modules'))
+  for (const pkg of ['typeorm', 'better-sqlite3', 'reflect-metadata', '@swc', 'typescript']) {
+    fs.symlinkSync(path.resolve(__dirname, '../../node_modules', pkg), p.file(`node_modules/${pkg}`), 'dir')
+  }
+  return p
+}
+
 const swcEmitted = /_ts_metadata\(/
 const tscEmitted = /__metadata\(/
 
@@ -143,12 +154,7 @@ describe('the transpile cache', () => {
   })
 
   test('a run after an imported file changed emits again with type information (each run is a process)', async () => {
-    const p = project({})
-    fs.rmSync(p.file('node_modules'))
-    fs.mkdirSync(p.file('node_modules'))
-    for (const pkg of ['typeorm', 'better-sqlite3', 'reflect-metadata', '@swc', 'typescript']) {
-      fs.symlinkSync(path.resolve(__dirname, '../../node_modules', pkg), p.file(`node_modules/${pkg}`), 'dir')
-    }
+    const p = projectWithOwnCache()
     p.write('entities/status.ts', "export enum Status { A = 'a' }\n")
     p.write('entities/thing.ts', "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'\nimport { Status } from './status'\n@Entity() export class Thing {\n  @PrimaryGeneratedColumn() id: number\n  @Column() status: Status\n}\n")
     p.write('ormconfig.ts', `import { DataSource } from 'typeorm'\nimport { Thing } from './entities/thing'\nexport default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Thing] })\n`)
@@ -185,12 +191,7 @@ function spawnStderr(args: string[], cwd: string): string {
 
 describe('transpiles started ahead on SWC\'s threads (a cold load of globbed files)', () => {
   test('write to the cache what the file-by-file transpile writes', async () => {
-    const p = project({})
-    fs.rmSync(p.file('node_modules'))
-    fs.mkdirSync(p.file('node_modules'))
-    for (const pkg of ['typeorm', 'better-sqlite3', 'reflect-metadata', '@swc', 'typescript']) {
-      fs.symlinkSync(path.resolve(__dirname, '../../node_modules', pkg), p.file(`node_modules/${pkg}`), 'dir')
-    }
+    const p = projectWithOwnCache()
     p.write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true } }))
     // SWC's (nullable unions under strict) and the TypeScript compiler's (a column typed by a local alias).
     p.write('entities/team.ts', `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity() export class Team {\n  @PrimaryGeneratedColumn() id: number\n  @Column({ type: 'varchar', nullable: true }) name: string | null\n}\n`)
