@@ -69,19 +69,65 @@ export function emitWithTypeInformation(
     if (/\.[cm]?js$/.test(name)) outputText = text
   })
   if (outputText === undefined) throw new Error(`TypeScript emitted no JavaScript for ${fileName}`)
-  return { outputText, syntaxErrors, dependencies: dependenciesOf(program, target) }
+  return { outputText, syntaxErrors, dependencies: dependenciesOf(ts, program, target, session) }
 }
 
-/** dependenciesOf lists what `program` read for `target`: its files outside node_modules, and for those inside, their package's package.json. */
-function dependenciesOf(program: TypeScript.Program, target: string): string[] {
+/**
+ * dependenciesOf lists the files the emit of `target` may depend on: the project files it imports, directly or
+ * through others, and those that declare into the global scope or augment a module (scripts, `declare global`,
+ * `declare module`), which need no import; for files inside node_modules, their package's package.json. The
+ * other entity files of the Program are left out, so that editing one entity does not re-emit the rest.
+ */
+function dependenciesOf(ts: typeof TypeScript, program: TypeScript.Program, target: string, session: Session): string[] {
+  const projectFiles = new Map<string, TypeScript.SourceFile>()
   const files = new Set<string>()
   for (const sourceFile of program.getSourceFiles()) {
+    if (program.isSourceFileDefaultLibrary(sourceFile)) continue
     const file = path.resolve(sourceFile.fileName)
-    if (file === target || program.isSourceFileDefaultLibrary(sourceFile)) continue
     const inModules = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file)
-    files.add(inModules === null ? file : path.join(inModules[1], 'package.json'))
+    if (inModules !== null) files.add(path.join(inModules[1], 'package.json'))
+    else {
+      projectFiles.set(file, sourceFile)
+      if (declaresWithoutImport(ts, sourceFile)) files.add(file)
+    }
   }
+  const pending = [target]
+  const reached = new Set(pending)
+  while (pending.length > 0) {
+    const sourceFile = projectFiles.get(pending.pop()!)
+    if (sourceFile === undefined) continue
+    for (const imported of importedFiles(ts, sourceFile, session)) {
+      // A package's files count through its package.json, above.
+      if (reached.has(imported) || /[\\/]node_modules[\\/]/.test(imported)) continue
+      reached.add(imported)
+      files.add(imported)
+      pending.push(imported)
+    }
+  }
+  files.delete(target)
   return [...files].sort()
+}
+
+/** declaresWithoutImport says whether a file's declarations reach others without an import: a script (no import or export), or one with `declare global` or `declare module`. */
+function declaresWithoutImport(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): boolean {
+  return !ts.isExternalModule(sourceFile) || /\bdeclare\s+(global\b|module\s)/.test(sourceFile.text)
+}
+
+/** importedFiles are the files a file's imports, exports from, `import('...')` types and `/// <reference path>` resolve to. */
+function importedFiles(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile, session: Session): string[] {
+  const specifiers: string[] = []
+  const visit = (node: TypeScript.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) specifiers.push(node.moduleSpecifier.text)
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) specifiers.push(node.moduleReference.expression.text)
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) specifiers.push(node.argument.literal.text)
+    ts.forEachChild(node, visit)
+  }
+  visit(sourceFile)
+  const resolved = specifiers
+    .map((specifier) => ts.resolveModuleName(specifier, sourceFile.fileName, session.options, session.host).resolvedModule?.resolvedFileName)
+    .filter((file): file is string => file !== undefined)
+  const referenced = sourceFile.referencedFiles.map((reference) => path.resolve(path.dirname(sourceFile.fileName), reference.fileName))
+  return [...resolved, ...referenced].map((file) => path.resolve(file))
 }
 
 function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOptions): Session {

@@ -156,6 +156,7 @@ describe('the transpile cache', () => {
   test('a run after an imported file changed emits again with type information (each run is a process)', async () => {
     const p = projectWithOwnCache()
     p.write('entities/status.ts', "export enum Status { A = 'a' }\n")
+    p.write('entities/other.ts', "import { Column } from 'typeorm'\nexport class Other {\n  @Column() label: string\n}\n")
     p.write('entities/thing.ts', "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'\nimport { Status } from './status'\n@Entity() export class Thing {\n  @PrimaryGeneratedColumn() id: number\n  @Column() status: Status\n}\n")
     p.write('ormconfig.ts', `import { DataSource } from 'typeorm'\nimport { Thing } from './entities/thing'\nexport default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Thing] })\n`)
     const statusType = async () => {
@@ -168,6 +169,10 @@ describe('the transpile cache', () => {
     const cache = p.file('node_modules/.cache/typeorm-autogen')
     const withDependencies = fs.readdirSync(cache).filter((name) => fs.readFileSync(path.join(cache, name), 'utf8').startsWith('// typeorm-autogen dependencies: '))
     expect(withDependencies).toHaveLength(1)
+    // What thing.ts imports, not the entity beside it in the same Program.
+    const recorded = fs.readFileSync(path.join(cache, withDependencies[0]), 'utf8').split('\n')[0]
+    expect(recorded).toContain(p.file('entities/status.ts'))
+    expect(recorded).not.toContain(p.file('entities/other.ts'))
     expect(await statusType()).toBe('varchar')
     p.write('entities/status.ts', 'export enum Status { A = 1, B = 2 }\n')
     expect(await statusType()).toBe('integer')
