@@ -9,33 +9,32 @@ export const transpileCacheFolder = path.join('.cache', 'typeorm-autogen')
 const modulesOfFolder = new Map<string, string | undefined>()
 let transpiled = 0
 
-/** CacheableOutput is a file's JavaScript and whether it may be cached; with `dependencies`, it is valid while those files are as they were. */
+/** CacheableOutput is a file's JavaScript; with `dependencies`, it is valid while those files are as they were. */
 export interface CacheableOutput {
   readonly output: string
-  readonly cacheable: boolean
   readonly dependencies?: readonly string[]
 }
 
 /**
  * cachedTranspile returns the JavaScript of `fileName` from the transpile cache, or from `transpile` (then
- * stores it, when it may). The key holds everything the output depends on: `keyParts` (the transpiler and its version,
+ * stores it, with the files it depends on where it names any). The key holds everything the output depends on: `keyParts` (the transpiler and its version,
  * the loader's options), the file's path (source maps name it) and its text. A file outside any
  * node_modules' project, or a cache that cannot be written, is simply transpiled.
  */
 export function cachedTranspile(fileName: string, source: string, keyParts: readonly unknown[], transpile: () => CacheableOutput): string {
   const entry = cacheEntry(fileName, source, keyParts)
-  const cached = entry === undefined ? undefined : storedNow.get(entry) ?? readQuietly(entry)
+  const cached = entry === undefined ? undefined : readEntry(entry)
   if (cached !== undefined) return cached
-  const { output, cacheable, dependencies } = transpile()
+  const { output, dependencies } = transpile()
   transpiled += 1
-  if (entry !== undefined && cacheable) writeQuietly(entry, dependencies === undefined ? output : `${withDependencies(dependencies)}${output}`)
+  if (entry !== undefined) writeQuietly(entry, dependencies === undefined ? output : `${withDependencies(dependencies)}${output}`)
   return output
 }
 
 /** cachedOutput is the JavaScript cachedTranspile would find in the cache for these key parts, undefined when it is not there. */
 export function cachedOutput(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
   const entry = cacheEntry(fileName, source, keyParts)
-  return entry === undefined ? undefined : storedNow.get(entry) ?? readQuietly(entry)
+  return entry === undefined ? undefined : readEntry(entry)
 }
 
 /** storeOutput puts a file's JavaScript into the cache, where cachedOutput finds it, also where the cache cannot be written. */
@@ -61,6 +60,11 @@ function cacheEntry(fileName: string, source: string, keyParts: readonly unknown
 }
 
 const serializedKeyParts = new WeakMap<readonly unknown[], string>()
+
+/** readEntry is an entry's JavaScript, as this process stored it or from the cache folder. */
+function readEntry(entry: string): string | undefined {
+  return storedNow.get(entry) ?? readQuietly(entry)
+}
 
 /** readQuietly is an entry's JavaScript, undefined when it is not cached yet or a file it depends on changed. */
 function readQuietly(entry: string): string | undefined {

@@ -6,10 +6,7 @@ import type * as TypeScript from 'typescript'
 export interface EmittedModule {
   readonly outputText: string
   readonly syntaxErrors: readonly TypeScript.Diagnostic[]
-  /**
-   * The files an emit with type information read besides the file itself, on which its output may depend:
-   * the project's files in its Program, and the package.json of each package it read types from.
-   */
+  /** The files an emit with type information depends on besides the file itself (see dependenciesOf). */
   readonly dependencies?: readonly string[]
 }
 

@@ -86,8 +86,8 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
  * and writes the decorator metadata `tsc` writes (see swcMetadataMayDiffer); otherwise the TypeScript
  * compiler does, each file on its own, except one whose decorator metadata names an imported type
  * (`@Column() status: Status`): that one is emitted with type information, so that its metadata is what
- * `tsc` writes. Outputs that depend on this file alone are kept in the transpile cache; a file found there
- * does not load the TypeScript compiler, which reads no tsconfig either (see projectCompilerOptionsFor). A
+ * `tsc` writes. Outputs are kept in the transpile cache (one emitted with type information with the files it
+ * depends on, see dependenciesOf); a file found there does not load the TypeScript compiler, which reads no tsconfig either (see projectCompilerOptionsFor). A
  * syntax error is a UserError worded as `tsc` words it; types are not checked.
  */
 export function transpile(source: string, fileName: string): string {
@@ -125,7 +125,8 @@ const loaderRules = 3
  * SWC does not take, or whose transpile fails, is left to transpile, which says why.
  */
 export function prefetchTranspiles(files: readonly string[]): void {
-  if (ours === undefined || moduleInternals._extensions['.ts'] !== ours || swcTranspilerId() === undefined) return
+  const swcId = swcTranspilerId()
+  if (ours === undefined || moduleInternals._extensions['.ts'] !== ours || swcId === undefined) return
   for (const fileName of files) {
     if (!typeScriptExtensions.includes(path.extname(fileName)) || prefetching.has(fileName)) continue
     let source: string
@@ -135,7 +136,7 @@ export function prefetchTranspiles(files: readonly string[]): void {
       continue
     }
     const project = projectCompilerOptionsFor(fileName)
-    const key = cacheKeyParts(project, swcTranspilerId()!)
+    const key = cacheKeyParts(project, swcId)
     if (cachedOutput(fileName, source, key) !== undefined) continue
     const swc = swcTranspiler()
     if (swc === undefined) return
@@ -179,7 +180,7 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
   if (swc !== undefined && swcTakes) {
     const output = swc.transpile(source, fileName, compilerOptions)
-    if ('code' in output) return { output: output.code, cacheable: true }
+    if ('code' in output) return { output: output.code }
     // tsc's words for the error; SWC's where only SWC rejects the file.
     const { syntaxErrors } = transpileAlone(ts, source, fileName, compilerOptions)
     if (syntaxErrors.length > 0) throw syntaxError(ts, syntaxErrors, fileName)
@@ -190,7 +191,7 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions) : transpileAlone(ts, source, fileName, compilerOptions)
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
   // The emit with type information depends on the files its Program read too: kept while they are as they were.
-  return { output: output.outputText, cacheable: true, ...(output.dependencies !== undefined && { dependencies: output.dependencies }) }
+  return { output: output.outputText, ...(output.dependencies !== undefined && { dependencies: output.dependencies }) }
 }
 
 function strictNullChecksOf(options: TypeScript.CompilerOptions): boolean {
