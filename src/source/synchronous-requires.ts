@@ -1,16 +1,14 @@
-import * as fs from 'node:fs'
-import * as path from 'node:path'
+import { isInModulePackage } from './module-package'
 import { prefetchTranspiles, prefetched } from './typescript-loader'
 
 // TypeORM loads each file its entity, migration and subscriber globs name through `importOrRequireFile`,
 // which first looks for the file's nearest package.json with asynchronous stats, for every file at once: at
 // 1,000 entity files, thousands of stats queue on Node's thread pool, about a third of the loading time. While
 // we build, a file that TypeORM would `require` is required without those stats, its package.json read
-// synchronously and kept per folder; TypeORM's own function still imports what it would import (ESM).
+// synchronously and kept per folder (isInModulePackage); TypeORM's own function still imports what it would import (ESM).
 
 type ImportOrRequire = (filePath: string) => Promise<[unknown, 'esm' | 'commonjs']>
 
-const packageTypeOfFolder = new Map<string, string | undefined>()
 const msBetweenTurns = 10
 
 /** withSynchronousRequires runs `work` with TypeORM's file loader requiring CommonJS files synchronously, then restores it. */
@@ -49,32 +47,5 @@ function requiredByTypeorm(filePath: string): boolean {
   const extension = filePath.slice(filePath.lastIndexOf('.') + 1)
   if (extension === 'mjs' || extension === 'mts') return false
   if (extension !== 'js' && extension !== 'ts') return true
-  return packageTypeOf(path.dirname(filePath)) !== 'module'
-}
-
-/** packageTypeOf is the `type` of the package.json nearest above `folder`, undefined when there is none or it is not JSON (as TypeORM reads it). */
-function packageTypeOf(folder: string): string | undefined {
-  if (packageTypeOfFolder.has(folder)) return packageTypeOfFolder.get(folder)
-  let type: string | undefined
-  const manifest = path.join(folder, 'package.json')
-  if (isFile(manifest)) {
-    try {
-      const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: unknown } | null
-      type = typeof parsed?.type === 'string' ? parsed.type : undefined
-    } catch {
-      type = undefined
-    }
-  } else if (path.dirname(folder) !== folder) {
-    type = packageTypeOf(path.dirname(folder))
-  }
-  packageTypeOfFolder.set(folder, type)
-  return type
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile()
-  } catch {
-    return false
-  }
+  return !isInModulePackage(filePath)
 }

@@ -3,6 +3,7 @@ import Module from 'node:module'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as TypeScript from 'typescript'
+import { isInModulePackage } from './module-package'
 import { aliasTargets } from './path-aliases'
 import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
@@ -293,21 +294,4 @@ function withTypeScriptTwin(requests: readonly string[]): string[] {
     const match = /\.(c|m)?js$/.exec(request)
     return match === null ? [request] : [request, `${request.slice(0, -match[0].length)}.${match[1] ?? ''}ts`]
   })
-}
-
-function isInModulePackage(file: string): boolean {
-  let dir = path.dirname(file)
-  for (;;) {
-    const manifest = path.join(dir, 'package.json')
-    if (fs.existsSync(manifest)) {
-      try {
-        return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module'
-      } catch {
-        return false
-      }
-    }
-    const parent = path.dirname(dir)
-    if (parent === dir) return false
-    dir = parent
-  }
 }
