@@ -1,6 +1,6 @@
 import { nameOf } from '../model/qualified-name'
 import type { DialectCapabilities } from '../dialect/dialect'
-import type { ColumnModel, SchemaModel, TableModel } from '../model/schema-model'
+import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardDialect } from './hazard-input'
@@ -64,7 +64,7 @@ export function droppedDeclarationFindings(context: RuleContext): HazardFinding[
   return context.input.changes.ops.flatMap((op): HazardFinding[] => {
     const named = op.kind === 'create_table' ? nameOf(op.table) : op.kind === 'add_column' || op.kind === 'alter_column' ? op.table : undefined
     if (named === undefined) return []
-    const table = declared.tables.find((t) => t.name === named.name && (t.schema === undefined || t.schema === named.schema))
+    const table = declaredTable(declared, named)
     if (table === undefined) return []
     return touchedColumns(op).flatMap((written): HazardFinding[] => {
       const column = table.columns.find((c) => c.name === written.name)
@@ -93,7 +93,7 @@ export function droppedIndexPredicateFindings(context: RuleContext): HazardFindi
     const created = op.kind === 'create_table' ? { table: nameOf(op.table), indexes: op.table.indexes }
       : op.kind === 'create_index' ? { table: op.table, indexes: [op.index] } : undefined
     if (created === undefined) return []
-    const table = declared.tables.find((t) => t.name === created.table.name && (t.schema === undefined || t.schema === created.table.schema))
+    const table = declaredTable(declared, created.table)
     return created.indexes.flatMap((index): HazardFinding[] => {
       const where = table?.indexes.find((i) => i.name === index.name)?.where
       if (where === undefined) return []
@@ -104,6 +104,11 @@ export function droppedIndexPredicateFindings(context: RuleContext): HazardFindi
       }]
     })
   })
+}
+
+/** declaredTable is the entities' table of that name; one the entity left without a schema is in the default one. */
+function declaredTable(declared: SchemaModel, name: QualifiedName): TableModel | undefined {
+  return declared.tables.find((t) => t.name === name.name && (t.schema === undefined || t.schema === name.schema))
 }
 
 function touchedColumns(op: Operation): readonly ColumnModel[] {

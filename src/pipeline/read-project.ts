@@ -54,7 +54,7 @@ export async function readProject(project: LoadedProject, options: CompareOption
     throw err
   }
   try {
-    await database.connection()
+    // The dialect comes once connected: a connection that failed fails here.
     return await readWith(project, options, entities, await database.dialect(), database)
   } catch (err) {
     await database.closeQuietly()
