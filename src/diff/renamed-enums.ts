@@ -1,5 +1,5 @@
 import type { EnumTypeModel, SchemaModel } from '../model/schema-model'
-import { nameOf, sameName } from '../model/qualified-name'
+import { nameOf, namedIn, sameName } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
 
 /**
@@ -9,8 +9,9 @@ import type { Operation } from '../operations/operation'
  * otherwise. Pure.
  */
 export function renamedEnums(actual: SchemaModel, desired: SchemaModel): Operation[] {
-  const gone = actual.enums.filter((e) => !desired.enums.some((d) => sameName(d, e)))
-  const fresh = desired.enums.filter((d) => !actual.enums.some((e) => sameName(e, d)))
+  const [desiredEnum, actualEnum] = [namedIn(desired.enums), namedIn(actual.enums)]
+  const gone = actual.enums.filter((e) => desiredEnum(e) === undefined)
+  const fresh = desired.enums.filter((d) => actualEnum(d) === undefined)
   const labels = (e: EnumTypeModel) => JSON.stringify([e.schema ?? null, e.values])
   const ops: Operation[] = []
   for (const to of fresh) {

@@ -24,3 +24,21 @@ export function byQualifiedName(a: QualifiedName, b: QualifiedName): number {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/**
+ * namedIn indexes tables, views or types by qualified name: `namedIn(actual.tables)(name)` finds what
+ * `tables.find((t) => sameName(t, name))` finds (the first), without a scan per lookup.
+ */
+export function namedIn<T extends QualifiedName>(items: readonly T[]): (name: QualifiedName) => T | undefined {
+  const index = new Map<string, T>()
+  for (const item of items) {
+    const key = exactKey(item)
+    if (!index.has(key)) index.set(key, item)
+  }
+  return (name) => index.get(exactKey(name))
+}
+
+/** exactKey tells apart what qualifiedKey may not: no schema from an empty one, a dot in a name from a schema's. */
+function exactKey(name: QualifiedName): string {
+  return name.schema === undefined ? `\u0000${name.name}` : `${name.schema}\u0001${name.name}`
+}

@@ -33,8 +33,17 @@ const aspects: { readonly [A in ColumnAspect]: (c: ColumnModel) => unknown } = {
  * place that works it out. The diff records it on each AlterColumn, and every later stage reads it there.
  */
 export function columnChanges(from: ColumnModel, to: ColumnModel, comparison: ColumnComparison = { enumValuesOnType: false }): ColumnAspect[] {
-  return (Object.keys(aspects) as ColumnAspect[]).filter((aspect) =>
-    !(aspect === 'enumValues' && comparison.enumValuesOnType) && JSON.stringify(aspects[aspect](from)) !== JSON.stringify(aspects[aspect](to)))
+  return aspectNames.filter((aspect) =>
+    !(aspect === 'enumValues' && comparison.enumValuesOnType) && !sameAspect(aspects[aspect](from), aspects[aspect](to)))
+}
+
+const aspectNames = Object.keys(aspects) as ColumnAspect[]
+
+/** sameAspect compares two aspect values as their JSON would, without writing it where they are plain values. */
+function sameAspect(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameAspect(item, b[i]))
+  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)
 }
 
 /** alterColumn is the AlterColumn from `from` to `to` of `table`, with what changes recorded (see columnChanges). */

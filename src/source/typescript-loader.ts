@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as TypeScript from 'typescript'
 import { isInModulePackage } from './module-package'
+import { memoizedPackageResolution } from './package-resolution-memo'
 import { aliasTargets } from './path-aliases'
 import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
@@ -262,7 +263,7 @@ function syntaxError(ts: typeof TypeScript, errors: readonly TypeScript.Diagnost
  * `paths` map (`@/enums` to `src/enums.ts`). It only acts on requests Node could not resolve.
  */
 function resolveTypeScriptRequests(): void {
-  const resolve = moduleInternals._resolveFilename
+  const resolve = memoizedPackageResolution(moduleInternals._resolveFilename)
   moduleInternals._resolveFilename = function (request, parent, ...rest) {
     try {
       return resolve.call(this, request, parent, ...rest)

@@ -1,4 +1,4 @@
-import { sameName } from '../../model/qualified-name'
+import { namedIn } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
@@ -13,8 +13,9 @@ import type { MysqlServer } from './mysql-server'
  * check expressions are compared as the server's optimizer prints them (reconcileViews, reconcileChecks).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const actualTable = namedIn(actual.tables)
   const tables = desired.tables.map((t) => {
-    const other = actual.tables.find((a) => sameName(a, t))
+    const other = actualTable(t)
     const engine = t.engine ?? other?.engine
     const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
     const indexes = other === undefined ? t.indexes : t.indexes.map((i) => withServerPrefixes(i, t, other))
@@ -97,8 +98,9 @@ UNION ALL SELECT NULL, @@collation_database`)
  * definition and what it reads. Nothing is created; a SELECT the server refuses is left as written (the diff replaces the view).
  */
 export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const actualView = namedIn(actual.views)
   const candidates = desired.views.flatMap((view) => {
-    const other = actual.views.find((v) => sameName(v, view))
+    const other = actualView(view)
     return other !== undefined && other.definition !== view.definition && isOneSelect(writtenDefinition(view)) ? [{ view, other }] : []
   })
   if (candidates.length === 0) return desired
@@ -123,8 +125,9 @@ export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, 
 export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const { server } = connection as MysqlConnection
   const tables: TableModel[] = []
+  const actualTable = namedIn(actual.tables)
   for (const table of desired.tables) {
-    const other = actual.tables.find((a) => sameName(a, table))
+    const other = actualTable(table)
     const mine = table.checks.filter((c) => !other?.checks.some((o) => o.expression === c.expression))
     const theirs = other?.checks.filter((o) => !table.checks.some((c) => c.expression === o.expression)) ?? []
     if (mine.length === 0 || theirs.length === 0) {

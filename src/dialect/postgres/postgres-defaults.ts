@@ -18,6 +18,17 @@ export interface DefaultContext {
  * Returns undefined for a NULL default, which is no default. Both sides go through this one function.
  */
 export function canonicalDefault(expression: string, column: DefaultContext): string | undefined {
+  const key = JSON.stringify([expression, column.type, column.isArray ?? false, column.enumName ?? null])
+  if (canonicalDefaults.has(key)) return canonicalDefaults.get(key)
+  const canonical = canonicalDefaultOf(expression, column)
+  canonicalDefaults.set(key, canonical)
+  return canonical
+}
+
+/** Both sides of a large schema repeat the same few defaults (`0`, `now()`, `'draft'`): each is read once. */
+const canonicalDefaults = new Map<string, string | undefined>()
+
+function canonicalDefaultOf(expression: string, column: DefaultContext): string | undefined {
   const read = readTokens(expression)
   if (!read) return expression.trim()
   let tokens: readonly SqlToken[] = canonicalCastTypes(replaceNow(foldWords(read)))

@@ -1,4 +1,4 @@
-import { sameName } from '../../model/qualified-name'
+import { namedIn } from '../../model/qualified-name'
 import type { SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
@@ -28,8 +28,9 @@ interface ExpressionCandidate {
  * column not there yet.
  */
 export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const actualTable = namedIn(actual.tables)
   const candidates = desired.tables.flatMap((table) => {
-    const other = actual.tables.find((t) => sameName(t, table))
+    const other = actualTable(table)
     // Defaults name no column; the other expressions are asked only where every column they may name is there.
     const found = other ? candidatesOf(table, other) : []
     return other && sameColumns(table, other) ? found : found.filter((c) => c.place === 'default')

@@ -1,4 +1,4 @@
-import { sameName } from '../../model/qualified-name'
+import { namedIn } from '../../model/qualified-name'
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
@@ -34,8 +34,9 @@ export async function reconcilePostgres(desired: SchemaModel, actual: SchemaMode
  * no side effects. If PostgreSQL rejects an expression, nothing is reconciled and the diff shows it.
  */
 export async function reconcileDefaults(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const actualTable = namedIn(actual.tables)
   const candidates = desired.tables.flatMap((table) => {
-    const other = actual.tables.find((t) => sameName(t, table))
+    const other = actualTable(table)
     return other ? table.columns.flatMap((c) => candidateOf(table, c, other)) : []
   })
   if (candidates.length === 0) return desired
