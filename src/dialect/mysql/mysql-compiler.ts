@@ -1,3 +1,4 @@
+import type { ColumnModel } from '../../model/schema-model'
 import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
@@ -6,22 +7,25 @@ import { columnDefinitionSql } from './mysql-column-sql'
 import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
-import { relinkedForeignKeys } from './mysql-relinked-foreign-keys'
+import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
 import type { MysqlServer } from './mysql-server'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
 import { createTableSql, dropTableSql } from './mysql-table-sql'
+import { uuidTextStep } from './mysql-type-change'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 
 /**
  * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
  * would see the new name, before it too (an added check naming the old one fails). `drops`/`adds` name a column,
- * index or foreign key, which MySQL cannot drop and add again in one ALTER.
+ * index or foreign key, which MySQL cannot drop and add again in one ALTER; `modifies` a column, which one ALTER
+ * redefines once at most.
  */
 interface Clause {
   readonly sql: string
   readonly renames?: true
   readonly drops?: string
   readonly adds?: string
+  readonly modifies?: string
   /** The index or check the clause drops, or adds: MariaDB weighs an ADD's IF NOT EXISTS before the ALTER's drops. */
   readonly dropsName?: string
   readonly addsName?: { readonly key: string, readonly sqlOnceDropped: string }
@@ -59,7 +63,11 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}`, adds: columnKey(op.column.name),
   }),
   drop_column: (op, syntax) => clauses({ sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) }),
-  alter_column: (op, syntax) => clauses({ sql: `MODIFY COLUMN ${columnDefinitionSql(op.to, syntax.server)}` }),
+  alter_column: (op, syntax) => {
+    const step = uuidTextStep(op.from, op.to)
+    const definitions = step === undefined ? [op.to] : [step, op.to]
+    return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
+  },
   rename_column: (op, syntax) => clauses({
     sql: `RENAME COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`, renames: true,
   }),
@@ -97,6 +105,10 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   create_view: (op) => alone(createViewSql(op.view)),
   drop_view: (op) => alone(dropViewSql(op.view)),
   replace_view: (op) => alone(replaceViewSql(op.to)),
+}
+
+function modifyColumnClause(column: ColumnModel, syntax: MysqlSyntax): Clause {
+  return { sql: `MODIFY COLUMN ${columnDefinitionSql(column, syntax.server)}`, modifies: columnKey(column.name) }
 }
 
 function addCheckClause(check: OperationOf<'add_check'>['check'], syntax: MysqlSyntax): Clause {
@@ -137,13 +149,15 @@ interface AlterGroup {
  * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
  * Consecutive operations on one table go into one ALTER TABLE carrying them all, as each ALTER may copy the
  * table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
- * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP), and so is a column
+ * redefined twice (a change between uuid and a type MariaDB does not convert it to goes through a varchar, see
+ * uuidTextStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
- * type change would break are dropped before it and added again after it (see relinkedForeignKeys).
+ * type change would break are dropped before it and added again after it (see mysqlRelinkedForeignKeys).
  */
 export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined): Statement[] {
   const syntax = mysqlSyntax(server)
-  const relinked = relinkedForeignKeys(changes, syntax)
+  const relinked = mysqlRelinkedForeignKeys(changes, syntax)
   const out: Statement[] = []
   let group: AlterGroup | undefined
   const flush = () => {
@@ -190,6 +204,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
 function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
   if (tableOf(op)!.name !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
+  if (clause.modifies !== undefined && group.clauses.some((c) => c.modifies === clause.modifies)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
 

@@ -11,6 +11,10 @@ const lobBytes: Readonly<Record<string, number>> = {
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const binaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
+/** Types whose values are text to a conversion: a number, a date or a time is parsed out of them. */
+const textValueTypes: ReadonlySet<string> = new Set([...stringTypes, 'enum', 'set', 'uuid'])
+/** Types MariaDB converts uuid values to and from; it refuses every other ("Cannot cast 'uuid' as 'bigint'"), rows or none. */
+const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...binaryTypes, 'enum', 'set', 'json', 'uuid'])
 
 /**
  * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
@@ -19,7 +23,7 @@ const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time']
  * in characters, so a multi-byte charset errs towards `rewrite`) and an enum or set that gains labels at the
  * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
  * included) and datetime to timestamp are `narrowing` (truncated outside strict mode, rejected in it);
- * parsing text into another kind of value, or dropping enum labels, is `cast_may_fail`.
+ * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
  */
 export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   const [source, target] = [baseOf(from.type), baseOf(to.type)]
@@ -28,7 +32,7 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): Typ
   if (target in integerBytes) return toInteger(source, from, to)
   if (stringTypes.has(target)) return toString(source, from, to)
   if (binaryTypes.has(target)) return binaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
-  if (stringTypes.has(source) || binaryTypes.has(source) || source === 'enum' || source === 'set') return 'cast_may_fail'
+  if (textValueTypes.has(source) || binaryTypes.has(source)) return 'cast_may_fail'
   if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'
   if (target === 'double') return source in integerBytes || source === 'float' ? 'rewrite' : 'narrowing'
   if (target === 'float') return 'narrowing'
@@ -37,6 +41,22 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): Typ
   if (target === 'date') return source === 'datetime' || source === 'timestamp' ? 'narrowing' : 'cast_may_fail'
   // json, uuid, spatial, year and the rest parse their values.
   return 'cast_may_fail'
+}
+
+/**
+ * uuidTextStep is the column a change between MariaDB's uuid and a type it does not convert uuid values to or
+ * from (numbers, dates and times, bit, year, inet6) goes through first: a varchar, which both convert to and
+ * from, wide enough for either side's text form and as nullable as `from`. Undefined when the change needs no
+ * step.
+ */
+export function uuidTextStep(from: ColumnModel, to: ColumnModel): ColumnModel | undefined {
+  const [source, target] = [baseOf(from.type), baseOf(to.type)]
+  if (source !== 'uuid' && target !== 'uuid') return undefined
+  if (uuidConvertibleTypes.has(source === 'uuid' ? target : source)) return undefined
+  // A generated column's values are computed again, not converted: MariaDB changes it at once.
+  if (from.computed !== undefined || to.computed !== undefined) return undefined
+  const longest = Math.max(longestText(source, from), longestText(target, to))
+  return { name: to.name, type: 'varchar', length: Number.isFinite(longest) ? longest : 255, nullable: from.nullable }
 }
 
 function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange {
@@ -66,7 +86,7 @@ function toLabels(from: ColumnModel, to: ColumnModel, sameKind: boolean): TypeCh
 }
 
 function toInteger(source: string, from: ColumnModel, to: ColumnModel): TypeChange {
-  if (!(source in integerBytes)) return stringTypes.has(source) || source === 'enum' || source === 'set' ? 'cast_may_fail' : 'narrowing'
+  if (!(source in integerBytes)) return textValueTypes.has(source) ? 'cast_may_fail' : 'narrowing'
   const target = baseOf(to.type)
   const [fromUnsigned, toUnsigned] = [from.type.includes('unsigned'), to.type.includes('unsigned')]
   if (fromUnsigned !== toUnsigned) {

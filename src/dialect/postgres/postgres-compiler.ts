@@ -1,5 +1,6 @@
 import type { QualifiedName } from '../../model/schema-model'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
+import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { alterColumnSql } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
@@ -7,6 +8,7 @@ import { copyColumnSql } from './postgres-copy-column-sql'
 import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
+import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
@@ -93,10 +95,17 @@ function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
   return out
 }
 
-/** compilePostgres turns operations into statements, one per SQL statement, each carrying its operation. */
-export function compilePostgres(ops: readonly Operation[]): Statement[] {
+/**
+ * compilePostgres turns a change set into statements, one per SQL statement, each carrying its operation;
+ * foreign keys a column's change of type would break are dropped before it and added again after it (see
+ * postgresRelinkedForeignKeys).
+ */
+export function compilePostgres(changes: ChangeSet): Statement[] {
+  const { ops } = changes
+  const relinked = postgresRelinkedForeignKeys(changes)
   return ops.flatMap((op, i) => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
-    return compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
+    const statements = compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
+    return [...relinked.before.get(i) ?? [], ...statements, ...relinked.after.get(i) ?? []]
   })
 }

@@ -42,7 +42,7 @@ export const postgresDialect: Dialect = {
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
   reconcile: reconcilePostgres,
   appliedMigrations: appliedPostgresMigrations,
-  compile: (changes) => compilePostgres(changes.ops),
+  compile: compilePostgres,
   viewBreakingChanges: retypedColumns,
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,

@@ -1,8 +1,8 @@
 import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
 import type { MysqlServer } from '../../../src/dialect/mysql/mysql-server'
-import type { SchemaModel } from '../../../src/model/schema-model'
+import type { ColumnModel, SchemaModel } from '../../../src/model/schema-model'
 import type { Operation } from '../../../src/operations/operation'
-import { changeSetOf } from '../../../src/plan/change-set'
+import { changeSetOf, reverseChangeSet } from '../../../src/plan/change-set'
 import { alterColumn } from '../../../src/plan/column-change'
 import { col, mariadb1011, myTable, mySchema, mysql8 } from './my-models'
 
@@ -16,6 +16,21 @@ const compile = (ops: Operation[], server: MysqlServer | undefined, from: Schema
 const sqlOf = (ops: Operation[], server: MysqlServer | undefined, from: SchemaModel = before) =>
   compile(ops, server, from).map((s) => s.sql)
 const title = post.columns[1]!
+
+/** keyChangedToBigint: `member.team_id` references `team.id`, both of `type`, and both change to bigint. */
+const keyChangedToBigint = (type: string) => {
+  const team = myTable('team', [col('id', type)], { primaryKey: { columns: ['id'] } })
+  const member = myTable('member', [col('id'), col('team_id', type)], {
+    primaryKey: { columns: ['id'] },
+    indexes: [{ name: 'FK_team', columns: ['team_id'], unique: false }],
+    foreignKeys: [{ name: 'FK_team', columns: ['team_id'], referencedTable: 'team', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
+  })
+  const ops = [
+    alterColumn(team, team.columns[0]!, { ...team.columns[0]!, type: 'bigint' }),
+    alterColumn(member, member.columns[1]!, { ...member.columns[1]!, type: 'bigint' }),
+  ]
+  return { ops, from: mySchema([team, member]) }
+}
 
 describe('mysql compiler', () => {
   it('creates a table with every column attribute, keys, indexes, checks, engine and comment', () => {
@@ -121,17 +136,8 @@ describe('mysql compiler', () => {
   })
 
   it('drops the foreign keys a type change needs gone before the first change and adds them after the last', () => {
-    const team = myTable('team', [col('id')], { primaryKey: { columns: ['id'] } })
-    const member = myTable('member', [col('id'), col('team_id')], {
-      primaryKey: { columns: ['id'] },
-      indexes: [{ name: 'FK_team', columns: ['team_id'], unique: false }],
-      foreignKeys: [{ name: 'FK_team', columns: ['team_id'], referencedTable: 'team', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
-    })
-    const ops = [
-      alterColumn(team, team.columns[0]!, { ...team.columns[0]!, type: 'bigint' }),
-      alterColumn(member, member.columns[1]!, { ...member.columns[1]!, type: 'bigint' }),
-    ]
-    const statements = compile(ops, mariadb1011, mySchema([team, member]))
+    const { ops, from } = keyChangedToBigint('int')
+    const statements = compile(ops, mariadb1011, from)
     expect(statements.map((s) => s.sql)).toEqual([
       'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
       'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
@@ -140,6 +146,84 @@ describe('mysql compiler', () => {
     ])
     expect(statements[0]!.operations).toEqual(ops)
     expect(statements.map((s) => s.rebuild)).toEqual([undefined, 'team', 'member', undefined])
+  })
+
+  describe('a change between uuid and a type MariaDB does not convert uuid values to or from', () => {
+    const item = myTable('item', [col('id'), col('ref', 'uuid'), col('seen', 'datetime', { precision: 6, nullable: true, default: 'CURRENT_TIMESTAMP(6)', onUpdate: 'CURRENT_TIMESTAMP(6)' })], {
+      primaryKey: { columns: ['id'] },
+      indexes: [{ name: 'IDX_ref', columns: ['ref'], unique: false }],
+    })
+    const [, ref, seen] = item.columns as [unknown, ColumnModel, ColumnModel]
+    const from = mySchema([item])
+
+    it('goes through a varchar as long as a uuid, in two ALTERs that each copy the table, down the same way back', () => {
+      const op = alterColumn(item, ref, { ...ref, type: 'bigint', nullable: true, default: '0' })
+      const up = compile([op], mariadb1011, from)
+      expect(up.map((s) => s.sql)).toEqual([
+        'ALTER TABLE `item` MODIFY COLUMN `ref` varchar(36) NOT NULL',
+        'ALTER TABLE `item` MODIFY COLUMN `ref` bigint NULL DEFAULT 0',
+      ])
+      expect(up.map((s) => [s.operations, s.rebuild])).toEqual([[[op], 'item'], [[op], 'item']])
+      const down = mysqlDialectAt(mariadb1011).compile(reverseChangeSet(changeSetOf(from, [op])))
+      expect(down.map((s) => s.sql)).toEqual([
+        'ALTER TABLE `item` MODIFY COLUMN `ref` varchar(36) NULL',
+        'ALTER TABLE `item` MODIFY COLUMN `ref` uuid NOT NULL',
+      ])
+    })
+
+    it('from a datetime: the varchar keeps the nullability and leaves out what belongs to either type (default, ON UPDATE)', () => {
+      const op = alterColumn(item, seen, { ...seen, type: 'uuid', precision: undefined, default: undefined, onUpdate: undefined })
+      expect(sqlOf([op], mariadb1011, from)).toEqual([
+        'ALTER TABLE `item` MODIFY COLUMN `seen` varchar(36) NULL',
+        'ALTER TABLE `item` MODIFY COLUMN `seen` uuid NULL',
+      ])
+      expect(sqlOf([op], undefined, from)).toEqual(sqlOf([op], mariadb1011, from))
+    })
+
+    it('as long as the longer text form of the two types, 255 where it is not known', () => {
+      const modifies = (to: Partial<ColumnModel>) => sqlOf([alterColumn(item, ref, { ...ref, ...to })], mariadb1011, from)[0]
+      expect(modifies({ type: 'decimal', precision: 40, scale: 10 })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(42) NOT NULL')
+      expect(modifies({ type: 'double' })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(255) NOT NULL')
+      expect(modifies({ type: 'bigint unsigned' })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(36) NOT NULL')
+    })
+
+    it('MariaDB converts uuid to and from strings, bytes, enums and json at once: one MODIFY', () => {
+      for (const to of [{ type: 'varchar', length: 36 }, { type: 'text' }, { type: 'binary', length: 16 }, { type: 'enum', enumValues: ['a'] }, { type: 'json' }]) {
+        expect(sqlOf([alterColumn(item, ref, { ...ref, ...to })], mariadb1011, from)).toHaveLength(1)
+        expect(sqlOf([alterColumn(item, { ...ref, ...to }, ref)], mariadb1011, from)).toHaveLength(1)
+      }
+    })
+
+    it('a generated column changes at once: its values are computed again, not converted', () => {
+      const computed = { ...ref, nullable: true, computed: { expression: '`id`', stored: true } }
+      expect(sqlOf([alterColumn(item, computed, { ...computed, type: 'bigint' })], mariadb1011, from)).toEqual([
+        'ALTER TABLE `item` MODIFY COLUMN `ref` bigint GENERATED ALWAYS AS (`id`) STORED',
+      ])
+    })
+
+    it('the clauses of the table before the change join the first ALTER, those after it the second', () => {
+      const ops: Operation[] = [
+        { kind: 'drop_index', table: item, index: item.indexes[0]! },
+        alterColumn(item, ref, { ...ref, type: 'int' }),
+        { kind: 'create_index', table: item, index: { name: 'IDX_ref_seen', columns: ['ref', 'seen'], unique: false } },
+      ]
+      expect(sqlOf(ops, mariadb1011, from)).toEqual([
+        'ALTER TABLE `item` DROP INDEX IF EXISTS `IDX_ref`, MODIFY COLUMN `ref` varchar(36) NOT NULL',
+        'ALTER TABLE `item` MODIFY COLUMN `ref` int NOT NULL, ADD INDEX IF NOT EXISTS `IDX_ref_seen` (`ref`, `seen`)',
+      ])
+    })
+
+    it('a foreign key column following its key from uuid to bigint: the key is dropped before both and added after both', () => {
+      const { ops, from: keyed } = keyChangedToBigint('uuid')
+      expect(sqlOf(ops, mariadb1011, keyed)).toEqual([
+        'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
+        'ALTER TABLE `team` MODIFY COLUMN `id` varchar(36) NOT NULL',
+        'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
+        'ALTER TABLE `member` MODIFY COLUMN `team_id` varchar(36) NOT NULL',
+        'ALTER TABLE `member` MODIFY COLUMN `team_id` bigint NOT NULL',
+        'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+      ])
+    })
   })
 
   it('asserts no algorithm and counts no copy on a table the migration creates', () => {

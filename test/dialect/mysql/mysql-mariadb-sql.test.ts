@@ -267,6 +267,26 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect((await columnsOf('member'))[2]!.COLUMN_TYPE).toBe('varchar(5)')
   })
 
+  it('changes a uuid column to bigint and back through a varchar: NULLs survive; a value that does not convert fails with the server\'s error', async () => {
+    const ref = col('ref', 'uuid', { nullable: true })
+    await run(compile([{ kind: 'add_column', table: member, column: ref }]))
+    const withRef = mySchema([{ ...member, columns: [...member.columns, ref] }, team])
+    const toBigint = changeSetOf(withRef, [alterColumn(member, ref, { ...ref, type: 'bigint' })])
+    const refs = async () => (await db.query<{ ref: unknown }>('SELECT ref FROM member ORDER BY id')).map((r) => r.ref)
+    const refType = async () => (await columnsOf('member')).find((c) => c.COLUMN_NAME === 'ref')!.COLUMN_TYPE
+    await run(dialect.compile(toBigint))
+    expect([await refType(), await refs()]).toEqual(['bigint(20)', [null, null, null]])
+    await run(dialect.compile(reverseChangeSet(toBigint)))
+    expect([await refType(), await refs()]).toEqual(['uuid', [null, null, null]])
+    // Without the varchar between, MariaDB refuses the change even with no value to convert.
+    await expect(db.query('ALTER TABLE `member` MODIFY COLUMN `ref` bigint NULL')).rejects.toThrow(/Cannot cast 'uuid' as 'bigint'/)
+    await db.query("UPDATE member SET ref = '123e4567-e89b-12d3-a456-426614174000' WHERE id = 1")
+    await expect(run(dialect.compile(toBigint))).rejects.toThrow(/Truncated incorrect INTEGER value: '123e4567-e89b-12d3-a456-426614174000'/)
+    await db.query("UPDATE member SET seen = '2024-01-02 03:04:05' WHERE id = 2")
+    const seen = column('seen')
+    await expect(run(compile([alterColumn(member, seen, { ...seen, type: 'uuid' })]))).rejects.toThrow(/Incorrect uuid value: '2024-01-02 03:04:05'/)
+  })
+
   it('measures what the hazards say: outside strict mode a narrowing truncates silently; a NOT NULL column added fills implicit defaults even in strict mode', async () => {
     await db.query("UPDATE member SET title = 'abcdefghij' WHERE id = 1")
     const narrow = compile([alterColumn(member, column('title'), { ...column('title'), length: 3 })])[0]!.sql

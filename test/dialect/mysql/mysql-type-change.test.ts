@@ -44,6 +44,14 @@ describe('classifyMysqlTypeChange', () => {
     ['char longer', c('char', { length: 2 }), c('char', { length: 3 }), 'rewrite'],
     ['varbinary to blob', c('varbinary', { length: 16 }), c('blob'), 'rewrite'],
     ['blob to tinyblob', c('blob'), c('tinyblob'), 'narrowing'],
+    ['uuid to bigint (its text parsed as a number)', c('uuid'), c('bigint'), 'cast_may_fail'],
+    ['uuid to decimal', c('uuid'), c('decimal', { precision: 40, scale: 0 }), 'cast_may_fail'],
+    ['uuid to double', c('uuid'), c('double'), 'cast_may_fail'],
+    ['uuid to datetime', c('uuid'), c('datetime'), 'cast_may_fail'],
+    ['bigint to uuid', c('bigint'), c('uuid'), 'cast_may_fail'],
+    ['datetime to uuid', c('datetime'), c('uuid'), 'cast_may_fail'],
+    ['uuid to varchar(36)', c('uuid'), c('varchar', { length: 36 }), 'rewrite'],
+    ['uuid to varchar(20)', c('uuid'), c('varchar', { length: 20 }), 'narrowing'],
   ])('%s', (_what, from, to, expected) => {
     expect(classifyMysqlTypeChange(from, to)).toBe(expected)
   })

@@ -285,4 +285,40 @@ describe('postgres compiler', () => {
       ])
     })
   })
+  describe('a foreign key whose two ends change type', () => {
+    /** `member.team_id` references `team.id`, both of `from`, and both change to `to`. */
+    const bothEnds = (from: string, to: string) => {
+      const team = pgTable('team', [col('id', from)], { primaryKey: { name: 'PK_team', columns: ['id'] } })
+      const member = pgTable('member', [col('id'), col('team_id', from, { nullable: true })], {
+        primaryKey: { name: 'PK_member', columns: ['id'] },
+        foreignKeys: [{ name: 'FK_team', columns: ['team_id'], referencedSchema: 'public', referencedTable: 'team', referencedColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'NO ACTION' }],
+      })
+      const ops = [
+        alterColumn(team, team.columns[0]!, { ...team.columns[0]!, type: to }),
+        alterColumn(member, member.columns[1]!, { ...member.columns[1]!, type: to }),
+      ]
+      return { ops, before: pgSchema([team, member]) }
+    }
+
+    it('drops the key before the first change and adds it again after the last, where the types stop comparing', () => {
+      const { ops, before } = bothEnds('uuid', 'integer')
+      const statements = postgresDialect.compile(changeSetOf(before, ops))
+      expect(statements.map((s) => s.sql)).toEqual([
+        'ALTER TABLE "public"."member" DROP CONSTRAINT "FK_team"',
+        'ALTER TABLE "public"."team" ALTER COLUMN "id" TYPE integer USING "id"::text::integer',
+        'ALTER TABLE "public"."member" ALTER COLUMN "team_id" TYPE integer USING "team_id"::text::integer',
+        'ALTER TABLE "public"."member" ADD CONSTRAINT "FK_team" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE SET NULL ON UPDATE NO ACTION',
+      ])
+      expect(statements[0]!.operations).toEqual(ops)
+      expect(statements[3]!.operations).toEqual(ops)
+    })
+
+    it('leaves the key in place within one family of types (integer to bigint)', () => {
+      const { ops, before } = bothEnds('integer', 'bigint')
+      expect(sqlOf(ops, before)).toEqual([
+        'ALTER TABLE "public"."team" ALTER COLUMN "id" TYPE bigint USING "id"::bigint',
+        'ALTER TABLE "public"."member" ALTER COLUMN "team_id" TYPE bigint USING "team_id"::bigint',
+      ])
+    })
+  })
 })

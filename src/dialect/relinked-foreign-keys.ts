@@ -1,0 +1,71 @@
+import type { ForeignKeyModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import type { AlterColumn, Operation } from '../operations/operation'
+import type { ChangeSet } from '../plan/change-set'
+import { type Statement, statementOf } from './statement'
+
+/** Relinked are the statements to run before and after the operation at an index. */
+export interface Relinked {
+  readonly before: ReadonlyMap<number, readonly Statement[]>
+  readonly after: ReadonlyMap<number, readonly Statement[]>
+}
+
+/** RelinkSql writes one statement per table, dropping or adding again the foreign keys of it given. */
+export interface RelinkSql {
+  readonly drop: (table: TableModel, keys: readonly ForeignKeyModel[]) => string
+  readonly add: (table: TableModel, keys: readonly ForeignKeyModel[]) => string
+  readonly facts?: Partial<Omit<Statement, 'sql' | 'operations'>>
+}
+
+/**
+ * relinkedForeignKeys: where a database cannot change a column a foreign key uses (on either side) while the
+ * key exists, as `breaks` says of each column change, and both sides must change before the key fits again,
+ * every foreign key such changes touch, and that the migration does not drop, add or rename itself, is dropped
+ * before the first of them and added again after the last, each statement carrying the column changes that
+ * need it. A key is found by its name in the schema of the moment.
+ */
+export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn) => boolean, sql: RelinkSql): Relinked {
+  const { ops } = changes
+  const handled = new Set(ops.flatMap((op) => {
+    if (op.kind === 'add_foreign_key' || op.kind === 'drop_foreign_key') return [op.foreignKey.name]
+    if (op.kind === 'rename_constraint' && op.constraint === 'foreign_key') return [op.from, op.to]
+    return []
+  }))
+  const needs = new Map<string, AlterColumn[]>()
+  let first = -1
+  let last = -1
+  ops.forEach((op, i) => {
+    if (!isAlterColumn(op) || !breaks(op)) return
+    for (const foreignKey of keysUsing(changes.schemaAt(i), op.table, op.from.name)) {
+      if (handled.has(foreignKey.name)) continue
+      needs.set(foreignKey.name, [...(needs.get(foreignKey.name) ?? []), op])
+      if (first === -1) first = i
+      last = i
+    }
+  })
+  if (needs.size === 0) return { before: new Map(), after: new Map() }
+  const statements = (schema: SchemaModel, write: RelinkSql['drop']) =>
+    schema.tables.flatMap((table): Statement[] => {
+      const keys = table.foreignKeys.filter((fk) => needs.has(fk.name))
+      if (keys.length === 0) return []
+      const carried = [...new Set(keys.flatMap((fk) => needs.get(fk.name)!))]
+      return [statementOf(write(table, keys), carried, sql.facts)]
+    })
+  return {
+    before: new Map([[first, statements(changes.schemaAt(first), sql.drop)]]),
+    after: new Map([[last, statements(changes.schemaAt(last + 1), sql.add)]]),
+  }
+}
+
+const isAlterColumn = (op: Operation): op is AlterColumn => op.kind === 'alter_column'
+
+/** keysUsing lists the foreign keys of `schema` whose own or referenced columns include `column` of `table`. */
+function keysUsing(schema: SchemaModel, table: QualifiedName, column: string): ForeignKeyModel[] {
+  return schema.tables.flatMap((t) => t.foreignKeys.filter((fk) =>
+    (sameTable(t, table) && fk.columns.includes(column)) ||
+    (sameTable({ schema: fk.referencedSchema ?? t.schema, name: fk.referencedTable }, table) && fk.referencedColumns.includes(column))))
+}
+
+/** sameTable compares schemas only where both names have one (MySQL's tables have none). */
+function sameTable(a: QualifiedName, b: QualifiedName): boolean {
+  return a.name === b.name && (a.schema === undefined || b.schema === undefined || a.schema === b.schema)
+}
