@@ -29,10 +29,11 @@ function withoutColumn(model: SchemaModel, table: TableModel, column: string): S
       ...rest,
       ...(primaryKey !== undefined && !names(primaryKey.columns) && { primaryKey }),
       columns: t.columns.filter((c) => c.name !== column),
-      indexes: t.indexes.filter((i) => !names(i.columns) && !mentions(i.where) && !i.columns.some((k) => k.includes('(') && mentions(k))),
+      indexes: t.indexes.filter((i) => !names(i.columns) && !mentions(i.where) && !mentions(i.whereSql) && !i.columns.some((k) => k.includes('(') && mentions(k))),
       uniques: t.uniques.filter((u) => !names(u.columns)),
       foreignKeys: foreignKeys.filter((f) => !names(f.columns)),
-      checks: t.checks.filter((c) => !mentions(c.expression)),
+      // The written SQL keeps the quotes a name like `e-mail` needs, which a canonical form may drop.
+      checks: t.checks.filter((c) => !mentions(c.expression) && !mentions(c.expressionSql)),
     }
   })
   const enumName = dropped?.enumName

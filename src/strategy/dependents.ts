@@ -14,7 +14,7 @@ export function dependentsOf(table: TableModel, columns: readonly string[]): Dep
   return [
     ...table.indexes.filter((index) => indexNames(index, columns)).map((index): Dependent => ({ kind: 'index', index })),
     ...table.uniques.filter((unique) => named(unique.columns, columns)).map((unique): Dependent => ({ kind: 'unique', unique })),
-    ...table.checks.filter((check) => mentionsAny(check.expression, columns)).map((check): Dependent => ({ kind: 'check', check })),
+    ...table.checks.filter((check) => checkNames(check, columns)).map((check): Dependent => ({ kind: 'check', check })),
   ]
 }
 
@@ -27,11 +27,11 @@ export function touchesDependent(op: Operation, table: QualifiedName, columns: r
     case 'add_unique':
     case 'drop_unique': return named(op.unique.columns, columns)
     case 'add_check':
-    case 'drop_check': return mentionsAny(op.check.expression, columns)
+    case 'drop_check': return checkNames(op.check, columns)
     case 'rename_index': return indexNames(op.index, columns)
     case 'rename_constraint':
       if (op.constraint === 'unique') return named(op.unique.columns, columns)
-      if (op.constraint === 'check') return mentionsAny(op.check.expression, columns)
+      if (op.constraint === 'check') return checkNames(op.check, columns)
       return false
     default: return false
   }
@@ -70,7 +70,12 @@ export function mentionsAny(sql: string, columns: readonly string[]): boolean {
 }
 
 function indexNames(index: IndexModel, columns: readonly string[]): boolean {
-  return named(index.columns, columns) || (index.where !== undefined && mentionsAny(index.where, columns))
+  return named(index.columns, columns) || [index.where, index.whereSql].some((sql) => sql !== undefined && mentionsAny(sql, columns))
+}
+
+/** checkNames reads the written SQL too: it keeps the quotes a name like `e-mail` needs, which a canonical form may drop. */
+function checkNames(check: CheckModel, columns: readonly string[]): boolean {
+  return [check.expression, check.expressionSql].some((sql) => sql !== undefined && mentionsAny(sql, columns))
 }
 
 function named(list: readonly string[], columns: readonly string[]): boolean {

@@ -9,7 +9,7 @@ export const editKinds = [
   'add_column', 'drop_column', 'rename_column', 'rename_onto_dropped', 'retype', 'nullability', 'default',
   'add_index', 'drop_index', 'add_unique', 'drop_unique', 'add_check', 'drop_check',
   'add_relation', 'drop_relation', 'on_delete', 'enum_labels',
-  'rename_table', 'add_table', 'drop_table', 'replace_table', 'add_many_to_many', 'drop_many_to_many',
+  'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -62,7 +62,12 @@ function applyEdit(
   const column = columns.length === 0 ? undefined : columns[b % columns.length]
   const takenColumns = () => new Set(['id', ...columns.map((x) => x.name), ...table.relations.map((r) => r.columnName)])
   const label = `${table.name}`
-  const droppable = (x: MColumn) => (x.nullable || x.defaultVariant !== undefined || !inA(table, x.id)) && !uniqueInA(table, x.id)
+  // As A has it: a default an earlier edit gave the column does not bring back A's rows in `down`.
+  const columnInA = (x: MColumn) => before.tables.find((t) => t.id === table.id)?.columns.find((c) => c.id === x.id)
+  const droppable = (x: MColumn) => {
+    const old = columnInA(x)
+    return (old === undefined || old.nullable || old.defaultVariant !== undefined) && !uniqueInA(table, x.id)
+  }
   // A rename may take the name of a column of A dropped here, never of one still there under another name: a
   // chain of renames (b -> c, a -> b) is refused (--rename does not apply).
   const kept = new Set([...columns.map((x) => x.id), ...table.relations.map((r) => r.id)])
@@ -215,6 +220,14 @@ function applyEdit(
       })
       schema.tables.push(replacement)
       return `replace table ${label} (${table.primaryKey} key) by one with a ${replacement.primaryKey} key`
+    }
+    case 'retype_key': {
+      // The key changes type with the columns of the relations that point at it: on an empty table only (no cast
+      // turns a uuid into an integer), whose references are then all NULL.
+      if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
+      const from = table.primaryKey
+      table.primaryKey = (['increment', 'int', 'uuid'] as const).filter((k) => k !== from)[b % 2]!
+      return `retype the key of ${label} from ${from} to ${table.primaryKey}`
     }
     case 'add_many_to_many': {
       const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id))

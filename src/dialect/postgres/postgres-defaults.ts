@@ -18,7 +18,7 @@ export interface DefaultContext {
  * Returns undefined for a NULL default, which is no default. Both sides go through this one function.
  */
 export function canonicalDefault(expression: string, column: DefaultContext): string | undefined {
-  const key = JSON.stringify([expression, column.type, column.isArray ?? false, column.enumName ?? null])
+  const key = `${expression}\u0000${column.type}\u0000${column.isArray === true}\u0000${column.enumName ?? '\u0001'}`
   if (canonicalDefaults.has(key)) return canonicalDefaults.get(key)
   const canonical = canonicalDefaultOf(expression, column)
   canonicalDefaults.set(key, canonical)
