@@ -1,3 +1,4 @@
+import { repeatsPrimaryKey } from '../../model/primary-key-unique'
 import { compareText } from '../../model/qualified-name'
 import type { CheckModel, ForeignKeyModel, IndexModel, TableModel } from '../../model/schema-model'
 import { canonicalColumn } from './postgres-canonical-column'
@@ -6,7 +7,8 @@ import { canonicalExpression } from './postgres-expressions'
 /**
  * canonicalTable applies the canonical rules to a whole table (both sides): columns through
  * `canonicalColumn`, expressions through `canonicalExpression` (their own text kept to be written), every
- * list sorted by name.
+ * list sorted by name. A unique on the primary key's columns is the key's own: CREATE TABLE makes one index
+ * for both (an ALTER TABLE would add a second, which is left alone).
  */
 export function canonicalTable(table: TableModel): TableModel {
   return {
@@ -15,7 +17,7 @@ export function canonicalTable(table: TableModel): TableModel {
     columns: table.columns.map(canonicalColumn),
     ...(table.primaryKey !== undefined && { primaryKey: table.primaryKey }),
     indexes: byName(table.indexes.map(canonicalIndex)),
-    uniques: byName([...table.uniques]),
+    uniques: byName(table.uniques.filter((u) => !(repeatsPrimaryKey(u, table) && u.deferrable === undefined))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),

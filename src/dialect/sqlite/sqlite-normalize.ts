@@ -9,6 +9,7 @@ import type {
   TableModel,
   UniqueModel,
 } from '../../model/schema-model'
+import { repeatsPrimaryKey } from '../../model/primary-key-unique'
 import { byQualifiedName, compareText } from '../../model/qualified-name'
 import { canonicalTypeParts } from './sqlite-column-type'
 import { canonicalSql } from './sqlite-sql-text'
@@ -36,11 +37,24 @@ export function canonicalTable(table: TableModel): TableModel {
     columns: table.columns.map(canonicalColumn),
     ...(table.primaryKey && table.primaryKey.columns.length > 0 && { primaryKey: { columns: [...table.primaryKey.columns] } }),
     indexes: byName(table.indexes.map(canonicalIndex)),
-    uniques: byName(table.uniques.map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] }))),
+    uniques: byName(table.uniques.filter((u) => !(repeatsPrimaryKey(u, table) && !isRowidAlias(table)))
+      .map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] }))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...(table.withoutRowid === true && { withoutRowid: true }),
   }
+}
+
+/**
+ * isRowidAlias says whether the primary key is the rowid itself (one column declared exactly `integer`, in a
+ * table with a rowid): it has no index of its own, so a unique on it gets one. Any other primary key's index
+ * is also the index of a unique on its columns in its order, which SQLite therefore never creates.
+ */
+function isRowidAlias(table: TableModel): boolean {
+  const key = table.primaryKey?.columns ?? []
+  const column = table.columns.find((c) => c.name === key[0])
+  return key.length === 1 && table.withoutRowid !== true && column !== undefined &&
+    column.type.trim().toLowerCase() === 'integer' && column.length === undefined && column.precision === undefined
 }
 
 /**

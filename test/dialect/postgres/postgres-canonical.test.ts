@@ -1,3 +1,5 @@
+import { canonicalTable } from '../../../src/dialect/postgres/postgres-canonical-table'
+import type { TableModel } from '../../../src/model/schema-model'
 import { canonicalColumn } from '../../../src/dialect/postgres/postgres-canonical-column'
 import { canonicalDefault, type DefaultContext } from '../../../src/dialect/postgres/postgres-defaults'
 import { canonicalExpression } from '../../../src/dialect/postgres/postgres-expressions'
@@ -152,5 +154,22 @@ describe('casts PostgreSQL adds to numbers', () => {
     ["'5'::numeric(3)", "'5'::numeric(3)"],
   ])('%s', (text, expected) => {
     expect(canonicalExpression(text)).toBe(expected)
+  })
+})
+
+describe('canonicalTable and a unique on the primary key', () => {
+  const table = (uniques: TableModel['uniques']): TableModel => ({
+    schema: 'public', name: 'pair', columns: [{ name: 'a', type: 'integer', nullable: false }, { name: 'b', type: 'integer', nullable: false }],
+    primaryKey: { name: 'PK_pair', columns: ['a', 'b'] }, indexes: [], uniques, foreignKeys: [], checks: [],
+  })
+
+  it('leaves out one on the key columns in their order, which CREATE TABLE folds into the key, and keeps the others', () => {
+    const kept = canonicalTable(table([
+      { name: 'UQ_same', columns: ['a', 'b'] },
+      { name: 'UQ_reversed', columns: ['b', 'a'] },
+      { name: 'UQ_deferred', columns: ['a', 'b'], deferrable: 'INITIALLY DEFERRED' },
+      { name: 'UQ_first', columns: ['a'] },
+    ])).uniques.map((u) => u.name)
+    expect(kept).toEqual(['UQ_deferred', 'UQ_first', 'UQ_reversed'])
   })
 })
