@@ -7,11 +7,14 @@ import type { TableDeclaration } from './declaration-conflicts'
  * `@JoinTable of Product.channels` (the owning side of the ManyToMany that derives it).
  */
 export function declarationOf(metadata: EntityMetadata, metadatas: readonly EntityMetadata[], table: TableModel): TableDeclaration {
-  // Two @JoinTables of one table may leave one relation pointing at the other's junction: find it by owner too.
+  // Two @JoinTables of one table (the two sides of one ManyToMany each with its own) leave each relation
+  // pointing at the other's junction: the owner is the entity whose key the junction's owner columns reference.
   const ownerEntity = metadata.ownerColumns[0]?.referencedColumn?.entityMetadata
   const relations = metadata.tableType === 'junction' ? metadatas.flatMap((m) => m.relations) : []
-  const owner = relations.find((r) => r.isOwning && r.junctionEntityMetadata === metadata) ??
-    relations.find((r) => r.isOwning && r.isManyToMany && r.entityMetadata === ownerEntity && r.joinTableName === metadata.tableName)
+  const ownedHere = (r: (typeof relations)[number]) => r.isOwning && r.isManyToMany && r.entityMetadata === ownerEntity && r.joinTableName === metadata.tableName
+  const owner = relations.find((r) => ownedHere(r) && r.junctionEntityMetadata === metadata) ??
+    relations.find(ownedHere) ??
+    relations.find((r) => r.isOwning && r.junctionEntityMetadata === metadata)
   if (owner !== undefined) {
     const writer = `${owner.entityMetadata.targetName}.${owner.propertyPath}`
     return { label: `@JoinTable of ${writer}`, writer, isEntity: false, table }

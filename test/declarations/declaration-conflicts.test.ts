@@ -66,5 +66,8 @@ describe.each(allDialects('decls'))('%s: a table declared twice', (_label, creat
     expect(conflicts[0]!.message).toMatch(
       /^"shop_outlet" is declared by @JoinTable of (Outlet\.shops|Shop\.outlets) and by @JoinTable of (Outlet\.shops|Shop\.outlets), differently \(primary key \(\w+, \w+\) in/,
     )
+    // Each relation points at the other's junction: each declaration is still named after its own side.
+    expect(conflicts[0]!.message).toContain('@JoinTable of Outlet.shops')
+    expect(conflicts[0]!.message).toContain('@JoinTable of Shop.outlets')
   })
 })
