@@ -17,7 +17,7 @@ export function sqlLines(statements: readonly Statement[], hazards: readonly Haz
   const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(comment(h), '-- ', '--   '))
   return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
     ...hazardNotes(byStatement.get(i) ?? []),
-    ...sqlComment(statement.commitBeforeUse, 'generate writes what follows as a second migration: '),
+    ...sqlComment(statement.commitBeforeUse, 'generate writes this change as migrations cut before the first statement that needs this one committed: '),
     ...sqlComment(statement.failIfRows, 'must return no rows, else: '),
     `${statement.sql};`,
   ])]

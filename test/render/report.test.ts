@@ -39,7 +39,7 @@ describe('renderReport', () => {
       '-- must return no rows, else: Foreign keys broken',
       '--   by the rebuild',
       'PRAGMA foreign_key_check;',
-      '-- generate writes what follows as a second migration: a later statement uses it',
+      '-- generate writes this change as migrations cut before the first statement that needs this one committed: a later statement uses it',
       `ALTER TYPE "s" ADD VALUE 'b';`,
       '',
     ].join('\n'))
