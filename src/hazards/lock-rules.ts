@@ -12,12 +12,12 @@ import type { RuleContext } from './rule-context'
  */
 export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
   const { changes: { ops }, statements } = context.input
-  const seen = new Set<Statement['operations']>()
+  // One per operation that starts a rebuild: MariaDB changes a column between uuid and a number in two ALTERs.
+  const seen = new Set<Statement['operations'][number]>()
   return statements.flatMap((statement): HazardFinding[] => {
-    if (statement.rebuild === undefined || seen.has(statement.operations)) return []
-    seen.add(statement.operations)
     const operation = statement.operations[0]
-    if (operation === undefined) return []
+    if (statement.rebuild === undefined || operation === undefined || seen.has(operation)) return []
+    seen.add(operation)
     const index = ops.indexOf(operation)
     const named = tableOf(operation)
     const origin = index >= 0 && named !== undefined ? context.origins.table(index, named) : undefined

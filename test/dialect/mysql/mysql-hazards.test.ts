@@ -57,6 +57,11 @@ describe('mysql hazards', () => {
     expect(codes([{ kind: 'create_index', table: post, index: { name: 'IDX_name', columns: ['name'], unique: false } }], mariadb1011)).toEqual([])
   })
 
+  it('counts one TABLE_REBUILD for a change between uuid and a number, which takes two ALTERs', () => {
+    const id = col('id')
+    expect(codes([alterColumn(post, id, { ...id, type: 'uuid' })], mariadb1011)).toEqual(['TYPE_NARROWING', 'TABLE_REBUILD'])
+  })
+
   it('heads the migration file with the note that DDL runs outside transactions, but not for a plan of updates alone', () => {
     const ops: Operation[] = [{ kind: 'add_column', table: post, column: col('body', 'text', { nullable: true }) }]
     const changes = changeSetOf(before, ops)
