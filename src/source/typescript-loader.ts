@@ -10,7 +10,7 @@ import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsF
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, swcTranspiler, swcTranspilerId } from './swc-transpiler'
-import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
+import { type CacheableOutput, cachedOutput, cachedTranspile, keepCachedOutput, storeOutput } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
@@ -139,7 +139,7 @@ export function prefetchTranspiles(files: readonly string[]): void {
     }
     const project = projectCompilerOptionsFor(fileName)
     const key = cacheKeyParts(project, swcId)
-    if (cachedOutput(fileName, source, key) !== undefined) continue
+    if (keepCachedOutput(fileName, source, key)) continue
     const swc = swcTranspiler()
     if (swc === undefined) return
     const ts = loadTypeScript()
