@@ -16,7 +16,7 @@ import { planChanges } from './plan-changes'
 import { readProject } from './read-project'
 import { warningsOf } from '../hazards/warning'
 import { snapshotHazards } from './snapshot-hazards'
-import { type MigrationHistory, historyWarnings } from './unapplied-migrations'
+import { type MigrationHistory, atLastMigration, historyWarnings } from './unapplied-migrations'
 import type { RenameOptions, UnresolvedRename } from './resolve-renames'
 
 /** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
@@ -97,7 +97,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       hazards: [
         ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),
         ...measured.hazards,
-        ...(snapshot.kind === 'read' ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
+        // The snapshot is the entities of the folder's last migration: it says what the database was declared as only there.
+        ...(snapshot.kind === 'read' && atLastMigration(history) ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
       ],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,

@@ -74,3 +74,8 @@ function counted(names: readonly string[], one: string, many: string): string {
 function listed(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
 }
+
+/** atLastMigration says whether the database has applied every migration of the project and no other. */
+export function atLastMigration(history: MigrationHistory): boolean {
+  return history.unapplied.length === 0 && history.unknown.length === 0
+}
