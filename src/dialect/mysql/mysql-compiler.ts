@@ -143,6 +143,8 @@ interface AlterGroup {
   readonly costs: AlterCost[]
   /** The table is created by the migration: it holds no rows, so no algorithm is asserted and no copy counted. */
   readonly fresh: boolean
+  /** The migration drops the table after this ALTER. */
+  readonly droppedLater: boolean
 }
 
 /**
@@ -161,7 +163,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   const out: Statement[] = []
   let group: AlterGroup | undefined
   const flush = () => {
-    if (group !== undefined) out.push(alterStatement(group))
+    if (group !== undefined) out.push(alterStatement(group, syntax))
     group = undefined
   }
   changes.ops.forEach((op, i) => {
@@ -179,11 +181,12 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
     } else {
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i
+      const droppedLater = table?.droppedAt !== undefined && table.droppedAt > i
       const cost = alterCost(op, changes.tableBefore(i), server)
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, op, clause)) {
           flush()
-          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh }
+          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh, droppedLater }
         }
         group.clauses.push(onceDropped(group, clause))
         if (!group.operations.includes(op)) group.operations.push(op)
@@ -214,9 +217,13 @@ function onceDropped(group: AlterGroup, clause: Clause): Clause {
   return added !== undefined && group.clauses.some((c) => c.dropsName === added.key) ? { ...clause, sql: added.sqlOnceDropped } : clause
 }
 
-function alterStatement(group: AlterGroup): Statement {
+/**
+ * alterStatement writes a group as one ALTER TABLE. On a table the migration drops later it takes `IF EXISTS`
+ * where the server has it: run again after a failure halfway, it finds the table gone, with what it dropped.
+ */
+function alterStatement(group: AlterGroup, syntax: MysqlSyntax): Statement {
   const cost = weakest(group.costs)
   const algorithm = group.fresh ? undefined : algorithmClause(cost)
-  const sql = `ALTER TABLE ${quoteIdent(group.table)} ${[...group.clauses.map((c) => c.sql), ...(algorithm ? [algorithm] : [])].join(', ')}`
+  const sql = `ALTER TABLE${group.droppedLater ? ifExistsSql(syntax) : ''} ${quoteIdent(group.table)} ${[...group.clauses.map((c) => c.sql), ...(algorithm ? [algorithm] : [])].join(', ')}`
   return statementOf(sql, group.operations, { autocommits: true, ...(!group.fresh && cost.rewrites && { rebuild: group.table }) })
 }

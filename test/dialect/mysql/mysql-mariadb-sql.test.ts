@@ -247,6 +247,19 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await constraintNames('member')).toEqual(['CHECK CHK_score', 'FOREIGN KEY FK_member_team', 'PRIMARY KEY PRIMARY', 'UNIQUE UQ_title'])
   })
 
+  it('runs an up again after it failed past a table it dropped, whose foreign key it dropped first', async () => {
+    const ops: Operation[] = [
+      { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
+      { kind: 'drop_table', table: member },
+      { kind: 'add_column', table: team, column: col('color', 'varchar', { length: 10, nullable: true }) },
+    ]
+    const statements = compile(ops)
+    await run(statements)
+    await run(statements)
+    expect(await db.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'member'")).toEqual([])
+    expect((await columnsOf('team')).map((c) => c.COLUMN_NAME)).toEqual(['id', 'name', 'color'])
+  })
+
   it('changes the type of columns a foreign key joins, dropping the key before and adding it after', async () => {
     const statements = compile([
       alterColumn(team, team.columns[0]!, { ...team.columns[0]!, type: 'bigint' }),
