@@ -31,9 +31,17 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
   })
   if (dialect.capabilities.enumTypes) return typeChanges
   const columnChanges = eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
+    const origin = context.origins.column(index, op.table, op.from.name)
+    if (op.from.enumValues === undefined && op.to.enumValues !== undefined && !op.changes.includes('type')) {
+      // A plain column (SQLite's varchar) becomes an enum: its check takes only the labels. A change of type says so itself.
+      return [{
+        code: 'ENUM_VALUE_REMOVED', operation: op, advice,
+        what: `Restricts ${columnText(op.table, op.to.name)} to ${valuesText(op.to.enumValues)}, which fails while rows hold other values`,
+        ...(origin && { probe: { kind: 'not_convertible', table: nameOf(origin.table), column: origin.column.name, to: op.to } }),
+      }]
+    }
     const removed = (op.from.enumValues ?? []).filter((v) => op.to.enumValues !== undefined && !op.to.enumValues.includes(v))
     if (removed.length === 0) return []
-    const origin = context.origins.column(index, op.table, op.from.name)
     return [{
       code: 'ENUM_VALUE_REMOVED', operation: op, advice,
       what: `Removes ${valuesText(removed)} from the values ${columnText(op.table, op.to.name)} accepts, which fails while rows hold them`,

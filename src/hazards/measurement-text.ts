@@ -1,7 +1,7 @@
 import type { Probe, ProbeResult } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
 import { columnsText, formatApproximate, formatCount, plural, valuesText } from './hazard-names'
-import { typeText } from '../model/type-text'
+import { typeTextWithValues } from '../model/type-text'
 
 /**
  * measurementText says what a probe found, in words a reviewer reads inside a hazard's message:
@@ -72,6 +72,6 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'holds_values':
       return [`${plural(n, 'row')} ${verb('holds', 'hold')} ${valuesText(probe.values)}`, `no row holds ${valuesText(probe.values)}`]
     case 'not_convertible':
-      return [`${plural(n, 'value')} ${verb('does', 'do')} not look like ${typeText(probe.to)}`, `every value looks like ${typeText(probe.to)}`]
+      return [`${plural(n, 'value')} ${verb('does', 'do')} not look like ${typeTextWithValues(probe.to)}`, `every value looks like ${typeTextWithValues(probe.to)}`]
   }
 }

@@ -65,3 +65,33 @@ describe('sqlite: hazards are reported with the data they affect, before anyone 
     }
   })
 })
+
+@Entity('movement')
+class MovementText {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar' }) type: string
+}
+
+@Entity('movement')
+class MovementEnum {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'simple-enum', enum: ['SALE', 'ADJUSTMENT'] }) type: string
+}
+
+describe('sqlite: a text column becoming an enum', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createSqliteDatabase()
+    await migrateTo(db, [MovementText], 'Init')
+    await db.query(`INSERT INTO movement (type) VALUES ('SALE'), ('BOGUS'), ('OTHER')`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('is a danger counting the values outside its labels, which its check refuses', async () => {
+    const { hazards } = await compareProject(projectFor(db, [MovementEnum]))
+    const restricted = hazards.find((h) => h.code === 'ENUM_VALUE_REMOVED')
+    expect([restricted?.severity, restricted?.measurement?.text]).toEqual(['danger', "2 values do not look like varchar ('SALE', 'ADJUSTMENT')"])
+    expect(restricted?.message).toMatch(/^Restricts "movement"\."type" to 'SALE' or 'ADJUSTMENT', which fails while rows hold other values/)
+  })
+})
+

@@ -18,6 +18,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     case 'more_decimals': return `${isNumber(column)} AND ${column} <> round(${column}, ${probe.scale})`
     case 'holds_values': return probe.isArray ? undefined : `${column} IN (${probe.values.map(quoteLiteral).join(', ')})`
     case 'not_convertible': {
+      if (probe.to.enumValues !== undefined) return `${column} NOT IN (${probe.to.enumValues.map(quoteLiteral).join(', ')})`
       const affinity = affinityOf(probe.to.type)
       if (affinity === 'TEXT' || affinity === 'BLOB') return undefined
       // Text is converted to a number when it is a well-formed numeric literal; this tells most of them apart.
