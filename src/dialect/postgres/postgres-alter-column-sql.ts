@@ -10,13 +10,21 @@ import { columnCommentSql } from './postgres-table-sql'
  * usingSql converts the old values. Enums, and types PostgreSQL has no cast between (`integer` to `uuid`), go
  * through their text form, which every type casts to and from: an empty column converts, and a value that does
  * not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL counts such rows).
+ * A character type is cast to without its length: an explicit cast to `varchar(16)` cuts longer values
+ * silently, where the column's own (assignment) conversion of the result refuses them.
  */
 function usingSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const column = quoteIdent(to.name)
-  const type = columnTypeSql(to, table)
+  const type = unboundedCharacterType(to) ?? columnTypeSql(to, table)
   const sameShape = Boolean(from.isArray) === Boolean(to.isArray)
   if (from.type !== 'enum' && to.type !== 'enum' && sameShape && castsDirectly(from, to)) return `${column}::${type}`
   return `${column}::${from.isArray && sameShape ? 'text[]' : 'text'}::${type}`
+}
+
+/** unboundedCharacterType is a varchar's or char's type with no length (`bpchar` is char's: plain `char` is char(1)). */
+function unboundedCharacterType(column: ColumnModel): string | undefined {
+  const base = column.type === 'varchar' ? 'varchar' : column.type === 'char' ? 'bpchar' : undefined
+  return base === undefined ? undefined : `${base}${column.isArray === true ? '[]' : ''}`
 }
 
 const isIncrement = (c: ColumnModel) => c.generated?.kind === 'increment'

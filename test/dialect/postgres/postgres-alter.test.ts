@@ -93,6 +93,16 @@ describe('postgres ALTER sequences on tables holding rows', () => {
     })
   })
 
+  it('refuses a shorter varchar while a value is longer, cutting nothing (an explicit cast to varchar(n) would)', async () => {
+    const before = await db.introspect()
+    const dataBefore = await rows()
+    const label = column(before, 'label')
+    const up = [alterColumn(orders, label, { ...label, length: 4 })]
+    await expect(db.apply(postgresDialect.compile(changeSetOf(before, up)))).rejects.toThrow(/value too long for type character varying\(4\)/)
+    expect(await rows()).toEqual(dataBefore)
+    expect(await db.introspect()).toEqual(before)
+  })
+
   it('makes a NOT NULL column nullable and back', async () => {
     await migrate((before) => [alterColumn(orders, column(before, 'note'), { ...column(before, 'note'), nullable: true })])
   })

@@ -121,7 +121,7 @@ describe('postgres compiler', () => {
       'ALTER TABLE "public"."users" ALTER COLUMN "n" TYPE bigint USING "n"::bigint',
     ])
     expect(alter(col('s', 'varchar', { length: 50, nullable: true }), col('s', 'varchar', { length: 100 }))).toEqual([
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE varchar(100) USING "s"::varchar(100)',
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE varchar(100) USING "s"::varchar',
       'ALTER TABLE "public"."users" ALTER COLUMN "s" SET NOT NULL',
     ])
     expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'text', { nullable: true }))).toEqual([
