@@ -50,3 +50,32 @@ describe('postgres: a type change with no cast between the types (integer to uui
     expect(await db.query('SELECT id, code FROM ticket ORDER BY id')).toEqual([{ id: 1, code: 7 }, { id: 2, code: 8 }, { id: 3, code: null }])
   })
 })
+
+@Entity('ad')
+class AdPlace {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'varchar', length: 32 }) place: string
+}
+
+@Entity('ad')
+class AdPlaces {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'text', array: true }) place: string[]
+}
+
+describe('postgres: a varchar becoming a text array', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('toarray')
+    await migrateTo(db, [AdPlace], 'Init')
+    await db.query(`INSERT INTO ad (id, place) VALUES (1, 'square'), (2, 'horizontal'), (3, '{a,b}')`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('counts the values that are not array literals, which the conversion refuses', async () => {
+    const { hazards } = await compareProject(projectFor(db, [AdPlaces]))
+    const cast = hazards.find((h) => h.code === 'TYPE_CAST_MAY_FAIL')
+    expect([cast?.severity, cast?.measurement?.text]).toEqual(['danger', '2 values do not look like text[]'])
+  })
+})
+
