@@ -1,7 +1,7 @@
 import type { ColumnModel } from '../../model/schema-model'
 
 /** stringTypes take any value's text form and give theirs to any type (PostgreSQL's I/O conversion casts). */
-const stringTypes: ReadonlySet<string> = new Set(['text', 'varchar', 'char'])
+export const stringTypes: ReadonlySet<string> = new Set(['text', 'varchar', 'char'])
 
 /** directCasts are PostgreSQL's built-in casts between the other built-in types (pg_cast), by source type. */
 const directCasts: Readonly<Record<string, readonly string[]>> = {

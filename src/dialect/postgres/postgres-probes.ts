@@ -2,20 +2,20 @@ import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
+import { stringTypes } from './postgres-casts'
 import { qualified, quoteIdent } from './postgres-quote'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
 const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'off', '1', '0']
 const arrayLiteralPattern = '^[[:space:]]*[{].*[}][[:space:]]*$'
-const characterTypes: ReadonlySet<string> = new Set(['text', 'varchar', 'char'])
 
 /** notConvertible tests the text form of a value against what the target type accepts, for the types it knows. */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
   const { to } = probe
   const text = `${column}::text`
   // To an array of text, a value converts when its text is an array literal (`{a,b}`); a plain string does not.
-  if (to.isArray) return characterTypes.has(to.type) ? `${text} !~ ${quoteLiteral(arrayLiteralPattern)}` : undefined
+  if (to.isArray) return stringTypes.has(to.type) ? `${text} !~ ${quoteLiteral(arrayLiteralPattern)}` : undefined
   switch (to.type) {
     case 'smallint':
     case 'integer':
