@@ -2,7 +2,7 @@ import type { DialectCapabilities } from '../dialect/dialect'
 import { sameName } from '../model/qualified-name'
 import type { ForeignKeyModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { mentionsColumn } from '../operations/rename-identifier'
+import { checkMentionsColumn, mentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
 import { diffSchemas } from './diff-schemas'
 
 /**
@@ -17,7 +17,7 @@ export function freeColumnName(model: SchemaModel, table: TableModel, column: st
 
 function withoutColumn(model: SchemaModel, table: TableModel, column: string): SchemaModel {
   const names = (list: readonly string[]) => list.includes(column)
-  const mentions = (sql: string | undefined) => sql !== undefined && mentionsColumn(sql, column)
+  const mentions = (sql: string) => mentionsColumn(sql, column)
   const pointsAt = (f: ForeignKeyModel) =>
     f.referencedTable === table.name && f.referencedSchema === table.schema && names(f.referencedColumns)
   const dropped = table.columns.find((c) => c.name === column)
@@ -29,11 +29,10 @@ function withoutColumn(model: SchemaModel, table: TableModel, column: string): S
       ...rest,
       ...(primaryKey !== undefined && !names(primaryKey.columns) && { primaryKey }),
       columns: t.columns.filter((c) => c.name !== column),
-      indexes: t.indexes.filter((i) => !names(i.columns) && !mentions(i.where) && !mentions(i.whereSql) && !i.columns.some((k) => k.includes('(') && mentions(k))),
+      indexes: t.indexes.filter((i) => !names(i.columns) && !predicateMentionsColumn(i, column) && !i.columns.some((k) => k.includes('(') && mentions(k))),
       uniques: t.uniques.filter((u) => !names(u.columns)),
       foreignKeys: foreignKeys.filter((f) => !names(f.columns)),
-      // The written SQL keeps the quotes a name like `e-mail` needs, which a canonical form may drop.
-      checks: t.checks.filter((c) => !mentions(c.expression) && !mentions(c.expressionSql)),
+      checks: t.checks.filter((c) => !checkMentionsColumn(c, column)),
     }
   })
   const enumName = dropped?.enumName

@@ -1,3 +1,5 @@
+import type { CheckModel, IndexModel } from '../model/schema-model'
+
 /**
  * renameIdentifier rewrites the column references `from` in a SQL expression (a check, a partial index
  * predicate, a computed column) to `to`, as PostgreSQL and SQLite themselves do on RENAME COLUMN. It knows
@@ -64,3 +66,21 @@ function quoted(name: string, quote: string): string {
 export function mentionsColumn(sql: string, column: string): boolean {
   return renameIdentifier(sql, column, `${column}\u0000`) !== sql
 }
+
+/**
+ * checkMentionsColumn and predicateMentionsColumn read a check's or a partial index's written SQL as well as
+ * its canonical text: the written SQL keeps the quotes a name like `e-mail` needs, which a canonical form
+ * (MySQL's) may drop.
+ */
+export function checkMentionsColumn(check: CheckModel, column: string): boolean {
+  return mentionsIn([check.expression, check.expressionSql], column)
+}
+
+export function predicateMentionsColumn(index: IndexModel, column: string): boolean {
+  return mentionsIn([index.where, index.whereSql], column)
+}
+
+function mentionsIn(texts: readonly (string | undefined)[], column: string): boolean {
+  return texts.some((sql) => sql !== undefined && mentionsColumn(sql, column))
+}
+

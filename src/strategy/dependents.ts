@@ -1,7 +1,7 @@
 import { sameName } from '../model/qualified-name'
 import type { CheckModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { mentionsColumn } from '../operations/rename-identifier'
+import { checkMentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
 
 /** Dependent is an index, unique constraint or check that names a column, and goes and comes with it. */
 export type Dependent =
@@ -64,18 +64,12 @@ export function dropDependent(table: QualifiedName, dependent: Dependent): Opera
   }
 }
 
-/** mentionsAny says whether a SQL expression refers to any of the columns. */
-export function mentionsAny(sql: string, columns: readonly string[]): boolean {
-  return columns.some((column) => mentionsColumn(sql, column))
-}
-
 function indexNames(index: IndexModel, columns: readonly string[]): boolean {
-  return named(index.columns, columns) || [index.where, index.whereSql].some((sql) => sql !== undefined && mentionsAny(sql, columns))
+  return named(index.columns, columns) || columns.some((column) => predicateMentionsColumn(index, column))
 }
 
-/** checkNames reads the written SQL too: it keeps the quotes a name like `e-mail` needs, which a canonical form may drop. */
 function checkNames(check: CheckModel, columns: readonly string[]): boolean {
-  return [check.expression, check.expressionSql].some((sql) => sql !== undefined && mentionsAny(sql, columns))
+  return columns.some((column) => checkMentionsColumn(check, column))
 }
 
 function named(list: readonly string[], columns: readonly string[]): boolean {
