@@ -48,7 +48,9 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
   CASE WHEN et.typtype = 'e' THEN en.nspname::text END AS enum_schema,
   CASE WHEN et.typtype = 'e' THEN et.typname::text END AS enum_name,
   NOT a.attnotnull AS nullable,
-  pg_get_expr(d.adbin, d.adrelid, true) AS default_expr,
+  -- Only a generated column's expression names columns: a default deparsed without its table is the same text,
+  -- and much cheaper (with a table, every call reads the names of all its columns).
+  pg_get_expr(d.adbin, CASE WHEN a.attgenerated <> '' THEN d.adrelid ELSE 0 END, true) AS default_expr,
   a.attidentity::text AS identity,
   a.attgenerated::text AS generated,
   EXISTS (
@@ -59,14 +61,16 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   ) AS owns_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
-  col_description(t.oid, a.attnum) AS comment
+  ds.description AS comment
 FROM tables t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END
 LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation`
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+-- col_description's own lookup, joined: as a function it runs a query for every column.
+LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = a.attnum`
 
 export interface ConstraintRow {
   readonly schema: string
