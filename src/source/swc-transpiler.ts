@@ -86,7 +86,8 @@ const es2022 = 9
 /**
  * swcOptions say to SWC what the loader's compiler options (loaderCompilerOptions) say to TypeScript:
  * CommonJS, legacy decorators with their metadata, the project's target and class field semantics (define
- * from ES2022 on, as TypeScript's default), and import interop as esModuleInterop says.
+ * from ES2022 on, as TypeScript's default), and import interop as esModuleInterop says. Helpers are
+ * required from `@swc/helpers`, which the loader resolves to the tool's own copy (see swcHelperFile).
  */
 function swcOptions(fileName: string, options: TypeScript.CompilerOptions): Swc.Options {
   const target = options.target ?? es2021
@@ -106,6 +107,9 @@ function swcOptions(fileName: string, options: TypeScript.CompilerOptions): Swc.
       },
       target: targets[target] ?? 'esnext',
       keepClassNames: true,
+      // One copy of each helper (`_ts_decorate`, `_ts_metadata`, ...) for all files, not one per file: V8 then
+      // compiles it once and optimizes it, where a thousand entity files each compiled and ran their own.
+      externalHelpers: true,
     },
     module: { type: 'commonjs', noInterop: options.esModuleInterop === false },
   }
@@ -119,4 +123,13 @@ function locatedError(text: string): { line: number; column: number; message: st
   const message = /^\s*(?:error:\s*)?x\s+(.+)$/im.exec(text)?.[1]?.trim() ?? text.split('\n')[0]
   const place = /,-\[(?:.*):(\d+):(\d+)\]/.exec(text)
   return { line: Number(place?.[1] ?? 1), column: Number(place?.[2] ?? 1), message }
+}
+
+/**
+ * isSwcHelperRequest says whether a request names one of SWC's helpers, which the files it transpiles require.
+ * They come from the tool's own `@swc/helpers` (a dependency, of the version that matches its SWC), so that a
+ * project need not install it.
+ */
+export function isSwcHelperRequest(request: string): boolean {
+  return request.startsWith('@swc/helpers/')
 }

@@ -9,7 +9,7 @@ import { aliasTargets } from './path-aliases'
 import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
-import { type SwcTranspiler, swcTranspiler, swcTranspilerId } from './swc-transpiler'
+import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, keepCachedOutput, storeOutput } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
@@ -118,7 +118,7 @@ function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): rea
 const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 3
+const loaderRules = 4
 
 /**
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
@@ -260,11 +260,13 @@ function syntaxError(ts: typeof TypeScript, errors: readonly TypeScript.Diagnost
 /**
  * resolveTypeScriptRequests resolves, from TypeScript files, what TypeScript resolves and Node does not:
  * `./user.js` when only `./user.ts` exists (NodeNext style), and bare requests that the project's tsconfig
- * `paths` map (`@/enums` to `src/enums.ts`). It only acts on requests Node could not resolve.
+ * `paths` map (`@/enums` to `src/enums.ts`). It only acts on requests Node could not resolve, but for the
+ * helpers SWC's output requires, which come from the tool's own copy (the project need not have one).
  */
 function resolveTypeScriptRequests(): void {
   const resolve = memoizedPackageResolution(moduleInternals._resolveFilename)
   moduleInternals._resolveFilename = function (request, parent, ...rest) {
+    if (isSwcHelperRequest(request) && isTypeScriptFile(parent?.filename)) return resolve.call(this, request, module, ...rest)
     try {
       return resolve.call(this, request, parent, ...rest)
     } catch (err) {
@@ -281,8 +283,12 @@ function resolveTypeScriptRequests(): void {
   }
 }
 
+function isTypeScriptFile(file: string | null | undefined): file is string {
+  return typeof file === 'string' && typeScriptExtensions.includes(path.extname(file))
+}
+
 function fallbackRequests(request: string, parentFile: string | null | undefined): string[] {
-  if (!parentFile || !typeScriptExtensions.includes(path.extname(parentFile))) return []
+  if (!isTypeScriptFile(parentFile)) return []
   if (request.startsWith('./') || request.startsWith('../')) return withTypeScriptTwin([request]).slice(1)
   if (path.isAbsolute(request) || request.startsWith('node:')) return []
   const { pathAliases } = projectCompilerOptionsFor(parentFile)

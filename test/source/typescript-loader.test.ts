@@ -89,7 +89,7 @@ describe('transpile', () => {
     const strict = project({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }' })
     expect(transpile(nullableEntity, loose.file('src/thing.ts'))).toContain('__metadata("design:type", String)')
     // Strict, the union is Object for tsc and SWC alike, so SWC (`_ts_metadata`) transpiles it.
-    expect(transpile(nullableEntity, strict.file('src/thing.ts'))).toContain('_ts_metadata("design:type", Object)')
+    expect(transpile(nullableEntity, strict.file('src/thing.ts'))).toContain('_ts_metadata._("design:type", Object)')
   })
 
   test('always emits CommonJS with decorator metadata, whatever the tsconfig says', () => {
