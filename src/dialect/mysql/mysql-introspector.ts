@@ -79,6 +79,10 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
 
 function groupBy<Row extends { readonly table: string }>(rows: readonly Row[]): Map<string, Row[]> {
   const groups = new Map<string, Row[]>()
-  for (const row of rows) groups.set(row.table, [...(groups.get(row.table) ?? []), row])
+  for (const row of rows) {
+    const group = groups.get(row.table)
+    if (group === undefined) groups.set(row.table, [row])
+    else group.push(row)
+  }
   return groups
 }

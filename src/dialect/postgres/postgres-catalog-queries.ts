@@ -87,9 +87,10 @@ export interface ConstraintRow {
   readonly deferred: boolean
   readonly expression: string | null
 }
+// Each name is looked up by its key (a join read all of the table's columns for every constraint).
 const attributeNames = (keys: string, relation: string) => `ARRAY(
-    SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY k(attnum, ord)
-    JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.attnum ORDER BY k.ord)`
+    SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${relation} AND a.attnum = k.attnum)
+    FROM unnest(${keys}) WITH ORDINALITY k(attnum, ord) ORDER BY k.ord)`
 export const constraintsQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text AS type,
   ${attributeNames('con.conkey', 'con.conrelid')} AS columns,
@@ -126,9 +127,9 @@ SELECT t.schema, t.name AS table, ic.relname::text AS name, i.indisunique AS uni
   pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
   i.indnkeyatts::int AS key_count,
   ARRAY(
-    SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
+    SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true)
+      ELSE (SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum) END
     FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
     ORDER BY k.ord) AS columns,
   ARRAY(
     SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname::text END

@@ -83,7 +83,9 @@ function groupByTable<Row extends { schema: string; table: string }>(rows: reado
   const groups = new Map<string, Row[]>()
   for (const row of rows) {
     const key = qualifiedKey({ schema: row.schema, name: row.table })
-    groups.set(key, [...(groups.get(key) ?? []), row])
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [row])
+    else group.push(row)
   }
   return groups
 }
