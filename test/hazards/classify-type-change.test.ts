@@ -32,6 +32,13 @@ describe('postgres: classifyTypeChange', () => {
     [c('varchar'), c('uuid'), 'cast_may_fail'],
     [c('text'), c('enum', { enumName: 'mood' }), 'cast_may_fail'],
     [c('integer'), c('integer', { isArray: true }), 'cast_may_fail'],
+    // Bit strings: a value longer than the new length no longer fits (an explicit cast would cut it).
+    [c('bit', { length: 4 }), c('bit', { length: 8 }), 'rewrite'],
+    [c('bit', { length: 8 }), c('bit', { length: 4 }), 'narrowing'],
+    [c('varbit', { length: 4 }), c('bit', { length: 8 }), 'rewrite'],
+    [c('varbit'), c('bit', { length: 8 }), 'narrowing'],
+    [c('bit', { length: 8 }), c('varbit', { length: 4 }), 'narrowing'],
+    [c('bit', { length: 8 }), c('varbit'), 'rewrite'],
   ]
   it.each(cases)('%j -> %j is %s', (from, to, expected) => {
     expect(postgresDialect.classifyTypeChange(from, to)).toBe(expected)

@@ -2,6 +2,7 @@ import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import type { AlterColumn } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { castsDirectly } from './postgres-casts'
+import { fitsBitString } from './postgres-type-change'
 import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
 import { qualified, quoteIdent, serialSequenceName } from './postgres-quote'
 import { columnCommentSql } from './postgres-table-sql'
@@ -10,12 +11,12 @@ import { columnCommentSql } from './postgres-table-sql'
  * usingSql converts the old values. Enums, and types PostgreSQL has no cast between (`integer` to `uuid`), go
  * through their text form, which every type casts to and from: an empty column converts, and a value that does
  * not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL counts such rows).
- * A character type is cast to without its length: an explicit cast to `varchar(16)` cuts longer values
- * silently, where the column's own (assignment) conversion of the result refuses them.
+ * A character or bit string type is cast to without its length: an explicit cast to `varchar(16)` or `bit(4)`
+ * cuts longer values silently, where the column's own (assignment) conversion of the result refuses them.
  */
 function usingSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const column = quoteIdent(to.name)
-  const type = unboundedCharacterType(to) ?? columnTypeSql(to, table)
+  const type = unboundedCharacterType(to) ?? unboundedBitStringType(from, to) ?? columnTypeSql(to, table)
   const sameShape = Boolean(from.isArray) === Boolean(to.isArray)
   if (from.type !== 'enum' && to.type !== 'enum' && sameShape && castsDirectly(from, to)) return `${column}::${type}`
   return `${column}::${from.isArray && sameShape ? 'text[]' : 'text'}::${type}`
@@ -25,6 +26,18 @@ function usingSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): str
 function unboundedCharacterType(column: ColumnModel): string | undefined {
   const base = column.type === 'varchar' ? 'varchar' : column.type === 'char' ? 'bpchar' : undefined
   return base === undefined ? undefined : `${base}${column.isArray === true ? '[]' : ''}`
+}
+
+/**
+ * unboundedBitStringType is `varbit` for a bit string becoming one that may be shorter: assigned to `bit(n)`, a
+ * value of another length is refused, to `varbit(n)` a longer one. Where every value fits a `bit(n)`, the
+ * explicit cast stays: it pads the shorter ones with zeros on the right.
+ */
+function unboundedBitStringType(from: ColumnModel, to: ColumnModel): string | undefined {
+  const bitStrings = ['bit', 'varbit']
+  if (!bitStrings.includes(from.type) || !bitStrings.includes(to.type)) return undefined
+  if (to.type === 'bit' && fitsBitString(from, to)) return undefined
+  return `varbit${to.isArray === true ? '[]' : ''}`
 }
 
 const isIncrement = (c: ColumnModel) => c.generated?.kind === 'increment'

@@ -36,6 +36,7 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (to.type === 'numeric' && from.type in integerDigits) {
     return to.precision === undefined || to.precision - (to.scale ?? 0) >= integerDigits[from.type]! ? 'rewrite' : 'narrowing'
   }
+  if (bitStringTypes.has(from.type) && bitStringTypes.has(to.type)) return fitsBitString(from, to) ? 'rewrite' : 'narrowing'
   if ((widenings[from.type] ?? []).includes(to.type)) return 'rewrite'
   if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
   return 'cast_may_fail'
@@ -86,4 +87,13 @@ function toString(from: ColumnModel, to: ColumnModel): TypeChange {
   if (!bounded) return 'rewrite'
   const fromLength = from.type === 'char' ? from.length ?? 1 : from.type === 'varchar' ? from.length : undefined
   return fromLength !== undefined && fromLength <= (to.length ?? 1) ? 'rewrite' : 'narrowing'
+}
+
+const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
+
+/** fitsBitString says whether every value of bit string column `from` fits `to` (`bit` alone is `bit(1)`, `varbit` alone unbounded). */
+export function fitsBitString(from: ColumnModel, to: ColumnModel): boolean {
+  const lengthOf = (c: ColumnModel) => c.length ?? (c.type === 'bit' ? 1 : undefined)
+  const [fromLength, toLength] = [lengthOf(from), lengthOf(to)]
+  return toLength === undefined || (fromLength !== undefined && fromLength <= toLength)
 }

@@ -103,6 +103,29 @@ describe('postgres ALTER sequences on tables holding rows', () => {
     expect(await db.introspect()).toEqual(before)
   })
 
+  it('refuses a shorter bit string while a value is longer, cutting no bit (an explicit cast to bit(n) would)', async () => {
+    await db.exec(`CREATE TABLE flags (id integer PRIMARY KEY, b bit(8), v varbit(8))`)
+    await db.exec(`INSERT INTO flags VALUES (1, B'10101111', B'101011'), (2, NULL, B'1')`)
+    const flagRows = () => db.exec('SELECT id, b::text AS b, v::text AS v FROM flags ORDER BY id')
+    try {
+      const before = await db.introspect()
+      const dataBefore = await flagRows()
+      const flags = { schema: 'public', name: 'flags' }
+      const flag = (name: string) => before.tables.find((t) => t.name === 'flags')!.columns.find((c) => c.name === name)!
+      const narrow = async (name: string, to: Partial<ColumnModel>, refusal: RegExp) => {
+        const up = [alterColumn(flags, flag(name), { ...flag(name), ...to })]
+        await expect(db.apply(postgresDialect.compile(changeSetOf(before, up)))).rejects.toThrow(refusal)
+        expect(await flagRows()).toEqual(dataBefore)
+        expect(await db.introspect()).toEqual(before)
+      }
+      await narrow('b', { length: 4 }, /bit string length 8 does not match type bit\(4\)/)
+      await narrow('v', { length: 4 }, /bit string too long for type bit varying\(4\)/)
+      await narrow('v', { type: 'bit', length: 4 }, /bit string length 6 does not match type bit\(4\)/)
+    } finally {
+      await db.exec('DROP TABLE flags')
+    }
+  })
+
   it('makes a NOT NULL column nullable and back', async () => {
     await migrate((before) => [alterColumn(orders, column(before, 'note'), { ...column(before, 'note'), nullable: true })])
   })

@@ -124,6 +124,20 @@ describe('postgres compiler', () => {
       'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE varchar(100) USING "s"::varchar',
       'ALTER TABLE "public"."users" ALTER COLUMN "s" SET NOT NULL',
     ])
+    // A bit string that may not fit is converted by assignment, which refuses it (an explicit cast cuts it);
+    // one that fits is cast explicitly, which pads it with zeros.
+    expect(alter(col('b', 'bit', { length: 8 }), col('b', 'bit', { length: 4 }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "b" TYPE bit(4) USING "b"::varbit',
+    ])
+    expect(alter(col('b', 'varbit', { length: 8 }), col('b', 'varbit', { length: 4 }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "b" TYPE varbit(4) USING "b"::varbit',
+    ])
+    expect(alter(col('b', 'varbit', { isArray: true }), col('b', 'bit', { length: 2, isArray: true }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "b" TYPE bit(2)[] USING "b"::varbit[]',
+    ])
+    expect(alter(col('b', 'bit', { length: 4 }), col('b', 'bit', { length: 8 }))).toEqual([
+      'ALTER TABLE "public"."users" ALTER COLUMN "b" TYPE bit(8) USING "b"::bit(8)',
+    ])
     expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'text', { nullable: true }))).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT',
       'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP NOT NULL',
