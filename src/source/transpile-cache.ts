@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { nearestAbove } from './nearest-above'
@@ -75,14 +75,17 @@ function cacheEntry(fileName: string, source: string, keyParts: readonly unknown
 
 const serializedKeyParts = new WeakMap<readonly unknown[], string>()
 
-/** readEntry is an entry's JavaScript, as this process stored it or from the cache folder. */
+/** readEntry is an entry's JavaScript, as this process stored it, wrote it, or from the cache folder. */
 function readEntry(entry: string): string | undefined {
   const kept = keptForNextLookup.get(entry)
   if (kept !== undefined) {
     keptForNextLookup.delete(entry)
     return kept
   }
-  return storedNow.get(entry) ?? readQuietly(entry)
+  const stored = storedNow.get(entry)
+  if (stored !== undefined) return stored
+  const writing = writingNow.get(entry)
+  return writing !== undefined ? outputOf(writing) : readQuietly(entry)
 }
 
 /** readQuietly is an entry's JavaScript, undefined when it is not cached yet or a file it depends on changed. */
@@ -93,6 +96,11 @@ function readQuietly(entry: string): string | undefined {
   } catch {
     return undefined // not cached yet
   }
+  return outputOf(text)
+}
+
+/** outputOf is the JavaScript of an entry's text, undefined when a file it depends on changed. */
+function outputOf(text: string): string | undefined {
   if (!text.startsWith(dependencyMarker)) return text
   const lineEnd = text.indexOf('\n')
   const recorded = JSON.parse(text.slice(dependencyMarker.length, lineEnd)) as [file: string, hash: string][]
@@ -139,14 +147,37 @@ function cacheDirFor(folder: string): string | undefined {
   return modules === undefined ? undefined : path.join(modules, transpileCacheFolder)
 }
 
-/** writeQuietly writes whole or not at all (a concurrent run reads either nothing or all); a failure only skips caching. */
-function writeQuietly(entry: string, output: string): void {
-  const partial = `${entry}.${process.pid}.tmp`
-  try {
-    fs.mkdirSync(path.dirname(entry), { recursive: true })
-    fs.writeFileSync(partial, output)
-    fs.renameSync(partial, entry)
-  } catch {
-    fs.rmSync(partial, { force: true })
-  }
+/**
+ * writeQuietly writes whole or not at all (a concurrent run reads either nothing or all); a failure only skips
+ * caching. The write runs on Node's thread pool: this process keeps the output (storedNow), so nothing waits
+ * for it, and a cold load of a thousand files does not stop for a thousand writes. Node finishes pending
+ * writes before the process exits on its own.
+ */
+function writeQuietly(entry: string, text: string): void {
+  const partial = `${entry}.${process.pid}.${writer}.${++writes}.tmp`
+  writingNow.set(entry, text)
+  const written = fs.promises.mkdir(path.dirname(entry), { recursive: true })
+    .then(() => fs.promises.writeFile(partial, text))
+    .then(() => fs.promises.rename(partial, entry))
+    .catch(() => fs.promises.rm(partial, { force: true }))
+    .catch(() => undefined)
+  pendingWrites.add(written)
+  void written.then(() => {
+    pendingWrites.delete(written)
+    if (writingNow.get(entry) === text) writingNow.delete(entry)
+  })
+}
+
+let writes = 0
+// Each copy of this module counts its writes from 0, and a process can hold several (the test runner's runs of
+// the CLI): with one temporary file for two writes of an entry, the second write emptied the file the first had
+// just renamed into the cache, and a reader then found an empty module.
+const writer = randomBytes(6).toString('hex')
+/** The text of each entry being written, read as the file would be until it is on disk. */
+const writingNow = new Map<string, string>()
+const pendingWrites = new Set<Promise<unknown>>()
+
+/** cacheWritesDone resolves once the cache writes started so far are on disk (or given up). */
+export async function cacheWritesDone(): Promise<void> {
+  while (pendingWrites.size > 0) await Promise.all([...pendingWrites])
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { transpiledCount } from '../../src/source/transpile-cache'
+import { cacheWritesDone, transpiledCount } from '../../src/source/transpile-cache'
 import { transpile } from '../../src/source/typescript-loader'
 import { runInNode } from './helpers/run-in-node'
 import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
@@ -122,12 +122,13 @@ Module._load = function (request, ...rest) {
 })
 
 describe('the transpile cache', () => {
-  test('lives in the nearest node_modules/.cache/typeorm-autogen: a second load transpiles nothing unchanged', () => {
+  test('lives in the nearest node_modules/.cache/typeorm-autogen: a second load transpiles nothing unchanged', async () => {
     const p = project({ 'app/node_modules/.keep': '' })
     const file = p.write('app/src/member.ts', plainEntity)
     const before = transpiledCount()
     const first = transpile(plainEntity, file)
     expect(transpiledCount()).toBe(before + 1)
+    await cacheWritesDone()
     expect(fs.readdirSync(p.file('app/node_modules/.cache/typeorm-autogen'))).toHaveLength(1)
     expect(transpile(plainEntity, file)).toBe(first)
     expect(transpiledCount()).toBe(before + 1)
@@ -220,6 +221,7 @@ describe('transpiles started ahead on SWC\'s threads (a cold load of globbed fil
     expect(fs.existsSync(p.file('node_modules/@swc/helpers'))).toBe(false)
     fs.rmSync(cache, { recursive: true })
     for (const file of ['ormconfig.ts', 'entities/team.ts', 'entities/member.ts', 'entities/plain.ts']) transpile(fs.readFileSync(p.file(file), 'utf8'), p.file(file))
+    await cacheWritesDone()
     expect(ahead).toEqual(entries())
     expect(Object.keys(ahead)).toHaveLength(4)
   })
