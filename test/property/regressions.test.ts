@@ -116,6 +116,15 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       ],
     },
   ),
+  // MariaDB (seed 9191): TypeORM names a unique by its sorted columns, so a second @Unique on the same columns in
+  // another order has the first one's name; both were kept, and the next diff added the second again.
+  'a second unique on the same columns in another order': (() => {
+    const columns = [column({ id: 2, name: 'say "hi"', kind: 'int', nullable: false }), column({ id: 3, name: 'x', kind: 'int', nullable: false })]
+    return pair(
+      { tables: [table({ id: 1, name: '2fa codes', columns, uniques: [{ id: 4, columns: [3, 2] }] })] },
+      { tables: [table({ id: 1, name: '2fa codes', columns, uniques: [{ id: 4, columns: [3, 2] }, { id: 5, columns: [2, 3] }] })] },
+    )
+  })(),
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -72,12 +72,12 @@ export function canonicalMysqlTable(table: TableModel): TableModel {
 }
 
 /**
- * withoutRepeats keeps one of uniques with the same name and columns: TypeORM makes each `@Unique` on MySQL a
- * unique index named from the table and sorted columns, so two on the same columns are one index.
+ * withoutRepeats keeps the first of uniques with the same name: TypeORM makes each `@Unique` on MySQL a unique
+ * index named from the table and sorted columns, so two on the same columns, in any order, are one index (a
+ * table's indexes have names of their own), and one order enforces what the other does.
  */
 function withoutRepeats(uniques: UniqueModel[]): UniqueModel[] {
-  const key = (u: UniqueModel) => JSON.stringify([u.name, u.columns])
-  return uniques.filter((u, i) => uniques.findIndex((other) => key(other) === key(u)) === i)
+  return uniques.filter((u, i) => uniques.findIndex((other) => other.name === u.name) === i)
 }
 
 /** isPlainUnique: a unique index whose keys are plain columns (no prefix, no DESC, no expression) is a unique constraint. */

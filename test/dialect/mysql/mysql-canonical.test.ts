@@ -210,6 +210,15 @@ describe('normalizeMysql (entity side)', () => {
     }, mariadb).tables[0]!
     expect(normalized.uniques).toEqual([{ name: 'IDX_a', columns: ['a'] }])
   })
+  it('two uniques on the same columns in other orders (one name, from the sorted columns) are one unique index, the first', () => {
+    const normalized = normalizeMysql({
+      tables: [table('t', { columns: [column('a', 'int'), column('b', 'int')], indexes: [
+        { name: 'IDX_ab', columns: ['b', 'a'], unique: true },
+        { name: 'IDX_ab', columns: ['a', 'b'], unique: true },
+      ] })], enums: [], schemas: [], extensions: [], views: [],
+    }, mariadb).tables[0]!
+    expect(normalized.uniques).toEqual([{ name: 'IDX_ab', columns: ['b', 'a'] }])
+  })
 })
 
 describe('withForeignKeyIndexes', () => {
