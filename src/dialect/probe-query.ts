@@ -4,7 +4,7 @@ import type { DatabaseConnection } from './dialect'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 
 /** ConditionProbe is a probe answered by counting the rows that match a condition. */
-export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'duplicates' }>
+export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'duplicates' } | { kind: 'unmatched' }>
 
 /** ProbeSyntax is what a dialect brings to the shared probe query: names, conditions, a row estimate. */
 export interface ProbeSyntax {
@@ -80,6 +80,13 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
       const where = probe.where === undefined ? '' : ` WHERE ${probe.where}`
       return `(SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} FROM ${from}${where} LIMIT ${limit}) AS s ` +
         `WHERE ${notNull} GROUP BY ${columns.join(', ')} HAVING count(*) > 1) AS d)`
+    }
+    case 'unmatched': {
+      const columns = probe.columns.map(syntax.quoteIdent)
+      const notNull = columns.map((c) => `s.${c} IS NOT NULL`).join(' AND ')
+      const matches = probe.referencedColumns.map((c, i) => `r.${syntax.quoteIdent(c)} = s.${columns[i]}`).join(' AND ')
+      return `(SELECT count(*) FROM (SELECT ${columns.join(', ')} FROM ${from} LIMIT ${limit}) AS s ` +
+        `WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${syntax.tableSql(probe.referencedTable)} AS r WHERE ${matches}))`
     }
     default: {
       const column = syntax.quoteIdent(probe.column)

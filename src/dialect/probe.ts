@@ -12,6 +12,8 @@ export type Probe =
   | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string }
   /** Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when given. */
   | { readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string }
+  /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
+  | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }
   | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number }
   /** Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact). */
   | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }

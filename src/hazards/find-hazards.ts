@@ -4,6 +4,7 @@ import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
+import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
@@ -30,6 +31,7 @@ export const hazardRules: readonly HazardRule[] = [
   setNotNullFindings,
   addNotNullFindings,
   uniqueFindings,
+  addForeignKeyFindings,
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,

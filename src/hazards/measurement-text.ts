@@ -1,6 +1,6 @@
 import type { Probe, ProbeResult } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
-import { columnsText, formatApproximate, formatCount, plural, valuesText } from './hazard-names'
+import { columnsText, formatApproximate, formatCount, plural, tableText, valuesText } from './hazard-names'
 import { typeTextWithValues } from '../model/type-text'
 
 /**
@@ -59,6 +59,10 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'duplicates': {
       const columns = columnsText(probe.columns)
       return [`${plural(n, 'duplicate value')} of ${columns}`, `no duplicate values of ${columns}`]
+    }
+    case 'unmatched': {
+      const target = tableText(probe.referencedTable)
+      return [`${plural(n, 'row')} ${verb('points', 'point')} at no row of ${target}`, `no row points at a missing row of ${target}`]
     }
     case 'longer_than':
       return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${plural(probe.length, 'character')}`,

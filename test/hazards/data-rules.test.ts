@@ -104,6 +104,55 @@ describe('ADD_UNIQUE', () => {
   })
 })
 
+describe('ADD_FOREIGN_KEY', () => {
+  const teams = (extra: Partial<Parameters<typeof table>[2]> = {}) =>
+    table('teams', [column('id', 'integer'), column('code', 'varchar', { length: 10 })], { schema: 'public', primaryKey: { columns: ['id'] }, ...extra })
+  const T = { schema: 'public', name: 'teams' }
+  const fk = (columns: string[], referencedColumns = ['id']) =>
+    ({ name: 'FK_users_team', columns, referencedSchema: 'public', referencedTable: 'teams', referencedColumns, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }) as const
+  const addFk = (columns = ['age'], referencedColumns = ['id']): Operation => ({ kind: 'add_foreign_key', table: U, foreignKey: fk(columns, referencedColumns) })
+
+  it('fires on a foreign key added on a column that holds values, counting the rows that match no referenced row', () => {
+    const [finding] = findingsOf(pg, before(pg, teams()), [addFk()])
+    expect(finding).toMatchObject({
+      code: 'ADD_FOREIGN_KEY',
+      what: 'Adds foreign key "FK_users_team" on "public"."users" ("age") -> "public"."teams", which fails while a row\'s values match no row of "public"."teams"',
+      probe: { kind: 'unmatched', table: U, columns: ['age'], referencedTable: T, referencedColumns: ['id'] },
+    })
+  })
+  it('traces renamed tables and columns back to the names the data has now', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_column', table: U, from: 'age', to: 'teamId', column: users(pg).columns.find((c) => c.name === 'age')! },
+      { kind: 'rename_table', from: T, to: { schema: 'public', name: 'squads' }, table: teams() },
+      { kind: 'add_foreign_key', table: U, foreignKey: { ...fk(['teamId']), referencedTable: 'squads' } },
+    ]
+    expect(findingsOf(pg, before(pg, teams()), ops).find((f) => f.code === 'ADD_FOREIGN_KEY')?.probe)
+      .toEqual({ kind: 'unmatched', table: U, columns: ['age'], referencedTable: T, referencedColumns: ['id'] })
+  })
+  it('counts every row with a value where the migration creates the referenced table, and does not compare values of other types', () => {
+    const created: Operation[] = [{ kind: 'create_table', table: teams() }, addFk()]
+    expect(findingsOf(pg, before(pg), created).find((f) => f.code === 'ADD_FOREIGN_KEY')).toMatchObject({
+      what: expect.stringMatching(/, which this migration creates$/), probe: { kind: 'non_null', table: U, column: 'age' },
+    })
+    const [byName] = findingsOf(pg, before(pg, teams()), [addFk(['email'])])
+    expect(byName).toMatchObject({ code: 'ADD_FOREIGN_KEY' })
+    expect(byName?.probe).toBeUndefined()
+  })
+  it('stays quiet on a new column, a new table, or a key the columns already had (a changed ON DELETE)', () => {
+    const nick: Operation = { kind: 'add_column', table: U, column: column('teamId', 'integer', { nullable: true }) }
+    expect(codesOf(pg, before(pg, teams()), [nick, addFk(['teamId'])])).not.toContain('ADD_FOREIGN_KEY')
+    const fresh = table('fresh', [column('id'), column('teamId', 'integer')], { schema: 'public' })
+    const onFresh: Operation = { kind: 'add_foreign_key', table: { schema: 'public', name: 'fresh' }, foreignKey: fk(['teamId']) }
+    expect(codesOf(pg, before(pg, teams()), [{ kind: 'create_table', table: fresh }, onFresh])).not.toContain('ADD_FOREIGN_KEY')
+    const linked = schema([users(pg, { foreignKeys: [fk(['age'])] }), teams()], { schemas: ['public'] })
+    const changed: Operation[] = [
+      { kind: 'drop_foreign_key', table: U, foreignKey: fk(['age']) },
+      { kind: 'add_foreign_key', table: U, foreignKey: { ...fk(['age']), onDelete: 'CASCADE' } },
+    ]
+    expect(codesOf(pg, linked, changed)).not.toContain('ADD_FOREIGN_KEY')
+  })
+})
+
 describe('ENUM_VALUE_REMOVED', () => {
   const status = column('status', 'enum', { enumName: 'users_status_enum', enumValues: ['active', 'archived'] })
   const withEnum = schema([users(pg, { columns: [...users(pg).columns, status] })], {

@@ -132,7 +132,7 @@ describe('INDEX_WITHOUT_CONCURRENTLY', () => {
 describe('CONSTRAINT_WITHOUT_NOT_VALID', () => {
   const check: Operation = { kind: 'add_check', table: U, check: { name: 'CHK_age', expression: '"age" >= 0' } }
   it('fires on a foreign key or check added to an existing table', () => {
-    expect(codesOf(pg, before(pg, { ...posts, foreignKeys: [] }), [{ kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID'])
+    expect(codesOf(pg, before(pg, { ...posts, foreignKeys: [] }), [{ kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual(['ADD_FOREIGN_KEY', 'CONSTRAINT_WITHOUT_NOT_VALID'])
     expect(findingsOf(pg, before(pg), [check])[0]?.what).toMatch(/^Adds check "CHK_age" to "public"."users" without NOT VALID/)
   })
   it('stays quiet on a new table, and when the statement adds it NOT VALID', () => {

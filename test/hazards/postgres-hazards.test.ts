@@ -57,6 +57,7 @@ describe('postgres: hazards are reported with the data they affect, before anyon
       ['TYPE_NARROWING', 'danger', '2 rows are longer than 5 characters'],
       ['TYPE_CHANGE_REWRITE', 'warning', '4 rows'],
       ['INDEX_WITHOUT_CONCURRENTLY', 'warning', '4 rows'],
+      ['ADD_FOREIGN_KEY', 'warning', 'no row points at a missing row of "public"."team"'],
       ['CONSTRAINT_WITHOUT_NOT_VALID', 'warning', '4 rows'],
     ])
     expect(hazards[3]!.message).toBe(

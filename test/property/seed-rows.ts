@@ -1,12 +1,13 @@
 import type { TestDatabase } from '../support/test-database'
-import { type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, columnById, tableById } from './schema-spec'
+import { type ColumnSpec, type FuzzDialect, type RelationSpec, type SchemaSpec, type TableSpec, columnById, tableById } from './schema-spec'
 
 /** Rows are a schema's rows read back, per table id, each a map from column key (`id`, `c<id>`, `r<id>`) to its value as text. */
 export type Rows = Map<number, Record<string, string | null>[]>
 
 /**
  * insertSql writes A's rows: every value differs per row and is never negative, so that B's new uniques and
- * checks hold; a column holds NULLs only where both A and B allow them; foreign keys point at parent rows.
+ * checks hold; a column holds NULLs only where both A and B allow them; foreign keys point at parent rows, under
+ * A and under B (a column B's relation points at another table holds NULL where that table has no such row).
  */
 export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): string[] {
   return a.tables.flatMap((table) =>
@@ -17,12 +18,32 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
         ...table.columns.map((c) => (nullAllowed(table, c, b) && row % 3 === 0 ? 'NULL' : literal(c, row, dialect))),
         ...table.relations.map((r) => {
           const parent = tableById(a, r.target)!
-          return parent.rows > 0 && row % 2 === 1 ? idLiteral(parent, ((row - 1) % parent.rows) + 1) : 'NULL'
+          const parentRow = ((row - 1) % Math.max(parent.rows, 1)) + 1
+          const value = parent.rows > 0 && row % 2 === 1 ? idLiteral(parent, parentRow) : 'NULL'
+          return pointsAtRowInB(a, b, table, r, value, parentRow) ? value : 'NULL'
         }),
       ]
       return `INSERT INTO ${quote(table.name)} (${names.map(quote).join(', ')}) VALUES (${values.join(', ')})`
     }),
   )
+}
+
+/**
+ * pointsAtRowInB says whether `value`, written for relation `inA` of `table`, also matches a row under B, where B
+ * keeps that relation, or one on its column, pointing at another table (A's rows are B's: a table B creates has none),
+ * and, where B keeps the column, whether the row survives `down`.
+ */
+function pointsAtRowInB(a: SchemaSpec, b: SchemaSpec, table: TableSpec, inA: RelationSpec, value: string, parentRow: number): boolean {
+  if (value === 'NULL') return true
+  const after = tableById(b, table.id)
+  const relations = after?.relations.filter((r) => r.id === inA.id || r.columnName === inA.columnName) ?? []
+  // `down` re-creates a table B drops empty, and adds the key back: a value kept in B must still match then.
+  const kept = relations.length > 0 || (after?.columns.some((c) => c.name === inA.columnName) ?? false)
+  if (kept && tableById(b, inA.target) === undefined) return false
+  return relations.every((relation) => {
+    const parent = tableById(a, relation.target)
+    return parent !== undefined && parentRow <= parent.rows && idLiteral(parent, parentRow) === value
+  })
 }
 
 /** readRows reads every table of `schema` with the columns it declares, ordered by key. */

@@ -1,0 +1,74 @@
+import type { Probe } from '../dialect/probe'
+import { quoteDoubled } from '../dialect/quote'
+import { nameOf, sameName } from '../model/qualified-name'
+import type { ColumnModel, ForeignKeyModel, QualifiedName, TableModel } from '../model/schema-model'
+import type { HazardFinding } from './hazard-finding'
+import { columnsText, tableText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+
+/**
+ * addForeignKeyFindings: ADD_FOREIGN_KEY for a foreign key added on columns that hold values already (the table
+ * and the columns exist before the migration), unless a foreign key on those columns referenced the same
+ * columns of the same table before: every row whose values are all non-null must match a row of the referenced
+ * table, or the migration fails. Counts the rows that match none; where the migration creates the referenced
+ * table or columns, every row with a value.
+ */
+export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'add_foreign_key', (op, index) => {
+    const { foreignKey } = op
+    const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c))
+    if (columns.length === 0 || !columns.every(isDefined)) return []
+    const table = columns[0]!.table
+    const referencedName: QualifiedName = { ...(foreignKey.referencedSchema !== undefined && { schema: foreignKey.referencedSchema }), name: foreignKey.referencedTable }
+    const referenced = foreignKey.referencedColumns.map((c) => context.origins.column(index, referencedName, c))
+    const columnNames = columns.map((c) => c.column.name)
+    const referencedColumns = referenced.every(isDefined) ? referenced : undefined
+    if (referencedColumns !== undefined && alreadyReferenced(table, columnNames, referencedColumns[0]!.table, referencedColumns.map((c) => c.column.name))) return []
+    const target = tableText(referencedName)
+    return [{
+      code: 'ADD_FOREIGN_KEY', operation: op,
+      what: `Adds foreign key ${quoteDoubled(foreignKey.name)} on ${tableText(op.table)} ${columnsText(foreignKey.columns)} -> ${target}, ` +
+        `which fails while a row's values match no row of ${target}${referencedColumns === undefined ? ', which this migration creates' : ''}`,
+      advice: 'point those rows at existing rows, or set their values to NULL, first',
+      ...withProbe(unmatchedProbe(table, columns.map((c) => c.column), referencedColumns)),
+    }]
+  })
+}
+
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined
+
+/** alreadyReferenced says whether `table` had a foreign key from `columns` to the same columns of `referenced`. */
+function alreadyReferenced(table: TableModel, columns: readonly string[], referenced: TableModel, referencedColumns: readonly string[]): boolean {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i])
+  return table.foreignKeys.some((fk: ForeignKeyModel) =>
+    same(fk.columns, columns) && same(fk.referencedColumns, referencedColumns) &&
+    sameName({ ...(fk.referencedSchema !== undefined && { schema: fk.referencedSchema }), name: fk.referencedTable }, nameOf(referenced)))
+}
+
+/**
+ * unmatchedProbe counts the rows of `table` whose values match no referenced row. Values are compared only
+ * where each column and the column it references have one type (and collation): comparing others may fail,
+ * and fail every count of the run. Without referenced columns (the migration creates them), a single-column
+ * key counts the rows with a value.
+ */
+function unmatchedProbe(
+  table: TableModel,
+  columns: readonly ColumnModel[],
+  referenced: readonly { readonly table: TableModel; readonly column: ColumnModel }[] | undefined,
+): Probe | undefined {
+  if (referenced === undefined) return columns.length === 1 ? { kind: 'non_null', table: nameOf(table), column: columns[0]!.name } : undefined
+  const comparable = columns.every((c, i) => sameValues(c, referenced[i]!.column))
+  if (!comparable) return undefined
+  return {
+    kind: 'unmatched', table: nameOf(table), columns: columns.map((c) => c.name),
+    referencedTable: nameOf(referenced[0]!.table), referencedColumns: referenced.map((r) => r.column.name),
+  }
+}
+
+function sameValues(a: ColumnModel, b: ColumnModel): boolean {
+  return a.type === b.type && (a.isArray ?? false) === (b.isArray ?? false) && a.charset === b.charset && a.collation === b.collation
+}
+
+function withProbe(probe: Probe | undefined): { probe?: Probe } {
+  return probe === undefined ? {} : { probe }
+}
