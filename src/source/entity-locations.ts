@@ -3,6 +3,7 @@ import type * as TypeScript from 'typescript'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { QualifiedName } from '../model/schema-model'
 import { classModuleOf, entityModuleOf } from './entity-file'
+import { loadTypeScript } from './typescript-compiler'
 
 /** SourceLine is a place in the project's source: an absolute file and, where it was found, a 1-based line. */
 export interface SourceLine {
@@ -77,7 +78,7 @@ function classLinesOf(file: string): ReadonlyMap<string, ClassLines> {
     return classes
   }
   // Required here, not at the top: only reports that point at source lines need the compiler.
-  const ts = require('typescript') as typeof TypeScript
+  const ts = loadTypeScript(file)
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)
   const lineOf = (node: TypeScript.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
   const visit = (node: TypeScript.Node): void => {

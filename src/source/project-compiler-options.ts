@@ -3,6 +3,7 @@ import type * as TypeScript from 'typescript'
 import { nearestAbove } from './nearest-above'
 import type { PathAliases } from './path-aliases'
 import { type RawCompilerOptions, type TsconfigChain, readTsconfigChain } from './tsconfig-chain'
+import { loadTypeScript } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
 
@@ -80,7 +81,7 @@ function fromChain(configFile: string, chain: TsconfigChain): ReadTsconfig {
 const noInputsFound = 18003
 
 function readWithTypeScript(configFile: string): ReadTsconfig {
-  const ts = require('typescript') as typeof TypeScript
+  const ts = loadTypeScript(configFile)
   const read = ts.readConfigFile(configFile, ts.sys.readFile)
   if (read.error !== undefined) throw tsconfigError(ts, read.error, configFile)
   // Listing the project's files would walk the whole project; only the options are needed.

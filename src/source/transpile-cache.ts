@@ -64,7 +64,7 @@ export function storeOutput(fileName: string, source: string, keyParts: readonly
 const storedNow = new Map<string, string>()
 
 function cacheEntry(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
-  const dir = cacheDirFor(path.dirname(path.resolve(fileName)))
+  const dir = transpileCacheDirFor(path.dirname(path.resolve(fileName)))
   if (dir === undefined) return undefined
   // The text of JSON.stringify([...keyParts, fileName, source]), with keyParts serialized once per array.
   let opening = serializedKeyParts.get(keyParts)
@@ -142,7 +142,8 @@ export function transpiledCount(): number {
   return transpiled
 }
 
-function cacheDirFor(folder: string): string | undefined {
+/** transpileCacheDirFor is the cache folder of the project `folder` is in: under its nearest node_modules. */
+export function transpileCacheDirFor(folder: string): string | undefined {
   const modules = nearestAbove(folder, 'node_modules', 'folder', modulesOfFolder)
   return modules === undefined ? undefined : path.join(modules, transpileCacheFolder)
 }
@@ -166,6 +167,18 @@ function writeQuietly(entry: string, text: string): void {
     pendingWrites.delete(written)
     if (writingNow.get(entry) === text) writingNow.delete(entry)
   })
+}
+
+/** writeFileWhole writes a file whole or not at all, and waits for it (at exit, nothing asynchronous runs); a failure is ignored. */
+export function writeFileWhole(file: string, data: Uint8Array): void {
+  const partial = `${file}.${process.pid}.${writer}.${++writes}.tmp`
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(partial, data)
+    fs.renameSync(partial, file)
+  } catch {
+    fs.rmSync(partial, { force: true })
+  }
 }
 
 let writes = 0

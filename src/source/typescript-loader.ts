@@ -12,6 +12,7 @@ import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, keepCachedOutput, storeOutput } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
+import { loadTypeScript } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
 
@@ -142,7 +143,7 @@ export function prefetchTranspiles(files: readonly string[]): void {
     if (keepCachedOutput(fileName, source, key)) continue
     const swc = swcTranspiler()
     if (swc === undefined) return
-    const ts = loadTypeScript()
+    const ts = loadTypeScript(fileName)
     const compilerOptions = loaderCompilerOptions(ts, project)
     const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
     if (!swcTakes) {
@@ -177,7 +178,7 @@ function decideTranspiler(ts: typeof TypeScript, source: string, fileName: strin
 }
 
 function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, project: ProjectCompilerOptions): CacheableOutput {
-  const ts = loadTypeScript()
+  const ts = loadTypeScript(fileName)
   const compilerOptions = loaderCompilerOptions(ts, project)
   const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
   if (swc !== undefined && swcTakes) {
@@ -207,17 +208,12 @@ function transpileAlone(ts: typeof TypeScript, source: string, fileName: string,
   return { outputText: output.outputText, syntaxErrors }
 }
 
-function loadTypeScript(): typeof TypeScript {
-  return (typeScript ??= require('typescript') as typeof TypeScript)
-}
-
 /** typeScriptVersion is the version of the TypeScript compiler loadTypeScript loads, read without loading it. */
 function typeScriptVersion(): string {
   typeScriptPackageVersion ??= (JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version
   return typeScriptPackageVersion
 }
 
-let typeScript: typeof TypeScript | undefined
 let typeScriptPackageVersion: string | undefined
 const optionsOfProject = new WeakMap<ProjectCompilerOptions, TypeScript.CompilerOptions>()
 

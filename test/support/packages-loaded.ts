@@ -12,8 +12,8 @@ export interface LoadingRun {
 }
 
 /**
- * packagesLoaded runs the built CLI in `project` and lists the packages (bare requests) its process
- * required and the dialects whose modules it loaded, as a preload in that process records them. `stdout` holds stderr too.
+ * packagesLoaded runs the built CLI in `project` and lists the packages (bare requests, and packages of files in
+ * require.cache) its process required and the dialects whose modules it loaded, as a preload in that process records them. `stdout` holds stderr too.
  */
 export function packagesLoaded(project: TempProject, args: readonly string[], env: NodeJS.ProcessEnv = {}): LoadingRun {
   const log = project.file('loaded.json')
@@ -27,6 +27,11 @@ Module._load = function (request, ...rest) {
   return load.call(this, request, ...rest)
 }
 process.on('exit', () => {
+  // A package can be loaded without a bare request (the TypeScript compiler, from its V8 code cache): its files are in require.cache.
+  for (const f of Object.keys(require.cache)) {
+    const pkg = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(f)?.[1]
+    if (pkg !== undefined) requested.add(pkg.replace(/[\\\\]/g, '/'))
+  }
   const dialects = new Set(Object.keys(require.cache).map((f) => /[\\/]src[\\/]dialect[\\/]([^\\/]+)[\\/]/.exec(f)?.[1]).filter(Boolean))
   require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({ packages: [...requested], dialects: [...dialects].sort() }))
 })
