@@ -1,4 +1,4 @@
-import { Table } from 'typeorm'
+import { DefaultNamingStrategy, Table } from 'typeorm'
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { PrimaryKeyModel, TableModel } from '../model/schema-model'
@@ -52,6 +52,26 @@ function primaryKeyOf(metadata: EntityMetadata, dataSource: DataSource): Primary
   const columns = primary.map((column) => column.databaseName)
   const name =
     primary[0].primaryKeyConstraintName ??
-    dataSource.namingStrategy.primaryKeyName(Table.create(metadata, dataSource.driver), columns)
+    dataSource.namingStrategy.primaryKeyName(tableForNaming(metadata, dataSource), columns)
   return { name, columns }
+}
+
+/**
+ * tableForNaming is TypeORM's own Table.create of the metadata, or, where the naming strategy's primaryKeyName
+ * and getTableName are TypeORM's defaults (which read only the table's name), a Table of that name alone:
+ * Table.create builds every column, 25 ms of a run at 1,000 entities.
+ */
+interface NamingMethods { readonly primaryKeyName: unknown; readonly getTableName?: unknown }
+
+function tableForNaming(metadata: EntityMetadata, dataSource: DataSource): Table {
+  const strategy = dataSource.namingStrategy as unknown as NamingMethods
+  const defaults = DefaultNamingStrategy.prototype as unknown as NamingMethods
+  if (strategy.primaryKeyName !== defaults.primaryKeyName || strategy.getTableName !== defaults.getTableName) {
+    return Table.create(metadata, dataSource.driver)
+  }
+  const { driver } = dataSource
+  // As Table.create names it.
+  const database = metadata.database === driver.database ? undefined : metadata.database
+  const schema = metadata.schema === (driver.options as { schema?: string }).schema ? undefined : metadata.schema
+  return new Table({ name: driver.buildTableName(metadata.tableName, schema, database) })
 }

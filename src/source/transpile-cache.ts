@@ -37,20 +37,6 @@ export function cachedOutput(fileName: string, source: string, keyParts: readonl
   return entry === undefined ? undefined : readEntry(entry)
 }
 
-/**
- * keepCachedOutput says whether the cache holds a file's JavaScript for these key parts, and keeps what it read
- * for the file's next lookup, which then reads nothing (a warm prefetch looks at every file before it loads).
- */
-export function keepCachedOutput(fileName: string, source: string, keyParts: readonly unknown[]): boolean {
-  const entry = cacheEntry(fileName, source, keyParts)
-  const found = entry === undefined ? undefined : readEntry(entry)
-  if (found !== undefined) keptForNextLookup.set(entry!, found)
-  return found !== undefined
-}
-
-/** What keepCachedOutput read, by cache entry, until the next lookup takes it. */
-const keptForNextLookup = new Map<string, string>()
-
 /** storeOutput puts a file's JavaScript into the cache, where cachedOutput finds it, also where the cache cannot be written. */
 export function storeOutput(fileName: string, source: string, keyParts: readonly unknown[], output: string): void {
   const entry = cacheEntry(fileName, source, keyParts)
@@ -77,11 +63,6 @@ const serializedKeyParts = new WeakMap<readonly unknown[], string>()
 
 /** readEntry is an entry's JavaScript, as this process stored it, wrote it, or from the cache folder. */
 function readEntry(entry: string): string | undefined {
-  const kept = keptForNextLookup.get(entry)
-  if (kept !== undefined) {
-    keptForNextLookup.delete(entry)
-    return kept
-  }
   const stored = storedNow.get(entry)
   if (stored !== undefined) return stored
   const writing = writingNow.get(entry)

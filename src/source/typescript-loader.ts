@@ -10,7 +10,7 @@ import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsF
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
-import { type CacheableOutput, cachedOutput, cachedTranspile, keepCachedOutput, storeOutput } from './transpile-cache'
+import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
 import { loadTypeScript } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
@@ -79,8 +79,10 @@ export async function importModule(file: string): Promise<unknown> {
 const dynamicImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>
 
 function compileTypeScriptModule(module: CompilableModule, filename: string): void {
-  const source = fs.readFileSync(filename, 'utf8')
-  module._compile(transpile(source, filename), filename)
+  const ahead = readAhead.get(filename)
+  readAhead.delete(filename)
+  const source = ahead?.source ?? fs.readFileSync(filename, 'utf8')
+  module._compile(ahead?.output ?? transpile(source, filename), filename)
 }
 
 /**
@@ -125,7 +127,8 @@ const loaderRules = 4
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
  * cache lacks, so that a large cold load transpiles while this thread decides the next file and loads the
  * ones before: the outputs go to the cache, where transpile finds them (wait for prefetched first). A file
- * SWC does not take, or whose transpile fails, is left to transpile, which says why.
+ * SWC does not take, or whose transpile fails, is left to transpile, which says why. What it reads of each file
+ * (its text, and its JavaScript where the cache has it) is kept for the file's load, which then reads it no more.
  */
 export function prefetchTranspiles(files: readonly string[]): void {
   const swcId = swcTranspilerId()
@@ -140,7 +143,9 @@ export function prefetchTranspiles(files: readonly string[]): void {
     }
     const project = projectCompilerOptionsFor(fileName)
     const key = cacheKeyParts(project, swcId)
-    if (keepCachedOutput(fileName, source, key)) continue
+    const output = cachedOutput(fileName, source, key)
+    readAhead.set(fileName, { source, output })
+    if (output !== undefined) continue
     const swc = swcTranspiler()
     if (swc === undefined) return
     const ts = loadTypeScript(fileName)
@@ -162,6 +167,8 @@ export function prefetched(fileName: string): Promise<void> | undefined {
 }
 
 const prefetching = new Map<string, Promise<void>>()
+/** The text prefetchTranspiles read of each file, and its JavaScript where the cache had it, for its load to take. */
+const readAhead = new Map<string, { readonly source: string; readonly output: string | undefined }>()
 const parsedAhead = new Map<string, { readonly source: string; readonly sourceFile: TypeScript.SourceFile }>()
 
 /**
