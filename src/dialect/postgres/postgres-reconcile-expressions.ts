@@ -80,10 +80,13 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
     const sameKeys = other.indexes.filter((i) => i.columns.join('\0') === index.columns.join('\0'))
     for (const i of counterparts(index, table.indexes, sameKeys)) add('where', index.name, index.where, i.where)
   }
+  const theirColumns = new Map(other.columns.map((c) => [c.name, c]))
   for (const column of table.columns) {
-    const theirs = other.columns.find((c) => c.name === column.name)
+    const theirs = theirColumns.get(column.name)
     add('computed', column.name, column.computed?.expression, theirs?.computed?.expression)
-    if (theirs !== undefined && columnTypeKey(column) === columnTypeKey(theirs)) add('default', column.name, column.default, theirs.default, columnTypeSql(theirs, other))
+    // Most defaults are spelled alike: only those that differ are asked about, with their type.
+    if (theirs === undefined || column.default === undefined || theirs.default === undefined || column.default === theirs.default) continue
+    if (columnTypeKey(column) === columnTypeKey(theirs)) add('default', column.name, column.default, theirs.default, columnTypeSql(theirs, other))
   }
   return found
 }

@@ -65,6 +65,15 @@ export function canonicalTypeName(name: string): string {
  * Parameters that are not plain numbers (`geometry(Point,4326)`) stay part of the type name.
  */
 export function parseTypeSpelling(text: string): TypeSpelling {
+  let spelling = spellings.get(text)
+  if (spelling === undefined) spellings.set(text, (spelling = Object.freeze(spellingOf(text))))
+  return spelling
+}
+
+/** A large schema spells the same few types on every table: each spelling is read once. */
+const spellings = new Map<string, TypeSpelling>()
+
+function spellingOf(text: string): TypeSpelling {
   let rest = text.trim()
   let isArray = false
   const array = /(\s*\[\d*\])+$|\s+array$/i.exec(rest)
