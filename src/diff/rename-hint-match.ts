@@ -9,22 +9,23 @@ export type HintMatch =
 
 /**
  * matchTableHint checks a table hint against `model` (the database, earlier renames applied) and `desired`:
- * it applies when the database has the old table and the entities do not, and the entities have the new
- * table (in the same schema) and the database does not.
+ * it applies when the database has the old table, and the entities have the new table (in the same schema)
+ * and the database does not. Entities that still have the old name have a new table under it, created after
+ * the rename; once that is done, both sides have both names, and the hint is spent.
  */
 export function matchTableHint(model: SchemaModel, desired: SchemaModel, hint: RenameHint): HintMatch {
   const inSchema = (t: TableModel) => hint.table.schema === undefined || t.schema === hint.table.schema
   const olds = model.tables.filter((t) => t.name === hint.from && inSchema(t))
   if (olds.length === 0) return { reason: `the database has no table "${hint.from}"`, stale: true }
-  const reasons: string[] = []
+  const refusals: { reason: string; stale: boolean }[] = []
   for (const old of olds) {
     const target = { schema: old.schema, name: hint.to }
-    if (desired.tables.some((t) => sameName(t, old))) reasons.push(`the entities still have table "${hint.from}"`)
-    else if (model.tables.some((t) => sameName(t, target))) reasons.push(`the database already has table "${hint.to}"`)
-    else if (!desired.tables.some((t) => sameName(t, target))) reasons.push(`the entities have no table "${hint.to}"`)
+    if (model.tables.some((t) => sameName(t, target))) {
+      refusals.push({ reason: `the database already has table "${hint.to}"`, stale: desired.tables.some((t) => sameName(t, old)) })
+    } else if (!desired.tables.some((t) => sameName(t, target))) refusals.push({ reason: `the entities have no table "${hint.to}"`, stale: false })
     else return { decision: { kind: 'table', table: nameOf(old), from: hint.from, to: hint.to } }
   }
-  return { reason: reasons[0], stale: false }
+  return refusals[0]!
 }
 
 /**

@@ -116,6 +116,16 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       ],
     },
   ),
+  // Seed 777001: a stated table rename was refused when the entities gave the old name to a new table ("the
+  // entities still have table"), here one that points at the renamed table.
+  'a table renamed, and a new table created under its old name': (() => {
+    const old = table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'say "hi"', kind: 'varchar', length: 20 })], indexes: [{ id: 3, columns: [2], unique: false, partial: false }] })
+    const fresh = table({
+      id: 4, name: 'naïve data', rows: 0, columns: [column({ id: 5, name: 'x', kind: 'varchar', length: 20 })],
+      indexes: [{ id: 6, columns: [5], unique: false, partial: false }], relations: [{ id: 7, target: 1, columnName: 'Order', onDelete: 'CASCADE' }],
+    })
+    return pair({ tables: [old] }, { tables: [{ ...old, name: 'plain' }, fresh] })
+  })(),
   // MariaDB (seed 9191): TypeORM names a unique by its sorted columns, so a second @Unique on the same columns in
   // another order has the first one's name; both were kept, and the next diff added the second again.
   'a second unique on the same columns in another order': (() => {

@@ -224,6 +224,23 @@ describe('planWithRenames: hints that do not apply', () => {
     expectRoundTrip(from, to, plan.ops)
   })
 
+  it('renames a table whose old name the entities give a new table, and creates that one after; then the hint is spent', async () => {
+    const draft = table('draft', [id, column('body', 'text')])
+    const fresh = table('draft', [id, column('note', 'integer', { nullable: true })])
+    const from = schema([draft])
+    const to = schema([{ ...draft, name: 'post' }, fresh])
+    const plan = await planWithRenames(from, to, plain, { hints: [tableHint('draft', 'post')] })
+    expect(plan.ignoredHints).toEqual([])
+    expect(plan.ops.map((op) => op.kind)).toEqual(['rename_table', 'create_table'])
+    expect(plan.ops[1]).toMatchObject({ kind: 'create_table', table: { name: 'draft', columns: fresh.columns } })
+    expectRoundTrip(from, to, plan.ops)
+    const spent = await planWithRenames(to, to, plain, { hints: [tableHint('draft', 'post')] })
+    expect(spent.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database already has table "post"', true]])
+    expect(spent.ops).toEqual([])
+    const taken = await planWithRenames(to, schema([{ ...draft, name: 'post' }]), plain, { hints: [tableHint('draft', 'post')] })
+    expect(taken.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database already has table "post"', false]])
+  })
+
   it('ignores a hint whose old name is gone as stale, and says why others do not apply', async () => {
     const cases: [string[], string[], string, boolean][] = [
       [['content'], ['content'], 'the database has no column "post"."body"', true],
