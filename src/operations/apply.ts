@@ -1,3 +1,4 @@
+import { quoteDoubled } from '../dialect/quote'
 import type { ColumnModel, ForeignKeyModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
@@ -137,8 +138,11 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
  */
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && t.schema === from.schema
-  const cast = new RegExp(`::\\s*(?:"?${escaped(from.schema ?? '')}"?\\.)?(?:"${escaped(from.name)}"|${escaped(from.name)}\\b)`, 'g')
-  const recast = (sql: string) => sql.replace(cast, `::"${to.name}"`)
+  // A name is written bare or quoted, with any double quote in it doubled.
+  const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
+  const inSchema = from.schema === undefined ? '' : `(?:${spelled(from.schema)}\\.)?`
+  const cast = new RegExp(`::\\s*${inSchema}${spelled(from.name)}`, 'g')
+  const recast = (sql: string) => sql.replace(cast, () => `::${quoteDoubled(to.name)}`)
   const follow = (t: TableModel): TableModel => ({
     ...t,
     columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),

@@ -126,6 +126,17 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     })
     return pair({ tables: [old] }, { tables: [{ ...old, name: 'plain' }, fresh] })
   })(),
+  // PostgreSQL (seed 31337): down failed with a syntax error at "hi".
+  'a table renamed, with an enum column dropped, and a new table with an enum column whose name has a double quote': (() => {
+    const enumColumn = (id: number, name: string) => column({ id, name, kind: 'enum', defaultVariant: 1, labels: ['a', 'b', 'c'] })
+    const select = column({ id: 1, name: 'select', kind: 'intArray' })
+    const old = table({ id: 5, name: 'order', rows: 0, columns: [select, enumColumn(3, 'x')] })
+    const fresh = table({
+      id: 10, name: 'naïve data', primaryKey: 'uuid', rows: 0, columns: [enumColumn(8, 'say "hi"')],
+      relations: [{ id: 9, target: 5, columnName: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', onDelete: 'CASCADE' }],
+    })
+    return pair({ tables: [old] }, { tables: [{ ...old, name: 'user', columns: [select] }, fresh] })
+  })(),
   // MariaDB (seed 9191): TypeORM names a unique by its sorted columns, so a second @Unique on the same columns in
   // another order has the first one's name; both were kept, and the next diff added the second again.
   'a second unique on the same columns in another order': (() => {

@@ -34,6 +34,19 @@ describe('postgres compiles renames in place', () => {
     ])
   })
 
+  it('follows a renamed enum type in the casts of defaults and checks, quoting a name with a double quote in it', () => {
+    const mood = (enumName: string, cast: string) => table('person', [column('mood', 'enum', { enumName, default: "'b'", defaultSql: `'b'::${cast}` })], {
+      schema: 'public', checks: [{ name: 'CHK_mood', expression: `mood <> 'c'::${cast}` }],
+    })
+    const from = { schema: 'public', name: 'person_mood_enum' }
+    const to = { schema: 'public', name: 'say "hi"_$&_enum' }
+    const before = schema([mood(from.name, '"public".person_mood_enum')], { schemas: ['public'] })
+    const after = applyOperations(before, [{ kind: 'rename_enum', from, to }])
+    expect(after.tables[0]).toEqual(mood(to.name, '"say ""hi""_$&_enum"'))
+    const back = applyOperations(after, [{ kind: 'rename_enum', from: to, to: from }])
+    expect(back.tables[0]).toEqual(mood(from.name, '"person_mood_enum"'))
+  })
+
   it('moves an enum type to another schema before renaming it', () => {
     expect(pgSql([{ kind: 'rename_enum', from: { schema: 'public', name: 'a' }, to: { schema: 'app', name: 'b' } }])).toEqual([
       'ALTER TYPE "public"."a" SET SCHEMA "app"',
