@@ -19,7 +19,7 @@ export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
     const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c))
     if (columns.length === 0 || !columns.every(isDefined)) return []
     const table = columns[0]!.table
-    const referencedName: QualifiedName = { ...(foreignKey.referencedSchema !== undefined && { schema: foreignKey.referencedSchema }), name: foreignKey.referencedTable }
+    const referencedName = referencedTableOf(foreignKey)
     const referenced = foreignKey.referencedColumns.map((c) => context.origins.column(index, referencedName, c))
     const columnNames = columns.map((c) => c.column.name)
     const referencedColumns = referenced.every(isDefined) ? referenced : undefined
@@ -40,9 +40,13 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined
 /** alreadyReferenced says whether `table` had a foreign key from `columns` to the same columns of `referenced`. */
 function alreadyReferenced(table: TableModel, columns: readonly string[], referenced: TableModel, referencedColumns: readonly string[]): boolean {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i])
-  return table.foreignKeys.some((fk: ForeignKeyModel) =>
+  return table.foreignKeys.some((fk) =>
     same(fk.columns, columns) && same(fk.referencedColumns, referencedColumns) &&
-    sameName({ ...(fk.referencedSchema !== undefined && { schema: fk.referencedSchema }), name: fk.referencedTable }, nameOf(referenced)))
+    sameName(referencedTableOf(fk), nameOf(referenced)))
+}
+
+function referencedTableOf(fk: ForeignKeyModel): QualifiedName {
+  return nameOf({ schema: fk.referencedSchema, name: fk.referencedTable })
 }
 
 /**

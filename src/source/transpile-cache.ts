@@ -136,7 +136,7 @@ export function transpileCacheDirFor(folder: string): string | undefined {
  * writes before the process exits on its own.
  */
 function writeQuietly(entry: string, text: string): void {
-  const partial = `${entry}.${process.pid}.${writer}.${++writes}.tmp`
+  const partial = partialFileOf(entry)
   writingNow.set(entry, text)
   const written = fs.promises.mkdir(path.dirname(entry), { recursive: true })
     .then(() => fs.promises.writeFile(partial, text))
@@ -152,7 +152,7 @@ function writeQuietly(entry: string, text: string): void {
 
 /** writeFileWhole writes a file whole or not at all, and waits for it (at exit, nothing asynchronous runs); a failure is ignored. */
 export function writeFileWhole(file: string, data: Uint8Array): void {
-  const partial = `${file}.${process.pid}.${writer}.${++writes}.tmp`
+  const partial = partialFileOf(file)
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(partial, data)
@@ -160,6 +160,11 @@ export function writeFileWhole(file: string, data: Uint8Array): void {
   } catch {
     fs.rmSync(partial, { force: true })
   }
+}
+
+/** partialFileOf names a new temporary file beside `file`, for one write of it. */
+function partialFileOf(file: string): string {
+  return `${file}.${process.pid}.${writer}.${++writes}.tmp`
 }
 
 let writes = 0

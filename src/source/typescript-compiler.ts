@@ -11,8 +11,9 @@ let loaded: typeof TypeScript | undefined
  * loadTypeScript requires the TypeScript compiler, once per process. V8 takes about 130 ms to compile its one
  * 9 MB file, on every run that needs it (a file missing from the transpile cache, an edited entity); with V8's
  * code cache for that file, kept in the transpile cache folder of the project of `nearFile` (Node 22's own
- * compile cache does the same for every module), it takes a few. A cache V8 rejects (another Node.js or V8
- * flags) is written again, as is a missing one; where none can be kept, the compiler is simply required.
+ * compile cache does the same for every module), it takes a few. A missing cache is made as the file compiles;
+ * one V8 rejects (made under other V8 flags) is removed, for the next run to make again; where none can be kept,
+ * the compiler is simply required.
  */
 export function loadTypeScript(nearFile: string): typeof TypeScript {
   if (loaded !== undefined) return loaded
@@ -20,15 +21,22 @@ export function loadTypeScript(nearFile: string): typeof TypeScript {
   const required = require.cache[file]
   if (required?.loaded === true) return (loaded = required.exports as typeof TypeScript)
   const dir = transpileCacheDirFor(path.dirname(path.resolve(nearFile)))
-  const cacheFile = dir === undefined ? undefined : path.join(dir, codeCacheName(file))
+  const cacheFile = dir === undefined ? undefined : path.join(dir, codeCacheName())
   loaded = (cacheFile === undefined ? require(file) : requireWithCodeCache(file, cacheFile)) as typeof TypeScript
   return loaded
 }
 
+/** typeScriptVersion is the version of the TypeScript compiler loadTypeScript loads, read without loading it. */
+export function typeScriptVersion(): string {
+  packageVersion ??= (JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version
+  return packageVersion
+}
+
+let packageVersion: string | undefined
+
 /** codeCacheName names the code cache of the compiler by everything V8 checks it against, so that versions do not take turns. */
-function codeCacheName(file: string): string {
-  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8')) as { version: string }
-  return `typescript-${version}-node-${process.version}-${process.arch}.v8-code-cache`
+function codeCacheName(): string {
+  return `typescript-${typeScriptVersion()}-node-${process.version}-${process.arch}.v8-code-cache`
 }
 
 /** What vm.compileFunction gives with `cachedData` or `produceCachedData`. */

@@ -12,7 +12,7 @@ import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
-import { loadTypeScript } from './typescript-compiler'
+import { loadTypeScript, typeScriptVersion } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
 
@@ -215,13 +215,6 @@ function transpileAlone(ts: typeof TypeScript, source: string, fileName: string,
   return { outputText: output.outputText, syntaxErrors }
 }
 
-/** typeScriptVersion is the version of the TypeScript compiler loadTypeScript loads, read without loading it. */
-function typeScriptVersion(): string {
-  typeScriptPackageVersion ??= (JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version
-  return typeScriptPackageVersion
-}
-
-let typeScriptPackageVersion: string | undefined
 const optionsOfProject = new WeakMap<ProjectCompilerOptions, TypeScript.CompilerOptions>()
 
 /**
