@@ -2,6 +2,7 @@ import * as path from 'node:path'
 import type * as TypeScript from 'typescript'
 import { nearestAbove } from './nearest-above'
 import type { PathAliases } from './path-aliases'
+import { type TranspileSettings, rawTranspileSettings, transpileSettingsOf } from './transpile-settings'
 import { type RawCompilerOptions, type TsconfigChain, readTsconfigChain } from './tsconfig-chain'
 import { loadTypeScript } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
@@ -70,6 +71,16 @@ export function compilerOptionsOf(ts: typeof TypeScript, project: ProjectCompile
   if (chain.pathsBasePath !== undefined) options.pathsBasePath = chain.pathsBasePath
   read.options = options
   return options
+}
+
+/**
+ * transpileSettingsFor are the options SWC needs, read without TypeScript where the tsconfig chain says them
+ * plainly (see rawTranspileSettings); otherwise undefined, and compilerOptionsOf converts them.
+ */
+export function transpileSettingsFor(project: ProjectCompilerOptions): TranspileSettings | undefined {
+  const read = project as ReadTsconfig
+  if (read.options !== undefined) return transpileSettingsOf(read.options)
+  return read.chain === undefined ? undefined : rawTranspileSettings(read.chain.merged, read.chain.configs.map((config) => config.options))
 }
 
 function fromChain(configFile: string, chain: TsconfigChain): ReadTsconfig {

@@ -1,30 +1,31 @@
-import type * as TypeScript from 'typescript'
-import { importedNames, leftmostIdentifier, mentionsImport, serializedTypesOf, typeAliasesOf } from './imported-metadata-types'
+import { designTypeIgnored } from './imported-metadata-types'
+import { type DesignTypeNode, type MetadataDeclarations, childrenOf } from './metadata-declarations'
 
 /**
- * swcMetadataMayDiffer says whether SWC could write other decorator metadata for `sourceFile` than the
- * TypeScript compiler. SWC agrees on keywords, literals, arrays, tuples, object and function types, and on
- * a reference to a local class, enum or interface or a global; it writes `Object` for a union
- * (`string | null`, which `tsc` writes as `String` without strictNullChecks), and a runtime guard for a type
- * alias or an import (which `tsc` resolves: `String` for a string enum or a union of strings). And its
- * metadata reads an import through the getter SWC exports it by, even where TypeORM ignores the design type
- * (`@ManyToOne(() => Post) post: Post`): in a cycle of imports, that getter throws (the class is not yet
- * initialized) where `tsc`'s plain property reads as undefined, so such a file is not SWC's either.
- * Under `strictNullChecks`, a union with `null` or `undefined` (`string | null`, `Team | null`) is `Object`
- * for both, and reads nothing.
+ * swcMetadataMayDiffer says whether SWC could write other decorator metadata for a file than the TypeScript
+ * compiler. SWC agrees on keywords, literals, arrays, tuples, object and function types, and on a reference
+ * to a local class, enum or interface or a global; it writes `Object` for a union (`string | null`, which
+ * `tsc` writes as `String` without strictNullChecks), and a runtime guard for a type alias or an import (which
+ * `tsc` resolves: `String` for a string enum or a union of strings). Under `strictNullChecks`, a union with
+ * `null` or `undefined` (`string | null`, `Team | null`) is `Object` for both. Where the design type is
+ * ignored (a relation, see designTypeIgnored), only whether it is a Promise must agree.
  */
-export function swcMetadataMayDiffer(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile, strictNullChecks: boolean): boolean {
-  const imported = importedNames(ts, sourceFile)
-  const aliases = typeAliasesOf(ts, sourceFile)
-  const bothObject = (type: TypeScript.TypeNode) => strictNullChecks && isNullableUnion(ts, type)
-  const agrees = (type: TypeScript.TypeNode | undefined): boolean => type === undefined || bothObject(type) || agreedType(ts, type, imported, aliases)
-  const readsImport = (type: TypeScript.TypeNode | undefined) => type !== undefined && !bothObject(type) && mentionsImport(ts, type, imported, aliases, new Set())
-  const differs = (node: TypeScript.ClassLikeDeclaration) =>
-    !serializedTypesOf(ts, node, sourceFile).every(agrees) || serializedTypesOf(ts, node, sourceFile, true).some(readsImport)
-  const visit = (node: TypeScript.Node): boolean =>
-    ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && differs(node)) ||
-    (ts.forEachChild(node, (child) => visit(child) || undefined) ?? false)
-  return visit(sourceFile)
+export function swcMetadataMayDiffer(file: MetadataDeclarations, strictNullChecks: boolean): boolean {
+  return file.serialized.some(({ type, decorators }) => {
+    if (type === undefined || (strictNullChecks && isNullableUnion(type))) return false
+    return designTypeIgnored(decorators, type) ? promiseMayDiffer(type, file) : !agreedType(type, file)
+  })
+}
+
+/**
+ * promiseMayDiffer says whether one compiler may write `Promise` where the other does not: SWC writes it for
+ * `Promise<Post>`, as `tsc` does, but not for `Promise<Post> | null` or an alias of it, which `tsc` resolves.
+ * For an imported name both read the binding at run time.
+ */
+function promiseMayDiffer(type: DesignTypeNode, file: MetadataDeclarations): boolean {
+  if (type.kind === 'reference') return file.aliases.has(type.name)
+  if (type.kind !== 'union' && type.kind !== 'parenthesized') return false
+  return childrenOf(type).some((t) => (t.kind === 'reference' ? t.name === 'Promise' || file.aliases.has(t.name) : promiseMayDiffer(t, file)))
 }
 
 /**
@@ -32,43 +33,36 @@ export function swcMetadataMayDiffer(ts: typeof TypeScript, sourceFile: TypeScri
  * and `never`. With `strictNullChecks`, `tsc` serializes `null` and `undefined` as `void 0`, which makes the
  * union `Object`; SWC always writes `Object` for such a union.
  */
-function isNullableUnion(ts: typeof TypeScript, type: TypeScript.TypeNode): boolean {
-  const union = skipParentheses(ts, type)
-  if (!ts.isUnionTypeNode(union)) return false
-  const kinds = union.types.map((t) => skipParentheses(ts, t)).map((t) => (isNullish(ts, t) ? 'nullish' : t.kind === ts.SyntaxKind.NeverKeyword ? 'never' : 'other'))
+function isNullableUnion(type: DesignTypeNode): boolean {
+  const union = skipParentheses(type)
+  if (union.kind !== 'union') return false
+  const kinds = union.types.map(skipParentheses).map((t) => (isNullish(t) ? 'nullish' : t.kind === 'keyword' && t.keyword === 'never' ? 'never' : 'other'))
   return kinds.includes('nullish') && kinds.includes('other')
 }
 
-function isNullish(ts: typeof TypeScript, type: TypeScript.TypeNode): boolean {
-  return type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword || (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword)
+const isNullish = (type: DesignTypeNode) => type.kind === 'keyword' && ['undefined', 'void', 'null'].includes(type.keyword)
+
+function skipParentheses(type: DesignTypeNode): DesignTypeNode {
+  return type.kind === 'parenthesized' ? skipParentheses(type.type) : type
 }
 
-function skipParentheses(ts: typeof TypeScript, type: TypeScript.TypeNode): TypeScript.TypeNode {
-  return ts.isParenthesizedTypeNode(type) ? skipParentheses(ts, type.type) : type
-}
-
-function agreedType(
-  ts: typeof TypeScript,
-  type: TypeScript.TypeNode,
-  imported: ReadonlySet<string>,
-  aliases: ReadonlyMap<string, TypeScript.TypeNode>,
-): boolean {
-  // SWC resolves a local enum to its values' type (`String`), but not inside parentheses.
-  if (ts.isParenthesizedTypeNode(type)) return !ts.isTypeReferenceNode(skipParentheses(ts, type)) && agreedType(ts, type.type, imported, aliases)
-  if (ts.isTypeReferenceNode(type)) {
-    const name = leftmostIdentifier(ts, type.typeName).text
-    return !imported.has(name) && !aliases.has(name)
+function agreedType(type: DesignTypeNode, file: MetadataDeclarations): boolean {
+  switch (type.kind) {
+    case 'parenthesized':
+      // SWC resolves a local enum to its values' type (`String`), but not inside parentheses.
+      return skipParentheses(type).kind !== 'reference' && agreedType(type.type, file)
+    case 'reference':
+      return !file.imported.has(type.name) && !file.aliases.has(type.name)
+    case 'keyword':
+      return agreedKeywords.has(type.keyword)
+    case 'literal':
+    case 'array':
+    case 'structural':
+      return true
+    case 'union':
+    case 'other':
+      return false
   }
-  return (
-    ts.isLiteralTypeNode(type) || ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type) || ts.isTypeLiteralNode(type) ||
-    ts.isFunctionTypeNode(type) || ts.isThisTypeNode(type) || agreedKeywords(ts).has(type.kind)
-  )
 }
 
-function agreedKeywords(ts: typeof TypeScript): ReadonlySet<TypeScript.SyntaxKind> {
-  const k = ts.SyntaxKind
-  return new Set([
-    k.StringKeyword, k.NumberKeyword, k.BooleanKeyword, k.BigIntKeyword, k.SymbolKeyword, k.AnyKeyword, k.UnknownKeyword,
-    k.ObjectKeyword, k.VoidKeyword, k.UndefinedKeyword, k.NeverKeyword,
-  ])
-}
+const agreedKeywords = new Set(['string', 'number', 'boolean', 'bigint', 'symbol', 'any', 'unknown', 'object', 'void', 'undefined', 'never', 'null'])

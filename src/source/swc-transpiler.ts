@@ -1,15 +1,17 @@
 import * as fs from 'node:fs'
 import type * as Swc from '@swc/core'
-import type * as TypeScript from 'typescript'
+import type { TranspileSettings } from './transpile-settings'
 
 /** SwcTranspiler turns one TypeScript file into CommonJS with `@swc/core`, as the loader needs it. */
 export interface SwcTranspiler {
   /** Names the transpiler and its version, for the transpile cache's key. */
   readonly id: string
   /** The JavaScript, or where SWC found the first syntax error. */
-  transpile(source: string, fileName: string, options: TypeScript.CompilerOptions): SwcOutput
+  transpile(source: string, fileName: string, settings: TranspileSettings): SwcOutput
   /** transpile on SWC's own threads. */
-  transpileAsync(source: string, fileName: string, options: TypeScript.CompilerOptions): Promise<SwcOutput>
+  transpileAsync(source: string, fileName: string, settings: TranspileSettings): Promise<SwcOutput>
+  /** The file's syntax tree, or undefined where it has a syntax error. */
+  parse(source: string, fileName: string): Swc.Module | undefined
 }
 
 export type SwcOutput =
@@ -41,8 +43,9 @@ export function swcTranspiler(): SwcTranspiler | undefined {
   if (swc === undefined) return undefined
   return {
     id: idOf(swc.version),
-    transpile: (source, fileName, options) => transpileWith(swc, source, fileName, options),
-    transpileAsync: (source, fileName, options) => swc.transform(source, swcOptions(fileName, options)).then(
+    transpile: (source, fileName, settings) => transpileWith(swc, source, fileName, settings),
+    parse: (source) => parseWith(swc, source),
+    transpileAsync: (source, fileName, settings) => swc.transform(source, swcOptions(fileName, settings)).then(
       (output) => ({ code: output.code }),
       (err: unknown) => ({ syntaxError: locatedError(String(err)) }),
     ),
@@ -70,11 +73,19 @@ let installedVersion: { readonly version: string | undefined } | undefined
 
 const idOf = (version: string) => `swc ${version}`
 
-function transpileWith(swc: typeof Swc, source: string, fileName: string, options: TypeScript.CompilerOptions): SwcOutput {
+function transpileWith(swc: typeof Swc, source: string, fileName: string, settings: TranspileSettings): SwcOutput {
   try {
-    return { code: swc.transformSync(source, swcOptions(fileName, options)).code }
+    return { code: swc.transformSync(source, swcOptions(fileName, settings)).code }
   } catch (err) {
     return { syntaxError: locatedError(String(err)) }
+  }
+}
+
+function parseWith(swc: typeof Swc, source: string): Swc.Module | undefined {
+  try {
+    return swc.parseSync(source, { syntax: 'typescript', decorators: true })
+  } catch {
+    return undefined
   }
 }
 
@@ -86,12 +97,13 @@ const es2022 = 9
 /**
  * swcOptions say to SWC what the loader's compiler options (loaderCompilerOptions) say to TypeScript:
  * CommonJS, legacy decorators with their metadata, the project's target and class field semantics (define
- * from ES2022 on, as TypeScript's default), and import interop as esModuleInterop says. Helpers are
- * required from `@swc/helpers`, which the loader resolves to the tool's own copy (see swcHelperFile).
+ * from ES2022 on, as TypeScript's default), import interop unless esModuleInterop is false, and an inline
+ * source map where Node reads them. Helpers are required from `@swc/helpers`, which the loader resolves to
+ * the tool's own copy (see isSwcHelperRequest).
  */
-function swcOptions(fileName: string, options: TypeScript.CompilerOptions): Swc.Options {
-  const target = options.target ?? es2021
-  const sourceMaps = options.inlineSourceMap === true
+function swcOptions(fileName: string, settings: TranspileSettings): Swc.Options {
+  const target = settings.target ?? es2021
+  const sourceMaps = process.sourceMapsEnabled === true
   return {
     filename: fileName,
     swcrc: false,
@@ -103,7 +115,7 @@ function swcOptions(fileName: string, options: TypeScript.CompilerOptions): Swc.
       transform: {
         legacyDecorator: true,
         decoratorMetadata: true,
-        useDefineForClassFields: options.useDefineForClassFields ?? target >= es2022,
+        useDefineForClassFields: settings.useDefineForClassFields ?? target >= es2022,
       },
       target: targets[target] ?? 'esnext',
       keepClassNames: true,
@@ -111,7 +123,7 @@ function swcOptions(fileName: string, options: TypeScript.CompilerOptions): Swc.
       // compiles it once and optimizes it, where a thousand entity files each compiled and ran their own.
       externalHelpers: true,
     },
-    module: { type: 'commonjs', noInterop: options.esModuleInterop === false },
+    module: { type: 'commonjs', noInterop: settings.esModuleInterop === false },
   }
 }
 

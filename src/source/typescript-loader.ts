@@ -3,21 +3,27 @@ import Module from 'node:module'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as TypeScript from 'typescript'
+import { compileWithExportsReadableEarly } from './exports-read-before-initialization'
 import { isInModulePackage } from './module-package'
 import { memoizedPackageResolution } from './package-resolution-memo'
 import { aliasTargets } from './path-aliases'
-import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor } from './project-compiler-options'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
+import type { MetadataDeclarations } from './metadata-declarations'
+import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor, transpileSettingsFor } from './project-compiler-options'
+import { swcMetadataDeclarations } from './swc-metadata-declarations'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
+import { type TranspileSettings, transpileSettingsOf } from './transpile-settings'
 import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
+import { typeScriptMetadataDeclarations } from './typescript-metadata-declarations'
 import { loadTypeScript, typeScriptVersion } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
 
 type ExtensionHandler = (module: CompilableModule, filename: string) => void
 interface CompilableModule {
+  exports: unknown
   _compile(code: string, filename: string): void
 }
 interface ModuleInternals {
@@ -82,22 +88,23 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
   const ahead = readAhead.get(filename)
   readAhead.delete(filename)
   const source = ahead?.source ?? fs.readFileSync(filename, 'utf8')
-  module._compile(ahead?.output ?? transpile(source, filename), filename)
+  const code = ahead?.output ?? transpile(source, filename)
+  compileWithExportsReadableEarly(module, () => module._compile(code, filename))
 }
 
 /**
  * transpile turns one TypeScript file into CommonJS with the options of the project's tsconfig.json (see
  * loaderCompilerOptions), with an inline source map when Node uses them. SWC transpiles it where it loads
- * and writes the decorator metadata `tsc` writes (see swcMetadataMayDiffer); otherwise the TypeScript
- * compiler does, each file on its own, except one whose decorator metadata names an imported type
+ * and writes the decorator metadata `tsc` writes (see swcMetadataMayDiffer), without loading the TypeScript
+ * compiler where the tsconfig says SWC's few options plainly (see transpileSettingsFor); otherwise the
+ * TypeScript compiler does, each file on its own, except one whose decorator metadata names an imported type
  * (`@Column() status: Status`): that one is emitted with type information, so that its metadata is what
  * `tsc` writes. Outputs are kept in the transpile cache (one emitted with type information with the files it
- * depends on, see dependenciesOf); a file found there does not load the TypeScript compiler, which reads no tsconfig either (see projectCompilerOptionsFor). A
- * syntax error is a UserError worded as `tsc` words it; types are not checked.
+ * depends on, see dependenciesOf); a file found there loads no transpiler. A syntax error is a UserError
+ * worded as `tsc` words it; types are not checked.
  */
 export function transpile(source: string, fileName: string): string {
   const project = projectCompilerOptionsFor(fileName)
-  // TypeScript's version even with SWC: it converts the options, and decides which files SWC transpiles.
   const keyOf = (transpiler: string) => cacheKeyParts(project, transpiler)
   // SWC's binary is loaded only when a file is not in the cache.
   const expectedSwc = swcTranspilerId()
@@ -121,7 +128,7 @@ function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): rea
 const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 4
+const loaderRules = 5
 
 /**
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
@@ -148,14 +155,9 @@ export function prefetchTranspiles(files: readonly string[]): void {
     if (output !== undefined) continue
     const swc = swcTranspiler()
     if (swc === undefined) return
-    const ts = loadTypeScript(fileName)
-    const compilerOptions = loaderCompilerOptions(ts, project)
-    const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
-    if (!swcTakes) {
-      if (sourceFile !== undefined) parsedAhead.set(fileName, { source, sourceFile })
-      continue
-    }
-    prefetching.set(fileName, swc.transpileAsync(source, fileName, compilerOptions).then((output) => {
+    const settings = swcSettingsFor(project, fileName)
+    if (!swcTakes(swc, source, fileName, settings)) continue
+    prefetching.set(fileName, swc.transpileAsync(source, fileName, settings).then((output) => {
       if ('code' in output) storeOutput(fileName, source, key, output.code)
     }))
   }
@@ -169,43 +171,57 @@ export function prefetched(fileName: string): Promise<void> | undefined {
 const prefetching = new Map<string, Promise<void>>()
 /** The text prefetchTranspiles read of each file, and its JavaScript where the cache had it, for its load to take. */
 const readAhead = new Map<string, { readonly source: string; readonly output: string | undefined }>()
-const parsedAhead = new Map<string, { readonly source: string; readonly sourceFile: TypeScript.SourceFile }>()
+/** What swcTakes read of a file SWC does not take, for its emit by the TypeScript compiler. */
+const declaredAhead = new Map<string, { readonly source: string; readonly declarations: MetadataDeclarations | undefined }>()
+
+/** swcSettingsFor are the project's options for SWC, converted by TypeScript where only it reads them (see transpileSettingsFor). */
+function swcSettingsFor(project: ProjectCompilerOptions, fileName: string): TranspileSettings {
+  return transpileSettingsFor(project) ?? transpileSettingsOf(compilerOptionsOf(loadTypeScript(fileName), project))
+}
 
 /**
- * decideTranspiler says whether SWC takes the file (its decorator metadata is what `tsc` writes, see
- * swcMetadataMayDiffer) and gives the parsed file, which a file without `@` (no decorator) does not need.
+ * swcTakes says whether SWC transpiles the file: its decorator metadata is what `tsc` writes (see
+ * swcMetadataMayDiffer). A file without `@` has none; one SWC cannot parse is SWC's, whose transpile reports
+ * the syntax error. What it read of a file it does not take is kept for its emit.
  */
-function decideTranspiler(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): { swcTakes: boolean; sourceFile: TypeScript.SourceFile | undefined } {
-  const ahead = parsedAhead.get(fileName)
-  parsedAhead.delete(fileName)
-  const sourceFile = !source.includes('@')
-    ? undefined
-    : ahead?.source === source ? ahead.sourceFile : ts.createSourceFile(fileName, source, compilerOptions.target ?? ts.ScriptTarget.ES2021)
-  return { swcTakes: sourceFile === undefined || !swcMetadataMayDiffer(ts, sourceFile, strictNullChecksOf(compilerOptions)), sourceFile }
+function swcTakes(swc: SwcTranspiler, source: string, fileName: string, settings: TranspileSettings): boolean {
+  if (!source.includes('@')) return true
+  const syntaxTree = swc.parse(source, fileName)
+  const declarations = syntaxTree === undefined ? undefined : swcMetadataDeclarations(syntaxTree)
+  const takes = declarations === undefined || !swcMetadataMayDiffer(declarations, settings.strictNullChecks)
+  if (!takes) declaredAhead.set(fileName, { source, declarations })
+  return takes
 }
 
 function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, project: ProjectCompilerOptions): CacheableOutput {
-  const ts = loadTypeScript(fileName)
-  const compilerOptions = loaderCompilerOptions(ts, project)
-  const { swcTakes, sourceFile } = decideTranspiler(ts, source, fileName, compilerOptions)
-  if (swc !== undefined && swcTakes) {
-    const output = swc.transpile(source, fileName, compilerOptions)
+  const settings = swc === undefined ? undefined : swcSettingsFor(project, fileName)
+  if (swc !== undefined && settings !== undefined && swcTakes(swc, source, fileName, settings)) {
+    const output = swc.transpile(source, fileName, settings)
     if ('code' in output) return { output: output.code }
     // tsc's words for the error; SWC's where only SWC rejects the file.
-    const { syntaxErrors } = transpileAlone(ts, source, fileName, compilerOptions)
+    const ts = loadTypeScript(fileName)
+    const { syntaxErrors } = transpileAlone(ts, source, fileName, loaderCompilerOptions(ts, project))
     if (syntaxErrors.length > 0) throw syntaxError(ts, syntaxErrors, fileName)
     const { line, column, message } = output.syntaxError
     throw new UserError(`${path.relative(process.cwd(), fileName) || fileName}(${line},${column}): error: ${message}. Fix the syntax error, then run again.`)
   }
-  const typeAware = sourceFile !== undefined && decoratorMetadataNamesImport(ts, sourceFile)
+  const ts = loadTypeScript(fileName)
+  const compilerOptions = loaderCompilerOptions(ts, project)
+  const declarations = declarationsFor(ts, source, fileName, compilerOptions)
+  const typeAware = declarations !== undefined && decoratorMetadataNamesImport(declarations)
   const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions) : transpileAlone(ts, source, fileName, compilerOptions)
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
   // The emit with type information depends on the files its Program read too: kept while they are as they were.
   return { output: output.outputText, ...(output.dependencies !== undefined && { dependencies: output.dependencies }) }
 }
 
-function strictNullChecksOf(options: TypeScript.CompilerOptions): boolean {
-  return options.strictNullChecks ?? options.strict ?? false
+/** declarationsFor are the file's MetadataDeclarations as swcTakes read them, else as TypeScript reads them; none without `@`. */
+function declarationsFor(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): MetadataDeclarations | undefined {
+  const ahead = declaredAhead.get(fileName)
+  declaredAhead.delete(fileName)
+  if (ahead?.source === source) return ahead.declarations
+  if (!source.includes('@')) return undefined
+  return typeScriptMetadataDeclarations(ts, ts.createSourceFile(fileName, source, compilerOptions.target ?? ts.ScriptTarget.ES2021))
 }
 
 function transpileAlone(ts: typeof TypeScript, source: string, fileName: string, compilerOptions: TypeScript.CompilerOptions): EmittedModule {

@@ -47,7 +47,7 @@ const tsconfig = JSON.stringify({
 })
 
 function designTypes(javaScript: string): string[] {
-  return [...javaScript.matchAll(/_metadata\("design:type", (.*)\)/g)].map((m) => m[1])
+  return [...javaScript.matchAll(/_metadata(?:\._)?\("design:type", (.*)\)/g)].map((m) => m[1])
 }
 
 function builtByTsc(dir: string, relative: string): string {
@@ -93,7 +93,7 @@ export class Thing {
 })
 
 describe('only files whose decorator metadata names an import are emitted with type information', () => {
-  test('relations to imported entity classes build no Program: their runtime guard yields the class, as tsc writes it', () => {
+  test('relations to imported entity classes build no Program (SWC takes them): their runtime guard yields the class, as tsc writes it', () => {
     const p = project({ 'tsconfig.json': tsconfig, 'src/enums.ts': enums })
     const source = `import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { Team } from '../enums'
@@ -155,7 +155,8 @@ export class User {
     } catch (err) {
       thrown = err
     }
-    expect(typeAwareProgramCount()).toBe(before + 1)
+    // SWC cannot read the file, so it is SWC's to transpile: no Program is built for it.
+    expect(typeAwareProgramCount()).toBe(before)
     expect(thrown).toBeInstanceOf(UserError)
     expect((thrown as UserError).message).toBe(
       `${path.relative(process.cwd(), file)}(${broken.split('\n').length},1): error TS1005: '}' expected. Fix the syntax error, then run again.`,

@@ -1,7 +1,9 @@
 import * as swc from '@swc/core'
 import fc from 'fast-check'
 import * as ts from 'typescript'
+import { swcMetadataDeclarations } from '../../src/source/swc-metadata-declarations'
 import { swcMetadataMayDiffer } from '../../src/source/swc-metadata-differences'
+import { typeScriptMetadataDeclarations } from '../../src/source/typescript-metadata-declarations'
 
 // Wherever swcMetadataMayDiffer lets SWC transpile a file, SWC must write the design types `tsc` writes:
 // checked on generated property types against both compilers, with and without strictNullChecks.
@@ -56,7 +58,7 @@ function swcOutput(source: string): string {
 }
 
 function mayDiffer(source: string, strict: boolean): boolean {
-  return swcMetadataMayDiffer(ts, ts.createSourceFile('thing.ts', source, ts.ScriptTarget.ES2022), strict)
+  return swcMetadataMayDiffer(swcMetadataDeclarations(swc.parseSync(source, { syntax: 'typescript', decorators: true })), strict)
 }
 
 describe('SWC is chosen only where it writes the design types tsc writes', () => {
@@ -75,6 +77,22 @@ describe('SWC is chosen only where it writes the design types tsc writes', () =>
     expect(agreed).toBeGreaterThan(20)
   })
 
+  test.each([true, false])('relations, where only a Promise (a lazy relation) matters, strictNullChecks %s', (strict) => {
+    const relationType = fc.oneof(typeText, fc.constantFrom('Promise<Local>', 'Promise<Imported>', 'Promise<Local> | null', '(Promise<Local[]>)', 'Lazy'))
+    let agreed = 0
+    fc.assert(
+      fc.property(fc.array(relationType, { minLength: 1, maxLength: 3 }), (types) => {
+        const source = sourceOf(types).replace(/@Column\(\)/g, '@ManyToOne(() => Local)').replace('export class', 'type Lazy = Promise<Local>\nexport class')
+        if (mayDiffer(source, strict)) return
+        agreed += 1
+        const isPromise = (output: string) => designTypes(output).map((type) => type === 'Promise')
+        expect(isPromise(swcOutput(source))).toEqual(isPromise(tscOutput(source, strict)))
+      }),
+      { numRuns: 400, seed: 17 },
+    )
+    expect(agreed).toBeGreaterThan(100)
+  })
+
   test.each([
     ['string | null', true, false],
     ['Imported | null', true, false],
@@ -85,5 +103,31 @@ describe('SWC is chosen only where it writes the design types tsc writes', () =>
     ['null | undefined', true, true],
   ])('%s with strictNullChecks %s: may differ %s', (type, strict, differs) => {
     expect(mayDiffer(sourceOf([type]), strict)).toBe(differs)
+  })
+})
+
+describe("SWC's syntax tree and TypeScript's give the same declarations", () => {
+  const member = fc.tuple(
+    fc.constantFrom('@Column()', "@Column('varchar')", "@Column({ type: 'hstore' })", '@Column({ type: Date })', '@Column(() => Local)', '@ManyToOne(() => Local)', '@orm.Index()', '@(make())', '@Column'),
+    typeText,
+  ).map(([decorator, type]) => `  ${decorator} p: ${type}`)
+  const extra = fc.constantFrom(
+    '',
+    '  @Column() get a(): Imported { return 1 as never }\n  set a(value: Alias) {}',
+    '  @Column() m(x: Imported, y = 1, ...rest: string[]): Promise<Local> { return 1 as never }',
+    '  constructor(@Column() a: Choice, private readonly b: Imported) {}',
+    '  static { class Inner { @Column() q: Imported } }',
+  )
+
+  test('on generated classes', () => {
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 4 }), extra, (members, more) => {
+        const source = `${prelude}declare const orm: any, make: any\nexport type Exported = Imported[]\n@Column() export class Thing {\n${members.join('\n')}\n${more}\n}\n`
+        const fromSwc = swcMetadataDeclarations(swc.parseSync(source, { syntax: 'typescript', decorators: true }))
+        const fromTypeScript = typeScriptMetadataDeclarations(ts, ts.createSourceFile('thing.ts', source, ts.ScriptTarget.ES2022, true))
+        expect(fromSwc).toEqual(fromTypeScript)
+      }),
+      { numRuns: 300, seed: 29 },
+    )
   })
 })

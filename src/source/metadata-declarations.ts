@@ -1,0 +1,74 @@
+/**
+ * MetadataDeclarations are what of a file decides the decorator metadata a compiler writes for it, read from
+ * either compiler's syntax tree (see typeScriptMetadataDeclarations, swcMetadataDeclarations): the names it
+ * imports, its type aliases, and each annotation `emitDecoratorMetadata` serializes.
+ */
+export interface MetadataDeclarations {
+  /** Bindings its imports declare (`import { Team }`, `import * as enums`, `import x = require()`). */
+  readonly imported: ReadonlySet<string>
+  /** Its top-level type aliases, by name. */
+  readonly aliases: ReadonlyMap<string, DesignTypeNode>
+  /** In file order, across every class of the file. */
+  readonly serialized: readonly SerializedAnnotation[]
+}
+
+/**
+ * SerializedAnnotation is one annotation decorator metadata writes out: a decorated property's or accessor's
+ * type, or a parameter or return type of a decorated method or constructor. `decorators` are those of the
+ * property; undefined for the others.
+ */
+export interface SerializedAnnotation {
+  readonly type: DesignTypeNode | undefined
+  readonly decorators?: readonly DecoratorCall[]
+}
+
+/** DecoratorCall is a decorator as the rules read it: its name (`Column`, or `orm.Column`'s `Column`) and first argument. */
+export interface DecoratorCall {
+  /** Undefined where the decorator is no identifier or property access (`@(make())`). */
+  readonly name: string | undefined
+  /** Undefined where the decorator is not called (`@Column`) or is called without arguments. */
+  readonly firstArgument: DecoratorArgument | undefined
+}
+
+export type DecoratorArgument =
+  | { readonly kind: 'string'; readonly text: string }
+  /** An object literal; `type` is its `type:` property's value, where it has one. */
+  | { readonly kind: 'object'; readonly type: DecoratorArgument | { readonly kind: 'identifier' } | undefined }
+  | { readonly kind: 'function' }
+  | { readonly kind: 'other' }
+
+/**
+ * DesignTypeNode is a type annotation, kept as far as the rules tell types apart. `keyword` holds the keyword's
+ * text (`string`, `null`, `never`...); `reference` the leftmost identifier of its name (`enums` for
+ * `enums.Status`); `structural` an array, tuple, type literal, function or `this` type, whose metadata is
+ * fixed; `other` anything else (an intersection, `keyof T`, `typeof x`...), with the types it holds.
+ */
+export type DesignTypeNode =
+  | { readonly kind: 'keyword'; readonly keyword: string }
+  | { readonly kind: 'literal' }
+  | { readonly kind: 'reference'; readonly name: string; readonly typeArguments: readonly DesignTypeNode[] }
+  | { readonly kind: 'union'; readonly types: readonly DesignTypeNode[] }
+  | { readonly kind: 'parenthesized'; readonly type: DesignTypeNode }
+  | { readonly kind: 'array'; readonly element: DesignTypeNode }
+  | { readonly kind: 'structural'; readonly children: readonly DesignTypeNode[] }
+  | { readonly kind: 'other'; readonly children: readonly DesignTypeNode[] }
+
+/** childrenOf are the types `type` holds, for a walk through all of them. */
+export function childrenOf(type: DesignTypeNode): readonly DesignTypeNode[] {
+  switch (type.kind) {
+    case 'keyword':
+    case 'literal':
+      return []
+    case 'reference':
+      return type.typeArguments
+    case 'union':
+      return type.types
+    case 'parenthesized':
+      return [type.type]
+    case 'array':
+      return [type.element]
+    case 'structural':
+    case 'other':
+      return type.children
+  }
+}

@@ -1,0 +1,109 @@
+import type * as TypeScript from 'typescript'
+import type { DecoratorArgument, DecoratorCall, DesignTypeNode, MetadataDeclarations, SerializedAnnotation } from './metadata-declarations'
+
+/** typeScriptMetadataDeclarations reads MetadataDeclarations from the TypeScript compiler's syntax tree. */
+export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): MetadataDeclarations {
+  const imported = new Set<string>()
+  const aliases = new Map<string, DesignTypeNode>()
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportEqualsDeclaration(statement)) imported.add(statement.name.text)
+    if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, designTypeOf(ts, statement.type))
+    if (!ts.isImportDeclaration(statement) || statement.importClause === undefined) continue
+    const { name, namedBindings } = statement.importClause
+    if (name !== undefined) imported.add(name.text)
+    if (namedBindings === undefined) continue
+    if (ts.isNamespaceImport(namedBindings)) imported.add(namedBindings.name.text)
+    else for (const element of namedBindings.elements) imported.add(element.name.text)
+  }
+  const serialized: SerializedAnnotation[] = []
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) serialized.push(...serializedOf(ts, node, sourceFile))
+    ts.forEachChild(node, visit)
+  }
+  visit(sourceFile)
+  return { imported, aliases, serialized }
+}
+
+/**
+ * serializedOf lists the annotations in `node` that `emitDecoratorMetadata` writes out: decorated properties
+ * and accessors, the parameters and return type of decorated methods, and the constructor parameters of a
+ * decorated class or of a constructor with a decorated parameter.
+ */
+function serializedOf(ts: typeof TypeScript, node: TypeScript.ClassLikeDeclaration, sourceFile: TypeScript.SourceFile): SerializedAnnotation[] {
+  const decoratorsOf = (n: TypeScript.Node) => (ts.canHaveDecorators(n) ? ts.getDecorators(n) : undefined)
+  const decorated = (n: TypeScript.Node) => decoratorsOf(n) !== undefined
+  const withDecoratedParameter = (n: TypeScript.SignatureDeclarationBase) => n.parameters.some(decorated)
+  const typeOf = (type: TypeScript.TypeNode | undefined): SerializedAnnotation => ({ type: type === undefined ? undefined : designTypeOf(ts, type) })
+  const signature = (n: TypeScript.SignatureDeclarationBase) => [typeOf(n.type), ...n.parameters.map((p) => typeOf(p.type))]
+  const decoratedAccessors = new Set<string>()
+  for (const member of node.members) {
+    if (ts.isAccessor(member) && decorated(member)) decoratedAccessors.add(member.name.getText(sourceFile))
+  }
+  const found: SerializedAnnotation[] = []
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member) && decorated(member)) {
+      found.push({ ...typeOf(member.type), decorators: (decoratorsOf(member) ?? []).map((d) => decoratorCallOf(ts, d)) })
+    }
+    else if (ts.isAccessor(member) && decoratedAccessors.has(member.name.getText(sourceFile))) found.push(...signature(member))
+    else if (ts.isMethodDeclaration(member) && (decorated(member) || withDecoratedParameter(member))) found.push(...signature(member))
+    else if (ts.isConstructorDeclaration(member) && (decorated(node) || withDecoratedParameter(member))) found.push(...signature(member).slice(1))
+  }
+  return found
+}
+
+function decoratorCallOf(ts: typeof TypeScript, decorator: TypeScript.Decorator): DecoratorCall {
+  // `@(make())` is `@make()`, as SWC's tree has it.
+  let expression: TypeScript.Expression = decorator.expression
+  while (ts.isParenthesizedExpression(expression)) expression = expression.expression
+  const call = ts.isCallExpression(expression) ? expression : undefined
+  const callee = call?.expression ?? expression
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined
+  const argument = call?.arguments[0]
+  return { name, firstArgument: argument === undefined ? undefined : argumentOf(ts, argument) }
+}
+
+function argumentOf(ts: typeof TypeScript, argument: TypeScript.Expression): DecoratorArgument {
+  if (ts.isStringLiteralLike(argument)) return { kind: 'string', text: argument.text }
+  if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) return { kind: 'function' }
+  if (!ts.isObjectLiteralExpression(argument)) return { kind: 'other' }
+  const typeProperty = argument.properties.filter((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'type').at(-1)
+  const value = typeProperty !== undefined && ts.isPropertyAssignment(typeProperty) ? typeProperty.initializer : undefined
+  return { kind: 'object', type: value === undefined ? undefined : ts.isIdentifier(value) ? { kind: 'identifier' } : argumentOf(ts, value) }
+}
+
+function designTypeOf(ts: typeof TypeScript, type: TypeScript.TypeNode): DesignTypeNode {
+  if (ts.isParenthesizedTypeNode(type)) return { kind: 'parenthesized', type: designTypeOf(ts, type.type) }
+  if (ts.isTypeReferenceNode(type)) {
+    return { kind: 'reference', name: leftmostIdentifier(ts, type.typeName).text, typeArguments: (type.typeArguments ?? []).map((t) => designTypeOf(ts, t)) }
+  }
+  if (ts.isUnionTypeNode(type)) return { kind: 'union', types: type.types.map((t) => designTypeOf(ts, t)) }
+  if (ts.isArrayTypeNode(type)) return { kind: 'array', element: designTypeOf(ts, type.elementType) }
+  if (ts.isLiteralTypeNode(type)) return type.literal.kind === ts.SyntaxKind.NullKeyword ? { kind: 'keyword', keyword: 'null' } : { kind: 'literal' }
+  const keyword = keywordKinds(ts).get(type.kind)
+  if (keyword !== undefined) return { kind: 'keyword', keyword }
+  const structural = ts.isTupleTypeNode(type) || ts.isTypeLiteralNode(type) || ts.isFunctionTypeNode(type) || ts.isThisTypeNode(type)
+  return { kind: structural ? 'structural' : 'other', children: typesWithin(ts, type) }
+}
+
+/** typesWithin are the type nodes nearest below `node` (a type literal's member types, a function's parameter types). */
+function typesWithin(ts: typeof TypeScript, node: TypeScript.Node): DesignTypeNode[] {
+  const found: DesignTypeNode[] = []
+  ts.forEachChild(node, (child) => {
+    if (ts.isTypeNode(child)) found.push(designTypeOf(ts, child))
+    else found.push(...typesWithin(ts, child))
+  })
+  return found
+}
+
+function leftmostIdentifier(ts: typeof TypeScript, name: TypeScript.EntityName): TypeScript.Identifier {
+  return ts.isIdentifier(name) ? name : leftmostIdentifier(ts, name.left)
+}
+
+function keywordKinds(ts: typeof TypeScript): ReadonlyMap<TypeScript.SyntaxKind, string> {
+  const k = ts.SyntaxKind
+  return new Map([
+    [k.StringKeyword, 'string'], [k.NumberKeyword, 'number'], [k.BooleanKeyword, 'boolean'], [k.BigIntKeyword, 'bigint'],
+    [k.SymbolKeyword, 'symbol'], [k.AnyKeyword, 'any'], [k.UnknownKeyword, 'unknown'], [k.ObjectKeyword, 'object'],
+    [k.VoidKeyword, 'void'], [k.UndefinedKeyword, 'undefined'], [k.NeverKeyword, 'never'], [k.NullKeyword, 'null'],
+  ])
+}
