@@ -12,17 +12,20 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
     if (declaration.type === 'TsTypeAliasDeclaration') aliases.set(declaration.id.value, designTypeOf(declaration.typeAnnotation))
   }
   const serialized: SerializedAnnotation[] = []
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit)
-    else if (typeof node === 'object' && node !== null) {
-      const type = (node as { type?: unknown }).type
-      if (type === 'ClassDeclaration' || type === 'ClassExpression') serialized.push(...serializedOf(node as Swc.Class))
-      for (const value of Object.values(node)) if (typeof value === 'object') visit(value)
+  const visit = (node: object): void => {
+    const type = (node as { type?: unknown }).type
+    if (type === 'ClassDeclaration' || type === 'ClassExpression') serialized.push(...serializedOf(node as Swc.Class))
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key]
+      if (typeof value === 'object' && value !== null && !notHoldingClasses.has(key)) visit(value)
     }
   }
   visit(module.body)
   return { imported, aliases, serialized }
 }
+
+// Positions, and types, which hold no class: not walked.
+const notHoldingClasses = new Set(['span', 'typeAnnotation', 'typeParams', 'typeParameters', 'returnType', 'superTypeParams', 'implements'])
 
 type Member = Swc.ClassMember
 type Method = Extract<Member, { type: 'ClassMethod' | 'PrivateMethod' }>
