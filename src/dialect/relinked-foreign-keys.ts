@@ -19,17 +19,14 @@ export interface RelinkSql {
 /**
  * relinkedForeignKeys: where a database cannot change a column a foreign key uses (on either side) while the
  * key exists, as `breaks` says of each column change, and both sides must change before the key fits again,
- * every foreign key such changes touch, and that the migration does not drop, add or rename itself, is dropped
+ * every foreign key such changes touch, and that the migration does not drop or add itself, is dropped
  * before the first of them and added again after the last, each statement carrying the column changes that
- * need it. A key is found by its name in the schema of the moment.
+ * need it. A key is found by its name in the schema of the moment: one the migration renames (with its table,
+ * say) is renamed before any column changes, and still holds the column, so it is relinked under its new name.
  */
 export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn) => boolean, sql: RelinkSql): Relinked {
   const { ops } = changes
-  const handled = new Set(ops.flatMap((op) => {
-    if (op.kind === 'add_foreign_key' || op.kind === 'drop_foreign_key') return [op.foreignKey.name]
-    if (op.kind === 'rename_constraint' && op.constraint === 'foreign_key') return [op.from, op.to]
-    return []
-  }))
+  const handled = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' || op.kind === 'drop_foreign_key' ? [op.foreignKey.name] : [])))
   const needs = new Map<string, AlterColumn[]>()
   let first = -1
   let last = -1

@@ -146,6 +146,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       { tables: [table({ id: 1, name: '2fa codes', columns, uniques: [{ id: 4, columns: [3, 2] }, { id: 5, columns: [2, 3] }] })] },
     )
   })(),
+  // PostgreSQL and MariaDB (seed 120326): the junction's foreign key to the retyped key was renamed with the
+  // junction, and a renamed key was not dropped around the column changes: "Cannot change column 'id': used in a
+  // foreign key constraint" (MariaDB), "foreign key constraint ... cannot be implemented" (PostgreSQL).
+  'the key of a table owning a ManyToMany retyped, its target renamed': (() => {
+    const target = table({ id: 1, name: 'CamelTable', columns: [column({ id: 2, name: 'x', kind: 'int' })] })
+    const owner = table({ id: 3, name: 'naïve data', primaryKey: 'increment', rows: 0, columns: [column({ id: 4, name: 'y', kind: 'int' })], manyToMany: [{ id: 5, target: 1 }] })
+    return pair({ tables: [target, owner] }, { tables: [{ ...target, name: 'order' }, { ...owner, primaryKey: 'uuid' }] })
+  })(),
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
