@@ -10,8 +10,8 @@ import { UserError } from './user-error'
 
 /**
  * ProjectCompilerOptions are what the project's own tsconfig.json says about compiling a file, read
- * without the TypeScript compiler where it can be (see readTsconfigChain); compilerOptionsOf turns them into
- * TypeScript's options when a file must be transpiled.
+ * without the TypeScript compiler where it can be (see readTsconfigChain); transpileSettingsFor reads what SWC
+ * needs of them, and compilerOptionsOf turns them into TypeScript's options where TypeScript transpiles a file.
  */
 export interface ProjectCompilerOptions {
   /** Absolute path of the tsconfig.json that applies, undefined when the file has none above it. */
