@@ -129,6 +129,8 @@ function applyEdit(
     }
     case 'nullability': {
       if (column === undefined) return undefined
+      // A column this migration adds stays nullable or has a default: A's rows have no value for it.
+      if (column.nullable && !inA(table, column.id) && column.defaultVariant === undefined && table.rows > 0) return undefined
       column.nullable = !column.nullable
       return `${label}.${column.name} ${column.nullable ? 'NULL' : 'NOT NULL'}`
     }
