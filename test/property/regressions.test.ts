@@ -154,6 +154,13 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const owner = table({ id: 3, name: 'naïve data', primaryKey: 'increment', rows: 0, columns: [column({ id: 4, name: 'y', kind: 'int' })], manyToMany: [{ id: 5, target: 1 }] })
     return pair({ tables: [target, owner] }, { tables: [{ ...target, name: 'order' }, { ...owner, primaryKey: 'uuid' }] })
   })(),
+  // MariaDB (seed 20261204): a json column's own CHECK (json_valid) is named after the column where the column
+  // is defined (MODIFY), and RENAME COLUMN keeps its name: after up and down it was named "x", not "e-mail".
+  'a json column renamed and made nullable': (() => {
+    const json = column({ id: 2, name: 'e-mail', kind: 'json', nullable: false })
+    const t = table({ id: 1, name: 'select', columns: [json] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...json, name: 'x', nullable: true }] }] })
+  })(),
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -68,9 +68,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
-  rename_column: (op, syntax) => clauses({
-    sql: `RENAME COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`, renames: true,
-  }),
+  rename_column: (op, syntax) => clauses(renameColumnClause(op, syntax)),
   copy_column: (op) => alone(
     `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
@@ -105,6 +103,19 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   create_view: (op) => alone(createViewSql(op.view)),
   drop_view: (op) => alone(dropViewSql(op.view)),
   replace_view: (op) => alone(replaceViewSql(op.to)),
+}
+
+/**
+ * renameColumnClause is RENAME COLUMN, but CHANGE COLUMN with the column's definition for a `json` column on
+ * MariaDB: the server names a json column's own CHECK (json_valid) after the column wherever the column is
+ * defined, and RENAME COLUMN keeps the old name. After a rename and a MODIFY, and their `down`, the check was
+ * named after the other name.
+ */
+function renameColumnClause(op: OperationOf<'rename_column'>, syntax: MysqlSyntax): Clause {
+  if (op.column.type === 'json' && syntax.server?.product === 'mariadb') {
+    return { sql: `CHANGE COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from)} ${columnDefinitionSql({ ...op.column, name: op.to }, syntax.server)}`, renames: true }
+  }
+  return { sql: `RENAME COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`, renames: true }
 }
 
 function modifyColumnClause(column: ColumnModel, syntax: MysqlSyntax): Clause {

@@ -135,6 +135,14 @@ describe('mysql compiler', () => {
     ])
   })
 
+  it("renames a json column with CHANGE COLUMN on MariaDB, whose check on it is named after the column where it is defined", () => {
+    const doc = myTable('doc', [col('id'), col('meta', 'json', { nullable: false })], { primaryKey: { columns: ['id'] } })
+    const ops: Operation[] = [{ kind: 'rename_column', table: doc, from: 'meta', to: 'metadata', column: doc.columns[1]! }]
+    expect(sqlOf(ops, mariadb1011, mySchema([doc]))).toEqual(["ALTER TABLE `doc` CHANGE COLUMN IF EXISTS `meta` `metadata` json NOT NULL, ALGORITHM=INSTANT"])
+    // MySQL's json is a type of its own, with no check.
+    expect(sqlOf(ops, mysql8, mySchema([doc]))).toEqual([expect.stringMatching(/^ALTER TABLE `doc` RENAME COLUMN `meta` TO `metadata`/)])
+  })
+
   it('drops the foreign keys a type change needs gone before the first change and adds them after the last', () => {
     const { ops, from } = keyChangedToBigint('int')
     const statements = compile(ops, mariadb1011, from)
