@@ -11,7 +11,7 @@ export interface SwcTranspiler {
   /** transpile on SWC's own threads. */
   transpileAsync(source: string, fileName: string, settings: TranspileSettings): Promise<SwcOutput>
   /** The file's syntax tree, or undefined where it has a syntax error. */
-  parse(source: string, fileName: string): Swc.Module | undefined
+  parse(source: string): Swc.Module | undefined
 }
 
 export type SwcOutput =

@@ -191,7 +191,7 @@ function swcSettingsFor(project: ProjectCompilerOptions, fileName: string): Tran
 function swcTakes(swc: SwcTranspiler, source: string, fileName: string, settings: TranspileSettings): boolean {
   if (!source.includes('@')) return true
   if (declaredAhead.get(fileName)?.source === source) return false
-  const syntaxTree = swc.parse(source, fileName)
+  const syntaxTree = swc.parse(source)
   const declarations = syntaxTree === undefined ? undefined : swcMetadataDeclarations(syntaxTree)
   const takes = declarations === undefined || !swcMetadataMayDiffer(declarations, settings.strictNullChecks)
   if (!takes) declaredAhead.set(fileName, { source, declarations })

@@ -100,10 +100,16 @@ function leftmostIdentifier(ts: typeof TypeScript, name: TypeScript.EntityName):
 }
 
 function keywordKinds(ts: typeof TypeScript): ReadonlyMap<TypeScript.SyntaxKind, string> {
+  let kinds = keywordKindsOf.get(ts)
+  if (kinds !== undefined) return kinds
   const k = ts.SyntaxKind
-  return new Map([
+  kinds = new Map([
     [k.StringKeyword, 'string'], [k.NumberKeyword, 'number'], [k.BooleanKeyword, 'boolean'], [k.BigIntKeyword, 'bigint'],
     [k.SymbolKeyword, 'symbol'], [k.AnyKeyword, 'any'], [k.UnknownKeyword, 'unknown'], [k.ObjectKeyword, 'object'],
     [k.VoidKeyword, 'void'], [k.UndefinedKeyword, 'undefined'], [k.NeverKeyword, 'never'], [k.NullKeyword, 'null'],
   ])
+  keywordKindsOf.set(ts, kinds)
+  return kinds
 }
+
+const keywordKindsOf = new WeakMap<typeof TypeScript, ReadonlyMap<TypeScript.SyntaxKind, string>>()
