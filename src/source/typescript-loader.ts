@@ -178,10 +178,20 @@ const readAhead = new Map<string, { readonly source: string; readonly output: st
 /** What swcTakes read of a file SWC does not take, for its emit by the TypeScript compiler. */
 const declaredAhead = new Map<string, { readonly source: string; readonly declarations: MetadataDeclarations | undefined }>()
 
-/** swcSettingsFor are the project's options for SWC, converted by TypeScript where only it reads them (see transpileSettingsFor). */
+/**
+ * swcSettingsFor are the project's options for SWC, converted by TypeScript where only it reads them (see
+ * transpileSettingsFor); read once per project, not once per file.
+ */
 function swcSettingsFor(project: ProjectCompilerOptions, fileName: string): TranspileSettings {
-  return transpileSettingsFor(project) ?? transpileSettingsOf(compilerOptionsOf(loadTypeScript(fileName), project))
+  let settings = settingsOfProject.get(project)
+  if (settings === undefined) {
+    settings = transpileSettingsFor(project) ?? transpileSettingsOf(compilerOptionsOf(loadTypeScript(fileName), project))
+    settingsOfProject.set(project, settings)
+  }
+  return settings
 }
+
+const settingsOfProject = new WeakMap<ProjectCompilerOptions, TranspileSettings>()
 
 /**
  * swcTakes says whether SWC transpiles the file: its decorator metadata is what `tsc` writes (see
