@@ -1,0 +1,66 @@
+import * as fs from 'node:fs'
+import { runBuiltCli } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+
+// Two settings keep the CLI's peak RSS down (BENCHMARKS.md): V8's young generation stays at its starting size,
+// and SWC's allocator commits memory as it uses it. A user's own setting of either wins.
+
+let project: TempProject
+afterEach(() => project.remove())
+
+/**
+ * youngGenerationAfterLoad runs the built CLI with a preload that, as the process exits, allocates 300,000 objects
+ * that stay alive and reads the size of V8's young generation (new space), which such a load grows unless kept.
+ */
+function youngGenerationAfterLoad(nodeOptions: string): number {
+  project = tempProject()
+  const log = project.file('new-space.json')
+  const preload = project.write('measure-new-space.cjs', `process.on('exit', () => {
+  const kept = []
+  for (let i = 0; i < 300000; i++) kept.push({ i, name: 'x' + i })
+  const newSpace = require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')
+  require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({ megabytes: newSpace.space_size / 1048576, kept: kept.length }))
+})
+`)
+  const run = runBuiltCli(project.dir, ['--help'], { NODE_OPTIONS: `${nodeOptions} --require ${preload}`.trim() })
+  expect(run.code).toBe(0)
+  return (JSON.parse(fs.readFileSync(log, 'utf8')) as { megabytes: number }).megabytes
+}
+
+test('the CLI keeps V8\'s young generation at its starting size, where a load would grow it to 32 MB', () => {
+  expect(youngGenerationAfterLoad('')).toBeLessThanOrEqual(2)
+})
+
+test('a semi-space size the user gives in NODE_OPTIONS is left as it is', () => {
+  expect(youngGenerationAfterLoad('--max-semi-space-size=4')).toBe(8)
+})
+
+const entityTs = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('thing')
+export class Thing {
+  @PrimaryGeneratedColumn() id: number
+  @Column() name: string
+}
+`
+
+/** swcAllocatorOption is what SWC's allocator (mimalloc, verbose) says its arena_eager_commit option is, in a run that transpiles. */
+function swcAllocatorOption(env: NodeJS.ProcessEnv): string | undefined {
+  project = tempProject({
+    'ormconfig.ts': `import { DataSource } from 'typeorm'
+import { Thing } from './thing'
+export default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Thing] })
+`,
+    'thing.ts': entityTs,
+  })
+  const run = runBuiltCli(project.dir, ['diff', '-c', 'ormconfig.ts'], { MIMALLOC_VERBOSE: '1', ...env })
+  expect(run.stdout).toContain('CREATE TABLE "thing"')
+  return /option 'arena_eager_commit': (\d+)/.exec(run.stderr)?.[1]
+}
+
+test('SWC\'s allocator commits memory as it is used', () => {
+  expect(swcAllocatorOption({})).toBe('0')
+})
+
+test('SWC\'s allocator keeps a commit setting the user gives', () => {
+  expect(swcAllocatorOption({ MIMALLOC_ARENA_EAGER_COMMIT: '2' })).toBe('2')
+})
