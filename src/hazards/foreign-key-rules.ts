@@ -2,6 +2,7 @@ import type { Probe } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, QualifiedName, TableModel } from '../model/schema-model'
+import type { AddForeignKey } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -11,13 +12,15 @@ import { type RuleContext, eachOp } from './rule-context'
  * and the columns exist before the migration), unless a foreign key on those columns referenced the same
  * columns of the same table before: every row whose values are all non-null must match a row of the referenced
  * table, or the migration fails. Counts the rows that match none; where the migration creates the referenced
- * table or columns, every row with a value.
+ * table or columns, every row with a value. A key on columns the migration adds to a table that has rows is
+ * checked against the values those rows take (see newColumnsFinding).
  */
 export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'add_foreign_key', (op, index) => {
     const { foreignKey } = op
     const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c))
-    if (columns.length === 0 || !columns.every(isDefined)) return []
+    if (columns.length === 0) return []
+    if (!columns.every(isDefined)) return newColumnsFinding(context, op, index)
     const table = columns[0]!.table
     const referencedName = referencedTableOf(foreignKey)
     const referenced = foreignKey.referencedColumns.map((c) => context.origins.column(index, referencedName, c))
@@ -36,6 +39,35 @@ export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
 }
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined
+
+/**
+ * newColumnsFinding: ADD_FOREIGN_KEY for a key on columns the migration adds to a table that exists, where each
+ * new column gives the rows there a value (a default, or a generated one): every row takes it, and the key fails
+ * unless a row of the referenced table matches. Counts the table's rows. A new column without a default leaves
+ * them NULL, which the key does not check (or fails its own NOT NULL first: ADD_NOT_NULL_WITHOUT_DEFAULT).
+ */
+function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: number): HazardFinding[] {
+  const existing = context.origins.table(index, op.table)
+  const now = context.input.changes.tableBefore(index)
+  if (existing === undefined || now === undefined) return []
+  const added = op.foreignKey.columns
+    .filter((c) => context.origins.column(index, op.table, c) === undefined)
+    .map((c) => now.columns.find((column) => column.name === c))
+  if (!added.every(isDefined) || !added.every(givesRowsAValue)) return []
+  const target = tableText(referencedTableOf(op.foreignKey))
+  const values = added.map((c) => `${quoteDoubled(c.name)} = ${c.generated === undefined ? c.default : 'a generated value'}`).join(', ')
+  return [{
+    code: 'ADD_FOREIGN_KEY', operation: op,
+    what: `Adds foreign key ${quoteDoubled(op.foreignKey.name)} on ${tableText(op.table)} ${columnsText(op.foreignKey.columns)} -> ${target}, ` +
+      `on ${added.length === 1 ? 'a column' : 'columns'} this migration adds: every row of ${tableText(op.table)} takes ${values}, which fails unless a row of ${target} matches`,
+    advice: 'make sure the row it references exists first, or add the column nullable, fill it, and add the key in a later migration',
+    probe: { kind: 'rows', table: nameOf(existing) },
+  }]
+}
+
+function givesRowsAValue(column: ColumnModel): boolean {
+  return (column.default !== undefined && column.default.toUpperCase() !== 'NULL') || column.generated !== undefined
+}
 
 /** alreadyReferenced says whether `table` had a foreign key from `columns` to the same columns of `referenced`. */
 function alreadyReferenced(table: TableModel, columns: readonly string[], referenced: TableModel, referencedColumns: readonly string[]): boolean {

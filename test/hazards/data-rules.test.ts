@@ -151,6 +151,22 @@ describe('ADD_FOREIGN_KEY', () => {
     ]
     expect(codesOf(pg, linked, changed)).not.toContain('ADD_FOREIGN_KEY')
   })
+  it('fires on a new column with a default on a table that exists: every row takes the default, counting the rows', () => {
+    const teamId: Operation = { kind: 'add_column', table: U, column: column('teamId', 'integer', { default: '1' }) }
+    const finding = findingsOf(pg, before(pg, teams()), [teamId, addFk(['teamId'])]).find((f) => f.code === 'ADD_FOREIGN_KEY')
+    expect(finding).toMatchObject({
+      what: 'Adds foreign key "FK_users_team" on "public"."users" ("teamId") -> "public"."teams", on a column this migration adds: every row of "public"."users" takes "teamId" = 1, which fails unless a row of "public"."teams" matches',
+      probe: { kind: 'rows', table: U },
+    })
+  })
+  it('leaves a new NOT NULL column without a default to ADD_NOT_NULL_WITHOUT_DEFAULT, and a default of NULL alone', () => {
+    const required: Operation = { kind: 'add_column', table: U, column: column('teamId', 'integer') }
+    const codes = codesOf(pg, before(pg, teams()), [required, addFk(['teamId'])])
+    expect(codes).toContain('ADD_NOT_NULL_WITHOUT_DEFAULT')
+    expect(codes).not.toContain('ADD_FOREIGN_KEY')
+    const nullDefault: Operation = { kind: 'add_column', table: U, column: column('teamId', 'integer', { nullable: true, default: 'NULL' }) }
+    expect(codesOf(pg, before(pg, teams()), [nullDefault, addFk(['teamId'])])).not.toContain('ADD_FOREIGN_KEY')
+  })
 })
 
 describe('ENUM_VALUE_REMOVED', () => {

@@ -65,3 +65,53 @@ describe.each(allDialects('fkorphans'))('%s: a foreign key added on a column tha
     expect(await pendingChanges(db, [Team, PlayerWithRelation])).toEqual([])
   })
 })
+
+@Entity('fk_member')
+class Member {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20 }) name: string
+}
+
+@Entity('fk_member')
+class MemberInDefaultTeam {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20 }) name: string
+  @Column({ type: 'integer', default: 1 }) teamId: number
+  @ManyToOne(() => Team) @JoinColumn({ name: 'teamId' }) team: Team
+}
+
+const members = 'SELECT id, name FROM fk_member ORDER BY id'
+
+describe.each(allDialects('fkdefault'))('%s: a foreign key on a new column with a default', (label, createDatabase) => {
+  let db: TestDatabase
+  const sql = (text: string) => (label === 'mariadb' ? text.replace(/"/g, '`') : text)
+  const addForeignKey = async () => (await compareProject(projectFor(db, [Team, MemberInDefaultTeam]))).hazards.find((h) => h.code === 'ADD_FOREIGN_KEY')
+  beforeAll(async () => {
+    db = await createDatabase()
+    await migrateTo(db, [Team, Member], 'Init')
+    await db.query('INSERT INTO fk_team (id) VALUES (2), (3)')
+    await db.query("INSERT INTO fk_member (id, name) VALUES (1, 'ann'), (2, 'bob')")
+  }, 60_000)
+  afterAll(async () => db?.drop())
+
+  it('says every row takes the default, and counts the rows, before the migration fails on them', async () => {
+    const hazard = await addForeignKey()
+    expect(hazard).toMatchObject({ severity: 'warning', measurement: { count: 2, complete: true } })
+    expect(hazard?.message).toMatch(/^Adds foreign key "\w+" on ("public"\.)?"fk_member" \("teamId"\) -> ("public"\.)?"fk_team", on a column this migration adds: every row of ("public"\.)?"fk_member" takes "teamId" = 1, which fails unless a row of ("public"\.)?"fk_team" matches/)
+    const generated = await generateMigration(projectFor(db, [Team, MemberInDefaultTeam]), 'AddTeam', 1_800_000_000_000)
+    try {
+      await expect(upgrade(projectFor(db, [Team, MemberInDefaultTeam]))).rejects.toThrow()
+    } finally {
+      rmSync(generated.file!)
+    }
+    expect(await pendingChanges(db, [Team, Member])).toEqual([])
+  })
+
+  it('applies once the row it references exists, keeping the rows', async () => {
+    const rows = await db.query(sql(members))
+    await db.query('INSERT INTO fk_team (id) VALUES (1)')
+    await migrateTo(db, [Team, MemberInDefaultTeam], 'AddTeam')
+    expect(await pendingChanges(db, [Team, MemberInDefaultTeam])).toEqual([])
+    expect(await db.query(sql(members))).toEqual(rows)
+  })
+})
