@@ -1,4 +1,5 @@
 import { compareText, qualifiedKey } from '../model/qualified-name'
+import type { TableModel } from '../model/schema-model'
 import type { Operation, OperationKind } from './operation'
 import { tableOf } from './operation'
 
@@ -45,12 +46,59 @@ const phase: { readonly [K in OperationKind]: number } = {
   drop_schema: 14,
 }
 
+/** OrderOptions adapt the order to the database. */
+export interface OrderOptions {
+  /**
+   * Drop tables after every other change but the drops of enum types, extensions and schemas: where schema
+   * changes run outside transactions, a later statement that fails (a narrowing, a new key the rows break) then
+   * stops the migration before any table and its rows are gone. A table whose name, or the name of one of its
+   * indexes or constraints, the migration gives to something else is still dropped in its place.
+   */
+  readonly dropTablesLast?: boolean
+}
+
 /** orderOperations sorts operations into execution order, deterministically (phase, table, object name). */
-export function orderOperations(ops: readonly Operation[]): Operation[] {
+export function orderOperations(ops: readonly Operation[], options: OrderOptions = {}): Operation[] {
+  const late = options.dropTablesLast === true ? tablesDroppedLast(ops) : new Set<Operation>()
+  const phaseOf = (op: Operation) => (late.has(op) ? lastTableDrops : phase[op.kind])
   return ops
     .map((op, index) => ({ op, index, key: sortKey(op) }))
-    .sort((a, b) => phase[a.op.kind] - phase[b.op.kind] || compareText(a.key, b.key) || a.index - b.index)
+    .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.key, b.key) || a.index - b.index)
     .map((entry) => entry.op)
+}
+
+// After the views are created (none reads a dropped table), before the enum types a dropped table used go.
+const lastTableDrops = 12.75
+
+/** tablesDroppedLast are the table drops of `ops` whose names, and those of their indexes and constraints, nothing else in `ops` takes. */
+function tablesDroppedLast(ops: readonly Operation[]): Set<Operation> {
+  const takenTables = new Set(ops.flatMap((op) =>
+    op.kind === 'create_table' ? [qualifiedKey(op.table)] : op.kind === 'rename_table' ? [qualifiedKey(op.to)] : []))
+  const takenNames = new Set(ops.flatMap(namesGiven))
+  return new Set(ops.filter((op) =>
+    op.kind === 'drop_table' && !takenTables.has(qualifiedKey(op.table)) && !namesWithin(op.table).some((name) => takenNames.has(name))))
+}
+
+/** namesGiven are the index and constraint names an operation gives. */
+function namesGiven(op: Operation): string[] {
+  switch (op.kind) {
+    case 'create_table': return namesWithin(op.table)
+    case 'create_index': return [op.index.name]
+    case 'add_unique': return [op.unique.name]
+    case 'add_check': return [op.check.name]
+    case 'add_foreign_key': return [op.foreignKey.name]
+    case 'add_primary_key': return op.primaryKey.name === undefined ? [] : [op.primaryKey.name]
+    case 'rename_index':
+    case 'rename_constraint': return [op.to]
+    default: return []
+  }
+}
+
+function namesWithin(table: TableModel): string[] {
+  return [
+    ...table.indexes.map((i) => i.name), ...table.uniques.map((u) => u.name), ...table.checks.map((c) => c.name),
+    ...table.foreignKeys.map((f) => f.name), ...(table.primaryKey?.name === undefined ? [] : [table.primaryKey.name]),
+  ]
 }
 
 function sortKey(op: Operation): string {

@@ -1,5 +1,5 @@
 import { column, schema, table } from '../support/model-builders'
-import { type DiffCase, expectDiffCase, typed } from './diff-case'
+import { type DiffCase, expectDiffCase, flat, typed } from './diff-case'
 
 // Tables as a whole: created, dropped, commented (Alembic: test_autogen_diffs, add/remove table, table comments).
 
@@ -10,6 +10,12 @@ const post = table('post', [column('id'), column('authorId', 'integer', { nullab
   foreignKeys: [{ name: 'FK_post_author', columns: ['authorId'], referencedTable: 'user', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
 })
 const withoutForeignKeys = { ...post, foreignKeys: [] }
+const legacy = table('legacy', [column('id'), column('code', 'varchar', { length: 10 })], {
+  primaryKey: { columns: ['id'] },
+  indexes: [{ name: 'IDX_legacy_code', columns: ['code'], unique: false }],
+})
+const shorterNames = table('user', [column('id'), column('name', 'varchar', { length: 20 })], { primaryKey: { columns: ['id'] } })
+const outsideTransactions = { ...flat, transactionalDdl: false }
 const commented = (comment: string | undefined) => table('user', [...user.columns], { primaryKey: user.primaryKey, comment })
 
 const cases: DiffCase[] = [
@@ -73,6 +79,27 @@ const cases: DiffCase[] = [
     before: schema([commented('old')]),
     after: schema([commented(undefined)]),
     operations: [{ kind: 'alter_table_comment', table: { name: 'user' }, from: 'old', to: undefined }],
+  },
+  {
+    name: 'where schema changes run outside transactions, a removed table is dropped after every other change, so that one that fails leaves it',
+    before: schema([user, legacy]),
+    after: schema([shorterNames, withoutForeignKeys]),
+    operations: [
+      { kind: 'create_table', table: withoutForeignKeys },
+      { kind: 'alter_column', table: { name: 'user' }, from: user.columns[1]!, to: shorterNames.columns[1]!, changes: ['size'] },
+      { kind: 'drop_table', table: legacy },
+    ],
+    capabilities: outsideTransactions,
+  },
+  {
+    name: 'where schema changes run outside transactions, a removed table whose index name a new table takes is still dropped first',
+    before: schema([user, legacy]),
+    after: schema([user, { ...withoutForeignKeys, indexes: [{ ...withoutForeignKeys.indexes[0]!, name: 'IDX_legacy_code' }] }]),
+    operations: [
+      { kind: 'drop_table', table: legacy },
+      { kind: 'create_table', table: { ...withoutForeignKeys, indexes: [{ ...withoutForeignKeys.indexes[0]!, name: 'IDX_legacy_code' }] } },
+    ],
+    capabilities: outsideTransactions,
   },
 ]
 
