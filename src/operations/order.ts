@@ -67,7 +67,8 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
     .map((entry) => entry.op)
 }
 
-// After the views are created (none reads a dropped table), before the enum types a dropped table used go.
+// After every other table change, before the enum types a dropped table used go. Views come later still: planViews
+// creates them after all of these.
 const lastTableDrops = 12.75
 
 /** tablesDroppedLast are the table drops of `ops` whose names, and those of their indexes and constraints, nothing else in `ops` takes. */
