@@ -52,7 +52,7 @@ export function diffSchemas(
   const comparison = { enumValuesOnType: capabilities.enumTypes }
   for (const { actual: from, desired: to } of tables.both) ops.push(...diffTable(from, to, comparison, renameObjects))
 
-  return orderOperations(claimedRenames(ops, before, capabilities.indexNamesApart), { dropTablesLast: !capabilities.transactionalDdl })
+  return orderOperations(claimedRenames(ops, before, capabilities.indexNamesApart), { dropsLast: !capabilities.transactionalDdl })
 }
 
 function createTable(table: TableModel): Operation[] {

@@ -88,7 +88,7 @@ export async function planWithRenames(
   const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? { schema: r.table.schema, name: r.to } : r.table)))
   const followUps = followUpRenames(model, desired, involved, capabilities)
   const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
-  const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], { dropTablesLast: !capabilities.transactionalDdl }), freeing)
+  const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], { dropsLast: !capabilities.transactionalDdl }), freeing)
   return { ops, renames, unresolved, ignoredHints }
 }
 

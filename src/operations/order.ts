@@ -49,18 +49,20 @@ const phase: { readonly [K in OperationKind]: number } = {
 /** OrderOptions adapt the order to the database. */
 export interface OrderOptions {
   /**
-   * Drop tables after every other change but the drops of enum types, extensions and schemas: where schema
-   * changes run outside transactions, a later statement that fails (a narrowing, a new key the rows break) then
-   * stops the migration before any table and its rows are gone. A table whose name, or the name of one of its
-   * indexes or constraints, the migration gives to something else is still dropped in its place.
+   * Drop tables, and the columns of tables the migration changes no further, after every other change but the
+   * drops of enum types, extensions and schemas: where schema changes run outside transactions, a later
+   * statement that fails (a narrowing, a new key the rows break) then stops the migration before any of their
+   * values are gone. A table whose name, or the name of one of its indexes or constraints, the migration gives
+   * to something else is still dropped in its place, and so is a column whose name it gives to another. The
+   * columns of a table with other changes are dropped with them, in the one statement that changes the table.
    */
-  readonly dropTablesLast?: boolean
+  readonly dropsLast?: boolean
 }
 
 /** orderOperations sorts operations into execution order, deterministically (phase, table, object name). */
 export function orderOperations(ops: readonly Operation[], options: OrderOptions = {}): Operation[] {
-  const late = options.dropTablesLast === true ? tablesDroppedLast(ops) : new Set<Operation>()
-  const phaseOf = (op: Operation) => (late.has(op) ? lastTableDrops : phase[op.kind])
+  const late = options.dropsLast === true ? new Set([...tablesDroppedLast(ops), ...columnsDroppedLast(ops)]) : new Set<Operation>()
+  const phaseOf = (op: Operation) => (late.has(op) ? lateDrops : phase[op.kind])
   return ops
     .map((op, index) => ({ op, index, key: sortKey(op) }))
     .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.key, b.key) || a.index - b.index)
@@ -69,7 +71,7 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
 
 // After every other table change, before the enum types a dropped table used go. Views come later still: planViews
 // creates them after all of these.
-const lastTableDrops = 12.75
+const lateDrops = 12.75
 
 /** tablesDroppedLast are the table drops of `ops` whose names, and those of their indexes and constraints, nothing else in `ops` takes. */
 function tablesDroppedLast(ops: readonly Operation[]): Set<Operation> {
@@ -78,6 +80,20 @@ function tablesDroppedLast(ops: readonly Operation[]): Set<Operation> {
   const takenNames = new Set(ops.flatMap(namesGiven))
   return new Set(ops.filter((op) =>
     op.kind === 'drop_table' && !takenTables.has(qualifiedKey(op.table)) && !namesWithin(op.table).some((name) => takenNames.has(name))))
+}
+
+/**
+ * columnsDroppedLast are the column drops of `ops` on tables that nothing else in `ops` changes from the phase of
+ * column changes on, and whose names no column rename takes.
+ */
+function columnsDroppedLast(ops: readonly Operation[]): Operation[] {
+  const changedLater = new Set(ops.flatMap((op) => {
+    const table = tableOf(op)
+    return table !== undefined && op.kind !== 'drop_column' && phase[op.kind] >= phase.add_column ? [qualifiedKey(table)] : []
+  }))
+  const renamedTo = new Set(ops.flatMap((op) => (op.kind === 'rename_column' ? [`${qualifiedKey(op.table)}\0${op.to}`] : [])))
+  return ops.filter((op) =>
+    op.kind === 'drop_column' && !changedLater.has(qualifiedKey(op.table)) && !renamedTo.has(`${qualifiedKey(op.table)}\0${op.column.name}`))
 }
 
 /** namesGiven are the index and constraint names an operation gives. */

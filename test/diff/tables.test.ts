@@ -101,6 +101,27 @@ const cases: DiffCase[] = [
     ],
     capabilities: outsideTransactions,
   },
+  {
+    name: 'where schema changes run outside transactions, a column of a table changed no further is dropped after every other change',
+    before: schema([user, legacy]),
+    after: schema([shorterNames, { ...legacy, columns: [legacy.columns[0]!], indexes: [] }]),
+    operations: [
+      { kind: 'drop_index', table: { name: 'legacy' }, index: legacy.indexes[0]! },
+      { kind: 'alter_column', table: { name: 'user' }, from: user.columns[1]!, to: shorterNames.columns[1]!, changes: ['size'] },
+      { kind: 'drop_column', table: { name: 'legacy' }, column: legacy.columns[1]! },
+    ],
+    capabilities: outsideTransactions,
+  },
+  {
+    name: 'where schema changes run outside transactions, a column of a table with other changes is dropped with them',
+    before: schema([{ ...user, columns: [...user.columns, column('nick', 'text')] }]),
+    after: schema([shorterNames]),
+    operations: [
+      { kind: 'alter_column', table: { name: 'user' }, from: user.columns[1]!, to: shorterNames.columns[1]!, changes: ['size'] },
+      { kind: 'drop_column', table: { name: 'user' }, column: column('nick', 'text') },
+    ],
+    capabilities: outsideTransactions,
+  },
 ]
 
 it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, diffCase) => expectDiffCase(diffCase))
