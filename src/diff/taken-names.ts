@@ -26,6 +26,11 @@ export function takenNames(model: SchemaModel, key: NameKey = nameKeyFor(false))
 
 /** tableNames are the names a table holds: its own, its primary key's, its indexes' and constraints'. */
 export function tableNames(t: TableModel, key: NameKey = nameKeyFor(false)): string[] {
-  const names = [t.name, t.primaryKey?.name, ...[...t.foreignKeys, ...t.checks].map((x) => x.name)]
+  return [t.name, ...ownedNames(t, key)]
+}
+
+/** ownedNames are the names of a table's primary key, indexes and constraints. */
+export function ownedNames(t: TableModel, key: NameKey = nameKeyFor(false)): string[] {
+  const names = [t.primaryKey?.name, ...[...t.foreignKeys, ...t.checks].map((x) => x.name)]
   return [...names.filter((name): name is string => name !== undefined), ...[...t.indexes, ...t.uniques].map((x) => key.index(x.name))]
 }

@@ -20,7 +20,7 @@ export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
     const { foreignKey } = op
     const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c))
     if (columns.length === 0) return []
-    if (!columns.every(isDefined)) return newColumnsFinding(context, op, index)
+    if (!columns.every(isDefined)) return newColumnsFinding(context, op, index, columns)
     const table = columns[0]!.table
     const referencedName = referencedTableOf(foreignKey)
     const referenced = foreignKey.referencedColumns.map((c) => context.origins.column(index, referencedName, c))
@@ -45,13 +45,14 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined
  * new column gives the rows there a value (a default, or a generated one): every row takes it, and the key fails
  * unless a row of the referenced table matches. Counts the table's rows. A new column without a default leaves
  * them NULL, which the key does not check (or fails its own NOT NULL first: ADD_NOT_NULL_WITHOUT_DEFAULT).
+ * `origins` are the key's columns as the database has them now, undefined for those the migration adds.
  */
-function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: number): HazardFinding[] {
+function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: number, origins: readonly unknown[]): HazardFinding[] {
   const existing = context.origins.table(index, op.table)
   const now = context.input.changes.tableBefore(index)
   if (existing === undefined || now === undefined) return []
   const added = op.foreignKey.columns
-    .filter((c) => context.origins.column(index, op.table, c) === undefined)
+    .filter((_, i) => origins[i] === undefined)
     .map((c) => now.columns.find((column) => column.name === c))
   if (!added.every(isDefined) || !added.every(givesRowsAValue)) return []
   const target = tableText(referencedTableOf(op.foreignKey))

@@ -1,5 +1,5 @@
 import { compareText, qualifiedKey } from '../model/qualified-name'
-import type { TableModel } from '../model/schema-model'
+import { ownedNames } from '../diff/taken-names'
 import type { Operation, OperationKind } from './operation'
 import { tableOf } from './operation'
 
@@ -77,9 +77,9 @@ const lateDrops = 12.75
 function tablesDroppedLast(ops: readonly Operation[]): Set<Operation> {
   const takenTables = new Set(ops.flatMap((op) =>
     op.kind === 'create_table' ? [qualifiedKey(op.table)] : op.kind === 'rename_table' ? [qualifiedKey(op.to)] : []))
-  const takenNames = new Set(ops.flatMap(namesGiven))
+  const givenNames = new Set(ops.flatMap(namesGiven))
   return new Set(ops.filter((op) =>
-    op.kind === 'drop_table' && !takenTables.has(qualifiedKey(op.table)) && !namesWithin(op.table).some((name) => takenNames.has(name))))
+    op.kind === 'drop_table' && !takenTables.has(qualifiedKey(op.table)) && !ownedNames(op.table).some((name) => givenNames.has(name))))
 }
 
 /**
@@ -99,7 +99,7 @@ function columnsDroppedLast(ops: readonly Operation[]): Operation[] {
 /** namesGiven are the index and constraint names an operation gives. */
 function namesGiven(op: Operation): string[] {
   switch (op.kind) {
-    case 'create_table': return namesWithin(op.table)
+    case 'create_table': return ownedNames(op.table)
     case 'create_index': return [op.index.name]
     case 'add_unique': return [op.unique.name]
     case 'add_check': return [op.check.name]
@@ -109,13 +109,6 @@ function namesGiven(op: Operation): string[] {
     case 'rename_constraint': return [op.to]
     default: return []
   }
-}
-
-function namesWithin(table: TableModel): string[] {
-  return [
-    ...table.indexes.map((i) => i.name), ...table.uniques.map((u) => u.name), ...table.checks.map((c) => c.name),
-    ...table.foreignKeys.map((f) => f.name), ...(table.primaryKey?.name === undefined ? [] : [table.primaryKey.name]),
-  ]
 }
 
 function sortKey(op: Operation): string {

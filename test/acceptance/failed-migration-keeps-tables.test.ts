@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
-import { type TestDatabase, allDialects } from '../support/test-database'
+import { type TestDatabase, allDialects, inQuotesOf } from '../support/test-database'
 
 // A migration that drops a table and a column of another, and makes a change the rows break: where schema
 // changes run outside transactions (MariaDB), the drops run last, so the failure leaves the table, the column
@@ -40,7 +40,7 @@ class AccountWithUniqueEmail {
 
 describe.each(allDialects('failkeeps'))('%s: a migration that drops a table and a column, and adds a key the rows break', (label, createDatabase) => {
   let db: TestDatabase
-  const sql = (text: string) => (label === 'mariadb' ? text.replace(/"/g, '`') : text)
+  const sql = (text: string) => inQuotesOf(label, text)
   beforeAll(async () => {
     db = await createDatabase()
     await migrateTo(db, [Legacy, Profile, Account], 'Init')

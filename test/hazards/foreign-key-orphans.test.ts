@@ -4,7 +4,7 @@ import { compareProject } from '../../src/pipeline/compare-project'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
-import { type TestDatabase, allDialects } from '../support/test-database'
+import { type TestDatabase, allDialects, inQuotesOf } from '../support/test-database'
 
 // A relation declared on a column that already holds ids: the foreign key fails while a row points at no
 // team. ADD_FOREIGN_KEY says so, and counts those rows, before anyone runs the migration.
@@ -31,7 +31,7 @@ const players = 'SELECT id, "teamId" FROM fk_player ORDER BY id'
 
 describe.each(allDialects('fkorphans'))('%s: a foreign key added on a column that holds values', (label, createDatabase) => {
   let db: TestDatabase
-  const sql = (text: string) => (label === 'mariadb' ? text.replace(/"/g, '`') : text)
+  const sql = (text: string) => inQuotesOf(label, text)
   const addForeignKey = async () => (await compareProject(projectFor(db, [Team, PlayerWithRelation]))).hazards.find((h) => h.code === 'ADD_FOREIGN_KEY')
   beforeAll(async () => {
     db = await createDatabase()
@@ -84,7 +84,7 @@ const members = 'SELECT id, name FROM fk_member ORDER BY id'
 
 describe.each(allDialects('fkdefault'))('%s: a foreign key on a new column with a default', (label, createDatabase) => {
   let db: TestDatabase
-  const sql = (text: string) => (label === 'mariadb' ? text.replace(/"/g, '`') : text)
+  const sql = (text: string) => inQuotesOf(label, text)
   const addForeignKey = async () => (await compareProject(projectFor(db, [Team, MemberInDefaultTeam]))).hazards.find((h) => h.code === 'ADD_FOREIGN_KEY')
   beforeAll(async () => {
     db = await createDatabase()

@@ -126,3 +126,8 @@ export function bothDialects(prefix: string): Array<[string, () => Promise<TestD
     ['postgres', () => createPostgresDatabase(prefix)],
   ]
 }
+
+/** inQuotesOf writes SQL written with double-quoted names in the quotes of the dialect `label` names (backticks on MariaDB). */
+export function inQuotesOf(label: string, sql: string): string {
+  return label === 'mariadb' ? sql.replace(/"/g, '`') : sql
+}
