@@ -43,7 +43,7 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
     const table = context.origins.table(index, op.table)
     const columns = op.foreignKey.columns.join('\0')
     const addedBack = ops.some((other, i) =>
-      other.kind === 'add_foreign_key' && context.origins.table(i, other.table) === table && other.foreignKey.columns.join('\0') === columns)
+      other.kind === 'add_foreign_key' && context.input.changes.tableAt[i]?.from === table && other.foreignKey.columns.join('\0') === columns)
     if (addedBack) return []
     const target = tableText({ schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable })
     return [{
@@ -60,7 +60,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_index', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
-    if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.origins.table(i, other.table) === table && sameIndex(other.index, op.index))) {
+    if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && sameIndex(other.index, op.index))) {
       return []
     }
     const unique = op.index.unique && !uniqueAddedLater(context, index, table, op.index.columns) ? ', and duplicate values become possible' : ''
@@ -78,7 +78,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
  */
 function uniqueAddedLater(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
   return context.input.changes.ops.some((other, i) => {
-    if (i <= index || !('table' in other) || context.origins.table(i, other.table) !== table) return false
+    if (i <= index || !('table' in other) || context.input.changes.tableAt[i]?.from !== table) return false
     const keys = other.kind === 'add_primary_key' ? other.primaryKey.columns
       : other.kind === 'add_unique' ? other.unique.columns
       : other.kind === 'create_index' && other.index.unique && other.index.where === undefined ? other.index.columns

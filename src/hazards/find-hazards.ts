@@ -50,7 +50,7 @@ export const hazardRules: readonly HazardRule[] = [
  */
 export function findHazards(input: HazardInput): HazardFinding[] {
   const context = ruleContext(input)
-  const position = (f: HazardFinding) => input.changes.ops.indexOf(f.operation)
+  const position = (f: HazardFinding) => context.indexOf(f.operation)
   return hazardRules
     .flatMap((rule) => rule(context))
     .sort((a, b) => position(a) - position(b) || hazardCodes.indexOf(a.code) - hazardCodes.indexOf(b.code) || compareText(a.what, b.what))

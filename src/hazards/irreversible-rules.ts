@@ -10,7 +10,7 @@ import type { RuleContext } from './rule-context'
 export function irreversibleFindings(context: RuleContext): HazardFinding[] {
   const { changes } = context.input
   return unrestorableDrops(changes).map((drop): HazardFinding => {
-    const origin = context.origins.column(changes.ops.indexOf(drop.op), drop.op.table, drop.op.column.name)
+    const origin = context.origins.column(context.indexOf(drop.op), drop.op.table, drop.op.column.name)
     return {
       code: 'IRREVERSIBLE', operation: drop.op,
       what: `down cannot undo this: ${unrestorableText(drop)}; down stops at its start, changing nothing, while the table has rows`,

@@ -11,14 +11,14 @@ import type { RuleContext } from './rule-context'
  * operation the rebuild carries, counting the rows it copies.
  */
 export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
-  const { changes: { ops }, statements } = context.input
+  const { statements } = context.input
   // One per operation that starts a rebuild: MariaDB changes a column between uuid and a number in two ALTERs.
   const seen = new Set<Statement['operations'][number]>()
   return statements.flatMap((statement): HazardFinding[] => {
     const operation = statement.operations[0]
     if (statement.rebuild === undefined || operation === undefined || seen.has(operation)) return []
     seen.add(operation)
-    const index = ops.indexOf(operation)
+    const index = context.indexOf(operation)
     const named = tableOf(operation)
     const origin = index >= 0 && named !== undefined ? context.origins.table(index, named) : undefined
     const table = named === undefined ? quoteDoubled(statement.rebuild) : tableText(named)

@@ -1,4 +1,4 @@
-import { qualifiedKey, sameName } from '../model/qualified-name'
+import { namedIn, qualifiedKey } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName, TableModel } from '../model/schema-model'
 import type { ChangeSet, TableChange } from '../plan/change-set'
 
@@ -19,27 +19,11 @@ export interface Origins {
 /** originsOf traces the names of a change set back to the tables it starts from (see ChangeSet's table changes). */
 export function originsOf(changes: ChangeSet): Origins {
   const { ops } = changes
-  /** The table change holding the table named `table` just before operation `index`. */
-  const changeAt = (index: number, table: QualifiedName): TableChange | undefined => {
-    const key = qualifiedKey(table)
-    return changes.tables.find((change) => {
-      const first = change.opIndexes[0]!
-      const last = change.opIndexes[change.opIndexes.length - 1]!
-      if (index < first ? change.createdAt !== undefined : index > last && change.droppedAt !== undefined) return false
-      return qualifiedKey(nameAt(change, index)) === key
-    })
-  }
-  const nameAt = (change: TableChange, index: number): QualifiedName => {
-    let name = change.firstName
-    for (const i of change.opIndexes) {
-      const op = ops[i]!
-      if (i < index && op.kind === 'rename_table') name = op.to
-    }
-    return name
-  }
+  const changeAt = tableChangesByName(changes)
   // A table no operation touches is as it is before the migration.
-  const untouched = (name: QualifiedName): TableModel | undefined =>
-    changes.tables.some((change) => sameName(change.firstName, name)) ? undefined : changes.schemaAt(0).tables.find((t) => sameName(t, name))
+  const touched = namedIn(changes.tables.map((change) => change.firstName))
+  const tableBefore = namedIn(changes.schemaAt(0).tables)
+  const untouched = (name: QualifiedName): TableModel | undefined => (touched(name) !== undefined ? undefined : tableBefore(name))
   const table = (index: number, name: QualifiedName): TableModel | undefined => {
     const change = changeAt(index, name)
     return change === undefined ? untouched(name) : change.from
@@ -65,4 +49,44 @@ export function originsOf(changes: ChangeSet): Origins {
       return droppedAt !== undefined && droppedAt > index
     },
   }
+}
+
+/** A name a table change holds from operation `from` to operation `to` (inclusive) of the migration. */
+interface NameSpan {
+  readonly change: TableChange
+  readonly from: number
+  readonly to: number
+}
+
+/**
+ * tableChangesByName finds the table change holding the table named `table` just before operation `index`:
+ * one that exists then (not created later, not dropped earlier) under that name, the first in the change
+ * set's order. Each change's names are indexed once, so that a rule asking for every operation stays linear.
+ */
+function tableChangesByName(changes: ChangeSet): (index: number, table: QualifiedName) => TableChange | undefined {
+  const spans = new Map<string, NameSpan[]>()
+  const add = (name: QualifiedName, span: NameSpan) => {
+    const key = qualifiedKey(name)
+    const known = spans.get(key)
+    if (known === undefined) spans.set(key, [span])
+    else known.push(span)
+  }
+  for (const change of changes.tables) {
+    const first = change.opIndexes[0]!
+    const last = change.opIndexes[change.opIndexes.length - 1]!
+    let name = change.firstName
+    let from = change.createdAt !== undefined ? first : -Infinity
+    const until = change.droppedAt !== undefined ? last : Infinity
+    // A rename at operation i gives the new name to the operations after i.
+    for (const i of change.opIndexes) {
+      const op = changes.ops[i]!
+      if (op.kind !== 'rename_table') continue
+      if (from <= i) add(name, { change, from, to: i })
+      name = op.to
+      from = i + 1
+    }
+    if (from <= until) add(name, { change, from, to: until })
+  }
+  // Each key's spans are in the change set's order: the first that holds `index` is the one.
+  return (index, table) => spans.get(qualifiedKey(table))?.find((span) => span.from <= index && index <= span.to)?.change
 }

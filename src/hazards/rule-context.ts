@@ -10,6 +10,8 @@ export interface RuleContext {
   readonly origins: Origins
   /** statementsOf lists the statements that carry out `ops[index]`, in order. */
   statementsOf(index: number): readonly Statement[]
+  /** indexOf is the position of `op` among the operations (matched by identity), -1 when it is none of them. */
+  indexOf(op: Operation): number
 }
 
 /** HazardRule finds one family of hazards. */
@@ -20,12 +22,21 @@ export function ruleContext(input: HazardInput): RuleContext {
   const origins = originsOf(input.changes)
   const byOperation = new Map<Operation, Statement[]>()
   for (const statement of input.statements) {
-    for (const op of statement.operations) byOperation.set(op, [...(byOperation.get(op) ?? []), statement])
+    for (const op of statement.operations) {
+      const known = byOperation.get(op)
+      if (known === undefined) byOperation.set(op, [statement])
+      else known.push(statement)
+    }
   }
+  const indexes = new Map<Operation, number>()
+  input.changes.ops.forEach((op, index) => {
+    if (!indexes.has(op)) indexes.set(op, index)
+  })
   return {
     input,
     origins,
     statementsOf: (index) => byOperation.get(input.changes.ops[index]!) ?? [],
+    indexOf: (op) => indexes.get(op) ?? -1,
   }
 }
 

@@ -89,14 +89,19 @@ function tableChange(life: TableLife, before: (i: number) => TableModel | undefi
   const dropped = life.droppedAt !== undefined
   const first = life.opIndexes[0]!
   const last = life.opIndexes[life.opIndexes.length - 1]!
+  // Found on first use, and kept: the hazard rules ask for them once per operation.
+  let from: { readonly table: TableModel | undefined } | undefined
+  let to: { readonly table: TableModel | undefined } | undefined
   return {
     ...life,
     change: created ? (dropped ? 'transient' : 'created') : dropped ? 'dropped' : 'modified',
     get from() {
-      return created ? undefined : before(first)
+      from ??= { table: created ? undefined : before(first) }
+      return from.table
     },
     get to() {
-      return dropped ? undefined : after(last)
+      to ??= { table: dropped ? undefined : after(last) }
+      return to.table
     },
   }
 }

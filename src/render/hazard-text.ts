@@ -51,7 +51,11 @@ export function placeHazards(statements: readonly Statement[], hazards: readonly
     const { operation } = hazard
     const index = operation === undefined ? -1 : firstCarrying(operation)
     if (index < 0) unplaced.push(hazard)
-    else byStatement.set(index, [...(byStatement.get(index) ?? []), hazard])
+    else {
+      const placed = byStatement.get(index)
+      if (placed === undefined) byStatement.set(index, [hazard])
+      else placed.push(hazard)
+    }
   }
   return { byStatement, unplaced }
 }
@@ -61,14 +65,26 @@ export function placeHazards(statements: readonly Statement[], hazards: readonly
  * else by value (a plan read back from JSON holds copies); -1 when none does.
  */
 export function statementFinder(statements: readonly Statement[]): (op: Operation) => number {
-  let keys: string[][] | undefined
+  const byIdentity = firstIndexes(statements, (op) => op)
+  let byValue: Map<string, number> | undefined
   return (op) => {
-    const index = statements.findIndex((s) => s.operations.includes(op))
-    if (index >= 0) return index
-    keys ??= statements.map((s) => s.operations.map(operationKey))
-    const key = operationKey(op)
-    return keys.findIndex((ops) => ops.includes(key))
+    const index = byIdentity.get(op)
+    if (index !== undefined) return index
+    byValue ??= firstIndexes(statements, operationKey)
+    return byValue.get(operationKey(op)) ?? -1
   }
+}
+
+/** firstIndexes maps each operation's key to the index of the first statement carrying it out. */
+function firstIndexes<K>(statements: readonly Statement[], keyOf: (op: Operation) => K): Map<K, number> {
+  const found = new Map<K, number>()
+  statements.forEach((statement, index) => {
+    for (const op of statement.operations) {
+      const key = keyOf(op)
+      if (!found.has(key)) found.set(key, index)
+    }
+  })
+  return found
 }
 
 /** operationIndex is the position of a hazard's operation among `ops`, by identity, else by value; -1 when absent. */
