@@ -218,7 +218,7 @@ export interface Dialect {
    */
   classifyTypeChange(from: ColumnModel, to: ColumnModel): TypeChange
   /**
-   * measure answers probes about the data in one read-only query (each probe bounded by `options.rowLimit`).
+   * measure answers probes about the data in a few read-only queries (each probe bounded by `options.rowLimit`).
    * An entry is undefined where the dialect cannot answer that probe (a `not_convertible` to a type it
    * cannot test). It never changes the database.
    */

@@ -18,10 +18,10 @@ export interface ProbeSyntax {
 }
 
 /**
- * measureWith answers every probe in ONE query: a SELECT of scalar subqueries, each reading at most
- * `rowLimit` rows of its table (`LIMIT` on the innermost scan), plus one count of up to `rowLimit` + 1 rows
- * per table that says whether the probes of that table saw all of it. Probes the dialect cannot test come
- * back undefined.
+ * measureWith answers every probe with SELECTs of scalar subqueries, each reading at most `rowLimit` rows of
+ * its table (`LIMIT` on the innermost scan), plus one count of up to `rowLimit` + 1 rows per table that says
+ * whether the probes of that table saw all of it: one query for up to subqueriesPerQuery of them. Probes the
+ * dialect cannot test come back undefined.
  */
 export async function measureWith(
   syntax: ProbeSyntax,
@@ -53,8 +53,12 @@ export async function measureWith(
     selected.push(`(SELECT count(*) FROM (SELECT 1 FROM ${syntax.tableSql(table)} LIMIT ${limit + 1}) AS s) AS ${syntax.quoteIdent(alias)}`)
     if (syntax.estimateSql) selected.push(`${syntax.estimateSql(table)} AS ${syntax.quoteIdent(`e${alias}`)}`)
   }
-  const [row] = await connection.query(`SELECT ${selected.join(',\n  ')}`)
-  if (row === undefined) throw new Error('measuring data: the probe query returned no row')
+  const row: Record<string, unknown> = {}
+  for (let start = 0; start < selected.length; start += subqueriesPerQuery) {
+    const [part] = await connection.query(`SELECT ${selected.slice(start, start + subqueriesPerQuery).join(',\n  ')}`)
+    if (part === undefined) throw new Error('measuring data: the probe query returned no row')
+    Object.assign(row, part)
+  }
   return probes.map((probe, i): ProbeResult | undefined => {
     if (!answerable[i]) return undefined
     const alias = tableAlias(probe.table)
@@ -69,6 +73,10 @@ export async function measureWith(
     }
   })
 }
+
+// MariaDB plans a SELECT in time that grows with the square of its subqueries: 3,000 of them (a migration
+// that changes 1,000 tables) took 5.5 s in one query, and 0.2 s in 15 queries of 200.
+const subqueriesPerQuery = 200
 
 /** probeSql is one probe as a scalar subquery, or undefined when the dialect cannot test it. */
 function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, limit: number): string | undefined {

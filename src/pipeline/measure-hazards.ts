@@ -11,7 +11,7 @@ export interface MeasuredHazards {
 }
 
 /**
- * measureHazards asks the database, through the dialect and in one read-only query, the probes of the
+ * measureHazards asks the database, through the dialect and in a few read-only queries, the probes of the
  * findings, and writes each finding as a Hazard with its count. When the query fails the hazards are still
  * returned, without counts, and a warning says why: counting must not stop a migration from being written.
  */

@@ -49,7 +49,7 @@ describe('sqlite: measure', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('answers every probe in one read-only query', async () => {
+  it('answers every probe in one read-only query, where they are few', async () => {
     const before = digest()
     const queries = connection.queryCount
     const results = await sqliteDialect.measure(connection, probes, { rowLimit: 1000 })
@@ -70,5 +70,20 @@ describe('sqlite: measure', () => {
     expect(await sqliteDialect.measure(connection, [], { rowLimit: 10 })).toEqual([])
     expect(await sqliteDialect.measure(connection, [probes[9]!], { rowLimit: 10 })).toEqual([undefined])
     expect(connection.queryCount).toBe(queries)
+  })
+
+  it('answers many probes in queries of at most 200 subqueries, each probe from its own table', async () => {
+    // 150 tables: 150 probes and 150 row counts make 300 subqueries, two queries.
+    const tables = Array.from({ length: 150 }, (_, i) => ({ name: `many_${i}` }))
+    const db = new Database(file)
+    for (const [i, table] of tables.entries()) {
+      db.exec(`CREATE TABLE "${table.name}" ("v" integer)`)
+      for (let row = 0; row < i % 4; row++) db.exec(`INSERT INTO "${table.name}" ("v") VALUES (${row % 2 === 0 ? 1 : 'NULL'})`)
+    }
+    db.close()
+    const queries = connection.queryCount
+    const results = await sqliteDialect.measure(connection, tables.map((table) => ({ kind: 'non_null', table, column: 'v' })), { rowLimit: 1000 })
+    expect(connection.queryCount - queries).toBe(2)
+    expect(results.map((r) => r?.count)).toEqual(tables.map((_, i) => [0, 1, 1, 2][i % 4]))
   })
 })

@@ -58,7 +58,7 @@ const syntax: ProbeSyntax = {
     `(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${quoteString(table.name)})`,
 }
 
-/** measureMysql answers probes in one query through the read-only session; row counts come with InnoDB's estimate. */
+/** measureMysql answers probes in a few queries (see measureWith) through the read-only session; row counts come with InnoDB's estimate. */
 export function measureMysql(
   connection: DatabaseConnection,
   probes: readonly Probe[],

@@ -63,7 +63,7 @@ const syntax: ProbeSyntax = {
   estimateSql: (table) => `(SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${quoteLiteral(qualified(table))}))`,
 }
 
-/** measurePostgres answers probes in one query through the read-only session; row counts come with the planner's estimate. */
+/** measurePostgres answers probes in a few queries (see measureWith) through the read-only session; row counts come with the planner's estimate. */
 export function measurePostgres(
   connection: DatabaseConnection,
   probes: readonly Probe[],

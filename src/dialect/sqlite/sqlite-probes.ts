@@ -30,7 +30,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
 
 const syntax: ProbeSyntax = { quoteIdent, tableSql: (table) => quoteIdent(table.name), condition }
 
-/** measureSqlite answers probes in one query over the read-only connection (SQLite keeps no row estimate). */
+/** measureSqlite answers probes in a few queries (see measureWith) over the read-only connection (SQLite keeps no row estimate). */
 export function measureSqlite(
   connection: DatabaseConnection,
   probes: readonly Probe[],
