@@ -1,5 +1,5 @@
 import { isInModulePackage } from './module-package'
-import { prefetchTranspiles, prefetched } from './typescript-loader'
+import { prefetchTranspiles, prefetchesDone } from './typescript-loader'
 
 // TypeORM loads each file its entity, migration and subscriber globs name through `importOrRequireFile`,
 // which first looks for the file's nearest package.json with asynchronous stats, for every file at once: at
@@ -23,9 +23,12 @@ export async function withSynchronousRequires<T>(work: () => Promise<T>): Promis
     // One file after the other, in the globs' order; every few milliseconds the event loop turns, so that
     // I/O started before (the database read ahead, SWC's transpiles) moves on while the files load.
     const loaded = previous.then(async (): Promise<[unknown, 'esm' | 'commonjs']> => {
-      // The first file waits until all are queued: then the transpiles of the files not cached yet start at once.
-      if (queued.length > 0) prefetchTranspiles(queued.splice(0))
-      await prefetched(filePath)
+      // The first file waits until all are queued: then the transpiles of the files not cached yet start at
+      // once, and every file loads from them.
+      if (queued.length > 0) {
+        prefetchTranspiles(queued.splice(0))
+        await prefetchesDone()
+      }
       if (performance.now() - turned > msBetweenTurns) {
         await new Promise((resolve) => setImmediate(resolve))
         turned = performance.now()
