@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type BenchDialect, benchDialects } from './bench-dialects'
 import { scratchRoot } from './bench-settings'
-import { editPlan } from './edit-plan'
+import { editPlan, wideEdits } from './edit-plan'
 import { entityFileName, entitySource } from './entity-source'
 
 /** BenchProject is one generated project: N entity files, an ormconfig.ts and the database it points at. */
@@ -54,6 +54,13 @@ export function applyEdits(project: BenchProject): number {
     fs.writeFileSync(path.join(project.dir, 'entities', entityFileName(i)), entitySource(i, project.dialect, edits))
   }
   return plan.size
+}
+
+/** applyWideEdits rewrites every entity file with wideEdits. */
+export function applyWideEdits(project: BenchProject): void {
+  for (let i = 0; i < project.size; i++) {
+    fs.writeFileSync(path.join(project.dir, 'entities', entityFileName(i)), entitySource(i, project.dialect, wideEdits))
+  }
 }
 
 /** createDatabase makes the empty database (or removes a stale database file). */

@@ -10,7 +10,10 @@ export const scratchRoot = path.join(repoRoot, '.data', 'bench')
 export const benchEntry = path.join(repoRoot, 'bin', 'bench.js')
 
 /** ProcessVariant names one whole-process command of a pair: ours or TypeORM's, on one way of loading files. */
-export type ProcessVariant = 'ours-ts-cold' | 'ours-ts-warm' | 'ours-js' | 'typeorm-ts-node' | 'typeorm-transpile-only' | 'typeorm-js'
+export type ProcessVariant =
+  | 'ours-ts-cold' | 'ours-ts-warm' | 'ours-js' | 'typeorm-ts-node' | 'typeorm-transpile-only' | 'typeorm-js'
+  /** After a change to every entity (wideEdits): ours on `.ts` with a cold cache, TypeORM on the rebuilt dist/. */
+  | 'ours-wide' | 'typeorm-wide-js'
 
 /** BenchSettings say what to measure; read from the environment so quick runs need no code change. */
 export interface BenchSettings {

@@ -1,8 +1,8 @@
-import { editSummary } from './edit-plan'
+import { editSummary, wideEditSummary } from './edit-plan'
 import type { MachineInfo } from './machine-info'
 import type { SizeMeasurement } from './measure-size'
 import type { ProcessPairs, StartupStats } from './process-pairs'
-import { processGrowthLines, processTable, processTargetLines, startupTable } from './process-report'
+import { processGrowthLines, processTable, processTargetLines, startupTable, wideChangeTable } from './process-report'
 import { formatMs, formatRatio, markdownTable } from './report-format'
 import { editFindingLines, endToEndMs, findingsTable, growthLines, timeTable } from './report-tables'
 
@@ -42,6 +42,7 @@ export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: 
   const { startup, pairs, exampleApp, measurements } = results
   const processRows = processTable(pairs, exampleApp)
   const startupRows = startupTable(startup)
+  const wideRows = wideChangeTable(pairs)
   return [
     '# Benchmarks',
     '',
@@ -82,6 +83,16 @@ export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: 
     '',
     ...processSetupLines(pairs, exampleApp),
     '',
+    ...(wideRows.rows.length === 0 ? [] : [
+      '### After a change to every entity',
+      '',
+      `Then the bench changes the entities as a refactoring does (${wideEditSummary}), builds \`dist/\` again, and runs, alternately, ` +
+        'our `check -c ormconfig.ts` with a cold transpile cache (every file changed) against TypeORM\'s check on `dist/ormconfig.js`. ' +
+        'Both must find the changes (exit 1). Ours also finds the hazards of each change and counts the rows behind them.',
+      '',
+      markdownTable(wideRows.header, wideRows.rows, 2),
+      '',
+    ]),
     '### Growth',
     '',
     ...bullets(processGrowthLines(pairs), '(needs two sizes of one dialect)'),

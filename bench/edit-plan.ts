@@ -27,3 +27,9 @@ export function editPlan(n: number): ReadonlyMap<number, EntityEdits> {
 export const editSummary =
   `in ${editedEntityCount} entities: add a nullable integer column, widen a varchar(200) to varchar(255), ` +
   `change an integer default 0 -> 1, add an index; in ${droppedEntityCount} other entities: drop a text column`
+
+/** wideEdits change every entity at once, as a refactoring does: a wider varchar and another ON DELETE of its foreign key. */
+export const wideEdits: EntityEdits = { widenVarchar: true, changeOnDelete: true }
+
+/** wideEditSummary says in words what wideEdits do, for the report. */
+export const wideEditSummary = 'in every entity: widen a varchar(200) to varchar(255) and change its foreign key from ON DELETE CASCADE to SET NULL'

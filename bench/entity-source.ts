@@ -12,6 +12,8 @@ export interface EntityEdits {
   readonly addIndex?: boolean
   /** Drops the `description` column. */
   readonly dropColumn?: boolean
+  /** Changes the foreign key to the parent from ON DELETE CASCADE to SET NULL. */
+  readonly changeOnDelete?: boolean
 }
 
 export const entityFileName = (i: number): string => `bench-entity-${pad(i)}.ts`
@@ -56,7 +58,8 @@ export function entitySource(i: number, dialect: BenchDialect, edits: EntityEdit
   lines.push(`  @Column({ default: false }) featured: boolean`)
   if (edits.addColumn) lines.push(`  @Column({ type: 'integer', nullable: true }) extra: number | null`)
   if (parent !== undefined) {
-    lines.push(`  @ManyToOne(() => ${entityClassName(parent)}, { onDelete: 'CASCADE', nullable: true }) parent: ${entityClassName(parent)} | null`)
+    const onDelete = edits.changeOnDelete ? 'SET NULL' : 'CASCADE'
+    lines.push(`  @ManyToOne(() => ${entityClassName(parent)}, { onDelete: '${onDelete}', nullable: true }) parent: ${entityClassName(parent)} | null`)
   }
   lines.push('}', '')
   return lines.join('\n')

@@ -12,7 +12,7 @@ import { InSyncDiffError, type SizeMeasurement, measureSize } from './measure-si
 import { staleBuildFiles } from './our-api'
 import { type ProcessPairs, measureExampleApp, measureProcessPairs, measureStartup } from './process-pairs'
 import { installTools } from './process-project'
-import { processTable, startupTable } from './process-report'
+import { processTable, startupTable, wideChangeTable } from './process-report'
 import { textTable } from './report-format'
 import { findingsTable, growthLines, timeTable } from './report-tables'
 
@@ -53,7 +53,9 @@ async function main(): Promise<number> {
     }
     const startupRows = startupTable(startup)
     const processRows = processTable(pairs, exampleApp)
+    const wideRows = wideChangeTable(pairs)
     process.stdout.write(`\n${textTable(startupRows.header, startupRows.rows, 1)}\n\n${textTable(processRows.header, processRows.rows, 4)}\n\n`)
+    if (wideRows.rows.length > 0) process.stdout.write(`${textTable(wideRows.header, wideRows.rows, 2)}\n\n`)
     if (measurements.length > 0) {
       const times = timeTable(measurements)
       const findings = findingsTable(measurements)

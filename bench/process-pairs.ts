@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { BenchDialect } from './bench-dialects'
-import { createDatabase, dropDatabase, writeBenchProject } from './bench-project'
+import { applyWideEdits, createDatabase, dropDatabase, writeBenchProject } from './bench-project'
 import { type BenchSettings, type ProcessVariant, repoRoot, scratchRoot } from './bench-settings'
 import { runInChild } from './child-runner'
 import { type ProcessRun, compileProject, installTools, timeProcess, transpileCacheDir, variantCommand } from './process-project'
@@ -30,10 +30,18 @@ export interface ProcessPairs {
 /** The order of one round: each of ours is followed by a TypeORM path, so the two alternate in time. */
 const generatedRound: readonly ProcessVariant[] = ['ours-ts-cold', 'typeorm-ts-node', 'ours-ts-warm', 'typeorm-transpile-only', 'ours-js', 'typeorm-js']
 const exampleRound: readonly ProcessVariant[] = ['ours-ts-cold', 'typeorm-ts-node', 'ours-ts-warm', 'typeorm-transpile-only']
+const wideRound: readonly ProcessVariant[] = ['ours-wide', 'typeorm-wide-js']
+
+/** The exit codes each command must end with: `check` finds nothing (0) or a missing migration (1); undefined takes any. */
+interface ExpectedExits {
+  readonly ours: number
+  readonly typeorm: number | undefined
+}
 
 /**
  * measureProcessPairs generates a project of `size` entities, creates its schema with TypeORM's synchronize(),
- * compiles it with tsc, then runs every whole-process variant in rounds and drops the database.
+ * compiles it with tsc, then runs every whole-process variant in rounds; then changes every entity (wideEdits),
+ * compiles again, runs both checks on the changes in rounds, and drops the database.
  */
 export async function measureProcessPairs(dialect: BenchDialect, size: number, settings: BenchSettings, log: (line: string) => void): Promise<ProcessPairs> {
   const project = writeBenchProject(dialect, size)
@@ -46,8 +54,13 @@ export async function measureProcessPairs(dialect: BenchDialect, size: number, s
     const setup = await runInChild({ kind: 'setup', configPath: project.configPath })
     const compileMs = await compileProject(project.dir)
     const label = `${dialect} ${size}`
-    const variants = await runRounds(label, project.dir, 'ormconfig.ts', generatedRound, (v) => settings.processRuns(v, size), {}, log, true)
-    return { dialect, size, variants: variants.stats, setupMs: setup.ms, compileMs }
+    const runsOf = (v: ProcessVariant) => settings.processRuns(v, size)
+    const inSync = await runRounds(label, project.dir, 'ormconfig.ts', generatedRound, runsOf, {}, log, { ours: 0, typeorm: 0 })
+    log(`${label}: changing every entity, compiling with tsc`)
+    applyWideEdits(project)
+    await compileProject(project.dir)
+    const wide = await runRounds(`${label} changed`, project.dir, 'ormconfig.ts', wideRound, runsOf, {}, log, { ours: 1, typeorm: 1 })
+    return { dialect, size, variants: { ...inSync.stats, ...wide.stats }, setupMs: setup.ms, compileMs }
   } finally {
     process.removeListener('SIGINT', onInterrupt)
     await dropDatabase(project)
@@ -71,7 +84,7 @@ export async function measureExampleApp(settings: BenchSettings, log: (line: str
   log(`example app: applying its migrations with our upgrade`)
   const upgrade = await timeProcess(['npx', 'typeorm-autogen', 'upgrade'], dir, env)
   if (upgrade.code !== 0) throw new Error(`bench: upgrade of the example app failed:\n${upgrade.output.slice(-2000)}`)
-  const rounds = await runRounds('example app', dir, 'ormconfig.ts', exampleRound, (v) => settings.processRuns(v, entities), env, log, false)
+  const rounds = await runRounds('example app', dir, 'ormconfig.ts', exampleRound, (v) => settings.processRuns(v, entities), env, log, { ours: 0, typeorm: undefined })
   return { dialect: 'sqlite', size: entities, variants: rounds.stats, setupMs: upgrade.ms, ...(rounds.typeormFound ? { typeormFound: rounds.typeormFound } : {}) }
 }
 
@@ -83,22 +96,22 @@ async function runRounds(
   runsOf: (variant: ProcessVariant) => number,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
-  typeormMustFindNothing: boolean,
+  expected: ExpectedExits,
 ): Promise<{ stats: Partial<Record<ProcessVariant, CommandStats>>; typeormFound?: string }> {
   const runs = new Map<ProcessVariant, ProcessRun[]>(round.map((v) => [v, []]))
   let typeormFound: string | undefined
   const rounds = Math.max(...round.map(runsOf))
   for (let r = 0; r < rounds; r++) {
     for (const variant of round.filter((v) => r < runsOf(v))) {
-      if (variant === 'ours-ts-cold') fs.rmSync(transpileCacheDir(dir), { recursive: true, force: true })
+      if (variant === 'ours-ts-cold' || variant === 'ours-wide') fs.rmSync(transpileCacheDir(dir), { recursive: true, force: true })
       const command = variantCommand(variant, config)
       const run = await timeProcess(command.argv, dir, { ...env, ...command.env })
       log(`  ${label}, round ${r + 1}/${rounds}, ${variant}: ${(run.ms / 1000).toFixed(2)} s, exit ${run.code}, peak RSS ${(run.maxRssKb / 1024).toFixed(0)} MB`)
-      const ours = variant.startsWith('ours')
-      if (run.code !== 0 && (ours || typeormMustFindNothing)) {
-        throw new Error(`bench: ${variant} exited ${run.code} on ${label} (${dir}), which is in sync:\n${run.output.slice(-3000)}`)
+      const expectedExit = variant.startsWith('ours') ? expected.ours : expected.typeorm
+      if (expectedExit !== undefined && run.code !== expectedExit) {
+        throw new Error(`bench: ${variant} exited ${run.code} on ${label} (${dir}), not ${expectedExit}:\n${run.output.slice(-3000)}`)
       }
-      if (run.code !== 0) typeormFound = run.output.trim().slice(0, 2000)
+      if (expectedExit === undefined && run.code !== 0) typeormFound = run.output.trim().slice(0, 2000)
       runs.get(variant)!.push(run)
     }
   }

@@ -61,6 +61,7 @@ export function variantCommand(variant: ProcessVariant, configTs: string): { arg
   switch (variant) {
     case 'ours-ts-cold':
     case 'ours-ts-warm':
+    case 'ours-wide':
       return { argv: ourCheck(configTs), env: {} }
     case 'ours-js':
       return { argv: ourCheck(configJs), env: {} }
@@ -69,6 +70,7 @@ export function variantCommand(variant: ProcessVariant, configTs: string): { arg
     case 'typeorm-transpile-only':
       return { argv: ['node', '-r', 'ts-node/register', ...typeormCheck(configTs)], env: { TS_NODE_TRANSPILE_ONLY: 'true' } }
     case 'typeorm-js':
+    case 'typeorm-wide-js':
       return { argv: ['node', ...typeormCheck(configJs)], env: {} }
   }
 }

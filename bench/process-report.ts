@@ -74,6 +74,24 @@ const variantNames: Readonly<Record<ProcessVariant, string>> = {
   'typeorm-ts-node': 'TypeORM, ts-node type-checking',
   'typeorm-transpile-only': 'TypeORM, ts-node transpile-only',
   'typeorm-js': 'TypeORM, .js',
+  'ours-wide': 'ours, every entity changed, cold cache',
+  'typeorm-wide-js': 'TypeORM, every entity changed, .js',
+}
+
+/** wideChangeTable: after a change to every entity, our check (.ts, cold cache) against TypeORM's on the rebuilt dist/. */
+export function wideChangeTable(all: readonly ProcessPairs[]): ReportTable {
+  const rows = all.flatMap((pairs) => {
+    const [ours, typeorm] = [pairs.variants['ours-wide'], pairs.variants['typeorm-wide-js']]
+    if (ours === undefined || typeorm === undefined) return []
+    return [[
+      pairs.dialect, String(pairs.size), `${typeorm.runsMs.length} / ${ours.runsMs.length}`, formatMs(typeorm.medianMs), formatMs(ours.medianMs),
+      formatRatio(typeorm.medianMs, ours.medianMs), `${formatMb(typeorm.maxRssKb)} / ${formatMb(ours.maxRssKb)}`,
+    ]]
+  })
+  return {
+    header: ['project', 'N', 'runs TypeORM / ours', 'TypeORM (precompiled JS)', 'ours (.ts, cold cache)', 'TypeORM / ours', 'peak RSS TypeORM / ours'],
+    rows,
+  }
 }
 
 /** processGrowthLines: per dialect, how each command's median grew from the smallest to the largest N. */
