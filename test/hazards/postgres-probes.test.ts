@@ -47,12 +47,19 @@ describe('postgres: measure', () => {
     await db.drop()
   })
 
-  it('answers every probe in one read-only query', async () => {
+  it('answers every probe in one read-only query, where they are few', async () => {
     const queries = connection.queryCount
     const results = await postgresDialect.measure(connection, probes, { rowLimit: 1000 })
     expect(connection.queryCount - queries).toBe(1)
     expect(results.map((r) => r?.count)).toEqual([4, 3, 2, 1, 2, 2, 1, 2, 2, 2, 1, 1, 2, undefined])
     expect(results.every((r) => r === undefined || r.complete)).toBe(true)
+  })
+
+  it('answers more probes than PostgreSQL takes in one select list (1,664 entries)', async () => {
+    const many: Probe[] = Array.from({ length: 1700 }, () => ({ kind: 'non_null', table: t, column: 'age' }))
+    const results = await postgresDialect.measure(connection, many, { rowLimit: 1000 })
+    expect(results).toHaveLength(1700)
+    expect(results.every((r) => r?.count === 3 && r.complete)).toBe(true)
   })
 
   it('bounds every probe by the row limit and gives the planner\'s estimate for row counts', async () => {
