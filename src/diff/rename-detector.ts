@@ -1,4 +1,4 @@
-import type { SchemaModel, TableModel } from '../model/schema-model'
+import type { ColumnModel, SchemaModel, TableModel } from '../model/schema-model'
 import { compareText, nameOf, qualifiedKey } from '../model/qualified-name'
 import { type ColumnComparison, columnChanges } from '../plan/column-change'
 import { columnMatch } from './rename-compatibility'
@@ -16,15 +16,16 @@ export function detectTableRenames(actual: SchemaModel, desired: SchemaModel, co
   const removed = actual.tables.filter((t) => !desiredKeys.has(qualifiedKey(t)))
   const added = desired.tables.filter((t) => !actualKeys.has(qualifiedKey(t)))
   const candidates: Candidate[] = []
+  const equalColumns = equalColumnCounter(comparison)
   for (const from of removed) {
     for (const to of added) {
       if (from.schema !== to.schema) continue
-      const equal = equalColumns(from, to, comparison)
+      const equal = equalColumns(from, to)
       const total = Math.max(from.columns.length, to.columns.length)
       if (equal === 0 || equal * 2 < total) continue
       candidates.push({
-        suspect: { kind: 'table', table: nameOf(from), from: from.name, to: to.name, reasons: [`${equal} of ${total} columns equal`] },
-        score: equal / total,
+        schema: from.schema, from: from.name, to: to.name, score: equal / total,
+        suspect: () => ({ kind: 'table', table: nameOf(from), from: from.name, to: to.name, reasons: [`${equal} of ${total} columns equal`] }),
       })
     }
   }
@@ -52,41 +53,79 @@ export function detectColumnRenames(
       if (actualNames.has(to.name)) return
       const match = columnMatch(from, to, fromPosition === toPosition, typeFamilies)
       if (match === undefined) return
-      candidates.push({ suspect: { kind: 'column', table, from: from.name, to: to.name, reasons: match.reasons }, score: match.score })
+      const suspect: SuspectedRename = { kind: 'column', table, from: from.name, to: to.name, reasons: match.reasons }
+      candidates.push({ schema: table.schema, from: from.name, to: to.name, score: match.score, suspect: () => suspect })
     })
   })
   return pairBest(candidates)
 }
 
+/** Candidate is a possible pair, its suspect made only once chosen (a thousand renamed tables weigh a million pairs). */
 interface Candidate {
-  readonly suspect: SuspectedRename
+  readonly schema: string | undefined
+  readonly from: string
+  readonly to: string
   readonly score: number
+  readonly suspect: () => SuspectedRename
 }
 
 /** pairBest takes candidates best first, skipping any whose old or new name an earlier pair took. */
 function pairBest(candidates: readonly Candidate[]): SuspectedRename[] {
   const sorted = [...candidates].sort(
-    (a, b) => b.score - a.score || compareText(a.suspect.from, b.suspect.from) || compareText(a.suspect.to, b.suspect.to),
+    (a, b) => b.score - a.score || compareText(a.from, b.from) || compareText(a.to, b.to),
   )
   const usedFrom = new Set<string>()
   const usedTo = new Set<string>()
   const pairs: SuspectedRename[] = []
-  for (const { suspect } of sorted) {
+  for (const candidate of sorted) {
     // A table keeps its schema, and columns pair within one table: the schema and a name identify each side.
-    const fromKey = `${suspect.table.schema ?? ''}\0${suspect.from}`
-    const toKey = `${suspect.table.schema ?? ''}\0${suspect.to}`
+    const fromKey = `${candidate.schema ?? ''}\0${candidate.from}`
+    const toKey = `${candidate.schema ?? ''}\0${candidate.to}`
     if (usedFrom.has(fromKey) || usedTo.has(toKey)) continue
     usedFrom.add(fromKey)
     usedTo.add(toKey)
-    pairs.push(suspect)
+    pairs.push(candidate.suspect())
   }
   return pairs.sort((a, b) => compareText(qualifiedKey(a.table), qualifiedKey(b.table)) || compareText(a.from, b.from))
 }
 
-function equalColumns(from: TableModel, to: TableModel, comparison: ColumnComparison): number {
-  const byName = new Map(from.columns.map((c) => [c.name, c]))
-  return to.columns.filter((c) => {
-    const other = byName.get(c.name)
-    return other !== undefined && columnChanges({ ...other, enumName: undefined }, { ...c, enumName: undefined }, comparison).length === 0
-  }).length
+/**
+ * equalColumnCounter counts the columns two tables have equal (same name, same definition, enum type names
+ * aside). Each pair of distinct definitions is compared once: a project renaming its 1,000 tables has a
+ * million pairs of tables to weigh, whose columns repeat a few definitions.
+ */
+function equalColumnCounter(comparison: ColumnComparison): (from: TableModel, to: TableModel) => number {
+  const definitionIds = new Map<string, number>()
+  const definitions: ColumnModel[] = []
+  const idOf = (column: ColumnModel): number => {
+    const key = JSON.stringify({ ...column, enumName: undefined })
+    let id = definitionIds.get(key)
+    if (id === undefined) {
+      definitionIds.set(key, (id = definitions.length))
+      definitions.push({ ...column, enumName: undefined })
+    }
+    return id
+  }
+  const idsOf = new Map<TableModel, Map<string, number>>()
+  const columnIds = (table: TableModel) => {
+    let ids = idsOf.get(table)
+    if (ids === undefined) idsOf.set(table, (ids = new Map(table.columns.map((c) => [c.name, idOf(c)]))))
+    return ids
+  }
+  const equalByIds = new Map<number, boolean>()
+  const same = (a: number, b: number): boolean => {
+    const key = a * 0x100000 + b
+    let equal = equalByIds.get(key)
+    if (equal === undefined) equalByIds.set(key, (equal = columnChanges(definitions[a]!, definitions[b]!, comparison).length === 0))
+    return equal
+  }
+  return (from, to) => {
+    const fromIds = columnIds(from)
+    let equal = 0
+    for (const [name, id] of columnIds(to)) {
+      const other = fromIds.get(name)
+      if (other !== undefined && same(other, id)) equal += 1
+    }
+    return equal
+  }
 }

@@ -1,5 +1,5 @@
 import type { EnumTypeModel, SchemaModel } from '../model/schema-model'
-import { nameOf, namedIn, sameName } from '../model/qualified-name'
+import { nameOf, namedIn } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
 
 /**
@@ -12,11 +12,18 @@ export function renamedEnums(actual: SchemaModel, desired: SchemaModel): Operati
   const [desiredEnum, actualEnum] = [namedIn(desired.enums), namedIn(actual.enums)]
   const gone = actual.enums.filter((e) => desiredEnum(e) === undefined)
   const fresh = desired.enums.filter((d) => actualEnum(d) === undefined)
-  const labels = (e: EnumTypeModel) => JSON.stringify([e.schema ?? null, e.values])
+  const labelsOf = new Map<EnumTypeModel, string>()
+  const labels = (e: EnumTypeModel) => {
+    let known = labelsOf.get(e)
+    if (known === undefined) labelsOf.set(e, (known = JSON.stringify([e.schema ?? null, e.values])))
+    return known
+  }
+  const replaced = replacedEnumNames(actual, desired)
+  const replaces = (from: EnumTypeModel, to: EnumTypeModel) => replaced.has(`${from.name}\0${to.name}`)
   const ops: Operation[] = []
   for (const to of fresh) {
     const candidates = gone.filter((from) => labels(from) === labels(to))
-    const from = candidates.find((c) => replaces(actual, desired, c, to)) ?? (candidates.length === 1 ? candidates[0] : undefined)
+    const from = candidates.find((c) => replaces(c, to)) ?? (candidates.length === 1 ? candidates[0] : undefined)
     if (from === undefined) continue
     gone.splice(gone.indexOf(from), 1)
     ops.push({ kind: 'rename_enum', from: nameOf(from), to: nameOf(to) })
@@ -24,11 +31,21 @@ export function renamedEnums(actual: SchemaModel, desired: SchemaModel): Operati
   return ops
 }
 
-/** replaces says whether some column uses `from` in the database and `to` in the entities. */
-function replaces(actual: SchemaModel, desired: SchemaModel, from: EnumTypeModel, to: EnumTypeModel): boolean {
-  return desired.tables.some((table) => {
-    const current = actual.tables.find((t) => sameName(t, table))
-    return table.columns.some((column) => column.enumName === to.name &&
-      current?.columns.some((c) => c.name === column.name && c.enumName === from.name) === true)
-  })
+/**
+ * replacedEnumNames lists, as `from\0to`, the enum type names where a column of a table uses `from` in the
+ * database and `to` in the entities: read once, where each pair of candidates would read every table again.
+ */
+function replacedEnumNames(actual: SchemaModel, desired: SchemaModel): Set<string> {
+  const actualTable = namedIn(actual.tables)
+  const pairs = new Set<string>()
+  for (const table of desired.tables) {
+    const current = actualTable(table)
+    if (current === undefined) continue
+    const enumOf = new Map(current.columns.map((c) => [c.name, c.enumName]))
+    for (const column of table.columns) {
+      const from = enumOf.get(column.name)
+      if (column.enumName !== undefined && from !== undefined) pairs.add(`${from}\0${column.enumName}`)
+    }
+  }
+  return pairs
 }

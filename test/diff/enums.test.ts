@@ -12,6 +12,13 @@ const person = (enumType: EnumTypeModel) =>
 const withEnum = (enumType: EnumTypeModel) => schema([person(enumType)], { enums: [enumType], schemas: ['public'] })
 const bare = table('person', [column('id')], { schema: 'public', primaryKey: { columns: ['id'] } })
 
+/** twoMoods: tables person and pet, each with a `mood` column of its own enum type, both types with the same values. */
+function twoMoods(personType: string, petType: string) {
+  const [forPerson, forPet] = [mood(['happy', 'sad'], personType), mood(['happy', 'sad'], petType)]
+  const pet = { ...person(forPet), name: 'pet' }
+  return schema([person(forPerson), pet], { enums: [forPerson, forPet], schemas: ['public'] })
+}
+
 function altered(name: string, from: string[], to: string[]): DiffCase {
   return {
     name,
@@ -52,6 +59,16 @@ const cases: DiffCase[] = [
     before: withEnum(mood(['happy', 'sad'], 'person_mood_enum')),
     after: withEnum(mood(['happy', 'sad'])),
     operations: [{ kind: 'rename_enum', from: { schema: 'public', name: 'person_mood_enum' }, to: { schema: 'public', name: 'mood_enum' } }],
+    capabilities: typed,
+  },
+  {
+    name: 'enum types with the same values under new names are each renamed to the one its column takes',
+    before: twoMoods('person_mood_enum', 'pet_mood_enum'),
+    after: twoMoods('person_mood', 'pet_mood'),
+    operations: [
+      { kind: 'rename_enum', from: { schema: 'public', name: 'person_mood_enum' }, to: { schema: 'public', name: 'person_mood' } },
+      { kind: 'rename_enum', from: { schema: 'public', name: 'pet_mood_enum' }, to: { schema: 'public', name: 'pet_mood' } },
+    ],
     capabilities: typed,
   },
 ]
