@@ -98,11 +98,12 @@ function equalColumnCounter(comparison: ColumnComparison): (from: TableModel, to
   const definitionIds = new Map<string, number>()
   const definitions: ColumnModel[] = []
   const idOf = (column: ColumnModel): number => {
-    const key = JSON.stringify({ ...column, enumName: undefined })
+    const definition = { ...column, enumName: undefined }
+    const key = JSON.stringify(definition)
     let id = definitionIds.get(key)
     if (id === undefined) {
       definitionIds.set(key, (id = definitions.length))
-      definitions.push({ ...column, enumName: undefined })
+      definitions.push(definition)
     }
     return id
   }

@@ -65,34 +65,36 @@ export function placeHazards(statements: readonly Statement[], hazards: readonly
  * else by value (a plan read back from JSON holds copies); -1 when none does.
  */
 export function statementFinder(statements: readonly Statement[]): (op: Operation) => number {
-  const byIdentity = firstIndexes(statements, (op) => op)
+  return firstCarrierFinder(statements.map((statement) => statement.operations))
+}
+
+/** operationFinder gives the position of an operation among `ops`, by identity, else by value; -1 when absent. */
+export function operationFinder(ops: readonly Operation[]): (op: Operation) => number {
+  return firstCarrierFinder(ops.map((op) => [op]))
+}
+
+/** firstCarrierFinder gives the index of the first of `carriers` holding an operation, by identity, else by value. */
+function firstCarrierFinder(carriers: readonly (readonly Operation[])[]): (op: Operation) => number {
+  const byIdentity = firstIndexes(carriers, (op) => op)
   let byValue: Map<string, number> | undefined
   return (op) => {
     const index = byIdentity.get(op)
     if (index !== undefined) return index
-    byValue ??= firstIndexes(statements, operationKey)
+    byValue ??= firstIndexes(carriers, operationKey)
     return byValue.get(operationKey(op)) ?? -1
   }
 }
 
-/** firstIndexes maps each operation's key to the index of the first statement carrying it out. */
-function firstIndexes<K>(statements: readonly Statement[], keyOf: (op: Operation) => K): Map<K, number> {
+/** firstIndexes maps each operation's key to the index of the first carrier holding it. */
+function firstIndexes<K>(carriers: readonly (readonly Operation[])[], keyOf: (op: Operation) => K): Map<K, number> {
   const found = new Map<K, number>()
-  statements.forEach((statement, index) => {
-    for (const op of statement.operations) {
+  carriers.forEach((operations, index) => {
+    for (const op of operations) {
       const key = keyOf(op)
       if (!found.has(key)) found.set(key, index)
     }
   })
   return found
-}
-
-/** operationIndex is the position of a hazard's operation among `ops`, by identity, else by value; -1 when absent. */
-export function operationIndex(ops: readonly Operation[], operation: Operation): number {
-  const found = ops.indexOf(operation)
-  if (found >= 0) return found
-  const key = operationKey(operation)
-  return ops.findIndex((op) => operationKey(op) === key)
 }
 
 function operationKey(op: Operation): string {

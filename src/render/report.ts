@@ -1,7 +1,7 @@
 import { isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { renderGithubReport } from './github-report'
-import { hazardLine, operationIndex } from './hazard-text'
+import { hazardLine, operationFinder } from './hazard-text'
 import { renderMarkdownReport } from './markdown-report'
 import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -60,6 +60,7 @@ export const jsonVersion = 1
  * and carries its `measurement` when the data was counted; `problems` are the context's findings.
  */
 function jsonReport(plan: MigrationPlan, context: ReportContext): unknown {
+  const operationIndex = operationFinder(plan.up)
   return {
     version: jsonVersion,
     name: plan.name,
@@ -74,7 +75,7 @@ function jsonReport(plan: MigrationPlan, context: ReportContext): unknown {
       code: h.code,
       severity: h.severity,
       message: h.message,
-      ...(h.operation !== undefined && { operation: operationIndex(plan.up, h.operation) }),
+      ...(h.operation !== undefined && { operation: operationIndex(h.operation) }),
       ...(h.measurement !== undefined && {
         measurement: {
           count: h.measurement.count,
