@@ -3,7 +3,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 't
 import { compareProject } from '../../src/pipeline/compare-project'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
-import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { type EntityList, migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
 import { type TestDatabase, allDialects, inQuotesOf } from '../support/test-database'
 
 // A relation declared on a column that already holds ids: the foreign key fails while a row points at no
@@ -29,10 +29,25 @@ class PlayerWithRelation {
 
 const players = 'SELECT id, "teamId" FROM fk_player ORDER BY id'
 
+/** addForeignKeyHazard is the ADD_FOREIGN_KEY hazard of the change to `entities`. */
+async function addForeignKeyHazard(db: TestDatabase, entities: EntityList) {
+  return (await compareProject(projectFor(db, entities))).hazards.find((h) => h.code === 'ADD_FOREIGN_KEY')
+}
+
+/** expectUpgradeFails generates the migration to `entities` and expects `upgrade` to fail; the file goes after. */
+async function expectUpgradeFails(db: TestDatabase, entities: EntityList): Promise<void> {
+  const generated = await generateMigration(projectFor(db, entities), 'AddTeam', 1_800_000_000_000)
+  try {
+    await expect(upgrade(projectFor(db, entities))).rejects.toThrow()
+  } finally {
+    rmSync(generated.file!)
+  }
+}
+
 describe.each(allDialects('fkorphans'))('%s: a foreign key added on a column that holds values', (label, createDatabase) => {
   let db: TestDatabase
   const sql = (text: string) => inQuotesOf(label, text)
-  const addForeignKey = async () => (await compareProject(projectFor(db, [Team, PlayerWithRelation]))).hazards.find((h) => h.code === 'ADD_FOREIGN_KEY')
+  const addForeignKey = () => addForeignKeyHazard(db, [Team, PlayerWithRelation])
   beforeAll(async () => {
     db = await createDatabase()
     await migrateTo(db, [Team, PlayerWithIds], 'Init')
@@ -46,12 +61,7 @@ describe.each(allDialects('fkorphans'))('%s: a foreign key added on a column tha
     const hazard = await addForeignKey()
     expect(hazard).toMatchObject({ severity: 'warning', measurement: { count: 2, complete: true } })
     expect(hazard?.message).toMatch(/^Adds foreign key "\w+" on ("public"\.)?"fk_player" \("teamId"\) -> ("public"\.)?"fk_team", which fails while a row's values match no row of ("public"\.)?"fk_team" \(2 rows point at no row of ("public"\.)?"fk_team"\); point those rows at existing rows, or set their values to NULL, first\.$/)
-    const generated = await generateMigration(projectFor(db, [Team, PlayerWithRelation]), 'AddTeam', 1_800_000_000_000)
-    try {
-      await expect(upgrade(projectFor(db, [Team, PlayerWithRelation]))).rejects.toThrow()
-    } finally {
-      rmSync(generated.file!)
-    }
+    await expectUpgradeFails(db, [Team, PlayerWithRelation])
     expect(await pendingChanges(db, [Team, PlayerWithIds])).toEqual([])
     expect(await db.query(sql(players))).toEqual(rows)
   })
@@ -85,7 +95,7 @@ const members = 'SELECT id, name FROM fk_member ORDER BY id'
 describe.each(allDialects('fkdefault'))('%s: a foreign key on a new column with a default', (label, createDatabase) => {
   let db: TestDatabase
   const sql = (text: string) => inQuotesOf(label, text)
-  const addForeignKey = async () => (await compareProject(projectFor(db, [Team, MemberInDefaultTeam]))).hazards.find((h) => h.code === 'ADD_FOREIGN_KEY')
+  const addForeignKey = () => addForeignKeyHazard(db, [Team, MemberInDefaultTeam])
   beforeAll(async () => {
     db = await createDatabase()
     await migrateTo(db, [Team, Member], 'Init')
@@ -98,12 +108,7 @@ describe.each(allDialects('fkdefault'))('%s: a foreign key on a new column with 
     const hazard = await addForeignKey()
     expect(hazard).toMatchObject({ severity: 'warning', measurement: { count: 2, complete: true } })
     expect(hazard?.message).toMatch(/^Adds foreign key "\w+" on ("public"\.)?"fk_member" \("teamId"\) -> ("public"\.)?"fk_team", on a column this migration adds: every row of ("public"\.)?"fk_member" takes "teamId" = 1, which fails unless a row of ("public"\.)?"fk_team" matches/)
-    const generated = await generateMigration(projectFor(db, [Team, MemberInDefaultTeam]), 'AddTeam', 1_800_000_000_000)
-    try {
-      await expect(upgrade(projectFor(db, [Team, MemberInDefaultTeam]))).rejects.toThrow()
-    } finally {
-      rmSync(generated.file!)
-    }
+    await expectUpgradeFails(db, [Team, MemberInDefaultTeam])
     expect(await pendingChanges(db, [Team, Member])).toEqual([])
   })
 
