@@ -19,8 +19,11 @@ export type Probe =
   | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
   | { readonly kind: 'holds_values'; readonly table: QualifiedName; readonly column: string; readonly values: readonly string[]; readonly isArray?: boolean }
-  /** Non-null values that do not look like values of the type `to`; dialects answer it for the types they can test. */
-  | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly to: ColumnModel }
+  /**
+   * Non-null values that do not look like values of the type `to`; dialects answer it for the types they can
+   * test. `fromArray` says the column holds arrays now.
+   */
+  | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly to: ColumnModel; readonly fromArray?: boolean }
 
 export type ProbeKind = Probe['kind']
 

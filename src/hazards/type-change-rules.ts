@@ -47,7 +47,7 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
         case 'safe': return undefined
         case 'rewrite': return { kind: 'rows', table }
         case 'narrowing': return narrowingProbe(table, column, from, to, capabilities.typeLimits)
-        case 'cast_may_fail': return { kind: 'not_convertible', table, column, to }
+        case 'cast_may_fail': return { kind: 'not_convertible', table, column, to, ...(from.isArray === true && { fromArray: true }) }
       }
     }
     const counted = probe()

@@ -31,7 +31,11 @@ describe('postgres: classifyTypeChange', () => {
     [c('text'), c('integer'), 'cast_may_fail'],
     [c('varchar'), c('uuid'), 'cast_may_fail'],
     [c('text'), c('enum', { enumName: 'mood' }), 'cast_may_fail'],
-    [c('integer'), c('integer', { isArray: true }), 'cast_may_fail'],
+    // A value becomes the one element of an array: classified as the element's change, a rewrite at least.
+    [c('integer'), c('integer', { isArray: true }), 'rewrite'],
+    [c('integer'), c('smallint', { isArray: true }), 'narrowing'],
+    [c('text'), c('integer', { isArray: true }), 'cast_may_fail'],
+    [c('integer', { isArray: true }), c('integer'), 'cast_may_fail'],
     // Bit strings: a value longer than the new length no longer fits (an explicit cast would cut it).
     [c('bit', { length: 4 }), c('bit', { length: 8 }), 'rewrite'],
     [c('bit', { length: 8 }), c('bit', { length: 4 }), 'narrowing'],

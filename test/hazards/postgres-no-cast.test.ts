@@ -54,28 +54,52 @@ describe('postgres: a type change with no cast between the types (integer to uui
 @Entity('ad')
 class AdPlace {
   @PrimaryColumn('integer') id: number
-  @Column({ type: 'varchar', length: 32 }) place: string
+  @Column({ type: 'varchar', length: 32, nullable: true }) place: string | null
+  @Column({ type: 'integer', array: true, nullable: true }) slots: number[] | null
 }
 
 @Entity('ad')
 class AdPlaces {
   @PrimaryColumn('integer') id: number
-  @Column({ type: 'text', array: true }) place: string[]
+  @Column({ type: 'text', array: true, nullable: true }) place: string[] | null
+  @Column({ type: 'integer', nullable: true }) slots: number | null
 }
 
-describe('postgres: a varchar becoming a text array', () => {
+describe('postgres: a value becoming an array, and an array a value', () => {
   let db: TestDatabase
-  beforeAll(async () => {
+  beforeEach(async () => {
     db = await createPostgresDatabase('toarray')
     await migrateTo(db, [AdPlace], 'Init')
-    await db.query(`INSERT INTO ad (id, place) VALUES (1, 'square'), (2, 'horizontal'), (3, '{a,b}')`)
   })
-  afterAll(async () => db?.drop())
+  afterEach(async () => db?.drop())
 
-  it('counts the values that are not array literals, which the conversion refuses', async () => {
+  it('makes each value the one element of an array, takes one-element arrays back, and keeps NULLs', async () => {
+    await db.query(`INSERT INTO ad (id, place, slots) VALUES (1, 'square', '{4}'), (2, '{a,b}', NULL), (3, NULL, '{}'), (4, 'x', '{7}')`)
+    const { hazards } = await compareProject(projectFor(db, [AdPlaces]))
+    expect(hazards.filter((h) => h.code.startsWith('TYPE_')).map((h) => [h.code, h.measurement?.text])).toEqual([
+      ['TYPE_CHANGE_REWRITE', '4 rows'],
+      ['TYPE_CAST_MAY_FAIL', '1 value does not look like integer'],
+    ])
+    await db.query(`UPDATE ad SET slots = NULL WHERE id = 3`)
+    const { rowsAfter } = await expectCleanCycle(db, [AdPlace], [AdPlaces], 'Reshape', 'SELECT * FROM ad ORDER BY id')
+    expect(rowsAfter).toEqual([
+      { id: 1, place: ['square'], slots: 4 },
+      { id: 2, place: ['{a,b}'], slots: null },
+      { id: 3, place: null, slots: null },
+      { id: 4, place: ['x'], slots: 7 },
+    ])
+  })
+
+  it('refuses an array of several elements where the value is not text, and leaves the table as it was', async () => {
+    await db.query(`INSERT INTO ad (id, slots) VALUES (1, '{1,2}'), (2, '{3}')`)
     const { hazards } = await compareProject(projectFor(db, [AdPlaces]))
     const cast = hazards.find((h) => h.code === 'TYPE_CAST_MAY_FAIL')
-    expect([cast?.severity, cast?.measurement?.text]).toEqual(['danger', '2 values do not look like text[]'])
+    expect(cast?.measurement?.text).toEqual('1 value does not look like integer')
+    await generateMigration(projectFor(db, [AdPlaces]), 'Reshape', 1_800_000_000_000)
+    await expect(upgrade(projectFor(db, [AdPlaces]))).rejects.toThrow(/invalid input syntax for type integer: "\{1,2\}"/)
+    expect(await db.query('SELECT id, place, slots FROM ad ORDER BY id')).toEqual([
+      { id: 1, place: null, slots: [1, 2] },
+      { id: 2, place: null, slots: [3] },
+    ])
   })
 })
-

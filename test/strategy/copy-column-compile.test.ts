@@ -26,11 +26,26 @@ describe('copy_column on PostgreSQL', () => {
   })
 
   it('casts between types, enums through text; its reverse copies back', () => {
-    expect(pg([copy(score, scoreNew)], [score, scoreNew])).toEqual(['UPDATE "post" SET "score__new" = CAST("score" AS integer)'])
-    expect(pg([reverseOperation(copy(score, scoreNew))], [score, scoreNew])).toEqual(['UPDATE "post" SET "score" = CAST("score__new" AS text)'])
+    expect(pg([copy(score, scoreNew)], [score, scoreNew])).toEqual(['UPDATE "post" SET "score__new" = "score"::integer'])
+    expect(pg([reverseOperation(copy(score, scoreNew))], [score, scoreNew])).toEqual(['UPDATE "post" SET "score" = "score__new"::text'])
     const mood = column('mood', 'enum', { enumName: 'mood_enum', enumValues: ['ok'] })
     const text = column('mood__new', 'text', { nullable: true })
-    expect(pg([copy(mood, text)], [mood, text])).toEqual(['UPDATE "post" SET "mood__new" = CAST(CAST("mood" AS text) AS text)'])
+    expect(pg([copy(mood, text)], [mood, text])).toEqual(['UPDATE "post" SET "mood__new" = "mood"::text::text'])
+  })
+
+  it('casts to a varchar without its length, so that a longer value fails instead of being cut', () => {
+    const body = column('body', 'text')
+    const short = column('body__new', 'varchar', { length: 20, nullable: true })
+    expect(pg([copy(body, short)], [body, short])).toEqual(['UPDATE "post" SET "body__new" = "body"::varchar'])
+  })
+
+  it('converts through text between types with no cast, and a value into an array of one element', () => {
+    const code = column('code', 'integer')
+    expect(pg([copy(code, column('code__new', 'uuid', { nullable: true }))], [code])).toEqual(['UPDATE "post" SET "code__new" = "code"::text::uuid'])
+    const codes = column('code__new', 'integer', { nullable: true, isArray: true })
+    expect(pg([copy(code, codes)], [code, codes])).toEqual([
+      'UPDATE "post" SET "code__new" = CASE WHEN "code" IS NULL THEN NULL ELSE ARRAY["code"::integer] END',
+    ])
   })
 })
 

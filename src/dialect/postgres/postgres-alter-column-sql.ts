@@ -1,44 +1,10 @@
-import type { ColumnModel, QualifiedName } from '../../model/schema-model'
+import type { ColumnModel } from '../../model/schema-model'
 import type { AlterColumn } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
-import { castsDirectly } from './postgres-casts'
-import { fitsBitString } from './postgres-type-change'
 import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
 import { qualified, quoteIdent, serialSequenceName } from './postgres-quote'
+import { valueCastSql } from './postgres-value-cast'
 import { columnCommentSql } from './postgres-table-sql'
-
-/**
- * usingSql converts the old values. Enums, and types PostgreSQL has no cast between (`integer` to `uuid`), go
- * through their text form, which every type casts to and from: an empty column converts, and a value that does
- * not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL counts such rows).
- * A character or bit string type is cast to without its length: an explicit cast to `varchar(16)` or `bit(4)`
- * cuts longer values silently, where the column's own (assignment) conversion of the result refuses them.
- */
-function usingSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
-  const column = quoteIdent(to.name)
-  const type = unboundedCharacterType(to) ?? unboundedBitStringType(from, to) ?? columnTypeSql(to, table)
-  const sameShape = Boolean(from.isArray) === Boolean(to.isArray)
-  if (from.type !== 'enum' && to.type !== 'enum' && sameShape && castsDirectly(from, to)) return `${column}::${type}`
-  return `${column}::${from.isArray && sameShape ? 'text[]' : 'text'}::${type}`
-}
-
-/** unboundedCharacterType is a varchar's or char's type with no length (`bpchar` is char's: plain `char` is char(1)). */
-function unboundedCharacterType(column: ColumnModel): string | undefined {
-  const base = column.type === 'varchar' ? 'varchar' : column.type === 'char' ? 'bpchar' : undefined
-  return base === undefined ? undefined : `${base}${column.isArray === true ? '[]' : ''}`
-}
-
-/**
- * unboundedBitStringType is `varbit` for a bit string becoming one that may be shorter: assigned to `bit(n)`, a
- * value of another length is refused, to `varbit(n)` a longer one. Where every value fits a `bit(n)`, the
- * explicit cast stays: it pads the shorter ones with zeros on the right.
- */
-function unboundedBitStringType(from: ColumnModel, to: ColumnModel): string | undefined {
-  const bitStrings = ['bit', 'varbit']
-  if (!bitStrings.includes(from.type) || !bitStrings.includes(to.type)) return undefined
-  if (to.type === 'bit' && fitsBitString(from, to)) return undefined
-  return `varbit${to.isArray === true ? '[]' : ''}`
-}
 
 const isIncrement = (c: ColumnModel) => c.generated?.kind === 'increment'
 const isIdentity = (c: ColumnModel) => c.generated?.kind === 'identity'
@@ -71,7 +37,7 @@ export function alterColumnSql(op: AlterColumn): string[] {
   if (defaultOff) out.push(alter('DROP DEFAULT'))
   if (typeChanged) {
     const collate = to.collation === undefined ? '' : ` COLLATE ${quoteIdent(to.collation)}`
-    out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate} USING ${usingSql(from, to, table)}`))
+    out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate} USING ${valueCastSql(quoteIdent(to.name), from, to, table)}`))
     if (isIncrement(from) && isIncrement(to)) out.push(`ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}`)
   }
   if (changes.includes('nullability')) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))

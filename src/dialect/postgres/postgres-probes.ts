@@ -1,21 +1,34 @@
+import type { ColumnModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
 import { stringTypes } from './postgres-casts'
 import { qualified, quoteIdent } from './postgres-quote'
+import { singleElement } from './postgres-value-cast'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
 const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'off', '1', '0']
 const arrayLiteralPattern = '^[[:space:]]*[{].*[}][[:space:]]*$'
 
-/** notConvertible tests the text form of a value against what the target type accepts, for the types it knows. */
+/**
+ * notConvertible tests the text form of a value against what the target type accepts, for the types it knows.
+ * A value becoming an array becomes its one element, and an array of one element becoming a value is that
+ * element (valueCastSql): those are tested as the element.
+ */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
   const { to } = probe
-  const text = `${column}::text`
-  // To an array of text, a value converts when its text is an array literal (`{a,b}`); a plain string does not.
-  if (to.isArray) return stringTypes.has(to.type) ? `${text} !~ ${quoteLiteral(arrayLiteralPattern)}` : undefined
+  const fromArray = probe.fromArray === true
+  if (fromArray && !to.isArray) return convertsTo(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
+  if (!fromArray && to.isArray) return convertsTo({ ...to, isArray: false }, `${column}::text`)
+  // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
+  if (to.isArray) return stringTypes.has(to.type) ? `${column}::text !~ ${quoteLiteral(arrayLiteralPattern)}` : undefined
+  return convertsTo(to, `${column}::text`)
+}
+
+/** convertsTo is the test that `text` is not a value of `to`'s (scalar) type, for the types it knows. */
+function convertsTo(to: ColumnModel, text: string): string | undefined {
   switch (to.type) {
     case 'smallint':
     case 'integer':

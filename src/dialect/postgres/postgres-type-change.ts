@@ -27,7 +27,9 @@ const widenings: Readonly<Record<string, readonly string[]>> = {
  * kind of value is `cast_may_fail`; the rest converts every value without loss: `rewrite`.
  */
 export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
-  if (Boolean(from.isArray) !== Boolean(to.isArray)) return 'cast_may_fail'
+  // A value becomes the one element of an array (see valueCastSql); an array becomes a value only by text.
+  if (!from.isArray && to.isArray) return rewritten(classifyPostgresTypeChange(from, { ...to, isArray: false }))
+  if (from.isArray && !to.isArray) return 'cast_may_fail'
   if (to.type === 'enum') return from.type === 'enum' && keepsLabels(from, to) ? 'rewrite' : 'cast_may_fail'
   if (from.type === to.type) return sameType(from, to)
   if (stringTypes.has(to.type)) return toString(from, to)
@@ -40,6 +42,11 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if ((widenings[from.type] ?? []).includes(to.type)) return 'rewrite'
   if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
   return 'cast_may_fail'
+}
+
+/** rewritten is a change that rewrites the table at least. */
+function rewritten(change: TypeChange): TypeChange {
+  return change === 'safe' ? 'rewrite' : change
 }
 
 /** keepsLabels says whether every label of enum `from` is one of `to`: then every value converts. */

@@ -160,7 +160,11 @@ describe('postgres compiler', () => {
     expect(using(col('n', 'uuid'), col('n', 'integer'))).toEqual(['"n"::text::integer'])
     expect(using(col('n', 'boolean'), col('n', 'timestamp'))).toEqual(['"n"::text::timestamp'])
     expect(using(col('n', 'integer', { isArray: true }), col('n', 'uuid', { isArray: true }))).toEqual(['"n"::text[]::uuid[]'])
-    expect(using(col('n', 'integer'), col('n', 'integer', { isArray: true }))).toEqual(['"n"::text::integer[]'])
+    expect(using(col('n', 'integer'), col('n', 'integer', { isArray: true }))).toEqual(['CASE WHEN "n" IS NULL THEN NULL ELSE ARRAY["n"::integer] END'])
+    expect(using(col('n', 'integer'), col('n', 'uuid', { isArray: true }))).toEqual(['CASE WHEN "n" IS NULL THEN NULL ELSE ARRAY["n"::text::uuid] END'])
+    expect(using(col('n', 'integer', { isArray: true }), col('n', 'varchar', { length: 4 }))).toEqual([
+      'CASE WHEN cardinality("n") = 1 AND array_ndims("n") = 1 THEN ("n")[1]::varchar ELSE "n"::text::varchar END',
+    ])
     expect(using(col('n', 'boolean'), col('n', 'integer'))).toEqual(['"n"::integer'])
     expect(using(col('n', 'numeric'), col('n', 'integer'))).toEqual(['"n"::integer'])
     expect(using(col('n', 'uuid'), col('n', 'text'))).toEqual(['"n"::text'])

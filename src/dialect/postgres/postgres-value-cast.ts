@@ -1,0 +1,59 @@
+import type { ColumnModel, QualifiedName } from '../../model/schema-model'
+import { castsDirectly } from './postgres-casts'
+import { columnTypeSql } from './postgres-column-sql'
+import { fitsBitString } from './postgres-type-change'
+
+/**
+ * valueCastSql converts `value` (an SQL expression) from `from`'s type to `to`'s, for `ALTER COLUMN ... TYPE
+ * ... USING` and for a copy into another column. Enums, and types PostgreSQL has no cast between (`integer`
+ * to `uuid`), go through their text form, which every type casts to and from: an empty column converts, and
+ * a value that does not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL
+ * counts such rows). A character or bit string type is cast to without its length: an explicit cast to
+ * `varchar(16)` or `bit(4)` cuts longer values silently, where the column's own (assignment) conversion of
+ * the result refuses them.
+ *
+ * A value becomes the one element of an array (NULL stays NULL), and an array of one element becomes that
+ * element. Any other array keeps its text form (`{a,b}`, `{}`), which a text column takes and other types
+ * refuse: no element is dropped silently, and a value taken into an array comes back whole.
+ */
+export function valueCastSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
+  if (Boolean(from.isArray) === Boolean(to.isArray)) return castSql(value, from, to, table)
+  if (to.isArray) return `CASE WHEN ${value} IS NULL THEN NULL ELSE ARRAY[${castSql(value, from, elementOf(to), table)}] END`
+  const element = castSql(`(${value})[1]`, elementOf(from), to, table)
+  return `CASE WHEN ${singleElement(value)} THEN ${element} ELSE ${value}::text::${castTargetSql(from, to, table)} END`
+}
+
+/** singleElement tests that an array holds one element, in one dimension. */
+export function singleElement(value: string): string {
+  return `cardinality(${value}) = 1 AND array_ndims(${value}) = 1`
+}
+
+const elementOf = (column: ColumnModel): ColumnModel => ({ ...column, isArray: false })
+
+function castSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
+  const type = castTargetSql(from, to, table)
+  if (from.type !== 'enum' && to.type !== 'enum' && castsDirectly(from, to)) return `${value}::${type}`
+  return `${value}::${from.isArray ? 'text[]' : 'text'}::${type}`
+}
+
+function castTargetSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
+  return unboundedCharacterType(to) ?? unboundedBitStringType(from, to) ?? columnTypeSql(to, table)
+}
+
+/** unboundedCharacterType is a varchar's or char's type with no length (`bpchar` is char's: plain `char` is char(1)). */
+function unboundedCharacterType(column: ColumnModel): string | undefined {
+  const base = column.type === 'varchar' ? 'varchar' : column.type === 'char' ? 'bpchar' : undefined
+  return base === undefined ? undefined : `${base}${column.isArray === true ? '[]' : ''}`
+}
+
+/**
+ * unboundedBitStringType is `varbit` for a bit string becoming one that may be shorter: assigned to `bit(n)`, a
+ * value of another length is refused, to `varbit(n)` a longer one. Where every value fits a `bit(n)`, the
+ * explicit cast stays: it pads the shorter ones with zeros on the right.
+ */
+function unboundedBitStringType(from: ColumnModel, to: ColumnModel): string | undefined {
+  const bitStrings = ['bit', 'varbit']
+  if (!bitStrings.includes(from.type) || !bitStrings.includes(to.type)) return undefined
+  if (to.type === 'bit' && fitsBitString(from, to)) return undefined
+  return `varbit${to.isArray === true ? '[]' : ''}`
+}
