@@ -38,6 +38,11 @@ export interface DialectCapabilities {
   readonly extensions: boolean
   /** Transactions may contain DDL. */
   readonly transactionalDdl: boolean
+  /**
+   * A foreign key needs an index led by its columns, and the server refuses to drop the last one it can use:
+   * a table's index drops run in the ALTER TABLE that adds its new indexes (MySQL). Absent: no such need.
+   */
+  readonly foreignKeysNeedIndexes?: boolean
   /** `CREATE INDEX CONCURRENTLY` exists (builds an index without blocking writes). Absent: no. */
   readonly concurrentIndexes?: boolean
   /** Foreign keys and checks can be added `NOT VALID` (no scan under lock) and validated later. Absent: no. */

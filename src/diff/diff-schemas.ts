@@ -2,7 +2,7 @@ import type { DialectCapabilities } from '../dialect/dialect'
 import type { SchemaModel, TableModel } from '../model/schema-model'
 import { nameOf, qualifiedKey } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
-import { orderOperations } from '../operations/order'
+import { orderOperations, orderOptionsFor } from '../operations/order'
 import { applyOperations } from '../operations/apply'
 import { reverseOperations } from '../operations/reverse'
 import { diffTable } from './diff-table'
@@ -52,7 +52,7 @@ export function diffSchemas(
   const comparison = { enumValuesOnType: capabilities.enumTypes }
   for (const { actual: from, desired: to } of tables.both) ops.push(...diffTable(from, to, comparison, renameObjects))
 
-  return orderOperations(claimedRenames(ops, before, capabilities.indexNamesApart), { dropsLast: !capabilities.transactionalDdl })
+  return orderOperations(claimedRenames(ops, before, capabilities.indexNamesApart), orderOptionsFor(capabilities))
 }
 
 function createTable(table: TableModel): Operation[] {

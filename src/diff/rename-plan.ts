@@ -3,7 +3,7 @@ import type { SchemaModel } from '../model/schema-model'
 import { qualifiedKey, sameName } from '../model/qualified-name'
 import { applyOperations } from '../operations/apply'
 import type { Operation } from '../operations/operation'
-import { afterTableRenames, orderOperations } from '../operations/order'
+import { afterTableRenames, orderOperations, orderOptionsFor } from '../operations/order'
 import { diffSchemas } from './diff-schemas'
 import { detectColumnRenames, detectTableRenames } from './rename-detector'
 import { followUpRenames } from './rename-follow-ups'
@@ -88,7 +88,7 @@ export async function planWithRenames(
   const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? { schema: r.table.schema, name: r.to } : r.table)))
   const followUps = followUpRenames(model, desired, involved, capabilities)
   const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
-  const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], { dropsLast: !capabilities.transactionalDdl }), freeing)
+  const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], orderOptionsFor(capabilities)), freeing)
   return { ops, renames, unresolved, ignoredHints }
 }
 

@@ -1,5 +1,7 @@
 import { compareText, qualifiedKey } from '../model/qualified-name'
 import { ownedNames } from '../diff/taken-names'
+import type { DialectCapabilities } from '../dialect/dialect'
+import type { QualifiedName } from '../model/schema-model'
 import type { Operation, OperationKind } from './operation'
 import { tableOf } from './operation'
 
@@ -49,6 +51,12 @@ const phase: { readonly [K in OperationKind]: number } = {
 /** OrderOptions adapt the order to the database. */
 export interface OrderOptions {
   /**
+   * A table's index drops run with its index creations, just before them, so that one ALTER TABLE carries both
+   * and an index a foreign key needs can give way to the one that takes over (MySQL refuses to drop the last
+   * index a foreign key can use). Not an index on a column the migration drops: it goes with the column.
+   */
+  readonly indexDropsWithCreations?: boolean
+  /**
    * Drop tables, and the columns of tables the migration changes no further, after every other change but the
    * drops of enum types, extensions and schemas: where schema changes run outside transactions, a later
    * statement that fails (a narrowing, a new key the rows break) then stops the migration before any of their
@@ -59,14 +67,40 @@ export interface OrderOptions {
   readonly dropsLast?: boolean
 }
 
+/** orderOptionsFor are the OrderOptions a dialect's capabilities call for. */
+export function orderOptionsFor(capabilities: DialectCapabilities): OrderOptions {
+  return { dropsLast: !capabilities.transactionalDdl, indexDropsWithCreations: capabilities.foreignKeysNeedIndexes === true }
+}
+
 /** orderOperations sorts operations into execution order, deterministically (phase, table, object name). */
 export function orderOperations(ops: readonly Operation[], options: OrderOptions = {}): Operation[] {
   const late = options.dropsLast === true ? new Set([...tablesDroppedLast(ops), ...columnsDroppedLast(ops)]) : new Set<Operation>()
-  const phaseOf = (op: Operation) => (late.has(op) ? lateDrops : phase[op.kind])
+  const withCreations = options.indexDropsWithCreations === true ? indexDropsWithCreations(ops) : new Set<Operation>()
+  const phaseOf = (op: Operation) => (late.has(op) ? lateDrops : withCreations.has(op) ? phase.create_index : phase[op.kind])
+  const dropsFirst = (op: Operation) => (withCreations.has(op) ? 0 : 1)
   return ops
-    .map((op, index) => ({ op, index, key: sortKey(op) }))
-    .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.key, b.key) || a.index - b.index)
+    .map((op, index) => ({ op, index, table: tableKey(op), name: objectName(op) }))
+    .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
+      compareText(a.name, b.name) || a.index - b.index)
     .map((entry) => entry.op)
+}
+
+/**
+ * indexDropsWithCreations are the index and unique drops of tables that gain an index, unique or primary key;
+ * not of an index on a column the migration drops, nor of one whose name a rename takes (renames run before).
+ */
+function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
+  const creating = new Set(ops.flatMap((op) =>
+    op.kind === 'create_index' || op.kind === 'add_unique' || op.kind === 'add_primary_key' ? [qualifiedKey(op.table)] : []))
+  const inTable = (table: QualifiedName, name: string) => `${qualifiedKey(table)}\0${name}`
+  const dropped = new Set(ops.flatMap((op) => (op.kind === 'drop_column' ? [inTable(op.table, op.column.name)] : [])))
+  const renamedTo = new Set(ops.flatMap((op) => (op.kind === 'rename_index' || op.kind === 'rename_constraint' ? [inTable(op.table, op.to)] : [])))
+  return new Set(ops.filter((op) => {
+    if (op.kind !== 'drop_index' && op.kind !== 'drop_unique') return false
+    const { name, columns } = op.kind === 'drop_index' ? op.index : op.unique
+    return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) &&
+      !columns.some((column) => dropped.has(inTable(op.table, column)))
+  }))
 }
 
 // After every other table change, before the enum types a dropped table used go. Views come later still: planViews
@@ -111,9 +145,9 @@ function namesGiven(op: Operation): string[] {
   }
 }
 
-function sortKey(op: Operation): string {
+function tableKey(op: Operation): string {
   const table = tableOf(op)
-  return `${table ? qualifiedKey(table) : ''}\0${objectName(op)}`
+  return table ? qualifiedKey(table) : ''
 }
 
 function objectName(op: Operation): string {

@@ -29,6 +29,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       enumTypes: false,
       extensions: false,
       transactionalDdl: false,
+      foreignKeysNeedIndexes: true,
       renamesInPlace: true,
       indexNamesApart: true,
       replacesViews: true,
