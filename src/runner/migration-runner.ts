@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { existsSync, realpathSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMError } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
@@ -132,19 +133,16 @@ export async function withConnection<T>(project: LoadedProject, work: (dataSourc
 }
 
 /**
- * openForMigrations connects the project's DataSource for TypeORM's runner, its migrations read from the
- * migrations folder (when it is set or the DataSource names none), and names the migration that fails (see
- * nameMigrationErrors). The caller destroys it.
+ * openForMigrations connects the project's DataSource for TypeORM's runner, its migrations those the
+ * DataSource lists plus the files of the migrations folder (when it is set or the DataSource names none), and
+ * names the migration that fails (see nameMigrationErrors). The caller destroys it.
  */
 export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
   const { dataSource } = project
   const migrations = dataSource.options.migrations
-  const declared = Array.isArray(migrations) ? migrations.length > 0 : migrations !== undefined
-  if (!declared || project.settings.migrationsDir) {
-    // The folder replaces the DataSource's globs (they load its build output); classes it lists stay.
-    const classes = Array.isArray(migrations) ? migrations.filter((m) => typeof m === 'function') : []
-    dataSource.setOptions({ migrations: [...classes, join(project.migrationsDir, '*.{ts,js,cjs,mjs}')] })
-  }
+  const listed = migrations === undefined ? [] : Array.isArray(migrations) ? migrations : Object.values(migrations)
+  const folderGlob = join(project.migrationsDir, '*.{ts,js,cjs,mjs}')
+  if (listed.length === 0 || project.settings.migrationsDir) dataSource.setOptions({ migrations: [...listed, folderGlob] })
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
@@ -152,14 +150,37 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
   await dataSource.initialize().catch((err: unknown) => {
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
-  dropTwiceLoadedMigrations(dataSource)
+  dropTwiceLoadedMigrations(dataSource, project.migrationsDir)
   nameMigrationErrors(dataSource)
   return dataSource
 }
 
-/** dropTwiceLoadedMigrations keeps one instance of a class both listed and loaded from the migrations folder. */
-function dropTwiceLoadedMigrations(dataSource: DataSource): void {
-  const seen = new Set<unknown>()
-  const once = dataSource.migrations.filter((m) => !seen.has(m.constructor) && seen.add(m.constructor))
-  if (once.length < dataSource.migrations.length) Object.assign(dataSource, { migrations: once })
+/**
+ * dropTwiceLoadedMigrations keeps one migration of each name: a class both listed and loaded from the
+ * migrations folder once, and of a migration whose build output the DataSource's globs load too
+ * (`dist/migrations/*.js` beside the folder `src/migrations`), the folder's copy, which `generate` wrote.
+ */
+function dropTwiceLoadedMigrations(dataSource: DataSource, folder: string): void {
+  const inFolder = classesDefinedIn(folder)
+  const kept: MigrationInterface[] = []
+  for (const migration of dataSource.migrations) {
+    if (kept.some((k) => k.constructor === migration.constructor)) continue
+    const built = kept.findIndex((k) => migrationNameOf(k) === migrationNameOf(migration) && inFolder.has(k.constructor) !== inFolder.has(migration.constructor))
+    if (built < 0) kept.push(migration)
+    else if (inFolder.has(migration.constructor)) kept[built] = migration
+  }
+  if (kept.length < dataSource.migrations.length) Object.assign(dataSource, { migrations: kept })
+}
+
+/** classesDefinedIn are the values exported by the loaded modules of the files in `folder`. */
+function classesDefinedIn(folder: string): Set<unknown> {
+  const classes = new Set<unknown>()
+  const real = existsSync(folder) ? realpathSync(folder) : folder
+  for (const [file, loaded] of Object.entries(require.cache)) {
+    if (loaded === undefined || (dirname(file) !== folder && dirname(file) !== real)) continue
+    const exported: unknown = loaded.exports
+    if (typeof exported === 'function') classes.add(exported)
+    else if (exported !== null && typeof exported === 'object') for (const value of Object.values(exported)) classes.add(value)
+  }
+  return classes
 }

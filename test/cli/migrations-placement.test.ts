@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { runCliInProcess, afterDatabaseLine } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
@@ -37,6 +38,7 @@ function projectWith(migrations: string, extra = '', imports = ''): void {
   project.write('ormconfig.ts', config)
 }
 
+const migrationLines = (status: string) => status.split('\n').filter((line) => line.startsWith('['))
 const filesIn = (folder: string) => (existsSync(project.file(folder)) ? readdirSync(project.file(folder)).sort() : [])
 const cli = (...args: string[]) => runCliInProcess(project.dir, args)
 
@@ -72,6 +74,24 @@ describe('a dist/*.js glob', () => {
 
     expect((await cli('upgrade')).stdout).toContain('Applied AddNote1700000001000')
     expect((await cli('generate', 'Nothing')).stdout).toContain('No changes')
+  })
+
+  it("runs the folder's copy of a migration whose build output the glob loads too, once", async () => {
+    projectWith("['dist/migrations/*.js']", "export const autogen = { migrationsDir: 'src/migrations' }")
+    expect((await cli('generate', 'AddNote', '--timestamp', '1700000001000')).code).toBe(0)
+    // A stale build of the same migration, which would create another table.
+    project.write('dist/migrations/1700000001000-AddNote.js', [
+      '"use strict";',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      'class AddNote1700000001000 { async up(q) { await q.query(\'CREATE TABLE "built" ("id" integer)\') } async down() {} }',
+      'exports.AddNote1700000001000 = AddNote1700000001000;',
+    ].join('\n'))
+    expect(migrationLines((await cli('status')).stdout)).toEqual(['[pending] AddNote1700000001000'])
+    expect(afterDatabaseLine((await cli('upgrade')).stdout)).toMatch(/^Applied AddNote1700000001000 \(/)
+    expect((await cli('check')).code).toBe(0)
+    const db = new Database(project.file('data/app.sqlite'), { readonly: true })
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('note', 'built')`).all()).toEqual([{ name: 'note' }])
+    db.close()
   })
 })
 
@@ -132,6 +152,19 @@ describe('several globs', () => {
     expect((await cli('generate', 'Again')).stderr).toMatch(/run `typeorm-autogen upgrade` first/)
     expect((await cli('upgrade')).stdout).toContain('Applied AddNote1700000001000')
     expect((await cli('check')).code).toBe(0)
+  })
+
+  it('that could each load it take autogen.migrationsDir: upgrade and status run every glob and the folder', async () => {
+    projectWith("['src/migrations/*.ts', 'db/migrations/*.ts']", "export const autogen = { migrationsDir: 'src/migrations' }")
+    project.write('db/migrations/1700000000000-Init.ts', initClass)
+    expect(migrationLines((await cli('status')).stdout)).toEqual(['[pending] Init1700000000000'])
+    expect((await cli('generate', 'AddText')).stderr).toMatch(/\(Init1700000000000\): run `typeorm-autogen upgrade` first/)
+    expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
+    expect((await cli('generate', 'AddText', '--timestamp', '1700000001000')).code).toBe(0)
+    expect(filesIn('src/migrations')).toContain('1700000001000-AddText.ts')
+    expect((await cli('upgrade')).stdout).toContain('Applied AddText1700000001000')
+    expect((await cli('check')).code).toBe(0)
+    expect(migrationLines((await cli('status')).stdout)).toEqual(['[applied] Init1700000000000', '[applied] AddText1700000001000'])
   })
 
   it('that could each load it are refused', async () => {
