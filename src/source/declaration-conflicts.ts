@@ -1,3 +1,4 @@
+import { compareText } from '../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model'
 
 /**
@@ -31,11 +32,12 @@ export interface SettledTable {
 
 /**
  * settleDeclarations makes one table of its declarations (at least one). The first `@Entity` is followed,
- * else the first `@JoinTable`. Declarations with the same columns and primary key agree: their indexes,
+ * else the `@JoinTable` whose label sorts first. Declarations with the same columns and primary key columns agree: their indexes,
  * uniques, foreign keys and checks are merged. Any other is a conflict, and left out.
  */
 export function settleDeclarations(declarations: readonly TableDeclaration[]): SettledTable {
-  const followed = declarations.find((d) => d.isEntity) ?? declarations[0]!
+  // Two @JoinTables are taken in the order of their labels, not of the files: a new load order changes nothing.
+  const followed = declarations.find((d) => d.isEntity) ?? [...declarations].sort((a, b) => compareText(a.label, b.label))[0]!
   let table = followed.table
   const conflicts: DeclarationConflict[] = []
   for (const other of declarations) {
@@ -47,8 +49,16 @@ export function settleDeclarations(declarations: readonly TableDeclaration[]): S
 }
 
 function sameShape(a: TableModel, b: TableModel): boolean {
-  return columnsOnlyIn(a, b).length === 0 && columnsOnlyIn(b, a).length === 0 && changedColumns(a, b).length === 0 &&
-    keyText(a.primaryKey?.columns) === keyText(b.primaryKey?.columns)
+  return columnsOnlyIn(a, b).length === 0 && columnsOnlyIn(b, a).length === 0 && changedColumns(a, b).length === 0 && sameKey(a, b)
+}
+
+/**
+ * sameKey says whether two declarations key the table on the same columns, in any order: each side of a
+ * ManyToMany declared with `@JoinTable` on both lists its own join column first, as TypeORM always does.
+ */
+function sameKey(a: TableModel, b: TableModel): boolean {
+  const sorted = (table: TableModel) => (table.primaryKey === undefined ? undefined : [...table.primaryKey.columns].sort())
+  return keyText(sorted(a)) === keyText(sorted(b))
 }
 
 function merged(table: TableModel, other: TableModel): TableModel {
@@ -73,7 +83,7 @@ function conflictOf(followed: TableDeclaration, ignored: TableDeclaration): Decl
     ...only(followed.label, 'column', columnsOnlyIn(a, b)),
     ...only(ignored.label, 'column', columnsOnlyIn(b, a)),
     ...changedColumns(a, b).map(([x, y]) => `column ${x.name} is ${columnText(x)} in ${followed.label} but ${columnText(y)} in ${ignored.label}`),
-    ...(keyText(a.primaryKey?.columns) === keyText(b.primaryKey?.columns)
+    ...(sameKey(a, b)
       ? []
       : [`primary key ${keyText(a.primaryKey?.columns)} in ${followed.label} but ${keyText(b.primaryKey?.columns)} in ${ignored.label}`]),
     ...only(followed.label, 'foreign key', keysOnlyIn(a.foreignKeys, b.foreignKeys, foreignKeyKey)),

@@ -33,7 +33,7 @@ export class AgreeingProductChannel {
   @PrimaryColumn() channelId!: number
 }
 
-// Two junctions on one table: Shop.channels and Channel.shops both own `shop_channel`, keyed in other orders.
+// Two junctions on one table: Shop.outlets and Outlet.shops both own `shop_outlet`, keyed in other orders.
 
 @Entity('shop')
 export class Shop {
