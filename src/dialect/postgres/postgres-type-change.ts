@@ -38,6 +38,8 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (to.type === 'numeric' && from.type in integerDigits) {
     return to.precision === undefined || to.precision - (to.scale ?? 0) >= integerDigits[from.type]! ? 'rewrite' : 'narrowing'
   }
+  // A float's value, exact in an unbounded numeric, is rounded (or refused) by a precision and scale.
+  if (to.type === 'numeric' && floatTypes.has(from.type)) return to.precision === undefined ? 'rewrite' : 'narrowing'
   if (bitStringTypes.has(from.type) && bitStringTypes.has(to.type)) return fitsBitString(from, to) ? 'rewrite' : 'narrowing'
   if ((widenings[from.type] ?? []).includes(to.type)) return 'rewrite'
   if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
