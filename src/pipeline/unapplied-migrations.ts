@@ -2,6 +2,7 @@ import { type Warning, warningsOf } from '../hazards/warning'
 import type { DataSource } from 'typeorm'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { knownMigrations } from '../runner/migration-runner'
+import { inRunOrder } from '../runner/migration-target'
 import { UserError } from '../source/user-error'
 import { migrationsTableOf } from './ignored-tables'
 
@@ -50,7 +51,10 @@ export function historyWarnings(history: MigrationHistory): Warning[] {
 
 /** unappliedText is the sentence that tells what unapplied migrations mean and what to do. */
 export function unappliedText(names: readonly string[]): string {
-  return `${counted(names, 'is', 'are')} not applied to the database yet (${listed(names)}): run \`typeorm-autogen upgrade\` first, or the new migration repeats their changes`
+  const last = inRunOrder(names).at(-1)!
+  return `${counted(names, 'is', 'are')} not applied to the database yet (${listed(names)}): run \`typeorm-autogen upgrade\` first, ` +
+    `or the new migration repeats their changes; where the database has them already (made by synchronize or by hand), ` +
+    `record them with \`typeorm-autogen stamp ${last}\` instead`
 }
 
 /** unknownText is the sentence that tells what applied migrations without a file mean and what to do. */
