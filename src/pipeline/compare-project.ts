@@ -1,3 +1,4 @@
+import { arrayColumnWarnings } from './array-columns'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import type { SchemaModel } from '../model/schema-model'
 import type { LoadedProject } from '../source/load-config'
@@ -88,7 +89,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       warnings: [
         ...historyWarnings(history),
         ...warningsOf('CONTRACT_DUE', contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
-        ...warningsOf('NOT_DIFFED', entities.warnings),
+        ...warningsOf('NOT_DIFFED', [...entities.warnings, ...arrayColumnWarnings(entities.model, dialect.capabilities)]),
         ...renamed.warnings,
         ...warningsOf('PRIMARY_KEY_ORDER', primaryKeyOrderWarnings(actual, desired)),
         ...warningsOf('NOT_COUNTED', measured.warnings),

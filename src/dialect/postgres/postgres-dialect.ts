@@ -27,6 +27,7 @@ export const postgresDialect: Dialect = {
     enumTypes: true,
     extensions: true,
     transactionalDdl: true,
+    columnArrays: true,
     concurrentIndexes: true,
     notValidConstraints: true,
     renamesInPlace: true,

@@ -4,6 +4,11 @@ export interface ColumnTypeParts {
   readonly length?: number
   readonly precision?: number
   readonly scale?: number
+  /**
+   * Declared `array: true`: TypeORM writes the type name with ` array` after it, which SQLite keeps as it is
+   * (a name only: the column holds one value). Not after parameters, where SQLite refuses it.
+   */
+  readonly isArray?: boolean
 }
 
 /**
@@ -12,8 +17,10 @@ export interface ColumnTypeParts {
  */
 const PRECISION_TYPES = new Set(['real', 'double', 'double precision', 'float', 'numeric', 'decimal', 'date', 'time', 'datetime'])
 
-/** parseDeclaredType splits a declared type as SQLite reports it (`VARCHAR(255)`, `decimal(10, 2)`). */
+/** parseDeclaredType splits a declared type as SQLite reports it (`VARCHAR(255)`, `decimal(10, 2)`, `text array`). */
 export function parseDeclaredType(declared: string): ColumnTypeParts {
+  const array = /\s+array\s*$/i.exec(declared)
+  if (array !== null) return { ...parseDeclaredType(declared.slice(0, array.index)), isArray: true }
   const match = /^([^(]*)\(\s*([+-]?\d+)\s*(?:,\s*([+-]?\d+)\s*)?\)/.exec(declared)
   if (!match) return canonicalTypeParts({ type: declared })
   const base = match[1]
@@ -28,6 +35,13 @@ export function parseDeclaredType(declared: string): ColumnTypeParts {
  * scale, and a scale needs a precision (TypeORM writes exactly one of `(length)`, `(p,s)`, `(p)`).
  */
 export function canonicalTypeParts(parts: ColumnTypeParts): ColumnTypeParts {
+  const scalar = scalarTypeParts(parts)
+  // SQLite refuses a word after the parameters (`varchar(40) array`, which TypeORM writes and fails on).
+  const parameters = scalar.length !== undefined || scalar.precision !== undefined
+  return parts.isArray === true && !parameters ? { ...scalar, isArray: true } : scalar
+}
+
+function scalarTypeParts(parts: ColumnTypeParts): ColumnTypeParts {
   const type = parts.type.trim().replace(/\s+/g, ' ').toLowerCase()
   if (parts.length !== undefined) {
     return PRECISION_TYPES.has(type) ? { type, precision: parts.length } : { type, length: parts.length }
@@ -36,8 +50,12 @@ export function canonicalTypeParts(parts: ColumnTypeParts): ColumnTypeParts {
   return parts.scale === undefined ? { type, precision: parts.precision } : { type, precision: parts.precision, scale: parts.scale }
 }
 
-/** declaredType writes a type with its parameters back (`varchar(255)`, `decimal(10,2)`). */
+/** declaredType writes a type with its parameters back (`varchar(255)`, `decimal(10,2)`, `text array`). */
 export function declaredType(parts: ColumnTypeParts): string {
+  return parts.isArray === true ? `${scalarDeclaredType(parts)} array` : scalarDeclaredType(parts)
+}
+
+function scalarDeclaredType(parts: ColumnTypeParts): string {
   if (parts.length !== undefined) return `${parts.type}(${parts.length})`
   if (parts.precision !== undefined && parts.scale !== undefined) return `${parts.type}(${parts.precision},${parts.scale})`
   if (parts.precision !== undefined) return `${parts.type}(${parts.precision})`

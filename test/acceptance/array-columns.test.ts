@@ -1,0 +1,67 @@
+import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { createMariaDbDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+
+// `array: true` makes an array only on PostgreSQL. SQLite keeps TypeORM's type name (`text array`), which a
+// database TypeORM built holds too (not after a length: SQLite refuses `varchar(40) array`, and TypeORM
+// fails on it); MySQL has a plain column. Both say so, as NOT_DIFFED.
+
+@Entity('job')
+class Job {
+  @PrimaryGeneratedColumn() id: number
+  @Column('text', { array: true, nullable: true }) tags: string[] | null
+  @Column('integer', { array: true, nullable: true }) codes: number[] | null
+}
+
+@Entity('job')
+class JobWithLength {
+  @PrimaryGeneratedColumn() id: number
+  @Column('text', { array: true, nullable: true }) tags: string[] | null
+  @Column('varchar', { length: 40, array: true, nullable: true }) codes: string[] | null
+}
+
+const arrayWarnings = async (db: TestDatabase) =>
+  (await compareProject(projectFor(db, [Job]))).warnings.filter((w) => w.code === 'NOT_DIFFED' && w.message.includes('array: true'))
+
+describe('sqlite: array: true', () => {
+  let db: TestDatabase
+  beforeEach(async () => {
+    db = await createSqliteDatabase()
+  })
+  afterEach(async () => db?.drop())
+
+  it('finds nothing to change in a database TypeORM built, and warns that the column holds one value', async () => {
+    const own = new DataSource({ ...db.options, entities: [Job], synchronize: true, logging: false } as never)
+    await own.initialize()
+    await own.destroy()
+    expect(await pendingChanges(db, [Job])).toEqual([])
+    expect((await arrayWarnings(db)).map((w) => w.message)).toEqual([
+      '"job"."tags" is declared with array: true, but this database has no array columns: it holds one text value, so writing an array into it fails or stores its text',
+      '"job"."codes" is declared with array: true, but this database has no array columns: it holds one integer value, so writing an array into it fails or stores its text',
+    ])
+  })
+
+  it('writes the type as TypeORM does, but for a type with a length, which it writes alone', async () => {
+    const { source } = await migrateTo(db, [JobWithLength], 'Init')
+    expect(source).toContain('"tags" text array')
+    expect(source).toContain('"codes" varchar(40)')
+    expect(source).not.toContain('varchar(40) array')
+    expect(await pendingChanges(db, [JobWithLength])).toEqual([])
+  })
+})
+
+describe('mariadb: array: true', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('arrays')
+  })
+  afterAll(async () => db?.drop())
+
+  it('makes a plain column, and warns that it holds one value', async () => {
+    expect(await arrayWarnings(db)).toHaveLength(2)
+    const { source } = await migrateTo(db, [Job], 'Init')
+    expect(source.replaceAll('\\`', '`')).toContain('`tags` text NULL')
+    expect(await pendingChanges(db, [Job])).toEqual([])
+  })
+})
