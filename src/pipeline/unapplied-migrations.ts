@@ -53,7 +53,7 @@ export function historyWarnings(history: MigrationHistory): Warning[] {
 export function unappliedText(names: readonly string[]): string {
   const last = inRunOrder(names).at(-1)!
   return `${counted(names, 'is', 'are')} not applied to the database yet (${listed(names)}): run \`typeorm-autogen upgrade\` first, ` +
-    `or the new migration repeats their changes; where the database has them already (made by synchronize or by hand), ` +
+    `or a new migration would repeat their changes; where the database has them already (made by synchronize or by hand), ` +
     `record them with \`typeorm-autogen stamp ${last}\` instead`
 }
 

@@ -96,8 +96,8 @@ it('refuses to generate while a migration is not applied, and says to upgrade', 
   const second = await runCliInProcess(project.dir, ['generate', 'Again'])
   expect(second.code).toBe(2)
   expect(second.stderr.trim()).toBe(
-    'typeorm-autogen: 1 migration is not applied to the database yet (Init1700000000000): run `typeorm-autogen upgrade` first, or the new migration ' +
-      'repeats their changes; where the database has them already (made by synchronize or by hand), record them with `typeorm-autogen stamp Init1700000000000` instead',
+    'typeorm-autogen: 1 migration is not applied to the database yet (Init1700000000000): run `typeorm-autogen upgrade` first, or a new migration ' +
+      'would repeat their changes; where the database has them already (made by synchronize or by hand), record them with `typeorm-autogen stamp Init1700000000000` instead',
   )
   expect(readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts'))).toEqual(['1700000000000-Init.ts'])
   const diff = await runCliInProcess(project.dir, ['diff'])

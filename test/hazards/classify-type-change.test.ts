@@ -30,6 +30,8 @@ describe('postgres: classifyTypeChange', () => {
     [c('double precision'), c('numeric', { precision: 10, scale: 2 }), 'narrowing'],
     [c('real'), c('numeric', { precision: 30, scale: 10 }), 'narrowing'],
     [c('double precision'), c('numeric'), 'rewrite'],
+    [c('boolean'), c('integer'), 'rewrite'],
+    [c('boolean'), c('bigint'), 'cast_may_fail'],
     [c('integer'), c('numeric', { precision: 5, scale: 2 }), 'narrowing'],
     [c('text'), c('integer'), 'cast_may_fail'],
     [c('varchar'), c('uuid'), 'cast_may_fail'],

@@ -106,8 +106,8 @@ function removedValuesCheck(enumType: EnumTypeModel, removed: readonly string[],
   const checks = users.flatMap(({ table, column }) => removed.map((value) => {
     const c = quoteIdent(column.name)
     const where = column.isArray ? `${quoteLiteral(value)} = ANY (${c}::text[])` : `${c}::text = ${quoteLiteral(value)}`
-    const message = `enum ${percent(quoteIdent(enumType.name))} loses value ${percent(quoteLiteral(value))} but % rows of ` +
-      `${percent(qualified(table))}.${percent(c)} still hold it`
+    const message = `enum ${percent(quoteIdent(enumType.name))} loses value ${percent(quoteLiteral(value))}, which % of the rows of ` +
+      `${percent(qualified(table))}.${percent(c)} still hold`
     return `  SELECT count(*) INTO held FROM ${qualified(table)} WHERE ${where};\n` +
       `  IF held > 0 THEN RAISE EXCEPTION ${quoteLiteral(message)}, held; END IF;`
   }))

@@ -57,6 +57,8 @@ function keepsLabels(from: ColumnModel, to: ColumnModel): boolean {
 }
 
 function toInteger(from: ColumnModel, to: ColumnModel): TypeChange {
+  // PostgreSQL casts a boolean to integer (1 and 0) only; to the other sizes it goes through text, which fails.
+  if (from.type === 'boolean') return to.type === 'integer' ? 'rewrite' : 'cast_may_fail'
   const fromDigits = integerDigits[from.type]
   if (fromDigits !== undefined) return fromDigits < integerDigits[to.type]! ? 'rewrite' : 'narrowing'
   return from.type === 'numeric' || floatTypes.has(from.type) ? 'narrowing' : 'cast_may_fail'

@@ -141,7 +141,7 @@ describe('postgres ALTER sequences on tables holding rows', () => {
     const before = await db.introspect()
     const up: Operation[] = [{ kind: 'alter_enum', from: before.enums[0]!, to: statusType(['new', 'void']), users: enumUsers(before, before.enums[0]!) }]
     await expect(db.apply(postgresDialect.compile(changeSetOf(before, up))))
-      .rejects.toThrow(`enum "order_status" loses value 'paid' but 2 rows of "public"."orders"."status" still hold it`)
+      .rejects.toThrow(`enum "order_status" loses value 'paid', which 2 of the rows of "public"."orders"."status" still hold`)
     expect(await db.introspect()).toEqual(before)
   })
 

@@ -288,9 +288,9 @@ describe('postgres compiler', () => {
         'DECLARE held bigint;\n' +
         'BEGIN\n' +
         `  SELECT count(*) INTO held FROM "public"."users" WHERE "status"::text = 'b';\n` +
-        `  IF held > 0 THEN RAISE EXCEPTION 'enum "status" loses value ''b'' but % rows of "public"."users"."status" still hold it', held; END IF;\n` +
+        `  IF held > 0 THEN RAISE EXCEPTION 'enum "status" loses value ''b'', which % of the rows of "public"."users"."status" still hold', held; END IF;\n` +
         `  SELECT count(*) INTO held FROM "public"."users" WHERE 'b' = ANY ("history"::text[]);\n` +
-        `  IF held > 0 THEN RAISE EXCEPTION 'enum "status" loses value ''b'' but % rows of "public"."users"."history" still hold it', held; END IF;\n` +
+        `  IF held > 0 THEN RAISE EXCEPTION 'enum "status" loses value ''b'', which % of the rows of "public"."users"."history" still hold', held; END IF;\n` +
         'END\n' +
         '$autogen$',
         'ALTER TYPE "public"."status" RENAME TO "status_old"',
