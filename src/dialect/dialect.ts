@@ -36,6 +36,8 @@ export interface DialectCapabilities {
   readonly enumTypes: boolean
   /** Extensions exist and defaults may need them. */
   readonly extensions: boolean
+  /** Column names are compared ignoring case (`magnetURI` is `magnetUri`). Absent: case matters. */
+  readonly columnNamesIgnoreCase?: boolean
   /** A column can hold an array of its type (`array: true`). Absent: it holds one value, whatever the option says. */
   readonly columnArrays?: boolean
   /** Transactions may contain DDL. */

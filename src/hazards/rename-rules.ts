@@ -5,14 +5,16 @@ import { type RuleContext, eachOp } from './rule-context'
 
 const advice = 'application code still using the old name fails until code that uses the new one is deployed; ship both together'
 
-/** renameFindings: RENAME for every renamed table and column. */
+/** renameFindings: RENAME for every renamed table and column (not a column's case alone where names ignore case). */
 export function renameFindings(context: RuleContext): HazardFinding[] {
   return [
     ...eachOp(context, 'rename_table', (op): HazardFinding[] => [
       { code: 'RENAME', operation: op, what: `Renames table ${tableText(op.from)} to ${tableText(op.to)}`, advice },
     ]),
-    ...eachOp(context, 'rename_column', (op): HazardFinding[] => [
-      { code: 'RENAME', operation: op, what: `Renames column ${columnText(op.table, op.from)} to ${quoteDoubled(op.to)}`, advice },
-    ]),
+    // Where column names ignore case, code using either spelling finds the column: nothing to ship together.
+    ...eachOp(context, 'rename_column', (op): HazardFinding[] =>
+      context.input.dialect.capabilities.columnNamesIgnoreCase === true && op.from.toLowerCase() === op.to.toLowerCase()
+        ? []
+        : [{ code: 'RENAME', operation: op, what: `Renames column ${columnText(op.table, op.from)} to ${quoteDoubled(op.to)}`, advice }]),
   ]
 }

@@ -41,7 +41,9 @@ const riskyTypeChanges: ReadonlySet<HazardCode> = new Set(['TYPE_NARROWING', 'TY
  */
 export async function planExpandContract(input: PhaseInput): Promise<ExpandContractPlan> {
   const risky = new Set(input.findings.filter((f) => riskyTypeChanges.has(f.code)).map((f) => f.operation))
-  const split = splitExpandContract(input.up, input.actual, (op) => risky.has(op))
+  const split = splitExpandContract(input.up, input.actual, (op) => risky.has(op), {
+    columnNamesIgnoreCase: input.dialect.capabilities.columnNamesIgnoreCase === true,
+  })
   if (split.contract.length === 0) return { split }
   return { split, expand: await phase(input, split.expand, input.actual, () => true) }
 }

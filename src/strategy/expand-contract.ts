@@ -7,7 +7,7 @@ import { changeSetOf } from '../plan/change-set'
 import type { AlterColumn, Operation } from '../operations/operation'
 import { contractSteps, expandSteps } from './column-steps'
 import { type Dependent, createDependent, dependentName, dependentsOf, dropDependent, touchesDependent } from './dependents'
-import { type MovedColumn, findMovedColumns, tableIn } from './moved-column'
+import { type MoveOptions, type MovedColumn, findMovedColumns, tableIn } from './moved-column'
 
 /**
  * ExpandContract is one change split in two migrations. `expand` adds the new columns next to the old ones
@@ -41,9 +41,9 @@ interface TableGroup {
  * column has its name already, else in contract. Pure: the state after expand is
  * `applyOperations(before, expand)` and contract starts there.
  */
-export function splitExpandContract(ops: readonly Operation[], before: SchemaModel, isRisky: (op: AlterColumn) => boolean): ExpandContract {
+export function splitExpandContract(ops: readonly Operation[], before: SchemaModel, isRisky: (op: AlterColumn) => boolean, options: MoveOptions = {}): ExpandContract {
   const changes = changeSetOf(before, ops)
-  const { moved, keptInPlace } = findMovedColumns(changes, isRisky)
+  const { moved, keptInPlace } = findMovedColumns(changes, isRisky, options)
   if (moved.length === 0) return { expand: [...ops], contract: [], moved, keptInPlace, temporaryRenames: [] }
   const groups = groupByTable(moved)
   const target = changes.schemaAt(ops.length)

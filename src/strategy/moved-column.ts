@@ -30,12 +30,19 @@ export interface Candidates {
   readonly keptInPlace: readonly string[]
 }
 
+/** MoveOptions are what the database says about moving a column. */
+export interface MoveOptions {
+  /** Column names are compared ignoring case: a rename of the case alone needs no second column. */
+  readonly columnNamesIgnoreCase?: boolean
+}
+
 /**
  * findMovedColumns picks, from a direct migration's operations, the renamed columns and the type changes
  * `isRisky` says are risky, and keeps in place those a second column cannot stand in for: keys, columns a
- * foreign key references, generated and computed columns.
+ * foreign key references, generated and computed columns; and a rename of the case alone where column names
+ * ignore case (old code finds the column under its new name too, and a second one would clash).
  */
-export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) => boolean): Candidates {
+export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) => boolean, options: MoveOptions = {}): Candidates {
   const { ops } = changes
   const target = changes.schemaAt(ops.length)
   const moved: MovedColumn[] = []
@@ -56,7 +63,7 @@ export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) 
       candidate = { kind: 'type_change', table: op.table, oldName: op.from.name, wanted: op.to, added, replaces: [op] }
     }
     if (candidate === undefined) return
-    const reason = whyInPlace(candidate, changes.schemaAt(i), target)
+    const reason = whyInPlace(candidate, changes.schemaAt(i), target, options)
     if (reason === undefined) moved.push(candidate)
     else keptInPlace.push(`${describeMove(candidate)} stays in place: ${reason}`)
   })
@@ -71,7 +78,10 @@ export function describeMove(moved: MovedColumn): string {
     : `column ${column} changed to ${typeText(moved.wanted)} through ${quoteDoubled(moved.added)}`
 }
 
-function whyInPlace(moved: MovedColumn, state: SchemaModel, target: SchemaModel): string | undefined {
+function whyInPlace(moved: MovedColumn, state: SchemaModel, target: SchemaModel, options: MoveOptions): string | undefined {
+  if (moved.kind === 'rename' && options.columnNamesIgnoreCase === true && moved.oldName.toLowerCase() === moved.wanted.name.toLowerCase()) {
+    return 'the database ignores the case of column names, so code using either name finds it'
+  }
   const before = tableIn(state, moved.table)
   const after = tableIn(target, moved.table)
   const old = before?.columns.find((c) => c.name === moved.oldName)

@@ -133,6 +133,25 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       rmSync(expand.file)
     })
 
+    it('renames only the case of a column in place where column names ignore case, keeping its values', async () => {
+      clock += 1000
+      const renames = parseRenameFlags(['post.title=Title'])
+      const result = await generateMigration(projectFor(db, [v.PostTitleCase]), 'TitleCase', clock, { strategy: 'expand-contract', renames })
+      if (db.label === 'postgres') {
+        expect(result.plan.phase?.step).toBe('expand')
+      } else {
+        expect(result.plan.phase).toBeUndefined()
+        expect(kinds(result.plan.up)).toEqual(['rename_column'])
+        expect((result.plan.hazards ?? []).map((h) => h.code)).not.toContain('RENAME')
+        const rows = await db.query('SELECT id, title FROM post ORDER BY id')
+        expect(await upgrade(projectFor(db, [v.PostTitleCase]))).toEqual([`TitleCase${clock}`])
+        expect(await pendingChanges(db, [v.PostTitleCase])).toEqual([])
+        await revertLast(db, [v.PostTitleCase])
+        expect(await db.query('SELECT id, title FROM post ORDER BY id')).toEqual(rows)
+      }
+      for (const { file } of result.written) rmSync(file)
+    })
+
     it('writes one ordinary migration when nothing is risky', async () => {
       clock += 1000
       const result = await generateMigration(projectFor(db, [v.PostViews]), 'AddViews', clock, { strategy: 'expand-contract' })

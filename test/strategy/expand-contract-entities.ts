@@ -37,3 +37,11 @@ export class PostViews {
   @Column({ type: 'text' }) score: string
   @Column({ type: 'integer', default: 0 }) views: number
 }
+
+@Entity('post')
+export class PostTitleCase {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 100 }) Title: string
+  @Index() @Column({ type: 'text' }) body: string
+  @Column({ type: 'text' }) score: string
+}

@@ -116,4 +116,14 @@ describe('splitExpandContract', () => {
     expect(split.expand).toEqual(ops)
     expect(split.keptInPlace).toEqual(['column "post"."id" renamed to "key" stays in place: the database generates its values'])
   })
+
+  it('keeps a rename of the case alone in place where column names ignore case, and moves it where they do not', () => {
+    const ops: Operation[] = [{ kind: 'rename_column', table: post, from: 'body', to: 'Body', column: body }]
+    const inPlace = splitExpandContract(ops, before, never, { columnNamesIgnoreCase: true })
+    expect([inPlace.expand, inPlace.contract]).toEqual([ops, []])
+    expect(inPlace.keptInPlace).toEqual([
+      'column "post"."body" renamed to "Body" stays in place: the database ignores the case of column names, so code using either name finds it',
+    ])
+    expect(splitExpandContract(ops, before, never).moved.map((m) => m.added)).toEqual(['Body'])
+  })
 })

@@ -30,6 +30,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       extensions: false,
       transactionalDdl: false,
       foreignKeysNeedIndexes: true,
+      columnNamesIgnoreCase: true,
       renamesInPlace: true,
       indexNamesApart: true,
       replacesViews: true,

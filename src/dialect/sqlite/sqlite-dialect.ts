@@ -25,6 +25,7 @@ export const sqliteDialect: Dialect = {
     enumTypes: false,
     extensions: false,
     transactionalDdl: true,
+    columnNamesIgnoreCase: true,
     unenforcedTypeParameters: true,
     looseTypes: true,
     typeFamilies: sqliteTypeFamilies,
