@@ -1,3 +1,4 @@
+import { UserError } from '../source/user-error'
 import type { ProjectReading } from './read-project'
 import type { PlannedChanges } from './plan-changes'
 import type { CompareOptions } from './compare-project'
@@ -13,7 +14,8 @@ export interface MeasuredChanges extends MeasuredHazards {
 
 /**
  * measureChanges counts the data the hazards affect through the reading's read-only connection, and plans
- * (and counts) the expand or contract migration the strategy asks for.
+ * (and counts) the expand or contract migration the strategy asks for. With no strategy, the contract of
+ * applied expand migrations is planned too where it can be, so that `check` shows what it still does.
  */
 export async function measureChanges(read: ProjectReading, planned: PlannedChanges, options: CompareOptions): Promise<MeasuredChanges> {
   const { dialect, connection, actual, desired, entities } = read
@@ -21,8 +23,11 @@ export async function measureChanges(read: ProjectReading, planned: PlannedChang
   const expandContract = options.strategy === 'expand-contract'
     ? await planExpandContract({ up: planned.changes.ops, actual, findings: planned.findings, dialect, connection, declared: entities.model })
     : undefined
+  const contractInput = { actual, desired, dialect, connection, declared: entities.model, expands: read.contractDue }
   const contract = options.strategy === 'contract'
-    ? await planContract({ actual, desired, dialect, connection, declared: entities.model, expands: read.contractDue })
-    : undefined
+    ? await planContract(contractInput)
+    : options.strategy === undefined && read.contractDue.length > 0
+      ? await planContract(contractInput).catch((err: unknown) => (err instanceof UserError ? undefined : Promise.reject(err)))
+      : undefined
   return { ...measured, ...(expandContract !== undefined && { expandContract }), ...(contract !== undefined && { contract }) }
 }

@@ -1,7 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { parseRenameFlags } from '../../src/cli/rename-flag'
 import type { Operation } from '../../src/operations/operation'
+import { compareLoaded } from '../../src/cli/commands/pending-comparison'
 import { compareProject } from '../../src/pipeline/compare-project'
+import { upgradeVerification } from '../../src/pipeline/upgrade-verification'
 import { type GenerateOptions, generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { type EntityList, migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
@@ -40,6 +42,11 @@ async function expectContractDue(db: TestDatabase, after: EntityList, expand: Wr
   const comparison = await compareProject(projectFor(db, after))
   expect(comparison.contractDue).toEqual([expand.name])
   expect(comparison.warnings.map((w) => w.message).join('\n')).toContain(`the expand migration ${expand.name} is applied and its contract is due`)
+  // What check and diff show is the contract still due (its last copy, then the drop), not the direct diff.
+  const shown = await compareLoaded(projectFor(db, after), { config: '(test)', format: 'text' }, {})
+  expect(shown.plan.up).toEqual(comparison.contract?.plan.up)
+  expect(kinds(shown.plan.up)).toContain('copy_column')
+  expect((await upgradeVerification(projectFor(db, after)))?.code).toBe('CONTRACT_DUE')
   // A direct migration now would drop the old column without the last copy: generate refuses.
   await expect(generateMigration(projectFor(db, after), 'Direct', clock + 500)).rejects.toThrow(/its contract is due/)
   return comparison.up

@@ -42,5 +42,9 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
 export async function compareLoaded(project: LoadedProject, args: ComparisonArgs, options: CompareOptions): Promise<PendingComparison> {
   const comparison = await compareProject(project, options)
   const shown = shownBy(project.settings, args.quiet)
-  return { project, comparison, shown, plan: shownPlan(namedPlan(comparison, 'Pending', 0), shown) }
+  // While a contract is due, what is pending is that contract, not the direct diff (which drops the new columns).
+  const pending = comparison.contract !== undefined && options.strategy === undefined
+    ? namedPlan({ ...comparison.contract.plan, warnings: [...comparison.warnings, ...comparison.contract.plan.warnings] }, 'Pending', 0)
+    : namedPlan(comparison, 'Pending', 0)
+  return { project, comparison, shown, plan: shownPlan(pending, shown) }
 }
