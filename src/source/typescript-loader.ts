@@ -11,6 +11,7 @@ import { aliasTargets } from './path-aliases'
 import { decoratorMetadataNamesImport } from './imported-metadata-types'
 import type { MetadataDeclarations } from './metadata-declarations'
 import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsFor, transpileSettingsFor } from './project-compiler-options'
+import { importsAfterCode } from './swc-import-order'
 import { swcMetadataDeclarations } from './swc-metadata-declarations'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
@@ -129,7 +130,7 @@ function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): rea
 const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 5
+const loaderRules = 6
 
 /**
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
@@ -200,15 +201,18 @@ const settingsOfProject = new WeakMap<ProjectCompilerOptions, TranspileSettings>
 
 /**
  * swcTakes says whether SWC transpiles the file: its decorator metadata is what `tsc` writes (see
- * swcMetadataMayDiffer). A file without `@` has none; one SWC cannot parse is SWC's, whose transpile reports
- * the syntax error. What it read of a file it does not take is kept for its emit.
+ * swcMetadataMayDiffer), and it imports nothing after code that runs (see importsAfterCode). A file with
+ * neither `@` nor `import` has nothing to check; one SWC cannot parse is SWC's, whose transpile reports the
+ * syntax error. What it read of a file it does not take is kept for its emit.
  */
 function swcTakes(swc: SwcTranspiler, source: string, fileName: string, settings: TranspileSettings): boolean {
-  if (!source.includes('@')) return true
+  const decorated = source.includes('@')
+  if (!decorated && !source.includes('import')) return true
   if (declaredAhead.get(fileName)?.source === source) return false
   const syntaxTree = swc.parse(source)
-  const declarations = syntaxTree === undefined ? undefined : swcMetadataDeclarations(syntaxTree)
-  const takes = declarations === undefined || !swcMetadataMayDiffer(declarations, settings.strictNullChecks)
+  if (syntaxTree === undefined) return true
+  const declarations = decorated ? swcMetadataDeclarations(syntaxTree) : undefined
+  const takes = !importsAfterCode(syntaxTree) && (declarations === undefined || !swcMetadataMayDiffer(declarations, settings.strictNullChecks))
   if (!takes) declaredAhead.set(fileName, { source, declarations })
   return takes
 }

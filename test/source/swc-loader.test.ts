@@ -96,6 +96,41 @@ describe('SWC transpiles what it writes the same decorator metadata for', () => 
   })
 })
 
+describe('imports after code that runs', () => {
+  const config = `import 'reflect-metadata'
+import { DataSource } from 'typeorm'
+process.env.AMOUNT_TYPE = 'bigint'
+import { Item } from './item'
+export default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Item] })
+`
+  const item = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity() export class Item {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: (process.env.AMOUNT_TYPE as 'bigint') ?? 'integer' }) amount: number
+}
+`
+
+  test('go to the TypeScript compiler, which keeps each require where its import stands (SWC hoists them all)', () => {
+    const output = transpile(config, project({}).write('ormconfig.ts', config))
+    expect(output.indexOf('process.env.AMOUNT_TYPE')).toBeGreaterThan(-1)
+    expect(output.indexOf('process.env.AMOUNT_TYPE')).toBeLessThan(output.indexOf('require("./item")'))
+    const typesOnly = `import type { Item } from './item'\nexport type Items = Item[]\nimport { b } from './b'\nexport const c = b\n`
+    expect(transpile(typesOnly, project({}).write('types.ts', typesOnly))).not.toMatch(/b_1 = require/)
+  })
+
+  test('run in the order written, from a cold cache and from a warm one', async () => {
+    const p = projectWithOwnCache()
+    p.write('item.ts', item)
+    p.write('ormconfig.ts', config)
+    for (const cache of ['cold', 'warm']) {
+      const run = await runInNode(p, p.file('ormconfig.ts'))
+      expect([cache, run.stderr, run.code]).toEqual([cache, '', 0])
+      const { model } = JSON.parse(run.stdout) as { model: { tables: { columns: { name: string; type: string }[] }[] } }
+      expect([cache, model.tables[0]?.columns.find((c) => c.name === 'amount')?.type]).toEqual([cache, 'bigint'])
+    }
+  })
+})
+
 describe('entities in a cycle of imports', () => {
   test("are SWC's: a getter of SWC's exports read before its class is declared reads undefined, as tsc's exports do", async () => {
     const p = projectWithOwnCache()
