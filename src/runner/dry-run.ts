@@ -12,7 +12,15 @@ export interface DryRun {
   readonly ran: readonly string[]
   /** Those a transaction cannot hold (their `transaction = false`): not run, since they could not be undone. */
   readonly skipped: readonly string[]
+  /**
+   * The migration that commits what ran before it (a later part of one change, using the enum values an
+   * earlier part added), and those after it: not run, as a dry run cannot commit. Empty when none did.
+   */
+  readonly untried: readonly string[]
 }
+
+/** CommitAsked stops a dry run where a migration commits: what follows needs that commit. */
+class CommitAsked extends Error {}
 
 /**
  * dryRunUpgrade runs the pending migrations up to `target`, and their records in TypeORM's migrations table,
@@ -38,7 +46,7 @@ async function inRolledBackTransaction(
   dataSource: DataSource, names: readonly string[], direction: 'up' | 'down',
   record: (executor: ExecutorSteps, runner: QueryRunner, migration: TypeormMigration) => Promise<void>,
 ): Promise<DryRun> {
-  if (names.length === 0) return { ran: [], skipped: [] }
+  if (names.length === 0) return { ran: [], skipped: [], untried: [] }
   if (!dialectFor(dataSource.options).capabilities.transactionalDdl) {
     throw new UserError('--dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead')
   }
@@ -47,12 +55,16 @@ async function inRolledBackTransaction(
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
   const ran: string[] = []
   const skipped: string[] = []
+  const untried: string[] = []
   try {
     // As TypeORM's runner does, before the transaction begins (SQLite ignores its foreign_keys pragma inside one).
     await runner.beforeMigration()
     await runner.startTransaction()
-    // A migration cut in parts commits the parts before it: in a dry run everything stays in the one transaction.
-    const own = Object.assign(runner, { commitTransaction: async () => {}, startTransaction: async () => {} })
+    // A later part of a change commits the parts before it, which a dry run cannot: it stops there.
+    const own = Object.assign(runner, {
+      commitTransaction: async () => { throw new CommitAsked('a dry run cannot commit') },
+      startTransaction: async () => {},
+    })
     try {
       await executor.createMigrationsTableIfNotExist(own)
       for (const name of names) {
@@ -64,6 +76,10 @@ async function inRolledBackTransaction(
         try {
           await migration.instance![direction](own)
         } catch (err) {
+          if (err instanceof CommitAsked || (err instanceof Error && err.cause instanceof CommitAsked)) {
+            untried.push(...names.slice(names.indexOf(name)))
+            break
+          }
           throw new UserError(`${name} failed in the dry run: ${err instanceof Error ? err.message : String(err)}; its transaction was rolled back and nothing changed`)
         }
         await record(executor, own, migration)
@@ -78,5 +94,5 @@ async function inRolledBackTransaction(
   } finally {
     await runner.release()
   }
-  return { ran, skipped }
+  return { ran, skipped, untried }
 }

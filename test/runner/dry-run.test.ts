@@ -64,6 +64,22 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     rmSync(file)
   })
 
+  it('stops, with a note, at a later part of a change, which commits the parts before it', async () => {
+    const commitFirst = 'if (queryRunner.isTransactionActive) { await queryRunner.commitTransaction(); await queryRunner.startTransaction() }\n    await queryRunner.query(`UPDATE note SET views = 4`)'
+    const part = fixture.runner.project.write('migrations/1700000004000-Part.ts', migration('Part1700000004000', commitFirst))
+    const after = fixture.runner.project.write('migrations/1700000005000-After.ts', migration('After1700000005000', 'await queryRunner.query(`UPDATE note SET views = 5`)'))
+    const run = await unchanged('upgrade', '--dry-run', '--quiet')
+    expect(run.stderr).toBe(
+      'note: Part1700000004000 and the migration after it (After1700000005000) were not run: Part1700000004000 first commits the migrations before it ' +
+      '(the earlier part of its change, whose enum values it uses), which a dry run cannot do; `upgrade` runs them\n',
+    )
+    expect(run.stdout).toContain(`Would apply ${backfill} (it ran, and was rolled back)\n`)
+    expect(run.stdout).not.toContain('Would apply Part')
+    expect(run.code).toBe(0)
+    rmSync(part)
+    rmSync(after)
+  })
+
   it('reverts and rolls back, changing nothing', async () => {
     expect((await cli('upgrade', '--to', dropText)).code).toBe(0)
     await fixture.db.query('INSERT INTO note (views) VALUES (5)')
