@@ -4,7 +4,7 @@ import type { DatabaseConnection } from './dialect'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 
 /** ConditionProbe is a probe answered by counting the rows that match a condition. */
-export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'duplicates' } | { kind: 'unmatched' }>
+export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'nulls' } | { kind: 'duplicates' } | { kind: 'unmatched' }>
 
 /** ProbeSyntax is what a dialect brings to the shared probe query: names, conditions, a row estimate. */
 export interface ProbeSyntax {
@@ -82,6 +82,10 @@ const subqueriesPerQuery = 200
 function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, limit: number): string | undefined {
   const from = syntax.tableSql(probe.table)
   switch (probe.kind) {
+    case 'nulls': {
+      const columns = [probe.column, ...(probe.alsoIn === undefined ? [] : [probe.alsoIn])].map(syntax.quoteIdent)
+      return `(SELECT count(*) FROM (SELECT ${columns.join(', ')} FROM ${from} LIMIT ${limit}) AS s WHERE ${columns.map((c) => `${c} IS NULL`).join(' AND ')})`
+    }
     case 'duplicates': {
       const columns = probe.columns.map(syntax.quoteIdent)
       const notNull = columns.map((c) => `${c} IS NOT NULL`).join(' AND ')

@@ -9,7 +9,8 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 export type Probe =
   | { readonly kind: 'rows'; readonly table: QualifiedName }
   | { readonly kind: 'non_null'; readonly table: QualifiedName; readonly column: string }
-  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string }
+  /** Rows holding NULL in `column`, and in `alsoIn` too when given (where a copy from it fills `column` first). */
+  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string }
   /** Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when given. */
   | { readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string }
   /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */

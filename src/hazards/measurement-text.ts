@@ -53,7 +53,7 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'non_null':
       return [plural(n, 'non-null value'), 'no non-null value']
     case 'nulls': {
-      const column = quoteDoubled(probe.column)
+      const column = `${quoteDoubled(probe.column)}${probe.alsoIn === undefined ? '' : ` and in ${quoteDoubled(probe.alsoIn)}`}`
       return [`${plural(n, 'row')} ${verb('has', 'have')} NULL in ${column}`, `no row has NULL in ${column}`]
     }
     case 'duplicates': {

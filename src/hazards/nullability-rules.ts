@@ -1,22 +1,40 @@
 import { quoteDoubled } from '../dialect/quote'
-import { nameOf } from '../model/qualified-name'
+import type { Probe } from '../dialect/probe'
+import { nameOf, sameName } from '../model/qualified-name'
+import type { AlterColumn, CopyColumn } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
 
-/** setNotNullFindings: SET_NOT_NULL for a column that becomes NOT NULL, counting the rows holding NULL. */
+/**
+ * setNotNullFindings: SET_NOT_NULL for a column that becomes NOT NULL, counting the rows holding NULL. Where
+ * the migration copies another column into it first (expand and contract), the rows it leaves NULL are
+ * counted: those NULL in the source too.
+ */
 export function setNotNullFindings(context: RuleContext): HazardFinding[] {
+  const copies = context.input.changes.ops.flatMap((op, index) => (op.kind === 'copy_column' ? [{ op, index }] : []))
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     if (!op.changes.includes('nullability') || op.to.nullable) return []
-    const origin = context.origins.column(index, op.table, op.from.name)
     const column = columnText(op.table, op.to.name)
+    const copy = copies.filter((c) => c.index < index && sameName(c.op.table, op.table) && c.op.to.name === op.from.name).at(-1)
     return [{
       code: 'SET_NOT_NULL', operation: op,
       what: `Makes ${column} NOT NULL, which fails while a row holds NULL there`,
       advice: `fill those rows first (UPDATE ... SET ${quoteDoubled(op.to.name)} = ... WHERE ${quoteDoubled(op.to.name)} IS NULL)`,
-      ...(origin && { probe: { kind: 'nulls', table: nameOf(origin.table), column: origin.column.name } }),
+      ...nullsProbe(context, index, op, copy),
     }]
   })
+}
+
+/** nullsProbe counts the rows NULL in the column when `op` runs, after `copy` into it, if any, ran. */
+function nullsProbe(context: RuleContext, index: number, op: AlterColumn, copy: { readonly op: CopyColumn; readonly index: number } | undefined): { readonly probe?: Probe } {
+  const origin = context.origins.column(index, op.table, op.from.name)
+  if (copy === undefined) return origin === undefined ? {} : { probe: { kind: 'nulls', table: nameOf(origin.table), column: origin.column.name } }
+  const source = context.origins.column(copy.index, copy.op.table, copy.op.from.name)
+  if (source === undefined) return {}
+  // Copied into every row (or into a column added empty): NULL where the source is. Into the empty rows: where both are.
+  if (copy.op.rows === 'all' || origin === undefined) return { probe: { kind: 'nulls', table: nameOf(source.table), column: source.column.name } }
+  return { probe: { kind: 'nulls', table: nameOf(origin.table), column: origin.column.name, alsoIn: source.column.name } }
 }
 
 /**

@@ -87,6 +87,10 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       await db.query(`INSERT INTO post (title, body, score) VALUES ('old code', 'written by old code', '4')`)
       await db.query(`INSERT INTO post (title, content, score) VALUES ('new code', 'written by new code', '5')`)
       expect(kinds(await expectContractDue(db, [v.PostContent], expand))).toContain('drop_column')
+      // The row old code wrote has no content yet: contract copies body into it before content becomes NOT NULL.
+      const due = await compareProject(projectFor(db, [v.PostContent]))
+      const notNull = due.contract?.plan.hazards?.find((h) => h.code === 'SET_NOT_NULL')
+      expect(notNull?.measurement?.text).toBe('no row has NULL in "content" and in "body"')
 
       const contract = await generateContract(db, [v.PostContent])
       expect(contract.source).toContain(`Phase: CONTRACT, 2 of 2. It finishes ${expand.name}`)

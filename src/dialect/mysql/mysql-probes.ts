@@ -32,7 +32,6 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
 /** condition is the MySQL test for the rows a probe counts; `column` is quoted. */
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
-    case 'nulls': return `${column} IS NULL`
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `CHAR_LENGTH(${column}) > ${probe.length}`
     case 'out_of_range':

@@ -54,7 +54,6 @@ function convertsTo(to: ColumnModel, text: string): string | undefined {
 /** condition is the PostgreSQL test for the rows a probe counts; `column` is quoted. */
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
-    case 'nulls': return `${column} IS NULL`
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `char_length(${column}::text) > ${probe.length}`
     case 'out_of_range':

@@ -10,7 +10,6 @@ const isNumber = (column: string) => `typeof(${column}) IN ('integer', 'real')`
 /** condition is the SQLite test for the rows a probe counts; `column` is quoted. */
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
-    case 'nulls': return `${column} IS NULL`
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `length(${column}) > ${probe.length}`
     case 'out_of_range':
