@@ -1,3 +1,4 @@
+import type { RecordChanges } from '../plan/typeorm-records'
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { ColumnModel, SchemaModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
@@ -215,6 +216,11 @@ export interface Dialect {
    * statements, each carrying the operations it carries out.
    */
   compile(changes: ChangeSet): Statement[]
+  /**
+   * typeormRecords are the statements that keep TypeORM's `typeorm_metadata` rows (generated columns, views)
+   * as TypeORM would after `changes` (see typeormRecordChanges), for the DataSource's metadata table.
+   */
+  typeormRecords(changes: RecordChanges, options: DataSourceOptions): Statement[]
   /**
    * viewBreakingChanges names the tables (and columns, where only some are concerned) that `changes` change in a
    * way the views reading them do not survive, beyond the drops every dialect shares: a SQLite table rebuild,

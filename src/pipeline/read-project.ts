@@ -1,5 +1,6 @@
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
+import { keepingTypeormRecords } from './typeorm-records-dialect'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
@@ -87,5 +88,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, entitie
   if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
   const contractDue = open.filter((r) => applied.has(r.migration))
   if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
-  return { dialect, entities, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection }
+  return {
+    dialect: keepingTypeormRecords(dialect, dataSource.options), entities, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
+  }
 }

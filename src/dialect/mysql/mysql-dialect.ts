@@ -13,6 +13,7 @@ import { lockMysqlRunner } from './mysql-runner-lock'
 import { backupMysql, mysqlBackupName } from './mysql-backup'
 import { mysqlTimeoutStatements } from './mysql-timeouts'
 import { compileMysql } from './mysql-compiler'
+import { mysqlTypeormRecords } from './mysql-typeorm-records'
 import { measureMysql } from './mysql-probes'
 import { type MysqlServer, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
@@ -51,6 +52,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     reconcile: reconcileMysql,
     appliedMigrations: appliedMysqlMigrations,
     compile: (changes) => compileMysql(changes, server),
+    typeormRecords: mysqlTypeormRecords,
     viewBreakingChanges: renamedSources,
     classifyTypeChange: classifyMysqlTypeChange,
     measure: measureMysql,

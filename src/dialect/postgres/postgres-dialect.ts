@@ -2,6 +2,7 @@ import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
 import { postgresMigrationScript } from './postgres-migration-script'
 import { compilePostgres } from './postgres-compiler'
+import { postgresTypeormRecords } from './postgres-typeorm-records'
 import { retypedColumns } from './postgres-view-breaking'
 import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
@@ -44,6 +45,7 @@ export const postgresDialect: Dialect = {
   reconcile: reconcilePostgres,
   appliedMigrations: appliedPostgresMigrations,
   compile: compilePostgres,
+  typeormRecords: postgresTypeormRecords,
   viewBreakingChanges: retypedColumns,
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,

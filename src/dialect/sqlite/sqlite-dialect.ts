@@ -2,6 +2,7 @@ import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
 import { sqliteMigrationScript } from './sqlite-migration-script'
 import { compileSqlite, rebuiltTables } from './sqlite-compiler'
+import { sqliteTypeormRecords } from './sqlite-typeorm-records'
 import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
@@ -39,6 +40,7 @@ export const sqliteDialect: Dialect = {
   normalize: normalizeSqliteModel,
   appliedMigrations: appliedSqliteMigrations,
   compile: compileSqlite,
+  typeormRecords: sqliteTypeormRecords,
   // A rebuilt table is dropped and another renamed into its place: SQLite then finds its views broken.
   viewBreakingChanges: rebuiltTables,
   classifyTypeChange: classifySqliteTypeChange,

@@ -1,0 +1,20 @@
+import type { DataSourceOptions } from 'typeorm'
+import type { RecordChanges } from '../../plan/typeorm-records'
+import { quoteLiteral } from '../quote'
+import type { Statement } from '../statement'
+import { type RecordSyntax, typeormRecordStatements } from '../typeorm-records-sql'
+import { quoteIdent } from './sqlite-quote'
+
+const syntax: RecordSyntax = {
+  quoteIdent,
+  quoteLiteral,
+  tableSql: (options) => quoteIdent((options as { metadataTableName?: string }).metadataTableName ?? 'typeorm_metadata'),
+  createSql: (table) => `CREATE TABLE IF NOT EXISTS ${table} ("type" varchar NOT NULL, "database" varchar, "schema" varchar, ` +
+    '"table" varchar, "name" varchar, "value" text)',
+  placeOf: () => ({}),
+}
+
+/** sqliteTypeormRecords keeps TypeORM's `typeorm_metadata` rows of generated columns and views (see TypeormRecord). */
+export function sqliteTypeormRecords(changes: RecordChanges, options: DataSourceOptions): Statement[] {
+  return typeormRecordStatements(syntax, changes, options)
+}

@@ -1,0 +1,12 @@
+import type { DataSourceOptions } from 'typeorm'
+import type { Dialect } from '../dialect/dialect'
+import { typeormRecordChanges } from '../plan/typeorm-records'
+
+/**
+ * keepingTypeormRecords is `dialect` whose compile also keeps TypeORM's `typeorm_metadata` rows of generated
+ * columns and views, in the DataSource's metadata table, after the schema changes: then TypeORM's own schema
+ * builder (`schema:log`, `migration:generate`, `synchronize`) finds them as it would have made them.
+ */
+export function keepingTypeormRecords(dialect: Dialect, options: DataSourceOptions): Dialect {
+  return { ...dialect, compile: (changes) => [...dialect.compile(changes), ...dialect.typeormRecords(typeormRecordChanges(changes), options)] }
+}
