@@ -156,6 +156,9 @@ class Book {
   @Column({ type: 'char', length: 2, default: 'NL' }) country: string
   @Column({ type: 'nvarchar', length: 30, nullable: true }) national: string | null
   @Column({ type: 'varbinary', length: 16, nullable: true }) hash: Buffer | null
+  @Column({ type: 'char', nullable: true }) grade: string | null
+  @Column({ type: 'binary', nullable: true }) flagByte: Buffer | null
+  @Column({ type: 'bit', nullable: true }) flagBit: Buffer | null
 }
 @Entity('p22') class TextTypes {
   @PrimaryGeneratedColumn() id: number
@@ -260,7 +263,7 @@ export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'charsets and collations declared equal to the table, or of their own', entities: [InheritedCollation] },
   { name: 'simple-enum', entities: [SimpleEnum] },
   { name: 'simple-array and simple-json', entities: [SimpleArrayJson] },
-  { name: 'varchar lengths (default 255), char, nvarchar, varbinary', entities: [VarcharLengths] },
+  { name: 'varchar lengths (default 255), char, nvarchar, varbinary; char, binary and bit without a length (1)', entities: [VarcharLengths] },
   { name: 'text and blob types', entities: [TextTypes] },
   { name: 'bigint as string, unsigned bigint', entities: [BigintAsString] },
   { name: 'index and unique names (@Unique, unique: true, @Index named and not)', entities: [IndexNames] },

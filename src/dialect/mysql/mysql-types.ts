@@ -38,6 +38,8 @@ const synonyms: Readonly<Record<string, string>> = {
 export const mysqlIntegerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
 /** Types whose parameter is a length in characters, bytes or bits. */
 export const mysqlLengthTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'binary', 'varbinary', 'bit'])
+/** Length types whose length, when none is written, is 1: the server stores `char` as `char(1)`. */
+const lengthOneByDefault: ReadonlySet<string> = new Set(['char', 'binary', 'bit'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
 const floatTypes: ReadonlySet<string> = new Set(['float', 'double'])
 /** Numeric types: their defaults are numbers, written unquoted. */
@@ -68,7 +70,10 @@ export function canonicalMysqlType(spelling: string, declared: Parameters = {}, 
   // float(p) without a scale is a precision in bits: float up to 24, double past it, neither keeps p.
   if (base === 'float' && params.precision !== undefined && params.scale === undefined) return { type: params.precision > 24 ? type.replace('float', 'double') : type }
   if (mysqlIntegerTypes.has(base)) return isBoolean || (base === 'tinyint' && params.length === 1) ? { type, length: 1 } : { type }
-  if (mysqlLengthTypes.has(base)) return { type, ...(params.length !== undefined && { length: params.length }) }
+  if (mysqlLengthTypes.has(base)) {
+    const length = params.length ?? (lengthOneByDefault.has(base) ? 1 : undefined)
+    return { type, ...(length !== undefined && { length }) }
+  }
   if (base === 'decimal') return { type, precision: params.precision ?? 10, scale: params.scale ?? 0 }
   if (floatTypes.has(base)) {
     return { type, ...(params.precision !== undefined && { precision: params.precision }), ...(params.precision !== undefined && params.scale !== undefined && { scale: params.scale }) }

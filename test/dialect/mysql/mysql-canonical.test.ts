@@ -35,6 +35,12 @@ describe('canonicalMysqlType', () => {
     ['datetime(6)', { type: 'datetime', precision: 6 }],
     ['timestamp(0)', { type: 'timestamp' }],
     ['bit(3)', { type: 'bit', length: 3 }],
+    // Without a length, the server stores char, binary and bit with a length of 1.
+    ['char', { type: 'char', length: 1 }],
+    ['national char', { type: 'char', length: 1 }],
+    ['binary', { type: 'binary', length: 1 }],
+    ['bit', { type: 'bit', length: 1 }],
+    ['varbinary(16)', { type: 'varbinary', length: 16 }],
     ["enum('a','b''c','d,e')", { type: 'enum', enumValues: ['a', "b'c", 'd,e'] }],
     ["set('x','y')", { type: 'set', enumValues: ['x', 'y'] }],
     ['point', { type: 'point' }],
