@@ -8,7 +8,8 @@ import { columnText } from '../hazards/hazard-names'
  */
 export function arrayColumnWarnings(entities: SchemaModel, capabilities: DialectCapabilities): string[] {
   if (capabilities.columnArrays === true) return []
-  return entities.tables.flatMap((table) => table.columns.filter((column) => column.isArray === true).map((column) =>
+  // An array of enum values (simple-enum) is stored as a comma-separated list everywhere: it holds an array.
+  return entities.tables.flatMap((table) => table.columns.filter((column) => column.isArray === true && column.enumValues === undefined).map((column) =>
     `${columnText(table, column.name)} is declared with array: true, but this database has no array columns: ` +
     `it holds one ${column.type} value, so writing an array into it fails or stores its text`))
 }

@@ -51,6 +51,35 @@ describe('sqlite: array: true', () => {
   })
 })
 
+@Entity('crew')
+class Crew {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'simple-enum', enum: ['admin', 'editor', 'ghost'], array: true, default: ['ghost', 'admin'] }) roles: string[]
+}
+
+describe('sqlite: a simple-enum array', () => {
+  let db: TestDatabase
+  beforeEach(async () => {
+    db = await createSqliteDatabase()
+  })
+  afterEach(async () => db?.drop())
+
+  it('is a varchar holding the list, with no check of single values, as TypeORM makes it', async () => {
+    const { source } = await migrateTo(db, [Crew], 'Init')
+    expect(source).toContain('"roles" varchar NOT NULL DEFAULT \'ghost,admin\'')
+    expect(source).not.toContain('CHECK')
+    expect((await compareProject(projectFor(db, [Crew]))).warnings.filter((w) => w.message.includes('array: true'))).toEqual([])
+    const own = new DataSource({ ...db.options, entities: [Crew], logging: false } as never)
+    await own.initialize()
+    try {
+      await own.getRepository(Crew).save({ roles: ['admin', 'editor'] })
+      expect((await own.getRepository(Crew).find()).map((c) => c.roles)).toEqual([['admin', 'editor']])
+    } finally {
+      await own.destroy()
+    }
+  })
+})
+
 describe('mariadb: array: true', () => {
   let db: TestDatabase
   beforeAll(async () => {
