@@ -66,7 +66,7 @@ describe.each([
       writeFileSync(project.file(init), original.replace('public async down', '// an afterthought\n    public async down'))
       const check = await cli('check')
       expect(check.code).toBe(5)
-      expect(check.stdout).toContain('OK: the database matches the entities.')
+      expect(check.stdout).toContain('The database matches the entities, but the checks below fail.')
       expect(check.stderr).toBe(
         `${init}: APPLIED_MIGRATION_EDITED: migration Init1700000000000 was edited after it was applied: restore it (git checkout -- ${init}) and write a new migration for the change\n`,
       )

@@ -71,7 +71,9 @@ function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliO
     return ExitCode.changesMissing
   }
   if (comparison.up.length === 0) {
-    const ok = texts.ok ?? 'OK: the database matches the entities.'
+    // Findings about the migrations fail the check (exit 5): no "OK" above them.
+    const matches = texts.ok ?? 'OK: the database matches the entities.'
+    const ok = problems.length === 0 ? matches : `${matches.replace(/^OK: (.)/, (_, c: string) => c.toUpperCase()).replace(/\.$/, '')}, but the checks below fail.`
     if (args.format === 'json' || args.format === 'markdown' || args.format === 'github') output.out(report(ok))
     else {
       if (args.format === 'sql') output.err(ok)
