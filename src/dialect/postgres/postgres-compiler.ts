@@ -8,6 +8,7 @@ import { copyColumnSql } from './postgres-copy-column-sql'
 import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
+import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
@@ -106,6 +107,11 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   return ops.flatMap((op, i) => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
+    // An ADD COLUMN that fills every row itself rewrites the table (TABLE_REBUILD), unless the migration made it.
+    const created = changes.tableAt[i]?.createdAt
+    if (op.kind === 'add_column' && addingRewrites(op.column) && (created === undefined || created > i)) {
+      statements[0] = { ...statements[0]!, rebuild: op.table.name }
+    }
     return [...relinked.before.get(i) ?? [], ...statements, ...relinked.after.get(i) ?? []]
   })
 }
