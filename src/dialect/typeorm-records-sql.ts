@@ -24,21 +24,20 @@ export interface RecordSyntax {
 export function typeormRecordStatements(syntax: RecordSyntax, changes: RecordChanges, options: DataSourceOptions): Statement[] {
   if (changes.deleted.length === 0 && changes.inserted.length === 0) return []
   const table = syntax.tableSql(options)
+  // The columns TypeORM writes for a record, with their values; those it leaves out are absent.
   const fieldsOf = (record: TypeormRecord): [string, string][] => {
-    const place = syntax.placeOf(record)
-    return [
-      ['type', syntax.quoteLiteral(record.type)],
-      ...(place.database === undefined ? [] : [['database', place.database] as [string, string]]),
-      ...(place.schema === undefined ? [] : [['schema', place.schema] as [string, string]]),
-      ...(record.table === undefined ? [] : [['table', syntax.quoteLiteral(record.table)] as [string, string]]),
-      ['name', syntax.quoteLiteral(record.name)],
+    const { database, schema } = syntax.placeOf(record)
+    const table = record.table === undefined ? undefined : syntax.quoteLiteral(record.table)
+    const fields: [string, string | undefined][] = [
+      ['type', syntax.quoteLiteral(record.type)], ['database', database], ['schema', schema], ['table', table], ['name', syntax.quoteLiteral(record.name)],
     ]
+    return fields.filter((field): field is [string, string] => field[1] !== undefined)
   }
   const deleteSql = (record: TypeormRecord) =>
     `DELETE FROM ${table} WHERE ${fieldsOf(record).map(([column, value]) => `${syntax.quoteIdent(column)} = ${value}`).join(' AND ')}`
   const insertSql = (record: TypeormRecord) => {
-    const fields = [...fieldsOf(record), ['value', syntax.quoteLiteral(record.value)]]
-    return `INSERT INTO ${table} (${fields.map(([column]) => syntax.quoteIdent(column!)).join(', ')}) VALUES (${fields.map(([, value]) => value).join(', ')})`
+    const fields: [string, string][] = [...fieldsOf(record), ['value', syntax.quoteLiteral(record.value)]]
+    return `INSERT INTO ${table} (${fields.map(([column]) => syntax.quoteIdent(column)).join(', ')}) VALUES (${fields.map(([, value]) => value).join(', ')})`
   }
   return [
     { sql: syntax.createSql(table), operations: [], ...(syntax.autocommits && { autocommits: true }) },

@@ -92,7 +92,6 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
 function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
   const creating = new Set(ops.flatMap((op) =>
     op.kind === 'create_index' || op.kind === 'add_unique' || op.kind === 'add_primary_key' ? [qualifiedKey(op.table)] : []))
-  const inTable = (table: QualifiedName, name: string) => `${qualifiedKey(table)}\0${name}`
   const dropped = new Set(ops.flatMap((op) => (op.kind === 'drop_column' ? [inTable(op.table, op.column.name)] : [])))
   const renamedTo = new Set(ops.flatMap((op) => (op.kind === 'rename_index' || op.kind === 'rename_constraint' ? [inTable(op.table, op.to)] : [])))
   return new Set(ops.filter((op) => {
@@ -125,9 +124,9 @@ function columnsDroppedLast(ops: readonly Operation[]): Operation[] {
     const table = tableOf(op)
     return table !== undefined && op.kind !== 'drop_column' && phase[op.kind] >= phase.add_column ? [qualifiedKey(table)] : []
   }))
-  const renamedTo = new Set(ops.flatMap((op) => (op.kind === 'rename_column' ? [`${qualifiedKey(op.table)}\0${op.to}`] : [])))
+  const renamedTo = new Set(ops.flatMap((op) => (op.kind === 'rename_column' ? [inTable(op.table, op.to)] : [])))
   return ops.filter((op) =>
-    op.kind === 'drop_column' && !changedLater.has(qualifiedKey(op.table)) && !renamedTo.has(`${qualifiedKey(op.table)}\0${op.column.name}`))
+    op.kind === 'drop_column' && !changedLater.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, op.column.name)))
 }
 
 /** namesGiven are the index and constraint names an operation gives. */
@@ -143,6 +142,11 @@ function namesGiven(op: Operation): string[] {
     case 'rename_constraint': return [op.to]
     default: return []
   }
+}
+
+/** inTable keys an object, a column or an index, by its table and name. */
+function inTable(table: QualifiedName, name: string): string {
+  return `${qualifiedKey(table)}\0${name}`
 }
 
 function tableKey(op: Operation): string {

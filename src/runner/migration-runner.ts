@@ -4,6 +4,7 @@ import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMErr
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationNamesIn } from '../source/migration-files'
+import { migrationsEntries } from '../source/migrations-dir'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
@@ -139,8 +140,7 @@ export async function withConnection<T>(project: LoadedProject, work: (dataSourc
  */
 export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
   const { dataSource } = project
-  const migrations = dataSource.options.migrations
-  const listed = migrations === undefined ? [] : Array.isArray(migrations) ? migrations : Object.values(migrations)
+  const listed = migrationsEntries(dataSource)
   const folderGlob = join(project.migrationsDir, '*.{ts,js,cjs,mjs}')
   if (listed.length === 0 || project.settings.migrationsDir) dataSource.setOptions({ migrations: [...listed, folderGlob] })
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })

@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import type { DataSource } from 'typeorm'
+import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { AutogenSettings } from './autogen-settings'
 import { globPatternRegExp } from './glob-pattern'
 
@@ -53,8 +53,12 @@ export function resolveMigrationsDir(dataSource: DataSource, settings: AutogenSe
   return migrationsTarget(dataSource, settings, cwd).dir
 }
 
-function migrationsEntries(dataSource: DataSource): readonly unknown[] {
-  const migrations: unknown = dataSource.options.migrations
+/** MigrationEntry is one entry of a DataSource's `migrations` option: a glob or a migration class. */
+export type MigrationEntry = Extract<DataSourceOptions['migrations'], readonly unknown[]>[number]
+
+/** migrationsEntries are the entries of a DataSource's `migrations` option, listed or keyed. */
+export function migrationsEntries(dataSource: DataSource): readonly MigrationEntry[] {
+  const migrations = dataSource.options.migrations
   if (migrations === undefined || migrations === null || typeof migrations !== 'object') return []
   return Array.isArray(migrations) ? migrations : Object.values(migrations)
 }

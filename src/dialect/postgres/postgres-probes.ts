@@ -20,15 +20,15 @@ const arrayLiteralPattern = '^[[:space:]]*[{].*[}][[:space:]]*$'
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
   const { to } = probe
   const fromArray = probe.fromArray === true
-  if (fromArray && !to.isArray) return convertsTo(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
-  if (!fromArray && to.isArray) return convertsTo({ ...to, isArray: false }, `${column}::text`)
+  if (fromArray && !to.isArray) return notValueOf(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
+  if (!fromArray && to.isArray) return notValueOf({ ...to, isArray: false }, `${column}::text`)
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
   if (to.isArray) return stringTypes.has(to.type) ? `${column}::text !~ ${quoteLiteral(arrayLiteralPattern)}` : undefined
-  return convertsTo(to, `${column}::text`)
+  return notValueOf(to, `${column}::text`)
 }
 
-/** convertsTo is the test that `text` is not a value of `to`'s (scalar) type, for the types it knows. */
-function convertsTo(to: ColumnModel, text: string): string | undefined {
+/** notValueOf is the test that `text` is not a value of `to`'s (scalar) type, for the types it knows. */
+function notValueOf(to: ColumnModel, text: string): string | undefined {
   switch (to.type) {
     case 'smallint':
     case 'integer':

@@ -64,10 +64,11 @@ function isRowidAlias(table: TableModel): boolean {
  * written; collations upper case.
  */
 export function canonicalColumn(column: ColumnModel): ColumnModel {
+  const isEnum = column.enumValues !== undefined && column.enumValues.length > 0
   // An array of enum values is kept as their comma-separated list, which TypeORM checks against no list.
-  const enumValues = column.enumValues && column.enumValues.length > 0 && column.isArray !== true ? [...column.enumValues] : undefined
+  const enumValues = isEnum && column.isArray !== true ? [...column.enumValues!] : undefined
   // TypeORM writes an enum's type (`varchar`) alone: no length, no ` array`.
-  const parts = canonicalTypeParts(column.enumValues !== undefined && column.enumValues.length > 0 ? { type: column.type } : column)
+  const parts = canonicalTypeParts(isEnum ? { type: column.type } : column)
   const defaultValue = canonicalDefault(column.default)
   return {
     name: column.name,
