@@ -24,6 +24,12 @@ class JobWithLength {
 const arrayWarnings = async (db: TestDatabase) =>
   (await compareProject(projectFor(db, [Job]))).warnings.filter((w) => w.code === 'NOT_DIFFED' && w.message.includes('array: true'))
 
+@Entity('crew')
+class Crew {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'simple-enum', enum: ['admin', 'editor', 'ghost'], array: true, default: ['ghost', 'admin'] }) roles: string[]
+}
+
 describe('sqlite: array: true', () => {
   let db: TestDatabase
   beforeEach(async () => {
@@ -49,22 +55,8 @@ describe('sqlite: array: true', () => {
     expect(source).not.toContain('varchar(40) array')
     expect(await pendingChanges(db, [JobWithLength])).toEqual([])
   })
-})
 
-@Entity('crew')
-class Crew {
-  @PrimaryGeneratedColumn() id: number
-  @Column({ type: 'simple-enum', enum: ['admin', 'editor', 'ghost'], array: true, default: ['ghost', 'admin'] }) roles: string[]
-}
-
-describe('sqlite: a simple-enum array', () => {
-  let db: TestDatabase
-  beforeEach(async () => {
-    db = await createSqliteDatabase()
-  })
-  afterEach(async () => db?.drop())
-
-  it('is a varchar holding the list, with no check of single values, as TypeORM makes it', async () => {
+  it('of simple-enum values is a varchar holding the list, with no check of single values, as TypeORM makes it', async () => {
     const { source } = await migrateTo(db, [Crew], 'Init')
     expect(source).toContain('"roles" varchar NOT NULL DEFAULT \'ghost,admin\'')
     expect(source).not.toContain('CHECK')
