@@ -12,6 +12,8 @@ export const benchEntry = path.join(repoRoot, 'bin', 'bench.js')
 /** ProcessVariant names one whole-process command of a pair: ours or TypeORM's, on one way of loading files. */
 export type ProcessVariant =
   | 'ours-ts-cold' | 'ours-ts-warm' | 'ours-js' | 'typeorm-ts-node' | 'typeorm-transpile-only' | 'typeorm-js'
+  /** Ours on `.ts` with warm caches after one entity file's text changed: the entity cache misses, one file is transpiled. */
+  | 'ours-ts-edited'
   /** After a change to every entity (wideEdits): ours on `.ts` with a cold cache, TypeORM on the rebuilt dist/. */
   | 'ours-wide' | 'typeorm-wide-js'
 

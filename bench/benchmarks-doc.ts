@@ -65,8 +65,10 @@ export function benchmarksDoc(results: BenchResults, machine: MachineInfo, run: 
     '',
     '- ours: `node node_modules/typeorm-autogen/bin/typeorm-autogen.js check -c ormconfig.ts` (the bin `npx typeorm-autogen` runs, ' +
       'started by `node` as TypeORM\'s `cli.js` is, so that neither pays for `npx`: the start-up table shows what `npx` adds), with a ' +
-      '**cold** transpile cache (`node_modules/.cache/typeorm-autogen` removed first) and then **warm**; and ' +
-      'the same with `-c dist/ormconfig.js` on the compiled files (a `.js` config transpiles nothing).',
+      '**cold** cache (`node_modules/.cache/typeorm-autogen`, the transpile and entity caches, removed first), then **warm** with nothing ' +
+      'changed (the entity cache answers: no entity file is loaded), then warm after **one entity edited** (a comment appended to the first ' +
+      'entity file: one file is transpiled, and every entity file loaded, as after any edit); and the same with `-c dist/ormconfig.js` on ' +
+      'the compiled files with no cache (a `.js` config transpiles nothing).',
     '- TypeORM 1.1.1\'s CLI, `node_modules/typeorm/cli.js migration:generate migrations/Bench --check -d <config>` ' +
       '(exits non-zero when it finds changes), on its three paths: `node -r ts-node/register` with type-checking, the same with ' +
       '`TS_NODE_TRANSPILE_ONLY=true`, and `node` on `dist/ormconfig.js` (both tools then load `.js`).',

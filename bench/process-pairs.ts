@@ -28,8 +28,8 @@ export interface ProcessPairs {
 }
 
 /** The order of one round: each of ours is followed by a TypeORM path, so the two alternate in time. */
-const generatedRound: readonly ProcessVariant[] = ['ours-ts-cold', 'typeorm-ts-node', 'ours-ts-warm', 'typeorm-transpile-only', 'ours-js', 'typeorm-js']
-const exampleRound: readonly ProcessVariant[] = ['ours-ts-cold', 'typeorm-ts-node', 'ours-ts-warm', 'typeorm-transpile-only']
+const generatedRound: readonly ProcessVariant[] = ['ours-ts-cold', 'typeorm-ts-node', 'ours-ts-warm', 'typeorm-transpile-only', 'ours-ts-edited', 'typeorm-js', 'ours-js']
+const exampleRound: readonly ProcessVariant[] = ['ours-ts-cold', 'typeorm-ts-node', 'ours-ts-warm', 'typeorm-transpile-only', 'ours-ts-edited']
 const wideRound: readonly ProcessVariant[] = ['ours-wide', 'typeorm-wide-js']
 
 /** The exit codes each command must end with: `check` finds nothing (0) or a missing migration (1); undefined takes any. */
@@ -103,7 +103,8 @@ async function runRounds(
   const rounds = Math.max(...round.map(runsOf))
   for (let r = 0; r < rounds; r++) {
     for (const variant of round.filter((v) => r < runsOf(v))) {
-      if (variant === 'ours-ts-cold' || variant === 'ours-wide') fs.rmSync(transpileCacheDir(dir), { recursive: true, force: true })
+      if (variant === 'ours-ts-cold' || variant === 'ours-js' || variant === 'ours-wide') fs.rmSync(transpileCacheDir(dir), { recursive: true, force: true })
+      if (variant === 'ours-ts-edited') editOneEntity(dir, r)
       const command = variantCommand(variant, config)
       const run = await timeProcess(command.argv, dir, { ...env, ...command.env })
       log(`  ${label}, round ${r + 1}/${rounds}, ${variant}: ${(run.ms / 1000).toFixed(2)} s, exit ${run.code}, peak RSS ${(run.maxRssKb / 1024).toFixed(0)} MB`)
@@ -118,6 +119,17 @@ async function runRounds(
   const stats: Partial<Record<ProcessVariant, CommandStats>> = {}
   for (const [variant, list] of runs) stats[variant] = commandStats(list)
   return { stats, ...(typeormFound === undefined ? {} : { typeormFound }) }
+}
+
+/**
+ * editOneEntity changes the text of the project's first entity file (a comment, so the schema stays the same):
+ * what a run after an edit finds, with one file to transpile and the entity cache out of date.
+ */
+function editOneEntity(dir: string, round: number): void {
+  const entities = path.join(dir, 'entities')
+  const first = fs.readdirSync(entities).filter((name) => name.endsWith('.ts')).sort()[0]
+  if (first === undefined) throw new Error(`bench: no entity file in ${entities} to edit`)
+  fs.appendFileSync(path.join(entities, first), `// bench edit ${round + 1}\n`)
 }
 
 /** StartupStats are the start-up commands, timed alternately in one project folder. */

@@ -61,6 +61,7 @@ export function variantCommand(variant: ProcessVariant, configTs: string): { arg
   switch (variant) {
     case 'ours-ts-cold':
     case 'ours-ts-warm':
+    case 'ours-ts-edited':
     case 'ours-wide':
       return { argv: ourCheck(configTs), env: {} }
     case 'ours-js':

@@ -1,5 +1,5 @@
 import { renderEmptyMigrationFile } from '../render/empty-migration-file'
-import { knownMigrations } from '../runner/migration-runner'
+import { knownMigrations, migrationNameOf } from '../runner/migration-runner'
 import type { LoadedProject } from '../source/load-config'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
@@ -14,7 +14,7 @@ import { writeAllWhole } from './write-whole'
  */
 export function createMigration(project: LoadedProject, name: string, timestamp: number = Date.now()): string {
   refuseUnplaceableMigrations(project)
-  refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], historyOf(knownMigrations(project.dataSource, project.migrationsDir), []), 'create')
+  refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], historyOf(knownMigrations(project.dataSource.migrations.map(migrationNameOf), project.migrationsDir), []), 'create')
   const rendered = renderEmptyMigrationFile(name, timestamp)
   const sum = sumWithMigrations(project.migrationsDir, [rendered])
   return writeAllWhole(project.migrationsDir, [

@@ -27,7 +27,7 @@ export async function planChanges(project: LoadedProject, read: ProjectReading, 
   const { dialect, actual, desired, entities } = read
   // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
   const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
-  const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, project.dataSource.entityMetadatas, options)
+  const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, read.renameTargets, options)
   const changes = changeSetOf(actual, planViews(renamed.ops, actual, desired, dialect))
   const upStatements = dialect.compile(changes)
   const findings = findHazards({

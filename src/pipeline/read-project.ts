@@ -3,11 +3,14 @@ import { dialectFor } from '../dialect/dialect-for'
 import { keepingTypeormRecords } from './typeorm-records-dialect'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
-import { type DeclaredFacts, declaredFactsOf } from '../source/declared-facts'
-import { type EntityReadResult, readEntities } from '../source/entity-metadata'
+import type { DeclaredFacts } from '../source/declared-facts'
+import { cachedEntityReading } from '../source/entity-cache'
+import type { EntityReadResult } from '../source/entity-metadata'
+import { type EntityReading, readEntityReading } from '../source/entity-reading'
 import type { LoadedProject } from '../source/load-config'
 import { type DatabaseReadAhead, readDatabaseAhead } from './database-read-ahead'
 import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
+import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
 import { ignoredTables } from './ignored-tables'
@@ -20,6 +23,8 @@ import type { CompareOptions } from './compare-project'
 export interface ProjectReading {
   readonly dialect: Dialect
   readonly entities: EntityReadResult
+  /** Who declares each entity table's columns, for rename advice. */
+  readonly renameTargets: readonly RenameTarget[]
   /** Tables never read or diffed (see IntrospectionScope.ignoreTables). */
   readonly ignore: readonly string[]
   /** The database's schema, normalized. */
@@ -47,24 +52,26 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const baseDialect = dialectFor(dataSource.options)
   const connect = options.connect ?? (() => baseDialect.connect(dataSource.options))
   const database = readDatabaseAhead(baseDialect, dataSource.options, connect, ignoredTables(dataSource, settings))
-  let entities: EntityReadResult
+  let reading: EntityReading
   try {
-    entities = await readEntities(dataSource)
+    const read = () => readEntityReading(dataSource)
+    reading = await (options.entityCache === true ? cachedEntityReading(project, read) : read())
   } catch (err) {
     await database.closeQuietly()
     throw err
   }
   try {
     // The dialect comes once connected: a connection that failed fails here.
-    return await readWith(project, options, entities, await database.dialect(), database)
+    return await readWith(project, options, reading, await database.dialect(), database)
   } catch (err) {
     await database.closeQuietly()
     throw err
   }
 }
 
-async function readWith(project: LoadedProject, options: CompareOptions, entities: EntityReadResult, dialect: Dialect, database: DatabaseReadAhead): Promise<ProjectReading> {
+async function readWith(project: LoadedProject, options: CompareOptions, reading: EntityReading, dialect: Dialect, database: DatabaseReadAhead): Promise<ProjectReading> {
   const { dataSource, settings } = project
+  const { entities } = reading
   const connection = await database.connection()
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
   const normalized = dialect.normalize(entities.model, dataSource.options)
@@ -74,21 +81,21 @@ async function readWith(project: LoadedProject, options: CompareOptions, entitie
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
   const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
-  const declaredFacts = declaredFactsOf(dataSource.entityMetadatas, (table) => wantedKeys.has(qualifiedKey(table)))
+  const declaredFacts = { tables: reading.declaredFacts.tables.filter((table) => wantedKeys.has(qualifiedKey(table))) }
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
   const introspected = await database.introspect({ schemas, ignoreTables: ignore })
   const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
-  refuseNoEntities(dataSource, actual)
+  refuseNoEntities(dataSource, reading.metadataCount, actual)
   const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
   const queryCount = connection.queryCount
-  const history = await migrationHistory(dataSource, project.migrationsDir, dialect, connection)
+  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, dialect, connection)
   const open = openExpands(project.migrationsDir)
   const applied = new Set(history.applied)
   if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
   const contractDue = open.filter((r) => applied.has(r.migration))
   if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
   return {
-    dialect: keepingTypeormRecords(dialect, dataSource.options), entities, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
+    dialect: keepingTypeormRecords(dialect, dataSource.options), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
   }
 }

@@ -1,11 +1,10 @@
 import type { Warning } from '../hazards/warning'
-import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { DialectCapabilities } from '../dialect/dialect'
 import { planWithRenames } from '../diff/rename-plan'
 import { type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel } from '../diff/rename-types'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { decoratorAdvice } from '../source/rename-hints'
+import { type RenameTarget, decoratorAdvice } from '../source/rename-hints'
 import { UserError } from '../source/user-error'
 
 /** RenameOptions are the renames decided outside the entities: `--rename` flags, and the terminal prompt. */
@@ -43,7 +42,7 @@ export async function resolveRenames(
   desired: SchemaModel,
   capabilities: DialectCapabilities,
   entityHints: readonly RenameHint[],
-  metadatas: readonly EntityMetadata[],
+  renameTargets: readonly RenameTarget[],
   options: RenameOptions = {},
 ): Promise<ResolvedRenames> {
   const flags = options.renames ?? []
@@ -57,7 +56,7 @@ export async function resolveRenames(
   const unresolved = plan.unresolved.map((suspect): UnresolvedRename => {
     const { from, to } = renameLabel(suspect)
     const flag = `--rename ${from}=${suspect.to}`
-    const decorator = decoratorAdvice(metadatas, suspect)
+    const decorator = decoratorAdvice(renameTargets, suspect)
     return {
       ...suspect,
       description: `${from} may have been renamed to ${to}`,

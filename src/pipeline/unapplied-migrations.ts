@@ -33,12 +33,13 @@ export function historyOf(known: readonly string[], applied: readonly string[]):
 /** migrationHistory reads the applied names with one query on `connection` and compares them with the project's. */
 export async function migrationHistory(
   dataSource: DataSource,
+  loadedMigrations: readonly string[],
   migrationsDir: string,
   dialect: Dialect,
   connection: DatabaseConnection,
 ): Promise<MigrationHistory> {
   const applied = await dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options)
-  return historyOf(knownMigrations(dataSource, migrationsDir), applied)
+  return historyOf(knownMigrations(loadedMigrations, migrationsDir), applied)
 }
 
 /** historyWarnings are the sentences about migrations the database and the project disagree on. */

@@ -37,7 +37,7 @@ export async function logOf(dataSource: DataSource, migrationsDir: string): Prom
   const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
   const applied = new Set(executed.map((m) => m.name))
   const files = new Map(migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [[f.name, f.file] as const])))
-  const known = new Set(knownMigrations(dataSource, migrationsDir))
+  const known = new Set(knownMigrations(dataSource.migrations.map(migrationNameOf), migrationsDir))
   const entry = (name: string, state: MigrationState): MigrationEntry => {
     const timestamp = timestampOf(name)
     const file = files.get(name)

@@ -19,12 +19,12 @@ export function migrationNameOf(migration: MigrationInterface): string {
 }
 
 /**
- * knownMigrations names the project's migrations as TypeORM records them: the DataSource's loaded
+ * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
  * migrations, then those of the files in `migrationsDir` it did not load (read, not loaded).
  */
-export function knownMigrations(dataSource: DataSource, migrationsDir: string): string[] {
+export function knownMigrations(loaded: readonly string[], migrationsDir: string): string[] {
   const files = migrationNamesIn(migrationsDir)
-  return [...new Set([...dataSource.migrations.map(migrationNameOf), ...files])]
+  return [...new Set([...loaded, ...files])]
 }
 
 /**

@@ -5,6 +5,7 @@ import { type AutogenSettings, readAutogenSettings } from './autogen-settings'
 import { pickDataSource } from './data-source-export'
 import { refuseForeignTypeorm } from './typeorm-copy'
 import { resolveMigrationsDir } from './migrations-dir'
+import { type RecordedInputs, recordInputs } from './input-recorder'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
 import { UserError, messageOf } from './user-error'
 
@@ -16,6 +17,8 @@ export interface LoadedProject {
   readonly migrationsDir: string
   /** Absolute path of the config file. */
   readonly configPath: string
+  /** What loading the config read (see entity-cache); absent where the project was not loaded from a file. */
+  readonly configInputs?: RecordedInputs
 }
 
 /**
@@ -32,14 +35,15 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
   }
   refuseForeignTypeorm(absolute)
   registerTypeScriptLoader()
-  const exported = await loadConfigModule(absolute, configPath)
-  let picked: Awaited<ReturnType<typeof pickDataSource>>
-  try {
-    picked = await pickDataSource(exported, configPath)
-  } catch (err) {
-    if (err instanceof UserError) throw err
-    throw failedToLoad(configPath, err)
-  }
+  const { value: picked, inputs: configInputs } = await recordInputs(async () => {
+    const exported = await loadConfigModule(absolute, configPath)
+    try {
+      return await pickDataSource(exported, configPath)
+    } catch (err) {
+      if (err instanceof UserError) throw err
+      throw failedToLoad(configPath, err)
+    }
+  })
   const { dataSource } = picked
   const settings = readAutogenSettings(picked.autogen, configPath)
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
@@ -48,6 +52,7 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
     settings,
     migrationsDir: resolveMigrationsDir(dataSource, settings),
     configPath: absolute,
+    configInputs,
   }
 }
 

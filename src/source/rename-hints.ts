@@ -32,17 +32,38 @@ export function renameHintsOf(metadata: EntityMetadata): RenameHint[] {
   return hints
 }
 
+/**
+ * RenameTarget is what rename advice needs of an entity's table: the class that declares it and, by column
+ * name, the property path behind each column.
+ */
+export interface RenameTarget {
+  readonly tableName: string
+  readonly className: string
+  readonly properties: Readonly<Record<string, string>>
+}
+
+/** renameTargetsOf lists the RenameTargets of the entities' own tables (not junction tables), in metadata order. */
+export function renameTargetsOf(metadatas: readonly EntityMetadata[]): RenameTarget[] {
+  return metadatas
+    .filter((m) => typeof m.target === 'function' && (m.tableType === 'regular' || m.tableType === 'closure'))
+    .map((m) => {
+      const properties: Record<string, string> = {}
+      for (const column of m.columns) {
+        if (!column.isVirtualProperty && !(column.databaseName in properties)) properties[column.databaseName] = column.propertyPath
+      }
+      return { tableName: m.tableName, className: m.targetName, properties }
+    })
+}
+
 /** decoratorAdvice says where `@RenamedFrom` would state `rename`, or undefined when no entity declares its new name. */
-export function decoratorAdvice(metadatas: readonly EntityMetadata[], rename: RenameDecision): string | undefined {
+export function decoratorAdvice(targets: readonly RenameTarget[], rename: RenameDecision): string | undefined {
   const tableName = rename.kind === 'table' ? rename.to : rename.table.name
-  const metadata = metadatas.find(
-    (m) => m.tableName === tableName && typeof m.target === 'function' && (m.tableType === 'regular' || m.tableType === 'closure'),
-  )
-  if (metadata === undefined) return undefined
+  const target = targets.find((t) => t.tableName === tableName)
+  if (target === undefined) return undefined
   const decorator = `@RenamedFrom(${quoteLiteral(rename.from)})`
-  if (rename.kind === 'table') return `add ${decorator} to ${metadata.targetName}`
-  const column = metadata.columns.find((c) => c.databaseName === rename.to && !c.isVirtualProperty)
-  return column === undefined ? undefined : `add ${decorator} to ${metadata.targetName}.${column.propertyPath}`
+  if (rename.kind === 'table') return `add ${decorator} to ${target.className}`
+  const property = Object.hasOwn(target.properties, rename.to) ? target.properties[rename.to] : undefined
+  return property === undefined ? undefined : `add ${decorator} to ${target.className}.${property}`
 }
 
 function columnHintsOf(metadata: EntityMetadata, column: ColumnMetadata): readonly string[] {

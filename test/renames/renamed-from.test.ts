@@ -1,6 +1,6 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { readEntities } from '../../src/source/entity-metadata'
-import { decoratorAdvice } from '../../src/source/rename-hints'
+import { decoratorAdvice, renameTargetsOf } from '../../src/source/rename-hints'
 import { RenamedFrom } from '../../src/source/renamed-from'
 
 class Address {
@@ -41,9 +41,9 @@ describe('@RenamedFrom', () => {
 
   it('names the decorator to add for a suspected rename', async () => {
     const { metadatas } = await hintsOf(Article)
-    expect(decoratorAdvice(metadatas, { kind: 'column', table: { name: 'article' }, from: 'hits', to: 'views' })).toBe("add @RenamedFrom('hits') to Article.views")
-    expect(decoratorAdvice(metadatas, { kind: 'table', table: { name: 'story' }, from: 'story', to: 'article' })).toBe("add @RenamedFrom('story') to Article")
-    expect(decoratorAdvice(metadatas, { kind: 'table', table: { name: 'a' }, from: 'a', to: 'b' })).toBeUndefined()
+    expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'column', table: { name: 'article' }, from: 'hits', to: 'views' })).toBe("add @RenamedFrom('hits') to Article.views")
+    expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'table', table: { name: 'story' }, from: 'story', to: 'article' })).toBe("add @RenamedFrom('story') to Article")
+    expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'table', table: { name: 'a' }, from: 'a', to: 'b' })).toBeUndefined()
   })
 
   it('needs an old name', () => {

@@ -52,7 +52,7 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
-    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
+    const options = { renames, entityCache: true, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
     result = await generateMigration(project, args.name, args.timestamp, options)
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err

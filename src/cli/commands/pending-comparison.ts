@@ -35,7 +35,7 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  return compareLoaded(project, args, { renames })
+  return compareLoaded(project, args, { renames, entityCache: args.format !== 'github' })
 }
 
 /** compareLoaded compares a loaded project's database with its entities and keeps of the pending plan what the settings and `--quiet` show. */
