@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { DataSourceOptions } from 'typeorm'
 import type { EntityReading } from './entity-reading'
-import { type RecordedInputs, mergeInputs, recordInputs } from './input-recorder'
+import { type RecordedInputs, contentHash, fileStamp, inPackages, mergeInputs, recordInputs } from './input-recorder'
 import type { LoadedProject } from './load-config'
 import { transpileCacheDirFor } from './transpile-cache'
 
@@ -14,7 +14,8 @@ export const entityCacheVariable = 'TYPEORM_AUTOGEN_ENTITY_CACHE'
  * cachedEntityReading is `read` (loading the entity, migration and subscriber files and building TypeORM's
  * metadata), or its result from the last run that read this config, when nothing it read has changed since:
  * - every module loaded by then (the config, the entities and what they import, TypeORM, this tool), and every
- *   file and folder the code read through `fs`: by the hash of their text (by size and time in node_modules);
+ *   file and folder the code read through `fs`: by stamp (see fileStamp), else by the hash of the text they
+ *   held when read (node_modules by stamp alone);
  * - the files each `entities`, `migrations` and `subscribers` glob matches;
  * - the environment variables the config and the entities read (by the hash of their values);
  * - the DataSource's options, the Node version and the current folder.
@@ -28,33 +29,34 @@ export async function cachedEntityReading(project: LoadedProject, read: () => Pr
   const fingerprint = fingerprintOf(project)
   const cached = validEntry(file, fingerprint, project.configInputs, globs)
   if (cached !== undefined) return cached
-  const startedAt = Date.now()
   const { value, inputs } = await recordInputs(read)
   const all = mergeInputs(project.configInputs, inputs)
   const patterns = globPatternsOf(project.dataSource.options)
   const globbed = patterns.map((pattern): [string, string[]] => [pattern, globs(pattern)])
   if (!loadedThroughNodeCache(project.configPath, globbed)) return value
   const inputsKey = inputsKeyOf(all)
-  // A file changed while the entities loaded may have been loaded as it was before: such a reading is not kept.
-  if (inputsKey.files.some(([name]) => (stateOf(name).modifiedMs ?? 0) >= startedAt)) return value
-  writeEntry(file, { format, fingerprint, ...inputsKey, globs: globbed }, value)
+  if (inputsKey === undefined) return value
+  writeEntry(file, { format, fingerprint, ...inputsKey, globs: globbed, token: randomBytes(8).toString('hex') }, value)
   return value
 }
 
 const format = 1
 
 /**
- * EntryKey is what a cached EntityReading was read from; the entry file holds it as its first line, and the
- * reading as its second, parsed only when the key still holds.
+ * EntryKey is what a cached EntityReading was read from. It has a file of its own (`.key.json`), so that
+ * a stale entry costs reading its key, not the whole reading.
  */
 interface EntryKey {
   readonly format: number
   readonly fingerprint: string
   /** Variable name and the hash of its value ('' when unset); `*` stands for the whole environment. */
   readonly env: readonly (readonly [string, string])[]
-  readonly files: readonly (readonly [string, string])[]
+  /** Each file's stamp (see fileStamp) and, outside node_modules, the hash of its text: a file whose stamp changed still holds while its text is the same. */
+  readonly files: readonly (readonly [name: string, stat: string, hash?: string])[]
   readonly folders: readonly (readonly [string, string])[]
   readonly globs: readonly (readonly [string, readonly string[]])[]
+  /** Written as the first line of the reading's file, which is written first: a key names the one reading written with it. */
+  readonly token: string
 }
 
 function entryFileOf(configPath: string): string | undefined {
@@ -67,11 +69,9 @@ function fingerprintOf(project: LoadedProject): string {
 }
 
 function validEntry(file: string, fingerprint: string, configInputs: RecordedInputs, globs: Globber): EntityReading | undefined {
-  let bytes: Buffer
   let key: EntryKey
   try {
-    bytes = fs.readFileSync(file)
-    key = JSON.parse(bytes.toString('latin1', 0, bytes.indexOf(10))) as EntryKey
+    key = JSON.parse(fs.readFileSync(keyFileOf(file), 'latin1')) as EntryKey
   } catch {
     return undefined
   }
@@ -79,23 +79,46 @@ function validEntry(file: string, fingerprint: string, configInputs: RecordedInp
   const known = new Set(key.files.map(([name]) => name))
   if (!configInputs.modules.every((module) => known.has(module))) return undefined
   if (!key.env.every(([name, hash]) => envHash(name) === hash)) return undefined
-  if (!key.globs.every(([pattern, files]) => sameList(globs(pattern), files))) return undefined
+  // Files first: an edited file is what usually makes an entry stale.
+  if (!key.files.every(([name, stat, hash]) => unchanged(name, stat, hash))) return undefined
   if (!key.folders.every(([folder, state]) => folderState(folder) === state)) return undefined
-  if (!key.files.every(([name, state]) => stateOf(name).state === state)) return undefined
+  if (!key.globs.every(([pattern, files]) => sameList(globs(pattern), files))) return undefined
   try {
-    return JSON.parse(bytes.toString('latin1', bytes.indexOf(10) + 1)) as EntityReading
+    const text = fs.readFileSync(file, 'latin1')
+    const lineEnd = text.indexOf('\n')
+    // The reading written with this key starts with its token: another run's reading is not this key's.
+    return text.slice(0, lineEnd) === key.token ? (JSON.parse(text.slice(lineEnd + 1)) as EntityReading) : undefined
   } catch {
     return undefined
   }
 }
 
-function inputsKeyOf(inputs: RecordedInputs): Pick<EntryKey, 'env' | 'files' | 'folders'> {
-  const files = new Set([...Object.keys(require.cache), ...inputs.files].filter((name) => !inToolCache(name)))
+/**
+ * inputsKeyOf is the key of what was recorded, undefined where a file changed while the code read it. A
+ * file's stamp and hash are of the text the code read where it read the file whole, else of the file now
+ * (a module loaded before the recording, a file only checked for).
+ */
+function inputsKeyOf(inputs: RecordedInputs): Pick<EntryKey, 'env' | 'files' | 'folders'> | undefined {
+  const names = [...new Set([...Object.keys(require.cache), ...inputs.files])].filter((name) => !inToolCache(name)).sort()
+  const files: [string, string, string?][] = []
+  for (const name of names) {
+    const read = inputs.contents.has(name) ? inputs.contents.get(name) : currentContent(name)
+    if (read === undefined) return undefined
+    files.push(read.hash === undefined || inPackages(name) ? [name, read.stamp] : [name, read.stamp, read.hash])
+  }
   return {
     env: inputs.wholeEnv ? [['*', envHash('*')]] : [...inputs.env.keys()].sort().map((name) => [name, envHash(name)]),
-    files: [...files].sort().map((name) => [name, stateOf(name).state]),
+    files,
     folders: [...inputs.folders].filter((folder) => !inToolCache(folder)).sort().map((folder) => [folder, folderState(folder)]),
   }
+}
+
+/** currentContent is a file's stamp now and, for a file outside node_modules, the hash of its bytes. */
+function currentContent(name: string): { readonly stamp: string; readonly hash?: string } | undefined {
+  const stamp = fileStamp(name)
+  if (stamp === 'missing' || stamp === 'folder' || inPackages(name)) return { stamp }
+  const hash = hashOfFile(name)
+  return fileStamp(name) === stamp ? { stamp, hash } : undefined
 }
 
 /**
@@ -109,15 +132,81 @@ function loadedThroughNodeCache(configPath: string, globbed: readonly (readonly 
 }
 
 function writeEntry(file: string, key: EntryKey, reading: EntityReading): void {
-  const partial = `${file}.${process.pid}.partial`
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(partial, asciiOnly(`${JSON.stringify(key)}\n${JSON.stringify(reading)}`), 'latin1')
-    fs.renameSync(partial, file)
+    writeWhole(file, (write) => {
+      write(`${key.token}\n`)
+      writeJson(write, reading)
+    })
+    writeWhole(keyFileOf(file), (write) => writeJson(write, key))
   } catch {
-    fs.rmSync(partial, { force: true }) // a cache that cannot be written only costs the next run its speed
+    // a cache that cannot be written only costs the next run its speed
   }
 }
+
+/**
+ * writeWhole writes a file whole or not at all (a concurrent run reads the old text or the new), its text
+ * given in pieces to `write` and written in blocks, with other than ASCII escaped (see asciiOnly).
+ */
+function writeWhole(file: string, fill: (write: (text: string) => void) => void): void {
+  const partial = `${file}.${process.pid}.partial`
+  try {
+    const fd = fs.openSync(partial, 'w')
+    try {
+      let block: string[] = []
+      let size = 0
+      const flush = () => {
+        fs.writeSync(fd, asciiOnly(block.join('')), null, 'latin1')
+        block = []
+        size = 0
+      }
+      fill((text) => {
+        block.push(text)
+        size += text.length
+        if (size >= blockSize) flush()
+      })
+      flush()
+    } finally {
+      fs.closeSync(fd)
+    }
+    fs.renameSync(partial, file)
+  } finally {
+    fs.rmSync(partial, { force: true })
+  }
+}
+
+const blockSize = 1 << 16
+
+/**
+ * writeJson gives `write` the JSON.stringify text of plain data in pieces: down to `depth` levels each field of
+ * an object and each element of an array apart, so that the text of a thousand tables is never one string
+ * (peak memory, on the run that loads them).
+ */
+function writeJson(write: (text: string) => void, value: unknown, depth = 4): void {
+  const plainObject = value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
+  if (depth === 0 || !(Array.isArray(value) || plainObject)) {
+    write(JSON.stringify(value) ?? 'null')
+  } else if (Array.isArray(value)) {
+    write('[')
+    value.forEach((element, i) => {
+      if (i > 0) write(',')
+      writeJson(write, element, depth - 1)
+    })
+    write(']')
+  } else {
+    write('{')
+    let first = true
+    for (const [name, field] of Object.entries(value as object)) {
+      if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue
+      write(`${first ? '' : ','}${JSON.stringify(name)}:`)
+      writeJson(write, field, depth - 1)
+      first = false
+    }
+    write('}')
+  }
+}
+
+const keyFileOf = (file: string) => file.replace(/\.json$/, '.key.json')
 
 /** asciiOnly escapes JSON text's other characters (`\u00e9`), so that it is read back byte for byte, faster than UTF-8. */
 function asciiOnly(json: string): string {
@@ -126,31 +215,18 @@ function asciiOnly(json: string): string {
 
 const inToolCache = (name: string) => name.includes(`${path.sep}node_modules${path.sep}.cache${path.sep}`)
 
-const inPackages = (name: string) => name.includes(`${path.sep}node_modules${path.sep}`)
-
-/** FileState is what a file's entry compares (the hash of its text, or its size and time in node_modules), and when it was last changed. */
-interface FileState {
-  readonly state: string
-  readonly modifiedMs?: number
+/** unchanged says whether a file is as an entry recorded it: the same stamp, else (outside node_modules) the same text. */
+function unchanged(name: string, stamp: string, hash: string | undefined): boolean {
+  const now = fileStamp(name)
+  if (now === stamp) return true
+  return hash !== undefined && now !== 'missing' && now !== 'folder' && hashOfFile(name) === hash
 }
 
-/** Each file's state is read once a process: checking an entry and writing the next one share it. */
-const statesRead = new Map<string, FileState>()
-
-function stateOf(name: string): FileState {
-  let found = statesRead.get(name)
-  if (found === undefined) statesRead.set(name, (found = readState(name)))
-  return found
-}
-
-function readState(name: string): FileState {
+function hashOfFile(name: string): string {
   try {
-    const stat = fs.statSync(name)
-    if (stat.isDirectory()) return { state: 'folder' }
-    const state = inPackages(name) ? `${stat.size}:${stat.mtimeMs}` : hashOf(fs.readFileSync(name))
-    return { state, modifiedMs: stat.mtimeMs }
+    return contentHash(fs.readFileSync(name))
   } catch {
-    return { state: 'missing' }
+    return 'missing'
   }
 }
 
@@ -168,7 +244,7 @@ function envHash(name: string): string {
   return value === undefined ? '' : hashOf(value)
 }
 
-function hashOf(text: string | Buffer): string {
+function hashOf(text: string): string {
   return createHash('sha1').update(text).digest('hex')
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs = require('node:fs')
 import * as path from 'node:path'
 
@@ -10,9 +11,20 @@ export interface RecordedInputs {
   /** The code listed the environment (spread it, enumerated its keys): every variable is an input. */
   readonly wholeEnv: boolean
   readonly files: ReadonlySet<string>
+  /**
+   * What each file read whole (`readFileSync`) held as it was read; undefined for a file that changed while it
+   * was read, or between two reads. Not kept for files in node_modules, which change only by an install.
+   */
+  readonly contents: ReadonlyMap<string, FileContent | undefined>
   readonly folders: ReadonlySet<string>
   /** Modules the code loaded (CommonJS, absolute paths). */
   readonly modules: readonly string[]
+}
+
+/** FileContent is a file as it was read: its stamp (see fileStamp) and the hash of its bytes. */
+export interface FileContent {
+  readonly stamp: string
+  readonly hash: string
 }
 
 /**
@@ -23,6 +35,7 @@ export interface RecordedInputs {
 export async function recordInputs<T>(work: () => Promise<T>): Promise<{ readonly value: T; readonly inputs: RecordedInputs }> {
   const env = new Map<string, string | undefined>()
   const files = new Set<string>()
+  const contents = new Map<string, FileContent | undefined>()
   const folders = new Set<string>()
   let wholeEnv = false
   const modulesBefore = new Set(Object.keys(require.cache))
@@ -30,19 +43,22 @@ export async function recordInputs<T>(work: () => Promise<T>): Promise<{ readonl
   const note = (key: string | symbol) => {
     if (typeof key === 'string' && !env.has(key)) env.set(key, originalEnv[key])
   }
-  process.env = new Proxy(originalEnv, {
+  const watchedEnv = new Proxy(originalEnv, {
     get: (target, key) => (note(key), Reflect.get(target, key)),
     has: (target, key) => (note(key), Reflect.has(target, key)),
     getOwnPropertyDescriptor: (target, key) => (note(key), Reflect.getOwnPropertyDescriptor(target, key)),
     ownKeys: (target) => ((wholeEnv = true), Reflect.ownKeys(target)),
   })
-  const restoreFs = watchFs(files, folders)
+  process.env = watchedEnv
+  const restoreFs = watchFs(files, contents, folders)
   try {
     const value = await work()
     const modules = Object.keys(require.cache).filter((file) => !modulesBefore.has(file))
-    return { value, inputs: { env, wholeEnv, files, folders, modules } }
+    // Code that put an environment object of its own in place was read unwatched: all of it is an input.
+    if (process.env !== watchedEnv) wholeEnv = true
+    return { value, inputs: { env, wholeEnv, files, contents, folders, modules } }
   } finally {
-    process.env = originalEnv
+    if (process.env === watchedEnv) process.env = originalEnv
     restoreFs()
   }
 }
@@ -51,11 +67,24 @@ const fileReaders = ['readFileSync', 'readFile', 'existsSync', 'statSync', 'lsta
 const folderReaders = ['readdirSync', 'readdir', 'opendirSync', 'opendir'] as const
 type Patched = (typeof fileReaders)[number] | (typeof folderReaders)[number]
 
-/** watchFs wraps fs's reading functions to note the paths they read; it returns what undoes that. */
-function watchFs(files: Set<string>, folders: Set<string>): () => void {
+/**
+ * watchFs wraps fs's reading functions to note the paths they read, and the hash of what readFileSync read;
+ * it returns what undoes that.
+ */
+function watchFs(files: Set<string>, contents: Map<string, FileContent | undefined>, folders: Set<string>): () => void {
+  const pathOf = (target: unknown): string | undefined => {
+    if (typeof target === 'string') return path.resolve(target)
+    if (target instanceof URL && target.protocol === 'file:') return path.resolve(decodeURIComponent(target.pathname))
+    return undefined
+  }
   const notePath = (into: Set<string>, target: unknown) => {
-    if (typeof target === 'string') into.add(path.resolve(target))
-    else if (target instanceof URL && target.protocol === 'file:') into.add(path.resolve(decodeURIComponent(target.pathname)))
+    const file = pathOf(target)
+    if (file !== undefined) into.add(file)
+  }
+  const noteContent = (file: string, before: string, read: unknown, after: string) => {
+    if (typeof read !== 'string' && !Buffer.isBuffer(read)) return
+    const content = before === after ? { stamp: before, hash: contentHash(read) } : undefined
+    contents.set(file, contents.has(file) ? sameContent(contents.get(file), content) : content)
   }
   const originals = new Map<Patched, unknown>()
   const writable = fs as unknown as Record<Patched, (...args: unknown[]) => unknown>
@@ -65,7 +94,13 @@ function watchFs(files: Set<string>, folders: Set<string>): () => void {
     writable[name] = function (this: unknown, ...args: unknown[]) {
       // fs opens the files it writes through openSync too: only a file opened for reading is an input.
       if (name !== 'openSync' || args[1] === undefined || args[1] === 'r') notePath(into, args[0])
-      return original.apply(this, args)
+      const file = name === 'readFileSync' ? pathOf(args[0]) : undefined
+      if (file === undefined || inPackages(file)) return original.apply(this, args)
+      // Stamped before and after: what was read is the text of that stamp only if the file did not change meanwhile.
+      const before = fileStamp(file)
+      const result = original.apply(this, args)
+      noteContent(file, before, result, fileStamp(file))
+      return result
     }
   }
   for (const name of fileReaders) watch(name, files)
@@ -80,14 +115,42 @@ function watchFs(files: Set<string>, folders: Set<string>): () => void {
   }
 }
 
+/**
+ * fileStamp is what changes whenever a file is written: size, modification and change times, inode
+ * (`missing`, `folder`). ctime changes with every write and no tool sets it back, as mtime can be (cp -p, tar).
+ */
+export function fileStamp(file: string): string {
+  try {
+    const stat = fs.statSync(file)
+    return stat.isDirectory() ? 'folder' : `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`
+  } catch {
+    return 'missing'
+  }
+}
+
+function sameContent(a: FileContent | undefined, b: FileContent | undefined): FileContent | undefined {
+  return a !== undefined && b !== undefined && a.stamp === b.stamp && a.hash === b.hash ? a : undefined
+}
+
+/** inPackages says whether a file is inside a node_modules folder. */
+export const inPackages = (file: string): boolean => file.includes(`${path.sep}node_modules${path.sep}`)
+
+/** contentHash is the hash of a file's bytes (of text read as UTF-8, of its UTF-8 bytes: the same for a valid UTF-8 file). */
+export function contentHash(text: string | Buffer): string {
+  return createHash('sha1').update(text).digest('hex')
+}
+
 /** mergeInputs is what two recordings read together; the earlier one's first values stand. */
 export function mergeInputs(first: RecordedInputs, second: RecordedInputs): RecordedInputs {
   const env = new Map(second.env)
   for (const [key, value] of first.env) env.set(key, value)
+  const contents = new Map(first.contents)
+  for (const [file, content] of second.contents) contents.set(file, contents.has(file) ? sameContent(contents.get(file), content) : content)
   return {
     env,
     wholeEnv: first.wholeEnv || second.wholeEnv,
     files: new Set([...first.files, ...second.files]),
+    contents,
     folders: new Set([...first.folders, ...second.folders]),
     modules: [...new Set([...first.modules, ...second.modules])],
   }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, utimesSync } from 'node:fs'
 import { type CliRun, afterDatabaseLine, runBuiltCli, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
-import { exampleAppDatabases, exampleAppProject } from '../support/example-app'
+import fc from 'fast-check'
+import { exampleAppDatabases, exampleAppEdit, exampleAppProject } from '../support/example-app'
 import type { TestDatabase } from '../support/test-database'
 
 // A run whose entities, and everything they read, are as the last run found them takes the entities' reading
@@ -70,6 +71,16 @@ describe('the entity cache', () => {
     expect(loads()).toBe(0)
   })
 
+  it('answers a run after a file was written again with the same text (its times changed, its text did not)', async () => {
+    app({ 'entities/thing.ts': entity('thing', '  @Column() name: string') })
+    const first = sqlOf(await diff())
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(project.file('entities/thing.ts'), later, later)
+    project.write('ormconfig.ts', dataSource)
+    expect(sqlOf(await diff())).toBe(first)
+    expect(loads()).toBe(1)
+  })
+
   it('gives back text beyond ASCII as it was read', async () => {
     app({ 'entities/thing.ts': entity('thing', "  @Column({ default: 'prénom ✓ 😀' }) name: string") })
     const first = sqlOf(await diff())
@@ -97,6 +108,14 @@ describe('the entity cache', () => {
     expect(loads()).toBe(2)
     expect(sqlOf(await diff({ NAME_LENGTH: '200' }))).toContain('varchar(200)')
     expect(loads()).toBe(0)
+  })
+
+  it('keeps an environment object the config puts in place, and reads the entities again when it changes', async () => {
+    app({ 'entities/thing.ts': entity('thing', "  @Column({ type: 'varchar', length: Number(process.env.NAME_LENGTH ?? 100) }) name: string") })
+    project.write('ormconfig.ts', `process.env = { ...process.env, NAME_LENGTH: process.env.APP_NAME_LENGTH }\n${dataSource}`)
+    expect(sqlOf(await diff({ APP_NAME_LENGTH: '70' }))).toContain('varchar(70)')
+    expect(sqlOf(await diff({ APP_NAME_LENGTH: '80' }))).toContain('varchar(80)')
+    expect(loads()).toBe(2)
   })
 
   it('reads the entities again when a file they read through fs changes', async () => {
@@ -194,5 +213,46 @@ describe.each(exampleAppDatabases)('the example application on %s, read from the
     expect(cached.stdout).toBe(loaded.stdout)
     expect(cached.stderr).toBe(loaded.stderr)
     expect((JSON.parse(loaded.stdout) as { up: string[] }).up.some((sql) => sql.startsWith('CREATE VIEW'))).toBe(true)
+  })
+})
+
+describe('random sequences of edits to the example application', () => {
+  let db: TestDatabase
+  let env: Record<string, string>
+  let example: TempProject
+  beforeAll(async () => {
+    ({ db, env } = await exampleAppDatabases[0]![1]())
+    example = exampleAppProject()
+  })
+  afterAll(async () => {
+    example?.remove()
+    await db?.drop()
+  })
+
+  it('diff answers each step from the cache or not as a run that loads the entities does', async () => {
+    const run = async (more: NodeJS.ProcessEnv = {}) => {
+      const { code, stdout, stderr } = await runCliInProcess(example.dir, ['diff', '--format', 'sql'], { ...env, ...more })
+      return { code, stdout, stderr }
+    }
+    // Each step makes or undoes one edit: the files are written anew from their original text and the edits made.
+    const originals = new Map(exampleAppEdit.map(([file]) => [file, readFileSync(example.file(file), 'utf8')]))
+    const made = new Set<number>()
+    const toggle = (i: number) => {
+      if (!made.delete(i)) made.add(i)
+      const file = exampleAppEdit[i]![0]
+      const edits = exampleAppEdit.filter(([f], j) => f === file && made.has(j))
+      example.write(file, edits.reduce((text, [, from, to]) => text.replace(from, to), originals.get(file)!))
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(exampleAppEdit.length - 1), { minLength: 3, maxLength: 6 }), async (steps) => {
+        for (const step of steps) {
+          toggle(step)
+          const cachedTwice = [await run(), await run()]
+          const loaded = await run({ TYPEORM_AUTOGEN_ENTITY_CACHE: 'off' })
+          expect(cachedTwice).toEqual([loaded, loaded])
+        }
+      }),
+      { numRuns: 3, seed: 20261203 },
+    )
   })
 })
