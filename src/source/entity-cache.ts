@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { DataSourceOptions } from 'typeorm'
 import type { EntityReading } from './entity-reading'
-import { type RecordedInputs, contentHash, fileStamp, inPackages, mergeInputs, recordInputs } from './input-recorder'
+import { type RecordedInputs, contentHash, fileStamp, inPackages, listingHash, mergeInputs, recordInputs } from './input-recorder'
 import type { LoadedProject } from './load-config'
 import { transpileCacheDirFor } from './transpile-cache'
 
@@ -29,10 +29,10 @@ export async function cachedEntityReading(project: LoadedProject, read: () => Pr
   const fingerprint = fingerprintOf(project)
   const cached = validEntry(file, fingerprint, project.configInputs, globs)
   if (cached !== undefined) return cached
+  // Globbed before the files load: a file removed meanwhile is then still listed, and the next run misses it.
+  const globbed = globPatternsOf(project.dataSource.options).map((pattern): [string, string[]] => [pattern, globs(pattern)])
   const { value, inputs } = await recordInputs(read)
   const all = mergeInputs(project.configInputs, inputs)
-  const patterns = globPatternsOf(project.dataSource.options)
-  const globbed = patterns.map((pattern): [string, string[]] => [pattern, globs(pattern)])
   if (!loadedThroughNodeCache(project.configPath, globbed)) return value
   const inputsKey = inputsKeyOf(all)
   if (inputsKey === undefined) return value
@@ -94,12 +94,18 @@ function validEntry(file: string, fingerprint: string, configInputs: RecordedInp
 }
 
 /**
- * inputsKeyOf is the key of what was recorded, undefined where a file changed while the code read it. A
- * file's stamp and hash are of the text the code read where it read the file whole, else of the file now
- * (a module loaded before the recording, a file only checked for).
+ * inputsKeyOf is the key of what was recorded, undefined where a file or folder changed while the code read
+ * it. A file's stamp and hash are of the text the code read where it read the file whole, else of the file
+ * now (a module loaded before the recording, a file only checked for); a folder's listing likewise.
  */
 function inputsKeyOf(inputs: RecordedInputs): Pick<EntryKey, 'env' | 'files' | 'folders'> | undefined {
   const names = [...new Set([...Object.keys(require.cache), ...inputs.files])].filter((name) => !inToolCache(name)).sort()
+  const folders: [string, string][] = []
+  for (const folder of [...inputs.folders].filter((name) => !inToolCache(name)).sort()) {
+    const listed = inputs.listings.has(folder) ? inputs.listings.get(folder) : folderState(folder)
+    if (listed === undefined) return undefined
+    folders.push([folder, listed])
+  }
   const files: [string, string, string?][] = []
   for (const name of names) {
     const read = inputs.contents.has(name) ? inputs.contents.get(name) : currentContent(name)
@@ -109,7 +115,7 @@ function inputsKeyOf(inputs: RecordedInputs): Pick<EntryKey, 'env' | 'files' | '
   return {
     env: inputs.wholeEnv ? [['*', envHash('*')]] : [...inputs.env.keys()].sort().map((name) => [name, envHash(name)]),
     files,
-    folders: [...inputs.folders].filter((folder) => !inToolCache(folder)).sort().map((folder) => [folder, folderState(folder)]),
+    folders,
   }
 }
 
@@ -232,7 +238,7 @@ function hashOfFile(name: string): string {
 
 function folderState(folder: string): string {
   try {
-    return hashOf(fs.readdirSync(folder).sort().join('\n'))
+    return listingHash(fs.readdirSync(folder))
   } catch {
     return 'missing'
   }

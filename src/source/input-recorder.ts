@@ -17,6 +17,8 @@ export interface RecordedInputs {
    */
   readonly contents: ReadonlyMap<string, FileContent | undefined>
   readonly folders: ReadonlySet<string>
+  /** The listingHash of what each folder listed with `readdirSync` held as it was listed; undefined where two listings differed. */
+  readonly listings: ReadonlyMap<string, string | undefined>
   /** Modules the code loaded (CommonJS, absolute paths). */
   readonly modules: readonly string[]
 }
@@ -37,6 +39,7 @@ export async function recordInputs<T>(work: () => Promise<T>): Promise<{ readonl
   const files = new Set<string>()
   const contents = new Map<string, FileContent | undefined>()
   const folders = new Set<string>()
+  const listings = new Map<string, string | undefined>()
   let wholeEnv = false
   const modulesBefore = new Set(Object.keys(require.cache))
   const originalEnv = process.env
@@ -50,13 +53,13 @@ export async function recordInputs<T>(work: () => Promise<T>): Promise<{ readonl
     ownKeys: (target) => ((wholeEnv = true), Reflect.ownKeys(target)),
   })
   process.env = watchedEnv
-  const restoreFs = watchFs(files, contents, folders)
+  const restoreFs = watchFs({ files, contents, folders, listings })
   try {
     const value = await work()
     const modules = Object.keys(require.cache).filter((file) => !modulesBefore.has(file))
     // Code that put an environment object of its own in place was read unwatched: all of it is an input.
     if (process.env !== watchedEnv) wholeEnv = true
-    return { value, inputs: { env, wholeEnv, files, contents, folders, modules } }
+    return { value, inputs: { env, wholeEnv, files, contents, folders, listings, modules } }
   } finally {
     if (process.env === watchedEnv) process.env = originalEnv
     restoreFs()
@@ -71,7 +74,13 @@ type Patched = (typeof fileReaders)[number] | (typeof folderReaders)[number]
  * watchFs wraps fs's reading functions to note the paths they read, and the hash of what readFileSync read;
  * it returns what undoes that.
  */
-function watchFs(files: Set<string>, contents: Map<string, FileContent | undefined>, folders: Set<string>): () => void {
+function watchFs(seen: {
+  readonly files: Set<string>
+  readonly contents: Map<string, FileContent | undefined>
+  readonly folders: Set<string>
+  readonly listings: Map<string, string | undefined>
+}): () => void {
+  const { files, contents, folders, listings } = seen
   const pathOf = (target: unknown): string | undefined => {
     if (typeof target === 'string') return path.resolve(target)
     if (target instanceof URL && target.protocol === 'file:') return path.resolve(decodeURIComponent(target.pathname))
@@ -86,6 +95,11 @@ function watchFs(files: Set<string>, contents: Map<string, FileContent | undefin
     const content = before === after ? { stamp: before, hash: contentHash(read) } : undefined
     contents.set(file, contents.has(file) ? sameContent(contents.get(file), content) : content)
   }
+  const noteListing = (folder: string, listed: unknown, options: unknown) => {
+    if (!Array.isArray(listed) || (options as { recursive?: unknown } | undefined)?.recursive === true) return
+    const hash = listingHash(listed.map((entry: unknown) => (typeof entry === 'string' ? entry : Buffer.isBuffer(entry) ? entry.toString() : (entry as { name: string }).name)))
+    listings.set(folder, listings.has(folder) && listings.get(folder) !== hash ? undefined : hash)
+  }
   const originals = new Map<Patched, unknown>()
   const writable = fs as unknown as Record<Patched, (...args: unknown[]) => unknown>
   const watch = (name: Patched, into: Set<string>) => {
@@ -94,6 +108,12 @@ function watchFs(files: Set<string>, contents: Map<string, FileContent | undefin
     writable[name] = function (this: unknown, ...args: unknown[]) {
       // fs opens the files it writes through openSync too: only a file opened for reading is an input.
       if (name !== 'openSync' || args[1] === undefined || args[1] === 'r') notePath(into, args[0])
+      if (name === 'readdirSync') {
+        const listed = original.apply(this, args)
+        const folder = pathOf(args[0])
+        if (folder !== undefined) noteListing(folder, listed, args[1])
+        return listed
+      }
       const file = name === 'readFileSync' ? pathOf(args[0]) : undefined
       if (file === undefined || inPackages(file)) return original.apply(this, args)
       // Stamped before and after: what was read is the text of that stamp only if the file did not change meanwhile.
@@ -132,6 +152,11 @@ function sameContent(a: FileContent | undefined, b: FileContent | undefined): Fi
   return a !== undefined && b !== undefined && a.stamp === b.stamp && a.hash === b.hash ? a : undefined
 }
 
+/** listingHash is the hash of a folder's entry names, in any order. */
+export function listingHash(names: readonly string[]): string {
+  return contentHash([...names].sort().join('\n'))
+}
+
 /** inPackages says whether a file is inside a node_modules folder. */
 export const inPackages = (file: string): boolean => file.includes(`${path.sep}node_modules${path.sep}`)
 
@@ -144,6 +169,8 @@ export function contentHash(text: string | Buffer): string {
 export function mergeInputs(first: RecordedInputs, second: RecordedInputs): RecordedInputs {
   const env = new Map(second.env)
   for (const [key, value] of first.env) env.set(key, value)
+  const listings = new Map(first.listings)
+  for (const [folder, hash] of second.listings) listings.set(folder, listings.has(folder) && listings.get(folder) !== hash ? undefined : hash)
   const contents = new Map(first.contents)
   for (const [file, content] of second.contents) contents.set(file, contents.has(file) ? sameContent(contents.get(file), content) : content)
   return {
@@ -152,6 +179,7 @@ export function mergeInputs(first: RecordedInputs, second: RecordedInputs): Reco
     files: new Set([...first.files, ...second.files]),
     contents,
     folders: new Set([...first.folders, ...second.folders]),
+    listings,
     modules: [...new Set([...first.modules, ...second.modules])],
   }
 }
