@@ -28,8 +28,6 @@ export interface CompareOptions extends RenameOptions {
   readonly strategy?: MigrationStrategy
   /** Opens the connection the database is read through; by default the dialect's read-only one to the DataSource's database. */
   readonly connect?: () => Promise<DatabaseConnection>
-  /** Take the entities' reading from the entity cache where nothing it read changed (see entity-cache). Default false. */
-  readonly entityCache?: boolean
 }
 
 /**

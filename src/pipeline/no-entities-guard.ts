@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { SchemaModel } from '../model/schema-model'
 import { UserError } from '../source/user-error'
+import { mixedListItems } from '../source/mixed-list'
 
 /**
  * refuseNoEntities stops a comparison when the DataSource loaded no entity (`metadataCount` is 0) but the database has tables
@@ -19,8 +20,7 @@ export function refuseNoEntities(dataSource: DataSource, metadataCount: number, 
 function entitiesOptionText(dataSource: DataSource): string {
   const entities = dataSource.options.entities
   if (entities === undefined) return '(not set)'
-  const items = Array.isArray(entities) ? entities : Object.values(entities)
-  return `[${items.map(entityText).join(', ')}]`
+  return `[${mixedListItems<unknown>(entities).map(entityText).join(', ')}]`
 }
 
 function entityText(entity: unknown): string {

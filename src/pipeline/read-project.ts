@@ -54,8 +54,7 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const database = readDatabaseAhead(baseDialect, dataSource.options, connect, ignoredTables(dataSource, settings))
   let reading: EntityReading
   try {
-    const read = () => readEntityReading(dataSource)
-    reading = await (options.entityCache === true ? cachedEntityReading(project, read) : read())
+    reading = await cachedEntityReading(project, () => readEntityReading(dataSource))
   } catch (err) {
     await database.closeQuietly()
     throw err

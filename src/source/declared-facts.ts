@@ -35,19 +35,16 @@ export interface DeclaredFacts {
 
 /**
  * declaredFactsOf reads the DeclaredFacts of TypeORM's built entity metadata (`dataSource.entityMetadatas`
- * after readEntities), keeping the tables `include` accepts. Views and single-table inheritance children
- * (whose columns are in the parent's metadata) give no table of their own.
+ * after readEntities). Views and single-table inheritance children (whose columns are in the parent's
+ * metadata) give no table of their own.
  */
-export function declaredFactsOf(
-  metadatas: readonly EntityMetadata[],
-  include: (table: QualifiedName) => boolean,
-): DeclaredFacts {
+export function declaredFactsOf(metadatas: readonly EntityMetadata[]): DeclaredFacts {
   const tables = new Map<string, TableFacts>()
   for (const metadata of metadatas) {
     if (metadata.tableType === 'entity-child' || metadata.tableType === 'view') continue
     const name: QualifiedName = metadata.schema ? { schema: metadata.schema, name: metadata.tableName } : { name: metadata.tableName }
     const key = qualifiedKey(name)
-    if (tables.has(key) || !include(name)) continue
+    if (tables.has(key)) continue
     const columns = metadata.columns
       .filter((column) => !column.isVirtualProperty)
       .map(columnFactsOf)

@@ -1,14 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { DataSourceOptions } from 'typeorm'
 import type { EntityReading } from './entity-reading'
-import { type RecordedInputs, contentHash, fileStamp, inPackages, listingHash, mergeInputs, recordInputs } from './input-recorder'
+import { type RecordedInputs, fileStamp, hashOf, inPackages, listingHash, mergeInputs, recordInputs, stampedRead } from './input-recorder'
 import type { LoadedProject } from './load-config'
+import { mixedListItems } from './mixed-list'
 import { transpileCacheDirFor } from './transpile-cache'
 
-/** The variable that turns the entity cache off: `TYPEORM_AUTOGEN_ENTITY_CACHE=off`. */
-export const entityCacheVariable = 'TYPEORM_AUTOGEN_ENTITY_CACHE'
+/** entityCacheOn says whether the entity cache may be used: `TYPEORM_AUTOGEN_ENTITY_CACHE=off` turns it off. */
+export function entityCacheOn(): boolean {
+  return process.env.TYPEORM_AUTOGEN_ENTITY_CACHE !== 'off'
+}
 
 /**
  * cachedEntityReading is `read` (loading the entity, migration and subscriber files and building TypeORM's
@@ -20,10 +23,11 @@ export const entityCacheVariable = 'TYPEORM_AUTOGEN_ENTITY_CACHE'
  * - the environment variables the config and the entities read (by the hash of their values);
  * - the DataSource's options, the Node version and the current folder.
  * Any module the config loads now that was not loaded then makes the entry stale too. A reading that loaded
- * code Node's module cache does not list (ESM) is not cached.
+ * code Node's module cache does not list (ESM) is not cached, and a project loaded without recording what its
+ * config read (LoadOptions.entityCache) is read as always.
  */
 export async function cachedEntityReading(project: LoadedProject, read: () => Promise<EntityReading>): Promise<EntityReading> {
-  const file = project.configInputs === undefined || process.env[entityCacheVariable] === 'off' ? undefined : entryFileOf(project.configPath)
+  const file = project.configInputs === undefined ? undefined : entryFileOf(project.configPath)
   const globs = file === undefined ? undefined : globberFor(project.configPath)
   if (file === undefined || globs === undefined || project.configInputs === undefined) return read()
   const fingerprint = fingerprintOf(project)
@@ -119,12 +123,15 @@ function inputsKeyOf(inputs: RecordedInputs): Pick<EntryKey, 'env' | 'files' | '
   }
 }
 
-/** currentContent is a file's stamp now and, for a file outside node_modules, the hash of its bytes. */
+/** currentContent is a file's stamp now and, for a file outside node_modules, the hash of its bytes; undefined while it changes. */
 function currentContent(name: string): { readonly stamp: string; readonly hash?: string } | undefined {
   const stamp = fileStamp(name)
   if (stamp === 'missing' || stamp === 'folder' || inPackages(name)) return { stamp }
-  const hash = hashOfFile(name)
-  return fileStamp(name) === stamp ? { stamp, hash } : undefined
+  try {
+    return stampedRead(name, () => fs.readFileSync(name)).content
+  } catch {
+    return undefined // gone while read
+  }
 }
 
 /**
@@ -230,7 +237,7 @@ function unchanged(name: string, stamp: string, hash: string | undefined): boole
 
 function hashOfFile(name: string): string {
   try {
-    return contentHash(fs.readFileSync(name))
+    return hashOf(fs.readFileSync(name))
   } catch {
     return 'missing'
   }
@@ -248,10 +255,6 @@ function envHash(name: string): string {
   if (name === '*') return hashOf(JSON.stringify(Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
   const value = process.env[name]
   return value === undefined ? '' : hashOf(value)
-}
-
-function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('hex')
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -280,8 +283,9 @@ function normalizedPattern(pattern: string): string {
 }
 
 function globPatternsOf(options: DataSourceOptions): string[] {
-  const listed = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : Object.values(value))
-  return [options.entities, options.migrations, options.subscribers].flatMap(listed).filter((item): item is string => typeof item === 'string')
+  return [options.entities, options.migrations, options.subscribers]
+    .flatMap((list) => mixedListItems<unknown>(list))
+    .filter((item): item is string => typeof item === 'string')
 }
 
 /**

@@ -25,7 +25,7 @@ export async function readEntityReading(dataSource: DataSource): Promise<EntityR
   const metadatas = dataSource.entityMetadatas
   return {
     entities,
-    declaredFacts: declaredFactsOf(metadatas, () => true),
+    declaredFacts: declaredFactsOf(metadatas),
     metadataCount: metadatas.length,
     renameTargets: renameTargetsOf(metadatas),
     migrationNames: dataSource.migrations.map(migrationNameOf),

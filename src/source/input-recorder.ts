@@ -90,15 +90,9 @@ function watchFs(seen: {
     const file = pathOf(target)
     if (file !== undefined) into.add(file)
   }
-  const noteContent = (file: string, before: string, read: unknown, after: string) => {
-    if (typeof read !== 'string' && !Buffer.isBuffer(read)) return
-    const content = before === after ? { stamp: before, hash: contentHash(read) } : undefined
-    contents.set(file, contents.has(file) ? sameContent(contents.get(file), content) : content)
-  }
   const noteListing = (folder: string, listed: unknown, options: unknown) => {
     if (!Array.isArray(listed) || (options as { recursive?: unknown } | undefined)?.recursive === true) return
-    const hash = listingHash(listed.map((entry: unknown) => (typeof entry === 'string' ? entry : Buffer.isBuffer(entry) ? entry.toString() : (entry as { name: string }).name)))
-    listings.set(folder, listings.has(folder) && listings.get(folder) !== hash ? undefined : hash)
+    agree(listings, folder, listingHash(listed.map((entry: unknown) => (typeof entry === 'string' ? entry : Buffer.isBuffer(entry) ? entry.toString() : (entry as { name: string }).name))))
   }
   const originals = new Map<Patched, unknown>()
   const writable = fs as unknown as Record<Patched, (...args: unknown[]) => unknown>
@@ -116,11 +110,9 @@ function watchFs(seen: {
       }
       const file = name === 'readFileSync' ? pathOf(args[0]) : undefined
       if (file === undefined || inPackages(file)) return original.apply(this, args)
-      // Stamped before and after: what was read is the text of that stamp only if the file did not change meanwhile.
-      const before = fileStamp(file)
-      const result = original.apply(this, args)
-      noteContent(file, before, result, fileStamp(file))
-      return result
+      const { value, content } = stampedRead(file, () => original.apply(this, args))
+      agree(contents, file, content, sameContent)
+      return value
     }
   }
   for (const name of fileReaders) watch(name, files)
@@ -148,20 +140,39 @@ export function fileStamp(file: string): string {
   }
 }
 
-function sameContent(a: FileContent | undefined, b: FileContent | undefined): FileContent | undefined {
-  return a !== undefined && b !== undefined && a.stamp === b.stamp && a.hash === b.hash ? a : undefined
+/**
+ * stampedRead runs `read` of `file` between two stamps: its `content` is the text read, undefined where the
+ * file changed meanwhile (the text may then be of neither stamp).
+ */
+export function stampedRead<T>(file: string, read: () => T): { readonly value: T; readonly content: FileContent | undefined } {
+  const stamp = fileStamp(file)
+  const value = read()
+  const text = typeof value === 'string' || Buffer.isBuffer(value) ? value : undefined
+  return { value, content: text !== undefined && fileStamp(file) === stamp ? { stamp, hash: hashOf(text) } : undefined }
+}
+
+const sameContent = (a: FileContent, b: FileContent) => a.stamp === b.stamp && a.hash === b.hash
+
+/** agree records `value` for `key`, or undefined where two records of it differ (a file or folder that changed between two reads). */
+function agree<V>(records: Map<string, V | undefined>, key: string, value: V | undefined, same: (a: V, b: V) => boolean = (a, b) => a === b): void {
+  if (!records.has(key)) {
+    records.set(key, value)
+    return
+  }
+  const earlier = records.get(key)
+  records.set(key, earlier !== undefined && value !== undefined && same(earlier, value) ? earlier : undefined)
 }
 
 /** listingHash is the hash of a folder's entry names, in any order. */
 export function listingHash(names: readonly string[]): string {
-  return contentHash([...names].sort().join('\n'))
+  return hashOf([...names].sort().join('\n'))
 }
 
 /** inPackages says whether a file is inside a node_modules folder. */
 export const inPackages = (file: string): boolean => file.includes(`${path.sep}node_modules${path.sep}`)
 
-/** contentHash is the hash of a file's bytes (of text read as UTF-8, of its UTF-8 bytes: the same for a valid UTF-8 file). */
-export function contentHash(text: string | Buffer): string {
+/** hashOf is the hash of text or bytes (of text, of its UTF-8 bytes: a valid UTF-8 file hashes the same read either way). */
+export function hashOf(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex')
 }
 
@@ -170,9 +181,9 @@ export function mergeInputs(first: RecordedInputs, second: RecordedInputs): Reco
   const env = new Map(second.env)
   for (const [key, value] of first.env) env.set(key, value)
   const listings = new Map(first.listings)
-  for (const [folder, hash] of second.listings) listings.set(folder, listings.has(folder) && listings.get(folder) !== hash ? undefined : hash)
+  for (const [folder, hash] of second.listings) agree(listings, folder, hash)
   const contents = new Map(first.contents)
-  for (const [file, content] of second.contents) contents.set(file, contents.has(file) ? sameContent(contents.get(file), content) : content)
+  for (const [file, content] of second.contents) agree(contents, file, content, sameContent)
   return {
     env,
     wholeEnv: first.wholeEnv || second.wholeEnv,

@@ -5,6 +5,7 @@ import { type AutogenSettings, readAutogenSettings } from './autogen-settings'
 import { pickDataSource } from './data-source-export'
 import { refuseForeignTypeorm } from './typeorm-copy'
 import { resolveMigrationsDir } from './migrations-dir'
+import { entityCacheOn } from './entity-cache'
 import { type RecordedInputs, recordInputs } from './input-recorder'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
 import { UserError, messageOf } from './user-error'
@@ -17,8 +18,14 @@ export interface LoadedProject {
   readonly migrationsDir: string
   /** Absolute path of the config file. */
   readonly configPath: string
-  /** What loading the config read (see entity-cache); absent where the project was not loaded from a file. */
+  /** What loading the config read, where it was loaded for the entity cache (see entity-cache). */
   readonly configInputs?: RecordedInputs
+}
+
+/** LoadOptions say what a command will do with the project. */
+export interface LoadOptions {
+  /** The comparison may take the entities' reading from the entity cache: what the config reads is recorded. */
+  readonly entityCache?: boolean
 }
 
 /**
@@ -27,7 +34,7 @@ export interface LoadedProject {
  * the DataSource is returned uninitialized, with synchronize, migrationsRun and dropSchema switched off.
  * Every failure is a UserError.
  */
-export async function loadProject(configPath: string): Promise<LoadedProject> {
+export async function loadProject(configPath: string, options: LoadOptions = {}): Promise<LoadedProject> {
   const absolute = path.resolve(configPath)
   if (!fs.existsSync(absolute)) throw new UserError(`config file ${configPath} not found: pass -c/--config FILE`)
   if (fs.statSync(absolute).isDirectory()) {
@@ -35,7 +42,7 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
   }
   refuseForeignTypeorm(absolute)
   registerTypeScriptLoader()
-  const { value: picked, inputs: configInputs } = await recordInputs(async () => {
+  const load = async () => {
     const exported = await loadConfigModule(absolute, configPath)
     try {
       return await pickDataSource(exported, configPath)
@@ -43,7 +50,8 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
       if (err instanceof UserError) throw err
       throw failedToLoad(configPath, err)
     }
-  })
+  }
+  const { value: picked, inputs: configInputs } = options.entityCache === true && entityCacheOn() ? await recordInputs(load) : { value: await load(), inputs: undefined }
   const { dataSource } = picked
   const settings = readAutogenSettings(picked.autogen, configPath)
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
@@ -52,7 +60,7 @@ export async function loadProject(configPath: string): Promise<LoadedProject> {
     settings,
     migrationsDir: resolveMigrationsDir(dataSource, settings),
     configPath: absolute,
-    configInputs,
+    ...(configInputs !== undefined && { configInputs }),
   }
 }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path'
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { AutogenSettings } from './autogen-settings'
 import { globPatternRegExp } from './glob-pattern'
+import { mixedListItems } from './mixed-list'
 
 const globCharacters = /[*?[\]{}()!]/
 /** A file name as `generate` writes it, to ask which of the DataSource's globs would load a new migration. */
@@ -58,9 +59,7 @@ export type MigrationEntry = Extract<DataSourceOptions['migrations'], readonly u
 
 /** migrationsEntries are the entries of a DataSource's `migrations` option, listed or keyed. */
 export function migrationsEntries(dataSource: DataSource): readonly MigrationEntry[] {
-  const migrations = dataSource.options.migrations
-  if (migrations === undefined || migrations === null || typeof migrations !== 'object') return []
-  return Array.isArray(migrations) ? migrations : Object.values(migrations)
+  return mixedListItems<MigrationEntry>(dataSource.options.migrations)
 }
 
 function folderOf(glob: string, cwd: string): string {

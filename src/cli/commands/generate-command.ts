@@ -47,12 +47,12 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   }
   const strategy = args.contract === true ? 'contract' : args.strategy
   const renames = parseRenameFlags(args.rename)
-  const project = await loadProject(args.config)
+  const project = await loadProject(args.config, { entityCache: true })
   announceDatabase(project, output, { quiet: args.quiet })
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     // --accept-data-loss answers every suspected rename with no: nothing is asked.
-    const options = { renames, entityCache: true, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
+    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
     result = await generateMigration(project, args.name, args.timestamp, options)
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err

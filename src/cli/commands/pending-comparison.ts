@@ -33,9 +33,10 @@ export interface PendingComparison {
  */
 export async function comparePending(args: ComparisonArgs, output: CliOutput): Promise<PendingComparison> {
   const renames = parseRenameFlags(args.rename)
-  const project = await loadProject(args.config)
+  // The github format points at the entities' source lines, which only TypeORM's metadata holds.
+  const project = await loadProject(args.config, { entityCache: args.format !== 'github' })
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  return compareLoaded(project, args, { renames, entityCache: args.format !== 'github' })
+  return compareLoaded(project, args, { renames })
 }
 
 /** compareLoaded compares a loaded project's database with its entities and keeps of the pending plan what the settings and `--quiet` show. */
