@@ -97,12 +97,19 @@ function generationOf(column: ColumnMetadata, where: string, warn: Warn): Column
 /**
  * defaultOf is the driver's spelling of the default. TypeORM quotes a string default without doubling its
  * quotes (`'it's'`, which no database accepts); such a default is written as a proper literal instead.
+ * TypeORM's MySQL driver writes a number with as many decimals as the column's scale, none where the column
+ * has no scale (`double` default 1.5 became `'2'`); such a number is written as the entity declares it.
  */
 function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: string } {
   if (normalized === undefined || normalized === null) return {}
   const raw: unknown = column.default
   if (typeof raw === 'string' && normalized === `'${raw}'` && raw.includes("'")) return { default: quoteLiteral(raw) }
-  return { default: String(normalized) }
+  const text = String(normalized)
+  if (typeof raw === 'number' && Number.isFinite(raw) && (column.scale === undefined || column.scale === null)) {
+    const quoted = /^'(.*)'$/s.exec(text)
+    if (Number(quoted?.[1] ?? text) !== raw) return { default: quoted ? `'${String(raw)}'` : String(raw) }
+  }
+  return { default: text }
 }
 
 function lengthOf(length: string | undefined, where: string, warn: Warn): number | undefined {

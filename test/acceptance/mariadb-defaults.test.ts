@@ -33,6 +33,9 @@ class DefaultForms {
   @Column({ type: 'int', default: () => "'7'" }) quotedInt: number
   @Column({ type: 'float', default: -2 }) negativeFloat: number
   @Column({ type: 'double', default: 1e3 }) exponent: number
+  // TypeORM's driver rounds a number default to the column's scale, and these have none: 1.5 became 2.
+  @Column({ type: 'double', default: 1.5 }) ratio: number
+  @Column({ type: 'float', default: 0.25 }) quarter: number
   @Column({ type: 'enum', enum: UserStatus, default: UserStatus.Active }) status: UserStatus
   @Column({ type: 'set', enum: ['a', 'b', 'c'], default: ['a', 'b'] }) letters: string[]
   @Column({ type: 'varchar', length: 36, default: () => '(uuid())' }) uuid: string
@@ -54,13 +57,15 @@ it('creates every default form and then finds nothing to change', async () => {
   expect(await pendingChanges(db, [DefaultForms])).toEqual([])
   await db.query('INSERT INTO default_forms () VALUES ()')
   const [row] = await db.query<Record<string, unknown>>(
-    'SELECT plain, quoted, apostrophe, half, "halfQuoted", flag, "rawFlag", negative, "quotedInt", status, letters, "longText", noon, "nullDefault" FROM default_forms')
+    'SELECT plain, quoted, apostrophe, half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, "longText", noon, "nullDefault" FROM default_forms')
   expect(row).toEqual({
     plain: 'abc',
     quoted: 'say "hi"',
     apostrophe: "it's",
     half: '0.50',
     halfQuoted: '0.50',
+    ratio: 1.5,
+    quarter: 0.25,
     flag: 1,
     rawFlag: 0,
     negative: -1,

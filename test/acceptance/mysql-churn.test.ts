@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { DataSource } from 'typeorm'
+import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { connectMysql } from '../../src/dialect/mysql/mysql-connection'
 import { mysqlDialectAt } from '../../src/dialect/mysql/mysql-dialect'
 import { diffSchemas } from '../../src/diff/diff-schemas'
@@ -100,6 +100,19 @@ describe('mysql churn probe: TypeORM synchronize, then no difference (MariaDB)',
     const { actual, ops } = await diffAfterSynchronize(booleans, (db) => db.query('ALTER TABLE p12 MODIFY active tinyint(1) NOT NULL'))
     expect(actual.tables[0]!.columns.find((c) => c.name === 'active')).toMatchObject({ type: 'tinyint', length: 1 })
     expect(ops).toEqual([])
+  })
+})
+
+describe('where TypeORM wrote another default than the entity declares (MariaDB)', () => {
+  @Entity('fraction_default') class FractionDefault {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'double', default: 1.5 }) ratio: number
+    @Column({ type: 'float', precision: 7, scale: 3, default: 1.5 }) fixed: number
+  }
+
+  it('a fraction on a column with no scale, which TypeORM rounds (1.5 became 2), is the one change', async () => {
+    const { ops } = await diffAfterSynchronize({ name: 'fraction default', entities: [FractionDefault] })
+    expect(ops).toEqual([expect.objectContaining({ kind: 'alter_column', changes: ['default'], from: expect.objectContaining({ name: 'ratio', default: '2' }), to: expect.objectContaining({ default: '1.5' }) })])
   })
 })
 
