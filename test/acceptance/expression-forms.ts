@@ -104,6 +104,10 @@ export const expressionForms: readonly ExpressionForm[] = [
   { label: 'computed: negative factor', place: 'computed', sql: all('price * -1'), type: { postgres: 'numeric', sqlite: 'real', mariadb: 'double' } },
   { label: 'computed: cast and unicode', place: 'computed', sql: { postgres: "qty::text || ' ✓'", sqlite: "CAST(qty AS text) || ' ✓'", mariadb: "concat(qty, ' ✓')" }, type: text },
   { label: 'computed: nested parentheses', place: 'computed', sql: all('(qty + 1) * (qty - 1)'), type: int },
+  // MariaDB stores these under other names and forms (substr, `qty MOD 3`, the charset it cast to, ucase).
+  { label: 'computed: SUBSTRING and UPPER', place: 'computed', sql: my('UPPER(SUBSTRING(name, 1, 1))'), type: text },
+  { label: 'computed: MOD()', place: 'computed', sql: my('qty DIV 2 + MOD(qty, 3)'), type: int },
+  { label: 'computed: CAST AS CHAR', place: 'computed', sql: my('CAST(qty AS CHAR)'), type: text },
 ]
 
 /** formsOn lists the forms that apply on a dialect, with that dialect's text. */

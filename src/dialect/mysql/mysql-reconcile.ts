@@ -1,6 +1,6 @@
 import { namedIn } from '../../model/qualified-name'
-import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
-import { writtenCheck, writtenDefinition } from '../../model/written-sql'
+import type { CheckModel, ColumnModel, ComputedColumn, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import { writtenCheck, writtenComputed, writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
 import type { MysqlServer } from './mysql-server'
@@ -10,7 +10,8 @@ import type { MysqlServer } from './mysql-server'
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions and
- * check expressions are compared as the server's optimizer prints them (reconcileViews, reconcileChecks).
+ * check and generated-column expressions are compared as the server's optimizer prints them (reconcileViews,
+ * reconcileChecks, reconcileComputed).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const actualTable = namedIn(actual.tables)
@@ -21,7 +22,8 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const indexes = other === undefined ? t.indexes : t.indexes.map((i) => withServerPrefixes(i, t, other))
     return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
   })
-  const settled = await reconcileChecks(await reconcileCharsets({ ...desired, tables }, connection), actual, connection)
+  const charsets = await reconcileCharsets({ ...desired, tables }, connection)
+  const settled = await reconcileComputed(await reconcileChecks(charsets, actual, connection), actual, connection)
   return reconcileViews(settled, actual, connection)
 }
 
@@ -145,6 +147,38 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
       if (match !== undefined) settled.set(check, match)
     }
     tables.push(settled.size === 0 ? table : { ...table, checks: table.checks.map((c) => (settled.has(c) ? { ...c, expression: settled.get(c)!.expression } : c)) })
+  }
+  return { ...desired, tables }
+}
+
+/**
+ * reconcileComputed asks the server how it reads a generated column's expression where the entity's and the
+ * database's differ by canonical text: MariaDB stores `SUBSTRING(a, 1, 1)` as `substr(a,1,1)`, `MOD(a, 3)` as
+ * `a MOD 3` and `CAST(a AS CHAR)` with the charset it chose. `EXPLAIN [EXTENDED] SELECT (<expression>) AS e
+ * FROM <table>` prints each as the optimizer rewrote it; where both prints are the same (and both columns are
+ * stored, or both virtual), the entity's column takes the database's expression. Two EXPLAINs per such
+ * column, none where the texts agree; an expression the server refuses is left as written.
+ */
+export async function reconcileComputed(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  const { server } = connection as MysqlConnection
+  const actualTable = namedIn(actual.tables)
+  const tables: TableModel[] = []
+  for (const table of desired.tables) {
+    const other = actualTable(table)
+    const printOf = (computed: ComputedColumn): Promise<string | undefined> =>
+      optimizerPrint(connection, server, `SELECT (${writtenComputed(computed)}) AS \`e\` FROM \`${table.name.replace(/`/g, '``')}\``)
+    const columns: ColumnModel[] = []
+    for (const column of table.columns) {
+      const theirs = other?.columns.find((c) => c.name === column.name)?.computed
+      const mine = column.computed
+      if (mine === undefined || theirs === undefined || mine.stored !== theirs.stored || mine.expression === theirs.expression) {
+        columns.push(column)
+        continue
+      }
+      const print = await printOf(mine)
+      columns.push(print !== undefined && print === await printOf(theirs) ? { ...column, computed: theirs } : column)
+    }
+    tables.push(columns.every((c, i) => c === table.columns[i]) ? table : { ...table, columns })
   }
   return { ...desired, tables }
 }
