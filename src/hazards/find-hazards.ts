@@ -10,6 +10,7 @@ import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
 import { droppedDeclarationFindings, droppedIndexPredicateFindings, unenforcedSizeFindings } from './no-effect-rules'
 import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
+import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
 import { suspectedRenameFindings } from './suspected-rename'
@@ -42,6 +43,7 @@ export const hazardRules: readonly HazardRule[] = [
   viewDroppedFindings,
   viewDependencyRecreatedFindings,
   materializedViewRefreshFindings,
+  nameReadAsStringFindings,
 ]
 
 /**

@@ -41,6 +41,7 @@ export const hazardCodes = [
   'VIEW_DROPPED',
   'VIEW_DEPENDENCY_RECREATED',
   'MATERIALIZED_VIEW_REFRESH',
+  'NAME_READ_AS_STRING',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -73,6 +74,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   VIEW_DROPPED: 'warning',
   VIEW_DEPENDENCY_RECREATED: 'info',
   MATERIALIZED_VIEW_REFRESH: 'warning',
+  NAME_READ_AS_STRING: 'danger',
 }
 
 /**

@@ -17,6 +17,13 @@ import { mysqlTypeormRecords } from './mysql-typeorm-records'
 import { measureMysql } from './mysql-probes'
 import { type MysqlServer, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
+import { doubleQuotedTexts } from './mysql-expressions'
+
+/** namesInDoubleQuotes are those of `columns` (whose names ignore case) that `expression` writes in double quotes. */
+function namesInDoubleQuotes(expression: string, columns: readonly string[]): string[] {
+  const quoted = new Set(doubleQuotedTexts(expression).map((text) => text.toLowerCase()))
+  return columns.filter((column) => quoted.has(column.toLowerCase()))
+}
 
 /**
  * mysqlDialectAt is the dialect serving TypeORM's `mysql` and `mariadb` DataSources as the server `server`
@@ -55,6 +62,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     typeormRecords: mysqlTypeormRecords,
     viewBreakingChanges: renamedSources,
     classifyTypeChange: classifyMysqlTypeChange,
+    namesReadAsStrings: (expression, columns) => (server?.sqlMode.includes('ANSI_QUOTES') === true ? [] : namesInDoubleQuotes(expression, columns)),
     measure: measureMysql,
     createScratchDatabase: createMysqlScratchDatabase,
     migrationScript: mysqlMigrationScript,

@@ -39,6 +39,23 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
   return out
 }
 
+/** doubleQuotedTexts are what an expression writes in double quotes (`"age"`), outside strings and backquoted names. */
+export function doubleQuotedTexts(sql: string): string[] {
+  const texts: string[] = []
+  let i = 0
+  while (i < sql.length) {
+    const c = sql[i]!
+    if (c !== "'" && c !== '`' && c !== '"') {
+      i++
+      continue
+    }
+    const end = closing(sql, i, c)
+    if (c === '"') texts.push(sql.slice(i + 1, end - 1).split('""').join('"'))
+    i = end
+  }
+  return texts
+}
+
 /** The functions MariaDB stores under another name. */
 const foldedFunctions: Readonly<Record<string, string>> = { lcase: 'lower', ucase: 'upper' }
 
