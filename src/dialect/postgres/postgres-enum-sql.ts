@@ -5,6 +5,7 @@ import { columnTypeSql } from './postgres-column-sql'
 import { qualified, quoteIdent, suffixed } from './postgres-quote'
 import { stringValue } from './postgres-sql-tokens'
 import { readTokens } from './postgres-expressions'
+import { parseArrayLiteral } from './postgres-literals'
 
 /** EnumStatement is one statement of an enum change, with the reason a later statement needs it committed first. */
 export interface EnumStatement {
@@ -87,17 +88,22 @@ function rebuildSql(op: AlterEnum): EnumStatement[] {
     const type = columnTypeSql(column, table)
     if (column.default !== undefined) statements.push(alter('DROP DEFAULT'))
     statements.push(alter(`TYPE ${type} USING ${quoteIdent(column.name)}::${column.isArray ? 'text[]' : 'text'}::${type}`))
-    if (column.default !== undefined && defaultSurvives(column.default, to.values)) statements.push(alter(`SET DEFAULT ${column.default}`))
+    if (column.default !== undefined && defaultSurvives(column, to.values)) statements.push(alter(`SET DEFAULT ${column.default}`))
   }
   statements.push(`DROP TYPE ${qualified(old)}`)
   return statements.map((sql) => ({ sql }))
 }
 
-/** A default naming a value the type no longer has cannot be set again (a later AlterColumn sets the new one). */
-function defaultSurvives(expression: string, values: readonly string[]): boolean {
-  const tokens = readTokens(expression)
+/**
+ * A default naming a value the type no longer has cannot be set again (a later AlterColumn sets the new one);
+ * an array column's default names the values of its array literal (`'{}'` names none).
+ */
+function defaultSurvives(column: ColumnModel, values: readonly string[]): boolean {
+  const tokens = readTokens(column.default!)
   const value = tokens?.length === 1 ? stringValue(tokens[0]) : undefined
-  return value === undefined || values.includes(value)
+  if (value === undefined) return true
+  const named = column.isArray === true ? parseArrayLiteral(value) : [value]
+  return named === undefined || named.every((v) => v === null || values.includes(v))
 }
 
 /** removedValuesCheck fails the migration, naming value, column and row count, while rows hold a removed value. */

@@ -302,6 +302,20 @@ describe('postgres compiler', () => {
         'DROP TYPE "public"."status_old"',
       ])
     })
+
+    it("sets an array column's default again where every value it names stays, the empty array included", () => {
+      const arrays = pgSchema([pgTable('users', [
+        col('id'),
+        col('none', 'enum', { enumName: 'status', isArray: true, default: "'{}'" }),
+        col('kept', 'enum', { enumName: 'status', isArray: true, default: "'{a,c}'" }),
+        col('lost', 'enum', { enumName: 'status', isArray: true, default: "'{a,b}'" }),
+      ])], { enums: [status(['a', 'b', 'c'])] })
+      const sql = sqlOf([{ kind: 'alter_enum', from: status(['a', 'b', 'c']), to: status(['a', 'c']), users: enumUsers(arrays, status([])) }], arrays)
+      expect(sql.filter((s) => s.includes('SET DEFAULT'))).toEqual([
+        `ALTER TABLE "public"."users" ALTER COLUMN "none" SET DEFAULT '{}'`,
+        `ALTER TABLE "public"."users" ALTER COLUMN "kept" SET DEFAULT '{a,c}'`,
+      ])
+    })
   })
   describe('a foreign key whose two ends change type', () => {
     /** `member.team_id` references `team.id`, both of `from`, and both change to `to`. */
