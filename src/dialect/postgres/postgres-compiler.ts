@@ -10,6 +10,7 @@ import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
 import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
+import { droppedWithColumnSql, postgresRegeneratedColumns } from './postgres-regenerated-columns'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
@@ -98,20 +99,30 @@ function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
 
 /**
  * compilePostgres turns a change set into statements, one per SQL statement, each carrying its operation;
- * foreign keys a column's change of type would break are dropped before it and added again after it (see
- * postgresRelinkedForeignKeys).
+ * foreign keys a column's change of type would break, and generated columns reading that column, are dropped
+ * before it and added again after it (see postgresRelinkedForeignKeys, postgresRegeneratedColumns).
  */
 export function compilePostgres(changes: ChangeSet): Statement[] {
   const { ops } = changes
   const relinked = postgresRelinkedForeignKeys(changes)
+  const regenerated = postgresRegeneratedColumns(changes)
   return ops.flatMap((op, i) => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
+    if (op.kind === 'alter_column' && op.to.computed !== undefined && op.changes.includes('computed')) {
+      // The column is dropped and added again (alterColumnSql), and its indexes and constraints with it.
+      const [was, then] = [changes.tableBefore(i), changes.tableAfter(i)]
+      if (was !== undefined && then !== undefined) statements.push(...droppedWithColumnSql(was, then, op.to.name).map((sql) => statementOf(sql, [op])))
+    }
     // An ADD COLUMN that fills every row itself rewrites the table (TABLE_REBUILD), unless the migration made it.
     const created = changes.tableAt[i]?.createdAt
     if (op.kind === 'add_column' && addingRewrites(op.column) && (created === undefined || created > i)) {
       statements[0] = { ...statements[0]!, rebuild: op.table.name }
     }
-    return [...relinked.before.get(i) ?? [], ...statements, ...relinked.after.get(i) ?? []]
+    return [
+      ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [],
+      ...statements,
+      ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
+    ]
   })
 }

@@ -317,6 +317,25 @@ describe('postgres compiler', () => {
       ])
     })
   })
+  describe('a generated column reading a column that changes type', () => {
+    const item = pgTable('item', [
+      col('id'),
+      col('sku', 'varchar', { length: 40 }),
+      col('code', 'varchar', { computed: { expression: 'upper((sku)::text)', stored: true } }),
+      col('other', 'varchar', { computed: { expression: 'upper(id::text)', stored: true } }),
+    ], { indexes: [{ name: 'IDX_code', columns: ['code'], unique: false }], uniques: [{ name: 'UQ_code', columns: ['code'] }] })
+
+    it('is dropped before the change and added again after it with its index and unique constraint; one reading other columns stays', () => {
+      const op = alterColumn(item, item.columns[1]!, { ...item.columns[1]!, length: 20 })
+      expect(sqlOf([op], pgSchema([item]))).toEqual([
+        'ALTER TABLE "public"."item" DROP COLUMN "code"',
+        'ALTER TABLE "public"."item" ALTER COLUMN "sku" TYPE varchar(20) USING "sku"::varchar',
+        'ALTER TABLE "public"."item" ADD "code" varchar GENERATED ALWAYS AS (upper((sku)::text)) STORED NOT NULL',
+        'ALTER TABLE "public"."item" ADD CONSTRAINT "UQ_code" UNIQUE ("code")',
+        'CREATE INDEX "IDX_code" ON "public"."item" ("code")',
+      ])
+    })
+  })
   describe('a foreign key whose two ends change type', () => {
     /** `member.team_id` references `team.id`, both of `from`, and both change to `to`. */
     const bothEnds = (from: string, to: string) => {

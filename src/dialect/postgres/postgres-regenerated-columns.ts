@@ -1,0 +1,103 @@
+import type { CheckModel, ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import type { AlterColumn, Operation } from '../../operations/operation'
+import type { ChangeSet } from '../../plan/change-set'
+import type { Relinked } from '../relinked-foreign-keys'
+import { type Statement, statementOf } from '../statement'
+import { columnDefinitionSql } from './postgres-column-sql'
+import { checkClause, createIndexSql, uniqueClause } from './postgres-constraint-sql'
+import { readTokens } from './postgres-expressions'
+import { qualified, quoteIdent } from './postgres-quote'
+import { columnCommentSql } from './postgres-table-sql'
+
+/**
+ * postgresRegeneratedColumns: PostgreSQL refuses to change the type of a column that a generated column reads
+ * ("cannot alter type of a column used by a generated column"). Such a generated column is dropped before the
+ * first of those type changes and added again after the last, as the schema holds it then, with what dropping
+ * it took along: the indexes, unique constraints and checks on it, and its comment. Its values are computed
+ * again. A generated column the migration itself drops, renames or changes between those two points is
+ * left to its own operations.
+ */
+export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
+  const { ops } = changes
+  const needs = new Map<string, { readonly table: QualifiedName; readonly column: string; readonly by: AlterColumn[] }>()
+  let first = -1
+  let last = -1
+  ops.forEach((op, i) => {
+    if (op.kind !== 'alter_column' || !changesType(op) || op.from.computed !== undefined) return
+    const table = changes.tableBefore(i)
+    if (table === undefined) return
+    for (const generated of table.columns.filter((c) => c.computed !== undefined && reads(c, op.from.name))) {
+      const key = JSON.stringify([table.schema, table.name, generated.name])
+      const known = needs.get(key)
+      needs.set(key, { table: op.table, column: generated.name, by: [...(known?.by ?? []), op] })
+      if (first === -1) first = i
+      last = i
+    }
+  })
+  if (needs.size === 0) return { before: new Map(), after: new Map() }
+  const touched = (need: { table: QualifiedName; column: string }) =>
+    ops.some((op, i) => i > first && i <= last && touchesColumn(op, need.table, need.column))
+  const regenerated = [...needs.values()].filter((need) => !touched(need))
+  if (regenerated.length === 0) return { before: new Map(), after: new Map() }
+  const before: Statement[] = regenerated.map(({ table, column, by }) => statementOf(`ALTER TABLE ${qualified(table)} DROP COLUMN ${quoteIdent(column)}`, by))
+  const tableIn = (schema: SchemaModel, table: QualifiedName) => schema.tables.find((t) => t.name === table.name && t.schema === table.schema)
+  const after: Statement[] = regenerated.flatMap(({ table, column, by }) => {
+    const [was, then] = [tableIn(changes.schemaAt(first), table), tableIn(changes.schemaAt(last + 1), table)]
+    const generated = then?.columns.find((c) => c.name === column)
+    if (was === undefined || then === undefined || generated === undefined) return []
+    return [
+      `ALTER TABLE ${qualified(then)} ADD ${columnDefinitionSql(generated, then)}`,
+      ...droppedWithColumnSql(was, then, column),
+      ...(generated.comment !== undefined ? [columnCommentSql(then, generated.name, generated.comment)] : []),
+    ].map((sql) => statementOf(sql, by))
+  })
+  return { before: new Map([[first, before]]), after: new Map([[last, after]]) }
+}
+
+/** changesType: the operation writes ALTER COLUMN ... TYPE (a type, size or collation change). */
+function changesType(op: AlterColumn): boolean {
+  return op.changes.includes('type') || op.changes.includes('size') || op.changes.includes('collation')
+}
+
+/** reads: the generated column's expression names `column`, or cannot be read. */
+function reads(generated: ColumnModel, column: string): boolean {
+  return names(generated.computed!.expression, column) ?? true
+}
+
+/** names: the expression names `column`, bare (folded to lower case) or quoted; undefined where it cannot be read. */
+function names(expression: string, column: string): boolean | undefined {
+  return readTokens(expression)?.some((t) => (t.kind === 'word' && t.text.toLowerCase() === column) ||
+    (t.kind === 'ident' && (t.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t.text) === column))
+}
+
+function touchesColumn(op: Operation, table: QualifiedName, column: string): boolean {
+  const same = (t: QualifiedName) => t.name === table.name && t.schema === table.schema
+  switch (op.kind) {
+    case 'alter_column': return same(op.table) && (op.from.name === column || op.to.name === column)
+    case 'drop_column': return same(op.table) && op.column.name === column
+    case 'rename_column': return same(op.table) && (op.from === column || op.to === column)
+    case 'drop_table':
+    case 'rename_table': return same(op.kind === 'drop_table' ? op.table : op.from)
+    default: return false
+  }
+}
+
+/**
+ * droppedWithColumnSql adds again what PostgreSQL drops with a column (`DROP COLUMN` takes the indexes,
+ * unique constraints and checks on it along) that the table has both before (`was`) and after (`then`) the
+ * column is dropped and added again: what the migration drops or adds itself is left to its operations.
+ */
+export function droppedWithColumnSql(was: TableModel, then: TableModel, column: string): string[] {
+  const on = (columns: readonly string[]) => columns.includes(column)
+  const checkOn = (c: CheckModel) => names(c.expression, column) === true
+  const kept = <T extends { readonly name?: string }>(mine: readonly T[], theirs: readonly T[], includes: (x: T) => boolean) =>
+    theirs.filter((x) => includes(x) && mine.some((m) => m.name === x.name && includes(m)))
+  const constraints = [
+    ...kept(was.uniques, then.uniques, (u) => on(u.columns)).map(uniqueClause),
+    ...kept(was.checks, then.checks, checkOn).map(checkClause),
+  ]
+  return [
+    ...(constraints.length > 0 ? [`ALTER TABLE ${qualified(then)} ${constraints.map((c) => `ADD ${c}`).join(', ')}`] : []),
+    ...kept(was.indexes, then.indexes, (i) => on(i.columns)).map((i) => createIndexSql(then, i)),
+  ]
+}

@@ -1,0 +1,63 @@
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import { expectCleanCycle, migrateTo } from '../support/migration-cycle'
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+
+// PostgreSQL refuses to change the type of a column a generated column reads: the generated column is dropped
+// before and added again after, with its index, unique constraint and check, and computed again; down the same.
+
+@Entity('item')
+class ItemBefore {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 40 }) sku: string
+  @Column({ type: 'smallint' }) qty: number
+  @Index('IDX_item_code') @Column({ type: 'varchar', generatedType: 'STORED', asExpression: 'upper("sku")', unique: true }) code: string
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'qty * 2' }) doubled: number
+}
+
+@Entity('item')
+@Check('CHK_item_doubled', '"doubled" >= 0')
+class ItemRetyped {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20 }) sku: string
+  @Column({ type: 'int' }) qty: number
+  @Index('IDX_item_code') @Column({ type: 'varchar', generatedType: 'STORED', asExpression: 'upper("sku")', unique: true }) code: string
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'qty * 2' }) doubled: number
+}
+
+@Entity('item')
+@Check('CHK_item_doubled', '"doubled" >= 0')
+class ItemRetypedAndRecomputed {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20 }) sku: string
+  @Column({ type: 'bigint' }) qty: string
+  @Index('IDX_item_code') @Column({ type: 'varchar', generatedType: 'STORED', asExpression: 'lower("sku")', unique: true }) code: string
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'qty * 2' }) doubled: number
+}
+
+// Each case in a database of its own, where the items were made by a migration and hold rows.
+let db: TestDatabase
+beforeEach(async () => {
+  db = await createPostgresDatabase('generatedreads')
+  await migrateTo(db, [ItemBefore], 'Items')
+  await db.query(`INSERT INTO item (sku, qty) VALUES ('ab-1', 3), ('cd-2', 5)`)
+})
+afterEach(async () => db?.drop())
+
+const rows = 'SELECT id, sku, qty::text AS qty, code, doubled FROM item ORDER BY id'
+
+it('changes the types of columns generated columns read, and computes those again, keeping their index, unique and check', async () => {
+  const { rowsAfter } = await expectCleanCycle(db, [ItemBefore], [ItemRetyped], 'Retype', rows)
+  expect(rowsAfter).toEqual([
+    { id: 1, sku: 'ab-1', qty: '3', code: 'AB-1', doubled: 6 },
+    { id: 2, sku: 'cd-2', qty: '5', code: 'CD-2', doubled: 10 },
+  ])
+  await expect(db.query(`INSERT INTO item (sku, qty) VALUES ('AB-1', 1)`)).rejects.toThrow(/unique/)
+})
+
+it("does so where the generated column's own expression changes in the same migration", async () => {
+  const { rowsAfter } = await expectCleanCycle(db, [ItemBefore], [ItemRetypedAndRecomputed], 'RetypeRecompute', rows)
+  expect(rowsAfter).toEqual([
+    { id: 1, sku: 'ab-1', qty: '3', code: 'ab-1', doubled: 6 },
+    { id: 2, sku: 'cd-2', qty: '5', code: 'cd-2', doubled: 10 },
+  ])
+})
