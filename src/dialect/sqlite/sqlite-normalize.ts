@@ -68,7 +68,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
   // An array of enum values is kept as their comma-separated list, which TypeORM checks against no list.
   const enumValues = isEnum && column.isArray !== true ? [...column.enumValues!] : undefined
   // TypeORM writes an enum's type (`varchar`) alone: no length, no ` array`.
-  const parts = canonicalTypeParts(isEnum ? { type: column.type } : column)
+  const parts = autoincrementKey(column) ? { type: 'integer' } : canonicalTypeParts(isEnum ? { type: column.type } : column)
   const defaultValue = canonicalDefault(column.default)
   return {
     name: column.name,
@@ -86,6 +86,16 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...(enumValues && { enumValues }),
     ...(column.collation !== undefined && column.collation !== '' && { collation: column.collation.toUpperCase() }),
   }
+}
+
+/**
+ * autoincrementKey: an increment column of an integer type (one whose name holds `int`, as SQLite reads
+ * types), which SQLite makes AUTOINCREMENT only where it is declared exactly `integer` ("AUTOINCREMENT is only
+ * allowed on an INTEGER PRIMARY KEY", TypeORM's own error for a `bigint` key): it is written so, and holds
+ * 64-bit integers as a `bigint` would.
+ */
+function autoincrementKey(column: ColumnModel): boolean {
+  return column.generated?.kind === 'increment' && column.type.toLowerCase().includes('int')
 }
 
 /**
