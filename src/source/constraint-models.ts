@@ -20,7 +20,11 @@ export interface SkippedIndex {
   readonly name: string
 }
 
-/** indexModelsOf lists an entity's indexes by name; unsynchronized, spatial and fulltext ones are skipped. */
+/**
+ * indexModelsOf lists an entity's indexes by name; unsynchronized and spatial ones are skipped. A fulltext
+ * index is one of method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index
+ * elsewhere, as TypeORM makes it.
+ */
 export function indexModelsOf(
   metadata: EntityMetadata,
   driver: Driver,
@@ -36,8 +40,10 @@ export function indexModelsOf(
       if (index.name) skip({ ...(metadata.schema && { schema: metadata.schema }), table: metadata.tableName, name: index.name })
       continue
     }
-    if (index.isFulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
-    const method = index.type === undefined ? undefined : String(index.type).toLowerCase()
+    const fulltext = index.isFulltext && driver.isFullTextColumnTypeSupported()
+    if (index.isFulltext && !fulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
+    if (fulltext && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
+    const method = fulltext ? 'fulltext' : index.type === undefined ? undefined : String(index.type).toLowerCase()
     models.push({
       name: index.name,
       columns: index.columns.map((column) => column.databaseName),
@@ -52,7 +58,6 @@ export function indexModelsOf(
 function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
   if (!index.synchronize) return 'it is declared synchronize: false'
   if (index.isSpatial) return 'spatial indexes are not diffed yet'
-  if (index.isFulltext && driver.isFullTextColumnTypeSupported()) return 'fulltext indexes are not diffed yet'
   return undefined
 }
 

@@ -235,6 +235,18 @@ class IndexNames {
   @ManyToMany(() => UuidGroup) @JoinTable() groups: UuidGroup[]
 }
 
+@Entity('p34') class FulltextIndexes {
+  @PrimaryGeneratedColumn() id: number
+  @Index({ fulltext: true }) @Column({ length: 100 }) title: string
+  @Column('text') body: string
+  @Column({ length: 40, nullable: true }) author: string
+}
+@Entity('p34b') @Index('IDX_p34b_search', ['title', 'body'], { fulltext: true }) class FulltextOverTwo {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ length: 100 }) title: string
+  @Column('text') body: string
+}
+
 enum Level { Low = 1, High = 2 }
 @Entity({ name: 'p32', comment: "the owner's notes" }) class CommentsAndSoftDelete {
   @PrimaryGeneratedColumn() id: number
@@ -277,4 +289,5 @@ export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'numeric enum, comments with quotes, a default written as an expression, DeleteDateColumn', entities: [CommentsAndSoftDelete] },
   { name: 'many-to-many between uuid keys: the junction columns follow the server (uuid or varchar(36))', issue: 'typeorm#8832', entities: [UuidGroup, UuidMember] },
   { name: 'generated columns, stored and virtual, not nullable in the entity (TypeORM writes no NOT NULL for them on MariaDB)', entities: [GeneratedColumns] },
+  { name: 'fulltext indexes, on one column and on two', entities: [FulltextIndexes, FulltextOverTwo] },
 ]

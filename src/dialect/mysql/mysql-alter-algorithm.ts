@@ -49,6 +49,16 @@ export function algorithmClause(cost: AlterCost): string | undefined {
   return undefined
 }
 
+/**
+ * indexCost: a plain index is built in place; InnoDB rebuilds the table for its first FULLTEXT index (it adds
+ * the hidden FTS_DOC_ID column), and takes no writes meanwhile; other methods claim nothing.
+ */
+function indexCost(method: string | undefined, before: TableModel | undefined): AlterCost {
+  if (method === undefined) return inplace
+  if (method === 'fulltext' && before !== undefined && !before.indexes.some((i) => i.method === 'fulltext')) return { algorithm: 'default', rewrites: true }
+  return unclaimed
+}
+
 /** Operations MariaDB copies a table for while it holds a HASH unique key (a hidden virtual column). */
 const copiedBesideHashKeys: readonly string[] = ['add_column', 'drop_column', 'create_index', 'drop_index', 'add_unique', 'drop_unique']
 
@@ -70,7 +80,7 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
     case 'drop_check':
     case 'alter_table_comment':
       return instant
-    case 'create_index': return op.index.method === undefined ? inplace : unclaimed
+    case 'create_index': return indexCost(op.index.method, before)
     case 'add_unique':
       // A unique key over a TEXT or BLOB column is a HASH key on a hidden virtual column: it copies the table.
       return before !== undefined && op.unique.columns.some((c) => wholeValueHashed(before, c)) ? copy : inplace
@@ -116,7 +126,7 @@ function mysqlCost(op: Operation, before: TableModel | undefined): AlterCost {
       if (rest.length === 1 && rest[0] === 'size' && lengthens(op.from, op.to)) return unclaimed
       return copy
     }
-    case 'create_index': return op.index.method === undefined ? inplace : unclaimed
+    case 'create_index': return indexCost(op.index.method, before)
     case 'rename_column':
     case 'rename_index':
     case 'drop_index':

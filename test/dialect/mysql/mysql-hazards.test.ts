@@ -57,6 +57,17 @@ describe('mysql hazards', () => {
     expect(codes([{ kind: 'create_index', table: post, index: { name: 'IDX_name', columns: ['name'], unique: false } }], mariadb1011)).toEqual([])
   })
 
+  it("counts a table's first FULLTEXT index as TABLE_REBUILD (InnoDB adds FTS_DOC_ID), not a second one", () => {
+    const fulltext = (name: string) => ({ name, columns: ['name'], unique: false, method: 'fulltext' })
+    for (const server of [mariadb1011, mysql8]) {
+      expect(codes([{ kind: 'create_index', table: post, index: fulltext('FT_a') }], server)).toEqual(['TABLE_REBUILD'])
+      const withOne = { ...post, indexes: [fulltext('FT_a')] }
+      const changes = changeSetOf(mySchema([withOne]), [{ kind: 'create_index', table: withOne, index: fulltext('FT_b') }])
+      const dialect = mysqlDialectAt(server)
+      expect(findHazards({ changes, statements: dialect.compile(changes), dialect }).map((f) => f.code)).toEqual([])
+    }
+  })
+
   it('counts one TABLE_REBUILD for a change between uuid and a number, which takes two ALTERs', () => {
     const id = col('id')
     expect(codes([alterColumn(post, id, { ...id, type: 'uuid' })], mariadb1011)).toEqual(['TYPE_NARROWING', 'TABLE_REBUILD'])
