@@ -1,4 +1,4 @@
-import { changeSetOf } from '../plan/change-set'
+import { changeSetOf, reverseChangeSet } from '../plan/change-set'
 import type { Dialect } from '../dialect/dialect'
 import { compareText, nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { SchemaModel, TableModel, ViewModel, ViewSource } from '../model/schema-model'
@@ -10,7 +10,8 @@ import { diffViews } from './diff-views'
  * `desired`): the entities' new and changed views, and every database view that the migration would break
  * (dropped first, dependents before what they read, and re-created last, in dependency order):
  * - a view reading a table or column that the dialect cannot change under it (SQLite rebuild, PostgreSQL
- *   type change, see Dialect.viewBreakingChanges), or that is dropped;
+ *   type change, see Dialect.viewBreakingChanges) in `up` or in `down` (adding an enum label changes no
+ *   column in place, removing it in `down` retypes every column of the enum), or that is dropped;
  * - a view reading a view that is dropped and created again.
  * A re-created view gets the entities' definition when they declare it, else its own (reporting views
  * are kept). A view that reads a table or column the migration drops, and that the entities do not
@@ -22,7 +23,9 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   const tableChanges = changeSetOf(actual, ops)
   const after = tableChanges.schemaAt(ops.length)
   const declared = new Map(desired.views.map((v) => [qualifiedKey(v), v]))
-  const broken: ViewSource[] = [...dialect.viewBreakingChanges(tableChanges), ...droppedSources(ops)]
+  const broken: ViewSource[] = [
+    ...dialect.viewBreakingChanges(tableChanges), ...dialect.viewBreakingChanges(reverseChangeSet(tableChanges)), ...droppedSources(ops),
+  ]
   const dropped = new Map(changes.recreated.map(([from]) => [qualifiedKey(from), from]))
   // Every view reading something broken or dropped is dropped too, and so on up the graph.
   for (let grew = true; grew;) {

@@ -131,3 +131,15 @@ export class OrderWithoutNote {
   @Column() customer_id: number
   @Column({ type: 'integer' }) total: number
 }
+
+/** A table with an enum column (PostgreSQL), and the same with one more label. */
+@Entity('ticket')
+export class Ticket {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['open', 'closed'], enumName: 'ticket_state' }) state: string
+}
+@Entity('ticket')
+export class TicketWithLabel {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['open', 'closed', 'waiting'], enumName: 'ticket_state' }) state: string
+}

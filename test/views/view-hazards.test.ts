@@ -79,3 +79,19 @@ describe('SQLite views reading some columns', () => {
     expect(await db.query('SELECT total FROM totals')).toEqual([{ total: null }])
   })
 })
+
+describe('a view reading an enum column on postgres, when a label is added', () => {
+  // Up adds the label in place; down removes it by rebuilding the type, which retypes the column the view
+  // reads ("cannot alter type of a column used by a view or rule"): the view is dropped and re-created in both.
+  let db: TestDatabase
+  beforeAll(async () => { db = await createPostgresDatabase('enumview') })
+  afterAll(async () => db?.drop())
+
+  it('goes up and down, the view and its rows back each time', async () => {
+    await migrateTo(db, [e.Ticket], 'Init')
+    await db.query(`INSERT INTO ticket (state) VALUES ('open'), ('closed')`)
+    await db.query(`CREATE VIEW open_tickets AS SELECT id, state FROM ticket WHERE state = 'open'`)
+    const { up } = await expectCleanCycle(db, [e.Ticket], [e.TicketWithLabel], 'AddLabel', 'SELECT id, state::text FROM open_tickets')
+    expect(up.map((op) => op.kind)).toEqual(['drop_view', 'alter_enum', 'create_view'])
+  })
+})
