@@ -1,20 +1,34 @@
 import { type Hazard, hazardSeverity } from '../hazards/hazard'
 import { columnText } from '../hazards/hazard-names'
 import { qualifiedKey } from '../model/qualified-name'
-import type { SchemaModel } from '../model/schema-model'
+import type { ColumnModel, SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { type DeclaredFactChange, changesFormat, describeFactChange } from '../source/declared-fact-changes'
 
 /**
  * snapshotHazards writes a NO_SCHEMA_EFFECT note (an `info` hazard) for each change of declared facts that no
  * operation of `up` touches: the database cannot tell, and the existing rows stay as they were written.
- * `actual` names how the database stores the column.
+ * `actual` names how the database stores the column. A size the database keeps and already holds as now
+ * declared (the migration that changed it was applied, or made by hand) is no such change.
  */
 export function snapshotHazards(changes: readonly DeclaredFactChange[], up: readonly Operation[], actual: SchemaModel): Hazard[] {
   const touched = new Set(up.flatMap(touchedColumns))
   return changes
     .filter((change) => !touched.has(qualifiedKey(change.table)) && !touched.has(columnKey(qualifiedKey(change.table), change.to.name)))
+    .filter((change) => changesFormat(change) || !heldAsDeclared(change, actual))
     .map((change) => hazardOf(change, actual))
+}
+
+/** heldAsDeclared: the database's column has every size (length, precision, scale) the change gives it. */
+function heldAsDeclared(change: DeclaredFactChange, actual: SchemaModel): boolean {
+  const column = storedColumn(change, actual)
+  // A declared length is kept as written ('80'), the database's as a number.
+  return column !== undefined && (['length', 'precision', 'scale'] as const)
+    .every((size) => change.from[size] === change.to[size] || (column[size] !== undefined && String(column[size]) === String(change.to[size])))
+}
+
+function storedColumn(change: DeclaredFactChange, actual: SchemaModel): ColumnModel | undefined {
+  return actual.tables.find((t) => t.name === change.table.name && t.schema === change.table.schema)?.columns.find((c) => c.name === change.to.name)
 }
 
 function hazardOf(change: DeclaredFactChange, actual: SchemaModel): Hazard {
@@ -24,9 +38,7 @@ function hazardOf(change: DeclaredFactChange, actual: SchemaModel): Hazard {
 
 function messageOf(change: DeclaredFactChange, actual: SchemaModel): string {
   const what = describeFactChange(change.from, change.to).join(' and ')
-  const stored = actual.tables
-    .find((t) => t.name === change.table.name && t.schema === change.table.schema)
-    ?.columns.find((c) => c.name === change.to.name)?.type
+  const stored = storedColumn(change, actual)?.type
   const storage = stored === undefined ? 'the database stores both the same way' : `both are stored as ${stored}`
   if (changesFormat(change)) {
     return `${what}: ${storage}, so no migration converts the existing rows, which keep the old format; convert them ` +
