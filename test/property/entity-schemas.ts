@@ -88,6 +88,7 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect): EntitySchemaColumnO
     case 'text': return { ...base, ...withDefault, type: 'text' }
     case 'boolean': return { ...base, ...withDefault, type: 'boolean' }
     case 'numeric': return { ...base, ...withDefault, type: 'numeric', precision: c.precision, scale: 2 }
+    case 'double': return { ...base, ...withDefault, type: { postgres: 'double precision', sqlite: 'real', mariadb: 'double' }[dialect] as 'double' }
     case 'timestamp': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamp' : 'datetime' }
     case 'uuid': return { ...base, type: 'uuid' }
     case 'json': return { ...base, type: dialect === 'postgres' ? 'jsonb' : 'json' }
@@ -97,7 +98,7 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect): EntitySchemaColumnO
 }
 
 /** defaultOf is a column's default as an entity states it, by variant. */
-function defaultOf(c: ColumnSpec, variant: number): unknown {
+export function defaultOf(c: ColumnSpec, variant: number): unknown {
   const pick = (a: unknown, b: unknown) => (variant === 0 ? a : b)
   switch (c.kind) {
     case 'int':
@@ -106,6 +107,8 @@ function defaultOf(c: ColumnSpec, variant: number): unknown {
     case 'text': return pick('dflt', "it's")
     case 'boolean': return pick(false, true)
     case 'numeric': return pick(0, 2.5)
+    // A fraction on a type with no scale: TypeORM's MySQL driver wrote 1.5 as 2.
+    case 'double': return pick(1.5, 0.25)
     case 'timestamp': return pick(() => 'CURRENT_TIMESTAMP', '2024-01-01 00:00:00')
     case 'enum': return pick('a', 'b')
     default: throw new Error(`no default for ${c.kind}`)

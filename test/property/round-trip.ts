@@ -9,17 +9,17 @@ import { RenamesUnresolvedError } from '../../src/pipeline/renames-unresolved-er
 import { downgrade, upgrade } from '../../src/runner/migration-runner'
 import type { LoadedProject } from '../../src/source/load-config'
 import type { TestDatabase } from '../support/test-database'
-import { entitySchemas } from './entity-schemas'
-import type { FuzzCase, SchemaSpec } from './schema-spec'
+import { defaultOf, entitySchemas } from './entity-schemas'
+import { type ColumnSpec, type FuzzCase, type SchemaSpec, tableById } from './schema-spec'
 import { type Junctions, junctionInsertSql, junctionsOf, readJunctionRows } from './junction-rows'
-import { insertSql, keptRows, readRows } from './seed-rows'
+import { insertSql, keptRows, type Rows, readRows } from './seed-rows'
 
 let caseCount = 0
 
 /**
  * runRoundTrip runs one case on an empty database: create A with the tool's own migration and fill it, generate
- * and apply A -> B (renames stated as `--rename` states them), expect no further diff and every kept value
- * unchanged, apply `down`, and expect A's catalog (introspected model and every object name) and rows back.
+ * and apply A -> B (renames stated as `--rename` states them), expect no further diff, every kept value
+ * unchanged and each column B adds with a constant default holding it in A's rows, apply `down`, and expect A's catalog (introspected model and every object name) and rows back.
  */
 export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<void> {
   // Each case's migrations get new names: the module loader caches a migration file by its path.
@@ -49,6 +49,8 @@ export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<vo
   expectEqual('the next diff is empty', (await catalogOf(db, b())).pending, [])
   expectEqual('kept values survive', keptRows(await readRows(db, fuzz.b), fuzz.b, fuzz.a), keptRows(rows, fuzz.a, fuzz.b))
   expectEqual('kept junction rows survive', await readJunctionRows(db, fuzz.b, fuzz.a, junctionsB), links)
+  const defaults = addedDefaults(await readRows(db, fuzz.b), fuzz.a, fuzz.b)
+  expectEqual('added columns hold their declared defaults', defaults.held, defaults.declared)
 
   await step('apply down', () => downgrade(b()))
   const after = await catalogOf(db, a())
@@ -56,6 +58,40 @@ export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<vo
   expectEqual("A's names are back", after.names, before.names)
   expectEqual("A's kept rows are back", keptRows(await readRows(db, fuzz.a), fuzz.a, fuzz.b), keptRows(rows, fuzz.a, fuzz.b))
   expectEqual("A's kept junction rows are back", await readJunctionRows(db, fuzz.a, fuzz.b, junctionsA), links)
+}
+
+/**
+ * addedDefaults lists, for each column B adds to a table of A with a constant default, the values A's rows
+ * hold in it (`held`, read back as numbers, booleans or text by kind) beside the default the entity declares
+ * (`declared`), one per row: a default the migration wrote other than declared (TypeORM's MySQL driver
+ * rounded a double's 1.5 to 2) shows here, where the next diff, comparing the same spelling on both sides,
+ * sees nothing.
+ */
+function addedDefaults(rows: Rows, a: SchemaSpec, b: SchemaSpec): { held: unknown[]; declared: unknown[] } {
+  const held: unknown[] = []
+  const declared: unknown[] = []
+  for (const table of b.tables) {
+    const before = tableById(a, table.id)
+    if (before === undefined) continue
+    for (const column of table.columns) {
+      if (column.defaultVariant === undefined || before.columns.some((c) => c.id === column.id)) continue
+      const value = defaultOf(column, column.defaultVariant)
+      if (typeof value === 'function' || column.kind === 'timestamp') continue
+      for (const row of rows.get(table.id) ?? []) {
+        held.push([table.name, column.name, valueOf(column, row[`c${column.id}`] ?? null)])
+        declared.push([table.name, column.name, valueOf(column, value)])
+      }
+    }
+  }
+  return { held, declared }
+}
+
+/** valueOf reads a value as its kind compares: numbers by value, booleans as true or false, the rest as text. */
+function valueOf(column: ColumnSpec, value: unknown): unknown {
+  if (value === null) return null
+  if (['int', 'bigint', 'numeric', 'double'].includes(column.kind)) return Number(value)
+  if (column.kind === 'boolean') return value === true || value === 'true' || value === '1' || value === 't'
+  return String(value)
 }
 
 /**

@@ -177,7 +177,10 @@ function applyEdit(
     case 'add_relation': {
       const targets = tables.filter((t) => t.id < table.id)
       if (targets.length === 0) return undefined
-      const columnName = freshName(namesFor('column', dialect), c, takenColumns())
+      // Under the name of a dropped column it is that column, its values kept: on a table with rows they
+      // would reference no row, and the migration fails (ADD_FOREIGN_KEY says so).
+      const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
+      const columnName = freshName(namesFor('column', dialect), c, new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()]))
       const target = targets[b % targets.length]
       table.relations.push({ id: ids.take(), target: target.id, columnName, onDelete: (['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const)[c % 4] })
       return `add relation ${label}.${columnName} -> ${target.name}`

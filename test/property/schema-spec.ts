@@ -7,7 +7,7 @@
 export type FuzzDialect = 'sqlite' | 'postgres' | 'mariadb'
 
 /** ColumnKind is a column type the generator uses; `uuid` exists on PostgreSQL and MariaDB, `intArray` on PostgreSQL only. */
-export type ColumnKind = 'int' | 'bigint' | 'varchar' | 'text' | 'boolean' | 'numeric' | 'timestamp' | 'uuid' | 'json' | 'enum' | 'intArray'
+export type ColumnKind = 'int' | 'bigint' | 'varchar' | 'text' | 'boolean' | 'numeric' | 'double' | 'timestamp' | 'uuid' | 'json' | 'enum' | 'intArray'
 
 export interface ColumnSpec {
   readonly id: number
@@ -91,11 +91,11 @@ const withoutUnindexable = (dialect: FuzzDialect, kinds: readonly ColumnKind[]) 
 export const hasPartialIndexes = (dialect: FuzzDialect) => dialect !== 'mariadb'
 
 /** Kinds a column of a check may have: numbers. */
-export const numberKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric']
+export const numberKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric', 'double']
 
 /** kindsOf lists the column kinds of a dialect. */
 export function kindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  const both: ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'json', 'enum']
+  const both: ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'double', 'timestamp', 'json', 'enum']
   if (dialect === 'postgres') return [...both, 'uuid', 'intArray']
   return dialect === 'mariadb' ? [...both, 'uuid'] : both
 }

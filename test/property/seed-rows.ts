@@ -92,6 +92,7 @@ function literal(column: ColumnSpec, row: number, dialect: FuzzDialect): string 
     case 'text': return `'t${row}''ï'`
     case 'boolean': return dialect === 'postgres' ? String(row % 2 === 0) : String(row % 2)
     case 'numeric': return `${row}.25`
+    case 'double': return `${row}.5`
     case 'timestamp': return `'2024-01-0${row} 0${id % 10}:00:00'`
     case 'uuid': return `'00000000-0000-4000-8000-${String(row * 1000 + id).padStart(12, '0')}'`
     case 'json': return `'{"k": ${row}}'`
