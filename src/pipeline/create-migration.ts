@@ -1,5 +1,6 @@
 import { renderEmptyMigrationFile } from '../render/empty-migration-file'
-import { knownMigrations, migrationNameOf } from '../runner/migration-runner'
+import { knownMigrations } from '../runner/migration-runner'
+import { migrationNameOf } from '../source/migration-name'
 import type { LoadedProject } from '../source/load-config'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'

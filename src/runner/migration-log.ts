@@ -1,7 +1,8 @@
 import { type DataSource, MigrationExecutor } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
 import { migrationFilesIn } from '../source/migration-files'
-import { knownMigrations, migrationNameOf, withConnection } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
+import { knownMigrations, withConnection } from './migration-runner'
 import { inRunOrder, timestampOf } from './migration-target'
 
 /** MigrationState is where a migration stands: applied, pending, or applied to the database only (no file has it). */

@@ -2,7 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import { UserError, messageOf } from '../source/user-error'
 import { withFailingStatement } from './failing-statement'
-import { migrationNameOf } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
 
 /** MigrationDone is told each migration TypeORM has run and recorded (committed, in its own transaction), with the time it took. */
 export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number) => void

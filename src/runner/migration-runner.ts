@@ -8,15 +8,11 @@ import { migrationsEntries } from '../source/migrations-dir'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
+import { migrationNameOf } from '../source/migration-name'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
 import { backupBeforeRun } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
-
-/** migrationNameOf is a migration's name as TypeORM records it: its `name`, else its class name. */
-export function migrationNameOf(migration: MigrationInterface): string {
-  return migration.name ?? migration.constructor.name
-}
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`

@@ -1,7 +1,8 @@
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { type MigrationEntry, logOf } from './migration-log'
-import { migrationNameOf, withConnection } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
+import { withConnection } from './migration-runner'
 import { resolveMigrationName } from './migration-target'
 import { type RecordedQuery, recordQueries } from './recording-query-runner'
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm'
-import { migrationNameOf } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
 
 /**
  * nameMigrationErrors makes an error thrown by a migration's `up` or `down` name the migration and the

@@ -1,7 +1,8 @@
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { MigrationExecutor } from 'typeorm'
-import { migrationNameOf, recordedState, runOnly, withConnection } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
+import { recordedState, runOnly, withConnection } from './migration-runner'
 import { inRunOrder, resolveMigrationName } from './migration-target'
 
 /** StampPlan is what `stamp NAME` is about to record, before it records it. */

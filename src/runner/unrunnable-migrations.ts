@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm'
 import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
 import { type CheckFinding, shownPath } from '../hazards/check-finding'
-import { migrationNameOf } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
 
 const timestamped = /\d{13}$/
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm'
-import { migrationNameOf } from '../runner/migration-runner'
+import { migrationNameOf } from './migration-name'
 import { type DeclaredFacts, declaredFactsOf } from './declared-facts'
 import { type EntityReadResult, readEntities } from './entity-metadata'
 import { type RenameTarget, renameTargetsOf } from './rename-hints'
