@@ -86,6 +86,11 @@ export interface DeclaredColumn {
   readonly unsigned?: boolean
   /** The column's length is the driver's own (36 for a uuid key and the foreign keys to it): the entity wrote none. */
   readonly impliedLength?: true
+  /**
+   * The default the entity declares as a string value, which TypeORM writes between quotes as it is: right in
+   * standard SQL, not where a backslash escapes (MySQL writes `'C:\temp'` for `C:\temp`).
+   */
+  readonly stringDefault?: string
 }
 
 /** ColumnGeneration says how the database fills a key column. */

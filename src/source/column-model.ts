@@ -25,7 +25,7 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
   warnAboutUnsupported(column, where, warn)
-  const declared = declaredOf(column, String(options.type), length !== undefined)
+  const declared = declaredOf(column, String(options.type), length !== undefined, options.default)
   return {
     name: options.name,
     type: String(options.type),
@@ -52,17 +52,20 @@ const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
 
 /**
  * declaredOf is what the entity declares beyond the driver's fields: its own type where it is one of
- * versionMappedTypes and the driver wrote another, `unsigned`, and whether a length the driver wrote
- * (`hasLength`) is its own rather than the entity's.
+ * versionMappedTypes and the driver wrote another, `unsigned`, whether a length the driver wrote
+ * (`hasLength`) is its own rather than the entity's, and a default given as a string value.
  */
-function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean): DeclaredColumn | undefined {
+function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean, normalizedDefault: unknown): DeclaredColumn | undefined {
   const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
   const impliedLength = hasLength && !userLengthOf(column)
-  if (type === undefined && column.unsigned !== true && !impliedLength) return undefined
+  const raw: unknown = column.default
+  const stringDefault = typeof raw === 'string' && normalizedDefault === `'${raw}'` ? raw : undefined
+  if (type === undefined && column.unsigned !== true && !impliedLength && stringDefault === undefined) return undefined
   return {
     ...(type !== undefined && { type }),
     ...(column.unsigned === true && { unsigned: true }),
     ...(impliedLength && { impliedLength: true }),
+    ...(stringDefault !== undefined && { stringDefault }),
   }
 }
 

@@ -17,6 +17,9 @@ class DefaultForms {
   @Column({ default: 'abc' }) plain: string
   @Column({ type: 'varchar', default: 'say "hi"' }) quoted: string
   @Column({ type: 'varchar', length: 20, default: "it's" }) apostrophe: string
+  // TypeORM writes a string between quotes as it is: MySQL reads 'C:\temp' as C:<tab>emp.
+  @Column({ type: 'varchar', length: 20, default: 'C:\\temp\\new' }) windowsPath: string
+  @Column({ type: 'boolean', default: 'true' as never }) stringFlag: boolean
   @Column({ type: 'datetime', default: () => 'now()' }) createdNow: Date
   @Column({ type: 'datetime', default: () => 'CURRENT_TIMESTAMP' }) createdCurrent: Date
   @Column({ type: 'timestamp', default: () => 'current_timestamp()' }) lowerCurrent: Date
@@ -57,11 +60,13 @@ it('creates every default form and then finds nothing to change', async () => {
   expect(await pendingChanges(db, [DefaultForms])).toEqual([])
   await db.query('INSERT INTO default_forms () VALUES ()')
   const [row] = await db.query<Record<string, unknown>>(
-    'SELECT plain, quoted, apostrophe, half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, "longText", noon, "nullDefault" FROM default_forms')
+    'SELECT plain, quoted, apostrophe, "windowsPath", "stringFlag", half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, "longText", noon, "nullDefault" FROM default_forms')
   expect(row).toEqual({
     plain: 'abc',
     quoted: 'say "hi"',
     apostrophe: "it's",
+    windowsPath: 'C:\\temp\\new',
+    stringFlag: 1,
     half: '0.50',
     halfQuoted: '0.50',
     ratio: 1.5,

@@ -41,7 +41,7 @@ describe('readEntities on PostgreSQL entities, from metadata alone', () => {
   test("types are the driver's spelling, with parameters only where TypeORM writes them", () => {
     expect(column('account', 'email')).toEqual({ name: 'email', type: 'character varying', nullable: false })
     expect(column('account', 'region')).toEqual({
-      name: 'region', type: 'character varying', length: 8, nullable: false, default: "'eu'",
+      name: 'region', type: 'character varying', length: 8, nullable: false, default: "'eu'", declared: { stringDefault: 'eu' },
     })
     expect(column('account', 'credit')).toEqual({
       name: 'credit', type: 'numeric', precision: 12, scale: 2, nullable: false, default: "'0'",
@@ -71,7 +71,7 @@ describe('readEntities on PostgreSQL entities, from metadata alone', () => {
 
   test('enums, arrays, computed columns, comments and collations', () => {
     expect(column('account', 'status')).toEqual({
-      name: 'status', type: 'enum', nullable: false, default: "'active'", enumValues: ['active', 'blocked'],
+      name: 'status', type: 'enum', nullable: false, default: "'active'", enumValues: ['active', 'blocked'], declared: { stringDefault: 'active' },
     })
     expect(column('account', 'tier')).toEqual({
       name: 'tier', type: 'enum', nullable: true, enumValues: ['gold', 'silver'], enumName: 'tier_kind',

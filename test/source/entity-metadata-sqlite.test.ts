@@ -65,7 +65,7 @@ describe('readEntities on SQLite entities', () => {
 
   test('enums keep their labels; enumName only when declared', () => {
     const [role, letter] = ['role', 'letter'].map((n) => read.table('users').columns.find((c) => c.name === n))
-    expect(role).toEqual({ name: 'role', type: 'varchar', nullable: false, default: "'member'", enumValues: ['admin', 'member'] })
+    expect(role).toEqual({ name: 'role', type: 'varchar', nullable: false, default: "'member'", enumValues: ['admin', 'member'], declared: { stringDefault: 'member' } })
     expect(letter).toEqual({ name: 'letter', type: 'varchar', nullable: false, enumValues: ['a', 'b'], enumName: 'letter' })
   })
 

@@ -1,5 +1,6 @@
 import { quoteLiteral } from '../quote'
 import { canonicalMysqlExpression } from './mysql-expressions'
+import { quoteString } from './mysql-literals'
 import { atLeast, type MysqlServer } from './mysql-server'
 import { baseOf, mysqlNumericTypes } from './mysql-types'
 
@@ -26,7 +27,7 @@ export function canonicalMysqlDefault(sql: string, type: string): string | undef
   const numeric = mysqlNumericTypes.has(baseOf(type)) && baseOf(type) !== 'bit'
   const literal = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(text)
   if (literal) {
-    const value = literal[1]!.replace(/''/g, "'").replace(/\\(.)/g, '$1')
+    const value = unescaped(literal[1]!.replace(/''/g, "'"))
     return numeric && isNumber(value) ? canonicalNumber(value) : quoteLiteral(value)
   }
   if (isNumber(text)) return numeric ? canonicalNumber(text) : quoteLiteral(text)
@@ -65,7 +66,15 @@ export function defaultSqlOf(row: CatalogDefault, server: MysqlServer): string |
   if (currentTimestamp.test(row.value)) return row.value
   const base = baseOf(row.type)
   if (mysqlNumericTypes.has(base) && (isNumber(row.value) || /^b'[01]*'$/i.test(row.value))) return row.value
-  return quoteLiteral(row.value)
+  // The raw value, as MySQL writes it: a backslash in it is one (`C:\temp`), not an escape.
+  return quoteString(row.value)
+}
+
+/** MySQL's backslash escapes in a string literal (`\n`, `\t`, ...); any other escaped character is itself. */
+const escapes: Readonly<Record<string, string>> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' }
+
+function unescaped(text: string): string {
+  return text.replace(/\\([\s\S])/g, (_all, c: string) => escapes[c] ?? c)
 }
 
 function timestampFunction(digits: string | undefined): string {

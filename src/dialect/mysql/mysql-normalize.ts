@@ -20,6 +20,7 @@ import { byQualifiedName } from '../../model/qualified-name'
 import type { ColumnModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { canonicalMysqlTable } from './mysql-canonical-table'
 import { canonicalMysqlExpression } from './mysql-expressions'
+import { quoteString } from './mysql-literals'
 import { atLeast, type MysqlServer } from './mysql-server'
 
 /**
@@ -77,6 +78,8 @@ function entityColumn(column: ColumnModel, typeorm: TypeormMapping): ColumnModel
     filled = { ...filled, type: 'json' }
   }
   if (declared?.unsigned === true) filled = { ...filled, type: `${filled.type} unsigned` }
+  const text = declared?.stringDefault
+  if (text !== undefined && filled.computed === undefined) filled = { ...filled, default: stringDefaultSql(text, filled.type) }
   // MariaDB has no NOT NULL on generated columns (TypeORM writes none there): they are nullable.
   if (filled.computed !== undefined && server?.product === 'mariadb') filled = { ...filled, nullable: true }
   if (server !== undefined && utf8IsUtf8mb3(server)) {
@@ -91,6 +94,16 @@ function entityColumn(column: ColumnModel, typeorm: TypeormMapping): ColumnModel
     filled = rest
   }
   return filled
+}
+
+/**
+ * stringDefaultSql is a default the entity gives as a string, as MySQL reads it: backslashes doubled (TypeORM
+ * wrote `'C:\temp'`, which the server stores as `C:<tab>emp`), and on a boolean's `tinyint` 'true' and 'false'
+ * as 1 and 0 (the server refuses `DEFAULT 'false'` there).
+ */
+function stringDefaultSql(text: string, type: string): string {
+  if (/^tinyint\b/.test(type) && /^(true|false)$/i.test(text)) return /^true$/i.test(text) ? '1' : '0'
+  return quoteString(text)
 }
 
 /** utf8IsUtf8mb3: the server reports the charset `utf8` as `utf8mb3` (MariaDB 10.6+, MySQL 8.0.30+). */

@@ -82,6 +82,9 @@ describe('canonicalMysqlDefault', () => {
     ["('long text')", 'text', "'long text'"],
     ['(-1)', 'int', '-1'],
     ['((1 + 2))', 'int', '((1+2))'],
+    // MySQL's escapes: a doubled backslash is one, \t a tab, \n a newline; another escaped character is itself.
+    ["'C:\\\\temp'", 'varchar', "'C:\\temp'"],
+    ["'a\\tb\\nc\\%'", 'varchar', "'a\tb\nc%'"],
   ])('%s on %s', (sql, type, expected) => {
     expect(canonicalMysqlDefault(sql, type)).toBe(expected)
   })
@@ -108,6 +111,8 @@ describe('defaults as each server reports them (rows in the form each server doc
     expect(defaultSqlOf(row('CURRENT_TIMESTAMP', 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP', 'timestamp'), mysql8)).toBe('CURRENT_TIMESTAMP')
     expect(defaultSqlOf(row("concat(_utf8mb4\\'a\\',_utf8mb4\\'b\\')", 'DEFAULT_GENERATED', 'varchar'), mysql8)).toBe("(concat(_utf8mb4'a',_utf8mb4'b'))")
     expect(defaultSqlOf(row(null, '', 'int'), mysql8)).toBeUndefined()
+    // A raw backslash is one character, written doubled as MySQL reads a literal.
+    expect(defaultSqlOf(row('C:\\temp', '', 'varchar'), mysql8)).toBe("'C:\\\\temp'")
   })
   it('MariaDB before 10.2.7 reports like MySQL, without DEFAULT_GENERATED', () => {
     expect(defaultSqlOf(row('abc', '', 'varchar'), oldMariadb)).toBe("'abc'")
@@ -123,6 +128,9 @@ describe('defaults as each server reports them (rows in the form each server doc
     const fromMariadb = canonicalMysqlColumn(columnOf(columnRow({ default_value: "'it''s'" }), { ...table, collation: 'utf8mb4_0900_ai_ci' }, mariadb, false))
     expect(fromMysql).toEqual(fromMariadb)
     expect(fromMysql.default).toBe("'it''s'")
+    const pathFromMysql = canonicalMysqlColumn(columnOf(columnRow({ default_value: 'C:\\temp' }), table, mysql8, false))
+    const pathFromMariadb = canonicalMysqlColumn(columnOf(columnRow({ default_value: "'C:\\\\temp'" }), table, mariadb, false))
+    expect([pathFromMysql.default, pathFromMariadb.default]).toEqual(["'C:\\temp'", "'C:\\temp'"])
     const stamp = canonicalMysqlColumn(columnOf(columnRow({
       data_type: 'timestamp', column_type: 'timestamp(3)', charset: null, collation: null, charset_collation: null,
       default_value: 'CURRENT_TIMESTAMP(3)', extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)',
