@@ -61,3 +61,9 @@ it("does so where the generated column's own expression changes in the same migr
     { id: 2, sku: 'cd-2', qty: '5', code: 'cd-2', doubled: 10 },
   ])
 })
+
+it('drops and re-creates a view reading a generated column that is dropped and added again', async () => {
+  await db.query('CREATE VIEW item_codes AS SELECT id, code FROM item')
+  const { up } = await expectCleanCycle(db, [ItemBefore], [ItemRetyped], 'RetypeUnderView', 'SELECT id, code FROM item_codes ORDER BY id')
+  expect(up.filter((op) => op.kind.endsWith('_view')).map((op) => op.kind)).toEqual(['drop_view', 'create_view'])
+})

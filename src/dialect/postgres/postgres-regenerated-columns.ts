@@ -26,7 +26,7 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
     if (op.kind !== 'alter_column' || !changesType(op) || op.from.computed !== undefined) return
     const table = changes.tableBefore(i)
     if (table === undefined) return
-    for (const generated of table.columns.filter((c) => c.computed !== undefined && reads(c, op.from.name))) {
+    for (const generated of generatedReading(table, op.from.name)) {
       const key = JSON.stringify([table.schema, table.name, generated.name])
       const known = needs.get(key)
       needs.set(key, { table: op.table, column: generated.name, by: [...(known?.by ?? []), op] })
@@ -54,8 +54,13 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
   return { before: new Map([[first, before]]), after: new Map([[last, after]]) }
 }
 
+/** generatedReading lists the generated columns of `table` whose expression reads `column` (or cannot be read). */
+export function generatedReading(table: TableModel | undefined, column: string): ColumnModel[] {
+  return table?.columns.filter((c) => c.computed !== undefined && reads(c, column)) ?? []
+}
+
 /** changesType: the operation writes ALTER COLUMN ... TYPE (a type, size or collation change). */
-function changesType(op: AlterColumn): boolean {
+export function changesType(op: AlterColumn): boolean {
   return op.changes.includes('type') || op.changes.includes('size') || op.changes.includes('collation')
 }
 

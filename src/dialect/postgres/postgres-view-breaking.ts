@@ -2,17 +2,28 @@ import type { ViewSource } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { columnTypeKey } from './postgres-column-sql'
 import { onlyAdds } from './postgres-enum-sql'
+import { changesType, generatedReading } from './postgres-regenerated-columns'
 
 /**
  * retypedColumns names the columns whose type `changes` change: PostgreSQL refuses to alter the type of a column
  * a view reads ("cannot alter type of a column used by a view or rule"), and an enum type rebuilt (labels
- * removed or reordered) moves every column using it to the new type. Views follow renames by themselves
- * (they hold tables and columns by number), so renames break nothing.
+ * removed or reordered) moves every column using it to the new type. A generated column dropped and added
+ * again (a new expression, or the type of a column it reads changing: see postgresRegeneratedColumns)
+ * takes the views reading it along. Views follow renames by themselves (they hold tables and columns by
+ * number), so renames break nothing.
  */
 export function retypedColumns(changes: ChangeSet): ViewSource[] {
   const before = changes.schemaAt(0)
-  return changes.ops.flatMap((op): ViewSource[] => {
-    if (op.kind === 'alter_column' && columnTypeKey(op.from) !== columnTypeKey(op.to)) return [{ ...op.table, columns: [op.from.name] }]
+  return changes.ops.flatMap((op, i): ViewSource[] => {
+    if (op.kind === 'alter_column') {
+      const regenerated = [
+        ...(op.to.computed !== undefined && op.changes.includes('computed') ? [op.from.name] : []),
+        ...(changesType(op) ? generatedReading(changes.tableBefore(i), op.from.name).map((c) => c.name) : []),
+      ]
+      const retyped = columnTypeKey(op.from) !== columnTypeKey(op.to) ? [op.from.name] : []
+      const columns = [...retyped, ...regenerated]
+      return columns.length === 0 ? [] : [{ ...op.table, columns }]
+    }
     if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
     return before.tables.flatMap((table) => {
       const columns = table.columns.filter((c) => c.enumName === op.from.name && table.schema === op.from.schema).map((c) => c.name)
