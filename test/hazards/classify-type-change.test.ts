@@ -67,6 +67,9 @@ describe('sqlite: classifyTypeChange follows type affinity', () => {
     ['integer', 'real', 'rewrite'],
     ['text', 'integer', 'cast_may_fail'],
     ['blob', 'decimal', 'cast_may_fail'],
+    ['real', 'integer', 'cast_may_fail'],
+    ['decimal(10,2)', 'bigint', 'cast_may_fail'],
+    ['real', 'decimal', 'rewrite'],
   ]
   it.each(cases)('%s -> %s is %s', (from, to, expected) => {
     expect(sqliteDialect.classifyTypeChange(c(from), c(to))).toBe(expected)

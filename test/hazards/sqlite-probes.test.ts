@@ -20,6 +20,8 @@ const probes: Probe[] = [
   { kind: 'not_convertible', table: t, column: 'code', to: { name: 'code', type: 'integer', nullable: false } },
   { kind: 'not_convertible', table: t, column: 'code', to: { name: 'code', type: 'text', nullable: false } },
   { kind: 'rows', table: { name: 'empty "one"' } },
+  // score holds 1.5, 2.25, 3 (a whole REAL, which becomes an integer) and NULL.
+  { kind: 'not_convertible', table: t, column: 'score', to: { name: 'score', type: 'integer', nullable: true } },
 ]
 
 describe('sqlite: measure', () => {
@@ -54,7 +56,7 @@ describe('sqlite: measure', () => {
     const queries = connection.queryCount
     const results = await sqliteDialect.measure(connection, probes, { rowLimit: 1000 })
     expect(connection.queryCount - queries).toBe(1)
-    expect(results.map((r) => r?.count)).toEqual([4, 3, 2, 1, 2, 2, 1, 3, 2, undefined, 0])
+    expect(results.map((r) => r?.count)).toEqual([4, 3, 2, 1, 2, 2, 1, 3, 2, undefined, 0, 2])
     expect(results.every((r) => r === undefined || r.complete)).toBe(true)
     expect(digest()).toBe(before)
   })

@@ -22,7 +22,9 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       if (affinity === 'TEXT' || affinity === 'BLOB') return undefined
       // Text is converted to a number when it is a well-formed numeric literal; this tells most of them apart.
       const text = `trim(${column})`
-      return `typeof(${column}) = 'text' AND (${text} NOT GLOB '*[0-9]*' OR ${text} GLOB '*[^0-9.eE+-]*')`
+      const unparsed = `(typeof(${column}) = 'text' AND (${text} NOT GLOB '*[0-9]*' OR ${text} GLOB '*[^0-9.eE+-]*'))`
+      // Towards INTEGER, a REAL with a fraction stays a REAL.
+      return affinity === 'INTEGER' ? `(${unparsed} OR (typeof(${column}) = 'real' AND ${column} <> CAST(${column} AS INTEGER)))` : unparsed
     }
   }
 }

@@ -19,7 +19,8 @@ export function affinityOf(declaredType: string): Affinity {
  * within one affinity (varchar(50) -> varchar(20), varchar -> text) leaves every value as it is: `safe`
  * (the rebuild that carries it is a hazard of its own). Towards TEXT every value is converted (`rewrite`);
  * from TEXT or BLOB towards a numeric affinity, values that do not parse as numbers are kept unconverted
- * (`cast_may_fail`); between numeric affinities values are converted without loss (`rewrite`).
+ * (`cast_may_fail`), and so are REAL values with a fraction towards INTEGER (0.5 stays 0.5 in an `integer`
+ * column); otherwise between numeric affinities values are converted without loss (`rewrite`).
  */
 export function classifySqliteTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   const before = affinityOf(from.type)
@@ -27,5 +28,6 @@ export function classifySqliteTypeChange(from: ColumnModel, to: ColumnModel): Ty
   if (before === after || after === 'BLOB') return 'safe'
   if (after === 'TEXT') return 'rewrite'
   if (before === 'TEXT' || before === 'BLOB') return 'cast_may_fail'
+  if (after === 'INTEGER' && (before === 'REAL' || before === 'NUMERIC')) return 'cast_may_fail'
   return 'rewrite'
 }
