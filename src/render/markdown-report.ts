@@ -1,4 +1,4 @@
-import { structuredPatch } from 'diff'
+import type * as Diff from 'diff'
 import type { Statement } from '../dialect/statement'
 import { type Hazard, type Severity } from '../hazards/hazard'
 import { plural } from '../hazards/hazard-names'
@@ -100,6 +100,8 @@ function definitionDiff(table: TableChange): string[] {
   const after = table.to === undefined ? [] : tableDefinition(table.to)
   const text = (lines: readonly string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`)
   const name = (side: typeof table.from, when: string) => (side === undefined ? '/dev/null' : `${displayName(side)} ${when}`)
+  // Required here, not at the top: only the markdown report uses it, and every command loads this file.
+  const { structuredPatch } = require('diff') as typeof Diff
   const patch = structuredPatch(name(table.from, '(before)'), name(table.to, '(after)'), text(before), text(after))
   if (patch.hunks.length === 0) return []
   return [
