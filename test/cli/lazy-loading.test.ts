@@ -44,8 +44,10 @@ module.exports = new DataSource({ type: 'better-sqlite3', database: ':memory:', 
   const run = packagesLoaded(project, ['diff', '-c', 'ormconfig.js'])
   expect(run.stdout).toContain('CREATE TABLE "thing"')
   expect(run.packages).toContain('better-sqlite3')
-  expect(run.packages.filter((p) => ['pg', 'typescript', '@swc/core'].includes(p))).toEqual([])
+  expect(run.packages.filter((p) => ['pg', 'typescript', '@swc/core', 'diff'].includes(p))).toEqual([])
   expect(run.dialects).toEqual(['sqlite'])
+  // The markdown report, alone, loads the text-diff package.
+  expect(packagesLoaded(project, ['diff', '-c', 'ormconfig.js', '--format', 'markdown']).packages).toContain('diff')
 })
 
 describe('a PostgreSQL project', () => {
