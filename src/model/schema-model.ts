@@ -38,6 +38,17 @@ export interface TableModel extends QualifiedName {
   readonly withoutRowid?: boolean
   /** The storage engine, where the entity names one (MySQL `ENGINE=InnoDB`). */
   readonly engine?: string
+  /**
+   * The database's triggers on the table (SQLite), by name, as written. No entity declares them and the diff
+   * never compares them; a SQLite rebuild, whose DROP TABLE takes them along, creates them again.
+   */
+  readonly triggers?: readonly TriggerModel[]
+}
+
+/** TriggerModel is a trigger as the database keeps its text. */
+export interface TriggerModel {
+  readonly name: string
+  readonly sql: string
 }
 
 /**

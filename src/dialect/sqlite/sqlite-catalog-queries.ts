@@ -1,7 +1,7 @@
 import type { DatabaseConnection } from '../dialect'
 
-/** MasterRow is a table, index or view of sqlite_master. */
-export interface MasterRow { readonly type: 'table' | 'index' | 'view'; readonly name: string; readonly tbl_name: string; readonly sql: string | null }
+/** MasterRow is a table, index, view or trigger of sqlite_master. */
+export interface MasterRow { readonly type: 'table' | 'index' | 'view' | 'trigger'; readonly name: string; readonly tbl_name: string; readonly sql: string | null }
 /** ColumnRow is a row of pragma_table_xinfo for table `tbl`. */
 export interface ColumnRow {
   readonly tbl: string
@@ -52,7 +52,7 @@ export interface SqliteCatalog {
 const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL %'`
 
 const QUERIES = {
-  master: `SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m WHERE m.type IN ('table', 'index', 'view') ORDER BY m.name`,
+  master: `SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m WHERE m.type IN ('table', 'index', 'view', 'trigger') ORDER BY m.name`,
   columns:
     `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden ` +
     `FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${USER_TABLES} ORDER BY m.name, p.cid`,
@@ -68,7 +68,7 @@ const QUERIES = {
 /** readCatalog runs the four catalog queries. */
 export async function readCatalog(connection: DatabaseConnection): Promise<SqliteCatalog> {
   return {
-    master: await run<MasterRow>(connection, 'tables, indexes and views', QUERIES.master),
+    master: await run<MasterRow>(connection, 'tables, indexes, views and triggers', QUERIES.master),
     columns: await run<ColumnRow>(connection, 'columns', QUERIES.columns),
     indexColumns: await run<IndexColumnRow>(connection, 'indexes', QUERIES.indexColumns),
     foreignKeys: await run<ForeignKeyRow>(connection, 'foreign keys', QUERIES.foreignKeys),

@@ -1,6 +1,6 @@
 import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, SchemaModel, TableModel, UniqueModel } from '../../model/schema-model'
 import type { DatabaseConnection, IntrospectionScope } from '../dialect'
-import { type ColumnRow, type ForeignKeyRow, type IndexColumnRow, readCatalog } from './sqlite-catalog-queries'
+import { type ColumnRow, type ForeignKeyRow, type IndexColumnRow, type MasterRow, readCatalog } from './sqlite-catalog-queries'
 import { parseDeclaredType } from './sqlite-column-type'
 import { parseIndexKeys, parseIndexWhere } from './sqlite-create-index-parser'
 import { type ParsedTable, parseCreateTable } from './sqlite-create-table-parser'
@@ -25,7 +25,8 @@ export async function introspectSqlite(connection: DatabaseConnection, scope: In
   }
   const indexSql = new Map(catalog.master.filter((m) => m.type === 'index').map((m) => [m.name, m.sql]))
   const tables = catalog.master.filter((m) => m.type === 'table' && byTable.columns.has(m.name) && !ignored.has(m.name))
-  return normalizeSqliteModel({
+  const triggers = groupBy(catalog.master.filter((m) => m.type === 'trigger' && m.sql !== null), (m) => m.tbl_name)
+  const model = normalizeSqliteModel({
     tables: tables.map((m) => {
       try {
         return readTable(m.name, m.sql ?? '', {
@@ -44,6 +45,12 @@ export async function introspectSqlite(connection: DatabaseConnection, scope: In
     extensions: [],
     views: readViews(catalog.master, catalog.columns, ignored),
   })
+  // Kept beside the canonical table, which has no place for them: the diff never reads them.
+  return { ...model, tables: model.tables.map((t) => withTriggers(t, triggers.get(t.name) ?? [])) }
+}
+
+function withTriggers(table: TableModel, rows: readonly MasterRow[]): TableModel {
+  return rows.length === 0 ? table : { ...table, triggers: rows.map((m) => ({ name: m.name, sql: m.sql! })) }
 }
 
 /** TableRows are the catalog rows of one table, and what it needs of the others. */

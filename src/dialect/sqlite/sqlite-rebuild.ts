@@ -20,7 +20,8 @@ export interface Rebuild {
 /**
  * rebuildSql is SQLite's recipe for what ALTER TABLE cannot do (https://sqlite.org/lang_altertable.html#otheralter):
  * create the new shape under a temporary name, copy the rows, drop the old table, rename the new one into
- * place and re-create its indexes. Added columns take their defaults.
+ * place and re-create its indexes and the triggers the old table had (DROP TABLE dropped them). Added columns
+ * take their defaults.
  */
 export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
   const { source, target } = rebuild
@@ -39,6 +40,7 @@ export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
     `DROP TABLE ${quoteIdent(source.name)}`,
     `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(target.name)}`,
     ...target.indexes.map((index) => createIndexSql(target.name, index)),
+    ...(target.triggers ?? []).map((trigger) => trigger.sql),
   ]
 }
 

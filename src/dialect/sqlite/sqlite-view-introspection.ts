@@ -10,7 +10,7 @@ import { type SqlToken, nameOf, tokenize } from './sqlite-sql-tokens'
  * also another table's column only makes the list longer, which costs a needless re-creation at most.
  */
 export function readViews(master: readonly MasterRow[], columns: readonly ColumnRow[], ignored: ReadonlySet<string>): ViewModel[] {
-  const relations = new Map(master.filter((m) => m.type !== 'index').map((m) => [m.name.toLowerCase(), m]))
+  const relations = new Map(master.filter((m) => m.type === 'table' || m.type === 'view').map((m) => [m.name.toLowerCase(), m]))
   return master
     .filter((m) => m.type === 'view' && !ignored.has(m.name))
     .map((m): ViewModel => {

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
+import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
+
+// A trigger made by hand (or by a migration of the project's own) on a table that a later migration rebuilds:
+// SQLite's DROP TABLE takes it along, so the rebuild creates it again, in up and in down, and the diff never
+// reports it.
+
+@Entity('account')
+class Account {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 40 }) name: string
+  @Column({ type: 'real', default: 0 }) balance: number
+}
+
+@Entity('account')
+class AccountRebuilt {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 40 }) name: string
+  @Column({ type: 'real', default: 10 }) balance: number
+}
+
+@Entity('account_log')
+class AccountLog {
+  @PrimaryGeneratedColumn() id: number
+  @Column('text') msg: string
+}
+
+let db: TestDatabase
+beforeAll(async () => {
+  db = await createSqliteDatabase()
+  await migrateTo(db, [Account, AccountLog], 'Init')
+  await db.query(`CREATE TRIGGER account_named AFTER INSERT ON account BEGIN INSERT INTO account_log (msg) VALUES ('new ' || new.name); END`)
+  await db.query(`INSERT INTO account (name) VALUES ('ada')`)
+})
+afterAll(async () => db?.drop())
+
+const triggers = () => db.query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)
+
+it('keeps the trigger through a rebuild, up and down, and never reports it', async () => {
+  expect(await pendingChanges(db, [Account, AccountLog])).toEqual([])
+  const { source } = await expectCleanCycle(db, [Account, AccountLog], [AccountRebuilt, AccountLog], 'Rebuild', 'SELECT id, name, balance FROM account')
+  expect(source).toContain('CREATE TRIGGER account_named AFTER INSERT ON account')
+  expect(await triggers()).toEqual([{ name: 'account_named' }])
+  await db.query(`INSERT INTO account (name) VALUES ('bo')`)
+  expect(await db.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }])
+})
