@@ -58,8 +58,7 @@ const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
 function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean, normalizedDefault: unknown): DeclaredColumn | undefined {
   const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
   const impliedLength = hasLength && !userLengthOf(column)
-  const raw: unknown = column.default
-  const stringDefault = typeof raw === 'string' && normalizedDefault === `'${raw}'` ? raw : undefined
+  const stringDefault = stringDefaultOf(column, normalizedDefault)
   if (type === undefined && column.unsigned !== true && !impliedLength && stringDefault === undefined) return undefined
   return {
     ...(type !== undefined && { type }),
@@ -105,14 +104,21 @@ function generationOf(column: ColumnMetadata, where: string, warn: Warn): Column
  */
 function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: string } {
   if (normalized === undefined || normalized === null) return {}
+  const written = stringDefaultOf(column, normalized)
+  if (written?.includes("'") === true) return { default: quoteLiteral(written) }
   const raw: unknown = column.default
-  if (typeof raw === 'string' && normalized === `'${raw}'` && raw.includes("'")) return { default: quoteLiteral(raw) }
   const text = String(normalized)
   if (typeof raw === 'number' && Number.isFinite(raw) && (column.scale === undefined || column.scale === null)) {
     const quoted = /^'(.*)'$/s.exec(text)
     if (Number(quoted?.[1] ?? text) !== raw) return { default: quoted ? `'${String(raw)}'` : String(raw) }
   }
   return { default: text }
+}
+
+/** stringDefaultOf is the entity's string default where the driver wrote it between quotes as it is, else undefined. */
+function stringDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
+  const raw: unknown = column.default
+  return typeof raw === 'string' && normalized === `'${raw}'` ? raw : undefined
 }
 
 function lengthOf(length: string | undefined, where: string, warn: Warn): number | undefined {

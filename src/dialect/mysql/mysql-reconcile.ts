@@ -3,6 +3,7 @@ import type { CheckModel, ColumnModel, ComputedColumn, IndexModel, SchemaModel, 
 import { writtenCheck, writtenComputed, writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
+import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 
 /**
@@ -137,7 +138,7 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
       continue
     }
     const printOf = (check: CheckModel): Promise<string | undefined> =>
-      optimizerPrint(connection, server, `SELECT 1 FROM \`${table.name.replace(/`/g, '``')}\` WHERE (${writtenCheck(check)})`)
+      optimizerPrint(connection, server, `SELECT 1 FROM ${quoteIdent(table.name)} WHERE (${writtenCheck(check)})`)
     const theirPrints = new Map<CheckModel, string | undefined>()
     for (const check of theirs) theirPrints.set(check, await printOf(check))
     const settled = new Map<CheckModel, CheckModel>()
@@ -166,7 +167,7 @@ export async function reconcileComputed(desired: SchemaModel, actual: SchemaMode
   for (const table of desired.tables) {
     const other = actualTable(table)
     const printOf = (computed: ComputedColumn): Promise<string | undefined> =>
-      optimizerPrint(connection, server, `SELECT (${writtenComputed(computed)}) AS \`e\` FROM \`${table.name.replace(/`/g, '``')}\``)
+      optimizerPrint(connection, server, `SELECT (${writtenComputed(computed)}) AS \`e\` FROM ${quoteIdent(table.name)}`)
     const columns: ColumnModel[] = []
     for (const column of table.columns) {
       const theirs = other?.columns.find((c) => c.name === column.name)?.computed

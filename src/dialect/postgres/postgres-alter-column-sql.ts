@@ -9,6 +9,16 @@ import { columnCommentSql } from './postgres-table-sql'
 const isIncrement = (c: ColumnModel) => c.generated?.kind === 'increment'
 const isIdentity = (c: ColumnModel) => c.generated?.kind === 'identity'
 
+/** recomputes: the operation drops the column and adds it again, as a changed computed expression needs (alterColumnSql). */
+export function recomputes(op: AlterColumn): boolean {
+  return op.to.computed !== undefined && op.changes.includes('computed')
+}
+
+/** changesColumnType: the operation writes ALTER COLUMN ... TYPE, which sets the type, size and collation. */
+export function changesColumnType(op: AlterColumn): boolean {
+  return op.changes.includes('type') || op.changes.includes('size') || op.changes.includes('collation')
+}
+
 /**
  * alterColumnSql changes a column in place, emitting only what changed: the type with `USING` (never a
  * drop and re-add), nullability, default, serial and identity generation, comment. A changed computed
@@ -18,13 +28,12 @@ export function alterColumnSql(op: AlterColumn): string[] {
   const { table, from, to, changes } = op
   const t = qualified(table)
   const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
-  if (to.computed && changes.includes('computed')) {
+  if (recomputes(op)) {
     return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
       ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
   }
   const out: string[] = []
-  // ALTER COLUMN ... TYPE sets the collation too.
-  const typeChanged = changes.includes('type') || changes.includes('size') || changes.includes('collation')
+  const typeChanged = changesColumnType(op)
   const sequence = serialSequenceName(table, to.name)
   if (from.computed && !to.computed) out.push(alter('DROP EXPRESSION'))
   if (isIdentity(from) && !isIdentity(to)) out.push(alter('DROP IDENTITY'))

@@ -2,7 +2,7 @@ import type { QualifiedName } from '../../model/schema-model'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
-import { alterColumnSql } from './postgres-alter-column-sql'
+import { alterColumnSql, recomputes } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
 import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
@@ -109,7 +109,7 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   return ops.flatMap((op, i) => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
-    if (op.kind === 'alter_column' && op.to.computed !== undefined && op.changes.includes('computed')) {
+    if (op.kind === 'alter_column' && recomputes(op)) {
       // The column is dropped and added again (alterColumnSql), and its indexes and constraints with it.
       const [was, then] = [changes.tableBefore(i), changes.tableAfter(i)]
       if (was !== undefined && then !== undefined) statements.push(...droppedWithColumnSql(was, then, op.to.name).map((sql) => statementOf(sql, [op])))

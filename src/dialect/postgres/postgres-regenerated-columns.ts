@@ -1,8 +1,10 @@
 import type { CheckModel, ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
 import type { AlterColumn, Operation } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
+import { namedIn, sameName } from '../../model/qualified-name'
 import type { Relinked } from '../relinked-foreign-keys'
 import { type Statement, statementOf } from '../statement'
+import { changesColumnType } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexSql, uniqueClause } from './postgres-constraint-sql'
 import { readTokens } from './postgres-expressions'
@@ -23,7 +25,7 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
   let first = -1
   let last = -1
   ops.forEach((op, i) => {
-    if (op.kind !== 'alter_column' || !changesType(op) || op.from.computed !== undefined) return
+    if (op.kind !== 'alter_column' || !changesColumnType(op) || op.from.computed !== undefined) return
     const table = changes.tableBefore(i)
     if (table === undefined) return
     for (const generated of generatedReading(table, op.from.name)) {
@@ -40,7 +42,7 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
   const regenerated = [...needs.values()].filter((need) => !touched(need))
   if (regenerated.length === 0) return { before: new Map(), after: new Map() }
   const before: Statement[] = regenerated.map(({ table, column, by }) => statementOf(`ALTER TABLE ${qualified(table)} DROP COLUMN ${quoteIdent(column)}`, by))
-  const tableIn = (schema: SchemaModel, table: QualifiedName) => schema.tables.find((t) => t.name === table.name && t.schema === table.schema)
+  const tableIn = (schema: SchemaModel, table: QualifiedName) => namedIn(schema.tables)(table)
   const after: Statement[] = regenerated.flatMap(({ table, column, by }) => {
     const [was, then] = [tableIn(changes.schemaAt(first), table), tableIn(changes.schemaAt(last + 1), table)]
     const generated = then?.columns.find((c) => c.name === column)
@@ -59,11 +61,6 @@ export function generatedReading(table: TableModel | undefined, column: string):
   return table?.columns.filter((c) => c.computed !== undefined && reads(c, column)) ?? []
 }
 
-/** changesType: the operation writes ALTER COLUMN ... TYPE (a type, size or collation change). */
-export function changesType(op: AlterColumn): boolean {
-  return op.changes.includes('type') || op.changes.includes('size') || op.changes.includes('collation')
-}
-
 /** reads: the generated column's expression names `column`, or cannot be read. */
 function reads(generated: ColumnModel, column: string): boolean {
   return names(generated.computed!.expression, column) ?? true
@@ -76,13 +73,12 @@ function names(expression: string, column: string): boolean | undefined {
 }
 
 function touchesColumn(op: Operation, table: QualifiedName, column: string): boolean {
-  const same = (t: QualifiedName) => t.name === table.name && t.schema === table.schema
   switch (op.kind) {
-    case 'alter_column': return same(op.table) && (op.from.name === column || op.to.name === column)
-    case 'drop_column': return same(op.table) && op.column.name === column
-    case 'rename_column': return same(op.table) && (op.from === column || op.to === column)
-    case 'drop_table':
-    case 'rename_table': return same(op.kind === 'drop_table' ? op.table : op.from)
+    case 'alter_column': return sameName(op.table, table) && (op.from.name === column || op.to.name === column)
+    case 'drop_column': return sameName(op.table, table) && op.column.name === column
+    case 'rename_column': return sameName(op.table, table) && (op.from === column || op.to === column)
+    case 'drop_table': return sameName(op.table, table)
+    case 'rename_table': return sameName(op.from, table)
     default: return false
   }
 }

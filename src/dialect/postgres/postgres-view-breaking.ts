@@ -2,7 +2,8 @@ import type { ViewSource } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { columnTypeKey } from './postgres-column-sql'
 import { onlyAdds } from './postgres-enum-sql'
-import { changesType, generatedReading } from './postgres-regenerated-columns'
+import { changesColumnType, recomputes } from './postgres-alter-column-sql'
+import { generatedReading } from './postgres-regenerated-columns'
 
 /**
  * retypedColumns names the columns whose type `changes` change: PostgreSQL refuses to alter the type of a column
@@ -17,8 +18,8 @@ export function retypedColumns(changes: ChangeSet): ViewSource[] {
   return changes.ops.flatMap((op, i): ViewSource[] => {
     if (op.kind === 'alter_column') {
       const regenerated = [
-        ...(op.to.computed !== undefined && op.changes.includes('computed') ? [op.from.name] : []),
-        ...(changesType(op) ? generatedReading(changes.tableBefore(i), op.from.name).map((c) => c.name) : []),
+        ...(recomputes(op) ? [op.from.name] : []),
+        ...(changesColumnType(op) ? generatedReading(changes.tableBefore(i), op.from.name).map((c) => c.name) : []),
       ]
       const retyped = columnTypeKey(op.from) !== columnTypeKey(op.to) ? [op.from.name] : []
       const columns = [...retyped, ...regenerated]
