@@ -19,7 +19,8 @@ let caseCount = 0
 /**
  * runRoundTrip runs one case on an empty database: create A with the tool's own migration and fill it, generate
  * and apply A -> B (renames stated as `--rename` states them), expect no further diff, every kept value
- * unchanged and each column B adds with a constant default holding it in A's rows, apply `down`, and expect A's catalog (introspected model and every object name) and rows back.
+ * unchanged and each column B adds with a constant default holding it in A's rows, apply `down`, and expect
+ * A's catalog (introspected model and every object name) and rows back.
  */
 export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<void> {
   // Each case's migrations get new names: the module loader caches a migration file by its path.
@@ -47,9 +48,10 @@ export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<vo
   }
   await step('apply A -> B', () => upgrade(b()))
   expectEqual('the next diff is empty', (await catalogOf(db, b())).pending, [])
-  expectEqual('kept values survive', keptRows(await readRows(db, fuzz.b), fuzz.b, fuzz.a), keptRows(rows, fuzz.a, fuzz.b))
+  const rowsB = await readRows(db, fuzz.b)
+  expectEqual('kept values survive', keptRows(rowsB, fuzz.b, fuzz.a), keptRows(rows, fuzz.a, fuzz.b))
   expectEqual('kept junction rows survive', await readJunctionRows(db, fuzz.b, fuzz.a, junctionsB), links)
-  const defaults = addedDefaults(await readRows(db, fuzz.b), fuzz.a, fuzz.b)
+  const defaults = addedDefaults(rowsB, fuzz.a, fuzz.b)
   expectEqual('added columns hold their declared defaults', defaults.held, defaults.declared)
 
   await step('apply down', () => downgrade(b()))
