@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { runBuiltCli } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
-// Two settings keep the CLI's peak RSS down (BENCHMARKS.md): V8's young generation stays at its starting size,
-// and SWC's allocator commits memory as it uses it. A user's own setting of either wins.
+// Three settings keep the CLI's peak RSS down (BENCHMARKS.md): V8's young generation stays at its starting size,
+// V8 optimizes later, and SWC's allocator commits memory as it uses it. A user's own setting of each wins.
+
+const builtBin = path.resolve(__dirname, '../../bin/typeorm-autogen.js')
 
 let project: TempProject
 afterEach(() => project.remove())
@@ -63,4 +67,36 @@ test('SWC\'s allocator commits memory as it is used', () => {
 
 test('SWC\'s allocator keeps a commit setting the user gives', () => {
   expect(swcAllocatorOption({ MIMALLOC_ARENA_EAGER_COMMIT: '2' })).toBe('2')
+})
+
+/**
+ * optimizedAfterCalls runs the built CLI's `--help` under `node` with the given flags and a preload that, as the
+ * process exits, calls a small function 50,000 times, and says whether V8 optimized it, or marked it or started it
+ * for optimization (bits of %GetOptimizationStatus): with V8's own interrupt budget it has.
+ */
+function optimizedAfterCalls(nodeFlags: readonly string[]): boolean {
+  project = tempProject()
+  const log = project.file('optimization.json')
+  const preload = project.write('measure-optimization.cjs', `process.on('exit', () => {
+  function hot(x) { return x + 1 }
+  let sum = 0
+  for (let i = 0; i < 50000; i++) sum = hot(sum)
+  require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({ status: %GetOptimizationStatus(hot), sum }))
+})
+`)
+  const run = spawnSync(process.execPath, ['--allow-natives-syntax', ...nodeFlags, '--require', preload, builtBin, '--help'], { cwd: project.dir, encoding: 'utf8' })
+  expect(run.status).toBe(0)
+  const { status } = JSON.parse(fs.readFileSync(log, 'utf8')) as { status: number }
+  const optimized = 1 << 4
+  const turboFanned = 1 << 6
+  const marked = (1 << 8) | (1 << 9) | (1 << 10)
+  return (status & (optimized | turboFanned | marked)) !== 0
+}
+
+test('the CLI optimizes a function after more calls than V8 alone does', () => {
+  expect(optimizedAfterCalls([])).toBe(false)
+})
+
+test('an interrupt budget the user gives on node\'s command line is left as it is', () => {
+  expect(optimizedAfterCalls(['--interrupt-budget=67584'])).toBe(true)
 })
