@@ -3,6 +3,7 @@ import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, 
 import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { canonicalMysqlType } from './mysql-types'
+import { withComment } from '../stored-comment'
 
 /**
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
@@ -32,7 +33,7 @@ export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
       },
     }),
     ...(type.enumValues !== undefined && { enumValues: [...type.enumValues] }),
-    ...(column.comment !== undefined && column.comment !== '' && { comment: column.comment }),
+    ...withComment(column.comment),
     ...(column.charset !== undefined && { charset: column.charset }),
     ...(column.collation !== undefined && { collation: column.collation }),
     ...(onUpdate !== undefined && { onUpdate }),
@@ -66,7 +67,7 @@ export function canonicalMysqlTable(table: TableModel): TableModel {
     uniques: byName(withoutRepeats([...table.uniques, ...plainUniques].map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] })))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
-    ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),
+    ...withComment(table.comment),
     ...(table.engine !== undefined && { engine: table.engine }),
   }
 }

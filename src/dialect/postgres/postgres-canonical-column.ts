@@ -2,6 +2,7 @@ import type { ColumnGeneration, ColumnModel } from '../../model/schema-model'
 import { canonicalDefault } from './postgres-defaults'
 import { canonicalExpression } from './postgres-expressions'
 import { canonicalParameters, parseTypeSpelling, serialTypes } from './postgres-types'
+import { withComment } from '../stored-comment'
 
 /** Defaults that generate a uuid: a uuid column holding one is `generated: {kind: 'uuid'}`. */
 const uuidFunctions = /^(gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|uuidv4|uuidv7)\(\)$/
@@ -48,7 +49,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     }),
     ...(column.enumValues !== undefined && { enumValues: [...column.enumValues] }),
     ...(column.enumName !== undefined && { enumName: column.enumName }),
-    ...(column.comment !== undefined && column.comment !== '' && { comment: column.comment }),
+    ...withComment(column.comment),
     ...(column.collation !== undefined && { collation: column.collation }),
   }
 }

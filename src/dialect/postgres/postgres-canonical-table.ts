@@ -3,6 +3,7 @@ import { compareText } from '../../model/qualified-name'
 import type { CheckModel, ForeignKeyModel, IndexModel, TableModel } from '../../model/schema-model'
 import { canonicalColumn } from './postgres-canonical-column'
 import { canonicalExpression } from './postgres-expressions'
+import { withComment } from '../stored-comment'
 
 /**
  * canonicalTable applies the canonical rules to a whole table (both sides): columns through
@@ -20,7 +21,7 @@ export function canonicalTable(table: TableModel): TableModel {
     uniques: byName(table.uniques.filter((u) => !(repeatsPrimaryKey(u, table) && u.deferrable === undefined))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
-    ...(table.comment !== undefined && table.comment !== '' && { comment: table.comment }),
+    ...withComment(table.comment),
   }
 }
 
