@@ -62,6 +62,10 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
     const enumName = column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum`
     filled = { ...filled, type: 'enum', enumName: storedIdentifier(enumName) }
   }
+  if (column.generated?.kind === 'rowid') {
+    // CockroachDB's strategy: TypeORM's PostgresQueryRunner writes every generation but uuid and identity as a serial.
+    filled = { ...filled, generated: { kind: 'increment' } }
+  }
   if (column.generated?.kind === 'uuid' && column.default === undefined) {
     // TypeORM's PostgresQueryRunner writes the generator of the DataSource's `uuidExtension`.
     const generator = settings.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()'
