@@ -1,6 +1,6 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { compareProject } from '../../src/pipeline/compare-project'
-import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { migrateTo, pendingChanges, projectFor, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { createMariaDbDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // `array: true` makes an array only on PostgreSQL. SQLite keeps TypeORM's type name (`text array`), which a
@@ -38,9 +38,7 @@ describe('sqlite: array: true', () => {
   afterEach(async () => db?.drop())
 
   it('finds nothing to change in a database TypeORM built, and warns that the column holds one value', async () => {
-    const own = new DataSource({ ...db.options, entities: [Job], synchronize: true, logging: false } as never)
-    await own.initialize()
-    await own.destroy()
+    await synchronizeWithTypeorm(db, [Job])
     expect(await pendingChanges(db, [Job])).toEqual([])
     expect((await arrayWarnings(db)).map((w) => w.message)).toEqual([
       '"job"."tags" is declared with array: true, but this database has no array columns: it holds one text value, so writing an array into it fails or stores its text',

@@ -1,5 +1,5 @@
-import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { createMariaDbDatabase, createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // Comments as TypeORM's own tests write them (control characters, a NUL, a quote, a trailing backslash, only a
@@ -36,9 +36,7 @@ describe.each(setups)('comments with control characters on %s', (_label, setup, 
   afterEach(async () => db?.drop())
 
   it('a database TypeORM synchronized matches the entities', async () => {
-    const dataSource = new DataSource({ ...db.options, entities: [note], synchronize: true, logging: false } as never)
-    await dataSource.initialize()
-    await dataSource.destroy()
+    await synchronizeWithTypeorm(db, [note])
     expect(await pendingChanges(db, [note])).toEqual([])
   })
 

@@ -1,5 +1,5 @@
-import { Column, DataSource, Entity, Generated, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { Column, Entity, Generated, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+import { migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // `rowid` is CockroachDB's generation strategy; on PostgreSQL, TypeORM makes such a column a serial.
@@ -19,9 +19,7 @@ describe('rowid generation on postgres', () => {
   afterEach(async () => db?.drop())
 
   it('a database TypeORM synchronized matches the entities', async () => {
-    const dataSource = new DataSource({ ...db.options, entities: [Person], synchronize: true, logging: false } as never)
-    await dataSource.initialize()
-    await dataSource.destroy()
+    await synchronizeWithTypeorm(db, [Person])
     expect(await pendingChanges(db, [Person])).toEqual([])
   })
 

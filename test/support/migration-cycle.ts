@@ -41,6 +41,13 @@ export async function migrateTo(db: TestDatabase, entities: EntityList, name: st
   return { up: result.comparison.up, source: readFileSync(result.file, 'utf8') }
 }
 
+/** synchronizeWithTypeorm builds the entities' schema as TypeORM's own `synchronize: true` does. */
+export async function synchronizeWithTypeorm(db: TestDatabase, entities: EntityList): Promise<void> {
+  const dataSource = new DataSource({ ...db.options, entities, synchronize: true, logging: false } as never)
+  await dataSource.initialize()
+  await dataSource.destroy()
+}
+
 /** pendingChanges is what the entities still differ in from the database (empty when in sync). */
 export async function pendingChanges(db: TestDatabase, entities: EntityList): Promise<readonly Operation[]> {
   return (await compareProject(projectFor(db, entities))).up
