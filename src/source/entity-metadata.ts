@@ -129,6 +129,8 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
   if (metadata.database && metadata.database !== dataSource.driver.database) {
     return {
       warning: `skipped table ${label}: it lives in database "${metadata.database}", and only the DataSource's own database is diffed`,
+      // Where a server has no tables of other databases, TypeORM's synchronize makes it in this one: never dropped.
+      leaveTableAlone: true,
     }
   }
   return undefined
