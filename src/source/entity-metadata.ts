@@ -129,7 +129,8 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
   if (metadata.database && metadata.database !== dataSource.driver.database) {
     return {
       warning: `skipped table ${label}: it lives in database "${metadata.database}", and only the DataSource's own database is diffed`,
-      // Where a server has no tables of other databases, TypeORM's synchronize makes it in this one: never dropped.
+      // Where the server has no tables of other databases, TypeORM's synchronize makes the table in this one; where
+      // it has, a table of that name here is still left alone rather than dropped on the strength of a skip.
       leaveTableAlone: true,
     }
   }

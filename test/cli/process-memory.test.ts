@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
-import * as path from 'node:path'
 import { runBuiltCli } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
 // Three settings keep the CLI's peak RSS down (BENCHMARKS.md): V8's young generation stays at its starting size,
 // V8 optimizes later, and SWC's allocator commits memory as it uses it. A user's own setting of each wins.
-
-const builtBin = path.resolve(__dirname, '../../bin/typeorm-autogen.js')
 
 let project: TempProject
 afterEach(() => project.remove())
@@ -84,8 +80,8 @@ function optimizedAfterCalls(nodeFlags: readonly string[]): boolean {
   require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({ status: %GetOptimizationStatus(hot), sum }))
 })
 `)
-  const run = spawnSync(process.execPath, ['--allow-natives-syntax', ...nodeFlags, '--require', preload, builtBin, '--help'], { cwd: project.dir, encoding: 'utf8' })
-  expect(run.status).toBe(0)
+  const run = runBuiltCli(project.dir, ['--help'], {}, ['--allow-natives-syntax', ...nodeFlags, '--require', preload])
+  expect(run.code).toBe(0)
   const { status } = JSON.parse(fs.readFileSync(log, 'utf8')) as { status: number }
   const optimized = 1 << 4
   const turboFanned = 1 << 6

@@ -11,12 +11,13 @@ export interface CliRun {
 }
 
 /**
- * runBuiltCli runs `bin/typeorm-autogen.js` (built by `npm run build`) in `cwd`, as a user would, with no terminal.
+ * runBuiltCli runs `bin/typeorm-autogen.js` (built by `npm run build`) in `cwd`, as a user would, with no terminal,
+ * under `node` with `nodeFlags` (flags NODE_OPTIONS cannot give, such as V8's).
  * For tests about the process itself: its exit status, its pipes, the package's bin entry. Other tests use
  * runCliInProcess, which prints and returns the same and saves a Node start-up per run.
  */
-export function runBuiltCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+export function runBuiltCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, nodeFlags: readonly string[] = []): CliRun {
+  const result = spawnSync(process.execPath, [...nodeFlags, bin, ...args], {
     cwd,
     encoding: 'utf8',
     // FORCE_COLOR (which jest sets for its workers in a terminal) would colour the CLI's output even into the pipe.

@@ -1,9 +1,9 @@
 import { compareText } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
+import { withComment } from '../stored-comment'
 import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { canonicalMysqlType } from './mysql-types'
-import { withComment } from '../stored-comment'
 
 /**
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column

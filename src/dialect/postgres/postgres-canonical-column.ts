@@ -1,8 +1,8 @@
 import type { ColumnGeneration, ColumnModel } from '../../model/schema-model'
+import { withComment } from '../stored-comment'
 import { canonicalDefault } from './postgres-defaults'
 import { canonicalExpression } from './postgres-expressions'
 import { canonicalParameters, parseTypeSpelling, serialTypes } from './postgres-types'
-import { withComment } from '../stored-comment'
 
 /** Defaults that generate a uuid: a uuid column holding one is `generated: {kind: 'uuid'}`. */
 const uuidFunctions = /^(gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|uuidv4|uuidv7)\(\)$/

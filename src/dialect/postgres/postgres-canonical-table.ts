@@ -1,9 +1,9 @@
 import { repeatsPrimaryKey } from '../../model/primary-key-unique'
 import { compareText } from '../../model/qualified-name'
 import type { CheckModel, ForeignKeyModel, IndexModel, TableModel } from '../../model/schema-model'
+import { withComment } from '../stored-comment'
 import { canonicalColumn } from './postgres-canonical-column'
 import { canonicalExpression } from './postgres-expressions'
-import { withComment } from '../stored-comment'
 
 /**
  * canonicalTable applies the canonical rules to a whole table (both sides): columns through
