@@ -17,7 +17,7 @@
  *   drops it.
  */
 import { byQualifiedName } from '../../model/qualified-name'
-import type { ColumnModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { canonicalMysqlTable } from './mysql-canonical-table'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
@@ -119,17 +119,30 @@ function utf8IsUtf8mb3(server: MysqlServer): boolean {
 export function withForeignKeyIndexes(table: TableModel): TableModel {
   const added: IndexModel[] = []
   for (const fk of table.foreignKeys) {
-    const candidates: (readonly string[])[] = [
-      ...(table.primaryKey ? [table.primaryKey.columns] : []),
-      ...table.uniques.map((u) => u.columns),
-      ...[...table.indexes, ...added].filter((i) => i.method === undefined).map((i) => servingColumns(i)),
-    ]
-    if (candidates.some((columns) => fk.columns.every((c, k) => columns[k] === c))) continue
+    if (servedBy(fk, table, [...table.indexes, ...added])) continue
     added.push({ name: fk.name, columns: [...fk.columns], unique: false })
   }
   if (added.length === 0) return table
-  return { ...table, indexes: [...table.indexes, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
+  return { ...table, indexes: [...table.indexes, ...added].sort(byIndexName) }
 }
+
+/** servedBy says whether the table's primary key, a unique key or one of `indexes` can serve the foreign key. */
+export function servedBy(fk: ForeignKeyModel, table: TableModel, indexes: readonly IndexModel[]): boolean {
+  const candidates: (readonly string[])[] = [
+    ...(table.primaryKey ? [table.primaryKey.columns] : []),
+    ...table.uniques.map((u) => u.columns),
+    ...indexes.filter((i) => i.method === undefined).map((i) => servingColumns(i)),
+  ]
+  return candidates.some((columns) => fk.columns.every((c, k) => columns[k] === c))
+}
+
+/** isMadeForForeignKey says whether an index is the one MySQL made for a foreign key of the table (its name, its columns). */
+export function isMadeForForeignKey(index: IndexModel, table: TableModel): boolean {
+  return !index.unique && index.method === undefined && index.keys === undefined &&
+    table.foreignKeys.some((fk) => fk.name === index.name && fk.columns.length === index.columns.length && fk.columns.every((c, k) => index.columns[k] === c))
+}
+
+export const byIndexName = (a: IndexModel, b: IndexModel): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /** servingColumns are an index's leading keys up to its first prefix key, which cannot serve a foreign key. */
 function servingColumns(index: IndexModel): readonly string[] {

@@ -3,13 +3,15 @@ import type { CheckModel, ColumnModel, ComputedColumn, IndexModel, SchemaModel, 
 import { writtenCheck, writtenComputed, writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
+import { byIndexName, isMadeForForeignKey, servedBy } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only: a table whose entity names no engine takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
- * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes), charsets and collations the entities
+ * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
+ * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions and
  * check and generated-column expressions are compared as the server's optimizer prints them (reconcileViews,
  * reconcileChecks, reconcileComputed).
@@ -20,7 +22,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const other = actualTable(t)
     const engine = t.engine ?? other?.engine
     const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
-    const indexes = other === undefined ? t.indexes : t.indexes.map((i) => withServerPrefixes(i, t, other))
+    const indexes = other === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, other)) }, other)
     return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
@@ -56,6 +58,23 @@ function withServerPrefixes(index: IndexModel, table: TableModel, actualTable: T
     return { ...mine, length }
   })
   return changed ? { ...index, keys } : index
+}
+
+/**
+ * withServerForeignKeyIndexes: which foreign keys get an index of their own depends on the order they were
+ * made in. A key on (a, b) made first gets an index that also serves a later key on (a); made after it, it
+ * gets its own. TypeORM's synchronize, a migration and a hand-written script may each take another order.
+ * Where the indexes the server made for the foreign keys both sides have (with the entities' own indexes)
+ * serve every foreign key that needs one, the entity side takes them instead of the ones withForeignKeyIndexes
+ * expects. An index made for a key that a declared index now serves is not taken: it is redundant, and goes.
+ */
+function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel): readonly IndexModel[] {
+  const declared = table.indexes.filter((i) => !isMadeForForeignKey(i, table))
+  if (declared.length === table.indexes.length) return table.indexes
+  const needing = table.foreignKeys.filter((fk) => !servedBy(fk, table, declared))
+  const made = actualTable.indexes.filter((i) => isMadeForForeignKey(i, actualTable) && needing.some((fk) => fk.name === i.name) && isMadeForForeignKey(i, table))
+  if (!needing.every((fk) => servedBy(fk, table, [...declared, ...made]))) return table.indexes
+  return [...declared, ...made].sort(byIndexName)
 }
 
 interface CollationRow { readonly collation: string; readonly charset: string; readonly is_default: string }
