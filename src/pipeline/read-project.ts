@@ -1,3 +1,4 @@
+import { withoutArrayDefaults } from './array-columns'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import { keepingTypeormRecords } from './typeorm-records-dialect'
@@ -73,7 +74,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const { entities } = reading
   const connection = await database.connection()
   const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
-  const normalized = dialect.normalize(entities.model, dataSource.options)
+  const normalized = dialect.normalize(withoutArrayDefaults(entities.model, dialect.capabilities), dataSource.options)
   const wanted = {
     ...normalized,
     tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
