@@ -8,7 +8,7 @@ import { columnText } from '../hazards/hazard-names'
  */
 export function arrayColumnWarnings(entities: SchemaModel, capabilities: DialectCapabilities): string[] {
   if (capabilities.columnArrays === true) return []
-  return entities.tables.flatMap((table) => table.columns.filter(holdsOneValue).map((column) =>
+  return entities.tables.flatMap((table) => table.columns.filter((column) => holdsOneValue(column, capabilities)).map((column) =>
     `${columnText(table, column.name)} is declared with array: true, but this database has no array columns: ` +
     `it holds one ${column.type} value, so writing an array into it fails or stores its text` +
     (column.default === undefined ? '' : `; its array default is left out`)))
@@ -16,16 +16,16 @@ export function arrayColumnWarnings(entities: SchemaModel, capabilities: Dialect
 
 /**
  * withoutArrayDefaults leaves out the default of each column that holdsOneValue: TypeORM writes an array
- * default there as the array's text without quotes (`DEFAULT a,b`, `DEFAULT ` for `[]`), which no database
- * without array columns accepts.
+ * default there as the array's text without quotes (`DEFAULT a,b`, `DEFAULT ` for `[]`), or for an enum as
+ * one value listing them (`'a,b'`), which the database refuses.
  */
 export function withoutArrayDefaults(entities: SchemaModel, capabilities: DialectCapabilities): SchemaModel {
-  if (capabilities.columnArrays === true || !entities.tables.some((t) => t.columns.some((c) => holdsOneValue(c) && c.default !== undefined))) return entities
+  if (capabilities.columnArrays === true || !entities.tables.some((t) => t.columns.some((c) => holdsOneValue(c, capabilities) && c.default !== undefined))) return entities
   return {
     ...entities,
     tables: entities.tables.map((table) => ({
       ...table,
-      columns: table.columns.map((column) => (holdsOneValue(column) ? withoutDefault(column) : column)),
+      columns: table.columns.map((column) => (holdsOneValue(column, capabilities) ? withoutDefault(column) : column)),
     })),
   }
 }
@@ -35,5 +35,9 @@ function withoutDefault(column: ColumnModel): ColumnModel {
   return rest
 }
 
-// An array of enum values (simple-enum) is stored as a comma-separated list everywhere: it holds an array.
-const holdsOneValue = (column: ColumnModel): boolean => column.isArray === true && column.enumValues === undefined
+/**
+ * holdsOneValue: a column declared `array: true` on a database without column arrays holds one value, but for
+ * an enum's where the database keeps such a column as a comma-separated list of values (see enumArraysAsLists).
+ */
+const holdsOneValue = (column: ColumnModel, capabilities: DialectCapabilities): boolean =>
+  column.isArray === true && (column.enumValues === undefined || capabilities.enumArraysAsLists !== true)

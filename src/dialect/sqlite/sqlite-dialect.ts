@@ -27,6 +27,7 @@ export const sqliteDialect: Dialect = {
     extensions: false,
     transactionalDdl: true,
     columnNamesIgnoreCase: true,
+    enumArraysAsLists: true,
     unenforcedTypeParameters: true,
     looseTypes: true,
     typeFamilies: sqliteTypeFamilies,
