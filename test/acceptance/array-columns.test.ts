@@ -1,6 +1,6 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { compareProject } from '../../src/pipeline/compare-project'
-import { migrateTo, pendingChanges, projectFor, synchronizeWithTypeorm } from '../support/migration-cycle'
+import { type EntityList, migrateTo, pendingChanges, projectFor, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { createMariaDbDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // `array: true` makes an array only on PostgreSQL. SQLite keeps TypeORM's type name (`text array`), which a
@@ -21,8 +21,8 @@ class JobWithLength {
   @Column('varchar', { length: 40, array: true, nullable: true }) codes: string[] | null
 }
 
-const arrayWarnings = async (db: TestDatabase) =>
-  (await compareProject(projectFor(db, [Job]))).warnings.filter((w) => w.code === 'NOT_DIFFED' && w.message.includes('array: true'))
+const arrayWarnings = async (db: TestDatabase, entities: EntityList = [Job]) =>
+  (await compareProject(projectFor(db, entities))).warnings.filter((w) => w.code === 'NOT_DIFFED' && w.message.includes('array: true'))
 
 @Entity('crew')
 class Crew {
@@ -58,7 +58,7 @@ describe('sqlite: array: true', () => {
     const { source } = await migrateTo(db, [Crew], 'Init')
     expect(source).toContain('"roles" varchar NOT NULL DEFAULT \'ghost,admin\'')
     expect(source).not.toContain('CHECK')
-    expect((await compareProject(projectFor(db, [Crew]))).warnings.filter((w) => w.message.includes('array: true'))).toEqual([])
+    expect(await arrayWarnings(db, [Crew])).toEqual([])
     const own = new DataSource({ ...db.options, entities: [Crew], logging: false } as never)
     await own.initialize()
     try {
@@ -105,8 +105,7 @@ describe.each([
   afterEach(async () => db?.drop())
 
   it('is left out, with the warning', async () => {
-    const warnings = (await compareProject(projectFor(db, [Pairs]))).warnings.filter((w) => w.message.includes('array: true'))
-    expect(warnings.map((w) => w.message)).toEqual([
+    expect((await arrayWarnings(db, [Pairs])).map((w) => w.message)).toEqual([
       expect.stringMatching(/^"pairs"\."pairs" is declared with array: true, .*; its array default is left out$/),
       expect.stringMatching(/^"pairs"\."letters" is declared with array: true, .*; its array default is left out$/),
     ])
@@ -132,8 +131,7 @@ describe('mariadb: an enum declared array: true', () => {
   afterEach(async () => db?.drop())
 
   it('holds one value, with the warning, and its default is left out', async () => {
-    const warnings = (await compareProject(projectFor(db, [CrewWithDefault]))).warnings.filter((w) => w.message.includes('array: true'))
-    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^"crew"\."roles" is declared with array: true, .*; its array default is left out$/)])
+    expect((await arrayWarnings(db, [CrewWithDefault])).map((w) => w.message)).toEqual([expect.stringMatching(/^"crew"\."roles" is declared with array: true, .*; its array default is left out$/)])
     const { source } = await migrateTo(db, [CrewWithDefault], 'Init')
     expect(source).not.toContain('DEFAULT')
     expect(await pendingChanges(db, [CrewWithDefault])).toEqual([])
