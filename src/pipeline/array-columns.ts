@@ -31,8 +31,10 @@ export function withoutArrayDefaults(entities: SchemaModel, capabilities: Dialec
 }
 
 function withoutDefault(column: ColumnModel): ColumnModel {
-  const { default: _leftOut, ...rest } = column
-  return rest
+  const { default: _leftOut, declared, ...rest } = column
+  if (declared?.stringDefault === undefined) return { ...rest, ...(declared !== undefined && { declared }) }
+  const { stringDefault: _alsoLeftOut, ...declaredRest } = declared
+  return { ...rest, ...(Object.keys(declaredRest).length > 0 && { declared: declaredRest }) }
 }
 
 /**

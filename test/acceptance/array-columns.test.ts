@@ -121,6 +121,8 @@ describe.each([
 class CrewWithDefault {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'simple-enum', enum: ['admin', 'editor', 'ghost'], array: true, default: ['ghost', 'admin'] }) roles: string[]
+  // PostgreSQL's empty array, written as a string.
+  @Column({ type: 'enum', enum: ['read', 'write'], array: true, default: '{}' }) rights: string[]
 }
 
 describe('mariadb: an enum declared array: true', () => {
@@ -131,7 +133,10 @@ describe('mariadb: an enum declared array: true', () => {
   afterEach(async () => db?.drop())
 
   it('holds one value, with the warning, and its default is left out', async () => {
-    expect((await arrayWarnings(db, [CrewWithDefault])).map((w) => w.message)).toEqual([expect.stringMatching(/^"crew"\."roles" is declared with array: true, .*; its array default is left out$/)])
+    expect((await arrayWarnings(db, [CrewWithDefault])).map((w) => w.message)).toEqual([
+      expect.stringMatching(/^"crew"\."roles" is declared with array: true, .*; its array default is left out$/),
+      expect.stringMatching(/^"crew"\."rights" is declared with array: true, .*; its array default is left out$/),
+    ])
     const { source } = await migrateTo(db, [CrewWithDefault], 'Init')
     expect(source).not.toContain('DEFAULT')
     expect(await pendingChanges(db, [CrewWithDefault])).toEqual([])
