@@ -13,7 +13,20 @@ export function entityFileOf(metadata: EntityMetadata): string | undefined {
 
 /** entityModuleOf is the absolute path of the file entityFileOf finds. */
 export function entityModuleOf(metadata: EntityMetadata): string | undefined {
-  return moduleExporting((value) => value === metadata.target || isSchemaOf(value, metadata))
+  return moduleExporting((value) => value === metadata.target || isSchemaOf(value, metadata.target))
+}
+
+/**
+ * entitySchemaFilesNamed are the files (as entityFileOf gives them) of the loaded modules that export an
+ * EntitySchema of this name and no target: TypeORM's metadata of such a schema holds only the name, so two
+ * of one name cannot be told apart from it.
+ */
+export function entitySchemaFilesNamed(name: string): string[] {
+  const exporting = Object.values(require.cache).filter((module): module is NodeJS.Module =>
+    module !== undefined && !module.filename.split(path.sep).includes('node_modules') &&
+    exportKind(module.exports, true, (value) => isSchemaOf(value, name)) !== undefined)
+  // A barrel re-exports the schema of a file it requires: that file declares it.
+  return exporting.filter((module) => !module.children.some((child) => exporting.includes(child))).map((module) => shortPath(module.filename))
 }
 
 /** classModuleOf is the absolute path of the loaded CommonJS module that declares (exports) a class. */
@@ -71,11 +84,12 @@ function safeGet(read: () => unknown): unknown {
   }
 }
 
-function isSchemaOf(value: unknown, metadata: EntityMetadata): boolean {
+/** isSchemaOf says whether a value is an EntitySchema for the target of TypeORM's metadata (its class, else its name). */
+function isSchemaOf(value: unknown, target: EntityMetadata['target']): boolean {
   if (typeof value !== 'object' || value === null) return false
   if ((value as Record<string, unknown>)['@instanceof'] !== Symbol.for('EntitySchema')) return false
   const { options } = value as { options?: { name?: unknown; target?: unknown } }
-  return (options?.target ?? options?.name) === metadata.target
+  return (options?.target ?? options?.name) === target
 }
 
 function shortPath(file: string): string {

@@ -4,7 +4,7 @@ import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-n
 import type { QualifiedName, SchemaModel, ViewModel } from '../model/schema-model'
 import type { RenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
-import { entityFileOf } from './entity-file'
+import { entityFileOf, entitySchemaFilesNamed } from './entity-file'
 import { renameHintsOf } from './rename-hints'
 import { junctionRenameHints } from './junction-rename-hints'
 import type { SkippedIndex } from './constraint-models'
@@ -147,6 +147,13 @@ function isEntityTable(metadata: EntityMetadata): boolean {
  * only the other declares.
  */
 function sharedTableError(first: EntityMetadata, second: EntityMetadata): UserError {
+  if (typeof first.target === 'string' && first.target === second.target) {
+    const files = entitySchemaFilesNamed(first.target)
+    const where = files.length > 1 ? ` (${files.join(', ')})` : ''
+    return new UserError(
+      `entity schemas${where} are both named ${first.target}: give one of them another name, or remove it from the entities`,
+    )
+  }
   const named = (metadata: EntityMetadata) => {
     const file = entityFileOf(metadata)
     return file === undefined ? metadata.name : `${metadata.name} (${file})`

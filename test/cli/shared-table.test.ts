@@ -112,3 +112,19 @@ it('is no error for an entity that declares a junction table the same way: the d
   expect(run.stdout).toMatch(/\+ table "post_tags_tag" \(2 columns\)/)
   expect(run.stdout).toMatch(/FOREIGN KEY \("postId"\) REFERENCES "post"/)
 })
+
+const personSchema = (file: string) => `
+import { EntitySchema } from 'typeorm'
+export const ${file}Schema = new EntitySchema<{ id: number }>({
+  name: 'Person',
+  columns: { id: { primary: true, type: Number, generated: 'increment' } },
+})
+`
+
+it('names both files of two entity schemas of one name, which TypeORM cannot tell apart', async () => {
+  project = projectWith({ 'src/entity/person.ts': personSchema('Person'), 'src/entity/person2.ts': personSchema('Person2') })
+  const run = await cli('check')
+  expect(run.code).toBe(2)
+  expect(run.stderr).toBe(
+    'typeorm-autogen: entity schemas (src/entity/person.ts, src/entity/person2.ts) are both named Person: give one of them another name, or remove it from the entities\n')
+})
