@@ -44,6 +44,9 @@ class DefaultForms {
   @Column({ type: 'varchar', length: 36, default: () => '(uuid())' }) uuid: string
   @Column({ type: 'date', default: () => '(curdate())' }) today: string
   @Column({ type: 'text', default: () => "('long text')" }) longText: string
+  // Expressions the server stores in its own spelling: chr(65) as char(65 using utf8mb4), substring as substr.
+  @Column({ type: 'varchar', length: 20, default: () => "concat(chr(65), 'FMU000')" }) displayId: string
+  @Column({ type: 'varchar', length: 20, default: () => "(SUBSTRING('abcdef', 2, 3))" }) part: string
   @Column({ type: 'time', default: '12:00:00' }) noon: string
   @Column({ type: 'varchar', length: 10, nullable: true, default: null }) nullDefault: string | null
 }

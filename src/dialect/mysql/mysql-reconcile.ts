@@ -1,6 +1,6 @@
 import { namedIn } from '../../model/qualified-name'
-import type { CheckModel, ColumnModel, ComputedColumn, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
-import { writtenCheck, writtenComputed, writtenDefinition } from '../../model/written-sql'
+import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
 import { byIndexName, isMadeForForeignKey, servedBy } from './mysql-normalize'
@@ -13,8 +13,8 @@ import type { MysqlServer } from './mysql-server'
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions and
- * check and generated-column expressions are compared as the server's optimizer prints them (reconcileViews,
- * reconcileChecks, reconcileComputed).
+ * check, generated-column and default expressions are compared as the server's optimizer prints them
+ * (reconcileViews, reconcileChecks, reconcileComputed, reconcileDefaults).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const actualTable = namedIn(actual.tables)
@@ -26,7 +26,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
-  const settled = await reconcileComputed(await reconcileChecks(charsets, actual, connection), actual, connection)
+  const settled = await reconcileDefaults(await reconcileComputed(await reconcileChecks(charsets, actual, connection), actual, connection), actual, connection)
   return reconcileViews(settled, actual, connection)
 }
 
@@ -179,29 +179,62 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
  * stored, or both virtual), the entity's column takes the database's expression. Two EXPLAINs per such
  * column, none where the texts agree; an expression the server refuses is left as written.
  */
-export async function reconcileComputed(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+export function reconcileComputed(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  return reconcileColumns(desired, actual, connection, async (column, other, readAlike) => {
+    const mine = column.computed
+    const theirs = other.computed
+    if (mine === undefined || theirs === undefined || mine.stored !== theirs.stored || mine.expression === theirs.expression) return column
+    return (await readAlike(writtenComputed(mine), writtenComputed(theirs))) ? { ...column, computed: theirs } : column
+  })
+}
+
+/**
+ * reconcileDefaults asks the server how it reads an expression default where the entity's and the database's
+ * differ by canonical text: MariaDB stores `chr(65)` as `char(65 using utf8mb4)`, so the entity's default
+ * never matched, and every migration set it again. As reconcileComputed does, `EXPLAIN [EXTENDED] SELECT
+ * (<default>) AS e FROM <table>` prints each; where both prints are the same, the entity's column takes the
+ * database's default. Two EXPLAINs per such column, none where the texts agree.
+ */
+export function reconcileDefaults(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+  return reconcileColumns(desired, actual, connection, async (column, theirs, readAlike) => {
+    const mine = writtenDefault(column)
+    const their = writtenDefault(theirs)
+    if (mine === undefined || their === undefined || !isExpressionDefault(column) || !isExpressionDefault(theirs) || column.default === theirs.default) return column
+    if (!(await readAlike(mine, their))) return column
+    const { defaultSql: _written, ...rest } = column
+    return { ...rest, default: theirs.default, ...(theirs.defaultSql !== undefined && { defaultSql: theirs.defaultSql }) }
+  })
+}
+
+/**
+ * ColumnSettling gives an entity's column as it is to be compared with the database's column of its name;
+ * readAlike says whether the server reads two expressions over the table alike (see optimizerPrint).
+ */
+type ColumnSettling = (column: ColumnModel, theirs: ColumnModel, readAlike: (mine: string, theirs: string) => Promise<boolean>) => Promise<ColumnModel>
+
+async function reconcileColumns(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, settle: ColumnSettling): Promise<SchemaModel> {
   const { server } = connection as MysqlConnection
   const actualTable = namedIn(actual.tables)
   const tables: TableModel[] = []
   for (const table of desired.tables) {
     const other = actualTable(table)
-    const printOf = (computed: ComputedColumn): Promise<string | undefined> =>
-      optimizerPrint(connection, server, `SELECT (${writtenComputed(computed)}) AS \`e\` FROM ${quoteIdent(table.name)}`)
+    const printOf = (expression: string) => optimizerPrint(connection, server, `SELECT (${expression}) AS \`e\` FROM ${quoteIdent(table.name)}`)
+    const readAlike = async (mine: string, theirs: string) => {
+      const print = await printOf(mine)
+      return print !== undefined && print === await printOf(theirs)
+    }
     const columns: ColumnModel[] = []
     for (const column of table.columns) {
-      const theirs = other?.columns.find((c) => c.name === column.name)?.computed
-      const mine = column.computed
-      if (mine === undefined || theirs === undefined || mine.stored !== theirs.stored || mine.expression === theirs.expression) {
-        columns.push(column)
-        continue
-      }
-      const print = await printOf(mine)
-      columns.push(print !== undefined && print === await printOf(theirs) ? { ...column, computed: theirs } : column)
+      const theirs = other?.columns.find((c) => c.name === column.name)
+      columns.push(theirs === undefined ? column : await settle(column, theirs, readAlike))
     }
     tables.push(columns.every((c, i) => c === table.columns[i]) ? table : { ...table, columns })
   }
   return { ...desired, tables }
 }
+
+/** isExpressionDefault: a default written as an expression in parentheses (`(uuid())`), as MySQL 8.0.13+ and MariaDB keep one. */
+const isExpressionDefault = (column: ColumnModel): boolean => column.default?.startsWith('(') === true
 
 async function optimizerPrint(connection: DatabaseConnection, server: MysqlServer, select: string): Promise<string | undefined> {
   try {
