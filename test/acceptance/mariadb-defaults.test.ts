@@ -88,3 +88,19 @@ it('creates every default form and then finds nothing to change', async () => {
   await revertLast(db, [DefaultForms])
   expect(await pendingChanges(db, [])).toEqual([])
 })
+
+// A collation of another database (TypeORM's own examples name PostgreSQL's `en_US`) would fail the CREATE
+// TABLE after the statements before it had run: every command refuses it first, naming the column.
+@Entity('titled')
+class Titled {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ collation: 'utf8mb4_BIN' }) code: string
+  // MariaDB 10.10+ lists this one by its full name only in COLLATION_CHARACTER_SET_APPLICABILITY.
+  @Column({ collation: 'utf8mb4_uca1400_ai_ci' }) sortable: string
+  @Column({ collation: 'en_US' }) title: string
+}
+
+it('refuses a collation the server does not have, naming the column', async () => {
+  await expect(pendingChanges(db, [Titled])).rejects.toThrow(
+    '"titled"."title" declares collation "en_US", which this server does not have: name one that SHOW COLLATION lists in the entity, then run again')
+})

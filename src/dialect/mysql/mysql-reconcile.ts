@@ -4,6 +4,7 @@ import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
 import { byIndexName, isMadeForForeignKey, servedBy } from './mysql-normalize'
+import { UserError } from '../../source/user-error'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 
@@ -77,6 +78,36 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
   return [...declared, ...made].sort(byIndexName)
 }
 
+/**
+ * refuseUnknownCharsets stops on a charset or collation the server does not have (`en_US`, `French_CI_AS`: the
+ * names of other databases): the migration would fail at that table, and on MySQL after the statements before
+ * it had run, as DDL cannot be rolled back. Names are compared as the server does, ignoring case. MariaDB 10.10+
+ * lists some collations by their full names (`utf8mb4_uca1400_ai_ci`) only in COLLATION_CHARACTER_SET_APPLICABILITY,
+ * asked only for a name not found; where that cannot be read, nothing is refused.
+ */
+async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMap<string, string>, defaultOf: ReadonlyMap<string, string>, connection: DatabaseConnection): Promise<void> {
+  const collations = new Set([...charsetOf.keys()].map((c) => c.toLowerCase()))
+  const charsets = new Set([...defaultOf.keys()].map((c) => c.toLowerCase()))
+  for (const table of desired.tables) {
+    for (const column of table.columns) {
+      const unknownCharset = column.charset !== undefined && !charsets.has(column.charset.toLowerCase())
+      const unknownCollation = column.collation !== undefined && !collations.has(column.collation.toLowerCase()) && !(await hasFullCollationName(column.collation, connection))
+      if (!unknownCharset && !unknownCollation) continue
+      const [what, list] = unknownCollation ? [`collation "${column.collation}"`, 'SHOW COLLATION'] : [`charset "${column.charset}"`, 'SHOW CHARACTER SET']
+      throw new UserError(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
+    }
+  }
+}
+
+async function hasFullCollationName(collation: string, connection: DatabaseConnection): Promise<boolean> {
+  try {
+    const rows = await connection.query('SELECT 1 FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY WHERE FULL_COLLATION_NAME = ?', [collation])
+    return rows.length > 0
+  } catch {
+    return true
+  }
+}
+
 interface CollationRow { readonly collation: string; readonly charset: string; readonly is_default: string }
 interface TableCollationRow { readonly name: string | null; readonly collation: string }
 
@@ -96,6 +127,7 @@ WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
 UNION ALL SELECT NULL, @@collation_database`)
   const charsetOf = new Map(collations.map((c) => [c.collation, c.charset]))
   const defaultOf = new Map(collations.filter((c) => c.is_default === 'Yes').map((c) => [c.charset, c.collation]))
+  await refuseUnknownCharsets(desired, charsetOf, defaultOf, connection)
   const databaseCollation = tableRows.find((r) => r.name === null)?.collation
   const tableCollation = new Map(tableRows.filter((r) => r.name !== null).map((r) => [r.name!, r.collation]))
   const inherit = (table: TableModel, column: ColumnModel): ColumnModel => {
