@@ -90,8 +90,10 @@ export function droppedIndexPredicateFindings(context: RuleContext): HazardFindi
   const { declared, dialect } = context.input
   if (declared === undefined || dialect.capabilities.partialIndexes !== false) return []
   return context.input.changes.ops.flatMap((op): HazardFinding[] => {
-    const created = op.kind === 'create_table' ? { table: nameOf(op.table), indexes: op.table.indexes }
-      : op.kind === 'create_index' ? { table: op.table, indexes: [op.index] } : undefined
+    // A unique index with its predicate dropped may be a unique constraint there.
+    const created = op.kind === 'create_table' ? { table: nameOf(op.table), indexes: [...op.table.indexes, ...op.table.uniques] }
+      : op.kind === 'create_index' ? { table: op.table, indexes: [op.index] }
+      : op.kind === 'add_unique' ? { table: op.table, indexes: [op.unique] } : undefined
     if (created === undefined) return []
     const table = declaredTable(declared, created.table)
     return created.indexes.flatMap((index): HazardFinding[] => {

@@ -32,6 +32,15 @@ class Entry {
   @Column() closed: boolean
 }
 
+// TypeORM's own example of a partial unique index: on MySQL a unique index over every row, which is a unique constraint.
+@Entity('example')
+@Index('IDX_example_pair', ['nonNullable', 'nullable'], { unique: true, where: '"nullable" IS NOT NULL' })
+class Example {
+  @PrimaryGeneratedColumn('uuid') id: string
+  @Column({ type: 'varchar', length: 40 }) nonNullable: string
+  @Column({ type: 'varchar', length: 40, nullable: true }) nullable: string | null
+}
+
 let db: TestDatabase
 beforeAll(async () => { db = await createMariaDbDatabase('noeffect') })
 afterAll(async () => db?.drop())
@@ -65,5 +74,10 @@ describe('NO_SCHEMA_EFFECT on mariadb', () => {
     }
     expect(added('IDX_entry_open')).toEqual([notes[0]])
     expect(added('IDX_entry_all')).toEqual([])
+  })
+
+  it('notes a unique index declared with a WHERE, which the server makes a unique key over every row', async () => {
+    const notes = (await createFindings([Example])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
+    expect(notes).toEqual(['index "IDX_example_pair" on "example" declares WHERE "nullable" IS NOT NULL, which the database does not support: the index covers every row'])
   })
 })

@@ -81,9 +81,12 @@ function withoutRepeats(uniques: UniqueModel[]): UniqueModel[] {
   return uniques.filter((u, i) => uniques.findIndex((other) => other.name === u.name) === i)
 }
 
-/** isPlainUnique: a unique index whose keys are plain columns (no prefix, no DESC, no expression) is a unique constraint. */
+/**
+ * isPlainUnique: a unique index whose keys are plain columns (no prefix, no DESC, no expression) is a unique
+ * constraint. A `where` is no exception: MySQL has no partial indexes, and the index it makes covers every row.
+ */
 function isPlainUnique(index: IndexModel): boolean {
-  return index.unique && index.method === undefined && index.where === undefined &&
+  return index.unique && index.method === undefined &&
     index.columns.every((c) => !c.includes('(')) &&
     (index.keys ?? []).every((k) => !k.descending && k.length === undefined)
 }
