@@ -34,7 +34,7 @@ import { atLeast, type MysqlServer } from './mysql-server'
 export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined, driverType?: string): SchemaModel {
   const typeorm: TypeormMapping = { server, mariadbDriver: (driverType ?? server?.product) === 'mariadb' }
   return {
-    tables: model.tables.map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, typeorm)))).sort(byQualifiedName),
+    tables: withSharedEnumValues(model.tables).map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, typeorm)))).sort(byQualifiedName),
     enums: [],
     schemas: [],
     extensions: [],
@@ -43,6 +43,23 @@ export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefin
       return { name: v.name, definition: canonicalMysqlExpression(written), definitionSql: written, reads: v.reads.map((r) => ({ name: r.name })) }
     }).sort(byQualifiedName),
   }
+}
+
+/**
+ * withSharedEnumValues gives an enum column that names an `enumName` but no values (on PostgreSQL, a column of
+ * that type declared elsewhere) the values of a column declaring that name with them: MySQL has no named enums,
+ * and TypeORM writes such a column as `enum()`, which the server refuses.
+ */
+function withSharedEnumValues(tables: readonly TableModel[]): readonly TableModel[] {
+  const valuesOf = new Map<string, readonly string[]>()
+  for (const column of tables.flatMap((t) => t.columns)) {
+    if (column.enumName !== undefined && column.enumValues !== undefined && !valuesOf.has(column.enumName)) valuesOf.set(column.enumName, column.enumValues)
+  }
+  const filled = (column: ColumnModel): ColumnModel => {
+    const values = column.enumName === undefined || column.enumValues !== undefined ? undefined : valuesOf.get(column.enumName)
+    return values === undefined ? column : { ...column, enumValues: [...values] }
+  }
+  return tables.map((t) => (t.columns.some((c) => filled(c) !== c) ? { ...t, columns: t.columns.map(filled) } : t))
 }
 
 /**
