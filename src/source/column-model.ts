@@ -58,7 +58,7 @@ const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
 function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean, normalizedDefault: unknown): DeclaredColumn | undefined {
   const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
   const impliedLength = hasLength && !userLengthOf(column)
-  const stringDefault = stringDefaultOf(column, normalizedDefault)
+  const stringDefault = stringDefaultOf(column, normalizedDefault) ?? jsonDefaultOf(column, normalizedDefault)
   if (type === undefined && column.unsigned !== true && !impliedLength && stringDefault === undefined) return undefined
   return {
     ...(type !== undefined && { type }),
@@ -104,6 +104,8 @@ function generationOf(column: ColumnMetadata, where: string, warn: Warn): Column
  */
 function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: string } {
   if (normalized === undefined || normalized === null) return {}
+  const json = jsonDefaultOf(column, normalized)
+  if (json !== undefined) return { default: quoteLiteral(json) }
   const written = stringDefaultOf(column, normalized)
   if (written?.includes("'") === true) return { default: quoteLiteral(written) }
   const raw: unknown = column.default
@@ -113,6 +115,18 @@ function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: str
     if (Number(quoted?.[1] ?? text) !== raw) return { default: quoted ? `'${String(raw)}'` : String(raw) }
   }
   return { default: text }
+}
+
+/**
+ * jsonDefaultOf is the JSON text of an object or array default (of a `json` or `simple-json` column) where the
+ * driver wrote it as JavaScript's text, not as a quoted literal: TypeORM's MySQL driver writes
+ * `{ theme: 'dark' }` as `[object Object]` and `[]` as nothing, which the server refuses. Undefined otherwise
+ * (the other drivers quote the JSON, and an array column's default is its own).
+ */
+function jsonDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
+  const raw: unknown = column.default
+  if (column.isArray || typeof raw !== 'object' || raw === null || raw instanceof Date) return undefined
+  return typeof normalized === 'string' && normalized.startsWith("'") ? undefined : JSON.stringify(raw)
 }
 
 /** stringDefaultOf is the entity's string default where the driver wrote it between quotes as it is, else undefined. */
