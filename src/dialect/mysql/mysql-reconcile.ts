@@ -1,10 +1,10 @@
 import { namedIn } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
+import { UserError } from '../../source/user-error'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
 import { byIndexName, isMadeForForeignKey, servedBy } from './mysql-normalize'
-import { UserError } from '../../source/user-error'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 
@@ -62,9 +62,10 @@ function withServerPrefixes(index: IndexModel, table: TableModel, actualTable: T
 }
 
 /**
- * withServerForeignKeyIndexes: which foreign keys get an index of their own depends on the order they were
- * made in. A key on (a, b) made first gets an index that also serves a later key on (a); made after it, it
- * gets its own. TypeORM's synchronize, a migration and a hand-written script may each take another order.
+ * withServerForeignKeyIndexes: which foreign keys get an index of their own depends on how they were made.
+ * Of a key on (a, b) and one on (a), added in one statement each has its own; added one by one, the pair's
+ * index serves both (MariaDB drops the single key's when the pair's comes second). TypeORM's synchronize, a
+ * migration and a hand-written script may each do it another way.
  * Where the indexes the server made for the foreign keys both sides have (with the entities' own indexes)
  * serve every foreign key that needs one, the entity side takes them instead of the ones withForeignKeyIndexes
  * expects. An index made for a key that a declared index now serves is not taken: it is redundant, and goes.
