@@ -119,6 +119,7 @@ function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {
   }
 }
 
-function byName<T extends { readonly name: string }>(items: T[]): T[] {
+/** byName sorts, in place, by name (as the introspector and normalize both list a table's objects). */
+export function byName<T extends { readonly name: string }>(items: T[]): T[] {
   return items.sort((a, b) => compareText(a.name, b.name))
 }

@@ -18,7 +18,7 @@
  */
 import { byQualifiedName } from '../../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
-import { canonicalMysqlTable } from './mysql-canonical-table'
+import { byName, canonicalMysqlTable } from './mysql-canonical-table'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
 import { atLeast, type MysqlServer } from './mysql-server'
@@ -59,7 +59,10 @@ function withSharedEnumValues(tables: readonly TableModel[]): readonly TableMode
     const values = column.enumName === undefined || column.enumValues !== undefined ? undefined : valuesOf.get(column.enumName)
     return values === undefined ? column : { ...column, enumValues: [...values] }
   }
-  return tables.map((t) => (t.columns.some((c) => filled(c) !== c) ? { ...t, columns: t.columns.map(filled) } : t))
+  return tables.map((table) => {
+    const columns = table.columns.map(filled)
+    return columns.every((c, i) => c === table.columns[i]) ? table : { ...table, columns }
+  })
 }
 
 /**
@@ -140,7 +143,7 @@ export function withForeignKeyIndexes(table: TableModel): TableModel {
     added.push({ name: fk.name, columns: [...fk.columns], unique: false })
   }
   if (added.length === 0) return table
-  return { ...table, indexes: [...table.indexes, ...added].sort(byIndexName) }
+  return { ...table, indexes: byName([...table.indexes, ...added]) }
 }
 
 /** servedBy says whether the table's primary key, a unique key or one of `indexes` can serve the foreign key. */
@@ -158,8 +161,6 @@ export function isMadeForForeignKey(index: IndexModel, table: TableModel): boole
   return !index.unique && index.method === undefined && index.keys === undefined &&
     table.foreignKeys.some((fk) => fk.name === index.name && fk.columns.length === index.columns.length && fk.columns.every((c, k) => index.columns[k] === c))
 }
-
-export const byIndexName = (a: IndexModel, b: IndexModel): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /** servingColumns are an index's leading keys up to its first prefix key, which cannot serve a foreign key. */
 function servingColumns(index: IndexModel): readonly string[] {

@@ -4,7 +4,8 @@ import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from
 import { UserError } from '../../source/user-error'
 import type { DatabaseConnection } from '../dialect'
 import type { MysqlConnection } from './mysql-connection'
-import { byIndexName, isMadeForForeignKey, servedBy } from './mysql-normalize'
+import { byName } from './mysql-canonical-table'
+import { isMadeForForeignKey, servedBy } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 
@@ -76,7 +77,7 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
   const needing = table.foreignKeys.filter((fk) => !servedBy(fk, table, declared))
   const made = actualTable.indexes.filter((i) => isMadeForForeignKey(i, actualTable) && needing.some((fk) => fk.name === i.name) && isMadeForForeignKey(i, table))
   if (!needing.every((fk) => servedBy(fk, table, [...declared, ...made]))) return table.indexes
-  return [...declared, ...made].sort(byIndexName)
+  return byName([...declared, ...made])
 }
 
 /**
@@ -92,7 +93,10 @@ async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMa
   for (const table of desired.tables) {
     for (const column of table.columns) {
       const unknownCharset = column.charset !== undefined && !charsets.has(column.charset.toLowerCase())
-      const unknownCollation = column.collation !== undefined && !collations.has(column.collation.toLowerCase()) && !(await hasFullCollationName(column.collation, connection))
+      const collation = column.collation?.toLowerCase()
+      // A full name found is added, so that each is asked for once however many columns declare it.
+      if (collation !== undefined && !collations.has(collation) && await hasFullCollationName(collation, connection)) collations.add(collation)
+      const unknownCollation = collation !== undefined && !collations.has(collation)
       if (!unknownCharset && !unknownCollation) continue
       const [what, list] = unknownCollation ? [`collation "${column.collation}"`, 'SHOW COLLATION'] : [`charset "${column.charset}"`, 'SHOW CHARACTER SET']
       throw new UserError(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
