@@ -22,11 +22,9 @@ export function entityModuleOf(metadata: EntityMetadata): string | undefined {
  * of one name cannot be told apart from it.
  */
 export function entitySchemaFilesNamed(name: string): string[] {
-  const exporting = Object.values(require.cache).filter((module): module is NodeJS.Module =>
-    module !== undefined && !module.filename.split(path.sep).includes('node_modules') &&
-    exportKind(module.exports, true, (value) => isSchemaOf(value, name)) !== undefined)
-  // A barrel re-exports the schema of a file it requires: that file declares it.
-  return exporting.filter((module) => !module.children.some((child) => exporting.includes(child))).map((module) => shortPath(module.filename))
+  const exporting = [...exportingModules((value) => isSchemaOf(value, name))].map((found) => found.module)
+    .filter((module) => !module.filename.split(path.sep).includes('node_modules'))
+  return declaringOf(exporting).map((module) => shortPath(module.filename))
 }
 
 /** classModuleOf is the absolute path of the loaded CommonJS module that declares (exports) a class. */
@@ -41,16 +39,27 @@ export function classModuleOf(target: unknown): string | undefined {
  */
 function moduleExporting(matches: (value: unknown) => boolean): string | undefined {
   const throughGetters: NodeJS.Module[] = []
+  for (const { module, kind } of exportingModules(matches)) {
+    if (kind === 'declared') return module.filename
+    throughGetters.push(module)
+  }
+  return (declaringOf(throughGetters)[0] ?? throughGetters[0])?.filename
+}
+
+/** exportingModules are the loaded modules that export what `matches`, in load order, each with how (see exportKind). */
+function* exportingModules(matches: (value: unknown) => boolean): Generator<{ readonly module: NodeJS.Module; readonly kind: 'declared' | 'reexported' }> {
   for (const module of Object.values(require.cache)) {
     if (module === undefined) continue
     // Getters of packages may load modules lazily: only the project's own files are asked through them.
     const readGetters = !module.filename.split(path.sep).includes('node_modules')
-    const found = exportKind(module.exports, readGetters, matches)
-    if (found === 'declared') return module.filename
-    if (found === 'reexported') throughGetters.push(module)
+    const kind = exportKind(module.exports, readGetters, matches)
+    if (kind !== undefined) yield { module, kind }
   }
-  const deepest = throughGetters.find((module) => !module.children.some((child) => throughGetters.includes(child)))
-  return (deepest ?? throughGetters[0])?.filename
+}
+
+/** declaringOf are the modules that require none of the others: a barrel re-exports what a file it requires declares. */
+function declaringOf(modules: readonly NodeJS.Module[]): NodeJS.Module[] {
+  return modules.filter((module) => !module.children.some((child) => modules.includes(child)))
 }
 
 /**
