@@ -31,13 +31,25 @@ function typeParametersSql(base: string, column: ColumnModel): string {
 
 /**
  * defaultSql is what a column's DEFAULT writes (see literalSql), undefined when it has none. An expression
- * (canonical in parentheses) is written in parentheses, which MySQL requires and MariaDB accepts.
+ * (canonical in parentheses) is written in parentheses, which MySQL requires and MariaDB accepts. So is a
+ * literal of a TEXT, BLOB, JSON or spatial column on MySQL 8.0.13+, which takes no literal default there
+ * (MariaDB does).
  */
-export function defaultSql(column: ColumnModel): string | undefined {
+export function defaultSql(column: ColumnModel, server: MysqlServer | undefined): string | undefined {
   if (column.computed || column.generated?.kind === 'increment' || column.default === undefined) return undefined
   const written = column.defaultSql ?? literalSql(column.default)
-  const expression = column.default.startsWith('(')
+  const expression = column.default.startsWith('(') || takesOnlyExpressionDefaults(column.type, server)
   return expression && !(written.startsWith('(') && closesAtEnd(written)) ? `(${written})` : written
+}
+
+const expressionDefaultTypes: ReadonlySet<string> = new Set([
+  'tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'json',
+  'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection',
+])
+
+/** takesOnlyExpressionDefaults: MySQL 8.0.13+ gives a column of this type a default only written as an expression. */
+function takesOnlyExpressionDefaults(type: string, server: MysqlServer | undefined): boolean {
+  return server?.product === 'mysql' && atLeast(server, 8, 0, 13) && expressionDefaultTypes.has(type.split(' ')[0]!)
 }
 
 /**
@@ -55,7 +67,7 @@ export function columnDefinitionSql(column: ColumnModel, server: MysqlServer | u
   } else {
     parts.push(column.nullable ? 'NULL' : 'NOT NULL')
   }
-  const value = defaultSql(column)
+  const value = defaultSql(column, server)
   if (value !== undefined) parts.push(`DEFAULT ${value}`)
   if (column.onUpdate !== undefined) parts.push(`ON UPDATE ${column.onUpdate}`)
   if (column.generated?.kind === 'increment') parts.push('AUTO_INCREMENT')

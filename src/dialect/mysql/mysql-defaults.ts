@@ -25,7 +25,8 @@ export function canonicalMysqlDefault(sql: string, type: string): string | undef
   const time = currentTimestamp.exec(text)
   if (time) return timestampFunction(time[1])
   const numeric = mysqlNumericTypes.has(baseOf(type)) && baseOf(type) !== 'bit'
-  const literal = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(text)
+  // MySQL 8 prints the charset of a literal written as an expression (`('abc')` reads `_utf8mb4'abc'`).
+  const literal = /^(?:_[a-z0-9]+)?'((?:[^'\\]|''|\\.)*)'$/is.exec(text)
   if (literal) {
     const value = unescaped(literal[1]!.replace(/''/g, "'"))
     return numeric && isNumber(value) ? canonicalNumber(value) : quoteLiteral(value)

@@ -80,6 +80,10 @@ describe('canonicalMysqlDefault', () => {
     ["b'101'", 'bit', "b'101'"],
     ["'2020-01-01'", 'date', "'2020-01-01'"],
     ["('long text')", 'text', "'long text'"],
+    // MySQL 8 reads a literal default written as an expression (TEXT, JSON) with its charset introducer.
+    ["(_utf8mb4'long text')", 'text', "'long text'"],
+    ["(_utf8mb4'{\"a\": 1}')", 'json', "'{\"a\": 1}'"],
+    ["_binary'ab'", 'blob', "'ab'"],
     ['(-1)', 'int', '-1'],
     ['((1 + 2))', 'int', '((1+2))'],
     // MySQL's escapes: a doubled backslash is one, \t a tab, \n a newline; another escaped character is itself.

@@ -291,6 +291,23 @@ describe('mysql compiler', () => {
     ])
   })
 
+  it('writes a literal default of a TEXT, BLOB, JSON or spatial column as an expression on MySQL 8.0.13+ only, which takes no literal there', () => {
+    const ops: Operation[] = [
+      { kind: 'add_column', table: post, column: col('body', 'text', { default: "'none'" }) },
+      { kind: 'add_column', table: post, column: col('meta', 'json', { default: "'{}'" }) },
+      { kind: 'add_column', table: post, column: col('note', 'varchar', { length: 20, default: "'none'" }) },
+      { kind: 'add_column', table: post, column: col('raw', 'blob', { nullable: true, default: "(repeat('a',2))" }) },
+    ]
+    const mysql8012 = { ...mysql8, version: [8, 0, 12] as const }
+    expect(sqlOf(ops, mysql8)).toEqual([
+      "ALTER TABLE `post` ADD COLUMN `body` text NOT NULL DEFAULT ('none'), ADD COLUMN `meta` json NOT NULL DEFAULT ('{}'), " +
+      "ADD COLUMN `note` varchar(20) NOT NULL DEFAULT 'none', ADD COLUMN `raw` blob NULL DEFAULT (repeat('a',2))",
+    ])
+    for (const server of [mariadb1011, mysql8012]) {
+      expect(sqlOf(ops, server)[0]).toMatch(/`body` text NOT NULL DEFAULT 'none', ADD COLUMN (IF NOT EXISTS )?`meta` json NOT NULL DEFAULT '\{\}'/)
+    }
+  })
+
   it('writes no IF NOT EXISTS on an add of a check or index the same ALTER drops (MariaDB would skip the add)', () => {
     const ops: Operation[] = [
       { kind: 'drop_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } },
