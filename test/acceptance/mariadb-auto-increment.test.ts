@@ -1,0 +1,62 @@
+import { Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+
+// MySQL and MariaDB make an auto-increment column only where it leads a key (on InnoDB). PostgreSQL takes a
+// serial beside another primary key, so entities written for it reach MySQL with one: every command refuses such
+// a table before it writes anything, naming it, where the migration failed at that table after the statements
+// before it had run. Two in one table TypeORM refuses itself, as clearly.
+
+let db: TestDatabase
+beforeAll(async () => {
+  db = await createMariaDbDatabase('autoincrement')
+})
+afterAll(async () => db?.drop())
+
+@Entity('first_table')
+class FirstTable {
+  @PrimaryGeneratedColumn() id: number
+}
+
+@Entity('ticket')
+class TwoCounters {
+  @PrimaryGeneratedColumn() id: number
+  @Column() @Generated('increment') number: number
+}
+
+@Entity('ticket')
+class UnkeyedCounter {
+  @PrimaryColumn({ type: 'varchar', length: 20 }) code: string
+  @Column() @Generated('increment') number: number
+}
+
+@Entity('ticket')
+class CounterSecondInKey {
+  @PrimaryColumn({ type: 'varchar', length: 20 }) code: string
+  @PrimaryColumn() @Generated('increment') number: number
+}
+
+@Entity('ticket')
+@Index(['number'])
+class IndexedCounter {
+  @PrimaryColumn({ type: 'varchar', length: 20 }) code: string
+  @Column() @Generated('increment') number: number
+}
+
+it('refuses an auto-increment column that leads no key (and TypeORM two in one table), changing nothing', async () => {
+  await expect(pendingChanges(db, [FirstTable, TwoCounters])).rejects.toThrow('There can be only one auto-increment column in MySql table')
+  await expect(pendingChanges(db, [FirstTable, UnkeyedCounter])).rejects.toThrow(
+    '"ticket"."number" is auto-increment but leads no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again')
+  await expect(pendingChanges(db, [FirstTable, CounterSecondInKey])).rejects.toThrow('"ticket"."number" is auto-increment but leads no key')
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
+it('makes an auto-increment column that an index leads, and finds nothing to change after', async () => {
+  await migrateTo(db, [FirstTable, IndexedCounter], 'IndexedCounter')
+  expect(await pendingChanges(db, [FirstTable, IndexedCounter])).toEqual([])
+  await db.query("INSERT INTO ticket (code) VALUES ('a'), ('b')")
+  expect(await db.query('SELECT code, number FROM ticket ORDER BY number')).toEqual([{ code: 'a', number: 1 }, { code: 'b', number: 2 }])
+  await db.query('DELETE FROM ticket')
+  await revertLast(db, [FirstTable, IndexedCounter])
+  expect(await pendingChanges(db, [])).toEqual([])
+})
