@@ -1,5 +1,5 @@
 import { Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { expectCleanCycle, migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
 // MySQL and MariaDB make an auto-increment column only where it leads a key (on InnoDB). PostgreSQL takes a
@@ -8,10 +8,10 @@ import { createMariaDbDatabase, type TestDatabase } from '../support/test-databa
 // before it had run. Two in one table TypeORM refuses itself, as clearly.
 
 let db: TestDatabase
-beforeAll(async () => {
+beforeEach(async () => {
   db = await createMariaDbDatabase('autoincrement')
 })
-afterAll(async () => db?.drop())
+afterEach(async () => db?.drop())
 
 @Entity('first_table')
 class FirstTable {
@@ -37,6 +37,11 @@ class CounterSecondInKey {
 }
 
 @Entity('ticket')
+class NoCounter {
+  @PrimaryColumn({ type: 'varchar', length: 20 }) code: string
+}
+
+@Entity('ticket')
 @Index(['number'])
 class IndexedCounter {
   @PrimaryColumn({ type: 'varchar', length: 20 }) code: string
@@ -59,4 +64,13 @@ it('makes an auto-increment column that an index leads, and finds nothing to cha
   await db.query('DELETE FROM ticket')
   await revertLast(db, [FirstTable, IndexedCounter])
   expect(await pendingChanges(db, [])).toEqual([])
+})
+
+it('adds an auto-increment column with the index it leads to a table holding rows, and takes both away', async () => {
+  await migrateTo(db, [FirstTable, NoCounter], 'NoCounter')
+  await db.query("INSERT INTO ticket (code) VALUES ('a'), ('b')")
+  const { rowsAfter } = await expectCleanCycle(db, [FirstTable, NoCounter], [FirstTable, IndexedCounter], 'AddCounter', 'SELECT * FROM ticket ORDER BY code')
+  expect(rowsAfter).toEqual([{ code: 'a', number: 1 }, { code: 'b', number: 2 }])
+  await db.query('DELETE FROM ticket')
+  await revertLast(db, [FirstTable, NoCounter])
 })
