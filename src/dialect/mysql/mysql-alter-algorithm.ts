@@ -59,11 +59,10 @@ function indexCost(method: string | undefined, before: TableModel | undefined): 
   return unclaimed
 }
 
-/** Operations MariaDB copies a table for while it holds a HASH unique key (a hidden virtual column). */
-const copiedBesideHashKeys: readonly string[] = ['add_column', 'drop_column', 'create_index', 'drop_index', 'add_unique', 'drop_unique']
-
 function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
-  if (before !== undefined && copiedBesideHashKeys.includes(op.kind) && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
+  // A table holding a HASH unique key (on a hidden virtual column) is copied by every ALTER, even a default's or
+  // a comment's change: MariaDB refuses INSTANT and INPLACE there.
+  if (before !== undefined && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
