@@ -3,18 +3,21 @@ import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, 
 import { withComment } from '../stored-comment'
 import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
 import { canonicalMysqlExpression } from './mysql-expressions'
+import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
 
 /**
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
- * (see mysql-model): canonical type and parameters, canonical default and ON UPDATE, AUTO_INCREMENT as
+ * (see mysql-model): canonical type and parameters, canonical default (a date or time as the server stores it)
+ * and ON UPDATE, AUTO_INCREMENT as
  * `increment`, computed expression canonical, empty comments dropped. The written texts are kept.
  */
 export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
   const type = canonicalMysqlType(column.type, column, column.enumValues)
   const increment = column.generated?.kind === 'increment'
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
-  const defaultText = keepsDefault ? atMostPrecision(canonicalMysqlDefault(column.default!, type.type), type.precision) : undefined
+  const canonicalDefault = keepsDefault ? atMostPrecision(canonicalMysqlDefault(column.default!, type.type), type.precision) : undefined
+  const defaultText = canonicalDefault === undefined ? undefined : storedTemporalDefault(canonicalDefault, type.type, type.precision)
   const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? atMostPrecision(canonicalOnUpdate(column.onUpdate), type.precision) : undefined
   return {
     name: column.name,
