@@ -12,6 +12,8 @@ const scopedTables = `WITH tables AS (
   WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
     AND n.nspname = ANY($1::text[])
     AND NOT (c.relname = ANY($2::text[]) OR n.nspname || '.' || c.relname = ANY($2::text[]))
+    -- A table an extension owns (PostGIS's spatial_ref_sys) comes and goes with its extension.
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 )`
 
 export interface SchemaRow { readonly name: string }
