@@ -102,6 +102,8 @@ export interface DeclaredColumn {
    * standard SQL, not where a backslash escapes (MySQL writes `'C:\temp'` for `C:\temp`).
    */
   readonly stringDefault?: string
+  /** The spatial feature type (`Point`) and SRID the entity declares, which TypeORM writes into PostgreSQL's geometry and geography types only. */
+  readonly spatial?: { readonly featureType?: string; readonly srid?: number }
 }
 
 /** ColumnGeneration says how the database fills a key column. */

@@ -24,7 +24,6 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   const length = parameterless ? undefined : lengthOf(options.length, where, warn)
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
-  warnAboutUnsupported(column, where, warn)
   const declared = declaredOf(column, String(options.type), length !== undefined, options.default)
   return {
     name: options.name,
@@ -53,19 +52,29 @@ const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
 /**
  * declaredOf is what the entity declares beyond the driver's fields: its own type where it is one of
  * versionMappedTypes and the driver wrote another, `unsigned`, whether a length the driver wrote
- * (`hasLength`) is its own rather than the entity's, and a default given as a string value.
+ * (`hasLength`) is its own rather than the entity's, a default given as a string value, and a spatial feature
+ * type and SRID.
  */
 function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean, normalizedDefault: unknown): DeclaredColumn | undefined {
   const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
   const impliedLength = hasLength && !userLengthOf(column)
   const stringDefault = stringDefaultOf(column, normalizedDefault) ?? jsonDefaultOf(column, normalizedDefault)
-  if (type === undefined && column.unsigned !== true && !impliedLength && stringDefault === undefined) return undefined
+  const spatial = spatialOf(column)
+  if (type === undefined && column.unsigned !== true && !impliedLength && stringDefault === undefined && spatial === undefined) return undefined
   return {
     ...(type !== undefined && { type }),
     ...(column.unsigned === true && { unsigned: true }),
     ...(impliedLength && { impliedLength: true }),
     ...(stringDefault !== undefined && { stringDefault }),
+    ...(spatial !== undefined && { spatial }),
   }
+}
+
+function spatialOf(column: ColumnMetadata): DeclaredColumn['spatial'] {
+  const featureType = column.spatialFeatureType ?? undefined
+  const srid = column.srid ?? undefined
+  if (featureType === undefined && srid === undefined) return undefined
+  return { ...(featureType !== undefined && { featureType }), ...(srid !== undefined && { srid: Number(srid) }) }
 }
 
 /**
@@ -148,8 +157,3 @@ function numberOrUndefined(value: number | null | undefined): number | undefined
   return Number.isFinite(number) ? number : undefined
 }
 
-function warnAboutUnsupported(column: ColumnMetadata, where: string, warn: Warn): void {
-  if (column.spatialFeatureType !== undefined || column.srid !== undefined) {
-    warn(`spatial feature type and SRID of ${where} are not diffed yet`)
-  }
-}

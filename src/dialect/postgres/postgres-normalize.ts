@@ -62,6 +62,9 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
     const enumName = column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum`
     filled = { ...filled, type: 'enum', enumName: storedIdentifier(enumName) }
   }
+  if (column.declared?.spatial?.featureType !== undefined && (column.type === 'geometry' || column.type === 'geography')) {
+    filled = { ...filled, type: spatialType(column.type, column.declared.spatial.featureType, column.declared.spatial.srid) }
+  }
   if (column.generated?.kind === 'rowid') {
     // CockroachDB's strategy: TypeORM's PostgresQueryRunner writes every generation but uuid and identity as a serial.
     filled = { ...filled, generated: { kind: 'increment' } }
@@ -72,6 +75,15 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
     filled = { ...filled, default: generator, defaultSql: generator }
   }
   return filled
+}
+
+/**
+ * spatialType is the type TypeORM's PostgresDriver writes for a spatial feature type and SRID (`geometry(Point,4326)`;
+ * an SRID without a feature type it leaves out), as PostGIS prints it: geography's SRID is 4326 unless given.
+ */
+function spatialType(type: 'geometry' | 'geography', featureType: string, srid: number | undefined): string {
+  const sridOf = srid ?? (type === 'geography' ? 4326 : undefined)
+  return `${type}(${featureType}${sridOf === undefined ? '' : `,${sridOf}`})`
 }
 
 function collectEnums(tables: readonly TableModel[], declared: readonly EnumTypeModel[]): EnumTypeModel[] {
@@ -90,7 +102,7 @@ function collectEnums(tables: readonly TableModel[], declared: readonly EnumType
 function neededExtensions(column: ColumnModel): string[] {
   const needs: string[] = []
   if (column.default !== undefined && /\buuid_generate_v/.test(column.default)) needs.push('uuid-ossp')
-  const forType = typeExtensions[column.type]
+  const forType = typeExtensions[column.type.replace(/\(.*$/, '')]
   if (forType) needs.push(forType)
   return needs
 }

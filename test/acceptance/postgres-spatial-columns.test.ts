@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { expectCleanCycle, migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../support/migration-cycle'
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+
+// A spatial feature type and SRID are part of a PostGIS column's type (`geography(Point,4326)`): they are
+// compared, created and changed as the type, after TypeORM's synchronize as after our own migration. PostGIS
+// is a package of its own (postgresql-15-postgis-3, which .ci/run installs).
+
+let db: TestDatabase
+beforeEach(async () => {
+  db = await createPostgresDatabase('spatial')
+  const postgis = await db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")
+  if (postgis.length === 0) throw new Error('PostGIS is not installed on the PostgreSQL server: install postgresql-15-postgis-3 (.ci/run does)')
+})
+afterEach(async () => db?.drop())
+
+@Entity('place')
+class Place {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true }) location: object | null
+  // geography's SRID is 4326 unless given; PostGIS prints it.
+  @Column({ type: 'geography', spatialFeatureType: 'Point', nullable: true }) entrance: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'Polygon', srid: 3857, nullable: true }) area: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'LineString', nullable: true }) path: object | null
+  @Column({ type: 'geometry', nullable: true }) shape: object | null
+}
+
+@Entity('place')
+class PlaceInAnotherSrid {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true }) location: object | null
+  @Column({ type: 'geography', spatialFeatureType: 'Point', nullable: true }) entrance: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'Polygon', srid: 4326, nullable: true }) area: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'LineString', nullable: true }) path: object | null
+  @Column({ type: 'geometry', nullable: true }) shape: object | null
+}
+
+it('creates spatial columns of their feature type and SRID, and finds nothing to change after', async () => {
+  const { source } = await migrateTo(db, [Place], 'Place')
+  expect(source).toContain('"location" geography(point,4326)')
+  expect(await pendingChanges(db, [Place])).toEqual([])
+  const types = await db.query<{ attname: string; type: string }>(
+    "SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = 'place'::regclass AND attnum > 1 ORDER BY attnum")
+  expect(types.map((t) => `${t.attname} ${t.type}`)).toEqual([
+    'location geography(Point,4326)', 'entrance geography(Point,4326)', 'area geometry(Polygon,3857)', 'path geometry(LineString)', 'shape geometry',
+  ])
+  await revertLast(db, [Place])
+})
+
+it('finds nothing to change after TypeORM\'s synchronize', async () => {
+  await synchronizeWithTypeorm(db, [Place])
+  expect(await pendingChanges(db, [Place])).toEqual([])
+})
+
+it('changes an SRID as a type change, and back', async () => {
+  await migrateTo(db, [Place], 'Place')
+  await db.query('INSERT INTO place (area) VALUES (NULL)')
+  const { source } = await expectCleanCycle(db, [Place], [PlaceInAnotherSrid], 'AnotherSrid', 'SELECT id FROM place')
+  expect(source).toContain('geometry(polygon,4326)')
+})
