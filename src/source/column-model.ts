@@ -19,8 +19,10 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
     ? { expression: column.asExpression, stored: column.generatedType === 'STORED' }
     : undefined
   const enumValues = options.enum && options.enum.length > 0 ? options.enum.map(String) : undefined
-  // TypeORM writes no type parameters for enums (a named type or a CHECK) nor serial and identity keys.
-  const parameterless = enumValues !== undefined || (generated !== undefined && generated.kind !== 'uuid')
+  // TypeORM writes no type parameters for enums (a named type or a CHECK) nor serial and identity keys; an `enum`
+  // option on another type (`varchar` of 100) keeps its length.
+  const enumType = column.type === 'enum' || column.type === 'simple-enum'
+  const parameterless = (enumValues !== undefined && enumType) || (generated !== undefined && generated.kind !== 'uuid')
   const length = parameterless ? undefined : lengthOf(options.length, where, warn)
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)

@@ -61,6 +61,10 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
     // and the type is created under the name PostgreSQL keeps of it.
     const enumName = column.enumName ?? `${table.name}_${column.name.toLowerCase()}_enum`
     filled = { ...filled, type: 'enum', enumName: storedIdentifier(enumName) }
+  } else if (column.enumValues !== undefined) {
+    // An `enum` option on another type (`varchar`) TypeORM's PostgresQueryRunner leaves out: no type, no CHECK.
+    const { enumValues: _values, enumName: _name, ...plain } = filled
+    filled = plain
   }
   if (column.declared?.spatial?.featureType !== undefined && (column.type === 'geometry' || column.type === 'geography')) {
     filled = { ...filled, type: spatialType(column.type, column.declared.spatial.featureType, column.declared.spatial.srid) }
