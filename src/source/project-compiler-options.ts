@@ -121,12 +121,16 @@ function tsconfigError(ts: typeof TypeScript, diagnostic: TypeScript.Diagnostic,
 /**
  * pathAliasesOf are the `paths` of `options` (TypeScript's or raw), relative to `baseUrl`, else to the
  * folder of the tsconfig that set them; targets that are not strings are left out (TypeScript reports them
- * when it builds the project).
+ * when it builds the project). With a `baseUrl`, a request no pattern matches is looked for under it, as
+ * TypeScript does (`src/user/user.entity` with `baseUrl: "./"`, as NestJS projects import): a `*` pattern of
+ * its own, unless `paths` has one.
  */
 function pathAliasesOf(options: TypeScript.CompilerOptions | RawCompilerOptions, pathsBasePath: string | undefined, configFile: string): PathAliases | undefined {
   const { paths, baseUrl } = options
-  if (typeof paths !== 'object' || paths === null) return undefined
-  const targets = Object.entries(paths as Record<string, unknown>).map(([pattern, list]) => [pattern, Array.isArray(list) ? list.filter((t) => typeof t === 'string') : []])
+  const declared = typeof paths === 'object' && paths !== null ? paths as Record<string, unknown> : undefined
+  if (declared === undefined && typeof baseUrl !== 'string') return undefined
+  const targets = Object.entries(declared ?? {}).map(([pattern, list]) => [pattern, Array.isArray(list) ? list.filter((t) => typeof t === 'string') : []])
+  if (typeof baseUrl === 'string' && !targets.some(([pattern]) => pattern === '*')) targets.push(['*', ['*']])
   const baseDir = typeof baseUrl === 'string' ? baseUrl : (pathsBasePath ?? path.dirname(configFile))
   return { baseDir, paths: Object.fromEntries(targets) as Record<string, string[]> }
 }

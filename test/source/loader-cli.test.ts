@@ -143,6 +143,18 @@ describe.each(transpilers)('transpiled by %s', (_transpiler, transpilerEnv) => {
     })
   })
 
+  test('with `baseUrl` and no `paths`, a bare import resolves under the base folder, as NestJS projects import', async () => {
+    app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: './' } }),
+      'src/enums/role.ts': "export enum Role { Admin = 'admin', Member = 'member' }\n",
+      'src/entities/thing.ts': thingEntity(`${plainColumns}\n  @Column({ type: 'simple-enum', enum: Role }) role: Role`, "import { Role } from 'src/enums/role'"),
+    })
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+    expect(afterDatabaseLine(run.stderr)).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`"role" varchar CHECK( "role" IN ('admin','member') ) NOT NULL)`)
+  })
+
   describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
     const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
     const imports = "import { Kind, Level, Status } from '../enums'"

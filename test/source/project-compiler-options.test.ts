@@ -50,12 +50,19 @@ describe('projectCompilerOptionsFor', () => {
     expect(projectCompilerOptionsFor(p.file('web/user.ts')).pathAliases?.baseDir).toBe(p.file('web/code'))
   })
 
-  test('a baseUrl set in a base tsconfig is relative to that tsconfig, and paths set below it use it', () => {
+  test('a baseUrl set in a base tsconfig is relative to that tsconfig, and paths set below it use it; what they do not match is looked for under it', () => {
     const p = project({
       'shared/tsconfig.json': '{ "compilerOptions": { "baseUrl": "./lib" } }',
       'app/tsconfig.json': '{ "extends": "../shared/tsconfig.json", "compilerOptions": { "paths": { "~/*": ["./x/*"] } } }',
     })
-    expect(projectCompilerOptionsFor(p.file('app/user.ts')).pathAliases).toEqual({ baseDir: p.file('shared/lib'), paths: { '~/*': ['./x/*'] } })
+    expect(projectCompilerOptionsFor(p.file('app/user.ts')).pathAliases).toEqual({ baseDir: p.file('shared/lib'), paths: { '~/*': ['./x/*'], '*': ['*'] } })
+  })
+
+  test('a baseUrl alone looks every bare request up under it; a `*` of the paths\' own stands', () => {
+    const alone = project({ 'tsconfig.json': '{ "compilerOptions": { "baseUrl": "." } }' })
+    expect(projectCompilerOptionsFor(alone.file('user.ts')).pathAliases).toEqual({ baseDir: alone.dir, paths: { '*': ['*'] } })
+    const own = project({ 'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "*": ["types/*"] } } }' })
+    expect(projectCompilerOptionsFor(own.file('user.ts')).pathAliases).toEqual({ baseDir: own.dir, paths: { '*': ['types/*'] } })
   })
 
   test('without a tsconfig, there are no options', () => {
