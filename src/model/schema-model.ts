@@ -165,6 +165,11 @@ export interface UniqueModel {
   readonly name: string
   readonly columns: readonly string[]
   readonly deferrable?: Deferrable
+  /**
+   * Entity side only, until read-project settles it (see duplicate-unique-names): the names of uniques the entity
+   * declares on the same columns too, left out. The database may hold the unique under any of them.
+   */
+  readonly alsoNamed?: readonly string[]
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT'

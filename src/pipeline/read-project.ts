@@ -19,6 +19,7 @@ import { withoutSkippedIndexes } from './leave-alone'
 import { refuseNoEntities } from './no-entities-guard'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import type { CompareOptions } from './compare-project'
+import { withDatabaseNamesOfDuplicates } from './duplicate-unique-names'
 
 /** ProjectReading is everything comparing a project reads: the entities, the database, the migrations. */
 export interface ProjectReading {
@@ -87,7 +88,8 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const introspected = await database.introspect({ schemas, ignoreTables: ignore })
   const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
   refuseNoEntities(dataSource, reading.metadataCount, actual)
-  const desired = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
+  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
+  const desired = withDatabaseNamesOfDuplicates(reconciled, actual)
   const queryCount = connection.queryCount
   const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, dialect, connection)
   const open = openExpands(project.migrationsDir)

@@ -63,7 +63,8 @@ function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
 
 /**
  * uniqueModelsOf lists an entity's unique constraints (`@Unique` and `unique: true` columns) by name, one per
- * set of columns: a duplicate is left out with a warning, keeping a name the user gave over a generated one.
+ * set of columns: a duplicate is left out with a warning, keeping a name the user gave over a generated one,
+ * and its name is kept as one the database may hold the unique under (UniqueModel.alsoNamed).
  */
 export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Warn): UniqueModel[] {
   const candidates = [...metadata.uniques].sort(
@@ -76,6 +77,7 @@ export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Wa
     const earlier = kept.get(key)
     if (earlier !== undefined) {
       warn(`unique constraint "${unique.name}" on ${where} repeats "${earlier.name}" (same columns) and is left out`)
+      if (unique.name !== earlier.name) kept.set(key, { ...earlier, alsoNamed: [...(earlier.alsoNamed ?? []), unique.name] })
       continue
     }
     kept.set(key, {
