@@ -30,7 +30,9 @@ export function typeAwareProgramCount(): number {
 /**
  * emitWithTypeInformation emits `fileName` (whose text is `source`) as `tsc` does with `options`: through a
  * Program, so that decorator metadata sees imported declarations (`String` for an imported string enum).
- * Types are not checked and never stop the emit. One Program serves every file it holds: its roots are the
+ * Imports resolve as the project's own options say (`projectOptions`: `node16`, `bundler`, whose package
+ * `exports` the CommonJS emit's resolution does not read). Types are not checked and never stop the emit.
+ * One Program serves every file it holds: its roots are the
  * file and the TypeScript files beside it (an entities folder is usually loaded whole), and a file outside
  * it makes the next Program, which reuses the files already parsed.
  */
@@ -39,8 +41,9 @@ export function emitWithTypeInformation(
   source: string,
   fileName: string,
   options: TypeScript.CompilerOptions,
+  projectOptions: TypeScript.CompilerOptions,
 ): EmittedModule {
-  const session = sessionFor(ts, options)
+  const session = sessionFor(ts, options, projectOptions)
   const target = path.resolve(fileName)
   let program = session.program
   let sourceFile = program?.getSourceFile(target)
@@ -127,11 +130,11 @@ function importedFiles(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile,
   return [...resolved, ...referenced].map((file) => path.resolve(file))
 }
 
-function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOptions): Session {
+function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOptions, projectOptions: TypeScript.CompilerOptions): Session {
   let session = sessionOfOptions.get(loaderOptions)
   if (session === undefined) {
     const options = emitOptions(loaderOptions)
-    session = { options, host: cachingHost(ts, options), program: undefined }
+    session = { options, host: resolvingAsProject(ts, cachingHost(ts, options), projectOptions), program: undefined }
     sessionOfOptions.set(loaderOptions, session)
   }
   return session
@@ -165,6 +168,23 @@ function emitOptions(options: TypeScript.CompilerOptions): TypeScript.CompilerOp
     incremental: false,
     composite: false,
     tsBuildInfoFile: undefined,
+  }
+}
+
+/**
+ * resolvingAsProject makes `host` resolve imports with the project's module resolution where it reads package
+ * `exports` (`node16`, `nodenext`, `bundler`) and the loader's CommonJS emit would not: a package that publishes
+ * its types only through `exports` has them found, so that decorator metadata is what `tsc` writes for the project.
+ */
+function resolvingAsProject(ts: typeof TypeScript, host: TypeScript.CompilerHost, projectOptions: TypeScript.CompilerOptions): TypeScript.CompilerHost {
+  const kind = projectOptions.moduleResolution
+  const readsExports = kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext || kind === ts.ModuleResolutionKind.Bundler
+  if (!readsExports) return host
+  const cache = ts.createModuleResolutionCache(process.cwd(), (name) => host.getCanonicalFileName(name), projectOptions)
+  return {
+    ...host,
+    resolveModuleNameLiterals: (literals, containingFile, redirected, _options, containingSourceFile) => literals.map((literal) =>
+      ts.resolveModuleName(literal.text, containingFile, projectOptions, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, projectOptions))),
   }
 }
 

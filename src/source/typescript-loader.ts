@@ -233,7 +233,7 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   const compilerOptions = loaderCompilerOptions(ts, project)
   const declarations = declarationsFor(ts, source, fileName, compilerOptions)
   const typeAware = declarations !== undefined && decoratorMetadataNamesImport(declarations)
-  const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions) : transpileAlone(ts, source, fileName, compilerOptions)
+  const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions, compilerOptionsOf(ts, project)) : transpileAlone(ts, source, fileName, compilerOptions)
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
   // The emit with type information depends on the files its Program read too: kept while they are as they were.
   return { output: output.outputText, ...(output.dependencies !== undefined && { dependencies: output.dependencies }) }

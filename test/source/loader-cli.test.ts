@@ -155,6 +155,23 @@ describe.each(transpilers)('transpiled by %s', (_transpiler, transpilerEnv) => {
     expect(run.stdout).toContain(`"role" varchar CHECK( "role" IN ('admin','member') ) NOT NULL)`)
   })
 
+  test('under node16 resolution, an enum imported from a package that publishes its types only through `exports` is read as tsc reads it', async () => {
+    app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strictNullChecks: true, module: 'Node16', moduleResolution: 'node16' } }),
+      'node_modules/exports-only-sdk/package.json': JSON.stringify({ name: 'exports-only-sdk', exports: { '.': { require: { types: './cjs/index.d.ts', default: './cjs/index.js' } } } }),
+      'node_modules/exports-only-sdk/cjs/index.d.ts': "export declare enum AccountType { Individual = 'individual', Guest = 'guest' }\n",
+      'node_modules/exports-only-sdk/cjs/index.js': "exports.AccountType = { Individual: 'individual', Guest: 'guest' }\n",
+      'src/entities/thing.ts': thingEntity(
+        '  @Column({ default: AccountType.Individual, enum: Object.values(AccountType) }) type: `${AccountType}` | AccountType',
+        "import { AccountType } from 'exports-only-sdk'",
+      ),
+    })
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+    expect(afterDatabaseLine(run.stderr)).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`"type" varchar CHECK( "type" IN ('individual','guest') ) NOT NULL DEFAULT 'individual')`)
+  })
+
   describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
     const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
     const imports = "import { Kind, Level, Status } from '../enums'"
