@@ -3,7 +3,7 @@ import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, View
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
 import { UserError } from '../../source/user-error'
 import type { DatabaseConnection } from '../dialect'
-import { refuseUnkeyedAutoIncrement } from './mysql-auto-increment'
+import { refuseUnmakeableTables } from './mysql-unmakeable-tables'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
 import { isMadeForForeignKey, servedBy } from './mysql-normalize'
@@ -12,7 +12,7 @@ import type { MysqlServer } from './mysql-server'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
- * refuseUnkeyedAutoIncrement): a table whose entity names no engine takes the
+ * refuseUnmakeableTables): a table whose entity names no engine takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes), charsets and collations the entities
@@ -21,7 +21,7 @@ import type { MysqlServer } from './mysql-server'
  * (reconcileViews, reconcileChecks, reconcileComputed, reconcileDefaults).
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  refuseUnkeyedAutoIncrement(desired)
+  refuseUnmakeableTables(desired)
   const actualTable = namedIn(actual.tables)
   const tables = desired.tables.map((t) => {
     const other = actualTable(t)

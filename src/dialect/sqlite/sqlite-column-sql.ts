@@ -51,8 +51,13 @@ export function columnSql(table: string, column: ColumnModel, inlinePrimaryKey: 
   if (column.generated?.kind === 'increment' && !inlinePrimaryKey) {
     throw new Error(`sqlite: "${table}"."${column.name}" is AUTOINCREMENT, which needs it to be the only primary key column`)
   }
+  const type = declaredType(column)
+  // SQLite takes AUTOINCREMENT on an INTEGER PRIMARY KEY only (not `int`, not `varchar`).
+  if (inlinePrimaryKey && type.toLowerCase() !== 'integer') {
+    throw new Error(`sqlite: "${table}"."${column.name}" is AUTOINCREMENT, which needs it to be of type integer, not ${type}`)
+  }
   const name = quoteIdent(column.name)
-  let sql = `${name} ${declaredType(column)}`
+  let sql = `${name} ${type}`
   if (column.enumValues) sql += ` CHECK( ${name} IN (${column.enumValues.map(quoteLiteral).join(',')}) )`
   if (inlinePrimaryKey) sql += ' PRIMARY KEY AUTOINCREMENT'
   if (column.collation !== undefined) sql += ` COLLATE ${quoteIdent(column.collation)}`

@@ -1,11 +1,11 @@
-import { Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm'
 import { expectCleanCycle, migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
-// MySQL and MariaDB make an auto-increment column only where it leads a key (on InnoDB). PostgreSQL takes a
-// serial beside another primary key, so entities written for it reach MySQL with one: every command refuses such
-// a table before it writes anything, naming it, where the migration failed at that table after the statements
-// before it had run. Two in one table TypeORM refuses itself, as clearly.
+// Tables MySQL and MariaDB cannot make: an auto-increment column that leads no key (on InnoDB) or cannot count,
+// two indexes of one name. Entities written for PostgreSQL reach MySQL with them: every command refuses such a
+// table before it writes anything, naming it, where the migration failed at that table after the statements
+// before it had run. Two auto-increment columns in one table TypeORM refuses itself, as clearly.
 
 let db: TestDatabase
 beforeEach(async () => {
@@ -42,6 +42,25 @@ class NoCounter {
 }
 
 @Entity('ticket')
+class TextCounter {
+  @Generated() @PrimaryColumn() code: string
+}
+
+@Entity('member')
+@Unique(['email'])
+class MemberIndexedTwice {
+  @PrimaryGeneratedColumn() id: number
+  @Index() @Column() email: string
+}
+
+// Overseerr's media.tvdbId: a unique column with an index of its own.
+@Entity('media')
+class MediaIndexedTwice {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ unique: true, nullable: true }) @Index() tvdbId: number
+}
+
+@Entity('ticket')
 @Index(['number'])
 class IndexedCounter {
   @PrimaryColumn({ type: 'varchar', length: 20 }) code: string
@@ -53,6 +72,15 @@ it('refuses an auto-increment column that leads no key (and TypeORM two in one t
   await expect(pendingChanges(db, [FirstTable, UnkeyedCounter])).rejects.toThrow(
     '"ticket"."number" is auto-increment but leads no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again')
   await expect(pendingChanges(db, [FirstTable, CounterSecondInKey])).rejects.toThrow('"ticket"."number" is auto-increment but leads no key')
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
+it('refuses an auto-increment column of a type that cannot count, and two indexes of one name, changing nothing', async () => {
+  await expect(pendingChanges(db, [FirstTable, TextCounter])).rejects.toThrow(
+    `"ticket"."code" is auto-increment but of type varchar, which MySQL cannot count in: give it an integer type (type: 'int'), then run again`)
+  await expect(pendingChanges(db, [FirstTable, MemberIndexedTwice])).rejects.toThrow(
+    /^"member" has two indexes named "IDX_\w+", a unique of \(email\) and an index of \(email\) \(TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns\): remove one, or name one of them, then run again$/)
+  await expect(pendingChanges(db, [FirstTable, MediaIndexedTwice])).rejects.toThrow(/^"media" has two indexes named "IDX_\w+", a unique of \(tvdbId\) and an index of \(tvdbId\)/)
   expect(await db.query('SHOW TABLES')).toEqual([])
 })
 

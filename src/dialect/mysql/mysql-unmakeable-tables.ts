@@ -1,0 +1,51 @@
+import type { SchemaModel, TableModel } from '../../model/schema-model'
+import { UserError } from '../../source/user-error'
+import { baseOf, mysqlIntegerTypes } from './mysql-types'
+
+/**
+ * refuseUnmakeableTables stops on a table MySQL and MariaDB cannot make, before anything is written: the migration
+ * would fail at that table, after the statements before it had run, as MySQL cannot roll DDL back, and TypeORM's
+ * synchronize fails there too. Entities written for PostgreSQL reach MySQL with them:
+ * - an auto-increment column of a type that cannot count (`@Generated() @PrimaryColumn() id: string`);
+ * - an auto-increment column that leads no key: InnoDB needs it first in the primary key or an index, other
+ *   engines (MyISAM, Aria) anywhere in one (`@Generated('increment')` beside another primary key);
+ * - two indexes of one name in one table: TypeORM names a `@Unique` on MySQL, which is a unique index there, as
+ *   it names an `@Index` of the same columns.
+ * (Two auto-increment columns in one table TypeORM itself refuses.)
+ */
+export function refuseUnmakeableTables(model: SchemaModel): void {
+  for (const table of model.tables) {
+    refuseAutoIncrementWithoutKey(table)
+    refuseRepeatedIndexNames(table)
+  }
+}
+
+function refuseAutoIncrementWithoutKey(table: TableModel): void {
+  const column = table.columns.find((c) => c.generated?.kind === 'increment')
+  if (column === undefined) return
+  if (!countingTypes.has(baseOf(column.type))) {
+    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but of type ${column.type}, which MySQL cannot count in: give it an integer type (type: 'int'), then run again`)
+  }
+  if (!keyed(table, column.name)) {
+    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDb(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
+  }
+}
+
+/** Types MySQL takes AUTO_INCREMENT on: integers, and (deprecated) floating point. */
+const countingTypes: ReadonlySet<string> = new Set([...mysqlIntegerTypes, 'float', 'double'])
+
+function keyed(table: TableModel, column: string): boolean {
+  const keys = [table.primaryKey?.columns ?? [], ...table.indexes.map((i) => i.columns), ...table.uniques.map((u) => u.columns)]
+  return keys.some((columns) => (innoDb(table) ? columns[0] === column : columns.includes(column)))
+}
+
+const innoDb = (table: TableModel) => table.engine === undefined || table.engine.toLowerCase() === 'innodb'
+
+function refuseRepeatedIndexNames(table: TableModel): void {
+  const keys = [...table.uniques.map((u) => ({ name: u.name, columns: u.columns, unique: true })), ...table.indexes]
+  const repeated = keys.find((key, i) => keys.findIndex((other) => other.name.toLowerCase() === key.name.toLowerCase()) !== i)
+  if (repeated === undefined) return
+  const both = keys.filter((key) => key.name.toLowerCase() === repeated.name.toLowerCase())
+  const described = both.map((key) => `${key.unique ? 'a unique' : 'an index'} of (${key.columns.join(', ')})`).join(' and ')
+  throw new UserError(`"${table.name}" has two indexes named "${repeated.name}", ${described} (TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns): remove one, or name one of them, then run again`)
+}
