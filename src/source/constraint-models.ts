@@ -21,9 +21,9 @@ export interface SkippedIndex {
 }
 
 /**
- * indexModelsOf lists an entity's indexes by name; unsynchronized and spatial ones are skipped. A fulltext
- * index is one of method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index
- * elsewhere, as TypeORM makes it.
+ * indexModelsOf lists an entity's indexes by name; unsynchronized ones are skipped. A fulltext index is one of
+ * method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index elsewhere, as TypeORM
+ * makes it; a spatial index is one of method `spatial`, which each dialect makes what TypeORM makes of it.
  */
 export function indexModelsOf(
   metadata: EntityMetadata,
@@ -43,7 +43,7 @@ export function indexModelsOf(
     const fulltext = index.isFulltext && driver.isFullTextColumnTypeSupported()
     if (index.isFulltext && !fulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
     if (fulltext && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
-    const method = fulltext ? 'fulltext' : index.type === undefined ? undefined : String(index.type).toLowerCase()
+    const method = fulltext ? 'fulltext' : index.isSpatial ? 'spatial' : index.type === undefined ? undefined : String(index.type).toLowerCase()
     models.push({
       name: index.name,
       columns: index.columns.map((column) => column.databaseName),
@@ -57,7 +57,6 @@ export function indexModelsOf(
 
 function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
   if (!index.synchronize) return 'it is declared synchronize: false'
-  if (index.isSpatial) return 'spatial indexes are not diffed yet'
   return undefined
 }
 

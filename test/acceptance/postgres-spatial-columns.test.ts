@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 import { expectCleanCycle, migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // A spatial feature type and SRID are part of a PostGIS column's type (`geography(Point,4326)`): they are
-// compared, created and changed as the type, after TypeORM's synchronize as after our own migration. PostGIS
+// compared, created and changed as the type, after TypeORM's synchronize as after our own migration; a spatial
+// index is a GiST index, as TypeORM makes it. PostGIS
 // is a package of its own (postgresql-15-postgis-3, which .ci/run installs).
 
 let db: TestDatabase
@@ -17,6 +18,8 @@ afterEach(async () => db?.drop())
 @Entity('place')
 class Place {
   @PrimaryGeneratedColumn() id: number
+  // TypeORM makes a spatial index USING GiST.
+  @Index({ spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true }) location: object | null
   // geography's SRID is 4326 unless given; PostGIS prints it.
   @Column({ type: 'geography', spatialFeatureType: 'Point', nullable: true }) entrance: object | null
@@ -28,6 +31,7 @@ class Place {
 @Entity('place')
 class PlaceInAnotherSrid {
   @PrimaryGeneratedColumn() id: number
+  @Index({ spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true }) location: object | null
   @Column({ type: 'geography', spatialFeatureType: 'Point', nullable: true }) entrance: object | null
   @Column({ type: 'geometry', spatialFeatureType: 'Polygon', srid: 4326, nullable: true }) area: object | null
@@ -44,6 +48,8 @@ it('creates spatial columns of their feature type and SRID, and finds nothing to
   expect(types.map((t) => `${t.attname} ${t.type}`)).toEqual([
     'location geography(Point,4326)', 'entrance geography(Point,4326)', 'area geometry(Polygon,3857)', 'path geometry(LineString)', 'shape geometry',
   ])
+  const indexes = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE tablename = 'place' AND indexdef LIKE '%gist%'")
+  expect(indexes.map((i) => i.indexdef.replace(/"IDX_\w+"/, 'IDX'))).toEqual(['CREATE INDEX IDX ON public.place USING gist (location)'])
   await revertLast(db, [Place])
 })
 

@@ -104,16 +104,18 @@ describe('readEntities on PostgreSQL entities, from metadata alone', () => {
         deferrable: 'INITIALLY DEFERRED',
       },
     ])
-    expect(invoice.indexes).toEqual([{ name: 'IDX_invoice_hash', columns: ['hash'], unique: false, method: 'hash' }])
+    expect(invoice.indexes).toEqual([
+      { name: 'IDX_9c45f92308443aff81d1adc1a1', columns: ['place'], unique: false, method: 'spatial' },
+      { name: 'IDX_invoice_hash', columns: ['hash'], unique: false, method: 'hash' },
+    ])
     expect(read.table('counter').uniques).toEqual([{ name: 'UQ_bb7bb0e9208218ca7b3a4ace595', columns: ['code'] }])
   })
 
-  test('exclusion constraints and spatial indexes are skipped with warnings', () => {
+  test('exclusion constraints are skipped with warnings', () => {
     expect(read.warnings).toEqual([
       'skipped exclusion constraint "EXCL_invoice_period" on "billing"."invoice": exclusion constraints are not diffed yet',
-      'skipped index "IDX_9c45f92308443aff81d1adc1a1" on "billing"."invoice": spatial indexes are not diffed yet',
     ])
-    expect(read.skippedIndexes).toEqual([{ schema: 'billing', table: 'invoice', name: 'IDX_9c45f92308443aff81d1adc1a1' }])
+    expect(read.skippedIndexes).toEqual([])
   })
 
   test('the DataSource schema option places every table that declares none', async () => {

@@ -50,6 +50,8 @@ function fillTable(table: TableModel, settings: PostgresSettings): TableModel {
     ...table,
     schema: table.schema ?? settings.defaultSchema,
     columns: table.columns.map((c) => fillColumn(table, c, settings)),
+    // TypeORM's PostgresQueryRunner makes a spatial index `USING GiST`.
+    indexes: table.indexes.map((i) => (i.method === 'spatial' ? { ...i, method: 'gist' } : i)),
     foreignKeys: table.foreignKeys.map((f) => ({ ...f, referencedSchema: f.referencedSchema ?? settings.defaultSchema })),
   }
 }
