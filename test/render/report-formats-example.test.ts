@@ -62,7 +62,7 @@ describe.each(exampleAppDatabases)('the reports of an edit of the example applic
     const tag = project.file('entities/tag.entity.ts')
     const nameLine = lineOf(tag, '  name: string')
     expect(nameLine).toBeGreaterThan(0)
-    expect(github).toMatch(new RegExp(`^::notice file=entities/tag\\.entity\\.ts,line=${nameLine},title=\\w+ ("public"\\.)?"tag"\\."name"::`, 'm'))
+    expect(github).toMatch(new RegExp(`^::(notice|warning) file=entities/tag\\.entity\\.ts,line=${nameLine},title=\\w+ ("public"\\.)?"tag"\\."name"::`, 'm'))
     const classLine = lineOf(tag, 'export class Tag')
     const schema = dialect === 'postgres' ? '"public".' : ''
     expect(github).toContain(`::error file=entities/tag.entity.ts,line=${classLine},title=DROP_COLUMN ${schema}"tag"."featured"::`)

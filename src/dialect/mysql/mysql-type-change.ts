@@ -19,8 +19,8 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...bi
 /**
  * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
  * the table for nearly every type change (`rewrite`); it changes in place (`safe`) only a longer varchar
- * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: counted here
- * in characters, so a multi-byte charset errs towards `rewrite`) and an enum or set that gains labels at the
+ * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: in bytes of the
+ * column's charset, see keepsLengthPrefix) and an enum or set that gains labels at the
  * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
  * included) and datetime to timestamp are `narrowing` (truncated outside strict mode, rejected in it);
  * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
@@ -63,7 +63,7 @@ function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange 
   if (type === 'varchar' || type === 'varbinary') {
     const [a, b] = [from.length ?? 0, to.length ?? 0]
     if (b < a) return 'narrowing'
-    return a <= 255 === b <= 255 ? 'safe' : 'rewrite'
+    return keepsLengthPrefix(a, b, type === 'varbinary' ? 1 : bytesPerCharacter(to.charset ?? from.charset)) ? 'safe' : 'rewrite'
   }
   if (type === 'char' || type === 'binary' || type === 'bit') return (to.length ?? 1) >= (from.length ?? 1) ? 'rewrite' : 'narrowing'
   if (type === 'decimal') {
@@ -78,6 +78,27 @@ function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange 
 }
 
 /** toLabels: labels added at the end change nothing stored (INSTANT); any other change of labels may lose values. */
+/**
+ * keepsLengthPrefix: a varchar of `a` and of `b` characters store their values' lengths in as many bytes, one up
+ * to 255 bytes and two past it. Where the charset is not known (the table's or the database's), only what holds
+ * for every charset, one to four bytes a character, is: up to 63 characters on both sides, or past 255.
+ */
+function keepsLengthPrefix(a: number, b: number, bytes: number | undefined): boolean {
+  if (bytes !== undefined) return (a * bytes <= 255) === (b * bytes <= 255)
+  return (a <= 63 && b <= 63) || (a > 255 && b > 255)
+}
+
+/** bytesPerCharacter is the most bytes a character of `charset` takes; undefined for none named or one not known here. */
+function bytesPerCharacter(charset: string | undefined): number | undefined {
+  const name = charset?.toLowerCase()
+  if (name === undefined) return undefined
+  if (name === 'utf8mb4' || name === 'utf16' || name === 'utf16le' || name === 'utf32') return 4
+  if (name === 'utf8mb3' || name === 'utf8') return 3
+  if (name === 'ucs2') return 2
+  if (name === 'latin1' || name === 'ascii' || name === 'binary' || name === 'latin2' || name === 'cp1250' || name === 'cp1251') return 1
+  return undefined
+}
+
 function toLabels(from: ColumnModel, to: ColumnModel, sameKind: boolean): TypeChange {
   const [before, after] = [from.enumValues ?? [], to.enumValues ?? []]
   if (!sameKind) return 'cast_may_fail'

@@ -6,7 +6,12 @@ const c = (type: string, extra: Partial<ColumnModel> = {}): ColumnModel => ({ na
 
 describe('classifyMysqlTypeChange', () => {
   it.each([
-    ['longer varchar within one length byte', c('varchar', { length: 50 }), c('varchar', { length: 255 }), 'safe'],
+    ['longer varchar within one length byte in any charset (63 characters of 4 bytes)', c('varchar', { length: 20 }), c('varchar', { length: 63 }), 'safe'],
+    ['longer varchar within one length byte in latin1', c('varchar', { length: 50, charset: 'latin1' }), c('varchar', { length: 255, charset: 'latin1' }), 'safe'],
+    ['longer varchar past 255 bytes in utf8mb4 (50 to 100 characters: copy)', c('varchar', { length: 50, charset: 'utf8mb4' }), c('varchar', { length: 100, charset: 'utf8mb4' }), 'rewrite'],
+    ['longer varchar past 255 bytes on both sides in utf8mb4', c('varchar', { length: 255, charset: 'utf8mb4' }), c('varchar', { length: 500, charset: 'utf8mb4' }), 'safe'],
+    ['longer varchar of the table\'s charset, which may pass 255 bytes', c('varchar', { length: 50 }), c('varchar', { length: 255 }), 'rewrite'],
+    ['longer varbinary within one length byte', c('varbinary', { length: 50 }), c('varbinary', { length: 255 }), 'safe'],
     ['longer varchar past 255 (the length prefix grows: copy)', c('varchar', { length: 100 }), c('varchar', { length: 300 }), 'rewrite'],
     ['longer varchar past 255 on both sides', c('varchar', { length: 300 }), c('varchar', { length: 1000 }), 'safe'],
     ['shorter varchar', c('varchar', { length: 50 }), c('varchar', { length: 20 }), 'narrowing'],
