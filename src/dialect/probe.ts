@@ -16,8 +16,11 @@ export type Probe =
   /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
   | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }
   | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number }
-  /** Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact). */
-  | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }
+  /**
+   * Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact), and
+   * with more than `scale` decimal places too where it is given (a type that narrows both ways).
+   */
+  | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number }
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
   | { readonly kind: 'holds_values'; readonly table: QualifiedName; readonly column: string; readonly values: readonly string[]; readonly isArray?: boolean }
   /**

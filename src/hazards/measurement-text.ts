@@ -67,10 +67,14 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'longer_than':
       return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${plural(probe.length, 'character')}`,
         `no value is longer than ${plural(probe.length, 'character')}`]
-    case 'out_of_range':
-      return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${probe.min}..${probe.max}`, `no value lies outside ${probe.min}..${probe.max}`]
+    case 'out_of_range': {
+      const range = `${probe.min}..${probe.max}`
+      if (probe.scale === undefined) return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
+      const digits = decimalsText(probe.scale)
+      return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range} or ${verb('has', 'have')} ${digits}`, `no value lies outside ${range} or has ${digits}`]
+    }
     case 'more_decimals': {
-      const digits = probe.scale === 0 ? 'a fractional part' : `more than ${plural(probe.scale, 'decimal place')}`
+      const digits = decimalsText(probe.scale)
       return [`${plural(n, 'value')} ${verb('has', 'have')} ${digits}`, `no value has ${digits}`]
     }
     case 'holds_values':
@@ -79,3 +83,5 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
       return [`${plural(n, 'value')} ${verb('does', 'do')} not look like ${typeTextWithValues(probe.to)}`, `every value looks like ${typeTextWithValues(probe.to)}`]
   }
 }
+
+const decimalsText = (scale: number) => (scale === 0 ? 'a fractional part' : `more than ${plural(scale, 'decimal place')}`)

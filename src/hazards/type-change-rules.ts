@@ -103,17 +103,19 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (limits.lengthTypes.includes(to.type)) return { kind: 'longer_than', table, column, length: to.length ?? 1 }
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
-    return from.type in limits.integerRanges
-      ? { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1] }
-      : { kind: 'more_decimals', table, column, scale: 0 }
+    // From a decimal or floating type, a value may lie outside the range and have a fractional part too.
+    const fractional = from.type in limits.integerRanges ? {} : { scale: 0 }
+    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional }
   }
   if (limits.decimalTypes.includes(to.type) && to.precision !== undefined) {
     const scale = to.scale ?? 0
     const digits = to.precision - scale
-    const fromDigits = limits.decimalTypes.includes(from.type) && from.precision !== undefined ? from.precision - (from.scale ?? 0) : Infinity
+    const fromDecimal = limits.decimalTypes.includes(from.type) && from.precision !== undefined
+    const fromDigits = fromDecimal ? from.precision! - (from.scale ?? 0) : Infinity
+    const fromScale = fromDecimal ? from.scale ?? 0 : Infinity
     if (digits < fromDigits) {
       const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
-      return { kind: 'out_of_range', table, column, min: `-${max}`, max }
+      return { kind: 'out_of_range', table, column, min: `-${max}`, max, ...(scale < fromScale && { scale }) }
     }
     return { kind: 'more_decimals', table, column, scale }
   }

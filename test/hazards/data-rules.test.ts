@@ -43,6 +43,14 @@ describe('TYPE_NARROWING', () => {
     const money = { type: 'numeric', precision: 10, scale: 2 }
     expect(findingsOf(pg, before(pg), [alter(pg, 'age', { precision: 6 }, money)])[0]?.probe).toMatchObject({ kind: 'out_of_range', min: '-9999.99', max: '9999.99' })
     expect(findingsOf(pg, before(pg), [alter(pg, 'age', { scale: 1 }, money)])[0]?.probe).toMatchObject({ kind: 'more_decimals', scale: 1 })
+    // Fewer whole digits and fewer decimal places: both are counted (numeric of any scale to numeric(12,2)).
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'numeric', precision: 12, scale: 2 }, { type: 'numeric' })])[0]?.probe)
+      .toMatchObject({ kind: 'out_of_range', min: '-9999999999.99', max: '9999999999.99', scale: 2 })
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { precision: 5, scale: 1 }, money)])[0]?.probe)
+      .toMatchObject({ kind: 'out_of_range', min: '-9999.9', max: '9999.9', scale: 1 })
+    // numeric to integer: out of integer's range, or with a fractional part.
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'integer' }, money)])[0]?.probe)
+      .toMatchObject({ kind: 'out_of_range', min: '-2147483648', max: '2147483647', scale: 0 })
     expect(codesOf(pg, before(pg), [alter(pg, 'age', { type: 'timestamp' }, { type: 'timestamptz' })])).toEqual(['TYPE_NARROWING'])
   })
   it('stays quiet where lengths are not enforced: NO_SCHEMA_EFFECT says so instead', () => {

@@ -55,6 +55,16 @@ describe('postgres: measure', () => {
     expect(results.every((r) => r === undefined || r.complete)).toBe(true)
   })
 
+  it('counts values out of range or with more decimal places together, for a type that narrows both ways', async () => {
+    const both: Probe[] = [
+      { kind: 'out_of_range', table: t, column: 'score', min: '-9.9', max: '9.9', scale: 1 },
+      { kind: 'out_of_range', table: t, column: 'score', min: '-2.9', max: '2.9', scale: 1 },
+      { kind: 'out_of_range', table: t, column: 'score', min: '-9.9', max: '9.9' },
+    ]
+    // 2.25 has two decimal places; 3 lies outside -2.9..2.9 (and 2.25 is counted once).
+    expect((await postgresDialect.measure(connection, both, { rowLimit: 1000 })).map((r) => r?.count)).toEqual([1, 2, 0])
+  })
+
   it('answers more probes than PostgreSQL takes in one select list (1,664 entries)', async () => {
     const many: Probe[] = Array.from({ length: 1700 }, () => ({ kind: 'non_null', table: t, column: 'age' }))
     const results = await postgresDialect.measure(connection, many, { rowLimit: 1000 })

@@ -61,6 +61,15 @@ describe('sqlite: measure', () => {
     expect(digest()).toBe(before)
   })
 
+  it('counts values out of range or with more decimal places together, for a type that narrows both ways', async () => {
+    const both: Probe[] = [
+      { kind: 'out_of_range', table: t, column: 'score', min: '-9.9', max: '9.9', scale: 1 },
+      { kind: 'out_of_range', table: t, column: 'score', min: '-2.9', max: '2.9', scale: 1 },
+      { kind: 'out_of_range', table: t, column: 'score', min: '-9.9', max: '9.9' },
+    ]
+    expect((await sqliteDialect.measure(connection, both, { rowLimit: 1000 })).map((r) => r?.count)).toEqual([1, 2, 0])
+  })
+
   it('reads at most rowLimit rows of a table and says when that was not all of it', async () => {
     const results = await sqliteDialect.measure(connection, probes.slice(0, 3), { rowLimit: 2 })
     expect(results).toEqual([{ count: 2, complete: false }, { count: 1, complete: false }, { count: 1, complete: false }])

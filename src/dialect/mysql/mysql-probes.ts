@@ -34,12 +34,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `CHAR_LENGTH(${column}) > ${probe.length}`
-    case 'out_of_range':
-      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)})`
-    case 'more_decimals': {
-      const exact = `CAST(${column} AS DECIMAL(65,30))`
-      return `${exact} <> ROUND(${exact}, ${probe.scale})`
+    case 'out_of_range': {
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
+      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
     }
+    case 'more_decimals': return moreDecimals(column, probe.scale)
     case 'holds_values':
       // A SET column holds several labels: FIND_IN_SET finds one among them (and equals IN for an ENUM's).
       return `(${column} IN (${probe.values.map(quoteString).join(', ')}) OR ` +
@@ -64,4 +63,9 @@ export function measureMysql(
   options: ProbeOptions,
 ): Promise<(ProbeResult | undefined)[]> {
   return measureWith(syntax, connection, probes, options)
+}
+
+function moreDecimals(column: string, scale: number): string {
+  const exact = `CAST(${column} AS DECIMAL(65,30))`
+  return `${exact} <> ROUND(${exact}, ${scale})`
 }

@@ -56,9 +56,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `char_length(${column}::text) > ${probe.length}`
-    case 'out_of_range':
-      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)})`
-    case 'more_decimals': return `${column}::numeric <> round(${column}::numeric, ${probe.scale})`
+    case 'out_of_range': {
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
+      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
+    }
+    case 'more_decimals': return moreDecimals(column, probe.scale)
     case 'holds_values': {
       const values = probe.values.map(quoteLiteral).join(', ')
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
@@ -83,3 +85,5 @@ export function measurePostgres(
 ): Promise<(ProbeResult | undefined)[]> {
   return measureWith(syntax, connection, probes, options)
 }
+
+const moreDecimals = (column: string, scale: number) => `${column}::numeric <> round(${column}::numeric, ${scale})`

@@ -12,8 +12,10 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `length(${column}) > ${probe.length}`
-    case 'out_of_range':
-      return `${isNumber(column)} AND (${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)})`
+    case 'out_of_range': {
+      const decimals = probe.scale === undefined ? '' : ` OR ${column} <> round(${column}, ${probe.scale})`
+      return `${isNumber(column)} AND (${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
+    }
     case 'more_decimals': return `${isNumber(column)} AND ${column} <> round(${column}, ${probe.scale})`
     case 'holds_values': return probe.isArray ? undefined : `${column} IN (${probe.values.map(quoteLiteral).join(', ')})`
     case 'not_convertible': {

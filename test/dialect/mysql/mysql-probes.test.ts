@@ -55,6 +55,17 @@ describe('mysql probes on MariaDB', () => {
     expect(results[0]!.estimate).toEqual(expect.any(Number))
   })
 
+  it('counts values out of range or with more decimal places together, for a type that narrows both ways', async () => {
+    // price holds 1.5, 2.1234, 3.0, NULL and 9.99.
+    const both: Probe[] = [
+      { kind: 'out_of_range', table: t, column: 'price', min: '-99.9', max: '99.9', scale: 1 },
+      { kind: 'out_of_range', table: t, column: 'price', min: '-2.9', max: '2.9', scale: 1 },
+      { kind: 'out_of_range', table: t, column: 'price', min: '-99.9', max: '99.9' },
+    ]
+    const results = await mysqlDialectAt(connection.server).measure(connection, both, { rowLimit: 1000 })
+    expect(results.map((r) => r?.count)).toEqual([2, 3, 0])
+  })
+
   it('reads at most the row limit, and says when that was not the whole table', async () => {
     const results = await mysqlDialectAt(connection.server).measure(connection, [
       { kind: 'rows', table: t },
