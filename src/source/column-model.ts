@@ -27,6 +27,9 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
   const declared = declaredOf(column, String(options.type), length !== undefined, options.default)
+  if (column.default instanceof Date) {
+    warn(`default of ${where} is a Date object, the time the entities were loaded: every run finds it changed; write default: () => 'CURRENT_TIMESTAMP' for the time a row is inserted`)
+  }
   return {
     name: options.name,
     type: String(options.type),

@@ -244,6 +244,24 @@ class SnakeNaming extends DefaultNamingStrategy {
     expect(read.table('customers').uniques).toEqual([{ name: 'uq_customers_email_address', columns: ['email_address'] }])
   })
 
+  test('a Date object as a default is read with a warning: it is the time the entities were loaded', async () => {
+    const p = project({
+      'entities/thing.ts': `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('things')
+export class Thing {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'datetime', default: new Date() }) loadedAt: Date
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    expect(read.warnings).toEqual([
+      `default of column "loadedAt" of "things" is a Date object, the time the entities were loaded: every run finds it changed; write default: () => 'CURRENT_TIMESTAMP' for the time a row is inserted`,
+    ])
+  })
+
   test('unique constraints on the same columns are kept once, preferring the declared name', async () => {
     const p = project({
       'entities/thing.ts': `
