@@ -1,5 +1,6 @@
 import { namedIn } from '../model/qualified-name'
 import type { SchemaModel, TableModel, UniqueModel } from '../model/schema-model'
+import { sameColumnSet } from '../hazards/unique-rules'
 
 /**
  * withDatabaseNamesOfDuplicates settles the name of each unique the entities declare twice on the same columns
@@ -23,8 +24,6 @@ function settled(unique: UniqueModel, actual: TableModel | undefined): UniqueMod
   const { alsoNamed, ...rest } = unique
   if (alsoNamed === undefined) return unique
   // The chosen name first: a database holding both (SQLite and MySQL keep duplicates) keeps it.
-  const held = [rest.name, ...alsoNamed].find((name) => actual?.uniques.some((u) => u.name === name && sameColumns(u, unique)))
+  const held = [rest.name, ...alsoNamed].find((name) => actual?.uniques.some((u) => u.name === name && sameColumnSet(u.columns, unique.columns)))
   return held === undefined ? rest : { ...rest, name: held }
 }
-
-const sameColumns = (a: UniqueModel, b: UniqueModel) => [...a.columns].sort().join('\0') === [...b.columns].sort().join('\0')

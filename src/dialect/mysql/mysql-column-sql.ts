@@ -4,6 +4,7 @@ import { closesAtEnd } from './mysql-defaults'
 import { literalSql, quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { type MysqlServer, atLeast } from './mysql-server'
+import { baseOf } from './mysql-types'
 
 const lengthTypes = new Set(['char', 'varchar', 'binary', 'varbinary', 'bit'])
 const fractionalSecondTypes = new Set(['datetime', 'timestamp', 'time'])
@@ -49,7 +50,7 @@ const expressionDefaultTypes: ReadonlySet<string> = new Set([
 
 /** takesOnlyExpressionDefaults: MySQL 8.0.13+ gives a column of this type a default only written as an expression. */
 function takesOnlyExpressionDefaults(type: string, server: MysqlServer | undefined): boolean {
-  return server?.product === 'mysql' && atLeast(server, 8, 0, 13) && expressionDefaultTypes.has(type.split(' ')[0]!)
+  return server?.product === 'mysql' && atLeast(server, 8, 0, 13) && expressionDefaultTypes.has(baseOf(type))
 }
 
 /**

@@ -77,7 +77,6 @@ function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange 
   return 'rewrite'
 }
 
-/** toLabels: labels added at the end change nothing stored (INSTANT); any other change of labels may lose values. */
 /**
  * keepsLengthPrefix: a varchar of `a` and of `b` characters store their values' lengths in as many bytes, one up
  * to 255 bytes and two past it. Where the charset is not known (the table's or the database's), only what holds
@@ -99,6 +98,7 @@ function bytesPerCharacter(charset: string | undefined): number | undefined {
   return undefined
 }
 
+/** toLabels: labels added at the end change nothing stored (INSTANT); any other change of labels may lose values. */
 function toLabels(from: ColumnModel, to: ColumnModel, sameKind: boolean): TypeChange {
   const [before, after] = [from.enumValues ?? [], to.enumValues ?? []]
   if (!sameKind) return 'cast_may_fail'

@@ -6,6 +6,7 @@ import { affinityOf } from './sqlite-type-change'
 import { quoteIdent } from './sqlite-quote'
 
 const isNumber = (column: string) => `typeof(${column}) IN ('integer', 'real')`
+const moreDecimals = (column: string, scale: number) => `${column} <> round(${column}, ${scale})`
 
 /** condition is the SQLite test for the rows a probe counts; `column` is quoted. */
 function condition(probe: ConditionProbe, column: string): string | undefined {
@@ -13,10 +14,10 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `length(${column}) > ${probe.length}`
     case 'out_of_range': {
-      const decimals = probe.scale === undefined ? '' : ` OR ${column} <> round(${column}, ${probe.scale})`
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
       return `${isNumber(column)} AND (${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
     }
-    case 'more_decimals': return `${isNumber(column)} AND ${column} <> round(${column}, ${probe.scale})`
+    case 'more_decimals': return `${isNumber(column)} AND ${moreDecimals(column, probe.scale)}`
     case 'holds_values': return probe.isArray ? undefined : `${column} IN (${probe.values.map(quoteLiteral).join(', ')})`
     case 'not_convertible': {
       if (probe.to.enumValues !== undefined) return `${column} NOT IN (${probe.to.enumValues.map(quoteLiteral).join(', ')})`
