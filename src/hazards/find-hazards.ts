@@ -53,7 +53,16 @@ export const hazardRules: readonly HazardRule[] = [
 export function findHazards(input: HazardInput): HazardFinding[] {
   const context = ruleContext(input)
   const position = (f: HazardFinding) => context.indexOf(f.operation)
-  return hazardRules
-    .flatMap((rule) => rule(context))
+  return withoutRepeatedRewrites(hazardRules.flatMap((rule) => rule(context)))
     .sort((a, b) => position(a) - position(b) || hazardCodes.indexOf(a.code) - hazardCodes.indexOf(b.code) || compareText(a.what, b.what))
+}
+
+/**
+ * withoutRepeatedRewrites leaves out the TABLE_REBUILD of a table copy that a type change starts where its
+ * TYPE_CHANGE_REWRITE already says the table is rewritten (MySQL's ALTER ... MODIFY, SQLite's copy): one change,
+ * one warning.
+ */
+function withoutRepeatedRewrites(findings: HazardFinding[]): HazardFinding[] {
+  const rewrites = new Set(findings.filter((f) => f.code === 'TYPE_CHANGE_REWRITE').map((f) => f.operation))
+  return findings.filter((f) => f.code !== 'TABLE_REBUILD' || !rewrites.has(f.operation))
 }

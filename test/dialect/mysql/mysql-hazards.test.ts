@@ -68,6 +68,18 @@ describe('mysql hazards', () => {
     }
   })
 
+  it('reports a type change that copies the table once, as TYPE_CHANGE_REWRITE, not as TABLE_REBUILD too', () => {
+    const count = col('count', 'int')
+    const counted = myTable('post', [col('id'), count], { primaryKey: { columns: ['id'] } })
+    for (const server of [mariadb1011, mysql8]) {
+      const dialect = mysqlDialectAt(server)
+      const changes = changeSetOf(mySchema([counted]), [alterColumn(counted, count, { ...count, type: 'bigint' })])
+      const findings = findHazards({ changes, statements: dialect.compile(changes), dialect })
+      expect(findings.map((f) => f.code)).toEqual(['TYPE_CHANGE_REWRITE'])
+      expect(findings[0]!.probe).toEqual({ kind: 'rows', table: { name: 'post' } })
+    }
+  })
+
   it('counts one TABLE_REBUILD for a change between uuid and a number, which takes two ALTERs', () => {
     const id = col('id')
     expect(codes([alterColumn(post, id, { ...id, type: 'uuid' })], mariadb1011)).toEqual(['TYPE_NARROWING', 'TABLE_REBUILD'])
