@@ -35,6 +35,8 @@ export interface Statement {
    * one dropped): the name of the table rebuilt. Hazard rules read it (TABLE_REBUILD).
    */
   readonly rebuild?: string
+  /** Set on a rebuild that lets writes go on while it copies (MySQL's `ALGORITHM=INPLACE, LOCK=NONE`). */
+  readonly rebuildTakesWrites?: true
 }
 
 /**

@@ -236,5 +236,6 @@ function alterStatement(group: AlterGroup, syntax: MysqlSyntax): Statement {
   const cost = weakest(group.costs)
   const algorithm = group.fresh ? undefined : algorithmClause(cost)
   const sql = `ALTER TABLE${group.droppedLater ? ifExistsSql(syntax) : ''} ${quoteIdent(group.table)} ${[...group.clauses.map((c) => c.sql), ...(algorithm ? [algorithm] : [])].join(', ')}`
-  return statementOf(sql, group.operations, { autocommits: true, ...(!group.fresh && cost.rewrites && { rebuild: group.table }) })
+  const rebuild = !group.fresh && cost.rewrites ? { rebuild: group.table, ...(cost.algorithm === 'inplace' && { rebuildTakesWrites: true as const }) } : {}
+  return statementOf(sql, group.operations, { autocommits: true, ...rebuild })
 }

@@ -80,6 +80,14 @@ describe('mysql hazards', () => {
     }
   })
 
+  it('says a rebuild in place (LOCK=NONE) lets writes go on, and a copy locks the table', () => {
+    const [inPlace] = findingsOf([alterColumn(post, name, { ...name, nullable: true })], mariadb1011)
+    expect(inPlace).toMatchObject({ code: 'TABLE_REBUILD', what: 'Rebuilds table "post" in place: every row and index is written again, while writes to the table go on' })
+    expect(inPlace!.advice).not.toContain('locked')
+    const copied = findingsOf([alterColumn(post, col('id'), col('id', 'bigint'))], mariadb1011).find((f) => f.code === 'TABLE_REBUILD')
+    expect(copied!.advice).toContain('it is locked meanwhile')
+  })
+
   it('counts one TABLE_REBUILD for a change between uuid and a number, which takes two ALTERs', () => {
     const id = col('id')
     expect(codes([alterColumn(post, id, { ...id, type: 'uuid' })], mariadb1011)).toEqual(['TYPE_NARROWING', 'TABLE_REBUILD'])
