@@ -90,8 +90,10 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
       const columns = probe.columns.map(syntax.quoteIdent)
       const notNull = columns.map((c) => `${c} IS NOT NULL`).join(' AND ')
       const where = probe.where === undefined ? '' : ` WHERE ${probe.where}`
+      const { collated } = probe
+      const keys = probe.columns.map((c, i) => (c === collated?.column ? `${columns[i]} COLLATE ${syntax.quoteIdent(collated.collation)}` : columns[i]))
       return `(SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} FROM ${from}${where} LIMIT ${limit}) AS s ` +
-        `WHERE ${notNull} GROUP BY ${columns.join(', ')} HAVING count(*) > 1) AS d)`
+        `WHERE ${notNull} GROUP BY ${keys.join(', ')} HAVING count(*) > 1) AS d)`
     }
     case 'unmatched': {
       const columns = probe.columns.map(syntax.quoteIdent)

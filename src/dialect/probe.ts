@@ -11,8 +11,14 @@ export type Probe =
   | { readonly kind: 'non_null'; readonly table: QualifiedName; readonly column: string }
   /** Rows holding NULL in `column`, and in `alsoIn` too when given (where a copy from it fills `column` first). */
   | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string }
-  /** Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when given. */
-  | { readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string }
+  /**
+   * Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when
+   * given, and with `collated.column` compared under `collated.collation` when given.
+   */
+  | {
+    readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string
+    readonly collated?: { readonly column: string; readonly collation: string }
+  }
   /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
   | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }
   | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number }

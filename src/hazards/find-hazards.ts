@@ -2,6 +2,7 @@ import { compareText } from '../model/qualified-name'
 import { hazardCodes } from './hazard'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
+import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
 import { addForeignKeyFindings } from './foreign-key-rules'
@@ -36,6 +37,7 @@ export const hazardRules: readonly HazardRule[] = [
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,
+  collationFindings,
   lockFindings,
   unenforcedSizeFindings,
   droppedDeclarationFindings,
