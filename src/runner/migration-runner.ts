@@ -5,6 +5,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationNamesIn } from '../source/migration-files'
 import { migrationsEntries } from '../source/migrations-dir'
+import { withSynchronousRequires } from '../source/synchronous-requires'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
@@ -143,7 +144,7 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
   await buildEntityMetadata(dataSource)
-  await dataSource.initialize().catch((err: unknown) => {
+  await withSynchronousRequires(() => dataSource.initialize()).catch((err: unknown) => {
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
   dropTwiceLoadedMigrations(dataSource, project.migrationsDir)

@@ -1,5 +1,6 @@
+import * as path from 'node:path'
 import { isInModulePackage } from './module-package'
-import { prefetchTranspiles, prefetchesDone } from './typescript-loader'
+import { prefetchTranspiles, prefetchesDone, typeScriptExtensions } from './typescript-loader'
 
 // TypeORM loads each file its entity, migration and subscriber globs name through `importOrRequireFile`,
 // which first looks for the file's nearest package.json with asynchronous stats, for every file at once: at
@@ -33,7 +34,7 @@ export async function withSynchronousRequires<T>(work: () => Promise<T>): Promis
         await new Promise((resolve) => setImmediate(resolve))
         turned = performance.now()
       }
-      return requiredByTypeorm(filePath) ? [require(filePath), 'commonjs'] : original(filePath)
+      return loadedWithRequire(filePath) ? [require(filePath), 'commonjs'] : original(filePath)
     })
     previous = loaded.catch(() => undefined)
     return loaded
@@ -45,10 +46,15 @@ export async function withSynchronousRequires<T>(work: () => Promise<T>): Promis
   }
 }
 
-/** requiredByTypeorm says whether TypeORM's importOrRequireFile would `require` the file rather than `import()` it. */
-function requiredByTypeorm(filePath: string): boolean {
-  const extension = filePath.slice(filePath.lastIndexOf('.') + 1)
-  if (extension === 'mjs' || extension === 'mts') return false
-  if (extension !== 'js' && extension !== 'ts') return true
-  return !isInModulePackage(filePath)
+/**
+ * loadedWithRequire says whether the file is required rather than `import()`ed. TypeScript files are required,
+ * through the TypeScript loader that transpiles them to CommonJS, as the config is (see importModule), also in
+ * a `"type": "module"` package, where TypeORM would `import()` them and Node knows no `.ts`. Other files load
+ * as TypeORM's importOrRequireFile loads them: `.mjs`, and `.js` in a module package, through `import()`.
+ */
+function loadedWithRequire(filePath: string): boolean {
+  const extension = path.extname(filePath)
+  if (typeScriptExtensions.includes(extension)) return true
+  if (extension === '.mjs') return false
+  return extension !== '.js' || !isInModulePackage(filePath)
 }

@@ -34,7 +34,8 @@ interface ModuleInternals {
 }
 
 const moduleInternals = Module as unknown as ModuleInternals
-const typeScriptExtensions = ['.ts', '.cts', '.mts']
+/** The extensions the loader takes, all as CommonJS. */
+export const typeScriptExtensions: readonly string[] = ['.ts', '.cts', '.mts']
 let ours: ExtensionHandler | undefined
 
 /**
