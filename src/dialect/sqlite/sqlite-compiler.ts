@@ -1,6 +1,7 @@
 import type { QualifiedName, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { ChangeSet, TableChange } from '../../plan/change-set'
+import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
@@ -48,6 +49,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
       const target = present(changes.tableAfter(i), table)
       const source = present(changes.tableBefore(table.opIndexes[0]!), table)
       const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name })
+      statements.push(unknownColumnsCheck(target.name, source.columns.map((c) => c.name), carried))
       statements.push(...rebuilt.map((piece) => statementOf(piece, carried, { rebuild: target.name })))
       if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(table.lastName.name, carried))
     }
@@ -69,6 +71,20 @@ export function rebuiltTables(changes: ChangeSet): QualifiedName[] {
 function foreignKeyCheck(table: string, operations: readonly Operation[]): Statement {
   const sql = foreignKeyCheckSql(table)
   return { sql, operations, failIfRows: `Rebuilding "${table}" broke a foreign key: fix the rows listed by ${sql}` }
+}
+
+/**
+ * unknownColumnsCheck stops the migration before a rebuild that would drop columns it does not know: the
+ * rebuild copies the columns the table had when the migration was generated, so one added since (by a
+ * migration of another branch applied before this one, `rebase`d after it) would be dropped with its values.
+ */
+function unknownColumnsCheck(table: string, columns: readonly string[], operations: readonly Operation[]): Statement {
+  const sql = `SELECT name FROM pragma_table_info(${quoteLiteral(table)}) WHERE name NOT IN (${columns.map(quoteLiteral).join(', ')})`
+  return {
+    sql, operations,
+    failIfRows: `"${table}" has columns this migration does not know, which its rebuild of the table would drop with their values: ` +
+      'it was generated before another migration changed the table; delete it and generate it again',
+  }
 }
 
 /** contentOps are a table's operations other than renames of the table itself. */

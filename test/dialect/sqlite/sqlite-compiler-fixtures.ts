@@ -40,9 +40,13 @@ export const USERS_ALL = `"id", "name", "email", "age", "status", "created"`
 export const POSTS_COLUMNS = `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer, "title" text NOT NULL`
 export const POSTS_FK = `CONSTRAINT "FK_posts_user" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE`
 
-/** usersRebuild is the statements of a rebuild of users into `create` (its column list and constraints). */
+/** USERS_GUARD is the check before a rebuild of users that it knows every column the table has (see unknownColumnsCheck). */
+export const USERS_GUARD = "SELECT name FROM pragma_table_info('users') WHERE name NOT IN ('id', 'name', 'email', 'age', 'status', 'created')"
+
+/** usersRebuild is the statements of a rebuild of users into `create` (its column list and constraints), after USERS_GUARD. */
 export function usersRebuild(create: string, copied = USERS_ALL, from = copied): string[] {
   return [
+    USERS_GUARD,
     `CREATE TABLE "temporary_users" (${create})`,
     `INSERT INTO "temporary_users"(${copied}) SELECT ${from} FROM "users"`,
     'DROP TABLE "users"',
