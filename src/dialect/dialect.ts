@@ -176,6 +176,8 @@ export interface MigrationScriptSyntax {
   readonly afterMigration: readonly string[]
   /** How the driver's queries mark their parameters, and how to write a parameter as a literal instead. */
   readonly parameters: PlaceholderSyntax
+  /** How to run the script so that it stops at its first failing statement, for its header. */
+  readonly howToRun: string
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { MigrationScriptSyntax } from '../dialect/dialect'
 import { type PlaceholderSyntax, inlineParameters } from '../dialect/inline-parameters'
 import type { MigrationScript, ScriptEntry } from '../runner/migration-script'
 import type { RecordedCall } from '../runner/recording-query-runner'
@@ -7,14 +8,15 @@ import type { RecordedCall } from '../runner/recording-query-runner'
  * migration's part between comments, each statement ending with `;`, its parameters written in as literals,
  * and a note after each query whose rows the migration read, since the script cannot know them.
  */
-export function migrationScriptText(script: MigrationScript, parameters: PlaceholderSyntax): string {
+export function migrationScriptText(script: MigrationScript, { parameters, howToRun }: MigrationScriptSyntax): string {
   const command = script.direction === 'up' ? 'upgrade' : 'downgrade'
   const count = `${script.migrations.length} migration${script.migrations.length === 1 ? '' : 's'}`
   const head = script.migrations.length === 0
     ? [`-- typeorm-autogen ${command} --sql: nothing to ${script.direction === 'up' ? 'apply: no pending migrations' : 'revert'}.`]
     : [
         `-- typeorm-autogen ${command} --sql: ${count}, as TypeORM's runner sends them (migrationsTransactionMode "${script.transactionMode}").`,
-        '-- Written for the database as its migrations table is now; run it once, on that database.',
+        '-- Written for the database as its migrations table is now; run it once, on that database,',
+        `-- ${howToRun}.`,
       ]
   return [...head, ...script.entries.flatMap((entry) => entryLines(entry, script.direction, parameters))].join('\n') + '\n'
 }

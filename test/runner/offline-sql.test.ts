@@ -37,6 +37,8 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     const script = await cli('upgrade', '--sql', '-c', 'by-hand.ts')
     expect(script.stderr).toMatch(/^Database: /)
     expect(script.code).toBe(0)
+    // How to run it so that it stops at its first failing statement, for this database's client.
+    expect(script.stdout.split('\n')[2]).toMatch({ sqlite: /^-- with `sqlite3 -bail /, postgres: /^-- with `psql -v ON_ERROR_STOP=1 /, mariadb: /^-- with the `mariadb` or `mysql` client without `--force`/ }[label]!)
     expect(await databaseState(byHand)).toEqual(await databaseState(await createDatabase().then((db) => (others.push(db), db))))
     runScript(byHand, script.stdout)
     expect((await cli('upgrade', '-c', 'by-runner.ts')).code).toBe(0)

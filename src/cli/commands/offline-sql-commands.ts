@@ -23,7 +23,7 @@ export async function downgradeSqlCommand(args: RunnerArgs & DowngradeTarget, ou
 }
 
 function printScript(script: MigrationScript, options: Parameters<typeof dialectFor>[0], output: CliOutput): number {
-  output.out(migrationScriptText(script, dialectFor(options).migrationScript.parameters).trimEnd())
+  output.out(migrationScriptText(script, dialectFor(options).migrationScript).trimEnd())
   const reading = [...new Set(script.entries.flatMap((e) => (e.kind === 'statement' && e.call.resultRead && e.migration !== undefined ? [e.migration] : [])))]
   if (reading.length > 0) {
     printNote(output, `${reading.join(', ')} read${reading.length === 1 ? 's' : ''} the database while recorded, so the script may differ from a real run there (see the -- offline: comments)`)

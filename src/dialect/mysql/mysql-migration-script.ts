@@ -23,6 +23,7 @@ const spelling: LiteralSpelling = {
  * mysql2 takes them. A date has no literal here: mysql2 writes it in the DataSource's `timezone`.
  */
 export const mysqlMigrationScript: MigrationScriptSyntax = {
+  howToRun: 'with the `mariadb` or `mysql` client without `--force`, which stops at the first failing statement',
   beforeMigration: [],
   afterMigration: [],
   parameters: {

@@ -18,6 +18,7 @@ const spelling: LiteralSpelling = {
  * numbered parameters (`$1`) as node-postgres takes them.
  */
 export const postgresMigrationScript: MigrationScriptSyntax = {
+  howToRun: 'with `psql -v ON_ERROR_STOP=1 -f <file>`, which stops at the first failing statement (plain psql goes on and commits the rest)',
   beforeMigration: [],
   afterMigration: [],
   parameters: {

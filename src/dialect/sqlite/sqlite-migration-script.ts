@@ -15,6 +15,7 @@ const spelling: LiteralSpelling = {
  * Its queries mark parameters with `?`.
  */
 export const sqliteMigrationScript: MigrationScriptSyntax = {
+  howToRun: 'with `sqlite3 -bail <database> < <file>`, which stops at the first failing statement (without `-bail`, sqlite3 goes on and commits the rest)',
   beforeMigration: ['PRAGMA foreign_keys = OFF'],
   afterMigration: ['PRAGMA foreign_keys = ON'],
   parameters: {
