@@ -57,7 +57,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   rename_enum: noSchemas('an enum type'),
   create_table: (op, syntax) => alone(createTableSql(op.table, syntax.server)),
   drop_table: (op) => alone(dropTableSql(op.table)),
-  rename_table: (op) => alone(`RENAME TABLE ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),
+  rename_table: (op, syntax) => alone(`RENAME TABLE${ifExistsSql(syntax)} ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),
   alter_table_comment: (op) => clauses({ sql: `COMMENT = ${quoteString(op.to ?? '')}` }),
   add_column: (op, syntax) => clauses({
     sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}`, adds: columnKey(op.column.name),

@@ -2,8 +2,8 @@ import { type MysqlServer, atLeast } from './mysql-server'
 
 /**
  * MysqlSyntax is what the SQL written depends on in the server: MariaDB 10.5+ takes `IF [NOT] EXISTS` on
- * ADD/DROP COLUMN, INDEX, FOREIGN KEY and CHECK and on RENAME COLUMN/INDEX (so that a migration failing
- * halfway can be run again); MySQL 8 takes none of them. Unknown server: neither.
+ * ADD/DROP COLUMN, INDEX, FOREIGN KEY and CHECK, on RENAME COLUMN/INDEX and on RENAME TABLE (so that a
+ * migration failing halfway can be run again); MySQL 8 takes none of them. Unknown server: neither.
  */
 export interface MysqlSyntax {
   readonly server: MysqlServer | undefined

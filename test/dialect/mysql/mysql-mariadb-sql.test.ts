@@ -262,6 +262,16 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await constraintNames('member')).toEqual(['CHECK CHK_score', 'FOREIGN KEY FK_member_team', 'PRIMARY KEY PRIMARY', 'UNIQUE UQ_title'])
   })
 
+  it('runs an up again after it failed past a table it renamed', async () => {
+    const box = myTable('box', [col('id')], { primaryKey: { columns: ['id'] } })
+    await run(compile([{ kind: 'create_table', table: box }], mySchema([])))
+    const statements = compile([{ kind: 'rename_table', from: { name: 'box' }, to: { name: 'crate' }, table: box }], mySchema([box]))
+    expect(statements.map((s) => s.sql)).toEqual(['RENAME TABLE IF EXISTS `box` TO `crate`'])
+    await run(statements)
+    await run(statements)
+    expect(await db.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('box', 'crate')")).toEqual([{ t: 'crate' }])
+  })
+
   it('runs an up again after it failed past a table it dropped, whose foreign key it dropped first', async () => {
     const ops: Operation[] = [
       { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
