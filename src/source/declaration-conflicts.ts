@@ -1,4 +1,3 @@
-import { compareText } from '../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model'
 
 /**
@@ -31,13 +30,14 @@ export interface SettledTable {
 }
 
 /**
- * settleDeclarations makes one table of its declarations (at least one). The first `@Entity` is followed,
- * else the `@JoinTable` whose label sorts first. Declarations with the same columns and primary key columns agree: their indexes,
- * uniques, foreign keys and checks are merged. Any other is a conflict, and left out.
+ * settleDeclarations makes one table of its declarations (at least one, in TypeORM's order of its metadata).
+ * The first `@Entity` is followed, else the first `@JoinTable`, which is the one TypeORM's schema builder
+ * creates the table from (two sides of a ManyToMany each with its own list their own join column first, so
+ * that it decides the primary key's column order). Declarations with the same columns and primary key
+ * columns agree: their indexes, uniques, foreign keys and checks are merged. Any other is a conflict, and left out.
  */
 export function settleDeclarations(declarations: readonly TableDeclaration[]): SettledTable {
-  // Two @JoinTables are taken in the order of their labels, not of the files: a new load order changes nothing.
-  const followed = declarations.find((d) => d.isEntity) ?? [...declarations].sort((a, b) => compareText(a.label, b.label))[0]!
+  const followed = declarations.find((d) => d.isEntity) ?? declarations[0]!
   let table = followed.table
   const conflicts: DeclarationConflict[] = []
   for (const other of declarations) {

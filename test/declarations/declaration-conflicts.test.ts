@@ -1,7 +1,7 @@
 import { compareProject } from '../../src/pipeline/compare-project'
 import { namedPlan } from '../../src/plan/migration-plan'
 import { renderReport } from '../../src/render/report'
-import { migrateTo, projectFor } from '../support/migration-cycle'
+import { migrateTo, projectFor, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { type TestDatabase, allDialects } from '../support/test-database'
 import * as e from './declaration-entities'
 
@@ -60,14 +60,21 @@ describe.each(allDialects('decls'))('%s: a table declared twice', (_label, creat
     expect(junction.indexes).toHaveLength(2)
   })
 
-  it('merges two @JoinTables of one table that key it in another order, whatever order the entities load in', async () => {
-    for (const entities of [[e.Shop, e.Outlet], [e.Outlet, e.Shop]]) {
-      const comparison = await compareProject(projectFor(db, entities))
+  it('merges two @JoinTables of one table that key it in another order, following the first loaded, as TypeORM does', async () => {
+    // TypeORM reads its metadata in the order the classes were decorated (Shop's file part first), whatever the list's order.
+    for (const [entities, key] of [[[e.Shop, e.Outlet], ['shopId', 'outletId']], [[e.Outlet, e.Shop], ['shopId', 'outletId']]] as const) {
+      const comparison = await compareProject(projectFor(db, [...entities]))
       expect(comparison.hazards.filter((h) => h.code === 'DECLARATION_CONFLICT')).toEqual([])
       const junction = comparison.desired.tables.find((t) => t.name === 'shop_outlet')!
-      // Followed: "@JoinTable of Outlet.shops", whose label sorts first; it lists its own join column first.
-      expect(junction.primaryKey?.columns).toEqual(['outletId', 'shopId'])
+      // The first @JoinTable TypeORM reads lists its own join column first; its schema builder creates the table from it.
+      expect(junction.primaryKey?.columns).toEqual(key)
       expect(junction.foreignKeys.map((fk) => fk.referencedTable).sort()).toEqual(['outlet', 'shop'])
+      await synchronizeWithTypeorm(db, [...entities])
+      const synchronized = await compareProject(projectFor(db, [...entities]))
+      // The database holds the tables of the tests before too: only these three count.
+      const ours = (found: readonly unknown[]) => found.filter((item) => /"(shop|outlet|shop_outlet)"/.test(JSON.stringify(item)))
+      expect({ up: ours(synchronized.up), warnings: ours(synchronized.warnings) }).toEqual({ up: [], warnings: [] })
+      for (const table of ['shop_outlet', 'shop', 'outlet']) await db.query(`DROP TABLE ${table}`)
     }
   })
 })
