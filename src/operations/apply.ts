@@ -30,7 +30,8 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       return {
         ...model,
         tables: model.tables
-          .map((t) => (sameName(t, op.from) ? { ...t, schema: op.to.schema, name: op.to.name } : renameReferences(t, op.from, op.to)))
+          // A table's own foreign keys to itself follow its rename too.
+          .map((t) => renameReferences(sameName(t, op.from) ? { ...t, schema: op.to.schema, name: op.to.name } : t, op.from, op.to))
           .sort(byQualifiedName),
       }
     case 'alter_table_comment': return updateTable(model, op.table, (t) => ({ ...t, comment: op.to }))
