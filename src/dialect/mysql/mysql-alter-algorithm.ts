@@ -66,13 +66,19 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
-      // A table with a FULLTEXT index cannot take a column instantly.
+      // A virtual column is added instantly only by an ALTER that does nothing else, and a default computed
+      // per row (`(uuid())`) is not; a table with a FULLTEXT index cannot take a column instantly.
+      if (op.column.computed !== undefined || op.column.default?.startsWith('(') === true) return unclaimed
       return before?.indexes.some((i) => i.method === 'fulltext') ? unclaimed : instant
     case 'drop_column':
       if (before?.primaryKey?.columns.includes(op.column.name)) return copy
-      // Dropping an indexed column drops (or rebuilds) its index too, which is not instant.
-      return before !== undefined && keyed(before, op.column.name) ? unclaimed : instant
-    case 'alter_column': return mariadbColumnCost(op.from, op.to, op.changes)
+      // Dropping an indexed column drops (or rebuilds) its index too, which is not instant; a virtual column is
+      // dropped in place only by an ALTER that does nothing else.
+      return before !== undefined && keyed(before, op.column.name) ? unclaimed : op.column.computed !== undefined ? unclaimed : instant
+    case 'alter_column':
+      // A table with a STORED generated column is copied to change a column's nullability.
+      if (op.changes.includes('nullability') && before?.columns.some((c) => c.computed?.stored === true)) return copy
+      return mariadbColumnCost(op.from, op.to, op.changes)
     case 'rename_column':
     case 'rename_index':
     case 'drop_foreign_key':

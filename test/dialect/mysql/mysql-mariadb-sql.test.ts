@@ -172,6 +172,26 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await db.query('SELECT COUNT(*) AS n FROM member')).toEqual([{ n: '3' }])
   })
 
+  it('claims no ALGORITHM MariaDB refuses: a virtual column beside other changes, a per-row default, nullability beside a STORED column', async () => {
+    const gauge = myTable('gauge', [col('id'), col('a', 'int', { nullable: true }), col('s', 'int', { nullable: true, computed: { expression: '`a` + 1', stored: true } })], { primaryKey: { columns: ['id'] } })
+    await run(compile([{ kind: 'create_table', table: gauge }], mySchema([])))
+    await db.query('INSERT INTO gauge (id, a) VALUES (1, 1), (2, 2)')
+    const virtual = col('v', 'int', { nullable: true, computed: { expression: '`id` * 2', stored: false } })
+    const withV = { ...gauge, columns: [...gauge.columns, virtual] }
+    const steps: [Operation[], SchemaModel][] = [
+      [[{ kind: 'add_column', table: gauge, column: virtual }, { kind: 'add_column', table: gauge, column: col('x', 'int', { nullable: true }) }], mySchema([gauge])],
+      [[{ kind: 'drop_column', table: withV, column: virtual }, { kind: 'create_index', table: withV, index: { name: 'IDX_a', columns: ['a'], unique: false } }], mySchema([withV])],
+      [[{ kind: 'add_column', table: gauge, column: col('u', 'uuid', { nullable: true, default: '(uuid())' }) }], mySchema([gauge])],
+      [[alterColumn(gauge, gauge.columns[1]!, { ...gauge.columns[1]!, nullable: false, default: '0' })], mySchema([gauge])],
+    ]
+    for (const [ops, from] of steps) {
+      const statements = compile(ops, from)
+      expect(statements.map((s) => /ALGORITHM=(INSTANT|INPLACE)/.test(s.sql))).toEqual(statements.map(() => false))
+      await run(statements)
+    }
+    expect(await db.query('SELECT id, a, s FROM gauge ORDER BY id')).toEqual([{ id: 1, a: 1, s: 2 }, { id: 2, a: 2, s: 3 }])
+  })
+
   it('adds and drops a unique key over a TEXT column (a HASH key on a hidden column) with no ALGORITHM: MariaDB copies', async () => {
     const note = myTable('note', [col('id'), col('body', 'text', { nullable: true }), col('tag', 'varchar', { length: 10, nullable: true })], { primaryKey: { columns: ['id'] } })
     await createTable(note)
