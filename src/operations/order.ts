@@ -81,8 +81,18 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
   return ops
     .map((op, index) => ({ op, index, table: tableKey(op), name: objectName(op) }))
     .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
-      compareText(a.name, b.name) || a.index - b.index)
+      generatedLast(a.op) - generatedLast(b.op) || compareText(a.name, b.name) || a.index - b.index)
     .map((entry) => entry.op)
+}
+
+/**
+ * generatedLast places a generated column's add after the adds of the columns its expression may read, and its
+ * drop before their drops: the database refuses an expression naming a column it does not have.
+ */
+function generatedLast(op: Operation): number {
+  if (op.kind === 'add_column' && op.column.computed !== undefined) return 1
+  if (op.kind === 'drop_column' && op.column.computed !== undefined) return -1
+  return 0
 }
 
 /**
