@@ -1,8 +1,8 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Column, Entity, PrimaryColumn } from 'typeorm'
-import { expectCleanCycle, migrateTo } from '../support/migration-cycle'
-import { type TestDatabase, allDialects } from '../support/test-database'
+import { expectCleanCycle, migrateTo, migratedDatabase } from '../support/migration-cycle'
+import { allDialects } from '../support/test-database'
 
 // A generated column added with the column it reads comes after it, and is dropped before it, whatever their
 // names: the database refuses an expression naming a column it does not have (found by random round trips).
@@ -34,15 +34,10 @@ class WithTwice {
 }
 
 describe.each(allDialects('genorder'))('%s: generated columns and the columns they read', (_label, createDatabase) => {
-  let db: TestDatabase
-  beforeAll(async () => {
-    db = await createDatabase()
-    await migrateTo(db, [Plain], 'Init')
-    await db.query('INSERT INTO gauge (id, b) VALUES (1, 10), (2, NULL)')
-  })
-  afterAll(async () => db?.drop())
+  const database = migratedDatabase(createDatabase, [Plain], 'INSERT INTO gauge (id, b) VALUES (1, 10), (2, NULL)')
 
   it('adds the generated column after the column it reads, and drops it first in down', async () => {
+    const db = database()
     const { rowsAfter } = await expectCleanCycle(db, [Plain], [WithFlag], 'AddFlag', 'SELECT id, b FROM gauge ORDER BY id')
     expect(rowsAfter).toEqual([{ id: 1, b: 10 }, { id: 2, b: null }])
     // Reverted, its file would be pending for the next step.
@@ -50,6 +45,7 @@ describe.each(allDialects('genorder'))('%s: generated columns and the columns th
   })
 
   it('drops the generated column before the column it reads, and adds it after in down', async () => {
+    const db = database()
     await migrateTo(db, [WithTwice], 'AddTwice')
     await db.query('UPDATE gauge SET a = id')
     const { rowsAfter } = await expectCleanCycle(db, [WithTwice], [Plain], 'DropTwice', 'SELECT id, b FROM gauge ORDER BY id')

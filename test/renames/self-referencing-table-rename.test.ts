@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm'
 import { RenamedFrom } from '../../src/decorators'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
-import { type TestDatabase, allDialects } from '../support/test-database'
+import { migrateTo, migratedDatabase, pendingChanges, revertLast } from '../support/migration-cycle'
+import { allDialects } from '../support/test-database'
 
 // A table whose foreign key points at itself (a tree of categories) is renamed: its key follows the rename, in
 // up and in down, which added the old key back before the table had its old name again (found by a random round trip).
@@ -22,15 +22,10 @@ class Topic {
 }
 
 describe.each(allDialects('selfref'))('%s: renaming a self-referencing table', (_label, createDatabase) => {
-  let db: TestDatabase
-  beforeAll(async () => {
-    db = await createDatabase()
-    await migrateTo(db, [Category], 'Init')
-    await db.query("INSERT INTO category (id, label, parent) VALUES (1, 'root', NULL), (2, 'leaf', 1)")
-  })
-  afterAll(async () => db?.drop())
+  const database = migratedDatabase(createDatabase, [Category], "INSERT INTO category (id, label, parent) VALUES (1, 'root', NULL), (2, 'leaf', 1)")
 
   it('renames it, its key following, and back, keeping the rows', async () => {
+    const db = database()
     const rows = (table: string) => db.query(`SELECT id, label, parent FROM ${table} ORDER BY id`)
     const before = await rows('category')
     const { up } = await migrateTo(db, [Topic], 'RenameToTopic')

@@ -84,3 +84,19 @@ export async function expectCleanCycle(
   expect(await db.query(rowsQuery)).toEqual(rowsBefore)
   return { ...migrated, rowsAfter }
 }
+
+/**
+ * migratedDatabase registers, in the describe block that calls it, a database made by `createDatabase` and
+ * brought to `entities` by a migration `Init`, then given the rows `seed` inserts; dropped after the block.
+ * Returns how to reach it from the tests.
+ */
+export function migratedDatabase(createDatabase: () => Promise<TestDatabase>, entities: EntityList, seed: string): () => TestDatabase {
+  let db: TestDatabase | undefined
+  beforeAll(async () => {
+    db = await createDatabase()
+    await migrateTo(db, entities, 'Init')
+    await db.query(seed)
+  })
+  afterAll(async () => db?.drop())
+  return () => db!
+}
