@@ -31,6 +31,14 @@ describe.each(allDialects('viewhazards'))('view hazards on %s', (label, createDa
       expect.stringContaining(`Drops ${view('v_join')} for good`),
     ])
   })
+
+  it('drops for good, with VIEW_DROPPED, a view that reads a column the migration drops, and applies', async () => {
+    const entities = [e.Customer, e.OrderWithoutNote, e.JoinView]
+    const { hazards } = await compareProject(projectFor(db, entities))
+    expect(hazards.filter((h) => h.code === 'VIEW_DROPPED').map((h) => h.message)).toEqual([expect.stringContaining(`Drops ${view('report')} for good`)])
+    await migrateTo(db, entities, 'DropNote')
+    expect(await pendingChanges(db, entities)).toEqual([])
+  })
 })
 
 describe('materialized views on postgres', () => {

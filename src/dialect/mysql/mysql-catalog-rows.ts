@@ -121,8 +121,9 @@ function actionOf(rule: string): ReferentialAction {
 /**
  * viewOf reads a VIEWS row. MySQL stores the SELECT as it re-prints it (every name quoted and qualified with
  * the database, `AS` aliases added): the definition is canonical without the database's name, and the
- * tables and views it reads are those it names (`db`.`name` not followed by a column). The text to write
- * drops the database's name too, so that it can be created in another database.
+ * tables and views it reads are those it names (`db`.`name` not followed by a column), with the columns it
+ * names of each (see columnsRead). The text to write drops the database's name too, so that it can be created
+ * in another database.
  */
 export function viewOf(row: ViewRow, relations: ReadonlySet<string>): ViewModel {
   const quotedDb = '`' + row.database.replace(/`/g, '``') + '`'
@@ -133,12 +134,39 @@ export function viewOf(row: ViewRow, relations: ReadonlySet<string>): ViewModel 
     const name = m[1]!.replace(/``/g, '`')
     if (relations.has(name) && name !== row.name) reads.add(name)
   }
+  const columns = columnsRead(row.definition, row.database, reads)
   return {
     name: row.name,
     definition: canonicalMysqlExpression(row.definition, row.database),
     definitionSql: row.definition.split(`${quotedDb}.`).join(''),
-    reads: [...reads].sort(compareText).map((name) => ({ name })),
+    reads: [...reads].sort(compareText).map((name) => ({ name, columns: [...(columns.get(name) ?? [])].sort(compareText) })),
   }
+}
+
+/**
+ * columnsRead lists, per table of `reads`, the columns a stored definition names: MySQL qualifies each,
+ * `db`.`table`.`column`, or `alias`.`column` for a table named `db`.`table` `alias` in FROM (the columns of a
+ * derived table are those its own SELECT names).
+ */
+function columnsRead(definition: string, database: string, reads: ReadonlySet<string>): Map<string, Set<string>> {
+  const ident = '`(?:[^`]|``)+`'
+  // A dotted chain of names, and the name that follows it after a space: a table's alias in FROM.
+  const chain = new RegExp(`(${ident}(?:\\.${ident})*)(?:\\s+(${ident}))?`, 'g')
+  const unquote = (quoted: string) => quoted.slice(1, -1).replace(/``/g, '`')
+  const found: { names: string[]; alias?: string }[] = []
+  let m: RegExpExecArray | null
+  while ((m = chain.exec(definition)) !== null) {
+    found.push({ names: m[1]!.match(new RegExp(ident, 'g'))!.map(unquote), ...(m[2] !== undefined && { alias: unquote(m[2]) }) })
+  }
+  const aliases = new Map<string, string>()
+  for (const { names, alias } of found) if (alias !== undefined && names.length === 2 && names[0] === database) aliases.set(alias, names[1]!)
+  const columns = new Map<string, Set<string>>([...reads].map((table) => [table, new Set<string>()]))
+  const add = (qualifier: string, column: string) => columns.get(aliases.get(qualifier) ?? qualifier)?.add(column)
+  for (const { names } of found) {
+    if (names[0] === database && names.length === 3) add(names[1]!, names[2]!)
+    else if (names[0] !== database && names.length === 2) add(names[0]!, names[1]!)
+  }
+  return columns
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,7 @@
 import { connectMysql } from '../../../src/dialect/mysql/mysql-connection'
 import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
 import type { SchemaModel, TableModel } from '../../../src/model/schema-model'
+import { viewOf } from '../../../src/dialect/mysql/mysql-catalog-rows'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
 import { canonicalOnly } from '../../support/model-builders'
 
@@ -157,8 +158,18 @@ describe('mysql introspection of hand-written DDL (MariaDB)', () => {
       name: 'parent_codes',
       definition: 'select p.id as id,p.code as code from parents p where p.id>1',
       definitionSql: 'select `p`.`id` AS `id`,`p`.`code` AS `code` from `parents` `p` where `p`.`id` > 1',
-      reads: [{ name: 'parents' }],
+      reads: [{ name: 'parents', columns: ['code', 'id'] }],
     }])
+  })
+
+  it('reads the columns a view names of each table, through aliases or qualified with the database', () => {
+    const relations = new Set(['t', 'u'])
+    const joined = viewOf({ name: 'r2', database: 'app', definition: 'select `x`.`id` AS `id`,`y`.`c` AS `yc` from (`app`.`t` `x` join `app`.`u` `y` on(`x`.`id` = `y`.`id`))' }, relations)
+    expect(joined.reads).toEqual([{ name: 't', columns: ['id'] }, { name: 'u', columns: ['c', 'id'] }])
+    const plain = viewOf({ name: 'r', database: 'app', definition: 'select `app`.`t`.`id` AS `id`,`app`.`t`.`c` AS `label` from `app`.`t` where `app`.`t`.`d` > 0' }, relations)
+    expect(plain.reads).toEqual([{ name: 't', columns: ['c', 'd', 'id'] }])
+    const counted = viewOf({ name: 'n', database: 'app', definition: 'select count(0) AS `n` from `app`.`u`' }, relations)
+    expect(counted.reads).toEqual([{ name: 'u', columns: [] }])
   })
 })
 
