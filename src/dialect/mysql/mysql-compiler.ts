@@ -26,6 +26,8 @@ interface Clause {
   readonly drops?: string
   readonly adds?: string
   readonly modifies?: string
+  /** The columns of its own table a foreign key it adds references (a tree's key to its parent row). */
+  readonly references?: readonly string[]
   /** The index or check the clause drops, or adds: MariaDB weighs an ADD's IF NOT EXISTS before the ALTER's drops. */
   readonly dropsName?: string
   readonly addsName?: { readonly key: string, readonly sqlOnceDropped: string }
@@ -84,7 +86,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}`, addsName: { key: indexKey(op.unique.name), sqlOnceDropped: `ADD ${uniqueClause(op.unique)}` },
   }),
   drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique.name, syntax)),
-  add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax)),
+  add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax, op.table.name)),
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
   add_check: (op, syntax) => clauses(addCheckClause(op.check, syntax)),
   drop_check: (op, syntax) => clauses(dropCheckClause(op.check.name, syntax)),
@@ -95,7 +97,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
       case 'unique': return clauses(renameIndexClause(op.from, op.to, syntax))
       // Foreign keys and checks cannot be renamed: dropped and added again under the new name.
       case 'foreign_key':
-        return clauses(dropForeignKeyClause(op.from, syntax), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax))
+        return clauses(dropForeignKeyClause(op.from, syntax), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax, op.table.name))
       case 'check':
         return clauses(dropCheckClause(op.from, syntax), addCheckClause({ ...op.check, name: op.to }, syntax))
     }
@@ -138,8 +140,9 @@ function renameIndexClause(from: string, to: string, syntax: MysqlSyntax): Claus
   return { sql: `RENAME INDEX${ifExistsSql(syntax)} ${quoteIdent(from)} TO ${quoteIdent(to)}`, renames: true }
 }
 
-function addForeignKeyClause(fk: OperationOf<'add_foreign_key'>['foreignKey'], syntax: MysqlSyntax): Clause {
-  return { sql: `ADD ${foreignKeyClause(fk, syntax.ifExists)}`, adds: foreignKeyKey(fk.name) }
+function addForeignKeyClause(fk: OperationOf<'add_foreign_key'>['foreignKey'], syntax: MysqlSyntax, table: string): Clause {
+  const ownTable = fk.referencedTable === table
+  return { sql: `ADD ${foreignKeyClause(fk, syntax.ifExists)}`, adds: foreignKeyKey(fk.name), ...(ownTable && { references: fk.referencedColumns.map(columnKey) }) }
 }
 
 function dropForeignKeyClause(name: string, syntax: MysqlSyntax): Clause {
@@ -219,6 +222,8 @@ function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
   if (tableOf(op)!.name !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
   if (clause.modifies !== undefined && group.clauses.some((c) => c.modifies === clause.modifies)) return false
+  // MariaDB refuses (errno 150) a key to a column of the table that the same ALTER changes.
+  if (clause.references?.some((key) => group.clauses.some((c) => c.modifies === key))) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
 
