@@ -69,17 +69,20 @@ function leftBehind(inTransaction: boolean, statements: readonly string[]): stri
 
 /**
  * partlyMigrated is what a failed migration left behind on a database whose transactions cannot hold schema
- * changes: each schema change commits what ran before it, so a transaction undoes only the writes after the
- * last one. `earlier` says that the migrations run before it in the same transaction are concerned too.
+ * changes: each schema change commits the transaction it runs in, and what follows it runs without one (each
+ * statement committed as it ran), so a rollback undoes writes only where no schema change ran before them.
+ * `earlier` says that the migrations run before it in the same transaction are concerned too.
  */
 function partlyMigrated(inTransaction: boolean, earlier: boolean, statements: readonly string[]): string {
-  const before = earlier ? ' (with the migrations run before it in this run\'s one transaction)' : ''
   if (!inTransaction) {
     if (statements.length === 0) return 'it ran without a transaction and had run no statement before, so the database is as it was before it'
     return `it ran without a transaction: ${statementsBefore(statements)}; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again`
   }
-  return `this database cannot roll back schema changes: its transaction${before} undid only the writes after its last schema change, if any; `
-    + `${statements.length === 0 ? 'it had run no statement before' : statementsBefore(statements).replace('stay done', 'ran')}; `
+  if (statements.length === 0 && !earlier) return 'it had run no statement before, and its transaction was rolled back, so the database is as it was before it'
+  const own = statements.length === 0 ? 'it had run no statement before'
+    : `${statementsBefore(statements)}, writes too, unless none of them changed the schema (then its transaction rolled their writes back)`
+  const others = earlier ? '; so do the migrations run before it in this run\'s one transaction, unless none of them changed the schema either' : ''
+  return `this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so ${own}${others}; `
     + 'the database may now be partly migrated: check it, undo or finish these by hand, then run again'
 }
 

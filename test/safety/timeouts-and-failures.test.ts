@@ -61,7 +61,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Fine1700000000000\n$/)
     expect(run.stdout).toMatch(/\nApplied Fine1700000000000 \(\d+\.\d s\)\n$/)
     const left = label === 'mariadb'
-      ? 'this database cannot roll back schema changes: its transaction undid only the writes after its last schema change, if any; the 1 statement it ran before ran: INSERT INTO busy \\(id\\) VALUES \\(2\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again'
+      ? 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stay done: INSERT INTO busy \\(id\\) VALUES \\(2\\), writes too, unless none of them changed the schema \\(then its transaction rolled their writes back\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again'
       : 'its transaction was rolled back, so the database is as it was before it'
     expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); ${left}\\n$`))
     expect(run.code).toBe(2)
@@ -84,7 +84,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (3)', 'INSERT INTO busy (id) VALUES (1)']))
     const run = await runCliInProcess(project.dir, ['upgrade'])
     expect(run.stderr).toMatch(label === 'mariadb'
-      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: its transaction \(with the migrations run before it in this run's one transaction\) undid only the writes after its last schema change, if any; the 1 statement it ran before ran: INSERT INTO busy \(id\) VALUES \(3\); the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/
+      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stay done: INSERT INTO busy \(id\) VALUES \(3\), writes too, unless none of them changed the schema \(then its transaction rolled their writes back\); so do the migrations run before it in this run's one transaction, unless none of them changed the schema either; the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/
       : /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
     expect(run.code).toBe(2)
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
@@ -159,8 +159,8 @@ describe('on mariadb, where DDL is not transactional', () => {
   it('says which statements of the failed migration stay applied, and that the database is partly migrated', async () => {
     const run = await runCliInProcess(project.dir, ['upgrade'])
     expect(run.stderr).toMatch(new RegExp('^typeorm-autogen: migration Half1700000000000 failed in up: .*no_such_table.*; the failing statement: ALTER TABLE no_such_table ADD COLUMN y integer; '
-      + 'this database cannot roll back schema changes: its transaction undid only the writes after its last schema change, if any; '
-      + 'the 2 statements it ran before ran: CREATE TABLE made \\(id integer\\); ALTER TABLE made ADD COLUMN x integer; the database may now be partly migrated: check it, undo or finish these by hand, then run again\\n$'))
+      + 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so '
+      + 'the 2 statements it ran before stay done: CREATE TABLE made \\(id integer\\); ALTER TABLE made ADD COLUMN x integer, writes too, unless none of them changed the schema \\(then its transaction rolled their writes back\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again\\n$'))
     expect(run.code).toBe(2)
     expect(await db.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'made' ORDER BY ordinal_position"))
       .toEqual([{ name: 'id' }, { name: 'x' }])
