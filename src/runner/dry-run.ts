@@ -5,6 +5,7 @@ import { UserError } from '../source/user-error'
 import { recordedState, revertible, withConnection } from './migration-runner'
 import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
+import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 
 /** DryRun is what `upgrade --dry-run` or `downgrade --dry-run` ran, then rolled back, and what it left out. */
 export interface DryRun {
@@ -57,6 +58,7 @@ async function inRolledBackTransaction(
   const skipped: string[] = []
   const untried: string[] = []
   try {
+    if (direction === 'up') refuseTransactionModeOverrides(dataSource.options.migrationsTransactionMode ?? 'each', names.map((name) => byName.get(name)!))
     // As TypeORM's runner does, before the transaction begins (SQLite ignores its foreign_keys pragma inside one).
     await runner.beforeMigration()
     await runner.startTransaction()

@@ -1,4 +1,4 @@
-import { type DataSource, ForbiddenTransactionModeOverrideError, MigrationExecutor, type MigrationInterface, type QueryRunner } from 'typeorm'
+import { type DataSource, MigrationExecutor, type MigrationInterface, type QueryRunner } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import type { MigrationScriptSyntax } from '../dialect/dialect'
 import type { LoadedProject } from '../source/load-config'
@@ -6,6 +6,7 @@ import { UserError } from '../source/user-error'
 import { recordedState, revertible, withConnection } from './migration-runner'
 import { type QueryRecorder, type RecordedCall, queryRecorder } from './recording-query-runner'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
+import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 
 /** ScriptEntry is one step of a MigrationScript: a statement, or where a migration's part begins or ends. */
 export type ScriptEntry =
@@ -44,13 +45,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
-      if (mode === 'all') {
-        const overriding = migrations.filter((m) => m.instance?.transaction !== undefined)
-        if (overriding.length > 0) {
-          const refusal = new ForbiddenTransactionModeOverrideError(overriding as ConstructorParameters<typeof ForbiddenTransactionModeOverrideError>[0])
-          throw new UserError(`${refusal.message}, so TypeORM's runner refuses them: remove their \`transaction\` property, or set the DataSource's migrationsTransactionMode to "each"`)
-        }
-      }
+      refuseTransactionModeOverrides(mode, migrations)
       await setUp()
       if (mode === 'all') {
         await runner.beforeMigration()

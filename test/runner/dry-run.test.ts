@@ -64,6 +64,21 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     rmSync(file)
   })
 
+  it('refuses, as upgrade does, a migration with its own transaction where every migration runs in one (migrationsTransactionMode all)', async () => {
+    const file = fixture.runner.project.write('migrations/1700000004000-Loose.ts', migration('Loose1700000004000', 'await queryRunner.query(`UPDATE note SET views = 3`)', 'transaction = false'))
+    fixture.runner.project.write('all.ts', [
+      "import { DataSource } from 'typeorm'",
+      "import { Note } from './note'",
+      `export default new DataSource({ ...${JSON.stringify(fixture.db.options)}, entities: [Note], migrations: ['migrations/*.ts'], migrationsTransactionMode: 'all' })`,
+    ].join('\n'))
+    const dryRun = await unchanged('upgrade', '--dry-run', '-c', 'all.ts')
+    const upgrade = await unchanged('upgrade', '-c', 'all.ts')
+    expect([dryRun.code, upgrade.code]).toEqual([2, 2])
+    expect(afterDatabaseLine(dryRun.stderr)).toMatch(/^typeorm-autogen: .*Loose1700000004000.*so TypeORM's runner refuses them: remove their `transaction` property, or set the DataSource's migrationsTransactionMode to "each"\n$/)
+    expect(afterDatabaseLine(upgrade.stderr)).toContain('Loose1700000004000')
+    rmSync(file)
+  })
+
   it('stops, with a note, at a later part of a change, which commits the parts before it', async () => {
     const commitFirst = 'if (queryRunner.isTransactionActive) { await queryRunner.commitTransaction(); await queryRunner.startTransaction() }\n    await queryRunner.query(`UPDATE note SET views = 4`)'
     const part = fixture.runner.project.write('migrations/1700000004000-Part.ts', migration('Part1700000004000', commitFirst))
