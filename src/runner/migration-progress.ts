@@ -17,6 +17,9 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
   const started = new Map<string, number>()
   const oneTransaction = dataSource.options.migrationsTransactionMode === 'all'
   const transactionalDdl = dialectFor(dataSource.options).capabilities.transactionalDdl
+  // In one transaction for the run, the migrations done so far, and those a later part of a change committed.
+  const completed: string[] = []
+  let committed: { readonly names: readonly string[]; readonly by: string } | undefined
   const logger = dataSource.logger
   const logSchemaBuild = logger.logSchemaBuild.bind(logger)
   // TypeORM says so once the record is written and the migration's own transaction committed.
@@ -34,19 +37,37 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         started.set(name, performance.now())
         const inTransaction = queryRunner.isTransactionActive
         const ran = recordQueries(queryRunner)
+        const commit = queryRunner.commitTransaction
+        queryRunner.commitTransaction = async () => {
+          await commit.call(queryRunner)
+          if (completed.length > 0) committed = { names: [...completed], by: name }
+        }
         try {
           await run(queryRunner)
+          completed.push(name)
         } catch (err) {
           const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction, ran.statements)
-            : oneTransaction ? 'the run\'s one transaction was rolled back, so no migration of this run stays applied'
+            : oneTransaction ? oneTransactionRolledBack(committed)
             : leftBehind(inTransaction, ran.statements)
           throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
         } finally {
+          queryRunner.commitTransaction = commit
           ran.stop()
         }
       }
     }
   }
+}
+
+/**
+ * oneTransactionRolledBack says what a run in one transaction left behind: nothing, but the migrations a later
+ * part of a change committed before it ran (it uses what the part before added, which needs that commit).
+ */
+function oneTransactionRolledBack(committed: { readonly names: readonly string[]; readonly by: string } | undefined): string {
+  if (committed === undefined) return 'the run\'s one transaction was rolled back, so no migration of this run stays applied'
+  const many = committed.names.length > 1
+  return `the run's one transaction was rolled back, but ${committed.names.join(', ')} ${many ? 'stay' : 'stays'} applied: ${committed.by}, ` +
+    `the later part of a change, committed ${many ? 'them' : 'it'} before it ran, to use what the part before added`
 }
 
 /** recordQueries lists the statements `queryRunner` completes until stopped. */
