@@ -1,10 +1,11 @@
 import { type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
+import { readMigrationHeader } from '../runner/migration-header'
 import { UserError } from '../source/user-error'
 import { migrationTimestamp } from './migration-order'
 import { removeQuietly, writeAllWhole } from './write-whole'
 
-/** Rebased says what rebaseMigration did: the migration's old and new name and file. */
+/** Rebased says what rebaseMigration did to one migration: its old and new name and file. */
 export interface Rebased {
   readonly from: { readonly name: string; readonly file: string }
   readonly to: { readonly name: string; readonly file: string }
@@ -13,40 +14,68 @@ export interface Rebased {
 /**
  * rebaseMigration gives the migration `name` of the folder `dir` (its name as TypeORM records it, or its
  * file name) a newer timestamp, so that it runs after every other: at least `now`, and newer than every
- * migration of the folder and of `applied` (or exactly `timestamp`, which must be). It renames the file
- * (its 13 digits), the class and a `name = '...'` property (their last 13 digits, wherever the file names
- * them) and writes the new file into autogen.sum (see sumWithMigrations), all or nothing. It refuses a migration the database
- * applied: there, the name is recorded, and a renamed file would run again.
+ * migration of the folder and of `applied` (or exactly `timestamp`, which must be). A migration that is one
+ * part of a change cut in parts (its header lists them) moves with the other parts, in their order, on the
+ * timestamps that follow. It renames each file (its 13 digits), the class and a `name = '...'` property (their
+ * last 13 digits, wherever the files name them, the parts' headers too) and writes the new files into
+ * autogen.sum (see sumWithMigrations), all or nothing. It refuses a migration the database applied: there,
+ * the name is recorded, and a renamed file would run again.
  */
-export function rebaseMigration(dir: string, name: string, applied: readonly string[], now: number, timestamp?: number): Rebased {
+export function rebaseMigration(dir: string, name: string, applied: readonly string[], now: number, timestamp?: number): Rebased[] {
   const files = migrationFilesIn(dir)
   const target = files.find((f) => f.name === name || f.fileName === name || f.fileName.replace(/\.[^.]+$/, '') === name)
   if (target?.name === undefined) {
     throw new UserError(`no migration ${name} in ${dir}: name it as \`typeorm-autogen status\` lists it (e.g. AddPostTags1700000000000)`)
   }
-  if (applied.includes(target.name)) {
-    throw new UserError(`migration ${target.name} is applied to the database: rebase only renames a migration applied nowhere yet; write a new migration for a further change`)
+  const group = partsOf(target, files, dir)
+  for (const part of group) {
+    if (applied.includes(part.name!)) {
+      const which = part === target ? `migration ${part.name}` : `${part.name}, a part of the same change as ${target.name},`
+      throw new UserError(`${which} is applied to the database: rebase only renames a migration applied nowhere yet; write a new migration for a further change`)
+    }
   }
-  const old = migrationTimestamp(target.name)
-  if (old === undefined) throw new UserError(`migration ${target.name} does not end in a 13-digit timestamp, which TypeORM orders migrations by: rename it by hand`)
+  const olds = group.map((part) => {
+    const old = migrationTimestamp(part.name!)
+    if (old === undefined) throw new UserError(`migration ${part.name} does not end in a 13-digit timestamp, which TypeORM orders migrations by: rename it by hand`)
+    return String(old)
+  })
   const newest = Math.max(...[...namesOf(files), ...applied].map((n) => migrationTimestamp(n) ?? 0))
   const stamp = timestamp ?? Math.max(now, newest + 1)
   if (stamp <= newest) throw new UserError(`--timestamp ${stamp} is not newer than every migration (the newest is ${newest}): pass a later one, or leave it out`)
-  const renamed = renamedMigration(target, String(old), String(stamp))
-  const sum = sumWithMigrations(dir, [renamed], [target.fileName])
+  const renames = group.map((part, i) => ({ part, from: olds[i]!, to: String(stamp + i) }))
+  const names = new Map(renames.map(({ part, from, to }) => [part.name!, `${part.name!.slice(0, -from.length)}${to}`]))
+  const renamed = renames.map(({ part, from, to }) => renamedMigration(part, from, to, names))
+  const sum = sumWithMigrations(dir, renamed, group.map((part) => part.fileName))
   const written = writeAllWhole(dir, [
-    { ...renamed, replace: renamed.fileName === target.fileName },
+    ...renamed.map((file, i) => ({ ...file, replace: file.fileName === group[i]!.fileName })),
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
   ])
-  if (renamed.fileName !== target.fileName) removeQuietly(target.file)
-  return { from: { name: target.name, file: target.file }, to: { name: renamed.name, file: written[0]! } }
+  group.forEach((part, i) => {
+    if (renamed[i]!.fileName !== part.fileName) removeQuietly(part.file)
+  })
+  return group.map((part, i) => ({ from: { name: part.name!, file: part.file }, to: { name: renamed[i]!.name, file: written[i]! } }))
 }
 
-/** renamedMigration is the migration's file with `from`, the old timestamp, as `to` in its file name and every name that ends in it. */
-function renamedMigration(target: MigrationFile, from: string, to: string): { fileName: string; source: string; name: string } {
+/** partsOf is the migration and the other parts of its change, in their order; the migration alone where it is whole. */
+function partsOf(target: MigrationFile, files: readonly MigrationFile[], dir: string): MigrationFile[] {
+  const parts = readMigrationHeader(target.source).parts
+  if (parts === undefined || !parts.includes(target.name!)) return [target]
+  return parts.map((part) => {
+    const file = files.find((f) => f.name === part)
+    if (file === undefined) throw new UserError(`${target.name} is a part of one change with ${part}, which is not in ${dir}: rebase the parts together, once all are there`)
+    return file
+  })
+}
+
+/**
+ * renamedMigration is the migration's file with `from`, its old timestamp, as `to` in its file name and in every
+ * name that ends in it, and the other parts' names (`names`, old to new) where it mentions them.
+ */
+function renamedMigration(target: MigrationFile, from: string, to: string, names: ReadonlyMap<string, string>): { fileName: string; source: string; name: string } {
   const className = /\bexport\s+(?:default\s+)?class\s+([A-Za-z_$][\w$]*)/.exec(target.source)?.[1]
-  const names = [...new Set([target.name!, ...(className === undefined ? [] : [className])])].filter((n) => n.endsWith(from))
+  const own = [...new Set([target.name!, ...(className === undefined ? [] : [className])])].filter((n) => n.endsWith(from))
+  const renames = new Map([...names, ...own.map((n): [string, string] => [n, `${n.slice(0, -from.length)}${to}`])])
   let source = target.source
-  for (const n of names) source = source.replace(new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'), `${n.slice(0, -from.length)}${to}`)
+  for (const [old, next] of renames) source = source.replace(new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'), next)
   return { fileName: target.fileName.replace(from, to), source, name: `${target.name!.slice(0, -from.length)}${to}` }
 }

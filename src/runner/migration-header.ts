@@ -6,6 +6,8 @@ export interface MigrationHeader {
   readonly changes: readonly string[]
   /** The whole block after its title line, as written (parts, phases, changes, warnings, hazards, notes). */
   readonly text: readonly string[]
+  /** The migrations of one change cut in parts, in the order they run, where this file is one of them. */
+  readonly parts?: readonly string[]
 }
 
 /**
@@ -25,8 +27,12 @@ export function readMigrationHeader(source: string): MigrationHeader {
     if (!line.startsWith('  ')) break
     changes.push(line.slice(2))
   }
-  return { changes, text }
+  const parts = text.map((line) => partsLine.exec(line)?.[1]).find((names) => names !== undefined)?.split(', then ')
+  return { changes, text, ...(parts !== undefined && { parts }) }
 }
+
+// As partLines writes it: `Part 1 of 2 of one change: AddMoodEnumValues1700000000000, then AddMood1700000000001.`
+const partsLine = /^Part \d+ of \d+ of one change: (.+)\.$/
 
 function trimBlank(lines: string[]): string[] {
   const first = lines.findIndex((line) => line !== '')

@@ -32,9 +32,10 @@ export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promis
   } finally {
     await connection.close()
   }
-  const rebased = rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp)
   const shown = (file: string) => relative(process.cwd(), file)
-  const moved = rebased.from.file === rebased.to.file ? `in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
-  output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
+  for (const rebased of rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp)) {
+    const moved = rebased.from.file === rebased.to.file ? `in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
+    output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
+  }
   return ExitCode.ok
 }
