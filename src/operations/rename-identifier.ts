@@ -1,3 +1,4 @@
+import { readsSameBare } from '../model/bare-identifier'
 import type { CheckModel, IndexModel } from '../model/schema-model'
 
 /**
@@ -5,8 +6,9 @@ import type { CheckModel, IndexModel } from '../model/schema-model'
  * predicate, a computed column) to `to`, as PostgreSQL and SQLite themselves do on RENAME COLUMN. It knows
  * just enough SQL to do that in any dialect: string literals are left alone; an identifier quoted with
  * `"`, `` ` `` or `[]` is compared exactly and keeps its quotes; a bare word is compared without case, and is
- * not a reference when it names a function (`length(...)`) or a type (`::text`). A replaced bare word is
- * written double-quoted, which both dialects read as the exact name.
+ * not a reference when it names a function (`length(...)`) or a type (`::text`). A replaced bare word stays
+ * bare where the new name reads the same bare in every dialect (lower case, no keyword), as the databases print
+ * it and canonical expressions spell it; else it is written double-quoted, which reads as the exact name.
  */
 export function renameIdentifier(sql: string, from: string, to: string): string {
   let out = ''
@@ -30,7 +32,7 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
       const word = /^[A-Za-z0-9_$\u0080-\uffff]+/.exec(sql.slice(i))![0]
       const end = i + word.length
       const reference = word.toLowerCase() === from.toLowerCase() && !/^\s*\(/.test(sql.slice(end)) && !/::\s*$/.test(out)
-      out += reference ? quoted(to, '"') : word
+      out += reference ? (readsSameBare(to) ? to : quoted(to, '"')) : word
       i = end
     } else if (/[0-9]/.test(c)) {
       const number = /^[0-9A-Za-z_.]+/.exec(sql.slice(i))![0]
@@ -83,4 +85,5 @@ export function predicateMentionsColumn(index: IndexModel, column: string): bool
 function mentionsIn(texts: readonly (string | undefined)[], column: string): boolean {
   return texts.some((sql) => sql !== undefined && mentionsColumn(sql, column))
 }
+
 

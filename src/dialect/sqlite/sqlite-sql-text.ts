@@ -1,9 +1,11 @@
+import { readsSameBare } from '../../model/bare-identifier'
 import { endOfQuoted } from './sqlite-sql-tokens'
 
 /**
  * canonicalSql is an SQL expression in canonical spelling: whitespace collapsed to single spaces outside
- * quotes and removed just inside parentheses, redundant outer parentheses stripped. Text inside string
- * literals and quoted identifiers is kept byte for byte.
+ * quotes and removed just inside parentheses, redundant outer parentheses stripped, and a name in double
+ * quotes unquoted where it reads the same bare (SQLite's RENAME COLUMN writes the new name quoted into the
+ * checks and expressions that read it). Text inside string literals and other quoted names is kept byte for byte.
  */
 export function canonicalSql(text: string): string {
   let out = ''
@@ -19,7 +21,9 @@ export function canonicalSql(text: string): string {
     const end = isQuote(ch) ? endOfQuoted(text, i) : i + 1
     if (space && out !== '' && !out.endsWith('(') && ch !== ')') out += ' '
     space = false
-    out += text.slice(i, end)
+    const quoted = text.slice(i, end)
+    const name = ch === '"' ? quoted.slice(1, -1) : undefined
+    out += name !== undefined && readsSameBare(name) ? name : quoted
     i = end
   }
   return stripOuterParens(out)

@@ -10,8 +10,10 @@ import { canonicalOnly } from '../../support/model-builders'
 
 describe('sqlite text rules', () => {
   test('canonicalSql collapses whitespace outside quotes and strips redundant outer parentheses', () => {
-    expect(canonicalSql('  ((  "a"   >  0 ))  ')).toBe('"a" > 0')
+    expect(canonicalSql('  ((  "a"   >  0 ))  ')).toBe('a > 0')
     expect(canonicalSql(`( 'a   b' || "c  d" )`)).toBe(`'a   b' || "c  d"`)
+    // A name that reads the same bare is unquoted; one that does not keeps its quotes.
+    expect(canonicalSql(`"Amount" + "order" + "total_2"`)).toBe(`"Amount" + "order" + total_2`)
     expect(canonicalSql('(a) + (b)')).toBe('(a) + (b)')
     expect(canonicalSql("datetime( 'now' )")).toBe("datetime('now')")
     expect(canonicalSql(`(')')`)).toBe(`')'`)

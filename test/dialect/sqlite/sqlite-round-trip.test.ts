@@ -116,8 +116,8 @@ describe('sqlite round trip on real files', () => {
       undefined, '-1', undefined, "'it''s  here'", undefined, '1', "datetime('now')", 'CURRENT_TIMESTAMP', undefined, '0.5',
       undefined, undefined, `'{"a":1}'`, "'happy'", undefined, undefined, undefined, undefined,
     ])
-    expect(canonicalOnly(k.checks)).toEqual([{ name: 'CHK_kinds_price', expression: '"price" >= 0' }])
-    expect(k.indexes.map((i) => [i.where, i.method])).toEqual([['"day" IS NOT NULL', undefined], [undefined, undefined]])
+    expect(canonicalOnly(k.checks)).toEqual([{ name: 'CHK_kinds_price', expression: 'price >= 0' }])
+    expect(k.indexes.map((i) => [i.where, i.method])).toEqual([['day IS NOT NULL', undefined], [undefined, undefined]])
     expect(tableNamed(start, 'members').foreignKeys.map((f) => f.onUpdate)).toEqual(['NO ACTION', 'CASCADE'])
   })
 

@@ -80,7 +80,7 @@ describe('sqlite: reading a database made by TypeORM synchronize', () => {
       { name: 'active', type: 'boolean', nullable: false, default: '1' },
       { name: 'fee', type: 'decimal', precision: 8, scale: 2, nullable: true },
       { name: 'bio', type: 'text', nullable: true, collation: 'NOCASE' },
-      { name: 'shout', type: 'varchar', nullable: true, computed: { expression: 'upper("name")', stored: true } },
+      { name: 'shout', type: 'varchar', nullable: true, computed: { expression: 'upper(name)', stored: true } },
       { name: 'created', type: 'datetime', nullable: false, default: "datetime('now')" },
       { name: 'updated', type: 'datetime', nullable: false, default: "datetime('now')" },
       { name: 'version', type: 'integer', nullable: false },
@@ -98,11 +98,11 @@ describe('sqlite: reading a database made by TypeORM synchronize', () => {
     expect(named('books')).toMatchObject({
       primaryKey: { columns: ['id'] },
       uniques: [{ name: 'UQ_books_title_author', columns: ['title', 'authorId'] }],
-      checks: [{ name: 'CHK_books_pages', expression: '"pages" > 0' }],
+      checks: [{ name: 'CHK_books_pages', expression: 'pages > 0' }],
       foreignKeys: [
         { name: names.fk, columns: ['authorId'], referencedTable: 'authors', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
       ],
-      indexes: [{ name: 'IDX_books_pages', columns: ['pages'], unique: false, where: '"pages" > 100' }],
+      indexes: [{ name: 'IDX_books_pages', columns: ['pages'], unique: false, where: 'pages > 100' }],
     })
   })
 
