@@ -1,9 +1,11 @@
 import type { RenameHint } from '../diff/rename-types'
+import { splitRenameFlag } from '../diff/rename-flag-text'
 import { UserError } from '../source/user-error'
 
 /**
  * parseRenameFlags reads repeated `--rename` values: `table.old=new` renames a column of `table` (its old or
- * new name), `schema.table.old=new` one of a table in `schema`, and `old_table=new_table` a table.
+ * new name), `schema.table.old=new` one of a table in `schema`, and `old_table=new_table` a table. A name
+ * holding `.` or `=` is written in double quotes: `guilds."roles.muted"="roles.timeout"`.
  */
 export function parseRenameFlags(values: readonly string[] | undefined): RenameHint[] {
   return (values ?? []).map(parseRenameFlag)
@@ -11,12 +13,12 @@ export function parseRenameFlags(values: readonly string[] | undefined): RenameH
 
 function parseRenameFlag(value: string): RenameHint {
   const origin = `--rename ${value}`
-  const match = /^([^=]+)=([^=.]+)$/.exec(value.trim())
-  const path = match?.[1].split('.') ?? []
-  if (match === null || path.length > 3 || path.some((part) => part === '')) {
-    throw new UserError(`${origin} is not table.old_column=new_column (a column) nor old_table=new_table (a table)`)
+  const split = splitRenameFlag(value.trim())
+  const path = split?.path ?? []
+  if (split === undefined || split.to === '' || path.length > 3 || path.some((part) => part === '')) {
+    throw new UserError(`${origin} is not table.old_column=new_column (a column) nor old_table=new_table (a table); write a name holding . or = in double quotes`)
   }
-  const to = match[2]
+  const { to } = split
   if (path.length === 1) return { kind: 'table', table: { name: path[0] }, from: path[0], to, origin }
   const from = path[path.length - 1]
   const table = path.length === 3 ? { schema: path[0], name: path[1] } : { name: path[0] }

@@ -1,6 +1,7 @@
 import type { Warning } from '../hazards/warning'
 import type { DialectCapabilities } from '../dialect/dialect'
 import { planWithRenames } from '../diff/rename-plan'
+import { renameFlagText } from '../diff/rename-flag-text'
 import { type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel } from '../diff/rename-types'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
@@ -55,7 +56,7 @@ export async function resolveRenames(
   }
   const unresolved = plan.unresolved.map((suspect): UnresolvedRename => {
     const { from, to } = renameLabel(suspect)
-    const flag = `--rename ${from}=${suspect.to}`
+    const flag = renameFlagText(suspect)
     const decorator = decoratorAdvice(renameTargets, suspect)
     return {
       ...suspect,

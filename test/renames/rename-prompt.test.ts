@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream'
+import { renameFlagText } from '../../src/diff/rename-flag-text'
 import { parseRenameFlags } from '../../src/cli/rename-flag'
 import { renamePrompt, renameQuestion } from '../../src/cli/prompt-rename'
 import type { SuspectedRename } from '../../src/diff/rename-types'
@@ -58,5 +59,20 @@ describe('parseRenameFlags', () => {
       expect(() => parseRenameFlags([bad])).toThrow(UserError)
     }
     expect(() => parseRenameFlags(['post.body'])).toThrow('--rename post.body is not table.old_column=new_column (a column) nor old_table=new_table (a table)')
+    for (const bad of ['post."body=a', 'post."body"x=a', 'post.body=""a"']) expect(() => parseRenameFlags([bad])).toThrow(UserError)
+  })
+
+  it('reads names holding . or = in double quotes, as the flag the tool suggests writes them', () => {
+    expect(parseRenameFlags(['guilds."roles.muted"="roles.timeout"', '"a=b".c=d', '"we""ird".x=y']).map(({ table, from, to }) => [table, from, to])).toEqual([
+      [{ name: 'guilds' }, 'roles.muted', 'roles.timeout'],
+      [{ name: 'a=b' }, 'c', 'd'],
+      [{ name: 'we"ird' }, 'x', 'y'],
+    ])
+    const dotted = { kind: 'column', table: { name: 'guilds' }, from: 'roles.muted', to: 'roles.timeout' } as const
+    expect(renameFlagText(dotted)).toBe(`--rename 'guilds."roles.muted"="roles.timeout"'`)
+    expect(renameFlagText({ kind: 'column', table: { name: 'post' }, from: 'body', to: 'content' })).toBe('--rename post.body=content')
+    expect(renameFlagText({ kind: 'table', table: { name: 'post' }, from: 'post', to: 'article' })).toBe('--rename post=article')
+    const [read] = parseRenameFlags(['guilds."roles.muted"="roles.timeout"'])
+    expect(read).toMatchObject(dotted)
   })
 })

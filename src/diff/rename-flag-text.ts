@@ -1,0 +1,65 @@
+import type { RenameDecision } from './rename-types'
+
+/**
+ * renameFlagText is the `--rename` option that carries out `rename`, ready to paste into a shell:
+ * `--rename post.body=content`, `--rename old_table=new_table`. A name holding `.`, `=`, `"` or a space is
+ * written in double quotes (`--rename 'guilds."roles.muted"="roles.timeout"'`), as splitRenameFlag reads it.
+ */
+export function renameFlagText(rename: RenameDecision): string {
+  const value = rename.kind === 'table'
+    ? `${flagPart(rename.from)}=${flagPart(rename.to)}`
+    : `${flagPart(rename.table.name)}.${flagPart(rename.from)}=${flagPart(rename.to)}`
+  return /["\s]/.test(value) ? `--rename '${value.replace(/'/g, `'\\''`)}'` : `--rename ${value}`
+}
+
+function flagPart(name: string): string {
+  return /[.="\s]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name
+}
+
+/**
+ * splitRenameFlag reads a `--rename` value as its dotted path before `=` and the name after it; a part in
+ * double quotes may hold `.` and `=` (`""` is a quote). Undefined where the value is not of that form.
+ */
+export function splitRenameFlag(value: string): { readonly path: readonly string[]; readonly to: string } | undefined {
+  const parts: string[][] = [[]]
+  let i = 0
+  let part = ''
+  let quoted = false
+  const close = () => {
+    parts[parts.length - 1]!.push(part)
+    part = ''
+  }
+  while (i < value.length) {
+    const ch = value[i]!
+    if (ch === '"' && part === '' && !quoted && (i === 0 || '.='.includes(value[i - 1]!))) {
+      const end = closingQuote(value, i)
+      if (end < 0) return undefined
+      part = value.slice(i + 1, end).replace(/""/g, '"')
+      quoted = true
+      i = end + 1
+    } else if (ch === '.' || ch === '=') {
+      close()
+      quoted = false
+      if (ch === '=') parts.push([])
+      i++
+    } else {
+      if (quoted) return undefined
+      part += ch
+      i++
+    }
+  }
+  close()
+  if (parts.length !== 2 || parts[1]!.length !== 1) return undefined
+  return { path: parts[0]!, to: parts[1]![0]! }
+}
+
+function closingQuote(value: string, open: number): number {
+  let i = open + 1
+  while (i < value.length) {
+    if (value[i] === '"') {
+      if (value[i + 1] === '"') i += 2
+      else return i
+    } else i++
+  }
+  return -1
+}
