@@ -16,7 +16,14 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     if (!op.changes.includes('nullability') || op.to.nullable) return []
     const column = columnText(op.table, op.to.name)
-    const copy = copies.filter((c) => c.index < index && sameName(c.op.table, op.table) && c.op.to.name === op.from.name).at(-1)
+    // The copy into this column, named as it is then: a contract copies into `score__new`, then renames it `score`.
+    const target = context.origins.column(index, op.table, op.from.name)
+    const copiedInto = (c: (typeof copies)[number]) => {
+      if (target === undefined) return sameName(c.op.table, op.table) && c.op.to.name === op.from.name
+      const into = context.origins.column(c.index, c.op.table, c.op.to.name)
+      return into !== undefined && into.table === target.table && into.column.name === target.column.name
+    }
+    const copy = copies.filter((c) => c.index < index && copiedInto(c)).at(-1)
     return [{
       code: 'SET_NOT_NULL', operation: op,
       what: `Makes ${column} NOT NULL, which fails while a row holds NULL there`,

@@ -125,6 +125,11 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       ])
       await db.query(`UPDATE post SET score = '11' WHERE id = 1`) // written by code after expand: contract copies it again
       expect(kinds(await expectContractDue(db, [v.PostScore], expand))).toEqual(expect.arrayContaining(['drop_column', 'alter_column']))
+      // A row old code wrote has no score__new: contract copies score into every row before it becomes NOT NULL.
+      await db.query(`INSERT INTO post (title, body, score) VALUES ('old code', 'x', '7')`)
+      const notNull = (await compareProject(projectFor(db, [v.PostScore]))).contract?.plan.hazards?.find((h) => h.code === 'SET_NOT_NULL')
+      expect(notNull?.measurement?.text).toBe('no row has NULL in "score"')
+      await db.query('DELETE FROM post WHERE id > 3')
 
       const contract = await generateContract(db, [v.PostScore])
       expect(contract.source).toMatch(/RENAME COLUMN "score__new" TO "score"|"score__new"/)
