@@ -10,11 +10,11 @@ export interface RunSummary {
 }
 
 const objects: readonly [SummaryEntry['object'], string, string][] = [
-  ['table', 'table', 'tables'], ['enum', 'enum', 'enums'], ['schema', 'schema', 'schemas'], ['extension', 'extension', 'extensions'],
+  ['table', 'table', 'tables'], ['view', 'view', 'views'], ['enum', 'enum', 'enums'], ['schema', 'schema', 'schemas'], ['extension', 'extension', 'extensions'],
 ]
 
 /**
- * runSummary counts what plans change and what to watch: `2 tables and 1 enum changed, 1 danger, 1 warning,
+ * runSummary counts what plans change and what to watch: `2 tables, 1 view and 1 enum changed, 1 danger, 1 warning,
  * 2 notes`. Dangers and notes are hazards of those severities; warnings are the hazards of severity `warning`
  * and the plans' warnings.
  */

@@ -1,0 +1,18 @@
+import type { MigrationPlan } from '../../src/plan/migration-plan'
+import { runSummary } from '../../src/render/run-summary'
+
+// The line a diff, check or generate ends with counts every object the plan changes: a view changed alone
+// is a change (check exits 1 for it), not "no changes".
+
+const plan = (up: MigrationPlan['up']): MigrationPlan => ({ name: 'Pending', timestamp: 0, up, upStatements: [], downStatements: [], warnings: [] })
+const view = (name: string) => ({ name, definition: `SELECT 1 AS ${name}`, reads: [] })
+
+it('counts views with tables', () => {
+  expect(runSummary([plan([{ kind: 'replace_view', from: view('report'), to: { ...view('report'), definition: 'SELECT 2 AS report' } }])]).line).toBe('1 view changed')
+  expect(runSummary([plan([
+    { kind: 'create_view', view: view('a') },
+    { kind: 'create_view', view: view('b') },
+    { kind: 'drop_table', table: { name: 'old', columns: [], indexes: [], uniques: [], foreignKeys: [], checks: [] } },
+  ])]).line).toBe('1 table and 2 views changed')
+  expect(runSummary([plan([])]).line).toBe('no changes')
+})
