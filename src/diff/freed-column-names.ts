@@ -7,8 +7,8 @@ import { diffSchemas } from './diff-schemas'
 
 /**
  * freeColumnName lists the operations, in execution order, that drop column `column` of `table` with everything
- * that names it: its indexes, uniques and checks, a primary key over it, foreign keys from and to it, and an
- * enum type no other column uses. A rename onto the column's name can then run in the same migration, and its
+ * that names it: its indexes, uniques and checks, the generated columns that read it, a primary key over it,
+ * foreign keys from and to it, and an enum type no other column uses. A rename onto the column's name can then run in the same migration, and its
  * `down` (these operations reversed, after the rename back) brings the column and its dependents back.
  */
 export function freeColumnName(model: SchemaModel, table: TableModel, column: string, capabilities: DialectCapabilities): Operation[] {
@@ -28,7 +28,7 @@ function withoutColumn(model: SchemaModel, table: TableModel, column: string): S
     return {
       ...rest,
       ...(primaryKey !== undefined && !names(primaryKey.columns) && { primaryKey }),
-      columns: t.columns.filter((c) => c.name !== column),
+      columns: t.columns.filter((c) => c.name !== column && (c.computed === undefined || !mentions(c.computed.expression))),
       indexes: t.indexes.filter((i) => !names(i.columns) && !predicateMentionsColumn(i, column) && !i.columns.some((k) => k.includes('(') && mentions(k))),
       uniques: t.uniques.filter((u) => !names(u.columns)),
       foreignKeys: foreignKeys.filter((f) => !names(f.columns)),

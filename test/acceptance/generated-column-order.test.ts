@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { RenamedFrom } from '../../src/decorators'
 import { expectCleanCycle, migrateTo, migratedDatabase } from '../support/migration-cycle'
 import { allDialects } from '../support/test-database'
 
@@ -50,5 +51,29 @@ describe.each(allDialects('genorder'))('%s: generated columns and the columns th
     await db.query('UPDATE gauge SET a = id')
     const { rowsAfter } = await expectCleanCycle(db, [WithTwice], [Plain], 'DropTwice', 'SELECT id, b FROM gauge ORDER BY id')
     expect(rowsAfter).toEqual([{ id: 1, b: 10 }, { id: 2, b: null }])
+  })
+})
+
+// "b" is renamed onto the name "a" frees: "a" is dropped first, and "twice", which reads it, with it.
+@Entity('gauge')
+class WithSource {
+  @PrimaryColumn('int') id: number
+  @Column({ type: 'int', nullable: true }) a: number | null
+  @Column({ type: 'int', nullable: true }) b: number | null
+  @Column({ type: 'int', nullable: true, generatedType: 'STORED', asExpression: 'a * 2' }) twice: number | null
+}
+
+@Entity('gauge')
+class RenamedOntoSource {
+  @PrimaryColumn('int') id: number
+  @RenamedFrom('b') @Column({ type: 'int', nullable: true }) a: number | null
+}
+
+describe.each(allDialects('genfreed'))('%s: a rename onto the name of a column a generated column reads', (_label, createDatabase) => {
+  const database = migratedDatabase(createDatabase, [WithSource], 'INSERT INTO gauge (id, a, b) VALUES (1, 1, 10), (2, 2, NULL)')
+
+  it('drops the generated column with the column whose name the rename takes, and back', async () => {
+    const { rowsAfter } = await expectCleanCycle(database(), [WithSource], [RenamedOntoSource], 'RenameOnto', 'SELECT id FROM gauge ORDER BY id')
+    expect(rowsAfter).toEqual([{ id: 1 }, { id: 2 }])
   })
 })
