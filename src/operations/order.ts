@@ -53,7 +53,9 @@ export interface OrderOptions {
   /**
    * A table's index drops run with its index creations, just before them, so that one ALTER TABLE carries both
    * and an index a foreign key needs can give way to the one that takes over (MySQL refuses to drop the last
-   * index a foreign key can use). Not an index on a column the migration drops: it goes with the column.
+   * index a foreign key can use), and so does the drop of a primary key the migration adds again (MySQL
+   * refuses a table whose auto-increment column is in no key). Not an index or a key on a column the
+   * migration drops: it goes with the column.
    */
   readonly indexDropsWithCreations?: boolean
   /**
@@ -96,15 +98,22 @@ function generatedLast(op: Operation): number {
 }
 
 /**
- * indexDropsWithCreations are the index and unique drops of tables that gain an index, unique or primary key;
- * not of an index on a column the migration drops, nor of one whose name a rename takes (renames run before).
+ * indexDropsWithCreations are the index and unique drops of tables that gain an index, unique or primary key,
+ * and the primary key drops of tables that gain a primary key; not of an index or key on a column the migration
+ * drops (or, for a key, changes), nor of one whose name a rename takes (renames run before).
  */
 function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
   const creating = new Set(ops.flatMap((op) =>
     op.kind === 'create_index' || op.kind === 'add_unique' || op.kind === 'add_primary_key' ? [qualifiedKey(op.table)] : []))
   const dropped = new Set(ops.flatMap((op) => (op.kind === 'drop_column' ? [inTable(op.table, op.column.name)] : [])))
   const renamedTo = new Set(ops.flatMap((op) => (op.kind === 'rename_index' || op.kind === 'rename_constraint' ? [inTable(op.table, op.to)] : [])))
+  const keyed = new Set(ops.flatMap((op) => (op.kind === 'add_primary_key' ? [qualifiedKey(op.table)] : [])))
+  // A key column made nullable, or otherwise changed, needs the old key gone first.
+  const altered = new Set(ops.flatMap((op) => (op.kind === 'alter_column' ? [inTable(op.table, op.from.name)] : [])))
   return new Set(ops.filter((op) => {
+    if (op.kind === 'drop_primary_key') {
+      return keyed.has(qualifiedKey(op.table)) && !op.primaryKey.columns.some((column) => dropped.has(inTable(op.table, column)) || altered.has(inTable(op.table, column)))
+    }
     if (op.kind !== 'drop_index' && op.kind !== 'drop_unique') return false
     const { name, columns } = op.kind === 'drop_index' ? op.index : op.unique
     return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) &&
