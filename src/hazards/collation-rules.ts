@@ -1,6 +1,6 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
-import type { TableModel } from '../model/schema-model'
+import { uniqueKeysOf } from '../model/unique-keys'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -16,7 +16,7 @@ export function collationFindings(context: RuleContext): HazardFinding[] {
     if (op.kind !== 'alter_column' || !op.changes.includes('collation')) return []
     const origin = context.origins.column(index, op.table, op.from.name)
     if (origin === undefined) return []
-    const key = uniqueKeysHolding(origin.table, origin.column.name)[0]
+    const key = uniqueKeysOf(origin.table).find((columns) => columns.includes(origin.column.name))
     if (key === undefined) return []
     const { collation, charset } = op.to
     const countable = collation !== undefined && op.from.charset === charset
@@ -31,13 +31,4 @@ export function collationFindings(context: RuleContext): HazardFinding[] {
       }),
     }]
   })
-}
-
-/** uniqueKeysHolding lists the column lists of the table's primary key, unique constraints and unique indexes that hold `column`. */
-function uniqueKeysHolding(table: TableModel, column: string): (readonly string[])[] {
-  return [
-    ...(table.primaryKey === undefined ? [] : [table.primaryKey.columns]),
-    ...table.uniques.map((u) => u.columns),
-    ...table.indexes.filter((i) => i.unique && i.where === undefined).map((i) => i.columns),
-  ].filter((columns) => columns.includes(column))
 }

@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
 import type { QualifiedName, TableModel } from '../model/schema-model'
+import { uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
@@ -59,11 +60,7 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
 
 /** alreadyUnique says whether the table enforces uniqueness on these columns, in any order, on every row. */
 export function alreadyUnique(table: TableModel, columns: readonly string[]): boolean {
-  return (
-    (table.primaryKey !== undefined && sameColumnSet(table.primaryKey.columns, columns)) ||
-    table.uniques.some((u) => sameColumnSet(u.columns, columns)) ||
-    table.indexes.some((i) => i.unique && i.where === undefined && sameColumnSet(i.columns, columns))
-  )
+  return uniqueKeysOf(table).some((key) => sameColumnSet(key, columns))
 }
 
 /** sameColumnSet says whether two column lists hold the same columns, in any order. */

@@ -1,4 +1,5 @@
 import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model'
+import { uniqueKeysOf } from '../model/unique-keys'
 
 /**
  * TableDeclaration is one declaration of a table: an `@Entity` class or the `@JoinTable` of a ManyToMany.
@@ -102,8 +103,7 @@ function breaksOf(table: TableModel, ignored: TableDeclaration): string[] {
   const required = table.columns.filter((c) => !theirs.has(c.name) && !c.nullable && c.default === undefined && c.generated === undefined && c.computed === undefined)
   const missing = columnsOnlyIn(ignored.table, table)
   const key = ignored.table.primaryKey?.columns
-  const stillUnique = key === undefined || [table.primaryKey?.columns, ...table.uniques.map((u) => u.columns), ...table.indexes.filter((i) => i.unique && i.where === undefined).map((i) => i.columns)]
-    .some((columns) => columns !== undefined && keyText([...columns].sort()) === keyText([...key].sort()))
+  const stillUnique = key === undefined || uniqueKeysOf(table).some((columns) => keyText([...columns].sort()) === keyText([...key].sort()))
   const unchecked = keysOnlyIn(ignored.table.foreignKeys, table.foreignKeys, foreignKeyKey)
   return [
     ...required.map((c) => `writes through ${ignored.writer} fail, because ${c.name} is NOT NULL with no default`),

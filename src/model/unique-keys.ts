@@ -1,0 +1,10 @@
+import type { TableModel } from './schema-model'
+
+/** uniqueKeysOf lists the column lists a table keeps unique on every row: its primary key, unique constraints and unique indexes (not partial ones). */
+export function uniqueKeysOf(table: TableModel): (readonly string[])[] {
+  return [
+    ...(table.primaryKey === undefined ? [] : [table.primaryKey.columns]),
+    ...table.uniques.map((u) => u.columns),
+    ...table.indexes.filter((i) => i.unique && i.where === undefined).map((i) => i.columns),
+  ]
+}
