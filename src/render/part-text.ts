@@ -5,12 +5,19 @@ import { bullets } from './text-lines'
 export function partLines(part: MigrationPart): string[] {
   const count = part.classes.length
   return [
-    `Part ${part.number} of ${count} of one change: ${part.classes.join(', then ')}.`,
+    `Part ${part.number} of ${count} of one change: ${part.classes.join(partsSeparator)}.`,
     'It is cut in parts so that each runs whole in one transaction, in TypeORM\'s default mode, because:',
     ...bullets(part.reasons, '  '),
     'Run the parts in this order (upgrade and TypeORM\'s migration:run do); revert them in the reverse order.',
     ...(part.number > 1 ? ['up() first commits the parts before it, also when TypeORM runs all pending migrations in one transaction.'] : []),
   ]
+}
+
+const partsSeparator = ', then '
+
+/** partsOfLine reads back the parts a header line of partLines names, in their order; undefined for any other line. */
+export function partsOfLine(line: string): string[] | undefined {
+  return /^Part \d+ of \d+ of one change: (.+)\.$/.exec(line)?.[1]?.split(partsSeparator)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { partsOfLine } from '../render/part-text'
 import { phaseRecordPrefix } from '../render/phase-text'
 
 /** MigrationHeader is what the comment block on top of a migration file says (see render/migration-file.ts). */
@@ -27,12 +28,9 @@ export function readMigrationHeader(source: string): MigrationHeader {
     if (!line.startsWith('  ')) break
     changes.push(line.slice(2))
   }
-  const parts = text.map((line) => partsLine.exec(line)?.[1]).find((names) => names !== undefined)?.split(', then ')
+  const parts = text.map(partsOfLine).find((names) => names !== undefined)
   return { changes, text, ...(parts !== undefined && { parts }) }
 }
-
-// As partLines writes it: `Part 1 of 2 of one change: AddMoodEnumValues1700000000000, then AddMood1700000000001.`
-const partsLine = /^Part \d+ of \d+ of one change: (.+)\.$/
 
 function trimBlank(lines: string[]): string[] {
   const first = lines.findIndex((line) => line !== '')
