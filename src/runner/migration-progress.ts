@@ -102,7 +102,9 @@ function partlyMigrated(inTransaction: boolean, earlier: boolean, statements: re
   if (statements.length === 0 && !earlier) return 'it had run no statement before, and its transaction was rolled back, so the database is as it was before it'
   const own = statements.length === 0 ? 'it had run no statement before'
     : `${statementsBefore(statements)}, writes too, unless none of them changed the schema (then its transaction rolled their writes back)`
-  const others = earlier ? '; so do the migrations run before it in this run\'s one transaction, unless none of them changed the schema either' : ''
+  const others = !earlier ? ''
+    : statements.length === 0 ? '; the migrations run before it in this run\'s one transaction stay done, unless none of them changed the schema'
+    : '; so do the migrations run before it in this run\'s one transaction, unless none of them changed the schema either'
   return `this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so ${own}${others}; `
     + 'the database may now be partly migrated: check it, undo or finish these by hand, then run again'
 }

@@ -88,6 +88,13 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
       : /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
     expect(run.code).toBe(2)
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
+    // Its first statement failing, it ran none: the line still says what the migrations before it left.
+    project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (1)']))
+    const first = await runCliInProcess(project.dir, ['upgrade'])
+    if (label === 'mariadb') {
+      expect(first.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so it had run no statement before; the migrations run before it in this run's one transaction stay done, unless none of them changed the schema; the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/)
+    }
+    expect(first.code).toBe(2)
     writeConfig(project, db)
   })
 
