@@ -1,10 +1,11 @@
 import type { CheckModel, ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
-import type { AlterColumn, Operation } from '../../operations/operation'
+import type { Operation } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { namedIn, sameName } from '../../model/qualified-name'
 import type { Relinked } from '../relinked-foreign-keys'
 import { type Statement, statementOf } from '../statement'
 import { changesColumnType } from './postgres-alter-column-sql'
+import { onlyAdds } from './postgres-enum-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexSql, uniqueClause } from './postgres-constraint-sql'
 import { readTokens } from './postgres-expressions'
@@ -13,7 +14,7 @@ import { columnCommentSql } from './postgres-table-sql'
 
 /**
  * postgresRegeneratedColumns: PostgreSQL refuses to change the type of a column that a generated column reads
- * ("cannot alter type of a column used by a generated column"). Such a generated column is dropped before the
+ * ("cannot alter type of a column used by a generated column"), also where an enum type it has is rebuilt. Such a generated column is dropped before the
  * first of those type changes and added again after the last, as the schema holds it then, with what dropping
  * it took along: the indexes, unique constraints and checks on it, and its comment. Its values are computed
  * again. A generated column the migration itself drops, renames or changes between those two points is
@@ -21,19 +22,18 @@ import { columnCommentSql } from './postgres-table-sql'
  */
 export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
   const { ops } = changes
-  const needs = new Map<string, { readonly table: QualifiedName; readonly column: string; readonly by: AlterColumn[] }>()
+  const needs = new Map<string, { readonly table: QualifiedName; readonly column: string; readonly by: Operation[] }>()
   let first = -1
   let last = -1
   ops.forEach((op, i) => {
-    if (op.kind !== 'alter_column' || !changesColumnType(op) || op.from.computed !== undefined) return
-    const table = changes.tableBefore(i)
-    if (table === undefined) return
-    for (const generated of generatedReading(table, op.from.name)) {
-      const key = JSON.stringify([table.schema, table.name, generated.name])
-      const known = needs.get(key)
-      needs.set(key, { table: op.table, column: generated.name, by: [...(known?.by ?? []), op] })
-      if (first === -1) first = i
-      last = i
+    for (const { table, column } of retypedColumns(changes, i)) {
+      for (const generated of generatedReading(table, column)) {
+        const key = JSON.stringify([table.schema, table.name, generated.name])
+        const known = needs.get(key)
+        needs.set(key, { table, column: generated.name, by: [...(known?.by ?? []), op] })
+        if (first === -1) first = i
+        last = i
+      }
     }
   })
   if (needs.size === 0) return { before: new Map(), after: new Map() }
@@ -54,6 +54,24 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
     ].map((sql) => statementOf(sql, by))
   })
   return { before: new Map([[first, before]]), after: new Map([[last, after]]) }
+}
+
+/**
+ * retypedColumns are the columns whose type `ops[index]` changes in place, each in its table just before: the
+ * column of a type change, and every column of an enum type that is rebuilt (alterEnumSql moves them over).
+ */
+function retypedColumns(changes: ChangeSet, index: number): { readonly table: TableModel; readonly column: string }[] {
+  const op = changes.ops[index]!
+  if (op.kind === 'alter_column') {
+    const table = changes.tableBefore(index)
+    return table === undefined || !changesColumnType(op) || op.from.computed !== undefined ? [] : [{ table, column: op.from.name }]
+  }
+  if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
+  const tables = changes.schemaAt(index).tables
+  return op.users.flatMap(({ table, column }) => {
+    const found = tables.find((t) => sameName(t, table))
+    return found === undefined || column.computed !== undefined ? [] : [{ table: found, column: column.name }]
+  })
 }
 
 /** generatedReading lists the generated columns of `table` whose expression reads `column` (or cannot be read). */

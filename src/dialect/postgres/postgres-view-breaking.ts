@@ -27,7 +27,8 @@ export function retypedColumns(changes: ChangeSet): ViewSource[] {
     }
     if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
     return before.tables.flatMap((table) => {
-      const columns = table.columns.filter((c) => c.enumName === op.from.name && table.schema === op.from.schema).map((c) => c.name)
+      const moved = table.columns.filter((c) => c.enumName === op.from.name && table.schema === op.from.schema).map((c) => c.name)
+      const columns = [...moved, ...moved.flatMap((c) => generatedReading(table, c).map((g) => g.name))]
       return columns.length === 0 ? [] : [{ ...(table.schema !== undefined && { schema: table.schema }), name: table.name, columns }]
     })
   })
