@@ -6,6 +6,7 @@ import { recordedState, revertible, withConnection } from './migration-runner'
 import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
+import { createMigrationsTableSchema } from './migrations-table-schema'
 
 /** DryRun is what `upgrade --dry-run` or `downgrade --dry-run` ran, then rolled back, and what it left out. */
 export interface DryRun {
@@ -68,6 +69,7 @@ async function inRolledBackTransaction(
       startTransaction: async () => {},
     })
     try {
+      await createMigrationsTableSchema(own)
       await executor.createMigrationsTableIfNotExist(own)
       for (const name of names) {
         const migration = byName.get(name)!

@@ -14,6 +14,7 @@ import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } 
 import { backupBeforeRun } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
+import { createMigrationsTableSchema } from './migrations-table-schema'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
@@ -62,6 +63,12 @@ interface RunOptions {
  * or with `fake` only record them, and returns the names it applied.
  */
 export async function applyPending(dataSource: DataSource, options: RunOptions = {}): Promise<string[]> {
+  const runner = dataSource.createQueryRunner()
+  try {
+    await createMigrationsTableSchema(runner)
+  } finally {
+    await runner.release()
+  }
   const ran = await dataSource.runMigrations({
     transaction: dataSource.options.migrationsTransactionMode ?? 'each',
     fake: options.fake === true,

@@ -7,6 +7,7 @@ import { recordedState, revertible, withConnection } from './migration-runner'
 import { type QueryRecorder, type RecordedCall, queryRecorder } from './recording-query-runner'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
+import { createMigrationsTableSchema } from './migrations-table-schema'
 
 /** ScriptEntry is one step of a MigrationScript: a statement, or where a migration's part begins or ends. */
 export type ScriptEntry =
@@ -157,14 +158,16 @@ function withMigrationStatements(recorder: QueryRecorder, syntax: MigrationScrip
 }
 
 /**
- * setUpTables records what TypeORM's runner creates before it runs a migration: its migrations table and,
- * where the entities need it, its typeorm_metadata table, each only when the database lacks it.
+ * setUpTables records what TypeORM's runner creates before it runs a migration: its migrations table (in its
+ * schema, see createMigrationsTableSchema) and, where the entities need it, its typeorm_metadata table, each
+ * only when the database lacks it.
  */
 async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runner: QueryRunner): Promise<void> {
   const reader = dataSource.createQueryRunner()
   // TypeORM asks whether its tables exist: the database answers, and the question is not part of the script.
   const own = Object.assign(runner, { hasTable: (table: Parameters<QueryRunner['hasTable']>[0]) => reader.hasTable(table) })
   try {
+    await createMigrationsTableSchema(own, reader)
     await executor.createMigrationsTableIfNotExist(own)
     const schemaBuilder = dataSource.driver.createSchemaBuilder() as { createMetadataTableIfNecessary?: (queryRunner: QueryRunner) => Promise<void> }
     await schemaBuilder.createMetadataTableIfNecessary?.(own)

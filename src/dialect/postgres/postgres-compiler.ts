@@ -1,6 +1,7 @@
 import type { QualifiedName } from '../../model/schema-model'
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
+import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { alterColumnSql, recomputes } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
@@ -20,10 +21,20 @@ type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Op
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
 const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
 
+/**
+ * dropSchemaUnlessHoldingSql drops a schema the migration created where nothing else is left in it. Objects
+ * the migration did not make keep it (no CASCADE): TypeORM's migrations table, which lives in the
+ * DataSource's `schema` and is created there before the migration runs, or another application's tables.
+ */
+function dropSchemaUnlessHoldingSql(schema: string): string {
+  const kept = quoteLiteral(`schema ${quoteIdent(schema)} still holds other objects: kept`.replace(/%/g, '%%'))
+  return `DO $autogen$\nBEGIN\n  DROP SCHEMA ${quoteIdent(schema)};\nEXCEPTION WHEN dependent_objects_still_exist THEN\n  RAISE NOTICE ${kept};\nEND\n$autogen$`
+}
+
 /** Every operation kind has a compiler: a new kind without one does not type-check. */
 const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   create_schema: (op) => [`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(op.schema)}`],
-  drop_schema: (op) => [`DROP SCHEMA ${quoteIdent(op.schema)}`],
+  drop_schema: (op) => [dropSchemaUnlessHoldingSql(op.schema)],
   create_extension: (op) => [`CREATE EXTENSION IF NOT EXISTS ${quoteIdent(op.extension)}`],
   drop_extension: (op) => [`DROP EXTENSION ${quoteIdent(op.extension)}`],
   create_enum: (op) => [createEnumSql(op.enumType)],

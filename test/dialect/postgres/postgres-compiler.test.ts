@@ -79,7 +79,7 @@ describe('postgres compiler', () => {
       { kind: 'alter_table_comment', table: users, from: 'who', to: undefined },
     ])).toEqual([
       'CREATE SCHEMA IF NOT EXISTS "app"',
-      'DROP SCHEMA "app"',
+      'DO $autogen$\nBEGIN\n  DROP SCHEMA "app";\nEXCEPTION WHEN dependent_objects_still_exist THEN\n  RAISE NOTICE \'schema "app" still holds other objects: kept\';\nEND\n$autogen$',
       'CREATE EXTENSION IF NOT EXISTS "uuid-ossp"',
       'DROP EXTENSION "uuid-ossp"',
       'DROP TABLE "public"."users"',
