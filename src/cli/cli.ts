@@ -61,6 +61,11 @@ const runSafetyOptions = {
   'lock-timeout': { type: 'string', describe: 'PostgreSQL, MySQL, MariaDB: a statement of a migration waits up to SECONDS for a table another session holds locked, then the migration fails (lock_timeout; lock_wait_timeout, in whole seconds)' },
   'statement-timeout': { type: 'string', describe: 'PostgreSQL, MariaDB: a statement of a migration runs up to SECONDS, then the migration fails (statement_timeout; max_statement_time)' },
 } as const
+/**
+ * runSafetyFlags guard a run on a connection: `--sql` runs nothing (its script runs in the user's client, where
+ * the session's own timeouts apply), and a dry run, which takes no migrations lock, has only the timeouts.
+ */
+const runSafetyFlags = Object.keys(runSafetyOptions)
 /** runSafetyArgs reads the options of runSafetyOptions. */
 const runSafetyArgs = (a: { waitForLock?: string; lockTimeout?: string; statementTimeout?: string }) => ({
   waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
@@ -137,12 +142,12 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .options(runSafetyOptions)
         .option('backup', { type: 'string', describe: 'back the database up first, when there are migrations to run: to PATH (a new file or a folder), by default beside the SQLite file or <database>.<time>.dump (pg_dump) in the current folder' })
         .conflicts('to', 'steps')
-        .conflicts('sql', ['dry-run', 'backup'])
-        .conflicts('dry-run', 'backup'),
+        .conflicts('sql', ['dry-run', 'backup', ...runSafetyFlags])
+        .conflicts('dry-run', ['backup', 'wait-for-lock']),
       (a) => run(a, (out) => {
         const args = { config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }
         if (a.sql === true) return upgradeSqlCommand(args, out)
-        if (a.dryRun === true) return upgradeDryRunCommand(args, out)
+        if (a.dryRun === true) return upgradeDryRunCommand({ ...args, timeouts: runSafetyArgs(a).timeouts }, out)
         return upgradeCommand({ ...args, backup: a.backup, ...runSafetyArgs(a) }, out)
       })())
     .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
@@ -154,11 +159,12 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('sql', sqlOption('downgrade'))
         .option('dry-run', dryRunOption('downgrade'))
         .conflicts('steps', 'all')
-        .conflicts('sql', 'dry-run'),
+        .conflicts('sql', ['dry-run', ...runSafetyFlags])
+        .conflicts('dry-run', 'wait-for-lock'),
       (a) => run(a, (out) => {
         const args = { config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }
         if (a.sql === true) return downgradeSqlCommand(args, out)
-        if (a.dryRun === true) return downgradeDryRunCommand(args, out)
+        if (a.dryRun === true) return downgradeDryRunCommand({ ...args, timeouts: runSafetyArgs(a).timeouts }, out)
         return downgradeCommand({ ...args, ...runSafetyArgs(a) }, out)
       })())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
@@ -194,7 +200,9 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .fail((message, err) => {
       if (failed) return // yargs may report several problems of one command line: the first is enough
       failed = true
-      output.err(`typeorm-autogen: ${message ?? describeError(err)} (see --help)`)
+      // yargs words a bad choice on two lines ("Invalid values:" then the argument): one line, as every error.
+      const line = (message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' ')
+      output.err(`typeorm-autogen: ${line} (see --help)`)
       exitCode = ExitCode.error
     })
     .example('typeorm-autogen generate AddPostTags', 'write migrations/<timestamp>-AddPostTags.ts')

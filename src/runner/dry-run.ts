@@ -7,6 +7,8 @@ import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { createMigrationsTableSchema } from './migrations-table-schema'
+import { boundMigrations } from './migration-timeouts'
+import type { MigrationTimeouts } from '../dialect/dialect'
 
 /** DryRun is what `upgrade --dry-run` or `downgrade --dry-run` ran, then rolled back, and what it left out. */
 export interface DryRun {
@@ -26,10 +28,12 @@ class CommitAsked extends Error {}
 
 /**
  * dryRunUpgrade runs the pending migrations up to `target`, and their records in TypeORM's migrations table,
- * inside one transaction that it then rolls back, so that their errors surface and nothing changes.
+ * inside one transaction that it then rolls back, so that their errors surface and nothing changes; each
+ * statement under `timeouts`, as upgrade runs it.
  */
-export async function dryRunUpgrade(project: LoadedProject, target: UpgradeTarget): Promise<DryRun> {
+export async function dryRunUpgrade(project: LoadedProject, target: UpgradeTarget, timeouts: MigrationTimeouts = {}): Promise<DryRun> {
   return withConnection(project, async (dataSource) => {
+    boundMigrations(dataSource, timeouts)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     return inRolledBackTransaction(dataSource, toRun, 'up', (executor, runner, migration) => executor.insertExecutedMigration(runner, migration))
@@ -37,8 +41,9 @@ export async function dryRunUpgrade(project: LoadedProject, target: UpgradeTarge
 }
 
 /** dryRunDowngrade reverts the migrations down to `target`, and deletes their records, in a transaction it rolls back. */
-export async function dryRunDowngrade(project: LoadedProject, target: DowngradeTarget): Promise<DryRun> {
+export async function dryRunDowngrade(project: LoadedProject, target: DowngradeTarget, timeouts: MigrationTimeouts = {}): Promise<DryRun> {
   return withConnection(project, async (dataSource) => {
+    boundMigrations(dataSource, timeouts)
     const toRevert = await revertible(dataSource, target)
     return inRolledBackTransaction(dataSource, toRevert, 'down', (executor, runner, migration) => executor.deleteExecutedMigration(runner, migration))
   })

@@ -112,6 +112,10 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     expect(afterDatabaseLine(unstamp.stdout)).toBe(`Would remove the record of ${dropText} (dry run: nothing changed).\n`)
     const both = await unchanged('upgrade', '--dry-run', '--sql')
     expect(both.stderr).toBe('typeorm-autogen: Arguments sql and dry-run are mutually exclusive (see --help)\n')
+    // An offline script runs in the user's client, under its session's timeouts; a dry run takes no lock.
+    expect((await unchanged('upgrade', '--sql', '--statement-timeout', '1')).stderr).toBe('typeorm-autogen: Arguments sql and statement-timeout are mutually exclusive (see --help)\n')
+    expect((await unchanged('downgrade', '--sql', '--lock-timeout', '1')).stderr).toBe('typeorm-autogen: Arguments sql and lock-timeout are mutually exclusive (see --help)\n')
+    expect((await unchanged('downgrade', '--dry-run', '--wait-for-lock', '1')).stderr).toBe('typeorm-autogen: Arguments dry-run and wait-for-lock are mutually exclusive (see --help)\n')
   })
 
   it('generate --dry-run prints the files it would write and its report, writing nothing', async () => {

@@ -138,6 +138,12 @@ describe('on postgres, a migration waiting on a table another session holds', ()
 
   it('gives up after --statement-timeout', () => refused(['--statement-timeout', '0.2'], 'canceling statement due to statement timeout'))
 
+  it('gives up after --lock-timeout in a dry run too', async () => {
+    const run = await runCliInProcess(project.dir, ['upgrade', '--dry-run', '--lock-timeout', '0.2'])
+    expect(run.stderr).toMatch(/^typeorm-autogen: .*AddX1700000000000.*canceling statement due to lock timeout/)
+    expect(run.code).toBe(2)
+  })
+
   it('runs once the table is free', async () => {
     await holder.query('COMMIT')
     const run = await runCliInProcess(project.dir, ['upgrade', '--lock-timeout', '0.2', '--statement-timeout', '5'])

@@ -10,7 +10,7 @@ import type { RunnerArgs } from './runner-commands'
 export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
-  printDryRun(await dryRunUpgrade(project, args), 'apply', 'Up to date: no pending migrations.', output)
+  printDryRun(await dryRunUpgrade(project, args, args.timeouts), 'apply', 'Up to date: no pending migrations.', output)
   return ExitCode.ok
 }
 
@@ -18,7 +18,7 @@ export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, out
 export async function downgradeDryRunCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
-  printDryRun(await dryRunDowngrade(project, args), 'revert', 'Nothing to revert.', output)
+  printDryRun(await dryRunDowngrade(project, args, args.timeouts), 'revert', 'Nothing to revert.', output)
   return ExitCode.ok
 }
 
