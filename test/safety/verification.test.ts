@@ -64,3 +64,23 @@ describe.each(bothDialects('verify'))('on %s', (_label, createDatabase) => {
     expect(run.code).toBe(0)
   })
 })
+
+describe('on sqlite, with no entity loaded where the job runs', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject()
+    project.write('ormconfig.ts', [
+      "import { DataSource } from 'typeorm'",
+      "export default new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: ['dist/entities/*.js'], migrations: ['migrations/*.ts'] })",
+    ].join('\n'))
+    project.write('migrations/1700000000000-Notes.ts', migration('Notes1700000000000', ['CREATE TABLE note (id integer PRIMARY KEY)']))
+  })
+  afterAll(() => project?.remove())
+
+  it('applies the migrations and says why the database could not be compared, exiting 0', async () => {
+    const run = await runCliInProcess(project.dir, ['upgrade'])
+    expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Notes1700000000000\n$/)
+    expect(run.stderr).toMatch(/^warning: SCHEMA_DIFFERS: the migrations are applied, but the database could not be compared with the entities: no entity was loaded .*\n$/)
+    expect(run.code).toBe(0)
+  })
+})
