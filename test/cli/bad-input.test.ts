@@ -88,6 +88,7 @@ it('refuses an unwritable migrations folder and writes no partial file', async (
 it('refuses an invalid migration name and unknown arguments', async () => {
   await expectRefusal(['generate', 'not a name'], /not a valid class name/)
   await expectRefusal(['frobnicate'], /Unknown|command/i)
+  await expectRefusal(['diff', '--format', 'yaml'], /^typeorm-autogen: Invalid values: Argument: format, Given: "yaml", Choices: "text", .*\(see --help\)$/)
 })
 
 it('refuses to generate while a migration is not applied, and says to upgrade', async () => {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { runCliInProcess } from '../support/run-cli'
+import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
@@ -322,6 +322,27 @@ it('check leaves alone a folder generate cannot write to (build output): it neve
     const cli = (...args: string[]) => runCliInProcess(project.dir, args)
     expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
     expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+  } finally {
+    project.remove()
+    await db.drop()
+  }
+})
+
+it('rebase names the file of a migration whose file name holds no timestamp, which keeps its name', async () => {
+  const db = await createSqliteDatabase()
+  const project = tempProject({ 'ormconfig.ts': configFor(db), 'note.ts': noteEntity([]) })
+  try {
+    project.write('migrations/seed.ts', [
+      "import type { MigrationInterface, QueryRunner } from 'typeorm'",
+      'export class SeedData1700000004000 implements MigrationInterface {',
+      "  name = 'SeedData1700000004000'",
+      '  async up(q: QueryRunner): Promise<void> {}',
+      '  async down(q: QueryRunner): Promise<void> {}',
+      '}',
+    ].join('\n'))
+    const run = await runCliInProcess(project.dir, ['rebase', 'SeedData1700000004000', '--timestamp', '1700000005000'])
+    expect(afterDatabaseLine(run.stdout)).toBe('Renamed SeedData1700000004000 to SeedData1700000005000 in migrations/seed.ts\n')
+    expect(run.code).toBe(0)
   } finally {
     project.remove()
     await db.drop()

@@ -63,6 +63,12 @@ it('writes expand alone; --contract refuses until expand is applied; check exits
   expect(await checkCommand({ config: v2, format: 'text' }, output)).toBe(ExitCode.changesMissing)
   expect(printed.out.join('\n')).toContain('- column "body"')
   expect(printed.out.join('\n')).toContain('the expand migration MoveBodyExpand1700000001000 is applied and its contract is due')
+  const advice = 'The contract of MoveBodyExpand1700000001000 is due: once the code using the new columns runs everywhere, run `typeorm-autogen generate <Name> --contract`.'
+  expect(printed.err).toContain(advice)
+  // The migrations folder's own check says the same: a plain generate would refuse.
+  const fromMigrations = await runCliInProcess(project.dir, ['check', '--from-migrations', '-c', 'ormconfig-v2.ts'])
+  expect(fromMigrations.code).toBe(ExitCode.changesMissing)
+  expect(fromMigrations.stderr).toContain(advice)
 
   const contract = await runCliInProcess(project.dir, ['generate', 'MoveBody', '-c', 'ormconfig-v2.ts', '--contract', '--timestamp', '1700000001500'])
   expect(contract.stderr).toBe('')

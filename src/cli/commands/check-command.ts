@@ -97,8 +97,11 @@ function adviceOf(pending: number, contractDue: readonly string[]): string {
     const are = pending === 1 ? '1 migration is' : `${pending} migrations are`
     return `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`
   }
-  if (contractDue.length > 0) {
-    return `The contract of ${contractDue.join(', ')} is due: once the code using the new columns runs everywhere, run \`typeorm-autogen generate <Name> --contract\`.`
-  }
+  if (contractDue.length > 0) return contractDueAdvice(contractDue)
   return 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.'
+}
+
+/** contractDueAdvice says to generate the contract of the applied expand migrations `contractDue`: a plain generate refuses. */
+export function contractDueAdvice(contractDue: readonly string[]): string {
+  return `The contract of ${contractDue.join(', ')} is due: once the code using the new columns runs everywhere, run \`typeorm-autogen generate <Name> --contract\`.`
 }

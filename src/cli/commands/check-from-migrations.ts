@@ -8,7 +8,7 @@ import { loadProject } from '../../source/load-config'
 import { migrationNamesIn } from '../../source/migration-files'
 import type { CliOutput } from '../cli-output'
 import { parseRenameFlags } from '../rename-flag'
-import { type CheckArgs, folderChecksOf, reportPending } from './check-command'
+import { type CheckArgs, contractDueAdvice, folderChecksOf, reportPending } from './check-command'
 import { compareLoaded } from './pending-comparison'
 
 /** ScratchArgs are the arguments of `check --from-migrations` and `check --drift`. */
@@ -40,7 +40,9 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
     const checks = folderChecksOf(args, pending, [], migrationNamesIn(project.migrationsDir))
     return reportPending(args, { ...pending, plan }, output, { ...checks, folder: [...notRun, ...notReverted, ...checks.folder] }, {
       ok: 'OK: the migrations build the schema the entities declare.',
-      advice: 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
+      advice: pending.comparison.contractDue.length > 0
+        ? contractDueAdvice(pending.comparison.contractDue)
+        : 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
     })
   })
 }

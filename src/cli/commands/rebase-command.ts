@@ -34,7 +34,7 @@ export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promis
   }
   const shown = (file: string) => relative(process.cwd(), file)
   for (const rebased of rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp)) {
-    const moved = rebased.from.file === rebased.to.file ? `in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
+    const moved = rebased.from.file === rebased.to.file ? ` in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
     output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
   }
   return ExitCode.ok
