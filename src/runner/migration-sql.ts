@@ -1,5 +1,5 @@
 import type { LoadedProject } from '../source/load-config'
-import { UserError } from '../source/user-error'
+import { UserError, messageOf } from '../source/user-error'
 import { type MigrationEntry, logOf } from './migration-log'
 import { migrationNameOf } from '../source/migration-name'
 import { withConnection } from './migration-runner'
@@ -21,6 +21,12 @@ export async function migrationSql(project: LoadedProject, target: string): Prom
     const entry = entries.find((e) => e.name === name)!
     const migration = dataSource.migrations.find((m) => migrationNameOf(m) === name)
     if (migration === undefined) throw new UserError(`${name} is applied to the database, but no migration file has it: switch branch or pull to get it`)
-    return { entry, up: await recordQueries(dataSource, migration, 'up'), down: await recordQueries(dataSource, migration, 'down') }
+    const recorded = (direction: 'up' | 'down') => recordQueries(dataSource, migration, direction).catch((err: unknown) => {
+      // nameMigrationErrors named the migration and direction already; its cause is the migration's own error.
+      const reason = messageOf(err instanceof Error && err.cause !== undefined ? err.cause : err).replace(/\.$/, '')
+      throw new UserError(`${name} failed while its ${direction} was recorded (show runs no query, so every query it makes gets no rows, ` +
+        `which a migration reading back what it made, as TypeORM's createIndex does, cannot take): ${reason}; read its file instead`, { cause: err })
+    })
+    return { entry, up: await recorded('up'), down: await recorded('down') }
   })
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { readMigrationHeader } from '../../src/runner/migration-header'
 import { afterDatabaseLine } from '../support/run-cli'
 import { bothDialects } from '../support/test-database'
@@ -94,6 +94,26 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
     const shown = await json('show', '1700000003000')
     expect(shown).toMatchObject({ name: backfill, up: [{ sql: 'UPDATE note SET views = 7' }], down: [{ sql: 'UPDATE note SET views = 0' }], hazards: [] })
     expect(await fixture.db.query('SELECT count(*) AS n FROM note')).toEqual([{ n: fixture.db.label === 'sqlite' ? 0 : '0' }])
+  })
+
+  it('show says why a migration that reads back what it made cannot be recorded', async () => {
+    fixture.runner.project.write('migrations/1700000009000-Helpers.ts', [
+      "import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm'",
+      'export class Helpers1700000009000 implements MigrationInterface {',
+      '  async up(q: QueryRunner): Promise<void> {',
+      "    await q.createTable(new Table({ name: 'audit', columns: [{ name: 'id', type: 'integer', isPrimary: true }, { name: 'msg', type: 'varchar' }] }), true)",
+      "    await q.createIndex('audit', new TableIndex({ name: 'IDX_audit_msg', columnNames: ['msg'] }))",
+      '  }',
+      "  async down(q: QueryRunner): Promise<void> { await q.dropTable('audit') }",
+      '}',
+    ].join('\n'))
+    try {
+      const run = await cli('show', 'Helpers')
+      expect(afterDatabaseLine(run.stderr)).toMatch(/^typeorm-autogen: Helpers1700000009000 failed while its up was recorded \(show runs no query, so every query it makes gets no rows, which a migration reading back what it made, as TypeORM's createIndex does, cannot take\): .+; read its file instead\n$/)
+      expect(run.code).toBe(2)
+    } finally {
+      rmSync(fixture.runner.project.file('migrations/1700000009000-Helpers.ts'))
+    }
   })
 
   it('show refuses an unknown or ambiguous name with exit code 2', async () => {
