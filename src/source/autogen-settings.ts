@@ -22,6 +22,8 @@ export interface AutogenSettings {
   readonly ignore?: readonly string[]
 }
 
+const settingNames: readonly string[] = ['migrationsDir', 'ignoreTables', 'keepDatabaseNames', 'minSeverity', 'ignore'] satisfies readonly (keyof AutogenSettings)[]
+
 const knownCodes: ReadonlySet<string> = new Set([...hazardCodes, ...warningCodes])
 
 /** readAutogenSettings checks the `autogen` export of the config file `configLabel` and returns it. */
@@ -31,10 +33,14 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
     throw new UserError(`the autogen export of ${configLabel} must be an object like { migrationsDir: 'migrations' }`)
   }
   const raw = value as Record<string, unknown>
-  // Fields checked here are replaced by their checked copies; others pass through for later settings.
-  const settings: Record<string, unknown> & {
+  const unknown = Object.keys(raw).find((key) => !settingNames.includes(key))
+  if (unknown !== undefined) {
+    const near = settingNames.find((name) => name.toLowerCase().replace(/s/g, '') === unknown.toLowerCase().replace(/s/g, ''))
+    throw new UserError(`autogen.${unknown} in ${configLabel} is no setting${near === undefined ? '' : ` (did you mean ${near}?)`}: the settings are ${settingNames.join(', ')}`)
+  }
+  const settings: {
     migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean; minSeverity?: Severity; ignore?: readonly string[]
-  } = { ...raw }
+  } = {}
   if (raw.migrationsDir !== undefined) {
     if (typeof raw.migrationsDir !== 'string' || raw.migrationsDir === '') {
       throw new UserError(`autogen.migrationsDir in ${configLabel} must be a non-empty folder path`)

@@ -30,3 +30,14 @@ describe('readAutogenSettings: minSeverity and ignore', () => {
       .toThrow(new UserError('autogen.ignore in ormconfig.ts names "DROP_INDX", which is no hazard or warning code: use a code of the README\'s Hazards or Warnings table'))
   })
 })
+
+describe('readAutogenSettings: unknown settings', () => {
+  it('refuses a setting it does not have, naming the one meant where the spelling is near', () => {
+    expect(() => readAutogenSettings({ migrationDir: 'db/migrations' }, 'ormconfig.ts')).toThrow(new UserError(
+      'autogen.migrationDir in ormconfig.ts is no setting (did you mean migrationsDir?): the settings are migrationsDir, ignoreTables, keepDatabaseNames, minSeverity, ignore',
+    ))
+    expect(() => readAutogenSettings({ strategy: 'expand-contract' }, 'ormconfig.ts')).toThrow(new UserError(
+      'autogen.strategy in ormconfig.ts is no setting: the settings are migrationsDir, ignoreTables, keepDatabaseNames, minSeverity, ignore',
+    ))
+  })
+})
