@@ -75,9 +75,8 @@ export function canonicalMysqlType(spelling: string, declared: Parameters = {}, 
     return { type, ...(length !== undefined && { length }) }
   }
   if (base === 'decimal') return { type, precision: params.precision ?? 10, scale: params.scale ?? 0 }
-  if (floatTypes.has(base)) {
-    return { type, ...(params.precision !== undefined && { precision: params.precision }), ...(params.precision !== undefined && params.scale !== undefined && { scale: params.scale }) }
-  }
+  // double takes (M,D) or nothing: a precision alone (`double(22)`) is a syntax error, and what the server holds is double.
+  if (floatTypes.has(base)) return params.precision !== undefined && params.scale !== undefined ? { type, precision: params.precision, scale: params.scale } : { type }
   if (timeTypes.has(base)) return { type, ...(params.precision !== undefined && params.precision > 0 && { precision: params.precision }) }
   return { type }
 }

@@ -32,6 +32,7 @@ describe('canonicalMysqlType', () => {
     ['float(7,3)', { type: 'float', precision: 7, scale: 3 }],
     ['double precision', { type: 'double' }],
     ['double(10,3)', { type: 'double', precision: 10, scale: 3 }],
+    ['double(22)', { type: 'double' }],
     ['datetime(6)', { type: 'datetime', precision: 6 }],
     ['timestamp(0)', { type: 'timestamp' }],
     ['bit(3)', { type: 'bit', length: 3 }],
@@ -55,6 +56,9 @@ describe('canonicalMysqlType', () => {
     expect(canonicalMysqlType('datetime', { precision: 0 })).toEqual({ type: 'datetime' })
     expect(canonicalMysqlType('enum', {}, ['a', 'b'])).toEqual({ type: 'enum', enumValues: ['a', 'b'] })
     expect(canonicalMysqlType('int unsigned', { length: 11 })).toEqual({ type: 'int unsigned' })
+    // `@Column('double', { precision: 22 })`: the server has no double(p), and holds a double.
+    expect(canonicalMysqlType('double', { precision: 22 })).toEqual({ type: 'double' })
+    expect(canonicalMysqlType('double', { precision: 22, scale: 4 })).toEqual({ type: 'double', precision: 22, scale: 4 })
   })
 })
 
