@@ -60,19 +60,31 @@ function addValuesSql(op: AlterEnum, later: readonly Operation[]): EnumStatement
  * predicate holding it, or values cast into a column of the enum (a copy, or a change to the enum type).
  */
 function usesValue(enumType: QualifiedName, value: string, later: readonly Operation[]): boolean {
-  const literal = quoteLiteral(value)
   const ofEnum = (table: QualifiedName, c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && table.schema === enumType.schema
-  const holds = (table: QualifiedName, c: ColumnModel) => ofEnum(table, c) && (c.default ?? '').includes(literal)
+  const holds = (table: QualifiedName, c: ColumnModel) => ofEnum(table, c) && mentionsValue(c.default ?? '', value)
   return later.some((op) => {
     switch (op.kind) {
       case 'create_table': return op.table.columns.some((c) => holds(op.table, c))
       case 'add_column': return holds(op.table, op.column)
       case 'alter_column': return holds(op.table, op.to) || (ofEnum(op.table, op.to) && !ofEnum(op.table, op.from))
       case 'copy_column': return ofEnum(op.table, op.to)
-      case 'add_check': return op.check.expression.includes(literal)
-      case 'create_index': return (op.index.where ?? '').includes(literal)
+      case 'add_check': return mentionsValue(op.check.expression, value)
+      case 'create_index': return mentionsValue(op.index.where ?? '', value)
       default: return false
     }
+  })
+}
+
+/**
+ * mentionsValue says whether SQL text holds `value` as a string literal or as an element of an array literal
+ * (`'{x,z}'`, an enum array's default); text it cannot read counts where it holds the quoted value.
+ */
+function mentionsValue(sql: string, value: string): boolean {
+  const tokens = readTokens(sql)
+  if (tokens === undefined) return sql.includes(quoteLiteral(value))
+  return tokens.some((token) => {
+    const text = stringValue(token)
+    return text === value || (text?.startsWith('{') === true && (parseArrayLiteral(text)?.includes(value) ?? false))
   })
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import ts from 'typescript'
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { generateMigration } from '../../../src/pipeline/generate-migration'
+import { upgrade } from '../../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor } from '../../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../../support/test-database'
 
@@ -101,5 +102,33 @@ describe('postgres: a new enum value used in the same change', () => {
     for (let i = 0; i < 2; i += 1) expect(typeorm('migration:revert').status).toBe(0)
     expect(await pendingChanges(db, [PersonV1])).toEqual([])
     expect(await db.query(rows)).toEqual(rowsBefore)
+  })
+})
+
+@Entity('role')
+class RoleV1 {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['x', 'y'], array: true, default: '{}' }) flags: string[]
+}
+
+@Entity('role')
+class RoleV2 {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['x', 'y', 'z'], array: true, default: '{x,z}' }) flags: string[]
+}
+
+describe('postgres: a new enum value in the default of an enum array column', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('enumarraycommit')
+    await migrateTo(db, [RoleV1], 'Init')
+  })
+  afterAll(async () => db?.drop())
+
+  it('is written as two migrations, which run', async () => {
+    const result = await generateMigration(projectFor(db, [RoleV2]), 'AddZ', 1_830_000_000_000)
+    expect(result.written.map((w) => w.plan.name)).toEqual(['AddZEnumValues', 'AddZ'])
+    expect(await upgrade(projectFor(db, [RoleV2]))).toEqual(['AddZEnumValues1830000000000', 'AddZ1830000000001'])
+    expect(await pendingChanges(db, [RoleV2])).toEqual([])
   })
 })
