@@ -21,7 +21,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   rename_column: 2,
   rename_enum: 3,
   create_enum: 4,
-  alter_enum: 4,
+  alter_enum: 6.5,
   drop_foreign_key: 5,
   drop_check: 6,
   drop_unique: 6,

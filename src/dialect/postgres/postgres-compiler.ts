@@ -12,6 +12,7 @@ import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseNa
 import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
 import { droppedWithColumnSql, postgresRegeneratedColumns } from './postgres-regenerated-columns'
+import { postgresEnumPredicates } from './postgres-enum-predicates'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
@@ -117,6 +118,7 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   const { ops } = changes
   const relinked = postgresRelinkedForeignKeys(changes)
   const regenerated = postgresRegeneratedColumns(changes)
+  const enumPredicates = postgresEnumPredicates(changes)
   return ops.flatMap((op, i) => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
@@ -131,9 +133,9 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
       statements[0] = { ...statements[0]!, rebuild: op.table.name }
     }
     return [
-      ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [],
+      ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [], ...enumPredicates.before.get(i) ?? [],
       ...statements,
-      ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
+      ...enumPredicates.after.get(i) ?? [], ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
     ]
   })
 }

@@ -84,6 +84,11 @@ function reads(generated: ColumnModel, column: string): boolean {
   return names(generated.computed!.expression, column) ?? true
 }
 
+/** namesColumn: the expression names `column`, or cannot be read. */
+export function namesColumn(expression: string, column: string): boolean {
+  return names(expression, column) ?? true
+}
+
 /** names: the expression names `column`, bare (folded to lower case) or quoted; undefined where it cannot be read. */
 function names(expression: string, column: string): boolean | undefined {
   return readTokens(expression)?.some((t) => (t.kind === 'word' && t.text.toLowerCase() === column) ||
