@@ -120,6 +120,8 @@ function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: str
   if (normalized === undefined || normalized === null) return {}
   const json = jsonDefaultOf(column, normalized)
   if (json !== undefined) return { default: quoteLiteral(json) }
+  const array = arrayDefaultOf(column, normalized)
+  if (array !== undefined) return { default: quoteLiteral(array) }
   const written = stringDefaultOf(column, normalized)
   if (written?.includes("'") === true) return { default: quoteLiteral(written) }
   const raw: unknown = column.default
@@ -141,6 +143,28 @@ function jsonDefaultOf(column: ColumnMetadata, normalized: unknown): string | un
   const raw: unknown = column.default
   if (column.isArray || typeof raw !== 'object' || raw === null || raw instanceof Date) return undefined
   return typeof normalized === 'string' && normalized.startsWith("'") ? undefined : JSON.stringify(raw)
+}
+
+/**
+ * arrayDefaultOf is the array literal of an array column's default given as an array (`['a,b', "it's"]`),
+ * its elements quoted where they must be: TypeORM joins them as they are (`'{a,b,it's}'`), which splits an
+ * element holding a comma, empties one that is empty, and breaks the statement on a quote. Undefined where
+ * TypeORM's spelling is that literal already, or the default is no array of plain values.
+ */
+function arrayDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
+  const raw: unknown = column.default
+  if (!column.isArray || !Array.isArray(raw)) return undefined
+  const elements: unknown[] = raw
+  if (!elements.every((e) => e === null || ['string', 'number', 'boolean'].includes(typeof e))) return undefined
+  // Only where the driver wrote an array literal: one whose columns hold arrays as lists writes its own spelling.
+  if (normalized !== `'{${elements.map(String).join(',')}}'`) return undefined
+  const literal = `{${elements.map((e) => (e === null ? 'NULL' : arrayElement(String(e)))).join(',')}}`
+  return normalized === `'${literal}'` ? undefined : literal
+}
+
+/** arrayElement is one element of an array literal, between double quotes where it is empty or holds what the literal's syntax reads. */
+function arrayElement(text: string): string {
+  return text === '' || /^null$/i.test(text) || /[{},"\\\s]/.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : text
 }
 
 /** stringDefaultOf is the entity's string default where the driver wrote it between quotes as it is, else undefined. */

@@ -1,3 +1,4 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { DefaultForms, UuidKeys } from '../support/postgres-default-forms'
 import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
@@ -37,4 +38,26 @@ it('creates every default form and then finds nothing to change', async () => {
   await db.query('DELETE FROM default_forms')
   await revertLast(db, [DefaultForms, UuidKeys])
   expect(await pendingChanges(db, [])).toEqual([])
+})
+
+@Entity('labels')
+class Labels {
+  @PrimaryGeneratedColumn() id: number
+  // TypeORM joins the elements as they are: '{it's,a,b,,"q"}' breaks the statement, splits 'a,b' and drops ''.
+  @Column({ type: 'text', array: true, default: ["it's", 'a,b', '', 'say "hi"', 'back\\slash', 'NULL'] }) quoted: string[]
+  @Column({ type: 'text', array: true, default: ['plain', 'words'] }) plain: string[]
+}
+
+it('writes array defaults whose elements need quoting as the elements given, and then finds nothing to change', async () => {
+  const labels = await createPostgresDatabase('array_defaults')
+  try {
+    await migrateTo(labels, [Labels], 'Labels')
+    expect(await pendingChanges(labels, [Labels])).toEqual([])
+    await labels.query('INSERT INTO labels DEFAULT VALUES')
+    expect(await labels.query('SELECT quoted, plain FROM labels')).toEqual([
+      { quoted: ["it's", 'a,b', '', 'say "hi"', 'back\\slash', 'NULL'], plain: ['plain', 'words'] },
+    ])
+  } finally {
+    await labels.drop()
+  }
 })
