@@ -106,6 +106,11 @@ describe('TABLE_REBUILD of an added column on PostgreSQL', () => {
       expect([extra, codesOf(pg, before(pg), [add(extra)])]).toEqual([extra, ['TABLE_REBUILD']])
     }
   })
+  it('fires where a stored generated column is dropped and added again for its new expression', () => {
+    const generated = (expression: string) => ({ computed: { expression, stored: true } })
+    const recomputed = alter(pg, 'age', generated('"id" * 3'), generated('"id" * 2'))
+    expect(codesOf(pg, before(pg), [recomputed])).toEqual(['TABLE_REBUILD'])
+  })
   it('stays quiet with a default PostgreSQL stores once (a constant, now()), and on a table the migration creates', () => {
     expect(codesOf(pg, before(pg), [add({ default: "'x'" }), add({ default: 'now()' }), add({ default: 'CURRENT_TIMESTAMP' })])).toEqual([])
     const created: Operation[] = [{ kind: 'create_table', table: table('fresh', [column('id')], { schema: 'public' }) },

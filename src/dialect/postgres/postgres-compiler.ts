@@ -1,5 +1,5 @@
 import type { QualifiedName } from '../../model/schema-model'
-import type { Operation, OperationKind, OperationOf } from '../../operations/operation'
+import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
@@ -127,10 +127,12 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
       const [was, then] = [changes.tableBefore(i), changes.tableAfter(i)]
       if (was !== undefined && then !== undefined) statements.push(...droppedWithColumnSql(was, then, op.to.name).map((sql) => statementOf(sql, [op])))
     }
-    // An ADD COLUMN that fills every row itself rewrites the table (TABLE_REBUILD), unless the migration made it.
+    // An ADD COLUMN that fills every row itself rewrites the table (TABLE_REBUILD), unless the migration made it;
+    // so does a stored generated column dropped and added again for its new expression (DROP, then ADD).
     const created = changes.tableAt[i]?.createdAt
-    if (op.kind === 'add_column' && addingRewrites(op.column) && (created === undefined || created > i)) {
-      statements[0] = { ...statements[0]!, rebuild: op.table.name }
+    const adding = op.kind === 'add_column' && addingRewrites(op.column) ? 0 : op.kind === 'alter_column' && recomputes(op) && addingRewrites(op.to) ? 1 : undefined
+    if (adding !== undefined && (created === undefined || created > i)) {
+      statements[adding] = { ...statements[adding]!, rebuild: tableOf(op)!.name }
     }
     return [
       ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [], ...enumPredicates.before.get(i) ?? [],
