@@ -16,7 +16,11 @@ export type HintMatch =
 export function matchTableHint(model: SchemaModel, desired: SchemaModel, hint: RenameHint): HintMatch {
   const inSchema = (t: TableModel) => hint.table.schema === undefined || t.schema === hint.table.schema
   const olds = model.tables.filter((t) => t.name === hint.from && inSchema(t))
-  if (olds.length === 0) return { reason: `the database has no table "${hint.from}"`, stale: true }
+  if (olds.length === 0) {
+    // Spent once the rename ran, or where the database has no table at all (a new one, made from scratch).
+    const renamed = model.tables.some((t) => t.name === hint.to && inSchema(t))
+    return { reason: `the database has no table "${hint.from}"`, stale: renamed || model.tables.length === 0 }
+  }
   const refusals: { reason: string; stale: boolean }[] = []
   for (const old of olds) {
     const target = { schema: old.schema, name: hint.to }
@@ -43,7 +47,7 @@ export function matchColumnHint(
   const label = (column: string) => `"${hint.table.name}"."${column}"`
   if (wanted === undefined) return { reason: `the entities have no table "${hint.table.name}"`, stale: false }
   if (current === undefined) return { reason: `the database has no table "${hint.table.name}"`, stale: true }
-  if (!has(current, hint.from)) return { reason: `the database has no column ${label(hint.from)}`, stale: true }
+  if (!has(current, hint.from)) return { reason: `the database has no column ${label(hint.from)}`, stale: has(current, hint.to) }
   if (has(current, hint.to)) return { reason: `the database already has column ${label(hint.to)}`, stale: false }
   if (!has(wanted, hint.to)) return { reason: `the entities have no column ${label(hint.to)}`, stale: false }
   return { decision: { kind: 'column', table: nameOf(wanted), from: hint.from, to: hint.to } }

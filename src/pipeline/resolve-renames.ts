@@ -35,8 +35,8 @@ export interface ResolvedRenames {
 /**
  * resolveRenames diffs `actual` against `desired` deciding renames from the `--rename` flags, the entities'
  * `@RenamedFrom` hints and the prompt, in that order. A flag that does not apply is a UserError; a
- * decorator hint whose old name is gone is ignored (it was applied before), any other that does not apply
- * is a warning. Each unresolved suspected rename is a warning too.
+ * decorator hint that is spent (the database has the new name and not the old: it was applied before) is
+ * ignored, any other that does not apply is a warning. Each unresolved suspected rename is a warning too.
  */
 export async function resolveRenames(
   actual: SchemaModel,

@@ -245,6 +245,8 @@ describe('planWithRenames: hints that do not apply', () => {
     const cases: [string[], string[], string, boolean][] = [
       [['content'], ['content'], 'the database has no column "post"."body"', true],
       [['body'], ['text'], 'the entities have no column "post"."content"', false],
+      // Neither name in the database: the hint names no column it has (a misspelt name), not one renamed before.
+      [['title'], ['title', 'content'], 'the database has no column "post"."body"', false],
     ]
     for (const [db, entities, reason, stale] of cases) {
       const plan = await planWithRenames(schema([t(db)]), schema([t(entities)]), plain, { hints: [columnHint('post', 'body', 'content')] })
@@ -265,5 +267,11 @@ describe('planWithRenames: hints that do not apply', () => {
     expect(leftover.ops).toEqual([])
     const tables = await planWithRenames(schema([t([])]), schema([t([])]), plain, { hints: [tableHint('draft', 'post')] })
     expect(tables.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', true]])
+    // A table made now under a name the hint says it had, in a database that has neither: a misspelt name.
+    const misspelt = await planWithRenames(schema([table('other', [id])]), schema([table('other', [id]), t([])]), plain, { hints: [tableHint('draft', 'post')] })
+    expect(misspelt.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', false]])
+    // In a new, empty database every table is made from scratch, and old names are no news.
+    const fresh = await planWithRenames(schema([]), schema([t([])]), plain, { hints: [tableHint('draft', 'post')] })
+    expect(fresh.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', true]])
   })
 })
