@@ -5,13 +5,13 @@ import { type ChangeSet, reverseChangeSet } from '../plan/change-set'
 import { unrestorableDrops, unrestorableText } from '../plan/unrestorable'
 
 /**
- * compileDown compiles the `down` of `up`. When `up` drops a column that `down` cannot add back while its
- * table has rows (see unrestorableDrops), `down` first checks each such table and stops, before any
- * change, with one line naming the column and why; on an empty table it runs whole.
+ * compileDown compiles the `down` of `up`. When `up` drops what `down` cannot bring back while rows stand in
+ * the way (see unrestorableDrops), `down` first checks for such rows and stops, before any change, with one
+ * line naming what and why; without them it runs whole.
  */
 export function compileDown(dialect: Pick<Dialect, 'compile' | 'quoteIdent'>, up: ChangeSet): Statement[] {
   const guards = unrestorableDrops(up).map((drop): Statement => ({
-    sql: `SELECT 1 FROM ${tableSql(dialect, drop.tableAfter)} LIMIT 1`,
+    sql: `SELECT 1 FROM ${tableSql(dialect, drop.tableAfter)}${drop.kind === 'reference' ? ` WHERE ${drop.columns.map((c) => `${dialect.quoteIdent(c)} IS NOT NULL`).join(' AND ')}` : ''} LIMIT 1`,
     operations: [],
     failIfRows: `down cannot run: ${unrestorableText(drop)}; nothing was changed`,
   }))

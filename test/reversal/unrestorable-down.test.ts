@@ -3,7 +3,7 @@ import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { type TestDatabase, allDialects } from '../support/test-database'
-import { Account, AccountWithCode } from './unrestorable-entities'
+import { Account, AccountWithCode, Player, PlayerInTeam, Team } from './unrestorable-entities'
 
 // A `down` that cannot restore a dropped unique NOT NULL column stops at its start with one line, changing
 // nothing; on an empty table it restores the schema exactly. The `up` file says so (IRREVERSIBLE).
@@ -40,5 +40,33 @@ describe.each(allDialects('undo'))('%s: dropping a unique NOT NULL column', (_la
     await db.query('DELETE FROM account')
     await revertLast(db, [Account])
     expect(await pendingChanges(db, [AccountWithCode])).toEqual([])
+  })
+})
+
+describe.each(allDialects('undoref'))('%s: dropping a table whose rows a kept table references', (_label, createDatabase) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createDatabase()
+    await migrateTo(db, [Team, PlayerInTeam], 'Init')
+    await db.query(`INSERT INTO team (name) VALUES ('red')`)
+    await db.query(`INSERT INTO player ("teamId") VALUES (1), (NULL)`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('refuses down before any change while a row holds a reference, and restores the schema once none does', async () => {
+    const result = await generateMigration(projectFor(db, [Player]), 'DropTeam', 1_900_000_000_000)
+    const irreversible = result.comparison.hazards.find((h) => h.code === 'IRREVERSIBLE')
+    expect(irreversible?.message).toMatch(/down cannot undo this: table "(public\.)?team" comes back empty, and rows of "(public\.)?player" still hold values of "teamId" that referenced it/)
+    expect(await upgrade(projectFor(db, [Player]))).toEqual(['DropTeam1900000000000'])
+    const rows = await db.query('SELECT id, "teamId" FROM player ORDER BY id')
+
+    const refusal = await revertLast(db, [Player]).then(() => undefined, (err: Error) => err)
+    expect(refusal?.message).toMatch(/down cannot run: table "(public\.)?team" comes back empty/)
+    expect(await pendingChanges(db, [Player])).toEqual([])
+    expect(await db.query('SELECT id, "teamId" FROM player ORDER BY id')).toEqual(rows)
+
+    await db.query('UPDATE player SET "teamId" = NULL')
+    await revertLast(db, [Player])
+    expect(await pendingChanges(db, [Team, PlayerInTeam])).toEqual([])
   })
 })
