@@ -1,12 +1,20 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../support/migration-cycle'
-import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { type EntityList, migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../support/migration-cycle'
+import { createMariaDbDatabase } from '../support/test-database'
 
-let db: TestDatabase
-beforeAll(async () => {
-  db = await createMariaDbDatabase('temporaldefaults')
-})
-afterAll(async () => db?.drop())
+/** expectInSyncWhoeverMadeIt: after our migration, and after TypeORM's synchronize, `entities` show no change. */
+async function expectInSyncWhoeverMadeIt(entities: EntityList, name: string): Promise<void> {
+  const db = await createMariaDbDatabase(name.toLowerCase())
+  try {
+    await migrateTo(db, entities, name)
+    expect(await pendingChanges(db, entities)).toEqual([])
+    await revertLast(db, entities)
+    await synchronizeWithTypeorm(db, entities)
+    expect(await pendingChanges(db, entities)).toEqual([])
+  } finally {
+    await db.drop()
+  }
+}
 
 // The server stores a date or time default as its type keeps it: a datetime with its time, a time with its
 // seconds, a fraction of as many digits as the column has. Both sides are compared in that form, after TypeORM's
@@ -24,9 +32,23 @@ class TemporalDefaults {
 }
 
 it('compares date and time defaults as the server stores them, after our migration and after TypeORM\'s synchronize', async () => {
-  await migrateTo(db, [TemporalDefaults], 'TemporalDefaults')
-  expect(await pendingChanges(db, [TemporalDefaults])).toEqual([])
-  await revertLast(db, [TemporalDefaults])
-  await synchronizeWithTypeorm(db, [TemporalDefaults])
-  expect(await pendingChanges(db, [TemporalDefaults])).toEqual([])
+  await expectInSyncWhoeverMadeIt([TemporalDefaults], 'TemporalDefaults')
+})
+
+// MariaDB stores CURRENT_TIMESTAMP without digits, as a default or ON UPDATE, with the column's: `datetime(6)
+// DEFAULT now()` reads back current_timestamp(6). More digits than the column's it stores as the column's.
+@Entity('current_timestamps')
+class CurrentTimestamps {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'datetime', precision: 6, nullable: true, default: () => 'now()' }) now: Date | null
+  @Column({ type: 'datetime', precision: 6, nullable: true, default: () => 'CURRENT_TIMESTAMP' }) current: Date | null
+  @Column({ type: 'datetime', precision: 6, nullable: true, default: () => 'now(3)' }) fewerDigits: Date | null
+  @Column({ type: 'timestamp', precision: 3, nullable: true, default: () => 'CURRENT_TIMESTAMP', onUpdate: 'CURRENT_TIMESTAMP' }) touched: Date | null
+  @Column({ type: 'timestamp', precision: 6, default: () => 'current_timestamp()', onUpdate: 'now()' }) stamped: Date
+  @CreateDateColumn({ precision: 3 }) createdAt: Date
+  @UpdateDateColumn({ precision: 3 }) updatedAt: Date
+}
+
+it('compares CURRENT_TIMESTAMP with fewer or more digits than its column as MariaDB stores it', async () => {
+  await expectInSyncWhoeverMadeIt([CurrentTimestamps], 'CurrentTimestamps')
 })

@@ -2,23 +2,25 @@ import { compareText } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
 import { withComment } from '../stored-comment'
 import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
+import { storedCurrentTimestamp } from './mysql-current-timestamp'
 import { canonicalMysqlExpression } from './mysql-expressions'
+import type { MysqlServer } from './mysql-server'
 import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
 
 /**
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
- * (see mysql-model): canonical type and parameters, canonical default (a date or time as the server stores it)
- * and ON UPDATE, AUTO_INCREMENT as
+ * (see mysql-model) for the server `server` (undefined: not known yet): canonical type and parameters,
+ * canonical default (a date or time, or `CURRENT_TIMESTAMP(n)`, as the server stores it) and ON UPDATE, AUTO_INCREMENT as
  * `increment`, computed expression canonical, empty comments dropped. The written texts are kept.
  */
-export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
+export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | undefined): ColumnModel {
   const type = canonicalMysqlType(column.type, column, column.enumValues)
   const increment = column.generated?.kind === 'increment'
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
-  const canonicalDefault = keepsDefault ? atMostPrecision(canonicalMysqlDefault(column.default!, type.type), type.precision) : undefined
+  const canonicalDefault = keepsDefault ? storedCurrentTimestamp(canonicalMysqlDefault(column.default!, type.type), type.precision, server) : undefined
   const defaultText = canonicalDefault === undefined ? undefined : storedTemporalDefault(canonicalDefault, type.type, type.precision)
-  const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? atMostPrecision(canonicalOnUpdate(column.onUpdate), type.precision) : undefined
+  const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? storedCurrentTimestamp(canonicalOnUpdate(column.onUpdate), type.precision, server) : undefined
   return {
     name: column.name,
     type: type.type,
@@ -44,27 +46,16 @@ export function canonicalMysqlColumn(column: ColumnModel): ColumnModel {
 }
 
 /**
- * atMostPrecision: MariaDB stores `CURRENT_TIMESTAMP(6)` on a column of fewer fractional digits as
- * `CURRENT_TIMESTAMP(n)` of the column's (what TypeORM writes for `@CreateDateColumn({ precision: 3 })`; MySQL
- * refuses it).
- */
-function atMostPrecision(expression: string | undefined, precision: number | undefined): string | undefined {
-  const digits = /^CURRENT_TIMESTAMP\((\d+)\)$/.exec(expression ?? '')
-  if (!digits || Number(digits[1]) <= (precision ?? 0)) return expression
-  return precision === undefined ? 'CURRENT_TIMESTAMP' : `CURRENT_TIMESTAMP(${precision})`
-}
-
-/**
- * canonicalMysqlTable applies the canonical rules to a whole table (both sides): columns through
+ * canonicalMysqlTable applies the canonical rules to a whole table (both sides) for the server `server`: columns through
  * canonicalMysqlColumn, no schema, the primary key unnamed (MySQL always calls it PRIMARY), unique indexes of
  * plain columns as uniques, BTREE and HASH as the default index method, check expressions canonical, every
  * list sorted by name.
  */
-export function canonicalMysqlTable(table: TableModel): TableModel {
+export function canonicalMysqlTable(table: TableModel, server: MysqlServer | undefined): TableModel {
   const plainUniques = table.indexes.filter(isPlainUnique)
   return {
     name: table.name,
-    columns: table.columns.map(canonicalMysqlColumn),
+    columns: table.columns.map((c) => canonicalMysqlColumn(c, server)),
     ...(table.primaryKey !== undefined && { primaryKey: { columns: [...table.primaryKey.columns] } }),
     indexes: byName(table.indexes.filter((i) => !isPlainUnique(i)).map(canonicalIndex)),
     uniques: byName(withoutRepeats([...table.uniques, ...plainUniques].map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] })))),

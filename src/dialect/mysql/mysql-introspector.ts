@@ -65,7 +65,7 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
       checks: ownChecks.filter((c) => !(jsonCheckColumn(c) !== undefined && ownColumns.some((col) => col.name === jsonCheckColumn(c) && isJson(col)))).map(checkOf),
       ...(t.comment !== null && t.comment !== '' && { comment: t.comment }),
       ...(t.engine !== null && { engine: t.engine }),
-    })
+    }, server)
   })
   const relations = new Set([...tableRows.map((t) => t.name), ...viewRows.map((v) => v.name)])
   return {

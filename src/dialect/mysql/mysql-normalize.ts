@@ -11,7 +11,7 @@
  * - `float(p)` without a scale is `float` (p <= 24) or `double` (p > 24) with no precision, as the server
  *   stores it; `float(p,s)` and `double(p,s)` keep both.
  * - A `CURRENT_TIMESTAMP(n)` default or ON UPDATE past the column's fractional digits is `CURRENT_TIMESTAMP(p)`
- *   of the column's (MariaDB stores it so; MySQL refuses it).
+ *   of the column's (MariaDB stores it so; MySQL refuses it), and on MariaDB one without digits too.
  * - Generated columns are nullable on MariaDB (no NOT NULL there).
  * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json` and `unsigned`; normalize
  *   drops it.
@@ -34,7 +34,7 @@ import { atLeast, type MysqlServer } from './mysql-server'
 export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefined, driverType?: string): SchemaModel {
   const typeorm: TypeormMapping = { server, mariadbDriver: (driverType ?? server?.product) === 'mariadb' }
   return {
-    tables: withSharedEnumValues(model.tables).map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, typeorm)))).sort(byQualifiedName),
+    tables: withSharedEnumValues(model.tables).map((t) => withForeignKeyIndexes(canonicalMysqlTable(entityTable(t, typeorm), server))).sort(byQualifiedName),
     enums: [],
     schemas: [],
     extensions: [],

@@ -132,19 +132,19 @@ describe('defaults as each server reports them (rows in the form each server doc
       table: 't', name: 'c', position: 1, default_value: null, nullable: 'YES', data_type: 'varchar', column_type: 'varchar(10)',
       charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci', charset_collation: 'utf8mb4_0900_ai_ci', extra: '', comment: '', generation_expression: null, ...over,
     })
-    const fromMysql = canonicalMysqlColumn(columnOf(columnRow({ default_value: "it's" }), table, mysql8, false))
-    const fromMariadb = canonicalMysqlColumn(columnOf(columnRow({ default_value: "'it''s'" }), { ...table, collation: 'utf8mb4_0900_ai_ci' }, mariadb, false))
+    const fromMysql = canonicalMysqlColumn(columnOf(columnRow({ default_value: "it's" }), table, mysql8, false), mysql8)
+    const fromMariadb = canonicalMysqlColumn(columnOf(columnRow({ default_value: "'it''s'" }), { ...table, collation: 'utf8mb4_0900_ai_ci' }, mariadb, false), mariadb)
     expect(fromMysql).toEqual(fromMariadb)
     expect(fromMysql.default).toBe("'it''s'")
-    const pathFromMysql = canonicalMysqlColumn(columnOf(columnRow({ default_value: 'C:\\temp' }), table, mysql8, false))
-    const pathFromMariadb = canonicalMysqlColumn(columnOf(columnRow({ default_value: "'C:\\\\temp'" }), table, mariadb, false))
+    const pathFromMysql = canonicalMysqlColumn(columnOf(columnRow({ default_value: 'C:\\temp' }), table, mysql8, false), mysql8)
+    const pathFromMariadb = canonicalMysqlColumn(columnOf(columnRow({ default_value: "'C:\\\\temp'" }), table, mariadb, false), mariadb)
     expect([pathFromMysql.default, pathFromMariadb.default]).toEqual(["'C:\\temp'", "'C:\\temp'"])
     const stamp = canonicalMysqlColumn(columnOf(columnRow({
       data_type: 'timestamp', column_type: 'timestamp(3)', charset: null, collation: null, charset_collation: null,
       default_value: 'CURRENT_TIMESTAMP(3)', extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)',
-    }), table, mysql8, false))
+    }), table, mysql8, false), mysql8)
     expect(stamp).toEqual({ name: 'c', type: 'timestamp', precision: 3, nullable: true, default: 'CURRENT_TIMESTAMP(3)', defaultSql: 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
-    const generated = canonicalMysqlColumn(columnOf(columnRow({ data_type: 'int', column_type: 'int', charset: null, collation: null, extra: 'STORED GENERATED', generation_expression: '(`a` * 2)' }), table, mysql8, false))
+    const generated = canonicalMysqlColumn(columnOf(columnRow({ data_type: 'int', column_type: 'int', charset: null, collation: null, extra: 'STORED GENERATED', generation_expression: '(`a` * 2)' }), table, mysql8, false), mysql8)
     expect(generated.computed).toEqual({ expression: '(a*2)', stored: true, expressionSql: '(`a` * 2)' })
   })
   it("MariaDB's json check is recognized only when named after its column", () => {

@@ -1,0 +1,32 @@
+import { storedCurrentTimestamp } from '../../../src/dialect/mysql/mysql-current-timestamp'
+import { mysqlServerOf } from '../../../src/dialect/mysql/mysql-server'
+
+const mariadb = mysqlServerOf('10.11.6-MariaDB-0+deb12u1', 'STRICT_TRANS_TABLES')
+const mysql8 = mysqlServerOf('8.0.36', 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION')
+
+// Measured on MariaDB 10.11: `datetime(6) DEFAULT now()` reads back current_timestamp(6), `datetime(6) DEFAULT now(3)`
+// current_timestamp(3), `datetime(3) DEFAULT current_timestamp(6)` current_timestamp(3). MySQL 8 refuses all but
+// the column's precision (ERROR 1067, Invalid default value).
+describe('storedCurrentTimestamp', () => {
+  it.each([
+    ['CURRENT_TIMESTAMP', 6, 'CURRENT_TIMESTAMP(6)'],
+    ['CURRENT_TIMESTAMP', 3, 'CURRENT_TIMESTAMP(3)'],
+    ['CURRENT_TIMESTAMP', undefined, 'CURRENT_TIMESTAMP'],
+    ['CURRENT_TIMESTAMP(3)', 6, 'CURRENT_TIMESTAMP(3)'],
+    ['CURRENT_TIMESTAMP(6)', 3, 'CURRENT_TIMESTAMP(3)'],
+    ['CURRENT_TIMESTAMP(6)', undefined, 'CURRENT_TIMESTAMP'],
+    ["'2020-01-01 00:00:00'", 6, "'2020-01-01 00:00:00'"],
+  ])('on MariaDB, %s on a column of %s digits is %s', (expression, precision, expected) => {
+    expect(storedCurrentTimestamp(expression, precision, mariadb)).toBe(expected)
+  })
+
+  it.each([mysql8, undefined])('on MySQL 8, or before the server is known, no digits stay none (MySQL refuses them on a column with some)', (server) => {
+    expect(storedCurrentTimestamp('CURRENT_TIMESTAMP', 6, server)).toBe('CURRENT_TIMESTAMP')
+    expect(storedCurrentTimestamp('CURRENT_TIMESTAMP(6)', 6, server)).toBe('CURRENT_TIMESTAMP(6)')
+    expect(storedCurrentTimestamp('CURRENT_TIMESTAMP(6)', 3, server)).toBe('CURRENT_TIMESTAMP(3)')
+  })
+
+  it('leaves no expression as none', () => {
+    expect(storedCurrentTimestamp(undefined, 6, mariadb)).toBeUndefined()
+  })
+})
