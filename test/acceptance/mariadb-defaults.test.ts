@@ -41,6 +41,9 @@ class DefaultForms {
   @Column({ type: 'float', default: 0.25 }) quarter: number
   @Column({ type: 'enum', enum: UserStatus, default: UserStatus.Active }) status: UserStatus
   @Column({ type: 'set', enum: ['a', 'b', 'c'], default: ['a', 'b'] }) letters: string[]
+  // The server stores a set's members in the labels' order, each once, spelled as its label.
+  @Column({ type: 'set', enum: ['a', 'b', 'c'], nullable: true, default: 'b,a' }) reordered: string[]
+  @Column({ type: 'set', enum: ['a', 'b', 'c'], default: ['c', 'A', 'c'] }) repeated: string[]
   @Column({ type: 'varchar', length: 36, default: () => '(uuid())' }) uuid: string
   @Column({ type: 'date', default: () => '(curdate())' }) today: string
   @Column({ type: 'text', default: () => "('long text')" }) longText: string
@@ -63,7 +66,7 @@ it('creates every default form and then finds nothing to change', async () => {
   expect(await pendingChanges(db, [DefaultForms])).toEqual([])
   await db.query('INSERT INTO default_forms () VALUES ()')
   const [row] = await db.query<Record<string, unknown>>(
-    'SELECT plain, quoted, apostrophe, "windowsPath", "stringFlag", half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, "longText", noon, "nullDefault" FROM default_forms')
+    'SELECT plain, quoted, apostrophe, "windowsPath", "stringFlag", half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, reordered, repeated, "longText", noon, "nullDefault" FROM default_forms')
   expect(row).toEqual({
     plain: 'abc',
     quoted: 'say "hi"',
@@ -80,6 +83,8 @@ it('creates every default form and then finds nothing to change', async () => {
     quotedInt: 7,
     status: 'active',
     letters: 'a,b',
+    reordered: 'a,b',
+    repeated: 'a,c',
     longText: 'long text',
     noon: '12:00:00',
     nullDefault: null,

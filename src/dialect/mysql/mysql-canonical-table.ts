@@ -5,13 +5,14 @@ import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
 import { storedCurrentTimestamp } from './mysql-current-timestamp'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
+import { storedSetDefault } from './mysql-set-defaults'
 import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
 
 /**
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
  * (see mysql-model) for the server `server` (undefined: not known yet): canonical type and parameters,
- * canonical default (a date or time, or `CURRENT_TIMESTAMP(n)`, as the server stores it) and ON UPDATE, AUTO_INCREMENT as
+ * canonical default (a date or time, a set's members, or `CURRENT_TIMESTAMP(n)`, as the server stores it) and ON UPDATE, AUTO_INCREMENT as
  * `increment`, computed expression canonical, empty comments dropped. The written texts are kept.
  */
 export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | undefined): ColumnModel {
@@ -19,7 +20,8 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
   const increment = column.generated?.kind === 'increment'
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
   const canonicalDefault = keepsDefault ? storedCurrentTimestamp(canonicalMysqlDefault(column.default!, type.type), type.precision, server) : undefined
-  const defaultText = canonicalDefault === undefined ? undefined : storedTemporalDefault(canonicalDefault, type.type, type.precision)
+  const defaultText = canonicalDefault === undefined ? undefined
+    : storedSetDefault(storedTemporalDefault(canonicalDefault, type.type, type.precision), type.type, type.enumValues)
   const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? storedCurrentTimestamp(canonicalOnUpdate(column.onUpdate), type.precision, server) : undefined
   return {
     name: column.name,
