@@ -5,6 +5,7 @@ import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { type AlterCost, algorithmClause, alterCost, weakest } from './mysql-alter-algorithm'
 import { columnDefinitionSql } from './mysql-column-sql'
 import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
+import { dataLossGuards } from './mysql-data-loss-guards'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
@@ -169,15 +170,17 @@ interface AlterGroup {
  * redefined twice (a change between uuid and a type MariaDB does not convert it to goes through a varchar, see
  * uuidTextStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
- * type change would break are dropped before it and added again after it (see mysqlRelinkedForeignKeys).
+ * type change would break are dropped before it and added again after it (see mysqlRelinkedForeignKeys). An
+ * ALTER that would lose values outside strict mode follows checks that fail first (see dataLossGuards).
  */
 export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined): Statement[] {
   const syntax = mysqlSyntax(server)
   const relinked = mysqlRelinkedForeignKeys(changes, syntax)
   const out: Statement[] = []
+  const guarded = new Set<Operation>()
   let group: AlterGroup | undefined
   const flush = () => {
-    if (group !== undefined) out.push(alterStatement(group, syntax))
+    if (group !== undefined) out.push(...guardsBefore(group, guarded), alterStatement(group, syntax))
     group = undefined
   }
   changes.ops.forEach((op, i) => {
@@ -215,6 +218,18 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   })
   flush()
   return out
+}
+
+/**
+ * guardsBefore are the data loss guards of the operations of `group` not `guarded` yet (an operation may span two
+ * ALTERs), which it adds to them. A table created by the migration has no rows to lose, and one it drops later
+ * loses them all: neither is guarded.
+ */
+function guardsBefore(group: AlterGroup, guarded: Set<Operation>): Statement[] {
+  if (group.fresh || group.droppedLater) return []
+  const unguarded = group.operations.filter((op) => !guarded.has(op))
+  for (const op of unguarded) guarded.add(op)
+  return unguarded.flatMap((op) => dataLossGuards(op, group.table))
 }
 
 /** joins says whether `clause` of `op` can go into the ALTER `group` is building. */

@@ -39,10 +39,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
     }
     case 'more_decimals': return moreDecimals(column, probe.scale)
-    case 'holds_values':
-      // A SET column holds several labels: FIND_IN_SET finds one among them (and equals IN for an ENUM's).
-      return `(${column} IN (${probe.values.map(quoteString).join(', ')}) OR ` +
-        `${probe.values.filter((v) => !v.includes(',')).map((v) => `FIND_IN_SET(${quoteString(v)}, ${column}) > 0`).join(' OR ') || 'FALSE'})`
+    case 'holds_values': return holdsValues(column, probe.values)
     case 'not_convertible': return notConvertible(probe, column)
   }
 }
@@ -63,6 +60,13 @@ export function measureMysql(
   options: ProbeOptions,
 ): Promise<(ProbeResult | undefined)[]> {
   return measureWith(syntax, connection, probes, options)
+}
+
+/** holdsValues is the MySQL test for the rows whose ENUM or SET column `column` (quoted) holds one of `values`. */
+export function holdsValues(column: string, values: readonly string[]): string {
+  // A SET column holds several labels: FIND_IN_SET finds one among them (and equals IN for an ENUM's).
+  return `(${column} IN (${values.map(quoteString).join(', ')}) OR ` +
+    `${values.filter((v) => !v.includes(',')).map((v) => `FIND_IN_SET(${quoteString(v)}, ${column}) > 0`).join(' OR ') || 'FALSE'})`
 }
 
 function moreDecimals(column: string, scale: number): string {

@@ -174,6 +174,7 @@ describe('mysql compiler', () => {
       expect(up.map((s) => [s.operations, s.rebuild])).toEqual([[[op], 'item'], [[op], 'item']])
       const down = mysqlDialectAt(mariadb1011).compile(reverseChangeSet(changeSetOf(from, [op])))
       expect(down.map((s) => s.sql)).toEqual([
+        'SELECT 1 FROM `item` WHERE `ref` IS NULL LIMIT 1',
         'ALTER TABLE `item` MODIFY COLUMN `ref` varchar(36) NULL',
         'ALTER TABLE `item` MODIFY COLUMN `ref` uuid NOT NULL',
       ])
@@ -234,6 +235,43 @@ describe('mysql compiler', () => {
     })
   })
 
+  describe('checks before an ALTER that would lose values outside strict mode', () => {
+    const mood = col('mood', 'enum', { enumValues: ['a', 'b', 'c'] })
+    const tags = col('tags', 'set', { enumValues: ['x', 'y', 'z'], nullable: true })
+    const note = myTable('note', [col('id'), mood, tags, col('body', 'text', { nullable: true })], { primaryKey: { columns: ['id'] } })
+    const from = mySchema([note])
+    const body = note.columns[3]!
+
+    it.each([mariadb1011, mysql8, undefined])('one per column, whatever the server (the one running it may not be strict), carrying its operation', (server) => {
+      const ops = [
+        alterColumn(note, mood, { ...mood, enumValues: ['a'] }),
+        alterColumn(note, tags, { ...tags, enumValues: ['x'] }),
+        alterColumn(note, body, { ...body, nullable: false }),
+      ]
+      const statements = compile(ops, server, from)
+      expect(statements.slice(0, 3).map((s) => s.sql)).toEqual([
+        "SELECT 1 FROM `note` WHERE (`mood` IN ('b', 'c') OR FIND_IN_SET('b', `mood`) > 0 OR FIND_IN_SET('c', `mood`) > 0) LIMIT 1",
+        "SELECT 1 FROM `note` WHERE (`tags` IN ('y', 'z') OR FIND_IN_SET('y', `tags`) > 0 OR FIND_IN_SET('z', `tags`) > 0) LIMIT 1",
+        'SELECT 1 FROM `note` WHERE `body` IS NULL LIMIT 1',
+      ])
+      expect(statements.slice(0, 3).map((s) => s.operations)).toEqual(ops.map((op) => [op]))
+      expect(statements[0]!.failIfRows).toBe("rows of \"note\".\"mood\" hold 'b', 'c', which the column no longer takes: move them to another value first " +
+        '(outside strict mode the server would silently drop those values); nothing of the table was changed')
+      expect(statements[2]!.failIfRows).toContain("hold NULL, which the column no longer takes: fill them first (outside strict mode the server would silently write its type's implicit default")
+      expect(statements[3]!.sql).toMatch(/^ALTER TABLE `note` MODIFY COLUMN `mood`/)
+      expect(statements).toHaveLength(4)
+    })
+
+    it('none for labels added, a column made nullable, a table the migration creates or drops later', () => {
+      expect(sqlOf([alterColumn(note, mood, { ...mood, enumValues: ['a', 'b', 'c', 'd'] })], mariadb1011, from)).toHaveLength(1)
+      expect(sqlOf([alterColumn(note, mood, { ...mood, nullable: true })], mariadb1011, from)).toHaveLength(1)
+      const created = compile([{ kind: 'create_table', table: note }, alterColumn(note, body, { ...body, nullable: false })], mariadb1011, mySchema([]))
+      expect(created.some((s) => s.failIfRows !== undefined)).toBe(false)
+      const dropped = compile([alterColumn(note, body, { ...body, nullable: false }), { kind: 'drop_table', table: note }], mariadb1011, from)
+      expect(dropped.some((s) => s.failIfRows !== undefined)).toBe(false)
+    })
+  })
+
   it('asserts no algorithm and counts no copy on a table the migration creates', () => {
     const table = myTable('tag', [col('id'), col('post_id')])
     const statements = compile([
@@ -259,7 +297,7 @@ describe('mysql compiler', () => {
       ['add a check', { kind: 'add_check', table: post, check: { name: 'CHK', expression: '`views` >= 0' } }, undefined, undefined, undefined],
     ]
     it.each(cases)('%s', (_name, op, mariadb, mysql, unknown) => {
-      const clause = (server: MysqlServer | undefined) => /ALGORITHM=.*$/.exec(sqlOf([op], server)[0]!)?.[0]
+      const clause = (server: MysqlServer | undefined) => /ALGORITHM=.*$/.exec(sqlOf([op], server).at(-1)!)?.[0]
       expect([clause(mariadb1011), clause(mysql8), clause(undefined)]).toEqual([mariadb, mysql, unknown])
     })
 

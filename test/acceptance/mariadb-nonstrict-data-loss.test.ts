@@ -1,0 +1,87 @@
+import { Column, DataSource, Entity, PrimaryGeneratedColumn, type MigrationInterface } from 'typeorm'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+
+// Outside strict mode (a sql_mode without STRICT_TRANS_TABLES or STRICT_ALL_TABLES) MariaDB takes an ALTER that
+// drops an ENUM or SET label rows hold, or makes a column holding NULLs NOT NULL, and turns those values into '',
+// a shorter set, '' or 0 with a warning only. The generated migration checks first and fails, changing nothing.
+
+@Entity('article')
+class ArticleBefore {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['draft', 'published', 'archived'], default: 'draft' }) status: string
+  @Column({ type: 'set', enum: ['a', 'b', 'c'], nullable: true }) tags: string[] | null
+  @Column({ type: 'varchar', length: 50, nullable: true }) title: string | null
+  @Column({ type: 'int', nullable: true }) views: number | null
+}
+
+@Entity('article')
+class ArticleFewerLabels {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['draft', 'published'], default: 'draft' }) status: string
+  @Column({ type: 'set', enum: ['a', 'b'], nullable: true }) tags: string[] | null
+  @Column({ type: 'varchar', length: 50, nullable: true }) title: string | null
+  @Column({ type: 'int', nullable: true }) views: number | null
+}
+
+@Entity('article')
+class ArticleNotNull {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['draft', 'published', 'archived'], default: 'draft' }) status: string
+  @Column({ type: 'set', enum: ['a', 'b', 'c'], nullable: true }) tags: string[] | null
+  @Column({ type: 'varchar', length: 50 }) title: string
+  @Column({ type: 'int' }) views: number
+}
+
+const rowsQuery = 'SELECT id, status, tags, title, views FROM article ORDER BY id'
+
+/** upUnderLooseSqlMode runs the `up` of the generated migration `file` on a session whose sql_mode has no strict mode. */
+async function upUnderLooseSqlMode(db: TestDatabase, file: string): Promise<void> {
+  const dataSource = new DataSource({ ...db.options, logging: false } as never)
+  await dataSource.initialize()
+  const queryRunner = dataSource.createQueryRunner()
+  try {
+    await queryRunner.query("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'")
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const migrations = require(file) as Record<string, new () => MigrationInterface>
+    await Object.values(migrations)[0]!.prototype.up.call(undefined, queryRunner)
+  } finally {
+    await queryRunner.release()
+    await dataSource.destroy()
+  }
+}
+
+describe.each([
+  ['labels rows hold', ArticleFewerLabels, "rows of \"article\".\"status\" hold 'archived', which the column no longer takes"],
+  ['a column holding NULLs made NOT NULL', ArticleNotNull, 'rows of "article"."title" hold NULL, which the column no longer takes'],
+])('outside strict mode, a migration dropping %s', (_name, after, message) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('nonstrict')
+    await migrateTo(db, [ArticleBefore], 'Init')
+    await db.query("INSERT INTO article (status, tags, title, views) VALUES ('archived', 'a,c', NULL, NULL), ('draft', 'a', 'x', 3)")
+  })
+  afterAll(async () => db?.drop())
+
+  it('fails before its ALTER, and the rows keep their values', async () => {
+    const rowsBefore = await db.query(rowsQuery)
+    const { file } = await generateMigration(projectFor(db, [after]), 'Narrowed', 1_800_000_000_000)
+    await expect(upUnderLooseSqlMode(db, file!)).rejects.toThrow(message)
+    expect(await db.query(rowsQuery)).toEqual(rowsBefore)
+    expect(await pendingChanges(db, [ArticleBefore])).toEqual([])
+  })
+})
+
+it('outside strict mode, the same migration runs once no row holds what it drops', async () => {
+  const db = await createMariaDbDatabase('nonstrict_clean')
+  try {
+    await migrateTo(db, [ArticleBefore], 'Init')
+    await db.query("INSERT INTO article (status, tags, title, views) VALUES ('draft', 'a', 'x', 3)")
+    const { file } = await generateMigration(projectFor(db, [ArticleFewerLabels]), 'FewerLabels', 1_800_000_000_000)
+    await upUnderLooseSqlMode(db, file!)
+    expect(await pendingChanges(db, [ArticleFewerLabels])).toEqual([])
+  } finally {
+    await db.drop()
+  }
+})
