@@ -3,6 +3,7 @@ import type { Operation } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { temporaryTableName } from './sqlite-constraint-names'
+import { quoteLiteral } from '../quote'
 import { quoteIdent } from './sqlite-quote'
 
 /** Rebuild is one table rebuilt into a new shape, with the data copied over. */
@@ -21,7 +22,7 @@ export interface Rebuild {
  * rebuildSql is SQLite's recipe for what ALTER TABLE cannot do (https://sqlite.org/lang_altertable.html#otheralter):
  * create the new shape under a temporary name, copy the rows, drop the old table, rename the new one into
  * place and re-create its indexes and the triggers the old table had (DROP TABLE dropped them). Added columns
- * take their defaults.
+ * take their defaults. An AUTOINCREMENT table keeps its counter (see sequenceCarriedSql).
  */
 export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
   const { source, target } = rebuild
@@ -34,14 +35,26 @@ export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
           `INSERT INTO ${quoteIdent(temporary)}(${copied.map(([to]) => quoteIdent(to)).join(', ')}) ` +
             `SELECT ${copied.map(([, from]) => from).join(', ')} FROM ${quoteIdent(source.name)}`,
         ]
+  const autoincrement = target.columns.some((c) => c.generated?.kind === 'increment')
   return [
     createTableSql(target, temporary, rebuild.finalName),
+    ...(autoincrement ? [sequenceCarriedSql(source.name, temporary)] : []),
     ...copy,
     `DROP TABLE ${quoteIdent(source.name)}`,
     `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(target.name)}`,
     ...target.indexes.map((index) => createIndexSql(target.name, index)),
     ...(target.triggers ?? []).map((trigger) => trigger.sql),
   ]
+}
+
+/**
+ * sequenceCarriedSql gives the new table the old one's sqlite_sequence row, the highest id it ever handed out:
+ * copying the rows leaves the highest id left, and AUTOINCREMENT promises not to hand out a deleted row's id
+ * again. Run before the copy, which raises it where a copied id is higher; DROP TABLE deletes the old row and
+ * RENAME renames the new one. The old table has no row until one was inserted.
+ */
+function sequenceCarriedSql(from: string, to: string): string {
+  return `INSERT INTO sqlite_sequence (name, seq) SELECT ${quoteLiteral(to)}, seq FROM sqlite_sequence WHERE name = ${quoteLiteral(from)}`
 }
 
 /** foreignKeyCheckSql asks for the rows of `table` whose foreign keys point nowhere. */

@@ -43,11 +43,16 @@ export const POSTS_FK = `CONSTRAINT "FK_posts_user" FOREIGN KEY ("userId") REFER
 /** USERS_GUARD is the check before a rebuild of users that it knows every column the table has (see unknownColumnsCheck). */
 export const USERS_GUARD = "SELECT name FROM pragma_table_info('users') WHERE name NOT IN ('id', 'name', 'email', 'age', 'status', 'created')"
 
+/** sequenceCarried is the statement by which the rebuild of an AUTOINCREMENT table keeps its counter. */
+export const sequenceCarried = (table: string) =>
+  `INSERT INTO sqlite_sequence (name, seq) SELECT 'temporary_${table}', seq FROM sqlite_sequence WHERE name = '${table}'`
+
 /** usersRebuild is the statements of a rebuild of users into `create` (its column list and constraints), after USERS_GUARD. */
 export function usersRebuild(create: string, copied = USERS_ALL, from = copied): string[] {
   return [
     USERS_GUARD,
     `CREATE TABLE "temporary_users" (${create})`,
+    sequenceCarried('users'),
     `INSERT INTO "temporary_users"(${copied}) SELECT ${from} FROM "users"`,
     'DROP TABLE "users"',
     'ALTER TABLE "temporary_users" RENAME TO "users"',

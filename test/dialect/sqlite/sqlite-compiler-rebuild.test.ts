@@ -3,7 +3,7 @@ import { sqliteDialect } from '../../../src/dialect/sqlite/sqlite-dialect'
 import { applyOperations } from '../../../src/operations/apply'
 import type { Operation } from '../../../src/operations/operation'
 import { reverseOperations } from '../../../src/operations/reverse'
-import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, USERS_GUARD, compile, name, posts, users, usersRebuild } from './sqlite-compiler-fixtures'
+import { POSTS_COLUMNS, POSTS_FK, P, T, USERS_COLUMNS, USERS_GUARD, compile, name, posts, sequenceCarried, users, usersRebuild } from './sqlite-compiler-fixtures'
 import { col, schema, sqlOf, table } from './sqlite-fixtures'
 import { changeSetOf } from '../../../src/plan/change-set'
 import { alterColumn } from '../../../src/plan/column-change'
@@ -61,12 +61,24 @@ describe('sqlite compiler: rebuilds', () => {
     // The guard names the columns the table has before the rebuild, under their old names.
     const [guard, ...sql] = sqlOf(compile(ops))
     expect(guard).toBe(USERS_GUARD)
-    expect(sql[1]).toBe(
+    expect(sql[2]).toBe(
       `INSERT INTO "temporary_users"("id", "fullName", "email", "age", "status") SELECT "id", "name", "email", "age", "status" FROM "users"`,
     )
     expect(sql[0]).toContain('"fullName" varchar(100) NOT NULL')
     expect(sql[0]).toContain('"joined" datetime NOT NULL DEFAULT (CURRENT_TIMESTAMP)')
-    expect(sql).toHaveLength(5)
+    expect(sql).toHaveLength(6)
+  })
+
+  test('the rebuild of an AUTOINCREMENT table carries its counter before the copy; one of a table without none', () => {
+    const sql = sqlOf(compile([alterColumn(P, posts.columns[2], { ...posts.columns[2], nullable: true })]))
+    expect(sql.slice(1, 4)).toEqual([
+      expect.stringMatching(/^CREATE TABLE "temporary_posts"/),
+      `INSERT INTO sqlite_sequence (name, seq) SELECT 'temporary_posts', seq FROM sqlite_sequence WHERE name = 'posts'`,
+      expect.stringMatching(/^INSERT INTO "temporary_posts"/),
+    ])
+    const plain = table('plain', { columns: [col('a', 'integer'), col('b', 'text')], primaryKey: { columns: ['a'] } })
+    const retyped = sqlOf(compile([alterColumn({ name: 'plain' }, plain.columns[1], { ...plain.columns[1], nullable: true })], schema(plain)))
+    expect(retyped.filter((s) => s.includes('sqlite_sequence'))).toEqual([])
   })
 
   test('a rebuild with foreign keys is checked at the end of the migration, with the message to fail with', () => {
@@ -78,6 +90,7 @@ describe('sqlite compiler: rebuilds', () => {
     expect(sqlOf(statements)).toEqual([
       "SELECT name FROM pragma_table_info('posts') WHERE name NOT IN ('id', 'userId', 'title')",
       `CREATE TABLE "temporary_posts" (${POSTS_COLUMNS.replace('text NOT NULL', 'text')}, ${POSTS_FK})`,
+      sequenceCarried('posts'),
       `INSERT INTO "temporary_posts"("id", "userId", "title") SELECT "id", "userId", "title" FROM "posts"`,
       'DROP TABLE "posts"',
       'ALTER TABLE "temporary_posts" RENAME TO "posts"',
@@ -94,7 +107,7 @@ describe('sqlite compiler: rebuilds', () => {
       failIfRows: '"posts" has columns this migration does not know, which its rebuild of the table would drop with their values: ' +
         'it was generated before another migration changed the table; delete it and generate it again',
     })
-    expect(statements[12]).toEqual({
+    expect(statements[14]).toEqual({
       sql: 'PRAGMA foreign_key_check("posts")',
       operations: [ops[0]],
       failIfRows: 'Rebuilding "posts" broke a foreign key: fix the rows listed by PRAGMA foreign_key_check("posts")',
@@ -109,14 +122,15 @@ describe('sqlite compiler: rebuilds', () => {
     ]
     const sql = sqlOf(compile(ops))
     expect(sql[0]).toBe('ALTER TABLE "posts" RENAME TO "articles"')
-    expect(sql.slice(1, 6)).toEqual([
+    expect(sql.slice(1, 7)).toEqual([
       "SELECT name FROM pragma_table_info('articles') WHERE name NOT IN ('id', 'userId', 'title')",
       `CREATE TABLE "temporary_articles" (${POSTS_COLUMNS}, CONSTRAINT "CHK_title" CHECK ("title" <> ''), ${POSTS_FK})`,
+      sequenceCarried('articles'),
       `INSERT INTO "temporary_articles"("id", "userId", "title") SELECT "id", "userId", "title" FROM "articles"`,
       'DROP TABLE "articles"',
       'ALTER TABLE "temporary_articles" RENAME TO "articles"',
     ])
-    expect(sql.slice(6)).toEqual([
+    expect(sql.slice(7)).toEqual([
       'CREATE INDEX "IDX_posts_user" ON "articles" ("userId")',
       'CREATE INDEX "IDX_title" ON "articles" ("title")',
       'PRAGMA foreign_key_check("articles")',
