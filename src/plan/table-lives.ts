@@ -75,3 +75,11 @@ export function tableLives(ops: readonly Operation[]): TableLives {
   })
   return { lives, lifeOf }
 }
+
+/** nameAt is the name `life`'s table has once the first `position` operations have run. */
+export function nameAt(life: TableLife, ops: readonly Operation[], position: number): QualifiedName {
+  return life.opIndexes.reduce((name, j) => {
+    const op = ops[j]!
+    return j < position && op.kind === 'rename_table' ? op.to : name
+  }, life.firstName)
+}

@@ -1,11 +1,14 @@
+import { sameName } from '../../model/qualified-name'
 import type { QualifiedName, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { ChangeSet, TableChange } from '../../plan/change-set'
+import { nameAt } from '../../plan/table-lives'
 import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
-import { foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
+import { type Rebuild, foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
+import { type ReferencingTable, tablesReferencingRenamedColumns } from './sqlite-referencing-tables'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
 type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
@@ -19,7 +22,9 @@ type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
  * - transient (created and dropped here): nothing at all;
  * - rebuilt (some change ALTER TABLE cannot make): ONE rebuild (see rebuildSql) carrying all its operations,
  *   placed at the table's last operation and building the shape the table has there: by then every
- *   earlier statement of the migration (a table it references, an index name it reuses) has run;
+ *   earlier statement of the migration (a table it references, an index name it reuses) has run; a table
+ *   whose foreign key names a column a rebuild renames is rebuilt too (see ReferencingTable), no earlier
+ *   than the rename, even where the migration does not touch it;
  * - in-place: each operation by itself (ADD/DROP/RENAME COLUMN, CREATE/DROP INDEX).
  * RenameTable always runs in place at its position, so that every statement names tables as they are then.
  * Rebuilt tables with foreign keys are checked with PRAGMA foreign_key_check after everything else, when
@@ -27,34 +32,70 @@ type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
  */
 export function compileSqlite(changes: ChangeSet): Statement[] {
   const { ops } = changes
-  const roles = new Map(changes.tables.map((table) => [table, roleOf(table, changes)]))
+  const { roles, referencing } = rebuildPlan(changes)
+  const followedRenamesUntil = new Map(referencing.flatMap((r) => (r.change ? [[r.change, r.lastRenameAt] as const] : [])))
+  const rebuildsAt = new Map<number, (() => void)[]>()
+  const schedule = (position: number, rebuild: () => void) => rebuildsAt.set(position, [...(rebuildsAt.get(position) ?? []), rebuild])
   const statements: Statement[] = []
   const checks: Statement[] = []
+  const emitRebuild = (rebuild: Rebuild, sourceColumns: readonly string[], carried: readonly Operation[]) => {
+    statements.push(unknownColumnsCheck(rebuild.target.name, sourceColumns, carried))
+    statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, { rebuild: rebuild.target.name })))
+    if (rebuild.target.foreignKeys.length > 0) checks.push(foreignKeyCheck(rebuild.finalName, carried))
+  }
+  for (const table of changes.tables) {
+    if (roles.get(table) !== 'rebuilt') continue
+    const position = Math.max(rebuildPosition(table, ops), followedRenamesUntil.get(table) ?? -1)
+    schedule(position, () => {
+      const carried = contentOps(table, ops).map((j) => ops[j]!)
+      const target = present(tableNamedAt(changes, position + 1, nameAt(table, ops, position + 1)), table)
+      const source = present(changes.tableBefore(table.opIndexes[0]!), table)
+      emitRebuild({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name }, source.columns.map((c) => c.name), carried)
+    })
+  }
+  for (const { change, name, renames, lastRenameAt } of referencing) {
+    if (change !== undefined) continue
+    schedule(lastRenameAt, () => {
+      const target = present(tableNamedAt(changes, lastRenameAt + 1, name), { lastName: name })
+      // Nothing on the table itself steers the copy; its statements carry the renames that make it needed.
+      emitRebuild({ source: target, target, ops: [], finalName: target.name }, target.columns.map((c) => c.name), renames)
+    })
+  }
   ops.forEach((op, i) => {
     const table = changes.tableAt[i]
     const role = table && roles.get(table)
     if (role === 'transient') return
     if (!table || op.kind === 'rename_table' || role === 'in-place') {
       statements.push(...inPlaceSql(op).map((piece) => statementOf(piece, [op])))
-      return
+    } else {
+      const carried = contentOps(table, ops).map((j) => ops[j]!)
+      const group = (pieces: readonly StatementPiece[]) => statements.push(...pieces.map((piece) => statementOf(piece, carried)))
+      if (role === 'created' && i === table.createdAt) {
+        const shape = present(table.to, table)
+        group([createTableSql(shape, table.firstName.name), ...shape.indexes.map((index) => createIndexSql(table.firstName.name, index))])
+      } else if (role === 'dropped' && i === table.droppedAt) {
+        group(inPlaceSql({ kind: 'drop_table', table: present(changes.tableBefore(i), table) }))
+      }
     }
-    const carried = contentOps(table, ops).map((j) => ops[j]!)
-    const group = (pieces: readonly StatementPiece[]) => statements.push(...pieces.map((piece) => statementOf(piece, carried)))
-    if (role === 'created' && i === table.createdAt) {
-      const shape = present(table.to, table)
-      group([createTableSql(shape, table.firstName.name), ...shape.indexes.map((index) => createIndexSql(table.firstName.name, index))])
-    } else if (role === 'dropped' && i === table.droppedAt) {
-      group(inPlaceSql({ kind: 'drop_table', table: present(changes.tableBefore(i), table) }))
-    } else if (role === 'rebuilt' && i === rebuildPosition(table, ops)) {
-      const target = present(changes.tableAfter(i), table)
-      const source = present(changes.tableBefore(table.opIndexes[0]!), table)
-      const rebuilt = rebuildSql({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name })
-      statements.push(unknownColumnsCheck(target.name, source.columns.map((c) => c.name), carried))
-      statements.push(...rebuilt.map((piece) => statementOf(piece, carried, { rebuild: target.name })))
-      if (target.foreignKeys.length > 0) checks.push(foreignKeyCheck(table.lastName.name, carried))
-    }
+    for (const rebuild of rebuildsAt.get(i) ?? []) rebuild()
   })
   return [...statements, ...checks]
+}
+
+/**
+ * rebuildPlan gives each table its role, and the tables rebuilt because their foreign keys name a column a
+ * rebuild renames (see ReferencingTable): one changed in place becomes rebuilt, and its renames may in turn
+ * call for more.
+ */
+function rebuildPlan(changes: ChangeSet): { roles: Map<TableChange, Role>; referencing: readonly ReferencingTable[] } {
+  const roles = new Map(changes.tables.map((table) => [table, roleOf(table, changes)]))
+  for (;;) {
+    const rebuilt = new Set(changes.tables.filter((table) => roles.get(table) === 'rebuilt'))
+    const referencing = tablesReferencingRenamedColumns(changes, rebuilt)
+    const promoted = referencing.flatMap((r) => (r.change !== undefined && roles.get(r.change) === 'in-place' ? [r.change] : []))
+    if (promoted.length === 0) return { roles, referencing }
+    for (const table of promoted) roles.set(table, 'rebuilt')
+  }
 }
 
 function roleOf(table: TableChange, changes: ChangeSet): Role {
@@ -65,7 +106,9 @@ function roleOf(table: TableChange, changes: ChangeSet): Role {
 
 /** rebuiltTables names the tables `changes` rebuild, under their names before the migration. */
 export function rebuiltTables(changes: ChangeSet): QualifiedName[] {
-  return changes.tables.filter((table) => roleOf(table, changes) === 'rebuilt').map((table) => table.firstName)
+  const { roles, referencing } = rebuildPlan(changes)
+  const untouched = referencing.flatMap((r) => (r.change === undefined ? [r.name] : []))
+  return [...changes.tables.filter((table) => roles.get(table) === 'rebuilt').map((table) => table.firstName), ...untouched]
 }
 
 function foreignKeyCheck(table: string, operations: readonly Operation[]): Statement {
@@ -96,7 +139,11 @@ function rebuildPosition(table: TableChange, ops: readonly Operation[]): number 
   return Math.max(...contentOps(table, ops))
 }
 
-function present(shape: TableModel | undefined, table: TableChange): TableModel {
+function tableNamedAt(changes: ChangeSet, position: number, name: QualifiedName): TableModel | undefined {
+  return changes.schemaAt(position).tables.find((t) => sameName(t, name))
+}
+
+function present(shape: TableModel | undefined, table: Pick<TableChange, 'lastName'>): TableModel {
   if (!shape) throw new Error(`sqlite: table "${table.lastName.name}" is not in the schema`)
   return shape
 }

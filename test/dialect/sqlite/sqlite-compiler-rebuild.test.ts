@@ -137,6 +137,43 @@ describe('sqlite compiler: rebuilds', () => {
     ])
   })
 
+  test('a rename in a rebuilt table rebuilds the tables whose foreign keys name the column, from the rename on', () => {
+    const rename: Operation = { kind: 'rename_column', table: T, from: 'id', to: 'uid', column: users.columns[0] }
+    const ops: Operation[] = [rename, alterColumn(T, name, { ...name, length: 200 })]
+    const statements = compile(ops)
+    const sql = sqlOf(statements)
+    const postsRebuilt = sql.slice(0, 7)
+    expect(postsRebuilt).toEqual([
+      "SELECT name FROM pragma_table_info('posts') WHERE name NOT IN ('id', 'userId', 'title')",
+      `CREATE TABLE "temporary_posts" (${POSTS_COLUMNS}, ${POSTS_FK.replace('("id")', '("uid")')})`,
+      sequenceCarried('posts'),
+      `INSERT INTO "temporary_posts"("id", "userId", "title") SELECT "id", "userId", "title" FROM "posts"`,
+      'DROP TABLE "posts"',
+      'ALTER TABLE "temporary_posts" RENAME TO "posts"',
+      'CREATE INDEX "IDX_posts_user" ON "posts" ("userId")',
+    ])
+    expect(statements.slice(0, 7).every((s) => s.operations.length === 1 && s.operations[0] === rename)).toBe(true)
+    expect(sql[8]).toMatch(/^CREATE TABLE "temporary_users" \("uid" integer PRIMARY KEY AUTOINCREMENT/)
+    expect(sql[sql.length - 1]).toBe('PRAGMA foreign_key_check("posts")')
+    expect(sqliteDialect.viewBreakingChanges(changeSetOf(schema(users, posts), ops))).toEqual([T, P])
+  })
+
+  test('a table changed in place whose key names a column a rebuild renames is rebuilt instead, after the rename', () => {
+    const views: Operation = { kind: 'add_column', table: P, column: col('views', 'integer', { default: '0' }) }
+    const ops: Operation[] = [views, { kind: 'rename_column', table: T, from: 'id', to: 'uid', column: users.columns[0] }, alterColumn(T, name, { ...name, length: 200 })]
+    const statements = compile(ops)
+    const sql = sqlOf(statements)
+    expect(sql[1]).toBe(`CREATE TABLE "temporary_posts" (${POSTS_COLUMNS}, "views" integer NOT NULL DEFAULT 0, ${POSTS_FK.replace('("id")', '("uid")')})`)
+    expect(statements[1].operations).toEqual([views])
+    expect(sql.filter((s) => s.startsWith('ALTER TABLE "posts"'))).toEqual([])
+  })
+
+  test('a rename ALTER TABLE makes leaves the referencing tables alone: SQLite rewrites their keys itself', () => {
+    expect(sqlOf(compile([{ kind: 'rename_column', table: T, from: 'id', to: 'uid', column: users.columns[0] }]))).toEqual([
+      'ALTER TABLE "users" RENAME COLUMN "id" TO "uid"',
+    ])
+  })
+
   test('down migrations compile: reverse(ops) from the state after ops', () => {
     const up: Operation[] = [
       { kind: 'create_table', table: { ...table('tags', { columns: [col('id', 'integer'), col('postId', 'integer')], primaryKey: { columns: ['id'] } }) } },
