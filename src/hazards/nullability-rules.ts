@@ -1,4 +1,3 @@
-import { quoteDoubled } from '../dialect/quote'
 import type { Probe } from '../dialect/probe'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { AlterColumn, CopyColumn } from '../operations/operation'
@@ -16,6 +15,8 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     if (!op.changes.includes('nullability') || op.to.nullable) return []
     const column = columnText(op.table, op.to.name)
+    // In the database's own quotes: MySQL reads "name" as a string, and the advice would set nothing.
+    const name = context.input.dialect.quoteIdent(op.to.name)
     // The copy into this column, named as it is then: a contract copies into `score__new`, then renames it `score`.
     const target = context.origins.column(index, op.table, op.from.name)
     const copiedInto = (c: (typeof copies)[number]) => {
@@ -27,7 +28,7 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
     return [{
       code: 'SET_NOT_NULL', operation: op,
       what: `Makes ${column} NOT NULL, which fails while a row holds NULL there`,
-      advice: `fill those rows first (UPDATE ... SET ${quoteDoubled(op.to.name)} = ... WHERE ${quoteDoubled(op.to.name)} IS NULL)`,
+      advice: `fill those rows first (UPDATE ... SET ${name} = ... WHERE ${name} IS NULL)`,
       ...nullsProbe(context, index, op, copy),
     }]
   })

@@ -3,6 +3,7 @@ import { unenforcedSizesNote } from '../../src/hazards/no-effect-rules'
 import { alter, before, codesOf, column, findingsOf, postgresDialect as pg, schema, sqliteDialect as lite, table, users, usersName } from './hazard-fixtures'
 import { enumUsers } from '../../src/diff/enum-users'
 import { alterColumn } from '../../src/plan/column-change'
+import { mysqlDialect } from '../../src/dialect/mysql/mysql-dialect'
 
 // Each code fires when it should and stays quiet when it should not (pure: no database).
 
@@ -81,6 +82,11 @@ describe('SET_NOT_NULL', () => {
   })
   it('stays quiet when a column becomes nullable', () => {
     expect(codesOf(pg, before(pg), [alter(pg, 'name', { nullable: true })])).toEqual([])
+  })
+  it("names the column in the database's own quotes in its advice", () => {
+    expect(findingsOf(pg, before(pg), [alter(pg, 'email', { nullable: false })])[0]?.advice).toBe('fill those rows first (UPDATE ... SET "email" = ... WHERE "email" IS NULL)')
+    expect(findingsOf(mysqlDialect, before(mysqlDialect), [alter(mysqlDialect, 'email', { nullable: false })])[0]?.advice)
+      .toBe('fill those rows first (UPDATE ... SET `email` = ... WHERE `email` IS NULL)')
   })
 })
 
