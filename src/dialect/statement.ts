@@ -37,6 +37,8 @@ export interface Statement {
   readonly rebuild?: string
   /** Set on a rebuild that lets writes go on while it copies (MySQL's `ALGORITHM=INPLACE, LOCK=NONE`). */
   readonly rebuildTakesWrites?: true
+  /** Set on a rebuild that writes every row again in place, the table locked, no copy made (PostgreSQL's rewrite). */
+  readonly rebuildRewrites?: true
 }
 
 /**

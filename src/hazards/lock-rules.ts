@@ -24,7 +24,9 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
     const table = named === undefined ? quoteDoubled(statement.rebuild) : tableText(named)
     const rebuilt = statement.rebuildTakesWrites === true
       ? { what: `Rebuilds table ${table} in place: every row and index is written again, while writes to the table go on`, advice: 'it takes time and disk space as large as the table; keep a backup' }
-      : { what: `Rebuilds table ${table}: a new table is created, every row copied into it, the old one dropped and its indexes created again`, advice: 'run it when the table is quiet (it is locked meanwhile) and keep a backup' }
+      : statement.rebuildRewrites === true
+        ? { what: `Rewrites table ${table}: every row is written again, with a value of its own in the column, and its indexes built again`, advice: 'run it when the table is quiet (it is locked meanwhile) and keep a backup' }
+        : { what: `Rebuilds table ${table}: a new table is created, every row copied into it, the old one dropped and its indexes created again`, advice: 'run it when the table is quiet (it is locked meanwhile) and keep a backup' }
     return [{
       code: 'TABLE_REBUILD', operation, subject: table, ...rebuilt,
       ...(origin && { probe: { kind: 'rows', table: nameOf(origin) } }),

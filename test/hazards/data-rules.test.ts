@@ -117,6 +117,10 @@ describe('TABLE_REBUILD of an added column on PostgreSQL', () => {
     const recomputed = alter(pg, 'age', generated('"id" * 3'), generated('"id" * 2'))
     expect(codesOf(pg, before(pg), [recomputed])).toEqual(['TABLE_REBUILD'])
   })
+  it('says the table is rewritten in place, not copied into a new one', () => {
+    const [finding] = findingsOf(pg, before(pg), [add({ default: 'gen_random_uuid()' })])
+    expect(finding?.what).toBe('Rewrites table "public"."users": every row is written again, with a value of its own in the column, and its indexes built again')
+  })
   it('stays quiet with a default PostgreSQL stores once (a constant, now()), and on a table the migration creates', () => {
     expect(codesOf(pg, before(pg), [add({ default: "'x'" }), add({ default: 'now()' }), add({ default: 'CURRENT_TIMESTAMP' })])).toEqual([])
     const created: Operation[] = [{ kind: 'create_table', table: table('fresh', [column('id')], { schema: 'public' }) },

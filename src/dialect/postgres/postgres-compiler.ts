@@ -132,7 +132,7 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
     const created = changes.tableAt[i]?.createdAt
     const adding = op.kind === 'add_column' && addingRewrites(op.column) ? 0 : op.kind === 'alter_column' && recomputes(op) && addingRewrites(op.to) ? 1 : undefined
     if (adding !== undefined && (created === undefined || created > i)) {
-      statements[adding] = { ...statements[adding]!, rebuild: tableOf(op)!.name }
+      statements[adding] = { ...statements[adding]!, rebuild: tableOf(op)!.name, rebuildRewrites: true }
     }
     return [
       ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [], ...enumPredicates.before.get(i) ?? [],
