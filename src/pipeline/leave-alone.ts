@@ -1,15 +1,35 @@
-import type { SchemaModel } from '../model/schema-model'
+import { sameName } from '../model/qualified-name'
+import type { IndexModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { SkippedIndex } from '../source/entity-metadata'
 
+/** IndexesLeftAlone are the database's model and the entities' with the skipped indexes settled (see keepingSkippedIndexes). */
+export interface IndexesLeftAlone {
+  readonly actual: SchemaModel
+  readonly desired: SchemaModel
+}
+
 /**
- * withoutSkippedIndexes removes from the database's model the indexes the entities declare but the model
- * leaves out (`synchronize: false`, spatial), so that the diff neither drops nor re-creates them.
+ * keepingSkippedIndexes leaves alone the indexes the entities declare but the model leaves out
+ * (`synchronize: false`, spatial), so that the diff neither drops nor re-creates them: the database's index is
+ * put on the entities' side as it stands. A change that takes it along is then followed by its creation again,
+ * as for any index both sides have (PostgreSQL drops a column's indexes with it, as when a generated column's
+ * expression changes). Where the entities' table lacks the table or a column of the index, it is left out of
+ * both sides: the migration's drop takes it.
  */
-export function withoutSkippedIndexes(model: SchemaModel, skipped: readonly SkippedIndex[]): SchemaModel {
-  if (skipped.length === 0) return model
+export function keepingSkippedIndexes(actual: SchemaModel, desired: SchemaModel, skipped: readonly SkippedIndex[]): IndexesLeftAlone {
+  if (skipped.length === 0) return { actual, desired }
   const keys = new Set(skipped.map((s) => `${s.table}\0${s.name}`))
+  const isSkipped = (table: TableModel, index: IndexModel) => keys.has(`${table.name}\0${index.name}`)
+  const kept = new Map<TableModel, IndexModel[]>()
+  const tables = actual.tables.map((table) => {
+    const wanted = desired.tables.find((t) => sameName(t, table))
+    const keeps = (index: IndexModel) => wanted !== undefined && index.columns.every((c) => wanted.columns.some((w) => w.name === c))
+    const skippedHere = table.indexes.filter((index) => isSkipped(table, index))
+    if (wanted !== undefined) kept.set(wanted, skippedHere.filter(keeps))
+    return { ...table, indexes: table.indexes.filter((index) => !isSkipped(table, index) || keeps(index)) }
+  })
   return {
-    ...model,
-    tables: model.tables.map((t) => ({ ...t, indexes: t.indexes.filter((i) => !keys.has(`${t.name}\0${i.name}`)) })),
+    actual: { ...actual, tables },
+    desired: { ...desired, tables: desired.tables.map((t) => (kept.get(t)?.length ? { ...t, indexes: [...t.indexes, ...kept.get(t)!] } : t)) },
   }
 }

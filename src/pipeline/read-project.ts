@@ -15,7 +15,7 @@ import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
 import { ignoredTables } from './ignored-tables'
-import { withoutSkippedIndexes } from './leave-alone'
+import { keepingSkippedIndexes } from './leave-alone'
 import { refuseNoEntities } from './no-entities-guard'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import type { CompareOptions } from './compare-project'
@@ -86,10 +86,9 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
   const introspected = await database.introspect({ schemas, ignoreTables: ignore })
-  const actual = withoutSkippedIndexes(introspected, entities.skippedIndexes)
-  refuseNoEntities(dataSource, reading.metadataCount, actual)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, actual, connection) : wanted
-  const desired = withDatabaseNamesOfDuplicates(reconciled, actual)
+  refuseNoEntities(dataSource, reading.metadataCount, introspected)
+  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection) : wanted
+  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
   const queryCount = connection.queryCount
   const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, dialect, connection)
   const open = openExpands(project.migrationsDir)
