@@ -1,4 +1,4 @@
-import type { RecordChanges } from '../plan/typeorm-records'
+import type { RecordChanges, TypeormRecord } from '../plan/typeorm-records'
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { ColumnModel, SchemaModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
@@ -225,6 +225,8 @@ export interface Dialect {
    * as TypeORM would after `changes` (see typeormRecordChanges), for the DataSource's metadata table.
    */
   typeormRecords(changes: RecordChanges, options: DataSourceOptions): Statement[]
+  /** readTypeormRecords reads the `typeorm_metadata` rows of generated columns and views; none where the table is missing. */
+  readTypeormRecords(connection: DatabaseConnection, options: DataSourceOptions): Promise<TypeormRecord[]>
   /**
    * viewBreakingChanges names the tables (and columns, where only some are concerned) that `changes` change in a
    * way the views reading them do not survive, beyond the drops every dialect shares: a SQLite table rebuild,

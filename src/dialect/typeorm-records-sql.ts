@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm'
 import type { RecordChanges, TypeormRecord } from '../plan/typeorm-records'
+import type { DatabaseConnection } from './dialect'
 import type { Statement } from './statement'
 
 /** RecordSyntax is what a dialect brings to the statements that keep TypeORM's `typeorm_metadata` rows. */
@@ -44,4 +45,26 @@ export function typeormRecordStatements(syntax: RecordSyntax, changes: RecordCha
     ...changes.deleted.map((record): Statement => ({ sql: deleteSql(record), operations: [] })),
     ...changes.inserted.map((record): Statement => ({ sql: insertSql(record), operations: [] })),
   ]
+}
+
+const recordTypes: readonly string[] = ['GENERATED_COLUMN', 'VIEW', 'MATERIALIZED_VIEW'] satisfies readonly TypeormRecord['type'][]
+
+/** readTypeormRecords reads the rows of generated columns and views in the metadata table; none where it is missing. */
+export async function readTypeormRecords(connection: DatabaseConnection, syntax: RecordSyntax, options: DataSourceOptions): Promise<TypeormRecord[]> {
+  const q = syntax.quoteIdent
+  const sql = `SELECT ${q('type')} AS ${q('type')}, ${q('schema')} AS ${q('schema')}, ${q('table')} AS ${q('table')}, ` +
+    `${q('name')} AS ${q('name')}, ${q('value')} AS ${q('value')} FROM ${syntax.tableSql(options)}`
+  let rows: { type: string; schema: string | null; table: string | null; name: string | null; value: string | null }[]
+  try {
+    rows = await connection.query(sql)
+  } catch {
+    return []
+  }
+  return rows.flatMap((row): TypeormRecord[] => (!recordTypes.includes(row.type) || row.name === null || row.value === null ? [] : [{
+    type: row.type as TypeormRecord['type'],
+    ...(row.schema !== null && { schema: row.schema }),
+    ...(row.table !== null && { table: row.table }),
+    name: row.name,
+    value: row.value,
+  }]))
 }

@@ -16,6 +16,7 @@ import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
 import { ignoredTables } from './ignored-tables'
 import { keepingSkippedIndexes } from './leave-alone'
+import { storedRecords } from '../plan/typeorm-records'
 import { refuseNoEntities } from './no-entities-guard'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import type { CompareOptions } from './compare-project'
@@ -90,6 +91,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection) : wanted
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
   const queryCount = connection.queryCount
+  const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
   const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, dialect, connection)
   const open = openExpands(project.migrationsDir)
   const applied = new Set(history.applied)
@@ -97,6 +99,6 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const contractDue = open.filter((r) => applied.has(r.migration))
   if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
   return {
-    dialect: keepingTypeormRecords(dialect, dataSource.options), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
+    dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
   }
 }

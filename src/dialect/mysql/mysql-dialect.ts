@@ -13,7 +13,7 @@ import { lockMysqlRunner } from './mysql-runner-lock'
 import { backupMysql, mysqlBackupName } from './mysql-backup'
 import { mysqlTimeoutStatements } from './mysql-timeouts'
 import { compileMysql } from './mysql-compiler'
-import { mysqlTypeormRecords } from './mysql-typeorm-records'
+import { mysqlTypeormRecords, mysqlReadTypeormRecords } from './mysql-typeorm-records'
 import { measureMysql } from './mysql-probes'
 import { type MysqlServer, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
@@ -60,6 +60,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     appliedMigrations: appliedMysqlMigrations,
     compile: (changes) => compileMysql(changes, server),
     typeormRecords: mysqlTypeormRecords,
+    readTypeormRecords: mysqlReadTypeormRecords,
     viewBreakingChanges: renamedSources,
     classifyTypeChange: classifyMysqlTypeChange,
     namesReadAsStrings: (expression, columns) => (server?.sqlMode.includes('ANSI_QUOTES') === true ? [] : namesInDoubleQuotes(expression, columns)),

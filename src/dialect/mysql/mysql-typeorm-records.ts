@@ -1,7 +1,8 @@
 import type { DataSourceOptions } from 'typeorm'
-import type { RecordChanges } from '../../plan/typeorm-records'
+import type { RecordChanges, TypeormRecord } from '../../plan/typeorm-records'
+import type { DatabaseConnection } from '../dialect'
 import type { Statement } from '../statement'
-import { type RecordSyntax, typeormRecordStatements } from '../typeorm-records-sql'
+import { type RecordSyntax, readTypeormRecords, typeormRecordStatements } from '../typeorm-records-sql'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 
@@ -19,4 +20,9 @@ const syntax: RecordSyntax = {
 /** mysqlTypeormRecords keeps TypeORM's `typeorm_metadata` rows of generated columns and views (see TypeormRecord). */
 export function mysqlTypeormRecords(changes: RecordChanges, options: DataSourceOptions): Statement[] {
   return typeormRecordStatements(syntax, changes, options)
+}
+
+/** mysqlReadTypeormRecords reads TypeORM's `typeorm_metadata` rows of generated columns and views. */
+export function mysqlReadTypeormRecords(connection: DatabaseConnection, options: DataSourceOptions): Promise<TypeormRecord[]> {
+  return readTypeormRecords(connection, syntax, options)
 }

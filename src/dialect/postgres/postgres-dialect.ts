@@ -2,7 +2,7 @@ import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
 import { postgresMigrationScript } from './postgres-migration-script'
 import { compilePostgres } from './postgres-compiler'
-import { postgresTypeormRecords } from './postgres-typeorm-records'
+import { postgresTypeormRecords, postgresReadTypeormRecords } from './postgres-typeorm-records'
 import { retypedColumns } from './postgres-view-breaking'
 import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
@@ -46,6 +46,7 @@ export const postgresDialect: Dialect = {
   appliedMigrations: appliedPostgresMigrations,
   compile: compilePostgres,
   typeormRecords: postgresTypeormRecords,
+  readTypeormRecords: postgresReadTypeormRecords,
   viewBreakingChanges: retypedColumns,
   classifyTypeChange: classifyPostgresTypeChange,
   measure: measurePostgres,

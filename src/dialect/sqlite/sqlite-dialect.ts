@@ -2,7 +2,7 @@ import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
 import { sqliteMigrationScript } from './sqlite-migration-script'
 import { compileSqlite, rebuiltTables } from './sqlite-compiler'
-import { sqliteTypeormRecords } from './sqlite-typeorm-records'
+import { sqliteTypeormRecords, sqliteReadTypeormRecords } from './sqlite-typeorm-records'
 import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
@@ -42,6 +42,7 @@ export const sqliteDialect: Dialect = {
   appliedMigrations: appliedSqliteMigrations,
   compile: compileSqlite,
   typeormRecords: sqliteTypeormRecords,
+  readTypeormRecords: sqliteReadTypeormRecords,
   // A rebuilt table is dropped and another renamed into its place: SQLite then finds its views broken.
   viewBreakingChanges: rebuiltTables,
   classifyTypeChange: classifySqliteTypeChange,

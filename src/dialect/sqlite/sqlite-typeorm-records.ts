@@ -1,8 +1,9 @@
 import type { DataSourceOptions } from 'typeorm'
-import type { RecordChanges } from '../../plan/typeorm-records'
+import type { RecordChanges, TypeormRecord } from '../../plan/typeorm-records'
+import type { DatabaseConnection } from '../dialect'
 import { quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
-import { type RecordSyntax, typeormRecordStatements } from '../typeorm-records-sql'
+import { type RecordSyntax, readTypeormRecords, typeormRecordStatements } from '../typeorm-records-sql'
 import { quoteIdent } from './sqlite-quote'
 
 const syntax: RecordSyntax = {
@@ -17,4 +18,9 @@ const syntax: RecordSyntax = {
 /** sqliteTypeormRecords keeps TypeORM's `typeorm_metadata` rows of generated columns and views (see TypeormRecord). */
 export function sqliteTypeormRecords(changes: RecordChanges, options: DataSourceOptions): Statement[] {
   return typeormRecordStatements(syntax, changes, options)
+}
+
+/** sqliteReadTypeormRecords reads TypeORM's `typeorm_metadata` rows of generated columns and views. */
+export function sqliteReadTypeormRecords(connection: DatabaseConnection, options: DataSourceOptions): Promise<TypeormRecord[]> {
+  return readTypeormRecords(connection, syntax, options)
 }
