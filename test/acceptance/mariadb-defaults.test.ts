@@ -44,6 +44,8 @@ class DefaultForms {
   // The server stores a set's members in the labels' order, each once, spelled as its label.
   @Column({ type: 'set', enum: ['a', 'b', 'c'], nullable: true, default: 'b,a' }) reordered: string[]
   @Column({ type: 'set', enum: ['a', 'b', 'c'], default: ['c', 'A', 'c'] }) repeated: string[]
+  // And an enum's default spelled as its label.
+  @Column({ type: 'enum', enum: ['x', 'Y'], default: 'y' }) otherCase: string
   @Column({ type: 'varchar', length: 36, default: () => '(uuid())' }) uuid: string
   @Column({ type: 'date', default: () => '(curdate())' }) today: string
   @Column({ type: 'text', default: () => "('long text')" }) longText: string
@@ -66,7 +68,7 @@ it('creates every default form and then finds nothing to change', async () => {
   expect(await pendingChanges(db, [DefaultForms])).toEqual([])
   await db.query('INSERT INTO default_forms () VALUES ()')
   const [row] = await db.query<Record<string, unknown>>(
-    'SELECT plain, quoted, apostrophe, "windowsPath", "stringFlag", half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, reordered, repeated, "longText", noon, "nullDefault" FROM default_forms')
+    'SELECT plain, quoted, apostrophe, "windowsPath", "stringFlag", half, "halfQuoted", ratio, quarter, flag, "rawFlag", negative, "quotedInt", status, letters, reordered, repeated, "otherCase", "longText", noon, "nullDefault" FROM default_forms')
   expect(row).toEqual({
     plain: 'abc',
     quoted: 'say "hi"',
@@ -85,6 +87,7 @@ it('creates every default form and then finds nothing to change', async () => {
     letters: 'a,b',
     reordered: 'a,b',
     repeated: 'a,c',
+    otherCase: 'Y',
     longText: 'long text',
     noon: '12:00:00',
     nullDefault: null,

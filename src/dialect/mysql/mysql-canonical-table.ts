@@ -5,7 +5,7 @@ import { canonicalMysqlDefault, canonicalOnUpdate } from './mysql-defaults'
 import { storedCurrentTimestamp } from './mysql-current-timestamp'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
-import { storedSetDefault } from './mysql-set-defaults'
+import { storedLabelDefault } from './mysql-label-defaults'
 import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
 
@@ -21,7 +21,7 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
   const canonicalDefault = keepsDefault ? storedCurrentTimestamp(canonicalMysqlDefault(column.default!, type.type), type.precision, server) : undefined
   const defaultText = canonicalDefault === undefined ? undefined
-    : storedSetDefault(storedTemporalDefault(canonicalDefault, type.type, type.precision), type.type, type.enumValues)
+    : storedLabelDefault(storedTemporalDefault(canonicalDefault, type.type, type.precision), type.type, type.enumValues)
   const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? storedCurrentTimestamp(canonicalOnUpdate(column.onUpdate), type.precision, server) : undefined
   return {
     name: column.name,
