@@ -1,5 +1,4 @@
 import { quoteDoubled } from '../dialect/quote'
-import type { Statement } from '../dialect/statement'
 import { nameOf } from '../model/qualified-name'
 import { tableOf } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
@@ -12,14 +11,18 @@ import type { RuleContext } from './rule-context'
  */
 export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
   const { statements } = context.input
-  // One per operation that starts a rebuild: MariaDB changes a column between uuid and a number in two ALTERs.
-  const seen = new Set<Statement['operations'][number]>()
+  // One per operation and table rebuilt: MariaDB changes a column between uuid and a number in two ALTERs of
+  // one table, and SQLite rebuilds with a renamed column the tables whose foreign keys reference it.
+  const seen = new Set<string>()
   return statements.flatMap((statement): HazardFinding[] => {
     const operation = statement.operations[0]
-    if (statement.rebuild === undefined || operation === undefined || seen.has(operation)) return []
-    seen.add(operation)
+    if (statement.rebuild === undefined || operation === undefined) return []
     const index = context.indexOf(operation)
-    const named = tableOf(operation)
+    const key = `${index}\0${statement.rebuild}`
+    if (seen.has(key)) return []
+    seen.add(key)
+    const own = tableOf(operation)
+    const named = own === undefined || own.name === statement.rebuild ? own : { ...(own.schema !== undefined && { schema: own.schema }), name: statement.rebuild }
     const origin = index >= 0 && named !== undefined ? context.origins.table(index, named) : undefined
     const table = named === undefined ? quoteDoubled(statement.rebuild) : tableText(named)
     const rebuilt = statement.rebuildTakesWrites === true

@@ -34,13 +34,15 @@ beforeEach(async () => {
 })
 afterEach(async () => db?.drop())
 
-
 it.each([
   ['alone', 10],
   ['with a widening', 20],
 ])('renames a column a foreign key references, %s, and the child follows both ways', async (_what, length) => {
   const cycle = await expectCleanCycle(db, entities('code', 10), entities('sku', length), 'RenameCode', 'SELECT * FROM child ORDER BY id')
   expect(cycle.rowsAfter).toEqual([{ id: 1, pcode: 'p1' }, { id: 2, pcode: null }, { id: 3, pcode: 'p2' }])
+  // Each table rebuilt is a hazard of its own, its rows counted.
+  expect(cycle.source).toContain('// hazard TABLE_REBUILD (warning): Rebuilds table "parent": a new table is created, every row copied into it, the old one dropped and its indexes created again (2 rows)')
+  expect(cycle.source).toContain('// hazard TABLE_REBUILD (warning): Rebuilds table "child": a new table is created, every row copied into it, the old one dropped and its indexes created again (3 rows)')
   expect(await db.query('PRAGMA foreign_key_check')).toEqual([])
   await db.query(`DELETE FROM "parent" WHERE "id" = 1`)
   expect(await db.query('SELECT id FROM child ORDER BY id')).toEqual([{ id: 2 }, { id: 3 }])
