@@ -7,6 +7,7 @@ import { buildEntityMetadata } from './build-metadata'
 import { entityFileOf, entitySchemaFilesNamed } from './entity-file'
 import { renameHintsOf } from './rename-hints'
 import { junctionRenameHints } from './junction-rename-hints'
+import { closureRenameHints } from './closure-rename-hints'
 import type { SkippedIndex } from './constraint-models'
 import { tableLabel, tableModelOf } from './table-model'
 import { UserError } from './user-error'
@@ -81,7 +82,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     declarations.set(key, [...(declarations.get(key) ?? []), declarationOf(metadata, metadatas, table)])
     renameHints.push(...renameHintsOf(metadata))
   }
-  renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy))
+  renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy), ...closureRenameHints(metadatas, dataSource.namingStrategy))
   const settled = [...declarations.values()].map(settleDeclarations)
   const tables = settled.map((s) => s.table)
 
