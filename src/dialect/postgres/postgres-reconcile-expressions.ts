@@ -1,9 +1,10 @@
 import { namedIn } from '../../model/qualified-name'
-import type { SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { qualified } from './postgres-quote'
+import { namesColumn } from './postgres-regenerated-columns'
 import { renderSql } from './postgres-sql-tokens'
 
 /** Where an expression lives in a table: a CHECK, an index predicate, a computed column or a default, by name. */
@@ -56,6 +57,11 @@ export async function reconcileExpressions(desired: SchemaModel, actual: SchemaM
   return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
 }
 
+/** enumTypeOf names a column's enum type; undefined for any other type. */
+function enumTypeOf(column: ColumnModel): string | undefined {
+  return column.type === 'enum' ? column.enumName ?? '' : undefined
+}
+
 /** Re-rendered from tokens, so that no comment in an expression can swallow the rest of the query. */
 function sql(expression: string, castTo: string | undefined): string {
   const text = `(${renderSql(readTokens(expression)!)})`
@@ -73,14 +79,21 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
     if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
     found.push({ table, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
   }
+  const theirColumns = new Map(other.columns.map((c) => [c.name, c]))
+  // The database's text of a check or predicate reading a column that goes to, from or between enum types
+  // holds constants of the old type, which PostgreSQL cannot rebuild against the new one: such text is not
+  // taken, so that the migration drops it before the change and creates the entities' after.
+  const retyped = table.columns.filter((c) => enumTypeOf(c) !== enumTypeOf(theirColumns.get(c.name) ?? c)).map((c) => c.name)
+  const readsRetyped = (expression: string | undefined) => expression !== undefined && retyped.some((column) => namesColumn(expression, column))
   for (const check of table.checks) {
+    if (readsRetyped(check.expression)) continue
     for (const c of counterparts(check, table.checks, other.checks)) add('check', check.name, check.expression, c.expression)
   }
   for (const index of table.indexes) {
+    if (readsRetyped(index.where)) continue
     const sameKeys = other.indexes.filter((i) => i.columns.join('\0') === index.columns.join('\0'))
     for (const i of counterparts(index, table.indexes, sameKeys)) add('where', index.name, index.where, i.where)
   }
-  const theirColumns = new Map(other.columns.map((c) => [c.name, c]))
   for (const column of table.columns) {
     const theirs = theirColumns.get(column.name)
     add('computed', column.name, column.computed?.expression, theirs?.computed?.expression)
