@@ -14,14 +14,14 @@ export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect, renamedFro
     const target = { [name]: class {} }[name]!
     const old = renamedFrom.get(table.id)
     if (old !== undefined) RenamedFrom(old)(target)
-    return entitySchema(table, dialect, target)
+    return entitySchema(table, dialect, target, spec.sharedLabels ?? ['a', 'b', 'c'])
   })
 }
 
 /** entityName is the (stable) entity name of a table id. */
 export const entityName = (tableId: number) => `T${tableId}`
 
-function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => object): EntitySchema {
+function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => object, sharedLabels: readonly string[]): EntitySchema {
   // TypeORM sends a check or index predicate as written: MariaDB (without ANSI_QUOTES) quotes with backticks.
   const quoted = (id: number) => {
     const name = columnById(table, id)!.name
@@ -39,10 +39,10 @@ function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => 
     }
   }
   for (const m of table.manyToMany) {
-    relations[`m${m.id}`] = { type: 'many-to-many', target: entityName(m.target), joinTable: true }
+    relations[`m${m.id}`] = { type: 'many-to-many', target: entityName(m.target), joinTable: m.joinName === undefined ? true : { name: m.joinName, joinColumn: { name: `own ${m.id}`, referencedColumnName: 'id' }, inverseJoinColumn: { name: `inv ${m.id}`, referencedColumnName: 'id' } } }
   }
   const columns: Record<string, EntitySchemaColumnOptions> = { id: primaryKeyColumn(table, dialect) }
-  for (const c of table.columns) columns[property(c.id)] = columnOptions(c, dialect)
+  for (const c of table.columns) columns[property(c.id)] = columnOptions(c, dialect, sharedLabels)
   return new EntitySchema({
     name: entityName(table.id),
     target,
@@ -54,10 +54,10 @@ function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => 
       ...(i.name === undefined && namedAsUnique(table, i, dialect) && { name: `ix ${i.id}` }),
       columns: i.columns.map(property),
       unique: i.unique,
-      ...(i.partial && hasPartialIndexes(dialect) && { where: `${quoted(i.columns[0])} IS NOT NULL` }),
+      ...(i.partial && hasPartialIndexes(dialect) && { where: enumLike(table, i.columns[0]) ? `${quoted(i.columns[0])} <> 'b'` : `${quoted(i.columns[0])} IS NOT NULL` }),
     })),
     uniques: table.uniques.map((u) => ({ columns: u.columns.map(property) })),
-    checks: table.checks.map((c) => ({ expression: `${quoted(c.column)} >= 0` })),
+    checks: table.checks.map((c) => ({ expression: enumLike(table, c.column) ? `${quoted(c.column)} IN ('a', 'b')` : `${quoted(c.column)} >= 0` })),
   })
 }
 
@@ -78,7 +78,7 @@ function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaC
   }
 }
 
-function columnOptions(c: ColumnSpec, dialect: FuzzDialect): EntitySchemaColumnOptions {
+function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readonly string[]): EntitySchemaColumnOptions {
   const base = { name: c.name, nullable: c.nullable }
   const withDefault = c.defaultVariant === undefined ? {} : { default: defaultOf(c, c.defaultVariant) }
   switch (c.kind) {
@@ -87,15 +87,30 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect): EntitySchemaColumnO
     case 'varchar': return { ...base, ...withDefault, type: 'varchar', length: c.length }
     case 'text': return { ...base, ...withDefault, type: 'text' }
     case 'boolean': return { ...base, ...withDefault, type: 'boolean' }
-    case 'numeric': return { ...base, ...withDefault, type: 'numeric', precision: c.precision, scale: 2 }
+    case 'numeric': return { ...base, ...withDefault, type: 'numeric', precision: c.precision, scale: c.scale ?? 2 }
     case 'double': return { ...base, ...withDefault, type: { postgres: 'double precision', sqlite: 'real', mariadb: 'double' }[dialect] as 'double' }
     case 'timestamp': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamp' : 'datetime' }
     case 'uuid': return { ...base, type: 'uuid' }
-    case 'json': return { ...base, type: dialect === 'postgres' ? 'jsonb' : 'json' }
+    case 'json': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'jsonb' : 'json' }
+    case 'timestamptz': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamptz' : 'datetime', ...(dialect === 'mariadb' && { precision: 6 }) }
+    case 'sharedEnum': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'simple-enum' : 'enum', enum: [...sharedLabels], enumName: 'shared_e' }
+    case 'sharedEnumArray': return { ...base, ...withDefault, type: 'enum', enum: [...sharedLabels], enumName: 'shared_e', array: true }
+    case 'textArray': return { ...base, ...withDefault, type: 'text', array: true }
+    case 'createDate': return { ...base, createDate: true, type: dialect === 'postgres' ? 'timestamptz' : 'datetime', ...(dialect === 'mariadb' && { precision: 6 }) }
+    case 'updateDate': return { ...base, updateDate: true, type: dialect === 'postgres' ? 'timestamp' : 'datetime', ...(dialect === 'mariadb' && { precision: 3 }) }
+    case 'deleteDate': return { ...base, deleteDate: true, type: dialect === 'postgres' ? 'timestamp' : 'datetime', ...(dialect === 'mariadb' && { precision: 6 }) }
+    case 'version': return { ...base, version: true, type: 'int' }
+    case 'set': return { ...base, ...withDefault, type: 'set', enum: [...c.labels!] }
+    case 'tinyint': return { ...base, ...withDefault, type: dialect === 'mariadb' ? 'tinyint' : 'smallint', ...(dialect === 'mariadb' && { unsigned: c.unsigned === true }) }
+    case 'collated': return { ...base, ...withDefault, type: 'varchar', length: 30, collation: { postgres: ['C', 'POSIX'], sqlite: ['NOCASE', 'RTRIM'], mariadb: ['utf8mb4_bin', 'utf8mb4_unicode_ci', 'latin1_general_ci'] }[dialect][c.collation ?? 0] ?? 'C' }
+    case 'enumArray': return { ...base, ...withDefault, type: 'enum', enum: [...c.labels!], array: true }
+    case 'uuidDefault': return { ...base, type: 'uuid', generated: 'uuid' }
     case 'enum': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'simple-enum' : 'enum', enum: [...c.labels!] }
-    case 'intArray': return { ...base, type: 'int', array: true }
+    case 'intArray': return { ...base, ...withDefault, type: 'int', array: true }
   }
 }
+
+const enumLike = (table: TableSpec, id: number) => ['enum', 'sharedEnum'].includes(columnById(table, id)!.kind)
 
 /** defaultOf is a column's default as an entity states it, by variant. */
 export function defaultOf(c: ColumnSpec, variant: number): unknown {
@@ -111,6 +126,17 @@ export function defaultOf(c: ColumnSpec, variant: number): unknown {
     case 'double': return pick(1.5, 0.25)
     case 'timestamp': return pick(() => 'CURRENT_TIMESTAMP', '2024-01-01 00:00:00')
     case 'enum': return pick('a', 'b')
+    case 'sharedEnum': return pick('a', 'b')
+    case 'json': return pick({}, { k: "it's" })
+    case 'intArray': return pick([], [1, 2])
+    case 'textArray': return pick([], ['x y', 'z'])
+    case 'enumArray': return pick(() => "'{}'", () => "'{b}'")
+    case 'sharedEnumArray': return pick(() => "'{}'", () => "'{a,b}'")
+    case 'timestamptz': return pick(() => 'now()', () => 'CURRENT_TIMESTAMP(6)')
+    case 'set': return pick('a', 'a,b')
+    case 'tinyint': return pick(7, 8)
+    case 'collated': return pick('dflt', "it's")
     default: throw new Error(`no default for ${c.kind}`)
   }
 }
+

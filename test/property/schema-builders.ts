@@ -1,5 +1,5 @@
 import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
-import { defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, numberKinds } from './schema-spec'
+import { defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -87,8 +87,11 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
       const cols = pickColumns(u, distinctKindsOf(dialect))
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
     }),
-    checks: seed.checks.flatMap((c) => pickColumns([c], numberKinds).map((column) => ({ id: ids.take(), column }))),
-    manyToMany: earlier.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => earlier[m % earlier.length].id))].map((target) => ({ id: ids.take(), target })),
+    checks: seed.checks.flatMap((c) => pickColumns([c], checkableKinds).map((column) => ({ id: ids.take(), column }))),
+    manyToMany: earlier.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => earlier[m % earlier.length].id))].map((target, k) => {
+      const id = ids.take()
+      return { id, target, ...((seed.manyToMany[k] ?? 0) % 2 === 1 && { joinName: `jt ${name} ${id}` }) }
+    }),
     rows: seed.rows,
   }
   return table
@@ -98,7 +101,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
 export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, taken: ReadonlySet<string>): ColumnSpec {
   const kinds = kindsOf(dialect)
   const kind = kinds[seed.kind % kinds.length]
-  const defaultVariant = defaultVariants(kind) > 0 ? seed.defaultVariant : undefined
+  const defaultVariant = defaultVariants(kind) > 0 && seed.defaultVariant !== undefined ? seed.defaultVariant % defaultVariants(kind) : undefined
   return {
     id: ids.take(),
     name: freshName(namesFor('column', dialect), seed.name, taken),
@@ -108,6 +111,10 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
     nullable: seed.nullable,
     ...(defaultVariant !== undefined && { defaultVariant }),
     ...(kind === 'enum' && { labels: ['a', 'b', 'c'] }),
+    ...((kind === 'set' || kind === 'enumArray') && { labels: ['a', 'b', 'c'] }),
+    ...(kind === 'numeric' && seed.precision === 6 && { scale: 3 }),
+    ...(kind === 'tinyint' && { unsigned: seed.nullable }),
+    ...(kind === 'collated' && { collation: seed.length % 2 }),
   }
 }
 

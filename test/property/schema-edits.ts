@@ -1,6 +1,6 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec,
-  defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, numberKinds,
+  defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
 import { type TableSeed, Ids, freshName, namedApart, namesFor, newColumn, newTable } from './schema-builders'
 
@@ -9,6 +9,8 @@ export const editKinds = [
   'add_column', 'drop_column', 'rename_column', 'rename_onto_dropped', 'retype', 'nullability', 'default',
   'add_index', 'drop_index', 'add_unique', 'drop_unique', 'add_check', 'drop_check',
   'add_relation', 'drop_relation', 'on_delete', 'enum_labels',
+  // Repeated: drawn more often, as they meet the most column kinds.
+  'retype', 'retype', 'collation', 'shared_enum_labels', 'enum_labels', 'retype', 'collation', 'shared_enum_labels', 'nullability', 'default', 'rename_column', 'rename_table',
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
 ] as const
 export type EditKind = (typeof editKinds)[number]
@@ -89,7 +91,7 @@ function applyEdit(
       const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
       // Nor the old name of a column renamed onto a dropped one's: that rename would not drop it (--rename refuses).
       const taken = new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()])
-      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 2 }, taken) as MColumn
+      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 10 }, taken) as MColumn
       if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
       columns.push(added)
       return `add column ${label}.${added.name}`
@@ -123,7 +125,15 @@ function applyEdit(
       if (column.kind === 'int') column.kind = 'bigint'
       else if (column.kind === 'varchar' && c % 3 === 0 && (indexableKindsOf(dialect).includes('text') || !indexed(table, column.id))) { column.kind = 'text'; delete column.length }
       else if (column.kind === 'varchar') column.length = [10, 20, 40, 80].filter((n) => n !== column.length)[c % 3]
-      else if (column.kind === 'numeric') column.precision = column.precision! + 2
+      else if (column.kind === 'numeric' && c % 2 === 0) column.precision = column.precision! + 2
+      else if (column.kind === 'numeric') column.scale = (column.scale ?? 2) === 2 ? 3 : 2
+      else if (column.kind === 'timestamp' && dialect === 'postgres' && column.defaultVariant !== 1) column.kind = 'timestamptz'
+      else if (column.kind === 'timestamptz' && dialect === 'postgres' && column.defaultVariant !== 1) column.kind = 'timestamp'
+      else if (column.kind === 'tinyint' && dialect === 'mariadb') column.unsigned = !column.unsigned
+      else if (column.kind === 'tinyint') column.kind = 'int'
+      else if (column.kind === 'enum' && column.defaultVariant === undefined && dialect !== 'sqlite') { column.kind = 'sharedEnum'; delete column.labels }
+      else if (column.kind === 'sharedEnum' && column.defaultVariant === undefined) { column.kind = 'enum'; column.labels = ['a', 'b', 'c'] }
+      else if (column.kind === 'bigint' && !table.checks.some((x) => x.column === column.id) && column.defaultVariant === undefined) { column.kind = 'varchar'; column.length = 40 }
       else return undefined
       return `retype ${label}.${column.name} from ${from} to ${describeType(column)}`
     }
@@ -140,7 +150,8 @@ function applyEdit(
         if (!column.nullable) return undefined
         delete column.defaultVariant
       } else {
-        const to = column.defaultVariant === undefined ? c % 2 : 1 - column.defaultVariant
+        const n = defaultVariants(column.kind)
+        const to = column.defaultVariant === undefined ? c % n : (column.defaultVariant + 1 + (c % (n - 1))) % n
         column.defaultVariant = to
       }
       return `default of ${label}.${column.name} to ${column.defaultVariant ?? 'none'}`
@@ -166,7 +177,7 @@ function applyEdit(
     }
     case 'drop_unique': return dropOne(table.uniques, b, `drop unique of ${label}`)
     case 'add_check': {
-      const allowed = columns.filter((x) => numberKinds.includes(x.kind))
+      const allowed = columns.filter((x) => checkableKinds.includes(x.kind))
       if (allowed.length === 0) return undefined
       const target = allowed[b % allowed.length]
       if (table.checks.some((x) => x.column === target.id)) return undefined
@@ -193,12 +204,25 @@ function applyEdit(
       return `on delete ${relation.onDelete} for ${label}.${relation.columnName}`
     }
     case 'enum_labels': {
-      const enums = columns.filter((x) => x.kind === 'enum')
+      const enums = columns.filter((x) => x.kind === 'enum' || x.kind === 'set' || x.kind === 'enumArray')
       if (enums.length === 0) return undefined
       const target = enums[b % enums.length]
       const options = [['a', 'b', 'c', 'd'], ['a', 'b'], ['a', 'b', 'd', 'c']].filter((l) => l.join() !== target.labels!.join())
       target.labels = options[c % options.length]
       return `labels of ${label}.${target.name} to ${target.labels.join(',')}`
+    }
+    case 'collation': {
+      const targets = columns.filter((x) => x.kind === 'collated')
+      if (targets.length === 0) return undefined
+      const target = targets[b % targets.length]
+      target.collation = ((target.collation ?? 0) + 1 + (c % (dialect === 'mariadb' ? 2 : 1))) % (dialect === 'mariadb' ? 3 : 2)
+      return `collation of ${label}.${target.name} to ${target.collation}`
+    }
+    case 'shared_enum_labels': {
+      const cur = (schema as { sharedLabels?: string[] }).sharedLabels ?? ['a', 'b', 'c']
+      const options = [['a', 'b', 'c', 'd'], ['a', 'b'], ['a', 'b', 'd', 'c'], ['b', 'a', 'c'], ['a', 'b', 'x'], ['z', 'a', 'b', 'c']].filter((l) => l.join() !== cur.join())
+      ;(schema as { sharedLabels?: string[] }).sharedLabels = options[c % options.length]
+      return `shared labels to ${options[c % options.length].join(',')}`
     }
     case 'rename_table': {
       const from = table.name
@@ -292,6 +316,7 @@ function forgetColumn(table: MTable, id: number): void {
 
 function describeType(column: ColumnSpec): string {
   if (column.kind === 'varchar') return `varchar(${column.length})`
-  if (column.kind === 'numeric') return `numeric(${column.precision},2)`
+  if (column.kind === 'numeric') return `numeric(${column.precision},${column.scale ?? 2})`
+  if (column.kind === 'tinyint') return `tinyint${column.unsigned ? ' unsigned' : ''}`
   return column.kind
 }

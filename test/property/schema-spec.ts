@@ -8,6 +8,7 @@ export type FuzzDialect = 'sqlite' | 'postgres' | 'mariadb'
 
 /** ColumnKind is a column type the generator uses; `uuid` exists on PostgreSQL and MariaDB, `intArray` on PostgreSQL only. */
 export type ColumnKind = 'int' | 'bigint' | 'varchar' | 'text' | 'boolean' | 'numeric' | 'double' | 'timestamp' | 'uuid' | 'json' | 'enum' | 'intArray'
+  | 'timestamptz' | 'sharedEnum' | 'sharedEnumArray' | 'textArray' | 'createDate' | 'updateDate' | 'deleteDate' | 'version' | 'set' | 'tinyint' | 'collated' | 'uuidDefault' | 'enumArray'
 
 export interface ColumnSpec {
   readonly id: number
@@ -17,6 +18,12 @@ export interface ColumnSpec {
   readonly length?: number
   /** numeric precision (the scale is always 2). */
   readonly precision?: number
+  /** numeric scale (2 when absent). */
+  readonly scale?: number
+  /** tinyint: unsigned (MariaDB). */
+  readonly unsigned?: boolean
+  /** collated: which of two collations. */
+  readonly collation?: number
   readonly nullable: boolean
   /** Which of the kind's defaults the column has (see defaultOf), if any. */
   readonly defaultVariant?: number
@@ -44,7 +51,7 @@ export type OnDelete = 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'RESTRICT'
 export interface RelationSpec { readonly id: number; readonly target: number; readonly columnName: string; readonly onDelete: OnDelete }
 
 /** ManyToManySpec is a ManyToMany owned by its table, with the junction table TypeORM derives. */
-export interface ManyToManySpec { readonly id: number; readonly target: number }
+export interface ManyToManySpec { readonly id: number; readonly target: number; readonly joinName?: string }
 
 export type PrimaryKeyKind = 'increment' | 'int' | 'uuid'
 
@@ -63,7 +70,7 @@ export interface TableSpec {
   readonly rows: number
 }
 
-export interface SchemaSpec { readonly tables: readonly TableSpec[] }
+export interface SchemaSpec { readonly tables: readonly TableSpec[]; readonly sharedLabels?: readonly string[] }
 
 /** FuzzCase is one pair: schema A, schema B derived from it by `edits`, both on `dialect`. */
 export interface FuzzCase {
@@ -76,12 +83,12 @@ export interface FuzzCase {
 
 /** distinctKindsOf lists the kinds a column of a unique or unique index may have: values differ per row. */
 export function distinctKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'numeric', 'timestamp', 'uuid'])
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'numeric', 'timestamp', 'uuid', 'timestamptz', 'collated', 'tinyint', 'createDate', 'version'])
 }
 
 /** indexableKindsOf lists the kinds a plain index may cover. */
 export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum'])
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault'])
 }
 
 // MariaDB indexes a text column by a prefix length only, which the cases do not state.
@@ -90,19 +97,21 @@ const withoutUnindexable = (dialect: FuzzDialect, kinds: readonly ColumnKind[]) 
 /** hasPartialIndexes says whether a dialect has `WHERE` on an index (MariaDB has none). */
 export const hasPartialIndexes = (dialect: FuzzDialect) => dialect !== 'mariadb'
 
-/** Kinds a column of a check may have: numbers. */
-export const numberKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric', 'double']
+/** Kinds a column of a check may have: numbers (a range) and enums (a list of labels). */
+export const checkableKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric', 'double', 'tinyint', 'version', 'enum', 'sharedEnum']
 
 /** kindsOf lists the column kinds of a dialect. */
 export function kindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
   const both: ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'double', 'timestamp', 'json', 'enum']
-  if (dialect === 'postgres') return [...both, 'uuid', 'intArray']
-  return dialect === 'mariadb' ? [...both, 'uuid'] : both
+  const extra: ColumnKind[] = ['createDate', 'updateDate', 'deleteDate', 'version', 'tinyint', 'collated']
+  if (dialect === 'postgres') return [...both, ...extra, 'uuid', 'intArray', 'timestamptz', 'sharedEnum', 'sharedEnumArray', 'textArray', 'uuidDefault', 'enumArray']
+  return dialect === 'mariadb' ? [...both, ...extra, 'uuid', 'timestamptz', 'sharedEnum', 'set'] : [...both, ...extra]
 }
 
 /** defaultVariants is how many defaults a kind offers (0: none). */
 export function defaultVariants(kind: ColumnKind): number {
-  return ['uuid', 'json', 'intArray'].includes(kind) ? 0 : 2
+  if (['uuid', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault'].includes(kind)) return 0
+  return 2
 }
 
 /** columnById finds a column of a table. */

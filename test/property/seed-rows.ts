@@ -55,7 +55,8 @@ export async function readRows(db: TestDatabase, schema: SchemaSpec): Promise<Ro
     const read = await db.query<Record<string, unknown>>(
       `SELECT ${names.map((n, i) => `${quote(n)} AS k${i}`).join(', ')} FROM ${quote(table.name)} ORDER BY "id"`,
     )
-    rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, text(r[`k${i}`])]))))
+    const kinds = ['id', ...table.columns.map((c) => c.kind), ...table.relations.map(() => 'rel')]
+    rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, kinds[i] === 'numeric' && r[`k${i}`] != null ? String(Number(r[`k${i}`])) : text(r[`k${i}`])]))))
   }
   return rows
 }
@@ -98,6 +99,19 @@ function literal(column: ColumnSpec, row: number, dialect: FuzzDialect): string 
     case 'json': return `'{"k": ${row}}'`
     case 'enum': return `'${['a', 'b'][row % 2]}'`
     case 'intArray': return `'{${row},${id}}'`
+    case 'timestamptz': return dialect === 'postgres' ? `'2024-01-0${row} 0${id % 10}:00:00.123456+00'` : `'2024-01-0${row} 0${id % 10}:00:00.123456'`
+    case 'createDate':
+    case 'updateDate':
+    case 'deleteDate': return `'2024-02-0${row} 0${id % 10}:00:00'`
+    case 'version': return String(row * 100 + id)
+    case 'sharedEnum': return `'${['a', 'b'][row % 2]}'`
+    case 'enumArray':
+    case 'sharedEnumArray': return row % 2 === 0 ? `'{a,b}'` : `'{}'`
+    case 'textArray': return `'{"x ${row}",z}'`
+    case 'set': return `'${['a', 'a,b'][row % 2]}'`
+    case 'tinyint': return String(row * 10 + (id % 10))
+    case 'collated': return `'v${row}x${id}'`
+    case 'uuidDefault': return `'00000000-0000-4000-9000-${String(row * 1000 + id).padStart(12, '0')}'`
   }
 }
 
