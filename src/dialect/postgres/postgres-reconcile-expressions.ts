@@ -24,19 +24,27 @@ interface ExpressionCandidate {
  * reconcileExpressions asks the planner, in ONE `EXPLAIN (VERBOSE)` that reads no row, how it understands
  * each CHECK, index predicate, computed expression and default the entities spell differently from the
  * database (`nick IN ('a', 'b')` against `nick::text = ANY (ARRAY[...]::text[])`). Where both print the same plan
- * expression, the entity side takes the database's spelling. EXPLAIN executes nothing; only tables whose
- * columns are the same on both sides are asked about anything but defaults, so that no expression names a
- * column not there yet.
+ * expression, the entity side takes the database's spelling. EXPLAIN executes nothing. An expression is asked
+ * about only where every column it names is in the database's table, so that a column the migration adds
+ * leaves the table's other expressions compared. Should the planner refuse the question (an expression that
+ * does not fit the database's columns), each expression is asked alone, and only those it refuses stay unsettled.
  */
 export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
   const actualTable = namedIn(actual.tables)
   const candidates = desired.tables.flatMap((table) => {
     const other = actualTable(table)
+    if (other === undefined) return []
+    const missing = table.columns.filter((c) => !other.columns.some((o) => o.name === c.name)).map((c) => c.name)
     // Defaults name no column; the other expressions are asked only where every column they may name is there.
-    const found = other ? candidatesOf(table, other) : []
-    return other && sameColumns(table, other) ? found : found.filter((c) => c.place === 'default')
+    return candidatesOf(table, other).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
   })
   if (candidates.length === 0) return desired
+  const settled = (await samePlans(candidates, connection)) ?? (await eachAlone(candidates, connection))
+  return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
+}
+
+/** samePlans are the candidates whose two spellings the planner prints alike, asked in one EXPLAIN; undefined where it refuses. */
+async function samePlans(candidates: readonly ExpressionCandidate[], connection: DatabaseConnection): Promise<ExpressionCandidate[] | undefined> {
   const tables = [...new Set(candidates.map((c) => c.table))]
   const subqueries = tables.map((table, t) => {
     const mine = candidates.filter((c) => c.table === table)
@@ -49,17 +57,18 @@ export async function reconcileExpressions(desired: SchemaModel, actual: SchemaM
       `EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) SELECT * FROM ${subqueries.join(', ')}`)
     output = rows[0]?.['QUERY PLAN'][0]?.Plan.Output ?? []
   } catch {
-    return desired
+    return undefined
   }
   const ordered = tables.flatMap((table) => candidates.filter((c) => c.table === table))
-  if (output.length !== ordered.length * 2) return desired
-  const settled = ordered.filter((_, i) => output[2 * i] === output[2 * i + 1])
-  return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
+  if (output.length !== ordered.length * 2) return []
+  return ordered.filter((_, i) => output[2 * i] === output[2 * i + 1])
 }
 
-/** enumTypeOf names a column's enum type; undefined for any other type. */
-function enumTypeOf(column: ColumnModel): string | undefined {
-  return column.type === 'enum' ? column.enumName ?? '' : undefined
+/** eachAlone asks about each candidate in an EXPLAIN of its own, after the planner refused them together. */
+async function eachAlone(candidates: readonly ExpressionCandidate[], connection: DatabaseConnection): Promise<ExpressionCandidate[]> {
+  const settled: ExpressionCandidate[] = []
+  for (const candidate of candidates) settled.push(...((await samePlans([candidate], connection)) ?? []))
+  return settled
 }
 
 /** Re-rendered from tokens, so that no comment in an expression can swallow the rest of the query. */
@@ -68,10 +77,12 @@ function sql(expression: string, castTo: string | undefined): string {
   return castTo === undefined ? text : `${text}::${castTo}`
 }
 
-function sameColumns(a: TableModel, b: TableModel): boolean {
-  const names = (t: TableModel) => t.columns.map((c) => c.name).sort().join('\0')
-  return names(a) === names(b)
+/** enumTypeOf names a column's enum type; undefined for any other type. */
+function enumTypeOf(column: ColumnModel): string | undefined {
+  return column.type === 'enum' ? column.enumName ?? '' : undefined
 }
+
+
 
 function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate[] {
   const found: ExpressionCandidate[] = []
