@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { dialectFor } from '../dialect/dialect-for'
 import { warningLine } from '../hazards/warning'
+import { shownBy } from '../pipeline/shown-findings'
 import type { LoadedProject } from '../source/load-config'
 import type { CliOutput } from './cli-output'
 
@@ -11,13 +12,14 @@ export interface AnnounceOptions {
   readonly toStderr?: boolean
   /** The command connects through TypeORM, which creates a database file that does not exist: say so. */
   readonly creates?: boolean
-  /** `--quiet`: print nothing but the warnings about the database's path. */
+  /** `--quiet`: print nothing, not even the warnings about the database's path. */
   readonly quiet?: boolean
 }
 
 /**
  * announceDatabase prints first `Database: <what and where>` (never a password), then, where the command
- * creates the database, a line saying so with its full path, and warnings about how its path was read.
+ * creates the database, a line saying so with its full path, and warnings about how its path was read
+ * (DATABASE_PATH, which `autogen.ignore` and `--quiet` leave out as any warning).
  */
 export function announceDatabase(project: LoadedProject, output: CliOutput, options: AnnounceOptions = {}): void {
   const { options: dataSourceOptions } = project.dataSource
@@ -25,6 +27,8 @@ export function announceDatabase(project: LoadedProject, output: CliOutput, opti
   const print = options.toStderr === true ? output.err : output.out
   if (options.quiet !== true) print(`Database: ${target.description}`)
   if (options.creates === true && target.creation !== undefined && options.quiet !== true) print(target.creation)
+  const shown = shownBy(project.settings, options.quiet)
+  if (!shown.warnings || shown.ignore.has('DATABASE_PATH')) return
   for (const message of target.warnings) output.err(`warning: ${warningLine({ code: 'DATABASE_PATH', message })}`)
 }
 

@@ -73,6 +73,15 @@ describe('on SQLite', () => {
     )
     expect((await cli('status')).stderr).not.toContain('relative to the current folder')
   })
+
+  it('leaves the warning out under --quiet and where autogen.ignore names it, as any warning', async () => {
+    const quiet = await runCliInProcess(project.file('sub'), ['status', '-q', '-c', '../ormconfig.ts'])
+    expect(quiet.stderr).not.toContain('DATABASE_PATH')
+    project.write('ormconfig.ts', `${config("type: 'better-sqlite3', database: 'data/app.sqlite'")}\nexport const autogen = { ignore: ['DATABASE_PATH'] }`)
+    const ignored = await runCliInProcess(project.file('sub'), ['status', '-c', '../ormconfig.ts'])
+    expect(ignored.stderr).not.toContain('DATABASE_PATH')
+    expect(ignored.stdout.split('\n')[0]).toBe(`Database: sqlite ${project.file('sub/data/app.sqlite')}`)
+  })
 })
 
 describe('on PostgreSQL', () => {
