@@ -162,29 +162,41 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
 /**
  * dropTwiceLoadedMigrations keeps one migration of each name: a class both listed and loaded from the
  * migrations folder once, and of a migration whose build output the DataSource's globs load too
- * (`dist/migrations/*.js` beside the folder `src/migrations`), the folder's copy, which `generate` wrote.
+ * (`dist/migrations/*.js` beside the folder `src/migrations`, or a `.js` built beside its `.ts` in the
+ * folder), the folder's TypeScript copy, which `generate` wrote.
  */
 function dropTwiceLoadedMigrations(dataSource: DataSource, folder: string): void {
-  const inFolder = classesDefinedIn(folder)
+  const fileOf = classFilesIn(folder)
+  // The folder's copy wins over another folder's; within the folder, the TypeScript source over its build beside it.
+  const rank = (m: MigrationInterface) => {
+    const file = fileOf.get(m.constructor)
+    return file === undefined ? 0 : /\.[cm]?ts$/.test(file) ? 2 : 1
+  }
   const kept: MigrationInterface[] = []
   for (const migration of dataSource.migrations) {
     if (kept.some((k) => k.constructor === migration.constructor)) continue
-    const built = kept.findIndex((k) => migrationNameOf(k) === migrationNameOf(migration) && inFolder.has(k.constructor) !== inFolder.has(migration.constructor))
-    if (built < 0) kept.push(migration)
-    else if (inFolder.has(migration.constructor)) kept[built] = migration
+    const twin = kept.findIndex((k) => migrationNameOf(k) === migrationNameOf(migration) && rank(k) !== rank(migration) && sameSource(fileOf.get(k.constructor), fileOf.get(migration.constructor)))
+    if (twin < 0) kept.push(migration)
+    else if (rank(migration) > rank(kept[twin]!)) kept[twin] = migration
   }
   if (kept.length < dataSource.migrations.length) Object.assign(dataSource, { migrations: kept })
 }
 
-/** classesDefinedIn are the values exported by the loaded modules of the files in `folder`. */
-function classesDefinedIn(folder: string): Set<unknown> {
-  const classes = new Set<unknown>()
+/** sameSource: two migration files of one name may be one migration and its build: one outside the folder, or both in it under one base name. */
+function sameSource(a: string | undefined, b: string | undefined): boolean {
+  const base = (file: string) => file.replace(/\.[cm]?[jt]s$/, '')
+  return a === undefined || b === undefined || base(a) === base(b)
+}
+
+/** classFilesIn are the values exported by the loaded modules of the files in `folder`, each with its file. */
+function classFilesIn(folder: string): Map<unknown, string> {
+  const classes = new Map<unknown, string>()
   const real = existsSync(folder) ? realpathSync(folder) : folder
   for (const [file, loaded] of Object.entries(require.cache)) {
     if (loaded === undefined || (dirname(file) !== folder && dirname(file) !== real)) continue
     const exported: unknown = loaded.exports
-    if (typeof exported === 'function') classes.add(exported)
-    else if (exported !== null && typeof exported === 'object') for (const value of Object.values(exported)) classes.add(value)
+    if (typeof exported === 'function') classes.set(exported, file)
+    else if (exported !== null && typeof exported === 'object') for (const value of Object.values(exported)) classes.set(value, file)
   }
   return classes
 }

@@ -18,11 +18,15 @@ const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
 
 /**
  * migrationFilesIn lists the migration files (`.ts`, `.js`, `.cjs`, `.mjs`, not `.d.ts` nor hidden) of `dir`
- * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped.
+ * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped,
+ * and so is a build beside its source (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place).
  */
 export function migrationFilesIn(dir: string): MigrationFile[] {
-  return folderEntries(dir)
-    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.'))
+  const entries = folderEntries(dir)
+  const sources = new Set(entries.filter((fileName) => /\.[cm]?ts$/.test(fileName)).map((fileName) => fileName.replace(/\.[cm]?ts$/, '')))
+  const builtBesideSource = (fileName: string) => /\.[cm]?js$/.test(fileName) && sources.has(fileName.replace(/\.[cm]?js$/, ''))
+  return entries
+    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.') && !builtBesideSource(fileName))
     .sort(compareText)
     .flatMap((fileName): MigrationFile[] => {
       const file = join(dir, fileName)

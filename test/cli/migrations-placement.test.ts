@@ -76,24 +76,33 @@ describe('a dist/*.js glob', () => {
     expect((await cli('generate', 'Nothing')).stdout).toContain('No changes')
   })
 
-  it("runs the folder's copy of a migration whose build output the glob loads too, once", async () => {
-    projectWith("['dist/migrations/*.js']", "export const autogen = { migrationsDir: 'src/migrations' }")
-    expect((await cli('generate', 'AddNote', '--timestamp', '1700000001000')).code).toBe(0)
-    // A stale build of the same migration, which would create another table.
-    project.write('dist/migrations/1700000001000-AddNote.js', [
-      '"use strict";',
-      'Object.defineProperty(exports, "__esModule", { value: true });',
-      'class AddNote1700000001000 { async up(q) { await q.query(\'CREATE TABLE "built" ("id" integer)\') } async down() {} }',
-      'exports.AddNote1700000001000 = AddNote1700000001000;',
-    ].join('\n'))
-    expect(migrationLines((await cli('status')).stdout)).toEqual(['[pending] AddNote1700000001000'])
-    expect(afterDatabaseLine((await cli('upgrade')).stdout)).toMatch(/^Applied AddNote1700000001000 \(/)
-    expect((await cli('check')).code).toBe(0)
-    const db = new Database(project.file('data/app.sqlite'), { readonly: true })
-    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('note', 'built')`).all()).toEqual([{ name: 'note' }])
-    db.close()
-  })
+  it("runs the folder's copy of a migration whose build output the glob loads too, once", () =>
+    expectStaleBuildLeftOut("['dist/migrations/*.js']", 'src/migrations', 'dist/migrations'))
 })
+
+describe('a .js glob in the folder itself', () => {
+  // Built in place (tsc without outDir): a .js beside its .ts.
+  it('runs the TypeScript copy of a migration built beside it, once', () => expectStaleBuildLeftOut("['migrations/*.js']", 'migrations', 'migrations'))
+})
+
+/** expectStaleBuildLeftOut writes a stale build of a generated migration, which would make another table, where the glob loads it. */
+async function expectStaleBuildLeftOut(glob: string, migrationsDir: string, buildDir: string): Promise<void> {
+  projectWith(glob, `export const autogen = { migrationsDir: '${migrationsDir}' }`)
+  expect((await cli('generate', 'AddNote', '--timestamp', '1700000001000')).code).toBe(0)
+  project.write(`${buildDir}/1700000001000-AddNote.js`, [
+    '"use strict";',
+    'Object.defineProperty(exports, "__esModule", { value: true });',
+    'class AddNote1700000001000 { async up(q) { await q.query(\'CREATE TABLE "built" ("id" integer)\') } async down() {} }',
+    'exports.AddNote1700000001000 = AddNote1700000001000;',
+  ].join('\n'))
+  expect(migrationLines((await cli('status')).stdout)).toEqual(['[pending] AddNote1700000001000'])
+  expect(afterDatabaseLine((await cli('upgrade')).stdout)).toMatch(/^Applied AddNote1700000001000 \(/)
+  expect((await cli('check')).code).toBe(0)
+  expect((await cli('check', '--from-migrations')).code).toBe(0)
+  const db = new Database(project.file('data/app.sqlite'), { readonly: true })
+  expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('note', 'built')`).all()).toEqual([{ name: 'note' }])
+  db.close()
+}
 
 describe('migrations listed as classes', () => {
   const imports = "import { Init1700000000000 } from './src/migrations/1700000000000-Init'"
