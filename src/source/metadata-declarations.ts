@@ -6,7 +6,10 @@
 export interface MetadataDeclarations {
   /** Bindings its imports declare (`import { Team }`, `import * as enums`, `import x = require()`). */
   readonly imported: ReadonlySet<string>
-  /** Its top-level type aliases, by name. */
+  /**
+   * Its top-level type aliases, by name, and the type parameters of its classes as aliases of their
+   * constraints (`type: T` where `class Item<T extends Kind>`): `tsc` writes what the constraint is.
+   */
   readonly aliases: ReadonlyMap<string, DesignTypeNode>
   /** In file order, across every class of the file. */
   readonly serialized: readonly SerializedAnnotation[]

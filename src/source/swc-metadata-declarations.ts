@@ -14,7 +14,12 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
   const serialized: SerializedAnnotation[] = []
   const visit = (node: object): void => {
     const type = (node as { type?: unknown }).type
-    if (type === 'ClassDeclaration' || type === 'ClassExpression') serialized.push(...serializedOf(node as Swc.Class))
+    if (type === 'ClassDeclaration' || type === 'ClassExpression') {
+      for (const parameter of (node as Swc.Class).typeParams?.parameters ?? []) {
+        aliases.set(parameter.name.value, parameter.constraint == null ? { kind: 'other', children: [] } : designTypeOf(parameter.constraint))
+      }
+      serialized.push(...serializedOf(node as Swc.Class))
+    }
     for (const key in node) {
       const value = (node as Record<string, unknown>)[key]
       if (typeof value === 'object' && value !== null && !notHoldingClasses.has(key)) visit(value)

@@ -17,7 +17,12 @@ export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile
   }
   const serialized: SerializedAnnotation[] = []
   const visit = (node: TypeScript.Node): void => {
-    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) serialized.push(...serializedOf(ts, node, sourceFile))
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      for (const parameter of node.typeParameters ?? []) {
+        aliases.set(parameter.name.text, parameter.constraint === undefined ? { kind: 'other', children: [] } : designTypeOf(ts, parameter.constraint))
+      }
+      serialized.push(...serializedOf(ts, node, sourceFile))
+    }
     ts.forEachChild(node, visit)
   }
   visit(sourceFile)

@@ -64,6 +64,25 @@ describe('decorator metadata of imported types is what tsc emits', () => {
     expect(loaded).toEqual(designTypes(builtByTsc(p.dir, 'src/entities/thing.ts')))
   })
 
+  test('a property typed by a type parameter of its class is what its constraint is, imported or local', () => {
+    const source = [
+      "import { Column } from 'typeorm'",
+      "import { Kind, Level } from './enums'",
+      'type Local = keyof { a: 1; b: 2 }',
+      "export class Thing<K extends Kind = Kind, L extends Level = Level, M extends Local = 'a', N = unknown> {",
+      "  @Column({ default: 'small' }) kind: K",
+      '  @Column() level: L',
+      '  @Column() local: M',
+      '  @Column() free: N',
+      '}',
+      '',
+    ].join('\n')
+    const p = project({ 'tsconfig.json': tsconfig, 'src/enums.ts': enums, 'src/thing.ts': source })
+    const loaded = designTypes(transpile(source, p.file('src/thing.ts')))
+    expect(loaded).toEqual(designTypes(builtByTsc(p.dir, 'src/thing.ts')))
+    expect(loaded).toEqual(['String', 'Number', 'String', 'Object'])
+  })
+
   test('without strict, `Status | null` is the enum type, as tsc emits it', () => {
     const loose = tsconfig.replace('"strict":true', '"strict":false')
     const source = "import { Column } from 'typeorm'\nimport { Status } from './enums'\nexport class Thing {\n  @Column() maybe: Status | null\n}\n"

@@ -61,8 +61,10 @@ describe('SWC transpiles what it writes the same decorator metadata for', () => 
     ['a readonly array', '@Column() readonly tags: readonly string[]', 'Array)'],
     // SWC writes Object for the union, where tsc tells a lazy relation by its Promise.
     ['a lazy relation that may be null', '@ManyToOne(() => Team) team: Promise<Team> | null', 'typeof (_a = typeof Promise'],
+    // SWC reads T at run time, where it is nothing (Object); tsc writes its constraint's type.
+    ['a type parameter of the class', "@Column({ default: 'folder' }) kind: K", 'String)'],
   ])('%s goes to the TypeScript compiler', (_case, column, designType) => {
-    const source = `import { Column, ManyToOne } from 'typeorm'\nimport { Team } from './team'\ntype Name = string\nexport class Thing {\n  ${column}\n}\n`
+    const source = `import { Column, ManyToOne } from 'typeorm'\nimport { Team } from './team'\ntype Name = string\nexport class Thing<K extends 'folder' | 'app' = 'folder'> {\n  ${column}\n}\n`
     const output = transpile(source, project({}).write('src/thing.ts', source))
     expect(output).toMatch(tscEmitted)
     expect(output).not.toMatch(swcEmitted)
