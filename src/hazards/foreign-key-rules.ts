@@ -1,7 +1,7 @@
 import type { Probe } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
-import { nameOf, sameName } from '../model/qualified-name'
-import type { ColumnModel, ForeignKeyModel, QualifiedName, TableModel } from '../model/schema-model'
+import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
+import type { ColumnModel, TableModel } from '../model/schema-model'
 import type { AddForeignKey } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
@@ -76,10 +76,6 @@ function alreadyReferenced(table: TableModel, columns: readonly string[], refere
   return table.foreignKeys.some((fk) =>
     same(fk.columns, columns) && same(fk.referencedColumns, referencedColumns) &&
     sameName(referencedTableOf(fk), nameOf(referenced)))
-}
-
-function referencedTableOf(fk: ForeignKeyModel): QualifiedName {
-  return nameOf({ schema: fk.referencedSchema, name: fk.referencedTable })
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { QualifiedName } from './schema-model'
+import type { ForeignKeyModel, QualifiedName } from './schema-model'
 
 /** qualifiedKey is a stable map key and sort key for a table or type name. */
 export function qualifiedKey(name: QualifiedName): string {
@@ -13,6 +13,11 @@ export function sameName(a: QualifiedName, b: QualifiedName): boolean {
 /** nameOf strips a table or type down to its qualified name. */
 export function nameOf(q: QualifiedName): QualifiedName {
   return q.schema === undefined ? { name: q.name } : { schema: q.schema, name: q.name }
+}
+
+/** referencedTableOf is the name of the table a foreign key references. */
+export function referencedTableOf(fk: ForeignKeyModel): QualifiedName {
+  return nameOf({ schema: fk.referencedSchema, name: fk.referencedTable })
 }
 
 /** byQualifiedName orders tables and types by schema then name. */

@@ -1,4 +1,4 @@
-import { sameName } from '../model/qualified-name'
+import { referencedTableOf, sameName } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
 import type { ChangeSet } from './change-set'
 import type { DropColumn, DropForeignKey } from '../operations/operation'
@@ -32,8 +32,7 @@ export function unrestorableDrops(up: ChangeSet): UnrestorableDrop[] {
     }
     if (op.kind !== 'drop_foreign_key') return []
     const { foreignKey } = op
-    const referenced = { ...(foreignKey.referencedSchema !== undefined && { schema: foreignKey.referencedSchema }), name: foreignKey.referencedTable }
-    const referencedDropped = up.ops.some((other) => other.kind === 'drop_table' && sameName(other.table, referenced))
+    const referencedDropped = up.ops.some((other) => other.kind === 'drop_table' && sameName(other.table, referencedTableOf(foreignKey)))
     const kept = end.tables.find((t) => sameName(t, table.lastName))
     const keepsColumns = kept !== undefined && foreignKey.columns.every((c) => kept.columns.some((k) => k.name === c))
     return referencedDropped && keepsColumns ? [{ kind: 'reference', op, tableAfter: table.lastName, columns: foreignKey.columns }] : []
@@ -48,7 +47,6 @@ export function unrestorableText(drop: UnrestorableDrop): string {
       ' and its values were deleted, so the rows would have no value for it'
   }
   const { foreignKey } = drop.op
-  const referenced = { ...(foreignKey.referencedSchema !== undefined && { schema: foreignKey.referencedSchema }), name: foreignKey.referencedTable }
-  return `table ${label(referenced)} comes back empty, and rows of ${label(drop.tableAfter)} still hold values of ` +
+  return `table ${label(referencedTableOf(foreignKey))} comes back empty, and rows of ${label(drop.tableAfter)} still hold values of ` +
     `${drop.columns.map((c) => `"${c}"`).join(', ')} that referenced it, so foreign key "${foreignKey.name}" cannot come back`
 }
