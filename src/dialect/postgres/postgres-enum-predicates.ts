@@ -1,11 +1,9 @@
-import { sameName } from '../../model/qualified-name'
-import type { QualifiedName } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import type { Relinked } from '../relinked-foreign-keys'
 import { type Statement, statementOf } from '../statement'
 import { checkClause, createIndexSql, dropIndexSql } from './postgres-constraint-sql'
-import { onlyAdds } from './postgres-enum-sql'
 import { qualified, quoteIdent } from './postgres-quote'
+import { rebuiltEnumColumns } from './postgres-rebuilt-enum-columns'
 import { namesColumn } from './postgres-regenerated-columns'
 
 /**
@@ -19,16 +17,12 @@ export function postgresEnumPredicates(changes: ChangeSet): Relinked {
   const before = new Map<number, Statement[]>()
   const after = new Map<number, Statement[]>()
   changes.ops.forEach((op, i) => {
-    if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return
-    const tables = changes.schemaAt(i).tables
-    const reading = (table: QualifiedName) => {
-      const found = tables.find((t) => sameName(t, table))
-      const columns = op.users.filter((user) => sameName(user.table, table)).map((user) => user.column.name)
+    const moved = rebuiltEnumColumns(changes, i)
+    const affected = [...new Set(moved.map(({ table }) => table))].map((table) => {
+      const columns = moved.filter((m) => m.table === table).map(({ column }) => column.name)
       const reads = (sql: string | undefined) => sql !== undefined && columns.some((column) => namesColumn(sql, column))
-      return found === undefined ? undefined : { table: found, checks: found.checks.filter((c) => reads(c.expression)), indexes: found.indexes.filter((x) => reads(x.where)) }
-    }
-    const affected = uniqueTables(op.users.map((user) => user.table)).flatMap((name) => reading(name) ?? [])
-      .filter(({ checks, indexes }) => checks.length + indexes.length > 0)
+      return { table, checks: table.checks.filter((c) => reads(c.expression)), indexes: table.indexes.filter((x) => reads(x.where)) }
+    }).filter(({ checks, indexes }) => checks.length + indexes.length > 0)
     if (affected.length === 0) return
     before.set(i, affected.flatMap(({ table, checks, indexes }) => [
       ...(checks.length > 0 ? [`ALTER TABLE ${qualified(table)} ${checks.map((c) => `DROP CONSTRAINT ${quoteIdent(c.name)}`).join(', ')}`] : []),
@@ -40,8 +34,4 @@ export function postgresEnumPredicates(changes: ChangeSet): Relinked {
     ]).map((sql) => statementOf(sql, [op])))
   })
   return { before, after }
-}
-
-function uniqueTables(names: readonly QualifiedName[]): QualifiedName[] {
-  return names.filter((name, i) => names.findIndex((other) => sameName(other, name)) === i)
 }

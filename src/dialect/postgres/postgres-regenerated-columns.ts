@@ -5,7 +5,7 @@ import { namedIn, sameName } from '../../model/qualified-name'
 import type { Relinked } from '../relinked-foreign-keys'
 import { type Statement, statementOf } from '../statement'
 import { changesColumnType } from './postgres-alter-column-sql'
-import { onlyAdds } from './postgres-enum-sql'
+import { rebuiltEnumColumns } from './postgres-rebuilt-enum-columns'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexSql, uniqueClause } from './postgres-constraint-sql'
 import { readTokens } from './postgres-expressions'
@@ -66,22 +66,12 @@ function retypedColumns(changes: ChangeSet, index: number): { readonly table: Ta
     const table = changes.tableBefore(index)
     return table === undefined || !changesColumnType(op) || op.from.computed !== undefined ? [] : [{ table, column: op.from.name }]
   }
-  if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
-  const tables = changes.schemaAt(index).tables
-  return op.users.flatMap(({ table, column }) => {
-    const found = tables.find((t) => sameName(t, table))
-    return found === undefined || column.computed !== undefined ? [] : [{ table: found, column: column.name }]
-  })
+  return rebuiltEnumColumns(changes, index).flatMap(({ table, column }) => (column.computed !== undefined ? [] : [{ table, column: column.name }]))
 }
 
 /** generatedReading lists the generated columns of `table` whose expression reads `column` (or cannot be read). */
 export function generatedReading(table: TableModel | undefined, column: string): ColumnModel[] {
-  return table?.columns.filter((c) => c.computed !== undefined && reads(c, column)) ?? []
-}
-
-/** reads: the generated column's expression names `column`, or cannot be read. */
-function reads(generated: ColumnModel, column: string): boolean {
-  return names(generated.computed!.expression, column) ?? true
+  return table?.columns.filter((c) => c.computed !== undefined && namesColumn(c.computed.expression, column)) ?? []
 }
 
 /** namesColumn: the expression names `column`, or cannot be read. */
