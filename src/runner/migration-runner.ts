@@ -4,6 +4,7 @@ import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMErr
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationNamesIn } from '../source/migration-files'
+import { isTypeScriptSource, scriptBaseName } from '../source/script-extensions'
 import { migrationsEntries } from '../source/migrations-dir'
 import { withSynchronousRequires } from '../source/synchronous-requires'
 import { buildEntityMetadata } from '../source/build-metadata'
@@ -170,7 +171,7 @@ function dropTwiceLoadedMigrations(dataSource: DataSource, folder: string): void
   // The folder's copy wins over another folder's; within the folder, the TypeScript source over its build beside it.
   const rank = (m: MigrationInterface) => {
     const file = fileOf.get(m.constructor)
-    return file === undefined ? 0 : /\.[cm]?ts$/.test(file) ? 2 : 1
+    return file === undefined ? 0 : isTypeScriptSource(file) ? 2 : 1
   }
   const kept: MigrationInterface[] = []
   for (const migration of dataSource.migrations) {
@@ -184,8 +185,7 @@ function dropTwiceLoadedMigrations(dataSource: DataSource, folder: string): void
 
 /** sameSource: two migration files of one name may be one migration and its build: one outside the folder, or both in it under one base name. */
 function sameSource(a: string | undefined, b: string | undefined): boolean {
-  const base = (file: string) => file.replace(/\.[cm]?[jt]s$/, '')
-  return a === undefined || b === undefined || base(a) === base(b)
+  return a === undefined || b === undefined || scriptBaseName(a) === scriptBaseName(b)
 }
 
 /** classFilesIn are the values exported by the loaded modules of the files in `folder`, each with its file. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareText } from '../model/qualified-name'
+import { isTypeScriptSource, scriptBaseName } from './script-extensions'
 
 /** MigrationFile is one migration source file of a folder and the migration name TypeORM would record for it. */
 export interface MigrationFile {
@@ -23,8 +24,8 @@ const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
  */
 export function migrationFilesIn(dir: string): MigrationFile[] {
   const entries = folderEntries(dir)
-  const sources = new Set(entries.filter((fileName) => /\.[cm]?ts$/.test(fileName)).map((fileName) => fileName.replace(/\.[cm]?ts$/, '')))
-  const builtBesideSource = (fileName: string) => /\.[cm]?js$/.test(fileName) && sources.has(fileName.replace(/\.[cm]?js$/, ''))
+  const sources = new Set(entries.filter(isTypeScriptSource).map(scriptBaseName))
+  const builtBesideSource = (fileName: string) => !isTypeScriptSource(fileName) && sources.has(scriptBaseName(fileName))
   return entries
     .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.') && !builtBesideSource(fileName))
     .sort(compareText)

@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import { isInModulePackage } from './module-package'
-import { prefetchTranspiles, prefetchesDone, typeScriptExtensions } from './typescript-loader'
+import { prefetchTranspiles, prefetchesDone } from './typescript-loader'
+import { typeScriptExtensions } from './script-extensions'
 
 // TypeORM loads each file its entity, migration and subscriber globs name through `importOrRequireFile`,
 // which first looks for the file's nearest package.json with asynchronous stats, for every file at once: at

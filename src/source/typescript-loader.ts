@@ -22,6 +22,7 @@ import { typeScriptMetadataDeclarations } from './typescript-metadata-declaratio
 import { loadTypeScript, typeScriptVersion } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
 import { UserError } from './user-error'
+import { typeScriptExtensions } from './script-extensions'
 
 type ExtensionHandler = (module: CompilableModule, filename: string) => void
 interface CompilableModule {
@@ -34,8 +35,6 @@ interface ModuleInternals {
 }
 
 const moduleInternals = Module as unknown as ModuleInternals
-/** The extensions the loader takes, all as CommonJS. */
-export const typeScriptExtensions: readonly string[] = ['.ts', '.cts', '.mts']
 let ours: ExtensionHandler | undefined
 
 /**
