@@ -51,9 +51,7 @@ const recordTypes: readonly string[] = ['GENERATED_COLUMN', 'VIEW', 'MATERIALIZE
 
 /** readTypeormRecords reads the rows of generated columns and views in the metadata table; none where it is missing. */
 export async function readTypeormRecords(connection: DatabaseConnection, syntax: RecordSyntax, options: DataSourceOptions): Promise<TypeormRecord[]> {
-  const q = syntax.quoteIdent
-  const sql = `SELECT ${q('type')} AS ${q('type')}, ${q('schema')} AS ${q('schema')}, ${q('table')} AS ${q('table')}, ` +
-    `${q('name')} AS ${q('name')}, ${q('value')} AS ${q('value')} FROM ${syntax.tableSql(options)}`
+  const sql = `SELECT ${['type', 'schema', 'table', 'name', 'value'].map((column) => syntax.quoteIdent(column)).join(', ')} FROM ${syntax.tableSql(options)}`
   let rows: { type: string; schema: string | null; table: string | null; name: string | null; value: string | null }[]
   try {
     rows = await connection.query(sql)

@@ -85,5 +85,3 @@ export function predicateMentionsColumn(index: IndexModel, column: string): bool
 function mentionsIn(texts: readonly (string | undefined)[], column: string): boolean {
   return texts.some((sql) => sql !== undefined && mentionsColumn(sql, column))
 }
-
-

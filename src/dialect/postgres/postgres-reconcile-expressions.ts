@@ -82,8 +82,6 @@ function enumTypeOf(column: ColumnModel): string | undefined {
   return column.type === 'enum' ? column.enumName ?? '' : undefined
 }
 
-
-
 function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate[] {
   const found: ExpressionCandidate[] = []
   const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined, castTo?: string) => {
