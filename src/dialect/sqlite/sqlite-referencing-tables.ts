@@ -32,7 +32,7 @@ export function tablesReferencingRenamedColumns(changes: ChangeSet, rebuilt: Rea
     const renamedIn = changes.tableAt[i]
     if (op.kind !== 'rename_column' || renamedIn === undefined || !rebuilt.has(renamedIn)) return
     for (const table of changes.schemaAt(i).tables) {
-      if (sameName(table, op.table) || !namesColumn(table, op)) continue
+      if (sameName(table, op.table) || !referencesRenamed(table, op)) continue
       const change = changes.tables.find((candidate) => livesAs(candidate, table, i, changes.ops))
       if (change !== undefined && change.change !== 'modified') continue
       const key = change ?? table.name
@@ -44,7 +44,8 @@ export function tablesReferencingRenamedColumns(changes: ChangeSet, rebuilt: Rea
   return [...found.values()]
 }
 
-function namesColumn(table: TableModel, rename: RenameColumn): boolean {
+/** referencesRenamed says whether a foreign key of `table` names the column `rename` renames, in its table. */
+function referencesRenamed(table: TableModel, rename: RenameColumn): boolean {
   return table.foreignKeys.some((fk) =>
     fk.referencedTable === rename.table.name && fk.referencedSchema === rename.table.schema && fk.referencedColumns.includes(rename.from))
 }
