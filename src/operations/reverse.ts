@@ -1,4 +1,5 @@
-import type { Operation } from './operation'
+import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import type { AlterColumn, AlterEnum, Operation } from './operation'
 import { renamedBack } from './rename-constraint'
 
 /** reverseOperation is the operation that undoes `op`. */
@@ -41,8 +42,32 @@ export function reverseOperation(op: Operation): Operation {
 
 /**
  * reverseOperations derives the `down` operations from the `up` ones, as Alembic's `reverse_into` does:
- * each operation undone, in the opposite order.
+ * each operation undone, in the opposite order; then enumDefaultsAfterTypes.
  */
-export function reverseOperations(ops: readonly Operation[]): Operation[] {
-  return [...ops].reverse().map(reverseOperation)
+export function reverseOperations(ops: readonly Operation[]): readonly Operation[] {
+  return enumDefaultsAfterTypes([...ops].reverse().map(reverseOperation))
+}
+
+/**
+ * enumDefaultsAfterTypes moves the default changes of a column that stays of an enum type to just after the
+ * type's change, as in `up`: the default a `down` gives back may name a label the type gets back. Returns
+ * `ops` itself where nothing moves.
+ */
+export function enumDefaultsAfterTypes(ops: readonly Operation[]): readonly Operation[] {
+  let ordered = ops
+  for (const enumChange of ops.filter((op): op is AlterEnum => op.kind === 'alter_enum')) {
+    const at = ordered.indexOf(enumChange)
+    const defaults = ordered.slice(0, at).filter((op) => op.kind === 'alter_column' && op.changes.includes('default') && staysOf(enumChange.to, op))
+    if (defaults.length === 0) continue
+    const rest = ordered.filter((op) => !defaults.includes(op))
+    rest.splice(rest.indexOf(enumChange) + 1, 0, ...defaults)
+    ordered = rest
+  }
+  return ordered
+}
+
+/** staysOf says whether a column change keeps the column of the enum type `enumType`, before and after. */
+function staysOf(enumType: QualifiedName, op: AlterColumn): boolean {
+  const of = (c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && op.table.schema === enumType.schema
+  return of(op.from) && of(op.to)
 }

@@ -2,7 +2,7 @@ import { sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
 import { type Operation, tableOf } from '../operations/operation'
-import { reverseOperations } from '../operations/reverse'
+import { enumDefaultsAfterTypes, reverseOperation } from '../operations/reverse'
 import { type TableLife, tableLives } from './table-lives'
 
 /**
@@ -12,6 +12,11 @@ import { type TableLife, tableLives } from './table-lives'
  */
 export interface ChangeSet {
   readonly ops: readonly Operation[]
+  /**
+   * Whether these are the operations of a `down`. A down cannot be cut into migrations that commit in between
+   * (see splitAtCommits) where it needs what it adds in a later statement: a down runs as one.
+   */
+  readonly reversed: boolean
   /** One per table the operations touch, in the order of their first operation. */
   readonly tables: readonly TableChange[]
   /** tableAt[i] is the change of the table `ops[i]` acts on; undefined for schema-, extension- and enum-level operations. */
@@ -46,7 +51,7 @@ export interface TableChange extends TableLife {
  */
 export function changeSetOf(before: SchemaModel, ops: readonly Operation[]): ChangeSet {
   let states: SchemaModel[] | undefined
-  return assemble(ops, (position) => {
+  return assemble(ops, false, (position) => {
     if (position === 0) return before
     if (states === undefined) {
       const all = [before]
@@ -59,15 +64,19 @@ export function changeSetOf(before: SchemaModel, ops: readonly Operation[]): Cha
 
 /** reverseChangeSet is the change set of the `down`: the operations reversed and undone, through the same schemas backwards. */
 export function reverseChangeSet(set: ChangeSet): ChangeSet {
-  return assemble(reverseOperations(set.ops), (position) => set.schemaAt(set.ops.length - position))
+  const undone = [...set.ops].reverse().map(reverseOperation)
+  const ordered = enumDefaultsAfterTypes(undone)
+  if (ordered === undone) return assemble(undone, !set.reversed, (position) => set.schemaAt(set.ops.length - position))
+  // Moved operations change the schemas between them: replayed.
+  return { ...changeSetOf(set.schemaAt(set.ops.length), ordered), reversed: !set.reversed }
 }
 
 /** sliceChangeSet is the change set of `ops[start..end)` alone: one part of a migration cut in several. */
 export function sliceChangeSet(set: ChangeSet, start: number, end: number): ChangeSet {
-  return assemble(set.ops.slice(start, end), (position) => set.schemaAt(start + position))
+  return assemble(set.ops.slice(start, end), set.reversed, (position) => set.schemaAt(start + position))
 }
 
-function assemble(ops: readonly Operation[], schemaAt: (position: number) => SchemaModel): ChangeSet {
+function assemble(ops: readonly Operation[], reversed: boolean, schemaAt: (position: number) => SchemaModel): ChangeSet {
   const tableIn = (position: number, name: QualifiedName | undefined) =>
     name === undefined ? undefined : schemaAt(position).tables.find((t) => sameName(t, name))
   const tableBefore = (i: number) => (ops[i]!.kind === 'create_table' ? undefined : tableIn(i, nameBefore(ops[i]!)))
@@ -76,6 +85,7 @@ function assemble(ops: readonly Operation[], schemaAt: (position: number) => Sch
   const changes = new Map(lives.map((life) => [life, tableChange(life, tableBefore, tableAfter)]))
   return {
     ops,
+    reversed,
     tables: lives.map((life) => changes.get(life)!),
     tableAt: lifeOf.map((life) => (life === undefined ? undefined : changes.get(life))),
     schemaAt,

@@ -161,6 +161,19 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'select', columns: [json] })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...json, name: 'x', nullable: true }] }] })
   })(),
+  // PostgreSQL (wider generator): the down of a label removed while the default moved off it set the old default
+  // before the label was back ("invalid input value for enum"); with a label added too, neither order could run.
+  'an enum label removed while the default moves off it': (() => {
+    const mood = column({ id: 2, name: 'mood', kind: 'enum', labels: ['a', 'b', 'c'], nullable: false, defaultVariant: 1 })
+    // No rows: they hold `a` and `b`, which the generator's labels always keep.
+    const t = table({ id: 1, name: 'select', rows: 0, columns: [mood] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...mood, labels: ['a', 'c'], defaultVariant: 0 }] }] })
+  })(),
+  'an enum label replaced by another, the default moving to the new one': (() => {
+    const mood = column({ id: 2, name: 'mood', kind: 'enum', labels: ['a', 'c'], defaultVariant: 0 })
+    const t = table({ id: 1, name: 'select', rows: 0, columns: [mood] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...mood, labels: ['b', 'c'], defaultVariant: 1 }] }] })
+  })(),
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

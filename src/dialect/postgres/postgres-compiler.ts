@@ -17,7 +17,7 @@ import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
 /** Compiler writes one operation; `later` are the operations after it (an enum value they use must be committed first). */
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[]) => readonly StatementPiece[]
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[], changes: ChangeSet) => readonly StatementPiece[]
 
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
 const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
@@ -40,7 +40,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_extension: (op) => [`DROP EXTENSION ${quoteIdent(op.extension)}`],
   create_enum: (op) => [createEnumSql(op.enumType)],
   drop_enum: (op) => [dropEnumSql(op.enumType)],
-  alter_enum: (op, later) => alterEnumSql(op, later),
+  alter_enum: (op, later, changes) => alterEnumSql(op, later, changes.reversed),
   rename_enum: (op) => renameSql('TYPE', op.from, op.to),
   create_table: (op) => createTableSql(op.table),
   drop_table: (op) => [`DROP TABLE ${qualified(op.table)}`],
@@ -121,7 +121,7 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   const enumPredicates = postgresEnumPredicates(changes)
   return ops.flatMap((op, i) => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
-    const statements = compile(op as never, ops.slice(i + 1)).map((piece) => statementOf(piece, [op]))
+    const statements = compile(op as never, ops.slice(i + 1), changes).map((piece) => statementOf(piece, [op]))
     if (op.kind === 'alter_column' && recomputes(op)) {
       // The column is dropped and added again (alterColumnSql), and its indexes and constraints with it.
       const [was, then] = [changes.tableBefore(i), changes.tableAfter(i)]

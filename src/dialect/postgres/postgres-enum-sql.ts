@@ -27,10 +27,14 @@ export function dropEnumSql(enumType: EnumTypeModel): string {
  * alterEnumSql adds values in place (`ALTER TYPE ... ADD VALUE ... BEFORE/AFTER`) when values are only
  * added; otherwise it rebuilds the type: a check that no row holds a removed value, rename the old type to
  * `<name>_old`, create the new one, move every column using it over through text, drop the old type.
- * The columns moved are the operation's `users`; `later` are the operations that follow it.
+ * The columns moved are the operation's `users`; `later` are the operations that follow it. Where they use
+ * an added value and cannot wait for a commit (`inOneTransaction`, a `down`), the type is rebuilt too: the
+ * values of a type made in a transaction can be used in it.
  */
-export function alterEnumSql(op: AlterEnum, later: readonly Operation[]): EnumStatement[] {
-  return onlyAdds(op.from.values, op.to.values) ? addValuesSql(op, later) : rebuildSql(op)
+export function alterEnumSql(op: AlterEnum, later: readonly Operation[], inOneTransaction: boolean): EnumStatement[] {
+  if (!onlyAdds(op.from.values, op.to.values)) return rebuildSql(op)
+  const added = addValuesSql(op, later)
+  return inOneTransaction && added.some((s) => s.commitBeforeUse !== undefined) ? rebuildSql(op) : added
 }
 
 /** onlyAdds says whether an enum change only adds labels (ADD VALUE in place); else the type is rebuilt. */
