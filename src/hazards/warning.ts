@@ -15,6 +15,7 @@ export const warningCodes = [
   'KEPT_IN_PLACE',
   'NOT_COUNTED',
   'SNAPSHOT_UNREADABLE',
+  'SNAPSHOT_STALE',
   'DATABASE_PATH',
   'SCHEMA_DIFFERS',
 ] as const

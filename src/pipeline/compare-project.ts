@@ -8,7 +8,7 @@ import { declaredFactChanges } from '../source/declared-fact-changes'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
 import type { MigrationPlan } from '../plan/migration-plan'
-import { sameDeclaredFacts } from './entities-snapshot'
+import { sameDeclaredFacts, staleSnapshotWarning } from './entities-snapshot'
 import { type ContractPlan, contractDueText } from './expand-contract-finish'
 import type { ExpandContractPlan } from './expand-contract-phases'
 import type { MigrationStrategy } from './migration-strategy'
@@ -77,6 +77,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const { renamed } = planned
     const up = planned.changes.ops
     const contractDue = read.contractDue
+    const stale = atLastMigration(history) ? staleSnapshotWarning(snapshot, history.applied) : []
     return {
       name: 'Pending',
       timestamp: 0,
@@ -94,12 +95,13 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...warningsOf('PRIMARY_KEY_ORDER', primaryKeyOrderWarnings(actual, desired)),
         ...warningsOf('NOT_COUNTED', measured.warnings),
         ...warningsOf('SNAPSHOT_UNREADABLE', snapshot.kind === 'unreadable' ? [snapshot.warning] : []),
+        ...warningsOf('SNAPSHOT_STALE', stale),
       ],
       hazards: [
         ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),
         ...measured.hazards,
         // The snapshot is the entities of the folder's last migration: it says what the database was declared as only there.
-        ...(snapshot.kind === 'read' && atLastMigration(history) ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
+        ...(snapshot.kind === 'read' && atLastMigration(history) && stale.length === 0 ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
       ],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,
@@ -108,7 +110,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       ...(measured.contract !== undefined && { contract: measured.contract }),
       contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
-      snapshotOutdated: snapshot.kind === 'read' && !sameDeclaredFacts(meant(snapshot.facts), meant(declaredFacts)),
+      snapshotOutdated: snapshot.kind === 'read' && (stale.length > 0 || !sameDeclaredFacts(meant(snapshot.facts), meant(declaredFacts))),
       history,
     }
   } finally {

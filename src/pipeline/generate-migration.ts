@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { warningsOf } from '../hazards/warning'
 import { type MigrationPlan, namedPlan } from '../plan/migration-plan'
 import { renderMigrationFile } from '../render/migration-file'
+import { migrationClassName } from '../render/migration-name'
 import type { LoadedProject } from '../source/load-config'
 import { type CompareOptions, type Comparison, compareProject } from './compare-project'
 import { entitiesSnapshotFileName, entitiesSnapshotSource } from './entities-snapshot'
@@ -14,6 +15,7 @@ import { RenamesUnresolvedError } from './renames-unresolved-error'
 import { shownBy, shownPlan } from './shown-findings'
 import { splitAtCommits } from './split-at-commits'
 import { type FileToWrite, writeAllWhole } from './write-whole'
+import { newestApplied } from './unapplied-migrations'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 
 /** GenerateOptions decide renames and the strategy (see CompareOptions) and whether unresolved renames may lose data. */
@@ -69,7 +71,7 @@ export async function generateMigration(
   const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
     return comparison.snapshotOutdated
-      ? { comparison, plan, written: [], snapshot: writeUnlessDry(project.migrationsDir, [snapshotFile(comparison)], options)[0] }
+      ? { comparison, plan, written: [], snapshot: writeUnlessDry(project.migrationsDir, [snapshotFile(comparison, newestApplied(comparison.history))], options)[0] }
       : { comparison, plan, written: [] }
   }
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
@@ -79,7 +81,7 @@ export async function generateMigration(
   const files = writeUnlessDry(project.migrationsDir, [
     ...migrations,
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
-    snapshotFile(comparison),
+    snapshotFile(comparison, migrationClassName(plans.at(-1)!.name, plans.at(-1)!.timestamp)),
   ], options)
   const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
   return { comparison, plan: plans.at(-1)!, file: files[migrations.length - 1], written, snapshot: files.at(-1) }
@@ -98,7 +100,7 @@ function planned(comparison: Comparison, name: string, timestamp: number): Migra
   return { ...direct, warnings: [...direct.warnings, ...warningsOf('KEPT_IN_PLACE', comparison.expandContract?.split.keptInPlace ?? [])] }
 }
 
-/** snapshotFile is the folder's snapshot of the comparison's declared facts. */
-function snapshotFile(comparison: Comparison): FileToWrite {
-  return { fileName: entitiesSnapshotFileName, source: entitiesSnapshotSource(comparison.declaredFacts), replace: true }
+/** snapshotFile is the folder's snapshot of the comparison's declared facts, the entities of `migration`. */
+function snapshotFile(comparison: Comparison, migration: string | undefined): FileToWrite {
+  return { fileName: entitiesSnapshotFileName, source: entitiesSnapshotSource(comparison.declaredFacts, migration), replace: true }
 }

@@ -28,7 +28,8 @@ export function outOfOrderFindings(files: readonly MigrationFile[], applied: rea
   })
 }
 
-function newestOf(names: readonly string[]): { readonly name: string; readonly timestamp: number } | undefined {
+/** newestOf is the migration of `names` with the latest timestamp (see migrationTimestamp), if any has one. */
+export function newestOf(names: readonly string[]): { readonly name: string; readonly timestamp: number } | undefined {
   let newest: { name: string; timestamp: number } | undefined
   for (const name of names) {
     const timestamp = migrationTimestamp(name)

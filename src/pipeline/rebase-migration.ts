@@ -3,7 +3,8 @@ import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum
 import { readMigrationHeader } from '../runner/migration-header'
 import { UserError } from '../source/user-error'
 import { migrationTimestamp } from './migration-order'
-import { removeQuietly, writeAllWhole } from './write-whole'
+import { type FileToWrite, removeQuietly, writeAllWhole } from './write-whole'
+import { entitiesSnapshotFileName, entitiesSnapshotSource, readEntitiesSnapshot } from './entities-snapshot'
 
 /** Rebased says what rebaseMigration did to one migration: its old and new name and file. */
 export interface Rebased {
@@ -49,11 +50,20 @@ export function rebaseMigration(dir: string, name: string, applied: readonly str
   const written = writeAllWhole(dir, [
     ...renamed.map((file, i) => ({ ...file, replace: file.fileName === group[i]!.fileName })),
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
+    ...snapshotRenamed(dir, names),
   ])
   group.forEach((part, i) => {
     if (renamed[i]!.fileName !== part.fileName) removeQuietly(part.file)
   })
   return group.map((part, i) => ({ from: { name: part.name!, file: part.file }, to: { name: renamed[i]!.name, file: written[i]! } }))
+}
+
+/** snapshotRenamed is the folder's entities.snapshot.json naming its migration's new name, where `names` renames it. */
+function snapshotRenamed(dir: string, names: ReadonlyMap<string, string>): FileToWrite[] {
+  const snapshot = readEntitiesSnapshot(dir)
+  const renamed = snapshot.kind === 'read' && snapshot.migration !== undefined ? names.get(snapshot.migration) : undefined
+  if (snapshot.kind !== 'read' || renamed === undefined) return []
+  return [{ fileName: entitiesSnapshotFileName, source: entitiesSnapshotSource(snapshot.facts, renamed), replace: true }]
 }
 
 /** partsOf is the migration and the other parts of its change, in their order; the migration alone where it is whole. */

@@ -5,6 +5,7 @@ import { knownMigrations } from '../runner/migration-runner'
 import { inRunOrder } from '../runner/migration-target'
 import { UserError } from '../source/user-error'
 import { migrationsTableOf } from './ignored-tables'
+import { newestOf } from './migration-order'
 
 /** MigrationHistory is what the project and its database each know of the migrations. */
 export interface MigrationHistory {
@@ -83,4 +84,9 @@ function listed(names: readonly string[]): string {
 /** atLastMigration says whether the database has applied every migration of the project and no other. */
 export function atLastMigration(history: MigrationHistory): boolean {
   return history.unapplied.length === 0 && history.unknown.length === 0
+}
+
+/** newestApplied is the name of the applied migration with the latest timestamp, else the last one recorded. */
+export function newestApplied(history: MigrationHistory): string | undefined {
+  return newestOf(history.applied)?.name ?? history.applied.at(-1)
 }

@@ -50,3 +50,9 @@ it('refuses where a part of the change is applied, and renames nothing', () => {
     .toThrow('UseMoodEnumValues1700000002000, a part of the same change as UseMood1700000002001, is applied to the database')
   expect(readdirSync(dir).sort()).toEqual(['1700000002000-UseMoodEnumValues.ts', '1700000002001-UseMood.ts', '1700000003000-AddTag.ts'])
 })
+
+it("renames the migration entities.snapshot.json names, where it names one it moves", () => {
+  writeFileSync(join(dir, 'entities.snapshot.json'), `${JSON.stringify({ migration: 'UseMood1700000002001', tables: [] }, null, 2)}\n`)
+  rebaseMigration(dir, 'UseMood1700000002001', ['AddTag1700000003000'], 1700000009000)
+  expect(JSON.parse(readFileSync(join(dir, 'entities.snapshot.json'), 'utf8'))).toEqual({ migration: 'UseMood1700000009001', tables: [] })
+})

@@ -5,7 +5,8 @@ import { compareProject } from '../../src/pipeline/compare-project'
 import { entitiesSnapshotFileName } from '../../src/pipeline/entities-snapshot'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import type { Hazard } from '../../src/hazards/hazard'
-import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { upgrade } from '../../src/runner/migration-runner'
+import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 class LowerCase implements ValueTransformer {
@@ -58,6 +59,7 @@ describe('the entities snapshot on SQLite', () => {
     await migrateTo(db, [PostV1], 'CreatePost')
     const snapshot = JSON.parse(readFileSync(snapshotFile(), 'utf8'))
     expect(snapshot).toEqual({
+      migration: expect.stringMatching(/^CreatePost\d{13}$/),
       tables: [{
         name: 'post',
         columns: [
@@ -67,7 +69,7 @@ describe('the entities snapshot on SQLite', () => {
         ],
       }],
     })
-    expect(readFileSync(snapshotFile(), 'utf8')).toMatch(/^{\n {2}"tables": \[\n/)
+    expect(readFileSync(snapshotFile(), 'utf8')).toMatch(/^{\n {2}"migration": "CreatePost\d{13}",\n {2}"tables": \[\n/)
   })
 
   it('makes a type switch the database cannot see a note, with no operation', async () => {
@@ -149,3 +151,35 @@ describe('the entities snapshot against a database not at the last migration', (
   })
 })
 
+
+// The snapshot names the migration whose entities it holds: once that migration is reverted and its file
+// deleted, the entities it holds are not what the database was made from.
+describe('the entities snapshot of a migration reverted and deleted', () => {
+  let db: TestDatabase
+  const migrationsDir = () => join(db.dir, 'migrations')
+  const stale = (warnings: readonly { code: string }[]) => warnings.filter((w) => w.code === 'SNAPSHOT_STALE')
+  beforeAll(async () => {
+    db = await createSqliteDatabase()
+  })
+  afterAll(async () => db?.drop())
+
+  it('makes no note from it, warns, and has the next generate write a new one', async () => {
+    await migrateTo(db, [PostV1], 'CreatePost')
+    await migrateTo(db, [PostV2WithBody], 'AddBody')
+    await revertLast(db, [PostV2WithBody])
+    rmSync(join(migrationsDir(), readdirSync(migrationsDir()).find((f) => f.endsWith('-AddBody.ts'))!))
+
+    // The database was never simple-json: no note saying the rows keep that format.
+    const comparison = await compareProject(projectFor(db, [PostV1WithBody]))
+    expect(comparison.up.map((op) => op.kind)).toEqual(['add_column'])
+    expect(noEffect(comparison.hazards)).toEqual([])
+    expect(stale(comparison.warnings)).toEqual([expect.objectContaining({ message: expect.stringMatching(/holds the entities of migration AddBody\d{13}, which the database has not applied /) })])
+
+    const written = await generateMigration(projectFor(db, [PostV1WithBody]), 'AddBody', 1_900_000_000_000)
+    expect(JSON.parse(readFileSync(written.snapshot!, 'utf8')).migration).toBe('AddBody1900000000000')
+    await upgrade(projectFor(db, [PostV1WithBody]))
+    const again = await compareProject(projectFor(db, [PostV1WithBody]))
+    expect(stale(again.warnings)).toEqual([])
+    expect(again.snapshotOutdated).toBe(false)
+  })
+})
