@@ -1,5 +1,5 @@
 import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { UserError } from '../source/user-error'
 
 /** FileToWrite is a file for writeAllWhole: a new one (a migration), or one it may replace (`replace`). */
@@ -21,34 +21,41 @@ export function writeWhole(dir: string, fileName: string, source: string, option
 
 /**
  * writeAllWhole writes every file all or none, and returns their paths. Every file is first written as a
- * temporary file beside its place; then the new files are linked into place (a link, unlike a rename, fails
- * when the name is taken, so no migration is ever replaced), and last the replacing ones are renamed over
- * theirs. Failing before that last step, it removes what it wrote and throws a UserError; the folder is as
- * it was.
+ * temporary file beside its place (one a killed run left there is removed first); then the new files are
+ * linked into place (a link, unlike a rename, fails when the name is taken, so no migration is ever
+ * replaced), and last the replacing ones are renamed over theirs, each old file kept aside under a second
+ * link until all are in place. Failing at any step, it puts back what it replaced, removes what it wrote and
+ * throws a UserError: the folder is as it was.
  */
 export function writeAllWhole(dir: string, files: readonly FileToWrite[]): string[] {
   const temporaries = files.map((f) => join(dir, `.${f.fileName}.partial`))
   const placed: string[] = []
+  const replaced: { readonly file: string; readonly kept: string | undefined }[] = []
   let current = files[0]
   try {
     mkdirSync(dir, { recursive: true })
     files.forEach((f, i) => {
       current = f
+      removeQuietly(temporaries[i]!)
       writeFileSync(temporaries[i]!, f.source, { flag: 'wx' })
     })
     const order = [...files.keys()].sort((a, b) => Number(files[a]!.replace === true) - Number(files[b]!.replace === true))
     for (const i of order) {
       current = files[i]!
       const file = join(dir, current.fileName)
-      if (current.replace === true) renameSync(temporaries[i]!, file)
-      else {
+      if (current.replace === true) {
+        replaced.push({ file, kept: keptAside(file) })
+        renameSync(temporaries[i]!, file)
+      } else {
         linkSync(temporaries[i]!, file)
         placed.push(file)
         removeQuietly(temporaries[i]!)
       }
     }
+    for (const { kept } of replaced) if (kept !== undefined) removeQuietly(kept)
     return files.map((f) => join(dir, f.fileName))
   } catch (err) {
+    putBack(replaced)
     for (const file of [...temporaries, ...placed]) removeQuietly(file)
     const fileName = current?.fileName ?? ''
     if ((err as NodeJS.ErrnoException).code === 'EEXIST' && (err as NodeJS.ErrnoException).syscall === 'link') {
@@ -59,6 +66,31 @@ export function writeAllWhole(dir: string, files: readonly FileToWrite[]): strin
       `cannot write ${fileName} into the migrations folder ${dir} (${reason}): make it writable or set autogen.migrationsDir`,
       { cause: err },
     )
+  }
+}
+
+/** keptAside links `file` under a second name until the write is done, and returns it; undefined where there is no such file. */
+function keptAside(file: string): string | undefined {
+  const kept = join(dirname(file), `.${basename(file)}.previous`)
+  removeQuietly(kept)
+  try {
+    linkSync(file, kept)
+    return kept
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw err
+  }
+}
+
+/** putBack renames each replaced file's old version back into place, and removes a file that had none. */
+function putBack(replaced: readonly { readonly file: string; readonly kept: string | undefined }[]): void {
+  for (const { file, kept } of [...replaced].reverse()) {
+    try {
+      if (kept === undefined) removeQuietly(file)
+      else renameSync(kept, file)
+    } catch {
+      // Left as it is: the error thrown names the file that could not be written.
+    }
   }
 }
 
