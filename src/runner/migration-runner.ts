@@ -16,6 +16,7 @@ import { backupBeforeRun } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
+import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
@@ -37,6 +38,8 @@ export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}
     guardMigrations(dataSource, safety)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
+    refuseTransactionModeOverrides(dataSource.options.migrationsTransactionMode ?? 'each',
+      dataSource.migrations.filter((m) => toRun.includes(migrationNameOf(m))).map((instance) => ({ name: migrationNameOf(instance), instance })))
     beforeRun?.(toRun)
     if (toRun.length === 0) return []
     if (safety.backup) await backupBeforeRun(dataSource.options, safety.backup)

@@ -11,7 +11,7 @@ export function nameMigrationErrors(dataSource: DataSource): void {
   const logger = dataSource.logger
   const logMigration = logger.logMigration.bind(logger)
   logger.logMigration = (message, queryRunner) => {
-    if (!/^Migrations? .* failed, error: /.test(message)) logMigration(message, queryRunner)
+    if (!/^Migrations?\b.* failed, error: /.test(message)) logMigration(message, queryRunner)
   }
   for (const migration of dataSource.migrations) {
     const name = migrationNameOf(migration)

@@ -82,6 +82,10 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     const refused = await cli('upgrade', '--sql', '-c', 'all.ts')
     expect(afterDatabaseLine(refused.stderr)).toBe('typeorm-autogen: Migrations "Count1700000004000" override the transaction mode, but the global transaction mode is "all", so TypeORM\'s runner refuses them: remove their `transaction` property, or set the DataSource\'s migrationsTransactionMode to "each"\n')
     expect(refused.code).toBe(2)
+    // upgrade itself refuses them in the same words, one line, before anything runs.
+    const refusedRun = await cli('upgrade', '-c', 'all.ts')
+    expect(refusedRun.code).toBe(2)
+    expect(afterDatabaseLine(refusedRun.stderr)).toBe(afterDatabaseLine(refused.stderr))
     const all = await cli('upgrade', '--sql', '--to', 'Backfill', '-c', 'all.ts')
     expect(all.code).toBe(0)
     expect(begins(all.stdout)).toBe(1)
