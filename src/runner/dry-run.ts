@@ -9,6 +9,7 @@ import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { createMigrationsTableSchema } from './migrations-table-schema'
 import { boundMigrations } from './migration-timeouts'
 import type { MigrationTimeouts } from '../dialect/dialect'
+import { transactionModeOf } from './transaction-mode'
 
 /** DryRun is what `upgrade --dry-run` or `downgrade --dry-run` ran, then rolled back, and what it left out. */
 export interface DryRun {
@@ -64,7 +65,7 @@ async function inRolledBackTransaction(
   const skipped: string[] = []
   const untried: string[] = []
   try {
-    if (direction === 'up') refuseTransactionModeOverrides(dataSource.options.migrationsTransactionMode ?? 'each', names.map((name) => byName.get(name)!))
+    if (direction === 'up') refuseTransactionModeOverrides(transactionModeOf(dataSource), names.map((name) => byName.get(name)!))
     // As TypeORM's runner does, before the transaction begins (SQLite ignores its foreign_keys pragma inside one).
     await runner.beforeMigration()
     await runner.startTransaction()

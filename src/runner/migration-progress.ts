@@ -3,6 +3,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import { UserError, messageOf } from '../source/user-error'
 import { withFailingStatement } from './failing-statement'
 import { migrationNameOf } from '../source/migration-name'
+import { transactionModeOf } from './transaction-mode'
 
 /** MigrationDone is told each migration TypeORM has run and recorded (committed, in its own transaction), with the time it took. */
 export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number) => void
@@ -15,7 +16,7 @@ export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number)
  */
 export function reportProgress(dataSource: DataSource, done: MigrationDone): void {
   const started = new Map<string, number>()
-  const oneTransaction = dataSource.options.migrationsTransactionMode === 'all'
+  const oneTransaction = transactionModeOf(dataSource) === 'all'
   const transactionalDdl = dialectFor(dataSource.options).capabilities.transactionalDdl
   // In one transaction for the run, the migrations done so far, and those a later part of a change committed.
   const completed: string[] = []

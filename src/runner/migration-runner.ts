@@ -17,6 +17,7 @@ import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
+import { transactionModeOf } from './transaction-mode'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
@@ -38,7 +39,7 @@ export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}
     guardMigrations(dataSource, safety)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
-    refuseTransactionModeOverrides(dataSource.options.migrationsTransactionMode ?? 'each',
+    refuseTransactionModeOverrides(transactionModeOf(dataSource),
       dataSource.migrations.filter((m) => toRun.includes(migrationNameOf(m))).map((instance) => ({ name: migrationNameOf(instance), instance })))
     beforeRun?.(toRun)
     if (toRun.length === 0) return []
@@ -74,7 +75,7 @@ export async function applyPending(dataSource: DataSource, options: RunOptions =
     await runner.release()
   }
   const ran = await dataSource.runMigrations({
-    transaction: dataSource.options.migrationsTransactionMode ?? 'each',
+    transaction: transactionModeOf(dataSource),
     fake: options.fake === true,
   })
   return ran.map((m) => m.name)
@@ -115,7 +116,7 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
   try {
     await queryRunner.beforeMigration()
     const undo = new MigrationExecutor(dataSource, queryRunner)
-    undo.transaction = dataSource.options.migrationsTransactionMode ?? 'each'
+    undo.transaction = transactionModeOf(dataSource)
     await undo.undoLastMigration()
     await queryRunner.afterMigration()
   } finally {

@@ -8,6 +8,7 @@ import { type QueryRecorder, type RecordedCall, queryRecorder } from './recordin
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { createMigrationsTableSchema } from './migrations-table-schema'
+import { type TransactionMode, transactionModeOf } from './transaction-mode'
 
 /** ScriptEntry is one step of a MigrationScript: a statement, or where a migration's part begins or ends. */
 export type ScriptEntry =
@@ -21,7 +22,7 @@ export type ScriptEntry =
 export interface MigrationScript {
   readonly direction: 'up' | 'down'
   readonly migrations: readonly string[]
-  readonly transactionMode: 'all' | 'each' | 'none'
+  readonly transactionMode: TransactionMode
   readonly entries: readonly ScriptEntry[]
 }
 
@@ -104,7 +105,7 @@ export async function downgradeScript(project: LoadedProject, target: DowngradeT
 interface Recording {
   readonly runner: QueryRunner
   readonly executor: ExecutorSteps
-  readonly mode: 'all' | 'each' | 'none'
+  readonly mode: TransactionMode
   /** The migrations to record, in the order they run. */
   readonly migrations: readonly TypeormMigration[]
   /** recordPart marks what `work` records as the part of migration `name`. */
@@ -118,7 +119,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
   const recorder = queryRecorder(dataSource)
   const runner = withMigrationStatements(recorder, syntax)
   const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
-  const mode = dataSource.options.migrationsTransactionMode ?? 'each'
+  const mode = transactionModeOf(dataSource)
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
   const entries: ScriptEntry[] = []
   let taken = 0

@@ -1,12 +1,13 @@
 import { ForbiddenTransactionModeOverrideError, type MigrationInterface } from 'typeorm'
 import { UserError } from '../source/user-error'
+import type { TransactionMode } from './transaction-mode'
 
 /**
  * refuseTransactionModeOverrides stops an upgrade, as TypeORM's runner does, where the DataSource runs every
  * migration in one transaction (`migrationsTransactionMode: 'all'`) and one of `migrations` sets its own
  * `transaction`. The `--sql` script and the dry run refuse them as `upgrade` does.
  */
-export function refuseTransactionModeOverrides(mode: 'all' | 'each' | 'none', migrations: readonly { readonly name: string; readonly instance?: MigrationInterface }[]): void {
+export function refuseTransactionModeOverrides(mode: TransactionMode, migrations: readonly { readonly name: string; readonly instance?: MigrationInterface }[]): void {
   if (mode !== 'all') return
   const overriding = migrations.filter((m) => m.instance?.transaction !== undefined)
   if (overriding.length === 0) return
