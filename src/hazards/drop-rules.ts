@@ -33,6 +33,23 @@ export function dropColumnFindings(context: RuleContext): HazardFinding[] {
 }
 
 /**
+ * generatedOverValuesFindings: DROP_COLUMN where a column becomes generated: its values give way to the
+ * expression's (the column is dropped and added again, or rewritten), and `down` keeps the computed ones.
+ */
+export function generatedOverValuesFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'alter_column', (op, index) => {
+    if (op.from.computed !== undefined || op.to.computed === undefined) return []
+    const origin = context.origins.column(index, op.table, op.from.name)
+    return [{
+      code: 'DROP_COLUMN', operation: op,
+      what: `Deletes every value in ${columnText(op.table, op.to.name)}, which becomes generated: the expression computes its values from now on, and down keeps those, not these`,
+      advice: 'copy the values elsewhere first if they are still needed',
+      ...(origin && { probe: { kind: 'non_null', table: nameOf(origin.table), column: origin.column.name } }),
+    }]
+  })
+}
+
+/**
  * dropForeignKeyFindings: DROP_FOREIGN_KEY, unless the table goes too (DROP_TABLE says it) or a foreign key
  * on the same columns is added back (a changed action, a new name).
  */

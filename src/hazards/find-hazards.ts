@@ -4,7 +4,7 @@ import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
 import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
-import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings } from './drop-rules'
+import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings, generatedOverValuesFindings } from './drop-rules'
 import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
@@ -23,6 +23,7 @@ import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewD
 export const hazardRules: readonly HazardRule[] = [
   dropTableFindings,
   dropColumnFindings,
+  generatedOverValuesFindings,
   irreversibleFindings,
   dropForeignKeyFindings,
   dropIndexFindings,
