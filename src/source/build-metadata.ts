@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import { withLoadFailuresNamed } from './file-load-failure'
 import { withIndexedMetadataArgs } from './indexed-metadata-args'
 import { withSynchronousRequires } from './synchronous-requires'
 import { UserError, messageOf } from './user-error'
@@ -12,9 +13,9 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
   if (!dataSource.isInitialized) {
     const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
     try {
-      await withSynchronousRequires(() => withIndexedMetadataArgs(() => builder.buildMetadatas()))
+      await withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => withIndexedMetadataArgs(() => builder.buildMetadatas())))
     } catch (err) {
-      // A syntax error in an entity or migration file already names its file, line and column.
+      // A file that failed to load is named already (see withLoadFailuresNamed), a syntax error with its line and column.
       if (err instanceof UserError) throw err
       throw new UserError(
         `TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; fix the entity or file it names`,

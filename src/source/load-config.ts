@@ -8,6 +8,7 @@ import { resolveMigrationsDir } from './migrations-dir'
 import { entityCacheOn } from './entity-cache'
 import { type RecordedInputs, recordInputs } from './input-recorder'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
+import { javaScriptSyntaxError } from './javascript-syntax-error'
 import { UserError, messageOf } from './user-error'
 
 /** LoadedProject is a config file loaded: its DataSource (never connected by loading) and the tool's settings. */
@@ -75,6 +76,8 @@ async function loadConfigModule(absolute: string, configPath: string): Promise<u
 }
 
 function failedToLoad(configPath: string, err: unknown): UserError {
+  const syntaxError = javaScriptSyntaxError(err)
+  if (syntaxError !== undefined) return syntaxError
   return new UserError(`config file ${configPath} failed to load: ${messageOf(err)}: fix the config or what it imports`, {
     cause: err,
   })
