@@ -25,13 +25,16 @@ export function canonicalMysqlDefault(sql: string, type: string): string | undef
   const time = currentTimestamp.exec(text)
   if (time) return timestampFunction(time[1])
   const numeric = mysqlNumericTypes.has(baseOf(type)) && baseOf(type) !== 'bit'
+  // A float holds the nearest binary value, which the server prints in full (`12345678901234567168` for
+  // 1.2345678901234567e19): compared as that value, in JavaScript's shortest form.
+  const numberOf = (value: string) => (approximateTypes.has(baseOf(type)) ? String(Number(value)) : canonicalNumber(value))
   // MySQL 8 prints the charset of a literal written as an expression (`('abc')` reads `_utf8mb4'abc'`).
   const literal = /^(?:_[a-z0-9]+)?'((?:[^'\\]|''|\\.)*)'$/is.exec(text)
   if (literal) {
     const value = unescaped(literal[1]!.replace(/''/g, "'"))
-    return numeric && isNumber(value) ? canonicalNumber(value) : quoteLiteral(value)
+    return numeric && isNumber(value) ? numberOf(value) : quoteLiteral(value)
   }
-  if (isNumber(text)) return numeric ? canonicalNumber(text) : quoteLiteral(text)
+  if (isNumber(text)) return numeric ? numberOf(text) : quoteLiteral(text)
   if (/^(true|false)$/i.test(text)) return /^true$/i.test(text) ? '1' : '0'
   if (/^b'[01]*'$/i.test(text)) return text.toLowerCase()
   const expression = canonicalMysqlExpression(text)
@@ -87,16 +90,32 @@ function isNumber(text: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())
 }
 
-/** canonicalNumber writes a decimal number without redundant zeros or sign (`00005` is `5`, `1.50` is `1.5`, `-0` is `0`). */
+const approximateTypes = new Set(['float', 'double', 'real'])
+
+/**
+ * canonicalNumber writes a decimal number without redundant zeros or sign (`00005` is `5`, `1.50` is `1.5`,
+ * `-0` is `0`), and without an exponent (`1e-7` is `0.0000001`, as the server prints it), digit for digit.
+ */
 export function canonicalNumber(text: string): string {
-  const trimmed = text.trim()
-  if (/e/i.test(trimmed)) return String(Number(trimmed))
+  const trimmed = withoutExponent(text.trim())
   const negative = trimmed.startsWith('-')
   const [whole = '', fraction = ''] = trimmed.replace(/^[+-]/, '').split('.')
   const integer = whole.replace(/^0+(?=\d)/, '') || '0'
   const decimals = fraction.replace(/0+$/, '')
   const body = decimals === '' ? integer : `${integer}.${decimals}`
   return negative && body !== '0' ? `-${body}` : body
+}
+
+/** withoutExponent moves the decimal point of `1.5e3` (`1500`) or `1e-7` (`0.0000001`), keeping every digit. */
+function withoutExponent(text: string): string {
+  const exponent = /^([+-]?)(\d*)\.?(\d*)e([+-]?\d+)$/i.exec(text)
+  if (!exponent) return text
+  const [, sign, whole, fraction, power] = exponent
+  const digits = `${whole}${fraction}`
+  const point = whole!.length + Number(power)
+  const padded = point <= 0 ? `${'0'.repeat(1 - point)}${digits}` : digits!.padEnd(point, '0')
+  const at = Math.max(point, 1)
+  return `${sign}${padded.slice(0, at)}.${padded.slice(at)}`
 }
 
 /** closesAtEnd says whether a text starting with `(` is one parenthesized whole: `(a + b)`, not `(a) + (b)`. */
