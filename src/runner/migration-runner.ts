@@ -16,6 +16,7 @@ import { backupBeforeRun } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
+import { migrationExecutor } from './migration-executor'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
@@ -122,7 +123,7 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
 
 /** recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first). */
 export async function recordedState(dataSource: DataSource): Promise<{ pending: string[]; applied: string[] }> {
-  const executor = new MigrationExecutor(dataSource)
+  const executor = migrationExecutor(dataSource)
   const applied = (await executor.getExecutedMigrations()).map((m) => m.name)
   const pending = (await executor.getPendingMigrations()).map((m) => m.name)
   return { pending, applied }
