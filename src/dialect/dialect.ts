@@ -181,6 +181,16 @@ export interface MigrationScriptSyntax {
 }
 
 /**
+ * TableReadFailure is what a failed read of a table says about it: there is no such table, or the server
+ * refuses the connecting user (`user`, as the DataSource's options name it) the right to read it. `shownToExist`
+ * says whether that refusal shows the table exists: the server looks the name up before the user's rights
+ * (PostgreSQL), or refuses a user with no rights on it alike whether it exists or not (MySQL, MariaDB).
+ */
+export type TableReadFailure =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'denied'; readonly user: string; readonly shownToExist: boolean }
+
+/**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
  */
@@ -255,6 +265,13 @@ export interface Dialect {
    * schema), or none when the table does not exist yet.
    */
   appliedMigrations(connection: DatabaseConnection, table: string, options: DataSourceOptions): Promise<readonly string[]>
+  /**
+   * tableReadFailure reads the driver's error `err`, thrown by a statement that reads one table (through
+   * TypeORM or `connect`'s connection), for whether the table is absent or the user may not read it; undefined
+   * for any other failure. Absent where the database has no rights per table (then a table its catalog does
+   * not list does not exist), otherwise the catalogs may hide a table the user has no rights on.
+   */
+  tableReadFailure?(err: unknown, options: DataSourceOptions): TableReadFailure | undefined
   /**
    * createScratchDatabase makes an empty database like the one `options` point at (same server and
    * credentials), or on the server `shadowUrl` names. A UserError when the dialect cannot make one there.

@@ -14,7 +14,8 @@ import { readEntities } from '../source/entity-metadata'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { compileDown } from './compile-down'
-import { ignoredTables, migrationsTableOf } from './ignored-tables'
+import { ignoredTables } from './ignored-tables'
+import { appliedMigrationNames } from './unapplied-migrations'
 import { resolveRenames } from './resolve-renames'
 
 /**
@@ -37,7 +38,7 @@ export async function compareDrift(project: LoadedProject, shadowUrl: string | u
   const live = await dialectFor(options).connect(options)
   try {
     const dialect = await dialectAtServer(dialectFor(options), live)
-    const applied = new Set([...await dialect.appliedMigrations(live, migrationsTableOf(project.dataSource), options), ...alsoApplied])
+    const applied = new Set([...await appliedMigrationNames(project.dataSource, dialect, live), ...alsoApplied])
     return await withScratchDatabase(project, shadowUrl, async (scratch) => {
       const known = scratch.dataSource.migrations.filter((m) => applied.has(migrationNameOf(m)))
       refuseUnknown([...applied], known.map(migrationNameOf))

@@ -4,6 +4,7 @@ import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { knownMigrations } from '../runner/migration-runner'
 import { inRunOrder } from '../runner/migration-target'
 import { UserError } from '../source/user-error'
+import { readingMigrationsTable } from '../runner/unreadable-migrations-table'
 import { migrationsTableOf } from './ignored-tables'
 import { newestOf } from './migration-order'
 
@@ -39,8 +40,16 @@ export async function migrationHistory(
   dialect: Dialect,
   connection: DatabaseConnection,
 ): Promise<MigrationHistory> {
-  const applied = await dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options)
+  const applied = await appliedMigrationNames(dataSource, dialect, connection)
   return historyOf(knownMigrations(loadedMigrations, migrationsDir), applied)
+}
+
+/**
+ * appliedMigrationNames reads the names recorded in the DataSource's migrations table on `connection`, none
+ * when it does not exist; a user who cannot read it is told what to grant (see readingMigrationsTable).
+ */
+export function appliedMigrationNames(dataSource: DataSource, dialect: Dialect, connection: DatabaseConnection): Promise<readonly string[]> {
+  return readingMigrationsTable(dataSource, () => dialect.appliedMigrations(connection, migrationsTableOf(dataSource), dataSource.options))
 }
 
 /** historyWarnings are the sentences about migrations the database and the project disagree on. */

@@ -1,8 +1,9 @@
-import { type DataSource, MigrationExecutor } from 'typeorm'
+import type { DataSource } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
 import { migrationFilesIn } from '../source/migration-files'
 import { migrationNameOf } from '../source/migration-name'
 import { knownMigrations, withConnection } from './migration-runner'
+import { migrationExecutor } from './migration-executor'
 import { inRunOrder, timestampOf } from './migration-target'
 
 /** MigrationState is where a migration stands: applied, pending, or applied to the database only (no file has it). */
@@ -35,7 +36,7 @@ export async function migrationLog(project: LoadedProject): Promise<MigrationLog
  * runs them, then the applied migrations neither the DataSource nor the migrations folder has.
  */
 export async function logOf(dataSource: DataSource, migrationsDir: string): Promise<MigrationLog> {
-  const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
+  const executed = await migrationExecutor(dataSource).getExecutedMigrations()
   const applied = new Set(executed.map((m) => m.name))
   const files = new Map(migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [[f.name, f.file] as const])))
   const known = new Set(knownMigrations(dataSource.migrations.map(migrationNameOf), migrationsDir))

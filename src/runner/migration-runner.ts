@@ -18,6 +18,7 @@ import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { transactionModeOf } from './transaction-mode'
+import { migrationExecutor } from './migration-executor'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
@@ -126,7 +127,7 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
 
 /** recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first). */
 export async function recordedState(dataSource: DataSource): Promise<{ pending: string[]; applied: string[] }> {
-  const executor = new MigrationExecutor(dataSource)
+  const executor = migrationExecutor(dataSource)
   const applied = (await executor.getExecutedMigrations()).map((m) => m.name)
   const pending = (await executor.getPendingMigrations()).map((m) => m.name)
   return { pending, applied }

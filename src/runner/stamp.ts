@@ -1,8 +1,8 @@
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
-import { MigrationExecutor } from 'typeorm'
 import { migrationNameOf } from '../source/migration-name'
 import { recordedState, runOnly, withConnection } from './migration-runner'
+import { migrationExecutor } from './migration-executor'
 import { inRunOrder, resolveMigrationName } from './migration-target'
 
 /** StampPlan is what `stamp NAME` is about to record, before it records it. */
@@ -49,7 +49,7 @@ export async function stamp(project: LoadedProject, target: string, verify: (pla
 /** unstamp removes the migrations table's record of `target`, running nothing, and returns the name removed. */
 export async function unstamp(project: LoadedProject, target: string, options: DryRunOption = {}): Promise<string> {
   return withConnection(project, async (dataSource) => {
-    const executor = new MigrationExecutor(dataSource)
+    const executor = migrationExecutor(dataSource)
     const executed = await executor.getExecutedMigrations()
     const { pending } = await recordedState(dataSource)
     const name = resolveMigrationName(target, [...executed.map((m) => m.name), ...pending])

@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { dialectFor } from '../../dialect/dialect-for'
-import { migrationsTableOf } from '../../pipeline/ignored-tables'
+import { appliedMigrationNames } from '../../pipeline/unapplied-migrations'
 import { rebaseMigration } from '../../pipeline/rebase-migration'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -28,7 +28,7 @@ export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promis
   const connection = await dialect.connect(options)
   let applied: readonly string[]
   try {
-    applied = await dialect.appliedMigrations(connection, migrationsTableOf(project.dataSource), options)
+    applied = await appliedMigrationNames(project.dataSource, dialect, connection)
   } finally {
     await connection.close()
   }

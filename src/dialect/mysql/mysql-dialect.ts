@@ -18,6 +18,7 @@ import { measureMysql } from './mysql-probes'
 import { type MysqlServer, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
 import { doubleQuotedTexts } from './mysql-expressions'
+import { mysqlTableReadFailure } from './mysql-table-read-failure'
 
 /** namesInDoubleQuotes are those of `columns` (whose names ignore case) that `expression` writes in double quotes. */
 function namesInDoubleQuotes(expression: string, columns: readonly string[]): string[] {
@@ -58,6 +59,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     normalize: (model, options) => normalizeMysql(model, server, options?.type),
     reconcile: reconcileMysql,
     appliedMigrations: appliedMysqlMigrations,
+    tableReadFailure: mysqlTableReadFailure,
     compile: (changes) => compileMysql(changes, server),
     typeormRecords: mysqlTypeormRecords,
     readTypeormRecords: mysqlReadTypeormRecords,

@@ -16,6 +16,7 @@ import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-famili
 import { lockPostgresRunner } from './postgres-runner-lock'
 import { backupPostgres, postgresBackupName } from './postgres-backup'
 import { postgresTimeoutStatements } from './postgres-timeouts'
+import { postgresTableReadFailure } from './postgres-table-read-failure'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -44,6 +45,7 @@ export const postgresDialect: Dialect = {
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
   reconcile: reconcilePostgres,
   appliedMigrations: appliedPostgresMigrations,
+  tableReadFailure: postgresTableReadFailure,
   compile: compilePostgres,
   typeormRecords: postgresTypeormRecords,
   readTypeormRecords: postgresReadTypeormRecords,

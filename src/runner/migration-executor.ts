@@ -1,0 +1,27 @@
+import { type DataSource, MigrationExecutor, type QueryRunner } from 'typeorm'
+import { probedMigrationsTable } from './unreadable-migrations-table'
+
+/**
+ * migrationExecutor is TypeORM's MigrationExecutor for reading which migrations are applied, telling a
+ * migrations table the user cannot read from none. TypeORM asks information_schema whether the table exists,
+ * which does not list a table the user has no rights on: it then took every migration for pending (and
+ * `upgrade --sql` created the table again). Where the catalog lists no table, it is probed (see
+ * probedMigrationsTable), and only there: reading an existing table costs no query more.
+ */
+export function migrationExecutor(dataSource: DataSource): MigrationExecutor {
+  return new ProbingExecutor(dataSource)
+}
+
+class ProbingExecutor extends MigrationExecutor {
+  protected override withQueryRunner<T>(callback: (queryRunner: QueryRunner) => T | Promise<T>): Promise<T> {
+    return super.withQueryRunner((queryRunner) => callback(probingHasTable(this.dataSource, queryRunner)))
+  }
+}
+
+/** probingHasTable is `queryRunner` whose hasTable probes a table its catalog does not list (the runner itself is left as it is). */
+function probingHasTable(dataSource: DataSource, queryRunner: QueryRunner): QueryRunner {
+  const hasTable: QueryRunner['hasTable'] = async (table) =>
+    (await queryRunner.hasTable(table)) || probedMigrationsTable(dataSource, () =>
+      queryRunner.manager.createQueryBuilder().select('1').from(typeof table === 'string' ? table : table.name, 'probe').where('1 = 0').getRawMany())
+  return new Proxy(queryRunner, { get: (target, key) => (key === 'hasTable' ? hasTable : Reflect.get(target, key, target)) })
+}
