@@ -101,6 +101,18 @@ describe('canonicalMysqlDefault', () => {
     expect(['007', '1.500', '.5', '+3', '-0', '-1.0', '12345678901234567890.10'].map(canonicalNumber))
       .toEqual(['7', '1.5', '0.5', '3', '0', '-1', '12345678901234567890.1'])
   })
+
+  // MariaDB prints 1e-7 as 0.0000001, and a double's default as its binary value in full (found by round trips).
+  it('canonicalNumber writes an exponent out, digit for digit', () => {
+    expect(['1e-7', '-1.5e-3', '1.5e3', '2.5E+2', '.5e1', '12345678901234567890e2'].map(canonicalNumber))
+      .toEqual(['0.0000001', '-0.0015', '1500', '250', '5', '1234567890123456789000'])
+  })
+
+  it('compares the default of a float column as the value the column holds', () => {
+    expect(canonicalMysqlDefault('1.2345678901234567e19', 'double')).toBe(canonicalMysqlDefault('12345678901234567168', 'double'))
+    expect(canonicalMysqlDefault('-1e-7', 'float')).toBe(canonicalMysqlDefault("'-0.0000001'", 'float'))
+    expect(canonicalMysqlDefault('1e-7', 'decimal')).toBe('0.0000001')
+  })
 })
 
 describe('defaults as each server reports them (rows in the form each server documents)', () => {
