@@ -77,7 +77,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_index', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
-    if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && sameIndex(other.index, op.index))) {
+    if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
       return []
     }
     const unique = op.index.unique && !uniqueAddedLater(context, index, table, op.index.columns) ? ', and duplicate values become possible' : ''
@@ -104,6 +104,19 @@ function uniqueAddedLater(context: RuleContext, index: number, table: TableModel
   })
 }
 
-function sameIndex(a: IndexModel, b: IndexModel): boolean {
-  return a.columns.join('\0') === b.columns.join('\0') && a.unique === b.unique && a.where === b.where
+/**
+ * servesQueriesOf says whether a new index does what a dropped one did: the same index again, or, for a plain
+ * (not unique) one, an index whose leading columns are the dropped one's, with nothing else of it changed (a
+ * foreign key's index on `a` giving way to one on `a, b`).
+ */
+function servesQueriesOf(created: IndexModel, dropped: IndexModel): boolean {
+  if (created.where !== dropped.where) return false
+  const key = (columns: readonly string[]) => columns.join('\0')
+  if (key(created.columns) === key(dropped.columns)) return created.unique === dropped.unique
+  return !dropped.unique && key(created.columns.slice(0, dropped.columns.length)) === key(dropped.columns) &&
+    created.method === dropped.method && sameKeys(created, dropped)
+}
+
+function sameKeys(created: IndexModel, dropped: IndexModel): boolean {
+  return dropped.columns.every((_, i) => JSON.stringify(created.keys?.[i] ?? {}) === JSON.stringify(dropped.keys?.[i] ?? {}))
 }

@@ -65,6 +65,16 @@ describe('DROP_INDEX', () => {
     const ops: Operation[] = [{ kind: 'drop_index', table: P, index }, { kind: 'create_index', table: P, index: { ...index, name: 'IDX_new' } }]
     expect(codesOf(pg, before(pg, posts), ops)).toEqual(['INDEX_WITHOUT_CONCURRENTLY'])
   })
+  // A foreign key's index on a column giving way to one that starts with it (found on a real project, MariaDB).
+  it('stays quiet when a new index starts with its columns, and fires where it was unique or partial', () => {
+    const wider = { ...index, name: 'IDX_wider', columns: [...index.columns, 'id'] }
+    const replaced = (dropped: typeof index, created: typeof index): Operation[] =>
+      [{ kind: 'drop_index', table: P, index: dropped }, { kind: 'create_index', table: P, index: created }]
+    expect(codesOf(pg, before(pg, posts), replaced(index, wider))).toEqual(['INDEX_WITHOUT_CONCURRENTLY'])
+    expect(codesOf(pg, before(pg, posts), replaced(index, { ...wider, columns: ['id', ...index.columns] }))).toContain('DROP_INDEX')
+    expect(codesOf(pg, before(pg, posts), replaced({ ...index, unique: true }, wider))).toContain('DROP_INDEX')
+    expect(codesOf(pg, before(pg, posts), replaced(index, { ...wider, where: 'id > 0' }))).toContain('DROP_INDEX')
+  })
 })
 
 describe('SUSPECTED_RENAME', () => {
