@@ -45,3 +45,48 @@ describe('postgres: a stored generated column changes type with the column it re
     expect(rowsAfter).toEqual([{ id: 1, a: '1', g: '2' }, { id: 2, a: '41', g: '42' }])
   })
 })
+
+@Entity('g2')
+class ReadsA {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', nullable: true }) a: number | null
+  @Column({ type: 'int', default: 0 }) b: number
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'a + 1', nullable: true }) g: number
+}
+
+@Entity('g2')
+class ReadsB {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', default: 0 }) b: number
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'b + 1', nullable: true }) g: number
+}
+
+@Entity('g2')
+class ReadsNew {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', nullable: true }) a: number | null
+  @Column({ type: 'int', default: 0 }) b: number
+  @Column({ type: 'int', default: 5 }) z: number
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'z + 1', nullable: true }) g: number
+}
+
+const readers = 'INSERT INTO g2 (a, b) VALUES (1, 10), (NULL, 20)'
+
+describe('postgres: a generated column comes to read another column instead of one the migration drops', () => {
+  const database = migratedDatabase(() => createPostgresDatabase('genreadb'), [ReadsA], readers)
+
+  it('changes its expression before the column it read is dropped, and back', async () => {
+    const { rowsAfter } = await expectCleanCycle(database(), [ReadsA], [ReadsB], 'ReadB', 'SELECT id, b FROM g2 ORDER BY id')
+    expect(rowsAfter).toEqual([{ id: 1, b: 10 }, { id: 2, b: 20 }])
+    expect(await database().query('SELECT g FROM g2 ORDER BY id')).toEqual([{ g: null }, { g: null }])
+  })
+})
+
+describe('postgres: a generated column comes to read a column the migration adds', () => {
+  const database = migratedDatabase(() => createPostgresDatabase('genreadz'), [ReadsA], readers)
+
+  it('changes its expression after the column it reads is added, and back', async () => {
+    const { rowsAfter } = await expectCleanCycle(database(), [ReadsA], [ReadsNew], 'ReadZ', 'SELECT id, a, b, g FROM g2 ORDER BY id')
+    expect(rowsAfter).toEqual([{ id: 1, a: 1, b: 10, g: 6 }, { id: 2, a: null, b: 20, g: 6 }])
+  })
+})
