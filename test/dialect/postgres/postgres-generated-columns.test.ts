@@ -90,3 +90,25 @@ describe('postgres: a generated column comes to read a column the migration adds
     expect(rowsAfter).toEqual([{ id: 1, a: 1, b: 10, g: 6 }, { id: 2, a: null, b: 20, g: 6 }])
   })
 })
+
+@Entity('g3')
+class NoLiteral {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', nullable: true }) a: number | null
+}
+
+@Entity('g3')
+class Literal {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', nullable: true }) a: number | null
+  @Column({ type: 'varchar', length: 20, generatedType: 'STORED', asExpression: "'x'", nullable: true }) g: string
+}
+
+describe('postgres: a generated column whose expression is a string literal', () => {
+  const database = migratedDatabase(() => createPostgresDatabase('genliteral'), [NoLiteral], 'INSERT INTO g3 (a) VALUES (1)')
+
+  it('is added, then found as the entities have it, and dropped again', async () => {
+    const { rowsAfter } = await expectCleanCycle(database(), [NoLiteral], [Literal], 'Literal', 'SELECT id, a FROM g3 ORDER BY id')
+    expect(rowsAfter).toEqual([{ id: 1, a: 1 }])
+  })
+})
