@@ -80,21 +80,31 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
   const withCreations = options.indexDropsWithCreations === true ? indexDropsWithCreations(ops) : new Set<Operation>()
   const phaseOf = (op: Operation) => (late.has(op) ? lateDrops : withCreations.has(op) ? phase.create_index : phase[op.kind])
   const dropsFirst = (op: Operation) => (withCreations.has(op) ? 0 : 1)
+  const expressionsChanging = tablesChangingExpressions(ops)
+  const columnOrder = (op: Operation) => generatedLast(op, expressionsChanging.has(tableKey(op)))
   return ops
     .map((op, index) => ({ op, index, table: tableKey(op), name: objectName(op) }))
     .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
-      generatedLast(a.op) - generatedLast(b.op) || compareText(a.name, b.name) || a.index - b.index)
+      columnOrder(a.op) - columnOrder(b.op) || compareText(a.name, b.name) || a.index - b.index)
     .map((entry) => entry.op)
 }
 
 /**
  * generatedLast places a generated column's add after the adds of the columns its expression may read, and its
- * drop before their drops: the database refuses an expression naming a column it does not have.
+ * drop before their drops: the database refuses an expression naming a column it does not have. In a table
+ * where a column's generated expression changes (`changingExpression`), the change runs after the table's
+ * column adds, which the new expression may read, and before its column drops, which the old one may read;
+ * reversed, the order holds as well.
  */
-function generatedLast(op: Operation): number {
-  if (op.kind === 'add_column' && op.column.computed !== undefined) return 1
-  if (op.kind === 'drop_column' && op.column.computed !== undefined) return -1
+function generatedLast(op: Operation, changingExpression: boolean): number {
+  if (op.kind === 'add_column') return op.column.computed !== undefined ? 2 : changingExpression ? -1 : 0
+  if (op.kind === 'drop_column') return op.column.computed !== undefined ? -2 : changingExpression ? 1 : 0
   return 0
+}
+
+/** tablesChangingExpressions are the tables (by tableKey) where `ops` change a column's generated expression. */
+function tablesChangingExpressions(ops: readonly Operation[]): Set<string> {
+  return new Set(ops.filter((op) => op.kind === 'alter_column' && op.changes.includes('computed')).map(tableKey))
 }
 
 /**

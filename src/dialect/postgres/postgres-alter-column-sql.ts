@@ -21,7 +21,7 @@ export function changesColumnType(op: AlterColumn): boolean {
 
 /**
  * alterColumnSql changes a column in place, emitting only what changed: the type with `USING` (never a
- * drop and re-add), nullability, default, serial and identity generation, comment. A changed computed
+ * drop and re-add; without it for a generated column, whose values are computed again), nullability, default, serial and identity generation, comment. A changed computed
  * expression cannot be altered in place (before PostgreSQL 17), so that column alone is dropped and re-added.
  */
 export function alterColumnSql(op: AlterColumn): string[] {
@@ -46,7 +46,9 @@ export function alterColumnSql(op: AlterColumn): string[] {
   if (defaultOff) out.push(alter('DROP DEFAULT'))
   if (typeChanged) {
     const collate = to.collation === undefined ? '' : ` COLLATE ${quoteIdent(to.collation)}`
-    out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate} USING ${valueCastSql(quoteIdent(to.name), from, to, table)}`))
+    // A generated column's values are computed again in the new type: PostgreSQL refuses USING on it.
+    const using = to.computed !== undefined ? '' : ` USING ${valueCastSql(quoteIdent(to.name), from, to, table)}`
+    out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate}${using}`))
     if (isIncrement(from) && isIncrement(to)) out.push(`ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}`)
   }
   if (changes.includes('nullability')) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))

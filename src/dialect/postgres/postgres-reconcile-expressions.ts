@@ -16,7 +16,7 @@ interface ExpressionCandidate {
   readonly name: string
   readonly desired: string
   readonly actual: string
-  /** The type both are cast to, as a column's default is. */
+  /** The type both are cast to, as a column's default or computed value is. */
   readonly castTo?: string
 }
 
@@ -105,10 +105,13 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
   }
   for (const column of table.columns) {
     const theirs = theirColumns.get(column.name)
-    add('computed', column.name, column.computed?.expression, theirs?.computed?.expression)
+    if (theirs === undefined) continue
+    // Computed values and defaults are stored in the column's type: where it stays, both are asked about cast to it.
+    const castTo = columnTypeKey(column) === columnTypeKey(theirs) ? columnTypeSql(theirs, other) : undefined
+    add('computed', column.name, column.computed?.expression, theirs.computed?.expression, castTo)
     // Most defaults are spelled alike: only those that differ are asked about, with their type.
-    if (theirs === undefined || column.default === undefined || theirs.default === undefined || column.default === theirs.default) continue
-    if (columnTypeKey(column) === columnTypeKey(theirs)) add('default', column.name, column.default, theirs.default, columnTypeSql(theirs, other))
+    if (column.default === undefined || theirs.default === undefined || column.default === theirs.default) continue
+    if (castTo !== undefined) add('default', column.name, column.default, theirs.default, castTo)
   }
   return found
 }
