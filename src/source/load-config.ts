@@ -10,6 +10,7 @@ import { type RecordedInputs, recordInputs } from './input-recorder'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
 import { javaScriptSyntaxError } from './javascript-syntax-error'
 import { UserError, messageOf } from './user-error'
+import { withNodeNavigator } from './node-navigator'
 
 /** LoadedProject is a config file loaded: its DataSource (never connected by loading) and the tool's settings. */
 export interface LoadedProject {
@@ -44,7 +45,7 @@ export async function loadProject(configPath: string, options: LoadOptions = {})
   refuseForeignTypeorm(absolute)
   registerTypeScriptLoader()
   const load = async () => {
-    const exported = await loadConfigModule(absolute, configPath)
+    const exported = await withNodeNavigator(() => loadConfigModule(absolute, configPath))
     try {
       return await pickDataSource(exported, configPath)
     } catch (err) {
