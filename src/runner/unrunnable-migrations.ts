@@ -16,7 +16,12 @@ export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string
   const loaded = new Set(dataSource.migrations.map(migrationNameOf))
   const findings: CheckFinding[] = []
   for (const file of files) {
-    if (file.name === undefined || !loaded.has(file.name)) {
+    if (!/\bclass\s+[\w$]/.test(file.source)) {
+      findings.push({
+        code: 'MIGRATION_NOT_RUN', file: shownPath(file.file),
+        message: `${shownPath(file.file)} holds no migration class (\`export class <Name><timestamp> implements MigrationInterface\`), so it never runs: write one in it, or move it out of the migrations folder`,
+      })
+    } else if (file.name === undefined || !loaded.has(file.name)) {
       findings.push({
         code: 'MIGRATION_NOT_RUN', file: shownPath(file.file),
         message: `${shownPath(file.file)} is not loaded by the DataSource's \`migrations\` option, so it never runs: make the option's glob match it, or move it out of the migrations folder`,

@@ -70,6 +70,14 @@ it('names a file the DataSource\'s migrations glob does not load (exit 5)', asyn
   expect(run.code).toBe(5)
 })
 
+it('names a file of the migrations folder that holds no migration class (exit 5)', async () => {
+  project.write('migrations/1700000000000-Init.ts', sqliteInit)
+  project.write('migrations/1700000000001-Notes.ts', '// to do: a migration for the tags\nexport const planned = true\n')
+  const run = await check(sqlite)
+  expect(run.stderr).toBe('migrations/1700000000001-Notes.ts: MIGRATION_NOT_RUN: migrations/1700000000001-Notes.ts holds no migration class (`export class <Name><timestamp> implements MigrationInterface`), so it never runs: write one in it, or move it out of the migrations folder\n')
+  expect(run.code).toBe(5)
+})
+
 it('names two files holding one migration (exit 5)', async () => {
   project.write('migrations/1700000000000-Init.ts', sqliteInit)
   project.write('migrations/1700000000000-Init-copy.ts', sqliteInit)
