@@ -82,7 +82,8 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
-  const wantedKeys = new Set(wanted.tables.map(qualifiedKey))
+  // The facts name tables as the entities do, before normalize gives them the default schema.
+  const wantedKeys = new Set(entities.model.tables.filter((t) => !ignore.includes(t.name)).map(qualifiedKey))
   const declaredFacts = { tables: reading.declaredFacts.tables.filter((table) => wantedKeys.has(qualifiedKey(table))) }
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
