@@ -2,7 +2,6 @@ import { withoutArrayDefaults } from './array-columns'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import { keepingTypeormRecords } from './typeorm-records-dialect'
-import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import type { DeclaredFacts } from '../source/declared-facts'
 import { cachedEntityReading } from '../source/entity-cache'
@@ -21,6 +20,7 @@ import { refuseNoEntities } from './no-entities-guard'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import type { CompareOptions } from './compare-project'
 import { withDatabaseNamesOfDuplicates } from './duplicate-unique-names'
+import { wantedDeclaredFacts } from './wanted-declared-facts'
 
 /** ProjectReading is everything comparing a project reads: the entities, the database, the migrations. */
 export interface ProjectReading {
@@ -82,9 +82,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
-  // The facts name tables as the entities do, before normalize gives them the default schema.
-  const wantedKeys = new Set(entities.model.tables.filter((t) => !ignore.includes(t.name)).map(qualifiedKey))
-  const declaredFacts = { tables: reading.declaredFacts.tables.filter((table) => wantedKeys.has(qualifiedKey(table))) }
+  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
   const introspected = await database.introspect({ schemas, ignoreTables: ignore })
