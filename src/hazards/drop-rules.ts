@@ -90,6 +90,27 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
 }
 
 /**
+ * dropUniqueFindings: DROP_INDEX on a unique constraint that goes, unless its table goes too or the same
+ * migration keeps its columns unique (a primary key, unique constraint or unique index on them).
+ */
+export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'drop_unique', (op, index) => {
+    if (context.origins.droppedLater(index)) return []
+    const table = context.origins.table(index, op.table)
+    if (uniqueAddedLater(context, index, table, op.unique.columns)) return []
+    // DROP_COLUMN says it of a column that goes.
+    const columnDropped = context.input.changes.ops.some((other, i) =>
+      other.kind === 'drop_column' && context.input.changes.tableAt[i]?.from === table && op.unique.columns.includes(other.column.name))
+    if (columnDropped) return []
+    return [{
+      code: 'DROP_INDEX', operation: op,
+      what: `Drops unique constraint ${quoteDoubled(op.unique.name)} on ${tableText(op.table)} ${columnsText(op.unique.columns)}, and duplicate values become possible`,
+      advice: 'keep it if the application relies on the values being unique; queries that filter on these columns may slow down too',
+    }]
+  })
+}
+
+/**
  * uniqueAddedLater says whether an operation after `index` adds a primary key, unique constraint or unique
  * index (not partial) on the same columns of the same table: duplicates stay impossible then.
  */

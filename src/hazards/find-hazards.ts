@@ -4,7 +4,7 @@ import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
 import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
-import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings, generatedOverValuesFindings } from './drop-rules'
+import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings, dropUniqueFindings, generatedOverValuesFindings } from './drop-rules'
 import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
@@ -27,6 +27,7 @@ export const hazardRules: readonly HazardRule[] = [
   irreversibleFindings,
   dropForeignKeyFindings,
   dropIndexFindings,
+  dropUniqueFindings,
   suspectedRenameFindings,
   renameFindings,
   typeChangeFindings,

@@ -77,6 +77,22 @@ describe('DROP_INDEX', () => {
   })
 })
 
+// A unique constraint dropped had no hazard at all (found by a workflow test).
+describe('DROP_INDEX on a unique constraint', () => {
+  const unique = { name: 'UQ_posts_user', columns: ['user_id'] }
+  const withUnique = { ...posts, uniques: [unique] }
+  it('fires when it goes, saying duplicates become possible', () => {
+    const [finding] = findingsOf(pg, before(pg, withUnique), [{ kind: 'drop_unique', table: P, unique }])
+    expect(finding).toMatchObject({ code: 'DROP_INDEX', what: 'Drops unique constraint "UQ_posts_user" on "public"."posts" ("user_id"), and duplicate values become possible' })
+  })
+  it('stays quiet where the columns stay unique, or the column goes', () => {
+    const renamed: Operation[] = [{ kind: 'drop_unique', table: P, unique }, { kind: 'add_unique', table: P, unique: { ...unique, name: 'UQ_new' } }]
+    expect(codesOf(pg, before(pg, withUnique), renamed)).not.toContain('DROP_INDEX')
+    const dropped: Operation[] = [{ kind: 'drop_unique', table: P, unique }, { kind: 'drop_column', table: P, column: posts.columns[1]! }]
+    expect(codesOf(pg, before(pg, withUnique), dropped)).toEqual(['DROP_COLUMN'])
+  })
+})
+
 describe('SUSPECTED_RENAME', () => {
   const ops: Operation[] = [
     { kind: 'add_column', table: U, column: column('years', 'integer', { nullable: true }) },

@@ -131,7 +131,8 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
       expect(JSON.parse(check.stdout).warnings[0].code).toBe('RENAME_UNDECIDED')
       const renamed = JSON.parse((await cli('diff', '--format', 'json', '--rename', 'post.body=content')).stdout)
       expect(renamed.operations.map((op: { kind: string }) => op.kind)).toEqual(['rename_column', 'add_column'])
-      expect(renamed.warnings).toEqual([])
+      // The snapshot still names the migration reverted and deleted above (SNAPSHOT_STALE, see test/snapshot).
+      expect(renamed.warnings.filter((w: { code: string }) => w.code !== 'SNAPSHOT_STALE')).toEqual([])
     })
 
     it('refuses a --rename that does not apply', async () => {

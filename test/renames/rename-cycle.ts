@@ -108,7 +108,8 @@ export function describeRenames(label: string, createDatabase: () => Promise<Tes
       clock += 1000
       const result = await generateMigration(projectFor(db, [v.PostContent]), 'DropAdd', clock, { acceptDataLoss: true })
       expect(kinds(result.comparison.up)).toEqual(['drop_column', 'add_column', 'add_column'])
-      expect(result.plan.warnings.map((w) => w.message)).toEqual([
+      // The snapshot still names the Rename migration reverted and deleted above (SNAPSHOT_STALE, see test/snapshot).
+      expect(result.plan.warnings.filter((w) => w.code !== 'SNAPSHOT_STALE').map((w) => w.message)).toEqual([
         "post.body may have been renamed to post.content (same type text, same position): add @RenamedFrom('body') to PostContent.content, " +
           'or pass --rename post.body=content; as it stands it is dropped and added, losing its data',
       ])
