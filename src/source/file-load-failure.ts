@@ -33,10 +33,30 @@ export async function withLoadFailuresNamed<T>(dataSource: DataSource, work: () 
 }
 
 function fileLoadFailure(dataSource: DataSource, filePath: string, err: unknown): UserError {
-  const where = path.relative(process.cwd(), filePath) || filePath
+  const shown = (file: string) => path.relative(process.cwd(), file) || file
   const option = loadingOptions.find((name) => globsOf(dataSource, name).some((glob) => matches(glob, filePath)))
   const loader = option === undefined ? 'the DataSource' : `the DataSource's ${option}`
-  return new UserError(`${where}: ${messageOf(err).replace(/\.$/, '')} (while loading it for ${loader}): fix it, then run again`, { cause: err })
+  const failing = failingFile(err) ?? filePath
+  const message = messageOf(err).split('\n')[0]!.replace(/\.$/, '')
+  const how = failing === filePath ? `while loading it for ${loader}` : `imported by ${shown(filePath)}, which ${loader} load`
+  return new UserError(`${shown(failing)}: ${message} (${how}): fix it, then run again`, { cause: err })
+}
+
+// This tool's own files, which load the project's.
+const ownSource = path.resolve(__dirname, '..') + path.sep
+
+/**
+ * failingFile is the project file an error comes from, where it can tell: the file whose import was not found
+ * (Node's require stack), else the file of the first stack frame outside node_modules and Node itself.
+ */
+function failingFile(err: unknown): string | undefined {
+  const { code, requireStack, stack } = (err ?? {}) as { code?: unknown; requireStack?: unknown; stack?: unknown }
+  if (code === 'MODULE_NOT_FOUND' && Array.isArray(requireStack) && typeof requireStack[0] === 'string') return requireStack[0]
+  if (typeof stack !== 'string') return undefined
+  for (const [, file] of stack.matchAll(/^\s+at (?:.*\()?(\/[^():]+|[A-Za-z]:\\[^():]+):\d+:\d+\)?$/gm)) {
+    if (!/[\\/]node_modules[\\/]/.test(file!) && !file!.startsWith(ownSource)) return file
+  }
+  return undefined
 }
 
 function globsOf(dataSource: DataSource, option: (typeof loadingOptions)[number]): string[] {

@@ -56,6 +56,19 @@ it('names an entity file that throws as it loads', async () => {
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
 })
 
+// The file that fails, not the entity file that imports it (found by a workflow test).
+it('names the file an entity file imports where that one throws, or imports what is not installed', async () => {
+  project.write('entities/account.ts', "import { Note } from './note'\nimport { helper } from '../lib/helper'\nexport const linked = [Note, helper]\n")
+  project.write('lib/helper.ts', "throw new Error('boom in the helper')\nexport const helper = 1\n")
+  expect(await refusal(['diff'])).toBe(
+    "typeorm-autogen: lib/helper.ts: boom in the helper (imported by entities/account.ts, which the DataSource's entities load): fix it, then run again",
+  )
+  project.write('lib/helper.ts', "import 'no-such-package-at-all'\nexport const helper = 1\n")
+  expect(await refusal(['diff'])).toBe(
+    "typeorm-autogen: lib/helper.ts: Cannot find module 'no-such-package-at-all' (imported by entities/account.ts, which the DataSource's entities load): fix it, then run again",
+  )
+})
+
 it('names an entity file that uses a decorator TypeORM 1 no longer has', async () => {
   project.write('entities/counted.ts', `
 import { Entity, PrimaryGeneratedColumn, RelationCount } from 'typeorm'
