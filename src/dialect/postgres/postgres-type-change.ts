@@ -35,6 +35,8 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (stringTypes.has(to.type)) return toString(from, to)
   if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
   if (to.type in integerDigits) return toInteger(from, to)
+  // The one cast from a number to boolean: every value but 0 becomes true, which down gives back as 1.
+  if (to.type === 'boolean' && from.type === 'integer') return 'narrowing'
   if (to.type === 'numeric' && from.type in integerDigits) {
     return to.precision === undefined || to.precision - (to.scale ?? 0) >= integerDigits[from.type]! ? 'rewrite' : 'narrowing'
   }

@@ -16,6 +16,8 @@ export const postgresTypeLimits: TypeLimits = {
     smallint: ['-32768', '32767'],
     integer: ['-2147483648', '2147483647'],
     bigint: ['-9223372036854775808', '9223372036854775807'],
+    // An integer cast to boolean is true for anything but 0: only 0 and 1 come back as they were.
+    boolean: ['0', '1'],
   },
   decimalTypes: ['numeric'],
 }
