@@ -143,3 +143,23 @@ export class TicketWithLabel {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'enum', enum: ['open', 'closed', 'waiting'], enumName: 'ticket_state' }) state: string
 }
+
+/** Employees, a materialized view of the well paid with an index, and the changes that re-create that view (PostgreSQL). */
+@Entity('emp')
+export class Employee {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ length: 50 }) name: string
+  @Column() salary: number
+}
+@Entity('emp')
+export class EmployeeBigintSalary {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ length: 50 }) name: string
+  @Column('bigint') salary: number
+}
+@ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 10' })
+@Index(['salary'])
+export class RichEmployee { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
+@ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 20' })
+@Index(['salary'])
+export class RicherEmployee { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }

@@ -1,8 +1,9 @@
 import { repeatsPrimaryKey } from '../../model/primary-key-unique'
 import { compareText } from '../../model/qualified-name'
-import type { CheckModel, ForeignKeyModel, IndexModel, TableModel } from '../../model/schema-model'
+import type { CheckModel, ForeignKeyModel, TableModel } from '../../model/schema-model'
 import { withComment } from '../stored-comment'
 import { canonicalColumn } from './postgres-canonical-column'
+import { canonicalIndex } from './postgres-canonical-index'
 import { canonicalExpression } from './postgres-expressions'
 
 /**
@@ -22,22 +23,6 @@ export function canonicalTable(table: TableModel): TableModel {
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(table.comment),
-  }
-}
-
-function canonicalIndex(index: IndexModel): IndexModel {
-  const method = index.method?.toLowerCase()
-  return {
-    name: index.name,
-    columns: index.columns,
-    unique: index.unique,
-    ...(index.where !== undefined && index.where.trim() !== '' && {
-      where: canonicalExpression(index.where),
-      whereSql: index.whereSql ?? index.where.trim(),
-    }),
-    ...(method !== undefined && method !== 'btree' && { method }),
-    ...(index.keys !== undefined && { keys: index.keys }),
-    ...(index.include !== undefined && index.include.length > 0 && { include: index.include }),
   }
 }
 

@@ -4,17 +4,28 @@
  * Rows are sorted by the caller with compareText, never by the server's collation.
  */
 
-/** The tables in scope: ordinary and partitioned tables, not partitions, not ignored ones. */
-const scopedTables = `WITH tables AS (
+/**
+ * scopedRelations is a WITH clause naming `tables` the relations of the kinds `relkinds` (pg_class.relkind
+ * letters) in scope: not partitions, not ignored ones, not owned by an extension.
+ */
+function scopedRelations(relkinds: readonly string[]): string {
+  return `WITH tables AS (
   SELECT c.oid, n.nspname::text AS schema, c.relname::text AS name
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+  WHERE c.relkind IN (${relkinds.map((k) => `'${k}'`).join(', ')}) AND NOT c.relispartition
     AND n.nspname = ANY($1::text[])
     AND NOT (c.relname = ANY($2::text[]) OR n.nspname || '.' || c.relname = ANY($2::text[]))
     -- A table an extension owns (PostGIS's spatial_ref_sys) comes and goes with its extension.
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 )`
+}
+
+/** The tables in scope: ordinary and partitioned tables. */
+const scopedTables = scopedRelations(['r', 'p'])
+
+/** The relations in scope that can have indexes: the tables and the materialized views. */
+const scopedIndexedRelations = scopedRelations(['r', 'p', 'm'])
 
 export interface SchemaRow { readonly name: string }
 export const schemasQuery = `SELECT nspname::text AS name FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])`
@@ -123,8 +134,11 @@ export interface IndexRow {
   /** Per key: pg_index.indoption (bit 1 DESC, bit 2 NULLS FIRST). */
   readonly options: number[]
 }
-/** Indexes that back no constraint (primary keys, uniques and exclusions bring their own). */
-export const indexesQuery = `${scopedTables}
+/**
+ * Indexes that back no constraint (primary keys, uniques and exclusions bring their own), of the tables and
+ * of the materialized views (`table` is then the view's name).
+ */
+export const indexesQuery = `${scopedIndexedRelations}
 SELECT t.schema, t.name AS table, ic.relname::text AS name, i.indisunique AS unique, am.amname::text AS method,
   pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
   i.indnkeyatts::int AS key_count,

@@ -75,7 +75,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
     enums: enumTypes.filter((e) => e.schema !== undefined && schemas.includes(e.schema)).sort(byQualifiedName),
     schemas: schemaRows.map((r) => r.name).sort(compareText),
     extensions: extensionRows.map((r) => r.name).sort(compareText),
-    views: viewRows.map(viewOf).sort(byQualifiedName),
+    views: viewRows.map((v) => viewOf(v, (indexes.get(qualifiedKey(v)) ?? []).map(indexOf))).sort(byQualifiedName),
   }
 }
 
