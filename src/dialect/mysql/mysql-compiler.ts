@@ -1,4 +1,4 @@
-import type { ColumnModel } from '../../model/schema-model'
+import type { ColumnModel, TableModel } from '../../model/schema-model'
 import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
@@ -10,6 +10,7 @@ import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
 import type { MysqlServer } from './mysql-server'
+import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
 import { createTableSql, dropTableSql } from './mysql-table-sql'
 import { uuidTextStep } from './mysql-type-change'
@@ -36,7 +37,12 @@ interface Clause {
 
 /** A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own. */
 type Compiled = { readonly clauses: readonly Clause[] } | { readonly statements: readonly StatementPiece[] }
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, syntax: MysqlSyntax) => Compiled
+/** Around is the table an operation acts on just before it and just after it (undefined where it creates or drops it). */
+interface Around {
+  readonly before: TableModel | undefined
+  readonly after: TableModel | undefined
+}
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, syntax: MysqlSyntax, around: Around) => Compiled
 
 const alone = (...statements: StatementPiece[]): Compiled => ({ statements })
 const clauses = (...list: Clause[]): Compiled => ({ clauses: list })
@@ -66,7 +72,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}`, adds: columnKey(op.column.name),
   }),
   drop_column: (op, syntax) => clauses({ sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) }),
-  alter_column: (op, syntax) => {
+  alter_column: (op, syntax, around) => {
+    if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
     const step = uuidTextStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
@@ -123,6 +130,28 @@ function renameColumnClause(op: OperationOf<'rename_column'>, syntax: MysqlSynta
 
 function modifyColumnClause(column: ColumnModel, syntax: MysqlSyntax): Clause {
   return { sql: `MODIFY COLUMN ${columnDefinitionSql(column, syntax.server)}`, modifies: columnKey(column.name) }
+}
+
+/**
+ * storageSwitchClauses drop a generated column and add it again where it stood (AFTER the column before it, so
+ * that down gives back the same table), VIRTUAL or STORED: neither server switches it in place. The ADD goes into
+ * an ALTER of its own (see joins: one ALTER cannot drop and add a name). The indexes, unique keys and checks that
+ * name it (see droppedWithColumn) are dropped with it and added again with it.
+ */
+function storageSwitchClauses(op: OperationOf<'alter_column'>, syntax: MysqlSyntax, around: Around): Clause[] {
+  const { before, after } = around
+  const dependents = before !== undefined && after !== undefined ? droppedWithColumn(before, after, op.from.name) : { indexes: [], uniques: [], checks: [] }
+  const index = before?.columns.findIndex((c) => c.name === op.from.name) ?? -1
+  const place = index === 0 ? ' FIRST' : index > 0 ? ` AFTER ${quoteIdent(before!.columns[index - 1]!.name)}` : ''
+  return [
+    ...[...dependents.indexes, ...dependents.uniques].map((i) => dropIndexClause(i.name, syntax)),
+    ...dependents.checks.map((c) => dropCheckClause(c.name, syntax)),
+    { sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from.name)}`, drops: columnKey(op.from.name) },
+    { sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.to, syntax.server)}${place}`, adds: columnKey(op.to.name) },
+    ...dependents.indexes.map((i) => ({ sql: `ADD ${indexClause(i, syntax.ifExists)}`, addsName: { key: indexKey(i.name), sqlOnceDropped: `ADD ${indexClause(i)}` } })),
+    ...dependents.uniques.map((u) => ({ sql: `ADD ${uniqueClause(u, syntax.ifExists)}`, addsName: { key: indexKey(u.name), sqlOnceDropped: `ADD ${uniqueClause(u)}` } })),
+    ...dependents.checks.map((c) => addCheckClause(c, syntax)),
+  ]
 }
 
 function addCheckClause(check: OperationOf<'add_check'>['check'], syntax: MysqlSyntax): Clause {
@@ -189,7 +218,8 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       flush()
       out.push(...before)
     }
-    const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax)
+    const around = { before: changes.tableBefore(i), after: changes.tableAfter(i) }
+    const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax, around)
     if ('statements' in compiled) {
       flush()
       // Every statement but the UPDATE of a copy is DDL, which MySQL commits on its own.
@@ -199,7 +229,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i
       const droppedLater = table?.droppedAt !== undefined && table.droppedAt > i
-      const cost = alterCost(op, changes.tableBefore(i), server)
+      const cost = alterCost(op, around.before, server)
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, op, clause)) {
           flush()

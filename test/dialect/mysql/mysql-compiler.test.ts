@@ -430,4 +430,28 @@ describe('mysql compiler', () => {
       { name: 'post' },
     ])
   })
+
+  describe('a generated column switched between VIRTUAL and STORED', () => {
+    // MySQL 8 refuses to change it in place ("'Changing the STORED status' is not supported for generated
+    // columns."), as MariaDB does; MariaDB's SQL runs in test/acceptance/mariadb-generated-storage-switch.test.ts.
+    const virtual = col('g', 'int', { computed: { expression: '`a` + 1', stored: false } })
+    const source = myTable('source', [virtual, col('a')], {
+      indexes: [{ name: 'IDX_g', columns: ['g'], unique: false }],
+      checks: [{ name: 'CHK_g', expression: '`g` > 0' }],
+    })
+    const target = myTable('target', [col('id'), col('g_ref')], {
+      primaryKey: { columns: ['id'] },
+      foreignKeys: [{ name: 'FK_g', columns: ['g_ref'], referencedTable: 'source', referencedColumns: ['g'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
+    })
+    const stored = { ...virtual, computed: { expression: '`a` + 1', stored: true } }
+
+    it('drops it with its check and index and adds them again first in the table, in two ALTERs, with the foreign key to it around them, on MySQL 8', () => {
+      expect(sqlOf([alterColumn(source, virtual, stored)], mysql8, mySchema([source, target]))).toEqual([
+        'ALTER TABLE `target` DROP FOREIGN KEY `FK_g`',
+        'ALTER TABLE `source` DROP INDEX `IDX_g`, DROP CHECK `CHK_g`, DROP COLUMN `g`',
+        'ALTER TABLE `source` ADD COLUMN `g` int GENERATED ALWAYS AS (`a` + 1) STORED NOT NULL FIRST, ADD INDEX `IDX_g` (`g`), ADD CONSTRAINT `CHK_g` CHECK (`g` > 0)',
+        'ALTER TABLE `target` ADD CONSTRAINT `FK_g` FOREIGN KEY (`g_ref`) REFERENCES `source` (`g`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+      ])
+    })
+  })
 })
