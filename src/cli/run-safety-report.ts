@@ -19,6 +19,7 @@ export function runSafetyReport(args: RunSafetyArgs, output: CliOutput): RunSafe
   return {
     lockWait: {
       ms: args.waitForLockMs,
+      onWaiting: () => output.out('Waiting for another upgrade or downgrade to finish...'),
       onWaited: (ms) => output.out(`Waited ${seconds(ms)} for another upgrade or downgrade to finish.`),
     },
     ...(args.backup !== undefined && {

@@ -282,9 +282,9 @@ export interface Dialect {
    * lockRunner takes the lock that serializes the runs of migrations on the database `options` point at,
    * keyed by its migrations table `table`, on a connection of its own (TypeORM's connection does the work)
    * that a crashed process gives up with it. It waits up to `waitMs` (undefined: as long as it takes), then
-   * throws a UserError.
+   * throws a UserError. `onWaiting` is told when another run holds the lock, before the wait begins.
    */
-  lockRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock>
+  lockRunner(options: DataSourceOptions, table: string, waitMs: number | undefined, onWaiting?: () => void): Promise<RunnerLock>
   /**
    * backup writes a consistent copy of the database `options` point at to `path` (a new file), from which it
    * can be restored, and returns false when there is nothing to copy (a SQLite file not made yet). A UserError

@@ -9,6 +9,8 @@ export const DEFAULT_LOCK_WAIT_MS = 300_000
 export interface LockWait {
   /** Milliseconds; undefined: DEFAULT_LOCK_WAIT_MS. */
   readonly ms?: number
+  /** Told when another run holds the lock, before this one waits for it. */
+  readonly onWaiting?: () => void
   /** Told, once the lock is held, how long another run kept this one waiting. */
   readonly onWaited?: (waitedMs: number) => void
 }
@@ -21,7 +23,7 @@ export interface LockWait {
 export async function withRunnerLock<T>(project: LoadedProject, wait: LockWait, work: () => Promise<T>): Promise<T> {
   const options = project.dataSource.options
   const asked = performance.now()
-  const lock = await dialectFor(options).lockRunner(options, migrationsTableOf(project.dataSource), wait.ms ?? DEFAULT_LOCK_WAIT_MS)
+  const lock = await dialectFor(options).lockRunner(options, migrationsTableOf(project.dataSource), wait.ms ?? DEFAULT_LOCK_WAIT_MS, wait.onWaiting)
   try {
     if (lock.waited) wait.onWaited?.(performance.now() - asked)
     return await work()

@@ -14,7 +14,7 @@ const LONGEST_WAIT_S = 31_536_000
  * connection of its own: named locks are the server's, held by the session, so runs on other databases do
  * not wait and a crashed run, whose session ends, gives it up.
  */
-export async function lockMysqlRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock> {
+export async function lockMysqlRunner(options: DataSourceOptions, table: string, waitMs: number | undefined, onWaiting?: () => void): Promise<RunnerLock> {
   const connection = await openMysql(options)
   // A server that ends the session while the lock is held must not crash the run: the run's own connection reports it.
   connection.on('error', () => undefined)
@@ -28,6 +28,7 @@ export async function lockMysqlRunner(options: DataSourceOptions, table: string,
     const waited = !(await got(0))
     if (waited) {
       if (waitMs === 0) throw runnerLockTimeout(0)
+      onWaiting?.()
       if (!(await got(waitMs === undefined ? LONGEST_WAIT_S : waitMs / 1000))) throw runnerLockTimeout(waitMs ?? LONGEST_WAIT_S * 1000)
     }
     return {

@@ -13,7 +13,7 @@ const LOCK_NOT_AVAILABLE = '55P03'
  * its own: the lock lasts as long as that session, so a crashed run gives it up. Advisory locks are per
  * database, so runs on other databases of the server do not wait.
  */
-export async function lockPostgresRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock> {
+export async function lockPostgresRunner(options: DataSourceOptions, table: string, waitMs: number | undefined, onWaiting?: () => void): Promise<RunnerLock> {
   const client = newPostgresClient(postgresClientConfig(options))
   // A server that ends the session while the lock is held must not crash the run: the run's own connection reports it.
   client.on('error', () => undefined)
@@ -29,6 +29,7 @@ export async function lockPostgresRunner(options: DataSourceOptions, table: stri
     const waited = tried?.locked !== true
     if (waited) {
       if (waitMs === 0) throw runnerLockTimeout(0)
+      onWaiting?.()
       // 0 is no limit: lock_timeout bounds the wait for an advisory lock as for any other.
       await client.query(`SET lock_timeout = ${Math.ceil(waitMs ?? 0)}`)
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [key])

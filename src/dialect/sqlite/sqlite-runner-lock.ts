@@ -17,7 +17,7 @@ const LONGEST_WAIT_MS = 2 ** 31 - 1
  * stays: removing it would let a run waiting on the old file and one creating a new file both hold a lock.
  * An in-memory database belongs to one process and needs no lock.
  */
-export async function lockSqliteRunner(options: DataSourceOptions, table: string, waitMs: number | undefined): Promise<RunnerLock> {
+export async function lockSqliteRunner(options: DataSourceOptions, table: string, waitMs: number | undefined, onWaiting?: () => void): Promise<RunnerLock> {
   const path = sqliteDatabasePath(options)
   if (path === ':memory:') return { waited: false, release: async () => undefined }
   mkdirSync(dirname(path), { recursive: true })
@@ -26,6 +26,7 @@ export async function lockSqliteRunner(options: DataSourceOptions, table: string
     const waited = !tryExclusive(lock)
     if (waited) {
       if (waitMs === 0) throw runnerLockTimeout(0)
+      onWaiting?.()
       lock.pragma(`busy_timeout = ${Math.min(LONGEST_WAIT_MS, Math.ceil(waitMs ?? LONGEST_WAIT_MS))}`)
       if (!tryExclusive(lock)) throw runnerLockTimeout(waitMs ?? LONGEST_WAIT_MS)
     }
