@@ -3,9 +3,8 @@ import type { DataSource } from 'typeorm'
 import { globPatternRegExp } from './glob-pattern'
 import { javaScriptSyntaxError } from './javascript-syntax-error'
 import { mixedListItems } from './mixed-list'
+import { withFileLoader } from './typeorm-file-loader'
 import { UserError, messageOf } from './user-error'
-
-type ImportOrRequire = (filePath: string) => Promise<[unknown, 'esm' | 'commonjs']>
 
 /** The DataSource options whose globs TypeORM loads files from while it builds its metadata. */
 const loadingOptions = ['entities', 'migrations', 'subscribers'] as const
@@ -19,17 +18,10 @@ const loadingOptions = ['entities', 'migrations', 'subscribers'] as const
  * Errors TypeORM raises once the files are loaded (a missing relation target) pass as they are too.
  */
 export async function withLoadFailuresNamed<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  const utils = require('typeorm/util/ImportUtils') as { importOrRequireFile: ImportOrRequire }
-  const original = utils.importOrRequireFile
-  utils.importOrRequireFile = (filePath) =>
+  return withFileLoader((original) => (filePath) =>
     original(filePath).catch((err: unknown) => {
       throw err instanceof UserError ? err : javaScriptSyntaxError(err) ?? fileLoadFailure(dataSource, filePath, err)
-    })
-  try {
-    return await work()
-  } finally {
-    utils.importOrRequireFile = original
-  }
+    }), work)
 }
 
 function fileLoadFailure(dataSource: DataSource, filePath: string, err: unknown): UserError {

@@ -2,6 +2,7 @@ import * as path from 'node:path'
 import { isInModulePackage } from './module-package'
 import { prefetchTranspiles, prefetchesDone } from './typescript-loader'
 import { typeScriptExtensions } from './script-extensions'
+import { type FileLoader, withFileLoader } from './typeorm-file-loader'
 
 // TypeORM loads each file its entity, migration and subscriber globs name through `importOrRequireFile`,
 // which first looks for the file's nearest package.json with asynchronous stats, for every file at once: at
@@ -9,18 +10,18 @@ import { typeScriptExtensions } from './script-extensions'
 // we build, a file that TypeORM would `require` is required without those stats, its package.json read
 // synchronously and kept per folder (isInModulePackage); TypeORM's own function still imports what it would import (ESM).
 
-type ImportOrRequire = (filePath: string) => Promise<[unknown, 'esm' | 'commonjs']>
-
 const msBetweenTurns = 10
 
 /** withSynchronousRequires runs `work` with TypeORM's file loader requiring CommonJS files synchronously, then restores it. */
 export async function withSynchronousRequires<T>(work: () => Promise<T>): Promise<T> {
-  const utils = require('typeorm/util/ImportUtils') as { importOrRequireFile: ImportOrRequire }
-  const original = utils.importOrRequireFile
+  return withFileLoader(synchronousRequires, work)
+}
+
+function synchronousRequires(original: FileLoader): FileLoader {
   let previous: Promise<unknown> = Promise.resolve()
   let turned = performance.now()
   const queued: string[] = []
-  utils.importOrRequireFile = (filePath) => {
+  return (filePath) => {
     queued.push(filePath)
     // One file after the other, in the globs' order; every few milliseconds the event loop turns, so that
     // I/O started before (the database read ahead, SWC's transpiles) moves on while the files load.
@@ -39,11 +40,6 @@ export async function withSynchronousRequires<T>(work: () => Promise<T>): Promis
     })
     previous = loaded.catch(() => undefined)
     return loaded
-  }
-  try {
-    return await work()
-  } finally {
-    utils.importOrRequireFile = original
   }
 }
 
