@@ -2,7 +2,7 @@ import { quoteLiteral } from '../quote'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
 import { atLeast, type MysqlServer } from './mysql-server'
-import { baseOf, mysqlNumericTypes } from './mysql-types'
+import { baseOf, mysqlFloatTypes, mysqlNumericTypes } from './mysql-types'
 
 const currentTimestamp = /^(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?$/i
 
@@ -27,7 +27,7 @@ export function canonicalMysqlDefault(sql: string, type: string): string | undef
   const numeric = mysqlNumericTypes.has(baseOf(type)) && baseOf(type) !== 'bit'
   // A float holds the nearest binary value, which the server prints in full (`12345678901234567168` for
   // 1.2345678901234567e19): compared as that value, in JavaScript's shortest form.
-  const numberOf = (value: string) => (approximateTypes.has(baseOf(type)) ? String(Number(value)) : canonicalNumber(value))
+  const numberOf = (value: string) => (mysqlFloatTypes.has(baseOf(type)) ? String(Number(value)) : canonicalNumber(value))
   // MySQL 8 prints the charset of a literal written as an expression (`('abc')` reads `_utf8mb4'abc'`).
   const literal = /^(?:_[a-z0-9]+)?'((?:[^'\\]|''|\\.)*)'$/is.exec(text)
   if (literal) {
@@ -89,8 +89,6 @@ function timestampFunction(digits: string | undefined): string {
 function isNumber(text: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())
 }
-
-const approximateTypes = new Set(['float', 'double', 'real'])
 
 /**
  * canonicalNumber writes a decimal number without redundant zeros or sign (`00005` is `5`, `1.50` is `1.5`,

@@ -41,7 +41,8 @@ export const mysqlLengthTypes: ReadonlySet<string> = new Set(['char', 'varchar',
 /** Length types whose length, when none is written, is 1: the server stores `char` as `char(1)`. */
 const lengthOneByDefault: ReadonlySet<string> = new Set(['char', 'binary', 'bit'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
-const floatTypes: ReadonlySet<string> = new Set(['float', 'double'])
+/** mysqlFloatTypes are the canonical approximate types (`real` is read as `double`). */
+export const mysqlFloatTypes: ReadonlySet<string> = new Set(['float', 'double'])
 /** Numeric types: their defaults are numbers, written unquoted. */
 export const mysqlNumericTypes: ReadonlySet<string> = new Set([...mysqlIntegerTypes, 'decimal', 'float', 'double', 'bit', 'year'])
 
@@ -76,7 +77,7 @@ export function canonicalMysqlType(spelling: string, declared: Parameters = {}, 
   }
   if (base === 'decimal') return { type, precision: params.precision ?? 10, scale: params.scale ?? 0 }
   // double takes (M,D) or nothing: a precision alone (`double(22)`) is a syntax error, and what the server holds is double.
-  if (floatTypes.has(base)) return params.precision !== undefined && params.scale !== undefined ? { type, precision: params.precision, scale: params.scale } : { type }
+  if (mysqlFloatTypes.has(base)) return params.precision !== undefined && params.scale !== undefined ? { type, precision: params.precision, scale: params.scale } : { type }
   if (timeTypes.has(base)) return { type, ...(params.precision !== undefined && params.precision > 0 && { precision: params.precision }) }
   return { type }
 }
