@@ -42,10 +42,15 @@ export function reverseOperation(op: Operation): Operation {
 
 /**
  * reverseOperations derives the `down` operations from the `up` ones, as Alembic's `reverse_into` does:
- * each operation undone, in the opposite order; then enumDefaultsAfterTypes.
+ * each operation undone, in the opposite order (undoneInReverse); then enumDefaultsAfterTypes.
  */
 export function reverseOperations(ops: readonly Operation[]): readonly Operation[] {
-  return enumDefaultsAfterTypes([...ops].reverse().map(reverseOperation))
+  return enumDefaultsAfterTypes(undoneInReverse(ops))
+}
+
+/** undoneInReverse is each operation of `ops` undone, in the opposite order. */
+export function undoneInReverse(ops: readonly Operation[]): Operation[] {
+  return [...ops].reverse().map(reverseOperation)
 }
 
 /**

@@ -2,7 +2,7 @@ import { sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { applyOperations } from '../operations/apply'
 import { type Operation, tableOf } from '../operations/operation'
-import { enumDefaultsAfterTypes, reverseOperation } from '../operations/reverse'
+import { enumDefaultsAfterTypes, undoneInReverse } from '../operations/reverse'
 import { type TableLife, tableLives } from './table-lives'
 
 /**
@@ -64,7 +64,7 @@ export function changeSetOf(before: SchemaModel, ops: readonly Operation[]): Cha
 
 /** reverseChangeSet is the change set of the `down`: the operations reversed and undone, through the same schemas backwards. */
 export function reverseChangeSet(set: ChangeSet): ChangeSet {
-  const undone = [...set.ops].reverse().map(reverseOperation)
+  const undone = undoneInReverse(set.ops)
   const ordered = enumDefaultsAfterTypes(undone)
   if (ordered === undone) return assemble(undone, !set.reversed, (position) => set.schemaAt(set.ops.length - position))
   // Moved operations change the schemas between them: replayed.
