@@ -4,6 +4,7 @@ import { migrationNameOf } from '../source/migration-name'
 import type { LoadedProject } from '../source/load-config'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
+import { nextMigrationTimestamp } from './next-migration-timestamp'
 import { historyOf } from './unapplied-migrations'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 import { writeAllWhole } from './write-whole'
@@ -13,9 +14,13 @@ import { writeAllWhole } from './write-whole'
  * `<Name><timestamp>`) into the migrations folder and adds it to autogen.sum, whole or not at all, and returns its path. It never
  * replaces a migration: a file, timestamp or class name of the folder or the DataSource that clashes stops it.
  */
-export function createMigration(project: LoadedProject, name: string, timestamp: number = Date.now()): string {
+export function createMigration(project: LoadedProject, name: string, given?: number): string {
   refuseUnplaceableMigrations(project)
-  refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], historyOf(knownMigrations(project.dataSource.migrations.map(migrationNameOf), project.migrationsDir), []), 'create')
+  const known = knownMigrations(project.dataSource.migrations.map(migrationNameOf), project.migrationsDir)
+  // A --timestamp another migration has is refused for that, which names the migration.
+  if (given !== undefined) refuseMigrationClash(project.migrationsDir, [{ name, timestamp: given }], historyOf(known, []), 'create')
+  const timestamp = nextMigrationTimestamp(known, Date.now(), given)
+  refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], historyOf(known, []), 'create')
   const rendered = renderEmptyMigrationFile(name, timestamp)
   const sum = sumWithMigrations(project.migrationsDir, [rendered])
   return writeAllWhole(project.migrationsDir, [

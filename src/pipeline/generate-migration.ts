@@ -17,6 +17,7 @@ import { splitAtCommits } from './split-at-commits'
 import { type FileToWrite, writeAllWhole } from './write-whole'
 import { newestApplied } from './unapplied-migrations'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
+import { nextMigrationTimestamp } from './next-migration-timestamp'
 
 /** GenerateOptions decide renames and the strategy (see CompareOptions) and whether unresolved renames may lose data. */
 export interface GenerateOptions extends CompareOptions {
@@ -59,7 +60,7 @@ export interface GenerateResult {
 export async function generateMigration(
   project: LoadedProject,
   name: string,
-  timestamp: number = Date.now(),
+  given?: number,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   refuseUnplaceableMigrations(project)
@@ -68,6 +69,10 @@ export async function generateMigration(
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
     throw new RenamesUnresolvedError(comparison.suspectedRenames)
   }
+  const { known, applied } = comparison.history
+  // A --timestamp another migration has is refused for that, which names the migration.
+  if (given !== undefined) refuseMigrationClash(project.migrationsDir, [{ name, timestamp: given }], comparison.history)
+  const timestamp = nextMigrationTimestamp([...known, ...applied], Date.now(), given)
   const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
     return comparison.snapshotOutdated

@@ -3,6 +3,7 @@ import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum
 import { readMigrationHeader } from '../runner/migration-header'
 import { UserError } from '../source/user-error'
 import { migrationTimestamp } from './migration-order'
+import { nextMigrationTimestamp } from './next-migration-timestamp'
 import { type FileToWrite, removeQuietly, writeAllWhole } from './write-whole'
 import { entitiesSnapshotFileName, entitiesSnapshotSource, readEntitiesSnapshot } from './entities-snapshot'
 
@@ -40,9 +41,7 @@ export function rebaseMigration(dir: string, name: string, applied: readonly str
     if (old === undefined) throw new UserError(`migration ${part.name} does not end in a 13-digit timestamp, which TypeORM orders migrations by: rename it by hand`)
     return String(old)
   })
-  const newest = Math.max(...[...namesOf(files), ...applied].map((n) => migrationTimestamp(n) ?? 0))
-  const stamp = timestamp ?? Math.max(now, newest + 1)
-  if (stamp <= newest) throw new UserError(`--timestamp ${stamp} is not newer than every migration (the newest is ${newest}): pass a later one, or leave it out`)
+  const stamp = nextMigrationTimestamp([...namesOf(files), ...applied], now, timestamp)
   const renames = group.map((part, i) => ({ part, from: olds[i]!, to: String(stamp + i) }))
   const names = new Map(renames.map(({ part, from, to }) => [part.name!, `${part.name!.slice(0, -from.length)}${to}`]))
   const renamed = renames.map(({ part, from, to }) => renamedMigration(part, from, to, names))

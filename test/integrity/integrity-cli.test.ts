@@ -61,6 +61,28 @@ describe.each([
       expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
     })
 
+    it('generate and create refuse a --timestamp older than a migration, writing nothing; without one, a new migration comes after the newest', async () => {
+      const sum = read('migrations/autogen.sum')
+      entities(views)
+      const generated = await cli('generate', 'Views', '--timestamp', '1699999999999')
+      expect(generated.code).toBe(2)
+      expect(generated.stderr).toBe('typeorm-autogen: --timestamp 1699999999999 is not newer than every migration (the newest is 1700000000000): pass a later one, or leave it out\n')
+      const created = await cli('create', 'Backfill', '--timestamp', '1699999999000')
+      expect(created.code).toBe(2)
+      expect(created.stderr).toContain('--timestamp 1699999999000 is not newer than every migration (the newest is 1700000000000)')
+      expect(migrations()).toEqual(['1700000000000-Init.ts'])
+      expect(read('migrations/autogen.sum')).toBe(sum)
+
+      // A teammate's clock ran ahead: the next migration still sorts after theirs.
+      expect((await cli('create', 'Ahead', '--timestamp', '4102444800000')).code).toBe(0)
+      expect((await cli('create', 'Next')).code).toBe(0)
+      expect(migrations()).toEqual(['1700000000000-Init.ts', '4102444800000-Ahead.ts', '4102444800001-Next.ts'])
+      for (const file of ['4102444800000-Ahead.ts', '4102444800001-Next.ts']) rmSync(project.file(`migrations/${file}`))
+      writeFileSync(project.file('migrations/autogen.sum'), sum)
+      entities()
+      expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+    })
+
     it('check exits 5 on an applied migration edited, saying to restore it; diff does not verify', async () => {
       const original = read(init)
       writeFileSync(project.file(init), original.replace('public async down', '// an afterthought\n    public async down'))
