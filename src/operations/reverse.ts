@@ -65,10 +65,25 @@ export function enumDefaultsAfterTypes(ops: readonly Operation[]): readonly Oper
     const defaults = ordered.slice(0, at).filter((op) => op.kind === 'alter_column' && op.changes.includes('default') && staysOf(enumChange.to, op))
     if (defaults.length === 0) continue
     const rest = ordered.filter((op) => !defaults.includes(op))
-    rest.splice(rest.indexOf(enumChange) + 1, 0, ...defaults)
+    rest.splice(rest.indexOf(enumChange), 1, withLiveDefaults(enumChange, defaults as AlterColumn[]), ...defaults)
     ordered = rest
   }
   return ordered
+}
+
+/**
+ * withLiveDefaults gives the columns an enum change moves over the defaults they still hold when it runs, those
+ * of the default changes moved after it: `up` gave them, and a rebuild must drop them before it changes the
+ * column's type (PostgreSQL cannot cast a default to the new type), where `users` hold the columns before `up`.
+ */
+function withLiveDefaults(enumChange: AlterEnum, defaults: readonly AlterColumn[]): AlterEnum {
+  const users = enumChange.users.map((user) => {
+    const change = defaults.find((op) => op.table.schema === user.table.schema && op.table.name === user.table.name && op.from.name === user.column.name)
+    if (change === undefined) return user
+    const { default: _, ...column } = user.column
+    return { ...user, column: change.from.default === undefined ? column : { ...column, default: change.from.default } }
+  })
+  return { ...enumChange, users }
 }
 
 /** staysOf says whether a column change keeps the column of the enum type `enumType`, before and after. */

@@ -174,6 +174,13 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'select', rows: 0, columns: [mood] })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...mood, labels: ['b', 'c'], defaultVariant: 1 }] }] })
   })(),
+  // PostgreSQL (found on rocketadmin's table_filters): the down rebuilt the type while the column still had the default
+  // up gave it, without dropping it first ("default for column cannot be cast automatically").
+  'an enum label replaced by another while a column gets a default': (() => {
+    const mood = column({ id: 2, name: 'mood', kind: 'enum', labels: ['a', 'b', 'c'] })
+    const t = table({ id: 1, name: 'select', rows: 0, columns: [mood] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...mood, labels: ['a', 'b', 'd'], defaultVariant: 1 }] }] })
+  })(),
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
