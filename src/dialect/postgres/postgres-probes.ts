@@ -5,25 +5,28 @@ import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } fr
 import { quoteLiteral } from '../quote'
 import { stringTypes } from './postgres-casts'
 import { qualified, quoteIdent } from './postgres-quote'
-import { singleElement } from './postgres-value-cast'
+import { isArrayLiteral, singleElement } from './postgres-value-cast'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
 const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'off', '1', '0']
-const arrayLiteralPattern = '^[[:space:]]*[{].*[}][[:space:]]*$'
 
 /**
  * notConvertible tests the text form of a value against what the target type accepts, for the types it knows.
  * A value becoming an array becomes its one element, and an array of one element becoming a value is that
- * element (valueCastSql): those are tested as the element.
+ * element (valueCastSql): those are tested as the element. Text written as an array literal becomes that array,
+ * whose elements are not tested.
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
   const { to } = probe
   const fromArray = probe.fromArray === true
   if (fromArray && !to.isArray) return notValueOf(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
-  if (!fromArray && to.isArray) return notValueOf({ ...to, isArray: false }, `${column}::text`)
+  if (!fromArray && to.isArray) {
+    const element = notValueOf({ ...to, isArray: false }, `${column}::text`)
+    return element === undefined ? undefined : `NOT ${isArrayLiteral(`${column}::text`)} AND ${element}`
+  }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
-  if (to.isArray) return stringTypes.has(to.type) ? `${column}::text !~ ${quoteLiteral(arrayLiteralPattern)}` : undefined
+  if (to.isArray) return stringTypes.has(to.type) ? `NOT ${isArrayLiteral(`${column}::text`)}` : undefined
   return notValueOf(to, `${column}::text`)
 }
 

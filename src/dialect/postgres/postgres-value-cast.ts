@@ -1,5 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
-import { castsDirectly } from './postgres-casts'
+import { quoteLiteral } from '../quote'
+import { castsDirectly, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
@@ -14,14 +15,27 @@ import { fitsBitString } from './postgres-type-change'
  *
  * A value becomes the one element of an array (NULL stays NULL), and an array of one element becomes that
  * element. Any other array keeps its text form (`{a,b}`, `{}`), which a text column takes and other types
- * refuse: no element is dropped silently, and a value taken into an array comes back whole.
+ * refuse: no element is dropped silently. Text written as an array literal, as such a text form is, becomes
+ * that array again, so that an array taken into text comes back whole (`{a,b}`, `{}`), and so does a value
+ * taken into an array.
  */
 export function valueCastSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   if (Boolean(from.isArray) === Boolean(to.isArray)) return castSql(value, from, to, table)
-  if (to.isArray) return `CASE WHEN ${value} IS NULL THEN NULL ELSE ARRAY[${castSql(value, from, elementOf(to), table)}] END`
+  if (to.isArray) {
+    const wrapped = `ARRAY[${castSql(value, from, elementOf(to), table)}]`
+    if (!stringTypes.has(from.type)) return `CASE WHEN ${value} IS NULL THEN NULL ELSE ${wrapped} END`
+    return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${isArrayLiteral(value)} THEN ${value}::text::${castTargetSql(from, to, table)} ELSE ${wrapped} END`
+  }
   const element = castSql(`(${value})[1]`, elementOf(from), to, table)
   return `CASE WHEN ${singleElement(value)} THEN ${element} ELSE ${value}::text::${castTargetSql(from, to, table)} END`
 }
+
+/** isArrayLiteral tests that text is written as an array literal (`{a,b}`, `{}`): braces around it. */
+export function isArrayLiteral(text: string): string {
+  return `${text} ~ ${quoteLiteral(arrayLiteralPattern)}`
+}
+
+const arrayLiteralPattern = '^[[:space:]]*[{].*[}][[:space:]]*$'
 
 /** singleElement tests that an array holds one element, in one dimension. */
 export function singleElement(value: string): string {
