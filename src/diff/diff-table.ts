@@ -3,7 +3,8 @@ import { nameOf } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
 import { renameConstraint } from '../operations/rename-constraint'
 import { type ColumnComparison, columnChanges } from '../plan/column-change'
-import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
+import { checkKey, foreignKeyKey, uniqueKey } from './constraint-keys'
+import { diffIndexes } from './diff-indexes'
 import { matchBy } from './match-by'
 import { matchByDefinition } from './match-by-definition'
 import { samePrimaryKeyColumns } from './primary-key-order'
@@ -41,12 +42,7 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
     if (pkAfter) ops.push({ kind: 'add_primary_key', table, primaryKey: pkAfter })
   }
 
-  const indexes = matchByDefinition(actual.indexes, desired.indexes, indexKey)
-  for (const index of indexes.removed) ops.push({ kind: 'drop_index', table, index })
-  for (const index of indexes.added) ops.push({ kind: 'create_index', table, index })
-  for (const { actual: index, desired } of indexes.both) {
-    follow(index.name, desired.name, () => ({ kind: 'rename_index', table, from: index.name, to: desired.name, index }))
-  }
+  ops.push(...diffIndexes(table, actual.indexes, desired.indexes, renameObjects))
 
   const uniques = matchByDefinition(actual.uniques, desired.uniques, uniqueKey)
   for (const unique of uniques.removed) ops.push({ kind: 'drop_unique', table, unique })

@@ -7,7 +7,9 @@ import { diffViews } from './diff-views'
 
 /**
  * planViews adds the view operations to a migration's table operations `ops` (which turn `actual` into
- * `desired`): the entities' new and changed views, and every database view that the migration would break
+ * `desired`): the entities' new and changed views, the index changes of their materialized views that stay
+ * (drops with the view drops, before the table changes, where an index name they free may be taken; creations
+ * last), and every database view that the migration would break
  * (dropped first, dependents before what they read, and re-created last, in dependency order):
  * - a view reading a table or column that the dialect cannot change under it (SQLite rebuild, PostgreSQL
  *   type change, see Dialect.viewBreakingChanges) in `up` or in `down` (adding an enum label changes no
@@ -46,10 +48,16 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   const creates = [...changes.created, ...recreated]
   const databaseReads = new Map(actual.views.map((v) => [qualifiedKey(v), v.reads]))
   const readsOf = (view: ViewModel) => [...view.reads, ...(databaseReads.get(qualifiedKey(view)) ?? [])]
-  const drops = dependentsFirst([...dropped.values()], readsOf).map((view): Operation => ({ kind: 'drop_view', view }))
+  // A view dropped and created again gets its indexes with it.
+  const indexOps = changes.indexes.filter((op) => !dropped.has(qualifiedKey(op.table)))
+  const drops: Operation[] = [
+    ...dependentsFirst([...dropped.values()], readsOf).map((view): Operation => ({ kind: 'drop_view', view })),
+    ...indexOps.filter((op) => op.kind === 'drop_index'),
+  ]
   const laterOps: Operation[] = [
     ...dependenciesFirst(creates, readsOf).map((view): Operation => ({ kind: 'create_view', view })),
     ...replaced.map(([from, to]): Operation => ({ kind: 'replace_view', from, to })),
+    ...indexOps.filter((op) => op.kind !== 'drop_index'),
   ]
   return aroundTableChanges(ops, drops, laterOps)
 }

@@ -40,22 +40,27 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
 /**
  * lockFindings: where the database can do better, INDEX_WITHOUT_CONCURRENTLY for an index created on an
  * existing table without CONCURRENTLY, and CONSTRAINT_WITHOUT_NOT_VALID for a foreign key or check added to
- * an existing table without NOT VALID, as the statements' facts (`concurrently`, `notValid`) say. Tables
- * created by the migration hold no rows and are not reported.
+ * an existing table without NOT VALID, as the statements' facts (`concurrently`, `notValid`) say; an index
+ * created on an existing materialized view too. Tables created by the migration hold no rows and are not reported.
  */
 export function lockFindings(context: RuleContext): HazardFinding[] {
   const { changes: { ops }, dialect } = context.input
   return ops.flatMap((op, index): HazardFinding[] => {
     const named = tableOf(op)
-    const table = named === undefined ? undefined : context.origins.table(index, named)
-    if (named === undefined || table === undefined) return []
+    if (named === undefined) return []
+    const table = context.origins.table(index, named)
+    // Only an index is ever created on a materialized view: it blocks the view's refreshes.
+    const view = table === undefined ? context.origins.materializedView(named) : undefined
+    const existing = table ?? view
+    if (existing === undefined) return []
     const statements = context.statementsOf(index)
-    const probe = { kind: 'rows', table: nameOf(table) } as const
+    const probe = { kind: 'rows', table: nameOf(existing) } as const
     if (op.kind === 'create_index' && dialect.capabilities.concurrentIndexes === true && !statements.some((s) => s.concurrently)) {
+      const [blocked, noun] = view === undefined ? ['writes to the table', 'table'] : ['refreshes of the materialized view', 'materialized view']
       return [{
         code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
-        what: `Creates index ${quoteDoubled(op.index.name)} on ${tableText(named)} without CONCURRENTLY, which blocks writes to the table while it builds`,
-        advice: 'on a big or busy table, create it CONCURRENTLY by hand, in a migration that runs outside a transaction',
+        what: `Creates index ${quoteDoubled(op.index.name)} on ${tableText(named)} without CONCURRENTLY, which blocks ${blocked} while it builds`,
+        advice: `on a big or busy ${noun}, create it CONCURRENTLY by hand, in a migration that runs outside a transaction`,
       }]
     }
     if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !statements.some((s) => s.notValid)) {

@@ -1,5 +1,5 @@
-import { namedIn, qualifiedKey } from '../model/qualified-name'
-import type { ColumnModel, QualifiedName, TableModel } from '../model/schema-model'
+import { namedIn, qualifiedKey, sameName } from '../model/qualified-name'
+import type { ColumnModel, QualifiedName, TableModel, ViewModel } from '../model/schema-model'
 import type { ChangeSet, TableChange } from '../plan/change-set'
 
 /**
@@ -14,6 +14,11 @@ export interface Origins {
   column(index: number, table: QualifiedName, column: string): { readonly table: TableModel; readonly column: ColumnModel } | undefined
   /** droppedLater says whether an operation after `index` drops the table operation `index` acts on. */
   droppedLater(index: number): boolean
+  /**
+   * materializedView is the materialized view named `name` before the migration, with no table of that name: what
+   * an index operation on it acts on (a view is never renamed, and one dropped and created again takes its indexes along).
+   */
+  materializedView(name: QualifiedName): ViewModel | undefined
 }
 
 /** originsOf traces the names of a change set back to the tables it starts from (see ChangeSet's table changes). */
@@ -43,6 +48,11 @@ export function originsOf(changes: ChangeSet): Origins {
       }
       const found = original === undefined ? undefined : from.columns.find((c) => c.name === original)
       return found && { table: from, column: found }
+    },
+    materializedView(name) {
+      const before = changes.schemaAt(0)
+      if (before.tables.some((t) => sameName(t, name))) return undefined
+      return before.views.find((v) => v.materialized === true && sameName(v, name))
     },
     droppedLater(index) {
       const droppedAt = changes.tableAt[index]?.droppedAt

@@ -1,7 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
-import type { QualifiedName, TableModel } from '../model/schema-model'
-import { uniqueKeysOf } from '../model/unique-keys'
+import type { QualifiedName } from '../model/schema-model'
+import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
@@ -17,22 +17,32 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     const added = addedUniqueness(op)
     if (added === undefined) return []
     const table = context.origins.table(index, added.table)
-    if (table === undefined) return []
+    if (table === undefined) return viewUniqueFindings(context, op, added)
     const origins = added.columns.map((c) => context.origins.column(index, added.table, c)?.column.name)
     const known = origins.every((c): c is string => c !== undefined)
     if (known && alreadyUnique(table, origins)) return []
     // A predicate names columns as the migration does: it is asked only where those are the database's names too.
     const asNamed = known && table.name === added.table.name && origins.every((c, i) => c === added.columns[i])
-    const among = added.where === undefined ? '' : ` among the rows where ${added.where}`
-    return [{
-      code: 'ADD_UNIQUE', operation: op,
-      what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while values repeat${among}`,
-      advice: 'remove the duplicates first',
-      ...(known && (added.where === undefined || asNamed) && {
-        probe: { kind: 'duplicates', table: nameOf(table), columns: origins, ...(added.where !== undefined && { where: added.where }) },
-      }),
-    }]
+    return [addUniqueFinding(op, added, known && (added.where === undefined || asNamed) ? { table: nameOf(table), columns: origins } : undefined)]
   })
+}
+
+/** viewUniqueFindings: ADD_UNIQUE for a unique index added to a materialized view that exists already (its columns are never renamed). */
+function viewUniqueFindings(context: RuleContext, op: Operation, added: AddedUniqueness): HazardFinding[] {
+  const view = context.origins.materializedView(added.table)
+  if (view === undefined || alreadyUnique({ indexes: view.indexes ?? [] }, added.columns)) return []
+  return [addUniqueFinding(op, added, { table: nameOf(view), columns: added.columns })]
+}
+
+/** addUniqueFinding is ADD_UNIQUE, counting the duplicates among the rows of `counted` where it is given (the database's names). */
+function addUniqueFinding(op: Operation, added: AddedUniqueness, counted: { readonly table: QualifiedName; readonly columns: readonly string[] } | undefined): HazardFinding {
+  const among = added.where === undefined ? '' : ` among the rows where ${added.where}`
+  return {
+    code: 'ADD_UNIQUE', operation: op,
+    what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while values repeat${among}`,
+    advice: 'remove the duplicates first',
+    ...(counted && { probe: { kind: 'duplicates', ...counted, ...(added.where !== undefined && { where: added.where }) } }),
+  }
 }
 
 interface AddedUniqueness {
@@ -59,7 +69,7 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
 }
 
 /** alreadyUnique says whether the table enforces uniqueness on these columns, in any order, on every row. */
-export function alreadyUnique(table: TableModel, columns: readonly string[]): boolean {
+export function alreadyUnique(table: Keyed, columns: readonly string[]): boolean {
   return uniqueKeysOf(table).some((key) => sameColumnSet(key, columns))
 }
 

@@ -1,5 +1,5 @@
 import { quoteDoubled } from '../dialect/quote'
-import type { ColumnModel, ForeignKeyModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
+import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
 import { renameIdentifier } from './rename-identifier'
@@ -43,9 +43,9 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'copy_column': return updateTable(model, op.table, (t) => t) // values only; the table must exist
     case 'add_primary_key': return updateTable(model, op.table, (t) => ({ ...t, primaryKey: op.primaryKey }))
     case 'drop_primary_key': return updateTable(model, op.table, ({ primaryKey: _dropped, ...t }) => t)
-    case 'create_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: byName([...t.indexes, op.index]) }))
-    case 'drop_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: t.indexes.filter((i) => i.name !== op.index.name) }))
-    case 'rename_index': return updateTable(model, op.table, (t) => ({ ...t, indexes: byName(t.indexes.map(renamed(op.from, op.to))) }))
+    case 'create_index': return updateIndexes(model, op.table, (indexes) => byName([...indexes, op.index]))
+    case 'drop_index': return updateIndexes(model, op.table, (indexes) => indexes.filter((i) => i.name !== op.index.name))
+    case 'rename_index': return updateIndexes(model, op.table, (indexes) => byName(indexes.map(renamed(op.from, op.to))))
     case 'add_unique': return updateTable(model, op.table, (t) => ({ ...t, uniques: byName([...t.uniques, op.unique]) }))
     case 'drop_unique': return updateTable(model, op.table, (t) => ({ ...t, uniques: t.uniques.filter((u) => u.name !== op.unique.name) }))
     case 'add_foreign_key':
@@ -59,6 +59,19 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'drop_view': return { ...model, views: model.views.filter((v) => !sameName(v, op.view)) }
     case 'replace_view': return { ...model, views: model.views.map((v) => (sameName(v, op.from) ? op.to : v)) }
   }
+}
+
+/** updateIndexes changes the indexes of the table, or else of the materialized view, named `name`. */
+function updateIndexes(model: SchemaModel, name: QualifiedName, change: (indexes: readonly IndexModel[]) => IndexModel[]): SchemaModel {
+  if (model.tables.some((t) => sameName(t, name)) || !model.views.some((v) => sameName(v, name) && v.materialized === true)) {
+    return updateTable(model, name, (t) => ({ ...t, indexes: change(t.indexes) }))
+  }
+  return { ...model, views: model.views.map((v) => (sameName(v, name) ? withIndexes(v, change(v.indexes ?? [])) : v)) }
+}
+
+/** A view without indexes has none listed, as both sides read it. */
+function withIndexes({ indexes: _replaced, ...view }: ViewModel, indexes: IndexModel[]): ViewModel {
+  return indexes.length > 0 ? { ...view, indexes } : view
 }
 
 function updateTable(model: SchemaModel, name: QualifiedName, change: (t: TableModel) => TableModel): SchemaModel {

@@ -2,6 +2,7 @@ import { alterColumn } from '../../src/plan/column-change'
 import type { ViewModel } from '../../src/model/schema-model'
 import { planViews } from '../../src/diff/view-dependents'
 import type { Operation } from '../../src/operations/operation'
+import { applyOperations } from '../../src/operations/apply'
 import { column, schema, table } from '../support/model-builders'
 
 const order = table('order', [column('id'), column('total'), column('note', 'text')])
@@ -46,5 +47,41 @@ describe('planViews', () => {
     expect(described(planViews([], before, { ...before, views: [big, wider] }, breaking([])))).toEqual([
       'drop_view big', 'drop_view totals', 'create_view totals', 'create_view big',
     ])
+  })
+
+  describe('indexes of a materialized view that stays', () => {
+    const byTotal = { name: 'by_total', columns: ['total'], unique: false }
+    const byNote = { name: 'by_note', columns: ['note'], unique: true, where: 'note IS NOT NULL' }
+    const materialized = view('sums', [{ name: 'order', columns: ['total', 'note'] }], { materialized: true, indexes: [byTotal] })
+    const before = schema([order], { views: [materialized] })
+    const indexed = (indexes: ViewModel['indexes']) => ({ ...before, views: [{ ...materialized, indexes }] })
+    const on = { name: 'sums' }
+
+    it('drops the indexes it loses before the table changes and creates those it gains last, on the view', () => {
+      const after = indexed([byNote])
+      const ops = planViews([retypeTotal], before, after, breaking([]))
+      expect(ops).toEqual([{ kind: 'drop_index', table: on, index: byTotal }, retypeTotal, { kind: 'create_index', table: on, index: byNote }])
+      expect(applyOperations(before, ops).views).toEqual(after.views)
+      const { indexes: _none, ...unindexed } = materialized
+      expect(applyOperations(before, planViews([], before, { ...before, views: [unindexed] }, breaking([]))).views).toEqual([unindexed])
+    })
+
+    it('drops and creates again an index whose definition changes under the same name', () => {
+      const wider = { ...byTotal, columns: ['total', 'note'] }
+      expect(planViews([], before, indexed([wider]), breaking([]))).toEqual([
+        { kind: 'drop_index', table: on, index: byTotal }, { kind: 'create_index', table: on, index: wider },
+      ])
+    })
+
+    it('leaves an index that differs only in its name, and the indexes of a view the entities do not declare', () => {
+      expect(planViews([], before, indexed([{ ...byTotal, name: 'renamed' }]), breaking([]))).toEqual([])
+      expect(planViews([], before, { ...before, views: [] }, breaking([]))).toEqual([])
+    })
+
+    it('leaves them to the view when the migration drops and creates it again', () => {
+      const after = indexed([byTotal, byNote])
+      const ops = planViews([retypeTotal], before, after, breaking([{ name: 'order', columns: ['total'] }]))
+      expect(ops).toEqual([{ kind: 'drop_view', view: materialized }, retypeTotal, { kind: 'create_view', view: after.views[0] }])
+    })
   })
 })

@@ -163,3 +163,10 @@ export class RichEmployee { @ViewColumn() id: number; @ViewColumn() name: string
 @ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 20' })
 @Index(['salary'])
 export class RicherEmployee { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
+/** RichEmployee without its index, and with a unique partial index more. */
+@ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 10' })
+export class RichEmployeeUnindexed { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
+@ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 10' })
+@Index(['salary'])
+@Index('rich_emp_name', ['name'], { unique: true, where: 'salary > 20' })
+export class RichEmployeeUniqueName { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
