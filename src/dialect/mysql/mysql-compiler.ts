@@ -14,6 +14,7 @@ import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
 import { createTableSql, dropTableSql } from './mysql-table-sql'
 import { uuidTextStep } from './mysql-type-change'
+import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 
 /**
@@ -74,6 +75,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_column: (op, syntax) => clauses({ sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) }),
   alter_column: (op, syntax, around) => {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
+    const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server)
+    if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name), ...padded)
     const step = uuidTextStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))

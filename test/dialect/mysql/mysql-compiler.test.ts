@@ -156,6 +156,33 @@ describe('mysql compiler', () => {
     expect(statements.map((s) => s.rebuild)).toEqual([undefined, 'team', 'member', undefined])
   })
 
+  describe('a binary column made shorter', () => {
+    const token = myTable('token', [col('id'), col('code', 'binary', { length: 8, nullable: true }), col('raw', 'varbinary', { length: 8 })], { primaryKey: { columns: ['id'] } })
+    const [, code, raw] = token.columns as [unknown, ColumnModel, ColumnModel]
+    const from = mySchema([token])
+
+    it('goes through a varbinary of its length, its zero padding trimmed, after a check of what the padding leaves', () => {
+      const op = alterColumn(token, code, { ...code, length: 4, nullable: false })
+      const up = compile([op], mariadb1011, from)
+      expect(up.map((s) => s.sql)).toEqual([
+        'SELECT 1 FROM `token` WHERE `code` IS NULL LIMIT 1',
+        'SELECT 1 FROM `token` WHERE LENGTH(TRIM(TRAILING 0x00 FROM `code`)) > 4 LIMIT 1',
+        'ALTER TABLE `token` MODIFY COLUMN `code` varbinary(8) NULL',
+        'UPDATE `token` SET `code` = TRIM(TRAILING 0x00 FROM `code`)',
+        'ALTER TABLE `token` MODIFY COLUMN `code` binary(4) NOT NULL',
+      ])
+      expect(up.map((s) => [s.operations, s.rebuild, s.failIfRows !== undefined])).toEqual([
+        [[op], undefined, true], [[op], undefined, true], [[op], 'token', false], [[op], undefined, false], [[op], 'token', false],
+      ])
+      expect(sqlOf([alterColumn(token, code, { ...code, type: 'varbinary', length: 2 })], mysql8, from).at(-1)).toBe('ALTER TABLE `token` MODIFY COLUMN `code` varbinary(2) NULL')
+    })
+
+    it('is one MODIFY where nothing pads: a longer binary, a varbinary made shorter', () => {
+      expect(sqlOf([alterColumn(token, code, { ...code, length: 16 })], mariadb1011, from)).toEqual(['ALTER TABLE `token` MODIFY COLUMN `code` binary(16) NULL'])
+      expect(sqlOf([alterColumn(token, raw, { ...raw, length: 4 })], mariadb1011, from)).toEqual(['ALTER TABLE `token` MODIFY COLUMN `raw` varbinary(4) NOT NULL'])
+    })
+  })
+
   describe('a change between uuid and a type MariaDB does not convert uuid values to or from', () => {
     const item = myTable('item', [col('id'), col('ref', 'uuid'), col('seen', 'datetime', { precision: 6, nullable: true, default: 'CURRENT_TIMESTAMP(6)', onUpdate: 'CURRENT_TIMESTAMP(6)' })], {
       primaryKey: { columns: ['id'] },
