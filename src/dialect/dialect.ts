@@ -113,6 +113,8 @@ export interface DialectCapabilities {
  */
 export interface TypeLimits {
   readonly lengthTypes: readonly string[]
+  /** Types whose values are padded to the column's length, padding a shorter type of the family takes off before it counts. */
+  readonly paddedTypes?: readonly string[]
   readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>
   readonly decimalTypes: readonly string[]
 }

@@ -100,7 +100,9 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
 
 /** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
 export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel, limits: TypeLimits): Probe {
-  if (limits.lengthTypes.includes(to.type)) return { kind: 'longer_than', table, column, length: to.length ?? 1 }
+  if (limits.lengthTypes.includes(to.type)) {
+    return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
+  }
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
     // From a decimal or floating type, a value may lie outside the range and have a fractional part too.

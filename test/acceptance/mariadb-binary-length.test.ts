@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm'
 import { expectCleanCycle, migrateTo, projectFor } from '../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+import { compareProject } from '../../src/pipeline/compare-project'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 
@@ -50,6 +51,9 @@ describe('mariadb: a binary column made longer', () => {
 
   it('made shorter than a value without its padding, fails before changing anything', async () => {
     const before = await db.query(rows)
+    const { hazards } = await compareProject(projectFor(db, [ShortToken]))
+    // The padding does not count: only the first value needs more than 2 bytes.
+    expect(hazards.filter((h) => h.code === 'TYPE_NARROWING').map((h) => h.measurement?.text)).toEqual(['1 row is longer than 2 characters'])
     await generateMigration(projectFor(db, [ShortToken]), 'Shorter', Date.now() + 60_000)
     await expect(upgrade(projectFor(db, [ShortToken]))).rejects.toThrow(/rows of "token"\."code" hold more than 2 bytes besides their zero padding/)
     expect(await db.query(rows)).toEqual(before)

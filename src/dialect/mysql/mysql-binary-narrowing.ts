@@ -22,7 +22,7 @@ export function paddedBinaryNarrowing(op: OperationOf<'alter_column'>, server: M
   if (from.computed !== undefined || to.computed !== undefined) return undefined
   const table = quoteIdent(op.table.name)
   const column = quoteIdent(from.name)
-  const unpadded = `TRIM(TRAILING 0x00 FROM ${column})`
+  const unpadded = withoutZeroPadding(column)
   return [
     {
       sql: `SELECT 1 FROM ${table} WHERE LENGTH(${unpadded}) > ${toLength} LIMIT 1`,
@@ -33,4 +33,9 @@ export function paddedBinaryNarrowing(op: OperationOf<'alter_column'>, server: M
     `UPDATE ${table} SET ${column} = ${unpadded}`,
     { sql: `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(to, server)}`, rebuild: op.table.name },
   ]
+}
+
+/** withoutZeroPadding is a binary value without the zero bytes that pad it (`column` is quoted). */
+export function withoutZeroPadding(column: string): string {
+  return `TRIM(TRAILING 0x00 FROM ${column})`
 }

@@ -3,6 +3,7 @@ import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
+import { withoutZeroPadding } from './mysql-binary-narrowing'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
@@ -33,7 +34,7 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
-    case 'longer_than': return `CHAR_LENGTH(${column}) > ${probe.length}`
+    case 'longer_than': return `CHAR_LENGTH(${probe.unpadded === true ? withoutZeroPadding(column) : column}) > ${probe.length}`
     case 'out_of_range': {
       const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
       return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`

@@ -29,6 +29,8 @@ const unsigned: Readonly<Record<string, readonly [string, string]>> = {
 /** mysqlTypeLimits are the bounds of MySQL's canonical types, unsigned (and zerofill, which is unsigned) integers included. */
 export const mysqlTypeLimits: TypeLimits = {
   lengthTypes: ['char', 'varchar', 'binary', 'varbinary', 'bit'],
+  // Zero bytes, which a binary made shorter loses first (see paddedBinaryNarrowing).
+  paddedTypes: ['binary'],
   integerRanges: {
     ...signed,
     ...unsigned,
