@@ -1,6 +1,7 @@
 import { renderEmptyMigrationFile } from '../render/empty-migration-file'
 import { knownMigrations } from '../runner/migration-runner'
 import { migrationNameOf } from '../source/migration-name'
+import { buildMigrations } from '../source/build-metadata'
 import type { LoadedProject } from '../source/load-config'
 import { refuseMigrationClash } from './migration-clash'
 import { refuseUnplaceableMigrations } from './migrations-placement'
@@ -13,10 +14,12 @@ import { writeAllWhole } from './write-whole'
  * createMigration writes an empty migration named like generate's (`<timestamp>-<Name>.ts`, class
  * `<Name><timestamp>`) into the migrations folder and adds it to autogen.sum, whole or not at all, and returns its path. It never
  * replaces a migration: a file, timestamp or class name of the folder or the DataSource that clashes stops it.
+ * The DataSource's migrations are loaded for that (without connecting), those outside the folder too.
  */
-export function createMigration(project: LoadedProject, name: string, given?: number): string {
+export async function createMigration(project: LoadedProject, name: string, given?: number): Promise<string> {
   refuseUnplaceableMigrations(project)
-  const known = knownMigrations(project.dataSource.migrations.map(migrationNameOf), project.migrationsDir)
+  const loaded = (await buildMigrations(project.dataSource)).map(migrationNameOf)
+  const known = knownMigrations(loaded, project.migrationsDir)
   // A --timestamp another migration has is refused for that, which names the migration.
   if (given !== undefined) refuseMigrationClash(project.migrationsDir, [{ name, timestamp: given }], historyOf(known, []), 'create')
   const timestamp = nextMigrationTimestamp(known, Date.now(), given)

@@ -16,14 +16,16 @@ export interface Rebased {
 /**
  * rebaseMigration gives the migration `name` of the folder `dir` (its name as TypeORM records it, or its
  * file name) a newer timestamp, so that it runs after every other: at least `now`, and newer than every
- * migration of the folder and of `applied` (or exactly `timestamp`, which must be). A migration that is one
- * part of a change cut in parts (its header lists them) moves with the other parts, in their order, on the
- * timestamps that follow. It renames each file (its 13 digits), the class and a `name = '...'` property (their
+ * migration of the folder, of `applied` and of `loaded` (the DataSource's, wherever their files are), or exactly
+ * `timestamp`, which must be. A migration that is one part of a change cut in parts (its header lists them)
+ * moves with the other parts, in their order, on the timestamps that follow. It renames each file (its 13 digits), the class and a `name = '...'` property (their
  * last 13 digits, wherever the files name them, the parts' headers too) and writes the new files into
  * autogen.sum (see sumWithMigrations), all or nothing. It refuses a migration the database applied: there,
  * the name is recorded, and a renamed file would run again.
  */
-export function rebaseMigration(dir: string, name: string, applied: readonly string[], now: number, timestamp?: number): Rebased[] {
+export function rebaseMigration(
+  dir: string, name: string, applied: readonly string[], now: number, timestamp?: number, loaded: readonly string[] = [],
+): Rebased[] {
   const files = migrationFilesIn(dir)
   const target = files.find((f) => f.name === name || f.fileName === name || f.fileName.replace(/\.[^.]+$/, '') === name)
   if (target?.name === undefined) {
@@ -41,7 +43,7 @@ export function rebaseMigration(dir: string, name: string, applied: readonly str
     if (old === undefined) throw new UserError(`migration ${part.name} does not end in a 13-digit timestamp, which TypeORM orders migrations by: rename it by hand`)
     return String(old)
   })
-  const stamp = nextMigrationTimestamp([...namesOf(files), ...applied], now, timestamp)
+  const stamp = nextMigrationTimestamp([...namesOf(files), ...applied, ...loaded], now, timestamp)
   const renames = group.map((part, i) => ({ part, from: olds[i]!, to: String(stamp + i) }))
   const names = new Map(renames.map(({ part, from, to }) => [part.name!, `${part.name!.slice(0, -from.length)}${to}`]))
   const renamed = renames.map(({ part, from, to }) => renamedMigration(part, from, to, names))

@@ -1,6 +1,8 @@
-import type { DataSource } from 'typeorm'
+import type { DataSource, MigrationInterface } from 'typeorm'
+import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { withLoadFailuresNamed } from './file-load-failure'
+import { mixedListItems } from './mixed-list'
 import { withIndexedMetadataArgs } from './indexed-metadata-args'
 import { withSynchronousRequires } from './synchronous-requires'
 import { UserError, messageOf } from './user-error'
@@ -24,4 +26,16 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
     }
   }
   return dataSource.entityMetadatas
+}
+
+/**
+ * buildMigrations has TypeORM load the migrations the DataSource lists (its globs and classes, wherever they
+ * are) without connecting and without the entities: `create` must know them to stay newer than each. An
+ * initialized DataSource, or one whose metadata is built, has them already.
+ */
+export async function buildMigrations(dataSource: DataSource): Promise<readonly MigrationInterface[]> {
+  if (dataSource.isInitialized || dataSource.migrations.length > 0) return dataSource.migrations
+  const builder = new ConnectionMetadataBuilder(dataSource)
+  const listed = [...mixedListItems(dataSource.options.migrations)]
+  return withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => builder.buildMigrations(listed)))
 }

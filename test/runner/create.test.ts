@@ -62,3 +62,44 @@ it.each([
   expect(run.code).toBe(2)
   expect(files()).toEqual(before)
 })
+
+describe('with migrations the DataSource loads from outside the folder', () => {
+  // create does not connect, but the DataSource's migrations count as much as the folder's: TypeORM runs them
+  // all in timestamp order, so a new one older than them would run out of order, and one of their timestamp clashes.
+  let other: TempProject
+  const run = (...args: string[]) => runCliInProcess(other.dir, args)
+  const legacy = [
+    "import type { MigrationInterface, QueryRunner } from 'typeorm'",
+    'export class Legacy1950000000000 implements MigrationInterface {',
+    '  public async up(queryRunner: QueryRunner): Promise<void> {}',
+    '  public async down(queryRunner: QueryRunner): Promise<void> {}',
+    '}',
+  ].join('\n')
+  beforeAll(() => {
+    other = tempProject({
+      'note.ts': "import { Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity('note')\nexport class Note {\n  @PrimaryGeneratedColumn() id: number\n}\n",
+      'legacy/1950000000000-Legacy.ts': legacy,
+      'ormconfig.ts': sqliteConfig({
+        imports: "import { Note } from './note'",
+        entities: '[Note]',
+        options: "migrations: ['migrations/*.ts', 'legacy/*.ts'],",
+        extra: "export const autogen = { migrationsDir: 'migrations' }",
+      }),
+    })
+  })
+  afterAll(() => other?.remove())
+
+  it('refuses a --timestamp older than them, and without one takes the millisecond after the newest', async () => {
+    const older = await run('create', 'Older', '--timestamp', '1940000000000')
+    expect(older.stderr).toBe('typeorm-autogen: --timestamp 1940000000000 is not newer than every migration (the newest is 1950000000000): pass a later one, or leave it out\n')
+    expect(older.code).toBe(2)
+    const same = await run('create', 'Same', '--timestamp', '1950000000000')
+    expect(same.code).toBe(2)
+    expect(existsSync(other.file('migrations'))).toBe(false)
+    const next = await run('create', 'Next')
+    expect(next.stderr).toBe('')
+    expect(next.code).toBe(0)
+    expect(readdirSync(other.file('migrations')).sort()).toEqual(['1950000000001-Next.ts', 'autogen.sum'])
+    expect(existsSync(other.file('data/app.sqlite'))).toBe(false)
+  })
+})

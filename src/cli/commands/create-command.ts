@@ -17,7 +17,7 @@ export async function createCommand(args: CreateArgs, output: CliOutput): Promis
   if (!isMigrationName(args.name)) {
     throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)`)
   }
-  const file = createMigration(await loadProject(args.config), args.name, args.timestamp)
+  const file = await createMigration(await loadProject(args.config), args.name, args.timestamp)
   output.out(`Wrote ${relative(process.cwd(), file)}: fill in up() and down(), then run upgrade.`)
   return ExitCode.ok
 }

@@ -2,7 +2,9 @@ import { relative } from 'node:path'
 import { dialectFor } from '../../dialect/dialect-for'
 import { appliedMigrationNames } from '../../pipeline/unapplied-migrations'
 import { rebaseMigration } from '../../pipeline/rebase-migration'
+import { buildMigrations } from '../../source/build-metadata'
 import { loadProject } from '../../source/load-config'
+import { migrationNameOf } from '../../source/migration-name'
 import { announceDatabase } from '../announce-database'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
@@ -32,8 +34,10 @@ export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promis
   } finally {
     await connection.close()
   }
+  // The DataSource's migrations outside the folder run in timestamp order with it: the new timestamp is newer than theirs too.
+  const loaded = (await buildMigrations(project.dataSource)).map(migrationNameOf)
   const shown = (file: string) => relative(process.cwd(), file)
-  for (const rebased of rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp)) {
+  for (const rebased of rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp, loaded)) {
     const moved = rebased.from.file === rebased.to.file ? ` in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
     output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
   }
