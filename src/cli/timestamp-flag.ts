@@ -4,7 +4,7 @@ import { UserError } from '../source/user-error'
 /** parseTimestampFlag reads `--timestamp`: 13 digits, milliseconds since 1970 (TypeORM reads the last 13 digits of a class name). */
 export function parseTimestampFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
-  const timestamp = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN
+  const timestamp = /^\d{13}$/.test(value.trim()) ? Number(value) : Number.NaN
   try {
     assertMigrationTimestamp(timestamp)
   } catch {

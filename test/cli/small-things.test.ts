@@ -40,7 +40,7 @@ it('generate without a name prints one error that says how to name it', async ()
   expect(await oneErrorLine(['generate'])).toBe('typeorm-autogen: generate needs a migration name: typeorm-autogen generate <Name>, e.g. AddPostTags')
 })
 
-it.each(['abc', '12', '1.5e12'])('--timestamp %s is refused in one line without internal prefixes', async (value) => {
+it.each(['abc', '12', '1.5e12', '01700000000000'])('--timestamp %s is refused in one line without internal prefixes', async (value) => {
   expect(await oneErrorLine(['generate', 'Init', '--timestamp', value])).toBe(
     `typeorm-autogen: --timestamp ${value} is not a 13-digit time in milliseconds: pass one like 1700000000000, or leave it out to use the current time`,
   )
