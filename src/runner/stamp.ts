@@ -46,8 +46,14 @@ export async function stamp(project: LoadedProject, target: string, verify: (pla
   })
 }
 
-/** unstamp removes the migrations table's record of `target`, running nothing, and returns the name removed. */
-export async function unstamp(project: LoadedProject, target: string, options: DryRunOption = {}): Promise<string> {
+/** Unstamped is the migration whose record unstamp removed, and whether the project has it (upgrade can run it). */
+export interface Unstamped {
+  readonly name: string
+  readonly inProject: boolean
+}
+
+/** unstamp removes the migrations table's record of `target`, running nothing. */
+export async function unstamp(project: LoadedProject, target: string, options: DryRunOption = {}): Promise<Unstamped> {
   return withConnection(project, async (dataSource) => {
     const executor = migrationExecutor(dataSource)
     const executed = await executor.getExecutedMigrations()
@@ -56,6 +62,6 @@ export async function unstamp(project: LoadedProject, target: string, options: D
     const record = executed.find((m) => m.name === name)
     if (record === undefined) throw new UserError(`${name} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)`)
     if (options.dryRun !== true) await executor.deleteMigration(record)
-    return name
+    return { name, inProject: dataSource.migrations.some((m) => migrationNameOf(m) === name) }
   })
 }

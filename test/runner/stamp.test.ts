@@ -83,6 +83,15 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
     expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 7 }])
   })
 
+  it('stamp --delete of a migration the project does not have says that upgrade cannot run it again', async () => {
+    await fixture.db.query(`INSERT INTO migrations (timestamp, name) VALUES (1700000009999, 'Ghost1700000009999')`)
+    const run = await cli('stamp', '--delete', 'Ghost1700000009999')
+    expect(run.code).toBe(0)
+    expect(afterDatabaseLine(run.stdout)).toBe('Removed the record of Ghost1700000009999: its changes stay in the database, ' +
+      'and no migration of the project holds it, so upgrade cannot run it again (its file is on another branch?).\n')
+    expect(await fixture.runner.recorded()).not.toContain('Ghost1700000009999')
+  })
+
   it('refuses a name not in the folder, and --force with --delete, changing nothing', async () => {
     for (const [args, message] of [
       [['stamp', 'Nope'], `no migration matches "Nope": name one of ${names.join(', ')} (its name, its timestamp, or a unique prefix of either)`],

@@ -30,10 +30,11 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   if (args.delete === true) {
-    const removed = await unstamp(project, args.name, args)
+    const { name, inProject } = await unstamp(project, args.name, args)
+    const next = inProject ? 'and upgrade runs it again' : 'and no migration of the project holds it, so upgrade cannot run it again (its file is on another branch?)'
     output.out(args.dryRun === true
-      ? `Would remove the record of ${removed} (dry run: nothing changed).`
-      : `Removed the record of ${removed}: its changes stay in the database, and upgrade runs it again.`)
+      ? `Would remove the record of ${name} (dry run: nothing changed).`
+      : `Removed the record of ${name}: its changes stay in the database, ${next}.`)
     return ExitCode.ok
   }
   const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
