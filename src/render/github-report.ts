@@ -33,7 +33,7 @@ export function renderGithubReport(plan: MigrationPlan, context: ReportContext =
     for (const entry of summarizeChanges(plan.up).filter((e) => e.object === 'table')) {
       const table = entry.operations.map(tableOf).filter((name) => name !== undefined).pop()
       const place = table === undefined ? undefined : locate(locations, table)
-      const title = `Migration missing: ${entry.headline.replace(/^[-+~] /, '')}`
+      const title = `${context.verdictTitle ?? 'Migration missing'}: ${entry.headline.replace(/^[-+~] /, '')}`
       lines.push(command('error', { ...at(place), title }, [verdict, ...entry.details].join('\n')))
     }
   }

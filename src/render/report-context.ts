@@ -8,6 +8,8 @@ export interface ReportContext {
   readonly changes?: ChangeSet
   /** `check`'s verdict, one sentence (markdown allowed): in sync, or what to do about the changes. Absent for `diff`. */
   readonly verdict?: string
+  /** What the changes are, as a title (`github`'s annotations of the changed tables): `Migration missing` where absent. */
+  readonly verdictTitle?: string
   /** Where the entities declare their tables and columns: `github` points its annotations there. */
   readonly locations?: readonly TableLocation[]
   /** The folder `github` writes file paths relative to (the repository's root). */

@@ -32,6 +32,8 @@ it('says how many migrations are pending and to run upgrade, still exiting 1', a
   expect(check.stderr).toBe(pending('1 migration is'))
   expect(check.stdout).toContain('+ table "post"')
   expect(afterDatabaseLine((await cli('check', '--format', 'sql')).stderr)).toMatch(/^1 migration is pending: run `typeorm-autogen upgrade`/)
+  // GitHub's annotation of the table is titled as its message says: pending, not missing.
+  expect((await cli('check', '--format', 'github')).stdout).toContain('::error file=post.ts,line=4,title=Migrations pending%3A table "post" (2 columns)::1 migration is pending')
   expect((await cli('upgrade')).code).toBe(0)
   expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
 })

@@ -62,8 +62,9 @@ export function reportPending(args: CheckArgs, pending: PendingComparison, outpu
 /** reportChanges prints how the database and the entities differ, and returns exit code 0 or 1. */
 function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliOutput, problems: readonly CheckFinding[], texts: CheckTexts): number {
   const { comparison, plan } = pending
-  const report = (verdict: string) =>
-    renderReport(plan, args.format, args.direction, paintsOf(output).out, { ...reportContextOf(args.format, pending, verdict), ...(problems.length > 0 && { problems }) })
+  const report = (verdict: string, verdictTitle?: string) => renderReport(plan, args.format, args.direction, paintsOf(output).out, {
+    ...reportContextOf(args.format, pending, verdict), ...(verdictTitle !== undefined && { verdictTitle }), ...(problems.length > 0 && { problems }),
+  })
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
     const verdict = 'The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.'
     if (args.format !== 'json') output.err(verdict)
@@ -86,7 +87,7 @@ function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliO
   const advice = texts.advice ?? adviceOf(comparison.history.unapplied.length, comparison.contractDue)
   if (args.format !== 'json') output.err(advice)
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
-  output.out(report(advice))
+  output.out(report(advice, texts.advice === undefined ? titleOf(comparison.history.unapplied.length, comparison.contractDue) : undefined))
   if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))
   return ExitCode.changesMissing
 }
@@ -99,6 +100,12 @@ function adviceOf(pending: number, contractDue: readonly string[]): string {
   }
   if (contractDue.length > 0) return contractDueAdvice(contractDue)
   return 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.'
+}
+
+/** titleOf names what adviceOf advises about, for an annotation's title. */
+function titleOf(pending: number, contractDue: readonly string[]): string {
+  if (pending > 0) return 'Migrations pending'
+  return contractDue.length > 0 ? 'Contract migration due' : 'Migration missing'
 }
 
 /** contractDueAdvice says to generate the contract of the applied expand migrations `contractDue`: a plain generate refuses. */
