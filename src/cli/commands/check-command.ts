@@ -84,28 +84,25 @@ function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliO
     }
     return ExitCode.ok
   }
-  const advice = texts.advice ?? adviceOf(comparison.history.unapplied.length, comparison.contractDue)
+  const { advice, title } = texts.advice === undefined ? adviceOf(comparison.history.unapplied.length, comparison.contractDue) : { advice: texts.advice }
   if (args.format !== 'json') output.err(advice)
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
-  output.out(report(advice, texts.advice === undefined ? titleOf(comparison.history.unapplied.length, comparison.contractDue) : undefined))
+  output.out(report(advice, title))
   if (args.format === 'text' && args.quiet !== true) printSummary(output, runSummary([plan]))
   return ExitCode.changesMissing
 }
 
-/** adviceOf tells what to do about the changes: pending migrations may well be them, or a due contract migration. */
-function adviceOf(pending: number, contractDue: readonly string[]): string {
+/**
+ * adviceOf tells what to do about the changes: pending migrations may well be them, or a due contract migration;
+ * `title` names it, for an annotation's title.
+ */
+function adviceOf(pending: number, contractDue: readonly string[]): { readonly advice: string; readonly title?: string } {
   if (pending > 0) {
     const are = pending === 1 ? '1 migration is' : `${pending} migrations are`
-    return `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`
+    return { advice: `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`, title: 'Migrations pending' }
   }
-  if (contractDue.length > 0) return contractDueAdvice(contractDue)
-  return 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.'
-}
-
-/** titleOf names what adviceOf advises about, for an annotation's title. */
-function titleOf(pending: number, contractDue: readonly string[]): string {
-  if (pending > 0) return 'Migrations pending'
-  return contractDue.length > 0 ? 'Contract migration due' : 'Migration missing'
+  if (contractDue.length > 0) return { advice: contractDueAdvice(contractDue), title: 'Contract migration due' }
+  return { advice: 'A migration is missing: the entities differ from the database. Run `typeorm-autogen generate <Name>`.', title: 'Migration missing' }
 }
 
 /** contractDueAdvice says to generate the contract of the applied expand migrations `contractDue`: a plain generate refuses. */
