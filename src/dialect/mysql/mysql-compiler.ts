@@ -1,4 +1,4 @@
-import type { ColumnModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
 import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
@@ -88,14 +88,10 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   ),
   add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}` }),
   drop_primary_key: () => clauses({ sql: 'DROP PRIMARY KEY' }),
-  create_index: (op, syntax) => clauses({
-    sql: `ADD ${indexClause(op.index, syntax.ifExists)}`, addsName: { key: indexKey(op.index.name), sqlOnceDropped: `ADD ${indexClause(op.index)}` },
-  }),
+  create_index: (op, syntax) => clauses(addIndexClause(op.index, syntax)),
   drop_index: (op, syntax) => clauses(dropIndexClause(op.index.name, syntax)),
   rename_index: (op, syntax) => clauses(renameIndexClause(op.from, op.to, syntax)),
-  add_unique: (op, syntax) => clauses({
-    sql: `ADD ${uniqueClause(op.unique, syntax.ifExists)}`, addsName: { key: indexKey(op.unique.name), sqlOnceDropped: `ADD ${uniqueClause(op.unique)}` },
-  }),
+  add_unique: (op, syntax) => clauses(addUniqueClause(op.unique, syntax)),
   drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique.name, syntax)),
   add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax, op.table.name)),
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
@@ -151,10 +147,18 @@ function storageSwitchClauses(op: OperationOf<'alter_column'>, syntax: MysqlSynt
     ...dependents.checks.map((c) => dropCheckClause(c.name, syntax)),
     { sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from.name)}`, drops: columnKey(op.from.name) },
     { sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.to, syntax.server)}${place}`, adds: columnKey(op.to.name) },
-    ...dependents.indexes.map((i) => ({ sql: `ADD ${indexClause(i, syntax.ifExists)}`, addsName: { key: indexKey(i.name), sqlOnceDropped: `ADD ${indexClause(i)}` } })),
-    ...dependents.uniques.map((u) => ({ sql: `ADD ${uniqueClause(u, syntax.ifExists)}`, addsName: { key: indexKey(u.name), sqlOnceDropped: `ADD ${uniqueClause(u)}` } })),
+    ...dependents.indexes.map((i) => addIndexClause(i, syntax)),
+    ...dependents.uniques.map((u) => addUniqueClause(u, syntax)),
     ...dependents.checks.map((c) => addCheckClause(c, syntax)),
   ]
+}
+
+function addIndexClause(index: IndexModel, syntax: MysqlSyntax): Clause {
+  return { sql: `ADD ${indexClause(index, syntax.ifExists)}`, addsName: { key: indexKey(index.name), sqlOnceDropped: `ADD ${indexClause(index)}` } }
+}
+
+function addUniqueClause(unique: UniqueModel, syntax: MysqlSyntax): Clause {
+  return { sql: `ADD ${uniqueClause(unique, syntax.ifExists)}`, addsName: { key: indexKey(unique.name), sqlOnceDropped: `ADD ${uniqueClause(unique)}` } }
 }
 
 function addCheckClause(check: OperationOf<'add_check'>['check'], syntax: MysqlSyntax): Clause {
