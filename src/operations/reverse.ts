@@ -1,3 +1,4 @@
+import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import type { AlterColumn, AlterEnum, Operation } from './operation'
 import { renamedBack } from './rename-constraint'
@@ -78,7 +79,7 @@ export function enumDefaultsAfterTypes(ops: readonly Operation[]): readonly Oper
  */
 function withLiveDefaults(enumChange: AlterEnum, defaults: readonly AlterColumn[]): AlterEnum {
   const users = enumChange.users.map((user) => {
-    const change = defaults.find((op) => op.table.schema === user.table.schema && op.table.name === user.table.name && op.from.name === user.column.name)
+    const change = defaults.find((op) => sameName(op.table, user.table) && op.from.name === user.column.name)
     if (change === undefined) return user
     const { default: _, ...column } = user.column
     return { ...user, column: change.from.default === undefined ? column : { ...column, default: change.from.default } }
