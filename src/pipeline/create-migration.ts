@@ -20,10 +20,12 @@ export async function createMigration(project: LoadedProject, name: string, give
   refuseUnplaceableMigrations(project)
   const loaded = (await buildMigrations(project.dataSource)).map(migrationNameOf)
   const known = knownMigrations(loaded, project.migrationsDir)
-  // A --timestamp another migration has is refused for that, which names the migration.
-  if (given !== undefined) refuseMigrationClash(project.migrationsDir, [{ name, timestamp: given }], historyOf(known, []), 'create')
+  const history = historyOf(known, [])
+  const refuseClash = (timestamp: number) => refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], history, 'create')
+  // A --timestamp another migration has is refused for that, which names the migration, before an older one is.
+  if (given !== undefined) refuseClash(given)
   const timestamp = nextMigrationTimestamp(known, Date.now(), given)
-  refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], historyOf(known, []), 'create')
+  if (given === undefined) refuseClash(timestamp)
   const rendered = renderEmptyMigrationFile(name, timestamp)
   const sum = sumWithMigrations(project.migrationsDir, [rendered])
   return writeAllWhole(project.migrationsDir, [
