@@ -4,6 +4,7 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { withLoadFailuresNamed } from './file-load-failure'
 import { mixedListItems } from './mixed-list'
 import { withIndexedMetadataArgs } from './indexed-metadata-args'
+import { withSingleTableChildrenScan } from './single-table-children-scan'
 import { withSynchronousRequires } from './synchronous-requires'
 import { UserError, messageOf } from './user-error'
 
@@ -15,7 +16,7 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
   if (!dataSource.isInitialized) {
     const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
     try {
-      await withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => withIndexedMetadataArgs(() => builder.buildMetadatas())))
+      await withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => withIndexedMetadataArgs(() => withSingleTableChildrenScan(() => builder.buildMetadatas()))))
     } catch (err) {
       // A file that failed to load is named already (see withLoadFailuresNamed), a syntax error with its line and column.
       if (err instanceof UserError) throw err
