@@ -5,7 +5,7 @@ import { withFailingStatement } from './failing-statement'
 import { migrationNameOf } from '../source/migration-name'
 import { transactionModeOf } from './transaction-mode'
 
-/** MigrationDone is told each migration TypeORM has run and recorded (committed, in its own transaction), with the time it took. */
+/** MigrationDone is told each migration TypeORM has run and recorded, once the transaction it ran in (if any) committed, with the time it took. */
 export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number) => void
 
 /**
@@ -21,13 +21,18 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
   // In one transaction for the run, the migrations done so far, and those a later part of a change committed.
   const completed: string[] = []
   let committed: { readonly names: readonly string[]; readonly by: string } | undefined
+  const untilCommit = transactionalDdl ? heldUntilCommit() : undefined
   const logger = dataSource.logger
   const logSchemaBuild = logger.logSchemaBuild.bind(logger)
-  // TypeORM says so once the record is written and the migration's own transaction committed.
+  // TypeORM says so once the record is written and the migration's own transaction, if any, committed.
   logger.logSchemaBuild = (message, queryRunner) => {
     const finished = /^Migration (.+) has been (executed|reverted) successfully\.$/.exec(message)
     const name = finished?.[1]
-    if (name !== undefined && started.has(name)) done(name, finished![2] === 'executed' ? 'up' : 'down', performance.now() - started.get(name)!)
+    if (name !== undefined && started.has(name)) {
+      const report = () => done(name, finished![2] === 'executed' ? 'up' : 'down', performance.now() - started.get(name)!)
+      if (untilCommit?.holds()) untilCommit.hold(report)
+      else report()
+    }
     logSchemaBuild(message, queryRunner)
   }
   for (const migration of dataSource.migrations) {
@@ -36,6 +41,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
       const run = migration[direction].bind(migration)
       migration[direction] = async (queryRunner) => {
         started.set(name, performance.now())
+        untilCommit?.watch(queryRunner)
         const inTransaction = queryRunner.isTransactionActive
         const ran = recordQueries(queryRunner)
         const commit = queryRunner.commitTransaction
@@ -57,6 +63,34 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         }
       }
     }
+  }
+}
+
+/**
+ * heldUntilCommit holds back the report of a migration done while the transaction it ran in is still open (a
+ * run in one transaction, `migrationsTransactionMode: 'all'`) until that transaction commits: a later
+ * migration's failure rolls it back, and then it was never applied. Where transactions cannot hold schema
+ * changes, each schema change commits at once, so reports are not held.
+ */
+function heldUntilCommit(): { watch(queryRunner: QueryRunner): void; holds(): boolean; hold(report: () => void): void } {
+  const watched = new WeakSet<QueryRunner>()
+  let current: QueryRunner | undefined
+  let held: (() => void)[] = []
+  return {
+    watch(queryRunner) {
+      current = queryRunner
+      if (watched.has(queryRunner)) return
+      watched.add(queryRunner)
+      const commit = queryRunner.commitTransaction
+      queryRunner.commitTransaction = async () => {
+        await commit.call(queryRunner)
+        const reports = held
+        held = []
+        for (const report of reports) report()
+      }
+    },
+    holds: () => current?.isTransactionActive === true,
+    hold: (report) => void held.push(report),
   }
 }
 

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import { createConnection, type Connection } from 'mysql2/promise'
 import { Client } from 'pg'
 import { runCliInProcess, withoutRunTimes } from '../support/run-cli'
@@ -106,6 +107,25 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
       expect(await recorded(db)).toEqual(['Fine1700000000000'])
     })
   }
+
+  it('prints no Applied line for a migration of one transaction that a later failure rolled back, and each line once it commits', async () => {
+    writeConfig(project, db, 'all')
+    project.write('migrations/1700000002000-Later.ts', migration('Later1700000002000', ['INSERT INTO busy (id) VALUES (4)']))
+    project.write('migrations/1700000003000-Broken.ts', migration('Broken1700000003000', ['INSERT INTO busy (id) VALUES (1)']))
+    fs.rmSync(project.file('migrations/1700000001000-Broken.ts'))
+    const failed = await runCliInProcess(project.dir, ['upgrade'])
+    expect(failed.code).toBe(2)
+    // MariaDB commits each schema change as it runs, so there a migration is reported as it is done.
+    if (label !== 'mariadb') expect(failed.stdout).not.toMatch(/Applied/)
+    expect(await recorded(db)).toEqual(['Fine1700000000000'])
+    fs.rmSync(project.file('migrations/1700000003000-Broken.ts'))
+    project.write('migrations/1700000003000-Last.ts', migration('Last1700000003000', ['INSERT INTO busy (id) VALUES (5)']))
+    const run = await runCliInProcess(project.dir, ['upgrade'])
+    expect(run.code).toBe(0)
+    expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Later1700000002000\nApplied Last1700000003000\n2 migrations applied\n$/)
+    expect(await recorded(db)).toEqual(['Fine1700000000000', 'Later1700000002000', 'Last1700000003000'])
+    writeConfig(project, db)
+  })
 })
 
 describe('on postgres, a migration waiting on a table another session holds', () => {
