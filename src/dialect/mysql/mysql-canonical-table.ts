@@ -96,6 +96,7 @@ function canonicalIndex(index: IndexModel): IndexModel {
     unique: index.unique,
     ...(method !== undefined && method !== 'btree' && method !== 'hash' && { method }),
     ...(keys !== undefined && keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    ...(index.comment !== undefined && { comment: index.comment }),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CheckModel, ForeignKeyModel, IndexKeyOptions, IndexModel, PrimaryKeyModel, UniqueModel } from '../../model/schema-model'
 import { writtenCheck } from '../../model/written-sql'
 import { columnList, quoteIdent } from './mysql-quote'
+import { quoteString } from './mysql-literals'
 
 /**
  * Clauses of CREATE TABLE and ALTER TABLE for keys, indexes and constraints. `ifNotExists` writes
@@ -29,7 +30,8 @@ function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
 export function indexClause(index: IndexModel, ifNotExists = false): string {
   const kind = index.method === 'fulltext' ? 'FULLTEXT ' : index.method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : ''
   const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
-  return `${kind}INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(index.name)} (${keys.join(', ')})`
+  const comment = index.comment === undefined ? '' : ` COMMENT ${quoteString(index.comment)}`
+  return `${kind}INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(index.name)} (${keys.join(', ')})${comment}`
 }
 
 /** checkClause is `CONSTRAINT `name` CHECK (expression)`. */
