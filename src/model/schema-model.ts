@@ -175,6 +175,8 @@ export interface UniqueModel {
    * declares on the same columns too, left out. The database may hold the unique under any of them.
    */
   readonly alsoNamed?: readonly string[]
+  /** The comment the database holds on it (see IndexModel's): never compared, only carried. Absent when none. */
+  readonly comment?: string
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT'

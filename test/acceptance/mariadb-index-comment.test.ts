@@ -9,15 +9,18 @@ import { createMariaDbDatabase, type TestDatabase } from '../support/test-databa
 
 @Entity('asset')
 @Index('k_space_id', ['spaceId'])
+@Index('uk_checksum', ['checksum'], { unique: true })
 class AssetV1 {
   @PrimaryColumn('int') id: number
   @Column({ name: 'space_id', type: 'varchar', length: 50 }) spaceId: string
+  @Column({ type: 'varchar', length: 50 }) checksum: string
 }
 
 @Entity('asset')
 class AssetV2 {
   @PrimaryColumn('int') id: number
   @Column({ name: 'space_id', type: 'varchar', length: 50 }) spaceId: string
+  @Column({ type: 'varchar', length: 50 }) checksum: string
 }
 
 let db: TestDatabase
@@ -25,6 +28,7 @@ beforeAll(async () => {
   db = await createMariaDbDatabase('indexcomment')
   await migrateTo(db, [AssetV1], 'Init')
   await db.query("ALTER TABLE asset DROP INDEX k_space_id, ADD INDEX k_space_id (space_id) COMMENT 'Space ID Index'")
+  await db.query("ALTER TABLE asset DROP INDEX uk_checksum, ADD UNIQUE INDEX uk_checksum (checksum) COMMENT 'Unique checksum'")
 })
 afterAll(async () => db?.drop())
 
@@ -32,6 +36,7 @@ it('finds no difference in an index comment, and a down puts a dropped index bac
   expect(await pendingChanges(db, [AssetV1])).toEqual([])
   const before = await mariadbSchemaDump(db)
   expect(before).toContain("COMMENT 'Space ID Index'")
+  expect(before).toContain("COMMENT 'Unique checksum'")
   await migrateTo(db, [AssetV2], 'DropIndex')
   await revertLast(db, [AssetV2])
   expect(await mariadbSchemaDump(db)).toEqual(before)
