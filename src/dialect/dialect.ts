@@ -123,10 +123,12 @@ export interface TypeLimits {
  * TypeChange is what changing a column's type does to the stored values: `safe` (no stored value changes,
  * and where the database alters columns in place, no rewrite), `rewrite` (every value is converted, the
  * table rewritten, nothing lost), `narrowing`
- * (values may be truncated, rounded or rejected) or `cast_may_fail` (values of one kind must be parsed as
- * another, which fails, or leaves them unconverted, for those that do not parse).
+ * (values may be truncated, rounded or rejected), `cast_may_fail` (values of one kind must be parsed as
+ * another, which fails, or leaves them unconverted, for those that do not parse) or `label_positions` (between
+ * numbers and an ENUM that stores positions: a number becomes the label at that position, a label its position,
+ * not by their text; a number that is no position fails).
  */
-export type TypeChange = 'safe' | 'rewrite' | 'narrowing' | 'cast_may_fail'
+export type TypeChange = 'safe' | 'rewrite' | 'narrowing' | 'cast_may_fail' | 'label_positions'
 
 /** DatabaseTarget is the database a DataSource's options point at, described for the user (see Dialect.describeTarget). */
 export interface DatabaseTarget {

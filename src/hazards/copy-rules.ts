@@ -2,13 +2,15 @@ import { quoteDoubled } from '../dialect/quote'
 import type { CopyColumn } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
-import { typeText } from '../model/type-text'
+import { typeText, typeTextWithValues } from '../model/type-text'
+import { labelPositionsAdvice, labelPositionsText } from './label-positions-text'
 import type { RuleContext } from './rule-context'
 import { eachConversion } from './type-change-rules'
 
 /**
  * copyFindings: TYPE_NARROWING or TYPE_CAST_MAY_FAIL for a copy of values into a column of another type
- * (expand and contract migrations), as the dialect classifies the conversion; a lossless one is no hazard
+ * (expand and contract migrations), as the dialect classifies the conversion (one between numbers and ENUM
+ * labels by position included); a lossless one is no hazard
  * (the copy is an UPDATE, not a rewrite under lock).
  */
 export function copyFindings(context: RuleContext): HazardFinding[] {
@@ -33,6 +35,13 @@ export function copyFindings(context: RuleContext): HazardFinding[] {
           advice: capabilities.looseTypes === true
             ? 'fix the values that do not convert first'
             : 'fix the values that do not convert first: the copy fails before anything is dropped',
+          ...probe,
+        }]
+      case 'label_positions':
+        return [{
+          code: 'TYPE_CAST_MAY_FAIL', operation: op,
+          what: `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelPositionsText(from, to)}`,
+          advice: labelPositionsAdvice,
           ...probe,
         }]
       default:

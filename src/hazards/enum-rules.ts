@@ -1,4 +1,5 @@
 import { nameOf } from '../model/qualified-name'
+import type { AlterColumn } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText, valuesText } from './hazard-names'
 import { listOfValues } from '../model/type-text'
@@ -32,8 +33,8 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
   if (dialect.capabilities.enumTypes) return typeChanges
   const columnChanges = eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     const origin = context.origins.column(index, op.table, op.from.name)
-    if (op.from.enumValues === undefined && op.to.enumValues !== undefined && !op.changes.includes('type')) {
-      // A plain column (SQLite's varchar) becomes an enum: its check takes only the labels. A change of type says so itself.
+    if (op.from.enumValues === undefined && op.to.enumValues !== undefined && !typeChangeTestsLabels(op)) {
+      // A plain column (SQLite's varchar, or an integer there) becomes an enum: its check takes only the labels.
       return [{
         code: 'ENUM_VALUE_REMOVED', operation: op, advice,
         what: `Restricts ${columnText(op.table, op.to.name)} to ${valuesText(op.to.enumValues)}, which fails while rows hold other values`,
@@ -49,6 +50,13 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
     }]
   })
   return [...typeChanges, ...columnChanges]
+
+  /** typeChangeTestsLabels: the column's type changes in a way whose own finding counts the values against the labels. */
+  function typeChangeTestsLabels(op: AlterColumn): boolean {
+    if (!op.changes.includes('type')) return false
+    const change = dialect.classifyTypeChange(op.from, op.to)
+    return change === 'cast_may_fail' || change === 'label_positions'
+  }
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
-import { typeText } from '../model/type-text'
+import { typeText, typeTextWithValues } from '../model/type-text'
+import { labelPositionsAdvice, labelPositionsText } from './label-positions-text'
 import type { RuleContext } from './rule-context'
 import type { AlterColumn, CopyColumn } from '../operations/operation'
 
@@ -14,7 +15,7 @@ export interface Conversion {
   readonly change: TypeChange
   /**
    * The probe for the column as the database names it now, by change: the rows a rewrite converts, the values
-   * a narrowing loses, those a cast may fail on. None for a new column or a safe change.
+   * a narrowing loses, those a cast may fail on, those read by position. None for a new column or a safe change.
    */
   readonly probe: { readonly probe?: Probe }
 }
@@ -48,6 +49,7 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
         case 'rewrite': return { kind: 'rows', table }
         case 'narrowing': return narrowingProbe(table, column, from, to, capabilities.typeLimits)
         case 'cast_may_fail': return { kind: 'not_convertible', table, column, to, ...(from.isArray === true && { fromArray: true }) }
+        case 'label_positions': return { kind: 'non_null', table, column }
       }
     }
     const counted = probe()
@@ -92,6 +94,13 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
             ? `Changes ${column} ${types}: values that do not convert are kept as they are, not as ${typeText(to)}`
             : `Changes ${column} ${types}, which fails if a value does not convert`,
           advice: 'fix the values that do not convert first, or convert them by hand in the migration',
+          ...probe,
+        }]
+      case 'label_positions':
+        return [{
+          code: 'TYPE_CAST_MAY_FAIL', operation: op,
+          what: `Changes ${column} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelPositionsText(from, to)}`,
+          advice: labelPositionsAdvice,
           ...probe,
         }]
     }

@@ -144,6 +144,11 @@ export interface IndexModel {
   readonly keys?: readonly IndexKeyOptions[]
   /** Columns stored in the index without being keys (PostgreSQL `INCLUDE`); absent when none. */
   readonly include?: readonly string[]
+  /**
+   * The comment the database holds on the index, which no entity declares: never compared, only carried so
+   * that an index dropped and made again (a down) gets it back. Absent when none.
+   */
+  readonly comment?: string
 }
 
 /**
@@ -170,6 +175,8 @@ export interface UniqueModel {
    * declares on the same columns too, left out. The database may hold the unique under any of them.
    */
   readonly alsoNamed?: readonly string[]
+  /** The comment the database holds on it (see IndexModel's): never compared, only carried. Absent when none. */
+  readonly comment?: string
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT'

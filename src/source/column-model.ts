@@ -30,6 +30,11 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   if (column.default instanceof Date) {
     warn(`default of ${where} is a Date object, the time the entities were loaded: every run finds it changed; write default: () => 'CURRENT_TIMESTAMP' for the time a row is inserted`)
   }
+  // TypeORM writes such a default as `DEFAULT ` with nothing after it, which every database refuses.
+  const emptyExpression = typeof column.default === 'function' && String(options.default).trim() === ''
+  if (emptyExpression) {
+    warn(`default of ${where} is an empty expression (a function returning ''), which no database takes: it is left out; write default: '' for an empty string`)
+  }
   return {
     name: options.name,
     type: String(options.type),
@@ -39,7 +44,7 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
     ...(scale !== undefined && { scale }),
     ...(options.isArray === true && { isArray: true }),
     nullable: options.isNullable === true,
-    ...(computed === undefined && defaultOf(column, options.default)),
+    ...(computed === undefined && !emptyExpression && defaultOf(column, options.default)),
     ...(generated !== undefined && { generated }),
     ...(computed !== undefined && { computed }),
     ...(enumValues !== undefined && { enumValues }),

@@ -100,6 +100,7 @@ export interface MysqlChurnPattern {
   @Column({ default: true }) enabled: boolean
   @Column({ type: 'boolean', default: false }) admin: boolean
   @Column({ type: 'bool', nullable: true }) maybe: boolean | null
+  @Column({ unsigned: true, default: false }) hidden: boolean
 }
 @Entity('p13') class DisplayWidths {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number

@@ -101,6 +101,13 @@ describe('mysql churn probe: TypeORM synchronize, then no difference (MariaDB)',
     expect(actual.tables[0]!.columns.find((c) => c.name === 'active')).toMatchObject({ type: 'tinyint', length: 1 })
     expect(ops).toEqual([])
   })
+
+  it('an unsigned boolean the database holds as tinyint(1) unsigned (apitable\'s is_deleted) is no difference either', async () => {
+    const booleans = mysqlChurnPatterns.find((p) => p.name.startsWith('booleans'))!
+    const { actual, ops } = await diffAfterSynchronize(booleans, (db) => db.query('ALTER TABLE p12 MODIFY hidden tinyint(1) unsigned NOT NULL DEFAULT 0'))
+    expect(actual.tables[0]!.columns.find((c) => c.name === 'hidden')).toMatchObject({ type: 'tinyint unsigned', length: 1 })
+    expect(ops).toEqual([])
+  })
 })
 
 describe('where TypeORM wrote another default than the entity declares (MariaDB)', () => {

@@ -60,7 +60,9 @@ export function canonicalMysqlTable(table: TableModel, server: MysqlServer | und
     columns: table.columns.map((c) => canonicalMysqlColumn(c, server)),
     ...(table.primaryKey !== undefined && { primaryKey: { columns: [...table.primaryKey.columns] } }),
     indexes: byName(table.indexes.filter((i) => !isPlainUnique(i)).map(canonicalIndex)),
-    uniques: byName(withoutRepeats([...table.uniques, ...plainUniques].map((u): UniqueModel => ({ name: u.name, columns: [...u.columns] })))),
+    uniques: byName(withoutRepeats([...table.uniques, ...plainUniques].map((u): UniqueModel => ({
+      name: u.name, columns: [...u.columns], ...(u.comment !== undefined && { comment: u.comment }),
+    })))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(table.comment),
@@ -96,6 +98,7 @@ function canonicalIndex(index: IndexModel): IndexModel {
     unique: index.unique,
     ...(method !== undefined && method !== 'btree' && method !== 'hash' && { method }),
     ...(keys !== undefined && keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    ...(index.comment !== undefined && { comment: index.comment }),
   }
 }
 

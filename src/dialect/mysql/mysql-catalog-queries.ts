@@ -59,12 +59,14 @@ export interface IndexRow {
   readonly sub_part: number | string | null
   readonly collation: string | null
   readonly index_type: string
+  readonly index_comment: string | null
 }
 /** indexesQuery reads information_schema.STATISTICS; MySQL 8.0.13+ also has functional key parts (EXPRESSION). */
 export function indexesQuery(server: MysqlServer): string {
   const expression = server.product === 'mysql' && atLeast(server, 8, 0, 13) ? 's.EXPRESSION' : 'NULL'
   return `SELECT s.TABLE_NAME AS \`table\`, s.INDEX_NAME AS name, s.NON_UNIQUE AS non_unique, s.SEQ_IN_INDEX AS seq,
-  s.COLUMN_NAME AS column_name, ${expression} AS expression, s.SUB_PART AS sub_part, s.COLLATION AS collation, s.INDEX_TYPE AS index_type
+  s.COLUMN_NAME AS column_name, ${expression} AS expression, s.SUB_PART AS sub_part, s.COLLATION AS collation, s.INDEX_TYPE AS index_type,
+  s.INDEX_COMMENT AS index_comment
 FROM information_schema.STATISTICS s
 WHERE s.TABLE_SCHEMA = DATABASE()`
 }

@@ -81,12 +81,14 @@ export function indexesOf(rows: readonly IndexRow[]): IndexRead {
       ...(p.collation === 'D' && { descending: true }),
       ...(p.sub_part !== null && method === undefined && { length: Number(p.sub_part) }),
     }))
+    const comment = parts[0]!.index_comment
     indexes.push({
       name,
       columns,
       unique: Number(parts[0]!.non_unique) === 0,
       ...(method !== undefined && { method }),
       ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+      ...(comment !== null && comment !== '' && { comment }),
     })
   }
   return { ...(primaryKey !== undefined && { primaryKey }), indexes }

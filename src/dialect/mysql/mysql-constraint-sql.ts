@@ -1,6 +1,7 @@
 import type { CheckModel, ForeignKeyModel, IndexKeyOptions, IndexModel, PrimaryKeyModel, UniqueModel } from '../../model/schema-model'
 import { writtenCheck } from '../../model/written-sql'
 import { columnList, quoteIdent } from './mysql-quote'
+import { quoteString } from './mysql-literals'
 
 /**
  * Clauses of CREATE TABLE and ALTER TABLE for keys, indexes and constraints. `ifNotExists` writes
@@ -16,7 +17,7 @@ export function primaryKeyClause(pk: PrimaryKeyModel): string {
 
 /** uniqueClause is a unique key as MySQL keeps it, a unique index: `UNIQUE INDEX `name` (...)`. */
 export function uniqueClause(unique: UniqueModel, ifNotExists = false): string {
-  return `UNIQUE INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(unique.name)} ${columnList(unique.columns)}`
+  return `UNIQUE INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(unique.name)} ${columnList(unique.columns)}${commentSql(unique.comment)}`
 }
 
 /** indexKeySql is one key: a column with its prefix length and direction, or an expression in parentheses. */
@@ -29,7 +30,7 @@ function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
 export function indexClause(index: IndexModel, ifNotExists = false): string {
   const kind = index.method === 'fulltext' ? 'FULLTEXT ' : index.method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : ''
   const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
-  return `${kind}INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(index.name)} (${keys.join(', ')})`
+  return `${kind}INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(index.name)} (${keys.join(', ')})${commentSql(index.comment)}`
 }
 
 /** checkClause is `CONSTRAINT `name` CHECK (expression)`. */
@@ -41,4 +42,9 @@ export function checkClause(check: CheckModel, ifNotExists = false): string {
 export function foreignKeyClause(fk: ForeignKeyModel, ifNotExists = false): string {
   return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY${ifNotExistsSql(ifNotExists)} ${columnList(fk.columns)} ` +
     `REFERENCES ${quoteIdent(fk.referencedTable)} ${columnList(fk.referencedColumns)} ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`
+}
+
+/** commentSql is an index's ` COMMENT '...'`, or nothing. */
+function commentSql(comment: string | undefined): string {
+  return comment === undefined ? '' : ` COMMENT ${quoteString(comment)}`
 }

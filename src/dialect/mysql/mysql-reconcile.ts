@@ -9,6 +9,7 @@ import { byName } from './mysql-canonical-table'
 import { isMadeForForeignKey, servedBy } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
+import { baseOf } from './mysql-types'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
@@ -38,12 +39,12 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
 /**
  * withBooleanWidth: TypeORM writes a boolean as `tinyint` (which MariaDB prints `tinyint(4)`), older
  * TypeORM versions and other tools as `tinyint(1)`; a display width changes no stored value, so an entity
- * `tinyint` with no width takes the database's `tinyint(1)`.
+ * `tinyint` with no width takes the database's `tinyint(1)`, an unsigned one its `tinyint(1) unsigned`.
  */
 function withBooleanWidth(column: ColumnModel, actualTable: TableModel): ColumnModel {
-  if (column.type !== 'tinyint' || column.length !== undefined) return column
+  if (baseOf(column.type) !== 'tinyint' || column.length !== undefined) return column
   const other = actualTable.columns.find((c) => c.name === column.name)
-  return other?.type === 'tinyint' && other.length === 1 ? { ...column, length: 1 } : column
+  return other?.type === column.type && other.length === 1 ? { ...column, length: 1 } : column
 }
 
 /**

@@ -11,6 +11,7 @@ const lobBytes: Readonly<Record<string, number>> = {
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const binaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
+const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), 'decimal', 'float', 'double'])
 /** Types whose values are text to a conversion: a number, a date or a time is parsed out of them. */
 const textValueTypes: ReadonlySet<string> = new Set([...stringTypes, 'enum', 'set', 'uuid'])
 /** Types MariaDB converts uuid values to and from; it refuses every other ("Cannot cast 'uuid' as 'bigint'"), rows or none. */
@@ -24,9 +25,11 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...bi
  * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
  * included) and datetime to timestamp are `narrowing` (truncated outside strict mode, rejected in it);
  * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
+ * An ENUM is stored as its label's position, and converts to and from numbers by it: `label_positions`.
  */
 export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   const [source, target] = [baseOf(from.type), baseOf(to.type)]
+  if ((numberTypes.has(source) && target === 'enum') || (source === 'enum' && numberTypes.has(target))) return 'label_positions'
   if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
   if (source === target && !(source in integerBytes)) return sameType(source, from, to)
   if (target in integerBytes) return toInteger(source, from, to)

@@ -278,17 +278,19 @@ describe('catalog queries and index rows by server', () => {
   })
   it('a MySQL 8 functional key is an expression key; SPATIAL sub-parts are not prefixes', () => {
     const row = (over: Partial<IndexRow>): IndexRow => ({
-      table: 't', name: 'i', non_unique: 1, seq: 1, column_name: 'a', expression: null, sub_part: null, collation: 'A', index_type: 'BTREE', ...over,
+      table: 't', name: 'i', non_unique: 1, seq: 1, column_name: 'a', expression: null, sub_part: null, collation: 'A', index_type: 'BTREE', index_comment: '', ...over,
     })
     expect(indexesOf([
       row({ name: 'fn', column_name: null, expression: 'lower(`email`)' }),
       row({ name: 'sp', index_type: 'SPATIAL', sub_part: 32 }),
       row({ name: 'PRIMARY', non_unique: 0, column_name: 'id' }),
+      row({ name: 'commented', index_comment: 'Space ID Index' }),
     ])).toEqual({
       primaryKey: ['id'],
       indexes: [
         { name: 'fn', columns: ['(lower(`email`))'], unique: false },
         { name: 'sp', columns: ['a'], unique: false, method: 'spatial' },
+        { name: 'commented', columns: ['a'], unique: false, comment: 'Space ID Index' },
       ],
     })
   })

@@ -104,4 +104,18 @@ describe('mysql hazards', () => {
     const updates = { ...plan, up: copy, upStatements: dialect.compile(changeSetOf(before, copy)) }
     expect(renderMigrationFile(updates).source).not.toContain('outside transactions')
   })
+
+  it('says a copy from a number into an ENUM column reads each number as a label\'s position', () => {
+    const rank = col('rank', 'int', { nullable: true })
+    const ranked = myTable('post', [col('id'), rank], { primaryKey: { columns: ['id'] } })
+    const copy: Operation[] = [{ kind: 'copy_column', table: ranked, from: rank, to: { ...mood, name: 'rank_label' }, rows: 'all' }]
+    const dialect = mysqlDialectAt(mariadb1011)
+    const changes = changeSetOf(mySchema([ranked]), copy)
+    const [finding] = findHazards({ changes, statements: dialect.compile(changes), dialect })
+    expect(finding).toMatchObject({
+      code: 'TYPE_CAST_MAY_FAIL',
+      what: 'Copies "post"."rank" into "rank_label" from int to enum (\'a\', \'b\'), which reads each number as the position of a label (1 becomes \'a\', 2 \'b\'), not as its text, and fails on a number that is no position',
+      probe: { kind: 'non_null', table: { name: 'post' }, column: 'rank' },
+    })
+  })
 })
