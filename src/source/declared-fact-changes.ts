@@ -1,3 +1,4 @@
+import { quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
 import type { ColumnFacts, DeclaredFacts } from './declared-facts'
@@ -39,6 +40,7 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
   else if (transformerFrom !== transformerTo) {
     clauses.push(`changes its transformer from ${transformerFrom.trim() || 'an unnamed one'} to ${transformerTo.trim() || 'an unnamed one'}`)
   }
+  clauses.push(...describeDiscriminatorChange(from, to))
   for (const size of ['length', 'precision', 'scale'] as const) {
     const a = from[size]
     const b = to[size]
@@ -48,6 +50,25 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
     else clauses.push(`changes its ${size} from ${a} to ${b}`)
   }
   return clauses
+}
+
+/**
+ * describeDiscriminatorChange says which entities of a single-table inheritance write another value than before,
+ * one clause each (`changes Photo's value from 'photo' to 'image'`); an entity added or removed is the diff's business.
+ */
+export function describeDiscriminatorChange(from: ColumnFacts, to: ColumnFacts): string[] {
+  const before = from.discriminatorValues ?? {}
+  const after = to.discriminatorValues ?? {}
+  return Object.keys(after)
+    .filter((entity) => before[entity] !== undefined && before[entity] !== after[entity])
+    .map((entity) => `changes ${entity}'s value from ${quoteLiteral(before[entity]!)} to ${quoteLiteral(after[entity]!)}`)
+}
+
+/** withoutDiscriminator is `change` without the discriminator values, which only their own note is about. */
+export function withoutDiscriminator(change: DeclaredFactChange): DeclaredFactChange {
+  const { discriminatorValues: _from, ...from } = change.from
+  const { discriminatorValues: _to, ...to } = change.to
+  return { ...change, from, to }
 }
 
 /** changesFormat says whether a change alters how values are written (type, transformer), not only their declared size. */
