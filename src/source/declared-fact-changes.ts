@@ -40,7 +40,7 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
   else if (transformerFrom !== transformerTo) {
     clauses.push(`changes its transformer from ${transformerFrom.trim() || 'an unnamed one'} to ${transformerTo.trim() || 'an unnamed one'}`)
   }
-  clauses.push(...describeDiscriminatorChange(from, to))
+  clauses.push(...describeDiscriminatorChange(from, to), ...describeTreeChange(from, to))
   for (const size of ['length', 'precision', 'scale'] as const) {
     const a = from[size]
     const b = to[size]
@@ -64,10 +64,18 @@ export function describeDiscriminatorChange(from: ColumnFacts, to: ColumnFacts):
     .map((entity) => `changes ${entity}'s value from ${quoteLiteral(before[entity]!)} to ${quoteLiteral(after[entity]!)}`)
 }
 
-/** withoutDiscriminator is `change` without the discriminator values, which only their own note is about. */
-export function withoutDiscriminator(change: DeclaredFactChange): DeclaredFactChange {
-  const { discriminatorValues: _from, ...from } = change.from
-  const { discriminatorValues: _to, ...to } = change.to
+/** describeTreeChange says that a tree's parent column belongs to another kind of tree (`changes its tree from closure-table to nested-set`). */
+export function describeTreeChange(from: ColumnFacts, to: ColumnFacts): string[] {
+  return from.tree !== undefined && to.tree !== undefined && from.tree !== to.tree ? [`changes its tree from ${from.tree} to ${to.tree}`] : []
+}
+
+/**
+ * withoutReading is `change` without the facts on how TypeORM reads the rows already written (discriminator
+ * values, the kind of tree), which only their own notes are about.
+ */
+export function withoutReading(change: DeclaredFactChange): DeclaredFactChange {
+  const { discriminatorValues: _values, tree: _tree, ...from } = change.from
+  const { discriminatorValues: _newValues, tree: _newTree, ...to } = change.to
   return { ...change, from, to }
 }
 

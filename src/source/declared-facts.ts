@@ -21,6 +21,8 @@ export interface ColumnFacts {
   readonly scale?: number
   /** On the discriminator column of a single-table inheritance: the value each entity writes, by entity name. */
   readonly discriminatorValues?: Readonly<Record<string, string>>
+  /** On a tree's parent column: the kind of tree (`closure-table`, `nested-set`, `materialized-path`, `adjacency-list`). */
+  readonly tree?: string
 }
 
 /** TableFacts are the ColumnFacts of one table, columns sorted by name. */
@@ -49,7 +51,11 @@ export function declaredFactsOf(metadatas: readonly EntityMetadata[]): DeclaredF
     if (tables.has(key)) continue
     const columns = metadata.columns
       .filter((column) => !column.isVirtualProperty)
-      .map((column) => ({ ...columnFactsOf(column), ...(column === metadata.discriminatorColumn && { discriminatorValues: discriminatorValuesOf(metadata) }) }))
+      .map((column) => ({
+        ...columnFactsOf(column),
+        ...(column === metadata.discriminatorColumn && { discriminatorValues: discriminatorValuesOf(metadata) }),
+        ...(metadata.treeType !== undefined && metadata.treeParentRelation?.joinColumns.includes(column) === true && { tree: metadata.treeType }),
+      }))
       .sort((a, b) => compareText(a.name, b.name))
     tables.set(key, { ...name, columns })
   }
