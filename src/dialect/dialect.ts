@@ -41,6 +41,8 @@ export interface DialectCapabilities {
   readonly columnNamesIgnoreCase?: boolean
   /** A column can hold an array of its type (`array: true`). Absent: it holds one value, whatever the option says. */
   readonly columnArrays?: boolean
+  /** A column can be an identity (`@PrimaryGeneratedColumn('identity')`). Absent: TypeORM makes it a plain column, that nothing fills. */
+  readonly identityColumns?: boolean
   /** An enum column declared `array: true` holds a comma-separated list of its values (SQLite). Absent: with no column arrays, one value. */
   readonly enumArraysAsLists?: boolean
   /** Transactions may contain DDL. */

@@ -1,6 +1,6 @@
 import type { TableModel } from '../model/schema-model'
 import { nameOf } from '../model/qualified-name'
-import type { Operation } from '../operations/operation'
+import type { Operation, TableOptions } from '../operations/operation'
 import { renameConstraint } from '../operations/rename-constraint'
 import { type ColumnComparison, columnChanges } from '../plan/column-change'
 import { checkKey, foreignKeyKey, uniqueKey } from './constraint-keys'
@@ -65,8 +65,17 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
     follow(check.name, desired.name, () => renameConstraint(table, { constraint: 'check', check }, desired.name))
   }
 
+  // A table that names no engine takes the database's: only one named is compared.
+  const otherEngine = desired.engine !== undefined && actual.engine !== desired.engine
+  if (otherEngine || (actual.withoutRowid === true) !== (desired.withoutRowid === true)) {
+    ops.push({ kind: 'alter_table_options', table, from: tableOptionsOf(actual), to: tableOptionsOf({ ...desired, engine: desired.engine ?? actual.engine }) })
+  }
   if ((actual.comment ?? null) !== (desired.comment ?? null)) {
     ops.push({ kind: 'alter_table_comment', table, from: actual.comment, to: desired.comment })
   }
   return ops
+}
+
+function tableOptionsOf(table: TableModel): TableOptions {
+  return { ...(table.engine !== undefined && { engine: table.engine }), ...(table.withoutRowid === true && { withoutRowid: true }) }
 }

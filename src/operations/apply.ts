@@ -35,6 +35,7 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
           .sort(byQualifiedName),
       }
     case 'alter_table_comment': return updateTable(model, op.table, (t) => ({ ...t, comment: op.to }))
+    case 'alter_table_options': return updateTable(model, op.table, ({ engine: _engine, withoutRowid: _withoutRowid, ...t }) => ({ ...t, ...op.to }))
     case 'add_column': return updateTable(model, op.table, (t) => ({ ...t, columns: [...t.columns, op.column] }))
     case 'drop_column': return updateTable(model, op.table, (t) => ({ ...t, columns: t.columns.filter((c) => c.name !== op.column.name) }))
     case 'alter_column':

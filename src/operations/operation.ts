@@ -29,6 +29,7 @@ export type Operation =
   | DropTable
   | RenameTable
   | AlterTableComment
+  | AlterTableOptions
   | AddColumn
   | DropColumn
   | AlterColumn
@@ -85,6 +86,16 @@ export interface AlterTableComment {
   readonly table: QualifiedName
   readonly from?: string
   readonly to?: string
+}
+
+/** TableOptions are the entity's options on how a table keeps its rows: its engine, whether it is `WITHOUT ROWID`. */
+export type TableOptions = Pick<TableModel, 'engine' | 'withoutRowid'>
+/** AlterTableOptions moves a table's rows to the storage `to` says (see TableOptions); `from` and `to` differ. */
+export interface AlterTableOptions {
+  readonly kind: 'alter_table_options'
+  readonly table: QualifiedName
+  readonly from: TableOptions
+  readonly to: TableOptions
 }
 
 export interface AddColumn { readonly kind: 'add_column'; readonly table: QualifiedName; readonly column: ColumnModel }

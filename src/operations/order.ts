@@ -36,6 +36,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   drop_column: 10,
   copy_column: 10,
   alter_table_comment: 10,
+  alter_table_options: 10,
   add_primary_key: 11,
   add_unique: 11,
   add_check: 11,
@@ -195,7 +196,8 @@ function objectName(op: Operation): string {
     case 'rename_enum': return qualifiedKey(op.from)
     case 'create_table':
     case 'drop_table':
-    case 'alter_table_comment': return ''
+    case 'alter_table_comment':
+    case 'alter_table_options': return ''
     case 'rename_table': return qualifiedKey(op.from)
     case 'add_column':
     case 'drop_column': return op.column.name

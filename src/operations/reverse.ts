@@ -18,6 +18,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_table': return { kind: 'create_table', table: op.table }
     case 'rename_table': return { kind: 'rename_table', from: op.to, to: op.from, table: { ...op.table, schema: op.to.schema, name: op.to.name } }
     case 'alter_table_comment': return { kind: 'alter_table_comment', table: op.table, from: op.to, to: op.from }
+    case 'alter_table_options': return { kind: 'alter_table_options', table: op.table, from: op.to, to: op.from }
     case 'add_column': return { kind: 'drop_column', table: op.table, column: op.column }
     case 'drop_column': return { kind: 'add_column', table: op.table, column: op.column }
     case 'alter_column': return { kind: 'alter_column', table: op.table, from: op.to, to: op.from, changes: op.changes }

@@ -1,4 +1,5 @@
 import { arrayColumnWarnings } from './array-columns'
+import { identityColumnWarnings } from './identity-columns'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import type { SchemaModel } from '../model/schema-model'
 import type { LoadedProject } from '../source/load-config'
@@ -90,7 +91,11 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       warnings: [
         ...historyWarnings(history),
         ...warningsOf('CONTRACT_DUE', contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
-        ...warningsOf('NOT_DIFFED', [...entities.warnings, ...arrayColumnWarnings(entities.model, dialect.capabilities)]),
+        ...warningsOf('NOT_DIFFED', [
+          ...entities.warnings,
+          ...arrayColumnWarnings(entities.model, dialect.capabilities),
+          ...identityColumnWarnings(entities.model, dialect.capabilities),
+        ]),
         ...renamed.warnings,
         ...warningsOf('PRIMARY_KEY_ORDER', primaryKeyOrderWarnings(actual, desired)),
         ...warningsOf('NOT_COUNTED', measured.warnings),

@@ -3,20 +3,48 @@ import { columnText } from '../hazards/hazard-names'
 import { qualifiedKey } from '../model/qualified-name'
 import type { ColumnModel, SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { type DeclaredFactChange, changesFormat, describeFactChange } from '../source/declared-fact-changes'
+import { type DeclaredFactChange, changesFormat, describeDiscriminatorChange, describeFactChange, describeTreeChange, withoutReading } from '../source/declared-fact-changes'
 
 /**
  * snapshotHazards writes a NO_SCHEMA_EFFECT note (an `info` hazard) for each change of declared facts that no
  * operation of `up` touches: the database cannot tell, and the existing rows stay as they were written.
  * `actual` names how the database stores the column. A size the database keeps and already holds as now
- * declared (the migration that changed it was applied, or made by hand) is no such change.
+ * declared (the migration that changed it was applied, or made by hand) is no such change. Neither the database
+ * nor the diff sees the value an entity of a single-table inheritance writes, nor which kind of tree reads the rows,
+ * so their changes are always noted.
  */
 export function snapshotHazards(changes: readonly DeclaredFactChange[], up: readonly Operation[], actual: SchemaModel): Hazard[] {
   const touched = new Set(up.flatMap(touchedColumns))
-  return changes
-    .filter((change) => !touched.has(qualifiedKey(change.table)) && !touched.has(columnKey(qualifiedKey(change.table), change.to.name)))
+  const kept = changes.filter((change) => !touched.has(qualifiedKey(change.table)))
+  const declarations = kept
+    .map(withoutReading)
+    .filter((change) => describeFactChange(change.from, change.to).length > 0)
+    .filter((change) => !touched.has(columnKey(qualifiedKey(change.table), change.to.name)))
     .filter((change) => changesFormat(change) || !heldAsDeclared(change, actual))
-    .map((change) => hazardOf(change, actual))
+  // A change of the discriminator or parent column itself leaves the rows as they were.
+  return [...kept.flatMap(discriminatorHazards), ...kept.flatMap(treeHazards), ...declarations.map((change) => hazardOf(change, actual))]
+}
+
+/** discriminatorHazards notes the entities of a single-table inheritance that write another value than before. */
+function discriminatorHazards(change: DeclaredFactChange): Hazard[] {
+  const what = describeDiscriminatorChange(change.from, change.to)
+  if (what.length === 0) return []
+  const subject = columnText(change.table, change.to.name)
+  const message = `${subject} ${what.join(' and ')}: no migration changes the rows already written, which keep the old value and are no ` +
+    "longer read as that entity; set them to the new value with an UPDATE in a migration of your own (TypeORM's `migration:create` " +
+    'writes an empty one) or keep the old value.'
+  return [{ code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message, subject }]
+}
+
+/** treeHazards notes a tree made another kind of tree: the new kind's data of the rows already written is not filled. */
+function treeHazards(change: DeclaredFactChange): Hazard[] {
+  const what = describeTreeChange(change.from, change.to)
+  if (what.length === 0) return []
+  const subject = columnText(change.table, change.to.name)
+  const message = `${subject} ${what.join(' and ')}: no migration fills the new tree's data for the rows already written (its columns ` +
+    'get their defaults, a closure table starts empty), so TypeORM finds their ancestors and descendants wrong; fill it from ' +
+    `${subject} in a migration of your own (TypeORM's \`migration:create\` writes an empty one) or keep the old kind of tree.`
+  return [{ code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message, subject }]
 }
 
 /** heldAsDeclared: the database's column has every size (length, precision, scale) the change gives it. */

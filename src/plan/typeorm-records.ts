@@ -1,4 +1,5 @@
-import type { SchemaModel } from '../model/schema-model'
+import type { ColumnModel, ComputedColumn, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
+import { applyOperations } from '../operations/apply'
 import type { ChangeSet } from './change-set'
 
 /**
@@ -27,8 +28,11 @@ export interface RecordChanges {
  * inserted, with the text the migration writes.
  */
 export function typeormRecordChanges(changes: ChangeSet, stored: StoredRecords = noStoredRecords): RecordChanges {
-  const before = recordsOf(changes.schemaAt(0), stored)
-  const after = recordsOf(changes.schemaAt(changes.ops.length), stored)
+  const start = changes.schemaAt(0)
+  const before = recordsOf(start, stored)
+  // The stored texts follow the operations as the printed ones do: a renamed column, in the expression of a
+  // generated column that reads it, is renamed in the entity's text too, which TypeORM compares with.
+  const after = recordsOf(applyOperations(withStoredTexts(start, stored), changes.ops), stored)
   const changed = (record: TypeormRecord, other: ReadonlyMap<string, TypeormRecord>) => other.get(keyOf(record))?.value !== record.value
   return {
     deleted: [...before.values()].filter((record) => changed(record, after)),
@@ -59,25 +63,54 @@ export function storedRecords(actual: SchemaModel, rows: readonly TypeormRecord[
 
 function recordsOf(model: SchemaModel, stored: StoredRecords): Map<string, TypeormRecord> {
   const records: TypeormRecord[] = [
-    ...model.tables.flatMap((table) => table.columns.flatMap((column): TypeormRecord[] => (column.computed === undefined ? [] : [{
-      type: 'GENERATED_COLUMN',
-      ...(table.schema !== undefined && { schema: table.schema }),
-      table: table.name,
-      name: column.name,
-      value: column.computed.expressionSql ?? column.computed.expression,
-    }]))),
-    ...model.views.map((view): TypeormRecord => ({
-      type: view.materialized === true ? 'MATERIALIZED_VIEW' : 'VIEW',
-      ...(view.schema !== undefined && { schema: view.schema }),
-      name: view.name,
-      value: (view.definitionSql ?? view.definition).trim(),
-    })),
+    ...model.tables.flatMap((table) => table.columns.flatMap((column) => (column.computed === undefined ? [] : [generatedColumnRecord(table, column, column.computed)]))),
+    ...model.views.map(viewRecord),
   ]
-  return new Map(records.map((record) => {
-    const key = keyOf(record)
-    const known = stored.get(key)
-    return [key, known?.printed === record.value ? { ...record, value: known.stored } : record]
-  }))
+  return new Map(records.map((record) => [keyOf(record), { ...record, value: storedText(record, stored) ?? record.value }]))
+}
+
+/** withStoredTexts is `model` whose generated columns and views that `stored` holds have the stored text as the text written. */
+function withStoredTexts(model: SchemaModel, stored: StoredRecords): SchemaModel {
+  if (stored.size === 0) return model
+  return {
+    ...model,
+    tables: model.tables.map((table) => ({
+      ...table,
+      columns: table.columns.map((column) => {
+        const expressionSql = column.computed === undefined ? undefined : storedText(generatedColumnRecord(table, column, column.computed), stored)
+        return expressionSql === undefined ? column : { ...column, computed: { ...column.computed!, expressionSql } }
+      }),
+    })),
+    views: model.views.map((view) => {
+      const definitionSql = storedText(viewRecord(view), stored)
+      return definitionSql === undefined ? view : { ...view, definitionSql }
+    }),
+  }
+}
+
+/** storedText is the text `typeorm_metadata` holds for `record`, where the record has the text the database prints. */
+function storedText(record: TypeormRecord, stored: StoredRecords): string | undefined {
+  const known = stored.get(keyOf(record))
+  return known?.printed === record.value ? known.stored : undefined
+}
+
+function generatedColumnRecord(table: TableModel, column: ColumnModel, computed: ComputedColumn): TypeormRecord {
+  return {
+    type: 'GENERATED_COLUMN',
+    ...(table.schema !== undefined && { schema: table.schema }),
+    table: table.name,
+    name: column.name,
+    value: computed.expressionSql ?? computed.expression,
+  }
+}
+
+function viewRecord(view: ViewModel): TypeormRecord {
+  return {
+    type: view.materialized === true ? 'MATERIALIZED_VIEW' : 'VIEW',
+    ...(view.schema !== undefined && { schema: view.schema }),
+    name: view.name,
+    value: (view.definitionSql ?? view.definition).trim(),
+  }
 }
 
 const keyOf = (record: Omit<TypeormRecord, 'value'>) => [record.type, record.schema ?? '', record.table ?? '', record.name].join('\0')

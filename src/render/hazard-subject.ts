@@ -33,6 +33,7 @@ export function subjectOf(op: Operation): string {
     case 'replace_view':
       return `view ${displayName(op.to)}`
     case 'alter_table_comment':
+    case 'alter_table_options':
       return displayName(op.table)
     case 'add_column':
     case 'drop_column':

@@ -1,7 +1,7 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel, ViewModel } from '../model/schema-model'
-import type { ConstraintKind, Operation, OperationKind, OperationOf } from '../operations/operation'
+import type { ConstraintKind, Operation, OperationKind, OperationOf, TableOptions } from '../operations/operation'
 import { columnChangeText, describeColumn, listOfColumns } from './column-text'
 import { listOfValues, typeTextWithValues } from '../model/type-text'
 
@@ -70,6 +70,7 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   rename_table: (op) => table(op.to, { kind: 'renamed', from: op.from }),
   alter_table_comment: (op) =>
     detail(op.table, 0, '', '~', `~ comment: ${optionalLiteral(op.from)} -> ${optionalLiteral(op.to)}`),
+  alter_table_options: (op) => detail(op.table, 0, '', '~', `~ ${tableOptionsChange(op.from, op.to)}`),
   add_column: (op) =>
     detail(op.table, 2, op.column.name, '+', `+ column ${quoteDoubled(op.column.name)} ${describeColumn(op.column)}`),
   drop_column: (op) => detail(op.table, 2, op.column.name, '-', `- column ${quoteDoubled(op.column.name)}`),
@@ -110,6 +111,13 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   create_view: (op) => global('view', qualifiedKey(op.view), 'add', `+ ${viewNoun(op.view)} ${displayName(op.view)}`),
   drop_view: (op) => global('view', qualifiedKey(op.view), 'drop', `- ${viewNoun(op.view)} ${displayName(op.view)}`),
   replace_view: (op) => global('view', qualifiedKey(op.to), 'alter', `~ ${viewNoun(op.to)} ${displayName(op.to)}: definition replaced`),
+}
+
+/** tableOptionsChange says how a table's options change: `engine: InnoDB -> MyISAM`, `with rowid -> without rowid`. */
+function tableOptionsChange(from: TableOptions, to: TableOptions): string {
+  if (from.engine !== undefined || to.engine !== undefined) return `engine: ${from.engine ?? 'none'} -> ${to.engine ?? 'none'}`
+  const rowid = (options: TableOptions) => (options.withoutRowid === true ? 'without rowid' : 'with rowid')
+  return `${rowid(from)} -> ${rowid(to)}`
 }
 
 function viewNoun(view: ViewModel): string {

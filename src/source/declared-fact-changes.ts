@@ -1,3 +1,4 @@
+import { quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
 import type { ColumnFacts, DeclaredFacts } from './declared-facts'
@@ -39,6 +40,7 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
   else if (transformerFrom !== transformerTo) {
     clauses.push(`changes its transformer from ${transformerFrom.trim() || 'an unnamed one'} to ${transformerTo.trim() || 'an unnamed one'}`)
   }
+  clauses.push(...describeDiscriminatorChange(from, to), ...describeTreeChange(from, to))
   for (const size of ['length', 'precision', 'scale'] as const) {
     const a = from[size]
     const b = to[size]
@@ -48,6 +50,33 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
     else clauses.push(`changes its ${size} from ${a} to ${b}`)
   }
   return clauses
+}
+
+/**
+ * describeDiscriminatorChange says which entities of a single-table inheritance write another value than before,
+ * one clause each (`changes Photo's value from 'photo' to 'image'`); an entity added or removed is the diff's business.
+ */
+export function describeDiscriminatorChange(from: ColumnFacts, to: ColumnFacts): string[] {
+  const before = from.discriminatorValues ?? {}
+  const after = to.discriminatorValues ?? {}
+  return Object.keys(after)
+    .filter((entity) => before[entity] !== undefined && before[entity] !== after[entity])
+    .map((entity) => `changes ${entity}'s value from ${quoteLiteral(before[entity]!)} to ${quoteLiteral(after[entity]!)}`)
+}
+
+/** describeTreeChange says that a tree's parent column belongs to another kind of tree (`changes its tree from closure-table to nested-set`). */
+export function describeTreeChange(from: ColumnFacts, to: ColumnFacts): string[] {
+  return from.tree !== undefined && to.tree !== undefined && from.tree !== to.tree ? [`changes its tree from ${from.tree} to ${to.tree}`] : []
+}
+
+/**
+ * withoutReading is `change` without the facts on how TypeORM reads the rows already written (discriminator
+ * values, the kind of tree), which only their own notes are about.
+ */
+export function withoutReading(change: DeclaredFactChange): DeclaredFactChange {
+  const { discriminatorValues: _values, tree: _tree, ...from } = change.from
+  const { discriminatorValues: _newValues, tree: _newTree, ...to } = change.to
+  return { ...change, from, to }
 }
 
 /** changesFormat says whether a change alters how values are written (type, transformer), not only their declared size. */

@@ -19,6 +19,10 @@ export interface ColumnFacts {
   readonly length?: string
   readonly precision?: number
   readonly scale?: number
+  /** On the discriminator column of a single-table inheritance: the value each entity writes, by entity name. */
+  readonly discriminatorValues?: Readonly<Record<string, string>>
+  /** On a tree's parent column: the kind of tree (`closure-table`, `nested-set`, `materialized-path`, `adjacency-list`). */
+  readonly tree?: string
 }
 
 /** TableFacts are the ColumnFacts of one table, columns sorted by name. */
@@ -47,7 +51,11 @@ export function declaredFactsOf(metadatas: readonly EntityMetadata[]): DeclaredF
     if (tables.has(key)) continue
     const columns = metadata.columns
       .filter((column) => !column.isVirtualProperty)
-      .map(columnFactsOf)
+      .map((column) => ({
+        ...columnFactsOf(column),
+        ...(column === metadata.discriminatorColumn && { discriminatorValues: discriminatorValuesOf(metadata) }),
+        ...(metadata.treeType !== undefined && metadata.treeParentRelation?.joinColumns.includes(column) === true && { tree: metadata.treeType }),
+      }))
       .sort((a, b) => compareText(a.name, b.name))
     tables.set(key, { ...name, columns })
   }
@@ -73,6 +81,12 @@ function columnFactsOf(column: ColumnMetadata): ColumnFacts {
     ...(precision !== undefined && { precision }),
     ...(typeof column.scale === 'number' && { scale: column.scale }),
   }
+}
+
+/** discriminatorValuesOf is the value each entity of a single-table inheritance writes: the root's and its children's. */
+function discriminatorValuesOf(root: EntityMetadata): Record<string, string> {
+  const entities = [root, ...root.childEntityMetadatas].filter((m) => m.discriminatorValue !== undefined)
+  return Object.fromEntries(entities.map((m) => [m.targetName, m.discriminatorValue!]).sort(([a], [b]) => compareText(a!, b!)))
 }
 
 function typeNameOf(type: ColumnMetadata['type']): string {

@@ -1,7 +1,7 @@
 import { column, schema, table } from '../support/model-builders'
 import { type DiffCase, expectDiffCase, flat, typed } from './diff-case'
 
-// Tables as a whole: created, dropped, commented (Alembic: test_autogen_diffs, add/remove table, table comments).
+// Tables as a whole: created, dropped, commented, their options (engine, WITHOUT ROWID) changed (Alembic: test_autogen_diffs, add/remove table, table comments).
 
 const user = table('user', [column('id'), column('name', 'varchar', { length: 50 })], { primaryKey: { columns: ['id'] } })
 const post = table('post', [column('id'), column('authorId', 'integer', { nullable: true })], {
@@ -79,6 +79,18 @@ const cases: DiffCase[] = [
     before: schema([commented('old')]),
     after: schema([commented(undefined)]),
     operations: [{ kind: 'alter_table_comment', table: { name: 'user' }, from: 'old', to: undefined }],
+  },
+  {
+    name: 'a table made WITHOUT ROWID changes its options (it was left as it was)',
+    before: schema([user]),
+    after: schema([{ ...user, withoutRowid: true }]),
+    operations: [{ kind: 'alter_table_options', table: { name: 'user' }, from: {}, to: { withoutRowid: true } }],
+  },
+  {
+    name: 'a table given another engine changes its options (it was left as it was)',
+    before: schema([{ ...user, engine: 'InnoDB' }]),
+    after: schema([{ ...user, engine: 'Aria' }]),
+    operations: [{ kind: 'alter_table_options', table: { name: 'user' }, from: { engine: 'InnoDB' }, to: { engine: 'Aria' } }],
   },
   {
     name: 'where schema changes run outside transactions, a removed table is dropped after every other change, so that one that fails leaves it',

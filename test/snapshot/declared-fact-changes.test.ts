@@ -54,6 +54,10 @@ describe('describeFactChange', () => {
       'loses its precision 5',
       'gains scale 2',
     ])
+    const kind = (discriminatorValues: Record<string, string>) => tags({ name: 'kind', type: 'varchar', discriminatorValues })
+    expect(describeFactChange(kind({ Content: 'Content', Photo: 'photo' }), kind({ Content: 'Content', Photo: 'image', Video: 'video' }))).toEqual([
+      "changes Photo's value from 'photo' to 'image'",
+    ])
   })
 })
 

@@ -12,7 +12,7 @@ import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
 import type { MysqlServer } from './mysql-server'
 import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
-import { createTableSql, dropTableSql } from './mysql-table-sql'
+import { createTableSql, dropTableSql, engineName } from './mysql-table-sql'
 import { uuidTextStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
@@ -69,6 +69,10 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_table: (op) => alone(dropTableSql(op.table)),
   rename_table: (op, syntax) => alone(`RENAME TABLE${ifExistsSql(syntax)} ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),
   alter_table_comment: (op) => clauses({ sql: `COMMENT = ${quoteString(op.to ?? '')}` }),
+  alter_table_options: (op) => {
+    if (op.to.engine === undefined) throw new Error(`mysql: table "${op.table.name}" is given no engine`)
+    return clauses({ sql: `ENGINE=${engineName(op.to.engine)}` })
+  },
   add_column: (op, syntax) => clauses({
     sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}`, adds: columnKey(op.column.name),
   }),

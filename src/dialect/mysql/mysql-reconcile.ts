@@ -13,7 +13,7 @@ import { baseOf } from './mysql-types'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
- * refuseUnmakeableTables): a table whose entity names no engine takes the
+ * refuseUnmakeableTables): a table whose entity names no engine, or the database's in another case, takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes), charsets and collations the entities
@@ -26,7 +26,8 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
   const actualTable = namedIn(actual.tables)
   const tables = desired.tables.map((t) => {
     const other = actualTable(t)
-    const engine = t.engine ?? other?.engine
+    // Engine names are read in any case: the entity's `innodb` is the database's `InnoDB`.
+    const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
     const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
     const indexes = other === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, other)) }, other)
     return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }

@@ -30,7 +30,7 @@ export function dropTableSql(table: TableModel): string {
 }
 
 /** engineName checks that an engine is a plain name (`InnoDB`), the only form ENGINE= takes unquoted. */
-function engineName(engine: string): string {
+export function engineName(engine: string): string {
   if (!/^\w+$/.test(engine)) throw new Error(`mysql: "${engine}" is not a storage engine name`)
   return engine
 }

@@ -46,6 +46,9 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_table: (op) => [`DROP TABLE ${qualified(op.table)}`],
   rename_table: (op) => renameTableSql(op),
   alter_table_comment: (op) => [`COMMENT ON TABLE ${qualified(op.table)} IS ${commentLiteral(op.to)}`],
+  alter_table_options: () => {
+    throw new Error('postgres: tables have no engine or rowid option (normalize leaves them out)')
+  },
   add_column: (op) => [
     alterTable(op, `ADD ${columnDefinitionSql(op.column, op.table)}`),
     ...(op.column.comment !== undefined ? [columnCommentSql(op.table, op.column.name, op.column.comment)] : []),

@@ -30,6 +30,7 @@ export const postgresDialect: Dialect = {
     extensions: true,
     transactionalDdl: true,
     columnArrays: true,
+    identityColumns: true,
     concurrentIndexes: true,
     notValidConstraints: true,
     renamesInPlace: true,

@@ -18,11 +18,11 @@ const rebuildOnly = (op: Operation): never => {
 
 /**
  * alwaysRebuilt are the kinds ALTER TABLE cannot carry out (https://sqlite.org/lang_altertable.html): a column's
- * definition and the constraints, whose names too live in the table's CREATE TABLE text.
+ * definition, the constraints, whose names too live in the table's CREATE TABLE text, and `WITHOUT ROWID`.
  */
 const alwaysRebuilt: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'alter_column', 'add_primary_key', 'drop_primary_key', 'add_unique', 'drop_unique',
-  'add_foreign_key', 'drop_foreign_key', 'add_check', 'drop_check', 'rename_constraint',
+  'add_foreign_key', 'drop_foreign_key', 'add_check', 'drop_check', 'rename_constraint', 'alter_table_options',
 ])
 
 /**
@@ -53,6 +53,7 @@ const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = 
   drop_table: (op) => [`DROP TABLE ${quoteIdent(op.table.name)}`],
   rename_table: (op) => [`ALTER TABLE ${quoteIdent(op.from.name)} RENAME TO ${quoteIdent(op.to.name)}`],
   alter_table_comment: () => [],
+  alter_table_options: rebuildOnly,
   add_column: (op) => [`ALTER TABLE ${quoteIdent(op.table.name)} ADD COLUMN ${columnSql(op.table.name, op.column, false)}`],
   drop_column: (op) => [`ALTER TABLE ${quoteIdent(op.table.name)} DROP COLUMN ${quoteIdent(op.column.name)}`],
   alter_column: rebuildOnly,

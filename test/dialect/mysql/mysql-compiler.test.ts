@@ -433,6 +433,7 @@ describe('mysql compiler', () => {
       { kind: 'replace_view', from: view, to: { ...view, definition: 'SELECT `id` FROM `post`' } },
       { kind: 'drop_view', view },
       { kind: 'alter_table_comment', table: { name: 'article' }, to: "it's" },
+      { kind: 'alter_table_options', table: { name: 'article' }, from: { engine: 'InnoDB' }, to: { engine: 'Aria' } },
     ], mysql8, mySchema([{ ...post, checks: [check] }]))).toEqual([
       'RENAME TABLE `post` TO `article`',
       'ALTER TABLE `article` DROP CHECK `CHK_a`, ADD CONSTRAINT `CHK_b` CHECK (`views` > 0)',
@@ -440,7 +441,7 @@ describe('mysql compiler', () => {
       'CREATE VIEW `titles` AS SELECT `title` FROM `post`',
       'CREATE OR REPLACE VIEW `titles` AS SELECT `id` FROM `post`',
       'DROP VIEW IF EXISTS `titles`',
-      "ALTER TABLE `article` COMMENT = 'it''s'",
+      "ALTER TABLE `article` COMMENT = 'it''s', ENGINE=Aria",
     ])
   })
 

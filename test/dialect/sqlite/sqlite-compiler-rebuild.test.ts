@@ -26,6 +26,15 @@ describe('sqlite compiler: rebuilds', () => {
     expect(statements[0].operations).toEqual(ops)
   })
 
+  test('a table made WITHOUT ROWID, or back, is rebuilt as such (ALTER TABLE cannot change it)', () => {
+    const keyed = table('kv', { columns: [col('k', 'varchar'), col('v', 'text')], primaryKey: { columns: ['k'] } })
+    const pk = new DefaultNamingStrategy().primaryKeyName('kv', ['k'])
+    const up: Operation[] = [{ kind: 'alter_table_options', table: { name: 'kv' }, from: {}, to: { withoutRowid: true } }]
+    const created = `CREATE TABLE "temporary_kv" ("k" varchar NOT NULL, "v" text NOT NULL, CONSTRAINT "${pk}" PRIMARY KEY ("k"))`
+    expect(sqlOf(compile(up, schema(keyed))).slice(1, 3)).toEqual([`${created} WITHOUT ROWID`, 'INSERT INTO "temporary_kv"("k", "v") SELECT "k", "v" FROM "kv"'])
+    expect(sqlOf(compile(reverseOperations(up), schema({ ...keyed, withoutRowid: true }))).slice(1, 2)).toEqual([created])
+  })
+
   test('every other change of a table rebuilds it', () => {
     const rebuilding: Operation[] = [
       { kind: 'add_column', table: T, column: col('code', 'varchar') },
