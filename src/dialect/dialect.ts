@@ -255,9 +255,10 @@ export interface Dialect {
    */
   classifyTypeChange(from: ColumnModel, to: ColumnModel): TypeChange
   /**
-   * namesReadAsStrings lists those of `columns` that `expression` (a check's, a generated column's) writes in
-   * a quoting this database reads as a string literal rather than a name: `"age"` on MySQL and MariaDB, whose
-   * sql_mode has no ANSI_QUOTES. Absent where every quoting a TypeORM entity uses for names reads as one.
+   * namesReadAsStrings lists those of `columns` that `expression` (a check's, a generated column's, a view's
+   * SELECT) writes in a quoting this database reads as a string literal rather than a name: `"age"` on MySQL
+   * and MariaDB, whose sql_mode has no ANSI_QUOTES. Absent where every quoting a TypeORM entity uses for names
+   * reads as one.
    */
   namesReadAsStrings?(expression: string, columns: readonly string[]): readonly string[]
   /**

@@ -1,5 +1,5 @@
 import 'reflect-metadata'
-import { Check, Column, DataSource, type DataSourceOptions, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Check, Column, DataSource, type DataSourceOptions, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from 'typeorm'
 import { mysqlDialectAt } from '../../src/dialect/mysql/mysql-dialect'
 import { mysqlServerOf } from '../../src/dialect/mysql/mysql-server'
 import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect'
@@ -15,7 +15,7 @@ import { column, schema, table } from '../support/model-builders'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
 // NAME_READ_AS_STRING: MySQL and MariaDB read "age" as a string unless sql_mode has ANSI_QUOTES, so a check
-// or a generated column written as TypeORM's examples write them tests or computes a constant.
+// or a generated column written as TypeORM's examples write them tests or computes a constant, and a view returns one.
 
 const defaultMode = mysqlDialectAt(mysqlServerOf('10.11.6-MariaDB', 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'))
 const ansiQuotes = mysqlDialectAt(mysqlServerOf('10.11.6-MariaDB', 'STRICT_TRANS_TABLES,ANSI_QUOTES'))
@@ -46,6 +46,17 @@ describe('NAME_READ_AS_STRING', () => {
     const withDoubled = schema([{ ...people, columns: [...people.columns, { ...doubled, computed: { expression: 'age*3', stored: false } }] }])
     const retyped = alterColumn({ name: 'people' }, withDoubled.tables[0]!.columns[3]!, doubled)
     expect(findings(defaultMode, [retyped], withDoubled)).toHaveLength(1)
+  })
+
+  it('names the columns a view created or replaced writes in double quotes, which it returns as text', () => {
+    const view = { name: 'adults', definition: 'select "age", nickname as "nickName" from people where "age" >= 18', reads: [] }
+    expect(findings(defaultMode, [{ kind: 'create_view', view }])).toEqual([
+      'view "adults" writes "age" in double quotes, which this database reads as a string, not the column: it returns the name itself in place of the column\'s values, and a condition on it tests a constant',
+    ])
+    const before = schema([people], { views: [{ ...view, definition: 'select `age` from people' }] })
+    expect(findings(defaultMode, [{ kind: 'replace_view', from: before.views[0]!, to: view }], before)).toHaveLength(1)
+    expect(findings(defaultMode, [{ kind: 'create_view', view: { ...view, definition: 'select age as "age" from people' } }])).toEqual([])
+    expect(findings(ansiQuotes, [{ kind: 'create_view', view }])).toEqual([])
   })
 
   it('leaves alone names in backquotes or bare, strings in single quotes, double-quoted text that names no column, and ANSI_QUOTES', () => {
@@ -93,6 +104,41 @@ describe('NAME_READ_AS_STRING on the MariaDB server running here', () => {
     try {
       await typeorm.query(statements.find((s) => /CREATE TABLE/i.test(s.sql))!.sql)
       await expect(typeorm.query('INSERT INTO quoted_check (price) VALUES (10)')).rejects.toThrow(/price/)
+    } finally {
+      await typeorm.destroy()
+    }
+  })
+
+  it('finds a view whose SQL quotes a column as TypeORM users write it, which then returns the name', async () => {
+    @Entity('priced_item')
+    class PricedItem {
+      @PrimaryGeneratedColumn() id: number
+      @Column('int') price: number
+    }
+    @ViewEntity({ name: 'quoted_prices', expression: 'SELECT id, "price" FROM priced_item' })
+    class QuotedPrices {
+      @ViewColumn() id: number
+      @ViewColumn() price: string
+    }
+    const [server] = await db.query<{ version: string; mode: string }>('SELECT VERSION() AS version, @@GLOBAL.sql_mode AS mode')
+    const dialect = mysqlDialectAt(mysqlServerOf(server!.version, server!.mode))
+    const options = { ...db.options, entities: [PricedItem, QuotedPrices] } as DataSourceOptions
+    const { model } = await readEntities(new DataSource(options))
+    const normalized = dialect.normalize(model, options)
+    const changes = changeSetOf(schema([]), [
+      ...normalized.tables.map((t) => ({ kind: 'create_table' as const, table: t })),
+      ...normalized.views.map((v) => ({ kind: 'create_view' as const, view: v })),
+    ])
+    const statements = dialect.compile(changes)
+    const found = findHazards({ changes, statements, dialect }).filter((f) => f.code === 'NAME_READ_AS_STRING')
+    expect(found.map((f) => f.what)).toContainEqual(expect.stringMatching(/^view "quoted_prices" writes "price" in double quotes/))
+    const typeorm = new DataSource(options)
+    await typeorm.initialize()
+    try {
+      await typeorm.query(statements.find((s) => /CREATE TABLE/i.test(s.sql))!.sql)
+      await typeorm.query('INSERT INTO priced_item (price) VALUES (10)')
+      await typeorm.query(statements.find((s) => /CREATE .*VIEW/i.test(s.sql))!.sql)
+      expect(await typeorm.query('SELECT price FROM quoted_prices')).toEqual([{ price: 'price' }])
     } finally {
       await typeorm.destroy()
     }

@@ -39,7 +39,10 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
   return out
 }
 
-/** doubleQuotedTexts are what an expression writes in double quotes (`"age"`), outside strings and backquoted names. */
+/**
+ * doubleQuotedTexts are what an expression writes in double quotes (`"age"`), outside strings and backquoted
+ * names, but for an alias after AS (`nick AS "nick"`), which MySQL reads as a name even there.
+ */
 export function doubleQuotedTexts(sql: string): string[] {
   const texts: string[] = []
   let i = 0
@@ -50,7 +53,7 @@ export function doubleQuotedTexts(sql: string): string[] {
       continue
     }
     const end = closing(sql, i, c)
-    if (c === '"') texts.push(sql.slice(i + 1, end - 1).split('""').join('"'))
+    if (c === '"' && !/\bas\s*$/i.test(sql.slice(0, i))) texts.push(sql.slice(i + 1, end - 1).split('""').join('"'))
     i = end
   }
   return texts
