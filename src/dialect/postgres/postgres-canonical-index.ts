@@ -19,5 +19,6 @@ export function canonicalIndex(index: IndexModel): IndexModel {
     ...(method !== undefined && method !== 'btree' && { method }),
     ...(index.keys !== undefined && { keys: index.keys }),
     ...(index.include !== undefined && index.include.length > 0 && { include: index.include }),
+    ...(index.comment !== undefined && { comment: index.comment }),
   }
 }

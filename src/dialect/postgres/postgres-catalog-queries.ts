@@ -99,6 +99,7 @@ export interface ConstraintRow {
   readonly deferrable: boolean
   readonly deferred: boolean
   readonly expression: string | null
+  readonly comment: string | null
 }
 // Each name is looked up by its key (a join read all of the table's columns for every constraint).
 const attributeNames = (keys: string, relation: string) => `ARRAY(
@@ -111,7 +112,8 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
   ${attributeNames('con.confkey', 'con.confrelid')} AS ref_columns,
   con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
-  CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END AS expression
+  CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END AS expression,
+  obj_description(con.oid, 'pg_constraint') AS comment
 FROM tables t
 JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c')
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
@@ -133,6 +135,7 @@ export interface IndexRow {
   readonly collations: (string | null)[]
   /** Per key: pg_index.indoption (bit 1 DESC, bit 2 NULLS FIRST). */
   readonly options: number[]
+  readonly comment: string | null
 }
 /**
  * Indexes that back no constraint (primary keys, uniques and exclusions bring their own), of the tables and
@@ -160,7 +163,8 @@ SELECT t.schema, t.name AS table, ic.relname::text AS name, i.indisunique AS uni
     LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
     LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll
     WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS collations,
-  i.indoption::int2[]::int[] AS options
+  i.indoption::int2[]::int[] AS options,
+  obj_description(i.indexrelid, 'pg_class') AS comment
 FROM tables t
 JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

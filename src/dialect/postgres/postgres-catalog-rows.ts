@@ -65,7 +65,7 @@ export function foreignKeyOf(row: ConstraintRow): ForeignKeyModel {
 /** uniqueOf reads a `u` constraint row. */
 export function uniqueOf(row: ConstraintRow): UniqueModel {
   const deferrable = deferrableOf(row)
-  return { name: row.name, columns: row.columns, ...(deferrable && { deferrable }) }
+  return { name: row.name, columns: row.columns, ...(deferrable && { deferrable }), ...(row.comment !== null && { comment: row.comment }) }
 }
 
 /** checkOf reads a `c` constraint row (its expression as `pg_get_expr` pretty-prints it). */
@@ -85,6 +85,7 @@ export function indexOf(row: IndexRow): IndexModel {
     ...(row.method !== 'btree' && { method: row.method }),
     ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
     ...(include.length > 0 && { include }),
+    ...(row.comment !== null && { comment: row.comment }),
   }
 }
 

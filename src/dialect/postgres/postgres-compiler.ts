@@ -6,7 +6,9 @@ import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { alterColumnSql, recomputes } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
-import { checkClause, createIndexSql, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
+import {
+  checkClause, createIndexStatements, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
+} from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
 import { addingRewrites } from './postgres-rewrites'
@@ -59,10 +61,10 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   copy_column: (op) => [copyColumnSql(op)],
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],
   drop_primary_key: (op) => [dropConstraint(op, op.primaryKey.name ?? `${op.table.name}_pkey`)],
-  create_index: (op) => [createIndexSql(op.table, op.index)],
+  create_index: (op) => createIndexStatements(op.table, op.index),
   drop_index: (op) => [dropIndexSql(op.table, op.index)],
   rename_index: (op) => [`ALTER INDEX ${inSchemaOf(op.table, op.from)} RENAME TO ${quoteIdent(op.to)}`],
-  add_unique: (op) => [alterTable(op, `ADD ${uniqueClause(op.unique)}`)],
+  add_unique: (op) => [alterTable(op, `ADD ${uniqueClause(op.unique)}`), ...uniqueCommentStatements(op.table, op.unique)],
   drop_unique: (op) => [dropConstraint(op, op.unique.name)],
   add_foreign_key: (op) => [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)],
   drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],

@@ -9,7 +9,7 @@ import type {
   UniqueModel,
 } from '../../model/schema-model'
 import { writtenCheck, writtenWhere } from '../../model/written-sql'
-import { columnList, inSchemaOf, qualified, quoteIdent } from './postgres-quote'
+import { columnList, commentLiteral, inSchemaOf, qualified, quoteIdent } from './postgres-quote'
 
 function named(name: string | undefined): string {
   return name === undefined ? '' : `CONSTRAINT ${quoteIdent(name)} `
@@ -58,10 +58,21 @@ function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
 }
 
 /**
- * createIndexSql is CREATE [UNIQUE] INDEX with the access method (USING), each key whole, the INCLUDE
- * columns and the partial predicate (WHERE).
+ * createIndexStatements make an index: CREATE [UNIQUE] INDEX with the access method (USING), each key whole,
+ * the INCLUDE columns and the partial predicate (WHERE), then the comment the database held on it, if any.
  */
-export function createIndexSql(table: QualifiedName, index: IndexModel): string {
+export function createIndexStatements(table: QualifiedName, index: IndexModel): string[] {
+  const comment = index.comment === undefined ? [] : [`COMMENT ON INDEX ${inSchemaOf(table, index.name)} IS ${commentLiteral(index.comment)}`]
+  return [createIndexSql(table, index), ...comment]
+}
+
+/** uniqueCommentStatements put back the comment the database held on a unique constraint made again; none where it had none. */
+export function uniqueCommentStatements(table: QualifiedName, unique: UniqueModel): string[] {
+  if (unique.comment === undefined) return []
+  return [`COMMENT ON CONSTRAINT ${quoteIdent(unique.name)} ON ${qualified(table)} IS ${commentLiteral(unique.comment)}`]
+}
+
+function createIndexSql(table: QualifiedName, index: IndexModel): string {
   const using = index.method === undefined ? '' : `USING ${index.method} `
   const include = index.include === undefined ? '' : ` INCLUDE ${columnList(index.include)}`
   const predicate = writtenWhere(index)

@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../../plan/change-set'
 import type { Relinked } from '../relinked-foreign-keys'
 import { type Statement, statementOf } from '../statement'
-import { checkClause, createIndexSql, dropIndexSql } from './postgres-constraint-sql'
+import { checkClause, createIndexStatements, dropIndexSql } from './postgres-constraint-sql'
 import { qualified, quoteIdent } from './postgres-quote'
 import { rebuiltEnumColumns } from './postgres-rebuilt-enum-columns'
 import { namesColumn } from './postgres-regenerated-columns'
@@ -30,7 +30,7 @@ export function postgresEnumPredicates(changes: ChangeSet): Relinked {
     ]).map((sql) => statementOf(sql, [op])))
     after.set(i, affected.flatMap(({ table, checks, indexes }) => [
       ...(checks.length > 0 ? [`ALTER TABLE ${qualified(table)} ${checks.map((c) => `ADD ${checkClause(c)}`).join(', ')}`] : []),
-      ...indexes.map((index) => createIndexSql(table, index)),
+      ...indexes.flatMap((index) => createIndexStatements(table, index)),
     ]).map((sql) => statementOf(sql, [op])))
   })
   return { before, after }

@@ -7,7 +7,7 @@ import { type Statement, statementOf } from '../statement'
 import { changesColumnType } from './postgres-alter-column-sql'
 import { rebuiltEnumColumns } from './postgres-rebuilt-enum-columns'
 import { columnDefinitionSql } from './postgres-column-sql'
-import { checkClause, createIndexSql, uniqueClause } from './postgres-constraint-sql'
+import { checkClause, createIndexStatements, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
 import { readTokens } from './postgres-expressions'
 import { qualified, quoteIdent } from './postgres-quote'
 import { columnCommentSql } from './postgres-table-sql'
@@ -106,12 +106,11 @@ export function droppedWithColumnSql(was: TableModel, then: TableModel, column: 
   const checkOn = (c: CheckModel) => names(c.expression, column) === true
   const kept = <T extends { readonly name?: string }>(mine: readonly T[], theirs: readonly T[], includes: (x: T) => boolean) =>
     theirs.filter((x) => includes(x) && mine.some((m) => m.name === x.name && includes(m)))
-  const constraints = [
-    ...kept(was.uniques, then.uniques, (u) => on(u.columns)).map(uniqueClause),
-    ...kept(was.checks, then.checks, checkOn).map(checkClause),
-  ]
+  const uniques = kept(was.uniques, then.uniques, (u) => on(u.columns))
+  const constraints = [...uniques.map(uniqueClause), ...kept(was.checks, then.checks, checkOn).map(checkClause)]
   return [
     ...(constraints.length > 0 ? [`ALTER TABLE ${qualified(then)} ${constraints.map((c) => `ADD ${c}`).join(', ')}`] : []),
-    ...kept(was.indexes, then.indexes, (i) => on(i.columns)).map((i) => createIndexSql(then, i)),
+    ...uniques.flatMap((u) => uniqueCommentStatements(then, u)),
+    ...kept(was.indexes, then.indexes, (i) => on(i.columns)).flatMap((i) => createIndexStatements(then, i)),
   ]
 }

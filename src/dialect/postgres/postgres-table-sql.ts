@@ -1,12 +1,13 @@
 import type { QualifiedName, TableModel } from '../../model/schema-model'
 import { type StatementPiece, tableBlockPiece } from '../statement'
 import { columnDefinitionSql } from './postgres-column-sql'
-import { checkClause, createIndexSql, primaryKeyClause, uniqueClause } from './postgres-constraint-sql'
+import { checkClause, createIndexStatements, primaryKeyClause, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
 import { commentLiteral, qualified, quoteIdent } from './postgres-quote'
 
 /**
  * createTableSql is CREATE TABLE with columns, primary key, uniques and checks (foreign keys come as their
- * own operations), then one CREATE INDEX per index and the comments.
+ * own operations), then one CREATE INDEX per index and the comments (those of indexes and uniques that a
+ * table made again from the database's model held).
  */
 export function createTableSql(table: TableModel): StatementPiece[] {
   const lines = [
@@ -17,7 +18,8 @@ export function createTableSql(table: TableModel): StatementPiece[] {
   ]
   return [
     tableBlockPiece({ head: `CREATE TABLE ${qualified(table)} (`, lines, tail: ')' }),
-    ...table.indexes.map((i) => createIndexSql(table, i)),
+    ...table.indexes.flatMap((i) => createIndexStatements(table, i)),
+    ...table.uniques.flatMap((u) => uniqueCommentStatements(table, u)),
     ...(table.comment !== undefined ? [`COMMENT ON TABLE ${qualified(table)} IS ${commentLiteral(table.comment)}`] : []),
     ...table.columns.filter((c) => c.comment !== undefined).map((c) => columnCommentSql(table, c.name, c.comment)),
   ]

@@ -1,12 +1,12 @@
 import type { ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
-import { createIndexSql } from './postgres-constraint-sql'
+import { createIndexStatements } from './postgres-constraint-sql'
 import { qualified } from './postgres-quote'
 
 /** createViewSql creates a view, or a materialized view with its rows and then its indexes. */
 export function createViewSql(view: ViewModel): string[] {
   const kind = view.materialized === true ? 'MATERIALIZED VIEW' : 'VIEW'
-  return [`CREATE ${kind} ${qualified(view)} AS ${writtenDefinition(view)}`, ...(view.indexes ?? []).map((i) => createIndexSql(view, i))]
+  return [`CREATE ${kind} ${qualified(view)} AS ${writtenDefinition(view)}`, ...(view.indexes ?? []).flatMap((i) => createIndexStatements(view, i))]
 }
 
 /** dropViewSql drops a view or a materialized view (its indexes go with it). */

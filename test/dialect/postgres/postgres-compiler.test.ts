@@ -230,6 +230,23 @@ describe('postgres compiler', () => {
     ])
   })
 
+  it('writes back the comment an index or a unique constraint made again held in the database', () => {
+    const index = { name: 'IDX_a', columns: ['a'], unique: false, comment: "Space's index" }
+    const unique = { name: 'UQ_a', columns: ['a', 'b'], comment: 'Unique pair' }
+    expect(sqlOf([{ kind: 'create_index', table: users, index }, { kind: 'add_unique', table: users, unique }])).toEqual([
+      'CREATE INDEX "IDX_a" ON "public"."users" ("a")',
+      `COMMENT ON INDEX "public"."IDX_a" IS 'Space''s index'`,
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "UQ_a" UNIQUE ("a", "b")',
+      `COMMENT ON CONSTRAINT "UQ_a" ON "public"."users" IS 'Unique pair'`,
+    ])
+    const table = pgTable('pairs', [col('a', 'integer'), col('b', 'integer')], { indexes: [index], uniques: [unique] })
+    expect(sqlOf([{ kind: 'create_table', table }]).slice(1)).toEqual([
+      'CREATE INDEX "IDX_a" ON "public"."pairs" ("a")',
+      `COMMENT ON INDEX "public"."IDX_a" IS 'Space''s index'`,
+      `COMMENT ON CONSTRAINT "UQ_a" ON "public"."pairs" IS 'Unique pair'`,
+    ])
+  })
+
   it('quotes every identifier through quoteIdent', () => {
     expect(sqlOf([{ kind: 'add_column', table: { schema: 'my"app', name: 'we"ird' }, column: col('co"l', 'text', { nullable: true }) }]))
       .toEqual(['ALTER TABLE "my""app"."we""ird" ADD "co""l" text'])
