@@ -126,11 +126,13 @@ export interface TypeLimits {
  * and where the database alters columns in place, no rewrite), `rewrite` (every value is converted, the
  * table rewritten, nothing lost), `narrowing`
  * (values may be truncated, rounded or rejected), `cast_may_fail` (values of one kind must be parsed as
- * another, which fails, or leaves them unconverted, for those that do not parse) or `label_positions` (between
+ * another, which fails, or leaves them unconverted, for those that do not parse), `label_positions` (between
  * numbers and an ENUM that stores positions: a number becomes the label at that position, a label its position,
- * not by their text; a number that is no position fails).
+ * not by their text; a number that is no position fails) or `label_bits` (between numbers and a SET that stores
+ * one bit per label: a number becomes the labels of its bits, 1 the first, 2 the second, 3 both, and a set the
+ * sum of its labels' bits; a number below 0 or with a bit past the last label fails).
  */
-export type TypeChange = 'safe' | 'rewrite' | 'narrowing' | 'cast_may_fail' | 'label_positions'
+export type TypeChange = 'safe' | 'rewrite' | 'narrowing' | 'cast_may_fail' | 'label_positions' | 'label_bits'
 
 /** DatabaseTarget is the database a DataSource's options point at, described for the user (see Dialect.describeTarget). */
 export interface DatabaseTarget {

@@ -3,7 +3,7 @@ import type { CopyColumn } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
 import { typeText, typeTextWithValues } from '../model/type-text'
-import { labelPositionsAdvice, labelPositionsText } from './label-positions-text'
+import { labelConversionAdvice, labelConversionText } from './label-conversion-text'
 import type { RuleContext } from './rule-context'
 import { eachConversion } from './type-change-rules'
 
@@ -38,10 +38,11 @@ export function copyFindings(context: RuleContext): HazardFinding[] {
           ...probe,
         }]
       case 'label_positions':
+      case 'label_bits':
         return [{
           code: 'TYPE_CAST_MAY_FAIL', operation: op,
-          what: `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelPositionsText(from, to)}`,
-          advice: labelPositionsAdvice,
+          what: `Copies ${columnText(op.table, from.name)} into ${quoteDoubled(to.name)} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelConversionText(change, from, to)}`,
+          advice: labelConversionAdvice(change),
           ...probe,
         }]
       default:

@@ -55,7 +55,7 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
   function typeChangeTestsLabels(op: AlterColumn): boolean {
     if (!op.changes.includes('type')) return false
     const change = dialect.classifyTypeChange(op.from, op.to)
-    return change === 'cast_may_fail' || change === 'label_positions'
+    return change === 'cast_may_fail' || change === 'label_positions' || change === 'label_bits'
   }
 }
 

@@ -6,7 +6,7 @@ import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
 import { typeText, typeTextWithValues } from '../model/type-text'
-import { labelPositionsAdvice, labelPositionsText } from './label-positions-text'
+import { labelConversionAdvice, labelConversionText } from './label-conversion-text'
 import type { RuleContext } from './rule-context'
 import type { AlterColumn, CopyColumn } from '../operations/operation'
 
@@ -49,7 +49,8 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
         case 'rewrite': return { kind: 'rows', table }
         case 'narrowing': return narrowingProbe(table, column, from, to, capabilities.typeLimits)
         case 'cast_may_fail': return { kind: 'not_convertible', table, column, to, ...(from.isArray === true && { fromArray: true }) }
-        case 'label_positions': return { kind: 'non_null', table, column }
+        case 'label_positions':
+        case 'label_bits': return { kind: 'non_null', table, column }
       }
     }
     const counted = probe()
@@ -97,10 +98,11 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
           ...probe,
         }]
       case 'label_positions':
+      case 'label_bits':
         return [{
           code: 'TYPE_CAST_MAY_FAIL', operation: op,
-          what: `Changes ${column} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelPositionsText(from, to)}`,
-          advice: labelPositionsAdvice,
+          what: `Changes ${column} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelConversionText(change, from, to)}`,
+          advice: labelConversionAdvice(change),
           ...probe,
         }]
     }

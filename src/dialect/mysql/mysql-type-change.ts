@@ -25,11 +25,13 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...bi
  * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
  * included) and datetime to timestamp are `narrowing` (truncated outside strict mode, rejected in it);
  * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
- * An ENUM is stored as its label's position, and converts to and from numbers by it: `label_positions`.
+ * An ENUM is stored as its label's position, and converts to and from numbers by it: `label_positions`; a SET
+ * as one bit per label, and converts to and from numbers as that bit mask: `label_bits`.
  */
 export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   const [source, target] = [baseOf(from.type), baseOf(to.type)]
   if ((numberTypes.has(source) && target === 'enum') || (source === 'enum' && numberTypes.has(target))) return 'label_positions'
+  if ((numberTypes.has(source) && target === 'set') || (source === 'set' && numberTypes.has(target))) return 'label_bits'
   if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
   if (source === target && !(source in integerBytes)) return sameType(source, from, to)
   if (target in integerBytes) return toInteger(source, from, to)
