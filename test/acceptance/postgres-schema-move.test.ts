@@ -3,6 +3,7 @@ import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { parseRenameFlags } from '../../src/cli/rename-flag'
 import type { Operation } from '../../src/operations/operation'
 import { type GenerateOptions, generateMigration } from '../../src/pipeline/generate-migration'
+import { RenamesUnresolvedError } from '../../src/pipeline/renames-unresolved-error'
 import { upgrade } from '../../src/runner/migration-runner'
 import { RenamedFrom } from '../../src/source/renamed-from'
 import { type EntityList, migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
@@ -76,7 +77,12 @@ afterAll(async () => db?.drop())
 
 const before = () => entitiesAt('crm', 'client')
 
-it('asks about a table that looks moved where the old schema is read, and moves it on yes', async () => {
+it('stops on a table that looks moved where the old schema is read, and asked, moves it on yes', async () => {
+  const unasked = generateMigration(projectFor(db, entitiesAt('sales', 'client', undefined, true)), 'Move', clock.now + 500)
+  await expect(unasked).rejects.toThrow(RenamesUnresolvedError)
+  await expect(unasked).rejects.toThrow(
+    "crm.client may have been moved to sales.client: add @RenamedFrom('crm.client') to Client, or pass --rename crm.client=sales.client; pass --accept-data-loss to drop and add instead",
+  )
   const asked: string[] = []
   const ask = async (s: { table: { schema?: string }; from: string; toSchema?: string; to: string }) => (asked.push(`${s.table.schema}.${s.from} -> ${s.toSchema}.${s.to}`), true)
   const { up } = await moveStep(db, entitiesAt('crm', 'client', undefined, true), entitiesAt('sales', 'client', undefined, true), { ask }, 'sales.client')
