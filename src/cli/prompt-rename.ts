@@ -1,5 +1,5 @@
 import { type Interface, createInterface } from 'node:readline'
-import { type RenameAsk, type SuspectedRename, renameLabel } from '../diff/rename-types'
+import { type RenameAsk, type SuspectedRename, renameLabel, renamedOrMoved } from '../diff/rename-types'
 
 /** RenamePrompt asks about suspected renames until closed. */
 export interface RenamePrompt {
@@ -68,5 +68,5 @@ export function renamePrompt(input: NodeJS.ReadableStream, output: NodeJS.Writab
 export function renameQuestion(suspect: SuspectedRename): string {
   const { from, to } = renameLabel(suspect)
   const lost = suspect.kind === 'table' ? `N drops table ${from} and its rows` : `N drops ${from} and its values`
-  return `${suspect.kind} ${from} is gone and ${to} is new (${suspect.reasons.join(', ')})\nwas ${from} renamed to ${to}? [y/N] (${lost}) `
+  return `${suspect.kind} ${from} is gone and ${to} is new (${suspect.reasons.join(', ')})\nwas ${from} ${renamedOrMoved(suspect)} to ${to}? [y/N] (${lost}) `
 }

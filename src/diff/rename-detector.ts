@@ -5,10 +5,11 @@ import { columnMatch } from './rename-compatibility'
 import type { SuspectedRename } from './rename-types'
 
 /**
- * detectTableRenames pairs each table only the database has with a table only the entities have, in the
- * same schema, when at least half of the larger one's columns are equal in both (same name, same
- * definition; enum type names aside, as they follow the table's name). Each table is in at most one pair,
- * best pairs first. Pure.
+ * detectTableRenames pairs each table only the database has with a table only the entities have when at
+ * least half of the larger one's columns are equal in both (same name, same definition; enum type names
+ * aside, as they follow the table's name). A pair across two schemas is a table moved there (renamed or
+ * not); at an equal score a pair within one schema goes first. Each table is in at most one pair, best
+ * pairs first. Pure.
  */
 export function detectTableRenames(actual: SchemaModel, desired: SchemaModel, comparison: ColumnComparison): SuspectedRename[] {
   const desiredKeys = new Set(desired.tables.map(qualifiedKey))
@@ -19,13 +20,13 @@ export function detectTableRenames(actual: SchemaModel, desired: SchemaModel, co
   const equalColumns = equalColumnCounter(comparison)
   for (const from of removed) {
     for (const to of added) {
-      if (from.schema !== to.schema) continue
       const equal = equalColumns(from, to)
       const total = Math.max(from.columns.length, to.columns.length)
       if (equal === 0 || equal * 2 < total) continue
+      const move = from.schema !== to.schema && to.schema !== undefined ? { toSchema: to.schema } : {}
       candidates.push({
-        schema: from.schema, from: from.name, to: to.name, score: equal / total,
-        suspect: () => ({ kind: 'table', table: nameOf(from), from: from.name, to: to.name, reasons: [`${equal} of ${total} columns equal`] }),
+        from: qualifiedKey(from), to: qualifiedKey(to), score: equal / total, sameSchema: !('toSchema' in move),
+        suspect: () => ({ kind: 'table', table: nameOf(from), from: from.name, to: to.name, ...move, reasons: [`${equal} of ${total} columns equal`] }),
       })
     }
   }
@@ -54,36 +55,36 @@ export function detectColumnRenames(
       const match = columnMatch(from, to, fromPosition === toPosition, typeFamilies)
       if (match === undefined) return
       const suspect: SuspectedRename = { kind: 'column', table, from: from.name, to: to.name, reasons: match.reasons }
-      candidates.push({ schema: table.schema, from: from.name, to: to.name, score: match.score, suspect: () => suspect })
+      candidates.push({ from: from.name, to: to.name, score: match.score, sameSchema: true, suspect: () => suspect })
     })
   })
   return pairBest(candidates)
 }
 
-/** Candidate is a possible pair, its suspect made only once chosen (a thousand renamed tables weigh a million pairs). */
+/**
+ * Candidate is a possible pair, `from` and `to` identifying each side (a table by its qualified key, a column
+ * by its name), its suspect made only once chosen (a thousand renamed tables weigh a million pairs).
+ */
 interface Candidate {
-  readonly schema: string | undefined
   readonly from: string
   readonly to: string
   readonly score: number
+  readonly sameSchema: boolean
   readonly suspect: () => SuspectedRename
 }
 
 /** pairBest takes candidates best first, skipping any whose old or new name an earlier pair took. */
 function pairBest(candidates: readonly Candidate[]): SuspectedRename[] {
   const sorted = [...candidates].sort(
-    (a, b) => b.score - a.score || compareText(a.from, b.from) || compareText(a.to, b.to),
+    (a, b) => b.score - a.score || Number(b.sameSchema) - Number(a.sameSchema) || compareText(a.from, b.from) || compareText(a.to, b.to),
   )
   const usedFrom = new Set<string>()
   const usedTo = new Set<string>()
   const pairs: SuspectedRename[] = []
   for (const candidate of sorted) {
-    // A table keeps its schema, and columns pair within one table: the schema and a name identify each side.
-    const fromKey = `${candidate.schema ?? ''}\0${candidate.from}`
-    const toKey = `${candidate.schema ?? ''}\0${candidate.to}`
-    if (usedFrom.has(fromKey) || usedTo.has(toKey)) continue
-    usedFrom.add(fromKey)
-    usedTo.add(toKey)
+    if (usedFrom.has(candidate.from) || usedTo.has(candidate.to)) continue
+    usedFrom.add(candidate.from)
+    usedTo.add(candidate.to)
     pairs.push(candidate.suspect())
   }
   return pairs.sort((a, b) => compareText(qualifiedKey(a.table), qualifiedKey(b.table)) || compareText(a.from, b.from))

@@ -1,14 +1,17 @@
-import type { RenameDecision } from './rename-types'
+import { type RenameDecision, movesSchema } from './rename-types'
 
 /**
  * renameFlagText is the `--rename` option that carries out `rename`, ready to paste into a shell:
- * `--rename post.body=content`, `--rename old_table=new_table`. A name holding `.`, `=`, `"` or a space is
+ * `--rename post.body=content`, `--rename old_table=new_table`, `--rename crm.client=sales.client` (a table
+ * moved to another schema). A name holding `.`, `=`, `"` or a space is
  * written in double quotes (`--rename 'guilds."roles.muted"="roles.timeout"'`), as splitRenameFlag reads it.
  */
 export function renameFlagText(rename: RenameDecision): string {
-  const value = rename.kind === 'table'
-    ? `${flagPart(rename.from)}=${flagPart(rename.to)}`
-    : `${flagPart(rename.table.name)}.${flagPart(rename.from)}=${flagPart(rename.to)}`
+  const value = rename.kind === 'column'
+    ? `${flagPart(rename.table.name)}.${flagPart(rename.from)}=${flagPart(rename.to)}`
+    : movesSchema(rename)
+      ? `${flagPart(rename.table.schema!)}.${flagPart(rename.from)}=${flagPart(rename.toSchema!)}.${flagPart(rename.to)}`
+      : `${flagPart(rename.from)}=${flagPart(rename.to)}`
   return /["\s]/.test(value) ? `--rename '${value.replace(/'/g, `'\\''`)}'` : `--rename ${value}`
 }
 
@@ -17,10 +20,11 @@ function flagPart(name: string): string {
 }
 
 /**
- * splitRenameFlag reads a `--rename` value as its dotted path before `=` and the name after it; a part in
- * double quotes may hold `.` and `=` (`""` is a quote). Undefined where the value is not of that form.
+ * splitRenameFlag reads a `--rename` value as its dotted path before `=` and the name after it, which may name
+ * its schema (`toSchema`); a part in double quotes may hold `.` and `=` (`""` is a quote). Undefined where the
+ * value is not of that form.
  */
-export function splitRenameFlag(value: string): { readonly path: readonly string[]; readonly to: string } | undefined {
+export function splitRenameFlag(value: string): { readonly path: readonly string[]; readonly to: string; readonly toSchema?: string } | undefined {
   const parts: string[][] = [[]]
   let i = 0
   let part = ''
@@ -49,8 +53,9 @@ export function splitRenameFlag(value: string): { readonly path: readonly string
     }
   }
   close()
-  if (parts.length !== 2 || parts[1]!.length !== 1) return undefined
-  return { path: parts[0]!, to: parts[1]![0]! }
+  if (parts.length !== 2 || parts[1]!.length > 2) return undefined
+  const target = parts[1]!
+  return target.length === 2 ? { path: parts[0]!, to: target[1]!, toSchema: target[0]! } : { path: parts[0]!, to: target[0]! }
 }
 
 function closingQuote(value: string, open: number): number {

@@ -1,6 +1,6 @@
-import type { SchemaModel, TableModel } from '../model/schema-model'
+import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import { nameOf, sameName } from '../model/qualified-name'
-import type { RenameDecision, RenameHint } from './rename-types'
+import { type RenameDecision, type RenameHint, renamedTableName } from './rename-types'
 
 /** HintMatch is a hint turned into a decision, or the reason it does not apply. */
 export type HintMatch =
@@ -9,27 +9,42 @@ export type HintMatch =
 
 /**
  * matchTableHint checks a table hint against `model` (the database, earlier renames applied) and `desired`:
- * it applies when the database has the old table, and the entities have the new table (in the same schema)
- * and the database does not. Entities that still have the old name have a new table under it, created after
- * the rename; once that is done, both sides have both names, and the hint is spent.
+ * it applies when the database has the old table, and the entities have the new table (in the same schema,
+ * or in `hint.toSchema` for a move) and the database does not. A hint naming the old schema but not the new
+ * one (`@RenamedFrom('crm.client')` on an entity in the default schema) finds the new table in whichever
+ * schema the entities alone have it. Entities that still have the old name have a new table under it,
+ * created after the rename; once that is done, both sides have both names, and the hint is spent.
  */
 export function matchTableHint(model: SchemaModel, desired: SchemaModel, hint: RenameHint): HintMatch {
   const inSchema = (t: TableModel) => hint.table.schema === undefined || t.schema === hint.table.schema
   const olds = model.tables.filter((t) => t.name === hint.from && inSchema(t))
   if (olds.length === 0) {
     // Spent once the rename ran, or where the database has no table at all (a new one, made from scratch).
-    const renamed = model.tables.some((t) => t.name === hint.to && inSchema(t))
+    const inNewSchema = (t: TableModel) => hint.move === true ? hint.toSchema === undefined || t.schema === hint.toSchema : inSchema(t)
+    const renamed = model.tables.some((t) => t.name === hint.to && inNewSchema(t))
     return { reason: `the database has no table "${hint.from}"`, stale: renamed || model.tables.length === 0 }
   }
   const refusals: { reason: string; stale: boolean }[] = []
   for (const old of olds) {
-    const target = { schema: old.schema, name: hint.to }
+    const target = targetOf(model, desired, hint, old)
     if (model.tables.some((t) => sameName(t, target))) {
       refusals.push({ reason: `the database already has table "${hint.to}"`, stale: desired.tables.some((t) => sameName(t, old)) })
     } else if (!desired.tables.some((t) => sameName(t, target))) refusals.push({ reason: `the entities have no table "${hint.to}"`, stale: false })
-    else return { decision: { kind: 'table', table: nameOf(old), from: hint.from, to: hint.to } }
+    else {
+      const move = target.schema !== old.schema && target.schema !== undefined ? { toSchema: target.schema } : {}
+      return { decision: { kind: 'table', table: nameOf(old), from: hint.from, to: hint.to, ...move } }
+    }
   }
   return refusals[0]!
+}
+
+/** targetOf is the table a table hint renames `old` to (see matchTableHint). */
+function targetOf(model: SchemaModel, desired: SchemaModel, hint: RenameHint, old: TableModel): QualifiedName {
+  if (hint.toSchema !== undefined) return { schema: hint.toSchema, name: hint.to }
+  const sameSchema = { schema: old.schema, name: hint.to }
+  if (hint.move !== true || desired.tables.some((t) => sameName(t, sameSchema))) return sameSchema
+  const elsewhere = desired.tables.filter((t) => t.name === hint.to && !model.tables.some((m) => sameName(m, t)))
+  return elsewhere.length === 1 ? nameOf(elsewhere[0]!) : sameSchema
 }
 
 /**
@@ -82,7 +97,7 @@ function hintTables(model: SchemaModel, desired: SchemaModel, hint: RenameHint, 
   const renamed = tableRenames.filter((r) => r.from === hint.table.name && inSchema(r.table))
   const wanted =
     desired.tables.find((t) => t.name === hint.table.name && inSchema(t)) ??
-    desired.tables.find((t) => renamed.some((r) => r.to === t.name && r.table.schema === t.schema))
+    desired.tables.find((t) => renamed.some((r) => sameName(renamedTableName(r), t)))
   const current = wanted && model.tables.find((t) => sameName(t, wanted))
   return { wanted, current }
 }

@@ -2,14 +2,15 @@ import type { DialectCapabilities } from '../dialect/dialect'
 import type { SchemaModel } from '../model/schema-model'
 import { qualifiedKey, sameName } from '../model/qualified-name'
 import { applyOperations } from '../operations/apply'
-import type { Operation } from '../operations/operation'
+import type { Operation, OperationOf } from '../operations/operation'
 import { afterTableRenames, orderOperations, orderOptionsFor } from '../operations/order'
 import { diffSchemas } from './diff-schemas'
 import { detectColumnRenames, detectTableRenames } from './rename-detector'
 import { followUpRenames } from './rename-follow-ups'
+import { movedEnumTypes } from './moved-enum-types'
 import { freeColumnName } from './freed-column-names'
 import { type HintMatch, matchColumnHint, matchTableHint, tableFreedBy } from './rename-hint-match'
-import type { IgnoredHint, RenameAsk, RenameDecision, RenameHint, SuspectedRename } from './rename-types'
+import { type IgnoredHint, type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renamedTableName } from './rename-types'
 
 /** RenameInput is what decides renames: hints first (decorators, flags), then `ask` for each suspected one. */
 export interface RenameInput {
@@ -62,7 +63,7 @@ export async function planWithRenames(
   const resolve = async (suspects: readonly SuspectedRename[]) => {
     for (const suspect of suspects) {
       if (input.ask === undefined) unresolved.push(suspect)
-      else if (await input.ask(suspect)) decide({ kind: suspect.kind, table: suspect.table, from: suspect.from, to: suspect.to })
+      else if (await input.ask(suspect)) decide({ kind: suspect.kind, table: suspect.table, from: suspect.from, to: suspect.to, ...(suspect.toSchema !== undefined && { toSchema: suspect.toSchema }) })
     }
   }
 
@@ -85,8 +86,9 @@ export async function planWithRenames(
     if (current !== undefined) await resolve(detectColumnRenames(current, wanted, capabilities.typeFamilies))
   }
 
-  const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? { schema: r.table.schema, name: r.to } : r.table)))
-  const followUps = followUpRenames(model, desired, involved, capabilities)
+  const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? renamedTableName(r) : r.table)))
+  const moves = renameOps.filter((op): op is OperationOf<'rename_table'> => op.kind === 'rename_table')
+  const followUps = [...movedEnumTypes(actual, desired, moves), ...followUpRenames(model, desired, involved, capabilities)]
   const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
   const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], orderOptionsFor(capabilities)), freeing)
   return { ops, renames, unresolved, ignoredHints }
@@ -98,7 +100,7 @@ function renameOperation(decision: RenameDecision, model: SchemaModel): Operatio
   const current = model.tables.find((t) => sameName(t, table))
   if (current === undefined) throw new Error(`planWithRenames: table "${table.name}" is not in the schema`)
   if (decision.kind === 'table') {
-    return { kind: 'rename_table', from: table, to: table.schema === undefined ? { name: to } : { schema: table.schema, name: to }, table: current }
+    return { kind: 'rename_table', from: table, to: renamedTableName(decision), table: current }
   }
   const column = current.columns.find((c) => c.name === from)
   if (column === undefined) throw new Error(`planWithRenames: column "${table.name}"."${from}" is not in the schema`)

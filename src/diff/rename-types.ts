@@ -2,14 +2,22 @@ import type { QualifiedName } from '../model/schema-model'
 
 /**
  * RenameDecision is a confirmed rename: `kind: 'table'` renames the table `table` (whose name is `from`) to
- * `to` in the same schema; `kind: 'column'` renames column `from` of `table` (named as the entities name it)
- * to `to`. A confirmed rename becomes one RENAME instead of a drop and an add, so every row is kept.
+ * `to`, in the same schema or, given `toSchema`, moved to that one; `kind: 'column'` renames column `from`
+ * of `table` (named as the entities name it) to `to`. A confirmed rename becomes one RENAME (or move)
+ * instead of a drop and an add, so every row is kept.
  */
 export interface RenameDecision {
   readonly kind: 'table' | 'column'
   readonly table: QualifiedName
   readonly from: string
   readonly to: string
+  readonly toSchema?: string
+}
+
+/** renamedTableName is where a table decision puts the table: `to`, in `toSchema` or its own schema. */
+export function renamedTableName(rename: RenameDecision): QualifiedName {
+  const schema = rename.toSchema ?? rename.table.schema
+  return schema === undefined ? { name: rename.to } : { schema, name: rename.to }
 }
 
 /**
@@ -22,11 +30,13 @@ export interface SuspectedRename extends RenameDecision {
 
 /**
  * RenameHint is a rename stated by the user (`@RenamedFrom`, `--rename`). `table.schema` undefined matches
- * the table in any schema; for a column, `table.name` may be the table's old or new name. `origin` names the
- * hint in messages (`--rename post.body=content`).
+ * the table in any schema; for a column, `table.name` may be the table's old or new name. `move` marks a
+ * table hint that names schemas, stating a move to `toSchema` (or, without it, to wherever the entities have
+ * the new table; see matchTableHint). `origin` names the hint in messages (`--rename post.body=content`).
  */
 export interface RenameHint extends RenameDecision {
   readonly origin: string
+  readonly move?: boolean
 }
 
 /** IgnoredHint is a hint that did not apply, and why; `stale` when its old name is simply gone (already applied). */
@@ -39,9 +49,23 @@ export interface IgnoredHint {
 /** RenameAsk asks whether a suspected rename is one; the CLI's terminal prompt is one. */
 export type RenameAsk = (suspect: SuspectedRename) => Promise<boolean>
 
-/** renameLabel writes a rename the way the CLI flag does: `post.body -> post.content`, `post -> article`. */
+/**
+ * renameLabel writes a rename the way the CLI flag does: `post.body -> post.content`, `post -> article`, and
+ * a move to another schema with both schemas, `crm.client -> sales.client`.
+ */
 export function renameLabel(rename: RenameDecision): { readonly from: string; readonly to: string } {
-  return rename.kind === 'table'
-    ? { from: rename.from, to: rename.to }
-    : { from: `${rename.table.name}.${rename.from}`, to: `${rename.table.name}.${rename.to}` }
+  if (rename.kind === 'column') return { from: `${rename.table.name}.${rename.from}`, to: `${rename.table.name}.${rename.to}` }
+  return movesSchema(rename)
+    ? { from: `${rename.table.schema}.${rename.from}`, to: `${rename.toSchema}.${rename.to}` }
+    : { from: rename.from, to: rename.to }
+}
+
+/** renamedOrMoved is the verb for `rename` in sentences: `moved` for a table moved to another schema. */
+export function renamedOrMoved(rename: RenameDecision): 'renamed' | 'moved' {
+  return rename.kind === 'table' && movesSchema(rename) ? 'moved' : 'renamed'
+}
+
+/** movesSchema is whether a table decision moves its table to another schema. */
+export function movesSchema(rename: RenameDecision): boolean {
+  return rename.toSchema !== undefined && rename.toSchema !== rename.table.schema
 }

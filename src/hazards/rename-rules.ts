@@ -9,7 +9,7 @@ const advice = 'application code still using the old name fails until code that 
 export function renameFindings(context: RuleContext): HazardFinding[] {
   return [
     ...eachOp(context, 'rename_table', (op): HazardFinding[] => [
-      { code: 'RENAME', operation: op, what: `Renames table ${tableText(op.from)} to ${tableText(op.to)}`, advice },
+      { code: 'RENAME', operation: op, what: `${op.from.schema === op.to.schema ? 'Renames' : 'Moves'} table ${tableText(op.from)} to ${tableText(op.to)}`, advice },
     ]),
     // Where column names ignore case, code using either spelling finds the column: nothing to ship together.
     ...eachOp(context, 'rename_column', (op): HazardFinding[] =>

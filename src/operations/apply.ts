@@ -152,7 +152,10 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
  * and so do the casts to it in defaults, checks and index predicates (the database holds them by the type's oid).
  */
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
-  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && t.schema === from.schema
+  // A type following its table to another schema (see movedEnumTypes) finds the table there already: a
+  // column of that schema naming a type the schema lacks is one of its users.
+  const followsTable = (t: TableModel) => from.schema !== to.schema && t.schema === to.schema && !model.enums.some((e) => sameName(e, { schema: to.schema, name: from.name }))
+  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && (t.schema === from.schema || followsTable(t))
   // A name is written bare or quoted, with any double quote in it doubled.
   const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
   const inSchema = from.schema === undefined ? '' : `(?:${spelled(from.schema)}\\.)?`
@@ -167,7 +170,7 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
   return {
     ...model,
     enums: model.enums.map((e) => (sameName(e, from) ? { ...e, schema: to.schema, name: to.name } : e)).sort(byQualifiedName),
-    tables: model.tables.map((t) => (t.schema === from.schema && t.columns.some((c) => uses(t, c)) ? follow(t) : t)),
+    tables: model.tables.map((t) => (t.columns.some((c) => uses(t, c)) ? follow(t) : t)),
   }
 }
 

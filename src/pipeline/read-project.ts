@@ -21,6 +21,7 @@ import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unap
 import type { CompareOptions } from './compare-project'
 import { withDatabaseNamesOfDuplicates } from './duplicate-unique-names'
 import { wantedDeclaredFacts } from './wanted-declared-facts'
+import { movedFromSchemas, onlyMovedTables } from './moved-from-schemas'
 
 /** ProjectReading is everything comparing a project reads: the entities, the database, the migrations. */
 export interface ProjectReading {
@@ -84,8 +85,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   }
   const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
-  const schemas = dialect.capabilities.schemas ? wanted.schemas : undefined
-  const introspected = await database.introspect({ schemas, ignoreTables: ignore })
+  const hints = [...(options.renames ?? []), ...entities.renameHints]
+  const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, wanted.schemas) : []
+  const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...movedFrom] : undefined
+  const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
   const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection) : wanted
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)

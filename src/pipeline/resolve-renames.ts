@@ -2,7 +2,7 @@ import type { Warning } from '../hazards/warning'
 import type { DialectCapabilities } from '../dialect/dialect'
 import { planWithRenames } from '../diff/rename-plan'
 import { renameFlagText } from '../diff/rename-flag-text'
-import { type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel } from '../diff/rename-types'
+import { type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel, renamedOrMoved } from '../diff/rename-types'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { type RenameTarget, decoratorAdvice } from '../source/rename-hints'
@@ -36,7 +36,8 @@ export interface ResolvedRenames {
  * resolveRenames diffs `actual` against `desired` deciding renames from the `--rename` flags, the entities'
  * `@RenamedFrom` hints and the prompt, in that order. A flag that does not apply is a UserError; a
  * decorator hint that is spent (the database has the new name and not the old: it was applied before) is
- * ignored, any other that does not apply is a warning. Each unresolved suspected rename is a warning too.
+ * ignored, any other that does not apply is a warning. A hint moving a table to another schema is a
+ * UserError where the dialect has no schemas. Each unresolved suspected rename is a warning too.
  */
 export async function resolveRenames(
   actual: SchemaModel,
@@ -48,6 +49,8 @@ export async function resolveRenames(
 ): Promise<ResolvedRenames> {
   const flags = options.renames ?? []
   const hints = withoutRepeats([...flags, ...entityHints])
+  const move = hints.find((h) => h.move === true)
+  if (move !== undefined && !capabilities.schemas) throw new UserError(`${move.origin}: the database has no schemas, so no table can move to another one`)
   const plan = await planWithRenames(actual, desired, capabilities, { hints, ask: options.ask })
   const warnings: Warning[] = []
   for (const { hint, reason, stale } of plan.ignoredHints) {
@@ -60,7 +63,7 @@ export async function resolveRenames(
     const decorator = decoratorAdvice(renameTargets, suspect)
     return {
       ...suspect,
-      description: `${from} may have been renamed to ${to}`,
+      description: `${from} may have been ${renamedOrMoved(suspect)} to ${to}`,
       advice: decorator === undefined ? `pass ${flag}` : `${decorator}, or pass ${flag}`,
     }
   })
@@ -74,7 +77,7 @@ export async function resolveRenames(
 function withoutRepeats(hints: readonly RenameHint[]): RenameHint[] {
   const seen = new Set<string>()
   return hints.filter((h) => {
-    const key = JSON.stringify([h.kind, h.table.name, h.from, h.to])
+    const key = JSON.stringify([h.kind, h.table.name, h.from, h.to, h.toSchema])
     if (seen.has(key)) return false
     seen.add(key)
     return true

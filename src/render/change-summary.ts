@@ -99,7 +99,7 @@ function tableEntry(key: string, group: TableGroup): SummaryEntry {
   const table = `table ${displayName(group.name)}`
   const columns = created === undefined ? '' : `${created.columns} column${created.columns === 1 ? '' : 's'}`
   const notes = [
-    ...(renamed !== undefined ? [`renamed from ${displayName(renamed.from)}`] : []),
+    ...(renamed !== undefined ? [`${renamed.from.schema === group.name.schema ? 'renamed' : 'moved'} from ${displayName(renamed.from)}`] : []),
     ...(created !== undefined && dropped ? ['recreated'] : []),
     ...(created !== undefined ? [columns] : []),
   ]

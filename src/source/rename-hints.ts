@@ -1,22 +1,23 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
-import type { RenameDecision, RenameHint } from '../diff/rename-types'
+import { type RenameDecision, type RenameHint, movesSchema } from '../diff/rename-types'
 import { quoteLiteral } from '../dialect/quote'
 import { columnRenamedFrom, tableRenamedFrom } from './renamed-from'
 
 /**
- * renameHintsOf reads the `@RenamedFrom` hints of one entity's table: on its class (the table's old names)
- * and on its properties, inherited and embedded ones included (the columns' old database names).
+ * renameHintsOf reads the `@RenamedFrom` hints of one entity's table: on its class (the table's old names,
+ * `schema.table` for one the table moves from) and on its properties, inherited and embedded ones included
+ * (the columns' old database names).
  */
 export function renameHintsOf(metadata: EntityMetadata): RenameHint[] {
   const table = metadata.schema ? { schema: metadata.schema, name: metadata.tableName } : { name: metadata.tableName }
-  const hints: RenameHint[] = tableRenamedFrom(metadata.target).map((from) => ({
-    kind: 'table',
-    table: { ...table, name: from },
-    from,
-    to: metadata.tableName,
-    origin: `@RenamedFrom(${quoteLiteral(from)}) on ${metadata.targetName}`,
-  }))
+  const hints: RenameHint[] = tableRenamedFrom(metadata.target).map((old) => {
+    const origin = `@RenamedFrom(${quoteLiteral(old)}) on ${metadata.targetName}`
+    const [schema, from, ...rest] = old.split('.')
+    if (from === undefined || rest.length > 0) return { kind: 'table', table: { ...table, name: old }, from: old, to: metadata.tableName, origin }
+    const toSchema = metadata.schema ? { toSchema: metadata.schema } : {}
+    return { kind: 'table', table: { schema: schema!, name: from }, from, to: metadata.tableName, ...toSchema, move: true, origin }
+  })
   for (const column of metadata.columns) {
     if (column.isVirtualProperty) continue
     for (const from of columnHintsOf(metadata, column)) {
@@ -60,7 +61,7 @@ export function decoratorAdvice(targets: readonly RenameTarget[], rename: Rename
   const tableName = rename.kind === 'table' ? rename.to : rename.table.name
   const target = targets.find((t) => t.tableName === tableName)
   if (target === undefined) return undefined
-  const decorator = `@RenamedFrom(${quoteLiteral(rename.from)})`
+  const decorator = `@RenamedFrom(${quoteLiteral(rename.kind === 'table' && movesSchema(rename) ? `${rename.table.schema}.${rename.from}` : rename.from)})`
   if (rename.kind === 'table') return `add ${decorator} to ${target.className}`
   const property = Object.hasOwn(target.properties, rename.to) ? target.properties[rename.to] : undefined
   return property === undefined ? undefined : `add ${decorator} to ${target.className}.${property}`

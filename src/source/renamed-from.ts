@@ -25,7 +25,8 @@ function recordOf(target: object): RenamedFromRecord {
 /**
  * RenamedFrom states that a table or column was renamed, so that the next migration renames it (keeping
  * its rows) instead of dropping the old one and adding the new one. On an entity class it names the
- * table's old name; on a property, the column's old database name. Several old names may be given, for a
+ * table's old name (`'crm.client'` for a table moved from schema `crm`, PostgreSQL); on a property, the
+ * column's old database name. Several old names may be given, for a
  * column renamed more than once; the first the database still has wins. Once the database has the new name
  * the hint is ignored, so it can stay in the code.
  *

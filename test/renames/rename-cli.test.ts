@@ -140,5 +140,11 @@ describe.each(setups)('the built CLI on %s', (label, createDatabase) => {
       expect(run.code).toBe(2)
       expect(run.stderr).toBe('typeorm-autogen: --rename post.text=content does not apply: the database has no column "post"."text"\n')
     })
+
+    it('refuses a --rename moving a table to another schema, which the database does not have', async () => {
+      const run = await cli('diff', '--rename', 'crm.post=sales.post')
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe('typeorm-autogen: --rename crm.post=sales.post: the database has no schemas, so no table can move to another one\n')
+    })
   }
 })

@@ -5,6 +5,7 @@ import type { Operation } from '../../src/operations/operation'
 import { reverseOperations } from '../../src/operations/reverse'
 import { column, schema, table } from '../support/model-builders'
 import { changeSetOf } from '../../src/plan/change-set'
+import { planWithRenames } from '../../src/diff/rename-plan'
 
 // The SQL of the renames that follow a renamed table or column, both ways.
 
@@ -51,6 +52,60 @@ describe('postgres compiles renames in place', () => {
     expect(pgSql([{ kind: 'rename_enum', from: { schema: 'public', name: 'a' }, to: { schema: 'app', name: 'b' } }])).toEqual([
       'ALTER TYPE "public"."a" SET SCHEMA "app"',
       'ALTER TYPE "app"."a" RENAME TO "b"',
+    ])
+  })
+})
+
+describe('postgres compiles a table moved to another schema', () => {
+  const client = table('client', [column('id', 'integer', { generated: { kind: 'increment' } }), column('status', 'enum', { enumName: 'client_status_enum', enumValues: ['a'] })], {
+    schema: 'crm', primaryKey: { name: 'client_pkey', columns: ['id'] },
+  })
+  const before = schema([client], { schemas: ['crm'], enums: [{ schema: 'crm', name: 'client_status_enum', values: ['a'] }] })
+  const moved = (name: string) => ({ ...client, schema: 'sales', name, primaryKey: { name: `${name}_pkey`, columns: ['id'] }, columns: [client.columns[0]!, { ...client.columns[1]!, enumName: `${name}_status_enum` }] })
+  const after = (name: string) => schema([moved(name)], { schemas: ['crm', 'sales'], enums: [{ schema: 'sales', name: `${name}_status_enum`, values: ['a'] }] })
+  const hint = (to: string) => ({ kind: 'table' as const, table: { schema: 'crm', name: 'client' }, from: 'client', to, toSchema: 'sales', move: true, origin: 'test' })
+  const sqlBothWays = async (to: string) => {
+    const { ops } = await planWithRenames(before, after(to), postgresDialect.capabilities, { hints: [hint(to)] })
+    const down = reverseOperations(ops)
+    return {
+      up: postgresDialect.compile(changeSetOf(before, ops)).map((s) => s.sql),
+      down: postgresDialect.compile(changeSetOf(applyOperations(before, ops), down)).map((s) => s.sql),
+    }
+  }
+
+  it('creates the schema, sets the table\'s schema and then its enum type\'s; down sets both back and drops the schema if empty', async () => {
+    const { up, down } = await sqlBothWays('client')
+    expect(up).toEqual([
+      'CREATE SCHEMA IF NOT EXISTS "sales"',
+      'ALTER TABLE "crm"."client" SET SCHEMA "sales"',
+      'ALTER TYPE "crm"."client_status_enum" SET SCHEMA "sales"',
+    ])
+    expect(down).toEqual([
+      'ALTER TYPE "sales"."client_status_enum" SET SCHEMA "crm"',
+      'ALTER TABLE "sales"."client" SET SCHEMA "crm"',
+      expect.stringContaining('DROP SCHEMA "sales"'),
+    ])
+  })
+
+  it('renames the table in its new schema, with its sequence, key and type', async () => {
+    const { up, down } = await sqlBothWays('customer')
+    expect(up).toEqual([
+      'CREATE SCHEMA IF NOT EXISTS "sales"',
+      'ALTER TABLE "crm"."client" SET SCHEMA "sales"',
+      'ALTER TABLE "sales"."client" RENAME TO "customer"',
+      'ALTER SEQUENCE "sales"."client_id_seq" RENAME TO "customer_id_seq"',
+      'ALTER TYPE "crm"."client_status_enum" SET SCHEMA "sales"',
+      'ALTER TYPE "sales"."client_status_enum" RENAME TO "customer_status_enum"',
+      'ALTER TABLE "sales"."customer" RENAME CONSTRAINT "client_pkey" TO "customer_pkey"',
+    ])
+    expect(down).toEqual([
+      'ALTER TABLE "sales"."customer" RENAME CONSTRAINT "customer_pkey" TO "client_pkey"',
+      'ALTER TYPE "sales"."customer_status_enum" SET SCHEMA "crm"',
+      'ALTER TYPE "crm"."customer_status_enum" RENAME TO "client_status_enum"',
+      'ALTER TABLE "sales"."customer" SET SCHEMA "crm"',
+      'ALTER TABLE "crm"."customer" RENAME TO "client"',
+      'ALTER SEQUENCE "crm"."customer_id_seq" RENAME TO "client_id_seq"',
+      expect.stringContaining('DROP SCHEMA "sales"'),
     ])
   })
 })

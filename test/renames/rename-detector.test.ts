@@ -59,11 +59,25 @@ describe('detectTableRenames', () => {
     ])
   })
 
-  it('does not pair tables with less than half of their columns equal, or in different schemas', () => {
+  it('does not pair tables with less than half of their columns equal', () => {
     const other = table('other', [id, column('a', 'text'), column('b', 'text'), column('c', 'text')])
     expect(detectTableRenames(schema([post]), schema([other]), comparison)).toEqual([])
+  })
+
+  it('pairs a table dropped in one schema with one added in another as a move, renamed or not', () => {
     const moved = { ...post, schema: 'archive', name: 'post_archive' }
-    expect(detectTableRenames(schema([{ ...post, schema: 'public' }]), schema([moved]), comparison)).toEqual([])
+    expect(detectTableRenames(schema([{ ...post, schema: 'public' }]), schema([moved]), comparison)).toEqual([
+      { kind: 'table', table: { schema: 'public', name: 'post' }, from: 'post', to: 'post_archive', toSchema: 'archive', reasons: ['4 of 4 columns equal'] },
+    ])
+  })
+
+  it('prefers a pair within one schema to a move at an equal score', () => {
+    const old = { ...post, schema: 'public' }
+    const stays = { ...post, schema: 'public', name: 'article' }
+    const moved = { ...post, schema: 'archive', name: 'article' }
+    expect(detectTableRenames(schema([old]), schema([moved, stays]), comparison)).toEqual([
+      { kind: 'table', table: { schema: 'public', name: 'post' }, from: 'post', to: 'article', reasons: ['4 of 4 columns equal'] },
+    ])
   })
 
   it('ignores tables both sides have', () => {

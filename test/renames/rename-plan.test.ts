@@ -194,6 +194,71 @@ describe('planWithRenames: tables', () => {
   })
 })
 
+describe('planWithRenames: a table moved to another schema', () => {
+  const status = (enumName: string) => column('status', 'enum', { enumName, enumValues: ['a', 'b'] })
+  const client = (schemaName: string, name: string) =>
+    table(name, [id, column('name', 'text'), status(`${name}_status_enum`)], { schema: schemaName, primaryKey: { name: `${name}_pkey`, columns: ['id'] } })
+  const invoice = (schemaName: string, name: string) => table('invoice', [id, column('clientId', 'integer')], {
+    schema: 'billing',
+    foreignKeys: [{ name: 'FK_invoice_client', columns: ['clientId'], referencedSchema: schemaName, referencedTable: name, referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }],
+  })
+  const enumIn = (schemaName: string, name: string) => ({ schema: schemaName, name: `${name}_status_enum`, values: ['a', 'b'] })
+  const from = schema([client('crm', 'client'), invoice('crm', 'client')], { enums: [enumIn('crm', 'client')], schemas: ['billing', 'crm'] })
+  const moveHint = (to: string): RenameHint =>
+    ({ kind: 'table', table: { schema: 'crm', name: 'client' }, from: 'client', to, toSchema: 'sales', move: true, origin: `--rename crm.client=sales.${to}` })
+
+  it('moves a hinted table with its enum type, creating the schema first, and the foreign keys to it follow', async () => {
+    const to = schema([client('sales', 'client'), invoice('sales', 'client')], { enums: [enumIn('sales', 'client')], schemas: ['billing', 'sales'] })
+    const plan = await planWithRenames(from, to, withEnums, { hints: [moveHint('client')] })
+    expect(plan.ops).toEqual([
+      { kind: 'create_schema', schema: 'sales' },
+      { kind: 'rename_table', from: { schema: 'crm', name: 'client' }, to: { schema: 'sales', name: 'client' }, table: from.tables[0]! },
+      { kind: 'rename_enum', from: { schema: 'crm', name: 'client_status_enum' }, to: { schema: 'sales', name: 'client_status_enum' } },
+    ])
+    expect(plan.renames).toEqual([{ kind: 'table', table: { schema: 'crm', name: 'client' }, from: 'client', to: 'client', toSchema: 'sales' }])
+    expectRoundTrip(from, to, plan.ops, withEnums)
+  })
+
+  it('moves and renames, the type and the key named after the table following', async () => {
+    const to = schema([client('sales', 'customer'), invoice('sales', 'customer')], { enums: [enumIn('sales', 'customer')], schemas: ['billing', 'crm', 'sales'] })
+    const plan = await planWithRenames(from, to, withEnums, { hints: [moveHint('customer')] })
+    expect(plan.ops).toEqual([
+      { kind: 'create_schema', schema: 'sales' },
+      { kind: 'rename_table', from: { schema: 'crm', name: 'client' }, to: { schema: 'sales', name: 'customer' }, table: from.tables[0]! },
+      { kind: 'rename_enum', from: { schema: 'crm', name: 'client_status_enum' }, to: { schema: 'sales', name: 'customer_status_enum' } },
+      { kind: 'rename_constraint', table: { schema: 'sales', name: 'customer' }, constraint: 'primary_key', from: 'client_pkey', to: 'customer_pkey', primaryKey: from.tables[0]!.primaryKey! },
+    ])
+    expectRoundTrip(from, to, plan.ops, withEnums)
+  })
+
+  it('leaves an enum type another table uses where it is', async () => {
+    const sharing = table('lead', [id, status('client_status_enum')], { schema: 'crm' })
+    const shared = schema([client('crm', 'client'), sharing], { enums: [enumIn('crm', 'client')], schemas: ['crm'] })
+    const to = schema([client('sales', 'client'), sharing], { enums: [enumIn('crm', 'client'), enumIn('sales', 'client')], schemas: ['crm', 'sales'] })
+    const plan = await planWithRenames(shared, to, withEnums, { hints: [moveHint('client')] })
+    // The model names a column's type without its schema: the moved column still uses crm's type, the one created in sales stays unused.
+    expect(plan.ops.map((op) => op.kind)).toEqual(['create_schema', 'rename_table', 'create_enum'])
+    expectRoundTrip(shared, to, plan.ops, withEnums)
+  })
+
+  it('finds the new schema of a decorator hint that names only the old one', async () => {
+    const to = schema([client('sales', 'client'), invoice('sales', 'client')], { enums: [enumIn('sales', 'client')], schemas: ['billing', 'sales'] })
+    const { toSchema: _toSchema, ...decorator } = moveHint('client')
+    const plan = await planWithRenames(from, to, withEnums, { hints: [decorator] })
+    expect(plan.renames).toEqual([{ kind: 'table', table: { schema: 'crm', name: 'client' }, from: 'client', to: 'client', toSchema: 'sales' }])
+    expect(plan.ignoredHints).toEqual([])
+  })
+
+  it('asks about a table that looks moved, and moves it on yes', async () => {
+    const to = schema([client('sales', 'client'), invoice('sales', 'client')], { enums: [enumIn('sales', 'client')], schemas: ['billing', 'crm', 'sales'] })
+    const asked: string[] = []
+    const plan = await planWithRenames(from, to, withEnums, { ask: async (s) => (asked.push(`${s.table.schema}.${s.from}->${s.toSchema}.${s.to}`), true) })
+    expect(asked).toEqual(['crm.client->sales.client'])
+    expect(plan.ops.map((op) => op.kind)).toEqual(['create_schema', 'rename_table', 'rename_enum'])
+    expectRoundTrip(from, to, plan.ops, withEnums)
+  })
+})
+
 describe('planWithRenames: hints that do not apply', () => {
   const t = (columns: string[]): TableModel => table('post', [id, ...columns.map((c) => column(c, 'text'))])
 

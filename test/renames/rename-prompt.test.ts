@@ -54,11 +54,21 @@ describe('parseRenameFlags', () => {
     expect(parseRenameFlags(undefined)).toEqual([])
   })
 
+  it('reads a table moved to another schema, renamed or not, and writes the flag back', () => {
+    expect(parseRenameFlags(['crm.client=sales.client', 'crm.client=sales.customer'])).toEqual([
+      { kind: 'table', table: { schema: 'crm', name: 'client' }, from: 'client', to: 'client', toSchema: 'sales', move: true, origin: '--rename crm.client=sales.client' },
+      { kind: 'table', table: { schema: 'crm', name: 'client' }, from: 'client', to: 'customer', toSchema: 'sales', move: true, origin: '--rename crm.client=sales.customer' },
+    ])
+    const moved: SuspectedRename = { kind: 'table', table: { schema: 'crm', name: 'client' }, from: 'client', to: 'client', toSchema: 'sales', reasons: ['2 of 2 columns equal'] }
+    expect(renameFlagText(moved)).toBe('--rename crm.client=sales.client')
+    expect(renameQuestion(moved)).toBe('table crm.client is gone and sales.client is new (2 of 2 columns equal)\nwas crm.client moved to sales.client? [y/N] (N drops table crm.client and its rows) ')
+  })
+
   it('refuses what is neither', () => {
-    for (const bad of ['post', 'post.body', 'post.body=a.b', '=x', 'a..b=c', 'a.b.c.d=e', 'a=b=c']) {
+    for (const bad of ['post', 'post.body', 'a=b.c', 'a.b.c=d.e', 'a.b=.c', 'a.b=c.d.e', '=x', 'a..b=c', 'a.b.c.d=e', 'a=b=c']) {
       expect(() => parseRenameFlags([bad])).toThrow(UserError)
     }
-    expect(() => parseRenameFlags(['post.body'])).toThrow('--rename post.body is not table.old_column=new_column (a column) nor old_table=new_table (a table)')
+    expect(() => parseRenameFlags(['post.body'])).toThrow('--rename post.body is not table.old_column=new_column (a column), old_table=new_table (a table) nor schema.table=new_schema.new_table (a table moved to another schema)')
     for (const bad of ['post."body=a', 'post."body"x=a', 'post.body=""a"']) expect(() => parseRenameFlags([bad])).toThrow(UserError)
   })
 
