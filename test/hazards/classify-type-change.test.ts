@@ -41,6 +41,10 @@ describe('postgres: classifyTypeChange', () => {
     [c('integer'), c('smallint', { isArray: true }), 'narrowing'],
     [c('text'), c('integer', { isArray: true }), 'cast_may_fail'],
     [c('integer', { isArray: true }), c('integer'), 'cast_may_fail'],
+    // An array becomes its JSON array, which never fails; a JSON array's elements may be nested or escaped.
+    [c('varchar', { isArray: true }), c('jsonb'), 'rewrite'],
+    [c('integer', { isArray: true }), c('json'), 'rewrite'],
+    [c('jsonb'), c('varchar', { isArray: true }), 'cast_may_fail'],
     // Bit strings: a value longer than the new length no longer fits (an explicit cast would cut it).
     [c('bit', { length: 4 }), c('bit', { length: 8 }), 'rewrite'],
     [c('bit', { length: 8 }), c('bit', { length: 4 }), 'narrowing'],

@@ -3,6 +3,9 @@ import type { ColumnModel } from '../../model/schema-model'
 /** stringTypes take any value's text form and give theirs to any type (PostgreSQL's I/O conversion casts). */
 export const stringTypes: ReadonlySet<string> = new Set(['text', 'varchar', 'char'])
 
+/** jsonTypes hold JSON documents; an array converts into them whole (`to_jsonb`). */
+export const jsonTypes: ReadonlySet<string> = new Set(['json', 'jsonb'])
+
 /** directCasts are PostgreSQL's built-in casts between the other built-in types (pg_cast), by source type. */
 const directCasts: Readonly<Record<string, readonly string[]>> = {
   smallint: ['integer', 'bigint', 'numeric', 'real', 'double precision'],

@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
+import { jsonTypes } from './postgres-casts'
 
 const stringTypes: ReadonlySet<string> = new Set(['varchar', 'text', 'char', 'citext'])
 const integerDigits: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 }
@@ -28,8 +29,11 @@ const widenings: Readonly<Record<string, readonly string[]>> = {
  */
 export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   // A value becomes the one element of an array (see valueCastSql); an array becomes a value only by text.
+  // A JSON array becomes the array of its elements, unless one is nested or escaped (see valueCastSql).
+  if (!from.isArray && to.isArray && jsonTypes.has(from.type)) return 'cast_may_fail'
   if (!from.isArray && to.isArray) return rewritten(classifyPostgresTypeChange(from, { ...to, isArray: false }))
-  if (from.isArray && !to.isArray) return 'cast_may_fail'
+  // An array becomes the JSON array of its elements; any other value, its element or its text (see valueCastSql).
+  if (from.isArray && !to.isArray) return jsonTypes.has(to.type) ? 'rewrite' : 'cast_may_fail'
   if (to.type === 'enum') return from.type === 'enum' && keepsLabels(from, to) ? 'rewrite' : 'cast_may_fail'
   if (from.type === to.type) return sameType(from, to)
   if (stringTypes.has(to.type)) return toString(from, to)

@@ -1,6 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
-import { castsDirectly, stringTypes } from './postgres-casts'
+import { castsDirectly, jsonTypes, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
@@ -21,13 +21,32 @@ import { fitsBitString } from './postgres-type-change'
  */
 export function valueCastSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   if (Boolean(from.isArray) === Boolean(to.isArray)) return castSql(value, from, to, table)
+  if (from.isArray && jsonTypes.has(to.type)) return `to_${to.type}(${value})`
   if (to.isArray) {
     const wrapped = `ARRAY[${castSql(value, from, elementOf(to), table)}]`
+    if (jsonTypes.has(from.type)) {
+      const elements = `${jsonArrayAsArrayLiteral(value)}::${castTargetSql(from, to, table)}`
+      return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${from.type}_typeof(${value}) = 'array' THEN ${elements} ELSE ${wrapped} END`
+    }
     if (!stringTypes.has(from.type)) return `CASE WHEN ${value} IS NULL THEN NULL ELSE ${wrapped} END`
     return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${isArrayLiteral(value)} THEN ${value}::text::${castTargetSql(from, to, table)} ELSE ${wrapped} END`
   }
   const element = castSql(`(${value})[1]`, elementOf(from), to, table)
   return `CASE WHEN ${singleElement(value)} THEN ${element} ELSE ${value}::text::${castTargetSql(from, to, table)} END`
+}
+
+/**
+ * jsonArrayAsArrayLiteral writes a JSON array's text (`["a", "b", 1, null]`) as the array literal of its
+ * elements (`{"a", "b", 1, null}`): the two agree on quoted strings, `\"` and `\\`, bare numbers, `true`,
+ * `false` and `null`. Any other escape (`\n`, `\u00e9`), which an array literal would read as another
+ * character, and nested arrays and objects, which it cannot read as elements, are left as JSON, which no array
+ * type accepts: the migration fails rather than change a value. (`USING` takes no subquery, so the elements
+ * cannot be unnested.)
+ */
+function jsonArrayAsArrayLiteral(value: string): string {
+  const text = `${value}::text`
+  const readable = `${text} !~ ${quoteLiteral('\\\\[^"\\\\]')}`
+  return `CASE WHEN ${readable} THEN regexp_replace(${text}, ${quoteLiteral('^[[:space:]]*\\[(.*)\\][[:space:]]*$')}, '{\\1}') ELSE ${text} END`
 }
 
 /** isArrayLiteral tests that text is written as an array literal (`{a,b}`, `{}`): braces around it. */
