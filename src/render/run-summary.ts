@@ -15,13 +15,13 @@ const objects: readonly [SummaryEntry['object'], string, string][] = [
 
 /**
  * runSummary counts what plans change and what to watch: `2 tables, 1 view and 1 enum changed, 1 danger, 1 warning,
- * 2 notes`. Dangers and notes are hazards of those severities; warnings are the hazards of severity `warning`
+ * 2 notes`. An object counts once, by the name it ends with, however many of its changes and plans there are. Dangers and notes are hazards of those severities; warnings are the hazards of severity `warning`
  * and the plans' warnings.
  */
 export function runSummary(plans: readonly MigrationPlan[]): RunSummary {
   const entries = plans.flatMap((plan) => summarizeChanges(plan.up))
   const changed = objects
-    .map(([object, one, many]) => plural(entries.filter((e) => e.object === object).length, one, many))
+    .map(([object, one, many]) => plural(new Set(entries.filter((e) => e.object === object).map((e) => e.name)).size, one, many))
     .filter((text) => !text.startsWith('0 '))
   const hazards = plans.flatMap((plan) => plan.hazards ?? [])
   const dangers = hazards.filter((h) => h.severity === 'danger').length

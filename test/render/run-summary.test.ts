@@ -16,3 +16,16 @@ it('counts views with tables', () => {
   ])]).line).toBe('1 table and 2 views changed')
   expect(runSummary([plan([])]).line).toBe('no changes')
 })
+
+it('counts an object once however many of its changes, and plans, there are', () => {
+  // An enum moved to another schema and given a value read "2 enums changed"; a table changed in both the
+  // migration that adds enum values and the one after it, "2 tables".
+  const moved = { name: 'kind', schema: 'sales' }
+  const enumChanges = plan([
+    { kind: 'rename_enum', from: { name: 'kind', schema: 'crm' }, to: moved },
+    { kind: 'alter_enum', from: { ...moved, values: ['a'] }, to: { ...moved, values: ['a', 'b'] }, users: [] },
+  ])
+  expect(runSummary([enumChanges]).line).toBe('1 enum changed')
+  const dropIndex = (name: string) => plan([{ kind: 'drop_index', table: { name: 'team' }, index: { name, columns: ['a'], unique: false } }])
+  expect(runSummary([dropIndex('one'), dropIndex('two')]).line).toBe('1 table changed')
+})
