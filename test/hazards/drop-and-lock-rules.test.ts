@@ -108,6 +108,14 @@ describe('SUSPECTED_RENAME', () => {
   it('stays quiet without suspects', () => {
     expect(codesOf(pg, before(pg), ops)).toEqual(['DROP_COLUMN'])
   })
+  // A suspected move named the created table in the old schema ("crm"."client" dropped and "crm"."client" created).
+  it('names the created table in its own schema, as a move, for a table suspected moved to another schema', () => {
+    const moved = { ...users(pg), schema: 'crm' }
+    const suspectedRenames = [{ kind: 'table' as const, table: { schema: 'crm', name: 'users' }, from: 'users', to: 'users', toSchema: 'sales', reasons: ['4 of 4 columns equal'] }]
+    const found = findingsOf(pg, before(pg, moved), [{ kind: 'drop_table', table: moved }], { suspectedRenames }).find((f) => f.code === 'SUSPECTED_RENAME')
+    expect(found?.what).toBe('Table "crm"."users" is dropped and "sales"."users" created, which looks like a move (4 of 4 columns equal): as written every row is deleted')
+    expect(found?.advice).toBe('if it is a move, declare it so that the data is kept')
+  })
 })
 
 describe('RENAME', () => {
