@@ -1,5 +1,6 @@
 import type { SchemaModel, TableModel } from '../../model/schema-model'
 import { UserError } from '../../source/user-error'
+import { innoDbTable, keepsForeignKeys } from './mysql-engines'
 import { baseOf, mysqlIntegerTypes } from './mysql-types'
 
 /**
@@ -30,7 +31,7 @@ function refuseAutoIncrementWithoutKey(table: TableModel): void {
     throw new UserError(`"${table.name}"."${column.name}" is auto-increment but of type ${column.type}, which MySQL cannot count in: give it an integer type (type: 'int'), then run again`)
   }
   if (!keyed(table, column.name)) {
-    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDb(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
+    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDbTable(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
   }
 }
 
@@ -39,15 +40,9 @@ const countingTypes: ReadonlySet<string> = new Set([...mysqlIntegerTypes, 'float
 
 function keyed(table: TableModel, column: string): boolean {
   const keys = [table.primaryKey?.columns ?? [], ...table.indexes.map((i) => i.columns), ...table.uniques.map((u) => u.columns)]
-  return keys.some((columns) => (innoDb(table) ? columns[0] === column : columns.includes(column)))
+  return keys.some((columns) => (innoDbTable(table) ? columns[0] === column : columns.includes(column)))
 }
 
-const innoDb = (table: TableModel) => table.engine === undefined || table.engine.toLowerCase() === 'innodb'
-
-/** The engines that keep foreign keys; a table that names none gets the server's default, InnoDB. */
-const foreignKeyEngines: ReadonlySet<string> = new Set(['innodb', 'ndb', 'ndbcluster'])
-
-const keepsForeignKeys = (table: TableModel) => table.engine === undefined || foreignKeyEngines.has(table.engine.toLowerCase())
 
 function refuseForeignKeysWithoutEngineSupport(table: TableModel, model: SchemaModel): void {
   const fix = 'give the relation createForeignKeyConstraints: false, or use InnoDB, then run again'
