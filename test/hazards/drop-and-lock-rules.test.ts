@@ -91,6 +91,14 @@ describe('DROP_INDEX on a unique constraint', () => {
     const dropped: Operation[] = [{ kind: 'drop_unique', table: P, unique }, { kind: 'drop_column', table: P, column: posts.columns[1]! }]
     expect(codesOf(pg, before(pg, withUnique), dropped)).toEqual(['DROP_COLUMN'])
   })
+  // A SQLite table made WITHOUT ROWID loses a unique on its primary key's columns, which SQLite never makes
+  // there: the hazard said duplicates became possible, which the primary key still prevents.
+  it('stays quiet where the primary key that stays has the same columns', () => {
+    const keyUnique = { name: 'UQ_users_id', columns: ['id'] }
+    const withKeyUnique = users(lite, { uniques: [keyUnique] })
+    const ops: Operation[] = [{ kind: 'drop_unique', table: usersName(lite), unique: keyUnique }]
+    expect(codesOf(lite, { ...before(lite), tables: [withKeyUnique] }, ops)).toEqual(['TABLE_REBUILD'])
+  })
 })
 
 describe('SUSPECTED_RENAME', () => {
