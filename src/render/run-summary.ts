@@ -21,7 +21,8 @@ const objects: readonly [SummaryEntry['object'], string, string][] = [
 export function runSummary(plans: readonly MigrationPlan[]): RunSummary {
   const entries = plans.flatMap((plan) => summarizeChanges(plan.up))
   const changed = objects
-    .map(([object, one, many]) => plural(entries.filter((e) => e.object === object).length, one, many))
+    // A view dropped and created again is two entries of one name.
+    .map(([object, one, many]) => plural(new Set(entries.filter((e) => e.object === object).map((e) => e.name)).size, one, many))
     .filter((text) => !text.startsWith('0 '))
   const hazards = plans.flatMap((plan) => plan.hazards ?? [])
   const dangers = hazards.filter((h) => h.severity === 'danger').length

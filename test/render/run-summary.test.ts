@@ -16,3 +16,9 @@ it('counts views with tables', () => {
   ])]).line).toBe('1 table and 2 views changed')
   expect(runSummary([plan([])]).line).toBe('no changes')
 })
+
+// A view dropped and created again around its tables' changes is two summary lines (- and +), but one view: the
+// line counted it twice ("2 tables and 2 views changed" for one view).
+it('counts a view dropped and created again once', () => {
+  expect(runSummary([plan([{ kind: 'drop_view', view: view('stats') }, { kind: 'create_view', view: view('stats') }])]).line).toBe('1 view changed')
+})
