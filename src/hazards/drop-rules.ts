@@ -90,14 +90,15 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
 }
 
 /**
- * dropUniqueFindings: DROP_INDEX on a unique constraint that goes, unless its table goes too or the same
- * migration keeps its columns unique (a primary key, unique constraint or unique index on them).
+ * dropUniqueFindings: DROP_INDEX on a unique constraint that goes, unless its table goes too, the same
+ * migration keeps its columns unique (a primary key, unique constraint or unique index on them), or the table
+ * keeps a primary key on them.
  */
 export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_unique', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
-    if (uniqueAddedLater(context, index, table, op.unique.columns)) return []
+    if (uniqueAddedLater(context, index, table, op.unique.columns) || keyedByPrimaryKey(context, index, op.unique.columns)) return []
     // DROP_COLUMN says it of a column that goes.
     const columnDropped = context.input.changes.ops.some((other, i) =>
       other.kind === 'drop_column' && context.input.changes.tableAt[i]?.from === table && op.unique.columns.includes(other.column.name))
@@ -123,6 +124,12 @@ function uniqueAddedLater(context: RuleContext, index: number, table: TableModel
       : undefined
     return keys !== undefined && sameColumnSet(keys, columns)
   })
+}
+
+/** keyedByPrimaryKey: the table keeps, after the migration, a primary key on exactly these columns. */
+function keyedByPrimaryKey(context: RuleContext, index: number, columns: readonly string[]): boolean {
+  const key = context.input.changes.tableAt[index]?.to?.primaryKey?.columns
+  return key !== undefined && sameColumnSet(key, columns)
 }
 
 /**

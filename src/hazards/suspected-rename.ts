@@ -1,4 +1,4 @@
-import type { SuspectedRename } from '../diff/rename-types'
+import { type SuspectedRename, movesSchema, renamedTableName } from '../diff/rename-types'
 import { nameOf } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
 import type { HazardFinding } from './hazard-finding'
@@ -24,13 +24,14 @@ export function suspectedRenameFindings(context: RuleContext): HazardFinding[] {
     if (index < 0) return []
     const operation = ops[index]!
     const reasons = rename.reasons.length > 0 ? ` (${rename.reasons.join(', ')})` : ''
-    const advice = rename.advice === undefined ? 'if it is a rename, declare it so that the data is kept' : `if it is a rename, ${rename.advice}`
+    const kind = rename.kind === 'table' && movesSchema(rename) ? 'move' : 'rename'
+    const advice = `if it is a ${kind}, ${rename.advice ?? 'declare it so that the data is kept'}`
     if (operation.kind === 'drop_table') {
       const from = nameOf(operation.table)
       const origin = context.origins.table(index, from)
       return [{
         code: 'SUSPECTED_RENAME', operation, advice,
-        what: `Table ${tableText(from)} is dropped and ${tableText({ ...from, name: rename.to })} created, which looks like a rename${reasons}: as written every row is deleted`,
+        what: `Table ${tableText(from)} is dropped and ${tableText(renamedTableName(rename))} created, which looks like a ${kind}${reasons}: as written every row is deleted`,
         ...(origin && { probe: { kind: 'rows', table: nameOf(origin) } }),
       }]
     }

@@ -1,11 +1,13 @@
-import { Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm'
+import { Column, Entity, Generated, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm'
 import { expectCleanCycle, migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
 // Tables MySQL and MariaDB cannot make: an auto-increment column that leads no key (on InnoDB) or cannot count,
 // two indexes of one name. Entities written for PostgreSQL reach MySQL with them: every command refuses such a
 // table before it writes anything, naming it, where the migration failed at that table after the statements
-// before it had run. Two auto-increment columns in one table TypeORM refuses itself, as clearly.
+// before it had run. Two auto-increment columns in one table TypeORM refuses itself, as clearly. A foreign key of a
+// table whose engine keeps none (MyISAM, Aria) the server dropped without a word, so every generate and check
+// proposed it again; one referencing such a table the server refuses.
 
 let db: TestDatabase
 beforeEach(async () => {
@@ -101,4 +103,40 @@ it('adds an auto-increment column with the index it leads to a table holding row
   expect(rowsAfter).toEqual([{ code: 'a', number: 1 }, { code: 'b', number: 2 }])
   await db.query('DELETE FROM ticket')
   await revertLast(db, [FirstTable, NoCounter])
+})
+
+@Entity('log', { engine: 'MyISAM' })
+class MyIsamLog {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => FirstTable) first: FirstTable
+}
+
+@Entity('log', { engine: 'MyISAM' })
+class MyIsamLogWithoutConstraint {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => FirstTable, { createForeignKeyConstraints: false }) first: FirstTable
+}
+
+@Entity('client', { engine: 'Aria' })
+class AriaClient {
+  @PrimaryGeneratedColumn() id: number
+}
+
+@Entity('purchase')
+class PurchaseOfAriaClient {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => AriaClient) client: AriaClient
+}
+
+it('refuses a foreign key of a table, or to a table, whose engine keeps none, changing nothing', async () => {
+  await expect(pendingChanges(db, [FirstTable, MyIsamLog])).rejects.toThrow(
+    /^"log" has engine MyISAM, which keeps no foreign keys: the server drops foreign key "FK_\w+" \(firstId\) -> "first_table" without a word, so every run would add it again; give the relation createForeignKeyConstraints: false, or use InnoDB, then run again$/)
+  await expect(pendingChanges(db, [AriaClient, PurchaseOfAriaClient])).rejects.toThrow(
+    /^foreign key "FK_\w+" of "purchase" references "client", whose engine Aria keeps no foreign keys, so the server refuses it: give the relation createForeignKeyConstraints: false, or use InnoDB, then run again$/)
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
+it('makes a MyISAM table whose relation creates no foreign key, and finds nothing to change after', async () => {
+  await migrateTo(db, [FirstTable, MyIsamLogWithoutConstraint], 'Log')
+  expect(await pendingChanges(db, [FirstTable, MyIsamLogWithoutConstraint])).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm'
 import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { mariadbSchemaDump } from '../support/mariadb-schema-dump'
 import { createMariaDbDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
@@ -29,6 +29,20 @@ class KvInnoDb {
 class KvMyIsam {
   @PrimaryColumn({ length: 100 }) k: string
   @Column() v: string
+}
+
+@Entity('kv', { engine: 'MyISAM' })
+@Index('IDX_v', ['v'])
+class KvMyIsamIndexed {
+  @PrimaryColumn({ length: 100 }) k: string
+  @Column() v: string
+}
+
+@Entity('kv', { engine: 'MyISAM' })
+class KvMyIsamEdited {
+  @PrimaryColumn({ length: 100 }) k: string
+  @Column() v: string
+  @Column({ type: 'int', nullable: true }) n: number | null
 }
 
 const rows = 'SELECT k, v FROM kv ORDER BY k'
@@ -75,5 +89,24 @@ describe('mariadb', () => {
     await revertLast(db, [KvMyIsam])
     expect(await mariadbSchemaDump(db)).toEqual(before)
     expect(await pendingChanges(db, [KvInnoDb])).toEqual([])
+  })
+
+  // ALTER TABLE ... ALGORITHM=INPLACE or INSTANT is InnoDB's: a MyISAM table's index dropped or column added
+  // got those clauses, and MariaDB refused the migration ("ALGORITHM=INPLACE is not supported").
+  it('changes a MyISAM table, which the server copies, with no ALGORITHM InnoDB alone takes, and changes it back', async () => {
+    const myIsam = await createMariaDbDatabase('myisam_edits')
+    try {
+      await migrateTo(myIsam, [KvMyIsamIndexed], 'Init')
+      await myIsam.query(`INSERT INTO kv (k, v) VALUES ('a', '1')`)
+      const before = await mariadbSchemaDump(myIsam)
+      const { source } = await migrateTo(myIsam, [KvMyIsamEdited], 'Edited')
+      expect(source).not.toMatch(/ALGORITHM=(INPLACE|INSTANT)/)
+      expect(source).toContain('TABLE_REBUILD')
+      expect(await pendingChanges(myIsam, [KvMyIsamEdited])).toEqual([])
+      await revertLast(myIsam, [KvMyIsamEdited])
+      expect(await mariadbSchemaDump(myIsam)).toEqual(before)
+    } finally {
+      await myIsam.drop()
+    }
   })
 })

@@ -91,6 +91,14 @@ describe('DROP_INDEX on a unique constraint', () => {
     const dropped: Operation[] = [{ kind: 'drop_unique', table: P, unique }, { kind: 'drop_column', table: P, column: posts.columns[1]! }]
     expect(codesOf(pg, before(pg, withUnique), dropped)).toEqual(['DROP_COLUMN'])
   })
+  // A SQLite table made WITHOUT ROWID loses a unique on its primary key's columns, which SQLite never makes
+  // there: the hazard said duplicates became possible, which the primary key still prevents.
+  it('stays quiet where the primary key that stays has the same columns', () => {
+    const keyUnique = { name: 'UQ_users_id', columns: ['id'] }
+    const withKeyUnique = users(lite, { uniques: [keyUnique] })
+    const ops: Operation[] = [{ kind: 'drop_unique', table: usersName(lite), unique: keyUnique }]
+    expect(codesOf(lite, { ...before(lite), tables: [withKeyUnique] }, ops)).toEqual(['TABLE_REBUILD'])
+  })
 })
 
 describe('SUSPECTED_RENAME', () => {
@@ -107,6 +115,14 @@ describe('SUSPECTED_RENAME', () => {
   })
   it('stays quiet without suspects', () => {
     expect(codesOf(pg, before(pg), ops)).toEqual(['DROP_COLUMN'])
+  })
+  // A suspected move named the created table in the old schema ("crm"."client" dropped and "crm"."client" created).
+  it('names the created table in its own schema, as a move, for a table suspected moved to another schema', () => {
+    const moved = { ...users(pg), schema: 'crm' }
+    const suspectedRenames = [{ kind: 'table' as const, table: { schema: 'crm', name: 'users' }, from: 'users', to: 'users', toSchema: 'sales', reasons: ['4 of 4 columns equal'] }]
+    const found = findingsOf(pg, before(pg, moved), [{ kind: 'drop_table', table: moved }], { suspectedRenames }).find((f) => f.code === 'SUSPECTED_RENAME')
+    expect(found?.what).toBe('Table "crm"."users" is dropped and "sales"."users" created, which looks like a move (4 of 4 columns equal): as written every row is deleted')
+    expect(found?.advice).toBe('if it is a move, declare it so that the data is kept')
   })
 })
 

@@ -122,6 +122,20 @@ describe('summarizeChanges', () => {
     ])
   })
 
+  // The enum types of a table moved to another schema read "renamed from", beside the table's "moved from".
+  it('says that an enum type moved to another schema moved, as its table did', () => {
+    const ops: Operation[] = [
+      { kind: 'rename_table', from: { schema: 'crm', name: 'client' }, to: { schema: 'sales', name: 'client' }, table: { ...table('client', [column('tier', 'enum')]), schema: 'crm' } },
+      { kind: 'rename_enum', from: { schema: 'crm', name: 'client_tier_enum' }, to: { schema: 'sales', name: 'client_tier_enum' } },
+      { kind: 'rename_enum', from: { schema: 'crm', name: 'post_kind_enum' }, to: { schema: 'crm', name: 'article_kind_enum' } },
+    ]
+    expect(text(ops)).toEqual([
+      '~ enum "crm"."article_kind_enum" renamed from "crm"."post_kind_enum"',
+      '~ enum "sales"."client_tier_enum" moved from "crm"."client_tier_enum"',
+      '~ table "sales"."client" (moved from "crm"."client")',
+    ])
+  })
+
   it('says when a table is dropped and created again', () => {
     const t = table('t', [column('id', 'integer')])
     expect(text([{ kind: 'drop_table', table: t }, { kind: 'create_table', table: t }])).toEqual(['~ table "t" (recreated, 1 column)'])

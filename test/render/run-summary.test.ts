@@ -29,3 +29,9 @@ it('counts an object once however many of its changes, and plans, there are', ()
   const dropIndex = (name: string) => plan([{ kind: 'drop_index', table: { name: 'team' }, index: { name, columns: ['a'], unique: false } }])
   expect(runSummary([dropIndex('one'), dropIndex('two')]).line).toBe('1 table changed')
 })
+
+// A view dropped and created again around its tables' changes is two summary lines (- and +), but one view: the
+// line counted it twice ("2 tables and 2 views changed" for one view).
+it('counts a view dropped and created again once', () => {
+  expect(runSummary([plan([{ kind: 'drop_view', view: view('stats') }, { kind: 'create_view', view: view('stats') }])]).line).toBe('1 view changed')
+})

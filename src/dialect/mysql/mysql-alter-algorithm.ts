@@ -1,5 +1,6 @@
 import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
+import { innoDbTable } from './mysql-engines'
 import { type MysqlServer, atLeast } from './mysql-server'
 
 /**
@@ -37,8 +38,19 @@ export function weakest(costs: readonly AlterCost[]): AlterCost {
  * the server refuse (MySQL's INSTANT ADD COLUMN stops after 64 row versions).
  */
 export function alterCost(op: Operation, before: TableModel | undefined, server: MysqlServer | undefined): AlterCost {
-  if (server === undefined) return weakest([mariadbCost(op, before), mysqlCost(op, before)])
-  return server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, before) : mysqlCost(op, before)
+  const cost = server === undefined ? weakest([mariadbCost(op, before), mysqlCost(op, before)])
+    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, before) : mysqlCost(op, before)
+  return before === undefined || innoDbTable(before) ? cost : otherEngineCost(op, cost)
+}
+
+/**
+ * otherEngineCost: the costs above are InnoDB's. Another engine (MyISAM, Aria) takes no INPLACE or NOCOPY and
+ * copies the table for a column added or dropped or an index; only a change of metadata alone (a default, a
+ * name, a comment: instant on InnoDB too) is made in place. No ALGORITHM is claimed: the server picks.
+ */
+function otherEngineCost(op: Operation, innoDb: AlterCost): AlterCost {
+  const metadataOnly = innoDb.algorithm === 'instant' && op.kind !== 'add_column' && op.kind !== 'drop_column'
+  return { algorithm: 'default', rewrites: !metadataOnly }
 }
 
 /** algorithmClause is the ALGORITHM (and LOCK) an ALTER TABLE of this cost asserts; none where it claims nothing. */

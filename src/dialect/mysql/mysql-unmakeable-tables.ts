@@ -1,5 +1,6 @@
 import type { SchemaModel, TableModel } from '../../model/schema-model'
 import { UserError } from '../../source/user-error'
+import { innoDbTable, keepsForeignKeys } from './mysql-engines'
 import { baseOf, mysqlIntegerTypes } from './mysql-types'
 
 /**
@@ -10,13 +11,16 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  * - an auto-increment column that leads no key: InnoDB needs it first in the primary key or an index, other
  *   engines (MyISAM, Aria) anywhere in one (`@Generated('increment')` beside another primary key);
  * - two indexes of one name in one table: TypeORM names a `@Unique` on MySQL, which is a unique index there, as
- *   it names an `@Index` of the same columns.
+ *   it names an `@Index` of the same columns;
+ * - a foreign key of a table whose engine keeps none (MyISAM, Aria): the server drops it without a word, so every
+ *   run would add it again; or one referencing such a table, which the server refuses.
  * (Two auto-increment columns in one table TypeORM itself refuses.)
  */
 export function refuseUnmakeableTables(model: SchemaModel): void {
   for (const table of model.tables) {
     refuseAutoIncrementWithoutKey(table)
     refuseRepeatedIndexNames(table)
+    refuseForeignKeysWithoutEngineSupport(table, model)
   }
 }
 
@@ -27,7 +31,7 @@ function refuseAutoIncrementWithoutKey(table: TableModel): void {
     throw new UserError(`"${table.name}"."${column.name}" is auto-increment but of type ${column.type}, which MySQL cannot count in: give it an integer type (type: 'int'), then run again`)
   }
   if (!keyed(table, column.name)) {
-    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDb(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
+    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDbTable(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
   }
 }
 
@@ -36,10 +40,24 @@ const countingTypes: ReadonlySet<string> = new Set([...mysqlIntegerTypes, 'float
 
 function keyed(table: TableModel, column: string): boolean {
   const keys = [table.primaryKey?.columns ?? [], ...table.indexes.map((i) => i.columns), ...table.uniques.map((u) => u.columns)]
-  return keys.some((columns) => (innoDb(table) ? columns[0] === column : columns.includes(column)))
+  return keys.some((columns) => (innoDbTable(table) ? columns[0] === column : columns.includes(column)))
 }
 
-const innoDb = (table: TableModel) => table.engine === undefined || table.engine.toLowerCase() === 'innodb'
+
+function refuseForeignKeysWithoutEngineSupport(table: TableModel, model: SchemaModel): void {
+  const fix = 'give the relation createForeignKeyConstraints: false, or use InnoDB, then run again'
+  const [own] = table.foreignKeys
+  if (own !== undefined && !keepsForeignKeys(table)) {
+    throw new UserError(`"${table.name}" has engine ${table.engine}, which keeps no foreign keys: the server drops foreign key "${own.name}" ` +
+      `(${own.columns.join(', ')}) -> "${own.referencedTable}" without a word, so every run would add it again; ${fix}`)
+  }
+  for (const foreignKey of table.foreignKeys) {
+    const referenced = model.tables.find((t) => t.name === foreignKey.referencedTable)
+    if (referenced === undefined || keepsForeignKeys(referenced)) continue
+    throw new UserError(`foreign key "${foreignKey.name}" of "${table.name}" references "${referenced.name}", whose engine ${referenced.engine} keeps no ` +
+      `foreign keys, so the server refuses it: ${fix}`)
+  }
+}
 
 function refuseRepeatedIndexNames(table: TableModel): void {
   const keys = [...table.uniques.map((u) => ({ name: u.name, columns: u.columns, unique: true })), ...table.indexes]

@@ -16,6 +16,9 @@ import { quoteIdent } from './sqlite-quote'
 export function createTableSql(table: TableModel, as: string = table.name, keyNamedAfter: string = table.name): StatementPiece {
   const pk = table.primaryKey?.columns ?? []
   const inlinePk = pk.length === 1 && table.columns.find((c) => c.name === pk[0])?.generated?.kind === 'increment' ? pk[0] : undefined
+  if (inlinePk !== undefined && table.withoutRowid === true) {
+    throw new Error(`sqlite: "${table.name}"."${inlinePk}" is AUTOINCREMENT, which a table WITHOUT ROWID (withoutRowid: true) cannot have: declare the key with @PrimaryColumn, or leave withoutRowid out`)
+  }
   const lines = [
     ...table.columns.map((c) => columnSql(table.name, c, c.name === inlinePk)),
     ...(pk.length > 0 && inlinePk === undefined ? [`CONSTRAINT ${quoteIdent(primaryKeyName(keyNamedAfter, pk))} PRIMARY KEY (${identList(pk)})`] : []),
