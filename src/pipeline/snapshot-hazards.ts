@@ -25,14 +25,16 @@ export function snapshotHazards(changes: readonly DeclaredFactChange[], up: read
   return [...kept.flatMap(discriminatorHazards), ...kept.flatMap(treeHazards), ...declarations.map((change) => hazardOf(change, actual))]
 }
 
+/** ownMigration is where a note sends the UPDATE no migration writes: `create` makes one that `check` knows (autogen.sum). */
+const ownMigration = 'a migration of your own (`typeorm-autogen create <Name>` writes an empty one)'
+
 /** discriminatorHazards notes the entities of a single-table inheritance that write another value than before. */
 function discriminatorHazards(change: DeclaredFactChange): Hazard[] {
   const what = describeDiscriminatorChange(change.from, change.to)
   if (what.length === 0) return []
   const subject = columnText(change.table, change.to.name)
   const message = `${subject} ${what.join(' and ')}: no migration changes the rows already written, which keep the old value and are no ` +
-    "longer read as that entity; set them to the new value with an UPDATE in a migration of your own (TypeORM's `migration:create` " +
-    'writes an empty one) or keep the old value.'
+    `longer read as that entity; set them to the new value with an UPDATE in ${ownMigration} or keep the old value.`
   return [{ code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message, subject }]
 }
 
@@ -43,7 +45,7 @@ function treeHazards(change: DeclaredFactChange): Hazard[] {
   const subject = columnText(change.table, change.to.name)
   const message = `${subject} ${what.join(' and ')}: no migration fills the new tree's data for the rows already written (its columns ` +
     'get their defaults, a closure table starts empty), so TypeORM finds their ancestors and descendants wrong; fill it from ' +
-    `${subject} in a migration of your own (TypeORM's \`migration:create\` writes an empty one) or keep the old kind of tree.`
+    `${subject} in ${ownMigration} or keep the old kind of tree.`
   return [{ code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message, subject }]
 }
 
@@ -70,10 +72,10 @@ function messageOf(change: DeclaredFactChange, actual: SchemaModel): string {
   const storage = stored === undefined ? 'the database stores both the same way' : `both are stored as ${stored}`
   if (changesFormat(change)) {
     return `${what}: ${storage}, so no migration converts the existing rows, which keep the old format; convert them ` +
-      "with an UPDATE in a migration of your own (TypeORM's `migration:create` writes an empty one) or keep the old declaration"
+      `with an UPDATE in ${ownMigration} or keep the old declaration`
   }
   return `${what}: the database does not enforce it, so no migration checks or converts the existing rows; check them ` +
-    "by hand (a query, or an UPDATE in a migration of your own: TypeORM's `migration:create` writes an empty one) or keep the old declaration"
+    `by hand (a query, or an UPDATE in ${ownMigration}) or keep the old declaration`
 }
 
 function columnKey(table: string, column: string): string {

@@ -71,8 +71,8 @@ describe('snapshotHazards', () => {
       severity: 'info',
       subject: '"post"."tags"',
       message: '"post"."tags" changes from simple-array to simple-json: both are stored as text, so no migration ' +
-        "converts the existing rows, which keep the old format; convert them with an UPDATE in a migration of your own (TypeORM's " +
-        '`migration:create` writes an empty one) or keep the old declaration.',
+        'converts the existing rows, which keep the old format; convert them with an UPDATE in a migration of your own ' +
+        '(`typeorm-autogen create <Name>` writes an empty one) or keep the old declaration.',
     }])
   })
 
