@@ -138,8 +138,13 @@ export function transpileCacheDirFor(folder: string): string | undefined {
 function writeQuietly(entry: string, text: string): void {
   const partial = partialFileOf(entry)
   writingNow.set(entry, text)
-  const written = fs.promises.mkdir(path.dirname(entry), { recursive: true })
-    .then(() => fs.promises.writeFile(partial, text))
+  // The folder is made only when a write finds it missing: asking for it before each of a thousand writes cost more.
+  const written = fs.promises.writeFile(partial, text)
+    .catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err
+      await fs.promises.mkdir(path.dirname(entry), { recursive: true })
+      await fs.promises.writeFile(partial, text)
+    })
     .then(() => fs.promises.rename(partial, entry))
     .catch(() => fs.promises.rm(partial, { force: true }))
     .catch(() => undefined)
