@@ -22,7 +22,7 @@ it('writes <timestamp>-<Name>.ts with class and name <Name><timestamp> and a hea
   const run = await cli('create', 'BackfillSlugs', '--timestamp', '1700000000000')
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
-  expect(run.stdout).toBe('Wrote migrations/1700000000000-BackfillSlugs.ts: fill in up() and down(), then run upgrade.\n')
+  expect(run.stdout).toBe('Wrote migrations/1700000000000-BackfillSlugs.ts: fill in up() and down(), then run `typeorm-autogen hash` and upgrade.\n')
   const source = readFileSync(project.file('migrations/1700000000000-BackfillSlugs.ts'), 'utf8')
   expect(source.split('\n')[0]).toBe('// BackfillSlugs1700000000000: created by typeorm-autogen, written by hand. Review it before you run it.')
   expect(source).toContain("export class BackfillSlugs1700000000000 implements MigrationInterface {\n    name = 'BackfillSlugs1700000000000';")

@@ -18,6 +18,6 @@ export async function createCommand(args: CreateArgs, output: CliOutput): Promis
     throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)`)
   }
   const file = await createMigration(await loadProject(args.config), args.name, args.timestamp)
-  output.out(`Wrote ${relative(process.cwd(), file)}: fill in up() and down(), then run upgrade.`)
+  output.out(`Wrote ${relative(process.cwd(), file)}: fill in up() and down(), then run \`typeorm-autogen hash\` and upgrade.`)
   return ExitCode.ok
 }
