@@ -8,6 +8,7 @@ import {
   upgradeCommand, upgradeDryRunCommand, upgradeSqlCommand,
 } from './lazy-commands'
 import { failOnChoices } from '../pipeline/hazard-policy'
+import { alembicTargetAdvice } from '../runner/alembic-target-advice'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
@@ -202,7 +203,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       failed = true
       // yargs words a bad choice on two lines ("Invalid values:" then the argument): one line, as every error.
       const line = (message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' ')
-      output.err(`typeorm-autogen: ${line} (see --help)`)
+      const advice = alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '')
+      output.err(`typeorm-autogen: ${line}${advice === undefined ? ' (see --help)' : `: ${advice}`}`)
       exitCode = ExitCode.error
     })
     .example('typeorm-autogen generate AddPostTags', 'write migrations/<timestamp>-AddPostTags.ts')
