@@ -51,7 +51,7 @@ it('takes the current time without --timestamp', async () => {
 
 it.each([
   [['create'], 'create needs a migration name: typeorm-autogen create <Name>, e.g. BackfillSlugs'],
-  [['create', 'bad-name'], 'migration name "bad-name" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)'],
+  [['create', 'bad-name'], 'migration name "bad-name" is not a valid class name: use letters, digits and _ (e.g. BadName)'],
   [['create', 'Other', '--timestamp', '17'], '--timestamp 17 is not a 13-digit time in milliseconds: pass one like 1700000000000, or leave it out to use the current time'],
   [['create', 'Other', '--timestamp', '1700000000000'],
     'a migration with timestamp 1700000000000 or class name Other1700000000000 already exists (1700000000000-BackfillSlugs.ts): create never replaces a migration; pick another --timestamp or name'],
