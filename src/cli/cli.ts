@@ -9,6 +9,7 @@ import {
 } from './lazy-commands'
 import { failOnChoices } from '../pipeline/hazard-policy'
 import { alembicTargetAdvice } from '../runner/alembic-target-advice'
+import { alembicCommandAdvice } from './alembic-command-advice'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
@@ -203,7 +204,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       failed = true
       // yargs words a bad choice on two lines ("Invalid values:" then the argument): one line, as every error.
       const line = (message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' ')
-      const advice = alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '')
+      const advice = alembicCommandAdvice(argv.find((arg) => !arg.startsWith('-'))) ?? alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '')
       output.err(`typeorm-autogen: ${line}${advice === undefined ? ' (see --help)' : `: ${advice}`}`)
       exitCode = ExitCode.error
     })

@@ -1,7 +1,8 @@
 import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
-// Alembic's revision words (head, base, +1, -1) name no migration here: the one-line error says which command
+// Alembic's revision words (head, base, +1, -1) name no migration here, and some of its commands (revision,
+// heads, merge, init) have no namesake: the one-line error says which command
 // or flag does what they do, exit 2, and nothing is applied.
 
 let project: TempProject
@@ -36,4 +37,13 @@ it('leaves other unknown arguments and names as they were', async () => {
   expect((await cli('upgrade', 'latest')).stderr).toBe('typeorm-autogen: Unknown argument: latest (see --help)\n')
   expect((await cli('upgrade', '--to', 'Third')).stderr).toBe(
     'typeorm-autogen: no migration matches "Third": name one of First1700000000000, Second1700000001000 (its name, its timestamp, or a unique prefix of either)\n')
+})
+
+it.each([
+  [['revision', '--autogenerate', '-m', 'add email'], "Unknown arguments: autogenerate, m, revision: Alembic's revision is `typeorm-autogen create <Name>` here, and revision --autogenerate is `typeorm-autogen generate <Name>`"],
+  [['heads'], "Unknown argument: heads: Alembic's heads and branches are `typeorm-autogen status` here: migrations run in timestamp order, so there is one line of them, and `check` names one a merge left out of order"],
+  [['merge'], "Unknown argument: merge: Alembic's merge is, after the git merge, `typeorm-autogen hash`, then `typeorm-autogen check`, which names a migration left out of order with the `rebase` that moves it on top"],
+  [['init'], 'Unknown argument: init: typeorm-autogen needs no init: it reads the DataSource that -c names (./ormconfig.ts by default)'],
+])('Alembic\'s command %j exits 2 with one line naming what does it here', async (args, message) => {
+  expect(await cli(...args)).toMatchObject({ code: 2, stdout: '', stderr: `typeorm-autogen: ${message}\n` })
 })
