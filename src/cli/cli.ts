@@ -8,6 +8,8 @@ import {
   upgradeCommand, upgradeDryRunCommand, upgradeSqlCommand,
 } from './lazy-commands'
 import { failOnChoices } from '../pipeline/hazard-policy'
+import { alembicTargetAdvice } from '../runner/alembic-target-advice'
+import { alembicCommandAdvice } from './alembic-command-advice'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
@@ -191,7 +193,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       (a) => run(a, (out) => createCommand({ config: String(a.config), name: requiredName(a.name, 'create', 'BackfillSlugs'), timestamp: parseTimestampFlag(a.timestamp) }, out))())
     .command('hash', 'write the migrations folder\'s autogen.sum anew from its migration files as they are', {}, (a) => run(a, (out) => hashCommand({ config: String(a.config) }, out))())
     .command('rebase <name>', 'give a migration not yet applied a newer timestamp than every other (one left out of order by a merge)', (y) =>
-      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration as status lists it, e.g. AddPostTags1700000000000, or its file name' })
+      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: its name (AddPostTags1700000000000 or AddPostTags), timestamp, a unique prefix, or its file name' })
         .option('timestamp', { type: 'string', describe: 'the new timestamp, 13 digits of milliseconds (default: now, or later than every migration)' }),
       (a) => run(a, (out) => rebaseCommand({ config: a.config, name: a.name, timestamp: parseTimestampFlag(a.timestamp), quiet: a.quiet }, out))())
     .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade, status, current, history, show, stamp, create, hash or rebase')
@@ -202,7 +204,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       failed = true
       // yargs words a bad choice on two lines ("Invalid values:" then the argument): one line, as every error.
       const line = (message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' ')
-      output.err(`typeorm-autogen: ${line} (see --help)`)
+      const advice = alembicCommandAdvice(argv.find((arg) => !arg.startsWith('-'))) ?? alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '')
+      output.err(`typeorm-autogen: ${line}${advice === undefined ? ' (see --help)' : `: ${advice}`}`)
       exitCode = ExitCode.error
     })
     .example('typeorm-autogen generate AddPostTags', 'write migrations/<timestamp>-AddPostTags.ts')

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path'
 import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
 import { migrationHash, migrationSumFileName, readSum } from '../source/migration-sum'
 import type { CheckFinding } from '../hazards/check-finding'
+import { isCreatedMigrationHash } from './created-migration-hash'
 import { outOfOrderFindings } from './migration-order'
 
 /** The codes of the migrations folder's findings (exit code 5), each documented in the README. */
@@ -71,6 +72,13 @@ function fileFindings(f: MigrationFile, recorded: string | undefined, applied: R
   }
   if (recorded === migrationHash(f.source)) return []
   const migration = f.name ?? f.fileName
+  if (isCreatedMigrationHash(f.fileName, recorded)) {
+    return [{
+      code: 'MIGRATION_CHANGED',
+      file,
+      message: `filled in since \`typeorm-autogen create\` wrote it: review it, then run \`typeorm-autogen hash\` to record it as it is now`,
+    }]
+  }
   if (applied.has(migration)) {
     return [{
       code: 'APPLIED_MIGRATION_EDITED',

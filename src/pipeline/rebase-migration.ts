@@ -1,6 +1,7 @@
 import { type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 import { readMigrationHeader } from '../runner/migration-header'
+import { resolveMigrationName } from '../runner/migration-target'
 import { UserError } from '../source/user-error'
 import { migrationTimestamp } from './migration-order'
 import { nextMigrationTimestamp } from './next-migration-timestamp'
@@ -14,8 +15,8 @@ export interface Rebased {
 }
 
 /**
- * rebaseMigration gives the migration `name` of the folder `dir` (its name as TypeORM records it, or its
- * file name) a newer timestamp, so that it runs after every other: at least `now`, and newer than every
+ * rebaseMigration gives the migration `name` of the folder `dir` (its file name, or a NAME as the runner's
+ * targets take it: see resolveMigrationName) a newer timestamp, so that it runs after every other: at least `now`, and newer than every
  * migration of the folder, of `applied` and of `loaded` (the DataSource's, wherever their files are), or exactly
  * `timestamp`, which must be. A migration that is one part of a change cut in parts (its header lists them)
  * moves with the other parts, in their order, on the timestamps that follow. It renames each file (its 13 digits), the class and a `name = '...'` property (their
@@ -27,9 +28,10 @@ export function rebaseMigration(
   dir: string, name: string, applied: readonly string[], now: number, timestamp?: number, loaded: readonly string[] = [],
 ): Rebased[] {
   const files = migrationFilesIn(dir)
-  const target = files.find((f) => f.name === name || f.fileName === name || f.fileName.replace(/\.[^.]+$/, '') === name)
-  if (target?.name === undefined) {
-    throw new UserError(`no migration ${name} in ${dir}: name it as \`typeorm-autogen status\` lists it (e.g. AddPostTags1700000000000)`)
+  const byFile = files.find((f) => f.fileName === name || f.fileName.replace(/\.[^.]+$/, '') === name)
+  const target = byFile ?? files.find((f) => f.name === resolveMigrationName(name, namesOf(files)))!
+  if (target.name === undefined) {
+    throw new UserError(`migration file ${target.fileName} names no migration class: rebase moves a migration TypeORM runs`)
   }
   const group = partsOf(target, files, dir)
   for (const part of group) {

@@ -63,14 +63,14 @@ export function historyWarnings(history: MigrationHistory): Warning[] {
 /** unappliedText is the sentence that tells what unapplied migrations mean and what to do. */
 export function unappliedText(names: readonly string[]): string {
   const last = inRunOrder(names).at(-1)!
-  return `${counted(names, 'is', 'are')} not applied to the database yet (${listed(names)}): run \`typeorm-autogen upgrade\` first, ` +
+  return `${counted(names, 'is', 'are')} not applied to the database yet (${listedMigrations(names)}): run \`typeorm-autogen upgrade\` first, ` +
     `or a new migration would repeat their changes; where the database has them already (made by synchronize or by hand), ` +
     `record them with \`typeorm-autogen stamp ${last}\` instead`
 }
 
 /** unknownText is the sentence that tells what applied migrations without a file mean and what to do. */
 export function unknownText(names: readonly string[]): string {
-  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listed(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}, or the new migration reverts ${names.length === 1 ? 'its' : 'their'} changes`
+  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listedMigrations(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}, or the new migration reverts ${names.length === 1 ? 'its' : 'their'} changes`
 }
 
 /**
@@ -86,7 +86,8 @@ function counted(names: readonly string[], one: string, many: string): string {
   return `${names.length} migration${names.length === 1 ? ` ${one}` : `s ${many}`}`
 }
 
-function listed(names: readonly string[]): string {
+/** listedMigrations names at most three migrations, and how many more there are. */
+export function listedMigrations(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from '../source/user-error'
+import { alembicTargetAdvice } from './alembic-target-advice'
 
 const listedAtMost = 10
 
@@ -24,7 +25,8 @@ export function resolveMigrationName(target: string, names: readonly string[]): 
   if (matches.length === 1) return matches[0]!
   if (matches.length === 0) {
     const known = all.length === 0 ? 'the project has no migrations' : `name one of ${listed(all)}`
-    throw new UserError(`no migration matches "${target}": ${known} (its name, its timestamp, or a unique prefix of either)`)
+    const advice = alembicTargetAdvice(target, all.at(-1))
+    throw new UserError(`no migration matches "${target}"${advice === undefined ? '' : ` (${advice})`}: ${known} (its name, its timestamp, or a unique prefix of either)`)
   }
   throw new UserError(`"${target}" matches ${matches.length} migrations (${listed(matches)}): give more of the name or the whole timestamp`)
 }

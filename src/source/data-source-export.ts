@@ -22,20 +22,18 @@ export async function pickDataSource(exported: unknown, configLabel: string): Pr
   const fallback = await named.default
   if (isDataSource(fallback)) return { dataSource: fallback, autogen }
 
-  const found: string[] = []
-  let dataSource: DataSource | undefined
+  // One DataSource exported under several names is still the only one.
+  const namesOf = new Map<DataSource, string[]>()
   for (const key of Object.keys(named)) {
     if (key === 'default' || key === 'autogen') continue
     const value = await named[key]
-    if (isDataSource(value)) {
-      found.push(key)
-      dataSource ??= value
-    }
+    if (isDataSource(value)) namesOf.set(value, [...(namesOf.get(value) ?? []), key])
   }
+  const [dataSource, ...others] = namesOf.keys()
   if (dataSource === undefined) throw noDataSource(configLabel)
-  if (found.length > 1) {
+  if (others.length > 0) {
     throw new UserError(
-      `${configLabel} exports several DataSources (${found.join(', ')}) and no default one: export the one to use as default`,
+      `${configLabel} exports several DataSources (${[...namesOf.values()].flat().join(', ')}) and no default one: export the one to use as default`,
     )
   }
   return { dataSource, autogen }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
@@ -56,4 +57,21 @@ it('says the contract migration is due between expand and contract, and pending 
   expect(written.stderr).toBe(pending('1 migration is'))
   expect((await cli('upgrade')).code).toBe(0)
   expect((await cli('check')).code).toBe(0)
+})
+
+it('says to switch branch or pull where the database applied a migration the project lacks, which generate refuses to revert', async () => {
+  expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
+  project.write('post.ts', post("@Column({ type: 'text' }) body: string\n  @Column({ type: 'integer', default: 0 }) views: number"))
+  expect((await cli('generate', 'AddViews', '--timestamp', '1700000001000')).code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
+  // Back on a branch without AddViews: its file and its column are gone, its record is not.
+  rmSync(project.file('migrations/1700000001000-AddViews.ts'))
+  expect((await cli('hash')).code).toBe(0)
+  project.write('post.ts', post("@Column({ type: 'text' }) body: string"))
+
+  const check = await cli('check')
+  expect(check.code).toBe(1)
+  expect(check.stderr).toBe('1 migration is applied to the database but not in this project (AddViews1700000001000): switch branch or pull to get it, then check again. Until then the entities differ from the database.\n')
+  expect((await cli('check', '--format', 'github')).stdout).toContain('title=Migrations not in this project%3A table "post"::1 migration is applied')
 })

@@ -22,7 +22,7 @@ it('writes <timestamp>-<Name>.ts with class and name <Name><timestamp> and a hea
   const run = await cli('create', 'BackfillSlugs', '--timestamp', '1700000000000')
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
-  expect(run.stdout).toBe('Wrote migrations/1700000000000-BackfillSlugs.ts: fill in up() and down(), then run upgrade.\n')
+  expect(run.stdout).toBe('Wrote migrations/1700000000000-BackfillSlugs.ts: fill in up() and down(), then run `typeorm-autogen hash` and upgrade.\n')
   const source = readFileSync(project.file('migrations/1700000000000-BackfillSlugs.ts'), 'utf8')
   expect(source.split('\n')[0]).toBe('// BackfillSlugs1700000000000: created by typeorm-autogen, written by hand. Review it before you run it.')
   expect(source).toContain("export class BackfillSlugs1700000000000 implements MigrationInterface {\n    name = 'BackfillSlugs1700000000000';")
@@ -51,7 +51,7 @@ it('takes the current time without --timestamp', async () => {
 
 it.each([
   [['create'], 'create needs a migration name: typeorm-autogen create <Name>, e.g. BackfillSlugs'],
-  [['create', 'bad-name'], 'migration name "bad-name" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)'],
+  [['create', 'bad-name'], 'migration name "bad-name" is not a valid class name: use letters, digits and _ (e.g. BadName)'],
   [['create', 'Other', '--timestamp', '17'], '--timestamp 17 is not a 13-digit time in milliseconds: pass one like 1700000000000, or leave it out to use the current time'],
   [['create', 'Other', '--timestamp', '1700000000000'],
     'a migration with timestamp 1700000000000 or class name Other1700000000000 already exists (1700000000000-BackfillSlugs.ts): create never replaces a migration; pick another --timestamp or name'],

@@ -6,6 +6,7 @@ import { warningLine } from '../../hazards/warning'
 import { folderIntegrityFindings } from '../../pipeline/folder-integrity'
 import { type FailOn, hazardPolicyFindings } from '../../pipeline/hazard-policy'
 import { migrationsTarget } from '../../source/migrations-dir'
+import { type MigrationHistory, listedMigrations } from '../../pipeline/unapplied-migrations'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import { type FolderChecks, reportFolderChecks } from './folder-checks'
@@ -84,7 +85,7 @@ function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliO
     }
     return ExitCode.ok
   }
-  const { advice, title } = texts.advice === undefined ? adviceOf(comparison.history.unapplied.length, comparison.contractDue) : { advice: texts.advice }
+  const { advice, title } = texts.advice === undefined ? adviceOf(comparison.history, comparison.contractDue) : { advice: texts.advice }
   if (args.format !== 'json') output.err(advice)
   if (args.format === 'sql') for (const warning of plan.warnings) printWarning(output, warningLine(warning))
   output.out(report(advice, title))
@@ -93,10 +94,19 @@ function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliO
 }
 
 /**
- * adviceOf tells what to do about the changes: pending migrations may well be them, or a due contract migration;
- * `title` names it, for an annotation's title.
+ * adviceOf tells what to do about the changes: migrations applied from another branch or pending ones may well
+ * be them, or a due contract migration; `title` names it, for an annotation's title.
  */
-function adviceOf(pending: number, contractDue: readonly string[]): { readonly advice: string; readonly title?: string } {
+function adviceOf(history: MigrationHistory, contractDue: readonly string[]): { readonly advice: string; readonly title?: string } {
+  const { unknown, unapplied: { length: pending } } = history
+  if (unknown.length > 0) {
+    const are = unknown.length === 1 ? '1 migration is' : `${unknown.length} migrations are`
+    const it = unknown.length === 1 ? 'it' : 'them'
+    return {
+      advice: `${are} applied to the database but not in this project (${listedMigrations(unknown)}): switch branch or pull to get ${it}, then check again. Until then the entities differ from the database.`,
+      title: 'Migrations not in this project',
+    }
+  }
   if (pending > 0) {
     const are = pending === 1 ? '1 migration is' : `${pending} migrations are`
     return { advice: `${are} pending: run \`typeorm-autogen upgrade\`, then check again. Until then the entities differ from the database.`, title: 'Migrations pending' }

@@ -1,10 +1,9 @@
 import { relative } from 'node:path'
 import { createMigration } from '../../pipeline/create-migration'
-import { isMigrationName } from '../../render/migration-name'
 import { loadProject } from '../../source/load-config'
-import { UserError } from '../../source/user-error'
 import type { CliOutput } from '../cli-output'
 import { ExitCode } from '../exit-codes'
+import { refuseBadMigrationName } from '../migration-name-arg'
 
 export interface CreateArgs {
   readonly config: string
@@ -14,10 +13,8 @@ export interface CreateArgs {
 
 /** createCommand writes an empty migration, to be filled in by hand (a data migration), without connecting. */
 export async function createCommand(args: CreateArgs, output: CliOutput): Promise<number> {
-  if (!isMigrationName(args.name)) {
-    throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. BackfillSlugs)`)
-  }
+  refuseBadMigrationName(args.name, 'BackfillSlugs')
   const file = await createMigration(await loadProject(args.config), args.name, args.timestamp)
-  output.out(`Wrote ${relative(process.cwd(), file)}: fill in up() and down(), then run upgrade.`)
+  output.out(`Wrote ${relative(process.cwd(), file)}: fill in up() and down(), then run \`typeorm-autogen hash\` and upgrade.`)
   return ExitCode.ok
 }

@@ -4,7 +4,7 @@ import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, printNote } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import type { RunnerArgs } from './runner-commands'
+import { type RunnerArgs, nothingToRevert } from './runner-commands'
 
 /** upgradeDryRunCommand (`upgrade --dry-run`) runs what upgrade would in a transaction it rolls back. */
 export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
@@ -18,7 +18,7 @@ export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, out
 export async function downgradeDryRunCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
-  printDryRun(await dryRunDowngrade(project, args, args.timeouts), 'revert', 'Nothing to revert.', output)
+  printDryRun(await dryRunDowngrade(project, args, args.timeouts), 'revert', nothingToRevert(args), output)
   return ExitCode.ok
 }
 

@@ -3,7 +3,6 @@ import type { RenameAsk } from '../../diff/rename-types'
 import type { MigrationStrategy } from '../../pipeline/migration-strategy'
 import { generateMigration } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
-import { isMigrationName } from '../../render/migration-name'
 import { isNote } from '../../hazards/hazard'
 import { hazardLine } from '../../render/hazard-text'
 import { renderReport } from '../../render/report'
@@ -14,6 +13,7 @@ import { announceDatabase } from '../announce-database'
 import { warningLine } from '../../hazards/warning'
 import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
+import { refuseBadMigrationName } from '../migration-name-arg'
 import { parseRenameFlags } from '../rename-flag'
 
 export interface GenerateArgs {
@@ -39,9 +39,7 @@ export interface GenerateArgs {
  * suspected renames (the terminal prompt); without it, an undecided one stops it with exit code 3.
  */
 export async function generateCommand(args: GenerateArgs, output: CliOutput, ask?: RenameAsk): Promise<number> {
-  if (!isMigrationName(args.name)) {
-    throw new UserError(`migration name "${args.name}" is not a valid class name: use letters, digits and _ (e.g. AddPostTags)`)
-  }
+  refuseBadMigrationName(args.name, 'AddPostTags')
   if (args.contract === true && args.strategy !== undefined && args.strategy !== 'direct') {
     throw new UserError('--contract writes the contract of an applied expand migration: leave out --strategy')
   }

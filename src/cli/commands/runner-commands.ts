@@ -42,9 +42,12 @@ export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, outpu
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const reverted = await downgrade(project, args, runSafetyReport(args, output))
-  if (reverted.length === 0) {
-    output.out(args.to === undefined ? 'Nothing to revert: no migration is applied.' : 'Nothing to revert: it is the last applied migration.')
-  }
+  if (reverted.length === 0) output.out(nothingToRevert(args))
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
   return ExitCode.ok
+}
+
+/** nothingToRevert is what downgrade (and its dry run) prints when it reverts nothing, and why. */
+export function nothingToRevert(target: DowngradeTarget): string {
+  return target.to === undefined ? 'Nothing to revert: no migration is applied.' : 'Nothing to revert: it is the last applied migration.'
 }
