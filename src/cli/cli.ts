@@ -13,7 +13,7 @@ import { alembicCommandAdvice } from './alembic-command-advice'
 import { describeError } from './describe-error'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
-import { parseStepsFlag } from './steps-flag'
+import { downgradeTarget, upgradeTarget } from './revision-words'
 import { parseSecondsFlag } from './seconds-flag'
 import { parseTimestampFlag } from './timestamp-flag'
 
@@ -136,8 +136,9 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         if (a.drift === true) return checkDriftCommand(args, out)
         return checkCommand(args, out)
       })())
-    .command('upgrade', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
-      y.option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
+    .command('upgrade [target]', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
+      y.positional('target', { type: 'string', describe: 'head (every pending migration, the default), +N (the next N), or NAME (as --to)' })
+        .option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
         .option('sql', sqlOption('upgrade'))
         .option('dry-run', dryRunOption('upgrade'))
@@ -147,13 +148,14 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .conflicts('sql', ['dry-run', 'backup', ...runSafetyFlags])
         .conflicts('dry-run', ['backup', 'wait-for-lock']),
       (a) => run(a, (out) => {
-        const args = { config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps) }
+        const args = { config: String(a.config), quiet: a.quiet === true, ...upgradeTarget(a) }
         if (a.sql === true) return upgradeSqlCommand(args, out)
         if (a.dryRun === true) return upgradeDryRunCommand({ ...args, timeouts: runSafetyArgs(a).timeouts }, out)
         return upgradeCommand({ ...args, backup: a.backup, ...runSafetyArgs(a) }, out)
       })())
-    .command('downgrade', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
-      y.option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
+    .command('downgrade [target]', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
+      y.positional('target', { type: 'string', describe: '-N (the last N), base (every applied migration, as --all), or NAME (as --to)' })
+        .option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
         .options(runSafetyOptions)
@@ -164,7 +166,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .conflicts('sql', ['dry-run', ...runSafetyFlags])
         .conflicts('dry-run', 'wait-for-lock'),
       (a) => run(a, (out) => {
-        const args = { config: String(a.config), quiet: a.quiet === true, to: a.to, steps: parseStepsFlag(a.steps), all: a.all }
+        const args = { config: String(a.config), quiet: a.quiet === true, ...downgradeTarget(a) }
         if (a.sql === true) return downgradeSqlCommand(args, out)
         if (a.dryRun === true) return downgradeDryRunCommand({ ...args, timeouts: runSafetyArgs(a).timeouts }, out)
         return downgradeCommand({ ...args, ...runSafetyArgs(a) }, out)

@@ -11,7 +11,8 @@ export function timestampOf(name: string): string | undefined {
 /**
  * resolveMigrationName finds the one migration of `names` that `target` names: its whole name
  * (`AddAge1700000000000`), its timestamp, its name without the timestamp (`AddAge`), or a prefix of its name
- * or timestamp that no other migration shares. An exact match wins over a prefix. No match, or several,
+ * or timestamp that no other migration shares; Alembic's `head` (or `heads`) names the newest where no migration
+ * has that name. An exact match wins over a prefix. No match, or several,
  * throws a UserError listing the candidates.
  */
 export function resolveMigrationName(target: string, names: readonly string[]): string {
@@ -21,6 +22,7 @@ export function resolveMigrationName(target: string, names: readonly string[]): 
     all.filter((name) => timestampOf(name) === target),
     all.filter((name) => baseNameOf(name) === target),
   ].find((matches) => matches.length > 0)
+  if (exact === undefined && isHead(target) && all.length > 0) return all.at(-1)!
   const matches = exact ?? all.filter((name) => name.startsWith(target) || timestampOf(name)?.startsWith(target) === true)
   if (matches.length === 1) return matches[0]!
   if (matches.length === 0) {
@@ -35,6 +37,8 @@ export function resolveMigrationName(target: string, names: readonly string[]): 
 export function inRunOrder(names: Iterable<string>): string[] {
   return [...names].sort((a, b) => Number(timestampOf(a) ?? 0) - Number(timestampOf(b) ?? 0))
 }
+
+const isHead = (target: string) => target === 'head' || target === 'heads'
 
 function baseNameOf(name: string): string {
   const timestamp = timestampOf(name)

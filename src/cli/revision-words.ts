@@ -1,0 +1,50 @@
+import { UserError } from '../source/user-error'
+import { parseStepsFlag } from './steps-flag'
+
+/** RunTarget is how far upgrade or downgrade goes: up to NAME, N steps, or (downgrade) every applied migration. */
+export interface RunTarget {
+  readonly to?: string
+  readonly steps?: number
+  readonly all?: boolean
+}
+
+interface TargetFlags {
+  readonly target?: string | number
+  readonly to?: string
+  readonly steps?: string
+  readonly all?: boolean
+}
+
+/**
+ * upgradeTarget reads `upgrade [TARGET]` and its flags. TARGET takes Alembic's words as well as a NAME: `head`
+ * (or `heads`) is every pending migration, `+N` the next N; anything else is `--to NAME`. `--to head` is
+ * every pending migration too.
+ */
+export function upgradeTarget(flags: TargetFlags): RunTarget {
+  const target = givenOnce('upgrade', flags)
+  if (target === undefined) return { steps: parseStepsFlag(flags.steps) }
+  if (target === 'head' || target === 'heads') return {}
+  const relative = /^\+(\d+)$/.exec(target)
+  return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]) }
+}
+
+/**
+ * downgradeTarget reads `downgrade [TARGET]` and its flags: `base` reverts every applied migration (`--all`),
+ * `-N` the last N; anything else is `--to NAME`. `--to base` is `--all` too.
+ */
+export function downgradeTarget(flags: TargetFlags): RunTarget {
+  const target = givenOnce('downgrade', flags)
+  if (target === undefined) return { steps: parseStepsFlag(flags.steps), all: flags.all }
+  if (target === 'base') return { all: true }
+  const relative = /^-(\d+)$/.exec(target)
+  return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]) }
+}
+
+/** givenOnce is the target of the positional or of `--to`; a positional beside `--to`, `--steps` or `--all` is an error. */
+function givenOnce(command: string, flags: TargetFlags): string | undefined {
+  if (flags.target === undefined) return flags.to
+  const target = String(flags.target)
+  const beside = [flags.to !== undefined && '--to', flags.steps !== undefined && '--steps', flags.all === true && '--all'].filter(Boolean)
+  if (beside.length > 0) throw new UserError(`${command} ${target} and ${beside.join(' and ')} both say how far to go: give one of them`)
+  return target
+}
