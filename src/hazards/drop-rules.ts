@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
-import type { IndexModel, TableModel } from '../model/schema-model'
+import type { ForeignKeyModel, IndexModel, TableModel } from '../model/schema-model'
+import { uniqueKeysOf } from '../model/unique-keys'
 import { sameColumnSet } from './unique-rules'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText, tableText } from './hazard-names'
@@ -50,8 +51,9 @@ export function generatedOverValuesFindings(context: RuleContext): HazardFinding
 }
 
 /**
- * dropForeignKeyFindings: DROP_FOREIGN_KEY, unless the table goes too (DROP_TABLE says it) or a foreign key
- * on the same columns is added back (a changed action, a new name).
+ * dropForeignKeyFindings: DROP_FOREIGN_KEY, unless the table goes too (DROP_TABLE says it), a foreign key
+ * on the same columns is added back (a changed action, a new name), or the table keeps another one that checks
+ * the same (a duplicate made by hand, under another name).
  */
 export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
   const { ops } = context.input.changes
@@ -61,7 +63,7 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
     const columns = op.foreignKey.columns.join('\0')
     const addedBack = ops.some((other, i) =>
       other.kind === 'add_foreign_key' && context.input.changes.tableAt[i]?.from === table && other.foreignKey.columns.join('\0') === columns)
-    if (addedBack) return []
+    if (addedBack || keptForeignKeys(context, index).some((kept) => checksAlike(kept, op.foreignKey))) return []
     const target = tableText({ schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable })
     return [{
       code: 'DROP_FOREIGN_KEY', operation: op,
@@ -80,7 +82,8 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
       return []
     }
-    const unique = op.index.unique && !uniqueAddedLater(context, index, table, op.index.columns) ? ', and duplicate values become possible' : ''
+    const stillUnique = uniqueAddedLater(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns)
+    const unique = op.index.unique && !stillUnique ? ', and duplicate values become possible' : ''
     return [{
       code: 'DROP_INDEX', operation: op,
       what: `Drops index ${quoteDoubled(op.index.name)} on ${tableText(op.table)} ${columnsText(op.index.columns)}${unique}`,
@@ -92,13 +95,13 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
 /**
  * dropUniqueFindings: DROP_INDEX on a unique constraint that goes, unless its table goes too, the same
  * migration keeps its columns unique (a primary key, unique constraint or unique index on them), or the table
- * keeps a primary key on them.
+ * keeps one on them (a unique index beside a unique constraint of the same columns, made by hand).
  */
 export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_unique', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
-    if (uniqueAddedLater(context, index, table, op.unique.columns) || keyedByPrimaryKey(context, index, op.unique.columns)) return []
+    if (uniqueAddedLater(context, index, table, op.unique.columns) || keptUnique(context, index, op.unique.columns)) return []
     // DROP_COLUMN says it of a column that goes.
     const columnDropped = context.input.changes.ops.some((other, i) =>
       other.kind === 'drop_column' && context.input.changes.tableAt[i]?.from === table && op.unique.columns.includes(other.column.name))
@@ -126,10 +129,21 @@ function uniqueAddedLater(context: RuleContext, index: number, table: TableModel
   })
 }
 
-/** keyedByPrimaryKey: the table keeps, after the migration, a primary key on exactly these columns. */
-function keyedByPrimaryKey(context: RuleContext, index: number, columns: readonly string[]): boolean {
-  const key = context.input.changes.tableAt[index]?.to?.primaryKey?.columns
-  return key !== undefined && sameColumnSet(key, columns)
+/** keptUnique: the table keeps, after the migration, a primary key, unique constraint or unique index (not partial) on these columns. */
+function keptUnique(context: RuleContext, index: number, columns: readonly string[]): boolean {
+  const kept = context.input.changes.tableAt[index]?.to
+  return kept !== undefined && uniqueKeysOf(kept).some((key) => sameColumnSet(key, columns))
+}
+
+/** keptForeignKeys are the foreign keys the table keeps after the migration. */
+function keptForeignKeys(context: RuleContext, index: number): readonly ForeignKeyModel[] {
+  return context.input.changes.tableAt[index]?.to?.foreignKeys ?? []
+}
+
+/** checksAlike: two foreign keys test the same columns against the same ones, with the same actions. */
+function checksAlike(a: ForeignKeyModel, b: ForeignKeyModel): boolean {
+  const key = (fk: ForeignKeyModel) => JSON.stringify([fk.columns, fk.referencedSchema ?? null, fk.referencedTable, fk.referencedColumns, fk.onDelete, fk.onUpdate])
+  return key(a) === key(b)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { quoteDoubled } from '../dialect/quote'
-import { nameOf } from '../model/qualified-name'
-import type { QualifiedName } from '../model/schema-model'
+import { nameOf, sameName } from '../model/qualified-name'
+import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
@@ -21,6 +21,8 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     const origins = added.columns.map((c) => context.origins.column(index, added.table, c)?.column.name)
     const known = origins.every((c): c is string => c !== undefined)
     if (known && alreadyUnique(table, origins)) return []
+    const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
+    if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
     // A predicate names columns as the migration does: it is asked only where those are the database's names too.
     const asNamed = known && table.name === added.table.name && origins.every((c, i) => c === added.columns[i])
     return [addUniqueFinding(op, added, known && (added.where === undefined || asNamed) ? { table: nameOf(table), columns: origins } : undefined)]
@@ -42,6 +44,36 @@ function addUniqueFinding(op: Operation, added: AddedUniqueness, counted: { read
     what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while values repeat${among}`,
     advice: 'remove the duplicates first',
     ...(counted && { probe: { kind: 'duplicates', ...counted, ...(added.where !== undefined && { where: added.where }) } }),
+  }
+}
+
+/**
+ * oneValueColumns is the columns of `added`, all added by this migration with a literal default, which fills
+ * every existing row with one value: undefined where any of them is not (NULLs never repeat, an expression
+ * such as a uuid's may differ from row to row).
+ */
+function oneValueColumns(ops: readonly Operation[], added: AddedUniqueness): ColumnModel[] | undefined {
+  const columns = added.columns.map((name) => ops.find((o) => o.kind === 'add_column' && sameName(o.table, added.table) && o.column.name === name))
+    .map((o) => (o?.kind === 'add_column' ? o.column : undefined))
+  return columns.every((c): c is ColumnModel => c !== undefined && c.computed === undefined && c.generated === undefined && isLiteral(c.default))
+    ? columns
+    : undefined
+}
+
+/** isLiteral: a canonical default that is a string, number or boolean constant. */
+function isLiteral(value: string | undefined): boolean {
+  return value !== undefined && /^(?:'(?:[^']|'')*'|[-+]?\d+(?:\.\d+)?|true|false)$/i.test(value.trim())
+}
+
+/** sameValueUniqueFinding is ADD_UNIQUE on columns every existing row gets one value in: it fails on a table of two rows or more. */
+function sameValueUniqueFinding(op: Operation, added: AddedUniqueness, table: QualifiedName, columns: readonly ColumnModel[]): HazardFinding {
+  const defaults = columns.map((c) => `${c.default} in ${quoteDoubled(c.name)}`).join(', ')
+  const whose = columns.length === 1 ? "the new column's default" : "the new columns' defaults"
+  return {
+    code: 'ADD_UNIQUE', operation: op,
+    what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while the table holds two rows or more: each gets ${whose} (${defaults})`,
+    advice: 'add the column without the unique, fill it with distinct values, then add the unique in a later migration',
+    probe: { kind: 'rows', table },
   }
 }
 

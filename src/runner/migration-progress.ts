@@ -53,9 +53,9 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
           await run(queryRunner)
           completed.push(name)
         } catch (err) {
-          const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction, ran.statements)
+          const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction, ran)
             : oneTransaction ? oneTransactionRolledBack(committed)
-            : leftBehind(inTransaction, ran.statements)
+            : leftBehind(inTransaction, ran)
           throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
         } finally {
           queryRunner.commitTransaction = commit
@@ -105,22 +105,38 @@ function oneTransactionRolledBack(committed: { readonly names: readonly string[]
     `the later part of a change, committed ${many ? 'them' : 'it'} before it ran, to use what the part before added`
 }
 
-/** recordQueries lists the statements `queryRunner` completes until stopped. */
-function recordQueries(queryRunner: QueryRunner): { readonly statements: readonly string[]; stop(): void } {
-  const statements: string[] = []
-  const query = queryRunner.query
-  queryRunner.query = async (...args: Parameters<QueryRunner['query']>) => {
-    const result = await query.apply(queryRunner, args)
-    statements.push(args[0])
-    return result
-  }
-  return { statements, stop: () => void (queryRunner.query = query) }
+/**
+ * RanStatements are the statements a migration completed, and how many of them it had completed when a statement
+ * last failed: the failure it stops on (one it caught and went on from came before).
+ */
+interface RanStatements {
+  readonly statements: readonly string[]
+  readonly beforeFailure: number | undefined
 }
 
-function leftBehind(inTransaction: boolean, statements: readonly string[]): string {
+/** recordQueries lists the statements `queryRunner` completes until stopped, and where the last one that failed came. */
+function recordQueries(queryRunner: QueryRunner): RanStatements & { stop(): void } {
+  const statements: string[] = []
+  let beforeFailure: number | undefined
+  const query = queryRunner.query
+  queryRunner.query = async (...args: Parameters<QueryRunner['query']>) => {
+    try {
+      const result = await query.apply(queryRunner, args)
+      statements.push(args[0])
+      return result
+    } catch (err) {
+      beforeFailure = statements.length
+      throw err
+    }
+  }
+  return { statements, get beforeFailure() { return beforeFailure }, stop: () => void (queryRunner.query = query) }
+}
+
+function leftBehind(inTransaction: boolean, ran: RanStatements): string {
+  const { statements } = ran
   if (inTransaction) return 'its transaction was rolled back, so the database is as it was before it'
   if (statements.length === 0) return 'it ran without a transaction and had run no statement before'
-  return `it ran without a transaction: ${statementsBefore(statements)}`
+  return `it ran without a transaction: ${statementsLeft(ran)}`
 }
 
 /**
@@ -129,14 +145,15 @@ function leftBehind(inTransaction: boolean, statements: readonly string[]): stri
  * statement committed as it ran), so a rollback undoes writes only where no schema change ran before them.
  * `earlier` says that the migrations run before it in the same transaction are concerned too.
  */
-function partlyMigrated(inTransaction: boolean, earlier: boolean, statements: readonly string[]): string {
+function partlyMigrated(inTransaction: boolean, earlier: boolean, ran: RanStatements): string {
+  const { statements } = ran
   if (!inTransaction) {
     if (statements.length === 0) return 'it ran without a transaction and had run no statement before, so the database is as it was before it'
-    return `it ran without a transaction: ${statementsBefore(statements)}; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again`
+    return `it ran without a transaction: ${statementsLeft(ran)}; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again`
   }
   if (statements.length === 0 && !earlier) return 'it had run no statement before, and its transaction was rolled back, so the database is as it was before it'
   const own = statements.length === 0 ? 'it had run no statement before'
-    : `${statementsBefore(statements)}, writes too, unless none of them changed the schema (then its transaction rolled their writes back)`
+    : `${statementsLeft(ran)}, writes too, unless none of them changed the schema (then its transaction rolled their writes back)`
   const others = !earlier ? ''
     : statements.length === 0 ? '; the migrations run before it in this run\'s one transaction stay done, unless none of them changed the schema'
     : '; so do the migrations run before it in this run\'s one transaction, unless none of them changed the schema either'
@@ -144,7 +161,18 @@ function partlyMigrated(inTransaction: boolean, earlier: boolean, statements: re
     + 'the database may now be partly migrated: check it, undo or finish these by hand, then run again'
 }
 
-function statementsBefore(statements: readonly string[]): string {
-  const text = statements.map((sql) => sql.replace(/\s+/g, ' ').trim()).join('; ')
-  return `the ${statements.length} statement${statements.length === 1 ? '' : 's'} it ran before stay done: ${text}`
+/**
+ * statementsLeft names the statements a failed migration completed, which stay done: those it ran after its
+ * failing statement (a `finally` that restores a setting, a `catch` that cleans up) are told apart.
+ */
+function statementsLeft(ran: RanStatements): string {
+  const { statements } = ran
+  const text = (list: readonly string[]) => list.map((sql) => sql.replace(/\s+/g, ' ').trim()).join('; ')
+  const count = (n: number) => `${n} statement${n === 1 ? '' : 's'}`
+  const split = ran.beforeFailure ?? statements.length
+  if (split === statements.length) return `the ${count(statements.length)} it ran before stay done: ${text(statements)}`
+  const before = statements.slice(0, split)
+  const after = statements.slice(split)
+  return `the ${count(statements.length)} it ran stay done: ${before.length === 0 ? 'none' : `${before.length}`} before the failing one` +
+    `${before.length === 0 ? '' : `: ${text(before)}`}, and ${after.length} after it, in its own error handling: ${text(after)}`
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
 import { DefaultForms, UuidKeys } from '../support/postgres-default-forms'
 import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
@@ -59,5 +59,28 @@ it('writes array defaults whose elements need quoting as the elements given, and
     ])
   } finally {
     await labels.drop()
+  }
+})
+
+@Entity('events')
+class Events {
+  @PrimaryGeneratedColumn() id: number
+  @CreateDateColumn() createdAt: Date
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date
+  @Column({ type: 'timestamp', default: () => 'now()' }) seenAt: Date
+}
+
+it('takes CURRENT_TIMESTAMP(n) keeping every digit its column stores as now(), as hand-written and Prisma migrations write it', async () => {
+  const events = await createPostgresDatabase('timestamp_digits')
+  try {
+    await events.query(`CREATE TABLE events (id serial PRIMARY KEY, "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      "updatedAt" timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), "seenAt" timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP(3))`)
+    // Only the last is a change: CURRENT_TIMESTAMP(3) rounds to milliseconds what the column would keep in microseconds
+    // (and the primary key's name, left to PostgreSQL here).
+    const changes = (await pendingChanges(events, [Events])).filter((op) => op.kind !== 'rename_constraint')
+    expect(changes.map((op) => op.kind === 'alter_column' ? `${op.to.name}: ${op.from.default} -> ${op.to.default}` : op.kind))
+      .toEqual(['seenAt: CURRENT_TIMESTAMP(3) -> CURRENT_TIMESTAMP'])
+  } finally {
+    await events.drop()
   }
 })

@@ -95,3 +95,28 @@ describe('sqlite: a text column becoming an enum', () => {
   })
 })
 
+
+@Entity('visits')
+class VisitsText {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'text' }) seenAt: string
+}
+
+@Entity('visits')
+class VisitsDatetime {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'datetime' }) seenAt: Date
+}
+
+it('sqlite: text made datetime counts only the values that are no date: a date is kept as text, as TypeORM writes it, and a number is not one', async () => {
+  const db = await createSqliteDatabase()
+  try {
+    await migrateTo(db, [VisitsText], 'Init')
+    await db.query(`INSERT INTO visits ("seenAt") VALUES ('2024-05-01 12:00:00'), ('2024-05-01T12:00:00.000Z'), ('2024-05-01'), ('yesterday'), ('20240501')`)
+    const { hazards } = await compareProject(projectFor(db, [VisitsDatetime]))
+    const cast = hazards.find((h) => h.code === 'TYPE_CAST_MAY_FAIL')
+    expect(cast?.measurement?.text).toBe('2 values do not look like datetime')
+  } finally {
+    await db.drop()
+  }
+})

@@ -200,6 +200,30 @@ describe('on mariadb, where DDL is not transactional', () => {
     expect(await db.query('SELECT count(*) AS n FROM migrations')).toEqual([{ n: '0' }])
   })
 
+  it('tells the statements a migration ran after its failing one, in its own error handling, from those it ran before', async () => {
+    // A migration written as TypeORM users write one that converts tables with foreign keys (ever-traduora's):
+    // its `finally` sets foreign_key_checks back after the failing ALTER.
+    project.write('migrations/1700000000000-Half.ts', `
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+export class Half1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('SET FOREIGN_KEY_CHECKS=0')
+    try {
+      await queryRunner.query('CREATE TABLE IF NOT EXISTS made (id integer)')
+      await queryRunner.query('ALTER TABLE no_such_table ADD COLUMN y integer')
+    } finally {
+      await queryRunner.query('SET FOREIGN_KEY_CHECKS=1')
+    }
+  }
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`)
+    const run = await runCliInProcess(project.dir, ['upgrade'])
+    expect(run.stderr).toMatch(new RegExp('; the failing statement: ALTER TABLE no_such_table ADD COLUMN y integer; this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so '
+      + 'the 3 statements it ran stay done: 2 before the failing one: SET FOREIGN_KEY_CHECKS=0; CREATE TABLE IF NOT EXISTS made \\(id integer\\), and 1 after it, in its own error handling: SET FOREIGN_KEY_CHECKS=1, writes too, '))
+    expect(run.code).toBe(2)
+  })
+
   it('refuses --dry-run, which could not roll schema changes back', async () => {
     const run = await runCliInProcess(project.dir, ['upgrade', '--dry-run'])
     expect(run.stderr).toBe('typeorm-autogen: --dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead\n')

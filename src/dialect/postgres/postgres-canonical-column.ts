@@ -25,7 +25,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
   let generated: ColumnGeneration | undefined = column.generated ?? (serial ? { kind: 'increment' } : undefined)
   const keepsDefault = column.computed === undefined && generated?.kind !== 'increment' && generated?.kind !== 'identity'
   const defaultText = keepsDefault && column.default !== undefined
-    ? canonicalDefault(column.default, { type: params.type, isArray: params.isArray, enumName: column.enumName })
+    ? canonicalDefault(column.default, { type: params.type, isArray: params.isArray, enumName: column.enumName, precision: params.precision })
     : undefined
   if (params.type === 'uuid' && !params.isArray && defaultText !== undefined && uuidFunctions.test(defaultText)) {
     generated = { kind: 'uuid' }

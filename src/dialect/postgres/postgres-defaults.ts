@@ -9,6 +9,8 @@ export interface DefaultContext {
   readonly type: string
   readonly isArray?: boolean
   readonly enumName?: string
+  /** Fractional digits of a time type; undefined is PostgreSQL's 6. */
+  readonly precision?: number
 }
 
 /**
@@ -18,7 +20,7 @@ export interface DefaultContext {
  * Returns undefined for a NULL default, which is no default. Both sides go through this one function.
  */
 export function canonicalDefault(expression: string, column: DefaultContext): string | undefined {
-  const key = `${expression}\u0000${column.type}\u0000${column.isArray === true}\u0000${column.enumName ?? '\u0001'}`
+  const key = `${expression}\u0000${column.type}\u0000${column.isArray === true}\u0000${column.enumName ?? '\u0001'}\u0000${column.precision ?? 6}`
   if (canonicalDefaults.has(key)) return canonicalDefaults.get(key)
   const canonical = canonicalDefaultOf(expression, column)
   canonicalDefaults.set(key, canonical)
@@ -40,7 +42,21 @@ function canonicalDefaultOf(expression: string, column: DefaultContext): string 
   }
   tokens = stripOuterParens(tokens)
   if (tokens.length === 1 && tokens[0]!.text === 'NULL') return undefined
-  return renderSql(canonicalValue(tokens, column))
+  return renderSql(canonicalValue(withoutStoredDigits(tokens, column), column))
+}
+
+const timestampTypes: ReadonlySet<string> = new Set(['timestamp', 'timestamptz'])
+
+/**
+ * `CURRENT_TIMESTAMP(n)` as a timestamp column's default, where `n` keeps every fractional digit the column
+ * stores (`CURRENT_TIMESTAMP(6)`, or `(3)` on a `timestamp(3)`), stores what `now()` does: the transaction's
+ * time holds microseconds, and the column rounds it to its own digits once either way.
+ */
+function withoutStoredDigits(tokens: readonly SqlToken[], column: DefaultContext): readonly SqlToken[] {
+  const digits = tokens.length === 4 && tokens[0]!.text === 'CURRENT_TIMESTAMP' && tokens[1]!.text === '(' && tokens[3]!.text === ')'
+    ? Number(tokens[2]!.text) : undefined
+  const keepsAll = digits !== undefined && timestampTypes.has(column.type) && !column.isArray && digits >= (column.precision ?? 6)
+  return keepsAll ? [tokens[0]!] : tokens
 }
 
 /** `now()` and `CURRENT_TIMESTAMP` are the same function (transaction start time); PostgreSQL prints both. */

@@ -5,6 +5,9 @@ import { quoteLiteral } from '../quote'
 import { affinityOf } from './sqlite-type-change'
 import { quoteIdent } from './sqlite-quote'
 
+/** Date and time types, of NUMERIC affinity, whose values SQLite and TypeORM keep as text. */
+const dateTimeTypes = /^(date|datetime|time|timestamp)\b/i
+
 const isNumber = (column: string) => `typeof(${column}) IN ('integer', 'real')`
 const moreDecimals = (column: string, scale: number) => `${column} <> round(${column}, ${scale})`
 
@@ -25,7 +28,13 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       if (affinity === 'TEXT' || affinity === 'BLOB') return undefined
       // Text is converted to a number when it is a well-formed numeric literal; this tells most of them apart.
       const text = `trim(${column})`
-      const unparsed = `(typeof(${column}) = 'text' AND (${text} NOT GLOB '*[0-9]*' OR ${text} GLOB '*[^0-9.eE+-]*'))`
+      const numeric = `(${text} GLOB '*[0-9]*' AND ${text} NOT GLOB '*[^0-9.eE+-]*')`
+      // A date or time is text ('2024-05-01 12:00:00', as TypeORM writes it), kept as it is: a number is not one
+      // (its minus signs follow no digit, a date's do).
+      if (dateTimeTypes.test(probe.to.type)) {
+        return `(typeof(${column}) = 'text' AND (datetime(${column}) IS NULL OR (${numeric} AND ${text} NOT GLOB '*[0-9]-*')))`
+      }
+      const unparsed = `(typeof(${column}) = 'text' AND NOT ${numeric})`
       // Towards INTEGER, a REAL with a fraction stays a REAL.
       return affinity === 'INTEGER' ? `(${unparsed} OR (typeof(${column}) = 'real' AND ${column} <> CAST(${column} AS INTEGER)))` : unparsed
     }
