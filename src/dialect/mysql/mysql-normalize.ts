@@ -2,7 +2,7 @@
  * Deviations from mysql-model.md (the contract with the compiler):
  * - Foreign key actions are kept as the server reports them (MariaDB and MySQL report `RESTRICT` where
  *   the DDL named none, `NO ACTION` where it said so); the entity side is what TypeORM writes (`NO ACTION`
- *   unless declared). No folding either way.
+ *   unless declared). No folding either way: reconcile settles the two InnoDB checks alike.
  * - Check, computed and view expressions are compared in the form of canonicalMysqlExpression (identifiers
  *   unquoted and lower case, the database's name dropped, spacing canonical, literals as written).
  * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none.

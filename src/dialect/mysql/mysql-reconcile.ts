@@ -1,5 +1,5 @@
 import { namedIn } from '../../model/qualified-name'
-import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, ReferentialAction, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
 import { UserError } from '../../source/user-error'
 import type { DatabaseConnection } from '../dialect'
@@ -16,7 +16,8 @@ import { baseOf } from './mysql-types'
  * refuseUnmakeableTables): a table whose entity names no engine, or the database's in another case, takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
- * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes), charsets and collations the entities
+ * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes) and its spelling of an
+ * action InnoDB checks at once (withServerRestrictSpelling), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions and
  * check, generated-column and default expressions are compared as the server's optimizer prints them
  * (reconcileViews, reconcileChecks, reconcileComputed, reconcileDefaults).
@@ -30,7 +31,8 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
     const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
     const indexes = other === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, other)) }, other)
-    return { ...t, columns, indexes, ...(engine !== undefined && { engine }) }
+    const foreignKeys = other === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, other))
+    return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
   const settled = await reconcileDefaults(await reconcileComputed(await reconcileChecks(charsets, actual, connection), actual, connection), actual, connection)
@@ -47,6 +49,25 @@ function withBooleanWidth(column: ColumnModel, actualTable: TableModel): ColumnM
   const other = actualTable.columns.find((c) => c.name === column.name)
   return other?.type === column.type && other.length === 1 ? { ...column, length: 1 } : column
 }
+
+/**
+ * withServerRestrictSpelling: InnoDB checks `NO ACTION` and `RESTRICT` alike, at once; the server reports
+ * `RESTRICT` where the DDL named no action (hand-written SQL, other tools) and `NO ACTION` where it said so
+ * (TypeORM). A foreign key whose action is one of the two on the entity and the other in the database, on the
+ * same columns and target, takes the database's spelling: nothing to change.
+ */
+function withServerRestrictSpelling(fk: ForeignKeyModel, actualTable: TableModel): ForeignKeyModel {
+  if (actualTable.engine?.toLowerCase() !== 'innodb') return fk
+  const other = actualTable.foreignKeys.find((o) => o.referencedTable === fk.referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
+    && o.columns.join('\0') === fk.columns.join('\0') && o.referencedColumns.join('\0') === fk.referencedColumns.join('\0'))
+  if (other === undefined) return fk
+  const settled = (mine: ReferentialAction, theirs: ReferentialAction) => (checkedAtOnce.has(mine) && checkedAtOnce.has(theirs) ? theirs : mine)
+  const onDelete = settled(fk.onDelete, other.onDelete)
+  const onUpdate = settled(fk.onUpdate, other.onUpdate)
+  return onDelete === fk.onDelete && onUpdate === fk.onUpdate ? fk : { ...fk, onDelete, onUpdate }
+}
+
+const checkedAtOnce = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT'])
 
 /**
  * withServerPrefixes: MariaDB indexes a TEXT or BLOB column that an index names whole with a prefix of the
