@@ -191,6 +191,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'Mixed Case', columns: [other, source, generated] })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...other, name: 'e-mail' }] }] })
   })(),
+  // PostgreSQL (seed 7): a column a view reads changed collation only, and the view was left in place: ALTER
+  // COLUMN ... TYPE failed ("cannot alter type of a column used by a view or rule").
+  'a column a view reads changes collation': (() => {
+    const named = column({ id: 2, name: 'say "hi"', kind: 'collated', collation: 0 })
+    const t = table({ id: 1, name: 'user', columns: [named] })
+    const views = [{ id: 3, name: 'select view', table: 1, columns: [2] }]
+    return pair({ tables: [t], views }, { tables: [{ ...t, columns: [{ ...named, collation: 1 }] }], views })
+  })(),
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
