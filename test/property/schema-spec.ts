@@ -109,7 +109,7 @@ export function distinctKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
 
 /** indexableKindsOf lists the kinds a plain index may cover. */
 export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault'])
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated'])
 }
 
 // MariaDB indexes a text column by a prefix length only, which the cases do not state.
