@@ -2,7 +2,7 @@ import type { DialectCapabilities } from '../dialect/dialect'
 import { sameName } from '../model/qualified-name'
 import type { ForeignKeyModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { checkMentionsColumn, mentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
+import { checkMentionsColumn, computedMentionsColumn, mentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
 import { diffSchemas } from './diff-schemas'
 
 /**
@@ -28,7 +28,7 @@ function withoutColumn(model: SchemaModel, table: TableModel, column: string): S
     return {
       ...rest,
       ...(primaryKey !== undefined && !names(primaryKey.columns) && { primaryKey }),
-      columns: t.columns.filter((c) => c.name !== column && (c.computed === undefined || !mentions(c.computed.expression))),
+      columns: t.columns.filter((c) => c.name !== column && (c.computed === undefined || !computedMentionsColumn(c.computed, column))),
       indexes: t.indexes.filter((i) => !names(i.columns) && !predicateMentionsColumn(i, column) && !i.columns.some((k) => k.includes('(') && mentions(k))),
       uniques: t.uniques.filter((u) => !names(u.columns)),
       foreignKeys: foreignKeys.filter((f) => !names(f.columns)),

@@ -56,7 +56,9 @@ export interface OrderOptions {
    * and an index a foreign key needs can give way to the one that takes over (MySQL refuses to drop the last
    * index a foreign key can use), and so does the drop of a primary key the migration adds again (MySQL
    * refuses a table whose auto-increment column is in no key). Not an index or a key on a column the
-   * migration drops: it goes with the column.
+   * migration drops: it goes with the column. A key that cannot wait for the creations (one over a column the
+   * migration drops or changes) is dropped and added again among its table's column changes instead, first and
+   * last: one ALTER TABLE still carries both.
    */
   readonly indexDropsWithCreations?: boolean
   /**
@@ -79,10 +81,11 @@ export function orderOptionsFor(capabilities: DialectCapabilities): OrderOptions
 export function orderOperations(ops: readonly Operation[], options: OrderOptions = {}): Operation[] {
   const late = options.dropsLast === true ? new Set([...tablesDroppedLast(ops), ...columnsDroppedLast(ops)]) : new Set<Operation>()
   const withCreations = options.indexDropsWithCreations === true ? indexDropsWithCreations(ops) : new Set<Operation>()
-  const phaseOf = (op: Operation) => (late.has(op) ? lateDrops : withCreations.has(op) ? phase.create_index : phase[op.kind])
+  const keyWithColumns = options.indexDropsWithCreations === true ? keysRedefinedWithColumns(ops, withCreations) : new Set<Operation>()
+  const phaseOf = (op: Operation) => (late.has(op) ? lateDrops : withCreations.has(op) ? phase.create_index : keyWithColumns.has(op) ? phase.add_column : phase[op.kind])
   const dropsFirst = (op: Operation) => (withCreations.has(op) ? 0 : 1)
   const expressionsChanging = tablesChangingExpressions(ops)
-  const columnOrder = (op: Operation) => generatedLast(op, expressionsChanging.has(tableKey(op)))
+  const columnOrder = (op: Operation) => (keyWithColumns.has(op) ? (op.kind === 'drop_primary_key' ? -3 : 3) : generatedLast(op, expressionsChanging.has(tableKey(op))))
   return ops
     .map((op, index) => ({ op, index, table: tableKey(op), name: objectName(op) }))
     .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
@@ -130,6 +133,16 @@ function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
     return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) &&
       !columns.some((column) => dropped.has(inTable(op.table, column)))
   }))
+}
+
+/**
+ * keysRedefinedWithColumns are the primary key drops that do not wait for the creations (see
+ * indexDropsWithCreations), with the key adds of their tables.
+ */
+function keysRedefinedWithColumns(ops: readonly Operation[], withCreations: ReadonlySet<Operation>): Set<Operation> {
+  const early = new Set(ops.flatMap((op) => (op.kind === 'drop_primary_key' && !withCreations.has(op) ? [qualifiedKey(op.table)] : [])))
+  const keyed = new Set(ops.flatMap((op) => (op.kind === 'add_primary_key' ? [qualifiedKey(op.table)] : [])))
+  return new Set(ops.filter((op) => (op.kind === 'drop_primary_key' || op.kind === 'add_primary_key') && early.has(tableKey(op)) && keyed.has(tableKey(op))))
 }
 
 // After every other table change, before the enum types a dropped table used go. Views come later still: planViews

@@ -1,7 +1,7 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
-import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec } from './schema-spec'
-import { columnById, hasPartialIndexes } from './schema-spec'
+import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
+import { columnById, hasPartialIndexes, keyPartColumn, tableById } from './schema-spec'
 
 /**
  * entitySchemas writes a schema spec as TypeORM EntitySchemas, as a DataSource's `entities`. Each maps a class
@@ -9,19 +9,47 @@ import { columnById, hasPartialIndexes } from './schema-spec'
  * that way, an entity rename carries its junction tables along).
  */
 export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect, renamedFrom: ReadonlyMap<number, string> = new Map()): EntitySchema[] {
-  return spec.tables.map((table) => {
+  const views = (spec.views ?? []).map((view) => viewSchema(spec, view, dialect))
+  return [...views, ...spec.tables.flatMap((table) => {
     const name = entityName(table.id)
     const target = { [name]: class {} }[name]!
     const old = renamedFrom.get(table.id)
     if (old !== undefined) RenamedFrom(old)(target)
-    return entitySchema(table, dialect, target, spec.sharedLabels ?? ['a', 'b', 'c'])
+    const schema = entitySchema(spec, table, dialect, target, spec.sharedLabels ?? ['a', 'b', 'c'])
+    return table.childColumns === undefined ? [schema] : [schema, childSchema(table, dialect, target, schema)]
+  })]
+}
+
+/** childSchema is the single-table child of a table's entity, declaring its `childColumns` (taken out of the parent's). */
+function childSchema(table: TableSpec, dialect: FuzzDialect, parent: new () => object, parentSchema: EntitySchema): EntitySchema {
+  const name = `${entityName(table.id)}Child`
+  const target = { [name]: class extends parent {} }[name]!
+  const columns: Record<string, EntitySchemaColumnOptions> = {}
+  for (const id of table.childColumns!) {
+    columns[`c${id}`] = parentSchema.options.columns[`c${id}`]!
+    delete parentSchema.options.columns[`c${id}`]
+  }
+  return new EntitySchema({ name, target, type: 'entity-child', discriminatorValue: 'child', columns })
+}
+
+/** viewSchema writes a view as a view entity, its SQL naming the table and columns as the spec has them now. */
+function viewSchema(spec: SchemaSpec, view: ViewSpec, dialect: FuzzDialect): EntitySchema {
+  const table = tableById(spec, view.table)!
+  const quote = (name: string) => (dialect === 'mariadb' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`)
+  const selected = ['id', ...view.columns.map((id) => columnById(table, id)!.name)].map(quote)
+  return new EntitySchema({
+    name: `V${view.id}`,
+    type: 'view',
+    tableName: view.name,
+    expression: `SELECT ${selected.join(', ')} FROM ${quote(table.name)}`,
+    columns: { id: { type: 'int', name: 'id' } },
   })
 }
 
 /** entityName is the (stable) entity name of a table id. */
 export const entityName = (tableId: number) => `T${tableId}`
 
-function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => object, sharedLabels: readonly string[]): EntitySchema {
+function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, target: new () => object, sharedLabels: readonly string[]): EntitySchema {
   // TypeORM sends a check or index predicate as written: MariaDB (without ANSI_QUOTES) quotes with backticks.
   const quoted = (id: number) => {
     const name = columnById(table, id)!.name
@@ -30,25 +58,32 @@ function entitySchema(table: TableSpec, dialect: FuzzDialect, target: new () => 
   const property = (id: number) => `c${id}`
   const relations: Record<string, EntitySchemaRelationOptions> = {}
   for (const r of table.relations) {
+    const joinColumn = { name: r.columnName, referencedColumnName: 'id' }
     relations[`r${r.id}`] = {
-      type: 'many-to-one',
+      type: r.oneToOne === true ? 'one-to-one' : 'many-to-one',
       target: entityName(r.target),
       nullable: true,
       onDelete: r.onDelete,
-      joinColumn: { name: r.columnName, referencedColumnName: 'id' },
+      joinColumn: tableById(spec, r.target)?.compositeKey === true ? [joinColumn, { name: keyPartColumn(r.id), referencedColumnName: 'k2' }] : joinColumn,
     }
   }
   for (const m of table.manyToMany) {
     relations[`m${m.id}`] = { type: 'many-to-many', target: entityName(m.target), joinTable: m.joinName === undefined ? true : { name: m.joinName, joinColumn: { name: `own ${m.id}`, referencedColumnName: 'id' }, inverseJoinColumn: { name: `inv ${m.id}`, referencedColumnName: 'id' } } }
   }
   const columns: Record<string, EntitySchemaColumnOptions> = { id: primaryKeyColumn(table, dialect) }
-  for (const c of table.columns) columns[property(c.id)] = columnOptions(c, dialect, sharedLabels)
+  if (table.compositeKey === true) columns.k2 = { type: 'int', primary: true, default: 1 }
+  for (const c of table.columns) {
+    columns[property(c.id)] = c.kind === 'generated'
+      ? { name: c.name, nullable: true, type: 'bigint', generatedType: c.stored === true ? 'STORED' : 'VIRTUAL', asExpression: `${quoted(c.source!)} + 1`, ...(c.comment !== undefined && { comment: c.comment }) }
+      : columnOptions(c, dialect, sharedLabels)
+  }
   return new EntitySchema({
     name: entityName(table.id),
     target,
     tableName: table.name,
     columns,
     relations,
+    ...(table.childColumns !== undefined && { inheritance: { pattern: 'STI', column: { name: 'kind', type: 'varchar', length: 20 } } }),
     indices: table.indexes.map((i) => ({
       ...(i.name !== undefined && { name: i.name }),
       ...(i.name === undefined && namedAsUnique(table, i, dialect) && { name: `ix ${i.id}` }),
@@ -79,7 +114,7 @@ function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaC
 }
 
 function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readonly string[]): EntitySchemaColumnOptions {
-  const base = { name: c.name, nullable: c.nullable }
+  const base = { name: c.name, nullable: c.nullable, ...(c.comment !== undefined && { comment: c.comment }) }
   const withDefault = c.defaultVariant === undefined ? {} : { default: defaultOf(c, c.defaultVariant) }
   switch (c.kind) {
     case 'int': return { ...base, ...withDefault, type: 'int' }
@@ -89,7 +124,7 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readon
     case 'boolean': return { ...base, ...withDefault, type: 'boolean' }
     case 'numeric': return { ...base, ...withDefault, type: 'numeric', precision: c.precision, scale: c.scale ?? 2 }
     case 'double': return { ...base, ...withDefault, type: { postgres: 'double precision', sqlite: 'real', mariadb: 'double' }[dialect] as 'double' }
-    case 'timestamp': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamp' : 'datetime' }
+    case 'timestamp': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamp' : 'datetime', ...(c.timePrecision !== undefined && { precision: c.timePrecision }) }
     case 'uuid': return { ...base, type: 'uuid' }
     case 'json': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'jsonb' : 'json' }
     case 'timestamptz': return { ...base, ...withDefault, type: dialect === 'postgres' ? 'timestamptz' : 'datetime', ...(dialect === 'mariadb' && { precision: 6 }) }
@@ -107,6 +142,7 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readon
     case 'uuidDefault': return { ...base, type: 'uuid', generated: 'uuid' }
     case 'enum': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'simple-enum' : 'enum', enum: [...c.labels!] }
     case 'intArray': return { ...base, ...withDefault, type: 'int', array: true }
+    case 'generated': throw new Error('a generated column is written by entitySchema')
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { FuzzCase, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
-import { type TableSeed, Ids, freshName, namesFor, newTable } from './schema-builders'
+import { type TableSeed, type ViewSeed, Ids, freshName, namesFor, newTable, newView } from './schema-builders'
 import { type EditSeed, applyEdits, editKinds } from './schema-edits'
 
 const columnSeed = fc.record({
@@ -8,32 +8,40 @@ const columnSeed = fc.record({
   defaultVariant: fc.option(fc.nat({ max: 1 }), { nil: undefined }),
 })
 
+/** sometimes is `arbitrary` in about one table of four, undefined otherwise. */
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
+
 const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   name: fc.nat(),
   primaryKey: fc.constantFrom<PrimaryKeyKind>('increment', 'int', 'uuid'),
+  compositeKey: fc.nat({ max: 3 }).map((n) => n === 0),
   columns: fc.array(columnSeed, { minLength: 1, maxLength: 5 }),
   indexes: fc.array(fc.record({ columns: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), unique: fc.boolean(), partial: fc.boolean(), named: fc.boolean() }), { maxLength: 2 }),
   uniques: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), { maxLength: 1 }),
   checks: fc.array(fc.nat(), { maxLength: 1 }),
-  relations: fc.array(fc.record({ target: fc.nat(), name: fc.nat(), onDelete: fc.constantFrom<OnDelete>('CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT') }), { maxLength: 2 }),
+  relations: fc.array(fc.record({ target: fc.nat(), name: fc.nat(), onDelete: fc.constantFrom<OnDelete>('CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'), oneToOne: fc.boolean() }), { maxLength: 2 }),
   manyToMany: fc.array(fc.nat(), { maxLength: 1 }),
+  child: sometimes(fc.array(fc.nat(), { maxLength: 2 })),
+  generated: sometimes(fc.nat()),
   rows: fc.nat({ max: 4 }),
 })
+
+const viewSeed: fc.Arbitrary<ViewSeed> = fc.record({ table: fc.nat(), columns: fc.array(fc.nat(), { maxLength: 2 }) })
 
 const editSeed: fc.Arbitrary<EditSeed> = fc.record({ kind: fc.constantFrom(...editKinds), a: fc.nat(), b: fc.nat(), c: fc.nat() })
 
 /** fuzzCase is the arbitrary of one case on `dialect`: schema A and the edits that make schema B. */
 export function fuzzCase(dialect: FuzzDialect): fc.Arbitrary<FuzzCase> {
   return fc
-    .tuple(fc.array(tableSeed, { minLength: 1, maxLength: 4 }), fc.array(editSeed, { minLength: 1, maxLength: 5 }))
-    .map(([tables, edits]) => {
-      const a = buildSchema(dialect, tables)
+    .tuple(fc.array(tableSeed, { minLength: 1, maxLength: 4 }), fc.array(editSeed, { minLength: 1, maxLength: 5 }), fc.array(viewSeed, { maxLength: 1 }))
+    .map(([tables, edits, views]) => {
+      const a = buildSchema(dialect, tables, views)
       const { schema: b, applied } = applyEdits(dialect, a, edits)
       return { dialect, a, b, edits: applied }
     })
 }
 
-function buildSchema(dialect: FuzzDialect, seeds: readonly TableSeed[]): SchemaSpec {
+function buildSchema(dialect: FuzzDialect, seeds: readonly TableSeed[], viewSeeds: readonly ViewSeed[]): SchemaSpec {
   const ids = new Ids()
   const takenTables = new Set<string>()
   const tables: TableSpec[] = []
@@ -42,6 +50,7 @@ function buildSchema(dialect: FuzzDialect, seeds: readonly TableSeed[]): SchemaS
     takenTables.add(name)
     tables.push(newTable(dialect, ids, name, seed, tables))
   }
-  return { tables }
+  const views = viewSeeds.flatMap((seed) => newView(dialect, ids, tables, seed, new Set()) ?? [])
+  return { tables, ...(views.length > 0 && { views }) }
 }
 

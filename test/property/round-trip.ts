@@ -58,6 +58,7 @@ export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<vo
   const after = await catalogOf(db, a())
   expectEqual("A's catalog is back", after.catalog, before.catalog)
   expectEqual("A's names are back", after.names, before.names)
+  expectEqual("TypeORM's records of A are back", after.records, before.records)
   expectEqual("A's kept rows are back", keptRows(await readRows(db, fuzz.a), fuzz.a, fuzz.b), keptRows(rows, fuzz.a, fuzz.b))
   expectEqual("A's kept junction rows are back", await readJunctionRows(db, fuzz.a, fuzz.b, junctionsA), links)
 }
@@ -153,8 +154,8 @@ function projectOf(db: TestDatabase, fuzz: FuzzCase, schema: SchemaSpec, renamed
   }
 }
 
-/** Catalog is what `down` must give back exactly: the introspected model and the names of every object. */
-interface Catalog { readonly catalog: SchemaModel; readonly names: unknown; readonly pending: readonly unknown[] }
+/** Catalog is what `down` must give back exactly: the introspected model, the names of every object and TypeORM's records of views and generated columns. */
+interface Catalog { readonly catalog: SchemaModel; readonly names: unknown; readonly records: unknown; readonly pending: readonly unknown[] }
 
 export async function catalogOf(db: TestDatabase, project: LoadedProject): Promise<Catalog> {
   const comparison = await compareProject(project)
@@ -163,13 +164,26 @@ export async function catalogOf(db: TestDatabase, project: LoadedProject): Promi
     ...comparison.actual,
     tables: comparison.actual.tables.map((t) => ({ ...t, columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : 1)) })),
   }
-  return { catalog, names: await objectNames(db), pending: comparison.up }
+  return { catalog, names: await objectNames(db), records: await typeormRecords(db), pending: comparison.up }
 }
 
-/** objectNames lists every named object the database holds, constraints included (SQLite's primary key names too). */
+/** typeormRecords lists the rows of TypeORM's typeorm_metadata table, none where it has none. */
+async function typeormRecords(db: TestDatabase): Promise<unknown> {
+  try {
+    return await db.query('SELECT "type", "table", "name", "value" FROM "typeorm_metadata" ORDER BY 1, 2, 3, 4')
+  } catch {
+    return []
+  }
+}
+
+/**
+ * objectNames lists every named object the database holds, constraints included (SQLite's primary key names too),
+ * but TypeORM's typeorm_metadata table: like its migrations table, a migration creates it where it is missing (for
+ * a view or a generated column) and no `down` drops it.
+ */
 async function objectNames(db: TestDatabase): Promise<unknown> {
   if (db.label === 'mariadb') {
-    const here = 'table_schema = DATABASE()'
+    const here = "table_schema = DATABASE() AND table_name <> 'typeorm_metadata'"
     return {
       tables: await db.query(`SELECT table_name, table_type FROM information_schema.tables WHERE ${here} ORDER BY 1`),
       constraints: await db.query(`SELECT table_name, constraint_name, constraint_type FROM information_schema.table_constraints WHERE ${here} ORDER BY 1, 2, 3`),
@@ -178,13 +192,13 @@ async function objectNames(db: TestDatabase): Promise<unknown> {
   }
   if (db.label === 'postgres') {
     return {
-      relations: await db.query(`SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1, 2`),
+      relations: await db.query(`SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname <> 'typeorm_metadata' ORDER BY 1, 2`),
       constraints: await db.query(`SELECT conrelid::regclass::text AS "table", conname, contype FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`),
       types: await db.query(`SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e' ORDER BY 1`),
     }
   }
   const objects = await db.query<{ type: string; name: string; tbl_name: string; sql: string | null }>(
-    `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`,
+    `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> 'typeorm_metadata' ORDER BY name`,
   )
   return objects.map((o) => ({
     type: o.type, name: o.name, table: o.tbl_name,

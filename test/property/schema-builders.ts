@@ -1,5 +1,5 @@
-import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
-import { defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
+import { comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -11,23 +11,30 @@ export interface ColumnSeed {
 export interface TableSeed {
   readonly name: number
   readonly primaryKey: PrimaryKeyKind
+  readonly compositeKey: boolean
   readonly columns: readonly ColumnSeed[]
   readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
   readonly uniques: readonly (readonly number[])[]
   readonly checks: readonly number[]
-  readonly relations: readonly { readonly target: number; readonly name: number; readonly onDelete: OnDelete }[]
+  readonly relations: readonly { readonly target: number; readonly name: number; readonly onDelete: OnDelete; readonly oneToOne: boolean }[]
   readonly manyToMany: readonly number[]
+  /** Picks the child entity's columns under single-table inheritance, if the table has one. */
+  readonly child?: readonly number[]
+  /** Picks the source of a generated column, if the table has one. */
+  readonly generated?: number
   readonly rows: number
 }
 
 // Awkward identifiers: reserved words, mixed case, spaces, quotes, unicode, and on PostgreSQL 63 bytes.
 const tableNames = ['order', 'user', 'Mixed Case', 'naïve data', '2fa codes', 'e-mail log', 'select', 'CamelTable', 'plain']
 const columnNames = ['Order', 'select', 'naïve', 'with space', 'camelCase', 'say "hi"', 'user', 'e-mail', 'x', 'Größe']
+const viewNames = ['report', 'Mixed View', 'select view', 'naïve view']
 const longColumnName = 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_'
 
 /** namesFor lists the table or column names a dialect's cases draw from. */
-export function namesFor(what: 'table' | 'column', dialect: FuzzDialect): readonly string[] {
+export function namesFor(what: 'table' | 'column' | 'view', dialect: FuzzDialect): readonly string[] {
   if (what === 'table') return tableNames
+  if (what === 'view') return viewNames
   return dialect === 'postgres' ? [...columnNames, longColumnName] : columnNames
 }
 
@@ -51,6 +58,7 @@ export class Ids {
       }
       this.next = Math.max(this.next, t.id + 1)
     }
+    for (const v of schema?.views ?? []) this.next = Math.max(this.next, v.id + 1)
   }
   take(): number { return this.next++ }
 }
@@ -63,11 +71,19 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     taken.add(column.name)
     return column
   })
+  const generated = seed.generated === undefined ? undefined : newGeneratedColumn(dialect, ids, columns, seed.generated, taken)
+  if (generated !== undefined) {
+    columns.push(generated)
+    taken.add(generated.name)
+  }
   const relations = earlier.length === 0 ? [] : seed.relations.map((r) => {
     const columnName = freshName(namesFor('column', dialect), r.name, taken)
     taken.add(columnName)
-    return { id: ids.take(), target: earlier[r.target % earlier.length].id, columnName, onDelete: r.onDelete }
+    return { id: ids.take(), target: earlier[r.target % earlier.length].id, columnName, onDelete: r.onDelete, ...(r.oneToOne && { oneToOne: true }) }
   })
+  const primaryKey = dialect === 'sqlite' && seed.primaryKey === 'uuid' ? 'int' : seed.primaryKey
+  const compositeKey = seed.compositeKey && compositeKeyAllowed(dialect, primaryKey)
+  const manyToManyTargets = compositeKey ? [] : earlier.filter((t) => t.compositeKey !== true)
   const pickColumns = (picks: readonly number[], kinds?: readonly ColumnKind[]) => {
     const allowed = columns.filter((c) => (kinds ?? indexableKindsOf(dialect)).includes(c.kind))
     return allowed.length === 0 ? [] : [...new Set(picks.map((p) => allowed[p % allowed.length].id))]
@@ -75,7 +91,9 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   const table: TableSpec = {
     id: ids.take(),
     name,
-    primaryKey: dialect === 'sqlite' && seed.primaryKey === 'uuid' ? 'int' : seed.primaryKey,
+    primaryKey,
+    ...(compositeKey && { compositeKey }),
+    ...(seed.child !== undefined && { childColumns: [...new Set(seed.child.flatMap((k) => (columns.length === 0 ? [] : [columns[k % columns.length].id])))] }),
     columns,
     relations,
     indexes: seed.indexes.flatMap((i) => {
@@ -88,13 +106,37 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
     }),
     checks: seed.checks.flatMap((c) => pickColumns([c], checkableKinds).map((column) => ({ id: ids.take(), column }))),
-    manyToMany: earlier.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => earlier[m % earlier.length].id))].map((target, k) => {
+    manyToMany: manyToManyTargets.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => manyToManyTargets[m % manyToManyTargets.length].id))].map((target, k) => {
       const id = ids.take()
       return { id, target, ...((seed.manyToMany[k] ?? 0) % 2 === 1 && { joinName: `jt ${name} ${id}` }) }
     }),
     rows: seed.rows,
   }
   return table
+}
+
+/** newView builds a view over a table of `tables` and up to two of its columns, under a name not in `taken`. */
+export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>): ViewSpec | undefined {
+  if (tables.length === 0) return undefined
+  const table = tables[seed.table % tables.length]
+  const columns = table.columns.length === 0 ? [] : [...new Set(seed.columns.map((c) => table.columns[c % table.columns.length].id))]
+  return { id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns }
+}
+
+/** ViewSeed picks a view's table and columns (modulo what exists). */
+export interface ViewSeed { readonly table: number; readonly columns: readonly number[] }
+
+/** compositeKeyAllowed says whether a key may take a second column: SQLite's AUTOINCREMENT is on a key of one column only. */
+export const compositeKeyAllowed = (dialect: FuzzDialect, primaryKey: PrimaryKeyKind) => !(dialect === 'sqlite' && primaryKey === 'increment')
+
+/** newGeneratedColumn builds a generated column computed from one of `columns` (picked by `pick`), if one may be its source. */
+export function newGeneratedColumn(dialect: FuzzDialect, ids: Ids, columns: readonly ColumnSpec[], pick: number, taken: ReadonlySet<string>): ColumnSpec | undefined {
+  const sources = columns.filter((c) => generatedSourceKinds.includes(c.kind))
+  if (sources.length === 0) return undefined
+  return {
+    id: ids.take(), name: freshName(namesFor('column', dialect), pick + 3, taken), kind: 'generated', nullable: true,
+    source: sources[pick % sources.length].id, stored: dialect === 'postgres' || pick % 2 === 0,
+  }
 }
 
 /** newColumn builds a column from its seed, with a name not in `taken`. */
@@ -108,6 +150,7 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
     kind,
     ...(kind === 'varchar' && { length: seed.length }),
     ...(kind === 'numeric' && { precision: seed.precision }),
+    ...(kind === 'timestamp' && dialect === 'postgres' && seed.length !== 20 && { timePrecision: seed.length === 10 ? 0 : 3 }),
     nullable: seed.nullable,
     ...(defaultVariant !== undefined && { defaultVariant }),
     ...(kind === 'enum' && { labels: ['a', 'b', 'c'] }),
@@ -115,6 +158,7 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
     ...(kind === 'numeric' && seed.precision === 6 && { scale: 3 }),
     ...(kind === 'tinyint' && { unsigned: seed.nullable }),
     ...(kind === 'collated' && { collation: seed.length % 2 }),
+    ...((seed.name + seed.kind) % 3 === 0 && { comment: comments[(seed.name + seed.length) % comments.length] }),
   }
 }
 

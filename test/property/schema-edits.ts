@@ -1,8 +1,8 @@
 import {
-  type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec,
-  defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
+  type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, type ViewSpec,
+  comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
-import { type TableSeed, Ids, freshName, namedApart, namesFor, newColumn, newTable } from './schema-builders'
+import { type TableSeed, Ids, compositeKeyAllowed, freshName, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
@@ -12,6 +12,7 @@ export const editKinds = [
   // Repeated: drawn more often, as they meet the most column kinds.
   'retype', 'retype', 'collation', 'shared_enum_labels', 'enum_labels', 'retype', 'collation', 'shared_enum_labels', 'nullability', 'default', 'rename_column', 'rename_table',
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
+  'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -42,7 +43,7 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
     const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA, a)
     if (done !== undefined) applied.push(done)
   }
-  return { schema, applied }
+  return { schema: withViewsOfTheirTables(schema), applied }
 }
 
 function applyEdit(
@@ -51,6 +52,21 @@ function applyEdit(
 ): string | undefined {
   const { a, b, c } = edit
   const tables = schema.tables
+  const views = ((schema as { views?: Mutable<ViewSpec>[] }).views ??= [])
+  if (edit.kind === 'add_view') {
+    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3) }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)))
+    if (view === undefined) return undefined
+    views.push(view as Mutable<ViewSpec>)
+    return `add view ${view.name}`
+  }
+  if (edit.kind === 'drop_view') return dropOne(views, a, 'drop view')
+  if (edit.kind === 'view_columns') {
+    const view = views[a % Math.max(1, views.length)]
+    const table = view && tables.find((t) => t.id === view.table)
+    if (table === undefined || table.columns.length === 0) return undefined
+    view.columns = [...new Set([b, c].slice(0, 1 + (c % 2)).map((k) => table.columns[k % table.columns.length].id))]
+    return `columns of view ${view.name}`
+  }
   if (edit.kind === 'add_table') {
     // A table added under the name of a dropped one is that table to the tool (see replace_table): not one with rows.
     const withRows = before.tables.filter((t) => t.rows > 0).map((t) => t.name)
@@ -84,14 +100,16 @@ function applyEdit(
       .filter((c) => dropped.has(now.get(c.id) ?? '')).map((c) => ('name' in c ? c.name : c.columnName))
   }
   const renameTaken = () => new Set([...takenColumns(), ...namesKeptFromA()])
+  // A column added under the name of one dropped is the same column to the tool, its type changed in place:
+  // values of another kind may not convert, so that happens on tables without rows only. Nor the old name of a
+  // column renamed onto a dropped one's: that rename would not drop it (--rename refuses).
+  const takenByAdded = () => {
+    const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
+    return new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()])
+  }
   switch (edit.kind) {
     case 'add_column': {
-      // A column added under the name of one dropped is the same column to the tool, its type changed in place:
-      // values of another kind may not convert, so that happens on tables without rows only.
-      const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
-      // Nor the old name of a column renamed onto a dropped one's: that rename would not drop it (--rename refuses).
-      const taken = new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()])
-      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 10 }, taken) as MColumn
+      const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 10 }, takenByAdded()) as MColumn
       if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
       columns.push(added)
       return `add column ${label}.${added.name}`
@@ -127,18 +145,19 @@ function applyEdit(
       else if (column.kind === 'varchar') column.length = [10, 20, 40, 80].filter((n) => n !== column.length)[c % 3]
       else if (column.kind === 'numeric' && c % 2 === 0) column.precision = column.precision! + 2
       else if (column.kind === 'numeric') column.scale = (column.scale ?? 2) === 2 ? 3 : 2
-      else if (column.kind === 'timestamp' && dialect === 'postgres' && column.defaultVariant !== 1) column.kind = 'timestamptz'
+      else if (column.kind === 'timestamp' && dialect === 'postgres' && c % 3 === 1) column.timePrecision = [undefined, 0, 3, 6].filter((p) => p !== column.timePrecision)[Math.floor(c / 3) % 3]
+      else if (column.kind === 'timestamp' && dialect === 'postgres' && column.defaultVariant !== 1) { column.kind = 'timestamptz'; delete column.timePrecision }
       else if (column.kind === 'timestamptz' && dialect === 'postgres' && column.defaultVariant !== 1) column.kind = 'timestamp'
       else if (column.kind === 'tinyint' && dialect === 'mariadb') column.unsigned = !column.unsigned
       else if (column.kind === 'tinyint') column.kind = 'int'
       else if (column.kind === 'enum' && column.defaultVariant === undefined && dialect !== 'sqlite') { column.kind = 'sharedEnum'; delete column.labels }
       else if (column.kind === 'sharedEnum' && column.defaultVariant === undefined) { column.kind = 'enum'; column.labels = ['a', 'b', 'c'] }
-      else if (column.kind === 'bigint' && !table.checks.some((x) => x.column === column.id) && column.defaultVariant === undefined) { column.kind = 'varchar'; column.length = 40 }
+      else if (column.kind === 'bigint' && !table.checks.some((x) => x.column === column.id) && column.defaultVariant === undefined && !columns.some((x) => x.source === column.id)) { column.kind = 'varchar'; column.length = 40 }
       else return undefined
       return `retype ${label}.${column.name} from ${from} to ${describeType(column)}`
     }
     case 'nullability': {
-      if (column === undefined) return undefined
+      if (column === undefined || column.kind === 'generated') return undefined
       // A column this migration adds stays nullable or has a default: A's rows have no value for it.
       if (column.nullable && !inA(table, column.id) && column.defaultVariant === undefined && table.rows > 0) return undefined
       column.nullable = !column.nullable
@@ -193,7 +212,7 @@ function applyEdit(
       const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
       const columnName = freshName(namesFor('column', dialect), c, new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()]))
       const target = targets[b % targets.length]
-      table.relations.push({ id: ids.take(), target: target.id, columnName, onDelete: (['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const)[c % 4] })
+      table.relations.push({ id: ids.take(), target: target.id, columnName, onDelete: (['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const)[c % 4], ...(b % 3 === 0 && { oneToOne: true }) })
       return `add relation ${label}.${columnName} -> ${target.name}`
     }
     case 'drop_relation': return dropOne(table.relations, b, `drop relation of ${label}`)
@@ -256,25 +275,78 @@ function applyEdit(
       if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
       const from = table.primaryKey
       table.primaryKey = (['increment', 'int', 'uuid'] as const).filter((k) => k !== from)[b % 2]!
+      if (table.compositeKey === true && !compositeKeyAllowed(dialect, table.primaryKey)) table.primaryKey = from
+      if (table.primaryKey === from) return undefined
       return `retype the key of ${label} from ${from} to ${table.primaryKey}`
     }
     case 'add_many_to_many': {
-      const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id))
-      if (targets.length === 0) return undefined
+      const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id) && t.compositeKey !== true)
+      if (targets.length === 0 || table.compositeKey === true) return undefined
       const target = targets[b % targets.length]
       table.manyToMany.push({ id: ids.take(), target: target.id })
       return `add many-to-many ${label} -> ${target.name}`
     }
     case 'drop_many_to_many': return dropOne(table.manyToMany, b, `drop many-to-many of ${label}`)
+    case 'add_generated': {
+      const added = newGeneratedColumn(dialect, ids, columns, b, takenByAdded()) as MColumn | undefined
+      if (added === undefined) return undefined
+      columns.push(added)
+      return `add generated column ${label}.${added.name}`
+    }
+    case 'comment': {
+      if (column === undefined) return undefined
+      const options = [undefined, ...comments].filter((x) => x !== column.comment)
+      column.comment = options[c % options.length]
+      if (column.comment === undefined) delete column.comment
+      return `comment of ${label}.${column.name} to ${column.comment ?? 'none'}`
+    }
+    case 'one_to_one': {
+      const relation = table.relations[b % Math.max(1, table.relations.length)]
+      if (relation === undefined) return undefined
+      if (relation.oneToOne === true) delete relation.oneToOne
+      else relation.oneToOne = true
+      return `${label}.${relation.columnName} ${relation.oneToOne === true ? 'one-to-one' : 'many-to-one'}`
+    }
+    case 'single_table': {
+      // The discriminator column is NOT NULL without a default: added to or dropped from a table without rows only.
+      if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
+      if (table.childColumns !== undefined) delete table.childColumns
+      else table.childColumns = column === undefined ? [] : [column.id]
+      return `${label} ${table.childColumns === undefined ? 'without' : 'with'} a single-table child`
+    }
+    case 'child_column': {
+      if (table.childColumns === undefined || column === undefined) return undefined
+      const moved = table.childColumns.includes(column.id)
+      table.childColumns = moved ? table.childColumns.filter((x) => x !== column.id) : [...table.childColumns, column.id]
+      return `${label}.${column.name} moved to the ${moved ? 'parent' : 'child'} entity`
+    }
+    case 'composite_key': {
+      // The key's columns change under the foreign keys and junctions that reference it: only where none does.
+      const referenced = tables.some((t) => t.relations.some((r) => r.target === table.id) || t.manyToMany.some((m) => m.target === table.id))
+      if (referenced || table.manyToMany.length > 0 || !compositeKeyAllowed(dialect, table.primaryKey)) return undefined
+      if (table.compositeKey === true) delete table.compositeKey
+      else table.compositeKey = true
+      return `key of ${label} ${table.compositeKey === true ? '(id, k2)' : '(id)'}`
+    }
   }
+}
+
+/** withViewsOfTheirTables drops the views of tables B drops, and from views the columns B drops. */
+function withViewsOfTheirTables(schema: SchemaSpec): SchemaSpec {
+  const views = (schema.views ?? []).flatMap((view) => {
+    const table = schema.tables.find((t) => t.id === view.table)
+    return table === undefined ? [] : [{ ...view, columns: view.columns.filter((id) => table.columns.some((c) => c.id === id)) }]
+  })
+  const { views: _, ...rest } = schema
+  return views.length > 0 ? { ...rest, views } : rest
 }
 
 /** newTableSeed is the seed of a table an edit adds: one nullable column, a relation to an earlier table. */
 function newTableSeed(a: number, b: number, c: number): TableSeed {
   return {
-    name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3],
+    name: a, primaryKey: (['increment', 'int', 'uuid'] as const)[b % 3], compositeKey: c % 4 === 1,
     columns: [{ name: b, kind: c, length: 20, precision: 10, nullable: true, defaultVariant: undefined }, { name: c, kind: b + 1, length: 40, precision: 6, nullable: true, defaultVariant: c % 2 }],
-    indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE' }], manyToMany: [], rows: 0,
+    indexes: [], uniques: [], checks: [], relations: [{ target: b, name: c + 1, onDelete: 'CASCADE', oneToOne: a % 3 === 0 }], manyToMany: [], rows: 0,
   }
 }
 
@@ -308,15 +380,18 @@ function dropOne<T>(list: T[], pick: number, text: string): string | undefined {
 
 /** forgetColumn drops a column with every index, unique and check that uses it. */
 function forgetColumn(table: MTable, id: number): void {
+  for (const generated of table.columns.filter((c) => c.source === id)) forgetColumn(table, generated.id)
   table.columns = table.columns.filter((c) => c.id !== id)
   table.indexes = table.indexes.filter((i) => !i.columns.includes(id))
   table.uniques = table.uniques.filter((u) => !u.columns.includes(id))
   table.checks = table.checks.filter((c) => c.column !== id)
+  if (table.childColumns !== undefined) table.childColumns = table.childColumns.filter((c) => c !== id)
 }
 
 function describeType(column: ColumnSpec): string {
   if (column.kind === 'varchar') return `varchar(${column.length})`
   if (column.kind === 'numeric') return `numeric(${column.precision},${column.scale ?? 2})`
   if (column.kind === 'tinyint') return `tinyint${column.unsigned ? ' unsigned' : ''}`
+  if (column.kind === 'timestamp' && column.timePrecision !== undefined) return `timestamp(${column.timePrecision})`
   return column.kind
 }

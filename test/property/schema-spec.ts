@@ -9,6 +9,7 @@ export type FuzzDialect = 'sqlite' | 'postgres' | 'mariadb'
 /** ColumnKind is a column type the generator uses; `uuid` exists on PostgreSQL and MariaDB, `intArray` on PostgreSQL only. */
 export type ColumnKind = 'int' | 'bigint' | 'varchar' | 'text' | 'boolean' | 'numeric' | 'double' | 'timestamp' | 'uuid' | 'json' | 'enum' | 'intArray'
   | 'timestamptz' | 'sharedEnum' | 'sharedEnumArray' | 'textArray' | 'createDate' | 'updateDate' | 'deleteDate' | 'version' | 'set' | 'tinyint' | 'collated' | 'uuidDefault' | 'enumArray'
+  | 'generated'
 
 export interface ColumnSpec {
   readonly id: number
@@ -18,6 +19,8 @@ export interface ColumnSpec {
   readonly length?: number
   /** numeric precision (the scale is always 2). */
   readonly precision?: number
+  /** timestamp on PostgreSQL: fractional digits kept (rows hold whole seconds). */
+  readonly timePrecision?: number
   /** numeric scale (2 when absent). */
   readonly scale?: number
   /** tinyint: unsigned (MariaDB). */
@@ -29,6 +32,11 @@ export interface ColumnSpec {
   readonly defaultVariant?: number
   /** enum labels; `a` and `b` are always among them (rows use them). */
   readonly labels?: readonly string[]
+  /** generated: the int or bigint column it is computed from (`<source> + 1`), and whether it is STORED (PostgreSQL: always). */
+  readonly source?: number
+  readonly stored?: boolean
+  /** The column's comment (SQLite keeps none: TypeORM leaves it out there). */
+  readonly comment?: string
 }
 
 export interface IndexSpec {
@@ -47,8 +55,11 @@ export interface CheckSpec { readonly id: number; readonly column: number }
 
 export type OnDelete = 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'RESTRICT'
 
-/** RelationSpec is a nullable many-to-one to table `target`'s key, through column `columnName`. */
-export interface RelationSpec { readonly id: number; readonly target: number; readonly columnName: string; readonly onDelete: OnDelete }
+/**
+ * RelationSpec is a nullable many-to-one (or one-to-one: a unique foreign key) to table `target`'s key, through
+ * column `columnName`, and column `k2 r<id>` (see keyPartColumn) where the target's key is composite.
+ */
+export interface RelationSpec { readonly id: number; readonly target: number; readonly columnName: string; readonly onDelete: OnDelete; readonly oneToOne?: boolean }
 
 /** ManyToManySpec is a ManyToMany owned by its table, with the junction table TypeORM derives. */
 export interface ManyToManySpec { readonly id: number; readonly target: number; readonly joinName?: string }
@@ -59,6 +70,8 @@ export interface TableSpec {
   readonly id: number
   readonly name: string
   readonly primaryKey: PrimaryKeyKind
+  /** The key is (`id`, `k2`), `k2` an int defaulting to 1 (every row holds 1). No ManyToMany owns or targets such a table. */
+  readonly compositeKey?: boolean
   readonly columns: readonly ColumnSpec[]
   readonly indexes: readonly IndexSpec[]
   readonly uniques: readonly UniqueSpec[]
@@ -66,11 +79,19 @@ export interface TableSpec {
   /** Targets have smaller ids than the table: the graph has no cycle, and parents are filled first. */
   readonly relations: readonly RelationSpec[]
   readonly manyToMany: readonly ManyToManySpec[]
+  /**
+   * Single-table inheritance: the table's entity has a child entity that declares these of its columns (TypeORM
+   * makes them nullable), and a discriminator column `kind` (varchar(20), rows hold `T<id>` or `child`).
+   */
+  readonly childColumns?: readonly number[]
   /** Rows inserted into the table in schema A. */
   readonly rows: number
 }
 
-export interface SchemaSpec { readonly tables: readonly TableSpec[]; readonly sharedLabels?: readonly string[] }
+/** ViewSpec is a view selecting `id` and `columns` of table `table`, by their names. */
+export interface ViewSpec { readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[] }
+
+export interface SchemaSpec { readonly tables: readonly TableSpec[]; readonly sharedLabels?: readonly string[]; readonly views?: readonly ViewSpec[] }
 
 /** FuzzCase is one pair: schema A, schema B derived from it by `edits`, both on `dialect`. */
 export interface FuzzCase {
@@ -88,7 +109,7 @@ export function distinctKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
 
 /** indexableKindsOf lists the kinds a plain index may cover. */
 export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault'])
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated'])
 }
 
 // MariaDB indexes a text column by a prefix length only, which the cases do not state.
@@ -110,9 +131,18 @@ export function kindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
 
 /** defaultVariants is how many defaults a kind offers (0: none). */
 export function defaultVariants(kind: ColumnKind): number {
-  if (['uuid', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault'].includes(kind)) return 0
+  if (['uuid', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated'].includes(kind)) return 0
   return 2
 }
+
+/** keyPartColumn is the column of a relation to a table with a composite key that references its `k2`. */
+export const keyPartColumn = (relationId: number) => `k2 r${relationId}`
+
+/** comments are the column comments cases use: quotes, unicode and a backslash. */
+export const comments = ['a note', "it's", 'naïve "q"', 'back\\slash'] as const
+
+/** generatedSourceKinds are the kinds a generated column is computed from. */
+export const generatedSourceKinds: readonly ColumnKind[] = ['int', 'bigint']
 
 /** columnById finds a column of a table. */
 export function columnById(table: TableSpec, id: number): ColumnSpec | undefined {

@@ -1,5 +1,6 @@
 import type { TestDatabase } from '../support/test-database'
-import { type ColumnSpec, type FuzzDialect, type RelationSpec, type SchemaSpec, type TableSpec, columnById, tableById } from './schema-spec'
+import { entityName } from './entity-schemas'
+import { type ColumnSpec, type FuzzDialect, type RelationSpec, type SchemaSpec, type TableSpec, columnById, keyPartColumn, tableById } from './schema-spec'
 
 /** Rows are a schema's rows read back, per table id, each a map from column key (`id`, `c<id>`, `r<id>`) to its value as text. */
 export type Rows = Map<number, Record<string, string | null>[]>
@@ -12,16 +13,24 @@ export type Rows = Map<number, Record<string, string | null>[]>
 export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): string[] {
   return a.tables.flatMap((table) =>
     Array.from({ length: table.rows }, (_, i) => i + 1).map((row) => {
-      const names = ['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)]
+      const relationValues = table.relations.map((r) => {
+        const parent = tableById(a, r.target)!
+        const parentRow = ((row - 1) % Math.max(parent.rows, 1)) + 1
+        // A one-to-one (under A or B) holds each parent once.
+        const once = r.oneToOne === true || tableById(b, table.id)?.relations.some((x) => x.id === r.id && x.oneToOne === true) === true
+        const value = parent.rows > 0 && row % 2 === 1 && (!once || row <= parent.rows) ? idLiteral(parent, parentRow) : 'NULL'
+        return pointsAtRowInB(a, b, table, r, value, parentRow) ? value : 'NULL'
+      })
+      const columns = table.columns.filter((c) => c.kind !== 'generated')
+      const discriminator = table.childColumns === undefined ? [] : ['kind']
+      const names = [...discriminator, ...keyNames(table), ...columns.map((c) => c.name), ...table.relations.map((r) => r.columnName), ...keyPartNames(a, table)]
       const values = [
+        ...discriminator.map(() => (row % 2 === 0 ? `'child'` : `'${entityName(table.id)}'`)),
         idLiteral(table, row),
-        ...table.columns.map((c) => (nullAllowed(table, c, b) && row % 3 === 0 ? 'NULL' : literal(c, row, dialect))),
-        ...table.relations.map((r) => {
-          const parent = tableById(a, r.target)!
-          const parentRow = ((row - 1) % Math.max(parent.rows, 1)) + 1
-          const value = parent.rows > 0 && row % 2 === 1 ? idLiteral(parent, parentRow) : 'NULL'
-          return pointsAtRowInB(a, b, table, r, value, parentRow) ? value : 'NULL'
-        }),
+        ...(table.compositeKey === true ? ['1'] : []),
+        ...columns.map((c) => (nullAllowed(table, c, b) && row % 3 === 0 ? 'NULL' : literal(c, row, dialect))),
+        ...relationValues,
+        ...table.relations.flatMap((r, k) => (tableById(a, r.target)?.compositeKey === true ? [relationValues[k] === 'NULL' ? 'NULL' : '1'] : [])),
       ]
       return `INSERT INTO ${quote(table.name)} (${names.map(quote).join(', ')}) VALUES (${values.join(', ')})`
     }),
@@ -50,12 +59,13 @@ function pointsAtRowInB(a: SchemaSpec, b: SchemaSpec, table: TableSpec, inA: Rel
 export async function readRows(db: TestDatabase, schema: SchemaSpec): Promise<Rows> {
   const rows: Rows = new Map()
   for (const table of schema.tables) {
-    const keys = ['id', ...table.columns.map((c) => `c${c.id}`), ...table.relations.map((r) => `r${r.id}`)]
-    const names = ['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)]
+    const keyParts = table.relations.filter((r) => tableById(schema, r.target)?.compositeKey === true)
+    const keys = [...keyNames(table), ...table.columns.map((c) => `c${c.id}`), ...table.relations.map((r) => `r${r.id}`), ...keyParts.map((r) => `r${r.id}k2`)]
+    const names = [...keyNames(table), ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName), ...keyPartNames(schema, table)]
     const read = await db.query<Record<string, unknown>>(
       `SELECT ${names.map((n, i) => `${quote(n)} AS k${i}`).join(', ')} FROM ${quote(table.name)} ORDER BY "id"`,
     )
-    const kinds = ['id', ...table.columns.map((c) => c.kind), ...table.relations.map(() => 'rel')]
+    const kinds = [...keyNames(table), ...table.columns.map((c) => c.kind), ...table.relations.map(() => 'rel'), ...keyParts.map(() => 'rel')]
     rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, kinds[i] === 'numeric' && r[`k${i}`] != null ? String(Number(r[`k${i}`])) : text(r[`k${i}`])]))))
   }
   return rows
@@ -67,11 +77,18 @@ export function keptRows(rows: Rows, from: SchemaSpec, to: SchemaSpec): Rows {
   for (const table of from.tables) {
     const other = tableById(to, table.id)
     if (other === undefined) continue
-    const keys = new Set(['id', ...other.columns.map((c) => `c${c.id}`), ...other.relations.map((r) => `r${r.id}`)])
+    const keys = new Set([...keyNames(other), ...other.columns.map((c) => `c${c.id}`), ...other.relations.map((r) => `r${r.id}`), ...other.relations.map((r) => `r${r.id}k2`)])
     kept.set(table.id, (rows.get(table.id) ?? []).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keys.has(k)))))
   }
   return kept
 }
+
+/** keyNames are the columns of a table's key, which are also their keys in Rows. */
+const keyNames = (table: TableSpec) => (table.compositeKey === true ? ['id', 'k2'] : ['id'])
+
+/** keyPartNames are the columns of a table's relations that reference a composite key's `k2`. */
+const keyPartNames = (schema: SchemaSpec, table: TableSpec) =>
+  table.relations.filter((r) => tableById(schema, r.target)?.compositeKey === true).map((r) => keyPartColumn(r.id))
 
 function nullAllowed(table: TableSpec, column: ColumnSpec, b: SchemaSpec): boolean {
   const after = tableById(b, table.id)
@@ -112,6 +129,7 @@ function literal(column: ColumnSpec, row: number, dialect: FuzzDialect): string 
     case 'tinyint': return String(row * 10 + (id % 10))
     case 'collated': return `'v${row}x${id}'`
     case 'uuidDefault': return `'00000000-0000-4000-9000-${String(row * 1000 + id).padStart(12, '0')}'`
+    case 'generated': throw new Error('a generated column takes no value')
   }
 }
 

@@ -1,13 +1,13 @@
 import type { ViewSource } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
-import { columnTypeKey } from './postgres-column-sql'
 import { onlyAdds } from './postgres-enum-sql'
 import { changesColumnType, recomputes } from './postgres-alter-column-sql'
 import { generatedReading } from './postgres-regenerated-columns'
 
 /**
  * retypedColumns names the columns whose type `changes` change: PostgreSQL refuses to alter the type of a column
- * a view reads ("cannot alter type of a column used by a view or rule"), and an enum type rebuilt (labels
+ * a view reads ("cannot alter type of a column used by a view or rule"), a change of collation alone included
+ * (ALTER COLUMN ... TYPE sets it), and an enum type rebuilt (labels
  * removed or reordered) moves every column using it to the new type. A generated column dropped and added
  * again (a new expression, or the type of a column it reads changing: see postgresRegeneratedColumns)
  * takes the views reading it along. Views follow renames by themselves (they hold tables and columns by
@@ -21,7 +21,7 @@ export function retypedColumns(changes: ChangeSet): ViewSource[] {
         ...(recomputes(op) ? [op.from.name] : []),
         ...(changesColumnType(op) ? generatedReading(changes.tableBefore(i), op.from.name).map((c) => c.name) : []),
       ]
-      const retyped = columnTypeKey(op.from) !== columnTypeKey(op.to) ? [op.from.name] : []
+      const retyped = changesColumnType(op) ? [op.from.name] : []
       const columns = [...retyped, ...regenerated]
       return columns.length === 0 ? [] : [{ ...op.table, columns }]
     }
