@@ -10,7 +10,7 @@ import { UserError } from '../source/user-error'
 import { contractDueText } from './expand-contract-finish'
 import { contractPlan, expandPlan } from './expand-contract-plans'
 import { refuseMigrationClash } from './migration-clash'
-import { refuseUnplaceableMigrations } from './migrations-placement'
+import { placedMigrationFormat } from './migrations-placement'
 import { RenamesUnresolvedError } from './renames-unresolved-error'
 import { shownBy, shownPlan } from './shown-findings'
 import { splitAtCommits } from './split-at-commits'
@@ -63,7 +63,7 @@ export async function generateMigration(
   given?: number,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  refuseUnplaceableMigrations(project)
+  const format = placedMigrationFormat(project)
   const comparison = await compareProject(project, { ...options, refuseUnappliedMigrations: true })
   if (comparison.contractDue.length > 0 && options.strategy !== 'contract') throw new UserError(contractDueText(comparison.contractDue))
   if (comparison.suspectedRenames.length > 0 && options.acceptDataLoss !== true) {
@@ -71,7 +71,7 @@ export async function generateMigration(
   }
   const { known, applied } = comparison.history
   // A --timestamp another migration has is refused for that, which names the migration.
-  if (given !== undefined) refuseMigrationClash(project.migrationsDir, [{ name, timestamp: given }], comparison.history)
+  if (given !== undefined) refuseMigrationClash(project.migrationsDir, [{ name, timestamp: given }], comparison.history, format)
   const timestamp = nextMigrationTimestamp([...known, ...applied], Date.now(), given)
   const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
@@ -80,8 +80,8 @@ export async function generateMigration(
       : { comparison, plan, written: [] }
   }
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
-  refuseMigrationClash(project.migrationsDir, plans, comparison.history)
-  const migrations = plans.map(renderMigrationFile)
+  refuseMigrationClash(project.migrationsDir, plans, comparison.history, format)
+  const migrations = plans.map((p) => renderMigrationFile(p, format))
   const sum = sumWithMigrations(project.migrationsDir, migrations)
   const files = writeUnlessDry(project.migrationsDir, [
     ...migrations,

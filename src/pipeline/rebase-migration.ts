@@ -1,4 +1,4 @@
-import { type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
+import { exportedClassName, type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 import { readMigrationHeader } from '../runner/migration-header'
 import { resolveMigrationName } from '../runner/migration-target'
@@ -85,7 +85,7 @@ function partsOf(target: MigrationFile, files: readonly MigrationFile[], dir: st
  * name that ends in it, and the other parts' names (`names`, old to new) where it mentions them.
  */
 function renamedMigration(target: MigrationFile, from: string, to: string, names: ReadonlyMap<string, string>): { fileName: string; source: string; name: string } {
-  const className = /\bexport\s+(?:default\s+)?class\s+([A-Za-z_$][\w$]*)/.exec(target.source)?.[1]
+  const className = exportedClassName.exec(target.source)?.[1]
   const own = [...new Set([target.name!, ...(className === undefined ? [] : [className])])].filter((n) => n.endsWith(from))
   const renames = new Map([...names, ...own.map((n): [string, string] => [n, `${n.slice(0, -from.length)}${to}`])])
   let source = target.source

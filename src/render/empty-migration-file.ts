@@ -1,3 +1,4 @@
+import { type MigrationFormat, typeScriptMigration } from './migration-format'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { migrationSource, type RenderedMigration } from './migration-file'
 import { commentLines } from './ts-literal'
@@ -8,7 +9,7 @@ const indent = '        '
  * renderEmptyMigrationFile writes a migration for changes written by hand (data migrations): named, laid
  * out and headed like a generated one (see migration-file.ts), with `up` and `down` left to fill in.
  */
-export function renderEmptyMigrationFile(name: string, timestamp: number): RenderedMigration {
+export function renderEmptyMigrationFile(name: string, timestamp: number, format: MigrationFormat = typeScriptMigration): RenderedMigration {
   const className = migrationClassName(name, timestamp)
   const header = [
     `${className}: created by typeorm-autogen, written by hand. Review it before you run it.`,
@@ -18,6 +19,6 @@ export function renderEmptyMigrationFile(name: string, timestamp: number): Rende
   ].flatMap((line) => commentLines(line))
   const source = migrationSource(header, className,
     [`${indent}// Write the change here, e.g. await queryRunner.query(\`UPDATE ...\`);`],
-    [`${indent}// Write here what reverts up().`])
-  return { fileName: migrationFileName(name, timestamp), source }
+    [`${indent}// Write here what reverts up().`], format)
+  return { fileName: migrationFileName(name, timestamp, format), source }
 }

@@ -2,6 +2,7 @@ import type { Statement } from '../dialect/statement'
 import { type Hazard, isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
+import { type MigrationFormat, typeScriptMigration } from './migration-format'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { commitFirstLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
@@ -24,31 +25,39 @@ export const AUTOCOMMIT_NOTE = 'This database runs schema changes outside transa
   'before it stay applied and the migration is not recorded as run. Finish or undo them before running it again.'
 
 /**
- * renderMigrationFile writes a plan as a TypeORM migration class (`<timestamp>-<Name>.ts`), following
- * TypeORM's own `migration:generate` template: one awaited `queryRunner.query` per statement. A comment
- * block on top says what changes, in the order `up` changes it, and what to watch. Identical plans give
- * byte-identical files.
+ * renderMigrationFile writes a plan as a TypeORM migration class (`<timestamp>-<Name>.ts`, or `.js` and the
+ * like in `format`), following TypeORM's own `migration:generate` template: one awaited `queryRunner.query`
+ * per statement. A comment block on top says what changes, in the order `up` changes it, and what to watch.
+ * Identical plans give byte-identical files.
  */
-export function renderMigrationFile(plan: MigrationPlan): RenderedMigration {
+export function renderMigrationFile(plan: MigrationPlan, format: MigrationFormat = typeScriptMigration): RenderedMigration {
   const className = migrationClassName(plan.name, plan.timestamp)
   const up = methodBody(plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1)
-  const source = migrationSource(header(plan, className), className, up, methodBody(plan.downStatements, []))
-  return { fileName: migrationFileName(plan.name, plan.timestamp), source }
+  const source = migrationSource(header(plan, className), className, up, methodBody(plan.downStatements, []), format)
+  return { fileName: migrationFileName(plan.name, plan.timestamp, format), source }
 }
 
 /**
  * migrationSource is the text of a migration file: its header comment, then the class `className` with its
- * `name` and the bodies of `up` and `down` (lines indented for a method).
+ * `name` and the bodies of `up` and `down` (lines indented for a method), in the language of `format`:
+ * the JavaScript forms are the TypeScript one without its types, exported as the module format says.
  */
-export function migrationSource(header: readonly string[], className: string, up: readonly string[], down: readonly string[]): string {
+export function migrationSource(
+  header: readonly string[], className: string, up: readonly string[], down: readonly string[], format: MigrationFormat,
+): string {
+  const typed = format.module === 'typescript'
   const method = (name: 'up' | 'down', body: readonly string[]) =>
-    [`${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {`, ...body, `${step}}`]
+    [typed ? `${step}public async ${name}(queryRunner: QueryRunner): Promise<void> {` : `${step}async ${name}(queryRunner) {`, ...body, `${step}}`]
+  const classLine = {
+    typescript: `export class ${className} implements MigrationInterface {`,
+    commonjs: `module.exports = class ${className} {`,
+    esm: `export class ${className} {`,
+  }[format.module]
   const lines = [
     ...header,
     '',
-    "import type { MigrationInterface, QueryRunner } from 'typeorm';",
-    '',
-    `export class ${className} implements MigrationInterface {`,
+    ...(typed ? ["import type { MigrationInterface, QueryRunner } from 'typeorm';", ''] : []),
+    classLine,
     `${step}name = ${stringLiteral(className)};`,
     '',
     ...method('up', up),

@@ -1,3 +1,5 @@
+import { type MigrationFormat, typeScriptMigration } from './migration-format'
+
 const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/
 
 /**
@@ -48,9 +50,9 @@ export function migrationClassName(name: string, timestamp: number): string {
   return `${name}${timestamp}`
 }
 
-/** migrationFileName is `<timestamp>-<Name>.ts`, the file TypeORM's own generator would write. */
-export function migrationFileName(name: string, timestamp: number): string {
+/** migrationFileName is `<timestamp>-<Name>.ts` (or the extension of `format`), the file TypeORM's own generator would write. */
+export function migrationFileName(name: string, timestamp: number, format: MigrationFormat = typeScriptMigration): string {
   assertMigrationName(name)
   assertMigrationTimestamp(timestamp)
-  return `${timestamp}-${name}.ts`
+  return `${timestamp}-${name}${format.extension}`
 }

@@ -60,7 +60,7 @@ export async function loadProject(configPath: string, options: LoadOptions = {})
   return {
     dataSource,
     settings,
-    migrationsDir: resolveMigrationsDir(dataSource, settings),
+    migrationsDir: resolveMigrationsDir(dataSource, settings, process.cwd(), absolute),
     configPath: absolute,
     ...(configInputs !== undefined && { configInputs }),
   }

@@ -14,7 +14,8 @@ export interface MigrationFile {
 
 const migrationFile = /\.(ts|js|cjs|mjs)$/
 const nameProperty = /\bname\s*=\s*['"]([^'"]+)['"]/
-const className = /\bexport\s+(?:default\s+)?class\s+([A-Za-z_$][\w$]*)/
+/** exportedClassName finds the class a migration file exports (`export class X`, `module.exports = class X`): its name is group 1. */
+export const exportedClassName = /(?:\bexport\s+(?:default\s+)?|\bmodule\.exports\s*=\s*)class\s+([A-Za-z_$][\w$]*)/
 const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
 
 /**
@@ -38,7 +39,7 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
         return []
       }
       const fromFileName = timestampedFileName.exec(fileName)
-      const name = nameProperty.exec(source)?.[1] ?? className.exec(source)?.[1] ?? (fromFileName && `${fromFileName[2]}${fromFileName[1]}`)
+      const name = nameProperty.exec(source)?.[1] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName[2]}${fromFileName[1]}`)
       return [{ file, fileName, ...(name && { name }), source }]
     })
 }

@@ -3,7 +3,15 @@ import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { AutogenSettings } from './autogen-settings'
 import { globPatternRegExp } from './glob-pattern'
 import { mixedListItems } from './mixed-list'
+import { type MigrationFormat, javaScriptMigration, typeScriptMigration } from '../render/migration-format'
+import { folderEntries } from './migration-files'
+import { isInModulePackage } from './module-package'
+import { nearestAbove } from './nearest-above'
+import { isTypeScriptSource } from './script-extensions'
+import { readTsconfigChain } from './tsconfig-chain'
 
+const javaScriptExtensions: readonly string[] = ['.js', '.cjs', '.mjs']
+const tsconfigOfFolder = new Map<string, string | undefined>()
 const globCharacters = /[*?[\]{}()!]/
 /** A file name as `generate` writes it, to ask which of the DataSource's globs would load a new migration. */
 const newMigrationFile = '1700000000000-Migration'
@@ -14,44 +22,54 @@ export interface MigrationsTarget {
   readonly dir: string
   /** One line saying why a file written to `dir` would not be run by `upgrade`, naming autogen.migrationsDir. */
   readonly refusal?: string
+  /** The language a new migration is written in there. */
+  readonly format: MigrationFormat
 }
 
 /**
  * migrationsTarget says where `generate` writes a migration so that `upgrade`, with the DataSource's own
- * `migrations` option, finds and loads it: `autogen.migrationsDir` when set (the user names the source
- * folder); else `./migrations` when the DataSource lists none; else the folder of the one `migrations` glob
- * that would load a new `.ts` file there. Migrations listed as classes, globs of build output (`*.js`) and
- * several globs that would each load it give a `refusal` instead, with `dir` the first glob's folder
- * (or `./migrations`) to read from. Paths resolve against the working directory, as TypeORM's globs do.
+ * `migrations` option, finds and loads it, and in what language: `autogen.migrationsDir` when set (the user
+ * names the source folder); else `./migrations` when the DataSource lists none; else the folder of the one
+ * `migrations` glob that would load a new `.ts` file there, or else a new `.js` (`.cjs`, `.mjs`) file of a
+ * JavaScript project (see formatOfFolder). Migrations listed as classes, globs of build output (`*.js`
+ * compiled from TypeScript) and several globs that would each load it give a `refusal` instead, with `dir`
+ * the first glob's folder (or `./migrations`) to read from. Paths resolve against the working directory, as
+ * TypeORM's globs do. `configPath` is the config file's; without it the project is taken for TypeScript.
  */
-export function migrationsTarget(dataSource: DataSource, settings: AutogenSettings, cwd = process.cwd()): MigrationsTarget {
-  if (settings.migrationsDir !== undefined) return { dir: path.resolve(cwd, settings.migrationsDir) }
+export function migrationsTarget(dataSource: DataSource, settings: AutogenSettings, cwd = process.cwd(), configPath?: string): MigrationsTarget {
   const entries = migrationsEntries(dataSource)
   const globs = entries.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
+  const formatIn = (folder: string) => formatOfFolder(folder, globs, cwd, configPath)
+  if (settings.migrationsDir !== undefined) {
+    const dir = path.resolve(cwd, settings.migrationsDir)
+    return { dir, format: formatIn(dir) }
+  }
   const dir = path.resolve(cwd, folderOfGlob(globs[0]) ?? 'migrations')
-  if (entries.length === 0) return { dir }
+  const refused = (refusal: string) => ({ dir, refusal, format: typeScriptMigration })
+  if (entries.length === 0) return { dir, format: formatIn(dir) }
   if (globs.length === 0) {
-    return {
-      dir,
-      refusal: 'the DataSource lists its migrations as classes, so a new migration file would not be run: set autogen.migrationsDir to the folder of their files (e.g. src/migrations) and list each new class in the DataSource',
-    }
+    return refused('the DataSource lists its migrations as classes, so a new migration file would not be run: set autogen.migrationsDir to the folder of their files (e.g. src/migrations) and list each new class in the DataSource')
   }
-  const loading = (extension: string) => [...new Set(globs.filter((glob) => loadsNewFile(glob, extension, cwd)).map((glob) => folderOf(glob, cwd)))]
-  const folders = loading('.ts')
-  if (folders.length === 1) return { dir: folders[0]! }
+  const loading = (extensions: readonly string[]) =>
+    [...new Set(globs.filter((glob) => extensions.some((extension) => loadsNewFile(glob, folderOf(glob, cwd), extension, cwd))).map((glob) => folderOf(glob, cwd)))]
   const listed = globs.join(', ')
-  if (folders.length > 1) {
-    return { dir, refusal: `the DataSource loads migrations from ${listed}, and a new migration could go to any of them: set autogen.migrationsDir to the folder to write to (e.g. src/migrations)` }
-  }
+  const severalFolders = `the DataSource loads migrations from ${listed}, and a new migration could go to any of them: set autogen.migrationsDir to the folder to write to (e.g. src/migrations)`
+  const folders = loading(['.ts'])
+  if (folders.length === 1) return { dir: folders[0]!, format: typeScriptMigration }
+  if (folders.length > 1) return refused(severalFolders)
+  const javaScriptFolders = loading(javaScriptExtensions)
+  const ownFolders = javaScriptFolders.filter((folder) => !isBuildOutput(folder, configPath))
+  if (ownFolders.length === 1 && javaScriptFolders.length === 1) return { dir: ownFolders[0]!, format: formatIn(ownFolders[0]!) }
+  if (ownFolders.length > 1) return refused(severalFolders)
   const suggestion = 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
-  return loading('.js').length > 0
-    ? { dir, refusal: `the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there` }
-    : { dir, refusal: `the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}.ts: ${suggestion}, or widen the glob` }
+  return javaScriptFolders.length > 0
+    ? refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
+    : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}.ts: ${suggestion}, or widen the glob`)
 }
 
 /** resolveMigrationsDir is the absolute folder of the project's migration files (see migrationsTarget). */
-export function resolveMigrationsDir(dataSource: DataSource, settings: AutogenSettings, cwd = process.cwd()): string {
-  return migrationsTarget(dataSource, settings, cwd).dir
+export function resolveMigrationsDir(dataSource: DataSource, settings: AutogenSettings, cwd = process.cwd(), configPath?: string): string {
+  return migrationsTarget(dataSource, settings, cwd, configPath).dir
 }
 
 /** MigrationEntry is one entry of a DataSource's `migrations` option: a glob or a migration class. */
@@ -66,10 +84,37 @@ function folderOf(glob: string, cwd: string): string {
   return path.resolve(cwd, folderOfGlob(glob)!)
 }
 
-/** loadsNewFile says whether `glob` would load a migration file with `extension` written into its folder. */
-function loadsNewFile(glob: string, extension: string, cwd: string): boolean {
+/** loadsNewFile says whether `glob` would load a migration file with `extension` written into `folder`. */
+function loadsNewFile(glob: string, folder: string, extension: string, cwd: string): boolean {
   const pattern = globPatternRegExp(toPosix(path.resolve(cwd, glob)))
-  return pattern !== undefined && pattern.test(toPosix(path.join(folderOf(glob, cwd), `${newMigrationFile}${extension}`)))
+  return pattern !== undefined && pattern.test(toPosix(path.join(folder, `${newMigrationFile}${extension}`)))
+}
+
+/**
+ * formatOfFolder is the language of a new migration in `folder`: JavaScript where the project is a
+ * JavaScript one (its config is, and the folder is not build output) and the DataSource loads a new `.js`,
+ * `.cjs` or `.mjs` file there but no `.ts` (with no glob, upgrade loads the folder's `.js`); else TypeScript.
+ */
+function formatOfFolder(folder: string, globs: readonly string[], cwd: string, configPath: string | undefined): MigrationFormat {
+  if (isBuildOutput(folder, configPath)) return typeScriptMigration
+  const loads = (extension: string) => globs.some((glob) => loadsNewFile(glob, folder, extension, cwd))
+  if (globs.length > 0 && loads('.ts')) return typeScriptMigration
+  const extension = globs.length === 0 ? '.js' : javaScriptExtensions.find(loads)
+  if (extension === undefined) return typeScriptMigration
+  return javaScriptMigration(extension, isInModulePackage(path.join(folder, `${newMigrationFile}${extension}`)))
+}
+
+/**
+ * isBuildOutput says whether the `.js` files of `folder` are compiled from TypeScript rather than the
+ * project's own: the config is TypeScript (or unknown), the folder holds `.ts` files, or it is inside the
+ * `outDir` of the tsconfig.json above it.
+ */
+function isBuildOutput(folder: string, configPath: string | undefined): boolean {
+  if (configPath === undefined || isTypeScriptSource(configPath)) return true
+  if (folderEntries(folder).some((fileName) => isTypeScriptSource(fileName))) return true
+  const tsconfig = nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder)
+  const outDir = tsconfig === undefined ? undefined : readTsconfigChain(tsconfig)?.merged.outDir
+  return typeof outDir === 'string' && !path.relative(outDir, folder).startsWith('..')
 }
 
 function toPosix(file: string): string {

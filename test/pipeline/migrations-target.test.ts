@@ -1,5 +1,7 @@
 import { migrationsTarget } from '../../src/source/migrations-dir'
 import { globPatternRegExp } from '../../src/source/glob-pattern'
+import { typeScriptMigration } from '../../src/render/migration-format'
+import { type TempProject, tempProject } from '../support/temp-project'
 
 // Which folder generate writes to, for every shape of the DataSource's `migrations` option, and when it refuses.
 
@@ -8,17 +10,17 @@ const dataSourceWith = (migrations: unknown) => ({ options: { migrations } }) as
 const target = (migrations: unknown, migrationsDir?: string) => migrationsTarget(dataSourceWith(migrations), migrationsDir ? { migrationsDir } : {}, cwd)
 
 it('writes into the one folder whose glob loads a new .ts file', () => {
-  expect(target(['migrations/*.ts'])).toEqual({ dir: '/work/app/migrations' })
-  expect(target(['src/db/migrations/*.ts'])).toEqual({ dir: '/work/app/src/db/migrations' })
-  expect(target(['dist/migrations/*.js', 'src/migrations/*.ts'])).toEqual({ dir: '/work/app/src/migrations' })
-  expect(target(['src/migrations/*.ts', 'src/migrations/**/*.ts'])).toEqual({ dir: '/work/app/src/migrations' })
-  expect(target({ a: 'src/db/**/*{.ts,.js}' })).toEqual({ dir: '/work/app/src/db' })
-  expect(target(undefined)).toEqual({ dir: '/work/app/migrations' })
+  expect(target(['migrations/*.ts'])).toEqual({ format: typeScriptMigration, dir: '/work/app/migrations' })
+  expect(target(['src/db/migrations/*.ts'])).toEqual({ format: typeScriptMigration, dir: '/work/app/src/db/migrations' })
+  expect(target(['dist/migrations/*.js', 'src/migrations/*.ts'])).toEqual({ format: typeScriptMigration, dir: '/work/app/src/migrations' })
+  expect(target(['src/migrations/*.ts', 'src/migrations/**/*.ts'])).toEqual({ format: typeScriptMigration, dir: '/work/app/src/migrations' })
+  expect(target({ a: 'src/db/**/*{.ts,.js}' })).toEqual({ format: typeScriptMigration, dir: '/work/app/src/db' })
+  expect(target(undefined)).toEqual({ format: typeScriptMigration, dir: '/work/app/migrations' })
 })
 
 it('lets autogen.migrationsDir win over any DataSource shape', () => {
-  expect(target(['dist/migrations/*.js'], 'src/migrations')).toEqual({ dir: '/work/app/src/migrations' })
-  expect(target([class Init1700000000000 {}], 'src/migrations')).toEqual({ dir: '/work/app/src/migrations' })
+  expect(target(['dist/migrations/*.js'], 'src/migrations')).toEqual({ format: typeScriptMigration, dir: '/work/app/src/migrations' })
+  expect(target([class Init1700000000000 {}], 'src/migrations')).toEqual({ format: typeScriptMigration, dir: '/work/app/src/migrations' })
 })
 
 it('refuses build output, classes, ambiguous globs and globs that would not load the file', () => {
@@ -41,4 +43,38 @@ it('globPatternRegExp reads globs as TypeORM does', () => {
   expect(matches('/a.b/?-X.ts', '/a.b/1-X.ts')).toBe(true)
   expect(matches('/a.b/*.ts', '/aXb/1-X.ts')).toBe(false)
   expect(globPatternRegExp('/a/+(x|y).ts')).toBeUndefined()
+})
+
+describe('a JavaScript project (a JavaScript config)', () => {
+  let app: TempProject
+  beforeEach(() => {
+    app = tempProject({ 'package.json': '{ "name": "js-app" }' })
+  })
+  afterEach(() => app.remove())
+  const jsTarget = (migrations: unknown, config = 'ormconfig.js', migrationsDir?: string) =>
+    migrationsTarget(dataSourceWith(migrations), migrationsDir ? { migrationsDir } : {}, app.dir, app.file(config))
+
+  it('writes a migration in the module format Node loads the file as, where a glob loads .js files', () => {
+    expect(jsTarget(['migrations/*.js'])).toEqual({ dir: app.file('migrations'), format: { extension: '.js', module: 'commonjs' } })
+    expect(jsTarget(['db/*.cjs'])).toEqual({ dir: app.file('db'), format: { extension: '.cjs', module: 'commonjs' } })
+    expect(jsTarget(['db/*.mjs'])).toEqual({ dir: app.file('db'), format: { extension: '.mjs', module: 'esm' } })
+    expect(jsTarget(undefined)).toEqual({ dir: app.file('migrations'), format: { extension: '.js', module: 'commonjs' } })
+    expect(jsTarget(['migrations/*.js'], 'ormconfig.js', 'migrations').format).toEqual({ extension: '.js', module: 'commonjs' })
+    expect(jsTarget(['migrations/*.{js,ts}']).format).toEqual(typeScriptMigration)
+  })
+
+  it('writes an ES module .js in a "type": "module" package', () => {
+    app.write('esm/package.json', '{ "name": "esm-app", "type": "module" }')
+    expect(jsTarget(['esm/migrations/*.js'], 'esm/ormconfig.mjs').format).toEqual({ extension: '.js', module: 'esm' })
+  })
+
+  it('still refuses .js compiled from TypeScript: a tsconfig outDir, .ts sources beside, a TypeScript config', () => {
+    app.write('tsconfig.json', '{ "compilerOptions": { "outDir": "dist" } }')
+    expect(jsTarget(['dist/migrations/*.js']).refusal).toMatch(/which is build output/)
+    expect(jsTarget(['migrations/*.js']).format).toEqual({ extension: '.js', module: 'commonjs' })
+    app.write('migrations/1700000000000-Init.ts', '')
+    expect(jsTarget(['migrations/*.js']).refusal).toMatch(/which is build output/)
+    expect(jsTarget(['db/*.js'], 'ormconfig.ts').refusal).toMatch(/which is build output/)
+    expect(jsTarget(['db/*.js'], 'ormconfig.ts', 'db').format).toEqual(typeScriptMigration)
+  })
 })
