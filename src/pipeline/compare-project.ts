@@ -57,7 +57,7 @@ export interface Comparison extends MigrationPlan {
   readonly contractDue: readonly string[]
   /** What the entities declare that the database may not keep (types as written, transformers, sizes). */
   readonly declaredFacts: DeclaredFacts
-  /** The migrations folder's entities.snapshot.json exists and means other facts than `declaredFacts` (spelling aside). */
+  /** The migrations folder's entities.snapshot.json cannot be read, or means other facts than `declaredFacts` (spelling aside). */
   readonly snapshotOutdated: boolean
   /** The project's and the database's migrations. */
   readonly history: MigrationHistory
@@ -115,7 +115,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       ...(measured.contract !== undefined && { contract: measured.contract }),
       contractDue: contractDue.map((r) => r.migration),
       declaredFacts,
-      snapshotOutdated: snapshot.kind === 'read' && (stale.length > 0 || !sameDeclaredFacts(meant(snapshot.facts), meant(declaredFacts))),
+      snapshotOutdated: snapshot.kind === 'unreadable' || snapshot.kind === 'read' && (stale.length > 0 || !sameDeclaredFacts(meant(snapshot.facts), meant(declaredFacts))),
       history,
     }
   } finally {

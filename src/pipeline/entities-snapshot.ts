@@ -56,7 +56,7 @@ export function staleSnapshotWarning(snapshot: SnapshotRead, applied: readonly s
 
 function unreadable(file: string, reason: string): string {
   return `${file} cannot be read (${reason}), so entity changes the database cannot see are not compared; ` +
-    'delete it and the next generate that writes a migration writes a new one'
+    '`generate` replaces it with the entities as they are now (to keep the comparison, fix it or restore it from git first)'
 }
 
 /** sameDeclaredFacts says whether two DeclaredFacts are equal, whatever their key order. */

@@ -1,5 +1,6 @@
+import { relative } from 'node:path'
 import { exportedClassName, type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
-import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
+import { migrationHash, migrationSumFileName, readSum, sumWithMigrations } from '../source/migration-sum'
 import { readMigrationHeader } from '../runner/migration-header'
 import { resolveMigrationName } from '../runner/migration-target'
 import { UserError } from '../source/user-error'
@@ -40,6 +41,7 @@ export function rebaseMigration(
       throw new UserError(`${which} is applied to the database: rebase only renames a migration applied nowhere yet; write a new migration for a further change`)
     }
   }
+  refuseUnrecordedEdits(dir, group)
   const olds = group.map((part) => {
     const old = migrationTimestamp(part.name!)
     if (old === undefined) throw new UserError(`migration ${part.name} does not end in a 13-digit timestamp, which TypeORM orders migrations by: rename it by hand`)
@@ -59,6 +61,24 @@ export function rebaseMigration(
     if (renamed[i]!.fileName !== part.fileName) removeQuietly(part.file)
   })
   return group.map((part, i) => ({ from: { name: part.name!, file: part.file }, to: { name: renamed[i]!.name, file: written[i]! } }))
+}
+
+/**
+ * refuseUnrecordedEdits stops a rebase of a migration whose file autogen.sum does not hold as it is (edited,
+ * filled in since `create`, or never listed): rebase writes the renamed file into the sum, which would record
+ * that edit unreviewed and hide it from `check` (MIGRATION_CHANGED, MIGRATION_NOT_IN_SUM).
+ */
+function refuseUnrecordedEdits(dir: string, group: readonly MigrationFile[]): void {
+  const sum = readSum(dir)
+  if (sum.kind !== 'read') return
+  for (const part of group) {
+    const recorded = sum.entries.find((e) => e.fileName === part.fileName)?.hash
+    if (recorded === migrationHash(part.source)) continue
+    const unreviewed = 'which rebase would record unreviewed: review it, run `typeorm-autogen hash`, then rebase again'
+    if (recorded === undefined) throw new UserError(`migration ${part.name} is not in ${migrationSumFileName} (written by hand or copied in?), ${unreviewed}`)
+    const file = relative(process.cwd(), part.file)
+    throw new UserError(`migration ${part.name} differs from its line in ${migrationSumFileName} (edited since?), ${unreviewed}; or restore it (git checkout -- ${file})`)
+  }
 }
 
 /** snapshotRenamed is the folder's entities.snapshot.json naming its migration's new name, where `names` renames it. */

@@ -13,7 +13,7 @@ export function statementCode(statement: Statement, indent: string): string[] {
     return around(queryCall(statement), `${indent}await `, ';')
   }
   const inner = indent + step
-  const message = `${stringLiteral(statement.failIfRows)} + ' (' + rows.length + ' rows returned by the check)'`
+  const message = `${stringLiteral(statement.failIfRows)} + ' (' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' returned by the check)'`
   return [
     `${indent}{`,
     ...around(queryCall(statement), `${inner}const rows = await `, ';'),

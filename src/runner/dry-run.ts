@@ -1,7 +1,8 @@
 import { type DataSource, MigrationExecutor, type QueryRunner } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
-import { UserError } from '../source/user-error'
+import { UserError, messageOf } from '../source/user-error'
+import { withFailingStatement } from './failing-statement'
 import { recordedState, revertible, withConnection } from './migration-runner'
 import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
@@ -90,7 +91,7 @@ async function inRolledBackTransaction(
             untried.push(...names.slice(names.indexOf(name)))
             break
           }
-          throw new UserError(`${name} failed in the dry run: ${err instanceof Error ? err.message : String(err)}; its transaction was rolled back and nothing changed`)
+          throw new UserError(`${messageOf(withFailingStatement(err))}; the dry run's transaction was rolled back, so nothing changed`, { cause: err })
         }
         await record(executor, own, migration)
         ran.push(name)

@@ -1,9 +1,10 @@
 import { partsOfLine } from '../render/part-text'
 import { phaseRecordPrefix } from '../render/phase-text'
+import { unfilledChangesLine } from '../render/empty-migration-file'
 
 /** MigrationHeader is what the comment block on top of a migration file says (see render/migration-file.ts). */
 export interface MigrationHeader {
-  /** The lines under `Changes:`, without their indent: the change summary. */
+  /** The lines under `Changes:`, without their indent: the change summary; none where `create` wrote it and nobody filled it in. */
   readonly changes: readonly string[]
   /** The whole block after its title line, as written (parts, phases, changes, warnings, hazards, notes). */
   readonly text: readonly string[]
@@ -26,7 +27,7 @@ export function readMigrationHeader(source: string): MigrationHeader {
   const changes: string[] = []
   for (const line of start < 0 ? [] : text.slice(start + 1)) {
     if (!line.startsWith('  ')) break
-    changes.push(line.slice(2))
+    if (line.slice(2) !== unfilledChangesLine) changes.push(line.slice(2))
   }
   const parts = text.map(partsOfLine).find((names) => names !== undefined)
   return { changes, text, ...(parts !== undefined && { parts }) }

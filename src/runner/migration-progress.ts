@@ -53,7 +53,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
           await run(queryRunner)
           completed.push(name)
         } catch (err) {
-          const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction, ran)
+          const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction ? completed : [], ran)
             : oneTransaction ? oneTransactionRolledBack(committed)
             : leftBehind(inTransaction, ran)
           throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
@@ -143,22 +143,28 @@ function leftBehind(inTransaction: boolean, ran: RanStatements): string {
  * partlyMigrated is what a failed migration left behind on a database whose transactions cannot hold schema
  * changes: each schema change commits the transaction it runs in, and what follows it runs without one (each
  * statement committed as it ran), so a rollback undoes writes only where no schema change ran before them.
- * `earlier` says that the migrations run before it in the same transaction are concerned too.
+ * `earlier` are the migrations run before it in the same transaction, which are concerned too.
  */
-function partlyMigrated(inTransaction: boolean, earlier: boolean, ran: RanStatements): string {
+function partlyMigrated(inTransaction: boolean, earlier: readonly string[], ran: RanStatements): string {
   const { statements } = ran
+  const undo = `undo or finish ${statements.length + earlier.length === 1 ? 'it' : 'these'} by hand`
   if (!inTransaction) {
     if (statements.length === 0) return 'it ran without a transaction and had run no statement before, so the database is as it was before it'
-    return `it ran without a transaction: ${statementsLeft(ran)}; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again`
+    return `it ran without a transaction: ${statementsLeft(ran)}; the database is now partly migrated: fix the cause, ${undo}, then run again`
   }
-  if (statements.length === 0 && !earlier) return 'it had run no statement before, and its transaction was rolled back, so the database is as it was before it'
+  if (statements.length === 0 && earlier.length === 0) return 'it had run no statement before, and its transaction was rolled back, so the database is as it was before it'
   const own = statements.length === 0 ? 'it had run no statement before'
-    : `${statementsLeft(ran)}, writes too, unless none of them changed the schema (then its transaction rolled their writes back)`
-  const others = !earlier ? ''
-    : statements.length === 0 ? '; the migrations run before it in this run\'s one transaction stay done, unless none of them changed the schema'
-    : '; so do the migrations run before it in this run\'s one transaction, unless none of them changed the schema either'
+    : `${statementsLeft(ran)}, writes too, unless ${noneChangedTheSchema(statements)} (then its transaction rolled ${statements.length === 1 ? 'its' : 'their'} writes back)`
+  const inOneTransaction = `${earlier.join(', ')}, run before it in this run's one transaction`
+  const others = earlier.length === 0 ? ''
+    : statements.length === 0 ? `; ${inOneTransaction}, ${earlier.length === 1 ? 'stays' : 'stay'} done, unless ${noneChangedTheSchema(earlier)}`
+    : `; so ${earlier.length === 1 ? 'does' : 'do'} ${inOneTransaction}, unless ${noneChangedTheSchema(earlier)} either`
   return `this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so ${own}${others}; `
-    + 'the database may now be partly migrated: check it, undo or finish these by hand, then run again'
+    + `the database may now be partly migrated: check it, ${undo}, then run again`
+}
+
+function noneChangedTheSchema(done: readonly unknown[]): string {
+  return done.length === 1 ? 'it did not change the schema' : 'none of them changed the schema'
 }
 
 /**
@@ -169,10 +175,11 @@ function statementsLeft(ran: RanStatements): string {
   const { statements } = ran
   const text = (list: readonly string[]) => list.map((sql) => sql.replace(/\s+/g, ' ').trim()).join('; ')
   const count = (n: number) => `${n} statement${n === 1 ? '' : 's'}`
+  const stay = statements.length === 1 ? 'stays' : 'stay'
   const split = ran.beforeFailure ?? statements.length
-  if (split === statements.length) return `the ${count(statements.length)} it ran before stay done: ${text(statements)}`
+  if (split === statements.length) return `the ${count(statements.length)} it ran before ${stay} done: ${text(statements)}`
   const before = statements.slice(0, split)
   const after = statements.slice(split)
-  return `the ${count(statements.length)} it ran stay done: ${before.length === 0 ? 'none' : `${before.length}`} before the failing one` +
+  return `the ${count(statements.length)} it ran ${stay} done: ${before.length === 0 ? 'none' : `${before.length}`} before the failing one` +
     `${before.length === 0 ? '' : `: ${text(before)}`}, and ${after.length} after it, in its own error handling: ${text(after)}`
 }

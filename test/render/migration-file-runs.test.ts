@@ -121,6 +121,11 @@ describe('a rendered migration file', () => {
       'Rows of "post" point to no "user" (fix them first)\nthen rerun (2 rows returned by the check)',
     )
     expect(dirty.executed).toEqual([check.sql])
+
+    const oneRow = new RecordingQueryRunner((sql) => (sql === check.sql ? [{ table: 'post' }] : []))
+    await expect(instance.up(oneRow)).rejects.toThrow(
+      'Rows of "post" point to no "user" (fix them first)\nthen rerun (1 row returned by the check)',
+    )
   })
 
   it('type-checks strictly against the installed typeorm declarations', () => {

@@ -60,7 +60,7 @@ describe('renderMigrationFile', () => {
       '        {',
       '            const rows = await queryRunner.query(`PRAGMA foreign_key_check`);',
       '            if (rows.length > 0) {',
-      "                throw new Error('Foreign keys of \"post\" don\\'t hold' + ' (' + rows.length + ' rows returned by the check)');",
+      "                throw new Error('Foreign keys of \"post\" don\\'t hold' + ' (' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' returned by the check)');",
       '            }',
       '        }',
     ].join('\n'))

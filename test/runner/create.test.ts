@@ -28,7 +28,9 @@ it('writes <timestamp>-<Name>.ts with class and name <Name><timestamp> and a hea
   expect(source).toContain("export class BackfillSlugs1700000000000 implements MigrationInterface {\n    name = 'BackfillSlugs1700000000000';")
   expect(source).toContain('public async up(queryRunner: QueryRunner): Promise<void> {')
   expect(source).toContain('public async down(queryRunner: QueryRunner): Promise<void> {')
-  expect(readMigrationHeader(source).changes).toEqual(['(describe here what up() changes, for `typeorm-autogen history`)'])
+  expect(source).toContain('// Changes:\n//   (describe here what up() changes, for `typeorm-autogen history`)\n')
+  // Until its author describes the change there, the header summarizes nothing.
+  expect(readMigrationHeader(source).changes).toEqual([])
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
   expect(files()).toEqual(['1700000000000-BackfillSlugs.ts', 'autogen.sum'])
   expect(readFileSync(project.file('migrations/autogen.sum'), 'utf8')).toMatch(/^h1:\S+\n1700000000000-BackfillSlugs.ts h1:\S+\n$/)

@@ -48,7 +48,7 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
   it('names a migration that fails, exit 2, and changes nothing', async () => {
     const file = fixture.runner.project.write('migrations/1700000004000-Broken.ts', migration('Broken1700000004000', 'await queryRunner.query(`ALTER TABLE nowhere ADD COLUMN x integer`)'))
     const run = await unchanged('upgrade', '--dry-run')
-    expect(afterDatabaseLine(run.stderr)).toMatch(/^typeorm-autogen: Broken1700000004000 failed in the dry run: .*nowhere.*; its transaction was rolled back and nothing changed\n$/)
+    expect(afterDatabaseLine(run.stderr)).toMatch(/^typeorm-autogen: migration Broken1700000004000 failed in up: [^;]*nowhere[^;]*; the failing statement: ALTER TABLE nowhere ADD COLUMN x integer; the dry run's transaction was rolled back, so nothing changed\n$/)
     expect(run.stdout).not.toContain('Would apply')
     expect(run.code).toBe(2)
     rmSync(file)
@@ -131,5 +131,17 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     expect(out).toMatch(/^Would write migrations\/1700000009000-AddExtra\.ts$/m)
     expect(out).toContain('Dry run: nothing was written.\n')
     expect(folder()).toEqual(before)
+  })
+
+  it('says a failing migration as upgrade says it, only what it left behind differing', async () => {
+    const file = fixture.runner.project.write('migrations/1700000010000-Broken.ts', migration('Broken1700000010000', 'await queryRunner.query(`UPDATE nowhere SET x = 1`)'))
+    const dryRun = await unchanged('upgrade', '--dry-run')
+    const upgrade = await unchanged('upgrade')
+    expect([dryRun.code, upgrade.code]).toEqual([2, 2])
+    expect(afterDatabaseLine(dryRun.stderr)).toMatch(/; the failing statement: UPDATE nowhere SET x = 1; the dry run's transaction was rolled back, so nothing changed\n$/)
+    expect(afterDatabaseLine(upgrade.stderr)).toMatch(/; the failing statement: UPDATE nowhere SET x = 1; its transaction was rolled back, so the database is as it was before it\n$/)
+    const failure = (stderr: string) => afterDatabaseLine(stderr).replace(/; (its|the dry run's) transaction was rolled back, .*\n$/, '')
+    expect(failure(dryRun.stderr)).toBe(failure(upgrade.stderr))
+    rmSync(file)
   })
 })

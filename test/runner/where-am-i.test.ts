@@ -53,7 +53,9 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
       [`[applied] ${init}`, `[applied] ${addViews}`, `[pending] ${dropText}`, `[pending] ${backfill}`])
     expect(lines[1]).toMatch(/^ {4}\+ table ("public"\.)?"note" \(2 columns\)$/)
     expect(lines).toContain('    hazard DROP_COLUMN (danger)')
-    expect(lines.at(-1)).toBe('    (describe here what up() changes, for `typeorm-autogen history`)')
+    // Backfill's header, written by create, was never filled in: it has no summary, not create's placeholder.
+    expect(lines.at(-1)).toBe(`[pending] ${backfill}`)
+    expect(run.stdout).not.toContain('describe here')
     const verbose = afterDatabaseLine((await cli('history', '--verbose')).stdout)
     expect(verbose).toContain(`    file: ${files[2]}\n`)
     expect(verbose).toMatch(/ {4}line \d+: hazard DROP_COLUMN \(danger\): .*"text"/)
@@ -62,11 +64,13 @@ describe.each(bothDialects('whereami'))('on %s', (_label, createDatabase) => {
   it('history --format json holds each file\'s header, summary and hazard comments', async () => {
     const { migrations } = await json('history')
     expect(migrations.map((m: { name: string }) => m.name)).toEqual([...names])
-    for (const [i, m] of migrations.entries()) {
+    for (const [i, m] of migrations.slice(0, 3).entries()) {
       const source = readFileSync(fixture.runner.project.file(files[i]!), 'utf8')
       expect(m.summary).toEqual(readMigrationHeader(source).changes)
       expect(m.summary.length).toBeGreaterThan(0)
     }
+    expect(migrations[3].summary).toEqual([])
+    expect(migrations[3].header).toContain('  (describe here what up() changes, for `typeorm-autogen history`)')
     expect(migrations[2].hazards).toEqual([expect.objectContaining({ code: 'DROP_COLUMN', severity: 'danger', accepted: false, line: expect.any(Number) })])
     expect(migrations[3].hazards).toEqual([])
   })

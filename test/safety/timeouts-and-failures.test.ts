@@ -62,7 +62,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Fine1700000000000\n$/)
     expect(run.stdout).toMatch(/\nApplied Fine1700000000000 \(\d+\.\d s\)\n$/)
     const left = label === 'mariadb'
-      ? 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stay done: INSERT INTO busy \\(id\\) VALUES \\(2\\), writes too, unless none of them changed the schema \\(then its transaction rolled their writes back\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again'
+      ? 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stays done: INSERT INTO busy \\(id\\) VALUES \\(2\\), writes too, unless it did not change the schema \\(then its transaction rolled its writes back\\); the database may now be partly migrated: check it, undo or finish it by hand, then run again'
       : 'its transaction was rolled back, so the database is as it was before it'
     expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); ${left}\\n$`))
     expect(run.code).toBe(2)
@@ -73,8 +73,8 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
   it('says which statements a migration without a transaction ran before it failed', async () => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (2)', 'INSERT INTO busy (id) VALUES (1)'], { transaction: false }))
     const run = await runCliInProcess(project.dir, ['upgrade'])
-    const partly = label === 'mariadb' ? '; the database is now partly migrated: fix the cause, undo or finish these by hand, then run again' : ''
-    expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); it ran without a transaction: the 1 statement it ran before stay done: INSERT INTO busy \\(id\\) VALUES \\(2\\)${partly}\\n$`))
+    const partly = label === 'mariadb' ? '; the database is now partly migrated: fix the cause, undo or finish it by hand, then run again' : ''
+    expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); it ran without a transaction: the 1 statement it ran before stays done: INSERT INTO busy \\(id\\) VALUES \\(2\\)${partly}\\n$`))
     expect(run.code).toBe(2)
     expect(await recorded(db)).toEqual(['Fine1700000000000'])
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
@@ -82,10 +82,11 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
 
   it('says that the run\'s one transaction was rolled back, with migrationsTransactionMode all', async () => {
     writeConfig(project, db, 'all')
+    project.write('migrations/1700000000500-Between.ts', migration('Between1700000000500', ['INSERT INTO busy (id) VALUES (6)']))
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (3)', 'INSERT INTO busy (id) VALUES (1)']))
     const run = await runCliInProcess(project.dir, ['upgrade'])
     expect(run.stderr).toMatch(label === 'mariadb'
-      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stay done: INSERT INTO busy \(id\) VALUES \(3\), writes too, unless none of them changed the schema \(then its transaction rolled their writes back\); so do the migrations run before it in this run's one transaction, unless none of them changed the schema either; the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/
+      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stays done: INSERT INTO busy \(id\) VALUES \(3\), writes too, unless it did not change the schema \(then its transaction rolled its writes back\); so does Between1700000000500, run before it in this run's one transaction, unless it did not change the schema either; the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/
       : /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
     expect(run.code).toBe(2)
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
@@ -93,9 +94,10 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (1)']))
     const first = await runCliInProcess(project.dir, ['upgrade'])
     if (label === 'mariadb') {
-      expect(first.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so it had run no statement before; the migrations run before it in this run's one transaction stay done, unless none of them changed the schema; the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/)
+      expect(first.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so it had run no statement before; Between1700000000500, run before it in this run's one transaction, stays done, unless it did not change the schema; the database may now be partly migrated: check it, undo or finish it by hand, then run again\n$/)
     }
     expect(first.code).toBe(2)
+    fs.rmSync(project.file('migrations/1700000000500-Between.ts'))
     writeConfig(project, db)
   })
 

@@ -60,7 +60,10 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   if (!result.file) {
     if (args.quiet === true) return ExitCode.ok
     if (result.snapshot === undefined) output.out('No changes: the database matches the entities. Nothing written.')
-    else {
+    else if (result.comparison.warnings.some((w) => w.code === 'SNAPSHOT_UNREADABLE')) {
+      output.out('No changes: the database matches the entities.')
+      output.out(`${wrote(args)} ${relative(process.cwd(), result.snapshot)} only, in place of the one that could not be read.`)
+    } else {
       output.out('No schema changes: the database matches the entities. The entities changed in ways the database cannot see (see the notes).')
       output.out(`${wrote(args)} ${relative(process.cwd(), result.snapshot)} only, so these notes are not repeated.`)
     }
