@@ -21,6 +21,7 @@ import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel 
 import { byName, canonicalMysqlTable } from './mysql-canonical-table'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
+import { refuseNativeUuidLength } from './mysql-native-uuid-length'
 import { atLeast, type MysqlServer } from './mysql-server'
 
 /**
@@ -78,13 +79,13 @@ function entityTable(table: TableModel, typeorm: TypeormMapping): TableModel {
   const { schema: _schema, ...rest } = table
   return {
     ...rest,
-    columns: table.columns.map((c) => entityColumn(c, typeorm)),
+    columns: table.columns.map((c) => entityColumn(table.name, c, typeorm)),
     foreignKeys: table.foreignKeys.map(({ referencedSchema: _ignored, ...fk }) => fk),
   }
 }
 
 /** entityColumn is the column TypeORM creates on `server`: what its driver writes once connected. */
-function entityColumn(column: ColumnModel, typeorm: TypeormMapping): ColumnModel {
+function entityColumn(tableName: string, column: ColumnModel, typeorm: TypeormMapping): ColumnModel {
   const { server, mariadbDriver } = typeorm
   const { declared, ...written } = column
   let filled: ColumnModel = written
@@ -92,6 +93,7 @@ function entityColumn(column: ColumnModel, typeorm: TypeormMapping): ColumnModel
     // TypeORM's MysqlDriver: native uuid on MariaDB 10.7+ (DataSource type `mariadb`); else varchar, of 36
     // for a generated uuid or a foreign key to a uuid (the length it wrote), of varchar's default 255 otherwise.
     const native = mariadbDriver && server?.product === 'mariadb' && atLeast(server, 10, 7)
+    if (native) refuseNativeUuidLength(tableName, column)
     filled = native ? { ...filled, type: 'uuid', length: undefined } : { ...filled, type: 'varchar', length: filled.length ?? 255 }
   }
   if (declared?.type === 'json' && server !== undefined && !(mariadbDriver && server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
