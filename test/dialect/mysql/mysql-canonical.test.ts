@@ -195,7 +195,7 @@ const table = (name: string, extra: Partial<TableModel>): TableModel => ({ name,
 describe('normalizeMysql (entity side)', () => {
   const entity = table('t', {
     columns: [
-      column('id', 'varchar', { length: 36, declared: { type: 'uuid' }, generated: { kind: 'uuid' } }),
+      column('id', 'varchar', { length: 36, declared: { type: 'uuid', impliedLength: true }, generated: { kind: 'uuid' } }),
       column('doc', 'longtext', { declared: { type: 'json' }, nullable: true }),
       column('plain', 'varchar', { declared: { type: 'uuid' } }),
       column('n', 'int', { declared: { unsigned: true }, default: "'7'" }),
