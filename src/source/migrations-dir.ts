@@ -64,7 +64,7 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const suggestion = 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
   return javaScriptFolders.length > 0
     ? refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
-    : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}.ts: ${suggestion}, or widen the glob`)
+    : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}${isBuildOutput(dir, configPath) ? '.ts' : '.js'}: ${suggestion}, or widen the glob`)
 }
 
 /** resolveMigrationsDir is the absolute folder of the project's migration files (see migrationsTarget). */

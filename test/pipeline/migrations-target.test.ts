@@ -60,6 +60,7 @@ describe('a JavaScript project (a JavaScript config)', () => {
     expect(jsTarget(['db/*.mjs'])).toEqual({ dir: app.file('db'), format: { extension: '.mjs', module: 'esm' } })
     expect(jsTarget(undefined)).toEqual({ dir: app.file('migrations'), format: { extension: '.js', module: 'commonjs' } })
     expect(jsTarget(['migrations/*.js'], 'ormconfig.js', 'migrations').format).toEqual({ extension: '.js', module: 'commonjs' })
+    expect(jsTarget(['src/**/migrations/*.js']).refusal).toMatch(/src\/\*\*\/migrations\/\*\.js, which would not load a new 1700000000000-Migration\.js: set autogen\.migrationsDir/)
   })
 
   it('writes .js where a glob loads .ts too, as TypeORM documents it (`*{.ts,.js}`), unless a tsconfig.json is above', () => {
