@@ -126,3 +126,32 @@ describe('a .cjs migrations glob in a "type": "module" package', () => {
     expect(check).toMatchObject({ code: 0, stderr: '' })
   })
 })
+
+describe('an EntitySchema exported twice, by its file and by an index.js the entities glob also loads', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject({
+      'package.json': '{ "name": "js-app", "private": true }',
+      'ormconfig.js': [
+        "const { DataSource } = require('typeorm')",
+        "module.exports = new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: ['entity/*.js'], migrations: ['migrations/*.js'] })",
+      ].join('\n'),
+      'entity/user.js': [
+        "const { EntitySchema } = require('typeorm')",
+        `const User = ${users(firstColumns)}`,
+        'module.exports = { User, default: User }',
+      ].join('\n'),
+      'entity/index.js': "module.exports = { ...require('./user'), Account: require('./user').User }",
+    })
+  })
+  afterAll(() => project.remove())
+  const cli = (...args: string[]) => runCliInProcess(project.dir, [...args, '-c', 'ormconfig.js'])
+
+  it('is one entity, as TypeORM runs it: one table generated, upgraded and checked', async () => {
+    const generated = await cli('generate', 'Init', '--timestamp', '1700000000000')
+    expect(generated).toMatchObject({ code: 0, stderr: '' })
+    expect(generated.stdout).toContain('+ table "users" (2 columns)')
+    expect(await cli('upgrade')).toMatchObject({ code: 0, stderr: '' })
+    expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+  })
+})
