@@ -94,13 +94,14 @@ function loadsNewFile(glob: string, folder: string, extension: string, cwd: stri
  * formatOfFolder is the language of a new migration in `folder`: JavaScript where the project is a
  * JavaScript one (its config is, and the folder is not build output) and the DataSource loads a new `.js`,
  * `.cjs` or `.mjs` file there (with no glob, upgrade loads the folder's `.js`); else TypeScript. A glob that
- * loads `.ts` too (`migrations/*{.ts,.js}`) gets TypeScript only under a tsconfig.json: plain Node, and so
- * TypeORM's own CLI, cannot load a `.ts` file.
+ * loads `.ts` too (`migrations/*{.ts,.js}`) gets TypeScript only under a tsconfig.json, into a folder with no
+ * JavaScript in it: plain Node, and so TypeORM's own CLI, cannot load a `.ts` file.
  */
 function formatOfFolder(folder: string, globs: readonly string[], cwd: string, configPath: string | undefined): MigrationFormat {
   if (isBuildOutput(folder, configPath)) return typeScriptMigration
   const loads = (extension: string) => globs.some((glob) => loadsNewFile(glob, folder, extension, cwd))
-  if (globs.length > 0 && loads('.ts') && nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder) !== undefined) return typeScriptMigration
+  const holdsJavaScript = folderEntries(folder).some((fileName) => javaScriptExtensions.includes(path.extname(fileName)))
+  if (globs.length > 0 && loads('.ts') && !holdsJavaScript && nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder) !== undefined) return typeScriptMigration
   const extension = globs.length === 0 ? '.js' : javaScriptExtensions.find(loads)
   if (extension === undefined) return typeScriptMigration
   return javaScriptMigration(extension, isInModulePackage(path.join(folder, `${newMigrationFile}${extension}`)))

@@ -69,6 +69,8 @@ describe('a JavaScript project (a JavaScript config)', () => {
     expect(jsTarget(['migrations/*']).format).toEqual({ extension: '.js', module: 'commonjs' })
     app.write('ts/tsconfig.json', '{}')
     expect(jsTarget(['ts/migrations/*.{js,ts}'], 'ts/ormconfig.js').format).toEqual(typeScriptMigration)
+    app.write('ts/migrations/1700000000000-Init.js', '')
+    expect(jsTarget(['ts/migrations/*.{js,ts}'], 'ts/ormconfig.js').format).toEqual({ extension: '.js', module: 'commonjs' })
   })
 
   it('writes an ES module .js in a "type": "module" package', () => {
