@@ -155,3 +155,26 @@ describe('an EntitySchema exported twice, by its file and by an index.js the ent
     expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
   })
 })
+
+describe('a syntax error in a file an ES module config imports', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject({
+      'package.json': '{ "name": "js-app", "private": true, "type": "module" }',
+      'data-source.js': [
+        "import { DataSource } from 'typeorm'",
+        "import { User } from './entity/index.js'",
+        "export default new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: [User], migrations: ['migrations/*.js'] })",
+      ].join('\n'),
+      'entity/index.js': "export * from './user.js'",
+      'entity/user.js': "import { EntitySchema } from 'typeorm'\nexport const User = new EntitySchema({ name: 'User', columns: {\n",
+    })
+  })
+  afterAll(() => project.remove())
+
+  it('is named by its file, which Node leaves out of the error of an ES module', () => {
+    const run = runBuiltCli(project.dir, ['generate', 'Init', '-c', 'data-source.js'])
+    expect(run).toMatchObject({ code: 2, stderr: 'typeorm-autogen: entity/user.js: Unexpected end of input (imported by config file data-source.js): fix it, then run again\n' })
+    expect(readdirSync(project.dir).sort()).toEqual(['data-source.js', 'entity', 'node_modules', 'package.json'])
+  })
+})
