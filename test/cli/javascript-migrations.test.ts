@@ -177,4 +177,16 @@ describe('a syntax error in a file an ES module config imports', () => {
     expect(run).toMatchObject({ code: 2, stderr: 'typeorm-autogen: entity/user.js: Unexpected end of input (imported by config file data-source.js): fix it, then run again\n' })
     expect(readdirSync(project.dir).sort()).toEqual(['data-source.js', 'entity', 'node_modules', 'package.json'])
   })
+
+  it('is named by its file where an entity file of the glob imports it', () => {
+    project.write('data-source.js', [
+      "import { DataSource } from 'typeorm'",
+      "export default new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: ['entity/index.js'], migrations: ['migrations/*.js'] })",
+    ].join('\n'))
+    const run = runBuiltCli(project.dir, ['generate', 'Init', '-c', 'data-source.js'])
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: "typeorm-autogen: entity/user.js: Unexpected end of input (imported by entity/index.js, which the DataSource's entities load): fix it, then run again\n",
+    })
+  })
 })
