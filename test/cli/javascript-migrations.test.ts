@@ -147,12 +147,14 @@ describe('an EntitySchema exported twice, by its file and by an index.js the ent
   afterAll(() => project.remove())
   const cli = (...args: string[]) => runCliInProcess(project.dir, [...args, '-c', 'ormconfig.js'])
 
-  it('is one entity, as TypeORM runs it: one table generated, upgraded and checked', async () => {
+  it('is one entity, as TypeORM runs it: one table generated, upgraded and checked, also on a scratch database', async () => {
     const generated = await cli('generate', 'Init', '--timestamp', '1700000000000')
     expect(generated).toMatchObject({ code: 0, stderr: '' })
     expect(generated.stdout).toContain('+ table "users" (2 columns)')
     expect(await cli('upgrade')).toMatchObject({ code: 0, stderr: '' })
     expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+    expect(await cli('check', '--from-migrations')).toMatchObject({ code: 0, stderr: '' })
+    expect(await cli('check', '--drift')).toMatchObject({ code: 0, stderr: '' })
   })
 })
 
