@@ -192,3 +192,25 @@ describe('a syntax error in a file an ES module config imports', () => {
     })
   })
 })
+
+describe('two EntitySchemas of one table', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject({
+      'package.json': '{ "name": "js-app", "private": true }',
+      'ormconfig.js': [
+        "const { DataSource, EntitySchema } = require('typeorm')",
+        `const Legacy = new EntitySchema({ name: 'Legacy', tableName: 'users', columns: { id: { type: Number, primary: true } } })`,
+        `module.exports = new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: [${users(firstColumns)}, Legacy] })`,
+      ].join('\n'),
+    })
+  })
+  afterAll(() => project.remove())
+
+  it('are told to differ by the tableName of their EntitySchema, which has no @Entity()', async () => {
+    expect(await runCliInProcess(project.dir, ['diff', '-c', 'ormconfig.js'])).toMatchObject({
+      code: 2,
+      stderr: 'typeorm-autogen: entities Legacy and User both map to table "users": give one of them another table name (tableName in its EntitySchema), or remove it from the entities\n',
+    })
+  })
+})
