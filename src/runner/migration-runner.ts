@@ -8,6 +8,7 @@ import { isTypeScriptSource, scriptBaseName } from '../source/script-extensions'
 import { migrationsEntries } from '../source/migrations-dir'
 import { withSynchronousRequires } from '../source/synchronous-requires'
 import { buildEntityMetadata } from '../source/build-metadata'
+import { withDistinctEntitySchemas } from '../source/distinct-entity-schemas'
 import { nameMigrationErrors } from './named-migration-errors'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
@@ -157,7 +158,7 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
   await buildEntityMetadata(dataSource)
-  await withSynchronousRequires(() => dataSource.initialize()).catch((err: unknown) => {
+  await withSynchronousRequires(() => withDistinctEntitySchemas(() => dataSource.initialize())).catch((err: unknown) => {
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
   dropTwiceLoadedMigrations(dataSource, project.migrationsDir)

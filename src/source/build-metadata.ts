@@ -1,6 +1,7 @@
 import type { DataSource, MigrationInterface } from 'typeorm'
 import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+import { withDistinctEntitySchemas } from './distinct-entity-schemas'
 import { withLoadFailuresNamed } from './file-load-failure'
 import { mixedListItems } from './mixed-list'
 import { withIndexedMetadataArgs } from './indexed-metadata-args'
@@ -16,7 +17,7 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
   if (!dataSource.isInitialized) {
     const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
     try {
-      await withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => withIndexedMetadataArgs(() => withSingleTableChildrenScan(() => builder.buildMetadatas()))))
+      await withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => withIndexedMetadataArgs(() => withSingleTableChildrenScan(() => withDistinctEntitySchemas(() => builder.buildMetadatas())))))
     } catch (err) {
       // A file that failed to load is named already (see withLoadFailuresNamed), a syntax error with its line and column.
       if (err instanceof UserError) throw err

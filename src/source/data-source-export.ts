@@ -13,7 +13,8 @@ export interface ConfigExports {
 
 /** pickDataSource finds the DataSource among the exports of the config file `configLabel`. */
 export async function pickDataSource(exported: unknown, configLabel: string): Promise<ConfigExports> {
-  if (isDataSource(exported)) return { dataSource: exported, autogen: undefined }
+  // CommonJS's `module.exports = dataSource; module.exports.autogen = {...}` hangs the settings on the DataSource.
+  if (isDataSource(exported)) return { dataSource: exported, autogen: await (exported as unknown as Record<string, unknown>).autogen }
   if (exported === null || (typeof exported !== 'object' && typeof exported !== 'function')) {
     throw noDataSource(configLabel)
   }

@@ -159,8 +159,10 @@ function sharedTableError(first: EntityMetadata, second: EntityMetadata): UserEr
     const file = entityFileOf(metadata)
     return file === undefined ? metadata.name : `${metadata.name} (${file})`
   }
+  // An EntitySchema without a target class has its name as target, and no @Entity() to name the table in.
+  const where = typeof first.target === 'string' || typeof second.target === 'string' ? '(tableName in its EntitySchema)' : 'in @Entity()'
   return new UserError(
-    `entities ${named(first)} and ${named(second)} both map to table ${tableLabel(first)}: give one of them another table name in @Entity(), or remove it from the entities`,
+    `entities ${named(first)} and ${named(second)} both map to table ${tableLabel(first)}: give one of them another table name ${where}, or remove it from the entities`,
   )
 }
 

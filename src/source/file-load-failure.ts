@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm'
 import { globPatternRegExp } from './glob-pattern'
 import { javaScriptSyntaxError } from './javascript-syntax-error'
 import { mixedListItems } from './mixed-list'
+import { unparsableImport } from './unparsable-import'
 import { withFileLoader } from './typeorm-file-loader'
 import { UserError, messageOf } from './user-error'
 
@@ -28,7 +29,7 @@ function fileLoadFailure(dataSource: DataSource, filePath: string, err: unknown)
   const shown = (file: string) => path.relative(process.cwd(), file) || file
   const option = loadingOptions.find((name) => globsOf(dataSource, name).some((glob) => matches(glob, filePath)))
   const loader = option === undefined ? 'the DataSource' : `the DataSource's ${option}`
-  const failing = failingFile(err) ?? filePath
+  const failing = failingFile(err) ?? (err instanceof SyntaxError ? unparsableImport(filePath) : undefined) ?? filePath
   const message = messageOf(err).split('\n')[0]!.replace(/\.$/, '')
   const how = failing === filePath ? `while loading it for ${loader}` : `imported by ${shown(filePath)}, which ${loader} load`
   return new UserError(`${shown(failing)}: ${message} (${how}): fix it, then run again`, { cause: err })

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { DataSource } from 'typeorm'
 import { type AutogenSettings, readAutogenSettings } from './autogen-settings'
+import { unparsableImport } from './unparsable-import'
 import { pickDataSource } from './data-source-export'
 import { refuseForeignTypeorm } from './typeorm-copy'
 import { resolveMigrationsDir } from './migrations-dir'
@@ -79,6 +80,12 @@ async function loadConfigModule(absolute: string, configPath: string): Promise<u
 function failedToLoad(configPath: string, err: unknown): UserError {
   const syntaxError = javaScriptSyntaxError(err)
   if (syntaxError !== undefined) return syntaxError
+  const unparsable = err instanceof SyntaxError ? unparsableImport(path.resolve(configPath)) : undefined
+  if (unparsable !== undefined) {
+    const file = path.relative(process.cwd(), unparsable) || unparsable
+    const via = unparsable === path.resolve(configPath) ? '' : ` (imported by config file ${configPath})`
+    return new UserError(`${file}: ${messageOf(err).replace(/\.$/, '')}${via}: fix it, then run again`, { cause: err })
+  }
   return new UserError(`config file ${configPath} failed to load: ${messageOf(err)}: fix the config or what it imports`, {
     cause: err,
   })

@@ -55,7 +55,7 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const listed = globs.join(', ')
   const severalFolders = `the DataSource loads migrations from ${listed}, and a new migration could go to any of them: set autogen.migrationsDir to the folder to write to (e.g. src/migrations)`
   const folders = loading(['.ts'])
-  if (folders.length === 1) return { dir: folders[0]!, format: typeScriptMigration }
+  if (folders.length === 1) return { dir: folders[0]!, format: formatIn(folders[0]!) }
   if (folders.length > 1) return refused(severalFolders)
   const javaScriptFolders = loading(javaScriptExtensions)
   const ownFolders = javaScriptFolders.filter((folder) => !isBuildOutput(folder, configPath))
@@ -64,7 +64,7 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const suggestion = 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
   return javaScriptFolders.length > 0
     ? refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
-    : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}.ts: ${suggestion}, or widen the glob`)
+    : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}${isBuildOutput(dir, configPath) ? '.ts' : '.js'}: ${suggestion}, or widen the glob`)
 }
 
 /** resolveMigrationsDir is the absolute folder of the project's migration files (see migrationsTarget). */
@@ -93,12 +93,15 @@ function loadsNewFile(glob: string, folder: string, extension: string, cwd: stri
 /**
  * formatOfFolder is the language of a new migration in `folder`: JavaScript where the project is a
  * JavaScript one (its config is, and the folder is not build output) and the DataSource loads a new `.js`,
- * `.cjs` or `.mjs` file there but no `.ts` (with no glob, upgrade loads the folder's `.js`); else TypeScript.
+ * `.cjs` or `.mjs` file there (with no glob, upgrade loads the folder's `.js`); else TypeScript. A glob that
+ * loads `.ts` too (`migrations/*{.ts,.js}`) gets TypeScript only under a tsconfig.json, into a folder with no
+ * JavaScript in it: plain Node, and so TypeORM's own CLI, cannot load a `.ts` file.
  */
 function formatOfFolder(folder: string, globs: readonly string[], cwd: string, configPath: string | undefined): MigrationFormat {
   if (isBuildOutput(folder, configPath)) return typeScriptMigration
   const loads = (extension: string) => globs.some((glob) => loadsNewFile(glob, folder, extension, cwd))
-  if (globs.length > 0 && loads('.ts')) return typeScriptMigration
+  const holdsJavaScript = folderEntries(folder).some((fileName) => javaScriptExtensions.includes(path.extname(fileName)))
+  if (globs.length > 0 && loads('.ts') && !holdsJavaScript && nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder) !== undefined) return typeScriptMigration
   const extension = globs.length === 0 ? '.js' : javaScriptExtensions.find(loads)
   if (extension === undefined) return typeScriptMigration
   return javaScriptMigration(extension, isInModulePackage(path.join(folder, `${newMigrationFile}${extension}`)))

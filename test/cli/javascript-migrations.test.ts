@@ -126,3 +126,91 @@ describe('a .cjs migrations glob in a "type": "module" package', () => {
     expect(check).toMatchObject({ code: 0, stderr: '' })
   })
 })
+
+describe('an EntitySchema exported twice, by its file and by an index.js the entities glob also loads', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject({
+      'package.json': '{ "name": "js-app", "private": true }',
+      'ormconfig.js': [
+        "const { DataSource } = require('typeorm')",
+        "module.exports = new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: ['entity/*.js'], migrations: ['migrations/*.js'] })",
+      ].join('\n'),
+      'entity/user.js': [
+        "const { EntitySchema } = require('typeorm')",
+        `const User = ${users(firstColumns)}`,
+        'module.exports = { User, default: User }',
+      ].join('\n'),
+      'entity/index.js': "module.exports = { ...require('./user'), Account: require('./user').User }",
+    })
+  })
+  afterAll(() => project.remove())
+  const cli = (...args: string[]) => runCliInProcess(project.dir, [...args, '-c', 'ormconfig.js'])
+
+  it('is one entity, as TypeORM runs it: one table generated, upgraded and checked, also on a scratch database', async () => {
+    const generated = await cli('generate', 'Init', '--timestamp', '1700000000000')
+    expect(generated).toMatchObject({ code: 0, stderr: '' })
+    expect(generated.stdout).toContain('+ table "users" (2 columns)')
+    expect(await cli('upgrade')).toMatchObject({ code: 0, stderr: '' })
+    expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+    expect(await cli('check', '--from-migrations')).toMatchObject({ code: 0, stderr: '' })
+    expect(await cli('check', '--drift')).toMatchObject({ code: 0, stderr: '' })
+  })
+})
+
+describe('a syntax error in a file an ES module config imports', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject({
+      'package.json': '{ "name": "js-app", "private": true, "type": "module" }',
+      'data-source.js': [
+        "import { DataSource } from 'typeorm'",
+        "import { User } from './entity/index.js'",
+        "export default new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: [User], migrations: ['migrations/*.js'] })",
+      ].join('\n'),
+      'entity/index.js': "export * from './user.js'",
+      'entity/user.js': "import { EntitySchema } from 'typeorm'\nexport const User = new EntitySchema({ name: 'User', columns: {\n",
+    })
+  })
+  afterAll(() => project.remove())
+
+  it('is named by its file, which Node leaves out of the error of an ES module', () => {
+    const run = runBuiltCli(project.dir, ['generate', 'Init', '-c', 'data-source.js'])
+    expect(run).toMatchObject({ code: 2, stderr: 'typeorm-autogen: entity/user.js: Unexpected end of input (imported by config file data-source.js): fix it, then run again\n' })
+    expect(readdirSync(project.dir).sort()).toEqual(['data-source.js', 'entity', 'node_modules', 'package.json'])
+  })
+
+  it('is named by its file where an entity file of the glob imports it', () => {
+    project.write('data-source.js', [
+      "import { DataSource } from 'typeorm'",
+      "export default new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: ['entity/index.js'], migrations: ['migrations/*.js'] })",
+    ].join('\n'))
+    const run = runBuiltCli(project.dir, ['generate', 'Init', '-c', 'data-source.js'])
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: "typeorm-autogen: entity/user.js: Unexpected end of input (imported by entity/index.js, which the DataSource's entities load): fix it, then run again\n",
+    })
+  })
+})
+
+describe('two EntitySchemas of one table', () => {
+  let project: TempProject
+  beforeAll(() => {
+    project = tempProject({
+      'package.json': '{ "name": "js-app", "private": true }',
+      'ormconfig.js': [
+        "const { DataSource, EntitySchema } = require('typeorm')",
+        `const Legacy = new EntitySchema({ name: 'Legacy', tableName: 'users', columns: { id: { type: Number, primary: true } } })`,
+        `module.exports = new DataSource({ type: 'better-sqlite3', database: 'app.sqlite', entities: [${users(firstColumns)}, Legacy] })`,
+      ].join('\n'),
+    })
+  })
+  afterAll(() => project.remove())
+
+  it('are told to differ by the tableName of their EntitySchema, which has no @Entity()', async () => {
+    expect(await runCliInProcess(project.dir, ['diff', '-c', 'ormconfig.js'])).toMatchObject({
+      code: 2,
+      stderr: 'typeorm-autogen: entities Legacy and User both map to table "users": give one of them another table name (tableName in its EntitySchema), or remove it from the entities\n',
+    })
+  })
+})

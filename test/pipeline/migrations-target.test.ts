@@ -60,7 +60,17 @@ describe('a JavaScript project (a JavaScript config)', () => {
     expect(jsTarget(['db/*.mjs'])).toEqual({ dir: app.file('db'), format: { extension: '.mjs', module: 'esm' } })
     expect(jsTarget(undefined)).toEqual({ dir: app.file('migrations'), format: { extension: '.js', module: 'commonjs' } })
     expect(jsTarget(['migrations/*.js'], 'ormconfig.js', 'migrations').format).toEqual({ extension: '.js', module: 'commonjs' })
-    expect(jsTarget(['migrations/*.{js,ts}']).format).toEqual(typeScriptMigration)
+    expect(jsTarget(['src/**/migrations/*.js']).refusal).toMatch(/src\/\*\*\/migrations\/\*\.js, which would not load a new 1700000000000-Migration\.js: set autogen\.migrationsDir/)
+  })
+
+  it('writes .js where a glob loads .ts too, as TypeORM documents it (`*{.ts,.js}`), unless a tsconfig.json is above', () => {
+    expect(jsTarget(['migrations/*{.ts,.js}'])).toEqual({ dir: app.file('migrations'), format: { extension: '.js', module: 'commonjs' } })
+    expect(jsTarget(['migrations/*.{js,ts}']).format).toEqual({ extension: '.js', module: 'commonjs' })
+    expect(jsTarget(['migrations/*']).format).toEqual({ extension: '.js', module: 'commonjs' })
+    app.write('ts/tsconfig.json', '{}')
+    expect(jsTarget(['ts/migrations/*.{js,ts}'], 'ts/ormconfig.js').format).toEqual(typeScriptMigration)
+    app.write('ts/migrations/1700000000000-Init.js', '')
+    expect(jsTarget(['ts/migrations/*.{js,ts}'], 'ts/ormconfig.js').format).toEqual({ extension: '.js', module: 'commonjs' })
   })
 
   it('writes an ES module .js in a "type": "module" package', () => {

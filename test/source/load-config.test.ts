@@ -89,6 +89,19 @@ module.exports = new DataSource({ type: 'better-sqlite3', database: 'cjs.sqlite'
     expect(loaded.migrationsDir).toBe(path.resolve(process.cwd(), 'src/db/migrations'))
   })
 
+  test('a CommonJS .js config exporting the DataSource itself with autogen settings on it', async () => {
+    const p = project({
+      'ormconfig.js': `
+const { DataSource } = require('typeorm')
+module.exports = new DataSource({ type: 'better-sqlite3', database: 'cjs.sqlite', migrations: ['src/**/migrations/*.js'] })
+module.exports.autogen = { migrationsDir: 'src/migrations', ignoreTables: ['a'] }
+`,
+    })
+    const loaded = await loadProject(p.file('ormconfig.js'))
+    expect(loaded.settings).toEqual({ migrationsDir: 'src/migrations', ignoreTables: ['a'] })
+    expect(loaded.migrationsDir).toBe(path.resolve(process.cwd(), 'src/migrations'))
+  })
+
   test('a CommonJS .js config exporting an object with autogen settings', async () => {
     const p = project({
       'ormconfig.js': `
