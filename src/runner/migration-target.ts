@@ -27,7 +27,7 @@ export function resolveMigrationName(target: string, names: readonly string[]): 
   if (matches.length === 1) return matches[0]!
   if (matches.length === 0) {
     const known = all.length === 0 ? 'the project has no migrations' : `name one of ${listed(all)}`
-    const advice = alembicTargetAdvice(target, all.at(-1))
+    const advice = alembicTargetAdvice(target)
     throw new UserError(`no migration matches "${target}"${advice === undefined ? '' : ` (${advice})`}: ${known} (its name, its timestamp, or a unique prefix of either)`)
   }
   throw new UserError(`"${target}" matches ${matches.length} migrations (${listed(matches)}): give more of the name or the whole timestamp`)

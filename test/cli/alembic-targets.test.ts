@@ -55,6 +55,7 @@ it.each([
   [['downgrade', 'base', '--all'], 'downgrade base and --all both say how far to go: give one of them'],
   [['upgrade', 'latest'], 'no migration matches "latest": name one of First1700000000000, Second1700000001000, Third1700000002000 (its name, its timestamp, or a unique prefix of either)'],
   [['upgrade', 'head', 'extra'], 'Unknown argument: extra (see --help)'],
+  [['current', 'head'], 'Unknown argument: head (see --help)'],
 ])('%j exits 2 with one line saying what does that here, applying nothing', async (args, message) => {
   const run = await cli(...args)
   expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)
