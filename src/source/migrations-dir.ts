@@ -39,14 +39,12 @@ export interface MigrationsTarget {
 export function migrationsTarget(dataSource: DataSource, settings: AutogenSettings, cwd = process.cwd(), configPath?: string): MigrationsTarget {
   const entries = migrationsEntries(dataSource)
   const globs = entries.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
-  const formatIn = (folder: string) => formatOfFolder(folder, globs, cwd, configPath)
-  if (settings.migrationsDir !== undefined) {
-    const dir = path.resolve(cwd, settings.migrationsDir)
-    return { dir, format: formatIn(dir) }
-  }
+  // The language is read (the folder listed, the tsconfig found) only by what writes a migration, not by every load.
+  const placed = (folder: string): MigrationsTarget => ({ dir: folder, get format() { return formatOfFolder(folder, globs, cwd, configPath) } })
+  if (settings.migrationsDir !== undefined) return placed(path.resolve(cwd, settings.migrationsDir))
   const dir = path.resolve(cwd, folderOfGlob(globs[0]) ?? 'migrations')
   const refused = (refusal: string) => ({ dir, refusal, format: typeScriptMigration })
-  if (entries.length === 0) return { dir, format: formatIn(dir) }
+  if (entries.length === 0) return placed(dir)
   if (globs.length === 0) {
     return refused('the DataSource lists its migrations as classes, so a new migration file would not be run: set autogen.migrationsDir to the folder of their files (e.g. src/migrations) and list each new class in the DataSource')
   }
@@ -55,11 +53,11 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const listed = globs.join(', ')
   const severalFolders = `the DataSource loads migrations from ${listed}, and a new migration could go to any of them: set autogen.migrationsDir to the folder to write to (e.g. src/migrations)`
   const folders = loading(['.ts'])
-  if (folders.length === 1) return { dir: folders[0]!, format: formatIn(folders[0]!) }
+  if (folders.length === 1) return placed(folders[0]!)
   if (folders.length > 1) return refused(severalFolders)
   const javaScriptFolders = loading(javaScriptExtensions)
   const ownFolders = javaScriptFolders.filter((folder) => !isBuildOutput(folder, configPath))
-  if (ownFolders.length === 1 && javaScriptFolders.length === 1) return { dir: ownFolders[0]!, format: formatIn(ownFolders[0]!) }
+  if (ownFolders.length === 1 && javaScriptFolders.length === 1) return placed(ownFolders[0]!)
   if (ownFolders.length > 1) return refused(severalFolders)
   const suggestion = 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
   return javaScriptFolders.length > 0
