@@ -1,16 +1,20 @@
+import { extname } from 'node:path'
 import { renderEmptyMigrationFile } from '../render/empty-migration-file'
 import { javaScriptMigration, type MigrationFormat, typeScriptMigration } from '../render/migration-format'
+import { fileNameParts } from '../source/migration-files'
 import { migrationHash } from '../source/migration-sum'
-
-const createdFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)(\.ts|\.js|\.cjs|\.mjs)$/
 
 /**
  * isCreatedMigrationHash says whether `hash` is the hash of the empty migration `typeorm-autogen create`
- * writes as `fileName`: autogen.sum then holds the file as create wrote it, before it was filled in.
+ * writes as `fileName` (a file of migrationFilesIn): autogen.sum then holds the file as create wrote it,
+ * before it was filled in.
  */
 export function isCreatedMigrationHash(fileName: string, hash: string): boolean {
-  const match = createdFileName.exec(fileName)
-  return match !== null && formatsOf(match[3]!).some((format) => migrationHash(renderEmptyMigrationFile(match[2]!, Number(match[1]), format).source) === hash)
+  const parts = fileNameParts(fileName)
+  return parts !== undefined && formatsOf(extname(fileName)).some((format) => {
+    const created = renderEmptyMigrationFile(parts.name, Number(parts.timestamp), format)
+    return created.fileName === fileName && migrationHash(created.source) === hash
+  })
 }
 
 /** formatsOf are the formats create may have written a file with `extension` in: a `.js` one is either module. */

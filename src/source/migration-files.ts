@@ -18,6 +18,12 @@ const nameProperty = /\bname\s*=\s*['"]([^'"]+)['"]/
 export const exportedClassName = /(?:\bexport\s+(?:default\s+)?|\bmodule\.exports\s*=\s*)class\s+([A-Za-z_$][\w$]*)/
 const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
 
+/** fileNameParts are the timestamp and name of a migration file named as generate and create name them (`<timestamp>-<Name>.<ext>`). */
+export function fileNameParts(fileName: string): { readonly timestamp: string; readonly name: string } | undefined {
+  const match = timestampedFileName.exec(fileName)
+  return match === null ? undefined : { timestamp: match[1]!, name: match[2]! }
+}
+
 /**
  * migrationFilesIn lists the migration files (`.ts`, `.js`, `.cjs`, `.mjs`, not `.d.ts` nor hidden) of `dir`
  * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped,
@@ -38,8 +44,8 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
       } catch {
         return []
       }
-      const fromFileName = timestampedFileName.exec(fileName)
-      const name = nameProperty.exec(source)?.[1] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName[2]}${fromFileName[1]}`)
+      const fromFileName = fileNameParts(fileName)
+      const name = nameProperty.exec(source)?.[1] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
       return [{ file, fileName, ...(name && { name }), source }]
     })
 }
