@@ -77,7 +77,7 @@ const runSafetyArgs = (a: { waitForLock?: string; lockTimeout?: string; statemen
 const epilogue = [
   'Exit codes:',
   '  0  success; for check, the database matches the entities',
-  '  1  check: the entities have changes that no migration applies yet; stamp: the database does not match the entities (nothing recorded)',
+  '  1  check: the entities have changes that no migration applies yet; stamp: the database does not match the entities (nothing recorded), or is not empty for stamp base',
   '  2  any error (one line on stderr says what to do; nothing is written)',
   '  3  generate only: a dropped table or column may have been renamed (see the hint printed)',
   '  4  check --drift only: the live database differs from the schema its applied migrations build (changed by hand)',
@@ -181,8 +181,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .command('show <name>', 'print one migration\'s summary, hazards and SQL of up and down, running nothing', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' }).option('format', logFormat),
       (a) => run(a, (out) => showCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, name: String(a.name) }, out))())
-    .command('stamp <name>', 'record the pending migrations up to NAME as applied without running them (adopting a database)', (y) =>
-      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' })
+    .command('stamp <name>', 'record the pending migrations up to NAME as applied without running them (adopting a database); stamp base removes every record', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix; head, the newest; base, before every migration' })
         .option('force', { type: 'boolean', describe: 'record without comparing the database with the schema of the migrations up to NAME' })
         .option('delete', { type: 'boolean', describe: 'remove the record of NAME instead (running nothing)' })
         .option('shadow-url', { type: 'string', describe: 'PostgreSQL: where to make the scratch database that checks a NAME older than the newest migration' })

@@ -31,14 +31,15 @@ export interface Drift {
  * compareDrift reads which migrations the live database applied (read-only), applies those to a scratch
  * database, and diffs the two schemas; the entities play no part. It never writes to the live database. An
  * applied migration the project lacks is a UserError, since the schema it made cannot be built.
- * `alsoApplied` are migrations taken as applied too (`stamp` asks whether the database is at them).
+ * `builtFrom` says which migrations the scratch database applies, given those the live one applied: `stamp`
+ * asks whether the database is at a migration it has not applied yet, or at none (`stamp base`).
  */
-export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined, alsoApplied: readonly string[] = []): Promise<Drift> {
+export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined, builtFrom: (applied: readonly string[]) => readonly string[] = (applied) => applied): Promise<Drift> {
   const { options } = project.dataSource
   const live = await dialectFor(options).connect(options)
   try {
     const dialect = await dialectAtServer(dialectFor(options), live)
-    const applied = new Set([...await appliedMigrationNames(project.dataSource, dialect, live), ...alsoApplied])
+    const applied = new Set(builtFrom(await appliedMigrationNames(project.dataSource, dialect, live)))
     return await withScratchDatabase(project, shadowUrl, async (scratch) => {
       const known = scratch.dataSource.migrations.filter((m) => applied.has(migrationNameOf(m)))
       refuseUnknown([...applied], known.map(migrationNameOf))

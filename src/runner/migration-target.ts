@@ -40,6 +40,11 @@ export function inRunOrder(names: Iterable<string>): string[] {
 
 const isHead = (target: string) => target === 'head' || target === 'heads'
 
+/** namesBase says whether `target` is Alembic's `base`, before every migration: the word where no migration has that name. */
+export function namesBase(target: string, names: readonly string[]): boolean {
+  return target === 'base' && !names.some((name) => name === target || baseNameOf(name) === target)
+}
+
 function baseNameOf(name: string): string {
   const timestamp = timestampOf(name)
   return timestamp === undefined ? name : name.slice(0, -timestamp.length)

@@ -1,13 +1,14 @@
+import type { DataSource } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
 import { recordedState, runOnly, withConnection } from './migration-runner'
 import { migrationExecutor } from './migration-executor'
-import { inRunOrder, resolveMigrationName } from './migration-target'
+import { inRunOrder, namesBase, resolveMigrationName } from './migration-target'
 
 /** StampPlan is what `stamp NAME` is about to record, before it records it. */
 export interface StampPlan {
-  /** The migration NAME names. */
+  /** The migration NAME names, or `base` (before every migration: then every record goes). */
   readonly target: string
   /** The pending migrations up to it, in order: those recorded as applied. */
   readonly toRecord: readonly string[]
@@ -20,10 +21,14 @@ export interface DryRunOption {
   readonly dryRun?: boolean
 }
 
-/** StampResult is the migration `stamp NAME` named and those it recorded; none when it was applied already or `verify` refused. */
+/**
+ * StampResult is the migration `stamp NAME` named and those it recorded, none when it was applied already or
+ * `verify` refused; for `stamp base`, the migrations whose records it removed.
+ */
 export interface StampResult {
   readonly target: string
   readonly recorded: readonly string[]
+  readonly removed: readonly string[]
   readonly refused: boolean
 }
 
@@ -34,16 +39,29 @@ export interface StampResult {
 export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
+    if (namesBase(target, inProject)) return unstampAll(dataSource, { target, toRecord: [], newest: inProject.at(-1) ?? target }, verify, options)
     const name = resolveMigrationName(target, inProject)
     const { pending } = await recordedState(dataSource)
-    if (!pending.includes(name)) return { target: name, recorded: [], refused: false }
+    const done = { target: name, removed: [] }
+    if (!pending.includes(name)) return { ...done, recorded: [], refused: false }
     const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), newest: inProject.at(-1)! }
-    if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
-    if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
+    if (!(await verify(plan))) return { ...done, recorded: [], refused: true }
+    if (options.dryRun === true) return { ...done, recorded: plan.toRecord, refused: false }
     // TypeORM's fake run returns none of the migrations it recorded.
     await runOnly(dataSource, pending, plan.toRecord, { fake: true })
-    return { target: name, recorded: plan.toRecord, refused: false }
+    return { ...done, recorded: plan.toRecord, refused: false }
   })
+}
+
+/** unstampAll is `stamp base`: it removes every record of the migrations table (TypeORM reads them newest first), running nothing. */
+async function unstampAll(dataSource: DataSource, plan: StampPlan, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
+  const executor = migrationExecutor(dataSource)
+  const records = await executor.getExecutedMigrations()
+  const removed = records.map((record) => record.name)
+  if (records.length === 0) return { target: plan.target, recorded: [], removed, refused: false }
+  if (!(await verify(plan))) return { target: plan.target, recorded: [], removed: [], refused: true }
+  if (options.dryRun !== true) for (const record of records) await executor.deleteMigration(record)
+  return { target: plan.target, recorded: [], removed, refused: false }
 }
 
 /** Unstamped is the migration whose record unstamp removed, and whether the project has it (upgrade can run it). */

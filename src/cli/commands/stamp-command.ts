@@ -25,6 +25,7 @@ export interface StampArgs extends RunnerArgs {
 /**
  * stampCommand records the pending migrations up to NAME as applied without running them, once the database
  * has their schema (exit 1, recording nothing, when it does not); with `--delete` it removes NAME's record.
+ * `stamp base` removes every record, once the database has none of the migrations' schema.
  */
 export async function stampCommand(args: StampArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
@@ -39,8 +40,16 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
   }
   const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
   if (result.refused) return ExitCode.changesMissing
+  if (result.target === 'base' && result.recorded.length === 0) return reportUnstamped(result.removed, args.dryRun === true, output)
   if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied.`)
   for (const name of result.recorded) output.out(args.dryRun === true ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)
+  return ExitCode.ok
+}
+
+/** reportUnstamped prints what `stamp base` removed: the record of each migration, newest first. */
+function reportUnstamped(removed: readonly string[], dryRun: boolean, output: CliOutput): number {
+  if (removed.length === 0) output.out('Nothing to stamp: no migration is recorded as applied.')
+  for (const name of removed) output.out(dryRun ? `Would unstamp ${name} (dry run: nothing removed)` : `Unstamped ${name} (record removed, not reverted)`)
   return ExitCode.ok
 }
 
@@ -50,8 +59,15 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
  * database those migrations build (as `check --drift` does).
  */
 async function matchesSchema(project: LoadedProject, plan: StampPlan, output: CliOutput, shadowUrl: string | undefined): Promise<boolean> {
+  if (plan.target === 'base') {
+    const drift = await compareDrift(project, shadowUrl, () => [])
+    if (drift.findings.length === 0) return true
+    for (const finding of drift.findings) output.out(findingLine(finding))
+    output.err('The database is not at base, where no migration has run: it has the schema above, so no record was removed. Drop it first (`downgrade base` reverts the migrations and removes their records), or pass --force to remove the records anyway.')
+    return false
+  }
   if (plan.target !== plan.newest) {
-    const drift = await compareDrift(project, shadowUrl, plan.toRecord)
+    const drift = await compareDrift(project, shadowUrl, (applied) => [...applied, ...plan.toRecord])
     if (drift.findings.length === 0) return true
     for (const finding of drift.findings) output.out(findingLine(finding))
     output.err(`The database does not have the schema the migrations up to ${plan.target} build, so it is not at ${plan.target}: nothing was recorded. Apply or undo the differences above, or pass --force to record anyway.`)
