@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
-import type { AlterColumn } from '../../operations/operation'
+import type { AlterColumn, Operation } from '../../operations/operation'
+import type { Statement } from '../statement'
 import { quoteLiteral } from '../quote'
 import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
 import { qualified, quoteIdent, serialSequenceName } from './postgres-quote'
@@ -20,19 +21,69 @@ export function changesColumnType(op: AlterColumn): boolean {
 }
 
 /**
+ * ColumnAlter is one `ALTER COLUMN` clause of an ALTER TABLE: the compiler writes the clauses of one table that
+ * follow each other as one statement (see joinColumnAlters).
+ */
+export interface ColumnAlter {
+  /** The table, as the statement names it. */
+  readonly table: string
+  readonly clause: string
+}
+
+/** AlterColumnPiece is a statement of its own, or a clause of the table's ALTER TABLE. */
+export type AlterColumnPiece = string | ColumnAlter
+
+/** isColumnAlter tells a clause from a statement of its own. */
+export const isColumnAlter = (piece: unknown): piece is ColumnAlter => typeof piece === 'object' && piece !== null && 'clause' in piece
+
+/** CompiledStatement is a statement, and, for an ALTER COLUMN clause alone in its ALTER TABLE, that clause. */
+export type CompiledStatement = Statement & { readonly alter?: ColumnAlter }
+
+/** columnAlterStatement is the ALTER TABLE of one clause, which joinColumnAlters may join with the next. */
+export function columnAlterStatement(alter: ColumnAlter, operations: readonly Operation[]): CompiledStatement {
+  return { sql: `ALTER TABLE ${alter.table} ${alter.clause}`, operations, alter }
+}
+
+/**
+ * joinColumnAlters writes ALTER COLUMN clauses of one table that follow each other as one ALTER TABLE: PostgreSQL
+ * then rewrites the table once for all its changes of type, where each ALTER TABLE of its own rewrites it again,
+ * under its exclusive lock. One statement runs its clauses by kind, not in the order written: every drop
+ * (DROP DEFAULT, DROP NOT NULL, DROP IDENTITY, DROP EXPRESSION) first, then the changes of type, then the rest
+ * (SET NOT NULL, SET DEFAULT, ADD and SET GENERATED), which is the order alterColumnSql writes one column's.
+ */
+export function joinColumnAlters(compiled: readonly CompiledStatement[]): Statement[] {
+  const out: Statement[] = []
+  let run: CompiledStatement[] = []
+  const flush = () => {
+    if (run.length === 0) return
+    const operations = [...new Set(run.flatMap((s) => s.operations))]
+    out.push({ sql: `ALTER TABLE ${run[0]!.alter!.table} ${run.map((s) => s.alter!.clause).join(', ')}`, operations })
+    run = []
+  }
+  for (const statement of compiled) {
+    const { alter, ...rest } = statement
+    if (alter !== undefined && run.length > 0 && run[0]!.alter!.table === alter.table) run.push(statement)
+    else if (alter !== undefined) (flush(), run.push(statement))
+    else (flush(), out.push(rest))
+  }
+  flush()
+  return out
+}
+
+/**
  * alterColumnSql changes a column in place, emitting only what changed: the type with `USING` (never a
  * drop and re-add; without it for a generated column, whose values are computed again), nullability, default, serial and identity generation, comment. A changed computed
  * expression cannot be altered in place (before PostgreSQL 17), so that column alone is dropped and re-added.
  */
-export function alterColumnSql(op: AlterColumn): string[] {
+export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
   const { table, from, to, changes } = op
   const t = qualified(table)
-  const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
+  const alter = (clause: string): ColumnAlter => ({ table: t, clause: `ALTER COLUMN ${quoteIdent(to.name)} ${clause}` })
   if (recomputes(op)) {
     return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
       ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
   }
-  const out: string[] = []
+  const out: AlterColumnPiece[] = []
   const typeChanged = changesColumnType(op)
   const sequence = serialSequenceName(table, to.name)
   if (from.computed && !to.computed) out.push(alter('DROP EXPRESSION'))

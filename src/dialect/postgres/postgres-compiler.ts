@@ -3,7 +3,7 @@ import { type Operation, type OperationKind, type OperationOf, tableOf } from '.
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
-import { alterColumnSql, recomputes } from './postgres-alter-column-sql'
+import { type ColumnAlter, type CompiledStatement, alterColumnSql, columnAlterStatement, isColumnAlter, joinColumnAlters, recomputes } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
 import {
@@ -18,8 +18,11 @@ import { postgresEnumPredicates } from './postgres-enum-predicates'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
-/** Compiler writes one operation; `later` are the operations after it (an enum value they use must be committed first). */
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[], changes: ChangeSet) => readonly StatementPiece[]
+/**
+ * Compiler writes one operation, as statements and ALTER COLUMN clauses; `later` are the operations after it
+ * (an enum value they use must be committed first).
+ */
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[], changes: ChangeSet) => readonly (StatementPiece | ColumnAlter)[]
 
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
 const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
@@ -115,7 +118,8 @@ function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
 }
 
 /**
- * compilePostgres turns a change set into statements, one per SQL statement, each carrying its operation;
+ * compilePostgres turns a change set into statements, one per SQL statement, each carrying its operation (ALTER
+ * COLUMN clauses of one table in a row share one ALTER TABLE, which carries their operations: joinColumnAlters);
  * foreign keys a column's change of type would break, and generated columns reading that column, are dropped
  * before it and added again after it (see postgresRelinkedForeignKeys, postgresRegeneratedColumns).
  */
@@ -124,9 +128,10 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   const relinked = postgresRelinkedForeignKeys(changes)
   const regenerated = postgresRegeneratedColumns(changes)
   const enumPredicates = postgresEnumPredicates(changes)
-  return ops.flatMap((op, i) => {
+  return joinColumnAlters(ops.flatMap((op, i): CompiledStatement[] => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
-    const statements = compile(op as never, ops.slice(i + 1), changes).map((piece) => statementOf(piece, [op]))
+    const statements = compile(op as never, ops.slice(i + 1), changes)
+      .map((piece) => isColumnAlter(piece) ? columnAlterStatement(piece, [op]) : statementOf(piece, [op]))
     if (op.kind === 'alter_column' && recomputes(op)) {
       // The column is dropped and added again (alterColumnSql), and its indexes and constraints with it.
       const [was, then] = [changes.tableBefore(i), changes.tableAfter(i)]
@@ -144,5 +149,5 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
       ...statements,
       ...enumPredicates.after.get(i) ?? [], ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
     ]
-  })
+  }))
 }

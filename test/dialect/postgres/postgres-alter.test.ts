@@ -174,3 +174,49 @@ describe('postgres ALTER sequences on tables holding rows', () => {
     })
   })
 })
+
+describe('postgres changes of type to one table', () => {
+  let db: PgTestDatabase
+  const money = { schema: 'public', name: 'money' }
+  const rows = () => db.exec('SELECT id, a::text AS a, b::text AS b, c::text AS c, d FROM money ORDER BY id')
+  /** rewrites counts the rewrites of any table so far: an event trigger on `table_rewrite` logs each. */
+  const rewrites = async () => Number((await db.exec<{ n: string }>('SELECT count(*) AS n FROM rewrite_log'))[0]!.n)
+
+  beforeAll(async () => {
+    db = await createPgDatabase('rewrites')
+    await db.exec('CREATE TABLE rewrite_log (at timestamptz NOT NULL DEFAULT now())')
+    await db.exec('CREATE FUNCTION log_rewrite() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO rewrite_log DEFAULT VALUES; END $$')
+    await db.exec('CREATE EVENT TRIGGER log_rewrites ON table_rewrite EXECUTE FUNCTION log_rewrite()')
+    await db.exec(`CREATE TABLE money (id integer PRIMARY KEY, a integer NOT NULL DEFAULT 0, b integer, c integer NOT NULL, d varchar(20))`)
+    await db.exec(`INSERT INTO money VALUES (1, 10, NULL, 3, 'x'), (2, 20, 2, 4, 'y')`)
+  })
+  afterAll(async () => {
+    await db.exec('DROP EVENT TRIGGER log_rewrites')
+    await db.drop()
+  })
+
+  it('are one ALTER TABLE carrying them all, which rewrites the table once; so is their down', async () => {
+    const before = await db.introspect()
+    const dataBefore = await rows()
+    const column = (name: string) => before.tables.find((t) => t.name === 'money')!.columns.find((c) => c.name === name)!
+    const up = [
+      ...['a', 'b', 'c'].map((name) => alterColumn(money, column(name), { ...column(name), type: 'bigint' })),
+      alterColumn(money, column('d'), { ...column('d'), length: 40, nullable: false }),
+    ]
+    const statements = postgresDialect.compile(changeSetOf(before, up))
+    expect(statements.map((s) => s.sql)).toEqual([
+      'ALTER TABLE "public"."money" ALTER COLUMN "a" DROP DEFAULT, ALTER COLUMN "a" TYPE bigint USING "a"::bigint, ALTER COLUMN "a" SET DEFAULT 0, ' +
+      'ALTER COLUMN "b" TYPE bigint USING "b"::bigint, ALTER COLUMN "c" TYPE bigint USING "c"::bigint, ' +
+      'ALTER COLUMN "d" TYPE varchar(40) USING "d"::varchar, ALTER COLUMN "d" SET NOT NULL',
+    ])
+    expect(statements[0]!.operations).toEqual(up)
+    await db.apply(statements)
+    expect(await rewrites()).toBe(1)
+    const after = await db.introspect()
+    expect(canonicalOnly(after)).toEqual(canonicalOnly(applyOperations(before, up)))
+    await db.apply(postgresDialect.compile(changeSetOf(after, reverseOperations(up))))
+    expect(await rewrites()).toBe(2)
+    expect(await db.introspect()).toEqual(before)
+    expect(await rows()).toEqual(dataBefore)
+  })
+})

@@ -121,8 +121,7 @@ describe('postgres compiler', () => {
       'ALTER TABLE "public"."users" ALTER COLUMN "n" TYPE bigint USING "n"::bigint',
     ])
     expect(alter(col('s', 'varchar', { length: 50, nullable: true }), col('s', 'varchar', { length: 100 }))).toEqual([
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE varchar(100) USING "s"::varchar',
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" SET NOT NULL',
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE varchar(100) USING "s"::varchar, ALTER COLUMN "s" SET NOT NULL',
     ])
     // A bit string that may not fit is converted by assignment, which refuses it (an explicit cast cuts it);
     // one that fits is cast explicitly, which pads it with zeros.
@@ -139,17 +138,15 @@ describe('postgres compiler', () => {
       'ALTER TABLE "public"."users" ALTER COLUMN "b" TYPE bit(8) USING "b"::bit(8)',
     ])
     expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'text', { nullable: true }))).toEqual([
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT',
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP NOT NULL',
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT, ALTER COLUMN "s" DROP NOT NULL',
     ])
     expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'text', { default: "'b'", comment: 'x' }))).toEqual([
       `ALTER TABLE "public"."users" ALTER COLUMN "s" SET DEFAULT 'b'`,
       `COMMENT ON COLUMN "public"."users"."s" IS 'x'`,
     ])
     expect(alter(col('s', 'text', { default: "'a'" }), col('s', 'enum', { enumName: 'st', default: "'a'" }))).toEqual([
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT',
-      'ALTER TABLE "public"."users" ALTER COLUMN "s" TYPE "public"."st" USING "s"::text::"public"."st"',
-      `ALTER TABLE "public"."users" ALTER COLUMN "s" SET DEFAULT 'a'`,
+      'ALTER TABLE "public"."users" ALTER COLUMN "s" DROP DEFAULT, ALTER COLUMN "s" TYPE "public"."st" USING "s"::text::"public"."st", ' +
+      `ALTER COLUMN "s" SET DEFAULT 'a'`,
     ])
   })
 
