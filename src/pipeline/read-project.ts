@@ -18,6 +18,7 @@ import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
 import { refuseNoEntities } from './no-entities-guard'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
+import { runsMigrationsFolder } from '../runner/migration-runner'
 import type { CompareOptions } from './compare-project'
 import { withDatabaseNamesOfDuplicates } from './duplicate-unique-names'
 import { wantedDeclaredFacts } from './wanted-declared-facts'
@@ -94,7 +95,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
-  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, dialect, connection)
+  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, runsMigrationsFolder(project), dialect, connection)
   const open = openExpands(project.migrationsDir)
   const applied = new Set(history.applied)
   if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)

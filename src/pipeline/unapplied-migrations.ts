@@ -32,16 +32,24 @@ export function historyOf(known: readonly string[], applied: readonly string[]):
   }
 }
 
-/** migrationHistory reads the applied names with one query on `connection` and compares them with the project's. */
+/**
+ * migrationHistory reads the applied names with one query on `connection` and compares them with the project's.
+ * Where the runner does not load the folder (`runsFolder`, see runsMigrationsFolder), a file of it the
+ * DataSource does not load is known but never pending: `upgrade` would not run it.
+ */
 export async function migrationHistory(
   dataSource: DataSource,
   loadedMigrations: readonly string[],
   migrationsDir: string,
+  runsFolder: boolean,
   dialect: Dialect,
   connection: DatabaseConnection,
 ): Promise<MigrationHistory> {
   const applied = await appliedMigrationNames(dataSource, dialect, connection)
-  return historyOf(knownMigrations(loadedMigrations, migrationsDir), applied)
+  const history = historyOf(knownMigrations(loadedMigrations, migrationsDir), applied)
+  if (runsFolder) return history
+  const loaded = new Set(loadedMigrations)
+  return { ...history, unapplied: history.unapplied.filter((name) => loaded.has(name)) }
 }
 
 /**

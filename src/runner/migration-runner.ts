@@ -145,15 +145,23 @@ export async function withConnection<T>(project: LoadedProject, work: (dataSourc
 }
 
 /**
+ * runsMigrationsFolder says whether the runner loads the files of the migrations folder beside the DataSource's
+ * migrations: when autogen.migrationsDir names the folder or the DataSource lists none. Else it runs the
+ * DataSource's alone, and a file of the folder its globs do not load (another database's, by a prefix) never runs.
+ */
+export function runsMigrationsFolder(project: LoadedProject): boolean {
+  return migrationsEntries(project.dataSource).length === 0 || Boolean(project.settings.migrationsDir)
+}
+
+/**
  * openForMigrations connects the project's DataSource for TypeORM's runner, its migrations those the
  * DataSource lists plus the files of the migrations folder (when it is set or the DataSource names none), and
  * names the migration that fails (see nameMigrationErrors). The caller destroys it.
  */
 export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
   const { dataSource } = project
-  const listed = migrationsEntries(dataSource)
   const folderGlob = join(project.migrationsDir, '*.{ts,js,cjs,mjs}')
-  if (listed.length === 0 || project.settings.migrationsDir) dataSource.setOptions({ migrations: [...listed, folderGlob] })
+  if (runsMigrationsFolder(project)) dataSource.setOptions({ migrations: [...migrationsEntries(dataSource), folderGlob] })
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.

@@ -11,6 +11,11 @@ export interface MetadataDeclarations {
    * constraints (`type: T` where `class Item<T extends Kind>`): `tsc` writes what the constraint is.
    */
   readonly aliases: ReadonlyMap<string, DesignTypeNode>
+  /**
+   * Its top-level enums whose kind SWC does not read off their members (see typedByMembers): `tsc` writes
+   * `Number` or `String` for `flags: Flags` where `enum Flags { A = 1 << 0 }`, SWC `Object`.
+   */
+  readonly untypedEnums: ReadonlySet<string>
   /** In file order, across every class of the file. */
   readonly serialized: readonly SerializedAnnotation[]
 }
@@ -74,4 +79,17 @@ export function childrenOf(type: DesignTypeNode): readonly DesignTypeNode[] {
     case 'other':
       return type.children
   }
+}
+
+/** EnumInitializer is an enum member's initializer as typedByMembers tells them apart. */
+export type EnumInitializer = 'none' | 'number' | 'negated number' | 'string' | 'other'
+
+/**
+ * typedByMembers says whether SWC writes an enum's design type as `tsc` does: where it has members and each
+ * has no initializer, a number, a negated number or a string literal. For any other (`1 << 0`, `+1`, `(1)`,
+ * another member, a template or a concatenation) and for an enum without members, it writes `Object` or the
+ * enum object, where `tsc` writes `Number` or `String`.
+ */
+export function typedByMembers(initializers: readonly EnumInitializer[]): boolean {
+  return initializers.length > 0 && initializers.every((i) => i !== 'other')
 }

@@ -13,7 +13,11 @@ export interface MigrationFile {
 }
 
 const migrationFile = /\.(ts|js|cjs|mjs)$/
-const nameProperty = /\bname\s*=\s*['"]([^'"]+)['"]/
+/**
+ * nameProperty finds a class's `name` property (`name = 'X'`, `public readonly name: string = 'X'`, compiled
+ * `this.name = 'X'`), group 2, as a statement of its own: not `WHERE name='X'` inside a query's text.
+ */
+const nameProperty = /(?:^|[{;])[ \t]*(?:(?:public|readonly|override)\s+)*(?:this\.)?name\s*(?::\s*string\s*)?=\s*(['"`])([^'"`\n]+)\1/m
 /** exportedClassName finds the class a migration file exports (`export class X`, `module.exports = class X`): its name is group 1. */
 export const exportedClassName = /(?:\bexport\s+(?:default\s+)?|\bmodule\.exports\s*=\s*)class\s+([A-Za-z_$][\w$]*)/
 const timestampedFileName = /^(\d{13})-([A-Za-z][A-Za-z0-9_]*)\./
@@ -45,7 +49,7 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
         return []
       }
       const fromFileName = fileNameParts(fileName)
-      const name = nameProperty.exec(source)?.[1] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
+      const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
       return [{ file, fileName, ...(name && { name }), source }]
     })
 }

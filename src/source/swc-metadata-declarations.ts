@@ -1,15 +1,17 @@
 import type * as Swc from '@swc/core'
-import type { DecoratorArgument, DecoratorCall, DesignTypeNode, MetadataDeclarations, SerializedAnnotation } from './metadata-declarations'
+import { type DecoratorArgument, type DecoratorCall, type DesignTypeNode, type EnumInitializer, type MetadataDeclarations, type SerializedAnnotation, typedByMembers } from './metadata-declarations'
 
 /** swcMetadataDeclarations reads MetadataDeclarations from SWC's syntax tree, as typeScriptMetadataDeclarations does from TypeScript's. */
 export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclarations {
   const imported = new Set<string>()
   const aliases = new Map<string, DesignTypeNode>()
+  const untypedEnums = new Set<string>()
   for (const statement of module.body) {
     if (statement.type === 'TsImportEqualsDeclaration') imported.add(statement.id.value)
     if (statement.type === 'ImportDeclaration') for (const specifier of statement.specifiers) imported.add(specifier.local.value)
     const declaration = statement.type === 'ExportDeclaration' ? statement.declaration : statement
     if (declaration.type === 'TsTypeAliasDeclaration') aliases.set(declaration.id.value, designTypeOf(declaration.typeAnnotation))
+    if (declaration.type === 'TsEnumDeclaration' && !typedByMembers(declaration.members.map((m) => enumInitializerOf(m.init)))) untypedEnums.add(declaration.id.value)
   }
   const serialized: SerializedAnnotation[] = []
   const visit = (node: object): void => {
@@ -26,7 +28,7 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
     }
   }
   visit(module.body)
-  return { imported, aliases, serialized }
+  return { imported, aliases, untypedEnums, serialized }
 }
 
 // Positions, and types, which hold no class: not walked.
@@ -90,6 +92,13 @@ function argumentOf(argument: Swc.Expression): DecoratorArgument {
     .at(-1)
   const value = typeProperty?.value
   return { kind: 'object', type: value === undefined ? undefined : value.type === 'Identifier' ? { kind: 'identifier' } : argumentOf(value) }
+}
+
+function enumInitializerOf(init: Swc.Expression | undefined | null): EnumInitializer {
+  if (init == null) return 'none'
+  if (init.type === 'NumericLiteral') return 'number'
+  if (init.type === 'StringLiteral') return 'string'
+  return init.type === 'UnaryExpression' && init.operator === '-' && init.argument.type === 'NumericLiteral' ? 'negated number' : 'other'
 }
 
 function designTypeOf(type: Swc.TsType): DesignTypeNode {

@@ -4,7 +4,7 @@ import { type DesignTypeNode, type MetadataDeclarations, childrenOf } from './me
 /**
  * swcMetadataMayDiffer says whether SWC could write other decorator metadata for a file than the TypeScript
  * compiler. SWC agrees on keywords, literals, arrays, tuples, object and function types, and on a reference
- * to a local class, enum or interface or a global; it writes `Object` for a union (`string | null`, which
+ * to a local class, enum (one whose members say its kind, see typedByMembers) or interface or a global; it writes `Object` for a union (`string | null`, which
  * `tsc` writes as `String` without strictNullChecks), and a runtime guard for a type alias or an import (which
  * `tsc` resolves: `String` for a string enum or a union of strings). Under `strictNullChecks`, a union with
  * `null` or `undefined` (`string | null`, `Team | null`) is `Object` for both. Where the design type is
@@ -52,7 +52,7 @@ function agreedType(type: DesignTypeNode, file: MetadataDeclarations): boolean {
       // SWC resolves a local enum to its values' type (`String`), but not inside parentheses.
       return skipParentheses(type).kind !== 'reference' && agreedType(type.type, file)
     case 'reference':
-      return !file.imported.has(type.name) && !file.aliases.has(type.name)
+      return !file.imported.has(type.name) && !file.aliases.has(type.name) && !file.untypedEnums.has(type.name)
     case 'keyword':
       return agreedKeywords.has(type.keyword)
     case 'literal':

@@ -130,7 +130,7 @@ function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): rea
 const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 7
+const loaderRules = 8
 
 /**
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the

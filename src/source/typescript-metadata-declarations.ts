@@ -1,13 +1,15 @@
 import type * as TypeScript from 'typescript'
-import type { DecoratorArgument, DecoratorCall, DesignTypeNode, MetadataDeclarations, SerializedAnnotation } from './metadata-declarations'
+import { type DecoratorArgument, type DecoratorCall, type DesignTypeNode, type EnumInitializer, type MetadataDeclarations, type SerializedAnnotation, typedByMembers } from './metadata-declarations'
 
 /** typeScriptMetadataDeclarations reads MetadataDeclarations from the TypeScript compiler's syntax tree. */
 export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): MetadataDeclarations {
   const imported = new Set<string>()
   const aliases = new Map<string, DesignTypeNode>()
+  const untypedEnums = new Set<string>()
   for (const statement of sourceFile.statements) {
     if (ts.isImportEqualsDeclaration(statement)) imported.add(statement.name.text)
     if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, designTypeOf(ts, statement.type))
+    if (ts.isEnumDeclaration(statement) && !typedByMembers(statement.members.map((m) => enumInitializerOf(ts, m.initializer)))) untypedEnums.add(statement.name.text)
     if (!ts.isImportDeclaration(statement) || statement.importClause === undefined) continue
     const { name, namedBindings } = statement.importClause
     if (name !== undefined) imported.add(name.text)
@@ -26,7 +28,14 @@ export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile
     ts.forEachChild(node, visit)
   }
   visit(sourceFile)
-  return { imported, aliases, serialized }
+  return { imported, aliases, untypedEnums, serialized }
+}
+
+function enumInitializerOf(ts: typeof TypeScript, init: TypeScript.Expression | undefined): EnumInitializer {
+  if (init === undefined) return 'none'
+  if (ts.isNumericLiteral(init)) return 'number'
+  if (ts.isStringLiteral(init)) return 'string'
+  return ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand) ? 'negated number' : 'other'
 }
 
 /**

@@ -184,6 +184,15 @@ describe.each(transpilers)('transpiled by %s', (_transpiler, transpilerEnv) => {
       expect(run.stdout).toContain('"status" varchar NOT NULL, "level" integer NOT NULL, "kind" varchar NOT NULL)')
     })
 
+    test('an enum of the same file whose members are computed (1 << 0, as Spacebar writes its flags) is integer, as tsc emits Number', async () => {
+      const flags = 'enum Flags {\n  NONE = 0,\n  HAS_INTERACTED = 1 << 0,\n}\nenum Tier { Low = `low` }'
+      app({ 'src/entities/thing.ts': thingEntity('  @Column() flags: Flags\n  @Column() tier: Tier', flags) })
+      const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+      expect(afterDatabaseLine(run.stderr)).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('"flags" integer NOT NULL, "tier" varchar NOT NULL)')
+    })
+
     test('without strict, `@Column() x: string | null` is varchar, as tsc emits String', async () => {
       app({ 'src/entities/thing.ts': thingEntity('  @Column({ nullable: true }) nickname: string | null\n  @Column() size: number | undefined') })
       const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)

@@ -13,6 +13,15 @@ const prelude = [
   `type Alias = 'x' | 'y'`,
   `class Local {}`,
   `enum Choice { X = 'x' }`,
+  // Enums whose members SWC reads their kind off, and (Shifted on) enums it writes as Object where tsc writes
+  // Number or String (Spacebar's ThreadMemberFlags is Shifted's kind).
+  `enum Implicit { A, B }`,
+  `export enum Negative { A = -1, B = 2 }`,
+  `enum Mixed { A = 'a', B = 1 }`,
+  `enum Shifted { NONE = 0, A = 1 << 0 }`,
+  `export enum Templated { A = \`a\` }`,
+  `const enum Chained { A = 1, B = A }`,
+  `enum Empty {}`,
   `declare function Column(): PropertyDecorator`,
   '',
 ].join('\n')
@@ -20,6 +29,7 @@ const prelude = [
 const leaf = fc.constantFrom(
   'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'any', 'unknown', 'never', 'undefined', 'void', 'null',
   `'a'`, '1', '-1', 'true', '1n', '`t`', 'Local', 'Choice', 'Alias', 'Imported', 'Date', 'string[]', 'Imported[]',
+  'Implicit', 'Negative', 'Mixed', 'Shifted', 'Templated', 'Chained', 'Empty',
 )
 const typeText: fc.Arbitrary<string> = fc.letrec<{ type: string }>((tie) => ({
   type: fc.oneof(
@@ -101,6 +111,8 @@ describe('SWC is chosen only where it writes the design types tsc writes', () =>
     ['Imported', true, true],
     ['never | null', true, true],
     ['null | undefined', true, true],
+    ['Shifted', false, true],
+    ['Choice', false, false],
   ])('%s with strictNullChecks %s: may differ %s', (type, strict, differs) => {
     expect(mayDiffer(sourceOf([type]), strict)).toBe(differs)
   })

@@ -70,7 +70,9 @@ export function canonicalMysqlType(spelling: string, declared: Parameters = {}, 
   if (base === 'enum' || base === 'set') return { type: base, ...(declaredValues && { enumValues: [...declaredValues] }) }
   // float(p) without a scale is a precision in bits: float up to 24, double past it, neither keeps p.
   if (base === 'float' && params.precision !== undefined && params.scale === undefined) return { type: params.precision > 24 ? type.replace('float', 'double') : type }
-  if (mysqlIntegerTypes.has(base)) return isBoolean || (base === 'tinyint' && params.length === 1) ? { type, length: 1 } : { type }
+  // An entity's precision on an integer type is its display width, as TypeORM writes it (`tinyint(1)` for precision 1).
+  const width = params.length ?? params.precision
+  if (mysqlIntegerTypes.has(base)) return isBoolean || (base === 'tinyint' && width === 1) ? { type, length: 1 } : { type }
   if (mysqlLengthTypes.has(base)) {
     const length = params.length ?? (lengthOneByDefault.has(base) ? 1 : undefined)
     return { type, ...(length !== undefined && { length }) }

@@ -31,7 +31,7 @@ export function parseDeclaredType(declared: string): ColumnTypeParts {
 
 /**
  * canonicalTypeParts is the one rule both sides follow: base type lower case with single spaces; a lone
- * parameter is a precision for PRECISION_TYPES and a length otherwise; a length wins over precision and
+ * parameter (a length, or a precision without a scale) is a precision for PRECISION_TYPES and a length otherwise; a length wins over precision and
  * scale, and a scale needs a precision (TypeORM writes exactly one of `(length)`, `(p,s)`, `(p)`).
  */
 export function canonicalTypeParts(parts: ColumnTypeParts): ColumnTypeParts {
@@ -47,7 +47,9 @@ function scalarTypeParts(parts: ColumnTypeParts): ColumnTypeParts {
     return PRECISION_TYPES.has(type) ? { type, precision: parts.length } : { type, length: parts.length }
   }
   if (parts.precision === undefined) return { type }
-  return parts.scale === undefined ? { type, precision: parts.precision } : { type, precision: parts.precision, scale: parts.scale }
+  if (parts.scale !== undefined) return { type, precision: parts.precision, scale: parts.scale }
+  // TypeORM writes a lone precision as the type's parameter (`tinyint(1)`), which reads back as a length.
+  return PRECISION_TYPES.has(type) ? { type, precision: parts.precision } : { type, length: parts.precision }
 }
 
 /** declaredType writes a type with its parameters back (`varchar(255)`, `decimal(10,2)`, `text array`). */
