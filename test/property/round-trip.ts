@@ -79,7 +79,7 @@ function addedDefaults(rows: Rows, a: SchemaSpec, b: SchemaSpec): { held: unknow
     for (const column of table.columns) {
       if (column.defaultVariant === undefined || before.columns.some((c) => c.id === column.id)) continue
       const value = defaultOf(column, column.defaultVariant)
-      if (typeof value === 'function' || typeof value === 'object' || ['timestamp', 'timestamptz', 'set'].includes(column.kind)) continue
+      if (typeof value === 'function' || typeof value === 'object' || ['timestamp', 'timestamptz', 'set', 'date'].includes(column.kind)) continue
       for (const row of rows.get(table.id) ?? []) {
         held.push([table.name, column.name, valueOf(column, row[`c${column.id}`] ?? null)])
         declared.push([table.name, column.name, valueOf(column, value)])
@@ -92,7 +92,8 @@ function addedDefaults(rows: Rows, a: SchemaSpec, b: SchemaSpec): { held: unknow
 /** valueOf reads a value as its kind compares: numbers by value, booleans as true or false, the rest as text. */
 function valueOf(column: ColumnSpec, value: unknown): unknown {
   if (value === null) return null
-  if (['int', 'bigint', 'numeric', 'double'].includes(column.kind)) return Number(value)
+  if (['int', 'bigint', 'numeric', 'double', 'decimal'].includes(column.kind)) return Number(value)
+  if (column.kind === 'char') return String(value).trimEnd()
   if (['intArray', 'textArray', 'json'].includes(column.kind)) { try { return JSON.stringify(typeof value === 'string' ? JSON.parse(value) : value) } catch { return String(value) } }
   if (column.kind === 'boolean') return value === true || value === 'true' || value === '1' || value === 't'
   return String(value)

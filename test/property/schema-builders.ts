@@ -1,10 +1,16 @@
-import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
+import { alwaysFilled, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
   readonly name: number; readonly kind: number; readonly length: number; readonly precision: number
   readonly nullable: boolean; readonly defaultVariant: number | undefined
+}
+
+/** RelationSeed is the numbers a new relation is picked by. */
+export interface RelationSeed {
+  readonly target: number; readonly name: number; readonly onDelete: OnDelete; readonly oneToOne: boolean
+  readonly onUpdate?: OnDelete; readonly deferrable?: Deferrable
 }
 
 /** TableSeed is the numbers a new table is picked by (columns, constraints and relations pick modulo what exists). */
@@ -16,7 +22,9 @@ export interface TableSeed {
   readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
   readonly uniques: readonly (readonly number[])[]
   readonly checks: readonly number[]
-  readonly relations: readonly { readonly target: number; readonly name: number; readonly onDelete: OnDelete; readonly oneToOne: boolean }[]
+  readonly relations: readonly RelationSeed[]
+  /** Picks a relation to the table itself or a later table (a cycle), if the table has one. */
+  readonly later?: RelationSeed
   readonly manyToMany: readonly number[]
   /** Picks the child entity's columns under single-table inheritance, if the table has one. */
   readonly child?: readonly number[]
@@ -79,9 +87,9 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   const relations = earlier.length === 0 ? [] : seed.relations.map((r) => {
     const columnName = freshName(namesFor('column', dialect), r.name, taken)
     taken.add(columnName)
-    return { id: ids.take(), target: earlier[r.target % earlier.length].id, columnName, onDelete: r.onDelete, ...(r.oneToOne && { oneToOne: true }) }
+    return newRelation(dialect, ids, r, earlier[r.target % earlier.length].id, columnName)
   })
-  const primaryKey = dialect === 'sqlite' && seed.primaryKey === 'uuid' ? 'int' : seed.primaryKey
+  const primaryKey = keyKindOn(dialect, seed.primaryKey)
   const compositeKey = seed.compositeKey && compositeKeyAllowed(dialect, primaryKey)
   const manyToManyTargets = compositeKey ? [] : earlier.filter((t) => t.compositeKey !== true)
   const pickColumns = (picks: readonly number[], kinds?: readonly ColumnKind[]) => {
@@ -115,16 +123,49 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   return table
 }
 
+/** newRelation builds a relation to table `target` through column `columnName` (deferrable on PostgreSQL only). */
+export function newRelation(dialect: FuzzDialect, ids: Ids, seed: RelationSeed, target: number, columnName: string): RelationSpec {
+  return {
+    id: ids.take(), target, columnName, onDelete: seed.onDelete, ...(seed.oneToOne && { oneToOne: true }),
+    ...(seed.onUpdate !== undefined && { onUpdate: seed.onUpdate }),
+    ...(seed.deferrable !== undefined && dialect === 'postgres' && { deferrable: seed.deferrable }),
+  }
+}
+
+/**
+ * withLaterRelations adds to each table whose seed asks for one a relation to itself or a later table: the
+ * tables then reference each other in a cycle.
+ */
+export function withLaterRelations(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seeds: readonly TableSeed[]): TableSpec[] {
+  return tables.map((table, k) => {
+    const seed = seeds[k]?.later
+    if (seed === undefined) return table
+    const targets = tables.slice(k)
+    const taken = new Set(['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)])
+    const columnName = freshName(namesFor('column', dialect), seed.name, taken)
+    return { ...table, relations: [...table.relations, newRelation(dialect, ids, seed, targets[seed.target % targets.length].id, columnName)] }
+  })
+}
+
+/** keyKindOn is the key kind a dialect has for the one drawn: SQLite has no uuid, identity is PostgreSQL's. */
+export function keyKindOn(dialect: FuzzDialect, kind: PrimaryKeyKind): PrimaryKeyKind {
+  if (dialect === 'sqlite' && kind === 'uuid') return 'int'
+  return dialect !== 'postgres' && kind === 'identity' ? 'increment' : kind
+}
+
 /** newView builds a view over a table of `tables` and up to two of its columns, under a name not in `taken`. */
 export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>): ViewSpec | undefined {
   if (tables.length === 0) return undefined
   const table = tables[seed.table % tables.length]
   const columns = table.columns.length === 0 ? [] : [...new Set(seed.columns.map((c) => table.columns[c % table.columns.length].id))]
-  return { id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns }
+  return {
+    id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns,
+    ...(seed.materialized && dialect === 'postgres' && { materialized: true }),
+  }
 }
 
-/** ViewSeed picks a view's table and columns (modulo what exists). */
-export interface ViewSeed { readonly table: number; readonly columns: readonly number[] }
+/** ViewSeed picks a view's table and columns (modulo what exists), and whether it is materialized (PostgreSQL). */
+export interface ViewSeed { readonly table: number; readonly columns: readonly number[]; readonly materialized: boolean }
 
 /** compositeKeyAllowed says whether a key may take a second column: SQLite's AUTOINCREMENT is on a key of one column only. */
 export const compositeKeyAllowed = (dialect: FuzzDialect, primaryKey: PrimaryKeyKind) => !(dialect === 'sqlite' && primaryKey === 'increment')
@@ -148,10 +189,10 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
     id: ids.take(),
     name: freshName(namesFor('column', dialect), seed.name, taken),
     kind,
-    ...(kind === 'varchar' && { length: seed.length }),
+    ...((kind === 'varchar' || kind === 'char') && { length: seed.length }),
     ...(kind === 'numeric' && { precision: seed.precision }),
     ...(kind === 'timestamp' && dialect === 'postgres' && seed.length !== 20 && { timePrecision: seed.length === 10 ? 0 : 3 }),
-    nullable: seed.nullable,
+    nullable: seed.nullable && !alwaysFilled.includes(kind),
     ...(defaultVariant !== undefined && { defaultVariant }),
     ...(kind === 'enum' && { labels: ['a', 'b', 'c'] }),
     ...((kind === 'set' || kind === 'enumArray') && { labels: ['a', 'b', 'c'] }),

@@ -11,7 +11,9 @@ export type Rows = Map<number, Record<string, string | null>[]>
  * A and under B (a column B's relation points at another table holds NULL where that table has no such row).
  */
 export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): string[] {
-  return a.tables.flatMap((table) =>
+  // A relation to the table itself or a later one (a cycle) gets its values once every table is filled.
+  const updates: string[] = []
+  const inserts = a.tables.flatMap((table) =>
     Array.from({ length: table.rows }, (_, i) => i + 1).map((row) => {
       const relationValues = table.relations.map((r) => {
         const parent = tableById(a, r.target)!
@@ -21,6 +23,13 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
         const value = parent.rows > 0 && row % 2 === 1 && (!once || row <= parent.rows) ? idLiteral(parent, parentRow) : 'NULL'
         return pointsAtRowInB(a, b, table, r, value, parentRow) ? value : 'NULL'
       })
+      const later = (k: number) => table.relations[k].target >= table.id
+      const keyParts = table.relations.map((r, k) => (tableById(a, r.target)?.compositeKey === true ? [relationValues[k] === 'NULL' ? 'NULL' : '1'] : []))
+      table.relations.forEach((r, k) => {
+        if (!later(k) || relationValues[k] === 'NULL') return
+        const set = [`${quote(r.columnName)} = ${relationValues[k]}`, ...keyParts[k].map((v) => `${quote(keyPartColumn(r.id))} = ${v}`)]
+        updates.push(`UPDATE ${quote(table.name)} SET ${set.join(', ')} WHERE "id" = ${idLiteral(table, row)}`)
+      })
       const columns = table.columns.filter((c) => c.kind !== 'generated')
       const discriminator = table.childColumns === undefined ? [] : ['kind']
       const names = [...discriminator, ...keyNames(table), ...columns.map((c) => c.name), ...table.relations.map((r) => r.columnName), ...keyPartNames(a, table)]
@@ -29,12 +38,13 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
         idLiteral(table, row),
         ...(table.compositeKey === true ? ['1'] : []),
         ...columns.map((c) => (nullAllowed(table, c, b) && row % 3 === 0 ? 'NULL' : literal(c, row, dialect))),
-        ...relationValues,
-        ...table.relations.flatMap((r, k) => (tableById(a, r.target)?.compositeKey === true ? [relationValues[k] === 'NULL' ? 'NULL' : '1'] : [])),
+        ...relationValues.map((v, k) => (later(k) ? 'NULL' : v)),
+        ...keyParts.flatMap((v, k) => (later(k) ? v.map(() => 'NULL') : v)),
       ]
       return `INSERT INTO ${quote(table.name)} (${names.map(quote).join(', ')}) VALUES (${values.join(', ')})`
     }),
   )
+  return [...inserts, ...updates]
 }
 
 /**
@@ -66,7 +76,7 @@ export async function readRows(db: TestDatabase, schema: SchemaSpec): Promise<Ro
       `SELECT ${names.map((n, i) => `${quote(n)} AS k${i}`).join(', ')} FROM ${quote(table.name)} ORDER BY "id"`,
     )
     const kinds = [...keyNames(table), ...table.columns.map((c) => c.kind), ...table.relations.map(() => 'rel'), ...keyParts.map(() => 'rel')]
-    rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, kinds[i] === 'numeric' && r[`k${i}`] != null ? String(Number(r[`k${i}`])) : text(r[`k${i}`])]))))
+    rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, normalized(kinds[i], r[`k${i}`])]))))
   }
   return rows
 }
@@ -129,8 +139,26 @@ function literal(column: ColumnSpec, row: number, dialect: FuzzDialect): string 
     case 'tinyint': return String(row * 10 + (id % 10))
     case 'collated': return `'v${row}x${id}'`
     case 'uuidDefault': return `'00000000-0000-4000-9000-${String(row * 1000 + id).padStart(12, '0')}'`
+    case 'date': return `'2024-01-0${row}'`
+    case 'time': return `'0${row}:${String(id % 60).padStart(2, '0')}:00'`
+    case 'char': return `'c${row}x${id}'`
+    case 'blob': return dialect === 'postgres' ? `decode('0${row}ff', 'hex')` : `X'0${row}ff'`
+    case 'simpleArray': return `'a${row},b'`
+    case 'simpleJson': return `'{"k":${row}}'`
+    case 'decimal': return String(row)
+    case 'inet': return `'10.0.0.${row}'`
+    case 'cidr': return `'10.${row}.0.0/16'`
+    case 'serial':
+    case 'identity': return String(row * 100 + id)
     case 'generated': throw new Error('a generated column takes no value')
   }
+}
+
+/** normalized is a value read back as text, as its kind compares: numbers by value, char(n) without PostgreSQL's padding. */
+function normalized(kind: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (kind === 'numeric' || kind === 'decimal') return String(Number(value))
+  return kind === 'char' ? String(value).trimEnd() : text(value)
 }
 
 function text(value: unknown): string | null {
