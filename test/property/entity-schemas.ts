@@ -1,7 +1,7 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
 import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { columnById, hasPartialIndexes, keyPartColumn, tableById } from './schema-spec'
+import { columnById, hasPartialIndexes, keyPartColumn, referencesKeyPart, tableById } from './schema-spec'
 
 /**
  * entitySchemas writes a schema spec as TypeORM EntitySchemas, as a DataSource's `entities`. Each maps a class
@@ -62,7 +62,7 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
   const property = (id: number) => `c${id}`
   const relations: Record<string, EntitySchemaRelationOptions> = {}
   for (const r of table.relations) {
-    const joinColumn = { name: r.columnName, referencedColumnName: 'id' }
+    const joinColumn = { name: r.columnName, referencedColumnName: r.toColumn === undefined ? 'id' : `c${r.toColumn}` }
     relations[`r${r.id}`] = {
       type: r.oneToOne === true ? 'one-to-one' : 'many-to-one',
       target: entityName(r.target),
@@ -70,7 +70,7 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
       onDelete: r.onDelete,
       ...(r.onUpdate !== undefined && { onUpdate: r.onUpdate }),
       ...(r.deferrable !== undefined && { deferrable: r.deferrable }),
-      joinColumn: tableById(spec, r.target)?.compositeKey === true ? [joinColumn, { name: keyPartColumn(r.id), referencedColumnName: 'k2' }] : joinColumn,
+      joinColumn: referencesKeyPart(spec, r) ? [joinColumn, { name: keyPartColumn(r.id), referencedColumnName: 'k2' }] : joinColumn,
     }
   }
   for (const m of table.manyToMany) {

@@ -15,7 +15,7 @@ const action = fc.constantFrom<OnDelete>('CASCADE', 'SET NULL', 'NO ACTION', 'RE
 
 const relationSeed: fc.Arbitrary<RelationSeed> = fc.record({
   target: fc.nat(), name: fc.nat(), onDelete: action, oneToOne: fc.boolean(),
-  onUpdate: sometimes(action), deferrable: sometimes(fc.constantFrom<Deferrable>('INITIALLY DEFERRED', 'INITIALLY IMMEDIATE')),
+  onUpdate: sometimes(action), unique: fc.option(fc.nat(), { nil: undefined }), deferrable: sometimes(fc.constantFrom<Deferrable>('INITIALLY DEFERRED', 'INITIALLY IMMEDIATE')),
 })
 
 const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
@@ -31,6 +31,7 @@ const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   manyToMany: fc.array(fc.nat(), { maxLength: 1 }),
   child: sometimes(fc.array(fc.nat(), { maxLength: 2 })),
   generated: sometimes(fc.nat()),
+  code: sometimes(fc.nat()),
   rows: fc.nat({ max: 4 }),
 })
 

@@ -1,5 +1,5 @@
 import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { alwaysFilled, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import { alwaysFilled, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -11,6 +11,8 @@ export interface ColumnSeed {
 export interface RelationSeed {
   readonly target: number; readonly name: number; readonly onDelete: OnDelete; readonly oneToOne: boolean
   readonly onUpdate?: OnDelete; readonly deferrable?: Deferrable
+  /** Picks a unique column of the target to reference instead of its key, where it has one. */
+  readonly unique?: number
 }
 
 /** TableSeed is the numbers a new table is picked by (columns, constraints and relations pick modulo what exists). */
@@ -28,6 +30,8 @@ export interface TableSeed {
   readonly manyToMany: readonly number[]
   /** Picks the child entity's columns under single-table inheritance, if the table has one. */
   readonly child?: readonly number[]
+  /** Picks the kind of a NOT NULL column with a unique of its own (that relations may reference), if the table has one. */
+  readonly code?: number
   /** Picks the source of a generated column, if the table has one. */
   readonly generated?: number
   readonly rows: number
@@ -79,6 +83,11 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     taken.add(column.name)
     return column
   })
+  const code = seed.code === undefined ? undefined : newColumn(dialect, ids, { name: seed.code, kind: 0, length: 20, precision: 10, nullable: false, defaultVariant: undefined }, taken)
+  if (code !== undefined) {
+    columns.push({ ...code, kind: referenceableKinds[seed.code! % referenceableKinds.length], ...(seed.code! % 3 === 2 && { length: 20 }) })
+    taken.add(code.name)
+  }
   const generated = seed.generated === undefined ? undefined : newGeneratedColumn(dialect, ids, columns, seed.generated, taken)
   if (generated !== undefined) {
     columns.push(generated)
@@ -87,7 +96,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   const relations = earlier.length === 0 ? [] : seed.relations.map((r) => {
     const columnName = freshName(namesFor('column', dialect), r.name, taken)
     taken.add(columnName)
-    return newRelation(dialect, ids, r, earlier[r.target % earlier.length].id, columnName)
+    return newRelation(dialect, ids, r, earlier[r.target % earlier.length], columnName)
   })
   const primaryKey = keyKindOn(dialect, seed.primaryKey)
   const compositeKey = seed.compositeKey && compositeKeyAllowed(dialect, primaryKey)
@@ -109,10 +118,10 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect) }]
     }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
       .filter((i, k, all) => namedApart(i, all.slice(0, k))),
-    uniques: seed.uniques.flatMap((u) => {
+    uniques: [...(code === undefined ? [] : [{ id: ids.take(), columns: [code.id] }]), ...seed.uniques.flatMap((u) => {
       const cols = pickColumns(u, distinctKindsOf(dialect))
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
-    }),
+    })],
     checks: seed.checks.flatMap((c) => pickColumns([c], checkableKinds).map((column) => ({ id: ids.take(), column }))),
     manyToMany: manyToManyTargets.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => manyToManyTargets[m % manyToManyTargets.length].id))].map((target, k) => {
       const id = ids.take()
@@ -124,9 +133,11 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
 }
 
 /** newRelation builds a relation to table `target` through column `columnName` (deferrable on PostgreSQL only). */
-export function newRelation(dialect: FuzzDialect, ids: Ids, seed: RelationSeed, target: number, columnName: string): RelationSpec {
+export function newRelation(dialect: FuzzDialect, ids: Ids, seed: RelationSeed, target: TableSpec, columnName: string): RelationSpec {
+  const unique = referenceableColumns(target)
   return {
-    id: ids.take(), target, columnName, onDelete: seed.onDelete, ...(seed.oneToOne && { oneToOne: true }),
+    id: ids.take(), target: target.id, columnName, onDelete: seed.onDelete, ...(seed.oneToOne && { oneToOne: true }),
+    ...(seed.unique !== undefined && unique.length > 0 && { toColumn: unique[seed.unique % unique.length].id }),
     ...(seed.onUpdate !== undefined && { onUpdate: seed.onUpdate }),
     ...(seed.deferrable !== undefined && dialect === 'postgres' && { deferrable: seed.deferrable }),
   }
@@ -143,7 +154,7 @@ export function withLaterRelations(dialect: FuzzDialect, ids: Ids, tables: reado
     const targets = tables.slice(k)
     const taken = new Set(['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)])
     const columnName = freshName(namesFor('column', dialect), seed.name, taken)
-    return { ...table, relations: [...table.relations, newRelation(dialect, ids, seed, targets[seed.target % targets.length].id, columnName)] }
+    return { ...table, relations: [...table.relations, newRelation(dialect, ids, seed, targets[seed.target % targets.length], columnName)] }
   })
 }
 

@@ -13,7 +13,7 @@ export const editKinds = [
   'retype', 'retype', 'collation', 'shared_enum_labels', 'enum_labels', 'retype', 'collation', 'shared_enum_labels', 'nullability', 'default', 'rename_column', 'rename_table',
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
-  'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype',
+  'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -43,6 +43,7 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
   for (const edit of edits) {
     const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA, a)
     if (done !== undefined) applied.push(done)
+    withoutLostReferences(schema)
   }
   return { schema: withViewsOfTheirTables(schema), applied }
 }
@@ -228,8 +229,11 @@ function applyEdit(
       const columnName = freshName(namesFor('column', dialect), c, new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()]))
       const target = targets[b % targets.length]
       const actions = ['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const
-      const seed = { target: 0, name: 0, onDelete: actions[c % 4], oneToOne: b % 3 === 0, ...(b % 4 === 1 && { onUpdate: actions[b % 4] }), ...(c % 5 === 1 && { deferrable: 'INITIALLY DEFERRED' as const }) }
-      table.relations.push(newRelation(dialect, ids, seed, target.id, columnName))
+      const seed = {
+        target: 0, name: 0, onDelete: actions[c % 4], oneToOne: b % 3 === 0, ...(b % 4 === 1 && { onUpdate: actions[b % 4] }),
+        ...(c % 5 === 1 && { deferrable: 'INITIALLY DEFERRED' as const }), ...(c % 5 === 3 && { unique: b }),
+      }
+      table.relations.push(newRelation(dialect, ids, seed, target as TableSpec, columnName))
       return `add relation ${label}.${columnName} -> ${target.name}`
     }
     case 'drop_relation': return dropOne(table.relations, b, `drop relation of ${label}`)
@@ -248,6 +252,14 @@ function applyEdit(
       if (to === undefined) delete relation.deferrable
       else relation.deferrable = to
       return `${label}.${relation.columnName} ${to ?? 'not deferrable'}`
+    }
+    case 'referenced_column': {
+      // The unique column a relation of another table (or of this one) references is retyped or renamed.
+      const referenced = columns.filter((x) => tables.some((t) => t.relations.some((r) => r.target === table.id && r.toColumn === x.id)))
+      if (referenced.length === 0) return undefined
+      const target = referenced[b % referenced.length]
+      if (c % 2 === 0) return applyEdit(dialect, schema, ids, { kind: 'rename_column', a, b: columns.indexOf(target), c }, inA, uniqueInA, before)
+      return applyEdit(dialect, schema, ids, { kind: 'retype', a, b: columns.indexOf(target), c: Math.floor(c / 2) }, inA, uniqueInA, before)
     }
     case 'index_order': {
       // The columns of an index or unique in another order: TypeORM derives the same name (it sorts them).
@@ -376,6 +388,16 @@ function applyEdit(
       else table.compositeKey = true
       return `key of ${label} ${table.compositeKey === true ? '(id, k2)' : '(id)'}`
     }
+  }
+}
+
+/** withoutLostReferences drops the relations whose referenced unique column is gone, or its unique. */
+function withoutLostReferences(schema: { tables: MTable[] }): void {
+  for (const table of schema.tables) {
+    table.relations = table.relations.filter((r) => {
+      const target = schema.tables.find((t) => t.id === r.target)
+      return r.toColumn === undefined || (target !== undefined && target.columns.some((c) => c.id === r.toColumn) && target.uniques.some((u) => u.columns.length === 1 && u.columns[0] === r.toColumn))
+    })
   }
 }
 

@@ -66,6 +66,8 @@ export type Deferrable = 'INITIALLY DEFERRED' | 'INITIALLY IMMEDIATE'
 export interface RelationSpec {
   readonly id: number; readonly target: number; readonly columnName: string; readonly onDelete: OnDelete; readonly oneToOne?: boolean
   readonly onUpdate?: OnDelete
+  /** The column of the target it references instead of its key (`referencedColumnName`): one a unique covers alone. */
+  readonly toColumn?: number
   /** PostgreSQL only. */
   readonly deferrable?: Deferrable
 }
@@ -146,6 +148,17 @@ export function defaultVariants(kind: ColumnKind): number {
 
 /** alwaysFilled are the kinds whose column is NOT NULL with a value of its own (a sequence): never nullable. */
 export const alwaysFilled: readonly ColumnKind[] = ['serial', 'identity']
+
+/** referencesKeyPart says whether a relation references a composite key, and so its `k2` too. */
+export const referencesKeyPart = (schema: SchemaSpec, relation: RelationSpec) => relation.toColumn === undefined && tableById(schema, relation.target)?.compositeKey === true
+
+/** referenceableKinds are the kinds of a unique column a relation may reference. */
+export const referenceableKinds: readonly ColumnKind[] = ['int', 'bigint', 'varchar']
+
+/** referenceableColumns are the columns of a table a relation may reference: NOT NULL, a unique of their own. */
+export function referenceableColumns(table: TableSpec): ColumnSpec[] {
+  return table.columns.filter((c) => referenceableKinds.includes(c.kind) && !c.nullable && table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.id))
+}
 
 /** keyPartColumn is the column of a relation to a table with a composite key that references its `k2`. */
 export const keyPartColumn = (relationId: number) => `k2 r${relationId}`

@@ -1,6 +1,6 @@
 import type { TestDatabase } from '../support/test-database'
 import { entityName } from './entity-schemas'
-import { type ColumnSpec, type FuzzDialect, type RelationSpec, type SchemaSpec, type TableSpec, columnById, keyPartColumn, tableById } from './schema-spec'
+import { type ColumnSpec, type FuzzDialect, type RelationSpec, type SchemaSpec, type TableSpec, columnById, keyPartColumn, referencesKeyPart, tableById } from './schema-spec'
 
 /** Rows are a schema's rows read back, per table id, each a map from column key (`id`, `c<id>`, `r<id>`) to its value as text. */
 export type Rows = Map<number, Record<string, string | null>[]>
@@ -20,11 +20,11 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
         const parentRow = ((row - 1) % Math.max(parent.rows, 1)) + 1
         // A one-to-one (under A or B) holds each parent once.
         const once = r.oneToOne === true || tableById(b, table.id)?.relations.some((x) => x.id === r.id && x.oneToOne === true) === true
-        const value = parent.rows > 0 && row % 2 === 1 && (!once || row <= parent.rows) ? idLiteral(parent, parentRow) : 'NULL'
-        return pointsAtRowInB(a, b, table, r, value, parentRow) ? value : 'NULL'
+        const value = parent.rows > 0 && row % 2 === 1 && (!once || row <= parent.rows) ? referencedLiteral(parent, r, parentRow, dialect) ?? 'NULL' : 'NULL'
+        return pointsAtRowInB(a, b, table, r, value, parentRow, dialect) ? value : 'NULL'
       })
       const later = (k: number) => table.relations[k].target >= table.id
-      const keyParts = table.relations.map((r, k) => (tableById(a, r.target)?.compositeKey === true ? [relationValues[k] === 'NULL' ? 'NULL' : '1'] : []))
+      const keyParts = table.relations.map((r, k) => (referencesKeyPart(a, r) ? [relationValues[k] === 'NULL' ? 'NULL' : '1'] : []))
       table.relations.forEach((r, k) => {
         if (!later(k) || relationValues[k] === 'NULL') return
         const set = [`${quote(r.columnName)} = ${relationValues[k]}`, ...keyParts[k].map((v) => `${quote(keyPartColumn(r.id))} = ${v}`)]
@@ -52,7 +52,7 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
  * keeps that relation, or one on its column, pointing at another table (A's rows are B's: a table B creates has none),
  * and, where B keeps the column, whether the row survives `down`.
  */
-function pointsAtRowInB(a: SchemaSpec, b: SchemaSpec, table: TableSpec, inA: RelationSpec, value: string, parentRow: number): boolean {
+function pointsAtRowInB(a: SchemaSpec, b: SchemaSpec, table: TableSpec, inA: RelationSpec, value: string, parentRow: number, dialect: FuzzDialect): boolean {
   if (value === 'NULL') return true
   const after = tableById(b, table.id)
   const relations = after?.relations.filter((r) => r.id === inA.id || r.columnName === inA.columnName) ?? []
@@ -61,7 +61,7 @@ function pointsAtRowInB(a: SchemaSpec, b: SchemaSpec, table: TableSpec, inA: Rel
   if (kept && tableById(b, inA.target) === undefined) return false
   return relations.every((relation) => {
     const parent = tableById(a, relation.target)
-    return parent !== undefined && parentRow <= parent.rows && idLiteral(parent, parentRow) === value
+    return parent !== undefined && parentRow <= parent.rows && referencedLiteral(parent, relation, parentRow, dialect) === value
   })
 }
 
@@ -69,7 +69,7 @@ function pointsAtRowInB(a: SchemaSpec, b: SchemaSpec, table: TableSpec, inA: Rel
 export async function readRows(db: TestDatabase, schema: SchemaSpec): Promise<Rows> {
   const rows: Rows = new Map()
   for (const table of schema.tables) {
-    const keyParts = table.relations.filter((r) => tableById(schema, r.target)?.compositeKey === true)
+    const keyParts = table.relations.filter((r) => referencesKeyPart(schema, r))
     const keys = [...keyNames(table), ...table.columns.map((c) => `c${c.id}`), ...table.relations.map((r) => `r${r.id}`), ...keyParts.map((r) => `r${r.id}k2`)]
     const names = [...keyNames(table), ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName), ...keyPartNames(schema, table)]
     const read = await db.query<Record<string, unknown>>(
@@ -98,12 +98,19 @@ const keyNames = (table: TableSpec) => (table.compositeKey === true ? ['id', 'k2
 
 /** keyPartNames are the columns of a table's relations that reference a composite key's `k2`. */
 const keyPartNames = (schema: SchemaSpec, table: TableSpec) =>
-  table.relations.filter((r) => tableById(schema, r.target)?.compositeKey === true).map((r) => keyPartColumn(r.id))
+  table.relations.filter((r) => referencesKeyPart(schema, r)).map((r) => keyPartColumn(r.id))
 
 function nullAllowed(table: TableSpec, column: ColumnSpec, b: SchemaSpec): boolean {
   const after = tableById(b, table.id)
   const later = after && columnById(after, column.id)
   return column.nullable && (later === undefined || later.nullable)
+}
+
+/** referencedLiteral is, as SQL, what a relation references in row `row` of its target (as A has it): its key or its unique column. */
+function referencedLiteral(target: TableSpec, relation: RelationSpec, row: number, dialect: FuzzDialect): string | undefined {
+  if (relation.toColumn === undefined) return idLiteral(target, row)
+  const column = columnById(target, relation.toColumn)
+  return column === undefined ? undefined : literal(column, row, dialect)
 }
 
 /** idLiteral is the key of row `row` of a table, as SQL. */
