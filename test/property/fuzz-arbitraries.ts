@@ -32,6 +32,7 @@ const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   child: sometimes(fc.array(fc.nat(), { maxLength: 2 })),
   generated: sometimes(fc.nat()),
   code: sometimes(fc.nat()),
+  otherSchema: sometimes(fc.constant(true)),
   rows: fc.nat({ max: 4 }),
 })
 

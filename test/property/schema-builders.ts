@@ -1,5 +1,5 @@
 import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { alwaysFilled, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import { alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -32,6 +32,8 @@ export interface TableSeed {
   readonly child?: readonly number[]
   /** Picks the kind of a NOT NULL column with a unique of its own (that relations may reference), if the table has one. */
   readonly code?: number
+  /** PostgreSQL: the table is in the second schema. */
+  readonly otherSchema?: boolean
   /** Picks the source of a generated column, if the table has one. */
   readonly generated?: number
   readonly rows: number
@@ -110,6 +112,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     name,
     primaryKey,
     ...(compositeKey && { compositeKey }),
+    ...(seed.otherSchema === true && dialect === 'postgres' && { schema: otherSchema }),
     ...(seed.child !== undefined && { childColumns: [...new Set(seed.child.flatMap((k) => (columns.length === 0 ? [] : [columns[k % columns.length].id])))] }),
     columns,
     relations,

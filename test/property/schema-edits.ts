@@ -1,6 +1,6 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, type ViewSpec,
-  alwaysFilled, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
+  alwaysFilled, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
 import { type TableSeed, Ids, compositeKeyAllowed, freshName, keyKindOn, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newRelation, newTable } from './schema-builders'
 
@@ -13,7 +13,7 @@ export const editKinds = [
   'retype', 'retype', 'collation', 'shared_enum_labels', 'enum_labels', 'retype', 'collation', 'shared_enum_labels', 'nullability', 'default', 'rename_column', 'rename_table',
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
-  'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
+  'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -252,6 +252,13 @@ function applyEdit(
       if (to === undefined) delete relation.deferrable
       else relation.deferrable = to
       return `${label}.${relation.columnName} ${to ?? 'not deferrable'}`
+    }
+    case 'move_schema': {
+      // PostgreSQL leaves a moved table's enum types behind, and a type another table uses too stays (see README).
+      if (dialect !== 'postgres' || columns.some((x) => x.kind === 'sharedEnum' || x.kind === 'sharedEnumArray')) return undefined
+      if (table.schema === undefined) table.schema = otherSchema
+      else delete table.schema
+      return `move ${label} to ${table.schema ?? 'public'}`
     }
     case 'referenced_column': {
       // The unique column a relation of another table (or of this one) references is retyped or renamed.

@@ -84,6 +84,8 @@ export interface TableSpec {
   readonly primaryKey: PrimaryKeyKind
   /** The key is (`id`, `k2`), `k2` an int defaulting to 1 (every row holds 1). No ManyToMany owns or targets such a table. */
   readonly compositeKey?: boolean
+  /** PostgreSQL: the table is in schema `otherSchema` (`@Entity({ schema })`), not the default one. */
+  readonly schema?: string
   readonly columns: readonly ColumnSpec[]
   readonly indexes: readonly IndexSpec[]
   readonly uniques: readonly UniqueSpec[]
@@ -159,6 +161,9 @@ export const referenceableKinds: readonly ColumnKind[] = ['int', 'bigint', 'varc
 export function referenceableColumns(table: TableSpec): ColumnSpec[] {
   return table.columns.filter((c) => referenceableKinds.includes(c.kind) && !c.nullable && table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.id))
 }
+
+/** otherSchema is the second PostgreSQL schema tables may be in (and be moved to and from). */
+export const otherSchema = 'sales Dept'
 
 /** keyPartColumn is the column of a relation to a table with a composite key that references its `k2`. */
 export const keyPartColumn = (relationId: number) => `k2 r${relationId}`

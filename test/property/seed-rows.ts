@@ -28,7 +28,7 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
       table.relations.forEach((r, k) => {
         if (!later(k) || relationValues[k] === 'NULL') return
         const set = [`${quote(r.columnName)} = ${relationValues[k]}`, ...keyParts[k].map((v) => `${quote(keyPartColumn(r.id))} = ${v}`)]
-        updates.push(`UPDATE ${quote(table.name)} SET ${set.join(', ')} WHERE "id" = ${idLiteral(table, row)}`)
+        updates.push(`UPDATE ${tableRef(table)} SET ${set.join(', ')} WHERE "id" = ${idLiteral(table, row)}`)
       })
       const columns = table.columns.filter((c) => c.kind !== 'generated')
       const discriminator = table.childColumns === undefined ? [] : ['kind']
@@ -41,7 +41,7 @@ export function insertSql(a: SchemaSpec, b: SchemaSpec, dialect: FuzzDialect): s
         ...relationValues.map((v, k) => (later(k) ? 'NULL' : v)),
         ...keyParts.flatMap((v, k) => (later(k) ? v.map(() => 'NULL') : v)),
       ]
-      return `INSERT INTO ${quote(table.name)} (${names.map(quote).join(', ')}) VALUES (${values.join(', ')})`
+      return `INSERT INTO ${tableRef(table)} (${names.map(quote).join(', ')}) VALUES (${values.join(', ')})`
     }),
   )
   return [...inserts, ...updates]
@@ -73,7 +73,7 @@ export async function readRows(db: TestDatabase, schema: SchemaSpec): Promise<Ro
     const keys = [...keyNames(table), ...table.columns.map((c) => `c${c.id}`), ...table.relations.map((r) => `r${r.id}`), ...keyParts.map((r) => `r${r.id}k2`)]
     const names = [...keyNames(table), ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName), ...keyPartNames(schema, table)]
     const read = await db.query<Record<string, unknown>>(
-      `SELECT ${names.map((n, i) => `${quote(n)} AS k${i}`).join(', ')} FROM ${quote(table.name)} ORDER BY "id"`,
+      `SELECT ${names.map((n, i) => `${quote(n)} AS k${i}`).join(', ')} FROM ${tableRef(table)} ORDER BY "id"`,
     )
     const kinds = [...keyNames(table), ...table.columns.map((c) => c.kind), ...table.relations.map(() => 'rel'), ...keyParts.map(() => 'rel')]
     rows.set(table.id, read.map((r) => Object.fromEntries(keys.map((key, i) => [key, normalized(kinds[i], r[`k${i}`])]))))
@@ -173,6 +173,11 @@ function text(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
+}
+
+/** tableRef is a table's name as SQL, qualified by its schema where it has one. */
+export function tableRef(table: { readonly name: string; readonly schema?: string }): string {
+  return table.schema === undefined ? quote(table.name) : `${quote(table.schema)}.${quote(table.name)}`
 }
 
 /** quote quotes an identifier for both dialects. */
