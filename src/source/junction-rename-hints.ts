@@ -3,14 +3,16 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata'
 import type { RenameHint } from '../diff/rename-types'
-import { columnRenamedFrom, tableRenamedFrom } from './renamed-from'
+import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
 
 /**
  * junctionRenameHints carries stated renames to the junction tables TypeORM derives from them: when an
  * entity at either end of an owning ManyToMany is renamed (`@RenamedFrom` on its class), or the owning
  * property is (`@RenamedFrom('tags')` on the property), the junction's derived name and join column names are
  * asked of the naming strategy again with the old names, and each that changed becomes a hint. Names
- * given explicitly (`@JoinTable({ name })`, `joinColumn: { name }`) stay as they are, so give none.
+ * given explicitly (`@JoinTable({ name })`, `joinColumn: { name }`) stay as they are, so give none. An owner
+ * moved from another schema (`@RenamedFrom('crm.post')`) moves its junction along, which TypeORM puts in the
+ * owner's schema.
  */
 export function junctionRenameHints(metadatas: readonly EntityMetadata[], naming: NamingStrategyInterface): RenameHint[] {
   return metadatas.flatMap((metadata) =>
@@ -32,9 +34,10 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): R
     inverse: relation.inverseEntityMetadata.tableNameWithoutPrefix,
     property: relation.propertyPath,
   }
+  const ownerBefore = tableRenamedFrom(relation.entityMetadata.target).map(oldTableOf)
   const origins = {
-    owner: tableRenamedFrom(relation.entityMetadata.target),
-    inverse: tableRenamedFrom(relation.inverseEntityMetadata.target),
+    owner: ownerBefore.map((old) => old.name),
+    inverse: tableRenamedFrom(relation.inverseEntityMetadata.target).map((old) => oldTableOf(old).name),
     property: columnRenamedFrom(relation.target, relation.propertyName),
   }
   const inverseProperty = relation.inverseRelation?.propertyName ?? ''
@@ -42,15 +45,20 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): R
   const derivedName = junction.tableName === junctionName(now)
   const table = junction.schema ? { schema: junction.schema, name: junction.tableName } : { name: junction.tableName }
   const origin = `${[
-    ...origins.owner.map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}`),
-    ...origins.inverse.map((from) => `@RenamedFrom('${from}') on ${relation.inverseEntityMetadata.targetName}`),
+    ...tableRenamedFrom(relation.entityMetadata.target).map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}`),
+    ...tableRenamedFrom(relation.inverseEntityMetadata.target).map((from) => `@RenamedFrom('${from}') on ${relation.inverseEntityMetadata.targetName}`),
     ...origins.property.map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}.${relation.propertyPath}`),
   ].join(', ')}, carried to junction "${junction.tableName}"`
 
   const hints: RenameHint[] = []
-  for (const before of earlierNames(now, origins)) {
+  const moved = ownerBefore.some((old) => old.schema !== undefined && old.schema !== junction.schema)
+  for (const before of earlierNames(now, origins, moved)) {
     const oldName = derivedName ? junctionName(before) : junction.tableName
-    if (oldName !== junction.tableName) {
+    const oldSchema = ownerBefore.find((old) => old.name === before.owner && old.schema !== junction.schema)?.schema
+    if (oldSchema !== undefined) {
+      const toSchema = junction.schema ? { toSchema: junction.schema } : {}
+      hints.push({ kind: 'table', table: { schema: oldSchema, name: oldName }, from: oldName, to: junction.tableName, ...toSchema, move: true, origin })
+    } else if (oldName !== junction.tableName) {
       hints.push({ kind: 'table', table: { ...table, name: oldName }, from: oldName, to: junction.tableName, origin })
     }
     const columnHint = (column: ColumnMetadata, tableNow: string, tableBefore: string, name: typeof naming.joinTableColumnName) => {
@@ -66,9 +74,12 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): R
   return hints
 }
 
-/** earlierNames lists every combination of current and old names but the current one, old names first. */
-function earlierNames(now: Names, origins: { readonly [K in keyof Names]: readonly string[] }): Names[] {
-  const choices = (key: keyof Names) => [...origins[key], now[key]]
+/**
+ * earlierNames lists every combination of current and old names, old names first: but the current one, unless
+ * the owner `moved` from another schema (under its name, the junction moves too).
+ */
+function earlierNames(now: Names, origins: { readonly [K in keyof Names]: readonly string[] }, moved: boolean): Names[] {
+  const choices = (key: keyof Names) => [...new Set([...origins[key], now[key]])]
   return choices('owner').flatMap((owner) => choices('inverse').flatMap((inverse) => choices('property').map((property) => ({ owner, inverse, property }))))
-    .filter((names) => names.owner !== now.owner || names.inverse !== now.inverse || names.property !== now.property)
+    .filter((names) => moved || names.owner !== now.owner || names.inverse !== now.inverse || names.property !== now.property)
 }

@@ -2,7 +2,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { type RenameDecision, type RenameHint, movesSchema } from '../diff/rename-types'
 import { quoteLiteral } from '../dialect/quote'
-import { columnRenamedFrom, tableRenamedFrom } from './renamed-from'
+import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
 
 /**
  * renameHintsOf reads the `@RenamedFrom` hints of one entity's table: on its class (the table's old names,
@@ -13,10 +13,10 @@ export function renameHintsOf(metadata: EntityMetadata): RenameHint[] {
   const table = metadata.schema ? { schema: metadata.schema, name: metadata.tableName } : { name: metadata.tableName }
   const hints: RenameHint[] = tableRenamedFrom(metadata.target).map((old) => {
     const origin = `@RenamedFrom(${quoteLiteral(old)}) on ${metadata.targetName}`
-    const [schema, from, ...rest] = old.split('.')
-    if (from === undefined || rest.length > 0) return { kind: 'table', table: { ...table, name: old }, from: old, to: metadata.tableName, origin }
+    const { schema, name: from } = oldTableOf(old)
+    if (schema === undefined) return { kind: 'table', table: { ...table, name: old }, from: old, to: metadata.tableName, origin }
     const toSchema = metadata.schema ? { toSchema: metadata.schema } : {}
-    return { kind: 'table', table: { schema: schema!, name: from }, from, to: metadata.tableName, ...toSchema, move: true, origin }
+    return { kind: 'table', table: { schema, name: from }, from, to: metadata.tableName, ...toSchema, move: true, origin }
   })
   for (const column of metadata.columns) {
     if (column.isVirtualProperty) continue

@@ -53,6 +53,15 @@ export function tableRenamedFrom(target: unknown): readonly string[] {
   return (typeof target === 'function' && registry().get(target)?.table) || []
 }
 
+/** OldTable is a table's old name as `@RenamedFrom` states it: `schema.table` where the table moved from another schema. */
+export interface OldTable { readonly schema?: string; readonly name: string }
+
+/** oldTableOf reads one of a class's `@RenamedFrom` names: a name with one dot is `schema.table`. */
+export function oldTableOf(old: string): OldTable {
+  const [schema, name, ...rest] = old.split('.')
+  return name === undefined || rest.length > 0 ? { name: old } : { schema: schema!, name }
+}
+
 /** columnRenamedFrom is what `@RenamedFrom` says about property `property` declared on class `target`. */
 export function columnRenamedFrom(target: unknown, property: string): readonly string[] {
   return (typeof target === 'function' && registry().get(target)?.columns.get(property)) || []

@@ -1,7 +1,7 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
 import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { columnById, hasPartialIndexes, keyPartColumn, tableById } from './schema-spec'
+import { columnById, hasPartialIndexes, keyPartColumn, referencesKeyPart, tableById } from './schema-spec'
 
 /**
  * entitySchemas writes a schema spec as TypeORM EntitySchemas, as a DataSource's `entities`. Each maps a class
@@ -41,10 +41,14 @@ function viewSchema(spec: SchemaSpec, view: ViewSpec, dialect: FuzzDialect): Ent
     name: `V${view.id}`,
     type: 'view',
     tableName: view.name,
-    expression: `SELECT ${selected.join(', ')} FROM ${quote(table.name)}`,
+    expression: `SELECT ${selected.join(', ')} FROM ${table.schema === undefined ? '' : `${quote(table.schema)}.`}${quote(table.name)}`,
+    ...(view.materialized === true && { materialized: true }),
     columns: { id: { type: 'int', name: 'id' } },
   })
 }
+
+// TypeORM's EntitySchema passes `generated` on as the strategy, though its type leaves out the identity columns.
+const identity = 'identity' as 'increment'
 
 /** entityName is the (stable) entity name of a table id. */
 export const entityName = (tableId: number) => `T${tableId}`
@@ -58,13 +62,15 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
   const property = (id: number) => `c${id}`
   const relations: Record<string, EntitySchemaRelationOptions> = {}
   for (const r of table.relations) {
-    const joinColumn = { name: r.columnName, referencedColumnName: 'id' }
+    const joinColumn = { name: r.columnName, referencedColumnName: r.toColumn === undefined ? 'id' : `c${r.toColumn}` }
     relations[`r${r.id}`] = {
       type: r.oneToOne === true ? 'one-to-one' : 'many-to-one',
       target: entityName(r.target),
       nullable: true,
       onDelete: r.onDelete,
-      joinColumn: tableById(spec, r.target)?.compositeKey === true ? [joinColumn, { name: keyPartColumn(r.id), referencedColumnName: 'k2' }] : joinColumn,
+      ...(r.onUpdate !== undefined && { onUpdate: r.onUpdate }),
+      ...(r.deferrable !== undefined && { deferrable: r.deferrable }),
+      joinColumn: referencesKeyPart(spec, r) ? [joinColumn, { name: keyPartColumn(r.id), referencedColumnName: 'k2' }] : joinColumn,
     }
   }
   for (const m of table.manyToMany) {
@@ -81,6 +87,7 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
     name: entityName(table.id),
     target,
     tableName: table.name,
+    ...(table.schema !== undefined && { schema: table.schema }),
     columns,
     relations,
     ...(table.childColumns !== undefined && { inheritance: { pattern: 'STI', column: { name: 'kind', type: 'varchar', length: 20 } } }),
@@ -110,6 +117,7 @@ function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaC
     case 'increment': return { type: 'int', primary: true, generated: 'increment' }
     case 'int': return { type: 'int', primary: true }
     case 'uuid': return dialect === 'sqlite' ? { type: 'int', primary: true } : { type: 'uuid', primary: true, generated: 'uuid' }
+    case 'identity': return { type: 'int', primary: true, generated: identity }
   }
 }
 
@@ -142,6 +150,17 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readon
     case 'uuidDefault': return { ...base, type: 'uuid', generated: 'uuid' }
     case 'enum': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'simple-enum' : 'enum', enum: [...c.labels!] }
     case 'intArray': return { ...base, ...withDefault, type: 'int', array: true }
+    case 'date': return { ...base, ...withDefault, type: 'date' }
+    case 'time': return { ...base, ...withDefault, type: 'time' }
+    case 'char': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'character' : 'char', length: c.length }
+    case 'blob': return { ...base, type: dialect === 'postgres' ? 'bytea' : 'blob' }
+    case 'simpleArray': return { ...base, type: 'simple-array' }
+    case 'simpleJson': return { ...base, type: 'simple-json' }
+    case 'decimal': return { ...base, ...withDefault, type: 'decimal' }
+    case 'inet': return { ...base, ...withDefault, type: 'inet' }
+    case 'cidr': return { ...base, type: 'cidr' }
+    case 'serial': return { ...base, type: 'int', generated: 'increment' }
+    case 'identity': return { ...base, type: 'int', generated: identity }
     case 'generated': throw new Error('a generated column is written by entitySchema')
   }
 }
@@ -172,6 +191,11 @@ export function defaultOf(c: ColumnSpec, variant: number): unknown {
     case 'set': return pick('a', 'a,b')
     case 'tinyint': return pick(7, 8)
     case 'collated': return pick('dflt', "it's")
+    case 'date': return pick('2024-01-01', '2000-02-29')
+    case 'time': return pick('12:00:00', '00:00:01')
+    case 'char': return pick('dflt', "it's")
+    case 'decimal': return pick(0, 3)
+    case 'inet': return pick('127.0.0.1', '::1')
     default: throw new Error(`no default for ${c.kind}`)
   }
 }

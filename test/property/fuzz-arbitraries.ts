@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import type { FuzzCase, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
-import { type TableSeed, type ViewSeed, Ids, freshName, namesFor, newTable, newView } from './schema-builders'
+import type { Deferrable, FuzzCase, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
+import { type RelationSeed, type TableSeed, type ViewSeed, Ids, freshName, namesFor, newTable, newView, withLaterRelations } from './schema-builders'
 import { type EditSeed, applyEdits, editKinds } from './schema-edits'
 
 const columnSeed = fc.record({
@@ -11,22 +11,32 @@ const columnSeed = fc.record({
 /** sometimes is `arbitrary` in about one table of four, undefined otherwise. */
 const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
 
+const action = fc.constantFrom<OnDelete>('CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT')
+
+const relationSeed: fc.Arbitrary<RelationSeed> = fc.record({
+  target: fc.nat(), name: fc.nat(), onDelete: action, oneToOne: fc.boolean(),
+  onUpdate: sometimes(action), unique: fc.option(fc.nat(), { nil: undefined }), deferrable: sometimes(fc.constantFrom<Deferrable>('INITIALLY DEFERRED', 'INITIALLY IMMEDIATE')),
+})
+
 const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   name: fc.nat(),
-  primaryKey: fc.constantFrom<PrimaryKeyKind>('increment', 'int', 'uuid'),
+  primaryKey: fc.constantFrom<PrimaryKeyKind>('increment', 'int', 'uuid', 'identity'),
   compositeKey: fc.nat({ max: 3 }).map((n) => n === 0),
   columns: fc.array(columnSeed, { minLength: 1, maxLength: 5 }),
   indexes: fc.array(fc.record({ columns: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), unique: fc.boolean(), partial: fc.boolean(), named: fc.boolean() }), { maxLength: 2 }),
   uniques: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), { maxLength: 1 }),
   checks: fc.array(fc.nat(), { maxLength: 1 }),
-  relations: fc.array(fc.record({ target: fc.nat(), name: fc.nat(), onDelete: fc.constantFrom<OnDelete>('CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'), oneToOne: fc.boolean() }), { maxLength: 2 }),
+  relations: fc.array(relationSeed, { maxLength: 2 }),
+  later: sometimes(relationSeed),
   manyToMany: fc.array(fc.nat(), { maxLength: 1 }),
   child: sometimes(fc.array(fc.nat(), { maxLength: 2 })),
   generated: sometimes(fc.nat()),
+  code: sometimes(fc.nat()),
+  otherSchema: sometimes(fc.constant(true)),
   rows: fc.nat({ max: 4 }),
 })
 
-const viewSeed: fc.Arbitrary<ViewSeed> = fc.record({ table: fc.nat(), columns: fc.array(fc.nat(), { maxLength: 2 }) })
+const viewSeed: fc.Arbitrary<ViewSeed> = fc.record({ table: fc.nat(), columns: fc.array(fc.nat(), { maxLength: 2 }), materialized: fc.boolean() })
 
 const editSeed: fc.Arbitrary<EditSeed> = fc.record({ kind: fc.constantFrom(...editKinds), a: fc.nat(), b: fc.nat(), c: fc.nat() })
 
@@ -50,7 +60,8 @@ function buildSchema(dialect: FuzzDialect, seeds: readonly TableSeed[], viewSeed
     takenTables.add(name)
     tables.push(newTable(dialect, ids, name, seed, tables))
   }
-  const views = viewSeeds.flatMap((seed) => newView(dialect, ids, tables, seed, new Set()) ?? [])
-  return { tables, ...(views.length > 0 && { views }) }
+  const cyclic = withLaterRelations(dialect, ids, tables, seeds)
+  const views = viewSeeds.flatMap((seed) => newView(dialect, ids, cyclic, seed, new Set()) ?? [])
+  return { tables: cyclic, ...(views.length > 0 && { views }) }
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
 import { fuzzCase } from './fuzz-arbitraries'
 import { runRoundTrip } from './round-trip'
-import type { FuzzCase, FuzzDialect } from './schema-spec'
+import { type FuzzCase, type FuzzDialect, otherSchema } from './schema-spec'
 
 // `npm test` runs a few fixed-seed cases per dialect; `npm run fuzz -- --cases N` (test/property/fuzz-cli.js)
 // sets FUZZ_CASES, FUZZ_SEED and FUZZ_REPORT, counts failures instead of stopping at the first, and reports.
@@ -28,7 +28,7 @@ function databasesFor(dialect: FuzzDialect): OnDatabase {
   return {
     async fresh() {
       db ??= await createPostgresDatabase('fuzz')
-      await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')
+      await db.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS "${otherSchema}" CASCADE`)
       return db
     },
     async done() { await db?.drop() },

@@ -10,7 +10,7 @@ import { downgrade, upgrade } from '../../src/runner/migration-runner'
 import type { LoadedProject } from '../../src/source/load-config'
 import type { TestDatabase } from '../support/test-database'
 import { defaultOf, entitySchemas } from './entity-schemas'
-import { type ColumnSpec, type FuzzCase, type SchemaSpec, tableById } from './schema-spec'
+import { type ColumnSpec, type FuzzCase, type SchemaSpec, otherSchema, tableById } from './schema-spec'
 import { type Junctions, junctionInsertSql, junctionsOf, readJunctionRows } from './junction-rows'
 import { insertSql, keptRows, type Rows, readRows } from './seed-rows'
 
@@ -79,7 +79,7 @@ function addedDefaults(rows: Rows, a: SchemaSpec, b: SchemaSpec): { held: unknow
     for (const column of table.columns) {
       if (column.defaultVariant === undefined || before.columns.some((c) => c.id === column.id)) continue
       const value = defaultOf(column, column.defaultVariant)
-      if (typeof value === 'function' || typeof value === 'object' || ['timestamp', 'timestamptz', 'set'].includes(column.kind)) continue
+      if (typeof value === 'function' || typeof value === 'object' || ['timestamp', 'timestamptz', 'set', 'date'].includes(column.kind)) continue
       for (const row of rows.get(table.id) ?? []) {
         held.push([table.name, column.name, valueOf(column, row[`c${column.id}`] ?? null)])
         declared.push([table.name, column.name, valueOf(column, value)])
@@ -92,7 +92,8 @@ function addedDefaults(rows: Rows, a: SchemaSpec, b: SchemaSpec): { held: unknow
 /** valueOf reads a value as its kind compares: numbers by value, booleans as true or false, the rest as text. */
 function valueOf(column: ColumnSpec, value: unknown): unknown {
   if (value === null) return null
-  if (['int', 'bigint', 'numeric', 'double'].includes(column.kind)) return Number(value)
+  if (['int', 'bigint', 'numeric', 'double', 'decimal'].includes(column.kind)) return Number(value)
+  if (column.kind === 'char') return String(value).trimEnd()
   if (['intArray', 'textArray', 'json'].includes(column.kind)) { try { return JSON.stringify(typeof value === 'string' ? JSON.parse(value) : value) } catch { return String(value) } }
   if (column.kind === 'boolean') return value === true || value === 'true' || value === '1' || value === 't'
   return String(value)
@@ -122,7 +123,9 @@ async function generateAToB(project: LoadedProject, timestamp: number, fuzz: Fuz
 function tableRenames(a: SchemaSpec, b: SchemaSpec): Map<number, string> {
   return new Map(a.tables.flatMap((t) => {
     const after = b.tables.find((x) => x.id === t.id)
-    return after !== undefined && after.name !== t.name ? [[t.id, t.name] as const] : []
+    if (after === undefined || (after.name === t.name && after.schema === t.schema)) return []
+    // A move to another schema is stated with both schemas (`@RenamedFrom('public.client')`).
+    return [[t.id, after.schema === t.schema ? t.name : `${t.schema ?? 'public'}.${t.name}`] as const]
   }))
 }
 
@@ -132,7 +135,7 @@ export function renameHints(a: SchemaSpec, b: SchemaSpec): RenameHint[] {
   for (const before of a.tables) {
     const after = b.tables.find((t) => t.id === before.id)
     if (after === undefined) continue
-    if (after.name !== before.name) hints.push({ kind: 'table', table: { name: before.name }, from: before.name, to: after.name, origin: `--rename ${before.name}=${after.name}` })
+    if (after.name !== before.name && after.schema === before.schema) hints.push({ kind: 'table', table: { name: before.name }, from: before.name, to: after.name, origin: `--rename ${before.name}=${after.name}` })
     const pairs = [
       ...before.columns.map((c) => [c.name, after.columns.find((x) => x.id === c.id)?.name] as const),
       ...before.relations.map((r) => [r.columnName, after.relations.find((x) => x.id === r.id)?.columnName] as const),
@@ -191,10 +194,12 @@ async function objectNames(db: TestDatabase): Promise<unknown> {
     }
   }
   if (db.label === 'postgres') {
+    const ours = `('public', '${otherSchema}')`
     return {
-      relations: await db.query(`SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname <> 'typeorm_metadata' ORDER BY 1, 2`),
-      constraints: await db.query(`SELECT conrelid::regclass::text AS "table", conname, contype FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`),
-      types: await db.query(`SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e' ORDER BY 1`),
+      relations: await db.query(`SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ${ours} AND c.relname <> 'typeorm_metadata' ORDER BY 1, 2, 3`),
+      constraints: await db.query(`SELECT conrelid::regclass::text AS "table", conname, contype FROM pg_constraint JOIN pg_namespace n ON n.oid = connamespace WHERE n.nspname IN ${ours} ORDER BY 1, 2`),
+      types: await db.query(`SELECT n.nspname, typname FROM pg_type JOIN pg_namespace n ON n.oid = typnamespace WHERE n.nspname IN ${ours} AND typtype = 'e' ORDER BY 1, 2`),
+      schemas: await db.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ${ours} ORDER BY 1`),
     }
   }
   const objects = await db.query<{ type: string; name: string; tbl_name: string; sql: string | null }>(

@@ -1,10 +1,18 @@
-import type { ColumnKind, ColumnSpec, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
+import { alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
   readonly name: number; readonly kind: number; readonly length: number; readonly precision: number
   readonly nullable: boolean; readonly defaultVariant: number | undefined
+}
+
+/** RelationSeed is the numbers a new relation is picked by. */
+export interface RelationSeed {
+  readonly target: number; readonly name: number; readonly onDelete: OnDelete; readonly oneToOne: boolean
+  readonly onUpdate?: OnDelete; readonly deferrable?: Deferrable
+  /** Picks a unique column of the target to reference instead of its key, where it has one. */
+  readonly unique?: number
 }
 
 /** TableSeed is the numbers a new table is picked by (columns, constraints and relations pick modulo what exists). */
@@ -16,10 +24,16 @@ export interface TableSeed {
   readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
   readonly uniques: readonly (readonly number[])[]
   readonly checks: readonly number[]
-  readonly relations: readonly { readonly target: number; readonly name: number; readonly onDelete: OnDelete; readonly oneToOne: boolean }[]
+  readonly relations: readonly RelationSeed[]
+  /** Picks a relation to the table itself or a later table (a cycle), if the table has one. */
+  readonly later?: RelationSeed
   readonly manyToMany: readonly number[]
   /** Picks the child entity's columns under single-table inheritance, if the table has one. */
   readonly child?: readonly number[]
+  /** Picks the kind of a NOT NULL column with a unique of its own (that relations may reference), if the table has one. */
+  readonly code?: number
+  /** PostgreSQL: the table is in the second schema. */
+  readonly otherSchema?: boolean
   /** Picks the source of a generated column, if the table has one. */
   readonly generated?: number
   readonly rows: number
@@ -71,6 +85,11 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     taken.add(column.name)
     return column
   })
+  const code = seed.code === undefined ? undefined : newColumn(dialect, ids, { name: seed.code, kind: 0, length: 20, precision: 10, nullable: false, defaultVariant: undefined }, taken)
+  if (code !== undefined) {
+    columns.push({ ...code, kind: referenceableKinds[seed.code! % referenceableKinds.length], ...(seed.code! % 3 === 2 && { length: 20 }) })
+    taken.add(code.name)
+  }
   const generated = seed.generated === undefined ? undefined : newGeneratedColumn(dialect, ids, columns, seed.generated, taken)
   if (generated !== undefined) {
     columns.push(generated)
@@ -79,9 +98,9 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   const relations = earlier.length === 0 ? [] : seed.relations.map((r) => {
     const columnName = freshName(namesFor('column', dialect), r.name, taken)
     taken.add(columnName)
-    return { id: ids.take(), target: earlier[r.target % earlier.length].id, columnName, onDelete: r.onDelete, ...(r.oneToOne && { oneToOne: true }) }
+    return newRelation(dialect, ids, r, earlier[r.target % earlier.length], columnName)
   })
-  const primaryKey = dialect === 'sqlite' && seed.primaryKey === 'uuid' ? 'int' : seed.primaryKey
+  const primaryKey = keyKindOn(dialect, seed.primaryKey)
   const compositeKey = seed.compositeKey && compositeKeyAllowed(dialect, primaryKey)
   const manyToManyTargets = compositeKey ? [] : earlier.filter((t) => t.compositeKey !== true)
   const pickColumns = (picks: readonly number[], kinds?: readonly ColumnKind[]) => {
@@ -93,6 +112,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     name,
     primaryKey,
     ...(compositeKey && { compositeKey }),
+    ...(seed.otherSchema === true && dialect === 'postgres' && { schema: otherSchema }),
     ...(seed.child !== undefined && { childColumns: [...new Set(seed.child.flatMap((k) => (columns.length === 0 ? [] : [columns[k % columns.length].id])))] }),
     columns,
     relations,
@@ -101,10 +121,10 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect) }]
     }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
       .filter((i, k, all) => namedApart(i, all.slice(0, k))),
-    uniques: seed.uniques.flatMap((u) => {
+    uniques: [...(code === undefined ? [] : [{ id: ids.take(), columns: [code.id] }]), ...seed.uniques.flatMap((u) => {
       const cols = pickColumns(u, distinctKindsOf(dialect))
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
-    }),
+    })],
     checks: seed.checks.flatMap((c) => pickColumns([c], checkableKinds).map((column) => ({ id: ids.take(), column }))),
     manyToMany: manyToManyTargets.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => manyToManyTargets[m % manyToManyTargets.length].id))].map((target, k) => {
       const id = ids.take()
@@ -115,16 +135,51 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
   return table
 }
 
+/** newRelation builds a relation to table `target` through column `columnName` (deferrable on PostgreSQL only). */
+export function newRelation(dialect: FuzzDialect, ids: Ids, seed: RelationSeed, target: TableSpec, columnName: string): RelationSpec {
+  const unique = referenceableColumns(target)
+  return {
+    id: ids.take(), target: target.id, columnName, onDelete: seed.onDelete, ...(seed.oneToOne && { oneToOne: true }),
+    ...(seed.unique !== undefined && unique.length > 0 && { toColumn: unique[seed.unique % unique.length].id }),
+    ...(seed.onUpdate !== undefined && { onUpdate: seed.onUpdate }),
+    ...(seed.deferrable !== undefined && dialect === 'postgres' && { deferrable: seed.deferrable }),
+  }
+}
+
+/**
+ * withLaterRelations adds to each table whose seed asks for one a relation to itself or a later table: the
+ * tables then reference each other in a cycle.
+ */
+export function withLaterRelations(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seeds: readonly TableSeed[]): TableSpec[] {
+  return tables.map((table, k) => {
+    const seed = seeds[k]?.later
+    if (seed === undefined) return table
+    const targets = tables.slice(k)
+    const taken = new Set(['id', ...table.columns.map((c) => c.name), ...table.relations.map((r) => r.columnName)])
+    const columnName = freshName(namesFor('column', dialect), seed.name, taken)
+    return { ...table, relations: [...table.relations, newRelation(dialect, ids, seed, targets[seed.target % targets.length], columnName)] }
+  })
+}
+
+/** keyKindOn is the key kind a dialect has for the one drawn: SQLite has no uuid, identity is PostgreSQL's. */
+export function keyKindOn(dialect: FuzzDialect, kind: PrimaryKeyKind): PrimaryKeyKind {
+  if (dialect === 'sqlite' && kind === 'uuid') return 'int'
+  return dialect !== 'postgres' && kind === 'identity' ? 'increment' : kind
+}
+
 /** newView builds a view over a table of `tables` and up to two of its columns, under a name not in `taken`. */
 export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>): ViewSpec | undefined {
   if (tables.length === 0) return undefined
   const table = tables[seed.table % tables.length]
   const columns = table.columns.length === 0 ? [] : [...new Set(seed.columns.map((c) => table.columns[c % table.columns.length].id))]
-  return { id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns }
+  return {
+    id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns,
+    ...(seed.materialized && dialect === 'postgres' && { materialized: true }),
+  }
 }
 
-/** ViewSeed picks a view's table and columns (modulo what exists). */
-export interface ViewSeed { readonly table: number; readonly columns: readonly number[] }
+/** ViewSeed picks a view's table and columns (modulo what exists), and whether it is materialized (PostgreSQL). */
+export interface ViewSeed { readonly table: number; readonly columns: readonly number[]; readonly materialized: boolean }
 
 /** compositeKeyAllowed says whether a key may take a second column: SQLite's AUTOINCREMENT is on a key of one column only. */
 export const compositeKeyAllowed = (dialect: FuzzDialect, primaryKey: PrimaryKeyKind) => !(dialect === 'sqlite' && primaryKey === 'increment')
@@ -148,10 +203,10 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
     id: ids.take(),
     name: freshName(namesFor('column', dialect), seed.name, taken),
     kind,
-    ...(kind === 'varchar' && { length: seed.length }),
+    ...((kind === 'varchar' || kind === 'char') && { length: seed.length }),
     ...(kind === 'numeric' && { precision: seed.precision }),
     ...(kind === 'timestamp' && dialect === 'postgres' && seed.length !== 20 && { timePrecision: seed.length === 10 ? 0 : 3 }),
-    nullable: seed.nullable,
+    nullable: seed.nullable && !alwaysFilled.includes(kind),
     ...(defaultVariant !== undefined && { defaultVariant }),
     ...(kind === 'enum' && { labels: ['a', 'b', 'c'] }),
     ...((kind === 'set' || kind === 'enumArray') && { labels: ['a', 'b', 'c'] }),

@@ -1,8 +1,8 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, type ViewSpec,
-  comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
+  alwaysFilled, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
-import { type TableSeed, Ids, compositeKeyAllowed, freshName, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newTable } from './schema-builders'
+import { type TableSeed, Ids, compositeKeyAllowed, freshName, keyKindOn, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newRelation, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
@@ -13,6 +13,7 @@ export const editKinds = [
   'retype', 'retype', 'collation', 'shared_enum_labels', 'enum_labels', 'retype', 'collation', 'shared_enum_labels', 'nullability', 'default', 'rename_column', 'rename_table',
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
+  'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -42,6 +43,7 @@ export function applyEdits(dialect: FuzzDialect, a: SchemaSpec, edits: readonly 
   for (const edit of edits) {
     const done = applyEdit(dialect, schema, ids, edit, inA, uniqueInA, a)
     if (done !== undefined) applied.push(done)
+    withoutLostReferences(schema)
   }
   return { schema: withViewsOfTheirTables(schema), applied }
 }
@@ -54,12 +56,19 @@ function applyEdit(
   const tables = schema.tables
   const views = ((schema as { views?: Mutable<ViewSpec>[] }).views ??= [])
   if (edit.kind === 'add_view') {
-    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3) }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)))
+    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3), materialized: b % 3 === 0 }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)))
     if (view === undefined) return undefined
     views.push(view as Mutable<ViewSpec>)
     return `add view ${view.name}`
   }
   if (edit.kind === 'drop_view') return dropOne(views, a, 'drop view')
+  if (edit.kind === 'materialized') {
+    const view = views[a % Math.max(1, views.length)]
+    if (view === undefined || dialect !== 'postgres') return undefined
+    if (view.materialized === true) delete view.materialized
+    else view.materialized = true
+    return `view ${view.name} ${view.materialized === true ? 'materialized' : 'not materialized'}`
+  }
   if (edit.kind === 'view_columns') {
     const view = views[a % Math.max(1, views.length)]
     const table = view && tables.find((t) => t.id === view.table)
@@ -110,7 +119,7 @@ function applyEdit(
   switch (edit.kind) {
     case 'add_column': {
       const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 10 }, takenByAdded()) as MColumn
-      if (!added.nullable && added.defaultVariant === undefined) added.nullable = true
+      if (!added.nullable && added.defaultVariant === undefined && !alwaysFilled.includes(added.kind)) added.nullable = true
       columns.push(added)
       return `add column ${label}.${added.name}`
     }
@@ -152,12 +161,18 @@ function applyEdit(
       else if (column.kind === 'tinyint') column.kind = 'int'
       else if (column.kind === 'enum' && column.defaultVariant === undefined && dialect !== 'sqlite') { column.kind = 'sharedEnum'; delete column.labels }
       else if (column.kind === 'sharedEnum' && column.defaultVariant === undefined) { column.kind = 'enum'; column.labels = ['a', 'b', 'c'] }
+      else if (column.kind === 'char' && c % 2 === 0) column.length = [10, 20, 40].filter((n) => n !== column.length)[Math.floor(c / 2) % 2]
+      else if (column.kind === 'char') { column.kind = 'varchar'; column.length = 40 }
+      else if (column.kind === 'decimal' && column.defaultVariant !== 1) { column.kind = 'numeric'; column.precision = 10 }
+      else if (column.kind === 'serial') column.kind = 'identity'
+      else if (column.kind === 'identity') column.kind = 'serial'
+      else if (column.kind === 'date' && dialect === 'postgres' && column.defaultVariant === undefined && c % 2 === 0) column.kind = 'timestamp'
       else if (column.kind === 'bigint' && !table.checks.some((x) => x.column === column.id) && column.defaultVariant === undefined && !columns.some((x) => x.source === column.id)) { column.kind = 'varchar'; column.length = 40 }
       else return undefined
       return `retype ${label}.${column.name} from ${from} to ${describeType(column)}`
     }
     case 'nullability': {
-      if (column === undefined || column.kind === 'generated') return undefined
+      if (column === undefined || column.kind === 'generated' || alwaysFilled.includes(column.kind)) return undefined
       // A column this migration adds stays nullable or has a default: A's rows have no value for it.
       if (column.nullable && !inA(table, column.id) && column.defaultVariant === undefined && table.rows > 0) return undefined
       column.nullable = !column.nullable
@@ -205,17 +220,62 @@ function applyEdit(
     }
     case 'drop_check': return dropOne(table.checks, b, `drop check of ${label}`)
     case 'add_relation': {
-      const targets = tables.filter((t) => t.id < table.id)
+      // One of three may point at the table itself or a later one (a cycle).
+      const targets = tables.filter((t) => t.id < table.id || c % 3 === 2)
       if (targets.length === 0) return undefined
       // Under the name of a dropped column it is that column, its values kept: on a table with rows they
       // would reference no row, and the migration fails (ADD_FOREIGN_KEY says so).
       const withRows = (before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0
       const columnName = freshName(namesFor('column', dialect), c, new Set([...takenColumns(), ...(withRows ? namesDroppedFromA() : []), ...namesRenamedOntoDropped()]))
       const target = targets[b % targets.length]
-      table.relations.push({ id: ids.take(), target: target.id, columnName, onDelete: (['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const)[c % 4], ...(b % 3 === 0 && { oneToOne: true }) })
+      const actions = ['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const
+      const seed = {
+        target: 0, name: 0, onDelete: actions[c % 4], oneToOne: b % 3 === 0, ...(b % 4 === 1 && { onUpdate: actions[b % 4] }),
+        ...(c % 5 === 1 && { deferrable: 'INITIALLY DEFERRED' as const }), ...(c % 5 === 3 && { unique: b }),
+      }
+      table.relations.push(newRelation(dialect, ids, seed, target as TableSpec, columnName))
       return `add relation ${label}.${columnName} -> ${target.name}`
     }
     case 'drop_relation': return dropOne(table.relations, b, `drop relation of ${label}`)
+    case 'on_update': {
+      const relation = table.relations[b % Math.max(1, table.relations.length)]
+      if (relation === undefined) return undefined
+      const to = ([undefined, 'CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'] as const).filter((x) => x !== relation.onUpdate)[c % 4]
+      if (to === undefined) delete relation.onUpdate
+      else relation.onUpdate = to
+      return `on update ${to ?? 'default'} for ${label}.${relation.columnName}`
+    }
+    case 'deferrable': {
+      const relation = table.relations[b % Math.max(1, table.relations.length)]
+      if (relation === undefined || dialect !== 'postgres') return undefined
+      const to = ([undefined, 'INITIALLY DEFERRED', 'INITIALLY IMMEDIATE'] as const).filter((x) => x !== relation.deferrable)[c % 2]
+      if (to === undefined) delete relation.deferrable
+      else relation.deferrable = to
+      return `${label}.${relation.columnName} ${to ?? 'not deferrable'}`
+    }
+    case 'move_schema': {
+      // PostgreSQL leaves a moved table's enum types behind, and a type another table uses too stays (see README).
+      if (dialect !== 'postgres' || columns.some((x) => x.kind === 'sharedEnum' || x.kind === 'sharedEnumArray')) return undefined
+      if (table.schema === undefined) table.schema = otherSchema
+      else delete table.schema
+      return `move ${label} to ${table.schema ?? 'public'}`
+    }
+    case 'referenced_column': {
+      // The unique column a relation of another table (or of this one) references is retyped or renamed.
+      const referenced = columns.filter((x) => tables.some((t) => t.relations.some((r) => r.target === table.id && r.toColumn === x.id)))
+      if (referenced.length === 0) return undefined
+      const target = referenced[b % referenced.length]
+      if (c % 2 === 0) return applyEdit(dialect, schema, ids, { kind: 'rename_column', a, b: columns.indexOf(target), c }, inA, uniqueInA, before)
+      return applyEdit(dialect, schema, ids, { kind: 'retype', a, b: columns.indexOf(target), c: Math.floor(c / 2) }, inA, uniqueInA, before)
+    }
+    case 'index_order': {
+      // The columns of an index or unique in another order: TypeORM derives the same name (it sorts them).
+      const multi = [...table.indexes, ...table.uniques].filter((x) => x.columns.length > 1)
+      if (multi.length === 0) return undefined
+      const target = multi[b % multi.length]
+      target.columns = [...target.columns].reverse()
+      return `columns of ${'unique' in target ? 'index' : 'unique'} ${target.id} of ${label} reversed`
+    }
     case 'on_delete': {
       const relation = table.relations[b % Math.max(1, table.relations.length)]
       if (relation === undefined) return undefined
@@ -270,11 +330,18 @@ function applyEdit(
       return `replace table ${label} (${table.primaryKey} key) by one with a ${replacement.primaryKey} key`
     }
     case 'retype_key': {
+      // A serial key made an identity one (or back) keeps its values, on a table with rows too.
+      const swapped = ({ increment: 'identity', identity: 'increment' } as const)[table.primaryKey as 'increment' | 'identity']
+      if (swapped !== undefined && dialect === 'postgres' && c % 2 === 0) {
+        const from = table.primaryKey
+        table.primaryKey = swapped
+        return `key of ${label} from ${from} to ${swapped}`
+      }
       // The key changes type with the columns of the relations that point at it: on an empty table only (no cast
       // turns a uuid into an integer), whose references are then all NULL.
       if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
       const from = table.primaryKey
-      table.primaryKey = (['increment', 'int', 'uuid'] as const).filter((k) => k !== from)[b % 2]!
+      table.primaryKey = keyKindOn(dialect, (['increment', 'int', 'uuid', 'identity'] as const).filter((k) => k !== from)[b % 3]!)
       if (table.compositeKey === true && !compositeKeyAllowed(dialect, table.primaryKey)) table.primaryKey = from
       if (table.primaryKey === from) return undefined
       return `retype the key of ${label} from ${from} to ${table.primaryKey}`
@@ -328,6 +395,16 @@ function applyEdit(
       else table.compositeKey = true
       return `key of ${label} ${table.compositeKey === true ? '(id, k2)' : '(id)'}`
     }
+  }
+}
+
+/** withoutLostReferences drops the relations whose referenced unique column is gone, or its unique. */
+function withoutLostReferences(schema: { tables: MTable[] }): void {
+  for (const table of schema.tables) {
+    table.relations = table.relations.filter((r) => {
+      const target = schema.tables.find((t) => t.id === r.target)
+      return r.toColumn === undefined || (target !== undefined && target.columns.some((c) => c.id === r.toColumn) && target.uniques.some((u) => u.columns.length === 1 && u.columns[0] === r.toColumn))
+    })
   }
 }
 
@@ -389,7 +466,7 @@ function forgetColumn(table: MTable, id: number): void {
 }
 
 function describeType(column: ColumnSpec): string {
-  if (column.kind === 'varchar') return `varchar(${column.length})`
+  if (column.kind === 'varchar' || column.kind === 'char') return `${column.kind}(${column.length})`
   if (column.kind === 'numeric') return `numeric(${column.precision},${column.scale ?? 2})`
   if (column.kind === 'tinyint') return `tinyint${column.unsigned ? ' unsigned' : ''}`
   if (column.kind === 'timestamp' && column.timePrecision !== undefined) return `timestamp(${column.timePrecision})`

@@ -9,7 +9,7 @@ export type FuzzDialect = 'sqlite' | 'postgres' | 'mariadb'
 /** ColumnKind is a column type the generator uses; `uuid` exists on PostgreSQL and MariaDB, `intArray` on PostgreSQL only. */
 export type ColumnKind = 'int' | 'bigint' | 'varchar' | 'text' | 'boolean' | 'numeric' | 'double' | 'timestamp' | 'uuid' | 'json' | 'enum' | 'intArray'
   | 'timestamptz' | 'sharedEnum' | 'sharedEnumArray' | 'textArray' | 'createDate' | 'updateDate' | 'deleteDate' | 'version' | 'set' | 'tinyint' | 'collated' | 'uuidDefault' | 'enumArray'
-  | 'generated'
+  | 'generated' | 'date' | 'time' | 'char' | 'blob' | 'simpleArray' | 'simpleJson' | 'decimal' | 'inet' | 'cidr' | 'serial' | 'identity'
 
 export interface ColumnSpec {
   readonly id: number
@@ -55,16 +55,28 @@ export interface CheckSpec { readonly id: number; readonly column: number }
 
 export type OnDelete = 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'RESTRICT'
 
+/** Deferrable is a PostgreSQL foreign key's deferral. */
+export type Deferrable = 'INITIALLY DEFERRED' | 'INITIALLY IMMEDIATE'
+
 /**
  * RelationSpec is a nullable many-to-one (or one-to-one: a unique foreign key) to table `target`'s key, through
- * column `columnName`, and column `k2 r<id>` (see keyPartColumn) where the target's key is composite.
+ * column `columnName`, and column `k2 r<id>` (see keyPartColumn) where the target's key is composite. The target
+ * may be the table itself or a later one (a cycle): rows then get their values after every table is filled.
  */
-export interface RelationSpec { readonly id: number; readonly target: number; readonly columnName: string; readonly onDelete: OnDelete; readonly oneToOne?: boolean }
+export interface RelationSpec {
+  readonly id: number; readonly target: number; readonly columnName: string; readonly onDelete: OnDelete; readonly oneToOne?: boolean
+  readonly onUpdate?: OnDelete
+  /** The column of the target it references instead of its key (`referencedColumnName`): one a unique covers alone. */
+  readonly toColumn?: number
+  /** PostgreSQL only. */
+  readonly deferrable?: Deferrable
+}
 
 /** ManyToManySpec is a ManyToMany owned by its table, with the junction table TypeORM derives. */
 export interface ManyToManySpec { readonly id: number; readonly target: number; readonly joinName?: string }
 
-export type PrimaryKeyKind = 'increment' | 'int' | 'uuid'
+/** PrimaryKeyKind: `identity` (`@PrimaryGeneratedColumn('identity')`) on PostgreSQL only. */
+export type PrimaryKeyKind = 'increment' | 'int' | 'uuid' | 'identity'
 
 export interface TableSpec {
   readonly id: number
@@ -72,11 +84,12 @@ export interface TableSpec {
   readonly primaryKey: PrimaryKeyKind
   /** The key is (`id`, `k2`), `k2` an int defaulting to 1 (every row holds 1). No ManyToMany owns or targets such a table. */
   readonly compositeKey?: boolean
+  /** PostgreSQL: the table is in schema `otherSchema` (`@Entity({ schema })`), not the default one. */
+  readonly schema?: string
   readonly columns: readonly ColumnSpec[]
   readonly indexes: readonly IndexSpec[]
   readonly uniques: readonly UniqueSpec[]
   readonly checks: readonly CheckSpec[]
-  /** Targets have smaller ids than the table: the graph has no cycle, and parents are filled first. */
   readonly relations: readonly RelationSpec[]
   readonly manyToMany: readonly ManyToManySpec[]
   /**
@@ -88,8 +101,8 @@ export interface TableSpec {
   readonly rows: number
 }
 
-/** ViewSpec is a view selecting `id` and `columns` of table `table`, by their names. */
-export interface ViewSpec { readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[] }
+/** ViewSpec is a view selecting `id` and `columns` of table `table`, by their names; materialized on PostgreSQL when said. */
+export interface ViewSpec { readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[]; readonly materialized?: boolean }
 
 export interface SchemaSpec { readonly tables: readonly TableSpec[]; readonly sharedLabels?: readonly string[]; readonly views?: readonly ViewSpec[] }
 
@@ -104,12 +117,12 @@ export interface FuzzCase {
 
 /** distinctKindsOf lists the kinds a column of a unique or unique index may have: values differ per row. */
 export function distinctKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'numeric', 'timestamp', 'uuid', 'timestamptz', 'collated', 'tinyint', 'createDate', 'version'])
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'numeric', 'timestamp', 'uuid', 'timestamptz', 'collated', 'tinyint', 'createDate', 'version', 'date', 'time', 'char', 'decimal', 'inet', 'serial', 'identity'])
 }
 
 /** indexableKindsOf lists the kinds a plain index may cover. */
 export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
-  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated'])
+  return withoutUnindexable(dialect, ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'timestamp', 'uuid', 'enum', 'timestamptz', 'sharedEnum', 'collated', 'tinyint', 'set', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated', 'date', 'time', 'char', 'decimal', 'inet', 'cidr', 'serial', 'identity'])
 }
 
 // MariaDB indexes a text column by a prefix length only, which the cases do not state.
@@ -119,21 +132,38 @@ const withoutUnindexable = (dialect: FuzzDialect, kinds: readonly ColumnKind[]) 
 export const hasPartialIndexes = (dialect: FuzzDialect) => dialect !== 'mariadb'
 
 /** Kinds a column of a check may have: numbers (a range) and enums (a list of labels). */
-export const checkableKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric', 'double', 'tinyint', 'version', 'enum', 'sharedEnum']
+export const checkableKinds: readonly ColumnKind[] = ['int', 'bigint', 'numeric', 'double', 'tinyint', 'version', 'enum', 'sharedEnum', 'decimal']
 
 /** kindsOf lists the column kinds of a dialect. */
 export function kindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
   const both: ColumnKind[] = ['int', 'bigint', 'varchar', 'text', 'boolean', 'numeric', 'double', 'timestamp', 'json', 'enum']
-  const extra: ColumnKind[] = ['createDate', 'updateDate', 'deleteDate', 'version', 'tinyint', 'collated']
-  if (dialect === 'postgres') return [...both, ...extra, 'uuid', 'intArray', 'timestamptz', 'sharedEnum', 'sharedEnumArray', 'textArray', 'uuidDefault', 'enumArray']
+  const extra: ColumnKind[] = ['createDate', 'updateDate', 'deleteDate', 'version', 'tinyint', 'collated', 'date', 'time', 'char', 'blob', 'simpleArray', 'simpleJson', 'decimal']
+  if (dialect === 'postgres') return [...both, ...extra, 'uuid', 'intArray', 'timestamptz', 'sharedEnum', 'sharedEnumArray', 'textArray', 'uuidDefault', 'enumArray', 'inet', 'cidr', 'serial', 'identity']
   return dialect === 'mariadb' ? [...both, ...extra, 'uuid', 'timestamptz', 'sharedEnum', 'set'] : [...both, ...extra]
 }
 
 /** defaultVariants is how many defaults a kind offers (0: none). */
 export function defaultVariants(kind: ColumnKind): number {
-  if (['uuid', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated'].includes(kind)) return 0
+  if (['uuid', 'createDate', 'updateDate', 'deleteDate', 'version', 'uuidDefault', 'generated', 'blob', 'simpleArray', 'simpleJson', 'cidr', 'serial', 'identity'].includes(kind)) return 0
   return 2
 }
+
+/** alwaysFilled are the kinds whose column is NOT NULL with a value of its own (a sequence): never nullable. */
+export const alwaysFilled: readonly ColumnKind[] = ['serial', 'identity']
+
+/** referencesKeyPart says whether a relation references a composite key, and so its `k2` too. */
+export const referencesKeyPart = (schema: SchemaSpec, relation: RelationSpec) => relation.toColumn === undefined && tableById(schema, relation.target)?.compositeKey === true
+
+/** referenceableKinds are the kinds of a unique column a relation may reference. */
+export const referenceableKinds: readonly ColumnKind[] = ['int', 'bigint', 'varchar']
+
+/** referenceableColumns are the columns of a table a relation may reference: NOT NULL, a unique of their own. */
+export function referenceableColumns(table: TableSpec): ColumnSpec[] {
+  return table.columns.filter((c) => referenceableKinds.includes(c.kind) && !c.nullable && table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.id))
+}
+
+/** otherSchema is the second PostgreSQL schema tables may be in (and be moved to and from). */
+export const otherSchema = 'sales Dept'
 
 /** keyPartColumn is the column of a relation to a table with a composite key that references its `k2`. */
 export const keyPartColumn = (relationId: number) => `k2 r${relationId}`

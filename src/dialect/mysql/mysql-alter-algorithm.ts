@@ -88,8 +88,8 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
       // dropped in place only by an ALTER that does nothing else.
       return before !== undefined && keyed(before, op.column.name) ? unclaimed : op.column.computed !== undefined ? unclaimed : instant
     case 'alter_column':
-      // A table with a STORED generated column is copied to change a column's nullability.
-      if (op.changes.includes('nullability') && before?.columns.some((c) => c.computed?.stored === true)) return copy
+      // A table with a STORED generated column, or an indexed VIRTUAL one, is copied to change a column's nullability.
+      if (op.changes.includes('nullability') && before?.columns.some((c) => c.computed !== undefined && (c.computed.stored || keyed(before, c.name)))) return copy
       return mariadbColumnCost(op.from, op.to, op.changes)
     case 'rename_column':
     case 'rename_index':

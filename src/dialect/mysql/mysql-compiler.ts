@@ -31,6 +31,10 @@ interface Clause {
   readonly modifies?: string
   /** The columns of its own table a foreign key it adds references (a tree's key to its parent row). */
   readonly references?: readonly string[]
+  /** The columns of its own table a foreign key it drops references. */
+  readonly releases?: readonly string[]
+  /** The columns of the index or unique key it adds or drops. */
+  readonly indexOn?: readonly string[]
   /** The index or check the clause drops, or adds: MariaDB weighs an ADD's IF NOT EXISTS before the ALTER's drops. */
   readonly dropsName?: string
   readonly addsName?: { readonly key: string, readonly sqlOnceDropped: string }
@@ -93,12 +97,12 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}` }),
   drop_primary_key: () => clauses({ sql: 'DROP PRIMARY KEY' }),
   create_index: (op, syntax) => clauses(addIndexClause(op.index, syntax)),
-  drop_index: (op, syntax) => clauses(dropIndexClause(op.index.name, syntax)),
+  drop_index: (op, syntax) => clauses(dropIndexClause(op.index, syntax)),
   rename_index: (op, syntax) => clauses(renameIndexClause(op.from, op.to, syntax)),
   add_unique: (op, syntax) => clauses(addUniqueClause(op.unique, syntax)),
-  drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique.name, syntax)),
+  drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique, syntax)),
   add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax, op.table.name)),
-  drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax)),
+  drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax, op.foreignKey.referencedTable === op.table.name ? op.foreignKey.referencedColumns : [])),
   add_check: (op, syntax) => clauses(addCheckClause(op.check, syntax)),
   drop_check: (op, syntax) => clauses(dropCheckClause(op.check.name, syntax)),
   rename_constraint: (op, syntax) => {
@@ -108,7 +112,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
       case 'unique': return clauses(renameIndexClause(op.from, op.to, syntax))
       // Foreign keys and checks cannot be renamed: dropped and added again under the new name.
       case 'foreign_key':
-        return clauses(dropForeignKeyClause(op.from, syntax), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax, op.table.name))
+        return clauses(dropForeignKeyClause(op.from, syntax, []), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax, op.table.name))
       case 'check':
         return clauses(dropCheckClause(op.from, syntax), addCheckClause({ ...op.check, name: op.to }, syntax))
     }
@@ -147,7 +151,7 @@ function storageSwitchClauses(op: OperationOf<'alter_column'>, syntax: MysqlSynt
   const index = before?.columns.findIndex((c) => c.name === op.from.name) ?? -1
   const place = index === 0 ? ' FIRST' : index > 0 ? ` AFTER ${quoteIdent(before!.columns[index - 1]!.name)}` : ''
   return [
-    ...[...dependents.indexes, ...dependents.uniques].map((i) => dropIndexClause(i.name, syntax)),
+    ...[...dependents.indexes, ...dependents.uniques].map((i) => dropIndexClause(i, syntax)),
     ...dependents.checks.map((c) => dropCheckClause(c.name, syntax)),
     { sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.from.name)}`, drops: columnKey(op.from.name) },
     { sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.to, syntax.server)}${place}`, adds: columnKey(op.to.name) },
@@ -158,11 +162,11 @@ function storageSwitchClauses(op: OperationOf<'alter_column'>, syntax: MysqlSynt
 }
 
 function addIndexClause(index: IndexModel, syntax: MysqlSyntax): Clause {
-  return { sql: `ADD ${indexClause(index, syntax.ifExists)}`, addsName: { key: indexKey(index.name), sqlOnceDropped: `ADD ${indexClause(index)}` } }
+  return { sql: `ADD ${indexClause(index, syntax.ifExists)}`, addsName: { key: indexKey(index.name), sqlOnceDropped: `ADD ${indexClause(index)}` }, indexOn: index.columns.map(columnKey) }
 }
 
 function addUniqueClause(unique: UniqueModel, syntax: MysqlSyntax): Clause {
-  return { sql: `ADD ${uniqueClause(unique, syntax.ifExists)}`, addsName: { key: indexKey(unique.name), sqlOnceDropped: `ADD ${uniqueClause(unique)}` } }
+  return { sql: `ADD ${uniqueClause(unique, syntax.ifExists)}`, addsName: { key: indexKey(unique.name), sqlOnceDropped: `ADD ${uniqueClause(unique)}` }, indexOn: unique.columns.map(columnKey) }
 }
 
 function addCheckClause(check: OperationOf<'add_check'>['check'], syntax: MysqlSyntax): Clause {
@@ -173,8 +177,8 @@ function dropCheckClause(name: string, syntax: MysqlSyntax): Clause {
   return { sql: `${syntax.dropCheck}${ifExistsSql(syntax)} ${quoteIdent(name)}`, dropsName: checkKey(name) }
 }
 
-function dropIndexClause(name: string, syntax: MysqlSyntax): Clause {
-  return { sql: `DROP INDEX${ifExistsSql(syntax)} ${quoteIdent(name)}`, dropsName: indexKey(name) }
+function dropIndexClause(index: IndexModel | UniqueModel, syntax: MysqlSyntax): Clause {
+  return { sql: `DROP INDEX${ifExistsSql(syntax)} ${quoteIdent(index.name)}`, dropsName: indexKey(index.name), indexOn: index.columns.map(columnKey) }
 }
 
 function renameIndexClause(from: string, to: string, syntax: MysqlSyntax): Clause {
@@ -186,8 +190,8 @@ function addForeignKeyClause(fk: OperationOf<'add_foreign_key'>['foreignKey'], s
   return { sql: `ADD ${foreignKeyClause(fk, syntax.ifExists)}`, adds: foreignKeyKey(fk.name), ...(ownTable && { references: fk.referencedColumns.map(columnKey) }) }
 }
 
-function dropForeignKeyClause(name: string, syntax: MysqlSyntax): Clause {
-  return { sql: `DROP FOREIGN KEY${ifExistsSql(syntax)} ${quoteIdent(name)}`, drops: foreignKeyKey(name) }
+function dropForeignKeyClause(name: string, syntax: MysqlSyntax, ownColumns: readonly string[]): Clause {
+  return { sql: `DROP FOREIGN KEY${ifExistsSql(syntax)} ${quoteIdent(name)}`, drops: foreignKeyKey(name), ...(ownColumns.length > 0 && { releases: ownColumns.map(columnKey) }) }
 }
 
 /** AlterGroup is one ALTER TABLE being built: its table, clauses, operations and what they cost. */
@@ -278,8 +282,10 @@ function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
   if (tableOf(op)!.name !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
   if (clause.modifies !== undefined && group.clauses.some((c) => c.modifies === clause.modifies)) return false
-  // MariaDB refuses (errno 150) a key to a column of the table that the same ALTER changes.
-  if (clause.references?.some((key) => group.clauses.some((c) => c.modifies === key))) return false
+  // MariaDB refuses (errno 150) a key to a column of the table that the same ALTER changes or gives the index
+  // the key needs, and an index dropped by the ALTER that drops the key to it ("needed in a foreign key constraint").
+  if (clause.references?.some((key) => group.clauses.some((c) => c.modifies === key || (c.addsName !== undefined && c.indexOn?.includes(key))))) return false
+  if (clause.dropsName !== undefined && clause.indexOn?.some((key) => group.clauses.some((c) => c.releases?.includes(key)))) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
 

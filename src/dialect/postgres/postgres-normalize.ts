@@ -75,6 +75,11 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
     // CockroachDB's strategy: TypeORM's PostgresQueryRunner writes every generation but uuid and identity as a serial.
     filled = { ...filled, generated: { kind: 'increment' } }
   }
+  if ((filled.generated?.kind === 'increment' || filled.generated?.kind === 'identity') && filled.nullable) {
+    // PostgreSQL makes a serial or identity column NOT NULL whatever the entity says (TypeORM makes the columns of a
+    // single-table child nullable): compared as nullable, it would be changed again by every migration.
+    filled = { ...filled, nullable: false }
+  }
   if (column.generated?.kind === 'uuid' && column.default === undefined) {
     // TypeORM's PostgresQueryRunner writes the generator of the DataSource's `uuidExtension`.
     const generator = settings.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()'
