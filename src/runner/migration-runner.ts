@@ -18,7 +18,7 @@ import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
-import { transactionModeOf } from './transaction-mode'
+import { revertsInTransaction, transactionModeOf } from './transaction-mode'
 import { migrationExecutor } from './migration-executor'
 
 /**
@@ -118,7 +118,9 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
   try {
     await queryRunner.beforeMigration()
     const undo = new MigrationExecutor(dataSource, queryRunner)
-    undo.transaction = transactionModeOf(dataSource)
+    const [last] = await undo.getExecutedMigrations()
+    const instance = dataSource.migrations.find((m) => migrationNameOf(m) === last?.name)
+    undo.transaction = revertsInTransaction(transactionModeOf(dataSource), instance) ? 'each' : 'none'
     await undo.undoLastMigration()
     await queryRunner.afterMigration()
   } finally {

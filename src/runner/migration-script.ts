@@ -8,7 +8,7 @@ import { type QueryRecorder, type RecordedCall, queryRecorder } from './recordin
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { createMigrationsTableSchema } from './migrations-table-schema'
-import { type TransactionMode, transactionModeOf } from './transaction-mode'
+import { type TransactionMode, revertsInTransaction, transactionModeOf } from './transaction-mode'
 
 /** ScriptEntry is one step of a MigrationScript: a statement, or where a migration's part begins or ends. */
 export type ScriptEntry =
@@ -88,7 +88,7 @@ export async function downgradeScript(project: LoadedProject, target: DowngradeT
         await recordPart(migration.name, async () => {
           await runner.beforeMigration()
           await setUp()
-          const inTransaction = mode !== 'none'
+          const inTransaction = revertsInTransaction(mode, migration.instance)
           if (inTransaction) await runner.startTransaction()
           await runner.beforeMigration()
           await runMigration(migration, 'down', runner)
