@@ -4,7 +4,7 @@ import type { MigrationScriptSyntax } from '../dialect/dialect'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { recordedState, revertible, withConnection } from './migration-runner'
-import { type QueryRecorder, type RecordedCall, queryRecorder } from './recording-query-runner'
+import { type QueryRecorder, type RecordedCall, failureOnRows, queryRecorder } from './recording-query-runner'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { createMigrationsTableSchema } from './migrations-table-schema'
@@ -46,7 +46,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
   return withConnection(project, async (dataSource) => {
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
-    return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
+    return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
       refuseTransactionModeOverrides(mode, migrations)
       await setUp()
       if (mode === 'all') {
@@ -60,7 +60,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
             await runner.beforeMigration()
             await runner.startTransaction()
           }
-          await runMigration(migration, 'up', runner)
+          await run(migration, 'up')
           await executor.insertExecutedMigration(runner, migration)
           if (inTransaction) {
             await runner.commitTransaction()
@@ -83,7 +83,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
 export async function downgradeScript(project: LoadedProject, target: DowngradeTarget): Promise<MigrationScript> {
   return withConnection(project, async (dataSource) => {
     const toRevert = await revertible(dataSource, target)
-    return record(dataSource, 'down', toRevert, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
+    return record(dataSource, 'down', toRevert, async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
       for (const migration of migrations) {
         await recordPart(migration.name, async () => {
           await runner.beforeMigration()
@@ -91,7 +91,7 @@ export async function downgradeScript(project: LoadedProject, target: DowngradeT
           const inTransaction = revertsInTransaction(mode, migration.instance)
           if (inTransaction) await runner.startTransaction()
           await runner.beforeMigration()
-          await runMigration(migration, 'down', runner)
+          await run(migration, 'down')
           await runner.afterMigration()
           await executor.deleteExecutedMigration(runner, migration)
           if (inTransaction) await runner.commitTransaction()
@@ -112,6 +112,8 @@ interface Recording {
   recordPart(name: string, work: () => Promise<void>): Promise<void>
   /** setUp records the creation of TypeORM's tables (migrations, typeorm_metadata) that the database lacks. */
   setUp(): Promise<void>
+  /** run records a migration's `up` or `down`, and which of its queries are checks that must find no rows. */
+  run(migration: TypeormMigration, direction: 'up' | 'down'): Promise<void>
 }
 
 async function record(dataSource: DataSource, direction: 'up' | 'down', names: readonly string[], steps: (recording: Recording) => Promise<void>): Promise<MigrationScript> {
@@ -140,6 +142,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
           entries.push({ kind: 'end', migration: name })
         },
         setUp: () => setUpTables(dataSource, executor, runner),
+        run: (migration, direction) => runMigration(migration, direction, runner, recorder.calls, dataSource),
       })
       take()
     }
@@ -178,11 +181,19 @@ async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runn
   }
 }
 
-async function runMigration(migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner): Promise<void> {
+/**
+ * runMigration records `migration`'s `direction` on `runner`, whose queries land in `calls`, then asks of each
+ * query whose rows it read whether a row would stop it (see failureOnRows).
+ */
+async function runMigration(migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner, calls: readonly RecordedCall[], dataSource: DataSource): Promise<void> {
+  const first = calls.length
   try {
     await migration.instance![direction](runner)
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err)
     throw new UserError(`${migration.name} failed while its ${direction} was recorded (--sql runs no query, so every query it makes gets no rows): ${reason}; run the ${direction === 'up' ? 'upgrade' : 'downgrade'} without --sql on a copy of the database instead`)
+  }
+  for (const [index, call] of calls.slice(first).entries()) {
+    if (call.resultRead) call.failsOnRows = await failureOnRows(dataSource, migration.instance!, direction, index)
   }
 }
