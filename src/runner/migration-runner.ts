@@ -10,6 +10,7 @@ import { withSynchronousRequires } from '../source/synchronous-requires'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { withDistinctEntitySchemas } from '../source/distinct-entity-schemas'
 import { nameMigrationErrors } from './named-migration-errors'
+import { frameMigrationsOutsideTransactions } from './outside-transaction-framing'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
@@ -164,6 +165,7 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
   dropTwiceLoadedMigrations(dataSource, project.migrationsDir)
+  frameMigrationsOutsideTransactions(dataSource)
   nameMigrationErrors(dataSource)
   return dataSource
 }

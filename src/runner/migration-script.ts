@@ -120,6 +120,14 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
   const syntax = dialectFor(dataSource.options).migrationScript
   const recorder = queryRecorder(dataSource)
   const runner = withMigrationStatements(recorder, syntax)
+  // A probe runs the migration again as it ran here, in a transaction or not (see frameMigrationsOutsideTransactions),
+  // its afterMigration recording nothing: what it records after the checked query is then the migration's own.
+  const recorderWithRowAt = (index: number) => {
+    const probe = queryRecorder(dataSource, index)
+    withMigrationStatements(probe, syntax)
+    Object.assign(probe.runner, { isTransactionActive: runner.isTransactionActive, afterMigration: async () => {} })
+    return probe
+  }
   const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
   const mode = transactionModeOf(dataSource)
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
@@ -142,7 +150,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
           entries.push({ kind: 'end', migration: name })
         },
         setUp: () => setUpTables(dataSource, executor, runner),
-        run: (migration, direction) => runMigration(migration, direction, runner, recorder.calls, dataSource),
+        run: (migration, direction) => runMigration(migration, direction, runner, recorder.calls, recorderWithRowAt),
       })
       take()
     }
@@ -183,9 +191,11 @@ async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runn
 
 /**
  * runMigration records `migration`'s `direction` on `runner`, whose queries land in `calls`, then asks of each
- * query whose rows it read whether a row would stop it (see failureOnRows).
+ * query whose rows it read whether a row would stop it (see failureOnRows), on a recorder like `runner`'s.
  */
-async function runMigration(migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner, calls: readonly RecordedCall[], dataSource: DataSource): Promise<void> {
+async function runMigration(
+  migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner, calls: readonly RecordedCall[], recorderWithRowAt: (index: number) => QueryRecorder,
+): Promise<void> {
   const first = calls.length
   try {
     await migration.instance![direction](runner)
@@ -194,6 +204,6 @@ async function runMigration(migration: TypeormMigration, direction: 'up' | 'down
     throw new UserError(`${migration.name} failed while its ${direction} was recorded (--sql runs no query, so every query it makes gets no rows): ${reason}; run the ${direction === 'up' ? 'upgrade' : 'downgrade'} without --sql on a copy of the database instead`)
   }
   for (const [index, call] of calls.slice(first).entries()) {
-    if (call.resultRead) call.failsOnRows = await failureOnRows(dataSource, migration.instance!, direction, index)
+    if (call.resultRead) call.failsOnRows = await failureOnRows(recorderWithRowAt(index), migration.instance!, direction, index)
   }
 }

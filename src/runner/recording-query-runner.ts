@@ -69,10 +69,10 @@ export async function recordQueries(dataSource: DataSource, migration: Migration
 /**
  * failureOnRows is the message `migration` fails with when its query number `index` (of those its `direction`
  * makes, counted from 0) returns a row and it sends nothing after it: a check that must find no rows (a
- * generated guard, or one written by hand). It runs the migration again on a recorder, sending nothing.
+ * generated guard, or one written by hand). It runs the migration again on `recorder`, made to give that
+ * query one row, sending nothing.
  */
-export async function failureOnRows(dataSource: DataSource, migration: MigrationInterface, direction: 'up' | 'down', index: number): Promise<string | undefined> {
-  const recorder = queryRecorder(dataSource, index)
+export async function failureOnRows(recorder: QueryRecorder, migration: MigrationInterface, direction: 'up' | 'down', index: number): Promise<string | undefined> {
   try {
     await migration[direction](recorder.runner)
     return undefined
