@@ -10,8 +10,9 @@ export function migrationTimestamp(name: string): number | undefined {
 
 /**
  * outOfOrderFindings name the migrations of the folder that the database has not applied although they are
- * older than the newest one it applied: two branches each added a migration, and the merge put one behind
- * the other. TypeORM would still run it, after a migration it was not written on top of.
+ * no newer than the newest one it applied: two branches each added a migration, and the merge put one behind
+ * the other (or beside it: both branches took the millisecond after the same newest migration). TypeORM would
+ * still run it, after a migration it was not written on top of.
  */
 export function outOfOrderFindings(files: readonly MigrationFile[], applied: readonly string[], cwd = process.cwd()): CheckFinding[] {
   const newest = newestOf(applied)
@@ -19,11 +20,11 @@ export function outOfOrderFindings(files: readonly MigrationFile[], applied: rea
   const done = new Set(applied)
   return files.flatMap((f): CheckFinding[] => {
     const timestamp = f.name === undefined ? undefined : migrationTimestamp(f.name)
-    if (f.name === undefined || timestamp === undefined || done.has(f.name) || timestamp >= newest.timestamp) return []
+    if (f.name === undefined || timestamp === undefined || done.has(f.name) || timestamp > newest.timestamp) return []
     return [{
       code: 'MIGRATION_OUT_OF_ORDER',
       file: relative(cwd, f.file),
-      message: `migration ${f.name} is not applied but older than ${newest.name}, the newest applied one (two branches merged?), so upgrade would run it after a migration it was not written on top of: give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\` if it is applied nowhere yet, or regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`)`,
+      message: `migration ${f.name} is not applied but ${timestamp === newest.timestamp ? 'has the timestamp of' : 'older than'} ${newest.name}, the newest applied one (two branches merged?), so upgrade would run it after a migration it was not written on top of: give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\` if it is applied nowhere yet, or regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`)`,
     }]
   })
 }

@@ -23,7 +23,7 @@ export function migrationScriptText(script: MigrationScript, { parameters, howTo
 
 function entryLines(entry: ScriptEntry, direction: 'up' | 'down', parameters: PlaceholderSyntax): string[] {
   if (entry.kind !== 'statement') return entry.kind === 'begin' ? ['', `-- ${entry.migration}: ${direction}`] : [`-- end of ${entry.migration}`]
-  return [...statementLines(entry.call, parameters), ...(entry.call.resultRead && entry.migration !== undefined ? [readNote(entry.migration)] : [])]
+  return [...statementLines(entry.call, parameters), ...(entry.call.resultRead && entry.migration !== undefined ? [readNote(entry.migration, entry.call.failsOnRows)] : [])]
 }
 
 function statementLines(call: RecordedCall, parameters: PlaceholderSyntax): string[] {
@@ -34,6 +34,7 @@ function statementLines(call: RecordedCall, parameters: PlaceholderSyntax): stri
   return [`${sql};`, `-- offline: the parameters of the statement above have no SQL literal here, fill them in: ${JSON.stringify(call.parameters)}`]
 }
 
-function readNote(migration: string): string {
+function readNote(migration: string, failure: string | undefined): string {
+  if (failure !== undefined) return `-- offline: must return no rows, else ${migration} fails here: ${failure.replace(/\s+/g, ' ')}; run this query alone first, and not the script while it returns a row`
   return `-- offline: ${migration} reads the result of the query above, which this script cannot know: what it sends next may differ on the real database`
 }

@@ -10,6 +10,7 @@ import { withSynchronousRequires } from '../source/synchronous-requires'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { withDistinctEntitySchemas } from '../source/distinct-entity-schemas'
 import { nameMigrationErrors } from './named-migration-errors'
+import { frameMigrationsOutsideTransactions } from './outside-transaction-framing'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
@@ -18,7 +19,7 @@ import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
-import { transactionModeOf } from './transaction-mode'
+import { revertsInTransaction, transactionModeOf } from './transaction-mode'
 import { migrationExecutor } from './migration-executor'
 
 /**
@@ -118,7 +119,9 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
   try {
     await queryRunner.beforeMigration()
     const undo = new MigrationExecutor(dataSource, queryRunner)
-    undo.transaction = transactionModeOf(dataSource)
+    const [last] = await undo.getExecutedMigrations()
+    const instance = dataSource.migrations.find((m) => migrationNameOf(m) === last?.name)
+    undo.transaction = revertsInTransaction(transactionModeOf(dataSource), instance) ? 'each' : 'none'
     await undo.undoLastMigration()
     await queryRunner.afterMigration()
   } finally {
@@ -170,6 +173,7 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })
   dropTwiceLoadedMigrations(dataSource, project.migrationsDir)
+  frameMigrationsOutsideTransactions(dataSource)
   nameMigrationErrors(dataSource)
   return dataSource
 }

@@ -4,11 +4,11 @@ import type { MigrationScriptSyntax } from '../dialect/dialect'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { recordedState, revertible, withConnection } from './migration-runner'
-import { type QueryRecorder, type RecordedCall, queryRecorder } from './recording-query-runner'
+import { type QueryRecorder, type RecordedCall, failureOnRows, queryRecorder } from './recording-query-runner'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { createMigrationsTableSchema } from './migrations-table-schema'
-import { type TransactionMode, transactionModeOf } from './transaction-mode'
+import { type TransactionMode, revertsInTransaction, transactionModeOf } from './transaction-mode'
 
 /** ScriptEntry is one step of a MigrationScript: a statement, or where a migration's part begins or ends. */
 export type ScriptEntry =
@@ -46,7 +46,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
   return withConnection(project, async (dataSource) => {
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
-    return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
+    return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
       refuseTransactionModeOverrides(mode, migrations)
       await setUp()
       if (mode === 'all') {
@@ -60,7 +60,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
             await runner.beforeMigration()
             await runner.startTransaction()
           }
-          await runMigration(migration, 'up', runner)
+          await run(migration, 'up')
           await executor.insertExecutedMigration(runner, migration)
           if (inTransaction) {
             await runner.commitTransaction()
@@ -83,15 +83,15 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
 export async function downgradeScript(project: LoadedProject, target: DowngradeTarget): Promise<MigrationScript> {
   return withConnection(project, async (dataSource) => {
     const toRevert = await revertible(dataSource, target)
-    return record(dataSource, 'down', toRevert, async ({ runner, executor, mode, migrations, recordPart, setUp }) => {
+    return record(dataSource, 'down', toRevert, async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
       for (const migration of migrations) {
         await recordPart(migration.name, async () => {
           await runner.beforeMigration()
           await setUp()
-          const inTransaction = mode !== 'none'
+          const inTransaction = revertsInTransaction(mode, migration.instance)
           if (inTransaction) await runner.startTransaction()
           await runner.beforeMigration()
-          await runMigration(migration, 'down', runner)
+          await run(migration, 'down')
           await runner.afterMigration()
           await executor.deleteExecutedMigration(runner, migration)
           if (inTransaction) await runner.commitTransaction()
@@ -112,12 +112,22 @@ interface Recording {
   recordPart(name: string, work: () => Promise<void>): Promise<void>
   /** setUp records the creation of TypeORM's tables (migrations, typeorm_metadata) that the database lacks. */
   setUp(): Promise<void>
+  /** run records a migration's `up` or `down`, and which of its queries are checks that must find no rows. */
+  run(migration: TypeormMigration, direction: 'up' | 'down'): Promise<void>
 }
 
 async function record(dataSource: DataSource, direction: 'up' | 'down', names: readonly string[], steps: (recording: Recording) => Promise<void>): Promise<MigrationScript> {
   const syntax = dialectFor(dataSource.options).migrationScript
   const recorder = queryRecorder(dataSource)
   const runner = withMigrationStatements(recorder, syntax)
+  // A probe runs the migration again as it ran here, in a transaction or not (see frameMigrationsOutsideTransactions),
+  // its afterMigration recording nothing: what it records after the checked query is then the migration's own.
+  const recorderWithRowAt = (index: number) => {
+    const probe = queryRecorder(dataSource, index)
+    withMigrationStatements(probe, syntax)
+    Object.assign(probe.runner, { isTransactionActive: runner.isTransactionActive, afterMigration: async () => {} })
+    return probe
+  }
   const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
   const mode = transactionModeOf(dataSource)
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
@@ -140,6 +150,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
           entries.push({ kind: 'end', migration: name })
         },
         setUp: () => setUpTables(dataSource, executor, runner),
+        run: (migration, direction) => runMigration(migration, direction, runner, recorder.calls, recorderWithRowAt),
       })
       take()
     }
@@ -178,11 +189,21 @@ async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runn
   }
 }
 
-async function runMigration(migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner): Promise<void> {
+/**
+ * runMigration records `migration`'s `direction` on `runner`, whose queries land in `calls`, then asks of each
+ * query whose rows it read whether a row would stop it (see failureOnRows), on a recorder like `runner`'s.
+ */
+async function runMigration(
+  migration: TypeormMigration, direction: 'up' | 'down', runner: QueryRunner, calls: readonly RecordedCall[], recorderWithRowAt: (index: number) => QueryRecorder,
+): Promise<void> {
+  const first = calls.length
   try {
     await migration.instance![direction](runner)
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err)
     throw new UserError(`${migration.name} failed while its ${direction} was recorded (--sql runs no query, so every query it makes gets no rows): ${reason}; run the ${direction === 'up' ? 'upgrade' : 'downgrade'} without --sql on a copy of the database instead`)
+  }
+  for (const [index, call] of calls.slice(first).entries()) {
+    if (call.resultRead) call.failsOnRows = await failureOnRows(recorderWithRowAt(index), migration.instance!, direction, index)
   }
 }

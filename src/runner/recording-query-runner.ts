@@ -9,6 +9,8 @@ export interface RecordedQuery {
 /** RecordedCall is a RecordedQuery and whether the caller looked at its result (which is always empty). */
 export interface RecordedCall extends RecordedQuery {
   resultRead: boolean
+  /** Set when a row in the result stops the migration (a check it makes): the message it fails with. */
+  failsOnRows?: string
 }
 
 /** QueryRecorder is a query runner that records each `query` call instead of sending it, and the calls so far. */
@@ -23,8 +25,9 @@ export interface QueryRecorder {
  * `addColumn`, `getTable`, ...) and its transaction statements go through `query` too, so they are recorded as
  * well. Nothing reaches the database: every query gets no rows, and a call whose rows the caller reads (its
  * length, an item, an iteration) is marked `resultRead`, since a real run might have gone on otherwise.
+ * With `rowAt`, the call of that index gets one empty row instead (see failureOnRows).
  */
-export function queryRecorder(dataSource: DataSource): QueryRecorder {
+export function queryRecorder(dataSource: DataSource, rowAt?: number): QueryRecorder {
   const calls: RecordedCall[] = []
   const base = dataSource.createQueryRunner()
   // Inheriting from a real query runner keeps its helpers, which call `this.query`: the recording one.
@@ -33,7 +36,7 @@ export function queryRecorder(dataSource: DataSource): QueryRecorder {
     query: async (sql: string, parameters?: unknown[], structured?: boolean) => {
       const call: RecordedCall = parameters === undefined || parameters.length === 0 ? { sql, resultRead: false } : { sql, parameters, resultRead: false }
       calls.push(call)
-      const rows = watched([], () => { call.resultRead = true })
+      const rows = watched(calls.length - 1 === rowAt ? [{}] : [], () => { call.resultRead = true })
       // A structured result's `records` are the rows; its `raw` and `affected` only report a write.
       return structured === true ? { records: rows, raw: [], affected: 0 } : rows
     },
@@ -61,4 +64,23 @@ export async function recordQueries(dataSource: DataSource, migration: Migration
     await recorder.release()
   }
   return recorder.calls.map(({ sql, parameters }) => (parameters === undefined ? { sql } : { sql, parameters }))
+}
+
+/**
+ * failureOnRows is the message `migration` fails with when its query number `index` (of those its `direction`
+ * makes, counted from 0) returns a row and it sends nothing after it: a check that must find no rows (a
+ * generated guard, or one written by hand). It runs the migration again on `recorder`, made to give that
+ * query one row, sending nothing.
+ */
+export async function failureOnRows(recorder: QueryRecorder, migration: MigrationInterface, direction: 'up' | 'down', index: number): Promise<string | undefined> {
+  try {
+    await migration[direction](recorder.runner)
+    return undefined
+  } catch (err) {
+    // The migration's own error, where nameMigrationErrors wrapped it in one naming the migration.
+    const own = err instanceof Error && err.cause instanceof Error ? err.cause : err
+    return recorder.calls.length === index + 1 && own instanceof Error ? own.message : undefined
+  } finally {
+    await recorder.release()
+  }
 }

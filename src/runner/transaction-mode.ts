@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { DataSource, MigrationInterface } from 'typeorm'
 import { UserError } from '../source/user-error'
 
 /** TransactionMode is how TypeORM's runner wraps migrations in transactions. */
@@ -14,4 +14,13 @@ export function transactionModeOf(dataSource: DataSource): TransactionMode {
   const mode: unknown = dataSource.options.migrationsTransactionMode ?? 'each'
   if (modes.includes(mode as TransactionMode)) return mode as TransactionMode
   throw new UserError(`the DataSource's migrationsTransactionMode is ${JSON.stringify(mode)}, which TypeORM's runner reads as no transaction at all: set it to "all", "each" or "none"`)
+}
+
+/**
+ * revertsInTransaction says whether reverting `migration` runs in a transaction: its own `transaction` wins, as
+ * it does when TypeORM's runner applies it (`transaction = false` for `DROP INDEX CONCURRENTLY`, which no
+ * transaction may hold), though TypeORM's undoLastMigration reads only the DataSource's mode.
+ */
+export function revertsInTransaction(mode: TransactionMode, migration: MigrationInterface | undefined): boolean {
+  return migration?.transaction ?? mode !== 'none'
 }

@@ -1,4 +1,4 @@
-import type { DataSource, MigrationInterface } from 'typeorm'
+import { type DataSource, DataTypeNotSupportedError, type MigrationInterface } from 'typeorm'
 import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { withDistinctEntitySchemas } from './distinct-entity-schemas'
@@ -21,13 +21,21 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
     } catch (err) {
       // A file that failed to load is named already (see withLoadFailuresNamed), a syntax error with its line and column.
       if (err instanceof UserError) throw err
-      throw new UserError(
-        `TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; fix the entity or file it names`,
-        { cause: err },
-      )
+      throw new UserError(`TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; ${whatToDo(err)}`, { cause: err })
     }
   }
   return dataSource.entityMetadatas
+}
+
+/**
+ * whatToDo ends the line of an entity TypeORM rejects. A column typed `Object` is one whose property type the
+ * decorator metadata cannot name (`string | null` under strictNullChecks, an object type): its `type` is missing.
+ */
+function whatToDo(err: unknown): string {
+  if (err instanceof DataTypeNotSupportedError && err.message.startsWith('Data type "Object"')) {
+    return "its property's type is a union with null or undefined (under strictNullChecks) or an object, which decorator metadata writes as Object: give the column an explicit type, as @Column({ type: 'varchar', nullable: true })"
+  }
+  return 'fix the entity or file it names'
 }
 
 /**

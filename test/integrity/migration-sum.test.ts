@@ -172,6 +172,18 @@ describe('folderIntegrityFindings', () => {
     expect(codes(['Init1700000000000'])).toEqual([])
     expect(codes([])).toEqual([])
   })
+
+  it('names a pending migration with the timestamp of the newest applied one: each branch took the millisecond after the same migration', () => {
+    const twin = migration('AddTags', 1700000001000)
+    write('1700000001000-AddTags.ts', twin)
+    write('autogen.sum', sumText(sumEntriesOf([
+      { fileName: '1700000000000-Init.ts', source: a }, { fileName: '1700000001000-AddTags.ts', source: twin }, { fileName: '1700000001000-AddViews.ts', source: b },
+    ])))
+    expect(codes(['Init1700000000000', 'AddViews1700000001000'])).toEqual(['MIGRATION_OUT_OF_ORDER 1700000001000-AddTags.ts'])
+    expect(folderIntegrityFindings(dir, ['Init1700000000000', 'AddViews1700000001000'], dir)[0]!.message).toMatch(
+      /^migration AddTags1700000001000 is not applied but has the timestamp of AddViews1700000001000, the newest applied one .*`typeorm-autogen rebase AddTags1700000001000`/,
+    )
+  })
 })
 
 it('check exits with the first code in ExitCode\'s order', () => {

@@ -64,6 +64,17 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     rmSync(file)
   })
 
+  it('says that nothing ran when the only pending migration cannot run in a transaction', async () => {
+    await cli('upgrade')
+    const file = fixture.runner.project.write('migrations/1700000004000-Loose.ts', migration('Loose1700000004000', 'await queryRunner.query(`UPDATE note SET views = 3`)', 'transaction = false'))
+    const run = await unchanged('upgrade', '--dry-run')
+    expect(afterDatabaseLine(run.stderr)).toBe('note: Loose1700000004000 was not run: its `transaction = false` keeps it out of a transaction, which a dry run could not roll back\n')
+    expect(afterDatabaseLine(run.stdout)).toBe('Dry run: nothing changed (no migration ran).\n')
+    expect(run.code).toBe(0)
+    rmSync(file)
+    await cli('downgrade', '--all')
+  })
+
   it('refuses, as upgrade does, a migration with its own transaction where every migration runs in one (migrationsTransactionMode all)', async () => {
     const file = fixture.runner.project.write('migrations/1700000004000-Loose.ts', migration('Loose1700000004000', 'await queryRunner.query(`UPDATE note SET views = 3`)', 'transaction = false'))
     fixture.runner.project.write('all.ts', [

@@ -348,6 +348,25 @@ export class Bad {
     )
   })
 
+  test('a column typed string | null under strict, which metadata writes as Object, is told to give its type', async () => {
+    const p = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true } }),
+      'entities/loose.ts': `
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+@Entity()
+export class Loose {
+  @PrimaryColumn() id: number
+  @Column({ nullable: true }) nickname: string | null
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    await expect(readProject(p)).rejects.toThrow(
+      'TypeORM cannot build the entity metadata: Data type "Object" in "Loose.nickname" is not supported by "better-sqlite3" database; ' +
+      "its property's type is a union with null or undefined (under strictNullChecks) or an object, which decorator metadata writes as Object: give the column an explicit type, as @Column({ type: 'varchar', nullable: true })",
+    )
+  })
+
   test('an entity file that throws gives a UserError that names it', async () => {
     const p = project({
       'entities/broken.ts': "throw new Error('entity file exploded')\nexport {}\n",

@@ -28,13 +28,16 @@ function printDryRun(run: DryRun, verb: 'apply' | 'revert', nothing: string, out
     return
   }
   for (const name of run.ran) output.out(`Would ${verb} ${name} (it ran, and was rolled back)`)
+  const without = run.ran.length === 0 ? '' : '; the migrations after it ran without it'
   for (const name of run.skipped) {
-    printNote(output, `${name} was not run: its \`transaction = false\` keeps it out of a transaction, which a dry run could not roll back; the migrations after it ran without it`)
+    printNote(output, `${name} was not run: its \`transaction = false\` keeps it out of a transaction, which a dry run could not roll back${without}`)
   }
   const [first, ...rest] = run.untried
   if (first !== undefined) {
     const after = rest.length === 0 ? '' : ` and the ${rest.length === 1 ? 'migration' : `${rest.length} migrations`} after it (${rest.join(', ')})`
     printNote(output, `${first}${after} ${rest.length === 0 ? 'was' : 'were'} not run: ${first} first commits the migrations before it (the earlier part of its change, whose enum values it uses), which a dry run cannot do; \`upgrade\` runs ${rest.length === 0 ? 'it' : 'them'}`)
   }
-  output.out(`Dry run: nothing changed (${run.ran.length} migration${run.ran.length === 1 ? '' : 's'} ran in one transaction, rolled back).`)
+  output.out(run.ran.length === 0
+    ? 'Dry run: nothing changed (no migration ran).'
+    : `Dry run: nothing changed (${run.ran.length} migration${run.ran.length === 1 ? '' : 's'} ran in one transaction, rolled back).`)
 }
