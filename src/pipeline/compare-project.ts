@@ -29,6 +29,11 @@ export interface CompareOptions extends RenameOptions {
   readonly strategy?: MigrationStrategy
   /** Opens the connection the database is read through; by default the dialect's read-only one to the DataSource's database. */
   readonly connect?: () => Promise<DatabaseConnection>
+  /**
+   * false: list the hazards without counting their data, for a database whose rows are not the user's (a
+   * scratch database built from the migrations), where a count would say that a drop loses nothing.
+   */
+  readonly countRows?: boolean
 }
 
 /**

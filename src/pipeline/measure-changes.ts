@@ -1,3 +1,4 @@
+import { describeHazard } from '../hazards/describe-hazard'
 import { UserError } from '../source/user-error'
 import type { ProjectReading } from './read-project'
 import type { PlannedChanges } from './plan-changes'
@@ -13,13 +14,16 @@ export interface MeasuredChanges extends MeasuredHazards {
 }
 
 /**
- * measureChanges counts the data the hazards affect through the reading's read-only connection, and plans
- * (and counts) the expand or contract migration the strategy asks for. With no strategy, the contract of
- * applied expand migrations is planned too where it can be, so that `check` shows what it still does.
+ * measureChanges counts the data the hazards affect through the reading's read-only connection (unless
+ * options.countRows is false), and plans (and counts) the expand or contract migration the strategy asks
+ * for. With no strategy, the contract of applied expand migrations is planned too where it can be, so that
+ * `check` shows what it still does.
  */
 export async function measureChanges(read: ProjectReading, planned: PlannedChanges, options: CompareOptions): Promise<MeasuredChanges> {
   const { dialect, connection, actual, desired, entities } = read
-  const measured = await measureHazards(planned.findings, dialect, connection)
+  const measured = options.countRows === false
+    ? { hazards: planned.findings.map((f) => describeHazard(f)), warnings: [] }
+    : await measureHazards(planned.findings, dialect, connection)
   const expandContract = options.strategy === 'expand-contract'
     ? await planExpandContract({ up: planned.changes.ops, actual, findings: planned.findings, dialect, connection, declared: entities.model })
     : undefined
