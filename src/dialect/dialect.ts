@@ -27,7 +27,7 @@ export interface IntrospectionScope {
 }
 
 /** SchemaWideName is a kind of table object whose name may have to be unique in its schema (see schemaWideNames). */
-export type SchemaWideName = 'index' | 'unique' | 'primary key'
+export type SchemaWideName = 'index' | 'unique' | 'primary key' | 'foreign key'
 
 /**
  * DialectCapabilities are the differences between dialects that the core may ask about.
@@ -84,7 +84,7 @@ export interface DialectCapabilities {
   /**
    * The names of a table's objects that must be unique in its whole schema, not just in the table: PostgreSQL's
    * indexes, unique keys and primary keys are relations of the schema, SQLite's indexes objects of the
-   * database. Absent: none (MySQL's are the table's own).
+   * database, and InnoDB (MySQL, MariaDB) names foreign keys per database. Absent: none.
    */
   readonly schemaWideNames?: readonly SchemaWideName[]
   /**

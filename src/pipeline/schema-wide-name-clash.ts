@@ -5,8 +5,9 @@ import { UserError } from '../source/user-error'
 
 /**
  * refuseSchemaWideNameClashes stops a comparison where the entities give objects of two tables one name that
- * the database wants unique in the schema (see DialectCapabilities.schemaWideNames): a named `@Index` on a
- * base class names the index of every entity extending it, and the migration would fail on the second.
+ * the database wants unique in the schema (see DialectCapabilities.schemaWideNames): a named `@Index` or
+ * foreign key on a base class names the one of every entity extending it, and the migration would fail on
+ * the second.
  */
 export function refuseSchemaWideNameClashes(desired: SchemaModel, capabilities: DialectCapabilities): void {
   const kinds = capabilities.schemaWideNames ?? []
@@ -33,5 +34,6 @@ function namedObjects(table: TableModel, kinds: readonly SchemaWideName[]): { re
     ...(kinds.includes('index') ? table.indexes.map((i) => ({ kind: 'index' as const, name: i.name })) : []),
     ...(kinds.includes('unique') ? table.uniques.map((u) => ({ kind: 'unique' as const, name: u.name })) : []),
     ...(kinds.includes('primary key') && table.primaryKey?.name !== undefined ? [{ kind: 'primary key' as const, name: table.primaryKey.name }] : []),
+    ...(kinds.includes('foreign key') ? table.foreignKeys.map((f) => ({ kind: 'foreign key' as const, name: f.name })) : []),
   ]
 }

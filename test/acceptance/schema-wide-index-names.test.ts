@@ -1,10 +1,16 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { allDialects, type TestDatabase } from '../support/test-database'
 
-// A named @Index on a base class names the index of every entity extending it (Grist's Resource is such a
-// base). PostgreSQL wants an index name unique in the schema and SQLite in the database, so the migration
-// failed on the second CREATE INDEX; MySQL and MariaDB keep index names per table, and there it works.
+// A name given on a base class names the object of every entity extending it (Grist's Resource is such a
+// base). PostgreSQL wants an index name unique in the schema and SQLite in the database, and InnoDB a foreign
+// key name in the database: the migration failed on the second CREATE. Where the names are the tables' own
+// (MariaDB's index names, PostgreSQL's and SQLite's foreign key names), it works.
+
+@Entity('member')
+class Member {
+  @PrimaryGeneratedColumn() id: number
+}
 
 abstract class Stamped {
   @Index('idx_created_on') @Column({ type: 'varchar', length: 30, default: '2024-01-01' }) createdOn: string
@@ -20,28 +26,47 @@ class Workspace extends Stamped {
   @PrimaryGeneratedColumn() id: number
 }
 
-const entities = [Document, Workspace]
-const clash = (where: string, table: (name: string) => string) =>
-  `"idx_created_on" names the index of table ${table('document')} and the index of table ${table('workspace')}, but the database wants it unique in the ${where}: ` +
-  'give one of them another name (a name given on a base class names the index of every entity that extends it)'
+abstract class Owned {
+  @ManyToOne(() => Member, { nullable: true }) @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'fk_owner' }) owner: Member | null
+}
 
-describe.each(allDialects('widenames'))('%s: one index name on two tables', (label, createDatabase) => {
+@Entity('album')
+class Album extends Owned {
+  @PrimaryGeneratedColumn() id: number
+}
+
+@Entity('playlist')
+class Playlist extends Owned {
+  @PrimaryGeneratedColumn() id: number
+}
+
+const indexed = [Document, Workspace]
+const owned = [Member, Album, Playlist]
+const clash = (name: string, kind: string, where: string, first: string, second: string) =>
+  `"${name}" names the ${kind} of table ${first} and the ${kind} of table ${second}, but the database wants it unique in the ${where}: ` +
+  `give one of them another name (a name given on a base class names the ${kind} of every entity that extends it)`
+
+describe.each(allDialects('widenames'))('%s: one name on the indexes or foreign keys of two tables', (label, createDatabase) => {
   let db: TestDatabase
   beforeEach(async () => {
     db = await createDatabase()
   })
   afterEach(async () => db?.drop())
 
-  if (label === 'mariadb') {
-    it('migrates, as the index names are the tables\' own', async () => {
-      await migrateTo(db, entities, 'Init')
-      expect(await pendingChanges(db, entities)).toEqual([])
-      await revertLast(db, entities)
-    })
-  } else {
-    it('is refused, naming both tables', async () => {
-      const expected = label === 'postgres' ? clash('schema', (name) => `public.${name}`) : clash('database', (name) => name)
-      await expect(pendingChanges(db, entities)).rejects.toThrow(expected)
-    })
-  }
+  const refused = label === 'mariadb'
+    ? { entities: owned, message: clash('fk_owner', 'foreign key', 'database', 'album', 'playlist') }
+    : label === 'postgres'
+      ? { entities: indexed, message: clash('idx_created_on', 'index', 'schema', 'public.document', 'public.workspace') }
+      : { entities: indexed, message: clash('idx_created_on', 'index', 'database', 'document', 'workspace') }
+  const allowed = refused.entities === owned ? indexed : owned
+
+  it('is refused where the database wants the name unique beyond the table', async () => {
+    await expect(pendingChanges(db, refused.entities)).rejects.toThrow(refused.message)
+  })
+
+  it('migrates where the names are the tables\' own', async () => {
+    await migrateTo(db, allowed, 'Init')
+    expect(await pendingChanges(db, allowed)).toEqual([])
+    await revertLast(db, allowed)
+  })
 })
