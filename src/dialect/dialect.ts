@@ -26,6 +26,9 @@ export interface IntrospectionScope {
   readonly ignoreTables: readonly string[]
 }
 
+/** SchemaWideName is a kind of table object whose name may have to be unique in its schema (see schemaWideNames). */
+export type SchemaWideName = 'index' | 'unique' | 'primary key' | 'foreign key'
+
 /**
  * DialectCapabilities are the differences between dialects that the core may ask about.
  * The core never asks for a dialect's name.
@@ -78,6 +81,12 @@ export interface DialectCapabilities {
    * foreign key's name, as the one MySQL makes for a foreign key does. Absent: they share one namespace.
    */
   readonly indexNamesApart?: boolean
+  /**
+   * The names of a table's objects that must be unique in its whole schema, not just in the table: PostgreSQL's
+   * indexes, unique keys and primary keys are relations of the schema, SQLite's indexes objects of the
+   * database, and InnoDB (MySQL, MariaDB) names foreign keys per database. Absent: none.
+   */
+  readonly schemaWideNames?: readonly SchemaWideName[]
   /**
    * `CREATE OR REPLACE VIEW` changes a view in place, keeping the views built on it, when its columns stay
    * the same. Absent: a changed view is dropped and created again.

@@ -17,6 +17,7 @@ import { ignoredTables } from './ignored-tables'
 import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
 import { refuseNoEntities } from './no-entities-guard'
+import { refuseSchemaWideNameClashes } from './schema-wide-name-clash'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import { runsMigrationsFolder } from '../runner/migration-runner'
 import type { CompareOptions } from './compare-project'
@@ -84,6 +85,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
+  refuseSchemaWideNameClashes(wanted, dialect.capabilities)
   const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const hints = [...(options.renames ?? []), ...entities.renameHints]

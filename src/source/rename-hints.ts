@@ -35,7 +35,8 @@ export function renameHintsOf(metadata: EntityMetadata): RenameHint[] {
 
 /**
  * RenameTarget is what rename advice needs of an entity's table: the class that declares it and, by column
- * name, the property path behind each column.
+ * name, the property behind each column as `Class.property`, named on the class that declares it (a base
+ * class, an embedded class, a child entity), where `@RenamedFrom` is read from.
  */
 export interface RenameTarget {
   readonly tableName: string
@@ -50,7 +51,7 @@ export function renameTargetsOf(metadatas: readonly EntityMetadata[]): RenameTar
     .map((m) => {
       const properties: Record<string, string> = {}
       for (const column of m.columns) {
-        if (!column.isVirtualProperty && !(column.databaseName in properties)) properties[column.databaseName] = column.propertyPath
+        if (!column.isVirtualProperty && !(column.databaseName in properties)) properties[column.databaseName] = declaredProperty(m, column)
       }
       return { tableName: m.tableName, className: m.targetName, properties }
     })
@@ -64,7 +65,13 @@ export function decoratorAdvice(targets: readonly RenameTarget[], rename: Rename
   const decorator = `@RenamedFrom(${quoteLiteral(rename.kind === 'table' && movesSchema(rename) ? `${rename.table.schema}.${rename.from}` : rename.from)})`
   if (rename.kind === 'table') return `add ${decorator} to ${target.className}`
   const property = Object.hasOwn(target.properties, rename.to) ? target.properties[rename.to] : undefined
-  return property === undefined ? undefined : `add ${decorator} to ${target.className}.${property}`
+  return property === undefined ? undefined : `add ${decorator} to ${property}`
+}
+
+/** declaredProperty is `Class.property` of the class declaring `column`, the entity's own for its own columns. */
+function declaredProperty(metadata: EntityMetadata, column: ColumnMetadata): string {
+  if (typeof column.target === 'function' && column.target !== metadata.target) return `${column.target.name}.${column.propertyName}`
+  return `${metadata.targetName}.${column.propertyPath}`
 }
 
 function columnHintsOf(metadata: EntityMetadata, column: ColumnMetadata): readonly string[] {

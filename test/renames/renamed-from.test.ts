@@ -1,4 +1,4 @@
-import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { ChildEntity, Column, DataSource, Entity, PrimaryGeneratedColumn, TableInheritance } from 'typeorm'
 import { readEntities } from '../../src/source/entity-metadata'
 import { decoratorAdvice, renameTargetsOf } from '../../src/source/rename-hints'
 import { RenamedFrom } from '../../src/source/renamed-from'
@@ -18,6 +18,17 @@ class Article extends Stamped {
   @RenamedFrom('body', 'text') @Column({ type: 'text', name: 'content_text' }) content: string
   @Column(() => Address) address: Address
   @Column({ type: 'integer' }) views: number
+}
+
+@Entity('rule')
+@TableInheritance({ column: { name: 'kind', type: 'varchar' } })
+class Rule {
+  @PrimaryGeneratedColumn() id: number
+}
+
+@ChildEntity()
+class DocumentRule extends Rule {
+  @Column({ type: 'text', nullable: true }) note: string | null
 }
 
 async function hintsOf(...entities: Function[]) {
@@ -44,6 +55,14 @@ describe('@RenamedFrom', () => {
     expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'column', table: { name: 'article' }, from: 'hits', to: 'views' })).toBe("add @RenamedFrom('hits') to Article.views")
     expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'table', table: { name: 'story' }, from: 'story', to: 'article' })).toBe("add @RenamedFrom('story') to Article")
     expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'table', table: { name: 'a' }, from: 'a', to: 'b' })).toBeUndefined()
+  })
+
+  it('names the class that declares an inherited, embedded or child entity\'s property: the decorator goes there', async () => {
+    const { metadatas } = await hintsOf(Article, Rule, DocumentRule)
+    const advice = (table: string, from: string, to: string) => decoratorAdvice(renameTargetsOf(metadatas), { kind: 'column', table: { name: table }, from, to })
+    expect(advice('article', 'created', 'createdOn')).toBe("add @RenamedFrom('created') to Stamped.createdOn")
+    expect(advice('article', 'town', 'addressCity')).toBe("add @RenamedFrom('town') to Address.city")
+    expect(advice('rule', 'memo', 'note')).toBe("add @RenamedFrom('memo') to DocumentRule.note")
   })
 
   it('needs an old name', () => {

@@ -42,6 +42,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       columnNamesIgnoreCase: true,
       renamesInPlace: true,
       indexNamesApart: true,
+      schemaWideNames: ['foreign key'],
       replacesViews: true,
       implicitDefaults: true,
       enumPositions: true,

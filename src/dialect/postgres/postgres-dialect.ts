@@ -35,6 +35,7 @@ export const postgresDialect: Dialect = {
     notValidConstraints: true,
     renamesInPlace: true,
     replacesViews: true,
+    schemaWideNames: ['index', 'unique', 'primary key'],
     typeFamilies: postgresTypeFamilies,
     typeLimits: postgresTypeLimits,
   },

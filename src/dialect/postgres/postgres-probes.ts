@@ -9,6 +9,7 @@ import { isArrayLiteral, singleElement } from './postgres-value-cast'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
+const unescapedNulPattern = '(^|[^\\\\])(\\\\\\\\)*\\\\u0000'
 const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'off', '1', '0']
 
 /**
@@ -45,6 +46,9 @@ function notValueOf(to: ColumnModel, text: string): string | undefined {
       return `lower(trim(${text})) NOT IN (${booleanWords.map(quoteLiteral).join(', ')})`
     case 'uuid':
       return `translate(lower(trim(${text})), '{}-', '') !~ '^[0-9a-f]{32}$'`
+    case 'jsonb':
+      // The one JSON text jsonb refuses: a \u0000 escape (not one whose backslash is itself escaped).
+      return `${text} ~ ${quoteLiteral(unescapedNulPattern)}`
     case 'enum':
       return to.enumValues === undefined || to.enumValues.length === 0
         ? undefined

@@ -30,6 +30,7 @@ export const sqliteDialect: Dialect = {
     enumArraysAsLists: true,
     unenforcedTypeParameters: true,
     looseTypes: true,
+    schemaWideNames: ['index'],
     typeFamilies: sqliteTypeFamilies,
     typeLimits: sqliteTypeLimits,
   },
