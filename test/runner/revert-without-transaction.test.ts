@@ -1,5 +1,5 @@
 import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { type TempProject, handMigrationsConfig, tempProject } from '../support/temp-project'
 import { bothDialects, type TestDatabase } from '../support/test-database'
 
 // A migration whose class says `transaction = false` (a hand-written `CREATE INDEX CONCURRENTLY`, here a
@@ -30,11 +30,7 @@ describe.each(bothDialects('revertnotx'))('on %s', (_label, createDatabase) => {
   beforeAll(async () => {
     db = await createDatabase()
     project = tempProject({
-      'ormconfig.ts': [
-        "import { DataSource } from 'typeorm'",
-        `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'] })`,
-        "export const autogen = { ignoreTables: ['tidy'] }",
-      ].join('\n'),
+      'ormconfig.ts': handMigrationsConfig(db.options, ['tidy']),
       'migrations/1700000001000-Vacuum.ts': vacuum,
     })
   })

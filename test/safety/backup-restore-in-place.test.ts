@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { recordedMigrations } from '../support/database-state'
 import { handMigration } from '../support/scratch-project'
 import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { type TempProject, handMigrationsConfig, tempProject } from '../support/temp-project'
 import { allDialects, mariadbServer, postgresServer, type TestDatabase } from '../support/test-database'
 
 // The backup `upgrade --backup` wrote is what an operator restores when the upgrade went wrong: over the same
@@ -37,11 +37,7 @@ describe.each(allDialects('restore'))('on %s', (label, createDatabase) => {
   beforeAll(async () => {
     db = await createDatabase()
     project = tempProject({
-      'ormconfig.ts': [
-        "import { DataSource } from 'typeorm'",
-        `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'] })`,
-        "export const autogen = { ignoreTables: ['item', 'tag'] }",
-      ].join('\n'),
+      'ormconfig.ts': handMigrationsConfig(db.options, ['item', 'tag']),
       'migrations/1700000000000-Items.ts': handMigration('Items1700000000000', ['CREATE TABLE item (id integer PRIMARY KEY, name varchar(40))'], ['DROP TABLE item']),
     })
     expect((await cli(['upgrade'])).code).toBe(0)

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { recordedMigrations } from '../support/database-state'
-import { type TempProject, tempProject } from '../support/temp-project'
+import { type TempProject, handMigrationsConfig, tempProject } from '../support/temp-project'
 import { type TestDatabase } from '../support/test-database'
 
 const bin = path.resolve(__dirname, '../../bin/typeorm-autogen.js')
@@ -44,11 +44,7 @@ export async function lockProject(db: TestDatabase): Promise<LockProject> {
   const project = tempProject()
   const started = project.file('slow-started')
   const released = project.file('slow-released')
-  project.write('ormconfig.ts', [
-    "import { DataSource } from 'typeorm'",
-    `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [], migrations: ['migrations/*.ts'] })`,
-    `export const autogen = { ignoreTables: ['run_log'] }`,
-  ].join('\n'))
+  project.write('ormconfig.ts', handMigrationsConfig(db.options, ['run_log']))
   project.write(`migrations/1700000000000-Slow.ts`, migration(slow, `writeFileSync(${JSON.stringify(started)}, '')
     while (!existsSync(${JSON.stringify(released)})) await new Promise((resolve) => setTimeout(resolve, 20))`))
   project.write(`migrations/1700000001000-Quick.ts`, migration(quick, ''))

@@ -61,3 +61,15 @@ export function sqliteConfig(parts: ConfigParts): string {
     parts.extra ?? '',
   ].join('\n')
 }
+
+/**
+ * handMigrationsConfig is an ormconfig.ts over `options` with no entities and the migrations of `migrations/`,
+ * written by hand: the tables they make are `ignoreTables`, so that no comparison with the entities drops them.
+ */
+export function handMigrationsConfig(options: object, ignoreTables: readonly string[]): string {
+  return [
+    "import { DataSource } from 'typeorm'",
+    `export default new DataSource({ ...${JSON.stringify(options)}, entities: [], migrations: ['migrations/*.ts'] })`,
+    `export const autogen = { ignoreTables: ${JSON.stringify(ignoreTables)} }`,
+  ].join('\n')
+}
