@@ -48,8 +48,9 @@ export function columnAlterStatement(alter: ColumnAlter, operations: readonly Op
  * joinColumnAlters writes ALTER COLUMN clauses of one table that follow each other as one ALTER TABLE: PostgreSQL
  * then rewrites the table once for all its changes of type, where each ALTER TABLE of its own rewrites it again,
  * under its exclusive lock. One statement runs its clauses by kind, not in the order written: every drop
- * (DROP DEFAULT, DROP NOT NULL, DROP IDENTITY, DROP EXPRESSION) first, then the changes of type, then the rest
- * (SET NOT NULL, SET DEFAULT, ADD and SET GENERATED), which is the order alterColumnSql writes one column's.
+ * (DROP DEFAULT, DROP NOT NULL) first, then the changes of type, then the rest (SET NOT NULL, SET DEFAULT, ADD
+ * and SET GENERATED), which is the order alterColumnSql writes one column's; but it checks each change of type
+ * against the column as it was, so DROP IDENTITY and DROP EXPRESSION are statements of their own.
  */
 export function joinColumnAlters(compiled: readonly CompiledStatement[]): Statement[] {
   const out: Statement[] = []
@@ -79,6 +80,9 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
   const { table, from, to, changes } = op
   const t = qualified(table)
   const alter = (clause: string): ColumnAlter => ({ table: t, clause: `ALTER COLUMN ${quoteIdent(to.name)} ${clause}` })
+  // PostgreSQL checks a change of type against the column as it is before any clause of its ALTER TABLE runs:
+  // an identity or generated column refuses one, so dropping either is a statement of its own.
+  const alone = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`
   if (recomputes(op)) {
     return [`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(from.name)}`, `ALTER TABLE ${t} ADD ${columnDefinitionSql(to, table)}`,
       ...(to.comment !== undefined ? [columnCommentSql(table, to.name, to.comment)] : [])]
@@ -86,8 +90,8 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
   const out: AlterColumnPiece[] = []
   const typeChanged = changesColumnType(op)
   const sequence = serialSequenceName(table, to.name)
-  if (from.computed && !to.computed) out.push(alter('DROP EXPRESSION'))
-  if (isIdentity(from) && !isIdentity(to)) out.push(alter('DROP IDENTITY'))
+  if (from.computed && !to.computed) out.push(alone('DROP EXPRESSION'))
+  if (isIdentity(from) && !isIdentity(to)) out.push(alone('DROP IDENTITY'))
   if (isIncrement(from) && !isIncrement(to)) out.push(alter('DROP DEFAULT'), `DROP SEQUENCE ${sequence}`)
 
   const before = defaultSql(from)
