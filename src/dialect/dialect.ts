@@ -1,6 +1,6 @@
 import type { RecordChanges, TypeormRecord } from '../plan/typeorm-records'
 import type { DataSource, DataSourceOptions } from 'typeorm'
-import type { ColumnModel, SchemaModel, ViewSource } from '../model/schema-model'
+import type { ColumnModel, QualifiedName, SchemaModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
 import type { PlaceholderSyntax } from './inline-parameters'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
@@ -211,6 +211,9 @@ export type TableReadFailure =
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
  */
+/** FormerTable names the database's table an entity table comes from by a stated rename or move; undefined for any other. */
+export type FormerTable = (table: QualifiedName) => QualifiedName | undefined
+
 export interface Dialect {
   /** The TypeORM `type` this dialect serves (`sqlite`, `better-sqlite3`, `postgres`). */
   readonly name: string
@@ -239,9 +242,10 @@ export interface Dialect {
   normalize(model: SchemaModel, options?: DataSourceOptions): SchemaModel
   /**
    * reconcile may rewrite the entity side where the database can prove two spellings equal that rules
-   * cannot (for instance two default expressions). Optional; it must not change the database.
+   * cannot (for instance two default expressions). Optional; it must not change the database. A table
+   * renamed or moved by a stated rename is compared with the database's table `formerTable` names.
    */
-  reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel>
+  reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel>
   /**
    * compile turns a change set (operations in order, grouped per table with each table's shapes) into
    * statements, each carrying the operations it carries out.

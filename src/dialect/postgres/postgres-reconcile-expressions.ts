@@ -1,6 +1,6 @@
 import { namedIn } from '../../model/qualified-name'
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
-import type { DatabaseConnection } from '../dialect'
+import type { DatabaseConnection, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { qualified } from './postgres-quote'
@@ -12,6 +12,8 @@ type Place = 'check' | 'where' | 'computed' | 'default'
 
 interface ExpressionCandidate {
   readonly table: TableModel
+  /** The database's table the question reads from: the entity table's, or the one it is renamed or moved from. */
+  readonly readFrom: TableModel
   readonly place: Place
   readonly name: string
   readonly desired: string
@@ -29,8 +31,8 @@ interface ExpressionCandidate {
  * leaves the table's other expressions compared. Should the planner refuse the question (an expression that
  * does not fit the database's columns), each expression is asked alone, and only those it refuses stay unsettled.
  */
-export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  const actualTable = namedIn(actual.tables)
+export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel> {
+  const actualTable = counterpartIn(actual, formerTable)
   const candidates = desired.tables.flatMap((table) => {
     const other = actualTable(table)
     if (other === undefined) return []
@@ -43,13 +45,25 @@ export async function reconcileExpressions(desired: SchemaModel, actual: SchemaM
   return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
 }
 
+/**
+ * counterpartIn finds an entity table's table in the database: the one of its name, else the one a stated rename
+ * or move names (a check casting to the enum type of a table moved to another schema is the same check there).
+ */
+export function counterpartIn(actual: SchemaModel, formerTable: FormerTable | undefined): (table: TableModel) => TableModel | undefined {
+  const named = namedIn(actual.tables)
+  return (table) => {
+    const former = formerTable?.(table)
+    return named(table) ?? (former === undefined ? undefined : named(former))
+  }
+}
+
 /** samePlans are the candidates whose two spellings the planner prints alike, asked in one EXPLAIN; undefined where it refuses. */
 async function samePlans(candidates: readonly ExpressionCandidate[], connection: DatabaseConnection): Promise<ExpressionCandidate[] | undefined> {
   const tables = [...new Set(candidates.map((c) => c.table))]
   const subqueries = tables.map((table, t) => {
     const mine = candidates.filter((c) => c.table === table)
     const list = mine.map((c) => `${sql(c.desired, c.castTo)}, ${sql(c.actual, c.castTo)}`).join(', ')
-    return `(SELECT ${list} FROM ${qualified(table)}) AS q${t}`
+    return `(SELECT ${list} FROM ${qualified(mine[0]!.readFrom)}) AS q${t}`
   })
   let output: string[]
   try {
@@ -86,7 +100,7 @@ function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate
   const found: ExpressionCandidate[] = []
   const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined, castTo?: string) => {
     if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
-    found.push({ table, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
+    found.push({ table, readFrom: other, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
   }
   const theirColumns = new Map(other.columns.map((c) => [c.name, c]))
   // The database's text of a check or predicate reading a column that goes to, from or between enum types

@@ -1,9 +1,8 @@
-import { namedIn } from '../../model/qualified-name'
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
-import type { DatabaseConnection } from '../dialect'
+import type { DatabaseConnection, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
-import { reconcileExpressions } from './postgres-reconcile-expressions'
+import { counterpartIn, reconcileExpressions } from './postgres-reconcile-expressions'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
 import { reconcileViews } from './postgres-view-reconcile'
 
@@ -21,8 +20,8 @@ interface Candidate {
  * (`reconcileViews`, temporary views rolled back). Each query is only issued when there is something to ask;
  * none changes the database.
  */
-export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection), actual, connection)
+export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel> {
+  const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection, formerTable), actual, connection, formerTable)
   return reconcileViews(expressions, actual, connection)
 }
 
@@ -33,8 +32,8 @@ export async function reconcilePostgres(desired: SchemaModel, actual: SchemaMode
  * Only constants (literals, casts, ARRAY[...], arithmetic; no function calls) are evaluated, so the query has
  * no side effects. If PostgreSQL rejects an expression, nothing is reconciled and the diff shows it.
  */
-export async function reconcileDefaults(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  const actualTable = namedIn(actual.tables)
+export async function reconcileDefaults(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel> {
+  const actualTable = counterpartIn(actual, formerTable)
   const candidates = desired.tables.flatMap((table) => {
     const other = actualTable(table)
     return other ? table.columns.flatMap((c) => candidateOf(table, c, other)) : []
