@@ -31,10 +31,10 @@ export type Probe =
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
   | { readonly kind: 'holds_values'; readonly table: QualifiedName; readonly column: string; readonly values: readonly string[]; readonly isArray?: boolean }
   /**
-   * Non-null values that do not look like values of the type `to`; dialects answer it for the types they can
-   * test. `fromArray` says the column holds arrays now.
+   * Non-null values of the column, now `from`, that do not look like values of the type `to`; dialects answer
+   * it for the types they can test.
    */
-  | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly to: ColumnModel; readonly fromArray?: boolean }
+  | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly from: ColumnModel; readonly to: ColumnModel }
 
 export type ProbeKind = Probe['kind']
 

@@ -38,7 +38,7 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
       return [{
         code: 'ENUM_VALUE_REMOVED', operation: op, advice,
         what: `Restricts ${columnText(op.table, op.to.name)} to ${valuesText(op.to.enumValues)}, which fails while rows hold other values`,
-        ...(origin && { probe: { kind: 'not_convertible', table: nameOf(origin.table), column: origin.column.name, to: op.to, ...(op.from.isArray === true && { fromArray: true }) } }),
+        ...(origin && { probe: { kind: 'not_convertible', table: nameOf(origin.table), column: origin.column.name, from: op.from, to: op.to } }),
       }]
     }
     const removed = (op.from.enumValues ?? []).filter((v) => op.to.enumValues !== undefined && !op.to.enumValues.includes(v))

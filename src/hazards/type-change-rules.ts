@@ -48,7 +48,7 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
         case 'safe': return undefined
         case 'rewrite': return { kind: 'rows', table }
         case 'narrowing': return narrowingProbe(table, column, from, to, capabilities.typeLimits)
-        case 'cast_may_fail': return { kind: 'not_convertible', table, column, to, ...(from.isArray === true && { fromArray: true }) }
+        case 'cast_may_fail': return { kind: 'not_convertible', table, column, from, to }
         case 'label_positions':
         case 'label_bits': return { kind: 'non_null', table, column }
       }

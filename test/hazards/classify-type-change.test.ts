@@ -18,7 +18,7 @@ describe('postgres: classifyTypeChange', () => {
     [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 12, scale: 4 }), 'rewrite'],
     [c('timestamp'), c('timestamptz'), 'rewrite'],
     [c('integer'), c('text'), 'rewrite'],
-    [c('json'), c('jsonb'), 'rewrite'],
+    [c('json'), c('jsonb'), 'cast_may_fail'],
     [c('varchar', { length: 100 }), c('varchar', { length: 50 }), 'narrowing'],
     [c('text'), c('varchar', { length: 50 }), 'narrowing'],
     [c('bigint'), c('integer'), 'narrowing'],

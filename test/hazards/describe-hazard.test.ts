@@ -44,7 +44,7 @@ const probes = ([
   { kind: 'out_of_range', table, column: 'n', min: '-32768', max: '32767' },
   { kind: 'more_decimals', table, column: 'n', scale: 2 },
   { kind: 'holds_values', table, column: 's', values: ['archived', 'gone'] },
-  { kind: 'not_convertible', table, column: 'code', to: { name: 'code', type: 'integer', nullable: false } },
+  { kind: 'not_convertible', table, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: { name: 'code', type: 'integer', nullable: false } },
 ] as Probe[])
 
 describe('withoutMeasurement', () => {
@@ -90,7 +90,7 @@ describe('measurementText', () => {
       { kind: 'more_decimals', table, column: 'n', scale: 0 },
       { kind: 'more_decimals', table, column: 'n', scale: 2 },
       { kind: 'holds_values', table, column: 's', values: ['archived', 'gone'] },
-      { kind: 'not_convertible', table, column: 'code', to: { name: 'code', type: 'integer', nullable: false } },
+      { kind: 'not_convertible', table, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: { name: 'code', type: 'integer', nullable: false } },
     ] as Probe[]).map((probe) => measurementText(probe, result, 100))
     expect(texts).toEqual([
       '3 duplicate values of ("email")',

@@ -15,11 +15,11 @@ const probes: Probe[] = [
   { kind: 'more_decimals', table: t, column: 'score', scale: 1 },
   { kind: 'holds_values', table: t, column: 'status', values: ['archived', 'gone'] },
   { kind: 'holds_values', table: t, column: 'tags', values: ['b'], isArray: true },
-  { kind: 'not_convertible', table: t, column: 'code', to: to('integer') },
-  { kind: 'not_convertible', table: t, column: 'code', to: to('numeric') },
-  { kind: 'not_convertible', table: t, column: 'flag', to: to('boolean') },
-  { kind: 'not_convertible', table: t, column: 'code', to: to('enum', { enumValues: ['12', 'x9'] }) },
-  { kind: 'not_convertible', table: t, column: 'code', to: to('jsonb') },
+  { kind: 'not_convertible', table: t, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: to('integer') },
+  { kind: 'not_convertible', table: t, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: to('numeric') },
+  { kind: 'not_convertible', table: t, column: 'flag', from: { name: 'flag', type: 'text', nullable: true }, to: to('boolean') },
+  { kind: 'not_convertible', table: t, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: to('enum', { enumValues: ['12', 'x9'] }) },
+  { kind: 'not_convertible', table: t, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: to('jsonb') },
 ]
 
 describe('postgres: measure', () => {

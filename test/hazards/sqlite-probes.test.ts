@@ -17,11 +17,11 @@ const probes: Probe[] = [
   { kind: 'out_of_range', table: t, column: 'age', min: '0', max: '40' },
   { kind: 'more_decimals', table: t, column: 'score', scale: 1 },
   { kind: 'holds_values', table: t, column: 'status', values: ['archived', 'gone'] },
-  { kind: 'not_convertible', table: t, column: 'code', to: { name: 'code', type: 'integer', nullable: false } },
-  { kind: 'not_convertible', table: t, column: 'code', to: { name: 'code', type: 'text', nullable: false } },
+  { kind: 'not_convertible', table: t, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: { name: 'code', type: 'integer', nullable: false } },
+  { kind: 'not_convertible', table: t, column: 'code', from: { name: 'code', type: 'text', nullable: true }, to: { name: 'code', type: 'text', nullable: false } },
   { kind: 'rows', table: { name: 'empty "one"' } },
   // score holds 1.5, 2.25, 3 (a whole REAL, which becomes an integer) and NULL.
-  { kind: 'not_convertible', table: t, column: 'score', to: { name: 'score', type: 'integer', nullable: true } },
+  { kind: 'not_convertible', table: t, column: 'score', from: { name: 'score', type: 'text', nullable: true }, to: { name: 'score', type: 'integer', nullable: true } },
 ]
 
 describe('sqlite: measure', () => {

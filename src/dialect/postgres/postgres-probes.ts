@@ -19,8 +19,8 @@ const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'o
  * whose elements are not tested.
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
-  const { to } = probe
-  const fromArray = probe.fromArray === true
+  const { from, to } = probe
+  const fromArray = from.isArray === true
   if (fromArray && !to.isArray) return notValueOf(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
   if (!fromArray && to.isArray) {
     const element = notValueOf({ ...to, isArray: false }, `${column}::text`)
@@ -28,11 +28,14 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
   if (to.isArray) return stringTypes.has(to.type) ? `NOT ${isArrayLiteral(`${column}::text`)}` : undefined
-  return notValueOf(to, `${column}::text`)
+  return notValueOf(to, `${column}::text`, from)
 }
 
-/** notValueOf is the test that `text` is not a value of `to`'s (scalar) type, for the types it knows. */
-function notValueOf(to: ColumnModel, text: string): string | undefined {
+/**
+ * notValueOf is the test that `text` is not a value of `to`'s (scalar) type, for the types it knows (`from`, the
+ * column's type now, where the test depends on it).
+ */
+function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string | undefined {
   switch (to.type) {
     case 'smallint':
     case 'integer':
@@ -47,8 +50,9 @@ function notValueOf(to: ColumnModel, text: string): string | undefined {
     case 'uuid':
       return `translate(lower(trim(${text})), '{}-', '') !~ '^[0-9a-f]{32}$'`
     case 'jsonb':
-      // The one JSON text jsonb refuses: a \u0000 escape (not one whose backslash is itself escaped).
-      return `${text} ~ ${quoteLiteral(unescapedNulPattern)}`
+      // The one json value jsonb refuses: a \u0000 escape (not one whose backslash is itself escaped). Whether
+      // text of another type is JSON at all, PostgreSQL 15 has no test for.
+      return from?.type === 'json' && from.isArray !== true ? `${text} ~ ${quoteLiteral(unescapedNulPattern)}` : undefined
     case 'enum':
       return to.enumValues === undefined || to.enumValues.length === 0
         ? undefined

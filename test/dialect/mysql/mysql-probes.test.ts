@@ -40,12 +40,12 @@ describe('mysql probes on MariaDB', () => {
       { kind: 'holds_values', table: t, column: 'mood', values: ['b', 'c'] },
       { kind: 'holds_values', table: t, column: 'tags', values: ['y'] },
       { kind: 'duplicates', table: t, columns: ['name'] },
-      { kind: 'not_convertible', table: t, column: 'note', to: col('note', 'int') },
-      { kind: 'not_convertible', table: t, column: 'note', to: col('note', 'double') },
-      { kind: 'not_convertible', table: t, column: 'note', to: col('note', 'date') },
-      { kind: 'not_convertible', table: t, column: 'doc', to: col('doc', 'json') },
-      { kind: 'not_convertible', table: t, column: 'name', to: col('name', 'enum', { enumValues: ['short'] }) },
-      { kind: 'not_convertible', table: t, column: 'name', to: col('name', 'geometry') },
+      { kind: 'not_convertible', table: t, column: 'note', from: { name: 'note', type: 'text', nullable: true }, to: col('note', 'int') },
+      { kind: 'not_convertible', table: t, column: 'note', from: { name: 'note', type: 'text', nullable: true }, to: col('note', 'double') },
+      { kind: 'not_convertible', table: t, column: 'note', from: { name: 'note', type: 'text', nullable: true }, to: col('note', 'date') },
+      { kind: 'not_convertible', table: t, column: 'doc', from: { name: 'doc', type: 'text', nullable: true }, to: col('doc', 'json') },
+      { kind: 'not_convertible', table: t, column: 'name', from: { name: 'name', type: 'text', nullable: true }, to: col('name', 'enum', { enumValues: ['short'] }) },
+      { kind: 'not_convertible', table: t, column: 'name', from: { name: 'name', type: 'text', nullable: true }, to: col('name', 'geometry') },
     ]
     const before = connection.queryCount
     const results = await mysqlDialectAt(connection.server).measure(connection, probes, { rowLimit: 1000 })
