@@ -158,9 +158,11 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && (t.schema === from.schema || followsTable(t))
   // A name is written bare or quoted, with any double quote in it doubled.
   const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
-  const inSchema = from.schema === undefined ? '' : `(?:${spelled(from.schema)}\\.)?`
+  const inSchema = from.schema === undefined ? '' : `(${spelled(from.schema)}\\.)?`
   const cast = new RegExp(`::\\s*${inSchema}${spelled(from.name)}`, 'g')
-  const recast = (sql: string) => sql.replace(cast, () => `::${quoteDoubled(to.name)}`)
+  // A cast names the schema where the type is not on the search path: kept so, and written where the type moves.
+  const qualifiedTo = to.schema === undefined ? quoteDoubled(to.name) : `${quoteDoubled(to.schema)}.${quoteDoubled(to.name)}`
+  const recast = (sql: string) => sql.replace(cast, (_, schema?: string) => `::${schema !== undefined || from.schema !== to.schema ? qualifiedTo : quoteDoubled(to.name)}`)
   const follow = (t: TableModel): TableModel => ({
     ...t,
     columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),

@@ -241,6 +241,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'e-mail log', columns: [source, made, generated], indexes: [{ id: 5, columns: [2, 4], unique: false, partial: false }] })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [source, { ...made, nullable: false }, generated] }] })(dialect)
   },
+  // PostgreSQL (seed 10): in a schema off the search path, a check casting to an enum type renamed with its column
+  // was written by down without the type's schema (type "naïve data_say "hi"_enum" does not exist).
+  'an enum column renamed onto a dropped column of its single-table child, with a check, in a second schema': (dialect) => {
+    const said = column({ id: 6, name: 'say "hi"', kind: 'sharedEnum', nullable: false, defaultVariant: 1 })
+    const spaced = column({ id: 7, name: 'with space', kind: 'enum', labels: ['a', 'b', 'c'] })
+    const t = table({ id: 8, name: 'naïve data', primaryKey: 'identity', rows: 3, columns: [said, spaced], checks: [{ id: 9, column: 7 }], childColumns: [6, 7], ...(dialect === 'postgres' && { schema: otherSchema }) })
+    return pair({ tables: [t] }, { tables: [{ ...t, childColumns: [7], columns: [{ ...spaced, name: 'say "hi"' }] }] })(dialect)
+  },
   // PostgreSQL (seed 8): a table moved to another schema whose check and partial index cast to its enum type was
   // read as a change of both (the database's text names the type unqualified); down created them again by that
   // text before moving the type back (type "Mixed Case_order_enum" does not exist).

@@ -41,11 +41,14 @@ describe('postgres compiles renames in place', () => {
     })
     const from = { schema: 'public', name: 'person_mood_enum' }
     const to = { schema: 'public', name: 'say "hi"_$&_enum' }
+    // A cast that names the schema keeps naming it (the type may be off the search path); one that does not, does not.
     const before = schema([mood(from.name, '"public".person_mood_enum')], { schemas: ['public'] })
     const after = applyOperations(before, [{ kind: 'rename_enum', from, to }])
-    expect(after.tables[0]).toEqual(mood(to.name, '"say ""hi""_$&_enum"'))
+    expect(after.tables[0]).toEqual(mood(to.name, '"public"."say ""hi""_$&_enum"'))
     const back = applyOperations(after, [{ kind: 'rename_enum', from: to, to: from }])
-    expect(back.tables[0]).toEqual(mood(from.name, '"person_mood_enum"'))
+    expect(back.tables[0]).toEqual(mood(from.name, '"public"."person_mood_enum"'))
+    const bare = applyOperations(schema([mood(from.name, 'person_mood_enum')], { schemas: ['public'] }), [{ kind: 'rename_enum', from, to }])
+    expect(bare.tables[0]).toEqual(mood(to.name, '"say ""hi""_$&_enum"'))
   })
 
   it('moves an enum type to another schema before renaming it', () => {
