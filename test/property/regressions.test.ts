@@ -241,6 +241,12 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'e-mail log', columns: [source, made, generated], indexes: [{ id: 5, columns: [2, 4], unique: false, partial: false }] })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [source, { ...made, nullable: false }, generated] }] })(dialect)
   },
+  // PostgreSQL (seed 11): a table renamed while its identity key became serial got, from down, an identity sequence
+  // named after the new name ("order_id_seq"): the identity is made again before the table is renamed back.
+  'a table renamed, its identity key made serial': (dialect) => {
+    const t = table({ id: 4, name: 'CamelTable', primaryKey: 'identity', columns: [column({ id: 2, name: 'x', kind: 'int' })] })
+    return pair({ tables: [t] }, { tables: [{ ...t, name: 'order', primaryKey: 'increment' }] })(dialect)
+  },
   // PostgreSQL (seed 10): in a schema off the search path, a check casting to an enum type renamed with its column
   // was written by down without the type's schema (type "naïve data_say "hi"_enum" does not exist).
   'an enum column renamed onto a dropped column of its single-table child, with a check, in a second schema': (dialect) => {

@@ -83,15 +83,18 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
 /**
  * A move to another schema is SET SCHEMA (which takes the owned sequences along), then RENAME TO in the new
  * schema when the name changes too; serial sequences are renamed after the table, as PostgreSQL would have
- * named them, so that later ALTERs of those columns find them.
+ * named them, so that later ALTERs of those columns find them. So are identity sequences, where they have the
+ * name PostgreSQL gave them (`IF EXISTS`): an identity the migration makes again after the rename is named
+ * after the new name, and its `down`, renaming back, gives back the old one.
  */
 function renameTableSql(op: OperationOf<'rename_table'>): string[] {
   const out = renameSql('TABLE', op.from, op.to)
   if (op.from.name === op.to.name) return out
   const current = op.to.schema === undefined ? op.from : { schema: op.to.schema, name: op.from.name }
-  for (const column of op.table.columns.filter((c) => c.generated?.kind === 'increment')) {
+  for (const column of op.table.columns.filter((c) => c.generated?.kind === 'increment' || c.generated?.kind === 'identity')) {
     const renamed = quoteIdent(serialSequenceBaseName(op.to.name, column.name))
-    out.push(`ALTER SEQUENCE ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
+    const ifExists = column.generated?.kind === 'identity' ? ' IF EXISTS' : ''
+    out.push(`ALTER SEQUENCE${ifExists} ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
   }
   return out
 }
