@@ -90,6 +90,8 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
     case 'alter_column':
       // A table with a STORED generated column, or an indexed VIRTUAL one, is copied to change a column's nullability.
       if (op.changes.includes('nullability') && before?.columns.some((c) => c.computed !== undefined && (c.computed.stored || keyed(before, c.name)))) return copy
+      // A STORED generated column is changed only by a copy, even its comment alone (INSTANT and INPLACE refused).
+      if (op.from.computed?.stored === true || op.to.computed?.stored === true) return copy
       return mariadbColumnCost(op.from, op.to, op.changes)
     case 'rename_column':
     case 'rename_index':
