@@ -207,13 +207,13 @@ export type TableReadFailure =
   | { readonly kind: 'absent' }
   | { readonly kind: 'denied'; readonly user: string; readonly shownToExist: boolean }
 
+/** FormerTable names the database's table an entity table comes from by a stated rename or move; undefined for any other. */
+export type FormerTable = (table: QualifiedName) => QualifiedName | undefined
+
 /**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
  */
-/** FormerTable names the database's table an entity table comes from by a stated rename or move; undefined for any other. */
-export type FormerTable = (table: QualifiedName) => QualifiedName | undefined
-
 export interface Dialect {
   /** The TypeORM `type` this dialect serves (`sqlite`, `better-sqlite3`, `postgres`). */
   readonly name: string
