@@ -18,7 +18,7 @@ export { readHazardComments, unacceptedHazards, type FileHazard } from './hazard
 export { upgrade, downgrade } from './runner/migration-runner'
 export { migrationLog, type MigrationLog, type MigrationEntry, type MigrationState } from './runner/migration-log'
 export type { UpgradeTarget, DowngradeTarget } from './runner/run-plan'
-export { stamp, unstamp, type StampPlan, type StampResult } from './runner/stamp'
+export { stamp, unstamp, type MigrationStampPlan, type StampPlan, type StampResult } from './runner/stamp'
 export { migrationSql, type MigrationSql } from './runner/migration-sql'
 export type { RecordedQuery } from './runner/recording-query-runner'
 export { loadProject, type LoadedProject, type LoadOptions } from './source/load-config'

@@ -6,9 +6,13 @@ import { recordedState, runOnly, withConnection } from './migration-runner'
 import { migrationExecutor } from './migration-executor'
 import { inRunOrder, namesBase, resolveMigrationName } from './migration-target'
 
-/** StampPlan is what `stamp NAME` is about to record, before it records it. */
-export interface StampPlan {
-  /** The migration NAME names, or `base` (before every migration: then every record goes). */
+/** StampPlan is what `stamp NAME` is about to record, before it records it; for `stamp base`, that every record goes. */
+export type StampPlan = MigrationStampPlan | { readonly base: true }
+
+/** MigrationStampPlan is the plan of `stamp NAME`. */
+export interface MigrationStampPlan {
+  readonly base?: false
+  /** The migration NAME names. */
   readonly target: string
   /** The pending migrations up to it, in order: those recorded as applied. */
   readonly toRecord: readonly string[]
@@ -23,12 +27,12 @@ export interface DryRunOption {
 
 /**
  * StampResult is the migration `stamp NAME` named and those it recorded, none when it was applied already or
- * `verify` refused; for `stamp base`, the migrations whose records it removed.
+ * `verify` refused; for `stamp base`, `removed` lists the migrations whose records it removed.
  */
 export interface StampResult {
   readonly target: string
   readonly recorded: readonly string[]
-  readonly removed: readonly string[]
+  readonly removed?: readonly string[]
   readonly refused: boolean
 }
 
@@ -39,29 +43,28 @@ export interface StampResult {
 export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
-    if (namesBase(target, inProject)) return unstampAll(dataSource, { target, toRecord: [], newest: inProject.at(-1) ?? target }, verify, options)
+    if (namesBase(target, inProject)) return unstampAll(dataSource, verify, options)
     const name = resolveMigrationName(target, inProject)
     const { pending } = await recordedState(dataSource)
-    const done = { target: name, removed: [] }
-    if (!pending.includes(name)) return { ...done, recorded: [], refused: false }
+    if (!pending.includes(name)) return { target: name, recorded: [], refused: false }
     const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), newest: inProject.at(-1)! }
-    if (!(await verify(plan))) return { ...done, recorded: [], refused: true }
-    if (options.dryRun === true) return { ...done, recorded: plan.toRecord, refused: false }
+    if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
+    if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
     // TypeORM's fake run returns none of the migrations it recorded.
     await runOnly(dataSource, pending, plan.toRecord, { fake: true })
-    return { ...done, recorded: plan.toRecord, refused: false }
+    return { target: name, recorded: plan.toRecord, refused: false }
   })
 }
 
 /** unstampAll is `stamp base`: it removes every record of the migrations table (TypeORM reads them newest first), running nothing. */
-async function unstampAll(dataSource: DataSource, plan: StampPlan, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
+async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
   const executor = migrationExecutor(dataSource)
   const records = await executor.getExecutedMigrations()
   const removed = records.map((record) => record.name)
-  if (records.length === 0) return { target: plan.target, recorded: [], removed, refused: false }
-  if (!(await verify(plan))) return { target: plan.target, recorded: [], removed: [], refused: true }
+  if (records.length === 0) return { target: 'base', recorded: [], removed, refused: false }
+  if (!(await verify({ base: true }))) return { target: 'base', recorded: [], removed: [], refused: true }
   if (options.dryRun !== true) for (const record of records) await executor.deleteMigration(record)
-  return { target: plan.target, recorded: [], removed, refused: false }
+  return { target: 'base', recorded: [], removed, refused: false }
 }
 
 /** Unstamped is the migration whose record unstamp removed, and whether the project has it (upgrade can run it). */

@@ -40,7 +40,7 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
   }
   const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
   if (result.refused) return ExitCode.changesMissing
-  if (result.target === 'base' && result.recorded.length === 0) return reportUnstamped(result.removed, args.dryRun === true, output)
+  if (result.removed !== undefined) return reportUnstamped(result.removed, args.dryRun === true, output)
   if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied.`)
   for (const name of result.recorded) output.out(args.dryRun === true ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)
   return ExitCode.ok
@@ -59,7 +59,7 @@ function reportUnstamped(removed: readonly string[], dryRun: boolean, output: Cl
  * database those migrations build (as `check --drift` does).
  */
 async function matchesSchema(project: LoadedProject, plan: StampPlan, output: CliOutput, shadowUrl: string | undefined): Promise<boolean> {
-  if (plan.target === 'base') {
+  if (plan.base === true) {
     const drift = await compareDrift(project, shadowUrl, () => [])
     if (drift.findings.length === 0) return true
     for (const finding of drift.findings) output.out(findingLine(finding))
