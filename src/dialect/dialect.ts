@@ -195,6 +195,11 @@ export interface MigrationScriptSyntax {
   readonly parameters: PlaceholderSyntax
   /** How to run the script so that it stops at its first failing statement, for its header. */
   readonly howToRun: string
+  /**
+   * failingCheck is the statements (without their `;`) that fail, with `message` where the database can say it,
+   * when `query` returns a row, and do nothing else: a script's client cannot stop on a row, only on an error.
+   */
+  failingCheck(query: string, message: string): readonly string[]
 }
 
 /**

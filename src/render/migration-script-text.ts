@@ -6,9 +6,12 @@ import type { RecordedCall } from '../runner/recording-query-runner'
 /**
  * migrationScriptText writes a MigrationScript as an SQL script to run by hand (`psql -f`, `sqlite3`): each
  * migration's part between comments, each statement ending with `;`, its parameters written in as literals,
- * and a note after each query whose rows the migration read, since the script cannot know them.
+ * and a note after each query whose rows the migration read, since the script cannot know them. A query one
+ * row of which fails the migration (a check) is written as the dialect's failing check, so that the script
+ * stops there too.
  */
-export function migrationScriptText(script: MigrationScript, { parameters, howToRun }: MigrationScriptSyntax): string {
+export function migrationScriptText(script: MigrationScript, syntax: MigrationScriptSyntax): string {
+  const { howToRun } = syntax
   const command = script.direction === 'up' ? 'upgrade' : 'downgrade'
   const count = `${script.migrations.length} migration${script.migrations.length === 1 ? '' : 's'}`
   const head = script.migrations.length === 0
@@ -18,23 +21,41 @@ export function migrationScriptText(script: MigrationScript, { parameters, howTo
         '-- Written for the database as its migrations table is now; run it once, on that database,',
         `-- ${howToRun}.`,
       ]
-  return [...head, ...script.entries.flatMap((entry) => entryLines(entry, script.direction, parameters))].join('\n') + '\n'
+  return [...head, ...script.entries.flatMap((entry) => entryLines(entry, script.direction, syntax))].join('\n') + '\n'
 }
 
-function entryLines(entry: ScriptEntry, direction: 'up' | 'down', parameters: PlaceholderSyntax): string[] {
+function entryLines(entry: ScriptEntry, direction: 'up' | 'down', syntax: MigrationScriptSyntax): string[] {
   if (entry.kind !== 'statement') return entry.kind === 'begin' ? ['', `-- ${entry.migration}: ${direction}`] : [`-- end of ${entry.migration}`]
-  return [...statementLines(entry.call, parameters), ...(entry.call.resultRead && entry.migration !== undefined ? [readNote(entry.migration, entry.call.failsOnRows)] : [])]
+  const { call, migration } = entry
+  const failure = call.failsOnRows?.replace(/\s+/g, ' ')
+  if (failure !== undefined && migration !== undefined) return checkLines(call, `${migration} fails here: ${failure}`, syntax)
+  return [...statementLines(call, syntax.parameters), ...(call.resultRead && migration !== undefined ? [readNote(migration)] : [])]
+}
+
+/** checkLines write a query whose first row fails the migration with `message` as a check that fails the script alike. */
+function checkLines(call: RecordedCall, message: string, syntax: MigrationScriptSyntax): string[] {
+  const { sql, unfilled } = statementSql(call, syntax.parameters)
+  return [
+    `-- offline: a check: the statements below fail when the query in them returns a row, and stop the script there, as the migration stops: ${message}`,
+    ...(unfilled === undefined ? [] : [unfilled]),
+    ...syntax.failingCheck(sql, message).map((statement) => `${statement};`),
+  ]
 }
 
 function statementLines(call: RecordedCall, parameters: PlaceholderSyntax): string[] {
-  const sql = call.sql.trim().replace(/;$/, '')
-  if (call.parameters === undefined) return [`${sql};`]
-  const inlined = inlineParameters(sql, call.parameters, parameters)
-  if (inlined !== undefined) return [`${inlined};`]
-  return [`${sql};`, `-- offline: the parameters of the statement above have no SQL literal here, fill them in: ${JSON.stringify(call.parameters)}`]
+  const { sql, unfilled } = statementSql(call, parameters)
+  return [`${sql};`, ...(unfilled === undefined ? [] : [unfilled])]
 }
 
-function readNote(migration: string, failure: string | undefined): string {
-  if (failure !== undefined) return `-- offline: must return no rows, else ${migration} fails here: ${failure.replace(/\s+/g, ' ')}; run this query alone first, and not the script while it returns a row`
+/** statementSql is a call's SQL with its parameters written in as literals, or as it is with a note where they cannot be. */
+function statementSql(call: RecordedCall, parameters: PlaceholderSyntax): { sql: string; unfilled?: string } {
+  const sql = call.sql.trim().replace(/;$/, '')
+  if (call.parameters === undefined) return { sql }
+  const inlined = inlineParameters(sql, call.parameters, parameters)
+  if (inlined !== undefined) return { sql: inlined }
+  return { sql, unfilled: `-- offline: the parameters of the statement ${call.failsOnRows === undefined ? 'above' : 'below'} have no SQL literal here, fill them in: ${JSON.stringify(call.parameters)}` }
+}
+
+function readNote(migration: string): string {
   return `-- offline: ${migration} reads the result of the query above, which this script cannot know: what it sends next may differ on the real database`
 }

@@ -1,7 +1,7 @@
 import { isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { renderGithubReport } from './github-report'
-import { hazardLine, operationFinder } from './hazard-text'
+import { hazardComment, hazardLine, operationFinder } from './hazard-text'
 import { renderMarkdownReport } from './markdown-report'
 import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -44,7 +44,9 @@ export function renderReport(
       ...(direction === 'up' ? [] : ['', paint('heading', 'Down SQL:'), ...(plan.downStatements.length === 0 ? ['(none)'] : down())]),
     ])
     case 'summary': return lines(summaryText(plan, paint))
-    case 'sql': return script(direction === 'down' ? down() : sqlLines(plan.upStatements, plan.hazards))
+    case 'sql': return script(direction === 'down'
+      ? sqlLines(plan.downStatements, [], hazardComment, context.failingCheck)
+      : sqlLines(plan.upStatements, plan.hazards, hazardComment, context.failingCheck))
     case 'json': return `${JSON.stringify(jsonReport(plan, context), null, 2)}\n`
     case 'markdown': return renderMarkdownReport(plan, context)
     case 'github': return renderGithubReport(plan, context)

@@ -1,3 +1,4 @@
+import type { MigrationScriptSyntax } from '../dialect/dialect'
 import type { Statement } from '../dialect/statement'
 import { type Hazard, isNote } from '../hazards/hazard'
 import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
@@ -10,16 +11,23 @@ export function pointerComment(hazard: Hazard): string {
 
 /**
  * sqlLines writes statements as a SQL script, each ending with `;`, notes on statements and the hazards
- * they carry out as `--` comments (written by `comment`: in full, or as pointers).
+ * they carry out as `--` comments (written by `comment`: in full, or as pointers). With `failingCheck`, a
+ * statement that must return no rows is written as that check, which stops the script where it returns one.
  */
-export function sqlLines(statements: readonly Statement[], hazards: readonly Hazard[] = [], comment = hazardComment): string[] {
+export function sqlLines(
+  statements: readonly Statement[], hazards: readonly Hazard[] = [], comment = hazardComment, failingCheck?: MigrationScriptSyntax['failingCheck'],
+): string[] {
   const { byStatement, unplaced } = placeHazards(statements, hazards)
   const hazardNotes = (list: readonly Hazard[]) => list.flatMap((h) => hang(comment(h), '-- ', '--   '))
   return [...hazardNotes(unplaced), ...statements.flatMap((statement, i) => [
     ...hazardNotes(byStatement.get(i) ?? []),
     ...sqlComment(statement.commitBeforeUse, 'generate writes this change as migrations cut before the first statement that needs this one committed: '),
-    ...sqlComment(statement.failIfRows, 'must return no rows, else: '),
-    `${statement.sql};`,
+    ...(statement.failIfRows !== undefined && failingCheck !== undefined
+      ? [
+          ...sqlComment(statement.failIfRows, 'a check: the statements below fail when the query in them returns a row, and stop the script there: '),
+          ...failingCheck(statement.sql, statement.failIfRows.replace(/\s+/g, ' ')).map((sql) => `${sql};`),
+        ]
+      : [...sqlComment(statement.failIfRows, 'must return no rows, else: '), `${statement.sql};`]),
   ])]
 }
 

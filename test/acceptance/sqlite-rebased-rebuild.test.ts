@@ -68,4 +68,15 @@ it('stops a rebuild that would drop a column a migration applied before it added
   expect(upgrade.stderr).toContain('"user" has columns this migration does not know, which its rebuild of the table would drop with their values')
   expect(rows()).toEqual(before)
   expect(before).toEqual([{ id: 1, name: 'ann', x: 'precious' }, { id: 2, name: 'bob', x: 'kept' }])
+
+  // Its offline script stops there too, run as its header says (better-sqlite3's exec stops at the first error, as `sqlite3 -bail`).
+  const script = await runCliInProcess(project.dir, ['upgrade', '--sql'])
+  expect(script.code).toBe(0)
+  const db2 = new Database(project.file('data/app.sqlite'))
+  try {
+    expect(() => db2.exec(script.stdout)).toThrow('CHECK constraint failed: NameNullable1700000003000 fails here: "user" has columns this migration does not know')
+  } finally {
+    db2.close()
+  }
+  expect(rows()).toEqual(before)
 })

@@ -1,3 +1,4 @@
+import { sqliteMigrationScript } from '../../src/dialect/sqlite/sqlite-migration-script'
 import { renderReport } from '../../src/render/report'
 import type { MigrationPlan } from '../../src/plan/migration-plan'
 import { samplePlan, simplePlan } from './fixtures/sample-plan'
@@ -43,6 +44,25 @@ describe('renderReport', () => {
       `ALTER TYPE "s" ADD VALUE 'b';`,
       '',
     ].join('\n'))
+  })
+
+  it('sql with the dialect\'s failing check: a statement that must return no rows is written as the check, both ways', () => {
+    const check = { sql: 'SELECT 1 FROM "user" WHERE "age" IS NULL LIMIT 1', operations: [], failIfRows: 'rows hold NULL:\nfill them first' }
+    const plan: MigrationPlan = { ...simplePlan, upStatements: [check, simplePlan.upStatements[0]!], downStatements: [check] }
+    const context = { failingCheck: sqliteMigrationScript.failingCheck }
+    const written = [
+      '-- a check: the statements below fail when the query in them returns a row, and stop the script there: rows hold NULL:',
+      '--   fill them first',
+      'CREATE TEMP TABLE typeorm_autogen_check (found INTEGER CONSTRAINT "rows hold NULL: fill them first" CHECK (found = 0));',
+      'INSERT INTO typeorm_autogen_check SELECT EXISTS (',
+      'SELECT 1 FROM "user" WHERE "age" IS NULL LIMIT 1',
+      ');',
+      'DROP TABLE temp.typeorm_autogen_check;',
+    ]
+    expect(renderReport(plan, 'sql', 'up', undefined, context)).toBe([...written, 'ALTER TABLE "user" ADD "age" integer;', ''].join('\n'))
+    expect(renderReport(plan, 'sql', 'down', undefined, context)).toBe([...written, ''].join('\n'))
+    // The text report shows the query as the migration runs it.
+    expect(renderReport(plan, 'text', 'up', undefined, context)).toContain('\nSELECT 1 FROM "user" WHERE "age" IS NULL LIMIT 1;\n')
   })
 
   it('sql down: only the down statements, without the hazards of up', () => {

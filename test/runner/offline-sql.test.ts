@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import { databaseState } from '../support/database-state'
-import Database from 'better-sqlite3'
 import { afterDatabaseLine } from '../support/run-cli'
-import { allDialects, mariadbServer, postgresServer, type TestDatabase } from '../support/test-database'
+import { runScript } from '../support/run-script'
+import { allDialects, type TestDatabase } from '../support/test-database'
 import { names, runnerFixture } from './runner-project'
 
 // upgrade --sql and downgrade --sql on real databases: the script, run by hand on an empty database (psql -f,
@@ -97,16 +96,28 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     expect(lines.at(-1)).toMatch(/^(COMMIT|PRAGMA foreign_keys = ON);$/)
   })
 
-  it('says of a check that fails the migration on any row that it must return none, with the migration\'s message', async () => {
+  it('writes a check that fails the migration on any row as one that fails the script there, with the migration\'s message', async () => {
     fixture.runner.project.write('migrations/1700000005000-Guard.ts', guardMigration)
-    const run = await cli('upgrade', '--sql', '-c', 'by-runner.ts')
+    const db = await another('guarded.ts')
+    expect((await cli('upgrade', '--to', 'Count1700000004000', '-c', 'guarded.ts')).code).toBe(0)
+    await db.query('INSERT INTO note (views) VALUES (-1)')
+    const run = await cli('upgrade', '--sql', '-c', 'guarded.ts')
     expect(run.code).toBe(0)
-    const statements = partOf(run.stdout, 'Guard1700000005000').filter((line) => !isBegin(line) && !/^(COMMIT|PRAGMA foreign_keys = (ON|OFF));$/.test(line))
-    expect(statements.slice(1, 4)).toEqual([
-      'SELECT 1 FROM note WHERE views < 0;',
-      '-- offline: must return no rows, else Guard1700000005000 fails here: rows of note have negative views: fix them first; run this query alone first, and not the script while it returns a row',
-      'UPDATE note SET views = 0;',
-    ])
+    const message = 'Guard1700000005000 fails here: rows of note have negative views: fix them first'
+    const part = partOf(run.stdout, 'Guard1700000005000')
+    expect(part).toContain(`-- offline: a check: the statements below fail when the query in them returns a row, and stop the script there, as the migration stops: ${message}`)
+    expect(part).not.toContain('SELECT 1 FROM note WHERE views < 0;')
+
+    // Run by hand, the script stops at the check, with the message, and changes nothing.
+    expect(() => runScript(db, run.stdout)).toThrow(label === 'mariadb' ? /Duplicate entry 'Guard1700000005000 fails here: rows of note/ : new RegExp(message))
+    expect(await db.query('SELECT views FROM note')).toEqual([{ views: -1 }])
+    expect((await databaseState(db)).migrations.map((m) => m.name)).not.toContain('Guard1700000005000')
+
+    // Without such rows it runs through.
+    await db.query('UPDATE note SET views = 3')
+    runScript(db, run.stdout)
+    expect(await db.query('SELECT views FROM note')).toEqual([{ views: 0 }])
+    expect((await databaseState(db)).migrations.map((m) => m.name)).toContain('Guard1700000005000')
   })
 })
 
@@ -144,22 +155,4 @@ function partOf(script: string, migration: string): string[] {
   const lines = script.split('\n')
   const from = lines.findIndex((line) => line.startsWith(`-- ${migration}: `))
   return lines.slice(from, lines.indexOf(`-- end of ${migration}`) + 1)
-}
-
-/** runScript runs an SQL script by hand: psql -f on PostgreSQL, the mariadb client on MariaDB, better-sqlite3's exec on SQLite. */
-function runScript(db: TestDatabase, script: string): void {
-  if (db.label === 'mariadb') {
-    execFileSync('mariadb', ['-h', mariadbServer.host, '-u', mariadbServer.user, (db.options as { database: string }).database], { input: script, encoding: 'utf8' })
-    return
-  }
-  if (db.label === 'sqlite') {
-    const file = new Database((db.options as { database: string }).database)
-    try {
-      file.exec(script)
-    } finally {
-      file.close()
-    }
-    return
-  }
-  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', postgresServer.host, '-U', postgresServer.user, '-d', (db.options as { database: string }).database, '-f', '-'], { input: script, encoding: 'utf8' })
 }

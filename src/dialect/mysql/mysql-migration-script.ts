@@ -33,4 +33,28 @@ export const mysqlMigrationScript: MigrationScriptSyntax = {
     bracketNames: false,
     literal: (value) => scalarLiteral(value, spelling),
   },
+  failingCheck: (query, message) => {
+    const shown = stringLiteral(shortened(message))
+    return [
+      `CREATE TEMPORARY TABLE ${checkTable} (failed VARCHAR(${shownLength}) CHARACTER SET utf8mb4 PRIMARY KEY)`,
+      `INSERT INTO ${checkTable} VALUES (${shown})`,
+      `INSERT INTO ${checkTable} SELECT ${shown} FROM DUAL WHERE EXISTS (\n${query}\n)`,
+      `DROP TEMPORARY TABLE ${checkTable}`,
+    ]
+  },
+}
+
+/*
+ * A failing check on MySQL and MariaDB inserts its message twice into a temporary table's primary key: the
+ * second insert, made only when the query returns a row, fails with "Duplicate entry '<message>'" in every
+ * sql_mode and version (MySQL has no SIGNAL outside a stored program, and enforces a CHECK only from 8.0.16).
+ * The error shows the entry's start (64 characters on MariaDB 10.11, 192 on MySQL 8), and the client the failing
+ * statement with all of it. 190 characters of utf8mb4 fit InnoDB's oldest index limit (767 bytes).
+ */
+const checkTable = 'typeorm_autogen_check'
+const shownLength = 190
+
+function shortened(message: string): string {
+  const characters = [...message]
+  return characters.length <= shownLength ? message : `${characters.slice(0, shownLength - 3).join('')}...`
 }

@@ -28,4 +28,17 @@ export const postgresMigrationScript: MigrationScriptSyntax = {
     bracketNames: false,
     literal: (value) => scalarLiteral(value, spelling),
   },
+  // `#variable_conflict use_column` reads a column named like PL/pgSQL's own variable `found` as the column.
+  failingCheck: (query, message) => [[
+    'DO $typeorm_autogen_check$',
+    '#variable_conflict use_column',
+    'BEGIN',
+    '  IF EXISTS (',
+    query,
+    '  ) THEN',
+    `    RAISE EXCEPTION USING MESSAGE = ${stringLiteral(message)};`,
+    '  END IF;',
+    'END',
+    '$typeorm_autogen_check$',
+  ].join('\n')],
 }

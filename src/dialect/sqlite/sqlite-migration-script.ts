@@ -1,6 +1,6 @@
 import type { MigrationScriptSyntax } from '../dialect'
 import { type LiteralSpelling, scalarLiteral } from '../inline-parameters'
-import { quoteLiteral } from '../quote'
+import { quoteDoubled, quoteLiteral } from '../quote'
 
 const spelling: LiteralSpelling = {
   true: '1',
@@ -25,4 +25,12 @@ export const sqliteMigrationScript: MigrationScriptSyntax = {
     bracketNames: true,
     literal: (value) => scalarLiteral(value, spelling),
   },
+  // SQLite has no statement that raises an error outside a trigger; a CHECK does, and names its constraint.
+  failingCheck: (query, message) => [
+    `CREATE TEMP TABLE ${checkTable} (found INTEGER CONSTRAINT ${quoteDoubled(message)} CHECK (found = 0))`,
+    `INSERT INTO ${checkTable} SELECT EXISTS (\n${query}\n)`,
+    `DROP TABLE temp.${checkTable}`,
+  ],
 }
+
+const checkTable = 'typeorm_autogen_check'

@@ -57,9 +57,12 @@ function sequenceCarriedSql(from: string, to: string): string {
   return `INSERT INTO sqlite_sequence (name, seq) SELECT ${quoteLiteral(to)}, seq FROM sqlite_sequence WHERE name = ${quoteLiteral(from)}`
 }
 
-/** foreignKeyCheckSql asks for the rows of `table` whose foreign keys point nowhere. */
+/**
+ * foreignKeyCheckSql asks for the rows of `table` whose foreign keys point nowhere: PRAGMA foreign_key_check as
+ * a table-valued function, a query that, unlike the PRAGMA, an offline script can put inside a check of its own.
+ */
 export function foreignKeyCheckSql(table: string): string {
-  return `PRAGMA foreign_key_check(${quoteIdent(table)})`
+  return `SELECT * FROM pragma_foreign_key_check(${quoteLiteral(table)})`
 }
 
 /**

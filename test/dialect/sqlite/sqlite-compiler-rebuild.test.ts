@@ -108,7 +108,7 @@ describe('sqlite compiler: rebuilds', () => {
         USERS_COLUMNS.replace('varchar(100) NOT NULL', 'varchar(100)') +
           `, CONSTRAINT "UQ_users_email" UNIQUE ("email"), CONSTRAINT "CHK_users_age" CHECK ("age" >= 0)`,
       ),
-      'PRAGMA foreign_key_check("posts")',
+      `SELECT * FROM pragma_foreign_key_check('posts')`,
     ])
     expect(statements[0]).toEqual({
       sql: "SELECT name FROM pragma_table_info('posts') WHERE name NOT IN ('id', 'userId', 'title')",
@@ -117,9 +117,9 @@ describe('sqlite compiler: rebuilds', () => {
         'it was generated before another migration changed the table; delete it and generate it again',
     })
     expect(statements[14]).toEqual({
-      sql: 'PRAGMA foreign_key_check("posts")',
+      sql: `SELECT * FROM pragma_foreign_key_check('posts')`,
       operations: [ops[0]],
-      failIfRows: 'Rebuilding "posts" broke a foreign key: fix the rows listed by PRAGMA foreign_key_check("posts")',
+      failIfRows: `Rebuilding "posts" broke a foreign key: fix the rows listed by SELECT * FROM pragma_foreign_key_check('posts')`,
     })
   })
 
@@ -142,7 +142,7 @@ describe('sqlite compiler: rebuilds', () => {
     expect(sql.slice(7)).toEqual([
       'CREATE INDEX "IDX_posts_user" ON "articles" ("userId")',
       'CREATE INDEX "IDX_title" ON "articles" ("title")',
-      'PRAGMA foreign_key_check("articles")',
+      `SELECT * FROM pragma_foreign_key_check('articles')`,
     ])
   })
 
@@ -163,7 +163,7 @@ describe('sqlite compiler: rebuilds', () => {
     ])
     expect(statements.slice(0, 7).every((s) => s.operations.length === 1 && s.operations[0] === rename)).toBe(true)
     expect(sql[8]).toMatch(/^CREATE TABLE "temporary_users" \("uid" integer PRIMARY KEY AUTOINCREMENT/)
-    expect(sql[sql.length - 1]).toBe('PRAGMA foreign_key_check("posts")')
+    expect(sql[sql.length - 1]).toBe(`SELECT * FROM pragma_foreign_key_check('posts')`)
     expect(sqliteDialect.viewBreakingChanges(changeSetOf(schema(users, posts), ops))).toEqual([T, P])
   })
 

@@ -171,7 +171,7 @@ describe('sqlite round trip on real files', () => {
     db.db.pragma('foreign_keys = ON')
     const since = tableNamed(start, 'members').columns[3]
     const ops: Operation[] = [alterColumn({ name: 'members' }, since, { ...since, type: 'datetime' })]
-    expect(() => up(db, start, ops)).toThrow('Rebuilding "members" broke a foreign key: fix the rows listed by PRAGMA foreign_key_check("members")')
+    expect(() => up(db, start, ops)).toThrow(`Rebuilding "members" broke a foreign key: fix the rows listed by SELECT * FROM pragma_foreign_key_check('members')`)
     expect(await db.read()).toEqual(start)
   })
 
