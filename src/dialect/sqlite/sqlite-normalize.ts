@@ -101,6 +101,8 @@ function autoincrementKey(column: ColumnModel): boolean {
 /**
  * canonicalDefault is a default as canonical SQL text: redundant outer parentheses stripped, whitespace
  * collapsed outside quotes, `TRUE`/`FALSE` as `1`/`0`, `CURRENT_*` upper case; a NULL default is no default.
+ * `datetime('now')` (TypeORM's default of a CreateDateColumn), `date('now')` and `time('now')` are
+ * `CURRENT_TIMESTAMP`, `CURRENT_DATE` and `CURRENT_TIME`, which give the same text.
  */
 export function canonicalDefault(text: string | undefined): string | undefined {
   if (text === undefined) return undefined
@@ -109,8 +111,12 @@ export function canonicalDefault(text: string | undefined): string | undefined {
   if (/^true$/i.test(sql)) return '1'
   if (/^false$/i.test(sql)) return '0'
   if (/^current_(timestamp|date|time)$/i.test(sql)) return sql.toUpperCase()
+  const now = /^(datetime|date|time) ?\( ?'now' ?\)$/i.exec(sql)
+  if (now !== null) return nowFunctions[now[1]!.toLowerCase()]!
   return sql
 }
+
+const nowFunctions: Readonly<Record<string, string>> = { datetime: 'CURRENT_TIMESTAMP', date: 'CURRENT_DATE', time: 'CURRENT_TIME' }
 
 /** canonicalAction is a referential action in upper case, `NO ACTION` when unspecified. */
 export function canonicalAction(action: string | undefined): ReferentialAction {

@@ -113,7 +113,7 @@ describe('sqlite round trip on real files', () => {
     expect(k.columns.find((c) => c.name === 'uuid')).toEqual({ name: 'uuid', type: 'varchar', nullable: false })
     expect(canonicalOnly(k.columns.find((c) => c.name === 'mood'))).toEqual({ name: 'mood', type: 'varchar', nullable: false, default: "'happy'", enumValues: ['happy', "it's ok", 'sad'] })
     expect(k.columns.map((c) => c.default)).toEqual([
-      undefined, '-1', undefined, "'it''s  here'", undefined, '1', "datetime('now')", 'CURRENT_TIMESTAMP', undefined, '0.5',
+      undefined, '-1', undefined, "'it''s  here'", undefined, '1', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', undefined, '0.5',
       undefined, undefined, `'{"a":1}'`, "'happy'", undefined, undefined, undefined, undefined,
     ])
     expect(canonicalOnly(k.checks)).toEqual([{ name: 'CHK_kinds_price', expression: 'price >= 0' }])

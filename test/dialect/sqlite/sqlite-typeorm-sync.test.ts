@@ -81,8 +81,8 @@ describe('sqlite: reading a database made by TypeORM synchronize', () => {
       { name: 'fee', type: 'decimal', precision: 8, scale: 2, nullable: true },
       { name: 'bio', type: 'text', nullable: true, collation: 'NOCASE' },
       { name: 'shout', type: 'varchar', nullable: true, computed: { expression: 'upper(name)', stored: true } },
-      { name: 'created', type: 'datetime', nullable: false, default: "datetime('now')" },
-      { name: 'updated', type: 'datetime', nullable: false, default: "datetime('now')" },
+      { name: 'created', type: 'datetime', nullable: false, default: 'CURRENT_TIMESTAMP' },
+      { name: 'updated', type: 'datetime', nullable: false, default: 'CURRENT_TIMESTAMP' },
       { name: 'version', type: 'integer', nullable: false },
     ])
     expect(canonicalOnly(named('books').columns)).toEqual([
