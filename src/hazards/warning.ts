@@ -18,6 +18,7 @@ export const warningCodes = [
   'SNAPSHOT_STALE',
   'DATABASE_PATH',
   'SCHEMA_DIFFERS',
+  'RUN_OUT_OF_ORDER',
 ] as const
 
 /** WarningCode names one kind of warning. */

@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import type { MigrationFile } from '../source/migration-files'
 import type { CheckFinding } from '../hazards/check-finding'
+import type { Warning } from '../hazards/warning'
 
 /** migrationTimestamp is the time TypeORM orders a migration by: the last 13 digits of its name, if it ends in them. */
 export function migrationTimestamp(name: string): number | undefined {
@@ -27,6 +28,23 @@ export function outOfOrderFindings(files: readonly MigrationFile[], applied: rea
       message: `migration ${f.name} is not applied but ${timestamp === newest.timestamp ? 'has the timestamp of' : 'older than'} ${newest.name}, the newest applied one (two branches merged?), so upgrade would run it after a migration it was not written on top of: give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\` if it is applied nowhere yet, or regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`)`,
     }]
   })
+}
+
+/**
+ * runOutOfOrder is the RUN_OUT_OF_ORDER warning of `upgrade` about to run migrations no newer than the newest
+ * one `applied`, as TypeORM's runner does without a word; undefined where it runs none.
+ */
+export function runOutOfOrder(toRun: readonly string[], applied: readonly string[]): Warning | undefined {
+  const newest = newestOf(applied)
+  if (newest === undefined) return undefined
+  const behind = toRun.filter((name) => (migrationTimestamp(name) ?? Infinity) <= newest.timestamp)
+  if (behind.length === 0) return undefined
+  const names = behind.join(', ')
+  return {
+    code: 'RUN_OUT_OF_ORDER',
+    message: `${names} ${behind.length === 1 ? 'is' : 'are'} run after ${newest.name}, the newest applied migration, though no newer (two branches merged?): ` +
+      `${behind.length === 1 ? 'it was' : 'they were'} not written on top of it, so run \`typeorm-autogen check\` to see whether the database now matches the entities`,
+  }
 }
 
 /** newestOf is the migration of `names` with the latest timestamp (see migrationTimestamp), if any has one. */

@@ -34,17 +34,19 @@ export function knownMigrations(loaded: readonly string[], migrationsDir: string
 /**
  * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
  * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
- * applied. `beforeRun` is told the names about to run first, on the same connection. It holds the
+ * applied. `beforeRun` is told the names about to run and those applied first, on the same connection. It holds the
  * migrations lock throughout (see RunSafety).
  */
-export async function upgrade(project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[]) => void, safety: RunSafety = {}): Promise<string[]> {
+export async function upgrade(
+  project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[], applied: readonly string[]) => void, safety: RunSafety = {},
+): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     refuseTransactionModeOverrides(transactionModeOf(dataSource),
       dataSource.migrations.filter((m) => toRun.includes(migrationNameOf(m))).map((instance) => ({ name: migrationNameOf(instance), instance })))
-    beforeRun?.(toRun)
+    beforeRun?.(toRun, applied)
     if (toRun.length === 0) return []
     if (safety.backup) await backupBeforeRun(dataSource.options, safety.backup)
     return runOnly(dataSource, pending, toRun)

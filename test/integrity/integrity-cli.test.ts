@@ -168,6 +168,20 @@ describe.each([
       expect(pending.stderr).not.toContain('MIGRATION_')
       expect((await cli('upgrade')).stdout).toContain('Applied Pinned1700000003000')
       expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+
+      // A migration left behind that upgrade runs all the same, as TypeORM's runner does: it says so first.
+      writeFileSync(project.file('migrations/1700000000500-Late.ts'), [
+        "import { MigrationInterface, QueryRunner } from 'typeorm'",
+        'export class Late1700000000500 implements MigrationInterface {',
+        '  async up(queryRunner: QueryRunner): Promise<void> {}',
+        '  async down(queryRunner: QueryRunner): Promise<void> {}',
+        '}',
+      ].join('\n'))
+      const late = await cli('upgrade')
+      expect(late.code).toBe(0)
+      expect(late.stdout).toContain('Applied Late1700000000500')
+      expect(late.stderr).toContain('warning: RUN_OUT_OF_ORDER: Late1700000000500 is run after Pinned1700000003000, the newest applied migration, though no newer (two branches merged?): ' +
+        'it was not written on top of it, so run `typeorm-autogen check` to see whether the database now matches the entities\n')
     })
   })
 

@@ -1,3 +1,4 @@
+import { runOutOfOrder } from '../../pipeline/migration-order'
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { shownBy } from '../../pipeline/shown-findings'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
@@ -18,14 +19,16 @@ export interface RunnerArgs extends RunSafetyArgs {
 
 /**
  * upgradeCommand applies the pending migrations up to the target (by default all) with TypeORM's runner.
- * First it prints, as warnings, the hazards of those migration files that no reviewer accepted; they do not
- * stop it.
+ * First it prints, as warnings, the hazards of those migration files that no reviewer accepted, and whether it
+ * runs a migration behind the newest applied one; they do not stop it.
  */
 export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
-  const applied = await upgrade(project, args, (toRun) => {
+  const applied = await upgrade(project, args, (toRun, before) => {
+    const behind = runOutOfOrder(toRun, before)
+    if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, toRun, shown))) output.err(line)
   }, runSafetyReport(args, output))
   if (applied.length === 0) output.out('Up to date: no pending migrations.')
