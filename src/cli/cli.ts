@@ -56,7 +56,7 @@ const scratchOptions = {
 } as const
 /** shadowUrlFits rejects a --shadow-url no scratch database uses. */
 const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl?: string }) =>
-  a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations or --drift'
+  a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations (or check --drift)'
 
 const runSafetyOptions = {
   'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade or downgrade of the database to finish, then exit 2' },
@@ -118,10 +118,14 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
           describe: 'expand-contract: write a column rename or risky type change as its expand migration only; --contract finishes it later',
         })
         .option('contract', { type: 'boolean', describe: 'write the contract migration of the applied expand migrations (after upgrade and deploy)' })
-        .option('dry-run', { type: 'boolean', describe: 'print the files generate would write and its report, writing nothing' }),
+        .option('dry-run', { type: 'boolean', describe: 'print the files generate would write and its report, writing nothing' })
+        .option('from-migrations', { type: 'boolean', describe: 'compare the entities with a scratch database built from the migrations folder, not the live database' })
+        .option('shadow-url', scratchOptions['shadow-url'])
+        .check((a) => shadowUrlFits({ fromMigrations: a['from-migrations'], shadowUrl: a['shadow-url'] })),
       (a) => run(a, (out) => withRenamePrompt((ask) =>
         generateCommand({
           config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet, dryRun: a.dryRun,
+          fromMigrations: a.fromMigrations, shadowUrl: a.shadowUrl,
         }, out, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
       y.options(reportOptions).option('rename', renameOption).check(directionFits),

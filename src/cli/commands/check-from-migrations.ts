@@ -29,9 +29,7 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
   return withScratchDatabase(project, args.shadowUrl, async (scratch) => {
     announceScratch(scratch, args, output)
     const notRun = setAsideUnrunnable(scratch.dataSource, project.migrationsDir)
-    await applyPending(scratch.dataSource).catch((err: unknown) => {
-      throw withFailingStatement(err)
-    })
+    await buildFromMigrations(scratch)
     // The scratch database holds none of the user's rows: counts taken there would say a drop loses nothing.
     const pending = await compareLoaded(scratch.project, args, { renames, connect: scratch.connect, countRows: false })
     const notReverted = await revertAll(scratch, pending.comparison.desired.schemas)
@@ -48,8 +46,15 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
   })
 }
 
+/** buildFromMigrations has TypeORM's runner apply the migrations to the scratch database; a failing one is an error naming its statement. */
+export async function buildFromMigrations(scratch: ScratchProject): Promise<void> {
+  await applyPending(scratch.dataSource).catch((err: unknown) => {
+    throw withFailingStatement(err)
+  })
+}
+
 /** announceScratch prints the `Database:` line every comparison starts with, naming the scratch database and its source. */
-export function announceScratch(scratch: ScratchProject, args: ScratchArgs, output: CliOutput): void {
+export function announceScratch(scratch: ScratchProject, args: Pick<ScratchArgs, 'format' | 'quiet'>, output: CliOutput): void {
   if (args.quiet === true) return
   const folder = relative(process.cwd(), scratch.project.migrationsDir) || '.'
   const print = args.format === 'text' ? output.out : output.err

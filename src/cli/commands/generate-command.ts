@@ -15,6 +15,8 @@ import { type CliOutput, paintsOf, printNote, printSummary, printWarning } from 
 import { ExitCode } from '../exit-codes'
 import { refuseBadMigrationName } from '../migration-name-arg'
 import { parseRenameFlags } from '../rename-flag'
+import { withScratchDatabase } from '../../runner/scratch-database'
+import { announceScratch, buildFromMigrations } from './check-from-migrations'
 
 export interface GenerateArgs {
   readonly config: string
@@ -32,11 +34,17 @@ export interface GenerateArgs {
   readonly quiet?: boolean
   /** `--dry-run`: print what would be written, writing nothing. */
   readonly dryRun?: boolean
+  /** `--from-migrations`: compare the entities with a scratch database built from the migrations folder, not the live one. */
+  readonly fromMigrations?: boolean
+  /** `--shadow-url`: the server (and credentials) to make that scratch database on. */
+  readonly shadowUrl?: string
 }
 
 /**
  * generateCommand writes a migration for the pending changes, or says there are none. `ask` decides
- * suspected renames (the terminal prompt); without it, an undecided one stops it with exit code 3.
+ * suspected renames (the terminal prompt); without it, an undecided one stops it with exit code 3. With
+ * `fromMigrations` the changes are those between the entities and a scratch database the migrations folder
+ * builds, as `check --from-migrations` finds them: no live database is read.
  */
 export async function generateCommand(args: GenerateArgs, output: CliOutput, ask?: RenameAsk): Promise<number> {
   refuseBadMigrationName(args.name, 'AddPostTags')
@@ -46,12 +54,21 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   const strategy = args.contract === true ? 'contract' : args.strategy
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config, { entityCache: true })
-  announceDatabase(project, output, { quiet: args.quiet })
+  // --accept-data-loss answers every suspected rename with no: nothing is asked.
+  const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
-    // --accept-data-loss answers every suspected rename with no: nothing is asked.
-    const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
-    result = await generateMigration(project, args.name, args.timestamp, options)
+    if (args.fromMigrations === true) {
+      result = await withScratchDatabase(project, args.shadowUrl, async (scratch) => {
+        announceScratch(scratch, { format: 'text', quiet: args.quiet }, output)
+        await buildFromMigrations(scratch)
+        // The scratch database holds none of the user's rows: counts taken there would say a drop loses nothing.
+        return generateMigration(scratch.project, args.name, args.timestamp, { ...options, connect: scratch.connect, countRows: false })
+      })
+    } else {
+      announceDatabase(project, output, { quiet: args.quiet })
+      result = await generateMigration(project, args.name, args.timestamp, options)
+    }
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err
     for (const rename of err.renames) output.err(`typeorm-autogen: ${unresolvedRenameLine(rename)}`)
