@@ -5,9 +5,9 @@ import { UserError } from '../source/user-error'
 
 /**
  * refuseSchemaWideNameClashes stops a comparison where the entities give objects of two tables one name that
- * the database wants unique in the schema (see DialectCapabilities.schemaWideNames): a named `@Index` or
- * foreign key on a base class names the one of every entity extending it, and the migration would fail on
- * the second.
+ * the database wants unique in the schema (see DialectCapabilities.schemaWideNames): a named `@Index`,
+ * foreign key or `@Check` on a base class names the one of every entity extending it, and the migration would
+ * fail on the second.
  */
 export function refuseSchemaWideNameClashes(desired: SchemaModel, capabilities: DialectCapabilities): void {
   const kinds = capabilities.schemaWideNames ?? []
@@ -35,5 +35,6 @@ function namedObjects(table: TableModel, kinds: readonly SchemaWideName[]): { re
     ...(kinds.includes('unique') ? table.uniques.map((u) => ({ kind: 'unique' as const, name: u.name })) : []),
     ...(kinds.includes('primary key') && table.primaryKey?.name !== undefined ? [{ kind: 'primary key' as const, name: table.primaryKey.name }] : []),
     ...(kinds.includes('foreign key') ? table.foreignKeys.map((f) => ({ kind: 'foreign key' as const, name: f.name })) : []),
+    ...(kinds.includes('check') ? table.checks.map((c) => ({ kind: 'check' as const, name: c.name })) : []),
   ]
 }

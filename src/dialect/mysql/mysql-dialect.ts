@@ -15,7 +15,7 @@ import { mysqlTimeoutStatements } from './mysql-timeouts'
 import { compileMysql } from './mysql-compiler'
 import { mysqlTypeormRecords, mysqlReadTypeormRecords } from './mysql-typeorm-records'
 import { measureMysql } from './mysql-probes'
-import { type MysqlServer, strictMode } from './mysql-server'
+import { type MysqlServer, atLeast, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
 import { doubleQuotedTexts } from './mysql-expressions'
 import { mysqlTableReadFailure } from './mysql-table-read-failure'
@@ -42,7 +42,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       columnNamesIgnoreCase: true,
       renamesInPlace: true,
       indexNamesApart: true,
-      schemaWideNames: ['foreign key'],
+      schemaWideNames: checkNamesPerSchema(server) ? ['foreign key', 'check'] : ['foreign key'],
       replacesViews: true,
       implicitDefaults: true,
       enumPositions: true,
@@ -75,6 +75,11 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     backupName: mysqlBackupName,
     timeoutStatements: mysqlTimeoutStatements,
   }
+}
+
+/** checkNamesPerSchema: MySQL enforces CHECK constraints from 8.0.16, each name unique in the database; MariaDB's are the table's own. */
+function checkNamesPerSchema(server: MysqlServer | undefined): boolean {
+  return server !== undefined && server.product === 'mysql' && atLeast(server, 8, 0, 16)
 }
 
 /** mysqlDialect serves TypeORM's `mysql` and `mariadb` DataSources until a connection tells which server it is. */
