@@ -150,7 +150,7 @@ function partlyMigrated(inTransaction: boolean, earlier: readonly string[], ran:
   const undo = `undo or finish ${statements.length + earlier.length === 1 ? 'it' : 'these'} by hand`
   if (!inTransaction) {
     if (statements.length === 0) return 'it ran without a transaction and had run no statement before, so the database is as it was before it'
-    return `it ran without a transaction: ${statementsLeft(ran)}; the database is now partly migrated: fix the cause, ${undo}, then run again`
+    return `it ran without a transaction: ${statementsLeft(ran)}; the database is now partly migrated: fix the cause, ${undo}, then run again${notDowngrade}`
   }
   if (statements.length === 0 && earlier.length === 0) return 'it had run no statement before, and its transaction was rolled back, so the database is as it was before it'
   const own = statements.length === 0 ? 'it had run no statement before'
@@ -160,8 +160,11 @@ function partlyMigrated(inTransaction: boolean, earlier: readonly string[], ran:
     : statements.length === 0 ? `; ${inOneTransaction}, ${earlier.length === 1 ? 'stays' : 'stay'} done, unless ${noneChangedTheSchema(earlier)}`
     : `; so ${earlier.length === 1 ? 'does' : 'do'} ${inOneTransaction}, unless ${noneChangedTheSchema(earlier)} either`
   return `this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so ${own}${others}; `
-    + `the database may now be partly migrated: check it, ${undo}, then run again`
+    + `the database may now be partly migrated: check it, ${undo}, then run again${notDowngrade}`
 }
+
+// A failed migration is not recorded: downgrade would revert the one before it, which did not fail.
+const notDowngrade = ' (not with `downgrade`, which reverts the last migration recorded as applied, not this one)'
 
 function noneChangedTheSchema(done: readonly unknown[]): string {
   return done.length === 1 ? 'it did not change the schema' : 'none of them changed the schema'

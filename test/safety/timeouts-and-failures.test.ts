@@ -62,7 +62,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Fine1700000000000\n$/)
     expect(run.stdout).toMatch(/\nApplied Fine1700000000000 \(\d+\.\d s\)\n$/)
     const left = label === 'mariadb'
-      ? 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stays done: INSERT INTO busy \\(id\\) VALUES \\(2\\), writes too, unless it did not change the schema \\(then its transaction rolled its writes back\\); the database may now be partly migrated: check it, undo or finish it by hand, then run again'
+      ? 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stays done: INSERT INTO busy \\(id\\) VALUES \\(2\\), writes too, unless it did not change the schema \\(then its transaction rolled its writes back\\); the database may now be partly migrated: check it, undo or finish it by hand, then run again \\(not with `downgrade`, which reverts the last migration recorded as applied, not this one\\)'
       : 'its transaction was rolled back, so the database is as it was before it'
     expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); ${left}\\n$`))
     expect(run.code).toBe(2)
@@ -73,7 +73,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
   it('says which statements a migration without a transaction ran before it failed', async () => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (2)', 'INSERT INTO busy (id) VALUES (1)'], { transaction: false }))
     const run = await runCliInProcess(project.dir, ['upgrade'])
-    const partly = label === 'mariadb' ? '; the database is now partly migrated: fix the cause, undo or finish it by hand, then run again' : ''
+    const partly = label === 'mariadb' ? '; the database is now partly migrated: fix the cause, undo or finish it by hand, then run again \\(not with `downgrade`, which reverts the last migration recorded as applied, not this one\\)' : ''
     expect(run.stderr).toMatch(new RegExp(`^typeorm-autogen: migration Broken1700000001000 failed in up: .*; the failing statement: INSERT INTO busy \\(id\\) VALUES \\(1\\); it ran without a transaction: the 1 statement it ran before stays done: INSERT INTO busy \\(id\\) VALUES \\(2\\)${partly}\\n$`))
     expect(run.code).toBe(2)
     expect(await recorded(db)).toEqual(['Fine1700000000000'])
@@ -86,7 +86,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (3)', 'INSERT INTO busy (id) VALUES (1)']))
     const run = await runCliInProcess(project.dir, ['upgrade'])
     expect(run.stderr).toMatch(label === 'mariadb'
-      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stays done: INSERT INTO busy \(id\) VALUES \(3\), writes too, unless it did not change the schema \(then its transaction rolled its writes back\); so does Between1700000000500, run before it in this run's one transaction, unless it did not change the schema either; the database may now be partly migrated: check it, undo or finish these by hand, then run again\n$/
+      ? /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so the 1 statement it ran before stays done: INSERT INTO busy \(id\) VALUES \(3\), writes too, unless it did not change the schema \(then its transaction rolled its writes back\); so does Between1700000000500, run before it in this run's one transaction, unless it did not change the schema either; the database may now be partly migrated: check it, undo or finish these by hand, then run again \(not with `downgrade`, which reverts the last migration recorded as applied, not this one\)\n$/
       : /; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); the run's one transaction was rolled back, so no migration of this run stays applied\n$/)
     expect(run.code).toBe(2)
     expect(await db.query('SELECT id FROM busy ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }])
@@ -94,7 +94,7 @@ describe.each(allDialects('failures'))('on %s', (label, createDatabase) => {
     project.write('migrations/1700000001000-Broken.ts', migration('Broken1700000001000', ['INSERT INTO busy (id) VALUES (1)']))
     const first = await runCliInProcess(project.dir, ['upgrade'])
     if (label === 'mariadb') {
-      expect(first.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so it had run no statement before; Between1700000000500, run before it in this run's one transaction, stays done, unless it did not change the schema; the database may now be partly migrated: check it, undo or finish it by hand, then run again\n$/)
+      expect(first.stderr).toMatch(/; the failing statement: INSERT INTO busy \(id\) VALUES \(1\); this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so it had run no statement before; Between1700000000500, run before it in this run's one transaction, stays done, unless it did not change the schema; the database may now be partly migrated: check it, undo or finish it by hand, then run again \(not with `downgrade`, which reverts the last migration recorded as applied, not this one\)\n$/)
     }
     expect(first.code).toBe(2)
     fs.rmSync(project.file('migrations/1700000000500-Between.ts'))
@@ -195,7 +195,7 @@ describe('on mariadb, where DDL is not transactional', () => {
     const run = await runCliInProcess(project.dir, ['upgrade'])
     expect(run.stderr).toMatch(new RegExp('^typeorm-autogen: migration Half1700000000000 failed in up: .*no_such_table.*; the failing statement: ALTER TABLE no_such_table ADD COLUMN y integer; '
       + 'this database cannot roll back schema changes: each commits the transaction it runs in, and what follows one runs without a transaction, so '
-      + 'the 2 statements it ran before stay done: CREATE TABLE made \\(id integer\\); ALTER TABLE made ADD COLUMN x integer, writes too, unless none of them changed the schema \\(then its transaction rolled their writes back\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again\\n$'))
+      + 'the 2 statements it ran before stay done: CREATE TABLE made \\(id integer\\); ALTER TABLE made ADD COLUMN x integer, writes too, unless none of them changed the schema \\(then its transaction rolled their writes back\\); the database may now be partly migrated: check it, undo or finish these by hand, then run again \\(not with `downgrade`, which reverts the last migration recorded as applied, not this one\\)\\n$'))
     expect(run.code).toBe(2)
     expect(await db.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'made' ORDER BY ordinal_position"))
       .toEqual([{ name: 'id' }, { name: 'x' }])
