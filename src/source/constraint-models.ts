@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { Driver } from 'typeorm/driver/Driver'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata'
@@ -12,6 +13,7 @@ import type {
   UniqueModel,
 } from '../model/schema-model'
 import type { Warn } from './column-model'
+import { UserError } from './user-error'
 
 /** SkippedIndex is an index the model leaves out, so that the database's copy of it is left alone. */
 export interface SkippedIndex {
@@ -24,6 +26,9 @@ export interface SkippedIndex {
  * indexModelsOf lists an entity's indexes by name; unsynchronized ones are skipped. A fulltext index is one of
  * method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index elsewhere, as TypeORM
  * makes it; a spatial index is one of method `spatial`, which each dialect makes what TypeORM makes of it.
+ * An index declared twice alike (`@Index()` on a relation and on its join column: both get the name made of
+ * the table and the column) is listed once, with a warning; declared twice differently under one name, it is
+ * refused, as no database holds two indexes of one name on a table.
  */
 export function indexModelsOf(
   metadata: EntityMetadata,
@@ -44,15 +49,24 @@ export function indexModelsOf(
     if (index.isFulltext && !fulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
     if (fulltext && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
     const method = fulltext ? 'fulltext' : index.isSpatial ? 'spatial' : index.type === undefined ? undefined : String(index.type).toLowerCase()
-    models.push({
+    const model: IndexModel = {
       name: index.name,
       columns: index.columns.map((column) => column.databaseName),
       unique: index.isUnique,
       ...(index.where !== undefined && index.where !== '' && { where: index.where }),
       ...(method !== undefined && method !== 'btree' && { method }),
-    })
+    }
+    const earlier = models.find((m) => m.name === model.name)
+    if (earlier === undefined) models.push(model)
+    else if (isDeepStrictEqual(earlier, model)) warn(`index "${model.name}" on ${where} is declared twice, alike, and is made once`)
+    else throw new UserError(`index "${model.name}" on ${where} is declared twice, differently (${indexText(earlier)}; ${indexText(model)}): give one of them another name`)
   }
   return models.sort(byName)
+}
+
+function indexText(index: IndexModel): string {
+  const kind = [index.unique ? 'unique' : undefined, index.method].filter((word) => word !== undefined).join(' ')
+  return `${kind === '' ? '' : `${kind} `}on (${index.columns.join(', ')})${index.where === undefined ? '' : ` where ${index.where}`}`
 }
 
 function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
