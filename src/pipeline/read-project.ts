@@ -18,6 +18,7 @@ import { ignoredTables } from './ignored-tables'
 import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
 import { refuseNoEntities } from './no-entities-guard'
+import { refuseRepeatedIndexNames } from './repeated-index-names'
 import { refuseSchemaWideNameClashes } from './schema-wide-name-clash'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import { runsMigrationsFolder } from '../runner/migration-runner'
@@ -95,6 +96,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
   const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTables(hints, introspected, wanted)) : wanted
+  refuseRepeatedIndexNames(reconciled)
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))

@@ -13,7 +13,6 @@ import type {
   UniqueModel,
 } from '../model/schema-model'
 import type { Warn } from './column-model'
-import { UserError } from './user-error'
 
 /** SkippedIndex is an index the model leaves out, so that the database's copy of it is left alone. */
 export interface SkippedIndex {
@@ -27,8 +26,8 @@ export interface SkippedIndex {
  * method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index elsewhere, as TypeORM
  * makes it; a spatial index is one of method `spatial`, which each dialect makes what TypeORM makes of it.
  * An index declared twice alike (`@Index()` on a relation and on its join column: both get the name made of
- * the table and the column) is listed once, with a warning; declared twice differently under one name, it is
- * refused, as no database holds two indexes of one name on a table.
+ * the table and the column) is listed once, with a warning (two different ones of one name are refused later,
+ * see refuseRepeatedIndexNames).
  */
 export function indexModelsOf(
   metadata: EntityMetadata,
@@ -56,17 +55,10 @@ export function indexModelsOf(
       ...(index.where !== undefined && index.where !== '' && { where: index.where }),
       ...(method !== undefined && method !== 'btree' && { method }),
     }
-    const earlier = models.find((m) => m.name === model.name)
-    if (earlier === undefined) models.push(model)
-    else if (isDeepStrictEqual(earlier, model)) warn(`index "${model.name}" on ${where} is declared twice, alike, and is made once`)
-    else throw new UserError(`index "${model.name}" on ${where} is declared twice, differently (${indexText(earlier)}; ${indexText(model)}): give one of them another name`)
+    if (models.some((earlier) => isDeepStrictEqual(earlier, model))) warn(`index "${model.name}" on ${where} is declared twice, alike, and is made once`)
+    else models.push(model)
   }
   return models.sort(byName)
-}
-
-function indexText(index: IndexModel): string {
-  const kind = [index.unique ? 'unique' : undefined, index.method].filter((word) => word !== undefined).join(' ')
-  return `${kind === '' ? '' : `${kind} `}on (${index.columns.join(', ')})${index.where === undefined ? '' : ` where ${index.where}`}`
 }
 
 function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
