@@ -13,6 +13,7 @@ import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
 import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
+import { formerColumns } from './former-columns'
 import { formerTables } from './former-tables'
 import { ignoredTables } from './ignored-tables'
 import { keepingSkippedIndexes } from './leave-alone'
@@ -95,7 +96,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...movedFrom] : undefined
   const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTables(hints, introspected, wanted)) : wanted
+  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTables(hints, introspected, wanted), formerColumns(hints, introspected, wanted)) : wanted
   refuseRepeatedIndexNames(reconciled)
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
   const queryCount = connection.queryCount

@@ -35,3 +35,31 @@ describe.each(allDialects('renexpr'))('%s: renaming a column expressions read', 
     expect(up.map((op) => op.kind)).toEqual(['rename_column'])
   })
 })
+
+// A check written with quoted names and `!=` on a varchar column, as graasp's single-table accounts declare
+// theirs (`"email" IS NOT NULL OR "type" != 'individual'`), its column renamed and the check following it.
+
+@Entity('account')
+@Check('CHK_account_email', `"email" IS NOT NULL OR "type" != 'individual'`)
+class AccountBefore {
+  @PrimaryColumn('int') id: number
+  @Column({ type: 'varchar' }) type: string
+  @Column({ type: 'varchar', nullable: true }) email: string | null
+}
+
+@Entity('account')
+@Check('CHK_account_email', `"email_address" IS NOT NULL OR "type" != 'individual'`)
+class AccountAfter {
+  @PrimaryColumn('int') id: number
+  @Column({ type: 'varchar' }) type: string
+  @RenamedFrom('email') @Column({ type: 'varchar', nullable: true }) email_address: string | null
+}
+
+describe.each(allDialects('renquoted'))('%s: renaming a column a check reads by its quoted name', (_label, createDatabase) => {
+  const database = migratedDatabase(createDatabase, [AccountBefore], "INSERT INTO account (id, type, email) VALUES (1, 'individual', 'a@x'), (2, 'guest', NULL)")
+
+  it('renames the column, and leaves the check to the database', async () => {
+    const { up } = await expectCleanCycle(database(), [AccountBefore], [AccountAfter], 'RenameEmail', 'SELECT id, type FROM account ORDER BY id')
+    expect(up.map((op) => op.kind)).toEqual(['rename_column'])
+  })
+})
