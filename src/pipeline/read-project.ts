@@ -96,9 +96,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...movedFrom] : undefined
   const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTables(hints, introspected, wanted), formerColumns(hints, introspected, wanted)) : wanted
+  const formerTable = formerTables(hints, introspected, wanted)
+  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTable, formerColumns(hints, introspected, wanted)) : wanted
   refuseRepeatedIndexNames(reconciled)
-  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
+  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
   const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, runsMigrationsFolder(project), dialect, connection)
