@@ -215,6 +215,9 @@ export type TableReadFailure =
 /** FormerTable names the database's table an entity table comes from by a stated rename or move; undefined for any other. */
 export type FormerTable = (table: QualifiedName) => QualifiedName | undefined
 
+/** FormerColumn names the database's column an entity table's column comes from by a stated rename; undefined for any other. */
+export type FormerColumn = (table: QualifiedName, column: string) => string | undefined
+
 /**
  * Dialect is everything that differs between databases: how to connect, read and normalize a schema, and
  * how to compile operations into SQL. Implementations live under `src/dialect/<name>/`.
@@ -248,9 +251,10 @@ export interface Dialect {
   /**
    * reconcile may rewrite the entity side where the database can prove two spellings equal that rules
    * cannot (for instance two default expressions). Optional; it must not change the database. A table
-   * renamed or moved by a stated rename is compared with the database's table `formerTable` names.
+   * renamed or moved by a stated rename is compared with the database's table `formerTable` names, and a
+   * renamed column with the column `formerColumn` names.
    */
-  reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel>
+  reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel>
   /**
    * compile turns a change set (operations in order, grouped per table with each table's shapes) into
    * statements, each carrying the operations it carries out.

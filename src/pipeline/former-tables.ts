@@ -1,5 +1,5 @@
 import { matchTableHint } from '../diff/rename-hint-match'
-import { type RenameHint, renamedTableName } from '../diff/rename-types'
+import { type RenameDecision, type RenameHint, renamedTableName } from '../diff/rename-types'
 import { qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import type { FormerTable } from '../dialect/dialect'
@@ -10,10 +10,15 @@ import type { FormerTable } from '../dialect/dialect'
  */
 export function formerTables(hints: readonly RenameHint[], actual: SchemaModel, desired: SchemaModel): FormerTable {
   const former = new Map<string, QualifiedName>()
-  for (const hint of hints) {
-    if (hint.kind !== 'table') continue
-    const match = matchTableHint(actual, desired, hint)
-    if ('decision' in match) former.set(qualifiedKey(renamedTableName(match.decision)), match.decision.table)
-  }
+  for (const decision of tableRenamesOf(hints, actual, desired)) former.set(qualifiedKey(renamedTableName(decision)), decision.table)
   return (table) => former.get(qualifiedKey(table))
+}
+
+/** tableRenamesOf are the table hints that apply to the database as it is, as decisions. */
+export function tableRenamesOf(hints: readonly RenameHint[], actual: SchemaModel, desired: SchemaModel): RenameDecision[] {
+  return hints.flatMap((hint) => {
+    if (hint.kind !== 'table') return []
+    const match = matchTableHint(actual, desired, hint)
+    return 'decision' in match ? [match.decision] : []
+  })
 }

@@ -1,3 +1,4 @@
+import type { FormerTable } from '../dialect/dialect'
 import { sameName } from '../model/qualified-name'
 import type { IndexModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { SkippedIndex } from '../source/entity-metadata'
@@ -14,19 +15,23 @@ export interface IndexesLeftAlone {
  * put on the entities' side as it stands. A change that takes it along is then followed by its creation again,
  * as for any index both sides have (PostgreSQL drops a column's indexes with it, as when a generated column's
  * expression changes). Where the entities' table lacks the table or a column of the index, it is left out of
- * both sides: the migration's drop takes it.
+ * both sides: the migration's drop takes it. A table renamed or moved by a stated rename keeps them: the
+ * entities' table is the one `formerTable` says comes from the database's.
  */
-export function keepingSkippedIndexes(actual: SchemaModel, desired: SchemaModel, skipped: readonly SkippedIndex[]): IndexesLeftAlone {
+export function keepingSkippedIndexes(actual: SchemaModel, desired: SchemaModel, skipped: readonly SkippedIndex[], formerTable: FormerTable): IndexesLeftAlone {
   if (skipped.length === 0) return { actual, desired }
   const keys = new Set(skipped.map((s) => `${s.table}\0${s.name}`))
   const isSkipped = (table: TableModel, index: IndexModel) => keys.has(`${table.name}\0${index.name}`)
   const kept = new Map<TableModel, IndexModel[]>()
   const tables = actual.tables.map((table) => {
-    const wanted = desired.tables.find((t) => sameName(t, table))
+    const wanted = desired.tables.find((t) => sameName(t, table)) ?? desired.tables.find((t) => {
+      const former = formerTable(t)
+      return former !== undefined && sameName(former, table)
+    })
     const keeps = (index: IndexModel) => wanted !== undefined && index.columns.every((c) => wanted.columns.some((w) => w.name === c))
-    const skippedHere = table.indexes.filter((index) => isSkipped(table, index))
+    const skippedHere = table.indexes.filter((index) => isSkipped(wanted ?? table, index))
     if (wanted !== undefined) kept.set(wanted, skippedHere.filter(keeps))
-    return { ...table, indexes: table.indexes.filter((index) => !isSkipped(table, index) || keeps(index)) }
+    return { ...table, indexes: table.indexes.filter((index) => !isSkipped(wanted ?? table, index) || keeps(index)) }
   })
   return {
     actual: { ...actual, tables },

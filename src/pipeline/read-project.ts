@@ -13,11 +13,13 @@ import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
 import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
+import { formerColumns } from './former-columns'
 import { formerTables } from './former-tables'
 import { ignoredTables } from './ignored-tables'
 import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
 import { refuseNoEntities } from './no-entities-guard'
+import { refuseRepeatedIndexNames } from './repeated-index-names'
 import { refuseSchemaWideNameClashes } from './schema-wide-name-clash'
 import { type MigrationHistory, migrationHistory, refuseUnapplied } from './unapplied-migrations'
 import { runsMigrationsFolder } from '../runner/migration-runner'
@@ -94,8 +96,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...movedFrom] : undefined
   const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTables(hints, introspected, wanted)) : wanted
-  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes)
+  const formerTable = formerTables(hints, introspected, wanted)
+  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTable, formerColumns(hints, introspected, wanted)) : wanted
+  refuseRepeatedIndexNames(reconciled)
+  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
   const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, runsMigrationsFolder(project), dialect, connection)

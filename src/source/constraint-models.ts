@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { Driver } from 'typeorm/driver/Driver'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata'
@@ -24,6 +25,9 @@ export interface SkippedIndex {
  * indexModelsOf lists an entity's indexes by name; unsynchronized ones are skipped. A fulltext index is one of
  * method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index elsewhere, as TypeORM
  * makes it; a spatial index is one of method `spatial`, which each dialect makes what TypeORM makes of it.
+ * An index declared twice alike (`@Index()` on a relation and on its join column: both get the name made of
+ * the table and the column) is listed once, with a warning (two different ones of one name are refused later,
+ * see refuseRepeatedIndexNames).
  */
 export function indexModelsOf(
   metadata: EntityMetadata,
@@ -44,13 +48,15 @@ export function indexModelsOf(
     if (index.isFulltext && !fulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
     if (fulltext && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
     const method = fulltext ? 'fulltext' : index.isSpatial ? 'spatial' : index.type === undefined ? undefined : String(index.type).toLowerCase()
-    models.push({
+    const model: IndexModel = {
       name: index.name,
       columns: index.columns.map((column) => column.databaseName),
       unique: index.isUnique,
       ...(index.where !== undefined && index.where !== '' && { where: index.where }),
       ...(method !== undefined && method !== 'btree' && { method }),
-    })
+    }
+    if (models.some((earlier) => isDeepStrictEqual(earlier, model))) warn(`index "${model.name}" on ${where} is declared twice, alike, and is made once`)
+    else models.push(model)
   }
   return models.sort(byName)
 }

@@ -127,6 +127,14 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
   if (!metadata.synchronize) {
     return { warning: `skipped table ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
   }
+  const view = metadata.tableType === 'junction' ? metadata.foreignKeys.find((fk) => fk.referencedEntityMetadata.tableType === 'view') : undefined
+  if (view !== undefined) {
+    const entity = view.referencedEntityMetadata.name
+    return {
+      warning: `skipped junction table ${label}: a ManyToMany of view entity ${entity} derives it, and a view has no key for it to reference (TypeORM's synchronize fails on it)`,
+      leaveTableAlone: true,
+    }
+  }
   if (metadata.database && metadata.database !== dataSource.driver.database) {
     return {
       warning: `skipped table ${label}: it lives in database "${metadata.database}", and only the DataSource's own database is diffed`,

@@ -10,8 +10,8 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  * - an auto-increment column of a type that cannot count (`@Generated() @PrimaryColumn() id: string`);
  * - an auto-increment column that leads no key: InnoDB needs it first in the primary key or an index, other
  *   engines (MyISAM, Aria) anywhere in one (`@Generated('increment')` beside another primary key);
- * - two indexes of one name in one table: TypeORM names a `@Unique` on MySQL, which is a unique index there, as
- *   it names an `@Index` of the same columns;
+ * - two indexes of one name in one table, one of them unique: TypeORM names a `@Unique` on MySQL, which is a
+ *   unique index there, as it names an `@Index` of the same columns;
  * - a foreign key of a table whose engine keeps none (MyISAM, Aria): the server drops it without a word, so every
  *   run would add it again; or one referencing such a table, which the server refuses.
  * (Two auto-increment columns in one table TypeORM itself refuses.)
@@ -64,6 +64,7 @@ function refuseRepeatedIndexNames(table: TableModel): void {
   const repeated = keys.find((key, i) => keys.findIndex((other) => other.name.toLowerCase() === key.name.toLowerCase()) !== i)
   if (repeated === undefined) return
   const both = keys.filter((key) => key.name.toLowerCase() === repeated.name.toLowerCase())
+  if (!both.some((key) => key.unique)) return // two plain indexes: refuseRepeatedIndexNames says it, as for any database
   const described = both.map((key) => `${key.unique ? 'a unique' : 'an index'} of (${key.columns.join(', ')})`).join(' and ')
   throw new UserError(`"${table.name}" has two indexes named "${repeated.name}", ${described} (TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns): remove one, or name one of them, then run again`)
 }

@@ -1,9 +1,10 @@
 import { namedIn } from '../../model/qualified-name'
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
-import type { DatabaseConnection, FormerTable } from '../dialect'
+import { renameIdentifier } from '../../operations/rename-identifier'
+import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
-import { qualified } from './postgres-quote'
+import { qualified, quoteIdent } from './postgres-quote'
 import { namesColumn } from './postgres-regenerated-columns'
 import { renderSql } from './postgres-sql-tokens'
 
@@ -14,6 +15,8 @@ interface ExpressionCandidate {
   readonly table: TableModel
   /** The database's table the question reads from: the entity table's, or the one it is renamed or moved from. */
   readonly readFrom: TableModel
+  /** The entity table's columns renamed from a column of `readFrom` (new name to old), by a stated rename. */
+  readonly renamed: ReadonlyMap<string, string>
   readonly place: Place
   readonly name: string
   readonly desired: string
@@ -30,15 +33,25 @@ interface ExpressionCandidate {
  * about only where every column it names is in the database's table, so that a column the migration adds
  * leaves the table's other expressions compared. Should the planner refuse the question (an expression that
  * does not fit the database's columns), each expression is asked alone, and only those it refuses stay unsettled.
+ * A column renamed by a stated rename is there under its old name: the question reads it under the new one
+ * (`"email" AS "email_address"`), and the entity side takes the database's spelling with the new name, as the
+ * rename will make it.
  */
-export async function reconcileExpressions(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel> {
+export async function reconcileExpressions(
+  desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn,
+): Promise<SchemaModel> {
   const actualTable = counterpartIn(actual, formerTable)
   const candidates = desired.tables.flatMap((table) => {
     const other = actualTable(table)
     if (other === undefined) return []
-    const missing = table.columns.filter((c) => !other.columns.some((o) => o.name === c.name)).map((c) => c.name)
+    const absent = table.columns.filter((c) => !other.columns.some((o) => o.name === c.name)).map((c) => c.name)
+    const renamed = new Map(absent.flatMap((column) => {
+      const from = formerColumn?.(table, column)
+      return from !== undefined && other.columns.some((o) => o.name === from) ? [[column, from] as const] : []
+    }))
+    const missing = absent.filter((column) => !renamed.has(column))
     // Defaults name no column; the other expressions are asked only where every column they may name is there.
-    return candidatesOf(table, other).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
+    return candidatesOf(table, other, renamed).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
   })
   if (candidates.length === 0) return desired
   const settled = (await samePlans(candidates, connection)) ?? (await eachAlone(candidates, connection))
@@ -63,7 +76,7 @@ async function samePlans(candidates: readonly ExpressionCandidate[], connection:
   const subqueries = tables.map((table, t) => {
     const mine = candidates.filter((c) => c.table === table)
     const list = mine.map((c) => `${sql(c.desired, c.castTo)}, ${sql(c.actual, c.castTo)}`).join(', ')
-    return `(SELECT ${list} FROM ${qualified(mine[0]!.readFrom)}) AS q${t}`
+    return `(SELECT ${list} FROM ${source(mine[0]!)}) AS q${t}`
   })
   let output: string[]
   try {
@@ -76,6 +89,13 @@ async function samePlans(candidates: readonly ExpressionCandidate[], connection:
   const ordered = tables.flatMap((table) => candidates.filter((c) => c.table === table))
   if (output.length !== ordered.length * 2) return []
   return ordered.filter((_, i) => output[2 * i] === output[2 * i + 1])
+}
+
+/** source is the table a question reads from, its renamed columns given their new names beside the old. */
+function source({ readFrom, renamed }: ExpressionCandidate): string {
+  if (renamed.size === 0) return qualified(readFrom)
+  const aliases = [...renamed].map(([to, from]) => `${quoteIdent(from)} AS ${quoteIdent(to)}`)
+  return `(SELECT *, ${aliases.join(', ')} FROM ${qualified(readFrom)}) AS ${quoteIdent(readFrom.name)}`
 }
 
 /** eachAlone asks about each candidate in an EXPLAIN of its own, after the planner refused them together. */
@@ -96,11 +116,11 @@ function enumTypeOf(column: ColumnModel): string | undefined {
   return column.type === 'enum' ? column.enumName ?? '' : undefined
 }
 
-function candidatesOf(table: TableModel, other: TableModel): ExpressionCandidate[] {
+function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap<string, string>): ExpressionCandidate[] {
   const found: ExpressionCandidate[] = []
   const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined, castTo?: string) => {
     if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
-    found.push({ table, readFrom: other, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
+    found.push({ table, readFrom: other, renamed, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
   }
   const theirColumns = new Map(other.columns.map((c) => [c.name, c]))
   // The database's text of a check or predicate reading a column that goes to, from or between enum types
@@ -154,7 +174,10 @@ function askable(expression: string): boolean {
 
 function settle(table: TableModel, settled: readonly ExpressionCandidate[]): TableModel {
   if (settled.length === 0) return table
-  const actualOf = (place: Place, name: string) => settled.find((c) => c.place === place && c.name === name)?.actual
+  const actualOf = (place: Place, name: string) => {
+    const found = settled.find((c) => c.place === place && c.name === name)
+    return found && [...found.renamed].reduce((sql, [to, from]) => renameIdentifier(sql, from, to), found.actual)
+  }
   return {
     ...table,
     checks: table.checks.map((c) => ({ ...c, expression: actualOf('check', c.name) ?? c.expression })),

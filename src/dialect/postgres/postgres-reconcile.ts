@@ -1,5 +1,5 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
-import type { DatabaseConnection, FormerTable } from '../dialect'
+import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { counterpartIn, reconcileExpressions } from './postgres-reconcile-expressions'
@@ -20,8 +20,8 @@ interface Candidate {
  * (`reconcileViews`, temporary views rolled back). Each query is only issued when there is something to ask;
  * none changes the database.
  */
-export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable): Promise<SchemaModel> {
-  const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection, formerTable), actual, connection, formerTable)
+export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
+  const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection, formerTable), actual, connection, formerTable, formerColumn)
   return reconcileViews(expressions, actual, connection)
 }
 
