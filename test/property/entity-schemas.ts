@@ -113,11 +113,12 @@ function namedAsUnique(table: TableSpec, index: IndexSpec, dialect: FuzzDialect)
 }
 
 function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaColumnOptions {
+  const type = table.bigKey === true ? 'bigint' : 'int'
   switch (table.primaryKey) {
-    case 'increment': return { type: 'int', primary: true, generated: 'increment' }
-    case 'int': return { type: 'int', primary: true }
-    case 'uuid': return dialect === 'sqlite' ? { type: 'int', primary: true } : { type: 'uuid', primary: true, generated: 'uuid' }
-    case 'identity': return { type: 'int', primary: true, generated: identity }
+    case 'increment': return { type, primary: true, generated: 'increment' }
+    case 'int': return { type, primary: true }
+    case 'uuid': return dialect === 'sqlite' ? { type, primary: true } : { type: 'uuid', primary: true, generated: 'uuid' }
+    case 'identity': return { type, primary: true, generated: identity }
   }
 }
 

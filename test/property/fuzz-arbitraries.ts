@@ -22,6 +22,7 @@ const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   name: fc.nat(),
   primaryKey: fc.constantFrom<PrimaryKeyKind>('increment', 'int', 'uuid', 'identity'),
   compositeKey: fc.nat({ max: 3 }).map((n) => n === 0),
+  bigKey: sometimes(fc.constant(true)),
   columns: fc.array(columnSeed, { minLength: 1, maxLength: 5 }),
   indexes: fc.array(fc.record({ columns: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), unique: fc.boolean(), partial: fc.boolean(), named: fc.boolean() }), { maxLength: 2 }),
   uniques: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), { maxLength: 1 }),

@@ -20,6 +20,8 @@ export interface TableSeed {
   readonly name: number
   readonly primaryKey: PrimaryKeyKind
   readonly compositeKey: boolean
+  /** The key is a bigint (not a uuid key). */
+  readonly bigKey?: boolean
   readonly columns: readonly ColumnSeed[]
   readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
   readonly uniques: readonly (readonly number[])[]
@@ -112,6 +114,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     name,
     primaryKey,
     ...(compositeKey && { compositeKey }),
+    ...(seed.bigKey === true && primaryKey !== 'uuid' && { bigKey: true }),
     ...(seed.otherSchema === true && dialect === 'postgres' && { schema: otherSchema }),
     ...(seed.child !== undefined && { childColumns: [...new Set(seed.child.flatMap((k) => (columns.length === 0 ? [] : [columns[k % columns.length].id])))] }),
     columns,

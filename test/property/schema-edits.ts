@@ -14,6 +14,7 @@ export const editKinds = [
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
   'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
+  'key_width', 'key_width',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -344,7 +345,15 @@ function applyEdit(
       table.primaryKey = keyKindOn(dialect, (['increment', 'int', 'uuid', 'identity'] as const).filter((k) => k !== from)[b % 3]!)
       if (table.compositeKey === true && !compositeKeyAllowed(dialect, table.primaryKey)) table.primaryKey = from
       if (table.primaryKey === from) return undefined
+      if (table.primaryKey === 'uuid') delete table.bigKey
       return `retype the key of ${label} from ${from} to ${table.primaryKey}`
+    }
+    case 'key_width': {
+      // int <-> bigint, with the columns of the relations and junctions that reference the key: rows keep their values.
+      if (table.primaryKey === 'uuid') return undefined
+      if (table.bigKey === true) delete table.bigKey
+      else table.bigKey = true
+      return `key of ${label} made ${table.bigKey === true ? 'bigint' : 'int'}`
     }
     case 'add_many_to_many': {
       const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id) && t.compositeKey !== true)

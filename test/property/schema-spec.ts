@@ -84,6 +84,8 @@ export interface TableSpec {
   readonly primaryKey: PrimaryKeyKind
   /** The key is (`id`, `k2`), `k2` an int defaulting to 1 (every row holds 1). No ManyToMany owns or targets such a table. */
   readonly compositeKey?: boolean
+  /** The key is a `bigint` (`@PrimaryGeneratedColumn({ type: 'bigint' })`), and so are the columns that reference it; never a uuid key. */
+  readonly bigKey?: boolean
   /** PostgreSQL: the table is in schema `otherSchema` (`@Entity({ schema })`), not the default one. */
   readonly schema?: string
   readonly columns: readonly ColumnSpec[]
