@@ -21,6 +21,7 @@ const instant: AlterCost = { algorithm: 'instant', rewrites: false }
 const inplace: AlterCost = { algorithm: 'inplace', rewrites: false }
 const unclaimed: AlterCost = { algorithm: 'default', rewrites: false }
 const copy: AlterCost = { algorithm: 'copy', rewrites: true }
+const rebuilt: AlterCost = { algorithm: 'default', rewrites: true }
 
 /** weakest is the cost of carrying out several parts in one ALTER: the weakest algorithm, rewriting if one rewrites. */
 export function weakest(costs: readonly AlterCost[]): AlterCost {
@@ -78,18 +79,21 @@ function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
+      // A table with an indexed VIRTUAL column is rebuilt to take or lose a column: not instantly, nor with LOCK=NONE.
+      if (before !== undefined && hasIndexedVirtualColumn(before)) return rebuilt
       // A virtual column is added instantly only by an ALTER that does nothing else, and a default computed
       // per row (`(uuid())`) is not; a table with a FULLTEXT index cannot take a column instantly.
       if (op.column.computed !== undefined || op.column.default?.startsWith('(') === true) return unclaimed
       return before?.indexes.some((i) => i.method === 'fulltext') ? unclaimed : instant
     case 'drop_column':
       if (before?.primaryKey?.columns.includes(op.column.name)) return copy
+      if (before !== undefined && hasIndexedVirtualColumn(before)) return rebuilt
       // Dropping an indexed column drops (or rebuilds) its index too, which is not instant; a virtual column is
       // dropped in place only by an ALTER that does nothing else.
       return before !== undefined && keyed(before, op.column.name) ? unclaimed : op.column.computed !== undefined ? unclaimed : instant
     case 'alter_column':
       // A table with a STORED generated column, or an indexed VIRTUAL one, is copied to change a column's nullability.
-      if (op.changes.includes('nullability') && before?.columns.some((c) => c.computed !== undefined && (c.computed.stored || keyed(before, c.name)))) return copy
+      if (op.changes.includes('nullability') && before !== undefined && (hasIndexedVirtualColumn(before) || before.columns.some((c) => c.computed?.stored === true))) return copy
       // A STORED generated column is changed only by a copy, even its comment alone (INSTANT and INPLACE refused).
       if (op.from.computed?.stored === true || op.to.computed?.stored === true) return copy
       return mariadbColumnCost(op.from, op.to, op.changes)
@@ -177,6 +181,11 @@ function lengthens(from: ColumnModel, to: ColumnModel): boolean {
 /** wholeValueHashed: a unique key over this TEXT, BLOB or json column is MariaDB's HASH key (no prefix to index). */
 function wholeValueHashed(table: TableModel, column: string): boolean {
   return /text$|blob$|^json$/.test(table.columns.find((c) => c.name === column)?.type ?? '')
+}
+
+/** hasIndexedVirtualColumn: a VIRTUAL generated column of the table is in an index, a unique or a key. */
+function hasIndexedVirtualColumn(table: TableModel): boolean {
+  return table.columns.some((c) => c.computed !== undefined && !c.computed.stored && keyed(table, c.name))
 }
 
 /** keyed says whether a column is part of the table's primary key, an index, a unique key or a foreign key. */
