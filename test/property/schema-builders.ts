@@ -170,19 +170,26 @@ export function keyKindOn(dialect: FuzzDialect, kind: PrimaryKeyKind): PrimaryKe
   return dialect !== 'postgres' && kind === 'identity' ? 'increment' : kind
 }
 
-/** newView builds a view over a table of `tables` and up to two of its columns, under a name not in `taken`. */
-export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>): ViewSpec | undefined {
-  if (tables.length === 0) return undefined
-  const table = tables[seed.table % tables.length]
-  const columns = table.columns.length === 0 ? [] : [...new Set(seed.columns.map((c) => table.columns[c % table.columns.length].id))]
+/**
+ * newView builds a view over a table of `tables` and up to two of its columns, or, where the seed says `over` and
+ * one of `views` reads a table, over that view and its columns, under a name not in `taken`.
+ */
+export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>, views: readonly ViewSpec[] = []): ViewSpec | undefined {
+  const bases = seed.over ? views.filter((v) => v.over === undefined) : []
+  const base = bases.length === 0 ? undefined : bases[seed.table % bases.length]
+  const table = base === undefined ? tables[seed.table % Math.max(1, tables.length)] : tables.find((t) => t.id === base.table)
+  if (table === undefined) return undefined
+  const pool = base?.columns ?? table.columns.map((c) => c.id)
+  const columns = pool.length === 0 ? [] : [...new Set(seed.columns.map((c) => pool[c % pool.length]))]
   return {
     id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns,
     ...(seed.materialized && dialect === 'postgres' && { materialized: true }),
+    ...(base !== undefined && { over: base.id }),
   }
 }
 
-/** ViewSeed picks a view's table and columns (modulo what exists), and whether it is materialized (PostgreSQL). */
-export interface ViewSeed { readonly table: number; readonly columns: readonly number[]; readonly materialized: boolean }
+/** ViewSeed picks a view's table and columns (modulo what exists), whether it is materialized (PostgreSQL), and whether it reads another view. */
+export interface ViewSeed { readonly table: number; readonly columns: readonly number[]; readonly materialized: boolean; readonly over: boolean }
 
 /** compositeKeyAllowed says whether a key may take a second column: SQLite's AUTOINCREMENT is on a key of one column only. */
 export const compositeKeyAllowed = (dialect: FuzzDialect, primaryKey: PrimaryKeyKind) => !(dialect === 'sqlite' && primaryKey === 'increment')

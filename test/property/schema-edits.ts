@@ -57,7 +57,7 @@ function applyEdit(
   const tables = schema.tables
   const views = ((schema as { views?: Mutable<ViewSpec>[] }).views ??= [])
   if (edit.kind === 'add_view') {
-    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3), materialized: b % 3 === 0 }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)))
+    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3), materialized: b % 3 === 0, over: c % 4 === 3 }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)), views as ViewSpec[])
     if (view === undefined) return undefined
     views.push(view as Mutable<ViewSpec>)
     return `add view ${view.name}`
@@ -73,8 +73,10 @@ function applyEdit(
   if (edit.kind === 'view_columns') {
     const view = views[a % Math.max(1, views.length)]
     const table = view && tables.find((t) => t.id === view.table)
-    if (table === undefined || table.columns.length === 0) return undefined
-    view.columns = [...new Set([b, c].slice(0, 1 + (c % 2)).map((k) => table.columns[k % table.columns.length].id))]
+    // A view over another picks among that view's columns.
+    const pool = view?.over === undefined ? table?.columns.map((x) => x.id) : views.find((v) => v.id === view.over)?.columns
+    if (pool === undefined || pool.length === 0) return undefined
+    view.columns = [...new Set([b, c].slice(0, 1 + (c % 2)).map((k) => pool[k % pool.length]))]
     return `columns of view ${view.name}`
   }
   if (edit.kind === 'add_table') {
@@ -417,11 +419,19 @@ function withoutLostReferences(schema: { tables: MTable[] }): void {
   }
 }
 
-/** withViewsOfTheirTables drops the views of tables B drops, and from views the columns B drops. */
+/**
+ * withViewsOfTheirTables drops the views of tables B drops, and from views the columns B drops; then the views over
+ * a view B drops, and from views over a view the columns it no longer selects.
+ */
 function withViewsOfTheirTables(schema: SchemaSpec): SchemaSpec {
-  const views = (schema.views ?? []).flatMap((view) => {
+  const ofTables = (schema.views ?? []).flatMap((view) => {
     const table = schema.tables.find((t) => t.id === view.table)
     return table === undefined ? [] : [{ ...view, columns: view.columns.filter((id) => table.columns.some((c) => c.id === id)) }]
+  })
+  const views = ofTables.flatMap((view) => {
+    if (view.over === undefined) return [view]
+    const base = ofTables.find((v) => v.id === view.over)
+    return base === undefined ? [] : [{ ...view, columns: view.columns.filter((id) => base.columns.includes(id)) }]
   })
   const { views: _, ...rest } = schema
   return views.length > 0 ? { ...rest, views } : rest

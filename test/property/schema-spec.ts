@@ -103,8 +103,15 @@ export interface TableSpec {
   readonly rows: number
 }
 
-/** ViewSpec is a view selecting `id` and `columns` of table `table`, by their names; materialized on PostgreSQL when said. */
-export interface ViewSpec { readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[]; readonly materialized?: boolean }
+/**
+ * ViewSpec is a view selecting `id` and `columns` of table `table`, by their names; materialized on PostgreSQL when
+ * said. With `over`, it selects them from that view instead (one of its columns, itself over `table`), and names it
+ * in `dependsOn`.
+ */
+export interface ViewSpec {
+  readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[]; readonly materialized?: boolean
+  readonly over?: number
+}
 
 export interface SchemaSpec { readonly tables: readonly TableSpec[]; readonly sharedLabels?: readonly string[]; readonly views?: readonly ViewSpec[] }
 
