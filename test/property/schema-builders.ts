@@ -1,5 +1,5 @@
 import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import { fulltextKinds, hasFulltextIndexes, alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -120,8 +120,10 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     columns,
     relations,
     indexes: seed.indexes.flatMap((i) => {
-      const cols = pickColumns(i.columns, i.unique ? distinctKindsOf(dialect) : undefined)
-      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect) }]
+      // Where a dialect has no partial indexes, the seed's partial one is a FULLTEXT one if it has those.
+      const fulltext = i.partial && !i.unique && hasFulltextIndexes(dialect)
+      const cols = pickColumns(i.columns, fulltext ? fulltextKinds : i.unique ? distinctKindsOf(dialect) : undefined)
+      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect), ...(fulltext && { fulltext }) }]
     }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
       .filter((i, k, all) => namedApart(i, all.slice(0, k))),
     uniques: [...(code === undefined ? [] : [{ id: ids.take(), columns: [code.id] }]), ...seed.uniques.flatMap((u) => {
@@ -232,6 +234,6 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
  * table, sorted columns and predicate only, so two such indexes (one unique, one not) would share it.
  */
 export function namedApart(index: IndexSpec, others: readonly IndexSpec[]): boolean {
-  const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial])
+  const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial, i.fulltext === true])
   return index.name !== undefined || !others.some((o) => o.name === undefined && key(o) === key(index))
 }

@@ -1,6 +1,6 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, type ViewSpec,
-  alwaysFilled, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
+  alwaysFilled, fulltextKinds, hasFulltextIndexes, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
 import { type TableSeed, Ids, compositeKeyAllowed, freshName, keyKindOn, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newRelation, newTable } from './schema-builders'
 
@@ -195,14 +195,18 @@ function applyEdit(
     }
     case 'add_index': {
       const unique = c % 2 === 0
-      const allowed = columns.filter((x) => (unique ? distinctKindsOf(dialect) : indexableKindsOf(dialect)).includes(x.kind) && (!unique || inA(table, x.id)))
+      const fulltext = !unique && c % 3 === 0 && hasFulltextIndexes(dialect)
+      const kinds = fulltext ? fulltextKinds : unique ? distinctKindsOf(dialect) : indexableKindsOf(dialect)
+      const allowed = columns.filter((x) => kinds.includes(x.kind) && (!unique || inA(table, x.id)))
       if (allowed.length === 0) return undefined
       const cols = [...new Set([allowed[b % allowed.length].id, allowed[c % allowed.length].id])]
       const id = ids.take()
-      const index = { id, columns: cols, unique, partial: c % 3 === 0 && hasPartialIndexes(dialect), ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) }
+      const index = {
+        id, columns: cols, unique, partial: c % 3 === 0 && hasPartialIndexes(dialect), ...(fulltext && { fulltext }), ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }),
+      }
       if (!namedApart(index, table.indexes)) return undefined
       table.indexes.push(index)
-      return `add index ${label}(${cols.join(',')})`
+      return `add ${fulltext ? 'fulltext ' : ''}index ${label}(${cols.join(',')})`
     }
     case 'drop_index': return dropOne(table.indexes, b, `drop index of ${label}`)
     case 'add_unique': {

@@ -47,6 +47,8 @@ export interface IndexSpec {
   readonly partial: boolean
   /** An explicit name; otherwise TypeORM derives it. */
   readonly name?: string
+  /** MariaDB: a FULLTEXT index (`@Index({ fulltext: true })`) over `fulltextKinds` columns, never unique or partial. */
+  readonly fulltext?: boolean
 }
 
 export interface UniqueSpec { readonly id: number; readonly columns: readonly number[] }
@@ -136,6 +138,12 @@ export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
 
 // MariaDB indexes a text column by a prefix length only, which the cases do not state.
 const withoutUnindexable = (dialect: FuzzDialect, kinds: readonly ColumnKind[]) => (dialect === 'mariadb' ? kinds.filter((k) => k !== 'text') : kinds)
+
+/** hasFulltextIndexes says whether the cases make FULLTEXT indexes on a dialect (MariaDB's InnoDB). */
+export const hasFulltextIndexes = (dialect: FuzzDialect) => dialect === 'mariadb'
+
+/** fulltextKinds are the kinds a FULLTEXT index may cover. */
+export const fulltextKinds: readonly ColumnKind[] = ['varchar', 'text']
 
 /** hasPartialIndexes says whether a dialect has `WHERE` on an index (MariaDB has none). */
 export const hasPartialIndexes = (dialect: FuzzDialect) => dialect !== 'mariadb'
