@@ -101,7 +101,7 @@ function mariadbCost(op: Operation, before: TableModel | undefined, fulltext: bo
       if (op.changes.includes('nullability') && before !== undefined && (hasIndexedVirtualColumn(before) || before.columns.some((c) => c.computed?.stored === true))) return copy
       // A STORED generated column is changed only by a copy, even its comment alone (INSTANT and INPLACE refused).
       if (op.from.computed?.stored === true || op.to.computed?.stored === true) return copy
-      return mariadbColumnCost(op.from, op.to, op.changes)
+      return withFulltextRebuilt(mariadbColumnCost(op.from, op.to, op.changes), before)
     case 'rename_column':
     case 'rename_index':
     case 'drop_foreign_key':
@@ -186,6 +186,11 @@ function lengthens(from: ColumnModel, to: ColumnModel): boolean {
 /** wholeValueHashed: a unique key over this TEXT, BLOB or json column is MariaDB's HASH key (no prefix to index). */
 function wholeValueHashed(table: TableModel, column: string): boolean {
   return /text$|blob$|^json$/.test(table.columns.find((c) => c.name === column)?.type ?? '')
+}
+
+/** withFulltextRebuilt: a rebuild in place makes the table's FULLTEXT indexes again, which takes a lock (LOCK=NONE refused). */
+function withFulltextRebuilt(cost: AlterCost, before: TableModel | undefined): AlterCost {
+  return cost.algorithm === 'inplace' && cost.rewrites && before?.indexes.some((i) => i.method === 'fulltext') === true ? rebuilt : cost
 }
 
 /** hasIndexedVirtualColumn: a VIRTUAL generated column of the table is in an index, a unique or a key. */
