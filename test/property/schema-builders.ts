@@ -231,9 +231,9 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
 
 /**
  * namedApart says whether `index` gets a name of its own: TypeORM derives an unnamed index's name from its
- * table, sorted columns and predicate only, so two such indexes (one unique, one not) would share it.
+ * table, sorted columns and predicate only, so two such indexes (one unique, one not, or one FULLTEXT) would share it.
  */
 export function namedApart(index: IndexSpec, others: readonly IndexSpec[]): boolean {
-  const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial, i.fulltext === true])
+  const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial])
   return index.name !== undefined || !others.some((o) => o.name === undefined && key(o) === key(index))
 }
