@@ -1,4 +1,4 @@
-import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm'
+import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions, ViewColumn, ViewEntity } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
 import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
 import { columnById, hasPartialIndexes, keyPartColumn, referencesKeyPart, tableById } from './schema-spec'
@@ -8,8 +8,8 @@ import { columnById, hasPartialIndexes, keyPartColumn, referencesKeyPart, tableB
  * of its own, which carries `@RenamedFrom(<old name>)` when `renamedFrom` names the table's old name (stated
  * that way, an entity rename carries its junction tables along).
  */
-export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect, renamedFrom: ReadonlyMap<number, string> = new Map()): EntitySchema[] {
-  const views = (spec.views ?? []).map((view) => viewSchema(spec, view, dialect))
+export function entitySchemas(spec: SchemaSpec, dialect: FuzzDialect, renamedFrom: ReadonlyMap<number, string> = new Map()): (EntitySchema | (new () => object))[] {
+  const views = (spec.views ?? []).map((view) => (view.over === undefined ? viewSchema(spec, view, dialect) : viewOverView(spec, view, dialect)))
   return [...views, ...spec.tables.flatMap((table) => {
     const name = entityName(table.id)
     const target = { [name]: class {} }[name]!
@@ -35,8 +35,8 @@ function childSchema(table: TableSpec, dialect: FuzzDialect, parent: new () => o
 /** viewSchema writes a view as a view entity, its SQL naming the table and columns as the spec has them now. */
 function viewSchema(spec: SchemaSpec, view: ViewSpec, dialect: FuzzDialect): EntitySchema {
   const table = tableById(spec, view.table)!
-  const quote = (name: string) => (dialect === 'mariadb' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`)
-  const selected = ['id', ...view.columns.map((id) => columnById(table, id)!.name)].map(quote)
+  const quote = quoteFor(dialect)
+  const selected = selectedBy(table, view).map(quote)
   return new EntitySchema({
     name: `V${view.id}`,
     type: 'view',
@@ -47,6 +47,31 @@ function viewSchema(spec: SchemaSpec, view: ViewSpec, dialect: FuzzDialect): Ent
   })
 }
 
+/**
+ * viewOverView writes a view over another view as a `@ViewEntity` class: an EntitySchema has no `dependsOn`, which
+ * orders the creation of the two.
+ */
+function viewOverView(spec: SchemaSpec, view: ViewSpec, dialect: FuzzDialect): new () => object {
+  const base = spec.views!.find((v) => v.id === view.over)!
+  const quote = quoteFor(dialect)
+  const name = `V${view.id}`
+  const target = { [name]: class {} }[name]!
+  ViewEntity({
+    name: view.name,
+    expression: `SELECT ${selectedBy(tableById(spec, view.table)!, view).map(quote).join(', ')} FROM ${quote(base.name)}`,
+    dependsOn: [`V${base.id}`],
+    ...(view.materialized === true && { materialized: true }),
+  })(target)
+  ViewColumn({ name: 'id' })(target.prototype, 'id')
+  return target
+}
+
+/** selectedBy names the columns a view selects: `id` and its columns, as the table names them now. */
+const selectedBy = (table: TableSpec, view: ViewSpec) => ['id', ...view.columns.map((id) => columnById(table, id)!.name)]
+
+// TypeORM sends a view's SQL, a check or an index predicate as written: MariaDB (without ANSI_QUOTES) quotes with backticks.
+const quoteFor = (dialect: FuzzDialect) => (name: string) => (dialect === 'mariadb' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`)
+
 // TypeORM's EntitySchema passes `generated` on as the strategy, though its type leaves out the identity columns.
 const identity = 'identity' as 'increment'
 
@@ -54,11 +79,7 @@ const identity = 'identity' as 'increment'
 export const entityName = (tableId: number) => `T${tableId}`
 
 function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, target: new () => object, sharedLabels: readonly string[]): EntitySchema {
-  // TypeORM sends a check or index predicate as written: MariaDB (without ANSI_QUOTES) quotes with backticks.
-  const quoted = (id: number) => {
-    const name = columnById(table, id)!.name
-    return dialect === 'mariadb' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`
-  }
+  const quoted = (id: number) => quoteFor(dialect)(columnById(table, id)!.name)
   const property = (id: number) => `c${id}`
   const relations: Record<string, EntitySchemaRelationOptions> = {}
   for (const r of table.relations) {
@@ -96,6 +117,7 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
       ...(i.name === undefined && namedAsUnique(table, i, dialect) && { name: `ix ${i.id}` }),
       columns: i.columns.map(property),
       unique: i.unique,
+      ...(i.fulltext === true && { fulltext: true }),
       ...(i.partial && hasPartialIndexes(dialect) && { where: enumLike(table, i.columns[0]) ? `${quoted(i.columns[0])} <> 'b'` : `${quoted(i.columns[0])} IS NOT NULL` }),
     })),
     uniques: table.uniques.map((u) => ({ columns: u.columns.map(property) })),
@@ -113,11 +135,12 @@ function namedAsUnique(table: TableSpec, index: IndexSpec, dialect: FuzzDialect)
 }
 
 function primaryKeyColumn(table: TableSpec, dialect: FuzzDialect): EntitySchemaColumnOptions {
+  const type = table.bigKey === true ? 'bigint' : 'int'
   switch (table.primaryKey) {
-    case 'increment': return { type: 'int', primary: true, generated: 'increment' }
-    case 'int': return { type: 'int', primary: true }
-    case 'uuid': return dialect === 'sqlite' ? { type: 'int', primary: true } : { type: 'uuid', primary: true, generated: 'uuid' }
-    case 'identity': return { type: 'int', primary: true, generated: identity }
+    case 'increment': return { type, primary: true, generated: 'increment' }
+    case 'int': return { type, primary: true }
+    case 'uuid': return dialect === 'sqlite' ? { type, primary: true } : { type: 'uuid', primary: true, generated: 'uuid' }
+    case 'identity': return { type, primary: true, generated: identity }
   }
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { Deferrable, FuzzCase, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec } from './schema-spec'
+import type { Deferrable, FuzzCase, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
 import { type RelationSeed, type TableSeed, type ViewSeed, Ids, freshName, namesFor, newTable, newView, withLaterRelations } from './schema-builders'
 import { type EditSeed, applyEdits, editKinds } from './schema-edits'
 
@@ -22,6 +22,7 @@ const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   name: fc.nat(),
   primaryKey: fc.constantFrom<PrimaryKeyKind>('increment', 'int', 'uuid', 'identity'),
   compositeKey: fc.nat({ max: 3 }).map((n) => n === 0),
+  bigKey: sometimes(fc.constant(true)),
   columns: fc.array(columnSeed, { minLength: 1, maxLength: 5 }),
   indexes: fc.array(fc.record({ columns: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), unique: fc.boolean(), partial: fc.boolean(), named: fc.boolean() }), { maxLength: 2 }),
   uniques: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), { maxLength: 1 }),
@@ -36,14 +37,14 @@ const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
   rows: fc.nat({ max: 4 }),
 })
 
-const viewSeed: fc.Arbitrary<ViewSeed> = fc.record({ table: fc.nat(), columns: fc.array(fc.nat(), { maxLength: 2 }), materialized: fc.boolean() })
+const viewSeed: fc.Arbitrary<ViewSeed> = fc.record({ table: fc.nat(), columns: fc.array(fc.nat(), { maxLength: 2 }), materialized: fc.boolean(), over: fc.boolean() })
 
 const editSeed: fc.Arbitrary<EditSeed> = fc.record({ kind: fc.constantFrom(...editKinds), a: fc.nat(), b: fc.nat(), c: fc.nat() })
 
 /** fuzzCase is the arbitrary of one case on `dialect`: schema A and the edits that make schema B. */
 export function fuzzCase(dialect: FuzzDialect): fc.Arbitrary<FuzzCase> {
   return fc
-    .tuple(fc.array(tableSeed, { minLength: 1, maxLength: 4 }), fc.array(editSeed, { minLength: 1, maxLength: 5 }), fc.array(viewSeed, { maxLength: 1 }))
+    .tuple(fc.array(tableSeed, { minLength: 1, maxLength: 4 }), fc.array(editSeed, { minLength: 1, maxLength: 5 }), fc.array(viewSeed, { maxLength: 2 }))
     .map(([tables, edits, views]) => {
       const a = buildSchema(dialect, tables, views)
       const { schema: b, applied } = applyEdits(dialect, a, edits)
@@ -61,7 +62,11 @@ function buildSchema(dialect: FuzzDialect, seeds: readonly TableSeed[], viewSeed
     tables.push(newTable(dialect, ids, name, seed, tables))
   }
   const cyclic = withLaterRelations(dialect, ids, tables, seeds)
-  const views = viewSeeds.flatMap((seed) => newView(dialect, ids, cyclic, seed, new Set()) ?? [])
+  const views: ViewSpec[] = []
+  for (const seed of viewSeeds) {
+    const view = newView(dialect, ids, cyclic, seed, new Set(views.map((v) => v.name)), views)
+    if (view !== undefined) views.push(view)
+  }
   return { tables: cyclic, ...(views.length > 0 && { views }) }
 }
 

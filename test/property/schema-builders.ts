@@ -1,5 +1,5 @@
 import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import { fulltextKinds, hasFulltextIndexes, alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -20,6 +20,8 @@ export interface TableSeed {
   readonly name: number
   readonly primaryKey: PrimaryKeyKind
   readonly compositeKey: boolean
+  /** The key is a bigint (not a uuid key). */
+  readonly bigKey?: boolean
   readonly columns: readonly ColumnSeed[]
   readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
   readonly uniques: readonly (readonly number[])[]
@@ -112,13 +114,16 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     name,
     primaryKey,
     ...(compositeKey && { compositeKey }),
+    ...(seed.bigKey === true && primaryKey !== 'uuid' && { bigKey: true }),
     ...(seed.otherSchema === true && dialect === 'postgres' && { schema: otherSchema }),
     ...(seed.child !== undefined && { childColumns: [...new Set(seed.child.flatMap((k) => (columns.length === 0 ? [] : [columns[k % columns.length].id])))] }),
     columns,
     relations,
     indexes: seed.indexes.flatMap((i) => {
-      const cols = pickColumns(i.columns, i.unique ? distinctKindsOf(dialect) : undefined)
-      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect) }]
+      // Where a dialect has no partial indexes, the seed's partial one is a FULLTEXT one if it has those.
+      const fulltext = i.partial && !i.unique && hasFulltextIndexes(dialect)
+      const cols = pickColumns(i.columns, fulltext ? fulltextKinds : i.unique ? distinctKindsOf(dialect) : undefined)
+      return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols, unique: i.unique, partial: i.partial && hasPartialIndexes(dialect), ...(fulltext && { fulltext }) }]
     }).map((i, k) => (seed.indexes[k]?.named ? { ...i, name: `ix ${name} ${i.id}` } : i))
       .filter((i, k, all) => namedApart(i, all.slice(0, k))),
     uniques: [...(code === undefined ? [] : [{ id: ids.take(), columns: [code.id] }]), ...seed.uniques.flatMap((u) => {
@@ -167,19 +172,26 @@ export function keyKindOn(dialect: FuzzDialect, kind: PrimaryKeyKind): PrimaryKe
   return dialect !== 'postgres' && kind === 'identity' ? 'increment' : kind
 }
 
-/** newView builds a view over a table of `tables` and up to two of its columns, under a name not in `taken`. */
-export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>): ViewSpec | undefined {
-  if (tables.length === 0) return undefined
-  const table = tables[seed.table % tables.length]
-  const columns = table.columns.length === 0 ? [] : [...new Set(seed.columns.map((c) => table.columns[c % table.columns.length].id))]
+/**
+ * newView builds a view over a table of `tables` and up to two of its columns, or, where the seed says `over` and
+ * one of `views` reads a table, over that view and its columns, under a name not in `taken`.
+ */
+export function newView(dialect: FuzzDialect, ids: Ids, tables: readonly TableSpec[], seed: ViewSeed, taken: ReadonlySet<string>, views: readonly ViewSpec[] = []): ViewSpec | undefined {
+  const bases = seed.over ? views.filter((v) => v.over === undefined) : []
+  const base = bases.length === 0 ? undefined : bases[seed.table % bases.length]
+  const table = base === undefined ? tables[seed.table % Math.max(1, tables.length)] : tables.find((t) => t.id === base.table)
+  if (table === undefined) return undefined
+  const pool = base?.columns ?? table.columns.map((c) => c.id)
+  const columns = pool.length === 0 ? [] : [...new Set(seed.columns.map((c) => pool[c % pool.length]))]
   return {
     id: ids.take(), name: freshName(namesFor('view', dialect), seed.table + seed.columns.length, taken), table: table.id, columns,
     ...(seed.materialized && dialect === 'postgres' && { materialized: true }),
+    ...(base !== undefined && { over: base.id }),
   }
 }
 
-/** ViewSeed picks a view's table and columns (modulo what exists), and whether it is materialized (PostgreSQL). */
-export interface ViewSeed { readonly table: number; readonly columns: readonly number[]; readonly materialized: boolean }
+/** ViewSeed picks a view's table and columns (modulo what exists), whether it is materialized (PostgreSQL), and whether it reads another view. */
+export interface ViewSeed { readonly table: number; readonly columns: readonly number[]; readonly materialized: boolean; readonly over: boolean }
 
 /** compositeKeyAllowed says whether a key may take a second column: SQLite's AUTOINCREMENT is on a key of one column only. */
 export const compositeKeyAllowed = (dialect: FuzzDialect, primaryKey: PrimaryKeyKind) => !(dialect === 'sqlite' && primaryKey === 'increment')
@@ -219,7 +231,7 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
 
 /**
  * namedApart says whether `index` gets a name of its own: TypeORM derives an unnamed index's name from its
- * table, sorted columns and predicate only, so two such indexes (one unique, one not) would share it.
+ * table, sorted columns and predicate only, so two such indexes (one unique, one not, or one FULLTEXT) would share it.
  */
 export function namedApart(index: IndexSpec, others: readonly IndexSpec[]): boolean {
   const key = (i: IndexSpec) => JSON.stringify([[...i.columns].sort(), i.partial])

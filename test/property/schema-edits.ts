@@ -1,6 +1,6 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, type ViewSpec,
-  alwaysFilled, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
+  alwaysFilled, fulltextKinds, hasFulltextIndexes, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
 import { type TableSeed, Ids, compositeKeyAllowed, freshName, keyKindOn, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newRelation, newTable } from './schema-builders'
 
@@ -14,6 +14,7 @@ export const editKinds = [
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
   'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
+  'key_width', 'key_width',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -56,7 +57,7 @@ function applyEdit(
   const tables = schema.tables
   const views = ((schema as { views?: Mutable<ViewSpec>[] }).views ??= [])
   if (edit.kind === 'add_view') {
-    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3), materialized: b % 3 === 0 }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)))
+    const view = newView(dialect, ids, tables, { table: a, columns: [b, c].slice(0, c % 3), materialized: b % 3 === 0, over: c % 4 === 3 }, new Set([...views, ...(before.views ?? [])].map((v) => v.name)), views as ViewSpec[])
     if (view === undefined) return undefined
     views.push(view as Mutable<ViewSpec>)
     return `add view ${view.name}`
@@ -72,8 +73,10 @@ function applyEdit(
   if (edit.kind === 'view_columns') {
     const view = views[a % Math.max(1, views.length)]
     const table = view && tables.find((t) => t.id === view.table)
-    if (table === undefined || table.columns.length === 0) return undefined
-    view.columns = [...new Set([b, c].slice(0, 1 + (c % 2)).map((k) => table.columns[k % table.columns.length].id))]
+    // A view over another picks among that view's columns.
+    const pool = view?.over === undefined ? table?.columns.map((x) => x.id) : views.find((v) => v.id === view.over)?.columns
+    if (pool === undefined || pool.length === 0) return undefined
+    view.columns = [...new Set([b, c].slice(0, 1 + (c % 2)).map((k) => pool[k % pool.length]))]
     return `columns of view ${view.name}`
   }
   if (edit.kind === 'add_table') {
@@ -192,14 +195,18 @@ function applyEdit(
     }
     case 'add_index': {
       const unique = c % 2 === 0
-      const allowed = columns.filter((x) => (unique ? distinctKindsOf(dialect) : indexableKindsOf(dialect)).includes(x.kind) && (!unique || inA(table, x.id)))
+      const fulltext = !unique && c % 3 === 0 && hasFulltextIndexes(dialect)
+      const kinds = fulltext ? fulltextKinds : unique ? distinctKindsOf(dialect) : indexableKindsOf(dialect)
+      const allowed = columns.filter((x) => kinds.includes(x.kind) && (!unique || inA(table, x.id)))
       if (allowed.length === 0) return undefined
       const cols = [...new Set([allowed[b % allowed.length].id, allowed[c % allowed.length].id])]
       const id = ids.take()
-      const index = { id, columns: cols, unique, partial: c % 3 === 0 && hasPartialIndexes(dialect), ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }) }
+      const index = {
+        id, columns: cols, unique, partial: c % 3 === 0 && hasPartialIndexes(dialect), ...(fulltext && { fulltext }), ...(c % 4 === 1 && { name: `ix ${table.name} ${id}` }),
+      }
       if (!namedApart(index, table.indexes)) return undefined
       table.indexes.push(index)
-      return `add index ${label}(${cols.join(',')})`
+      return `add ${fulltext ? 'fulltext ' : ''}index ${label}(${cols.join(',')})`
     }
     case 'drop_index': return dropOne(table.indexes, b, `drop index of ${label}`)
     case 'add_unique': {
@@ -344,7 +351,15 @@ function applyEdit(
       table.primaryKey = keyKindOn(dialect, (['increment', 'int', 'uuid', 'identity'] as const).filter((k) => k !== from)[b % 3]!)
       if (table.compositeKey === true && !compositeKeyAllowed(dialect, table.primaryKey)) table.primaryKey = from
       if (table.primaryKey === from) return undefined
+      if (table.primaryKey === 'uuid') delete table.bigKey
       return `retype the key of ${label} from ${from} to ${table.primaryKey}`
+    }
+    case 'key_width': {
+      // int <-> bigint, with the columns of the relations and junctions that reference the key: rows keep their values.
+      if (table.primaryKey === 'uuid') return undefined
+      if (table.bigKey === true) delete table.bigKey
+      else table.bigKey = true
+      return `key of ${label} made ${table.bigKey === true ? 'bigint' : 'int'}`
     }
     case 'add_many_to_many': {
       const targets = tables.filter((t) => t.id < table.id && !table.manyToMany.some((m) => m.target === t.id) && t.compositeKey !== true)
@@ -408,11 +423,19 @@ function withoutLostReferences(schema: { tables: MTable[] }): void {
   }
 }
 
-/** withViewsOfTheirTables drops the views of tables B drops, and from views the columns B drops. */
+/**
+ * withViewsOfTheirTables drops the views of tables B drops, and from views the columns B drops; then the views over
+ * a view B drops, and from views over a view the columns it no longer selects.
+ */
 function withViewsOfTheirTables(schema: SchemaSpec): SchemaSpec {
-  const views = (schema.views ?? []).flatMap((view) => {
+  const ofTables = (schema.views ?? []).flatMap((view) => {
     const table = schema.tables.find((t) => t.id === view.table)
     return table === undefined ? [] : [{ ...view, columns: view.columns.filter((id) => table.columns.some((c) => c.id === id)) }]
+  })
+  const views = ofTables.flatMap((view) => {
+    if (view.over === undefined) return [view]
+    const base = ofTables.find((v) => v.id === view.over)
+    return base === undefined ? [] : [{ ...view, columns: view.columns.filter((id) => base.columns.includes(id)) }]
   })
   const { views: _, ...rest } = schema
   return views.length > 0 ? { ...rest, views } : rest

@@ -47,6 +47,8 @@ export interface IndexSpec {
   readonly partial: boolean
   /** An explicit name; otherwise TypeORM derives it. */
   readonly name?: string
+  /** MariaDB: a FULLTEXT index (`@Index({ fulltext: true })`) over `fulltextKinds` columns, never unique or partial. */
+  readonly fulltext?: boolean
 }
 
 export interface UniqueSpec { readonly id: number; readonly columns: readonly number[] }
@@ -84,6 +86,8 @@ export interface TableSpec {
   readonly primaryKey: PrimaryKeyKind
   /** The key is (`id`, `k2`), `k2` an int defaulting to 1 (every row holds 1). No ManyToMany owns or targets such a table. */
   readonly compositeKey?: boolean
+  /** The key is a `bigint` (`@PrimaryGeneratedColumn({ type: 'bigint' })`), and so are the columns that reference it; never a uuid key. */
+  readonly bigKey?: boolean
   /** PostgreSQL: the table is in schema `otherSchema` (`@Entity({ schema })`), not the default one. */
   readonly schema?: string
   readonly columns: readonly ColumnSpec[]
@@ -101,8 +105,15 @@ export interface TableSpec {
   readonly rows: number
 }
 
-/** ViewSpec is a view selecting `id` and `columns` of table `table`, by their names; materialized on PostgreSQL when said. */
-export interface ViewSpec { readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[]; readonly materialized?: boolean }
+/**
+ * ViewSpec is a view selecting `id` and `columns` of table `table`, by their names; materialized on PostgreSQL when
+ * said. With `over`, it selects them from that view instead (one of its columns, itself over `table`), and names it
+ * in `dependsOn`.
+ */
+export interface ViewSpec {
+  readonly id: number; readonly name: string; readonly table: number; readonly columns: readonly number[]; readonly materialized?: boolean
+  readonly over?: number
+}
 
 export interface SchemaSpec { readonly tables: readonly TableSpec[]; readonly sharedLabels?: readonly string[]; readonly views?: readonly ViewSpec[] }
 
@@ -127,6 +138,12 @@ export function indexableKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
 
 // MariaDB indexes a text column by a prefix length only, which the cases do not state.
 const withoutUnindexable = (dialect: FuzzDialect, kinds: readonly ColumnKind[]) => (dialect === 'mariadb' ? kinds.filter((k) => k !== 'text') : kinds)
+
+/** hasFulltextIndexes says whether the cases make FULLTEXT indexes on a dialect (MariaDB's InnoDB). */
+export const hasFulltextIndexes = (dialect: FuzzDialect) => dialect === 'mariadb'
+
+/** fulltextKinds are the kinds a FULLTEXT index may cover. */
+export const fulltextKinds: readonly ColumnKind[] = ['varchar', 'text']
 
 /** hasPartialIndexes says whether a dialect has `WHERE` on an index (MariaDB has none). */
 export const hasPartialIndexes = (dialect: FuzzDialect) => dialect !== 'mariadb'

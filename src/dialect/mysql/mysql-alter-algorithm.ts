@@ -21,6 +21,7 @@ const instant: AlterCost = { algorithm: 'instant', rewrites: false }
 const inplace: AlterCost = { algorithm: 'inplace', rewrites: false }
 const unclaimed: AlterCost = { algorithm: 'default', rewrites: false }
 const copy: AlterCost = { algorithm: 'copy', rewrites: true }
+const rebuilt: AlterCost = { algorithm: 'default', rewrites: true }
 
 /** weakest is the cost of carrying out several parts in one ALTER: the weakest algorithm, rewriting if one rewrites. */
 export function weakest(costs: readonly AlterCost[]): AlterCost {
@@ -35,11 +36,13 @@ export function weakest(costs: readonly AlterCost[]): AlterCost {
  * `server`; on an unknown server, the weaker of MariaDB's and MySQL's, so that a clause it writes is one both
  * accept. MariaDB's costs were each checked on MariaDB 10.11 (test/dialect/mysql/mysql-algorithm.test.ts);
  * MySQL 8's follow its online DDL tables, claiming less where the table's row format or history could make
- * the server refuse (MySQL's INSTANT ADD COLUMN stops after 64 row versions).
+ * the server refuse (MySQL's INSTANT ADD COLUMN stops after 64 row versions). `found` is the table as the
+ * migration found it, whose FULLTEXT index, dropped by then, still leaves InnoDB's hidden FTS_DOC_ID column.
  */
-export function alterCost(op: Operation, before: TableModel | undefined, server: MysqlServer | undefined): AlterCost {
-  const cost = server === undefined ? weakest([mariadbCost(op, before), mysqlCost(op, before)])
-    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, before) : mysqlCost(op, before)
+export function alterCost(op: Operation, before: TableModel | undefined, server: MysqlServer | undefined, found?: TableModel): AlterCost {
+  const fulltext = [before, found].some((table) => table?.indexes.some((i) => i.method === 'fulltext') === true)
+  const cost = server === undefined ? weakest([mariadbCost(op, before, fulltext), mysqlCost(op, before)])
+    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, before, fulltext) : mysqlCost(op, before)
   return before === undefined || innoDbTable(before) ? cost : otherEngineCost(op, cost)
 }
 
@@ -71,28 +74,34 @@ function indexCost(method: string | undefined, before: TableModel | undefined): 
   return unclaimed
 }
 
-function mariadbCost(op: Operation, before: TableModel | undefined): AlterCost {
+/** mariadbCost: `fulltext` says the table has, or had when the migration started, a FULLTEXT index. */
+function mariadbCost(op: Operation, before: TableModel | undefined, fulltext: boolean): AlterCost {
   // A table holding a HASH unique key (on a hidden virtual column) is copied by every ALTER, even a default's or
   // a comment's change: MariaDB refuses INSTANT and INPLACE there.
   if (before !== undefined && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
+      // A table with an indexed VIRTUAL column is rebuilt to take or lose a column: not instantly, nor with LOCK=NONE.
+      if (before !== undefined && hasIndexedVirtualColumn(before)) return rebuilt
       // A virtual column is added instantly only by an ALTER that does nothing else, and a default computed
-      // per row (`(uuid())`) is not; a table with a FULLTEXT index cannot take a column instantly.
+      // per row (`(uuid())`) is not; a table with a FULLTEXT index (its hidden FTS_DOC_ID column, which stays
+      // after the index is dropped) takes or loses no column instantly.
       if (op.column.computed !== undefined || op.column.default?.startsWith('(') === true) return unclaimed
-      return before?.indexes.some((i) => i.method === 'fulltext') ? unclaimed : instant
+      return fulltext ? unclaimed : instant
     case 'drop_column':
       if (before?.primaryKey?.columns.includes(op.column.name)) return copy
+      if (before !== undefined && hasIndexedVirtualColumn(before)) return rebuilt
+      if (fulltext) return unclaimed
       // Dropping an indexed column drops (or rebuilds) its index too, which is not instant; a virtual column is
       // dropped in place only by an ALTER that does nothing else.
       return before !== undefined && keyed(before, op.column.name) ? unclaimed : op.column.computed !== undefined ? unclaimed : instant
     case 'alter_column':
       // A table with a STORED generated column, or an indexed VIRTUAL one, is copied to change a column's nullability.
-      if (op.changes.includes('nullability') && before?.columns.some((c) => c.computed !== undefined && (c.computed.stored || keyed(before, c.name)))) return copy
+      if (op.changes.includes('nullability') && before !== undefined && (hasIndexedVirtualColumn(before) || before.columns.some((c) => c.computed?.stored === true))) return copy
       // A STORED generated column is changed only by a copy, even its comment alone (INSTANT and INPLACE refused).
       if (op.from.computed?.stored === true || op.to.computed?.stored === true) return copy
-      return mariadbColumnCost(op.from, op.to, op.changes)
+      return withFulltextRebuilt(mariadbColumnCost(op.from, op.to, op.changes), before)
     case 'rename_column':
     case 'rename_index':
     case 'drop_foreign_key':
@@ -177,6 +186,16 @@ function lengthens(from: ColumnModel, to: ColumnModel): boolean {
 /** wholeValueHashed: a unique key over this TEXT, BLOB or json column is MariaDB's HASH key (no prefix to index). */
 function wholeValueHashed(table: TableModel, column: string): boolean {
   return /text$|blob$|^json$/.test(table.columns.find((c) => c.name === column)?.type ?? '')
+}
+
+/** withFulltextRebuilt: a rebuild in place makes the table's FULLTEXT indexes again, which takes a lock (LOCK=NONE refused). */
+function withFulltextRebuilt(cost: AlterCost, before: TableModel | undefined): AlterCost {
+  return cost.algorithm === 'inplace' && cost.rewrites && before?.indexes.some((i) => i.method === 'fulltext') === true ? rebuilt : cost
+}
+
+/** hasIndexedVirtualColumn: a VIRTUAL generated column of the table is in an index, a unique or a key. */
+function hasIndexedVirtualColumn(table: TableModel): boolean {
+  return table.columns.some((c) => c.computed !== undefined && !c.computed.stored && keyed(table, c.name))
 }
 
 /** keyed says whether a column is part of the table's primary key, an index, a unique key or a foreign key. */

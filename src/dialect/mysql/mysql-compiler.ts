@@ -244,7 +244,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i
       const droppedLater = table?.droppedAt !== undefined && table.droppedAt > i
-      const cost = alterCost(op, around.before, server)
+      const cost = alterCost(op, around.before, server, table?.from)
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, op, clause)) {
           flush()
