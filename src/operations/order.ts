@@ -114,7 +114,7 @@ function tablesChangingExpressions(ops: readonly Operation[]): Set<string> {
 /**
  * indexDropsWithCreations are the index and unique drops of tables that gain an index, unique or primary key,
  * and the primary key drops of tables that gain a primary key; not of an index or key on a column the migration
- * drops (or, for a key, changes), nor of one whose name a rename takes (renames run before).
+ * drops (or, for a key or a full-text index, changes), nor of one whose name a rename takes (renames run before).
  */
 function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
   const creating = new Set(ops.flatMap((op) =>
@@ -130,7 +130,9 @@ function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
     }
     if (op.kind !== 'drop_index' && op.kind !== 'drop_unique') return false
     const { name, columns } = op.kind === 'drop_index' ? op.index : op.unique
-    return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) &&
+    // A full-text index goes before a change of its columns, which may leave them a type it cannot hold (uuid).
+    const fullTextOfAltered = op.kind === 'drop_index' && op.index.method === 'fulltext' && columns.some((column) => altered.has(inTable(op.table, column)))
+    return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) && !fullTextOfAltered &&
       !columns.some((column) => dropped.has(inTable(op.table, column)))
   }))
 }

@@ -312,6 +312,26 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'Mixed Case', rows: 2, columns: [order], checks: [{ id: 3, column: 2 }], indexes: [{ id: 4, columns: [2], unique: false, partial: true }] })
     return pair({ tables: [t] }, { tables: [{ ...t, ...(dialect === 'postgres' && { schema: otherSchema }) }] })(dialect)
   },
+  // MariaDB (seed 20261207): a table of no rows whose composite key (an AUTO_INCREMENT id and k2) became a uuid key
+  // dropped the key in an ALTER of its own, before the id went through varchar to uuid ("there can be only one
+  // auto column and it must be defined as a key"); its down gave the id AUTO_INCREMENT before its key.
+  // (SQLite has AUTOINCREMENT only on a key of its own.)
+  'a composite AUTO_INCREMENT key replaced by a uuid key, on a table without rows': (dialect) => pair(
+    { tables: [table({ id: 1, name: 'CamelTable', primaryKey: 'increment', compositeKey: dialect !== 'sqlite', rows: 0, columns: [column({ id: 2, name: 'Order', kind: 'boolean' })] })] },
+    { tables: [table({ id: 3, name: 'CamelTable', primaryKey: 'uuid', rows: 0, columns: [column({ id: 4, name: 'Order', kind: dialect === 'sqlite' ? 'varchar' : 'uuid' })] })] },
+  )(dialect),
+  // MariaDB (seed 20261207): a text column under a FULLTEXT index made uuid, in a table that gains a unique key,
+  // was changed before the index was dropped (with the unique's creation): "Column 'x' cannot be part of FULLTEXT index".
+  'a column under a FULLTEXT index made uuid, its table gaining a unique key': (dialect) => {
+    const x = column({ id: 2, name: 'x', kind: 'text', nullable: false })
+    const y = column({ id: 3, name: 'y', kind: 'int' })
+    // A uuid made int after it (by name), through a varchar on MariaDB, puts the change of x in an ALTER before the drop.
+    const e = column({ id: 6, name: 'zz', kind: dialect === 'mariadb' ? 'uuid' : 'int' })
+    return pair(
+      { tables: [table({ id: 1, name: 'select', rows: 0, columns: [e, x, y], indexes: [{ id: 4, columns: [2], unique: false, partial: false, fulltext: dialect === 'mariadb', name: 'ix select 4' }] })] },
+      { tables: [table({ id: 1, name: 'select', rows: 0, columns: [{ ...e, kind: 'int' }, { ...x, kind: dialect === 'sqlite' ? 'varchar' : 'uuid' }, y], uniques: [{ id: 5, columns: [3] }] })] },
+    )(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -21,6 +21,8 @@ const instant: AlterCost = { algorithm: 'instant', rewrites: false }
 const inplace: AlterCost = { algorithm: 'inplace', rewrites: false }
 const unclaimed: AlterCost = { algorithm: 'default', rewrites: false }
 const copy: AlterCost = { algorithm: 'copy', rewrites: true }
+/** copying is the cost of a part only a copy of the table carries out (a column's AUTO_INCREMENT taken or given). */
+export const copying: AlterCost = copy
 const rebuilt: AlterCost = { algorithm: 'default', rewrites: true }
 
 /** weakest is the cost of carrying out several parts in one ALTER: the weakest algorithm, rewriting if one rewrites. */

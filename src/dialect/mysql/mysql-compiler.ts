@@ -2,7 +2,8 @@ import type { ColumnModel, IndexModel, TableModel, UniqueModel } from '../../mod
 import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
-import { type AlterCost, algorithmClause, alterCost, weakest } from './mysql-alter-algorithm'
+import { type AlterCost, algorithmClause, alterCost, copying, weakest } from './mysql-alter-algorithm'
+import { incrementRedefinitions } from './mysql-increment-keys'
 import { columnDefinitionSql } from './mysql-column-sql'
 import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
 import { dataLossGuards } from './mysql-data-loss-guards'
@@ -29,6 +30,8 @@ interface Clause {
   readonly drops?: string
   readonly adds?: string
   readonly modifies?: string
+  /** The definition a MODIFY gives its column. */
+  readonly column?: ColumnModel
   /** The columns of its own table a foreign key it adds references (a tree's key to its parent row). */
   readonly references?: readonly string[]
   /** The columns of its own table a foreign key it drops references. */
@@ -136,7 +139,7 @@ function renameColumnClause(op: OperationOf<'rename_column'>, syntax: MysqlSynta
 }
 
 function modifyColumnClause(column: ColumnModel, syntax: MysqlSyntax): Clause {
-  return { sql: `MODIFY COLUMN ${columnDefinitionSql(column, syntax.server)}`, modifies: columnKey(column.name) }
+  return { sql: `MODIFY COLUMN ${columnDefinitionSql(column, syntax.server)}`, modifies: columnKey(column.name), column }
 }
 
 /**
@@ -204,6 +207,8 @@ interface AlterGroup {
   readonly fresh: boolean
   /** The migration drops the table after this ALTER. */
   readonly droppedLater: boolean
+  /** The position of its last operation in the change set. */
+  last: number
 }
 
 /**
@@ -223,8 +228,9 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   const out: Statement[] = []
   const guarded = new Set<Operation>()
   let group: AlterGroup | undefined
+  const waitingForKey = new Map<string, Set<string>>()
   const flush = () => {
-    if (group !== undefined) out.push(...guardsBefore(group, guarded), alterStatement(group, syntax))
+    if (group !== undefined) out.push(...guardsBefore(group, guarded), alterStatement(keepingIncrementsKeyed(group, changes, waitingForKey, syntax), syntax))
     group = undefined
   }
   changes.ops.forEach((op, i) => {
@@ -248,8 +254,9 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, op, clause)) {
           flush()
-          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh, droppedLater }
+          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
         }
+        group.last = i
         group.clauses.push(onceDropped(group, clause))
         if (!group.operations.includes(op)) group.operations.push(op)
         group.costs.push(cost)
@@ -275,6 +282,27 @@ function guardsBefore(group: AlterGroup, guarded: Set<Operation>): Statement[] {
   const unguarded = group.operations.filter((op) => !guarded.has(op))
   for (const op of unguarded) guarded.add(op)
   return unguarded.flatMap((op) => dataLossGuards(op, group.table))
+}
+
+/**
+ * keepingIncrementsKeyed is `group` redefining the AUTO_INCREMENT columns its ALTER leaves without a key, or gives
+ * a key again, as incrementRedefinitions says (`waiting` holds, per table, the columns held back so far). Such a
+ * redefinition copies the table.
+ */
+function keepingIncrementsKeyed(group: AlterGroup, changes: ChangeSet, waiting: Map<string, Set<string>>, syntax: MysqlSyntax): AlterGroup {
+  const after = changes.tableAfter(group.last)
+  if (after === undefined) return group
+  const waitingHere = waiting.get(group.table) ?? new Set<string>()
+  waiting.set(after.name, waitingHere)
+  const { held, given } = incrementRedefinitions(after, waitingHere, (name) => group.clauses.find((c) => c.modifies === columnKey(name))?.column)
+  if (held.length === 0 && given.length === 0) return group
+  let clauses = group.clauses
+  for (const column of [...held, ...given]) {
+    const clause = modifyColumnClause(column, syntax)
+    const at = clauses.findIndex((c) => c.modifies === clause.modifies)
+    clauses = at < 0 ? [clause, ...clauses] : clauses.map((c, i) => (i === at ? clause : c))
+  }
+  return { ...group, clauses, costs: [...group.costs, copying] }
 }
 
 /** joins says whether `clause` of `op` can go into the ALTER `group` is building. */
