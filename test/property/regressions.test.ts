@@ -332,6 +332,16 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       { tables: [table({ id: 1, name: 'select', rows: 0, columns: [{ ...e, kind: 'int' }, { ...x, kind: dialect === 'sqlite' ? 'varchar' : 'uuid' }, y], uniques: [{ id: 5, columns: [3] }] })] },
     )(dialect)
   },
+  // MariaDB (seed 38): a key of its own table added in the ALTER that adds the column of the new composite
+  // primary key it references: errno 150, "Foreign key constraint is incorrectly formed".
+  'a relation to its own table added as the table\'s key becomes composite': (dialect) => {
+    const mail = column({ id: 2, name: 'e-mail', kind: 'varchar', length: 20, nullable: false })
+    const t = table({ id: 1, name: 'plain', primaryKey: dialect === 'sqlite' ? 'int' : 'uuid', rows: 0, columns: [mail] })
+    return pair(
+      { tables: [t] },
+      { tables: [{ ...t, compositeKey: true, columns: [{ ...mail, nullable: true }], relations: [{ id: 3, target: 1, columnName: 'x', onDelete: 'SET NULL' }] }] },
+    )(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

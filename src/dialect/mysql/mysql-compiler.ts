@@ -36,7 +36,7 @@ interface Clause {
   readonly references?: readonly string[]
   /** The columns of its own table a foreign key it drops references. */
   readonly releases?: readonly string[]
-  /** The columns of the index or unique key it adds or drops. */
+  /** The columns of the index, unique key or primary key it adds, or of the index it drops. */
   readonly indexOn?: readonly string[]
   /** The index or check the clause drops, or adds: MariaDB weighs an ADD's IF NOT EXISTS before the ALTER's drops. */
   readonly dropsName?: string
@@ -97,7 +97,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
   ),
-  add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}` }),
+  add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}`, indexOn: op.primaryKey.columns.map(columnKey) }),
   drop_primary_key: () => clauses({ sql: 'DROP PRIMARY KEY' }),
   create_index: (op, syntax) => clauses(addIndexClause(op.index, syntax)),
   drop_index: (op, syntax) => clauses(dropIndexClause(op.index, syntax)),
@@ -310,9 +310,10 @@ function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
   if (tableOf(op)!.name !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
   if (clause.modifies !== undefined && group.clauses.some((c) => c.modifies === clause.modifies)) return false
-  // MariaDB refuses (errno 150) a key to a column of the table that the same ALTER changes or gives the index
-  // the key needs, and an index dropped by the ALTER that drops the key to it ("needed in a foreign key constraint").
-  if (clause.references?.some((key) => group.clauses.some((c) => c.modifies === key || (c.addsName !== undefined && c.indexOn?.includes(key))))) return false
+  // MariaDB refuses (errno 150) a key to a column of the table that the same ALTER adds, changes or gives the index
+  // (or primary key) the key needs, and an index dropped by the ALTER that drops the key to it ("needed in a
+  // foreign key constraint").
+  if (clause.references?.some((key) => group.clauses.some((c) => c.modifies === key || c.adds === key || (c.dropsName === undefined && c.indexOn?.includes(key))))) return false
   if (clause.dropsName !== undefined && clause.indexOn?.some((key) => group.clauses.some((c) => c.releases?.includes(key)))) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
