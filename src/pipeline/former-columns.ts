@@ -1,17 +1,15 @@
 import { matchColumnHint } from '../diff/rename-hint-match'
-import { type RenameHint, renamedTableName } from '../diff/rename-types'
+import { type RenameDecision, type RenameHint, renamedTableName } from '../diff/rename-types'
 import { qualifiedKey, sameName } from '../model/qualified-name'
 import type { SchemaModel } from '../model/schema-model'
 import type { FormerColumn } from '../dialect/dialect'
-import { tableRenamesOf } from './former-tables'
 
 /**
  * formerColumns reads the column hints (`@RenamedFrom`, `--rename`) that apply to the database as it is: each
  * entity column one of them renames comes from the database's column it names. A column hint is read against
- * the database's tables as the table hints rename them, as the rename plan reads it.
+ * the database's tables as `tableRenames` (see tableRenamesOf) rename them, as the rename plan reads it.
  */
-export function formerColumns(hints: readonly RenameHint[], actual: SchemaModel, desired: SchemaModel): FormerColumn {
-  const tableRenames = tableRenamesOf(hints, actual, desired)
+export function formerColumns(hints: readonly RenameHint[], tableRenames: readonly RenameDecision[], actual: SchemaModel, desired: SchemaModel): FormerColumn {
   const renamed = {
     ...actual,
     tables: actual.tables.map((table) => {

@@ -5,12 +5,12 @@ import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import type { FormerTable } from '../dialect/dialect'
 
 /**
- * formerTables reads the table hints (`@RenamedFrom`, `--rename`) that apply to the database as it is: each
- * entity table one of them renames or moves comes from the database's table it names.
+ * formerTables reads the table renames that apply to the database as it is (see tableRenamesOf): each entity
+ * table one of them renames or moves comes from the database's table it names.
  */
-export function formerTables(hints: readonly RenameHint[], actual: SchemaModel, desired: SchemaModel): FormerTable {
+export function formerTables(tableRenames: readonly RenameDecision[]): FormerTable {
   const former = new Map<string, QualifiedName>()
-  for (const decision of tableRenamesOf(hints, actual, desired)) former.set(qualifiedKey(renamedTableName(decision)), decision.table)
+  for (const decision of tableRenames) former.set(qualifiedKey(renamedTableName(decision)), decision.table)
   return (table) => former.get(qualifiedKey(table))
 }
 

@@ -14,7 +14,7 @@ import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
 import { formerColumns } from './former-columns'
-import { formerTables } from './former-tables'
+import { formerTables, tableRenamesOf } from './former-tables'
 import { ignoredTables } from './ignored-tables'
 import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
@@ -96,8 +96,9 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...movedFrom] : undefined
   const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
-  const formerTable = formerTables(hints, introspected, wanted)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTable, formerColumns(hints, introspected, wanted)) : wanted
+  const tableRenames = tableRenamesOf(hints, introspected, wanted)
+  const formerTable = formerTables(tableRenames)
+  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted)) : wanted
   refuseRepeatedIndexNames(reconciled)
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
   const queryCount = connection.queryCount
