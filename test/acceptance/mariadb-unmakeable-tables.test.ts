@@ -62,6 +62,16 @@ class MediaIndexedTwice {
   @Column({ unique: true, nullable: true }) @Index() tvdbId: number
 }
 
+// Index names are read in any case: these two are one name to the server.
+@Entity('note')
+@Index('by_code', ['code'])
+@Index('BY_CODE', ['title'])
+class NoteIndexNamesInCase {
+  @PrimaryGeneratedColumn() id: number
+  @Column() code: string
+  @Column() title: string
+}
+
 @Entity('ticket')
 @Index(['number'])
 class IndexedCounter {
@@ -83,6 +93,8 @@ it('refuses an auto-increment column of a type that cannot count, and two indexe
   await expect(pendingChanges(db, [FirstTable, MemberIndexedTwice])).rejects.toThrow(
     /^"member" has two indexes named "IDX_\w+", a unique of \(email\) and an index of \(email\) \(TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns\): remove one, or name one of them, then run again$/)
   await expect(pendingChanges(db, [FirstTable, MediaIndexedTwice])).rejects.toThrow(/^"media" has two indexes named "IDX_\w+", a unique of \(tvdbId\) and an index of \(tvdbId\)/)
+  await expect(pendingChanges(db, [FirstTable, NoteIndexNamesInCase])).rejects.toThrow(
+    '"note" has two indexes named "BY_CODE", an index of (title) and an index of (code) (MySQL reads index names in any case): remove one, or name one of them, then run again')
   expect(await db.query('SHOW TABLES')).toEqual([])
 })
 

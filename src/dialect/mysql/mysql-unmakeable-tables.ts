@@ -10,8 +10,8 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  * - an auto-increment column of a type that cannot count (`@Generated() @PrimaryColumn() id: string`);
  * - an auto-increment column that leads no key: InnoDB needs it first in the primary key or an index, other
  *   engines (MyISAM, Aria) anywhere in one (`@Generated('increment')` beside another primary key);
- * - two indexes of one name in one table, one of them unique: TypeORM names a `@Unique` on MySQL, which is a
- *   unique index there, as it names an `@Index` of the same columns;
+ * - two indexes of one name in one table, one of them unique (TypeORM names a `@Unique` on MySQL, which is a
+ *   unique index there, as it names an `@Index` of the same columns), or of names alike but for case;
  * - a foreign key of a table whose engine keeps none (MyISAM, Aria): the server drops it without a word, so every
  *   run would add it again; or one referencing such a table, which the server refuses.
  * (Two auto-increment columns in one table TypeORM itself refuses.)
@@ -19,7 +19,7 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
 export function refuseUnmakeableTables(model: SchemaModel): void {
   for (const table of model.tables) {
     refuseAutoIncrementWithoutKey(table)
-    refuseRepeatedIndexNames(table)
+    refuseIndexNamesAlikeHere(table)
     refuseForeignKeysWithoutEngineSupport(table, model)
   }
 }
@@ -59,12 +59,20 @@ function refuseForeignKeysWithoutEngineSupport(table: TableModel, model: SchemaM
   }
 }
 
-function refuseRepeatedIndexNames(table: TableModel): void {
+/**
+ * refuseIndexNamesAlikeHere refuses two indexes of a table whose names the server takes for one where another
+ * database would not: it reads index names in any case, and a unique key is a unique index here. Two plain
+ * indexes of one exact name are refused for every database (see src/pipeline/repeated-index-names.ts).
+ */
+function refuseIndexNamesAlikeHere(table: TableModel): void {
   const keys = [...table.uniques.map((u) => ({ name: u.name, columns: u.columns, unique: true })), ...table.indexes]
-  const repeated = keys.find((key, i) => keys.findIndex((other) => other.name.toLowerCase() === key.name.toLowerCase()) !== i)
+  const alike = (a: { name: string }, b: { name: string }) => a.name.toLowerCase() === b.name.toLowerCase()
+  const repeated = keys.find((key, i) => keys.some((other, j) => j > i && alike(key, other) && (key.unique || other.unique || key.name !== other.name)))
   if (repeated === undefined) return
-  const both = keys.filter((key) => key.name.toLowerCase() === repeated.name.toLowerCase())
-  if (!both.some((key) => key.unique)) return // two plain indexes: refuseRepeatedIndexNames says it, as for any database
+  const both = keys.filter((key) => alike(key, repeated))
   const described = both.map((key) => `${key.unique ? 'a unique' : 'an index'} of (${key.columns.join(', ')})`).join(' and ')
-  throw new UserError(`"${table.name}" has two indexes named "${repeated.name}", ${described} (TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns): remove one, or name one of them, then run again`)
+  const why = both.some((key) => key.unique)
+    ? 'TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns'
+    : 'MySQL reads index names in any case'
+  throw new UserError(`"${table.name}" has two indexes named "${repeated.name}", ${described} (${why}): remove one, or name one of them, then run again`)
 }
