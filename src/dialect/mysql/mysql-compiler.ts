@@ -293,7 +293,7 @@ function keepingIncrementsKeyed(group: AlterGroup, changes: ChangeSet, waiting: 
   const after = changes.tableAfter(group.last)
   if (after === undefined) return group
   const waitingHere = waiting.get(group.table) ?? new Set<string>()
-  waiting.set(after.name, waitingHere)
+  waiting.set(group.table, waitingHere)
   const { held, given } = incrementRedefinitions(after, waitingHere, (name) => group.clauses.find((c) => c.modifies === columnKey(name))?.column)
   if (held.length === 0 && given.length === 0) return group
   let clauses = group.clauses
