@@ -34,6 +34,11 @@ const directionFits = (a: { format: string; direction?: string }) => {
   return true
 }
 const logFormat = { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }
+const onlineOption = {
+  type: 'boolean',
+  describe: 'PostgreSQL: build indexes CONCURRENTLY and add foreign keys and checks NOT VALID, then validate, in a migration run outside a transaction',
+} as const
+
 const renameOption = {
   type: 'string',
   array: true,
@@ -121,15 +126,16 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('dry-run', { type: 'boolean', describe: 'print the files generate would write and its report, writing nothing' })
         .option('from-migrations', { type: 'boolean', describe: 'compare the entities with a scratch database built from the migrations folder, not the live database' })
         .option('shadow-url', scratchOptions['shadow-url'])
+        .option('online', onlineOption)
         .check((a) => shadowUrlFits({ fromMigrations: a['from-migrations'], shadowUrl: a['shadow-url'] })),
       (a) => run(a, (out) => withRenamePrompt((ask) =>
         generateCommand({
           config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet, dryRun: a.dryRun,
-          fromMigrations: a.fromMigrations, shadowUrl: a.shadowUrl,
+          fromMigrations: a.fromMigrations, shadowUrl: a.shadowUrl, online: a.online,
         }, out, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
-      y.options(reportOptions).option('rename', renameOption).check(directionFits),
-      (a) => run(a, (out) => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet }, out))())
+      y.options(reportOptions).option('rename', renameOption).option('online', onlineOption).check(directionFits),
+      (a) => run(a, (out) => diffCommand({ config: a.config, format: a.format, direction: a.direction, rename: a.rename, quiet: a.quiet, online: a.online }, out))())
     .command('check', 'exit 1 when a migration is missing (for CI)', (y) =>
       y.options(reportOptions).option('rename', renameOption).options(scratchOptions)
         .option('fail-on', { choices: failOnChoices, describe: 'exit 6 on a hazard of this severity or above, in a migration not yet applied, that no reviewer marked // accepted' })

@@ -134,8 +134,15 @@ export interface CopyColumn {
 
 export interface AddPrimaryKey { readonly kind: 'add_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }
 export interface DropPrimaryKey { readonly kind: 'drop_primary_key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKeyModel }
-export interface CreateIndex { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
-export interface DropIndex { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
+/**
+ * Online is set on an operation written in its online form (`generate --online`), which runs outside a
+ * transaction, in a migration of its own after the rest of the change: an index built without blocking writes
+ * (`CREATE INDEX CONCURRENTLY`, dropped the same way in `down`), a unique built that way and then attached, a
+ * foreign key or check added `NOT VALID` and then validated; what `down` drops of them, only where it is there.
+ */
+export interface Online { readonly online?: true }
+export interface CreateIndex extends Online { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
+export interface DropIndex extends Online { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
 /** RenameIndex renames `index` (as it is before the rename, named `from`) of `table` to `to`; its definition stays. */
 export interface RenameIndex {
   readonly kind: 'rename_index'
@@ -144,12 +151,12 @@ export interface RenameIndex {
   readonly to: string
   readonly index: IndexModel
 }
-export interface AddUnique { readonly kind: 'add_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
-export interface DropUnique { readonly kind: 'drop_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
-export interface AddForeignKey { readonly kind: 'add_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
-export interface DropForeignKey { readonly kind: 'drop_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
-export interface AddCheck { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
-export interface DropCheck { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
+export interface AddUnique extends Online { readonly kind: 'add_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
+export interface DropUnique extends Online { readonly kind: 'drop_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
+export interface AddForeignKey extends Online { readonly kind: 'add_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
+export interface DropForeignKey extends Online { readonly kind: 'drop_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
+export interface AddCheck extends Online { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
+export interface DropCheck extends Online { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
 /**
  * RenameConstraint renames a primary key, unique, foreign key or check of `table` (as it is before the
  * rename, named `from`) to `to`; its definition stays. `constraint` says which kind, and the field of that

@@ -1,6 +1,6 @@
 import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import type { AlterColumn, AlterEnum, Operation } from './operation'
+import type { AlterColumn, AlterEnum, Online, Operation } from './operation'
 import { renamedBack } from './rename-constraint'
 
 /** reverseOperation is the operation that undoes `op`. */
@@ -26,21 +26,24 @@ export function reverseOperation(op: Operation): Operation {
     case 'copy_column': return { kind: 'copy_column', table: op.table, from: op.to, to: op.from, rows: op.rows }
     case 'add_primary_key': return { kind: 'drop_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'drop_primary_key': return { kind: 'add_primary_key', table: op.table, primaryKey: op.primaryKey }
-    case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index }
-    case 'drop_index': return { kind: 'create_index', table: op.table, index: op.index }
+    case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index, ...onlineOf(op) }
+    case 'drop_index': return { kind: 'create_index', table: op.table, index: op.index, ...onlineOf(op) }
     case 'rename_index': return { kind: 'rename_index', table: op.table, from: op.to, to: op.from, index: { ...op.index, name: op.to } }
-    case 'add_unique': return { kind: 'drop_unique', table: op.table, unique: op.unique }
-    case 'drop_unique': return { kind: 'add_unique', table: op.table, unique: op.unique }
-    case 'add_foreign_key': return { kind: 'drop_foreign_key', table: op.table, foreignKey: op.foreignKey }
-    case 'drop_foreign_key': return { kind: 'add_foreign_key', table: op.table, foreignKey: op.foreignKey }
-    case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check }
-    case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check }
+    case 'add_unique': return { kind: 'drop_unique', table: op.table, unique: op.unique, ...onlineOf(op) }
+    case 'drop_unique': return { kind: 'add_unique', table: op.table, unique: op.unique, ...onlineOf(op) }
+    case 'add_foreign_key': return { kind: 'drop_foreign_key', table: op.table, foreignKey: op.foreignKey, ...onlineOf(op) }
+    case 'drop_foreign_key': return { kind: 'add_foreign_key', table: op.table, foreignKey: op.foreignKey, ...onlineOf(op) }
+    case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check, ...onlineOf(op) }
+    case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check, ...onlineOf(op) }
     case 'rename_constraint': return renamedBack(op)
     case 'create_view': return { kind: 'drop_view', view: op.view }
     case 'drop_view': return { kind: 'create_view', view: op.view }
     case 'replace_view': return { kind: 'replace_view', from: op.to, to: op.from }
   }
 }
+
+/** What is added online is dropped online (`DROP INDEX CONCURRENTLY`, only where it is there), and the other way round. */
+const onlineOf = (op: Online): Online => (op.online === true ? { online: true } : {})
 
 /**
  * reverseOperations derives the `down` operations from the `up` ones, as Alembic's `reverse_into` does:

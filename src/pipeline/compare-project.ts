@@ -27,6 +27,8 @@ export interface CompareOptions extends RenameOptions {
   readonly refuseUnappliedMigrations?: boolean
   /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
   readonly strategy?: MigrationStrategy
+  /** Write the changes to existing tables in their online forms (see inOnlineForms); refused where the database has none. */
+  readonly online?: boolean
   /** Opens the connection the database is read through; by default the dialect's read-only one to the DataSource's database. */
   readonly connect?: () => Promise<DatabaseConnection>
   /**

@@ -3,6 +3,8 @@ import { planViews } from '../diff/view-dependents'
 import { findHazards } from '../hazards/find-hazards'
 import type { HazardFinding } from '../hazards/hazard-finding'
 import { type ChangeSet, changeSetOf } from '../plan/change-set'
+import { inOnlineForms } from '../plan/online-forms'
+import { UserError } from '../source/user-error'
 import type { LoadedProject } from '../source/load-config'
 import { compileDown } from './compile-down'
 import type { CompareOptions } from './compare-project'
@@ -25,10 +27,14 @@ export interface PlannedChanges {
  */
 export async function planChanges(project: LoadedProject, read: ProjectReading, options: CompareOptions): Promise<PlannedChanges> {
   const { dialect, actual, desired, entities } = read
+  if (options.online === true && dialect.capabilities.concurrentIndexes !== true && dialect.capabilities.notValidConstraints !== true) {
+    throw new UserError(`--online writes indexes built without blocking writes and constraints validated apart, which ${dialect.name} has not: leave out --online`)
+  }
   // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
   const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
   const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, read.renameTargets, options)
-  const changes = changeSetOf(actual, planViews(renamed.ops, actual, desired, dialect))
+  const ops = planViews(renamed.ops, actual, desired, dialect)
+  const changes = changeSetOf(actual, options.online === true ? inOnlineForms(ops, capabilities) : ops)
   const upStatements = dialect.compile(changes)
   const findings = findHazards({
     changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,

@@ -6,25 +6,37 @@ import { compileDown } from './compile-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../plan/migration-plan'
+import { isOnline } from '../plan/online-forms'
 
 /**
  * splitAtCommits writes a plan as several migrations when a statement's effect can be used only after its
  * transaction commits (Statement.commitBeforeUse), up or down: the operations are cut, in order, where a
  * migration would otherwise hold both the statement and its use, so that every migration runs whole in one
- * transaction, in TypeORM's default `all` mode too. A plan that needs no cut comes back alone and unchanged.
- * The parts take the timestamps `plan.timestamp`, `+ 1`...; the last keeps the plan's name, warnings and
- * phase, the first is `<Name>EnumValues` when it only alters enum types (else the parts are `<Name>Step<n>`).
- * `before` is the schema the plan starts from.
+ * transaction, in TypeORM's default `all` mode too. The operations written online (see inOnlineForms), last in
+ * the plan, are a migration of their own after those, which runs outside a transaction (`outsideTransaction`).
+ * A plan that needs no cut comes back alone and unchanged, but marked outsideTransaction when it is all online.
+ * The parts take the timestamps `plan.timestamp`, `+ 1`...; the last in a transaction keeps the plan's name,
+ * warnings and phase, the first is `<Name>EnumValues` when it only alters enum types (else the parts are
+ * `<Name>Step<n>`), and the online one is `<Name>Online`. `before` is the schema the plan starts from.
  */
 export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): MigrationPlan[] {
-  if (!needsCommit(plan.upStatements) && !needsCommit(plan.downStatements)) return [plan]
-  const parts = cutAtCommits(changeSetOf(before, plan.up), dialect)
-  if (parts.length === 1) return [plan]
-  const names = partNames(plan.name, parts.map((p) => p.ops))
+  const onlineFrom = plan.up.findIndex(isOnline)
+  const needsCut = needsCommit(plan.upStatements) || needsCommit(plan.downStatements)
+  if (onlineFrom === 0) return [{ ...plan, outsideTransaction: true }]
+  if (!needsCut && onlineFrom < 0) return [plan]
+  const changes = changeSetOf(before, plan.up)
+  const inTransaction = onlineFrom < 0 ? changes : sliceChangeSet(changes, 0, onlineFrom)
+  const parts = needsCut ? cutAtCommits(inTransaction, dialect) : [compiled(inTransaction, dialect)]
+  if (parts.length === 1 && onlineFrom < 0) return [plan]
+  const online = onlineFrom < 0 ? undefined : compiled(sliceChangeSet(changes, onlineFrom, changes.ops.length), dialect)
+  const names = [...partNames(plan.name, parts.map((p) => p.ops)), ...(online === undefined ? [] : [`${plan.name}Online`])]
   const classes = names.map((name, i) => migrationClassName(name, plan.timestamp + i))
-  const reasons = [...new Set([...plan.upStatements, ...plan.downStatements].flatMap((s) => (s.commitBeforeUse === undefined ? [] : [s.commitBeforeUse])))]
-  const last = parts.length - 1
-  return parts.map((part, i): MigrationPlan => {
+  const reasons = [
+    ...new Set([...plan.upStatements, ...plan.downStatements].flatMap((s) => (s.commitBeforeUse === undefined ? [] : [s.commitBeforeUse]))),
+    ...(online === undefined ? [] : [ONLINE_REASON]),
+  ]
+  const main = parts.length - 1
+  return [...parts, ...(online === undefined ? [] : [online])].map((part, i): MigrationPlan => {
     const { phase, ...rest } = plan
     return {
       ...rest,
@@ -33,14 +45,18 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
       up: part.ops,
       upStatements: part.upStatements,
       downStatements: part.downStatements,
-      warnings: i === last ? plan.warnings : [],
+      warnings: i === main ? plan.warnings : [],
       hazards: (plan.hazards ?? []).filter((h) =>
-        h.operation === undefined ? i === last : part.ops.includes(h.operation) || (i === last && !plan.up.includes(h.operation))),
-      ...(i === last && phase !== undefined && { phase }),
-      part: { number: i + 1, classes, reasons },
+        h.operation === undefined ? i === main : part.ops.includes(h.operation) || (i === main && !plan.up.includes(h.operation))),
+      ...(i === main && phase !== undefined && { phase }),
+      part: { number: i + 1, classes, reasons, ...(online !== undefined && { lastOnline: true }) },
+      ...(i > main && { outsideTransaction: true }),
     }
   })
 }
+
+const ONLINE_REASON = 'indexes built without blocking writes (CREATE INDEX CONCURRENTLY) and constraints validated apart cannot run in a transaction: ' +
+  'they run last, in a migration of their own, once the rest has committed'
 
 interface Part {
   readonly ops: readonly Operation[]

@@ -9,4 +9,6 @@ export interface MigrationPart {
   readonly classes: readonly string[]
   /** Why the change is cut, one sentence each. */
   readonly reasons: readonly string[]
+  /** Set when the last part is written online and runs outside a transaction (see MigrationPlan.outsideTransaction). */
+  readonly lastOnline?: true
 }

@@ -31,6 +31,11 @@ export interface MigrationPlan {
   readonly phase?: MigrationPhase
   /** Set when one change is written as several migrations cut where a statement must commit first. */
   readonly part?: MigrationPart
+  /**
+   * Set when the migration runs outside a transaction, as the online forms must (`CREATE INDEX CONCURRENTLY`):
+   * its `up` and `down` commit what ran before them, then run each statement on its own.
+   */
+  readonly outsideTransaction?: true
 }
 
 /** PlannedContent is what planning gives a migration; naming it (see namedPlan) makes it a MigrationPlan. */
@@ -48,12 +53,13 @@ export function namedPlan(plan: PlannedContent, name: string, timestamp: number)
 
 /** planContent picks a plan's own fields from `plan` (a Comparison carries more). */
 export function planContent(plan: PlannedContent): PlannedContent {
-  const { up, upStatements, downStatements, warnings, hazards, renames, phase, part } = plan
+  const { up, upStatements, downStatements, warnings, hazards, renames, phase, part, outsideTransaction } = plan
   return {
     up, upStatements, downStatements, warnings,
     ...(hazards !== undefined && { hazards }),
     ...(renames !== undefined && { renames }),
     ...(phase !== undefined && { phase }),
     ...(part !== undefined && { part }),
+    ...(outsideTransaction !== undefined && { outsideTransaction }),
   }
 }

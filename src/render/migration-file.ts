@@ -4,7 +4,7 @@ import { inStatementOrder, summarizeChanges, summaryLines } from './change-summa
 import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
 import { type MigrationFormat, typeScriptMigration } from './migration-format'
 import { migrationClassName, migrationFileName } from './migration-name'
-import { commitFirstLines, partLines } from './part-text'
+import { OUTSIDE_TRANSACTION_NOTE, commitFirstLines, outsideTransactionLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
 import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -32,8 +32,14 @@ export const AUTOCOMMIT_NOTE = 'This database runs schema changes outside transa
  */
 export function renderMigrationFile(plan: MigrationPlan, format: MigrationFormat = typeScriptMigration): RenderedMigration {
   const className = migrationClassName(plan.name, plan.timestamp)
-  const up = methodBody(plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1)
-  const source = migrationSource(header(plan, className), className, up, methodBody(plan.downStatements, []), format)
+  const outside = plan.outsideTransaction === true
+  const indent = outside ? step + step + step : step + step
+  const body = (statements: readonly Statement[], hazards: readonly Hazard[], commitFirst: boolean) => {
+    const lines = methodBody(statements, hazards, indent, commitFirst)
+    return outside ? outsideTransactionLines(lines, step + step, step) : lines
+  }
+  const up = body(plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1 && !outside)
+  const source = migrationSource(header(plan, className), className, up, body(plan.downStatements, [], false), format)
   return { fileName: migrationFileName(plan.name, plan.timestamp, format), source }
 }
 
@@ -75,6 +81,7 @@ function header(plan: MigrationPlan, className: string): string[] {
     ...(plan.upStatements.some((s) => s.autocommits) || plan.downStatements.some((s) => s.autocommits)
       ? [AUTOCOMMIT_NOTE, '']
       : []),
+    ...(plan.outsideTransaction === true ? [OUTSIDE_TRANSACTION_NOTE, ''] : []),
     ...(plan.part === undefined ? [] : [...partLines(plan.part), '']),
     ...(plan.phase === undefined ? [] : [...phaseLines(plan.phase), '']),
     'Changes:',
@@ -100,8 +107,7 @@ function header(plan: MigrationPlan, className: string): string[] {
  * methodBody writes the body of `up` or `down`: each statement with the `// hazard` comments of the hazards
  * it carries out right above it; hazards no statement carries out are commented at the top of the method.
  */
-function methodBody(statements: readonly Statement[], hazards: readonly Hazard[], commitFirst = false): string[] {
-  const indent = step + step
+function methodBody(statements: readonly Statement[], hazards: readonly Hazard[], indent: string, commitFirst: boolean): string[] {
   const { byStatement, unplaced } = placeHazards(statements, hazards)
   const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(hazardComment(hazard), indent))
   const body = statements.length === 0

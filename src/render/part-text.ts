@@ -6,7 +6,7 @@ export function partLines(part: MigrationPart): string[] {
   const count = part.classes.length
   return [
     `Part ${part.number} of ${count} of one change: ${part.classes.join(partsSeparator)}.`,
-    'It is cut in parts so that each runs whole in one transaction, in TypeORM\'s default mode, because:',
+    part.lastOnline === true ? 'It is cut in parts because:' : 'It is cut in parts so that each runs whole in one transaction, in TypeORM\'s default mode, because:',
     ...bullets(part.reasons, '  '),
     'Run the parts in this order (upgrade and TypeORM\'s migration:run do); revert them in the reverse order.',
     ...(part.number > 1 ? ['up() first commits the parts before it, also when TypeORM runs all pending migrations in one transaction.'] : []),
@@ -31,6 +31,36 @@ export function commitFirstLines(indent: string): string[] {
     `${indent}if (queryRunner.isTransactionActive) {`,
     `${indent}    await queryRunner.commitTransaction();`,
     `${indent}    await queryRunner.startTransaction();`,
+    `${indent}}`,
+  ]
+}
+
+/** OUTSIDE_TRANSACTION_NOTE heads a migration that runs outside a transaction (see MigrationPlan.outsideTransaction). */
+export const OUTSIDE_TRANSACTION_NOTE = 'This migration runs outside a transaction, as an index built without blocking writes must: each ' +
+  'statement commits on its own. If one fails (rows that break a unique or a constraint, a lock it waited too long for), the ' +
+  'statements before it stay applied and the migration is not recorded as run: fix the cause and run it again. Each statement ' +
+  'skips what an earlier run finished, and an index a failed build left invalid is dropped and built again.'
+
+/**
+ * outsideTransactionLines wrap the body of `up` or `down` of a migration that runs outside a transaction: they
+ * commit what ran before (TypeORM's runner begins a transaction for the migration, or one for all of them), run
+ * the statements, each on its own, and begin a transaction again for the runner to record the migration in and commit.
+ * `body` is indented one step more than `indent` already.
+ */
+export function outsideTransactionLines(body: readonly string[], indent: string, step: string): string[] {
+  return [
+    `${indent}// Outside a transaction, as CREATE INDEX CONCURRENTLY must run: commit what ran before.`,
+    `${indent}const inTransaction = queryRunner.isTransactionActive;`,
+    `${indent}if (inTransaction) {`,
+    `${indent}${step}await queryRunner.commitTransaction();`,
+    `${indent}}`,
+    `${indent}try {`,
+    ...body,
+    `${indent}} finally {`,
+    `${indent}${step}// TypeORM's runner records the migration in a transaction of its own.`,
+    `${indent}${step}if (inTransaction) {`,
+    `${indent}${step}${step}await queryRunner.startTransaction();`,
+    `${indent}${step}}`,
     `${indent}}`,
   ]
 }

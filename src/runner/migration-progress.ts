@@ -45,8 +45,10 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         const inTransaction = queryRunner.isTransactionActive
         const ran = recordQueries(queryRunner)
         const commit = queryRunner.commitTransaction
+        let leftTransaction = false
         queryRunner.commitTransaction = async () => {
           await commit.call(queryRunner)
+          leftTransaction = true
           if (completed.length > 0) committed = { names: [...completed], by: name }
         }
         try {
@@ -54,6 +56,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
           completed.push(name)
         } catch (err) {
           const left = !transactionalDdl ? partlyMigrated(inTransaction, oneTransaction ? completed : [], ran)
+            : inTransaction && leftTransaction && ran.outsideTransaction ? leftItsTransaction(oneTransaction ? committed : undefined, ran)
             : oneTransaction ? oneTransactionRolledBack(committed)
             : leftBehind(inTransaction, ran)
           throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
@@ -112,14 +115,18 @@ function oneTransactionRolledBack(committed: { readonly names: readonly string[]
 interface RanStatements {
   readonly statements: readonly string[]
   readonly beforeFailure: number | undefined
+  /** Whether a statement ran with no transaction open (one the migration committed first, to run outside it). */
+  readonly outsideTransaction: boolean
 }
 
 /** recordQueries lists the statements `queryRunner` completes until stopped, and where the last one that failed came. */
 function recordQueries(queryRunner: QueryRunner): RanStatements & { stop(): void } {
   const statements: string[] = []
   let beforeFailure: number | undefined
+  let outsideTransaction = false
   const query = queryRunner.query
   queryRunner.query = async (...args: Parameters<QueryRunner['query']>) => {
+    if (!queryRunner.isTransactionActive) outsideTransaction = true
     try {
       const result = await query.apply(queryRunner, args)
       statements.push(args[0])
@@ -129,7 +136,23 @@ function recordQueries(queryRunner: QueryRunner): RanStatements & { stop(): void
       throw err
     }
   }
-  return { statements, get beforeFailure() { return beforeFailure }, stop: () => void (queryRunner.query = query) }
+  return {
+    statements,
+    get beforeFailure() { return beforeFailure },
+    get outsideTransaction() { return outsideTransaction },
+    stop: () => void (queryRunner.query = query),
+  }
+}
+
+/**
+ * leftItsTransaction is what a migration that committed the transaction it began in, to run its statements
+ * outside one (an index built without blocking writes, see `generate --online`), left behind: what ran before it,
+ * which that commit kept, and the statements it ran before the failing one.
+ */
+function leftItsTransaction(committed: { readonly names: readonly string[] } | undefined, ran: RanStatements): string {
+  const kept = committed === undefined ? '' : `; ${committed.names.join(', ')}, run before it in this run, ${committed.names.length === 1 ? 'stays' : 'stay'} applied, committed by it`
+  const own = ran.statements.length === 0 ? 'it had run no statement before' : statementsLeft(ran)
+  return `it committed the transaction it began in and ran its statements outside one, so ${own}${kept}; fix the cause, then run it again${notDowngrade}`
 }
 
 function leftBehind(inTransaction: boolean, ran: RanStatements): string {

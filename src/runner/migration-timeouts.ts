@@ -17,8 +17,23 @@ export function boundMigrations(dataSource: DataSource, timeouts: MigrationTimeo
       migration[direction] = async (queryRunner) => {
         const { set, reset } = statements(timeouts, queryRunner.isTransactionActive)
         for (const sql of set) await queryRunner.query(sql)
-        await run(queryRunner)
-        for (const sql of reset) await queryRunner.query(sql)
+        // A migration that commits the transaction it began in (to run outside one, or to use what the part
+        // before it added) ends the settings that transaction held: they are set again for the session.
+        const outside = statements(timeouts, false)
+        let committed = false
+        const commit = queryRunner.commitTransaction
+        queryRunner.commitTransaction = async () => {
+          await commit.call(queryRunner)
+          if (committed) return
+          committed = true
+          for (const sql of outside.set) await queryRunner.query(sql)
+        }
+        try {
+          await run(queryRunner)
+        } finally {
+          queryRunner.commitTransaction = commit
+        }
+        for (const sql of committed ? outside.reset : reset) await queryRunner.query(sql)
       }
     }
   }

@@ -97,7 +97,7 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     const run = await unchanged('upgrade', '--dry-run', '--quiet')
     expect(run.stderr).toBe(
       'note: Part1700000004000 and the migration after it (After1700000005000) were not run: Part1700000004000 first commits the migrations before it ' +
-      '(the earlier part of its change, whose enum values it uses), which a dry run cannot do; `upgrade` runs them\n',
+      '(a later part of its change: it uses what an earlier part added, or runs outside a transaction), which a dry run cannot do; `upgrade` runs them\n',
     )
     expect(run.stdout).toContain(`Would apply ${backfill} (it ran, and was rolled back)\n`)
     expect(run.stdout).not.toContain('Would apply Part')

@@ -75,7 +75,7 @@ describe('indexes of materialized views on postgres', () => {
       (await compareProject(projectFor(db, entities))).hazards.map((h) => `${h.code}: ${h.message}`)
     expect(await messages([e.Employee, e.RichEmployeeUniqueName])).toEqual([
       'ADD_UNIQUE: Adds unique index "rich_emp_name" on "public"."rich_emp" ("name"), which fails while values repeat among the rows where salary > 20 (no duplicate values of ("name")); remove the duplicates first.',
-      'INDEX_WITHOUT_CONCURRENTLY: Creates index "rich_emp_name" on "public"."rich_emp" without CONCURRENTLY, which blocks refreshes of the materialized view while it builds (2 rows); on a big or busy materialized view, create it CONCURRENTLY by hand, in a migration that runs outside a transaction.',
+      'INDEX_WITHOUT_CONCURRENTLY: Creates index "rich_emp_name" on "public"."rich_emp" without CONCURRENTLY, which blocks refreshes of the materialized view while it builds (2 rows); on a big or busy materialized view, generate the migration with --online, which builds it CONCURRENTLY outside a transaction.',
     ])
     expect(await messages([e.Employee, e.RichEmployeeUnindexed])).toEqual([
       expect.stringMatching(/^DROP_INDEX: Drops index "IDX_\w+" on "public"\."rich_emp" \("salary"\); queries that filter/),

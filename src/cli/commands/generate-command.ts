@@ -38,6 +38,8 @@ export interface GenerateArgs {
   readonly fromMigrations?: boolean
   /** `--shadow-url`: the server (and credentials) to make that scratch database on. */
   readonly shadowUrl?: string
+  /** `--online`: write the changes to existing tables in their online forms, in a migration run outside a transaction. */
+  readonly online?: boolean
 }
 
 /**
@@ -52,10 +54,13 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     throw new UserError('--contract writes the contract of an applied expand migration: leave out --strategy')
   }
   const strategy = args.contract === true ? 'contract' : args.strategy
+  if (args.online === true && strategy !== undefined && strategy !== 'direct') {
+    throw new UserError('--online writes the direct migration in its online forms: leave out --strategy and --contract')
+  }
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config, { entityCache: true })
   // --accept-data-loss answers every suspected rename with no: nothing is asked.
-  const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun }
+  const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun, online: args.online }
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     if (args.fromMigrations === true) {

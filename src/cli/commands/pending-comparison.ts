@@ -17,6 +17,8 @@ export interface ComparisonArgs {
   readonly rename?: readonly string[]
   /** `--quiet`: only the essentials (no Database line, warnings or notes). */
   readonly quiet?: boolean
+  /** `--online` (diff): the changes to existing tables in their online forms, as `generate --online` writes them. */
+  readonly online?: boolean
 }
 
 /** PendingComparison is what `diff` and `check` show: the comparison, and its pending plan as the settings let it be shown. */
@@ -36,7 +38,7 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
   // The github format points at the entities' source lines, which only TypeORM's metadata holds.
   const project = await loadProject(args.config, { entityCache: args.format !== 'github' })
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  return compareLoaded(project, args, { renames })
+  return compareLoaded(project, args, { renames, ...(args.online === true && { online: true }) })
 }
 
 /** compareLoaded compares a loaded project's database with its entities and keeps of the pending plan what the settings and `--quiet` show. */

@@ -10,6 +10,7 @@ import {
   checkClause, createIndexStatements, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
 } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
+import { addConstraintOnlineSql, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql } from './postgres-online-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
 import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
@@ -64,15 +65,15 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   copy_column: (op) => [copyColumnSql(op)],
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],
   drop_primary_key: (op) => [dropConstraint(op, op.primaryKey.name ?? `${op.table.name}_pkey`)],
-  create_index: (op) => createIndexStatements(op.table, op.index),
-  drop_index: (op) => [dropIndexSql(op.table, op.index)],
+  create_index: (op) => (op.online === true ? createIndexOnlineSql(op) : createIndexStatements(op.table, op.index)),
+  drop_index: (op) => [dropIndexSql(op.table, op.index, op.online === true)],
   rename_index: (op) => [`ALTER INDEX ${inSchemaOf(op.table, op.from)} RENAME TO ${quoteIdent(op.to)}`],
-  add_unique: (op) => [alterTable(op, `ADD ${uniqueClause(op.unique)}`), ...uniqueCommentStatements(op.table, op.unique)],
-  drop_unique: (op) => [dropConstraint(op, op.unique.name)],
-  add_foreign_key: (op) => [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)],
-  drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],
-  add_check: (op) => [alterTable(op, `ADD ${checkClause(op.check)}`)],
-  drop_check: (op) => [dropConstraint(op, op.check.name)],
+  add_unique: (op) => (op.online === true ? addUniqueOnlineSql(op) : [alterTable(op, `ADD ${uniqueClause(op.unique)}`), ...uniqueCommentStatements(op.table, op.unique)]),
+  drop_unique: (op) => [op.online === true ? dropConstraintOnlineSql(op.table, op.unique.name) : dropConstraint(op, op.unique.name)],
+  add_foreign_key: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)]),
+  drop_foreign_key: (op) => [op.online === true ? dropConstraintOnlineSql(op.table, op.foreignKey.name) : dropConstraint(op, op.foreignKey.name)],
+  add_check: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${checkClause(op.check)}`)]),
+  drop_check: (op) => [op.online === true ? dropConstraintOnlineSql(op.table, op.check.name) : dropConstraint(op, op.check.name)],
   // A primary key's or unique's index is renamed with it.
   rename_constraint: (op) => [alterTable(op, `RENAME CONSTRAINT ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
   create_view: (op) => createViewSql(op.view),

@@ -15,7 +15,7 @@ function named(name: string | undefined): string {
   return name === undefined ? '' : `CONSTRAINT ${quoteIdent(name)} `
 }
 
-function deferrableSql(deferrable: Deferrable | undefined): string {
+export function deferrableSql(deferrable: Deferrable | undefined): string {
   return deferrable === undefined ? '' : ` DEFERRABLE ${deferrable}`
 }
 
@@ -62,8 +62,12 @@ function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
  * the INCLUDE columns and the partial predicate (WHERE), then the comment the database held on it, if any.
  */
 export function createIndexStatements(table: QualifiedName, index: IndexModel): string[] {
-  const comment = index.comment === undefined ? [] : [`COMMENT ON INDEX ${inSchemaOf(table, index.name)} IS ${commentLiteral(index.comment)}`]
-  return [createIndexSql(table, index), ...comment]
+  return [createIndexSql(table, index), ...indexCommentStatements(table, index)]
+}
+
+/** indexCommentStatements put back the comment the database held on an index made again; none where it had none. */
+export function indexCommentStatements(table: QualifiedName, index: IndexModel): string[] {
+  return index.comment === undefined ? [] : [`COMMENT ON INDEX ${inSchemaOf(table, index.name)} IS ${commentLiteral(index.comment)}`]
 }
 
 /** uniqueCommentStatements put back the comment the database held on a unique constraint made again; none where it had none. */
@@ -72,17 +76,21 @@ export function uniqueCommentStatements(table: QualifiedName, unique: UniqueMode
   return [`COMMENT ON CONSTRAINT ${quoteIdent(unique.name)} ON ${qualified(table)} IS ${commentLiteral(unique.comment)}`]
 }
 
-function createIndexSql(table: QualifiedName, index: IndexModel): string {
+/**
+ * createIndexSql is CREATE [UNIQUE] INDEX, with the access method, each key whole, INCLUDE and WHERE; `online`,
+ * built without blocking writes and skipped where it exists (CONCURRENTLY IF NOT EXISTS).
+ */
+export function createIndexSql(table: QualifiedName, index: IndexModel, online = false): string {
   const using = index.method === undefined ? '' : `USING ${index.method} `
   const include = index.include === undefined ? '' : ` INCLUDE ${columnList(index.include)}`
   const predicate = writtenWhere(index)
   const where = predicate === undefined ? '' : ` WHERE ${predicate}`
   const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${qualified(table)} ${using}` +
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${online ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${quoteIdent(index.name)} ON ${qualified(table)} ${using}` +
     `(${keys.join(', ')})${include}${where}`
 }
 
-/** dropIndexSql drops an index, which lives in its table's schema. */
-export function dropIndexSql(table: QualifiedName, index: IndexModel): string {
-  return `DROP INDEX ${inSchemaOf(table, index.name)}`
+/** dropIndexSql drops an index, which lives in its table's schema; `online`, without blocking writes, where it exists. */
+export function dropIndexSql(table: QualifiedName, index: IndexModel, online = false): string {
+  return `DROP INDEX ${online ? 'CONCURRENTLY IF EXISTS ' : ''}${inSchemaOf(table, index.name)}`
 }

@@ -1,0 +1,253 @@
+import * as fs from 'node:fs'
+import { runCliInProcess } from '../support/run-cli'
+import { postgresSchemaDump } from '../support/postgres-schema-dump'
+import { type TempProject, tempProject } from '../support/temp-project'
+import { Client } from 'pg'
+import { type TestDatabase, createPostgresDatabase, createSqliteDatabase, postgresServer } from '../support/test-database'
+
+// `generate --online` on a table that holds rows: its new index, unique, foreign key and check are built without
+// blocking writes, in a migration of their own run outside a transaction, in each of TypeORM's transaction modes.
+
+const author = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('author')
+export class Author {
+  @PrimaryGeneratedColumn() id: number
+  @Column() name: string
+}
+`
+
+const bookBefore = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('book')
+export class Book {
+  @PrimaryGeneratedColumn() id: number
+  @Column() title: string
+  @Column() isbn: string
+  @Column('int') price: number
+  @Column('int', { nullable: true }) authorId: number | null
+}
+`
+
+const bookAfter = `
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm'
+import { Author } from './author'
+@Entity('book')
+@Unique('UQ_book_isbn', ['isbn'])
+@Check('CHK_book_price', '"price" >= 0')
+export class Book {
+  @PrimaryGeneratedColumn() id: number
+  @Index('IDX_book_title') @Column() title: string
+  @Column() isbn: string
+  @Column('int') price: number
+  @Column('int', { nullable: true }) authorId: number | null
+  @ManyToOne(() => Author, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'authorId', foreignKeyConstraintName: 'FK_book_author' }) author: Author | null
+}
+`
+
+// A table the migration creates: its index and foreign key stay as they are (it is empty).
+const review = `
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { Book } from './book'
+@Entity('review')
+export class Review {
+  @PrimaryGeneratedColumn() id: number
+  @Index('IDX_review_stars') @Column('int') stars: number
+  @ManyToOne(() => Book) book: Book
+}
+`
+
+const config = (mode: string) => `
+import { DataSource } from 'typeorm'
+export default new DataSource({
+  type: 'postgres', url: process.env.DATABASE_URL, migrationsTransactionMode: '${mode}',
+  entities: [__dirname + '/entities/*.ts'], migrations: [__dirname + '/migrations/*.ts'],
+})
+`
+
+const cli = (project: TempProject, db: TestDatabase, args: readonly string[]) => runCliInProcess(project.dir, args, { DATABASE_URL: urlOf(db) })
+const urlOf = (db: TestDatabase) => {
+  const o = db.options as { host: string; port: number; username: string; database: string }
+  return `postgres://${o.username}@${o.host}:${o.port}/${o.database}`
+}
+
+async function projectWithRows(db: TestDatabase, mode: string): Promise<TempProject> {
+  const project = tempProject({ 'ormconfig.ts': config(mode), 'entities/author.ts': author, 'entities/book.ts': bookBefore })
+  expect((await cli(project, db, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
+  expect((await cli(project, db, ['upgrade'])).code).toBe(0)
+  await db.query(`INSERT INTO author (name) VALUES ('Ann'), ('Bo')`)
+  await db.query(`INSERT INTO book (title, isbn, price, "authorId") VALUES ('A', '1', 10, 1), ('B', '2', 0, 2), ('C', '3', 5, NULL)`)
+  project.write('entities/book.ts', bookAfter)
+  project.write('entities/review.ts', review)
+  return project
+}
+
+const migrationFiles = (project: TempProject) => fs.readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')).sort()
+
+describe.each(['all', 'each', 'none'])('generate --online, migrationsTransactionMode %s', (mode) => {
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('online')
+    project = await projectWithRows(db, mode)
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+
+  test('writes the online forms in a migration of their own, which up and down run outside a transaction', async () => {
+    const before = postgresSchemaDump(db)
+    const shown = await cli(project, db, ['diff', '--online'])
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_book_title" ON "public"."book" ("title")')
+    const combined = await cli(project, db, ['generate', 'AddBookRules', '--online', '--strategy', 'expand-contract'])
+    expect(combined.code).toBe(2)
+    expect(combined.stderr).toContain('--online writes the direct migration in its online forms: leave out --strategy and --contract')
+    const generated = await cli(project, db, ['generate', 'AddBookRules', '--online', '--timestamp', '1700000001000'])
+    expect(generated.stderr).toBe('')
+    expect(generated.code).toBe(0)
+    expect(migrationFiles(project)).toEqual(['1700000000000-Init.ts', '1700000001000-AddBookRules.ts', '1700000001001-AddBookRulesOnline.ts'])
+    const main = fs.readFileSync(project.file('migrations/1700000001000-AddBookRules.ts'), 'utf8')
+    const online = fs.readFileSync(project.file('migrations/1700000001001-AddBookRulesOnline.ts'), 'utf8')
+    // The new table's index and key are plain; nothing of the book table's is.
+    expect(main).toContain('CREATE INDEX "IDX_review_stars"')
+    expect(main).not.toMatch(/query\(`[^`]*(CONCURRENTLY|NOT VALID|"book" ADD)/)
+    expect(main).toContain('FOREIGN KEY ("bookId") REFERENCES "public"."book"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`')
+    expect(online).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_book_title" ON "public"."book" ("title")')
+    expect(online).toContain('CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "UQ_book_isbn" ON "public"."book" ("isbn")')
+    expect(online).toContain(`IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"public"."UQ_book_isbn"') AND NOT indisvalid) THEN
+    DROP INDEX "public"."UQ_book_isbn";`)
+    expect(online).toContain(`IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = to_regclass('"public"."book"') AND conname = 'UQ_book_isbn') THEN
+    ALTER TABLE "public"."book" ADD CONSTRAINT "UQ_book_isbn" UNIQUE USING INDEX "UQ_book_isbn";`)
+    expect(online).toContain('ALTER TABLE "public"."book" ADD CONSTRAINT "FK_book_author" FOREIGN KEY ("authorId") REFERENCES "public"."author"("id") ON DELETE SET NULL ON UPDATE NO ACTION NOT VALID;')
+    expect(online).toContain('ALTER TABLE "public"."book" VALIDATE CONSTRAINT "FK_book_author"')
+    expect(online).toContain('ALTER TABLE "public"."book" ADD CONSTRAINT "CHK_book_price" CHECK ("price" >= 0) NOT VALID;')
+    expect(online).toContain('ALTER TABLE "public"."book" VALIDATE CONSTRAINT "CHK_book_price"')
+    expect(online).toContain('DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_book_title"')
+    expect(online).toContain('ALTER TABLE "public"."book" DROP CONSTRAINT IF EXISTS "UQ_book_isbn"')
+    expect(online).toContain('This migration runs outside a transaction')
+    expect(online).toContain('Part 2 of 2 of one change: AddBookRules1700000001000, then AddBookRulesOnline1700000001001.')
+    // Built online, the index and the constraints need no warning about blocking writes.
+    expect(online).not.toMatch(/INDEX_WITHOUT_CONCURRENTLY|CONSTRAINT_WITHOUT_NOT_VALID/)
+
+    // A script for psql commits before the online part and runs its statements outside a transaction.
+    const script = (await cli(project, db, ['upgrade', '--sql'])).stdout
+    expect(script.indexOf('CREATE INDEX CONCURRENTLY')).toBeGreaterThan(script.indexOf('-- AddBookRulesOnline1700000001001: up'))
+    if (mode !== 'none') expect(script.slice(script.indexOf('-- AddBookRulesOnline1700000001001: up'), script.indexOf('CREATE INDEX CONCURRENTLY'))).toContain('COMMIT;')
+    // A dry run cannot commit: it stops before the online part, and says so.
+    const dry = await cli(project, db, ['upgrade', '--dry-run'])
+    expect(dry.code).toBe(0)
+    if (mode !== 'none') expect(dry.stderr).toContain('note: AddBookRulesOnline1700000001001 was not run: AddBookRulesOnline1700000001001 first commits the migrations before it')
+    const upgraded = await cli(project, db, ['upgrade'])
+    expect(upgraded.stderr).not.toContain('error')
+    expect(upgraded.code).toBe(0)
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+    expect(await db.query(`SELECT c.relname, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname IN ('IDX_book_title', 'UQ_book_isbn') ORDER BY 1`))
+      .toEqual([{ relname: 'IDX_book_title', indisvalid: true }, { relname: 'UQ_book_isbn', indisvalid: true }])
+    expect(await db.query(`SELECT conname, contype, convalidated FROM pg_constraint WHERE conrelid = 'book'::regclass AND contype <> 'p' ORDER BY 1`)).toEqual([
+      { conname: 'CHK_book_price', contype: 'c', convalidated: true },
+      { conname: 'FK_book_author', contype: 'f', convalidated: true },
+      { conname: 'UQ_book_isbn', contype: 'u', convalidated: true },
+    ])
+    expect(await db.query(`SELECT name FROM migrations ORDER BY id`)).toEqual([
+      { name: 'Init1700000000000' }, { name: 'AddBookRules1700000001000' }, { name: 'AddBookRulesOnline1700000001001' },
+    ])
+
+    const downgraded = await cli(project, db, ['downgrade', '--steps', '2'])
+    expect(downgraded.stderr).toBe('')
+    expect(downgraded.code).toBe(0)
+    expect(postgresSchemaDump(db)).toBe(before)
+    expect(await db.query(`SELECT title, isbn, price, "authorId" FROM book ORDER BY id`)).toEqual([
+      { title: 'A', isbn: '1', price: 10, authorId: 1 }, { title: 'B', isbn: '2', price: 0, authorId: 2 }, { title: 'C', isbn: '3', price: 5, authorId: null },
+    ])
+  })
+})
+
+describe('generate --online where the rows break the new unique', () => {
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('online_fail')
+    project = await projectWithRows(db, 'all')
+    await db.query(`UPDATE book SET isbn = '1'`)
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+
+  test('upgrade applies the first part, stops in the online one without recording it, and runs it again once the rows are fixed', async () => {
+    expect((await cli(project, db, ['generate', 'AddBookRules', '--online', '--timestamp', '1700000001000'])).code).toBe(0)
+    const failed = await cli(project, db, ['upgrade'])
+    expect(failed.code).toBe(2)
+    expect(failed.stderr).toContain('AddBookRulesOnline1700000001001')
+    expect(failed.stderr).toContain('could not create unique index "UQ_book_isbn"')
+    expect(failed.stderr).toContain('it committed the transaction it began in and ran its statements outside one, so the ')
+    expect(failed.stderr).toContain('AddBookRules1700000001000, run before it in this run, stays applied, committed by it; fix the cause, then run it again')
+    expect(await db.query(`SELECT name FROM migrations ORDER BY id`)).toEqual([{ name: 'Init1700000000000' }, { name: 'AddBookRules1700000001000' }])
+    // The index the failed build began is left invalid; the index built before it stays.
+    expect(await db.query(`SELECT c.relname, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname IN ('IDX_book_title', 'UQ_book_isbn') ORDER BY 1`))
+      .toEqual([{ relname: 'IDX_book_title', indisvalid: true }, { relname: 'UQ_book_isbn', indisvalid: false }])
+    // Fixed, the rows let the unique be built: the migration runs again, skipping what the failed run finished.
+    await db.query(`UPDATE book SET isbn = id::text`)
+    const again = await cli(project, db, ['upgrade'])
+    expect(again.stdout).toContain('Applied AddBookRulesOnline1700000001001')
+    expect(again.code).toBe(0)
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+  })
+})
+
+describe('upgrade --lock-timeout of a migration written online', () => {
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('online_lock')
+    project = await projectWithRows(db, 'each')
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+
+  test('bounds the statements it runs outside a transaction too', async () => {
+    expect((await cli(project, db, ['generate', 'AddBookRules', '--online', '--timestamp', '1700000001000'])).code).toBe(0)
+    expect((await cli(project, db, ['upgrade', '--steps', '1'])).code).toBe(0)
+    // Another session holds a lock the online statements wait for; it lets go after 15 s.
+    const holder = new Client({ ...postgresServer, database: (db.options as { database: string }).database })
+    await holder.connect()
+    await holder.query('BEGIN')
+    await holder.query('LOCK TABLE book IN SHARE UPDATE EXCLUSIVE MODE')
+    const release = setTimeout(() => void holder.query('ROLLBACK'), 15_000)
+    try {
+      const bounded = await cli(project, db, ['upgrade', '--lock-timeout', '1'])
+      expect(bounded.code).toBe(2)
+      expect(bounded.stderr).toContain('migration AddBookRulesOnline1700000001001 failed in up: canceling statement due to lock timeout')
+    } finally {
+      clearTimeout(release)
+      await holder.query('ROLLBACK')
+      await holder.end()
+    }
+    expect((await cli(project, db, ['upgrade', '--lock-timeout', '1'])).code).toBe(0)
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+  })
+})
+
+describe('generate --online on a database without the online forms', () => {
+  test('is refused with exit 2, writing nothing', async () => {
+    const db = await createSqliteDatabase()
+    const project = tempProject({
+      'ormconfig.ts': `import { DataSource } from 'typeorm'\nexport default new DataSource({ type: 'better-sqlite3', database: ${JSON.stringify(db.dir + '/app.sqlite')}, entities: [__dirname + '/entities/*.ts'] })\n`,
+      'entities/author.ts': author,
+    })
+    try {
+      const run = await runCliInProcess(project.dir, ['generate', 'Init', '--online'])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('--online writes indexes built without blocking writes and constraints validated apart, which sqlite has not: leave out --online')
+      expect(fs.existsSync(project.file('migrations'))).toBe(false)
+    } finally {
+      project.remove()
+      await db.drop()
+    }
+  })
+})

@@ -1,0 +1,42 @@
+import type { DialectCapabilities } from '../../src/dialect/dialect'
+import type { Operation } from '../../src/operations/operation'
+import { inOnlineForms, isOnline } from '../../src/plan/online-forms'
+import { column, table } from '../support/model-builders'
+
+const online = { concurrentIndexes: true, notValidConstraints: true } as DialectCapabilities
+const none = {} as DialectCapabilities
+
+const book = { name: 'book' }
+const index: Operation = { kind: 'create_index', table: book, index: { name: 'IDX_title', columns: ['title'], unique: false } }
+const unique: Operation = { kind: 'add_unique', table: book, unique: { name: 'UQ_isbn', columns: ['isbn'] } }
+const check: Operation = { kind: 'add_check', table: book, check: { name: 'CHK_price', expression: 'price >= 0' } }
+const addColumn: Operation = { kind: 'add_column', table: book, column: column('pages') }
+const createReview: Operation = { kind: 'create_table', table: table('review', [column('id'), column('bookIsbn', 'varchar')]) }
+const reviewIndex: Operation = { kind: 'create_index', table: { name: 'review' }, index: { name: 'IDX_stars', columns: ['bookIsbn'], unique: false } }
+const keyToIsbn: Operation = {
+  kind: 'add_foreign_key', table: { name: 'review' },
+  foreignKey: { name: 'FK_review_book', columns: ['bookIsbn'], referencedTable: 'book', referencedColumns: ['isbn'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' },
+}
+
+describe('inOnlineForms', () => {
+  test('marks what it writes online on existing tables and moves it after the rest, in order', () => {
+    const written = inOnlineForms([index, addColumn, check], online)
+    expect(written.map((op) => [op.kind, isOnline(op)])).toEqual([['add_column', false], ['create_index', true], ['add_check', true]])
+  })
+
+  test('leaves alone what a table the migration creates gets, and a unique a new foreign key references', () => {
+    const written = inOnlineForms([createReview, reviewIndex, unique, keyToIsbn], online)
+    expect(written.filter(isOnline)).toEqual([])
+    expect(written).toEqual([createReview, reviewIndex, unique, keyToIsbn])
+  })
+
+  test('a unique is built online unless a new foreign key references its columns', () => {
+    expect(inOnlineForms([unique, keyToIsbn], online).map((op) => [op.kind, isOnline(op)])).toEqual([['add_unique', false], ['add_foreign_key', true]])
+    expect(inOnlineForms([unique], online).map(isOnline)).toEqual([true])
+  })
+
+  test('changes nothing where the database has no online forms', () => {
+    const ops = [index, unique, check, addColumn]
+    expect(inOnlineForms(ops, none)).toEqual(ops)
+  })
+})
