@@ -101,7 +101,7 @@ export interface AlterTableOptions {
 export interface AddColumn { readonly kind: 'add_column'; readonly table: QualifiedName; readonly column: ColumnModel }
 export interface DropColumn { readonly kind: 'drop_column'; readonly table: QualifiedName; readonly column: ColumnModel }
 /** AlterColumn changes anything but the name of a column; `from.name === to.name`. `changes` says what changes. */
-export interface AlterColumn {
+export interface AlterColumn extends Online {
   readonly kind: 'alter_column'
   readonly table: QualifiedName
   readonly from: ColumnModel
@@ -138,7 +138,8 @@ export interface DropPrimaryKey { readonly kind: 'drop_primary_key'; readonly ta
  * Online is set on an operation written in its online form (`generate --online`), which runs outside a
  * transaction, in a migration of its own after the rest of the change: an index built without blocking writes
  * (`CREATE INDEX CONCURRENTLY`, dropped the same way in `down`), a unique built that way and then attached, a
- * foreign key or check added `NOT VALID` and then validated; what `down` drops of them, only where it is there.
+ * foreign key or check added `NOT VALID` and then validated, a column made NOT NULL through such a check (an
+ * AlterColumn of its nullability alone); what `down` drops of them, only where it is there.
  */
 export interface Online { readonly online?: true }
 export interface CreateIndex extends Online { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }

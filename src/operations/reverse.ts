@@ -21,7 +21,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'alter_table_options': return { kind: 'alter_table_options', table: op.table, from: op.to, to: op.from }
     case 'add_column': return { kind: 'drop_column', table: op.table, column: op.column }
     case 'drop_column': return { kind: 'add_column', table: op.table, column: op.column }
-    case 'alter_column': return { kind: 'alter_column', table: op.table, from: op.to, to: op.from, changes: op.changes }
+    case 'alter_column': return { kind: 'alter_column', table: op.table, from: op.to, to: op.from, changes: op.changes, ...onlineOf(op) }
     case 'rename_column': return { kind: 'rename_column', table: op.table, from: op.to, to: op.from, column: { ...op.column, name: op.to } }
     case 'copy_column': return { kind: 'copy_column', table: op.table, from: op.to, to: op.from, rows: op.rows }
     case 'add_primary_key': return { kind: 'drop_primary_key', table: op.table, primaryKey: op.primaryKey }

@@ -1,7 +1,8 @@
 import type { DialectCapabilities } from '../dialect/dialect'
 import { qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
-import type { Operation } from '../operations/operation'
+import type { AlterColumn, Operation } from '../operations/operation'
+import type { ColumnAspect } from './column-change'
 
 /** isOnline says whether an operation is written in its online form (see Online), outside a transaction. */
 export function isOnline(op: Operation): boolean {
@@ -12,7 +13,8 @@ export function isOnline(op: Operation): boolean {
  * inOnlineForms writes what `generate --online` writes online, where the database can (`capabilities`): on a
  * table the migration does not create, an index is built without blocking writes (`CREATE INDEX CONCURRENTLY`),
  * a unique built so and then attached, and a foreign key or check added `NOT VALID` and then validated, which
- * reads the rows without blocking writes. Those operations move, in their order, after all the others, which
+ * reads the rows without blocking writes, and a column is made NOT NULL through such a check, which the
+ * database then reads instead of the rows (see notNullOnline). Those operations move, in their order, after all the others, which
  * never need them: the rest of the change runs first, in its transaction, and they run after it has committed.
  * A unique (or unique index) stays where it is when a foreign key the migration adds references its columns,
  * since the key needs it first. A table the migration creates is empty: its indexes and constraints stay as
@@ -24,8 +26,10 @@ export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCa
     { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
-  const online = (op: Operation): Operation | undefined => {
+  const online = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
+      case 'alter_column':
+        return capabilities.notValidConstraints === true && existing(op.table) ? notNullOnline(op) : undefined
       case 'create_index':
         return capabilities.concurrentIndexes === true && existing(op.table) && !(op.index.unique && needed(op.table, op.index.columns)) ? { ...op, online: true } : undefined
       case 'add_unique':
@@ -37,11 +41,29 @@ export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCa
         return undefined
     }
   }
-  const written = ops.map((op) => online(op) ?? op)
+  const written = ops.flatMap((op) => online(op) ?? op)
   return [...written.filter((op) => !isOnline(op)), ...written.filter(isOnline)]
 }
 
 /** keyOf names a table's set of columns, in any order. */
 function keyOf(table: QualifiedName, columns: readonly string[]): string {
   return `${qualifiedKey(table)}\0${[...columns].sort().join('\0')}`
+}
+
+/** What a column may change besides its nullability for the NOT NULL to be set apart: none of them rewrites the table. */
+const besideNotNull: readonly ColumnAspect[] = ['nullability', 'default', 'comment', 'onUpdate']
+
+/**
+ * notNullOnline cuts a change that makes a column NOT NULL in two: the rest of the change, in place, and the NOT
+ * NULL alone, online. Not where the change rewrites the table anyway (a new type), which checks the rows then.
+ */
+function notNullOnline(op: AlterColumn): readonly Operation[] | undefined {
+  if (!op.changes.includes('nullability') || op.to.nullable || !op.from.nullable) return undefined
+  if (!op.changes.every((aspect) => besideNotNull.includes(aspect))) return undefined
+  const between = { ...op.to, nullable: true }
+  const rest = op.changes.filter((aspect) => aspect !== 'nullability')
+  return [
+    ...(rest.length === 0 ? [] : [{ ...op, to: between, changes: rest }]),
+    { kind: 'alter_column', table: op.table, from: rest.length === 0 ? op.from : between, to: op.to, changes: ['nullability'], online: true },
+  ]
 }

@@ -26,6 +26,8 @@ export class Book {
   @Column() isbn: string
   @Column('int') price: number
   @Column('int', { nullable: true }) authorId: number | null
+  @Column('int', { nullable: true }) pages: number | null
+  @Column('varchar', { nullable: true }) format: string | null
 }
 `
 
@@ -41,6 +43,8 @@ export class Book {
   @Column() isbn: string
   @Column('int') price: number
   @Column('int', { nullable: true }) authorId: number | null
+  @Column('int') pages: number
+  @Column('varchar', { default: 'paper' }) format: string
   @ManyToOne(() => Author, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'authorId', foreignKeyConstraintName: 'FK_book_author' }) author: Author | null
 }
 `
@@ -76,7 +80,7 @@ async function projectWithRows(db: TestDatabase, mode: string): Promise<TempProj
   expect((await cli(project, db, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
   expect((await cli(project, db, ['upgrade'])).code).toBe(0)
   await db.query(`INSERT INTO author (name) VALUES ('Ann'), ('Bo')`)
-  await db.query(`INSERT INTO book (title, isbn, price, "authorId") VALUES ('A', '1', 10, 1), ('B', '2', 0, 2), ('C', '3', 5, NULL)`)
+  await db.query(`INSERT INTO book (title, isbn, price, "authorId", pages, format) VALUES ('A', '1', 10, 1, 100, 'paper'), ('B', '2', 0, 2, 50, 'ebook'), ('C', '3', 5, NULL, 20, 'paper')`)
   project.write('entities/book.ts', bookAfter)
   project.write('entities/review.ts', review)
   return project
@@ -125,6 +129,13 @@ describe.each(['all', 'each', 'none'])('generate --online, migrationsTransaction
     expect(online).toContain('ALTER TABLE "public"."book" ADD CONSTRAINT "CHK_book_price" CHECK ("price" >= 0) NOT VALID;')
     expect(online).toContain('ALTER TABLE "public"."book" VALIDATE CONSTRAINT "CHK_book_price"')
     expect(online).toContain('DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_book_title"')
+    // NOT NULL through a check validated apart, which SET NOT NULL then reads instead of the rows; the default stays in place.
+    expect(online).toContain('ALTER TABLE "public"."book" ADD CONSTRAINT "CHK_book_pages_not_null" CHECK ("pages" IS NOT NULL) NOT VALID;')
+    expect(online).toContain('ALTER TABLE "public"."book" VALIDATE CONSTRAINT "CHK_book_pages_not_null"')
+    expect(online).toContain('ALTER TABLE "public"."book" ALTER COLUMN "pages" SET NOT NULL')
+    expect(online).toContain('ALTER TABLE "public"."book" DROP CONSTRAINT IF EXISTS "CHK_book_pages_not_null"')
+    expect(online).toContain('ALTER COLUMN "format" DROP NOT NULL')
+    expect(main).toContain('ALTER TABLE "public"."book" ALTER COLUMN "format" SET DEFAULT \'paper\'')
     expect(online).toContain('ALTER TABLE "public"."book" DROP CONSTRAINT IF EXISTS "UQ_book_isbn"')
     expect(online).toContain('This migration runs outside a transaction')
     expect(online).toContain('Part 2 of 2 of one change: AddBookRules1700000001000, then AddBookRulesOnline1700000001001.')
@@ -153,14 +164,19 @@ describe.each(['all', 'each', 'none'])('generate --online, migrationsTransaction
     expect(await db.query(`SELECT name FROM migrations ORDER BY id`)).toEqual([
       { name: 'Init1700000000000' }, { name: 'AddBookRules1700000001000' }, { name: 'AddBookRulesOnline1700000001001' },
     ])
+    expect(await db.query(`SELECT attname, attnotnull FROM pg_attribute WHERE attrelid = 'book'::regclass AND attname IN ('pages', 'format') ORDER BY 1`))
+      .toEqual([{ attname: 'format', attnotnull: true }, { attname: 'pages', attnotnull: true }])
 
     const downgraded = await cli(project, db, ['downgrade', '--steps', '2'])
     expect(downgraded.stderr).toBe('')
     expect(downgraded.code).toBe(0)
     expect(postgresSchemaDump(db)).toBe(before)
-    expect(await db.query(`SELECT title, isbn, price, "authorId" FROM book ORDER BY id`)).toEqual([
-      { title: 'A', isbn: '1', price: 10, authorId: 1 }, { title: 'B', isbn: '2', price: 0, authorId: 2 }, { title: 'C', isbn: '3', price: 5, authorId: null },
+    expect(await db.query(`SELECT title, isbn, price, "authorId", pages, format FROM book ORDER BY id`)).toEqual([
+      { title: 'A', isbn: '1', price: 10, authorId: 1, pages: 100, format: 'paper' }, { title: 'B', isbn: '2', price: 0, authorId: 2, pages: 50, format: 'ebook' },
+      { title: 'C', isbn: '3', price: 5, authorId: null, pages: 20, format: 'paper' },
     ])
+    expect(await db.query(`SELECT attname, attnotnull FROM pg_attribute WHERE attrelid = 'book'::regclass AND attname IN ('pages', 'format') ORDER BY 1`))
+      .toEqual([{ attname: 'format', attnotnull: false }, { attname: 'pages', attnotnull: false }])
   })
 })
 

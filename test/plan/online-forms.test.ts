@@ -40,3 +40,23 @@ describe('inOnlineForms', () => {
     expect(inOnlineForms(ops, none)).toEqual(ops)
   })
 })
+
+describe('inOnlineForms, a column made NOT NULL', () => {
+  const nullable = column('pages', 'integer', { nullable: true })
+  const notNull = column('pages', 'integer', { nullable: false, default: '0' })
+  const setNotNull: Operation = { kind: 'alter_column', table: book, from: nullable, to: notNull, changes: ['nullability', 'default'] }
+
+  test('is cut in two: the rest of the change in place, the NOT NULL alone online and last', () => {
+    expect(inOnlineForms([setNotNull, addColumn], online)).toEqual([
+      { kind: 'alter_column', table: book, from: nullable, to: { ...notNull, nullable: true }, changes: ['default'] },
+      addColumn,
+      { kind: 'alter_column', table: book, from: { ...notNull, nullable: true }, to: notNull, changes: ['nullability'], online: true },
+    ])
+  })
+
+  test('stays whole where its type changes too (the rewrite reads the rows anyway), or where it becomes nullable', () => {
+    const retyped: Operation = { kind: 'alter_column', table: book, from: nullable, to: { ...notNull, type: 'bigint' }, changes: ['nullability', 'type'] }
+    const loosened: Operation = { kind: 'alter_column', table: book, from: notNull, to: nullable, changes: ['nullability', 'default'] }
+    expect(inOnlineForms([retyped, loosened], online)).toEqual([retyped, loosened])
+  })
+})

@@ -10,7 +10,7 @@ import {
   checkClause, createIndexStatements, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
 } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
-import { addConstraintOnlineSql, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql } from './postgres-online-sql'
+import { addConstraintOnlineSql, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql, setNotNullOnlineSql } from './postgres-online-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
 import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
@@ -60,7 +60,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     ...(op.column.comment !== undefined ? [columnCommentSql(op.table, op.column.name, op.column.comment)] : []),
   ],
   drop_column: (op) => [alterTable(op, `DROP COLUMN ${quoteIdent(op.column.name)}`)],
-  alter_column: (op) => alterColumnSql(op),
+  alter_column: (op) => (op.online === true && !op.to.nullable ? setNotNullOnlineSql(op) : alterColumnSql(op)),
   rename_column: (op) => renameColumnSql(op),
   copy_column: (op) => [copyColumnSql(op)],
   add_primary_key: (op) => [alterTable(op, `ADD ${primaryKeyClause(op.primaryKey)}`)],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { QualifiedName } from '../../model/schema-model'
 import type { OperationOf } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
@@ -60,4 +61,26 @@ function unlessConstraintSql(table: QualifiedName, name: string, statement: stri
 
 function guarded(condition: string, statement: string): string {
   return `DO $autogen$\nBEGIN\n  IF ${condition} THEN\n    ${statement};\n  END IF;\nEND\n$autogen$`
+}
+
+/**
+ * setNotNullOnlineSql makes a column NOT NULL without reading the rows under the table's exclusive lock: a check
+ * that the column is not null is added NOT VALID and validated (writes go on), then SET NOT NULL finds it and reads
+ * no row (PostgreSQL 12 and later), and the check, now redundant, is dropped.
+ */
+export function setNotNullOnlineSql(op: OperationOf<'alter_column'>): StatementPiece[] {
+  const { table, to } = op
+  const check = notNullCheckName(table, to.name)
+  return [
+    { sql: unlessConstraintSql(table, check, `ALTER TABLE ${qualified(table)} ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(to.name)} IS NOT NULL) NOT VALID`), notValid: true },
+    `ALTER TABLE ${qualified(table)} VALIDATE CONSTRAINT ${quoteIdent(check)}`,
+    `ALTER TABLE ${qualified(table)} ALTER COLUMN ${quoteIdent(to.name)} SET NOT NULL`,
+    dropConstraintOnlineSql(table, check),
+  ]
+}
+
+/** notNullCheckName names the passing check of setNotNullOnlineSql, within PostgreSQL's 63 bytes. */
+function notNullCheckName(table: QualifiedName, column: string): string {
+  const name = `CHK_${table.name}_${column}_not_null`
+  return Buffer.byteLength(name) <= 63 ? name : `CHK_${createHash('sha1').update(`${table.name}.${column}`).digest('hex').slice(0, 26)}_not_null`
 }
