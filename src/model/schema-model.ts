@@ -81,6 +81,11 @@ export interface ColumnModel {
   /** Enum values; on PostgreSQL `enumName` names the type in `SchemaModel.enums` holding them. */
   readonly enumValues?: readonly string[]
   readonly enumName?: string
+  /**
+   * The schema of that type where it is not the table's (PostgreSQL: a type made by hand in another schema;
+   * TypeORM makes an entity's in its table's). Such a type is outside the comparison: neither made nor dropped.
+   */
+  readonly enumSchema?: string
   readonly comment?: string
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string
