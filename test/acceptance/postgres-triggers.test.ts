@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
+import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // A trigger made by hand (or by a migration of the project's own, as Omnivore's search vectors are kept) that
@@ -25,6 +25,12 @@ class ArticleRetyped {
   @Column({ type: 'text', default: '' }) search: string
 }
 
+@Entity('note')
+class Note {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'text' }) body: string
+}
+
 let db: TestDatabase
 beforeAll(async () => {
   db = await createPostgresDatabase('triggers')
@@ -48,4 +54,15 @@ it('keeps the triggers through type changes of the columns they read, up and dow
   expect(await triggers()).toEqual([{ name: 'article_search_update' }, { name: 'article_status_change' }])
   await db.query(`UPDATE article SET title = 'Bo'`)
   expect(await db.query('SELECT search FROM article')).toEqual([{ search: 'bo' }])
+})
+
+it('gives a table that up drops its triggers back in down', async () => {
+  const { source } = await dropAndRestore(() => createPostgresDatabase('dropped_triggers'), [Article, Note], [Article], [
+    `CREATE FUNCTION note_body() RETURNS trigger AS $$ BEGIN NEW.body := trim(NEW.body); RETURN NEW; END $$ LANGUAGE plpgsql`,
+    `CREATE TRIGGER note_body_trim BEFORE INSERT OR UPDATE OF body ON note FOR EACH ROW EXECUTE FUNCTION note_body()`,
+  ], async (restored) => {
+    await restored.query(`INSERT INTO note (body) VALUES ('  kept  ')`)
+    expect(await restored.query('SELECT body FROM note')).toEqual([{ body: 'kept' }])
+  })
+  expect(source).toContain('DROP TABLE "public"."note"')
 })
