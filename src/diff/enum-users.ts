@@ -6,5 +6,5 @@ import type { EnumUser } from '../operations/operation'
 export function enumUsers(model: SchemaModel, enumType: QualifiedName | EnumTypeModel): EnumUser[] {
   return model.tables
     .filter((t) => t.schema === enumType.schema)
-    .flatMap((t) => t.columns.filter((c) => c.enumName === enumType.name).map((column) => ({ table: nameOf(t), column })))
+    .flatMap((t) => t.columns.filter((c) => c.enumName === enumType.name && c.enumSchema === undefined).map((column) => ({ table: nameOf(t), column })))
 }

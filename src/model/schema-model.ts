@@ -39,8 +39,9 @@ export interface TableModel extends QualifiedName {
   /** The storage engine, where the entity names one (MySQL `ENGINE=InnoDB`). */
   readonly engine?: string
   /**
-   * The database's triggers on the table (SQLite), by name, as written. No entity declares them and the diff
-   * never compares them; a SQLite rebuild, whose DROP TABLE takes them along, creates them again.
+   * The database's triggers on the table, by name, as written. No entity declares them and the diff never
+   * compares them; a SQLite rebuild, whose DROP TABLE takes them along, creates them again, and so does a
+   * PostgreSQL change of type of a column they read, which PostgreSQL refuses while they exist.
    */
   readonly triggers?: readonly TriggerModel[]
 }
@@ -49,6 +50,8 @@ export interface TableModel extends QualifiedName {
 export interface TriggerModel {
   readonly name: string
   readonly sql: string
+  /** The columns of its table it reads in `UPDATE OF` or WHEN, as named when it was read (PostgreSQL). */
+  readonly reads?: readonly string[]
 }
 
 /**
@@ -78,6 +81,11 @@ export interface ColumnModel {
   /** Enum values; on PostgreSQL `enumName` names the type in `SchemaModel.enums` holding them. */
   readonly enumValues?: readonly string[]
   readonly enumName?: string
+  /**
+   * The schema of that type where it is not the table's (PostgreSQL: a type made by hand in another schema;
+   * TypeORM makes an entity's in its table's). Such a type is outside the comparison: neither made nor dropped.
+   */
+  readonly enumSchema?: string
   readonly comment?: string
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string

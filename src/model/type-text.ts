@@ -2,9 +2,10 @@ import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { ColumnModel } from './schema-model'
 import { typeParameters } from './type-parameters'
 
-/** typeText writes a column's type with its parameters: `varchar(50)`, `numeric(10,2)`, `integer[]`, `enum "mood"`. */
+/** typeText writes a column's type with its parameters: `varchar(50)`, `numeric(10,2)`, `integer[]`, `enum "mood"` (`enum "shared"."mood"` in another schema). */
 export function typeText(column: ColumnModel): string {
-  const type = column.enumName !== undefined ? `${column.type} ${quoteDoubled(column.enumName)}` : column.type
+  const enumSchema = column.enumSchema !== undefined ? `${quoteDoubled(column.enumSchema)}.` : ''
+  const type = column.enumName !== undefined ? `${column.type} ${enumSchema}${quoteDoubled(column.enumName)}` : column.type
   return `${withParameters(type, column)}${column.isArray === true ? '[]' : ''}`
 }
 

@@ -155,7 +155,7 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
   // A type following its table to another schema (see movedEnumTypes) finds the table there already: a
   // column of that schema naming a type the schema lacks is one of its users.
   const followsTable = (t: TableModel) => from.schema !== to.schema && t.schema === to.schema && !model.enums.some((e) => sameName(e, { schema: to.schema, name: from.name }))
-  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && (t.schema === from.schema || followsTable(t))
+  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && c.enumSchema === undefined && (t.schema === from.schema || followsTable(t))
   // A name is written bare or quoted, with any double quote in it doubled.
   const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
   const inSchema = from.schema === undefined ? '' : `(${spelled(from.schema)}\\.)?`

@@ -93,6 +93,6 @@ function withLiveDefaults(enumChange: AlterEnum, defaults: readonly AlterColumn[
 
 /** staysOf says whether a column change keeps the column of the enum type `enumType`, before and after. */
 function staysOf(enumType: QualifiedName, op: AlterColumn): boolean {
-  const of = (c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && op.table.schema === enumType.schema
+  const of = (c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && (c.enumSchema ?? op.table.schema) === enumType.schema
   return of(op.from) && of(op.to)
 }

@@ -16,7 +16,7 @@ export interface ColumnComparison {
 }
 
 const aspects: { readonly [A in ColumnAspect]: (c: ColumnModel) => unknown } = {
-  type: (c) => [c.type, c.isArray ?? false, c.enumName ?? null],
+  type: (c) => [c.type, c.isArray ?? false, c.enumName ?? null, c.enumSchema ?? null],
   size: (c) => [c.length ?? null, c.precision ?? null, c.scale ?? null],
   nullability: (c) => c.nullable,
   default: (c) => c.default ?? null,

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
+import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
 import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // A trigger made by hand (or by a migration of the project's own) on a table that a later migration rebuilds:
@@ -44,4 +44,13 @@ it('keeps the trigger through a rebuild, up and down, and never reports it', asy
   expect(await triggers()).toEqual([{ name: 'account_named' }])
   await db.query(`INSERT INTO account (name) VALUES ('bo')`)
   expect(await db.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }])
+})
+
+it('gives a table that up drops its triggers back in down', async () => {
+  const trigger = `CREATE TRIGGER log_named AFTER INSERT ON account_log BEGIN UPDATE account_log SET msg = upper(new.msg) WHERE id = new.id; END`
+  const { source } = await dropAndRestore(createSqliteDatabase, [Account, AccountLog], [Account], [trigger], async (restored) => {
+    await restored.query(`INSERT INTO account_log (msg) VALUES ('kept')`)
+    expect(await restored.query('SELECT msg FROM account_log')).toEqual([{ msg: 'KEPT' }])
+  })
+  expect(source).toContain('DROP TABLE "account_log"')
 })

@@ -58,6 +58,32 @@ export async function revertLast(db: TestDatabase, entities: EntityList): Promis
   await downgrade(projectFor(db, entities))
 }
 
+/**
+ * dropAndRestore brings a new database to `before`, runs `byHand` on it (objects no entity declares), migrates
+ * to `after`, which drops tables, reverts, finds `before` again and returns the migration; the database is
+ * dropped after.
+ */
+export async function dropAndRestore(
+  createDatabase: () => Promise<TestDatabase>,
+  before: EntityList,
+  after: EntityList,
+  byHand: readonly string[],
+  afterRevert: (db: TestDatabase) => Promise<void>,
+): Promise<Migrated> {
+  const db = await createDatabase()
+  try {
+    await migrateTo(db, before, 'Init')
+    for (const sql of byHand) await db.query(sql)
+    const migrated = await migrateTo(db, after, 'DropTables')
+    await revertLast(db, after)
+    expect(await pendingChanges(db, before)).toEqual([])
+    await afterRevert(db)
+    return migrated
+  } finally {
+    await db.drop()
+  }
+}
+
 /** CycleResult is a migrated step plus the rows as they were while it was applied. */
 export interface CycleResult extends Migrated {
   readonly rowsAfter: readonly unknown[]

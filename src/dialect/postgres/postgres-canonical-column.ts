@@ -49,6 +49,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     }),
     ...(column.enumValues !== undefined && { enumValues: [...column.enumValues] }),
     ...(column.enumName !== undefined && { enumName: column.enumName }),
+    ...(column.enumSchema !== undefined && { enumSchema: column.enumSchema }),
     ...withComment(column.comment),
     ...(column.collation !== undefined && { collation: column.collation }),
   }

@@ -23,6 +23,7 @@ export function canonicalTable(table: TableModel): TableModel {
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(table.comment),
+    ...(table.triggers !== undefined && { triggers: table.triggers }),
   }
 }
 

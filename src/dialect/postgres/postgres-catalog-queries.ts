@@ -227,3 +227,25 @@ WHERE c.relkind IN ('v', 'm')
   AND n.nspname = ANY($1::text[])
   AND NOT (c.relname = ANY($2::text[]) OR n.nspname || '.' || c.relname = ANY($2::text[]))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`
+
+export interface TriggerRow {
+  readonly schema: string
+  readonly table: string
+  readonly name: string
+  readonly definition: string
+  readonly columns: readonly string[]
+}
+/**
+ * The triggers made on the tables in scope (not those of constraints): the definition as pg_get_triggerdef
+ * prints it, and the columns it reads in `UPDATE OF` or WHEN (pg_depend of pg_trigger).
+ */
+export const triggersQuery = `${scopedTables}
+SELECT t.schema, t.name AS table, g.tgname::text AS name, pg_get_triggerdef(g.oid) AS definition,
+  COALESCE((SELECT array_agg(a.attname::text ORDER BY a.attnum)
+    FROM pg_catalog.pg_depend d
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+    WHERE d.classid = 'pg_catalog.pg_trigger'::regclass AND d.objid = g.oid
+      AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = g.tgrelid AND d.refobjsubid > 0), '{}') AS columns
+FROM tables t
+JOIN pg_catalog.pg_trigger g ON g.tgrelid = t.oid
+WHERE NOT g.tgisinternal`

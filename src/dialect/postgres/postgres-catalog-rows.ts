@@ -33,6 +33,7 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
     ...(generated && { generated }),
     ...(computed && { computed: { expression: row.default_expr!, stored: true } }),
     ...(isEnum && { enumValues: [...(enumValues ?? [])], enumName: row.enum_name! }),
+    ...(isEnum && row.enum_schema !== row.schema && { enumSchema: row.enum_schema! }),
     ...(row.comment !== null && { comment: row.comment }),
     ...(row.collation !== null && { collation: row.collation }),
   }

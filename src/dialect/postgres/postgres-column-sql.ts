@@ -7,18 +7,19 @@ import { typeSql } from './postgres-types'
 
 const serialKeywords: Readonly<Record<string, string>> = { integer: 'SERIAL', bigint: 'BIGSERIAL', smallint: 'SMALLSERIAL' }
 
-/** columnTypeSql writes a column's type; an enum column names its type in the table's schema. */
+/** columnTypeSql writes a column's type; an enum column names its type in the table's schema, or in its own. */
 export function columnTypeSql(column: ColumnModel, table: QualifiedName): string {
   if (column.type === 'enum') {
     if (column.enumName === undefined) throw new Error(`postgres: enum column "${column.name}" of "${table.name}" has no enum type name`)
-    return inSchemaOf(table, column.enumName) + (column.isArray ? '[]' : '')
+    const schemaOf = column.enumSchema === undefined ? table : { schema: column.enumSchema, name: table.name }
+    return inSchemaOf(schemaOf, column.enumName) + (column.isArray ? '[]' : '')
   }
   return typeSql(column)
 }
 
 /** columnTypeKey is what makes two columns' types the same: name, parameters, array-ness and enum type. */
 export function columnTypeKey(c: ColumnModel): string {
-  return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName])
+  return JSON.stringify([c.type, c.length, c.precision, c.scale, c.isArray ?? false, c.enumName, c.enumSchema])
 }
 
 /**

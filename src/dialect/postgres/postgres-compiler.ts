@@ -16,6 +16,7 @@ import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
 import { droppedWithColumnSql, postgresRegeneratedColumns } from './postgres-regenerated-columns'
 import { postgresEnumPredicates } from './postgres-enum-predicates'
+import { postgresRecreatedTriggers } from './postgres-recreated-triggers'
 import { columnCommentSql, createTableSql } from './postgres-table-sql'
 import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 
@@ -125,13 +126,15 @@ function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
  * compilePostgres turns a change set into statements, one per SQL statement, each carrying its operation (ALTER
  * COLUMN clauses of one table in a row share one ALTER TABLE, which carries their operations: joinColumnAlters);
  * foreign keys a column's change of type would break, and generated columns reading that column, are dropped
- * before it and added again after it (see postgresRelinkedForeignKeys, postgresRegeneratedColumns).
+ * before it and added again after it, and so are the triggers reading that column (see
+ * postgresRelinkedForeignKeys, postgresRegeneratedColumns, postgresRecreatedTriggers).
  */
 export function compilePostgres(changes: ChangeSet): Statement[] {
   const { ops } = changes
   const relinked = postgresRelinkedForeignKeys(changes)
   const regenerated = postgresRegeneratedColumns(changes)
   const enumPredicates = postgresEnumPredicates(changes)
+  const triggers = postgresRecreatedTriggers(changes)
   return joinColumnAlters(ops.flatMap((op, i): CompiledStatement[] => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1), changes)
@@ -149,9 +152,9 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
       statements[adding] = { ...statements[adding]!, rebuild: tableOf(op)!.name, rebuildRewrites: true }
     }
     return [
-      ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [], ...enumPredicates.before.get(i) ?? [],
+      ...relinked.before.get(i) ?? [], ...regenerated.before.get(i) ?? [], ...triggers.before.get(i) ?? [], ...enumPredicates.before.get(i) ?? [],
       ...statements,
-      ...enumPredicates.after.get(i) ?? [], ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
+      ...enumPredicates.after.get(i) ?? [], ...triggers.after.get(i) ?? [], ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
     ]
   }))
 }

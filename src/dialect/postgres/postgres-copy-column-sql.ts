@@ -16,6 +16,6 @@ export function copyColumnSql(op: CopyColumn): string {
 
 function valueSql(from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const column = quoteIdent(from.name)
-  const sameType = from.type === to.type && Boolean(from.isArray) === Boolean(to.isArray) && from.enumName === to.enumName
+  const sameType = from.type === to.type && Boolean(from.isArray) === Boolean(to.isArray) && from.enumName === to.enumName && from.enumSchema === to.enumSchema
   return sameType ? column : valueCastSql(column, from, to, table)
 }

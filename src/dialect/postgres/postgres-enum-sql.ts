@@ -64,7 +64,7 @@ function addValuesSql(op: AlterEnum, later: readonly Operation[]): EnumStatement
  * predicate holding it, or values cast into a column of the enum (a copy, or a change to the enum type).
  */
 function usesValue(enumType: QualifiedName, value: string, later: readonly Operation[]): boolean {
-  const ofEnum = (table: QualifiedName, c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && table.schema === enumType.schema
+  const ofEnum = (table: QualifiedName, c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && (c.enumSchema ?? table.schema) === enumType.schema
   const holds = (table: QualifiedName, c: ColumnModel) => ofEnum(table, c) && mentionsValue(c.default ?? '', value)
   return later.some((op) => {
     switch (op.kind) {

@@ -16,6 +16,8 @@ import {
   schemasQuery,
   type TableRow,
   tablesQuery,
+  type TriggerRow,
+  triggersQuery,
   type ViewRow,
   viewsQuery,
 } from './postgres-catalog-queries'
@@ -24,7 +26,7 @@ import { checkOf, columnOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-c
 import { viewOf } from './postgres-view-introspection'
 
 /**
- * introspectPostgres reads the schemas in scope (`['public']` when none are given) in eight catalog
+ * introspectPostgres reads the schemas in scope (`['public']` when none are given) in nine catalog
  * queries, however many tables there are, and returns the canonical model.
  */
 export async function introspectPostgres(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel> {
@@ -45,6 +47,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
   const indexRows = await read<IndexRow>('indexes', indexesQuery, scoped)
   const enumRows = await read<EnumRow>('enum types', enumsQuery, scoped)
   const viewRows = await read<ViewRow>('views', viewsQuery, scoped)
+  const triggerRows = await read<TriggerRow>('triggers', triggersQuery, scoped)
 
   const enumTypes: EnumTypeModel[] = enumRows.map((r) => ({ schema: r.schema, name: r.name, values: r.labels }))
   const labels = new Map(enumTypes.map((e) => [qualifiedKey(e), e.values]))
@@ -52,6 +55,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
   const columns = rowsOf(columnRows)
   const constraints = rowsOf(constraintRows)
   const indexes = rowsOf(indexRows)
+  const triggers = rowsOf(triggerRows)
 
   const tables = tableRows.map((t): TableModel => {
     const key = qualifiedKey(t)
@@ -67,6 +71,9 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       foreignKeys: own.filter((c) => c.type === 'f').map(foreignKeyOf),
       checks: own.filter((c) => c.type === 'c').map(checkOf),
       ...(t.comment !== null && { comment: t.comment }),
+      ...(triggers.has(key) && {
+        triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => ({ name: r.name, sql: r.definition, reads: r.columns })),
+      }),
     })
   })
 

@@ -60,7 +60,7 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
  * retypedColumns are the columns whose type `ops[index]` changes in place, each in its table just before: the
  * column of a type change, and every column of an enum type that is rebuilt (alterEnumSql moves them over).
  */
-function retypedColumns(changes: ChangeSet, index: number): { readonly table: TableModel; readonly column: string }[] {
+export function retypedColumns(changes: ChangeSet, index: number): { readonly table: TableModel; readonly column: string }[] {
   const op = changes.ops[index]!
   if (op.kind === 'alter_column') {
     const table = changes.tableBefore(index)

@@ -22,6 +22,8 @@ export function createTableSql(table: TableModel): StatementPiece[] {
     ...table.uniques.flatMap((u) => uniqueCommentStatements(table, u)),
     ...(table.comment !== undefined ? [`COMMENT ON TABLE ${qualified(table)} IS ${commentLiteral(table.comment)}`] : []),
     ...table.columns.filter((c) => c.comment !== undefined).map((c) => columnCommentSql(table, c.name, c.comment)),
+    // A table the database had with triggers (a down restoring a dropped table) gets them back as they were.
+    ...(table.triggers ?? []).map((t) => t.sql),
   ]
 }
 

@@ -72,7 +72,12 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
       const group = (pieces: readonly StatementPiece[]) => statements.push(...pieces.map((piece) => statementOf(piece, carried)))
       if (role === 'created' && i === table.createdAt) {
         const shape = present(table.to, table)
-        group([createTableSql(shape, table.firstName.name), ...shape.indexes.map((index) => createIndexSql(table.firstName.name, index))])
+        // A table the database had with triggers (a down restoring a dropped table) gets them back as they were.
+        group([
+          createTableSql(shape, table.firstName.name),
+          ...shape.indexes.map((index) => createIndexSql(table.firstName.name, index)),
+          ...(shape.triggers ?? []).map((trigger) => trigger.sql),
+        ])
       } else if (role === 'dropped' && i === table.droppedAt) {
         group(inPlaceSql({ kind: 'drop_table', table: present(changes.tableBefore(i), table) }))
       }
