@@ -28,7 +28,7 @@ export interface PlannedChanges {
 export async function planChanges(project: LoadedProject, read: ProjectReading, options: CompareOptions): Promise<PlannedChanges> {
   const { dialect, actual, desired, entities } = read
   if (options.online === true && dialect.capabilities.concurrentIndexes !== true && dialect.capabilities.notValidConstraints !== true) {
-    throw new UserError(`--online writes indexes built without blocking writes and constraints validated apart, which ${dialect.name} has not: leave out --online`)
+    throw new UserError(`--online writes indexes built without blocking writes and constraints validated apart, which ${dialect.name} has not: leave out --online (or set autogen.online to false)`)
   }
   // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
   const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities

@@ -20,9 +20,11 @@ export interface AutogenSettings {
   readonly minSeverity?: Severity
   /** Codes of hazards, notes or warnings never shown (README, "Hazards" and "Warnings"). */
   readonly ignore?: readonly string[]
+  /** `generate` and `diff` write the online forms (as `--online`) unless `--no-online` says otherwise; default false. */
+  readonly online?: boolean
 }
 
-const settingNames: readonly string[] = ['migrationsDir', 'ignoreTables', 'keepDatabaseNames', 'minSeverity', 'ignore'] satisfies readonly (keyof AutogenSettings)[]
+const settingNames: readonly string[] = ['migrationsDir', 'ignoreTables', 'keepDatabaseNames', 'minSeverity', 'ignore', 'online'] satisfies readonly (keyof AutogenSettings)[]
 
 const knownCodes: ReadonlySet<string> = new Set([...hazardCodes, ...warningCodes])
 
@@ -39,7 +41,7 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
     throw new UserError(`autogen.${unknown} in ${configLabel} is no setting${near === undefined ? '' : ` (did you mean ${near}?)`}: the settings are ${settingNames.join(', ')}`)
   }
   const settings: {
-    migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean; minSeverity?: Severity; ignore?: readonly string[]
+    migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean; minSeverity?: Severity; ignore?: readonly string[]; online?: boolean
   } = {}
   if (raw.migrationsDir !== undefined) {
     if (typeof raw.migrationsDir !== 'string' || raw.migrationsDir === '') {
@@ -54,11 +56,10 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
     }
     settings.ignoreTables = [...tables]
   }
-  if (raw.keepDatabaseNames !== undefined) {
-    if (typeof raw.keepDatabaseNames !== 'boolean') {
-      throw new UserError(`autogen.keepDatabaseNames in ${configLabel} must be true or false`)
-    }
-    settings.keepDatabaseNames = raw.keepDatabaseNames
+  for (const name of ['keepDatabaseNames', 'online'] as const) {
+    if (raw[name] === undefined) continue
+    if (typeof raw[name] !== 'boolean') throw new UserError(`autogen.${name} in ${configLabel} must be true or false`)
+    settings[name] = raw[name]
   }
   if (raw.minSeverity !== undefined) {
     if (!severities.includes(raw.minSeverity as Severity)) {

@@ -105,6 +105,11 @@ describe.each(['all', 'each', 'none'])('generate --online, migrationsTransaction
     const shown = await cli(project, db, ['diff', '--online'])
     expect(shown.code).toBe(0)
     expect(shown.stdout).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_book_title" ON "public"."book" ("title")')
+    // The config's autogen.online asks for them too, and --no-online for the usual forms.
+    project.write('ormconfig.ts', `${config(mode)}export const autogen = { online: true }\n`)
+    expect((await cli(project, db, ['diff'])).stdout).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_book_title"')
+    expect((await cli(project, db, ['diff', '--no-online'])).stdout).toContain('CREATE INDEX "IDX_book_title" ON "public"."book" ("title")')
+    project.write('ormconfig.ts', config(mode))
     const combined = await cli(project, db, ['generate', 'AddBookRules', '--online', '--strategy', 'expand-contract'])
     expect(combined.code).toBe(2)
     expect(combined.stderr).toContain('--online writes the direct migration in its online forms: leave out --strategy and --contract')
@@ -259,7 +264,7 @@ describe('generate --online on a database without the online forms', () => {
     try {
       const run = await runCliInProcess(project.dir, ['generate', 'Init', '--online'])
       expect(run.code).toBe(2)
-      expect(run.stderr).toContain('--online writes indexes built without blocking writes and constraints validated apart, which sqlite has not: leave out --online')
+      expect(run.stderr).toContain('--online writes indexes built without blocking writes and constraints validated apart, which sqlite has not: leave out --online (or set autogen.online to false)')
       expect(fs.existsSync(project.file('migrations'))).toBe(false)
     } finally {
       project.remove()

@@ -60,7 +60,9 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config, { entityCache: true })
   // --accept-data-loss answers every suspected rename with no: nothing is asked.
-  const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun, online: args.online }
+  // autogen.online asks for the online forms of the direct migration only; --online with another strategy is refused above.
+  const online = args.online ?? (strategy === undefined || strategy === 'direct' ? project.settings.online : undefined)
+  const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun, online }
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     if (args.fromMigrations === true) {

@@ -17,7 +17,7 @@ export interface ComparisonArgs {
   readonly rename?: readonly string[]
   /** `--quiet`: only the essentials (no Database line, warnings or notes). */
   readonly quiet?: boolean
-  /** `--online` (diff): the changes to existing tables in their online forms, as `generate --online` writes them. */
+  /** `--online` (diff): the changes to existing tables in their online forms, as `generate --online` writes them; default autogen.online. */
   readonly online?: boolean
 }
 
@@ -38,7 +38,7 @@ export async function comparePending(args: ComparisonArgs, output: CliOutput): P
   // The github format points at the entities' source lines, which only TypeORM's metadata holds.
   const project = await loadProject(args.config, { entityCache: args.format !== 'github' })
   announceDatabase(project, output, { toStderr: args.format !== 'text', quiet: args.quiet })
-  return compareLoaded(project, args, { renames, ...(args.online === true && { online: true }) })
+  return compareLoaded(project, args, { renames, ...((args.online ?? project.settings.online) === true && { online: true }) })
 }
 
 /** compareLoaded compares a loaded project's database with its entities and keeps of the pending plan what the settings and `--quiet` show. */
