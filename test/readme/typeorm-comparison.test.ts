@@ -64,6 +64,24 @@ describe.each([['sqlite'], ['postgres']])('TypeORM 1.x on %s', (label) => {
   })
 })
 
+describe('TypeORM 1.x on postgres, an index and a check added to a table', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('readme_online')
+  })
+  afterAll(async () => db?.drop())
+
+  it('builds the index and checks the rows inside the transaction, with no online form', async () => {
+    const n = { n: { type: 'integer' } } as Columns
+    const indexed = new EntitySchema({ ...post(n, [{ name: 'CHK_positive', expression: '"n" > 0' }]).options, indices: [{ name: 'IDX_n', columns: ['n'] }] })
+    const sql = (await typeormUp(db.options, post(n), indexed)).join('\n')
+    expect(sql).toContain('CREATE INDEX "IDX_n"')
+    expect(sql).toContain('CHECK ("n" > 0)')
+    expect(sql).not.toMatch(/CONCURRENTLY|NOT VALID|VALIDATE/)
+    expect(row('An index, unique, check or NOT NULL added to a big PostgreSQL table')).toMatch(/\| inside the migration's transaction, holding a lock that stops writes/)
+  })
+})
+
 it('the README names nothing outside the repository', () => {
   expect(readme).not.toMatch(/\.\.\/[\w.-]/)
 })
