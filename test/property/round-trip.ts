@@ -100,22 +100,24 @@ function valueOf(column: ColumnSpec, value: unknown): unknown {
 }
 
 /**
- * generateAToB generates A -> B as a user would: renames stated (tables by `@RenamedFrom`, which carries their
+ * generateAToB generates A -> B as a user would, online for some cases: renames stated (tables by `@RenamedFrom`, which carries their
  * junction tables along, and by `--rename`), without --accept-data-loss. Only when generate stops on a
  * suspected rename of a table or column the case drops and adds is it run again with --accept-data-loss; the
  * junction of a ManyToMany B keeps among the suspects means a stated rename did not carry it.
  */
 async function generateAToB(project: LoadedProject, timestamp: number, fuzz: FuzzCase, junctionsA: Junctions) {
   const renames = renameHints(fuzz.a, fuzz.b)
+  // Half the cases on PostgreSQL, those of an odd number of edits, are written online (generate --online).
+  const online = fuzz.dialect === 'postgres' && fuzz.edits.length % 2 === 1
   try {
-    return await generateMigration(project, 'AToB', timestamp, { renames })
+    return await generateMigration(project, 'AToB', timestamp, { renames, online })
   } catch (err) {
     if (!(err instanceof RenamesUnresolvedError)) throw err
     const kept = new Set(fuzz.b.tables.flatMap((t) => t.manyToMany.map((m) => m.id)))
     const junctions = new Set([...junctionsA].filter(([id]) => kept.has(id)).map(([, j]) => j.table))
     const stranded = err.renames.filter((r) => junctions.has(r.kind === 'table' ? r.from : r.table.name))
     if (stranded.length > 0) throw new Error(`a junction did not follow its stated rename: ${err.message}`)
-    return generateMigration(project, 'AToB', timestamp, { renames, acceptDataLoss: true })
+    return generateMigration(project, 'AToB', timestamp, { renames, acceptDataLoss: true, online })
   }
 }
 
