@@ -13,29 +13,31 @@ import { quoteIdent } from './mysql-quote'
  * paddedBinaryNarrowing, which the ALTER fails on in any mode). In strict mode the ALTER fails on the others; outside it (a sql_mode without STRICT_TRANS_TABLES or
  * STRICT_ALL_TABLES, which the server running the migration may have though the one it was generated on had
  * not) the ALTER succeeds and turns them into '' or the type's implicit default with a warning only. Each check
- * fails the migration, before the ALTER, while such rows exist.
+ * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
+ * a check of guardsAhead, else the statements that added, filled or changed the column.
  */
-export function dataLossGuards(op: Operation, table: string): Statement[] {
+export function dataLossGuards(op: Operation, table: string, first = false): Statement[] {
   if (op.kind !== 'alter_column') return []
   const { from, to } = op
   const column = quoteIdent(from.name)
   const named = `${quoteDoubled(table)}.${quoteDoubled(from.name)}`
+  const ran = first ? 'nothing of the table was changed' : 'the ALTER did not run, but the statements before it in the migration did'
   const guard = (condition: string, failIfRows: string): Statement => ({
     sql: `SELECT 1 FROM ${quoteIdent(table)} WHERE ${condition} LIMIT 1`,
     operations: [op],
-    failIfRows,
+    failIfRows: `${failIfRows}; ${ran}`,
   })
   const removed = to.enumValues === undefined ? [] : (from.enumValues ?? []).filter((label) => !to.enumValues!.includes(label))
   return [
     ...(removed.length === 0 ? [] : [guard(holdsValues(column, removed),
       `rows of ${named} hold ${removed.map(quoteLiteral).join(', ')}, which the column no longer takes: move them to another value first ` +
-        '(outside strict mode the server would silently drop those values); nothing of the table was changed')]),
+        '(outside strict mode the server would silently drop those values)')]),
     ...(from.nullable && !to.nullable ? [guard(`${column} IS NULL`,
       `rows of ${named} hold NULL, which the column no longer takes: fill them first ` +
-        "(outside strict mode the server would silently write its type's implicit default, '' or 0, there); nothing of the table was changed")] : []),
+        "(outside strict mode the server would silently write its type's implicit default, '' or 0, there)")] : []),
     ...(narrowsPaddedBinary(from, to) ? [guard(`LENGTH(${withoutZeroPadding(column)}) > ${to.length ?? 1}`,
       `rows of ${named} hold more than ${to.length ?? 1} bytes besides their zero padding, ` +
-        `which ${to.type}(${to.length ?? 1}) cannot keep: shorten them first; nothing of the table was changed`)] : []),
+        `which ${to.type}(${to.length ?? 1}) cannot keep: shorten them first`)] : []),
   ]
 }
 
@@ -54,7 +56,7 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     if (op.kind !== 'alter_column' || table === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return
     const column = columnAtStart(changes, i, op.from.name)
     if (column === undefined) return
-    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name)
+    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, true)
     if (guards.length === 0) return
     statements.push(...guards)
     guarded.add(op)
