@@ -6,7 +6,7 @@ import { type AlterCost, algorithmClause, alterCost, copying, weakest } from './
 import { incrementRedefinitions } from './mysql-increment-keys'
 import { columnDefinitionSql } from './mysql-column-sql'
 import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
-import { dataLossGuards } from './mysql-data-loss-guards'
+import { dataLossGuards, guardsAhead } from './mysql-data-loss-guards'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
@@ -220,13 +220,15 @@ interface AlterGroup {
  * uuidTextStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
  * type change would break are dropped before it and added again after it (see mysqlRelinkedForeignKeys). An
- * ALTER that would lose values outside strict mode follows checks that fail first (see dataLossGuards).
+ * ALTER that would lose values outside strict mode follows checks that fail first (see dataLossGuards), which go
+ * before the first statement where they can (see guardsAhead).
  */
 export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined): Statement[] {
   const syntax = mysqlSyntax(server)
   const relinked = mysqlRelinkedForeignKeys(changes, syntax)
-  const out: Statement[] = []
-  const guarded = new Set<Operation>()
+  const ahead = guardsAhead(changes)
+  const out: Statement[] = [...ahead.statements]
+  const guarded = new Set<Operation>(ahead.guarded)
   let group: AlterGroup | undefined
   const waitingForKey = new Map<string, Set<string>>()
   const flush = () => {
@@ -245,7 +247,8 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       flush()
       // Every statement but the UPDATE of a copy is DDL, which MySQL commits on its own.
       const facts = op.kind === 'copy_column' ? {} : { autocommits: true } as const
-      out.push(...compiled.statements.map((piece) => statementOf(piece, [op], facts)))
+      const pieces = guarded.has(op) ? compiled.statements.filter((piece) => typeof piece === 'string' || piece.failIfRows === undefined) : compiled.statements
+      out.push(...pieces.map((piece) => statementOf(piece, [op], facts)))
     } else {
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i

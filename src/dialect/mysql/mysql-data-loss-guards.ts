@@ -1,4 +1,5 @@
 import type { Operation } from '../../operations/operation'
+import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
 import { narrowsPaddedBinary, withoutZeroPadding } from './mysql-binary-narrowing'
@@ -12,28 +13,66 @@ import { quoteIdent } from './mysql-quote'
  * paddedBinaryNarrowing, which the ALTER fails on in any mode). In strict mode the ALTER fails on the others; outside it (a sql_mode without STRICT_TRANS_TABLES or
  * STRICT_ALL_TABLES, which the server running the migration may have though the one it was generated on had
  * not) the ALTER succeeds and turns them into '' or the type's implicit default with a warning only. Each check
- * fails the migration, before the ALTER, while such rows exist.
+ * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
+ * a check of guardsAhead, else the statements that added, filled or changed the column.
  */
-export function dataLossGuards(op: Operation, table: string): Statement[] {
+export function dataLossGuards(op: Operation, table: string, first = false): Statement[] {
   if (op.kind !== 'alter_column') return []
   const { from, to } = op
   const column = quoteIdent(from.name)
   const named = `${quoteDoubled(table)}.${quoteDoubled(from.name)}`
+  const ran = first ? 'nothing of the table was changed' : 'the ALTER did not run, but the statements before it in the migration did'
   const guard = (condition: string, failIfRows: string): Statement => ({
     sql: `SELECT 1 FROM ${quoteIdent(table)} WHERE ${condition} LIMIT 1`,
     operations: [op],
-    failIfRows,
+    failIfRows: `${failIfRows}; ${ran}`,
   })
   const removed = to.enumValues === undefined ? [] : (from.enumValues ?? []).filter((label) => !to.enumValues!.includes(label))
   return [
     ...(removed.length === 0 ? [] : [guard(holdsValues(column, removed),
       `rows of ${named} hold ${removed.map(quoteLiteral).join(', ')}, which the column no longer takes: move them to another value first ` +
-        '(outside strict mode the server would silently drop those values); nothing of the table was changed')]),
+        '(outside strict mode the server would silently drop those values)')]),
     ...(from.nullable && !to.nullable ? [guard(`${column} IS NULL`,
       `rows of ${named} hold NULL, which the column no longer takes: fill them first ` +
-        "(outside strict mode the server would silently write its type's implicit default, '' or 0, there); nothing of the table was changed")] : []),
+        "(outside strict mode the server would silently write its type's implicit default, '' or 0, there)")] : []),
     ...(narrowsPaddedBinary(from, to) ? [guard(`LENGTH(${withoutZeroPadding(column)}) > ${to.length ?? 1}`,
       `rows of ${named} hold more than ${to.length ?? 1} bytes besides their zero padding, ` +
-        `which ${to.type}(${to.length ?? 1}) cannot keep: shorten them first; nothing of the table was changed`)] : []),
+        `which ${to.type}(${to.length ?? 1}) cannot keep: shorten them first`)] : []),
   ]
+}
+
+/**
+ * guardsAhead are the data loss guards of `changes` that can run before its first statement, naming the table and
+ * column as they are then, and the operations they guard. The server commits each DDL statement on its own, so a
+ * guard failing after another statement of the migration (a rename of the same table) left the migration partly
+ * applied. A guard stays before its ALTER where the migration creates or drops the table, or adds, fills or
+ * changes the column before it: its rows are not yet what the ALTER meets.
+ */
+export function guardsAhead(changes: ChangeSet): { readonly statements: readonly Statement[], readonly guarded: ReadonlySet<Operation> } {
+  const statements: Statement[] = []
+  const guarded = new Set<Operation>()
+  changes.ops.forEach((op, i) => {
+    const table = changes.tableAt[i]
+    if (op.kind !== 'alter_column' || table === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return
+    const column = columnAtStart(changes, i, op.from.name)
+    if (column === undefined) return
+    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, true)
+    if (guards.length === 0) return
+    statements.push(...guards)
+    guarded.add(op)
+  })
+  return { statements, guarded }
+}
+
+/** columnAtStart is the name column `name` of the table of operation `at` has before the migration, or undefined where an operation before `at` adds, fills or changes it. */
+function columnAtStart(changes: ChangeSet, at: number, name: string): string | undefined {
+  let column = name
+  for (let j = at - 1; j >= 0; j--) {
+    if (changes.tableAt[j] !== changes.tableAt[at]) continue
+    const op = changes.ops[j]!
+    if (op.kind === 'rename_column' && op.to === column) column = op.from
+    else if ((op.kind === 'add_column' || op.kind === 'drop_column') && op.column.name === column) return undefined
+    else if ((op.kind === 'copy_column' || op.kind === 'alter_column') && op.to.name === column) return undefined
+  }
+  return column
 }

@@ -289,6 +289,30 @@ describe('mysql compiler', () => {
       expect(statements).toHaveLength(4)
     })
 
+    it('first in the migration, naming the table and column as they are before it', () => {
+      const renamedNote = { ...note, name: 'memo' }
+      const text = { ...body, name: 'text' }
+      const ops: Operation[] = [
+        { kind: 'rename_table', from: { name: 'note' }, to: { name: 'memo' }, table: renamedNote },
+        { kind: 'rename_column', table: { name: 'memo' }, from: 'body', to: 'text', column: text },
+        alterColumn({ name: 'memo' }, text, { ...text, nullable: false }),
+      ]
+      const statements = compile(ops, mariadb1011, from)
+      expect(statements[0]!.sql).toBe('SELECT 1 FROM `note` WHERE `body` IS NULL LIMIT 1')
+      expect(statements[0]!.failIfRows).toMatch(/^rows of "note"."body" hold NULL, .*; nothing of the table was changed$/)
+      expect(statements.slice(1).some((s) => s.failIfRows !== undefined)).toBe(false)
+    })
+
+    it('after the statements that fill the column, saying that they ran', () => {
+      const ops: Operation[] = [
+        { kind: 'copy_column', table: { name: 'note' }, from: mood, to: body, rows: 'empty' },
+        alterColumn(note, body, { ...body, nullable: false }),
+      ]
+      const statements = compile(ops, mariadb1011, from)
+      expect(statements.map((s) => s.failIfRows !== undefined)).toEqual([false, true, false])
+      expect(statements[1]!.failIfRows).toMatch(/; the ALTER did not run, but the statements before it in the migration did$/)
+    })
+
     it('none for labels added, a column made nullable, a table the migration creates or drops later', () => {
       expect(sqlOf([alterColumn(note, mood, { ...mood, enumValues: ['a', 'b', 'c', 'd'] })], mariadb1011, from)).toHaveLength(1)
       expect(sqlOf([alterColumn(note, mood, { ...mood, nullable: true })], mariadb1011, from)).toHaveLength(1)
