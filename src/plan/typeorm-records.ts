@@ -32,7 +32,11 @@ export function typeormRecordChanges(changes: ChangeSet, stored: StoredRecords =
   const before = recordsOf(start, stored)
   // The stored texts follow the operations as the printed ones do: a renamed column, in the expression of a
   // generated column that reads it, is renamed in the entity's text too, which TypeORM compares with.
-  const after = recordsOf(applyOperations(withStoredTexts(start, stored), changes.ops), stored)
+  const followed = recordsOf(applyOperations(withStoredTexts(start, stored), changes.ops), stored)
+  // A record the changes bring back as the database prints it now (a `down` renaming a column back) takes the
+  // text stored for it: a rename and its inverse need not give back the text's quoting (`"x"` for `x`).
+  const restored = recordsOf(changes.schemaAt(changes.ops.length), stored)
+  const after = new Map([...followed].map(([key, record]) => [key, storedValue(restored.get(key), stored) ?? record]))
   const changed = (record: TypeormRecord, other: ReadonlyMap<string, TypeormRecord>) => other.get(keyOf(record))?.value !== record.value
   return {
     deleted: [...before.values()].filter((record) => changed(record, after)),
@@ -86,6 +90,11 @@ function withStoredTexts(model: SchemaModel, stored: StoredRecords): SchemaModel
       return definitionSql === undefined ? view : { ...view, definitionSql }
     }),
   }
+}
+
+/** storedValue is `record` where its value is a text `typeorm_metadata` holds, undefined otherwise. */
+function storedValue(record: TypeormRecord | undefined, stored: StoredRecords): TypeormRecord | undefined {
+  return record !== undefined && stored.get(keyOf(record))?.stored === record.value ? record : undefined
 }
 
 /** storedText is the text `typeorm_metadata` holds for `record`, where the record has the text the database prints. */

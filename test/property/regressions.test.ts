@@ -342,6 +342,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       { tables: [{ ...t, compositeKey: true, columns: [{ ...mail, nullable: true }], relations: [{ id: 3, target: 1, columnName: 'x', onDelete: 'SET NULL' }] }] },
     )(dialect)
   },
+  // PostgreSQL (seed 50): a column a generated column reads renamed to a name that needs quotes; down gave back the
+  // typeorm_metadata row of the generated column as the server prints it, `("x" + 1)`, not as the entity wrote it.
+  'a column a generated column reads renamed to a quoted name': (dialect) => {
+    const x = column({ id: 1, name: 'x', kind: 'int' })
+    const g = column({ id: 2, name: 'g', kind: 'generated', source: 1, stored: true })
+    const t = table({ id: 3, name: 'select', rows: 2, columns: [x, g] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...x, name: 'Größe' }, g] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
