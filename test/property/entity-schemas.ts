@@ -1,7 +1,7 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions, ViewColumn, ViewEntity } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
 import type { ColumnSpec, FuzzDialect, IndexSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { columnById, hasPartialIndexes, keyPartColumn, referencesKeyPart, tableById } from './schema-spec'
+import { checkColumns, columnById, hasPartialIndexes, isEmbedded, keyPartColumn, referencesKeyPart, tableById } from './schema-spec'
 
 /**
  * entitySchemas writes a schema spec as TypeORM EntitySchemas, as a DataSource's `entities`. Each maps a class
@@ -80,7 +80,8 @@ export const entityName = (tableId: number) => `T${tableId}`
 
 function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, target: new () => object, sharedLabels: readonly string[]): EntitySchema {
   const quoted = (id: number) => quoteFor(dialect)(columnById(table, id)!.name)
-  const property = (id: number) => `c${id}`
+  // An embedded column's property path goes through the embedded's property.
+  const property = (id: number) => (isEmbedded(table, id) ? `e.c${id}` : `c${id}`)
   const relations: Record<string, EntitySchemaRelationOptions> = {}
   for (const r of table.relations) {
     const joinColumn = { name: r.columnName, referencedColumnName: r.toColumn === undefined ? 'id' : `c${r.toColumn}` }
@@ -99,8 +100,8 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
   }
   const columns: Record<string, EntitySchemaColumnOptions> = { id: primaryKeyColumn(table, dialect) }
   if (table.compositeKey === true) columns.k2 = { type: 'int', primary: true, default: 1 }
-  for (const c of table.columns) {
-    columns[property(c.id)] = c.kind === 'generated'
+  for (const c of table.columns.filter((x) => !isEmbedded(table, x.id))) {
+    columns[`c${c.id}`] = c.kind === 'generated'
       ? { name: c.name, nullable: true, type: 'bigint', generatedType: c.stored === true ? 'STORED' : 'VIRTUAL', asExpression: `${quoted(c.source!)} + 1`, ...(c.comment !== undefined && { comment: c.comment }) }
       : columnOptions(c, dialect, sharedLabels)
   }
@@ -111,6 +112,7 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
     ...(table.schema !== undefined && { schema: table.schema }),
     columns,
     relations,
+    ...(table.embedded !== undefined && { embeddeds: { e: { schema: embeddedSchema(table, dialect, sharedLabels), prefix: table.embedded.prefix } } }),
     ...(table.childColumns !== undefined && { inheritance: { pattern: 'STI', column: { name: 'kind', type: 'varchar', length: 20 } } }),
     indices: table.indexes.map((i) => ({
       ...(i.name !== undefined && { name: i.name }),
@@ -121,8 +123,21 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
       ...(i.partial && hasPartialIndexes(dialect) && { where: enumLike(table, i.columns[0]) ? `${quoted(i.columns[0])} <> 'b'` : `${quoted(i.columns[0])} IS NOT NULL` }),
     })),
     uniques: table.uniques.map((u) => ({ columns: u.columns.map(property) })),
-    checks: table.checks.map((c) => ({ expression: enumLike(table, c.column) ? `${quoted(c.column)} IN ('a', 'b')` : `${quoted(c.column)} >= 0` })),
+    checks: table.checks.map((c) => ({ expression: checkColumns(c).map((id) => (enumLike(table, id) ? `${quoted(id)} IN ('a', 'b')` : `${quoted(id)} >= 0`)).join(' OR ') })),
   })
+}
+
+/** embeddedSchema is the embedded class of a table's entity: its columns, each named without the prefix TypeORM puts before it. */
+function embeddedSchema(table: TableSpec, dialect: FuzzDialect, sharedLabels: readonly string[]): EntitySchema {
+  const { prefix } = table.embedded!
+  const name = `${entityName(table.id)}Embedded`
+  const columns: Record<string, EntitySchemaColumnOptions> = {}
+  for (const c of table.columns.filter((x) => isEmbedded(table, x.id))) {
+    const title = c.name.slice(prefix.length)
+    if (!c.name.startsWith(prefix)) throw new Error(`embedded column ${c.name} is not named after prefix ${prefix}`)
+    columns[`c${c.id}`] = { ...columnOptions(c, dialect, sharedLabels), name: title }
+  }
+  return new EntitySchema({ name, target: { [name]: class {} }[name]!, columns })
 }
 
 /**
@@ -168,7 +183,7 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readon
     case 'version': return { ...base, version: true, type: 'int' }
     case 'set': return { ...base, ...withDefault, type: 'set', enum: [...c.labels!] }
     case 'tinyint': return { ...base, ...withDefault, type: dialect === 'mariadb' ? 'tinyint' : 'smallint', ...(dialect === 'mariadb' && { unsigned: c.unsigned === true }) }
-    case 'collated': return { ...base, ...withDefault, type: 'varchar', length: 30, collation: { postgres: ['C', 'POSIX'], sqlite: ['NOCASE', 'RTRIM'], mariadb: ['utf8mb4_bin', 'utf8mb4_unicode_ci', 'latin1_general_ci'] }[dialect][c.collation ?? 0] ?? 'C' }
+    case 'collated': return { ...base, ...withDefault, type: 'varchar', length: 30, ...collationOf(dialect, c.collation ?? 0) }
     case 'enumArray': return { ...base, ...withDefault, type: 'enum', enum: [...c.labels!], array: true }
     case 'uuidDefault': return { ...base, type: 'uuid', generated: 'uuid' }
     case 'enum': return { ...base, ...withDefault, type: dialect === 'sqlite' ? 'simple-enum' : 'enum', enum: [...c.labels!] }
@@ -186,6 +201,13 @@ function columnOptions(c: ColumnSpec, dialect: FuzzDialect, sharedLabels: readon
     case 'identity': return { ...base, type: 'int', generated: identity }
     case 'generated': throw new Error('a generated column is written by entitySchema')
   }
+}
+
+/** collationOf is a collated column's collation, or on MariaDB its charset alone (the charset's default collation). */
+function collationOf(dialect: FuzzDialect, variant: number): Pick<EntitySchemaColumnOptions, 'collation' | 'charset'> {
+  const collations = { postgres: ['C', 'POSIX'], sqlite: ['NOCASE', 'RTRIM'], mariadb: ['utf8mb4_bin', 'utf8mb4_unicode_ci', 'latin1_general_ci'] }[dialect]
+  const charsets = dialect === 'mariadb' ? ['latin1', 'ascii'] : []
+  return variant < collations.length ? { collation: collations[variant] } : { charset: charsets[variant - collations.length] }
 }
 
 const enumLike = (table: TableSpec, id: number) => ['enum', 'sharedEnum'].includes(columnById(table, id)!.kind)

@@ -10,7 +10,7 @@ import { downgrade, upgrade } from '../../src/runner/migration-runner'
 import type { LoadedProject } from '../../src/source/load-config'
 import type { TestDatabase } from '../support/test-database'
 import { defaultOf, entitySchemas } from './entity-schemas'
-import { type ColumnSpec, type FuzzCase, type SchemaSpec, otherSchema, tableById } from './schema-spec'
+import { type ColumnSpec, type FuzzCase, type SchemaSpec, breaksRows, otherSchema, tableById } from './schema-spec'
 import { type Junctions, junctionInsertSql, junctionsOf, readJunctionRows } from './junction-rows'
 import { insertSql, keptRows, type Rows, readRows } from './seed-rows'
 
@@ -44,6 +44,15 @@ export async function runRoundTrip(db: TestDatabase, fuzz: FuzzCase): Promise<vo
   const generated = await step('generate A -> B', () => generateAToB(b(), timestamp + 1, fuzz, junctionsA))
   if (generated.file === undefined) {
     expectEqual('A and B with no changes have the same rows', await readRows(db, fuzz.a), rows)
+    return
+  }
+  if (breaksRows(fuzz.b)) {
+    // A's rows hold NULLs in a column B makes NOT NULL: the migration fails, and leaves A's catalog and rows.
+    await expectFailure('apply A -> B over NULLs', () => upgrade(b()))
+    const after = await catalogOf(db, a())
+    expectEqual("A's catalog is unchanged", after.catalog, before.catalog)
+    expectEqual("A's names are unchanged", after.names, before.names)
+    expectEqual("A's rows are unchanged", await readRows(db, fuzz.a), rows)
     return
   }
   await step('apply A -> B', () => upgrade(b()))
@@ -219,6 +228,11 @@ function expectEqual(what: string, actual: unknown, expected: unknown): void {
   } catch (err) {
     throw new Error(`${what}:\n${(err as Error).message}`)
   }
+}
+
+async function expectFailure(what: string, run: () => Promise<unknown>): Promise<void> {
+  const failed = await run().then(() => false, () => true)
+  if (!failed) throw new Error(`${what} succeeded`)
 }
 
 async function step<T>(what: string, run: () => Promise<T>): Promise<T> {

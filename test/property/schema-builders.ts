@@ -1,5 +1,5 @@
-import type { ColumnKind, ColumnSpec, Deferrable, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
-import { fulltextKinds, hasFulltextIndexes, alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
+import type { ColumnKind, ColumnSpec, Deferrable, Embedded, FuzzDialect, IndexSpec, OnDelete, PrimaryKeyKind, RelationSpec, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
+import { embeddedName, embeddedPrefixes, embeddedTitles, fulltextKinds, hasFulltextIndexes, alwaysFilled, otherSchema, referenceableColumns, referenceableKinds, comments, defaultVariants, generatedSourceKinds, distinctKindsOf, hasPartialIndexes, indexableKindsOf, kindsOf, checkableKinds } from './schema-spec'
 
 /** ColumnSeed is the numbers a new column is picked by. */
 export interface ColumnSeed {
@@ -25,13 +25,16 @@ export interface TableSeed {
   readonly columns: readonly ColumnSeed[]
   readonly indexes: readonly { readonly columns: readonly number[]; readonly unique: boolean; readonly partial: boolean; readonly named: boolean }[]
   readonly uniques: readonly (readonly number[])[]
-  readonly checks: readonly number[]
+  /** Each picks the one or two columns of a check. */
+  readonly checks: readonly (readonly number[])[]
   readonly relations: readonly RelationSeed[]
   /** Picks a relation to the table itself or a later table (a cycle), if the table has one. */
   readonly later?: RelationSeed
   readonly manyToMany: readonly number[]
   /** Picks the child entity's columns under single-table inheritance, if the table has one. */
   readonly child?: readonly number[]
+  /** Picks the prefix and the columns of an embedded class, if the table has one (and no child entity). */
+  readonly embedded?: readonly number[]
   /** Picks the kind of a NOT NULL column with a unique of its own (that relations may reference), if the table has one. */
   readonly code?: number
   /** PostgreSQL: the table is in the second schema. */
@@ -92,6 +95,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     columns.push({ ...code, kind: referenceableKinds[seed.code! % referenceableKinds.length], ...(seed.code! % 3 === 2 && { length: 20 }) })
     taken.add(code.name)
   }
+  const embedded = seed.child === undefined && seed.embedded !== undefined ? embeddedOf(columns, seed.embedded, taken) : undefined
   const generated = seed.generated === undefined ? undefined : newGeneratedColumn(dialect, ids, columns, seed.generated, taken)
   if (generated !== undefined) {
     columns.push(generated)
@@ -116,6 +120,7 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     ...(compositeKey && { compositeKey }),
     ...(seed.bigKey === true && primaryKey !== 'uuid' && { bigKey: true }),
     ...(seed.otherSchema === true && dialect === 'postgres' && { schema: otherSchema }),
+    ...(embedded !== undefined && { embedded }),
     ...(seed.child !== undefined && { childColumns: [...new Set(seed.child.flatMap((k) => (columns.length === 0 ? [] : [columns[k % columns.length].id])))] }),
     columns,
     relations,
@@ -130,7 +135,10 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
       const cols = pickColumns(u, distinctKindsOf(dialect))
       return cols.length === 0 ? [] : [{ id: ids.take(), columns: cols }]
     })],
-    checks: seed.checks.flatMap((c) => pickColumns([c], checkableKinds).map((column) => ({ id: ids.take(), column }))),
+    checks: seed.checks.flatMap((picks) => {
+      const [column, other] = pickColumns(picks, checkableKinds)
+      return column === undefined ? [] : [{ id: ids.take(), column, ...(other !== undefined && { other }) }]
+    }),
     manyToMany: manyToManyTargets.length === 0 ? [] : [...new Set(seed.manyToMany.map((m) => manyToManyTargets[m % manyToManyTargets.length].id))].map((target, k) => {
       const id = ids.take()
       return { id, target, ...((seed.manyToMany[k] ?? 0) % 2 === 1 && { joinName: `jt ${name} ${id}` }) }
@@ -138,6 +146,27 @@ export function newTable(dialect: FuzzDialect, ids: Ids, name: string, seed: Tab
     rows: seed.rows,
   }
   return table
+}
+
+/**
+ * embeddedOf moves the columns `picks` choose (the first pick chooses the prefix) into an embedded class, renamed
+ * as TypeORM names them, with names not in `taken` (which it extends).
+ */
+function embeddedOf(columns: ColumnSpec[], picks: readonly number[], taken: Set<string>): Embedded | undefined {
+  if (columns.length === 0 || picks.length === 0) return undefined
+  const prefix = embeddedPrefixes[picks[0]! % embeddedPrefixes.length]!
+  const chosen = [...new Set(picks.map((k) => k % columns.length))]
+  for (const k of chosen) {
+    taken.delete(columns[k]!.name)
+    columns[k] = { ...columns[k]!, name: freshEmbeddedName(prefix, picks[0]! + k, taken) }
+    taken.add(columns[k]!.name)
+  }
+  return { prefix, columns: chosen.map((k) => columns[k]!.id) }
+}
+
+/** freshEmbeddedName is the `n`th name of an embedded column with `prefix` not in `taken`, suffixed when all are taken. */
+export function freshEmbeddedName(prefix: string, n: number, taken: ReadonlySet<string>): string {
+  return freshName(embeddedTitles.map((title) => embeddedName(prefix, title)), n, taken)
 }
 
 /** newRelation builds a relation to table `target` through column `columnName` (deferrable on PostgreSQL only). */
@@ -224,7 +253,7 @@ export function newColumn(dialect: FuzzDialect, ids: Ids, seed: ColumnSeed, take
     ...((kind === 'set' || kind === 'enumArray') && { labels: ['a', 'b', 'c'] }),
     ...(kind === 'numeric' && seed.precision === 6 && { scale: 3 }),
     ...(kind === 'tinyint' && { unsigned: seed.nullable }),
-    ...(kind === 'collated' && { collation: seed.length % 2 }),
+    ...(kind === 'collated' && { collation: (seed.name + seed.length) % (dialect === 'mariadb' ? 5 : 2) }),
     ...((seed.name + seed.kind) % 3 === 0 && { comment: comments[(seed.name + seed.length) % comments.length] }),
   }
 }

@@ -1,8 +1,8 @@
 import {
   type ColumnSpec, type FuzzDialect, type SchemaSpec, type TableSpec, type ViewSpec,
-  alwaysFilled, fulltextKinds, hasFulltextIndexes, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
+  alwaysFilled, checkColumns, embeddedPrefixes, isEmbedded, fulltextKinds, hasFulltextIndexes, otherSchema, comments, defaultVariants, distinctKindsOf, hasPartialIndexes, indexableKindsOf, checkableKinds,
 } from './schema-spec'
-import { type TableSeed, Ids, compositeKeyAllowed, freshName, keyKindOn, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newRelation, newTable } from './schema-builders'
+import { type TableSeed, Ids, compositeKeyAllowed, freshEmbeddedName, freshName, keyKindOn, newGeneratedColumn, newView, namedApart, namesFor, newColumn, newRelation, newTable } from './schema-builders'
 
 /** editKinds are the changes from schema A to schema B. */
 export const editKinds = [
@@ -14,7 +14,7 @@ export const editKinds = [
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
   'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
-  'key_width', 'key_width',
+  'key_width', 'key_width', 'retarget_relation', 'retarget_relation', 'rename_together', 'rename_together', 'embedded_prefix', 'embedded_prefix', 'not_null_over_nulls',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -123,6 +123,11 @@ function applyEdit(
     case 'add_column': {
       const added = newColumn(dialect, ids, { name: b, kind: c, length: 20, precision: 10, nullable: c % 2 === 0, defaultVariant: b % 10 }, takenByAdded()) as MColumn
       if (!added.nullable && added.defaultVariant === undefined && !alwaysFilled.includes(added.kind)) added.nullable = true
+      // One of four goes into the table's embedded class, where it has one.
+      if (table.embedded !== undefined && b % 4 === 3) {
+        added.name = freshEmbeddedName(table.embedded.prefix, c, takenByAdded())
+        table.embedded = { ...table.embedded, columns: [...table.embedded.columns, added.id] }
+      }
       columns.push(added)
       return `add column ${label}.${added.name}`
     }
@@ -137,6 +142,8 @@ function applyEdit(
       const others = [...columns.filter((x) => x !== column && inA(table, x.id)), ...table.relations.filter((r) => relationsOfA.has(r.id))]
       if (column === undefined || !inA(table, column.id) || others.length === 0 || !droppable(column)) return undefined
       const renamed = others[c % others.length]
+      // An embedded column's name starts with the prefix: it takes the name of another embedded column only.
+      if (isEmbedded(table, column.id) !== ('name' in renamed && isEmbedded(table, renamed.id))) return undefined
       forgetColumn(table, column.id)
       const from = 'name' in renamed ? renamed.name : renamed.columnName
       if ('name' in renamed) renamed.name = column.name
@@ -146,7 +153,7 @@ function applyEdit(
     case 'rename_column': {
       if (column === undefined) return renameRelationColumn(dialect, table, c, renameTaken())
       const from = column.name
-      column.name = freshName(namesFor('column', dialect), c, renameTaken())
+      column.name = table.embedded !== undefined && isEmbedded(table, column.id) ? freshEmbeddedName(table.embedded.prefix, c, renameTaken()) : freshName(namesFor('column', dialect), c, renameTaken())
       return `rename column ${label}.${from} to ${column.name}`
     }
     case 'retype': {
@@ -170,7 +177,7 @@ function applyEdit(
       else if (column.kind === 'serial') column.kind = 'identity'
       else if (column.kind === 'identity') column.kind = 'serial'
       else if (column.kind === 'date' && dialect === 'postgres' && column.defaultVariant === undefined && c % 2 === 0) column.kind = 'timestamp'
-      else if (column.kind === 'bigint' && !table.checks.some((x) => x.column === column.id) && column.defaultVariant === undefined && !columns.some((x) => x.source === column.id)) { column.kind = 'varchar'; column.length = 40 }
+      else if (column.kind === 'bigint' && !table.checks.some((x) => checkColumns(x).includes(column.id)) && column.defaultVariant === undefined && !columns.some((x) => x.source === column.id)) { column.kind = 'varchar'; column.length = 40 }
       else return undefined
       return `retype ${label}.${column.name} from ${from} to ${describeType(column)}`
     }
@@ -179,7 +186,17 @@ function applyEdit(
       // A column this migration adds stays nullable or has a default: A's rows have no value for it.
       if (column.nullable && !inA(table, column.id) && column.defaultVariant === undefined && table.rows > 0) return undefined
       column.nullable = !column.nullable
+      if (column.nullable) delete column.heldNulls
       return `${label}.${column.name} ${column.nullable ? 'NULL' : 'NOT NULL'}`
+    }
+    case 'not_null_over_nulls': {
+      // A column of A made NOT NULL while rows hold NULL in it (every third row): the migration must fail. Not
+      // a column of a single-table child, which TypeORM keeps nullable.
+      const rows = before.tables.find((t) => t.id === table.id)?.rows ?? 0
+      if (column === undefined || !column.nullable || !inA(table, column.id) || rows < 3 || column.kind === 'generated' || table.childColumns?.includes(column.id)) return undefined
+      column.nullable = false
+      column.heldNulls = true
+      return `${label}.${column.name} NOT NULL over NULLs`
     }
     case 'default': {
       if (column === undefined || defaultVariants(column.kind) === 0) return undefined
@@ -221,9 +238,11 @@ function applyEdit(
       const allowed = columns.filter((x) => checkableKinds.includes(x.kind))
       if (allowed.length === 0) return undefined
       const target = allowed[b % allowed.length]
-      if (table.checks.some((x) => x.column === target.id)) return undefined
-      table.checks.push({ id: ids.take(), column: target.id })
-      return `add check ${label}.${target.name} >= 0`
+      if (table.checks.some((x) => x.column === target.id && x.other === undefined)) return undefined
+      // One of three reads a second column too.
+      const other = c % 3 === 2 ? allowed.filter((x) => x !== target)[c % Math.max(1, allowed.length - 1)] : undefined
+      table.checks.push({ id: ids.take(), column: target.id, ...(other !== undefined && { other: other.id }) })
+      return `add check ${label}.${target.name}${other === undefined ? '' : ` or ${other.name}`} >= 0`
     }
     case 'drop_check': return dropOne(table.checks, b, `drop check of ${label}`)
     case 'add_relation': {
@@ -244,6 +263,46 @@ function applyEdit(
       return `add relation ${label}.${columnName} -> ${target.name}`
     }
     case 'drop_relation': return dropOne(table.relations, b, `drop relation of ${label}`)
+    case 'retarget_relation': {
+      // The relation points at another table (its column keeps its name and takes the new key's type). Not from
+      // or to a composite key: its `k2` column would come or go, and `down` bring it back empty.
+      const relation = table.relations[b % Math.max(1, table.relations.length)]
+      const compositeTarget = (id: number) => tables.find((t) => t.id === id)?.compositeKey === true
+      if (relation === undefined || compositeTarget(relation.target)) return undefined
+      const targets = tables.filter((t) => t.id !== relation.target && t.compositeKey !== true)
+      if (targets.length === 0) return undefined
+      const target = targets[c % targets.length]
+      const seed = {
+        target: 0, name: 0, onDelete: relation.onDelete, oneToOne: relation.oneToOne === true, ...(relation.onUpdate !== undefined && { onUpdate: relation.onUpdate }),
+        ...(relation.deferrable !== undefined && { deferrable: relation.deferrable }), ...(c % 3 === 1 && { unique: b }),
+      }
+      table.relations[table.relations.indexOf(relation)] = { ...newRelation(dialect, ids, seed, target as TableSpec, relation.columnName), id: relation.id }
+      return `relation ${label}.${relation.columnName} retargeted at ${target.name}`
+    }
+    case 'embedded_prefix': {
+      // The embedded's prefix changes: TypeORM renames each of its columns (stated with --rename).
+      const embedded = table.embedded
+      if (embedded === undefined) return undefined
+      const prefix = embeddedPrefixes.filter((p) => p !== embedded.prefix)[c % (embeddedPrefixes.length - 1)]!
+      const renamed = columns.filter((x) => isEmbedded(table, x.id)).map((x) => [x, `${prefix}${x.name.slice(embedded.prefix.length)}`] as const)
+      const taken = renameTaken()
+      if (renamed.some(([, name]) => taken.has(name))) return undefined
+      for (const [x, name] of renamed) x.name = name
+      table.embedded = { ...embedded, prefix }
+      return `embedded prefix of ${label} from ${embedded.prefix} to ${prefix}`
+    }
+    case 'rename_together': {
+      // One migration renames a table, a column of it, and points one of its relations (or one to it) elsewhere.
+      const pointing = tables.findIndex((t) => t.relations.some((r) => r.target === table.id))
+      const done = [
+        applyEdit(dialect, schema, ids, { kind: 'rename_table', a, b, c }, inA, uniqueInA, before),
+        applyEdit(dialect, schema, ids, { kind: 'rename_column', a, b, c: c + 1 }, inA, uniqueInA, before),
+        table.relations.length > 0 || pointing < 0
+          ? applyEdit(dialect, schema, ids, { kind: 'retarget_relation', a, b, c }, inA, uniqueInA, before)
+          : applyEdit(dialect, schema, ids, { kind: 'retarget_relation', a: pointing, b: tables[pointing]!.relations.findIndex((r) => r.target === table.id), c }, inA, uniqueInA, before),
+      ].filter((x) => x !== undefined)
+      return done.length === 0 ? undefined : done.join('; ')
+    }
     case 'on_update': {
       const relation = table.relations[b % Math.max(1, table.relations.length)]
       if (relation === undefined) return undefined
@@ -301,7 +360,9 @@ function applyEdit(
       const targets = columns.filter((x) => x.kind === 'collated')
       if (targets.length === 0) return undefined
       const target = targets[b % targets.length]
-      target.collation = ((target.collation ?? 0) + 1 + (c % (dialect === 'mariadb' ? 2 : 1))) % (dialect === 'mariadb' ? 3 : 2)
+      // MariaDB: three collations and two charsets alone.
+      const variants = dialect === 'mariadb' ? 5 : 2
+      target.collation = ((target.collation ?? 0) + 1 + (c % (variants - 1))) % variants
       return `collation of ${label}.${target.name} to ${target.collation}`
     }
     case 'shared_enum_labels': {
@@ -393,11 +454,11 @@ function applyEdit(
       // The discriminator column is NOT NULL without a default: added to or dropped from a table without rows only.
       if ((before.tables.find((t) => t.id === table.id)?.rows ?? 0) > 0) return undefined
       if (table.childColumns !== undefined) delete table.childColumns
-      else table.childColumns = column === undefined ? [] : [column.id]
+      else table.childColumns = column === undefined || isEmbedded(table, column.id) || column.heldNulls === true ? [] : [column.id]
       return `${label} ${table.childColumns === undefined ? 'without' : 'with'} a single-table child`
     }
     case 'child_column': {
-      if (table.childColumns === undefined || column === undefined) return undefined
+      if (table.childColumns === undefined || column === undefined || isEmbedded(table, column.id) || column.heldNulls === true) return undefined
       const moved = table.childColumns.includes(column.id)
       table.childColumns = moved ? table.childColumns.filter((x) => x !== column.id) : [...table.childColumns, column.id]
       return `${label}.${column.name} moved to the ${moved ? 'parent' : 'child'} entity`
@@ -484,8 +545,9 @@ function forgetColumn(table: MTable, id: number): void {
   table.columns = table.columns.filter((c) => c.id !== id)
   table.indexes = table.indexes.filter((i) => !i.columns.includes(id))
   table.uniques = table.uniques.filter((u) => !u.columns.includes(id))
-  table.checks = table.checks.filter((c) => c.column !== id)
+  table.checks = table.checks.filter((c) => !checkColumns(c).includes(id))
   if (table.childColumns !== undefined) table.childColumns = table.childColumns.filter((c) => c !== id)
+  if (table.embedded !== undefined) table.embedded = { ...table.embedded, columns: table.embedded.columns.filter((c) => c !== id) }
 }
 
 function describeType(column: ColumnSpec): string {

@@ -25,7 +25,7 @@ export interface ColumnSpec {
   readonly scale?: number
   /** tinyint: unsigned (MariaDB). */
   readonly unsigned?: boolean
-  /** collated: which of two collations. */
+  /** collated: which of the dialect's collations (on MariaDB, 3 and 4 are a charset without a collation). */
   readonly collation?: number
   readonly nullable: boolean
   /** Which of the kind's defaults the column has (see defaultOf), if any. */
@@ -37,6 +37,8 @@ export interface ColumnSpec {
   readonly stored?: boolean
   /** The column's comment (SQLite keeps none: TypeORM leaves it out there). */
   readonly comment?: string
+  /** B makes the column NOT NULL while A's rows hold NULLs in it: the migration must fail, changing nothing. */
+  readonly heldNulls?: true
 }
 
 export interface IndexSpec {
@@ -52,8 +54,11 @@ export interface IndexSpec {
 }
 
 export interface UniqueSpec { readonly id: number; readonly columns: readonly number[] }
-/** CheckSpec is `<column> >= 0` on a numeric column. */
-export interface CheckSpec { readonly id: number; readonly column: number }
+/** CheckSpec is `<column> >= 0` on a numeric column (`IN ('a', 'b')` on an enum), or that `OR` the same of column `other`. */
+export interface CheckSpec { readonly id: number; readonly column: number; readonly other?: number }
+
+/** checkColumns are the columns a check reads. */
+export const checkColumns = (check: CheckSpec): readonly number[] => (check.other === undefined ? [check.column] : [check.column, check.other])
 
 export type OnDelete = 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'RESTRICT'
 
@@ -101,9 +106,26 @@ export interface TableSpec {
    * makes them nullable), and a discriminator column `kind` (varchar(20), rows hold `T<id>` or `child`).
    */
   readonly childColumns?: readonly number[]
+  /**
+   * Columns the entity declares in an embedded class (`embeddeds`) with `prefix`: TypeORM names each
+   * `<prefix><Title>`, so their names are made so (see embeddedName), and a new prefix renames them all.
+   */
+  readonly embedded?: Embedded
   /** Rows inserted into the table in schema A. */
   readonly rows: number
 }
+
+export interface Embedded { readonly prefix: string; readonly columns: readonly number[] }
+
+/** embeddedPrefixes and embeddedTitles make the names of embedded columns: each title reads the same title-cased, as TypeORM writes it. */
+export const embeddedPrefixes = ['addr', 'home', 'billing'] as const
+export const embeddedTitles = ['Order', 'Größe', 'Street Name', 'Say "Hi"', 'Zip'] as const
+
+/** embeddedName is the name TypeORM gives the column of an embedded with `prefix` whose own name is `title`. */
+export const embeddedName = (prefix: string, title: string) => `${prefix}${title}`
+
+/** isEmbedded says whether an entity declares a column of a table in its embedded class. */
+export const isEmbedded = (table: TableSpec, column: number) => table.embedded?.columns.includes(column) === true
 
 /**
  * ViewSpec is a view selecting `id` and `columns` of table `table`, by their names; materialized on PostgreSQL when
@@ -125,6 +147,9 @@ export interface FuzzCase {
   /** What the edits were, for reading a failure. */
   readonly edits: readonly string[]
 }
+
+/** breaksRows says whether B makes a column NOT NULL that A's rows hold NULLs in (see ColumnSpec.heldNulls). */
+export const breaksRows = (b: SchemaSpec) => b.tables.some((t) => t.columns.some((c) => c.heldNulls === true))
 
 /** distinctKindsOf lists the kinds a column of a unique or unique index may have: values differ per row. */
 export function distinctKindsOf(dialect: FuzzDialect): readonly ColumnKind[] {
@@ -176,7 +201,7 @@ export const referenceableKinds: readonly ColumnKind[] = ['int', 'bigint', 'varc
 
 /** referenceableColumns are the columns of a table a relation may reference: NOT NULL, a unique of their own. */
 export function referenceableColumns(table: TableSpec): ColumnSpec[] {
-  return table.columns.filter((c) => referenceableKinds.includes(c.kind) && !c.nullable && table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.id))
+  return table.columns.filter((c) => referenceableKinds.includes(c.kind) && !c.nullable && !isEmbedded(table, c.id) && table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === c.id))
 }
 
 /** otherSchema is the second PostgreSQL schema tables may be in (and be moved to and from). */

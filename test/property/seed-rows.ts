@@ -103,7 +103,7 @@ const keyPartNames = (schema: SchemaSpec, table: TableSpec) =>
 function nullAllowed(table: TableSpec, column: ColumnSpec, b: SchemaSpec): boolean {
   const after = tableById(b, table.id)
   const later = after && columnById(after, column.id)
-  return column.nullable && (later === undefined || later.nullable)
+  return column.nullable && (later === undefined || later.nullable || later.heldNulls === true)
 }
 
 /** referencedLiteral is, as SQL, what a relation references in row `row` of its target (as A has it): its key or its unique column. */
