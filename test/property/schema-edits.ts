@@ -14,7 +14,8 @@ export const editKinds = [
   'rename_table', 'add_table', 'drop_table', 'replace_table', 'retype_key', 'add_many_to_many', 'drop_many_to_many',
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
   'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
-  'key_width', 'key_width', 'retarget_relation', 'retarget_relation', 'rename_together', 'rename_together', 'embedded_prefix', 'embedded_prefix', 'not_null_over_nulls',
+  'key_width', 'key_width', 'retarget_relation', 'retarget_relation', 'rename_together', 'rename_together', 'embedded_prefix', 'embedded_prefix', 'embedded_prefix',
+  'not_null_over_nulls', 'not_null_over_nulls', 'not_null_over_nulls',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
