@@ -240,8 +240,10 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   }
   for (const i of alterOrder(changes, relinked)) {
     const op = changes.ops[i]!
-    // The foreign keys dropped for a column change go before the ALTER being built, which may then take the change too.
-    out.push(...(relinked.before.get(i) ?? []))
+    // The foreign keys dropped for a column change go before the ALTER being built (after the guards of what it
+    // holds so far), which may then take the change too.
+    const unlinked = relinked.before.get(i)
+    if (unlinked !== undefined) out.push(...(group === undefined ? [] : guardsBefore(group, guarded)), ...unlinked)
     const around = { before: changes.tableBefore(i), after: changes.tableAfter(i) }
     const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax, around)
     if ('statements' in compiled) {

@@ -157,6 +157,21 @@ describe('mysql compiler', () => {
     expect(statements.map((s) => s.rebuild)).toEqual([undefined, 'team', 'member'])
   })
 
+  it('checks the values of a column changed before the foreign keys go, and changes it in the ALTER of the column that needs them gone', () => {
+    const { ops: [teamId, teamIdUse], from } = keyChangedToBigint('int')
+    const member = from.tables[1]!
+    const mood = col('mood', 'enum', { enumValues: ['a', 'b'] })
+    const withMood = { ...member, columns: [...member.columns, mood] }
+    const ops = [alterColumn(withMood, mood, { ...mood, enumValues: ['a'] }), teamIdUse!, teamId!]
+    expect(sqlOf(ops, mariadb1011, mySchema([from.tables[0]!, withMood]))).toEqual([
+      "SELECT 1 FROM `member` WHERE (`mood` IN ('b') OR FIND_IN_SET('b', `mood`) > 0) LIMIT 1",
+      'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
+      "ALTER TABLE `member` MODIFY COLUMN `mood` enum('a') NOT NULL, MODIFY COLUMN `team_id` bigint NOT NULL",
+      'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
+      'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+    ])
+  })
+
   describe('a binary column made shorter', () => {
     const token = myTable('token', [col('id'), col('code', 'binary', { length: 8, nullable: true }), col('raw', 'varbinary', { length: 8 })], { primaryKey: { columns: ['id'] } })
     const [, code, raw] = token.columns as [unknown, ColumnModel, ColumnModel]
