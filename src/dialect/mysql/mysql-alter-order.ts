@@ -5,9 +5,18 @@ import type { Relinked } from '../relinked-foreign-keys'
 /**
  * The kinds of operation that need nothing of any table but their own (a foreign key: of its own and the one it
  * references), so that they may run before the changes of other tables that the order of phases puts ahead of them.
+ * Not a drop: an index or key dropped may be needed until another table's foreign key to it is dropped.
  */
-const ownTableKinds: ReadonlySet<OperationKind> = new Set<OperationKind>([
-  'add_check', 'create_index', 'add_unique', 'add_primary_key', 'drop_index', 'drop_unique', 'drop_primary_key', 'add_foreign_key',
+const movableKinds: ReadonlySet<OperationKind> = new Set<OperationKind>(['add_check', 'create_index', 'add_unique', 'add_primary_key', 'add_foreign_key'])
+
+/**
+ * The kinds of operation of other tables such a move may pass: changes of their columns and their own keys. Not a
+ * drop of a foreign key, a check or a table, nor a rename, nor a creation: their names are the database's (a foreign
+ * key's, MySQL's check's), or a foreign key may need them.
+ */
+const passableKinds: ReadonlySet<OperationKind> = new Set<OperationKind>([
+  'add_column', 'alter_column', 'drop_column', 'copy_column', 'alter_table_comment', 'alter_table_options',
+  'add_check', 'create_index', 'add_unique', 'add_primary_key', 'add_foreign_key', 'drop_index', 'drop_unique', 'drop_primary_key',
 ])
 
 /**
@@ -24,10 +33,10 @@ export function alterOrder(changes: ChangeSet, relinked: Relinked): number[] {
   changes.ops.forEach((op, i) => {
     const table = changes.tableAt[i]
     // A table the migration creates has no rows to copy: its keys stay where the phases put them.
-    const at = table?.change !== 'modified' || !ownTableKinds.has(op.kind) ? -1 : lastIndexOf(order, (k) => changes.tableAt[k] === table)
+    const at = table?.change !== 'modified' || !movableKinds.has(op.kind) ? -1 : lastIndexOf(order, (k) => changes.tableAt[k] === table)
     const passed = at < 0 ? [] : order.slice(at + 1)
     const movable = passed.length > 0 && !relinked.after.has(order[at]!) &&
-      passed.every((k) => changes.tableAt[k] !== undefined && !relinked.before.has(k) && !relinked.after.has(k) && !references(op, changes.ops[k]!))
+      passed.every((k) => passableKinds.has(changes.ops[k]!.kind) && !relinked.before.has(k) && !relinked.after.has(k) && !references(op, changes.ops[k]!))
     if (movable) order.splice(at + 1, 0, i)
     else order.push(i)
   })
