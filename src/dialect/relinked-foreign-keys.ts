@@ -9,11 +9,25 @@ export interface Relinked {
   readonly after: ReadonlyMap<number, readonly Statement[]>
 }
 
+/** ReaddedKeys are the foreign keys of one table added again after the column changes that needed them gone, and the statement adding them. */
+export interface ReaddedKeys {
+  readonly table: TableModel
+  readonly keys: readonly ForeignKeyModel[]
+  readonly statement: Statement
+}
+
+/** RelinkedKeys are Relinked with the keys added again as data too, so that a compiler may add them in an ALTER of its own making. */
+export interface RelinkedKeys extends Relinked {
+  readonly readded: ReadonlyMap<number, readonly ReaddedKeys[]>
+}
+
 /** RelinkSql writes one statement per table, dropping or adding again the foreign keys of it given. */
 export interface RelinkSql {
   readonly drop: (table: TableModel, keys: readonly ForeignKeyModel[]) => string
   readonly add: (table: TableModel, keys: readonly ForeignKeyModel[]) => string
   readonly facts?: Partial<Omit<Statement, 'sql' | 'operations'>>
+  /** Set where adding a foreign key copies its table (MySQL's, with foreign key checks on): an add is marked `rebuild`. */
+  readonly addCopies?: true
 }
 
 /**
@@ -24,7 +38,7 @@ export interface RelinkSql {
  * need it. A key is found by its name in the schema of the moment: one the migration renames (with its table,
  * say) is renamed before any column changes, and still holds the column, so it is relinked under its new name.
  */
-export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn) => boolean, sql: RelinkSql): Relinked {
+export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn) => boolean, sql: RelinkSql): RelinkedKeys {
   const { ops } = changes
   const handled = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' || op.kind === 'drop_foreign_key' ? [op.foreignKey.name] : [])))
   const needs = new Map<string, AlterColumn[]>()
@@ -39,17 +53,19 @@ export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn
       last = i
     }
   })
-  if (needs.size === 0) return { before: new Map(), after: new Map() }
-  const statements = (schema: SchemaModel, write: RelinkSql['drop']) =>
-    schema.tables.flatMap((table): Statement[] => {
+  if (needs.size === 0) return { before: new Map(), after: new Map(), readded: new Map() }
+  const relinks = (schema: SchemaModel, write: RelinkSql['drop'], copies: boolean) =>
+    schema.tables.flatMap((table): ReaddedKeys[] => {
       const keys = table.foreignKeys.filter((fk) => needs.has(fk.name))
       if (keys.length === 0) return []
       const carried = [...new Set(keys.flatMap((fk) => needs.get(fk.name)!))]
-      return [statementOf(write(table, keys), carried, sql.facts)]
+      return [{ table, keys, statement: statementOf(write(table, keys), carried, { ...sql.facts, ...(copies && { rebuild: table.name }) }) }]
     })
+  const readded = relinks(changes.schemaAt(last + 1), sql.add, sql.addCopies === true)
   return {
-    before: new Map([[first, statements(changes.schemaAt(first), sql.drop)]]),
-    after: new Map([[last, statements(changes.schemaAt(last + 1), sql.add)]]),
+    before: new Map([[first, relinks(changes.schemaAt(first), sql.drop, false).map((r) => r.statement)]]),
+    after: new Map([[last, readded.map((r) => r.statement)]]),
+    readded: new Map([[last, readded]]),
   }
 }
 

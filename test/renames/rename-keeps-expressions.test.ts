@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm'
 import { RenamedFrom } from '../../src/decorators'
 import { expectCleanCycle, migrateTo, migratedDatabase, pendingChanges, revertLast } from '../support/migration-cycle'
-import { allDialects, createPostgresDatabase } from '../support/test-database'
+import { allDialects } from '../support/test-database'
 
 // A renamed column that a check, a partial index's predicate and a generated column read: the database
 // rewrites them itself, so the migration renames the column and nothing else (it dropped and added them again,
@@ -73,10 +73,10 @@ describe.each(allDialects('renquoted'))('%s: renaming a column a check reads by 
   })
 })
 
-// The same check, its table renamed too: the planner is asked with the table the rename comes from. (MySQL and
-// MariaDB compare a renamed table's checks without the server's help yet, and drop and add this one.)
-describe('postgres: renaming a table and a column a check reads by its quoted name', () => {
-  const database = migratedDatabase(() => createPostgresDatabase('renboth'), [AccountBefore], "INSERT INTO account (id, type, email) VALUES (1, 'individual', 'a@x')")
+// The same check, its table renamed too: the server is asked with the table the rename comes from (on MySQL and
+// MariaDB, whose server reads "email" as a string, the check was dropped and added again).
+describe.each(allDialects('renboth'))('%s: renaming a table and a column a check reads by its quoted name', (_label, createDatabase) => {
+  const database = migratedDatabase(createDatabase, [AccountBefore], "INSERT INTO account (id, type, email) VALUES (1, 'individual', 'a@x')")
 
   it('renames the table and the column, and leaves the check to the database', async () => {
     const { up } = await migrateTo(database(), [PersonAccount], 'RenamePersonAccount')
@@ -84,5 +84,46 @@ describe('postgres: renaming a table and a column a check reads by its quoted na
     expect(await pendingChanges(database(), [PersonAccount])).toEqual([])
     await revertLast(database(), [PersonAccount])
     expect(await pendingChanges(database(), [AccountBefore])).toEqual([])
+  })
+})
+
+// A column renamed, alone or with its table, where the database spells the check and the generated column reading
+// it its own way (MariaDB: `(value + 1) * 2 >= 0`, `value * 2 + 1`): the server is asked with the table and the
+// column the renames come from (MySQL and MariaDB dropped and added the check, and rewrote the generated column).
+
+@Entity('gauge')
+@Check('CHK_gauge_value', '((value + 1) * 2) >= 0')
+class GaugeBefore {
+  @PrimaryColumn('int') id: number
+  @Column({ type: 'int', nullable: true }) value: number | null
+  @Column({ type: 'int', nullable: true, generatedType: 'STORED', asExpression: '(value * 2) + 1' }) twice: number | null
+}
+
+/** renamedGauge is GaugeBefore with `value` renamed `amount`, in the table `table` (renamed from gauge where it is another). */
+function renamedGauge(table: string) {
+  @Entity(table)
+  @Check('CHK_gauge_value', '((amount + 1) * 2) >= 0')
+  class Gauge {
+    @PrimaryColumn('int') id: number
+    @RenamedFrom('value') @Column({ type: 'int', nullable: true }) amount: number | null
+    @Column({ type: 'int', nullable: true, generatedType: 'STORED', asExpression: '(amount * 2) + 1' }) twice: number | null
+  }
+  if (table !== 'gauge') RenamedFrom('gauge')(Gauge)
+  return Gauge
+}
+
+describe.each(allDialects('renspelled'))('%s: renaming a column the server spells a check and a generated column with', (_label, createDatabase) => {
+  describe.each([['the column', 'gauge'], ['the table and the column', 'meter']])('renaming %s', (what, table) => {
+    const after = renamedGauge(table)
+    const database = migratedDatabase(createDatabase, [GaugeBefore], 'INSERT INTO gauge (id, value) VALUES (1, 5), (2, NULL)')
+
+    it(`renames ${what}, and leaves the check and the generated column to the database`, async () => {
+      const { up } = await migrateTo(database(), [after], 'RenameValue')
+      expect(up.map((op) => op.kind).filter((kind) => !kind.startsWith('rename_'))).toEqual([])
+      expect(await pendingChanges(database(), [after])).toEqual([])
+      expect(await database().query(`SELECT id, twice FROM ${table} ORDER BY id`)).toEqual([{ id: 1, twice: 11 }, { id: 2, twice: null }])
+      await revertLast(database(), [after])
+      expect(await pendingChanges(database(), [GaugeBefore])).toEqual([])
+    })
   })
 })

@@ -3,6 +3,7 @@ import { type Operation, type OperationKind, type OperationOf, tableOf } from '.
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { type AlterCost, algorithmClause, alterCost, copying, weakest } from './mysql-alter-algorithm'
+import { alterOrder } from './mysql-alter-order'
 import { incrementRedefinitions } from './mysql-increment-keys'
 import { columnDefinitionSql } from './mysql-column-sql'
 import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
@@ -213,8 +214,8 @@ interface AlterGroup {
 
 /**
  * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
- * Consecutive operations on one table go into one ALTER TABLE carrying them all, as each ALTER may copy the
- * table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
+ * Consecutive operations on one table (in the order of alterOrder, which brings a table's new keys and checks to
+ * its column changes) go into one ALTER TABLE carrying them all, as each ALTER may copy the table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
  * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP), and so is a column
  * redefined twice (a change between uuid and a type MariaDB does not convert it to goes through a varchar, see
  * uuidTextStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
@@ -231,16 +232,20 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   const guarded = new Set<Operation>(ahead.guarded)
   let group: AlterGroup | undefined
   const waitingForKey = new Map<string, Set<string>>()
+  // The foreign keys added again after the last column change that needed them gone wait for the ALTER being built.
+  let relinkedAfterGroup: Statement[] = []
   const flush = () => {
     if (group !== undefined) out.push(...guardsBefore(group, guarded), alterStatement(keepingIncrementsKeyed(group, changes, waitingForKey, syntax), syntax))
+    out.push(...relinkedAfterGroup)
+    relinkedAfterGroup = []
     group = undefined
   }
-  changes.ops.forEach((op, i) => {
-    const before = relinked.before.get(i)
-    if (before !== undefined) {
-      flush()
-      out.push(...before)
-    }
+  for (const i of alterOrder(changes, relinked)) {
+    const op = changes.ops[i]!
+    // The foreign keys dropped for a column change go before the ALTER being built (after the guards of what it
+    // holds so far), which may then take the change too.
+    const unlinked = relinked.before.get(i)
+    if (unlinked !== undefined) out.push(...(group === undefined ? [] : guardsBefore(group, guarded)), ...unlinked)
     const around = { before: changes.tableBefore(i), after: changes.tableAfter(i) }
     const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax, around)
     if ('statements' in compiled) {
@@ -255,7 +260,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       const droppedLater = table?.droppedAt !== undefined && table.droppedAt > i
       const cost = alterCost(op, around.before, server, table?.from)
       for (const clause of compiled.clauses) {
-        if (group === undefined || !joins(group, op, clause)) {
+        if (group === undefined || !joins(group, tableOf(op)!.name, clause)) {
           flush()
           group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
         }
@@ -265,12 +270,20 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
         group.costs.push(cost)
       }
     }
-    const after = relinked.after.get(i)
-    if (after !== undefined) {
-      flush()
-      out.push(...after)
+    for (const { table, keys, statement } of relinked.readded.get(i) ?? []) {
+      // Where the ALTER being built is of the keys' table, it adds them too: ADD FOREIGN KEY copies the table.
+      const clauses = keys.map((fk) => addForeignKeyClause(fk, syntax, table.name))
+      const building = group
+      if (building !== undefined && clauses.every((clause) => joins(building, table.name, clause))) {
+        building.clauses.push(...clauses)
+        for (const carried of statement.operations) if (!building.operations.includes(carried)) building.operations.push(carried)
+        building.costs.push(copying)
+      } else {
+        relinkedAfterGroup.push(statement)
+      }
     }
-  })
+    if (group === undefined) flush()
+  }
   flush()
   return out
 }
@@ -308,15 +321,17 @@ function keepingIncrementsKeyed(group: AlterGroup, changes: ChangeSet, waiting: 
   return { ...group, clauses, costs: [...group.costs, copying] }
 }
 
-/** joins says whether `clause` of `op` can go into the ALTER `group` is building. */
-function joins(group: AlterGroup, op: Operation, clause: Clause): boolean {
-  if (tableOf(op)!.name !== group.table) return false
+/** joins says whether `clause`, of an ALTER of `table`, can go into the ALTER `group` is building. */
+function joins(group: AlterGroup, table: string, clause: Clause): boolean {
+  if (table !== group.table) return false
   if (clause.renames || group.clauses.some((c) => c.renames)) return false
   if (clause.modifies !== undefined && group.clauses.some((c) => c.modifies === clause.modifies)) return false
   // MariaDB refuses (errno 150) a key to a column of the table that the same ALTER adds, changes or gives the index
   // (or primary key) the key needs, and an index dropped by the ALTER that drops the key to it ("needed in a
   // foreign key constraint").
   if (clause.references?.some((key) => group.clauses.some((c) => c.modifies === key || c.adds === key || (c.dropsName === undefined && c.indexOn?.includes(key))))) return false
+  const column = clause.modifies ?? clause.adds
+  if (column !== undefined && group.clauses.some((c) => c.references?.includes(column))) return false
   if (clause.dropsName !== undefined && clause.indexOn?.some((key) => group.clauses.some((c) => c.releases?.includes(key)))) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }

@@ -1,8 +1,10 @@
 import { namedIn } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, ReferentialAction, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
+import { renameIdentifier } from '../../operations/rename-identifier'
 import { UserError } from '../../source/user-error'
-import type { DatabaseConnection } from '../dialect'
+import { counterpartIn, renamedColumns } from '../counterpart'
+import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { refuseUnmakeableTables } from './mysql-unmakeable-tables'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
@@ -20,23 +22,68 @@ import { baseOf } from './mysql-types'
  * action InnoDB checks at once (withServerRestrictSpelling), charsets and collations the entities
  * declare are dropped where the table would give them anyway (reconcileCharsets), and view definitions and
  * check, generated-column and default expressions are compared as the server's optimizer prints them
- * (reconcileViews, reconcileChecks, reconcileComputed, reconcileDefaults).
+ * (reconcileViews, reconcileChecks, reconcileComputed, reconcileDefaults). A table renamed by a stated rename is
+ * compared with the database's table it comes from, and a renamed column with the column it comes from.
  */
-export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   refuseUnmakeableTables(desired)
-  const actualTable = namedIn(actual.tables)
+  const counterpart = counterpartOf(actual, formerTable, formerColumn)
   const tables = desired.tables.map((t) => {
-    const other = actualTable(t)
+    const found = counterpart(t)
+    const other = found?.table
     // Engine names are read in any case: the entity's `innodb` is the database's `InnoDB`.
     const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
-    const columns = other === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, other))
+    const columns = found === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, found))
     const indexes = other === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, other)) }, other)
     const foreignKeys = other === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, other))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
-  const settled = await reconcileDefaults(await reconcileComputed(await reconcileChecks(charsets, actual, connection), actual, connection), actual, connection)
+  const checks = await reconcileChecks(charsets, counterpart, connection)
+  const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
+}
+
+/**
+ * Counterpart is an entity table's table in the database (the one of its name, or the one a stated rename names),
+ * with the entity's columns a stated rename brings from its columns (new name to old).
+ */
+interface Counterpart {
+  readonly table: TableModel
+  readonly renamed: ReadonlyMap<string, string>
+}
+
+function counterpartOf(actual: SchemaModel, formerTable?: FormerTable, formerColumn?: FormerColumn): (table: TableModel) => Counterpart | undefined {
+  const tableOf = counterpartIn(actual, formerTable)
+  return (table) => {
+    const other = tableOf(table)
+    return other === undefined ? undefined : { table: other, renamed: renamedColumns(table, other, formerColumn) }
+  }
+}
+
+/** columnIn is the database's column an entity column is compared with: the one of its name, or the one it is renamed from. */
+function columnIn({ table, renamed }: Counterpart, name: string): ColumnModel | undefined {
+  const former = renamed.get(name) ?? name
+  return table.columns.find((c) => c.name === former)
+}
+
+/** withNewNames is one of the database's expressions naming its renamed columns as the rename will. */
+function withNewNames({ renamed }: Counterpart, sql: string): string {
+  return [...renamed].reduce((text, [to, from]) => renameIdentifier(text, from, to), sql)
+}
+
+/**
+ * entitySide is the table an entity's expression is read from: the database's, its renamed columns under their
+ * new names (the server merges such a derived table into the query, so that its print names the table's columns).
+ */
+function entitySide({ table, renamed }: Counterpart): string {
+  if (renamed.size === 0) return quoteIdent(table.name)
+  const newName = new Map([...renamed].map(([to, from]) => [from, to]))
+  const columns = table.columns.map((c) => {
+    const to = newName.get(c.name)
+    return to === undefined ? quoteIdent(c.name) : `${quoteIdent(c.name)} AS ${quoteIdent(to)}`
+  })
+  return `(SELECT ${columns.join(', ')} FROM ${quoteIdent(table.name)}) AS ${quoteIdent(table.name)}`
 }
 
 /**
@@ -44,9 +91,9 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
  * TypeORM versions and other tools as `tinyint(1)`; a display width changes no stored value, so an entity
  * `tinyint` with no width takes the database's `tinyint(1)`, an unsigned one its `tinyint(1) unsigned`.
  */
-function withBooleanWidth(column: ColumnModel, actualTable: TableModel): ColumnModel {
+function withBooleanWidth(column: ColumnModel, counterpart: Counterpart): ColumnModel {
   if (baseOf(column.type) !== 'tinyint' || column.length !== undefined) return column
-  const other = actualTable.columns.find((c) => c.name === column.name)
+  const other = columnIn(counterpart, column.name)
   return other?.type === column.type && other.length === 1 ? { ...column, length: 1 } : column
 }
 
@@ -207,29 +254,29 @@ export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, 
  * EXPLAIN per unmatched expression, none where every check matches; an expression the server refuses (a
  * column the table does not have yet), or that the optimizer printed from a table's rows, is left as written.
  */
-export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+export async function reconcileChecks(desired: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined, connection: DatabaseConnection): Promise<SchemaModel> {
   const { server } = connection as MysqlConnection
   const tables: TableModel[] = []
-  const actualTable = namedIn(actual.tables)
   for (const table of desired.tables) {
-    const other = actualTable(table)
-    const mine = table.checks.filter((c) => !other?.checks.some((o) => o.expression === c.expression))
-    const theirs = other?.checks.filter((o) => !table.checks.some((c) => c.expression === o.expression)) ?? []
-    if (mine.length === 0 || theirs.length === 0) {
+    const found = counterpart(table)
+    const named = (check: CheckModel) => (found === undefined ? check.expression : withNewNames(found, check.expression))
+    const mine = table.checks.filter((c) => !found?.table.checks.some((o) => named(o) === c.expression))
+    const theirs = found?.table.checks.filter((o) => !table.checks.some((c) => c.expression === named(o))) ?? []
+    if (found === undefined || mine.length === 0 || theirs.length === 0) {
       tables.push(table)
       continue
     }
-    const printOf = (check: CheckModel): Promise<string | undefined> =>
-      optimizerPrint(connection, server, `SELECT 1 FROM ${quoteIdent(table.name)} WHERE (${writtenCheck(check)})`)
+    const printOf = (check: CheckModel, from: string): Promise<string | undefined> =>
+      optimizerPrint(connection, server, `SELECT 1 FROM ${from} WHERE (${writtenCheck(check)})`)
     const theirPrints = new Map<CheckModel, string | undefined>()
-    for (const check of theirs) theirPrints.set(check, await printOf(check))
+    for (const check of theirs) theirPrints.set(check, await printOf(check, quoteIdent(found.table.name)))
     const settled = new Map<CheckModel, CheckModel>()
     for (const check of mine) {
-      const print = await printOf(check)
+      const print = await printOf(check, entitySide(found))
       const match = print === undefined ? undefined : theirs.find((o) => theirPrints.get(o) === print && ![...settled.values()].includes(o))
       if (match !== undefined) settled.set(check, match)
     }
-    tables.push(settled.size === 0 ? table : { ...table, checks: table.checks.map((c) => (settled.has(c) ? { ...c, expression: settled.get(c)!.expression } : c)) })
+    tables.push(settled.size === 0 ? table : { ...table, checks: table.checks.map((c) => (settled.has(c) ? { ...c, expression: named(settled.get(c)!) } : c)) })
   }
   return { ...desired, tables }
 }
@@ -242,12 +289,14 @@ export async function reconcileChecks(desired: SchemaModel, actual: SchemaModel,
  * stored, or both virtual), the entity's column takes the database's expression. Two EXPLAINs per such
  * column, none where the texts agree; an expression the server refuses is left as written.
  */
-export function reconcileComputed(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  return reconcileColumns(desired, actual, connection, async (column, other, readAlike) => {
+export function reconcileComputed(desired: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined, connection: DatabaseConnection): Promise<SchemaModel> {
+  return reconcileColumns(desired, counterpart, connection, async (column, other, readAlike, named) => {
     const mine = column.computed
     const theirs = other.computed
-    if (mine === undefined || theirs === undefined || mine.stored !== theirs.stored || mine.expression === theirs.expression) return column
-    return (await readAlike(writtenComputed(mine), writtenComputed(theirs))) ? { ...column, computed: theirs } : column
+    if (mine === undefined || theirs === undefined || mine.stored !== theirs.stored || mine.expression === named(theirs.expression)) return column
+    if (!(await readAlike(writtenComputed(mine), writtenComputed(theirs)))) return column
+    const expressionSql = theirs.expressionSql === undefined ? undefined : named(theirs.expressionSql)
+    return { ...column, computed: { ...theirs, expression: named(theirs.expression), ...(expressionSql !== undefined && { expressionSql }) } }
   })
 }
 
@@ -258,38 +307,45 @@ export function reconcileComputed(desired: SchemaModel, actual: SchemaModel, con
  * (<default>) AS e FROM <table>` prints each; where both prints are the same, the entity's column takes the
  * database's default. Two EXPLAINs per such column, none where the texts agree.
  */
-export function reconcileDefaults(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
-  return reconcileColumns(desired, actual, connection, async (column, theirs, readAlike) => {
+export function reconcileDefaults(desired: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined, connection: DatabaseConnection): Promise<SchemaModel> {
+  return reconcileColumns(desired, counterpart, connection, async (column, theirs, readAlike, named) => {
     const mine = writtenDefault(column)
     const their = writtenDefault(theirs)
-    if (mine === undefined || their === undefined || !isExpressionDefault(column) || !isExpressionDefault(theirs) || column.default === theirs.default) return column
+    if (mine === undefined || their === undefined || !isExpressionDefault(column) || !isExpressionDefault(theirs) || column.default === named(theirs.default!)) return column
     if (!(await readAlike(mine, their))) return column
     const { defaultSql: _written, ...rest } = column
-    return { ...rest, default: theirs.default, ...(theirs.defaultSql !== undefined && { defaultSql: theirs.defaultSql }) }
+    return { ...rest, default: named(theirs.default!), ...(theirs.defaultSql !== undefined && { defaultSql: named(theirs.defaultSql) }) }
   })
 }
 
 /**
- * ColumnSettling gives an entity's column as it is to be compared with the database's column of its name;
- * readAlike says whether the server reads two expressions over the table alike (see optimizerPrint).
+ * ColumnSettling gives an entity's column as it is to be compared with the database's column it comes from;
+ * readAlike says whether the server reads the entity's expression and the database's over the table alike (see
+ * optimizerPrint), and `named` gives one of the database's expressions with the names the renames give its columns.
  */
-type ColumnSettling = (column: ColumnModel, theirs: ColumnModel, readAlike: (mine: string, theirs: string) => Promise<boolean>) => Promise<ColumnModel>
+type ColumnSettling = (
+  column: ColumnModel, theirs: ColumnModel, readAlike: (mine: string, theirs: string) => Promise<boolean>, named: (sql: string) => string,
+) => Promise<ColumnModel>
 
-async function reconcileColumns(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, settle: ColumnSettling): Promise<SchemaModel> {
+async function reconcileColumns(desired: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined, connection: DatabaseConnection, settle: ColumnSettling): Promise<SchemaModel> {
   const { server } = connection as MysqlConnection
-  const actualTable = namedIn(actual.tables)
   const tables: TableModel[] = []
   for (const table of desired.tables) {
-    const other = actualTable(table)
-    const printOf = (expression: string) => optimizerPrint(connection, server, `SELECT (${expression}) AS \`e\` FROM ${quoteIdent(table.name)}`)
-    const readAlike = async (mine: string, theirs: string) => {
-      const print = await printOf(mine)
-      return print !== undefined && print === await printOf(theirs)
+    const found = counterpart(table)
+    if (found === undefined) {
+      tables.push(table)
+      continue
     }
+    const printOf = (expression: string, from: string) => optimizerPrint(connection, server, `SELECT (${expression}) AS \`e\` FROM ${from}`)
+    const readAlike = async (mine: string, theirs: string) => {
+      const print = await printOf(mine, entitySide(found))
+      return print !== undefined && print === await printOf(theirs, quoteIdent(found.table.name))
+    }
+    const named = (sql: string) => withNewNames(found, sql)
     const columns: ColumnModel[] = []
     for (const column of table.columns) {
-      const theirs = other?.columns.find((c) => c.name === column.name)
-      columns.push(theirs === undefined ? column : await settle(column, theirs, readAlike))
+      const theirs = columnIn(found, column.name)
+      columns.push(theirs === undefined ? column : await settle(column, theirs, readAlike, named))
     }
     tables.push(columns.every((c, i) => c === table.columns[i]) ? table : { ...table, columns })
   }

@@ -1,6 +1,6 @@
-import { namedIn } from '../../model/qualified-name'
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { renameIdentifier } from '../../operations/rename-identifier'
+import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
@@ -44,30 +44,14 @@ export async function reconcileExpressions(
   const candidates = desired.tables.flatMap((table) => {
     const other = actualTable(table)
     if (other === undefined) return []
-    const absent = table.columns.filter((c) => !other.columns.some((o) => o.name === c.name)).map((c) => c.name)
-    const renamed = new Map(absent.flatMap((column) => {
-      const from = formerColumn?.(table, column)
-      return from !== undefined && other.columns.some((o) => o.name === from) ? [[column, from] as const] : []
-    }))
-    const missing = absent.filter((column) => !renamed.has(column))
+    const renamed = renamedColumns(table, other, formerColumn)
+    const missing = table.columns.map((c) => c.name).filter((column) => !renamed.has(column) && !other.columns.some((o) => o.name === column))
     // Defaults name no column; the other expressions are asked only where every column they may name is there.
     return candidatesOf(table, other, renamed).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
   })
   if (candidates.length === 0) return desired
   const settled = (await samePlans(candidates, connection)) ?? (await eachAlone(candidates, connection))
   return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
-}
-
-/**
- * counterpartIn finds an entity table's table in the database: the one of its name, else the one a stated rename
- * or move names (a check casting to the enum type of a table moved to another schema is the same check there).
- */
-export function counterpartIn(actual: SchemaModel, formerTable: FormerTable | undefined): (table: TableModel) => TableModel | undefined {
-  const named = namedIn(actual.tables)
-  return (table) => {
-    const former = formerTable?.(table)
-    return named(table) ?? (former === undefined ? undefined : named(former))
-  }
 }
 
 /** samePlans are the candidates whose two spellings the planner prints alike, asked in one EXPLAIN; undefined where it refuses. */

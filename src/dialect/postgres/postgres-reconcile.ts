@@ -1,8 +1,9 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { counterpartIn } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
-import { counterpartIn, reconcileExpressions } from './postgres-reconcile-expressions'
+import { reconcileExpressions } from './postgres-reconcile-expressions'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
 import { reconcileViews } from './postgres-view-reconcile'
 

@@ -143,17 +143,33 @@ describe('mysql compiler', () => {
     expect(sqlOf(ops, mysql8, mySchema([doc]))).toEqual([expect.stringMatching(/^ALTER TABLE `doc` RENAME COLUMN `meta` TO `metadata`/)])
   })
 
-  it('drops the foreign keys a type change needs gone before the first change and adds them after the last', () => {
+  it('drops the foreign keys a type change needs gone before the first change and adds them again with the last', () => {
     const { ops, from } = keyChangedToBigint('int')
     const statements = compile(ops, mariadb1011, from)
     expect(statements.map((s) => s.sql)).toEqual([
       'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
       'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
-      'ALTER TABLE `member` MODIFY COLUMN `team_id` bigint NOT NULL',
-      'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+      // The ALTER of the last change adds the key again: ADD FOREIGN KEY copies the table, one copy for both.
+      'ALTER TABLE `member` MODIFY COLUMN `team_id` bigint NOT NULL, ' +
+        'ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
     ])
     expect(statements[0]!.operations).toEqual(ops)
-    expect(statements.map((s) => s.rebuild)).toEqual([undefined, 'team', 'member', undefined])
+    expect(statements.map((s) => s.rebuild)).toEqual([undefined, 'team', 'member'])
+  })
+
+  it('checks the values of a column changed before the foreign keys go, and changes it in the ALTER of the column that needs them gone', () => {
+    const { ops: [teamId, teamIdUse], from } = keyChangedToBigint('int')
+    const member = from.tables[1]!
+    const mood = col('mood', 'enum', { enumValues: ['a', 'b'] })
+    const withMood = { ...member, columns: [...member.columns, mood] }
+    const ops = [alterColumn(withMood, mood, { ...mood, enumValues: ['a'] }), teamIdUse!, teamId!]
+    expect(sqlOf(ops, mariadb1011, mySchema([from.tables[0]!, withMood]))).toEqual([
+      "SELECT 1 FROM `member` WHERE (`mood` IN ('b') OR FIND_IN_SET('b', `mood`) > 0) LIMIT 1",
+      'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
+      "ALTER TABLE `member` MODIFY COLUMN `mood` enum('a') NOT NULL, MODIFY COLUMN `team_id` bigint NOT NULL",
+      'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
+      'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+    ])
   })
 
   describe('a binary column made shorter', () => {
@@ -249,15 +265,15 @@ describe('mysql compiler', () => {
       ])
     })
 
-    it('a foreign key column following its key from uuid to bigint: the key is dropped before both and added after both', () => {
+    it('a foreign key column following its key from uuid to bigint: the key is dropped before both and added again with the last', () => {
       const { ops, from: keyed } = keyChangedToBigint('uuid')
       expect(sqlOf(ops, mariadb1011, keyed)).toEqual([
         'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
         'ALTER TABLE `team` MODIFY COLUMN `id` varchar(36) NOT NULL',
         'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
         'ALTER TABLE `member` MODIFY COLUMN `team_id` varchar(36) NOT NULL',
-        'ALTER TABLE `member` MODIFY COLUMN `team_id` bigint NOT NULL',
-        'ALTER TABLE `member` ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
+        'ALTER TABLE `member` MODIFY COLUMN `team_id` bigint NOT NULL, ' +
+          'ADD CONSTRAINT `FK_team` FOREIGN KEY IF NOT EXISTS (`team_id`) REFERENCES `team` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION',
       ])
     })
   })
