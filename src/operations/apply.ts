@@ -31,7 +31,7 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
         ...model,
         tables: model.tables
           // A table's own foreign keys to itself follow its rename too.
-          .map((t) => renameReferences(sameName(t, op.from) ? { ...t, schema: op.to.schema, name: op.to.name } : t, op.from, op.to))
+          .map((t) => renameReferences(sameName(t, op.from) ? movedTable(t, op.to) : t, op.from, op.to))
           .sort(byQualifiedName),
       }
     case 'alter_table_comment': return updateTable(model, op.table, (t) => ({ ...t, comment: op.to }))
@@ -152,20 +152,18 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
  * and so do the casts to it in defaults, checks and index predicates (the database holds them by the type's oid).
  */
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
-  // A type following its table to another schema (see movedEnumTypes) finds the table there already: a
-  // column of that schema naming a type the schema lacks is one of its users.
-  const followsTable = (t: TableModel) => from.schema !== to.schema && t.schema === to.schema && !model.enums.some((e) => sameName(e, { schema: to.schema, name: from.name }))
-  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && c.enumSchema === undefined && (t.schema === from.schema || followsTable(t))
+  // A table moved to another schema before its type follows (see movedEnumTypes) names the type's schema (movedTable).
+  const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && (c.enumSchema ?? t.schema) === from.schema
   // A name is written bare or quoted, with any double quote in it doubled.
   const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
-  const inSchema = from.schema === undefined ? '' : `(${spelled(from.schema)}\\.)?`
-  const cast = new RegExp(`::\\s*${inSchema}${spelled(from.name)}`, 'g')
+  const schemaPrefix = from.schema === undefined ? '' : `(${spelled(from.schema)}\\.)?`
+  const cast = new RegExp(`::\\s*${schemaPrefix}${spelled(from.name)}`, 'g')
   // A cast names the schema where the type is not on the search path: kept so, and written where the type moves.
   const qualifiedTo = to.schema === undefined ? quoteDoubled(to.name) : `${quoteDoubled(to.schema)}.${quoteDoubled(to.name)}`
   const recast = (sql: string) => sql.replace(cast, (_, schema?: string) => `::${schema !== undefined || from.schema !== to.schema ? qualifiedTo : quoteDoubled(to.name)}`)
   const follow = (t: TableModel): TableModel => ({
     ...t,
-    columns: t.columns.map((c) => (uses(t, c) ? { ...c, enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
+    columns: t.columns.map((c) => (uses(t, c) ? { ...inSchema(c, t.schema, to.schema), enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
     indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where), ...(i.whereSql !== undefined && { whereSql: recast(i.whereSql) }) })),
     checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression), ...(c.expressionSql !== undefined && { expressionSql: recast(c.expressionSql) }) })),
   })
@@ -174,6 +172,21 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
     enums: model.enums.map((e) => (sameName(e, from) ? { ...e, schema: to.schema, name: to.name } : e)).sort(byQualifiedName),
     tables: model.tables.map((t) => (t.columns.some((c) => uses(t, c)) ? follow(t) : t)),
   }
+}
+
+/**
+ * movedTable is a table moved (and renamed) to `to`: an enum type stays in its schema, so a column whose type was
+ * in the table's old schema names that schema now (PostgreSQL moves no type along; movedEnumTypes moves it, after).
+ */
+function movedTable(table: TableModel, to: QualifiedName): TableModel {
+  const columns = table.schema === to.schema ? table.columns : table.columns.map((c) => (c.enumName === undefined ? c : inSchema(c, to.schema, c.enumSchema ?? table.schema)))
+  return { ...table, schema: to.schema, name: to.name, columns }
+}
+
+/** inSchema gives a column of a table in `tableSchema` the enum type of `typeSchema`: named there only where they differ. */
+function inSchema(column: ColumnModel, tableSchema: string | undefined, typeSchema: string | undefined): ColumnModel {
+  const { enumSchema: _enumSchema, ...rest } = column
+  return typeSchema === tableSchema || typeSchema === undefined ? rest : { ...rest, enumSchema: typeSchema }
 }
 
 function escaped(text: string): string {

@@ -368,6 +368,15 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const data = table({ id: 4, name: 'naïve data', rows: 2, columns: [], relations: [{ id: 5, target: 1, columnName: 'Order', onDelete: 'RESTRICT', oneToOne: true, toColumn: 2 }] })
     return pair({ tables: [order, data] }, { tables: [{ ...order, name: 'plain', uniques: [] }, { ...data, relations: [] }] })(dialect)
   },
+  // PostgreSQL (seed 54): a table moved to another schema in the migration that drops its column of a shared enum
+  // type, which stays in public: down added the column back, before moving the table back, with the type named in
+  // the table's new schema ("sales Dept.shared_e" does not exist). A moved table's columns now name their type's schema.
+  'a table moved to another schema, its column of a shared enum type dropped': (dialect) => {
+    const user = column({ id: 2, name: 'user', kind: 'sharedEnum' })
+    const x = column({ id: 3, name: 'x', kind: 'int' })
+    const t = table({ id: 5, name: 'plain', rows: 2, columns: [user, x] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [x], ...(dialect === 'postgres' && { schema: otherSchema }) }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

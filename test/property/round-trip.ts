@@ -116,8 +116,9 @@ function valueOf(column: ColumnSpec, value: unknown): unknown {
  */
 async function generateAToB(project: LoadedProject, timestamp: number, fuzz: FuzzCase, junctionsA: Junctions) {
   const renames = renameHints(fuzz.a, fuzz.b)
-  // Half the cases on PostgreSQL, those of an odd number of edits, are written online (generate --online).
-  const online = fuzz.dialect === 'postgres' && fuzz.edits.length % 2 === 1
+  // Half the cases on PostgreSQL, those of an odd number of edits, are written online (generate --online); not one
+  // whose migration must fail and change nothing (breaksRows): an online migration keeps what ran before a failure.
+  const online = fuzz.dialect === 'postgres' && fuzz.edits.length % 2 === 1 && !breaksRows(fuzz.b)
   try {
     return await generateMigration(project, 'AToB', timestamp, { renames, online })
   } catch (err) {

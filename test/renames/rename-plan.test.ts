@@ -236,8 +236,11 @@ describe('planWithRenames: a table moved to another schema', () => {
     const shared = schema([client('crm', 'client'), sharing], { enums: [enumIn('crm', 'client')], schemas: ['crm'] })
     const to = schema([client('sales', 'client'), sharing], { enums: [enumIn('crm', 'client'), enumIn('sales', 'client')], schemas: ['crm', 'sales'] })
     const plan = await planWithRenames(shared, to, withEnums, { hints: [moveHint('client')] })
-    // The model names a column's type without its schema: the moved column still uses crm's type, the one created in sales stays unused.
-    expect(plan.ops.map((op) => op.kind)).toEqual(['create_schema', 'rename_table', 'create_enum'])
+    // The type stays in crm, which the moved table's column names after the move; the column then takes the type
+    // the entities give it, sales' own (TypeORM keeps a column's type in its table's schema).
+    expect(plan.ops.map((op) => op.kind)).toEqual(['create_schema', 'rename_table', 'create_enum', 'alter_column'])
+    const retype = plan.ops.find((op) => op.kind === 'alter_column')
+    expect(retype?.kind === 'alter_column' && [retype.from.enumSchema, retype.to.enumSchema]).toEqual(['crm', undefined])
     expectRoundTrip(shared, to, plan.ops, withEnums)
   })
 
