@@ -1,6 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import { UserError, messageOf } from '../source/user-error'
+import { afterEachCommit } from './after-commit'
 import { withFailingStatement } from './failing-statement'
 import { migrationNameOf } from '../source/migration-name'
 import { transactionModeOf } from './transaction-mode'
@@ -44,13 +45,11 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         untilCommit?.watch(queryRunner)
         const inTransaction = queryRunner.isTransactionActive
         const ran = recordQueries(queryRunner)
-        const commit = queryRunner.commitTransaction
         let leftTransaction = false
-        queryRunner.commitTransaction = async () => {
-          await commit.call(queryRunner)
+        const restoreCommit = afterEachCommit(queryRunner, () => {
           leftTransaction = true
           if (completed.length > 0) committed = { names: [...completed], by: name }
-        }
+        })
         try {
           await run(queryRunner)
           completed.push(name)
@@ -61,7 +60,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
             : leftBehind(inTransaction, ran)
           throw new UserError(`${messageOf(withFailingStatement(err))}; ${left}`, { cause: err })
         } finally {
-          queryRunner.commitTransaction = commit
+          restoreCommit()
           ran.stop()
         }
       }
@@ -84,13 +83,11 @@ function heldUntilCommit(): { watch(queryRunner: QueryRunner): void; holds(): bo
       current = queryRunner
       if (watched.has(queryRunner)) return
       watched.add(queryRunner)
-      const commit = queryRunner.commitTransaction
-      queryRunner.commitTransaction = async () => {
-        await commit.call(queryRunner)
+      afterEachCommit(queryRunner, () => {
         const reports = held
         held = []
         for (const report of reports) report()
-      }
+      })
     },
     holds: () => current?.isTransactionActive === true,
     hold: (report) => void held.push(report),

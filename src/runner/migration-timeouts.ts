@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { MigrationTimeouts } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import { UserError } from '../source/user-error'
+import { afterEachCommit } from './after-commit'
 
 /**
  * boundMigrations has every migration of an opened DataSource (see openForMigrations) run under `timeouts`
@@ -21,17 +22,15 @@ export function boundMigrations(dataSource: DataSource, timeouts: MigrationTimeo
         // before it added) ends the settings that transaction held: they are set again for the session.
         const outside = statements(timeouts, false)
         let committed = false
-        const commit = queryRunner.commitTransaction
-        queryRunner.commitTransaction = async () => {
-          await commit.call(queryRunner)
+        const restoreCommit = afterEachCommit(queryRunner, async () => {
           if (committed) return
           committed = true
           for (const sql of outside.set) await queryRunner.query(sql)
-        }
+        })
         try {
           await run(queryRunner)
         } finally {
-          queryRunner.commitTransaction = commit
+          restoreCommit()
         }
         for (const sql of committed ? outside.reset : reset) await queryRunner.query(sql)
       }

@@ -54,14 +54,15 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     throw new UserError('--contract writes the contract of an applied expand migration: leave out --strategy')
   }
   const strategy = args.contract === true ? 'contract' : args.strategy
-  if (args.online === true && strategy !== undefined && strategy !== 'direct') {
+  const direct = strategy === undefined || strategy === 'direct'
+  if (args.online === true && !direct) {
     throw new UserError('--online writes the direct migration in its online forms: leave out --strategy and --contract')
   }
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config, { entityCache: true })
   // --accept-data-loss answers every suspected rename with no: nothing is asked.
   // autogen.online asks for the online forms of the direct migration only; --online with another strategy is refused above.
-  const online = args.online ?? (strategy === undefined || strategy === 'direct' ? project.settings.online : undefined)
+  const online = args.online ?? (direct ? project.settings.online : undefined)
   const options = { renames, ask: args.acceptDataLoss ? undefined : ask, acceptDataLoss: args.acceptDataLoss, strategy, dryRun: args.dryRun, online }
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {

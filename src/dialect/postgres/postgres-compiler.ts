@@ -27,7 +27,9 @@ import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
 type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[], changes: ChangeSet) => readonly (StatementPiece | ColumnAlter)[]
 
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
-const dropConstraint = (op: { table: Parameters<typeof qualified>[0] }, name: string) => alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`)
+/** What an online migration added, its `down` drops where it is there (see Online). */
+const dropConstraint = (op: { table: QualifiedName; online?: true }, name: string) =>
+  (op.online === true ? dropConstraintOnlineSql(op.table, name) : alterTable(op, `DROP CONSTRAINT ${quoteIdent(name)}`))
 
 /**
  * dropSchemaUnlessHoldingSql drops a schema the migration created where nothing else is left in it. Objects
@@ -70,11 +72,11 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_index: (op) => [dropIndexSql(op.table, op.index, op.online === true)],
   rename_index: (op) => [`ALTER INDEX ${inSchemaOf(op.table, op.from)} RENAME TO ${quoteIdent(op.to)}`],
   add_unique: (op) => (op.online === true ? addUniqueOnlineSql(op) : [alterTable(op, `ADD ${uniqueClause(op.unique)}`), ...uniqueCommentStatements(op.table, op.unique)]),
-  drop_unique: (op) => [op.online === true ? dropConstraintOnlineSql(op.table, op.unique.name) : dropConstraint(op, op.unique.name)],
+  drop_unique: (op) => [dropConstraint(op, op.unique.name)],
   add_foreign_key: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)]),
-  drop_foreign_key: (op) => [op.online === true ? dropConstraintOnlineSql(op.table, op.foreignKey.name) : dropConstraint(op, op.foreignKey.name)],
+  drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],
   add_check: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${checkClause(op.check)}`)]),
-  drop_check: (op) => [op.online === true ? dropConstraintOnlineSql(op.table, op.check.name) : dropConstraint(op, op.check.name)],
+  drop_check: (op) => [dropConstraint(op, op.check.name)],
   // A primary key's or unique's index is renamed with it.
   rename_constraint: (op) => [alterTable(op, `RENAME CONSTRAINT ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
   create_view: (op) => createViewSql(op.view),

@@ -1,4 +1,4 @@
-import { sameName } from '../../model/qualified-name'
+import { qualifiedKey, sameName } from '../../model/qualified-name'
 import type { TableModel, TriggerModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
@@ -30,7 +30,7 @@ export function postgresRecreatedTriggers(changes: ChangeSet): Relinked {
   const needs = new Map<string, Recreated>()
   ops.forEach((op, i) => {
     for (const { table, column } of retypedColumns(changes, i)) {
-      const key = JSON.stringify([table.schema, table.name])
+      const key = qualifiedKey(table)
       const known = needs.get(key)
       if (!(table.triggers ?? []).some((t) => t.reads !== undefined && t.reads.length > 0)) continue
       const reading = (table.triggers ?? []).filter((t) => t.reads?.includes(column) && !known?.triggers.includes(t))
