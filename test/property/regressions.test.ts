@@ -377,6 +377,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 5, name: 'plain', rows: 2, columns: [user, x] })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [x], ...(dialect === 'postgres' && { schema: otherSchema }) }] })(dialect)
   },
+  // PostgreSQL (seed 803): a table and its enum column renamed in one migration, a check reading the column. The
+  // check took the server's spelling, whose cast names the enum type as it was, then the type's rename recast it:
+  // the check was dropped under its new name before the rename that gives it that name ("does not exist").
+  'a table and its enum column renamed, a check reading the column': (dialect) => {
+    const status = column({ id: 2, name: 'Order', kind: 'enum', labels: ['a', 'b', 'c'] })
+    const t = table({ id: 1, name: 'order', rows: 2, columns: [status], checks: [{ id: 3, column: 2 }] })
+    return pair({ tables: [t] }, { tables: [{ ...t, name: 'plain', columns: [{ ...status, name: 'user' }] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

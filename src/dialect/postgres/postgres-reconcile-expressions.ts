@@ -110,7 +110,9 @@ function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap
   // The database's text of a check or predicate reading a column that goes to, from or between enum types
   // holds constants of the old type, which PostgreSQL cannot rebuild against the new one: such text is not
   // taken, so that the migration drops it before the change and creates the entities' after.
-  const retyped = table.columns.filter((c) => enumTypeOf(c) !== enumTypeOf(theirColumns.get(c.name) ?? c)).map((c) => c.name)
+  // A column renamed by a stated rename is the database's column of its old name.
+  const databaseColumn = (column: ColumnModel) => theirColumns.get(renamed.get(column.name) ?? column.name)
+  const retyped = table.columns.filter((c) => enumTypeOf(c) !== enumTypeOf(databaseColumn(c) ?? c)).map((c) => c.name)
   const readsRetyped = (expression: string | undefined) => expression !== undefined && retyped.some((column) => namesColumn(expression, column))
   for (const check of table.checks) {
     if (readsRetyped(check.expression)) continue
