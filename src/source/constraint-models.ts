@@ -94,9 +94,25 @@ export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Wa
   return [...kept.values()].sort(byName)
 }
 
-/** checkModelsOf lists an entity's `@Check` constraints by name. */
-export function checkModelsOf(metadata: EntityMetadata): CheckModel[] {
-  return metadata.checks.map((check) => ({ name: check.name, expression: check.expression })).sort(byName)
+/**
+ * checkModelsOf lists an entity's `@Check` constraints by name, one per expression: a repeat (the same `@Check`
+ * on a class and on a class it extends, which TypeORM names alike) is left out with a warning, keeping a name
+ * the user gave over a generated one. The database would refuse the second of one name.
+ */
+export function checkModelsOf(metadata: EntityMetadata, where: string, warn: Warn): CheckModel[] {
+  const candidates = [...metadata.checks].sort(
+    (a, b) => Number(b.givenName !== undefined) - Number(a.givenName !== undefined) || compareText(a.name, b.name),
+  )
+  const kept = new Map<string, CheckModel>()
+  for (const check of candidates) {
+    const earlier = kept.get(check.expression)
+    if (earlier !== undefined) {
+      warn(`check constraint "${check.name}" on ${where} repeats "${earlier.name}" (same expression) and is left out`)
+      continue
+    }
+    kept.set(check.expression, { name: check.name, expression: check.expression })
+  }
+  return [...kept.values()].sort(byName)
 }
 
 /** foreignKeyModelsOf lists the foreign keys an entity owns (ManyToOne, owning OneToOne, junctions) by name. */

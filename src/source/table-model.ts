@@ -30,7 +30,7 @@ export function tableModelOf(
     indexes: indexModelsOf(metadata, driver, where, warn, skipIndex),
     uniques: uniqueModelsOf(metadata, where, warn),
     foreignKeys: foreignKeyModelsOf(metadata, where, warn),
-    checks: checkModelsOf(metadata),
+    checks: checkModelsOf(metadata, where, warn),
     ...(typeof metadata.comment === 'string' && metadata.comment !== '' && { comment: metadata.comment }),
     ...(metadata.withoutRowid === true && { withoutRowid: true }),
     ...(typeof metadata.engine === 'string' && metadata.engine !== '' && { engine: metadata.engine }),

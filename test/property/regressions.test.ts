@@ -385,6 +385,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 1, name: 'order', rows: 2, columns: [status], checks: [{ id: 3, column: 2 }] })
     return pair({ tables: [t] }, { tables: [{ ...t, name: 'plain', columns: [{ ...status, name: 'user' }] }] })(dialect)
   },
+  // PostgreSQL (seed 805): a check added that repeats one the table has (TypeORM names both alike): the migration
+  // added the second under the name the first holds ("already exists"). A repeated check is now kept once.
+  'a check added that repeats one of the table': (dialect) => {
+    const x = column({ id: 1, name: 'x', kind: 'int' })
+    const y = column({ id: 2, name: 'camelCase', kind: 'numeric' })
+    const t = table({ id: 3, name: 'plain', rows: 2, columns: [x, y], checks: [{ id: 4, column: 1, other: 2 }] })
+    return pair({ tables: [t] }, { tables: [{ ...t, checks: [...t.checks, { id: 5, column: 1, other: 2 }] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

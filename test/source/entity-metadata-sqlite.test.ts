@@ -295,6 +295,37 @@ export class Thing {
     )
   })
 
+  test('checks of the same expression are kept once, preferring the declared name', async () => {
+    const p = project({
+      'entities/thing.ts': `
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm'
+@Check('"a" > 0')
+@Check('CHK_things_a', '"a" > 0')
+@Check('"b" > 0')
+@Check('"b" > 0')
+@Entity('things')
+export class Thing {
+  @PrimaryColumn() id: number
+  @Column() a: number
+  @Column() b: number
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    const checks = read.table('things').checks
+    expect(checks.map((c) => c.expression).sort()).toEqual(['"a" > 0', '"b" > 0'])
+    expect(checks.find((c) => c.expression === '"a" > 0')?.name).toBe('CHK_things_a')
+    const b = checks.find((c) => c.expression === '"b" > 0')!.name
+    expect(read.warnings).toEqual(
+      expect.arrayContaining([
+        `check constraint "${b}" on "things" repeats "${b}" (same expression) and is left out`,
+        expect.stringMatching(/^check constraint "CHK_\w+" on "things" repeats "CHK_things_a" \(same expression\) and is left out$/),
+      ]),
+    )
+    expect(read.warnings).toHaveLength(2)
+  })
+
   test('an initialized DataSource is read from the metadata it already has', async () => {
     const p = project({
       'entities/thing.ts': `
