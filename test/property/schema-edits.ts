@@ -192,9 +192,12 @@ function applyEdit(
     }
     case 'not_null_over_nulls': {
       // A column of A made NOT NULL while rows hold NULL in it (every third row): the migration must fail. Not
-      // a column of a single-table child, which TypeORM keeps nullable.
+      // a column of a single-table child or a delete date, which TypeORM keeps nullable, nor MariaDB's update date,
+      // which the server fills in as the rows' relations are set (ON UPDATE CURRENT_TIMESTAMP).
       const rows = before.tables.find((t) => t.id === table.id)?.rows ?? 0
-      if (column === undefined || !column.nullable || !inA(table, column.id) || rows < 3 || column.kind === 'generated' || table.childColumns?.includes(column.id)) return undefined
+      const keptNullable = column?.kind === 'deleteDate' || (column !== undefined && table.childColumns?.includes(column.id))
+      const filledOnUpdate = dialect === 'mariadb' && column?.kind === 'updateDate'
+      if (column === undefined || !column.nullable || !inA(table, column.id) || rows < 3 || column.kind === 'generated' || filledOnUpdate || keptNullable) return undefined
       column.nullable = false
       column.heldNulls = true
       return `${label}.${column.name} NOT NULL over NULLs`
