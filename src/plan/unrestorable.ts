@@ -34,7 +34,9 @@ export function unrestorableDrops(up: ChangeSet): UnrestorableDrop[] {
     const { foreignKey } = op
     const referencedDropped = up.ops.some((other) => other.kind === 'drop_table' && sameName(other.table, referencedTableOf(foreignKey)))
     const kept = end.tables.find((t) => sameName(t, table.lastName))
-    const keepsColumns = kept !== undefined && foreignKey.columns.every((c) => kept.columns.some((k) => k.name === c))
+    // A column of the key that `up` drops is gone, also where a renamed column takes its name (freed first).
+    const dropsColumn = up.ops.some((other, at) => other.kind === 'drop_column' && up.tableAt[at] === table && foreignKey.columns.includes(other.column.name))
+    const keepsColumns = kept !== undefined && !dropsColumn && foreignKey.columns.every((c) => kept.columns.some((k) => k.name === c))
     return referencedDropped && keepsColumns ? [{ kind: 'reference', op, tableAfter: table.lastName, columns: foreignKey.columns }] : []
   })
 }
