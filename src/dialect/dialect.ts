@@ -200,6 +200,11 @@ export interface MigrationScriptSyntax {
    * when `query` returns a row, and do nothing else: a script's client cannot stop on a row, only on an error.
    */
   failingCheck(query: string, message: string): readonly string[]
+  /**
+   * statementLines are the script's lines that run `sql`, one statement without its `;`, whole: where the
+   * client would end it at a `;` inside (a MySQL trigger's BEGIN ... END), under another delimiter.
+   */
+  statementLines(sql: string): readonly string[]
 }
 
 /**
