@@ -59,6 +59,12 @@ export interface DialectCapabilities {
   readonly concurrentIndexes?: boolean
   /** Foreign keys and checks can be added `NOT VALID` (no scan under lock) and validated later. Absent: no. */
   readonly notValidConstraints?: boolean
+  /**
+   * The database tracks the columns a trigger reads (TriggerModel.reads): it refuses to drop one, or to change
+   * its type (PostgreSQL). Absent: the trigger's text alone names them, and one renamed or dropped makes the
+   * trigger fail when it next fires (MySQL).
+   */
+  readonly triggersTrackColumns?: boolean
   /** The database stores declared lengths, precisions and scales but does not enforce them. Absent: it enforces them. */
   readonly unenforcedTypeParameters?: boolean
   /**

@@ -1,8 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { mysqlMigrationScript } from '../../src/dialect/mysql/mysql-migration-script'
+import { parseRenameFlags } from '../../src/cli/rename-flag'
+import { compareProject } from '../../src/pipeline/compare-project'
 import { migrationScriptText } from '../../src/render/migration-script-text'
 import { downgradeScript } from '../../src/runner/migration-script'
-import { dropAndRestore, migrateTo, projectFor } from '../support/migration-cycle'
+import { dropAndRestore, type EntityList, migrateTo, projectFor } from '../support/migration-cycle'
 import { runScript } from '../support/run-script'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
@@ -62,4 +64,55 @@ it('writes the down of such a table as a script the mariadb client runs whole', 
   } finally {
     await db.drop()
   }
+})
+
+@Entity('note')
+class NoteRenamed {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 200 }) text: string
+  @Column({ type: 'int', default: 0 }) edits: number
+}
+
+@Entity('note')
+class NoteWithoutEdits {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 200 }) body: string
+}
+
+@Entity('note')
+class NoteRetyped {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'text' }) body: string
+  @Column({ type: 'bigint', default: 0 }) edits: number
+}
+
+describe('a column a trigger names as NEW or OLD', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('trigger_reads')
+    await migrateTo(db, [Account, Note], 'Init')
+    for (const sql of byHand) await db.query(sql)
+  })
+  afterAll(async () => db?.drop())
+
+  const triggerHazards = async (entities: EntityList, renames: string[] = []) =>
+    (await compareProject(projectFor(db, entities), { renames: parseRenameFlags(renames) })).hazards.filter((h) => h.code === 'TRIGGER_READS_COLUMN').map((h) => h.message)
+
+  it('renamed: the hazard names the triggers, which fail when they next fire', async () => {
+    expect(await triggerHazards([Account, NoteRenamed], ['note.body=text'])).toEqual([
+      expect.stringMatching(/^Renames column "note"\."body" to "text", but triggers "note_trim", "note_trim_more", "note_edits" on "note" name it by its old name as NEW or OLD: every write the trigger fires on fails from then on/),
+    ])
+  })
+
+  it('dropped: the hazard names the trigger', async () => {
+    expect(await triggerHazards([Account, NoteWithoutEdits])).toEqual([
+      expect.stringMatching(/^Drops column "note"\."edits", which trigger "note_edits" on "note" reads as NEW or OLD/),
+    ])
+  })
+
+  it('retyped: no hazard, and the trigger still fires after the migration', async () => {
+    expect(await triggerHazards([Account, NoteRetyped])).toEqual([])
+    await migrateTo(db, [Account, NoteRetyped], 'Retype')
+    await fires(db)
+  })
 })
