@@ -34,7 +34,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     // Engine names are read in any case: the entity's `innodb` is the database's `InnoDB`.
     const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
     const columns = found === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, found))
-    const indexes = other === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, other)) }, other)
+    const indexes = found === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, found)) }, found.table)
     const foreignKeys = other === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, other))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
   })
@@ -119,10 +119,11 @@ const checkedAtOnce = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT'])
 /**
  * withServerPrefixes: MariaDB indexes a TEXT or BLOB column that an index names whole with a prefix of the
  * longest key it allows (MySQL refuses the index); such a key with no length takes the one of the database's
- * index on the same columns.
+ * index on the same columns (a renamed column: on the column it is renamed from).
  */
-function withServerPrefixes(index: IndexModel, table: TableModel, actualTable: TableModel): IndexModel {
-  const other = actualTable.indexes.find((i) => i.columns.join('\0') === index.columns.join('\0') && i.unique === index.unique && i.method === index.method)
+function withServerPrefixes(index: IndexModel, table: TableModel, counterpart: Counterpart): IndexModel {
+  const columns = index.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
+  const other = counterpart.table.indexes.find((i) => i.columns.join('\0') === columns && i.unique === index.unique && i.method === index.method)
   if (other?.keys === undefined) return index
   let changed = false
   const keys = index.columns.map((column, k) => {
