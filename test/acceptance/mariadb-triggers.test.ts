@@ -3,6 +3,9 @@ import { mysqlMigrationScript } from '../../src/dialect/mysql/mysql-migration-sc
 import { parseRenameFlags } from '../../src/cli/rename-flag'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { migrationScriptText } from '../../src/render/migration-script-text'
+import { plain } from '../../src/render/paint'
+import { renderReport } from '../../src/render/report'
+import { namedPlan } from '../../src/plan/migration-plan'
 import { downgradeScript } from '../../src/runner/migration-script'
 import { dropAndRestore, type EntityList, migrateTo, projectFor } from '../support/migration-cycle'
 import { runScript } from '../support/run-script'
@@ -60,6 +63,24 @@ it('writes the down of such a table as a script the mariadb client runs whole', 
     const script = migrationScriptText(await downgradeScript(projectFor(db, [Account]), {}), mysqlMigrationScript)
     runScript(db, script)
     expect(script).toContain('DELIMITER //')
+    await fires(db)
+  } finally {
+    await db.drop()
+  }
+})
+
+it('writes diff --format sql both ways as scripts the mariadb client runs whole', async () => {
+  const db = await createMariaDbDatabase('dropped_triggers_diff')
+  try {
+    await migrateTo(db, [Account, Note], 'Init')
+    for (const sql of byHand) await db.query(sql)
+    const comparison = await compareProject(projectFor(db, [Account]))
+    const script = (direction: 'up' | 'down') => renderReport(namedPlan(comparison, 'DropTables', 0), 'sql', direction, plain, { script: comparison.dialect.migrationScript })
+    const [up, down] = [script('up'), script('down')]
+    runScript(db, up)
+    expect(await db.query(`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'note'`)).toEqual([])
+    runScript(db, down)
+    expect(down).toContain('DELIMITER //')
     await fires(db)
   } finally {
     await db.drop()
