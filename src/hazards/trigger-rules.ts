@@ -8,10 +8,10 @@ import type { RuleContext } from './rule-context'
 /**
  * triggerReadsColumnFindings: TRIGGER_READS_COLUMN where an operation breaks a trigger the database has, by
  * what it does to a column the trigger reads (TriggerModel.reads). Where the database tracks those columns
- * (capabilities.triggersTrackColumns), it refuses to drop one, and to change its type where the migration
- * cannot drop and re-create the trigger around the change (it also renames the column or its table): upgrade
- * fails there and is rolled back. Elsewhere the trigger's text names them, and a rename or a drop makes every
- * write the trigger fires on fail from then on. No operation drops or rewrites a user's trigger itself.
+ * (capabilities.triggersTrackColumns), it refuses to drop one: upgrade fails there and is rolled back (a type
+ * change, which it refuses too, drops the trigger and creates it again around it). Elsewhere the trigger's text
+ * names them, and a rename or a drop makes every write the trigger fires on fail from then on. No operation
+ * drops a user's trigger for good or rewrites it.
  */
 export function triggerReadsColumnFindings(context: RuleContext): HazardFinding[] {
   const tracked = context.input.dialect.capabilities.triggersTrackColumns === true
@@ -21,7 +21,7 @@ export function triggerReadsColumnFindings(context: RuleContext): HazardFinding[
     if (origin === undefined || context.origins.droppedLater(index)) return []
     const readers = (origin.table.triggers ?? []).filter((t) => t.reads?.includes(origin.column.name))
     if (readers.length === 0) return []
-    const found = tracked ? trackedBreak(context, op, index, origin.column.name) : textBreak(op)
+    const found = tracked ? trackedBreak(op) : textBreak(op)
     if (found === undefined) return []
     const triggers = `${readers.length === 1 ? 'trigger' : 'triggers'} ${readers.map((t) => quoteDoubled(t.name)).join(', ')} on ${tableText(origin.table)}`
     const verb = (singular: string) => (readers.length === 1 ? `${singular}s` : singular)
@@ -39,25 +39,16 @@ function columnActedOn(op: Operation): { readonly table: QualifiedName; readonly
   switch (op.kind) {
     case 'drop_column': return { table: op.table, column: op.column.name }
     case 'rename_column': return { table: op.table, column: op.from }
-    case 'alter_column': return op.changes.includes('type') ? { table: op.table, column: op.to.name } : undefined
     default: return undefined
   }
 }
 
-const failsHere = 'upgrade fails at this statement and the migration is rolled back, nothing changed'
-
-/** trackedBreak: the database refuses the change, and upgrade fails there. */
-function trackedBreak(context: RuleContext, op: Operation, index: number, column: string): Break | undefined {
-  if (op.kind === 'drop_column') {
-    return {
-      what: (column, triggers, verb) => `Drops column ${column}, which ${triggers} ${verb('read')}: the database refuses to drop a column a trigger depends on, so ${failsHere}`,
-      advice: 'drop or change the trigger first, in a migration of your own (`typeorm-autogen create`) run before this one, or keep the column',
-    }
-  }
-  if (op.kind !== 'alter_column' || !renamedToo(context, index, column)) return undefined
+/** trackedBreak: the database refuses to drop the column, and upgrade fails there. */
+function trackedBreak(op: Operation): Break | undefined {
+  if (op.kind !== 'drop_column') return undefined
   return {
-    what: (column, triggers, verb) => `Changes the type of ${column}, which ${triggers} ${verb('read')}, in the migration that renames it or its table: the trigger cannot be dropped before the change and created again after from its text, which names them as they were, so ${failsHere}`,
-    advice: 'rename in one migration and change the type in the next: generate, upgrade, then generate again',
+    what: (column, triggers, verb) => `Drops column ${column}, which ${triggers} ${verb('read')}: the database refuses to drop a column a trigger depends on, so upgrade fails at this statement and the migration is rolled back, nothing changed`,
+    advice: 'drop or change the trigger first, in a migration of your own (`typeorm-autogen create`) run before this one, or keep the column',
   }
 }
 
@@ -75,11 +66,4 @@ function textBreak(op: Operation): Break | undefined {
     what: (column, triggers, verb) => `Renames column ${column} to ${quoteDoubled(op.to)}, but ${triggers} ${verb('name')} it by its old name as NEW or OLD: ${fails}`,
     advice: 'add a DROP TRIGGER and a CREATE TRIGGER with the new name after the rename in up, and with the old name after it in down',
   }
-}
-
-/** renamedToo: the migration renames the table `ops[index]` acts on, or its column `column` (as named before the migration). */
-function renamedToo(context: RuleContext, index: number, column: string): boolean {
-  const { ops, tableAt } = context.input.changes
-  return ops.some((op, j) => tableAt[j] !== undefined && tableAt[j] === tableAt[index] &&
-    (op.kind === 'rename_table' || (op.kind === 'rename_column' && context.origins.column(j, op.table, op.from)?.column.name === column)))
 }

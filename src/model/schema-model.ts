@@ -52,8 +52,9 @@ export interface TriggerModel {
   readonly name: string
   readonly sql: string
   /**
-   * The columns of its table it reads, as named when it was read: in `UPDATE OF` or WHEN (PostgreSQL, which
-   * tracks them), as `NEW.column` or `OLD.column` in its body (MySQL, which keeps only the text).
+   * The columns of its table it reads: in `UPDATE OF` or WHEN (PostgreSQL, which tracks them), as `NEW.column`
+   * or `OLD.column` in its body (MySQL, which keeps only the text). A rename in the migration renames them here
+   * (`sql` stays as it was read).
    */
   readonly reads?: readonly string[]
   /** The sql_mode it was made under (MySQL), which parses its body and runs it: it is created again under it. */

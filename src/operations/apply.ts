@@ -117,6 +117,7 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       expression: expression(c.expression),
       ...(c.expressionSql !== undefined && { expressionSql: expression(c.expressionSql) }),
     })),
+    ...(table.triggers !== undefined && { triggers: table.triggers.map((t) => (t.reads === undefined ? t : { ...t, reads: rename(t.reads) })) }),
   }
 }
 
