@@ -28,6 +28,11 @@ import { baseOf } from './mysql-types'
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   refuseUnmakeableTables(desired)
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
+  const desiredTable = namedIn(desired.tables)
+  const referencedCounterpart = (fk: ForeignKeyModel) => {
+    const referenced = fk.referencedSchema === undefined ? desiredTable({ name: fk.referencedTable }) : undefined
+    return referenced === undefined ? undefined : counterpart(referenced)
+  }
   const tables = desired.tables.map((t) => {
     const found = counterpart(t)
     const other = found?.table
@@ -35,7 +40,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
     const columns = found === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, found))
     const indexes = found === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, found)) }, found.table)
-    const foreignKeys = other === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, other))
+    const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
@@ -101,12 +106,17 @@ function withBooleanWidth(column: ColumnModel, counterpart: Counterpart): Column
  * withServerRestrictSpelling: InnoDB checks `NO ACTION` and `RESTRICT` alike, at once; the server reports
  * `RESTRICT` where the DDL named no action (hand-written SQL, other tools) and `NO ACTION` where it said so
  * (TypeORM). A foreign key whose action is one of the two on the entity and the other in the database, on the
- * same columns and target, takes the database's spelling: nothing to change.
+ * same columns and target, takes the database's spelling: nothing to change. Columns and tables renamed by a
+ * stated rename are matched under the names they come from (`referenced`: the target's counterpart).
  */
-function withServerRestrictSpelling(fk: ForeignKeyModel, actualTable: TableModel): ForeignKeyModel {
+function withServerRestrictSpelling(fk: ForeignKeyModel, counterpart: Counterpart, referenced: Counterpart | undefined): ForeignKeyModel {
+  const actualTable = counterpart.table
   if (actualTable.engine?.toLowerCase() !== 'innodb') return fk
-  const other = actualTable.foreignKeys.find((o) => o.referencedTable === fk.referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
-    && o.columns.join('\0') === fk.columns.join('\0') && o.referencedColumns.join('\0') === fk.referencedColumns.join('\0'))
+  const columns = fk.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
+  const referencedTable = referenced?.table.name ?? fk.referencedTable
+  const referencedColumns = fk.referencedColumns.map((c) => referenced?.renamed.get(c) ?? c).join('\0')
+  const other = actualTable.foreignKeys.find((o) => o.referencedTable === referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
+    && o.columns.join('\0') === columns && o.referencedColumns.join('\0') === referencedColumns)
   if (other === undefined) return fk
   const settled = (mine: ReferentialAction, theirs: ReferentialAction) => (checkedAtOnce.has(mine) && checkedAtOnce.has(theirs) ? theirs : mine)
   const onDelete = settled(fk.onDelete, other.onDelete)
