@@ -1,4 +1,5 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { recastEnumType } from '../../operations/recast-enum-type'
 import { renameIdentifier } from '../../operations/rename-identifier'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
@@ -143,6 +144,17 @@ function counterparts<T extends { readonly name: string }>(item: T, mine: readon
   return [...others.filter((o) => o.name === item.name), ...others.filter((o) => !mine.some((m) => m.name === o.name))]
 }
 
+/**
+ * withNewEnumType: the enum type of a column renamed by a stated rename is renamed after it where TypeORM names it
+ * from the column (`<table>_<column>_enum`), and PostgreSQL then prints the casts to it with the new name.
+ */
+function withNewEnumType(sql: string, { table, readFrom }: ExpressionCandidate, to: string, from: string): string {
+  const mine = table.columns.find((c) => c.name === to)
+  const theirs = readFrom.columns.find((c) => c.name === from)
+  if (mine?.enumName === undefined || theirs?.enumName === undefined) return sql
+  return recastEnumType(sql, { schema: theirs.enumSchema ?? readFrom.schema, name: theirs.enumName }, { schema: mine.enumSchema ?? table.schema, name: mine.enumName })
+}
+
 /** An expression is asked about only when it reads as one expression: no `;`, balanced brackets. */
 function askable(expression: string): boolean {
   const tokens = readTokens(expression)
@@ -160,7 +172,7 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
   if (settled.length === 0) return table
   const actualOf = (place: Place, name: string) => {
     const found = settled.find((c) => c.place === place && c.name === name)
-    return found && [...found.renamed].reduce((sql, [to, from]) => renameIdentifier(sql, from, to), found.actual)
+    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to), found, to, from), found.actual)
   }
   return {
     ...table,
