@@ -59,6 +59,12 @@ export interface DialectCapabilities {
   readonly concurrentIndexes?: boolean
   /** Foreign keys and checks can be added `NOT VALID` (no scan under lock) and validated later. Absent: no. */
   readonly notValidConstraints?: boolean
+  /**
+   * The database tracks the columns a trigger reads (TriggerModel.reads): it refuses to drop one, or to change
+   * its type (PostgreSQL). Absent: the trigger's text alone names them, and one renamed or dropped makes the
+   * trigger fail when it next fires (MySQL).
+   */
+  readonly triggersTrackColumns?: boolean
   /** The database stores declared lengths, precisions and scales but does not enforce them. Absent: it enforces them. */
   readonly unenforcedTypeParameters?: boolean
   /**
@@ -200,6 +206,11 @@ export interface MigrationScriptSyntax {
    * when `query` returns a row, and do nothing else: a script's client cannot stop on a row, only on an error.
    */
   failingCheck(query: string, message: string): readonly string[]
+  /**
+   * statementLines are the script's lines that run `sql`, one statement without its `;`, whole: where the
+   * client would end it at a `;` inside (a MySQL trigger's BEGIN ... END), under another delimiter.
+   */
+  statementLines(sql: string): readonly string[]
 }
 
 /**

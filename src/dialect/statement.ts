@@ -78,6 +78,11 @@ export function statementOf(piece: StatementPiece, operations: readonly Operatio
   return typeof piece === 'string' ? { sql: piece, operations, ...facts } : { ...piece, operations, ...facts }
 }
 
+/** semicolonEnded is a statement as a script line: its SQL and the `;` that ends it. */
+export function semicolonEnded(sql: string): string[] {
+  return [`${sql};`]
+}
+
 /** tableBlockPiece is the piece of a CREATE TABLE, its SQL written from its parts by tableBlockSql. */
 export function tableBlockPiece(block: TableBlock): Omit<Statement, 'operations'> {
   return { sql: tableBlockSql(block), createTable: block }

@@ -15,6 +15,7 @@ import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
 import { suspectedRenameFindings } from './suspected-rename'
+import { triggerReadsColumnFindings } from './trigger-rules'
 import { typeChangeFindings } from './type-change-rules'
 import { uniqueFindings } from './unique-rules'
 import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewDroppedFindings } from './view-rules'
@@ -48,6 +49,7 @@ export const hazardRules: readonly HazardRule[] = [
   viewDependencyRecreatedFindings,
   materializedViewRefreshFindings,
   nameReadAsStringFindings,
+  triggerReadsColumnFindings,
 ]
 
 /**

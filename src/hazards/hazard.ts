@@ -43,6 +43,7 @@ export const hazardCodes = [
   'VIEW_DEPENDENCY_RECREATED',
   'MATERIALIZED_VIEW_REFRESH',
   'NAME_READ_AS_STRING',
+  'TRIGGER_READS_COLUMN',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -77,6 +78,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   VIEW_DEPENDENCY_RECREATED: 'info',
   MATERIALIZED_VIEW_REFRESH: 'warning',
   NAME_READ_AS_STRING: 'danger',
+  TRIGGER_READS_COLUMN: 'danger',
 }
 
 /**

@@ -39,9 +39,10 @@ export interface TableModel extends QualifiedName {
   /** The storage engine, where the entity names one (MySQL `ENGINE=InnoDB`). */
   readonly engine?: string
   /**
-   * The database's triggers on the table, by name, as written. No entity declares them and the diff never
-   * compares them; a SQLite rebuild, whose DROP TABLE takes them along, creates them again, and so does a
-   * PostgreSQL change of type of a column they read, which PostgreSQL refuses while they exist.
+   * The database's triggers on the table, as written, in the order to create them (by name where the order
+   * does not matter). No entity declares them and the diff never compares them; a SQLite rebuild, whose DROP
+   * TABLE takes them along, creates them again, so does a PostgreSQL change of type of a column they read,
+   * which PostgreSQL refuses while they exist, and so does the `down` that creates again a table `up` drops.
    */
   readonly triggers?: readonly TriggerModel[]
 }
@@ -50,8 +51,14 @@ export interface TableModel extends QualifiedName {
 export interface TriggerModel {
   readonly name: string
   readonly sql: string
-  /** The columns of its table it reads in `UPDATE OF` or WHEN, as named when it was read (PostgreSQL). */
+  /**
+   * The columns of its table it reads: in `UPDATE OF` or WHEN (PostgreSQL, which tracks them), as `NEW.column`
+   * or `OLD.column` in its body (MySQL, which keeps only the text). A rename in the migration renames them here
+   * (`sql` stays as it was read).
+   */
   readonly reads?: readonly string[]
+  /** The sql_mode it was made under (MySQL), which parses its body and runs it: it is created again under it. */
+  readonly sqlMode?: string
 }
 
 /**

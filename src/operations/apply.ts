@@ -1,4 +1,4 @@
-import { quoteDoubled } from '../dialect/quote'
+import { recastEnumType } from './recast-enum-type'
 import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
@@ -117,6 +117,7 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       expression: expression(c.expression),
       ...(c.expressionSql !== undefined && { expressionSql: expression(c.expressionSql) }),
     })),
+    ...(table.triggers !== undefined && { triggers: table.triggers.map((t) => (t.reads === undefined ? t : { ...t, reads: rename(t.reads) })) }),
   }
 }
 
@@ -154,13 +155,7 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
 function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName): SchemaModel {
   // A table moved to another schema before its type follows (see movedEnumTypes) names the type's schema (movedTable).
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && (c.enumSchema ?? t.schema) === from.schema
-  // A name is written bare or quoted, with any double quote in it doubled.
-  const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
-  const schemaPrefix = from.schema === undefined ? '' : `(${spelled(from.schema)}\\.)?`
-  const cast = new RegExp(`::\\s*${schemaPrefix}${spelled(from.name)}`, 'g')
-  // A cast names the schema where the type is not on the search path: kept so, and written where the type moves.
-  const qualifiedTo = to.schema === undefined ? quoteDoubled(to.name) : `${quoteDoubled(to.schema)}.${quoteDoubled(to.name)}`
-  const recast = (sql: string) => sql.replace(cast, (_, schema?: string) => `::${schema !== undefined || from.schema !== to.schema ? qualifiedTo : quoteDoubled(to.name)}`)
+  const recast = (sql: string) => recastEnumType(sql, from, to)
   const follow = (t: TableModel): TableModel => ({
     ...t,
     columns: t.columns.map((c) => (uses(t, c) ? { ...inSchema(c, t.schema, to.schema), enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
@@ -187,10 +182,6 @@ function movedTable(table: TableModel, to: QualifiedName): TableModel {
 function inSchema(column: ColumnModel, tableSchema: string | undefined, typeSchema: string | undefined): ColumnModel {
   const { enumSchema: _enumSchema, ...rest } = column
   return typeSchema === tableSchema || typeSchema === undefined ? rest : { ...rest, enumSchema: typeSchema }
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function renamed<T extends { readonly name: string }>(from: string, to: string): (item: T) => T {

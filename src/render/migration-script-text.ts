@@ -5,7 +5,7 @@ import type { RecordedCall } from '../runner/recording-query-runner'
 
 /**
  * migrationScriptText writes a MigrationScript as an SQL script to run by hand (`psql -f`, `sqlite3`): each
- * migration's part between comments, each statement ending with `;`, its parameters written in as literals,
+ * migration's part between comments, each statement ending with `;` (or the dialect's other delimiter), its parameters written in as literals,
  * and a note after each query whose rows the migration read, since the script cannot know them. A query one
  * row of which fails the migration (a check) is written as the dialect's failing check, so that the script
  * stops there too.
@@ -29,7 +29,7 @@ function entryLines(entry: ScriptEntry, direction: 'up' | 'down', syntax: Migrat
   const { call, migration } = entry
   const failure = call.failsOnRows?.replace(/\s+/g, ' ')
   if (failure !== undefined && migration !== undefined) return checkLines(call, `${migration} fails here: ${failure}`, syntax)
-  return [...statementLines(call, syntax.parameters), ...(call.resultRead && migration !== undefined ? [readNote(migration)] : [])]
+  return [...statementLines(call, syntax), ...(call.resultRead && migration !== undefined ? [readNote(migration)] : [])]
 }
 
 /** checkLines write a query whose first row fails the migration with `message` as a check that fails the script alike. */
@@ -42,9 +42,9 @@ function checkLines(call: RecordedCall, message: string, syntax: MigrationScript
   ]
 }
 
-function statementLines(call: RecordedCall, parameters: PlaceholderSyntax): string[] {
-  const { sql, unfilled } = statementSql(call, parameters)
-  return [`${sql};`, ...(unfilled === undefined ? [] : [unfilled])]
+function statementLines(call: RecordedCall, syntax: MigrationScriptSyntax): string[] {
+  const { sql, unfilled } = statementSql(call, syntax.parameters)
+  return [...syntax.statementLines(sql), ...(unfilled === undefined ? [] : [unfilled])]
 }
 
 /** statementSql is a call's SQL with its parameters written in as literals, or as it is with a note where they cannot be. */

@@ -1,4 +1,4 @@
-import type { MigrationScriptSyntax } from '../dialect/dialect'
+import type { ScriptSyntax } from './sql-lines'
 import type { ChangeSet } from '../plan/change-set'
 import type { CheckFinding } from '../hazards/check-finding'
 import type { TableLocation } from '../source/entity-locations'
@@ -17,6 +17,9 @@ export interface ReportContext {
   readonly root?: string
   /** Findings other than the plan's: `json` lists them as `problems`, `markdown` under Findings, `github` as annotations. */
   readonly problems?: readonly CheckFinding[]
-  /** The dialect's failing check: `sql` writes a statement that must return no rows as one, so that the script stops there. */
-  readonly failingCheck?: MigrationScriptSyntax['failingCheck']
+  /**
+   * The dialect's script syntax: `sql` ends each statement as its client needs, and writes a statement that must
+   * return no rows as its failing check, so that the script stops there.
+   */
+  readonly script?: ScriptSyntax
 }

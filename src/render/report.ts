@@ -45,8 +45,8 @@ export function renderReport(
     ])
     case 'summary': return lines(summaryText(plan, paint))
     case 'sql': return script(direction === 'down'
-      ? sqlLines(plan.downStatements, [], hazardComment, context.failingCheck)
-      : sqlLines(plan.upStatements, plan.hazards, hazardComment, context.failingCheck))
+      ? sqlLines(plan.downStatements, [], hazardComment, context.script)
+      : sqlLines(plan.upStatements, plan.hazards, hazardComment, context.script))
     case 'json': return `${JSON.stringify(jsonReport(plan, context), null, 2)}\n`
     case 'markdown': return renderMarkdownReport(plan, context)
     case 'github': return renderGithubReport(plan, context)

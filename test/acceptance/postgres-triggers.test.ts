@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
+import { parseRenameFlags } from '../../src/cli/rename-flag'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { upgrade } from '../../src/runner/migration-runner'
+import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // A trigger made by hand (or by a migration of the project's own, as Omnivore's search vectors are kept) that
@@ -31,13 +34,17 @@ class Note {
   @Column({ type: 'text' }) body: string
 }
 
+const articleTriggers = [
+  `CREATE FUNCTION article_search() RETURNS trigger AS $$ BEGIN NEW.search := lower(NEW.title); RETURN NEW; END $$ LANGUAGE plpgsql`,
+  `CREATE TRIGGER article_search_update BEFORE INSERT OR UPDATE OF title ON article FOR EACH ROW EXECUTE FUNCTION article_search()`,
+  `CREATE TRIGGER article_status_change BEFORE UPDATE ON article FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION article_search()`,
+]
+
 let db: TestDatabase
 beforeAll(async () => {
   db = await createPostgresDatabase('triggers')
   await migrateTo(db, [Article], 'Init')
-  await db.query(`CREATE FUNCTION article_search() RETURNS trigger AS $$ BEGIN NEW.search := lower(NEW.title); RETURN NEW; END $$ LANGUAGE plpgsql`)
-  await db.query(`CREATE TRIGGER article_search_update BEFORE INSERT OR UPDATE OF title ON article FOR EACH ROW EXECUTE FUNCTION article_search()`)
-  await db.query(`CREATE TRIGGER article_status_change BEFORE UPDATE ON article FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION article_search()`)
+  for (const sql of articleTriggers) await db.query(sql)
   await db.query(`INSERT INTO article (code, title, status) VALUES ('a1', 'Ada', 'draft')`)
 })
 afterAll(async () => db?.drop())
@@ -65,4 +72,85 @@ it('gives a table that up drops its triggers back in down', async () => {
     expect(await restored.query('SELECT body FROM note')).toEqual([{ body: 'kept' }])
   })
   expect(source).toContain('DROP TABLE "public"."note"')
+})
+
+@Entity('article')
+class ArticleWithoutStatus {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 10 }) code: string
+  @Column({ type: 'varchar', length: 40 }) title: string
+  @Column({ type: 'text', default: '' }) search: string
+}
+
+@Entity('article')
+class ArticleHeadline {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 10 }) code: string
+  @Column({ type: 'text' }) headline: string
+  @Column({ type: 'varchar', length: 20 }) status: string
+  @Column({ type: 'text', default: '' }) search: string
+}
+
+// PostgreSQL refuses to drop a column a trigger reads: generate says so up front, naming the trigger, and
+// upgrade fails as it says, changing nothing.
+it('warns of a migration that drops a column a trigger reads, which fails at upgrade as it says, changing nothing', async () => {
+  const dropped = await createPostgresDatabase('trigger_reads')
+  try {
+    await migrateTo(dropped, [Article], 'Init')
+    for (const sql of articleTriggers) await dropped.query(sql)
+    const project = projectFor(dropped, [ArticleWithoutStatus])
+    const { comparison } = await generateMigration(project, 'DropStatus', Date.now())
+    expect(comparison.hazards.filter((h) => h.code === 'TRIGGER_READS_COLUMN').map((h) => h.message)).toEqual([
+      expect.stringMatching(/^Drops column "public"\."article"\."status", which trigger "article_status_change" on "public"\."article" reads: the database refuses to drop a column a trigger depends on, so upgrade fails/),
+    ])
+    await expect(upgrade(projectFor(dropped, [ArticleWithoutStatus]))).rejects.toThrow(/cannot drop column status of table article because other objects depend on it/)
+    expect(await pendingChanges(dropped, [Article])).toEqual([])
+  } finally {
+    await dropped.drop()
+  }
+})
+
+// A column renamed and retyped in one migration, its table renamed too: the trigger is created again from what
+// PostgreSQL prints for it after the renames, up and down.
+@Entity('story')
+class StoryHeadline {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 10 }) code: string
+  @Column({ type: 'text' }) headline: string
+  @Column({ type: 'varchar', length: 20 }) status: string
+  @Column({ type: 'text', default: '' }) search: string
+}
+
+it.each([
+  ['a column a trigger reads renamed and retyped', [ArticleHeadline], ['article.title=headline'], 'UPDATE OF headline ON public.article'],
+  ['that column and its table renamed, the column retyped', [StoryHeadline], ['article=story', 'story.title=headline'], 'UPDATE OF headline ON public.story'],
+] as const)('keeps the triggers through %s in one migration, up and down', async (_what, entities, renames, printed) => {
+  const both = await createPostgresDatabase('trigger_rename_retype')
+  try {
+    await migrateTo(both, [Article], 'Init')
+    // The function reads no column the migration renames: PostgreSQL follows a rename in the trigger, not in a function's body.
+    await both.query(`CREATE FUNCTION article_fired() RETURNS trigger AS $$ BEGIN NEW.search := NEW.search || '+'; RETURN NEW; END $$ LANGUAGE plpgsql`)
+    for (const sql of articleTriggers.slice(1)) await both.query(sql.replace('article_search()', 'article_fired()'))
+    await both.query(`INSERT INTO article (code, title, status) VALUES ('a1', 'Ada', 'draft')`)
+    const project = projectFor(both, [...entities])
+    const { comparison } = await generateMigration(project, 'RenameRetype', Date.now(), { renames: parseRenameFlags([...renames]) })
+    expect(comparison.hazards.filter((h) => h.code === 'TRIGGER_READS_COLUMN')).toEqual([])
+    await upgrade(projectFor(both, [...entities]))
+    expect(await pendingChanges(both, [...entities])).toEqual([])
+    const table = entities[0] === StoryHeadline ? 'story' : 'article'
+    const definitions = () => both.query<{ definition: string }>(`SELECT pg_get_triggerdef(oid) AS definition FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`)
+    expect((await definitions())[0]!.definition).toContain(printed)
+    await both.query(`UPDATE ${table} SET headline = 'Bo'`)
+    expect(await both.query(`SELECT search FROM ${table}`)).toEqual([{ search: '++' }])
+    expect(await both.query(`SELECT to_regclass('pg_temp.typeorm_autogen_triggers') AS kept`)).toEqual([{ kept: null }])
+    await revertLast(both, [...entities])
+    expect(await pendingChanges(both, [Article])).toEqual([])
+    expect((await definitions()).map((d) => d.definition)).toEqual([
+      expect.stringContaining('UPDATE OF title ON public.article'), expect.stringContaining('(old.status)::text IS DISTINCT FROM (new.status)::text'),
+    ])
+    await both.query(`UPDATE article SET title = 'Cy'`)
+    expect(await both.query('SELECT search FROM article')).toEqual([{ search: '+++' }])
+  } finally {
+    await both.drop()
+  }
 })

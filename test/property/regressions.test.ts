@@ -402,6 +402,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const order = table({ id: 3, name: 'order', rows: 3, columns: [user], relations: [{ id: 5, target: 1, columnName: 'naïve', onDelete: 'CASCADE' }] })
     return pair({ tables: [plain, order] }, { tables: [{ ...order, columns: [{ ...user, name: 'naïve' }], relations: [] }] })(dialect)
   },
+  // PostgreSQL (seed 8136): an enum column that a check reads renamed; TypeORM names its type after the column, so
+  // the type is renamed too, and the check's text the database holds was taken with the old type in its casts: the
+  // check differed, and the migration dropped it under the name the check's rename gave it only after (does not exist).
+  'an enum column a check reads renamed, its type with it': (dialect) => {
+    const mood = column({ id: 8, name: 'naïve', kind: 'enum', nullable: false, labels: ['a', 'b', 'c'] })
+    const t = table({ id: 10, name: 'CamelTable', rows: 4, columns: [mood], checks: [{ id: 13, column: 8 }] })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [{ ...mood, name: 'with space' }] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -192,12 +192,14 @@ function applyEdit(
     }
     case 'not_null_over_nulls': {
       // A column of A made NOT NULL while rows hold NULL in it (every third row): the migration must fail. Not
-      // a column of a single-table child or a delete date, which TypeORM keeps nullable, nor MariaDB's update date,
-      // which the server fills in as the rows' relations are set (ON UPDATE CURRENT_TIMESTAMP).
-      const rows = before.tables.find((t) => t.id === table.id)?.rows ?? 0
-      const keptNullable = column?.kind === 'deleteDate' || (column !== undefined && table.childColumns?.includes(column.id))
+      // a column of a single-table child, nor a delete date, which TypeORM keeps nullable; nor one an earlier edit
+      // made nullable, which A's rows hold no NULL in; nor MariaDB's update date, which the server fills in as the
+      // rows' relations are set (ON UPDATE CURRENT_TIMESTAMP).
+      const tableBefore = before.tables.find((t) => t.id === table.id)
+      const rows = tableBefore?.rows ?? 0
+      const nullableInA = tableBefore?.columns.find((c) => c.id === column?.id)?.nullable === true
       const filledOnUpdate = dialect === 'mariadb' && column?.kind === 'updateDate'
-      if (column === undefined || !column.nullable || !inA(table, column.id) || rows < 3 || column.kind === 'generated' || filledOnUpdate || keptNullable) return undefined
+      if (column === undefined || !column.nullable || !nullableInA || rows < 3 || column.kind === 'generated' || column.kind === 'deleteDate' || filledOnUpdate || table.childColumns?.includes(column.id)) return undefined
       column.nullable = false
       column.heldNulls = true
       return `${label}.${column.name} NOT NULL over NULLs`

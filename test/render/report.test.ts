@@ -49,7 +49,7 @@ describe('renderReport', () => {
   it('sql with the dialect\'s failing check: a statement that must return no rows is written as the check, both ways', () => {
     const check = { sql: 'SELECT 1 FROM "user" WHERE "age" IS NULL LIMIT 1', operations: [], failIfRows: 'rows hold NULL:\nfill them first' }
     const plan: MigrationPlan = { ...simplePlan, upStatements: [check, simplePlan.upStatements[0]!], downStatements: [check] }
-    const context = { failingCheck: sqliteMigrationScript.failingCheck }
+    const context = { script: sqliteMigrationScript }
     const written = [
       '-- a check: the statements below fail when the query in them returns a row, and stop the script there: rows hold NULL:',
       '--   fill them first',

@@ -20,7 +20,7 @@ export async function checkDriftCommand(args: ScratchArgs, output: CliOutput): P
   const report = (verdict: string) => renderReport(drift.plan, args.format, args.direction, paintsOf(output).out, {
     problems: drift.findings,
     ...(args.format === 'markdown' && { verdict }),
-    ...(args.format === 'sql' && { failingCheck: dialectFor(project.dataSource.options).migrationScript.failingCheck }),
+    ...(args.format === 'sql' && { script: dialectFor(project.dataSource.options).migrationScript }),
   })
   if (drift.findings.length === 0) {
     const ok = 'OK: the live database has the schema its applied migrations build.'

@@ -67,6 +67,7 @@ export function canonicalMysqlTable(table: TableModel, server: MysqlServer | und
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(table.comment),
     ...(table.engine !== undefined && { engine: table.engine }),
+    ...(table.triggers !== undefined && { triggers: table.triggers }),
   }
 }
 

@@ -121,3 +121,22 @@ export interface ViewRow {
 export const viewsQuery = `SELECT v.TABLE_NAME AS name, v.VIEW_DEFINITION AS definition, v.TABLE_SCHEMA AS \`database\`
 FROM information_schema.VIEWS v
 WHERE v.TABLE_SCHEMA = DATABASE()`
+
+export interface TriggerRow {
+  readonly table: string
+  readonly name: string
+  readonly timing: string
+  readonly event: string
+  readonly statement: string
+  readonly sql_mode: string
+}
+/**
+ * triggersQuery reads the triggers on the database's tables, in the order the server fires those of one table,
+ * timing and event (ACTION_ORDER), which is the order to create them in. The body is read as the server keeps
+ * it, with the sql_mode it was made under, which parses it and runs it.
+ */
+export const triggersQuery = `SELECT t.EVENT_OBJECT_TABLE AS \`table\`, t.TRIGGER_NAME AS name, t.ACTION_TIMING AS timing,
+  t.EVENT_MANIPULATION AS event, t.ACTION_STATEMENT AS statement, t.SQL_MODE AS sql_mode
+FROM information_schema.TRIGGERS t
+WHERE t.TRIGGER_SCHEMA = DATABASE() AND t.EVENT_OBJECT_SCHEMA = DATABASE()
+ORDER BY t.EVENT_OBJECT_TABLE, t.ACTION_TIMING, t.EVENT_MANIPULATION, t.ACTION_ORDER`

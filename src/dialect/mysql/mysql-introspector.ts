@@ -12,15 +12,19 @@ import {
   indexesQuery,
   type TableRow,
   tablesQuery,
+  type TriggerRow,
+  triggersQuery,
   type ViewRow,
   viewsQuery,
 } from './mysql-catalog-queries'
 import { checkOf, columnOf, foreignKeysOf, indexesOf, jsonCheckColumn, viewOf } from './mysql-catalog-rows'
 import { canonicalMysqlTable } from './mysql-canonical-table'
 import type { MysqlConnection } from './mysql-connection'
+import { mysqlSyntax } from './mysql-syntax'
+import { triggerOf } from './mysql-triggers'
 
 /**
- * introspectMysql reads the connection's database (DATABASE()) in six information_schema queries (five
+ * introspectMysql reads the connection's database (DATABASE()) in seven information_schema queries (six
  * on MySQL before 8.0.16, which has no checks), however many tables there are, and returns the canonical
  * model. Tables in `scope.ignoreTables` are left out; the server (MariaDB or MySQL, its version) decides
  * how defaults and checks are read.
@@ -44,17 +48,21 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
   const checks = checksQuery(server)
   const checkRows = checks === undefined ? [] : kept(await read<CheckRow>('checks', checks))
   const viewRows = (await read<ViewRow>('views', viewsQuery)).filter((v) => !ignored.has(v.name))
+  const triggerRows = kept(await read<TriggerRow>('triggers', triggersQuery))
 
   const columns = groupBy(columnRows)
   const indexes = groupBy(indexRows)
   const foreignKeys = groupBy(foreignKeyRows)
   const checksOf = groupBy(checkRows)
+  const triggersOf = groupBy(triggerRows)
+  const syntax = mysqlSyntax(server)
   const tables = tableRows.map((t): TableModel => {
     const ownChecks = checksOf.get(t.name) ?? []
     const jsonColumns = new Set(ownChecks.map(jsonCheckColumn).filter((c) => c !== undefined))
     const isJson = (c: ColumnRow) => c.data_type.toLowerCase() === 'json' || (c.data_type.toLowerCase() === 'longtext' && jsonColumns.has(c.name))
     const ownColumns = (columns.get(t.name) ?? []).sort((a, b) => Number(a.position) - Number(b.position))
     const keys = indexesOf(indexes.get(t.name) ?? [])
+    const triggers = (triggersOf.get(t.name) ?? []).map((row) => triggerOf(row, ownColumns.map((c) => c.name), syntax))
     return canonicalMysqlTable({
       name: t.name,
       columns: ownColumns.map((c) => columnOf(c, t, server, isJson(c))),
@@ -65,6 +73,7 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
       checks: ownChecks.filter((c) => !(jsonCheckColumn(c) !== undefined && ownColumns.some((col) => col.name === jsonCheckColumn(c) && isJson(col)))).map(checkOf),
       ...(t.comment !== null && t.comment !== '' && { comment: t.comment }),
       ...(t.engine !== null && { engine: t.engine }),
+      ...(triggers.length > 0 && { triggers }),
     }, server)
   })
   const relations = new Set([...tableRows.map((t) => t.name), ...viewRows.map((v) => v.name)])

@@ -1,6 +1,7 @@
 import type { MigrationScriptSyntax } from '../dialect'
 import { type LiteralSpelling, scalarLiteral } from '../inline-parameters'
 import { quoteLiteral } from '../quote'
+import { semicolonEnded } from '../statement'
 
 /**
  * stringLiteral is right whatever the server's sql_mode: a backslash escapes in a MySQL string unless
@@ -33,6 +34,11 @@ export const mysqlMigrationScript: MigrationScriptSyntax = {
     bracketNames: false,
     literal: (value) => scalarLiteral(value, spelling),
   },
+  statementLines: (sql) => {
+    if (!sql.includes(';')) return semicolonEnded(sql)
+    const delimiter = delimiters.find((d) => !sql.includes(d))!
+    return [`DELIMITER ${delimiter}`, `${sql}${delimiter}`, 'DELIMITER ;']
+  },
   failingCheck: (query, message) => {
     const shown = stringLiteral(shortened(message))
     return [
@@ -43,6 +49,12 @@ export const mysqlMigrationScript: MigrationScriptSyntax = {
     ]
   },
 }
+
+/**
+ * The client ends a statement at the first `;` outside quotes, also inside a trigger's BEGIN ... END: such a
+ * statement is written under the first of these that its text does not hold (the last one no text does).
+ */
+const delimiters = ['//', '$$', '@@@', '$typeorm_autogen_delimiter$']
 
 /*
  * A failing check on MySQL and MariaDB inserts its message twice into a temporary table's primary key: the

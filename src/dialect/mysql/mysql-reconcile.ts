@@ -28,14 +28,19 @@ import { baseOf } from './mysql-types'
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   refuseUnmakeableTables(desired)
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
+  const desiredTable = namedIn(desired.tables)
+  const referencedCounterpart = (fk: ForeignKeyModel) => {
+    const referenced = fk.referencedSchema === undefined ? desiredTable({ name: fk.referencedTable }) : undefined
+    return referenced === undefined ? undefined : counterpart(referenced)
+  }
   const tables = desired.tables.map((t) => {
     const found = counterpart(t)
     const other = found?.table
     // Engine names are read in any case: the entity's `innodb` is the database's `InnoDB`.
     const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
     const columns = found === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, found))
-    const indexes = other === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, other)) }, other)
-    const foreignKeys = other === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, other))
+    const indexes = found === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, found)) }, found.table)
+    const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
@@ -101,12 +106,17 @@ function withBooleanWidth(column: ColumnModel, counterpart: Counterpart): Column
  * withServerRestrictSpelling: InnoDB checks `NO ACTION` and `RESTRICT` alike, at once; the server reports
  * `RESTRICT` where the DDL named no action (hand-written SQL, other tools) and `NO ACTION` where it said so
  * (TypeORM). A foreign key whose action is one of the two on the entity and the other in the database, on the
- * same columns and target, takes the database's spelling: nothing to change.
+ * same columns and target, takes the database's spelling: nothing to change. Columns and tables renamed by a
+ * stated rename are matched under the names they come from (`referenced`: the target's counterpart).
  */
-function withServerRestrictSpelling(fk: ForeignKeyModel, actualTable: TableModel): ForeignKeyModel {
+function withServerRestrictSpelling(fk: ForeignKeyModel, counterpart: Counterpart, referenced: Counterpart | undefined): ForeignKeyModel {
+  const actualTable = counterpart.table
   if (actualTable.engine?.toLowerCase() !== 'innodb') return fk
-  const other = actualTable.foreignKeys.find((o) => o.referencedTable === fk.referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
-    && o.columns.join('\0') === fk.columns.join('\0') && o.referencedColumns.join('\0') === fk.referencedColumns.join('\0'))
+  const columns = fk.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
+  const referencedTable = referenced?.table.name ?? fk.referencedTable
+  const referencedColumns = fk.referencedColumns.map((c) => referenced?.renamed.get(c) ?? c).join('\0')
+  const other = actualTable.foreignKeys.find((o) => o.referencedTable === referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
+    && o.columns.join('\0') === columns && o.referencedColumns.join('\0') === referencedColumns)
   if (other === undefined) return fk
   const settled = (mine: ReferentialAction, theirs: ReferentialAction) => (checkedAtOnce.has(mine) && checkedAtOnce.has(theirs) ? theirs : mine)
   const onDelete = settled(fk.onDelete, other.onDelete)
@@ -119,10 +129,11 @@ const checkedAtOnce = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT'])
 /**
  * withServerPrefixes: MariaDB indexes a TEXT or BLOB column that an index names whole with a prefix of the
  * longest key it allows (MySQL refuses the index); such a key with no length takes the one of the database's
- * index on the same columns.
+ * index on the same columns (a renamed column: on the column it is renamed from).
  */
-function withServerPrefixes(index: IndexModel, table: TableModel, actualTable: TableModel): IndexModel {
-  const other = actualTable.indexes.find((i) => i.columns.join('\0') === index.columns.join('\0') && i.unique === index.unique && i.method === index.method)
+function withServerPrefixes(index: IndexModel, table: TableModel, counterpart: Counterpart): IndexModel {
+  const columns = index.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
+  const other = counterpart.table.indexes.find((i) => i.columns.join('\0') === columns && i.unique === index.unique && i.method === index.method)
   if (other?.keys === undefined) return index
   let changed = false
   const keys = index.columns.map((column, k) => {

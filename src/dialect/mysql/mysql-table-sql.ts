@@ -5,13 +5,14 @@ import { checkClause, indexClause, primaryKeyClause, uniqueClause } from './mysq
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
+import { recreatedTriggersSql } from './mysql-triggers'
 
 /**
  * createTableSql is one CREATE TABLE IF NOT EXISTS (re-runnable after a failure halfway) with the columns,
  * primary key, unique keys, indexes and checks inside (foreign keys come as their own operations), and the
- * engine and comment after it.
+ * engine and comment after it; then the triggers the database had on it (a `down` restoring a dropped table).
  */
-export function createTableSql(table: TableModel, server: MysqlServer | undefined): StatementPiece {
+export function createTableSql(table: TableModel, server: MysqlServer | undefined): StatementPiece[] {
   const lines = [
     ...table.columns.map((c) => columnDefinitionSql(c, server)),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
@@ -21,7 +22,10 @@ export function createTableSql(table: TableModel, server: MysqlServer | undefine
   ]
   const engine = table.engine === undefined ? '' : ` ENGINE=${engineName(table.engine)}`
   const comment = table.comment === undefined ? '' : ` COMMENT=${quoteString(table.comment)}`
-  return tableBlockPiece({ head: `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (`, lines, tail: `)${engine}${comment}` })
+  return [
+    tableBlockPiece({ head: `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (`, lines, tail: `)${engine}${comment}` }),
+    ...recreatedTriggersSql(table.triggers ?? []),
+  ]
 }
 
 /** dropTableSql drops a table, re-runnably. */

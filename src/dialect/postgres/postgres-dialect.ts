@@ -28,6 +28,7 @@ export const postgresDialect: Dialect = {
     schemas: true,
     enumTypes: true,
     extensions: true,
+    triggersTrackColumns: true,
     transactionalDdl: true,
     columnArrays: true,
     identityColumns: true,

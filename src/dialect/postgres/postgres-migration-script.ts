@@ -1,4 +1,5 @@
 import type { MigrationScriptSyntax } from '../dialect'
+import { semicolonEnded } from '../statement'
 import { type LiteralSpelling, scalarLiteral } from '../inline-parameters'
 import { quoteLiteral } from '../quote'
 
@@ -19,6 +20,7 @@ const spelling: LiteralSpelling = {
  */
 export const postgresMigrationScript: MigrationScriptSyntax = {
   howToRun: 'with `psql -v ON_ERROR_STOP=1 -f <file>`, which stops at the first failing statement (plain psql goes on and commits the rest)',
+  statementLines: semicolonEnded,
   beforeMigration: [],
   afterMigration: [],
   parameters: {

@@ -1,4 +1,5 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { recastEnumType } from '../../operations/recast-enum-type'
 import { renameIdentifier } from '../../operations/rename-identifier'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
@@ -110,9 +111,7 @@ function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap
   // The database's text of a check or predicate reading a column that goes to, from or between enum types
   // holds constants of the old type, which PostgreSQL cannot rebuild against the new one: such text is not
   // taken, so that the migration drops it before the change and creates the entities' after.
-  // A column renamed by a stated rename is the database's column of its old name.
-  const databaseColumn = (column: ColumnModel) => theirColumns.get(renamed.get(column.name) ?? column.name)
-  const retyped = table.columns.filter((c) => enumTypeOf(c) !== enumTypeOf(databaseColumn(c) ?? c)).map((c) => c.name)
+  const retyped = table.columns.filter((c) => enumTypeOf(c) !== enumTypeOf(theirColumns.get(c.name) ?? c)).map((c) => c.name)
   const readsRetyped = (expression: string | undefined) => expression !== undefined && retyped.some((column) => namesColumn(expression, column))
   for (const check of table.checks) {
     if (readsRetyped(check.expression)) continue
@@ -145,6 +144,17 @@ function counterparts<T extends { readonly name: string }>(item: T, mine: readon
   return [...others.filter((o) => o.name === item.name), ...others.filter((o) => !mine.some((m) => m.name === o.name))]
 }
 
+/**
+ * withNewEnumType: the enum type of a column renamed by a stated rename is renamed after it where TypeORM names it
+ * from the column (`<table>_<column>_enum`), and PostgreSQL then prints the casts to it with the new name.
+ */
+function withNewEnumType(sql: string, { table, readFrom }: ExpressionCandidate, to: string, from: string): string {
+  const mine = table.columns.find((c) => c.name === to)
+  const theirs = readFrom.columns.find((c) => c.name === from)
+  if (mine?.enumName === undefined || theirs?.enumName === undefined) return sql
+  return recastEnumType(sql, { schema: theirs.enumSchema ?? readFrom.schema, name: theirs.enumName }, { schema: mine.enumSchema ?? table.schema, name: mine.enumName })
+}
+
 /** An expression is asked about only when it reads as one expression: no `;`, balanced brackets. */
 function askable(expression: string): boolean {
   const tokens = readTokens(expression)
@@ -162,7 +172,7 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
   if (settled.length === 0) return table
   const actualOf = (place: Place, name: string) => {
     const found = settled.find((c) => c.place === place && c.name === name)
-    return found && [...found.renamed].reduce((sql, [to, from]) => renameIdentifier(sql, from, to), found.actual)
+    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to), found, to, from), found.actual)
   }
   return {
     ...table,

@@ -1,4 +1,5 @@
 import type { MigrationScriptSyntax } from '../dialect'
+import { semicolonEnded } from '../statement'
 import { type LiteralSpelling, scalarLiteral } from '../inline-parameters'
 import { quoteDoubled, quoteLiteral } from '../quote'
 
@@ -16,6 +17,7 @@ const spelling: LiteralSpelling = {
  */
 export const sqliteMigrationScript: MigrationScriptSyntax = {
   howToRun: 'with `sqlite3 -bail <database> < <file>`, which stops at the first failing statement (without `-bail`, sqlite3 goes on and commits the rest)',
+  statementLines: semicolonEnded,
   beforeMigration: ['PRAGMA foreign_keys = OFF'],
   afterMigration: ['PRAGMA foreign_keys = ON'],
   parameters: {
