@@ -13,6 +13,7 @@ import { tableLabel, tableModelOf } from './table-model'
 import { UserError } from './user-error'
 import { type DeclarationConflict, type TableDeclaration, settleDeclarations } from './declaration-conflicts'
 import { declarationOf } from './declaration-labels'
+import { declaringEntityOf } from './declaring-entity'
 import { viewModelOf } from './view-models'
 
 export type { SkippedIndex } from './constraint-models'
@@ -126,6 +127,16 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
   }
   if (!metadata.synchronize) {
     return { warning: `skipped table ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
+  }
+  // TypeORM's synchronize still makes such an entity's junction and closure tables, whose foreign keys then
+  // reference a table that no one may have made.
+  const declaring = declaringEntityOf(metadata)
+  if (declaring !== undefined && !declaring.synchronize) {
+    const derives = metadata.tableType === 'junction' ? 'ManyToMany' : 'tree'
+    return {
+      warning: `skipped table ${label}: entity ${declaring.name}, whose ${derives} derives it, is declared synchronize: false`,
+      leaveTableAlone: true,
+    }
   }
   const view = metadata.tableType === 'junction' ? metadata.foreignKeys.find((fk) => fk.referencedEntityMetadata.tableType === 'view') : undefined
   if (view !== undefined) {

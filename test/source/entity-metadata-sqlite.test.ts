@@ -245,6 +245,48 @@ class SnakeNaming extends DefaultNamingStrategy {
     expect(read.table('customers').uniques).toEqual([{ name: 'uq_customers_email_address', columns: ['email_address'] }])
   })
 
+  test('the junction and closure tables of an entity declared synchronize: false are left alone with it', async () => {
+    // Phalcode/gamevault-backend keeps its v12 entities, synchronize: false, for a data migration that drops
+    // their tables: their ManyToMany junctions and closure table would reference tables no one makes.
+    const p = project({
+      'entities/legacy.ts': `
+import { Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, Tree, TreeChildren, TreeParent } from 'typeorm'
+@Entity()
+export class Tag {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity('v12_tag', { synchronize: false })
+export class TagV12 {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity('v12_game', { synchronize: false })
+export class GameV12 {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => TagV12) @JoinTable() tags: TagV12[]
+}
+@Entity()
+export class Game {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => TagV12) @JoinTable() oldTags: TagV12[]
+}
+@Entity('v12_folder', { synchronize: false })
+@Tree('closure-table')
+export class FolderV12 {
+  @PrimaryGeneratedColumn() id: number
+  @TreeChildren() children: FolderV12[]
+  @TreeParent() parent: FolderV12
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    // The junction of a synchronized entity's ManyToMany stays, as TypeORM's synchronize makes it.
+    expect(read.model.tables.map((t) => t.name)).toEqual(['game', 'game_old_tags_v12_tag', 'tag'])
+    expect(read.skippedTables.map((t) => t.name).sort()).toEqual(['v12_folder', 'v12_folder_closure', 'v12_game', 'v12_game_tags_v12_tag', 'v12_tag'])
+    expect(read.warnings).toContain('skipped table "v12_game_tags_v12_tag": entity GameV12, whose ManyToMany derives it, is declared synchronize: false')
+    expect(read.warnings).toContain('skipped table "v12_folder_closure": entity FolderV12, whose tree derives it, is declared synchronize: false')
+  })
+
   test('a Date object as a default is read with a warning: it is the time the entities were loaded', async () => {
     const p = project({
       'entities/thing.ts': `
