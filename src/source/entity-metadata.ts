@@ -53,6 +53,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const declarations = new Map<string, TableDeclaration[]>()
   const entityDeclaring = new Map<string, EntityMetadata>()
   const views: ViewModel[] = []
+  const leftAlone: { readonly name: QualifiedName; readonly warning?: number }[] = []
 
   if (metadatas.length === 0) {
     warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
@@ -69,8 +70,8 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     }
     const skipped = skipOf(metadata, dataSource)
     if (skipped !== undefined) {
-      if (skipped.warning !== undefined) warn(skipped.warning)
-      if (skipped.leaveTableAlone) skippedTables.push(nameOf(metadata))
+      if (skipped.leaveTableAlone) leftAlone.push({ name: nameOf(metadata), warning: skipped.warning === undefined ? undefined : warn(skipped.warning) - 1 })
+      else if (skipped.warning !== undefined) warn(skipped.warning)
       continue
     }
     const key = qualifiedKey(nameOf(metadata))
@@ -84,6 +85,10 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     renameHints.push(...renameHintsOf(metadata))
   }
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy), ...closureRenameHints(metadatas, dataSource.namingStrategy))
+  // A table another entity or @JoinTable declares is theirs (a @JoinTable with synchronize: false onto an entity's table).
+  const overruled = leftAlone.filter((s) => declarations.has(qualifiedKey(s.name)))
+  skippedTables.push(...leftAlone.filter((s) => !overruled.includes(s)).map((s) => s.name))
+  const overruledWarnings = new Set(overruled.flatMap((s) => (s.warning === undefined ? [] : [s.warning])))
   const settled = [...declarations.values()].map(settleDeclarations)
   const tables = settled.map((s) => s.table)
 
@@ -96,7 +101,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       extensions: [],
       views: views.sort(byQualifiedName),
     },
-    warnings,
+    warnings: warnings.filter((_, i) => !overruledWarnings.has(i)),
     skippedTables,
     skippedIndexes,
     renameHints,

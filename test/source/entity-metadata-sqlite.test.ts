@@ -287,6 +287,39 @@ export class FolderV12 {
     expect(read.warnings).toContain('skipped table "v12_folder_closure": entity FolderV12, whose tree derives it, is declared synchronize: false')
   })
 
+  test('a table both an entity and a @JoinTable declaring synchronize: false name is the entity\'s', async () => {
+    // Giveth/impact-graph maps its ManyToMany onto the table of an entity of its own, with more columns, through a
+    // @JoinTable of the same name declared synchronize: false; TypeORM's synchronize makes the entity's table.
+    const p = project({
+      'entities/round.ts': `
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm'
+@Entity()
+export class Round {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity()
+export class Project {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => Round)
+  @JoinTable({ name: 'project_round', joinColumn: { name: 'projectId' }, inverseJoinColumn: { name: 'roundId' }, synchronize: false })
+  rounds: Round[]
+}
+@Entity('project_round')
+export class ProjectRound {
+  @PrimaryGeneratedColumn() id: number
+  @Column() projectId: number
+  @Column() roundId: number
+  @Column({ default: 0 }) donors: number
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    expect(read.table('project_round').columns.map((c) => c.name)).toEqual(['id', 'projectId', 'roundId', 'donors'])
+    expect(read.skippedTables).toEqual([])
+    expect(read.warnings).toEqual([])
+  })
+
   test('a Date object as a default is read with a warning: it is the time the entities were loaded', async () => {
     const p = project({
       'entities/thing.ts': `
