@@ -85,10 +85,13 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     renameHints.push(...renameHintsOf(metadata))
   }
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy), ...closureRenameHints(metadatas, dataSource.namingStrategy))
-  // A table another entity or @JoinTable declares is theirs (a @JoinTable with synchronize: false onto an entity's table).
-  const overruled = leftAlone.filter((s) => declarations.has(qualifiedKey(s.name)))
+  // A table a synchronized entity declares is its own (a @JoinTable with synchronize: false onto an entity's table,
+  // a second, read-only entity of the table); one only a junction declares stays left alone: its other columns
+  // would go.
+  const overruled = leftAlone.filter((s) => declarations.get(qualifiedKey(s.name))?.some((d) => d.isEntity) === true)
   skippedTables.push(...leftAlone.filter((s) => !overruled.includes(s)).map((s) => s.name))
   const overruledWarnings = new Set(overruled.flatMap((s) => (s.warning === undefined ? [] : [s.warning])))
+  for (const skipped of skippedTables) declarations.delete(qualifiedKey(skipped))
   const settled = [...declarations.values()].map(settleDeclarations)
   const tables = settled.map((s) => s.table)
 

@@ -287,7 +287,7 @@ export class FolderV12 {
     expect(read.warnings).toContain('skipped table "v12_folder_closure": entity FolderV12, whose tree derives it, is declared synchronize: false')
   })
 
-  test('a table both an entity and a @JoinTable declaring synchronize: false name is the entity\'s', async () => {
+  test('a table both an entity and a @JoinTable or entity declaring synchronize: false name is the entity\'s', async () => {
     // Giveth/impact-graph maps its ManyToMany onto the table of an entity of its own, with more columns, through a
     // @JoinTable of the same name declared synchronize: false; TypeORM's synchronize makes the entity's table.
     const p = project({
@@ -311,13 +311,32 @@ export class ProjectRound {
   @Column() roundId: number
   @Column({ default: 0 }) donors: number
 }
+@Entity('project_round', { synchronize: false })
+export class ProjectRoundSummary {
+  @PrimaryGeneratedColumn() id: number
+  @Column() donors: number
+}
+@Entity('round_member', { synchronize: false })
+export class RoundMember {
+  @PrimaryGeneratedColumn() id: number
+  @Column() roundId: number
+  @Column() memberId: number
+}
+@Entity()
+export class Member {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => Round) @JoinTable({ name: 'round_member' }) rounds: Round[]
+}
 `,
       'ormconfig.ts': globConfig,
     })
     const read = await readProject(p)
     expect(read.table('project_round').columns.map((c) => c.name)).toEqual(['id', 'projectId', 'roundId', 'donors'])
-    expect(read.skippedTables).toEqual([])
-    expect(read.warnings).toEqual([])
+    // A table that only a junction declares beside an entity declared synchronize: false stays left alone: as
+    // the junction, it would lose the entity's other columns.
+    expect(read.model.tables.map((t) => t.name)).toEqual(['member', 'project', 'project_round', 'round'])
+    expect(read.skippedTables).toEqual([{ name: 'round_member' }])
+    expect(read.warnings).toEqual(['skipped table "round_member": entity RoundMember is declared synchronize: false'])
   })
 
   test('a Date object as a default is read with a warning: it is the time the entities were loaded', async () => {
