@@ -172,10 +172,15 @@ function arrayElement(text: string): string {
   return text === '' || /^null$/i.test(text) || /[{},"\\\s]/.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : text
 }
 
-/** stringDefaultOf is the entity's string default where the driver wrote it between quotes as it is, else undefined. */
+/**
+ * stringDefaultOf is the text of the entity's string default where the driver wrote it between quotes as it is,
+ * else undefined. Where the entity doubled every quote itself (`"it''s"`), as TypeORM needs for its literal to
+ * hold, that literal stands for the text with them undoubled (it's), which TypeORM's synchronize stores.
+ */
 function stringDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
   const raw: unknown = column.default
-  return typeof raw === 'string' && normalized === `'${raw}'` ? raw : undefined
+  if (typeof raw !== 'string' || normalized !== `'${raw}'`) return undefined
+  return /^(?:[^']|'')*$/.test(raw) ? raw.replace(/''/g, "'") : raw
 }
 
 function lengthOf(length: string | undefined, where: string, warn: Warn): number | undefined {
