@@ -35,6 +35,13 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   if (emptyExpression) {
     warn(`default of ${where} is an empty expression (a function returning ''), which no database takes: it is left out; write default: '' for an empty string`)
   }
+  if (typeof column.default === 'string' && !everyQuoteDoubled.test(column.default) && /^'(?:[^']|'')*'$/.test(column.default)) {
+    const inner = column.default.slice(1, -1).replace(/''/g, "'")
+    warn(
+      `default of ${where} is the text ${column.default}, its quotes included: TypeORM writes it '${column.default}', which no database takes, ` +
+        `and puts a string default between quotes itself; write default: ${quoteLiteral(inner)} for the text ${inner}`,
+    )
+  }
   return {
     name: options.name,
     type: String(options.type),
@@ -180,8 +187,11 @@ function arrayElement(text: string): string {
 function stringDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
   const raw: unknown = column.default
   if (typeof raw !== 'string' || normalized !== `'${raw}'`) return undefined
-  return /^(?:[^']|'')*$/.test(raw) ? raw.replace(/''/g, "'") : raw
+  return everyQuoteDoubled.test(raw) ? raw.replace(/''/g, "'") : raw
 }
+
+/** everyQuoteDoubled: TypeORM's `'<text>'` is a whole SQL string literal. */
+const everyQuoteDoubled = /^(?:[^']|'')*$/
 
 function lengthOf(length: string | undefined, where: string, warn: Warn): number | undefined {
   if (length === undefined || length === '') return undefined

@@ -357,6 +357,29 @@ export class Thing {
     ])
   })
 
+  test('a string default written as an SQL literal is read as its text, quotes and all, with a warning', async () => {
+    // kresusapp/kresus declares default: "'all'", which TypeORM writes ''all'' (no database takes it); its own
+    // migration made the column with DEFAULT 'all'.
+    const p = project({
+      'entities/rule.ts': `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('rules')
+export class Rule {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', default: "'all'" }) months: string
+  @Column({ type: 'varchar', default: "it''s" }) note: string
+  @Column({ type: 'varchar', default: "''" }) quote: string
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    expect(read.table('rules').columns.map((c) => c.default)).toEqual([undefined, "'''all'''", "'it''s'", "''''"])
+    expect(read.warnings).toEqual([
+      `default of column "months" of "rules" is the text 'all', its quotes included: TypeORM writes it ''all'', which no database takes, and puts a string default between quotes itself; write default: 'all' for the text all`,
+    ])
+  })
+
   test('unique constraints on the same columns are kept once, preferring the declared name', async () => {
     const p = project({
       'entities/thing.ts': `
