@@ -29,6 +29,11 @@ export interface EntityReadResult {
    * views that cannot be modelled, left alone likewise.
    */
   readonly skippedTables: readonly QualifiedName[]
+  /**
+   * Views of entities declared `synchronize: false`: the database's copy is kept as it is, and so made again
+   * around a change of what it reads, which PostgreSQL refuses while the view exists.
+   */
+  readonly skippedViews: readonly QualifiedName[]
   /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
   readonly skippedIndexes: readonly SkippedIndex[]
   /** Renames the entities state with `@RenamedFrom`, of the tables in `model`. */
@@ -48,6 +53,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const warnings: string[] = []
   const warn = (message: string) => warnings.push(message)
   const skippedTables: QualifiedName[] = []
+  const skippedViews: QualifiedName[] = []
   const skippedIndexes: SkippedIndex[] = []
   const renameHints: RenameHint[] = []
   const declarations = new Map<string, TableDeclaration[]>()
@@ -70,7 +76,10 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     }
     const skipped = skipOf(metadata, dataSource)
     if (skipped !== undefined) {
-      if (skipped.leaveTableAlone) leftAlone.push({ name: nameOf(metadata), warning: skipped.warning === undefined ? undefined : warn(skipped.warning) - 1 })
+      if (skipped.keepView) {
+        warn(skipped.warning!)
+        skippedViews.push(nameOf(metadata))
+      } else if (skipped.leaveTableAlone) leftAlone.push({ name: nameOf(metadata), warning: skipped.warning === undefined ? undefined : warn(skipped.warning) - 1 })
       else if (skipped.warning !== undefined) warn(skipped.warning)
       continue
     }
@@ -106,6 +115,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     },
     warnings: warnings.filter((_, i) => !overruledWarnings.has(i)),
     skippedTables,
+    skippedViews,
     skippedIndexes,
     renameHints,
     conflicts: settled.flatMap((s) => s.conflicts),
@@ -116,6 +126,8 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
 interface Skip {
   readonly warning?: string
   readonly leaveTableAlone?: boolean
+  /** A view the entities leave to the database: kept as the database has it (see skippedViews). */
+  readonly keepView?: boolean
 }
 
 function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefined {
@@ -124,7 +136,7 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
     case 'entity-child':
       return {} // single-table inheritance: its columns are already in the parent's table
     case 'view':
-      return { warning: `skipped view ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
+      return { warning: `skipped view ${label}: entity ${metadata.name} is declared synchronize: false`, keepView: true }
     case 'regular':
     case 'junction':
     case 'closure':
