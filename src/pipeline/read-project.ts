@@ -16,6 +16,7 @@ import { type ExpandRecord, openExpands } from './expand-contract-record'
 import { formerColumns } from './former-columns'
 import { formerTables, tableRenamesOf } from './former-tables'
 import { ignoredTables } from './ignored-tables'
+import { keepingSkippedViews } from './kept-views'
 import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
 import { refuseNoEntities } from './no-entities-guard'
@@ -98,7 +99,8 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
   const tableRenames = tableRenamesOf(hints, introspected, wanted)
   const formerTable = formerTables(tableRenames)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(wanted, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted)) : wanted
+  const keeping = keepingSkippedViews(wanted, introspected, entities.skippedViews)
+  const reconciled = dialect.reconcile ? await dialect.reconcile(keeping, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted)) : keeping
   refuseRepeatedIndexNames(reconciled)
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
   const queryCount = connection.queryCount

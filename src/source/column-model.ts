@@ -35,6 +35,13 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   if (emptyExpression) {
     warn(`default of ${where} is an empty expression (a function returning ''), which no database takes: it is left out; write default: '' for an empty string`)
   }
+  if (typeof column.default === 'string' && !everyQuoteDoubled.test(column.default) && /^'(?:[^']|'')*'$/.test(column.default)) {
+    const inner = column.default.slice(1, -1).replace(/''/g, "'")
+    warn(
+      `default of ${where} is the text ${column.default}, its quotes included: TypeORM writes it '${column.default}', which no database takes, ` +
+        `and puts a string default between quotes itself; write default: ${quoteLiteral(inner)} for the text ${inner}`,
+    )
+  }
   return {
     name: options.name,
     type: String(options.type),
@@ -172,11 +179,19 @@ function arrayElement(text: string): string {
   return text === '' || /^null$/i.test(text) || /[{},"\\\s]/.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : text
 }
 
-/** stringDefaultOf is the entity's string default where the driver wrote it between quotes as it is, else undefined. */
+/**
+ * stringDefaultOf is the text of the entity's string default where the driver wrote it between quotes as it is,
+ * else undefined. Where the entity doubled every quote itself (`"it''s"`), as TypeORM needs for its literal to
+ * hold, that literal stands for the text with them undoubled (it's), which TypeORM's synchronize stores.
+ */
 function stringDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
   const raw: unknown = column.default
-  return typeof raw === 'string' && normalized === `'${raw}'` ? raw : undefined
+  if (typeof raw !== 'string' || normalized !== `'${raw}'`) return undefined
+  return everyQuoteDoubled.test(raw) ? raw.replace(/''/g, "'") : raw
 }
+
+/** everyQuoteDoubled: TypeORM's `'<text>'` is a whole SQL string literal. */
+const everyQuoteDoubled = /^(?:[^']|'')*$/
 
 function lengthOf(length: string | undefined, where: string, warn: Warn): number | undefined {
   if (length === undefined || length === '') return undefined

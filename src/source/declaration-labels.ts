@@ -1,6 +1,7 @@
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { TableModel } from '../model/schema-model'
 import type { TableDeclaration } from './declaration-conflicts'
+import { declaringEntityOf } from './declaring-entity'
 
 /**
  * declarationOf names the metadata a table comes from: `@Entity ProductChannel`, or for a junction table
@@ -9,7 +10,7 @@ import type { TableDeclaration } from './declaration-conflicts'
 export function declarationOf(metadata: EntityMetadata, metadatas: readonly EntityMetadata[], table: TableModel): TableDeclaration {
   // Two @JoinTables of one table (the two sides of one ManyToMany each with its own) leave each relation
   // pointing at the other's junction: the owner is the entity whose key the junction's owner columns reference.
-  const ownerEntity = metadata.ownerColumns[0]?.referencedColumn?.entityMetadata
+  const ownerEntity = declaringEntityOf(metadata)
   const relations = metadata.tableType === 'junction' ? metadatas.flatMap((m) => m.relations) : []
   const ownedHere = (r: (typeof relations)[number]) => r.isOwning && r.isManyToMany && r.entityMetadata === ownerEntity && r.joinTableName === metadata.tableName
   const owner = relations.find((r) => ownedHere(r) && r.junctionEntityMetadata === metadata) ??

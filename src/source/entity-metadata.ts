@@ -13,6 +13,7 @@ import { tableLabel, tableModelOf } from './table-model'
 import { UserError } from './user-error'
 import { type DeclarationConflict, type TableDeclaration, settleDeclarations } from './declaration-conflicts'
 import { declarationOf } from './declaration-labels'
+import { declaringEntityOf } from './declaring-entity'
 import { viewModelOf } from './view-models'
 
 export type { SkippedIndex } from './constraint-models'
@@ -28,6 +29,11 @@ export interface EntityReadResult {
    * views that cannot be modelled, left alone likewise.
    */
   readonly skippedTables: readonly QualifiedName[]
+  /**
+   * Views of entities declared `synchronize: false`: the database's copy is kept as it is, and so made again
+   * around a change of what it reads, which PostgreSQL refuses while the view exists.
+   */
+  readonly skippedViews: readonly QualifiedName[]
   /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
   readonly skippedIndexes: readonly SkippedIndex[]
   /** Renames the entities state with `@RenamedFrom`, of the tables in `model`. */
@@ -47,11 +53,13 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const warnings: string[] = []
   const warn = (message: string) => warnings.push(message)
   const skippedTables: QualifiedName[] = []
+  const skippedViews: QualifiedName[] = []
   const skippedIndexes: SkippedIndex[] = []
   const renameHints: RenameHint[] = []
   const declarations = new Map<string, TableDeclaration[]>()
   const entityDeclaring = new Map<string, EntityMetadata>()
   const views: ViewModel[] = []
+  const leftAlone: { readonly name: QualifiedName; readonly warning?: number }[] = []
 
   if (metadatas.length === 0) {
     warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
@@ -68,8 +76,11 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     }
     const skipped = skipOf(metadata, dataSource)
     if (skipped !== undefined) {
-      if (skipped.warning !== undefined) warn(skipped.warning)
-      if (skipped.leaveTableAlone) skippedTables.push(nameOf(metadata))
+      if (skipped.keepView) {
+        warn(skipped.warning!)
+        skippedViews.push(nameOf(metadata))
+      } else if (skipped.leaveTableAlone) leftAlone.push({ name: nameOf(metadata), warning: skipped.warning === undefined ? undefined : warn(skipped.warning) - 1 })
+      else if (skipped.warning !== undefined) warn(skipped.warning)
       continue
     }
     const key = qualifiedKey(nameOf(metadata))
@@ -83,6 +94,13 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     renameHints.push(...renameHintsOf(metadata))
   }
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy), ...closureRenameHints(metadatas, dataSource.namingStrategy))
+  // A table a synchronized entity declares is its own (a @JoinTable with synchronize: false onto an entity's table,
+  // a second, read-only entity of the table); one only a junction declares stays left alone: its other columns
+  // would go.
+  const overruled = leftAlone.filter((s) => declarations.get(qualifiedKey(s.name))?.some((d) => d.isEntity) === true)
+  skippedTables.push(...leftAlone.filter((s) => !overruled.includes(s)).map((s) => s.name))
+  const overruledWarnings = new Set(overruled.flatMap((s) => (s.warning === undefined ? [] : [s.warning])))
+  for (const skipped of skippedTables) declarations.delete(qualifiedKey(skipped))
   const settled = [...declarations.values()].map(settleDeclarations)
   const tables = settled.map((s) => s.table)
 
@@ -95,8 +113,9 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       extensions: [],
       views: views.sort(byQualifiedName),
     },
-    warnings,
+    warnings: warnings.filter((_, i) => !overruledWarnings.has(i)),
     skippedTables,
+    skippedViews,
     skippedIndexes,
     renameHints,
     conflicts: settled.flatMap((s) => s.conflicts),
@@ -107,6 +126,8 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
 interface Skip {
   readonly warning?: string
   readonly leaveTableAlone?: boolean
+  /** A view the entities leave to the database: kept as the database has it (see skippedViews). */
+  readonly keepView?: boolean
 }
 
 function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefined {
@@ -115,7 +136,7 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
     case 'entity-child':
       return {} // single-table inheritance: its columns are already in the parent's table
     case 'view':
-      return { warning: `skipped view ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
+      return { warning: `skipped view ${label}: entity ${metadata.name} is declared synchronize: false`, keepView: true }
     case 'regular':
     case 'junction':
     case 'closure':
@@ -126,6 +147,16 @@ function skipOf(metadata: EntityMetadata, dataSource: DataSource): Skip | undefi
   }
   if (!metadata.synchronize) {
     return { warning: `skipped table ${label}: entity ${metadata.name} is declared synchronize: false`, leaveTableAlone: true }
+  }
+  // TypeORM's synchronize still makes such an entity's junction and closure tables, whose foreign keys then
+  // reference a table that no one may have made.
+  const declaring = declaringEntityOf(metadata)
+  if (declaring !== undefined && !declaring.synchronize) {
+    const derives = metadata.tableType === 'junction' ? 'ManyToMany' : 'tree'
+    return {
+      warning: `skipped table ${label}: entity ${declaring.name}, whose ${derives} derives it, is declared synchronize: false`,
+      leaveTableAlone: true,
+    }
   }
   const view = metadata.tableType === 'junction' ? metadata.foreignKeys.find((fk) => fk.referencedEntityMetadata.tableType === 'view') : undefined
   if (view !== undefined) {

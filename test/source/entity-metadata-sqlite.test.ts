@@ -245,6 +245,100 @@ class SnakeNaming extends DefaultNamingStrategy {
     expect(read.table('customers').uniques).toEqual([{ name: 'uq_customers_email_address', columns: ['email_address'] }])
   })
 
+  test('the junction and closure tables of an entity declared synchronize: false are left alone with it', async () => {
+    // Phalcode/gamevault-backend keeps its v12 entities, synchronize: false, for a data migration that drops
+    // their tables: their ManyToMany junctions and closure table would reference tables no one makes.
+    const p = project({
+      'entities/legacy.ts': `
+import { Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, Tree, TreeChildren, TreeParent } from 'typeorm'
+@Entity()
+export class Tag {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity('v12_tag', { synchronize: false })
+export class TagV12 {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity('v12_game', { synchronize: false })
+export class GameV12 {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => TagV12) @JoinTable() tags: TagV12[]
+}
+@Entity()
+export class Game {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => TagV12) @JoinTable() oldTags: TagV12[]
+}
+@Entity('v12_folder', { synchronize: false })
+@Tree('closure-table')
+export class FolderV12 {
+  @PrimaryGeneratedColumn() id: number
+  @TreeChildren() children: FolderV12[]
+  @TreeParent() parent: FolderV12
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    // The junction of a synchronized entity's ManyToMany stays, as TypeORM's synchronize makes it.
+    expect(read.model.tables.map((t) => t.name)).toEqual(['game', 'game_old_tags_v12_tag', 'tag'])
+    expect(read.skippedTables.map((t) => t.name).sort()).toEqual(['v12_folder', 'v12_folder_closure', 'v12_game', 'v12_game_tags_v12_tag', 'v12_tag'])
+    expect(read.warnings).toContain('skipped table "v12_game_tags_v12_tag": entity GameV12, whose ManyToMany derives it, is declared synchronize: false')
+    expect(read.warnings).toContain('skipped table "v12_folder_closure": entity FolderV12, whose tree derives it, is declared synchronize: false')
+  })
+
+  test('a table both an entity and a @JoinTable or entity declaring synchronize: false name is the entity\'s', async () => {
+    // Giveth/impact-graph maps its ManyToMany onto the table of an entity of its own, with more columns, through a
+    // @JoinTable of the same name declared synchronize: false; TypeORM's synchronize makes the entity's table.
+    const p = project({
+      'entities/round.ts': `
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm'
+@Entity()
+export class Round {
+  @PrimaryGeneratedColumn() id: number
+}
+@Entity()
+export class Project {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => Round)
+  @JoinTable({ name: 'project_round', joinColumn: { name: 'projectId' }, inverseJoinColumn: { name: 'roundId' }, synchronize: false })
+  rounds: Round[]
+}
+@Entity('project_round')
+export class ProjectRound {
+  @PrimaryGeneratedColumn() id: number
+  @Column() projectId: number
+  @Column() roundId: number
+  @Column({ default: 0 }) donors: number
+}
+@Entity('project_round', { synchronize: false })
+export class ProjectRoundSummary {
+  @PrimaryGeneratedColumn() id: number
+  @Column() donors: number
+}
+@Entity('round_member', { synchronize: false })
+export class RoundMember {
+  @PrimaryGeneratedColumn() id: number
+  @Column() roundId: number
+  @Column() memberId: number
+}
+@Entity()
+export class Member {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToMany(() => Round) @JoinTable({ name: 'round_member' }) rounds: Round[]
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    expect(read.table('project_round').columns.map((c) => c.name)).toEqual(['id', 'projectId', 'roundId', 'donors'])
+    // A table that only a junction declares beside an entity declared synchronize: false stays left alone: as
+    // the junction, it would lose the entity's other columns.
+    expect(read.model.tables.map((t) => t.name)).toEqual(['member', 'project', 'project_round', 'round'])
+    expect(read.skippedTables).toEqual([{ name: 'round_member' }])
+    expect(read.warnings).toEqual(['skipped table "round_member": entity RoundMember is declared synchronize: false'])
+  })
+
   test('a Date object as a default is read with a warning: it is the time the entities were loaded', async () => {
     const p = project({
       'entities/thing.ts': `
@@ -260,6 +354,29 @@ export class Thing {
     const read = await readProject(p)
     expect(read.warnings).toEqual([
       `default of column "loadedAt" of "things" is a Date object, the time the entities were loaded: every run finds it changed; write default: () => 'CURRENT_TIMESTAMP' for the time a row is inserted`,
+    ])
+  })
+
+  test('a string default written as an SQL literal is read as its text, quotes and all, with a warning', async () => {
+    // kresusapp/kresus declares default: "'all'", which TypeORM writes ''all'' (no database takes it); its own
+    // migration made the column with DEFAULT 'all'.
+    const p = project({
+      'entities/rule.ts': `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('rules')
+export class Rule {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', default: "'all'" }) months: string
+  @Column({ type: 'varchar', default: "it''s" }) note: string
+  @Column({ type: 'varchar', default: "''" }) quote: string
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    expect(read.table('rules').columns.map((c) => c.default)).toEqual([undefined, "'''all'''", "'it''s'", "''''"])
+    expect(read.warnings).toEqual([
+      `default of column "months" of "rules" is the text 'all', its quotes included: TypeORM writes it ''all'', which no database takes, and puts a string default between quotes itself; write default: 'all' for the text all`,
     ])
   })
 

@@ -3,6 +3,7 @@ import { counterpartIn } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
+import { keepingHeldEnums } from './postgres-held-enums'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
 import { reconcileViews } from './postgres-view-reconcile'
@@ -18,12 +19,12 @@ interface Candidate {
 /**
  * reconcilePostgres settles what the rules could not: constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
- * (`reconcileViews`, temporary views rolled back). Each query is only issued when there is something to ask;
- * none changes the database.
+ * (`reconcileViews`, temporary views rolled back), and keeps the enum types columns outside the diff use
+ * (`keepingHeldEnums`). Each query is only issued when there is something to ask; none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection, formerTable), actual, connection, formerTable, formerColumn)
-  return reconcileViews(expressions, actual, connection)
+  return keepingHeldEnums(await reconcileViews(expressions, actual, connection), actual, connection)
 }
 
 /**
