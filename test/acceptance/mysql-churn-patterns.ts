@@ -248,6 +248,14 @@ class IndexNames {
   @Column('text') body: string
 }
 
+// Too long for a whole key (over 3072 bytes): MariaDB indexes a prefix of them, the longest that fits.
+@Entity('p35') class IndexesOnLongStrings {
+  @PrimaryGeneratedColumn() id: number
+  @Index() @Column({ length: 1000 }) url: string
+  @Index() @Column({ length: 5000, charset: 'latin1' }) note: string
+  @Index() @Column({ type: 'varbinary', length: 4000 }) digest: Buffer
+}
+
 enum Level { Low = 1, High = 2 }
 @Entity({ name: 'p32', comment: "the owner's notes" }) class CommentsAndSoftDelete {
   @PrimaryGeneratedColumn() id: number
@@ -291,4 +299,5 @@ export const mysqlChurnPatterns: readonly MysqlChurnPattern[] = [
   { name: 'many-to-many between uuid keys: the junction columns follow the server (uuid or varchar(36))', issue: 'typeorm#8832', entities: [UuidGroup, UuidMember] },
   { name: 'generated columns, stored and virtual, not nullable in the entity (TypeORM writes no NOT NULL for them on MariaDB)', entities: [GeneratedColumns] },
   { name: 'fulltext indexes, on one column and on two', entities: [FulltextIndexes, FulltextOverTwo] },
+  { name: 'indexes on varchar and varbinary columns too long for a whole key (MariaDB indexes the longest prefix that fits)', entities: [IndexesOnLongStrings] },
 ]

@@ -8,6 +8,7 @@ import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { refuseUnmakeableTables } from './mysql-unmakeable-tables'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
+import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
 import { isMadeForForeignKey, servedBy } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
@@ -128,8 +129,9 @@ const checkedAtOnce = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT'])
 
 /**
  * withServerPrefixes: MariaDB indexes a TEXT or BLOB column that an index names whole with a prefix of the
- * longest key it allows (MySQL refuses the index); such a key with no length takes the one of the database's
- * index on the same columns (a renamed column: on the column it is renamed from).
+ * longest key it allows (MySQL refuses the index), and so a string column too long for a whole key
+ * (isLongestKeyPrefix); such a key with no length takes the one of the database's index on the same columns
+ * (a renamed column: on the column it is renamed from).
  */
 function withServerPrefixes(index: IndexModel, table: TableModel, counterpart: Counterpart): IndexModel {
   const columns = index.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
@@ -139,7 +141,9 @@ function withServerPrefixes(index: IndexModel, table: TableModel, counterpart: C
   const keys = index.columns.map((column, k) => {
     const mine = index.keys?.[k] ?? {}
     const length = other.keys?.[k]?.length
-    if (mine.length !== undefined || length === undefined || !/(text|blob)$/.test(table.columns.find((c) => c.name === column)?.type ?? '')) return mine
+    const declared = table.columns.find((c) => c.name === column)
+    if (mine.length !== undefined || length === undefined || declared === undefined) return mine
+    if (!/(text|blob)$/.test(declared.type) && !isLongestKeyPrefix(declared, length)) return mine
     changed = true
     return { ...mine, length }
   })

@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
+import { bytesPerCharacter } from './mysql-character-bytes'
 import { baseOf } from './mysql-types'
 
 const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
@@ -90,17 +91,6 @@ function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange 
 function keepsLengthPrefix(a: number, b: number, bytes: number | undefined): boolean {
   if (bytes !== undefined) return (a * bytes <= 255) === (b * bytes <= 255)
   return (a <= 63 && b <= 63) || (a > 255 && b > 255)
-}
-
-/** bytesPerCharacter is the most bytes a character of `charset` takes; undefined for none named or one not known here. */
-function bytesPerCharacter(charset: string | undefined): number | undefined {
-  const name = charset?.toLowerCase()
-  if (name === undefined) return undefined
-  if (name === 'utf8mb4' || name === 'utf16' || name === 'utf16le' || name === 'utf32') return 4
-  if (name === 'utf8mb3' || name === 'utf8') return 3
-  if (name === 'ucs2') return 2
-  if (name === 'latin1' || name === 'ascii' || name === 'binary' || name === 'latin2' || name === 'cp1250' || name === 'cp1251') return 1
-  return undefined
 }
 
 /** toLabels: labels added at the end change nothing stored (INSTANT); any other change of labels may lose values. */
