@@ -152,3 +152,56 @@ it('makes a MyISAM table whose relation creates no foreign key, and finds nothin
   await migrateTo(db, [FirstTable, MyIsamLogWithoutConstraint], 'Log')
   expect(await pendingChanges(db, [FirstTable, MyIsamLogWithoutConstraint])).toEqual([])
 })
+
+// ZeppelinBot/Zeppelin's button_roles: a primary key of four varchar(255) columns takes 4080 bytes in utf8mb4.
+@Entity('button_roles')
+class LongPrimaryKey {
+  @PrimaryColumn() guild_id: string
+  @PrimaryColumn() channel_id: string
+  @PrimaryColumn() message_id: string
+  @PrimaryColumn() button_id: string
+}
+
+@Entity('button_roles')
+class LongPrimaryKeyInLatin1 {
+  @PrimaryColumn({ charset: 'latin1' }) guild_id: string
+  @PrimaryColumn({ charset: 'latin1' }) channel_id: string
+  @PrimaryColumn({ charset: 'latin1' }) message_id: string
+  @PrimaryColumn({ charset: 'latin1' }) button_id: string
+}
+
+@Entity('visit')
+@Index('IDX_visit_where', ['site', 'path', 'query', 'referrer'])
+class LongIndex {
+  @PrimaryGeneratedColumn() id: number
+  @Column() site: string
+  @Column() path: string
+  @Column() query: string
+  @Column() referrer: string
+}
+
+@Entity('visit')
+@Unique('UQ_visit_where', ['site', 'path', 'query', 'referrer'])
+class LongUnique {
+  @PrimaryGeneratedColumn() id: number
+  @Column() site: string
+  @Column() path: string
+  @Column() query: string
+  @Column() referrer: string
+}
+
+it('refuses a primary key or an index of string columns longer than InnoDB allows, changing nothing', async () => {
+  await expect(pendingChanges(db, [FirstTable, LongPrimaryKey])).rejects.toThrow(
+    '"button_roles": its primary key (guild_id, channel_id, message_id, button_id) takes 4080 bytes in utf8mb4, over the 3072 InnoDB allows in a key, so the server would refuse it: give its string columns shorter lengths (length: 191 in utf8mb4), or key fewer of them, then run again')
+  await expect(pendingChanges(db, [FirstTable, LongIndex])).rejects.toThrow('"visit": index "IDX_visit_where" (site, path, query, referrer) takes 4080 bytes in utf8mb4')
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
+it('makes the same keys where they fit: in latin1, in a table of latin1, and a unique (MariaDB\'s HASH key)', async () => {
+  await migrateTo(db, [FirstTable, LongPrimaryKeyInLatin1, LongUnique], 'LongKeys')
+  expect(await pendingChanges(db, [FirstTable, LongPrimaryKeyInLatin1, LongUnique])).toEqual([])
+  await db.query('DROP TABLE visit')
+  await db.query('CREATE TABLE visit (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, site varchar(255) NOT NULL, path varchar(255) NOT NULL, query varchar(255) NOT NULL, referrer varchar(255) NOT NULL) CHARSET latin1')
+  await migrateTo(db, [FirstTable, LongPrimaryKeyInLatin1, LongIndex], 'LongIndex')
+  expect(await pendingChanges(db, [FirstTable, LongPrimaryKeyInLatin1, LongIndex])).toEqual([])
+})

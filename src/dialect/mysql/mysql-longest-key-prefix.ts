@@ -1,6 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import { bytesPerCharacter } from './mysql-character-bytes'
-import { baseOf } from './mysql-types'
+import { baseOf, mysqlStringLengthTypes } from './mysql-types'
 
 /** InnoDB's longest index key, in bytes: 3072 in DYNAMIC and COMPRESSED rows, 767 in COMPACT and REDUNDANT ones. */
 const keyLimits = [3072, 767]
@@ -13,10 +13,8 @@ const keyLimits = [3072, 767]
  */
 export function isLongestKeyPrefix(column: ColumnModel, prefix: number): boolean {
   const type = baseOf(column.type)
-  if (!sizedTypes.has(type) || column.length === undefined || prefix >= column.length) return false
+  if (!mysqlStringLengthTypes.has(type) || column.length === undefined || prefix >= column.length) return false
   const known = type.endsWith('binary') ? 1 : bytesPerCharacter(column.charset)
   const widths = known === undefined ? [1, 2, 3, 4] : [known]
   return keyLimits.some((limit) => widths.some((bytes) => prefix === Math.floor(limit / bytes)))
 }
-
-const sizedTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'binary', 'varbinary'])

@@ -6,6 +6,7 @@ import { UserError } from '../../source/user-error'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { refuseUnmakeableTables } from './mysql-unmakeable-tables'
+import { refuseKeysTooLong } from './mysql-key-length'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
@@ -16,7 +17,7 @@ import { baseOf } from './mysql-types'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
- * refuseUnmakeableTables): a table whose entity names no engine, or the database's in another case, takes the
+ * refuseUnmakeableTables and refuseKeysTooLong): a table whose entity names no engine, or the database's in another case, takes the
  * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes) and its spelling of an
@@ -28,6 +29,7 @@ import { baseOf } from './mysql-types'
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   refuseUnmakeableTables(desired)
+  await refuseKeysTooLong(desired, connection, (connection as MysqlConnection).server)
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
   const desiredTable = namedIn(desired.tables)
   const referencedCounterpart = (fk: ForeignKeyModel) => {

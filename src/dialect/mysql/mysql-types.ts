@@ -38,6 +38,8 @@ const synonyms: Readonly<Record<string, string>> = {
 export const mysqlIntegerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
 /** Types whose parameter is a length in characters, bytes or bits. */
 export const mysqlLengthTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'binary', 'varbinary', 'bit'])
+/** Of those, the types whose length counts characters (bytes, for the binary ones) that an index key holds. */
+export const mysqlStringLengthTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'binary', 'varbinary'])
 /** Length types whose length, when none is written, is 1: the server stores `char` as `char(1)`. */
 const lengthOneByDefault: ReadonlySet<string> = new Set(['char', 'binary', 'bit'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
