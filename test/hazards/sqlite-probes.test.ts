@@ -70,6 +70,17 @@ describe('sqlite: measure', () => {
     expect((await sqliteDialect.measure(connection, both, { rowLimit: 1000 })).map((r) => r?.count)).toEqual([1, 2, 0])
   })
 
+  it('towards json (NUMERIC affinity, whose values TypeORM keeps as JSON text) counts the values that are not JSON', async () => {
+    // Beekeeper Studio's tabs.context, `text` holding '{}', made `json`: every value is JSON, none is a number.
+    const db = new Database(file)
+    db.exec(`CREATE TABLE "tabs" ("id" integer PRIMARY KEY, "context" text)`)
+    db.exec(`INSERT INTO "tabs" ("context") VALUES ('{}'), ('{"pluginId":"ai"}'), ('[1, 2]'), ('12'), (NULL), ('not json'), ('{broken')`)
+    db.close()
+    const text = { name: 'context', type: 'text', nullable: true }
+    const json: Probe = { kind: 'not_convertible', table: { name: 'tabs' }, column: 'context', from: text, to: { ...text, type: 'json' } }
+    expect((await sqliteDialect.measure(connection, [json], { rowLimit: 1000 })).map((r) => r?.count)).toEqual([2])
+  })
+
   it('reads at most rowLimit rows of a table and says when that was not all of it', async () => {
     const results = await sqliteDialect.measure(connection, probes.slice(0, 3), { rowLimit: 2 })
     expect(results).toEqual([{ count: 2, complete: false }, { count: 1, complete: false }, { count: 1, complete: false }])

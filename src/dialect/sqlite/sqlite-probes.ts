@@ -7,6 +7,8 @@ import { quoteIdent } from './sqlite-quote'
 
 /** Date and time types, of NUMERIC affinity, whose values SQLite and TypeORM keep as text. */
 const dateTimeTypes = /^(date|datetime|time|timestamp)\b/i
+/** TypeORM's `json`, of NUMERIC affinity too, whose values it writes and reads as JSON text. */
+const jsonType = /^json$/i
 
 const isNumber = (column: string) => `typeof(${column}) IN ('integer', 'real')`
 const moreDecimals = (column: string, scale: number) => `${column} <> round(${column}, ${scale})`
@@ -26,6 +28,8 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       if (probe.to.enumValues !== undefined) return `${column} NOT IN (${probe.to.enumValues.map(quoteLiteral).join(', ')})`
       const affinity = affinityOf(probe.to.type)
       if (affinity === 'TEXT' || affinity === 'BLOB') return undefined
+      // A value that is not a number stays text, as a JSON text must: the ones TypeORM cannot read are not JSON.
+      if (jsonType.test(probe.to.type)) return `json_valid(${column}) = 0`
       // Text is converted to a number when it is a well-formed numeric literal; this tells most of them apart.
       const text = `trim(${column})`
       const numeric = `(${text} GLOB '*[0-9]*' AND ${text} NOT GLOB '*[^0-9.eE+-]*')`
