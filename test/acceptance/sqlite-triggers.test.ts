@@ -26,6 +26,12 @@ class AccountLog {
   @Column('text') msg: string
 }
 
+@Entity('account_log')
+class AccountLogRebuilt {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'text', default: '' }) msg: string
+}
+
 let db: TestDatabase
 beforeAll(async () => {
   db = await createSqliteDatabase()
@@ -44,6 +50,23 @@ it('keeps the trigger through a rebuild, up and down, and never reports it', asy
   expect(await triggers()).toEqual([{ name: 'account_named' }])
   await db.query(`INSERT INTO account (name) VALUES ('bo')`)
   expect(await db.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }])
+})
+
+// Beekeeper Studio's favorite_query has triggers that write into query_audit: rebuilding query_audit, SQLite's
+// RENAME of the new table into its place read those triggers while no query_audit existed, and failed.
+it('rebuilds a table that a trigger of another table writes into, up and down, and the trigger still writes', async () => {
+  const own = await createSqliteDatabase()
+  try {
+    await migrateTo(own, [Account, AccountLog], 'Init')
+    await own.query(`CREATE TRIGGER account_named AFTER INSERT ON account BEGIN INSERT INTO account_log (msg) VALUES ('new ' || new.name); END`)
+    await own.query(`INSERT INTO account (name) VALUES ('ada')`)
+    const { source } = await expectCleanCycle(own, [Account, AccountLog], [Account, AccountLogRebuilt], 'RebuildLog', 'SELECT id, msg FROM account_log')
+    expect(source).toContain('ALTER TABLE "temporary_account_log" RENAME TO "account_log"')
+    await own.query(`INSERT INTO account (name) VALUES ('cy')`)
+    expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new cy' }])
+  } finally {
+    await own.drop()
+  }
 })
 
 it('gives a table that up drops its triggers back in down', async () => {

@@ -7,7 +7,7 @@ import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
-import { type Rebuild, foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
+import { type Rebuild, foreignKeyCheckSql, rebuildSql, triggersElsewhereName } from './sqlite-rebuild'
 import { type ReferencingTable, tablesReferencingRenamedColumns } from './sqlite-referencing-tables'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
@@ -38,7 +38,8 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
   const schedule = (position: number, rebuild: () => void) => rebuildsAt.set(position, [...(rebuildsAt.get(position) ?? []), rebuild])
   const statements: Statement[] = []
   const checks: Statement[] = []
-  const emitRebuild = (rebuild: Rebuild, sourceColumns: readonly string[], carried: readonly Operation[]) => {
+  const emitRebuild = (position: number, shape: Omit<Rebuild, 'namedByOtherTriggers'>, sourceColumns: readonly string[], carried: readonly Operation[]) => {
+    const rebuild = { ...shape, namedByOtherTriggers: triggersElsewhereName(changes.schemaAt(position), shape.source.name) }
     statements.push(unknownColumnsCheck(rebuild.target.name, sourceColumns, carried))
     statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, { rebuild: rebuild.target.name })))
     if (rebuild.target.foreignKeys.length > 0) checks.push(foreignKeyCheck(rebuild.finalName, carried))
@@ -50,7 +51,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
       const carried = contentOps(table, ops).map((j) => ops[j]!)
       const target = present(tableNamedAt(changes, position + 1, nameAt(table, ops, position + 1)), table)
       const source = present(changes.tableBefore(table.opIndexes[0]!), table)
-      emitRebuild({ source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name }, source.columns.map((c) => c.name), carried)
+      emitRebuild(position, { source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name }, source.columns.map((c) => c.name), carried)
     })
   }
   for (const { change, name, renames, lastRenameAt } of referencing) {
@@ -58,7 +59,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
     schedule(lastRenameAt, () => {
       const target = present(tableNamedAt(changes, lastRenameAt + 1, name), { lastName: name })
       // Nothing on the table itself steers the copy; its statements carry the renames that make it needed.
-      emitRebuild({ source: target, target, ops: [], finalName: target.name }, target.columns.map((c) => c.name), renames)
+      emitRebuild(lastRenameAt, { source: target, target, ops: [], finalName: target.name }, target.columns.map((c) => c.name), renames)
     })
   }
   ops.forEach((op, i) => {

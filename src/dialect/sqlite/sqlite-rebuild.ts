@@ -1,10 +1,11 @@
-import type { ColumnModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { temporaryTableName } from './sqlite-constraint-names'
 import { quoteLiteral } from '../quote'
 import { quoteIdent } from './sqlite-quote'
+import { mentionsName } from './sqlite-sql-text'
 
 /** Rebuild is one table rebuilt into a new shape, with the data copied over. */
 export interface Rebuild {
@@ -16,6 +17,8 @@ export interface Rebuild {
   readonly ops: readonly Operation[]
   /** The name the table has at the end of the migration (a `down` rebuilds before renaming back): its key is named after it. */
   readonly finalName: string
+  /** Triggers of other tables may name the table (see triggersElsewhereName). */
+  readonly namedByOtherTriggers?: boolean
 }
 
 /**
@@ -41,10 +44,29 @@ export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
     ...(autoincrement ? [sequenceCarriedSql(source.name, temporary)] : []),
     ...copy,
     `DROP TABLE ${quoteIdent(source.name)}`,
-    `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(target.name)}`,
+    ...renameIntoPlace(temporary, target.name, rebuild.namedByOtherTriggers === true),
     ...target.indexes.map((index) => createIndexSql(target.name, index)),
     ...(target.triggers ?? []).map((trigger) => trigger.sql),
   ]
+}
+
+/**
+ * renameIntoPlace renames the new shape to the table's name. SQLite's RENAME reads every trigger and view of the
+ * schema again, and fails on one naming a table that does not exist: a trigger of another table that writes
+ * into this one, between its DROP and this RENAME (views that read it are dropped before). The legacy rename
+ * (PRAGMA legacy_alter_table) reads none, and such a trigger names the table again once it is renamed.
+ */
+function renameIntoPlace(temporary: string, name: string, namedByOtherTriggers: boolean): string[] {
+  const rename = `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(name)}`
+  return namedByOtherTriggers ? ['PRAGMA legacy_alter_table = ON', rename, 'PRAGMA legacy_alter_table = OFF'] : [rename]
+}
+
+/**
+ * triggersElsewhereName says whether a trigger of a table other than `table` may name it (any mention of its
+ * name in the trigger's text, which is conservative).
+ */
+export function triggersElsewhereName(schema: SchemaModel, table: string): boolean {
+  return schema.tables.some((t) => t.name !== table && (t.triggers ?? []).some((trigger) => mentionsName(trigger.sql, table)))
 }
 
 /**
