@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
+import { RenamedFrom } from '../../src/decorators'
+import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // A trigger made by hand (or by a migration of the project's own) on a table that a later migration rebuilds:
@@ -64,6 +65,35 @@ it('rebuilds a table that a trigger of another table writes into, up and down, a
     expect(source).toContain('ALTER TABLE "temporary_account_log" RENAME TO "account_log"')
     await own.query(`INSERT INTO account (name) VALUES ('cy')`)
     expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new cy' }])
+  } finally {
+    await own.drop()
+  }
+})
+
+@Entity('account')
+class AccountRenamedRebuilt {
+  @PrimaryGeneratedColumn() id: number
+  @RenamedFrom('name') @Column({ type: 'varchar', length: 40 }) title: string
+  @Column({ type: 'real', default: 10 }) balance: number
+}
+
+// Beekeeper Studio's favorite_query triggers read NEW.title: renaming title in a migration that rebuilds the
+// table created them again as written, naming a column the table no longer had, and every insert then failed.
+it('renames a column its triggers read in a rebuild, and the triggers read it by its new name, up and down', async () => {
+  const own = await createSqliteDatabase()
+  try {
+    await migrateTo(own, [Account, AccountLog], 'Init')
+    await own.query(`CREATE TRIGGER account_named AFTER INSERT ON account BEGIN INSERT INTO account_log (msg) VALUES ('new ' || new.name); END`)
+    await own.query(`CREATE TRIGGER account_renamed AFTER UPDATE OF name ON account WHEN old.name IS NOT new.name BEGIN INSERT INTO account_log (msg) VALUES ('was ' || old.name); END`)
+    await own.query(`INSERT INTO account (name) VALUES ('ada')`)
+    await migrateTo(own, [AccountRenamedRebuilt, AccountLog], 'RenameName')
+    await own.query(`INSERT INTO account (title) VALUES ('bo')`)
+    await own.query(`UPDATE account SET title = 'ada2' WHERE title = 'ada'`)
+    expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }, { msg: 'was ada' }])
+    await revertLast(own, [AccountRenamedRebuilt, AccountLog])
+    await own.query(`INSERT INTO account (name) VALUES ('cy')`)
+    expect(await own.query(`SELECT msg FROM account_log WHERE msg = 'new cy'`)).toEqual([{ msg: 'new cy' }])
+    expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
   } finally {
     await own.drop()
   }

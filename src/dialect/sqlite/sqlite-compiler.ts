@@ -1,6 +1,6 @@
 import { sameName } from '../../model/qualified-name'
 import type { QualifiedName, TableModel } from '../../model/schema-model'
-import type { Operation } from '../../operations/operation'
+import type { Operation, RenameColumn } from '../../operations/operation'
 import type { ChangeSet, TableChange } from '../../plan/change-set'
 import { nameAt } from '../../plan/table-lives'
 import { quoteLiteral } from '../quote'
@@ -9,6 +9,7 @@ import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
 import { type Rebuild, foreignKeyCheckSql, rebuildSql, triggersElsewhereName } from './sqlite-rebuild'
 import { type ReferencingTable, tablesReferencingRenamedColumns } from './sqlite-referencing-tables'
+import { renamesTriggersRead, withOldNames } from './sqlite-renames-triggers-read'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
 type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
@@ -39,9 +40,16 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
   const statements: Statement[] = []
   const checks: Statement[] = []
   const emitRebuild = (position: number, shape: Omit<Rebuild, 'namedByOtherTriggers'>, sourceColumns: readonly string[], carried: readonly Operation[]) => {
-    const rebuild = { ...shape, namedByOtherTriggers: triggersElsewhereName(changes.schemaAt(position), shape.source.name) }
+    const schema = changes.schemaAt(position)
+    const late = renamesTriggersRead(shape.target, shape.ops)
+    const rebuild = {
+      ...shape,
+      ...(late.length > 0 && { target: withOldNames(schema, shape.target, late), ops: shape.ops.filter((op) => !late.includes(op as RenameColumn)) }),
+      namedByOtherTriggers: triggersElsewhereName(schema, shape.source.name),
+    }
     statements.push(unknownColumnsCheck(rebuild.target.name, sourceColumns, carried))
     statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, { rebuild: rebuild.target.name })))
+    statements.push(...late.flatMap((op) => inPlaceSql(op).map((piece) => statementOf(piece, [op]))))
     if (rebuild.target.foreignKeys.length > 0) checks.push(foreignKeyCheck(rebuild.finalName, carried))
   }
   for (const table of changes.tables) {
