@@ -9,7 +9,7 @@ import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
 import { type Rebuild, foreignKeyCheckSql, rebuildSql, triggersElsewhereName } from './sqlite-rebuild'
 import { type ReferencingTable, tablesReferencingRenamedColumns } from './sqlite-referencing-tables'
-import { renamesTriggersRead, withOldNames } from './sqlite-renames-triggers-read'
+import { renamesTriggersRead, triggersAfterRenames, withOldNames } from './sqlite-renames-triggers-read'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
 type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
@@ -41,15 +41,15 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
   const checks: Statement[] = []
   const emitRebuild = (position: number, shape: Omit<Rebuild, 'namedByOtherTriggers'>, sourceColumns: readonly string[], carried: readonly Operation[]) => {
     const schema = changes.schemaAt(position)
-    const late = renamesTriggersRead(shape.target, shape.ops)
-    const rebuild = {
-      ...shape,
-      ...(late.length > 0 && { target: withOldNames(schema, shape.target, late), ops: shape.ops.filter((op) => !late.includes(op as RenameColumn)) }),
-      namedByOtherTriggers: triggersElsewhereName(schema, shape.source.name),
-    }
+    const late = renamesTriggersRead(schema, shape.ops)
+    const waiting = triggersAfterRenames(shape.target, late)
+    const target = late.length === 0 ? shape.target : { ...withOldNames(schema, shape.target, late), triggers: (shape.target.triggers ?? []).filter((t) => !waiting.includes(t)) }
+    const ops = shape.ops.filter((op) => !late.includes(op as RenameColumn))
+    const rebuild = { ...shape, target, ops, namedByOtherTriggers: triggersElsewhereName(schema, shape.source.name) }
     statements.push(unknownColumnsCheck(rebuild.target.name, sourceColumns, carried))
     statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, { rebuild: rebuild.target.name })))
     statements.push(...late.flatMap((op) => inPlaceSql(op).map((piece) => statementOf(piece, [op]))))
+    statements.push(...waiting.map((trigger) => statementOf(trigger.sql, carried, { rebuild: rebuild.target.name })))
     if (rebuild.target.foreignKeys.length > 0) checks.push(foreignKeyCheck(rebuild.finalName, carried))
   }
   for (const table of changes.tables) {
