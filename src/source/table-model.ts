@@ -4,6 +4,7 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { PrimaryKeyModel, TableModel } from '../model/schema-model'
 import { type Warn, columnModelOf } from './column-model'
 import { type SkippedIndex, checkModelsOf, foreignKeyModelsOf, indexModelsOf, uniqueModelsOf } from './constraint-models'
+import { refuseRepeatedColumnNames } from './repeated-column-names'
 
 /** tableModelOf turns the metadata of one table (an entity, a junction or a closure table) into a TableModel. */
 export function tableModelOf(
@@ -15,6 +16,7 @@ export function tableModelOf(
   const { driver } = dataSource
   const where = tableLabel(metadata)
   const stored = metadata.columns.filter((column) => !column.isVirtualProperty)
+  refuseRepeatedColumnNames(where, stored)
   const columns = stored.map((column) => columnModelOf(column, driver, `column "${column.databaseName}" of ${where}`, warn))
   const primaryKey = primaryKeyOf(metadata, dataSource)
   if (metadata.exclusions.length > 0) {

@@ -515,6 +515,28 @@ export class Loose {
     )
   })
 
+  test('two properties of one entity mapped to one column (an embedded prefix that repeats a column) are refused, naming both', async () => {
+    const p = project({
+      'entities/post.ts': `
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm'
+export class Audit {
+  @Column({ type: 'varchar', nullable: true }) by: string
+  @Column({ type: 'datetime', nullable: true }) at: Date
+}
+@Entity('post')
+export class Post {
+  @PrimaryColumn() id: number
+  @Column(() => Audit, { prefix: 'created' }) created: Audit
+  @CreateDateColumn() createdAt: Date
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    await expect(readProject(p)).rejects.toThrow(
+      'table "post" has two columns named "createdAt", of Post.createdAt and Post.created.at, which the database refuses (TypeORM\'s synchronize fails there too): give one of them another name (its name option, or another embedded prefix)',
+    )
+  })
+
   test('an entity file that throws gives a UserError that names it', async () => {
     const p = project({
       'entities/broken.ts': "throw new Error('entity file exploded')\nexport {}\n",
