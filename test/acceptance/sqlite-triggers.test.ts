@@ -53,21 +53,31 @@ it('keeps the trigger through a rebuild, up and down, and never reports it', asy
   expect(await db.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }])
 })
 
-// Beekeeper Studio's favorite_query has triggers that write into query_audit: rebuilding query_audit, SQLite's
-// RENAME of the new table into its place read those triggers while no query_audit existed, and failed.
-it('rebuilds a table that a trigger of another table writes into, up and down, and the trigger still writes', async () => {
+/**
+ * withAccountTriggers runs `check` on a database of its own, at Init with row 'ada' in account, whose insert the
+ * trigger account_named logged, and the triggers `more` made after account_named.
+ */
+async function withAccountTriggers(more: readonly string[], check: (own: TestDatabase) => Promise<void>): Promise<void> {
   const own = await createSqliteDatabase()
   try {
     await migrateTo(own, [Account, AccountLog], 'Init')
-    await own.query(`CREATE TRIGGER account_named AFTER INSERT ON account BEGIN INSERT INTO account_log (msg) VALUES ('new ' || new.name); END`)
+    for (const trigger of [`CREATE TRIGGER account_named AFTER INSERT ON account BEGIN INSERT INTO account_log (msg) VALUES ('new ' || new.name); END`, ...more]) await own.query(trigger)
     await own.query(`INSERT INTO account (name) VALUES ('ada')`)
+    await check(own)
+  } finally {
+    await own.drop()
+  }
+}
+
+// Beekeeper Studio's favorite_query has triggers that write into query_audit: rebuilding query_audit, SQLite's
+// RENAME of the new table into its place read those triggers while no query_audit existed, and failed.
+it('rebuilds a table that a trigger of another table writes into, up and down, and the trigger still writes', async () => {
+  await withAccountTriggers([], async (own) => {
     const { source } = await expectCleanCycle(own, [Account, AccountLog], [Account, AccountLogRebuilt], 'RebuildLog', 'SELECT id, msg FROM account_log')
     expect(source).toContain('ALTER TABLE "temporary_account_log" RENAME TO "account_log"')
     await own.query(`INSERT INTO account (name) VALUES ('cy')`)
     expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new cy' }])
-  } finally {
-    await own.drop()
-  }
+  })
 })
 
 @Entity('account')
@@ -80,14 +90,11 @@ class AccountRenamedRebuilt {
 // Beekeeper Studio's favorite_query triggers read NEW.title: renaming title in a migration that rebuilds the
 // table created them again as written, naming a column the table no longer had, and every insert then failed.
 it('renames a column its triggers read in a rebuild, and the triggers read it by its new name, up and down', async () => {
-  const own = await createSqliteDatabase()
-  try {
-    await migrateTo(own, [Account, AccountLog], 'Init')
-    await own.query(`CREATE TRIGGER account_named AFTER INSERT ON account BEGIN INSERT INTO account_log (msg) VALUES ('new ' || new.name); END`)
-    await own.query(`CREATE TRIGGER account_renamed AFTER UPDATE OF name ON account WHEN old.name IS NOT new.name BEGIN INSERT INTO account_log (msg) VALUES ('was ' || old.name); END`)
+  await withAccountTriggers([
+    `CREATE TRIGGER account_renamed AFTER UPDATE OF name ON account WHEN old.name IS NOT new.name BEGIN INSERT INTO account_log (msg) VALUES ('was ' || old.name); END`,
     // A trigger of another table that names the column (the rebuild leaves it as it is).
-    await own.query(`CREATE TRIGGER log_signed AFTER INSERT ON account_log WHEN new.msg = 'sign' BEGIN UPDATE account SET name = name || '!' WHERE id = 1; END`)
-    await own.query(`INSERT INTO account (name) VALUES ('ada')`)
+    `CREATE TRIGGER log_signed AFTER INSERT ON account_log WHEN new.msg = 'sign' BEGIN UPDATE account SET name = name || '!' WHERE id = 1; END`,
+  ], async (own) => {
     await migrateTo(own, [AccountRenamedRebuilt, AccountLog], 'RenameName')
     await own.query(`INSERT INTO account (title) VALUES ('bo')`)
     await own.query(`UPDATE account SET title = 'ada2' WHERE title = 'ada'`)
@@ -100,9 +107,32 @@ it('renames a column its triggers read in a rebuild, and the triggers read it by
     await own.query(`INSERT INTO account_log (msg) VALUES ('sign')`)
     expect(await own.query('SELECT name FROM account WHERE id = 1')).toEqual([{ name: 'ada2!!' }])
     expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
-  } finally {
-    await own.drop()
-  }
+  })
+})
+
+@Entity('member')
+@RenamedFrom('account')
+class MemberRebuilt {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 40 }) name: string
+  @Column({ type: 'real', default: 10 }) balance: number
+}
+
+// Beekeeper Studio's favorite_query renamed saved_query with a column made NOT NULL: the rebuild created its
+// triggers again as written, ON favorite_query, a table no longer there, and the migration failed.
+it('renames a table with triggers in a migration that rebuilds it, and the triggers follow it, up and down', async () => {
+  const touches = `CREATE TRIGGER log_touches AFTER INSERT ON account_log WHEN new.msg = 'sign' BEGIN UPDATE account SET name = name || '!' WHERE id = 1; END`
+  await withAccountTriggers([touches], async (own) => {
+    await migrateTo(own, [MemberRebuilt, AccountLog], 'RenameAccount')
+    await own.query(`INSERT INTO member (name) VALUES ('bo')`)
+    await own.query(`INSERT INTO account_log (msg) VALUES ('sign')`)
+    expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }, { msg: 'sign' }])
+    expect(await own.query('SELECT name FROM member WHERE id = 1')).toEqual([{ name: 'ada!' }])
+    await revertLast(own, [MemberRebuilt, AccountLog])
+    await own.query(`INSERT INTO account (name) VALUES ('cy')`)
+    expect(await own.query(`SELECT msg FROM account_log WHERE msg = 'new cy'`)).toEqual([{ msg: 'new cy' }])
+    expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
+  })
 })
 
 it('gives a table that up drops its triggers back in down', async () => {

@@ -1,15 +1,15 @@
 import { sameName } from '../../model/qualified-name'
 import type { QualifiedName, TableModel } from '../../model/schema-model'
-import type { Operation, RenameColumn } from '../../operations/operation'
+import type { Operation } from '../../operations/operation'
 import type { ChangeSet, TableChange } from '../../plan/change-set'
 import { nameAt } from '../../plan/table-lives'
 import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
-import { type Rebuild, foreignKeyCheckSql, rebuildSql, triggersElsewhereName } from './sqlite-rebuild'
+import { type Rebuild, foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
 import { type ReferencingTable, tablesReferencingRenamedColumns } from './sqlite-referencing-tables'
-import { renamesTriggersRead, triggersAfterRenames, withOldNames } from './sqlite-renames-triggers-read'
+import { triggerSafeRebuild } from './sqlite-rebuild-triggers'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
 type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
@@ -39,17 +39,12 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
   const schedule = (position: number, rebuild: () => void) => rebuildsAt.set(position, [...(rebuildsAt.get(position) ?? []), rebuild])
   const statements: Statement[] = []
   const checks: Statement[] = []
-  const emitRebuild = (position: number, shape: Omit<Rebuild, 'namedByOtherTriggers'>, sourceColumns: readonly string[], carried: readonly Operation[]) => {
-    const schema = changes.schemaAt(position)
-    const late = renamesTriggersRead(schema, shape.ops)
-    const waiting = triggersAfterRenames(shape.target, late)
-    const target = late.length === 0 ? shape.target : { ...withOldNames(schema, shape.target, late), triggers: (shape.target.triggers ?? []).filter((t) => !waiting.includes(t)) }
-    const ops = shape.ops.filter((op) => !late.includes(op as RenameColumn))
-    const rebuild = { ...shape, target, ops, namedByOtherTriggers: triggersElsewhereName(schema, shape.source.name) }
-    statements.push(unknownColumnsCheck(rebuild.target.name, sourceColumns, carried))
-    statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, { rebuild: rebuild.target.name })))
-    statements.push(...late.flatMap((op) => inPlaceSql(op).map((piece) => statementOf(piece, [op]))))
-    statements.push(...waiting.map((trigger) => statementOf(trigger.sql, carried, { rebuild: rebuild.target.name })))
+  const emitRebuild = (position: number, shape: Omit<Rebuild, 'namedByOtherTriggers'>, firstName: string, sourceColumns: readonly string[], carried: readonly Operation[]) => {
+    const { rebuild, after } = triggerSafeRebuild(changes.schemaAt(position), shape, firstName)
+    const marks = { rebuild: shape.target.name }
+    statements.push(unknownColumnsCheck(shape.target.name, sourceColumns, carried))
+    statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, marks)))
+    statements.push(...after.map(({ piece, op }) => (op === undefined ? statementOf(piece, carried, marks) : statementOf(piece, [op]))))
     if (rebuild.target.foreignKeys.length > 0) checks.push(foreignKeyCheck(rebuild.finalName, carried))
   }
   for (const table of changes.tables) {
@@ -59,7 +54,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
       const carried = contentOps(table, ops).map((j) => ops[j]!)
       const target = present(tableNamedAt(changes, position + 1, nameAt(table, ops, position + 1)), table)
       const source = present(changes.tableBefore(table.opIndexes[0]!), table)
-      emitRebuild(position, { source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name }, source.columns.map((c) => c.name), carried)
+      emitRebuild(position, { source: { name: target.name, columns: source.columns }, target, ops: carried, finalName: table.lastName.name }, table.firstName.name, source.columns.map((c) => c.name), carried)
     })
   }
   for (const { change, name, renames, lastRenameAt } of referencing) {
@@ -67,7 +62,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
     schedule(lastRenameAt, () => {
       const target = present(tableNamedAt(changes, lastRenameAt + 1, name), { lastName: name })
       // Nothing on the table itself steers the copy; its statements carry the renames that make it needed.
-      emitRebuild(lastRenameAt, { source: target, target, ops: [], finalName: target.name }, target.columns.map((c) => c.name), renames)
+      emitRebuild(lastRenameAt, { source: target, target, ops: [], finalName: target.name }, target.name, target.columns.map((c) => c.name), renames)
     })
   }
   ops.forEach((op, i) => {

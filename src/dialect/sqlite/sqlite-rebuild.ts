@@ -51,13 +51,14 @@ export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
 }
 
 /**
- * renameIntoPlace renames the new shape to the table's name. SQLite's RENAME reads every trigger and view of the
- * schema again, and fails on one naming a table that does not exist: a trigger of another table that writes
- * into this one, between its DROP and this RENAME (views that read it are dropped before). The legacy rename
- * (PRAGMA legacy_alter_table) reads none, and such a trigger names the table again once it is renamed.
+ * renameIntoPlace renames the new shape (or the table under another name) to the table's name. SQLite's RENAME
+ * reads every trigger and view of the schema again, and fails on one naming a table that does not exist: a
+ * trigger of another table that writes into this one, between its DROP and this RENAME (views that read it are
+ * dropped before). The legacy rename (PRAGMA legacy_alter_table) reads none, still moves the table's own
+ * triggers along, and such a trigger names the table again once it is renamed.
  */
-function renameIntoPlace(temporary: string, name: string, namedByOtherTriggers: boolean): string[] {
-  const rename = `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(name)}`
+export function renameIntoPlace(from: string, name: string, namedByOtherTriggers: boolean): string[] {
+  const rename = `ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(name)}`
   return namedByOtherTriggers ? ['PRAGMA legacy_alter_table = ON', rename, 'PRAGMA legacy_alter_table = OFF'] : [rename]
 }
 
