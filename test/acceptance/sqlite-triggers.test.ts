@@ -135,6 +135,23 @@ it('renames a table with triggers in a migration that rebuilds it, and the trigg
   })
 })
 
+@Entity('account')
+class AccountWithoutName {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'real', default: 10 }) balance: number
+}
+
+// SQLite's DROP COLUMN refuses a column a trigger reads; a rebuild made the trigger again as it was, and every
+// insert into the table then failed (no such column: new.name).
+it('fails a rebuild that drops a column a trigger of the table reads, changing nothing, and says to change the trigger', async () => {
+  await withAccountTriggers([], async (own) => {
+    await expect(migrateTo(own, [AccountWithoutName, AccountLog], 'DropName')).rejects.toThrow(
+      'trigger "account_named" of "account" reads column "name", which this migration drops: drop the trigger, or change it not to read the column, first')
+    await own.query(`INSERT INTO account (name) VALUES ('bo')`)
+    expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }])
+  })
+})
+
 it('gives a table that up drops its triggers back in down', async () => {
   const trigger = `CREATE TRIGGER log_named AFTER INSERT ON account_log BEGIN UPDATE account_log SET msg = upper(new.msg) WHERE id = new.id; END`
   const { source } = await dropAndRestore(createSqliteDatabase, [Account, AccountLog], [Account], [trigger], async (restored) => {

@@ -9,7 +9,7 @@ import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { inPlaceSql, needsRebuild } from './sqlite-direct'
 import { type Rebuild, foreignKeyCheckSql, rebuildSql } from './sqlite-rebuild'
 import { type ReferencingTable, tablesReferencingRenamedColumns } from './sqlite-referencing-tables'
-import { triggerSafeRebuild } from './sqlite-rebuild-triggers'
+import { type TriggerReadingDropped, triggerSafeRebuild, triggersReadingDropped } from './sqlite-rebuild-triggers'
 
 /** Role is how a table's operations are carried out; see compileSqlite. */
 type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
@@ -42,6 +42,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
   const emitRebuild = (position: number, shape: Omit<Rebuild, 'namedByOtherTriggers'>, firstName: string, sourceColumns: readonly string[], carried: readonly Operation[]) => {
     const { rebuild, after } = triggerSafeRebuild(changes.schemaAt(position), shape, firstName)
     const marks = { rebuild: shape.target.name }
+    statements.push(...triggersReadingDropped(shape.target, shape.ops).map((read) => droppedColumnTriggerCheck(shape.target.name, read, carried)))
     statements.push(unknownColumnsCheck(shape.target.name, sourceColumns, carried))
     statements.push(...rebuildSql(rebuild).map((piece) => statementOf(piece, carried, marks)))
     statements.push(...after.map(({ piece, op }) => (op === undefined ? statementOf(piece, carried, marks) : statementOf(piece, [op]))))
@@ -123,6 +124,16 @@ export function rebuiltTables(changes: ChangeSet): QualifiedName[] {
 function foreignKeyCheck(table: string, operations: readonly Operation[]): Statement {
   const sql = foreignKeyCheckSql(table)
   return { sql, operations, failIfRows: `Rebuilding "${table}" broke a foreign key: fix the rows listed by ${sql}` }
+}
+
+/** droppedColumnTriggerCheck stops the migration, before anything changes, while the trigger that reads a column it drops is there (see triggersReadingDropped). */
+function droppedColumnTriggerCheck(table: string, read: TriggerReadingDropped, operations: readonly Operation[]): Statement {
+  return {
+    sql: `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = ${quoteLiteral(read.trigger)}`,
+    operations,
+    failIfRows: `trigger "${read.trigger}" of "${table}" reads column "${read.column}", which this migration drops: drop the trigger, or change it not to read ` +
+      'the column, first (the rebuild would make it again as it is, and it would fail on every row it fires for)',
+  }
 }
 
 /**
