@@ -15,6 +15,7 @@ import { type DeclarationConflict, type TableDeclaration, settleDeclarations } f
 import { declarationOf } from './declaration-labels'
 import { declaringEntityOf } from './declaring-entity'
 import { viewModelOf } from './view-models'
+import { stackedColumnDecoratorWarnings } from './stacked-column-decorators'
 
 export type { SkippedIndex } from './constraint-models'
 
@@ -93,6 +94,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     declarations.set(key, [...(declarations.get(key) ?? []), declarationOf(metadata, metadatas, table)])
     renameHints.push(...renameHintsOf(metadata))
   }
+  for (const warning of stackedColumnDecoratorWarnings(metadatas)) warn(warning)
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy), ...closureRenameHints(metadatas, dataSource.namingStrategy))
   // A table a synchronized entity declares is its own (a @JoinTable with synchronize: false onto an entity's table,
   // a second, read-only entity of the table); one only a junction declares stays left alone: its other columns

@@ -443,6 +443,29 @@ export class Thing {
     expect(read.warnings).toHaveLength(2)
   })
 
+  test('two column decorators on one property: a warning names the one TypeORM keeps and the options it ignores', async () => {
+    const p = project({
+      'entities/role.ts': `
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+@Entity('button_roles')
+export class ButtonRole {
+  @Column({ type: 'bigint', generated: 'increment' })
+  @PrimaryColumn()
+  id: string
+  @Column({ length: 20 }) name: string
+}
+`,
+      'ormconfig.ts': globConfig,
+    })
+    const read = await readProject(p)
+    // What TypeORM builds: the nearest decorator's type, with the other's generation.
+    expect(read.table('button_roles').columns.find((c) => c.name === 'id')).toMatchObject({ type: 'varchar', generated: { kind: 'increment' } })
+    expect(read.warnings).toEqual([
+      'property "id" of class ButtonRole has 2 column decorators: TypeORM keeps @PrimaryColumn, written nearest the property, ' +
+        'and ignores the options of @Column (type, generated), but a generation; write one decorator with all the options',
+    ])
+  })
+
   test('an initialized DataSource is read from the metadata it already has', async () => {
     const p = project({
       'entities/thing.ts': `

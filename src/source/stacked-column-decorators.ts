@@ -1,0 +1,43 @@
+import { getMetadataArgsStorage } from 'typeorm'
+import type { ColumnMetadataArgs } from 'typeorm/metadata-args/ColumnMetadataArgs'
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
+
+/**
+ * stackedColumnDecoratorWarnings are the sentences for the properties of the entities' classes that carry two
+ * column decorators or more (`@Column({ type: 'bigint', generated: 'increment' })` over `@PrimaryColumn()`): TypeORM
+ * keeps the options of the one written nearest the property, which registers first, and drops the others' without a
+ * word (a `generated` of theirs still applies), so the table gets a column nobody wrote as a whole.
+ */
+export function stackedColumnDecoratorWarnings(metadatas: readonly EntityMetadata[]): string[] {
+  const byTarget = new Map<unknown, Map<string, ColumnMetadataArgs[]>>()
+  for (const args of getMetadataArgsStorage().columns) {
+    let properties = byTarget.get(args.target)
+    if (properties === undefined) byTarget.set(args.target, (properties = new Map()))
+    properties.set(args.propertyName, [...(properties.get(args.propertyName) ?? []), args])
+  }
+  const classes = new Set(metadatas.flatMap((m) => m.inheritanceTree))
+  const warnings: string[] = []
+  for (const [target, properties] of byTarget) {
+    if (!classes.has(target as never)) continue
+    for (const [property, [kept, ...dropped]] of properties) {
+      if (kept === undefined || dropped.length === 0) continue
+      const ignored = [...new Set(dropped.flatMap((d) => Object.keys(d.options).filter((key) => (d.options as Record<string, unknown>)[key] !== undefined)))]
+      warnings.push(
+        `property "${property}" of class ${classNameOf(target)} has ${dropped.length + 1} column decorators: TypeORM keeps ${decoratorOf(kept)}, written nearest ` +
+        `the property, and ignores the options of ${dropped.map(decoratorOf).join(' and ')}${ignored.length > 0 ? ` (${ignored.join(', ')})` : ''}, ` +
+        'but a generation; write one decorator with all the options',
+      )
+    }
+  }
+  return warnings
+}
+
+function classNameOf(target: unknown): string {
+  return typeof target === 'function' && target.name !== '' ? target.name : String(target)
+}
+
+/** decoratorOf names the decorator that registered `args`, as far as its mode and options tell. */
+function decoratorOf(args: ColumnMetadataArgs): string {
+  if (args.mode !== 'regular') return `@${args.mode[0]!.toUpperCase()}${args.mode.slice(1)}Column`
+  return args.options.primary === true ? '@PrimaryColumn' : '@Column'
+}
