@@ -95,6 +95,9 @@ function mariadbCost(op: Operation, before: TableModel | undefined, fulltext: bo
       if (before?.primaryKey?.columns.includes(op.column.name)) return copy
       if (before !== undefined && hasIndexedVirtualColumn(before)) return rebuilt
       if (fulltext) return unclaimed
+      // Dropping a column ahead of a VIRTUAL column moves it, which MariaDB does instantly only in an ALTER that
+      // does nothing else ("INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions").
+      if (before !== undefined && virtualColumnAfter(before, op.column.name)) return unclaimed
       // Dropping an indexed column drops (or rebuilds) its index too, which is not instant; a virtual column is
       // dropped in place only by an ALTER that does nothing else.
       return before !== undefined && keyed(before, op.column.name) ? unclaimed : op.column.computed !== undefined ? unclaimed : instant
@@ -198,6 +201,12 @@ function withFulltextRebuilt(cost: AlterCost, before: TableModel | undefined): A
 /** hasIndexedVirtualColumn: a VIRTUAL generated column of the table is in an index, a unique or a key. */
 function hasIndexedVirtualColumn(table: TableModel): boolean {
   return table.columns.some((c) => c.computed !== undefined && !c.computed.stored && keyed(table, c.name))
+}
+
+/** virtualColumnAfter: a VIRTUAL generated column comes after `column` in the table. */
+function virtualColumnAfter(table: TableModel, column: string): boolean {
+  const at = table.columns.findIndex((c) => c.name === column)
+  return at >= 0 && table.columns.slice(at + 1).some((c) => c.computed !== undefined && !c.computed.stored)
 }
 
 /** keyed says whether a column is part of the table's primary key, an index, a unique key or a foreign key. */

@@ -192,6 +192,18 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await db.query('SELECT id, a, s FROM gauge ORDER BY id')).toEqual([{ id: 1, a: 1, s: 2 }, { id: 2, a: 2, s: 3 }])
   })
 
+  it('drops a column ahead of a VIRTUAL column beside another change with no ALGORITHM (INSTANT refused there)', async () => {
+    const virtual = col('v', 'int', { nullable: true, computed: { expression: '`a` * 2', stored: false } })
+    const dial = myTable('dial', [col('id'), col('a', 'int', { nullable: true }), col('s', 'varchar', { nullable: true, length: 20 }), virtual], { primaryKey: { columns: ['id'] } })
+    await run(compile([{ kind: 'create_table', table: dial }], mySchema([])))
+    await db.query("INSERT INTO dial (id, a, s) VALUES (1, 1, 'x'), (2, 2, 'y')")
+    const s = dial.columns[2]!
+    const together = compile([{ kind: 'drop_column', table: dial, column: s }, { kind: 'add_column', table: dial, column: col('x', 'text', { nullable: true }) }], mySchema([dial]))
+    expect(together.map((t) => /ALGORITHM=/.test(t.sql))).toEqual(together.map(() => false))
+    await run(together)
+    expect(await db.query('SELECT id, a, v FROM dial ORDER BY id')).toEqual([{ id: 1, a: 1, v: 2 }, { id: 2, a: 2, v: 4 }])
+  })
+
   it('adds and drops a unique key over a TEXT column (a HASH key on a hidden column) with no ALGORITHM: MariaDB copies', async () => {
     const note = myTable('note', [col('id'), col('body', 'text', { nullable: true }), col('tag', 'varchar', { length: 10, nullable: true })], { primaryKey: { columns: ['id'] } })
     await createTable(note)
