@@ -82,6 +82,11 @@ export interface ColumnModel {
    * database's where the column comes from it. Compared never; absent where `default` is, or is to be, written.
    */
   readonly defaultSql?: string
+  /**
+   * Entity side only: `default` is the uuid generator TypeORM writes for a uuid column it generates where the
+   * entity names none, which any generator TypeORM reads as its own (the database's) may stand for.
+   */
+  readonly defaultChosenByTypeorm?: true
   readonly generated?: ColumnGeneration
   /** Computed column (`GENERATED ALWAYS AS (expr)`). */
   readonly computed?: ComputedColumn
