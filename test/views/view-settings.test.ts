@@ -55,12 +55,16 @@ describe('the PostgreSQL view reconciliation', () => {
     }
   })
 
-  it('leaves a definition the server refuses as written', async () => {
+  it.each([
+    ['refuses', 'SELECT nothing FROM nowhere'],
+    ['cannot parse', 'SELECT id FROM shop_order WHERE total > :minimum'],
+  ])('leaves a definition the server %s as written', async (_refusal, definition) => {
     const connection = await connectPostgres(db.options)
     try {
       const actual = await postgresDialect.introspect(connection, { ignoreTables: [] })
-      const broken = { ...actual, views: actual.views.map((v) => ({ ...v, definition: 'SELECT nothing FROM nowhere', definitionSql: 'SELECT nothing FROM nowhere' })) }
-      expect((await reconcileViews(broken, actual, connection)).views[0]!.definition).toBe('SELECT nothing FROM nowhere')
+      const broken = { ...actual, views: actual.views.map((v) => ({ ...v, definition, definitionSql: definition })) }
+      expect((await reconcileViews(broken, actual, connection)).views[0]!.definition).toBe(definition)
+      expect(await connection.query('SHOW transaction_read_only')).toEqual([{ transaction_read_only: 'on' }])
     } finally {
       await connection.close()
     }
