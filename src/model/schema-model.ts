@@ -39,6 +39,12 @@ export interface TableModel extends QualifiedName {
   /** The storage engine, where the entity names one (MySQL `ENGINE=InnoDB`). */
   readonly engine?: string
   /**
+   * The old row values the database logs for replication, where the table's are not its primary key's:
+   * `full` (every column), `nothing`, or those of one unique `index` (PostgreSQL's REPLICA IDENTITY). No entity
+   * declares it and the diff never compares it; the `down` that creates again a table `up` drops sets it again.
+   */
+  readonly replicaIdentity?: ReplicaIdentity
+  /**
    * The database's triggers on the table, as written, in the order to create them (by name where the order
    * does not matter). No entity declares them and the diff never compares them; a SQLite rebuild, whose DROP
    * TABLE takes them along, creates them again, so does a PostgreSQL change of type of a column they read,
@@ -46,6 +52,9 @@ export interface TableModel extends QualifiedName {
    */
   readonly triggers?: readonly TriggerModel[]
 }
+
+/** ReplicaIdentity is a table's replication identity other than its primary key. */
+export type ReplicaIdentity = 'full' | 'nothing' | { readonly index: string }
 
 /** TriggerModel is a trigger as the database keeps its text. */
 export interface TriggerModel {
@@ -82,6 +91,11 @@ export interface ColumnModel {
    * database's where the column comes from it. Compared never; absent where `default` is, or is to be, written.
    */
   readonly defaultSql?: string
+  /**
+   * Entity side only: `default` is the uuid generator TypeORM writes for a uuid column it generates where the
+   * entity names none, which any generator TypeORM reads as its own (the database's) may stand for.
+   */
+  readonly defaultChosenByTypeorm?: true
   readonly generated?: ColumnGeneration
   /** Computed column (`GENERATED ALWAYS AS (expr)`). */
   readonly computed?: ComputedColumn

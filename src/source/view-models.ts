@@ -16,13 +16,17 @@ export type ViewRead = { readonly view: ViewModel } | { readonly warning: string
  */
 export function viewModelOf(metadata: EntityMetadata, dataSource: DataSource, metadatas: readonly EntityMetadata[]): ViewRead {
   const label = tableLabel(metadata)
-  let sql: string
+  let definition: Definition
   try {
-    sql = definitionOf(metadata, dataSource)
+    definition = definitionOf(metadata, dataSource)
   } catch (err) {
     return { warning: `left view ${label} alone: its expression cannot be built without a connection (${messageOf(err)}); write it as an SQL string` }
   }
+  const { sql, parameters } = definition
   if (sql === '') return { warning: `left view ${label} alone: @ViewEntity ${metadata.name} has no expression` }
+  if (parameters.length > 0) {
+    return { warning: `left view ${label} alone: its query builder has parameters (${parameters.join(', ')}), which TypeORM writes into CREATE VIEW unbound and the database refuses; write their values into the expression` }
+  }
   const materialized = metadata.tableMetadataArgs.materialized === true
   const indexes = metadata.indices.map((index): IndexModel => ({
     name: index.name,
@@ -41,11 +45,30 @@ export function viewModelOf(metadata: EntityMetadata, dataSource: DataSource, me
   }
 }
 
+/** Definition is a view's SELECT and the parameters of its query builder that it names, as written there (`:minimum`). */
+interface Definition {
+  readonly sql: string
+  readonly parameters: readonly string[]
+}
+
 /** definitionOf is the view's SELECT as TypeORM would send it, without surrounding blanks or a final `;`. */
-function definitionOf(metadata: EntityMetadata, dataSource: DataSource): string {
+function definitionOf(metadata: EntityMetadata, dataSource: DataSource): Definition {
   const expression = metadata.expression
-  const sql = typeof expression === 'function' ? expression(dataSource).getQuery() : (expression ?? '')
+  if (typeof expression !== 'function') return { sql: bare(expression ?? ''), parameters: [] }
+  const builder = expression(dataSource)
+  const sql = bare(builder.getQuery())
+  return { sql, parameters: Object.keys(builder.getParameters()).flatMap((name) => placeholdersOf(sql, name)) }
+}
+
+function bare(sql: string): string {
   return sql.trim().replace(/;\s*$/, '').trim()
+}
+
+/** placeholdersOf are the forms in which the SQL names a parameter: `:name`, and `:...name` for a list. */
+function placeholdersOf(sql: string, name: string): string[] {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const named = (prefix: string) => new RegExp(`${prefix}${escaped}(?![\\w.])`).test(sql)
+  return [...(named(':') ? [`:${name}`] : []), ...(named(':\\.\\.\\.') ? [`:...${name}`] : [])]
 }
 
 /** dependenciesOf names the views `dependsOn` lists (entity classes or view names). */

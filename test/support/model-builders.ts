@@ -15,11 +15,12 @@ export function schema(tables: TableModel[], extra: Partial<SchemaModel> = {}): 
   return { tables, enums: [], schemas: [], extensions: [], views: [], ...extra }
 }
 
-const writtenFields: ReadonlySet<string> = new Set(['defaultSql', 'expressionSql', 'whereSql'])
+const writtenFields: ReadonlySet<string> = new Set(['defaultSql', 'defaultChosenByTypeorm', 'expressionSql', 'whereSql'])
 
 /**
  * canonicalOnly is a model (or any part of one) without the text its expressions are written with, which
- * differs by design between the entities and the database's print: what the diff compares, and no more.
+ * differs by design between the entities and the database's print, nor the entity side's note of a default
+ * TypeORM chose: what the diff compares, and no more.
  */
 export function canonicalOnly<T>(value: T): T {
   if (Array.isArray(value)) return value.map(canonicalOnly) as T

@@ -119,6 +119,16 @@ export class SpentViewWider { @ViewColumn() customer_id: number; @ViewColumn() o
 })
 export class NeedsConnectionView { @ViewColumn() id: number }
 
+/** A view whose query builder has parameters, which TypeORM writes unbound (`:minimum`): it is reported and left alone. */
+@ViewEntity({
+  name: 'v_big_orders',
+  expression: (dataSource: DataSource) => dataSource.createQueryBuilder()
+    .select('o.id', 'id').from(Order, 'o')
+    .where('o.total > :minimum', { minimum: 100 })
+    .andWhere('o.customer_id IN (:...customers)', { customers: [1, 2], unused: 3 }),
+})
+export class ParameterizedView { @ViewColumn() id: number }
+
 /** A materialized view with an index (PostgreSQL). */
 @ViewEntity({ name: 'mv_spent', materialized: true, expression: 'SELECT customer_id, SUM(total) AS spent FROM shop_order GROUP BY customer_id' })
 @Index('IDX_mv_spent_customer', ['customer_id'], { unique: true })

@@ -15,17 +15,20 @@ describe.each(allDialects('viewsettings'))('view settings on %s', (_label, creat
   })
   afterAll(async () => db?.drop())
 
-  it('reports a view it cannot build without a connection once, and leaves the database view of that name alone', async () => {
-    await db.query('CREATE VIEW v_needs_connection AS SELECT id FROM shop_customer')
-    const comparison = await compareProject(projectFor(db, [e.Customer, e.Order, e.NeedsConnectionView]))
+  it.each([
+    ['it cannot build without a connection', 'v_needs_connection', 'SELECT id FROM shop_customer', e.NeedsConnectionView,
+      'left view "v_needs_connection" alone: its expression cannot be built without a connection (no connection yet); write it as an SQL string'],
+    ['whose query builder has parameters', 'v_big_orders', 'SELECT id FROM shop_order WHERE total > 100', e.ParameterizedView,
+      'left view "v_big_orders" alone: its query builder has parameters (:minimum, :...customers), which TypeORM writes into CREATE VIEW unbound and the database refuses; write their values into the expression'],
+  ])('reports a view %s once, and leaves the database view of that name alone', async (_case, name, select, view, warning) => {
+    await db.query(`CREATE VIEW ${name} AS ${select}`)
+    const comparison = await compareProject(projectFor(db, [e.Customer, e.Order, view]))
     expect(comparison.up).toEqual([])
-    expect(comparison.warnings.map((w) => w.message).filter((w) => w.includes('v_needs_connection'))).toEqual([
-      'left view "v_needs_connection" alone: its expression cannot be built without a connection (no connection yet); write it as an SQL string',
-    ])
+    expect(comparison.warnings.map((w) => w.message).filter((w) => w.includes(name))).toEqual([warning])
   })
 
   it('leaves views named in ignoreTables alone, declared or not', async () => {
-    const project = projectFor(db, [e.Customer, e.Order, e.ColumnsView], { ignoreTables: ['v_columns', 'v_needs_connection'] })
+    const project = projectFor(db, [e.Customer, e.Order, e.ColumnsView], { ignoreTables: ['v_columns', 'v_needs_connection', 'v_big_orders'] })
     expect((await compareProject(project)).up).toEqual([])
   })
 })
@@ -55,12 +58,16 @@ describe('the PostgreSQL view reconciliation', () => {
     }
   })
 
-  it('leaves a definition the server refuses as written', async () => {
+  it.each([
+    ['refuses', 'SELECT nothing FROM nowhere'],
+    ['cannot parse', 'SELECT id FROM shop_order WHERE total > :minimum'],
+  ])('leaves a definition the server %s as written', async (_refusal, definition) => {
     const connection = await connectPostgres(db.options)
     try {
       const actual = await postgresDialect.introspect(connection, { ignoreTables: [] })
-      const broken = { ...actual, views: actual.views.map((v) => ({ ...v, definition: 'SELECT nothing FROM nowhere', definitionSql: 'SELECT nothing FROM nowhere' })) }
-      expect((await reconcileViews(broken, actual, connection)).views[0]!.definition).toBe('SELECT nothing FROM nowhere')
+      const broken = { ...actual, views: actual.views.map((v) => ({ ...v, definition, definitionSql: definition })) }
+      expect((await reconcileViews(broken, actual, connection)).views[0]!.definition).toBe(definition)
+      expect(await connection.query('SHOW transaction_read_only')).toEqual([{ transaction_read_only: 'on' }])
     } finally {
       await connection.close()
     }

@@ -39,6 +39,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...(params.isArray && { isArray: true }),
     nullable: column.nullable,
     ...(defaultText !== undefined && { default: defaultText, defaultSql: column.defaultSql ?? column.default!.trim() }),
+    ...(defaultText !== undefined && column.defaultChosenByTypeorm && { defaultChosenByTypeorm: true as const }),
     ...(generated !== undefined && { generated: canonicalGeneration(generated) }),
     ...(column.computed !== undefined && {
       computed: {

@@ -24,6 +24,7 @@ export function canonicalTable(table: TableModel): TableModel {
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(table.comment),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
+    ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
   }
 }
 

@@ -33,9 +33,19 @@ export const schemasQuery = `SELECT nspname::text AS name FROM pg_catalog.pg_nam
 export interface ExtensionRow { readonly name: string }
 export const extensionsQuery = `SELECT extname::text AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'`
 
-export interface TableRow { readonly schema: string; readonly name: string; readonly comment: string | null }
+export interface TableRow {
+  readonly schema: string
+  readonly name: string
+  readonly comment: string | null
+  /** pg_class.relreplident: `d` the primary key's, `f` full, `n` nothing, `i` that of `replica_index`. */
+  readonly replica_identity: string
+  readonly replica_index: string | null
+}
 export const tablesQuery = `${scopedTables}
-SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment FROM tables t`
+SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment, c.relreplident::text AS replica_identity,
+  (SELECT ic.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+   WHERE i.indrelid = t.oid AND i.indisreplident) AS replica_index
+FROM tables t JOIN pg_catalog.pg_class c ON c.oid = t.oid`
 
 export interface ColumnRow {
   readonly schema: string

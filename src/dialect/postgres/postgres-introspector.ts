@@ -1,5 +1,5 @@
 import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
-import type { EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
+import type { EnumTypeModel, ReplicaIdentity, SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection, IntrospectionScope } from '../dialect'
 import {
   type ColumnRow,
@@ -71,6 +71,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       foreignKeys: own.filter((c) => c.type === 'f').map(foreignKeyOf),
       checks: own.filter((c) => c.type === 'c').map(checkOf),
       ...(t.comment !== null && { comment: t.comment }),
+      ...replicaIdentityOf(t),
       ...(triggers.has(key) && {
         triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => ({ name: r.name, sql: r.definition, reads: r.columns })),
       }),
@@ -84,6 +85,14 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
     extensions: extensionRows.map((r) => r.name).sort(compareText),
     views: viewRows.map((v) => viewOf(v, (indexes.get(qualifiedKey(v)) ?? []).map(indexOf))).sort(byQualifiedName),
   }
+}
+
+/** replicaIdentityOf is a table's replica identity where it is not its primary key's (PostgreSQL's default). */
+function replicaIdentityOf(row: TableRow): { replicaIdentity?: ReplicaIdentity } {
+  if (row.replica_identity === 'f') return { replicaIdentity: 'full' }
+  if (row.replica_identity === 'n') return { replicaIdentity: 'nothing' }
+  if (row.replica_identity === 'i' && row.replica_index !== null) return { replicaIdentity: { index: row.replica_index } }
+  return {}
 }
 
 function groupByTable<Row extends { schema: string; table: string }>(rows: readonly Row[]): Map<string, Row[]> {

@@ -83,7 +83,7 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
   if (column.generated?.kind === 'uuid' && column.default === undefined) {
     // TypeORM's PostgresQueryRunner writes the generator of the DataSource's `uuidExtension`.
     const generator = settings.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()'
-    filled = { ...filled, default: generator, defaultSql: generator }
+    filled = { ...filled, default: generator, defaultSql: generator, defaultChosenByTypeorm: true }
   }
   return filled
 }

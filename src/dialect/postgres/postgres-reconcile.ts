@@ -5,6 +5,7 @@ import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
 import { keepingHeldEnums } from './postgres-held-enums'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
+import { reconcileUuidGenerators } from './postgres-uuid-generators'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
 import { reconcileViews } from './postgres-view-reconcile'
 
@@ -17,13 +18,15 @@ interface Candidate {
 }
 
 /**
- * reconcilePostgres settles what the rules could not: constant defaults (`reconcileDefaults`, one SELECT),
+ * reconcilePostgres settles what the rules could not: TypeORM's uuid generators (`reconcileUuidGenerators`),
+ * constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
  * (`reconcileViews`, temporary views rolled back), and keeps the enum types columns outside the diff use
  * (`keepingHeldEnums`). Each query is only issued when there is something to ask; none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
-  const expressions = await reconcileExpressions(await reconcileDefaults(desired, actual, connection, formerTable), actual, connection, formerTable, formerColumn)
+  const defaults = await reconcileDefaults(reconcileUuidGenerators(desired, actual, formerTable), actual, connection, formerTable)
+  const expressions = await reconcileExpressions(defaults, actual, connection, formerTable, formerColumn)
   return keepingHeldEnums(await reconcileViews(expressions, actual, connection), actual, connection)
 }
 

@@ -1,4 +1,4 @@
-import type { QualifiedName, TableModel } from '../../model/schema-model'
+import type { QualifiedName, ReplicaIdentity, TableModel } from '../../model/schema-model'
 import { type StatementPiece, tableBlockPiece } from '../statement'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexStatements, primaryKeyClause, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
@@ -24,7 +24,13 @@ export function createTableSql(table: TableModel): StatementPiece[] {
     ...table.columns.filter((c) => c.comment !== undefined).map((c) => columnCommentSql(table, c.name, c.comment)),
     // A table the database had with triggers (a down restoring a dropped table) gets them back as they were.
     ...(table.triggers ?? []).map((t) => t.sql),
+    ...(table.replicaIdentity !== undefined ? [replicaIdentitySql(table, table.replicaIdentity)] : []),
   ]
+}
+
+function replicaIdentitySql(table: QualifiedName, identity: ReplicaIdentity): string {
+  const clause = identity === 'full' ? 'FULL' : identity === 'nothing' ? 'NOTHING' : `USING INDEX ${quoteIdent(identity.index)}`
+  return `ALTER TABLE ${qualified(table)} REPLICA IDENTITY ${clause}`
 }
 
 /** columnCommentSql sets or (for undefined) removes a column comment. */

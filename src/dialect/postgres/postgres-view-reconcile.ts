@@ -36,8 +36,10 @@ export async function reconcileViews(desired: SchemaModel, actual: SchemaModel, 
   await connection.query('BEGIN READ WRITE')
   try {
     for (const [i, view] of candidates.entries()) {
+      // Sent apart: a definition that does not parse fails the whole text it is sent in, savepoint and all.
+      await connection.query(`SAVEPOINT ${PROBE_PREFIX}point`)
       try {
-        await connection.query(`SAVEPOINT ${PROBE_PREFIX}point; CREATE TEMPORARY VIEW ${quoteIdent(`${PROBE_PREFIX}${i}`)} AS ${writtenDefinition(view)}`)
+        await connection.query(`CREATE TEMPORARY VIEW ${quoteIdent(`${PROBE_PREFIX}${i}`)} AS ${writtenDefinition(view)}`)
       } catch {
         await connection.query(`ROLLBACK TO SAVEPOINT ${PROBE_PREFIX}point`)
       }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { Client } from 'pg'
-import type { DataSourceOptions } from 'typeorm'
+import { DataSource, type DataSourceOptions } from 'typeorm'
 import type { DatabaseConnection } from '../../../src/dialect/dialect'
 import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
 import type { Statement } from '../../../src/dialect/statement'
 import type { SchemaModel } from '../../../src/model/schema-model'
+import { readEntities } from '../../../src/source/entity-metadata'
 
 const server = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const
 
@@ -68,4 +69,21 @@ export async function createPgDatabase(label: string): Promise<PgTestDatabase> {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
     },
   }
+}
+
+/** EntitiesOnDatabase is a DataSource of entities on a test database, with both sides read as the diff reads them. */
+export interface EntitiesOnDatabase {
+  readonly dataSource: DataSource
+  /** The entities, normalized. */
+  readonly desired: SchemaModel
+  /** The database, introspected in the entities' schemas. */
+  readonly actual: SchemaModel
+}
+
+/** entitiesOnDatabase initializes a DataSource of `entities` on `db` (made by TypeORM's synchronize where asked), the caller destroys it. */
+export async function entitiesOnDatabase(db: PgTestDatabase, entities: readonly Function[], synchronize: boolean): Promise<EntitiesOnDatabase> {
+  const dataSource = new DataSource({ ...db.options, entities: [...entities], synchronize, logging: false } as never)
+  await dataSource.initialize()
+  const desired = postgresDialect.normalize((await readEntities(dataSource)).model, dataSource.options)
+  return { dataSource, desired, actual: await db.introspect(desired.schemas) }
 }

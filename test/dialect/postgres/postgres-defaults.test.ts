@@ -1,10 +1,9 @@
 import 'reflect-metadata'
-import { DataSource } from 'typeorm'
+import type { DataSource } from 'typeorm'
 import { DefaultForms, UuidKeys } from '../../support/postgres-default-forms'
 import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
 import type { SchemaModel } from '../../../src/model/schema-model'
-import { readEntities } from '../../../src/source/entity-metadata'
-import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
+import { createPgDatabase, entitiesOnDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
 
 const reconciled = ['fixedTime', 'period']
@@ -17,10 +16,7 @@ describe('postgres defaults: a database made by TypeORM synchronize reads back a
 
   beforeAll(async () => {
     db = await createPgDatabase('defaults')
-    dataSource = new DataSource({ ...db.options, entities: [DefaultForms, UuidKeys], synchronize: true, logging: false } as never)
-    await dataSource.initialize()
-    desired = postgresDialect.normalize((await readEntities(dataSource)).model, dataSource.options)
-    actual = await db.introspect(desired.schemas)
+    ;({ dataSource, desired, actual } = await entitiesOnDatabase(db, [DefaultForms, UuidKeys], true))
   })
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy()

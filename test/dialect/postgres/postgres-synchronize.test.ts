@@ -16,8 +16,7 @@ import {
 } from 'typeorm'
 import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
 import type { SchemaModel } from '../../../src/model/schema-model'
-import { readEntities } from '../../../src/source/entity-metadata'
-import { createPgDatabase, type PgTestDatabase } from './pg-test-database'
+import { createPgDatabase, entitiesOnDatabase, type PgTestDatabase } from './pg-test-database'
 import { canonicalOnly } from '../../support/model-builders'
 import { changeSetOf } from '../../../src/plan/change-set'
 
@@ -77,10 +76,7 @@ describe('postgres: a schema TypeORM synchronize made reads back equal to the en
   beforeAll(async () => {
     db = await createPgDatabase('sync')
     await db.exec('CREATE SCHEMA app; CREATE EXTENSION citext')
-    dataSource = new DataSource({ ...db.options, entities: [Team, Person, Token], synchronize: true, logging: false } as never)
-    await dataSource.initialize()
-    desired = postgresDialect.normalize((await readEntities(dataSource)).model, dataSource.options)
-    actual = await db.introspect(desired.schemas)
+    ;({ dataSource, desired, actual } = await entitiesOnDatabase(db, [Team, Person, Token], true))
   })
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy()

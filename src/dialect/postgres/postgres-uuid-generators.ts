@@ -1,0 +1,31 @@
+import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { counterpartIn } from '../counterpart'
+import type { FormerTable } from '../dialect'
+
+/** The defaults TypeORM's PostgresQueryRunner reads on a uuid column as its uuid generation. */
+const typeormUuidGenerators = /^(gen_random_uuid|uuid_generate_v\d)\(\)$/
+
+/**
+ * reconcileUuidGenerators lets a uuid column whose generator the entity leaves to TypeORM take the database's,
+ * where TypeORM reads that one as its uuid generation too: `gen_random_uuid()`, which hand-written migrations
+ * use, for the `uuid_generate_v4()` TypeORM writes by default, and the other way round. TypeORM's own schema
+ * builder finds nothing to change there.
+ */
+export function reconcileUuidGenerators(desired: SchemaModel, actual: SchemaModel, formerTable?: FormerTable): SchemaModel {
+  const actualTable = counterpartIn(actual, formerTable)
+  return {
+    ...desired,
+    tables: desired.tables.map((table) => {
+      if (!table.columns.some((c) => c.defaultChosenByTypeorm)) return table
+      const other = actualTable(table)
+      return other ? { ...table, columns: table.columns.map((c) => withDatabaseGenerator(c, other)) } : table
+    }),
+  }
+}
+
+function withDatabaseGenerator(column: ColumnModel, actualTable: TableModel): ColumnModel {
+  if (!column.defaultChosenByTypeorm) return column
+  const other = actualTable.columns.find((c) => c.name === column.name)
+  if (other?.generated?.kind !== 'uuid' || other.default === undefined || !typeormUuidGenerators.test(other.default)) return column
+  return { ...column, default: other.default, defaultSql: other.defaultSql ?? other.default }
+}

@@ -1,0 +1,76 @@
+import 'reflect-metadata'
+import { Column, DataSource, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
+import type { ColumnModel, SchemaModel } from '../../../src/model/schema-model'
+import { createPgDatabase, entitiesOnDatabase, type PgTestDatabase } from './pg-test-database'
+
+@Entity('document')
+class Document {
+  @PrimaryGeneratedColumn('uuid') id: string
+  @Column({ type: 'text' }) body: string
+}
+
+@Entity('session')
+class Session {
+  @PrimaryColumn({ type: 'uuid', default: () => 'uuid_generate_v4()' }) id: string
+}
+
+@Entity('token')
+class Token {
+  @PrimaryGeneratedColumn('uuid') id: string
+}
+
+// Hand-written migrations (and TypeORM's with `uuidExtension: 'pgcrypto'`) make uuid keys with
+// gen_random_uuid(), built into PostgreSQL 13 and later; TypeORM's own schema builder reads it, and every
+// uuid_generate_vN(), as its uuid generation, so an entity that leaves the generator to TypeORM matches.
+describe('postgres: a uuid key whose generator the entity leaves to TypeORM', () => {
+  let db: PgTestDatabase
+  let dataSource: DataSource
+  let desired: SchemaModel
+  let actual: SchemaModel
+
+  beforeAll(async () => {
+    db = await createPgDatabase('uuid_gen')
+    await db.exec(`CREATE EXTENSION "uuid-ossp";
+      CREATE TABLE document (id uuid NOT NULL DEFAULT gen_random_uuid(), body text NOT NULL, CONSTRAINT "PK_document" PRIMARY KEY (id));
+      CREATE TABLE session (id uuid NOT NULL DEFAULT gen_random_uuid(), CONSTRAINT "PK_session" PRIMARY KEY (id));
+      CREATE TABLE token (id uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000'::uuid, CONSTRAINT "PK_token" PRIMARY KEY (id))`)
+    ;({ dataSource, desired, actual } = await entitiesOnDatabase(db, [Document, Session, Token], false))
+  })
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy()
+    await db?.drop()
+  })
+
+  const idOf = (model: SchemaModel, table: string): ColumnModel =>
+    model.tables.find((t) => t.name === table)!.columns.find((c) => c.name === 'id')!
+
+  async function reconciled(): Promise<SchemaModel> {
+    const connection = await db.connect()
+    try {
+      return await postgresDialect.reconcile!(desired, actual, connection)
+    } finally {
+      await connection.close()
+    }
+  }
+
+  it('takes the database\'s gen_random_uuid() where TypeORM would write uuid_generate_v4(), as TypeORM\'s schema builder does', async () => {
+    const typeorm = new DataSource({ ...db.options, entities: [Document], logging: false } as never)
+    await typeorm.initialize()
+    try {
+      expect((await typeorm.driver.createSchemaBuilder().log()).upQueries).toEqual([])
+    } finally {
+      await typeorm.destroy()
+    }
+    expect(idOf(desired, 'document').default).toBe('uuid_generate_v4()')
+    const id = idOf(await reconciled(), 'document')
+    expect(id.default).toBe('gen_random_uuid()')
+    expect(id).toEqual(expect.objectContaining({ default: idOf(actual, 'document').default, generated: { kind: 'uuid' } }))
+  })
+
+  it('keeps a generator the entity declares itself, and a default that generates no uuid', async () => {
+    const model = await reconciled()
+    expect(idOf(model, 'session').default).toBe('uuid_generate_v4()')
+    expect(idOf(model, 'token').default).toBe('uuid_generate_v4()')
+  })
+})
