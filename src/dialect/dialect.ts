@@ -202,6 +202,11 @@ export interface MigrationScriptSyntax {
   /** How to run the script so that it stops at its first failing statement, for its header. */
   readonly howToRun: string
   /**
+   * The statements a script sends before any other, so that the server reads its text as the UTF-8 it is
+   * whatever charset the client connects with (its locale's or its configuration's).
+   */
+  readonly preamble: readonly string[]
+  /**
    * failingCheck is the statements (without their `;`) that fail, with `message` where the database can say it,
    * when `query` returns a row, and do nothing else: a script's client cannot stop on a row, only on an error.
    */
