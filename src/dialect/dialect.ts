@@ -351,4 +351,10 @@ export interface Dialect {
   atServer?(connection: DatabaseConnection): Promise<Dialect>
   /** backupName is the file name a backup taken at `takenAt` gets when the user names none, and the folder it goes in by default (undefined: the current one). */
   backupName(options: DataSourceOptions, takenAt: string): { readonly folder?: string; readonly file: string }
+  /**
+   * onlyReadRows says whether `result`, what the driver's query runner returned for a statement, shows the
+   * statement read rows and changed nothing (a check's SELECT). Absent where results do not tell it: then every
+   * statement a failed migration ran is told as one that may have changed something.
+   */
+  onlyReadRows?(result: unknown): boolean
 }

@@ -19,6 +19,7 @@ import { type MysqlServer, atLeast, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
 import { doubleQuotedTexts } from './mysql-expressions'
 import { mysqlTableReadFailure } from './mysql-table-read-failure'
+import { mysqlOnlyReadRows } from './mysql-read-result'
 
 /** namesInDoubleQuotes are those of `columns` (whose names ignore case) that `expression` writes in double quotes. */
 function namesInDoubleQuotes(expression: string, columns: readonly string[]): string[] {
@@ -73,6 +74,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     lockRunner: lockMysqlRunner,
     backup: backupMysql,
     backupName: mysqlBackupName,
+    onlyReadRows: mysqlOnlyReadRows,
     timeoutStatements: mysqlTimeoutStatements,
   }
 }
