@@ -357,4 +357,9 @@ export interface Dialect {
    * statement a failed migration ran is told as one that may have changed something.
    */
   onlyReadRows?(result: unknown): boolean
+  /**
+   * losesCharacters says whether a column's values, in charset `from` (undefined: its table's), may hold characters
+   * charset `to` has not, which the database then refuses or replaces. Absent where columns have no charset of their own.
+   */
+  losesCharacters?(from: string | undefined, to: string): boolean
 }

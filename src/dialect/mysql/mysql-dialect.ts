@@ -20,6 +20,7 @@ import { renamedSources } from './mysql-view-breaking'
 import { doubleQuotedTexts } from './mysql-expressions'
 import { mysqlTableReadFailure } from './mysql-table-read-failure'
 import { mysqlOnlyReadRows } from './mysql-read-result'
+import { losesCharacters } from './mysql-charset-narrowing'
 
 /** namesInDoubleQuotes are those of `columns` (whose names ignore case) that `expression` writes in double quotes. */
 function namesInDoubleQuotes(expression: string, columns: readonly string[]): string[] {
@@ -75,6 +76,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     backup: backupMysql,
     backupName: mysqlBackupName,
     onlyReadRows: mysqlOnlyReadRows,
+    losesCharacters,
     timeoutStatements: mysqlTimeoutStatements,
   }
 }
