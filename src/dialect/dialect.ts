@@ -202,6 +202,11 @@ export interface MigrationScriptSyntax {
   /** How to run the script so that it stops at its first failing statement, for its header. */
   readonly howToRun: string
   /**
+   * The statements a script sends before any other, so that the server reads its text as the UTF-8 it is
+   * whatever charset the client connects with (its locale's or its configuration's).
+   */
+  readonly preamble: readonly string[]
+  /**
    * failingCheck is the statements (without their `;`) that fail, with `message` where the database can say it,
    * when `query` returns a row, and do nothing else: a script's client cannot stop on a row, only on an error.
    */
@@ -346,4 +351,15 @@ export interface Dialect {
   atServer?(connection: DatabaseConnection): Promise<Dialect>
   /** backupName is the file name a backup taken at `takenAt` gets when the user names none, and the folder it goes in by default (undefined: the current one). */
   backupName(options: DataSourceOptions, takenAt: string): { readonly folder?: string; readonly file: string }
+  /**
+   * onlyReadRows says whether `result`, what the driver's query runner returned for a statement, shows the
+   * statement read rows and changed nothing (a check's SELECT). Absent where results do not tell it: then every
+   * statement a failed migration ran is told as one that may have changed something.
+   */
+  onlyReadRows?(result: unknown): boolean
+  /**
+   * losesCharacters says whether a column's values, in charset `from` (undefined: its table's), may hold characters
+   * charset `to` has not, which the database then refuses or replaces. Absent where columns have no charset of their own.
+   */
+  losesCharacters?(from: string | undefined, to: string): boolean
 }

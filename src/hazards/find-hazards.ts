@@ -2,6 +2,7 @@ import { compareText } from '../model/qualified-name'
 import { hazardCodes } from './hazard'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
+import { charsetNarrowingFindings } from './charset-rules'
 import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings, dropUniqueFindings, generatedOverValuesFindings } from './drop-rules'
@@ -41,6 +42,7 @@ export const hazardRules: readonly HazardRule[] = [
   enumReorderFindings,
   tableRebuildFindings,
   collationFindings,
+  charsetNarrowingFindings,
   lockFindings,
   unenforcedSizeFindings,
   droppedDeclarationFindings,

@@ -4,8 +4,8 @@ import type { MigrationScript, ScriptEntry } from '../runner/migration-script'
 import type { RecordedCall } from '../runner/recording-query-runner'
 
 /**
- * migrationScriptText writes a MigrationScript as an SQL script to run by hand (`psql -f`, `sqlite3`): each
- * migration's part between comments, each statement ending with `;` (or the dialect's other delimiter), its parameters written in as literals,
+ * migrationScriptText writes a MigrationScript as an SQL script to run by hand (`psql -f`, `sqlite3`): the
+ * dialect's preamble, then each migration's part between comments, each statement ending with `;` (or the dialect's other delimiter), its parameters written in as literals,
  * and a note after each query whose rows the migration read, since the script cannot know them. A query one
  * row of which fails the migration (a check) is written as the dialect's failing check, so that the script
  * stops there too.
@@ -21,7 +21,8 @@ export function migrationScriptText(script: MigrationScript, syntax: MigrationSc
         '-- Written for the database as its migrations table is now; run it once, on that database,',
         `-- ${howToRun}.`,
       ]
-  return [...head, ...script.entries.flatMap((entry) => entryLines(entry, script.direction, syntax))].join('\n') + '\n'
+  const preamble = script.migrations.length === 0 ? [] : syntax.preamble.flatMap((sql) => syntax.statementLines(sql))
+  return [...head, ...preamble, ...script.entries.flatMap((entry) => entryLines(entry, script.direction, syntax))].join('\n') + '\n'
 }
 
 function entryLines(entry: ScriptEntry, direction: 'up' | 'down', syntax: MigrationScriptSyntax): string[] {

@@ -18,7 +18,8 @@ export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number)
 export function reportProgress(dataSource: DataSource, done: MigrationDone): void {
   const started = new Map<string, number>()
   const oneTransaction = transactionModeOf(dataSource) === 'all'
-  const transactionalDdl = dialectFor(dataSource.options).capabilities.transactionalDdl
+  const dialect = dialectFor(dataSource.options)
+  const transactionalDdl = dialect.capabilities.transactionalDdl
   // In one transaction for the run, the migrations done so far, and those a later part of a change committed.
   const completed: string[] = []
   let committed: { readonly names: readonly string[]; readonly by: string } | undefined
@@ -44,7 +45,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
         started.set(name, performance.now())
         untilCommit?.watch(queryRunner)
         const inTransaction = queryRunner.isTransactionActive
-        const ran = recordQueries(queryRunner)
+        const ran = recordQueries(queryRunner, dialect.onlyReadRows)
         let leftTransaction = false
         const restoreCommit = afterEachCommit(queryRunner, () => {
           leftTransaction = true
@@ -116,8 +117,11 @@ interface RanStatements {
   readonly outsideTransaction: boolean
 }
 
-/** recordQueries lists the statements `queryRunner` completes until stopped, and where the last one that failed came. */
-function recordQueries(queryRunner: QueryRunner): RanStatements & { stop(): void } {
+/**
+ * recordQueries lists the statements `queryRunner` completes until stopped, but those whose result shows they
+ * only read rows (see Dialect.onlyReadRows), and where the last one that failed came.
+ */
+function recordQueries(queryRunner: QueryRunner, onlyReadRows: (result: unknown) => boolean = () => false): RanStatements & { stop(): void } {
   const statements: string[] = []
   let beforeFailure: number | undefined
   let outsideTransaction = false
@@ -126,7 +130,7 @@ function recordQueries(queryRunner: QueryRunner): RanStatements & { stop(): void
     if (!queryRunner.isTransactionActive) outsideTransaction = true
     try {
       const result = await query.apply(queryRunner, args)
-      statements.push(args[0])
+      if (!onlyReadRows(result)) statements.push(args[0])
       return result
     } catch (err) {
       beforeFailure = statements.length

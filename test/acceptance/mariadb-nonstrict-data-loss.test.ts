@@ -4,8 +4,9 @@ import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycl
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
 // Outside strict mode (a sql_mode without STRICT_TRANS_TABLES or STRICT_ALL_TABLES) MariaDB takes an ALTER that
-// drops an ENUM or SET label rows hold, or makes a column holding NULLs NOT NULL, and turns those values into '',
-// a shorter set, '' or 0 with a warning only. The generated migration checks first and fails, changing nothing.
+// drops an ENUM or SET label rows hold, makes a column holding NULLs NOT NULL, or gives a column a charset without
+// characters rows hold, and turns those values into '', a shorter set, '' or 0, or '?' in place of each such
+// character, with a warning only. The generated migration checks first and fails, changing nothing.
 
 @Entity('article')
 class ArticleBefore {
@@ -34,6 +35,15 @@ class ArticleNotNull {
   @Column({ type: 'int' }) views: number
 }
 
+@Entity('article')
+class ArticleAsciiTitle {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['draft', 'published', 'archived'], default: 'draft' }) status: string
+  @Column({ type: 'set', enum: ['a', 'b', 'c'], nullable: true }) tags: string[] | null
+  @Column({ type: 'varchar', length: 50, nullable: true, charset: 'ascii' }) title: string | null
+  @Column({ type: 'int', nullable: true }) views: number | null
+}
+
 const rowsQuery = 'SELECT id, status, tags, title, views FROM article ORDER BY id'
 
 /** upUnderLooseSqlMode runs the `up` of the generated migration `file` on a session whose sql_mode has no strict mode. */
@@ -55,12 +65,13 @@ async function upUnderLooseSqlMode(db: TestDatabase, file: string): Promise<void
 describe.each([
   ['labels rows hold', ArticleFewerLabels, "rows of \"article\".\"status\" hold 'archived', which the column no longer takes"],
   ['a column holding NULLs made NOT NULL', ArticleNotNull, 'rows of "article"."title" hold NULL, which the column no longer takes'],
+  ['characters of a charset rows use', ArticleAsciiTitle, 'rows of "article"."title" hold characters that charset ascii cannot store'],
 ])('outside strict mode, a migration dropping %s', (_name, after, message) => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createMariaDbDatabase('nonstrict')
     await migrateTo(db, [ArticleBefore], 'Init')
-    await db.query("INSERT INTO article (status, tags, title, views) VALUES ('archived', 'a,c', NULL, NULL), ('draft', 'a', 'x', 3)")
+    await db.query("INSERT INTO article (status, tags, title, views) VALUES ('archived', 'a,c', NULL, NULL), ('draft', 'a', 'x', 3), ('draft', NULL, 'Grüße', 1)")
   })
   afterAll(async () => db?.drop())
 

@@ -22,10 +22,13 @@ afterAll(async () => {
 
 const cli = (...args: string[]) => runBuiltCli(project.dir, args)
 
-/** mysql runs a script on the test database with the server's own sql_mode, stopping at the first error. */
+/**
+ * mysql runs a script on the test database with the server's own sql_mode, stopping at the first error, as a
+ * client whose connection charset is latin1 (the mysql client's under LANG=C) does.
+ */
 function mysql(script: string): void {
   const database = (db.options as { database: string }).database
-  const run = spawnSync('mysql', ['-h', mariadbServer.host, '-P', String(mariadbServer.port), '-u', mariadbServer.user, database],
+  const run = spawnSync('mysql', ['--default-character-set=latin1', '-h', mariadbServer.host, '-P', String(mariadbServer.port), '-u', mariadbServer.user, database],
     { input: script, encoding: 'utf8' })
   expect(run.stderr).toBe('')
   expect(run.status).toBe(0)

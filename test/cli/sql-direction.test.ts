@@ -23,11 +23,11 @@ afterAll(async () => {
 
 const cli = (...args: string[]) => runBuiltCli(project.dir, args)
 
-/** psql runs a script on the test database, stopping at the first error, as a user's pipe would. */
+/** psql runs a script on the test database, stopping at the first error, as a user's pipe would, from a Latin-1 locale. */
 function psql(script: string): void {
   const database = (db.options as { database: string }).database
   const run = spawnSync('psql', ['-h', postgresServer.host, '-p', String(postgresServer.port), '-U', postgresServer.user,
-    '-d', database, '-v', 'ON_ERROR_STOP=1', '-q', '-X'], { input: script, encoding: 'utf8' })
+    '-d', database, '-v', 'ON_ERROR_STOP=1', '-q', '-X'], { input: script, encoding: 'utf8', env: { ...process.env, PGCLIENTENCODING: 'LATIN1' } })
   expect(run.stderr).toBe('')
   expect(run.status).toBe(0)
 }

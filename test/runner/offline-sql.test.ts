@@ -96,6 +96,17 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     expect(lines.at(-1)).toMatch(/^(COMMIT|PRAGMA foreign_keys = ON);$/)
   })
 
+  // A client whose connection charset is not UTF-8 (the mariadb client under LANG=C reads latin1, psql under a
+  // Latin-1 locale) would store the script's UTF-8 text as other characters: the script sets it first.
+  ;(label === 'sqlite' ? it.skip : it)('writes text that is not ASCII as the migration sends it, whatever the charset of the client that runs it', async () => {
+    fixture.runner.project.write('migrations/1700000006000-Greeting.ts', greetingMigration)
+    const db = await another('greeting.ts')
+    const run = await cli('upgrade', '--sql', '-c', 'greeting.ts')
+    expect(run.code).toBe(0)
+    runScript(db, run.stdout, { latin1Client: true })
+    expect(await db.query('SELECT text FROM greeting')).toEqual([{ text: 'Grüße, ユーザー' }])
+  })
+
   it('writes a check that fails the migration on any row as one that fails the script there, with the migration\'s message', async () => {
     fixture.runner.project.write('migrations/1700000005000-Guard.ts', guardMigration)
     const db = await another('guarded.ts')
@@ -130,6 +141,19 @@ export class Guard1700000005000 implements MigrationInterface {
     await queryRunner.query('UPDATE note SET views = 0')
   }
   async down(): Promise<void> {}
+}
+`
+
+const greetingMigration = `
+import { MigrationInterface, QueryRunner } from 'typeorm'
+export class Greeting1700000006000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE TABLE greeting (text varchar(40) NOT NULL)')
+    await queryRunner.query("INSERT INTO greeting (text) VALUES ('Grüße, ユーザー')")
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE greeting')
+  }
 }
 `
 

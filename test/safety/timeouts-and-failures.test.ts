@@ -226,6 +226,32 @@ export class Half1700000000000 implements MigrationInterface {
     expect(run.code).toBe(2)
   })
 
+  it('counts no statement that only read rows, as the checks generated migrations fail on first', async () => {
+    // A generated migration's check (SELECT 1 FROM ... LIMIT 1) fails it before anything changes: a read is not
+    // told as a statement that stays done, nor makes the database partly migrated.
+    const checked = (statements: string) => `
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+export class Checked1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    ${statements}
+    const rows = await queryRunner.query('SELECT 1 AS found FROM DUAL LIMIT 1')
+    if (rows.length > 0) throw new Error('rows of "busy" hold what the column no longer takes')
+  }
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`
+    project.write('migrations/1700000000000-Half.ts', checked(''))
+    const run = await runCliInProcess(project.dir, ['upgrade'])
+    expect(run.stderr).toMatch(/failed in up: rows of "busy" hold what the column no longer takes; it had run no statement before, and its transaction was rolled back, so the database is as it was before it\n$/)
+    expect(run.code).toBe(2)
+    // Beside a statement that changed something, only that one is named.
+    project.write('migrations/1700000000000-Half.ts', checked("await queryRunner.query('SHOW TABLES')\n    await queryRunner.query('INSERT INTO busy (id) VALUES (9)')"))
+    const mixed = await runCliInProcess(project.dir, ['upgrade'])
+    expect(mixed.stderr).toContain('so the 1 statement it ran before stays done: INSERT INTO busy (id) VALUES (9), writes too, unless it did not change the schema')
+    expect(mixed.code).toBe(2)
+    await db.query('DELETE FROM busy WHERE id = 9')
+  })
+
   it('refuses --dry-run, which could not roll schema changes back', async () => {
     const run = await runCliInProcess(project.dir, ['upgrade', '--dry-run'])
     expect(run.stderr).toBe('typeorm-autogen: --dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead\n')

@@ -7,7 +7,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 export class Note {
   @PrimaryGeneratedColumn() id: number
   @Column() text: string
-  @Column({ type: 'integer', default: 0 }) stars: number
+  @Column({ type: 'integer', default: 0, comment: 'Sterne ★, from 0' }) stars: number
 }
 @Entity('tag')
 export class Tag {
@@ -16,7 +16,10 @@ export class Tag {
 }
 `
 
-/** sqlDirectionProject is a project on `db` whose entities add `stars` to its `note` table and a new `tag` table. */
+/**
+ * sqlDirectionProject is a project on `db` whose entities add `stars` to its `note` table and a new `tag` table.
+ * The comment of `stars` is not ASCII, so that a script the client reads in another charset leaves another one.
+ */
 export function sqlDirectionProject(db: TestDatabase): TempProject {
   return tempProject({
     'entities.ts': entities,

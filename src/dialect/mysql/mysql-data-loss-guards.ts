@@ -3,16 +3,19 @@ import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
 import { narrowsPaddedBinary, withoutZeroPadding } from './mysql-binary-narrowing'
+import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
 import { holdsValues } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
 
 /**
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
  * the rows that the ALTER cannot keep: those holding a label an ENUM or SET loses, and NULLs of a column made
- * NOT NULL, and values of a binary made shorter that are longer than it without their zero padding (see
- * paddedBinaryNarrowing, which the ALTER fails on in any mode). In strict mode the ALTER fails on the others; outside it (a sql_mode without STRICT_TRANS_TABLES or
+ * NOT NULL, values of a column given a charset without some of their characters, and values of a binary made
+ * shorter that are longer than it without their zero padding (see paddedBinaryNarrowing, which the ALTER fails on
+ * in any mode). In strict mode the ALTER fails on the others; outside it (a sql_mode without STRICT_TRANS_TABLES or
  * STRICT_ALL_TABLES, which the server running the migration may have though the one it was generated on had
- * not) the ALTER succeeds and turns them into '' or the type's implicit default with a warning only. Each check
+ * not) the ALTER succeeds and turns them into '', the type's implicit default or '?' for each character the
+ * charset lacks, with a warning only. Each check
  * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
  * a check of guardsAhead, else the statements that added, filled or changed the column.
  */
@@ -35,6 +38,9 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
     ...(from.nullable && !to.nullable ? [guard(`${column} IS NULL`,
       `rows of ${named} hold NULL, which the column no longer takes: fill them first ` +
         "(outside strict mode the server would silently write its type's implicit default, '' or 0, there)")] : []),
+    ...(to.charset !== undefined && losesCharacters(from.charset, to.charset) ? [guard(charactersLost(column, to.charset),
+      `rows of ${named} hold characters that charset ${to.charset} cannot store: change them first ` +
+        "(outside strict mode the server would silently write '?' in their place)")] : []),
     ...(narrowsPaddedBinary(from, to) ? [guard(`LENGTH(${withoutZeroPadding(column)}) > ${to.length ?? 1}`,
       `rows of ${named} hold more than ${to.length ?? 1} bytes besides their zero padding, ` +
         `which ${to.type}(${to.length ?? 1}) cannot keep: shorten them first`)] : []),

@@ -19,6 +19,8 @@ import { type MysqlServer, atLeast, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
 import { doubleQuotedTexts } from './mysql-expressions'
 import { mysqlTableReadFailure } from './mysql-table-read-failure'
+import { mysqlOnlyReadRows } from './mysql-read-result'
+import { losesCharacters } from './mysql-charset-narrowing'
 
 /** namesInDoubleQuotes are those of `columns` (whose names ignore case) that `expression` writes in double quotes. */
 function namesInDoubleQuotes(expression: string, columns: readonly string[]): string[] {
@@ -73,6 +75,8 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     lockRunner: lockMysqlRunner,
     backup: backupMysql,
     backupName: mysqlBackupName,
+    onlyReadRows: mysqlOnlyReadRows,
+    losesCharacters,
     timeoutStatements: mysqlTimeoutStatements,
   }
 }

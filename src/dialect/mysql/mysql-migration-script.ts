@@ -25,6 +25,8 @@ const spelling: LiteralSpelling = {
  */
 export const mysqlMigrationScript: MigrationScriptSyntax = {
   howToRun: 'with the `mariadb` or `mysql` client without `--force`, which stops at the first failing statement',
+  // The client connects in its locale's charset (latin1 under LANG=C, utf8mb3 under C.UTF-8) unless told otherwise.
+  preamble: ['SET NAMES utf8mb4'],
   beforeMigration: [],
   afterMigration: [],
   parameters: {

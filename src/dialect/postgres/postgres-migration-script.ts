@@ -21,6 +21,8 @@ const spelling: LiteralSpelling = {
 export const postgresMigrationScript: MigrationScriptSyntax = {
   howToRun: 'with `psql -v ON_ERROR_STOP=1 -f <file>`, which stops at the first failing statement (plain psql goes on and commits the rest)',
   statementLines: semicolonEnded,
+  // psql takes its client_encoding from its locale (PGCLIENTENCODING aside), which may be another than UTF-8.
+  preamble: ["SET client_encoding = 'UTF8'"],
   beforeMigration: [],
   afterMigration: [],
   parameters: {

@@ -18,6 +18,8 @@ const spelling: LiteralSpelling = {
 export const sqliteMigrationScript: MigrationScriptSyntax = {
   howToRun: 'with `sqlite3 -bail <database> < <file>`, which stops at the first failing statement (without `-bail`, sqlite3 goes on and commits the rest)',
   statementLines: semicolonEnded,
+  // sqlite3 reads a script's text as UTF-8 whatever its locale.
+  preamble: [],
   beforeMigration: ['PRAGMA foreign_keys = OFF'],
   afterMigration: ['PRAGMA foreign_keys = ON'],
   parameters: {

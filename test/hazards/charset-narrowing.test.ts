@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { migrateTo, projectFor } from '../support/migration-cycle'
+import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+
+// A column given a charset without characters its values may hold (utf8mb4 made ascii): the server refuses those
+// values, or outside strict mode writes '?' for each such character. generate said nothing of it.
+
+function entities(charsets: { readonly handle?: string; readonly note?: string }) {
+  @Entity('member')
+  class Member {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'varchar', length: 20, charset: charsets.handle }) handle: string
+    @Column({ type: 'varchar', length: 20, charset: charsets.note }) note: string
+  }
+  return [Member]
+}
+
+describe('CHARSET_NARROWING on mariadb', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('charset_narrowing')
+    await migrateTo(db, entities({ note: 'latin1' }), 'Init')
+    await db.query("INSERT INTO member (handle, note) VALUES ('clé', 'Grüße')")
+  })
+  afterAll(async () => db?.drop())
+
+  it('warns of a charset that lacks characters, not of utf8mb4, which has them all', async () => {
+    const { hazards } = await compareProject(projectFor(db, entities({ handle: 'ascii', note: 'utf8mb4' })))
+    const found = hazards.filter((h) => h.code === 'CHARSET_NARROWING')
+    expect(found.map((h) => [h.severity, h.message])).toEqual([['danger',
+      'Gives "member"."handle" charset ascii, which lacks characters other charsets have: the migration checks first, and fails while a value holds one, ' +
+        'changing nothing; change those values first, or keep the charset.']])
+  })
+})
