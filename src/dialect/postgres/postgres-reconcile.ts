@@ -25,7 +25,7 @@ interface Candidate {
  * (`keepingHeldEnums`). Each query is only issued when there is something to ask; none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
-  const defaults = await reconcileDefaults(reconcileUuidGenerators(desired, actual, formerTable), actual, connection, formerTable)
+  const defaults = await reconcileDefaults(reconcileUuidGenerators(desired, actual, formerTable, formerColumn), actual, connection, formerTable)
   const expressions = await reconcileExpressions(defaults, actual, connection, formerTable, formerColumn)
   return keepingHeldEnums(await reconcileViews(expressions, actual, connection), actual, connection)
 }

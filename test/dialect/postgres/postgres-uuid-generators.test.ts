@@ -68,6 +68,17 @@ describe('postgres: a uuid key whose generator the entity leaves to TypeORM', ()
     expect(id).toEqual(expect.objectContaining({ default: idOf(actual, 'document').default, generated: { kind: 'uuid' } }))
   })
 
+  it('takes it for a key column renamed by a stated rename, from the column it comes from', async () => {
+    const renamed = { ...desired, tables: desired.tables.map((t) => (t.name === 'document' ? { ...t, columns: t.columns.map((c) => (c.name === 'id' ? { ...c, name: 'uid' } : c)) } : t)) }
+    const connection = await db.connect()
+    try {
+      const model = await postgresDialect.reconcile!(renamed, actual, connection, undefined, (table, column) => (table.name === 'document' && column === 'uid' ? 'id' : undefined))
+      expect(model.tables.find((t) => t.name === 'document')!.columns.find((c) => c.name === 'uid')!.default).toBe('gen_random_uuid()')
+    } finally {
+      await connection.close()
+    }
+  })
+
   it('keeps a generator the entity declares itself, and a default that generates no uuid', async () => {
     const model = await reconciled()
     expect(idOf(model, 'session').default).toBe('uuid_generate_v4()')
