@@ -124,15 +124,18 @@ function indexDropsWithCreations(ops: readonly Operation[]): Set<Operation> {
   const keyed = new Set(ops.flatMap((op) => (op.kind === 'add_primary_key' ? [qualifiedKey(op.table)] : [])))
   // A key column made nullable, or otherwise changed, needs the old key gone first.
   const altered = new Set(ops.flatMap((op) => (op.kind === 'alter_column' ? [inTable(op.table, op.from.name)] : [])))
+  const retyped = new Set(ops.flatMap((op) => (op.kind === 'alter_column' && op.changes.includes('type') ? [inTable(op.table, op.from.name)] : [])))
   return new Set(ops.filter((op) => {
     if (op.kind === 'drop_primary_key') {
       return keyed.has(qualifiedKey(op.table)) && !op.primaryKey.columns.some((column) => dropped.has(inTable(op.table, column)) || altered.has(inTable(op.table, column)))
     }
     if (op.kind !== 'drop_index' && op.kind !== 'drop_unique') return false
     const { name, columns } = op.kind === 'drop_index' ? op.index : op.unique
-    // A full-text index goes before a change of its columns, which may leave them a type it cannot hold (uuid).
+    // A full-text index goes before a change of its columns, which may leave them a type it cannot hold (uuid), and
+    // so does a plain index before a change of its columns' type (a TEXT column is too long for a whole key).
     const fullTextOfAltered = op.kind === 'drop_index' && op.index.method === 'fulltext' && columns.some((column) => altered.has(inTable(op.table, column)))
-    return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) && !fullTextOfAltered &&
+    const ofRetyped = op.kind === 'drop_index' && columns.some((column) => retyped.has(inTable(op.table, column)))
+    return creating.has(qualifiedKey(op.table)) && !renamedTo.has(inTable(op.table, name)) && !fullTextOfAltered && !ofRetyped &&
       !columns.some((column) => dropped.has(inTable(op.table, column)))
   }))
 }
