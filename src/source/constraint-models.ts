@@ -72,9 +72,7 @@ function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
  * and its name is kept as one the database may hold the unique under (UniqueModel.alsoNamed).
  */
 export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Warn): UniqueModel[] {
-  const candidates = [...metadata.uniques].sort(
-    (a, b) => Number(b.givenName !== undefined) - Number(a.givenName !== undefined) || compareText(a.name, b.name),
-  )
+  const candidates = [...metadata.uniques].sort(givenNameFirst)
   const kept = new Map<string, UniqueModel>()
   for (const unique of candidates) {
     const columns = unique.columns.map((column) => column.databaseName)
@@ -100,9 +98,7 @@ export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Wa
  * the user gave over a generated one. The database would refuse the second of one name.
  */
 export function checkModelsOf(metadata: EntityMetadata, where: string, warn: Warn): CheckModel[] {
-  const candidates = [...metadata.checks].sort(
-    (a, b) => Number(b.givenName !== undefined) - Number(a.givenName !== undefined) || compareText(a.name, b.name),
-  )
+  const candidates = [...metadata.checks].sort(givenNameFirst)
   const kept = new Map<string, CheckModel>()
   for (const check of candidates) {
     const earlier = kept.get(check.expression)
@@ -113,6 +109,11 @@ export function checkModelsOf(metadata: EntityMetadata, where: string, warn: War
     kept.set(check.expression, { name: check.name, expression: check.expression })
   }
   return [...kept.values()].sort(byName)
+}
+
+/** givenNameFirst orders repeats so that the one kept is a name the user gave, else the first generated name. */
+function givenNameFirst(a: { readonly givenName?: string; readonly name: string }, b: { readonly givenName?: string; readonly name: string }): number {
+  return Number(b.givenName !== undefined) - Number(a.givenName !== undefined) || compareText(a.name, b.name)
 }
 
 /** foreignKeyModelsOf lists the foreign keys an entity owns (ManyToOne, owning OneToOne, junctions) by name. */
