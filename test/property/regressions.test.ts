@@ -296,6 +296,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const t = table({ id: 4, name: 'CamelTable', primaryKey: 'identity', columns: [column({ id: 2, name: 'x', kind: 'int' })] })
     return pair({ tables: [t] }, { tables: [{ ...t, name: 'order', primaryKey: 'increment' }] })(dialect)
   },
+  // PostgreSQL (seed 1001): the same with the column renamed: the identity made again by down, before the column is
+  // renamed back, kept the sequence named after the new column name.
+  'a column renamed, from an identity made serial': (dialect) => {
+    const counter = column({ id: 2, name: 'with space', kind: dialect === 'postgres' ? 'identity' : 'int', nullable: false })
+    const t = table({ id: 1, name: 'user', primaryKey: 'increment', rows: 2, columns: [counter] })
+    const renamed = { ...counter, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: dialect === 'postgres' ? 'serial' as const : 'int' as const }
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [renamed] }] })(dialect)
+  },
   // PostgreSQL (seed 10): in a schema off the search path, a check casting to an enum type renamed with its column
   // was written by down without the type's schema (type "naïve data_say "hi"_enum" does not exist).
   'an enum column renamed onto a dropped column of its single-table child, with a check, in a second schema': (dialect) => {

@@ -115,11 +115,16 @@ function renameSql(object: 'TABLE' | 'TYPE', from: QualifiedName, to: QualifiedN
   return out
 }
 
-/** A serial column's sequence is renamed with the column, as PostgreSQL would have named it. */
+/**
+ * A serial column's sequence is renamed with the column, as PostgreSQL would have named it; so is an identity
+ * column's, where it has the name PostgreSQL gave it (`IF EXISTS`), as with a renamed table (renameTableSql).
+ */
 function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
   const out = [alterTable(op, `RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)]
-  if (op.column.generated?.kind === 'increment') {
-    out.push(`ALTER SEQUENCE ${serialSequenceName(op.table, op.from)} RENAME TO ${quoteIdent(serialSequenceBaseName(op.table.name, op.to))}`)
+  const generation = op.column.generated?.kind
+  if (generation === 'increment' || generation === 'identity') {
+    const ifExists = generation === 'identity' ? ' IF EXISTS' : ''
+    out.push(`ALTER SEQUENCE${ifExists} ${serialSequenceName(op.table, op.from)} RENAME TO ${quoteIdent(serialSequenceBaseName(op.table.name, op.to))}`)
   }
   return out
 }

@@ -100,6 +100,19 @@ describe('postgres compiler', () => {
     ])
   })
 
+  it('renames the serial and identity sequences with their column', () => {
+    const rename = (generated: { kind: 'increment' } | { kind: 'identity'; always: boolean }) =>
+      sqlOf([{ kind: 'rename_column', table: users, from: 'id', to: 'key', column: col('id', 'integer', { generated }) }])
+    expect(rename({ kind: 'increment' })).toEqual([
+      'ALTER TABLE "public"."users" RENAME COLUMN "id" TO "key"',
+      'ALTER SEQUENCE "public"."users_id_seq" RENAME TO "users_key_seq"',
+    ])
+    expect(rename({ kind: 'identity', always: false })).toEqual([
+      'ALTER TABLE "public"."users" RENAME COLUMN "id" TO "key"',
+      'ALTER SEQUENCE IF EXISTS "public"."users_id_seq" RENAME TO "users_key_seq"',
+    ])
+  })
+
   it('compiles column operations', () => {
     expect(sqlOf([
       { kind: 'add_column', table: users, column: col('age', 'smallint', { nullable: true, default: '-1', comment: 'years' }) },
