@@ -35,6 +35,8 @@ export type Probe =
    * it for the types they can test.
    */
   | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly from: ColumnModel; readonly to: ColumnModel }
+  /** Values holding a character charset `charset` has not; dialects with column charsets (Dialect.losesCharacters) answer it. */
+  | { readonly kind: 'loses_characters'; readonly table: QualifiedName; readonly column: string; readonly charset: string }
 
 export type ProbeKind = Probe['kind']
 

@@ -1,3 +1,4 @@
+import { nameOf } from '../model/qualified-name'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -10,15 +11,17 @@ import type { RuleContext } from './rule-context'
 export function charsetNarrowingFindings(context: RuleContext): HazardFinding[] {
   const { losesCharacters } = context.input.dialect
   if (losesCharacters === undefined) return []
-  return context.input.changes.ops.flatMap((op): HazardFinding[] => {
+  return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
     if (op.kind !== 'alter_column' || !op.changes.includes('collation')) return []
     const { charset } = op.to
     if (charset === undefined || !losesCharacters(op.from.charset, charset)) return []
+    const origin = context.origins.column(index, op.table, op.from.name)
     return [{
       code: 'CHARSET_NARROWING', operation: op,
       what: `Gives ${columnText(op.table, op.to.name)} charset ${charset}, which lacks characters other charsets have: ` +
         'the migration checks first, and fails while a value holds one, changing nothing',
       advice: 'change those values first, or keep the charset',
+      ...(origin !== undefined && { probe: { kind: 'loses_characters', table: nameOf(origin.table), column: origin.column.name, charset } }),
     }]
   })
 }

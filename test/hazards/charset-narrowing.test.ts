@@ -30,6 +30,19 @@ describe('CHARSET_NARROWING on mariadb', () => {
     const found = hazards.filter((h) => h.code === 'CHARSET_NARROWING')
     expect(found.map((h) => [h.severity, h.message])).toEqual([['danger',
       'Gives "member"."handle" charset ascii, which lacks characters other charsets have: the migration checks first, and fails while a value holds one, ' +
-        'changing nothing; change those values first, or keep the charset.']])
+        'changing nothing (1 value holds a character ascii lacks); change those values first, or keep the charset.']])
+  })
+
+  it('counts the values that hold a character the charset lacks, and says so when none does', async () => {
+    await db.query("INSERT INTO member (handle, note) VALUES ('abc', 'x'), ('naïve', 'y')")
+    try {
+      const counted = async (charsets: Parameters<typeof entities>[0]) => (await compareProject(projectFor(db, entities(charsets)))).hazards
+        .filter((h) => h.code === 'CHARSET_NARROWING').map((h) => /\(([^)]*)\)/.exec(h.message)?.[1])
+      expect(await counted({ handle: 'ascii', note: 'latin1' })).toEqual(['2 values hold a character ascii lacks'])
+      // latin1 has é, ï and ü: the note's values all fit; ascii lacks them.
+      expect(await counted({ handle: 'latin1', note: 'ascii' })).toEqual(['no value holds a character latin1 lacks', '1 value holds a character ascii lacks'])
+    } finally {
+      await db.query("DELETE FROM member WHERE handle IN ('abc', 'naïve')")
+    }
   })
 })

@@ -4,6 +4,7 @@ import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } fr
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { withoutZeroPadding } from './mysql-binary-narrowing'
+import { charactersLost } from './mysql-charset-narrowing'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
@@ -42,6 +43,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     case 'more_decimals': return moreDecimals(column, probe.scale)
     case 'holds_values': return holdsValues(column, probe.values)
     case 'not_convertible': return notConvertible(probe, column)
+    case 'loses_characters': return charactersLost(column, probe.charset)
   }
 }
 

@@ -77,6 +77,8 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
     }
     case 'not_convertible': return notConvertible(probe, column)
+    // Columns have no charset of their own here.
+    case 'loses_characters': return undefined
   }
 }
 

@@ -42,6 +42,8 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       // Towards INTEGER, a REAL with a fraction stays a REAL.
       return affinity === 'INTEGER' ? `(${unparsed} OR (typeof(${column}) = 'real' AND ${column} <> CAST(${column} AS INTEGER)))` : unparsed
     }
+    // Columns have no charset of their own here.
+    case 'loses_characters': return undefined
   }
 }
 
