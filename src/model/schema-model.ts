@@ -66,6 +66,11 @@ export interface TriggerModel {
    * (`sql` stays as it was read).
    */
   readonly reads?: readonly string[]
+  /**
+   * The columns of its table its function names as `NEW.column` or `OLD.column` (PostgreSQL, which does not
+   * track them): a rename or drop of one makes the trigger fail when it next fires. Renamed as `reads` are.
+   */
+  readonly functionReads?: readonly string[]
   /** The sql_mode it was made under (MySQL), which parses its body and runs it: it is created again under it. */
   readonly sqlMode?: string
 }

@@ -117,7 +117,13 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       expression: expression(c.expression),
       ...(c.expressionSql !== undefined && { expressionSql: expression(c.expressionSql) }),
     })),
-    ...(table.triggers !== undefined && { triggers: table.triggers.map((t) => (t.reads === undefined ? t : { ...t, reads: rename(t.reads) })) }),
+    ...(table.triggers !== undefined && {
+      triggers: table.triggers.map((t) => ({
+        ...t,
+        ...(t.reads !== undefined && { reads: rename(t.reads) }),
+        ...(t.functionReads !== undefined && { functionReads: rename(t.functionReads) }),
+      })),
+    }),
   }
 }
 

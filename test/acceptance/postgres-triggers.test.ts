@@ -154,3 +154,54 @@ it.each([
     await both.drop()
   }
 })
+
+// A trigger's PL/pgSQL function names columns as NEW.x, which PostgreSQL does not track: a rename or drop of one
+// succeeds, and every write the trigger fires on fails from then on (record "new" has no field ...).
+@Entity('article')
+class ArticleStamped {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 10 }) code: string
+  @Column({ type: 'varchar', length: 40 }) title: string
+  @Column({ type: 'varchar', length: 20 }) status: string
+  @Column({ type: 'text', default: '' }) search: string
+  @Column({ type: 'timestamptz', nullable: true }) changedAt: Date | null
+}
+
+// code and status go too: the function names them only in a comment and in a string.
+@Entity('article')
+class ArticleStampedRenamed {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 40 }) headline: string
+  @Column({ type: 'text', default: '' }) search: string
+}
+
+it('warns of a rename or drop of a column a trigger\'s function names, which breaks the trigger', async () => {
+  const stamped = await createPostgresDatabase('trigger_function_reads')
+  try {
+    await migrateTo(stamped, [ArticleStamped], 'Init')
+    await stamped.query(`CREATE FUNCTION article_stamp() RETURNS trigger AS $$
+      BEGIN
+        -- NEW.code is named in a comment only
+        NEW."changedAt" := now(); NEW.search := lower(new.TITLE) || 'old.status';
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`)
+    await stamped.query('CREATE TRIGGER article_stamp BEFORE UPDATE ON article FOR EACH ROW EXECUTE FUNCTION article_stamp()')
+    await stamped.query('CREATE TRIGGER article_stamp_again BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION article_stamp()')
+    await stamped.query(`INSERT INTO article (code, title, status) VALUES ('a1', 'Ada', 'draft')`)
+    expect(await pendingChanges(stamped, [ArticleStamped])).toEqual([])
+    const project = projectFor(stamped, [ArticleStampedRenamed])
+    const { comparison } = await generateMigration(project, 'RenameTitle', Date.now(), { renames: parseRenameFlags(['article.title=headline']) })
+    expect(comparison.hazards.filter((h) => h.code === 'TRIGGER_READS_COLUMN').map((h) => h.message)).toEqual([
+      'Renames column "public"."article"."title" to "headline", but triggers "article_stamp", "article_stamp_again" on "public"."article" name it by its old name ' +
+        'in their functions as NEW or OLD: every write the trigger fires on fails from then on (unknown column); change the function (CREATE OR REPLACE FUNCTION) ' +
+        'to the new name after the rename in up, and back to the old name in down.',
+      'Drops column "public"."article"."changedAt", which triggers "article_stamp", "article_stamp_again" on "public"."article" read in their functions as NEW or OLD: ' +
+        'every write the trigger fires on fails from then on (unknown column); change the function (CREATE OR REPLACE FUNCTION) in this migration, or keep the column.',
+    ])
+    // What the hazard says: the migration runs, and the trigger fails when it next fires.
+    await upgrade(projectFor(stamped, [ArticleStampedRenamed]))
+    await expect(stamped.query(`UPDATE article SET headline = 'Bo'`)).rejects.toThrow(/record "new" has no field "changedAt"/)
+  } finally {
+    await stamped.drop()
+  }
+})

@@ -244,10 +244,12 @@ export interface TriggerRow {
   readonly name: string
   readonly definition: string
   readonly columns: readonly string[]
+  /** The source of its function where that is PL/pgSQL, whose `NEW.x` and `OLD.x` the database does not track. */
+  readonly function_body: string | null
 }
 /**
  * The triggers made on the tables in scope (not those of constraints): the definition as pg_get_triggerdef
- * prints it, and the columns it reads in `UPDATE OF` or WHEN (pg_depend of pg_trigger).
+ * prints it, the columns it reads in `UPDATE OF` or WHEN (pg_depend of pg_trigger), and its function's source.
  */
 export const triggersQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, g.tgname::text AS name, pg_get_triggerdef(g.oid) AS definition,
@@ -255,7 +257,10 @@ SELECT t.schema, t.name AS table, g.tgname::text AS name, pg_get_triggerdef(g.oi
     FROM pg_catalog.pg_depend d
     JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
     WHERE d.classid = 'pg_catalog.pg_trigger'::regclass AND d.objid = g.oid
-      AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = g.tgrelid AND d.refobjsubid > 0), '{}') AS columns
+      AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = g.tgrelid AND d.refobjsubid > 0), '{}') AS columns,
+  CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc END AS function_body
 FROM tables t
 JOIN pg_catalog.pg_trigger g ON g.tgrelid = t.oid
+JOIN pg_catalog.pg_proc p ON p.oid = g.tgfoid
+JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 WHERE NOT g.tgisinternal`

@@ -23,6 +23,7 @@ import {
 } from './postgres-catalog-queries'
 import { canonicalTable } from './postgres-canonical-table'
 import { checkOf, columnOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
+import { triggerOf } from './postgres-triggers'
 import { viewOf } from './postgres-view-introspection'
 
 /**
@@ -73,7 +74,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       ...(t.comment !== null && { comment: t.comment }),
       ...replicaIdentityOf(t),
       ...(triggers.has(key) && {
-        triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => ({ name: r.name, sql: r.definition, reads: r.columns })),
+        triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => triggerOf(r, (columns.get(key) ?? []).map((c) => c.name))),
       }),
     })
   })
