@@ -33,6 +33,28 @@ const directCasts: Readonly<Record<string, readonly string[]>> = {
   uuid: [],
   bytea: [],
   xml: [],
+  // A range casts to its multirange only: one range type to another goes through text.
+  int4range: ['int4multirange'],
+  int8range: ['int8multirange'],
+  numrange: ['nummultirange'],
+  tsrange: ['tsmultirange'],
+  tstzrange: ['tstzmultirange'],
+  daterange: ['datemultirange'],
+  int4multirange: [],
+  int8multirange: [],
+  nummultirange: [],
+  tsmultirange: [],
+  tstzmultirange: [],
+  datemultirange: [],
+  point: ['box'],
+  line: [],
+  lseg: ['point'],
+  box: ['circle', 'lseg', 'point', 'polygon'],
+  path: ['polygon'],
+  polygon: ['box', 'circle', 'path', 'point'],
+  circle: ['box', 'point', 'polygon'],
+  tsvector: [],
+  tsquery: [],
 }
 
 /**
@@ -45,4 +67,12 @@ export function castsDirectly(from: ColumnModel, to: ColumnModel): boolean {
   const targets = directCasts[from.type]
   if (targets === undefined || !(to.type in directCasts)) return true
   return targets.includes(to.type)
+}
+
+/**
+ * hasBuiltInCast says whether PostgreSQL has a cast of its own from one built-in type to another (`money` to
+ * `numeric`): the value converts by that cast, not by its text.
+ */
+export function hasBuiltInCast(from: ColumnModel, to: ColumnModel): boolean {
+  return from.type !== to.type && directCasts[from.type]?.includes(to.type) === true
 }

@@ -3,7 +3,7 @@ import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
-import { stringTypes } from './postgres-casts'
+import { hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
 import { qualified, quoteIdent } from './postgres-quote'
 import { isArrayLiteral, singleElement } from './postgres-value-cast'
 
@@ -28,6 +28,9 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
   if (to.isArray) return stringTypes.has(to.type) ? `NOT ${isArrayLiteral(`${column}::text`)}` : undefined
+  // A built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
+  // jsonb's casts to numbers and booleans take what its text shows.
+  if (!jsonTypes.has(from.type) && hasBuiltInCast(from, to)) return undefined
   return notValueOf(to, `${column}::text`, from)
 }
 

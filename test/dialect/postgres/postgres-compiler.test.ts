@@ -178,6 +178,12 @@ describe('postgres compiler', () => {
     expect(using(col('n', 'boolean'), col('n', 'integer'))).toEqual(['"n"::integer'])
     expect(using(col('n', 'numeric'), col('n', 'integer'))).toEqual(['"n"::integer'])
     expect(using(col('n', 'uuid'), col('n', 'text'))).toEqual(['"n"::text'])
+    // One range type to another has no cast; a range to its multirange has, and so have some geometric types.
+    expect(using(col('n', 'int4range'), col('n', 'int8range'))).toEqual(['"n"::text::int8range'])
+    expect(using(col('n', 'tsrange'), col('n', 'tstzrange'))).toEqual(['"n"::text::tstzrange'])
+    expect(using(col('n', 'int4range'), col('n', 'int4multirange'))).toEqual(['"n"::int4multirange'])
+    expect(using(col('n', 'point'), col('n', 'box'))).toEqual(['"n"::box'])
+    expect(using(col('n', 'tsvector'), col('n', 'tsquery'))).toEqual(['"n"::text::tsquery'])
     expect(using(col('n', 'geometry'), col('n', 'geography'))).toEqual(['"n"::geography'])
   })
 
