@@ -238,7 +238,7 @@ describe('the transpile cache', () => {
     expect(await statusType()).toBe('varchar')
     p.write('entities/status.ts', 'export enum Status { A = 1, B = 2 }\n')
     expect(await statusType()).toBe('integer')
-  })
+  }, 180_000)
 
   test('a project without node_modules is transpiled without a cache', () => {
     const p = project({})
