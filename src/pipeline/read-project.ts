@@ -105,8 +105,8 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
-  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, runsMigrationsFolder(project), dialect, connection)
-  const open = openExpands(project.migrationsDir)
+  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, project.migrationsInSubfolders, runsMigrationsFolder(project), dialect, connection)
+  const open = openExpands(project.migrationsDir, project.migrationsInSubfolders)
   const applied = new Set(history.applied)
   if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
   const contractDue = open.filter((r) => applied.has(r.migration))
