@@ -90,7 +90,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
   refuseSchemaWideNameClashes(wanted, dialect.capabilities)
-  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore)
+  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore, dialect.storedName)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const hints = [...(options.renames ?? []), ...entities.renameHints]
   const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, wanted.schemas) : []
