@@ -265,6 +265,11 @@ export interface Dialect {
    */
   normalize(model: SchemaModel, options?: DataSourceOptions): SchemaModel
   /**
+   * storedName is the name the database keeps of a name the entities give, which `normalize` gives the model
+   * (PostgreSQL cuts one longer than 63 bytes). Absent where names are kept as given.
+   */
+  storedName?(name: string): string
+  /**
    * reconcile may rewrite the entity side where the database can prove two spellings equal that rules
    * cannot (for instance two default expressions). Optional; it must not change the database. A table
    * renamed or moved by a stated rename is compared with the database's table `formerTable` names, and a

@@ -19,7 +19,7 @@ import { writeAllWhole } from './write-whole'
 export async function createMigration(project: LoadedProject, name: string, given?: number): Promise<string> {
   const format = placedMigrationFormat(project)
   const loaded = (await buildMigrations(project.dataSource)).map(migrationNameOf)
-  const known = knownMigrations(loaded, project.migrationsDir)
+  const known = knownMigrations(loaded, project.migrationsDir, project.migrationsInSubfolders)
   const history = historyOf(known, [])
   const refuseClash = (timestamp: number) => refuseMigrationClash(project.migrationsDir, [{ name, timestamp }], history, format, 'create')
   // A --timestamp another migration has is refused for that, which names the migration, before an older one is.
@@ -27,7 +27,7 @@ export async function createMigration(project: LoadedProject, name: string, give
   const timestamp = nextMigrationTimestamp(known, Date.now(), given)
   if (given === undefined) refuseClash(timestamp)
   const rendered = renderEmptyMigrationFile(name, timestamp, format)
-  const sum = sumWithMigrations(project.migrationsDir, [rendered])
+  const sum = sumWithMigrations(project.migrationsDir, project.migrationsInSubfolders, [rendered])
   return writeAllWhole(project.migrationsDir, [
     rendered,
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),

@@ -18,13 +18,13 @@ export const folderIntegrityCodes = [
 ] as const
 
 /**
- * folderIntegrityFindings checks the migrations folder `dir` against its autogen.sum and against `applied`,
+ * folderIntegrityFindings checks the migrations folder `dir` (with its `subfolders`, see migrationFilesIn) against its autogen.sum and against `applied`,
  * the names of the migrations the database applied (none without a database): a file edited after it was
  * applied, a file added or removed without the sum knowing, a sum missing, conflicted or corrupt, and a
  * migration left behind the newest applied one (see outOfOrderFindings). Paths are shown relative to `cwd`.
  */
-export function folderIntegrityFindings(dir: string, applied: readonly string[], cwd = process.cwd()): CheckFinding[] {
-  const files = migrationFilesIn(dir)
+export function folderIntegrityFindings(dir: string, subfolders: boolean, applied: readonly string[], cwd = process.cwd()): CheckFinding[] {
+  const files = migrationFilesIn(dir, subfolders)
   return [...sumFindings(dir, files, new Set(applied), cwd), ...outOfOrderFindings(files, applied, cwd)]
 }
 

@@ -82,7 +82,7 @@ export async function generateMigration(
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
   refuseMigrationClash(project.migrationsDir, plans, comparison.history, format)
   const migrations = plans.map((p) => renderMigrationFile(p, format))
-  const sum = sumWithMigrations(project.migrationsDir, migrations)
+  const sum = sumWithMigrations(project.migrationsDir, project.migrationsInSubfolders, migrations)
   const files = writeUnlessDry(project.migrationsDir, [
     ...migrations,
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),

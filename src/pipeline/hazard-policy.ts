@@ -12,18 +12,19 @@ export const acceptHint = 'Review each; accept one by changing "// hazard" to "/
 
 /**
  * hazardPolicyFindings are the hazards of `failOn` severity or above, in the migration files of
- * `migrationsDir` named in `notYetApplied`, that no reviewer accepted and the settings do not `ignore`
+ * `migrationsDir` (and its `subfolders`) named in `notYetApplied`, that no reviewer accepted and the settings do not `ignore`
  * (exit code 6). Their counts are left out: they were made on the database the file was generated against.
  */
 export function hazardPolicyFindings(
   migrationsDir: string,
+  subfolders: boolean,
   notYetApplied: readonly string[],
   failOn: FailOn,
   ignore: ReadonlySet<string> = new Set(),
   cwd = process.cwd(),
 ): CheckFinding[] {
   const shown = { minSeverity: failOn, ignore, warnings: true }
-  return pendingHazards(migrationsDir, notYetApplied, shown).flatMap(({ file, hazards }) => hazards.map((h): CheckFinding => ({
+  return pendingHazards(migrationsDir, subfolders, notYetApplied, shown).flatMap(({ file, hazards }) => hazards.map((h): CheckFinding => ({
     code: h.code,
     severity: h.severity,
     message: withoutMeasurement(h.message) ?? h.message,

@@ -12,15 +12,15 @@ export interface PendingHazards {
 }
 
 /**
- * pendingHazards reads the migration files in `migrationsDir` whose migration is among `pending` and lists
+ * pendingHazards reads the migration files in `migrationsDir` (and its `subfolders`, see migrationFilesIn) whose migration is among `pending` and lists
  * the hazard comments still open in each (see hazards/accepted-hazards.ts) and `shown` (default: all), in
  * file-name order. Files that are not migrations, or cannot be read, are skipped: this only informs, it
  * never stops an upgrade.
  */
-export function pendingHazards(migrationsDir: string, pending: readonly string[], shown?: Shown): PendingHazards[] {
+export function pendingHazards(migrationsDir: string, subfolders: boolean, pending: readonly string[], shown?: Shown): PendingHazards[] {
   if (pending.length === 0) return []
   const wanted = new Set(pending)
-  return migrationFilesIn(migrationsDir).flatMap(({ name, file, source }): PendingHazards[] => {
+  return migrationFilesIn(migrationsDir, subfolders).flatMap(({ name, file, source }): PendingHazards[] => {
     if (name === undefined || !wanted.has(name)) return []
     const hazards = unacceptedHazards(source).filter((h) => shown === undefined || isShown(h, shown))
     return hazards.length === 0 ? [] : [{ migration: name, file, hazards }]

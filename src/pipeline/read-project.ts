@@ -90,7 +90,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
   refuseSchemaWideNameClashes(wanted, dialect.capabilities)
-  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore)
+  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore, dialect.storedName)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const hints = [...(options.renames ?? []), ...entities.renameHints]
   const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, wanted.schemas) : []
@@ -105,8 +105,8 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
-  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, runsMigrationsFolder(project), dialect, connection)
-  const open = openExpands(project.migrationsDir)
+  const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, project.migrationsInSubfolders, runsMigrationsFolder(project), dialect, connection)
+  const open = openExpands(project.migrationsDir, project.migrationsInSubfolders)
   const applied = new Set(history.applied)
   if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
   const contractDue = open.filter((r) => applied.has(r.migration))

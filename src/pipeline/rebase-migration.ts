@@ -16,7 +16,7 @@ export interface Rebased {
 }
 
 /**
- * rebaseMigration gives the migration `name` of the folder `dir` (its file name, or a NAME as the runner's
+ * rebaseMigration gives the migration `name` of the folder `dir` (with its `subfolders`, see migrationFilesIn; its file name, or a NAME as the runner's
  * targets take it: see resolveMigrationName) a newer timestamp, so that it runs after every other: at least `now`, and newer than every
  * migration of the folder, of `applied` and of `loaded` (the DataSource's, wherever their files are), or exactly
  * `timestamp`, which must be. A migration that is one part of a change cut in parts (its header lists them)
@@ -26,9 +26,9 @@ export interface Rebased {
  * the name is recorded, and a renamed file would run again.
  */
 export function rebaseMigration(
-  dir: string, name: string, applied: readonly string[], now: number, timestamp?: number, loaded: readonly string[] = [],
+  dir: string, subfolders: boolean, name: string, applied: readonly string[], now: number, timestamp?: number, loaded: readonly string[] = [],
 ): Rebased[] {
-  const files = migrationFilesIn(dir)
+  const files = migrationFilesIn(dir, subfolders)
   const byFile = files.find((f) => f.fileName === name || f.fileName.replace(/\.[^.]+$/, '') === name)
   const target = byFile ?? files.find((f) => f.name === resolveMigrationName(name, namesOf(files)))!
   if (target.name === undefined) {
@@ -51,7 +51,7 @@ export function rebaseMigration(
   const renames = group.map((part, i) => ({ part, from: olds[i]!, to: String(stamp + i) }))
   const names = new Map(renames.map(({ part, from, to }) => [part.name!, `${part.name!.slice(0, -from.length)}${to}`]))
   const renamed = renames.map(({ part, from, to }) => renamedMigration(part, from, to, names))
-  const sum = sumWithMigrations(dir, renamed, group.map((part) => part.fileName))
+  const sum = sumWithMigrations(dir, subfolders, renamed, group.map((part) => part.fileName))
   const written = writeAllWhole(dir, [
     ...renamed.map((file, i) => ({ ...file, replace: file.fileName === group[i]!.fileName })),
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),

@@ -41,12 +41,13 @@ export async function migrationHistory(
   dataSource: DataSource,
   loadedMigrations: readonly string[],
   migrationsDir: string,
+  subfolders: boolean,
   runsFolder: boolean,
   dialect: Dialect,
   connection: DatabaseConnection,
 ): Promise<MigrationHistory> {
   const applied = await appliedMigrationNames(dataSource, dialect, connection)
-  const history = historyOf(knownMigrations(loadedMigrations, migrationsDir), applied)
+  const history = historyOf(knownMigrations(loadedMigrations, migrationsDir, subfolders), applied)
   if (runsFolder) return history
   const loaded = new Set(loadedMigrations)
   return { ...history, unapplied: history.unapplied.filter((name) => loaded.has(name)) }

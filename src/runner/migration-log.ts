@@ -28,18 +28,18 @@ export interface MigrationLog {
 
 /** migrationLog lists the project's migrations in order with whether each is applied, then the applied ones no file has. */
 export async function migrationLog(project: LoadedProject): Promise<MigrationLog> {
-  return withConnection(project, (dataSource) => logOf(dataSource, project.migrationsDir))
+  return withConnection(project, (dataSource) => logOf(dataSource, project.migrationsDir, project.migrationsInSubfolders))
 }
 
 /**
  * logOf reads the migrations table on a connected DataSource: the project's migrations in the order TypeORM
  * runs them, then the applied migrations neither the DataSource nor the migrations folder has.
  */
-export async function logOf(dataSource: DataSource, migrationsDir: string): Promise<MigrationLog> {
+export async function logOf(dataSource: DataSource, migrationsDir: string, subfolders: boolean): Promise<MigrationLog> {
   const executed = await migrationExecutor(dataSource).getExecutedMigrations()
   const applied = new Set(executed.map((m) => m.name))
-  const files = new Map(migrationFilesIn(migrationsDir).flatMap((f) => (f.name === undefined ? [] : [[f.name, f.file] as const])))
-  const known = new Set(knownMigrations(dataSource.migrations.map(migrationNameOf), migrationsDir))
+  const files = new Map(migrationFilesIn(migrationsDir, subfolders).flatMap((f) => (f.name === undefined ? [] : [[f.name, f.file] as const])))
+  const known = new Set(knownMigrations(dataSource.migrations.map(migrationNameOf), migrationsDir, subfolders))
   const entry = (name: string, state: MigrationState): MigrationEntry => {
     const timestamp = timestampOf(name)
     const file = files.get(name)

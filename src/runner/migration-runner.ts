@@ -24,10 +24,11 @@ import { migrationExecutor } from './migration-executor'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
- * migrations, then those of the files in `migrationsDir` it did not load (read, not loaded).
+ * migrations, then those of the files in `migrationsDir` (and its `subfolders`, see migrationFilesIn) it did
+ * not load (read, not loaded).
  */
-export function knownMigrations(loaded: readonly string[], migrationsDir: string): string[] {
-  const files = migrationNamesIn(migrationsDir)
+export function knownMigrations(loaded: readonly string[], migrationsDir: string, subfolders: boolean): string[] {
+  const files = migrationNamesIn(migrationsDir, subfolders)
   return [...new Set([...loaded, ...files])]
 }
 

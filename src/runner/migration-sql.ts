@@ -16,7 +16,7 @@ export interface MigrationSql {
 /** migrationSql finds the migration `target` names and records the queries of its `up` and `down`. */
 export async function migrationSql(project: LoadedProject, target: string): Promise<MigrationSql> {
   return withConnection(project, async (dataSource) => {
-    const { entries } = await logOf(dataSource, project.migrationsDir)
+    const { entries } = await logOf(dataSource, project.migrationsDir, project.migrationsInSubfolders)
     const name = resolveMigrationName(target, entries.map((e) => e.name))
     const entry = entries.find((e) => e.name === name)!
     const migration = dataSource.migrations.find((m) => migrationNameOf(m) === name)

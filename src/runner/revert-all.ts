@@ -15,7 +15,7 @@ import { withFailingStatement } from './failing-statement'
  */
 export async function revertAll(scratch: ScratchProject, schemas: readonly string[]): Promise<CheckFinding[]> {
   const { dataSource, project } = scratch
-  const files = migrationFilesIn(project.migrationsDir)
+  const files = migrationFilesIn(project.migrationsDir, project.migrationsInSubfolders)
   const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
   for (let left = executed.length; left > 0; left--) {
     try {

@@ -6,13 +6,13 @@ import { migrationNameOf } from '../source/migration-name'
 const timestamped = /\d{13}$/
 
 /**
- * setAsideUnrunnable finds the files of `migrationsDir` TypeORM's runner would not apply on a fresh database
+ * setAsideUnrunnable finds the files of `migrationsDir` (and its `subfolders`, see migrationFilesIn) TypeORM's runner would not apply on a fresh database
  * (a class name without a 13-digit timestamp, two files with one name, a file the DataSource's `migrations`
  * do not load) and takes the first two kinds out of the connected `dataSource`, where they would stop every
  * migration from running.
  */
-export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string): CheckFinding[] {
-  const files = migrationFilesIn(migrationsDir)
+export function setAsideUnrunnable(dataSource: DataSource, migrationsDir: string, subfolders: boolean): CheckFinding[] {
+  const files = migrationFilesIn(migrationsDir, subfolders)
   const loaded = new Set(dataSource.migrations.map(migrationNameOf))
   const findings: CheckFinding[] = []
   for (const file of files) {

@@ -5,7 +5,7 @@ import { type AutogenSettings, readAutogenSettings } from './autogen-settings'
 import { unparsableImport } from './unparsable-import'
 import { pickDataSource } from './data-source-export'
 import { refuseForeignTypeorm } from './typeorm-copy'
-import { resolveMigrationsDir } from './migrations-dir'
+import { loadsMigrationsFromSubfolders, resolveMigrationsDir } from './migrations-dir'
 import { entityCacheOn } from './entity-cache'
 import { type RecordedInputs, recordInputs } from './input-recorder'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
@@ -19,6 +19,8 @@ export interface LoadedProject {
   readonly settings: AutogenSettings
   /** Absolute folder migration files are written to. */
   readonly migrationsDir: string
+  /** The DataSource's `migrations` globs load files from the subfolders of `migrationsDir` too (`migrations/**` globs). */
+  readonly migrationsInSubfolders: boolean
   /** Absolute path of the config file. */
   readonly configPath: string
   /** What loading the config read, where it was loaded for the entity cache (see entity-cache). */
@@ -58,10 +60,12 @@ export async function loadProject(configPath: string, options: LoadOptions = {})
   const { dataSource } = picked
   const settings = readAutogenSettings(picked.autogen, configPath)
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
+  const migrationsDir = resolveMigrationsDir(dataSource, settings, process.cwd(), absolute)
   return {
     dataSource,
     settings,
-    migrationsDir: resolveMigrationsDir(dataSource, settings, process.cwd(), absolute),
+    migrationsDir,
+    migrationsInSubfolders: loadsMigrationsFromSubfolders(dataSource, migrationsDir),
     configPath: absolute,
     ...(configInputs !== undefined && { configInputs }),
   }

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import { compareText } from '../model/qualified-name'
 import { isTypeScriptSource, scriptBaseName } from './script-extensions'
 
 /** MigrationFile is one migration source file of a folder and the migration name TypeORM would record for it. */
 export interface MigrationFile {
   readonly file: string
+  /** Its path in the migrations folder, `/`-separated: the file's name, or `<subfolder>/<name>` (see migrationFilesIn). */
   readonly fileName: string
   /** Its class's `name` property, else its exported class name, else `<Name><timestamp>` from `<timestamp>-<Name>.ts`. */
   readonly name?: string
@@ -30,15 +31,18 @@ export function fileNameParts(fileName: string): { readonly timestamp: string; r
 
 /**
  * migrationFilesIn lists the migration files (`.ts`, `.js`, `.cjs`, `.mjs`, not `.d.ts` nor hidden) of `dir`
- * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped,
- * and so is a build beside its source (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place).
+ * in file-name order, without loading them; none when the folder does not exist. With `subfolders` (the
+ * DataSource's globs load migrations from them, as a `migrations/**` glob does) the files of its subfolders
+ * are listed too, named by their path in `dir` (`17.x/1700000000000-Init.ts`), hidden folders and
+ * `node_modules` left out. Unreadable files are skipped, and so is a build beside its source
+ * (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place).
  */
-export function migrationFilesIn(dir: string): MigrationFile[] {
-  const entries = folderEntries(dir)
+export function migrationFilesIn(dir: string, subfolders: boolean): MigrationFile[] {
+  const entries = subfolders ? pathsUnder(dir) : folderEntries(dir)
   const sources = new Set(entries.filter(isTypeScriptSource).map(scriptBaseName))
   const builtBesideSource = (fileName: string) => !isTypeScriptSource(fileName) && sources.has(scriptBaseName(fileName))
   return entries
-    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.') && !builtBesideSource(fileName))
+    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !posix.basename(fileName).startsWith('.') && !builtBesideSource(fileName))
     .sort(compareText)
     .flatMap((fileName): MigrationFile[] => {
       const file = join(dir, fileName)
@@ -48,15 +52,15 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
       } catch {
         return []
       }
-      const fromFileName = fileNameParts(fileName)
+      const fromFileName = fileNameParts(posix.basename(fileName))
       const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
       return [{ file, fileName, ...(name && { name }), source }]
     })
 }
 
 /** migrationNamesIn names the migrations of `dir`'s files as TypeORM records them, in file-name order (see migrationFilesIn). */
-export function migrationNamesIn(dir: string): string[] {
-  return namesOf(migrationFilesIn(dir))
+export function migrationNamesIn(dir: string, subfolders: boolean): string[] {
+  return namesOf(migrationFilesIn(dir, subfolders))
 }
 
 /** namesOf names the migrations of `files` that have a name. */
@@ -67,4 +71,14 @@ export function namesOf(files: readonly MigrationFile[]): string[] {
 /** folderEntries lists the names in `dir`, or none when it is missing or not a folder (writing there fails later, clearly). */
 export function folderEntries(dir: string): string[] {
   return statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true ? readdirSync(dir) : []
+}
+
+/** pathsUnder lists the files in `dir` and, below it, in its subfolders (not hidden ones nor `node_modules`), by their `/`-separated path in `dir`. */
+function pathsUnder(dir: string, prefix = ''): string[] {
+  return folderEntries(dir).flatMap((entry) => {
+    const path = join(dir, entry)
+    const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
+    if (!isFolder) return [prefix + entry]
+    return entry.startsWith('.') || entry === 'node_modules' ? [] : pathsUnder(path, `${prefix}${entry}/`)
+  })
 }

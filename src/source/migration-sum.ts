@@ -87,7 +87,7 @@ export function readSum(dir: string): SumRead {
 }
 
 /**
- * sumWithMigrations is the text of `dir`/autogen.sum with `migrations` added and the files `removed` left out,
+ * sumWithMigrations is the text of `dir`/autogen.sum (listing its `subfolders`' files too, see migrationFilesIn) with `migrations` added and the files `removed` left out,
  * for `generate` and `rebase`: the other lines stay as they were (check still tells what they do not match).
  * A missing sum starts with these migrations, but only in a folder without others: there it stays missing,
  * undefined, so that check asks for one `hash` rather than naming every older file. A conflicted or corrupt
@@ -95,6 +95,7 @@ export function readSum(dir: string): SumRead {
  */
 export function sumWithMigrations(
   dir: string,
+  subfolders: boolean,
   migrations: readonly Pick<MigrationFile, 'fileName' | 'source'>[],
   removed: readonly string[] = [],
 ): string | undefined {
@@ -105,7 +106,7 @@ export function sumWithMigrations(
   }
   const added = sumEntriesOf(migrations)
   const replaced = new Set([...removed, ...added.map((e) => e.fileName)])
-  if (read.kind === 'missing' && migrationFilesIn(dir).some((f) => !replaced.has(f.fileName))) return undefined
+  if (read.kind === 'missing' && migrationFilesIn(dir, subfolders).some((f) => !replaced.has(f.fileName))) return undefined
   return sumText([...(read.kind === 'read' ? read.entries : []).filter((e) => !replaced.has(e.fileName)), ...added])
 }
 

@@ -70,6 +70,17 @@ export function resolveMigrationsDir(dataSource: DataSource, settings: AutogenSe
   return migrationsTarget(dataSource, settings, cwd, configPath).dir
 }
 
+/**
+ * loadsMigrationsFromSubfolders says whether one of the DataSource's `migrations` globs loads a migration file
+ * in a subfolder of `dir` (`src/migrations/**` with subfolders by release), so that the files there are the
+ * project's migrations as much as those of `dir` itself. Paths resolve against the working directory.
+ */
+export function loadsMigrationsFromSubfolders(dataSource: DataSource, dir: string, cwd = process.cwd()): boolean {
+  const subfolder = path.join(dir, 'subfolder')
+  return migrationsEntries(dataSource).some((entry) =>
+    typeof entry === 'string' && ['.ts', ...javaScriptExtensions].some((extension) => loadsNewFile(entry, subfolder, extension, cwd)))
+}
+
 /** MigrationEntry is one entry of a DataSource's `migrations` option: a glob or a migration class. */
 export type MigrationEntry = Extract<DataSourceOptions['migrations'], readonly unknown[]>[number]
 

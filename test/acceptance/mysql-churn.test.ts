@@ -59,6 +59,7 @@ async function ownMigrationCycle(
     dataSource: new DataSource({ ...db.options, type, entities: [...pattern.entities], migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
     settings: {},
     migrationsDir,
+    migrationsInSubfolders: false,
     configPath: '(churn)',
   }
   const tables = async () => (await db.query<{ name: string }>(

@@ -41,6 +41,7 @@ function adoptedProject(db: TestDatabase, dialect: 'sqlite' | 'postgres', entiti
     dataSource: new DataSource({ ...db.options, entities, migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
     settings: {},
     migrationsDir,
+    migrationsInSubfolders: false,
     configPath: '(jellyseerr)',
   }
 }

@@ -36,6 +36,7 @@ function helpdeskProject(): LoadedProject {
     dataSource: new DataSource({ ...db.options, entities: helpdeskEntities, migrations, logging: false } as never),
     settings: {},
     migrationsDir,
+    migrationsInSubfolders: false,
     configPath: '(test)',
   }
 }

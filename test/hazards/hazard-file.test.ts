@@ -69,12 +69,12 @@ describe('hazards in the migration file', () => {
       const file = join(dir, renderMigrationFile(plan).fileName)
       writeFileSync(file, source)
       writeFileSync(join(dir, 'notes.md'), '// hazard DROP_TABLE (danger): not a migration')
-      expect(pendingHazards(dir, ['Other1'])).toEqual([])
-      const pending = pendingHazards(dir, ['Tighten1700000000000'])
+      expect(pendingHazards(dir, false, ['Other1'])).toEqual([])
+      const pending = pendingHazards(dir, false, ['Tighten1700000000000'])
       expect(pending).toEqual([{ migration: 'Tighten1700000000000', file, hazards: unacceptedHazards(source) }])
       expect(pendingHazardLines(pending)[1]).toMatch(/^warning: Tighten1700000000000 line \d+: DROP_COLUMN \(danger\): Deletes every value/)
       writeFileSync(file, source.replace(/\/\/ hazard /g, '// accepted '))
-      expect(pendingHazards(dir, ['Tighten1700000000000'])).toEqual([])
+      expect(pendingHazards(dir, false, ['Tighten1700000000000'])).toEqual([])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -384,3 +384,40 @@ it('rebase names the file of a migration whose file name holds no timestamp, whi
     await db.drop()
   }
 })
+
+it('a DataSource loading migrations/**/*.ts: the migrations moved into subfolders are in autogen.sum, check and status (PostgreSQL)', async () => {
+  const db = await createPostgresDatabase('subfolders')
+  const project = tempProject({
+    'ormconfig.ts': configFor(db).replace("migrations: ['migrations/*.ts']", "migrations: ['migrations/**/*.ts']"),
+    'note.ts': noteEntity([legacy]),
+  })
+  const moveInto = (subfolder: string, fileName: string) => {
+    project.write(`migrations/${subfolder}/${fileName}`, readFileSync(project.file(`migrations/${fileName}`), 'utf8'))
+    rmSync(project.file(`migrations/${fileName}`))
+  }
+  try {
+    const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+    moveInto('v1', '1700000000000-Init.ts')
+    expect((await cli('hash')).stdout).toBe('Wrote migrations/autogen.sum (1 migration)\n')
+    expect(readFileSync(project.file('migrations/autogen.sum'), 'utf8')).toMatch(/^v1\/1700000000000-Init\.ts h1:/m)
+    expect((await cli('upgrade')).code).toBe(0)
+    expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+
+    const init = project.file('migrations/v1/1700000000000-Init.ts')
+    const applied = readFileSync(init, 'utf8')
+    writeFileSync(init, applied.replace('PRIMARY KEY', 'PRIMARY KEY '))
+    expect(await cli('check')).toMatchObject({ code: 5, stderr: expect.stringContaining('migrations/v1/1700000000000-Init.ts: APPLIED_MIGRATION_EDITED') })
+    writeFileSync(init, applied)
+
+    project.write('note.ts', noteEntity([]))
+    expect((await cli('generate', 'DropLegacy', '--timestamp', '1700000001000')).code).toBe(0)
+    moveInto('v2', '1700000001000-DropLegacy.ts')
+    expect((await cli('hash')).stdout).toBe('Wrote migrations/autogen.sum (2 migrations)\n')
+    expect((await cli('status')).stderr).toContain('warning: DropLegacy1700000001000 line')
+    expect((await cli('check', '--fail-on', 'danger')).stderr).toContain('migrations/v2/1700000001000-DropLegacy.ts:')
+  } finally {
+    project.remove()
+    await db.drop()
+  }
+})

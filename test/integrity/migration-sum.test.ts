@@ -28,7 +28,7 @@ let dir: string
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'autogen-sum-'))))
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 const write = (fileName: string, text: string) => writeFileSync(join(dir, fileName), text)
-const codes = (applied: string[] = []) => folderIntegrityFindings(dir, applied, dir).map((f) => `${f.code} ${f.file}`)
+const codes = (applied: string[] = []) => folderIntegrityFindings(dir, false, applied, dir).map((f) => `${f.code} ${f.file}`)
 
 describe('the format', () => {
   it('is a hash over the lines below it, then one line per file in file-name order, whatever the order given', () => {
@@ -86,7 +86,7 @@ describe('a sum that cannot be read', () => {
 
   it('stops generate, which adds to it, with what to do', () => {
     write('autogen.sum', `<<<<<<< HEAD\n${good}`)
-    expect(() => sumWithMigrations(dir, [{ fileName: '3-C.ts', source: 'c' }])).toThrow(/autogen\.sum has git conflict markers: run `typeorm-autogen hash` to write it anew/)
+    expect(() => sumWithMigrations(dir, false, [{ fileName: '3-C.ts', source: 'c' }])).toThrow(/autogen\.sum has git conflict markers: run `typeorm-autogen hash` to write it anew/)
   })
 })
 
@@ -94,17 +94,17 @@ describe('sumWithMigrations (generate, rebase)', () => {
   it('adds the new files and keeps the other lines as they were, even those that no longer match', () => {
     write('1700000000000-A.ts', 'a')
     write('autogen.sum', sumText(sumEntriesOf([{ fileName: '1700000000000-A.ts', source: 'a, as first written' }])))
-    const text = sumWithMigrations(dir, [{ fileName: '1700000001000-B.ts', source: 'b' }])
+    const text = sumWithMigrations(dir, false, [{ fileName: '1700000001000-B.ts', source: 'b' }])
     expect(text).toBe(sumText(sumEntriesOf([{ fileName: '1700000000000-A.ts', source: 'a, as first written' }, { fileName: '1700000001000-B.ts', source: 'b' }])))
   })
 
   it('starts a missing sum in a folder of no other migrations, and leaves it missing beside older ones (for one `hash`)', () => {
     write('entities.snapshot.json', '{}')
-    expect(sumWithMigrations(dir, [{ fileName: '1700000001000-B.ts', source: 'b' }])).toBe(sumText(sumEntriesOf([{ fileName: '1700000001000-B.ts', source: 'b' }])))
+    expect(sumWithMigrations(dir, false, [{ fileName: '1700000001000-B.ts', source: 'b' }])).toBe(sumText(sumEntriesOf([{ fileName: '1700000001000-B.ts', source: 'b' }])))
     write('1700000001000-B.ts', 'b, renamed by rebase')
-    expect(sumWithMigrations(dir, [{ fileName: '1700000002000-B.ts', source: 'b' }], ['1700000001000-B.ts'])).toBe(sumText(sumEntriesOf([{ fileName: '1700000002000-B.ts', source: 'b' }])))
+    expect(sumWithMigrations(dir, false, [{ fileName: '1700000002000-B.ts', source: 'b' }], ['1700000001000-B.ts'])).toBe(sumText(sumEntriesOf([{ fileName: '1700000002000-B.ts', source: 'b' }])))
     write('1700000000000-A.ts', 'a')
-    expect(sumWithMigrations(dir, [{ fileName: '1700000002000-B.ts', source: 'b' }], ['1700000001000-B.ts'])).toBeUndefined()
+    expect(sumWithMigrations(dir, false, [{ fileName: '1700000002000-B.ts', source: 'b' }], ['1700000001000-B.ts'])).toBeUndefined()
   })
 })
 
@@ -127,7 +127,7 @@ describe('folderIntegrityFindings', () => {
   })
 
   it('asks for `hash` when the sum is missing', () => {
-    const [finding] = folderIntegrityFindings(dir, [], dir)
+    const [finding] = folderIntegrityFindings(dir, false, [], dir)
     expect(findingLine(finding!)).toBe('autogen.sum: SUM_MISSING: the migrations folder has 2 migrations but no autogen.sum: review them, then run `typeorm-autogen hash` once and commit it')
   })
 
@@ -135,7 +135,7 @@ describe('folderIntegrityFindings', () => {
     hashed()
     write('1700000000000-Init.ts', a.replace('SELECT 1', 'SELECT 2'))
     write('1700000001000-AddViews.ts', b.replace('SELECT 1', 'SELECT 2'))
-    const findings = folderIntegrityFindings(dir, ['Init1700000000000'], dir).map(findingLine)
+    const findings = folderIntegrityFindings(dir, false, ['Init1700000000000'], dir).map(findingLine)
     expect(findings).toEqual([
       '1700000000000-Init.ts: APPLIED_MIGRATION_EDITED: migration Init1700000000000 was edited after it was applied: restore it (git checkout -- 1700000000000-Init.ts) and write a new migration for the change',
       '1700000001000-AddViews.ts: MIGRATION_CHANGED: changed since autogen.sum was written: if the edit is meant and AddViews1700000001000 is applied nowhere yet, run `typeorm-autogen hash`; else restore it (git checkout -- 1700000001000-AddViews.ts)',
@@ -159,7 +159,7 @@ describe('folderIntegrityFindings', () => {
     write('autogen.sum', '<<<<<<< HEAD\n')
     expect(codes()).toEqual(['SUM_CONFLICT autogen.sum'])
     write('autogen.sum', 'h1:nonsense\n')
-    expect(findingLine(folderIntegrityFindings(dir, [], dir)[0]!)).toBe(
+    expect(findingLine(folderIntegrityFindings(dir, false, [], dir)[0]!)).toBe(
       'autogen.sum: SUM_CORRUPT: its first line is not the hash of the folder (h1:...): restore it (git checkout -- autogen.sum) or run `typeorm-autogen hash` to write it anew',
     )
   })
@@ -167,7 +167,7 @@ describe('folderIntegrityFindings', () => {
   it('names a migration older than the newest applied one that is not applied, and offers rebase', () => {
     hashed()
     expect(codes(['AddViews1700000001000'])).toEqual(['MIGRATION_OUT_OF_ORDER 1700000000000-Init.ts'])
-    expect(folderIntegrityFindings(dir, ['AddViews1700000001000'], dir)[0]!.message).toContain('`typeorm-autogen rebase Init1700000000000`')
+    expect(folderIntegrityFindings(dir, false, ['AddViews1700000001000'], dir)[0]!.message).toContain('`typeorm-autogen rebase Init1700000000000`')
     // Pending migrations newer than the newest applied one are merely pending; none applied, none out of order.
     expect(codes(['Init1700000000000'])).toEqual([])
     expect(codes([])).toEqual([])
@@ -180,7 +180,7 @@ describe('folderIntegrityFindings', () => {
       { fileName: '1700000000000-Init.ts', source: a }, { fileName: '1700000001000-AddTags.ts', source: twin }, { fileName: '1700000001000-AddViews.ts', source: b },
     ])))
     expect(codes(['Init1700000000000', 'AddViews1700000001000'])).toEqual(['MIGRATION_OUT_OF_ORDER 1700000001000-AddTags.ts'])
-    expect(folderIntegrityFindings(dir, ['Init1700000000000', 'AddViews1700000001000'], dir)[0]!.message).toMatch(
+    expect(folderIntegrityFindings(dir, false, ['Init1700000000000', 'AddViews1700000001000'], dir)[0]!.message).toMatch(
       /^migration AddTags1700000001000 is not applied but has the timestamp of AddViews1700000001000, the newest applied one .*`typeorm-autogen rebase AddTags1700000001000`/,
     )
   })

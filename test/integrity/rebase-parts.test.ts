@@ -33,7 +33,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 it.each(parts)('moves every part of the change when asked for %s, in their order, on the timestamps that follow', (asked) => {
-  const rebased = rebaseMigration(dir, asked, ['AddTag1700000003000'], 1700000009000)
+  const rebased = rebaseMigration(dir, false, asked, ['AddTag1700000003000'], 1700000009000)
   expect(rebased.map((r) => [r.from.name, r.to.name])).toEqual([
     ['UseMoodEnumValues1700000002000', 'UseMoodEnumValues1700000009000'],
     ['UseMood1700000002001', 'UseMood1700000009001'],
@@ -46,13 +46,13 @@ it.each(parts)('moves every part of the change when asked for %s, in their order
 })
 
 it('refuses where a part of the change is applied, and renames nothing', () => {
-  expect(() => rebaseMigration(dir, parts[1]!, ['UseMoodEnumValues1700000002000', 'AddTag1700000003000'], 1700000009000))
+  expect(() => rebaseMigration(dir, false, parts[1]!, ['UseMoodEnumValues1700000002000', 'AddTag1700000003000'], 1700000009000))
     .toThrow('UseMoodEnumValues1700000002000, a part of the same change as UseMood1700000002001, is applied to the database')
   expect(readdirSync(dir).sort()).toEqual(['1700000002000-UseMoodEnumValues.ts', '1700000002001-UseMood.ts', '1700000003000-AddTag.ts'])
 })
 
 it("renames the migration entities.snapshot.json names, where it names one it moves", () => {
   writeFileSync(join(dir, 'entities.snapshot.json'), `${JSON.stringify({ migration: 'UseMood1700000002001', tables: [] }, null, 2)}\n`)
-  rebaseMigration(dir, 'UseMood1700000002001', ['AddTag1700000003000'], 1700000009000)
+  rebaseMigration(dir, false, 'UseMood1700000002001', ['AddTag1700000003000'], 1700000009000)
   expect(JSON.parse(readFileSync(join(dir, 'entities.snapshot.json'), 'utf8'))).toEqual({ migration: 'UseMood1700000009001', tables: [] })
 })

@@ -60,6 +60,17 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c'] })] })] },
     { tables: [table({ id: 1, name: 'naïve data', columns: [column({ id: 2, name: 'a_column_name_of_exactly_sixty_three_bytes_which_is_the_pg_max_', kind: 'enum', labels: ['a', 'b', 'c', 'd'] })] })] },
   ),
+  // PostgreSQL keeps 63 bytes of any name: a table, column and foreign key column named longer (60 characters,
+  // accented) were compared uncut, so every migration dropped the table and created it again.
+  'a table, its columns and a foreign key column named longer than 63 bytes': (() => {
+    const long = 'événements_électroniques_générés_à_la_volée_pour_les_données'
+    const number = column({ id: 2, name: 'numéro_d_identification_unique_délivré_par_l_état_étranger_é', kind: 'varchar', length: 20 })
+    const referencing = table({ id: 4, name: 'plain', relations: [{ id: 5, target: 1, columnName: 'événement_de_référence_associé_à_cette_ligne_de_la_table_xy', onDelete: 'SET NULL' }] })
+    return pair(
+      { tables: [table({ id: 1, name: long, columns: [number], indexes: [{ id: 3, columns: [2], unique: false, partial: false }] }), referencing] },
+      { tables: [table({ id: 1, name: long, columns: [number, column({ id: 6, name: 'deuxième_numéro_d_identification_délivré_par_l_état_étranger', kind: 'int' })], indexes: [{ id: 3, columns: [2], unique: false, partial: false }], uniques: [{ id: 7, columns: [2] }] }), referencing] },
+    )
+  })(),
   // PostgreSQL has no cast from integer to uuid (nor boolean to timestamp): a table dropped and another created
   // under its name is altered in place, so its empty columns are converted through their text form.
   'a table replaced under its name, key integer to uuid and a boolean column to timestamp': pair(

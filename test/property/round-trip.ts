@@ -183,6 +183,7 @@ function projectOf(db: TestDatabase, fuzz: FuzzCase, schema: SchemaSpec, renamed
     dataSource: new DataSource({ ...db.options, entities: entitySchemas(schema, fuzz.dialect, renamedFrom), migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
     settings: {},
     migrationsDir,
+    migrationsInSubfolders: false,
     configPath: '(fuzz)',
   }
 }

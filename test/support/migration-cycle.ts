@@ -21,6 +21,7 @@ export function projectFor(db: TestDatabase, entities: EntityList, settings: Aut
     dataSource: new DataSource({ ...db.options, entities, migrations: [join(migrationsDir, '*.ts')], logging: false } as never),
     settings,
     migrationsDir,
+    migrationsInSubfolders: false,
     configPath: '(test)',
   }
 }

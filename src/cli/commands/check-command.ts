@@ -40,8 +40,8 @@ export async function checkCommand(args: CheckArgs, output: CliOutput): Promise<
 export function folderChecksOf(args: CheckArgs, { project, shown }: PendingComparison, applied: readonly string[], notYetApplied: readonly string[]): FolderChecks {
   return {
     // A folder generate cannot write to (build output, classes listed) never gets an autogen.sum.
-    folder: migrationsTarget(project.dataSource, project.settings, process.cwd(), project.configPath).refusal === undefined ? folderIntegrityFindings(project.migrationsDir, applied) : [],
-    policy: args.failOn === undefined ? [] : hazardPolicyFindings(project.migrationsDir, notYetApplied, args.failOn, shown.ignore),
+    folder: migrationsTarget(project.dataSource, project.settings, process.cwd(), project.configPath).refusal === undefined ? folderIntegrityFindings(project.migrationsDir, project.migrationsInSubfolders, applied) : [],
+    policy: args.failOn === undefined ? [] : hazardPolicyFindings(project.migrationsDir, project.migrationsInSubfolders, notYetApplied, args.failOn, shown.ignore),
   }
 }
 

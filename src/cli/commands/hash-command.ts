@@ -22,7 +22,7 @@ export async function hashCommand(args: HashArgs, output: CliOutput): Promise<nu
   if (folderEntries(dir).length === 0) {
     throw new UserError(`the migrations folder ${relative(process.cwd(), dir) || '.'} is empty or missing: nothing to hash (generate writes ${migrationSumFileName} with the first migration)`)
   }
-  const entries = sumEntriesOf(migrationFilesIn(dir))
+  const entries = sumEntriesOf(migrationFilesIn(dir, project.migrationsInSubfolders))
   const file = writeWhole(dir, migrationSumFileName, sumText(entries), { replace: true })
   output.out(`Wrote ${relative(process.cwd(), file)} (${entries.length} migration${entries.length === 1 ? '' : 's'})`)
   return ExitCode.ok

@@ -36,7 +36,7 @@ export async function statusCommand(args: LogArgs, output: CliOutput): Promise<n
   }
   const pending = entries.filter((m) => m.state === 'pending').map((m) => m.name)
   const shown = shownBy(project.settings, args.quiet)
-  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, pending, shown))) output.err(line)
+  for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, project.migrationsInSubfolders, pending, shown))) output.err(line)
   return ExitCode.ok
 }
 

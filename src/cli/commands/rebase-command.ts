@@ -37,7 +37,7 @@ export async function rebaseCommand(args: RebaseArgs, output: CliOutput): Promis
   // The DataSource's migrations outside the folder run in timestamp order with it: the new timestamp is newer than theirs too.
   const loaded = (await buildMigrations(project.dataSource)).map(migrationNameOf)
   const shown = (file: string) => relative(process.cwd(), file)
-  for (const rebased of rebaseMigration(project.migrationsDir, args.name, applied, Date.now(), args.timestamp, loaded)) {
+  for (const rebased of rebaseMigration(project.migrationsDir, project.migrationsInSubfolders, args.name, applied, Date.now(), args.timestamp, loaded)) {
     const moved = rebased.from.file === rebased.to.file ? ` in ${shown(rebased.to.file)}` : `: ${shown(rebased.from.file)} is now ${shown(rebased.to.file)}`
     output.out(`Renamed ${rebased.from.name} to ${rebased.to.name}${moved}`)
   }

@@ -29,7 +29,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const applied = await upgrade(project, args, (toRun, before) => {
     const behind = runOutOfOrder(toRun, before)
     if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
-    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, toRun, shown))) output.err(line)
+    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, project.migrationsInSubfolders, toRun, shown))) output.err(line)
   }, runSafetyReport(args, output))
   if (applied.length === 0) output.out('Up to date: no pending migrations.')
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))

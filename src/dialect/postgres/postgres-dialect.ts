@@ -6,7 +6,7 @@ import { postgresTypeormRecords, postgresReadTypeormRecords } from './postgres-t
 import { retypedColumns } from './postgres-view-breaking'
 import { connectPostgres, describePostgresTarget, postgresConnectionError } from './postgres-connection'
 import { introspectPostgres } from './postgres-introspector'
-import { quoteIdent } from './postgres-quote'
+import { quoteIdent, storedIdentifier } from './postgres-quote'
 import { createPostgresScratchDatabase } from './postgres-scratch-database'
 import { normalizePostgres, settingsFrom } from './postgres-normalize'
 import { measurePostgres } from './postgres-probes'
@@ -46,6 +46,7 @@ export const postgresDialect: Dialect = {
   connectionError: postgresConnectionError,
   introspect: introspectPostgres,
   normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
+  storedName: storedIdentifier,
   reconcile: reconcilePostgres,
   appliedMigrations: appliedPostgresMigrations,
   tableReadFailure: postgresTableReadFailure,

@@ -4,6 +4,7 @@ import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../
 import { storedIdentifier } from './postgres-quote'
 import { canonicalTable } from './postgres-canonical-table'
 import { canonicalView } from './postgres-view-definition'
+import { viewWithStoredNames, withStoredNames } from './postgres-stored-names'
 
 /** PostgresSettings are the DataSource options that change what the entities mean on PostgreSQL. */
 export interface PostgresSettings {
@@ -27,14 +28,14 @@ const typeExtensions: Readonly<Record<string, string>> = {
 
 /**
  * normalizePostgres brings an entity-side model (TypeORM's type names and defaults) to the canonical form
- * the introspector produces: default schema filled in, TypeORM's enum type names, generated uuids as their
- * default function, `enums`, `schemas` and `extensions` derived from the tables.
+ * the introspector produces: default schema filled in, TypeORM's enum type names, names as PostgreSQL keeps
+ * them (cut to 63 bytes), generated uuids as their default function, `enums`, `schemas` and `extensions` derived from the tables.
  */
 export function normalizePostgres(model: SchemaModel, settings: PostgresSettings): SchemaModel {
-  const tables = model.tables.map((t) => canonicalTable(fillTable(t, settings))).sort(byQualifiedName)
-  const views = model.views.map((v) => canonicalView(v, settings.defaultSchema)).sort(byQualifiedName)
-  const enums = collectEnums(tables, model.enums.map((e) => ({ ...e, schema: e.schema ?? settings.defaultSchema })))
-  const schemas = [settings.defaultSchema, ...model.schemas, ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!), ...views.map((v) => v.schema!)]
+  const tables = model.tables.map((t) => canonicalTable(withStoredNames(fillTable(t, settings)))).sort(byQualifiedName)
+  const views = model.views.map((v) => canonicalView(viewWithStoredNames(v), settings.defaultSchema)).sort(byQualifiedName)
+  const enums = collectEnums(tables, model.enums.map((e) => ({ ...e, schema: storedIdentifier(e.schema ?? settings.defaultSchema), name: storedIdentifier(e.name) })))
+  const schemas = [settings.defaultSchema, ...model.schemas.map(storedIdentifier), ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!), ...views.map((v) => v.schema!)]
   const extensions = [...model.extensions, ...tables.flatMap((t) => t.columns.flatMap(neededExtensions))]
   return {
     tables,
