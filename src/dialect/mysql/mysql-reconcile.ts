@@ -18,7 +18,8 @@ import { baseOf } from './mysql-types'
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
  * refuseUnmakeableTables and refuseKeysTooLong): a table whose entity names no engine, or the database's in another case, takes the
- * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
+ * database's (the engine is only compared where the entity names one), so does it the table's default charset and
+ * collation, which no entity declares (tableCharsetOf), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes) and its spelling of an
  * action InnoDB checks at once (withServerRestrictSpelling), charsets and collations the entities
@@ -44,12 +45,20 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const columns = found === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, found))
     const indexes = found === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, found)) }, found.table)
     const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
-    return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
+    return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }), ...tableCharsetOf(other) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
   const checks = await reconcileChecks(charsets, counterpart, connection)
   const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
+}
+
+/** tableCharsetOf is the default charset and collation of the database's table, which no entity declares. */
+function tableCharsetOf(table: TableModel | undefined): Pick<TableModel, 'charset' | 'collation'> {
+  return {
+    ...(table?.charset !== undefined && { charset: table.charset }),
+    ...(table?.collation !== undefined && { collation: table.collation }),
+  }
 }
 
 /**
