@@ -5,6 +5,7 @@ import { applyOperations } from '../operations/apply'
 import type { Operation, OperationOf } from '../operations/operation'
 import { afterTableRenames, orderOperations, orderOptionsFor } from '../operations/order'
 import { diffSchemas } from './diff-schemas'
+import { caseOnlyRenames } from './case-only-renames'
 import { detectColumnRenames, detectTableRenames } from './rename-detector'
 import { followUpRenames } from './rename-follow-ups'
 import { movedEnumTypes } from './moved-enum-types'
@@ -32,7 +33,8 @@ export interface RenamePlan {
 
 /**
  * planWithRenames is diffSchemas with renames: tables first, then columns (of tables renamed or not), each
- * from the hints, then from `ask` on what the detector suspects. The database's model is renamed as decided
+ * from the hints, then (a column's case alone, where names ignore case: caseOnlyRenames) by themselves, then from
+ * `ask` on what the detector suspects. The database's model is renamed as decided
  * before each next step, so a rename is one RENAME plus the diff that remains (an AlterColumn when the
  * definition changed too; a check naming the column follows it, and is re-created only if it changes
  * otherwise), and what is named after the renamed table or column follows (see followUpRenames). A column
@@ -82,6 +84,8 @@ export async function planWithRenames(
     fromHint(hint, matchColumnHint(model, desired, hint, tableRenames))
   }
   for (const wanted of desired.tables) {
+    const found = model.tables.find((t) => sameName(t, wanted))
+    if (found !== undefined && capabilities.columnNamesIgnoreCase === true) caseOnlyRenames(found, wanted).forEach(decide)
     const current = model.tables.find((t) => sameName(t, wanted))
     if (current !== undefined) await resolve(detectColumnRenames(current, wanted, capabilities.typeFamilies))
   }

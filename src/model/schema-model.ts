@@ -45,6 +45,13 @@ export interface TableModel extends QualifiedName {
    */
   readonly replicaIdentity?: ReplicaIdentity
   /**
+   * The table's default character set and collation (MySQL), which its columns without their own take. No
+   * entity declares them and the diff never compares them; the `down` that creates again a table `up` drops
+   * sets them again, so that its columns hold the characters they held, and its keys fit as they did.
+   */
+  readonly charset?: string
+  readonly collation?: string
+  /**
    * The database's triggers on the table, as written, in the order to create them (by name where the order
    * does not matter). No entity declares them and the diff never compares them; a SQLite rebuild, whose DROP
    * TABLE takes them along, creates them again, so does a PostgreSQL change of type of a column they read,

@@ -1,4 +1,4 @@
-import { Column, Entity, Generated, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm'
+import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm'
 import { expectCleanCycle, migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
@@ -204,4 +204,32 @@ it('makes the same keys where they fit: in latin1, in a table of latin1, and a u
   await db.query('CREATE TABLE visit (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, site varchar(255) NOT NULL, path varchar(255) NOT NULL, query varchar(255) NOT NULL, referrer varchar(255) NOT NULL) CHARSET latin1')
   await migrateTo(db, [FirstTable, LongPrimaryKeyInLatin1, LongIndex], 'LongIndex')
   expect(await pendingChanges(db, [FirstTable, LongPrimaryKeyInLatin1, LongIndex])).toEqual([])
+})
+
+// Symbiota2's taxon key made bigint: TypeORM gives a join column the type its target is declared with, when the
+// target's entity is declared after its own (as files load), so a key two steps away (coordinate -> taxon_link.tid
+// -> taxon.id) kept int, and the migration failed after dropping the foreign keys of every table it retyped
+// ("Foreign key constraint is incorrectly formed").
+@Entity('coordinate')
+class Coordinate {
+  @PrimaryGeneratedColumn() id: number
+  @Column('int', { unsigned: true }) tid: number
+  @ManyToOne(() => TaxonLink) @JoinColumn({ name: 'tid', referencedColumnName: 'tid' }) link: object
+}
+
+@Entity('taxon_link')
+class TaxonLink {
+  @PrimaryColumn('int', { unsigned: true }) tid: number
+  @ManyToOne(() => BigTaxon) @JoinColumn({ name: 'tid' }) taxon: object
+}
+
+@Entity('taxon')
+class BigTaxon {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id: number
+}
+
+it('refuses a foreign key pairing integer columns of different types, changing nothing', async () => {
+  await expect(pendingChanges(db, [BigTaxon, TaxonLink, Coordinate])).rejects.toThrow(
+    /^foreign key "FK_\w+" of "coordinate" pairs "tid" \(int unsigned\) with "taxon_link"."tid" \(bigint unsigned\), which MySQL refuses: .* Give "coordinate"."tid" the type bigint unsigned /)
+  expect(await db.query('SHOW TABLES')).toEqual([])
 })

@@ -28,6 +28,14 @@ export class PostContent {
   @Column({ type: 'integer', default: 0 }) views: number
 }
 
+/** body spelled Body: the same column where column names ignore case (MySQL, SQLite), another on PostgreSQL. */
+@Entity('post')
+export class PostBodyCased {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 100 }) title: string
+  @Column({ type: 'text', nullable: true, name: 'Body' }) body: string | null
+}
+
 /** The table renamed, stated by the decorator. */
 @Entity('article')
 @RenamedFrom('post')

@@ -67,6 +67,8 @@ export function canonicalMysqlTable(table: TableModel, server: MysqlServer | und
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(table.comment),
     ...(table.engine !== undefined && { engine: table.engine }),
+    ...(table.charset !== undefined && { charset: table.charset }),
+    ...(table.collation !== undefined && { collation: table.collation }),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
   }
 }

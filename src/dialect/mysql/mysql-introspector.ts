@@ -73,6 +73,8 @@ export async function introspectMysql(connection: DatabaseConnection, scope: Int
       checks: ownChecks.filter((c) => !(jsonCheckColumn(c) !== undefined && ownColumns.some((col) => col.name === jsonCheckColumn(c) && isJson(col)))).map(checkOf),
       ...(t.comment !== null && t.comment !== '' && { comment: t.comment }),
       ...(t.engine !== null && { engine: t.engine }),
+      ...(t.charset !== null && { charset: t.charset }),
+      ...(t.collation !== null && { collation: t.collation }),
       ...(triggers.length > 0 && { triggers }),
     }, server)
   })

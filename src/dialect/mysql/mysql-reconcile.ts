@@ -10,7 +10,7 @@ import { refuseKeysTooLong } from './mysql-key-length'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
-import { isMadeForForeignKey, servedBy } from './mysql-normalize'
+import { isMadeForForeignKey, servedBy, withForeignKeyIndexes } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 import { baseOf } from './mysql-types'
@@ -18,7 +18,8 @@ import { baseOf } from './mysql-types'
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
  * refuseUnmakeableTables and refuseKeysTooLong): a table whose entity names no engine, or the database's in another case, takes the
- * database's (the engine is only compared where the entity names one), so does a `tinyint` its `(1)`
+ * database's (the engine is only compared where the entity names one), so does it the table's default charset and
+ * collation, which no entity declares (tableCharsetOf), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes) and its spelling of an
  * action InnoDB checks at once (withServerRestrictSpelling), charsets and collations the entities
@@ -36,20 +37,29 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const referenced = fk.referencedSchema === undefined ? desiredTable({ name: fk.referencedTable }) : undefined
     return referenced === undefined ? undefined : counterpart(referenced)
   }
-  const tables = desired.tables.map((t) => {
-    const found = counterpart(t)
+  const tables = desired.tables.map((declared) => {
+    const found = counterpart(declared)
+    const t = found === undefined ? declared : withKeptPrimaryKeyOrder(withServerPairOrder(declared, found, referencedCounterpart), found.table)
     const other = found?.table
     // Engine names are read in any case: the entity's `innodb` is the database's `InnoDB`.
     const engine = t.engine === undefined || t.engine.toLowerCase() === other?.engine?.toLowerCase() ? other?.engine ?? t.engine : t.engine
     const columns = found === undefined ? t.columns : t.columns.map((c) => withBooleanWidth(c, found))
     const indexes = found === undefined ? t.indexes : withServerForeignKeyIndexes({ ...t, indexes: t.indexes.map((i) => withServerPrefixes(i, t, found)) }, found.table)
     const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
-    return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }) }
+    return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }), ...tableCharsetOf(other) }
   })
   const charsets = await reconcileCharsets({ ...desired, tables }, connection)
   const checks = await reconcileChecks(charsets, counterpart, connection)
   const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
+}
+
+/** tableCharsetOf is the default charset and collation of the database's table, which no entity declares. */
+function tableCharsetOf(table: TableModel | undefined): Pick<TableModel, 'charset' | 'collation'> {
+  return {
+    ...(table?.charset !== undefined && { charset: table.charset }),
+    ...(table?.collation !== undefined && { collation: table.collation }),
+  }
 }
 
 /**
@@ -128,6 +138,50 @@ function withServerRestrictSpelling(fk: ForeignKeyModel, counterpart: Counterpar
 }
 
 const checkedAtOnce = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT'])
+
+/**
+ * withServerPairOrder: a foreign key of several columns pairs each with the column it references, and the order
+ * of the pairs checks nothing more. TypeORM has written them in the join columns' order or in the referenced
+ * key's, by version, and hand-written DDL in any. A foreign key of the entity that has the pairs of one in the
+ * database (same target) in another order takes the database's order, and the index the entity side expects
+ * for it (withForeignKeyIndexes) follows: nothing to drop and add again (a copy of the table on MariaDB), no
+ * index to add. Columns and tables renamed by a stated rename are matched under the names they come from.
+ */
+function withServerPairOrder(table: TableModel, counterpart: Counterpart, referencedCounterpart: (fk: ForeignKeyModel) => Counterpart | undefined): TableModel {
+  const reordered = new Map<string, ForeignKeyModel>()
+  const foreignKeys = table.foreignKeys.map((fk) => {
+    const referenced = referencedCounterpart(fk)
+    const pairOf = (k: number) => `${counterpart.renamed.get(fk.columns[k]) ?? fk.columns[k]}\0${referenced?.renamed.get(fk.referencedColumns[k]) ?? fk.referencedColumns[k]}`
+    const pairs = fk.columns.map((_, k) => pairOf(k))
+    const referencedTable = referenced?.table.name ?? fk.referencedTable
+    const other = counterpart.table.foreignKeys.find((o) => o.referencedTable === referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
+      && o.columns.length === pairs.length && o.columns.every((c, k) => pairs.includes(`${c}\0${o.referencedColumns[k]}`)))
+    const order = other?.columns.map((c, k) => pairs.indexOf(`${c}\0${other.referencedColumns[k]}`))
+    if (order === undefined || order.every((k, position) => k === position)) return fk
+    reordered.set(fk.name, fk)
+    return { ...fk, columns: order.map((k) => fk.columns[k]), referencedColumns: order.map((k) => fk.referencedColumns[k]) }
+  })
+  if (reordered.size === 0) return table
+  const expectedBefore = (i: IndexModel) => {
+    const fk = reordered.get(i.name)
+    return fk !== undefined && isMadeForForeignKey(i, { ...table, foreignKeys: [fk] })
+  }
+  return withForeignKeyIndexes({ ...table, foreignKeys, indexes: table.indexes.filter((i) => !expectedBefore(i)) })
+}
+
+/**
+ * withKeptPrimaryKeyOrder: the diff leaves a primary key whose columns the entity declares in another order as
+ * the database has it (primaryKeyOrderWarnings), so a foreign key that key serves in the database's order (its
+ * first column, in a key led by it there) needs no index of its own: the indexes the entity side expects for its
+ * foreign keys (withForeignKeyIndexes) are those the key kept leaves needed.
+ */
+function withKeptPrimaryKeyOrder(table: TableModel, actualTable: TableModel): TableModel {
+  const [mine, kept] = [table.primaryKey?.columns, actualTable.primaryKey?.columns]
+  if (mine === undefined || kept === undefined || mine.length !== kept.length || !mine.every((c) => kept.includes(c))) return table
+  if (mine.every((c, k) => kept[k] === c)) return table
+  const expected = withForeignKeyIndexes({ ...table, primaryKey: { columns: kept }, indexes: table.indexes.filter((i) => !isMadeForForeignKey(i, table)) })
+  return { ...table, indexes: expected.indexes }
+}
 
 /**
  * withServerPrefixes: MariaDB indexes a TEXT or BLOB column that an index names whole with a prefix of the

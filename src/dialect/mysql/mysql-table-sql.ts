@@ -10,7 +10,8 @@ import { recreatedTriggersSql } from './mysql-triggers'
 /**
  * createTableSql is one CREATE TABLE IF NOT EXISTS (re-runnable after a failure halfway) with the columns,
  * primary key, unique keys, indexes and checks inside (foreign keys come as their own operations), and the
- * engine and comment after it; then the triggers the database had on it (a `down` restoring a dropped table).
+ * engine, default charset and collation (those the database had, for a `down` restoring a dropped table) and
+ * comment after it; then the triggers the database had on it (a `down` restoring a dropped table).
  */
 export function createTableSql(table: TableModel, server: MysqlServer | undefined): StatementPiece[] {
   const lines = [
@@ -21,9 +22,11 @@ export function createTableSql(table: TableModel, server: MysqlServer | undefine
     ...table.checks.map((c) => checkClause(c)),
   ]
   const engine = table.engine === undefined ? '' : ` ENGINE=${engineName(table.engine)}`
+  const charset = table.charset === undefined ? '' : ` DEFAULT CHARSET=${quoteIdent(table.charset)}`
+  const collation = table.collation === undefined ? '' : ` COLLATE=${quoteIdent(table.collation)}`
   const comment = table.comment === undefined ? '' : ` COMMENT=${quoteString(table.comment)}`
   return [
-    tableBlockPiece({ head: `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (`, lines, tail: `)${engine}${comment}` }),
+    tableBlockPiece({ head: `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (`, lines, tail: `)${engine}${charset}${collation}${comment}` }),
     ...recreatedTriggersSql(table.triggers ?? []),
   ]
 }

@@ -1,4 +1,4 @@
-import type { SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { UserError } from '../../source/user-error'
 import { innoDbTable, keepsForeignKeys } from './mysql-engines'
 import { baseOf, mysqlIntegerTypes } from './mysql-types'
@@ -14,6 +14,11 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  *   unique index there, as it names an `@Index` of the same columns), or of names alike but for case;
  * - a foreign key of a table whose engine keeps none (MyISAM, Aria): the server drops it without a word, so every
  *   run would add it again; or one referencing such a table, which the server refuses.
+ * - a foreign key pairing integer or decimal columns of different types (`int` with `bigint`, a signed one with an
+ *   unsigned one, `decimal(10,2)` with `decimal(12,2)`), which the server refuses ("Foreign key constraint is
+ *   incorrectly formed"). TypeORM gives a join column the type of the column it references as that column is
+ *   declared, so a key referencing a column that is itself a join column keeps its old type when the first key's
+ *   target changes type (an `int` key made `bigint`: the keys two steps away stay `int`).
  * (Two auto-increment columns in one table TypeORM itself refuses.)
  */
 export function refuseUnmakeableTables(model: SchemaModel): void {
@@ -21,6 +26,7 @@ export function refuseUnmakeableTables(model: SchemaModel): void {
     refuseAutoIncrementWithoutKey(table)
     refuseIndexNamesAlikeHere(table)
     refuseForeignKeysWithoutEngineSupport(table, model)
+    refuseForeignKeysOfOtherTypes(table, model)
   }
 }
 
@@ -57,6 +63,35 @@ function refuseForeignKeysWithoutEngineSupport(table: TableModel, model: SchemaM
     throw new UserError(`foreign key "${foreignKey.name}" of "${table.name}" references "${referenced.name}", whose engine ${referenced.engine} keeps no ` +
       `foreign keys, so the server refuses it: ${fix}`)
   }
+}
+
+function refuseForeignKeysOfOtherTypes(table: TableModel, model: SchemaModel): void {
+  for (const foreignKey of table.foreignKeys) {
+    const referenced = foreignKey.referencedSchema === undefined ? model.tables.find((t) => t.name === foreignKey.referencedTable) : undefined
+    foreignKey.columns.forEach((name, k) => {
+      const column = table.columns.find((c) => c.name === name)
+      const target = referenced?.columns.find((c) => c.name === foreignKey.referencedColumns[k])
+      if (column === undefined || target === undefined || !exactTypesDiffer(column, target)) return
+      throw new UserError(`foreign key "${foreignKey.name}" of "${table.name}" pairs "${name}" (${typeText(column)}) with "${referenced!.name}"."${target.name}" ` +
+        `(${typeText(target)}), which MySQL refuses: the integer and decimal columns of a foreign key must have the type of those they reference, ` +
+        `sign included. Give "${table.name}"."${name}" the type ${typeText(target)} (TypeORM gives a join column the type its target is declared with, ` +
+        'not the one a relation of the target gives it), then run again')
+    })
+  }
+}
+
+/** exactTypesDiffer: of two integer or decimal columns, the types (size, sign, precision and scale) differ. */
+function exactTypesDiffer(a: ColumnModel, b: ColumnModel): boolean {
+  const exact = (c: ColumnModel) => mysqlIntegerTypes.has(baseOf(c.type)) || baseOf(c.type) === 'decimal'
+  if (!exact(a) || !exact(b)) return false
+  const signed = (c: ColumnModel) => !/ unsigned/.test(c.type)
+  return baseOf(a.type) !== baseOf(b.type) || signed(a) !== signed(b) ||
+    (baseOf(a.type) === 'decimal' && (a.precision !== b.precision || a.scale !== b.scale))
+}
+
+function typeText(column: ColumnModel): string {
+  const parameters = baseOf(column.type) === 'decimal' ? `(${column.precision},${column.scale})` : ''
+  return `${baseOf(column.type)}${parameters}${/ unsigned/.test(column.type) ? ' unsigned' : ''}`
 }
 
 /**

@@ -148,10 +148,11 @@ describe('mysql introspection of hand-written DDL (MariaDB)', () => {
     expect(things.checks).toEqual([{ name: 'chk_d', expression: 'd>0' }])
   })
 
-  it('table engine and comment; the view without the database name, and what it reads', () => {
+  it('table engine, default charset and collation and comment; the view without the database name, and what it reads', () => {
     expect({ ...table('parents'), columns: [] }).toEqual({
       name: 'parents', columns: [], primaryKey: { columns: ['id'] }, indexes: [{ name: 'idx_code', columns: ['code'], unique: false }],
       uniques: [], foreignKeys: [], checks: [], comment: 'the parents', engine: 'InnoDB',
+      charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci',
     })
     expect(table('parents').columns[1]).toEqual({ name: 'code', type: 'char', length: 3, nullable: true })
     expect(model.views).toEqual([{
