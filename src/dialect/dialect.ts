@@ -61,8 +61,8 @@ export interface DialectCapabilities {
   readonly notValidConstraints?: boolean
   /**
    * The database tracks the columns a trigger reads (TriggerModel.reads): it refuses to drop one, or to change
-   * its type (PostgreSQL). Absent: the trigger's text alone names them, and one renamed or dropped makes the
-   * trigger fail when it next fires (MySQL).
+   * its type (PostgreSQL), and a rename follows into the trigger (SQLite rewrites its text). Absent: the
+   * trigger's text alone names them, and one renamed or dropped makes the trigger fail when it next fires (MySQL).
    */
   readonly triggersTrackColumns?: boolean
   /** The database stores declared lengths, precisions and scales but does not enforce them. Absent: it enforces them. */

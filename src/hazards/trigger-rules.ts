@@ -1,4 +1,5 @@
 import { quoteDoubled } from '../dialect/quote'
+import { nameOf, sameName } from '../model/qualified-name'
 import type { QualifiedName, TriggerModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
@@ -11,31 +12,59 @@ import type { RuleContext } from './rule-context'
  * (capabilities.triggersTrackColumns), it refuses to drop one: upgrade fails there and is rolled back (a type
  * change, which it refuses too, drops the trigger and creates it again around it). Elsewhere the trigger's text
  * names them, and a rename or a drop makes every write the trigger fires on fail from then on; so do those its
- * function names (TriggerModel.functionReads), which no database tracks. No operation drops a user's trigger for
- * good or rewrites it.
+ * function names (TriggerModel.functionReads), which no database tracks. A column a
+ * trigger of any table writes by name (TriggerModel.writes) breaks it the same way when dropped, and when renamed
+ * where the database does not track the columns of triggers. No operation drops a user's trigger for good or
+ * rewrites it.
  */
 export function triggerReadsColumnFindings(context: RuleContext): HazardFinding[] {
   const tracked = context.input.dialect.capabilities.triggersTrackColumns === true
+  const writers = triggersWriting(context)
   return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
     const acted = columnActedOn(op)
     const origin = acted === undefined ? undefined : context.origins.column(index, acted.table, acted.column)
     if (origin === undefined || context.origins.droppedLater(index)) return []
     const column = origin.column.name
-    const all = origin.table.triggers ?? []
-    const readers = all.filter((t) => t.reads?.includes(column))
-    const direct = readers.length === 0 ? undefined : tracked ? trackedBreak(op) : textBreak(op, 'text')
-    // A drop the database refuses for a trigger it tracks fails first: what the functions name does not matter then.
-    const inFunctions = direct !== undefined && tracked ? [] : all.filter((t) => t.functionReads?.includes(column) && !(direct !== undefined && readers.includes(t)))
-    const findings: HazardFinding[] = []
-    const find = (found: Break | undefined, triggers: readonly TriggerModel[]) => {
-      if (found === undefined || triggers.length === 0) return
-      const named = `${triggers.length === 1 ? 'trigger' : 'triggers'} ${triggers.map((t) => quoteDoubled(t.name)).join(', ')} on ${tableText(origin.table)}`
-      findings.push({ code: 'TRIGGER_READS_COLUMN', operation: op, what: found.what(columnText(origin.table, column), named, triggers.length > 1), advice: found.advice })
-    }
-    find(direct, readers)
-    find(textBreak(op, 'function'), inFunctions)
-    return findings
+    const named = columnText(origin.table, column)
+    const on = (triggers: readonly TriggerModel[]) => triggers.map((t) => ({ trigger: t.name, table: origin.table }))
+    const triggers = origin.table.triggers ?? []
+    const readers = triggers.filter((t) => t.reads?.includes(column))
+    const read = readers.length === 0 ? undefined : tracked ? trackedBreak(op) : textBreak(op, 'text')
+    // A drop the database refuses fails first: what else it would break does not matter then.
+    if (read !== undefined && tracked) return [finding(op, read, named, on(readers))]
+    const findings = read === undefined ? [] : [finding(op, read, named, on(readers))]
+    const inFunctions = triggers.filter((t) => t.functionReads?.includes(column) && !(read !== undefined && readers.includes(t)))
+    const inFunction = inFunctions.length === 0 ? undefined : textBreak(op, 'function')
+    if (inFunction !== undefined) findings.push(finding(op, inFunction, named, on(inFunctions)))
+    if (findings.length > 0) return findings
+    const writing = writers(origin.table, column)
+    const written = writing.length === 0 ? undefined : writeBreak(op, tracked)
+    return written === undefined ? [] : [finding(op, written, named, writing)]
   })
+}
+
+/** TriggerOf is a trigger and the table it is on. */
+interface TriggerOf {
+  readonly trigger: string
+  readonly table: QualifiedName
+}
+
+function finding(op: Operation, found: Break, column: string, triggers: readonly TriggerOf[]): HazardFinding {
+  const tables = [...new Set(triggers.map((t) => tableText(t.table)))]
+  const names = `${triggers.length === 1 ? 'trigger' : 'triggers'} ${triggers.map((t) => quoteDoubled(t.trigger)).join(', ')} on ${tables.join(', ')}`
+  return { code: 'TRIGGER_READS_COLUMN', operation: op, what: found.what(column, names, triggers.length > 1), advice: found.advice }
+}
+
+/**
+ * triggersWriting finds the triggers, of any table the database has before the migration and the migration
+ * keeps, that write a column of a table by name (TriggerModel.writes).
+ */
+function triggersWriting(context: RuleContext): (table: QualifiedName, column: string) => TriggerOf[] {
+  const { changes } = context.input
+  const dropped = changes.tables.filter((change) => change.change === 'dropped').map((change) => change.firstName)
+  const kept = changes.schemaAt(0).tables.filter((t) => !dropped.some((name) => sameName(name, t)))
+  const writes = kept.flatMap((t) => (t.triggers ?? []).flatMap((trigger) => (trigger.writes ?? []).map((write) => ({ trigger: trigger.name, table: nameOf(t), write }))))
+  return (table, column) => writes.filter(({ write }) => sameName(write.table, table) && write.columns.includes(column)).map(({ trigger, table: on }) => ({ trigger, table: on }))
 }
 
 /** Break says what an operation does to the triggers reading its column, given the column, the triggers and whether they are several. */
@@ -58,6 +87,25 @@ function trackedBreak(op: Operation): Break | undefined {
   return {
     what: (column, triggers, several) => `Drops column ${column}, which ${triggers} ${several ? 'read' : 'reads'}: the database refuses to drop a column a trigger depends on, so upgrade fails at this statement and the migration is rolled back, nothing changed`,
     advice: 'drop or change the trigger first, in a migration of your own (`typeorm-autogen create`) run before this one, or keep the column',
+  }
+}
+
+/**
+ * writeBreak: the trigger's text names the column as one it writes, which the database drops without a word;
+ * a rename follows into the text where the database tracks the columns of triggers.
+ */
+function writeBreak(op: Operation, tracked: boolean): Break | undefined {
+  const fails = 'every write the trigger fires on fails from then on (no such column)'
+  if (op.kind === 'drop_column') {
+    return {
+      what: (column, triggers, several) => `Drops column ${column}, which ${triggers} ${several ? 'write' : 'writes'}: ${fails}`,
+      advice: 'drop the trigger, or create it again without the column, in this migration (DROP TRIGGER, CREATE TRIGGER), or keep the column',
+    }
+  }
+  if (op.kind !== 'rename_column' || tracked) return undefined
+  return {
+    what: (column, triggers, several) => `Renames column ${column} to ${quoteDoubled(op.to)}, but ${triggers} ${several ? 'write' : 'writes'} it by its old name: ${fails}`,
+    advice: 'add a DROP TRIGGER and a CREATE TRIGGER with the new name after the rename in up, and with the old name after it in down',
   }
 }
 

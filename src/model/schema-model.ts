@@ -69,8 +69,8 @@ export interface TriggerModel {
   readonly sql: string
   /**
    * The columns of its table it reads: in `UPDATE OF` or WHEN (PostgreSQL, which tracks them), as `NEW.column`
-   * or `OLD.column` in its body (MySQL, which keeps only the text). A rename in the migration renames them here
-   * (`sql` stays as it was read).
+   * or `OLD.column` in its body (MySQL, which keeps only the text; SQLite, whose DROP COLUMN refuses them). A
+   * rename in the migration renames them here (`sql` stays as it was read).
    */
   readonly reads?: readonly string[]
   /**
@@ -78,8 +78,19 @@ export interface TriggerModel {
    * track them): a rename or drop of one makes the trigger fail when it next fires. Renamed as `reads` are.
    */
   readonly functionReads?: readonly string[]
+  /**
+   * The columns, of its own table or others, its body writes by name (`INSERT INTO t (a)`, `UPDATE t SET a`),
+   * as the database held them when read (SQLite, which drops such a column without a word).
+   */
+  readonly writes?: readonly TriggerWrite[]
   /** The sql_mode it was made under (MySQL), which parses its body and runs it: it is created again under it. */
   readonly sqlMode?: string
+}
+
+/** TriggerWrite is a table a trigger writes, and the columns of it the trigger names. */
+export interface TriggerWrite {
+  readonly table: QualifiedName
+  readonly columns: readonly string[]
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { RenamedFrom } from '../../src/decorators'
-import { dropAndRestore, expectCleanCycle, migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { dropAndRestore, type EntityList, expectCleanCycle, migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // A trigger made by hand (or by a migration of the project's own) on a table that a later migration rebuilds:
@@ -149,6 +150,40 @@ it('fails a rebuild that drops a column a trigger of the table reads, changing n
       'trigger "account_named" of "account" reads column "name", which this migration drops: drop the trigger, or change it not to read the column, first')
     await own.query(`INSERT INTO account (name) VALUES ('bo')`)
     expect(await own.query('SELECT msg FROM account_log ORDER BY id')).toEqual([{ msg: 'new ada' }, { msg: 'new bo' }])
+  })
+})
+
+const triggerHazards = async (own: TestDatabase, entities: EntityList) =>
+  (await compareProject(projectFor(own, entities))).hazards.filter((h) => h.code === 'TRIGGER_READS_COLUMN').map((h) => h.message)
+
+it('warns at generate of a column dropped that a trigger of its table reads, which the migration then refuses to drop', async () => {
+  await withAccountTriggers([], async (own) => {
+    expect(await triggerHazards(own, [AccountWithoutName, AccountLog])).toEqual([
+      expect.stringMatching(/^Drops column "account"\."name", which trigger "account_named" on "account" reads: the database refuses to drop a column a trigger depends on/),
+    ])
+  })
+})
+
+@Entity('account_log')
+class AccountLogWithoutMsg {
+  @PrimaryGeneratedColumn() id: number
+}
+
+// SQLite drops a column that a trigger writes (INSERT INTO account_log (msg)) without a word: every insert into
+// account then failed (table account_log has no column named msg), and generate had said nothing.
+it('warns at generate of a column dropped that a trigger of another table writes, which breaks the trigger', async () => {
+  await withAccountTriggers([], async (own) => {
+    expect(await triggerHazards(own, [Account, AccountLogWithoutMsg])).toEqual([
+      expect.stringMatching(/^Drops column "account_log"\."msg", which trigger "account_named" on "account" writes: every write the trigger fires on fails from then on/),
+    ])
+    await migrateTo(own, [Account, AccountLogWithoutMsg], 'DropMsg')
+    await expect(own.query(`INSERT INTO account (name) VALUES ('bo')`)).rejects.toThrow(/no column named msg/)
+  })
+})
+
+it('says nothing of a column renamed that triggers read or write, which SQLite renames in them', async () => {
+  await withAccountTriggers([], async (own) => {
+    expect(await triggerHazards(own, [AccountRenamedRebuilt, AccountLog])).toEqual([])
   })
 })
 

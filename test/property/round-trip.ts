@@ -193,8 +193,9 @@ interface Catalog { readonly catalog: SchemaModel; readonly names: unknown; read
 
 export async function catalogOf(db: TestDatabase, project: LoadedProject): Promise<Catalog> {
   const comparison = await compareProject(project)
-  // Columns re-added by `down` come last: their position is not part of the catalog compared.
-  const catalog = {
+  // Columns re-added by `down` come last on PostgreSQL and SQLite (added in place, at the end): their position is
+  // compared on MariaDB alone, where `down` adds each back where it stood.
+  const catalog = db.label === 'mariadb' ? comparison.actual : {
     ...comparison.actual,
     tables: comparison.actual.tables.map((t) => ({ ...t, columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : 1)) })),
   }

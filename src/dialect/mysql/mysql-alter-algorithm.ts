@@ -33,6 +33,12 @@ export function weakest(costs: readonly AlterCost[]): AlterCost {
   }), instant)
 }
 
+/** TablesAround is the table an operation acts on just before it and just after it (undefined where it creates or drops it). */
+export interface TablesAround {
+  readonly before: TableModel | undefined
+  readonly after: TableModel | undefined
+}
+
 /**
  * alterCost is what one operation costs as part of an ALTER TABLE of the existing table `before`, on
  * `server`; on an unknown server, the weaker of MariaDB's and MySQL's, so that a clause it writes is one both
@@ -40,11 +46,13 @@ export function weakest(costs: readonly AlterCost[]): AlterCost {
  * MySQL 8's follow its online DDL tables, claiming less where the table's row format or history could make
  * the server refuse (MySQL's INSTANT ADD COLUMN stops after 64 row versions). `found` is the table as the
  * migration found it, whose FULLTEXT index, dropped by then, still leaves InnoDB's hidden FTS_DOC_ID column.
+ * `around.after` places a column added (see columnPlace).
  */
-export function alterCost(op: Operation, before: TableModel | undefined, server: MysqlServer | undefined, found?: TableModel): AlterCost {
+export function alterCost(op: Operation, around: TablesAround, server: MysqlServer | undefined, found?: TableModel): AlterCost {
+  const { before } = around
   const fulltext = [before, found].some((table) => table?.indexes.some((i) => i.method === 'fulltext') === true)
-  const cost = server === undefined ? weakest([mariadbCost(op, before, fulltext), mysqlCost(op, before)])
-    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, before, fulltext) : mysqlCost(op, before)
+  const cost = server === undefined ? weakest([mariadbCost(op, around, fulltext), mysqlCost(op, before)])
+    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, around, fulltext) : mysqlCost(op, before)
   return before === undefined || innoDbTable(before) ? cost : otherEngineCost(op, cost)
 }
 
@@ -77,7 +85,7 @@ function indexCost(method: string | undefined, before: TableModel | undefined): 
 }
 
 /** mariadbCost: `fulltext` says the table has, or had when the migration started, a FULLTEXT index. */
-function mariadbCost(op: Operation, before: TableModel | undefined, fulltext: boolean): AlterCost {
+function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: boolean): AlterCost {
   // A table holding a HASH unique key (on a hidden virtual column) is copied by every ALTER, even a default's or
   // a comment's change: MariaDB refuses INSTANT and INPLACE there.
   if (before !== undefined && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
@@ -90,6 +98,9 @@ function mariadbCost(op: Operation, before: TableModel | undefined, fulltext: bo
       // per row (`(uuid())`) is not; a table with a FULLTEXT index (its hidden FTS_DOC_ID column, which stays
       // after the index is dropped) takes or loses no column instantly.
       if (op.column.computed !== undefined || op.column.default?.startsWith('(') === true) return unclaimed
+      // Put ahead of a VIRTUAL column (a `down` giving a dropped column back its place), it moves that column,
+      // which MariaDB does not do instantly ("INPLACE ADD or DROP of virtual columns cannot be combined...").
+      if (after !== undefined && virtualColumnAfter(after, op.column.name)) return unclaimed
       return fulltext ? unclaimed : instant
     case 'drop_column':
       if (before?.primaryKey?.columns.includes(op.column.name)) return copy

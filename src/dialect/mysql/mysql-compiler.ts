@@ -1,8 +1,9 @@
-import type { ColumnModel, IndexModel, TableModel, UniqueModel } from '../../model/schema-model'
+import type { ColumnModel, IndexModel, UniqueModel } from '../../model/schema-model'
 import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
-import { type AlterCost, algorithmClause, alterCost, copying, weakest } from './mysql-alter-algorithm'
+import { type AlterCost, type TablesAround, algorithmClause, alterCost, copying, weakest } from './mysql-alter-algorithm'
+import { type ColumnPlace, columnPlace } from './mysql-column-place'
 import { alterOrder } from './mysql-alter-order'
 import { incrementRedefinitions } from './mysql-increment-keys'
 import { columnDefinitionSql } from './mysql-column-sql'
@@ -31,6 +32,8 @@ interface Clause {
   readonly drops?: string
   readonly adds?: string
   readonly modifies?: string
+  /** The column an ADD places its column after, which the same ALTER cannot drop (MariaDB: `Unknown column`). */
+  readonly placedAfter?: string
   /** The definition a MODIFY gives its column. */
   readonly column?: ColumnModel
   /** The columns of its own table a foreign key it adds references (a tree's key to its parent row). */
@@ -46,12 +49,7 @@ interface Clause {
 
 /** A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own. */
 type Compiled = { readonly clauses: readonly Clause[] } | { readonly statements: readonly StatementPiece[] }
-/** Around is the table an operation acts on just before it and just after it (undefined where it creates or drops it). */
-interface Around {
-  readonly before: TableModel | undefined
-  readonly after: TableModel | undefined
-}
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, syntax: MysqlSyntax, around: Around) => Compiled
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, syntax: MysqlSyntax, around: TablesAround) => Compiled
 
 const alone = (...statements: StatementPiece[]): Compiled => ({ statements })
 const clauses = (...list: Clause[]): Compiled => ({ clauses: list })
@@ -81,9 +79,14 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     if (op.to.engine === undefined) throw new Error(`mysql: table "${op.table.name}" is given no engine`)
     return clauses({ sql: `ENGINE=${engineName(op.to.engine)}` })
   },
-  add_column: (op, syntax) => clauses({
-    sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}`, adds: columnKey(op.column.name),
-  }),
+  add_column: (op, syntax, around) => {
+    const place = around.after === undefined ? undefined : columnPlace(around.after, op.column.name)
+    return clauses({
+      sql: `ADD COLUMN${ifNotExistsSql(syntax)} ${columnDefinitionSql(op.column, syntax.server)}${placeSql(place)}`,
+      adds: columnKey(op.column.name),
+      ...(place !== undefined && place !== 'first' && { placedAfter: columnKey(place.after) }),
+    })
+  },
   drop_column: (op, syntax) => clauses({ sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) }),
   alter_column: (op, syntax, around) => {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
@@ -144,16 +147,24 @@ function modifyColumnClause(column: ColumnModel, syntax: MysqlSyntax): Clause {
 }
 
 /**
+ * placeSql is where an ADD COLUMN puts its column: FIRST, AFTER another, or (undefined) at the end, where an ADD
+ * puts it anyway.
+ */
+function placeSql(place: ColumnPlace | undefined): string {
+  if (place === undefined) return ''
+  return place === 'first' ? ' FIRST' : ` AFTER ${quoteIdent(place.after)}`
+}
+
+/**
  * storageSwitchClauses drop a generated column and add it again where it stood (AFTER the column before it, so
  * that down gives back the same table), VIRTUAL or STORED: neither server switches it in place. The ADD goes into
  * an ALTER of its own (see joins: one ALTER cannot drop and add a name). The indexes, unique keys and checks that
  * name it (see droppedWithColumn) are dropped with it and added again with it.
  */
-function storageSwitchClauses(op: OperationOf<'alter_column'>, syntax: MysqlSyntax, around: Around): Clause[] {
+function storageSwitchClauses(op: OperationOf<'alter_column'>, syntax: MysqlSyntax, around: TablesAround): Clause[] {
   const { before, after } = around
   const dependents = before !== undefined && after !== undefined ? droppedWithColumn(before, after, op.from.name) : { indexes: [], uniques: [], checks: [] }
-  const index = before?.columns.findIndex((c) => c.name === op.from.name) ?? -1
-  const place = index === 0 ? ' FIRST' : index > 0 ? ` AFTER ${quoteIdent(before!.columns[index - 1]!.name)}` : ''
+  const place = before === undefined ? '' : placeSql(columnPlace(before, op.from.name))
   return [
     ...[...dependents.indexes, ...dependents.uniques].map((i) => dropIndexClause(i, syntax)),
     ...dependents.checks.map((c) => dropCheckClause(c.name, syntax)),
@@ -258,7 +269,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i
       const droppedLater = table?.droppedAt !== undefined && table.droppedAt > i
-      const cost = alterCost(op, around.before, server, table?.from)
+      const cost = alterCost(op, around, server, table?.from)
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, tableOf(op)!.name, clause)) {
           flush()
@@ -333,6 +344,7 @@ function joins(group: AlterGroup, table: string, clause: Clause): boolean {
   const column = clause.modifies ?? clause.adds
   if (column !== undefined && group.clauses.some((c) => c.references?.includes(column))) return false
   if (clause.dropsName !== undefined && clause.indexOn?.some((key) => group.clauses.some((c) => c.releases?.includes(key)))) return false
+  if (clause.drops !== undefined && group.clauses.some((c) => c.placedAfter === clause.drops)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
 

@@ -25,6 +25,7 @@ export const sqliteDialect: Dialect = {
     schemas: false,
     enumTypes: false,
     extensions: false,
+    triggersTrackColumns: true,
     transactionalDdl: true,
     columnNamesIgnoreCase: true,
     enumArraysAsLists: true,

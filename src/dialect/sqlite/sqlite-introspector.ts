@@ -7,6 +7,7 @@ import { type ParsedTable, parseCreateTable } from './sqlite-create-table-parser
 import { checkName, foreignKeyName, uniqueName } from './sqlite-constraint-names'
 import { canonicalAction, expressionKey, normalizeSqliteModel } from './sqlite-normalize'
 import { canonicalSql } from './sqlite-sql-text'
+import { triggerColumns } from './sqlite-trigger-columns'
 import { readViews } from './sqlite-view-introspection'
 
 /**
@@ -46,11 +47,11 @@ export async function introspectSqlite(connection: DatabaseConnection, scope: In
     views: readViews(catalog.master, catalog.columns, ignored),
   })
   // Kept beside the canonical table, which has no place for them: the diff never reads them.
-  return { ...model, tables: model.tables.map((t) => withTriggers(t, triggers.get(t.name) ?? [])) }
+  return { ...model, tables: model.tables.map((t) => withTriggers(t, triggers.get(t.name) ?? [], model.tables)) }
 }
 
-function withTriggers(table: TableModel, rows: readonly MasterRow[]): TableModel {
-  return rows.length === 0 ? table : { ...table, triggers: rows.map((m) => ({ name: m.name, sql: m.sql! })) }
+function withTriggers(table: TableModel, rows: readonly MasterRow[], tables: readonly TableModel[]): TableModel {
+  return rows.length === 0 ? table : { ...table, triggers: rows.map((m) => ({ name: m.name, sql: m.sql!, ...triggerColumns(m.sql!, table, tables) })) }
 }
 
 /** TableRows are the catalog rows of one table, and what it needs of the others. */

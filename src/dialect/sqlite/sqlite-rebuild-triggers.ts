@@ -88,16 +88,16 @@ export interface TriggerReadingDropped {
 }
 
 /**
- * triggersReadingDropped are the table's triggers that read a column the rebuild drops (`NEW.name` or
- * `OLD.name`). SQLite's own DROP COLUMN refuses such a column; a rebuild would make the trigger again as it
- * is, and it would fail on every row it fires for (`no such column: new.name`), so the migration checks first.
+ * triggersReadingDropped are the table's triggers that read a column the rebuild drops (TriggerModel.reads:
+ * `NEW.name` or `OLD.name`). SQLite's own DROP COLUMN refuses such a column; a rebuild would make the trigger
+ * again as it is, and it would fail on every row it fires for (`no such column: new.name`), so the migration
+ * checks first.
  */
 export function triggersReadingDropped(table: TableModel, ops: readonly Operation[]): TriggerReadingDropped[] {
-  const dropped = new Set(ops.flatMap((op) => (op.kind === 'drop_column' ? [op.column.name.toLowerCase()] : [])))
+  const dropped = new Set(ops.flatMap((op) => (op.kind === 'drop_column' ? [op.column.name] : [])))
   if (dropped.size === 0) return []
   return (table.triggers ?? []).flatMap((trigger) => {
-    const tokens = tokenize(trigger.sql)
-    const read = tokens.find((k, i) => i >= 2 && dropped.has(nameOf(k).toLowerCase()) && tokens[i - 1]!.text === '.' && /^(NEW|OLD)$/i.test(tokens[i - 2]!.text))
-    return read === undefined ? [] : [{ trigger: trigger.name, column: nameOf(read) }]
+    const read = trigger.reads?.find((column) => dropped.has(column))
+    return read === undefined ? [] : [{ trigger: trigger.name, column: read }]
   })
 }

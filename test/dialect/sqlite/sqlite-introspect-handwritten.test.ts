@@ -115,3 +115,35 @@ describe('sqlite introspection of hand-written tables', () => {
     ])
   })
 })
+
+describe('sqlite introspection of triggers', () => {
+  let db: ScratchDatabase
+  let tables: readonly TableModel[]
+
+  beforeAll(async () => {
+    db = scratchDatabase()
+    db.db.exec(`
+      CREATE TABLE account (id integer primary key, "Name" text, balance real, flag int);
+      CREATE TABLE log (id integer primary key, account_id int, msg text, at text, "the note" text, kept text);
+      CREATE TRIGGER account_logged AFTER UPDATE OF flag ON account WHEN new.balance > 0 BEGIN
+        INSERT OR IGNORE INTO log AS l (account_id, "msg") VALUES (NEW.id, replace(new.name, 'a', 'b'))
+          ON CONFLICT (id) DO UPDATE SET at = 'now';
+        UPDATE log SET "the note" = CASE WHEN old.flag THEN 'x' END, (kept, msg) = ('k', 'm') WHERE account_id = old.id;
+        REPLACE INTO log VALUES (1, 2, 'a', 'b', 'c', 'd');
+        UPDATE OR ROLLBACK account SET balance = (SELECT count(*) FROM log WHERE log.msg = 'x'), missing = 1 WHERE id = new.id;
+      END;
+    `)
+    tables = (await db.read([])).tables
+  })
+  afterAll(() => db.remove())
+
+  // What TRIGGER_READS_COLUMN and the guard against a rebuild dropping a column read use.
+  test('a trigger reads the columns of its table it names as NEW or OLD, and writes those its statements assign', () => {
+    const [trigger] = tables.find((t) => t.name === 'account')!.triggers!
+    expect(trigger!.reads).toEqual(['id', 'Name', 'balance', 'flag'])
+    expect(trigger!.writes).toEqual([
+      { table: { name: 'account' }, columns: ['balance'] },
+      { table: { name: 'log' }, columns: ['account_id', 'msg', 'at', 'the note', 'kept'] },
+    ])
+  })
+})
