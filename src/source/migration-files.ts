@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareText } from '../model/qualified-name'
 import { isTypeScriptSource, scriptBaseName } from './script-extensions'
+import { isMigrationIndex } from './migration-index-file'
 
 /** MigrationFile is one migration source file of a folder and the migration name TypeORM would record for it. */
 export interface MigrationFile {
@@ -31,14 +32,15 @@ export function fileNameParts(fileName: string): { readonly timestamp: string; r
 /**
  * migrationFilesIn lists the migration files (`.ts`, `.js`, `.cjs`, `.mjs`, not `.d.ts` nor hidden) of `dir`
  * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped,
- * and so is a build beside its source (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place).
+ * and so is a build beside its source (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place),
+ * and an index of the migrations (see isMigrationIndex).
  */
 export function migrationFilesIn(dir: string): MigrationFile[] {
   const entries = folderEntries(dir)
   const sources = new Set(entries.filter(isTypeScriptSource).map(scriptBaseName))
   const builtBesideSource = (fileName: string) => !isTypeScriptSource(fileName) && sources.has(scriptBaseName(fileName))
-  return entries
-    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.') && !builtBesideSource(fileName))
+  const scripts = entries.filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.') && !builtBesideSource(fileName))
+  return scripts
     .sort(compareText)
     .flatMap((fileName): MigrationFile[] => {
       const file = join(dir, fileName)
@@ -48,6 +50,7 @@ export function migrationFilesIn(dir: string): MigrationFile[] {
       } catch {
         return []
       }
+      if (isMigrationIndex(source, scripts.filter((other) => other !== fileName))) return []
       const fromFileName = fileNameParts(fileName)
       const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
       return [{ file, fileName, ...(name && { name }), source }]
