@@ -33,28 +33,37 @@ export function fileNameParts(fileName: string): { readonly timestamp: string; r
  * migrationFilesIn lists the migration files (`.ts`, `.js`, `.cjs`, `.mjs`, not `.d.ts` nor hidden) of `dir`
  * in file-name order, without loading them; none when the folder does not exist. Unreadable files are skipped,
  * and so is a build beside its source (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place),
- * and an index of the migrations (see isMigrationIndex).
+ * and an index of the migrations (see isMigrationIndex, and migrationIndexesIn).
  */
 export function migrationFilesIn(dir: string): MigrationFile[] {
+  return scriptsOf(dir).filter((script) => !script.index).map(({ file, fileName, source }) => {
+    const fromFileName = fileNameParts(fileName)
+    const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
+    return { file, fileName, ...(name && { name }), source }
+  })
+}
+
+/** migrationIndexesIn lists the files of `dir` that are an index of its migrations (see isMigrationIndex), in file-name order. */
+export function migrationIndexesIn(dir: string): MigrationFile[] {
+  return scriptsOf(dir).filter((script) => script.index).map(({ file, fileName, source }) => ({ file, fileName, source }))
+}
+
+/** scriptsOf reads the script files of `dir` that may be migrations (see migrationFilesIn), each said to be an index of them or not. */
+function scriptsOf(dir: string): (MigrationFile & { readonly index: boolean })[] {
   const entries = folderEntries(dir)
   const sources = new Set(entries.filter(isTypeScriptSource).map(scriptBaseName))
   const builtBesideSource = (fileName: string) => !isTypeScriptSource(fileName) && sources.has(scriptBaseName(fileName))
   const scripts = entries.filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !fileName.startsWith('.') && !builtBesideSource(fileName))
-  return scripts
-    .sort(compareText)
-    .flatMap((fileName): MigrationFile[] => {
-      const file = join(dir, fileName)
-      let source: string
-      try {
-        source = readFileSync(file, 'utf8')
-      } catch {
-        return []
-      }
-      if (isMigrationIndex(source, scripts.filter((other) => other !== fileName))) return []
-      const fromFileName = fileNameParts(fileName)
-      const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
-      return [{ file, fileName, ...(name && { name }), source }]
-    })
+  return scripts.sort(compareText).flatMap((fileName) => {
+    const file = join(dir, fileName)
+    let source: string
+    try {
+      source = readFileSync(file, 'utf8')
+    } catch {
+      return []
+    }
+    return [{ file, fileName, source, index: isMigrationIndex(source, scripts.filter((other) => other !== fileName)) }]
+  })
 }
 
 /** migrationNamesIn names the migrations of `dir`'s files as TypeORM records them, in file-name order (see migrationFilesIn). */

@@ -68,3 +68,16 @@ it('a sum that lists the index (written by an older version) does not call it go
   expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
   project.write('migrations/autogen.sum', sum)
 })
+
+it('rebase renames the migration in the index that imports it, so that the config still loads', async () => {
+  project.write('note.ts', note("@Column({ type: 'integer', default: 0 }) views: number\n  @Column({ type: 'boolean', default: false }) pinned: boolean"))
+  expect((await cli('generate', 'Pinned', '--timestamp', '1700000002000')).code).toBe(0)
+  project.write('migrations/index.ts', indexOf(['1700000000000-Init', '1700000001000-Views', '1700000002000-Pinned']))
+  expect((await cli('hash')).code).toBe(0)
+  const rebased = await cli('rebase', 'Pinned', '--timestamp', '1700000003000')
+  expect(rebased.code).toBe(0)
+  expect(readFileSync(project.file('migrations/index.ts'), 'utf8')).toBe(indexOf(['1700000000000-Init', '1700000001000-Views', '1700000003000-Pinned']))
+  expect(await cli('status')).toMatchObject({ code: 0, stdout: expect.stringContaining('[pending] Pinned1700000003000\n') })
+  expect((await cli('upgrade')).code).toBe(0)
+  expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+})
