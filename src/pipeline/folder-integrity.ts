@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { type MigrationFile, migrationFilesIn } from '../source/migration-files'
 import { migrationHash, migrationSumFileName, readSum } from '../source/migration-sum'
@@ -52,7 +53,8 @@ function sumFindings(dir: string, files: readonly MigrationFile[], applied: Read
       const onDisk = new Set(files.map((f) => f.fileName))
       return [
         ...files.flatMap((f) => fileFindings(f, recorded.get(f.fileName), applied, cwd)),
-        ...read.entries.filter((e) => !onDisk.has(e.fileName)).map((e): CheckFinding => {
+        // A file listed and still there is no migration (an index of them, which an older version listed): no finding.
+        ...read.entries.filter((e) => !onDisk.has(e.fileName) && !existsSync(join(dir, e.fileName))).map((e): CheckFinding => {
           const file = relative(cwd, join(dir, e.fileName))
           return {
             code: 'MIGRATION_GONE',

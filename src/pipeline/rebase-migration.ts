@@ -1,5 +1,6 @@
 import { relative } from 'node:path'
-import { exportedClassName, type MigrationFile, migrationFilesIn, namesOf } from '../source/migration-files'
+import { exportedClassName, type MigrationFile, migrationFilesIn, migrationIndexesIn, namesOf } from '../source/migration-files'
+import { scriptBaseName } from '../source/script-extensions'
 import { migrationHash, migrationSumFileName, readSum, sumWithMigrations } from '../source/migration-sum'
 import { readMigrationHeader } from '../runner/migration-header'
 import { resolveMigrationName } from '../runner/migration-target'
@@ -56,6 +57,7 @@ export function rebaseMigration(
     ...renamed.map((file, i) => ({ ...file, replace: file.fileName === group[i]!.fileName })),
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
     ...snapshotRenamed(dir, names),
+    ...indexesRenamed(dir, renames.map(({ part, from, to }, i) => ({ part, from, to, fileName: renamed[i]!.fileName }))),
   ])
   group.forEach((part, i) => {
     if (renamed[i]!.fileName !== part.fileName) removeQuietly(part.file)
@@ -105,10 +107,38 @@ function partsOf(target: MigrationFile, files: readonly MigrationFile[], dir: st
  * name that ends in it, and the other parts' names (`names`, old to new) where it mentions them.
  */
 function renamedMigration(target: MigrationFile, from: string, to: string, names: ReadonlyMap<string, string>): { fileName: string; source: string; name: string } {
+  const source = withNamesRenamed(target.source, new Map([...names, ...ownNamesRenamed(target, from, to)]))
+  return { fileName: target.fileName.replace(from, to), source, name: `${target.name!.slice(0, -from.length)}${to}` }
+}
+
+/** ownNamesRenamed maps the migration's name and class name that end in `from`, its old timestamp, to their names ending in `to`. */
+function ownNamesRenamed(target: MigrationFile, from: string, to: string): [string, string][] {
   const className = exportedClassName.exec(target.source)?.[1]
   const own = [...new Set([target.name!, ...(className === undefined ? [] : [className])])].filter((n) => n.endsWith(from))
-  const renames = new Map([...names, ...own.map((n): [string, string] => [n, `${n.slice(0, -from.length)}${to}`])])
-  let source = target.source
-  for (const [old, next] of renames) source = source.replace(new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'), next)
-  return { fileName: target.fileName.replace(from, to), source, name: `${target.name!.slice(0, -from.length)}${to}` }
+  return own.map((n) => [n, `${n.slice(0, -from.length)}${to}`])
+}
+
+/** withNamesRenamed is `source` with each name of `renames` (old to new) renamed wherever it stands as a whole identifier. */
+function withNamesRenamed(source: string, renames: ReadonlyMap<string, string>): string {
+  let renamed = source
+  for (const [old, next] of renames) renamed = renamed.replace(new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'), next)
+  return renamed
+}
+
+/**
+ * indexesRenamed are the folder's indexes of its migrations (see migrationIndexesIn) that import a rebased
+ * migration, with its file's import path and its names renamed, so that the DataSource that lists the
+ * migrations from the index still loads.
+ */
+function indexesRenamed(dir: string, moves: readonly { part: MigrationFile; from: string; to: string; fileName: string }[]): FileToWrite[] {
+  const names = new Map(moves.flatMap(({ part, from, to }) => ownNamesRenamed(part, from, to)))
+  return migrationIndexesIn(dir).flatMap((index) => {
+    let source = index.source
+    for (const { part, fileName } of moves) {
+      const path = `./${scriptBaseName(part.fileName)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      source = source.replace(new RegExp(`(['"])${path}(?=(?:\\.[cm]?[jt]s)?\\1)`, 'g'), `$1./${scriptBaseName(fileName)}`)
+    }
+    if (source === index.source) return []
+    return [{ fileName: index.fileName, source: withNamesRenamed(source, names), replace: true }]
+  })
 }

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { DataSourceOptions } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import { UserError } from '../source/user-error'
@@ -20,8 +20,14 @@ export async function backupBeforeRun(options: DataSourceOptions, request: Backu
   const dialect = dialectFor(options)
   const named = dialect.backupName(options, takenAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'))
   const given = request.path === '' ? undefined : resolve(request.path)
-  const path = given === undefined ? join(named.folder ?? process.cwd(), named.file)
-    : existsSync(given) && statSync(given).isDirectory() ? join(given, named.file) : given
+  // A PATH that ends in a separator names a folder, whether it exists or not.
+  const givenFolder = given !== undefined && (/[\\/]$/.test(request.path) || isFolder(given))
+  const path = given === undefined ? join(named.folder ?? process.cwd(), named.file) : givenFolder ? join(given, named.file) : given
+  if (!isFolder(dirname(path))) throw new UserError(`the folder ${dirname(path)} for the backup does not exist: create it, or name another with --backup PATH; nothing was run`)
   if (existsSync(path)) throw new UserError(`the backup file ${path} exists already: name another with --backup PATH, or move that one away; nothing was run`)
   request.onDone(await dialect.backup(options, path) ? path : undefined)
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
 }

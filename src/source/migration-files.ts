@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { compareText } from '../model/qualified-name'
 import { isTypeScriptSource, scriptBaseName } from './script-extensions'
+import { isMigrationIndex } from './migration-index-file'
 
 /** MigrationFile is one migration source file of a folder and the migration name TypeORM would record for it. */
 export interface MigrationFile {
@@ -35,27 +36,44 @@ export function fileNameParts(fileName: string): { readonly timestamp: string; r
  * DataSource's globs load migrations from them, as a `migrations/**` glob does) the files of its subfolders
  * are listed too, named by their path in `dir` (`17.x/1700000000000-Init.ts`), hidden folders and
  * `node_modules` left out. Unreadable files are skipped, and so is a build beside its source
- * (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place).
+ * (`1700000000000-Init.js` beside `1700000000000-Init.ts`, compiled in place), and an index of the migrations
+ * (see isMigrationIndex, and migrationIndexesIn).
  */
 export function migrationFilesIn(dir: string, subfolders: boolean): MigrationFile[] {
+  return scriptsOf(dir, subfolders).filter((script) => !script.index).map(({ file, fileName, source }) => {
+    const fromFileName = fileNameParts(posix.basename(fileName))
+    const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
+    return { file, fileName, ...(name && { name }), source }
+  })
+}
+
+/** migrationIndexesIn lists the files of `dir` itself that are an index of its migrations (see isMigrationIndex), in file-name order. */
+export function migrationIndexesIn(dir: string): MigrationFile[] {
+  return scriptsOf(dir, false).filter((script) => script.index).map(({ file, fileName, source }) => ({ file, fileName, source }))
+}
+
+/**
+ * scriptsOf reads the script files of `dir` (and of its subfolders: see migrationFilesIn) that may be migrations,
+ * each said to be an index of those beside it or not.
+ */
+function scriptsOf(dir: string, subfolders: boolean): (MigrationFile & { readonly index: boolean })[] {
   const entries = subfolders ? pathsUnder(dir) : folderEntries(dir)
   const sources = new Set(entries.filter(isTypeScriptSource).map(scriptBaseName))
   const builtBesideSource = (fileName: string) => !isTypeScriptSource(fileName) && sources.has(scriptBaseName(fileName))
-  return entries
-    .filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !posix.basename(fileName).startsWith('.') && !builtBesideSource(fileName))
-    .sort(compareText)
-    .flatMap((fileName): MigrationFile[] => {
-      const file = join(dir, fileName)
-      let source: string
-      try {
-        source = readFileSync(file, 'utf8')
-      } catch {
-        return []
-      }
-      const fromFileName = fileNameParts(posix.basename(fileName))
-      const name = nameProperty.exec(source)?.[2] ?? exportedClassName.exec(source)?.[1] ?? (fromFileName && `${fromFileName.name}${fromFileName.timestamp}`)
-      return [{ file, fileName, ...(name && { name }), source }]
-    })
+  const scripts = entries.filter((fileName) => migrationFile.test(fileName) && !fileName.endsWith('.d.ts') && !posix.basename(fileName).startsWith('.') && !builtBesideSource(fileName))
+  const besides = (fileName: string) => scripts
+    .filter((other) => other !== fileName && posix.dirname(other) === posix.dirname(fileName))
+    .map((other) => posix.basename(other))
+  return scripts.sort(compareText).flatMap((fileName) => {
+    const file = join(dir, fileName)
+    let source: string
+    try {
+      source = readFileSync(file, 'utf8')
+    } catch {
+      return []
+    }
+    return [{ file, fileName, source, index: isMigrationIndex(source, besides(fileName)) }]
+  })
 }
 
 /** migrationNamesIn names the migrations of `dir`'s files as TypeORM records them, in file-name order (see migrationFilesIn). */

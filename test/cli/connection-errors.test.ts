@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import { runCliInProcess } from '../support/run-cli'
 import { type TempProject, tempProject } from '../support/temp-project'
 
@@ -44,6 +45,13 @@ function mariadbConfig(credentials: string): string {
   ].join('\n')
 }
 
+const sqliteConfig = [
+  "import { DataSource } from 'typeorm'",
+  "import * as path from 'node:path'",
+  "import { Note } from './note'",
+  "export default new DataSource({ type: 'better-sqlite3', database: path.join(__dirname, 'app.sqlite'), entities: [Note], migrations: ['migrations/*.ts'] })",
+].join('\n')
+
 async function expectConnectionError(args: readonly string[], target: string, reason: RegExp, type = 'postgres'): Promise<void> {
   const run = await runCliInProcess(project.dir, args)
   expect(run.code).toBe(2)
@@ -82,15 +90,27 @@ describe('on mariadb', () => {
 })
 
 it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file failed to load, not that the database failed to open', async (command) => {
-  project.write('ormconfig.ts', [
-    "import { DataSource } from 'typeorm'",
-    "import * as path from 'node:path'",
-    "import { Note } from './note'",
-    "export default new DataSource({ type: 'better-sqlite3', database: path.join(__dirname, 'app.sqlite'), entities: [Note], migrations: ['migrations/*.ts'] })",
-  ].join('\n'))
+  project.write('ormconfig.ts', sqliteConfig)
   project.write('migrations/1700000000000-Init.ts', "import { helper } from 'a-package-not-installed'\nexport class Init1700000000000 { async up() { helper() } async down() {} }\n")
   const run = await runCliInProcess(project.dir, [command])
   expect(run.code).toBe(2)
   expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^typeorm-autogen: .*Cannot find module 'a-package-not-installed'/)])
   expect(run.stderr).not.toMatch(/cannot open|check the DataSource's database path/)
+})
+
+// better-sqlite3 opens any file and finds it is no database only at the first statement: the commands that
+// connect through TypeORM gave that statement's raw `SqliteError: file is not a database`, where generate, diff
+// and check named the file and what to do.
+const sqliteCommands = [...commands, ['current'], ['stamp', 'head'], ['upgrade', '--sql'], ['upgrade', '--dry-run']]
+it.each(sqliteCommands.map((args) => [args.join(' '), args] as const))('%s names a SQLite file that is not a database', async (_command, args) => {
+  project.write('ormconfig.ts', sqliteConfig)
+  project.write('migrations/1700000000000-Init.ts', "export class Init1700000000000 { async up() {} async down() {} }\n")
+  const text = 'notes kept as text, not a SQLite database\n'.repeat(20)
+  project.write('app.sqlite', text)
+  const run = await runCliInProcess(project.dir, args)
+  expect(run.code).toBe(2)
+  expect(run.stderr.trim().split('\n').filter((line) => !line.startsWith('Database: '))).toEqual([
+    `typeorm-autogen: sqlite: cannot open "${project.file('app.sqlite')}": file is not a database; check the DataSource's database path: that file is not a SQLite database`,
+  ])
+  expect(fs.readFileSync(project.file('app.sqlite'), 'utf8')).toBe(text)
 })

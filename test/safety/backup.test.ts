@@ -71,6 +71,15 @@ describe.each(allDialects('backup'))('on %s', (label, createDatabase) => {
     expect(await lock.runs()).toEqual(['before'])
   })
 
+  // `--backup backups/` wrote a file named backups; a file in a missing folder failed with the driver's words.
+  it.each(['missing-folder/', 'missing-folder/before.bak'])('refuses --backup %s, a folder that does not exist, running nothing', async (path) => {
+    const run = await cli(['upgrade', '--backup', path])
+    expect(run.stderr).toBe(`typeorm-autogen: the folder ${lock.project.file('missing-folder')} for the backup does not exist: create it, or name another with --backup PATH; nothing was run\n`)
+    expect(run.code).toBe(2)
+    expect(existsSync(lock.project.file('missing-folder'))).toBe(false)
+    expect(await lock.runs()).toEqual(['before'])
+  })
+
   if (label === 'postgres') {
     it('says to install pg_dump when it is not on the PATH, running nothing and leaving no file', async () => {
       const run = await cli(['upgrade', '--backup', 'missing.dump'], { PATH: lock.project.file('no-such-folder') })
