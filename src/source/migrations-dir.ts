@@ -84,6 +84,14 @@ export function loadsMigrationsFromSubfolders(dataSource: DataSource, dir: strin
 /** MigrationEntry is one entry of a DataSource's `migrations` option: a glob or a migration class. */
 export type MigrationEntry = Extract<DataSourceOptions['migrations'], readonly unknown[]>[number]
 
+/**
+ * listsMigrationClasses says whether the DataSource lists migrations as classes (`migrations: [Init1700000000000]`),
+ * which TypeORM's own CLI and an application's `migrationsRun` run, and a new file only once its class is listed.
+ */
+export function listsMigrationClasses(dataSource: DataSource): boolean {
+  return migrationsEntries(dataSource).some((entry) => typeof entry === 'function')
+}
+
 /** migrationsEntries are the entries of a DataSource's `migrations` option, listed or keyed. */
 export function migrationsEntries(dataSource: DataSource): readonly MigrationEntry[] {
   return mixedListItems<MigrationEntry>(dataSource.options.migrations)

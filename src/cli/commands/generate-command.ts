@@ -1,4 +1,4 @@
-import { relative } from 'node:path'
+import { basename, relative } from 'node:path'
 import type { RenameAsk } from '../../diff/rename-types'
 import type { MigrationStrategy } from '../../pipeline/migration-strategy'
 import { generateMigration } from '../../pipeline/generate-migration'
@@ -8,6 +8,8 @@ import { hazardLine } from '../../render/hazard-text'
 import { renderReport } from '../../render/report'
 import { runSummary } from '../../render/run-summary'
 import { loadProject } from '../../source/load-config'
+import { fileNameParts } from '../../source/migration-files'
+import { listsMigrationClasses } from '../../source/migrations-dir'
 import { UserError } from '../../source/user-error'
 import { announceDatabase } from '../announce-database'
 import { warningLine } from '../../hazards/warning'
@@ -102,6 +104,13 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   }
   if (args.dryRun === true) output.out('Dry run: nothing was written.')
   if (args.quiet === true) return ExitCode.ok
+  if (args.dryRun !== true && listsMigrationClasses(project.dataSource)) {
+    for (const { file } of result.written) {
+      const parts = fileNameParts(basename(file))
+      const migration = parts === undefined ? relative(process.cwd(), file) : `${parts.name}${parts.timestamp} (${relative(process.cwd(), file)})`
+      printNote(output, `the DataSource lists its migrations as classes: add ${migration} to them, or TypeORM's CLI and the application's migrationsRun will not run it (upgrade here does)`)
+    }
+  }
   if (result.written.length > 1) output.out(`The change is written as ${result.written.length} migrations, each run in its own transaction: see their headers.`)
   if (result.plan.phase?.step === 'expand') {
     output.out('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')
