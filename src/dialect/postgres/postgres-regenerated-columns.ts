@@ -9,6 +9,7 @@ import { rebuiltEnumColumns } from './postgres-rebuilt-enum-columns'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { checkClause, createIndexStatements, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
 import { readTokens } from './postgres-expressions'
+import { nameOfToken } from './postgres-sql-tokens'
 import { qualified, quoteIdent } from './postgres-quote'
 import { columnCommentSql } from './postgres-table-sql'
 
@@ -81,8 +82,7 @@ export function namesColumn(expression: string, column: string): boolean {
 
 /** names: the expression names `column`, bare (folded to lower case) or quoted; undefined where it cannot be read. */
 function names(expression: string, column: string): boolean | undefined {
-  return readTokens(expression)?.some((t) => (t.kind === 'word' && t.text.toLowerCase() === column) ||
-    (t.kind === 'ident' && (t.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t.text) === column))
+  return readTokens(expression)?.some((t) => nameOfToken(t) === column)
 }
 
 function touchesColumn(op: Operation, table: QualifiedName, column: string): boolean {

@@ -19,6 +19,13 @@ const patterns: readonly (readonly [SqlToken['kind'] | 'space', RegExp])[] = [
   ['punct', /^[()[\],.;:]/],
 ]
 
+/** nameOfToken is the name a word (folded to lower case) or a quoted identifier (unquoted) stands for; undefined for other tokens. */
+export function nameOfToken(token: SqlToken): string | undefined {
+  if (token.kind === 'word') return token.text.toLowerCase()
+  if (token.kind !== 'ident') return undefined
+  return token.text.startsWith('"') ? token.text.slice(1, -1).replace(/""/g, '"') : token.text
+}
+
 /** tokenizeSql splits an expression into tokens; it throws on text it cannot read (an unterminated quote). */
 export function tokenizeSql(sql: string): SqlToken[] {
   const tokens: SqlToken[] = []

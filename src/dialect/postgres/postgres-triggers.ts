@@ -1,5 +1,7 @@
 import type { TriggerModel } from '../../model/schema-model'
 import type { TriggerRow } from './postgres-catalog-queries'
+import { readTokens } from './postgres-expressions'
+import { nameOfToken } from './postgres-sql-tokens'
 
 /**
  * triggerOf reads a trigger's row: its definition as PostgreSQL prints it, the columns the database tracks it
@@ -12,14 +14,17 @@ export function triggerOf(row: TriggerRow, columns: readonly string[]): TriggerM
   return { name: row.name, sql: row.definition, reads: row.columns, ...(functionReads.length > 0 && { functionReads }) }
 }
 
-// Comments and string literals, whose text names nothing.
-const inert = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g
-
 /**
  * rowReferences are the column names a PL/pgSQL body writes after `NEW.` or `OLD.`: in double quotes as written,
- * bare folded to lower case, as PL/pgSQL reads them.
+ * bare folded to lower case, as PL/pgSQL reads them; none are read from comments or strings. A body the tokenizer
+ * cannot read names none that can be told.
  */
 function rowReferences(body: string): string[] {
-  const pattern = /\b(?:new|old)\s*\.\s*(?:"((?:[^"]|"")+)"|([\p{L}_][\p{L}\p{N}_$]*))/giu
-  return [...body.replace(inert, ' ').matchAll(pattern)].map((m) => m[1]?.replace(/""/g, '"') ?? m[2]!.toLowerCase())
+  const tokens = readTokens(body) ?? []
+  return tokens.flatMap((token, i) => {
+    const row = tokens[i - 2]
+    if (i < 2 || tokens[i - 1]!.text !== '.' || row!.kind !== 'word' || !/^(new|old)$/i.test(row!.text)) return []
+    const name = nameOfToken(token)
+    return name === undefined ? [] : [name]
+  })
 }
