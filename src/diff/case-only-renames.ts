@@ -1,3 +1,4 @@
+import { nameOf } from '../model/qualified-name'
 import type { TableModel } from '../model/schema-model'
 import type { RenameDecision } from './rename-types'
 
@@ -9,7 +10,7 @@ import type { RenameDecision } from './rename-types'
  */
 export function caseOnlyRenames(current: TableModel, wanted: TableModel): RenameDecision[] {
   const has = (table: TableModel, name: string) => table.columns.some((c) => c.name === name)
-  const table = wanted.schema === undefined ? { name: wanted.name } : { schema: wanted.schema, name: wanted.name }
+  const table = nameOf(wanted)
   return wanted.columns.filter((c) => !has(current, c.name)).flatMap((added): RenameDecision[] => {
     const dropped = current.columns.find((c) => c.name.toLowerCase() === added.name.toLowerCase() && !has(wanted, c.name))
     return dropped === undefined ? [] : [{ kind: 'column', table, from: dropped.name, to: added.name }]

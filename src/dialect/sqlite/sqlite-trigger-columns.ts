@@ -1,4 +1,5 @@
 import type { TableModel, TriggerWrite } from '../../model/schema-model'
+import { nameOf as tableNameOf } from '../../model/qualified-name'
 import { type SqlToken, nameOf, tokenize } from './sqlite-sql-tokens'
 
 /** TriggerColumns are the columns a trigger's text names in the ways that break it when they go; see triggerColumns. */
@@ -25,7 +26,7 @@ export function triggerColumns(sql: string, table: TableModel, tables: readonly 
   const writes = tables.flatMap((written): TriggerWrite[] => {
     const columns = new Set(targets.filter((target) => target.table === written.name.toLowerCase()).flatMap((target) => target.columns))
     const found = written.columns.filter((c) => columns.has(c.name.toLowerCase())).map((c) => c.name)
-    return found.length === 0 ? [] : [{ table: { ...(written.schema !== undefined && { schema: written.schema }), name: written.name }, columns: found }]
+    return found.length === 0 ? [] : [{ table: tableNameOf(written), columns: found }]
   })
   return { reads, writes }
 }
