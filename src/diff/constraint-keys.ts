@@ -17,13 +17,17 @@ export function uniqueKey(u: UniqueModel): string {
   return JSON.stringify([u.columns, u.deferrable ?? null])
 }
 
-/** foreignKeyKey identifies a foreign key by its full definition. */
+/**
+ * foreignKeyKey identifies a foreign key by its full definition. Its column pairs are a set: the same pairs in
+ * another order are the same key (TypeORM 1.x orders them as the referenced entity declares its columns, older
+ * versions and hand-written DDL as the join columns are listed).
+ */
 export function foreignKeyKey(f: ForeignKeyModel): string {
+  const pairs = f.columns.map((column, k) => [column, f.referencedColumns[k]]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return JSON.stringify([
-    f.columns,
+    pairs,
     f.referencedSchema ?? null,
     f.referencedTable,
-    f.referencedColumns,
     f.onDelete,
     f.onUpdate,
     f.deferrable ?? null,

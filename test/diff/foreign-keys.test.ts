@@ -34,6 +34,13 @@ const cases: DiffCase[] = [
   redefined('a foreign key points at other columns of its table', toOrg, { ...toOrg, columns: ['orgCode'], referencedColumns: ['code'] }),
   redefined('a foreign key becomes composite', toOrg, { ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['id', 'code'] }),
   {
+    name: 'a composite foreign key of the same pairs in another order is the same key',
+    before: withKeys({ ...toOrg, columns: ['orgCode', 'orgId'], referencedColumns: ['code', 'id'] }),
+    after: withKeys({ ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['id', 'code'] }),
+    operations: [],
+  },
+  redefined('a composite foreign key pairs its columns the other way', { ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['id', 'code'] }, { ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['code', 'id'] }),
+  {
     name: 'a foreign key to a table in another schema names the schema',
     before: schema([{ ...org, schema: 'crm' }, table('user', userColumns, { schema: 'public', primaryKey: { columns: ['id'] } })], { schemas: ['crm', 'public'] }),
     after: schema([{ ...org, schema: 'crm' }, table('user', userColumns, { schema: 'public', primaryKey: { columns: ['id'] }, foreignKeys: [{ ...toOrg, referencedSchema: 'crm' }] })], { schemas: ['crm', 'public'] }),
