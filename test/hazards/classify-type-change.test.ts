@@ -31,7 +31,11 @@ describe('postgres: classifyTypeChange', () => {
     [c('real'), c('numeric', { precision: 30, scale: 10 }), 'narrowing'],
     [c('double precision'), c('numeric'), 'rewrite'],
     [c('boolean'), c('integer'), 'rewrite'],
-    [c('boolean'), c('bigint'), 'cast_may_fail'],
+    // Through integer: 1 or 0.
+    [c('boolean'), c('bigint'), 'rewrite'],
+    [c('boolean'), c('numeric', { precision: 2, scale: 2 }), 'narrowing'],
+    [c('bigint'), c('boolean'), 'narrowing'],
+    [{ ...c('bigint'), isArray: true }, { ...c('boolean'), isArray: true }, 'cast_may_fail'],
     [c('integer'), c('numeric', { precision: 5, scale: 2 }), 'narrowing'],
     [c('text'), c('integer'), 'cast_may_fail'],
     [c('varchar'), c('uuid'), 'cast_may_fail'],

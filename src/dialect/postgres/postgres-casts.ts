@@ -71,8 +71,30 @@ export function castsDirectly(from: ColumnModel, to: ColumnModel): boolean {
 
 /**
  * hasBuiltInCast says whether PostgreSQL has a cast of its own from one built-in type to another (`money` to
- * `numeric`): the value converts by that cast, not by its text.
+ * `numeric`), or two through a bridge (see castBridge): the value converts by those casts, not by its text.
  */
 export function hasBuiltInCast(from: ColumnModel, to: ColumnModel): boolean {
-  return from.type !== to.type && directCasts[from.type]?.includes(to.type) === true
+  return from.type !== to.type && (directCasts[from.type]?.includes(to.type) === true || castBridge(from, to) !== undefined)
+}
+
+/**
+ * bridges are the built-in types with no cast between them whose every value converts through a third one: a
+ * boolean becomes 0 or 1 through `integer`, and so any number; a `smallint` becomes a boolean as an `integer`
+ * does (0 false, any other true). Through their text, values would fail (`'true'::smallint`, `'5'::boolean`).
+ */
+const bridges: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  boolean: { smallint: 'integer', bigint: 'integer', numeric: 'integer', real: 'integer', 'double precision': 'integer' },
+  smallint: { boolean: 'integer' },
+}
+
+/**
+ * zeroTestedTypes are the numbers other than `integer` (which PostgreSQL casts) whose value becomes a boolean as
+ * an integer's does, by a test against 0: `5` is true, `0.0` false (not through `integer`, which would round 0.4
+ * to false, or refuse a bigint out of its range). An array's elements cannot be tested so in `USING`.
+ */
+export const zeroTestedTypes: ReadonlySet<string> = new Set(['smallint', 'bigint', 'numeric', 'real', 'double precision'])
+
+/** castBridge is the type a value of `from`'s type is cast to on its way to `to`'s (see bridges), if any. */
+export function castBridge(from: ColumnModel, to: ColumnModel): string | undefined {
+  return bridges[from.type]?.[to.type]
 }

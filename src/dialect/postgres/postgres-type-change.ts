@@ -1,6 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
-import { jsonTypes } from './postgres-casts'
+import { castBridge, jsonTypes, zeroTestedTypes } from './postgres-casts'
 
 const stringTypes: ReadonlySet<string> = new Set(['varchar', 'text', 'char', 'citext'])
 const integerDigits: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 }
@@ -39,8 +39,13 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (stringTypes.has(to.type)) return toString(from, to)
   if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
   if (to.type in integerDigits) return toInteger(from, to)
-  // The one cast from a number to boolean: every value but 0 becomes true, which down gives back as 1.
-  if (to.type === 'boolean' && from.type === 'integer') return 'narrowing'
+  // A number becomes a boolean by integer's cast or a test against 0 (see valueCastSql): every value but 0
+  // becomes true, which down gives back as 1. An array's elements only by a cast (through integer for smallint).
+  if (to.type === 'boolean' && (from.type === 'integer' || castBridge(from, to) !== undefined || (!from.isArray && zeroTestedTypes.has(from.type)))) return 'narrowing'
+  // A boolean is 0 or 1 (through integer), which any number holds but a numeric with no whole digit.
+  if (from.type === 'boolean' && (floatTypes.has(to.type) || to.type === 'numeric')) {
+    return to.type !== 'numeric' || to.precision === undefined || to.precision - (to.scale ?? 0) >= 1 ? 'rewrite' : 'narrowing'
+  }
   if (to.type === 'numeric' && from.type in integerDigits) {
     return to.precision === undefined || to.precision - (to.scale ?? 0) >= integerDigits[from.type]! ? 'rewrite' : 'narrowing'
   }
@@ -63,8 +68,8 @@ function keepsLabels(from: ColumnModel, to: ColumnModel): boolean {
 }
 
 function toInteger(from: ColumnModel, to: ColumnModel): TypeChange {
-  // PostgreSQL casts a boolean to integer (1 and 0) only; to the other sizes it goes through text, which fails.
-  if (from.type === 'boolean') return to.type === 'integer' ? 'rewrite' : 'cast_may_fail'
+  // A boolean becomes 1 or 0, which every size holds (through integer for the others, see castBridge).
+  if (from.type === 'boolean') return 'rewrite'
   const fromDigits = integerDigits[from.type]
   if (fromDigits !== undefined) return fromDigits < integerDigits[to.type]! ? 'rewrite' : 'narrowing'
   return from.type === 'numeric' || floatTypes.has(from.type) ? 'narrowing' : 'cast_may_fail'

@@ -1,6 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
-import { castsDirectly, jsonTypes, stringTypes } from './postgres-casts'
+import { castBridge, castsDirectly, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
@@ -65,6 +65,9 @@ const elementOf = (column: ColumnModel): ColumnModel => ({ ...column, isArray: f
 
 function castSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const type = castTargetSql(from, to, table)
+  if (to.type === 'boolean' && !from.isArray && zeroTestedTypes.has(from.type)) return `(${value} <> 0)`
+  const bridge = castBridge(from, to)
+  if (bridge !== undefined) return `${value}::${bridge}${from.isArray ? '[]' : ''}::${type}`
   if (from.type !== 'enum' && to.type !== 'enum' && castsDirectly(from, to)) return `${value}::${type}`
   return `${value}::${from.isArray ? 'text[]' : 'text'}::${type}`
 }
