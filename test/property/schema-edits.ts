@@ -175,6 +175,7 @@ function applyEdit(
       else if (column.kind === 'char' && c % 2 === 0) column.length = [10, 20, 40].filter((n) => n !== column.length)[Math.floor(c / 2) % 2]
       else if (column.kind === 'char') { column.kind = 'varchar'; column.length = 40 }
       else if (column.kind === 'decimal' && column.defaultVariant !== 1) { column.kind = 'numeric'; column.precision = 10 }
+      else if (column.kind === 'boolean') column.kind = 'int'
       else if (column.kind === 'serial') column.kind = 'identity'
       else if (column.kind === 'identity') column.kind = 'serial'
       else if (column.kind === 'date' && dialect === 'postgres' && column.defaultVariant === undefined && c % 2 === 0) column.kind = 'timestamp'

@@ -165,6 +165,8 @@ function literal(column: ColumnSpec, row: number, dialect: FuzzDialect): string 
 function normalized(kind: string, value: unknown): string | null {
   if (value === null || value === undefined) return null
   if (kind === 'numeric' || kind === 'decimal') return String(Number(value))
+  // As 1 or 0, which a boolean made a number holds.
+  if (kind === 'boolean') return [true, 1, '1', 't', 'true'].includes(value as never) ? '1' : '0'
   return kind === 'char' ? String(value).trimEnd() : text(value)
 }
 
