@@ -193,9 +193,9 @@ interface Catalog { readonly catalog: SchemaModel; readonly names: unknown; read
 
 export async function catalogOf(db: TestDatabase, project: LoadedProject): Promise<Catalog> {
   const comparison = await compareProject(project)
-  // Columns re-added by `down` come last on PostgreSQL and SQLite (added in place, at the end): their position is
-  // compared on MariaDB alone, where `down` adds each back where it stood.
-  const catalog = db.label === 'mariadb' ? comparison.actual : {
+  // Columns re-added by `down` come last on PostgreSQL (added at the end, as it must): their position is compared
+  // on MariaDB and SQLite, where `down` puts each back where it stood.
+  const catalog = db.label !== 'postgres' ? comparison.actual : {
     ...comparison.actual,
     tables: comparison.actual.tables.map((t) => ({ ...t, columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : 1)) })),
   }

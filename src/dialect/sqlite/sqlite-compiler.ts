@@ -110,7 +110,7 @@ function rebuildPlan(changes: ChangeSet): { roles: Map<TableChange, Role>; refer
 
 function roleOf(table: TableChange, changes: ChangeSet): Role {
   if (table.change !== 'modified') return table.change
-  const rebuilt = contentOps(table, changes.ops).some((i) => needsRebuild(changes.ops[i]!, changes.tableBefore(i)))
+  const rebuilt = contentOps(table, changes.ops).some((i) => needsRebuild(changes.ops[i]!, changes.tableBefore(i), changes.tableAfter(i)))
   return rebuilt ? 'rebuilt' : 'in-place'
 }
 

@@ -27,10 +27,12 @@ const alwaysRebuilt: ReadonlySet<OperationKind> = new Set<OperationKind>([
 
 /**
  * needsRebuild says whether SQLite cannot carry `op` out in place on `table` (its table just before it), so
- * that the table must be rebuilt: see alwaysRebuilt; columns are added and dropped in place within limits.
+ * that the table must be rebuilt: see alwaysRebuilt; columns are added and dropped in place within limits. An
+ * ADD COLUMN puts its column last: one that stands elsewhere in `after` (the table just after `op`: in a `down`,
+ * the table as it was before `up` dropped the column) is put there by a rebuild.
  */
-export function needsRebuild(op: Operation, table: TableModel | undefined): boolean {
-  if (op.kind === 'add_column') return !canAddInPlace(op.column)
+export function needsRebuild(op: Operation, table: TableModel | undefined, after: TableModel | undefined): boolean {
+  if (op.kind === 'add_column') return !canAddInPlace(op.column) || after?.columns.at(-1)?.name !== op.column.name
   if (op.kind !== 'drop_column') return alwaysRebuilt.has(op.kind)
   if (table === undefined) throw new Error(`sqlite: table "${op.table.name}" is not in the schema the operations start from`)
   return !canDropInPlace(table, op.column.name)
