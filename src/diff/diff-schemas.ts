@@ -43,7 +43,7 @@ export function diffSchemas(
   for (const enumType of enums.added) ops.push({ kind: 'create_enum', enumType })
   for (const enumType of enums.removed) ops.push({ kind: 'drop_enum', enumType })
   for (const { actual: from, desired: to } of enums.both) {
-    if (from.values.join('\0') !== to.values.join('\0')) ops.push({ kind: 'alter_enum', from, to, users: enumUsers(before, to) })
+    if (from.values.join('\0') !== to.values.join('\0')) ops.push({ kind: 'alter_enum', from, to, users: [...enumUsers(before, to), ...(to.usersOutside ?? [])] })
   }
 
   const tables = matchBy(before.tables, wanted.tables, qualifiedKey)

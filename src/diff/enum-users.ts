@@ -1,6 +1,5 @@
 import { nameOf } from '../model/qualified-name'
-import type { EnumTypeModel, QualifiedName, SchemaModel } from '../model/schema-model'
-import type { EnumUser } from '../operations/operation'
+import type { EnumTypeModel, EnumUser, QualifiedName, SchemaModel } from '../model/schema-model'
 
 /** enumUsers lists the columns of `model` whose type is the enum type `enumType` (in the type's schema). */
 export function enumUsers(model: SchemaModel, enumType: QualifiedName | EnumTypeModel): EnumUser[] {

@@ -255,7 +255,15 @@ export interface CheckModel {
 
 export interface EnumTypeModel extends QualifiedName {
   readonly values: readonly string[]
+  /**
+   * The columns of tables outside the diff (left alone: an entity declared `synchronize: false`, `ignoreTables`)
+   * that use the type, where its labels change: a dialect that makes the type again moves them over too.
+   */
+  readonly usersOutside?: readonly EnumUser[]
 }
+
+/** EnumUser is a column of an enum type, in its table. */
+export interface EnumUser { readonly table: QualifiedName; readonly column: ColumnModel }
 
 /**
  * ViewModel is a view: the SELECT it stores (`definition`, canonical, for comparing; `definitionSql`, the

@@ -2,6 +2,7 @@ import type {
   CheckModel,
   ColumnModel,
   EnumTypeModel,
+  EnumUser,
   ForeignKeyModel,
   IndexModel,
   PrimaryKeyModel,
@@ -62,7 +63,8 @@ export interface CreateEnum { readonly kind: 'create_enum'; readonly enumType: E
 export interface DropEnum { readonly kind: 'drop_enum'; readonly enumType: EnumTypeModel }
 /**
  * AlterEnum changes the labels of an enum type; `from` and `to` share one qualified name. `users` are the
- * columns of the type when it changes (a dialect that rebuilds the type moves them over; the same in `down`).
+ * columns of the type when it changes, those of tables outside the diff too (a dialect that rebuilds the type
+ * moves them over; the same in `down`).
  */
 export interface AlterEnum {
   readonly kind: 'alter_enum'
@@ -70,8 +72,6 @@ export interface AlterEnum {
   readonly to: EnumTypeModel
   readonly users: readonly EnumUser[]
 }
-/** EnumUser is a column of an enum type, in its table. */
-export interface EnumUser { readonly table: QualifiedName; readonly column: ColumnModel }
 /** RenameEnum renames an enum type; its labels stay, and the columns using it follow it. */
 export interface RenameEnum { readonly kind: 'rename_enum'; readonly from: QualifiedName; readonly to: QualifiedName }
 

@@ -1,5 +1,5 @@
-import type { ColumnModel, EnumTypeModel, QualifiedName } from '../../model/schema-model'
-import type { AlterEnum, EnumUser, Operation } from '../../operations/operation'
+import type { ColumnModel, EnumTypeModel, EnumUser, QualifiedName } from '../../model/schema-model'
+import type { AlterEnum, Operation } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
 import { columnTypeSql } from './postgres-column-sql'
 import { qualified, quoteIdent, suffixed } from './postgres-quote'

@@ -3,7 +3,7 @@ import { counterpartIn } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { readTokens } from './postgres-expressions'
-import { keepingHeldEnums } from './postgres-held-enums'
+import { keepingHeldEnums, withUsersOutside } from './postgres-held-enums'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
 import { reconcileUuidGenerators } from './postgres-uuid-generators'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
@@ -21,13 +21,13 @@ interface Candidate {
  * reconcilePostgres settles what the rules could not: TypeORM's uuid generators (`reconcileUuidGenerators`),
  * constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
- * (`reconcileViews`, temporary views rolled back), and keeps the enum types columns outside the diff use
- * (`keepingHeldEnums`). Each query is only issued when there is something to ask; none changes the database.
+ * (`reconcileViews`, temporary views rolled back), keeps the enum types columns outside the diff use
+ * (`keepingHeldEnums`), and names those columns of the enum types whose labels change (`withUsersOutside`). Each query is only issued when there is something to ask; none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   const defaults = await reconcileDefaults(reconcileUuidGenerators(desired, actual, formerTable, formerColumn), actual, connection, formerTable)
   const expressions = await reconcileExpressions(defaults, actual, connection, formerTable, formerColumn)
-  return keepingHeldEnums(await reconcileViews(expressions, actual, connection), actual, connection)
+  return withUsersOutside(await keepingHeldEnums(await reconcileViews(expressions, actual, connection), actual, connection), actual, connection)
 }
 
 /**
