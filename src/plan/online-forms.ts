@@ -1,6 +1,6 @@
 import type { DialectCapabilities } from '../dialect/dialect'
 import { qualifiedKey } from '../model/qualified-name'
-import type { QualifiedName } from '../model/schema-model'
+import type { IndexModel, QualifiedName } from '../model/schema-model'
 import type { AlterColumn, Operation } from '../operations/operation'
 import type { ColumnAspect } from './column-change'
 
@@ -18,7 +18,8 @@ export function isOnline(op: Operation): boolean {
  * never need them: the rest of the change runs first, in its transaction, and they run after it has committed.
  * A unique (or unique index) stays where it is when a foreign key the migration adds references its columns,
  * since the key needs it first. A table the migration creates is empty: its indexes and constraints stay as
- * they are.
+ * they are. An index dropped is dropped without blocking reads and writes too (`DROP INDEX CONCURRENTLY`),
+ * after the rest (see droppedLater).
  */
 export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCapabilities): Operation[] {
   const created = new Set(ops.flatMap((op) => (op.kind === 'create_table' ? [qualifiedKey(op.table)] : [])))
@@ -26,8 +27,11 @@ export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCa
     { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
+  const canDropLater = droppedLater(ops)
   const online = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
+      case 'drop_index':
+        return capabilities.concurrentIndexes === true && canDropLater(op.table, op.index) ? { ...op, online: true } : undefined
       case 'alter_column':
         return capabilities.notValidConstraints === true && existing(op.table) ? notNullOnline(op) : undefined
       case 'create_index':
@@ -43,6 +47,30 @@ export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCa
   }
   const written = ops.flatMap((op) => online(op) ?? op)
   return [...written.filter((op) => !isOnline(op)), ...written.filter(isOnline)]
+}
+
+/**
+ * droppedLater says whether an index the migration drops may be dropped after the rest of it: not where the rest
+ * gives its name to another index or constraint (of the schema: PostgreSQL's index names are the schema's), renames
+ * or moves its table (the index would be elsewhere by then), or changes the type of one of its columns, which
+ * builds the index again only for it to be dropped.
+ */
+function droppedLater(ops: readonly Operation[]): (table: QualifiedName, index: IndexModel) => boolean {
+  const nameKey = (table: QualifiedName, name: string) => `${table.schema ?? ''}\0${name}`
+  const claimed = new Set(ops.flatMap((op): string[] => {
+    switch (op.kind) {
+      case 'create_index': return [nameKey(op.table, op.index.name)]
+      case 'add_unique': return [nameKey(op.table, op.unique.name)]
+      case 'add_primary_key': return op.primaryKey.name === undefined ? [] : [nameKey(op.table, op.primaryKey.name)]
+      case 'rename_index':
+      case 'rename_constraint': return [nameKey(op.table, op.to)]
+      default: return []
+    }
+  }))
+  const moved = new Set(ops.flatMap((op) => (op.kind === 'rename_table' ? [qualifiedKey(op.from)] : [])))
+  const retyped = new Set(ops.flatMap((op) => (op.kind === 'alter_column' && op.changes.some((c) => c === 'type' || c === 'size') ? [`${qualifiedKey(op.table)}\0${op.from.name}`] : [])))
+  return (table, index) =>
+    !claimed.has(nameKey(table, index.name)) && !moved.has(qualifiedKey(table)) && !index.columns.some((column) => retyped.has(`${qualifiedKey(table)}\0${column}`))
 }
 
 /** keyOf names a table's set of columns, in any order. */

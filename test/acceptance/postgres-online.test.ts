@@ -18,7 +18,7 @@ export class Author {
 `
 
 const bookBefore = `
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 @Entity('book')
 export class Book {
   @PrimaryGeneratedColumn() id: number
@@ -27,7 +27,7 @@ export class Book {
   @Column('int') price: number
   @Column('int', { nullable: true }) authorId: number | null
   @Column('int', { nullable: true }) pages: number | null
-  @Column('varchar', { nullable: true }) format: string | null
+  @Index('IDX_book_format') @Column('varchar', { nullable: true }) format: string | null
 }
 `
 
@@ -121,7 +121,10 @@ describe.each(['all', 'each', 'none'])('generate --online, migrationsTransaction
     const online = fs.readFileSync(project.file('migrations/1700000001001-AddBookRulesOnline.ts'), 'utf8')
     // The new table's index and key are plain; nothing of the book table's is.
     expect(main).toContain('CREATE INDEX "IDX_review_stars"')
-    expect(main).not.toMatch(/query\(`[^`]*(CONCURRENTLY|NOT VALID|"book" ADD)/)
+    expect(main).not.toMatch(/query\(`[^`]*(CONCURRENTLY|NOT VALID|"book" ADD|IDX_book_format)/)
+    // An index dropped is dropped so too, and built again so by down.
+    expect(online).toContain('DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_book_format"')
+    expect(online).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_book_format" ON "public"."book" ("format")')
     expect(main).toContain('FOREIGN KEY ("bookId") REFERENCES "public"."book"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`')
     expect(online).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_book_title" ON "public"."book" ("title")')
     expect(online).toContain('CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "UQ_book_isbn" ON "public"."book" ("isbn")')
