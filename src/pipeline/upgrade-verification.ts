@@ -2,6 +2,7 @@ import type { Warning } from '../hazards/warning'
 import type { LoadedProject } from '../source/load-config'
 import { type Comparison, compareProject } from './compare-project'
 import { messageOf } from '../source/user-error'
+import { changedObjects } from '../render/run-summary'
 
 /**
  * upgradeVerification compares the database with the entities once an upgrade has applied every migration of
@@ -23,9 +24,8 @@ export async function upgradeVerification(project: LoadedProject): Promise<Warni
   // Between expand and contract the database differs by design: the contract is what is missing.
   const contractDue = comparison.warnings.find((w) => w.code === 'CONTRACT_DUE')
   if (contractDue !== undefined) return contractDue
-  const count = comparison.up.length
   return {
     code: 'SCHEMA_DIFFERS',
-    message: `with every migration applied, the database still differs from the entities (${count} change${count === 1 ? '' : 's'}): run \`typeorm-autogen check\` to see them, then generate the missing migration`,
+    message: `with every migration applied, the database still differs from the entities (${changedObjects(comparison.up)}, as \`typeorm-autogen check\` counts them): run it to see the changes, then generate the missing migration`,
   }
 }

@@ -1,6 +1,7 @@
 import { plural } from '../hazards/hazard-names'
 import { summarizeChanges, type SummaryEntry } from './change-summary'
 import type { MigrationPlan } from '../plan/migration-plan'
+import type { Operation } from '../operations/operation'
 import type { Style } from './paint'
 
 /** RunSummary is the one line a long run ends with, and how it is styled: by the worst it counts. */
@@ -19,21 +20,27 @@ const objects: readonly [SummaryEntry['object'], string, string][] = [
  * and the plans' warnings.
  */
 export function runSummary(plans: readonly MigrationPlan[]): RunSummary {
-  const entries = plans.flatMap((plan) => summarizeChanges(plan.up))
-  const changed = objects
-    .map(([object, one, many]) => plural(new Set(entries.filter((e) => e.object === object).map((e) => e.name)).size, one, many))
-    .filter((text) => !text.startsWith('0 '))
+  const changed = changedObjects(plans.flatMap((plan) => plan.up))
   const hazards = plans.flatMap((plan) => plan.hazards ?? [])
   const dangers = hazards.filter((h) => h.severity === 'danger').length
   const warnings = hazards.filter((h) => h.severity === 'warning').length + plans.reduce((n, plan) => n + plan.warnings.length, 0)
   const notes = hazards.filter((h) => h.severity === 'info').length
   const parts = [
-    changed.length === 0 ? 'no changes' : `${joined(changed)} changed`,
+    changed,
     ...(dangers > 0 ? [plural(dangers, 'danger', 'dangers')] : []),
     ...(warnings > 0 ? [plural(warnings, 'warning')] : []),
     ...(notes > 0 ? [plural(notes, 'note')] : []),
   ]
   return { line: parts.join(', '), style: dangers > 0 ? 'danger' : warnings > 0 ? 'warning' : 'ok' }
+}
+
+/** changedObjects counts the objects operations change, each once by the name it ends with: `2 tables and 1 enum changed`. */
+export function changedObjects(ops: readonly Operation[]): string {
+  const entries = summarizeChanges(ops)
+  const changed = objects
+    .map(([object, one, many]) => plural(new Set(entries.filter((e) => e.object === object).map((e) => e.name)).size, one, many))
+    .filter((text) => !text.startsWith('0 '))
+  return changed.length === 0 ? 'no changes' : `${joined(changed)} changed`
 }
 
 function joined(items: readonly string[]): string {

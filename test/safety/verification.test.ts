@@ -53,7 +53,8 @@ describe.each(bothDialects('verify'))('on %s', (_label, createDatabase) => {
   it('warns when the database differs from the entities with every migration applied', async () => {
     const run = await cli('upgrade')
     expect(withoutRunTimes(run.stdout)).toMatch(/\nApplied Later1700000001000\n$/)
-    expect(run.stderr).toMatch(/^warning: SCHEMA_DIFFERS: with every migration applied, the database still differs from the entities \(\d+ changes?\): run `typeorm-autogen check` to see them, then generate the missing migration\n$/)
+    // Counted as check counts them: the one table that lacks its column, not the statements.
+    expect(run.stderr).toBe('warning: SCHEMA_DIFFERS: with every migration applied, the database still differs from the entities (1 table changed, as `typeorm-autogen check` counts them): run it to see the changes, then generate the missing migration\n')
     expect(run.code).toBe(0)
   })
 
