@@ -113,4 +113,6 @@ it.each(sqliteCommands.map((args) => [args.join(' '), args] as const))('%s names
     `typeorm-autogen: sqlite: cannot open "${project.file('app.sqlite')}": file is not a database; check the DataSource's database path: that file is not a SQLite database`,
   ])
   expect(fs.readFileSync(project.file('app.sqlite'), 'utf8')).toBe(text)
+  // Nor is a lock file left beside it (upgrade and downgrade take one beside a database).
+  expect(fs.readdirSync(project.dir).filter((f) => f.startsWith('app.sqlite'))).toEqual(['app.sqlite'])
 })
