@@ -442,6 +442,16 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
       { tables: [{ ...t, primaryKey: dialect === 'sqlite' ? 'int' : 'uuid', columns: [flag, { ...at, kind: 'simpleJson' }], indexes: [], relations: [{ id: 5, target: 6, columnName: 'say "hi"', onDelete: 'CASCADE', oneToOne: true }] }, user] },
     )(dialect)
   },
+  // SQLite (seed 77): a table dropped whose foreign key references a unique column renamed in the same migration. The
+  // rename rebuilds the referenced table (its unique's name changes), which does not rename the column in the keys
+  // of other tables as RENAME COLUMN does; down created the dropped table first, its key naming the column as it
+  // was then named, and the rebuild after left the key naming a column that no longer exists.
+  'a table dropped whose foreign key references a unique column renamed': (dialect) => {
+    const code = column({ id: 2, name: 'Größe', kind: 'varchar', length: 20, nullable: false })
+    const order = table({ id: 1, name: 'order', primaryKey: 'increment', columns: [code], uniques: [{ id: 3, columns: [2] }] })
+    const line = table({ id: 4, name: 'CamelTable', columns: [], relations: [{ id: 5, target: 1, columnName: 'e-mail', onDelete: 'NO ACTION', toColumn: 2 }] })
+    return pair({ tables: [order, line] }, { tables: [{ ...order, columns: [{ ...code, name: 'camelCase' }] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -172,6 +172,7 @@ function applyEdit(
       else if (column.kind === 'tinyint') column.kind = 'int'
       else if (column.kind === 'enum' && column.defaultVariant === undefined && dialect !== 'sqlite') { column.kind = 'sharedEnum'; delete column.labels }
       else if (column.kind === 'sharedEnum' && column.defaultVariant === undefined) { column.kind = 'enum'; column.labels = ['a', 'b', 'c'] }
+      else if (column.kind === 'enum' && !table.checks.some((x) => checkColumns(x).includes(column.id))) { column.kind = 'varchar'; column.length = 40; delete column.labels }
       else if (column.kind === 'char' && c % 2 === 0) column.length = [10, 20, 40].filter((n) => n !== column.length)[Math.floor(c / 2) % 2]
       else if (column.kind === 'char') { column.kind = 'varchar'; column.length = 40 }
       else if (column.kind === 'decimal' && column.defaultVariant !== 1) { column.kind = 'numeric'; column.precision = 10 }

@@ -18,7 +18,9 @@ type Role = 'transient' | 'created' | 'dropped' | 'rebuilt' | 'in-place'
  * compileSqlite turns a change set into SQLite statements. Each table's operations are handled by its role,
  * decided once per table:
  * - created: one CREATE TABLE (and its indexes) in its final shape, at the CreateTable, carrying every
- *   later operation on it (SQLite cannot add a foreign key to an existing table);
+ *   later operation on it (SQLite cannot add a foreign key to an existing table), and naming in its foreign
+ *   keys the columns it references as they are named at the end (a column a later rebuild renames is not
+ *   renamed in the keys of other tables, as RENAME COLUMN renames it);
  * - dropped: one DROP TABLE at the DropTable, carrying every operation on it;
  * - transient (created and dropped here): nothing at all;
  * - rebuilt (some change ALTER TABLE cannot make): ONE rebuild (see rebuildSql) carrying all its operations,
@@ -76,7 +78,7 @@ export function compileSqlite(changes: ChangeSet): Statement[] {
       const carried = contentOps(table, ops).map((j) => ops[j]!)
       const group = (pieces: readonly StatementPiece[]) => statements.push(...pieces.map((piece) => statementOf(piece, carried)))
       if (role === 'created' && i === table.createdAt) {
-        const shape = present(table.to, table)
+        const shape = present(tableNamedAt(changes, ops.length, table.lastName) ?? table.to, table)
         // A table the database had with triggers (a down restoring a dropped table) gets them back as they were.
         group([
           createTableSql(shape, table.firstName.name),
