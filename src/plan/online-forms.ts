@@ -52,8 +52,9 @@ export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCa
 /**
  * droppedLater says whether an index the migration drops may be dropped after the rest of it: not where the rest
  * gives its name to another index or constraint (of the schema: PostgreSQL's index names are the schema's), renames
- * or moves its table (the index would be elsewhere by then), or changes the type of one of its columns, which
- * builds the index again only for it to be dropped.
+ * or moves its table (the index would be elsewhere by then), or drops, renames or retypes one of its columns: `down`
+ * builds the index again first, before the rest's `down` gives the column back, and a new type would build the
+ * index again in `up` only for it to be dropped.
  */
 function droppedLater(ops: readonly Operation[]): (table: QualifiedName, index: IndexModel) => boolean {
   const nameKey = (table: QualifiedName, name: string) => `${table.schema ?? ''}\0${name}`
@@ -68,9 +69,17 @@ function droppedLater(ops: readonly Operation[]): (table: QualifiedName, index: 
     }
   }))
   const moved = new Set(ops.flatMap((op) => (op.kind === 'rename_table' ? [qualifiedKey(op.from)] : [])))
-  const retyped = new Set(ops.flatMap((op) => (op.kind === 'alter_column' && op.changes.some((c) => c === 'type' || c === 'size') ? [`${qualifiedKey(op.table)}\0${op.from.name}`] : [])))
+  const columnKey = (table: QualifiedName, column: string) => `${qualifiedKey(table)}\0${column}`
+  const touched = new Set(ops.flatMap((op): string[] => {
+    switch (op.kind) {
+      case 'drop_column': return [columnKey(op.table, op.column.name)]
+      case 'rename_column': return [columnKey(op.table, op.from), columnKey(op.table, op.to)]
+      case 'alter_column': return op.changes.some((c) => c === 'type' || c === 'size') ? [columnKey(op.table, op.from.name)] : []
+      default: return []
+    }
+  }))
   return (table, index) =>
-    !claimed.has(nameKey(table, index.name)) && !moved.has(qualifiedKey(table)) && !index.columns.some((column) => retyped.has(`${qualifiedKey(table)}\0${column}`))
+    !claimed.has(nameKey(table, index.name)) && !moved.has(qualifiedKey(table)) && !index.columns.some((column) => touched.has(columnKey(table, column)))
 }
 
 /** keyOf names a table's set of columns, in any order. */
