@@ -23,8 +23,10 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     if (known && alreadyUnique(table, origins)) return []
     const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
-    // A predicate names columns as the migration does: it is asked only where those are the database's names too.
-    const asNamed = known && table.name === added.table.name && origins.every((c, i) => c === added.columns[i])
+    // A predicate names columns as the migration does, any of the table's: it is asked only where every column of the
+    // table has the database's name too (none renamed or added before it).
+    const asNamed = known && table.name === added.table.name &&
+      (context.input.changes.tableBefore(index)?.columns ?? []).every((c) => context.origins.column(index, added.table, c.name)?.column.name === c.name)
     return [addUniqueFinding(op, added, known && (added.where === undefined || asNamed) ? { table: nameOf(table), columns: origins } : undefined)]
   })
 }
