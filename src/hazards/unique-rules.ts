@@ -4,6 +4,7 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
+import { namedAsInDatabase } from './predicate-names'
 import { columnsText, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
 
@@ -23,10 +24,7 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     if (known && alreadyUnique(table, origins)) return []
     const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
-    // A predicate names columns as the migration does, any of the table's: it is asked only where every column of the
-    // table has the database's name too (none renamed or added before it).
-    const asNamed = known && table.name === added.table.name &&
-      (context.input.changes.tableBefore(index)?.columns ?? []).every((c) => context.origins.column(index, added.table, c.name)?.column.name === c.name)
+    const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table)
     return [addUniqueFinding(op, added, known && (added.where === undefined || asNamed) ? { table: nameOf(table), columns: origins } : undefined)]
   })
 }
