@@ -2,7 +2,7 @@ import type { Operation, OperationOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
-import { typeText } from '../../model/type-text'
+import { typeText, typeTextWithValues } from '../../model/type-text'
 import { changesType } from '../../plan/column-change'
 import { narrowingProbe } from '../narrowing-probe'
 import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
@@ -53,13 +53,16 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
 /**
  * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
- * paddedBinaryNarrowing) and numbers outside the new range. Fewer decimal places or fractional seconds are rounded in
- * either mode, and stay unchecked (TYPE_NARROWING warns of them).
+ * paddedBinaryNarrowing), numbers outside the new range, and numbers made an ENUM or a SET that are no label's
+ * position or bits (see labelsNotFitting). Fewer decimal places or fractional seconds are rounded in either mode,
+ * and stay unchecked (TYPE_NARROWING warns of them).
  */
 function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
   const { from, to } = op
   if (!changesType(op.changes) || from.computed !== undefined || to.computed !== undefined || baseOf(to.type) === 'bit') return []
-  if (classifyMysqlTypeChange(from, to) !== 'narrowing') return []
+  const change = classifyMysqlTypeChange(from, to)
+  if (change === 'label_positions' || change === 'label_bits') return labelsNotFitting(op)
+  if (change !== 'narrowing') return []
   const column = quoteIdent(from.name)
   const probe = narrowingProbe({ name: op.table.name }, from.name, from, to, mysqlTypeLimits)
   if (probe.kind === 'longer_than') {
@@ -113,3 +116,27 @@ function columnAtStart(changes: ChangeSet, at: number, name: string): string | u
   }
   return column
 }
+
+/**
+ * labelsNotFitting is the test for the numbers of a column made an ENUM that are no label's position (1 to the number
+ * of labels), or made a SET that hold a bit past its last label or are negative: strict mode refuses them; outside
+ * it the server writes '' (an ENUM's error value) or the labels of the bits it keeps in their place. A number with a
+ * fractional part is taken rounded, as the server converts it.
+ */
+function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
+  const { from, to } = op
+  const target = baseOf(to.type)
+  const labels = to.enumValues ?? []
+  if ((target !== 'enum' && target !== 'set') || labels.length === 0) return []
+  const column = quoteIdent(from.name)
+  const value = integerTypes.has(baseOf(from.type)) ? column : `ROUND(${column})`
+  const [min, max] = target === 'enum' ? ['1', String(labels.length)] : ['0', String(2n ** BigInt(labels.length) - 1n)]
+  const what = target === 'enum'
+    ? `hold numbers that are no position of a label of ${typeTextWithValues(to)} (${min}..${max}), which it reads a number as: ` +
+      "map them to a label first (outside strict mode the server would silently write '' in their place)"
+    : `hold numbers below 0 or with a bit past the last label of ${typeTextWithValues(to)} (outside ${min}..${max}), which it reads ` +
+      'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
+  return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
+}
+
+const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
