@@ -4,7 +4,7 @@ import type { DatabaseConnection } from './dialect'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 
 /** ConditionProbe is a probe answered by counting the rows that match a condition. */
-export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'nulls' } | { kind: 'duplicates' } | { kind: 'unmatched' }>
+export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'nulls' } | { kind: 'duplicates' } | { kind: 'unmatched' } | { kind: 'fails_check' }>
 
 /** ProbeSyntax is what a dialect brings to the shared probe query: names, conditions, a row estimate. */
 export interface ProbeSyntax {
@@ -102,6 +102,9 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
       return `(SELECT count(*) FROM (SELECT ${columns.join(', ')} FROM ${from} LIMIT ${limit}) AS s ` +
         `WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${syntax.tableSql(probe.referencedTable)} AS r WHERE ${matches}))`
     }
+    case 'fails_check':
+      // A CHECK holds where its expression is true or NULL: NOT selects the rows where it is false.
+      return `(SELECT count(*) FROM (SELECT * FROM ${from} LIMIT ${limit}) AS s WHERE NOT (${probe.expression}))`
     default: {
       const column = syntax.quoteIdent(probe.column)
       const condition = syntax.condition(probe, column)

@@ -35,6 +35,8 @@ export type Probe =
    * it for the types they can test.
    */
   | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly from: ColumnModel; readonly to: ColumnModel }
+  /** Rows for which `expression` (a CHECK's, in the dialect's SQL, naming the columns as the table has them) is false. */
+  | { readonly kind: 'fails_check'; readonly table: QualifiedName; readonly expression: string }
   /** Values holding a character charset `charset` has not; dialects with column charsets (Dialect.losesCharacters) answer it. */
   | { readonly kind: 'loses_characters'; readonly table: QualifiedName; readonly column: string; readonly charset: string }
 

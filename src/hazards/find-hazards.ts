@@ -6,6 +6,7 @@ import { charsetNarrowingFindings } from './charset-rules'
 import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings, dropUniqueFindings, generatedOverValuesFindings } from './drop-rules'
+import { addCheckFindings } from './check-rules'
 import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
@@ -38,6 +39,7 @@ export const hazardRules: readonly HazardRule[] = [
   addNotNullFindings,
   uniqueFindings,
   addForeignKeyFindings,
+  addCheckFindings,
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,

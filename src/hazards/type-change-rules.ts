@@ -1,7 +1,7 @@
-import type { TypeChange, TypeLimits } from '../dialect/dialect'
+import type { TypeChange } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
+import { narrowingProbe } from '../dialect/narrowing-probe'
 import { nameOf } from '../model/qualified-name'
-import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
@@ -107,30 +107,4 @@ export function typeChangeFindings(context: RuleContext): HazardFinding[] {
         }]
     }
   })
-}
-
-/** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
-export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel, limits: TypeLimits): Probe {
-  if (limits.lengthTypes.includes(to.type)) {
-    return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
-  }
-  const bounds = limits.integerRanges[to.type]
-  if (bounds !== undefined) {
-    // From a decimal or floating type, a value may lie outside the range and have a fractional part too.
-    const fractional = from.type in limits.integerRanges ? {} : { scale: 0 }
-    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional }
-  }
-  if (limits.decimalTypes.includes(to.type) && to.precision !== undefined) {
-    const scale = to.scale ?? 0
-    const digits = to.precision - scale
-    const fromDecimal = limits.decimalTypes.includes(from.type) && from.precision !== undefined
-    const fromDigits = fromDecimal ? from.precision! - (from.scale ?? 0) : Infinity
-    const fromScale = fromDecimal ? from.scale ?? 0 : Infinity
-    if (digits < fromDigits) {
-      const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
-      return { kind: 'out_of_range', table, column, min: `-${max}`, max, ...(scale < fromScale && { scale }) }
-    }
-    return { kind: 'more_decimals', table, column, scale }
-  }
-  return { kind: 'non_null', table, column }
 }

@@ -4,6 +4,7 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
+import { namedAsInDatabase } from './predicate-names'
 import { columnsText, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
 
@@ -23,8 +24,7 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     if (known && alreadyUnique(table, origins)) return []
     const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
-    // A predicate names columns as the migration does: it is asked only where those are the database's names too.
-    const asNamed = known && table.name === added.table.name && origins.every((c, i) => c === added.columns[i])
+    const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table)
     return [addUniqueFinding(op, added, known && (added.where === undefined || asNamed) ? { table: nameOf(table), columns: origins } : undefined)]
   })
 }

@@ -1,21 +1,26 @@
-import type { Operation } from '../../operations/operation'
+import type { Operation, OperationOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
-import { narrowsPaddedBinary, withoutZeroPadding } from './mysql-binary-narrowing'
+import { typeText, typeTextWithValues } from '../../model/type-text'
+import { changesType } from '../../plan/column-change'
+import { narrowingProbe } from '../narrowing-probe'
 import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
-import { holdsValues } from './mysql-probes'
+import { holdsValues, probeCondition } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
+import { classifyMysqlTypeChange } from './mysql-type-change'
+import { mysqlTypeLimits } from './mysql-type-families'
+import { baseOf } from './mysql-types'
 
 /**
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
  * the rows that the ALTER cannot keep: those holding a label an ENUM or SET loses, and NULLs of a column made
- * NOT NULL, values of a column given a charset without some of their characters, and values of a binary made
- * shorter that are longer than it without their zero padding (see paddedBinaryNarrowing, which the ALTER fails on
- * in any mode). In strict mode the ALTER fails on the others; outside it (a sql_mode without STRICT_TRANS_TABLES or
- * STRICT_ALL_TABLES, which the server running the migration may have though the one it was generated on had
- * not) the ALTER succeeds and turns them into '', the type's implicit default or '?' for each character the
- * charset lacks, with a warning only. Each check
+ * NOT NULL, values of a column given a charset without some of their characters, and values a narrower type
+ * cannot hold (see valuesNotFitting). In strict mode the ALTER fails on them, after the statements before it ran;
+ * outside it (a sql_mode without STRICT_TRANS_TABLES or STRICT_ALL_TABLES, which the server running the migration
+ * may have though the one it was generated on had not) the ALTER succeeds and turns them into '', the type's
+ * implicit default, '?' for each character the charset lacks, a cut string or the nearest bound, with a warning
+ * only. Each check
  * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
  * a check of guardsAhead, else the statements that added, filled or changed the column.
  */
@@ -41,10 +46,39 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
     ...(to.charset !== undefined && losesCharacters(from.charset, to.charset) ? [guard(charactersLost(column, to.charset),
       `rows of ${named} hold characters that charset ${to.charset} cannot store: change them first ` +
         "(outside strict mode the server would silently write '?' in their place)")] : []),
-    ...(narrowsPaddedBinary(from, to) ? [guard(`LENGTH(${withoutZeroPadding(column)}) > ${to.length ?? 1}`,
-      `rows of ${named} hold more than ${to.length ?? 1} bytes besides their zero padding, ` +
-        `which ${to.type}(${to.length ?? 1}) cannot keep: shorten them first`)] : []),
+    ...valuesNotFitting(op).map(({ condition, what }) => guard(condition, `rows of ${named} ${what}`)),
   ]
+}
+
+/**
+ * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
+ * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
+ * paddedBinaryNarrowing), numbers outside the new range, and numbers made an ENUM or a SET that are no label's
+ * position or bits (see labelsNotFitting). Fewer decimal places or fractional seconds are rounded in either mode,
+ * and stay unchecked (TYPE_NARROWING warns of them).
+ */
+function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
+  const { from, to } = op
+  if (!changesType(op.changes) || from.computed !== undefined || to.computed !== undefined || baseOf(to.type) === 'bit') return []
+  const change = classifyMysqlTypeChange(from, to)
+  if (change === 'label_positions' || change === 'label_bits') return labelsNotFitting(op)
+  if (change !== 'narrowing') return []
+  const column = quoteIdent(from.name)
+  const probe = narrowingProbe({ name: op.table.name }, from.name, from, to, mysqlTypeLimits)
+  if (probe.kind === 'longer_than') {
+    const what = probe.unpadded === true
+      ? `hold more than ${probe.length} bytes besides their zero padding, which ${typeText(to)} cannot keep: shorten them first`
+      : `hold values longer than ${typeText(to)} takes: shorten them first (outside strict mode the server would silently cut them)`
+    return [{ condition: probeCondition(probe, column)!, what }]
+  }
+  if (probe.kind === 'out_of_range') {
+    return [{
+      condition: probeCondition({ ...probe, scale: undefined }, column)!,
+      what: `hold numbers outside ${probe.min}..${probe.max}, which ${typeText(to)} cannot hold: change them first ` +
+        '(outside strict mode the server would silently write the nearest of those bounds instead)',
+    }]
+  }
+  return []
 }
 
 /**
@@ -82,3 +116,27 @@ function columnAtStart(changes: ChangeSet, at: number, name: string): string | u
   }
   return column
 }
+
+/**
+ * labelsNotFitting is the test for the numbers of a column made an ENUM that are no label's position (1 to the number
+ * of labels), or made a SET that hold a bit past its last label or are negative: strict mode refuses them; outside
+ * it the server writes '' (an ENUM's error value) or the labels of the bits it keeps in their place. A number with a
+ * fractional part is taken rounded, as the server converts it.
+ */
+function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
+  const { from, to } = op
+  const target = baseOf(to.type)
+  const labels = to.enumValues ?? []
+  if ((target !== 'enum' && target !== 'set') || labels.length === 0) return []
+  const column = quoteIdent(from.name)
+  const value = integerTypes.has(baseOf(from.type)) ? column : `ROUND(${column})`
+  const [min, max] = target === 'enum' ? ['1', String(labels.length)] : ['0', String(2n ** BigInt(labels.length) - 1n)]
+  const what = target === 'enum'
+    ? `hold numbers that are no position of a label of ${typeTextWithValues(to)} (${min}..${max}), which it reads a number as: ` +
+      "map them to a label first (outside strict mode the server would silently write '' in their place)"
+    : `hold numbers below 0 or with a bit past the last label of ${typeTextWithValues(to)} (outside ${min}..${max}), which it reads ` +
+      'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
+  return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
+}
+
+const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])

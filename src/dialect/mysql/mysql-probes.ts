@@ -31,8 +31,8 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   return undefined
 }
 
-/** condition is the MySQL test for the rows a probe counts; `column` is quoted. */
-function condition(probe: ConditionProbe, column: string): string | undefined {
+/** probeCondition is the MySQL test for the rows a probe counts; `column` is quoted. */
+export function probeCondition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `CHAR_LENGTH(${probe.unpadded === true ? withoutZeroPadding(column) : column}) > ${probe.length}`
@@ -50,7 +50,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
 const syntax: ProbeSyntax = {
   quoteIdent,
   tableSql: (table) => quoteIdent(table.name),
-  condition,
+  condition: probeCondition,
   // InnoDB's TABLE_ROWS is an estimate from sampled pages.
   estimateSql: (table) =>
     `(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${quoteString(table.name)})`,

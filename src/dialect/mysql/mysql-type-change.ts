@@ -128,6 +128,8 @@ function longestText(type: string, column: ColumnModel): number {
   if (type in integerBytes) return 20
   if (type === 'decimal') return (column.precision ?? 10) + 2
   if (timeTypes.has(type) || type === 'date') return 26
+  // MariaDB keeps a JSON document in a longtext; MySQL's max_allowed_packet (1 GB at most) bounds it below that.
+  if (type === 'json') return lobBytes.longtext!
   return type === 'uuid' ? 36 : Infinity
 }
 

@@ -90,7 +90,9 @@ describe('mysql compiler', () => {
 
   it('changes a column with MODIFY COLUMN and its whole definition, never DROP and ADD, and counts the copy', () => {
     const longer = { ...title, length: 40, nullable: true, comment: 'shorter' }
-    const [statement] = compile([alterColumn(post, title, longer)], mariadb1011)
+    const [guard, statement] = compile([alterColumn(post, title, longer)], mariadb1011)
+    expect(guard!.sql).toBe('SELECT 1 FROM `post` WHERE CHAR_LENGTH(`title`) > 40 LIMIT 1')
+    expect(guard!.failIfRows).toContain('rows of "post"."title" hold values longer than varchar(40) takes: shorten them first')
     expect(statement!.sql).toBe("ALTER TABLE `post` MODIFY COLUMN `title` varchar(40) NULL COMMENT 'shorter'")
     expect(statement!.rebuild).toBe('post')
   })
@@ -182,7 +184,7 @@ describe('mysql compiler', () => {
       const up = compile([op], mariadb1011, from)
       expect(up.map((s) => s.sql)).toEqual([
         'SELECT 1 FROM `token` WHERE `code` IS NULL LIMIT 1',
-        'SELECT 1 FROM `token` WHERE LENGTH(TRIM(TRAILING 0x00 FROM `code`)) > 4 LIMIT 1',
+        'SELECT 1 FROM `token` WHERE CHAR_LENGTH(TRIM(TRAILING 0x00 FROM `code`)) > 4 LIMIT 1',
         'ALTER TABLE `token` MODIFY COLUMN `code` varbinary(8) NULL',
         'UPDATE `token` SET `code` = TRIM(TRAILING 0x00 FROM `code`)',
         'ALTER TABLE `token` MODIFY COLUMN `code` binary(4) NOT NULL',
@@ -193,9 +195,12 @@ describe('mysql compiler', () => {
       expect(sqlOf([alterColumn(token, code, { ...code, type: 'varbinary', length: 2 })], mysql8, from).at(-1)).toBe('ALTER TABLE `token` MODIFY COLUMN `code` varbinary(2) NULL')
     })
 
-    it('is one MODIFY where nothing pads: a longer binary, a varbinary made shorter', () => {
+    it('is one MODIFY where nothing pads: a longer binary, a varbinary made shorter (after its check)', () => {
       expect(sqlOf([alterColumn(token, code, { ...code, length: 16 })], mariadb1011, from)).toEqual(['ALTER TABLE `token` MODIFY COLUMN `code` binary(16) NULL'])
-      expect(sqlOf([alterColumn(token, raw, { ...raw, length: 4 })], mariadb1011, from)).toEqual(['ALTER TABLE `token` MODIFY COLUMN `raw` varbinary(4) NOT NULL'])
+      expect(sqlOf([alterColumn(token, raw, { ...raw, length: 4 })], mariadb1011, from)).toEqual([
+        'SELECT 1 FROM `token` WHERE CHAR_LENGTH(`raw`) > 4 LIMIT 1',
+        'ALTER TABLE `token` MODIFY COLUMN `raw` varbinary(4) NOT NULL',
+      ])
     })
   })
 

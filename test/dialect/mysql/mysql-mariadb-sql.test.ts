@@ -359,7 +359,7 @@ describe('mysql SQL on MariaDB 10.11', () => {
 
   it('measures what the hazards say: outside strict mode a narrowing truncates silently; a NOT NULL column added fills implicit defaults even in strict mode', async () => {
     await db.query("UPDATE member SET title = 'abcdefghij' WHERE id = 1")
-    const narrow = compile([alterColumn(member, column('title'), { ...column('title'), length: 3 })])[0]!.sql
+    const narrow = compile([alterColumn(member, column('title'), { ...column('title'), length: 3 })]).at(-1)!.sql
     await expect(db.query(narrow)).rejects.toThrow(/Data too long|truncated/i)
     await db.query(`SET SESSION sql_mode = ''; ${narrow}`).catch(() => undefined)
     const loose = await import('mysql2/promise').then((m) => m.createConnection({ host: '127.0.0.1', user: 'root', database: (db.options as { database: string }).database }))

@@ -39,6 +39,8 @@ describe('classifyMysqlTypeChange', () => {
     ['varchar to int', c('varchar', { length: 10 }), c('int'), 'cast_may_fail'],
     ['varchar to datetime', c('varchar', { length: 30 }), c('datetime'), 'cast_may_fail'],
     ['text to json', c('text'), c('json'), 'cast_may_fail'],
+    ['json to longtext (no document is longer)', c('json'), c('longtext'), 'rewrite'],
+    ['json to text', c('json'), c('text'), 'narrowing'],
     ['int to varchar(20)', c('int'), c('varchar', { length: 20 }), 'rewrite'],
     ['bigint to varchar(5)', c('bigint'), c('varchar', { length: 5 }), 'narrowing'],
     ['enum gains a label at the end', c('enum', { enumValues: ['a', 'b'] }), c('enum', { enumValues: ['a', 'b', 'c'] }), 'safe'],

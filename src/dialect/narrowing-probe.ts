@@ -1,0 +1,29 @@
+import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import type { TypeLimits } from './dialect'
+import type { Probe } from './probe'
+
+/** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
+export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel, limits: TypeLimits): Probe {
+  if (limits.lengthTypes.includes(to.type)) {
+    return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
+  }
+  const bounds = limits.integerRanges[to.type]
+  if (bounds !== undefined) {
+    // From a decimal or floating type, a value may lie outside the range and have a fractional part too.
+    const fractional = from.type in limits.integerRanges ? {} : { scale: 0 }
+    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional }
+  }
+  if (limits.decimalTypes.includes(to.type) && to.precision !== undefined) {
+    const scale = to.scale ?? 0
+    const digits = to.precision - scale
+    const fromDecimal = limits.decimalTypes.includes(from.type) && from.precision !== undefined
+    const fromDigits = fromDecimal ? from.precision! - (from.scale ?? 0) : Infinity
+    const fromScale = fromDecimal ? from.scale ?? 0 : Infinity
+    if (digits < fromDigits) {
+      const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
+      return { kind: 'out_of_range', table, column, min: `-${max}`, max, ...(scale < fromScale && { scale }) }
+    }
+    return { kind: 'more_decimals', table, column, scale }
+  }
+  return { kind: 'non_null', table, column }
+}
