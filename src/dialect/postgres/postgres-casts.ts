@@ -58,6 +58,24 @@ const directCasts: Readonly<Record<string, readonly string[]>> = {
 }
 
 /**
+ * castWaypoints are the types a value goes through where PostgreSQL has no cast between two built-in types but
+ * has one to a type that casts on, by source type then target type. A boolean casts to and from integer alone
+ * (true is 1), so it reaches the other number types through integer, and smallint and bigint reach it so;
+ * through their text, every `true` (or `2`) would fail. No waypoint rounds a value: numeric and the floats do not
+ * reach boolean through integer.
+ */
+const castWaypoints: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  boolean: { smallint: 'integer', bigint: 'integer', numeric: 'integer', real: 'integer', 'double precision': 'integer' },
+  smallint: { boolean: 'integer' },
+  bigint: { boolean: 'integer' },
+}
+
+/** castWaypoint is the type a value of `from`'s type goes through on its way to `to`'s (see castWaypoints). */
+export function castWaypoint(from: ColumnModel, to: ColumnModel): string | undefined {
+  return castWaypoints[from.type]?.[to.type]
+}
+
+/**
  * castsDirectly says whether PostgreSQL casts a value of `from`'s type straight to `to`'s. It is false only
  * between two built-in types it knows have no cast (`integer` to `uuid`); types of extensions and users may
  * have casts of their own, so they are taken to cast.

@@ -39,8 +39,12 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (stringTypes.has(to.type)) return toString(from, to)
   if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
   if (to.type in integerDigits) return toInteger(from, to)
-  // The one cast from a number to boolean: every value but 0 becomes true, which down gives back as 1.
-  if (to.type === 'boolean' && from.type === 'integer') return 'narrowing'
+  // The cast from an integer to boolean (smallint and bigint go through integer, castWaypoint): every value but 0
+  // becomes true, which down gives back as 1.
+  if (to.type === 'boolean' && from.type in integerDigits) return 'narrowing'
+  // A boolean is 0 or 1 (through integer), which every number type holds but a numeric with no integer digit.
+  if (from.type === 'boolean' && floatTypes.has(to.type)) return 'rewrite'
+  if (from.type === 'boolean' && to.type === 'numeric') return to.precision === undefined || to.precision > (to.scale ?? 0) ? 'rewrite' : 'narrowing'
   if (to.type === 'numeric' && from.type in integerDigits) {
     return to.precision === undefined || to.precision - (to.scale ?? 0) >= integerDigits[from.type]! ? 'rewrite' : 'narrowing'
   }
@@ -63,8 +67,8 @@ function keepsLabels(from: ColumnModel, to: ColumnModel): boolean {
 }
 
 function toInteger(from: ColumnModel, to: ColumnModel): TypeChange {
-  // PostgreSQL casts a boolean to integer (1 and 0) only; to the other sizes it goes through text, which fails.
-  if (from.type === 'boolean') return to.type === 'integer' ? 'rewrite' : 'cast_may_fail'
+  // A boolean becomes 1 or 0 (the other sizes through integer, castWaypoint).
+  if (from.type === 'boolean') return 'rewrite'
   const fromDigits = integerDigits[from.type]
   if (fromDigits !== undefined) return fromDigits < integerDigits[to.type]! ? 'rewrite' : 'narrowing'
   return from.type === 'numeric' || floatTypes.has(from.type) ? 'narrowing' : 'cast_may_fail'

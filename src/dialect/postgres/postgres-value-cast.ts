@@ -1,13 +1,13 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
-import { castsDirectly, jsonTypes, stringTypes } from './postgres-casts'
+import { castWaypoint, castsDirectly, jsonTypes, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
 /**
  * valueCastSql converts `value` (an SQL expression) from `from`'s type to `to`'s, for `ALTER COLUMN ... TYPE
- * ... USING` and for a copy into another column. Enums, and types PostgreSQL has no cast between (`integer`
- * to `uuid`), go through their text form, which every type casts to and from: an empty column converts, and
+ * ... USING` and for a copy into another column. A boolean and the number types other than integer go through
+ * integer (castWaypoint). Enums, and types PostgreSQL has no cast between (`integer` to `uuid`), go through their text form, which every type casts to and from: an empty column converts, and
  * a value that does not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL
  * counts such rows). A character or bit string type is cast to without its length: an explicit cast to
  * `varchar(16)` or `bit(4)` cuts longer values silently, where the column's own (assignment) conversion of
@@ -66,6 +66,8 @@ const elementOf = (column: ColumnModel): ColumnModel => ({ ...column, isArray: f
 function castSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const type = castTargetSql(from, to, table)
   if (from.type !== 'enum' && to.type !== 'enum' && castsDirectly(from, to)) return `${value}::${type}`
+  const waypoint = castWaypoint(from, to)
+  if (waypoint !== undefined) return `${value}::${waypoint}${from.isArray ? '[]' : ''}::${type}`
   return `${value}::${from.isArray ? 'text[]' : 'text'}::${type}`
 }
 
