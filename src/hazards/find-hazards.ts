@@ -15,6 +15,7 @@ import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
 import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
+import { setNullOnNotNullFindings } from './set-null-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
 import { typeChangeFindings } from './type-change-rules'
@@ -38,6 +39,7 @@ export const hazardRules: readonly HazardRule[] = [
   addNotNullFindings,
   uniqueFindings,
   addForeignKeyFindings,
+  setNullOnNotNullFindings,
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,
