@@ -65,6 +65,8 @@ export interface DialectCapabilities {
    * trigger's text alone names them, and one renamed or dropped makes the trigger fail when it next fires (MySQL).
    */
   readonly triggersTrackColumns?: boolean
+  /** Types whose values compare ignoring case (PostgreSQL's `citext`), whatever the collation. Absent: none. */
+  readonly caseInsensitiveTypes?: readonly string[]
   /** The database stores declared lengths, precisions and scales but does not enforce them. Absent: it enforces them. */
   readonly unenforcedTypeParameters?: boolean
   /**

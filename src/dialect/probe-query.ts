@@ -90,8 +90,9 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
       const columns = probe.columns.map(syntax.quoteIdent)
       const notNull = columns.map((c) => `${c} IS NOT NULL`).join(' AND ')
       const where = probe.where === undefined ? '' : ` WHERE ${probe.where}`
-      const { collated } = probe
-      const keys = probe.columns.map((c, i) => (c === collated?.column ? `${columns[i]} COLLATE ${syntax.quoteIdent(collated.collation)}` : columns[i]))
+      const { collated, caseFolded } = probe
+      const keys = probe.columns.map((c, i) => (c === collated?.column ? `${columns[i]} COLLATE ${syntax.quoteIdent(collated.collation)}`
+        : c === caseFolded ? `lower(${columns[i]})` : columns[i]))
       return `(SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} FROM ${from}${where} LIMIT ${limit}) AS s ` +
         `WHERE ${notNull} GROUP BY ${keys.join(', ')} HAVING count(*) > 1) AS d)`
     }

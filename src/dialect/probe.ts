@@ -13,11 +13,12 @@ export type Probe =
   | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string }
   /**
    * Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when
-   * given, and with `collated.column` compared under `collated.collation` when given.
+   * given, and with `collated.column` compared under `collated.collation`, or `caseFolded` in lower case, when given.
    */
   | {
     readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string
     readonly collated?: { readonly column: string; readonly collation: string }
+    readonly caseFolded?: string
   }
   /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
   | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }

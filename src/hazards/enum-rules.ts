@@ -62,9 +62,11 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
 /**
  * enumReorderFindings: ENUM_REORDERED where a column's ENUM stores positions (capabilities.enumPositions) and
  * its labels are reordered, or a label is inserted anywhere but the end: every stored value is renumbered (the
- * table is copied) and ORDER BY the column sorts in the new order. Counts the values concerned.
+ * table is copied) and ORDER BY the column sorts in the new order. Counts the values concerned. Where enums
+ * are types of their own, see enumTypeReorderFindings.
  */
 export function enumReorderFindings(context: RuleContext): HazardFinding[] {
+  if (context.input.dialect.capabilities.enumTypes) return enumTypeReorderFindings(context)
   if (context.input.dialect.capabilities.enumPositions !== true) return []
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     const from = op.from.type === 'enum' ? op.from.enumValues : undefined
@@ -78,6 +80,30 @@ export function enumReorderFindings(context: RuleContext): HazardFinding[] {
       advice: 'add new labels at the end instead, unless the new order is meant',
       ...(origin && { probe: { kind: 'non_null', table: nameOf(origin.table), column: origin.column.name } }),
     }]
+  })
+}
+
+/**
+ * enumTypeReorderFindings: ENUM_REORDERED where an enum type's kept labels change order (an entity's enum
+ * members sorted, say): the type is made again and every column using it converted into it, which rewrites
+ * each table under its lock, and ORDER BY and comparisons of the column follow the new order. A label added
+ * anywhere (`ADD VALUE ... BEFORE`) keeps the others' order and rewrites nothing. Counts each table's rows.
+ */
+function enumTypeReorderFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'alter_enum', (op, index): HazardFinding[] => {
+    const kept = op.to.values.filter((v) => op.from.values.includes(v))
+    if (op.from.values.filter((v) => kept.includes(v)).every((v, i) => kept[i] === v)) return []
+    return op.users.map(({ table, column }): HazardFinding => {
+      const origin = context.origins.column(index, table, column.name)
+      return {
+        code: 'ENUM_REORDERED', operation: op,
+        what: `Changes the order of the labels of enum ${tableText(op.to)} from ${listOfValues(op.from.values)} to ${listOfValues(op.to.values)}, ` +
+          `which makes the type again and converts ${columnText(table, column.name)} into it, rewriting the table while writes to it wait, ` +
+          'and changes how ORDER BY and comparisons sort the column',
+        advice: 'keep the labels in their order (add new ones where they belong), unless the new order is meant',
+        ...(origin && { probe: { kind: 'rows', table: nameOf(origin.table) } }),
+      }
+    })
   })
 }
 

@@ -16,6 +16,7 @@ import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
 import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
+import { setNullOnNotNullFindings } from './set-null-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
 import { typeChangeFindings } from './type-change-rules'
@@ -40,6 +41,7 @@ export const hazardRules: readonly HazardRule[] = [
   uniqueFindings,
   addForeignKeyFindings,
   addCheckFindings,
+  setNullOnNotNullFindings,
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,

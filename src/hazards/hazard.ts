@@ -46,6 +46,7 @@ export const hazardCodes = [
   'MATERIALIZED_VIEW_REFRESH',
   'NAME_READ_AS_STRING',
   'TRIGGER_READS_COLUMN',
+  'SET_NULL_ON_NOT_NULL',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -83,6 +84,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   MATERIALIZED_VIEW_REFRESH: 'warning',
   NAME_READ_AS_STRING: 'danger',
   TRIGGER_READS_COLUMN: 'danger',
+  SET_NULL_ON_NOT_NULL: 'danger',
 }
 
 /**

@@ -6,6 +6,7 @@ import type { LoadedProject } from '../source/load-config'
 import type { DeclaredFacts } from '../source/declared-facts'
 import { driverTypeMeaning, meaningOf } from '../source/declared-facts'
 import { declaredFactChanges } from '../source/declared-fact-changes'
+import { simpleArrayConversions } from './simple-array-conversions'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -86,6 +87,10 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
     const up = planned.changes.ops
     const contractDue = read.contractDue
     const stale = atLastMigration(history) ? staleSnapshotWarning(snapshot, history.applied) : []
+    // The snapshot is the entities of the folder's last migration: it says what the database was declared as only there.
+    const factChanges = snapshot.kind === 'read' && atLastMigration(history) && stale.length === 0
+      ? declaredFactChanges(meant(snapshot.facts), meant(declaredFacts))
+      : []
     return {
       name: 'Pending',
       timestamp: 0,
@@ -112,8 +117,8 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       hazards: [
         ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),
         ...measured.hazards,
-        // The snapshot is the entities of the folder's last migration: it says what the database was declared as only there.
-        ...(snapshot.kind === 'read' && atLastMigration(history) && stale.length === 0 ? snapshotHazards(declaredFactChanges(meant(snapshot.facts), meant(declaredFacts)), up, actual) : []),
+        ...snapshotHazards(factChanges, up, actual),
+        ...simpleArrayConversions(factChanges, up),
       ],
       renames: renamed.renames,
       suspectedRenames: renamed.unresolved,

@@ -36,6 +36,7 @@ export const postgresDialect: Dialect = {
     notValidConstraints: true,
     renamesInPlace: true,
     replacesViews: true,
+    caseInsensitiveTypes: ['citext'],
     schemaWideNames: ['index', 'unique', 'primary key'],
     typeFamilies: postgresTypeFamilies,
     typeLimits: postgresTypeLimits,

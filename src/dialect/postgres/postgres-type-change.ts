@@ -107,8 +107,17 @@ function toString(from: ColumnModel, to: ColumnModel): TypeChange {
   if (to.type === 'text' && from.type === 'varchar') return 'safe'
   const bounded = (to.type === 'varchar' || to.type === 'char') && (to.length !== undefined || to.type === 'char')
   if (!bounded) return 'rewrite'
-  const fromLength = from.type === 'char' ? from.length ?? 1 : from.type === 'varchar' ? from.length : undefined
+  const fromLength = from.type === 'char' ? from.length ?? 1 : from.type === 'varchar' ? from.length : longestText[from.type]
   return fromLength !== undefined && fromLength <= (to.length ?? 1) ? 'rewrite' : 'narrowing'
+}
+
+/** longestText is the length of the longest text form of the types whose values print in a bounded width. */
+const longestText: Readonly<Record<string, number>> = {
+  uuid: 36,
+  boolean: 'false'.length,
+  smallint: '-32768'.length,
+  integer: '-2147483648'.length,
+  bigint: '-9223372036854775808'.length,
 }
 
 const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])

@@ -6,8 +6,9 @@ import { fitsBitString } from './postgres-type-change'
 
 /**
  * valueCastSql converts `value` (an SQL expression) from `from`'s type to `to`'s, for `ALTER COLUMN ... TYPE
- * ... USING` and for a copy into another column. Enums, and types PostgreSQL has no cast between (`integer`
- * to `uuid`), go through their text form, which every type casts to and from: an empty column converts, and
+ * ... USING` and for a copy into another column. A boolean becomes a number through integer (castBridge), a number
+ * a boolean as integer's cast makes one (a test against 0, see zeroTestedTypes). Enums, and types PostgreSQL has no
+ * cast between (`integer` to `uuid`), go through their text form, which every type casts to and from: an empty column converts, and
  * a value that does not parse fails the statement inside the migration's transaction (TYPE_CAST_MAY_FAIL
  * counts such rows). A character or bit string type is cast to without its length: an explicit cast to
  * `varchar(16)` or `bit(4)` cuts longer values silently, where the column's own (assignment) conversion of

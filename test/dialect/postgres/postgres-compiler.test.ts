@@ -176,6 +176,13 @@ describe('postgres compiler', () => {
       'CASE WHEN cardinality("n") = 1 AND array_ndims("n") = 1 THEN ("n")[1]::varchar ELSE "n"::text::varchar END',
     ])
     expect(using(col('n', 'boolean'), col('n', 'integer'))).toEqual(['"n"::integer'])
+    // A boolean casts to and from integer only: the other number types go through it, and become one by a test
+    // against 0 (not through integer, which would round 0.4 to false or refuse a bigint out of its range).
+    expect(using(col('n', 'boolean'), col('n', 'smallint'))).toEqual(['"n"::integer::smallint'])
+    expect(using(col('n', 'bigint'), col('n', 'boolean'))).toEqual(['("n" <> 0)'])
+    expect(using(col('n', 'boolean', { isArray: true }), col('n', 'numeric', { isArray: true }))).toEqual(['"n"::integer[]::numeric[]'])
+    expect(using(col('n', 'numeric'), col('n', 'boolean'))).toEqual(['("n" <> 0)'])
+    expect(using(col('n', 'smallint', { isArray: true }), col('n', 'boolean', { isArray: true }))).toEqual(['"n"::integer[]::boolean[]'])
     expect(using(col('n', 'numeric'), col('n', 'integer'))).toEqual(['"n"::integer'])
     expect(using(col('n', 'uuid'), col('n', 'text'))).toEqual(['"n"::text'])
     // One range type to another has no cast; a range to its multirange has, and so have some geometric types.
