@@ -61,7 +61,7 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const { dataSource, settings } = project
   const baseDialect = dialectFor(dataSource.options)
   const connect = options.connect ?? (() => baseDialect.connect(dataSource.options))
-  const database = readDatabaseAhead(baseDialect, dataSource.options, connect, ignoredTables(dataSource, settings))
+  const database = readDatabaseAhead(baseDialect, dataSource.options, connect, storedNames(baseDialect, ignoredTables(dataSource, settings)))
   let reading: EntityReading
   try {
     reading = await cachedEntityReading(project, () => readEntityReading(dataSource))
@@ -82,7 +82,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const { dataSource, settings } = project
   const { entities } = reading
   const connection = await database.connection()
-  const ignore = [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)]
+  const ignore = storedNames(dialect, [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)])
   const normalized = dialect.normalize(withoutArrayDefaults(entities.model, dialect.capabilities), dataSource.options)
   const wanted = {
     ...normalized,
@@ -114,4 +114,9 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   return {
     dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
   }
+}
+
+/** storedNames are table names as the database keeps them (see Dialect.storedName), to meet the names it reports. */
+function storedNames(dialect: Dialect, names: readonly string[]): string[] {
+  return names.map((name) => dialect.storedName?.(name) ?? name)
 }
