@@ -91,8 +91,7 @@ export function enumReorderFindings(context: RuleContext): HazardFinding[] {
  */
 function enumTypeReorderFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'alter_enum', (op, index): HazardFinding[] => {
-    const kept = op.to.values.filter((v) => op.from.values.includes(v))
-    if (op.from.values.filter((v) => kept.includes(v)).every((v, i) => kept[i] === v)) return []
+    if (keptInOrder(op.from.values, op.to.values)) return []
     return op.users.map(({ table, column }): HazardFinding => {
       const origin = context.origins.column(index, table, column.name)
       return {
@@ -111,6 +110,11 @@ function enumTypeReorderFindings(context: RuleContext): HazardFinding[] {
 function reorders(from: readonly string[], to: readonly string[]): boolean {
   const kept = to.filter((v) => from.includes(v))
   const lastKept = kept.length === 0 ? -1 : to.indexOf(kept[kept.length - 1]!)
-  const keptInOrder = from.filter((v) => to.includes(v)).every((v, i) => kept[i] === v)
-  return !keptInOrder || to.some((v, i) => !from.includes(v) && i < lastKept)
+  return !keptInOrder(from, to) || to.some((v, i) => !from.includes(v) && i < lastKept)
+}
+
+/** keptInOrder: the labels both lists hold come in the same order in each. */
+function keptInOrder(from: readonly string[], to: readonly string[]): boolean {
+  const kept = to.filter((v) => from.includes(v))
+  return from.filter((v) => to.includes(v)).every((v, i) => kept[i] === v)
 }

@@ -20,7 +20,7 @@ const objects: readonly [SummaryEntry['object'], string, string][] = [
  * and the plans' warnings.
  */
 export function runSummary(plans: readonly MigrationPlan[]): RunSummary {
-  const changed = changedObjects(plans.flatMap((plan) => plan.up))
+  const changed = changedObjectsOf(plans.flatMap((plan) => summarizeChanges(plan.up)))
   const hazards = plans.flatMap((plan) => plan.hazards ?? [])
   const dangers = hazards.filter((h) => h.severity === 'danger').length
   const warnings = hazards.filter((h) => h.severity === 'warning').length + plans.reduce((n, plan) => n + plan.warnings.length, 0)
@@ -36,7 +36,10 @@ export function runSummary(plans: readonly MigrationPlan[]): RunSummary {
 
 /** changedObjects counts the objects operations change, each once by the name it ends with: `2 tables and 1 enum changed`. */
 export function changedObjects(ops: readonly Operation[]): string {
-  const entries = summarizeChanges(ops)
+  return changedObjectsOf(summarizeChanges(ops))
+}
+
+function changedObjectsOf(entries: readonly SummaryEntry[]): string {
   const changed = objects
     .map(([object, one, many]) => plural(new Set(entries.filter((e) => e.object === object).map((e) => e.name)).size, one, many))
     .filter((text) => !text.startsWith('0 '))

@@ -9,7 +9,7 @@ import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
 import { holdsValues, probeCondition } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
 import { classifyMysqlTypeChange } from './mysql-type-change'
-import { mysqlTypeLimits } from './mysql-type-families'
+import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 
 /**
@@ -138,5 +138,3 @@ function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string,
       'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
   return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
 }
-
-const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])

@@ -5,11 +5,11 @@ import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { withoutZeroPadding } from './mysql-binary-narrowing'
 import { charactersLost } from './mysql-charset-narrowing'
+import { integerTypes } from './mysql-type-families'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
 const uuidPattern = '^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$'
-const integerTypes = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
 const numberTypes = new Set(['decimal', 'float', 'double'])
 const temporalCasts: Readonly<Record<string, string>> = { date: 'DATE', datetime: 'DATETIME', timestamp: 'DATETIME', time: 'TIME' }
 

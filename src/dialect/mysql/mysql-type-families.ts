@@ -1,8 +1,11 @@
 import type { TypeLimits } from '../dialect'
 
+/** integerTypes are MySQL's integer types, by their base name (without `unsigned` or `zerofill`). */
+export const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
+
 /** mysqlTypeFamilies group MySQL's canonical types that hold the same kind of value. */
 export const mysqlTypeFamilies: readonly (readonly string[])[] = [
-  ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'].flatMap((t) => [t, `${t} unsigned`, `${t} unsigned zerofill`]),
+  [...integerTypes].flatMap((t) => [t, `${t} unsigned`, `${t} unsigned zerofill`]),
   ['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'],
   ['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'],
   ['float', 'double', 'decimal'],

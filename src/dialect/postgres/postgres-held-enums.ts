@@ -86,7 +86,13 @@ export async function withUsersOutside(desired: SchemaModel, actual: SchemaModel
   ])
   if (rows.length === 0) return desired
   const usersOf = (e: EnumTypeModel) => rows.filter((r) => r.schema === (e.schema ?? '') && r.name === e.name).map(userOf)
-  return { ...desired, enums: desired.enums.map((e) => (changed.includes(e) && usersOf(e).length > 0 ? { ...e, usersOutside: usersOf(e) } : e)) }
+  return {
+    ...desired,
+    enums: desired.enums.map((e) => {
+      const users = changed.includes(e) ? usersOf(e) : []
+      return users.length > 0 ? { ...e, usersOutside: users } : e
+    }),
+  }
 }
 
 function userOf(row: EnumColumnRow): EnumUser {

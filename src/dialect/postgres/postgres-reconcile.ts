@@ -22,7 +22,8 @@ interface Candidate {
  * constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
  * (`reconcileViews`, temporary views rolled back), keeps the enum types columns outside the diff use
- * (`keepingHeldEnums`), and names those columns of the enum types whose labels change (`withUsersOutside`). Each query is only issued when there is something to ask; none changes the database.
+ * (`keepingHeldEnums`), and names those columns of the enum types whose labels change (`withUsersOutside`).
+ * Each query is only issued when there is something to ask; none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   const defaults = await reconcileDefaults(reconcileUuidGenerators(desired, actual, formerTable, formerColumn), actual, connection, formerTable)
