@@ -27,7 +27,7 @@ export interface IntrospectionScope {
 }
 
 /** SchemaWideName is a kind of table object whose name may have to be unique in its schema (see schemaWideNames). */
-export type SchemaWideName = 'index' | 'unique' | 'primary key' | 'foreign key' | 'check'
+export type SchemaWideName = 'index' | 'unique' | 'primary key' | 'foreign key' | 'check' | 'exclusion'
 
 /**
  * DialectCapabilities are the differences between dialects that the core may ask about.

@@ -40,6 +40,7 @@ function droppedNames(op: Operation, key: NameKey): (string | undefined)[] {
     case 'drop_unique': return [key.index(op.unique.name)]
     case 'drop_foreign_key': return [op.foreignKey.name]
     case 'drop_check': return [op.check.name]
+    case 'drop_exclusion': return [key.index(op.exclusion.name)]
     case 'drop_primary_key': return [op.primaryKey.name]
     default: return []
   }
@@ -52,6 +53,7 @@ function createdNames(op: Operation, key: NameKey): (string | undefined)[] {
     case 'add_unique': return [key.index(op.unique.name)]
     case 'add_foreign_key': return [op.foreignKey.name]
     case 'add_check': return [op.check.name]
+    case 'add_exclusion': return [key.index(op.exclusion.name)]
     case 'add_primary_key': return [op.primaryKey.name]
     default: return []
   }

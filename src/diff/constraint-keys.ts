@@ -1,4 +1,4 @@
-import type { CheckModel, ForeignKeyModel, IndexModel, UniqueModel } from '../model/schema-model'
+import type { CheckModel, ExclusionModel, ForeignKeyModel, IndexModel, UniqueModel } from '../model/schema-model'
 
 // Constraints are matched by what they do, not by their names: two databases built from the same
 // entities by different tools name them differently, and a name alone is never worth a table rebuild.
@@ -37,4 +37,9 @@ export function foreignKeyKey(f: ForeignKeyModel): string {
 /** checkKey identifies a check constraint by its canonical expression. */
 export function checkKey(c: CheckModel): string {
   return c.expression
+}
+
+/** exclusionKey identifies an exclusion constraint by its canonical definition. */
+export function exclusionKey(x: ExclusionModel): string {
+  return x.definition
 }

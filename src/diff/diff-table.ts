@@ -3,7 +3,7 @@ import { nameOf } from '../model/qualified-name'
 import type { Operation, TableOptions } from '../operations/operation'
 import { renameConstraint } from '../operations/rename-constraint'
 import { type ColumnComparison, columnChanges } from '../plan/column-change'
-import { checkKey, foreignKeyKey, uniqueKey } from './constraint-keys'
+import { checkKey, exclusionKey, foreignKeyKey, uniqueKey } from './constraint-keys'
 import { diffIndexes } from './diff-indexes'
 import { matchBy } from './match-by'
 import { matchByDefinition } from './match-by-definition'
@@ -63,6 +63,13 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   for (const check of checks.added) ops.push({ kind: 'add_check', table, check })
   for (const { actual: check, desired } of checks.both) {
     follow(check.name, desired.name, () => renameConstraint(table, { constraint: 'check', check }, desired.name))
+  }
+
+  const exclusions = matchByDefinition(actual.exclusions ?? [], desired.exclusions ?? [], exclusionKey)
+  for (const exclusion of exclusions.removed) ops.push({ kind: 'drop_exclusion', table, exclusion })
+  for (const exclusion of exclusions.added) ops.push({ kind: 'add_exclusion', table, exclusion })
+  for (const { actual: exclusion, desired } of exclusions.both) {
+    follow(exclusion.name, desired.name, () => renameConstraint(table, { constraint: 'exclusion', exclusion }, desired.name))
   }
 
   // A table that names no engine takes the database's: only one named is compared.

@@ -2,12 +2,12 @@ import type { DialectCapabilities } from '../dialect/dialect'
 import { sameName } from '../model/qualified-name'
 import type { ForeignKeyModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { checkMentionsColumn, computedMentionsColumn, mentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
+import { checkMentionsColumn, computedMentionsColumn, exclusionMentionsColumn, mentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
 import { diffSchemas } from './diff-schemas'
 
 /**
  * freeColumnName lists the operations, in execution order, that drop column `column` of `table` with everything
- * that names it: its indexes, uniques and checks, the generated columns that read it, a primary key over it,
+ * that names it: its indexes, uniques, checks and exclusion constraints, the generated columns that read it, a primary key over it,
  * foreign keys from and to it, and an enum type no other column uses. A rename onto the column's name can then run in the same migration, and its
  * `down` (these operations reversed, after the rename back) brings the column and its dependents back.
  */
@@ -33,6 +33,7 @@ function withoutColumn(model: SchemaModel, table: TableModel, column: string): S
       uniques: t.uniques.filter((u) => !names(u.columns)),
       foreignKeys: foreignKeys.filter((f) => !names(f.columns)),
       checks: t.checks.filter((c) => !checkMentionsColumn(c, column)),
+      ...(t.exclusions !== undefined && { exclusions: t.exclusions.filter((x) => !exclusionMentionsColumn(x, column)) }),
     }
   })
   const enumName = dropped?.enumName

@@ -3,7 +3,7 @@ import type { SchemaModel } from '../model/schema-model'
 import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
 import { type NamedConstraint, renameConstraint } from '../operations/rename-constraint'
-import { checkKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
+import { checkKey, exclusionKey, foreignKeyKey, indexKey, uniqueKey } from './constraint-keys'
 import { nameKeyFor, takenNames } from './taken-names'
 
 /**
@@ -49,6 +49,9 @@ export function followUpRenames(
     }
     for (const [foreignKey, to] of renamedPairs(current.foreignKeys, wanted.foreignKeys, foreignKeyKey)) constraint({ constraint: 'foreign_key', foreignKey }, to)
     for (const [check, to] of renamedPairs(current.checks, wanted.checks, checkKey)) constraint({ constraint: 'check', check }, to)
+    for (const [exclusion, to] of renamedPairs(current.exclusions ?? [], wanted.exclusions ?? [], exclusionKey)) {
+      claim(table.schema, key.index(to), renameConstraint(table, { constraint: 'exclusion', exclusion }, to))
+    }
   }
   return capabilities.enumTypes ? [...ops, ...enumRenames(model, desired, involved)] : ops
 }

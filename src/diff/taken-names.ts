@@ -29,8 +29,9 @@ export function tableNames(t: TableModel, key: NameKey = nameKeyFor(false)): str
   return [t.name, ...ownedNames(t, key)]
 }
 
-/** ownedNames are the names of a table's primary key, indexes and constraints. */
+/** ownedNames are the names of a table's primary key, indexes and constraints (an exclusion constraint's is its index's too). */
 export function ownedNames(t: TableModel, key: NameKey = nameKeyFor(false)): string[] {
   const names = [t.primaryKey?.name, ...[...t.foreignKeys, ...t.checks].map((x) => x.name)]
-  return [...names.filter((name): name is string => name !== undefined), ...[...t.indexes, ...t.uniques].map((x) => key.index(x.name))]
+  const indexed = [...t.indexes, ...t.uniques, ...(t.exclusions ?? [])]
+  return [...names.filter((name): name is string => name !== undefined), ...indexed.map((x) => key.index(x.name))]
 }

@@ -7,6 +7,7 @@ import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
 import { dropColumnFindings, dropForeignKeyFindings, dropIndexFindings, dropTableFindings, dropUniqueFindings, generatedOverValuesFindings } from './drop-rules'
 import { addCheckFindings } from './check-rules'
+import { addExclusionFindings } from './exclusion-rules'
 import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
@@ -41,6 +42,7 @@ export const hazardRules: readonly HazardRule[] = [
   uniqueFindings,
   addForeignKeyFindings,
   addCheckFindings,
+  addExclusionFindings,
   setNullOnNotNullFindings,
   enumValueFindings,
   enumReorderFindings,

@@ -33,6 +33,8 @@ export interface TableModel extends QualifiedName {
   readonly uniques: readonly UniqueModel[]
   readonly foreignKeys: readonly ForeignKeyModel[]
   readonly checks: readonly CheckModel[]
+  /** Exclusion constraints (PostgreSQL), sorted by name; absent where there are none. */
+  readonly exclusions?: readonly ExclusionModel[]
   readonly comment?: string
   /** SQLite `WITHOUT ROWID` tables. */
   readonly withoutRowid?: boolean
@@ -251,6 +253,18 @@ export interface CheckModel {
   readonly expression: string
   /** The expression as it is written into SQL (the entity's or the database's text); absent: `expression`. */
   readonly expressionSql?: string
+}
+
+/**
+ * ExclusionModel is an exclusion constraint (PostgreSQL's `EXCLUDE`): no two rows may match on every element
+ * by its operator. `definition` is what follows `EXCLUDE` (`USING gist (room WITH =, during WITH &&)`), in
+ * canonical form for comparing; diffs compare it, never the name.
+ */
+export interface ExclusionModel {
+  readonly name: string
+  readonly definition: string
+  /** The definition as it is written into SQL (the entity's or the database's text); absent: `definition`. */
+  readonly definitionSql?: string
 }
 
 export interface EnumTypeModel extends QualifiedName {

@@ -1,4 +1,4 @@
-import type { CheckModel, ColumnModel, ComputedColumn, IndexModel, ViewModel } from './schema-model'
+import type { CheckModel, ColumnModel, ComputedColumn, ExclusionModel, IndexModel, ViewModel } from './schema-model'
 
 // Compilers write these; the diff compares the canonical fields. A model built without the text to write
 // (a test's, or one from before a dialect kept it) writes its canonical form.
@@ -16,6 +16,11 @@ export function writtenComputed(computed: ComputedColumn): string {
 /** writtenCheck is the text of a CHECK's expression to write into SQL. */
 export function writtenCheck(check: CheckModel): string {
   return check.expressionSql ?? check.expression
+}
+
+/** writtenExclusion is the text of an exclusion constraint to write after `EXCLUDE`. */
+export function writtenExclusion(exclusion: ExclusionModel): string {
+  return exclusion.definitionSql ?? exclusion.definition
 }
 
 /** writtenWhere is the text of an index predicate to write into SQL, undefined for a full index. */

@@ -1,5 +1,5 @@
 import { recastEnumType } from './recast-enum-type'
-import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
+import type { ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
 import { renameIdentifier } from './rename-identifier'
@@ -55,11 +55,18 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       return updateTable(model, op.table, (t) => ({ ...t, foreignKeys: t.foreignKeys.filter((f) => f.name !== op.foreignKey.name) }))
     case 'add_check': return updateTable(model, op.table, (t) => ({ ...t, checks: byName([...t.checks, op.check]) }))
     case 'drop_check': return updateTable(model, op.table, (t) => ({ ...t, checks: t.checks.filter((c) => c.name !== op.check.name) }))
+    case 'add_exclusion': return updateTable(model, op.table, (t) => withExclusions(t, byName([...(t.exclusions ?? []), op.exclusion])))
+    case 'drop_exclusion': return updateTable(model, op.table, (t) => withExclusions(t, (t.exclusions ?? []).filter((x) => x.name !== op.exclusion.name)))
     case 'rename_constraint': return updateTable(model, op.table, (t) => renameConstraint(t, op))
     case 'create_view': return { ...model, views: [...model.views, op.view].sort(byQualifiedName) }
     case 'drop_view': return { ...model, views: model.views.filter((v) => !sameName(v, op.view)) }
     case 'replace_view': return { ...model, views: model.views.map((v) => (sameName(v, op.from) ? op.to : v)) }
   }
+}
+
+/** A table without exclusion constraints has none listed, as both sides read it. */
+function withExclusions({ exclusions: _replaced, ...table }: TableModel, exclusions: readonly ExclusionModel[]): TableModel {
+  return exclusions.length > 0 ? { ...table, exclusions } : table
 }
 
 /** updateIndexes changes the indexes of the table, or else of the materialized view, named `name`. */
@@ -82,7 +89,7 @@ function updateTable(model: SchemaModel, name: QualifiedName, change: (t: TableM
   return { ...model, tables: model.tables.map((t) => (sameName(t, name) ? change(t) : t)) }
 }
 
-/** Expressions follow the renamed column too (checks, index predicates, computed columns), as both databases do. */
+/** Expressions follow the renamed column too (checks, exclusions, index predicates, computed columns), as the databases do. */
 function renameColumn(table: TableModel, from: string, to: string): TableModel {
   const rename = (names: readonly string[]) => names.map((n) => (n === from ? to : n))
   const expression = (sql: string) => renameIdentifier(sql, from, to)
@@ -117,6 +124,13 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       expression: expression(c.expression),
       ...(c.expressionSql !== undefined && { expressionSql: expression(c.expressionSql) }),
     })),
+    ...(table.exclusions !== undefined && {
+      exclusions: table.exclusions.map((x) => ({
+        ...x,
+        definition: expression(x.definition),
+        ...(x.definitionSql !== undefined && { definitionSql: expression(x.definitionSql) }),
+      })),
+    }),
     ...(table.triggers !== undefined && {
       triggers: table.triggers.map((t) => ({
         ...t,
@@ -151,6 +165,7 @@ function renameConstraint(table: TableModel, op: RenameConstraint): TableModel {
     case 'unique': return { ...table, uniques: byName(table.uniques.map(renamed(op.from, op.to))) }
     case 'foreign_key': return { ...table, foreignKeys: byName(table.foreignKeys.map(renamed(op.from, op.to))) }
     case 'check': return { ...table, checks: byName(table.checks.map(renamed(op.from, op.to))) }
+    case 'exclusion': return withExclusions(table, byName((table.exclusions ?? []).map(renamed(op.from, op.to))))
   }
 }
 
@@ -167,6 +182,9 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
     columns: t.columns.map((c) => (uses(t, c) ? { ...inSchema(c, t.schema, to.schema), enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
     indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where), ...(i.whereSql !== undefined && { whereSql: recast(i.whereSql) }) })),
     checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression), ...(c.expressionSql !== undefined && { expressionSql: recast(c.expressionSql) }) })),
+    ...(t.exclusions !== undefined && {
+      exclusions: t.exclusions.map((x) => ({ ...x, definition: recast(x.definition), ...(x.definitionSql !== undefined && { definitionSql: recast(x.definitionSql) }) })),
+    }),
   })
   return {
     ...model,

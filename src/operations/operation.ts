@@ -3,6 +3,7 @@ import type {
   ColumnModel,
   EnumTypeModel,
   EnumUser,
+  ExclusionModel,
   ForeignKeyModel,
   IndexModel,
   PrimaryKeyModel,
@@ -47,6 +48,8 @@ export type Operation =
   | DropForeignKey
   | AddCheck
   | DropCheck
+  | AddExclusion
+  | DropExclusion
   | RenameConstraint
   | CreateView
   | DropView
@@ -159,11 +162,17 @@ export interface DropForeignKey extends Online { readonly kind: 'drop_foreign_ke
 export interface AddCheck extends Online { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
 export interface DropCheck extends Online { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
 /**
- * RenameConstraint renames a primary key, unique, foreign key or check of `table` (as it is before the
+ * AddExclusion adds an exclusion constraint, which builds its index under a lock that blocks reads and writes,
+ * and fails where rows already conflict; no database adds one without that (no `NOT VALID`).
+ */
+export interface AddExclusion { readonly kind: 'add_exclusion'; readonly table: QualifiedName; readonly exclusion: ExclusionModel }
+export interface DropExclusion { readonly kind: 'drop_exclusion'; readonly table: QualifiedName; readonly exclusion: ExclusionModel }
+/**
+ * RenameConstraint renames a primary key, unique, foreign key, check or exclusion constraint of `table` (as it is before the
  * rename, named `from`) to `to`; its definition stays. `constraint` says which kind, and the field of that
  * name as in the Add and Drop operations holds it.
  */
-export type RenameConstraint = RenamePrimaryKey | RenameUnique | RenameForeignKey | RenameCheck
+export type RenameConstraint = RenamePrimaryKey | RenameUnique | RenameForeignKey | RenameCheck | RenameExclusion
 /** ConstraintKind names the kinds of table constraint a RenameConstraint may rename. */
 export type ConstraintKind = RenameConstraint['constraint']
 interface RenameNamedConstraint {
@@ -176,6 +185,7 @@ export interface RenamePrimaryKey extends RenameNamedConstraint { readonly const
 export interface RenameUnique extends RenameNamedConstraint { readonly constraint: 'unique'; readonly unique: UniqueModel }
 export interface RenameForeignKey extends RenameNamedConstraint { readonly constraint: 'foreign_key'; readonly foreignKey: ForeignKeyModel }
 export interface RenameCheck extends RenameNamedConstraint { readonly constraint: 'check'; readonly check: CheckModel }
+export interface RenameExclusion extends RenameNamedConstraint { readonly constraint: 'exclusion'; readonly exclusion: ExclusionModel }
 
 /** CreateView creates a view (materialized or not) with its indexes, from the whole ViewModel. */
 export interface CreateView { readonly kind: 'create_view'; readonly view: ViewModel }

@@ -24,6 +24,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   alter_enum: 6.5,
   drop_foreign_key: 5,
   drop_check: 6,
+  drop_exclusion: 6,
   drop_unique: 6,
   drop_index: 6,
   drop_primary_key: 6,
@@ -40,6 +41,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   add_primary_key: 11,
   add_unique: 11,
   add_check: 11,
+  add_exclusion: 11,
   create_index: 11,
   add_foreign_key: 12,
   create_view: 12.5,
@@ -184,6 +186,7 @@ function namesGiven(op: Operation): string[] {
     case 'create_index': return [op.index.name]
     case 'add_unique': return [op.unique.name]
     case 'add_check': return [op.check.name]
+    case 'add_exclusion': return [op.exclusion.name]
     case 'add_foreign_key': return [op.foreignKey.name]
     case 'add_primary_key': return op.primaryKey.name === undefined ? [] : [op.primaryKey.name]
     case 'rename_index':
@@ -234,6 +237,8 @@ function objectName(op: Operation): string {
     case 'drop_foreign_key': return op.foreignKey.name
     case 'add_check':
     case 'drop_check': return op.check.name
+    case 'add_exclusion':
+    case 'drop_exclusion': return op.exclusion.name
     case 'create_view':
     case 'drop_view':
     case 'replace_view': return ''

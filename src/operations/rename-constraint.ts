@@ -1,4 +1,4 @@
-import type { CheckModel, ForeignKeyModel, PrimaryKeyModel, QualifiedName, UniqueModel } from '../model/schema-model'
+import type { CheckModel, ExclusionModel, ForeignKeyModel, PrimaryKeyModel, QualifiedName, UniqueModel } from '../model/schema-model'
 import type { RenameConstraint } from './operation'
 
 /** NamedConstraint is a table constraint with its kind, as a RenameConstraint carries it. */
@@ -7,6 +7,7 @@ export type NamedConstraint =
   | { readonly constraint: 'unique'; readonly unique: UniqueModel }
   | { readonly constraint: 'foreign_key'; readonly foreignKey: ForeignKeyModel }
   | { readonly constraint: 'check'; readonly check: CheckModel }
+  | { readonly constraint: 'exclusion'; readonly exclusion: ExclusionModel }
 
 /** renameConstraint is the RenameConstraint of `named` (a constraint of `table`, as it is now) to `to`. */
 export function renameConstraint(table: QualifiedName, named: NamedConstraint, to: string): RenameConstraint {
@@ -24,6 +25,7 @@ function constraintName(named: NamedConstraint): string {
     case 'unique': return named.unique.name
     case 'foreign_key': return named.foreignKey.name
     case 'check': return named.check.name
+    case 'exclusion': return named.exclusion.name
   }
 }
 
@@ -33,5 +35,6 @@ function withName(op: RenameConstraint, name: string): NamedConstraint {
     case 'unique': return { constraint: 'unique', unique: { ...op.unique, name } }
     case 'foreign_key': return { constraint: 'foreign_key', foreignKey: { ...op.foreignKey, name } }
     case 'check': return { constraint: 'check', check: { ...op.check, name } }
+    case 'exclusion': return { constraint: 'exclusion', exclusion: { ...op.exclusion, name } }
   }
 }

@@ -1,5 +1,5 @@
 import { readsSameBare } from '../model/bare-identifier'
-import type { CheckModel, ComputedColumn, IndexModel } from '../model/schema-model'
+import type { CheckModel, ComputedColumn, ExclusionModel, IndexModel } from '../model/schema-model'
 
 /**
  * renameIdentifier rewrites the column references `from` in a SQL expression (a check, a partial index
@@ -70,12 +70,16 @@ export function mentionsColumn(sql: string, column: string): boolean {
 }
 
 /**
- * checkMentionsColumn, predicateMentionsColumn and computedMentionsColumn read a check's, a partial index's or a
- * generated column's written SQL as well as its canonical text: the written SQL keeps the quotes a name like
+ * checkMentionsColumn, exclusionMentionsColumn, predicateMentionsColumn and computedMentionsColumn read a
+ * check's, an exclusion constraint's, a partial index's or a generated column's written SQL as well as its canonical text: the written SQL keeps the quotes a name like
  * `e-mail` needs, which a canonical form (MySQL's) may drop.
  */
 export function checkMentionsColumn(check: CheckModel, column: string): boolean {
   return mentionsIn([check.expression, check.expressionSql], column)
+}
+
+export function exclusionMentionsColumn(exclusion: ExclusionModel, column: string): boolean {
+  return mentionsIn([exclusion.definition, exclusion.definitionSql], column)
 }
 
 export function computedMentionsColumn(computed: ComputedColumn, column: string): boolean {

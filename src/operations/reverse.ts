@@ -35,6 +35,8 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_foreign_key': return { kind: 'add_foreign_key', table: op.table, foreignKey: op.foreignKey, ...onlineOf(op) }
     case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check, ...onlineOf(op) }
     case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check, ...onlineOf(op) }
+    case 'add_exclusion': return { kind: 'drop_exclusion', table: op.table, exclusion: op.exclusion }
+    case 'drop_exclusion': return { kind: 'add_exclusion', table: op.table, exclusion: op.exclusion }
     case 'rename_constraint': return renamedBack(op)
     case 'create_view': return { kind: 'drop_view', view: op.view }
     case 'drop_view': return { kind: 'create_view', view: op.view }

@@ -36,5 +36,6 @@ function namedObjects(table: TableModel, kinds: readonly SchemaWideName[]): { re
     ...(kinds.includes('primary key') && table.primaryKey?.name !== undefined ? [{ kind: 'primary key' as const, name: table.primaryKey.name }] : []),
     ...(kinds.includes('foreign key') ? table.foreignKeys.map((f) => ({ kind: 'foreign key' as const, name: f.name })) : []),
     ...(kinds.includes('check') ? table.checks.map((c) => ({ kind: 'check' as const, name: c.name })) : []),
+    ...(kinds.includes('exclusion') ? (table.exclusions ?? []).map((x) => ({ kind: 'exclusion' as const, name: x.name })) : []),
   ]
 }

@@ -60,6 +60,9 @@ export function subjectOf(op: Operation): string {
     case 'add_check':
     case 'drop_check':
       return inTable(op.table, 'check', op.check.name)
+    case 'add_exclusion':
+    case 'drop_exclusion':
+      return inTable(op.table, 'exclusion', op.exclusion.name)
     case 'rename_constraint':
       return inTable(op.table, constraintNouns[op.constraint].noun, op.to)
   }

@@ -105,6 +105,8 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   drop_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '-', describeForeignKey(op.foreignKey)),
   add_check: (op) => named(op.table, 6, 'check', op.check.name, '+', op.check.expression, `(${op.check.expression})`),
   drop_check: (op) => named(op.table, 6, 'check', op.check.name, '-', op.check.expression),
+  add_exclusion: (op) => named(op.table, 7, 'exclusion', op.exclusion.name, '+', op.exclusion.definition),
+  drop_exclusion: (op) => named(op.table, 7, 'exclusion', op.exclusion.name, '-', op.exclusion.definition),
   rename_constraint: (op) => {
     const { rank, noun } = constraintNouns[op.constraint]
     return detail(op.table, rank, op.to, '~', `~ ${noun} ${quoteDoubled(op.to)} renamed from ${quoteDoubled(op.from)}`)
@@ -131,6 +133,7 @@ export const constraintNouns: { readonly [K in ConstraintKind]: { readonly rank:
   unique: { rank: 4, noun: 'unique' },
   foreign_key: { rank: 5, noun: 'foreign key' },
   check: { rank: 6, noun: 'check' },
+  exclusion: { rank: 7, noun: 'exclusion' },
 }
 
 function global(object: GlobalPiece['object'], name: string, change: GlobalPiece['change'], headline: string): GlobalPiece {

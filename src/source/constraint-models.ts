@@ -6,6 +6,7 @@ import type { IndexMetadata } from 'typeorm/metadata/IndexMetadata'
 import { compareText } from '../model/qualified-name'
 import type {
   CheckModel,
+  ExclusionModel,
   Deferrable,
   ForeignKeyModel,
   IndexModel,
@@ -98,15 +99,27 @@ export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Wa
  * the user gave over a generated one. The database would refuse the second of one name.
  */
 export function checkModelsOf(metadata: EntityMetadata, where: string, warn: Warn): CheckModel[] {
-  const candidates = [...metadata.checks].sort(givenNameFirst)
-  const kept = new Map<string, CheckModel>()
-  for (const check of candidates) {
-    const earlier = kept.get(check.expression)
+  return onePerExpression(metadata.checks, (c) => ({ name: c.name, expression: c.expression }), 'check constraint', where, warn)
+}
+
+/** exclusionModelsOf lists an entity's `@Exclusion` constraints as checkModelsOf lists checks; TypeORM reads them on PostgreSQL alone. */
+export function exclusionModelsOf(metadata: EntityMetadata, where: string, warn: Warn): ExclusionModel[] {
+  return onePerExpression(metadata.exclusions, (x) => ({ name: x.name, definition: x.expression }), 'exclusion constraint', where, warn)
+}
+
+interface ExpressionConstraint { readonly givenName?: string; readonly name: string; readonly expression: string }
+
+function onePerExpression<M extends ExpressionConstraint, T extends { readonly name: string }>(
+  declared: readonly M[], modelOf: (constraint: M) => T, noun: string, where: string, warn: Warn,
+): T[] {
+  const kept = new Map<string, T>()
+  for (const constraint of [...declared].sort(givenNameFirst)) {
+    const earlier = kept.get(constraint.expression)
     if (earlier !== undefined) {
-      warn(`check constraint "${check.name}" on ${where} repeats "${earlier.name}" (same expression) and is left out`)
+      warn(`${noun} "${constraint.name}" on ${where} repeats "${earlier.name}" (same expression) and is left out`)
       continue
     }
-    kept.set(check.expression, { name: check.name, expression: check.expression })
+    kept.set(constraint.expression, modelOf(constraint))
   }
   return [...kept.values()].sort(byName)
 }

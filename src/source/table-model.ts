@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { PrimaryKeyModel, TableModel } from '../model/schema-model'
 import { type Warn, columnModelOf } from './column-model'
-import { type SkippedIndex, checkModelsOf, foreignKeyModelsOf, indexModelsOf, uniqueModelsOf } from './constraint-models'
+import { type SkippedIndex, checkModelsOf, exclusionModelsOf, foreignKeyModelsOf, indexModelsOf, uniqueModelsOf } from './constraint-models'
 import { refuseRepeatedColumnNames } from './repeated-column-names'
 
 /** tableModelOf turns the metadata of one table (an entity, a junction or a closure table) into a TableModel. */
@@ -19,11 +19,7 @@ export function tableModelOf(
   refuseRepeatedColumnNames(where, stored)
   const columns = stored.map((column) => columnModelOf(column, driver, `column "${column.databaseName}" of ${where}`, warn))
   const primaryKey = primaryKeyOf(metadata, dataSource)
-  if (metadata.exclusions.length > 0) {
-    for (const exclusion of metadata.exclusions) {
-      warn(`skipped exclusion constraint "${exclusion.name}" on ${where}: exclusion constraints are not diffed yet`)
-    }
-  }
+  const exclusions = exclusionModelsOf(metadata, where, warn)
   return {
     ...(metadata.schema && { schema: metadata.schema }),
     name: metadata.tableName,
@@ -33,6 +29,7 @@ export function tableModelOf(
     uniques: uniqueModelsOf(metadata, where, warn),
     foreignKeys: foreignKeyModelsOf(metadata, where, warn),
     checks: checkModelsOf(metadata, where, warn),
+    ...(exclusions.length > 0 && { exclusions }),
     ...(typeof metadata.comment === 'string' && metadata.comment !== '' && { comment: metadata.comment }),
     ...(metadata.withoutRowid === true && { withoutRowid: true }),
     ...(typeof metadata.engine === 'string' && metadata.engine !== '' && { engine: metadata.engine }),

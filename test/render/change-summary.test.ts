@@ -46,14 +46,19 @@ describe('summarizeChanges', () => {
       { kind: 'replace_view', from: { ...view, name: 'named_user' }, to: { ...view, name: 'named_user', definition: 'SELECT "name" FROM "user"' } },
     ]
     const options: Operation = { kind: 'alter_table_options', table: { name: 'user' }, from: {}, to: { withoutRowid: true } }
-    const operations = [...sampleOperations, copy, ...views, options]
+    const exclusion = { name: 'XCL_stay', definition: 'USING gist (room WITH =, during WITH &&)' }
+    const exclusions: Operation[] = [
+      { kind: 'add_exclusion', table: { name: 'stay' }, exclusion },
+      { kind: 'drop_exclusion', table: { name: 'stay' }, exclusion: { ...exclusion, name: 'XCL_old' } },
+    ]
+    const operations = [...sampleOperations, copy, ...views, options, ...exclusions]
     const kinds = new Set(operations.map((op) => op.kind))
     const all: Record<OperationKind, true> = {
       create_schema: true, drop_schema: true, create_extension: true, drop_extension: true, create_enum: true,
       drop_enum: true, alter_enum: true, create_table: true, drop_table: true, rename_table: true,
       alter_table_comment: true, alter_table_options: true, add_column: true, drop_column: true, alter_column: true, rename_column: true,
       add_primary_key: true, drop_primary_key: true, create_index: true, drop_index: true, add_unique: true,
-      drop_unique: true, add_foreign_key: true, drop_foreign_key: true, add_check: true, drop_check: true,
+      drop_unique: true, add_foreign_key: true, drop_foreign_key: true, add_check: true, drop_check: true, add_exclusion: true, drop_exclusion: true,
       rename_enum: true, rename_index: true, rename_constraint: true, copy_column: true,
       create_view: true, drop_view: true, replace_view: true,
     }
@@ -63,9 +68,11 @@ describe('summarizeChanges', () => {
     expect(lines).toHaveLength(details)
     expect(lines).toContain('    ~ column "email": values copied from "mail" (varchar -> text) into the rows where it is NULL')
     // One line per operation (create, drop and rename of a table are the headlines of their tables),
-    // except the drop+add pairs of the primary key and of the check, which make one line each.
-    expect(operations).toHaveLength(33)
-    expect(details).toBe(33 - 2)
+    // except the drop+add pairs of the primary key and of the check, which make one line each; table "stay" has
+    // a headline of its own.
+    expect(operations).toHaveLength(35)
+    expect(details).toBe(35 - 2 + 1)
+    expect(lines).toContain('    + exclusion "XCL_stay" USING gist (room WITH =, during WITH &&)')
     expect(lines).toContain('~ view "named_user": definition replaced')
     expect(lines).toContain('    ~ with rowid -> without rowid')
   })

@@ -111,10 +111,9 @@ describe('readEntities on PostgreSQL entities, from metadata alone', () => {
     expect(read.table('counter').uniques).toEqual([{ name: 'UQ_bb7bb0e9208218ca7b3a4ace595', columns: ['code'] }])
   })
 
-  test('exclusion constraints are skipped with warnings', () => {
-    expect(read.warnings).toEqual([
-      'skipped exclusion constraint "EXCL_invoice_period" on "billing"."invoice": exclusion constraints are not diffed yet',
-    ])
+  test('exclusion constraints are read as declared', () => {
+    expect(read.warnings).toEqual([])
+    expect(read.table('invoice').exclusions).toEqual([{ name: 'EXCL_invoice_period', definition: 'USING gist ("period" WITH &&)' }])
     expect(read.skippedIndexes).toEqual([])
   })
 

@@ -143,13 +143,14 @@ export default new DataSource({ ...${JSON.stringify(db.options)}, entities: [pat
     }
   })
 
-  test('the same primary key, unique, check and foreign key constraints, by name', () => {
+  test('the same primary key, unique, check, foreign key and exclusion constraints, by name', () => {
     for (const table of read.model.tables) {
       const named = (type: string) => of(constraints, table).filter((c) => c.type === type).map((c) => c.name).sort()
       expect({ table: table.name, pk: named('p') }).toEqual({ table: table.name, pk: [table.primaryKey?.name] })
       expect({ table: table.name, uniques: named('u') }).toEqual({ table: table.name, uniques: table.uniques.map((u) => u.name) })
       expect({ table: table.name, checks: named('c') }).toEqual({ table: table.name, checks: table.checks.map((c) => c.name) })
       expect({ table: table.name, fks: named('f') }).toEqual({ table: table.name, fks: table.foreignKeys.map((f) => f.name) })
+      expect({ table: table.name, exclusions: named('x') }).toEqual({ table: table.name, exclusions: (table.exclusions ?? []).map((x) => x.name) })
     }
     const fk = constraints.find((c) => c.name === 'FK_89cf170c6771515b780b428338b')
     expect(fk?.definition).toBe(

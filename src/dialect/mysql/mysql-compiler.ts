@@ -56,6 +56,9 @@ const clauses = (...list: Clause[]): Compiled => ({ clauses: list })
 const noSchemas = (kind: string) => (): never => {
   throw new Error(`mysql: ${kind} does not exist in MySQL (the dialect has no schemas, extensions or enum types)`)
 }
+const noExclusions = (): never => {
+  throw new Error('mysql: exclusion constraints do not exist in MySQL (TypeORM reads the entities\' on PostgreSQL alone)')
+}
 const columnKey = (name: string) => `column ${name}`
 const foreignKeyKey = (name: string) => `foreign key ${name}`
 const indexKey = (name: string) => `index ${name}`
@@ -112,6 +115,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax, op.foreignKey.referencedTable === op.table.name ? op.foreignKey.referencedColumns : [])),
   add_check: (op, syntax) => clauses(addCheckClause(op.check, syntax)),
   drop_check: (op, syntax) => clauses(dropCheckClause(op.check.name, syntax)),
+  add_exclusion: noExclusions,
+  drop_exclusion: noExclusions,
   rename_constraint: (op, syntax) => {
     switch (op.constraint) {
       // MySQL names every primary key PRIMARY: there is nothing to rename.
@@ -122,6 +127,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
         return clauses(dropForeignKeyClause(op.from, syntax, []), addForeignKeyClause({ ...op.foreignKey, name: op.to }, syntax, op.table.name))
       case 'check':
         return clauses(dropCheckClause(op.from, syntax), addCheckClause({ ...op.check, name: op.to }, syntax))
+      case 'exclusion': return noExclusions()
     }
   },
   create_view: (op) => alone(createViewSql(op.view)),

@@ -1,9 +1,10 @@
 import { repeatsPrimaryKey } from '../../model/primary-key-unique'
 import { compareText } from '../../model/qualified-name'
-import type { CheckModel, ForeignKeyModel, TableModel } from '../../model/schema-model'
+import type { CheckModel, ExclusionModel, ForeignKeyModel, TableModel } from '../../model/schema-model'
 import { withComment } from '../stored-comment'
 import { canonicalColumn } from './postgres-canonical-column'
 import { canonicalIndex } from './postgres-canonical-index'
+import { canonicalExclusion } from './postgres-exclusion-parts'
 import { canonicalExpression } from './postgres-expressions'
 
 /**
@@ -22,6 +23,7 @@ export function canonicalTable(table: TableModel): TableModel {
     uniques: byName(table.uniques.filter((u) => !(repeatsPrimaryKey(u, table) && u.deferrable === undefined))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
+    ...(table.exclusions !== undefined && table.exclusions.length > 0 && { exclusions: byName(table.exclusions.map(canonicalExclusionModel)) }),
     ...withComment(table.comment),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
     ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
@@ -30,6 +32,10 @@ export function canonicalTable(table: TableModel): TableModel {
 
 function canonicalCheck(check: CheckModel): CheckModel {
   return { name: check.name, expression: canonicalExpression(check.expression), expressionSql: check.expressionSql ?? check.expression.trim() }
+}
+
+function canonicalExclusionModel(exclusion: ExclusionModel): ExclusionModel {
+  return { name: exclusion.name, definition: canonicalExclusion(exclusion.definition), definitionSql: exclusion.definitionSql ?? exclusion.definition.trim() }
 }
 
 function canonicalForeignKey(fk: ForeignKeyModel): ForeignKeyModel {

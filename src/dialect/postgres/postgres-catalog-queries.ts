@@ -99,7 +99,7 @@ export interface ConstraintRow {
   readonly schema: string
   readonly table: string
   readonly name: string
-  readonly type: 'p' | 'u' | 'f' | 'c'
+  readonly type: 'p' | 'u' | 'f' | 'c' | 'x'
   readonly columns: string[]
   readonly ref_schema: string | null
   readonly ref_table: string | null
@@ -122,10 +122,10 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
   ${attributeNames('con.confkey', 'con.confrelid')} AS ref_columns,
   con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
-  CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END AS expression,
+  CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) WHEN 'x' THEN pg_get_constraintdef(con.oid, true) END AS expression,
   obj_description(con.oid, 'pg_constraint') AS comment
 FROM tables t
-JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c')
+JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace`
 

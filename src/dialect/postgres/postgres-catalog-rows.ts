@@ -1,6 +1,7 @@
 import { qualifiedKey } from '../../model/qualified-name'
 import type {
   CheckModel,
+  ExclusionModel,
   ColumnGeneration,
   ColumnModel,
   Deferrable,
@@ -72,6 +73,11 @@ export function uniqueOf(row: ConstraintRow): UniqueModel {
 /** checkOf reads a `c` constraint row (its expression as `pg_get_expr` pretty-prints it). */
 export function checkOf(row: ConstraintRow): CheckModel {
   return { name: row.name, expression: row.expression ?? '' }
+}
+
+/** exclusionOf reads an `x` constraint row (its definition as `pg_get_constraintdef` prints it, after `EXCLUDE`). */
+export function exclusionOf(row: ConstraintRow): ExclusionModel {
+  return { name: row.name, definition: (row.expression ?? '').replace(/^EXCLUDE /, '') }
 }
 
 /** indexOf reads an index row; `btree` is the default access method and stays undefined. */

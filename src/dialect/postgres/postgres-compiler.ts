@@ -7,7 +7,7 @@ import { type ColumnAlter, type CompiledStatement, alterColumnSql, columnAlterSt
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
 import {
-  checkClause, createIndexStatements, dropIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
+  checkClause, createIndexStatements, dropIndexSql, exclusionClause, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
 } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { addConstraintOnlineSql, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql, setNotNullOnlineSql } from './postgres-online-sql'
@@ -77,7 +77,9 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],
   add_check: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${checkClause(op.check)}`)]),
   drop_check: (op) => [dropConstraint(op, op.check.name)],
-  // A primary key's or unique's index is renamed with it.
+  add_exclusion: (op) => [alterTable(op, `ADD ${exclusionClause(op.exclusion)}`)],
+  drop_exclusion: (op) => [dropConstraint(op, op.exclusion.name)],
+  // A primary key's, unique's or exclusion's index is renamed with it.
   rename_constraint: (op) => [alterTable(op, `RENAME CONSTRAINT ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)],
   create_view: (op) => createViewSql(op.view),
   drop_view: (op) => [dropViewSql(op.view)],

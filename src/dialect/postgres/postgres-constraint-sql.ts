@@ -1,5 +1,6 @@
 import type {
   CheckModel,
+  ExclusionModel,
   Deferrable,
   ForeignKeyModel,
   IndexKeyOptions,
@@ -8,7 +9,7 @@ import type {
   QualifiedName,
   UniqueModel,
 } from '../../model/schema-model'
-import { writtenCheck, writtenWhere } from '../../model/written-sql'
+import { writtenCheck, writtenExclusion, writtenWhere } from '../../model/written-sql'
 import { columnList, commentLiteral, inSchemaOf, qualified, quoteIdent } from './postgres-quote'
 
 function named(name: string | undefined): string {
@@ -32,6 +33,11 @@ export function uniqueClause(unique: UniqueModel): string {
 /** checkClause is `CONSTRAINT "name" CHECK (expression)`. */
 export function checkClause(check: CheckModel): string {
   return `${named(check.name)}CHECK (${writtenCheck(check)})`
+}
+
+/** exclusionClause is `CONSTRAINT "name" EXCLUDE USING ... (...)`. */
+export function exclusionClause(exclusion: ExclusionModel): string {
+  return `${named(exclusion.name)}EXCLUDE ${writtenExclusion(exclusion)}`
 }
 
 /** foreignKeyClause spells out both referential actions (and DEFERRABLE when declared). */

@@ -37,7 +37,7 @@ export const postgresDialect: Dialect = {
     renamesInPlace: true,
     replacesViews: true,
     caseInsensitiveTypes: ['citext'],
-    schemaWideNames: ['index', 'unique', 'primary key'],
+    schemaWideNames: ['index', 'unique', 'primary key', 'exclusion'],
     typeFamilies: postgresTypeFamilies,
     typeLimits: postgresTypeLimits,
   },

@@ -22,7 +22,7 @@ import {
   viewsQuery,
 } from './postgres-catalog-queries'
 import { canonicalTable } from './postgres-canonical-table'
-import { checkOf, columnOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
+import { checkOf, columnOf, exclusionOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
 import { triggerOf } from './postgres-triggers'
 import { viewOf } from './postgres-view-introspection'
 
@@ -71,6 +71,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       uniques: own.filter((c) => c.type === 'u').map(uniqueOf),
       foreignKeys: own.filter((c) => c.type === 'f').map(foreignKeyOf),
       checks: own.filter((c) => c.type === 'c').map(checkOf),
+      exclusions: own.filter((c) => c.type === 'x').map(exclusionOf),
       ...(t.comment !== null && { comment: t.comment }),
       ...replicaIdentityOf(t),
       ...(triggers.has(key) && {

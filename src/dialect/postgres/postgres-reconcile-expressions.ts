@@ -1,16 +1,21 @@
-import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, ExclusionModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { recastEnumType } from '../../operations/recast-enum-type'
 import { renameIdentifier } from '../../operations/rename-identifier'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
+import { type ExclusionParts, exclusionParts, exclusionText } from './postgres-exclusion-parts'
 import { readTokens } from './postgres-expressions'
 import { qualified, quoteIdent } from './postgres-quote'
 import { namesColumn } from './postgres-regenerated-columns'
 import { renderSql } from './postgres-sql-tokens'
 
-/** Where an expression lives in a table: a CHECK, an index predicate, a computed column or a default, by name. */
-type Place = 'check' | 'where' | 'computed' | 'default'
+/**
+ * Where an expression lives in a table: a CHECK, an index predicate, a computed column or a default, by name;
+ * or a part of an exclusion constraint (an element's expression, its predicate), by the constraint's name and
+ * the part's (see exclusionPartName).
+ */
+type Place = 'check' | 'where' | 'computed' | 'default' | 'exclusion'
 
 interface ExpressionCandidate {
   readonly table: TableModel
@@ -28,7 +33,7 @@ interface ExpressionCandidate {
 
 /**
  * reconcileExpressions asks the planner, in ONE `EXPLAIN (VERBOSE)` that reads no row, how it understands
- * each CHECK, index predicate, computed expression and default the entities spell differently from the
+ * each CHECK, index predicate, computed expression, default and exclusion constraint part the entities spell differently from the
  * database (`nick IN ('a', 'b')` against `nick::text = ANY (ARRAY[...]::text[])`). Where both print the same plan
  * expression, the entity side takes the database's spelling. EXPLAIN executes nothing. An expression is asked
  * about only where every column it names is in the database's table, so that a column the migration adds
@@ -117,6 +122,16 @@ function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap
     if (readsRetyped(check.expression)) continue
     for (const c of counterparts(check, table.checks, other.checks)) add('check', check.name, check.expression, c.expression)
   }
+  for (const exclusion of table.exclusions ?? []) {
+    if (readsRetyped(exclusion.definition)) continue
+    const mine = exclusionParts(exclusion.definition)
+    for (const c of counterparts(exclusion, table.exclusions ?? [], other.exclusions ?? [])) {
+      const theirs = exclusionParts(c.definition)
+      if (mine === undefined || theirs === undefined || !sameShape(mine, theirs)) continue
+      mine.elements.forEach((e, i) => add('exclusion', exclusionPartName(exclusion.name, i), e.expression, theirs.elements[i]!.expression))
+      add('exclusion', exclusionPartName(exclusion.name, 'where'), mine.where, theirs.where)
+    }
+  }
   for (const index of table.indexes) {
     if (readsRetyped(index.where)) continue
     const sameKeys = other.indexes.filter((i) => i.columns.join('\0') === index.columns.join('\0'))
@@ -133,6 +148,25 @@ function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap
     if (castTo !== undefined) add('default', column.name, column.default, theirs.default, castTo)
   }
   return found
+}
+
+/** sameShape says whether two exclusion constraints differ at most in how their expressions are spelled. */
+function sameShape(a: ExclusionParts, b: ExclusionParts): boolean {
+  return a.method === b.method && a.options === b.options && (a.where === undefined) === (b.where === undefined) &&
+    a.elements.length === b.elements.length && a.elements.every((e, i) => e.operator === b.elements[i]!.operator && e.options === b.elements[i]!.options)
+}
+
+function exclusionPartName(exclusion: string, part: number | 'where'): string {
+  return `${exclusion}\0${part}`
+}
+
+/** settledExclusion is the exclusion constraint with each part the planner reads alike in the database's spelling. */
+function settledExclusion(exclusion: ExclusionModel, actualOf: (place: Place, name: string) => string | undefined): ExclusionModel {
+  const parts = exclusionParts(exclusion.definition)
+  if (parts === undefined) return exclusion
+  const elements = parts.elements.map((e, i) => ({ ...e, expression: actualOf('exclusion', exclusionPartName(exclusion.name, i)) ?? e.expression }))
+  const where = parts.where === undefined ? undefined : (actualOf('exclusion', exclusionPartName(exclusion.name, 'where')) ?? parts.where)
+  return { ...exclusion, definition: exclusionText({ ...parts, elements, ...(where !== undefined && { where }) }) }
 }
 
 /**
@@ -177,6 +211,7 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
   return {
     ...table,
     checks: table.checks.map((c) => ({ ...c, expression: actualOf('check', c.name) ?? c.expression })),
+    ...(table.exclusions !== undefined && { exclusions: table.exclusions.map((x) => settledExclusion(x, actualOf)) }),
     indexes: table.indexes.map((i) => {
       const where = actualOf('where', i.name)
       return where === undefined ? i : { ...i, where }

@@ -1,4 +1,4 @@
-import type { CheckModel, ColumnModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
+import type { CheckModel, ColumnModel, ExclusionModel, QualifiedName, SchemaModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { namedIn, sameName } from '../../model/qualified-name'
@@ -7,7 +7,7 @@ import { type Statement, statementOf } from '../statement'
 import { changesColumnType } from './postgres-alter-column-sql'
 import { rebuiltEnumColumns } from './postgres-rebuilt-enum-columns'
 import { columnDefinitionSql } from './postgres-column-sql'
-import { checkClause, createIndexStatements, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
+import { checkClause, createIndexStatements, exclusionClause, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
 import { readTokens } from './postgres-expressions'
 import { nameOfToken } from './postgres-sql-tokens'
 import { qualified, quoteIdent } from './postgres-quote'
@@ -98,7 +98,7 @@ function touchesColumn(op: Operation, table: QualifiedName, column: string): boo
 
 /**
  * droppedWithColumnSql adds again what PostgreSQL drops with a column (`DROP COLUMN` takes the indexes,
- * unique constraints and checks on it along) that the table has both before (`was`) and after (`then`) the
+ * unique constraints, checks and exclusion constraints on it along) that the table has both before (`was`) and after (`then`) the
  * column is dropped and added again: what the migration drops or adds itself is left to its operations.
  */
 export function droppedWithColumnSql(was: TableModel, then: TableModel, column: string): string[] {
@@ -107,7 +107,12 @@ export function droppedWithColumnSql(was: TableModel, then: TableModel, column: 
   const kept = <T extends { readonly name?: string }>(mine: readonly T[], theirs: readonly T[], includes: (x: T) => boolean) =>
     theirs.filter((x) => includes(x) && mine.some((m) => m.name === x.name && includes(m)))
   const uniques = kept(was.uniques, then.uniques, (u) => on(u.columns))
-  const constraints = [...uniques.map(uniqueClause), ...kept(was.checks, then.checks, checkOn).map(checkClause)]
+  const exclusionOn = (x: ExclusionModel) => names(x.definition, column) === true
+  const constraints = [
+    ...uniques.map(uniqueClause),
+    ...kept(was.checks, then.checks, checkOn).map(checkClause),
+    ...kept(was.exclusions ?? [], then.exclusions ?? [], exclusionOn).map(exclusionClause),
+  ]
   return [
     ...(constraints.length > 0 ? [`ALTER TABLE ${qualified(then)} ${constraints.map((c) => `ADD ${c}`).join(', ')}`] : []),
     ...uniques.flatMap((u) => uniqueCommentStatements(then, u)),

@@ -26,6 +26,7 @@ export function withStoredNames(table: TableModel): TableModel {
     uniques: table.uniques.map((u) => ({ ...u, name: storedIdentifier(u.name), columns: u.columns.map(storedIdentifier) })),
     foreignKeys: table.foreignKeys.map(foreignKeyWithStoredNames),
     checks: table.checks.map((c) => ({ ...c, name: storedIdentifier(c.name) })),
+    ...(table.exclusions !== undefined && { exclusions: table.exclusions.map((x) => ({ ...x, name: storedIdentifier(x.name) })) }),
   }
 }
 

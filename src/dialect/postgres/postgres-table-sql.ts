@@ -1,11 +1,11 @@
 import type { QualifiedName, ReplicaIdentity, TableModel } from '../../model/schema-model'
 import { type StatementPiece, tableBlockPiece } from '../statement'
 import { columnDefinitionSql } from './postgres-column-sql'
-import { checkClause, createIndexStatements, primaryKeyClause, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
+import { checkClause, createIndexStatements, exclusionClause, primaryKeyClause, uniqueClause, uniqueCommentStatements } from './postgres-constraint-sql'
 import { commentLiteral, qualified, quoteIdent } from './postgres-quote'
 
 /**
- * createTableSql is CREATE TABLE with columns, primary key, uniques and checks (foreign keys come as their
+ * createTableSql is CREATE TABLE with columns, primary key, uniques, checks and exclusions (foreign keys come as their
  * own operations), then one CREATE INDEX per index and the comments (those of indexes and uniques that a
  * table made again from the database's model held).
  */
@@ -15,6 +15,7 @@ export function createTableSql(table: TableModel): StatementPiece[] {
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
     ...table.uniques.map(uniqueClause),
     ...table.checks.map(checkClause),
+    ...(table.exclusions ?? []).map(exclusionClause),
   ]
   return [
     tableBlockPiece({ head: `CREATE TABLE ${qualified(table)} (`, lines, tail: ')' }),

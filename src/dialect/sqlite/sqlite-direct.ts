@@ -77,6 +77,8 @@ const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = 
   drop_foreign_key: rebuildOnly,
   add_check: rebuildOnly,
   drop_check: rebuildOnly,
+  add_exclusion: unsupported,
+  drop_exclusion: unsupported,
   rename_constraint: rebuildOnly,
   create_view: (op) => [createViewSql(op.view)],
   drop_view: (op) => [dropViewSql(op.view)],

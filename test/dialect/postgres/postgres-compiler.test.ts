@@ -222,7 +222,7 @@ describe('postgres compiler', () => {
     ])
   })
 
-  it('compiles keys, indexes, uniques, foreign keys and checks', () => {
+  it('compiles keys, indexes, uniques, foreign keys, checks and exclusion constraints', () => {
     expect(sqlOf([
       { kind: 'add_primary_key', table: users, primaryKey: { name: 'PK_u', columns: ['id', 'org'] } },
       { kind: 'drop_primary_key', table: users, primaryKey: { name: 'PK_u', columns: ['id'] } },
@@ -239,6 +239,9 @@ describe('postgres compiler', () => {
       { kind: 'drop_foreign_key', table: users, foreignKey: { name: 'FK_org', columns: ['org'], referencedTable: 'orgs', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' } },
       { kind: 'add_check', table: users, check: { name: 'CHK_a', expression: 'a > 0' } },
       { kind: 'drop_check', table: users, check: { name: 'CHK_a', expression: 'a > 0' } },
+      { kind: 'add_exclusion', table: users, exclusion: { name: 'XCL_a', definition: 'USING gist (a WITH =, during WITH &&)', definitionSql: 'USING gist ("a" WITH =, "during" WITH &&)' } },
+      { kind: 'drop_exclusion', table: users, exclusion: { name: 'XCL_a', definition: 'USING gist (a WITH =, during WITH &&)' } },
+      { kind: 'rename_constraint', table: users, constraint: 'exclusion', from: 'XCL_a', to: 'XCL_b', exclusion: { name: 'XCL_a', definition: 'USING gist (a WITH =)' } },
     ])).toEqual([
       'ALTER TABLE "public"."users" ADD CONSTRAINT "PK_u" PRIMARY KEY ("id", "org")',
       'ALTER TABLE "public"."users" DROP CONSTRAINT "PK_u"',
@@ -250,6 +253,9 @@ describe('postgres compiler', () => {
       'ALTER TABLE "public"."users" DROP CONSTRAINT "FK_org"',
       'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_a" CHECK (a > 0)',
       'ALTER TABLE "public"."users" DROP CONSTRAINT "CHK_a"',
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "XCL_a" EXCLUDE USING gist ("a" WITH =, "during" WITH &&)',
+      'ALTER TABLE "public"."users" DROP CONSTRAINT "XCL_a"',
+      'ALTER TABLE "public"."users" RENAME CONSTRAINT "XCL_a" TO "XCL_b"',
     ])
   })
 
