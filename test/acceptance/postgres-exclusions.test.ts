@@ -107,8 +107,9 @@ class StayWithoutRoom {
 it('creates a table with its exclusion constraint, follows a renamed column and gives it back with a dropped column in down', async () => {
   const own = await createPostgresDatabase('exclusions_stay')
   try {
-    await own.query('CREATE EXTENSION IF NOT EXISTS btree_gist')
+    // The gist operator class for `=` on an integer is btree_gist's, which the migration installs as TypeORM does.
     const { source } = await migrateTo(own, [Stay], 'Init')
+    expect(source).toContain('CREATE EXTENSION IF NOT EXISTS "btree_gist"')
     expect(source).toContain('CONSTRAINT "stay_overlap" EXCLUDE USING gist ("room" WITH =, "during" WITH &&)')
     await own.query(`INSERT INTO stay VALUES (1, 7, '[2026-01-01,2026-01-03)'), (2, 7, '[2026-01-03,2026-01-05)')`)
     const { up } = await expectCleanCycle(own, [Stay], [StayRenamed], 'RenameRoom', 'SELECT * FROM stay ORDER BY id')

@@ -124,6 +124,7 @@ function entitySchema(spec: SchemaSpec, table: TableSpec, dialect: FuzzDialect, 
     })),
     uniques: table.uniques.map((u) => ({ columns: u.columns.map(property) })),
     checks: table.checks.map((c) => ({ expression: checkColumns(c).map((id) => (enumLike(table, id) ? `${quoted(id)} IN ('a', 'b')` : `${quoted(id)} >= 0`)).join(' OR ') })),
+    exclusions: (table.exclusions ?? []).map((x) => ({ expression: `USING btree ("id" WITH =) WHERE (${quoted(x.column)} IS NOT NULL)` })),
   })
 }
 

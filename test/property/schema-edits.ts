@@ -15,7 +15,7 @@ export const editKinds = [
   'comment', 'one_to_one', 'composite_key', 'comment', 'add_generated', 'add_view', 'drop_view', 'view_columns', 'single_table', 'child_column', 'child_column',
   'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
   'key_width', 'key_width', 'retarget_relation', 'retarget_relation', 'rename_together', 'rename_together', 'embedded_prefix', 'embedded_prefix', 'embedded_prefix',
-  'not_null_over_nulls', 'not_null_over_nulls', 'not_null_over_nulls',
+  'not_null_over_nulls', 'not_null_over_nulls', 'not_null_over_nulls', 'add_exclusion', 'drop_exclusion',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -253,6 +253,18 @@ function applyEdit(
       return `add check ${label}.${target.name}${other === undefined ? '' : ` or ${other.name}`} >= 0`
     }
     case 'drop_check': return dropOne(table.checks, b, `drop check of ${label}`)
+    case 'add_exclusion': {
+      if (columns.length === 0) return undefined
+      const target = columns[b % columns.length]
+      table.exclusions = [...(table.exclusions ?? []), { id: ids.take(), column: target.id }]
+      return `add exclusion ${label} where ${target.name} is not null`
+    }
+    case 'drop_exclusion': {
+      const exclusions = [...(table.exclusions ?? [])]
+      const text = dropOne(exclusions, b, `drop exclusion of ${label}`)
+      table.exclusions = exclusions
+      return text
+    }
     case 'add_relation': {
       // One of three may point at the table itself or a later one (a cycle).
       const targets = tables.filter((t) => t.id < table.id || c % 3 === 2)
@@ -554,6 +566,7 @@ function forgetColumn(table: MTable, id: number): void {
   table.indexes = table.indexes.filter((i) => !i.columns.includes(id))
   table.uniques = table.uniques.filter((u) => !u.columns.includes(id))
   table.checks = table.checks.filter((c) => !checkColumns(c).includes(id))
+  if (table.exclusions !== undefined) table.exclusions = table.exclusions.filter((x) => x.column !== id)
   if (table.childColumns !== undefined) table.childColumns = table.childColumns.filter((c) => c !== id)
   if (table.embedded !== undefined) table.embedded = { ...table.embedded, columns: table.embedded.columns.filter((c) => c !== id) }
 }

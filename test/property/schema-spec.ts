@@ -57,6 +57,12 @@ export interface UniqueSpec { readonly id: number; readonly columns: readonly nu
 /** CheckSpec is `<column> >= 0` on a numeric column (`IN ('a', 'b')` on an enum), or that `OR` the same of column `other`. */
 export interface CheckSpec { readonly id: number; readonly column: number; readonly other?: number }
 
+/**
+ * ExclusionSpec is an exclusion constraint over the table's key (`USING btree (id WITH =)`, which its rows never
+ * break) for the rows where `column` is not NULL; TypeORM makes it on PostgreSQL alone.
+ */
+export interface ExclusionSpec { readonly id: number; readonly column: number }
+
 /** checkColumns are the columns a check reads. */
 export const checkColumns = (check: CheckSpec): readonly number[] => (check.other === undefined ? [check.column] : [check.column, check.other])
 
@@ -99,6 +105,7 @@ export interface TableSpec {
   readonly indexes: readonly IndexSpec[]
   readonly uniques: readonly UniqueSpec[]
   readonly checks: readonly CheckSpec[]
+  readonly exclusions?: readonly ExclusionSpec[]
   readonly relations: readonly RelationSpec[]
   readonly manyToMany: readonly ManyToManySpec[]
   /**

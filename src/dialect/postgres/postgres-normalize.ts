@@ -36,7 +36,9 @@ export function normalizePostgres(model: SchemaModel, settings: PostgresSettings
   const views = model.views.map((v) => canonicalView(viewWithStoredNames(v), settings.defaultSchema)).sort(byQualifiedName)
   const enums = collectEnums(tables, model.enums.map((e) => ({ ...e, schema: storedIdentifier(e.schema ?? settings.defaultSchema), name: storedIdentifier(e.name) })))
   const schemas = [settings.defaultSchema, ...model.schemas.map(storedIdentifier), ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!), ...views.map((v) => v.schema!)]
-  const extensions = [...model.extensions, ...tables.flatMap((t) => t.columns.flatMap(neededExtensions))]
+  // TypeORM installs btree_gist wherever an entity has an exclusion constraint, for `WITH =` on scalar columns in GiST.
+  const exclusions = tables.some((t) => t.exclusions !== undefined) ? ['btree_gist'] : []
+  const extensions = [...model.extensions, ...tables.flatMap((t) => t.columns.flatMap(neededExtensions)), ...exclusions]
   return {
     tables,
     enums,
