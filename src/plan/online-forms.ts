@@ -62,6 +62,7 @@ function droppedLater(ops: readonly Operation[]): (table: QualifiedName, index: 
     switch (op.kind) {
       case 'create_index': return [nameKey(op.table, op.index.name)]
       case 'add_unique': return [nameKey(op.table, op.unique.name)]
+      case 'add_exclusion': return [nameKey(op.table, op.exclusion.name)]
       case 'add_primary_key': return op.primaryKey.name === undefined ? [] : [nameKey(op.table, op.primaryKey.name)]
       case 'rename_index':
       case 'rename_constraint': return [nameKey(op.table, op.to)]

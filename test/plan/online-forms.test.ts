@@ -44,7 +44,8 @@ describe('inOnlineForms', () => {
     // down builds the index again first, before the rest's down gives a column dropped or renamed back.
     const droppedColumn: Operation = { kind: 'drop_column', table: book, column: column('title', 'varchar') }
     const renamedColumn: Operation = { kind: 'rename_column', table: book, from: 'title', to: 'name', column: column('title', 'varchar') }
-    for (const other of [renamedOnto, moved, retyped, droppedColumn, renamedColumn]) expect(inOnlineForms([dropIndex, other], online)).toEqual([dropIndex, other])
+    const exclusionOnto: Operation = { kind: 'add_exclusion', table: book, exclusion: { name: 'IDX_old', definition: 'USING gist (isbn WITH =)' } }
+    for (const other of [renamedOnto, moved, retyped, droppedColumn, renamedColumn, exclusionOnto]) expect(inOnlineForms([dropIndex, other], online)).toEqual([dropIndex, other])
   })
 
   test('changes nothing where the database has no online forms', () => {
