@@ -1,4 +1,4 @@
-import { Column, Entity, Exclusion, PrimaryColumn } from 'typeorm'
+import { Column, Entity, Exclusion, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
 import { RenamedFrom } from '../../src/decorators'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { upgrade } from '../../src/runner/migration-runner'
@@ -152,5 +152,69 @@ it('adds again the constraint PostgreSQL drops with a generated column whose exp
     await expectCleanCycle(own, [Slot], [SlotClosed], 'Closed', 'SELECT id, start, "end" FROM slot ORDER BY id')
   } finally {
     await own.drop()
+  }
+})
+
+// The forms public projects write: a DEFERRABLE btree one, casts, a literal range bound, a predicate on an enum.
+@Entity()
+@Exclusion('EX_post_tag_postId_name', `USING btree ("postId" WITH =, "name" WITH =) WHERE ("deletedAt" IS NULL) DEFERRABLE INITIALLY DEFERRED`)
+class PostTag {
+  @PrimaryGeneratedColumn() id: number
+  @Column() postId: number
+  @Column() name: string
+  @Column({ type: 'timestamptz', nullable: true }) deletedAt: Date | null
+}
+
+@Entity()
+@Exclusion(`USING gist (address WITH =, network WITH =, "timeRange" WITH &&)`)
+class Holding {
+  @PrimaryGeneratedColumn() id: number
+  @Column() address: string
+  @Column() network: string
+  @Column('tstzrange') timeRange: string
+}
+
+@Entity('bookings')
+@Exclusion('EXCL_bookings_no_overlap', `USING gist ("courtId" WITH =, "date" WITH =, int4range("startMinute"::int, "endMinute"::int) WITH &&) WHERE ("status" = 'CONFIRMED')`)
+class Booking {
+  @PrimaryGeneratedColumn() id: number
+  @Column() courtId: number
+  @Column('date') date: string
+  @Column('smallint') startMinute: number
+  @Column('smallint') endMinute: number
+  @Column({ type: 'enum', enum: ['CONFIRMED', 'CANCELLED', 'PENDING'] }) status: string
+}
+
+@Entity('bookings')
+@Exclusion('EXCL_bookings_no_overlap', `USING gist ("courtId" WITH =, "date" WITH =, int4range("startMinute"::int, "endMinute"::int) WITH &&) WHERE ("status" = 'CONFIRMED')`)
+class BookingFewer {
+  @PrimaryGeneratedColumn() id: number
+  @Column() courtId: number
+  @Column('date') date: string
+  @Column('smallint') startMinute: number
+  @Column('smallint') endMinute: number
+  @Column({ type: 'enum', enum: ['CONFIRMED', 'CANCELLED'] }) status: string
+}
+
+@Entity('room_rates')
+@Exclusion('ex_room_rates_no_overlap', `USING gist ("room_type_id" WITH =, daterange("start_date", "end_date", '[)') WITH &&)`)
+class RoomRate {
+  @PrimaryGeneratedColumn('uuid') id!: string
+  @Column({ name: 'room_type_id' }) roomTypeId: number
+  @Column('date', { name: 'start_date' }) startDate: string
+  @Column('date', { name: 'end_date' }) endDate: string
+}
+
+it('reads the forms projects write without churn, and rebuilds an enum type an exclusion\'s predicate casts to', async () => {
+  const db = await createPostgresDatabase('exclusions_forms')
+  try {
+    await synchronizeWithTypeorm(db, [PostTag, Holding, Booking, RoomRate])
+    expect(await pendingChanges(db, [PostTag, Holding, Booking, RoomRate])).toEqual([])
+    await db.query(`INSERT INTO bookings ("courtId", date, "startMinute", "endMinute", status) VALUES (1, '2026-01-01', 60, 120, 'CONFIRMED'), (1, '2026-01-01', 60, 120, 'CANCELLED')`)
+    // The predicate holds 'CONFIRMED'::bookings_status_enum: the constraint goes while the type is made again.
+    await expectCleanCycle(db, [PostTag, Holding, Booking, RoomRate], [PostTag, Holding, BookingFewer, RoomRate], 'Fewer', 'SELECT * FROM bookings ORDER BY id')
+
+  } finally {
+    await db.drop()
   }
 })
