@@ -17,7 +17,9 @@ export interface ColumnMatch {
  * column holds no data of its own), both are arrays or neither, and their base types are one family
  * (`varchar` and `text`, `integer` and `bigint`; an enum only matches an enum). Nullability, default and
  * length never prevent a match, they are listed: a missed rename loses data, a wrong guess only asks.
- * `samePosition` is whether both sit at the same index of their tables. Undefined when they cannot match.
+ * `samePosition` is whether both sit at the same index of their tables. A similar name (see similarNames)
+ * weighs more than position: columns moved into an embedded (`city` to `placeCity`) keep their names but
+ * not their order. Undefined when they cannot match.
  */
 export function columnMatch(
   from: ColumnModel,
@@ -43,9 +45,26 @@ export function columnMatch(
     reasons.push('same position')
     score += 1
   }
+  if (similarNames(from.name, to.name)) {
+    reasons.push('similar name')
+    score += 3
+  }
   if (from.nullable !== to.nullable) reasons.push(to.nullable ? 'becomes nullable' : 'becomes NOT NULL')
   else score += 1
   if ((from.default ?? null) !== (to.default ?? null)) reasons.push(`default ${from.default ?? 'none'} -> ${to.default ?? 'none'}`)
   else score += 1
   return { score, reasons }
+}
+
+/** The shortest name taken as held by another: shorter ones (`id`, `ab`) sit inside too many names by chance. */
+const SIMILAR_NAME_MIN_LENGTH = 3
+
+/** similarNames: one name holds the other, case and all but letters and digits aside (`city` in `placeCity`, `user_id` in `userId`). */
+function similarNames(a: string, b: string): boolean {
+  const [shorter, longer] = [bare(a), bare(b)].sort((x, y) => x.length - y.length) as [string, string]
+  return shorter.length >= SIMILAR_NAME_MIN_LENGTH && longer.includes(shorter)
+}
+
+function bare(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '')
 }

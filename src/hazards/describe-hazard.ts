@@ -22,6 +22,7 @@ export function describeHazard(finding: HazardFinding, result?: ProbeResult, row
     message,
     operation: finding.operation,
     ...(finding.subject !== undefined && { subject: finding.subject }),
+    ...(finding.column !== undefined && { column: finding.column }),
     ...(measurement !== undefined && { measurement }),
   }
 }

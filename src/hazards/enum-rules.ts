@@ -22,7 +22,7 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
     return users.map(({ table, column }): HazardFinding => {
       const origin = context.origins.column(index, table, column.name)
       return {
-        code: 'ENUM_VALUE_REMOVED', operation: op, advice,
+        code: 'ENUM_VALUE_REMOVED', operation: op, advice, column: { table, name: column.name },
         what: `${what}, which fails while rows of ${columnText(table, column.name)} hold them`,
         ...(origin && {
           probe: { kind: 'holds_values', table: nameOf(origin.table), column: origin.column.name, values: removed, isArray: column.isArray === true },

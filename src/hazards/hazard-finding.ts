@@ -1,6 +1,6 @@
 import type { Probe } from '../dialect/probe'
 import type { Operation } from '../operations/operation'
-import type { HazardCode } from './hazard'
+import type { ColumnPlace, HazardCode } from './hazard'
 
 /**
  * HazardFinding is what a rule finds, before the data is measured: the code, the operation, what happens
@@ -15,4 +15,6 @@ export interface HazardFinding {
   readonly probe?: Probe
   /** What it concerns where that is more than its operation (a rebuild concerns its whole table), briefly: `"tag"`. */
   readonly subject?: string
+  /** The column it concerns where its operation names none (an enum type's change, found once per column using it). */
+  readonly column?: ColumnPlace
 }

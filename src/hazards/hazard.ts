@@ -1,3 +1,4 @@
+import type { QualifiedName } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 
 /** Severity ranks hazards: `danger` may lose data or fail; `warning` locks, slows or breaks running code; `info` is worth knowing. */
@@ -113,5 +114,13 @@ export interface Hazard {
   readonly operation?: Operation
   /** What it concerns, briefly (`"post"."title"`), when its operation does not name it: there is none, or it concerns more. */
   readonly subject?: string
+  /** The column it concerns where its operation names none (see HazardFinding). */
+  readonly column?: ColumnPlace
   readonly measurement?: HazardMeasurement
+}
+
+/** ColumnPlace is a column of a table, by name. */
+export interface ColumnPlace {
+  readonly table: QualifiedName
+  readonly name: string
 }

@@ -41,8 +41,12 @@ export function renderGithubReport(plan: MigrationPlan, context: ReportContext =
   return `${lines.join('\n')}\n`
 }
 
-/** placeOf is where a hazard points: the entity property of the column its operation changes, else the entity's class. */
+/**
+ * placeOf is where a hazard points: the entity property of the column it concerns or its operation changes, else
+ * the entity's class.
+ */
 function placeOf(hazard: Hazard, locations: readonly TableLocation[]): SourceLine | undefined {
+  if (hazard.column !== undefined) return locate(locations, hazard.column.table, hazard.column.name)
   const op = hazard.operation
   const table = op === undefined ? undefined : tableOf(op)
   return op === undefined || table === undefined ? undefined : locate(locations, table, columnOf(op))

@@ -68,10 +68,13 @@ export function decoratorAdvice(targets: readonly RenameTarget[], rename: Rename
   return property === undefined ? undefined : `add ${decorator} to ${property}`
 }
 
-/** declaredProperty is `Class.property` of the class declaring `column`, the entity's own for its own columns. */
+/**
+ * declaredProperty is `Class.property` of the class declaring `column`, the entity's own for its own columns; a
+ * relation's join column is its relation's property (its path, `parent.id`, names no property).
+ */
 function declaredProperty(metadata: EntityMetadata, column: ColumnMetadata): string {
   if (typeof column.target === 'function' && column.target !== metadata.target) return `${column.target.name}.${column.propertyName}`
-  return `${metadata.targetName}.${column.propertyPath}`
+  return `${metadata.targetName}.${column.relationMetadata === undefined ? column.propertyPath : column.propertyName}`
 }
 
 function columnHintsOf(metadata: EntityMetadata, column: ColumnMetadata): readonly string[] {

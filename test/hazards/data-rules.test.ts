@@ -218,6 +218,7 @@ describe('ENUM_VALUE_REMOVED', () => {
   it('fires per column using an enum type that loses a value, counting the rows holding it', () => {
     const [finding] = findingsOf(pg, withEnum, [{ kind: 'alter_enum', from: enumType, to: { ...enumType, values: ['active'] }, users: enumUsers(withEnum, enumType) }])
     expect(finding).toMatchObject({ code: 'ENUM_VALUE_REMOVED', probe: { kind: 'holds_values', table: U, column: 'status', values: ['archived'] } })
+    expect(finding?.column).toEqual({ table: U, name: 'status' })
     expect(finding?.what).toBe(`Removes 'archived' from enum "public"."users_status_enum", which fails while rows of "public"."users"."status" hold them`)
   })
   it('fires where enums are per column and a column accepts fewer values', () => {

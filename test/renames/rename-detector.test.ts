@@ -43,6 +43,24 @@ describe('detectColumnRenames', () => {
     expect(detectColumnRenames(before, after, postgresTypeFamilies).map((s) => [s.from, s.to])).toEqual([['a', 'd'], ['b', 'c']])
   })
 
+  it('pairs columns by name over position when the new names hold the old ones (moved into an embedded)', () => {
+    // venues.city and .region became the embedded Place's placeRegion and placeCity, listed in another order:
+    // by position alone city went to placeRegion, and a rename stated as suggested swapped the values.
+    const before = table('venues', [id, column('city', 'varchar'), column('region', 'varchar'), column('country', 'varchar')])
+    const after = table('venues', [id, column('placeRegion', 'varchar'), column('placeCity', 'varchar'), column('place_country', 'varchar', { length: 2 })])
+    expect(detectColumnRenames(before, after, postgresTypeFamilies)).toEqual([
+      { kind: 'column', table: { name: 'venues' }, from: 'city', to: 'placeCity', reasons: ['same type varchar', 'similar name'] },
+      { kind: 'column', table: { name: 'venues' }, from: 'country', to: 'place_country', reasons: ['type varchar -> varchar(2)', 'same position', 'similar name'] },
+      { kind: 'column', table: { name: 'venues' }, from: 'region', to: 'placeRegion', reasons: ['same type varchar', 'similar name'] },
+    ])
+  })
+
+  it('does not take a short name inside a longer one for a similar name', () => {
+    const before = table('t', [id, column('ab', 'varchar')])
+    const after = table('t', [id, column('label', 'varchar')])
+    expect(detectColumnRenames(before, after, postgresTypeFamilies)[0]!.reasons).toEqual(['same type varchar', 'same position'])
+  })
+
   it('finds nothing when only columns are added or only dropped', () => {
     expect(detectColumnRenames(table('t', [id, column('a')]), table('t', [id]), postgresTypeFamilies)).toEqual([])
     expect(detectColumnRenames(table('t', [id]), table('t', [id, column('a')]), postgresTypeFamilies)).toEqual([])

@@ -1,4 +1,4 @@
-import { ChildEntity, Column, DataSource, Entity, PrimaryGeneratedColumn, TableInheritance } from 'typeorm'
+import { ChildEntity, Column, DataSource, Entity, ManyToOne, PrimaryGeneratedColumn, TableInheritance } from 'typeorm'
 import { readEntities } from '../../src/source/entity-metadata'
 import { decoratorAdvice, renameTargetsOf } from '../../src/source/rename-hints'
 import { RenamedFrom } from '../../src/source/renamed-from'
@@ -29,6 +29,12 @@ class Rule {
 @ChildEntity()
 class DocumentRule extends Rule {
   @Column({ type: 'text', nullable: true }) note: string | null
+}
+
+@Entity('topic')
+class Topic {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Topic, { nullable: true }) parent: Topic | null
 }
 
 async function hintsOf(...entities: Function[]) {
@@ -63,6 +69,13 @@ describe('@RenamedFrom', () => {
     expect(advice('article', 'created', 'createdOn')).toBe("add @RenamedFrom('created') to Stamped.createdOn")
     expect(advice('article', 'town', 'addressCity')).toBe("add @RenamedFrom('town') to Address.city")
     expect(advice('rule', 'memo', 'note')).toBe("add @RenamedFrom('memo') to DocumentRule.note")
+  })
+
+  it('names a relation\'s property for its join column, where @RenamedFrom is read (not Topic.parent.id)', async () => {
+    // A naming strategy made freeCodeCamp/chapter's tree parent column parentId into parent_id.
+    const { metadatas } = await hintsOf(Topic)
+    expect(decoratorAdvice(renameTargetsOf(metadatas), { kind: 'column', table: { name: 'topic' }, from: 'parent_id', to: 'parentId' }))
+      .toBe("add @RenamedFrom('parent_id') to Topic.parent")
   })
 
   it('needs an old name', () => {

@@ -109,6 +109,15 @@ describe('the github report', () => {
     expect(github.endsWith('\ntypeorm-autogen: 2 tables changed, 2 dangers, 1 warning\n')).toBe(true)
   })
 
+  it('points a finding on an enum type at the property of the column it names (ENUM_VALUE_REMOVED)', () => {
+    // One hazard per column using the type (freeCodeCamp/chapter's sponsors.type): its operation, the type's, names no table.
+    const type = { name: 'kind_enum', values: ['a', 'b'] }
+    const shrink: Operation = { kind: 'alter_enum', from: type, to: { ...type, values: ['a'] }, users: [{ table: { name: odd }, column: { name: 'id', type: 'enum', nullable: false } }] }
+    const removed: Hazard = { code: 'ENUM_VALUE_REMOVED', severity: 'danger', message: 'm', operation: shrink, column: { table: { name: odd }, name: 'id' } }
+    const one = renderReport({ ...plan, up: [shrink], hazards: [removed], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo' })
+    expect(one.split('\n')[0]).toBe('::error file=src/we%2Cird%3Aentity.ts,line=6,title=ENUM_VALUE_REMOVED enum "kind_enum"::m')
+  })
+
   it('points a column finding at its property', () => {
     const added: Hazard = { code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', severity: 'warning', message: 'm', operation: ops[1] }
     const one = renderReport({ ...plan, hazards: [added], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo' })

@@ -30,14 +30,31 @@ export interface ColumnAlter {
   readonly clause: string
 }
 
-/** AlterColumnPiece is a statement of its own, or a clause of the table's ALTER TABLE. */
-export type AlterColumnPiece = string | ColumnAlter
+/**
+ * AfterColumnAlters is a statement that needs only the clauses before it of its table's ALTER TABLE to have run
+ * (`ALTER SEQUENCE ... AS` after its serial column's change of type): joinColumnAlters writes it after that
+ * ALTER TABLE, whose clauses after it then still join it.
+ */
+export interface AfterColumnAlters {
+  /** The table, as the statement names it. */
+  readonly table: string
+  readonly after: string
+}
+
+/** AlterColumnPiece is a statement of its own, a clause of the table's ALTER TABLE, or a statement to follow it. */
+export type AlterColumnPiece = string | ColumnAlter | AfterColumnAlters
 
 /** isColumnAlter tells a clause from a statement of its own. */
 export const isColumnAlter = (piece: unknown): piece is ColumnAlter => typeof piece === 'object' && piece !== null && 'clause' in piece
 
-/** CompiledStatement is a statement, and, for an ALTER COLUMN clause alone in its ALTER TABLE, that clause. */
-export type CompiledStatement = Statement & { readonly alter?: ColumnAlter }
+/** isAfterColumnAlters tells a statement that follows its table's ALTER TABLE from one that runs where it stands. */
+export const isAfterColumnAlters = (piece: unknown): piece is AfterColumnAlters => typeof piece === 'object' && piece !== null && 'after' in piece
+
+/**
+ * CompiledStatement is a statement, and, for an ALTER COLUMN clause alone in its ALTER TABLE, that clause; or,
+ * for a statement that follows its table's ALTER TABLE, that table (`follows`).
+ */
+export type CompiledStatement = Statement & { readonly alter?: ColumnAlter; readonly follows?: string }
 
 /** columnAlterStatement is the ALTER TABLE of one clause, which joinColumnAlters may join with the next. */
 export function columnAlterStatement(alter: ColumnAlter, operations: readonly Operation[]): CompiledStatement {
@@ -50,21 +67,25 @@ export function columnAlterStatement(alter: ColumnAlter, operations: readonly Op
  * under its exclusive lock. One statement runs its clauses by kind, not in the order written: every drop
  * (DROP DEFAULT, DROP NOT NULL) first, then the changes of type, then the rest (SET NOT NULL, SET DEFAULT, ADD
  * and SET GENERATED), which is the order alterColumnSql writes one column's; but it checks each change of type
- * against the column as it was, so DROP IDENTITY and DROP EXPRESSION are statements of their own.
+ * against the column as it was, so DROP IDENTITY and DROP EXPRESSION are statements of their own. A statement
+ * that follows its table's clauses (AfterColumnAlters) waits for the end of that ALTER TABLE.
  */
 export function joinColumnAlters(compiled: readonly CompiledStatement[]): Statement[] {
   const out: Statement[] = []
   let run: CompiledStatement[] = []
+  let following: Statement[] = []
   const flush = () => {
     if (run.length === 0) return
     const operations = [...new Set(run.flatMap((s) => s.operations))]
-    out.push({ sql: `ALTER TABLE ${run[0]!.alter!.table} ${run.map((s) => s.alter!.clause).join(', ')}`, operations })
+    out.push({ sql: `ALTER TABLE ${run[0]!.alter!.table} ${run.map((s) => s.alter!.clause).join(', ')}`, operations }, ...following)
     run = []
+    following = []
   }
   for (const statement of compiled) {
-    const { alter, ...rest } = statement
+    const { alter, follows, ...rest } = statement
     if (alter !== undefined && run.length > 0 && run[0]!.alter!.table === alter.table) run.push(statement)
     else if (alter !== undefined) (flush(), run.push(statement))
+    else if (follows !== undefined && run.length > 0 && run[0]!.alter!.table === follows) following.push(rest)
     else (flush(), out.push(rest))
   }
   flush()
@@ -104,7 +125,7 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
     // A generated column's values are computed again in the new type: PostgreSQL refuses USING on it.
     const using = to.computed !== undefined ? '' : ` USING ${valueCastSql(quoteIdent(to.name), from, to, table)}`
     out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate}${using}`))
-    if (isIncrement(from) && isIncrement(to)) out.push(`ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}`)
+    if (isIncrement(from) && isIncrement(to)) out.push({ table: t, after: `ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}` })
   }
   if (changes.includes('nullability')) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))
 

@@ -3,7 +3,7 @@ import { type Operation, type OperationKind, type OperationOf, tableOf } from '.
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteLiteral } from '../quote'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
-import { type ColumnAlter, type CompiledStatement, alterColumnSql, columnAlterStatement, isColumnAlter, joinColumnAlters, recomputes } from './postgres-alter-column-sql'
+import { type AfterColumnAlters, type ColumnAlter, type CompiledStatement, alterColumnSql, columnAlterStatement, isAfterColumnAlters, isColumnAlter, joinColumnAlters, recomputes } from './postgres-alter-column-sql'
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
 import {
@@ -24,7 +24,7 @@ import { createViewSql, dropViewSql, replaceViewSql } from './postgres-view-sql'
  * Compiler writes one operation, as statements and ALTER COLUMN clauses; `later` are the operations after it
  * (an enum value they use must be committed first).
  */
-type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[], changes: ChangeSet) => readonly (StatementPiece | ColumnAlter)[]
+type Compiler<K extends OperationKind> = (op: OperationOf<K>, later: readonly Operation[], changes: ChangeSet) => readonly (StatementPiece | ColumnAlter | AfterColumnAlters)[]
 
 const alterTable = (op: { table: Parameters<typeof qualified>[0] }, clause: string) => `ALTER TABLE ${qualified(op.table)} ${clause}`
 /** What an online migration added, its `down` drops where it is there (see Online). */
@@ -147,7 +147,8 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   return joinColumnAlters(ops.flatMap((op, i): CompiledStatement[] => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1), changes)
-      .map((piece) => isColumnAlter(piece) ? columnAlterStatement(piece, [op]) : statementOf(piece, [op]))
+      .map((piece): CompiledStatement => isColumnAlter(piece) ? columnAlterStatement(piece, [op])
+        : isAfterColumnAlters(piece) ? { ...statementOf(piece.after, [op]), follows: piece.table } : statementOf(piece, [op]))
     if (op.kind === 'alter_column' && recomputes(op)) {
       // The column is dropped and added again (alterColumnSql), and its indexes and constraints with it.
       const [was, then] = [changes.tableBefore(i), changes.tableAfter(i)]
