@@ -4,6 +4,7 @@ import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
 import { typeText, typeTextWithValues } from '../../model/type-text'
 import { changesType } from '../../plan/column-change'
+import { epochRangeText } from '../epoch-range'
 import { narrowingProbe } from '../narrowing-probe'
 import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
 import { holdsValues, probeCondition } from './mysql-probes'
@@ -53,7 +54,7 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
 /**
  * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
- * paddedBinaryNarrowing), numbers outside the new range, and numbers made an ENUM or a SET that are no label's
+ * paddedBinaryNarrowing), numbers outside the new range, moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
  * position or bits (see labelsNotFitting). Fewer decimal places or fractional seconds are rounded in either mode,
  * and stay unchecked (TYPE_NARROWING warns of them).
  */
@@ -76,6 +77,13 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
       condition: probeCondition({ ...probe, scale: undefined }, column)!,
       what: `hold numbers outside ${probe.min}..${probe.max}, which ${typeText(to)} cannot hold: change them first ` +
         '(outside strict mode the server would silently write the nearest of those bounds instead)',
+    }]
+  }
+  if (probe.kind === 'outside_epoch_range') {
+    return [{
+      condition: probeCondition(probe, column)!,
+      what: `hold moments outside ${epochRangeText(probe.min, probe.max)}, which ${typeText(to)} cannot hold: change them first ` +
+        "(outside strict mode the server would silently write the zero date '0000-00-00 00:00:00' instead)",
     }]
   }
   return []
