@@ -11,6 +11,7 @@ import { holdsValues, probeCondition } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
 import { classifyMysqlTypeChange } from './mysql-type-change'
 import { orphanGuard } from './mysql-orphan-guards'
+import { checkGuard } from './mysql-check-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 
@@ -93,7 +94,8 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
 /**
  * guardsAhead are the data loss guards of `changes` that can run before its first statement, naming the table and
  * column as they are then, and the operations they guard; with them, the checks for rows a foreign key the
- * migration adds would refuse (see orphanGuard), which guard nothing the ALTERs carry themselves. The server commits each DDL statement on its own, so a
+ * migration adds would refuse, and that break a check it adds (see orphanGuard and checkGuard), which guard nothing
+ * the ALTERs carry themselves. The server commits each DDL statement on its own, so a
  * guard failing after another statement of the migration (a rename of the same table) left the migration partly
  * applied. A guard stays before its ALTER where the migration creates or drops the table, or adds, fills or
  * changes the column before it: its rows are not yet what the ALTER meets.
@@ -103,8 +105,8 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
   const guarded = new Set<Operation>()
   changes.ops.forEach((op, i) => {
     const table = changes.tableAt[i]
-    if (op.kind === 'add_foreign_key') {
-      const guard = orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name))
+    if (op.kind === 'add_foreign_key' || op.kind === 'add_check') {
+      const guard = op.kind === 'add_check' ? checkGuard(changes, i, op) : orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name))
       if (guard !== undefined) statements.push(guard)
       return
     }
