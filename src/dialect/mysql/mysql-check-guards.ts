@@ -1,12 +1,10 @@
-import type { Operation, OperationOf } from '../../operations/operation'
+import type { OperationOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { writtenCheck } from '../../model/written-sql'
 import { quoteDoubled } from '../quote'
 import type { Statement } from '../statement'
 import { quoteIdent } from './mysql-quote'
-
-// What changes the rows, or the names, a check added after it would read.
-const reshaping: ReadonlySet<Operation['kind']> = new Set(['add_column', 'drop_column', 'alter_column', 'copy_column', 'rename_column', 'rename_table'])
+import { reshapedBefore } from './mysql-reshaped-before'
 
 /**
  * checkGuard is the test, run before the migration's first statement, for the rows that break the check `op` (the
@@ -18,7 +16,7 @@ const reshaping: ReadonlySet<Operation['kind']> = new Set(['add_column', 'drop_c
 export function checkGuard(changes: ChangeSet, at: number, op: OperationOf<'add_check'>): Statement | undefined {
   const table = changes.tableAt[at]
   if (table?.from === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return undefined
-  if (table.opIndexes.some((j) => j < at && reshaping.has(changes.ops[j]!.kind))) return undefined
+  if (reshapedBefore(changes, at)) return undefined
   if (table.from.checks.some((c) => c.expression === op.check.expression)) return undefined
   const expression = writtenCheck(op.check)
   return {

@@ -12,6 +12,7 @@ import { quoteIdent } from './mysql-quote'
 import { classifyMysqlTypeChange } from './mysql-type-change'
 import { orphanGuard } from './mysql-orphan-guards'
 import { checkGuard } from './mysql-check-guards'
+import { uniqueGuard } from './mysql-unique-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 
@@ -94,8 +95,8 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
 /**
  * guardsAhead are the data loss guards of `changes` that can run before its first statement, naming the table and
  * column as they are then, and the operations they guard; with them, the checks for rows a foreign key the
- * migration adds would refuse, and that break a check it adds (see orphanGuard and checkGuard), which guard nothing
- * the ALTERs carry themselves. The server commits each DDL statement on its own, so a
+ * migration adds would refuse, that break a check it adds, and that repeat values of a unique key it adds (see
+ * orphanGuard, checkGuard and uniqueGuard), which guard nothing the ALTERs carry themselves. The server commits each DDL statement on its own, so a
  * guard failing after another statement of the migration (a rename of the same table) left the migration partly
  * applied. A guard stays before its ALTER where the migration creates or drops the table, or adds, fills or
  * changes the column before it: its rows are not yet what the ALTER meets.
@@ -105,11 +106,11 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
   const guarded = new Set<Operation>()
   changes.ops.forEach((op, i) => {
     const table = changes.tableAt[i]
-    if (op.kind === 'add_foreign_key' || op.kind === 'add_check') {
-      const guard = op.kind === 'add_check' ? checkGuard(changes, i, op) : orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name))
-      if (guard !== undefined) statements.push(guard)
-      return
-    }
+    const refused = op.kind === 'add_check' ? checkGuard(changes, i, op)
+      : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name))
+        : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
+          : undefined
+    if (refused !== undefined) statements.push(refused)
     if (op.kind !== 'alter_column' || table === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return
     const column = columnAtStart(changes, i, op.from.name)
     if (column === undefined) return

@@ -430,6 +430,7 @@ describe('mysql compiler', () => {
     ]
     expect(sqlOf(ops, mariadb1011)).toEqual([
       'SELECT 1 FROM `post` WHERE NOT (`views` >= 1) LIMIT 1',
+      'SELECT 1 FROM `post` WHERE `title` IS NOT NULL GROUP BY `title` HAVING COUNT(*) > 1 LIMIT 1',
       'ALTER TABLE `post` DROP CONSTRAINT IF EXISTS `CHK`, ADD CONSTRAINT `CHK` CHECK (`views` >= 1), ' +
       'DROP INDEX IF EXISTS `IDX_views`, ADD INDEX `IDX_views` (`views`, `title`), DROP INDEX IF EXISTS `UQ`, ADD UNIQUE INDEX `UQ` (`title`)',
     ])

@@ -209,7 +209,8 @@ describe('mysql SQL on MariaDB 10.11', () => {
     const note = myTable('note', [col('id'), col('body', 'text', { nullable: true }), col('tag', 'varchar', { length: 10, nullable: true })], { primaryKey: { columns: ['id'] } })
     await createTable(note)
     const unique = { name: 'UQ_body_tag', columns: ['body', 'tag'] }
-    const added = compile([{ kind: 'add_unique', table: note, unique }], mySchema([note]))
+    // The check of the values a new unique key refuses (see uniqueGuard) goes first; the ALTER follows.
+    const added = compile([{ kind: 'add_unique', table: note, unique }], mySchema([note])).filter((s) => s.failIfRows === undefined)
     expect(added.map((s) => [s.sql.includes('ALGORITHM'), s.rebuild])).toEqual([[false, 'note']])
     await expect(db.query(`${added[0]!.sql}, ALGORITHM=INPLACE`)).rejects.toThrow(/ALGORITHM=INPLACE is not supported/)
     await run(added)
