@@ -7,6 +7,8 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (limits.lengthTypes.includes(to.type)) {
     return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
   }
+  const moments = limits.epochRanges?.[to.type]
+  if (moments !== undefined) return { kind: 'outside_epoch_range', table, column, min: moments[0], max: moments[1] }
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
     // From a decimal or floating type, a value may lie outside the range and have a fractional part too.

@@ -30,6 +30,11 @@ export type Probe =
    */
   | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number }
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
+  /**
+   * Moments before `min` or after `max` seconds since 1970-01-01 00:00:00 UTC (decimal numbers written as text),
+   * the range of a type that stores a moment as such seconds (see TypeLimits.epochRanges).
+   */
+  | { readonly kind: 'outside_epoch_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }
   | { readonly kind: 'holds_values'; readonly table: QualifiedName; readonly column: string; readonly values: readonly string[]; readonly isArray?: boolean }
   /**
    * Non-null values of the column, now `from`, that do not look like values of the type `to`; dialects answer

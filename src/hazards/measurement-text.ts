@@ -1,4 +1,5 @@
 import type { Probe, ProbeResult } from '../dialect/probe'
+import { epochRangeText } from '../dialect/epoch-range'
 import { quoteDoubled } from '../dialect/quote'
 import { columnsText, formatApproximate, formatCount, plural, tableText, valuesText } from './hazard-names'
 import { typeTextWithValues } from '../model/type-text'
@@ -76,6 +77,10 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'more_decimals': {
       const digits = decimalsText(probe.scale)
       return [`${plural(n, 'value')} ${verb('has', 'have')} ${digits}`, `no value has ${digits}`]
+    }
+    case 'outside_epoch_range': {
+      const range = epochRangeText(probe.min, probe.max)
+      return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
     }
     case 'holds_values':
       return [`${plural(n, 'row')} ${verb('holds', 'hold')} ${valuesText(probe.values)}`, `no row holds ${valuesText(probe.values)}`]

@@ -1,6 +1,7 @@
-import { Column, DataSource, Entity, PrimaryGeneratedColumn, type MigrationInterface } from 'typeorm'
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
+import { upUnderLooseSqlMode } from '../support/loose-sql-mode'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
 // Outside strict mode (a sql_mode without STRICT_TRANS_TABLES or STRICT_ALL_TABLES) MariaDB takes an ALTER that
@@ -83,22 +84,6 @@ class ArticleViewsAsFlags {
 }
 
 const rowsQuery = 'SELECT id, status, tags, title, views FROM article ORDER BY id'
-
-/** upUnderLooseSqlMode runs the `up` of the generated migration `file` on a session whose sql_mode has no strict mode. */
-async function upUnderLooseSqlMode(db: TestDatabase, file: string): Promise<void> {
-  const dataSource = new DataSource({ ...db.options, logging: false } as never)
-  await dataSource.initialize()
-  const queryRunner = dataSource.createQueryRunner()
-  try {
-    await queryRunner.query("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'")
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const migrations = require(file) as Record<string, new () => MigrationInterface>
-    await Object.values(migrations)[0]!.prototype.up.call(undefined, queryRunner)
-  } finally {
-    await queryRunner.release()
-    await dataSource.destroy()
-  }
-}
 
 describe.each([
   ['labels rows hold', ArticleFewerLabels, "rows of \"article\".\"status\" hold 'archived', which the column no longer takes"],

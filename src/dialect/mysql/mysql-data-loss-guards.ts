@@ -4,11 +4,15 @@ import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
 import { typeText, typeTextWithValues } from '../../model/type-text'
 import { changesType } from '../../plan/column-change'
+import { epochRangeText } from '../epoch-range'
 import { narrowingProbe } from '../narrowing-probe'
 import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
 import { holdsValues, probeCondition } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
 import { classifyMysqlTypeChange } from './mysql-type-change'
+import { orphanGuard } from './mysql-orphan-guards'
+import { checkGuard } from './mysql-check-guards'
+import { uniqueGuard } from './mysql-unique-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 
@@ -53,7 +57,7 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
 /**
  * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
- * paddedBinaryNarrowing), numbers outside the new range, and numbers made an ENUM or a SET that are no label's
+ * paddedBinaryNarrowing), numbers outside the new range, moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
  * position or bits (see labelsNotFitting). Fewer decimal places or fractional seconds are rounded in either mode,
  * and stay unchecked (TYPE_NARROWING warns of them).
  */
@@ -78,12 +82,21 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
         '(outside strict mode the server would silently write the nearest of those bounds instead)',
     }]
   }
+  if (probe.kind === 'outside_epoch_range') {
+    return [{
+      condition: probeCondition(probe, column)!,
+      what: `hold moments outside ${epochRangeText(probe.min, probe.max)}, which ${typeText(to)} cannot hold: change them first ` +
+        "(outside strict mode the server would silently write the zero date '0000-00-00 00:00:00' instead)",
+    }]
+  }
   return []
 }
 
 /**
  * guardsAhead are the data loss guards of `changes` that can run before its first statement, naming the table and
- * column as they are then, and the operations they guard. The server commits each DDL statement on its own, so a
+ * column as they are then, and the operations they guard; with them, the checks for rows a foreign key the
+ * migration adds would refuse, that break a check it adds, and that repeat values of a unique key it adds (see
+ * orphanGuard, checkGuard and uniqueGuard), which guard nothing the ALTERs carry themselves. The server commits each DDL statement on its own, so a
  * guard failing after another statement of the migration (a rename of the same table) left the migration partly
  * applied. A guard stays before its ALTER where the migration creates or drops the table, or adds, fills or
  * changes the column before it: its rows are not yet what the ALTER meets.
@@ -93,6 +106,11 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
   const guarded = new Set<Operation>()
   changes.ops.forEach((op, i) => {
     const table = changes.tableAt[i]
+    const refused = op.kind === 'add_check' ? checkGuard(changes, i, op)
+      : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name))
+        : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
+          : undefined
+    if (refused !== undefined) statements.push(refused)
     if (op.kind !== 'alter_column' || table === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return
     const column = columnAtStart(changes, i, op.from.name)
     if (column === undefined) return

@@ -41,6 +41,10 @@ export function probeCondition(probe: ConditionProbe, column: string): string | 
       return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
     }
     case 'more_decimals': return moreDecimals(column, probe.scale)
+    // FROM_UNIXTIME gives the bounds in the session's time zone, in which the server converts the values; the
+    // zero date converts to the zero timestamp.
+    case 'outside_epoch_range':
+      return `(${column} <> '0000-00-00 00:00:00' AND (${column} < FROM_UNIXTIME(${probe.min}) OR ${column} > FROM_UNIXTIME(${probe.max})))`
     case 'holds_values': return holdsValues(column, probe.values)
     case 'not_convertible': return notConvertible(probe, column)
     case 'loses_characters': return charactersLost(column, probe.charset)

@@ -80,8 +80,9 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
     }
     case 'not_convertible': return notConvertible(probe, column)
-    // Columns have no charset of their own here.
-    case 'loses_characters': return undefined
+    // Columns have no charset of their own here, and no type bounded by seconds since 1970.
+    case 'loses_characters':
+    case 'outside_epoch_range': return undefined
   }
 }
 

@@ -42,8 +42,9 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       // Towards INTEGER, a REAL with a fraction stays a REAL.
       return affinity === 'INTEGER' ? `(${unparsed} OR (typeof(${column}) = 'real' AND ${column} <> CAST(${column} AS INTEGER)))` : unparsed
     }
-    // Columns have no charset of their own here.
-    case 'loses_characters': return undefined
+    // Columns have no charset of their own here, and no type bounded by seconds since 1970.
+    case 'loses_characters':
+    case 'outside_epoch_range': return undefined
   }
 }
 

@@ -163,7 +163,8 @@ describe('mysql SQL on MariaDB 10.11', () => {
       [{ kind: 'drop_primary_key', table: member, primaryKey: member.primaryKey! }, { kind: 'add_primary_key', table: member, primaryKey: { columns: ['id', 'team_id'] } }],
     ]
     for (const [i, ops] of copies.entries()) {
-      const statements = compile(ops)
+      // The check of the rows a new CHECK refuses (see checkGuard) goes first; the ALTER follows.
+      const statements = compile(ops).filter((s) => s.failIfRows === undefined)
       expect(statements.map((s) => [s.sql.includes('ALGORITHM'), s.rebuild])).toEqual([[false, 'member']])
       // MariaDB refuses to do it without a copy (a primary key is rebuilt in place: a rewrite all the same).
       if (i < 3) await expect(db.query(`${statements[0]!.sql}, ALGORITHM=INPLACE`)).rejects.toThrow(/ALGORITHM=INPLACE is not supported/)
@@ -208,7 +209,8 @@ describe('mysql SQL on MariaDB 10.11', () => {
     const note = myTable('note', [col('id'), col('body', 'text', { nullable: true }), col('tag', 'varchar', { length: 10, nullable: true })], { primaryKey: { columns: ['id'] } })
     await createTable(note)
     const unique = { name: 'UQ_body_tag', columns: ['body', 'tag'] }
-    const added = compile([{ kind: 'add_unique', table: note, unique }], mySchema([note]))
+    // The check of the values a new unique key refuses (see uniqueGuard) goes first; the ALTER follows.
+    const added = compile([{ kind: 'add_unique', table: note, unique }], mySchema([note])).filter((s) => s.failIfRows === undefined)
     expect(added.map((s) => [s.sql.includes('ALGORITHM'), s.rebuild])).toEqual([[false, 'note']])
     await expect(db.query(`${added[0]!.sql}, ALGORITHM=INPLACE`)).rejects.toThrow(/ALGORITHM=INPLACE is not supported/)
     await run(added)

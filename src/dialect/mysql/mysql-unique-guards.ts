@@ -1,0 +1,38 @@
+import type { OperationOf } from '../../operations/operation'
+import type { ChangeSet } from '../../plan/change-set'
+import { quoteDoubled } from '../quote'
+import type { Statement } from '../statement'
+import { quoteIdent } from './mysql-quote'
+import { reshapedBefore } from './mysql-reshaped-before'
+
+/**
+ * uniqueGuard is the test, run before the migration's first statement, for the values the unique constraint or
+ * unique index `op` (the operation at `at`) adds would find repeated: the server refuses the ADD then ("Duplicate
+ * entry"), in any sql_mode, after the statements before it committed. Rows with a NULL in a key column repeat
+ * nothing, and values compare under the columns' collations, as the index compares them. Only where the table
+ * exists before the migration, no operation before `at` reshapes it, every key is a plain column of it, and no
+ * unique key or primary key of it was on some of these columns already (their values are unique then).
+ */
+export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'>): Statement | undefined {
+  const table = changes.tableAt[at]
+  const from = table?.from
+  if (table === undefined || from === undefined || table.createdAt !== undefined || table.droppedAt !== undefined || reshapedBefore(changes, at)) return undefined
+  const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
+  if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keys !== undefined)) return undefined
+  const columns = key.columns
+  if (!columns.every((c) => from.columns.some((column) => column.name === c))) return undefined
+  const unique = [
+    ...from.uniques.map((u) => u.columns),
+    ...from.indexes.filter((i) => i.unique && i.where === undefined).map((i) => i.columns),
+    ...(from.primaryKey === undefined ? [] : [from.primaryKey.columns]),
+  ]
+  if (unique.some((keyed) => keyed.length > 0 && keyed.every((c) => columns.includes(c)))) return undefined
+  const quoted = columns.map(quoteIdent)
+  return {
+    sql: `SELECT 1 FROM ${quoteIdent(table.firstName.name)} WHERE ${quoted.map((c) => `${c} IS NOT NULL`).join(' AND ')} ` +
+      `GROUP BY ${quoted.join(', ')} HAVING COUNT(*) > 1 LIMIT 1`,
+    operations: [op],
+    failIfRows: `rows of ${quoteDoubled(table.firstName.name)} repeat values of (${columns.map(quoteDoubled).join(', ')}), which unique ` +
+      `${quoteDoubled(key.name)} takes once: remove the duplicates first (the server would refuse it); nothing of the table was changed`,
+  }
+}

@@ -1,0 +1,18 @@
+import { DataSource, type MigrationInterface } from 'typeorm'
+import type { TestDatabase } from './test-database'
+
+/** upUnderLooseSqlMode runs the `up` of the generated migration `file` on a MariaDB session whose sql_mode has no strict mode. */
+export async function upUnderLooseSqlMode(db: TestDatabase, file: string): Promise<void> {
+  const dataSource = new DataSource({ ...db.options, logging: false } as never)
+  await dataSource.initialize()
+  const queryRunner = dataSource.createQueryRunner()
+  try {
+    await queryRunner.query("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'")
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const migrations = require(file) as Record<string, new () => MigrationInterface>
+    await Object.values(migrations)[0]!.prototype.up.call(undefined, queryRunner)
+  } finally {
+    await queryRunner.release()
+    await dataSource.destroy()
+  }
+}
