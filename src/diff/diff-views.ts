@@ -1,6 +1,7 @@
 import type { DialectCapabilities } from '../dialect/dialect'
 import { nameOf, qualifiedKey } from '../model/qualified-name'
 import type { ViewColumn, ViewModel } from '../model/schema-model'
+import { sameViewDefinition } from '../model/same-view-definition'
 import { diffIndexes, type IndexOperation } from './diff-indexes'
 import { matchBy } from './match-by'
 
@@ -29,7 +30,7 @@ export function diffViews(actual: readonly ViewModel[], desired: readonly ViewMo
   const replaced: [ViewModel, ViewModel][] = []
   const indexes: IndexOperation[] = []
   for (const { actual: from, desired: to } of matched.both) {
-    if (from.definition === to.definition && (from.materialized === true) === (to.materialized === true)) {
+    if (sameViewDefinition(from, to)) {
       if (to.materialized === true) indexes.push(...diffIndexes(nameOf(to), from.indexes ?? [], to.indexes ?? [], false))
       continue
     }

@@ -70,6 +70,21 @@ describe('materialized views on postgres', () => {
   })
 })
 
+describe('a materialized view whose own definition changes on postgres', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('matviewown')
+    await migrateTo(db, [e.Customer, e.Order, e.SpentMaterialized], 'Init')
+  })
+  afterAll(async () => db?.drop())
+
+  it('is re-created without being called re-created around a change of what it reads', async () => {
+    const { up, hazards } = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterializedChanged]))
+    expect(up.filter((op) => op.kind.endsWith('_view')).map((op) => op.kind)).toEqual(['drop_view', 'create_view'])
+    expect(hazards.map((h) => h.code)).toEqual(['MATERIALIZED_VIEW_REFRESH'])
+  })
+})
+
 describe('SQLite views reading some columns', () => {
   let db: TestDatabase
   beforeAll(async () => {
