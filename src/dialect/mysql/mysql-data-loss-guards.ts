@@ -68,6 +68,7 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
   if (change === 'label_positions' || change === 'label_bits') return labelsNotFitting(op)
   if (change !== 'narrowing') return []
   const column = quoteIdent(from.name)
+  if (baseOf(to.type) === 'year') return [yearsNotKept(column)]
   const probe = narrowingProbe({ name: op.table.name }, from.name, from, to, mysqlTypeLimits)
   if (probe.kind === 'longer_than') {
     const what = probe.unpadded === true
@@ -155,4 +156,17 @@ function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string,
     : `hold numbers below 0 or with a bit past the last label of ${typeTextWithValues(to)} (outside ${min}..${max}), which it reads ` +
       'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
   return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
+}
+
+/**
+ * yearsNotKept is the test for the numbers of a column made a YEAR that it does not keep as they are: strict mode
+ * refuses those outside 0..99 and 1901..2155 (outside it the server writes 0000), and both modes read 1..99 as the
+ * years 2001..2069 and 1970..1999.
+ */
+function yearsNotKept(column: string): { condition: string, what: string } {
+  return {
+    condition: `(${column} <> 0 AND (${column} < 1901 OR ${column} > 2155))`,
+    what: 'hold numbers other than 0 and 1901..2155, which year does not keep as they are: change them first ' +
+      '(the server refuses them, or reads 1..99 as 2001..2069 and 1970..1999; outside strict mode it writes 0000 for the rest)',
+  }
 }
