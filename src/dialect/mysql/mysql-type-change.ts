@@ -12,7 +12,8 @@ const lobBytes: Readonly<Record<string, number>> = {
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const binaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
-const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), 'decimal', 'float', 'double'])
+const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
+const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), ...fractionalTypes])
 /** Types whose values are text to a conversion: a number, a date or a time is parsed out of them. */
 const textValueTypes: ReadonlySet<string> = new Set([...stringTypes, 'enum', 'set', 'uuid'])
 /** Types MariaDB converts uuid values to and from; it refuses every other ("Cannot cast 'uuid' as 'bigint'"), rows or none. */
@@ -24,7 +25,7 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...bi
  * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: in bytes of the
  * column's charset, see keepsLengthPrefix) and an enum or set that gains labels at the
  * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
- * included), datetime to timestamp and a number to a year are `narrowing` (truncated outside strict mode, rejected in it);
+ * included, and a signed number to an unsigned decimal, float or double), datetime to timestamp and a number to a year are `narrowing` (truncated outside strict mode, rejected in it);
  * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
  * An ENUM is stored as its label's position, and converts to and from numbers by it: `label_positions`; a SET
  * as one bit per label, and converts to and from numbers as that bit mask: `label_bits`.
@@ -34,6 +35,7 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): Typ
   if ((numberTypes.has(source) && target === 'enum') || (source === 'enum' && numberTypes.has(target))) return 'label_positions'
   if ((numberTypes.has(source) && target === 'set') || (source === 'set' && numberTypes.has(target))) return 'label_bits'
   if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
+  if (losesSign(from, to)) return 'narrowing'
   if (source === target && !(source in integerBytes)) return sameType(source, from, to)
   if (target in integerBytes) return toInteger(source, from, to)
   if (stringTypes.has(target)) return toString(source, from, to)
@@ -49,6 +51,15 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): Typ
   if (target === 'date') return source === 'datetime' || source === 'timestamp' ? 'narrowing' : 'cast_may_fail'
   // json, uuid, spatial and the rest parse their values.
   return 'cast_may_fail'
+}
+
+/**
+ * losesSign: a signed number made an unsigned decimal, float or double, which refuses the negative values (outside
+ * strict mode, writes 0 for them). Integer targets weigh their range as a whole (see toInteger).
+ */
+export function losesSign(from: ColumnModel, to: ColumnModel): boolean {
+  return fractionalTypes.has(baseOf(to.type)) && numberTypes.has(baseOf(from.type)) &&
+    to.type.includes('unsigned') && !from.type.includes('unsigned')
 }
 
 /**
