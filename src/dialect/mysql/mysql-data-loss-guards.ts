@@ -1,4 +1,5 @@
 import type { Operation, OperationOf } from '../../operations/operation'
+import type { ColumnModel } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
@@ -9,7 +10,7 @@ import { narrowingProbe } from '../narrowing-probe'
 import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
 import { holdsValues, probeCondition } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
-import { classifyMysqlTypeChange } from './mysql-type-change'
+import { classifyMysqlTypeChange, losesSign } from './mysql-type-change'
 import { orphanGuard } from './mysql-orphan-guards'
 import { checkGuard } from './mysql-check-guards'
 import { uniqueGuard } from './mysql-unique-guards'
@@ -57,7 +58,8 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
 /**
  * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
- * paddedBinaryNarrowing), numbers outside the new range, moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
+ * paddedBinaryNarrowing), numbers outside the new range (negative ones of a number made an unsigned decimal, float
+ * or double; those a year does not keep, see yearsNotKept), moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
  * position or bits (see labelsNotFitting). Fewer decimal places or fractional seconds are rounded in either mode,
  * and stay unchecked (TYPE_NARROWING warns of them).
  */
@@ -68,6 +70,17 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
   if (change === 'label_positions' || change === 'label_bits') return labelsNotFitting(op)
   if (change !== 'narrowing') return []
   const column = quoteIdent(from.name)
+  if (baseOf(to.type) === 'year') return [yearsNotKept(column)]
+  const negatives = losesSign(from, to)
+    ? [{ condition: `${column} < 0`, what: `hold negative numbers, which ${typeText(to)} cannot hold: change them first (outside strict mode the server would silently write 0 instead)` }]
+    : []
+  // An unsigned decimal has the digits of the signed one: its bounds are the signed one's, its sign checked above.
+  const bounded = baseOf(to.type) === 'decimal' ? { ...to, type: 'decimal' } : to
+  return [...negatives, ...valuesOutside(op, column, bounded)]
+}
+
+function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: ColumnModel): { condition: string, what: string }[] {
+  const { from } = op
   const probe = narrowingProbe({ name: op.table.name }, from.name, from, to, mysqlTypeLimits)
   if (probe.kind === 'longer_than') {
     const what = probe.unpadded === true
@@ -155,4 +168,17 @@ function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string,
     : `hold numbers below 0 or with a bit past the last label of ${typeTextWithValues(to)} (outside ${min}..${max}), which it reads ` +
       'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
   return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
+}
+
+/**
+ * yearsNotKept is the test for the numbers of a column made a YEAR that it does not keep as they are: strict mode
+ * refuses those outside 0..99 and 1901..2155 (outside it the server writes 0000), and both modes read 1..99 as the
+ * years 2001..2069 and 1970..1999.
+ */
+function yearsNotKept(column: string): { condition: string, what: string } {
+  return {
+    condition: `(${column} <> 0 AND (${column} < 1901 OR ${column} > 2155))`,
+    what: 'hold numbers other than 0 and 1901..2155, which year does not keep as they are: change them first ' +
+      '(the server refuses them, or reads 1..99 as 2001..2069 and 1970..1999; outside strict mode it writes 0000 for the rest)',
+  }
 }

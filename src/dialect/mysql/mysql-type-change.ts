@@ -12,7 +12,8 @@ const lobBytes: Readonly<Record<string, number>> = {
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const binaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
-const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), 'decimal', 'float', 'double'])
+const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
+const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), ...fractionalTypes])
 /** Types whose values are text to a conversion: a number, a date or a time is parsed out of them. */
 const textValueTypes: ReadonlySet<string> = new Set([...stringTypes, 'enum', 'set', 'uuid'])
 /** Types MariaDB converts uuid values to and from; it refuses every other ("Cannot cast 'uuid' as 'bigint'"), rows or none. */
@@ -24,7 +25,7 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...bi
  * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: in bytes of the
  * column's charset, see keepsLengthPrefix) and an enum or set that gains labels at the
  * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
- * included) and datetime to timestamp are `narrowing` (truncated outside strict mode, rejected in it);
+ * included, and a signed number to an unsigned decimal, float or double), datetime to timestamp and a number to a year are `narrowing` (truncated outside strict mode, rejected in it);
  * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
  * An ENUM is stored as its label's position, and converts to and from numbers by it: `label_positions`; a SET
  * as one bit per label, and converts to and from numbers as that bit mask: `label_bits`.
@@ -34,19 +35,31 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): Typ
   if ((numberTypes.has(source) && target === 'enum') || (source === 'enum' && numberTypes.has(target))) return 'label_positions'
   if ((numberTypes.has(source) && target === 'set') || (source === 'set' && numberTypes.has(target))) return 'label_bits'
   if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
+  if (losesSign(from, to)) return 'narrowing'
   if (source === target && !(source in integerBytes)) return sameType(source, from, to)
   if (target in integerBytes) return toInteger(source, from, to)
   if (stringTypes.has(target)) return toString(source, from, to)
   if (binaryTypes.has(target)) return binaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
   if (textValueTypes.has(source) || binaryTypes.has(source)) return 'cast_may_fail'
+  // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
+  if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
   if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'
   if (target === 'double') return source in integerBytes || source === 'float' ? 'rewrite' : 'narrowing'
   if (target === 'float') return 'narrowing'
   if (target === 'datetime') return source === 'date' || source === 'timestamp' ? precisionKept(from, to) : 'cast_may_fail'
   if (target === 'timestamp') return source === 'datetime' || source === 'date' ? 'narrowing' : 'cast_may_fail'
   if (target === 'date') return source === 'datetime' || source === 'timestamp' ? 'narrowing' : 'cast_may_fail'
-  // json, uuid, spatial, year and the rest parse their values.
+  // json, uuid, spatial and the rest parse their values.
   return 'cast_may_fail'
+}
+
+/**
+ * losesSign: a signed number made an unsigned decimal, float or double, which refuses the negative values (outside
+ * strict mode, writes 0 for them). Integer targets weigh their range as a whole (see toInteger).
+ */
+export function losesSign(from: ColumnModel, to: ColumnModel): boolean {
+  return fractionalTypes.has(baseOf(to.type)) && numberTypes.has(baseOf(from.type)) &&
+    to.type.includes('unsigned') && !from.type.includes('unsigned')
 }
 
 /**
@@ -102,8 +115,9 @@ function toLabels(from: ColumnModel, to: ColumnModel, sameKind: boolean): TypeCh
 }
 
 function toInteger(source: string, from: ColumnModel, to: ColumnModel): TypeChange {
-  if (!(source in integerBytes)) return textValueTypes.has(source) ? 'cast_may_fail' : 'narrowing'
   const target = baseOf(to.type)
+  if (source === 'year') return integerBytes[target]! >= integerBytes.smallint! ? 'rewrite' : 'narrowing'
+  if (!(source in integerBytes)) return textValueTypes.has(source) ? 'cast_may_fail' : 'narrowing'
   const [fromUnsigned, toUnsigned] = [from.type.includes('unsigned'), to.type.includes('unsigned')]
   if (fromUnsigned !== toUnsigned) {
     if (!toUnsigned && integerBytes[target]! > integerBytes[source]!) return 'rewrite'
@@ -127,6 +141,7 @@ function longestText(type: string, column: ColumnModel): number {
   if (type === 'set') return labels.join(',').length
   if (type in integerBytes) return 20
   if (type === 'decimal') return (column.precision ?? 10) + 2
+  if (type === 'year') return 4
   if (timeTypes.has(type) || type === 'date') return 26
   // MariaDB keeps a JSON document in a longtext; MySQL's max_allowed_packet (1 GB at most) bounds it below that.
   if (type === 'json') return lobBytes.longtext!

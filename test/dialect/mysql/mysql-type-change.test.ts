@@ -68,6 +68,20 @@ describe('classifyMysqlTypeChange', () => {
     ['datetime to uuid', c('datetime'), c('uuid'), 'cast_may_fail'],
     ['uuid to varchar(36)', c('uuid'), c('varchar', { length: 36 }), 'rewrite'],
     ['uuid to varchar(20)', c('uuid'), c('varchar', { length: 20 }), 'narrowing'],
+    ['year to smallint (0 and 1901..2155 fit)', c('year'), c('smallint'), 'rewrite'],
+    ['year to int unsigned', c('year'), c('int unsigned'), 'rewrite'],
+    ['year to tinyint unsigned (2155 does not fit)', c('year'), c('tinyint unsigned'), 'narrowing'],
+    ['year to varchar(4)', c('year'), c('varchar', { length: 4 }), 'rewrite'],
+    ['year to varchar(3)', c('year'), c('varchar', { length: 3 }), 'narrowing'],
+    ['smallint to year (only 0 and 1901..2155 are kept as they are)', c('smallint'), c('year'), 'narrowing'],
+    ['decimal to year', c('decimal', { precision: 6, scale: 1 }), c('year'), 'narrowing'],
+    ['varchar to year (its text parsed as a year)', c('varchar', { length: 4 }), c('year'), 'cast_may_fail'],
+    ['decimal made unsigned (negative values do not fit)', c('decimal', { precision: 5, scale: 2 }), c('decimal unsigned', { precision: 7, scale: 2 }), 'narrowing'],
+    ['decimal unsigned made signed and wider', c('decimal unsigned', { precision: 5, scale: 2 }), c('decimal', { precision: 7, scale: 2 }), 'rewrite'],
+    ['double made unsigned', c('double'), c('double unsigned'), 'narrowing'],
+    ['float to double unsigned', c('float'), c('double unsigned'), 'narrowing'],
+    ['int to decimal(12,2) unsigned', c('int'), c('decimal unsigned', { precision: 12, scale: 2 }), 'narrowing'],
+    ['int unsigned to decimal(12,2) unsigned', c('int unsigned'), c('decimal unsigned', { precision: 12, scale: 2 }), 'rewrite'],
   ])('%s', (_what, from, to, expected) => {
     expect(classifyMysqlTypeChange(from, to)).toBe(expected)
   })
