@@ -11,6 +11,7 @@ import { failOnChoices } from '../pipeline/hazard-policy'
 import { alembicTargetAdvice } from '../runner/alembic-target-advice'
 import { alembicCommandAdvice } from './alembic-command-advice'
 import { describeError } from './describe-error'
+import { migrationNameArgument } from './migration-name-arg'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
 import { downgradeTarget, upgradeTarget } from './revision-words'
@@ -34,6 +35,8 @@ const directionFits = (a: { format: string; direction?: string }) => {
   return true
 }
 const logFormat = { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }
+// Alembic's -m "message": taken only to say that the message is the NAME here.
+const messageOption = { alias: 'm', type: 'string', hidden: true } as const
 const onlineOption = {
   type: 'boolean',
   describe: 'PostgreSQL: build indexes CONCURRENTLY and add foreign keys and checks NOT VALID, then validate, in a migration run outside a transaction',
@@ -127,10 +130,12 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('from-migrations', { type: 'boolean', describe: 'compare the entities with a scratch database built from the migrations folder, not the live database' })
         .option('shadow-url', scratchOptions['shadow-url'])
         .option('online', onlineOption)
+        .option('message', messageOption)
+        .strict(false).strictOptions()
         .check((a) => shadowUrlFits({ fromMigrations: a['from-migrations'], shadowUrl: a['shadow-url'] })),
       (a) => run(a, (out) => withRenamePrompt((ask) =>
         generateCommand({
-          config: a.config, name: requiredName(a.name), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet, dryRun: a.dryRun,
+          config: a.config, name: requiredName(migrationNameArgument('generate', a.name, a._.slice(1), a.message)), timestamp: parseTimestampFlag(a.timestamp), rename: a.rename, acceptDataLoss: a.acceptDataLoss, strategy: a.strategy, contract: a.contract, quiet: a.quiet, dryRun: a.dryRun,
           fromMigrations: a.fromMigrations, shadowUrl: a.shadowUrl, online: a.online,
         }, out, ask)))())
     .command('diff', 'print what generate would write, writing nothing', (y) =>
@@ -201,8 +206,10 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete, shadowUrl: a.shadowUrl, dryRun: a.dryRun }, out))())
     .command('create [name]', 'write an empty migration to fill in by hand (a data migration)', (y) =>
       y.positional('name', { type: 'string', describe: 'migration name, e.g. BackfillSlugs (required)' })
-        .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' }),
-      (a) => run(a, (out) => createCommand({ config: String(a.config), name: requiredName(a.name, 'create', 'BackfillSlugs'), timestamp: parseTimestampFlag(a.timestamp) }, out))())
+        .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' })
+        .option('message', messageOption)
+        .strict(false).strictOptions(),
+      (a) => run(a, (out) => createCommand({ config: String(a.config), name: requiredName(migrationNameArgument('create', a.name, a._.slice(1), a.message), 'create', 'BackfillSlugs'), timestamp: parseTimestampFlag(a.timestamp) }, out))())
     .command('hash', 'write the migrations folder\'s autogen.sum anew from its migration files as they are', {}, (a) => run(a, (out) => hashCommand({ config: String(a.config) }, out))())
     .command('rebase <name>', 'give a migration not yet applied a newer timestamp than every other (one left out of order by a merge)', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: its name (AddPostTags1700000000000 or AddPostTags), timestamp, a unique prefix, or its file name' })
