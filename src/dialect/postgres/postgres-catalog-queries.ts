@@ -197,6 +197,15 @@ WHERE ty.typtype = 'e' AND (n.nspname = ANY($1::text[]) OR ty.oid IN (
   JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
 ))`
 
+/**
+ * portablePrints is a CTE that sets, for the statement's transaction alone, the search_path under which
+ * pg_get_viewdef and format_type qualify every name outside pg_catalog and public, whatever the session's
+ * (a database `SET search_path = app, public` printed `FROM station` for `FROM app.station`, text that a
+ * migration writes into CREATE VIEW and that other connections cannot read). A query joins it, so that it is
+ * set before any row is printed.
+ */
+export const portablePrints = `portable_prints AS MATERIALIZED (SELECT set_config('search_path', 'pg_catalog, public', true) AS search_path)`
+
 /** viewColumnsOf is the JSON list of the output columns (name, type) of the view row `alias` of pg_class. */
 export function viewColumnsOf(alias: string): string {
   return `COALESCE((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
@@ -212,10 +221,11 @@ export interface ViewRow {
   readonly reads: readonly { readonly schema: string; readonly name: string; readonly columns: readonly string[] }[]
 }
 /**
- * The views and materialized views in scope: the definition as pg_get_viewdef prints it, the output columns,
+ * The views and materialized views in scope: the definition as pg_get_viewdef prints it (see portablePrints), the output columns,
  * and what each reads (the tables, views and columns its rewrite rule depends on: pg_depend of pg_rewrite).
  */
-export const viewsQuery = `SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
+export const viewsQuery = `WITH ${portablePrints}
+SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
   pg_get_viewdef(c.oid) AS definition,
   ${viewColumnsOf('c')} AS columns,
   COALESCE((SELECT json_agg(json_build_object('schema', r.schema, 'name', r.name, 'columns', r.columns) ORDER BY r.schema, r.name)
@@ -231,7 +241,7 @@ export const viewsQuery = `SELECT n.nspname::text AS schema, c.relname::text AS 
       WHERE w.ev_class = c.oid AND rc.oid <> c.oid
       GROUP BY rn.nspname, rc.relname
     ) r), '[]') AS reads
-FROM pg_catalog.pg_class c
+FROM portable_prints, pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')
   AND n.nspname = ANY($1::text[])

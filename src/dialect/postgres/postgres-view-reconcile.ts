@@ -2,7 +2,7 @@ import { qualifiedKey } from '../../model/qualified-name'
 import type { SchemaModel, ViewColumn, ViewModel } from '../../model/schema-model'
 import { writtenDefinition } from '../../model/written-sql'
 import type { DatabaseConnection } from '../dialect'
-import { viewColumnsOf } from './postgres-catalog-queries'
+import { portablePrints, viewColumnsOf } from './postgres-catalog-queries'
 import { readTokens } from './postgres-expressions'
 import { quoteIdent } from './postgres-quote'
 import { canonicalView } from './postgres-view-definition'
@@ -67,6 +67,8 @@ function isOneStatement(sql: string): boolean {
   return tokens !== undefined && !tokens.some((t) => t.text === ';')
 }
 
-const probeQuery = `SELECT c.relname::text AS name, pg_get_viewdef(c.oid) AS definition, ${viewColumnsOf('c')} AS columns
-FROM pg_catalog.pg_class c
+// The probes are created under the session's search_path, as the entities' text is written for it, and printed as the database's views are.
+const probeQuery = `WITH ${portablePrints}
+SELECT c.relname::text AS name, pg_get_viewdef(c.oid) AS definition, ${viewColumnsOf('c')} AS columns
+FROM portable_prints, pg_catalog.pg_class c
 WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'v' AND c.relname LIKE $1`
