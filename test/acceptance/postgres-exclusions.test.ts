@@ -155,7 +155,8 @@ it('adds again the constraint PostgreSQL drops with a generated column whose exp
   }
 })
 
-// The forms public projects write: a DEFERRABLE btree one, casts, a literal range bound, a predicate on an enum.
+// The forms public projects write: a DEFERRABLE btree one, casts, a literal range bound, a predicate on an enum;
+// and a storage parameter, which PostgreSQL prints quoted (fillfactor='70').
 @Entity()
 @Exclusion('EX_post_tag_postId_name', `USING btree ("postId" WITH =, "name" WITH =) WHERE ("deletedAt" IS NULL) DEFERRABLE INITIALLY DEFERRED`)
 class PostTag {
@@ -166,7 +167,7 @@ class PostTag {
 }
 
 @Entity()
-@Exclusion(`USING gist (address WITH =, network WITH =, "timeRange" WITH &&)`)
+@Exclusion(`USING gist (address WITH =, network WITH =, "timeRange" WITH &&) WITH (fillfactor=70)`)
 class Holding {
   @PrimaryGeneratedColumn() id: number
   @Column() address: string

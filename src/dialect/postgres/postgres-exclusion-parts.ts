@@ -113,7 +113,13 @@ function depthAt(tokens: readonly SqlToken[], index: number): number {
 }
 
 function canonicalTokens(tokens: readonly SqlToken[]): string {
-  return renderSql(foldWords(tokens))
+  return renderSql(foldWords(tokens).map(unquotedNumber))
+}
+
+/** PostgreSQL prints a storage parameter's value quoted (`fillfactor='70'`), as an entity may write it or not. */
+function unquotedNumber(token: SqlToken): SqlToken {
+  const number = token.kind === 'string' ? /^'(\d+(?:\.\d+)?)'$/.exec(token.text)?.[1] : undefined
+  return number === undefined ? token : { kind: 'number', text: number }
 }
 
 function isWord(token: SqlToken | undefined, word: string): boolean {

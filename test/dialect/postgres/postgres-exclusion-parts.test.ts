@@ -23,6 +23,7 @@ describe('exclusion constraint definitions', () => {
     expect(canonicalExclusion('using GIST ( "room" with = , tstzrange("from","to") with && ) where (not "cancelled")')).toBe(canonicalExclusion(printed))
     // No method written is btree, as PostgreSQL takes it.
     expect(canonicalExclusion('(name WITH =)')).toBe(canonicalExclusion('USING btree (name WITH =)'))
+    expect(canonicalExclusion('USING btree (name WITH =) WITH (fillfactor=70)')).toBe(canonicalExclusion("USING btree (name WITH =) WITH (fillfactor='70')"))
     expect(canonicalExclusion('USING gist (room WITH =)')).not.toBe(canonicalExclusion('USING gist (room WITH <>)'))
     expect(canonicalExclusion('USING gist (room WITH =)')).not.toBe(canonicalExclusion('USING gist (room WITH =) WHERE (room > 0)'))
   })
