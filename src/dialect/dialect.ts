@@ -138,6 +138,11 @@ export interface TypeLimits {
   readonly decimalTypes: readonly string[]
   /** Types that store a moment as seconds since 1970-01-01 00:00:00 UTC, with the first and last they take. */
   readonly epochRanges?: Readonly<Record<string, readonly [min: string, max: string]>>
+  /**
+   * Types of dates and times: one made another of them (a date, a smaller precision) loses what a cast of each
+   * value to the new type changes, which is what is counted. Absent: none.
+   */
+  readonly momentTypes?: readonly string[]
 }
 
 /**

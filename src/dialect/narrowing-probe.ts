@@ -27,5 +27,6 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     }
     return { kind: 'more_decimals', table, column, scale }
   }
+  if (limits.momentTypes?.includes(from.type) === true && limits.momentTypes.includes(to.type)) return { kind: 'changed_by_cast', table, column, to }
   return { kind: 'non_null', table, column }
 }

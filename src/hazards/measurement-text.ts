@@ -82,6 +82,8 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
       const range = epochRangeText(probe.min, probe.max)
       return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
     }
+    case 'changed_by_cast':
+      return [`${plural(n, 'value')} ${verb('changes', 'change')} as ${typeTextWithValues(probe.to)}`, `no value changes as ${typeTextWithValues(probe.to)}`]
     case 'holds_values':
       return [`${plural(n, 'row')} ${verb('holds', 'hold')} ${valuesText(probe.values)}`, `no row holds ${valuesText(probe.values)}`]
     case 'not_convertible':

@@ -1,3 +1,4 @@
+import type { ColumnModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
@@ -12,6 +13,12 @@ const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[
 const uuidPattern = '^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$'
 const numberTypes = new Set(['decimal', 'float', 'double'])
 const temporalCasts: Readonly<Record<string, string>> = { date: 'DATE', datetime: 'DATETIME', timestamp: 'DATETIME', time: 'TIME' }
+
+/** momentCast is the CAST target of a date or time type, with its fractional seconds (CAST rounds them as ALTER does). */
+function momentCast(to: ColumnModel): string {
+  const cast = temporalCasts[to.type] ?? 'DATETIME'
+  return cast === 'DATE' ? cast : `${cast}(${to.precision ?? 0})`
+}
 
 /**
  * notConvertible tests the values of a column against what the target type takes, for the types it knows:
@@ -47,6 +54,7 @@ export function probeCondition(probe: ConditionProbe, column: string): string | 
       return `(${column} <> '0000-00-00 00:00:00' AND (${column} < FROM_UNIXTIME(${probe.min}) OR ${column} > FROM_UNIXTIME(${probe.max})))`
     case 'holds_values': return holdsValues(column, probe.values)
     case 'not_convertible': return notConvertible(probe, column)
+    case 'changed_by_cast': return `NOT (${column} <=> CAST(${column} AS ${momentCast(probe.to)}))`
     case 'loses_characters': return charactersLost(column, probe.charset)
   }
 }

@@ -4,6 +4,7 @@ import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
 import { hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
+import { columnTypeSql } from './postgres-column-sql'
 import { qualified, quoteIdent } from './postgres-quote'
 import { isArrayLiteral, singleElement } from './postgres-value-cast'
 
@@ -80,6 +81,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
     }
     case 'not_convertible': return notConvertible(probe, column)
+    case 'changed_by_cast': return `${column} IS DISTINCT FROM ${column}::${columnTypeSql(probe.to, probe.table)}`
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
     case 'outside_epoch_range': return undefined

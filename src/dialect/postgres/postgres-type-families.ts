@@ -20,4 +20,5 @@ export const postgresTypeLimits: TypeLimits = {
     boolean: ['0', '1'],
   },
   decimalTypes: ['numeric'],
+  momentTypes: ['date', 'time', 'timetz', 'timestamp', 'timestamptz'],
 }

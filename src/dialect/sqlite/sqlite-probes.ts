@@ -44,7 +44,8 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     }
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
-    case 'outside_epoch_range': return undefined
+    case 'outside_epoch_range':
+    case 'changed_by_cast': return undefined
   }
 }
 
