@@ -15,7 +15,7 @@ import { reshapedBefore } from './mysql-reshaped-before'
  */
 export function checkGuard(changes: ChangeSet, at: number, op: OperationOf<'add_check'>): Statement | undefined {
   const table = changes.tableAt[at]
-  if (table?.from === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return undefined
+  if (table?.change !== 'modified' || table.from === undefined) return undefined
   if (reshapedBefore(changes, at)) return undefined
   if (table.from.checks.some((c) => c.expression === op.check.expression)) return undefined
   const expression = writtenCheck(op.check)

@@ -124,7 +124,7 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
         : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
-    if (op.kind !== 'alter_column' || table === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return
+    if (op.kind !== 'alter_column' || table?.change !== 'modified') return
     const column = columnAtStart(changes, i, op.from.name)
     if (column === undefined) return
     const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, true)

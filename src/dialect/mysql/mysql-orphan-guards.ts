@@ -14,7 +14,7 @@ import { quoteIdent } from './mysql-quote'
  */
 export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add_foreign_key'>, columnAtStart: (name: string) => string | undefined): Statement | undefined {
   const table = changes.tableAt[at]
-  if (table?.from === undefined || table.createdAt !== undefined || table.droppedAt !== undefined) return undefined
+  if (table?.change !== 'modified' || table.from === undefined) return undefined
   const { foreignKey } = op
   const referenced = referencedTableOf(foreignKey)
   const start = changes.schemaAt(0)

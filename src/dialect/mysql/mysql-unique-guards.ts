@@ -16,7 +16,7 @@ import { reshapedBefore } from './mysql-reshaped-before'
 export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'>): Statement | undefined {
   const table = changes.tableAt[at]
   const from = table?.from
-  if (table === undefined || from === undefined || table.createdAt !== undefined || table.droppedAt !== undefined || reshapedBefore(changes, at)) return undefined
+  if (table?.change !== 'modified' || from === undefined || reshapedBefore(changes, at)) return undefined
   const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
   if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keys !== undefined)) return undefined
   const columns = key.columns

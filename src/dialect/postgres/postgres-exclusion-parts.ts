@@ -65,9 +65,10 @@ export function canonicalExclusion(definition: string): string {
 }
 
 function elementOf(tokens: readonly SqlToken[]): ExclusionElement | undefined {
+  const outside = outsideBrackets(tokens)
   let withAt = -1
   tokens.forEach((t, i) => {
-    if (isWord(t, 'with') && depthAt(tokens, i) === 0) withAt = i
+    if (isWord(t, 'with') && outside[i]) withAt = i
   })
   if (withAt <= 0 || withAt === tokens.length - 1) return undefined
   const expressionEnd = expressionEndOf(tokens.slice(0, withAt))
@@ -94,22 +95,24 @@ function expressionEndOf(tokens: readonly SqlToken[]): number | undefined {
 }
 
 function splitAtCommas(tokens: readonly SqlToken[]): SqlToken[][] {
+  const outside = outsideBrackets(tokens)
   const parts: SqlToken[][] = [[]]
   tokens.forEach((t, i) => {
-    if (t.text === ',' && depthAt(tokens, i) === 0) parts.push([])
+    if (t.text === ',' && outside[i]) parts.push([])
     else parts.at(-1)!.push(t)
   })
   return parts.filter((p) => p.length > 0)
 }
 
-function depthAt(tokens: readonly SqlToken[], index: number): number {
+/** outsideBrackets says, for each token, whether no bracket opened before it is still open. */
+function outsideBrackets(tokens: readonly SqlToken[]): boolean[] {
   let depth = 0
-  for (let i = 0; i < index; i++) {
-    const text = tokens[i]!.text
+  return tokens.map(({ text }) => {
+    const outside = depth === 0
     if (text === '(' || text === '[') depth++
     else if (text === ')' || text === ']') depth--
-  }
-  return depth
+    return outside
+  })
 }
 
 function canonicalTokens(tokens: readonly SqlToken[]): string {
