@@ -73,16 +73,16 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
   })
 }
 
-/** dropIndexFindings: DROP_INDEX, unless the table goes too or an index on the same columns is created again. */
+/** dropIndexFindings: DROP_INDEX, unless the table goes too or the migration creates an index serving the same queries (before it, where `--online` drops last). */
 export function dropIndexFindings(context: RuleContext): HazardFinding[] {
   const { ops } = context.input.changes
   return eachOp(context, 'drop_index', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
-    if (ops.some((other, i) => i > index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
+    if (ops.some((other, i) => i !== index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
       return []
     }
-    const stillUnique = uniqueAddedLater(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns)
+    const stillUnique = uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns)
     const unique = op.index.unique && !stillUnique ? ', and duplicate values become possible' : ''
     return [{
       code: 'DROP_INDEX', operation: op,
@@ -101,7 +101,7 @@ export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_unique', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
-    if (uniqueAddedLater(context, index, table, op.unique.columns) || keptUnique(context, index, op.unique.columns)) return []
+    if (uniqueAdded(context, index, table, op.unique.columns) || keptUnique(context, index, op.unique.columns)) return []
     // DROP_COLUMN says it of a column that goes.
     const columnDropped = context.input.changes.ops.some((other, i) =>
       other.kind === 'drop_column' && context.input.changes.tableAt[i]?.from === table && op.unique.columns.includes(other.column.name))
@@ -115,12 +115,13 @@ export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
 }
 
 /**
- * uniqueAddedLater says whether an operation after `index` adds a primary key, unique constraint or unique
- * index (not partial) on the same columns of the same table: duplicates stay impossible then.
+ * uniqueAdded says whether another operation of the migration adds a primary key, unique constraint or unique
+ * index (not partial) on the same columns of the same table: duplicates stay impossible then. It comes after
+ * the drop, or before it where `--online` drops last.
  */
-function uniqueAddedLater(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
+function uniqueAdded(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
   return context.input.changes.ops.some((other, i) => {
-    if (i <= index || !('table' in other) || context.input.changes.tableAt[i]?.from !== table) return false
+    if (i === index || !('table' in other) || context.input.changes.tableAt[i]?.from !== table) return false
     const keys = other.kind === 'add_primary_key' ? other.primaryKey.columns
       : other.kind === 'add_unique' ? other.unique.columns
       : other.kind === 'create_index' && other.index.unique && other.index.where === undefined ? other.index.columns

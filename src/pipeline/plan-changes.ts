@@ -34,7 +34,7 @@ export async function planChanges(project: LoadedProject, read: ProjectReading, 
   const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
   const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, read.renameTargets, options)
   const ops = planViews(renamed.ops, actual, desired, dialect)
-  const changes = changeSetOf(actual, options.online === true ? inOnlineForms(ops, capabilities) : ops)
+  const changes = changeSetOf(actual, options.online === true ? inOnlineForms(ops, { capabilities, before: actual, ...(dialect.storedName !== undefined && { storedName: (name: string) => dialect.storedName!(name) }) }) : ops)
   const upStatements = dialect.compile(changes)
   const findings = findHazards({
     changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,

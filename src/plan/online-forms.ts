@@ -1,12 +1,20 @@
 import type { DialectCapabilities } from '../dialect/dialect'
-import { qualifiedKey } from '../model/qualified-name'
-import type { IndexModel, QualifiedName } from '../model/schema-model'
-import type { AlterColumn, Operation } from '../operations/operation'
+import { takenNames } from '../diff/taken-names'
+import { qualifiedKey, sameName } from '../model/qualified-name'
+import type { QualifiedName, SchemaModel } from '../model/schema-model'
+import type { AlterColumn, Operation, OperationOf } from '../operations/operation'
 import type { ColumnAspect } from './column-change'
 
 /** isOnline says whether an operation is written in its online form (see Online), outside a transaction. */
 export function isOnline(op: Operation): boolean {
   return 'online' in op && op.online === true
+}
+
+/** Where inOnlineForms writes: what the database has before the change, and the name it keeps of a name given (see Dialect.storedName). */
+export interface OnlineContext {
+  readonly capabilities: DialectCapabilities
+  readonly before: SchemaModel
+  readonly storedName?: (name: string) => string
 }
 
 /**
@@ -18,20 +26,20 @@ export function isOnline(op: Operation): boolean {
  * never need them: the rest of the change runs first, in its transaction, and they run after it has committed.
  * A unique (or unique index) stays where it is when a foreign key the migration adds references its columns,
  * since the key needs it first. A table the migration creates is empty: its indexes and constraints stay as
- * they are. An index dropped is dropped without blocking reads and writes too (`DROP INDEX CONCURRENTLY`),
- * after the rest (see droppedLater).
+ * they are. An index or unique dropped is dropped without blocking reads and writes too (`DROP INDEX
+ * CONCURRENTLY`), after the rest and after what is built online, so that the index it replaces serves (and the
+ * unique enforces) until the new one is built (see droppedLater). One replaced by an index or unique of its
+ * own name is renamed out of the way in the transaction, and that name dropped last (see replacedInPlace).
  */
-export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCapabilities): Operation[] {
+export function inOnlineForms(ops: readonly Operation[], context: OnlineContext): Operation[] {
+  const { capabilities } = context
   const created = new Set(ops.flatMap((op) => (op.kind === 'create_table' ? [qualifiedKey(op.table)] : [])))
   const referenced = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' ? [keyOf(
     { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
-  const canDropLater = droppedLater(ops)
-  const online = (op: Operation): Operation | readonly Operation[] | undefined => {
+  const built = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
-      case 'drop_index':
-        return capabilities.concurrentIndexes === true && canDropLater(op.table, op.index) ? { ...op, online: true } : undefined
       case 'alter_column':
         return capabilities.notValidConstraints === true && existing(op.table) ? notNullOnline(op) : undefined
       case 'create_index':
@@ -45,30 +53,45 @@ export function inOnlineForms(ops: readonly Operation[], capabilities: DialectCa
         return undefined
     }
   }
-  const written = ops.flatMap((op) => online(op) ?? op)
-  return [...written.filter((op) => !isOnline(op)), ...written.filter(isOnline)]
+  const written = ops.map((op) => built(op) ?? op)
+  const dropLater = capabilities.concurrentIndexes === true ? droppedLater(ops, written) : () => 'stays' as const
+  const replacements = replacedInPlace(ops, context)
+  const inTransaction: Operation[] = []
+  const online: Operation[] = []
+  const droppedLast: Operation[] = []
+  for (const op of written.flat()) {
+    const when = isIndexDrop(op) ? dropLater(op) : 'stays'
+    if (isIndexDrop(op) && when === 'later') {
+      droppedLast.push({ ...op, online: true })
+    } else if (isIndexDrop(op) && when === 'replaced') {
+      const [rename, dropRenamed] = replacements(op)
+      inTransaction.push(rename)
+      droppedLast.push(dropRenamed)
+    } else {
+      (isOnline(op) ? online : inTransaction).push(op)
+    }
+  }
+  return [...inTransaction, ...online, ...droppedLast]
 }
 
 /**
- * droppedLater says whether an index the migration drops may be dropped after the rest of it: not where the rest
- * gives its name to another index or constraint (of the schema: PostgreSQL's index names are the schema's), renames
- * or moves its table (the index would be elsewhere by then), or drops, renames or retypes one of its columns: `down`
- * builds the index again first, before the rest's `down` gives the column back, and a new type would build the
- * index again in `up` only for it to be dropped.
+ * droppedLater says when an index or unique the migration drops may be dropped: `later`, after the rest of it and
+ * after what it builds online; `replaced`, where the rest builds online an index or unique of its name on its
+ * table, and nothing else claims the name (see replacedInPlace); else it `stays` where it is. It stays where the
+ * rest gives its name to another index or constraint (of the schema: PostgreSQL's index names are the schema's),
+ * renames or moves its table (the index would be elsewhere by then), or drops, renames or retypes one of its
+ * columns: `down` builds the index again first, before the rest's `down` gives the column back, and a new type
+ * would build the index again in `up` only for it to be dropped.
  */
-function droppedLater(ops: readonly Operation[]): (table: QualifiedName, index: IndexModel) => boolean {
+function droppedLater(ops: readonly Operation[], written: readonly (Operation | readonly Operation[])[]): (drop: IndexDrop) => 'later' | 'replaced' | 'stays' {
   const nameKey = (table: QualifiedName, name: string) => `${table.schema ?? ''}\0${name}`
-  const claimed = new Set(ops.flatMap((op): string[] => {
-    switch (op.kind) {
-      case 'create_index': return [nameKey(op.table, op.index.name)]
-      case 'add_unique': return [nameKey(op.table, op.unique.name)]
-      case 'add_exclusion': return [nameKey(op.table, op.exclusion.name)]
-      case 'add_primary_key': return op.primaryKey.name === undefined ? [] : [nameKey(op.table, op.primaryKey.name)]
-      case 'rename_index':
-      case 'rename_constraint': return [nameKey(op.table, op.to)]
-      default: return []
-    }
-  }))
+  const claims = new Map<string, Operation[]>()
+  ops.forEach((op, i) => {
+    const name = claimedName(op)
+    if (name === undefined || !('table' in op)) return
+    const key = nameKey(op.table, name)
+    claims.set(key, [...(claims.get(key) ?? []), ...[written[i]!].flat()])
+  })
   const moved = new Set(ops.flatMap((op) => (op.kind === 'rename_table' ? [qualifiedKey(op.from)] : [])))
   const columnKey = (table: QualifiedName, column: string) => `${qualifiedKey(table)}\0${column}`
   const touched = new Set(ops.flatMap((op): string[] => {
@@ -79,8 +102,89 @@ function droppedLater(ops: readonly Operation[]): (table: QualifiedName, index: 
       default: return []
     }
   }))
-  return (table, index) =>
-    !claimed.has(nameKey(table, index.name)) && !moved.has(qualifiedKey(table)) && !index.columns.some((column) => touched.has(columnKey(table, column)))
+  return (drop) => {
+    const { table } = drop
+    const dropped = drop.kind === 'drop_index' ? drop.index : drop.unique
+    if (moved.has(qualifiedKey(table)) || dropped.columns.some((column) => touched.has(columnKey(table, column)))) return 'stays'
+    const claimedBy = claims.get(nameKey(table, dropped.name)) ?? []
+    if (claimedBy.length === 0) return 'later'
+    const [claim] = claimedBy
+    const builtOnline = claimedBy.length === 1 && (claim!.kind === 'create_index' || claim!.kind === 'add_unique') && isOnline(claim!) && sameName(claim!.table, table)
+    return builtOnline ? 'replaced' : 'stays'
+  }
+}
+
+/** IndexDrop drops an index, or a unique (whose index goes with it). */
+type IndexDrop = OperationOf<'drop_index'> | OperationOf<'drop_unique'>
+
+const isIndexDrop = (op: Operation): op is IndexDrop => op.kind === 'drop_index' || op.kind === 'drop_unique'
+
+/** claimedName is the index or constraint name an operation gives. */
+function claimedName(op: Operation): string | undefined {
+  switch (op.kind) {
+    case 'create_index': return op.index.name
+    case 'add_unique': return op.unique.name
+    case 'add_exclusion': return op.exclusion.name
+    case 'add_primary_key': return op.primaryKey.name
+    case 'rename_index':
+    case 'rename_constraint': return op.to
+    default: return undefined
+  }
+}
+
+/**
+ * replacedInPlace writes the drop of an index or unique that one of its own name replaces as a rename in the
+ * transaction, to `<name>_old` (or `_old2`, ... where that is taken), and the drop of the renamed one, online and
+ * last: the old one serves until the new one is built. `down` builds the old one again under the passing name,
+ * drops the new one, and renames the old one back.
+ */
+function replacedInPlace(ops: readonly Operation[], context: OnlineContext): (op: IndexDrop) => [Operation, Operation] {
+  const taken = namesOf(context.before, ops)
+  const fits = (name: string) => (context.storedName?.(name) ?? name) === name
+  return (op) => {
+    const name = op.kind === 'drop_index' ? op.index.name : op.unique.name
+    const schemaNames = taken.get(op.table.schema ?? '') ?? new Set<string>()
+    let passing: string
+    for (let n = 1; ; n++) {
+      passing = suffixedToFit(name, n === 1 ? '_old' : `_old${n}`, fits)
+      if (!schemaNames.has(passing)) break
+    }
+    schemaNames.add(passing)
+    taken.set(op.table.schema ?? '', schemaNames)
+    if (op.kind === 'drop_index') {
+      return [
+        { kind: 'rename_index', table: op.table, from: name, to: passing, index: op.index },
+        { kind: 'drop_index', table: op.table, index: { ...op.index, name: passing }, online: true },
+      ]
+    }
+    return [
+      { kind: 'rename_constraint', constraint: 'unique', table: op.table, from: name, to: passing, unique: op.unique },
+      { kind: 'drop_unique', table: op.table, unique: { ...op.unique, name: passing }, online: true },
+    ]
+  }
+}
+
+/** namesOf are the names each schema holds before the change (tables, views and theirs) and those the change gives. */
+function namesOf(before: SchemaModel, ops: readonly Operation[]): Map<string, Set<string>> {
+  const taken = takenNames(before)
+  const add = (schema: string | undefined, name: string) => {
+    const names = taken.get(schema ?? '') ?? new Set<string>()
+    names.add(name)
+    taken.set(schema ?? '', names)
+  }
+  for (const view of before.views) for (const name of [view.name, ...(view.indexes ?? []).map((i) => i.name)]) add(view.schema, name)
+  for (const op of ops) {
+    const name = claimedName(op)
+    if (name !== undefined && 'table' in op) add(op.table.schema, name)
+  }
+  return taken
+}
+
+/** suffixedToFit is `name` + `suffix`, `name` cut as little as the database needs for the whole to be kept as given. */
+function suffixedToFit(name: string, suffix: string, fits: (name: string) => boolean): string {
+  let kept = [...name]
+  while (kept.length > 0 && !fits(kept.join('') + suffix)) kept = kept.slice(0, -1)
+  return kept.join('') + suffix
 }
 
 /** keyOf names a table's set of columns, in any order. */

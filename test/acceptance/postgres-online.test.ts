@@ -279,3 +279,94 @@ describe('generate --online on a database without the online forms', () => {
     }
   })
 })
+
+describe('generate --online replacing indexes and uniques', () => {
+  // One index and one unique replaced under their own names, one index under another name.
+  const before = `
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm'
+@Entity('shelf')
+@Index('IDX_shelf_title', ['title'])
+@Index('IDX_shelf_format', ['format'])
+@Unique('UQ_shelf_code', ['code'])
+export class Shelf {
+  @PrimaryGeneratedColumn() id: number
+  @Column() title: string
+  @Column() code: string
+  @Column() room: string
+  @Column() format: string
+}
+`
+  const after = before
+    .replace(`@Index('IDX_shelf_title', ['title'])`, `@Index('IDX_shelf_title', ['title', 'room'])`)
+    .replace(`@Index('IDX_shelf_format', ['format'])`, `@Index('IDX_shelf_format_room', ['format', 'room'])`)
+    .replace(`@Unique('UQ_shelf_code', ['code'])`, `@Unique('UQ_shelf_code', ['code', 'room'])`)
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('online_replace')
+    project = tempProject({ 'ormconfig.ts': config('all'), 'entities/shelf.ts': before })
+    expect((await cli(project, db, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
+    expect((await cli(project, db, ['upgrade'])).code).toBe(0)
+    await db.query(`INSERT INTO shelf (title, code, room, format) VALUES ('A', 'a1', 'north', 'paper'), ('B', 'b1', 'south', 'ebook')`)
+    project.write('entities/shelf.ts', after)
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+
+  test('builds each new one before the old one goes, renaming the old one out of the way where the name is the same; down the same way back', async () => {
+    const dumped = postgresSchemaDump(db)
+    const generated = await cli(project, db, ['generate', 'Reshelve', '--online', '--timestamp', '1700000001000'])
+    expect(generated.stderr).toBe('')
+    expect(generated.code).toBe(0)
+    const main = fs.readFileSync(project.file('migrations/1700000001000-Reshelve.ts'), 'utf8')
+    const online = fs.readFileSync(project.file('migrations/1700000001001-ReshelveOnline.ts'), 'utf8')
+    expect(main).toContain('ALTER INDEX "public"."IDX_shelf_title" RENAME TO "IDX_shelf_title_old"')
+    expect(main).toContain('ALTER TABLE "public"."shelf" RENAME CONSTRAINT "UQ_shelf_code" TO "UQ_shelf_code_old"')
+    expect(main).not.toMatch(/DROP INDEX|DROP CONSTRAINT/)
+    const up = online.slice(online.indexOf('async up('), online.indexOf('async down('))
+    const at = (sql: string) => {
+      expect(up).toContain(sql)
+      return up.indexOf(sql)
+    }
+    const built = [
+      at('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_shelf_title" ON "public"."shelf" ("title", "room")'),
+      at('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_shelf_format_room" ON "public"."shelf" ("format", "room")'),
+      at('ADD CONSTRAINT "UQ_shelf_code" UNIQUE USING INDEX "UQ_shelf_code"'),
+    ]
+    const dropped = [
+      at('DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_shelf_title_old"'),
+      at('DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_shelf_format"'),
+      at('ALTER TABLE "public"."shelf" DROP CONSTRAINT IF EXISTS "UQ_shelf_code_old"'),
+    ]
+    expect(Math.max(...built)).toBeLessThan(Math.min(...dropped))
+    // Where an index serving the same queries is built, dropping the old one is no hazard; the unique made wider lets codes repeat.
+    expect(online.match(/hazard DROP_INDEX[^\n]*/g)).toEqual([
+      'hazard DROP_INDEX (warning): Drops unique constraint "UQ_shelf_code_old" on "public"."shelf" ("code"), and duplicate values become possible; keep it if the application relies on the values being unique; queries that filter on these columns may slow down too.',
+    ])
+    const down = online.slice(online.indexOf('async down('))
+    expect(down.indexOf('CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_shelf_title_old" ON "public"."shelf" ("title")'))
+      .toBeLessThan(down.indexOf('DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_shelf_title"'))
+
+    const fromMigrations = await cli(project, db, ['check', '--from-migrations'])
+    expect(fromMigrations.stderr).not.toContain('error')
+    expect(fromMigrations.code).toBe(0)
+    expect((await cli(project, db, ['upgrade'])).code).toBe(0)
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+    expect(await db.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'shelf' AND indexname <> 'PK_' || 'x' ORDER BY 1`)).toEqual(expect.arrayContaining([
+      { indexname: 'IDX_shelf_format_room', indexdef: 'CREATE INDEX "IDX_shelf_format_room" ON public.shelf USING btree (format, room)' },
+      { indexname: 'IDX_shelf_title', indexdef: 'CREATE INDEX "IDX_shelf_title" ON public.shelf USING btree (title, room)' },
+      { indexname: 'UQ_shelf_code', indexdef: 'CREATE UNIQUE INDEX "UQ_shelf_code" ON public.shelf USING btree (code, room)' },
+    ]))
+    expect((await db.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'shelf'`))[0]).toEqual({ n: 4 })
+
+    const downgraded = await cli(project, db, ['downgrade', '--steps', '2'])
+    expect(downgraded.stderr).toBe('')
+    expect(downgraded.code).toBe(0)
+    expect(postgresSchemaDump(db)).toBe(dumped)
+    expect(await db.query(`SELECT title, code, room, format FROM shelf ORDER BY id`)).toEqual([
+      { title: 'A', code: 'a1', room: 'north', format: 'paper' }, { title: 'B', code: 'b1', room: 'south', format: 'ebook' },
+    ])
+  })
+})

@@ -1,10 +1,10 @@
 import type { DialectCapabilities } from '../../src/dialect/dialect'
 import type { Operation } from '../../src/operations/operation'
 import { inOnlineForms, isOnline } from '../../src/plan/online-forms'
-import { column, table } from '../support/model-builders'
+import { column, schema, table } from '../support/model-builders'
 
-const online = { concurrentIndexes: true, notValidConstraints: true } as DialectCapabilities
-const none = {} as DialectCapabilities
+const online = { capabilities: { concurrentIndexes: true, notValidConstraints: true } as DialectCapabilities, before: schema([]) }
+const none = { capabilities: {} as DialectCapabilities, before: schema([]) }
 
 const book = { name: 'book' }
 const index: Operation = { kind: 'create_index', table: book, index: { name: 'IDX_title', columns: ['title'], unique: false } }
@@ -46,6 +46,46 @@ describe('inOnlineForms', () => {
     const renamedColumn: Operation = { kind: 'rename_column', table: book, from: 'title', to: 'name', column: column('title', 'varchar') }
     const exclusionOnto: Operation = { kind: 'add_exclusion', table: book, exclusion: { name: 'IDX_old', definition: 'USING gist (isbn WITH =)' } }
     for (const other of [renamedOnto, moved, retyped, droppedColumn, renamedColumn, exclusionOnto]) expect(inOnlineForms([dropIndex, other], online)).toEqual([dropIndex, other])
+  })
+
+  test('drops what is replaced after what is built online, so that an index serves and a unique holds meanwhile', () => {
+    const dropOldIndex: Operation = { kind: 'drop_index', table: book, index: { name: 'IDX_old', columns: ['title'], unique: false } }
+    const dropOldUnique: Operation = { kind: 'drop_unique', table: book, unique: { name: 'UQ_old', columns: ['isbn'] } }
+    const written = inOnlineForms([dropOldIndex, dropOldUnique, addColumn, index, unique], online)
+    expect(written.map((op) => [op.kind, isOnline(op)])).toEqual([
+      ['add_column', false], ['create_index', true], ['add_unique', true], ['drop_index', true], ['drop_unique', true],
+    ])
+  })
+
+  test('renames an index or unique that one of its own name replaces, and drops it under that name last', () => {
+    const oldIndex = { name: 'IDX_title', columns: ['title'], unique: false }
+    const dropIndex: Operation = { kind: 'drop_index', table: book, index: oldIndex }
+    const newIndex: Operation = { kind: 'create_index', table: book, index: { name: 'IDX_title', columns: ['title', 'isbn'], unique: false } }
+    const oldUnique = { name: 'UQ_isbn', columns: ['isbn', 'title'] }
+    const dropUnique: Operation = { kind: 'drop_unique', table: book, unique: oldUnique }
+    // IDX_title_old is taken already: the next free name passes.
+    const before = schema([table('book', [column('title'), column('isbn')], { indexes: [oldIndex, { name: 'IDX_title_old', columns: ['isbn'], unique: false }], uniques: [oldUnique] })])
+    expect(inOnlineForms([dropIndex, dropUnique, newIndex, unique], { ...online, before })).toEqual([
+      { kind: 'rename_index', table: book, from: 'IDX_title', to: 'IDX_title_old2', index: oldIndex },
+      { kind: 'rename_constraint', constraint: 'unique', table: book, from: 'UQ_isbn', to: 'UQ_isbn_old', unique: oldUnique },
+      { ...newIndex, online: true },
+      { ...unique, online: true },
+      { kind: 'drop_index', table: book, index: { ...oldIndex, name: 'IDX_title_old2' }, online: true },
+      { kind: 'drop_unique', table: book, unique: { ...oldUnique, name: 'UQ_isbn_old' }, online: true },
+    ])
+  })
+
+  test('the passing name fits where the database cuts long names, and a replacement built in the transaction needs none', () => {
+    const long = 'IDX_' + 'x'.repeat(59)
+    const dropIndex: Operation = { kind: 'drop_index', table: book, index: { name: long, columns: ['title'], unique: false } }
+    const newIndex: Operation = { kind: 'create_index', table: book, index: { name: long, columns: ['isbn'], unique: false } }
+    const cut = (name: string) => name.slice(0, 63)
+    expect(inOnlineForms([dropIndex, newIndex], { ...online, storedName: cut })[0]).toMatchObject({ kind: 'rename_index', to: `${long.slice(0, 59)}_old` })
+    // A unique index a new foreign key references is built in the transaction, after the old one is dropped there.
+    const uniqueIndex: Operation = { kind: 'create_index', table: book, index: { name: 'UQ_isbn', columns: ['isbn'], unique: true } }
+    const dropUnique: Operation = { kind: 'drop_unique', table: book, unique: { name: 'UQ_isbn', columns: ['isbn'] } }
+    expect(inOnlineForms([dropUnique, uniqueIndex, { ...keyToIsbn }], online).map((op) => [op.kind, isOnline(op)]))
+      .toEqual([['drop_unique', false], ['create_index', false], ['add_foreign_key', true]])
   })
 
   test('changes nothing where the database has no online forms', () => {
