@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn, ViewColumn, ViewEntity } from 'typeorm'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { downgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
-import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+import { createPostgresDatabaseOnPath, type TestDatabase } from '../support/test-database'
 
 // A database whose search_path names the tables' schema (`ALTER DATABASE ... SET search_path = ora, public`)
 // printed its views' definitions without that schema (`FROM station`, for `FROM ora.station`), and the migration
@@ -31,9 +31,7 @@ class HighStation {
 let created: TestDatabase
 let db: TestDatabase
 beforeAll(async () => {
-  created = await createPostgresDatabase('view_path')
-  await created.query('CREATE SCHEMA ora')
-  await created.query(`ALTER DATABASE "${created.options.database as string}" SET search_path = ora, public`)
+  created = await createPostgresDatabaseOnPath('view_path', 'ora')
   db = { ...created, options: { ...created.options, schema: 'ora' } as typeof created.options }
 })
 afterAll(async () => created?.drop())

@@ -80,6 +80,17 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/**
+ * createPostgresDatabaseOnPath creates a database with the schema `schema`, set to `search_path = <schema>, public`
+ * (ALTER DATABASE), so that its sessions resolve unqualified names, and TypeORM puts tables, in that schema.
+ */
+export async function createPostgresDatabaseOnPath(prefix: string, schema: string): Promise<TestDatabase> {
+  const db = await createPostgresDatabase(prefix)
+  await db.query(`CREATE SCHEMA "${schema}"`)
+  await db.query(`ALTER DATABASE "${db.options.database as string}" SET search_path = "${schema}", public`)
+  return db
+}
+
 export const mariadbServer = { host: '127.0.0.1', port: 3306, user: 'root' }
 
 /**

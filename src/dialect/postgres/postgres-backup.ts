@@ -18,6 +18,7 @@ export async function backupPostgres(options: DataSourceOptions, path: string): 
     ...(config.user !== undefined && { PGUSER: config.user }),
     ...(typeof config.password === 'string' && { PGPASSWORD: config.password }),
     ...(config.database !== undefined && { PGDATABASE: config.database }),
+    ...(config.options !== undefined && { PGOPTIONS: config.options }),
     ...(config.ssl !== undefined && config.ssl !== false && { PGSSLMODE: 'require' }),
   }
   const args = ['--format=custom', `--file=${path}`, ...(config.connectionString !== undefined ? [`--dbname=${config.connectionString}`] : [])]

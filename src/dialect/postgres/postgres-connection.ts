@@ -14,7 +14,8 @@ type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 
  * server, database and user, never the password.
  */
 export async function connectPostgres(options: DataSourceOptions): Promise<DatabaseConnection> {
-  const config: ClientConfig = { ...postgresClientConfig(options), options: '-c default_transaction_read_only=on' }
+  const given = postgresClientConfig(options)
+  const config: ClientConfig = { ...given, options: [given.options, '-c default_transaction_read_only=on'].filter((o) => o !== undefined).join(' ') }
   const client = newPostgresClient(config)
   try {
     await client.connect()
@@ -25,12 +26,17 @@ export async function connectPostgres(options: DataSourceOptions): Promise<Datab
   return readOnlyConnection(client)
 }
 
-/** postgresClientConfig is the `pg` client configuration of the DataSource's options (of its replication master, if any). */
+/**
+ * postgresClientConfig is the `pg` client configuration of the DataSource's options (of its replication master,
+ * if any), with the session settings TypeORM's connections get (see sessionSettings) as `options`.
+ */
 export function postgresClientConfig(options: DataSourceOptions): ClientConfig {
   const credentials = credentialsOf(options)
   const timeout = postgresOptions(options).connectTimeoutMS
+  const settings = sessionSettings(options)
   return {
-    ...(credentials.url !== undefined && { connectionString: credentials.url }),
+    ...(settings.url !== undefined && { connectionString: settings.url }),
+    ...(settings.options !== undefined && { options: settings.options }),
     ...(credentials.host !== undefined && { host: credentials.host }),
     ...(credentials.port !== undefined && { port: credentials.port }),
     ...(credentials.username !== undefined && { user: credentials.username }),
@@ -77,6 +83,23 @@ export function postgresConnectionError(options: DataSourceOptions, err: unknown
 /** describePostgresTarget is `postgres <host>:<port>/<db> as <user>`, without the password. */
 export function describePostgresTarget(options: DataSourceOptions): DatabaseTarget {
   return { description: `postgres ${targetText(credentialsOf(options))}`, warnings: [] }
+}
+
+/**
+ * sessionSettings are the server settings a DataSource gives its sessions (`-c search_path=app`): the url's
+ * `options` parameter, else `extra.options`, which TypeORM hands to pg with the rest of `extra` (pg lets the url's
+ * replace it). The parameter is taken out of the url, where it would replace the settings the tool adds.
+ */
+function sessionSettings(options: DataSourceOptions): { readonly url?: string; readonly options?: string } {
+  const { url } = credentialsOf(options)
+  const extra = (postgresOptions(options).extra as { options?: unknown } | undefined)?.options
+  const parsed = parseUrl(url)
+  const inUrl = parsed?.searchParams.get('options') ?? undefined
+  if (parsed !== undefined && inUrl !== undefined) parsed.searchParams.delete('options')
+  return {
+    ...(url !== undefined && { url: inUrl === undefined ? url : parsed!.toString() }),
+    ...(inUrl !== undefined ? { options: inUrl } : typeof extra === 'string' && { options: extra }),
+  }
 }
 
 function credentialsOf(options: DataSourceOptions): Credentials {

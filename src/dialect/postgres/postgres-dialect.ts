@@ -14,53 +14,61 @@ import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
 import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
 import { lockPostgresRunner } from './postgres-runner-lock'
+import { searchSchema } from './postgres-search-schema'
 import { backupPostgres, postgresBackupName } from './postgres-backup'
 import { postgresTimeoutStatements } from './postgres-timeouts'
 import { postgresTableReadFailure } from './postgres-table-read-failure'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
- * TypeORM's own defaults: schema `public` and `uuid_generate_v4()` for generated uuids.
+ * TypeORM's own defaults: `uuid_generate_v4()` for generated uuids, and tables that declare no schema in the
+ * connection's current_schema(), which `atServer` reads; with no connection, `public`.
  */
-export const postgresDialect: Dialect = {
-  name: 'postgres',
-  capabilities: {
-    schemas: true,
-    enumTypes: true,
-    extensions: true,
-    triggersTrackColumns: true,
-    transactionalDdl: true,
-    columnArrays: true,
-    identityColumns: true,
-    concurrentIndexes: true,
-    notValidConstraints: true,
-    renamesInPlace: true,
-    replacesViews: true,
-    caseInsensitiveTypes: ['citext'],
-    schemaWideNames: ['index', 'unique', 'primary key', 'exclusion'],
-    typeFamilies: postgresTypeFamilies,
-    typeLimits: postgresTypeLimits,
-  },
-  quoteIdent,
-  connect: connectPostgres,
-  describeTarget: describePostgresTarget,
-  connectionError: postgresConnectionError,
-  introspect: introspectPostgres,
-  normalize: (model, options) => normalizePostgres(model, settingsFrom(options)),
-  storedName: storedIdentifier,
-  reconcile: reconcilePostgres,
-  appliedMigrations: appliedPostgresMigrations,
-  tableReadFailure: postgresTableReadFailure,
-  compile: compilePostgres,
-  typeormRecords: postgresTypeormRecords,
-  readTypeormRecords: postgresReadTypeormRecords,
-  viewBreakingChanges: retypedColumns,
-  classifyTypeChange: classifyPostgresTypeChange,
-  measure: measurePostgres,
-  createScratchDatabase: createPostgresScratchDatabase,
-  migrationScript: postgresMigrationScript,
-  lockRunner: lockPostgresRunner,
-  backup: backupPostgres,
-  backupName: postgresBackupName,
-  timeoutStatements: postgresTimeoutStatements,
+export const postgresDialect: Dialect = postgresDialectIn('public')
+
+/** postgresDialectIn is the dialect on a connection whose current_schema() is `currentSchema` (see settingsFrom). */
+function postgresDialectIn(currentSchema: string | undefined): Dialect {
+  return {
+    name: 'postgres',
+    capabilities: {
+      schemas: true,
+      enumTypes: true,
+      extensions: true,
+      triggersTrackColumns: true,
+      transactionalDdl: true,
+      columnArrays: true,
+      identityColumns: true,
+      concurrentIndexes: true,
+      notValidConstraints: true,
+      renamesInPlace: true,
+      replacesViews: true,
+      caseInsensitiveTypes: ['citext'],
+      schemaWideNames: ['index', 'unique', 'primary key', 'exclusion'],
+      typeFamilies: postgresTypeFamilies,
+      typeLimits: postgresTypeLimits,
+    },
+    quoteIdent,
+    connect: connectPostgres,
+    describeTarget: describePostgresTarget,
+    connectionError: postgresConnectionError,
+    introspect: introspectPostgres,
+    normalize: (model, options) => normalizePostgres(model, settingsFrom(options, currentSchema)),
+    storedName: storedIdentifier,
+    reconcile: reconcilePostgres,
+    appliedMigrations: appliedPostgresMigrations,
+    tableReadFailure: postgresTableReadFailure,
+    compile: compilePostgres,
+    typeormRecords: postgresTypeormRecords,
+    readTypeormRecords: postgresReadTypeormRecords,
+    viewBreakingChanges: retypedColumns,
+    classifyTypeChange: classifyPostgresTypeChange,
+    measure: measurePostgres,
+    createScratchDatabase: createPostgresScratchDatabase,
+    migrationScript: postgresMigrationScript,
+    lockRunner: lockPostgresRunner,
+    backup: backupPostgres,
+    backupName: postgresBackupName,
+    timeoutStatements: postgresTimeoutStatements,
+    atServer: async (connection) => postgresDialectIn(await searchSchema(connection)),
+  }
 }

@@ -22,16 +22,18 @@ import {
   viewsQuery,
 } from './postgres-catalog-queries'
 import { canonicalTable } from './postgres-canonical-table'
+import { settingsFrom } from './postgres-normalize'
+import { searchSchema } from './postgres-search-schema'
 import { checkOf, columnOf, exclusionOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
 import { triggerOf } from './postgres-triggers'
 import { viewOf } from './postgres-view-introspection'
 
 /**
- * introspectPostgres reads the schemas in scope (`['public']` when none are given) in nine catalog
+ * introspectPostgres reads the schemas in scope (the connection's current_schema() when none are given) in nine catalog
  * queries, however many tables there are, and returns the canonical model.
  */
 export async function introspectPostgres(connection: DatabaseConnection, scope: IntrospectionScope): Promise<SchemaModel> {
-  const schemas = [...(scope.schemas ?? ['public'])]
+  const schemas = [...(scope.schemas ?? [settingsFrom(undefined, await searchSchema(connection)).defaultSchema])]
   const scoped = [schemas, [...scope.ignoreTables]]
   const read = async <Row>(what: string, sql: string, params: readonly unknown[]): Promise<Row[]> => {
     try {

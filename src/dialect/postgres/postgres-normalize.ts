@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm'
 import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
 import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from '../../model/schema-model'
+import { UserError } from '../../source/user-error'
 import { storedIdentifier } from './postgres-quote'
 import { canonicalTable } from './postgres-canonical-table'
 import { canonicalView } from './postgres-view-definition'
@@ -8,16 +9,23 @@ import { viewWithStoredNames, withStoredNames } from './postgres-stored-names'
 
 /** PostgresSettings are the DataSource options that change what the entities mean on PostgreSQL. */
 export interface PostgresSettings {
-  /** The schema of tables that declare none: the DataSource's `schema`, else `public`. */
+  /** The schema of tables that declare none: the DataSource's `schema`, else the connection's current_schema() (see searchSchema). */
   readonly defaultSchema: string
   /** TypeORM's `uuidExtension`: which function generated uuid columns default to. */
   readonly uuidExtension: 'uuid-ossp' | 'pgcrypto'
 }
 
-/** settingsFrom reads the PostgreSQL settings of a DataSource's options (defaults when there are none). */
-export function settingsFrom(options?: DataSourceOptions): PostgresSettings {
+/**
+ * settingsFrom reads the PostgreSQL settings of a DataSource's options (defaults when there are none), on a
+ * connection whose current_schema() is `searchSchema` (undefined: its search_path names no schema that exists).
+ */
+export function settingsFrom(options: DataSourceOptions | undefined, searchSchema: string | undefined): PostgresSettings {
   const pg = options?.type === 'postgres' ? options : undefined
-  return { defaultSchema: pg?.schema ?? 'public', uuidExtension: pg?.uuidExtension === 'pgcrypto' ? 'pgcrypto' : 'uuid-ossp' }
+  const defaultSchema = pg?.schema ?? searchSchema
+  if (defaultSchema === undefined) {
+    throw new UserError('postgres: the DataSource gives no schema and no schema of the connection\'s search_path exists, so TypeORM has nowhere to put its tables: create the schema the search_path names, or set the DataSource\'s schema')
+  }
+  return { defaultSchema, uuidExtension: pg?.uuidExtension === 'pgcrypto' ? 'pgcrypto' : 'uuid-ossp' }
 }
 
 /** Extensions a column type needs installed. */

@@ -3,7 +3,6 @@ import type { DataSourceOptions } from 'typeorm'
 import type { RunnerLock } from '../dialect'
 import { runnerLockTimeout } from '../runner-lock-timeout'
 import { postgresClientConfig, postgresConnectionError } from './postgres-connection'
-import { settingsFrom } from './postgres-normalize'
 
 /** LOCK_NOT_AVAILABLE is the SQLSTATE of a lock wait cut short by `lock_timeout`. */
 const LOCK_NOT_AVAILABLE = '55P03'
@@ -23,16 +22,18 @@ export async function lockPostgresRunner(options: DataSourceOptions, table: stri
     await client.end().catch(() => undefined)
     throw postgresConnectionError(options, err)
   }
-  const key = `typeorm-autogen ${settingsFrom(options).defaultSchema}.${table}`
+  // Without the DataSource's schema, the migrations table is in the session's current_schema(), as TypeORM puts it.
+  const schema = (options as { schema?: string }).schema ?? null
+  const key = `'typeorm-autogen ' || COALESCE($1::text, current_schema(), 'public') || '.' || $2::text`
   try {
-    const [tried] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key])).rows
+    const [tried] = (await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext(${key})) AS locked`, [schema, table])).rows
     const waited = tried?.locked !== true
     if (waited) {
       if (waitMs === 0) throw runnerLockTimeout(0)
       onWaiting?.()
       // 0 is no limit: lock_timeout bounds the wait for an advisory lock as for any other.
       await client.query(`SET lock_timeout = ${Math.ceil(waitMs ?? 0)}`)
-      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key])
+      await client.query(`SELECT pg_advisory_lock(hashtext(${key}))`, [schema, table])
     }
     return { waited, release: () => client.end() }
   } catch (err) {

@@ -17,7 +17,8 @@ type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
  * createPostgresScratchDatabase creates a fresh database, named after the target one, on the target's server
  * with the DataSource's credentials, or on the server and with the credentials of `shadowUrl` (whose own
  * database is never changed: it serves as the maintenance connection when `postgres` cannot). It is created
- * and dropped over a maintenance connection, to the `postgres` database or, failing that, the named one.
+ * and dropped over a maintenance connection, to the `postgres` database or, failing that, the named one. On the
+ * target's server it takes the target's search_path where that puts tables elsewhere than public (takeSearchPath).
  */
 export async function createPostgresScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase> {
   const server = shadowUrl === undefined ? serverOf(options) : serverOf(options, shadowUrl)
@@ -33,7 +34,7 @@ export async function createPostgresScratchDatabase(options: DataSourceOptions, 
   }
   const scratch = pointedAt(server, name)
   let dropping: Promise<void> | undefined
-  return {
+  const made: ScratchDatabase = {
     options: scratch,
     description: `postgres ${postgresPlace(scratch).host}:${postgresPlace(scratch).port}/${name}`,
     connect: () => connectPostgres(scratch),
@@ -44,6 +45,30 @@ export async function createPostgresScratchDatabase(options: DataSourceOptions, 
       return dropping
     },
   }
+  if (shadowUrl === undefined) await takeSearchPath(options, maintenance, name, scratch).catch(async (err: unknown) => {
+    await made.drop()
+    throw err
+  })
+  return made
+}
+
+/**
+ * takeSearchPath gives the scratch database the target's current_schema() where that is not public (a search_path
+ * set on the target database or its role: `app, public`), with the target's search_path: the migrations, written
+ * for the target, create their tables in that schema and their views read unqualified names through that path,
+ * and TypeORM keeps its migrations table there. A target that cannot be read (not made yet) gives nothing.
+ */
+async function takeSearchPath(options: DataSourceOptions, maintenance: Client, name: string, scratch: PostgresOptions): Promise<void> {
+  const target = await connectPostgres(options).catch(() => undefined)
+  if (target === undefined) return
+  const [found] = await target.query<{ schema: string | null; path: string }>(`SELECT current_schema() AS schema, current_setting('search_path') AS path`)
+    .finally(() => target.close())
+  if (found === undefined || found.schema === null || found.schema === 'public') return
+  await maintenance.query(`SELECT set_config('search_path', $1, false)`, [found.path])
+  await maintenance.query(`ALTER DATABASE ${quoteIdent(name)} SET search_path FROM CURRENT`)
+  const client = newPostgresClient(postgresClientConfig(scratch))
+  await client.connect()
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(found.schema)}`).finally(() => client.end())
 }
 
 /** serverOf is the DataSource's options without replication, connecting with `url` when one is given. */

@@ -34,6 +34,23 @@ describe('postgres connection', () => {
     }
   })
 
+  it('keeps the session settings of a url or of extra options, and stays read-only', async () => {
+    const settings = '-c search_path=app,public -c statement_timeout=1234'
+    for (const options of [
+      { type: 'postgres' as const, url: `postgres://postgres@127.0.0.1:5432/${db.name}?options=${encodeURIComponent(settings)}` },
+      { type: 'postgres' as const, host: '127.0.0.1', port: 5432, username: 'postgres', database: db.name, extra: { options: settings } },
+    ]) {
+      const connection = await postgresDialect.connect(options)
+      try {
+        expect(await connection.query(`SELECT current_setting('search_path') AS path, current_setting('statement_timeout') AS timeout`))
+          .toEqual([{ path: 'app,public', timeout: '1234ms' }])
+        await expect(connection.query('CREATE TABLE u (id integer)')).rejects.toThrow(/read-only transaction/)
+      } finally {
+        await connection.close()
+      }
+    }
+  })
+
   it('names server, database and user when it cannot connect, never the password', async () => {
     const attempt = postgresDialect.connect({
       type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', password: 's3cret-pw', database: 'autogen_pg_no_such_db',

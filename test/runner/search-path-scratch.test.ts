@@ -1,0 +1,43 @@
+import { runCliInProcess } from '../support/run-cli'
+import { tempProject, type TempProject } from '../support/temp-project'
+import { createPostgresDatabaseOnPath, type TestDatabase } from '../support/test-database'
+
+// A database set to `search_path = app, public` has its tables, and TypeORM's migrations table, in app, and its
+// migrations write `"app"."account"` and views that read `account` through that path. The scratch database of
+// `check --from-migrations` and `check --drift` had neither the schema nor the path: the first migration failed
+// there (`schema "app" does not exist`). It takes the target's search_path, and the schema it puts tables in.
+
+let db: TestDatabase
+let project: TempProject
+beforeAll(async () => {
+  db = await createPostgresDatabaseOnPath('search_path_scratch', 'app')
+  project = tempProject({
+    'ormconfig.ts': [
+      "import { DataSource } from 'typeorm'",
+      `export default new DataSource({ ...${JSON.stringify(db.options)}, entities: ['entities/*.ts'], migrations: ['migrations/*.ts'] })`,
+    ].join('\n'),
+    'entities/account.ts': [
+      "import { Column, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from 'typeorm'",
+      "@Entity() export class Account { @PrimaryGeneratedColumn() id: number; @Column() name: string; @Column({ type: 'enum', enum: ['low', 'high'] }) level: string }",
+      "@ViewEntity({ expression: `SELECT id, name FROM account WHERE level = 'high'` }) export class HighAccount { @ViewColumn() id: number; @ViewColumn() name: string }",
+    ].join('\n'),
+  })
+})
+afterAll(async () => {
+  project?.remove()
+  await db?.drop()
+})
+
+const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+
+it('builds the migrations written for the search_path\'s schema in a scratch database, and finds no drift', async () => {
+  expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+  expect((await cli('upgrade')).code).toBe(0)
+  const fromMigrations = await cli('check', '--from-migrations')
+  expect(fromMigrations.stderr).toBe('')
+  expect(fromMigrations.code).toBe(0)
+  const drift = await cli('check', '--drift')
+  expect(drift.stderr).toBe('')
+  expect(drift.code).toBe(0)
+  expect(await db.query(`SELECT datname FROM pg_database WHERE datname LIKE '${db.options.database as string}_autogen_%'`)).toEqual([])
+})
