@@ -22,14 +22,16 @@ export interface OnlineContext {
  * table the migration does not create, an index is built without blocking writes (`CREATE INDEX CONCURRENTLY`),
  * a unique built so and then attached, and a foreign key or check added `NOT VALID` and then validated, which
  * reads the rows without blocking writes, and a column is made NOT NULL through such a check, which the
- * database then reads instead of the rows (see notNullOnline). Those operations move, in their order, after all the others, which
- * never need them: the rest of the change runs first, in its transaction, and they run after it has committed.
- * A unique (or unique index) stays where it is when a foreign key the migration adds references its columns,
- * since the key needs it first. A table the migration creates is empty: its indexes and constraints stay as
- * they are. An index or unique dropped is dropped without blocking reads and writes too (`DROP INDEX
- * CONCURRENTLY`), after the rest and after what is built online, so that the index it replaces serves (and the
- * unique enforces) until the new one is built (see droppedLater). One replaced by an index or unique of its
- * own name is renamed out of the way in the transaction, and that name dropped last (see replacedInPlace).
+ * database then reads instead of the rows (see notNullOnline). Those operations move after all the others,
+ * which never need them: the rest of the change runs first, in its transaction, and they run after it has
+ * committed. The constraints come first, in their order: a foreign key or check the change replaces (dropped in
+ * the transaction) is missing only until then, not while indexes build. The indexes and uniques follow, in their
+ * order. A unique (or unique index) stays in the transaction when a foreign key the migration adds references
+ * its columns, since the key needs it first. A table the migration creates is empty: its indexes and
+ * constraints stay as they are. An index or unique dropped is dropped without blocking reads and writes too
+ * (`DROP INDEX CONCURRENTLY`), last, so that the index it replaces serves (and the unique enforces) until the
+ * new one is built (see droppedLater). One replaced by an index or unique of its own name is renamed out of the
+ * way in the transaction, and that name dropped last (see replacedInPlace).
  */
 export function inOnlineForms(ops: readonly Operation[], context: OnlineContext): Operation[] {
   const { capabilities } = context
@@ -38,7 +40,7 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
     { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
-  const built = (op: Operation): Operation | readonly Operation[] | undefined => {
+  const onlineForm = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
       case 'alter_column':
         return capabilities.notValidConstraints === true && existing(op.table) ? notNullOnline(op) : undefined
@@ -53,11 +55,12 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
         return undefined
     }
   }
-  const written = ops.map((op) => built(op) ?? op)
+  const written = ops.map((op) => onlineForm(op) ?? op)
   const dropLater = capabilities.concurrentIndexes === true ? droppedLater(ops, written) : () => 'stays' as const
   const replacements = replacedInPlace(ops, context)
   const inTransaction: Operation[] = []
-  const online: Operation[] = []
+  const constrained: Operation[] = []
+  const built: Operation[] = []
   const droppedLast: Operation[] = []
   for (const op of written.flat()) {
     const when = isIndexDrop(op) ? dropLater(op) : 'stays'
@@ -68,10 +71,10 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
       inTransaction.push(rename)
       droppedLast.push(dropRenamed)
     } else {
-      (isOnline(op) ? online : inTransaction).push(op)
+      (!isOnline(op) ? inTransaction : op.kind === 'create_index' || op.kind === 'add_unique' ? built : constrained).push(op)
     }
   }
-  return [...inTransaction, ...online, ...droppedLast]
+  return [...inTransaction, ...constrained, ...built, ...droppedLast]
 }
 
 /**

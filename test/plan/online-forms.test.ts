@@ -19,9 +19,12 @@ const keyToIsbn: Operation = {
 }
 
 describe('inOnlineForms', () => {
-  test('marks what it writes online on existing tables and moves it after the rest, in order', () => {
-    const written = inOnlineForms([index, addColumn, check], online)
-    expect(written.map((op) => [op.kind, isOnline(op)])).toEqual([['add_column', false], ['create_index', true], ['add_check', true]])
+  test('marks what it writes online on existing tables and moves it after the rest: constraints first, then indexes, each in order', () => {
+    const keyToAuthor: Operation = { ...keyToIsbn, table: book, foreignKey: { ...keyToIsbn.foreignKey, name: 'FK_book_author', columns: ['authorId'], referencedTable: 'author', referencedColumns: ['id'] } }
+    const written = inOnlineForms([index, addColumn, check, unique, keyToAuthor], online)
+    expect(written.map((op) => [op.kind, isOnline(op)])).toEqual([
+      ['add_column', false], ['add_check', true], ['add_foreign_key', true], ['create_index', true], ['add_unique', true],
+    ])
   })
 
   test('leaves alone what a table the migration creates gets, and a unique a new foreign key references', () => {
