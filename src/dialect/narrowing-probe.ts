@@ -7,7 +7,8 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (limits.lengthTypes.includes(to.type)) {
     return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
   }
-  const moments = limits.epochRanges?.[to.type]
+  // A moment of the type fits its range already: one given fewer fractional seconds is counted below.
+  const moments = from.type === to.type ? undefined : limits.epochRanges?.[to.type]
   if (moments !== undefined) return { kind: 'outside_epoch_range', table, column, min: moments[0], max: moments[1] }
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
