@@ -136,6 +136,8 @@ export interface TypeLimits {
   readonly paddedTypes?: readonly string[]
   readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>
   readonly decimalTypes: readonly string[]
+  /** Those of `decimalTypes` that take no negative number (MySQL's `decimal unsigned`): their range starts at 0. */
+  readonly unsignedDecimalTypes?: readonly string[]
   /** Types that store a moment as seconds since 1970-01-01 00:00:00 UTC, with the first and last they take. */
   readonly epochRanges?: Readonly<Record<string, readonly [min: string, max: string]>>
   /**

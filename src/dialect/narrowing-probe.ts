@@ -7,7 +7,8 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (limits.lengthTypes.includes(to.type)) {
     return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
   }
-  const moments = limits.epochRanges?.[to.type]
+  // A moment of the type fits its range already: one given fewer fractional seconds is counted below.
+  const moments = from.type === to.type ? undefined : limits.epochRanges?.[to.type]
   if (moments !== undefined) return { kind: 'outside_epoch_range', table, column, min: moments[0], max: moments[1] }
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
@@ -21,9 +22,12 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     const fromDecimal = limits.decimalTypes.includes(from.type) && from.precision !== undefined
     const fromDigits = fromDecimal ? from.precision! - (from.scale ?? 0) : Infinity
     const fromScale = fromDecimal ? from.scale ?? 0 : Infinity
-    if (digits < fromDigits) {
+    const unsigned = limits.unsignedDecimalTypes ?? []
+    const losesSign = unsigned.includes(to.type) && !unsigned.includes(from.type)
+    if (digits < fromDigits || losesSign) {
       const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
-      return { kind: 'out_of_range', table, column, min: `-${max}`, max, ...(scale < fromScale && { scale }) }
+      const min = unsigned.includes(to.type) ? '0' : `-${max}`
+      return { kind: 'out_of_range', table, column, min, max, ...(scale < fromScale && { scale }) }
     }
     return { kind: 'more_decimals', table, column, scale }
   }

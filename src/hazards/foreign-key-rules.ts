@@ -5,6 +5,7 @@ import type { ColumnModel, TableModel } from '../model/schema-model'
 import type { AddForeignKey } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
+import { givesRowsAValue } from './new-column-values'
 import { type RuleContext, eachOp } from './rule-context'
 
 /**
@@ -64,10 +65,6 @@ function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: numbe
     advice: 'make sure the row it references exists first, or add the column nullable, fill it, and add the key in a later migration',
     probe: { kind: 'rows', table: nameOf(existing) },
   }]
-}
-
-function givesRowsAValue(column: ColumnModel): boolean {
-  return (column.default !== undefined && column.default.toUpperCase() !== 'NULL') || column.generated !== undefined
 }
 
 /** alreadyReferenced says whether `table` had a foreign key from `columns` to the same columns of `referenced`. */

@@ -4,6 +4,7 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
+import { givesRowsAValue } from './new-column-values'
 import { namedAsInDatabase } from './predicate-names'
 import { columnsText, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -22,6 +23,7 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     const origins = added.columns.map((c) => context.origins.column(index, added.table, c)?.column.name)
     const known = origins.every((c): c is string => c !== undefined)
     if (known && alreadyUnique(table, origins)) return []
+    if (op.kind !== 'add_primary_key' && nullInEveryRow(context.input.changes.ops, added)) return []
     const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
     const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table)
@@ -53,11 +55,28 @@ function addUniqueFinding(op: Operation, added: AddedUniqueness, counted: { read
  * such as a uuid's may differ from row to row).
  */
 function oneValueColumns(ops: readonly Operation[], added: AddedUniqueness): ColumnModel[] | undefined {
-  const columns = added.columns.map((name) => ops.find((o) => o.kind === 'add_column' && sameName(o.table, added.table) && o.column.name === name))
-    .map((o) => (o?.kind === 'add_column' ? o.column : undefined))
+  const columns = added.columns.map((name) => addedColumn(ops, added.table, name))
   return columns.every((c): c is ColumnModel => c !== undefined && c.computed === undefined && c.generated === undefined && isLiteral(c.default))
     ? columns
     : undefined
+}
+
+/**
+ * nullInEveryRow says whether a column of `added` is one the migration adds that leaves the rows there NULL
+ * (nullable, with no default, not generated or computed, filled by no copy): a key holding NULL never repeats.
+ */
+function nullInEveryRow(ops: readonly Operation[], added: AddedUniqueness): boolean {
+  return added.columns.some((name) => {
+    const column = addedColumn(ops, added.table, name)
+    const filled = ops.some((o) => o.kind === 'copy_column' && sameName(o.table, added.table) && o.to.name === name)
+    return column !== undefined && column.nullable && !givesRowsAValue(column) && column.computed === undefined && !filled
+  })
+}
+
+/** addedColumn is the column `name` an add_column of `ops` adds to `table`, if one does. */
+function addedColumn(ops: readonly Operation[], table: QualifiedName, name: string): ColumnModel | undefined {
+  const adding = ops.find((o) => o.kind === 'add_column' && sameName(o.table, table) && o.column.name === name)
+  return adding?.kind === 'add_column' ? adding.column : undefined
 }
 
 /** isLiteral: a canonical default that is a string, number or boolean constant. */

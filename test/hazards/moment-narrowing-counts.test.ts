@@ -49,3 +49,38 @@ describe.each([
     expect(narrowing[0]!.message).toContain('1 value changes as date')
   })
 })
+
+// A MySQL/MariaDB timestamp given fewer fractional seconds was counted as a datetime made a timestamp is, by the
+// moments outside 1970..2038 ("no value lies outside ...", which none of a timestamp can), and one made a date
+// counted every non-null value (tried on SCENE-CE/mirador-multi-user's user.createdAt, timestamp(3) made timestamp).
+@Entity('login')
+class LoginBefore {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'timestamp', precision: 3, nullable: true }) at: Date | null
+  @Column({ type: 'timestamp', nullable: true }) day: Date | null
+}
+
+@Entity('login')
+class LoginAfter {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'timestamp', nullable: true }) at: Date | null
+  @Column({ type: 'date', nullable: true }) day: string | null
+}
+
+describe('mariadb timestamps', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('timestamp_counts')
+    await migrateTo(db, [LoginBefore], 'Init')
+    await db.query(`INSERT INTO login (id, at, day) VALUES
+      (1, '2026-01-01 10:00:00.000', '2026-01-01 00:00:00'), (2, '2026-01-01 10:00:00.250', '2026-01-02 13:30:00'), (3, NULL, NULL)`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('counts the values a timestamp of fewer fractional seconds, or a date, changes', async () => {
+    const { hazards } = await compareProject(projectFor(db, [LoginAfter]))
+    const narrowing = hazards.filter((h) => h.code === 'TYPE_NARROWING')
+    expect(narrowing.map((h) => [h.message.match(/"(at|day)"/)?.[1], h.measurement?.count]).sort()).toEqual([['at', 1], ['day', 1]])
+    expect(narrowing.find((h) => h.message.includes('"at"'))!.message).not.toContain('1970')
+  })
+})

@@ -39,8 +39,9 @@ export const mysqlTypeLimits: TypeLimits = {
     ...unsigned,
     ...Object.fromEntries(Object.entries(unsigned).map(([type, range]) => [`${type} zerofill`, range])),
   },
-  decimalTypes: ['decimal'],
+  decimalTypes: ['decimal', 'decimal unsigned', 'decimal unsigned zerofill'],
+  unsignedDecimalTypes: ['decimal unsigned', 'decimal unsigned zerofill'],
   // MySQL 8 and MariaDB before 11.5 take 2038-01-19 03:14:07.999999 UTC at most.
   epochRanges: { timestamp: ['1', '2147483647.999999'] },
-  momentTypes: ['date', 'datetime', 'time'],
+  momentTypes: ['date', 'datetime', 'timestamp', 'time'],
 }

@@ -93,6 +93,7 @@ describe('mysql type families and limits', () => {
     expect(mysqlTypeLimits.integerRanges['int unsigned']).toEqual(['0', '4294967295'])
     expect(mysqlTypeLimits.integerRanges['bigint unsigned zerofill']).toEqual(['0', '18446744073709551615'])
     expect(mysqlTypeLimits.integerRanges.mediumint).toEqual(['-8388608', '8388607'])
-    expect(mysqlTypeLimits.decimalTypes).toEqual(['decimal'])
+    expect(mysqlTypeLimits.decimalTypes).toEqual(['decimal', 'decimal unsigned', 'decimal unsigned zerofill'])
+    expect(mysqlTypeLimits.unsignedDecimalTypes).toEqual(['decimal unsigned', 'decimal unsigned zerofill'])
   })
 })
