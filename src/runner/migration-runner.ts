@@ -21,6 +21,7 @@ import { createMigrationsTableSchema } from './migrations-table-schema'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { revertsInTransaction, transactionModeOf } from './transaction-mode'
 import { migrationExecutor } from './migration-executor'
+import { explainEndedTransaction, watchEndedTransactions } from './ended-transactions'
 
 /**
  * knownMigrations names the project's migrations as TypeORM records them: the DataSource's `loaded`
@@ -83,6 +84,8 @@ export async function applyPending(dataSource: DataSource, options: RunOptions =
   const ran = await dataSource.runMigrations({
     transaction: transactionModeOf(dataSource),
     fake: options.fake === true,
+  }).catch((err: unknown) => {
+    throw explainEndedTransaction(dataSource, err)
   })
   return ran.map((m) => m.name)
 }
@@ -125,7 +128,9 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
     const [last] = await undo.getExecutedMigrations()
     const instance = dataSource.migrations.find((m) => migrationNameOf(m) === last?.name)
     undo.transaction = revertsInTransaction(transactionModeOf(dataSource), instance) ? 'each' : 'none'
-    await undo.undoLastMigration()
+    await undo.undoLastMigration().catch((err: unknown) => {
+      throw explainEndedTransaction(dataSource, err)
+    })
     await queryRunner.afterMigration()
   } finally {
     await queryRunner.release()
@@ -162,7 +167,8 @@ export function runsMigrationsFolder(project: LoadedProject): boolean {
 /**
  * openForMigrations connects the project's DataSource for TypeORM's runner, its migrations those the
  * DataSource lists plus the files of the migrations folder (when it is set or the DataSource names none), and
- * names the migration that fails (see nameMigrationErrors). The caller destroys it.
+ * names the migration that fails (see nameMigrationErrors) or that ends the transaction it ran in (see
+ * watchEndedTransactions). The caller destroys it.
  */
 export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
   const { dataSource } = project
@@ -184,6 +190,7 @@ export async function openForMigrations(project: LoadedProject): Promise<DataSou
   dropTwiceLoadedMigrations(dataSource, project.migrationsDir)
   frameMigrationsOutsideTransactions(dataSource)
   nameMigrationErrors(dataSource)
+  watchEndedTransactions(dataSource)
   return dataSource
 }
 

@@ -8,6 +8,7 @@ import { entityFileOf, entitySchemaFilesNamed } from './entity-file'
 import { renameHintsOf } from './rename-hints'
 import { junctionRenameHints } from './junction-rename-hints'
 import { closureRenameHints } from './closure-rename-hints'
+import { tablePrefixOf } from './table-prefix'
 import type { SkippedIndex } from './constraint-models'
 import { tableLabel, tableModelOf } from './table-model'
 import { UserError } from './user-error'
@@ -95,7 +96,8 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     renameHints.push(...renameHintsOf(metadata))
   }
   for (const warning of stackedColumnDecoratorWarnings(metadatas)) warn(warning)
-  renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy), ...closureRenameHints(metadatas, dataSource.namingStrategy))
+  const prefix = tablePrefixOf(dataSource)
+  renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy, prefix), ...closureRenameHints(metadatas, dataSource.namingStrategy, prefix))
   // A table a synchronized entity declares is its own (a @JoinTable with synchronize: false onto an entity's table,
   // a second, read-only entity of the table); one only a junction declares stays left alone: its other columns
   // would go.

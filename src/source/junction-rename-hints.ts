@@ -4,6 +4,7 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata'
 import type { RenameHint } from '../diff/rename-types'
 import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
+import type { TablePrefix } from './table-prefix'
 
 /**
  * junctionRenameHints carries stated renames to the junction tables TypeORM derives from them: when an
@@ -12,12 +13,13 @@ import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
  * asked of the naming strategy again with the old names, and each that changed becomes a hint. Names
  * given explicitly (`@JoinTable({ name })`, `joinColumn: { name }`) stay as they are, so give none. An owner
  * moved from another schema (`@RenamedFrom('crm.post')`) moves its junction along, which TypeORM puts in the
- * owner's schema.
+ * owner's schema. The naming strategy derives from names without the DataSource's `entityPrefix`, which
+ * `@RenamedFrom` gives as the database has them, with it.
  */
-export function junctionRenameHints(metadatas: readonly EntityMetadata[], naming: NamingStrategyInterface): RenameHint[] {
+export function junctionRenameHints(metadatas: readonly EntityMetadata[], naming: NamingStrategyInterface, prefix: TablePrefix): RenameHint[] {
   return metadatas.flatMap((metadata) =>
     metadata.relations.filter((r) => r.isManyToMany && r.isOwning && r.junctionEntityMetadata !== undefined)
-      .flatMap((relation) => hintsOf(relation, naming)))
+      .flatMap((relation) => hintsOf(relation, naming, prefix)))
 }
 
 /** Names is one way the junction's inputs may have been named before: owner table, inverse table, property. */
@@ -27,7 +29,7 @@ interface Names {
   readonly property: string
 }
 
-function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): RenameHint[] {
+function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface, prefix: TablePrefix): RenameHint[] {
   const junction = relation.junctionEntityMetadata!
   const now: Names = {
     owner: relation.entityMetadata.tableNameWithoutPrefix,
@@ -36,13 +38,13 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): R
   }
   const ownerBefore = tableRenamedFrom(relation.entityMetadata.target).map(oldTableOf)
   const origins = {
-    owner: ownerBefore.map((old) => old.name),
-    inverse: tableRenamedFrom(relation.inverseEntityMetadata.target).map((old) => oldTableOf(old).name),
+    owner: ownerBefore.map((old) => prefix.strip(old.name)),
+    inverse: tableRenamedFrom(relation.inverseEntityMetadata.target).map((old) => prefix.strip(oldTableOf(old).name)),
     property: columnRenamedFrom(relation.target, relation.propertyName),
   }
   const inverseProperty = relation.inverseRelation?.propertyName ?? ''
   const junctionName = (names: Names) => naming.joinTableName(names.owner, names.inverse, names.property, inverseProperty)
-  const derivedName = junction.tableName === junctionName(now)
+  const derivedName = junction.tableNameWithoutPrefix === junctionName(now)
   const table = junction.schema ? { schema: junction.schema, name: junction.tableName } : { name: junction.tableName }
   const origin = `${[
     ...tableRenamedFrom(relation.entityMetadata.target).map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}`),
@@ -53,8 +55,8 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface): R
   const hints: RenameHint[] = []
   const moved = ownerBefore.some((old) => old.schema !== undefined && old.schema !== junction.schema)
   for (const before of earlierNames(now, origins, moved)) {
-    const oldName = derivedName ? junctionName(before) : junction.tableName
-    const oldSchema = ownerBefore.find((old) => old.name === before.owner && old.schema !== junction.schema)?.schema
+    const oldName = derivedName ? prefix.add(junctionName(before)) : junction.tableName
+    const oldSchema = ownerBefore.find((old) => prefix.strip(old.name) === before.owner && old.schema !== junction.schema)?.schema
     if (oldSchema !== undefined) {
       const toSchema = junction.schema ? { toSchema: junction.schema } : {}
       hints.push({ kind: 'table', table: { schema: oldSchema, name: oldName }, from: oldName, to: junction.tableName, ...toSchema, move: true, origin })
