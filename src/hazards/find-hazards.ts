@@ -18,6 +18,7 @@ import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
 import { setNullOnNotNullFindings } from './set-null-rules'
+import { onDeleteCascadeFindings } from './cascade-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
 import { typeChangeFindings } from './type-change-rules'
@@ -44,6 +45,7 @@ export const hazardRules: readonly HazardRule[] = [
   addCheckFindings,
   addExclusionFindings,
   setNullOnNotNullFindings,
+  onDeleteCascadeFindings,
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,

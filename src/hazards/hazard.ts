@@ -49,6 +49,7 @@ export const hazardCodes = [
   'NAME_READ_AS_STRING',
   'TRIGGER_READS_COLUMN',
   'SET_NULL_ON_NOT_NULL',
+  'ON_DELETE_CASCADE',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -88,6 +89,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   NAME_READ_AS_STRING: 'danger',
   TRIGGER_READS_COLUMN: 'danger',
   SET_NULL_ON_NOT_NULL: 'danger',
+  ON_DELETE_CASCADE: 'warning',
 }
 
 /**

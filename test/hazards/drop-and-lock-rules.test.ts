@@ -51,7 +51,7 @@ describe('DROP_FOREIGN_KEY', () => {
       { kind: 'drop_foreign_key', table: P, foreignKey: fk },
       { kind: 'add_foreign_key', table: P, foreignKey: { ...fk, onDelete: 'CASCADE' } },
     ]
-    expect(codesOf(pg, before(pg, posts), changed)).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID'])
+    expect(codesOf(pg, before(pg, posts), changed)).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID', 'ON_DELETE_CASCADE'])
   })
 })
 

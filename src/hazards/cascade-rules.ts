@@ -1,0 +1,34 @@
+import { quoteDoubled } from '../dialect/quote'
+import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
+import type { HazardFinding } from './hazard-finding'
+import { columnsText, tableText } from './hazard-names'
+import { type RuleContext, eachOp } from './rule-context'
+
+/**
+ * onDeleteCascadeFindings: ON_DELETE_CASCADE for a foreign key that the table had, from the same columns to the
+ * same table, with another ON DELETE action, and that the migration makes `ON DELETE CASCADE` (`onDelete:
+ * 'CASCADE'`): deleting a referenced row then deletes the rows referencing it, where before the delete failed
+ * (NO ACTION, RESTRICT) or left them (SET NULL, SET DEFAULT). A key new to the table is left alone: no code ran
+ * against it yet.
+ */
+export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'add_foreign_key', (op, index) => {
+    const { foreignKey } = op
+    if (foreignKey.onDelete !== 'CASCADE') return []
+    const table = context.origins.table(index, op.table)
+    const referenced = context.origins.table(index, referencedTableOf(foreignKey))
+    const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c)?.column.name)
+    if (table === undefined || referenced === undefined || !columns.every((c): c is string => c !== undefined)) return []
+    const before = table.foreignKeys.find((fk) =>
+      fk.columns.length === columns.length && fk.columns.every((c, i) => c === columns[i]) && sameName(referencedTableOf(fk), nameOf(referenced)))
+    if (before === undefined || before.onDelete === 'CASCADE') return []
+    const target = tableText(referencedTableOf(foreignKey))
+    const then = before.onDelete === 'SET NULL' || before.onDelete === 'SET DEFAULT' ? `kept them (${before.onDelete})` : `failed while they existed (${before.onDelete})`
+    return [{
+      code: 'ON_DELETE_CASCADE', operation: op,
+      what: `Foreign key ${quoteDoubled(foreignKey.name)} on ${tableText(op.table)} ${columnsText(foreignKey.columns)} -> ${target} becomes ON DELETE CASCADE: ` +
+        `deleting a row of ${target} then deletes the rows of ${tableText(op.table)} that reference it, where the delete ${then}`,
+      advice: 'make sure the application means every delete of those rows to take these along',
+    }]
+  })
+}

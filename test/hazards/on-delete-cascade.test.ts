@@ -1,0 +1,72 @@
+import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { migrateTo, migratedDatabase, projectFor } from '../support/migration-cycle'
+import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+
+// A relation's onDelete made 'CASCADE' (hunt35, on CromwellCMS): from then on, deleting a customer deletes its
+// orders, where the delete failed before. generate wrote the new key without a word.
+
+@Entity('customer')
+class Customer {
+  @PrimaryGeneratedColumn() id: number
+}
+
+@Entity('purchase')
+class Purchase {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Customer, { nullable: true }) customer: Customer | null
+}
+
+@Entity('purchase')
+class PurchaseCascade {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Customer, { nullable: true, onDelete: 'CASCADE' }) customer: Customer | null
+}
+
+@Entity('purchase')
+class PurchaseSetNull {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Customer, { nullable: true, onDelete: 'SET NULL' }) customer: Customer | null
+}
+
+@Entity('purchase')
+class PurchaseCascadeOnUpdate {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Customer, { nullable: true, onDelete: 'CASCADE', onUpdate: 'CASCADE' }) customer: Customer | null
+}
+
+// A relation new to the table: nothing ran against it yet.
+@Entity('purchase')
+class PurchaseNewReferrer {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Customer, { nullable: true }) customer: Customer | null
+  @Column({ nullable: true }) note: string
+  @ManyToOne(() => Customer, { nullable: true, onDelete: 'CASCADE' }) referrer: Customer | null
+}
+
+const cascades = async (db: TestDatabase, entities: Function[]) =>
+  (await compareProject(projectFor(db, entities))).hazards.filter((h) => h.code === 'ON_DELETE_CASCADE').map((h) => [h.severity, h.message])
+
+describe.each([
+  ['sqlite', () => createSqliteDatabase(), '"purchase"', '"customer"'],
+  ['postgres', () => createPostgresDatabase('cascade'), '"public"."purchase"', '"public"."customer"'],
+  ['mariadb', () => createMariaDbDatabase('cascade'), '"purchase"', '"customer"'],
+] as const)('%s: a foreign key made ON DELETE CASCADE', (_dialect, create, purchase, customer) => {
+  const database = migratedDatabase(create, [Customer, Purchase], 'INSERT INTO customer (id) VALUES (1), (2)')
+
+  it('is ON_DELETE_CASCADE, saying what deletes did before', async () => {
+    const [found, ...others] = await cascades(database(), [Customer, PurchaseCascade])
+    expect(others).toEqual([])
+    expect(found?.[0]).toBe('warning')
+    expect(found?.[1]).toContain(` on ${purchase} ("customerId") -> ${customer} becomes ON DELETE CASCADE: deleting a row of ${customer} then deletes the rows of ${purchase} that reference it, where the delete failed while they existed (`)
+  })
+
+  it('says the rows were kept where the key set them NULL, and is none for a key new to the table or one cascading already', async () => {
+    await migrateTo(database(), [Customer, PurchaseSetNull], 'SetNull')
+    expect((await cascades(database(), [Customer, PurchaseCascade]))[0]?.[1]).toContain('where the delete kept them (SET NULL)')
+    await migrateTo(database(), [Customer, PurchaseCascade], 'Cascade')
+    expect(await cascades(database(), [Customer, PurchaseCascadeOnUpdate])).toEqual([])
+    await migrateTo(database(), [Customer, Purchase], 'NoAction')
+    expect(await cascades(database(), [Customer, PurchaseNewReferrer])).toEqual([])
+  })
+})
