@@ -1,4 +1,5 @@
 import type { NamingStrategyInterface } from 'typeorm'
+import { shorten } from 'typeorm/util/StringUtils'
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata'
@@ -43,7 +44,8 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface, pr
     property: columnRenamedFrom(relation.target, relation.propertyName),
   }
   const inverseProperty = relation.inverseRelation?.propertyName ?? ''
-  const junctionName = (names: Names) => naming.joinTableName(names.owner, names.inverse, names.property, inverseProperty)
+  const maxLength = relation.entityMetadata.dataSource.driver.maxAliasLength
+  const junctionName = (names: Names) => withinAliasLength(naming.tableName('', naming.joinTableName(names.owner, names.inverse, names.property, inverseProperty)), maxLength)
   const derivedName = junction.tableNameWithoutPrefix === junctionName(now)
   const table = junction.schema ? { schema: junction.schema, name: junction.tableName } : { name: junction.tableName }
   const origin = `${[
@@ -84,4 +86,13 @@ function earlierNames(now: Names, origins: { readonly [K in keyof Names]: readon
   const choices = (key: keyof Names) => [...new Set([...origins[key], now[key]])]
   return choices('owner').flatMap((owner) => choices('inverse').flatMap((inverse) => choices('property').map((property) => ({ owner, inverse, property }))))
     .filter((names) => moved || names.owner !== now.owner || names.inverse !== now.inverse || names.property !== now.property)
+}
+
+/**
+ * withinAliasLength is a junction table's name as TypeORM gives it where the driver bounds names
+ * (`maxAliasLength`: 63 on PostgreSQL and MySQL): one longer is shortened to three letters a word
+ * (`org_mem_inv_not_pre_cat_not_pre_cat`).
+ */
+function withinAliasLength(name: string, maxLength: number | undefined): string {
+  return maxLength !== undefined && maxLength > 0 && name.length > maxLength ? shorten(name, { separator: '_', segmentLength: 3 }) : name
 }
