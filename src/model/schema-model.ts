@@ -47,6 +47,12 @@ export interface TableModel extends QualifiedName {
    */
   readonly replicaIdentity?: ReplicaIdentity
   /**
+   * The table is partitioned (PostgreSQL's `PARTITION BY`, which no entity declares; its partitions are not
+   * read). The diff never compares it; `--online` leaves its indexes and foreign keys in the transaction, as
+   * PostgreSQL builds and drops no index of it concurrently and adds it no foreign key `NOT VALID`.
+   */
+  readonly partitioned?: true
+  /**
    * The table's default character set and collation (MySQL), which its columns without their own take. No
    * entity declares them and the diff never compares them; the `down` that creates again a table `up` drops
    * sets them again, so that its columns hold the characters they held, and its keys fit as they did.

@@ -39,16 +39,20 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
   const referenced = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' ? [keyOf(
     { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
+  const partitioned = partitionedTables(context.before, ops)
+  // PostgreSQL builds no index concurrently on a partitioned table, and adds it no foreign key NOT VALID.
+  const indexedOnline = (table: QualifiedName) => capabilities.concurrentIndexes === true && existing(table) && !partitioned.has(qualifiedKey(table))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
   const onlineForm = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
       case 'alter_column':
         return capabilities.notValidConstraints === true && existing(op.table) ? notNullOnline(op) : undefined
       case 'create_index':
-        return capabilities.concurrentIndexes === true && existing(op.table) && !(op.index.unique && needed(op.table, op.index.columns)) ? { ...op, online: true } : undefined
+        return indexedOnline(op.table) && !(op.index.unique && needed(op.table, op.index.columns)) ? { ...op, online: true } : undefined
       case 'add_unique':
-        return capabilities.concurrentIndexes === true && existing(op.table) && !needed(op.table, op.unique.columns) ? { ...op, online: true } : undefined
+        return indexedOnline(op.table) && !needed(op.table, op.unique.columns) ? { ...op, online: true } : undefined
       case 'add_foreign_key':
+        return capabilities.notValidConstraints === true && existing(op.table) && !partitioned.has(qualifiedKey(op.table)) ? { ...op, online: true } : undefined
       case 'add_check':
         return capabilities.notValidConstraints === true && existing(op.table) ? { ...op, online: true } : undefined
       default:
@@ -56,7 +60,7 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
     }
   }
   const written = ops.map((op) => onlineForm(op) ?? op)
-  const dropLater = capabilities.concurrentIndexes === true ? droppedLater(ops, written) : () => 'stays' as const
+  const dropLater = capabilities.concurrentIndexes === true ? droppedLater(ops, written, partitioned) : () => 'stays' as const
   const replacements = replacedInPlace(ops, context)
   const inTransaction: Operation[] = []
   const constrained: Operation[] = []
@@ -80,13 +84,14 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
 /**
  * droppedLater says when an index or unique the migration drops may be dropped: `later`, after the rest of it and
  * after what it builds online; `replaced`, where the rest builds online an index or unique of its name on its
- * table, and nothing else claims the name (see replacedInPlace); else it `stays` where it is. It stays where the
- * rest gives its name to another index or constraint (of the schema: PostgreSQL's index names are the schema's),
- * renames or moves its table (the index would be elsewhere by then), or drops, renames or retypes one of its
- * columns: `down` builds the index again first, before the rest's `down` gives the column back, and a new type
- * would build the index again in `up` only for it to be dropped.
+ * table, and nothing else claims the name (see replacedInPlace); else it `stays` where it is. It stays where its
+ * table is partitioned (no index of one is dropped concurrently), where the rest gives its name to another index
+ * or constraint (of the schema: PostgreSQL's index names are the schema's), renames or moves its table (the index
+ * would be elsewhere by then), or drops, renames or retypes one of its columns: `down` builds the index again
+ * first, before the rest's `down` gives the column back, and a new type would build the index again in `up` only
+ * for it to be dropped.
  */
-function droppedLater(ops: readonly Operation[], written: readonly (Operation | readonly Operation[])[]): (drop: IndexDrop) => 'later' | 'replaced' | 'stays' {
+function droppedLater(ops: readonly Operation[], written: readonly (Operation | readonly Operation[])[], partitioned: ReadonlySet<string>): (drop: IndexDrop) => 'later' | 'replaced' | 'stays' {
   const nameKey = (table: QualifiedName, name: string) => `${table.schema ?? ''}\0${name}`
   const claims = new Map<string, Operation[]>()
   ops.forEach((op, i) => {
@@ -108,13 +113,20 @@ function droppedLater(ops: readonly Operation[], written: readonly (Operation | 
   return (drop) => {
     const { table } = drop
     const dropped = drop.kind === 'drop_index' ? drop.index : drop.unique
-    if (moved.has(qualifiedKey(table)) || dropped.columns.some((column) => touched.has(columnKey(table, column)))) return 'stays'
+    if (moved.has(qualifiedKey(table)) || partitioned.has(qualifiedKey(table)) || dropped.columns.some((column) => touched.has(columnKey(table, column)))) return 'stays'
     const claimedBy = claims.get(nameKey(table, dropped.name)) ?? []
     if (claimedBy.length === 0) return 'later'
     const [claim] = claimedBy
     const builtOnline = claimedBy.length === 1 && (claim!.kind === 'create_index' || claim!.kind === 'add_unique') && isOnline(claim!) && sameName(claim!.table, table)
     return builtOnline ? 'replaced' : 'stays'
   }
+}
+
+/** partitionedTables are the keys of the tables partitioned before the change (see TableModel.partitioned), under the names the change gives them too. */
+function partitionedTables(before: SchemaModel, ops: readonly Operation[]): ReadonlySet<string> {
+  const keys = new Set(before.tables.filter((t) => t.partitioned === true).map(qualifiedKey))
+  for (const op of ops) if (op.kind === 'rename_table' && keys.has(qualifiedKey(op.from))) keys.add(qualifiedKey(op.to))
+  return keys
 }
 
 /** IndexDrop drops an index, or a unique (whose index goes with it). */

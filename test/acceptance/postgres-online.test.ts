@@ -372,3 +372,72 @@ export class Shelf {
     ])
   })
 })
+
+describe('generate --online on a partitioned table', () => {
+  // PostgreSQL builds and drops no index of a partitioned table concurrently, and adds it no foreign key NOT
+  // VALID: those stay in the transaction. A check NOT VALID it takes.
+  const region = `
+import { Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('region')
+export class Region {
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'region_pkey' }) id: number
+}
+`
+  const reading = (extra: string) => `
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm'
+import { Region } from './region'
+@Entity('reading')
+${extra}
+export class Reading {
+  @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'reading_pkey' }) id: number
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'reading_pkey' }) takenOn: string
+  @Column('int') value: number
+  @Column('int', { nullable: true }) regionId: number | null
+  @Index('IDX_reading_old') @Column('int', { nullable: true }) station: number | null
+}
+`
+  const after = reading(`@Index('IDX_reading_value', ['value'])\n@Check('CHK_reading_value', '"value" >= 0')`)
+    .replace(`@Index('IDX_reading_old') @Column`, '@Column')
+    .replace(`@Column('int', { nullable: true }) regionId`, `@ManyToOne(() => Region) @JoinColumn({ name: 'regionId', foreignKeyConstraintName: 'FK_reading_region' }) region: Region | null\n  @Column('int', { nullable: true }) regionId`)
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('online_partitioned')
+    await db.query(`CREATE TABLE region (id SERIAL PRIMARY KEY)`)
+    await db.query(`CREATE TABLE reading (id integer NOT NULL, "takenOn" date NOT NULL, value integer NOT NULL, "regionId" integer, station integer, PRIMARY KEY (id, "takenOn")) PARTITION BY RANGE ("takenOn")`)
+    await db.query(`CREATE TABLE reading_2026 PARTITION OF reading FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')`)
+    await db.query(`CREATE INDEX "IDX_reading_old" ON reading (station)`)
+    await db.query(`INSERT INTO region DEFAULT VALUES`)
+    await db.query(`INSERT INTO reading VALUES (1, '2026-03-01', 5, 1, 7)`)
+    project = tempProject({ 'ormconfig.ts': config('all'), 'entities/region.ts': region, 'entities/reading.ts': reading('') })
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+    project.write('entities/reading.ts', after)
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+
+  test('builds its index and adds its foreign key in the transaction, its check online; up and down run', async () => {
+    const dumped = postgresSchemaDump(db)
+    const generated = await cli(project, db, ['generate', 'Readings', '--online', '--timestamp', '1700000001000'])
+    expect(generated.stderr).toBe('')
+    expect(generated.code).toBe(0)
+    const main = fs.readFileSync(project.file('migrations/1700000001000-Readings.ts'), 'utf8')
+    const online = fs.readFileSync(project.file('migrations/1700000001001-ReadingsOnline.ts'), 'utf8')
+    expect(main).toContain('CREATE INDEX "IDX_reading_value" ON "public"."reading" ("value")')
+    expect(main).toContain('DROP INDEX "public"."IDX_reading_old"')
+    expect(main).toContain('ADD CONSTRAINT "FK_reading_region" FOREIGN KEY ("regionId") REFERENCES "public"."region"("id")')
+    expect(online).toContain('ADD CONSTRAINT "CHK_reading_value" CHECK ("value" >= 0) NOT VALID')
+    expect(online).not.toMatch(/query\(`[^`]*(CONCURRENTLY|FK_reading_region)/)
+    const upgraded = await cli(project, db, ['upgrade'])
+    expect(upgraded.stderr).not.toContain('error')
+    expect(upgraded.code).toBe(0)
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+    const downgraded = await cli(project, db, ['downgrade', '--steps', '2'])
+    expect(downgraded.stderr).toBe('')
+    expect(downgraded.code).toBe(0)
+    expect(postgresSchemaDump(db)).toBe(dumped)
+    expect(await db.query(`SELECT id, value, "regionId", station FROM reading`)).toEqual([{ id: 1, value: 5, regionId: 1, station: 7 }])
+  })
+})
