@@ -1,4 +1,4 @@
-import type { Operation, OperationOf } from '../../operations/operation'
+import type { AlterColumn, Operation, OperationOf } from '../../operations/operation'
 import type { ColumnModel } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
@@ -12,6 +12,7 @@ import { holdsValues, probeCondition } from './mysql-probes'
 import { quoteIdent } from './mysql-quote'
 import { classifyMysqlTypeChange, losesSign } from './mysql-type-change'
 import { orphanGuard } from './mysql-orphan-guards'
+import { keepsValues } from './mysql-values-kept'
 import { checkGuard } from './mysql-check-guards'
 import { uniqueGuard } from './mysql-unique-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
@@ -120,7 +121,7 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
   changes.ops.forEach((op, i) => {
     const table = changes.tableAt[i]
     const refused = op.kind === 'add_check' ? checkGuard(changes, i, op)
-      : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name))
+      : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name, keepsValues))
         : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
@@ -135,15 +136,19 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
   return { statements, guarded }
 }
 
-/** columnAtStart is the name column `name` of the table of operation `at` has before the migration, or undefined where an operation before `at` adds, fills or changes it. */
-function columnAtStart(changes: ChangeSet, at: number, name: string): string | undefined {
+/**
+ * columnAtStart is the name column `name` of the table of operation `at` has before the migration, or undefined where
+ * an operation before `at` adds, fills or changes it (but an ALTER that `kept` says leaves its values as they were).
+ */
+function columnAtStart(changes: ChangeSet, at: number, name: string, kept: (op: AlterColumn) => boolean = () => false): string | undefined {
   let column = name
   for (let j = at - 1; j >= 0; j--) {
     if (changes.tableAt[j] !== changes.tableAt[at]) continue
     const op = changes.ops[j]!
     if (op.kind === 'rename_column' && op.to === column) column = op.from
     else if ((op.kind === 'add_column' || op.kind === 'drop_column') && op.column.name === column) return undefined
-    else if ((op.kind === 'copy_column' || op.kind === 'alter_column') && op.to.name === column) return undefined
+    else if (op.kind === 'copy_column' && op.to.name === column) return undefined
+    else if (op.kind === 'alter_column' && op.to.name === column && !kept(op)) return undefined
   }
   return column
 }

@@ -4,13 +4,15 @@ import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled } from '../quote'
 import type { Statement } from '../statement'
 import { quoteIdent } from './mysql-quote'
+import { keptBefore } from './mysql-values-kept'
 
 /**
  * orphanGuard is the check, run before the migration's first statement, for the rows of the table of `op` (the
  * operation at `at`) whose key columns all hold a value that matches no row of the referenced table: the server
  * refuses the ADD then, in any sql_mode, after the statements before it committed. Only where the table, its key
- * columns and the referenced table and columns are those the database has before the migration (no operation
- * before `at` creates, renames or changes them), and no key of the table referenced the same columns before.
+ * columns and the referenced table and columns are those the database has before the migration, holding the same
+ * values (no operation before `at` creates or renames them, or changes them but as keptBefore allows: a column
+ * added beside them, a wider integer), and no key of the table referenced the same columns before.
  */
 export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add_foreign_key'>, columnAtStart: (name: string) => string | undefined): Statement | undefined {
   const table = changes.tableAt[at]
@@ -20,11 +22,8 @@ export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   const start = changes.schemaAt(0)
   const target = start.tables.find((t) => sameName(t, referenced))
   if (target === undefined || foreignKey.referencedColumns.some((c) => !target.columns.some((column) => column.name === c))) return undefined
-  const touched = changes.ops.slice(0, at).some((_, j) => {
-    const other = changes.tableAt[j]
-    return other !== undefined && (sameName(other.firstName, referenced) || sameName(other.lastName, referenced))
-  })
-  if (touched) return undefined
+  const targetLives = changes.tables.filter((life) => sameName(life.firstName, referenced) || sameName(life.lastName, referenced))
+  if (!targetLives.every((life) => keptBefore(changes, life, at, foreignKey.referencedColumns))) return undefined
   const found = foreignKey.columns.map((c) => columnAtStart(c))
   if (!found.every((c): c is string => c !== undefined)) return undefined
   const columns: readonly string[] = found

@@ -3,24 +3,25 @@ import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled } from '../quote'
 import type { Statement } from '../statement'
 import { quoteIdent } from './mysql-quote'
-import { reshapedBefore } from './mysql-reshaped-before'
+import { keptBefore } from './mysql-values-kept'
 
 /**
  * uniqueGuard is the test, run before the migration's first statement, for the values the unique constraint or
  * unique index `op` (the operation at `at`) adds would find repeated: the server refuses the ADD then ("Duplicate
  * entry"), in any sql_mode, after the statements before it committed. Rows with a NULL in a key column repeat
  * nothing, and values compare under the columns' collations, as the index compares them. Only where the table
- * exists before the migration, no operation before `at` reshapes it, every key is a plain column of it, and no
+ * exists before the migration, every key is a plain column of it that no operation before `at` changes (but as
+ * keptBefore allows: a column added beside it, a longer string), and no
  * unique key or primary key of it was on some of these columns already (their values are unique then).
  */
 export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'>): Statement | undefined {
   const table = changes.tableAt[at]
   const from = table?.from
-  if (table?.change !== 'modified' || from === undefined || reshapedBefore(changes, at)) return undefined
+  if (table?.change !== 'modified' || from === undefined) return undefined
   const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
   if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keys !== undefined)) return undefined
   const columns = key.columns
-  if (!columns.every((c) => from.columns.some((column) => column.name === c))) return undefined
+  if (!columns.every((c) => from.columns.some((column) => column.name === c)) || !keptBefore(changes, table, at, columns)) return undefined
   const unique = [
     ...from.uniques.map((u) => u.columns),
     ...from.indexes.filter((i) => i.unique && i.where === undefined).map((i) => i.columns),
