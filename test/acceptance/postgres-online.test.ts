@@ -86,6 +86,17 @@ async function projectWithRows(db: TestDatabase, mode: string): Promise<TempProj
   return project
 }
 
+/** generatedOnline generates `name` with --online at timestamp 1700000001000, and reads its two migrations. */
+async function generatedOnline(project: TempProject, db: TestDatabase, name: string): Promise<{ main: string; online: string }> {
+  const generated = await cli(project, db, ['generate', name, '--online', '--timestamp', '1700000001000'])
+  expect(generated.stderr).toBe('')
+  expect(generated.code).toBe(0)
+  return {
+    main: fs.readFileSync(project.file(`migrations/1700000001000-${name}.ts`), 'utf8'),
+    online: fs.readFileSync(project.file(`migrations/1700000001001-${name}Online.ts`), 'utf8'),
+  }
+}
+
 const migrationFiles = (project: TempProject) => fs.readdirSync(project.file('migrations')).filter((f) => f.endsWith('.ts')).sort()
 
 describe.each(['all', 'each', 'none'])('generate --online, migrationsTransactionMode %s', (mode) => {
@@ -319,11 +330,7 @@ export class Shelf {
 
   test('builds each new one before the old one goes, renaming the old one out of the way where the name is the same; down the same way back', async () => {
     const dumped = postgresSchemaDump(db)
-    const generated = await cli(project, db, ['generate', 'Reshelve', '--online', '--timestamp', '1700000001000'])
-    expect(generated.stderr).toBe('')
-    expect(generated.code).toBe(0)
-    const main = fs.readFileSync(project.file('migrations/1700000001000-Reshelve.ts'), 'utf8')
-    const online = fs.readFileSync(project.file('migrations/1700000001001-ReshelveOnline.ts'), 'utf8')
+    const { main, online } = await generatedOnline(project, db, 'Reshelve')
     expect(main).toContain('ALTER INDEX "public"."IDX_shelf_title" RENAME TO "IDX_shelf_title_old"')
     expect(main).toContain('ALTER TABLE "public"."shelf" RENAME CONSTRAINT "UQ_shelf_code" TO "UQ_shelf_code_old"')
     expect(main).not.toMatch(/DROP INDEX|DROP CONSTRAINT/)
@@ -420,11 +427,7 @@ export class Reading {
 
   test('builds its index and adds its foreign key in the transaction, its check online; up and down run', async () => {
     const dumped = postgresSchemaDump(db)
-    const generated = await cli(project, db, ['generate', 'Readings', '--online', '--timestamp', '1700000001000'])
-    expect(generated.stderr).toBe('')
-    expect(generated.code).toBe(0)
-    const main = fs.readFileSync(project.file('migrations/1700000001000-Readings.ts'), 'utf8')
-    const online = fs.readFileSync(project.file('migrations/1700000001001-ReadingsOnline.ts'), 'utf8')
+    const { main, online } = await generatedOnline(project, db, 'Readings')
     expect(main).toContain('CREATE INDEX "IDX_reading_value" ON "public"."reading" ("value")')
     expect(main).toContain('DROP INDEX "public"."IDX_reading_old"')
     expect(main).toContain('ADD CONSTRAINT "FK_reading_region" FOREIGN KEY ("regionId") REFERENCES "public"."region"("id")')
