@@ -55,6 +55,12 @@ export interface DialectCapabilities {
    * a table's index drops run in the ALTER TABLE that adds its new indexes (MySQL). Absent: no such need.
    */
   readonly foreignKeysNeedIndexes?: boolean
+  /**
+   * A foreign key may reference columns that lead any index of the referenced table, unique or not, in the
+   * index's order (InnoDB; MySQL 8.4 and later refuse it by default). Absent: the referenced columns must be a
+   * primary key's, a unique constraint's or a unique index's (not partial), in any order.
+   */
+  readonly referencesAnyIndex?: boolean
   /** `CREATE INDEX CONCURRENTLY` exists (builds an index without blocking writes). Absent: no. */
   readonly concurrentIndexes?: boolean
   /** Foreign keys and checks can be added `NOT VALID` (no scan under lock) and validated later. Absent: no. */

@@ -19,6 +19,7 @@ import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
 import { setNullOnNotNullFindings } from './set-null-rules'
 import { onDeleteCascadeFindings } from './cascade-rules'
+import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
 import { typeChangeFindings } from './type-change-rules'
@@ -46,6 +47,7 @@ export const hazardRules: readonly HazardRule[] = [
   addExclusionFindings,
   setNullOnNotNullFindings,
   onDeleteCascadeFindings,
+  referencedKeyFindings,
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,

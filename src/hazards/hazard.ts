@@ -50,6 +50,7 @@ export const hazardCodes = [
   'TRIGGER_READS_COLUMN',
   'SET_NULL_ON_NOT_NULL',
   'ON_DELETE_CASCADE',
+  'REFERENCED_NOT_UNIQUE',
 ] as const
 
 /** HazardCode names one kind of hazard. */
@@ -90,6 +91,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   TRIGGER_READS_COLUMN: 'danger',
   SET_NULL_ON_NOT_NULL: 'danger',
   ON_DELETE_CASCADE: 'warning',
+  REFERENCED_NOT_UNIQUE: 'danger',
 }
 
 /**

@@ -41,6 +41,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       extensions: false,
       transactionalDdl: false,
       foreignKeysNeedIndexes: true,
+      ...(referencesAnyIndex(server) && { referencesAnyIndex: true }),
       columnNamesIgnoreCase: true,
       renamesInPlace: true,
       indexNamesApart: true,
@@ -82,6 +83,15 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
 }
 
 /** checkNamesPerSchema: MySQL enforces CHECK constraints from 8.0.16, each name unique in the database; MariaDB's are the table's own. */
+/**
+ * referencesAnyIndex: a foreign key may reference the leading columns of any index, as InnoDB takes them, but
+ * on MySQL 8.4 and later, which refuse one whose columns are no unique key's (restrict_fk_on_non_standard_key,
+ * on by default). A server not known yet is taken to allow it.
+ */
+function referencesAnyIndex(server: MysqlServer | undefined): boolean {
+  return server === undefined || server.product === 'mariadb' || !atLeast(server, 8, 4, 0)
+}
+
 function checkNamesPerSchema(server: MysqlServer | undefined): boolean {
   return server !== undefined && server.product === 'mysql' && atLeast(server, 8, 0, 16)
 }
