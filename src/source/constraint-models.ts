@@ -25,7 +25,7 @@ export interface SkippedIndex {
 /**
  * indexModelsOf lists an entity's indexes by name; unsynchronized ones are skipped. A fulltext index is one of
  * method `fulltext` where the driver has such indexes (MySQL, MariaDB), and a plain index elsewhere, as TypeORM
- * makes it; a spatial index is one of method `spatial`, which each dialect makes what TypeORM makes of it.
+ * makes it (see ignoredFulltextWarnings); a spatial index is one of method `spatial`, which each dialect makes what TypeORM makes of it.
  * An index declared twice alike (`@Index()` on a relation and on its join column: both get the name made of
  * the table and the column) is listed once, with a warning (two different ones of one name are refused later,
  * see refuseRepeatedIndexNames).
@@ -46,7 +46,6 @@ export function indexModelsOf(
       continue
     }
     const fulltext = index.isFulltext && driver.isFullTextColumnTypeSupported()
-    if (index.isFulltext && !fulltext) warn(`fulltext of index "${index.name}" on ${where} is ignored here, as TypeORM does`)
     if (fulltext && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
     const method = fulltext ? 'fulltext' : index.isSpatial ? 'spatial' : index.type === undefined ? undefined : String(index.type).toLowerCase()
     const model: IndexModel = {

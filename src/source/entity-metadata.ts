@@ -17,6 +17,7 @@ import { declarationOf } from './declaration-labels'
 import { declaringEntityOf } from './declaring-entity'
 import { viewModelOf } from './view-models'
 import { stackedColumnDecoratorWarnings } from './stacked-column-decorators'
+import { ignoredFulltextWarnings } from './ignored-fulltext'
 
 export type { SkippedIndex } from './constraint-models'
 
@@ -96,6 +97,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     renameHints.push(...renameHintsOf(metadata))
   }
   for (const warning of stackedColumnDecoratorWarnings(metadatas)) warn(warning)
+  for (const warning of ignoredFulltextWarnings(metadatas, dataSource.driver)) warn(warning)
   const prefix = tablePrefixOf(dataSource)
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy, prefix), ...closureRenameHints(metadatas, dataSource.namingStrategy, prefix))
   // A table a synchronized entity declares is its own (a @JoinTable with synchronize: false onto an entity's table,

@@ -339,6 +339,25 @@ export class Member {
     expect(read.warnings).toEqual(['skipped table "round_member": entity RoundMember is declared synchronize: false'])
   })
 
+  test('fulltext, which SQLite has not, is said once for all the indexes declaring it: each is a plain index', async () => {
+    const indexed = (name: string, count: number) => `
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('${name}')
+${Array.from({ length: count }, (_, i) => `@Index('IDX_${name}_${i}', ['c${i}'], { fulltext: true })`).join('\n')}
+export class ${name[0]!.toUpperCase()}${name.slice(1)} {
+  @PrimaryGeneratedColumn() id: number
+${Array.from({ length: count }, (_, i) => `  @Column() c${i}: string`).join('\n')}
+}
+`
+    const one = await readProject(project({ 'entities/post.ts': indexed('post', 1), 'ormconfig.ts': globConfig }))
+    expect(one.warnings).toEqual(['fulltext of index "IDX_post_0" on "post" is ignored here, as TypeORM does: it is a plain index'])
+    expect(one.table('post').indexes).toEqual([{ name: 'IDX_post_0', columns: ['c0'], unique: false }])
+    const many = await readProject(project({ 'entities/post.ts': indexed('post', 2), 'entities/tag.ts': indexed('tag', 2), 'ormconfig.ts': globConfig }))
+    expect(many.warnings).toEqual([
+      'fulltext of 4 indexes, "IDX_post_0" on "post", "IDX_post_1" on "post", "IDX_tag_0" on "tag" and 1 more, is ignored here, as TypeORM does: each is a plain index',
+    ])
+  })
+
   test('a Date object as a default is read with a warning: it is the time the entities were loaded', async () => {
     const p = project({
       'entities/thing.ts': `
