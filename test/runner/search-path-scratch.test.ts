@@ -40,4 +40,9 @@ it('builds the migrations written for the search_path\'s schema in a scratch dat
   expect(drift.stderr).toBe('')
   expect(drift.code).toBe(0)
   expect(await db.query(`SELECT datname FROM pg_database WHERE datname LIKE '${db.options.database as string}_autogen_%'`)).toEqual([])
+  // On the server --shadow-url names, as well.
+  const o = db.options as { host: string; port: number; username: string }
+  const shadowed = await cli('check', '--from-migrations', '--shadow-url', `postgres://${o.username}@${o.host}:${o.port}/postgres`)
+  expect(shadowed.stderr).toBe('')
+  expect(shadowed.code).toBe(0)
 })

@@ -17,8 +17,8 @@ type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
  * createPostgresScratchDatabase creates a fresh database, named after the target one, on the target's server
  * with the DataSource's credentials, or on the server and with the credentials of `shadowUrl` (whose own
  * database is never changed: it serves as the maintenance connection when `postgres` cannot). It is created
- * and dropped over a maintenance connection, to the `postgres` database or, failing that, the named one. On the
- * target's server it takes the target's search_path where that puts tables elsewhere than public (takeSearchPath).
+ * and dropped over a maintenance connection, to the `postgres` database or, failing that, the named one. It takes
+ * the target's search_path where that puts tables elsewhere than public (takeSearchPath), on either server.
  */
 export async function createPostgresScratchDatabase(options: DataSourceOptions, shadowUrl?: string): Promise<ScratchDatabase> {
   const server = shadowUrl === undefined ? serverOf(options) : serverOf(options, shadowUrl)
@@ -45,7 +45,7 @@ export async function createPostgresScratchDatabase(options: DataSourceOptions, 
       return dropping
     },
   }
-  if (shadowUrl === undefined) await takeSearchPath(options, maintenance, name, scratch).catch(async (err: unknown) => {
+  await takeSearchPath(options, maintenance, name, scratch).catch(async (err: unknown) => {
     await made.drop()
     throw err
   })
