@@ -1,6 +1,7 @@
+import * as fs from 'node:fs'
 import { runCliInProcess } from '../support/run-cli'
 import { tempProject, type TempProject } from '../support/temp-project'
-import { createPostgresDatabaseOnPath, type TestDatabase } from '../support/test-database'
+import { createPostgresDatabase, createPostgresDatabaseOnPath, type TestDatabase } from '../support/test-database'
 
 // A database set to `search_path = app, public` has its tables, and TypeORM's migrations table, in app, and its
 // migrations write `"app"."account"` and views that read `account` through that path. The scratch database of
@@ -45,4 +46,30 @@ it('builds the migrations written for the search_path\'s schema in a scratch dat
   const shadowed = await cli('check', '--from-migrations', '--shadow-url', `postgres://${o.username}@${o.host}:${o.port}/postgres`)
   expect(shadowed.stderr).toBe('')
   expect(shadowed.code).toBe(0)
+})
+
+// The search_path given by the DataSource's session settings, in CI where the target database is not made yet:
+// its first schema, which the migrations name, is made in the scratch database.
+it('makes the first schema of the search_path the DataSource gives, where the target does not exist yet', async () => {
+  const target = await createPostgresDatabase('search_path_options')
+  await target.query('CREATE SCHEMA app')
+  const config = (database: string) => [
+    "import { DataSource } from 'typeorm'",
+    `export default new DataSource({ ...${JSON.stringify({ ...target.options, database })}, extra: { options: '-c search_path=app,public' }, entities: ['entities/*.ts'], migrations: ['migrations/*.ts'] })`,
+  ].join('\n')
+  const withOptions = tempProject({
+    'ormconfig.ts': config(target.options.database as string),
+    'ci.ts': config(`${target.options.database as string}_not_made`),
+    'entities/account.ts': "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity() export class Account { @PrimaryGeneratedColumn() id: number; @Column() name: string }",
+  })
+  try {
+    expect((await runCliInProcess(withOptions.dir, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
+    expect(fs.readFileSync(withOptions.file('migrations/1700000000000-Init.ts'), 'utf8')).toContain('CREATE TABLE "app"."account"')
+    const ci = await runCliInProcess(withOptions.dir, ['check', '--from-migrations', '-c', 'ci.ts'])
+    expect(ci.stderr).toBe('')
+    expect(ci.code).toBe(0)
+  } finally {
+    withOptions.remove()
+    await target.drop()
+  }
 })

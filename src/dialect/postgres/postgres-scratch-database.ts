@@ -56,11 +56,13 @@ export async function createPostgresScratchDatabase(options: DataSourceOptions, 
  * takeSearchPath gives the scratch database the target's current_schema() where that is not public (a search_path
  * set on the target database or its role: `app, public`), with the target's search_path: the migrations, written
  * for the target, create their tables in that schema and their views read unqualified names through that path,
- * and TypeORM keeps its migrations table there. A target that cannot be read (not made yet) gives nothing.
+ * and TypeORM keeps its migrations table there. Where the target cannot be read (not made yet), the search_path the
+ * DataSource's own session settings give (`-c search_path=app,public`) holds in the scratch database as well: only
+ * its first schema is made there (see firstSchemaOnPath).
  */
 async function takeSearchPath(options: DataSourceOptions, maintenance: Client, name: string, scratch: PostgresOptions): Promise<void> {
   const target = await connectPostgres(options).catch(() => undefined)
-  if (target === undefined) return
+  if (target === undefined) return createFirstSchemaOnPath(scratch)
   const [found] = await target.query<{ schema: string | null; path: string }>(`SELECT current_schema() AS schema, current_setting('search_path') AS path`)
     .finally(() => target.close())
   if (found === undefined || found.schema === null || found.schema === 'public') return
@@ -69,6 +71,31 @@ async function takeSearchPath(options: DataSourceOptions, maintenance: Client, n
   const client = newPostgresClient(postgresClientConfig(scratch))
   await client.connect()
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(found.schema)}`).finally(() => client.end())
+}
+
+/**
+ * createFirstSchemaOnPath makes, in the scratch database, the first schema of the search_path its sessions get
+ * where that schema is neither public nor there: the one the migrations, written where it exists, put tables in.
+ */
+async function createFirstSchemaOnPath(scratch: PostgresOptions): Promise<void> {
+  const client = newPostgresClient(postgresClientConfig(scratch))
+  await client.connect()
+  try {
+    const { rows: [found] } = await client.query<{ path: string }>(`SELECT current_setting('search_path') AS path`)
+    const schema = found === undefined ? undefined : firstSchemaOnPath(found.path)
+    if (schema !== undefined && schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** firstSchemaOnPath is the first schema a search_path setting names (`"$user"` aside), unquoted. */
+export function firstSchemaOnPath(path: string): string | undefined {
+  for (const [, quoted, bare] of path.matchAll(/\s*(?:"((?:[^"]|"")*)"|([^,\s][^,]*?))\s*(?:,|$)/g)) {
+    const schema = quoted !== undefined ? quoted.replace(/""/g, '"') : bare
+    if (schema !== undefined && schema !== '$user') return schema
+  }
+  return undefined
 }
 
 /** serverOf is the DataSource's options without replication, connecting with `url` when one is given. */
