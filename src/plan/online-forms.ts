@@ -26,8 +26,10 @@ export interface OnlineContext {
  * which never need them: the rest of the change runs first, in its transaction, and they run after it has
  * committed. The constraints come first, in their order: a foreign key or check the change replaces (dropped in
  * the transaction) is missing only until then, not while indexes build. The indexes and uniques follow, in their
- * order. A unique (or unique index) stays in the transaction when a foreign key the migration adds references
- * its columns, since the key needs it first. A table the migration creates is empty: its indexes and
+ * order. A unique (or unique index) that a foreign key the migration adds references stays in the transaction
+ * where the key does (on a table the migration creates), since the key needs it first, and where it replaces a
+ * unique on its columns (the key would take the old one's index); else a key added online is added after the
+ * uniques it references are built. A table the migration creates is empty: its indexes and
  * constraints stay as they are. An index or unique dropped is dropped without blocking reads and writes too
  * (`DROP INDEX CONCURRENTLY`), last, so that the index it replaces serves (and the unique enforces) until the
  * new one is built (see droppedLater). One replaced by an index or unique of its own name is renamed out of the
@@ -36,12 +38,16 @@ export interface OnlineContext {
 export function inOnlineForms(ops: readonly Operation[], context: OnlineContext): Operation[] {
   const { capabilities } = context
   const created = new Set(ops.flatMap((op) => (op.kind === 'create_table' ? [qualifiedKey(op.table)] : [])))
-  const referenced = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' ? [keyOf(
-    { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
   const partitioned = partitionedTables(context.before, ops)
   // PostgreSQL builds no index concurrently on a partitioned table, and adds it no foreign key NOT VALID.
   const indexedOnline = (table: QualifiedName) => capabilities.concurrentIndexes === true && existing(table) && !partitioned.has(qualifiedKey(table))
+  const keyedOnline = (op: OperationOf<'add_foreign_key'>) => capabilities.notValidConstraints === true && existing(op.table) && !partitioned.has(qualifiedKey(op.table))
+  // A foreign key added in the transaction needs the unique it references there; one added online follows it,
+  // but where a unique on those columns is dropped, as it would take the old one's index, which the drop then needs.
+  const replacedKeys = new Set(ops.flatMap((op) => (op.kind === 'drop_unique' ? [keyOf(op.table, op.unique.columns)]
+    : op.kind === 'drop_index' && op.index.unique ? [keyOf(op.table, op.index.columns)] : [])))
+  const referenced = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' && (!keyedOnline(op) || replacedKeys.has(referencedKey(op))) ? [referencedKey(op)] : [])))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
   const onlineForm = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
@@ -52,7 +58,7 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
       case 'add_unique':
         return indexedOnline(op.table) && !needed(op.table, op.unique.columns) ? { ...op, online: true } : undefined
       case 'add_foreign_key':
-        return capabilities.notValidConstraints === true && existing(op.table) && !partitioned.has(qualifiedKey(op.table)) ? { ...op, online: true } : undefined
+        return keyedOnline(op) ? { ...op, online: true } : undefined
       case 'add_check':
         return capabilities.notValidConstraints === true && existing(op.table) ? { ...op, online: true } : undefined
       default:
@@ -62,9 +68,13 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
   const written = ops.map((op) => onlineForm(op) ?? op)
   const dropLater = capabilities.concurrentIndexes === true ? droppedLater(ops, written, partitioned) : () => 'stays' as const
   const replacements = replacedInPlace(ops, context)
+  const uniqueBuilt = new Set(written.flat().flatMap((op) => (!isOnline(op) ? []
+    : op.kind === 'add_unique' ? [keyOf(op.table, op.unique.columns)]
+      : op.kind === 'create_index' && op.index.unique ? [keyOf(op.table, op.index.columns)] : [])))
   const inTransaction: Operation[] = []
   const constrained: Operation[] = []
   const built: Operation[] = []
+  const keyedAfterBuilt: Operation[] = []
   const droppedLast: Operation[] = []
   for (const op of written.flat()) {
     const when = isIndexDrop(op) ? dropLater(op) : 'stays'
@@ -74,11 +84,18 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
       const [rename, dropRenamed] = replacements(op)
       inTransaction.push(rename)
       droppedLast.push(dropRenamed)
+    } else if (op.kind === 'add_foreign_key' && isOnline(op) && uniqueBuilt.has(referencedKey(op))) {
+      keyedAfterBuilt.push(op)
     } else {
       (!isOnline(op) ? inTransaction : op.kind === 'create_index' || op.kind === 'add_unique' ? built : constrained).push(op)
     }
   }
-  return [...inTransaction, ...constrained, ...built, ...droppedLast]
+  return [...inTransaction, ...constrained, ...built, ...keyedAfterBuilt, ...droppedLast]
+}
+
+/** referencedKey names the columns a foreign key references, in their table (see keyOf). */
+function referencedKey(op: OperationOf<'add_foreign_key'>): string {
+  return keyOf({ schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)
 }
 
 /**

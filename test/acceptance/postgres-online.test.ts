@@ -444,3 +444,66 @@ export class Reading {
     expect(await db.query(`SELECT id, value, "regionId", station FROM reading`)).toEqual([{ id: 1, value: 5, regionId: 1, station: 7 }])
   })
 })
+
+describe('generate --online adding a unique that a new foreign key of an existing table references', () => {
+  const member = (extra: string) => `
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm'
+@Entity('member')
+${extra}
+export class Member {
+  @PrimaryGeneratedColumn() id: number
+  @Column() code: string
+}
+`
+  const loan = (extra: string) => `
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { Member } from './member'
+@Entity('loan')
+export class Loan {
+  @PrimaryGeneratedColumn() id: number
+  @Column('varchar', { nullable: true }) memberCode: string | null
+  ${extra}
+}
+`
+  let db: TestDatabase
+  let project: TempProject
+  beforeAll(async () => {
+    db = await createPostgresDatabase('online_referenced')
+    project = tempProject({ 'ormconfig.ts': config('all'), 'entities/member.ts': member(''), 'entities/loan.ts': loan('') })
+    expect((await cli(project, db, ['generate', 'Init', '--timestamp', '1700000000000'])).code).toBe(0)
+    expect((await cli(project, db, ['upgrade'])).code).toBe(0)
+    await db.query(`INSERT INTO member (code) VALUES ('m1'), ('m2')`)
+    await db.query(`INSERT INTO loan ("memberCode") VALUES ('m1'), (NULL)`)
+    project.write('entities/member.ts', member(`@Unique('UQ_member_code', ['code'])`))
+    project.write('entities/loan.ts', loan(`@ManyToOne(() => Member) @JoinColumn({ name: 'memberCode', referencedColumnName: 'code', foreignKeyConstraintName: 'FK_loan_member' }) member: Member | null`))
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+
+  test('builds the unique online too, and adds the key after it; up and down run', async () => {
+    const dumped = postgresSchemaDump(db)
+    const generated = await cli(project, db, ['generate', 'MemberLoans', '--online', '--timestamp', '1700000001000'])
+    expect(generated.stderr).toBe('')
+    expect(generated.code).toBe(0)
+    // Nothing is left for a transaction: the one migration is the online one.
+    expect(migrationFiles(project)).toEqual(['1700000000000-Init.ts', '1700000001000-MemberLoans.ts'])
+    const online = fs.readFileSync(project.file('migrations/1700000001000-MemberLoans.ts'), 'utf8')
+    const up = online.slice(online.indexOf('async up('), online.indexOf('async down('))
+    const unique = up.indexOf('ADD CONSTRAINT "UQ_member_code" UNIQUE USING INDEX "UQ_member_code"')
+    const key = up.indexOf('ADD CONSTRAINT "FK_loan_member" FOREIGN KEY ("memberCode") REFERENCES "public"."member"("code") ON DELETE NO ACTION ON UPDATE NO ACTION NOT VALID')
+    expect(up).toContain('CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "UQ_member_code" ON "public"."member" ("code")')
+    expect(unique).toBeGreaterThan(0)
+    expect(key).toBeGreaterThan(unique)
+    const upgraded = await cli(project, db, ['upgrade'])
+    expect(upgraded.stderr).not.toContain('error')
+    expect(upgraded.code).toBe(0)
+    expect((await cli(project, db, ['check'])).code).toBe(0)
+    await expect(db.query(`INSERT INTO loan ("memberCode") VALUES ('nobody')`)).rejects.toThrow(/FK_loan_member/)
+    const downgraded = await cli(project, db, ['downgrade'])
+    expect(downgraded.stderr).toBe('')
+    expect(downgraded.code).toBe(0)
+    expect(postgresSchemaDump(db)).toBe(dumped)
+  })
+})

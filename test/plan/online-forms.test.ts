@@ -33,8 +33,17 @@ describe('inOnlineForms', () => {
     expect(written).toEqual([createReview, reviewIndex, unique, keyToIsbn])
   })
 
-  test('a unique is built online unless a new foreign key references its columns', () => {
-    expect(inOnlineForms([unique, keyToIsbn], online).map((op) => [op.kind, isOnline(op)])).toEqual([['add_unique', false], ['add_foreign_key', true]])
+  test('a unique a new foreign key references is built online before the key where the key is added online, else in the transaction', () => {
+    const uniqueIndex: Operation = { kind: 'create_index', table: book, index: { name: 'UQ_isbn', columns: ['isbn'], unique: true } }
+    for (const referenced of [unique, uniqueIndex]) {
+      expect(inOnlineForms([keyToIsbn, check, referenced], online).map((op) => [op.kind, isOnline(op)])).toEqual([
+        ['add_check', true], [referenced.kind, true], ['add_foreign_key', true],
+      ])
+    }
+    const partitionedReview = schema([{ ...table('review', [column('id'), column('bookIsbn', 'varchar')]), partitioned: true }])
+    expect(inOnlineForms([unique, keyToIsbn], { ...online, before: partitionedReview }).map((op) => [op.kind, isOnline(op)])).toEqual([
+      ['add_unique', false], ['add_foreign_key', false],
+    ])
     expect(inOnlineForms([unique], online).map(isOnline)).toEqual([true])
   })
 
@@ -84,7 +93,8 @@ describe('inOnlineForms', () => {
     const newIndex: Operation = { kind: 'create_index', table: book, index: { name: long, columns: ['isbn'], unique: false } }
     const cut = (name: string) => name.slice(0, 63)
     expect(inOnlineForms([dropIndex, newIndex], { ...online, storedName: cut })[0]).toMatchObject({ kind: 'rename_index', to: `${long.slice(0, 59)}_old` })
-    // A unique index a new foreign key references is built in the transaction, after the old one is dropped there.
+    // A unique index a new foreign key references, in place of a unique on its columns, is built in the transaction,
+    // after the old one is dropped there: a key added before the old one goes would take the old one's index.
     const uniqueIndex: Operation = { kind: 'create_index', table: book, index: { name: 'UQ_isbn', columns: ['isbn'], unique: true } }
     const dropUnique: Operation = { kind: 'drop_unique', table: book, unique: { name: 'UQ_isbn', columns: ['isbn'] } }
     expect(inOnlineForms([dropUnique, uniqueIndex, { ...keyToIsbn }], online).map((op) => [op.kind, isOnline(op)]))

@@ -10,7 +10,7 @@ import {
   checkClause, createIndexStatements, dropIndexSql, exclusionClause, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
 } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
-import { addConstraintOnlineSql, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql, setNotNullOnlineSql } from './postgres-online-sql'
+import { addConstraintOnlineSql, addedBeforeValidated, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql, setNotNullOnlineSql } from './postgres-online-sql'
 import { commentLiteral, inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName } from './postgres-quote'
 import { addingRewrites } from './postgres-rewrites'
 import { postgresRelinkedForeignKeys } from './postgres-relinked-foreign-keys'
@@ -136,7 +136,8 @@ function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
  * COLUMN clauses of one table in a row share one ALTER TABLE, which carries their operations: joinColumnAlters);
  * foreign keys a column's change of type would break, and generated columns reading that column, are dropped
  * before it and added again after it, and so are the triggers reading that column (see
- * postgresRelinkedForeignKeys, postgresRegeneratedColumns, postgresRecreatedTriggers).
+ * postgresRelinkedForeignKeys, postgresRegeneratedColumns, postgresRecreatedTriggers). Constraints added online
+ * are all added NOT VALID before the first is validated (see addedBeforeValidated).
  */
 export function compilePostgres(changes: ChangeSet): Statement[] {
   const { ops } = changes
@@ -144,7 +145,7 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
   const regenerated = postgresRegeneratedColumns(changes)
   const enumPredicates = postgresEnumPredicates(changes)
   const triggers = postgresRecreatedTriggers(changes)
-  return joinColumnAlters(ops.flatMap((op, i): CompiledStatement[] => {
+  return addedBeforeValidated(joinColumnAlters(ops.flatMap((op, i): CompiledStatement[] => {
     const compile = compilers[op.kind] as Compiler<typeof op.kind>
     const statements = compile(op as never, ops.slice(i + 1), changes)
       .map((piece): CompiledStatement => isColumnAlter(piece) ? columnAlterStatement(piece, [op])
@@ -166,5 +167,5 @@ export function compilePostgres(changes: ChangeSet): Statement[] {
       ...statements,
       ...enumPredicates.after.get(i) ?? [], ...triggers.after.get(i) ?? [], ...regenerated.after.get(i) ?? [], ...relinked.after.get(i) ?? [],
     ]
-  }))
+  })))
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { QualifiedName } from '../../model/schema-model'
-import type { OperationOf } from '../../operations/operation'
+import type { Operation, OperationOf } from '../../operations/operation'
 import { quoteLiteral } from '../quote'
-import type { StatementPiece } from '../statement'
+import type { Statement, StatementPiece } from '../statement'
 import {
   checkClause, createIndexSql, deferrableSql, foreignKeyClause, indexCommentStatements, uniqueCommentStatements,
 } from './postgres-constraint-sql'
@@ -83,4 +83,33 @@ export function setNotNullOnlineSql(op: OperationOf<'alter_column'>): StatementP
 function notNullCheckName(table: QualifiedName, column: string): string {
   const name = `CHK_${table.name}_${column}_not_null`
   return Buffer.byteLength(name) <= 63 ? name : `CHK_${createHash('sha1').update(`${table.name}.${column}`).digest('hex').slice(0, 26)}_not_null`
+}
+
+/**
+ * addedBeforeValidated puts, in each run of statements of constraints added online (foreign keys, checks, NOT
+ * NULL), every `NOT VALID` add before the first `VALIDATE`: each constraint holds for the rows written from its
+ * add on, so one the change replaces (dropped in the transaction before) is missing only for the moments the adds
+ * take, not while the others read the table, nor after a VALIDATE that fails stops the migration.
+ */
+export function addedBeforeValidated<S extends Statement>(statements: readonly S[]): S[] {
+  const out: S[] = []
+  let run: S[] = []
+  const flush = () => {
+    out.push(...run.filter((s) => s.notValid === true), ...run.filter((s) => s.notValid !== true))
+    run = []
+  }
+  for (const statement of statements) {
+    if (statement.operations.length > 0 && statement.operations.every(isConstraintAddedOnline)) {
+      run.push(statement)
+    } else {
+      flush()
+      out.push(statement)
+    }
+  }
+  flush()
+  return out
+}
+
+function isConstraintAddedOnline(op: Operation): boolean {
+  return (op.kind === 'add_foreign_key' || op.kind === 'add_check' || op.kind === 'alter_column') && op.online === true
 }

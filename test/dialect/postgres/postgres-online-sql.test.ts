@@ -23,6 +23,19 @@ describe('postgres online forms', () => {
     expect(sqlOf([setNotNull])[0]).toBe(add)
   })
 
+  it('adds every constraint written online NOT VALID before it validates the first, and builds indexes after', () => {
+    const setNotNull: Operation = {
+      kind: 'alter_column', table, from: col('pages', 'integer', { nullable: true }), to: col('pages', 'integer'), changes: ['nullability'], online: true,
+    }
+    const check: Operation = { kind: 'add_check', table, check: { name: 'CHK_pages', expression: '"pages" > 0' }, online: true }
+    const index: Operation = { kind: 'create_index', table, index: { name: 'IDX_pages', columns: ['pages'], unique: false }, online: true }
+    const steps = sqlOf([setNotNull, check, index]).map((sql) => /NOT VALID|VALIDATE CONSTRAINT "[^"]+"|SET NOT NULL|DROP CONSTRAINT|CREATE INDEX CONCURRENTLY/.exec(sql)?.[0])
+    expect(steps.filter((step) => step !== undefined)).toEqual([
+      'NOT VALID', 'NOT VALID', expect.stringMatching(/^VALIDATE CONSTRAINT "CHK_[0-9a-f]{26}_not_null"$/), 'SET NOT NULL', 'DROP CONSTRAINT',
+      'VALIDATE CONSTRAINT "CHK_pages"', 'CREATE INDEX CONCURRENTLY',
+    ])
+  })
+
   it('drops online what it built online, only where it is there', () => {
     const index = { name: 'IDX_pages', columns: ['pages'], unique: false }
     expect(sqlOf([{ kind: 'drop_index', table, index, online: true }])).toEqual([`DROP INDEX CONCURRENTLY IF EXISTS "public"."IDX_pages"`])
