@@ -39,7 +39,7 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
 
 /**
  * lockFindings: where the database can do better, INDEX_WITHOUT_CONCURRENTLY for an index created on an
- * existing table without CONCURRENTLY, and CONSTRAINT_WITHOUT_NOT_VALID for a foreign key or check added to
+ * existing table without CONCURRENTLY, or a unique constraint added so (its index built under the table's lock), and CONSTRAINT_WITHOUT_NOT_VALID for a foreign key or check added to
  * an existing table without NOT VALID, as the statements' facts (`concurrently`, `notValid`) say; an index
  * created on an existing materialized view too. Tables created by the migration hold no rows and are not reported.
  */
@@ -61,6 +61,13 @@ export function lockFindings(context: RuleContext): HazardFinding[] {
         code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
         what: `Creates index ${quoteDoubled(op.index.name)} on ${tableText(named)} without CONCURRENTLY, which blocks ${blocked} while it builds`,
         advice: `on a big or busy ${noun}, generate the migration with --online, which builds it CONCURRENTLY outside a transaction`,
+      }]
+    }
+    if (op.kind === 'add_unique' && dialect.capabilities.concurrentIndexes === true && !statements.some((s) => s.concurrently)) {
+      return [{
+        code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
+        what: `Adds unique constraint ${quoteDoubled(op.unique.name)} to ${tableText(named)} without building its index CONCURRENTLY: it is built while reads and writes of the table wait`,
+        advice: 'on a big or busy table, generate the migration with --online, which builds the index CONCURRENTLY outside a transaction and attaches it',
       }]
     }
     if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !statements.some((s) => s.notValid)) {
