@@ -133,6 +133,11 @@ export interface ColumnModel {
    */
   readonly enumSchema?: string
   readonly comment?: string
+  /**
+   * Database side, PostgreSQL: where `type` names a domain (a column `release_year year`), the type it stores
+   * (`integer`; of each element where `isArray`), which an entity, naming no domain, declares for the column.
+   */
+  readonly domainBaseType?: string
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string
   readonly collation?: string

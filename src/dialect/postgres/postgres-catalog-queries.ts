@@ -63,11 +63,14 @@ export interface ColumnRow {
   readonly owns_sequence: boolean
   readonly collation: string | null
   readonly comment: string | null
+  /** The type a column of a domain (or an array of one) stores, where `type_text` names the domain. */
+  readonly domain_base_type: string | null
 }
 export const columnsQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS name,
   format_type(a.atttypid, a.atttypmod) AS type_text,
-  ty.typcategory = 'A' AS is_array,
+  -- A domain over an array type is the domain's own type, not an array of it.
+  ty.typcategory = 'A' AND ty.typtype <> 'd' AS is_array,
   CASE WHEN et.typtype = 'e' THEN en.nspname::text END AS enum_schema,
   CASE WHEN et.typtype = 'e' THEN et.typname::text END AS enum_name,
   NOT a.attnotnull AS nullable,
@@ -84,11 +87,12 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   ) AS owns_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
-  ds.description AS comment
+  ds.description AS comment,
+  CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type
 FROM tables t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
-LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END
+LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typtype <> 'd' THEN ty.typelem ELSE ty.oid END
 LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation

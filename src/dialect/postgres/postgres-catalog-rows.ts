@@ -37,6 +37,7 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
     ...(isEnum && row.enum_schema !== row.schema && { enumSchema: row.enum_schema! }),
     ...(row.comment !== null && { comment: row.comment }),
     ...(row.collation !== null && { collation: row.collation }),
+    ...(row.domain_base_type !== null && { domainBaseType: row.domain_base_type }),
   }
 }
 
