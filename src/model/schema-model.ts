@@ -47,6 +47,11 @@ export interface TableModel extends QualifiedName {
    */
   readonly replicaIdentity?: ReplicaIdentity
   /**
+   * PostgreSQL's UNLOGGED table (not written to the WAL, emptied after a crash: caches, sessions). No entity
+   * declares it and the diff never compares it; the `down` that creates again a table `up` drops makes it so again.
+   */
+  readonly unlogged?: true
+  /**
    * The table's default character set and collation (MySQL), which its columns without their own take. No
    * entity declares them and the diff never compares them; the `down` that creates again a table `up` drops
    * sets them again, so that its columns hold the characters they held, and its keys fit as they did.

@@ -27,6 +27,7 @@ export function canonicalTable(table: TableModel): TableModel {
     ...withComment(table.comment),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
     ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
+    ...(table.unlogged === true && { unlogged: true }),
   }
 }
 

@@ -40,9 +40,11 @@ export interface TableRow {
   /** pg_class.relreplident: `d` the primary key's, `f` full, `n` nothing, `i` that of `replica_index`. */
   readonly replica_identity: string
   readonly replica_index: string | null
+  readonly unlogged: boolean
 }
 export const tablesQuery = `${scopedTables}
 SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment, c.relreplident::text AS replica_identity,
+  c.relpersistence = 'u' AS unlogged,
   (SELECT ic.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
    WHERE i.indrelid = t.oid AND i.indisreplident) AS replica_index
 FROM tables t JOIN pg_catalog.pg_class c ON c.oid = t.oid`

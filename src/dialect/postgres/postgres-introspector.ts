@@ -76,6 +76,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       exclusions: own.filter((c) => c.type === 'x').map(exclusionOf),
       ...(t.comment !== null && { comment: t.comment }),
       ...replicaIdentityOf(t),
+      ...(t.unlogged && { unlogged: true }),
       ...(triggers.has(key) && {
         triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => triggerOf(r, (columns.get(key) ?? []).map((c) => c.name))),
       }),

@@ -18,7 +18,7 @@ export function createTableSql(table: TableModel): StatementPiece[] {
     ...(table.exclusions ?? []).map(exclusionClause),
   ]
   return [
-    tableBlockPiece({ head: `CREATE TABLE ${qualified(table)} (`, lines, tail: ')' }),
+    tableBlockPiece({ head: `CREATE ${table.unlogged === true ? 'UNLOGGED ' : ''}TABLE ${qualified(table)} (`, lines, tail: ')' }),
     ...table.indexes.flatMap((i) => createIndexStatements(table, i)),
     ...table.uniques.flatMap((u) => uniqueCommentStatements(table, u)),
     ...(table.comment !== undefined ? [`COMMENT ON TABLE ${qualified(table)} IS ${commentLiteral(table.comment)}`] : []),
