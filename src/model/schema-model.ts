@@ -255,6 +255,11 @@ export interface ForeignKeyModel {
   readonly onDelete: ReferentialAction
   readonly onUpdate: ReferentialAction
   readonly deferrable?: Deferrable
+  /**
+   * Database side, PostgreSQL: the key is `MATCH FULL` (a row with some of its columns NULL must have them all
+   * NULL), which no entity declares; never compared, and written again where the database's key is made again.
+   */
+  readonly matchFull?: true
 }
 
 /** CheckModel is a CHECK constraint; diffs compare `expression` (canonical SQL), never the name. */

@@ -114,6 +114,8 @@ export interface ConstraintRow {
   readonly on_update: string
   readonly deferrable: boolean
   readonly deferred: boolean
+  /** pg_constraint.confmatchtype of a foreign key: `f` MATCH FULL, `s` MATCH SIMPLE (the default). */
+  readonly match_type: string
   readonly expression: string | null
   readonly comment: string | null
 }
@@ -127,7 +129,7 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
   rn.nspname::text AS ref_schema, rc.relname::text AS ref_table,
   ${attributeNames('con.confkey', 'con.confrelid')} AS ref_columns,
   con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
-  con.condeferrable AS deferrable, con.condeferred AS deferred,
+  con.condeferrable AS deferrable, con.condeferred AS deferred, con.confmatchtype::text AS match_type,
   CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) WHEN 'x' THEN pg_get_constraintdef(con.oid, true) END AS expression,
   obj_description(con.oid, 'pg_constraint') AS comment
 FROM tables t

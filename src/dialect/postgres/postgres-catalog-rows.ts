@@ -62,6 +62,7 @@ export function foreignKeyOf(row: ConstraintRow): ForeignKeyModel {
     onDelete: actions[row.on_delete] ?? 'NO ACTION',
     onUpdate: actions[row.on_update] ?? 'NO ACTION',
     ...(deferrable && { deferrable }),
+    ...(row.match_type === 'f' && { matchFull: true }),
   }
 }
 
