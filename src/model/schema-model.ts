@@ -52,6 +52,12 @@ export interface TableModel extends QualifiedName {
    */
   readonly unlogged?: true
   /**
+   * PostgreSQL's declarative partitioning of the table (`PARTITION BY RANGE (paid_at)`) and its partitions, which
+   * no entity declares: the entity maps the partitioned table. Never compared; the `down` that creates again a
+   * table `up` drops makes it partitioned again, with its partitions.
+   */
+  readonly partitioning?: Partitioning
+  /**
    * The table's default character set and collation (MySQL), which its columns without their own take. No
    * entity declares them and the diff never compares them; the `down` that creates again a table `up` drops
    * sets them again, so that its columns hold the characters they held, and its keys fit as they did.
@@ -65,6 +71,26 @@ export interface TableModel extends QualifiedName {
    * which PostgreSQL refuses while they exist, and so does the `down` that creates again a table `up` drops.
    */
   readonly triggers?: readonly TriggerModel[]
+}
+
+/**
+ * Partitioning is how a table is partitioned: its partition key as the database prints it (`RANGE (paid_at)`),
+ * and every partition below it, each after the one it belongs to (partitions of partitions included).
+ */
+export interface Partitioning {
+  readonly key: string
+  readonly partitions: readonly Partition[]
+}
+
+/**
+ * Partition is one partition of a partitioned table: its name, the table it is a partition of, its bound as
+ * the database prints it (`FOR VALUES FROM (...) TO (...)`, `DEFAULT`), and its own partition key where it is
+ * partitioned again.
+ */
+export interface Partition extends QualifiedName {
+  readonly of: QualifiedName
+  readonly bound: string
+  readonly key?: string
 }
 
 /** ReplicaIdentity is a table's replication identity other than its primary key. */

@@ -28,6 +28,7 @@ export function canonicalTable(table: TableModel): TableModel {
     ...(table.triggers !== undefined && { triggers: table.triggers }),
     ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
     ...(table.unlogged === true && { unlogged: true }),
+    ...(table.partitioning !== undefined && { partitioning: table.partitioning }),
   }
 }
 

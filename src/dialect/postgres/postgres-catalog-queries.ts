@@ -41,10 +41,32 @@ export interface TableRow {
   readonly replica_identity: string
   readonly replica_index: string | null
   readonly unlogged: boolean
+  /** A partitioned table's partition key, as pg_get_partkeydef prints it (`RANGE (paid_at)`). */
+  readonly partition_key: string | null
+  readonly partitions: readonly PartitionRow[] | null
+}
+export interface PartitionRow {
+  readonly schema: string
+  readonly name: string
+  readonly of_schema: string
+  readonly of: string
+  readonly level: number
+  readonly bound: string
+  readonly key: string | null
 }
 export const tablesQuery = `${scopedTables}
 SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment, c.relreplident::text AS replica_identity,
   c.relpersistence = 'u' AS unlogged,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(t.oid) END AS partition_key,
+  CASE WHEN c.relkind = 'p' THEN (
+    SELECT json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname, 'of_schema', ppn.nspname, 'of', ppc.relname,
+      'level', tree.level, 'bound', pg_get_expr(pc.relpartbound, pc.oid), 'key', pg_get_partkeydef(pc.oid)))
+    FROM pg_partition_tree(t.oid) tree
+    JOIN pg_catalog.pg_class pc ON pc.oid = tree.relid JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    JOIN pg_catalog.pg_class ppc ON ppc.oid = tree.parentrelid JOIN pg_catalog.pg_namespace ppn ON ppn.oid = ppc.relnamespace
+    -- Tables only: the partitioned indexes of the tree's own indexes come with them.
+    WHERE tree.level > 0 AND pc.relkind IN ('r', 'p')
+  ) END AS partitions,
   (SELECT ic.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
    WHERE i.indrelid = t.oid AND i.indisreplident) AS replica_index
 FROM tables t JOIN pg_catalog.pg_class c ON c.oid = t.oid`

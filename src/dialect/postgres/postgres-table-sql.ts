@@ -6,8 +6,8 @@ import { commentLiteral, qualified, quoteIdent } from './postgres-quote'
 
 /**
  * createTableSql is CREATE TABLE with columns, primary key, uniques, checks and exclusions (foreign keys come as their
- * own operations), then one CREATE INDEX per index and the comments (those of indexes and uniques that a
- * table made again from the database's model held).
+ * own operations), its partitions where it is partitioned, then one CREATE INDEX per index and the comments
+ * (those of indexes and uniques that a table made again from the database's model held).
  */
 export function createTableSql(table: TableModel): StatementPiece[] {
   const lines = [
@@ -18,7 +18,8 @@ export function createTableSql(table: TableModel): StatementPiece[] {
     ...(table.exclusions ?? []).map(exclusionClause),
   ]
   return [
-    tableBlockPiece({ head: `CREATE ${table.unlogged === true ? 'UNLOGGED ' : ''}TABLE ${qualified(table)} (`, lines, tail: ')' }),
+    tableBlockPiece({ head: `CREATE ${table.unlogged === true ? 'UNLOGGED ' : ''}TABLE ${qualified(table)} (`, lines, tail: `)${partitionBy(table.partitioning?.key)}` }),
+    ...(table.partitioning?.partitions ?? []).map((p) => `CREATE TABLE ${qualified(p)} PARTITION OF ${qualified(p.of)} ${p.bound}${partitionBy(p.key)}`),
     ...table.indexes.flatMap((i) => createIndexStatements(table, i)),
     ...table.uniques.flatMap((u) => uniqueCommentStatements(table, u)),
     ...(table.comment !== undefined ? [`COMMENT ON TABLE ${qualified(table)} IS ${commentLiteral(table.comment)}`] : []),
@@ -27,6 +28,10 @@ export function createTableSql(table: TableModel): StatementPiece[] {
     ...(table.triggers ?? []).map((t) => t.sql),
     ...(table.replicaIdentity !== undefined ? [replicaIdentitySql(table, table.replicaIdentity)] : []),
   ]
+}
+
+function partitionBy(key: string | undefined): string {
+  return key === undefined ? '' : ` PARTITION BY ${key}`
 }
 
 function replicaIdentitySql(table: QualifiedName, identity: ReplicaIdentity): string {
