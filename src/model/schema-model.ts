@@ -53,8 +53,9 @@ export interface TableModel extends QualifiedName {
   readonly unlogged?: true
   /**
    * PostgreSQL's declarative partitioning of the table (`PARTITION BY RANGE (paid_at)`) and its partitions, which
-   * no entity declares: the entity maps the partitioned table. Never compared; the `down` that creates again a
-   * table `up` drops makes it partitioned again, with its partitions.
+   * no entity declares: the entity maps the partitioned table. Never compared; PostgreSQL builds no index or
+   * foreign key of such a table online, so `--online` leaves them in the transaction, and the `down` that creates
+   * again a table `up` drops makes it partitioned again, with its partitions.
    */
   readonly partitioning?: Partitioning
   /**

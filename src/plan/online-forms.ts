@@ -28,7 +28,8 @@ export interface OnlineContext {
  * the transaction) is missing only until then, not while indexes build. The indexes and uniques follow, in their
  * order. A unique (or unique index) stays in the transaction when a foreign key the migration adds references
  * its columns, since the key needs it first. A table the migration creates is empty: its indexes and
- * constraints stay as they are. An index or unique dropped is dropped without blocking reads and writes too
+ * constraints stay as they are; so do the indexes, uniques and foreign keys of a partitioned table, which the
+ * database cannot build online. An index or unique dropped is dropped without blocking reads and writes too
  * (`DROP INDEX CONCURRENTLY`), last, so that the index it replaces serves (and the unique enforces) until the
  * new one is built (see droppedLater). One replaced by an index or unique of its own name is renamed out of the
  * way in the transaction, and that name dropped last (see replacedInPlace).
@@ -39,16 +40,20 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
   const referenced = new Set(ops.flatMap((op) => (op.kind === 'add_foreign_key' ? [keyOf(
     { schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable }, op.foreignKey.referencedColumns)] : [])))
   const existing = (table: QualifiedName) => !created.has(qualifiedKey(table))
+  // PostgreSQL builds no index, nor a NOT VALID foreign key, of a partitioned table online.
+  const partitioned = new Set(context.before.tables.flatMap((t) => (t.partitioning !== undefined ? [qualifiedKey(t)] : [])))
+  const indexable = (table: QualifiedName) => existing(table) && !partitioned.has(qualifiedKey(table))
   const needed = (table: QualifiedName, columns: readonly string[]) => referenced.has(keyOf(table, columns))
   const onlineForm = (op: Operation): Operation | readonly Operation[] | undefined => {
     switch (op.kind) {
       case 'alter_column':
         return capabilities.notValidConstraints === true && existing(op.table) ? notNullOnline(op) : undefined
       case 'create_index':
-        return capabilities.concurrentIndexes === true && existing(op.table) && !(op.index.unique && needed(op.table, op.index.columns)) ? { ...op, online: true } : undefined
+        return capabilities.concurrentIndexes === true && indexable(op.table) && !(op.index.unique && needed(op.table, op.index.columns)) ? { ...op, online: true } : undefined
       case 'add_unique':
-        return capabilities.concurrentIndexes === true && existing(op.table) && !needed(op.table, op.unique.columns) ? { ...op, online: true } : undefined
+        return capabilities.concurrentIndexes === true && indexable(op.table) && !needed(op.table, op.unique.columns) ? { ...op, online: true } : undefined
       case 'add_foreign_key':
+        return capabilities.notValidConstraints === true && indexable(op.table) ? { ...op, online: true } : undefined
       case 'add_check':
         return capabilities.notValidConstraints === true && existing(op.table) ? { ...op, online: true } : undefined
       default:
@@ -63,7 +68,7 @@ export function inOnlineForms(ops: readonly Operation[], context: OnlineContext)
   const built: Operation[] = []
   const droppedLast: Operation[] = []
   for (const op of written.flat()) {
-    const when = isIndexDrop(op) ? dropLater(op) : 'stays'
+    const when = isIndexDrop(op) && !partitioned.has(qualifiedKey(op.table)) ? dropLater(op) : 'stays'
     if (isIndexDrop(op) && when === 'later') {
       droppedLast.push({ ...op, online: true })
     } else if (isIndexDrop(op) && when === 'replaced') {

@@ -1,11 +1,15 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { upgrade } from '../../src/runner/migration-runner'
+import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { postgresSchemaDump } from '../support/postgres-schema-dump'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // A schema written by hand partitions its big tables (pagila's payment, by month), which no entity declares:
-// the entity maps the partitioned table, and its partitions are the database's own. A table up drops comes
-// back partitioned, with its partitions, in down.
+// the entity maps the partitioned table, and its partitions are the database's own. PostgreSQL builds nothing
+// online on a partitioned table (CREATE INDEX CONCURRENTLY, a NOT VALID foreign key), and a table up drops
+// comes back partitioned, with its partitions, in down.
 
 @Entity('customer')
 class Customer {
@@ -19,6 +23,13 @@ class Payment {
   @PrimaryColumn({ name: 'paid_at', type: 'timestamptz', primaryKeyConstraintName: 'payment_pkey' }) paidAt: Date
   @Column({ type: 'numeric', precision: 5, scale: 2 }) amount: string
   @Column({ name: 'customer_id', type: 'integer' }) customerId: number
+}
+
+@Entity('payment')
+@Index('idx_payment_amount', ['amount'])
+@Index('idx_payment_customer', ['customer'])
+class PaymentOfCustomer extends Payment {
+  @ManyToOne(() => Customer) @JoinColumn({ name: 'customer_id' }) customer: Customer
 }
 
 let db: TestDatabase
@@ -51,3 +62,12 @@ it('makes a partitioned table that up drops again in down, partitioned, with its
   expect(await pendingChanges(db, [Customer, Payment])).toEqual([])
 })
 
+it('builds the index and foreign key of a partitioned table in the transaction with --online', async () => {
+  const project = () => projectFor(db, [Customer, PaymentOfCustomer])
+  const { comparison } = await generateMigration(project(), 'PaymentCustomer', 1_700_000_000_000, { online: true })
+  expect(comparison.up.filter((op) => 'online' in op && op.online === true)).toEqual([])
+  expect(comparison.hazards.map((h) => h.message).join('\n')).toContain(
+    'PostgreSQL adds no foreign key of a partitioned table NOT VALID (not with --online either): run it when the table is quiet')
+  await upgrade(project())
+  expect((await compareProject(project())).up).toEqual([])
+})
