@@ -59,6 +59,12 @@ export interface TableModel extends QualifiedName {
    */
   readonly partitioning?: Partitioning
   /**
+   * The tables this one INHERITS (PostgreSQL's table inheritance, which no entity declares), in their order. Never
+   * compared; a table is dropped before those it inherits, and the `down` that creates it again makes it INHERIT
+   * them again, with only its own columns and checks (see `inherited`).
+   */
+  readonly inherits?: readonly QualifiedName[]
+  /**
    * The table's default character set and collation (MySQL), which its columns without their own take. No
    * entity declares them and the diff never compares them; the `down` that creates again a table `up` drops
    * sets them again, so that its columns hold the characters they held, and its keys fit as they did.
@@ -170,6 +176,8 @@ export interface ColumnModel {
    * (`integer`; of each element where `isArray`), which an entity, naming no domain, declares for the column.
    */
   readonly domainBaseType?: string
+  /** Database side, PostgreSQL: the column comes from the tables its table inherits alone, not from its own definition. */
+  readonly inherited?: true
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string
   readonly collation?: string
@@ -295,6 +303,8 @@ export interface CheckModel {
   readonly expression: string
   /** The expression as it is written into SQL (the entity's or the database's text); absent: `expression`. */
   readonly expressionSql?: string
+  /** Database side, PostgreSQL: the check comes from the tables its table inherits alone. */
+  readonly inherited?: true
 }
 
 /**

@@ -54,6 +54,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...withComment(column.comment),
     ...(column.collation !== undefined && { collation: column.collation }),
     ...(column.domainBaseType !== undefined && { domainBaseType: column.domainBaseType }),
+    ...(column.inherited === true && { inherited: true }),
   }
 }
 

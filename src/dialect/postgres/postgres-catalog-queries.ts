@@ -44,6 +44,8 @@ export interface TableRow {
   /** A partitioned table's partition key, as pg_get_partkeydef prints it (`RANGE (paid_at)`). */
   readonly partition_key: string | null
   readonly partitions: readonly PartitionRow[] | null
+  /** The tables it INHERITS, in their order (a partition's parent is not one). */
+  readonly inherits: readonly { readonly schema: string; readonly name: string }[] | null
 }
 export interface PartitionRow {
   readonly schema: string
@@ -67,6 +69,9 @@ SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment, c.relrep
     -- Tables only: the partitioned indexes of the tree's own indexes come with them.
     WHERE tree.level > 0 AND pc.relkind IN ('r', 'p')
   ) END AS partitions,
+  (SELECT json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) ORDER BY i.inhseqno)
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    WHERE i.inhrelid = t.oid AND NOT c.relispartition) AS inherits,
   (SELECT ic.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
    WHERE i.indrelid = t.oid AND i.indisreplident) AS replica_index
 FROM tables t JOIN pg_catalog.pg_class c ON c.oid = t.oid`
@@ -89,6 +94,8 @@ export interface ColumnRow {
   readonly comment: string | null
   /** The type a column of a domain (or an array of one) stores, where `type_text` names the domain. */
   readonly domain_base_type: string | null
+  /** The column comes from inherited tables alone (pg_attribute.attislocal false). */
+  readonly inherited: boolean
 }
 export const columnsQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS name,
@@ -112,7 +119,8 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
   ) AS owns_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
   ds.description AS comment,
-  CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type
+  CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type,
+  NOT a.attislocal AS inherited
 FROM tables t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
@@ -138,6 +146,8 @@ export interface ConstraintRow {
   readonly deferred: boolean
   /** pg_constraint.confmatchtype of a foreign key: `f` MATCH FULL, `s` MATCH SIMPLE (the default). */
   readonly match_type: string
+  /** The constraint comes from inherited tables alone (pg_constraint.conislocal false). */
+  readonly inherited: boolean
   readonly expression: string | null
   readonly comment: string | null
 }
@@ -152,6 +162,7 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
   ${attributeNames('con.confkey', 'con.confrelid')} AS ref_columns,
   con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
   con.condeferrable AS deferrable, con.condeferred AS deferred, con.confmatchtype::text AS match_type,
+  NOT con.conislocal AS inherited,
   CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) WHEN 'x' THEN pg_get_constraintdef(con.oid, true) END AS expression,
   obj_description(con.oid, 'pg_constraint') AS comment
 FROM tables t

@@ -38,6 +38,7 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
     ...(row.comment !== null && { comment: row.comment }),
     ...(row.collation !== null && { collation: row.collation }),
     ...(row.domain_base_type !== null && { domainBaseType: row.domain_base_type }),
+    ...(row.inherited && { inherited: true }),
   }
 }
 
@@ -74,7 +75,7 @@ export function uniqueOf(row: ConstraintRow): UniqueModel {
 
 /** checkOf reads a `c` constraint row (its expression as `pg_get_expr` pretty-prints it). */
 export function checkOf(row: ConstraintRow): CheckModel {
-  return { name: row.name, expression: row.expression ?? '' }
+  return { name: row.name, expression: row.expression ?? '', ...(row.inherited && { inherited: true }) }
 }
 
 /** exclusionOf reads an `x` constraint row (its definition as `pg_get_constraintdef` prints it, after `EXCLUDE`). */

@@ -78,6 +78,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       ...replicaIdentityOf(t),
       ...(t.unlogged && { unlogged: true }),
       ...partitioningOf(t),
+      ...(t.inherits !== null && { inherits: t.inherits.map((p) => ({ schema: p.schema, name: p.name })) }),
       ...(triggers.has(key) && {
         triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => triggerOf(r, (columns.get(key) ?? []).map((c) => c.name))),
       }),
