@@ -178,6 +178,11 @@ export interface ColumnModel {
   readonly domainBaseType?: string
   /** Database side, PostgreSQL: the column comes from the tables its table inherits alone, not from its own definition. */
   readonly inherited?: true
+  /**
+   * Database side, PostgreSQL: an identity column's sequence options other than the defaults (`START WITH 100
+   * INCREMENT BY 5`), which no entity declares; never compared, written again where the database's column is made again.
+   */
+  readonly identityOptions?: string
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string
   readonly collation?: string

@@ -55,6 +55,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...(column.collation !== undefined && { collation: column.collation }),
     ...(column.domainBaseType !== undefined && { domainBaseType: column.domainBaseType }),
     ...(column.inherited === true && { inherited: true }),
+    ...(column.identityOptions !== undefined && generated?.kind === 'identity' && { identityOptions: column.identityOptions }),
   }
 }
 

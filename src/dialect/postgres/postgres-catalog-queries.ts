@@ -96,6 +96,8 @@ export interface ColumnRow {
   readonly domain_base_type: string | null
   /** The column comes from inherited tables alone (pg_attribute.attislocal false). */
   readonly inherited: boolean
+  /** An identity column's sequence options other than the defaults, as CREATE TABLE writes them; null where none. */
+  readonly identity_options: string | null
 }
 export const columnsQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS name,
@@ -120,7 +122,20 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
   ds.description AS comment,
   CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type,
-  NOT a.attislocal AS inherited
+  NOT a.attislocal AS inherited,
+  CASE WHEN a.attidentity <> '' THEN (
+    SELECT NULLIF(concat_ws(' ',
+      CASE WHEN s.seqstart <> s.seqmin THEN 'START WITH ' || s.seqstart END,
+      CASE WHEN s.seqincrement <> 1 THEN 'INCREMENT BY ' || s.seqincrement END,
+      CASE WHEN s.seqmin <> 1 THEN 'MINVALUE ' || s.seqmin END,
+      CASE WHEN s.seqmax <> CASE s.seqtypid WHEN 'pg_catalog.int2'::regtype THEN 32767 WHEN 'pg_catalog.int4'::regtype THEN 2147483647
+        ELSE 9223372036854775807 END THEN 'MAXVALUE ' || s.seqmax END,
+      CASE WHEN s.seqcache <> 1 THEN 'CACHE ' || s.seqcache END,
+      CASE WHEN s.seqcycle THEN 'CYCLE' END), '')
+    FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+    WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+      AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
+  ) END AS identity_options
 FROM tables t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid

@@ -39,6 +39,7 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
     ...(row.collation !== null && { collation: row.collation }),
     ...(row.domain_base_type !== null && { domainBaseType: row.domain_base_type }),
     ...(row.inherited && { inherited: true }),
+    ...(row.identity_options !== null && { identityOptions: row.identity_options }),
   }
 }
 
