@@ -18,6 +18,8 @@ export interface RenameInput {
   readonly hints?: readonly RenameHint[]
   /** Asked about each suspected rename no hint covers; without it they stay unresolved. */
   readonly ask?: RenameAsk
+  /** autogen.keepDatabaseNames: what is named after a renamed table or column keeps its name too (no followUpRenames). */
+  readonly keepDatabaseNames?: boolean
 }
 
 /** RenamePlan is a diff with renames resolved. */
@@ -92,7 +94,7 @@ export async function planWithRenames(
 
   const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? renamedTableName(r) : r.table)))
   const moves = renameOps.filter((op): op is OperationOf<'rename_table'> => op.kind === 'rename_table')
-  const followUps = [...movedEnumTypes(actual, desired, moves), ...followUpRenames(model, desired, involved, capabilities)]
+  const followUps = [...movedEnumTypes(actual, desired, moves), ...(input.keepDatabaseNames === true ? [] : followUpRenames(model, desired, involved, capabilities))]
   const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
   const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], orderOptionsFor(capabilities)), freeing)
   return { ops, renames, unresolved, ignoredHints }

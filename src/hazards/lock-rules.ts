@@ -60,14 +60,18 @@ export function lockFindings(context: RuleContext): HazardFinding[] {
       return [{
         code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
         what: `Creates index ${quoteDoubled(op.index.name)} on ${tableText(named)} without CONCURRENTLY, which blocks ${blocked} while it builds`,
-        advice: `on a big or busy ${noun}, generate the migration with --online, which builds it CONCURRENTLY outside a transaction`,
+        advice: table?.partitioning !== undefined
+          ? 'the database builds no index of a partitioned table CONCURRENTLY (not with --online either): where its partitions are big, create it ON ONLY the table, build each partition\'s CONCURRENTLY and ATTACH it, in a migration of your own'
+          : `on a big or busy ${noun}, generate the migration with --online, which builds it CONCURRENTLY outside a transaction`,
       }]
     }
     if (op.kind === 'add_unique' && dialect.capabilities.concurrentIndexes === true && !statements.some((s) => s.concurrently)) {
       return [{
         code: 'INDEX_WITHOUT_CONCURRENTLY', operation: op, probe,
         what: `Adds unique constraint ${quoteDoubled(op.unique.name)} to ${tableText(named)} without building its index CONCURRENTLY: it is built while reads and writes of the table wait`,
-        advice: 'on a big or busy table, generate the migration with --online, which builds the index CONCURRENTLY outside a transaction and attaches it',
+        advice: table?.partitioning !== undefined
+          ? 'the database builds no index of a partitioned table CONCURRENTLY (not with --online either): run it when the table is quiet'
+          : 'on a big or busy table, generate the migration with --online, which builds the index CONCURRENTLY outside a transaction and attaches it',
       }]
     }
     if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !statements.some((s) => s.notValid)) {
@@ -75,7 +79,9 @@ export function lockFindings(context: RuleContext): HazardFinding[] {
       return [{
         code: 'CONSTRAINT_WITHOUT_NOT_VALID', operation: op, probe,
         what: `Adds ${noun} to ${tableText(named)} without NOT VALID, which reads every row while blocking writes to the table, and fails if a row breaks it`,
-        advice: 'on a big table, generate the migration with --online, which adds it NOT VALID and validates it apart',
+        advice: op.kind === 'add_foreign_key' && table?.partitioning !== undefined
+          ? 'the database adds no foreign key of a partitioned table NOT VALID (not with --online either): run it when the table is quiet'
+          : 'on a big table, generate the migration with --online, which adds it NOT VALID and validates it apart',
       }]
     }
     return []

@@ -47,11 +47,23 @@ export interface TableModel extends QualifiedName {
    */
   readonly replicaIdentity?: ReplicaIdentity
   /**
-   * The table is partitioned (PostgreSQL's `PARTITION BY`, which no entity declares; its partitions are not
-   * read). The diff never compares it; `--online` leaves its indexes and foreign keys in the transaction, as
-   * PostgreSQL builds and drops no index of it concurrently and adds it no foreign key `NOT VALID`.
+   * PostgreSQL's UNLOGGED table (not written to the WAL, emptied after a crash: caches, sessions). No entity
+   * declares it and the diff never compares it; the `down` that creates again a table `up` drops makes it so again.
    */
-  readonly partitioned?: true
+  readonly unlogged?: true
+  /**
+   * PostgreSQL's declarative partitioning of the table (`PARTITION BY RANGE (paid_at)`) and its partitions, which
+   * no entity declares: the entity maps the partitioned table. Never compared; PostgreSQL builds no index or
+   * foreign key of such a table online, so `--online` leaves them in the transaction, and the `down` that creates
+   * again a table `up` drops makes it partitioned again, with its partitions.
+   */
+  readonly partitioning?: Partitioning
+  /**
+   * The tables this one INHERITS (PostgreSQL's table inheritance, which no entity declares), in their order. Never
+   * compared; a table is dropped before those it inherits, and the `down` that creates it again makes it INHERIT
+   * them again, with only its own columns and checks (see `inherited`).
+   */
+  readonly inherits?: readonly QualifiedName[]
   /**
    * The table's default character set and collation (MySQL), which its columns without their own take. No
    * entity declares them and the diff never compares them; the `down` that creates again a table `up` drops
@@ -66,6 +78,26 @@ export interface TableModel extends QualifiedName {
    * which PostgreSQL refuses while they exist, and so does the `down` that creates again a table `up` drops.
    */
   readonly triggers?: readonly TriggerModel[]
+}
+
+/**
+ * Partitioning is how a table is partitioned: its partition key as the database prints it (`RANGE (paid_at)`),
+ * and every partition below it, each after the one it belongs to (partitions of partitions included).
+ */
+export interface Partitioning {
+  readonly key: string
+  readonly partitions: readonly Partition[]
+}
+
+/**
+ * Partition is one partition of a partitioned table: its name, the table it is a partition of, its bound as
+ * the database prints it (`FOR VALUES FROM (...) TO (...)`, `DEFAULT`), and its own partition key where it is
+ * partitioned again.
+ */
+export interface Partition extends QualifiedName {
+  readonly of: QualifiedName
+  readonly bound: string
+  readonly key?: string
 }
 
 /** ReplicaIdentity is a table's replication identity other than its primary key. */
@@ -139,6 +171,18 @@ export interface ColumnModel {
    */
   readonly enumSchema?: string
   readonly comment?: string
+  /**
+   * Database side, PostgreSQL: where `type` names a domain (a column `release_year year`), the type it stores
+   * (`integer`; of each element where `isArray`), which an entity, naming no domain, declares for the column.
+   */
+  readonly domainBaseType?: string
+  /** Database side, PostgreSQL: the column comes from the tables its table inherits alone, not from its own definition. */
+  readonly inherited?: true
+  /**
+   * Database side, PostgreSQL: an identity column's sequence options other than the defaults (`START WITH 100
+   * INCREMENT BY 5`), which no entity declares; never compared, written again where the database's column is made again.
+   */
+  readonly identityOptions?: string
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string
   readonly collation?: string
@@ -251,6 +295,11 @@ export interface ForeignKeyModel {
   readonly onDelete: ReferentialAction
   readonly onUpdate: ReferentialAction
   readonly deferrable?: Deferrable
+  /**
+   * Database side, PostgreSQL: the key is `MATCH FULL` (a row with some of its columns NULL must have them all
+   * NULL), which no entity declares; never compared, and written again where the database's key is made again.
+   */
+  readonly matchFull?: true
 }
 
 /** CheckModel is a CHECK constraint; diffs compare `expression` (canonical SQL), never the name. */
@@ -259,6 +308,8 @@ export interface CheckModel {
   readonly expression: string
   /** The expression as it is written into SQL (the entity's or the database's text); absent: `expression`. */
   readonly expressionSql?: string
+  /** Database side, PostgreSQL: the check comes from the tables its table inherits alone. */
+  readonly inherited?: true
 }
 
 /**

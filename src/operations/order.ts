@@ -1,7 +1,7 @@
 import { compareText, qualifiedKey } from '../model/qualified-name'
 import { ownedNames } from '../diff/taken-names'
 import type { DialectCapabilities } from '../dialect/dialect'
-import type { QualifiedName } from '../model/schema-model'
+import type { QualifiedName, TableModel } from '../model/schema-model'
 import type { Operation, OperationKind } from './operation'
 import { tableOf } from './operation'
 
@@ -88,11 +88,26 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
   const dropsFirst = (op: Operation) => (withCreations.has(op) ? 0 : 1)
   const expressionsChanging = tablesChangingExpressions(ops)
   const columnOrder = (op: Operation) => (keyWithColumns.has(op) ? (op.kind === 'drop_primary_key' ? -3 : 3) : generatedLast(op, expressionsChanging.has(tableKey(op))))
+  const heirsFirst = inheritorsFirst(ops)
   return ops
     .map((op, index) => ({ op, index, table: tableKey(op), name: objectName(op) }))
-    .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
+    .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || heirsFirst(a.op) - heirsFirst(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
       columnOrder(a.op) - columnOrder(b.op) || compareText(a.name, b.name) || a.index - b.index)
     .map((entry) => entry.op)
+}
+
+/**
+ * inheritorsFirst places the drop of a table before the drops of the tables it inherits (PostgreSQL refuses to drop
+ * a table others inherit), deepest first; reversed, the tables are created again parents first.
+ */
+function inheritorsFirst(ops: readonly Operation[]): (op: Operation) => number {
+  const dropped = new Map(ops.flatMap((op) => (op.kind === 'drop_table' ? [[qualifiedKey(op.table), op.table] as const] : [])))
+  const depth = (table: TableModel, seen: ReadonlySet<string>): number => Math.max(0, ...(table.inherits ?? []).map((parent) => {
+    const key = qualifiedKey(parent)
+    const of = dropped.get(key)
+    return of === undefined || seen.has(key) ? 0 : 1 + depth(of, new Set([...seen, key]))
+  }))
+  return (op) => (op.kind === 'drop_table' ? -depth(op.table, new Set([qualifiedKey(op.table)])) : 0)
 }
 
 /**

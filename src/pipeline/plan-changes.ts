@@ -32,7 +32,7 @@ export async function planChanges(project: LoadedProject, read: ProjectReading, 
   }
   // keepDatabaseNames: an index, constraint or enum type that differs only in its name keeps the database's.
   const capabilities = project.settings.keepDatabaseNames === true ? { ...dialect.capabilities, renamesInPlace: false } : dialect.capabilities
-  const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, read.renameTargets, options)
+  const renamed = await resolveRenames(actual, desired, capabilities, entities.renameHints, read.renameTargets, { ...options, keepDatabaseNames: project.settings.keepDatabaseNames })
   const ops = planViews(renamed.ops, actual, desired, dialect)
   const changes = changeSetOf(actual, options.online === true ? inOnlineForms(ops, { capabilities, before: actual, ...(dialect.storedName !== undefined && { storedName: (name: string) => dialect.storedName!(name) }) }) : ops)
   const upStatements = dialect.compile(changes)

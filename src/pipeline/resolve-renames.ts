@@ -14,6 +14,8 @@ export interface RenameOptions {
   readonly renames?: readonly RenameHint[]
   /** Asked about each suspected rename no hint covers; without it they are reported as unresolved. */
   readonly ask?: RenameAsk
+  /** autogen.keepDatabaseNames (see RenameInput). */
+  readonly keepDatabaseNames?: boolean
 }
 
 /** UnresolvedRename is a suspected rename nobody decided, with what to add to decide it. */
@@ -51,7 +53,7 @@ export async function resolveRenames(
   const hints = withoutRepeats([...flags, ...entityHints])
   const move = hints.find((h) => h.move === true)
   if (move !== undefined && !capabilities.schemas) throw new UserError(`${move.origin}: the database has no schemas, so no table can move to another one`)
-  const plan = await planWithRenames(actual, desired, capabilities, { hints, ask: options.ask })
+  const plan = await planWithRenames(actual, desired, capabilities, { hints, ask: options.ask, keepDatabaseNames: options.keepDatabaseNames })
   const warnings: Warning[] = []
   for (const { hint, reason, stale } of plan.ignoredHints) {
     if (flags.includes(hint)) throw new UserError(`${hint.origin} does not apply: ${reason}`)

@@ -30,7 +30,8 @@ export interface OnlineContext {
  * where the key does (on a table the migration creates), since the key needs it first, and where it replaces a
  * unique on its columns (the key would take the old one's index); else a key added online is added after the
  * uniques it references are built. A table the migration creates is empty: its indexes and
- * constraints stay as they are. An index or unique dropped is dropped without blocking reads and writes too
+ * constraints stay as they are; so do the indexes, uniques and foreign keys of a partitioned table, which the
+ * database cannot build online. An index or unique dropped is dropped without blocking reads and writes too
  * (`DROP INDEX CONCURRENTLY`), last, so that the index it replaces serves (and the unique enforces) until the
  * new one is built (see droppedLater). One replaced by an index or unique of its own name is renamed out of the
  * way in the transaction, and that name dropped last (see replacedInPlace).
@@ -139,9 +140,9 @@ function droppedLater(ops: readonly Operation[], written: readonly (Operation | 
   }
 }
 
-/** partitionedTables are the keys of the tables partitioned before the change (see TableModel.partitioned), under the names the change gives them too. */
+/** partitionedTables are the keys of the tables partitioned before the change (see TableModel.partitioning), under the names the change gives them too. */
 function partitionedTables(before: SchemaModel, ops: readonly Operation[]): ReadonlySet<string> {
-  const keys = new Set(before.tables.filter((t) => t.partitioned === true).map(qualifiedKey))
+  const keys = new Set(before.tables.filter((t) => t.partitioning !== undefined).map(qualifiedKey))
   for (const op of ops) if (op.kind === 'rename_table' && keys.has(qualifiedKey(op.from))) keys.add(qualifiedKey(op.to))
   return keys
 }

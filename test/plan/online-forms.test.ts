@@ -40,7 +40,7 @@ describe('inOnlineForms', () => {
         ['add_check', true], [referenced.kind, true], ['add_foreign_key', true],
       ])
     }
-    const partitionedReview = schema([{ ...table('review', [column('id'), column('bookIsbn', 'varchar')]), partitioned: true }])
+    const partitionedReview = schema([{ ...table('review', [column('id'), column('bookIsbn', 'varchar')]), partitioning: { key: 'RANGE (id)', partitions: [] } }])
     expect(inOnlineForms([unique, keyToIsbn], { ...online, before: partitionedReview }).map((op) => [op.kind, isOnline(op)])).toEqual([
       ['add_unique', false], ['add_foreign_key', false],
     ])

@@ -2,7 +2,7 @@ import type { ColumnModel } from '../../model/schema-model'
 import type { AlterColumn, Operation } from '../../operations/operation'
 import type { Statement } from '../statement'
 import { quoteLiteral } from '../quote'
-import { columnDefinitionSql, columnTypeSql, defaultSql } from './postgres-column-sql'
+import { columnDefinitionSql, columnTypeSql, defaultSql, identityOptionsSql } from './postgres-column-sql'
 import { qualified, quoteIdent, serialSequenceName } from './postgres-quote'
 import { valueCastSql } from './postgres-value-cast'
 import { columnCommentSql } from './postgres-table-sql'
@@ -139,7 +139,7 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
     const kind = to.generated.always ? 'ALWAYS' : 'BY DEFAULT'
     if (!isIdentity(from)) {
       const identitySequence = `pg_get_serial_sequence(${quoteLiteral(t)}, ${quoteLiteral(to.name)})`
-      out.push(alter(`ADD GENERATED ${kind} AS IDENTITY`), restart.replace('%s', identitySequence))
+      out.push(alter(`ADD GENERATED ${kind} AS IDENTITY${identityOptionsSql(to)}`), restart.replace('%s', identitySequence))
     } else if (from.generated?.kind === 'identity' && from.generated.always !== to.generated.always) {
       out.push(alter(`SET GENERATED ${kind}`))
     }

@@ -53,6 +53,9 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...(column.enumSchema !== undefined && { enumSchema: column.enumSchema }),
     ...withComment(column.comment),
     ...(column.collation !== undefined && { collation: column.collation }),
+    ...(column.domainBaseType !== undefined && { domainBaseType: column.domainBaseType }),
+    ...(column.inherited === true && { inherited: true }),
+    ...(column.identityOptions !== undefined && generated?.kind === 'identity' && { identityOptions: column.identityOptions }),
   }
 }
 

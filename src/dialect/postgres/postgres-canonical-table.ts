@@ -27,12 +27,17 @@ export function canonicalTable(table: TableModel): TableModel {
     ...withComment(table.comment),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
     ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
-    ...(table.partitioned === true && { partitioned: true }),
+    ...(table.unlogged === true && { unlogged: true }),
+    ...(table.partitioning !== undefined && { partitioning: table.partitioning }),
+    ...(table.inherits !== undefined && { inherits: table.inherits }),
   }
 }
 
 function canonicalCheck(check: CheckModel): CheckModel {
-  return { name: check.name, expression: canonicalExpression(check.expression), expressionSql: check.expressionSql ?? check.expression.trim() }
+  return {
+    name: check.name, expression: canonicalExpression(check.expression), expressionSql: check.expressionSql ?? check.expression.trim(),
+    ...(check.inherited === true && { inherited: true }),
+  }
 }
 
 function canonicalExclusionModel(exclusion: ExclusionModel): ExclusionModel {

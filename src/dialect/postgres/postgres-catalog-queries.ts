@@ -40,10 +40,38 @@ export interface TableRow {
   /** pg_class.relreplident: `d` the primary key's, `f` full, `n` nothing, `i` that of `replica_index`. */
   readonly replica_identity: string
   readonly replica_index: string | null
-  readonly partitioned: boolean
+  readonly unlogged: boolean
+  /** A partitioned table's partition key, as pg_get_partkeydef prints it (`RANGE (paid_at)`). */
+  readonly partition_key: string | null
+  readonly partitions: readonly PartitionRow[] | null
+  /** The tables it INHERITS, in their order (a partition's parent is not one). */
+  readonly inherits: readonly { readonly schema: string; readonly name: string }[] | null
+}
+export interface PartitionRow {
+  readonly schema: string
+  readonly name: string
+  readonly of_schema: string
+  readonly of: string
+  readonly level: number
+  readonly bound: string
+  readonly key: string | null
 }
 export const tablesQuery = `${scopedTables}
-SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment, c.relreplident::text AS replica_identity, c.relkind = 'p' AS partitioned,
+SELECT t.schema, t.name, obj_description(t.oid, 'pg_class') AS comment, c.relreplident::text AS replica_identity,
+  c.relpersistence = 'u' AS unlogged,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(t.oid) END AS partition_key,
+  CASE WHEN c.relkind = 'p' THEN (
+    SELECT json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname, 'of_schema', ppn.nspname, 'of', ppc.relname,
+      'level', tree.level, 'bound', pg_get_expr(pc.relpartbound, pc.oid), 'key', pg_get_partkeydef(pc.oid)))
+    FROM pg_partition_tree(t.oid) tree
+    JOIN pg_catalog.pg_class pc ON pc.oid = tree.relid JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    JOIN pg_catalog.pg_class ppc ON ppc.oid = tree.parentrelid JOIN pg_catalog.pg_namespace ppn ON ppn.oid = ppc.relnamespace
+    -- Tables only: the partitioned indexes of the tree's own indexes come with them.
+    WHERE tree.level > 0 AND pc.relkind IN ('r', 'p')
+  ) END AS partitions,
+  (SELECT json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) ORDER BY i.inhseqno)
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    WHERE i.inhrelid = t.oid AND NOT c.relispartition) AS inherits,
   (SELECT ic.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
    WHERE i.indrelid = t.oid AND i.indisreplident) AS replica_index
 FROM tables t JOIN pg_catalog.pg_class c ON c.oid = t.oid`
@@ -64,11 +92,18 @@ export interface ColumnRow {
   readonly owns_sequence: boolean
   readonly collation: string | null
   readonly comment: string | null
+  /** The type a column of a domain (or an array of one) stores, where `type_text` names the domain. */
+  readonly domain_base_type: string | null
+  /** The column comes from inherited tables alone (pg_attribute.attislocal false). */
+  readonly inherited: boolean
+  /** An identity column's sequence options other than the defaults, as CREATE TABLE writes them; null where none. */
+  readonly identity_options: string | null
 }
 export const columnsQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS name,
   format_type(a.atttypid, a.atttypmod) AS type_text,
-  ty.typcategory = 'A' AS is_array,
+  -- A domain over an array type is the domain's own type, not an array of it.
+  ty.typcategory = 'A' AND ty.typtype <> 'd' AS is_array,
   CASE WHEN et.typtype = 'e' THEN en.nspname::text END AS enum_schema,
   CASE WHEN et.typtype = 'e' THEN et.typname::text END AS enum_name,
   NOT a.attnotnull AS nullable,
@@ -85,11 +120,26 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   ) AS owns_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
-  ds.description AS comment
+  ds.description AS comment,
+  CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type,
+  NOT a.attislocal AS inherited,
+  CASE WHEN a.attidentity <> '' THEN (
+    SELECT NULLIF(concat_ws(' ',
+      CASE WHEN s.seqstart <> s.seqmin THEN 'START WITH ' || s.seqstart END,
+      CASE WHEN s.seqincrement <> 1 THEN 'INCREMENT BY ' || s.seqincrement END,
+      CASE WHEN s.seqmin <> 1 THEN 'MINVALUE ' || s.seqmin END,
+      CASE WHEN s.seqmax <> CASE s.seqtypid WHEN 'pg_catalog.int2'::regtype THEN 32767 WHEN 'pg_catalog.int4'::regtype THEN 2147483647
+        ELSE 9223372036854775807 END THEN 'MAXVALUE ' || s.seqmax END,
+      CASE WHEN s.seqcache <> 1 THEN 'CACHE ' || s.seqcache END,
+      CASE WHEN s.seqcycle THEN 'CYCLE' END), '')
+    FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+    WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+      AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
+  ) END AS identity_options
 FROM tables t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
-LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' THEN ty.typelem ELSE ty.oid END
+LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN ty.typcategory = 'A' AND ty.typtype <> 'd' THEN ty.typelem ELSE ty.oid END
 LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
@@ -109,6 +159,10 @@ export interface ConstraintRow {
   readonly on_update: string
   readonly deferrable: boolean
   readonly deferred: boolean
+  /** pg_constraint.confmatchtype of a foreign key: `f` MATCH FULL, `s` MATCH SIMPLE (the default). */
+  readonly match_type: string
+  /** The constraint comes from inherited tables alone (pg_constraint.conislocal false). */
+  readonly inherited: boolean
   readonly expression: string | null
   readonly comment: string | null
 }
@@ -122,7 +176,8 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
   rn.nspname::text AS ref_schema, rc.relname::text AS ref_table,
   ${attributeNames('con.confkey', 'con.confrelid')} AS ref_columns,
   con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
-  con.condeferrable AS deferrable, con.condeferred AS deferred,
+  con.condeferrable AS deferrable, con.condeferred AS deferred, con.confmatchtype::text AS match_type,
+  NOT con.conislocal AS inherited,
   CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) WHEN 'x' THEN pg_get_constraintdef(con.oid, true) END AS expression,
   obj_description(con.oid, 'pg_constraint') AS comment
 FROM tables t

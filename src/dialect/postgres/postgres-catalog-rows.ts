@@ -37,6 +37,9 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
     ...(isEnum && row.enum_schema !== row.schema && { enumSchema: row.enum_schema! }),
     ...(row.comment !== null && { comment: row.comment }),
     ...(row.collation !== null && { collation: row.collation }),
+    ...(row.domain_base_type !== null && { domainBaseType: row.domain_base_type }),
+    ...(row.inherited && { inherited: true }),
+    ...(row.identity_options !== null && { identityOptions: row.identity_options }),
   }
 }
 
@@ -61,6 +64,7 @@ export function foreignKeyOf(row: ConstraintRow): ForeignKeyModel {
     onDelete: actions[row.on_delete] ?? 'NO ACTION',
     onUpdate: actions[row.on_update] ?? 'NO ACTION',
     ...(deferrable && { deferrable }),
+    ...(row.match_type === 'f' && { matchFull: true }),
   }
 }
 
@@ -72,7 +76,7 @@ export function uniqueOf(row: ConstraintRow): UniqueModel {
 
 /** checkOf reads a `c` constraint row (its expression as `pg_get_expr` pretty-prints it). */
 export function checkOf(row: ConstraintRow): CheckModel {
-  return { name: row.name, expression: row.expression ?? '' }
+  return { name: row.name, expression: row.expression ?? '', ...(row.inherited && { inherited: true }) }
 }
 
 /** exclusionOf reads an `x` constraint row (its definition as `pg_get_constraintdef` prints it, after `EXCLUDE`). */

@@ -70,10 +70,15 @@ function afterType(tokens: readonly SqlToken[], i: number): number {
   return j
 }
 
+/** identityOptionsSql is the parenthesized sequence options of an identity the database has with options of its own, else nothing. */
+export function identityOptionsSql(column: ColumnModel): string {
+  return column.identityOptions === undefined ? '' : ` (${column.identityOptions})`
+}
+
 /** columnDefinitionSql is a column as CREATE TABLE and ADD COLUMN write it. */
 export function columnDefinitionSql(column: ColumnModel, table: QualifiedName): string {
   const parts = [quoteIdent(column.name), baseTypeSql(column, table)]
-  if (column.generated?.kind === 'identity') parts.push(`GENERATED ${column.generated.always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`)
+  if (column.generated?.kind === 'identity') parts.push(`GENERATED ${column.generated.always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptionsSql(column)}`)
   if (column.computed) parts.push(`GENERATED ALWAYS AS (${writtenComputed(column.computed)}) STORED`)
   if (column.collation !== undefined) parts.push(`COLLATE ${quoteIdent(column.collation)}`)
   if (!column.nullable) parts.push('NOT NULL')

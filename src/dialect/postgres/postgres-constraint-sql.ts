@@ -40,10 +40,11 @@ export function exclusionClause(exclusion: ExclusionModel): string {
   return `${named(exclusion.name)}EXCLUDE ${writtenExclusion(exclusion)}`
 }
 
-/** foreignKeyClause spells out both referential actions (and DEFERRABLE when declared). */
+/** foreignKeyClause spells out both referential actions (and MATCH FULL and DEFERRABLE where the key has them). */
 export function foreignKeyClause(fk: ForeignKeyModel): string {
   const target = qualified({ schema: fk.referencedSchema, name: fk.referencedTable })
   return `${named(fk.name)}FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${columnList(fk.referencedColumns)}` +
+    (fk.matchFull === true ? ' MATCH FULL' : '') +
     ` ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}${deferrableSql(fk.deferrable)}`
 }
 

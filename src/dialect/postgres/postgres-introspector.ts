@@ -1,5 +1,5 @@
 import { byQualifiedName, compareText, qualifiedKey } from '../../model/qualified-name'
-import type { EnumTypeModel, ReplicaIdentity, SchemaModel, TableModel } from '../../model/schema-model'
+import type { EnumTypeModel, Partition, Partitioning, ReplicaIdentity, SchemaModel, TableModel } from '../../model/schema-model'
 import type { DatabaseConnection, IntrospectionScope } from '../dialect'
 import {
   type ColumnRow,
@@ -76,7 +76,9 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       exclusions: own.filter((c) => c.type === 'x').map(exclusionOf),
       ...(t.comment !== null && { comment: t.comment }),
       ...replicaIdentityOf(t),
-      ...(t.partitioned && { partitioned: true }),
+      ...(t.unlogged && { unlogged: true }),
+      ...partitioningOf(t),
+      ...(t.inherits !== null && { inherits: t.inherits.map((p) => ({ schema: p.schema, name: p.name })) }),
       ...(triggers.has(key) && {
         triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => triggerOf(r, (columns.get(key) ?? []).map((c) => c.name))),
       }),
@@ -98,6 +100,17 @@ function replicaIdentityOf(row: TableRow): { replicaIdentity?: ReplicaIdentity }
   if (row.replica_identity === 'n') return { replicaIdentity: 'nothing' }
   if (row.replica_identity === 'i' && row.replica_index !== null) return { replicaIdentity: { index: row.replica_index } }
   return {}
+}
+
+/** partitioningOf is a partitioned table's key and partitions, each after the one it belongs to. */
+function partitioningOf(row: TableRow): { partitioning?: Partitioning } {
+  if (row.partition_key === null) return {}
+  const partitions = [...(row.partitions ?? [])]
+    .sort((a, b) => a.level - b.level || compareText(a.schema, b.schema) || compareText(a.name, b.name))
+    .map((p): Partition => ({
+      schema: p.schema, name: p.name, of: { schema: p.of_schema, name: p.of }, bound: p.bound, ...(p.key !== null && { key: p.key }),
+    }))
+  return { partitioning: { key: row.partition_key, partitions } }
 }
 
 function groupByTable<Row extends { schema: string; table: string }>(rows: readonly Row[]): Map<string, Row[]> {

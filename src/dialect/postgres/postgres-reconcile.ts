@@ -2,6 +2,7 @@ import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-mo
 import { counterpartIn } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
+import { reconcileDomainColumns } from './postgres-domain-columns'
 import { readTokens } from './postgres-expressions'
 import { keepingHeldEnums, withUsersOutside } from './postgres-held-enums'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
@@ -18,7 +19,7 @@ interface Candidate {
 }
 
 /**
- * reconcilePostgres settles what the rules could not: TypeORM's uuid generators (`reconcileUuidGenerators`),
+ * reconcilePostgres settles what the rules could not: columns of domain types (`reconcileDomainColumns`), TypeORM's uuid generators (`reconcileUuidGenerators`),
  * constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
  * (`reconcileViews`, temporary views rolled back), keeps the enum types columns outside the diff use
@@ -26,7 +27,8 @@ interface Candidate {
  * Each query is only issued when there is something to ask; none changes the database.
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
-  const defaults = await reconcileDefaults(reconcileUuidGenerators(desired, actual, formerTable, formerColumn), actual, connection, formerTable)
+  const domains = reconcileDomainColumns(desired, actual, formerTable, formerColumn)
+  const defaults = await reconcileDefaults(reconcileUuidGenerators(domains, actual, formerTable, formerColumn), actual, connection, formerTable)
   const expressions = await reconcileExpressions(defaults, actual, connection, formerTable, formerColumn)
   return withUsersOutside(await keepingHeldEnums(await reconcileViews(expressions, actual, connection), actual, connection), actual, connection)
 }
