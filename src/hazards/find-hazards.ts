@@ -21,6 +21,7 @@ import { setNullOnNotNullFindings } from './set-null-rules'
 import { onDeleteCascadeFindings } from './cascade-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
+import { checkFunctionReadsColumnFindings } from './check-function-rules'
 import { typeChangeFindings } from './type-change-rules'
 import { uniqueFindings } from './unique-rules'
 import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewDroppedFindings } from './view-rules'
@@ -60,6 +61,7 @@ export const hazardRules: readonly HazardRule[] = [
   materializedViewRefreshFindings,
   nameReadAsStringFindings,
   triggerReadsColumnFindings,
+  checkFunctionReadsColumnFindings,
 ]
 
 /**

@@ -48,6 +48,7 @@ export const hazardCodes = [
   'MATERIALIZED_VIEW_REFRESH',
   'NAME_READ_AS_STRING',
   'TRIGGER_READS_COLUMN',
+  'CHECK_FUNCTION_READS_COLUMN',
   'SET_NULL_ON_NOT_NULL',
   'ON_DELETE_CASCADE',
 ] as const
@@ -88,6 +89,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   MATERIALIZED_VIEW_REFRESH: 'warning',
   NAME_READ_AS_STRING: 'danger',
   TRIGGER_READS_COLUMN: 'danger',
+  CHECK_FUNCTION_READS_COLUMN: 'warning',
   SET_NULL_ON_NOT_NULL: 'danger',
   ON_DELETE_CASCADE: 'warning',
 }

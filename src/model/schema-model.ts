@@ -259,6 +259,11 @@ export interface CheckModel {
   readonly expression: string
   /** The expression as it is written into SQL (the entity's or the database's text); absent: `expression`. */
   readonly expressionSql?: string
+  /**
+   * The columns, of any table, that the functions the expression calls name in their bodies (PostgreSQL, which
+   * does not track them): a rename or drop of one makes the check fail. Read from the database only, never compared.
+   */
+  readonly functionReads?: readonly { readonly table: QualifiedName; readonly column: string }[]
 }
 
 /**
