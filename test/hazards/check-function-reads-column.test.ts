@@ -32,6 +32,14 @@ class SubnetRenamed {
   @RenamedFrom('name') @Column({ type: 'varchar', nullable: true }) label: string | null
 }
 
+@Entity('vpc_subnet')
+@RenamedFrom('subnet')
+class SubnetTableRenamed {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', nullable: true }) subnet_id: string | null
+  @Column({ type: 'varchar', nullable: true }) name: string | null
+}
+
 @Entity('subnet')
 class SubnetDropped {
   @PrimaryGeneratedColumn() id: number
@@ -67,13 +75,17 @@ describe('postgres: a column that a check\'s function reads', () => {
   it('is named when renamed: the function names it, not the column its comment names', async () => {
     expect(await codesOf([SubnetRenamed, LoadBalancer])).toEqual([
       'Renames column "public"."subnet"."subnet_id" to "cloud_subnet_id", but check "check_load_balancer_subnets" on "public"."load_balancer" ' +
-      'calls a function that names it by its old name: its table\'s inserts and updates fail from then on where the function reads the column ' +
-      '(column does not exist); change the function (CREATE OR REPLACE FUNCTION) to the new name after the rename in up, and back to the old name in down.',
+      'calls a function that names it by its old name: its table\'s inserts and updates fail from then on where the function reads it ' +
+      '(does not exist); change the function (CREATE OR REPLACE FUNCTION) to the new name after the rename in up, and back to the old name in down.',
     ])
   })
 
   it('is named when dropped', async () => {
     expect(await codesOf([SubnetDropped, LoadBalancer])).toEqual([expect.stringMatching(/^Drops column "public"."subnet"."subnet_id", which check "check_load_balancer_subnets" on "public"."load_balancer" calls a function that names:/)])
+  })
+
+  it('is named when its table is renamed', async () => {
+    expect(await codesOf([SubnetTableRenamed, LoadBalancer])).toEqual([expect.stringMatching(/^Renames table "public"."subnet" to "public"."vpc_subnet", but check "check_load_balancer_subnets" on "public"."load_balancer" calls a function that names it by its old name:/)])
   })
 
   it('is not named when the migration drops the check too', async () => {
