@@ -59,17 +59,39 @@ class LoadBalancerUnchecked {
   @Column({ type: 'text', array: true }) subnets: string[]
 }
 
+// PostGIS's ST_IsValid(geometry, integer) is written in SQL, `SELECT (public.ST_isValidDetail($1, $2)).valid`:
+// an extension's function is the extension's to keep working, whatever table of the schema shares its names.
+@Entity('st_isvaliddetail')
+class Detail {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'boolean', nullable: true }) valid: boolean | null
+}
+
+@Entity('st_isvaliddetail')
+class DetailRenamed {
+  @PrimaryGeneratedColumn() id: number
+  @RenamedFrom('valid') @Column({ type: 'boolean', nullable: true }) ok: boolean | null
+}
+
+@Entity('parcel')
+@Check('parcel_valid', 'ST_IsValid(outline, 0)')
+class Parcel {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'geometry', nullable: true }) outline: string | null
+}
+
 describe('postgres: a column that a check\'s function reads', () => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createPostgresDatabase('checkfunction')
     await db.query(subnetsExist)
-    await migrateTo(db, [Subnet, LoadBalancer], 'Init')
+    await db.query('CREATE EXTENSION postgis')
+    await migrateTo(db, [Subnet, LoadBalancer, Detail, Parcel], 'Init')
     await db.query(`INSERT INTO subnet (subnet_id, name) VALUES ('subnet-a', 'a'); INSERT INTO load_balancer (subnets) VALUES ('{subnet-a}')`)
   })
   afterAll(async () => db?.drop())
 
-  const codesOf = async (entities: Function[]) => (await compareProject(projectFor(db, entities))).hazards
+  const codesOf = async (entities: Function[]) => (await compareProject(projectFor(db, [...entities, Parcel]))).hazards
     .filter((h) => h.code === 'CHECK_FUNCTION_READS_COLUMN').map((h) => h.message)
 
   it('is named when renamed: the function names it, not the column its comment names', async () => {
@@ -86,6 +108,10 @@ describe('postgres: a column that a check\'s function reads', () => {
 
   it('is named when its table is renamed', async () => {
     expect(await codesOf([SubnetTableRenamed, LoadBalancer])).toEqual([expect.stringMatching(/^Renames table "public"."subnet" to "public"."vpc_subnet", but check "check_load_balancer_subnets" on "public"."load_balancer" calls a function that names it by its old name:/)])
+  })
+
+  it('is not named for an extension\'s function, whatever table shares its names', async () => {
+    expect(await codesOf([Subnet, LoadBalancer, DetailRenamed])).toEqual([])
   })
 
   it('is not named when the migration drops the check too', async () => {

@@ -111,7 +111,10 @@ export interface ConstraintRow {
   readonly deferred: boolean
   readonly expression: string | null
   readonly comment: string | null
-  /** A check's: the sources of the PL/pgSQL and SQL functions its expression calls, which name columns the database does not track. */
+  /**
+   * A check's: the sources of the PL/pgSQL and SQL functions its expression calls, extensions' aside (the
+   * system's have no pg_depend rows), which name columns the database does not track.
+   */
   readonly function_bodies: string[]
 }
 // Each name is looked up by its key (a join read all of the table's columns for every constraint).
@@ -132,6 +135,7 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
     JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
     JOIN pg_catalog.pg_language l ON l.oid = p.prolang AND l.lanname IN ('plpgsql', 'sql')
     WHERE d.classid = 'pg_catalog.pg_constraint'::regclass AND d.objid = con.oid AND d.refclassid = 'pg_catalog.pg_proc'::regclass
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
     ORDER BY p.oid) ELSE '{}' END AS function_bodies
 FROM tables t
 JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c', 'x')
