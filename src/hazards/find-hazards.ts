@@ -22,6 +22,7 @@ import { onDeleteCascadeFindings } from './cascade-rules'
 import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
+import { checkFunctionReadsColumnFindings } from './check-function-rules'
 import { typeChangeFindings } from './type-change-rules'
 import { uniqueFindings } from './unique-rules'
 import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewDroppedFindings } from './view-rules'
@@ -62,6 +63,7 @@ export const hazardRules: readonly HazardRule[] = [
   materializedViewRefreshFindings,
   nameReadAsStringFindings,
   triggerReadsColumnFindings,
+  checkFunctionReadsColumnFindings,
 ]
 
 /**

@@ -73,7 +73,8 @@ interface Break {
   readonly advice: string
 }
 
-function columnActedOn(op: Operation): { readonly table: QualifiedName; readonly column: string } | undefined {
+/** columnActedOn is the column a drop or rename acts on, by its name before it. */
+export function columnActedOn(op: Operation): { readonly table: QualifiedName; readonly column: string } | undefined {
   switch (op.kind) {
     case 'drop_column': return { table: op.table, column: op.column.name }
     case 'rename_column': return { table: op.table, column: op.from }

@@ -310,6 +310,11 @@ export interface CheckModel {
   readonly expressionSql?: string
   /** Database side, PostgreSQL: the check comes from the tables its table inherits alone. */
   readonly inherited?: true
+  /**
+   * The columns, of any table, that the functions the expression calls name in their bodies (PostgreSQL, which
+   * does not track them): a rename or drop of one makes the check fail. Read from the database only, never compared.
+   */
+  readonly functionReads?: readonly { readonly table: QualifiedName; readonly column: string }[]
 }
 
 /**

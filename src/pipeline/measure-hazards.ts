@@ -1,5 +1,5 @@
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
-import { DEFAULT_ROW_LIMIT, type Probe } from '../dialect/probe'
+import { DEFAULT_ROW_LIMIT, type Probe, type ProbeResult } from '../dialect/probe'
 import { describeHazard } from '../hazards/describe-hazard'
 import type { Hazard } from '../hazards/hazard'
 import type { HazardFinding } from '../hazards/hazard-finding'
@@ -14,6 +14,8 @@ export interface MeasuredHazards {
  * measureHazards asks the database, through the dialect and in a few read-only queries, the probes of the
  * findings, and writes each finding as a Hazard with its count. When the query fails the hazards are still
  * returned, without counts, and a warning says why: counting must not stop a migration from being written.
+ * One probe the database refuses fails the query of them all (a check naming an enum label the migration
+ * adds first), so then each probe is asked alone, and only the hazards of those that fail go uncounted.
  */
 export async function measureHazards(
   findings: readonly HazardFinding[],
@@ -29,15 +31,44 @@ export async function measureHazards(
     if (!keys.has(key)) keys.set(key, probes.push(finding.probe) - 1)
   }
   if (probes.length === 0) return { hazards: findings.map((f) => describeHazard(f)), warnings: [] }
+  const { results, failures } = await measureEach(probes, dialect, connection, rowLimit)
+  const indexOf = (f: HazardFinding) => f.probe === undefined ? undefined : keys.get(JSON.stringify(f.probe))!
+  const hazards = findings.map((f) => describeHazard(f, f.probe && results[indexOf(f)!], rowLimit))
+  if (failures.size === 0) return { hazards, warnings: [] }
+  const uncounted = new Set(findings.filter((f) => failures.has(indexOf(f)!)).map((f) => f.code))
+  const which = failures.size === probes.length ? 'the hazards' : [...uncounted].join(', ')
+  const reasons = [...new Set(failures.values())].join('; ')
+  return { hazards, warnings: [`the data behind ${which} could not be counted (${reasons}); they are listed without counts`] }
+}
+
+/**
+ * measureEach answers the probes together, or, when that fails, one by one: a probe that fails alone has no
+ * result, and `failures` holds the database's reason under its index.
+ */
+async function measureEach(
+  probes: readonly Probe[],
+  dialect: Pick<Dialect, 'measure'>,
+  connection: DatabaseConnection,
+  rowLimit: number,
+): Promise<{ results: readonly (ProbeResult | undefined)[]; failures: ReadonlyMap<number, string> }> {
   try {
-    const results = await dialect.measure(connection, probes, { rowLimit })
-    const hazards = findings.map((f) => describeHazard(f, f.probe && results[keys.get(JSON.stringify(f.probe))!], rowLimit))
-    return { hazards, warnings: [] }
+    return { results: await dialect.measure(connection, probes, { rowLimit }), failures: new Map() }
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err)
-    return {
-      hazards: findings.map((f) => describeHazard(f)),
-      warnings: [`the data behind the hazards could not be counted (${reason}); they are listed without counts`],
+    if (probes.length === 1) return { results: [undefined], failures: new Map([[0, reasonOf(err)]]) }
+  }
+  const results: (ProbeResult | undefined)[] = []
+  const failures = new Map<number, string>()
+  for (const [i, probe] of probes.entries()) {
+    try {
+      results.push((await dialect.measure(connection, [probe], { rowLimit }))[0])
+    } catch (err) {
+      results.push(undefined)
+      failures.set(i, reasonOf(err))
     }
   }
+  return { results, failures }
+}
+
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
 }

@@ -165,6 +165,11 @@ export interface ConstraintRow {
   readonly inherited: boolean
   readonly expression: string | null
   readonly comment: string | null
+  /**
+   * A check's: the sources of the PL/pgSQL and SQL functions its expression calls, extensions' aside (the
+   * system's have no pg_depend rows), which name columns the database does not track.
+   */
+  readonly function_bodies: string[]
 }
 // Each name is looked up by its key (a join read all of the table's columns for every constraint).
 const attributeNames = (keys: string, relation: string) => `ARRAY(
@@ -179,7 +184,14 @@ SELECT t.schema, t.name AS table, con.conname::text AS name, con.contype::text A
   con.condeferrable AS deferrable, con.condeferred AS deferred, con.confmatchtype::text AS match_type,
   NOT con.conislocal AS inherited,
   CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) WHEN 'x' THEN pg_get_constraintdef(con.oid, true) END AS expression,
-  obj_description(con.oid, 'pg_constraint') AS comment
+  obj_description(con.oid, 'pg_constraint') AS comment,
+  CASE WHEN con.contype = 'c' THEN ARRAY(
+    SELECT p.prosrc FROM pg_catalog.pg_depend d
+    JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
+    JOIN pg_catalog.pg_language l ON l.oid = p.prolang AND l.lanname IN ('plpgsql', 'sql')
+    WHERE d.classid = 'pg_catalog.pg_constraint'::regclass AND d.objid = con.oid AND d.refclassid = 'pg_catalog.pg_proc'::regclass
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+    ORDER BY p.oid) ELSE '{}' END AS function_bodies
 FROM tables t
 JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid

@@ -24,6 +24,7 @@ import {
 import { canonicalTable } from './postgres-canonical-table'
 import { settingsFrom } from './postgres-normalize'
 import { searchSchema } from './postgres-search-schema'
+import { withCheckFunctionReads } from './postgres-check-functions'
 import { checkOf, columnOf, exclusionOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
 import { triggerOf } from './postgres-triggers'
 import { viewOf } from './postgres-view-introspection'
@@ -86,7 +87,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
   })
 
   return {
-    tables: tables.sort(byQualifiedName),
+    tables: withCheckFunctionReads(tables, constraintRows).sort(byQualifiedName),
     enums: enumTypes.filter((e) => e.schema !== undefined && schemas.includes(e.schema)).sort(byQualifiedName),
     schemas: schemaRows.map((r) => r.name).sort(compareText),
     extensions: extensionRows.map((r) => r.name).sort(compareText),

@@ -16,6 +16,7 @@ const widenings: Readonly<Record<string, readonly string[]>> = {
   date: ['timestamp', 'timestamptz'],
   timestamp: ['timestamptz'],
   time: ['timetz', 'interval'],
+  macaddr: ['macaddr8'],
   // Not json -> jsonb: jsonb refuses the \u0000 escape json keeps (see the probe's notValueOf).
   jsonb: ['json'],
 }
@@ -24,7 +25,7 @@ const widenings: Readonly<Record<string, readonly string[]>> = {
  * classifyPostgresTypeChange says what ALTER COLUMN ... TYPE does to the stored values. `safe` only where
  * PostgreSQL needs no rewrite (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES):
  * a longer or unbounded varchar, varchar -> text, more numeric precision at the same scale, more time
- * precision. Fewer characters, digits or bytes are `narrowing`; parsing text (or anything) into another
+ * precision, cidr -> inet. Fewer characters, digits or bytes are `narrowing`; parsing text (or anything) into another
  * kind of value is `cast_may_fail`; the rest converts every value without loss: `rewrite`.
  */
 export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
@@ -36,6 +37,8 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (from.isArray && !to.isArray) return jsonTypes.has(to.type) ? 'rewrite' : 'cast_may_fail'
   if (to.type === 'enum') return from.type === 'enum' && keepsLabels(from, to) ? 'rewrite' : 'cast_may_fail'
   if (from.type === to.type) return sameType(from, to)
+  // Every cidr is an inet of the same bytes (a binary cast): a column keeps its storage, an array is rewritten.
+  if (from.type === 'cidr' && to.type === 'inet') return from.isArray === true ? 'rewrite' : 'safe'
   if (stringTypes.has(to.type)) return toString(from, to)
   if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
   if (to.type in integerDigits) return toInteger(from, to)
