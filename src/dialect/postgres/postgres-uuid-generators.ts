@@ -13,17 +13,22 @@ const typeormUuidGenerators = /^(gen_random_uuid|uuid_generate_v\d)\(\)$/
  */
 export function reconcileUuidGenerators(desired: SchemaModel, actual: SchemaModel, formerTable?: FormerTable, formerColumn?: FormerColumn): SchemaModel {
   const actualTable = counterpartIn(actual, formerTable)
-  return {
-    ...desired,
-    tables: desired.tables.map((table) => {
-      if (!table.columns.some((c) => c.defaultChosenByTypeorm)) return table
-      const other = actualTable(table)
-      if (other === undefined) return table
-      const renamed = renamedColumns(table, other, formerColumn)
-      return { ...table, columns: table.columns.map((c) => withDatabaseGenerator(c, other, renamed.get(c.name) ?? c.name)) }
-    }),
-  }
+  const tables = desired.tables.map((table) => {
+    if (!table.columns.some((c) => c.defaultChosenByTypeorm)) return table
+    const other = actualTable(table)
+    if (other === undefined) return table
+    const renamed = renamedColumns(table, other, formerColumn)
+    return { ...table, columns: table.columns.map((c) => withDatabaseGenerator(c, other, renamed.get(c.name) ?? c.name)) }
+  })
+  return { ...desired, tables, extensions: desired.extensions.filter((e) => e !== 'uuid-ossp' || actual.extensions.includes(e) || tables.some(usesUuidOssp)) }
 }
+
+/**
+ * usesUuidOssp: a column of the table defaults to a function of uuid-ossp. Where every generated uuid takes the
+ * database's `gen_random_uuid()`, built into PostgreSQL 13, the extension is not needed: a database that cannot
+ * install it (TypeORM only tries as it connects) is left without it.
+ */
+const usesUuidOssp = (table: TableModel): boolean => table.columns.some((c) => c.default !== undefined && /\buuid_generate_v/.test(c.default))
 
 function withDatabaseGenerator(column: ColumnModel, actualTable: TableModel, databaseName: string): ColumnModel {
   if (!column.defaultChosenByTypeorm) return column

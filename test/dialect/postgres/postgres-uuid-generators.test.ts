@@ -3,6 +3,9 @@ import { Column, DataSource, Entity, PrimaryColumn, PrimaryGeneratedColumn } fro
 import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
 import type { ColumnModel, SchemaModel } from '../../../src/model/schema-model'
 import { createPgDatabase, entitiesOnDatabase, type PgTestDatabase } from './pg-test-database'
+import { runCliInProcess } from '../../support/run-cli'
+import { tempProject } from '../../support/temp-project'
+import { createPostgresDatabase } from '../../support/test-database'
 
 @Entity('document')
 class Document {
@@ -83,5 +86,30 @@ describe('postgres: a uuid key whose generator the entity leaves to TypeORM', ()
     const model = await reconciled()
     expect(idOf(model, 'session').default).toBe('uuid_generate_v4()')
     expect(idOf(model, 'token').default).toBe('uuid_generate_v4()')
+  })
+})
+
+// A database whose uuid keys default to gen_random_uuid() and that has no uuid-ossp (its user may not install
+// extensions: TypeORM only tries as it connects, and goes on without it): check asked for CREATE EXTENSION
+// "uuid-ossp", which nothing would use, on every run (legacy38, on a hand-written schema).
+describe('postgres: uuid keys on gen_random_uuid() without uuid-ossp', () => {
+  it('check finds nothing to change, and an entity that names uuid_generate_v4() still asks for the extension', async () => {
+    const db = await createPostgresDatabase('uuid_no_ossp')
+    const config = `import { DataSource } from 'typeorm'\nexport default new DataSource({ ...${JSON.stringify(db.options)}, entities: ['entities/*.ts'] })\n`
+    const project = tempProject({
+      'ormconfig.ts': config,
+      'entities/document.ts': "import { Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity('document') export class Document { @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'document_pkey' }) id: string }\n",
+    })
+    try {
+      await db.query('CREATE TABLE document (id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY)')
+      const checked = await runCliInProcess(project.dir, ['check'])
+      expect(checked.stdout).not.toContain('uuid-ossp')
+      expect(checked.code).toBe(0)
+      project.write('entities/session.ts', "import { Entity, PrimaryColumn } from 'typeorm'\n@Entity('session') export class Session { @PrimaryColumn({ type: 'uuid', default: () => 'uuid_generate_v4()', primaryKeyConstraintName: 'session_pkey' }) id: string }\n")
+      expect((await runCliInProcess(project.dir, ['diff'])).stdout).toContain('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"')
+    } finally {
+      project.remove()
+      await db.drop()
+    }
   })
 })
