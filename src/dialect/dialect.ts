@@ -151,6 +151,11 @@ export interface TypeLimits {
    * value to the new type changes, which is what is counted. Absent: none.
    */
   readonly momentTypes?: readonly string[]
+  /**
+   * Those of `momentTypes` that hold a moment in absolute time: a value converted between one of them and one
+   * of the others is read, or shown, at the time zone of the session that converts it. Absent: none.
+   */
+  readonly zonedTypes?: readonly string[]
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TypeChange } from '../dialect/dialect'
+import type { DialectCapabilities, TypeChange, TypeLimits } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { narrowingProbe } from '../dialect/narrowing-probe'
 import { nameOf } from '../model/qualified-name'
@@ -6,6 +6,7 @@ import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
 import { typeText, typeTextWithValues } from '../model/type-text'
+import type { ColumnModel } from '../model/schema-model'
 import { labelConversionAdvice, labelConversionText } from './label-conversion-text'
 import type { RuleContext } from './rule-context'
 import type { AlterColumn, CopyColumn } from '../operations/operation'
@@ -65,46 +66,70 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
  */
 export function typeChangeFindings(context: RuleContext): HazardFinding[] {
   const { capabilities } = context.input.dialect
-  return eachConversion<AlterColumn>(context, 'alter_column', (op, { change, probe }): HazardFinding[] => {
-    const { from, to } = op
-    const column = columnText(op.table, to.name)
-    const types = `from ${typeText(from)} to ${typeText(to)}`
-    switch (change) {
-      case 'safe':
-        return [{ code: 'TYPE_CHANGE_SAFE', operation: op, what: `Changes ${column} ${types}`, advice: 'stored values stay as they are' }]
-      case 'rewrite':
-        return [{
-          code: 'TYPE_CHANGE_REWRITE', operation: op,
-          what: `Changes ${column} ${types}, which converts every stored value and rewrites the table`,
-          advice: 'run it when the table is quiet: writes to it wait until it is done',
-          ...probe,
-        }]
-      case 'narrowing':
-        return [{
-          code: 'TYPE_NARROWING', operation: op,
-          what: capabilities.truncatesOnNarrowing === true
-            ? `Changes ${column} ${types}, which silently truncates or rounds the values that do not fit: the server is not in strict mode (sql_mode), so it only warns`
-            : `Changes ${column} ${types}, which may truncate, round or reject the values that do not fit`,
-          advice: 'fix those values first, or keep the wider type',
-          ...probe,
-        }]
-      case 'cast_may_fail':
-        return [{
-          code: 'TYPE_CAST_MAY_FAIL', operation: op,
-          what: capabilities.looseTypes === true
-            ? `Changes ${column} ${types}: values that do not convert are kept as they are, not as ${typeText(to)}`
-            : `Changes ${column} ${types}, which fails if a value does not convert`,
-          advice: 'fix the values that do not convert first, or convert them by hand in the migration',
-          ...probe,
-        }]
-      case 'label_positions':
-      case 'label_bits':
-        return [{
-          code: 'TYPE_CAST_MAY_FAIL', operation: op,
-          what: `Changes ${column} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelConversionText(change, from, to)}`,
-          advice: labelConversionAdvice(change),
-          ...probe,
-        }]
-    }
-  })
+  return eachConversion<AlterColumn>(context, 'alter_column', (op, conversion): HazardFinding[] =>
+    inSessionTimeZone(conversionFindings(op, conversion, capabilities), op, capabilities.typeLimits))
 }
+
+function conversionFindings(op: AlterColumn, { change, probe }: Conversion, capabilities: DialectCapabilities): HazardFinding[] {
+  const { from, to } = op
+  const column = columnText(op.table, to.name)
+  const types = `from ${typeText(from)} to ${typeText(to)}`
+  switch (change) {
+    case 'safe':
+      return [{ code: 'TYPE_CHANGE_SAFE', operation: op, what: `Changes ${column} ${types}`, advice: 'stored values stay as they are' }]
+    case 'rewrite':
+      return [{
+        code: 'TYPE_CHANGE_REWRITE', operation: op,
+        what: `Changes ${column} ${types}, which converts every stored value and rewrites the table`,
+        advice: 'run it when the table is quiet: writes to it wait until it is done',
+        ...probe,
+      }]
+    case 'narrowing':
+      return [{
+        code: 'TYPE_NARROWING', operation: op,
+        what: capabilities.truncatesOnNarrowing === true
+          ? `Changes ${column} ${types}, which silently truncates or rounds the values that do not fit: the server is not in strict mode (sql_mode), so it only warns`
+          : `Changes ${column} ${types}, which may truncate, round or reject the values that do not fit`,
+        advice: 'fix those values first, or keep the wider type',
+        ...probe,
+      }]
+    case 'cast_may_fail':
+      return [{
+        code: 'TYPE_CAST_MAY_FAIL', operation: op,
+        what: capabilities.looseTypes === true
+          ? `Changes ${column} ${types}: values that do not convert are kept as they are, not as ${typeText(to)}`
+          : `Changes ${column} ${types}, which fails if a value does not convert`,
+        advice: 'fix the values that do not convert first, or convert them by hand in the migration',
+        ...probe,
+      }]
+    case 'label_positions':
+    case 'label_bits':
+      return [{
+        code: 'TYPE_CAST_MAY_FAIL', operation: op,
+        what: `Changes ${column} from ${typeTextWithValues(from)} to ${typeTextWithValues(to)}, ${labelConversionText(change, from, to)}`,
+        advice: labelConversionAdvice(change),
+        ...probe,
+      }]
+  }
+}
+
+/**
+ * inSessionTimeZone adds to the findings of a type change between a type holding a moment in absolute time and
+ * another moment type (a timestamp made timestamptz, a datetime made timestamp) that each value is converted at
+ * the time zone of the session running the migration, which nothing in the migration sets.
+ */
+export function inSessionTimeZone(findings: HazardFinding[], op: { readonly from: ColumnModel; readonly to: ColumnModel }, limits: TypeLimits): HazardFinding[] {
+  if (!crossesTimeZones(op.from.type, op.to.type, limits)) return findings
+  return findings.map((finding) => ({
+    ...finding,
+    what: `${finding.what}; each value is converted at the time zone of the session that runs the migration`,
+    advice: `${finding.advice}; run it in the time zone the values were written in (SET TIME ZONE 'UTC' first, where they are UTC), or convert them by hand with AT TIME ZONE`,
+  }))
+}
+
+function crossesTimeZones(from: string, to: string, limits: TypeLimits): boolean {
+  const moments = limits.momentTypes ?? []
+  const zoned = limits.zonedTypes ?? []
+  return moments.includes(from) && moments.includes(to) && zoned.includes(from) !== zoned.includes(to)
+}
+

@@ -31,6 +31,21 @@ describe('TYPE_CHANGE_REWRITE', () => {
   })
 })
 
+describe('a type change across time zones', () => {
+  // hunt41 on graasp: a timestamp made timestamptz reads each value at the time zone of the session running the
+  // migration (USING "at"::timestamptz), and the warning did not say so; MySQL's datetime made timestamp alike.
+  const sessionZone = 'each value is converted at the time zone of the session that runs the migration'
+  it('says so for a moment made zoned or unzoned, and not for one that stays either', () => {
+    const [zoned] = findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'timestamptz' }, { type: 'timestamp' })])
+    expect(zoned?.what).toContain(sessionZone)
+    expect(zoned?.advice).toContain(`SET TIME ZONE 'UTC' first`)
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'date' }, { type: 'timestamptz' })])[0]?.what).toContain(sessionZone)
+    expect(findingsOf(mysqlDialect, before(mysqlDialect), [alter(mysqlDialect, 'age', { type: 'timestamp' }, { type: 'datetime' })])[0]?.what).toContain(sessionZone)
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'timestamp', precision: 3 }, { type: 'timestamp', precision: 6 })])[0]?.what).not.toContain(sessionZone)
+    expect(findingsOf(pg, before(pg), [alter(pg, 'age', { type: 'timestamptz', precision: 3 }, { type: 'timestamptz' })])[0]?.what).not.toContain(sessionZone)
+  })
+})
+
 describe('TYPE_NARROWING', () => {
   it('fires on a shorter varchar, counting the longer values', () => {
     expect(findingsOf(pg, before(pg), [alter(pg, 'name', { length: 50 })])[0]).toMatchObject({

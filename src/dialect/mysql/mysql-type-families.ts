@@ -44,4 +44,6 @@ export const mysqlTypeLimits: TypeLimits = {
   // MySQL 8 and MariaDB before 11.5 take 2038-01-19 03:14:07.999999 UTC at most.
   epochRanges: { timestamp: ['1', '2147483647.999999'] },
   momentTypes: ['date', 'datetime', 'timestamp', 'time'],
+  // A TIMESTAMP is kept in UTC and converted from and to the session's time_zone.
+  zonedTypes: ['timestamp'],
 }

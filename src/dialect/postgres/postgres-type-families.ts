@@ -21,4 +21,5 @@ export const postgresTypeLimits: TypeLimits = {
   },
   decimalTypes: ['numeric'],
   momentTypes: ['date', 'time', 'timetz', 'timestamp', 'timestamptz'],
+  zonedTypes: ['timestamptz', 'timetz'],
 }
