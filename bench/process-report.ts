@@ -201,6 +201,14 @@ export function processTargetLines(all: readonly ProcessPairs[], startup: Startu
       }
     }
   }
+  for (const pairs of all) {
+    const [ours, typeorm] = [pairs.variants['ours-wide'], pairs.variants['typeorm-wide-js']]
+    if (ours === undefined || typeorm === undefined) continue
+    compared++
+    if (ours.maxRssKb > typeorm.maxRssKb) {
+      heavier.push(`${projectLabel(pairs, false)} ${pairs.size}, every entity changed, precompiled JS (ours .ts, cold): ${formatMb(ours.maxRssKb)} vs ${formatMb(typeorm.maxRssKb)}`)
+    }
+  }
   lines.push(`Peak RSS no higher than TypeORM's on any pair: ${verdict(heavier.length === 0)}` +
     (heavier.length === 0 ? ` (${compared} comparisons).` : ` (higher on ${heavier.length} of ${compared}: ${heavier.join('; ')}).`))
   return lines
