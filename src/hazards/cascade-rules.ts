@@ -1,4 +1,5 @@
 import { quoteDoubled } from '../dialect/quote'
+import { sameColumnList } from '../model/column-lists'
 import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
@@ -20,7 +21,7 @@ export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
     const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c)?.column.name)
     if (table === undefined || referenced === undefined || !columns.every((c): c is string => c !== undefined)) return []
     const before = table.foreignKeys.find((fk) =>
-      fk.columns.length === columns.length && fk.columns.every((c, i) => c === columns[i]) && sameName(referencedTableOf(fk), nameOf(referenced)))
+      sameColumnList(fk.columns, columns) && sameName(referencedTableOf(fk), nameOf(referenced)))
     if (before === undefined || before.onDelete === 'CASCADE') return []
     const target = tableText(referencedTableOf(foreignKey))
     const then = before.onDelete === 'SET NULL' || before.onDelete === 'SET DEFAULT' ? `kept them (${before.onDelete})` : `failed while they existed (${before.onDelete})`

@@ -1,5 +1,6 @@
 import type { Probe } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
+import { sameColumnList } from '../model/column-lists'
 import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, TableModel } from '../model/schema-model'
 import type { AddForeignKey } from '../operations/operation'
@@ -69,9 +70,8 @@ function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: numbe
 
 /** alreadyReferenced says whether `table` had a foreign key from `columns` to the same columns of `referenced`. */
 function alreadyReferenced(table: TableModel, columns: readonly string[], referenced: TableModel, referencedColumns: readonly string[]): boolean {
-  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i])
   return table.foreignKeys.some((fk) =>
-    same(fk.columns, columns) && same(fk.referencedColumns, referencedColumns) &&
+    sameColumnList(fk.columns, columns) && sameColumnList(fk.referencedColumns, referencedColumns) &&
     sameName(referencedTableOf(fk), nameOf(referenced)))
 }
 

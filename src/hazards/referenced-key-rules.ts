@@ -1,45 +1,37 @@
 import { quoteDoubled } from '../dialect/quote'
-import { referencedTableOf } from '../model/qualified-name'
-import type { ForeignKeyModel, QualifiedName, TableModel } from '../model/schema-model'
+import { namedIn, referencedTableOf } from '../model/qualified-name'
+import type { TableModel } from '../model/schema-model'
+import { sameColumnSet } from '../model/column-lists'
 import { uniqueKeysOf } from '../model/unique-keys'
-import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
-import type { RuleContext } from './rule-context'
-import { sameColumnSet } from './unique-rules'
+import { type RuleContext, eachOp } from './rule-context'
 
 /**
- * referencedKeyFindings: REFERENCED_NOT_UNIQUE for a foreign key the migration adds (or a table it creates has)
- * whose referenced columns are, once it has run, no primary key, unique constraint or unique index (not partial)
- * of the referenced table, in any order: the database refuses the key, or takes it and refuses every write it
- * checks ("foreign key mismatch"). Where the database takes any index led by them (referencesAnyIndex), only one
- * with none. A referenced table the migration does not know of (not in the schema it reads) is left alone.
+ * referencedKeyFindings: REFERENCED_NOT_UNIQUE for a foreign key the migration adds (those of a table it creates
+ * too, added apart) whose referenced columns are, once it has run, no primary key, unique constraint or unique
+ * index (not partial) of the referenced table, in any order: the database refuses the key, or takes it and
+ * refuses every write it checks ("foreign key mismatch"). Where the database takes any index led by them
+ * (referencesAnyIndex), only one with none. A referenced table the migration does not know of (not in the schema
+ * it reads) is left alone.
  */
 export function referencedKeyFindings(context: RuleContext): HazardFinding[] {
   const { changes, dialect } = context.input
-  const end = changes.schemaAt(changes.ops.length)
-  const tableAtEnd = (name: QualifiedName) => end.tables.find((t) => t.name === name.name && t.schema === name.schema)
+  const tableAtEnd = namedIn(changes.schemaAt(changes.ops.length).tables)
   const anyIndex = dialect.capabilities.referencesAnyIndex === true
-  return changes.ops.flatMap((op): HazardFinding[] =>
-    addedKeysOf(op).flatMap(({ table, key }) => {
-      const referenced = tableAtEnd(referencedTableOf(key))
-      if (referenced === undefined || covered(referenced, key.referencedColumns, anyIndex)) return []
-      const target = tableText(referencedTableOf(key))
-      return [{
-        code: 'REFERENCED_NOT_UNIQUE', operation: op,
-        what: `Foreign key ${quoteDoubled(key.name)} on ${tableText(table)} ${columnsText(key.columns)} -> ${target} ${columnsText(key.referencedColumns)} ` +
-          `references columns that ${anyIndex ? 'no index of' : 'no primary key, unique constraint or unique index of'} ${target} covers: ` +
-          `the database refuses the key, or takes it and refuses every write it checks`,
-        advice: `reference ${target}'s primary key (or columns made unique with @Unique), or make these columns unique`,
-      }]
-    }))
-}
-
-/** addedKeysOf are the foreign keys an operation adds: its own, or those of the table it creates. */
-function addedKeysOf(op: Operation): { readonly table: QualifiedName; readonly key: ForeignKeyModel }[] {
-  if (op.kind === 'add_foreign_key') return [{ table: op.table, key: op.foreignKey }]
-  if (op.kind === 'create_table') return op.table.foreignKeys.map((key) => ({ table: op.table, key }))
-  return []
+  return eachOp(context, 'add_foreign_key', (op) => {
+    const key = op.foreignKey
+    const referenced = tableAtEnd(referencedTableOf(key))
+    if (referenced === undefined || covered(referenced, key.referencedColumns, anyIndex)) return []
+    const target = tableText(referencedTableOf(key))
+    return [{
+      code: 'REFERENCED_NOT_UNIQUE', operation: op,
+      what: `Foreign key ${quoteDoubled(key.name)} on ${tableText(op.table)} ${columnsText(key.columns)} -> ${target} ${columnsText(key.referencedColumns)} ` +
+        `references columns that ${anyIndex ? 'no index of' : 'no primary key, unique constraint or unique index of'} ${target} covers: ` +
+        `the database refuses the key, or takes it and refuses every write it checks`,
+      advice: `reference ${target}'s primary key (or columns made unique with @Unique), or make these columns unique`,
+    }]
+  })
 }
 
 /** covered: `columns` are a unique key of `table`, or, where any index serves (`anyIndex`), lead one of its keys or indexes. */

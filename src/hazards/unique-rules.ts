@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import { sameColumnSet } from '../model/column-lists'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
@@ -122,9 +123,4 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
 /** alreadyUnique says whether the table enforces uniqueness on these columns, in any order, on every row. */
 export function alreadyUnique(table: Keyed, columns: readonly string[]): boolean {
   return uniqueKeysOf(table).some((key) => sameColumnSet(key, columns))
-}
-
-/** sameColumnSet says whether two column lists hold the same columns, in any order. */
-export function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
-  return [...a].sort().join('\0') === [...b].sort().join('\0')
 }

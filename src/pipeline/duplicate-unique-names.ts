@@ -1,6 +1,6 @@
 import { namedIn } from '../model/qualified-name'
 import type { SchemaModel, TableModel, UniqueModel } from '../model/schema-model'
-import { sameColumnSet } from '../hazards/unique-rules'
+import { sameColumnSet } from '../model/column-lists'
 
 /**
  * withDatabaseNamesOfDuplicates settles the name of each unique the entities declare twice on the same columns

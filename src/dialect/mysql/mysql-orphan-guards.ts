@@ -1,3 +1,4 @@
+import { sameColumnList } from '../../model/column-lists'
 import { referencedTableOf, sameName } from '../../model/qualified-name'
 import type { OperationOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
@@ -27,9 +28,8 @@ export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   const found = foreignKey.columns.map((c) => columnAtStart(c))
   if (!found.every((c): c is string => c !== undefined)) return undefined
   const columns: readonly string[] = found
-  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i])
   const keyedBefore = table.from.foreignKeys.some((fk) =>
-    same(fk.columns, columns) && same(fk.referencedColumns, foreignKey.referencedColumns) && sameName(referencedTableOf(fk), referenced))
+    sameColumnList(fk.columns, columns) && sameColumnList(fk.referencedColumns, foreignKey.referencedColumns) && sameName(referencedTableOf(fk), referenced))
   if (keyedBefore) return undefined
   const child = (c: string) => `c.${quoteIdent(c)}`
   const matches = foreignKey.referencedColumns.map((r, i) => `p.${quoteIdent(r)} = ${child(columns[i]!)}`).join(' AND ')
