@@ -65,12 +65,11 @@ async function takeSearchPath(options: DataSourceOptions, maintenance: Client, n
   if (target === undefined) return createFirstSchemaOnPath(scratch)
   const [found] = await target.query<{ schema: string | null; path: string }>(`SELECT current_schema() AS schema, current_setting('search_path') AS path`)
     .finally(() => target.close())
-  if (found === undefined || found.schema === null || found.schema === 'public') return
+  const schema = found?.schema
+  if (found === undefined || schema == null || schema === 'public') return
   await maintenance.query(`SELECT set_config('search_path', $1, false)`, [found.path])
   await maintenance.query(`ALTER DATABASE ${quoteIdent(name)} SET search_path FROM CURRENT`)
-  const client = newPostgresClient(postgresClientConfig(scratch))
-  await client.connect()
-  await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(found.schema)}`).finally(() => client.end())
+  await inScratch(scratch, (client) => client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`))
 }
 
 /**
@@ -78,12 +77,19 @@ async function takeSearchPath(options: DataSourceOptions, maintenance: Client, n
  * where that schema is neither public nor there: the one the migrations, written where it exists, put tables in.
  */
 async function createFirstSchemaOnPath(scratch: PostgresOptions): Promise<void> {
-  const client = newPostgresClient(postgresClientConfig(scratch))
-  await client.connect()
-  try {
+  await inScratch(scratch, async (client) => {
     const { rows: [found] } = await client.query<{ path: string }>(`SELECT current_setting('search_path') AS path`)
     const schema = found === undefined ? undefined : firstSchemaOnPath(found.path)
     if (schema !== undefined && schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+  })
+}
+
+/** inScratch runs `use` on a connection to the scratch database, ended after it. */
+async function inScratch(scratch: PostgresOptions, use: (client: Client) => Promise<unknown>): Promise<void> {
+  const client = newPostgresClient(postgresClientConfig(scratch))
+  await client.connect()
+  try {
+    await use(client)
   } finally {
     await client.end()
   }
