@@ -149,12 +149,13 @@ function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: str
  * jsonDefaultOf is the JSON text of an object or array default (of a `json` or `simple-json` column) where the
  * driver wrote it as JavaScript's text, not as a quoted literal: TypeORM's MySQL driver writes
  * `{ theme: 'dark' }` as `[object Object]` and `[]` as nothing, which the server refuses. Undefined otherwise
- * (the other drivers quote the JSON, and an array column's default is its own).
+ * (the other drivers quote the JSON, SQLite's wraps a `jsonb` column's in `jsonb(...)`, and an array column's
+ * default is its own).
  */
 function jsonDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
   const raw: unknown = column.default
   if (column.isArray || typeof raw !== 'object' || raw === null || raw instanceof Date) return undefined
-  return typeof normalized === 'string' && normalized.startsWith("'") ? undefined : JSON.stringify(raw)
+  return normalized === String(raw) ? JSON.stringify(raw) : undefined
 }
 
 /**

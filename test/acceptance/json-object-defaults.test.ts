@@ -1,5 +1,5 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges } from '../support/migration-cycle'
+import { migrateTo, pendingChanges, synchronizeWithTypeorm } from '../support/migration-cycle'
 import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // An object or array default of a JSON column (TypeORM bug report 433): TypeORM's MySQL driver writes it as
@@ -21,6 +21,33 @@ class Documents {
   @Column({ type: 'varchar', length: 20 }) owner: string
   @Column({ type: 'json', default: { hello: "it's" } }) body: Record<string, string>
 }
+
+// SQLite's driver writes an object default of a `jsonb` column as `jsonb('...')`, the binary form the column holds.
+@Entity('binary_documents')
+class BinaryDocuments {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20 }) owner: string
+  @Column({ type: 'jsonb', default: { hello: "it's" } }) body: Record<string, string>
+}
+
+it('sqlite: an object default of a jsonb column is written and compared as TypeORM writes it, jsonb(...)', async () => {
+  const db = await createSqliteDatabase()
+  try {
+    await migrateTo(db, [BinaryDocuments], 'Init')
+    expect(await pendingChanges(db, [BinaryDocuments])).toEqual([])
+    await db.query(`INSERT INTO binary_documents (owner) VALUES ('ann')`)
+    expect(await db.query(`SELECT json(body) AS body, typeof(body) AS kind FROM binary_documents`)).toEqual([{ body: '{"hello":"it\'s"}', kind: 'blob' }])
+    const synchronized = await createSqliteDatabase()
+    try {
+      await synchronizeWithTypeorm(synchronized, [BinaryDocuments])
+      expect(await pendingChanges(synchronized, [BinaryDocuments])).toEqual([])
+    } finally {
+      await synchronized.drop()
+    }
+  } finally {
+    await db.drop()
+  }
+})
 
 describe.each([
   ['sqlite', createSqliteDatabase, [Settings]],

@@ -6,13 +6,14 @@ import { storedCurrentTimestamp } from './mysql-current-timestamp'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
 import { storedLabelDefault } from './mysql-label-defaults'
+import { storedNumericDefault } from './mysql-numeric-defaults'
 import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
 
 /**
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
  * (see mysql-model) for the server `server` (undefined: not known yet): canonical type and parameters,
- * canonical default (a date or time, a set's members, or `CURRENT_TIMESTAMP(n)`, as the server stores it) and ON UPDATE, AUTO_INCREMENT as
+ * canonical default (a number, a date or time, a set's members, or `CURRENT_TIMESTAMP(n)`, as the server stores it) and ON UPDATE, AUTO_INCREMENT as
  * `increment`, computed expression canonical, empty comments dropped. The written texts are kept.
  */
 export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | undefined): ColumnModel {
@@ -21,7 +22,7 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
   const canonicalDefault = keepsDefault ? storedCurrentTimestamp(canonicalMysqlDefault(column.default!, type.type), type.precision, server) : undefined
   const defaultText = canonicalDefault === undefined ? undefined
-    : storedLabelDefault(storedTemporalDefault(canonicalDefault, type.type, type.precision), type.type, type.enumValues)
+    : storedLabelDefault(storedTemporalDefault(storedNumericDefault(canonicalDefault, type.type, type.scale), type.type, type.precision), type.type, type.enumValues)
   const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? storedCurrentTimestamp(canonicalOnUpdate(column.onUpdate), type.precision, server) : undefined
   return {
     name: column.name,
