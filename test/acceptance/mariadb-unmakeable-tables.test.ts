@@ -233,3 +233,26 @@ it('refuses a foreign key pairing integer columns of different types, changing n
     /^foreign key "FK_\w+" of "coordinate" pairs "tid" \(int unsigned\) with "taxon_link"."tid" \(bigint unsigned\), which MySQL refuses: .* Give "coordinate"."tid" the type bigint unsigned /)
   expect(await db.query('SHOW TABLES')).toEqual([])
 })
+
+// n8n's webhooks: a primary key over a text column, which the server keys only by a prefix no entity declares.
+@Entity('webhook')
+class TextKeyWebhook {
+  @PrimaryColumn() webhookPath: string
+  @PrimaryColumn({ type: 'text' }) method: string
+}
+
+@Entity('webhook')
+class TextKeyWebhookWithRows {
+  @PrimaryColumn() webhookPath: string
+  @Column() method: string
+}
+
+it('refuses a primary key over a text column, new or made one, changing nothing', async () => {
+  const refusal = `"webhook": its primary key (webhookPath, method) holds "method", of type text, which MySQL keys only by a prefix an entity cannot declare, ` +
+    `so the server would refuse it: give "method" a varchar type with a length (type: 'varchar', length: 255), then run again`
+  await expect(pendingChanges(db, [FirstTable, TextKeyWebhook])).rejects.toThrow(refusal)
+  expect(await db.query('SHOW TABLES')).toEqual([])
+  await migrateTo(db, [FirstTable, TextKeyWebhookWithRows], 'Webhooks')
+  await expect(migrateTo(db, [FirstTable, TextKeyWebhook], 'TextKey')).rejects.toThrow(refusal)
+  expect((await db.query<{ Type: string }>("SHOW COLUMNS FROM webhook WHERE Field = 'method'"))[0]?.Type).toBe('varchar(255)')
+})

@@ -84,3 +84,24 @@ it('takes CURRENT_TIMESTAMP(n) keeping every digit its column stores as now(), a
     await events.drop()
   }
 })
+
+@Entity('stamps')
+class Stamps {
+  @PrimaryGeneratedColumn() id: number
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' }) createdAt: Date
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' }) updatedAt: Date
+  @Column({ type: 'timestamp', precision: 3, default: () => 'LOCALTIMESTAMP(3)' }) seenAt: Date
+}
+
+it('takes an entity default written CURRENT_TIMESTAMP(n) as the database stores it, as n8n declares its timestamps', async () => {
+  const stamps = await createPostgresDatabase('timestamp_digits_declared')
+  try {
+    // TypeORM hands the default over as ('now'::text)::timestamp(3) with time zone; hand-written migrations store
+    // CURRENT_TIMESTAMP(3) or now(), which a timestamptz(3) rounds to the same milliseconds.
+    await stamps.query(`CREATE TABLE stamps (id serial PRIMARY KEY, "createdAt" timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+      "updatedAt" timestamptz(3) NOT NULL DEFAULT now(), "seenAt" timestamp(3) NOT NULL DEFAULT LOCALTIMESTAMP(3))`)
+    expect((await pendingChanges(stamps, [Stamps])).filter((op) => op.kind !== 'rename_constraint')).toEqual([])
+  } finally {
+    await stamps.drop()
+  }
+})

@@ -19,11 +19,15 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  *   incorrectly formed"). TypeORM gives a join column the type of the column it references as that column is
  *   declared, so a key referencing a column that is itself a join column keeps its old type when the first key's
  *   target changes type (an `int` key made `bigint`: the keys two steps away stay `int`).
+ * - a primary key over a TEXT, BLOB or JSON column (`@PrimaryColumn({ type: 'text' })`, n8n's webhooks' `method`): the
+ *   server keys such a column only by a prefix of it, which an entity cannot declare ("BLOB/TEXT column used in key
+ *   specification without a key length").
  * (Two auto-increment columns in one table TypeORM itself refuses.)
  */
 export function refuseUnmakeableTables(model: SchemaModel): void {
   for (const table of model.tables) {
     refuseAutoIncrementWithoutKey(table)
+    refuseWholeTextPrimaryKey(table)
     refuseIndexNamesAlikeHere(table)
     refuseForeignKeysWithoutEngineSupport(table, model)
     refuseForeignKeysOfOtherTypes(table, model)
@@ -39,6 +43,13 @@ function refuseAutoIncrementWithoutKey(table: TableModel): void {
   if (!keyed(table, column.name)) {
     throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDbTable(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
   }
+}
+
+function refuseWholeTextPrimaryKey(table: TableModel): void {
+  const column = table.columns.find((c) => table.primaryKey?.columns.includes(c.name) === true && /(text|blob)$|^json$/.test(baseOf(c.type)))
+  if (column === undefined) return
+  throw new UserError(`"${table.name}": its primary key (${table.primaryKey!.columns.join(', ')}) holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix ` +
+    `an entity cannot declare, so the server would refuse it: give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), then run again`)
 }
 
 /** Types MySQL takes AUTO_INCREMENT on: integers, and (deprecated) floating point. */

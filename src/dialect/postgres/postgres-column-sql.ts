@@ -7,6 +7,11 @@ import { typeSql } from './postgres-types'
 
 const serialKeywords: Readonly<Record<string, string>> = { integer: 'SERIAL', bigint: 'BIGSERIAL', smallint: 'SMALLSERIAL' }
 
+/** countsInSequence: a sequence can fill the column, which is of one of the integer types a serial is made of. */
+export function countsInSequence(column: ColumnModel): boolean {
+  return column.isArray !== true && Object.hasOwn(serialKeywords, column.type)
+}
+
 /** columnTypeSql writes a column's type; an enum column names its type in the table's schema, or in its own. */
 export function columnTypeSql(column: ColumnModel, table: QualifiedName): string {
   if (column.type === 'enum') {
@@ -89,7 +94,6 @@ export function columnDefinitionSql(column: ColumnModel, table: QualifiedName): 
 
 function baseTypeSql(column: ColumnModel, table: QualifiedName): string {
   if (column.generated?.kind !== 'increment') return columnTypeSql(column, table)
-  const serial = column.isArray ? undefined : serialKeywords[column.type]
-  if (!serial) throw new Error(`postgres: column "${column.name}" of "${table.name}" is ${column.type}, which cannot auto-increment`)
-  return serial
+  if (!countsInSequence(column)) throw new Error(`postgres: column "${column.name}" of "${table.name}" is ${column.type}, which cannot auto-increment`)
+  return serialKeywords[column.type]!
 }

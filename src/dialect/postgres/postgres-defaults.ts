@@ -95,8 +95,7 @@ function legacyNow(tokens: readonly SqlToken[]): SqlToken[] | undefined {
   const spelling = parseTypeSpelling(renderSql(tokens.slice(castAt + 1)))
   const fn = legacyNowFunctions[spelling.type]
   if (!fn || spelling.isArray) return undefined
-  const call = spelling.precision === undefined ? fn : `${fn}(${spelling.precision})`
-  return [{ kind: 'word', text: call }]
+  return readTokens(spelling.precision === undefined ? fn : `${fn}(${spelling.precision})`)
 }
 
 /** stripOwnCast removes a top-level cast of a constant to the column's own type; undefined when there is none. */
