@@ -16,6 +16,7 @@ import { UserError, messageOf } from './user-error'
 export async function buildEntityMetadata(dataSource: DataSource): Promise<readonly EntityMetadata[]> {
   if (!dataSource.isInitialized) {
     const builder = dataSource as unknown as { buildMetadatas(): Promise<void> }
+    await connectionsTurnOfTheEventLoop()
     try {
       await withSynchronousRequires(() => withLoadFailuresNamed(dataSource, () => withIndexedMetadataArgs(() => withSingleTableChildrenScan(() => withDistinctEntitySchemas(() => builder.buildMetadatas())))))
     } catch (err) {
@@ -25,6 +26,16 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
     }
   }
   return dataSource.entityMetadatas
+}
+
+/**
+ * connectionsTurnOfTheEventLoop waits as TypeORM's initialize() waits for the driver to connect before it builds
+ * the metadata: what the config's modules deferred by then (a decorator applied in a setImmediate or a
+ * setTimeout, as Medusa's feature-flag columns are) is in the entities the app runs with.
+ */
+async function connectionsTurnOfTheEventLoop(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  await new Promise((resolve) => setImmediate(resolve))
 }
 
 /**
