@@ -63,6 +63,30 @@ export async function generateMigration(
   given?: number,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
+  return writePrepared(project, await prepareMigration(project, name, given, options), options)
+}
+
+/** PreparedMigration is what generateMigration writes, compared and rendered: writePrepared writes it. */
+export interface PreparedMigration {
+  readonly comparison: Comparison
+  /** The migration planned, the last when there are several (see `plans`). */
+  readonly plan: MigrationPlan
+  /** The migrations to write, in the order they run; none when the database matches the entities. */
+  readonly plans: readonly MigrationPlan[]
+  /** Their files, then autogen.sum where the folder has one, then the snapshot; or the snapshot alone, or nothing. */
+  readonly files: readonly FileToWrite[]
+}
+
+/**
+ * prepareMigration is generateMigration up to its writing: it compares and renders, and writes nothing, so
+ * that `generate --from-migrations` writes only once its scratch database is gone (after Ctrl-C, not at all).
+ */
+export async function prepareMigration(
+  project: LoadedProject,
+  name: string,
+  given?: number,
+  options: GenerateOptions = {},
+): Promise<PreparedMigration> {
   const format = placedMigrationFormat(project)
   const comparison = await compareProject(project, { ...options, refuseUnappliedMigrations: true })
   if (comparison.contractDue.length > 0 && options.strategy !== 'contract') throw new UserError(contractDueText(comparison.contractDue))
@@ -75,26 +99,28 @@ export async function generateMigration(
   const timestamp = nextMigrationTimestamp([...known, ...applied], Date.now(), given)
   const plan = shownPlan(planned(comparison, name, timestamp), shownBy(project.settings))
   if (plan.up.length === 0) {
-    return comparison.snapshotOutdated
-      ? { comparison, plan, written: [], snapshot: writeUnlessDry(project.migrationsDir, [snapshotFile(comparison, newestApplied(comparison.history))], options)[0] }
-      : { comparison, plan, written: [] }
+    return { comparison, plan, plans: [], files: comparison.snapshotOutdated ? [snapshotFile(comparison, newestApplied(comparison.history))] : [] }
   }
   const plans = splitAtCommits(plan, comparison.actual, comparison.dialect)
   refuseMigrationClash(project.migrationsDir, plans, comparison.history, format)
   const migrations = plans.map((p) => renderMigrationFile(p, format))
   const sum = sumWithMigrations(project.migrationsDir, project.migrationsInSubfolders, migrations)
-  const files = writeUnlessDry(project.migrationsDir, [
+  const files = [
     ...migrations,
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
     snapshotFile(comparison, migrationClassName(plans.at(-1)!.name, plans.at(-1)!.timestamp)),
-  ], options)
-  const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
-  return { comparison, plan: plans.at(-1)!, file: files[migrations.length - 1], written, snapshot: files.at(-1) }
+  ]
+  return { comparison, plan: plans.at(-1)!, plans, files }
 }
 
-/** writeUnlessDry writes `files` whole into `dir` (see writeAllWhole), or with `dryRun` only names them. */
-function writeUnlessDry(dir: string, files: readonly FileToWrite[], options: GenerateOptions): string[] {
-  return options.dryRun === true ? files.map((f) => join(dir, f.fileName)) : writeAllWhole(dir, files)
+/** writePrepared writes a prepared migration's files whole into the migrations folder (see writeAllWhole), or with `dryRun` only names them. */
+export function writePrepared(project: LoadedProject, prepared: PreparedMigration, options: Pick<GenerateOptions, 'dryRun'> = {}): GenerateResult {
+  const { comparison, plan, plans } = prepared
+  const dir = project.migrationsDir
+  const files = options.dryRun === true ? prepared.files.map((f) => join(dir, f.fileName)) : writeAllWhole(dir, prepared.files)
+  if (plans.length === 0) return { comparison, plan, written: [], ...(files.length > 0 && { snapshot: files[0] }) }
+  const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
+  return { comparison, plan, file: files[plans.length - 1], written, snapshot: files.at(-1) }
 }
 
 /** planned is the one migration the comparison asks for: the contract, the expand, or the direct change. */

@@ -19,7 +19,8 @@ const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const
 /**
  * withScratchDatabase runs `work` on a scratch database made for the project's DataSource (on the server
  * `shadowUrl` names, when given) and always drops it: when `work` ends or fails, and on SIGINT or SIGTERM
- * while it exists, after which the process exits 130 or 143.
+ * while it exists, after which the process exits 130 or 143. A signal drops the database under `work`, which
+ * then fails on it: `work` only reads, and its caller reports and writes once it returns, which it never does then.
  */
 export async function withScratchDatabase<T>(project: LoadedProject, shadowUrl: string | undefined, work: (scratch: ScratchProject) => Promise<T>): Promise<T> {
   const scratch = await dialectFor(project.dataSource.options).createScratchDatabase(project.dataSource.options, shadowUrl)

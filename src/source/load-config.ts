@@ -10,6 +10,7 @@ import { entityCacheOn } from './entity-cache'
 import { type RecordedInputs, recordInputs } from './input-recorder'
 import { importModule, registerTypeScriptLoader } from './typescript-loader'
 import { javaScriptSyntaxError } from './javascript-syntax-error'
+import { driverLoadFailure } from '../dialect/require-driver'
 import { UserError, messageOf } from './user-error'
 import { withNodeNavigator } from './node-navigator'
 
@@ -82,8 +83,8 @@ async function loadConfigModule(absolute: string, configPath: string): Promise<u
 }
 
 function failedToLoad(configPath: string, err: unknown): UserError {
-  const syntaxError = javaScriptSyntaxError(err)
-  if (syntaxError !== undefined) return syntaxError
+  const known = javaScriptSyntaxError(err) ?? driverLoadFailure(err)
+  if (known !== undefined) return known
   const unparsable = err instanceof SyntaxError ? unparsableImport(path.resolve(configPath)) : undefined
   if (unparsable !== undefined) {
     const file = path.relative(process.cwd(), unparsable) || unparsable

@@ -139,6 +139,14 @@ describe('on PostgreSQL', () => {
     expect(await exited).toBe(130)
     expect(stderr).toBe('')
   }, 60_000)
+
+  // The down's statement fails as the scratch database is dropped under it: that is no DOWN_FAILED (found by a workflow test).
+  it('reports nothing of a down cut short by SIGINT, and exits 130', async () => {
+    project.write('migrations/1700000000000-Init.ts', postgresInit)
+    project.write('migrations/1700000000001-Slow.ts', handMigration('Slow1700000000001', ['SELECT 1'], ['SELECT pg_sleep(20)']))
+    const run = await interruptedWhile(project, pg, `SELECT 1 FROM pg_stat_activity WHERE datname LIKE $1 AND query LIKE '%pg_sleep%'`, adminQuery, target)
+    expect(run).toEqual({ code: 130, stdout: expect.stringMatching(/^Database: .*\n$/), stderr: '' })
+  }, 60_000)
 })
 
 describe('on MariaDB', () => {
@@ -173,4 +181,35 @@ describe('on MariaDB', () => {
     expect(await exited).toBe(130)
     expect(stderr).toBe('')
   }, 60_000)
+
+  it('reports nothing of a down cut short by SIGINT, and exits 130', async () => {
+    project.write('migrations/1700000000000-Init.ts', mariadbInit)
+    project.write('migrations/1700000000001-Slow.ts', handMigration('Slow1700000000001', ['SELECT 1'], ['SELECT SLEEP(20)']))
+    const sleeping = `SELECT 1 FROM information_schema.PROCESSLIST WHERE DB LIKE ? AND INFO LIKE '%SLEEP(20)%'`
+    const run = await interruptedWhile(project, mariadb, sleeping, mariadbAdminQuery, target)
+    expect(run).toEqual({ code: 130, stdout: expect.stringMatching(/^Database: .*\n$/), stderr: '' })
+  }, 60_000)
 })
+
+/**
+ * interruptedWhile runs `check --from-migrations` in a process of its own, sends it SIGINT once `running` (a
+ * query of the server's sessions, given the scratch database's name pattern) finds its statement, and returns
+ * what it printed and its exit code.
+ */
+async function interruptedWhile(project: TempProject, env: Record<string, string>, running: string, query: (sql: string, parameters: unknown[]) => Promise<unknown[]>, target: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  expect((await runCliInProcess(project.dir, ['hash'], env)).code).toBe(0)
+  const child = spawn(process.execPath, [resolve(__dirname, '../../bin/typeorm-autogen.js'), 'check', '--from-migrations'], {
+    cwd: project.dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()))
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)))
+  while ((await query(running, [`${target}\\_autogen\\_%`])).length === 0) {
+    await new Promise((wait) => setTimeout(wait, 100))
+  }
+  child.kill('SIGINT')
+  const code = await exited
+  return { code, stdout, stderr }
+}

@@ -26,23 +26,24 @@ export interface ScratchArgs extends CheckArgs {
 export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliOutput): Promise<number> {
   const renames = parseRenameFlags(args.rename)
   const project = await loadProject(args.config)
-  return withScratchDatabase(project, args.shadowUrl, async (scratch) => {
+  // Reported once the scratch database is dropped: after Ctrl-C, what failed as it was dropped is not a finding.
+  const { pending, notRun, notReverted } = await withScratchDatabase(project, args.shadowUrl, async (scratch) => {
     announceScratch(scratch, args, output)
     const notRun = setAsideUnrunnable(scratch.dataSource, project.migrationsDir, project.migrationsInSubfolders)
     await buildFromMigrations(scratch)
     // The scratch database holds none of the user's rows: counts taken there would say a drop loses nothing.
     const pending = await compareLoaded(scratch.project, args, { renames, connect: scratch.connect, countRows: false })
-    const notReverted = await revertAll(scratch, pending.comparison.desired.schemas)
-    // The runner applies every migration it can: those it did not are findings, not pending migrations.
-    const plan = { ...pending.plan, warnings: pending.plan.warnings.filter((w) => w.code !== 'UNAPPLIED_MIGRATIONS') }
-    // No database here has applied any migration: the sum is checked as written, every migration's hazards count.
-    const checks = folderChecksOf(args, pending, [], migrationNamesIn(project.migrationsDir, project.migrationsInSubfolders))
-    return reportPending(args, { ...pending, plan }, output, { ...checks, folder: [...notRun, ...notReverted, ...checks.folder] }, {
-      ok: 'OK: the migrations build the schema the entities declare.',
-      advice: pending.comparison.contractDue.length > 0
-        ? contractDueAdvice(pending.comparison.contractDue)
-        : 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
-    })
+    return { pending, notRun, notReverted: await revertAll(scratch, pending.comparison.desired.schemas) }
+  })
+  // The runner applies every migration it can: those it did not are findings, not pending migrations.
+  const plan = { ...pending.plan, warnings: pending.plan.warnings.filter((w) => w.code !== 'UNAPPLIED_MIGRATIONS') }
+  // No database here has applied any migration: the sum is checked as written, every migration's hazards count.
+  const checks = folderChecksOf(args, pending, [], migrationNamesIn(project.migrationsDir, project.migrationsInSubfolders))
+  return reportPending(args, { ...pending, plan }, output, { ...checks, folder: [...notRun, ...notReverted, ...checks.folder] }, {
+    ok: 'OK: the migrations build the schema the entities declare.',
+    advice: pending.comparison.contractDue.length > 0
+      ? contractDueAdvice(pending.comparison.contractDue)
+      : 'A migration is missing: the entities differ from the schema the migrations build. Run `typeorm-autogen generate <Name>`.',
   })
 }
 

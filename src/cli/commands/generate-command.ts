@@ -1,7 +1,7 @@
 import { basename, relative } from 'node:path'
 import type { RenameAsk } from '../../diff/rename-types'
 import type { MigrationStrategy } from '../../pipeline/migration-strategy'
-import { generateMigration } from '../../pipeline/generate-migration'
+import { generateMigration, prepareMigration, writePrepared } from '../../pipeline/generate-migration'
 import { RenamesUnresolvedError, unresolvedRenameLine } from '../../pipeline/renames-unresolved-error'
 import { isNote } from '../../hazards/hazard'
 import { hazardLine } from '../../render/hazard-text'
@@ -69,12 +69,14 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   let result: Awaited<ReturnType<typeof generateMigration>>
   try {
     if (args.fromMigrations === true) {
-      result = await withScratchDatabase(project, args.shadowUrl, async (scratch) => {
+      const prepared = await withScratchDatabase(project, args.shadowUrl, async (scratch) => {
         announceScratch(scratch, { format: 'text', quiet: args.quiet }, output)
         await buildFromMigrations(scratch)
         // The scratch database holds none of the user's rows: counts taken there would say a drop loses nothing.
-        return generateMigration(scratch.project, args.name, args.timestamp, { ...options, connect: scratch.connect, countRows: false })
+        return prepareMigration(scratch.project, args.name, args.timestamp, { ...options, connect: scratch.connect, countRows: false })
       })
+      // Written once the scratch database is dropped: after Ctrl-C, from a reading of it half dropped, never.
+      result = writePrepared(project, prepared, options)
     } else {
       announceDatabase(project, output, { quiet: args.quiet })
       result = await generateMigration(project, args.name, args.timestamp, options)

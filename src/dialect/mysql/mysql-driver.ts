@@ -6,5 +6,5 @@ import { requireDriver } from '../require-driver'
  * (another dialect's project, `--help`) never loads it.
  */
 export function mysqlDriver(): typeof MysqlPromise {
-  return requireDriver('mysql2/promise', 'MySQL/MariaDB') as typeof MysqlPromise
+  return requireDriver('mysql2/promise') as typeof MysqlPromise
 }

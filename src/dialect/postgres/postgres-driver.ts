@@ -6,6 +6,6 @@ import { requireDriver } from '../require-driver'
  * PostgreSQL (a SQLite project, `--help`) never loads it.
  */
 export function newPostgresClient(config: ClientConfig): Client {
-  const pg = requireDriver('pg', 'PostgreSQL') as typeof import('pg')
+  const pg = requireDriver('pg') as typeof import('pg')
   return new pg.Client(config)
 }

@@ -6,6 +6,6 @@ import { requireDriver } from '../require-driver'
  * opens a SQLite database (a PostgreSQL project, `--help`) never loads it.
  */
 export function openSqliteDatabase(filename: string | Buffer, options?: BetterSqlite3.Options): BetterSqlite3.Database {
-  const Database = requireDriver('better-sqlite3', 'SQLite') as typeof BetterSqlite3
+  const Database = requireDriver('better-sqlite3') as typeof BetterSqlite3
   return new Database(filename, options)
 }
