@@ -149,7 +149,7 @@ function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: str
  * jsonDefaultOf is the JSON text of an object or array default (of a `json` or `simple-json` column) where the
  * driver wrote it as JavaScript's text, not as a quoted literal: TypeORM's MySQL driver writes
  * `{ theme: 'dark' }` as `[object Object]` and `[]` as nothing, which the server refuses. Undefined otherwise
- * (the other drivers quote the JSON, SQLite's wraps a `jsonb` column's in `jsonb(...)`, and an array column's
+ * (the other drivers quote the JSON, or wrap it in a function, `jsonb('{}')`, and an array column's
  * default is its own).
  */
 function jsonDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
