@@ -48,8 +48,6 @@ export type Probe =
   /** Values holding a character charset `charset` has not; dialects with column charsets (Dialect.losesCharacters) answer it. */
   | { readonly kind: 'loses_characters'; readonly table: QualifiedName; readonly column: string; readonly charset: string }
 
-export type ProbeKind = Probe['kind']
-
 /**
  * ProbeResult answers one probe. Every probe reads at most `rowLimit` rows of its table, so that it stays
  * quick on big tables: `complete` says whether that was the whole table. When it was not, `count` only
