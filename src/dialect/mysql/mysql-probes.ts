@@ -44,8 +44,11 @@ export function probeCondition(probe: ConditionProbe, column: string): string | 
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return `CHAR_LENGTH(${probe.unpadded === true ? withoutZeroPadding(column) : column}) > ${probe.length}`
     case 'out_of_range': {
-      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
-      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
+      // As a number: a TIME or DATE compared with a number is compared as a moment ('00:00:05' > 2147483647 held),
+      // where the column's conversion takes its number (5, 20240102).
+      const number = `(${column} + 0)`
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(number, probe.scale)}`
+      return `(${number} < ${decimalLiteral(probe.min)} OR ${number} > ${decimalLiteral(probe.max)}${decimals})`
     }
     case 'more_decimals': return moreDecimals(column, probe.scale)
     // FROM_UNIXTIME gives the bounds in the session's time zone, in which the server converts the values; the
