@@ -60,7 +60,6 @@ function keyed(table: TableModel, column: string): boolean {
   return keys.some((columns) => (innoDbTable(table) ? columns[0] === column : columns.includes(column)))
 }
 
-
 function refuseForeignKeysWithoutEngineSupport(table: TableModel, model: SchemaModel): void {
   const fix = 'give the relation createForeignKeyConstraints: false, or use InnoDB, then run again'
   const [own] = table.foreignKeys
