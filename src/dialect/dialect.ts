@@ -269,6 +269,13 @@ export interface Dialect {
   /** connect opens a read-only connection from the DataSource's options. */
   connect(options: DataSourceOptions): Promise<DatabaseConnection>
   /**
+   * connectOnlyToRead are DataSource options under which TypeORM's own connect changes nothing in the
+   * database, for the runner's commands that only read it (`status`, `stamp`): PostgreSQL's driver otherwise
+   * installs the extensions the entities use (`postgis`, `citext`...) as it connects. Absent where connecting
+   * changes nothing.
+   */
+  readonly connectOnlyToRead?: Readonly<Record<string, unknown>>
+  /**
    * describeTarget names the database the DataSource's options point at, as commands print it first.
    * `expectedFolders` are those the user may expect a relative path to be read against: the config file's
    * folder first, then the project's.

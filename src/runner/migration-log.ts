@@ -28,7 +28,7 @@ export interface MigrationLog {
 
 /** migrationLog lists the project's migrations in order with whether each is applied, then the applied ones no file has. */
 export async function migrationLog(project: LoadedProject): Promise<MigrationLog> {
-  return withConnection(project, (dataSource) => logOf(dataSource, project.migrationsDir, project.migrationsInSubfolders))
+  return withConnection(project, (dataSource) => logOf(dataSource, project.migrationsDir, project.migrationsInSubfolders), 'reads')
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { type DataSource, type MigrationInterface, MigrationExecutor, TypeORMError } from 'typeorm'
+import { type DataSource, type DataSourceOptions, type MigrationInterface, MigrationExecutor, TypeORMError } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationNamesIn } from '../source/migration-files'
@@ -145,9 +145,16 @@ export async function recordedState(dataSource: DataSource): Promise<{ pending: 
   return { pending, applied }
 }
 
+/**
+ * ConnectionUse says what a command does with the database: `changes` its schema (upgrade, downgrade: TypeORM
+ * connects as its own runner does, installing the extensions the entities use), or `reads` it (status,
+ * stamp: the connection changes nothing, see Dialect.connectOnlyToRead).
+ */
+export type ConnectionUse = 'changes' | 'reads'
+
 /** withConnection opens the project's DataSource for TypeORM's runner (openForMigrations), runs `work` and disconnects. */
-export async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = await openForMigrations(project)
+export async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>, use: ConnectionUse = 'changes'): Promise<T> {
+  const dataSource = await openForMigrations(project, use)
   try {
     return await work(dataSource)
   } finally {
@@ -170,11 +177,13 @@ export function runsMigrationsFolder(project: LoadedProject): boolean {
  * names the migration that fails (see nameMigrationErrors) or that ends the transaction it ran in (see
  * watchEndedTransactions). The caller destroys it.
  */
-export async function openForMigrations(project: LoadedProject): Promise<DataSource> {
+export async function openForMigrations(project: LoadedProject, use: ConnectionUse = 'changes'): Promise<DataSource> {
   const { dataSource } = project
   const folderGlob = join(project.migrationsDir, '*.{ts,js,cjs,mjs}')
   if (runsMigrationsFolder(project)) dataSource.setOptions({ migrations: [...migrationsEntries(dataSource), folderGlob] })
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
+  const onlyToRead = dialectFor(dataSource.options).connectOnlyToRead
+  if (use === 'reads' && onlyToRead !== undefined) dataSource.setOptions(onlyToRead as Partial<DataSourceOptions>)
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
   await buildEntityMetadata(dataSource)

@@ -53,7 +53,7 @@ export async function stamp(project: LoadedProject, target: string, verify: (pla
     // TypeORM's fake run returns none of the migrations it recorded.
     await runOnly(dataSource, pending, plan.toRecord, { fake: true })
     return { target: name, recorded: plan.toRecord, refused: false }
-  })
+  }, 'reads')
 }
 
 /** unstampAll is `stamp base`: it removes every record of the migrations table (TypeORM reads them newest first), running nothing. */
@@ -84,5 +84,5 @@ export async function unstamp(project: LoadedProject, target: string, options: D
     if (record === undefined) throw new UserError(`${name} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)`)
     if (options.dryRun !== true) await executor.deleteMigration(record)
     return { name, inProject: dataSource.migrations.some((m) => migrationNameOf(m) === name) }
-  })
+  }, 'reads')
 }

@@ -7,6 +7,11 @@ export interface MetadataDeclarations {
   /** Bindings its imports declare (`import { Team }`, `import * as enums`, `import x = require()`). */
   readonly imported: ReadonlySet<string>
   /**
+   * The module each binding of an import that stays in the output is imported from (`'geojson'` for
+   * `import { Point } from 'geojson'`): not those of `import type`, nor `import { type Point }`.
+   */
+  readonly importedFrom: ReadonlyMap<string, string>
+  /**
    * Its top-level type aliases, by name, and the type parameters of its classes as aliases of their
    * constraints (`type: T` where `class Item<T extends Kind>`): `tsc` writes what the constraint is.
    */

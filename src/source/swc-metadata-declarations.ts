@@ -4,11 +4,22 @@ import { type DecoratorArgument, type DecoratorCall, type DesignTypeNode, type E
 /** swcMetadataDeclarations reads MetadataDeclarations from SWC's syntax tree, as typeScriptMetadataDeclarations does from TypeScript's. */
 export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclarations {
   const imported = new Set<string>()
+  const importedFrom = new Map<string, string>()
   const aliases = new Map<string, DesignTypeNode>()
   const untypedEnums = new Set<string>()
   for (const statement of module.body) {
-    if (statement.type === 'TsImportEqualsDeclaration') imported.add(statement.id.value)
-    if (statement.type === 'ImportDeclaration') for (const specifier of statement.specifiers) imported.add(specifier.local.value)
+    if (statement.type === 'TsImportEqualsDeclaration') {
+      imported.add(statement.id.value)
+      const reference = statement.moduleRef
+      if (!statement.isTypeOnly && reference.type === 'TsExternalModuleReference') importedFrom.set(statement.id.value, reference.expression.value)
+    }
+    if (statement.type === 'ImportDeclaration') {
+      for (const specifier of statement.specifiers) {
+        imported.add(specifier.local.value)
+        const typeOnly = statement.typeOnly || (specifier.type === 'ImportSpecifier' && specifier.isTypeOnly)
+        if (!typeOnly) importedFrom.set(specifier.local.value, statement.source.value)
+      }
+    }
     const declaration = statement.type === 'ExportDeclaration' ? statement.declaration : statement
     if (declaration.type === 'TsTypeAliasDeclaration') aliases.set(declaration.id.value, designTypeOf(declaration.typeAnnotation))
     if (declaration.type === 'TsEnumDeclaration' && !typedByMembers(declaration.members.map((m) => enumInitializerOf(m.init)))) untypedEnums.add(declaration.id.value)
@@ -28,7 +39,7 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
     }
   }
   visit(module.body)
-  return { imported, aliases, untypedEnums, serialized }
+  return { imported, importedFrom, aliases, untypedEnums, serialized }
 }
 
 // Positions, and types, which hold no class: not walked.

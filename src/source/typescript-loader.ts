@@ -14,6 +14,7 @@ import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsF
 import { importsAfterCode } from './swc-import-order'
 import { swcMetadataDeclarations } from './swc-metadata-declarations'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
+import { metadataNamesUnresolvableImport } from './unresolvable-metadata-imports'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
 import { type TranspileSettings, transpileSettingsOf } from './transpile-settings'
@@ -100,8 +101,8 @@ function compileTypeScriptModule(module: CompilableModule, filename: string): vo
  * and writes the decorator metadata `tsc` writes (see swcMetadataMayDiffer), without loading the TypeScript
  * compiler where the tsconfig says SWC's few options plainly (see transpileSettingsFor); otherwise the
  * TypeScript compiler does, each file on its own, except one whose decorator metadata names an imported type
- * (`@Column() status: Status`): that one is emitted with type information, so that its metadata is what
- * `tsc` writes. Outputs are kept in the transpile cache (one emitted with type information with the files it
+ * (`@Column() status: Status`) or an import of a module Node cannot resolve (types only): that one is emitted
+ * with type information, so that its metadata and imports are what `tsc` writes. Outputs are kept in the transpile cache (one emitted with type information with the files it
  * depends on, see dependenciesOf); a file found there loads no transpiler. A syntax error is a UserError
  * worded as `tsc` words it; types are not checked.
  */
@@ -130,7 +131,7 @@ function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): rea
 const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 8
+const loaderRules = 9
 
 /**
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
@@ -201,7 +202,8 @@ const settingsOfProject = new WeakMap<ProjectCompilerOptions, TranspileSettings>
 
 /**
  * swcTakes says whether SWC transpiles the file: its decorator metadata is what `tsc` writes (see
- * swcMetadataMayDiffer), and it imports nothing after code that runs (see importsAfterCode). A file with
+ * swcMetadataMayDiffer) and names no import that `tsc` drops (see metadataNamesUnresolvableImport), and it
+ * imports nothing after code that runs (see importsAfterCode). A file with
  * neither `@` nor `import` has nothing to check; one SWC cannot parse is SWC's, whose transpile reports the
  * syntax error. What it read of a file it does not take is kept for its emit.
  */
@@ -212,7 +214,9 @@ function swcTakes(swc: SwcTranspiler, source: string, fileName: string, settings
   const syntaxTree = swc.parse(source)
   if (syntaxTree === undefined) return true
   const declarations = decorated ? swcMetadataDeclarations(syntaxTree) : undefined
-  const takes = !importsAfterCode(syntaxTree) && (declarations === undefined || !swcMetadataMayDiffer(declarations, settings.strictNullChecks))
+  const takes =
+    !importsAfterCode(syntaxTree) &&
+    (declarations === undefined || (!swcMetadataMayDiffer(declarations, settings.strictNullChecks) && !metadataNamesUnresolvableImport(declarations, fileName)))
   if (!takes) declaredAhead.set(fileName, { source, declarations })
   return takes
 }
@@ -232,7 +236,7 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   const ts = loadTypeScript(fileName)
   const compilerOptions = loaderCompilerOptions(ts, project)
   const declarations = declarationsFor(ts, source, fileName, compilerOptions)
-  const typeAware = declarations !== undefined && decoratorMetadataNamesImport(declarations)
+  const typeAware = declarations !== undefined && (decoratorMetadataNamesImport(declarations) || metadataNamesUnresolvableImport(declarations, fileName))
   const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions, compilerOptionsOf(ts, project)) : transpileAlone(ts, source, fileName, compilerOptions)
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
   // The emit with type information depends on the files its Program read too: kept while they are as they were.

@@ -4,18 +4,28 @@ import { type DecoratorArgument, type DecoratorCall, type DesignTypeNode, type E
 /** typeScriptMetadataDeclarations reads MetadataDeclarations from the TypeScript compiler's syntax tree. */
 export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): MetadataDeclarations {
   const imported = new Set<string>()
+  const importedFrom = new Map<string, string>()
   const aliases = new Map<string, DesignTypeNode>()
   const untypedEnums = new Set<string>()
   for (const statement of sourceFile.statements) {
-    if (ts.isImportEqualsDeclaration(statement)) imported.add(statement.name.text)
+    if (ts.isImportEqualsDeclaration(statement)) {
+      imported.add(statement.name.text)
+      const reference = statement.moduleReference
+      if (!statement.isTypeOnly && ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) importedFrom.set(statement.name.text, reference.expression.text)
+    }
     if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, designTypeOf(ts, statement.type))
     if (ts.isEnumDeclaration(statement) && !typedByMembers(statement.members.map((m) => enumInitializerOf(ts, m.initializer)))) untypedEnums.add(statement.name.text)
     if (!ts.isImportDeclaration(statement) || statement.importClause === undefined) continue
-    const { name, namedBindings } = statement.importClause
-    if (name !== undefined) imported.add(name.text)
+    const { name, namedBindings, isTypeOnly } = statement.importClause
+    const from = ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined
+    const add = (binding: TypeScript.Identifier, typeOnly: boolean) => {
+      imported.add(binding.text)
+      if (!isTypeOnly && !typeOnly && from !== undefined) importedFrom.set(binding.text, from)
+    }
+    if (name !== undefined) add(name, false)
     if (namedBindings === undefined) continue
-    if (ts.isNamespaceImport(namedBindings)) imported.add(namedBindings.name.text)
-    else for (const element of namedBindings.elements) imported.add(element.name.text)
+    if (ts.isNamespaceImport(namedBindings)) add(namedBindings.name, false)
+    else for (const element of namedBindings.elements) add(element.name, element.isTypeOnly)
   }
   const serialized: SerializedAnnotation[] = []
   const visit = (node: TypeScript.Node): void => {
@@ -28,7 +38,7 @@ export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile
     ts.forEachChild(node, visit)
   }
   visit(sourceFile)
-  return { imported, aliases, untypedEnums, serialized }
+  return { imported, importedFrom, aliases, untypedEnums, serialized }
 }
 
 function enumInitializerOf(ts: typeof TypeScript, init: TypeScript.Expression | undefined): EnumInitializer {

@@ -172,6 +172,23 @@ describe.each(transpilers)('transpiled by %s', (_transpiler, transpilerEnv) => {
     expect(run.stdout).toContain(`"type" varchar CHECK( "type" IN ('individual','guest') ) NOT NULL DEFAULT 'individual')`)
   })
 
+  test('a column typed by an import of types only (`Point` of `@types/geojson`, no `geojson` package; a `.d.ts` file) loads, as tsc drops the import', async () => {
+    app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
+      'src/node_modules/@types/geo-shapes/package.json': JSON.stringify({ name: '@types/geo-shapes', types: 'index.d.ts' }),
+      'src/node_modules/@types/geo-shapes/index.d.ts': "export interface Point { type: 'Point'; coordinates: number[] }\nexport type Shape = Point | { type: 'Box' }\n",
+      'src/box.d.ts': 'export interface Box { width: number }\n',
+      'src/entities/thing.ts': thingEntity(
+        "  @Column('simple-json') location: Point\n  @Column('simple-json', { nullable: true }) shape?: Shape\n  @Column('simple-json') box: Box",
+        "import { Point, Shape } from 'geo-shapes'\nimport { Box } from '../box'",
+      ),
+    })
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+    expect(afterDatabaseLine(run.stderr)).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('"location" text NOT NULL, "shape" text, "box" text NOT NULL)')
+  })
+
   describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
     const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
     const imports = "import { Kind, Level, Status } from '../enums'"

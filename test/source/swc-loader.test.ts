@@ -65,7 +65,7 @@ describe('SWC transpiles what it writes the same decorator metadata for', () => 
     ['a type parameter of the class', "@Column({ default: 'folder' }) kind: K", 'String)'],
   ])('%s goes to the TypeScript compiler', (_case, column, designType) => {
     const source = `import { Column, ManyToOne } from 'typeorm'\nimport { Team } from './team'\ntype Name = string\nexport class Thing<K extends 'folder' | 'app' = 'folder'> {\n  ${column}\n}\n`
-    const output = transpile(source, project({}).write('src/thing.ts', source))
+    const output = transpile(source, project({ 'src/team.ts': 'export class Team {}\n' }).write('src/thing.ts', source))
     expect(output).toMatch(tscEmitted)
     expect(output).not.toMatch(swcEmitted)
     expect(output).toContain(`__metadata("design:type", ${designType}`)
@@ -73,7 +73,7 @@ describe('SWC transpiles what it writes the same decorator metadata for', () => 
 
   test('with strictNullChecks, nullable unions (columns and relations to imported entities) are SWC\'s: both write Object', () => {
     const source = `import { Column, ManyToOne } from 'typeorm'\nimport { Team } from './team'\nexport class Thing {\n  @Column({ nullable: true }) nickname: string | null\n  @ManyToOne(() => Team) team: Team | null\n}\n`
-    const strict = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }) })
+    const strict = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }), 'src/team.ts': 'export class Team {}\n' })
     const output = transpile(source, strict.write('src/thing.ts', source))
     expect(output).toMatch(swcEmitted)
     expect(output.match(/_ts_metadata\._\("design:type", Object\)/g)).toHaveLength(2)

@@ -49,6 +49,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
     },
     quoteIdent,
     connect: connectPostgres,
+    connectOnlyToRead: { installExtensions: false },
     describeTarget: describePostgresTarget,
     connectionError: postgresConnectionError,
     introspect: introspectPostgres,

@@ -1,0 +1,50 @@
+import { runCliInProcess } from '../support/run-cli'
+import { type TempProject, tempProject } from '../support/temp-project'
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+
+// TypeORM's PostgreSQL driver installs the extensions the entities use as it connects. The commands that
+// only read the database (status, current, history, stamp) connect without that, so they change nothing.
+
+const entity = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+@Entity('tag')
+export class Tag {
+  @PrimaryGeneratedColumn() id: number
+  @Column('citext') name: string
+}
+`
+const migration = `
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+export class Init1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) { await queryRunner.query('SELECT 1') }
+  async down(queryRunner: QueryRunner) { await queryRunner.query('SELECT 1') }
+}
+`
+
+let db: TestDatabase
+let project: TempProject
+beforeAll(async () => {
+  db = await createPostgresDatabase('readonly_connect')
+  const options = JSON.stringify(db.options)
+  project = tempProject({
+    'tag.ts': entity,
+    'migrations/1700000000000-Init.ts': migration,
+    'ormconfig.ts': `import { DataSource } from 'typeorm'\nimport { Tag } from './tag'\nexport default new DataSource({ ...${options}, entities: [Tag], migrations: ['migrations/*.ts'] })\n`,
+  })
+})
+afterAll(async () => {
+  project.remove()
+  await db.drop()
+})
+
+const extensions = async () => (await db.query<{ extname: string }>("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")).map((e) => e.extname)
+
+test('status, current, history and stamp install no extension; upgrade connects as TypeORM does', async () => {
+  for (const args of [['status'], ['current'], ['history'], ['stamp', 'base']]) {
+    const run = await runCliInProcess(project.dir, args)
+    expect({ args, code: run.code }).toEqual({ args, code: 0 })
+    expect(await extensions()).toEqual([])
+  }
+  expect((await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
+  expect(await extensions()).toEqual(['citext'])
+})
