@@ -27,7 +27,9 @@ import { runsMigrationsFolder } from '../runner/migration-runner'
 import type { CompareOptions } from './compare-project'
 import { withDatabaseNamesOfDuplicates } from './duplicate-unique-names'
 import { wantedDeclaredFacts } from './wanted-declared-facts'
-import { movedFromSchemas, onlyMovedTables } from './moved-from-schemas'
+import { formerSchemaTables } from './former-schemas'
+import { movedFromSchemas, movedTables } from './moved-from-schemas'
+import { onlyTablesNamed } from './tables-read-alone'
 
 /** ProjectReading is everything comparing a project reads: the entities, the database, the migrations. */
 export interface ProjectReading {
@@ -94,8 +96,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const hints = [...(options.renames ?? []), ...entities.renameHints]
   const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, wanted.schemas) : []
-  const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...movedFrom] : undefined
-  const introspected = onlyMovedTables(await database.introspect({ schemas, ignoreTables: ignore }), movedFrom, hints)
+  const former = dialect.capabilities.schemas ? formerSchemaTables(snapshot, [...wanted.schemas, ...movedFrom]) : []
+  const readForTables = [...movedFrom, ...new Set(former.map((t) => t.schema!))]
+  const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...readForTables] : undefined
+  const introspected = onlyTablesNamed(await database.introspect({ schemas, ignoreTables: ignore }), readForTables, [...movedTables(hints), ...former])
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
   const tableRenames = tableRenamesOf(hints, introspected, wanted)
   const formerTable = formerTables(tableRenames)
