@@ -62,7 +62,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const declarations = new Map<string, TableDeclaration[]>()
   const entityDeclaring = new Map<string, EntityMetadata>()
   const views: ViewModel[] = []
-  const leftAlone: { readonly name: QualifiedName; readonly warning?: number }[] = []
+  const leftAlone: { readonly name: QualifiedName; readonly columns: readonly string[]; readonly warning?: number }[] = []
 
   if (metadatas.length === 0) {
     warn(`the DataSource has no entities: check its entities option (globs resolve against ${process.cwd()})`)
@@ -82,7 +82,10 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       if (skipped.keepView) {
         warn(skipped.warning!)
         skippedViews.push(nameOf(metadata))
-      } else if (skipped.leaveTableAlone) leftAlone.push({ name: nameOf(metadata), warning: skipped.warning === undefined ? undefined : warn(skipped.warning) - 1 })
+      } else if (skipped.leaveTableAlone) {
+        const columns = metadata.columns.map((c) => c.databaseName)
+        leftAlone.push({ name: nameOf(metadata), columns, warning: skipped.warning === undefined ? undefined : warn(skipped.warning) - 1 })
+      }
       else if (skipped.warning !== undefined) warn(skipped.warning)
       continue
     }
@@ -101,9 +104,12 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const prefix = tablePrefixOf(dataSource)
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy, prefix), ...closureRenameHints(metadatas, dataSource.namingStrategy, prefix))
   // A table a synchronized entity declares is its own (a @JoinTable with synchronize: false onto an entity's table,
-  // a second, read-only entity of the table); one only a junction declares stays left alone: its other columns
-  // would go.
-  const overruled = leftAlone.filter((s) => declarations.get(qualifiedKey(s.name))?.some((d) => d.isEntity) === true)
+  // a second, read-only entity of the table); one only a junction declares is the junction's where the entity
+  // left alone has no column the junction lacks (a read-only entity of the junction, which the ManyToMany needs
+  // as TypeORM makes it), and stays left alone otherwise: its other columns would go.
+  const takesBack = (declaration: TableDeclaration, columns: readonly string[]) =>
+    declaration.isEntity || columns.every((name) => declaration.table.columns.some((c) => c.name === name))
+  const overruled = leftAlone.filter((s) => declarations.get(qualifiedKey(s.name))?.some((d) => takesBack(d, s.columns)) === true)
   skippedTables.push(...leftAlone.filter((s) => !overruled.includes(s)).map((s) => s.name))
   const overruledWarnings = new Set(overruled.flatMap((s) => (s.warning === undefined ? [] : [s.warning])))
   for (const skipped of skippedTables) declarations.delete(qualifiedKey(skipped))
