@@ -276,6 +276,12 @@ export interface Dialect {
    */
   readonly connectOnlyToRead?: Readonly<Record<string, unknown>>
   /**
+   * connectionSetup is what TypeORM's own connect sends to prepare the database before any migration, which a
+   * connection under connectOnlyToRead leaves out, for `--sql` to write into its script instead (PostgreSQL: the
+   * extensions the entities use). `dataSource` has its metadata built, and the user's options.
+   */
+  connectionSetup?(dataSource: DataSource): Promise<readonly string[]>
+  /**
    * describeTarget names the database the DataSource's options point at, as commands print it first.
    * `expectedFolders` are those the user may expect a relative path to be read against: the config file's
    * folder first, then the project's.

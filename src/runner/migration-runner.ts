@@ -147,10 +147,19 @@ export async function recordedState(dataSource: DataSource): Promise<{ pending: 
 
 /**
  * ConnectionUse says what a command does with the database: `changes` its schema (upgrade, downgrade: TypeORM
- * connects as its own runner does, installing the extensions the entities use), or `reads` it (status,
- * stamp: the connection changes nothing, see Dialect.connectOnlyToRead).
+ * connects as its own runner does, installing the extensions the entities use), `reads` it (status,
+ * stamp: the connection changes nothing, see Dialect.connectOnlyToRead), or `records` what changing it would
+ * send (`--sql`): the connection changes nothing, and what TypeORM's connect would have sent is kept for the
+ * script (see deferredConnectionSetup).
  */
-export type ConnectionUse = 'changes' | 'reads'
+export type ConnectionUse = 'changes' | 'reads' | 'records'
+
+const deferredSetups = new WeakMap<DataSource, readonly string[]>()
+
+/** deferredConnectionSetup is what TypeORM's connect would have sent to a DataSource opened to `records` (see Dialect.connectionSetup). */
+export function deferredConnectionSetup(dataSource: DataSource): readonly string[] {
+  return deferredSetups.get(dataSource) ?? []
+}
 
 /** withConnection opens the project's DataSource for TypeORM's runner (openForMigrations), runs `work` and disconnects. */
 export async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>, use: ConnectionUse = 'changes'): Promise<T> {
@@ -182,11 +191,14 @@ export async function openForMigrations(project: LoadedProject, use: ConnectionU
   const folderGlob = join(project.migrationsDir, '*.{ts,js,cjs,mjs}')
   if (runsMigrationsFolder(project)) dataSource.setOptions({ migrations: [...migrationsEntries(dataSource), folderGlob] })
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
-  const onlyToRead = dialectFor(dataSource.options).connectOnlyToRead
-  if (use === 'reads' && onlyToRead !== undefined) dataSource.setOptions(onlyToRead as Partial<DataSourceOptions>)
+  const dialect = dialectFor(dataSource.options)
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
   await buildEntityMetadata(dataSource)
+  if (use !== 'changes' && dialect.connectOnlyToRead !== undefined) {
+    if (use === 'records') deferredSetups.set(dataSource, (await dialect.connectionSetup?.(dataSource)) ?? [])
+    dataSource.setOptions(dialect.connectOnlyToRead as Partial<DataSourceOptions>)
+  }
   await withSynchronousRequires(() => withDistinctEntitySchemas(() => dataSource.initialize())).catch((err: unknown) => {
     throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
   })

@@ -3,7 +3,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import type { MigrationScriptSyntax } from '../dialect/dialect'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
-import { recordedState, revertible, withConnection } from './migration-runner'
+import { deferredConnectionSetup, recordedState, revertible, withConnection } from './migration-runner'
 import { type QueryRecorder, type RecordedCall, failureOnRows, queryRecorder } from './recording-query-runner'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
@@ -73,7 +73,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
         await runner.afterMigration()
       }
     })
-  })
+  }, 'records')
 }
 
 /**
@@ -99,7 +99,7 @@ export async function downgradeScript(project: LoadedProject, target: DowngradeT
         })
       }
     })
-  })
+  }, 'records')
 }
 
 interface Recording {
@@ -139,6 +139,8 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
   }
   try {
     if (names.length > 0) {
+      // What TypeORM's connect sends first (see deferredConnectionSetup), which the script's reader runs too.
+      for (const sql of deferredConnectionSetup(dataSource)) recorder.calls.push({ sql, resultRead: false })
       await steps({
         runner, executor, mode,
         migrations: names.map((name) => byName.get(name)!),

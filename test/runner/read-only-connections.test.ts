@@ -3,7 +3,8 @@ import { type TempProject, tempProject } from '../support/temp-project'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // TypeORM's PostgreSQL driver installs the extensions the entities use as it connects. The commands that
-// only read the database (status, current, history, stamp) connect without that, so they change nothing.
+// only read the database (status, current, history, stamp) connect without that, so they change nothing; so do
+// upgrade --sql and downgrade --sql, whose script holds what the connect would have sent.
 
 const entity = `
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
@@ -45,6 +46,14 @@ test('status, current, history and stamp install no extension; upgrade connects 
     expect({ args, code: run.code }).toEqual({ args, code: 0 })
     expect(await extensions()).toEqual([])
   }
+  const script = await runCliInProcess(project.dir, ['upgrade', '--sql'])
+  expect(script.code).toBe(0)
+  expect(script.stdout.indexOf('CREATE EXTENSION IF NOT EXISTS "citext";')).toBeGreaterThan(-1)
+  expect(script.stdout.indexOf('CREATE EXTENSION IF NOT EXISTS "citext";')).toBeLessThan(script.stdout.indexOf('-- Init1700000000000: up'))
+  expect(await extensions()).toEqual([])
   expect((await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
   expect(await extensions()).toEqual(['citext'])
+  const down = await runCliInProcess(project.dir, ['downgrade', '--sql'])
+  expect(down.code).toBe(0)
+  expect(down.stdout).toContain('CREATE EXTENSION IF NOT EXISTS "citext";')
 })

@@ -18,6 +18,7 @@ import { searchSchema } from './postgres-search-schema'
 import { backupPostgres, postgresBackupName } from './postgres-backup'
 import { postgresTimeoutStatements } from './postgres-timeouts'
 import { postgresTableReadFailure } from './postgres-table-read-failure'
+import { postgresConnectionSetup } from './postgres-connection-setup'
 
 /**
  * postgresDialect serves TypeORM's `postgres` DataSources. Without DataSource options, `normalize` assumes
@@ -50,6 +51,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
     quoteIdent,
     connect: connectPostgres,
     connectOnlyToRead: { installExtensions: false },
+    connectionSetup: postgresConnectionSetup,
     describeTarget: describePostgresTarget,
     connectionError: postgresConnectionError,
     introspect: introspectPostgres,
