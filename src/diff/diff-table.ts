@@ -3,6 +3,7 @@ import { nameOf } from '../model/qualified-name'
 import type { Operation, TableOptions } from '../operations/operation'
 import { renameConstraint } from '../operations/rename-constraint'
 import { type ColumnComparison, columnChanges } from '../plan/column-change'
+import { changedDeferrals } from './changed-deferrals'
 import { checkKey, exclusionKey, foreignKeyKey, uniqueKey } from './constraint-keys'
 import { diffIndexes } from './diff-indexes'
 import { matchBy } from './match-by'
@@ -52,8 +53,10 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   }
 
   const foreignKeys = matchByDefinition(actual.foreignKeys, desired.foreignKeys, foreignKeyKey)
-  for (const foreignKey of foreignKeys.removed) ops.push({ kind: 'drop_foreign_key', table, foreignKey })
-  for (const foreignKey of foreignKeys.added) ops.push({ kind: 'add_foreign_key', table, foreignKey })
+  const deferrals = changedDeferrals(foreignKeys.removed, foreignKeys.added)
+  for (const foreignKey of deferrals.removed) ops.push({ kind: 'drop_foreign_key', table, foreignKey })
+  for (const foreignKey of deferrals.added) ops.push({ kind: 'add_foreign_key', table, foreignKey })
+  for (const { from, to } of deferrals.changed) ops.push({ kind: 'alter_foreign_key', table, from, to })
   for (const { actual: foreignKey, desired } of foreignKeys.both) {
     follow(foreignKey.name, desired.name, () => renameConstraint(table, { constraint: 'foreign_key', foreignKey }, desired.name))
   }

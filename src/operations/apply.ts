@@ -53,6 +53,8 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       return updateTable(model, op.table, (t) => ({ ...t, foreignKeys: byName([...t.foreignKeys, op.foreignKey]) }))
     case 'drop_foreign_key':
       return updateTable(model, op.table, (t) => ({ ...t, foreignKeys: t.foreignKeys.filter((f) => f.name !== op.foreignKey.name) }))
+    case 'alter_foreign_key':
+      return updateTable(model, op.table, (t) => ({ ...t, foreignKeys: t.foreignKeys.map((f) => (f.name === op.from.name ? op.to : f)) }))
     case 'add_check': return updateTable(model, op.table, (t) => ({ ...t, checks: byName([...t.checks, op.check]) }))
     case 'drop_check': return updateTable(model, op.table, (t) => ({ ...t, checks: t.checks.filter((c) => c.name !== op.check.name) }))
     case 'add_exclusion': return updateTable(model, op.table, (t) => withExclusions(t, byName([...(t.exclusions ?? []), op.exclusion])))

@@ -46,6 +46,7 @@ export type Operation =
   | DropUnique
   | AddForeignKey
   | DropForeignKey
+  | AlterForeignKey
   | AddCheck
   | DropCheck
   | AddExclusion
@@ -159,6 +160,16 @@ export interface AddUnique extends Online { readonly kind: 'add_unique'; readonl
 export interface DropUnique extends Online { readonly kind: 'drop_unique'; readonly table: QualifiedName; readonly unique: UniqueModel }
 export interface AddForeignKey extends Online { readonly kind: 'add_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
 export interface DropForeignKey extends Online { readonly kind: 'drop_foreign_key'; readonly table: QualifiedName; readonly foreignKey: ForeignKeyModel }
+/**
+ * AlterForeignKey changes the deferral of a foreign key in place (whether it is deferrable, and when it is
+ * checked), which reads no row; `from` and `to` are the key before and after, the same but for `deferrable`.
+ */
+export interface AlterForeignKey {
+  readonly kind: 'alter_foreign_key'
+  readonly table: QualifiedName
+  readonly from: ForeignKeyModel
+  readonly to: ForeignKeyModel
+}
 export interface AddCheck extends Online { readonly kind: 'add_check'; readonly table: QualifiedName; readonly check: CheckModel }
 export interface DropCheck extends Online { readonly kind: 'drop_check'; readonly table: QualifiedName; readonly check: CheckModel }
 /**

@@ -9,10 +9,10 @@ import { tableOf } from './operation'
 // that every later operation is stated under the new names (as the diff states them); index and constraint
 // renames after the drops, so that a name a dropped object held can be taken (nothing else refers to those
 // names); types before the columns that use them; foreign keys dropped before what they point at and added
-// after it exists. Reversing a list in this order gives a list that is valid as well: the renames back run
-// before the dropped objects come back. Views are dropped before anything they read changes and created
-// after everything they read exists; among themselves they keep the order given (the dependency order of
-// src/diff/view-dependents), which no sort key overrides.
+// (or their deferral changed) after it exists. Reversing a list in this order gives a list that is valid as
+// well: the renames back run before the dropped objects come back. Views are dropped before anything they
+// read changes and created after everything they read exists; among themselves they keep the order given
+// (the dependency order of src/diff/view-dependents), which no sort key overrides.
 const phase: { readonly [K in OperationKind]: number } = {
   create_schema: 0,
   create_extension: 0,
@@ -44,6 +44,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   add_exclusion: 11,
   create_index: 11,
   add_foreign_key: 12,
+  alter_foreign_key: 12,
   create_view: 12.5,
   replace_view: 12.5,
   drop_enum: 13,
@@ -250,6 +251,7 @@ function objectName(op: Operation): string {
     case 'drop_unique': return op.unique.name
     case 'add_foreign_key':
     case 'drop_foreign_key': return op.foreignKey.name
+    case 'alter_foreign_key': return op.to.name
     case 'add_check':
     case 'drop_check': return op.check.name
     case 'add_exclusion':

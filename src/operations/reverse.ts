@@ -33,6 +33,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_unique': return { kind: 'add_unique', table: op.table, unique: op.unique, ...onlineOf(op) }
     case 'add_foreign_key': return { kind: 'drop_foreign_key', table: op.table, foreignKey: op.foreignKey, ...onlineOf(op) }
     case 'drop_foreign_key': return { kind: 'add_foreign_key', table: op.table, foreignKey: op.foreignKey, ...onlineOf(op) }
+    case 'alter_foreign_key': return { kind: 'alter_foreign_key', table: op.table, from: op.to, to: op.from }
     case 'add_check': return { kind: 'drop_check', table: op.table, check: op.check, ...onlineOf(op) }
     case 'drop_check': return { kind: 'add_check', table: op.table, check: op.check, ...onlineOf(op) }
     case 'add_exclusion': return { kind: 'drop_exclusion', table: op.table, exclusion: op.exclusion }

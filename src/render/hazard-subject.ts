@@ -57,6 +57,8 @@ export function subjectOf(op: Operation): string {
     case 'add_foreign_key':
     case 'drop_foreign_key':
       return inTable(op.table, 'foreign key', op.foreignKey.name)
+    case 'alter_foreign_key':
+      return inTable(op.table, 'foreign key', op.to.name)
     case 'add_check':
     case 'drop_check':
       return inTable(op.table, 'check', op.check.name)

@@ -1,6 +1,6 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { qualifiedKey } from '../model/qualified-name'
-import type { ForeignKeyModel, IndexModel, QualifiedName, UniqueModel, ViewModel } from '../model/schema-model'
+import type { Deferrable, ForeignKeyModel, IndexModel, QualifiedName, UniqueModel, ViewModel } from '../model/schema-model'
 import type { ConstraintKind, Operation, OperationKind, OperationOf, TableOptions } from '../operations/operation'
 import { columnChangeText, describeColumn, listOfColumns } from './column-text'
 import { listOfValues, typeTextWithValues } from '../model/type-text'
@@ -103,6 +103,8 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   drop_unique: (op) => named(op.table, 4, 'unique', op.unique.name, '-', describeUnique(op.unique)),
   add_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '+', describeForeignKey(op.foreignKey)),
   drop_foreign_key: (op) => named(op.table, 5, 'foreign key', op.foreignKey.name, '-', describeForeignKey(op.foreignKey)),
+  alter_foreign_key: (op) =>
+    detail(op.table, 5, op.to.name, '~', `~ foreign key ${quoteDoubled(op.to.name)}: ${deferralText(op.from.deferrable)} -> ${deferralText(op.to.deferrable)}`),
   add_check: (op) => named(op.table, 6, 'check', op.check.name, '+', op.check.expression, `(${op.check.expression})`),
   drop_check: (op) => named(op.table, 6, 'check', op.check.name, '-', op.check.expression),
   add_exclusion: (op) => named(op.table, 7, 'exclusion', op.exclusion.name, '+', op.exclusion.definition),
@@ -177,6 +179,10 @@ export function describeForeignKey(fk: ForeignKeyModel): string {
   if (fk.onUpdate !== 'NO ACTION') parts.push(`on update ${fk.onUpdate}`)
   if (fk.deferrable !== undefined) parts.push(`deferrable ${fk.deferrable}`)
   return parts.join(' ')
+}
+
+function deferralText(deferrable: Deferrable | undefined): string {
+  return deferrable === undefined ? 'not deferrable' : `deferrable ${deferrable}`
 }
 
 function optionalName(name: string | undefined): string {

@@ -21,6 +21,11 @@ function redefined(name: string, from: ForeignKeyModel, to: ForeignKeyModel): Di
   }
 }
 
+/** deferral is a key whose deferral alone changes: it changes in place, keeping its name. */
+function deferral(name: string, from: ForeignKeyModel, to: ForeignKeyModel, capabilities = flat): DiffCase {
+  return { name, before: withKeys(from), after: withKeys(to), operations: [{ kind: 'alter_foreign_key', table: user, from, to }], capabilities }
+}
+
 const cases: DiffCase[] = [
   { name: 'a foreign key is added', before: withKeys(), after: withKeys(toOrg), operations: [{ kind: 'add_foreign_key', table: user, foreignKey: toOrg }] },
   { name: 'a foreign key is dropped', before: withKeys(toOrg), after: withKeys(), operations: [{ kind: 'drop_foreign_key', table: user, foreignKey: toOrg }] },
@@ -28,8 +33,24 @@ const cases: DiffCase[] = [
   redefined('ON UPDATE changes', toOrg, { ...toOrg, onUpdate: 'CASCADE' }),
   redefined('ON DELETE SET NULL becomes SET DEFAULT', { ...toOrg, onDelete: 'SET NULL' }, { ...toOrg, onDelete: 'SET DEFAULT' }),
   redefined('RESTRICT replaces NO ACTION', toOrg, { ...toOrg, onDelete: 'RESTRICT' }),
-  redefined('a foreign key becomes deferrable', toOrg, { ...toOrg, deferrable: 'INITIALLY DEFERRED' }),
-  redefined('a deferrable foreign key changes its initial mode', { ...toOrg, deferrable: 'INITIALLY DEFERRED' }, { ...toOrg, deferrable: 'INITIALLY IMMEDIATE' }),
+  deferral('a foreign key becomes deferrable', toOrg, { ...toOrg, deferrable: 'INITIALLY DEFERRED' }),
+  deferral('a deferrable foreign key changes its initial mode', { ...toOrg, deferrable: 'INITIALLY DEFERRED' }, { ...toOrg, deferrable: 'INITIALLY IMMEDIATE' }),
+  deferral('a deferrable foreign key becomes not deferrable', { ...toOrg, deferrable: 'INITIALLY IMMEDIATE' }, toOrg),
+  deferral('a foreign key becomes deferrable whatever the engine', toOrg, { ...toOrg, deferrable: 'INITIALLY DEFERRED' }, typed),
+  {
+    name: 'a foreign key whose deferral changes keeps the database\'s column order and MATCH FULL',
+    before: withKeys({ ...toOrg, columns: ['orgCode', 'orgId'], referencedColumns: ['code', 'id'], matchFull: true }),
+    after: withKeys({ ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['id', 'code'], deferrable: 'INITIALLY DEFERRED' }),
+    operations: [{
+      kind: 'alter_foreign_key', table: user,
+      from: { ...toOrg, columns: ['orgCode', 'orgId'], referencedColumns: ['code', 'id'], matchFull: true },
+      to: { ...toOrg, columns: ['orgCode', 'orgId'], referencedColumns: ['code', 'id'], matchFull: true, deferrable: 'INITIALLY DEFERRED' },
+    }],
+    // Back, the key keeps the order the database gave it, where the entities' order is the other.
+    oneWay: 'the key changed keeps its column order',
+  },
+  redefined('a foreign key whose deferral changes with another part is dropped and added', toOrg, { ...toOrg, onDelete: 'CASCADE', deferrable: 'INITIALLY DEFERRED' }),
+  { ...redefined('a foreign key whose deferral changes under another name is dropped and added', toOrg, { ...toOrg, name: 'FK_other', deferrable: 'INITIALLY DEFERRED' }), capabilities: typed },
   redefined('a foreign key points at another table', toOrg, { ...toOrg, referencedTable: 'team' }),
   redefined('a foreign key points at other columns of its table', toOrg, { ...toOrg, columns: ['orgCode'], referencedColumns: ['code'] }),
   redefined('a foreign key becomes composite', toOrg, { ...toOrg, columns: ['orgId', 'orgCode'], referencedColumns: ['id', 'code'] }),

@@ -113,6 +113,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_unique: (op, syntax) => clauses(dropIndexClause(op.unique, syntax)),
   add_foreign_key: (op, syntax) => clauses(addForeignKeyClause(op.foreignKey, syntax, op.table.name)),
   drop_foreign_key: (op, syntax) => clauses(dropForeignKeyClause(op.foreignKey.name, syntax, op.foreignKey.referencedTable === op.table.name ? op.foreignKey.referencedColumns : [])),
+  // MySQL has no deferrable keys (TypeORM writes none, and both models leave the entities' deferral out): nothing to change.
+  alter_foreign_key: () => alone(),
   add_check: (op, syntax) => clauses(addCheckClause(op.check, syntax)),
   drop_check: (op, syntax) => clauses(dropCheckClause(op.check.name, syntax)),
   add_exclusion: noExclusions,

@@ -7,7 +7,7 @@ import { type AfterColumnAlters, type ColumnAlter, type CompiledStatement, alter
 import { columnDefinitionSql } from './postgres-column-sql'
 import { copyColumnSql } from './postgres-copy-column-sql'
 import {
-  checkClause, createIndexStatements, dropIndexSql, exclusionClause, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
+  alterDeferralClause, checkClause, createIndexStatements, dropIndexSql, exclusionClause, foreignKeyClause, primaryKeyClause, uniqueClause, uniqueCommentStatements,
 } from './postgres-constraint-sql'
 import { alterEnumSql, createEnumSql, dropEnumSql } from './postgres-enum-sql'
 import { addConstraintOnlineSql, addedBeforeValidated, addUniqueOnlineSql, createIndexOnlineSql, dropConstraintOnlineSql, setNotNullOnlineSql } from './postgres-online-sql'
@@ -75,6 +75,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_unique: (op) => [dropConstraint(op, op.unique.name)],
   add_foreign_key: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${foreignKeyClause(op.foreignKey)}`)]),
   drop_foreign_key: (op) => [dropConstraint(op, op.foreignKey.name)],
+  alter_foreign_key: (op) => [alterTable(op, alterDeferralClause(op.to))],
   add_check: (op) => (op.online === true ? addConstraintOnlineSql(op) : [alterTable(op, `ADD ${checkClause(op.check)}`)]),
   drop_check: (op) => [dropConstraint(op, op.check.name)],
   add_exclusion: (op) => [alterTable(op, `ADD ${exclusionClause(op.exclusion)}`)],

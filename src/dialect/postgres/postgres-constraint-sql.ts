@@ -40,6 +40,14 @@ export function exclusionClause(exclusion: ExclusionModel): string {
   return `${named(exclusion.name)}EXCLUDE ${writtenExclusion(exclusion)}`
 }
 
+/**
+ * alterDeferralClause is `ALTER CONSTRAINT "name" [NOT] DEFERRABLE [INITIALLY ...]`: the key's deferral changed
+ * in place, which checks no row (its triggers are updated, the table is not read).
+ */
+export function alterDeferralClause(fk: ForeignKeyModel): string {
+  return `ALTER CONSTRAINT ${quoteIdent(fk.name)} ${fk.deferrable === undefined ? 'NOT DEFERRABLE' : `DEFERRABLE ${fk.deferrable}`}`
+}
+
 /** foreignKeyClause spells out both referential actions (and MATCH FULL and DEFERRABLE where the key has them). */
 export function foreignKeyClause(fk: ForeignKeyModel): string {
   const target = qualified({ schema: fk.referencedSchema, name: fk.referencedTable })

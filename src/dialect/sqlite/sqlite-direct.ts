@@ -22,7 +22,7 @@ const rebuildOnly = (op: Operation): never => {
  */
 const alwaysRebuilt: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'alter_column', 'add_primary_key', 'drop_primary_key', 'add_unique', 'drop_unique',
-  'add_foreign_key', 'drop_foreign_key', 'add_check', 'drop_check', 'rename_constraint', 'alter_table_options',
+  'add_foreign_key', 'drop_foreign_key', 'alter_foreign_key', 'add_check', 'drop_check', 'rename_constraint', 'alter_table_options',
 ])
 
 /**
@@ -75,6 +75,7 @@ const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = 
   drop_unique: rebuildOnly,
   add_foreign_key: rebuildOnly,
   drop_foreign_key: rebuildOnly,
+  alter_foreign_key: rebuildOnly,
   add_check: rebuildOnly,
   drop_check: rebuildOnly,
   add_exclusion: unsupported,

@@ -259,6 +259,19 @@ describe('postgres compiler', () => {
     ])
   })
 
+  it('changes a foreign key\'s deferral in place: ALTER CONSTRAINT, which reads no row', () => {
+    const key = { name: 'FK_org', columns: ['org'], referencedTable: 'orgs', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' } as const
+    expect(sqlOf([
+      { kind: 'alter_foreign_key', table: users, from: key, to: { ...key, deferrable: 'INITIALLY DEFERRED' } },
+      { kind: 'alter_foreign_key', table: users, from: { ...key, deferrable: 'INITIALLY DEFERRED' }, to: { ...key, deferrable: 'INITIALLY IMMEDIATE' } },
+      { kind: 'alter_foreign_key', table: users, from: { ...key, deferrable: 'INITIALLY IMMEDIATE' }, to: key },
+    ])).toEqual([
+      'ALTER TABLE "public"."users" ALTER CONSTRAINT "FK_org" DEFERRABLE INITIALLY DEFERRED',
+      'ALTER TABLE "public"."users" ALTER CONSTRAINT "FK_org" DEFERRABLE INITIALLY IMMEDIATE',
+      'ALTER TABLE "public"."users" ALTER CONSTRAINT "FK_org" NOT DEFERRABLE',
+    ])
+  })
+
   it('writes back the comment an index or a unique constraint made again held in the database', () => {
     const index = { name: 'IDX_a', columns: ['a'], unique: false, comment: "Space's index" }
     const unique = { name: 'UQ_a', columns: ['a', 'b'], comment: 'Unique pair' }
