@@ -3,7 +3,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { UserError, messageOf } from '../source/user-error'
 import { withFailingStatement } from './failing-statement'
-import { recordedState, revertible, withConnection } from './migration-runner'
+import { deferredConnectionSetup, recordedState, revertible, withConnection } from './migration-runner'
 import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
@@ -39,7 +39,7 @@ export async function dryRunUpgrade(project: LoadedProject, target: UpgradeTarge
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     return inRolledBackTransaction(dataSource, toRun, 'up', (executor, runner, migration) => executor.insertExecutedMigration(runner, migration))
-  })
+  }, 'records')
 }
 
 /** dryRunDowngrade reverts the migrations down to `target`, and deletes their records, in a transaction it rolls back. */
@@ -48,7 +48,7 @@ export async function dryRunDowngrade(project: LoadedProject, target: DowngradeT
     boundMigrations(dataSource, timeouts)
     const toRevert = await revertible(dataSource, target)
     return inRolledBackTransaction(dataSource, toRevert, 'down', (executor, runner, migration) => executor.deleteExecutedMigration(runner, migration))
-  })
+  }, 'records')
 }
 
 async function inRolledBackTransaction(
@@ -70,6 +70,12 @@ async function inRolledBackTransaction(
     // As TypeORM's runner does, before the transaction begins (SQLite ignores its foreign_keys pragma inside one).
     await runner.beforeMigration()
     await runner.startTransaction()
+    // What TypeORM's connect sends (see deferredConnectionSetup), rolled back with the rest; each in a savepoint,
+    // as the connect goes on where one fails (an extension the user may not install).
+    for (const sql of deferredConnectionSetup(dataSource)) {
+      await runner.startTransaction()
+      await runner.query(sql).then(() => runner.commitTransaction(), () => runner.rollbackTransaction())
+    }
     // A later part of a change commits the parts before it, which a dry run cannot: it stops there.
     const own = Object.assign(runner, {
       commitTransaction: async () => { throw new CommitAsked('a dry run cannot commit') },

@@ -4,7 +4,7 @@ import { createPostgresDatabase, type TestDatabase } from '../support/test-datab
 
 // TypeORM's PostgreSQL driver installs the extensions the entities use as it connects. The commands that
 // only read the database (status, current, history, stamp) connect without that, so they change nothing; so do
-// upgrade --sql and downgrade --sql, whose script holds what the connect would have sent.
+// upgrade --sql and downgrade --sql, whose script holds what the connect would have sent, and --dry-run, which rolls it back.
 
 const entity = `
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
@@ -17,8 +17,8 @@ export class Tag {
 const migration = `
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 export class Init1700000000000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) { await queryRunner.query('SELECT 1') }
-  async down(queryRunner: QueryRunner) { await queryRunner.query('SELECT 1') }
+  async up(queryRunner: QueryRunner) { await queryRunner.query('CREATE TABLE tag (id serial PRIMARY KEY, name citext NOT NULL)') }
+  async down(queryRunner: QueryRunner) { await queryRunner.query('DROP TABLE tag') }
 }
 `
 
@@ -50,6 +50,9 @@ test('status, current, history and stamp install no extension; upgrade connects 
   expect(script.code).toBe(0)
   expect(script.stdout.indexOf('CREATE EXTENSION IF NOT EXISTS "citext";')).toBeGreaterThan(-1)
   expect(script.stdout.indexOf('CREATE EXTENSION IF NOT EXISTS "citext";')).toBeLessThan(script.stdout.indexOf('-- Init1700000000000: up'))
+  expect(await extensions()).toEqual([])
+  const dry = await runCliInProcess(project.dir, ['upgrade', '--dry-run'])
+  expect(dry.code).toBe(0)
   expect(await extensions()).toEqual([])
   expect((await runCliInProcess(project.dir, ['upgrade'])).code).toBe(0)
   expect(await extensions()).toEqual(['citext'])
