@@ -156,6 +156,11 @@ export interface TypeLimits {
    * of the others is read, or shown, at the time zone of the session that converts it. Absent: none.
    */
   readonly zonedTypes?: readonly string[]
+  /**
+   * How a session is set to UTC, and what converts a value between time zones by hand, in the dialect's SQL:
+   * the advice on a type change between `zonedTypes` and the other `momentTypes`. Absent with `zonedTypes`.
+   */
+  readonly zoneConversion?: { readonly setUtc: string; readonly byHand: string }
 }
 
 /**

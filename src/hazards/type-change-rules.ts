@@ -120,10 +120,12 @@ function conversionFindings(op: AlterColumn, { change, probe }: Conversion, capa
  */
 export function inSessionTimeZone(findings: HazardFinding[], op: { readonly from: ColumnModel; readonly to: ColumnModel }, limits: TypeLimits): HazardFinding[] {
   if (!crossesTimeZones(op.from.type, op.to.type, limits)) return findings
+  const zones = limits.zoneConversion
+  const how = zones === undefined ? '' : ` (${zones.setUtc} first, where they are UTC), or convert them by hand with ${zones.byHand}`
   return findings.map((finding) => ({
     ...finding,
     what: `${finding.what}; each value is converted at the time zone of the session that runs the migration`,
-    advice: `${finding.advice}; run it in the time zone the values were written in (SET TIME ZONE 'UTC' first, where they are UTC), or convert them by hand with AT TIME ZONE`,
+    advice: `${finding.advice}; run it in the time zone the values were written in${how}`,
   }))
 }
 

@@ -22,7 +22,7 @@ import { baseOf } from './mysql-types'
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
  * the rows that the ALTER cannot keep: those holding a label an ENUM or SET loses, and NULLs of a column made
  * NOT NULL, values of a column given a charset without some of their characters, and values a narrower type
- * cannot hold (see valuesNotFitting). In strict mode the ALTER fails on them, after the statements before it ran;
+ * cannot hold or do not convert to (see valuesNotFitting). In strict mode the ALTER fails on them, after the statements before it ran;
  * outside it (a sql_mode without STRICT_TRANS_TABLES or STRICT_ALL_TABLES, which the server running the migration
  * may have though the one it was generated on had not) the ALTER succeeds and turns them into '', the type's
  * implicit default, '?' for each character the charset lacks, a cut string or the nearest bound, with a warning
@@ -61,7 +61,8 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
  * paddedBinaryNarrowing), numbers outside the new range (negative ones of a number made an unsigned decimal, float
  * or double; those a year does not keep, see yearsNotKept), moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
- * position or bits (see labelsNotFitting). Fewer decimal places or fractional seconds are rounded in either mode,
+ * position or bits (see labelsNotFitting), and values text made another kind of value does not parse as (see
+ * valuesNotConverting). Fewer decimal places or fractional seconds are rounded in either mode,
  * and stay unchecked (TYPE_NARROWING warns of them).
  */
 function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
@@ -69,6 +70,7 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
   if (!changesType(op.changes) || from.computed !== undefined || to.computed !== undefined || baseOf(to.type) === 'bit') return []
   const change = classifyMysqlTypeChange(from, to)
   if (change === 'label_positions' || change === 'label_bits') return labelsNotFitting(op)
+  if (change === 'cast_may_fail') return valuesNotConverting(op)
   if (change !== 'narrowing') return []
   const column = quoteIdent(from.name)
   if (baseOf(to.type) === 'year') return [yearsNotKept(column)]
@@ -104,6 +106,25 @@ function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: Colu
     }]
   }
   return []
+}
+
+/**
+ * valuesNotConverting is the test for the values of a column whose type `op` makes them parse as another kind of
+ * value (text made a number, a date, a uuid, JSON or an ENUM) that the new type does not take: strict mode refuses
+ * them; outside it the server writes 0, a zero date or NULL in their place. Labels an ENUM or SET drops are tested
+ * apart (see dataLossGuards).
+ */
+function valuesNotConverting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
+  const { from, to } = op
+  if (from.enumValues !== undefined && to.enumValues !== undefined) return []
+  const column = quoteIdent(from.name)
+  const condition = probeCondition({ kind: 'not_convertible', table: op.table, column: from.name, from, to }, column)
+  if (condition === undefined) return []
+  return [{
+    condition: `${column} IS NOT NULL AND ${condition}`,
+    what: `hold values that do not convert to ${typeTextWithValues(to)}: change them first ` +
+      '(outside strict mode the server would silently write 0, a zero date or NULL in their place)',
+  }]
 }
 
 /**

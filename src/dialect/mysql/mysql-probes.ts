@@ -7,10 +7,12 @@ import { quoteIdent } from './mysql-quote'
 import { withoutZeroPadding } from './mysql-binary-narrowing'
 import { charactersLost } from './mysql-charset-narrowing'
 import { integerTypes } from './mysql-type-families'
+import { baseOf, mysqlBinaryTypes } from './mysql-types'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
-const uuidPattern = '^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$'
+// MariaDB takes 32 hex digits with hyphens anywhere between them, and nothing around them (not even spaces).
+const uuidPattern = '^[0-9a-f](-*[0-9a-f]){31}$'
 const numberTypes = new Set(['decimal', 'float', 'double'])
 const temporalCasts: Readonly<Record<string, string>> = { date: 'DATE', datetime: 'DATETIME', timestamp: 'DATETIME', time: 'TIME' }
 
@@ -22,15 +24,19 @@ function momentCast(to: ColumnModel): string {
 
 /**
  * notConvertible tests the values of a column against what the target type takes, for the types it knows:
- * numbers and uuids by their text, dates and times by a CAST (NULL, with a warning, for a value that is not
+ * numbers and uuids by their text (a uuid made of bytes by their number: 16), dates and times by a CAST (NULL, with a warning, for a value that is not
  * one), JSON by JSON_VALID, enums by their labels.
  */
-function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
+function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, quoted: string): string | undefined {
   const { to } = probe
   const base = to.type.split(' ')[0]!
+  // MariaDB casts a uuid to nothing but text ("Illegal parameter data type uuid for operation 'cast_as_datetime'").
+  const column = baseOf(probe.from.type) === 'uuid' ? `CAST(${quoted} AS CHAR)` : quoted
   if (integerTypes.has(base)) return `${column} NOT REGEXP ${quoteString(integerPattern)}`
   if (numberTypes.has(base)) return `${column} NOT REGEXP ${quoteString(numberPattern)}`
-  if (base === 'uuid') return `LOWER(TRIM(${column})) NOT REGEXP ${quoteString(uuidPattern)}`
+  if (base === 'uuid') {
+    return mysqlBinaryTypes.has(baseOf(probe.from.type)) ? `LENGTH(${column}) <> 16` : `LOWER(${column}) NOT REGEXP ${quoteString(uuidPattern)}`
+  }
   if (base === 'json') return `JSON_VALID(${column}) = 0`
   const cast = temporalCasts[base]
   if (cast !== undefined) return `CAST(${column} AS ${cast}) IS NULL`

@@ -1,7 +1,7 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
-import { baseOf } from './mysql-types'
+import { baseOf, mysqlBinaryTypes } from './mysql-types'
 
 const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
 /** Largest length of each text and blob type, in bytes. */
@@ -10,14 +10,13 @@ const lobBytes: Readonly<Record<string, number>> = {
   tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
 }
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
-const binaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
 const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
 const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), ...fractionalTypes])
 /** Types whose values are text to a conversion: a number, a date or a time is parsed out of them. */
 const textValueTypes: ReadonlySet<string> = new Set([...stringTypes, 'enum', 'set', 'uuid'])
 /** Types MariaDB converts uuid values to and from; it refuses every other ("Cannot cast 'uuid' as 'bigint'"), rows or none. */
-const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...binaryTypes, 'enum', 'set', 'json', 'uuid'])
+const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...mysqlBinaryTypes, 'enum', 'set', 'json', 'uuid'])
 
 /**
  * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
@@ -39,8 +38,8 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): Typ
   if (source === target && !(source in integerBytes)) return sameType(source, from, to)
   if (target in integerBytes) return toInteger(source, from, to)
   if (stringTypes.has(target)) return toString(source, from, to)
-  if (binaryTypes.has(target)) return binaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
-  if (textValueTypes.has(source) || binaryTypes.has(source)) return 'cast_may_fail'
+  if (mysqlBinaryTypes.has(target)) return mysqlBinaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
+  if (textValueTypes.has(source) || mysqlBinaryTypes.has(source)) return 'cast_may_fail'
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
   if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
   if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'

@@ -46,4 +46,6 @@ export const mysqlTypeLimits: TypeLimits = {
   momentTypes: ['date', 'datetime', 'timestamp', 'time'],
   // A TIMESTAMP is kept in UTC and converted from and to the session's time_zone.
   zonedTypes: ['timestamp'],
+  // An offset, not 'UTC': a named zone needs the time zone tables, which a server may not have loaded.
+  zoneConversion: { setUtc: "SET time_zone = '+00:00'", byHand: 'CONVERT_TZ' },
 }

@@ -43,6 +43,8 @@ export const mysqlStringLengthTypes: ReadonlySet<string> = new Set(['char', 'var
 /** Length types whose length, when none is written, is 1: the server stores `char` as `char(1)`. */
 const lengthOneByDefault: ReadonlySet<string> = new Set(['char', 'binary', 'bit'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
+/** Types holding bytes, not characters: MariaDB reads a uuid out of one as its 16 bytes, not as its text. */
+export const mysqlBinaryTypes: ReadonlySet<string> = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'])
 /** mysqlFloatTypes are the canonical approximate types (`real` is read as `double`). */
 export const mysqlFloatTypes: ReadonlySet<string> = new Set(['float', 'double'])
 /** Numeric types: their defaults are numbers, written unquoted. */

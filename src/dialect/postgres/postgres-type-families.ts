@@ -22,4 +22,5 @@ export const postgresTypeLimits: TypeLimits = {
   decimalTypes: ['numeric'],
   momentTypes: ['date', 'time', 'timetz', 'timestamp', 'timestamptz'],
   zonedTypes: ['timestamptz', 'timetz'],
+  zoneConversion: { setUtc: "SET TIME ZONE 'UTC'", byHand: 'AT TIME ZONE' },
 }
