@@ -2,24 +2,16 @@ import * as fs from 'node:fs'
 import { loadProject } from '../../src/source/load-config'
 import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
+import { noteEntity } from './note-project'
 
 // The DataSource's `cache` option keeps TypeORM's query result cache in a table of the database (made by
 // synchronize, or by TypeORM's migration:generate): TypeORM's own table, as the migrations table is, never dropped.
-
-const note = `
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-@Entity('note')
-export class Note {
-  @PrimaryGeneratedColumn() id: number
-  @Column() text: string
-}
-`
 
 let project: TempProject
 afterEach(() => project.remove())
 
 async function synchronizedProject(cache: string): Promise<void> {
-  project = tempProject({ 'note.ts': note })
+  project = tempProject({ 'note.ts': noteEntity('@Column() text: string') })
   project.write('ormconfig.ts', sqliteConfig({ imports: "import { Note } from './note'", entities: '[Note]', options: `cache: ${cache},` }))
   fs.mkdirSync(project.file('data'))
   // TypeORM's synchronize makes the note table and the cache table, as an application with synchronize on would.
