@@ -1,4 +1,4 @@
-import { type DataSource, DataTypeNotSupportedError, type MigrationInterface } from 'typeorm'
+import { type DataSource, DataTypeNotSupportedError, type MigrationInterface, NoConnectionOptionError } from 'typeorm'
 import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { withDistinctEntitySchemas } from './distinct-entity-schemas'
@@ -41,10 +41,14 @@ async function connectionsTurnOfTheEventLoop(): Promise<void> {
 /**
  * whatToDo ends the line of an entity TypeORM rejects. A column typed `Object` is one whose property type the
  * decorator metadata cannot name (`string | null` under strictNullChecks, an object type): its `type` is missing.
+ * A connection option TypeORM needs to place the tables (MySQL's `database`) is the config's, no entity's.
  */
 function whatToDo(err: unknown): string {
   if (err instanceof DataTypeNotSupportedError && err.message.startsWith('Data type "Object"')) {
     return "its property's type is a union with null or undefined (under strictNullChecks) or an object, which decorator metadata writes as Object: give the column an explicit type, as @Column({ type: 'varchar', nullable: true })"
+  }
+  if (err instanceof NoConnectionOptionError) {
+    return "set that option of the DataSource (where the config reads it from process.env, set the variable or load the .env file in the config, as import 'dotenv/config')"
   }
   return 'fix the entity or file it names'
 }

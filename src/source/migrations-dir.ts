@@ -52,7 +52,8 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
     [...new Set(globs.filter((glob) => extensions.some((extension) => loadsNewFile(glob, folderOf(glob, cwd), extension, cwd))).map((glob) => folderOf(glob, cwd)))]
   const listed = globs.join(', ')
   const severalFolders = `the DataSource loads migrations from ${listed}, and a new migration could go to any of them: set autogen.migrationsDir to the folder to write to (e.g. src/migrations)`
-  const folders = loading(['.ts'])
+  // A glob that loads `.ts` files from the tsconfig's outDir (`dist/migrations/*{.ts,.js}`) loads build output all the same.
+  const folders = loading(['.ts']).filter((folder) => !insideOutDir(folder))
   if (folders.length === 1) return placed(folders[0]!)
   if (folders.length > 1) return refused(severalFolders)
   const javaScriptFolders = loading(javaScriptExtensions)
@@ -132,9 +133,23 @@ function formatOfFolder(folder: string, globs: readonly string[], cwd: string, c
 function isBuildOutput(folder: string, configPath: string | undefined): boolean {
   if (configPath === undefined || isTypeScriptSource(configPath)) return true
   if (folderEntries(folder).some((fileName) => isTypeScriptSource(fileName))) return true
+  return insideOutDir(folder)
+}
+
+/**
+ * insideOutDir says whether `folder` is inside the `outDir` of the tsconfig.json above it, where the build
+ * writes (and may delete) what it compiles. An outDir that holds the tsconfig itself (`"outDir": "."`) is not
+ * told apart from the sources.
+ */
+function insideOutDir(folder: string): boolean {
   const tsconfig = nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder)
   const outDir = tsconfig === undefined ? undefined : readTsconfigChain(tsconfig)?.merged.outDir
-  return typeof outDir === 'string' && !path.relative(outDir, folder).startsWith('..')
+  return typeof outDir === 'string' && isWithin(outDir, folder) && !isWithin(outDir, path.dirname(tsconfig!))
+}
+
+function isWithin(parent: string, folder: string): boolean {
+  const relative = path.relative(parent, folder)
+  return !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 function toPosix(file: string): string {

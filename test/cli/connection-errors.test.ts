@@ -87,6 +87,17 @@ describe('on mariadb', () => {
     project.write('ormconfig.ts', mariadbConfig("url: 'mariadb://root:pw-not-to-print@127.0.0.1:3306/mysql'"))
     await expectConnectionError(args, '127.0.0.1:3306/mysql as root', /Access denied for user 'root'/, 'mariadb')
   })
+
+  // The config reads the database from an environment variable the app's entry point loads from .env, and this run lacks.
+  it.each([['check'], ['diff'], ['generate', 'Init']])('%s says to set a database read from an unset environment variable, not to fix an entity', async (...args) => {
+    project.write('ormconfig.ts', mariadbConfig("host: '127.0.0.1', port: 3306, username: 'root', database: process.env.AUTOGEN_TEST_NEVER_SET"))
+    const run = await runCliInProcess(project.dir, args)
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^typeorm-autogen: .*Option "database" is not set.*; set that option of the DataSource \(where the config reads it from process\.env, set the variable or load the \.env file in the config/),
+    ])
+    expect(fs.existsSync(project.file('migrations'))).toBe(false)
+  })
 })
 
 it.each([['upgrade'], ['downgrade'], ['status']])('%s says a migration file failed to load, not that the database failed to open', async (command) => {

@@ -59,6 +59,22 @@ describe('a dist/*.js glob', () => {
     expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
   })
 
+  // NestJS's `dist/migrations/*{.ts,.js}`: the glob would load a .ts written there, but the build empties its outDir.
+  it("is refused when it loads .ts files too, inside the tsconfig's outDir", async () => {
+    projectWith("['dist/migrations/*{.ts,.js}']")
+    project.write('tsconfig.json', JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, outDir: './dist' } }))
+    expectRefused(await cli('generate', 'AddNote'), /dist\/migrations\/\*\{\.ts,\.js\}, which is build output: set autogen\.migrationsDir to the source folder/)
+    expect(filesIn('dist/migrations')).toEqual([])
+  })
+
+  it('loads .ts files from a folder of the sources when the outDir is the project itself', async () => {
+    projectWith("['dist/migrations/*{.ts,.js}']")
+    project.write('tsconfig.json', JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, outDir: '.' } }))
+    const run = await cli('generate', 'AddNote', '--timestamp', '1700000001000')
+    expect(run.stderr).toBe('')
+    expect(filesIn('dist/migrations')).toContain('1700000001000-AddNote.ts')
+  })
+
   it('works with autogen.migrationsDir, and a second generate before upgrade is refused', async () => {
     projectWith("['dist/migrations/*.js']", "export const autogen = { migrationsDir: 'src/migrations' }")
     const first = await cli('generate', 'AddNote', '--timestamp', '1700000001000')
