@@ -15,6 +15,10 @@ const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[
 const uuidPattern = '^[0-9a-f](-*[0-9a-f]){31}$'
 const numberTypes = new Set(['decimal', 'float', 'double'])
 const temporalCasts: Readonly<Record<string, string>> = { date: 'DATE', datetime: 'DATETIME', timestamp: 'DATETIME', time: 'TIME' }
+// A date and time as the server reads them: up to three groups of digits, then up to four more after a space or
+// 'T', any punctuation between groups. CAST reads the moment at the start of '2024-01-02T03:04:05.678Z' or of
+// '2024-01-02 03:04:05+02:00' with a warning, where ALTER in strict mode refuses the value.
+const momentPattern = '^[[:space:]]*[0-9]+([^[:alnum:]]+[0-9]+){0,2}(([^[:alnum:]]+|T)[0-9]+([^[:alnum:]]+[0-9]+){0,3})?[[:space:]]*$'
 
 /** momentCast is the CAST target of a date or time type, with its fractional seconds (CAST rounds them as ALTER does). */
 function momentCast(to: ColumnModel): string {
@@ -25,7 +29,7 @@ function momentCast(to: ColumnModel): string {
 /**
  * notConvertible tests the values of a column against what the target type takes, for the types it knows:
  * numbers and uuids by their text (a uuid made of bytes by their number: 16), dates and times by a CAST (NULL, with a warning, for a value that is not
- * one), JSON by JSON_VALID, enums by their labels.
+ * one) and dates by their text as well (see momentPattern), JSON by JSON_VALID, enums by their labels.
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, quoted: string): string | undefined {
   const { to } = probe
@@ -39,7 +43,8 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   }
   if (base === 'json') return `JSON_VALID(${column}) = 0`
   const cast = temporalCasts[base]
-  if (cast !== undefined) return `CAST(${column} AS ${cast}) IS NULL`
+  if (cast === 'TIME') return `CAST(${column} AS ${cast}) IS NULL`
+  if (cast !== undefined) return `(CAST(${column} AS ${cast}) IS NULL OR ${column} NOT REGEXP ${quoteString(momentPattern)})`
   if (base === 'enum' && to.enumValues !== undefined && to.enumValues.length > 0) return `${column} NOT IN (${to.enumValues.map(quoteString).join(', ')})`
   return undefined
 }
