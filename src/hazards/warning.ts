@@ -19,6 +19,7 @@ export const warningCodes = [
   'DATABASE_PATH',
   'SCHEMA_DIFFERS',
   'RUN_OUT_OF_ORDER',
+  'RUN_UNRECORDED_EDIT',
 ] as const
 
 /** WarningCode names one kind of warning. */

@@ -85,7 +85,8 @@ function fileFindings(f: MigrationFile, recorded: string | undefined, applied: R
     return [{
       code: 'APPLIED_MIGRATION_EDITED',
       file,
-      message: `migration ${migration} was edited after it was applied: restore it (git checkout -- ${file}) and write a new migration for the change`,
+      message: `migration ${migration} differs from ${migrationSumFileName} and is applied: edited after it ran, restore it (git checkout -- ${file}) and write a new migration for the change; ` +
+        'edited before it ran, as the database has it, run `typeorm-autogen hash`',
     }]
   }
   return [{

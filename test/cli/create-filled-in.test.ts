@@ -34,5 +34,5 @@ it('create, fill in, upgrade: check asks for hash (exit 5), not to restore the f
   expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
 
   writeFileSync(project.file(backfill), readFileSync(project.file(backfill), 'utf8').replace('SET "views" = 1', 'SET "views" = 2'))
-  expect((await cli('check')).stderr).toContain(`${backfill}: APPLIED_MIGRATION_EDITED: migration Backfill1700000001000 was edited after it was applied`)
+  expect((await cli('check')).stderr).toContain(`${backfill}: APPLIED_MIGRATION_EDITED: migration Backfill1700000001000 differs from autogen.sum and is applied: edited after it ran, restore it`)
 })

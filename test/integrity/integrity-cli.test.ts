@@ -90,7 +90,8 @@ describe.each([
       expect(check.code).toBe(5)
       expect(check.stdout).toContain('The database matches the entities, but the checks below fail.')
       expect(check.stderr).toBe(
-        `${init}: APPLIED_MIGRATION_EDITED: migration Init1700000000000 was edited after it was applied: restore it (git checkout -- ${init}) and write a new migration for the change\n`,
+        `${init}: APPLIED_MIGRATION_EDITED: migration Init1700000000000 differs from autogen.sum and is applied: edited after it ran, restore it (git checkout -- ${init}) ` +
+          'and write a new migration for the change; edited before it ran, as the database has it, run `typeorm-autogen hash`\n',
       )
       expect((await cli('diff')).code).toBe(0)
       writeFileSync(project.file(init), original)
@@ -416,6 +417,29 @@ it('a DataSource loading migrations/**/*.ts: the migrations moved into subfolder
     expect((await cli('hash')).stdout).toBe('Wrote migrations/autogen.sum (2 migrations)\n')
     expect((await cli('status')).stderr).toContain('warning: DropLegacy1700000001000 line')
     expect((await cli('check', '--fail-on', 'danger')).stderr).toContain('migrations/v2/1700000001000-DropLegacy.ts:')
+  } finally {
+    project.remove()
+    await db.drop()
+  }
+})
+
+it('upgrade warns of a migration edited since generate wrote it, which check then cannot tell from one edited after it ran; hash records it', async () => {
+  const db = await createSqliteDatabase()
+  const project = tempProject({ 'ormconfig.ts': configFor(db), 'note.ts': noteEntity([]) })
+  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
+  try {
+    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+    const init = 'migrations/1700000000000-Init.ts'
+    // The reviewer's edit, before it runs (an UPDATE before a NOT NULL, say).
+    writeFileSync(project.file(init), readFileSync(project.file(init), 'utf8').replace('public async down', '// reviewed: rows filled first\n    public async down'))
+    const upgrade = await cli('upgrade')
+    expect(upgrade.code).toBe(0)
+    expect(upgrade.stderr).toContain(`warning: RUN_UNRECORDED_EDIT: ${init} differs from autogen.sum (edited since it was written), and runs as it is now: ` +
+      'once it is reviewed, run `typeorm-autogen hash` to record the edit, or `check` reports it as edited after it was applied')
+    expect(await cli('check')).toMatchObject({ code: 5, stderr: expect.stringContaining('edited before it ran, as the database has it, run `typeorm-autogen hash`') })
+    expect((await cli('hash')).code).toBe(0)
+    expect(await cli('check')).toMatchObject({ code: 0, stderr: '' })
+    expect((await cli('upgrade')).stderr).not.toContain('RUN_UNRECORDED_EDIT')
   } finally {
     project.remove()
     await db.drop()

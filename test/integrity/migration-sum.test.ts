@@ -137,7 +137,8 @@ describe('folderIntegrityFindings', () => {
     write('1700000001000-AddViews.ts', b.replace('SELECT 1', 'SELECT 2'))
     const findings = folderIntegrityFindings(dir, false, ['Init1700000000000'], dir).map(findingLine)
     expect(findings).toEqual([
-      '1700000000000-Init.ts: APPLIED_MIGRATION_EDITED: migration Init1700000000000 was edited after it was applied: restore it (git checkout -- 1700000000000-Init.ts) and write a new migration for the change',
+      '1700000000000-Init.ts: APPLIED_MIGRATION_EDITED: migration Init1700000000000 differs from autogen.sum and is applied: edited after it ran, restore it ' +
+        '(git checkout -- 1700000000000-Init.ts) and write a new migration for the change; edited before it ran, as the database has it, run `typeorm-autogen hash`',
       '1700000001000-AddViews.ts: MIGRATION_CHANGED: changed since autogen.sum was written: if the edit is meant and AddViews1700000001000 is applied nowhere yet, run `typeorm-autogen hash`; else restore it (git checkout -- 1700000001000-AddViews.ts)',
     ])
   })

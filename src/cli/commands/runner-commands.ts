@@ -1,6 +1,7 @@
 import { runOutOfOrder } from '../../pipeline/migration-order'
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { shownBy } from '../../pipeline/shown-findings'
+import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
 import { warningLine } from '../../hazards/warning'
 import { downgrade, upgrade } from '../../runner/migration-runner'
@@ -20,7 +21,7 @@ export interface RunnerArgs extends RunSafetyArgs {
 /**
  * upgradeCommand applies the pending migrations up to the target (by default all) with TypeORM's runner.
  * First it prints, as warnings, the hazards of those migration files that no reviewer accepted, and whether it
- * runs a migration behind the newest applied one; they do not stop it.
+ * runs a migration behind the newest applied one or one edited since autogen.sum recorded it; they do not stop it.
  */
 export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
@@ -29,6 +30,9 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const applied = await upgrade(project, args, (toRun, before) => {
     const behind = runOutOfOrder(toRun, before)
     if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
+    for (const edit of unrecordedEdits(project.migrationsDir, project.migrationsInSubfolders, toRun)) {
+      if (shown.warnings && !shown.ignore.has(edit.code)) printWarning(output, warningLine(edit))
+    }
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, project.migrationsInSubfolders, toRun, shown))) output.err(line)
   }, runSafetyReport(args, output))
   if (applied.length === 0) output.out('Up to date: no pending migrations.')
