@@ -15,7 +15,8 @@ import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
 import { formerColumns } from './former-columns'
 import { formerTables, tableRenamesOf } from './former-tables'
-import { ignoredTables } from './ignored-tables'
+import { ignoredTables, tablesNeverRead } from './ignored-tables'
+import { queryResultCacheToMake, withQueryResultCache } from './query-result-cache'
 import { keepingSkippedViews } from './kept-views'
 import { keepingSkippedIndexes } from './leave-alone'
 import { storedRecords } from '../plan/typeorm-records'
@@ -63,7 +64,7 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const { dataSource, settings } = project
   const baseDialect = dialectFor(dataSource.options)
   const connect = options.connect ?? (() => baseDialect.connect(dataSource.options))
-  const database = readDatabaseAhead(baseDialect, dataSource.options, connect, storedNames(baseDialect, ignoredTables(dataSource, settings)))
+  const database = readDatabaseAhead(baseDialect, dataSource.options, connect, storedNames(baseDialect, tablesNeverRead(dataSource, settings)))
   let reading: EntityReading
   try {
     reading = await cachedEntityReading(project, () => readEntityReading(dataSource))
@@ -84,22 +85,26 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const { dataSource, settings } = project
   const { entities } = reading
   const connection = await database.connection()
-  const ignore = storedNames(dialect, [...ignoredTables(dataSource, settings), ...entities.skippedTables.map((t) => t.name)])
+  const skipped = entities.skippedTables.map((t) => t.name)
+  const ignore = storedNames(dialect, [...ignoredTables(dataSource, settings), ...skipped])
+  const neverRead = storedNames(dialect, [...tablesNeverRead(dataSource, settings), ...skipped])
+  const cache = await queryResultCacheToMake(dataSource, dialect, neverRead)
   const normalized = dialect.normalize(withoutArrayDefaults(entities.model, dialect.capabilities), dataSource.options)
-  const wanted = {
+  const entityWanted = {
     ...normalized,
     tables: normalized.tables.filter((t) => !ignore.includes(t.name)),
     views: normalized.views.filter((v) => !ignore.includes(v.name)),
   }
-  refuseSchemaWideNameClashes(wanted, dialect.capabilities)
-  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, wanted.tables, ignore, dialect.storedName)
+  refuseSchemaWideNameClashes(entityWanted, dialect.capabilities)
+  const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, entityWanted.tables, ignore, dialect.storedName)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
   const hints = [...(options.renames ?? []), ...entities.renameHints]
-  const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, wanted.schemas) : []
-  const former = dialect.capabilities.schemas ? formerSchemaTables(snapshot, [...wanted.schemas, ...movedFrom]) : []
+  const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, entityWanted.schemas) : []
+  const former = dialect.capabilities.schemas ? formerSchemaTables(snapshot, [...entityWanted.schemas, ...movedFrom]) : []
   const readForTables = [...movedFrom, ...new Set(former.map((t) => t.schema!))]
-  const schemas = dialect.capabilities.schemas ? [...wanted.schemas, ...readForTables] : undefined
-  const introspected = onlyTablesNamed(await database.introspect({ schemas, ignoreTables: ignore }), readForTables, [...movedTables(hints), ...former])
+  const schemas = dialect.capabilities.schemas ? [...entityWanted.schemas, ...readForTables] : undefined
+  const read = onlyTablesNamed(await database.introspect({ schemas, ignoreTables: neverRead }), readForTables, [...movedTables(hints), ...former])
+  const { introspected, wanted } = withQueryResultCache(read, entityWanted, cache)
   refuseNoEntities(dataSource, reading.metadataCount, introspected)
   const tableRenames = tableRenamesOf(hints, introspected, wanted)
   const formerTable = formerTables(tableRenames)
