@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../source/user-error'
+import { holdSignals } from './signals-held'
 
 /** FileToWrite is a file for writeAllWhole: a new one (a migration), or one it may replace (`replace`). */
 export interface FileToWrite {
@@ -25,9 +26,19 @@ export function writeWhole(dir: string, fileName: string, source: string, option
  * linked into place (a link, unlike a rename, fails when the name is taken, so no migration is ever
  * replaced), and last the replacing ones are renamed over theirs, each old file kept aside under a second
  * link until all are in place. Failing at any step, it puts back what it replaced, removes what it wrote and
- * throws a UserError: the folder is as it was.
+ * throws a UserError: the folder is as it was. A SIGINT, SIGTERM or SIGHUP meanwhile waits until it is done (see
+ * holdSignals): killed halfway, it would leave a migration autogen.sum does not list, or a `.partial` file.
  */
 export function writeAllWhole(dir: string, files: readonly FileToWrite[]): string[] {
+  const release = holdSignals()
+  try {
+    return writeAllOrNone(dir, files)
+  } finally {
+    release()
+  }
+}
+
+function writeAllOrNone(dir: string, files: readonly FileToWrite[]): string[] {
   const temporaries = files.map((f) => join(dir, `.${f.fileName}.partial`))
   const placed: string[] = []
   const replaced: { readonly file: string; readonly kept: string | undefined }[] = []

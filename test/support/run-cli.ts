@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
 
-const bin = path.resolve(__dirname, '../../bin/typeorm-autogen.js')
+/** The package's bin entry, which runs the built CLI (dist/). */
+export const bin = path.resolve(__dirname, '../../bin/typeorm-autogen.js')
 
 /** CliRun is what one run of the built CLI printed and returned. */
 export interface CliRun {
