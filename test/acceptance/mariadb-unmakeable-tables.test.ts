@@ -256,3 +256,27 @@ it('refuses a primary key over a text column, new or made one, changing nothing'
   await expect(migrateTo(db, [FirstTable, TextKeyWebhook], 'TextKey')).rejects.toThrow(refusal)
   expect((await db.query<{ Type: string }>("SHOW COLUMNS FROM webhook WHERE Field = 'method'"))[0]?.Type).toBe('varchar(255)')
 })
+
+// WordPress-style posts: an index and a unique over TEXT and BLOB columns. MariaDB indexes a prefix of each (a
+// HASH key for the unique), so these are made there; MySQL refuses them, and gets a refusal before anything runs
+// (see test/dialect/mysql/mysql-unmakeable-tables.test.ts).
+@Entity('post')
+@Index('IDX_post_body', ['body'])
+@Unique('UQ_post_slug', ['title', 'slug'])
+class TextKeyedPost {
+  @PrimaryGeneratedColumn() id: number
+  @Column() title: string
+  @Column({ type: 'text' }) body: string
+  @Column({ type: 'text' }) slug: string
+  @Index({ unique: true }) @Column({ type: 'blob' }) digest: Buffer
+}
+
+it('makes an index, a unique and a unique index over TEXT and BLOB columns on MariaDB, finds nothing to change after, and reverts', async () => {
+  await migrateTo(db, [FirstTable], 'First')
+  await migrateTo(db, [FirstTable, TextKeyedPost], 'Posts')
+  expect(await pendingChanges(db, [FirstTable, TextKeyedPost])).toEqual([])
+  const keys = await db.query<{ Key_name: string; Column_name: string; Sub_part: number | null; Index_type: string }>("SHOW INDEX FROM post WHERE Column_name IN ('body', 'slug', 'digest')")
+  expect(keys.map((k) => `${k.Column_name}: ${k.Index_type}${k.Sub_part === null ? '' : ` (${k.Sub_part})`}`).sort()).toEqual(['body: BTREE (768)', 'digest: HASH', 'slug: HASH'])
+  await revertLast(db, [FirstTable, TextKeyedPost])
+  expect(await pendingChanges(db, [FirstTable])).toEqual([])
+})

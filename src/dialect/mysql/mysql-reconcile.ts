@@ -29,8 +29,9 @@ import { baseOf } from './mysql-types'
  * compared with the database's table it comes from, and a renamed column with the column it comes from.
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
-  refuseUnmakeableTables(desired)
-  await refuseKeysTooLong(desired, connection, (connection as MysqlConnection).server)
+  const server = (connection as MysqlConnection).server
+  refuseUnmakeableTables(desired, server)
+  await refuseKeysTooLong(desired, connection, server)
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
   const desiredTable = namedIn(desired.tables)
   const referencedCounterpart = (fk: ForeignKeyModel) => {

@@ -1,6 +1,7 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { UserError } from '../../source/user-error'
 import { innoDbTable, keepsForeignKeys } from './mysql-engines'
+import type { MysqlServer } from './mysql-server'
 import { baseOf, mysqlIntegerTypes } from './mysql-types'
 
 /**
@@ -22,12 +23,15 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  * - a primary key over a TEXT, BLOB or JSON column (`@PrimaryColumn({ type: 'text' })`, n8n's webhooks' `method`): the
  *   server keys such a column only by a prefix of it, which an entity cannot declare ("BLOB/TEXT column used in key
  *   specification without a key length").
+ * - on MySQL, a plain index, a unique or a unique index over such a column, for the same reason (MariaDB indexes
+ *   a prefix of it, and keeps a unique as a HASH key).
  * (Two auto-increment columns in one table TypeORM itself refuses.)
  */
-export function refuseUnmakeableTables(model: SchemaModel): void {
+export function refuseUnmakeableTables(model: SchemaModel, server: MysqlServer): void {
   for (const table of model.tables) {
     refuseAutoIncrementWithoutKey(table)
     refuseWholeTextPrimaryKey(table)
+    if (server.product === 'mysql') refuseWholeTextIndexes(table)
     refuseIndexNamesAlikeHere(table)
     refuseForeignKeysWithoutEngineSupport(table, model)
     refuseForeignKeysOfOtherTypes(table, model)
@@ -45,11 +49,38 @@ function refuseAutoIncrementWithoutKey(table: TableModel): void {
   }
 }
 
+/** keyedOnlyByPrefix: the server keys a TEXT, BLOB or JSON column only by a prefix of it, of a length the key names. */
+function keyedOnlyByPrefix(column: ColumnModel): boolean {
+  return /(text|blob)$|^json$/.test(baseOf(column.type))
+}
+
 function refuseWholeTextPrimaryKey(table: TableModel): void {
-  const column = table.columns.find((c) => table.primaryKey?.columns.includes(c.name) === true && /(text|blob)$|^json$/.test(baseOf(c.type)))
+  const column = table.columns.find((c) => table.primaryKey?.columns.includes(c.name) === true && keyedOnlyByPrefix(c))
   if (column === undefined) return
   throw new UserError(`"${table.name}": its primary key (${table.primaryKey!.columns.join(', ')}) holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix ` +
     `an entity cannot declare, so the server would refuse it: give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), then run again`)
+}
+
+/**
+ * refuseWholeTextIndexes refuses a plain index, a unique or a unique index that names a TEXT, BLOB or JSON
+ * column whole: MySQL refuses it ("BLOB/TEXT column used in key specification without a key length"), where
+ * MariaDB indexes a prefix of it. A fulltext or spatial index, and a key with a prefix length, are made.
+ */
+function refuseWholeTextIndexes(table: TableModel): void {
+  const keys = [
+    ...table.indexes.filter((i) => i.method !== 'fulltext' && i.method !== 'spatial')
+      .map((i) => ({ what: `${i.unique ? 'unique index' : 'index'} "${i.name}"`, columns: i.columns.filter((_, k) => i.keys?.[k]?.length === undefined) })),
+    ...table.uniques.map((u) => ({ what: `unique "${u.name}"`, columns: u.columns })),
+  ]
+  for (const key of keys) {
+    const column = table.columns.find((c) => key.columns.includes(c.name) && keyedOnlyByPrefix(c))
+    if (column === undefined) continue
+    const fix = baseOf(column.type) === 'json'
+      ? `give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), or index a generated column of it`
+      : `give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), or, for text search, make the index fulltext (@Index({ fulltext: true }))`
+    throw new UserError(`"${table.name}": ${key.what} holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix an entity cannot declare, ` +
+      `so the server would refuse it (MariaDB takes it): ${fix}, then run again`)
+  }
 }
 
 /** Types MySQL takes AUTO_INCREMENT on: integers, and (deprecated) floating point. */
