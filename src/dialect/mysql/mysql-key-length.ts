@@ -17,7 +17,8 @@ const widestCharacter = 4
  * statements before it had run, as DDL cannot be rolled back. Four `varchar(255)` columns in utf8mb4 take 4080
  * bytes, so a primary key over them fails, and so does TypeORM's synchronize. Refused: a primary key, an index of
  * two or more columns and, on MySQL, a unique (MariaDB keeps a long unique as a HASH key, and indexes one column
- * too long for a plain index by a prefix of it, as MySQL does). Only string and binary columns are counted, at
+ * too long for a plain index by a prefix of it, as MySQL does, but a TEXT or BLOB column keyed whole with others at its
+ * whole length: `(userId, body)` over a `text` fails). Only string, binary, TEXT and BLOB columns are counted, at
  * their charset's widest character (the table's where they name none, or the database's for a new table), so
  * a key is refused only where the server would refuse it. The charsets are read (one query) only where a key
  * could pass the limit.
@@ -32,8 +33,12 @@ export async function refuseKeysTooLong(desired: SchemaModel, connection: Databa
     const tableBytes = bytesPerCharacter(charset)
     const bytes = keyBytes(table, key.columns, (column) => bytesPerCharacter(column.charset) ?? tableBytes)
     if (bytes <= longestKey) continue
+    const lob = wholeLobOf(table, key.columns)
+    const fix = lob === undefined
+      ? 'give its string columns shorter lengths (length: 191 in utf8mb4), or key fewer of them'
+      : `give "${lob}" a varchar type with a length (type: 'varchar', length: 255), or key it alone, which the server indexes by a prefix`
     throw new UserError(`"${table.name}": ${key.what} (${key.columns.map((c) => c.name).join(', ')}) takes ${bytes} bytes${charset === undefined ? '' : ` in ${charset}`}, ` +
-      `over the ${longestKey} InnoDB allows in a key, so the server would refuse it: give its string columns shorter lengths (length: 191 in utf8mb4), or key fewer of them, then run again`)
+      `over the ${longestKey} InnoDB allows in a key, so the server would refuse it: ${fix}, then run again`)
   }
 }
 
@@ -58,16 +63,30 @@ function keysOf(table: TableModel, server: MysqlServer): Key[] {
   return [...primary, ...indexes, ...uniques]
 }
 
-/** keyBytes counts a key's string and binary columns, a character as `width` says (none where it cannot tell). */
+/**
+ * wholeLobLength is the length a TEXT or BLOB column keyed whole takes in a key of several columns, in characters
+ * (bytes for a BLOB): all of it. (Keyed alone, the server takes as long a prefix as fits.)
+ */
+const wholeLobLength: Readonly<Record<string, number>> = {
+  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
+  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
+}
+
+/** keyBytes counts a key's string, binary, TEXT and BLOB columns, a character as `width` says (none where it cannot tell). */
 function keyBytes(table: TableModel, columns: readonly KeyColumn[], width: (column: ColumnModel) => number | undefined): number {
   return columns.reduce((sum, key) => {
     const column = table.columns.find((c) => c.name === key.name)
     if (column === undefined) return sum
     const type = baseOf(column.type)
-    const characters = key.prefix ?? column.length
-    if (characters === undefined || !mysqlStringLengthTypes.has(type)) return sum
-    return sum + characters * (type.endsWith('binary') ? 1 : width(column) ?? 0)
+    const characters = key.prefix ?? column.length ?? wholeLobLength[type]
+    if (characters === undefined || !(mysqlStringLengthTypes.has(type) || type in wholeLobLength)) return sum
+    return sum + characters * (/(binary|blob)$/.test(type) ? 1 : width(column) ?? 0)
   }, 0)
+}
+
+/** wholeLobOf is a TEXT or BLOB column a key holds whole, if any. */
+function wholeLobOf(table: TableModel, columns: readonly KeyColumn[]): string | undefined {
+  return columns.find((key) => key.prefix === undefined && baseOf(table.columns.find((c) => c.name === key.name)?.type ?? '') in wholeLobLength)?.name
 }
 
 /** tableCharsets maps each table of the database to its charset, and null to the database's. */

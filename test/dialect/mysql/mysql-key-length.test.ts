@@ -46,6 +46,20 @@ describe('mysql: keys too long for InnoDB', () => {
     expect(connection.queryCount - before).toBe(1)
   })
 
+  it('a TEXT or BLOB column keyed whole with others takes all of it: refused on both; keyed alone, or tinytexts that fit, kept', async () => {
+    const withText = (indexColumns: string[], columns = [column('userId', 'int'), column('body', 'text')], method?: string) =>
+      schema([table('t', columns, { indexes: [{ name: 'IDX_t', columns: indexColumns, unique: false, ...(method !== undefined && { method }) }] })])
+    for (const server of [mariadb, mysql8]) {
+      await expect(refuseKeysTooLong(withText(['userId', 'body']), connection, server))
+        .rejects.toThrow('"t": index "IDX_t" (userId, body) takes 262140 bytes in utf8mb4, over the 3072 InnoDB allows in a key, so the server would refuse it: ' +
+          'give "body" a varchar type with a length (type: \'varchar\', length: 255), or key it alone, which the server indexes by a prefix, then run again')
+    }
+    await expect(refuseKeysTooLong(withText(['userId', 'digest'], [column('userId', 'int'), column('digest', 'blob')]), connection, mariadb)).rejects.toThrow('takes 65535 bytes')
+    await expect(refuseKeysTooLong(withText(['body']), connection, mariadb)).resolves.toBeUndefined()
+    await expect(refuseKeysTooLong(withText(['a', 'b'], [column('a', 'tinytext'), column('b', 'tinytext')]), connection, mariadb)).resolves.toBeUndefined()
+    await expect(refuseKeysTooLong(withText(['userId', 'body'], undefined, 'fulltext'), connection, mariadb)).resolves.toBeUndefined()
+  })
+
   it('keys that fit whatever the charset ask nothing of the database', async () => {
     const before = connection.queryCount
     await refuseKeysTooLong(schema([table('t', strings('a', 'b', 'c'), { primaryKey: { columns: ['a', 'b', 'c'] } })]), connection, mysql8)
