@@ -34,6 +34,18 @@ export interface LoadOptions {
   readonly entityCache?: boolean
 }
 
+/** Where projects keep the DataSource TypeORM's CLI is given with -d, most usual first. */
+const likelyConfigs = [
+  'data-source.ts', 'src/data-source.ts', 'src/db/data-source.ts', 'src/database/data-source.ts', 'src/config/data-source.ts',
+  'typeorm.config.ts', 'src/typeorm.config.ts', 'src/ormconfig.ts', 'ormconfig.js', 'data-source.js', 'src/data-source.js',
+]
+
+/** likelyConfigsText names the files of likelyConfigs the current folder has, for the line that says none was given. */
+function likelyConfigsText(): string {
+  const found = likelyConfigs.filter((file) => fs.existsSync(path.resolve(file)))
+  return found.length === 0 ? '' : ` (this folder has ${found.map((file) => `-c ${file}`).join(', ')})`
+}
+
 /**
  * loadProject loads the config file at `configPath` (TypeScript, CommonJS or ESM) that exports a TypeORM
  * DataSource, like TypeORM's own CLI expects, and an optional `autogen` settings object. It never connects:
@@ -42,7 +54,7 @@ export interface LoadOptions {
  */
 export async function loadProject(configPath: string, options: LoadOptions = {}): Promise<LoadedProject> {
   const absolute = path.resolve(configPath)
-  if (!fs.existsSync(absolute)) throw new UserError(`config file ${configPath} not found: pass -c/--config FILE`)
+  if (!fs.existsSync(absolute)) throw new UserError(`config file ${configPath} not found: pass -c/--config FILE${likelyConfigsText()}`)
   if (fs.statSync(absolute).isDirectory()) {
     throw new UserError(`${configPath} is a folder: pass the config file in it with -c/--config FILE, e.g. -c ${path.join(configPath, 'data-source.ts')}`)
   }

@@ -121,6 +121,18 @@ describe('loadProject fails with one-line UserErrors', () => {
     expect(err.message).toBe('config file ./no-such-config.ts not found: pass -c/--config FILE')
   })
 
+  test('a missing config file, where the folder has a usual one: named with its -c', async () => {
+    const p = project({ 'src/data-source.ts': 'export {}\n', 'ormconfig.js': 'module.exports = {}\n' })
+    const cwd = process.cwd()
+    process.chdir(p.dir)
+    try {
+      const err = await userErrorOf(loadProject('./ormconfig.ts'))
+      expect(err.message).toBe('config file ./ormconfig.ts not found: pass -c/--config FILE (this folder has -c src/data-source.ts, -c ormconfig.js)')
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+
   test('a config that throws while loading keeps the original message', async () => {
     const p = project({ 'ormconfig.ts': "throw new Error('DATABASE_URL is not set\\nsecond line')\nexport {}\n" })
     const err = await userErrorOf(loadProject(p.file('ormconfig.ts')))
