@@ -200,13 +200,13 @@ export async function openForMigrations(project: LoadedProject, use: ConnectionU
     dataSource.setOptions(dialect.connectOnlyToRead as Partial<DataSourceOptions>)
   }
   await withSynchronousRequires(() => withDistinctEntitySchemas(() => dataSource.initialize())).catch((err: unknown) => {
-    throw err instanceof TypeORMError ? err : dialectFor(dataSource.options).connectionError(dataSource.options, err)
+    throw err instanceof TypeORMError ? err : dialect.connectionError(dataSource.options, err)
   })
   // A driver that opens its file lazily (better-sqlite3 opens any file) finds it is no database only at the
   // first statement: ask one here, so that it reads as the connection error every command gives.
   await dataSource.query('SELECT 1').catch(async (err: unknown) => {
     await dataSource.destroy()
-    throw dialectFor(dataSource.options).connectionError(dataSource.options, (err as { driverError?: unknown }).driverError ?? err)
+    throw dialect.connectionError(dataSource.options, (err as { driverError?: unknown }).driverError ?? err)
   })
   dropTwiceLoadedMigrations(dataSource, project.migrationsDir)
   frameMigrationsOutsideTransactions(dataSource)
