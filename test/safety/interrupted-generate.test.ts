@@ -26,11 +26,11 @@ interface Interrupted {
 }
 
 /**
- * generateInterrupted runs generate in an empty migrations folder and sends it SIGINT `delay` ms after the
+ * generateInterrupted runs generate in an empty migrations folder and sends it `signal` `delay` ms after the
  * folder first changes (its first `.partial` file), or after the start where `fromStart`, then again every
  * millisecond until it ends.
  */
-function generateInterrupted(delay: number, fromStart: boolean): Promise<Interrupted> {
+function generateInterrupted(delay: number, fromStart: boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<Interrupted> {
   const migrations = project.file('migrations')
   fs.rmSync(migrations, { recursive: true, force: true })
   fs.mkdirSync(migrations)
@@ -39,7 +39,7 @@ function generateInterrupted(delay: number, fromStart: boolean): Promise<Interru
     let timer: NodeJS.Timeout | undefined
     const interruptAfter = (ms: number) => {
       timer ??= setTimeout(function again() {
-        child.kill('SIGINT')
+        child.kill(signal)
         timer = setTimeout(again, 1)
       }, ms)
     }
@@ -69,3 +69,12 @@ it('a SIGINT at any moment, during the write too, leaves the migrations folder w
   // The write was interrupted, not only the run before or after it.
   expect(runs.filter((r) => r.signal === 'SIGINT' && r.files.length > 0).length).toBeGreaterThan(0)
 }, 120_000)
+
+it.each(['SIGTERM', 'SIGHUP'] as const)('a %s during the write leaves the migrations folder whole too, and ends the process by it', async (signal) => {
+  const runs: Interrupted[] = []
+  for (let i = 0; i < 8; i++) runs.push(await generateInterrupted(Math.random() * 2, false, signal))
+  const broken = runs.filter((r) => r.files.some((f) => f.endsWith('.partial') || f.endsWith('.previous') || (f.endsWith('.ts') && !r.sum.includes(f))))
+  expect(broken).toEqual([])
+  for (const run of runs) expect(run.signal === signal || run.code === 0).toBe(true)
+  expect(runs.filter((r) => r.signal === signal && r.files.length > 0).length).toBeGreaterThan(0)
+}, 60_000)
