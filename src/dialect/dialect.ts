@@ -4,6 +4,7 @@ import type { ColumnModel, QualifiedName, SchemaModel, ViewSource } from '../mod
 import type { ChangeSet } from '../plan/change-set'
 import type { PlaceholderSyntax } from './inline-parameters'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
+import type { ConditionProbe } from './probe-query'
 import type { Statement } from './statement'
 
 /**
@@ -142,6 +143,8 @@ export interface TypeLimits {
   readonly paddedTypes?: readonly string[]
   readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>
   readonly decimalTypes: readonly string[]
+  /** Types of binary floating-point numbers, whose values a decimal or an integer type rounds. Absent: none. */
+  readonly floatTypes?: readonly string[]
   /** Those of `decimalTypes` that take no negative number (MySQL's `decimal unsigned`): their range starts at 0. */
   readonly unsignedDecimalTypes?: readonly string[]
   /** Types that store a moment as seconds since 1970-01-01 00:00:00 UTC, with the first and last they take. */
@@ -352,6 +355,8 @@ export interface Dialect {
    * cannot test). It never changes the database.
    */
   measure(connection: DatabaseConnection, probes: readonly Probe[], options: ProbeOptions): Promise<readonly (ProbeResult | undefined)[]>
+  /** firstProbedRowSql selects one row that `probe` counts, for a check a migration runs; undefined where it cannot be tested. */
+  firstProbedRowSql(probe: ConditionProbe): string | undefined
   /**
    * appliedMigrations lists the names recorded in TypeORM's migrations table `table` (in the DataSource's
    * schema), or none when the table does not exist yet.

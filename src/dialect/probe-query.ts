@@ -115,6 +115,12 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
   }
 }
 
+/** firstRowSql selects one row that `probe` counts, or is undefined where the dialect cannot test it. */
+export function firstRowSql(syntax: ProbeSyntax, probe: ConditionProbe): string | undefined {
+  const condition = syntax.condition(probe, syntax.quoteIdent(probe.column))
+  return condition === undefined ? undefined : `SELECT 1 FROM ${syntax.tableSql(probe.table)} WHERE ${condition} LIMIT 1`
+}
+
 /** decimalLiteral checks that a bound of `out_of_range` is a plain decimal number before it is written into SQL. */
 export function decimalLiteral(text: string): string {
   if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`measuring data: "${text}" is not a decimal number`)

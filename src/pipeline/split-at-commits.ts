@@ -1,8 +1,7 @@
-import type { Dialect } from '../dialect/dialect'
 import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
 import { type ChangeSet, changeSetOf, sliceChangeSet } from '../plan/change-set'
-import { compileDown } from './compile-down'
+import { type DownCompiler, compileDown } from './compile-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -19,7 +18,7 @@ import { isOnline } from '../plan/online-forms'
  * warnings and phase, the first is `<Name>EnumValues` when it only alters enum types (else the parts are
  * `<Name>Step<n>`), and the online one is `<Name>Online`. `before` is the schema the plan starts from.
  */
-export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): MigrationPlan[] {
+export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: DownCompiler): MigrationPlan[] {
   const onlineFrom = plan.up.findIndex(isOnline)
   const needsCut = needsCommit(plan.upStatements) || needsCommit(plan.downStatements)
   if (onlineFrom === 0) return [{ ...plan, outsideTransaction: true }]
@@ -65,7 +64,7 @@ interface Part {
 }
 
 /** cutAtCommits groups the operations greedily: an operation starts a new group when the group would need a commit inside. */
-function cutAtCommits(changes: ChangeSet, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part[] {
+function cutAtCommits(changes: ChangeSet, dialect: DownCompiler): Part[] {
   const parts: Part[] = []
   let start = 0
   let current = compiled(sliceChangeSet(changes, 0, 0), dialect)
@@ -84,7 +83,7 @@ function cutAtCommits(changes: ChangeSet, dialect: Pick<Dialect, 'compile' | 'qu
   return parts
 }
 
-function compiled(changes: ChangeSet, dialect: Pick<Dialect, 'compile' | 'quoteIdent'>): Part {
+function compiled(changes: ChangeSet, dialect: DownCompiler): Part {
   return {
     ops: changes.ops,
     upStatements: dialect.compile(changes),

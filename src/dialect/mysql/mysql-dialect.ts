@@ -14,7 +14,7 @@ import { backupMysql, mysqlBackupName } from './mysql-backup'
 import { mysqlTimeoutStatements } from './mysql-timeouts'
 import { compileMysql } from './mysql-compiler'
 import { mysqlTypeormRecords, mysqlReadTypeormRecords } from './mysql-typeorm-records'
-import { measureMysql } from './mysql-probes'
+import { firstProbedRowMysql, measureMysql } from './mysql-probes'
 import { type MysqlServer, atLeast, strictMode } from './mysql-server'
 import { renamedSources } from './mysql-view-breaking'
 import { doubleQuotedTexts } from './mysql-expressions'
@@ -71,6 +71,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     classifyTypeChange: classifyMysqlTypeChange,
     namesReadAsStrings: (expression, columns) => (server?.sqlMode.includes('ANSI_QUOTES') === true ? [] : namesInDoubleQuotes(expression, columns)),
     measure: measureMysql,
+    firstProbedRowSql: firstProbedRowMysql,
     createScratchDatabase: createMysqlScratchDatabase,
     migrationScript: mysqlMigrationScript,
     lockRunner: lockMysqlRunner,

@@ -1,7 +1,7 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
-import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
+import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, measureWith } from '../probe-query'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { withoutZeroPadding } from './mysql-binary-narrowing'
@@ -80,6 +80,11 @@ const syntax: ProbeSyntax = {
   // InnoDB's TABLE_ROWS is an estimate from sampled pages.
   estimateSql: (table) =>
     `(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${quoteString(table.name)})`,
+}
+
+/** firstProbedRowMysql selects one row that `probe` counts (see firstRowSql). */
+export function firstProbedRowMysql(probe: ConditionProbe): string | undefined {
+  return firstRowSql(syntax, probe)
 }
 
 /** measureMysql answers probes in a few queries (see measureWith) through the read-only session; row counts come with InnoDB's estimate. */

@@ -41,6 +41,7 @@ export const mysqlTypeLimits: TypeLimits = {
   },
   decimalTypes: ['decimal', 'decimal unsigned', 'decimal unsigned zerofill'],
   unsignedDecimalTypes: ['decimal unsigned', 'decimal unsigned zerofill'],
+  floatTypes: ['float', 'double', 'float unsigned', 'double unsigned'],
   // MySQL 8 and MariaDB before 11.5 take 2038-01-19 03:14:07.999999 UTC at most.
   epochRanges: { timestamp: ['1', '2147483647.999999'] },
   momentTypes: ['date', 'datetime', 'timestamp', 'time'],

@@ -9,7 +9,7 @@ import { introspectPostgres } from './postgres-introspector'
 import { quoteIdent, storedIdentifier } from './postgres-quote'
 import { createPostgresScratchDatabase } from './postgres-scratch-database'
 import { normalizePostgres, settingsFrom } from './postgres-normalize'
-import { measurePostgres } from './postgres-probes'
+import { firstProbedRowPostgres, measurePostgres } from './postgres-probes'
 import { reconcilePostgres } from './postgres-reconcile'
 import { classifyPostgresTypeChange } from './postgres-type-change'
 import { postgresTypeFamilies, postgresTypeLimits } from './postgres-type-families'
@@ -66,6 +66,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
     viewBreakingChanges: retypedColumns,
     classifyTypeChange: classifyPostgresTypeChange,
     measure: measurePostgres,
+    firstProbedRowSql: firstProbedRowPostgres,
     createScratchDatabase: createPostgresScratchDatabase,
     migrationScript: postgresMigrationScript,
     lockRunner: lockPostgresRunner,

@@ -1,7 +1,7 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
-import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
+import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
 import { hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
@@ -94,6 +94,11 @@ const syntax: ProbeSyntax = {
   condition,
   // reltuples is -1 for a table never vacuumed or analyzed; measureWith then reports no estimate.
   estimateSql: (table) => `(SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${quoteLiteral(qualified(table))}))`,
+}
+
+/** firstProbedRowPostgres selects one row that `probe` counts (see firstRowSql). */
+export function firstProbedRowPostgres(probe: ConditionProbe): string | undefined {
+  return firstRowSql(syntax, probe)
 }
 
 /** measurePostgres answers probes in a few queries (see measureWith) through the read-only session; row counts come with the planner's estimate. */

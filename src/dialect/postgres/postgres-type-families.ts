@@ -20,6 +20,7 @@ export const postgresTypeLimits: TypeLimits = {
     boolean: ['0', '1'],
   },
   decimalTypes: ['numeric'],
+  floatTypes: ['real', 'double precision'],
   momentTypes: ['date', 'time', 'timetz', 'timestamp', 'timestamptz'],
   zonedTypes: ['timestamptz', 'timetz'],
   zoneConversion: { setUtc: "SET TIME ZONE 'UTC'", byHand: 'AT TIME ZONE' },

@@ -6,7 +6,7 @@ import { sqliteTypeormRecords, sqliteReadTypeormRecords } from './sqlite-typeorm
 import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
-import { measureSqlite } from './sqlite-probes'
+import { firstProbedRowSqlite, measureSqlite } from './sqlite-probes'
 import { quoteIdent } from './sqlite-quote'
 import { createSqliteScratchDatabase } from './sqlite-scratch-database'
 import { classifySqliteTypeChange } from './sqlite-type-change'
@@ -49,6 +49,7 @@ export const sqliteDialect: Dialect = {
   viewBreakingChanges: rebuiltTables,
   classifyTypeChange: classifySqliteTypeChange,
   measure: measureSqlite,
+  firstProbedRowSql: firstProbedRowSqlite,
   createScratchDatabase: createSqliteScratchDatabase,
   migrationScript: sqliteMigrationScript,
   lockRunner: lockSqliteRunner,

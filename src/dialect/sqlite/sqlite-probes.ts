@@ -1,6 +1,6 @@
 import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
-import { type ConditionProbe, type ProbeSyntax, decimalLiteral, measureWith } from '../probe-query'
+import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
 import { affinityOf } from './sqlite-type-change'
 import { quoteIdent } from './sqlite-quote'
@@ -50,6 +50,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
 }
 
 const syntax: ProbeSyntax = { quoteIdent, tableSql: (table) => quoteIdent(table.name), condition }
+
+/** firstProbedRowSqlite selects one row that `probe` counts (see firstRowSql). */
+export function firstProbedRowSqlite(probe: ConditionProbe): string | undefined {
+  return firstRowSql(syntax, probe)
+}
 
 /** measureSqlite answers probes in a few queries (see measureWith) over the read-only connection (SQLite keeps no row estimate). */
 export function measureSqlite(

@@ -1,0 +1,54 @@
+import type { Dialect } from '../dialect/dialect'
+import { narrowingProbe } from '../dialect/narrowing-probe'
+import type { ConditionProbe } from '../dialect/probe-query'
+import type { Statement } from '../dialect/statement'
+import { columnText } from '../hazards/hazard-names'
+import { originsOf } from '../hazards/origins'
+import { nameOf } from '../model/qualified-name'
+import { typeText } from '../model/type-text'
+import type { ChangeSet } from '../plan/change-set'
+import { changesType } from '../plan/column-change'
+
+/**
+ * downRoundingGuards are the checks a `down` runs before its first statement for the values its type changes
+ * would round without a word: a column `up` gave more decimal places or fractional seconds (numeric(5,2) made
+ * back a smallint, timestamp(6) back a timestamp(0)) holds values that use them once rows were written. A
+ * change the database refuses on values that do not fit (a shorter varchar, a smaller range) fails loudly and
+ * is rolled back, and is left to it. Each check stops `down` while such rows exist, changing nothing.
+ */
+export function downRoundingGuards(dialect: Pick<Dialect, 'classifyTypeChange' | 'capabilities' | 'firstProbedRowSql'>, down: ChangeSet): Statement[] {
+  const origins = originsOf(down)
+  return down.ops.flatMap((op, index): Statement[] => {
+    if (op.kind !== 'alter_column' || !changesType(op.changes)) return []
+    if (dialect.classifyTypeChange(op.from, op.to) !== 'narrowing') return []
+    const origin = origins.column(index, op.table, op.from.name)
+    if (origin === undefined) return []
+    const table = nameOf(origin.table)
+    const limits = dialect.capabilities.typeLimits
+    const fractional = [...limits.decimalTypes, ...limits.floatTypes ?? []].includes(op.from.type)
+    const rounded = roundingProbe(narrowingProbe(table, origin.column.name, op.from, op.to, limits), fractional)
+    const sql = rounded && dialect.firstProbedRowSql(rounded.probe)
+    if (rounded === undefined || sql === undefined) return []
+    return [{
+      sql,
+      operations: [],
+      failIfRows: `down cannot run: changing ${columnText(table, origin.column.name)} back from ${typeText(op.from)} to ${typeText(op.to)} ` +
+        `would ${rounded.what(typeText(op.to))}; round them first, or remove this check from down() to revert anyway; nothing was changed`,
+    }]
+  })
+}
+
+/**
+ * roundingProbe narrows a probe of the values a narrower type does not fit to those it rounds, with what they hold in
+ * words: decimal places of a `fractional` number (a decimal or a float), and the precision of a moment.
+ */
+function roundingProbe(probe: ReturnType<typeof narrowingProbe>, fractional: boolean): { probe: ConditionProbe, what: (type: string) => string } | undefined {
+  const decimals = (scale: number) => () => `round its values with ${scale === 0 ? 'a fractional part' : `more than ${scale} decimal places`}`
+  switch (probe.kind) {
+    case 'more_decimals': return fractional ? { probe, what: decimals(probe.scale) } : undefined
+    case 'out_of_range':
+      return probe.scale === undefined || !fractional ? undefined : { probe: { kind: 'more_decimals', table: probe.table, column: probe.column, scale: probe.scale }, what: decimals(probe.scale) }
+    case 'changed_by_cast': return { probe, what: (type) => `round or cut the time of its values more precise than ${type} keeps` }
+    default: return undefined
+  }
+}
