@@ -1,6 +1,6 @@
 import type { RecordChanges, TypeormRecord } from '../plan/typeorm-records'
 import type { DataSource, DataSourceOptions } from 'typeorm'
-import type { ColumnModel, QualifiedName, SchemaModel, ViewSource } from '../model/schema-model'
+import type { ColumnModel, QualifiedName, SchemaModel, TableModel, ViewSource } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
 import type { PlaceholderSyntax } from './inline-parameters'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
@@ -339,9 +339,10 @@ export interface Dialect {
   viewBreakingChanges(changes: ChangeSet): readonly ViewSource[]
   /**
    * classifyTypeChange says what changing a column from `from` to `to` does to its stored values; both are
-   * canonical and differ in type, length, precision, scale, array-ness or enum type.
+   * canonical and differ in type, length, precision, scale, array-ness or enum type. `table` is the table that
+   * holds the column before the change, where known: a column that names no charset has the table's.
    */
-  classifyTypeChange(from: ColumnModel, to: ColumnModel): TypeChange
+  classifyTypeChange(from: ColumnModel, to: ColumnModel, table?: TableModel): TypeChange
   /**
    * namesReadAsStrings lists those of `columns` that `expression` (a check's, a generated column's, a view's
    * SELECT) writes in a quoting this database reads as a string literal rather than a name: `"age"` on MySQL

@@ -39,7 +39,7 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
     const changes = op.kind === 'alter_column' ? op.changes : columnChanges(from, to)
     if (!changesType(changes)) return []
     if (!changes.includes('type') && capabilities.unenforcedTypeParameters === true) return []
-    const change = classifyTypeChange(from, to)
+    const change = classifyTypeChange(from, to, context.input.changes.tableBefore(index))
     const origin = context.origins.column(index, op.table, from.name)
     const probe = (): Probe | undefined => {
       if (origin === undefined) return undefined

@@ -21,11 +21,13 @@ export function stackedColumnDecoratorWarnings(metadatas: readonly EntityMetadat
     if (!classes.has(target as never)) continue
     for (const [property, [kept, ...dropped]] of properties) {
       if (kept === undefined || dropped.length === 0) continue
-      const ignored = [...new Set(dropped.flatMap((d) => Object.keys(d.options).filter((key) => (d.options as Record<string, unknown>)[key] !== undefined)))]
+      const given = [...new Set(dropped.flatMap((d) => Object.keys(d.options).filter((key) => (d.options as Record<string, unknown>)[key] !== undefined)))]
+      const ignored = given.filter((key) => key !== 'generated').join(', ')
+      const detail = [ignored, given.includes('generated') ? 'its generated still applies' : ''].filter((part) => part !== '').join('; ')
       warnings.push(
         `property "${property}" of class ${classNameOf(target)} has ${dropped.length + 1} column decorators: TypeORM keeps ${decoratorOf(kept)}, written nearest ` +
-        `the property, and ignores the options of ${dropped.map(decoratorOf).join(' and ')}${ignored.length > 0 ? ` (${ignored.join(', ')})` : ''}, ` +
-        'but a generation; write one decorator with all the options',
+        `the property, and ignores the options of ${dropped.map(decoratorOf).join(' and ')}${detail !== '' ? ` (${detail})` : ''}; ` +
+        'write one decorator with all the options',
       )
     }
   }

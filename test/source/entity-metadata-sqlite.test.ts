@@ -465,13 +465,16 @@ export class Thing {
   test('two column decorators on one property: a warning names the one TypeORM keeps and the options it ignores', async () => {
     const p = project({
       'entities/role.ts': `
-import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm'
 @Entity('button_roles')
 export class ButtonRole {
   @Column({ type: 'bigint', generated: 'increment' })
   @PrimaryColumn()
   id: string
   @Column({ length: 20 }) name: string
+  @Column({ type: 'timestamp' })
+  @CreateDateColumn()
+  createdDate: Date
 }
 `,
       'ormconfig.ts': globConfig,
@@ -481,7 +484,9 @@ export class ButtonRole {
     expect(read.table('button_roles').columns.find((c) => c.name === 'id')).toMatchObject({ type: 'varchar', generated: { kind: 'increment' } })
     expect(read.warnings).toEqual([
       'property "id" of class ButtonRole has 2 column decorators: TypeORM keeps @PrimaryColumn, written nearest the property, ' +
-        'and ignores the options of @Column (type, generated), but a generation; write one decorator with all the options',
+        'and ignores the options of @Column (type; its generated still applies); write one decorator with all the options',
+      'property "createdDate" of class ButtonRole has 2 column decorators: TypeORM keeps @CreateDateColumn, written nearest the property, ' +
+        'and ignores the options of @Column (type); write one decorator with all the options',
     ])
   })
 

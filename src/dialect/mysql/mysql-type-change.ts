@@ -1,4 +1,4 @@
-import type { ColumnModel } from '../../model/schema-model'
+import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
@@ -22,20 +22,20 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...my
  * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
  * the table for nearly every type change (`rewrite`); it changes in place (`safe`) only a longer varchar
  * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: in bytes of the
- * column's charset, see keepsLengthPrefix) and an enum or set that gains labels at the
- * end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
+ * column's charset, or where it names none of `table`'s, the table holding it; see keepsLengthPrefix) and an
+ * enum or set that gains labels at the end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
  * included, and a signed number to an unsigned decimal, float or double), datetime to timestamp and a number to a year are `narrowing` (truncated outside strict mode, rejected in it);
  * parsing text (a uuid's included) into another kind of value, or dropping enum labels, is `cast_may_fail`.
  * An ENUM is stored as its label's position, and converts to and from numbers by it: `label_positions`; a SET
  * as one bit per label, and converts to and from numbers as that bit mask: `label_bits`.
  */
-export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
+export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, table?: Pick<TableModel, 'charset'>): TypeChange {
   const [source, target] = [baseOf(from.type), baseOf(to.type)]
   if ((numberTypes.has(source) && target === 'enum') || (source === 'enum' && numberTypes.has(target))) return 'label_positions'
   if ((numberTypes.has(source) && target === 'set') || (source === 'set' && numberTypes.has(target))) return 'label_bits'
   if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
   if (losesSign(from, to)) return 'narrowing'
-  if (source === target && !(source in integerBytes)) return sameType(source, from, to)
+  if (source === target && !(source in integerBytes)) return sameType(source, from, to, table?.charset)
   if (target in integerBytes) return toInteger(source, from, to)
   if (stringTypes.has(target)) return toString(source, from, to)
   if (mysqlBinaryTypes.has(target)) return mysqlBinaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
@@ -77,11 +77,11 @@ export function uuidTextStep(from: ColumnModel, to: ColumnModel): ColumnModel | 
   return { name: to.name, type: 'varchar', length: Number.isFinite(longest) ? longest : 255, nullable: from.nullable }
 }
 
-function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange {
+function sameType(type: string, from: ColumnModel, to: ColumnModel, tableCharset: string | undefined): TypeChange {
   if (type === 'varchar' || type === 'varbinary') {
     const [a, b] = [from.length ?? 0, to.length ?? 0]
     if (b < a) return 'narrowing'
-    return keepsLengthPrefix(a, b, type === 'varbinary' ? 1 : bytesPerCharacter(to.charset ?? from.charset)) ? 'safe' : 'rewrite'
+    return keepsLengthPrefix(a, b, type === 'varbinary' ? 1 : bytesPerCharacter(to.charset ?? from.charset ?? tableCharset)) ? 'safe' : 'rewrite'
   }
   if (type === 'char' || type === 'binary' || type === 'bit') return (to.length ?? 1) >= (from.length ?? 1) ? 'rewrite' : 'narrowing'
   if (type === 'decimal') {
@@ -97,7 +97,7 @@ function sameType(type: string, from: ColumnModel, to: ColumnModel): TypeChange 
 
 /**
  * keepsLengthPrefix: a varchar of `a` and of `b` characters store their values' lengths in as many bytes, one up
- * to 255 bytes and two past it. Where the charset is not known (the table's or the database's), only what holds
+ * to 255 bytes and two past it. Where the charset is not known (no table at hand), only what holds
  * for every charset, one to four bytes a character, is: up to 63 characters on both sides, or past 255.
  */
 function keepsLengthPrefix(a: number, b: number, bytes: number | undefined): boolean {

@@ -80,6 +80,19 @@ describe('mysql hazards', () => {
     }
   })
 
+  it("weighs a longer varchar by the table's charset: 255 to 320 utf8mb4 characters keeps the length prefix (safe), 50 to 100 grows it (a copy)", () => {
+    const email = col('email', 'varchar', { length: 255 })
+    const lead = myTable('lead', [col('id'), email], { primaryKey: { columns: ['id'] }, charset: 'utf8mb4' })
+    const findingsFor = (length: number, from = email) => {
+      const table = { ...lead, columns: [col('id'), from] }
+      const dialect = mysqlDialectAt(mariadb1011)
+      const changes = changeSetOf(mySchema([table]), [alterColumn(table, from, { ...from, length })])
+      return findHazards({ changes, statements: dialect.compile(changes), dialect }).map((f) => f.code)
+    }
+    expect(findingsFor(320)).toEqual(['TYPE_CHANGE_SAFE'])
+    expect(findingsFor(100, { ...email, length: 50 })).toEqual(['TYPE_CHANGE_REWRITE'])
+  })
+
   it('says a rebuild in place (LOCK=NONE) lets writes go on, and a copy locks the table', () => {
     const [inPlace] = findingsOf([alterColumn(post, name, { ...name, nullable: true })], mariadb1011)
     expect(inPlace).toMatchObject({ code: 'TABLE_REBUILD', what: 'Rebuilds table "post" in place: every row and index is written again, while writes to the table go on' })

@@ -85,6 +85,20 @@ describe('classifyMysqlTypeChange', () => {
   ])('%s', (_what, from, to, expected) => {
     expect(classifyMysqlTypeChange(from, to)).toBe(expected)
   })
+
+  it.each([
+    ['255 to 320 characters in a utf8mb4 table: two length bytes on both sides (MariaDB changes it INSTANT)', 'utf8mb4', 255, 320, 'safe'],
+    ['50 to 100 characters in a utf8mb4 table: 200 bytes to 400, the prefix grows (a copy)', 'utf8mb4', 50, 100, 'rewrite'],
+    ['50 to 250 characters in a latin1 table: one length byte on both sides', 'latin1', 50, 250, 'safe'],
+    ['100 to 200 characters in a utf8mb3 table: 300 bytes to 600', 'utf8mb3', 100, 200, 'safe'],
+  ])('a longer varchar naming no charset has the table\'s: %s', (_what, charset, from, to, expected) => {
+    expect(classifyMysqlTypeChange(c('varchar', { length: from }), c('varchar', { length: to }), { charset })).toBe(expected)
+  })
+
+  it("a varchar's own charset wins over the table's", () => {
+    const [from, to] = [c('varchar', { length: 50, charset: 'latin1' }), c('varchar', { length: 250, charset: 'latin1' })]
+    expect(classifyMysqlTypeChange(from, to, { charset: 'utf8mb4' })).toBe('safe')
+  })
 })
 
 describe('mysql type families and limits', () => {
