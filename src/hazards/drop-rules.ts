@@ -51,15 +51,18 @@ export function generatedOverValuesFindings(context: RuleContext): HazardFinding
 }
 
 /**
- * dropForeignKeyFindings: DROP_FOREIGN_KEY, unless the table goes too (DROP_TABLE says it), a foreign key
- * on the same columns is added back (a changed action, a new name), or the table keeps another one that checks
- * the same (a duplicate made by hand, under another name).
+ * dropForeignKeyFindings: DROP_FOREIGN_KEY, unless the table goes too (DROP_TABLE says it), a column of the
+ * key goes (DROP_COLUMN says it: the relation is removed), a foreign key on the same columns is added back (a
+ * changed action, a new name), or the table keeps another one that checks the same (a duplicate made by hand,
+ * under another name).
  */
 export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
   const { ops } = context.input.changes
   return eachOp(context, 'drop_foreign_key', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
+    const dropped = droppedColumnsOf(context, table)
+    if (op.foreignKey.columns.some((name) => dropped.has(name))) return []
     const columns = op.foreignKey.columns.join('\0')
     const addedBack = ops.some((other, i) =>
       other.kind === 'add_foreign_key' && context.input.changes.tableAt[i]?.from === table && other.foreignKey.columns.join('\0') === columns)
@@ -73,12 +76,19 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
   })
 }
 
-/** dropIndexFindings: DROP_INDEX, unless the table goes too or the migration creates an index serving the same queries (before it, where `--online` drops last). */
+/**
+ * dropIndexFindings: DROP_INDEX, unless the table goes too, its columns go (DROP_COLUMN says it: every column
+ * of a plain index, any column of a unique one, whose key then no longer exists), or the migration creates an
+ * index serving the same queries (before it, where `--online` drops last).
+ */
 export function dropIndexFindings(context: RuleContext): HazardFinding[] {
   const { ops } = context.input.changes
   return eachOp(context, 'drop_index', (op, index) => {
     if (context.origins.droppedLater(index)) return []
     const table = context.origins.table(index, op.table)
+    const dropped = droppedColumnsOf(context, table)
+    const goes = (name: string) => dropped.has(name)
+    if (op.index.unique ? op.index.columns.some(goes) : op.index.columns.every(goes)) return []
     if (ops.some((other, i) => i !== index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
       return []
     }
@@ -103,15 +113,27 @@ export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
     const table = context.origins.table(index, op.table)
     if (uniqueAdded(context, index, table, op.unique.columns) || keptUnique(context, index, op.unique.columns)) return []
     // DROP_COLUMN says it of a column that goes.
-    const columnDropped = context.input.changes.ops.some((other, i) =>
-      other.kind === 'drop_column' && context.input.changes.tableAt[i]?.from === table && op.unique.columns.includes(other.column.name))
-    if (columnDropped) return []
+    const dropped = droppedColumnsOf(context, table)
+    if (op.unique.columns.some((name) => dropped.has(name))) return []
     return [{
       code: 'DROP_INDEX', operation: op,
       what: `Drops unique constraint ${quoteDoubled(op.unique.name)} on ${tableText(op.table)} ${columnsText(op.unique.columns)}, and duplicate values become possible`,
       advice: 'keep it if the application relies on the values being unique; queries that filter on these columns may slow down too',
     }]
   })
+}
+
+/**
+ * droppedColumnsOf names the columns of the table (as it is before the migration) that the migration drops and
+ * does not add back under the same name (as it does a column made generated).
+ */
+function droppedColumnsOf(context: RuleContext, table: TableModel | undefined): ReadonlySet<string> {
+  if (table === undefined) return new Set()
+  const { ops, tableAt } = context.input.changes
+  const namesOf = (kind: 'drop_column' | 'add_column') =>
+    ops.flatMap((other, i) => (other.kind === kind && tableAt[i]?.from === table ? [other.column.name] : []))
+  const added = new Set(namesOf('add_column'))
+  return new Set(namesOf('drop_column').filter((name) => !added.has(name)))
 }
 
 /**

@@ -53,6 +53,24 @@ describe('DROP_FOREIGN_KEY', () => {
     ]
     expect(codesOf(pg, before(pg, posts), changed)).toEqual(['CONSTRAINT_WITHOUT_NOT_VALID', 'ON_DELETE_CASCADE'])
   })
+  // A relation removed from an entity (Vendure's Order.aggregateOrder): its key, its index and its column go
+  // together, and DROP_COLUMN already says what is lost.
+  it('stays quiet when a column of the key goes', () => {
+    const removed: Operation[] = [
+      { kind: 'drop_foreign_key', table: P, foreignKey: fk },
+      { kind: 'drop_index', table: P, index },
+      { kind: 'drop_column', table: P, column: posts.columns[1]! },
+    ]
+    expect(codesOf(pg, before(pg, posts), removed)).toEqual(['DROP_COLUMN'])
+  })
+  it('fires when the column is dropped and added back under the same name', () => {
+    const again: Operation[] = [
+      { kind: 'drop_foreign_key', table: P, foreignKey: fk },
+      { kind: 'drop_column', table: P, column: posts.columns[1]! },
+      { kind: 'add_column', table: P, column: posts.columns[1]! },
+    ]
+    expect(codesOf(pg, before(pg, posts), again)).toContain('DROP_FOREIGN_KEY')
+  })
 })
 
 describe('DROP_INDEX', () => {
@@ -74,6 +92,14 @@ describe('DROP_INDEX', () => {
     expect(codesOf(pg, before(pg, posts), replaced(index, { ...wider, columns: ['id', ...index.columns] }))).toContain('DROP_INDEX')
     expect(codesOf(pg, before(pg, posts), replaced({ ...index, unique: true }, wider))).toContain('DROP_INDEX')
     expect(codesOf(pg, before(pg, posts), replaced(index, { ...wider, where: 'id > 0' }))).toContain('DROP_INDEX')
+  })
+  it('stays quiet when every column of a plain index goes, or any column of a unique one, and fires when columns stay', () => {
+    const both = { ...index, name: 'IDX_posts_user_id', columns: ['user_id', 'id'] }
+    const dropping = (dropped: typeof index): Operation[] =>
+      [{ kind: 'drop_index', table: P, index: dropped }, { kind: 'drop_column', table: P, column: posts.columns[1]! }]
+    expect(codesOf(pg, before(pg, posts), dropping(index))).toEqual(['DROP_COLUMN'])
+    expect(codesOf(pg, before(pg, posts), dropping({ ...both, unique: true }))).toEqual(['DROP_COLUMN'])
+    expect(codesOf(pg, before(pg, posts), dropping(both))).toEqual(['DROP_INDEX', 'DROP_COLUMN'])
   })
 })
 
