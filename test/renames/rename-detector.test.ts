@@ -55,6 +55,17 @@ describe('detectColumnRenames', () => {
     ])
   })
 
+  it('pairs columns by a word their names share, over position (counters moved into an embedded)', () => {
+    // post.viewsCount and .likesCount became the embedded Stat's statLikes and statViews: by position alone
+    // viewsCount went to statLikes.
+    const before = table('post', [id, column('viewsCount', 'integer'), column('likesCount', 'integer')])
+    const after = table('post', [id, column('statLikes', 'integer'), column('statViews', 'integer')])
+    expect(detectColumnRenames(before, after, postgresTypeFamilies)).toEqual([
+      { kind: 'column', table: { name: 'post' }, from: 'likesCount', to: 'statLikes', reasons: ['same type integer', 'both names say "likes"'] },
+      { kind: 'column', table: { name: 'post' }, from: 'viewsCount', to: 'statViews', reasons: ['same type integer', 'both names say "views"'] },
+    ])
+  })
+
   it('does not take a short name inside a longer one for a similar name', () => {
     const before = table('t', [id, column('ab', 'varchar')])
     const after = table('t', [id, column('label', 'varchar')])
