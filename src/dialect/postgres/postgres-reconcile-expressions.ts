@@ -209,7 +209,7 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
   if (settled.length === 0) return table
   const actualOf = (place: Place, name: string) => {
     const found = settled.find((c) => c.place === place && c.name === name)
-    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to), found, to, from), found.actual)
+    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to, true), found, to, from), found.actual)
   }
   return {
     ...table,
