@@ -16,6 +16,12 @@ if (!Number.isInteger(cases) || cases < 1) {
   console.error('fuzz: --cases must be a positive whole number')
   process.exit(2)
 }
+const dialects = option('dialect', process.env.FUZZ_DIALECTS ?? 'sqlite,postgres,mariadb')
+const unknown = dialects.split(',').find((dialect) => !['sqlite', 'postgres', 'mariadb'].includes(dialect))
+if (unknown !== undefined) {
+  console.error(`fuzz: unknown dialect "${unknown}": use sqlite, postgres or mariadb (MariaDB stands for MySQL too)`)
+  process.exit(2)
+}
 const report = join(mkdtempSync(join(tmpdir(), 'autogen-fuzz-')), 'report.txt')
 writeFileSync(report, '')
 const env = {
@@ -23,7 +29,7 @@ const env = {
   FUZZ_REPORT: report,
   FUZZ_CASES: String(cases),
   FUZZ_SEED: option('seed', String(Date.now() % 1_000_000_000)),
-  FUZZ_DIALECTS: option('dialect', process.env.FUZZ_DIALECTS ?? 'sqlite,postgres,mariadb'),
+  FUZZ_DIALECTS: dialects,
 }
 const jest = require.resolve('jest/bin/jest')
 const run = spawnSync(process.execPath, [jest, '--ci', '--silent', 'test/property/round-trip.test.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
