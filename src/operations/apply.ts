@@ -94,7 +94,8 @@ function updateTable(model: SchemaModel, name: QualifiedName, change: (t: TableM
 /** Expressions follow the renamed column too (checks, exclusions, index predicates, computed columns), as the databases do. */
 function renameColumn(table: TableModel, from: string, to: string): TableModel {
   const rename = (names: readonly string[]) => names.map((n) => (n === from ? to : n))
-  const expression = (sql: string) => renameIdentifier(sql, from, to)
+  const expression = (sql: string) => renameIdentifier(sql, from, to, true)
+  const writtenSql = (sql: string) => renameIdentifier(sql, from, to)
   const column = (c: ColumnModel): ColumnModel => {
     const renamed = c.name === from ? { ...c, name: to } : c
     if (!renamed.computed) return renamed
@@ -104,7 +105,7 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       computed: {
         ...renamed.computed,
         expression: expression(renamed.computed.expression),
-        ...(expressionSql !== undefined && { expressionSql: expression(expressionSql) }),
+        ...(expressionSql !== undefined && { expressionSql: writtenSql(expressionSql) }),
       },
     }
   }
@@ -117,20 +118,20 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
       columns: i.columns.map((key) => (key.includes('(') ? expression(key) : key === from ? to : key)),
       ...(i.include !== undefined && { include: rename(i.include) }),
       ...(i.where !== undefined && { where: expression(i.where) }),
-      ...(i.whereSql !== undefined && { whereSql: expression(i.whereSql) }),
+      ...(i.whereSql !== undefined && { whereSql: writtenSql(i.whereSql) }),
     })),
     uniques: table.uniques.map((u) => ({ ...u, columns: rename(u.columns) })),
     foreignKeys: table.foreignKeys.map((f) => ({ ...f, columns: rename(f.columns) })),
     checks: table.checks.map((c) => ({
       ...c,
       expression: expression(c.expression),
-      ...(c.expressionSql !== undefined && { expressionSql: expression(c.expressionSql) }),
+      ...(c.expressionSql !== undefined && { expressionSql: writtenSql(c.expressionSql) }),
     })),
     ...(table.exclusions !== undefined && {
       exclusions: table.exclusions.map((x) => ({
         ...x,
         definition: expression(x.definition),
-        ...(x.definitionSql !== undefined && { definitionSql: expression(x.definitionSql) }),
+        ...(x.definitionSql !== undefined && { definitionSql: writtenSql(x.definitionSql) }),
       })),
     }),
     ...(table.triggers !== undefined && {

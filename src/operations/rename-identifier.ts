@@ -8,9 +8,11 @@ import type { CheckModel, ComputedColumn, ExclusionModel, IndexModel } from '../
  * `"`, `` ` `` or `[]` is compared exactly and keeps its quotes; a bare word is compared without case, and is
  * not a reference when it names a function (`length(...)`) or a type (`::text`). A replaced bare word stays
  * bare where the new name reads the same bare in every dialect (lower case, no keyword), as the databases print
- * it and canonical expressions spell it; else it is written double-quoted, which reads as the exact name.
+ * it and canonical expressions spell it; else it is written double-quoted, which reads as the exact name. In a
+ * canonical expression (`canonical`), which spells every name that reads the same bare so, a quoted name
+ * replaced by such a name loses its quotes too (`"ssoDomain"` renamed `sso_domain`).
  */
-export function renameIdentifier(sql: string, from: string, to: string): string {
+export function renameIdentifier(sql: string, from: string, to: string, canonical = false): string {
   let out = ''
   let i = 0
   while (i < sql.length) {
@@ -22,7 +24,7 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
     } else if (c === '"' || c === '`') {
       const end = closing(sql, i, c)
       const name = sql.slice(i + 1, end - 1).split(c + c).join(c)
-      out += name === from ? quoted(to, c) : sql.slice(i, end)
+      out += name !== from ? sql.slice(i, end) : canonical && readsSameBare(to) ? to : quoted(to, c)
       i = end
     } else if (c === '[') {
       const end = sql.indexOf(']', i) < 0 ? sql.length : sql.indexOf(']', i) + 1

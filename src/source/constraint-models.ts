@@ -3,6 +3,7 @@ import type { Driver } from 'typeorm/driver/Driver'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { ForeignKeyMetadata } from 'typeorm/metadata/ForeignKeyMetadata'
 import type { IndexMetadata } from 'typeorm/metadata/IndexMetadata'
+import type { UniqueMetadata } from 'typeorm/metadata/UniqueMetadata'
 import { compareText } from '../model/qualified-name'
 import type {
   CheckModel,
@@ -69,10 +70,14 @@ function skipReason(index: IndexMetadata, driver: Driver): string | undefined {
 /**
  * uniqueModelsOf lists an entity's unique constraints (`@Unique` and `unique: true` columns) by name, one per
  * set of columns: a duplicate is left out with a warning, keeping a name the user gave over a generated one,
- * and its name is kept as one the database may hold the unique under (UniqueModel.alsoNamed).
+ * else the first TypeORM declares (a `unique: true` column's before its one-to-one's), which is the one
+ * PostgreSQL's CREATE TABLE keeps under synchronize; its name is kept as one the database may hold the unique
+ * under (UniqueModel.alsoNamed).
  */
 export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Warn): UniqueModel[] {
-  const candidates = [...metadata.uniques].sort(givenNameFirst)
+  // Stable: among names the user gave, and among generated ones, TypeORM's order stays.
+  const userNamed = (unique: UniqueMetadata) => Number(unique.givenName !== undefined && !isRelationsOwn(unique, metadata))
+  const candidates = [...metadata.uniques].sort((a, b) => userNamed(b) - userNamed(a))
   const kept = new Map<string, UniqueModel>()
   for (const unique of candidates) {
     const columns = unique.columns.map((column) => column.databaseName)
@@ -90,6 +95,15 @@ export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Wa
     })
   }
   return [...kept.values()].sort(byName)
+}
+
+/**
+ * isRelationsOwn says whether a unique is the one TypeORM declares for a one-to-one's join columns, which it names
+ * itself (`REL_...`, by the naming strategy's relationConstraintName) but passes as a given name.
+ */
+function isRelationsOwn(unique: UniqueMetadata, metadata: EntityMetadata): boolean {
+  const columns = unique.columns.map((column) => column.databaseName)
+  return unique.givenName !== undefined && unique.givenName === metadata.dataSource.namingStrategy.relationConstraintName(metadata.tableName, columns)
 }
 
 /**

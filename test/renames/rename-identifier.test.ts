@@ -20,4 +20,12 @@ describe('renameIdentifier', () => {
     expect(renameIdentifier('a > 0', 'a', 'big total')).toBe('"big total" > 0')
     expect(renameIdentifier('a > 0', 'a', 'total_2')).toBe('total_2 > 0')
   })
+
+  it('in a canonical expression, drops the quotes of a name renamed to one that reads the same bare', () => {
+    expect(renameIdentifier('"ssoDomain" IS NOT NULL', 'ssoDomain', 'sso_domain', true)).toBe('sso_domain IS NOT NULL')
+    expect(renameIdentifier('`ssoDomain` > 0', 'ssoDomain', 'sso_domain', true)).toBe('sso_domain > 0')
+    expect(renameIdentifier('"ssoDomain" IS NOT NULL', 'ssoDomain', 'ssoHost', true)).toBe('"ssoHost" IS NOT NULL')
+    expect(renameIdentifier('"a" > 0', 'a', 'order', true)).toBe('"order" > 0')
+    expect(renameIdentifier('"ssoDomain" IS NOT NULL', 'ssoDomain', 'sso_domain')).toBe('"sso_domain" IS NOT NULL')
+  })
 })

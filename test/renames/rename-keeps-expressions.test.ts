@@ -127,3 +127,31 @@ describe.each(allDialects('renspelled'))('%s: renaming a column the server spell
     })
   })
 })
+
+// A partial unique index keyed on the renamed column whose predicate names it too, quoted, as activepieces
+// declares its platform's `"ssoDomain" IS NOT NULL` index: the database rewrites the predicate itself (it dropped
+// and built the unique index again, blocking writes: on PostgreSQL the index's keys were compared under the old
+// name, on SQLite the predicate renamed kept its quotes where the canonical one has none).
+
+@Entity('platform')
+@Index('idx_platform_sso_domain', ['ssoDomain'], { unique: true, where: '"ssoDomain" IS NOT NULL' })
+class PlatformBefore {
+  @PrimaryColumn('int') id: number
+  @Column({ type: 'varchar', nullable: true }) ssoDomain: string | null
+}
+
+@Entity('platform')
+@Index('idx_platform_sso_domain', ['sso_domain'], { unique: true, where: '"sso_domain" IS NOT NULL' })
+class PlatformAfter {
+  @PrimaryColumn('int') id: number
+  @RenamedFrom('ssoDomain') @Column({ type: 'varchar', nullable: true }) sso_domain: string | null
+}
+
+describe.each(allDialects('renkeyed'))('%s: renaming a column a partial index keys and reads', (_label, createDatabase) => {
+  const database = migratedDatabase(createDatabase, [PlatformBefore], "INSERT INTO platform (id, \"ssoDomain\") VALUES (1, 'sso.x.io'), (2, NULL)")
+
+  it('renames the column, and leaves the index and its predicate to the database', async () => {
+    const { up } = await expectCleanCycle(database(), [PlatformBefore], [PlatformAfter], 'RenameSsoDomain', 'SELECT id FROM platform ORDER BY id')
+    expect(up.map((op) => op.kind)).toEqual(['rename_column'])
+  })
+})

@@ -72,20 +72,21 @@ describe('planWithRenames: columns', () => {
 
   it('lets checks and partial indexes follow the renamed column, as the databases do, and re-creates them if they differ then', async () => {
     const from = schema([table('post', [id, column('body', 'text', { nullable: true })], {
-      checks: [{ name: 'CHK_a', expression: `"body" <> ''` }, { name: 'CHK_b', expression: `length("body") < 100` }],
-      indexes: [{ name: 'IDX_filled', columns: ['id'], unique: false, where: '"body" IS NOT NULL' }],
+      checks: [{ name: 'CHK_a', expression: `body <> ''` }, { name: 'CHK_b', expression: `length(body) < 100` }],
+      indexes: [{ name: 'IDX_filled', columns: ['id'], unique: false, where: 'body IS NOT NULL' }],
     })])
     const to = schema([table('post', [id, column('content', 'text', { nullable: true })], {
-      checks: [{ name: 'CHK_a', expression: `"content" <> ''` }, { name: 'CHK_b', expression: `length("content") < 200` }],
-      indexes: [{ name: 'IDX_filled', columns: ['id'], unique: false, where: '"content" IS NOT NULL' }],
+      checks: [{ name: 'CHK_a', expression: `content <> ''` }, { name: 'CHK_b', expression: `length(content) < 200` }],
+      indexes: [{ name: 'IDX_filled', columns: ['id'], unique: false, where: 'content IS NOT NULL' }],
     })])
     const plan = await planWithRenames(from, to, plain, { hints: [columnHint('post', 'body', 'content')] })
+    // The models' expressions are canonical, as the dialects read them (a name that reads the same bare unquoted).
     // The dropped check is stated as the database has it after the rename, so that `down` can add it back
     // before renaming the column back.
     expect(plan.ops).toEqual([
       { kind: 'rename_column', table: post, from: 'body', to: 'content', column: from.tables[0]!.columns[1]! },
-      { kind: 'drop_check', table: post, check: { name: 'CHK_b', expression: `length("content") < 100` } },
-      { kind: 'add_check', table: post, check: { name: 'CHK_b', expression: `length("content") < 200` } },
+      { kind: 'drop_check', table: post, check: { name: 'CHK_b', expression: `length(content) < 100` } },
+      { kind: 'add_check', table: post, check: { name: 'CHK_b', expression: `length(content) < 200` } },
     ])
     expectRoundTrip(from, to, plan.ops)
   })

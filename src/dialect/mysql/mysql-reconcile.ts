@@ -88,7 +88,7 @@ function columnIn({ table, renamed }: Counterpart, name: string): ColumnModel | 
 
 /** withNewNames is one of the database's expressions naming its renamed columns as the rename will. */
 function withNewNames({ renamed }: Counterpart, sql: string): string {
-  return [...renamed].reduce((text, [to, from]) => renameIdentifier(text, from, to), sql)
+  return [...renamed].reduce((text, [to, from]) => renameIdentifier(text, from, to, true), sql)
 }
 
 /**

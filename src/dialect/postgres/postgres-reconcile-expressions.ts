@@ -132,9 +132,12 @@ function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap
       add('exclusion', exclusionPartName(exclusion.name, 'where'), mine.where, theirs.where)
     }
   }
+  // An index of the database keys a renamed column under its old name.
+  const newNameOf = new Map([...renamed].map(([to, from]) => [from, to]))
+  const keysOf = (index: { readonly columns: readonly string[] }) => index.columns.map((column) => newNameOf.get(column) ?? column).join('\0')
   for (const index of table.indexes) {
     if (readsRetyped(index.where)) continue
-    const sameKeys = other.indexes.filter((i) => i.columns.join('\0') === index.columns.join('\0'))
+    const sameKeys = other.indexes.filter((i) => keysOf(i) === index.columns.join('\0'))
     for (const i of counterparts(index, table.indexes, sameKeys)) add('where', index.name, index.where, i.where)
   }
   for (const column of table.columns) {
@@ -206,7 +209,7 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
   if (settled.length === 0) return table
   const actualOf = (place: Place, name: string) => {
     const found = settled.find((c) => c.place === place && c.name === name)
-    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to), found, to, from), found.actual)
+    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to, true), found, to, from), found.actual)
   }
   return {
     ...table,
