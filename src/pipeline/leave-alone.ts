@@ -1,4 +1,4 @@
-import type { DialectCapabilities, FormerTable } from '../dialect/dialect'
+import type { Dialect, FormerTable } from '../dialect/dialect'
 import { sameName } from '../model/qualified-name'
 import type { IndexModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { SkippedIndex } from '../source/entity-metadata'
@@ -17,18 +17,20 @@ export interface IndexesLeftAlone {
  * expression changes). Where the entities' table lacks the table or a column of the index, it is left out of
  * both sides: the migration's drop takes it. A table renamed or moved by a stated rename keeps them: the
  * entities' table is the one `formerTable` says comes from the database's. The database's index is the declared
- * one where the database would take the declared name for its name (see DialectCapabilities.indexNameCase).
+ * one where the database would take the declared name for its name: cut as it cuts long names (Dialect.storedName),
+ * and with the case it gives a name written unquoted (DialectCapabilities.indexNameCase).
  */
 export function keepingSkippedIndexes(
   actual: SchemaModel,
   desired: SchemaModel,
   skipped: readonly SkippedIndex[],
   formerTable: FormerTable,
-  indexNameCase: DialectCapabilities['indexNameCase'],
+  dialect: Pick<Dialect, 'capabilities' | 'storedName'>,
 ): IndexesLeftAlone {
   if (skipped.length === 0) return { actual, desired }
+  const stored = (name: string) => dialect.storedName?.(name) ?? name
   const isSkipped = (table: TableModel, index: IndexModel) =>
-    skipped.some((s) => s.table === table.name && namesTheIndex(s.name, index.name, indexNameCase))
+    skipped.some((s) => stored(s.table) === table.name && namesTheIndex(stored(s.name), index.name, dialect.capabilities.indexNameCase))
   const kept = new Map<TableModel, IndexModel[]>()
   const tables = actual.tables.map((table) => {
     const wanted = desired.tables.find((t) => sameName(t, table)) ?? desired.tables.find((t) => {
@@ -47,7 +49,7 @@ export function keepingSkippedIndexes(
 }
 
 /** namesTheIndex says whether the database takes `declared`, as a hand-written statement may have written it, for the index it holds as `stored`. */
-function namesTheIndex(declared: string, stored: string, indexNameCase: DialectCapabilities['indexNameCase']): boolean {
+function namesTheIndex(declared: string, stored: string, indexNameCase: Dialect['capabilities']['indexNameCase']): boolean {
   if (declared === stored) return true
   if (indexNameCase === 'folds-unquoted') return declared.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) === stored
   return indexNameCase === 'ignored' && declared.toLowerCase() === stored.toLowerCase()
