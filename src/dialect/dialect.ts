@@ -87,6 +87,13 @@ export interface DialectCapabilities {
    */
   readonly looseTypes?: boolean
   /**
+   * How the database matches an index name a hand-written statement gave, for an index the entities declare
+   * `synchronize: false`: `folds-unquoted`, an unquoted name is kept in lower case (PostgreSQL keeps
+   * `CREATE INDEX idx_originalFileName_trigram` as `idx_originalfilename_trigram`); `ignored`, index names
+   * never differ by case alone (MySQL, MariaDB, SQLite). Absent: names match as written.
+   */
+  readonly indexNameCase?: 'folds-unquoted' | 'ignored'
+  /**
    * Indexes, constraints and enum types can be renamed in place (no rebuild), so an object the entities keep
    * under another name is renamed. Absent: such an object keeps the database's name.
    */

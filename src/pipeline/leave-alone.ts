@@ -1,4 +1,4 @@
-import type { FormerTable } from '../dialect/dialect'
+import type { Dialect, FormerTable } from '../dialect/dialect'
 import { sameName } from '../model/qualified-name'
 import type { IndexModel, SchemaModel, TableModel } from '../model/schema-model'
 import type { SkippedIndex } from '../source/entity-metadata'
@@ -16,12 +16,21 @@ export interface IndexesLeftAlone {
  * as for any index both sides have (PostgreSQL drops a column's indexes with it, as when a generated column's
  * expression changes). Where the entities' table lacks the table or a column of the index, it is left out of
  * both sides: the migration's drop takes it. A table renamed or moved by a stated rename keeps them: the
- * entities' table is the one `formerTable` says comes from the database's.
+ * entities' table is the one `formerTable` says comes from the database's. The database's index is the declared
+ * one where the database would take the declared name for its name: cut as it cuts long names (Dialect.storedName),
+ * and with the case it gives a name written unquoted (DialectCapabilities.indexNameCase).
  */
-export function keepingSkippedIndexes(actual: SchemaModel, desired: SchemaModel, skipped: readonly SkippedIndex[], formerTable: FormerTable): IndexesLeftAlone {
+export function keepingSkippedIndexes(
+  actual: SchemaModel,
+  desired: SchemaModel,
+  skipped: readonly SkippedIndex[],
+  formerTable: FormerTable,
+  dialect: Pick<Dialect, 'capabilities' | 'storedName'>,
+): IndexesLeftAlone {
   if (skipped.length === 0) return { actual, desired }
-  const keys = new Set(skipped.map((s) => `${s.table}\0${s.name}`))
-  const isSkipped = (table: TableModel, index: IndexModel) => keys.has(`${table.name}\0${index.name}`)
+  const stored = (name: string) => dialect.storedName?.(name) ?? name
+  const isSkipped = (table: TableModel, index: IndexModel) =>
+    skipped.some((s) => stored(s.table) === table.name && namesTheIndex(stored(s.name), index.name, dialect.capabilities.indexNameCase))
   const kept = new Map<TableModel, IndexModel[]>()
   const tables = actual.tables.map((table) => {
     const wanted = desired.tables.find((t) => sameName(t, table)) ?? desired.tables.find((t) => {
@@ -37,4 +46,11 @@ export function keepingSkippedIndexes(actual: SchemaModel, desired: SchemaModel,
     actual: { ...actual, tables },
     desired: { ...desired, tables: desired.tables.map((t) => (kept.get(t)?.length ? { ...t, indexes: [...t.indexes, ...kept.get(t)!] } : t)) },
   }
+}
+
+/** namesTheIndex says whether the database takes `declared`, as a hand-written statement may have written it, for the index it holds as `stored`. */
+function namesTheIndex(declared: string, stored: string, indexNameCase: Dialect['capabilities']['indexNameCase']): boolean {
+  if (declared === stored) return true
+  if (indexNameCase === 'folds-unquoted') return declared.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) === stored
+  return indexNameCase === 'ignored' && declared.toLowerCase() === stored.toLowerCase()
 }

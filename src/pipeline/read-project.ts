@@ -111,7 +111,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const keeping = keepingSkippedViews(wanted, introspected, entities.skippedViews)
   const reconciled = dialect.reconcile ? await dialect.reconcile(keeping, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted)) : keeping
   refuseRepeatedIndexNames(reconciled)
-  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable)
+  const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable, dialect)
   const queryCount = connection.queryCount
   const stored = storedRecords(actual, await dialect.readTypeormRecords(connection, dataSource.options))
   const history = await migrationHistory(dataSource, reading.migrationNames, project.migrationsDir, project.migrationsInSubfolders, runsMigrationsFolder(project), dialect, connection)

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import { expectCleanCycle, migrateTo } from '../support/migration-cycle'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { expectCleanCycle, migrateTo, projectFor } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // PostgreSQL refuses to change the type of a column a generated column reads: the generated column is dropped
@@ -31,6 +32,17 @@ class ItemRetypedAndRecomputed {
   @Column({ type: 'varchar', length: 20 }) sku: string
   @Column({ type: 'bigint' }) qty: string
   @Index('IDX_item_code') @Column({ type: 'varchar', generatedType: 'STORED', asExpression: 'lower("sku")', unique: true }) code: string
+  @Column({ type: 'int', generatedType: 'STORED', asExpression: 'qty * 2' }) doubled: number
+}
+
+// immich's file name search: varchar made text changes no stored value, but the generated column that reads it
+// is added again, and that computes it for every row.
+@Entity('item')
+class ItemSkuAsText {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'text' }) sku: string
+  @Column({ type: 'smallint' }) qty: number
+  @Index('IDX_item_code') @Column({ type: 'varchar', generatedType: 'STORED', asExpression: 'upper("sku")', unique: true }) code: string
   @Column({ type: 'int', generatedType: 'STORED', asExpression: 'qty * 2' }) doubled: number
 }
 
@@ -66,4 +78,12 @@ it('drops and re-creates a view reading a generated column that is dropped and a
   await db.query('CREATE VIEW item_codes AS SELECT id, code FROM item')
   const { up } = await expectCleanCycle(db, [ItemBefore], [ItemRetyped], 'RetypeUnderView', 'SELECT id, code FROM item_codes ORDER BY id')
   expect(up.filter((op) => op.kind.endsWith('_view')).map((op) => op.kind)).toEqual(['drop_view', 'create_view'])
+})
+
+it('says that the table is rewritten where a type change that keeps the stored values makes a generated column computed again', async () => {
+  const { hazards } = await compareProject(projectFor(db, [ItemSkuAsText]))
+  expect(hazards.filter((h) => h.code === 'TABLE_REBUILD').map((h) => h.message)).toEqual([
+    expect.stringContaining('Rewrites table "public"."item": every row is written again'),
+  ])
+  await expectCleanCycle(db, [ItemBefore], [ItemSkuAsText], 'SkuAsText', rows)
 })

@@ -44,6 +44,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       ...(referencesAnyIndex(server) && { referencesAnyIndex: true }),
       columnNamesIgnoreCase: true,
       renamesInPlace: true,
+      indexNameCase: 'ignored',
       indexNamesApart: true,
       schemaWideNames: checkNamesPerSchema(server) ? ['foreign key', 'check'] : ['foreign key'],
       replacesViews: true,

@@ -42,6 +42,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
       concurrentIndexes: true,
       notValidConstraints: true,
       renamesInPlace: true,
+      indexNameCase: 'folds-unquoted',
       replacesViews: true,
       caseInsensitiveTypes: ['citext'],
       schemaWideNames: ['index', 'unique', 'primary key', 'exclusion'],

@@ -19,7 +19,7 @@ import { columnCommentSql } from './postgres-table-sql'
  * first of those type changes and added again after the last, as the schema holds it then, with what dropping
  * it took along: the indexes, unique constraints and checks on it, and its comment. Its values are computed
  * again. A generated column the migration itself drops, renames or changes between those two points is
- * left to its own operations.
+ * left to its own operations. Adding it again rewrites the table, which its statement says (Statement.rebuild).
  */
 export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
   const { ops } = changes
@@ -48,11 +48,15 @@ export function postgresRegeneratedColumns(changes: ChangeSet): Relinked {
     const [was, then] = [tableIn(changes.schemaAt(first), table), tableIn(changes.schemaAt(last + 1), table)]
     const generated = then?.columns.find((c) => c.name === column)
     if (was === undefined || then === undefined || generated === undefined) return []
+    // Adding it again computes it for every row: the table is rewritten (TABLE_REBUILD), whatever the type change.
+    const added: Statement = { ...statementOf(`ALTER TABLE ${qualified(then)} ADD ${columnDefinitionSql(generated, then)}`, by), rebuild: then.name, rebuildRewrites: true }
     return [
-      `ALTER TABLE ${qualified(then)} ADD ${columnDefinitionSql(generated, then)}`,
-      ...droppedWithColumnSql(was, then, column),
-      ...(generated.comment !== undefined ? [columnCommentSql(then, generated.name, generated.comment)] : []),
-    ].map((sql) => statementOf(sql, by))
+      added,
+      ...[
+        ...droppedWithColumnSql(was, then, column),
+        ...(generated.comment !== undefined ? [columnCommentSql(then, generated.name, generated.comment)] : []),
+      ].map((sql) => statementOf(sql, by)),
+    ]
   })
   return { before: new Map([[first, before]]), after: new Map([[last, after]]) }
 }

@@ -28,6 +28,7 @@ export const sqliteDialect: Dialect = {
     triggersTrackColumns: true,
     transactionalDdl: true,
     columnNamesIgnoreCase: true,
+    indexNameCase: 'ignored',
     enumArraysAsLists: true,
     unenforcedTypeParameters: true,
     looseTypes: true,
