@@ -2,17 +2,19 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { migrateTo, pendingChanges, revertLast, synchronizeWithTypeorm } from '../../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
 
-// MariaDB and MySQL keep comments in utf8mb3: a character outside the Basic Multilingual Plane (an emoji) is
-// stored as `?`. Compared as declared, such a comment was a change after every migration and after synchronize.
+// MariaDB and MySQL report comments and defaults in utf8mb3: a character outside the Basic Multilingual Plane (an
+// emoji) reads `?`. Compared as declared, such a comment or default was a change after every migration and after
+// synchronize.
 
 @Entity('shop_user', { comment: '用户 🚀 信息' })
 class ShopUser {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'varchar', length: 20, nullable: true, comment: '表情 ✅🚀 标记' }) mood: string | null
   @Column({ type: 'int', default: 0, comment: '积分 😀😀' }) points: number
+  @Column({ type: 'varchar', length: 20, default: '你好 🚀' }) greeting: string
 }
 
-describe('a comment with characters outside the Basic Multilingual Plane, on MariaDB', () => {
+describe('a comment or default with characters outside the Basic Multilingual Plane, on MariaDB', () => {
   let db: TestDatabase
   beforeEach(async () => {
     db = await createMariaDbDatabase('storedcomment')
@@ -28,6 +30,11 @@ describe('a comment with characters outside the Basic Multilingual Plane, on Mar
     const [stored] = await db.query<{ comment: string }>(
       `SELECT COLUMN_COMMENT AS comment FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'mood'`)
     expect(stored!.comment).toBe('表情 ✅? 标记')
+    // The default is written as declared: the server keeps it whole, and reports it with its `?`.
+    expect(source).toContain(`DEFAULT '你好 🚀'`)
+    await db.query('INSERT INTO shop_user (id) VALUES (1)')
+    const [row] = await db.query<{ greeting: string }>('SELECT greeting FROM shop_user')
+    expect(row!.greeting).toBe('你好 🚀')
     await revertLast(db, [ShopUser])
   })
 
