@@ -12,7 +12,7 @@ import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
-import { droppedDeclarationFindings, droppedIndexPredicateFindings, unenforcedSizeFindings } from './no-effect-rules'
+import { droppedDeclarationFindings, droppedIndexPredicateFindings, storedCommentFindings, unenforcedSizeFindings } from './no-effect-rules'
 import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
 import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
@@ -58,6 +58,7 @@ export const hazardRules: readonly HazardRule[] = [
   unenforcedSizeFindings,
   droppedDeclarationFindings,
   droppedIndexPredicateFindings,
+  storedCommentFindings,
   viewDroppedFindings,
   viewDependencyRecreatedFindings,
   materializedViewRefreshFindings,

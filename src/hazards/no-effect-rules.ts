@@ -4,7 +4,7 @@ import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../mod
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardDialect } from './hazard-input'
-import { quoteDoubled } from '../dialect/quote'
+import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { columnText, tableText } from './hazard-names'
 import { typeText } from '../model/type-text'
 import type { RuleContext } from './rule-context'
@@ -105,6 +105,37 @@ export function droppedIndexPredicateFindings(context: RuleContext): HazardFindi
         advice: 'remove the where from the entity, or accept an index over every row',
       }]
     })
+  })
+}
+
+/**
+ * storedCommentFindings: NO_SCHEMA_EFFECT for a table or column comment an operation writes that the dialect
+ * keeps otherwise than the entity declares it (MySQL's `?` for an emoji): the database holds the comment as
+ * written in the migration, not as the entity has it. Needs the entities' model before normalize (`HazardInput.declared`).
+ */
+export function storedCommentFindings(context: RuleContext): HazardFinding[] {
+  const { declared } = context.input
+  if (declared === undefined) return []
+  return context.input.changes.ops.flatMap((op): HazardFinding[] => {
+    const table = (name: QualifiedName) => declaredTable(declared, name)
+    const finding = (subject: string, declaredComment: string | undefined, stored: string | undefined): HazardFinding[] =>
+      declaredComment === undefined || stored === undefined || declaredComment === stored ? [] : [{
+        code: 'NO_SCHEMA_EFFECT', operation: op,
+        what: `the comment of ${subject} is declared ${quoteLiteral(declaredComment)}, which the database stores as ${quoteLiteral(stored)}: it cannot keep some of its characters`,
+        advice: 'remove those characters from the entity\'s comment, or accept the comment as stored',
+      }]
+    const columnFinding = (named: QualifiedName, written: ColumnModel) =>
+      finding(columnText(named, written.name), table(named)?.columns.find((c) => c.name === written.name)?.comment, written.comment)
+    switch (op.kind) {
+      case 'create_table': {
+        const named = nameOf(op.table)
+        return [...finding(tableText(named), table(named)?.comment, op.table.comment), ...op.table.columns.flatMap((c) => columnFinding(named, c))]
+      }
+      case 'alter_table_comment': return finding(tableText(op.table), table(op.table)?.comment, op.to)
+      case 'add_column': return columnFinding(op.table, op.column)
+      case 'alter_column': return op.changes.includes('comment') ? columnFinding(op.table, op.to) : []
+      default: return []
+    }
   })
 }
 

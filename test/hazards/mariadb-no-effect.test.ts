@@ -41,6 +41,13 @@ class Example {
   @Column({ type: 'varchar', length: 40, nullable: true }) nullable: string | null
 }
 
+@Entity('sticker', { comment: '贴纸 🚀' })
+class Sticker {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20, comment: '表情 ✅🚀' }) face: string
+  @Column({ type: 'int', comment: '数量 ✅' }) count: number
+}
+
 let db: TestDatabase
 beforeAll(async () => { db = await createMariaDbDatabase('noeffect') })
 afterAll(async () => db?.drop())
@@ -80,5 +87,28 @@ describe('NO_SCHEMA_EFFECT on mariadb', () => {
   it('notes a unique index declared with a WHERE, which the server makes a unique key over every row', async () => {
     const notes = (await createFindings([Example])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
     expect(notes).toEqual(['index "IDX_example_pair" on "example" declares WHERE "nullable" IS NOT NULL, which the database does not support: the index covers every row'])
+  })
+
+  it('notes a comment with a character the server stores as ?, on a new table, a new column and a changed comment', async () => {
+    const notes = (await createFindings([Sticker])).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
+    expect(notes).toEqual([
+      `the comment of "sticker" is declared '贴纸 🚀', which the database stores as '贴纸 ?': it cannot keep some of its characters`,
+      `the comment of "sticker"."face" is declared '表情 ✅🚀', which the database stores as '表情 ✅?': it cannot keep some of its characters`,
+    ])
+    const dialect = mysqlDialectAt(undefined)
+    const { model } = await readEntities(new DataSource({ ...db.options, entities: [Sticker] } as DataSourceOptions))
+    const table = dialect.normalize(model).tables[0]!
+    const face = table.columns.find((c) => c.name === 'face')!
+    const count = table.columns.find((c) => c.name === 'count')!
+    const noted = (ops: Parameters<typeof changeSetOf>[1]) => {
+      const changes = changeSetOf(schema([{ ...table, columns: table.columns.filter((c) => c.name !== 'face') }]), ops)
+      return findHazards({ changes, statements: dialect.compile(changes), dialect, declared: model }).filter((f) => f.code === 'NO_SCHEMA_EFFECT').map((f) => f.what)
+    }
+    expect(noted([{ kind: 'add_column', table: { name: 'sticker' }, column: face }])).toEqual([notes[1]])
+    expect(noted([{ kind: 'alter_table_comment', table: { name: 'sticker' }, to: table.comment! }])).toEqual([notes[0]])
+    expect(noted([{ kind: 'alter_column', table: { name: 'sticker' }, from: { ...face, comment: 'old' }, to: face, changes: ['comment'] }])).toEqual([notes[1]])
+    // A comment the server keeps as declared, and a column change that leaves the comment alone, note nothing.
+    expect(noted([{ kind: 'alter_column', table: { name: 'sticker' }, from: { ...count, comment: 'old' }, to: count, changes: ['comment'] }])).toEqual([])
+    expect(noted([{ kind: 'alter_column', table: { name: 'sticker' }, from: { ...face, type: 'text' }, to: face, changes: ['type'] }])).toEqual([])
   })
 })

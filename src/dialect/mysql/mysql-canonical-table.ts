@@ -7,6 +7,7 @@ import { canonicalMysqlExpression } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
 import { storedLabelDefault } from './mysql-label-defaults'
 import { storedNumericDefault } from './mysql-numeric-defaults'
+import { reportedMysqlText } from './mysql-reported-text'
 import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
 
@@ -14,7 +15,7 @@ import { canonicalMysqlType } from './mysql-types'
  * canonicalMysqlColumn is the one set of rules that both the introspector and `normalize` apply to a column
  * (see mysql-model) for the server `server` (undefined: not known yet): canonical type and parameters,
  * canonical default (a number, a date or time, a set's members, or `CURRENT_TIMESTAMP(n)`, as the server stores it) and ON UPDATE, AUTO_INCREMENT as
- * `increment`, computed expression canonical, empty comments dropped. The written texts are kept.
+ * `increment`, computed expression canonical, empty comments dropped, comments and defaults as the server reports them. The written texts are kept.
  */
 export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | undefined): ColumnModel {
   const type = canonicalMysqlType(column.type, column, column.enumValues)
@@ -31,7 +32,7 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
     ...(type.precision !== undefined && { precision: type.precision }),
     ...(type.scale !== undefined && { scale: type.scale }),
     nullable: column.nullable,
-    ...(defaultText !== undefined && { default: defaultText, defaultSql: column.defaultSql ?? column.default!.trim() }),
+    ...(defaultText !== undefined && { default: reportedMysqlText(defaultText), defaultSql: column.defaultSql ?? column.default!.trim() }),
     ...(increment && { generated: { kind: 'increment' } }),
     ...(column.computed !== undefined && {
       computed: {
@@ -41,12 +42,14 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
       },
     }),
     ...(type.enumValues !== undefined && { enumValues: [...type.enumValues] }),
-    ...withComment(column.comment),
+    ...withComment(reportedComment(column.comment)),
     ...(column.charset !== undefined && { charset: column.charset }),
     ...(column.collation !== undefined && { collation: column.collation }),
     ...(onUpdate !== undefined && { onUpdate }),
   }
 }
+
+const reportedComment = (comment: string | undefined) => comment === undefined ? undefined : reportedMysqlText(comment)
 
 /**
  * canonicalMysqlTable applies the canonical rules to a whole table (both sides) for the server `server`: columns through
@@ -66,7 +69,7 @@ export function canonicalMysqlTable(table: TableModel, server: MysqlServer | und
     })))),
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
-    ...withComment(table.comment),
+    ...withComment(reportedComment(table.comment)),
     ...(table.engine !== undefined && { engine: table.engine }),
     ...(table.charset !== undefined && { charset: table.charset }),
     ...(table.collation !== undefined && { collation: table.collation }),
