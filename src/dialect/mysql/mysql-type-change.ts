@@ -43,7 +43,8 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
   if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
   if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'
-  if (target === 'double') return source in integerBytes || source === 'float' ? 'rewrite' : 'narrowing'
+  // A double holds every integer up to 2^53: a bigint's beyond it are rounded.
+  if (target === 'double') return (source in integerBytes && source !== 'bigint') || source === 'float' ? 'rewrite' : 'narrowing'
   if (target === 'float') return 'narrowing'
   if (target === 'datetime') return source === 'date' || source === 'timestamp' ? precisionKept(from, to) : 'cast_may_fail'
   if (target === 'timestamp') return source === 'datetime' || source === 'date' ? 'narrowing' : 'cast_may_fail'
