@@ -1,14 +1,10 @@
 import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
+import { lobBytes } from './mysql-lob-bytes'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
 
 const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
-/** Largest length of each text and blob type, in bytes. */
-const lobBytes: Readonly<Record<string, number>> = {
-  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
-  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
-}
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
 const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
