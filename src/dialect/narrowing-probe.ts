@@ -40,5 +40,6 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
 }
 
 function isNumber(column: ColumnModel, limits: TypeLimits): boolean {
-  return column.type in limits.integerRanges || limits.decimalTypes.includes(column.type) || limits.floatTypes?.includes(column.type) === true
+  return column.type in limits.integerRanges || limits.decimalTypes.includes(column.type) || limits.floatTypes?.includes(column.type) === true ||
+    limits.unboundedNumberTypes?.includes(column.type) === true
 }
