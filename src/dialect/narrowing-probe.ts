@@ -35,7 +35,8 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     return { kind: 'more_decimals', table, column, scale }
   }
   if (limits.momentTypes?.includes(from.type) === true && limits.momentTypes.includes(to.type)) return { kind: 'changed_by_cast', table, column, from, to }
-  if (limits.floatTypes?.includes(to.type) === true && isNumber(from, limits)) return { kind: 'changed_by_cast', table, column, from, to }
+  const rounding = [...limits.floatTypes ?? [], ...limits.roundingTypes ?? []]
+  if (rounding.includes(to.type) && isNumber(from, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   return { kind: 'non_null', table, column }
 }
 

@@ -96,12 +96,14 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
  * changedByCast tests the values a cast to `probe.to` changes. Numbers are compared as the exact numbers their text
  * reads as (arrays of them element by element): a float written as text gives its shortest exact form (0.1 stays
  * 0.1), which a comparison in the float's binary value would not (a numeric or a double compared with a real is
- * compared as a double), and arrays of two number types have no comparison.
+ * compared as a double), and arrays of two number types have no comparison. Money, written with its currency
+ * symbol, is read as a number by its cast to numeric.
  */
 function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string {
   const cast = `${column}::${columnTypeSql(probe.to, probe.table)}`
-  if (!numberTypes.has(probe.to.type)) return `${column} IS DISTINCT FROM ${cast}`
   const exact = probe.to.isArray === true ? 'numeric[]' : 'numeric'
+  if (postgresTypeLimits.roundingTypes?.includes(probe.to.type) === true) return `${column}::text::${exact} IS DISTINCT FROM ${cast}::${exact}`
+  if (!numberTypes.has(probe.to.type)) return `${column} IS DISTINCT FROM ${cast}`
   return `${column}::text::${exact} IS DISTINCT FROM ${cast}::text::${exact}`
 }
 
