@@ -97,9 +97,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
  * reads as (arrays of them element by element): a float written as text gives its shortest exact form (0.1 stays
  * 0.1), which a comparison in the float's binary value would not (a numeric or a double compared with a real is
  * compared as a double), and arrays of two number types have no comparison. Money, written with its currency
- * symbol, is read as a number by its cast to numeric.
+ * symbol, is read as a number by its cast to numeric. An array of numbers made booleans has no cast to compare
+ * with (the migration converts it through text[]): not tested.
  */
-function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string {
+function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string | undefined {
+  if (probe.to.type === 'boolean') return undefined
   const cast = `${column}::${columnTypeSql(probe.to, probe.table)}`
   const exact = probe.to.isArray === true ? 'numeric[]' : 'numeric'
   if (postgresTypeLimits.roundingTypes?.includes(probe.to.type) === true) return `${column}::text::${exact} IS DISTINCT FROM ${cast}::${exact}`
