@@ -152,6 +152,10 @@ export interface TypeLimits {
   readonly decimalTypes: readonly string[]
   /** Types of binary floating-point numbers, whose values a decimal or an integer type rounds. Absent: none. */
   readonly floatTypes?: readonly string[]
+  /** Types that round a number to the decimal places of their own (PostgreSQL's money, by the locale): a number made one loses what a cast changes. Absent: none. */
+  readonly roundingTypes?: readonly string[]
+  /** Types of exact numbers that bound no value (none of `integerRanges` or `decimalTypes`), which a float type rounds too. Absent: none. */
+  readonly unboundedNumberTypes?: readonly string[]
   /** Those of `decimalTypes` that take no negative number (MySQL's `decimal unsigned`): their range starts at 0. */
   readonly unsignedDecimalTypes?: readonly string[]
   /** Types that store a moment as seconds since 1970-01-01 00:00:00 UTC, with the first and last they take. */

@@ -4,6 +4,9 @@ import type { Probe } from './probe'
 
 /** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
 export function narrowingProbe(table: QualifiedName, column: string, from: ColumnModel, to: ColumnModel, limits: TypeLimits): Probe {
+  // An array's numbers are rounded element by element, as a cast of the array rounds them: what the cast changes is counted.
+  const rounds = isNumber(from, limits) && isNumber(to, limits) && !(from.type in limits.integerRanges && to.type in limits.integerRanges)
+  if (from.isArray === true && rounds) return { kind: 'changed_by_cast', table, column, from, to }
   if (limits.lengthTypes.includes(to.type)) {
     return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
   }
@@ -31,6 +34,13 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     }
     return { kind: 'more_decimals', table, column, scale }
   }
-  if (limits.momentTypes?.includes(from.type) === true && limits.momentTypes.includes(to.type)) return { kind: 'changed_by_cast', table, column, to }
+  if (limits.momentTypes?.includes(from.type) === true && limits.momentTypes.includes(to.type)) return { kind: 'changed_by_cast', table, column, from, to }
+  const rounding = [...limits.floatTypes ?? [], ...limits.roundingTypes ?? []]
+  if (rounding.includes(to.type) && isNumber(from, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   return { kind: 'non_null', table, column }
+}
+
+function isNumber(column: ColumnModel, limits: TypeLimits): boolean {
+  return column.type in limits.integerRanges || limits.decimalTypes.includes(column.type) || limits.floatTypes?.includes(column.type) === true ||
+    limits.unboundedNumberTypes?.includes(column.type) === true
 }

@@ -35,8 +35,11 @@ export type Probe =
    * the range of a type that stores a moment as such seconds (see TypeLimits.epochRanges).
    */
   | { readonly kind: 'outside_epoch_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }
-  /** Values a cast to the type `to` changes (a moment with a time of day made a date, or more fractional seconds than `to` keeps). */
-  | { readonly kind: 'changed_by_cast'; readonly table: QualifiedName; readonly column: string; readonly to: ColumnModel }
+  /**
+   * Values of the column, now `from`, that a cast to the type `to` changes: a moment with a time of day made a date, more
+   * fractional seconds than `to` keeps, or a number with more significant digits than a float `to` reads back.
+   */
+  | { readonly kind: 'changed_by_cast'; readonly table: QualifiedName; readonly column: string; readonly from: ColumnModel; readonly to: ColumnModel }
   | { readonly kind: 'holds_values'; readonly table: QualifiedName; readonly column: string; readonly values: readonly string[]; readonly isArray?: boolean }
   /**
    * Non-null values of the column, now `from`, that do not look like values of the type `to`; dialects answer

@@ -26,7 +26,7 @@ export function downRoundingGuards(dialect: Pick<Dialect, 'classifyTypeChange' |
     const table = nameOf(origin.table)
     const limits = dialect.capabilities.typeLimits
     const fractional = [...limits.decimalTypes, ...limits.floatTypes ?? []].includes(op.from.type)
-    const rounded = roundingProbe(narrowingProbe(table, origin.column.name, op.from, op.to, limits), fractional)
+    const rounded = roundingProbe(narrowingProbe(table, origin.column.name, op.from, op.to, limits), fractional, limits.momentTypes ?? [])
     const sql = rounded && dialect.firstProbedRowSql(rounded.probe)
     if (rounded === undefined || sql === undefined) return []
     return [{
@@ -40,15 +40,21 @@ export function downRoundingGuards(dialect: Pick<Dialect, 'classifyTypeChange' |
 
 /**
  * roundingProbe narrows a probe of the values a narrower type does not fit to those it rounds, with what they hold in
- * words: decimal places of a `fractional` number (a decimal or a float), and the precision of a moment.
+ * words: decimal places of a `fractional` number (a decimal or a float), the precision of one of the `moments`, and
+ * the digits of any other number a cast changes (one made a float, an array's).
  */
-function roundingProbe(probe: ReturnType<typeof narrowingProbe>, fractional: boolean): { probe: ConditionProbe, what: (type: string) => string } | undefined {
+function roundingProbe(
+  probe: ReturnType<typeof narrowingProbe>, fractional: boolean, moments: readonly string[],
+): { probe: ConditionProbe, what: (type: string) => string } | undefined {
   const decimals = (scale: number) => () => `round its values with ${scale === 0 ? 'a fractional part' : `more than ${scale} decimal places`}`
   switch (probe.kind) {
     case 'more_decimals': return fractional ? { probe, what: decimals(probe.scale) } : undefined
     case 'out_of_range':
       return probe.scale === undefined || !fractional ? undefined : { probe: { kind: 'more_decimals', table: probe.table, column: probe.column, scale: probe.scale }, what: decimals(probe.scale) }
-    case 'changed_by_cast': return { probe, what: (type) => `round or cut the time of its values more precise than ${type} keeps` }
+    case 'changed_by_cast': {
+      const what = moments.includes(probe.to.type) ? 'round or cut the time of its values' : 'round its values'
+      return { probe, what: (type) => `${what} more precise than ${type} keeps` }
+    }
     default: return undefined
   }
 }

@@ -33,7 +33,14 @@ describe('downRoundingGuards', () => {
     expect(guard).toContain('would round or cut the time of its values more precise than timestamp(0) keeps')
   })
 
-  it('leaves out what the database refuses loudly, changes of another kind, and SQLite, which keeps every value', () => {
+  it('checks arrays of numbers element by element, but not numbers made booleans, which have no cast to compare with', () => {
+    const array = (type: string, options = {}) => column('c', type, { ...options, isArray: true } as never)
+    const [guard] = guardsOfDown(postgresDialect, array('integer'), array('numeric', { precision: 10, scale: 2 }))
+    expect(guard).toContain(`"c"::text::numeric[] IS DISTINCT FROM "c"::integer[]::text::numeric[]`)
+    expect(guardsOfDown(postgresDialect, array('boolean'), array('numeric', { precision: 10, scale: 2 }))).toEqual([])
+  })
+
+  it('leaves out what the database refuses loudly, changes of another kind, and SQLite where it keeps every value', () => {
     expect(guardsOfDown(postgresDialect, column('c', 'varchar', { length: 20 }), column('c', 'varchar', { length: 200 }))).toEqual([])
     expect(guardsOfDown(postgresDialect, column('c', 'integer'), column('c', 'bigint'))).toEqual([])
     expect(guardsOfDown(postgresDialect, column('c', 'boolean'), column('c', 'timestamp'))).toEqual([])

@@ -14,6 +14,7 @@ const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[
 // MariaDB takes 32 hex digits with hyphens anywhere between them, and nothing around them (not even spaces).
 const uuidPattern = '^[0-9a-f](-*[0-9a-f]){31}$'
 const numberTypes = new Set(['decimal', 'float', 'double'])
+const floatCasts: Readonly<Record<string, string>> = { float: 'FLOAT', double: 'DOUBLE' }
 const temporalCasts: Readonly<Record<string, string>> = { date: 'DATE', datetime: 'DATETIME', timestamp: 'DATETIME', time: 'TIME' }
 // A date and time as the server reads them: up to three groups of digits, then up to four more after a space or
 // 'T', any punctuation between groups. CAST reads the moment at the start of '2024-01-02T03:04:05.678Z' or of
@@ -68,9 +69,21 @@ export function probeCondition(probe: ConditionProbe, column: string): string | 
       return `(${column} <> '0000-00-00 00:00:00' AND (${column} < FROM_UNIXTIME(${probe.min}) OR ${column} > FROM_UNIXTIME(${probe.max})))`
     case 'holds_values': return holdsValues(column, probe.values)
     case 'not_convertible': return notConvertible(probe, column)
-    case 'changed_by_cast': return `NOT (${column} <=> CAST(${column} AS ${momentCast(probe.to)}))`
+    case 'changed_by_cast': return changedByCast(probe, column)
     case 'loses_characters': return charactersLost(column, probe.charset)
   }
+}
+
+/**
+ * changedByCast tests the values a cast to `probe.to` changes. A number made a FLOAT or DOUBLE is compared with the
+ * number the float's text reads as, which is what the server shows of it (six significant digits of a FLOAT): the
+ * float's binary value compared with a DECIMAL or DOUBLE differs for nearly every fraction (0.1 among them).
+ */
+function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string {
+  const float = floatCasts[baseOf(probe.to.type)]
+  if (float === undefined) return `NOT (${column} <=> CAST(${column} AS ${momentCast(probe.to)}))`
+  const exact = floatCasts[baseOf(probe.from.type)] === undefined ? 'DECIMAL(65,30)' : 'DOUBLE'
+  return `NOT (${column} <=> CAST(CAST(CAST(${column} AS ${float}) AS CHAR) AS ${exact}))`
 }
 
 const syntax: ProbeSyntax = {

@@ -1,14 +1,10 @@
 import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
+import { lobBytes } from './mysql-lob-bytes'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
 
 const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
-/** Largest length of each text and blob type, in bytes. */
-const lobBytes: Readonly<Record<string, number>> = {
-  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
-  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
-}
 const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
 const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
@@ -43,7 +39,8 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
   if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
   if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'
-  if (target === 'double') return source in integerBytes || source === 'float' ? 'rewrite' : 'narrowing'
+  // A double holds every integer up to 2^53: a bigint's beyond it are rounded.
+  if (target === 'double') return (source in integerBytes && source !== 'bigint') || source === 'float' ? 'rewrite' : 'narrowing'
   if (target === 'float') return 'narrowing'
   if (target === 'datetime') return source === 'date' || source === 'timestamp' ? precisionKept(from, to) : 'cast_may_fail'
   if (target === 'timestamp') return source === 'datetime' || source === 'date' ? 'narrowing' : 'cast_may_fail'

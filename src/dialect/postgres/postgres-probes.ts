@@ -5,11 +5,15 @@ import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, mea
 import { quoteLiteral } from '../quote'
 import { hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
+import { postgresTypeLimits } from './postgres-type-families'
 import { qualified, quoteIdent } from './postgres-quote'
 import { isArrayLiteral, singleElement } from './postgres-value-cast'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
+const numberTypes: ReadonlySet<string> = new Set([
+  ...Object.keys(postgresTypeLimits.integerRanges), ...postgresTypeLimits.decimalTypes, ...postgresTypeLimits.floatTypes ?? [],
+])
 const unescapedNulPattern = '(^|[^\\\\])(\\\\\\\\)*\\\\u0000'
 const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'off', '1', '0']
 
@@ -81,11 +85,28 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
     }
     case 'not_convertible': return notConvertible(probe, column)
-    case 'changed_by_cast': return `${column} IS DISTINCT FROM ${column}::${columnTypeSql(probe.to, probe.table)}`
+    case 'changed_by_cast': return changedByCast(probe, column)
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
     case 'outside_epoch_range': return undefined
   }
+}
+
+/**
+ * changedByCast tests the values a cast to `probe.to` changes. Numbers are compared as the exact numbers their text
+ * reads as (arrays of them element by element): a float written as text gives its shortest exact form (0.1 stays
+ * 0.1), which a comparison in the float's binary value would not (a numeric or a double compared with a real is
+ * compared as a double), and arrays of two number types have no comparison. Money, written with its currency
+ * symbol, is read as a number by its cast to numeric. An array of numbers made booleans has no cast to compare
+ * with (the migration converts it through text[]): not tested.
+ */
+function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string | undefined {
+  if (probe.to.type === 'boolean') return undefined
+  const cast = `${column}::${columnTypeSql(probe.to, probe.table)}`
+  const exact = probe.to.isArray === true ? 'numeric[]' : 'numeric'
+  if (postgresTypeLimits.roundingTypes?.includes(probe.to.type) === true) return `${column}::text::${exact} IS DISTINCT FROM ${cast}::${exact}`
+  if (!numberTypes.has(probe.to.type)) return `${column} IS DISTINCT FROM ${cast}`
+  return `${column}::text::${exact} IS DISTINCT FROM ${cast}::text::${exact}`
 }
 
 const syntax: ProbeSyntax = {

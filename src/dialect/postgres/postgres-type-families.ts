@@ -21,6 +21,7 @@ export const postgresTypeLimits: TypeLimits = {
   },
   decimalTypes: ['numeric'],
   floatTypes: ['real', 'double precision'],
+  roundingTypes: ['money'],
   momentTypes: ['date', 'time', 'timetz', 'timestamp', 'timestamptz'],
   zonedTypes: ['timestamptz', 'timetz'],
   zoneConversion: { setUtc: "SET TIME ZONE 'UTC'", byHand: 'AT TIME ZONE' },

@@ -44,8 +44,9 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     }
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
-    case 'outside_epoch_range':
-    case 'changed_by_cast': return undefined
+    case 'outside_epoch_range': return undefined
+    // Only a number made a float is changed by a cast here: an integer a REAL does not hold exactly (compared exactly).
+    case 'changed_by_cast': return `(typeof(${column}) = 'integer' AND CAST(${column} AS REAL) <> ${column})`
   }
 }
 

@@ -21,7 +21,8 @@ export function affinityOf(declaredType: string): Affinity {
  * boolean, int -> decimal), which stores each value an INTEGER column holds the same way. Towards TEXT every value is converted (`rewrite`);
  * from TEXT or BLOB towards a numeric affinity, values that do not parse as numbers are kept unconverted
  * (`cast_may_fail`), and so are REAL values with a fraction towards INTEGER (0.5 stays 0.5 in an `integer`
- * column); otherwise between numeric affinities values are converted without loss (`rewrite`).
+ * column); towards REAL the integers beyond 2^53 are rounded (`narrowing`); otherwise between numeric affinities
+ * values are converted without loss (`rewrite`).
  */
 export function classifySqliteTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   const before = affinityOf(from.type)
@@ -30,5 +31,6 @@ export function classifySqliteTypeChange(from: ColumnModel, to: ColumnModel): Ty
   if (after === 'TEXT') return 'rewrite'
   if (before === 'TEXT' || before === 'BLOB') return 'cast_may_fail'
   if (after === 'INTEGER' && (before === 'REAL' || before === 'NUMERIC')) return 'cast_may_fail'
+  if (after === 'REAL') return 'narrowing'
   return 'rewrite'
 }

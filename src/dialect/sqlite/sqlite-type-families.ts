@@ -14,6 +14,13 @@ export const sqliteTypeFamilies: readonly (readonly string[])[] = [
 
 /**
  * sqliteTypeLimits: SQLite enforces no length or precision and stores any integer in 8 bytes, so only
- * TypeORM's declared integer types bound values, and only where a CHECK would (never): no limits.
+ * TypeORM's declared integer types bound values, and only where a CHECK would (never): no limits. Its REAL
+ * types store 8-byte floats, which round the integers beyond 2^53 an INTEGER or NUMERIC type holds.
  */
-export const sqliteTypeLimits: TypeLimits = { lengthTypes: [], integerRanges: {}, decimalTypes: [] }
+export const sqliteTypeLimits: TypeLimits = {
+  lengthTypes: [],
+  integerRanges: {},
+  decimalTypes: [],
+  floatTypes: sqliteTypeFamilies[3],
+  unboundedNumberTypes: [...sqliteTypeFamilies[0]!, ...sqliteTypeFamilies[2]!],
+}
