@@ -10,8 +10,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 @Entity('note')
 export class Note {
   @PrimaryGeneratedColumn() id: number
-  @Column() text: string
-  ${legacy ? "@Index() @Column({ type: 'varchar', nullable: true }) legacy: string | null" : ''}
+  ${legacy ? '@Index() ' : ''}@Column() text: string
+  ${legacy ? "@Column({ type: 'varchar', nullable: true }) legacy: string | null" : ''}
 }
 `
 const config = (autogen: string) => sqliteConfig({
