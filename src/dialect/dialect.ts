@@ -374,6 +374,8 @@ export interface Dialect {
    * schema), or none when the table does not exist yet.
    */
   appliedMigrations(connection: DatabaseConnection, table: string, options: DataSourceOptions): Promise<readonly string[]>
+  /** presentTables are those of `tables` the database has: for tables the comparison never reads. */
+  presentTables(connection: DatabaseConnection, tables: readonly QualifiedName[], options: DataSourceOptions): Promise<readonly QualifiedName[]>
   /**
    * tableReadFailure reads the driver's error `err`, thrown by a statement that reads one table (through
    * TypeORM or `connect`'s connection), for whether the table is absent or the user may not read it; undefined

@@ -24,7 +24,7 @@ import type { RenameOptions, UnresolvedRename } from './resolve-renames'
 
 /** CompareOptions decide renames (see RenameOptions) and whether to plan the change as expand and contract too. */
 export interface CompareOptions extends RenameOptions {
-  /** Stop with a UserError when the project's and the database's migrations differ (`generate`). */
+  /** Stop with a UserError when the project's and the database's migrations differ, or a foreign key references a table the database lacks and the migration would not make (`generate`). */
   readonly refuseUnappliedMigrations?: boolean
   /** `expand-contract` also splits the change into two migrations (Comparison.expandContract). Default `direct`. */
   readonly strategy?: MigrationStrategy

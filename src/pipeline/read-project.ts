@@ -1,3 +1,4 @@
+import { refuseReferencesToAbsentTables } from './absent-referenced-tables'
 import { withoutArrayDefaults } from './array-columns'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
@@ -119,7 +120,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const applied = new Set(history.applied)
   if (options.strategy === 'contract') refuseEarlyContract(open, applied, project.migrationsDir)
   const contractDue = open.filter((r) => applied.has(r.migration))
-  if (options.refuseUnappliedMigrations === true) refuseUnapplied(history)
+  if (options.refuseUnappliedMigrations === true) {
+    refuseUnapplied(history)
+    await refuseReferencesToAbsentTables(desired, actual, dialect, connection, dataSource.options)
+  }
   return {
     dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
   }

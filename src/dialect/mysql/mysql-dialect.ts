@@ -7,6 +7,7 @@ import { reconcileMysql } from './mysql-reconcile'
 import { classifyMysqlTypeChange } from './mysql-type-change'
 import { mysqlTypeFamilies, mysqlTypeLimits } from './mysql-type-families'
 import { appliedMysqlMigrations } from './mysql-applied-migrations'
+import { presentMysqlTables } from './mysql-present-tables'
 import { createMysqlScratchDatabase } from './mysql-scratch-database'
 import { mysqlMigrationScript } from './mysql-migration-script'
 import { lockMysqlRunner } from './mysql-runner-lock'
@@ -64,6 +65,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     normalize: (model, options) => normalizeMysql(model, server, options?.type),
     reconcile: reconcileMysql,
     appliedMigrations: appliedMysqlMigrations,
+    presentTables: presentMysqlTables,
     tableReadFailure: mysqlTableReadFailure,
     compile: (changes) => compileMysql(changes, server),
     typeormRecords: mysqlTypeormRecords,

@@ -1,5 +1,6 @@
 import { appliedPostgresMigrations } from './postgres-applied-migrations'
 import type { Dialect } from '../dialect'
+import { presentPostgresTables } from './postgres-present-tables'
 import { postgresMigrationScript } from './postgres-migration-script'
 import { compilePostgres } from './postgres-compiler'
 import { postgresTypeormRecords, postgresReadTypeormRecords } from './postgres-typeorm-records'
@@ -60,6 +61,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
     storedName: storedIdentifier,
     reconcile: reconcilePostgres,
     appliedMigrations: appliedPostgresMigrations,
+    presentTables: presentPostgresTables,
     tableReadFailure: postgresTableReadFailure,
     compile: compilePostgres,
     typeormRecords: postgresTypeormRecords,

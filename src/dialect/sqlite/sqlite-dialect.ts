@@ -1,5 +1,6 @@
 import { appliedSqliteMigrations } from './sqlite-applied-migrations'
 import type { Dialect } from '../dialect'
+import { presentSqliteTables } from './sqlite-present-tables'
 import { sqliteMigrationScript } from './sqlite-migration-script'
 import { compileSqlite, rebuiltTables } from './sqlite-compiler'
 import { sqliteTypeormRecords, sqliteReadTypeormRecords } from './sqlite-typeorm-records'
@@ -43,6 +44,7 @@ export const sqliteDialect: Dialect = {
   introspect: introspectSqlite,
   normalize: normalizeSqliteModel,
   appliedMigrations: appliedSqliteMigrations,
+  presentTables: presentSqliteTables,
   compile: compileSqlite,
   typeormRecords: sqliteTypeormRecords,
   readTypeormRecords: sqliteReadTypeormRecords,
