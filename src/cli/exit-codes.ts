@@ -5,7 +5,7 @@
 export const ExitCode = {
   /** Success; for `check`, the database matches the entities. */
   ok: 0,
-  /** `check`: the entities have changes that no migration applies yet, or declare a table twice, differently; `stamp`: the database does not match the entities, so nothing was recorded. */
+  /** `check`: the entities have changes that no migration applies yet, or declare a table or an enum type twice, differently; `stamp`: the database does not match the entities, so nothing was recorded. */
   changesMissing: 1,
   /** Any error: bad configuration, unreachable database, rejected entity, unwritable folder. */
   error: 2,

@@ -9,6 +9,7 @@ import { declaredFactChanges } from '../source/declared-fact-changes'
 import { simpleArrayConversions } from './simple-array-conversions'
 import { primaryKeyOrderWarnings } from '../diff/primary-key-order'
 import { declarationConflictHazards } from '../hazards/declaration-rules'
+import { enumDeclarationConflictHazards } from '../hazards/enum-declaration-rules'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { sameDeclaredFacts, staleSnapshotWarning } from './entities-snapshot'
 import { type ContractPlan, contractDueText } from './expand-contract-finish'
@@ -116,6 +117,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       ],
       hazards: [
         ...declarationConflictHazards(entities.conflicts.filter((c) => !ignore.includes(c.table.name))),
+        ...enumDeclarationConflictHazards(desired),
         ...measured.hazards,
         ...snapshotHazards(factChanges, up, actual),
         ...simpleArrayConversions(factChanges, up),

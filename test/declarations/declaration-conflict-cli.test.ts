@@ -44,7 +44,7 @@ it('reports DECLARATION_CONFLICT in generate, diff --format json and check, and 
 
   const check = await cli('check')
   expect(check.code).toBe(1)
-  expect(check.stderr).toContain('the entities declare a table twice, differently')
+  expect(check.stderr).toContain('the entities declare a table or an enum type twice, differently')
   expect(check.stdout).toContain('- DECLARATION_CONFLICT (danger):')
 
   const again = await cli('generate', 'Again', '--timestamp', '1700000001000')

@@ -22,7 +22,7 @@ export interface CheckArgs extends ComparisonArgs {
 /**
  * checkCommand exits 0 when the database matches the entities and 1, printing the changes, when it does
  * not (then it says to run `upgrade` when migrations are pending, else to generate the missing one) or when
- * the entities declare a table twice, differently (DECLARATION_CONFLICT). With format `sql`, stdout holds
+ * the entities declare a table or an enum type twice, differently (DECLARATION_CONFLICT). With format `sql`, stdout holds
  * only the script (nothing when clean); the `json`, `markdown` and `github` reports are printed in sync too.
  * It also checks the migrations folder (autogen.sum, order: exit 5) and, with `--fail-on`, the hazards of
  * the migrations not yet applied (exit 6).
@@ -67,7 +67,7 @@ function reportChanges(args: CheckArgs, pending: PendingComparison, output: CliO
     ...reportContextOf(args.format, pending, verdict), ...(verdictTitle !== undefined && { verdictTitle }), ...(problems.length > 0 && { problems }),
   })
   if (comparison.up.length === 0 && (plan.hazards ?? []).some((h) => h.code === 'DECLARATION_CONFLICT')) {
-    const verdict = 'The database matches the entities, but the entities declare a table twice, differently: make the declarations agree.'
+    const verdict = 'The database matches the entities, but the entities declare a table or an enum type twice, differently: make the declarations agree.'
     if (args.format !== 'json') output.err(verdict)
     output.out(report(verdict))
     return ExitCode.changesMissing
