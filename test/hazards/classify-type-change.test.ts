@@ -17,6 +17,8 @@ describe('postgres: classifyTypeChange', () => {
     [c('integer'), c('numeric', { precision: 12, scale: 2 }), 'rewrite'],
     [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 12, scale: 4 }), 'rewrite'],
     [c('timestamp'), c('timestamptz'), 'rewrite'],
+    [c('timestamp', { precision: 3 }), c('timestamptz', { precision: 3 }), 'rewrite'],
+    [c('date'), c('timestamptz', { precision: 0 }), 'rewrite'],
     [c('integer'), c('text'), 'rewrite'],
     // A type whose text has a longest form fits a varchar or char that long.
     [c('uuid'), c('varchar', { length: 36 }), 'rewrite'],
@@ -41,6 +43,9 @@ describe('postgres: classifyTypeChange', () => {
     [c('numeric', { precision: 10, scale: 2 }), c('numeric', { precision: 10, scale: 1 }), 'narrowing'],
     [c('numeric'), c('numeric', { precision: 10, scale: 2 }), 'narrowing'],
     [c('timestamptz'), c('timestamp'), 'narrowing'],
+    // Across types too, fewer fractional seconds round the values.
+    [c('timestamp'), c('timestamptz', { precision: 3 }), 'narrowing'],
+    [c('time', { precision: 6 }), c('timetz', { precision: 0 }), 'narrowing'],
     [c('double precision'), c('integer'), 'narrowing'],
     [c('double precision'), c('numeric', { precision: 10, scale: 2 }), 'narrowing'],
     [c('real'), c('numeric', { precision: 30, scale: 10 }), 'narrowing'],

@@ -84,3 +84,36 @@ describe('mariadb timestamps', () => {
     expect(narrowing.find((h) => h.message.includes('"at"'))!.message).not.toContain('1970')
   })
 })
+
+// A PostgreSQL timestamp made timestamptz(3) (an issue_comment.createdAt of Jellyseerr's given a time zone and
+// milliseconds) was TYPE_CHANGE_REWRITE, a warning that spoke of the time zone only, while every value with
+// more than three fractional digits is rounded: a timestamptz is a widening only at the same precision or more.
+@Entity('comment')
+class CommentBefore {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'timestamp', nullable: true }) createdAt: Date | null
+}
+
+@Entity('comment')
+class CommentAfter {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) createdAt: Date | null
+}
+
+describe('postgres timestamp made timestamptz with fewer fractional seconds', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('moment_zone_counts')
+    await migrateTo(db, [CommentBefore], 'Init')
+    await db.query(`INSERT INTO comment (id, "createdAt") VALUES (1, '2026-01-01 10:00:00.250'), (2, '2026-01-01 10:00:00.250123'), (3, NULL)`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('is a narrowing that counts the values it rounds', async () => {
+    const { hazards } = await compareProject(projectFor(db, [CommentAfter]))
+    const narrowing = hazards.filter((h) => h.code === 'TYPE_NARROWING')
+    expect(narrowing.map((h) => h.measurement?.count)).toEqual([1])
+    expect(narrowing[0]!.message).toContain('1 value changes as timestamptz(3)')
+    expect(hazards.map((h) => h.code)).not.toContain('TYPE_CHANGE_REWRITE')
+  })
+})

@@ -25,7 +25,8 @@ const widenings: Readonly<Record<string, readonly string[]>> = {
  * classifyPostgresTypeChange says what ALTER COLUMN ... TYPE does to the stored values. `safe` only where
  * PostgreSQL needs no rewrite (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES):
  * a longer or unbounded varchar, varchar -> text, more numeric precision at the same scale, more time
- * precision, cidr -> inet. Fewer characters, digits or bytes are `narrowing`; parsing text (or anything) into another
+ * precision, cidr -> inet. Fewer characters, digits, bytes or fractional seconds (also across types:
+ * timestamp made timestamptz(3)) are `narrowing`; parsing text (or anything) into another
  * kind of value is `cast_may_fail`; the rest converts every value without loss: `rewrite`.
  */
 export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
@@ -58,9 +59,14 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   // A float's value, exact in an unbounded numeric, is rounded (or refused) by a precision and scale.
   if (to.type === 'numeric' && floatTypes.has(from.type)) return to.precision === undefined ? 'rewrite' : 'narrowing'
   if (bitStringTypes.has(from.type) && bitStringTypes.has(to.type)) return fitsBitString(from, to) ? 'rewrite' : 'narrowing'
-  if ((widenings[from.type] ?? []).includes(to.type)) return 'rewrite'
+  if ((widenings[from.type] ?? []).includes(to.type)) return keepsFractionalSeconds(from, to) ? 'rewrite' : 'narrowing'
   if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
   return 'cast_may_fail'
+}
+
+/** keepsFractionalSeconds: a time of `from` keeps its fractional seconds in `to` (timestamp(6) made timestamptz(3) rounds them). */
+function keepsFractionalSeconds(from: ColumnModel, to: ColumnModel): boolean {
+  return !timeTypes.has(from.type) || (to.precision ?? 6) >= (from.precision ?? 6)
 }
 
 /** rewritten is a change that rewrites the table at least. */
