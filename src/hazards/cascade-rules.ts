@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { sameColumnList } from '../model/column-lists'
 import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
+import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -25,11 +26,37 @@ export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
     if (before === undefined || before.onDelete === 'CASCADE') return []
     const target = tableText(referencedTableOf(foreignKey))
     const then = before.onDelete === 'SET NULL' || before.onDelete === 'SET DEFAULT' ? `kept them (${before.onDelete})` : `failed while they existed (${before.onDelete})`
+    const further = cascadingFrom(context.input.changes.schemaAt(context.input.changes.ops.length), op.table)
+    const along = further.length === 0 ? '' : `, and with them, through their own ON DELETE CASCADE keys, the rows of ${namesText(further)} that reference those`
     return [{
       code: 'ON_DELETE_CASCADE', operation: op,
       what: `Foreign key ${quoteDoubled(foreignKey.name)} on ${tableText(op.table)} ${columnsText(foreignKey.columns)} -> ${target} becomes ON DELETE CASCADE: ` +
-        `deleting a row of ${target} then deletes the rows of ${tableText(op.table)} that reference it, where the delete ${then}`,
+        `deleting a row of ${target} then deletes the rows of ${tableText(op.table)} that reference it${along}, where the delete ${then}`,
       advice: 'make sure the application means every delete of those rows to take these along',
     }]
   })
+}
+
+/**
+ * cascadingFrom lists the tables whose rows a delete of rows of `table` deletes in turn, through keys that are ON
+ * DELETE CASCADE once the migration has run (`schema`), nearest first: a chain (apps, their versions, the versions'
+ * pages), not `table` itself.
+ */
+function cascadingFrom(schema: SchemaModel, table: QualifiedName): QualifiedName[] {
+  const reached: QualifiedName[] = []
+  const seen = (name: QualifiedName) => sameName(name, table) || reached.some((r) => sameName(r, name))
+  for (let i = -1; i < reached.length; i++) {
+    const from = i < 0 ? table : reached[i]!
+    for (const other of schema.tables) {
+      if (seen(other)) continue
+      if (other.foreignKeys.some((fk) => fk.onDelete === 'CASCADE' && sameName(referencedTableOf(fk), nameOf(from)))) reached.push(nameOf(other))
+    }
+  }
+  return reached
+}
+
+/** namesText names up to five tables, and how many more. */
+function namesText(tables: readonly QualifiedName[]): string {
+  const shown = tables.slice(0, 5).map(tableText).join(', ')
+  return tables.length > 5 ? `${shown} and ${tables.length - 5} more` : shown
 }

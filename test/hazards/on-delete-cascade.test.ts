@@ -44,6 +44,19 @@ class PurchaseNewReferrer {
   @ManyToOne(() => Customer, { nullable: true, onDelete: 'CASCADE' }) referrer: Customer | null
 }
 
+// A line of a purchase goes with its purchase already: a customer's delete would take both along.
+@Entity('purchase_line')
+class PurchaseLine {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => Purchase, { nullable: true, onDelete: 'CASCADE' }) purchase: Purchase | null
+}
+
+@Entity('purchase_line')
+class PurchaseLineOfCascade {
+  @PrimaryGeneratedColumn() id: number
+  @ManyToOne(() => PurchaseCascade, { nullable: true, onDelete: 'CASCADE' }) purchase: PurchaseCascade | null
+}
+
 const cascades = async (db: TestDatabase, entities: Function[]) =>
   (await compareProject(projectFor(db, entities))).hazards.filter((h) => h.code === 'ON_DELETE_CASCADE').map((h) => [h.severity, h.message])
 
@@ -68,5 +81,12 @@ describe.each([
     expect(await cascades(database(), [Customer, PurchaseCascadeOnUpdate])).toEqual([])
     await migrateTo(database(), [Customer, Purchase], 'NoAction')
     expect(await cascades(database(), [Customer, PurchaseNewReferrer])).toEqual([])
+  })
+
+  it('names the tables whose own cascading keys a delete then reaches too', async () => {
+    await migrateTo(database(), [Customer, Purchase, PurchaseLine], 'Lines')
+    const [found] = await cascades(database(), [Customer, PurchaseCascade, PurchaseLineOfCascade])
+    const line = purchase.replace('purchase', 'purchase_line')
+    expect(found?.[1]).toContain(`then deletes the rows of ${purchase} that reference it, and with them, through their own ON DELETE CASCADE keys, the rows of ${line} that reference those, where the delete`)
   })
 })
