@@ -1,6 +1,6 @@
 import { quoteDoubled } from '../dialect/quote'
 import { sameColumnList } from '../model/column-lists'
-import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
+import { nameOf, qualifiedKey, referencedTableOf, sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
@@ -14,6 +14,11 @@ import { type RuleContext, eachOp } from './rule-context'
  * against it yet.
  */
 export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
+  let cascades: CascadingKeys | undefined
+  const cascadingFrom = (table: QualifiedName) => {
+    cascades ??= cascadingKeys(context.input.changes.schemaAt(context.input.changes.ops.length))
+    return cascades.from(table)
+  }
   return eachOp(context, 'add_foreign_key', (op, index) => {
     const { foreignKey } = op
     if (foreignKey.onDelete !== 'CASCADE') return []
@@ -26,7 +31,7 @@ export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
     if (before === undefined || before.onDelete === 'CASCADE') return []
     const target = tableText(referencedTableOf(foreignKey))
     const then = before.onDelete === 'SET NULL' || before.onDelete === 'SET DEFAULT' ? `kept them (${before.onDelete})` : `failed while they existed (${before.onDelete})`
-    const further = cascadingFrom(context.input.changes.schemaAt(context.input.changes.ops.length), op.table)
+    const further = cascadingFrom(op.table)
     const along = further.length === 0 ? '' : `, and with them, through their own ON DELETE CASCADE keys, the rows of ${namesText(further)} that reference those`
     return [{
       code: 'ON_DELETE_CASCADE', operation: op,
@@ -37,22 +42,41 @@ export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
   })
 }
 
+/** CascadingKeys tells which tables a delete of rows of a table deletes in turn (see cascadingKeys). */
+interface CascadingKeys {
+  from(table: QualifiedName): QualifiedName[]
+}
+
 /**
- * cascadingFrom lists the tables whose rows a delete of rows of `table` deletes in turn, through keys that are ON
- * DELETE CASCADE once the migration has run (`schema`), nearest first: a chain (apps, their versions, the versions'
- * pages), not `table` itself.
+ * cascadingKeys follows the keys that are ON DELETE CASCADE once the migration has run (`schema`): `from` lists
+ * the tables whose rows a delete of rows of a table deletes in turn, nearest first: a chain (apps, their
+ * versions, the versions' pages), not the table itself.
  */
-function cascadingFrom(schema: SchemaModel, table: QualifiedName): QualifiedName[] {
-  const reached: QualifiedName[] = []
-  const seen = (name: QualifiedName) => sameName(name, table) || reached.some((r) => sameName(r, name))
-  for (let i = -1; i < reached.length; i++) {
-    const from = i < 0 ? table : reached[i]!
-    for (const other of schema.tables) {
-      if (seen(other)) continue
-      if (other.foreignKeys.some((fk) => fk.onDelete === 'CASCADE' && sameName(referencedTableOf(fk), nameOf(from)))) reached.push(nameOf(other))
+function cascadingKeys(schema: SchemaModel): CascadingKeys {
+  const referencing = new Map<string, QualifiedName[]>()
+  for (const other of schema.tables) {
+    for (const fk of other.foreignKeys) {
+      if (fk.onDelete !== 'CASCADE') continue
+      const key = qualifiedKey(referencedTableOf(fk))
+      const known = referencing.get(key)
+      if (known === undefined) referencing.set(key, [nameOf(other)])
+      else known.push(nameOf(other))
     }
   }
-  return reached
+  return {
+    from(table) {
+      const seen = new Set([qualifiedKey(nameOf(table))])
+      const reached: QualifiedName[] = []
+      for (let i = -1; i < reached.length; i++) {
+        for (const next of referencing.get(qualifiedKey(i < 0 ? nameOf(table) : reached[i]!)) ?? []) {
+          if (seen.has(qualifiedKey(next))) continue
+          seen.add(qualifiedKey(next))
+          reached.push(next)
+        }
+      }
+      return reached
+    },
+  }
 }
 
 /** namesText names up to five tables, and how many more. */

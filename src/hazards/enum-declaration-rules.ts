@@ -10,14 +10,22 @@ import { type Hazard, hazardSeverity } from './hazard'
  * without labels (sharing it) agrees with any.
  */
 export function enumDeclarationConflictHazards(desired: SchemaModel): Hazard[] {
+  if (desired.enums.length === 0) return []
+  const declaringByType = new Map<string, { column: string; values: readonly string[] }[]>()
+  for (const table of desired.tables) {
+    for (const c of table.columns) {
+      if (c.type !== 'enum' || c.enumName === undefined || (c.enumValues?.length ?? 0) === 0) continue
+      const key = qualifiedKey({ schema: table.schema, name: c.enumName })
+      const declaring = declaringByType.get(key) ?? []
+      declaring.push({ column: `${table.name}.${c.name}`, values: c.enumValues! })
+      declaringByType.set(key, declaring)
+    }
+  }
   const hazards: Hazard[] = []
   for (const enumType of desired.enums) {
     const typeKey = qualifiedKey(enumType)
+    const declaring = declaringByType.get(typeKey) ?? []
     const followed = labelsText(enumType.values)
-    const declaring = desired.tables.flatMap((table) => table.columns
-      .filter((c) => c.type === 'enum' && c.enumName !== undefined && (c.enumValues?.length ?? 0) > 0 &&
-        qualifiedKey({ schema: table.schema, name: c.enumName }) === typeKey)
-      .map((c) => ({ column: `${table.name}.${c.name}`, values: c.enumValues! })))
     const follower = declaring.find((d) => labelsText(d.values) === followed)
     const others = declaring.filter((d) => labelsText(d.values) !== followed)
     if (follower === undefined || others.length === 0) continue
