@@ -3,7 +3,7 @@ import { columnText } from '../hazards/hazard-names'
 import { qualifiedKey } from '../model/qualified-name'
 import type { ColumnModel, SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { type DeclaredFactChange, changesFormat, describeDiscriminatorChange, describeFactChange, describeTreeChange, withoutReading } from '../source/declared-fact-changes'
+import { type DeclaredFactChange, changesFormat, describeDiscriminatorChange, describeFactChange, describeRemovedDiscriminators, describeTreeChange, withoutReading } from '../source/declared-fact-changes'
 
 /**
  * snapshotHazards writes a NO_SCHEMA_EFFECT note (an `info` hazard) for each change of declared facts that no
@@ -22,7 +22,7 @@ export function snapshotHazards(changes: readonly DeclaredFactChange[], up: read
     .filter((change) => !touched.has(columnKey(qualifiedKey(change.table), change.to.name)))
     .filter((change) => changesFormat(change) || !heldAsDeclared(change, actual))
   // A change of the discriminator or parent column itself leaves the rows as they were.
-  return [...kept.flatMap(discriminatorHazards), ...kept.flatMap(treeHazards), ...declarations.map((change) => hazardOf(change, actual))]
+  return [...kept.flatMap(discriminatorHazards), ...kept.flatMap(removedDiscriminatorHazards), ...kept.flatMap(treeHazards), ...declarations.map((change) => hazardOf(change, actual))]
 }
 
 /** ownMigration is where a note sends the UPDATE no migration writes: `create` makes one that `check` knows (autogen.sum). */
@@ -35,6 +35,17 @@ function discriminatorHazards(change: DeclaredFactChange): Hazard[] {
   const subject = columnText(change.table, change.to.name)
   const message = `${subject} ${what.join(' and ')}: no migration changes the rows already written, which keep the old value and are no ` +
     `longer read as that entity; set them to the new value with an UPDATE in ${ownMigration} or keep the old value.`
+  return [{ code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message, subject }]
+}
+
+/** removedDiscriminatorHazards notes the entities of a single-table inheritance that are gone, whose rows stay. */
+function removedDiscriminatorHazards(change: DeclaredFactChange): Hazard[] {
+  const what = describeRemovedDiscriminators(change.from, change.to)
+  if (what.length === 0) return []
+  const subject = columnText(change.table, change.to.name)
+  const message = `${subject} ${what.join(' and ')}: no migration removes the rows already written, which keep that value and are ` +
+    `read as the entity a query names (the parent, with none of the removed entity's own columns); delete them, or give them ` +
+    `another entity's value, with a DELETE or an UPDATE in ${ownMigration}, or keep the entity.`
   return [{ code: 'NO_SCHEMA_EFFECT', severity: hazardSeverity.NO_SCHEMA_EFFECT, message, subject }]
 }
 

@@ -40,7 +40,7 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
   else if (transformerFrom !== transformerTo) {
     clauses.push(`changes its transformer from ${transformerFrom.trim() || 'an unnamed one'} to ${transformerTo.trim() || 'an unnamed one'}`)
   }
-  clauses.push(...describeDiscriminatorChange(from, to), ...describeTreeChange(from, to))
+  clauses.push(...describeDiscriminatorChange(from, to), ...describeRemovedDiscriminators(from, to), ...describeTreeChange(from, to))
   for (const size of ['length', 'precision', 'scale'] as const) {
     const a = from[size]
     const b = to[size]
@@ -54,7 +54,8 @@ export function describeFactChange(from: ColumnFacts, to: ColumnFacts): readonly
 
 /**
  * describeDiscriminatorChange says which entities of a single-table inheritance write another value than before,
- * one clause each (`changes Photo's value from 'photo' to 'image'`); an entity added or removed is the diff's business.
+ * one clause each (`changes Photo's value from 'photo' to 'image'`); an entity added is the diff's business, one removed
+ * describeRemovedDiscriminators'.
  */
 export function describeDiscriminatorChange(from: ColumnFacts, to: ColumnFacts): string[] {
   const before = from.discriminatorValues ?? {}
@@ -62,6 +63,19 @@ export function describeDiscriminatorChange(from: ColumnFacts, to: ColumnFacts):
   return Object.keys(after)
     .filter((entity) => before[entity] !== undefined && before[entity] !== after[entity])
     .map((entity) => `changes ${entity}'s value from ${quoteLiteral(before[entity]!)} to ${quoteLiteral(after[entity]!)}`)
+}
+
+/**
+ * describeRemovedDiscriminators says which entities of a single-table inheritance are gone while no entity writes
+ * their value any more, one clause each (`loses Photo, which wrote 'photo'`): the rows holding it stay.
+ */
+export function describeRemovedDiscriminators(from: ColumnFacts, to: ColumnFacts): string[] {
+  const before = from.discriminatorValues ?? {}
+  const after = to.discriminatorValues ?? {}
+  const written = new Set(Object.values(after))
+  return Object.keys(before)
+    .filter((entity) => after[entity] === undefined && !written.has(before[entity]!))
+    .map((entity) => `loses ${entity}, which wrote ${quoteLiteral(before[entity]!)}`)
 }
 
 /** describeTreeChange says that a tree's parent column belongs to another kind of tree (`changes its tree from closure-table to nested-set`). */

@@ -21,6 +21,17 @@ function entities(photoValue: string, kindLength: number): Function[] {
   return [Content, Photo, Video]
 }
 
+/** withoutPhoto are Content and Video alone: Photo removed, its rows left behind. */
+function withoutPhoto(): Function[] {
+  @Entity('content') @TableInheritance({ column: { type: 'varchar', name: 'kind', length: 20 } })
+  class Content {
+    @PrimaryGeneratedColumn() id!: number
+    @Column() title!: string
+  }
+  @ChildEntity('video') class Video extends Content {}
+  return [Content, Video]
+}
+
 const v1 = entities('photo', 20)
 const v2 = entities('image', 20)
 // Photo's new value on a column that also gets longer: the note stays beside the operation.
@@ -55,5 +66,12 @@ describe('single-table inheritance discriminator values', () => {
     const comparison = await compareProject(projectFor(db, v2))
     expect(noEffect(comparison.hazards)).toEqual([])
     expect(comparison.snapshotOutdated).toBe(false)
+  })
+
+  it('notes an entity removed whose value no entity writes any more, beside the drop of its own columns', async () => {
+    const comparison = await compareProject(projectFor(db, withoutPhoto()))
+    expect(comparison.up.map((op) => op.kind)).toEqual(['drop_column'])
+    expect(noEffect(comparison.hazards)).toEqual([expect.stringMatching(
+      /^"content"\."kind" loses Photo, which wrote 'image': no migration removes the rows already written, which keep that value and are read as the entity a query names/)])
   })
 })
