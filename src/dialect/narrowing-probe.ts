@@ -10,9 +10,14 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (limits.lengthTypes.includes(to.type)) {
     return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
   }
-  // A moment of the type fits its range already: one given fewer fractional seconds is counted below.
+  // A moment of the type fits its range already: one given fewer fractional seconds is counted below. One of
+  // another type given fewer loses them too (a datetime(6) made a timestamp, whose precision left out is none).
   const moments = from.type === to.type ? undefined : limits.epochRanges?.[to.type]
-  if (moments !== undefined) return { kind: 'outside_epoch_range', table, column, min: moments[0], max: moments[1] }
+  if (moments !== undefined) {
+    const fewerDigits = isMoment(from, limits) && isMoment(to, limits) && (to.precision ?? 0) < (from.precision ?? 0)
+    const cast = fewerDigits ? { cast: { from, to } } : {}
+    return { kind: 'outside_epoch_range', table, column, min: moments[0], max: moments[1], ...cast }
+  }
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
     // From a decimal or floating type, a value may lie outside the range and have a fractional part too.
@@ -34,10 +39,14 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     }
     return { kind: 'more_decimals', table, column, scale }
   }
-  if (limits.momentTypes?.includes(from.type) === true && limits.momentTypes.includes(to.type)) return { kind: 'changed_by_cast', table, column, from, to }
+  if (isMoment(from, limits) && isMoment(to, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   const rounding = [...limits.floatTypes ?? [], ...limits.roundingTypes ?? []]
   if (rounding.includes(to.type) && isNumber(from, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   return { kind: 'non_null', table, column }
+}
+
+function isMoment(column: ColumnModel, limits: TypeLimits): boolean {
+  return limits.momentTypes?.includes(column.type) === true
 }
 
 function isNumber(column: ColumnModel, limits: TypeLimits): boolean {

@@ -32,9 +32,14 @@ export type Probe =
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
   /**
    * Moments before `min` or after `max` seconds since 1970-01-01 00:00:00 UTC (decimal numbers written as text),
-   * the range of a type that stores a moment as such seconds (see TypeLimits.epochRanges).
+   * the range of a type that stores a moment as such seconds (see TypeLimits.epochRanges), and where `cast` is
+   * given, the moments its cast from `from` to `to` changes too (a datetime(6) made a timestamp(0): a type that
+   * narrows both ways, by its range and by its fractional seconds).
    */
-  | { readonly kind: 'outside_epoch_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string }
+  | {
+    readonly kind: 'outside_epoch_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string
+    readonly cast?: { readonly from: ColumnModel; readonly to: ColumnModel }
+  }
   /**
    * Values of the column, now `from`, that a cast to the type `to` changes: a moment with a time of day made a date, more
    * fractional seconds than `to` keeps, or a number with more significant digits than a float `to` reads back.

@@ -80,7 +80,9 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     }
     case 'outside_epoch_range': {
       const range = epochRangeText(probe.min, probe.max)
-      return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
+      if (probe.cast === undefined) return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
+      const to = typeTextWithValues(probe.cast.to)
+      return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range} or ${verb('changes', 'change')} as ${to}`, `no value lies outside ${range} or changes as ${to}`]
     }
     case 'changed_by_cast':
       return [`${plural(n, 'value')} ${verb('changes', 'change')} as ${typeTextWithValues(probe.to)}`, `no value changes as ${typeTextWithValues(probe.to)}`]

@@ -55,6 +55,10 @@ function roundingProbe(
       const what = moments.includes(probe.to.type) ? 'round or cut the time of its values' : 'round its values'
       return { probe, what: (type) => `${what} more precise than ${type} keeps` }
     }
+    // A moment of another type with a range of its own (a datetime(6) made back a timestamp): the range fails loudly
+    // (see the dialect's data-loss guards), what the cast rounds does not.
+    case 'outside_epoch_range':
+      return probe.cast === undefined ? undefined : roundingProbe({ kind: 'changed_by_cast', table: probe.table, column: probe.column, ...probe.cast }, fractional, moments)
     default: return undefined
   }
 }

@@ -117,3 +117,37 @@ describe('postgres timestamp made timestamptz with fewer fractional seconds', ()
     expect(hazards.map((h) => h.code)).not.toContain('TYPE_CHANGE_REWRITE')
   })
 })
+
+// A MariaDB datetime(6) made a timestamp (nestjs-realworld's article.updated, an @UpdateDateColumn, made back the
+// `timestamp` column it was) counted only the moments outside 1970..2038, while every value with fractional
+// seconds is cut to the second: "no value lies outside ..." over rows that lose their microseconds.
+@Entity('article')
+class ArticleDatetime {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'datetime', precision: 6, nullable: true }) updated: Date | null
+}
+
+@Entity('article')
+class ArticleTimestamp {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'timestamp', nullable: true }) updated: Date | null
+}
+
+describe('mariadb datetime(6) made a timestamp', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('datetime_timestamp_counts')
+    await migrateTo(db, [ArticleDatetime], 'Init')
+    await db.query(`INSERT INTO article (id, updated) VALUES
+      (1, '2026-01-01 10:00:00'), (2, '2026-01-01 10:00:00.678901'), (3, '2040-01-01 00:00:00'), (4, NULL)`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('counts the moments outside its range and those it cuts to the second', async () => {
+    const { hazards } = await compareProject(projectFor(db, [ArticleTimestamp]))
+    const narrowing = hazards.filter((h) => h.code === 'TYPE_NARROWING')
+    expect(narrowing.map((h) => h.measurement?.count)).toEqual([2])
+    expect(narrowing[0]!.message).toContain('2 values lie outside')
+    expect(narrowing[0]!.message).toContain('or change as timestamp')
+  })
+})

@@ -103,7 +103,7 @@ function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: Colu
   }
   if (probe.kind === 'outside_epoch_range') {
     return [{
-      condition: probeCondition(probe, column)!,
+      condition: probeCondition({ ...probe, cast: undefined }, column)!,
       what: `hold moments outside ${epochRangeText(probe.min, probe.max)}, which ${typeText(to)} cannot hold: change them first ` +
         "(outside strict mode the server would silently write the zero date '0000-00-00 00:00:00' instead)",
     }]

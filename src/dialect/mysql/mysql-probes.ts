@@ -65,8 +65,11 @@ export function probeCondition(probe: ConditionProbe, column: string): string | 
     case 'more_decimals': return moreDecimals(column, probe.scale)
     // FROM_UNIXTIME gives the bounds in the session's time zone, in which the server converts the values; the
     // zero date converts to the zero timestamp.
-    case 'outside_epoch_range':
-      return `(${column} <> '0000-00-00 00:00:00' AND (${column} < FROM_UNIXTIME(${probe.min}) OR ${column} > FROM_UNIXTIME(${probe.max})))`
+    case 'outside_epoch_range': {
+      const outside = `(${column} <> '0000-00-00 00:00:00' AND (${column} < FROM_UNIXTIME(${probe.min}) OR ${column} > FROM_UNIXTIME(${probe.max})))`
+      if (probe.cast === undefined) return outside
+      return `(${outside} OR ${changedByCast({ kind: 'changed_by_cast', table: probe.table, column: probe.column, ...probe.cast }, column)})`
+    }
     case 'holds_values': return holdsValues(column, probe.values)
     case 'not_convertible': return notConvertible(probe, column)
     case 'changed_by_cast': return changedByCast(probe, column)
