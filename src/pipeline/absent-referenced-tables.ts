@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
-import { compareText, qualifiedKey } from '../model/qualified-name'
+import { compareText, qualifiedKey, referencedTableOf } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel } from '../model/schema-model'
 import { tableText } from '../hazards/hazard-names'
 import { UserError } from '../source/user-error'
@@ -22,7 +22,7 @@ export async function refuseReferencesToAbsentTables(
   const unread = new Map<string, { table: QualifiedName; key: string; from: string }>()
   for (const table of desired.tables) {
     for (const key of table.foreignKeys) {
-      const referenced: QualifiedName = { name: key.referencedTable, ...(key.referencedSchema !== undefined && { schema: key.referencedSchema }) }
+      const referenced = referencedTableOf(key)
       const name = qualifiedKey(referenced)
       if (!known.has(name) && !unread.has(name)) unread.set(name, { table: referenced, key: key.name, from: tableText(table) })
     }

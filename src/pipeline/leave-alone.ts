@@ -29,8 +29,9 @@ export function keepingSkippedIndexes(
 ): IndexesLeftAlone {
   if (skipped.length === 0) return { actual, desired }
   const stored = (name: string) => dialect.storedName?.(name) ?? name
+  const declared = skipped.map((s) => ({ table: stored(s.table), name: stored(s.name) }))
   const isSkipped = (table: TableModel, index: IndexModel) =>
-    skipped.some((s) => stored(s.table) === table.name && namesTheIndex(stored(s.name), index.name, dialect.capabilities.indexNameCase))
+    declared.some((s) => s.table === table.name && namesTheIndex(s.name, index.name, dialect.capabilities.indexNameCase))
   const kept = new Map<TableModel, IndexModel[]>()
   const tables = actual.tables.map((table) => {
     const wanted = desired.tables.find((t) => sameName(t, table)) ?? desired.tables.find((t) => {

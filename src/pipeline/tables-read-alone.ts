@@ -1,3 +1,4 @@
+import { sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel } from '../model/schema-model'
 
 /**
@@ -8,8 +9,7 @@ import type { QualifiedName, SchemaModel } from '../model/schema-model'
 export function onlyTablesNamed(model: SchemaModel, schemas: readonly string[], named: readonly QualifiedName[]): SchemaModel {
   if (schemas.length === 0) return model
   const outside = (schema: string | undefined) => schema === undefined || !schemas.includes(schema)
-  const kept = (schema: string | undefined, name: string) => named.some((t) => t.schema === schema && t.name === name)
-  const tables = model.tables.filter((t) => outside(t.schema) || kept(t.schema, t.name))
+  const tables = model.tables.filter((t) => outside(t.schema) || named.some((n) => sameName(n, t)))
   const used = (schema: string | undefined, name: string) => tables.some((t) => t.schema === schema && t.columns.some((c) => c.enumName === name))
   return {
     ...model,

@@ -3,6 +3,7 @@ import { UserError } from '../../source/user-error'
 import type { DatabaseConnection } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
 import type { MysqlServer } from './mysql-server'
+import { lobBytes } from './mysql-lob-bytes'
 import { baseOf, mysqlStringLengthTypes } from './mysql-types'
 
 /** InnoDB's longest key, in bytes (DYNAMIC and COMPRESSED rows; COMPACT and REDUNDANT ones allow less). */
@@ -63,30 +64,22 @@ function keysOf(table: TableModel, server: MysqlServer): Key[] {
   return [...primary, ...indexes, ...uniques]
 }
 
-/**
- * wholeLobLength is the length a TEXT or BLOB column keyed whole takes in a key of several columns, in characters
- * (bytes for a BLOB): all of it. (Keyed alone, the server takes as long a prefix as fits.)
- */
-const wholeLobLength: Readonly<Record<string, number>> = {
-  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
-  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
-}
-
 /** keyBytes counts a key's string, binary, TEXT and BLOB columns, a character as `width` says (none where it cannot tell). */
 function keyBytes(table: TableModel, columns: readonly KeyColumn[], width: (column: ColumnModel) => number | undefined): number {
   return columns.reduce((sum, key) => {
     const column = table.columns.find((c) => c.name === key.name)
     if (column === undefined) return sum
     const type = baseOf(column.type)
-    const characters = key.prefix ?? column.length ?? wholeLobLength[type]
-    if (characters === undefined || !(mysqlStringLengthTypes.has(type) || type in wholeLobLength)) return sum
+    // A TEXT or BLOB keyed whole with others takes all of it (keyed alone, the server takes as long a prefix as fits).
+    const characters = key.prefix ?? column.length ?? lobBytes[type]
+    if (characters === undefined || !(mysqlStringLengthTypes.has(type) || type in lobBytes)) return sum
     return sum + characters * (/(binary|blob)$/.test(type) ? 1 : width(column) ?? 0)
   }, 0)
 }
 
 /** wholeLobOf is a TEXT or BLOB column a key holds whole, if any. */
 function wholeLobOf(table: TableModel, columns: readonly KeyColumn[]): string | undefined {
-  return columns.find((key) => key.prefix === undefined && baseOf(table.columns.find((c) => c.name === key.name)?.type ?? '') in wholeLobLength)?.name
+  return columns.find((key) => key.prefix === undefined && baseOf(table.columns.find((c) => c.name === key.name)?.type ?? '') in lobBytes)?.name
 }
 
 /** tableCharsets maps each table of the database to its charset, and null to the database's. */

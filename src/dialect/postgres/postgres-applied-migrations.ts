@@ -1,7 +1,8 @@
 import type { DataSourceOptions } from 'typeorm'
 import type { DatabaseConnection } from '../dialect'
-import { quoteIdent } from './postgres-quote'
+import { qualified } from './postgres-quote'
 import { settingsFrom } from './postgres-normalize'
+import { presentPostgresTables } from './postgres-present-tables'
 import { searchSchema } from './postgres-search-schema'
 
 /**
@@ -13,9 +14,8 @@ export async function appliedPostgresMigrations(
   table: string,
   options: DataSourceOptions,
 ): Promise<readonly string[]> {
-  const qualified = `${quoteIdent(settingsFrom(options, await searchSchema(connection)).defaultSchema)}.${quoteIdent(table)}`
-  const [found] = await connection.query<{ oid: string | null }>('SELECT to_regclass($1)::text AS oid', [qualified])
-  if (found?.oid == null) return []
-  const rows = await connection.query<{ name: string }>(`SELECT "name" FROM ${qualified}`)
+  const migrations = { schema: settingsFrom(options, await searchSchema(connection)).defaultSchema, name: table }
+  if ((await presentPostgresTables(connection, [migrations])).length === 0) return []
+  const rows = await connection.query<{ name: string }>(`SELECT "name" FROM ${qualified(migrations)}`)
   return rows.map((row) => row.name)
 }
