@@ -156,6 +156,11 @@ export interface TypeLimits {
   readonly roundingTypes?: readonly string[]
   /** Types of exact numbers that bound no value (none of `integerRanges` or `decimalTypes`), which a float type rounds too. Absent: none. */
   readonly unboundedNumberTypes?: readonly string[]
+  /**
+   * Types that hold text, where the database keeps a value that does not convert as it is (looseTypes): text
+   * made a number there is rounded where it spells more digits than a float keeps (see looseCastRounds).
+   */
+  readonly looseTextTypes?: readonly string[]
   /** Those of `decimalTypes` that take no negative number (MySQL's `decimal unsigned`): their range starts at 0. */
   readonly unsignedDecimalTypes?: readonly string[]
   /** Types that store a moment as seconds since 1970-01-01 00:00:00 UTC, with the first and last they take. */

@@ -1,5 +1,5 @@
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import type { TypeLimits } from './dialect'
+import type { DialectCapabilities, TypeLimits } from './dialect'
 import type { Probe } from './probe'
 
 /** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
@@ -43,6 +43,16 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   const rounding = [...limits.floatTypes ?? [], ...limits.roundingTypes ?? []]
   if (rounding.includes(to.type) && isNumber(from, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   return { kind: 'non_null', table, column }
+}
+
+/**
+ * looseCastRounds says whether converting `from` to `to`, where the database keeps what does not convert
+ * (looseTypes), rounds some of the values it does convert: text made a number is stored as a float where it
+ * spells one with more digits than a float keeps, or beyond its range.
+ */
+export function looseCastRounds(from: ColumnModel, to: ColumnModel, capabilities: Pick<DialectCapabilities, 'looseTypes' | 'typeLimits'>): boolean {
+  const limits = capabilities.typeLimits
+  return capabilities.looseTypes === true && limits.looseTextTypes?.includes(from.type) === true && isNumber(to, limits)
 }
 
 function isMoment(column: ColumnModel, limits: TypeLimits): boolean {

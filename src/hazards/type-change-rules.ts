@@ -1,6 +1,6 @@
 import type { DialectCapabilities, TypeChange, TypeLimits } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
-import { narrowingProbe } from '../dialect/narrowing-probe'
+import { looseCastRounds, narrowingProbe } from '../dialect/narrowing-probe'
 import { nameOf } from '../model/qualified-name'
 import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
@@ -19,6 +19,8 @@ export interface Conversion {
    * a narrowing loses, those a cast may fail on, those read by position. None for a new column or a safe change.
    */
   readonly probe: { readonly probe?: Probe }
+  /** Where the database keeps what does not convert, the probe of the values it converts but rounds (see looseCastRounds). */
+  readonly rounding?: Probe
 }
 
 /**
@@ -55,7 +57,9 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
       }
     }
     const counted = probe()
-    return find(op, { change, probe: counted === undefined ? {} : { probe: counted } })
+    const rounds = change === 'cast_may_fail' && origin !== undefined && looseCastRounds(from, to, capabilities)
+    const rounding = rounds ? { rounding: { kind: 'changed_by_cast' as const, table: nameOf(origin.table), column: origin.column.name, from, to } } : {}
+    return find(op, { change, probe: counted === undefined ? {} : { probe: counted }, ...rounding })
   })
 }
 
@@ -66,8 +70,21 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
  */
 export function typeChangeFindings(context: RuleContext): HazardFinding[] {
   const { capabilities } = context.input.dialect
-  return eachConversion<AlterColumn>(context, 'alter_column', (op, conversion): HazardFinding[] =>
-    inSessionTimeZone(conversionFindings(op, conversion, capabilities), op, capabilities.typeLimits))
+  return eachConversion<AlterColumn>(context, 'alter_column', (op, conversion): HazardFinding[] => inSessionTimeZone([
+    ...conversionFindings(op, conversion, capabilities),
+    ...roundingFindings(op, conversion, `Changes ${columnText(op.table, op.to.name)} from ${typeText(op.from)} to ${typeText(op.to)}`),
+  ], op, capabilities.typeLimits))
+}
+
+/** roundingFindings: TYPE_NARROWING for the values a conversion that keeps what does not convert rounds (see Conversion.rounding). */
+export function roundingFindings(op: AlterColumn | CopyColumn, { rounding }: Conversion, converts: string): HazardFinding[] {
+  if (rounding === undefined) return []
+  return [{
+    code: 'TYPE_NARROWING', operation: op,
+    what: `${converts}, which rounds the numbers it converts that have more digits than a float keeps (more than 15)`,
+    advice: 'fix those values first, or keep them as text',
+    probe: rounding,
+  }]
 }
 
 function conversionFindings(op: AlterColumn, { change, probe }: Conversion, capabilities: DialectCapabilities): HazardFinding[] {

@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialect'
-import { narrowingProbe } from '../dialect/narrowing-probe'
+import { looseCastRounds, narrowingProbe } from '../dialect/narrowing-probe'
 import type { ConditionProbe } from '../dialect/probe-query'
 import type { Statement } from '../dialect/statement'
 import { columnText } from '../hazards/hazard-names'
@@ -14,19 +14,23 @@ import { changesType } from '../plan/column-change'
  * would round without a word: a column `up` gave more decimal places or fractional seconds (numeric(5,2) made
  * back a smallint, timestamp(6) back a timestamp(0)) holds values that use them once rows were written. A
  * change the database refuses on values that do not fit (a shorter varchar, a smaller range) fails loudly and
- * is rolled back, and is left to it. Each check stops `down` while such rows exist, changing nothing.
+ * is rolled back, and is left to it; where the database keeps what does not convert, text made a number again is
+ * checked for the numbers it rounds. Each check stops `down` while such rows exist, changing nothing.
  */
 export function downRoundingGuards(dialect: Pick<Dialect, 'classifyTypeChange' | 'capabilities' | 'firstProbedRowSql'>, down: ChangeSet): Statement[] {
   const origins = originsOf(down)
   return down.ops.flatMap((op, index): Statement[] => {
     if (op.kind !== 'alter_column' || !changesType(op.changes)) return []
-    if (dialect.classifyTypeChange(op.from, op.to) !== 'narrowing') return []
+    const change = dialect.classifyTypeChange(op.from, op.to)
+    const loose = change === 'cast_may_fail' && looseCastRounds(op.from, op.to, dialect.capabilities)
+    if (change !== 'narrowing' && !loose) return []
     const origin = origins.column(index, op.table, op.from.name)
     if (origin === undefined) return []
     const table = nameOf(origin.table)
     const limits = dialect.capabilities.typeLimits
     const fractional = [...limits.decimalTypes, ...limits.floatTypes ?? []].includes(op.from.type)
-    const rounded = roundingProbe(narrowingProbe(table, origin.column.name, op.from, op.to, limits), fractional, limits.momentTypes ?? [])
+    const probe = loose ? { kind: 'changed_by_cast' as const, table, column: origin.column.name, from: op.from, to: op.to } : narrowingProbe(table, origin.column.name, op.from, op.to, limits)
+    const rounded = roundingProbe(probe, fractional, limits.momentTypes ?? [])
     const sql = rounded && dialect.firstProbedRowSql(rounded.probe)
     if (rounded === undefined || sql === undefined) return []
     return [{

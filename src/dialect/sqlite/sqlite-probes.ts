@@ -2,7 +2,7 @@ import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
-import { affinityOf } from './sqlite-type-change'
+import { type Affinity, affinityOf } from './sqlite-type-change'
 import { quoteIdent } from './sqlite-quote'
 
 /** Date and time types, of NUMERIC affinity, whose values SQLite and TypeORM keep as text. */
@@ -32,7 +32,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       if (jsonType.test(probe.to.type)) return `json_valid(${column}) = 0`
       // Text is converted to a number when it is a well-formed numeric literal; this tells most of them apart.
       const text = `trim(${column})`
-      const numeric = `(${text} GLOB '*[0-9]*' AND ${text} NOT GLOB '*[^0-9.eE+-]*')`
+      const numeric = numericLiteral(text)
       // A date or time is text ('2024-05-01 12:00:00', as TypeORM writes it), kept as it is: a number is not one
       // (its minus signs follow no digit, a date's do).
       if (dateTimeTypes.test(probe.to.type)) {
@@ -45,10 +45,34 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
     case 'outside_epoch_range': return undefined
-    // Only a number made a float is changed by a cast here: an integer a REAL does not hold exactly (compared exactly).
-    case 'changed_by_cast': return `(typeof(${column}) = 'integer' AND CAST(${column} AS REAL) <> ${column})`
+    case 'changed_by_cast': {
+      const affinity = affinityOf(probe.to.type)
+      if (affinity === 'TEXT' || affinity === 'BLOB') return undefined
+      // An integer a REAL does not hold exactly (compared exactly).
+      const integers = affinity === 'REAL' ? `(typeof(${column}) = 'integer' AND CAST(${column} AS REAL) <> ${column}) OR ` : ''
+      return `(${integers}${roundedText(column, affinity)})`
+    }
   }
 }
+
+/**
+ * roundedText is the test for a text value the column's conversion to a number of `affinity` rounds: a numeric
+ * literal (SQLite trims it first) is stored as a float, whose 15 significant digits are all SQLite keeps of it
+ * (https://sqlite.org/datatype3.html#type_affinity), unless it is an integer an INTEGER holds; one beyond a
+ * float's range becomes infinity, one too small for it 0. Of 16 or 17 digits, a few a float holds are counted.
+ */
+function roundedText(column: string, affinity: Affinity): string {
+  const text = `trim(${column})`
+  const mantissa = `CASE WHEN instr(upper(${text}), 'E') > 0 THEN substr(${text}, 1, instr(upper(${text}), 'E') - 1) ELSE ${text} END`
+  const significant = `rtrim(ltrim(replace(replace(replace(${mantissa}, '-', ''), '+', ''), '.', ''), '0'), '0')`
+  const heldAsInteger = affinity === 'REAL' ? '' : ` AND NOT (${text} NOT GLOB '*[^0-9+-]*' AND typeof(CAST(${text} AS NUMERIC)) = 'integer')`
+  const float = `CAST(${text} AS REAL)`
+  return `(typeof(${column}) = 'text' AND ${numericLiteral(text)} AND ` +
+    `((length(${significant}) > 15${heldAsInteger}) OR abs(${float}) > 1.7976931348623157e308 OR (${float} = 0 AND ${significant} <> '')))`
+}
+
+/** numericLiteral tells most of the texts SQLite converts to a number (well-formed numeric literals) apart from the rest. */
+const numericLiteral = (text: string) => `(${text} GLOB '*[0-9]*' AND ${text} NOT GLOB '*[^0-9.eE+-]*')`
 
 const syntax: ProbeSyntax = { quoteIdent, tableSql: (table) => quoteIdent(table.name), condition }
 

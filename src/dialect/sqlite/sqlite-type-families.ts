@@ -23,4 +23,5 @@ export const sqliteTypeLimits: TypeLimits = {
   decimalTypes: [],
   floatTypes: sqliteTypeFamilies[3],
   unboundedNumberTypes: [...sqliteTypeFamilies[0]!, ...sqliteTypeFamilies[2]!],
+  looseTextTypes: sqliteTypeFamilies[1],
 }
