@@ -143,12 +143,14 @@ function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap
   for (const column of table.columns) {
     const theirs = theirColumns.get(column.name)
     if (theirs === undefined) continue
+    const computedDiffers = column.computed !== undefined && theirs.computed !== undefined && column.computed.expression !== theirs.computed.expression
+    // Most defaults are spelled alike: only those that differ are asked about, with their type.
+    const defaultDiffers = column.default !== undefined && theirs.default !== undefined && column.default !== theirs.default
+    if (!computedDiffers && !defaultDiffers) continue
     // Computed values and defaults are stored in the column's type: where it stays, both are asked about cast to it.
     const castTo = columnTypeKey(column) === columnTypeKey(theirs) ? columnTypeSql(theirs, other) : undefined
     add('computed', column.name, column.computed?.expression, theirs.computed?.expression, castTo)
-    // Most defaults are spelled alike: only those that differ are asked about, with their type.
-    if (column.default === undefined || theirs.default === undefined || column.default === theirs.default) continue
-    if (castTo !== undefined) add('default', column.name, column.default, theirs.default, castTo)
+    if (defaultDiffers && castTo !== undefined) add('default', column.name, column.default, theirs.default, castTo)
   }
   return found
 }
