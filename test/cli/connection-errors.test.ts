@@ -72,6 +72,17 @@ it.each(commands)('%s names the database when it does not exist', async (...args
   await expectConnectionError(args, '127.0.0.1:5432/autogen_no_such_database as postgres', /database "autogen_no_such_database" does not exist/)
 })
 
+// The config reads its url from an environment variable the app's entry point loads from .env, and this run lacks:
+// pg falls back to its defaults, and the line says what is missing.
+it.each([['check'], ['upgrade']])('%s says the DataSource names no server where its url is read from an unset environment variable', async (...args) => {
+  project.write('ormconfig.ts', postgresConfig(5432, 'app').replace(/host: .*database: 'app',/, 'url: process.env.AUTOGEN_TEST_NEVER_SET,'))
+  const run = await runCliInProcess(project.dir, args)
+  expect(run.code).toBe(2)
+  expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(
+    /^typeorm-autogen: postgres: cannot connect to .*; the DataSource names no url, host, username or database: where the config reads them from process\.env, set the variables or load the \.env file in the config/,
+  )])
+})
+
 describe('on mariadb', () => {
   it.each(commands)('%s names the server when nothing listens on its port', async (...args) => {
     project.write('ormconfig.ts', mariadbConfig("host: '127.0.0.1', port: 1, username: 'root', password: 'pw-not-to-print', database: 'app'"))

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionOptions } from 'mysql2/promise'
 import type { DataSourceOptions } from 'typeorm'
 import { parseUrl, withoutSecret } from '../connection-url'
+import { whatToCheck } from '../unset-connection-options'
 import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 import { mysqlDriver } from './mysql-driver'
 import { type MysqlServer, mysqlServerOf } from './mysql-server'
@@ -107,7 +108,7 @@ export function mysqlPassword(options: DataSourceOptions): string | undefined {
  */
 export function mysqlConnectionError(options: DataSourceOptions, err: unknown): Error {
   const reason = withoutSecret(reasonOf(err), mysqlPassword(options))
-  return new Error(`${options.type}: cannot connect to ${targetText(options)}: ${reason}; check the DataSource's url or host, port, database and credentials`, { cause: err })
+  return new Error(`${options.type}: cannot connect to ${targetText(options)}: ${reason}; ${whatToCheck(credentialsOf(options))}`, { cause: err })
 }
 
 /** describeMysqlTarget is `mysql <host>:<port>/<db> as <user>` (`mariadb ...`, a socket's path for host and port), without the password. */

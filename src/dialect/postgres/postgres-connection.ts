@@ -2,6 +2,7 @@ import type { Client, ClientConfig } from 'pg'
 import { newPostgresClient } from './postgres-driver'
 import type { DataSourceOptions } from 'typeorm'
 import { parseUrl, withoutSecret } from '../connection-url'
+import { whatToCheck } from '../unset-connection-options'
 import type { DatabaseConnection, DatabaseTarget } from '../dialect'
 
 type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
@@ -77,7 +78,7 @@ export function postgresConnectionError(options: DataSourceOptions, err: unknown
   const credentials = credentialsOf(options)
   const secret = typeof credentials.password === 'string' ? credentials.password : urlPassword(credentials.url)
   const reason = withoutSecret(err instanceof Error ? err.message : String(err), secret)
-  return new Error(`postgres: cannot connect to ${targetText(credentials)}: ${reason}; check the DataSource's url or host, port, database and credentials`, { cause: err })
+  return new Error(`postgres: cannot connect to ${targetText(credentials)}: ${reason}; ${whatToCheck(credentials)}`, { cause: err })
 }
 
 /** describePostgresTarget is `postgres <host>:<port>/<db> as <user>`, without the password. */
