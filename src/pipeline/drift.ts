@@ -1,7 +1,7 @@
 import { planViews } from '../diff/view-dependents'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { dialectAtServer, dialectFor } from '../dialect/dialect-for'
-import type { SchemaModel } from '../model/schema-model'
+import { emptySchema, type SchemaModel } from '../model/schema-model'
 import { changeSetOf } from '../plan/change-set'
 import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
 import { type SummaryEntry, summarizeChanges } from '../render/change-summary'
@@ -10,7 +10,7 @@ import { applyPending } from '../runner/migration-runner'
 import { migrationNameOf } from '../source/migration-name'
 import type { CheckFinding } from '../hazards/check-finding'
 import { type ScratchProject, withScratchDatabase } from '../runner/scratch-database'
-import { readEntities } from '../source/entity-metadata'
+import { entitySchemaNames } from '../source/entity-schemas'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { compileDown } from './compile-down'
@@ -68,11 +68,14 @@ function refuseUnknown(applied: readonly string[], known: readonly string[]): vo
   throw new UserError(`the live database applied ${unknown.join(', ')}, which the migrations folder lacks, so the schema the migrations build is unknown: switch branch or pull to get ${them}, then check --drift again`)
 }
 
-/** readBoth introspects the scratch and the live database alike: the schemas the entities use, TypeORM's tables and the ignored ones left out. */
+/**
+ * readBoth introspects the scratch and the live database alike: the schemas the entities name, TypeORM's tables
+ * and the ignored ones left out. The entities are not read otherwise: what they declare plays no part in drift.
+ */
 async function readBoth(scratch: ScratchProject, dialect: Dialect, built: DatabaseConnection, live: DatabaseConnection): Promise<[SchemaModel, SchemaModel]> {
   const { dataSource, project } = scratch
-  const entities = await readEntities(dataSource)
-  const schemas = dialect.capabilities.schemas ? dialect.normalize(entities.model, dataSource.options).schemas : undefined
+  const named = { ...emptySchema, schemas: entitySchemaNames(dataSource) }
+  const schemas = dialect.capabilities.schemas ? dialect.normalize(named, dataSource.options).schemas : undefined
   const scope = { schemas, ignoreTables: ignoredTables(dataSource, project.settings) }
   return [await dialect.introspect(built, scope), await dialect.introspect(live, scope)]
 }

@@ -211,9 +211,12 @@ function sharedTableError(first: EntityMetadata, second: EntityMetadata): UserEr
     return file === undefined ? metadata.name : `${metadata.name} (${file})`
   }
   // An EntitySchema without a target class has its name as target, and no @Entity() to name the table in.
-  const where = typeof first.target === 'string' || typeof second.target === 'string' ? '(tableName in its EntitySchema)' : 'in @Entity()'
+  const schema = typeof first.target === 'string' || typeof second.target === 'string'
+  const where = schema ? '(tableName in its EntitySchema)' : 'in @Entity()'
+  const readOnly = schema ? 'synchronize: false in its EntitySchema' : '@Entity({ synchronize: false })'
   return new UserError(
-    `entities ${named(first)} and ${named(second)} both map to table ${tableLabel(first)}: give one of them another table name ${where}, or remove it from the entities`,
+    `entities ${named(first)} and ${named(second)} both map to table ${tableLabel(first)}: give one of them another table name ${where}, ` +
+      `declare the one kept only to be read (as by a data migration) ${readOnly}, which leaves the table to the other, or remove it from the entities`,
   )
 }
 

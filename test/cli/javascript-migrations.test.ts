@@ -210,7 +210,7 @@ describe('two EntitySchemas of one table', () => {
   it('are told to differ by the tableName of their EntitySchema, which has no @Entity()', async () => {
     expect(await runCliInProcess(project.dir, ['diff', '-c', 'ormconfig.js'])).toMatchObject({
       code: 2,
-      stderr: 'typeorm-autogen: entities Legacy and User both map to table "users": give one of them another table name (tableName in its EntitySchema), or remove it from the entities\n',
+      stderr: 'typeorm-autogen: entities Legacy and User both map to table "users": give one of them another table name (tableName in its EntitySchema), declare the one kept only to be read (as by a data migration) synchronize: false in its EntitySchema, which leaves the table to the other, or remove it from the entities\n',
     })
   })
 })

@@ -70,13 +70,35 @@ const projectWith = (files: Record<string, string>) =>
 it('refuses two entities that map to one table, naming both classes, their files and the table', async () => {
   project = projectWith({ 'src/entity/product.ts': product, 'src/entity/legacy-product.ts': legacyProduct })
   const message =
-    'typeorm-autogen: entities LegacyProduct (src/entity/legacy-product.ts) and Product (src/entity/product.ts) both map to table "product": give one of them another table name in @Entity(), or remove it from the entities\n'
+    'typeorm-autogen: entities LegacyProduct (src/entity/legacy-product.ts) and Product (src/entity/product.ts) both map to table "product": give one of them another table name in @Entity(), declare the one kept only to be read (as by a data migration) @Entity({ synchronize: false }), which leaves the table to the other, or remove it from the entities\n'
   for (const args of [['generate', 'Init'], ['diff'], ['check']]) {
     const run = await cli(...args)
     expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 2, stderr: message })
   }
   expect(migrationFiles()).toEqual([])
   expect(existsSync(project.file('data/app.sqlite'))).toBe(false)
+})
+
+// Veramo's PreMigrationKey: a subclass of the entity Key on its table "key", with the column its migrations
+// move away and drop, kept for them to read it. Declared synchronize: false, as the error advises, it leaves the
+// table to Key, whose columns the migration follows.
+const preMigrationProduct = `
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Product } from './product'
+@Entity('product', { synchronize: false })
+export class PreMigrationProduct extends Product {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ nullable: true }) legacyCode?: string
+}
+`
+
+it('follows the advice: a subclass on the same table declared synchronize: false leaves the table to the other', async () => {
+  project = projectWith({ 'src/entity/product.ts': product, 'src/entity/pre-migration-product.ts': preMigrationProduct })
+  const run = await cli('generate', 'Init', '--timestamp', '1700000000000')
+  expect(run.code).toBe(0)
+  expect(run.stdout).toContain('+ table "product" (3 columns)')
+  expect((await cli('upgrade')).code).toBe(0)
+  expect((await cli('check')).code).toBe(0)
 })
 
 it('names the file of an entity a barrel re-exports, not the barrel', async () => {

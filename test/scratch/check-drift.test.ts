@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs'
 import { runCliInProcess } from '../support/run-cli'
 import { postgresSchemaDump } from '../support/postgres-schema-dump'
 import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
@@ -13,6 +14,25 @@ const init = (dialect: 'sqlite' | 'postgres') => handMigration('Init170000000000
     : 'CREATE TABLE "note" ("id" SERIAL NOT NULL, "text" character varying NOT NULL, CONSTRAINT "PK_96d0c172a4fba276b1bbed43058" PRIMARY KEY ("id"))',
 ], ['DROP TABLE "note"'])
 const later = handMigration('Later1700000000001', ['CREATE TABLE "later" ("id" integer)'], ['DROP TABLE "later"'])
+
+// Veramo's PreMigrationKey: a second entity of the table "note", kept in the entities for a data migration that
+// reads a column the later migrations drop. Drift leaves the entities out, so their declaring "note" twice
+// (which check and generate refuse) must not stop it.
+const twoEntitiesOfNote = `
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { Note } from './note'
+@Entity('note')
+export class PreMigrationNote extends Note {
+  @PrimaryColumn() id: number
+  @Column({ nullable: true }) legacy?: string
+}
+`
+const withPreMigrationNote = (project: TempProject) => {
+  project.write('pre-migration-note.ts', twoEntitiesOfNote)
+  project.write('ormconfig.ts', readFileSync(project.file('ormconfig.ts'), 'utf8')
+    .replace("import { Note } from './note'", "import { Note } from './note'\nimport { PreMigrationNote } from './pre-migration-note'")
+    .replace('entities: [Note]', 'entities: [Note, PreMigrationNote]'))
+}
 
 let project: TempProject
 afterEach(() => project.remove())
@@ -46,6 +66,17 @@ describe('on PostgreSQL', () => {
     expect(run.stdout).toContain('CREATE INDEX "idx_by_hand" ON "public"."note" ("text");')
     expect(run.code).toBe(4)
     expect({ schema: postgresSchemaDump(live), rows: await live.query('SELECT * FROM "migrations" ORDER BY "id"') }).toEqual(before)
+  })
+  it('leaves the entities out: two entities of one table do not stop it, and drift is still found', async () => {
+    withPreMigrationNote(project)
+    expect((await runCliInProcess(project.dir, ['check'], env)).stderr).toContain('both map to table "note"')
+    const clean = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(clean.stdout).toContain('OK: the live database has the schema its applied migrations build.')
+    expect(clean.code).toBe(0)
+    await live.query('CREATE INDEX "idx_by_hand" ON "note" ("text")')
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stderr).toContain('drift: the live database has index "idx_by_hand" (text) on table "public.note" that no migration created\n')
+    expect(run.code).toBe(4)
   })
 })
 
@@ -95,6 +126,13 @@ describe('on SQLite', () => {
     expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
   })
   afterEach(async () => live.drop())
+
+  it('leaves the entities out: two entities of one table do not stop it', async () => {
+    withPreMigrationNote(project)
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stdout).toContain('OK: the live database has the schema its applied migrations build.')
+    expect(run.code).toBe(0)
+  })
 
   it('reports a column added by hand as drift (exit 4)', async () => {
     expect((await runCliInProcess(project.dir, ['check', '--drift'], env)).code).toBe(0)
