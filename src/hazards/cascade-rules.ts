@@ -1,7 +1,8 @@
 import { quoteDoubled } from '../dialect/quote'
 import { sameColumnList } from '../model/column-lists'
 import { nameOf, qualifiedKey, referencedTableOf, sameName } from '../model/qualified-name'
-import type { QualifiedName, SchemaModel } from '../model/schema-model'
+import type { ForeignKeyModel, QualifiedName, ReferentialAction, SchemaModel } from '../model/schema-model'
+import type { AddForeignKey } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -22,15 +23,10 @@ export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'add_foreign_key', (op, index) => {
     const { foreignKey } = op
     if (foreignKey.onDelete !== 'CASCADE') return []
-    const table = context.origins.table(index, op.table)
-    const referenced = context.origins.table(index, referencedTableOf(foreignKey))
-    const columns = foreignKey.columns.map((c) => context.origins.column(index, op.table, c)?.column.name)
-    if (table === undefined || referenced === undefined || !columns.every((c): c is string => c !== undefined)) return []
-    const before = table.foreignKeys.find((fk) =>
-      sameColumnList(fk.columns, columns) && sameName(referencedTableOf(fk), nameOf(referenced)))
+    const before = keyBefore(context, op, index)
     if (before === undefined || before.onDelete === 'CASCADE') return []
     const target = tableText(referencedTableOf(foreignKey))
-    const then = before.onDelete === 'SET NULL' || before.onDelete === 'SET DEFAULT' ? `kept them (${before.onDelete})` : `failed while they existed (${before.onDelete})`
+    const then = keeps(before.onDelete) ? `kept them (${before.onDelete})` : `failed while they existed (${before.onDelete})`
     const further = cascadingFrom(op.table)
     const along = further.length === 0 ? '' : `, and with them, through their own ON DELETE CASCADE keys, the rows of ${namesText(further)} that reference those`
     return [{
@@ -40,6 +36,42 @@ export function onDeleteCascadeFindings(context: RuleContext): HazardFinding[] {
       advice: 'make sure the application means every delete of those rows to take these along',
     }]
   })
+}
+
+/**
+ * onDeleteSetNullFindings: ON_DELETE_SET_NULL for a foreign key that the table had (as onDeleteCascadeFindings
+ * finds it) whose delete failed while rows referenced a row (NO ACTION, RESTRICT), and that the migration makes
+ * `ON DELETE SET NULL` or `SET DEFAULT`: deleting a referenced row then succeeds and clears the link of each row
+ * that referenced it, which no one can tell afterwards.
+ */
+export function onDeleteSetNullFindings(context: RuleContext): HazardFinding[] {
+  return eachOp(context, 'add_foreign_key', (op, index) => {
+    const { foreignKey } = op
+    if (!keeps(foreignKey.onDelete)) return []
+    const before = keyBefore(context, op, index)
+    if (before === undefined || before.onDelete === 'CASCADE' || keeps(before.onDelete)) return []
+    const target = tableText(referencedTableOf(foreignKey))
+    const cleared = foreignKey.onDelete === 'SET NULL' ? 'sets to NULL' : 'sets to their default'
+    return [{
+      code: 'ON_DELETE_SET_NULL', operation: op,
+      what: `Foreign key ${quoteDoubled(foreignKey.name)} on ${tableText(op.table)} ${columnsText(foreignKey.columns)} -> ${target} becomes ON DELETE ${foreignKey.onDelete}: ` +
+        `deleting a row of ${target} then ${cleared} ${columnsText(foreignKey.columns)} in the rows of ${tableText(op.table)} that reference it, ` +
+        `where the delete failed while they existed (${before.onDelete}), and which row they referenced is lost`,
+      advice: 'make sure the application means such deletes to succeed and leave these rows without the link',
+    }]
+  })
+}
+
+/** keeps says whether an ON DELETE action keeps the referencing rows, clearing their link. */
+const keeps = (action: ReferentialAction) => action === 'SET NULL' || action === 'SET DEFAULT'
+
+/** keyBefore is the foreign key the table had from the same columns to the same table as the one `op` adds, if any. */
+function keyBefore(context: RuleContext, op: AddForeignKey, index: number): ForeignKeyModel | undefined {
+  const table = context.origins.table(index, op.table)
+  const referenced = context.origins.table(index, referencedTableOf(op.foreignKey))
+  const columns = op.foreignKey.columns.map((c) => context.origins.column(index, op.table, c)?.column.name)
+  if (table === undefined || referenced === undefined || !columns.every((c): c is string => c !== undefined)) return undefined
+  return table.foreignKeys.find((fk) => sameColumnList(fk.columns, columns) && sameName(referencedTableOf(fk), nameOf(referenced)))
 }
 
 /** CascadingKeys tells which tables a delete of rows of a table deletes in turn (see cascadingKeys). */

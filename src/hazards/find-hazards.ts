@@ -18,7 +18,7 @@ import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
 import { type HazardRule, ruleContext } from './rule-context'
 import { setNullOnNotNullFindings } from './set-null-rules'
-import { onDeleteCascadeFindings } from './cascade-rules'
+import { onDeleteCascadeFindings, onDeleteSetNullFindings } from './cascade-rules'
 import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
@@ -48,6 +48,7 @@ export const hazardRules: readonly HazardRule[] = [
   addExclusionFindings,
   setNullOnNotNullFindings,
   onDeleteCascadeFindings,
+  onDeleteSetNullFindings,
   referencedKeyFindings,
   enumValueFindings,
   enumReorderFindings,

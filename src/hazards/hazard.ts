@@ -51,6 +51,7 @@ export const hazardCodes = [
   'CHECK_FUNCTION_READS_COLUMN',
   'SET_NULL_ON_NOT_NULL',
   'ON_DELETE_CASCADE',
+  'ON_DELETE_SET_NULL',
   'REFERENCED_NOT_UNIQUE',
 ] as const
 
@@ -93,6 +94,7 @@ export const hazardSeverity: Readonly<Record<HazardCode, Severity>> = {
   CHECK_FUNCTION_READS_COLUMN: 'warning',
   SET_NULL_ON_NOT_NULL: 'danger',
   ON_DELETE_CASCADE: 'warning',
+  ON_DELETE_SET_NULL: 'warning',
   REFERENCED_NOT_UNIQUE: 'danger',
 }
 

@@ -90,3 +90,30 @@ describe.each([
     expect(found?.[1]).toContain(`then deletes the rows of ${purchase} that reference it, and with them, through their own ON DELETE CASCADE keys, the rows of ${line} that reference those, where the delete`)
   })
 })
+
+const settingNull = async (db: TestDatabase, entities: Function[]) =>
+  (await compareProject(projectFor(db, entities))).hazards.filter((h) => h.code === 'ON_DELETE_SET_NULL').map((h) => [h.severity, h.message])
+
+// A relation's onDelete made 'SET NULL' (hunt67, on nestjs-boilerplate): a customer's delete, which failed while it had
+// purchases, then succeeds and leaves them without a customer.
+describe.each([
+  ['sqlite', () => createSqliteDatabase(), '"purchase"', '"customer"'],
+  ['postgres', () => createPostgresDatabase('setnull'), '"public"."purchase"', '"public"."customer"'],
+  ['mariadb', () => createMariaDbDatabase('setnull'), '"purchase"', '"customer"'],
+] as const)('%s: a foreign key made ON DELETE SET NULL', (_dialect, create, purchase, customer) => {
+  const database = migratedDatabase(create, [Customer, Purchase], 'INSERT INTO customer (id) VALUES (1), (2)')
+
+  it('is ON_DELETE_SET_NULL, saying the delete failed before', async () => {
+    const [found, ...others] = await settingNull(database(), [Customer, PurchaseSetNull])
+    expect(others).toEqual([])
+    expect(found?.[0]).toBe('warning')
+    expect(found?.[1]).toMatch(new RegExp(` on ${purchase.replace(/[."]/g, '\\$&')} \\("customerId"\\) -> ${customer.replace(/[."]/g, '\\$&')} becomes ON DELETE SET NULL: deleting a row of .* then sets to NULL \\("customerId"\\) in the rows of .* that reference it, where the delete failed while they existed \\((NO ACTION|RESTRICT)\\)`))
+    expect(await settingNull(database(), [Customer, PurchaseCascade])).toEqual([])
+  })
+
+  it('is none from CASCADE, whose rows are then kept', async () => {
+    await migrateTo(database(), [Customer, PurchaseCascade], 'Cascade')
+    expect(await settingNull(database(), [Customer, PurchaseSetNull])).toEqual([])
+  })
+})
+
