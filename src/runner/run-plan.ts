@@ -1,5 +1,5 @@
 import { UserError } from '../source/user-error'
-import { resolveMigrationName } from './migration-target'
+import { namesBase, resolveMigrationName } from './migration-target'
 
 /** UpgradeTarget is how far `upgrade` goes: to a migration (`--to`), a number of them (`--steps`), or by default all pending. */
 export interface UpgradeTarget {
@@ -52,6 +52,7 @@ export function planDowngrade(applied: readonly string[], pending: readonly stri
     return applied.slice(0, target.steps)
   }
   if (target.to !== undefined) {
+    if (namesBase(target.to, [...applied, ...pending])) return [...applied]
     const name = resolveMigrationName(target.to, [...applied, ...pending])
     if (!applied.includes(name)) {
       throw new UserError(`${name} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`)
