@@ -107,3 +107,19 @@ it.each([
 ])('Alembic\'s command %j exits 2 with one line naming what does it here', async (args, message) => {
   expect(await cli(...args)).toMatchObject({ code: 2, stdout: '', stderr: `typeorm-autogen: ${message}\n` })
 })
+
+it('history -r FROM:TO lists the migrations of that range, both ends included, as Alembic\'s does', async () => {
+  expect((await cli('upgrade', 'Second')).code).toBe(0)
+  const listed = async (range: string) => {
+    const run = await cli('history', '-r', range, '--format', 'json')
+    expect({ range, code: run.code, stderr: run.stderr.replace(/^Database: .*\n/, '') }).toEqual({ range, code: 0, stderr: '' })
+    return (JSON.parse(run.stdout) as { migrations: { name: string }[] }).migrations.map((m) => m.name.replace(/\d+$/, ''))
+  }
+  expect(await listed('base:head')).toEqual(['First', 'Second', 'Third'])
+  expect(await listed('Second:')).toEqual(['Second', 'Third'])
+  expect(await listed(':current')).toEqual(['First', 'Second'])
+  expect(await listed('current:head')).toEqual(['Second', 'Third'])
+  expect(await listed('head-1:head-1')).toEqual(['Second'])
+  expect(await cli('history', '-r', 'Second')).toMatchObject({ code: 2, stderr: expect.stringContaining('typeorm-autogen: history -r Second is no range: give FROM:TO (base:head, AddTags:, :current, head-2:head)\n') })
+  expect((await cli('downgrade', 'base')).code).toBe(0)
+})
