@@ -65,7 +65,7 @@ function relativeIndex(target: string, all: readonly string[]): number | undefin
   const relative = /^(.+?)([+-])(\d+)$/.exec(target)
   if (relative === null || all.includes(target)) return undefined
   const [, from, sign, count] = relative
-  const start = from === 'base' && !all.some((name) => baseNameOf(name) === 'base') ? -1 : all.indexOf(resolveMigrationName(from!, all))
+  const start = namesBase(from!, all) ? -1 : all.indexOf(resolveMigrationName(from!, all))
   const index = start + (sign === '+' ? 1 : -1) * Number(count)
   if (index >= all.length) throw new UserError(`${target} goes past the newest migration${all.length === 0 ? ': the project has none' : `, ${all.at(-1)}, which is ${steps(all.length - 1 - start)} after ${from}`}`)
   if (index < -1) throw new UserError(`${target} goes before base, where no migration has run, which is ${steps(start + 1)} before ${from}`)
