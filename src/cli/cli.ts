@@ -152,7 +152,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         return checkCommand(args, out)
       })())
     .command('upgrade [target]', 'apply pending migrations with TypeORM\'s runner: all, or up to --to, or --steps of them', (y) =>
-      y.positional('target', { type: 'string', describe: 'head (every pending migration, the default), +N (the next N), or NAME (as --to)' })
+      y.positional('target', { type: 'string', describe: 'head (every pending migration, the default), +N (the next N), or NAME (as --to; also head-1, NAME+2); with --sql, FROM:TO (the script of a database at FROM)' })
         .option('to', { type: 'string', describe: 'apply the pending migrations up to and including NAME (name, timestamp, or a unique prefix)' })
         .option('steps', { type: 'string', describe: 'apply the next N pending migrations' })
         .option('sql', sqlOption('upgrade'))
@@ -169,7 +169,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         return upgradeCommand({ ...args, backup: a.backup, ...runSafetyArgs(a) }, out)
       })())
     .command('downgrade [target]', 'revert applied migrations: the last one, or --steps, or down to --to, or --all', (y) =>
-      y.positional('target', { type: 'string', describe: '-N (the last N), base (every applied migration, as --all), or NAME (as --to)' })
+      y.positional('target', { type: 'string', describe: '-N (the last N), base (every applied migration, as --all), or NAME (as --to; also head-2, NAME-1); with --sql, FROM:TO (the script of a database at FROM)' })
         .option('to', { type: 'string', describe: 'revert the migrations applied after NAME, which stays applied' })
         .option('steps', { type: 'string', describe: 'revert the last N applied migrations' })
         .option('all', { type: 'boolean', describe: 'revert every applied migration' })
@@ -191,12 +191,13 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => currentCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
     .command('history', 'list the migrations in order with their change summaries and hazards', (y) =>
-      y.option('format', logFormat).option('verbose', { alias: 'v', type: 'boolean', describe: 'each migration\'s file, whole header and hazard sentences' }),
-      (a) => run(a, (out) => historyCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, verbose: a.verbose }, out))())
+      y.option('format', logFormat).option('verbose', { alias: 'v', type: 'boolean', describe: 'each migration\'s file, whole header and hazard sentences' })
+        .option('rev-range', { alias: 'r', type: 'string', describe: 'only the migrations from FROM to TO, both included, as Alembic\'s -r: base:head, AddTags:, :current, head-2:head' }),
+      (a) => run(a, (out) => historyCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, verbose: a.verbose, range: a.revRange }, out))())
     .command('show <name>', 'print one migration\'s summary, hazards and SQL of up and down, running nothing', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' }).option('format', logFormat),
       (a) => run(a, (out) => showCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, name: String(a.name) }, out))())
-    .command('stamp <name>', 'record the pending migrations up to NAME as applied without running them (adopting a database); stamp base removes every record', (y) =>
+    .command('stamp <name>', 'record the pending migrations up to NAME as applied without running them (adopting a database); for an applied NAME, remove the records after it; stamp base removes every record', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix; head, the newest; base, before every migration' })
         .option('force', { type: 'boolean', describe: 'record without comparing the database with the schema of the migrations up to NAME' })
         .option('delete', { type: 'boolean', describe: 'remove the record of NAME instead (running nothing)' })

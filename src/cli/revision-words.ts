@@ -1,8 +1,12 @@
 import { UserError } from '../source/user-error'
 import { parseStepsFlag } from './steps-flag'
 
-/** RunTarget is how far upgrade or downgrade goes: up to NAME, N steps, or (downgrade) every applied migration. */
+/**
+ * RunTarget is how far upgrade or downgrade goes: up to NAME, N steps, or (downgrade) every applied migration;
+ * with `--sql`, from where (Alembic's offline range `FROM:TO`).
+ */
 export interface RunTarget {
+  readonly from?: string
   readonly to?: string
   readonly steps?: number
   readonly all?: boolean
@@ -13,6 +17,7 @@ interface TargetFlags {
   readonly to?: string
   readonly steps?: string
   readonly all?: boolean
+  readonly sql?: boolean
 }
 
 /**
@@ -23,6 +28,8 @@ interface TargetFlags {
 export function upgradeTarget(flags: TargetFlags): RunTarget {
   const target = givenOnce('upgrade', flags)
   if (target === undefined) return { steps: parseStepsFlag(flags.steps) }
+  const range = offlineRange('upgrade', target, flags)
+  if (range !== undefined) return range
   if (target === 'head' || target === 'heads') return {}
   const relative = /^\+(\d+)$/.exec(target)
   return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]) }
@@ -35,9 +42,25 @@ export function upgradeTarget(flags: TargetFlags): RunTarget {
 export function downgradeTarget(flags: TargetFlags): RunTarget {
   const target = givenOnce('downgrade', flags)
   if (target === undefined) return { steps: parseStepsFlag(flags.steps), all: flags.all }
+  const range = offlineRange('downgrade', target, flags)
+  if (range !== undefined) return range
   if (target === 'base') return { all: true }
   const relative = /^-(\d+)$/.exec(target)
   return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]) }
+}
+
+/**
+ * offlineRange reads Alembic's offline range `FROM:TO` (`upgrade base:head --sql`, `downgrade head:AddTags --sql`):
+ * the script of a database at FROM, whatever the connected one records. Without `--sql` it is an error: a run
+ * starts where the database is.
+ */
+function offlineRange(command: string, target: string, flags: TargetFlags): RunTarget | undefined {
+  const range = /^([^:]+):([^:]+)$/.exec(target)
+  if (range === null) return undefined
+  if (flags.sql !== true) {
+    throw new UserError(`${command} ${target} is Alembic's offline range, which only --sql takes (the script of a database at ${range[1]}): a run starts where the database's migrations table says it is; give ${command} ${range[2]}, or add --sql`)
+  }
+  return { from: range[1], to: range[2] }
 }
 
 /** givenOnce is the target of the positional or of `--to`; a positional beside `--to`, `--steps` or `--all` is an error. */

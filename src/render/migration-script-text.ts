@@ -18,7 +18,9 @@ export function migrationScriptText(script: MigrationScript, syntax: MigrationSc
     ? [`-- typeorm-autogen ${command} --sql: nothing to ${script.direction === 'up' ? 'apply: no pending migrations' : 'revert'}.`]
     : [
         `-- typeorm-autogen ${command} --sql: ${count}, as TypeORM's runner sends them (migrationsTransactionMode "${script.transactionMode}").`,
-        '-- Written for the database as its migrations table is now; run it once, on that database,',
+        script.from === undefined
+          ? '-- Written for the database as its migrations table is now; run it once, on that database,'
+          : `-- Written for a database at ${script.from === 'base' ? 'base, where no migration has run' : script.from}, whatever the migrations table of the one connected to records; run it once, on such a database,`,
         `-- ${howToRun}.`,
       ]
   const preamble = script.migrations.length === 0 ? [] : syntax.preamble.flatMap((sql) => syntax.statementLines(sql))

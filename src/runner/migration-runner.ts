@@ -13,7 +13,8 @@ import { nameMigrationErrors } from './named-migration-errors'
 import { frameMigrationsOutsideTransactions } from './outside-transaction-framing'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
-import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade } from './run-plan'
+import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade, recordedFrom } from './run-plan'
+import { inRunOrder } from './migration-target'
 import { backupBeforeRun } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
@@ -106,7 +107,7 @@ export async function downgrade(project: LoadedProject, target: DowngradeTarget 
 
 /** revertible names the migrations a downgrade to `target` reverts, latest first, when each has its file. */
 export async function revertible(dataSource: DataSource, target: DowngradeTarget): Promise<string[]> {
-  const { pending, applied } = await recordedState(dataSource)
+  const { pending, applied } = await recordedState(dataSource, target.from)
   const toRevert = planDowngrade(applied, pending, target)
   const inProject = new Set(dataSource.migrations.map(migrationNameOf))
   const missing = toRevert.filter((name) => !inProject.has(name))
@@ -137,8 +138,12 @@ export async function revertLast(dataSource: DataSource): Promise<void> {
   }
 }
 
-/** recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first). */
-export async function recordedState(dataSource: DataSource): Promise<{ pending: string[]; applied: string[] }> {
+/**
+ * recordedState is what TypeORM would run (pending, by timestamp) and what it would revert (applied, latest first);
+ * with `from` (an offline range's start), that of a database at `from` instead of what the migrations table records.
+ */
+export async function recordedState(dataSource: DataSource, from?: string): Promise<{ pending: string[]; applied: string[] }> {
+  if (from !== undefined) return recordedFrom(from, inRunOrder(dataSource.migrations.map(migrationNameOf)))
   const executor = migrationExecutor(dataSource)
   const applied = (await executor.getExecutedMigrations()).map((m) => m.name)
   const pending = (await executor.getPendingMigrations()).map((m) => m.name)

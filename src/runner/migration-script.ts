@@ -21,6 +21,8 @@ export type ScriptEntry =
  */
 export interface MigrationScript {
   readonly direction: 'up' | 'down'
+  /** Where an offline range starts (`base`, or a migration's name): the script is for a database there, not the connected one's state. */
+  readonly from?: string
   readonly migrations: readonly string[]
   readonly transactionMode: TransactionMode
   readonly entries: readonly ScriptEntry[]
@@ -28,6 +30,7 @@ export interface MigrationScript {
 
 /** The parts of TypeORM's MigrationExecutor a script or a dry run needs, which its typings keep protected. */
 export interface ExecutorSteps {
+  readonly migrationsTable: string
   getMigrations(): TypeormMigration[]
   createMigrationsTableIfNotExist(queryRunner: QueryRunner): Promise<void>
   insertExecutedMigration(queryRunner: QueryRunner, migration: TypeormMigration): Promise<void>
@@ -44,9 +47,9 @@ export interface TypeormMigration {
  */
 export async function upgradeScript(project: LoadedProject, target: UpgradeTarget): Promise<MigrationScript> {
   return withConnection(project, async (dataSource) => {
-    const { pending, applied } = await recordedState(dataSource)
+    const { pending, applied } = await recordedState(dataSource, target.from)
     const toRun = planUpgrade(pending, applied, target)
-    return record(dataSource, 'up', toRun, async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
+    return record(dataSource, 'up', toRun, startOf(target.from, applied), async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
       refuseTransactionModeOverrides(mode, migrations)
       await setUp()
       if (mode === 'all') {
@@ -83,7 +86,7 @@ export async function upgradeScript(project: LoadedProject, target: UpgradeTarge
 export async function downgradeScript(project: LoadedProject, target: DowngradeTarget): Promise<MigrationScript> {
   return withConnection(project, async (dataSource) => {
     const toRevert = await revertible(dataSource, target)
-    return record(dataSource, 'down', toRevert, async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
+    return record(dataSource, 'down', toRevert, startOf(target.from, (await recordedState(dataSource, target.from)).applied), async ({ runner, executor, mode, migrations, recordPart, setUp, run }) => {
       for (const migration of migrations) {
         await recordPart(migration.name, async () => {
           await runner.beforeMigration()
@@ -102,6 +105,11 @@ export async function downgradeScript(project: LoadedProject, target: DowngradeT
   }, 'records')
 }
 
+/** startOf is where an offline range starts, as the script names it: the newest migration applied there, or base. */
+function startOf(from: string | undefined, applied: readonly string[]): string | undefined {
+  return from === undefined ? undefined : applied[0] ?? 'base'
+}
+
 interface Recording {
   readonly runner: QueryRunner
   readonly executor: ExecutorSteps
@@ -116,7 +124,7 @@ interface Recording {
   run(migration: TypeormMigration, direction: 'up' | 'down'): Promise<void>
 }
 
-async function record(dataSource: DataSource, direction: 'up' | 'down', names: readonly string[], steps: (recording: Recording) => Promise<void>): Promise<MigrationScript> {
+async function record(dataSource: DataSource, direction: 'up' | 'down', names: readonly string[], from: string | undefined, steps: (recording: Recording) => Promise<void>): Promise<MigrationScript> {
   const syntax = dialectFor(dataSource.options).migrationScript
   const recorder = queryRecorder(dataSource)
   const runner = withMigrationStatements(recorder, syntax)
@@ -151,7 +159,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
           take(name)
           entries.push({ kind: 'end', migration: name })
         },
-        setUp: () => setUpTables(dataSource, executor, runner),
+        setUp: () => setUpTables(dataSource, executor, runner, from),
         run: (migration, direction) => runMigration(migration, direction, runner, recorder.calls, recorderWithRowAt),
       })
       take()
@@ -159,7 +167,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
   } finally {
     await recorder.release()
   }
-  return { direction, migrations: names, transactionMode: mode, entries }
+  return { direction, ...(from !== undefined && { from }), migrations: names, transactionMode: mode, entries }
 }
 
 /** withMigrationStatements has the recorder's beforeMigration and afterMigration record what the driver's run. */
@@ -174,12 +182,15 @@ function withMigrationStatements(recorder: QueryRecorder, syntax: MigrationScrip
 /**
  * setUpTables records what TypeORM's runner creates before it runs a migration: its migrations table (in its
  * schema, see createMigrationsTableSchema) and, where the entities need it, its typeorm_metadata table, each
- * only when the database lacks it.
+ * only when the database lacks it; for a database at the start of an offline range (`from`), the migrations
+ * table only when that is base, as a database with a migration applied has it.
  */
-async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runner: QueryRunner): Promise<void> {
+async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runner: QueryRunner, from: string | undefined): Promise<void> {
   const reader = dataSource.createQueryRunner()
   // TypeORM asks whether its tables exist: the database answers, and the question is not part of the script.
-  const own = Object.assign(runner, { hasTable: (table: Parameters<QueryRunner['hasTable']>[0]) => reader.hasTable(table) })
+  const hasTable = (table: Parameters<QueryRunner['hasTable']>[0]) =>
+    from !== undefined && table === executor.migrationsTable ? Promise.resolve(from !== 'base') : reader.hasTable(table)
+  const own = Object.assign(runner, { hasTable })
   try {
     await createMigrationsTableSchema(own, reader)
     await executor.createMigrationsTableIfNotExist(own)

@@ -1,17 +1,31 @@
 import { UserError } from '../source/user-error'
-import { resolveMigrationName } from './migration-target'
+import { namesBase, resolveMigrationName } from './migration-target'
 
-/** UpgradeTarget is how far `upgrade` goes: to a migration (`--to`), a number of them (`--steps`), or by default all pending. */
+/**
+ * UpgradeTarget is how far `upgrade` goes: to a migration (`--to`), a number of them (`--steps`), or by default all
+ * pending; `from`, for `--sql` only, is where the script starts instead of where the database is (see recordedFrom).
+ */
 export interface UpgradeTarget {
+  readonly from?: string
   readonly to?: string
   readonly steps?: number
 }
 
-/** DowngradeTarget is how far `downgrade` goes back: to a migration left applied (`--to`), a number of them (`--steps`), or `--all`; by default one. */
+/** DowngradeTarget is how far `downgrade` goes back: to a migration left applied (`--to`), a number of them (`--steps`), or `--all`; by default one; `from` as in UpgradeTarget. */
 export interface DowngradeTarget {
+  readonly from?: string
   readonly to?: string
   readonly steps?: number
   readonly all?: boolean
+}
+
+/**
+ * recordedFrom is the state of a database at `from` (base, or a migration of `inRunOrder`, as the migration
+ * targets name it): the migrations up to it applied, latest first as TypeORM reads them, the others pending.
+ */
+export function recordedFrom(from: string, inRunOrder: readonly string[]): { pending: string[]; applied: string[] } {
+  const at = namesBase(from, inRunOrder) ? 0 : inRunOrder.indexOf(resolveMigrationName(from, inRunOrder)) + 1
+  return { applied: inRunOrder.slice(0, at).reverse(), pending: inRunOrder.slice(at) }
 }
 
 /**
@@ -52,6 +66,7 @@ export function planDowngrade(applied: readonly string[], pending: readonly stri
     return applied.slice(0, target.steps)
   }
   if (target.to !== undefined) {
+    if (namesBase(target.to, [...applied, ...pending])) return [...applied]
     const name = resolveMigrationName(target.to, [...applied, ...pending])
     if (!applied.includes(name)) {
       throw new UserError(`${name} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`)

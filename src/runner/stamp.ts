@@ -16,6 +16,8 @@ export interface MigrationStampPlan {
   readonly target: string
   /** The pending migrations up to it, in order: those recorded as applied. */
   readonly toRecord: readonly string[]
+  /** The applied migrations after it, newest first: those whose records are removed (stamping back, as Alembic's stamp does). */
+  readonly toRemove: readonly string[]
   /** The project's newest migration: when it is the target, nothing is pending once stamped. */
   readonly newest: string
 }
@@ -38,16 +40,17 @@ export interface StampResult {
 
 /**
  * stamp records the project's pending migrations up to `target` as applied without running them (TypeORM's
- * fake run), unless `verify` refuses the plan.
+ * fake run), or, where `target` is applied and migrations after it are too, removes their records, so that
+ * the database is recorded at `target` as Alembic's stamp leaves it; unless `verify` refuses the plan.
  */
 export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
     if (namesBase(target, inProject)) return unstampAll(dataSource, verify, options)
     const name = resolveMigrationName(target, inProject)
-    const { pending } = await recordedState(dataSource)
-    if (!pending.includes(name)) return { target: name, recorded: [], refused: false }
-    const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), newest: inProject.at(-1)! }
+    const { pending, applied } = await recordedState(dataSource)
+    if (!pending.includes(name)) return unstampAfter(dataSource, name, applied, inProject.at(-1)!, verify, options)
+    const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), toRemove: [], newest: inProject.at(-1)! }
     if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
     if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
     // TypeORM's fake run returns none of the migrations it recorded.
@@ -65,6 +68,20 @@ async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => P
   if (!(await verify({ base: true }))) return { target: 'base', recorded: [], removed: [], refused: true }
   if (options.dryRun !== true) for (const record of records) await executor.deleteMigration(record)
   return { target: 'base', recorded: [], removed, refused: false }
+}
+
+/** unstampAfter is `stamp NAME` of an applied migration: it removes the records of those applied after it, newest first, running nothing. */
+async function unstampAfter(dataSource: DataSource, name: string, applied: readonly string[], newest: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
+  const inOrder = inRunOrder(applied)
+  const toRemove = inOrder.slice(inOrder.indexOf(name) + 1).reverse()
+  if (toRemove.length === 0) return { target: name, recorded: [], refused: false }
+  if (!(await verify({ target: name, toRecord: [], toRemove, newest }))) return { target: name, recorded: [], removed: [], refused: true }
+  if (options.dryRun !== true) {
+    const executor = migrationExecutor(dataSource)
+    const records = await executor.getExecutedMigrations()
+    for (const removed of toRemove) await executor.deleteMigration(records.find((record) => record.name === removed)!)
+  }
+  return { target: name, recorded: [], removed: toRemove, refused: false }
 }
 
 /** Unstamped is the migration whose record unstamp removed, and whether the project has it (upgrade can run it). */

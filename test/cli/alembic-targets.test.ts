@@ -2,7 +2,7 @@ import { runCliInProcess } from '../support/run-cli'
 import { sqliteConfig, type TempProject, tempProject } from '../support/temp-project'
 
 // Alembic's revision words work where they mean something here: `upgrade head`, `upgrade +1`, `downgrade -1`,
-// `downgrade base`, `--to head`, `stamp head`, `show head`. Where they do not (`upgrade -1`, `upgrade base`), and
+// `downgrade base`, `--to head`, `stamp head`, `show head`, and the relative `head-1`, `AddViews+1`, `base+1`. Where they do not (`upgrade -1`, `upgrade base`), and
 // for Alembic's commands that have no namesake (revision, heads, merge, init), the one-line error says which
 // command does it, exit 2, and nothing is applied.
 
@@ -20,8 +20,17 @@ beforeAll(async () => {
 })
 afterAll(() => project?.remove())
 
+/** runsReaching runs each command, which must succeed quietly and leave `current` at the migration given beside it. */
+async function runsReaching(steps: [string[], string][]): Promise<void> {
+  for (const [args, reached] of steps) {
+    const run = await cli(...args)
+    expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' })
+    expect({ args, current: await current() }).toEqual({ args, current: reached })
+  }
+}
+
 it('runs upgrade and downgrade to the targets Alembic names them by', async () => {
-  const steps: [string[], string][] = [
+  await runsReaching([
     [['upgrade', '+1'], 'First1700000000000'],
     [['upgrade', 'head'], 'Third1700000002000'],
     [['downgrade', '-2'], 'First1700000000000'],
@@ -31,12 +40,7 @@ it('runs upgrade and downgrade to the targets Alembic names them by', async () =
     [['upgrade', 'heads'], 'Third1700000002000'],
     [['downgrade', 'First'], 'First1700000000000'],
     [['downgrade', '--to', 'base'], ''],
-  ]
-  for (const [args, reached] of steps) {
-    const run = await cli(...args)
-    expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' })
-    expect({ args, current: await current() }).toEqual({ args, current: reached })
-  }
+  ])
 })
 
 it('shows and stamps head, the newest migration', async () => {
@@ -45,6 +49,38 @@ it('shows and stamps head, the newest migration', async () => {
   expect(stamped.code).toBe(0)
   expect(await current()).toBe('Third1700000002000')
   expect((await cli('downgrade', 'base')).code).toBe(0)
+})
+
+// A NAME, head or base followed by +N or -N counts N migrations on or back from it, as Alembic's relative identifiers do.
+it('runs upgrade, downgrade and stamp to a migration counted from head, base or a name', async () => {
+  await runsReaching([
+    [['upgrade', 'base+1'], 'First1700000000000'],
+    [['upgrade', 'First+1'], 'Second1700000001000'],
+    [['upgrade', 'head'], 'Third1700000002000'],
+    [['downgrade', 'head-1'], 'Second1700000001000'],
+    [['downgrade', 'Second-1'], 'First1700000000000'],
+    [['upgrade', '--to', 'First+2'], 'Third1700000002000'],
+    [['downgrade', 'head-3'], ''],
+    [['upgrade', 'head'], 'Third1700000002000'],
+    [['stamp', 'head-2'], 'First1700000000000'],
+    [['stamp', 'head-1'], 'Second1700000001000'],
+    [['downgrade', '--to', 'head-2'], 'First1700000000000'],
+    [['stamp', 'head-3'], ''],
+  ])
+  expect((await cli('show', 'head-1')).stdout).toContain('Second1700000001000 [pending]')
+})
+
+it.each([
+  [['upgrade', 'head+1'], 'head+1 goes past the newest migration, Third1700000002000, which is 0 steps after head'],
+  [['upgrade', 'First+3'], 'First+3 goes past the newest migration, Third1700000002000, which is 2 steps after First'],
+  [['downgrade', 'head-4'], 'head-4 goes before base, where no migration has run, which is 3 steps before head'],
+  [['upgrade', 'head-3'], 'head-3 is base, before every migration: `typeorm-autogen downgrade head-3` (or downgrade base) goes there'],
+  [['upgrade', 'Nope+1'], 'no migration matches "Nope": name one of First1700000000000, Second1700000001000, Third1700000002000 (its name, its timestamp, or a unique prefix of either)'],
+])('relative target %j exits 2 with one line, applying nothing', async (args, message) => {
+  const run = await cli(...args)
+  expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)
+  expect(run.code).toBe(2)
+  expect(await current()).toBe('')
 })
 
 it.each([
@@ -70,4 +106,20 @@ it.each([
   [['init'], 'Unknown argument: init: typeorm-autogen needs no init: it reads the DataSource that -c names (./ormconfig.ts by default)'],
 ])('Alembic\'s command %j exits 2 with one line naming what does it here', async (args, message) => {
   expect(await cli(...args)).toMatchObject({ code: 2, stdout: '', stderr: `typeorm-autogen: ${message}\n` })
+})
+
+it('history -r FROM:TO lists the migrations of that range, both ends included, as Alembic\'s does', async () => {
+  expect((await cli('upgrade', 'Second')).code).toBe(0)
+  const listed = async (range: string) => {
+    const run = await cli('history', '-r', range, '--format', 'json')
+    expect({ range, code: run.code, stderr: run.stderr.replace(/^Database: .*\n/, '') }).toEqual({ range, code: 0, stderr: '' })
+    return (JSON.parse(run.stdout) as { migrations: { name: string }[] }).migrations.map((m) => m.name.replace(/\d+$/, ''))
+  }
+  expect(await listed('base:head')).toEqual(['First', 'Second', 'Third'])
+  expect(await listed('Second:')).toEqual(['Second', 'Third'])
+  expect(await listed(':current')).toEqual(['First', 'Second'])
+  expect(await listed('current:head')).toEqual(['Second', 'Third'])
+  expect(await listed('head-1:head-1')).toEqual(['Second'])
+  expect(await cli('history', '-r', 'Second')).toMatchObject({ code: 2, stderr: expect.stringContaining('typeorm-autogen: history -r Second is no range: give FROM:TO (base:head, AddTags:, :current, head-2:head)\n') })
+  expect((await cli('downgrade', 'base')).code).toBe(0)
 })

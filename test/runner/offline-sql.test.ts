@@ -52,6 +52,29 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     expect((await databaseState(byRunner)).migrations).toEqual([{ name: init, timestamp: 1700000000000 }])
   })
 
+  it('writes Alembic\'s offline range FROM:TO for a database at FROM, whatever the connected one records', async () => {
+    const target = await another('range.ts') // empty: without the range, each script would start from nothing applied
+    const [, addViews, , backfill] = names
+    const script = async (...args: string[]) => {
+      const run = await cli(...args, '--sql', '-c', 'range.ts')
+      expect({ args, code: run.code }).toEqual({ args, code: 0 })
+      return run.stdout
+    }
+    const [first, rest, back] = [await script('upgrade', 'base:AddViews'), await script('upgrade', 'AddViews:head'), await script('downgrade', 'head:Init')]
+    expect(rest.split('\n')[1]).toBe(`-- Written for a database at ${addViews}, whatever the migrations table of the one connected to records; run it once, on such a database,`)
+    expect(back.split('\n')[1]).toBe(`-- Written for a database at ${backfill}, whatever the migrations table of the one connected to records; run it once, on such a database,`)
+    const recorded = async () => (await databaseState(target)).migrations.map((m) => m.name)
+    runScript(target, first)
+    expect(await recorded()).toEqual([init, addViews])
+    runScript(target, rest)
+    expect(await recorded()).toEqual([...names])
+    runScript(target, back)
+    expect(await databaseState(target)).toEqual(await databaseState(others[1]!)) // by-runner.ts's, downgraded to Init above
+    const run = await cli('upgrade', 'Init:head', '-c', 'range.ts')
+    expect(run.stderr).toBe(`typeorm-autogen: upgrade Init:head is Alembic's offline range, which only --sql takes (the script of a database at Init): a run starts where the database's migrations table says it is; give upgrade head, or add --sql\n`)
+    expect(run.code).toBe(2)
+  })
+
   it('notes each query whose result a hand-written migration reads, and follows the transaction mode', async () => {
     fixture.runner.project.write('migrations/1700000004000-Count.ts', countMigration)
     const run = await cli('upgrade', '--sql', '-c', 'by-runner.ts')

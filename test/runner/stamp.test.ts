@@ -30,7 +30,7 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
     expect(await fixture.runner.recorded()).toEqual([...names])
     expect(await fixture.db.query('SELECT views FROM note')).toEqual([{ views: 3 }])
     expect(afterDatabaseLine((await cli('upgrade')).stdout)).toBe('Up to date: no pending migrations.\n')
-    expect(afterDatabaseLine((await cli('stamp', backfill)).stdout)).toBe(`Nothing to stamp: ${backfill} is already applied.\n`)
+    expect(afterDatabaseLine((await cli('stamp', backfill)).stdout)).toBe(`Nothing to stamp: ${backfill} is already applied, and no migration after it is.\n`)
   })
 
   it('refuses, recording nothing, when the database does not match the entities; --force records anyway', async () => {
@@ -61,7 +61,7 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
     const refused = await cli('stamp', 'AddViews')
     expect(refused.code).toBe(1)
     expect(afterDatabaseLine(refused.stdout)).toMatch(/the live database lacks column "views"/)
-    expect(refused.stderr).toBe(`The database does not have the schema the migrations up to ${addViews} build, so it is not at ${addViews}: nothing was recorded. Apply or undo the differences above, or pass --force to record anyway.\n`)
+    expect(refused.stderr).toBe(`The database does not have the schema the migrations up to ${addViews} build, so it is not at ${addViews}: nothing was recorded. Apply or undo the differences above (\`downgrade --to ${addViews}\` reverts the migrations after it), or pass --force to record anyway.\n`)
     expect(await fixture.runner.recorded()).toEqual([])
     expect((await cli('stamp', 'AddViews', '--force')).code).toBe(0)
     expect(await fixture.runner.recorded()).toEqual([init, addViews])
@@ -103,6 +103,26 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
       expect(run.code).toBe(2)
       expect(await fixture.runner.recorded()).toEqual([...names])
     }
+  })
+
+  it('stamp NAME of an applied migration stamps back, as Alembic does: the records after it go, once the database is at NAME', async () => {
+    expect((await cli('downgrade', '--to', 'AddViews')).code).toBe(0)
+    expect((await cli('stamp', backfill, '--force')).code).toBe(0) // recorded at the newest, while the schema is AddViews'
+    const dryRun = await cli('stamp', 'AddViews', '--dry-run')
+    expect(afterDatabaseLine(dryRun.stdout)).toBe(`Would unstamp ${backfill} (dry run: nothing removed)\nWould unstamp ${dropText} (dry run: nothing removed)\n`)
+    expect(await fixture.runner.recorded()).toEqual([...names])
+    const run = await cli('stamp', 'AddViews')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(afterDatabaseLine(run.stdout)).toBe(`Unstamped ${backfill} (record removed, not reverted)\nUnstamped ${dropText} (record removed, not reverted)\n`)
+    expect(await fixture.runner.recorded()).toEqual([init, addViews])
+    expect(withoutRunTimes(afterDatabaseLine((await cli('upgrade')).stdout))).toBe(`Applied ${dropText}\nApplied ${backfill}\n2 migrations applied\n`)
+    const refused = await cli('stamp', 'AddViews')
+    expect(refused.code).toBe(1)
+    expect(afterDatabaseLine(refused.stdout)).toMatch(/"text"/)
+    expect(refused.stderr).toBe(`The database does not have the schema the migrations up to ${addViews} build, so it is not at ${addViews}: no record was removed. ` +
+      `Apply or undo the differences above (\`downgrade --to ${addViews}\` reverts the migrations after it), or pass --force to remove the records anyway.\n`)
+    expect(await fixture.runner.recorded()).toEqual([...names])
   })
 
   it('stamp base removes every record, newest first, once the database has none of the schema: refused while it has; --dry-run, --force', async () => {

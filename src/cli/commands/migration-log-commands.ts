@@ -4,6 +4,7 @@ import { detailsJson, entryJson, jsonText, showJson } from '../../render/migrati
 import { historyLines, showLines, statusLine } from '../../render/migration-log-text'
 import { detailsOf } from '../../runner/migration-details'
 import { migrationLog } from '../../runner/migration-log'
+import { inRange } from '../../runner/migration-range'
 import { migrationSql } from '../../runner/migration-sql'
 import { type LoadedProject, loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -48,9 +49,13 @@ export async function currentCommand(args: LogArgs, output: CliOutput): Promise<
   return ExitCode.ok
 }
 
-/** historyCommand lists the migrations in order with their change summaries and hazards (`--verbose`: their whole headers). */
-export async function historyCommand(args: LogArgs & { readonly verbose?: boolean }, output: CliOutput): Promise<number> {
-  const { entries } = await migrationLog(await projectFor(args, output))
+/**
+ * historyCommand lists the migrations in order with their change summaries and hazards (`--verbose`: their whole
+ * headers); with `-r FROM:TO`, those of that range.
+ */
+export async function historyCommand(args: LogArgs & { readonly verbose?: boolean; readonly range?: string }, output: CliOutput): Promise<number> {
+  const log = await migrationLog(await projectFor(args, output))
+  const { entries } = args.range === undefined ? log : inRange(log, args.range)
   const details = entries.map(detailsOf)
   if (args.format === 'json') output.out(jsonText({ migrations: details.map(detailsJson) }))
   else if (details.length === 0) output.out('No migrations.')

@@ -24,7 +24,9 @@ export interface StampArgs extends RunnerArgs {
 
 /**
  * stampCommand records the pending migrations up to NAME as applied without running them, once the database
- * has their schema (exit 1, recording nothing, when it does not); with `--delete` it removes NAME's record.
+ * has their schema (exit 1, recording nothing, when it does not); for an applied NAME it removes the records of
+ * the migrations applied after it, once the database has the schema of those up to NAME; with `--delete` it
+ * removes NAME's record.
  * `stamp base` removes every record, once the database has none of the migrations' schema.
  */
 export async function stampCommand(args: StampArgs, output: CliOutput): Promise<number> {
@@ -41,12 +43,12 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
   const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
   if (result.refused) return ExitCode.changesMissing
   if (result.removed !== undefined) return reportUnstamped(result.removed, args.dryRun === true, output)
-  if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied.`)
+  if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied, and no migration after it is.`)
   for (const name of result.recorded) output.out(args.dryRun === true ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)
   return ExitCode.ok
 }
 
-/** reportUnstamped prints what `stamp base` removed: the record of each migration, newest first. */
+/** reportUnstamped prints what `stamp base` (or `stamp NAME` back to an applied one) removed: the record of each migration, newest first. */
 function reportUnstamped(removed: readonly string[], dryRun: boolean, output: CliOutput): number {
   if (removed.length === 0) output.out('Nothing to stamp: no migration is recorded as applied.')
   for (const name of removed) output.out(dryRun ? `Would unstamp ${name} (dry run: nothing removed)` : `Unstamped ${name} (record removed, not reverted)`)
@@ -67,10 +69,11 @@ async function matchesSchema(project: LoadedProject, plan: StampPlan, output: Cl
     return false
   }
   if (plan.target !== plan.newest) {
-    const drift = await compareDrift(project, shadowUrl, (applied) => [...applied, ...plan.toRecord])
+    const drift = await compareDrift(project, shadowUrl, (applied) => [...applied.filter((name) => !plan.toRemove.includes(name)), ...plan.toRecord])
     if (drift.findings.length === 0) return true
     for (const finding of drift.findings) output.out(findingLine(finding))
-    output.err(`The database does not have the schema the migrations up to ${plan.target} build, so it is not at ${plan.target}: nothing was recorded. Apply or undo the differences above, or pass --force to record anyway.`)
+    const unchanged = plan.toRemove.length > 0 ? 'no record was removed' : 'nothing was recorded'
+    output.err(`The database does not have the schema the migrations up to ${plan.target} build, so it is not at ${plan.target}: ${unchanged}. Apply or undo the differences above (\`downgrade --to ${plan.target}\` reverts the migrations after it), or pass --force to ${plan.toRemove.length > 0 ? 'remove the records' : 'record'} anyway.`)
     return false
   }
   const comparison = await compareProject(project)
