@@ -58,7 +58,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
 /**
  * roundedText is the test for a text value the column's conversion to a number of `affinity` rounds: a numeric
  * literal (SQLite trims it first) is stored as a float, whose 15 significant digits are all SQLite keeps of it
- * (https://sqlite.org/datatype3.html#type_affinity), unless it is an integer an INTEGER holds; one beyond a
+ * (type affinity), unless it is an integer an INTEGER holds; one beyond a
  * float's range becomes infinity, one too small for it 0. Of 16 or 17 digits, a few a float holds are counted.
  */
 function roundedText(column: string, affinity: Affinity): string {
