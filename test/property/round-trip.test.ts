@@ -8,7 +8,7 @@ import { type FuzzCase, type FuzzDialect, otherSchema } from './schema-spec'
 // `npm test` runs a few fixed-seed cases per dialect; `npm run fuzz -- --cases N` (test/property/fuzz-cli.js)
 // sets FUZZ_CASES, FUZZ_SEED and FUZZ_REPORT, counts failures instead of stopping at the first, and reports.
 const fuzzing = process.env.FUZZ_REPORT !== undefined
-const cases = Number(process.env.FUZZ_CASES ?? 30)
+const cases = Number(process.env.FUZZ_CASES ?? 20)
 const seed = Number(process.env.FUZZ_SEED ?? 20240601)
 const dialects = (process.env.FUZZ_DIALECTS ?? 'sqlite,postgres,mariadb').split(',') as FuzzDialect[]
 
