@@ -15,6 +15,12 @@ export interface DatabaseReadAhead {
   introspect(scope: IntrospectionScope): Promise<SchemaModel>
   /** closeQuietly closes the connection once it is open, whatever happened (for a reading that stops early). */
   closeQuietly(): Promise<void>
+  /**
+   * failedByNow says, once the timers already due have run, whether the connection has failed. A connection
+   * made while the entities load can fail on its own timeout only because their loading held the event loop
+   * past it (mysql2's connectTimeout fires before the server's answer is read): see readDatabaseAgainIfFailed.
+   */
+  failedByNow(): Promise<boolean>
 }
 
 /**
@@ -23,6 +29,10 @@ export interface DatabaseReadAhead {
  */
 export function readDatabaseAhead(base: Dialect, options: DataSourceOptions, connect: () => Promise<DatabaseConnection>, ignoreTables: readonly string[]): DatabaseReadAhead {
   const connection = connect()
+  let failed = false
+  connection.catch(() => {
+    failed = true
+  })
   const dialect = connection.then((c) => dialectAtServer(base, c))
   const guess = dialect.then((d): IntrospectionScope => ({
     schemas: d.capabilities.schemas ? d.normalize(emptySchema, options).schemas : undefined,
@@ -46,7 +56,19 @@ export function readDatabaseAhead(base: Dialect, options: DataSourceOptions, con
       await introspected.catch(() => undefined)
       await connection.then((c) => c.close(), () => undefined).catch(() => undefined)
     },
+    failedByNow: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      return failed
+    },
   }
+}
+
+/**
+ * readDatabaseAgainIfFailed is `ahead`, or, where its connection failed while the entities loaded, a read made
+ * again once they are: made once more, a connection that cannot be made fails as it did.
+ */
+export async function readDatabaseAgainIfFailed(ahead: DatabaseReadAhead, again: () => DatabaseReadAhead): Promise<DatabaseReadAhead> {
+  return (await ahead.failedByNow()) ? again() : ahead
 }
 
 function sameScope(a: IntrospectionScope, b: IntrospectionScope): boolean {

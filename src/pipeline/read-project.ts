@@ -9,7 +9,7 @@ import { cachedEntityReading } from '../source/entity-cache'
 import type { EntityReadResult } from '../source/entity-metadata'
 import { type EntityReading, readEntityReading } from '../source/entity-reading'
 import type { LoadedProject } from '../source/load-config'
-import { type DatabaseReadAhead, readDatabaseAhead } from './database-read-ahead'
+import { type DatabaseReadAhead, readDatabaseAgainIfFailed, readDatabaseAhead } from './database-read-ahead'
 import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
 import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
@@ -65,7 +65,8 @@ export async function readProject(project: LoadedProject, options: CompareOption
   const { dataSource, settings } = project
   const baseDialect = dialectFor(dataSource.options)
   const connect = options.connect ?? (() => baseDialect.connect(dataSource.options))
-  const database = readDatabaseAhead(baseDialect, dataSource.options, connect, storedNames(baseDialect, tablesNeverRead(dataSource, settings)))
+  const readAhead = () => readDatabaseAhead(baseDialect, dataSource.options, connect, storedNames(baseDialect, tablesNeverRead(dataSource, settings)))
+  let database = readAhead()
   let reading: EntityReading
   try {
     reading = await cachedEntityReading(project, () => readEntityReading(dataSource))
@@ -73,6 +74,7 @@ export async function readProject(project: LoadedProject, options: CompareOption
     await database.closeQuietly()
     throw err
   }
+  database = await readDatabaseAgainIfFailed(database, readAhead)
   try {
     // The dialect comes once connected: a connection that failed fails here.
     return await readWith(project, options, reading, await database.dialect(), database)

@@ -14,6 +14,9 @@ interface Session {
   readonly options: TypeScript.CompilerOptions
   readonly host: TypeScript.CompilerHost
   program: TypeScript.Program | undefined
+  /** The files each parsed file imports, resolved once: every emit walks the imports of all the files it reaches. */
+  readonly importsOf: WeakMap<TypeScript.SourceFile, readonly string[]>
+  readonly resolutions: TypeScript.ModuleResolutionCache
 }
 
 const sessionOfOptions = new WeakMap<TypeScript.CompilerOptions, Session>()
@@ -114,7 +117,16 @@ function declaresWithoutImport(ts: typeof TypeScript, sourceFile: TypeScript.Sou
 }
 
 /** importedFiles are the files a file's imports, exports from, `import('...')` types and `/// <reference path>` resolve to. */
-function importedFiles(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile, session: Session): string[] {
+function importedFiles(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile, session: Session): readonly string[] {
+  let files = session.importsOf.get(sourceFile)
+  if (files === undefined) {
+    files = resolveImports(ts, sourceFile, session)
+    session.importsOf.set(sourceFile, files)
+  }
+  return files
+}
+
+function resolveImports(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile, session: Session): string[] {
   const specifiers: string[] = []
   const visit = (node: TypeScript.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) specifiers.push(node.moduleSpecifier.text)
@@ -124,7 +136,7 @@ function importedFiles(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile,
   }
   visit(sourceFile)
   const resolved = specifiers
-    .map((specifier) => ts.resolveModuleName(specifier, sourceFile.fileName, session.options, session.host).resolvedModule?.resolvedFileName)
+    .map((specifier) => ts.resolveModuleName(specifier, sourceFile.fileName, session.options, session.host, session.resolutions).resolvedModule?.resolvedFileName)
     .filter((file): file is string => file !== undefined)
   const referenced = sourceFile.referencedFiles.map((reference) => path.resolve(path.dirname(sourceFile.fileName), reference.fileName))
   return [...resolved, ...referenced].map((file) => path.resolve(file))
@@ -134,7 +146,9 @@ function sessionFor(ts: typeof TypeScript, loaderOptions: TypeScript.CompilerOpt
   let session = sessionOfOptions.get(loaderOptions)
   if (session === undefined) {
     const options = emitOptions(loaderOptions)
-    session = { options, host: resolvingAsProject(ts, cachingHost(ts, options), projectOptions), program: undefined }
+    const host = resolvingAsProject(ts, cachingHost(ts, options), projectOptions)
+    const resolutions = ts.createModuleResolutionCache(process.cwd(), (name) => host.getCanonicalFileName(name), options)
+    session = { options, host, program: undefined, importsOf: new WeakMap(), resolutions }
     sessionOfOptions.set(loaderOptions, session)
   }
   return session
