@@ -30,14 +30,25 @@ export function typeAwareProgramCount(): number {
   return programsCreated
 }
 
+const plannedRoots = new Set<string>()
+
+/**
+ * planTypeAwareRoots names files about to be loaded that the TypeScript compiler will emit: the next Program
+ * holds them too, so that one Program serves them all where each sits in a folder of its own (`users/user.entity.ts`,
+ * `posts/post.entity.ts`), which made one Program, and one type checker, per folder.
+ */
+export function planTypeAwareRoots(files: readonly string[]): void {
+  for (const file of files) plannedRoots.add(path.resolve(file))
+}
+
 /**
  * emitWithTypeInformation emits `fileName` (whose text is `source`) as `tsc` does with `options`: through a
  * Program, so that decorator metadata sees imported declarations (`String` for an imported string enum).
  * Imports resolve as the project's own options say (`projectOptions`: `node16`, `bundler`, whose package
  * `exports` the CommonJS emit's resolution does not read). Types are not checked and never stop the emit.
  * One Program serves every file it holds: its roots are the
- * file and the TypeScript files beside it (an entities folder is usually loaded whole), and a file outside
- * it makes the next Program, which reuses the files already parsed.
+ * file, the TypeScript files beside it (an entities folder is usually loaded whole) and those planned (see
+ * planTypeAwareRoots), and a file outside it makes the next Program, which reuses the files already parsed.
  */
 export function emitWithTypeInformation(
   ts: typeof TypeScript,
@@ -58,7 +69,8 @@ export function emitWithTypeInformation(
           ? ts.createSourceFile(name, source, languageVersion)
           : session.host.getSourceFile(name, languageVersion, onError, shouldCreate),
     }
-    const rootNames = [target, ...typeScriptFilesBeside(target)]
+    // Planned files deleted since (a long-lived process loads several projects) are left out.
+    const rootNames = [...new Set([target, ...typeScriptFilesBeside(target), ...[...plannedRoots].filter((file) => fs.existsSync(file))])]
     program = ts.createProgram({ rootNames, options: session.options, host, oldProgram: program })
     session.program = program
     programsCreated += 1

@@ -18,7 +18,7 @@ import { metadataNamesUnresolvableImport } from './unresolvable-metadata-imports
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
 import { type TranspileSettings, transpileSettingsOf } from './transpile-settings'
-import { type EmittedModule, emitWithTypeInformation } from './type-aware-emitter'
+import { type EmittedModule, emitWithTypeInformation, planTypeAwareRoots } from './type-aware-emitter'
 import { typeScriptMetadataDeclarations } from './typescript-metadata-declarations'
 import { loadTypeScript, typeScriptVersion } from './typescript-compiler'
 import { describeTypeScriptDiagnostic } from './typescript-diagnostic'
@@ -137,14 +137,25 @@ const loaderRules = 9
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
  * cache lacks, so that a large cold load transpiles while this thread decides the next file: the outputs go
  * to the cache, where transpile finds them (wait for prefetchesDone first). A file
- * SWC does not take, or whose transpile fails, is left to transpile, which says why. What it reads of each file
- * (its text, and its JavaScript where the cache has it) is kept for the file's load, which then reads it no more.
+ * SWC does not take, or whose transpile fails, is left to transpile, which says why; those SWC does not take
+ * are planned as roots of the Program that emits with type information (see planTypeAwareRoots). What it reads
+ * of each file (its text, and its JavaScript where the cache has it) is kept for the file's load, which then
+ * reads it no more.
  */
 export function prefetchTranspiles(files: readonly string[]): void {
+  if (ours === undefined || moduleInternals._extensions['.ts'] !== ours) return
+  const typeScriptFiles = files.filter((file) => typeScriptExtensions.includes(path.extname(file)))
   const swcId = swcTranspilerId()
-  if (ours === undefined || moduleInternals._extensions['.ts'] !== ours || swcId === undefined) return
-  for (const fileName of files) {
-    if (!typeScriptExtensions.includes(path.extname(fileName)) || prefetching.has(fileName)) continue
+  if (swcId === undefined) return planTypeAwareRoots(typeScriptFiles)
+  const leftToTypeScript: string[] = []
+  prefetchEach(typeScriptFiles, swcId, leftToTypeScript)
+  planTypeAwareRoots(leftToTypeScript)
+}
+
+/** prefetchEach starts the transpiles of prefetchTranspiles, listing in `leftToTypeScript` the files SWC does not take. */
+function prefetchEach(files: readonly string[], swcId: string, leftToTypeScript: string[]): void {
+  for (const [i, fileName] of files.entries()) {
+    if (prefetching.has(fileName)) continue
     let source: string
     try {
       source = fs.readFileSync(fileName, 'utf8')
@@ -157,9 +168,12 @@ export function prefetchTranspiles(files: readonly string[]): void {
     readAhead.set(fileName, { source, output })
     if (output !== undefined) continue
     const swc = swcTranspiler()
-    if (swc === undefined) return
+    if (swc === undefined) return void leftToTypeScript.push(...files.slice(i))
     const settings = swcSettingsFor(project, fileName)
-    if (!swcTakes(swc, source, fileName, settings)) continue
+    if (!swcTakes(swc, source, fileName, settings)) {
+      leftToTypeScript.push(fileName)
+      continue
+    }
     prefetching.set(fileName, inTurn(() => swc.transpileAsync(source, fileName, settings)).then((output) => {
       if ('code' in output) storeOutput(fileName, source, key, output.code)
     }))

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { typeAwareProgramCount } from '../../src/source/type-aware-emitter'
+import { planTypeAwareRoots, typeAwareProgramCount } from '../../src/source/type-aware-emitter'
 import { transpile } from '../../src/source/typescript-loader'
 import { UserError } from '../../src/source/user-error'
 import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
@@ -158,6 +158,16 @@ export class User {
     const p = project({ 'tsconfig.json': tsconfig, 'src/enums.ts': enums })
     const source = (name: string) => `import { Column } from 'typeorm'\nimport { Status } from '../enums'\nexport class ${name} {\n  @Column() status: Status\n}\n`
     const files = ['a', 'b', 'c'].map((name) => p.write(`src/entities/${name}.ts`, source(name.toUpperCase())))
+    const before = typeAwareProgramCount()
+    for (const file of files) expect(designTypes(transpile(fs.readFileSync(file, 'utf8'), file))).toEqual(['String'])
+    expect(typeAwareProgramCount()).toBe(before + 1)
+  })
+
+  test('one Program serves the planned files of many folders, each entity in its own', () => {
+    const p = project({ 'tsconfig.json': tsconfig, 'src/enums.ts': enums })
+    const source = (name: string) => `import { Column } from 'typeorm'\nimport { Status } from '../enums'\nexport class ${name} {\n  @Column() status: Status\n}\n`
+    const files = ['a', 'b', 'c'].map((name) => p.write(`src/${name}/${name}.entity.ts`, source(name.toUpperCase())))
+    planTypeAwareRoots(files)
     const before = typeAwareProgramCount()
     for (const file of files) expect(designTypes(transpile(fs.readFileSync(file, 'utf8'), file))).toEqual(['String'])
     expect(typeAwareProgramCount()).toBe(before + 1)
