@@ -22,7 +22,7 @@ export function createTableSql(table: TableModel, as: string = table.name, keyNa
   const lines = [
     ...table.columns.map((c) => columnSql(table.name, c, c.name === inlinePk)),
     ...(pk.length > 0 && inlinePk === undefined ? [`CONSTRAINT ${quoteIdent(primaryKeyName(keyNamedAfter, pk))} PRIMARY KEY (${identList(pk)})`] : []),
-    ...table.uniques.map(uniqueSql),
+    ...widestFirst(table.uniques).map(uniqueSql),
     ...table.checks.map(checkSql),
     ...table.foreignKeys.map(foreignKeySql),
   ]
@@ -79,6 +79,15 @@ function defaultSql(expression: string): string {
 /** isConstantDefault says whether a default is a literal: a signed number, a string, a blob or NULL. */
 export function isConstantDefault(expression: string): boolean {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(expression) || /^'([^']|'')*'$/.test(expression) || /^x'[0-9a-f]*'$/i.test(expression) || /^null$/i.test(expression)
+}
+
+/**
+ * widestFirst orders uniques by their number of columns, most first: TypeORM names each unique index it reads
+ * after the first `CONSTRAINT "x" UNIQUE (...)` of the text whose columns all belong to it, so a unique on (a)
+ * written before one on (a, b) would lend its name to both, and TypeORM's schema builder would rebuild the table.
+ */
+function widestFirst(uniques: readonly UniqueModel[]): UniqueModel[] {
+  return [...uniques].sort((a, b) => b.columns.length - a.columns.length)
 }
 
 function uniqueSql(unique: UniqueModel): string {
