@@ -16,7 +16,7 @@ const found = (dialect: typeof sqliteDialect, from: ColumnModel, to: ColumnModel
 }
 
 describe('hazards of copy_column', () => {
-  it('a copy that parses text as integer may fail on PostgreSQL, and keeps values unconverted on SQLite', () => {
+  it('a copy that parses text as integer may fail on PostgreSQL, and keeps values unconverted on SQLite, rounding long numbers', () => {
     const score = column('score', 'text')
     const scoreNew = column('score__new', 'integer', { nullable: true })
     expect(found(postgresDialect, score, scoreNew)).toEqual([{
@@ -24,6 +24,9 @@ describe('hazards of copy_column', () => {
       what: 'Copies "post"."score" into "score__new" from text to integer, which fails if a value does not convert',
     }])
     expect(found(sqliteDialect, score, scoreNew)).toEqual([{
+      code: 'TYPE_NARROWING', probe: 'changed_by_cast',
+      what: 'Copies "post"."score" into "score__new" from text to integer, which rounds the numbers it converts that have more digits than a float keeps (more than 15)',
+    }, {
       code: 'TYPE_CAST_MAY_FAIL', probe: 'not_convertible',
       what: 'Copies "post"."score" into "score__new" from text to integer: values that do not convert are copied as they are, not as integer',
     }])
