@@ -51,6 +51,9 @@ export async function recordInputs<T>(work: () => Promise<T>): Promise<{ readonl
     has: (target, key) => (note(key), Reflect.has(target, key)),
     getOwnPropertyDescriptor: (target, key) => (note(key), Reflect.getOwnPropertyDescriptor(target, key)),
     ownKeys: (target) => ((wholeEnv = true), Reflect.ownKeys(target)),
+    // Without it, assigning a variable that is set defines it on the proxy with the value alone, a descriptor
+    // Node's environment object refuses ('process.env' only accepts a ... data descriptor).
+    set: (target, key, value) => Reflect.set(target, key, value),
   })
   process.env = watchedEnv
   const restoreFs = watchFs({ files, contents, folders, listings })

@@ -113,7 +113,7 @@ const es2022 = 9
 /**
  * swcOptions say to SWC what the loader's compiler options (loaderCompilerOptions) say to TypeScript:
  * CommonJS, legacy decorators with their metadata, the project's target and class field semantics (define
- * from ES2022 on, as TypeScript's default), import interop unless esModuleInterop is false, and an inline
+ * from ES2022 on, as TypeScript's default), import interop where importInterop says, and an inline
  * source map where Node reads them. Helpers are required from `@swc/helpers`, which the loader resolves to
  * the tool's own copy (see isSwcHelperRequest).
  */
@@ -139,7 +139,7 @@ function swcOptions(fileName: string, settings: TranspileSettings): Swc.Options 
       // compiles it once and optimizes it, where a thousand entity files each compiled and ran their own.
       externalHelpers: true,
     },
-    module: { type: 'commonjs', noInterop: settings.esModuleInterop === false },
+    module: { type: 'commonjs', noInterop: !settings.esModuleInterop },
   }
 }
 

@@ -3,13 +3,13 @@ import type { RawCompilerOptions } from './tsconfig-chain'
 
 /**
  * TranspileSettings are the few compiler options SWC's output and its choice of files depend on: `target`
- * (TypeScript's ScriptTarget number), `useDefineForClassFields`, `esModuleInterop`, and whether
- * `strictNullChecks` is on.
+ * (TypeScript's ScriptTarget number), `useDefineForClassFields`, whether imports get interop helpers (see
+ * importInterop), and whether `strictNullChecks` is on.
  */
 export interface TranspileSettings {
   readonly target: number | undefined
   readonly useDefineForClassFields: boolean | undefined
-  readonly esModuleInterop: boolean | undefined
+  readonly esModuleInterop: boolean
   readonly strictNullChecks: boolean
 }
 
@@ -18,9 +18,23 @@ export function transpileSettingsOf(options: TypeScript.CompilerOptions): Transp
   return {
     target: options.target,
     useDefineForClassFields: options.useDefineForClassFields,
-    esModuleInterop: options.esModuleInterop,
+    esModuleInterop: importInterop(options.esModuleInterop, options.module === commonJsModuleKind),
     strictNullChecks: options.strictNullChecks ?? options.strict ?? false,
   }
+}
+
+// TypeScript's ModuleKind.CommonJS.
+const commonJsModuleKind = 1
+
+/**
+ * importInterop says whether the loader's CommonJS output wraps imports in interop helpers: as the project says
+ * (`esModuleInterop`), else as `tsc` does for a tsconfig that says `"module": "commonjs"` and nothing of it, not
+ * at all, so that `import * as chalk from 'chalk'` is `require('chalk')` itself, whose prototype's getters
+ * (`chalk.yellow`) a helper's copy loses, and `import * as moment from 'moment'` stays callable. Elsewhere (no
+ * tsconfig, an ES module build) with them, as Node's ES modules read a CommonJS package.
+ */
+export function importInterop(esModuleInterop: boolean | undefined, emitsCommonJs: boolean): boolean {
+  return esModuleInterop ?? !emitsCommonJs
 }
 
 /**
@@ -43,10 +57,17 @@ function settingsOf(raw: RawCompilerOptions): TranspileSettings | undefined {
   const target = read('target')
   const targetNumber = target === undefined ? undefined : typeof target === 'string' ? targetNumbers.get(target.toLowerCase()) : undefined
   if (target !== undefined && targetNumber === undefined) return undefined
+  const module = read('module')
+  if (module !== undefined && typeof module !== 'string') return undefined
   const flags = ['useDefineForClassFields', 'esModuleInterop', 'strictNullChecks', 'strict'].map(read)
   if (!flags.every((flag) => flag === undefined || typeof flag === 'boolean')) return undefined
   const [useDefineForClassFields, esModuleInterop, strictNullChecks, strict] = flags as (boolean | undefined)[]
-  return { target: targetNumber, useDefineForClassFields, esModuleInterop, strictNullChecks: strictNullChecks ?? strict ?? false }
+  return {
+    target: targetNumber,
+    useDefineForClassFields,
+    esModuleInterop: importInterop(esModuleInterop, module?.toLowerCase() === 'commonjs'),
+    strictNullChecks: strictNullChecks ?? strict ?? false,
+  }
 }
 
 const unreadable = Symbol('unreadable')

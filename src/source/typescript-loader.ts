@@ -17,7 +17,7 @@ import { swcMetadataMayDiffer } from './swc-metadata-differences'
 import { metadataNamesUnresolvableImport } from './unresolvable-metadata-imports'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
-import { type TranspileSettings, transpileSettingsOf } from './transpile-settings'
+import { type TranspileSettings, importInterop, transpileSettingsOf } from './transpile-settings'
 import { type EmittedModule, emitWithTypeInformation, planTypeAwareRoots } from './type-aware-emitter'
 import { typeScriptMetadataDeclarations } from './typescript-metadata-declarations'
 import { loadTypeScript, typeScriptVersion } from './typescript-compiler'
@@ -131,7 +131,7 @@ function cacheKeyParts(project: ProjectCompilerOptions, transpiler: string): rea
 const keyPartsOfProject = new WeakMap<ProjectCompilerOptions, Map<string, readonly unknown[]>>()
 
 // Bump it when what decides a file's transpiler changes, so that no run reads outputs of the old rules.
-const loaderRules = 9
+const loaderRules = 10
 
 /**
  * prefetchTranspiles starts transpiling, on SWC's own threads, each of `files` that SWC transpiles and the
@@ -291,7 +291,7 @@ function loaderCompilerOptions(ts: typeof TypeScript, project: ProjectCompilerOp
     moduleResolution: undefined,
     verbatimModuleSyntax: false,
     target: projectOptions.target ?? ts.ScriptTarget.ES2021,
-    esModuleInterop: projectOptions.esModuleInterop ?? true,
+    esModuleInterop: importInterop(projectOptions.esModuleInterop, projectOptions.module === ts.ModuleKind.CommonJS),
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
     noEmit: false,

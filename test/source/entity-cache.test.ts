@@ -110,6 +110,14 @@ describe('the entity cache', () => {
     expect(loads()).toBe(0)
   })
 
+  it('lets the entities assign a variable that is set, and one that is not, as they do when the app runs', async () => {
+    const assigns = "process.env.NAME_LENGTH = process.env.NAME_LENGTH || '50'\nprocess.env.UNSET_BY_TEST = 'x'"
+    app({ 'entities/thing.ts': entity('thing', "  @Column({ type: 'varchar', length: Number(process.env.NAME_LENGTH) }) name: string", assigns) })
+    expect(sqlOf(await diff({ NAME_LENGTH: '60' }))).toContain('varchar(60)')
+    expect(sqlOf(await diff({ NAME_LENGTH: '60' }))).toContain('varchar(60)')
+    expect(loads()).toBe(1)
+  })
+
   it('keeps an environment object the config puts in place, and reads the entities again when it changes', async () => {
     app({ 'entities/thing.ts': entity('thing', "  @Column({ type: 'varchar', length: Number(process.env.NAME_LENGTH ?? 100) }) name: string") })
     project.write('ormconfig.ts', `process.env = { ...process.env, NAME_LENGTH: process.env.APP_NAME_LENGTH }\n${dataSource}`)
