@@ -158,7 +158,7 @@ export interface TypeLimits {
   readonly unboundedNumberTypes?: readonly string[]
   /**
    * Types that hold text, where the database keeps a value that does not convert as it is (looseTypes): text
-   * made a number there is rounded where it spells more digits than a float keeps (see looseCastRounds).
+   * made a number there is rounded where it spells more digits than a float keeps (see looseRoundingProbe).
    */
   readonly looseTextTypes?: readonly string[]
   /** Those of `decimalTypes` that take no negative number (MySQL's `decimal unsigned`): their range starts at 0. */

@@ -1,5 +1,5 @@
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import type { DialectCapabilities, TypeLimits } from './dialect'
+import type { DialectCapabilities, TypeChange, TypeLimits } from './dialect'
 import type { Probe } from './probe'
 
 /** narrowingProbe counts the values that do not fit the narrower type, bounded as the dialect's `limits` say. */
@@ -46,13 +46,17 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
 }
 
 /**
- * looseCastRounds says whether converting `from` to `to`, where the database keeps what does not convert
- * (looseTypes), rounds some of the values it does convert: text made a number is stored as a float where it
- * spells one with more digits than a float keeps, or beyond its range.
+ * looseRoundingProbe counts the values a cast that may fail (`change`) rounds where the database keeps what does
+ * not convert (looseTypes) and converts the rest: text made a number is stored as a float where it spells one
+ * with more digits than a float keeps, or beyond its range. Undefined for any other change.
  */
-export function looseCastRounds(from: ColumnModel, to: ColumnModel, capabilities: Pick<DialectCapabilities, 'looseTypes' | 'typeLimits'>): boolean {
+export function looseRoundingProbe(
+  table: QualifiedName, column: string, change: TypeChange, from: ColumnModel, to: ColumnModel,
+  capabilities: Pick<DialectCapabilities, 'looseTypes' | 'typeLimits'>,
+): Probe | undefined {
   const limits = capabilities.typeLimits
-  return capabilities.looseTypes === true && limits.looseTextTypes?.includes(from.type) === true && isNumber(to, limits)
+  const rounds = change === 'cast_may_fail' && capabilities.looseTypes === true && limits.looseTextTypes?.includes(from.type) === true && isNumber(to, limits)
+  return rounds ? { kind: 'changed_by_cast', table, column, from, to } : undefined
 }
 
 function isMoment(column: ColumnModel, limits: TypeLimits): boolean {

@@ -1,6 +1,6 @@
 import type { DialectCapabilities, TypeChange, TypeLimits } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
-import { looseCastRounds, narrowingProbe } from '../dialect/narrowing-probe'
+import { looseRoundingProbe, narrowingProbe } from '../dialect/narrowing-probe'
 import { nameOf } from '../model/qualified-name'
 import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
@@ -19,7 +19,7 @@ export interface Conversion {
    * a narrowing loses, those a cast may fail on, those read by position. None for a new column or a safe change.
    */
   readonly probe: { readonly probe?: Probe }
-  /** Where the database keeps what does not convert, the probe of the values it converts but rounds (see looseCastRounds). */
+  /** Where the database keeps what does not convert, the probe of the values it converts but rounds (see looseRoundingProbe). */
   readonly rounding?: Probe
 }
 
@@ -57,9 +57,8 @@ export function eachConversion<T extends AlterColumn | CopyColumn>(
       }
     }
     const counted = probe()
-    const rounds = change === 'cast_may_fail' && origin !== undefined && looseCastRounds(from, to, capabilities)
-    const rounding = rounds ? { rounding: { kind: 'changed_by_cast' as const, table: nameOf(origin.table), column: origin.column.name, from, to } } : {}
-    return find(op, { change, probe: counted === undefined ? {} : { probe: counted }, ...rounding })
+    const rounding = origin === undefined ? undefined : looseRoundingProbe(nameOf(origin.table), origin.column.name, change, from, to, capabilities)
+    return find(op, { change, probe: counted === undefined ? {} : { probe: counted }, ...(rounding !== undefined && { rounding }) })
   })
 }
 

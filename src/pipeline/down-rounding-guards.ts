@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialect'
-import { looseCastRounds, narrowingProbe } from '../dialect/narrowing-probe'
+import { looseRoundingProbe, narrowingProbe } from '../dialect/narrowing-probe'
 import type { ConditionProbe } from '../dialect/probe-query'
 import type { Statement } from '../dialect/statement'
 import { columnText } from '../hazards/hazard-names'
@@ -22,15 +22,16 @@ export function downRoundingGuards(dialect: Pick<Dialect, 'classifyTypeChange' |
   return down.ops.flatMap((op, index): Statement[] => {
     if (op.kind !== 'alter_column' || !changesType(op.changes)) return []
     const change = dialect.classifyTypeChange(op.from, op.to)
-    const loose = change === 'cast_may_fail' && looseCastRounds(op.from, op.to, dialect.capabilities)
-    if (change !== 'narrowing' && !loose) return []
+    if (change !== 'narrowing' && change !== 'cast_may_fail') return []
     const origin = origins.column(index, op.table, op.from.name)
     if (origin === undefined) return []
     const table = nameOf(origin.table)
     const limits = dialect.capabilities.typeLimits
     const fractional = [...limits.decimalTypes, ...limits.floatTypes ?? []].includes(op.from.type)
-    const probe = loose ? { kind: 'changed_by_cast' as const, table, column: origin.column.name, from: op.from, to: op.to } : narrowingProbe(table, origin.column.name, op.from, op.to, limits)
-    const rounded = roundingProbe(probe, fractional, limits.momentTypes ?? [])
+    const probe = change === 'narrowing'
+      ? narrowingProbe(table, origin.column.name, op.from, op.to, limits)
+      : looseRoundingProbe(table, origin.column.name, change, op.from, op.to, dialect.capabilities)
+    const rounded = probe && roundingProbe(probe, fractional, limits.momentTypes ?? [])
     const sql = rounded && dialect.firstProbedRowSql(rounded.probe)
     if (rounded === undefined || sql === undefined) return []
     return [{
