@@ -431,4 +431,10 @@ export interface Dialect {
    * charset `to` has not, which the database then refuses or replaces. Absent where columns have no charset of their own.
    */
   losesCharacters?(from: string | undefined, to: string): boolean
+  /**
+   * enumLabelKey is what a stored value of an enum column's `label` is matched by when its labels change, under
+   * the column's `collation` (undefined: its table's): labels of one key are one value, which the change keeps
+   * (MySQL's case-insensitive collations: 'Email' made 'email'). Absent: the label itself.
+   */
+  enumLabelKey?(label: string, collation: string | undefined): string
 }

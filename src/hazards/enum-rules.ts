@@ -1,5 +1,6 @@
 import { nameOf } from '../model/qualified-name'
 import type { AlterColumn } from '../operations/operation'
+import type { TableModel } from '../model/schema-model'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText, valuesText } from './hazard-names'
 import { listOfValues } from '../model/type-text'
@@ -41,7 +42,10 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
         ...(origin && { probe: { kind: 'not_convertible', table: nameOf(origin.table), column: origin.column.name, from: op.from, to: op.to } }),
       }]
     }
-    const removed = (op.from.enumValues ?? []).filter((v) => op.to.enumValues !== undefined && !op.to.enumValues.includes(v))
+    if (op.to.enumValues === undefined) return []
+    const keyOf = labelKeyOf(context, op, origin?.table)
+    const kept = new Set(op.to.enumValues.map(keyOf))
+    const removed = (op.from.enumValues ?? []).filter((v) => !kept.has(keyOf(v)))
     if (removed.length === 0) return []
     return [{
       code: 'ENUM_VALUE_REMOVED', operation: op, advice,
@@ -71,8 +75,10 @@ export function enumReorderFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     const from = op.from.type === 'enum' ? op.from.enumValues : undefined
     const to = op.to.type === 'enum' ? op.to.enumValues : undefined
-    if (from === undefined || to === undefined || !reorders(from, to)) return []
+    if (from === undefined || to === undefined) return []
     const origin = context.origins.column(index, op.table, op.from.name)
+    const keyOf = labelKeyOf(context, op, origin?.table)
+    if (!reorders(from.map(keyOf), to.map(keyOf))) return []
     return [{
       code: 'ENUM_REORDERED', operation: op,
       what: `Changes the labels of ${columnText(op.table, op.to.name)} from ${listOfValues(from)} to ${listOfValues(to)}, ` +
@@ -104,6 +110,17 @@ function enumTypeReorderFindings(context: RuleContext): HazardFinding[] {
       }
     })
   })
+}
+
+/**
+ * labelKeyOf is how the column's stored values are matched to its new labels as it changes (see
+ * Dialect.enumLabelKey), under its new collation, else that of `table`, its table before the change.
+ */
+function labelKeyOf(context: RuleContext, op: AlterColumn, table: TableModel | undefined): (label: string) => string {
+  const key = context.input.dialect.enumLabelKey
+  if (key === undefined) return (label) => label
+  const collation = op.to.collation ?? table?.collation
+  return (label) => key(label, collation)
 }
 
 /** reorders: the labels kept change order, or a new label comes before a kept one. */

@@ -5,7 +5,7 @@ import type { ChangeSet } from '../plan/change-set'
 import type { SuspectedRenameInput } from './suspected-rename'
 
 /** HazardDialect is what the rules may ask of a dialect: its capabilities and pure functions, never its name. */
-export type HazardDialect = Pick<Dialect, 'capabilities' | 'classifyTypeChange' | 'normalize' | 'namesReadAsStrings' | 'quoteIdent' | 'losesCharacters'>
+export type HazardDialect = Pick<Dialect, 'capabilities' | 'classifyTypeChange' | 'normalize' | 'namesReadAsStrings' | 'quoteIdent' | 'losesCharacters' | 'enumLabelKey'>
 
 /** HazardInput is everything the rules read. They are pure: no I/O, no dialect names. */
 export interface HazardInput {

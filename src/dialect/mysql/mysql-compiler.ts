@@ -94,7 +94,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   alter_column: (op, syntax, around) => {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
     const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server)
-    if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name), ...padded)
+    if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name, around.before?.collation), ...padded)
     const step = uuidTextStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
@@ -220,6 +220,8 @@ function dropForeignKeyClause(name: string, syntax: MysqlSyntax, ownColumns: rea
 /** AlterGroup is one ALTER TABLE being built: its table, clauses, operations and what they cost. */
 interface AlterGroup {
   readonly table: string
+  /** The table's collation before the migration, which its columns without their own have. */
+  readonly collation: string | undefined
   readonly clauses: Clause[]
   readonly operations: Operation[]
   readonly costs: AlterCost[]
@@ -281,7 +283,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, tableOf(op)!.name, clause)) {
           flush()
-          group = { table: tableOf(op)!.name, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
+          group = { table: tableOf(op)!.name, collation: table?.from?.collation, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
         }
         group.last = i
         group.clauses.push(onceDropped(group, clause))
@@ -316,7 +318,7 @@ function guardsBefore(group: AlterGroup, guarded: Set<Operation>): Statement[] {
   if (group.fresh || group.droppedLater) return []
   const unguarded = group.operations.filter((op) => !guarded.has(op))
   for (const op of unguarded) guarded.add(op)
-  return unguarded.flatMap((op) => dataLossGuards(op, group.table))
+  return unguarded.flatMap((op) => dataLossGuards(op, group.table, group.collation))
 }
 
 /**

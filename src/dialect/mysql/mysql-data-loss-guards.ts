@@ -18,6 +18,7 @@ import { uniqueGuard } from './mysql-unique-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { lobBytes } from './mysql-lob-bytes'
 import { baseOf } from './mysql-types'
+import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 
 /**
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
@@ -31,7 +32,7 @@ import { baseOf } from './mysql-types'
  * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
  * a check of guardsAhead, else the statements that added, filled or changed the column.
  */
-export function dataLossGuards(op: Operation, table: string, first = false): Statement[] {
+export function dataLossGuards(op: Operation, table: string, tableCollation: string | undefined, first = false): Statement[] {
   if (op.kind !== 'alter_column') return []
   const { from, to } = op
   const column = quoteIdent(from.name)
@@ -42,7 +43,9 @@ export function dataLossGuards(op: Operation, table: string, first = false): Sta
     operations: [op],
     failIfRows: `${failIfRows}; ${ran}`,
   })
-  const removed = to.enumValues === undefined ? [] : (from.enumValues ?? []).filter((label) => !to.enumValues!.includes(label))
+  const keyOf = (label: string) => mysqlEnumLabelKey(label, to.collation ?? tableCollation)
+  const kept = new Set((to.enumValues ?? []).map(keyOf))
+  const removed = to.enumValues === undefined ? [] : (from.enumValues ?? []).filter((label) => !kept.has(keyOf(label)))
   return [
     ...(removed.length === 0 ? [] : [guard(holdsValues(column, removed),
       `rows of ${named} hold ${removed.map(quoteLiteral).join(', ')}, which the column no longer takes: move them to another value first ` +
@@ -152,7 +155,7 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     if (op.kind !== 'alter_column' || table?.change !== 'modified') return
     const column = columnAtStart(changes, i, op.from.name)
     if (column === undefined) return
-    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, true)
+    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, table.from?.collation, true)
     if (guards.length === 0) return
     statements.push(...guards)
     guarded.add(op)

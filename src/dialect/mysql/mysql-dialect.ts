@@ -1,3 +1,4 @@
+import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 import type { DatabaseConnection, Dialect } from '../dialect'
 import { connectMysql, describeMysqlTarget, type MysqlConnection, mysqlConnectionError } from './mysql-connection'
 import { introspectMysql } from './mysql-introspector'
@@ -82,6 +83,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     backupName: mysqlBackupName,
     onlyReadRows: mysqlOnlyReadRows,
     losesCharacters,
+    enumLabelKey: mysqlEnumLabelKey,
     timeoutStatements: mysqlTimeoutStatements,
   }
 }
