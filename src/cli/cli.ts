@@ -188,12 +188,16 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       })())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
-    .command('current', 'print the last applied migration (nothing when none is)', (y) => y.option('format', logFormat),
-      (a) => run(a, (out) => currentCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())
+    .command('current', 'print the last applied migration (nothing when none is)', (y) =>
+      y.option('format', logFormat).option('verbose', { alias: 'v', type: 'boolean', describe: 'print it as history --verbose does, as Alembic\'s current -v' }),
+      (a) => run(a, (out) => currentCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, verbose: a.verbose }, out))())
     .command('history', 'list the migrations in order with their change summaries and hazards', (y) =>
       y.option('format', logFormat).option('verbose', { alias: 'v', type: 'boolean', describe: 'each migration\'s file, whole header and hazard sentences' })
-        .option('rev-range', { alias: 'r', type: 'string', describe: 'only the migrations from FROM to TO, both included, as Alembic\'s -r: base:head, AddTags:, :current, head-2:head' }),
-      (a) => run(a, (out) => historyCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, verbose: a.verbose, range: a.revRange }, out))())
+        .option('rev-range', { alias: 'r', type: 'string', describe: 'only the migrations from FROM to TO, both included, as Alembic\'s -r: base:head, AddTags:, :current, head-2:head' })
+        .option('indicate-current', { alias: 'i', type: 'boolean', describe: 'mark the newest migration (head) and the last applied (current), as Alembic\'s -i' }),
+      (a) => run(a, (out) => historyCommand({
+        config: String(a.config), quiet: a.quiet === true, format: a.format, verbose: a.verbose, range: a.revRange, indicateCurrent: a.indicateCurrent,
+      }, out))())
     .command('show <name>', 'print one migration\'s summary, hazards and SQL of up and down, running nothing', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: name, timestamp, or a unique prefix' }).option('format', logFormat),
       (a) => run(a, (out) => showCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format, name: String(a.name) }, out))())

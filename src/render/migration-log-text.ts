@@ -19,19 +19,21 @@ export function statusLine(entry: MigrationEntry, paint: Paint): string {
 
 /**
  * historyLines describe one migration for `history`: its status line, its change summary and its hazards'
- * codes; `verbose` adds its file, its header's other sections, and each hazard's sentence and line.
+ * codes; `verbose` adds its file, its header's other sections, and each hazard's sentence and line. `marks` follow
+ * the status line (` (head) (current)`).
  */
-export function historyLines(details: MigrationDetails, verbose: boolean, paint: Paint): string[] {
+export function historyLines(details: MigrationDetails, verbose: boolean, paint: Paint, marks = ''): string[] {
   const indent = '    '
+  const first = `${statusLine(details, paint)}${marks}`
   if (!verbose) {
     return [
-      statusLine(details, paint),
+      first,
       ...details.summary.map((line) => `${indent}${line}`),
       ...details.hazards.map((h) => `${indent}${hazardWord(h)} ${h.code} (${h.severity})`),
     ]
   }
   return [
-    statusLine(details, paint),
+    first,
     ...(details.file === undefined ? [] : [`${indent}file: ${shownPath(details.file)}`]),
     ...details.header.map((line) => (line === '' ? '' : `${indent}${line}`)),
     ...details.hazards.map((h) => `${indent}${hazardLine(h)}`),

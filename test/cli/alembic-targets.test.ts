@@ -123,3 +123,20 @@ it('history -r FROM:TO lists the migrations of that range, both ends included, a
   expect(await cli('history', '-r', 'Second')).toMatchObject({ code: 2, stderr: expect.stringContaining('typeorm-autogen: history -r Second is no range: give FROM:TO (base:head, AddTags:, :current, head-2:head)\n') })
   expect((await cli('downgrade', 'base')).code).toBe(0)
 })
+
+it('history -i marks head and current, and current -v prints the migration as history --verbose does, as Alembic\'s do', async () => {
+  expect((await cli('upgrade', 'First')).code).toBe(0)
+  const statusLines = async (...args: string[]) => (await cli(...args)).stdout.split('\n').filter((line) => line.startsWith('['))
+  expect(await statusLines('history', '-i', '-q')).toEqual([
+    '[applied] First1700000000000 (current)',
+    '[pending] Second1700000001000',
+    '[pending] Third1700000002000 (head)',
+  ])
+  expect(await statusLines('history', '-q')).toEqual(['[applied] First1700000000000', '[pending] Second1700000001000', '[pending] Third1700000002000'])
+  expect((await cli('upgrade', 'head')).code).toBe(0)
+  expect(await statusLines('history', '--indicate-current', '-r', 'head:head', '-q')).toEqual(['[applied] Third1700000002000 (head) (current)'])
+  const verbose = await cli('current', '-v', '-q')
+  expect(verbose.code).toBe(0)
+  expect(verbose.stdout.split('\n').slice(0, 2)).toEqual(['[applied] Third1700000002000', '    file: migrations/1700000002000-Third.ts'])
+  expect((await cli('downgrade', 'base')).code).toBe(0)
+})

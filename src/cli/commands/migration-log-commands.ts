@@ -41,25 +41,36 @@ export async function statusCommand(args: LogArgs, output: CliOutput): Promise<n
   return ExitCode.ok
 }
 
-/** currentCommand prints the last applied migration, and nothing (`null` in JSON) when none is. */
-export async function currentCommand(args: LogArgs, output: CliOutput): Promise<number> {
-  const { current } = await migrationLog(await projectFor(args, output, true))
+/**
+ * currentCommand prints the last applied migration, and nothing (`null` in JSON) when none is; `--verbose`, as
+ * Alembic's `current -v`, prints it as `history --verbose` does.
+ */
+export async function currentCommand(args: LogArgs & { readonly verbose?: boolean }, output: CliOutput): Promise<number> {
+  const { current, entries } = await migrationLog(await projectFor(args, output, true))
+  const entry = entries.find((e) => e.name === current)
   if (args.format === 'json') output.out(jsonText({ current: current ?? null }))
+  else if (args.verbose === true && entry !== undefined) output.out(historyLines(detailsOf(entry), true, paintsOf(output).out).join('\n'))
   else if (current !== undefined) output.out(current)
   return ExitCode.ok
 }
 
 /**
  * historyCommand lists the migrations in order with their change summaries and hazards (`--verbose`: their whole
- * headers); with `-r FROM:TO`, those of that range.
+ * headers); with `-r FROM:TO`, those of that range; with `-i`, as Alembic's `history -i`, the newest marked `(head)` and
+ * the last applied `(current)`.
  */
-export async function historyCommand(args: LogArgs & { readonly verbose?: boolean; readonly range?: string }, output: CliOutput): Promise<number> {
+export async function historyCommand(
+  args: LogArgs & { readonly verbose?: boolean; readonly range?: string; readonly indicateCurrent?: boolean },
+  output: CliOutput,
+): Promise<number> {
   const log = await migrationLog(await projectFor(args, output))
   const { entries } = args.range === undefined ? log : inRange(log, args.range)
   const details = entries.map(detailsOf)
+  const head = log.entries.filter((entry) => entry.state !== 'unknown').at(-1)?.name
+  const marksOf = (name: string) => (args.indicateCurrent !== true ? '' : `${name === head ? ' (head)' : ''}${name === log.current ? ' (current)' : ''}`)
   if (args.format === 'json') output.out(jsonText({ migrations: details.map(detailsJson) }))
   else if (details.length === 0) output.out('No migrations.')
-  else output.out(details.flatMap((d) => historyLines(d, args.verbose === true, paintsOf(output).out)).join('\n'))
+  else output.out(details.flatMap((d) => historyLines(d, args.verbose === true, paintsOf(output).out, marksOf(d.name))).join('\n'))
   return ExitCode.ok
 }
 
