@@ -13,8 +13,13 @@ export function migrationExecutor(dataSource: DataSource): MigrationExecutor {
 }
 
 class ProbingExecutor extends MigrationExecutor {
+  // Kept apart: TypeORM 0.3's executor names it `connection`, 1.x's `dataSource`.
+  constructor(private readonly source: DataSource) {
+    super(source)
+  }
+
   protected override withQueryRunner<T>(callback: (queryRunner: QueryRunner) => T | Promise<T>): Promise<T> {
-    return super.withQueryRunner((queryRunner) => callback(probingHasTable(this.dataSource, queryRunner)))
+    return super.withQueryRunner((queryRunner) => callback(probingHasTable(this.source, queryRunner)))
   }
 }
 

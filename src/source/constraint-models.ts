@@ -15,6 +15,7 @@ import type {
   UniqueModel,
 } from '../model/schema-model'
 import type { Warn } from './column-model'
+import { dataSourceOf } from './metadata-data-source'
 
 /** SkippedIndex is an index the model leaves out, so that the database's copy of it is left alone. */
 export interface SkippedIndex {
@@ -103,7 +104,7 @@ export function uniqueModelsOf(metadata: EntityMetadata, where: string, warn: Wa
  */
 function isRelationsOwn(unique: UniqueMetadata, metadata: EntityMetadata): boolean {
   const columns = unique.columns.map((column) => column.databaseName)
-  return unique.givenName !== undefined && unique.givenName === metadata.dataSource.namingStrategy.relationConstraintName(metadata.tableName, columns)
+  return unique.givenName !== undefined && unique.givenName === dataSourceOf(metadata).namingStrategy.relationConstraintName(metadata.tableName, columns)
 }
 
 /**

@@ -6,6 +6,7 @@ import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata'
 import type { RenameHint } from '../diff/rename-types'
 import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
 import type { TablePrefix } from './table-prefix'
+import { dataSourceOf } from './metadata-data-source'
 
 /**
  * junctionRenameHints carries stated renames to the junction tables TypeORM derives from them: when an
@@ -44,7 +45,7 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface, pr
     property: columnRenamedFrom(relation.target, relation.propertyName),
   }
   const inverseProperty = relation.inverseRelation?.propertyName ?? ''
-  const maxLength = relation.entityMetadata.dataSource.driver.maxAliasLength
+  const maxLength = dataSourceOf(relation.entityMetadata).driver.maxAliasLength
   const junctionName = (names: Names) => withinAliasLength(naming.tableName('', naming.joinTableName(names.owner, names.inverse, names.property, inverseProperty)), maxLength)
   const derivedName = junction.tableNameWithoutPrefix === junctionName(now)
   const table = junction.schema ? { schema: junction.schema, name: junction.tableName } : { name: junction.tableName }

@@ -2,8 +2,15 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { UserError } from './user-error'
 
-/** supportedTypeorm is the TypeORM this version works with and is tested on: 1.x from 1.1.1 (package.json's peer range). */
-const supportedTypeorm = { lowest: [1, 1, 1], belowMajor: 2 } as const
+/**
+ * supportedTypeorm are the TypeORMs this version works with and is tested on, each from `lowest` up to below
+ * `below`: 0.3 from 0.3.20, and 1.x from 1.1.1 (package.json's peer range).
+ */
+const supportedTypeorm: readonly { readonly lowest: Version; readonly below: Version }[] = [
+  { lowest: [0, 3, 20], below: [0, 4, 0] },
+  { lowest: [1, 1, 1], below: [2, 0, 0] },
+]
+type Version = readonly [number, number, number]
 
 /**
  * refuseForeignTypeorm stops (UserError) when the project's config resolves another copy of TypeORM than
@@ -20,7 +27,8 @@ export function refuseForeignTypeorm(configPath: string): void {
   if (ours === undefined) return
   const { version } = ours
   if (!isSupported(version)) {
-    throw new UserError(`TypeORM ${version} is not supported: typeorm-autogen works with TypeORM ^${supportedTypeorm.lowest.join('.')} (install one, e.g. npm install typeorm@1)`)
+    const ranges = supportedTypeorm.map((range) => `^${range.lowest.join('.')}`).join(' or ')
+    throw new UserError(`TypeORM ${version} is not supported: typeorm-autogen works with TypeORM ${ranges} (install one, e.g. npm install typeorm@1)`)
   }
 }
 
@@ -28,11 +36,12 @@ export function refuseForeignTypeorm(configPath: string): void {
 export function isSupported(version: string): boolean {
   const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version)?.slice(1).map(Number)
   if (parts === undefined) return false
-  if (parts[0]! >= supportedTypeorm.belowMajor) return false
-  for (let i = 0; i < 3; i++) {
-    if (parts[i]! !== supportedTypeorm.lowest[i]) return parts[i]! > supportedTypeorm.lowest[i]!
-  }
-  return true
+  const at = parts as unknown as Version
+  return supportedTypeorm.some((range) => compareVersions(at, range.lowest) >= 0 && compareVersions(at, range.below) < 0)
+}
+
+function compareVersions(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 }
 
 /** typeormPackage is the TypeORM package `from` resolves (its folder and version), found above its entry file: its `exports` hide package.json. */
