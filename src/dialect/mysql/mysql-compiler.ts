@@ -19,6 +19,7 @@ import { createTableSql, dropTableSql, engineName } from './mysql-table-sql'
 import { uuidTextStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
+import { checksDroppedAlong } from './mysql-checks-dropped-along'
 
 /**
  * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
@@ -45,6 +46,8 @@ interface Clause {
   /** The index or check the clause drops, or adds: MariaDB weighs an ADD's IF NOT EXISTS before the ALTER's drops. */
   readonly dropsName?: string
   readonly addsName?: { readonly key: string, readonly sqlOnceDropped: string }
+  /** The check a DROP COLUMN drops along (see checksDroppedAlong), added again once per ALTER. */
+  readonly readdsCheck?: string
 }
 
 /** A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own. */
@@ -90,7 +93,10 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
       ...(place !== undefined && place !== 'first' && { placedAfter: columnKey(place.after) }),
     })
   },
-  drop_column: (op, syntax) => clauses({ sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) }),
+  drop_column: (op, syntax, around) => clauses(
+    { sql: `DROP COLUMN${ifExistsSql(syntax)} ${quoteIdent(op.column.name)}`, drops: columnKey(op.column.name) },
+    ...checksDroppedAlong(around.after, around.last, syntax.server).map((check) => ({ sql: `ADD ${checkClause(check)}`, readdsCheck: checkKey(check.name) })),
+  ),
   alter_column: (op, syntax, around) => {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
     const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server)
@@ -267,7 +273,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
     // holds so far), which may then take the change too.
     const unlinked = relinked.before.get(i)
     if (unlinked !== undefined) out.push(...(group === undefined ? [] : guardsBefore(group, guarded)), ...unlinked)
-    const around = { before: changes.tableBefore(i), after: changes.tableAfter(i) }
+    const around = { before: changes.tableBefore(i), after: changes.tableAfter(i), last: changes.tableAt[i]?.to }
     const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax, around)
     if ('statements' in compiled) {
       flush()
@@ -286,6 +292,9 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
           group = { table: tableOf(op)!.name, collation: table?.from?.collation, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
         }
         group.last = i
+        // A check dropped along with two columns is added again once, after both.
+        const readded = group.clauses.findIndex((c) => clause.readdsCheck !== undefined && c.readdsCheck === clause.readdsCheck)
+        if (readded >= 0) group.clauses.splice(readded, 1)
         group.clauses.push(onceDropped(group, clause))
         if (!group.operations.includes(op)) group.operations.push(op)
         group.costs.push(cost)

@@ -59,6 +59,24 @@ export function doubleQuotedTexts(sql: string): string[] {
   return texts
 }
 
+/** withoutDoubleQuotedTexts is `sql` with each double-quoted text (a string, where sql_mode has no ANSI_QUOTES) made `''`. */
+export function withoutDoubleQuotedTexts(sql: string): string {
+  let out = ''
+  let i = 0
+  while (i < sql.length) {
+    const c = sql[i]!
+    if (c !== "'" && c !== '`' && c !== '"') {
+      out += c
+      i++
+      continue
+    }
+    const end = closing(sql, i, c)
+    out += c === '"' ? "''" : sql.slice(i, end)
+    i = end
+  }
+  return out
+}
+
 /** The functions MariaDB stores under another name. */
 const foldedFunctions: Readonly<Record<string, string>> = { lcase: 'lower', ucase: 'upper' }
 
