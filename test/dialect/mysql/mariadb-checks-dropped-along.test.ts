@@ -1,6 +1,9 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { expectCleanCycle, migratedDatabase } from '../../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
+import { checksDroppedAlong } from '../../../src/dialect/mysql/mysql-checks-dropped-along'
+import { type MysqlServer, mysqlServerOf } from '../../../src/dialect/mysql/mysql-server'
+import { col, mariadb1011, myTable, mysql8 } from './my-models'
 
 // MariaDB drops, with whatever column an ALTER drops, every check of the table that reads none of its columns:
 // an entity's `@Check('"views" >= 0')` (a check written for PostgreSQL), which MariaDB reads as the string 'views'
@@ -49,3 +52,23 @@ async function checksOf(db: TestDatabase): Promise<string[]> {
   const rows = await db.query("SELECT CONSTRAINT_NAME AS name FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post' ORDER BY 1")
   return (rows as { name: string }[]).map((r) => r.name)
 }
+
+describe('checksDroppedAlong', () => {
+  const table = myTable('post', [col('id'), col('views')], {
+    checks: [{ name: 'CHK_views', expression: '"views" >= 0' }, { name: 'CHK_real', expression: '`views` < 10' }, { name: 'CHK_const', expression: "'a' <> 'b'" }],
+  })
+  const names = (server: MysqlServer, last = table) => checksDroppedAlong(table, last, server).map((c) => c.name)
+
+  it('are the checks that read no column, on MariaDB', () => {
+    expect(names(mariadb1011)).toEqual(['CHK_views', 'CHK_const'])
+  })
+
+  it('leave out those the migration drops later, and a name in double quotes where ANSI_QUOTES makes it one', () => {
+    expect(names(mariadb1011, { ...table, checks: table.checks.slice(1) })).toEqual(['CHK_const'])
+    expect(names(mysqlServerOf('10.11.6-MariaDB', 'STRICT_TRANS_TABLES,ANSI_QUOTES'))).toEqual(['CHK_const'])
+  })
+
+  it('are none on MySQL 8 (not measured there: MySQL 8 cannot run on this machine)', () => {
+    expect(names(mysql8)).toEqual([])
+  })
+})
