@@ -18,8 +18,15 @@ class ProbingExecutor extends MigrationExecutor {
     super(source)
   }
 
-  protected override withQueryRunner<T>(callback: (queryRunner: QueryRunner) => T | Promise<T>): Promise<T> {
-    return super.withQueryRunner((queryRunner) => callback(probingHasTable(this.source, queryRunner)))
+  // TypeORM's own, before 0.3.20, released its query runner without awaiting the callback, whose queries then
+  // failed ("Query runner already released") and left the run hanging.
+  protected override async withQueryRunner<T>(callback: (queryRunner: QueryRunner) => T | Promise<T>): Promise<T> {
+    const queryRunner = this.source.createQueryRunner()
+    try {
+      return await callback(probingHasTable(this.source, queryRunner))
+    } finally {
+      await queryRunner.release()
+    }
   }
 }
 

@@ -28,7 +28,8 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
   const logSchemaBuild = logger.logSchemaBuild.bind(logger)
   // TypeORM says so once the record is written and the migration's own transaction, if any, committed.
   logger.logSchemaBuild = (message, queryRunner) => {
-    const finished = /^Migration (.+) has been (executed|reverted) successfully\.$/.exec(message)
+    // TypeORM before 0.3.20 writes two spaces before the word.
+    const finished = /^Migration (.+) has been\s+(executed|reverted) successfully\.$/.exec(message)
     const name = finished?.[1]
     if (name !== undefined && started.has(name)) {
       const report = () => done(name, finished![2] === 'executed' ? 'up' : 'down', performance.now() - started.get(name)!)

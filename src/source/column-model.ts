@@ -26,7 +26,7 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   const length = parameterless ? undefined : lengthOf(options.length, where, warn)
   const precision = parameterless || length !== undefined ? undefined : numberOrUndefined(options.precision)
   const scale = precision === undefined ? undefined : numberOrUndefined(options.scale)
-  const declared = declaredOf(column, String(options.type), length !== undefined, options.default)
+  const declared = declaredOf(column, String(options.type), length !== undefined, options.default, mapsByVersion(driver))
   if (column.default instanceof Date) {
     warn(`default of ${where} is a Date object, the time the entities were loaded: every run finds it changed; write default: () => 'CURRENT_TIMESTAMP' for the time a row is inserted`)
   }
@@ -67,13 +67,23 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
 const versionMappedTypes: ReadonlySet<string> = new Set(['uuid', 'json'])
 
 /**
+ * mapsByVersion says whether the driver writes versionMappedTypes by the server's version: TypeORM's MySQL driver
+ * from 0.3.16 on, which carries the flag it sets for a server with a native uuid. Before, it wrote `varchar` and
+ * (on MariaDB) `longtext` whatever the server, and a migration making the native types left its schema builder
+ * proposing to make the columns again.
+ */
+function mapsByVersion(driver: Driver): boolean {
+  return 'uuidColumnTypeSuported' in driver
+}
+
+/**
  * declaredOf is what the entity declares beyond the driver's fields: its own type where it is one of
- * versionMappedTypes and the driver wrote another, `unsigned`, whether a length the driver wrote
+ * versionMappedTypes, the driver maps it `byVersion` and wrote another, `unsigned`, whether a length the driver wrote
  * (`hasLength`) is its own rather than the entity's, a default given as a string value, and a spatial feature
  * type and SRID.
  */
-function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean, normalizedDefault: unknown): DeclaredColumn | undefined {
-  const type = typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
+function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean, normalizedDefault: unknown, byVersion: boolean): DeclaredColumn | undefined {
+  const type = byVersion && typeof column.type === 'string' && versionMappedTypes.has(column.type) && column.type !== written ? column.type : undefined
   const impliedLength = hasLength && !userLengthOf(column)
   const stringDefault = stringDefaultOf(column, normalizedDefault) ?? jsonDefaultOf(column, normalizedDefault)
   const spatial = spatialOf(column)
