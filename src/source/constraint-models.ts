@@ -47,20 +47,30 @@ export function indexModelsOf(
       if (index.name) skip({ ...(metadata.schema && { schema: metadata.schema }), table: metadata.tableName, name: index.name })
       continue
     }
-    const fulltext = index.isFulltext && driver.isFullTextColumnTypeSupported()
-    if (fulltext && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
-    const method = fulltext ? 'fulltext' : index.isSpatial ? 'spatial' : index.type === undefined ? undefined : String(index.type).toLowerCase()
-    const model: IndexModel = {
-      name: index.name,
-      columns: index.columns.map((column) => column.databaseName),
-      unique: index.isUnique,
-      ...(index.where !== undefined && index.where !== '' && { where: index.where }),
-      ...(method !== undefined && method !== 'btree' && { method }),
+    if (index.isFulltext && driver.isFullTextColumnTypeSupported() && index.parser !== undefined) {
+      warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
     }
+    const model = indexModelOf(index, driver)
     if (models.some((earlier) => isDeepStrictEqual(earlier, model))) warn(`index "${model.name}" on ${where} is declared twice, alike, and is made once`)
     else models.push(model)
   }
   return models.sort(byName)
+}
+
+/**
+ * indexModelOf is one index of a table or a materialized view as declared: its columns, uniqueness, predicate
+ * and access method (`type: 'hash'`), which TypeORM writes as `USING` on either.
+ */
+export function indexModelOf(index: IndexMetadata, driver: Driver): IndexModel {
+  const fulltext = index.isFulltext && driver.isFullTextColumnTypeSupported()
+  const method = fulltext ? 'fulltext' : index.isSpatial ? 'spatial' : index.type === undefined ? undefined : String(index.type).toLowerCase()
+  return {
+    name: index.name,
+    columns: index.columns.map((column) => column.databaseName),
+    unique: index.isUnique,
+    ...(index.where !== undefined && index.where !== '' && { where: index.where }),
+    ...(method !== undefined && method !== 'btree' && { method }),
+  }
 }
 
 function skipReason(index: IndexMetadata, driver: Driver): string | undefined {

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { byQualifiedName } from '../model/qualified-name'
-import type { IndexModel, QualifiedName, ViewModel } from '../model/schema-model'
+import type { QualifiedName, ViewModel } from '../model/schema-model'
+import { indexModelOf } from './constraint-models'
 import { tableLabel } from './table-model'
 import { messageOf } from './user-error'
 
@@ -11,7 +12,7 @@ export type ViewRead = { readonly view: ViewModel } | { readonly warning: string
 /**
  * viewModelOf reads a `@ViewEntity`: its `expression` string, or the SQL its query-builder function gives
  * through the DataSource (as TypeORM's own schema builder does, without connecting), whether it is
- * materialized, its indexes, and the views its `dependsOn` names. The definition is kept as written; the
+ * materialized, its indexes (as a table's: see indexModelOf), and the views its `dependsOn` names. The definition is kept as written; the
  * dialect's normalize and reconcile bring it to the database's spelling.
  */
 export function viewModelOf(metadata: EntityMetadata, dataSource: DataSource, metadatas: readonly EntityMetadata[]): ViewRead {
@@ -28,12 +29,7 @@ export function viewModelOf(metadata: EntityMetadata, dataSource: DataSource, me
     return { warning: `left view ${label} alone: its query builder has parameters (${parameters.join(', ')}), which TypeORM writes into CREATE VIEW unbound and the database refuses; write their values into the expression` }
   }
   const materialized = metadata.tableMetadataArgs.materialized === true
-  const indexes = metadata.indices.map((index): IndexModel => ({
-    name: index.name,
-    columns: index.columns.map((c) => c.databaseName),
-    unique: index.isUnique,
-    ...(index.where !== undefined && index.where !== '' && { where: index.where }),
-  }))
+  const indexes = metadata.indices.map((index) => indexModelOf(index, dataSource.driver))
   return {
     view: {
       ...nameOf(metadata),

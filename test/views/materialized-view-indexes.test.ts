@@ -53,6 +53,12 @@ describe('indexes of materialized views on postgres', () => {
     expect(await richNames()).toEqual([{ name: 'ada' }, { name: 'bob' }])
   })
 
+  it('makes an index of the view with the access method its entity declares, and compares it by that method', async () => {
+    const { up, rowsAfter } = await expectCleanCycle(db, [e.Employee, e.RichEmployee], [e.Employee, e.RichEmployeeHashSalary], 'HashSalary', richIndexes)
+    expect(up.map((op) => op.kind)).toEqual(['drop_index', 'create_index'])
+    expect(rowsAfter).toEqual([{ indexdef: expect.stringMatching(/^CREATE INDEX "IDX_\w+" ON public\.rich_emp USING hash \(salary\)$/) }])
+  })
+
   it('drops an index the entity removes from the view, and creates it again in down', async () => {
     const { up, rowsAfter } = await expectCleanCycle(db, [e.Employee, e.RichEmployee], [e.Employee, e.RichEmployeeUnindexed], 'Unindex', richIndexes)
     expect(up.map((op) => op.kind)).toEqual(['drop_index'])

@@ -178,6 +178,10 @@ export class RichEmployee { @ViewColumn() id: number; @ViewColumn() name: string
 @ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 20' })
 @Index(['salary'])
 export class RicherEmployee { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
+/** RichEmployee with its index made a hash index (TypeORM writes `USING hash`, on a view's index as on a table's). */
+@ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 10' })
+@Index(['salary'], { type: 'hash' })
+export class RichEmployeeHashSalary { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
 /** RichEmployee without its index, and with a unique partial index more. */
 @ViewEntity({ name: 'rich_emp', materialized: true, expression: 'SELECT id, name, salary FROM emp WHERE salary > 10' })
 export class RichEmployeeUnindexed { @ViewColumn() id: number; @ViewColumn() name: string; @ViewColumn() salary: number }
