@@ -21,7 +21,8 @@ const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'o
  * notConvertible tests the text form of a value against what the target type accepts, for the types it knows.
  * A value becoming an array becomes its one element, and an array of one element becoming a value is that
  * element (valueCastSql): those are tested as the element. Text written as an array literal becomes that array,
- * whose elements are not tested.
+ * whose elements are not tested. Between arrays, each element converts as a value would: an array is counted
+ * where one of its elements does not convert (`{1,x}` made `integer[]`).
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
   const { from, to } = probe
@@ -32,11 +33,22 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
     return element === undefined ? undefined : `NOT ${isArrayLiteral(`${column}::text`)} AND ${element}`
   }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
-  if (to.isArray) return stringTypes.has(to.type) ? `NOT ${isArrayLiteral(`${column}::text`)}` : undefined
-  // A built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
-  // jsonb's casts to numbers and booleans take what its text shows.
+  if (to.isArray) {
+    if (stringTypes.has(to.type)) return `NOT ${isArrayLiteral(`${column}::text`)}`
+    const element = notValueOfText({ ...from, isArray: false }, { ...to, isArray: false }, 'element::text')
+    return element === undefined ? undefined : `EXISTS (SELECT FROM unnest(${column}) AS element WHERE ${element})`
+  }
+  return notValueOfText(from, to, `${column}::text`)
+}
+
+/**
+ * notValueOfText is the test that a value of `from`'s type, written as `text`, is not a value of `to`'s. A
+ * built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
+ * jsonb's casts to numbers and booleans take what its text shows.
+ */
+function notValueOfText(from: ColumnModel, to: ColumnModel, text: string): string | undefined {
   if (!jsonTypes.has(from.type) && hasBuiltInCast(from, to)) return undefined
-  return notValueOf(to, `${column}::text`, from)
+  return notValueOf(to, text, from)
 }
 
 /**

@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { upgrade } from '../../src/runner/migration-runner'
+import { migrateTo, projectFor } from '../support/migration-cycle'
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
+
+// Subsquid's [String!] fields are text[] and its enums varchar: made [Int!] or a native enum, every element
+// must convert. TYPE_CAST_MAY_FAIL counted a text column's values, never an array's (found on OriginProtocol/origin-squid).
+
+@Entity('delegation')
+class DelegationBefore {
+  @PrimaryColumn('varchar') id: string
+  @Column({ type: 'text', array: true, nullable: true }) epochs: string[] | null
+  @Column({ type: 'varchar', length: 9, array: true }) votes: string[]
+}
+
+@Entity('delegation')
+class DelegationAfter {
+  @PrimaryColumn('varchar') id: string
+  @Column({ type: 'integer', array: true, nullable: true }) epochs: number[] | null
+  @Column({ type: 'enum', enum: ['For', 'Against'], enumName: 'vote_type', array: true }) votes: string[]
+}
+
+describe('postgres: an array made an array of another type counts the arrays holding an element that will not convert', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('arraycast')
+    await migrateTo(db, [DelegationBefore], 'Init')
+    await db.query(`INSERT INTO delegation (id, epochs, votes) VALUES
+      ('a', '{1,2,3}', '{For}'), ('b', '{1,x}', '{For,Abstain}'), ('c', '{NULL," 7 "}', '{}'), ('d', NULL, '{Against,NULL}'), ('e', '{}', '{Veto}')`)
+  })
+  afterAll(async () => {
+    await db.drop()
+  })
+
+  it('counts them, and the migration fails on them, leaving the rows as they were', async () => {
+    const { hazards } = await compareProject(projectFor(db, [DelegationAfter]))
+    expect(hazards.filter((h) => h.code === 'TYPE_CAST_MAY_FAIL').map((h) => h.measurement?.text)).toEqual([
+      '1 value does not look like integer[]',
+      '2 values do not look like enum "vote_type"[]',
+    ])
+    const rows = await db.query('SELECT id, epochs, votes::text FROM delegation ORDER BY id')
+    await generateMigration(projectFor(db, [DelegationAfter]), 'Retype', 1_800_000_000_000)
+    await expect(upgrade(projectFor(db, [DelegationAfter]))).rejects.toThrow(/invalid input (syntax for type integer: "x"|value for enum vote_type)/)
+    expect(await db.query('SELECT id, epochs, votes::text FROM delegation ORDER BY id')).toEqual(rows)
+  })
+})
