@@ -8,7 +8,11 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   const rounds = isNumber(from, limits) && isNumber(to, limits) && !(from.type in limits.integerRanges && to.type in limits.integerRanges)
   if (from.isArray === true && rounds) return { kind: 'changed_by_cast', table, column, from, to }
   if (limits.lengthTypes.includes(to.type)) {
-    return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
+    return {
+      kind: 'longer_than', table, column, length: to.length ?? 1,
+      ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }),
+      ...(from.isArray === true && to.isArray === true && { isArray: true as const }),
+    }
   }
   // A moment of the type fits its range already: one given fewer fractional seconds is counted below. One of
   // another type given fewer loses them too (a datetime(6) made a timestamp, whose precision left out is none).

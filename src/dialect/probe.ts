@@ -22,8 +22,12 @@ export type Probe =
   }
   /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
   | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }
-  /** Values longer than `length`; `unpadded`: not counting the bytes a fixed-length type pads them with (see TypeLimits.paddedTypes). */
-  | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true }
+  /**
+   * Values longer than `length`; `unpadded`: not counting the bytes a fixed-length type pads them with (see
+   * TypeLimits.paddedTypes); `isArray`: arrays holding an element longer than `length`, the length of an array
+   * type's elements.
+   */
+  | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true; readonly isArray?: true }
   /**
    * Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact), and
    * with more than `scale` decimal places too where it is given (a type that narrows both ways).

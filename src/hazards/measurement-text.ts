@@ -66,6 +66,10 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
       return [`${plural(n, 'row')} ${verb('points', 'point')} at no row of ${target}`, `no row points at a missing row of ${target}`]
     }
     case 'longer_than':
+      if (probe.isArray === true) {
+        return [`${plural(n, 'row')} ${verb('holds', 'hold')} an element longer than ${plural(probe.length, 'character')}`,
+          `no element is longer than ${plural(probe.length, 'character')}`]
+      }
       return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${plural(probe.length, 'character')}`,
         `no value is longer than ${plural(probe.length, 'character')}`]
     case 'out_of_range': {

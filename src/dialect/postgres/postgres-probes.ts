@@ -86,7 +86,9 @@ function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string |
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
-    case 'longer_than': return `char_length(${column}::text) > ${probe.length}`
+    case 'longer_than': return probe.isArray === true
+      ? `EXISTS (SELECT FROM unnest(${column}) AS element WHERE char_length(element::text) > ${probe.length})`
+      : `char_length(${column}::text) > ${probe.length}`
     case 'out_of_range': {
       const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
       return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`

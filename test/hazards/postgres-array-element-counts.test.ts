@@ -46,3 +46,41 @@ describe('postgres: an array made an array of another type counts the arrays hol
     expect(await db.query('SELECT id, epochs, votes::text FROM delegation ORDER BY id')).toEqual(rows)
   })
 })
+
+@Entity('label')
+class LabelBefore {
+  @PrimaryColumn('varchar') id: string
+  @Column({ type: 'varchar', length: 32, array: true }) tags: string[]
+}
+
+@Entity('label')
+class LabelAfter {
+  @PrimaryColumn('varchar') id: string
+  @Column({ type: 'varchar', length: 5, array: true }) tags: string[]
+}
+
+// The length of an array type is its elements': `{ab,cd,ef}` fits varchar(5)[] though its text is longer.
+describe('postgres: an array made one of shorter varchars counts the arrays holding an element longer than that', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('arraylen')
+    await migrateTo(db, [LabelBefore], 'Init')
+    await db.query(`INSERT INTO label (id, tags) VALUES ('a', '{ab,cd,ef,gh,ij,kl}'), ('b', '{}'), ('c', '{treasury,ok}'), ('d', '{NULL,abcde}')`)
+  })
+  afterAll(async () => {
+    await db.drop()
+  })
+
+  it('counts them alone, and the migration runs where no element is longer', async () => {
+    const { hazards } = await compareProject(projectFor(db, [LabelAfter]))
+    expect(hazards.find((h) => h.code === 'TYPE_NARROWING')?.measurement?.text).toBe('1 row holds an element longer than 5 characters')
+    await db.query(`DELETE FROM label WHERE id = 'c'`)
+    const { hazards: fitting } = await compareProject(projectFor(db, [LabelAfter]))
+    expect(fitting.find((h) => h.code === 'TYPE_NARROWING')?.measurement?.text).toBe('no element is longer than 5 characters')
+    await generateMigration(projectFor(db, [LabelAfter]), 'Shorter', 1_800_000_000_000)
+    await upgrade(projectFor(db, [LabelAfter]))
+    expect(await db.query('SELECT id, tags FROM label ORDER BY id')).toEqual([
+      { id: 'a', tags: ['ab', 'cd', 'ef', 'gh', 'ij', 'kl'] }, { id: 'b', tags: [] }, { id: 'd', tags: [null, 'abcde'] },
+    ])
+  })
+})
