@@ -30,9 +30,13 @@ export type Probe =
   | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true; readonly isArray?: true }
   /**
    * Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact), and
-   * with more than `scale` decimal places too where it is given (a type that narrows both ways).
+   * with more than `scale` decimal places too where it is given (a type that narrows both ways); `isArray`:
+   * arrays holding such an element (an integer array made one of a smaller integer type).
    */
-  | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number }
+  | {
+    readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number
+    readonly isArray?: true
+  }
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
   /**
    * Moments before `min` or after `max` seconds since 1970-01-01 00:00:00 UTC (decimal numbers written as text),

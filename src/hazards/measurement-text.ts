@@ -74,6 +74,9 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
         `no value is longer than ${plural(probe.length, 'character')}`]
     case 'out_of_range': {
       const range = `${probe.min}..${probe.max}`
+      if (probe.isArray === true) {
+        return [`${plural(n, 'row')} ${verb('holds', 'hold')} an element outside ${range}`, `no element lies outside ${range}`]
+      }
       if (probe.scale === undefined) return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
       const digits = decimalsText(probe.scale)
       return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range} or ${verb('has', 'have')} ${digits}`, `no value lies outside ${range} or has ${digits}`]

@@ -51,36 +51,46 @@ describe('postgres: an array made an array of another type counts the arrays hol
 class LabelBefore {
   @PrimaryColumn('varchar') id: string
   @Column({ type: 'varchar', length: 32, array: true }) tags: string[]
+  @Column({ type: 'integer', array: true }) decimals: number[]
 }
 
 @Entity('label')
 class LabelAfter {
   @PrimaryColumn('varchar') id: string
   @Column({ type: 'varchar', length: 5, array: true }) tags: string[]
+  @Column({ type: 'smallint', array: true }) decimals: number[]
 }
 
-// The length of an array type is its elements': `{ab,cd,ef}` fits varchar(5)[] though its text is longer.
-describe('postgres: an array made one of shorter varchars counts the arrays holding an element longer than that', () => {
+// The length or range of an array type is its elements': `{ab,cd,ef}` fits varchar(5)[] though its text is
+// longer, and an integer array's range was compared with the array itself, which PostgreSQL refuses (NOT_COUNTED).
+describe('postgres: an array made one of shorter varchars or smaller integers counts the arrays holding an element that does not fit', () => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createPostgresDatabase('arraylen')
     await migrateTo(db, [LabelBefore], 'Init')
-    await db.query(`INSERT INTO label (id, tags) VALUES ('a', '{ab,cd,ef,gh,ij,kl}'), ('b', '{}'), ('c', '{treasury,ok}'), ('d', '{NULL,abcde}')`)
+    await db.query(`INSERT INTO label (id, tags, decimals) VALUES
+      ('a', '{ab,cd,ef,gh,ij,kl}', '{18,6,8}'), ('b', '{}', '{}'), ('c', '{treasury,ok}', '{100000}'), ('d', '{NULL,abcde}', '{NULL,-32768}')`)
   })
   afterAll(async () => {
     await db.drop()
   })
 
-  it('counts them alone, and the migration runs where no element is longer', async () => {
-    const { hazards } = await compareProject(projectFor(db, [LabelAfter]))
-    expect(hazards.find((h) => h.code === 'TYPE_NARROWING')?.measurement?.text).toBe('1 row holds an element longer than 5 characters')
+  it('counts them alone, and the migration runs where every element fits', async () => {
+    const { hazards, warnings } = await compareProject(projectFor(db, [LabelAfter]))
+    expect(warnings).toEqual([])
+    expect(hazards.filter((h) => h.code === 'TYPE_NARROWING').map((h) => h.measurement?.text)).toEqual([
+      '1 row holds an element outside -32768..32767', '1 row holds an element longer than 5 characters',
+    ])
     await db.query(`DELETE FROM label WHERE id = 'c'`)
     const { hazards: fitting } = await compareProject(projectFor(db, [LabelAfter]))
-    expect(fitting.find((h) => h.code === 'TYPE_NARROWING')?.measurement?.text).toBe('no element is longer than 5 characters')
+    expect(fitting.filter((h) => h.code === 'TYPE_NARROWING').map((h) => h.measurement?.text)).toEqual([
+      'no element lies outside -32768..32767', 'no element is longer than 5 characters',
+    ])
     await generateMigration(projectFor(db, [LabelAfter]), 'Shorter', 1_800_000_000_000)
     await upgrade(projectFor(db, [LabelAfter]))
-    expect(await db.query('SELECT id, tags FROM label ORDER BY id')).toEqual([
-      { id: 'a', tags: ['ab', 'cd', 'ef', 'gh', 'ij', 'kl'] }, { id: 'b', tags: [] }, { id: 'd', tags: [null, 'abcde'] },
+    expect(await db.query('SELECT id, tags, decimals FROM label ORDER BY id')).toEqual([
+      { id: 'a', tags: ['ab', 'cd', 'ef', 'gh', 'ij', 'kl'], decimals: [18, 6, 8] }, { id: 'b', tags: [], decimals: [] },
+      { id: 'd', tags: [null, 'abcde'], decimals: [null, -32768] },
     ])
   })
 })

@@ -36,7 +36,7 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   if (to.isArray) {
     if (stringTypes.has(to.type)) return `NOT ${isArrayLiteral(`${column}::text`)}`
     const element = notValueOfText({ ...from, isArray: false }, { ...to, isArray: false }, 'element::text')
-    return element === undefined ? undefined : `EXISTS (SELECT FROM unnest(${column}) AS element WHERE ${element})`
+    return element === undefined ? undefined : eachValue({ isArray: true }, column, () => element)
   }
   return notValueOfText(from, to, `${column}::text`)
 }
@@ -86,13 +86,11 @@ function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string |
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
-    case 'longer_than': return probe.isArray === true
-      ? `EXISTS (SELECT FROM unnest(${column}) AS element WHERE char_length(element::text) > ${probe.length})`
-      : `char_length(${column}::text) > ${probe.length}`
-    case 'out_of_range': {
-      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
-      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
-    }
+    case 'longer_than': return eachValue(probe, column, (value) => `char_length(${value}::text) > ${probe.length}`)
+    case 'out_of_range': return eachValue(probe, column, (value) => {
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(value, probe.scale)}`
+      return `(${value} < ${decimalLiteral(probe.min)} OR ${value} > ${decimalLiteral(probe.max)}${decimals})`
+    })
     case 'more_decimals': return moreDecimals(column, probe.scale)
     case 'holds_values': {
       const values = probe.values.map(quoteLiteral).join(', ')
@@ -104,6 +102,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     case 'loses_characters':
     case 'outside_epoch_range': return undefined
   }
+}
+
+/** eachValue is `test` of the column's value, or of an array's: true where one of its elements passes it. */
+function eachValue(probe: { readonly isArray?: true }, column: string, test: (value: string) => string): string {
+  return probe.isArray === true ? `EXISTS (SELECT FROM unnest(${column}) AS element WHERE ${test('element')})` : test(column)
 }
 
 /**
