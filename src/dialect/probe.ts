@@ -9,14 +9,19 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 export type Probe =
   | { readonly kind: 'rows'; readonly table: QualifiedName }
   | { readonly kind: 'non_null'; readonly table: QualifiedName; readonly column: string }
-  /** Rows holding NULL in `column`, and in `alsoIn` too when given (where a copy from it fills `column` first). */
-  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string }
+  /**
+   * Rows holding NULL in `column`, and in `alsoIn` too when given (where a copy from it fills `column` first);
+   * `named`: the column as the hazard names it, where the migration renames it.
+   */
+  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string; readonly named?: string }
   /**
    * Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when
-   * given, and with `collated.column` compared under `collated.collation`, or `caseFolded` in lower case, when given.
+   * given, and with `collated.column` compared under `collated.collation`, or `caseFolded` in lower case, when given;
+   * `named`: the columns as the hazard names them, where the migration renames one.
    */
   | {
     readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string
+    readonly named?: readonly string[]
     readonly collated?: { readonly column: string; readonly collation: string }
     readonly caseFolded?: string
   }

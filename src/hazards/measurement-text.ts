@@ -54,11 +54,11 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'non_null':
       return [plural(n, 'non-null value'), 'no non-null value']
     case 'nulls': {
-      const column = `${quoteDoubled(probe.column)}${probe.alsoIn === undefined ? '' : ` and in ${quoteDoubled(probe.alsoIn)}`}`
+      const column = `${quoteDoubled(probe.named ?? probe.column)}${probe.alsoIn === undefined ? '' : ` and in ${quoteDoubled(probe.alsoIn)}`}`
       return [`${plural(n, 'row')} ${verb('has', 'have')} NULL in ${column}`, `no row has NULL in ${column}`]
     }
     case 'duplicates': {
-      const columns = columnsText(probe.columns)
+      const columns = columnsText(probe.named ?? probe.columns)
       return [`${plural(n, 'duplicate value')} of ${columns}`, `no duplicate values of ${columns}`]
     }
     case 'unmatched': {
