@@ -52,6 +52,7 @@ class LabelBefore {
   @PrimaryColumn('varchar') id: string
   @Column({ type: 'varchar', length: 32, array: true }) tags: string[]
   @Column({ type: 'integer', array: true }) decimals: number[]
+  @Column({ type: 'numeric', array: true }) amounts: string[]
 }
 
 @Entity('label')
@@ -59,17 +60,20 @@ class LabelAfter {
   @PrimaryColumn('varchar') id: string
   @Column({ type: 'varchar', length: 5, array: true }) tags: string[]
   @Column({ type: 'smallint', array: true }) decimals: number[]
+  @Column({ type: 'integer', array: true }) amounts: number[]
 }
 
 // The length or range of an array type is its elements': `{ab,cd,ef}` fits varchar(5)[] though its text is
-// longer, and an integer array's range was compared with the array itself, which PostgreSQL refuses (NOT_COUNTED).
+// longer, and an integer array's range was compared with the array itself, which PostgreSQL refuses (NOT_COUNTED);
+// a numeric array made integer[] with an element beyond integer's range failed the cast that counts, and every count with it.
 describe('postgres: an array made one of shorter varchars or smaller integers counts the arrays holding an element that does not fit', () => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await createPostgresDatabase('arraylen')
     await migrateTo(db, [LabelBefore], 'Init')
-    await db.query(`INSERT INTO label (id, tags, decimals) VALUES
-      ('a', '{ab,cd,ef,gh,ij,kl}', '{18,6,8}'), ('b', '{}', '{}'), ('c', '{treasury,ok}', '{100000}'), ('d', '{NULL,abcde}', '{NULL,-32768}')`)
+    await db.query(`INSERT INTO label (id, tags, decimals, amounts) VALUES
+      ('a', '{ab,cd,ef,gh,ij,kl}', '{18,6,8}', '{1,2}'), ('b', '{}', '{}', '{}'), ('c', '{treasury,ok}', '{100000}', '{10000000000}'),
+      ('d', '{NULL,abcde}', '{NULL,-32768}', '{NULL,3}')`)
   })
   afterAll(async () => {
     await db.drop()
@@ -79,18 +83,19 @@ describe('postgres: an array made one of shorter varchars or smaller integers co
     const { hazards, warnings } = await compareProject(projectFor(db, [LabelAfter]))
     expect(warnings).toEqual([])
     expect(hazards.filter((h) => h.code === 'TYPE_NARROWING').map((h) => h.measurement?.text)).toEqual([
-      '1 row holds an element outside -32768..32767', '1 row holds an element longer than 5 characters',
+      '1 value changes as integer[]', '1 row holds an element outside -32768..32767', '1 row holds an element longer than 5 characters',
     ])
     await db.query(`DELETE FROM label WHERE id = 'c'`)
     const { hazards: fitting } = await compareProject(projectFor(db, [LabelAfter]))
     expect(fitting.filter((h) => h.code === 'TYPE_NARROWING').map((h) => h.measurement?.text)).toEqual([
-      'no element lies outside -32768..32767', 'no element is longer than 5 characters',
+      'no value changes as integer[]', 'no element lies outside -32768..32767', 'no element is longer than 5 characters',
     ])
     await generateMigration(projectFor(db, [LabelAfter]), 'Shorter', 1_800_000_000_000)
     await upgrade(projectFor(db, [LabelAfter]))
-    expect(await db.query('SELECT id, tags, decimals FROM label ORDER BY id')).toEqual([
-      { id: 'a', tags: ['ab', 'cd', 'ef', 'gh', 'ij', 'kl'], decimals: [18, 6, 8] }, { id: 'b', tags: [], decimals: [] },
-      { id: 'd', tags: [null, 'abcde'], decimals: [null, -32768] },
+    expect(await db.query('SELECT id, tags, decimals, amounts FROM label ORDER BY id')).toEqual([
+      { id: 'a', tags: ['ab', 'cd', 'ef', 'gh', 'ij', 'kl'], decimals: [18, 6, 8], amounts: [1, 2] },
+      { id: 'b', tags: [], decimals: [], amounts: [] },
+      { id: 'd', tags: [null, 'abcde'], decimals: [null, -32768], amounts: [null, 3] },
     ])
   })
 })

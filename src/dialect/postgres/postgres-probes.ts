@@ -115,7 +115,8 @@ function eachValue(probe: { readonly isArray?: true }, column: string, test: (va
  * 0.1), which a comparison in the float's binary value would not (a numeric or a double compared with a real is
  * compared as a double), and arrays of two number types have no comparison. Money, written with its currency
  * symbol, is read as a number by its cast to numeric. An array of numbers made booleans has no cast to compare
- * with (the migration converts it through text[]): not tested.
+ * with (the migration converts it through text[]): not tested. An array made one of integers holding an element
+ * outside their range, which the cast refuses, is counted without casting it.
  */
 function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string | undefined {
   if (probe.to.type === 'boolean') return undefined
@@ -123,7 +124,12 @@ function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' 
   const exact = probe.to.isArray === true ? 'numeric[]' : 'numeric'
   if (postgresTypeLimits.roundingTypes?.includes(probe.to.type) === true) return `${column}::text::${exact} IS DISTINCT FROM ${cast}::${exact}`
   if (!numberTypes.has(probe.to.type)) return `${column} IS DISTINCT FROM ${cast}`
-  return `${column}::text::${exact} IS DISTINCT FROM ${cast}::text::${exact}`
+  const compared = `${column}::text::${exact} IS DISTINCT FROM ${cast}::text::${exact}`
+  // An element outside an integer type's range fails the cast, and with it every count asked beside: counted first.
+  const bounds = probe.from.isArray === true && probe.to.isArray === true ? postgresTypeLimits.integerRanges[probe.to.type] : undefined
+  if (bounds === undefined) return compared
+  const outside = eachValue({ isArray: true }, column, (value) => `(${value} < ${decimalLiteral(bounds[0])} OR ${value} > ${decimalLiteral(bounds[1])})`)
+  return `CASE WHEN ${outside} THEN true ELSE ${compared} END`
 }
 
 const syntax: ProbeSyntax = {
