@@ -7,8 +7,13 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   // An array's numbers are rounded element by element, as a cast of the array rounds them: what the cast changes is counted.
   const rounds = isNumber(from, limits) && isNumber(to, limits) && !(from.type in limits.integerRanges && to.type in limits.integerRanges)
   if (from.isArray === true && rounds) return { kind: 'changed_by_cast', table, column, from, to }
+  // An array's length or range is its elements'.
+  const elements = from.isArray === true && to.isArray === true ? { isArray: true as const } : {}
   if (limits.lengthTypes.includes(to.type)) {
-    return { kind: 'longer_than', table, column, length: to.length ?? 1, ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }) }
+    return {
+      kind: 'longer_than', table, column, length: to.length ?? 1,
+      ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }), ...elements,
+    }
   }
   // A moment of the type fits its range already: one given fewer fractional seconds is counted below. One of
   // another type given fewer loses them too (a datetime(6) made a timestamp, whose precision left out is none).
@@ -22,7 +27,7 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (bounds !== undefined) {
     // From a decimal or floating type, a value may lie outside the range and have a fractional part too.
     const fractional = from.type in limits.integerRanges ? {} : { scale: 0 }
-    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional }
+    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional, ...elements }
   }
   if (limits.decimalTypes.includes(to.type) && to.precision !== undefined) {
     const scale = to.scale ?? 0

@@ -9,26 +9,39 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 export type Probe =
   | { readonly kind: 'rows'; readonly table: QualifiedName }
   | { readonly kind: 'non_null'; readonly table: QualifiedName; readonly column: string }
-  /** Rows holding NULL in `column`, and in `alsoIn` too when given (where a copy from it fills `column` first). */
-  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string }
+  /**
+   * Rows holding NULL in `column`, and in `alsoIn` too when given (where a copy from it fills `column` first);
+   * `named`: the column as the hazard names it, where the migration renames it.
+   */
+  | { readonly kind: 'nulls'; readonly table: QualifiedName; readonly column: string; readonly alsoIn?: string; readonly named?: string }
   /**
    * Values of `columns` that repeat, among the rows `where` (a predicate in the dialect's SQL) selects when
-   * given, and with `collated.column` compared under `collated.collation`, or `caseFolded` in lower case, when given.
+   * given, and with `collated.column` compared under `collated.collation`, or `caseFolded` in lower case, when given;
+   * `named`: the columns as the hazard names them, where the migration renames one.
    */
   | {
     readonly kind: 'duplicates'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly where?: string
+    readonly named?: readonly string[]
     readonly collated?: { readonly column: string; readonly collation: string }
     readonly caseFolded?: string
   }
   /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
   | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }
-  /** Values longer than `length`; `unpadded`: not counting the bytes a fixed-length type pads them with (see TypeLimits.paddedTypes). */
-  | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true }
+  /**
+   * Values longer than `length`; `unpadded`: not counting the bytes a fixed-length type pads them with (see
+   * TypeLimits.paddedTypes); `isArray`: arrays holding an element longer than `length`, the length of an array
+   * type's elements.
+   */
+  | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true; readonly isArray?: true }
   /**
    * Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact), and
-   * with more than `scale` decimal places too where it is given (a type that narrows both ways).
+   * with more than `scale` decimal places too where it is given (a type that narrows both ways); `isArray`:
+   * arrays holding such an element (an integer array made one of a smaller integer type).
    */
-  | { readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number }
+  | {
+    readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number
+    readonly isArray?: true
+  }
   | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
   /**
    * Moments before `min` or after `max` seconds since 1970-01-01 00:00:00 UTC (decimal numbers written as text),

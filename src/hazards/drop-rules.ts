@@ -79,7 +79,9 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
 /**
  * dropIndexFindings: DROP_INDEX, unless the table goes too, its columns go (DROP_COLUMN says it: every column
  * of a plain index, any column of a unique one, whose key then no longer exists), or the migration creates an
- * index serving the same queries (before it, where `--online` drops last).
+ * index serving the same queries (before it, where `--online` drops last) and, for a unique one, keeps its
+ * columns unique. A plain index made unique (`@Index()` become `@Index({ unique: true })`) is no hazard; a
+ * unique one made plain is, for its uniqueness alone.
  */
 export function dropIndexFindings(context: RuleContext): HazardFinding[] {
   const { ops } = context.input.changes
@@ -89,15 +91,18 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     const dropped = droppedColumnsOf(context, table)
     const goes = (name: string) => dropped.has(name)
     if (op.index.unique ? op.index.columns.some(goes) : op.index.columns.every(goes)) return []
-    if (ops.some((other, i) => i !== index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
-      return []
-    }
-    const stillUnique = uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns)
-    const unique = op.index.unique && !stillUnique ? ', and duplicate values become possible' : ''
+    const created = ops.flatMap((other, i) =>
+      i !== index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table ? [other.index] : [])
+    const queriesServed = created.some((other) => servesQueriesOf(other, op.index))
+    const stillUnique = !op.index.unique || uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns) ||
+      created.some((other) => other.unique && other.where === op.index.where && sameColumnSet(other.columns, op.index.columns))
+    if (queriesServed && stillUnique) return []
     return [{
       code: 'DROP_INDEX', operation: op,
-      what: `Drops index ${quoteDoubled(op.index.name)} on ${tableText(op.table)} ${columnsText(op.index.columns)}${unique}`,
-      advice: 'queries that filter, join or sort on these columns may slow down; keep it if they are frequent',
+      what: `Drops index ${quoteDoubled(op.index.name)} on ${tableText(op.table)} ${columnsText(op.index.columns)}${stillUnique ? '' : ', and duplicate values become possible'}`,
+      advice: queriesServed
+        ? 'the index created in its place serves the same queries but does not keep these columns unique; keep it unique if the application relies on the values being unique'
+        : 'queries that filter, join or sort on these columns may slow down; keep it if they are frequent',
     }]
   })
 }
@@ -170,15 +175,15 @@ function checksAlike(a: ForeignKeyModel, b: ForeignKeyModel): boolean {
 }
 
 /**
- * servesQueriesOf says whether a new index does what a dropped one did: the same index again, or, for a plain
- * (not unique) one, an index whose leading columns are the dropped one's, with nothing else of it changed (a
- * foreign key's index on `a` giving way to one on `a, b`).
+ * servesQueriesOf says whether a new index serves the queries a dropped one did, unique or not: one on the
+ * same columns, or one whose leading columns are the dropped one's, with nothing else of it changed (a
+ * foreign key's index on `a` giving way to one on `a, b`). Whether the columns stay unique is asked apart.
  */
 function servesQueriesOf(created: IndexModel, dropped: IndexModel): boolean {
   if (created.where !== dropped.where) return false
   const key = (columns: readonly string[]) => columns.join('\0')
-  if (key(created.columns) === key(dropped.columns)) return created.unique === dropped.unique
-  return !dropped.unique && key(created.columns.slice(0, dropped.columns.length)) === key(dropped.columns) &&
+  if (key(created.columns) === key(dropped.columns)) return true
+  return key(created.columns.slice(0, dropped.columns.length)) === key(dropped.columns) &&
     created.method === dropped.method && sameKeys(created, dropped)
 }
 

@@ -54,11 +54,11 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
     case 'non_null':
       return [plural(n, 'non-null value'), 'no non-null value']
     case 'nulls': {
-      const column = `${quoteDoubled(probe.column)}${probe.alsoIn === undefined ? '' : ` and in ${quoteDoubled(probe.alsoIn)}`}`
+      const column = `${quoteDoubled(probe.named ?? probe.column)}${probe.alsoIn === undefined ? '' : ` and in ${quoteDoubled(probe.alsoIn)}`}`
       return [`${plural(n, 'row')} ${verb('has', 'have')} NULL in ${column}`, `no row has NULL in ${column}`]
     }
     case 'duplicates': {
-      const columns = columnsText(probe.columns)
+      const columns = columnsText(probe.named ?? probe.columns)
       return [`${plural(n, 'duplicate value')} of ${columns}`, `no duplicate values of ${columns}`]
     }
     case 'unmatched': {
@@ -66,10 +66,17 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
       return [`${plural(n, 'row')} ${verb('points', 'point')} at no row of ${target}`, `no row points at a missing row of ${target}`]
     }
     case 'longer_than':
+      if (probe.isArray === true) {
+        return [`${plural(n, 'row')} ${verb('holds', 'hold')} an element longer than ${plural(probe.length, 'character')}`,
+          `no element is longer than ${plural(probe.length, 'character')}`]
+      }
       return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${plural(probe.length, 'character')}`,
         `no value is longer than ${plural(probe.length, 'character')}`]
     case 'out_of_range': {
       const range = `${probe.min}..${probe.max}`
+      if (probe.isArray === true) {
+        return [`${plural(n, 'row')} ${verb('holds', 'hold')} an element outside ${range}`, `no element lies outside ${range}`]
+      }
       if (probe.scale === undefined) return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range}`, `no value lies outside ${range}`]
       const digits = decimalsText(probe.scale)
       return [`${plural(n, 'value')} ${verb('lies', 'lie')} outside ${range} or ${verb('has', 'have')} ${digits}`, `no value lies outside ${range} or has ${digits}`]

@@ -37,7 +37,11 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
 /** nullsProbe counts the rows NULL in the column when `op` runs, after `copy` into it, if any, ran. */
 function nullsProbe(context: RuleContext, index: number, op: AlterColumn, copy: { readonly op: CopyColumn; readonly index: number } | undefined): { readonly probe?: Probe } {
   const origin = context.origins.column(index, op.table, op.from.name)
-  if (copy === undefined) return origin === undefined ? {} : { probe: { kind: 'nulls', table: nameOf(origin.table), column: origin.column.name } }
+  if (copy === undefined) {
+    if (origin === undefined) return {}
+    const named = origin.column.name === op.to.name ? {} : { named: op.to.name }
+    return { probe: { kind: 'nulls', table: nameOf(origin.table), column: origin.column.name, ...named } }
+  }
   const source = context.origins.column(copy.index, copy.op.table, copy.op.from.name)
   if (source === undefined) return {}
   // Copied into every row (or into a column added empty): NULL where the source is. Into the empty rows: where both are.

@@ -39,14 +39,18 @@ function viewUniqueFindings(context: RuleContext, op: Operation, added: AddedUni
   return [addUniqueFinding(op, added, { table: nameOf(view), columns: added.columns })]
 }
 
-/** addUniqueFinding is ADD_UNIQUE, counting the duplicates among the rows of `counted` where it is given (the database's names). */
+/**
+ * addUniqueFinding is ADD_UNIQUE, counting the duplicates among the rows of `counted` where it is given (the
+ * database's names; the count names the columns as the entities do).
+ */
 function addUniqueFinding(op: Operation, added: AddedUniqueness, counted: { readonly table: QualifiedName; readonly columns: readonly string[] } | undefined): HazardFinding {
   const among = added.where === undefined ? '' : ` among the rows where ${added.where}`
+  const renamed = counted !== undefined && counted.columns.some((column, i) => column !== added.columns[i])
   return {
     code: 'ADD_UNIQUE', operation: op,
     what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while values repeat${among}`,
     advice: 'remove the duplicates first',
-    ...(counted && { probe: { kind: 'duplicates', ...counted, ...(added.where !== undefined && { where: added.where }) } }),
+    ...(counted && { probe: { kind: 'duplicates', ...counted, ...(added.where !== undefined && { where: added.where }), ...(renamed && { named: added.columns }) } }),
   }
 }
 

@@ -93,6 +93,20 @@ describe('DROP_INDEX', () => {
     expect(codesOf(pg, before(pg, posts), replaced({ ...index, unique: true }, wider))).toContain('DROP_INDEX')
     expect(codesOf(pg, before(pg, posts), replaced(index, { ...wider, where: 'id > 0' }))).toContain('DROP_INDEX')
   })
+  // Subsquid's codegen turns @index into @Index_() and @index @unique into @Index_({ unique: true }): the same index,
+  // dropped and created again unique, was reported as slowing queries down (found on OriginProtocol/origin-squid).
+  it('stays quiet when a plain index is created again unique, and fires for uniqueness alone where a unique one is made plain', () => {
+    const remade = (dropped: typeof index, created: typeof index): Operation[] =>
+      [{ kind: 'drop_index', table: P, index: dropped }, { kind: 'create_index', table: P, index: created }]
+    expect(codesOf(pg, before(pg, posts), remade(index, { ...index, unique: true }))).toEqual(['ADD_UNIQUE', 'INDEX_WITHOUT_CONCURRENTLY'])
+    const unique = { ...index, unique: true }
+    const [finding] = findingsOf(pg, before(pg, { ...posts, indexes: [unique] }), remade(unique, index))
+    expect(finding).toMatchObject({
+      code: 'DROP_INDEX',
+      what: 'Drops index "IDX_posts_user" on "public"."posts" ("user_id"), and duplicate values become possible',
+      advice: 'the index created in its place serves the same queries but does not keep these columns unique; keep it unique if the application relies on the values being unique',
+    })
+  })
   it('stays quiet when every column of a plain index goes, or any column of a unique one, and fires when columns stay', () => {
     const both = { ...index, name: 'IDX_posts_user_id', columns: ['user_id', 'id'] }
     const dropping = (dropped: typeof index): Operation[] =>

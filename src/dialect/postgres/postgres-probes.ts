@@ -21,7 +21,8 @@ const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'o
  * notConvertible tests the text form of a value against what the target type accepts, for the types it knows.
  * A value becoming an array becomes its one element, and an array of one element becoming a value is that
  * element (valueCastSql): those are tested as the element. Text written as an array literal becomes that array,
- * whose elements are not tested.
+ * whose elements are not tested. Between arrays, each element converts as a value would: an array is counted
+ * where one of its elements does not convert (`{1,x}` made `integer[]`).
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
   const { from, to } = probe
@@ -32,11 +33,22 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
     return element === undefined ? undefined : `NOT ${isArrayLiteral(`${column}::text`)} AND ${element}`
   }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
-  if (to.isArray) return stringTypes.has(to.type) ? `NOT ${isArrayLiteral(`${column}::text`)}` : undefined
-  // A built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
-  // jsonb's casts to numbers and booleans take what its text shows.
+  if (to.isArray) {
+    if (stringTypes.has(to.type)) return `NOT ${isArrayLiteral(`${column}::text`)}`
+    const element = notValueOfText({ ...from, isArray: false }, { ...to, isArray: false }, 'element::text')
+    return element === undefined ? undefined : eachValue({ isArray: true }, column, () => element)
+  }
+  return notValueOfText(from, to, `${column}::text`)
+}
+
+/**
+ * notValueOfText is the test that a value of `from`'s type, written as `text`, is not a value of `to`'s. A
+ * built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
+ * jsonb's casts to numbers and booleans take what its text shows.
+ */
+function notValueOfText(from: ColumnModel, to: ColumnModel, text: string): string | undefined {
   if (!jsonTypes.has(from.type) && hasBuiltInCast(from, to)) return undefined
-  return notValueOf(to, `${column}::text`, from)
+  return notValueOf(to, text, from)
 }
 
 /**
@@ -74,11 +86,11 @@ function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string |
 function condition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
-    case 'longer_than': return `char_length(${column}::text) > ${probe.length}`
-    case 'out_of_range': {
-      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(column, probe.scale)}`
-      return `(${column} < ${decimalLiteral(probe.min)} OR ${column} > ${decimalLiteral(probe.max)}${decimals})`
-    }
+    case 'longer_than': return eachValue(probe, column, (value) => `char_length(${value}::text) > ${probe.length}`)
+    case 'out_of_range': return eachValue(probe, column, (value) => {
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(value, probe.scale)}`
+      return `(${value} < ${decimalLiteral(probe.min)} OR ${value} > ${decimalLiteral(probe.max)}${decimals})`
+    })
     case 'more_decimals': return moreDecimals(column, probe.scale)
     case 'holds_values': {
       const values = probe.values.map(quoteLiteral).join(', ')
@@ -92,13 +104,19 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
   }
 }
 
+/** eachValue is `test` of the column's value, or of an array's: true where one of its elements passes it. */
+function eachValue(probe: { readonly isArray?: true }, column: string, test: (value: string) => string): string {
+  return probe.isArray === true ? `EXISTS (SELECT FROM unnest(${column}) AS element WHERE ${test('element')})` : test(column)
+}
+
 /**
  * changedByCast tests the values a cast to `probe.to` changes. Numbers are compared as the exact numbers their text
  * reads as (arrays of them element by element): a float written as text gives its shortest exact form (0.1 stays
  * 0.1), which a comparison in the float's binary value would not (a numeric or a double compared with a real is
  * compared as a double), and arrays of two number types have no comparison. Money, written with its currency
  * symbol, is read as a number by its cast to numeric. An array of numbers made booleans has no cast to compare
- * with (the migration converts it through text[]): not tested.
+ * with (the migration converts it through text[]): not tested. An array made one of integers holding an element
+ * outside their range, which the cast refuses, is counted without casting it.
  */
 function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string | undefined {
   if (probe.to.type === 'boolean') return undefined
@@ -106,7 +124,12 @@ function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' 
   const exact = probe.to.isArray === true ? 'numeric[]' : 'numeric'
   if (postgresTypeLimits.roundingTypes?.includes(probe.to.type) === true) return `${column}::text::${exact} IS DISTINCT FROM ${cast}::${exact}`
   if (!numberTypes.has(probe.to.type)) return `${column} IS DISTINCT FROM ${cast}`
-  return `${column}::text::${exact} IS DISTINCT FROM ${cast}::text::${exact}`
+  const compared = `${column}::text::${exact} IS DISTINCT FROM ${cast}::text::${exact}`
+  // An element outside an integer type's range fails the cast, and with it every count asked beside: counted first.
+  const bounds = probe.from.isArray === true && probe.to.isArray === true ? postgresTypeLimits.integerRanges[probe.to.type] : undefined
+  if (bounds === undefined) return compared
+  const outside = eachValue({ isArray: true }, column, (value) => `(${value} < ${decimalLiteral(bounds[0])} OR ${value} > ${decimalLiteral(bounds[1])})`)
+  return `CASE WHEN ${outside} THEN true ELSE ${compared} END`
 }
 
 const syntax: ProbeSyntax = {
