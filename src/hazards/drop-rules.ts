@@ -3,6 +3,7 @@ import { nameOf } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, TableModel } from '../model/schema-model'
 import { uniqueKeysOf } from '../model/unique-keys'
 import { sameColumnSet } from '../model/column-lists'
+import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -89,7 +90,10 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     const dropped = droppedColumnsOf(context, table)
     const goes = (name: string) => dropped.has(name)
     if (op.index.unique ? op.index.columns.some(goes) : op.index.columns.every(goes)) return []
-    if (ops.some((other, i) => i !== index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table && servesQueriesOf(other.index, op.index))) {
+    if (ops.some((other, i) => {
+      const created = i === index || context.input.changes.tableAt[i]?.from !== table ? undefined : indexCreatedBy(other)
+      return created !== undefined && servesQueriesOf(created, op.index)
+    })) {
       return []
     }
     const stillUnique = uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns)
@@ -170,14 +174,26 @@ function checksAlike(a: ForeignKeyModel, b: ForeignKeyModel): boolean {
 }
 
 /**
+ * indexCreatedBy is the index an operation creates: an index, or the one behind a unique constraint or primary
+ * key, which serves queries as a unique index of its columns does (MariaDB reads an entity's unique index back
+ * as a unique constraint).
+ */
+function indexCreatedBy(op: Operation): IndexModel | undefined {
+  if (op.kind === 'create_index') return op.index
+  if (op.kind === 'add_unique') return { name: op.unique.name, columns: op.unique.columns, unique: true }
+  if (op.kind === 'add_primary_key') return { name: op.primaryKey.name ?? '', columns: op.primaryKey.columns, unique: true }
+  return undefined
+}
+
+/**
  * servesQueriesOf says whether a new index does what a dropped one did: the same index again, or, for a plain
- * (not unique) one, an index whose leading columns are the dropped one's, with nothing else of it changed (a
- * foreign key's index on `a` giving way to one on `a, b`).
+ * (not unique) one, an index, unique or not, whose leading columns are the dropped one's, with nothing else of
+ * it changed (a foreign key's index on `a` giving way to one on `a, b`).
  */
 function servesQueriesOf(created: IndexModel, dropped: IndexModel): boolean {
   if (created.where !== dropped.where) return false
   const key = (columns: readonly string[]) => columns.join('\0')
-  if (key(created.columns) === key(dropped.columns)) return created.unique === dropped.unique
+  if (key(created.columns) === key(dropped.columns) && created.unique === dropped.unique) return true
   return !dropped.unique && key(created.columns.slice(0, dropped.columns.length)) === key(dropped.columns) &&
     created.method === dropped.method && sameKeys(created, dropped)
 }
