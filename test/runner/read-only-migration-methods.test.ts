@@ -1,6 +1,6 @@
-import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
-import { type TempProject, handMigrationsConfig, tempProject } from '../support/temp-project'
-import { allDialects, type TestDatabase } from '../support/test-database'
+import { handMigrationsProject } from '../support/hand-migrations-project'
+import { afterDatabaseLine } from '../support/run-cli'
+import { allDialects } from '../support/test-database'
 
 // OhMyForm's migrations extend a base class whose `up` and `down` a `@final` decorator makes read-only
 // (`descriptor.writable = false`); TypeORM's runner only calls them, but upgrade and downgrade stopped before
@@ -39,21 +39,10 @@ export class AddShelf1700000001000 extends FinalMigration {
 `
 
 describe.each(allDialects('finalmethods'))('on %s', (_label, createDatabase) => {
-  let db: TestDatabase
-  let project: TempProject
-  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
-  beforeAll(async () => {
-    db = await createDatabase()
-    project = tempProject({
-      'ormconfig.ts': handMigrationsConfig(db.options, ['shelf']),
-      'migrations/1700000001000-AddShelf.ts': finalMigration,
-      // As OhMyForm's: a legacy decorator is given the method's descriptor, which it makes read-only.
-      'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } }),
-    })
-  })
-  afterAll(async () => {
-    project?.remove()
-    await db?.drop()
+  const cli = handMigrationsProject(createDatabase, ['shelf'], {
+    'migrations/1700000001000-AddShelf.ts': finalMigration,
+    // As OhMyForm's: a legacy decorator is given the method's descriptor, which it makes read-only.
+    'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } }),
   })
 
   it('upgrade and downgrade run a migration whose up and down are read-only', async () => {
