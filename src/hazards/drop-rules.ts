@@ -3,6 +3,7 @@ import { nameOf } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, TableModel } from '../model/schema-model'
 import { uniqueKeysOf } from '../model/unique-keys'
 import { sameColumnSet } from '../model/column-lists'
+import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -91,8 +92,10 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     const dropped = droppedColumnsOf(context, table)
     const goes = (name: string) => dropped.has(name)
     if (op.index.unique ? op.index.columns.some(goes) : op.index.columns.every(goes)) return []
-    const created = ops.flatMap((other, i) =>
-      i !== index && other.kind === 'create_index' && context.input.changes.tableAt[i]?.from === table ? [other.index] : [])
+    const created = ops.flatMap((other, i) => {
+      const made = i === index || context.input.changes.tableAt[i]?.from !== table ? undefined : indexCreatedBy(other)
+      return made === undefined ? [] : [made]
+    })
     const queriesServed = created.some((other) => servesQueriesOf(other, op.index))
     const stillUnique = !op.index.unique || uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns) ||
       created.some((other) => other.unique && other.where === op.index.where && sameColumnSet(other.columns, op.index.columns))
@@ -172,6 +175,18 @@ function keptForeignKeys(context: RuleContext, index: number): readonly ForeignK
 function checksAlike(a: ForeignKeyModel, b: ForeignKeyModel): boolean {
   const key = (fk: ForeignKeyModel) => JSON.stringify([fk.columns, fk.referencedSchema ?? null, fk.referencedTable, fk.referencedColumns, fk.onDelete, fk.onUpdate])
   return key(a) === key(b)
+}
+
+/**
+ * indexCreatedBy is the index an operation creates: an index, or the one behind a unique constraint or primary
+ * key, which serves queries as a unique index of its columns does (MariaDB reads an entity's unique index back
+ * as a unique constraint).
+ */
+function indexCreatedBy(op: Operation): IndexModel | undefined {
+  if (op.kind === 'create_index') return op.index
+  if (op.kind === 'add_unique') return { name: op.unique.name, columns: op.unique.columns, unique: true }
+  if (op.kind === 'add_primary_key') return { name: op.primaryKey.name ?? '', columns: op.primaryKey.columns, unique: true }
+  return undefined
 }
 
 /**

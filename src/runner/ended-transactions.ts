@@ -2,6 +2,7 @@ import { type DataSource, TransactionNotStartedError } from 'typeorm'
 import { migrationNameOf } from '../source/migration-name'
 import { UserError } from '../source/user-error'
 import { transactionModeOf } from './transaction-mode'
+import { wrapMigration } from './wrap-migration'
 
 interface RunSoFar {
   /** The migrations run so far on the DataSource, in order. */
@@ -24,13 +25,12 @@ export function watchEndedTransactions(dataSource: DataSource): void {
   for (const migration of dataSource.migrations) {
     const name = migrationNameOf(migration)
     for (const direction of ['up', 'down'] as const) {
-      const migrate = migration[direction].bind(migration)
-      migration[direction] = async (queryRunner) => {
+      wrapMigration(migration, direction, (migrate) => async (queryRunner) => {
         const inTransaction = queryRunner.isTransactionActive
         await migrate(queryRunner)
         if (inTransaction && !queryRunner.isTransactionActive && run.ended === undefined) run.ended = { name, direction, at: run.done.length }
         run.done.push(name)
-      }
+      })
     }
   }
 }

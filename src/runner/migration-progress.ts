@@ -5,6 +5,7 @@ import { afterEachCommit } from './after-commit'
 import { withFailingStatement } from './failing-statement'
 import { migrationNameOf } from '../source/migration-name'
 import { transactionModeOf } from './transaction-mode'
+import { wrapMigration } from './wrap-migration'
 
 /** MigrationDone is told each migration TypeORM has run and recorded, once the transaction it ran in (if any) committed, with the time it took. */
 export type MigrationDone = (name: string, direction: 'up' | 'down', ms: number) => void
@@ -41,8 +42,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
   for (const migration of dataSource.migrations) {
     const name = migrationNameOf(migration)
     for (const direction of ['up', 'down'] as const) {
-      const run = migration[direction].bind(migration)
-      migration[direction] = async (queryRunner) => {
+      wrapMigration(migration, direction, (run) => async (queryRunner) => {
         started.set(name, performance.now())
         untilCommit?.watch(queryRunner)
         const inTransaction = queryRunner.isTransactionActive
@@ -65,7 +65,7 @@ export function reportProgress(dataSource: DataSource, done: MigrationDone): voi
           restoreCommit()
           ran.stop()
         }
-      }
+      })
     }
   }
 }

@@ -3,6 +3,7 @@ import type { MigrationTimeouts } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import { UserError } from '../source/user-error'
 import { afterEachCommit } from './after-commit'
+import { wrapMigration } from './wrap-migration'
 
 /**
  * boundMigrations has every migration of an opened DataSource (see openForMigrations) run under `timeouts`
@@ -14,8 +15,7 @@ export function boundMigrations(dataSource: DataSource, timeouts: MigrationTimeo
   if (statements === undefined) throw new UserError('this database has no lock or statement timeouts: leave --lock-timeout and --statement-timeout out')
   for (const migration of dataSource.migrations) {
     for (const direction of ['up', 'down'] as const) {
-      const run = migration[direction].bind(migration)
-      migration[direction] = async (queryRunner) => {
+      wrapMigration(migration, direction, (run) => async (queryRunner) => {
         const { set, reset } = statements(timeouts, queryRunner.isTransactionActive)
         for (const sql of set) await queryRunner.query(sql)
         // A migration that commits the transaction it began in (to run outside one, or to use what the part
@@ -33,7 +33,7 @@ export function boundMigrations(dataSource: DataSource, timeouts: MigrationTimeo
           restoreCommit()
         }
         for (const sql of committed ? outside.reset : reset) await queryRunner.query(sql)
-      }
+      })
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { migrationNameOf } from '../source/migration-name'
+import { wrapMigration } from './wrap-migration'
 
 /**
  * nameMigrationErrors makes an error thrown by a migration's `up` or `down` name the migration and the
@@ -16,11 +17,10 @@ export function nameMigrationErrors(dataSource: DataSource): void {
   for (const migration of dataSource.migrations) {
     const name = migrationNameOf(migration)
     for (const direction of ['up', 'down'] as const) {
-      const run = migration[direction].bind(migration)
-      migration[direction] = (queryRunner) => run(queryRunner).catch((err: unknown) => {
+      wrapMigration(migration, direction, (run) => (queryRunner) => run(queryRunner).catch((err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err)
         throw new Error(`migration ${name} failed in ${direction}: ${reason}`, { cause: err })
-      })
+      }))
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm'
+import { wrapMigration } from './wrap-migration'
 
 /**
  * frameMigrationsOutsideTransactions has each migration that TypeORM's runner applies outside a transaction
@@ -10,8 +11,7 @@ import type { DataSource } from 'typeorm'
  */
 export function frameMigrationsOutsideTransactions(dataSource: DataSource): void {
   for (const migration of dataSource.migrations) {
-    const up = migration.up.bind(migration)
-    migration.up = async (queryRunner) => {
+    wrapMigration(migration, 'up', (up) => async (queryRunner) => {
       if (queryRunner.isTransactionActive) return up(queryRunner)
       await queryRunner.beforeMigration()
       try {
@@ -19,6 +19,6 @@ export function frameMigrationsOutsideTransactions(dataSource: DataSource): void
       } finally {
         await queryRunner.afterMigration()
       }
-    }
+    })
   }
 }

@@ -1,6 +1,6 @@
-import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
-import { type TempProject, handMigrationsConfig, tempProject } from '../support/temp-project'
-import { bothDialects, type TestDatabase } from '../support/test-database'
+import { handMigrationsProject } from '../support/hand-migrations-project'
+import { afterDatabaseLine } from '../support/run-cli'
+import { bothDialects } from '../support/test-database'
 
 // A migration whose class says `transaction = false` (a hand-written `CREATE INDEX CONCURRENTLY`, here a
 // VACUUM, which neither PostgreSQL nor SQLite runs inside a transaction) is applied by TypeORM's runner
@@ -24,20 +24,7 @@ export class Vacuum1700000001000 implements MigrationInterface {
 `
 
 describe.each(bothDialects('revertnotx'))('on %s', (_label, createDatabase) => {
-  let db: TestDatabase
-  let project: TempProject
-  const cli = (...args: string[]) => runCliInProcess(project.dir, args)
-  beforeAll(async () => {
-    db = await createDatabase()
-    project = tempProject({
-      'ormconfig.ts': handMigrationsConfig(db.options, ['tidy']),
-      'migrations/1700000001000-Vacuum.ts': vacuum,
-    })
-  })
-  afterAll(async () => {
-    project?.remove()
-    await db?.drop()
-  })
+  const cli = handMigrationsProject(createDatabase, ['tidy'], { 'migrations/1700000001000-Vacuum.ts': vacuum })
 
   it('downgrade reverts it without a transaction, and downgrade --sql writes none around it', async () => {
     expect((await cli('upgrade', '--quiet')).code).toBe(0)
