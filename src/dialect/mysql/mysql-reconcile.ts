@@ -14,6 +14,7 @@ import { isMadeForForeignKey, servedBy, withForeignKeyIndexes } from './mysql-no
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 import { baseOf } from './mysql-types'
+import { stringTypes } from './mysql-type-change'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
@@ -49,7 +50,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }), ...tableCharsetOf(other) }
   })
-  const charsets = await reconcileCharsets({ ...desired, tables }, connection)
+  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, connection)
   const checks = await reconcileChecks(charsets, counterpart, connection)
   const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
@@ -114,6 +115,35 @@ function withBooleanWidth(column: ColumnModel, counterpart: Counterpart): Column
   if (baseOf(column.type) !== 'tinyint' || column.length !== undefined) return column
   const other = columnIn(counterpart, column.name)
   return other?.type === column.type && other.length === 1 ? { ...column, length: 1 } : column
+}
+
+/**
+ * withReferencedCollations gives a foreign key's string column that declares no charset or collation those the
+ * column it references has (its own, else its table's): InnoDB refuses (errno 150) a key between strings of
+ * different collations, and a table the migration makes takes the database's default, where the referenced table
+ * has another (ids made `utf8mb4_bin` by a `CONVERT TO` of the table). Where both are the table's, reconcileCharsets
+ * drops them again.
+ */
+function withReferencedCollations(tables: readonly TableModel[]): TableModel[] {
+  const tableNamed = namedIn(tables)
+  return tables.map((table) => {
+    const given = new Map<string, Pick<ColumnModel, 'charset' | 'collation'>>()
+    for (const fk of table.foreignKeys) {
+      const referenced = fk.referencedSchema === undefined ? tableNamed({ name: fk.referencedTable }) : undefined
+      fk.columns.forEach((name, i) => {
+        const target = referenced?.columns.find((c) => c.name === fk.referencedColumns[i])
+        const collation = target?.collation ?? (target?.charset === undefined ? referenced?.collation : undefined)
+        if (target !== undefined && collation !== undefined && collation !== table.collation) given.set(name, { charset: target.charset ?? referenced!.charset, collation })
+      })
+    }
+    if (given.size === 0) return table
+    const columns = table.columns.map((c) => {
+      const own = given.get(c.name)
+      if (own === undefined || !stringTypes.has(baseOf(c.type)) || c.charset !== undefined || c.collation !== undefined) return c
+      return { ...c, ...(own.charset !== undefined && { charset: own.charset }), collation: own.collation }
+    })
+    return { ...table, columns }
+  })
 }
 
 /**

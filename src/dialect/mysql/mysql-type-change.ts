@@ -5,7 +5,7 @@ import { lobBytes } from './mysql-lob-bytes'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
 
 const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
-const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
+export const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
 const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
 const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), ...fractionalTypes])
