@@ -40,43 +40,7 @@ export function alterOrder(changes: ChangeSet, relinked: Relinked): number[] {
     if (movable) order.splice(at + 1, 0, i)
     else order.push(i)
   })
-  return indexRenamesFirst(changes, order)
-}
-
-/**
- * The kinds of operation of its own table an index rename may go before: changes of columns and of foreign keys
- * and checks, which name no index. Not an index's drop or creation, which may free or take the name.
- */
-const passableByIndexRename: ReadonlySet<OperationKind> = new Set<OperationKind>([
-  'add_column', 'alter_column', 'add_foreign_key', 'drop_foreign_key', 'add_check', 'drop_check',
-])
-
-/**
- * indexRenamesFirst puts each rename of an index (or unique key) before the operations of its table just before it
- * that it may pass (a foreign key or check renamed, which MySQL drops and adds again, too): a rename takes an ALTER
- * of its own, so between a foreign key's drop and add again (a copy of the table) and a change of its columns (another)
- * it kept them in two ALTERs, two copies, where one ALTER carries both.
- */
-function indexRenamesFirst(changes: ChangeSet, order: readonly number[]): number[] {
-  const result: number[] = []
-  for (const i of order) {
-    let at = result.length
-    if (renamesIndex(changes.ops[i]!)) {
-      const table = changes.tableAt[i]
-      while (at > 0 && changes.tableAt[result[at - 1]!] === table && passedByIndexRename(changes.ops[result[at - 1]!]!)) at--
-    }
-    result.splice(at, 0, i)
-  }
-  return result
-}
-
-function renamesIndex(op: Operation): boolean {
-  return op.kind === 'rename_index' || (op.kind === 'rename_constraint' && op.constraint === 'unique')
-}
-
-function passedByIndexRename(op: Operation): boolean {
-  if (op.kind === 'rename_constraint') return op.constraint === 'foreign_key' || op.constraint === 'check'
-  return passableByIndexRename.has(op.kind)
+  return order
 }
 
 /** references says whether `op` adds a foreign key to the table `other` acts on (under either name, for a rename). */
