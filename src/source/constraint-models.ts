@@ -47,10 +47,8 @@ export function indexModelsOf(
       if (index.name) skip({ ...(metadata.schema && { schema: metadata.schema }), table: metadata.tableName, name: index.name })
       continue
     }
-    if (index.isFulltext && driver.isFullTextColumnTypeSupported() && index.parser !== undefined) {
-      warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
-    }
     const model = indexModelOf(index, driver)
+    if (model.method === 'fulltext' && index.parser !== undefined) warn(`parser ${index.parser} of fulltext index "${index.name}" on ${where} is not diffed yet`)
     if (models.some((earlier) => isDeepStrictEqual(earlier, model))) warn(`index "${model.name}" on ${where} is declared twice, alike, and is made once`)
     else models.push(model)
   }

@@ -2,7 +2,6 @@ import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import { innoDbTable } from './mysql-engines'
 import { type MysqlServer, atLeast } from './mysql-server'
-import { checksDroppedAlong } from './mysql-checks-dropped-along'
 
 /**
  * Algorithm is how the server carries out one part of an ALTER TABLE, as far as it is sure for every table:
@@ -54,8 +53,8 @@ export interface TablesAround {
 export function alterCost(op: Operation, around: TablesAround, server: MysqlServer | undefined, found?: TableModel): AlterCost {
   const { before } = around
   const fulltext = [before, found].some((table) => table?.indexes.some((i) => i.method === 'fulltext') === true)
-  const cost = server === undefined ? weakest([mariadbCost(op, around, fulltext, server), mysqlCost(op, before)])
-    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, around, fulltext, server) : mysqlCost(op, before)
+  const cost = server === undefined ? weakest([mariadbCost(op, around, fulltext), mysqlCost(op, before)])
+    : server.product === 'mariadb' && atLeast(server, 10, 5) ? mariadbCost(op, around, fulltext) : mysqlCost(op, before)
   return before === undefined || innoDbTable(before) ? cost : otherEngineCost(op, cost)
 }
 
@@ -87,8 +86,8 @@ function indexCost(method: string | undefined, before: TableModel | undefined): 
   return unclaimed
 }
 
-/** mariadbCost: `fulltext` says the table has, or had when the migration started, a FULLTEXT index; `server` is a MariaDB, or unknown. */
-function mariadbCost(op: Operation, { before, after, last }: TablesAround, fulltext: boolean, server: MysqlServer | undefined): AlterCost {
+/** mariadbCost: `fulltext` says the table has, or had when the migration started, a FULLTEXT index. */
+function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: boolean): AlterCost {
   // A table holding a HASH unique key (on a hidden virtual column) is copied by every ALTER, even a default's or
   // a comment's change: MariaDB refuses INSTANT and INPLACE there.
   if (before !== undefined && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
@@ -106,8 +105,7 @@ function mariadbCost(op: Operation, { before, after, last }: TablesAround, fullt
       if (after !== undefined && virtualColumnAfter(after, op.column.name)) return unclaimed
       return fulltext ? unclaimed : instant
     case 'drop_column':
-      // The checks it drops along are added again, which reads every row.
-      if (before?.primaryKey?.columns.includes(op.column.name) || checksDroppedAlong(after, last, server).length > 0) return copy
+      if (before?.primaryKey?.columns.includes(op.column.name)) return copy
       if (before !== undefined && hasIndexedVirtualColumn(before)) return rebuilt
       if (fulltext) return unclaimed
       // Dropping a column ahead of a VIRTUAL column moves it, which MariaDB does instantly only in an ALTER that

@@ -297,7 +297,8 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
         if (readded >= 0) group.clauses.splice(readded, 1)
         group.clauses.push(onceDropped(group, clause))
         if (!group.operations.includes(op)) group.operations.push(op)
-        group.costs.push(cost)
+        // A check added again reads every row, as ADD CHECK does: a copy.
+        group.costs.push(clause.readdsCheck === undefined ? cost : copying)
       }
     }
     for (const { table, keys, statement } of relinked.readded.get(i) ?? []) {

@@ -44,37 +44,35 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
  * names, but for an alias after AS (`nick AS "nick"`), which MySQL reads as a name even there.
  */
 export function doubleQuotedTexts(sql: string): string[] {
-  const texts: string[] = []
-  let i = 0
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (c !== "'" && c !== '`' && c !== '"') {
-      i++
-      continue
-    }
-    const end = closing(sql, i, c)
-    if (c === '"' && !/\bas\s*$/i.test(sql.slice(0, i))) texts.push(sql.slice(i + 1, end - 1).split('""').join('"'))
-    i = end
-  }
-  return texts
+  return doubleQuotedSpans(sql).map(([start, end]) => sql.slice(start + 1, end - 1).split('""').join('"'))
 }
 
-/** withoutDoubleQuotedTexts is `sql` with each double-quoted text (a string, where sql_mode has no ANSI_QUOTES) made `''`. */
+/** withoutDoubleQuotedTexts is `sql` with each text doubleQuotedTexts finds (a string, where sql_mode has no ANSI_QUOTES) made `''`. */
 export function withoutDoubleQuotedTexts(sql: string): string {
   let out = ''
+  let at = 0
+  for (const [start, end] of doubleQuotedSpans(sql)) {
+    out += `${sql.slice(at, start)}''`
+    at = end
+  }
+  return out + sql.slice(at)
+}
+
+/** doubleQuotedSpans are where doubleQuotedTexts' texts stand in `sql`, their quotes included: [start, end). */
+function doubleQuotedSpans(sql: string): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = []
   let i = 0
   while (i < sql.length) {
     const c = sql[i]!
     if (c !== "'" && c !== '`' && c !== '"') {
-      out += c
       i++
       continue
     }
     const end = closing(sql, i, c)
-    out += c === '"' ? "''" : sql.slice(i, end)
+    if (c === '"' && !/\bas\s*$/i.test(sql.slice(0, i))) spans.push([i, end])
     i = end
   }
-  return out
+  return spans
 }
 
 /** The functions MariaDB stores under another name. */

@@ -14,7 +14,7 @@ import { isMadeForForeignKey, servedBy, withForeignKeyIndexes } from './mysql-no
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 import { baseOf } from './mysql-types'
-import { stringTypes } from './mysql-type-change'
+import { mysqlStringTypes } from './mysql-type-families'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
@@ -139,7 +139,7 @@ function withReferencedCollations(tables: readonly TableModel[]): TableModel[] {
     if (given.size === 0) return table
     const columns = table.columns.map((c) => {
       const own = given.get(c.name)
-      if (own === undefined || !stringTypes.has(baseOf(c.type)) || c.charset !== undefined || c.collation !== undefined) return c
+      if (own === undefined || !mysqlStringTypes.has(baseOf(c.type)) || c.charset !== undefined || c.collation !== undefined) return c
       return { ...c, ...(own.charset !== undefined && { charset: own.charset }), collation: own.collation }
     })
     return { ...table, columns }

@@ -3,16 +3,16 @@ import type { TypeChange } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
 import { lobBytes } from './mysql-lob-bytes'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
+import { mysqlStringTypes } from './mysql-type-families'
 
 const integerBytes: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 }
-export const stringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 const timeTypes: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time'])
 const fractionalTypes: ReadonlySet<string> = new Set(['decimal', 'float', 'double'])
 const numberTypes: ReadonlySet<string> = new Set([...Object.keys(integerBytes), ...fractionalTypes])
 /** Types whose values are text to a conversion: a number, a date or a time is parsed out of them. */
-const textValueTypes: ReadonlySet<string> = new Set([...stringTypes, 'enum', 'set', 'uuid'])
+const textValueTypes: ReadonlySet<string> = new Set([...mysqlStringTypes, 'enum', 'set', 'uuid'])
 /** Types MariaDB converts uuid values to and from; it refuses every other ("Cannot cast 'uuid' as 'bigint'"), rows or none. */
-const uuidConvertibleTypes: ReadonlySet<string> = new Set([...stringTypes, ...mysqlBinaryTypes, 'enum', 'set', 'json', 'uuid'])
+const uuidConvertibleTypes: ReadonlySet<string> = new Set([...mysqlStringTypes, ...mysqlBinaryTypes, 'enum', 'set', 'json', 'uuid'])
 
 /**
  * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
@@ -33,7 +33,7 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   if (losesSign(from, to)) return 'narrowing'
   if (source === target && !(source in integerBytes)) return sameType(source, from, to, table?.charset)
   if (target in integerBytes) return toInteger(source, from, to)
-  if (stringTypes.has(target)) return toString(source, from, to)
+  if (mysqlStringTypes.has(target)) return toString(source, from, to)
   if (mysqlBinaryTypes.has(target)) return mysqlBinaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
   if (textValueTypes.has(source) || mysqlBinaryTypes.has(source)) return 'cast_may_fail'
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
@@ -125,7 +125,7 @@ function toInteger(source: string, from: ColumnModel, to: ColumnModel): TypeChan
 function toString(source: string, from: ColumnModel, to: ColumnModel): TypeChange {
   const target = baseOf(to.type)
   const room = capacity(target, to)
-  if (stringTypes.has(source)) return byCapacity(capacity(source, from), room)
+  if (mysqlStringTypes.has(source)) return byCapacity(capacity(source, from), room)
   // Every other value has a text form, as long as longestText says.
   return longestText(source, from) <= room ? 'rewrite' : 'narrowing'
 }

@@ -3,10 +3,13 @@ import type { TypeLimits } from '../dialect'
 /** integerTypes are MySQL's integer types, by their base name (without `unsigned` or `zerofill`). */
 export const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
 
+/** mysqlStringTypes are MySQL's types of character strings, which have a charset and a collation. */
+export const mysqlStringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
+
 /** mysqlTypeFamilies group MySQL's canonical types that hold the same kind of value. */
 export const mysqlTypeFamilies: readonly (readonly string[])[] = [
   [...integerTypes].flatMap((t) => [t, `${t} unsigned`, `${t} unsigned zerofill`]),
-  ['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'],
+  [...mysqlStringTypes],
   ['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob'],
   ['float', 'double', 'decimal'],
   ['datetime', 'timestamp'],

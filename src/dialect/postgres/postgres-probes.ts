@@ -89,7 +89,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     case 'longer_than': return eachValue(probe, column, (value) => `char_length(${value}::text) > ${probe.length}`)
     case 'out_of_range': return eachValue(probe, column, (value) => {
       const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(value, probe.scale)}`
-      return `(${value} < ${decimalLiteral(probe.min)} OR ${value} > ${decimalLiteral(probe.max)}${decimals})`
+      return `(${outside(value, probe.min, probe.max)}${decimals})`
     })
     case 'more_decimals': return moreDecimals(column, probe.scale)
     case 'holds_values': {
@@ -102,6 +102,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
     case 'loses_characters':
     case 'outside_epoch_range': return undefined
   }
+}
+
+/** outside tests a number against the bounds `min` and `max` (decimal numbers written as text). */
+function outside(value: string, min: string, max: string): string {
+  return `${value} < ${decimalLiteral(min)} OR ${value} > ${decimalLiteral(max)}`
 }
 
 /** eachValue is `test` of the column's value, or of an array's: true where one of its elements passes it. */
@@ -128,8 +133,8 @@ function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' 
   // An element outside an integer type's range fails the cast, and with it every count asked beside: counted first.
   const bounds = probe.from.isArray === true && probe.to.isArray === true ? postgresTypeLimits.integerRanges[probe.to.type] : undefined
   if (bounds === undefined) return compared
-  const outside = eachValue({ isArray: true }, column, (value) => `(${value} < ${decimalLiteral(bounds[0])} OR ${value} > ${decimalLiteral(bounds[1])})`)
-  return `CASE WHEN ${outside} THEN true ELSE ${compared} END`
+  const beyond = eachValue({ isArray: true }, column, (value) => `(${outside(value, bounds[0], bounds[1])})`)
+  return `CASE WHEN ${beyond} THEN true ELSE ${compared} END`
 }
 
 const syntax: ProbeSyntax = {
