@@ -1,6 +1,6 @@
-import { Column, DataSource, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from 'typeorm'
+import { Column, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from 'typeorm'
 import { RenamedFrom } from '../../src/source/renamed-from'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { migrateTo, pendingChanges, revertLast, typeormProposes } from '../support/migration-cycle'
 import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
 // TypeORM reads the expression of a generated column and the definition of a view from its typeorm_metadata
@@ -40,32 +40,22 @@ describe.each(setups)('typeorm_metadata rows on %s', (label, setup) => {
   })
   afterAll(async () => db?.drop())
 
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  const typeormProposes = async (entities: Function[]) => {
-    const dataSource = new DataSource({ ...db.options, entities, logging: false } as never)
-    await dataSource.initialize()
-    try {
-      return (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query)
-    } finally {
-      await dataSource.destroy()
-    }
-  }
   const rows = async () => (await db.query<{ type: string; name: string }>('SELECT type, name FROM typeorm_metadata ORDER BY type, name'))
     .map((row) => `${row.type} ${row.name}`)
 
   it('are written with the column and the view, and changed with them: TypeORM proposes nothing', async () => {
     await migrateTo(db, entitiesFor(label, 1), 'Init')
-    expect(await typeormProposes(entitiesFor(label, 1))).toEqual([])
+    expect(await typeormProposes(db, entitiesFor(label, 1))).toEqual([])
     expect(await rows()).toEqual(['GENERATED_COLUMN doubled', 'VIEW dear_item'])
 
     await migrateTo(db, entitiesFor(label, 2), 'Triple')
     expect(await pendingChanges(db, entitiesFor(label, 2))).toEqual([])
-    expect(await typeormProposes(entitiesFor(label, 2))).toEqual([])
+    expect(await typeormProposes(db, entitiesFor(label, 2))).toEqual([])
     expect(await rows()).toEqual(['GENERATED_COLUMN doubled', 'VIEW dear_item'])
 
     // The down puts back the rows' text as the entities wrote it, not as the server prints it.
     await revertLast(db, entitiesFor(label, 2))
-    expect(await typeormProposes(entitiesFor(label, 1))).toEqual([])
+    expect(await typeormProposes(db, entitiesFor(label, 1))).toEqual([])
     await revertLast(db, entitiesFor(label, 1))
     expect(await rows()).toEqual([])
   })
@@ -78,8 +68,8 @@ describe.each(setups)('typeorm_metadata rows on %s', (label, setup) => {
     await migrateTo(db, entitiesFor(label, 1), 'Init')
     await migrateTo(db, entitiesFor(label, 3), 'Cost')
     expect(await pendingChanges(db, entitiesFor(label, 3))).toEqual([])
-    expect(await typeormProposes(entitiesFor(label, 3))).toEqual([])
+    expect(await typeormProposes(db, entitiesFor(label, 3))).toEqual([])
     await revertLast(db, entitiesFor(label, 3))
-    expect(await typeormProposes(entitiesFor(label, 1))).toEqual([])
+    expect(await typeormProposes(db, entitiesFor(label, 1))).toEqual([])
   })
 })

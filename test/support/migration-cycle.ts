@@ -49,6 +49,17 @@ export async function synchronizeWithTypeorm(db: TestDatabase, entities: EntityL
   await dataSource.destroy()
 }
 
+/** typeormProposes is what TypeORM's own schema builder would run to bring the database to `entities` (none when it finds it as it would make it). */
+export async function typeormProposes(db: Pick<TestDatabase, 'options'>, entities: EntityList): Promise<string[]> {
+  const dataSource = new DataSource({ ...db.options, entities, logging: false } as never)
+  await dataSource.initialize()
+  try {
+    return (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query)
+  } finally {
+    await dataSource.destroy()
+  }
+}
+
 /** pendingChanges is what the entities still differ in from the database (empty when in sync). */
 export async function pendingChanges(db: TestDatabase, entities: EntityList): Promise<readonly Operation[]> {
   return (await compareProject(projectFor(db, entities))).up

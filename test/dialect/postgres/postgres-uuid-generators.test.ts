@@ -6,6 +6,7 @@ import { createPgDatabase, entitiesOnDatabase, type PgTestDatabase } from './pg-
 import { runCliInProcess } from '../../support/run-cli'
 import { tempProject } from '../../support/temp-project'
 import { createPostgresDatabase } from '../../support/test-database'
+import { typeormProposes } from '../../support/migration-cycle'
 
 @Entity('document')
 class Document {
@@ -58,13 +59,7 @@ describe('postgres: a uuid key whose generator the entity leaves to TypeORM', ()
   }
 
   it('takes the database\'s gen_random_uuid() where TypeORM would write uuid_generate_v4(), as TypeORM\'s schema builder does', async () => {
-    const typeorm = new DataSource({ ...db.options, entities: [Document], logging: false } as never)
-    await typeorm.initialize()
-    try {
-      expect((await typeorm.driver.createSchemaBuilder().log()).upQueries).toEqual([])
-    } finally {
-      await typeorm.destroy()
-    }
+    expect(await typeormProposes(db, [Document])).toEqual([])
     expect(idOf(desired, 'document').default).toBe('uuid_generate_v4()')
     const id = idOf(await reconciled(), 'document')
     expect(id.default).toBe('gen_random_uuid()')
