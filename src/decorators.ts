@@ -4,3 +4,4 @@
  * installed as a development dependency only if its build does not ship the import (see the README).
  */
 export { RenamedFrom } from './source/renamed-from'
+export { RenamedLabel } from './source/renamed-label'

@@ -46,7 +46,7 @@ const renameOption = {
   type: 'string',
   array: true,
   nargs: 1, // one value per --rename, so that a positional after it stays a positional
-  describe: 'a rename to carry out keeping the data: table.old_column=new_column or old_table=new_table (repeatable)',
+  describe: 'a rename to carry out keeping the data: table.old_column=new_column, old_table=new_table or table.column:old_label=new_label (repeatable)',
 } as const
 
 const sqlOption = (command: string) => ({

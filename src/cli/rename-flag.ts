@@ -1,19 +1,43 @@
-import type { RenameHint } from '../diff/rename-types'
+import type { AnyRenameHint, LabelRenameHint, RenameHint } from '../diff/rename-types'
 import { splitRenameFlag } from '../diff/rename-flag-text'
 import { UserError } from '../source/user-error'
 
 /**
  * parseRenameFlags reads repeated `--rename` values: `table.old=new` renames a column of `table` (its old or
- * new name), `schema.table.old=new` one of a table in `schema`, `old_table=new_table` a table, and
- * `schema.table=other_schema.new_table` a table moved to another schema (renamed too, if the names differ). A name
- * holding `.` or `=` is written in double quotes: `guilds."roles.muted"="roles.timeout"`.
+ * new name), `schema.table.old=new` one of a table in `schema`, `old_table=new_table` a table,
+ * `schema.table=other_schema.new_table` a table moved to another schema (renamed too, if the names differ), and
+ * `table.column:old=new` a label of the enum of `column` (its new name). A name or label holding `.`, `=` or `:`
+ * is written in double quotes: `guilds."roles.muted"="roles.timeout"`.
  */
-export function parseRenameFlags(values: readonly string[] | undefined): RenameHint[] {
-  return (values ?? []).map(parseRenameFlag)
+export function parseRenameFlags(values: readonly string[] | undefined): AnyRenameHint[] {
+  return (values ?? []).map((value) => {
+    const origin = `--rename ${value}`
+    const colon = unquotedColon(value.trim())
+    return colon === undefined ? parseRenameFlag(value, origin) : parseLabelFlag(value.trim(), colon, origin)
+  })
 }
 
-function parseRenameFlag(value: string): RenameHint {
-  const origin = `--rename ${value}`
+function parseLabelFlag(value: string, colon: number, origin: string): LabelRenameHint {
+  const path = splitRenameFlag(`${value.slice(0, colon)}=_`)?.path ?? []
+  const labels = splitRenameFlag(value.slice(colon + 1))
+  if (path.length < 2 || path.length > 3 || path.some((part) => part === '') || labels === undefined || labels.path.length !== 1 || labels.toSchema !== undefined) {
+    throw new UserError(`${origin} is not table.column:old_label=new_label (an enum label renamed); write a name or label holding . = or : in double quotes`)
+  }
+  const table = path.length === 3 ? { schema: path[0], name: path[1] } : { name: path[0] }
+  return { kind: 'label', table, column: path[path.length - 1]!, from: labels.path[0]!, to: labels.to, origin }
+}
+
+/** unquotedColon is where the first `:` outside double quotes is, marking a label's rename. */
+function unquotedColon(value: string): number | undefined {
+  let quoted = false
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '"') quoted = !quoted
+    else if (value[i] === ':' && !quoted) return i
+  }
+  return undefined
+}
+
+function parseRenameFlag(value: string, origin: string): RenameHint {
   const split = splitRenameFlag(value.trim())
   const path = split?.path ?? []
   const move = split?.toSchema !== undefined

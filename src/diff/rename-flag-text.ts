@@ -1,3 +1,4 @@
+import type { QualifiedName } from '../model/schema-model'
 import { type RenameDecision, movesSchema } from './rename-types'
 
 /**
@@ -12,11 +13,20 @@ export function renameFlagText(rename: RenameDecision): string {
     : movesSchema(rename)
       ? `${flagPart(rename.table.schema!)}.${flagPart(rename.from)}=${flagPart(rename.toSchema!)}.${flagPart(rename.to)}`
       : `${flagPart(rename.from)}=${flagPart(rename.to)}`
+  return shellWord(value)
+}
+
+/** labelRenameFlagText is the `--rename` option renaming label `from` of the enum column `column` of `table` to `to`: `--rename task.status:pending=queued`. */
+export function labelRenameFlagText(table: QualifiedName, column: string, from: string, to: string): string {
+  return shellWord(`${flagPart(table.name)}.${flagPart(column)}:${flagPart(from)}=${flagPart(to)}`)
+}
+
+function shellWord(value: string): string {
   return /["\s]/.test(value) ? `--rename '${value.replace(/'/g, `'\\''`)}'` : `--rename ${value}`
 }
 
 function flagPart(name: string): string {
-  return /[.="\s]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name
+  return /[.=:"\s]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name
 }
 
 /**

@@ -89,10 +89,10 @@ export function tableFreedBy(
 }
 
 /**
- * hintTables finds a column hint's table among the entities, by its new name or, when a table rename names
+ * hintTables finds a column or label hint's table among the entities, by its new name or, when a table rename names
  * it, by its old one; and the same table in the database.
  */
-function hintTables(model: SchemaModel, desired: SchemaModel, hint: RenameHint, tableRenames: readonly RenameDecision[]) {
+export function hintTables(model: SchemaModel, desired: SchemaModel, hint: { readonly table: QualifiedName }, tableRenames: readonly RenameDecision[]) {
   const inSchema = (t: { schema?: string }) => hint.table.schema === undefined || t.schema === hint.table.schema
   const renamed = tableRenames.filter((r) => r.from === hint.table.name && inSchema(r.table))
   const wanted =

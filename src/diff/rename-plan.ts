@@ -11,11 +11,14 @@ import { followUpRenames } from './rename-follow-ups'
 import { movedEnumTypes } from './moved-enum-types'
 import { freeColumnName } from './freed-column-names'
 import { type HintMatch, matchColumnHint, matchTableHint, tableFreedBy } from './rename-hint-match'
-import { type IgnoredHint, type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renamedTableName } from './rename-types'
+import { matchLabelHint } from './label-hint-match'
+import { type IgnoredHint, type LabelRenameHint, type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renamedTableName } from './rename-types'
 
 /** RenameInput is what decides renames: hints first (decorators, flags), then `ask` for each suspected one. */
 export interface RenameInput {
   readonly hints?: readonly RenameHint[]
+  /** Enum labels stated renamed (decorators, flags), carried out once the tables and columns are renamed. */
+  readonly labelHints?: readonly LabelRenameHint[]
   /** Asked about each suspected rename no hint covers; without it they stay unresolved. */
   readonly ask?: RenameAsk
   /** autogen.keepDatabaseNames: what is named after a renamed table or column keeps its name too (no followUpRenames). */
@@ -36,7 +39,7 @@ export interface RenamePlan {
 /**
  * planWithRenames is diffSchemas with renames: tables first, then columns (of tables renamed or not), each
  * from the hints, then (a column's case alone, where names ignore case: caseOnlyRenames) by themselves, then from
- * `ask` on what the detector suspects. The database's model is renamed as decided
+ * `ask` on what the detector suspects; then the enum labels the label hints rename. The database's model is renamed as decided
  * before each next step, so a rename is one RENAME plus the diff that remains (an AlterColumn when the
  * definition changed too; a check naming the column follows it, and is re-created only if it changes
  * otherwise), and what is named after the renamed table or column follows (see followUpRenames). A column
@@ -90,6 +93,14 @@ export async function planWithRenames(
     if (found !== undefined && capabilities.columnNamesIgnoreCase === true) caseOnlyRenames(found, wanted).forEach(decide)
     const current = model.tables.find((t) => sameName(t, wanted))
     if (current !== undefined) await resolve(detectColumnRenames(current, wanted, capabilities.typeFamilies))
+  }
+  for (const hint of input.labelHints ?? []) {
+    const match = matchLabelHint(model, desired, hint, tableRenames, capabilities)
+    if ('reason' in match) ignoredHints.push({ hint, reason: match.reason, stale: match.stale })
+    else {
+      renameOps.push(match.op)
+      model = applyOperations(model, [match.op])
+    }
   }
 
   const involved = new Set(renames.map((r) => qualifiedKey(r.kind === 'table' ? renamedTableName(r) : r.table)))

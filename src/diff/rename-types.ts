@@ -39,9 +39,26 @@ export interface RenameHint extends RenameDecision {
   readonly move?: boolean
 }
 
+/**
+ * LabelRenameHint states that a label of an enum column became another (`--rename post.status:pending=queued`,
+ * `@RenamedLabel('pending', 'queued')`): the rows holding it keep their value under the new label. `table` is
+ * the table's old or new name, `column` the column's new name.
+ */
+export interface LabelRenameHint {
+  readonly kind: 'label'
+  readonly table: QualifiedName
+  readonly column: string
+  readonly from: string
+  readonly to: string
+  readonly origin: string
+}
+
+/** AnyRenameHint is a stated rename of a table, a column or an enum label. */
+export type AnyRenameHint = RenameHint | LabelRenameHint
+
 /** IgnoredHint is a hint that did not apply, and why; `stale` when its old name is simply gone (already applied). */
 export interface IgnoredHint {
-  readonly hint: RenameHint
+  readonly hint: AnyRenameHint
   readonly reason: string
   readonly stale: boolean
 }

@@ -1,6 +1,8 @@
+import { quoteLiteral } from '../dialect/quote'
+import { labelRenameFlagText } from '../diff/rename-flag-text'
 import { nameOf } from '../model/qualified-name'
 import type { AlterColumn } from '../operations/operation'
-import type { TableModel } from '../model/schema-model'
+import type { QualifiedName, TableModel } from '../model/schema-model'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText, valuesText } from './hazard-names'
 import { listOfValues } from '../model/type-text'
@@ -17,13 +19,15 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
   const typeChanges = eachOp(context, 'alter_enum', (op, index): HazardFinding[] => {
     const removed = op.from.values.filter((v) => !op.to.values.includes(v))
     if (removed.length === 0) return []
+    const added = op.to.values.filter((v) => !op.from.values.includes(v))
     const what = `Removes ${valuesText(removed)} from enum ${tableText(op.to)}`
     const { users } = op
     if (users.length === 0) return [{ code: 'ENUM_VALUE_REMOVED', operation: op, what, advice: 'no column uses the type' }]
     return users.map(({ table, column }): HazardFinding => {
       const origin = context.origins.column(index, table, column.name)
       return {
-        code: 'ENUM_VALUE_REMOVED', operation: op, advice, column: { table, name: column.name },
+        code: 'ENUM_VALUE_REMOVED', operation: op, column: { table, name: column.name },
+        advice: added.length === 0 ? advice : `${advice}, or, where a label was renamed, state it: ${labelRenameAdvice(table, column.name, removed, added)}`,
         what: `${what}, which fails while rows of ${columnText(table, column.name)} hold them`,
         ...(origin && {
           probe: { kind: 'holds_values', table: nameOf(origin.table), column: origin.column.name, values: removed, isArray: column.isArray === true },
@@ -134,4 +138,10 @@ function reorders(from: readonly string[], to: readonly string[]): boolean {
 function keptInOrder(from: readonly string[], to: readonly string[]): boolean {
   const kept = to.filter((v) => from.includes(v))
   return from.filter((v) => to.includes(v)).every((v, i) => kept[i] === v)
+}
+
+/** labelRenameAdvice says how to state a label's rename: the very flag where one label goes and one comes. */
+function labelRenameAdvice(table: QualifiedName, column: string, removed: readonly string[], added: readonly string[]): string {
+  if (removed.length !== 1 || added.length !== 1) return `@RenamedLabel('old', 'new') on the column, or --rename ${table.name}.${column}:old=new`
+  return `@RenamedLabel(${quoteLiteral(removed[0]!)}, ${quoteLiteral(added[0]!)}) on the column, or ${labelRenameFlagText(table, column, removed[0]!, added[0]!)}`
 }

@@ -1,11 +1,11 @@
-import { quoteDoubled } from '../dialect/quote'
+import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
 
 const advice = 'application code still using the old name fails until code that uses the new one is deployed; ship both together'
 
-/** renameFindings: RENAME for every renamed table and column (not a column's case alone where names ignore case). */
+/** renameFindings: RENAME for every renamed table, column (not a column's case alone where names ignore case) and enum label. */
 export function renameFindings(context: RuleContext): HazardFinding[] {
   return [
     ...eachOp(context, 'rename_table', (op): HazardFinding[] => [
@@ -16,5 +16,11 @@ export function renameFindings(context: RuleContext): HazardFinding[] {
       context.input.dialect.capabilities.columnNamesIgnoreCase === true && op.from.toLowerCase() === op.to.toLowerCase()
         ? []
         : [{ code: 'RENAME', operation: op, what: `Renames column ${columnText(op.table, op.from)} to ${quoteDoubled(op.to)}`, advice }]),
+    ...eachOp(context, 'rename_enum_label', (op): HazardFinding[] => [{
+      code: 'RENAME',
+      operation: op,
+      what: `Renames label ${quoteLiteral(op.from)} of enum ${tableText(op.enumType)} to ${quoteLiteral(op.to)}`,
+      advice: 'application code still writing the old label fails until code that uses the new one is deployed; ship both together',
+    }]),
   ]
 }

@@ -1,4 +1,5 @@
-import { recastEnumType } from './recast-enum-type'
+import { quoteLiteral } from '../dialect/quote'
+import { recastEnumType, relabelEnumCasts } from './recast-enum-type'
 import type { ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
@@ -24,6 +25,7 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'drop_enum': return { ...model, enums: model.enums.filter((e) => !sameName(e, op.enumType)) }
     case 'alter_enum': return { ...model, enums: model.enums.map((e) => (sameName(e, op.from) ? op.to : e)) }
     case 'rename_enum': return renameEnum(model, op.from, op.to)
+    case 'rename_enum_label': return renameEnumLabel(model, op.enumType, op.from, op.to)
     case 'create_table': return { ...model, tables: [...model.tables, op.table].sort(byQualifiedName) }
     case 'drop_table': return { ...model, tables: model.tables.filter((t) => !sameName(t, op.table)) }
     case 'rename_table':
@@ -181,18 +183,51 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === from.name && (c.enumSchema ?? t.schema) === from.schema
   const recast = (sql: string) => recastEnumType(sql, from, to)
   const follow = (t: TableModel): TableModel => ({
-    ...t,
+    ...withRecastExpressions(t, recast),
     columns: t.columns.map((c) => (uses(t, c) ? { ...inSchema(c, t.schema, to.schema), enumName: to.name, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) } : c)),
-    indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where), ...(i.whereSql !== undefined && { whereSql: recast(i.whereSql) }) })),
-    checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression), ...(c.expressionSql !== undefined && { expressionSql: recast(c.expressionSql) }) })),
-    ...(t.exclusions !== undefined && {
-      exclusions: t.exclusions.map((x) => ({ ...x, definition: recast(x.definition), ...(x.definitionSql !== undefined && { definitionSql: recast(x.definitionSql) }) })),
-    }),
   })
   return {
     ...model,
     enums: model.enums.map((e) => (sameName(e, from) ? { ...e, schema: to.schema, name: to.name } : e)).sort(byQualifiedName),
     tables: model.tables.map((t) => (t.columns.some((c) => uses(t, c)) ? follow(t) : t)),
+  }
+}
+
+/**
+ * renameEnumLabel renames a label of an enum type, in the type and the columns using it; a default that is the
+ * label follows it, and so does the label cast to the type in defaults, checks and index predicates (the
+ * database holds it by its oid).
+ */
+function renameEnumLabel(model: SchemaModel, enumType: QualifiedName, from: string, to: string): SchemaModel {
+  const relabel = (labels: readonly string[]) => labels.map((label) => (label === from ? to : label))
+  const recast = (sql: string) => relabelEnumCasts(sql, enumType, from, to)
+  const uses = (t: TableModel, c: ColumnModel) => c.enumName === enumType.name && (c.enumSchema ?? t.schema) === enumType.schema
+  const follow = (t: TableModel) => (c: ColumnModel): ColumnModel => {
+    if (!uses(t, c)) return c
+    return {
+      ...c,
+      ...(c.enumValues !== undefined && { enumValues: relabel(c.enumValues) }),
+      ...(c.default === quoteLiteral(from) && { default: quoteLiteral(to) }),
+      ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }),
+    }
+  }
+  const relabelled = (t: TableModel): TableModel => ({ ...withRecastExpressions(t, recast), columns: t.columns.map(follow(t)) })
+  return {
+    ...model,
+    enums: model.enums.map((e) => (sameName(e, enumType) ? { ...e, values: relabel(e.values) } : e)),
+    tables: model.tables.map((t) => (t.columns.some((c) => uses(t, c)) ? relabelled(t) : t)),
+  }
+}
+
+/** withRecastExpressions is `table` with `recast` applied to its index predicates, checks and exclusions. */
+function withRecastExpressions(t: TableModel, recast: (sql: string) => string): TableModel {
+  return {
+    ...t,
+    indexes: t.indexes.map((i) => (i.where === undefined ? i : { ...i, where: recast(i.where), ...(i.whereSql !== undefined && { whereSql: recast(i.whereSql) }) })),
+    checks: t.checks.map((c) => ({ ...c, expression: recast(c.expression), ...(c.expressionSql !== undefined && { expressionSql: recast(c.expressionSql) }) })),
+    ...(t.exclusions !== undefined && {
+      exclusions: t.exclusions.map((x) => ({ ...x, definition: recast(x.definition), ...(x.definitionSql !== undefined && { definitionSql: recast(x.definitionSql) }) })),
+    }),
   }
 }
 

@@ -27,6 +27,7 @@ export type Operation =
   | DropEnum
   | AlterEnum
   | RenameEnum
+  | RenameEnumLabel
   | CreateTable
   | DropTable
   | RenameTable
@@ -78,6 +79,11 @@ export interface AlterEnum {
 }
 /** RenameEnum renames an enum type; its labels stay, and the columns using it follow it. */
 export interface RenameEnum { readonly kind: 'rename_enum'; readonly from: QualifiedName; readonly to: QualifiedName }
+/**
+ * RenameEnumLabel renames one label of the enum type `enumType` in place, a stated rename: the rows holding it
+ * hold the new label, as do the defaults naming it.
+ */
+export interface RenameEnumLabel { readonly kind: 'rename_enum_label'; readonly enumType: QualifiedName; readonly from: string; readonly to: string }
 
 /** CreateTable creates a table with its columns, key, indexes, uniques and checks; foreign keys come as AddForeignKey. */
 export interface CreateTable { readonly kind: 'create_table'; readonly table: TableModel }
@@ -227,6 +233,7 @@ export function tableOf(op: Operation): QualifiedName | undefined {
     case 'drop_enum':
     case 'alter_enum':
     case 'rename_enum':
+    case 'rename_enum_label':
     case 'create_view':
     case 'drop_view':
     case 'replace_view':

@@ -19,6 +19,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   drop_view: 0.5,
   rename_table: 1,
   rename_column: 2,
+  rename_enum_label: 2.5,
   rename_enum: 3,
   create_enum: 4,
   alter_enum: 6.5,
@@ -231,6 +232,7 @@ function objectName(op: Operation): string {
     case 'drop_enum': return qualifiedKey(op.enumType)
     case 'alter_enum': return qualifiedKey(op.to)
     case 'rename_enum': return qualifiedKey(op.from)
+    case 'rename_enum_label': return qualifiedKey(op.enumType)
     case 'create_table':
     case 'drop_table':
     case 'alter_table_comment':

@@ -1,4 +1,4 @@
-import { quoteDoubled } from '../dialect/quote'
+import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import type { QualifiedName } from '../model/schema-model'
 
 /**
@@ -13,6 +13,18 @@ export function recastEnumType(sql: string, from: QualifiedName, to: QualifiedNa
   const cast = new RegExp(`::\\s*${schemaPrefix}${spelled(from.name)}`, 'g')
   const qualifiedTo = to.schema === undefined ? quoteDoubled(to.name) : `${quoteDoubled(to.schema)}.${quoteDoubled(to.name)}`
   return sql.replace(cast, (_, schema?: string) => `::${schema !== undefined || from.schema !== to.schema ? qualifiedTo : quoteDoubled(to.name)}`)
+}
+
+/**
+ * relabelEnumCasts rewrites the label `from` cast to the enum type `enumType` in an expression
+ * (`'pending'::"task_state"`) into `to`, as PostgreSQL prints it once the label is renamed (it holds the label by
+ * its oid). A literal not cast to the type is left alone: it may compare with another column.
+ */
+export function relabelEnumCasts(sql: string, enumType: QualifiedName, from: string, to: string): string {
+  const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
+  const schemaPrefix = enumType.schema === undefined ? '' : `(?:${spelled(enumType.schema)}\\.)?`
+  const cast = new RegExp(`(?<!')${escaped(quoteLiteral(from))}(\\s*::\\s*${schemaPrefix}${spelled(enumType.name)})`, 'g')
+  return sql.replace(cast, (_, typeCast: string) => `${quoteLiteral(to)}${typeCast}`)
 }
 
 function escaped(text: string): string {

@@ -14,6 +14,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_enum': return { kind: 'create_enum', enumType: op.enumType }
     case 'alter_enum': return { kind: 'alter_enum', from: op.to, to: op.from, users: op.users }
     case 'rename_enum': return { kind: 'rename_enum', from: op.to, to: op.from }
+    case 'rename_enum_label': return { ...op, from: op.to, to: op.from }
     case 'create_table': return { kind: 'drop_table', table: op.table }
     case 'drop_table': return { kind: 'create_table', table: op.table }
     case 'rename_table': return { kind: 'rename_table', from: op.to, to: op.from, table: { ...op.table, schema: op.to.schema, name: op.to.name } }

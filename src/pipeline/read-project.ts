@@ -11,6 +11,7 @@ import { type EntityReading, readEntityReading } from '../source/entity-reading'
 import type { LoadedProject } from '../source/load-config'
 import { type DatabaseReadAhead, readDatabaseAgainIfFailed, readDatabaseAhead } from './database-read-ahead'
 import { type SnapshotRead, readEntitiesSnapshot } from './entities-snapshot'
+import type { RenameHint } from '../diff/rename-types'
 import type { RenameTarget } from '../source/rename-hints'
 import { refuseEarlyContract } from './expand-contract-finish'
 import { type ExpandRecord, openExpands } from './expand-contract-record'
@@ -101,7 +102,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   refuseSchemaWideNameClashes(entityWanted, dialect.capabilities)
   const declaredFacts = wantedDeclaredFacts(reading.declaredFacts, entities.model.tables, entityWanted.tables, ignore, dialect.storedName)
   const snapshot = readEntitiesSnapshot(project.migrationsDir)
-  const hints = [...(options.renames ?? []), ...entities.renameHints]
+  const hints = [...(options.renames ?? []), ...entities.renameHints].filter((h): h is RenameHint => h.kind !== 'label')
   const movedFrom = dialect.capabilities.schemas ? movedFromSchemas(hints, entityWanted.schemas) : []
   const former = dialect.capabilities.schemas ? formerSchemaTables(snapshot, [...entityWanted.schemas, ...movedFrom]) : []
   const readForTables = [...movedFrom, ...new Set(former.map((t) => t.schema!))]

@@ -2,7 +2,7 @@ import type { Warning } from '../hazards/warning'
 import type { DialectCapabilities } from '../dialect/dialect'
 import { planWithRenames } from '../diff/rename-plan'
 import { renameFlagText } from '../diff/rename-flag-text'
-import { type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel, renamedOrMoved } from '../diff/rename-types'
+import { type AnyRenameHint, type LabelRenameHint, type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renameLabel, renamedOrMoved } from '../diff/rename-types'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { type RenameTarget, decoratorAdvice } from '../source/rename-hints'
@@ -10,8 +10,8 @@ import { UserError } from '../source/user-error'
 
 /** RenameOptions are the renames decided outside the entities: `--rename` flags, and the terminal prompt. */
 export interface RenameOptions {
-  /** Renames stated on the command line; each must apply, or the comparison fails. */
-  readonly renames?: readonly RenameHint[]
+  /** Renames stated on the command line (tables, columns, enum labels); each must apply, or the comparison fails. */
+  readonly renames?: readonly AnyRenameHint[]
   /** Asked about each suspected rename no hint covers; without it they are reported as unresolved. */
   readonly ask?: RenameAsk
   /** autogen.keepDatabaseNames (see RenameInput). */
@@ -36,7 +36,7 @@ export interface ResolvedRenames {
 
 /**
  * resolveRenames diffs `actual` against `desired` deciding renames from the `--rename` flags, the entities'
- * `@RenamedFrom` hints and the prompt, in that order. A flag that does not apply is a UserError; a
+ * `@RenamedFrom` and `@RenamedLabel` hints and the prompt, in that order. A flag that does not apply is a UserError; a
  * decorator hint that is spent (the database has the new name and not the old: it was applied before) is
  * ignored, any other that does not apply is a warning. A hint moving a table to another schema is a
  * UserError where the dialect has no schemas. Each unresolved suspected rename is a warning too.
@@ -45,15 +45,17 @@ export async function resolveRenames(
   actual: SchemaModel,
   desired: SchemaModel,
   capabilities: DialectCapabilities,
-  entityHints: readonly RenameHint[],
+  entityHints: readonly AnyRenameHint[],
   renameTargets: readonly RenameTarget[],
   options: RenameOptions = {},
 ): Promise<ResolvedRenames> {
   const flags = options.renames ?? []
-  const hints = withoutRepeats([...flags, ...entityHints])
+  const stated = withoutRepeats([...flags, ...entityHints])
+  const hints = stated.filter((h): h is RenameHint => h.kind !== 'label')
+  const labelHints = stated.filter((h): h is LabelRenameHint => h.kind === 'label')
   const move = hints.find((h) => h.move === true)
   if (move !== undefined && !capabilities.schemas) throw new UserError(`${move.origin}: the database has no schemas, so no table can move to another one`)
-  const plan = await planWithRenames(actual, desired, capabilities, { hints, ask: options.ask, keepDatabaseNames: options.keepDatabaseNames })
+  const plan = await planWithRenames(actual, desired, capabilities, { hints, labelHints, ask: options.ask, keepDatabaseNames: options.keepDatabaseNames })
   const warnings: Warning[] = []
   for (const { hint, reason, stale } of plan.ignoredHints) {
     if (flags.includes(hint)) throw new UserError(`${hint.origin} does not apply: ${reason}`)
@@ -76,10 +78,10 @@ export async function resolveRenames(
 }
 
 /** withoutRepeats keeps the first of hints stating the same rename (a flag repeating a decorator). */
-function withoutRepeats(hints: readonly RenameHint[]): RenameHint[] {
+function withoutRepeats(hints: readonly AnyRenameHint[]): AnyRenameHint[] {
   const seen = new Set<string>()
   return hints.filter((h) => {
-    const key = JSON.stringify([h.kind, h.table.name, h.from, h.to, h.toSchema])
+    const key = JSON.stringify(h.kind === 'label' ? [h.kind, h.table.name, h.column, h.from, h.to] : [h.kind, h.table.name, h.from, h.to, h.toSchema])
     if (seen.has(key)) return false
     seen.add(key)
     return true

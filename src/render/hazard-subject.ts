@@ -22,6 +22,8 @@ export function subjectOf(op: Operation): string {
     case 'alter_enum':
     case 'rename_enum':
       return `enum ${displayName(op.to)}`
+    case 'rename_enum_label':
+      return `enum ${displayName(op.enumType)}`
     case 'create_table':
     case 'drop_table':
       return displayName(op.table)

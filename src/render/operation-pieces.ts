@@ -66,6 +66,8 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
       `~ enum ${displayName(op.to)}: ${listOfValues(op.from.values)} -> ${listOfValues(op.to.values)}`),
   rename_enum: (op) =>
     global('enum', qualifiedKey(op.to), 'alter', `~ enum ${displayName(op.to)} ${op.from.schema === op.to.schema ? 'renamed' : 'moved'} from ${displayName(op.from)}`),
+  rename_enum_label: (op) =>
+    global('enum', qualifiedKey(op.enumType), 'alter', `~ enum ${displayName(op.enumType)}: label ${quoteLiteral(op.from)} renamed to ${quoteLiteral(op.to)}`),
   create_table: (op) => table(op.table, { kind: 'created', columns: op.table.columns.length }),
   drop_table: (op) => table(op.table, { kind: 'dropped' }),
   rename_table: (op) => table(op.to, { kind: 'renamed', from: op.from }),

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { byQualifiedName, compareText, qualifiedKey } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, ViewModel } from '../model/schema-model'
-import type { RenameHint } from '../diff/rename-types'
+import type { AnyRenameHint } from '../diff/rename-types'
 import { buildEntityMetadata } from './build-metadata'
 import { entityFileOf, entitySchemaFilesNamed } from './entity-file'
 import { renameHintsOf } from './rename-hints'
@@ -40,7 +40,7 @@ export interface EntityReadResult {
   /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
   readonly skippedIndexes: readonly SkippedIndex[]
   /** Renames the entities state with `@RenamedFrom`, of the tables in `model`. */
-  readonly renameHints: readonly RenameHint[]
+  readonly renameHints: readonly AnyRenameHint[]
   /** Tables declared twice, differently (an `@Entity` and a `@JoinTable`, or two `@JoinTable`s). */
   readonly conflicts: readonly DeclarationConflict[]
 }
@@ -58,7 +58,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
   const skippedTables: QualifiedName[] = []
   const skippedViews: QualifiedName[] = []
   const skippedIndexes: SkippedIndex[] = []
-  const renameHints: RenameHint[] = []
+  const renameHints: AnyRenameHint[] = []
   const declarations = new Map<string, TableDeclaration[]>()
   const entityDeclaring = new Map<string, EntityMetadata>()
   const views: ViewModel[] = []

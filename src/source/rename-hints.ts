@@ -1,17 +1,18 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
-import { type RenameDecision, type RenameHint, movesSchema } from '../diff/rename-types'
+import { type AnyRenameHint, type RenameDecision, movesSchema } from '../diff/rename-types'
 import { quoteLiteral } from '../dialect/quote'
 import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
+import { type LabelRename, labelsRenamedOn } from './renamed-label'
 
 /**
  * renameHintsOf reads the `@RenamedFrom` hints of one entity's table: on its class (the table's old names,
  * `schema.table` for one the table moves from) and on its properties, inherited and embedded ones included
- * (the columns' old database names).
+ * (the columns' old database names); and its properties' `@RenamedLabel` hints (enum labels renamed).
  */
-export function renameHintsOf(metadata: EntityMetadata): RenameHint[] {
+export function renameHintsOf(metadata: EntityMetadata): AnyRenameHint[] {
   const table = metadata.schema ? { schema: metadata.schema, name: metadata.tableName } : { name: metadata.tableName }
-  const hints: RenameHint[] = tableRenamedFrom(metadata.target).map((old) => {
+  const hints: AnyRenameHint[] = tableRenamedFrom(metadata.target).map((old): AnyRenameHint => {
     const origin = `@RenamedFrom(${quoteLiteral(old)}) on ${metadata.targetName}`
     const { schema, name: from } = oldTableOf(old)
     if (schema === undefined) return { kind: 'table', table: { ...table, name: old }, from: old, to: metadata.tableName, origin }
@@ -20,13 +21,23 @@ export function renameHintsOf(metadata: EntityMetadata): RenameHint[] {
   })
   for (const column of metadata.columns) {
     if (column.isVirtualProperty) continue
-    for (const from of columnHintsOf(metadata, column)) {
+    for (const from of declaredOnColumn(metadata, column, columnRenamedFrom)) {
       hints.push({
         kind: 'column',
         table,
         from,
         to: column.databaseName,
         origin: `@RenamedFrom(${quoteLiteral(from)}) on ${metadata.targetName}.${column.propertyPath}`,
+      })
+    }
+    for (const { from, to } of declaredOnColumn(metadata, column, labelsRenamedOn)) {
+      hints.push({
+        kind: 'label',
+        table,
+        column: column.databaseName,
+        from,
+        to,
+        origin: `@RenamedLabel(${quoteLiteral(from)}, ${quoteLiteral(to)}) on ${metadata.targetName}.${column.propertyPath}`,
       })
     }
   }
@@ -77,12 +88,17 @@ function declaredProperty(metadata: EntityMetadata, column: ColumnMetadata): str
   return `${metadata.targetName}.${column.relationMetadata === undefined ? column.propertyPath : column.propertyName}`
 }
 
-function columnHintsOf(metadata: EntityMetadata, column: ColumnMetadata): readonly string[] {
-  const own = columnRenamedFrom(column.target, column.propertyName)
+/** declaredOnColumn is what a property decorator recorded (`read`) for the property behind `column`. */
+function declaredOnColumn<Hint extends string | LabelRename>(
+  metadata: EntityMetadata,
+  column: ColumnMetadata,
+  read: (target: unknown, property: string) => readonly Hint[],
+): readonly Hint[] {
+  const own = read(column.target, column.propertyName)
   if (own.length > 0 || column.embeddedMetadata !== undefined) return own
   // Inherited columns may name the entity class rather than the class declaring them: walk up from it.
   for (let target: unknown = metadata.target; typeof target === 'function'; target = Object.getPrototypeOf(target)) {
-    const found = columnRenamedFrom(target, column.propertyName)
+    const found = read(target, column.propertyName)
     if (found.length > 0) return found
   }
   return []

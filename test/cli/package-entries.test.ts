@@ -22,6 +22,7 @@ function loadedBy(specifier: string): string[] {
     'const before = new Set(Object.keys(require.cache))',
     `const loaded = require(${JSON.stringify(specifier)})`,
     "if (typeof loaded.RenamedFrom !== 'function') throw new Error('no RenamedFrom')",
+    "if (typeof loaded.RenamedLabel !== 'function') throw new Error('no RenamedLabel')",
     'console.log(JSON.stringify(Object.keys(require.cache).filter((k) => !before.has(k))))',
   ].join('\n')
   const run = spawnSync(process.execPath, ['-e', script], { cwd: app, encoding: 'utf8' })

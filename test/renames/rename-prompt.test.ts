@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { renameFlagText } from '../../src/diff/rename-flag-text'
+import { labelRenameFlagText, renameFlagText } from '../../src/diff/rename-flag-text'
 import { parseRenameFlags } from '../../src/cli/rename-flag'
 import { renamePrompt, renameQuestion } from '../../src/cli/prompt-rename'
 import type { SuspectedRename } from '../../src/diff/rename-types'
@@ -84,5 +84,22 @@ describe('parseRenameFlags', () => {
     expect(renameFlagText({ kind: 'table', table: { name: 'post' }, from: 'post', to: 'article' })).toBe('--rename post=article')
     const [read] = parseRenameFlags(['guilds."roles.muted"="roles.timeout"'])
     expect(read).toMatchObject(dotted)
+  })
+
+  it('reads an enum label renamed, table.column:old=new, and writes the flag back', () => {
+    expect(parseRenameFlags(['task.status:pending=queued', 'app.task.status:in progress=running', 'task."a:b":"v1.0"="v:2"'])).toEqual([
+      { kind: 'label', table: { name: 'task' }, column: 'status', from: 'pending', to: 'queued', origin: '--rename task.status:pending=queued' },
+      { kind: 'label', table: { schema: 'app', name: 'task' }, column: 'status', from: 'in progress', to: 'running', origin: '--rename app.task.status:in progress=running' },
+      { kind: 'label', table: { name: 'task' }, column: 'a:b', from: 'v1.0', to: 'v:2', origin: '--rename task."a:b":"v1.0"="v:2"' },
+    ])
+    expect(labelRenameFlagText({ name: 'task' }, 'status', 'pending', 'queued')).toBe('--rename task.status:pending=queued')
+    const written = labelRenameFlagText({ name: 'task' }, 'a:b', 'v1.0', 'in progress')
+    expect(written).toBe(`--rename 'task."a:b":"v1.0"="in progress"'`)
+    expect(parseRenameFlags([written.slice(`--rename '`.length, -1)])).toMatchObject([{ kind: 'label', column: 'a:b', from: 'v1.0', to: 'in progress' }])
+    // A name holding a colon, quoted, is still a column's rename.
+    expect(parseRenameFlags(['post."a:b"=c'])).toMatchObject([{ kind: 'column', from: 'a:b', to: 'c' }])
+    for (const bad of ['status:a=b', 'task.status:a', 'task.status:a.b=c', 'a.b.c.d:x=y', 'task.:a=b', 'task.status:a=s.b']) {
+      expect(() => parseRenameFlags([bad])).toThrow('is not table.column:old_label=new_label (an enum label renamed)')
+    }
   })
 })

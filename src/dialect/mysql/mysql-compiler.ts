@@ -77,6 +77,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_enum: noSchemas('an enum type'),
   alter_enum: noSchemas('an enum type'),
   rename_enum: noSchemas('an enum type'),
+  rename_enum_label: noSchemas('an enum type'),
   create_table: (op, syntax) => alone(...createTableSql(op.table, syntax.server)),
   drop_table: (op) => alone(dropTableSql(op.table)),
   rename_table: (op, syntax) => alone(`RENAME TABLE${ifExistsSql(syntax)} ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),

@@ -51,6 +51,7 @@ const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = 
   drop_enum: unsupported,
   alter_enum: unsupported,
   rename_enum: unsupported,
+  rename_enum_label: unsupported,
   create_table: (op) => [createTableSql(op.table), ...op.table.indexes.map((i) => createIndexSql(op.table.name, i))],
   drop_table: (op) => [`DROP TABLE ${quoteIdent(op.table.name)}`],
   rename_table: (op) => [`ALTER TABLE ${quoteIdent(op.from.name)} RENAME TO ${quoteIdent(op.to.name)}`],
