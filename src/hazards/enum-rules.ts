@@ -26,8 +26,7 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
     return users.map(({ table, column }): HazardFinding => {
       const origin = context.origins.column(index, table, column.name)
       return {
-        code: 'ENUM_VALUE_REMOVED', operation: op, column: { table, name: column.name },
-        advice: added.length === 0 ? advice : `${advice}, or, where a label was renamed, state it: ${labelRenameAdvice(table, column.name, removed, added)}`,
+        code: 'ENUM_VALUE_REMOVED', operation: op, column: { table, name: column.name }, advice: adviceFor(table, column.name, removed, added),
         what: `${what}, which fails while rows of ${columnText(table, column.name)} hold them`,
         ...(origin && {
           probe: { kind: 'holds_values', table: nameOf(origin.table), column: origin.column.name, values: removed, isArray: column.isArray === true },
@@ -51,8 +50,10 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
     const kept = new Set(op.to.enumValues.map(keyOf))
     const removed = (op.from.enumValues ?? []).filter((v) => !kept.has(keyOf(v)))
     if (removed.length === 0) return []
+    const held = new Set((op.from.enumValues ?? []).map(keyOf))
+    const added = op.to.enumValues.filter((v) => !held.has(keyOf(v)))
     return [{
-      code: 'ENUM_VALUE_REMOVED', operation: op, advice,
+      code: 'ENUM_VALUE_REMOVED', operation: op, advice: adviceFor(op.table, op.to.name, removed, added),
       what: `Removes ${valuesText(removed)} from the values ${columnText(op.table, op.to.name)} accepts, which fails while rows hold them`,
       ...(origin && { probe: { kind: 'holds_values', table: nameOf(origin.table), column: origin.column.name, values: removed } }),
     }]
@@ -140,8 +141,14 @@ function keptInOrder(from: readonly string[], to: readonly string[]): boolean {
   return from.filter((v) => to.includes(v)).every((v, i) => kept[i] === v)
 }
 
-/** labelRenameAdvice says how to state a label's rename: the very flag where one label goes and one comes. */
-function labelRenameAdvice(table: QualifiedName, column: string, removed: readonly string[], added: readonly string[]): string {
-  if (removed.length !== 1 || added.length !== 1) return `@RenamedLabel('old', 'new') on the column, or --rename ${table.name}.${column}:old=new`
-  return `@RenamedLabel(${quoteLiteral(removed[0]!)}, ${quoteLiteral(added[0]!)}) on the column, or ${labelRenameFlagText(table, column, removed[0]!, added[0]!)}`
+/**
+ * adviceFor says to move the rows holding removed labels, or, where labels are added too, to state a label's
+ * rename: the very flag where one label goes and one comes.
+ */
+function adviceFor(table: QualifiedName, column: string, removed: readonly string[], added: readonly string[]): string {
+  if (added.length === 0) return advice
+  const statement = removed.length === 1 && added.length === 1
+    ? `@RenamedLabel(${quoteLiteral(removed[0]!)}, ${quoteLiteral(added[0]!)}) on the column, or ${labelRenameFlagText(table, column, removed[0]!, added[0]!)}`
+    : `@RenamedLabel('old', 'new') on the column, or --rename ${table.name}.${column}:old=new`
+  return `${advice}, or, where a label was renamed, state it: ${statement}`
 }

@@ -4,6 +4,7 @@ import { columnText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
 
 const advice = 'application code still using the old name fails until code that uses the new one is deployed; ship both together'
+const labelAdvice = 'application code still writing the old label fails until code that uses the new one is deployed; ship both together'
 
 /** renameFindings: RENAME for every renamed table, column (not a column's case alone where names ignore case) and enum label. */
 export function renameFindings(context: RuleContext): HazardFinding[] {
@@ -16,11 +17,11 @@ export function renameFindings(context: RuleContext): HazardFinding[] {
       context.input.dialect.capabilities.columnNamesIgnoreCase === true && op.from.toLowerCase() === op.to.toLowerCase()
         ? []
         : [{ code: 'RENAME', operation: op, what: `Renames column ${columnText(op.table, op.from)} to ${quoteDoubled(op.to)}`, advice }]),
-    ...eachOp(context, 'rename_enum_label', (op): HazardFinding[] => [{
-      code: 'RENAME',
-      operation: op,
-      what: `Renames label ${quoteLiteral(op.from)} of enum ${tableText(op.enumType)} to ${quoteLiteral(op.to)}`,
-      advice: 'application code still writing the old label fails until code that uses the new one is deployed; ship both together',
-    }]),
+    ...eachOp(context, 'rename_enum_label', (op): HazardFinding[] => [
+      { code: 'RENAME', operation: op, what: `Renames label ${quoteLiteral(op.from)} of enum ${tableText(op.enumType)} to ${quoteLiteral(op.to)}`, advice: labelAdvice },
+    ]),
+    ...eachOp(context, 'rename_column_label', (op): HazardFinding[] => [
+      { code: 'RENAME', operation: op, what: `Renames label ${quoteLiteral(op.from)} of ${columnText(op.table, op.column.name)} to ${quoteLiteral(op.to)}`, advice: labelAdvice },
+    ]),
   ]
 }

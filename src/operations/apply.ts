@@ -1,5 +1,6 @@
 import { quoteLiteral } from '../dialect/quote'
 import { recastEnumType, relabelEnumCasts } from './recast-enum-type'
+import { relabelledColumn } from './relabel-column'
 import type { ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
@@ -26,6 +27,8 @@ function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
     case 'alter_enum': return { ...model, enums: model.enums.map((e) => (sameName(e, op.from) ? op.to : e)) }
     case 'rename_enum': return renameEnum(model, op.from, op.to)
     case 'rename_enum_label': return renameEnumLabel(model, op.enumType, op.from, op.to)
+    case 'rename_column_label':
+      return updateTable(model, op.table, (t) => ({ ...t, columns: t.columns.map((c) => (c.name === op.column.name ? relabelledColumn(c, op.from, op.to) : c)) }))
     case 'create_table': return { ...model, tables: [...model.tables, op.table].sort(byQualifiedName) }
     case 'drop_table': return { ...model, tables: model.tables.filter((t) => !sameName(t, op.table)) }
     case 'rename_table':

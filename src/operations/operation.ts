@@ -28,6 +28,7 @@ export type Operation =
   | AlterEnum
   | RenameEnum
   | RenameEnumLabel
+  | RenameColumnLabel
   | CreateTable
   | DropTable
   | RenameTable
@@ -84,6 +85,18 @@ export interface RenameEnum { readonly kind: 'rename_enum'; readonly from: Quali
  * hold the new label, as do the defaults naming it.
  */
 export interface RenameEnumLabel { readonly kind: 'rename_enum_label'; readonly enumType: QualifiedName; readonly from: string; readonly to: string }
+/**
+ * RenameColumnLabel renames one label of a column that holds its labels itself (where there are no enum types),
+ * a stated rename: the rows holding it hold the new label, as does a default naming it. `column` is the column
+ * before.
+ */
+export interface RenameColumnLabel {
+  readonly kind: 'rename_column_label'
+  readonly table: QualifiedName
+  readonly column: ColumnModel
+  readonly from: string
+  readonly to: string
+}
 
 /** CreateTable creates a table with its columns, key, indexes, uniques and checks; foreign keys come as AddForeignKey. */
 export interface CreateTable { readonly kind: 'create_table'; readonly table: TableModel }

@@ -20,6 +20,7 @@ const phase: { readonly [K in OperationKind]: number } = {
   rename_table: 1,
   rename_column: 2,
   rename_enum_label: 2.5,
+  rename_column_label: 2.5,
   rename_enum: 3,
   create_enum: 4,
   alter_enum: 6.5,
@@ -242,6 +243,7 @@ function objectName(op: Operation): string {
     case 'drop_column': return op.column.name
     case 'alter_column':
     case 'copy_column': return op.to.name
+    case 'rename_column_label': return op.column.name
     case 'rename_column':
     case 'rename_index':
     case 'rename_constraint': return op.from

@@ -2,6 +2,7 @@ import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import type { AlterColumn, AlterEnum, Online, Operation } from './operation'
 import { renamedBack } from './rename-constraint'
+import { relabelledColumn } from './relabel-column'
 
 /** reverseOperation is the operation that undoes `op`. */
 export function reverseOperation(op: Operation): Operation {
@@ -15,6 +16,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'alter_enum': return { kind: 'alter_enum', from: op.to, to: op.from, users: op.users }
     case 'rename_enum': return { kind: 'rename_enum', from: op.to, to: op.from }
     case 'rename_enum_label': return { ...op, from: op.to, to: op.from }
+    case 'rename_column_label': return { ...op, column: relabelledColumn(op.column, op.from, op.to), from: op.to, to: op.from }
     case 'create_table': return { kind: 'drop_table', table: op.table }
     case 'drop_table': return { kind: 'create_table', table: op.table }
     case 'rename_table': return { kind: 'rename_table', from: op.to, to: op.from, table: { ...op.table, schema: op.to.schema, name: op.to.name } }

@@ -45,6 +45,8 @@ export function subjectOf(op: Operation): string {
       return columnText(op.table, op.to.name)
     case 'rename_column':
       return columnText(op.table, op.to)
+    case 'rename_column_label':
+      return columnText(op.table, op.column.name)
     case 'add_primary_key':
     case 'drop_primary_key':
       return `${displayName(op.table)} primary key`

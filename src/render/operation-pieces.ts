@@ -76,6 +76,8 @@ const pieces: { readonly [K in OperationKind]: (op: OperationOf<K>) => GlobalPie
   alter_table_options: (op) => detail(op.table, 0, '', '~', `~ ${tableOptionsChange(op.from, op.to)}`),
   add_column: (op) =>
     detail(op.table, 2, op.column.name, '+', `+ column ${quoteDoubled(op.column.name)} ${describeColumn(op.column)}`),
+  rename_column_label: (op) =>
+    detail(op.table, 2, op.column.name, '~', `~ column ${quoteDoubled(op.column.name)}: label ${quoteLiteral(op.from)} renamed to ${quoteLiteral(op.to)}`),
   drop_column: (op) => detail(op.table, 2, op.column.name, '-', `- column ${quoteDoubled(op.column.name)}`),
   alter_column: (op) => {
     const changes = columnChangeText(op)

@@ -7,7 +7,7 @@ import { type GenerateOptions, generateMigration } from '../../src/pipeline/gene
 import { upgrade } from '../../src/runner/migration-runner'
 import { RenamedLabel } from '../../src/source/renamed-label'
 import { type EntityList, migrateTo, pendingChanges, projectFor, revertLast, typeormProposes } from '../support/migration-cycle'
-import { type TestDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
+import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
 
 // An enum label renamed in place keeps the rows holding it: ALTER TYPE ... RENAME VALUE, where the label's
 // removal and the new one's addition would fail while rows hold the old label.
@@ -149,31 +149,5 @@ describe('postgres: an enum label stated renamed is renamed in place', () => {
   it('refuses a --rename of a label the database does not have', async () => {
     await expect(generateMigration(projectFor(db, [TaskQueuedDecorated, JobQueued]), 'Bad', clock + 9000, { renames: parseRenameFlags(['task.status:waiting=queued']) }))
       .rejects.toThrow(`--rename task.status:waiting=queued does not apply: the database's column "task"."status" has no label 'waiting'`)
-  })
-})
-
-@Entity('ticket')
-class TicketV1 {
-  @PrimaryGeneratedColumn() id: number
-  @Column({ type: 'simple-enum', enum: ['pending', 'done'] }) status: string
-}
-
-@Entity('ticket')
-class TicketQueued {
-  @PrimaryGeneratedColumn() id: number
-  @Column({ type: 'simple-enum', enum: ['queued', 'done'] }) status: string
-}
-
-describe('sqlite: a label is not renamed in place where each column holds its labels', () => {
-  let db: TestDatabase
-  beforeAll(async () => {
-    db = await createSqliteDatabase()
-    await migrateTo(db, [TicketV1], 'Init')
-  })
-  afterAll(async () => db?.drop())
-
-  it('refuses the --rename, saying how to rename it by hand', async () => {
-    await expect(generateMigration(projectFor(db, [TicketQueued]), 'Relabel', 1_900_000_500_000, { renames: parseRenameFlags(['ticket.status:pending=queued']) }))
-      .rejects.toThrow(/--rename ticket.status:pending=queued does not apply: .*no label is renamed in place: add 'queued', move the rows from 'pending' with an UPDATE/)
   })
 })

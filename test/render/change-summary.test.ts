@@ -57,7 +57,10 @@ describe('summarizeChanges', () => {
       to: { name: 'FK_user_team', columns: ['teamId'], referencedTable: 'team', referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION', deferrable: 'INITIALLY DEFERRED' },
     }
     const relabel: Operation = { kind: 'rename_enum_label', enumType: { schema: 'public', name: 'post_status_enum' }, from: 'pending', to: 'queued' }
-    const operations = [...sampleOperations, copy, ...views, options, ...exclusions, deferral, relabel]
+    const columnRelabel: Operation = {
+      kind: 'rename_column_label', table: { name: 'ticket' }, column: { name: 'state', type: 'enum', nullable: false, enumValues: ['open', 'shut'] }, from: 'shut', to: 'closed',
+    }
+    const operations = [...sampleOperations, copy, ...views, options, ...exclusions, deferral, relabel, columnRelabel]
     const kinds = new Set(operations.map((op) => op.kind))
     const all: Record<OperationKind, true> = {
       create_schema: true, drop_schema: true, create_extension: true, drop_extension: true, create_enum: true,
@@ -65,7 +68,7 @@ describe('summarizeChanges', () => {
       alter_table_comment: true, alter_table_options: true, add_column: true, drop_column: true, alter_column: true, rename_column: true,
       add_primary_key: true, drop_primary_key: true, create_index: true, drop_index: true, add_unique: true,
       drop_unique: true, add_foreign_key: true, drop_foreign_key: true, alter_foreign_key: true, add_check: true, drop_check: true, add_exclusion: true, drop_exclusion: true,
-      rename_enum: true, rename_enum_label: true, rename_index: true, rename_constraint: true, copy_column: true,
+      rename_enum: true, rename_enum_label: true, rename_column_label: true, rename_index: true, rename_constraint: true, copy_column: true,
       create_view: true, drop_view: true, replace_view: true,
     }
     expect([...kinds].sort()).toEqual(Object.keys(all).sort())
@@ -76,11 +79,12 @@ describe('summarizeChanges', () => {
     // One line per operation (create, drop and rename of a table are the headlines of their tables),
     // except the drop+add pairs of the primary key and of the check, which make one line each; table "stay" has
     // a headline of its own.
-    expect(operations).toHaveLength(37)
-    expect(details).toBe(37 - 2 + 1)
+    expect(operations).toHaveLength(38)
+    expect(details).toBe(38 - 2 + 2)
     expect(lines).toContain('    + exclusion "XCL_stay" USING gist (room WITH =, during WITH &&)')
     expect(lines).toContain('~ view "named_user": definition replaced')
     expect(lines).toContain('~ enum "public"."post_status_enum": label \'pending\' renamed to \'queued\'')
+    expect(lines).toContain('    ~ column "state": label \'shut\' renamed to \'closed\'')
     expect(lines).toContain('    ~ with rowid -> without rowid')
     expect(lines).toContain('    ~ foreign key "FK_user_team": not deferrable -> deferrable INITIALLY DEFERRED')
   })

@@ -20,6 +20,7 @@ import { uuidTextStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 import { checksDroppedAlong } from './mysql-checks-dropped-along'
+import { columnLabelRenameSql } from './mysql-column-label-rename'
 
 /**
  * Clause is one part of an ALTER TABLE. `renames` takes an ALTER of its own: the clauses around it in one ALTER
@@ -107,6 +108,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
   rename_column: (op, syntax) => clauses(renameColumnClause(op, syntax)),
+  rename_column_label: (op, syntax) => alone(...columnLabelRenameSql(op, syntax.server)),
   copy_column: (op) => alone(
     `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),

@@ -51,6 +51,9 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   drop_enum: (op) => [dropEnumSql(op.enumType)],
   alter_enum: (op, later, changes) => alterEnumSql(op, later, changes.reversed),
   rename_enum: (op) => renameSql('TYPE', op.from, op.to),
+  rename_column_label: () => {
+    throw new Error('postgres: an enum column\'s labels live in its type (rename_enum_label renames them)')
+  },
   rename_enum_label: (op) => [`ALTER TYPE ${qualified(op.enumType)} RENAME VALUE ${quoteLiteral(op.from)} TO ${quoteLiteral(op.to)}`],
   create_table: (op) => createTableSql(op.table),
   drop_table: (op) => [`DROP TABLE ${qualified(op.table)}`],

@@ -23,6 +23,7 @@ const rebuildOnly = (op: Operation): never => {
 const alwaysRebuilt: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'alter_column', 'add_primary_key', 'drop_primary_key', 'add_unique', 'drop_unique',
   'add_foreign_key', 'drop_foreign_key', 'alter_foreign_key', 'add_check', 'drop_check', 'rename_constraint', 'alter_table_options',
+  'rename_column_label',
 ])
 
 /**
@@ -52,6 +53,7 @@ const inPlaceCompilers: { readonly [K in OperationKind]: InPlaceCompiler<K> } = 
   alter_enum: unsupported,
   rename_enum: unsupported,
   rename_enum_label: unsupported,
+  rename_column_label: rebuildOnly,
   create_table: (op) => [createTableSql(op.table), ...op.table.indexes.map((i) => createIndexSql(op.table.name, i))],
   drop_table: (op) => [`DROP TABLE ${quoteIdent(op.table.name)}`],
   rename_table: (op) => [`ALTER TABLE ${quoteIdent(op.from.name)} RENAME TO ${quoteIdent(op.to.name)}`],

@@ -102,6 +102,9 @@ function copiedColumns(rebuild: Rebuild): [string, string][] {
       if (from !== undefined) origin.set(op.to, from)
     } else if (op.kind === 'drop_column') {
       origin.delete(op.column.name)
+    } else if (op.kind === 'rename_column_label') {
+      const from = origin.get(op.column.name)
+      if (from !== undefined) origin.set(op.column.name, `CASE ${from} WHEN ${quoteLiteral(op.from)} THEN ${quoteLiteral(op.to)} ELSE ${from} END`)
     } else if (op.kind === 'copy_column') {
       const from = origin.get(op.from.name)
       const to = origin.get(op.to.name)
