@@ -1,4 +1,4 @@
-import { quoteDoubled } from '../dialect/quote'
+import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { columnText } from '../hazards/hazard-names'
 import { typeText } from '../model/type-text'
 import { sameName } from '../model/qualified-name'
@@ -40,7 +40,8 @@ export interface MoveOptions {
  * findMovedColumns picks, from a direct migration's operations, the renamed columns and the type changes
  * `isRisky` says are risky, and keeps in place those a second column cannot stand in for: keys, columns a
  * foreign key references, generated and computed columns; and a rename of the case alone where column names
- * ignore case (old code finds the column under its new name too, and a second one would clash).
+ * ignore case (old code finds the column under its new name too, and a second one would clash). An enum label
+ * stated renamed is renamed in place too, and said so.
  */
 export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) => boolean, options: MoveOptions = {}): Candidates {
   const { ops } = changes
@@ -61,6 +62,10 @@ export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) 
       if (table === undefined) return
       const added = temporaryName(op.to.name, [...(tableIn(changes.schemaAt(i), op.table)?.columns ?? []), ...table.columns])
       candidate = { kind: 'type_change', table: op.table, oldName: op.from.name, wanted: op.to, added, replaces: [op] }
+    }
+    if (op.kind === 'rename_enum_label' || op.kind === 'rename_column_label') {
+      const where = op.kind === 'rename_enum_label' ? `of enum ${quoteDoubled(op.enumType.name)}` : `of ${columnText(op.table, op.column.name)}`
+      keptInPlace.push(`label ${quoteLiteral(op.from)} ${where} is renamed to ${quoteLiteral(op.to)} in place, in expand: code writing the old label fails from then on`)
     }
     if (candidate === undefined) return
     const reason = whyInPlace(candidate, changes.schemaAt(i), target, options)

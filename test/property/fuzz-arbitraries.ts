@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { Deferrable, FuzzCase, FuzzDialect, OnDelete, PrimaryKeyKind, SchemaSpec, TableSpec, ViewSpec } from './schema-spec'
 import { type RelationSeed, type TableSeed, type ViewSeed, Ids, freshName, namesFor, newTable, newView, withLaterRelations } from './schema-builders'
-import { type EditSeed, applyEdits, editKinds } from './schema-edits'
+import { type EditKind, type EditSeed, applyEdits, editKinds } from './schema-edits'
 
 const columnSeed = fc.record({
   name: fc.nat(), kind: fc.nat(), length: fc.constantFrom(10, 20, 40), precision: fc.constantFrom(6, 10), nullable: fc.boolean(),
@@ -40,7 +40,9 @@ const tableSeed: fc.Arbitrary<TableSeed> = fc.record({
 
 const viewSeed: fc.Arbitrary<ViewSeed> = fc.record({ table: fc.nat(), columns: fc.array(fc.nat(), { maxLength: 2 }), materialized: fc.boolean(), over: fc.boolean() })
 
-const editSeed: fc.Arbitrary<EditSeed> = fc.record({ kind: fc.constantFrom(...editKinds), a: fc.nat(), b: fc.nat(), c: fc.nat() })
+// FUZZ_EDITS (`npm run fuzz -- --edits rename_label,retype`) draws the edits among those kinds alone.
+const drawnKinds = process.env.FUZZ_EDITS?.split(',').filter((kind): kind is EditKind => (editKinds as readonly string[]).includes(kind)) ?? editKinds
+const editSeed: fc.Arbitrary<EditSeed> = fc.record({ kind: fc.constantFrom(...drawnKinds), a: fc.nat(), b: fc.nat(), c: fc.nat() })
 
 /** fuzzCase is the arbitrary of one case on `dialect`: schema A and the edits that make schema B. */
 export function fuzzCase(dialect: FuzzDialect): fc.Arbitrary<FuzzCase> {

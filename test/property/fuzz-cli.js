@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres|mariadb] (or FUZZ_DIALECTS=mariadb; default all three): runs N random schema pairs per dialect through
+// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres|mariadb] (or FUZZ_DIALECTS=mariadb; default all three) [--edits kind,...]: runs N random schema pairs per dialect through
 // test/property/round-trip.test.ts and prints "<dialect>: N cases, F failures" for each. Exit 1 on any failure.
 const { spawnSync } = require('node:child_process')
 const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs')
@@ -23,6 +23,16 @@ if (unknown.length > 0) {
   console.error(`fuzz: --dialect ${unknown.join(',')} is none of sqlite, postgres and mariadb (MySQL's cases run on MariaDB: --dialect mariadb)`)
   process.exit(2)
 }
+const edits = option('edits', undefined)
+if (edits !== undefined) {
+  const source = readFileSync(join(__dirname, 'schema-edits.ts'), 'utf8')
+  const known = new Set([...source.slice(source.indexOf('export const editKinds'), source.indexOf('] as const')).matchAll(/'(\w+)'/g)].map((m) => m[1]))
+  const wrong = edits.split(',').filter((kind) => !known.has(kind))
+  if (wrong.length > 0) {
+    console.error(`fuzz: --edits ${wrong.join(',')} is not an edit kind (see editKinds in test/property/schema-edits.ts)`)
+    process.exit(2)
+  }
+}
 const report = join(mkdtempSync(join(tmpdir(), 'autogen-fuzz-')), 'report.txt')
 writeFileSync(report, '')
 const env = {
@@ -31,6 +41,7 @@ const env = {
   FUZZ_CASES: String(cases),
   FUZZ_SEED: option('seed', String(Date.now() % 1_000_000_000)),
   FUZZ_DIALECTS: dialects,
+  ...(edits !== undefined && { FUZZ_EDITS: edits }),
 }
 const jest = require.resolve('jest/bin/jest')
 const run = spawnSync(process.execPath, [jest, '--ci', '--silent', 'test/property/round-trip.test.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })

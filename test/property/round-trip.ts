@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { DataSource } from 'typeorm'
-import type { RenameHint } from '../../src/diff/rename-types'
+import type { AnyRenameHint } from '../../src/diff/rename-types'
 import type { SchemaModel } from '../../src/model/schema-model'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { generateMigration } from '../../src/pipeline/generate-migration'
@@ -159,9 +159,9 @@ function tableRenames(a: SchemaSpec, b: SchemaSpec): Map<number, string> {
   }))
 }
 
-/** renameHints states B's renames of A's tables and columns, as `--rename` flags would. */
-export function renameHints(a: SchemaSpec, b: SchemaSpec): RenameHint[] {
-  const hints: RenameHint[] = []
+/** renameHints states B's renames of A's tables, columns and enum labels, as `--rename` flags would. */
+export function renameHints(a: SchemaSpec, b: SchemaSpec): AnyRenameHint[] {
+  const hints: AnyRenameHint[] = []
   for (const before of a.tables) {
     const after = b.tables.find((t) => t.id === before.id)
     if (after === undefined) continue
@@ -172,6 +172,15 @@ export function renameHints(a: SchemaSpec, b: SchemaSpec): RenameHint[] {
     ]
     for (const [from, to] of pairs) {
       if (to !== undefined && to !== from) hints.push({ kind: 'column', table: { name: after.name }, from, to, origin: `--rename ${after.name}.${from}=${to}` })
+    }
+    for (const column of after.columns) {
+      const held = before.columns.find((c) => c.id === column.id)
+      // A label rename holds while both columns are enums with the old label in A and the new one in B alone.
+      const holds = ([from, to]: readonly [string, string]) =>
+        held?.kind === 'enum' && column.kind === 'enum' && held.labels!.includes(from) && !held.labels!.includes(to) && column.labels!.includes(to) && !column.labels!.includes(from)
+      for (const [from, to] of (column.renamedLabels ?? []).filter(holds)) {
+        hints.push({ kind: 'label', table: { name: after.name }, column: column.name, from, to, origin: `--rename ${after.name}.${column.name}:${from}=${to}` })
+      }
     }
   }
   return hints

@@ -16,6 +16,7 @@ export const editKinds = [
   'move_schema', 'move_schema', 'on_update', 'deferrable', 'index_order', 'materialized', 'add_relation', 'retype', 'referenced_column', 'referenced_column',
   'key_width', 'key_width', 'retarget_relation', 'retarget_relation', 'rename_together', 'rename_together', 'embedded_prefix', 'embedded_prefix', 'embedded_prefix',
   'not_null_over_nulls', 'not_null_over_nulls', 'not_null_over_nulls', 'add_exclusion', 'drop_exclusion',
+  'rename_label', 'rename_label',
 ] as const
 export type EditKind = (typeof editKinds)[number]
 
@@ -374,7 +375,26 @@ function applyEdit(
       const target = enums[b % enums.length]
       const options = [['a', 'b', 'c', 'd'], ['a', 'b'], ['a', 'b', 'd', 'c']].filter((l) => l.join() !== target.labels!.join())
       target.labels = options[c % options.length]
+      target.renamedLabels = undefined
       return `labels of ${label}.${target.name} to ${target.labels.join(',')}`
+    }
+    case 'rename_label': {
+      // Rows, defaults and checks use `a` and `b`: another label is renamed, its case alone in some cases.
+      const enums = columns.filter((x) => x.kind === 'enum' && x.labels!.some((l) => l !== 'a' && l !== 'b'))
+      if (enums.length === 0) return undefined
+      const target = enums[b % enums.length]
+      const renamable = target.labels!.filter((l) => l !== 'a' && l !== 'b')
+      const from = renamable[c % renamable.length]
+      const names = [`${from}2`, from.toUpperCase(), `${from} x`, `${from}'q`].filter((l) => !target.labels!.includes(l))
+      const to = names[c % names.length]
+      if (to === undefined) return undefined
+      target.labels = target.labels!.map((l) => (l === from ? to : l))
+      // A label renamed again is one rename from A's label; one renamed back is none.
+      const earlier = (target.renamedLabels ?? []).find(([, renamed]) => renamed === from)
+      const renames = (target.renamedLabels ?? []).filter((r) => r !== earlier)
+      const original = earlier?.[0] ?? from
+      target.renamedLabels = original === to ? renames : [...renames, [original, to]]
+      return `label ${from} of ${label}.${target.name} renamed to ${to}`
     }
     case 'collation': {
       const targets = columns.filter((x) => x.kind === 'collated')

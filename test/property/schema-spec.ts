@@ -32,6 +32,8 @@ export interface ColumnSpec {
   readonly defaultVariant?: number
   /** enum labels; `a` and `b` are always among them (rows use them). */
   readonly labels?: readonly string[]
+  /** B only: labels of A's column renamed, stated as `--rename table.column:old=new` (old -> new, none of them `a` or `b`). */
+  readonly renamedLabels?: readonly (readonly [string, string])[]
   /** generated: the int or bigint column it is computed from (`<source> + 1`), and whether it is STORED (PostgreSQL: always). */
   readonly source?: number
   readonly stored?: boolean

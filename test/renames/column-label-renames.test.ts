@@ -90,6 +90,17 @@ describe.each([
     }
   })
 
+  it('renames a label whose case alone changes, which MariaDB\'s case-insensitive collation holds equal', async () => {
+    const after = [ticket(type, ['pending', 'Open', 'closed'])]
+    const { up } = await step(after, { renames: parseRenameFlags(['ticket.status:open=Open']) }, [
+      { id: 1, status: 'pending', size: 's' },
+      { id: 2, status: 'closed', size: 'l' },
+      { id: 3, status: 'pending', size: null },
+      { id: 4, status: 'Open', size: 'm' },
+    ])
+    expect(kinds(up)).toEqual(['rename_column_label'])
+  })
+
   it('without a statement removes the label, counting the rows, and names the statement', async () => {
     clock += 1000
     const result = await generateMigration(projectFor(db, [ticket(type, ['queued', 'open', 'closed'])]), 'Relabel', clock, { dryRun: true })

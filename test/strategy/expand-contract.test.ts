@@ -106,6 +106,14 @@ describe('splitExpandContract', () => {
     expect(splitExpandContract(ops, before, never)).toEqual({ expand: ops, contract: [], moved: [], keptInPlace: [], temporaryRenames: [] })
   })
 
+  it('renames an enum label in place, in expand, saying so', () => {
+    const ops: Operation[] = [{ kind: 'rename_enum_label', enumType: { schema: 'public', name: 'post_state' }, from: 'draft', to: 'pending' }]
+    expect(splitExpandContract(ops, before, never)).toEqual({
+      expand: ops, contract: [], moved: [], temporaryRenames: [],
+      keptInPlace: [`label 'draft' of enum "post_state" is renamed to 'pending' in place, in expand: code writing the old label fails from then on`],
+    })
+  })
+
   it('keeps a rename of a primary key column in place, saying why', () => {
     const ops: Operation[] = [
       { kind: 'rename_column', table: post, from: 'id', to: 'key', column: id },

@@ -2,6 +2,7 @@ import type { OperationOf } from '../../operations/operation'
 import { relabelledColumn } from '../../operations/relabel-column'
 import type { StatementPiece } from '../statement'
 import { columnDefinitionSql } from './mysql-column-sql'
+import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
@@ -10,15 +11,20 @@ import type { MysqlServer } from './mysql-server'
  * columnLabelRenameSql renames a label of an `ENUM` column keeping the rows holding it, which MySQL has no
  * statement for: the new label is added at the end (where it renumbers no value), the rows are moved to it, and
  * the column takes its new labels, which the server converts by their text (the table is copied: the old label's
- * position goes).
+ * position goes). A label the column's collation holds equal to the new one (its case alone changes, under a
+ * case-insensitive collation) cannot stand beside it: the column takes its new labels at once, and the server
+ * converts the rows to it (see mysqlEnumLabelKey). `tableCollation` is the table's, for a column with none.
  */
-export function columnLabelRenameSql(op: OperationOf<'rename_column_label'>, server: MysqlServer | undefined): StatementPiece[] {
+export function columnLabelRenameSql(op: OperationOf<'rename_column_label'>, server: MysqlServer | undefined, tableCollation: string | undefined): StatementPiece[] {
   const table = quoteIdent(op.table.name)
   const column = quoteIdent(op.column.name)
+  const relabelled = { sql: `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(relabelledColumn(op.column, op.from, op.to), server)}`, rebuild: op.table.name }
+  const collation = op.column.collation ?? tableCollation
+  if (mysqlEnumLabelKey(op.from, collation) === mysqlEnumLabelKey(op.to, collation)) return [relabelled]
   const both = { ...op.column, enumValues: [...(op.column.enumValues ?? []), op.to] }
   return [
     `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(both, server)}`,
     `UPDATE ${table} SET ${column} = ${quoteString(op.to)} WHERE ${column} = ${quoteString(op.from)}`,
-    { sql: `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(relabelledColumn(op.column, op.from, op.to), server)}`, rebuild: op.table.name },
+    relabelled,
   ]
 }

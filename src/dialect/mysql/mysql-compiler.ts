@@ -108,7 +108,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
   rename_column: (op, syntax) => clauses(renameColumnClause(op, syntax)),
-  rename_column_label: (op, syntax) => alone(...columnLabelRenameSql(op, syntax.server)),
+  rename_column_label: (op, syntax, around) => alone(...columnLabelRenameSql(op, syntax.server, around.before?.collation)),
   copy_column: (op) => alone(
     `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
