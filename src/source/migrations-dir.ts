@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { AutogenSettings } from './autogen-settings'
@@ -60,7 +61,10 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const ownFolders = javaScriptFolders.filter((folder) => !isBuildOutput(folder, configPath))
   if (ownFolders.length === 1 && javaScriptFolders.length === 1) return placed(ownFolders[0]!)
   if (ownFolders.length > 1) return refused(severalFolders)
-  const suggestion = 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
+  const source = sourceFolderOf(dir)
+  const suggestion = source === undefined
+    ? 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
+    : `set autogen.migrationsDir to the source folder (${toPosix(path.relative(cwd, source) || '.')})`
   return javaScriptFolders.length > 0
     ? refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
     : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}${isBuildOutput(dir, configPath) ? '.ts' : '.js'}: ${suggestion}, or widen the glob`)
@@ -142,9 +146,29 @@ function isBuildOutput(folder: string, configPath: string | undefined): boolean 
  * told apart from the sources.
  */
 function insideOutDir(folder: string): boolean {
+  return buildOf(folder) !== undefined
+}
+
+/** buildOf is the `outDir` and `rootDir` of the tsconfig.json above `folder` where `folder` is inside that outDir (see insideOutDir). */
+function buildOf(folder: string): { readonly outDir: string; readonly rootDir: string } | undefined {
   const tsconfig = nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder)
-  const outDir = tsconfig === undefined ? undefined : readTsconfigChain(tsconfig)?.merged.outDir
-  return typeof outDir === 'string' && isWithin(outDir, folder) && !isWithin(outDir, path.dirname(tsconfig!))
+  const options = tsconfig === undefined ? undefined : readTsconfigChain(tsconfig)?.merged
+  const outDir = options?.outDir
+  if (typeof outDir !== 'string' || !isWithin(outDir, folder) || isWithin(outDir, path.dirname(tsconfig!))) return undefined
+  return { outDir, rootDir: typeof options?.rootDir === 'string' ? options.rootDir : path.dirname(tsconfig!) }
+}
+
+/**
+ * sourceFolderOf is the folder the build compiles into `folder`, where `folder` is inside the `outDir` of the
+ * tsconfig.json above it: the same path under its `rootDir` (the tsconfig's folder where it sets none), as
+ * `dist/src/database/migrations` is compiled from `src/database/migrations`. Undefined where there is no such
+ * folder.
+ */
+function sourceFolderOf(folder: string): string | undefined {
+  const build = buildOf(folder)
+  if (build === undefined) return undefined
+  const source = path.join(build.rootDir, path.relative(build.outDir, folder))
+  return existsSync(source) && statSync(source).isDirectory() ? source : undefined
 }
 
 function isWithin(parent: string, folder: string): boolean {

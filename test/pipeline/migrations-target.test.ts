@@ -88,3 +88,24 @@ describe('a JavaScript project (a JavaScript config)', () => {
     expect(jsTarget(['db/*.js'], 'ormconfig.ts', 'db').format).toEqual(typeScriptMigration)
   })
 })
+
+describe('build output whose source folder the project has', () => {
+  let app: TempProject
+  afterEach(() => app.remove())
+  const tsTarget = (migrations: unknown) => migrationsTarget(dataSourceWith(migrations), {}, app.dir, app.file('src/database/core.datasource.ts'))
+
+  // Twenty's core DataSource loads dist/src/database/typeorm/core/migrations/**/*{.ts,.js}, which its build
+  // compiles from src/database/typeorm/core/migrations: the refusal named "e.g. src/migrations".
+  it('names that folder for autogen.migrationsDir: the same path under the rootDir (the tsconfig\'s folder by default)', () => {
+    app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }', 'src/database/migrations/common/1700000000000-Init.ts': '' })
+    expect(tsTarget(['dist/src/database/migrations/**/*{.ts,.js}']).refusal)
+      .toMatch(/which is build output: set autogen\.migrationsDir to the source folder \(src\/database\/migrations\), which your build compiles there$/)
+    app.write('tsconfig.json', '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }')
+    expect(tsTarget(['dist/database/migrations/*{.ts,.js}']).refusal).toMatch(/to the source folder \(src\/database\/migrations\),/)
+  })
+
+  it('keeps the example where no folder matches', () => {
+    app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }' })
+    expect(tsTarget(['dist/src/database/migrations/*{.ts,.js}']).refusal).toMatch(/to the source folder \(e\.g\. src\/migrations\),/)
+  })
+})
