@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import type { DataSource, DataSourceOptions } from 'typeorm'
 import type { AutogenSettings } from './autogen-settings'
@@ -9,7 +8,7 @@ import { folderEntries } from './migration-files'
 import { isInModulePackage } from './module-package'
 import { nearestAbove } from './nearest-above'
 import { isTypeScriptSource } from './script-extensions'
-import { readTsconfigChain } from './tsconfig-chain'
+import { compiledFolderOf, insideOutDir, sourceFolderOf } from './build-folders'
 
 const javaScriptExtensions: readonly string[] = ['.js', '.cjs', '.mjs']
 const tsconfigOfFolder = new Map<string, string | undefined>()
@@ -78,12 +77,15 @@ export function resolveMigrationsDir(dataSource: DataSource, settings: AutogenSe
 /**
  * loadsMigrationsFromSubfolders says whether one of the DataSource's `migrations` globs loads a migration file
  * in a subfolder of `dir` (`src/migrations/**` with subfolders by release), so that the files there are the
- * project's migrations as much as those of `dir` itself. Paths resolve against the working directory.
+ * project's migrations as much as those of `dir` itself. Paths resolve against the working directory. Where
+ * `dir` is a source folder (autogen.migrationsDir) that the build compiles into the tsconfig's outDir, a glob
+ * loading the compiled subfolders (`dist/src/migrations/**` from `src/migrations/common`) counts too.
  */
 export function loadsMigrationsFromSubfolders(dataSource: DataSource, dir: string, cwd = process.cwd()): boolean {
-  const subfolder = path.join(dir, 'subfolder')
-  return migrationsEntries(dataSource).some((entry) =>
-    typeof entry === 'string' && ['.ts', ...javaScriptExtensions].some((extension) => loadsNewFile(entry, subfolder, extension, cwd)))
+  const compiled = compiledFolderOf(dir)
+  const subfolders = [dir, ...(compiled === undefined ? [] : [compiled])].map((folder) => path.join(folder, 'subfolder'))
+  return migrationsEntries(dataSource).some((entry) => typeof entry === 'string' &&
+    subfolders.some((subfolder) => ['.ts', ...javaScriptExtensions].some((extension) => loadsNewFile(entry, subfolder, extension, cwd))))
 }
 
 /** MigrationEntry is one entry of a DataSource's `migrations` option: a glob or a migration class. */
@@ -138,42 +140,6 @@ function isBuildOutput(folder: string, configPath: string | undefined): boolean 
   if (configPath === undefined || isTypeScriptSource(configPath)) return true
   if (folderEntries(folder).some((fileName) => isTypeScriptSource(fileName))) return true
   return insideOutDir(folder)
-}
-
-/**
- * insideOutDir says whether `folder` is inside the `outDir` of the tsconfig.json above it, where the build
- * writes (and may delete) what it compiles. An outDir that holds the tsconfig itself (`"outDir": "."`) is not
- * told apart from the sources.
- */
-function insideOutDir(folder: string): boolean {
-  return buildOf(folder) !== undefined
-}
-
-/** buildOf is the `outDir` and `rootDir` of the tsconfig.json above `folder` where `folder` is inside that outDir (see insideOutDir). */
-function buildOf(folder: string): { readonly outDir: string; readonly rootDir: string } | undefined {
-  const tsconfig = nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder)
-  const options = tsconfig === undefined ? undefined : readTsconfigChain(tsconfig)?.merged
-  const outDir = options?.outDir
-  if (typeof outDir !== 'string' || !isWithin(outDir, folder) || isWithin(outDir, path.dirname(tsconfig!))) return undefined
-  return { outDir, rootDir: typeof options?.rootDir === 'string' ? options.rootDir : path.dirname(tsconfig!) }
-}
-
-/**
- * sourceFolderOf is the folder the build compiles into `folder`, where `folder` is inside the `outDir` of the
- * tsconfig.json above it: the same path under its `rootDir` (the tsconfig's folder where it sets none), as
- * `dist/src/database/migrations` is compiled from `src/database/migrations`. Undefined where there is no such
- * folder.
- */
-function sourceFolderOf(folder: string): string | undefined {
-  const build = buildOf(folder)
-  if (build === undefined) return undefined
-  const source = path.join(build.rootDir, path.relative(build.outDir, folder))
-  return existsSync(source) && statSync(source).isDirectory() ? source : undefined
-}
-
-function isWithin(parent: string, folder: string): boolean {
-  const relative = path.relative(parent, folder)
-  return !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 function toPosix(file: string): string {

@@ -1,4 +1,4 @@
-import { migrationsTarget } from '../../src/source/migrations-dir'
+import { loadsMigrationsFromSubfolders, migrationsTarget } from '../../src/source/migrations-dir'
 import { globPatternRegExp } from '../../src/source/glob-pattern'
 import { typeScriptMigration } from '../../src/render/migration-format'
 import { type TempProject, tempProject } from '../support/temp-project'
@@ -107,5 +107,23 @@ describe('build output whose source folder the project has', () => {
   it('keeps the example where no folder matches', () => {
     app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }' })
     expect(tsTarget(['dist/src/database/migrations/*{.ts,.js}']).refusal).toMatch(/to the source folder \(e\.g\. src\/migrations\),/)
+  })
+})
+
+describe('autogen.migrationsDir, the source of a DataSource loading build output', () => {
+  let app: TempProject
+  afterEach(() => app.remove())
+
+  // Twenty keeps its migrations in subfolders (common/, billing/) of src/database/typeorm/core/migrations and
+  // loads dist/src/database/typeorm/core/migrations/**: with migrationsDir set to the source folder, its
+  // subfolders were taken for no part of the migrations (autogen.sum and check saw the top folder alone).
+  it('takes the subfolders in where a glob loads the compiled subfolders', () => {
+    app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }', 'src/migrations/common/1700000000000-Init.ts': '' })
+    const subfolders = (migrations: unknown) => loadsMigrationsFromSubfolders(dataSourceWith(migrations), app.file('src/migrations'), app.dir)
+    expect(subfolders(['dist/src/migrations/**/*{.ts,.js}'])).toBe(true)
+    expect(subfolders(['dist/src/migrations/*{.ts,.js}'])).toBe(false)
+    expect(subfolders(['dist/other/**/*.js'])).toBe(false)
+    app.write('tsconfig.json', '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }')
+    expect(subfolders(['dist/migrations/**/*.js'])).toBe(true)
   })
 })
