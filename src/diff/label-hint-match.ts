@@ -24,7 +24,7 @@ export function matchLabelHint(
   tableRenames: readonly RenameDecision[],
   capabilities: DialectCapabilities,
 ): LabelHintMatch {
-  const { wanted, current } = hintTables(model, desired, hint, tableRenames)
+  const { wanted, current } = hintTables(model, desired, { table: hint.table, from: hint.column, to: hint.column }, tableRenames)
   const column = `"${hint.table.name}"."${hint.column}"`
   const from = quoteLiteral(hint.from)
   const to = quoteLiteral(hint.to)

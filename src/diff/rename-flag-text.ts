@@ -6,10 +6,13 @@ import { type RenameDecision, movesSchema } from './rename-types'
  * `--rename post.body=content`, `--rename old_table=new_table`, `--rename crm.client=sales.client` (a table
  * moved to another schema). A name holding `.`, `=`, `"` or a space is
  * written in double quotes (`--rename 'guilds."roles.muted"="roles.timeout"'`), as splitRenameFlag reads it.
+ * `qualified` names a column's table with its schema (`--rename core.usage.amount=units`), for a table name
+ * that tables of several schemas have.
  */
-export function renameFlagText(rename: RenameDecision): string {
+export function renameFlagText(rename: RenameDecision, qualified = false): string {
+  const table = qualified && rename.table.schema !== undefined ? `${flagPart(rename.table.schema)}.${flagPart(rename.table.name)}` : flagPart(rename.table.name)
   const value = rename.kind === 'column'
-    ? `${flagPart(rename.table.name)}.${flagPart(rename.from)}=${flagPart(rename.to)}`
+    ? `${table}.${flagPart(rename.from)}=${flagPart(rename.to)}`
     : movesSchema(rename)
       ? `${flagPart(rename.table.schema!)}.${flagPart(rename.from)}=${flagPart(rename.toSchema!)}.${flagPart(rename.to)}`
       : `${flagPart(rename.from)}=${flagPart(rename.to)}`

@@ -89,17 +89,20 @@ export function tableFreedBy(
 }
 
 /**
- * hintTables finds a column or label hint's table among the entities, by its new name or, when a table rename names
- * it, by its old one; and the same table in the database.
+ * hintTables finds a column hint's table among the entities, by its new name or, when a table rename names
+ * it, by its old one; and the same table in the database. A hint naming no schema, where tables of several
+ * schemas have the name (`--rename usage.amount=units` beside "core"."usage" and "billing"."usage"), finds
+ * the one whose database table has the old column (`from`) and whose entity has the new one (`to`); a label
+ * hint names its column as both.
  */
-export function hintTables(model: SchemaModel, desired: SchemaModel, hint: { readonly table: QualifiedName }, tableRenames: readonly RenameDecision[]) {
+export function hintTables(model: SchemaModel, desired: SchemaModel, hint: { readonly table: QualifiedName; readonly from: string; readonly to: string }, tableRenames: readonly RenameDecision[]) {
   const inSchema = (t: { schema?: string }) => hint.table.schema === undefined || t.schema === hint.table.schema
   const renamed = tableRenames.filter((r) => r.from === hint.table.name && inSchema(r.table))
-  const wanted =
-    desired.tables.find((t) => t.name === hint.table.name && inSchema(t)) ??
-    desired.tables.find((t) => renamed.some((r) => sameName(renamedTableName(r), t)))
-  const current = wanted && model.tables.find((t) => sameName(t, wanted))
-  return { wanted, current }
+  const named = desired.tables.filter((t) => t.name === hint.table.name && inSchema(t))
+  const candidates = named.length > 0 ? named : desired.tables.filter((t) => renamed.some((r) => sameName(renamedTableName(r), t)))
+  const pairs = candidates.map((wanted) => ({ wanted, current: model.tables.find((t) => sameName(t, wanted)) }))
+  const fitting = pairs.find(({ wanted, current }) => current !== undefined && has(current, hint.from) && has(wanted, hint.to))
+  return fitting ?? pairs[0] ?? { wanted: undefined, current: undefined }
 }
 
 const has = (t: TableModel, column: string) => t.columns.some((c) => c.name === column)

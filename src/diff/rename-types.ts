@@ -68,10 +68,12 @@ export type RenameAsk = (suspect: SuspectedRename) => Promise<boolean>
 
 /**
  * renameLabel writes a rename the way the CLI flag does: `post.body -> post.content`, `post -> article`, and
- * a move to another schema with both schemas, `crm.client -> sales.client`.
+ * a move to another schema with both schemas, `crm.client -> sales.client`. `qualified` names a column's table
+ * with its schema (`core.usage.amount`), as renameFlagText does.
  */
-export function renameLabel(rename: RenameDecision): { readonly from: string; readonly to: string } {
-  if (rename.kind === 'column') return { from: `${rename.table.name}.${rename.from}`, to: `${rename.table.name}.${rename.to}` }
+export function renameLabel(rename: RenameDecision, qualified = false): { readonly from: string; readonly to: string } {
+  const table = qualified && rename.table.schema !== undefined ? `${rename.table.schema}.${rename.table.name}` : rename.table.name
+  if (rename.kind === 'column') return { from: `${table}.${rename.from}`, to: `${table}.${rename.to}` }
   return movesSchema(rename)
     ? { from: `${rename.table.schema}.${rename.from}`, to: `${rename.toSchema}.${rename.to}` }
     : { from: rename.from, to: rename.to }

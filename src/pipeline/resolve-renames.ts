@@ -62,8 +62,10 @@ export async function resolveRenames(
     if (!stale) warnings.push({ code: 'RENAME_HINT_IGNORED', message: `${hint.origin} is ignored: ${reason}` })
   }
   const unresolved = plan.unresolved.map((suspect): UnresolvedRename => {
-    const { from, to } = renameLabel(suspect)
-    const flag = renameFlagText(suspect)
+    // A column's table is named with its schema where tables of several schemas have its name.
+    const qualified = suspect.kind === 'column' && schemasNaming([actual, desired], suspect.table.name).size > 1
+    const { from, to } = renameLabel(suspect, qualified)
+    const flag = renameFlagText(suspect, qualified)
     const decorator = decoratorAdvice(renameTargets, suspect)
     return {
       ...suspect,
@@ -75,6 +77,11 @@ export async function resolveRenames(
     warnings.push({ code: 'RENAME_UNDECIDED', message: `${u.description} (${u.reasons.join(', ')}): ${u.advice}; as it stands it is dropped and added, losing its data` })
   }
   return { ops: plan.ops, renames: plan.renames, unresolved, warnings }
+}
+
+/** schemasNaming lists the schemas whose tables, in any of `models`, have the name `table`. */
+function schemasNaming(models: readonly SchemaModel[], table: string): ReadonlySet<string | undefined> {
+  return new Set(models.flatMap((model) => model.tables.filter((t) => t.name === table).map((t) => t.schema)))
 }
 
 /** withoutRepeats keeps the first of hints stating the same rename (a flag repeating a decorator). */

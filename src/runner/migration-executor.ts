@@ -33,7 +33,28 @@ class ProbingExecutor extends MigrationExecutor {
 /** probingHasTable is `queryRunner` whose hasTable probes a table its catalog does not list (the runner itself is left as it is). */
 function probingHasTable(dataSource: DataSource, queryRunner: QueryRunner): QueryRunner {
   const hasTable: QueryRunner['hasTable'] = async (table) =>
-    (await queryRunner.hasTable(table)) || probedMigrationsTable(dataSource, () =>
-      queryRunner.manager.createQueryBuilder().select('1').from(typeof table === 'string' ? table : table.name, 'probe').where('1 = 0').getRawMany())
+    (await queryRunner.hasTable(table)) || probedMigrationsTable(dataSource, () => unlogged(dataSource, queryRunner, () =>
+      queryRunner.manager.createQueryBuilder().select('1').from(typeof table === 'string' ? table : table.name, 'probe').where('1 = 0').getRawMany()))
   return new Proxy(queryRunner, { get: (target, key) => (key === 'hasTable' ? hasTable : Reflect.get(target, key, target)) })
+}
+
+/**
+ * unlogged runs `query` on `queryRunner` with the DataSource's logger not logging its failure: the probe of a
+ * migrations table that is absent (every new database's first `upgrade`) fails as expected, and a DataSource
+ * logging errors (`logging: ['error']`) printed it as `query failed: ... relation "migrations" does not exist`.
+ * Failures of other query runners are logged as before.
+ */
+async function unlogged<T>(dataSource: DataSource, queryRunner: QueryRunner, query: () => Promise<T>): Promise<T> {
+  const logger = dataSource.logger
+  const own = Object.getOwnPropertyDescriptor(logger, 'logQueryError')
+  const logQueryError = logger.logQueryError
+  logger.logQueryError = function (this: typeof logger, error, sql, parameters, runner) {
+    if (runner !== queryRunner) return logQueryError.call(this, error, sql, parameters, runner)
+  }
+  try {
+    return await query()
+  } finally {
+    if (own) Object.defineProperty(logger, 'logQueryError', own)
+    else delete (logger as Partial<typeof logger>).logQueryError
+  }
 }

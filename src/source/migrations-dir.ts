@@ -8,7 +8,7 @@ import { folderEntries } from './migration-files'
 import { isInModulePackage } from './module-package'
 import { nearestAbove } from './nearest-above'
 import { isTypeScriptSource } from './script-extensions'
-import { readTsconfigChain } from './tsconfig-chain'
+import { compiledFolderOf, insideOutDir, sourceFolderOf } from './build-folders'
 
 const javaScriptExtensions: readonly string[] = ['.js', '.cjs', '.mjs']
 const tsconfigOfFolder = new Map<string, string | undefined>()
@@ -60,7 +60,10 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const ownFolders = javaScriptFolders.filter((folder) => !isBuildOutput(folder, configPath))
   if (ownFolders.length === 1 && javaScriptFolders.length === 1) return placed(ownFolders[0]!)
   if (ownFolders.length > 1) return refused(severalFolders)
-  const suggestion = 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
+  const source = sourceFolderOf(dir)
+  const suggestion = source === undefined
+    ? 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
+    : `set autogen.migrationsDir to the source folder (${toPosix(path.relative(cwd, source) || '.')})`
   return javaScriptFolders.length > 0
     ? refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
     : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}${isBuildOutput(dir, configPath) ? '.ts' : '.js'}: ${suggestion}, or widen the glob`)
@@ -74,12 +77,15 @@ export function resolveMigrationsDir(dataSource: DataSource, settings: AutogenSe
 /**
  * loadsMigrationsFromSubfolders says whether one of the DataSource's `migrations` globs loads a migration file
  * in a subfolder of `dir` (`src/migrations/**` with subfolders by release), so that the files there are the
- * project's migrations as much as those of `dir` itself. Paths resolve against the working directory.
+ * project's migrations as much as those of `dir` itself. Paths resolve against the working directory. Where
+ * `dir` is a source folder (autogen.migrationsDir) that the build compiles into the tsconfig's outDir, a glob
+ * loading the compiled subfolders (`dist/src/migrations/**` from `src/migrations/common`) counts too.
  */
 export function loadsMigrationsFromSubfolders(dataSource: DataSource, dir: string, cwd = process.cwd()): boolean {
-  const subfolder = path.join(dir, 'subfolder')
-  return migrationsEntries(dataSource).some((entry) =>
-    typeof entry === 'string' && ['.ts', ...javaScriptExtensions].some((extension) => loadsNewFile(entry, subfolder, extension, cwd)))
+  const compiled = compiledFolderOf(dir)
+  const subfolders = [dir, ...(compiled === undefined ? [] : [compiled])].map((folder) => path.join(folder, 'subfolder'))
+  return migrationsEntries(dataSource).some((entry) => typeof entry === 'string' &&
+    subfolders.some((subfolder) => ['.ts', ...javaScriptExtensions].some((extension) => loadsNewFile(entry, subfolder, extension, cwd))))
 }
 
 /** MigrationEntry is one entry of a DataSource's `migrations` option: a glob or a migration class. */
@@ -134,22 +140,6 @@ function isBuildOutput(folder: string, configPath: string | undefined): boolean 
   if (configPath === undefined || isTypeScriptSource(configPath)) return true
   if (folderEntries(folder).some((fileName) => isTypeScriptSource(fileName))) return true
   return insideOutDir(folder)
-}
-
-/**
- * insideOutDir says whether `folder` is inside the `outDir` of the tsconfig.json above it, where the build
- * writes (and may delete) what it compiles. An outDir that holds the tsconfig itself (`"outDir": "."`) is not
- * told apart from the sources.
- */
-function insideOutDir(folder: string): boolean {
-  const tsconfig = nearestAbove(folder, 'tsconfig.json', 'file', tsconfigOfFolder)
-  const outDir = tsconfig === undefined ? undefined : readTsconfigChain(tsconfig)?.merged.outDir
-  return typeof outDir === 'string' && isWithin(outDir, folder) && !isWithin(outDir, path.dirname(tsconfig!))
-}
-
-function isWithin(parent: string, folder: string): boolean {
-  const relative = path.relative(parent, folder)
-  return !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 function toPosix(file: string): string {

@@ -51,6 +51,7 @@ export function renameHintsOf(metadata: EntityMetadata): AnyRenameHint[] {
  */
 export interface RenameTarget {
   readonly tableName: string
+  readonly schema?: string
   readonly className: string
   readonly properties: Readonly<Record<string, string>>
 }
@@ -64,14 +65,17 @@ export function renameTargetsOf(metadatas: readonly EntityMetadata[]): RenameTar
       for (const column of m.columns) {
         if (!column.isVirtualProperty && !(column.databaseName in properties)) properties[column.databaseName] = declaredProperty(m, column)
       }
-      return { tableName: m.tableName, className: m.targetName, properties }
+      return { tableName: m.tableName, ...(m.schema !== undefined && { schema: m.schema }), className: m.targetName, properties }
     })
 }
 
 /** decoratorAdvice says where `@RenamedFrom` would state `rename`, or undefined when no entity declares its new name. */
 export function decoratorAdvice(targets: readonly RenameTarget[], rename: RenameDecision): string | undefined {
   const tableName = rename.kind === 'table' ? rename.to : rename.table.name
-  const target = targets.find((t) => t.tableName === tableName)
+  const schema = rename.kind === 'table' ? rename.toSchema ?? rename.table.schema : rename.table.schema
+  // Tables of several schemas may have the name: the entity of the rename's schema, where one says it.
+  const named = targets.filter((t) => t.tableName === tableName)
+  const target = named.find((t) => schema !== undefined && t.schema === schema) ?? named[0]
   if (target === undefined) return undefined
   const decorator = `@RenamedFrom(${quoteLiteral(rename.kind === 'table' && movesSchema(rename) ? `${rename.table.schema}.${rename.from}` : rename.from)})`
   if (rename.kind === 'table') return `add ${decorator} to ${target.className}`

@@ -1,4 +1,4 @@
-import { migrationsTarget } from '../../src/source/migrations-dir'
+import { loadsMigrationsFromSubfolders, migrationsTarget } from '../../src/source/migrations-dir'
 import { globPatternRegExp } from '../../src/source/glob-pattern'
 import { typeScriptMigration } from '../../src/render/migration-format'
 import { type TempProject, tempProject } from '../support/temp-project'
@@ -86,5 +86,44 @@ describe('a JavaScript project (a JavaScript config)', () => {
     expect(jsTarget(['migrations/*.js']).refusal).toMatch(/which is build output/)
     expect(jsTarget(['db/*.js'], 'ormconfig.ts').refusal).toMatch(/which is build output/)
     expect(jsTarget(['db/*.js'], 'ormconfig.ts', 'db').format).toEqual(typeScriptMigration)
+  })
+})
+
+describe('build output whose source folder the project has', () => {
+  let app: TempProject
+  afterEach(() => app.remove())
+  const tsTarget = (migrations: unknown) => migrationsTarget(dataSourceWith(migrations), {}, app.dir, app.file('src/database/core.datasource.ts'))
+
+  // Twenty's core DataSource loads dist/src/database/typeorm/core/migrations/**/*{.ts,.js}, which its build
+  // compiles from src/database/typeorm/core/migrations: the refusal named "e.g. src/migrations".
+  it('names that folder for autogen.migrationsDir: the same path under the rootDir (the tsconfig\'s folder by default)', () => {
+    app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }', 'src/database/migrations/common/1700000000000-Init.ts': '' })
+    expect(tsTarget(['dist/src/database/migrations/**/*{.ts,.js}']).refusal)
+      .toMatch(/which is build output: set autogen\.migrationsDir to the source folder \(src\/database\/migrations\), which your build compiles there$/)
+    app.write('tsconfig.json', '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }')
+    expect(tsTarget(['dist/database/migrations/*{.ts,.js}']).refusal).toMatch(/to the source folder \(src\/database\/migrations\),/)
+  })
+
+  it('keeps the example where no folder matches', () => {
+    app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }' })
+    expect(tsTarget(['dist/src/database/migrations/*{.ts,.js}']).refusal).toMatch(/to the source folder \(e\.g\. src\/migrations\),/)
+  })
+})
+
+describe('autogen.migrationsDir, the source of a DataSource loading build output', () => {
+  let app: TempProject
+  afterEach(() => app.remove())
+
+  // Twenty keeps its migrations in subfolders (common/, billing/) of src/database/typeorm/core/migrations and
+  // loads dist/src/database/typeorm/core/migrations/**: with migrationsDir set to the source folder, its
+  // subfolders were taken for no part of the migrations (autogen.sum and check saw the top folder alone).
+  it('takes the subfolders in where a glob loads the compiled subfolders', () => {
+    app = tempProject({ 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }', 'src/migrations/common/1700000000000-Init.ts': '' })
+    const subfolders = (migrations: unknown) => loadsMigrationsFromSubfolders(dataSourceWith(migrations), app.file('src/migrations'), app.dir)
+    expect(subfolders(['dist/src/migrations/**/*{.ts,.js}'])).toBe(true)
+    expect(subfolders(['dist/src/migrations/*{.ts,.js}'])).toBe(false)
+    expect(subfolders(['dist/other/**/*.js'])).toBe(false)
+    app.write('tsconfig.json', '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }')
+    expect(subfolders(['dist/migrations/**/*.js'])).toBe(true)
   })
 })

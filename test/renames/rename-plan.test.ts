@@ -344,3 +344,17 @@ describe('planWithRenames: hints that do not apply', () => {
     expect(fresh.ignoredHints.map((i) => [i.reason, i.stale])).toEqual([['the database has no table "draft"', true]])
   })
 })
+
+describe('planWithRenames: a table name that tables of two schemas have', () => {
+  // Twenty-style: "core"."usage" and "billing"."usage", one of them renaming a column.
+  const usage = (schemaName: string, amount: string) => table('usage', [id, column(amount, 'integer', { default: '0' })], { schema: schemaName })
+  const from = schema([usage('billing', 'amount'), usage('core', 'amount')], { schemas: ['billing', 'core'] })
+
+  it.each(['billing', 'core'])('a column hint naming no schema renames in the %s table, the one whose entity has the new name', async (renamedIn) => {
+    const to = schema([usage('billing', renamedIn === 'billing' ? 'units' : 'amount'), usage('core', renamedIn === 'core' ? 'units' : 'amount')], { schemas: ['billing', 'core'] })
+    const plan = await planWithRenames(from, to, withEnums, { hints: [columnHint('usage', 'amount', 'units')] })
+    expect(plan.ignoredHints).toEqual([])
+    expect(plan.renames).toEqual([{ kind: 'column', table: { schema: renamedIn, name: 'usage' }, from: 'amount', to: 'units' }])
+    expectRoundTrip(from, to, plan.ops, withEnums)
+  })
+})

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { createConnection } from 'mysql2/promise'
 import { Client } from 'pg'
-import { afterDatabaseLine } from '../support/run-cli'
+import { afterDatabaseLine, runBuiltCli } from '../support/run-cli'
 import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, mariadbServer, postgresServer } from '../support/test-database'
 import { names, runnerFixture } from './runner-project'
 
@@ -113,5 +113,29 @@ describe.each(cases)('on %s', (label, createDatabase, limitedUser, refusal) => {
       expect(status.code).toBe(2)
       expect(status.stderr).toContain(refusal(user.limited.name))
     }
+  })
+})
+
+describe('a DataSource that logs errors, on postgres', () => {
+  const fixture = runnerFixture(() => createPostgresDatabase('mtablelog'))
+
+  // The migrations table of a new database is absent, and its probe fails as expected: TypeORM's logger
+  // printed that failure (`query failed: SELECT 1 FROM "migrations" ...`) on every first upgrade.
+  it('prints no failed probe of the absent migrations table, and still logs a failing migration', async () => {
+    fixture.runner.project.write('logging.ts', [
+      "import { DataSource } from 'typeorm'",
+      "import { Note } from './note'",
+      `export default new DataSource({ ...${JSON.stringify(fixture.db.options)}, logging: ['error'], entities: [Note], migrations: ['migrations/*.ts'] })`,
+    ].join('\n'))
+    await fixture.db.query('DROP TABLE IF EXISTS migrations')
+    const upgrade = runBuiltCli(fixture.runner.project.dir, ['upgrade', '--to', 'AddViews', '--config', 'logging.ts'])
+    expect({ code: upgrade.code, stdout: upgrade.stdout, stderr: upgrade.stderr }).toEqual({ code: 0, stdout: expect.any(String), stderr: expect.any(String) })
+    expect(upgrade.stdout + upgrade.stderr).not.toContain('query failed')
+    expect(await fixture.runner.recorded()).toEqual([init, addViews])
+    // A query that fails in a migration is still the logger's to print.
+    await fixture.db.query('ALTER TABLE note DROP COLUMN text')
+    const failing = runBuiltCli(fixture.runner.project.dir, ['upgrade', '--config', 'logging.ts'])
+    expect(failing.code).toBe(2)
+    expect(failing.stdout + failing.stderr).toContain('query failed: ALTER TABLE "public"."note" DROP COLUMN "text"')
   })
 })
