@@ -17,6 +17,12 @@ export interface DatabaseConnection {
   /** queryCount is the number of statements issued so far (the benchmark reports it). */
   readonly queryCount: number
   close(): Promise<void>
+  /**
+   * beside opens another connection to the same database, for reads that may run at the same time as this
+   * one's; its queries count in this one's queryCount. Only a connection made for reading alone, in no
+   * transaction, has it: elsewhere the reads stay on the one connection, which sees what its transaction did.
+   */
+  beside?(): Promise<DatabaseConnection>
 }
 
 /** IntrospectionScope says which part of the database to read. */

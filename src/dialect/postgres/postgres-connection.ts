@@ -17,14 +17,17 @@ type Credentials = Pick<PostgresOptions, 'url' | 'host' | 'port' | 'username' | 
 export async function connectPostgres(options: DataSourceOptions): Promise<DatabaseConnection> {
   const given = postgresClientConfig(options)
   const config: ClientConfig = { ...given, options: [given.options, '-c default_transaction_read_only=on'].filter((o) => o !== undefined).join(' ') }
-  const client = newPostgresClient(config)
-  try {
-    await client.connect()
-  } catch (err) {
-    await client.end().catch(() => undefined)
-    throw postgresConnectionError(options, err)
+  const open = async () => {
+    const client = newPostgresClient(config)
+    try {
+      await client.connect()
+    } catch (err) {
+      await client.end().catch(() => undefined)
+      throw postgresConnectionError(options, err)
+    }
+    return client
   }
-  return readOnlyConnection(client)
+  return readOnlyConnection(await open(), open, { count: 0 })
 }
 
 /**
@@ -113,20 +116,20 @@ function postgresOptions(options: DataSourceOptions): PostgresOptions {
   return options
 }
 
-function readOnlyConnection(client: Client): DatabaseConnection {
-  let count = 0
+function readOnlyConnection(client: Client, open: () => Promise<Client>, queries: { count: number }): DatabaseConnection {
   return {
     get queryCount() {
-      return count
+      return queries.count
     },
     async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-      count++
+      queries.count++
       const result = await client.query(sql, params ? [...params] : undefined)
       return result.rows as Row[]
     },
     async close() {
       await client.end()
     },
+    beside: async () => readOnlyConnection(await open(), open, queries),
   }
 }
 

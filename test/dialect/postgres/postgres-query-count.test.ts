@@ -1,3 +1,4 @@
+import type { DatabaseConnection } from '../../../src/dialect/dialect'
 import { postgresDialect } from '../../../src/dialect/postgres/postgres-dialect'
 import type { TableModel } from '../../../src/model/schema-model'
 import { col, createOps, pgSchema, pgTable } from './pg-models'
@@ -51,5 +52,33 @@ describe('postgres introspection query count', () => {
     const twenty = await countFor(20)
     expect(twenty).toBe(one)
     expect(one).toBe(9)
+  })
+
+  it('reads on a second connection beside the first, and on the first alone where none can be opened', async () => {
+    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public')
+    const model = postgresDialect.normalize(pgSchema([wideTable(1), wideTable(2)]))
+    await db.apply(postgresDialect.compile(changeSetOf(await db.introspect(), createOps(model, await db.introspect()))))
+    const connection = await db.connect()
+    try {
+      const seen = { first: 0, beside: 0, opened: 0, closed: 0 }
+      const counted = (on: DatabaseConnection, key: 'first' | 'beside', beside?: () => Promise<DatabaseConnection>): DatabaseConnection => ({
+        get queryCount() { return on.queryCount },
+        query: (sql, params) => { seen[key]++; return on.query(sql, params) },
+        close: () => { seen.closed++; return on.close() },
+        ...(beside !== undefined && { beside }),
+      })
+      const twoOf = counted(connection, 'first', async () => { seen.opened++; return counted(await connection.beside!(), 'beside') })
+      const read = await postgresDialect.introspect(twoOf, { schemas: ['public'], ignoreTables: [] })
+      expect(canonicalOnly(read)).toEqual(canonicalOnly(model))
+      expect(seen).toEqual({ first: 5, beside: 4, opened: 1, closed: 1 })
+      expect(connection.queryCount).toBe(9)
+
+      const refused = counted(connection, 'first', () => Promise.reject(new Error('sorry, too many clients already')))
+      seen.first = 0
+      expect(canonicalOnly(await postgresDialect.introspect(refused, { schemas: ['public'], ignoreTables: [] }))).toEqual(canonicalOnly(model))
+      expect(seen.first).toBe(9)
+    } finally {
+      await connection.close()
+    }
   })
 })
