@@ -203,5 +203,5 @@ function servesQueriesOf(created: IndexModel, dropped: IndexModel): boolean {
 }
 
 function sameKeys(created: IndexModel, dropped: IndexModel): boolean {
-  return dropped.columns.every((_, i) => JSON.stringify(created.keys?.[i] ?? {}) === JSON.stringify(dropped.keys?.[i] ?? {}))
+  return dropped.columns.every((_, i) => JSON.stringify(created.keyOptions?.[i] ?? {}) === JSON.stringify(dropped.keyOptions?.[i] ?? {}))
 }

@@ -160,12 +160,12 @@ export function servedBy(fk: ForeignKeyModel, table: TableModel, indexes: readon
 
 /** isMadeForForeignKey says whether an index is the one MySQL made for a foreign key of the table (its name, its columns). */
 export function isMadeForForeignKey(index: IndexModel, table: TableModel): boolean {
-  return !index.unique && index.method === undefined && index.keys === undefined &&
+  return !index.unique && index.method === undefined && index.keyOptions === undefined &&
     table.foreignKeys.some((fk) => fk.name === index.name && fk.columns.length === index.columns.length && fk.columns.every((c, k) => index.columns[k] === c))
 }
 
 /** servingColumns are an index's leading keys up to its first prefix key, which cannot serve a foreign key. */
 function servingColumns(index: IndexModel): readonly string[] {
-  const firstPrefix = (index.keys ?? []).findIndex((k) => k.length !== undefined)
+  const firstPrefix = (index.keyOptions ?? []).findIndex((k) => k.length !== undefined)
   return firstPrefix < 0 ? index.columns : index.columns.slice(0, firstPrefix)
 }

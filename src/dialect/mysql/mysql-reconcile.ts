@@ -223,18 +223,18 @@ function withKeptPrimaryKeyOrder(table: TableModel, actualTable: TableModel): Ta
 function withServerPrefixes(index: IndexModel, table: TableModel, counterpart: Counterpart): IndexModel {
   const columns = index.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
   const other = counterpart.table.indexes.find((i) => i.columns.join('\0') === columns && i.unique === index.unique && i.method === index.method)
-  if (other?.keys === undefined) return index
+  if (other?.keyOptions === undefined) return index
   let changed = false
   const keys = index.columns.map((column, k) => {
-    const mine = index.keys?.[k] ?? {}
-    const length = other.keys?.[k]?.length
+    const mine = index.keyOptions?.[k] ?? {}
+    const length = other.keyOptions?.[k]?.length
     const declared = table.columns.find((c) => c.name === column)
     if (mine.length !== undefined || length === undefined || declared === undefined) return mine
     if (!/(text|blob)$/.test(declared.type) && !isLongestKeyPrefix(declared, length)) return mine
     changed = true
     return { ...mine, length }
   })
-  return changed ? { ...index, keys } : index
+  return changed ? { ...index, keyOptions: keys } : index
 }
 
 /**
