@@ -5,7 +5,9 @@
  *   unless declared). No folding either way: reconcile settles the two InnoDB checks alike.
  * - Check, computed and view expressions are compared in the form of canonicalMysqlExpression (identifiers
  *   unquoted and lower case, the database's name dropped, spacing canonical, literals as written).
- * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none.
+ * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none. An
+ *   entity's `engine` with table options after the name (`InnoDB DEFAULT CHARSET=utf8mb4`) is the name, and the
+ *   table's default charset and collation those options set (withEngineOptions).
  * - ZEROFILL: TypeORM accepts `zerofill` but never writes it (its `unsigned` it does), so the entity side has
  *   ` unsigned` and never ` zerofill`.
  * - `float(p)` without a scale is `float` (p <= 24) or `double` (p > 24) with no precision, as the server
@@ -19,6 +21,7 @@
 import { byQualifiedName } from '../../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { byName, canonicalMysqlTable } from './mysql-canonical-table'
+import { withEngineOptions } from './mysql-engine-option'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
 import { refuseNativeUuidLength } from './mysql-native-uuid-length'
@@ -76,7 +79,7 @@ interface TypeormMapping {
 }
 
 function entityTable(table: TableModel, typeorm: TypeormMapping): TableModel {
-  const { schema: _schema, ...rest } = table
+  const { schema: _schema, ...rest } = withEngineOptions(table)
   return {
     ...rest,
     columns: table.columns.map((c) => entityColumn(table.name, c, typeorm)),
