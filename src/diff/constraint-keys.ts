@@ -9,7 +9,7 @@ import type { CheckModel, ExclusionModel, ForeignKeyModel, IndexModel, UniqueMod
  * definition is a drop and a create; a changed name alone is a rename.
  */
 export function indexKey(i: IndexModel): string {
-  return JSON.stringify([i.columns, i.keys ?? null, i.unique, i.where ?? null, i.method ?? null, i.include ?? null])
+  return JSON.stringify([i.columns, i.keyOptions ?? null, i.unique, i.where ?? null, i.method ?? null, i.include ?? null])
 }
 
 /** uniqueKey identifies a unique constraint by its columns. */

@@ -146,7 +146,7 @@ function droppedColumnsOf(context: RuleContext, table: TableModel | undefined): 
 
 /**
  * uniqueAdded says whether another operation of the migration adds a primary key, unique constraint or unique
- * index (not partial) on the same columns of the same table: duplicates stay impossible then. It comes after
+ * index (not partial) of the same table on these columns or some of them (keyOf): duplicates stay impossible then. It comes after
  * the drop, or before it where `--online` drops last.
  */
 function uniqueAdded(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
@@ -156,14 +156,22 @@ function uniqueAdded(context: RuleContext, index: number, table: TableModel | un
       : other.kind === 'add_unique' ? other.unique.columns
       : other.kind === 'create_index' && other.index.unique && other.index.where === undefined ? other.index.columns
       : undefined
-    return keys !== undefined && sameColumnSet(keys, columns)
+    return keys !== undefined && keyOf(keys, columns)
   })
 }
 
-/** keptUnique: the table keeps, after the migration, a primary key, unique constraint or unique index (not partial) on these columns. */
+/** keptUnique: the table keeps, after the migration, a primary key, unique constraint or unique index (not partial) that keeps these columns unique. */
 function keptUnique(context: RuleContext, index: number, columns: readonly string[]): boolean {
   const kept = context.input.changes.tableAt[index]?.to
-  return kept !== undefined && uniqueKeysOf(kept).some((key) => sameColumnSet(key, columns))
+  return kept !== undefined && uniqueKeysOf(kept).some((key) => keyOf(key, columns))
+}
+
+/**
+ * keyOf: a unique key of `key` keeps `columns` unique, as its columns are all among them: two rows alike in
+ * `columns` are alike in `key` (a unique key of (channel_id, id) beside the primary key (id) adds nothing).
+ */
+function keyOf(key: readonly string[], columns: readonly string[]): boolean {
+  return key.length > 0 && key.every((column) => columns.includes(column))
 }
 
 /** keptForeignKeys are the foreign keys the table keeps after the migration. */
@@ -203,5 +211,5 @@ function servesQueriesOf(created: IndexModel, dropped: IndexModel): boolean {
 }
 
 function sameKeys(created: IndexModel, dropped: IndexModel): boolean {
-  return dropped.columns.every((_, i) => JSON.stringify(created.keys?.[i] ?? {}) === JSON.stringify(dropped.keys?.[i] ?? {}))
+  return dropped.columns.every((_, i) => JSON.stringify(created.keyOptions?.[i] ?? {}) === JSON.stringify(dropped.keyOptions?.[i] ?? {}))
 }

@@ -245,7 +245,7 @@ export interface IndexModel {
   /** Access method where one is declared (`btree` is the canonical default and is left undefined). */
   readonly method?: string
   /** What each key of `columns` has beyond the defaults, in the same order; absent when no key has anything. */
-  readonly keys?: readonly IndexKeyOptions[]
+  readonly keyOptions?: readonly IndexKeyOptions[]
   /** Columns stored in the index without being keys (PostgreSQL `INCLUDE`); absent when none. */
   readonly include?: readonly string[]
   /**

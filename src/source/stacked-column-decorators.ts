@@ -21,7 +21,9 @@ export function stackedColumnDecoratorWarnings(metadatas: readonly EntityMetadat
     if (!classes.has(target as never)) continue
     for (const [property, [kept, ...dropped]] of properties) {
       if (kept === undefined || dropped.length === 0) continue
-      const given = [...new Set(dropped.flatMap((d) => Object.keys(d.options).filter((key) => (d.options as Record<string, unknown>)[key] !== undefined)))]
+      const given = [...new Set(dropped.flatMap(writtenOptions))]
+      // A plain `@Column()` beside another decorator adds nothing TypeORM drops: no warning.
+      if (given.length === 0 && dropped.every((d) => d.mode === 'regular')) continue
       const ignored = given.filter((key) => key !== 'generated').join(', ')
       const detail = [ignored, given.includes('generated') ? 'its generated still applies' : ''].filter((part) => part !== '').join('; ')
       warnings.push(
@@ -32,6 +34,21 @@ export function stackedColumnDecoratorWarnings(metadatas: readonly EntityMetadat
     }
   }
   return warnings
+}
+
+/**
+ * writtenOptions are the options a column decorator was given: TypeORM's decorators fill a missing `type` with the
+ * property's design type (`Date`), which nobody wrote.
+ */
+function writtenOptions(args: ColumnMetadataArgs): string[] {
+  const options = args.options as Record<string, unknown>
+  const inferred = (key: string) => key === 'type' && options.type === designTypeOf(args.target, args.propertyName)
+  return Object.keys(options).filter((key) => options[key] !== undefined && !inferred(key))
+}
+
+function designTypeOf(target: unknown, property: string): unknown {
+  const reflect = Reflect as unknown as { getMetadata?: (key: string, target: object, property: string) => unknown }
+  return typeof target === 'function' && reflect.getMetadata !== undefined ? reflect.getMetadata('design:type', target.prototype as object, property) : undefined
 }
 
 function classNameOf(target: unknown): string {

@@ -72,10 +72,10 @@ describe('identity by definition', () => {
 
   it('drops and creates an index whose operator class, order, collation, INCLUDE or expression differ', () => {
     const variants: Partial<IndexModel>[] = [
-      { keys: [{ opclass: 'varchar_pattern_ops' }] },
-      { keys: [{ descending: true }] },
-      { keys: [{ nulls: 'first' }] },
-      { keys: [{ collation: 'C' }] },
+      { keyOptions: [{ opclass: 'varchar_pattern_ops' }] },
+      { keyOptions: [{ descending: true }] },
+      { keyOptions: [{ nulls: 'first' }] },
+      { keyOptions: [{ collation: 'C' }] },
       { include: ['orgId'] },
       { method: 'hash' },
       { where: '(email IS NOT NULL)' },

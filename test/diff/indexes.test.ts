@@ -30,9 +30,9 @@ const cases: DiffCase[] = [
   redefined('an index becomes partial', byEmail, { ...byEmail, where: '("deletedAt" IS NULL)' }),
   redefined('the predicate of a partial index changes', { ...byEmail, where: '("deletedAt" IS NULL)' }, { ...byEmail, where: '("deletedAt" IS NOT NULL)' }),
   redefined('an index on a column becomes an index on an expression', byEmail, { ...byEmail, columns: ['lower(email)'] }),
-  redefined('a key becomes descending', byEmail, { ...byEmail, keys: [{ descending: true }] }),
-  redefined('NULLS FIRST is set on a key', byEmail, { ...byEmail, keys: [{ nulls: 'first' }] }),
-  redefined('an operator class is set on a key', byEmail, { ...byEmail, keys: [{ opclass: 'varchar_pattern_ops' }] }),
+  redefined('a key becomes descending', byEmail, { ...byEmail, keyOptions: [{ descending: true }] }),
+  redefined('NULLS FIRST is set on a key', byEmail, { ...byEmail, keyOptions: [{ nulls: 'first' }] }),
+  redefined('an operator class is set on a key', byEmail, { ...byEmail, keyOptions: [{ opclass: 'varchar_pattern_ops' }] }),
   redefined('the access method changes', byEmail, { ...byEmail, method: 'hash' }),
   redefined('INCLUDE columns are added', byEmail, { ...byEmail, include: ['orgId'] }),
   {

@@ -119,6 +119,19 @@ describe('DROP_INDEX', () => {
     const keyed = { ...posts, primaryKey: undefined }
     expect(codesOf(pg, before(pg, keyed), [drop, { kind: 'add_primary_key', table: P, primaryKey: { columns: ['user_id', 'id'] } }])).not.toContain('DROP_INDEX')
   })
+  // Spacebar's messages kept a unique index on (channel_id, id) beside its primary key (id): dropping it was said to
+  // make duplicate values possible, where the primary key keeps every set of columns holding id unique.
+  it('says duplicates become possible only where no unique key among its columns stays', () => {
+    const withId = { ...index, name: 'IDX_posts_user_id', columns: ['user_id', 'id'], unique: true }
+    const [kept] = findingsOf(pg, before(pg, { ...posts, indexes: [withId] }), [{ kind: 'drop_index', table: P, index: withId }])
+    expect(kept).toMatchObject({ code: 'DROP_INDEX', what: 'Drops index "IDX_posts_user_id" on "public"."posts" ("user_id", "id")' })
+    const keyless = { ...posts, primaryKey: undefined, indexes: [withId] }
+    const [lost] = findingsOf(pg, before(pg, keyless), [{ kind: 'drop_index', table: P, index: withId }])
+    expect(lost).toMatchObject({ code: 'DROP_INDEX', what: 'Drops index "IDX_posts_user_id" on "public"."posts" ("user_id", "id"), and duplicate values become possible' })
+    const constraint = { name: 'UQ_posts_user_id', columns: ['user_id', 'id'] }
+    expect(codesOf(pg, before(pg, { ...posts, uniques: [constraint] }), [{ kind: 'drop_unique', table: P, unique: constraint }])).not.toContain('DROP_INDEX')
+    expect(codesOf(pg, before(pg, { ...keyless, indexes: [], uniques: [constraint] }), [{ kind: 'drop_unique', table: P, unique: constraint }])).toContain('DROP_INDEX')
+  })
   it('stays quiet when every column of a plain index goes, or any column of a unique one, and fires when columns stay', () => {
     const both = { ...index, name: 'IDX_posts_user_id', columns: ['user_id', 'id'] }
     const dropping = (dropped: typeof index): Operation[] =>

@@ -475,6 +475,12 @@ export class ButtonRole {
   @Column({ type: 'timestamp' })
   @CreateDateColumn()
   createdDate: Date
+  @Column()
+  @CreateDateColumn()
+  updated: Date
+  @Column({ nullable: true })
+  @Column({ type: 'simple-json' })
+  changes: string[]
 }
 `,
       'ormconfig.ts': globConfig,
@@ -487,6 +493,10 @@ export class ButtonRole {
         'and ignores the options of @Column (type; its generated still applies); write one decorator with all the options',
       'property "createdDate" of class ButtonRole has 2 column decorators: TypeORM keeps @CreateDateColumn, written nearest the property, ' +
         'and ignores the options of @Column (type); write one decorator with all the options',
+      // A @Column() over another decorator gave no option (its type is the property's, which TypeORM fills in), as
+      // Spacebar's Message.timestamp; one that gave some is named with them (Spacebar's AuditLog.changes gave none).
+      'property "changes" of class ButtonRole has 2 column decorators: TypeORM keeps @Column, written nearest the property, ' +
+        'and ignores the options of @Column (nullable); write one decorator with all the options',
     ])
   })
 

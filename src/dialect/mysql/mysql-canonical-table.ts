@@ -93,18 +93,18 @@ function withoutRepeats(uniques: UniqueModel[]): UniqueModel[] {
 function isPlainUnique(index: IndexModel): boolean {
   return index.unique && index.method === undefined &&
     index.columns.every((c) => !c.includes('(')) &&
-    (index.keys ?? []).every((k) => !k.descending && k.length === undefined)
+    (index.keyOptions ?? []).every((k) => !k.descending && k.length === undefined)
 }
 
 function canonicalIndex(index: IndexModel): IndexModel {
   const method = index.method?.toLowerCase()
-  const keys = index.keys?.map((k) => ({ ...(k.descending === true && { descending: true }), ...(k.length !== undefined && { length: k.length }) }))
+  const keys = index.keyOptions?.map((k) => ({ ...(k.descending === true && { descending: true }), ...(k.length !== undefined && { length: k.length }) }))
   return {
     name: index.name,
     columns: [...index.columns],
     unique: index.unique,
     ...(method !== undefined && method !== 'btree' && method !== 'hash' && { method }),
-    ...(keys !== undefined && keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    ...(keys !== undefined && keys.some((k) => Object.keys(k).length > 0) && { keyOptions: keys }),
     ...(index.comment !== undefined && { comment: index.comment }),
   }
 }

@@ -87,7 +87,7 @@ export function indexesOf(rows: readonly IndexRow[]): IndexRead {
       columns,
       unique: Number(parts[0]!.non_unique) === 0,
       ...(method !== undefined && { method }),
-      ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+      ...(keys.some((k) => Object.keys(k).length > 0) && { keyOptions: keys }),
       ...(comment !== null && comment !== '' && { comment }),
     })
   }

@@ -29,7 +29,7 @@ function indexKeySql(column: string, options: IndexKeyOptions = {}): string {
 /** indexClause is `[UNIQUE|FULLTEXT|SPATIAL] INDEX `name` (keys)`, for CREATE TABLE and ADD. */
 export function indexClause(index: IndexModel, ifNotExists = false): string {
   const kind = index.method === 'fulltext' ? 'FULLTEXT ' : index.method === 'spatial' ? 'SPATIAL ' : index.unique ? 'UNIQUE ' : ''
-  const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
+  const keys = index.columns.map((column, k) => indexKeySql(column, index.keyOptions?.[k]))
   return `${kind}INDEX${ifNotExistsSql(ifNotExists)} ${quoteIdent(index.name)} (${keys.join(', ')})${commentSql(index.comment)}`
 }
 

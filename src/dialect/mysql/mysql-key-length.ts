@@ -59,7 +59,7 @@ function keysOf(table: TableModel, server: MysqlServer): Key[] {
   const primary = table.primaryKey === undefined ? [] : [{ what: 'its primary key', columns: whole(table.primaryKey.columns) }]
   const indexes = table.indexes
     .filter((i) => i.method === undefined && (i.unique ? server.product === 'mysql' : i.columns.length > 1))
-    .map((i) => ({ what: `${i.unique ? 'unique index' : 'index'} "${i.name}"`, columns: i.columns.map((name, k) => ({ name, ...(i.keys?.[k]?.length !== undefined && { prefix: i.keys[k]!.length }) })) }))
+    .map((i) => ({ what: `${i.unique ? 'unique index' : 'index'} "${i.name}"`, columns: i.columns.map((name, k) => ({ name, ...(i.keyOptions?.[k]?.length !== undefined && { prefix: i.keyOptions[k]!.length }) })) }))
   const uniques = server.product === 'mysql' ? table.uniques.map((u) => ({ what: `unique "${u.name}"`, columns: whole(u.columns) })) : []
   return [...primary, ...indexes, ...uniques]
 }

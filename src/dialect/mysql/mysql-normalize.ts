@@ -5,7 +5,9 @@
  *   unless declared). No folding either way: reconcile settles the two InnoDB checks alike.
  * - Check, computed and view expressions are compared in the form of canonicalMysqlExpression (identifiers
  *   unquoted and lower case, the database's name dropped, spacing canonical, literals as written).
- * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none.
+ * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none. An
+ *   entity's `engine` with table options after the name (`InnoDB DEFAULT CHARSET=utf8mb4`) is the name, and the
+ *   table's default charset and collation those options set (withEngineOptions).
  * - ZEROFILL: TypeORM accepts `zerofill` but never writes it (its `unsigned` it does), so the entity side has
  *   ` unsigned` and never ` zerofill`.
  * - `float(p)` without a scale is `float` (p <= 24) or `double` (p > 24) with no precision, as the server
@@ -19,6 +21,7 @@
 import { byQualifiedName } from '../../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { byName, canonicalMysqlTable } from './mysql-canonical-table'
+import { withEngineOptions } from './mysql-engine-option'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
 import { refuseNativeUuidLength } from './mysql-native-uuid-length'
@@ -76,7 +79,7 @@ interface TypeormMapping {
 }
 
 function entityTable(table: TableModel, typeorm: TypeormMapping): TableModel {
-  const { schema: _schema, ...rest } = table
+  const { schema: _schema, ...rest } = withEngineOptions(table)
   return {
     ...rest,
     columns: table.columns.map((c) => entityColumn(table.name, c, typeorm)),
@@ -160,12 +163,12 @@ export function servedBy(fk: ForeignKeyModel, table: TableModel, indexes: readon
 
 /** isMadeForForeignKey says whether an index is the one MySQL made for a foreign key of the table (its name, its columns). */
 export function isMadeForForeignKey(index: IndexModel, table: TableModel): boolean {
-  return !index.unique && index.method === undefined && index.keys === undefined &&
+  return !index.unique && index.method === undefined && index.keyOptions === undefined &&
     table.foreignKeys.some((fk) => fk.name === index.name && fk.columns.length === index.columns.length && fk.columns.every((c, k) => index.columns[k] === c))
 }
 
 /** servingColumns are an index's leading keys up to its first prefix key, which cannot serve a foreign key. */
 function servingColumns(index: IndexModel): readonly string[] {
-  const firstPrefix = (index.keys ?? []).findIndex((k) => k.length !== undefined)
+  const firstPrefix = (index.keyOptions ?? []).findIndex((k) => k.length !== undefined)
   return firstPrefix < 0 ? index.columns : index.columns.slice(0, firstPrefix)
 }

@@ -20,7 +20,8 @@ import { mysqlStringTypes } from './mysql-type-families'
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
  * refuseUnmakeableTables and refuseKeysTooLong): a table whose entity names no engine, or the database's in another case, takes the
  * database's (the engine is only compared where the entity names one), so does it the table's default charset and
- * collation, which no entity declares (tableCharsetOf), so does a `tinyint` its `(1)`
+ * collation (tableCharsetOf: an entity declares them only in its engine option, which TypeORM writes when it creates
+ * the table and never compares), so does a `tinyint` its `(1)`
  * (withBooleanWidth), so does a whole TEXT or BLOB index key the prefix the server gave it (withServerPrefixes),
  * so do the foreign keys the indexes the server made for them (withServerForeignKeyIndexes) and its spelling of an
  * action InnoDB checks at once (withServerRestrictSpelling), charsets and collations the entities
@@ -56,7 +57,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
   return reconcileViews(settled, actual, connection)
 }
 
-/** tableCharsetOf is the default charset and collation of the database's table, which no entity declares. */
+/** tableCharsetOf is the default charset and collation of the database's table, which an entity's engine option sets only when the table is created. */
 function tableCharsetOf(table: TableModel | undefined): Pick<TableModel, 'charset' | 'collation'> {
   return {
     ...(table?.charset !== undefined && { charset: table.charset }),
@@ -223,18 +224,18 @@ function withKeptPrimaryKeyOrder(table: TableModel, actualTable: TableModel): Ta
 function withServerPrefixes(index: IndexModel, table: TableModel, counterpart: Counterpart): IndexModel {
   const columns = index.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
   const other = counterpart.table.indexes.find((i) => i.columns.join('\0') === columns && i.unique === index.unique && i.method === index.method)
-  if (other?.keys === undefined) return index
+  if (other?.keyOptions === undefined) return index
   let changed = false
   const keys = index.columns.map((column, k) => {
-    const mine = index.keys?.[k] ?? {}
-    const length = other.keys?.[k]?.length
+    const mine = index.keyOptions?.[k] ?? {}
+    const length = other.keyOptions?.[k]?.length
     const declared = table.columns.find((c) => c.name === column)
     if (mine.length !== undefined || length === undefined || declared === undefined) return mine
     if (!/(text|blob)$/.test(declared.type) && !isLongestKeyPrefix(declared, length)) return mine
     changed = true
     return { ...mine, length }
   })
-  return changed ? { ...index, keys } : index
+  return changed ? { ...index, keyOptions: keys } : index
 }
 
 /**

@@ -19,7 +19,7 @@ export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   const from = table?.from
   if (table?.change !== 'modified' || from === undefined) return undefined
   const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
-  if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keys !== undefined)) return undefined
+  if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keyOptions !== undefined)) return undefined
   const columns = key.columns
   if (!columns.every((c) => from.columns.some((column) => column.name === c)) || !keptBefore(changes, table, at, columns)) return undefined
   const unique = [

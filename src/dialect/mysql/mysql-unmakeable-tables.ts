@@ -69,7 +69,7 @@ function refuseWholeTextPrimaryKey(table: TableModel): void {
 function refuseWholeTextIndexes(table: TableModel): void {
   const keys = [
     ...table.indexes.filter((i) => i.method !== 'fulltext' && i.method !== 'spatial')
-      .map((i) => ({ what: `${i.unique ? 'unique index' : 'index'} "${i.name}"`, columns: i.columns.filter((_, k) => i.keys?.[k]?.length === undefined) })),
+      .map((i) => ({ what: `${i.unique ? 'unique index' : 'index'} "${i.name}"`, columns: i.columns.filter((_, k) => i.keyOptions?.[k]?.length === undefined) })),
     ...table.uniques.map((u) => ({ what: `unique "${u.name}"`, columns: u.columns })),
   ]
   for (const key of keys) {

@@ -17,7 +17,7 @@ export function canonicalIndex(index: IndexModel): IndexModel {
       whereSql: index.whereSql ?? index.where.trim(),
     }),
     ...(method !== undefined && method !== 'btree' && { method }),
-    ...(index.keys !== undefined && { keys: index.keys }),
+    ...(index.keyOptions !== undefined && { keyOptions: index.keyOptions }),
     ...(index.include !== undefined && index.include.length > 0 && { include: index.include }),
     ...(index.comment !== undefined && { comment: index.comment }),
   }

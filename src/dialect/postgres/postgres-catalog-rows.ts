@@ -94,7 +94,7 @@ export function indexOf(row: IndexRow): IndexModel {
     unique: row.unique,
     ...(row.predicate !== null && { where: row.predicate }),
     ...(row.method !== 'btree' && { method: row.method }),
-    ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    ...(keys.some((k) => Object.keys(k).length > 0) && { keyOptions: keys }),
     ...(include.length > 0 && { include }),
     ...(row.comment !== null && { comment: row.comment }),
   }

@@ -100,7 +100,7 @@ export function createIndexSql(table: QualifiedName, index: IndexModel, online =
   const include = index.include === undefined ? '' : ` INCLUDE ${columnList(index.include)}`
   const predicate = writtenWhere(index)
   const where = predicate === undefined ? '' : ` WHERE ${predicate}`
-  const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
+  const keys = index.columns.map((column, k) => indexKeySql(column, index.keyOptions?.[k]))
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${online ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${quoteIdent(index.name)} ON ${qualified(table)} ${using}` +
     `(${keys.join(', ')})${include}${where}`
 }

@@ -33,7 +33,7 @@ export function createTableSql(table: TableModel, as: string = table.name, keyNa
 export function createIndexSql(table: string, index: IndexModel): string {
   const predicate = writtenWhere(index)
   const where = predicate === undefined ? '' : ` WHERE ${predicate}`
-  const keys = index.columns.map((column, k) => indexKeySql(column, index.keys?.[k]))
+  const keys = index.columns.map((column, k) => indexKeySql(column, index.keyOptions?.[k]))
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)} (${keys.join(', ')})${where}`
 }
 

@@ -116,7 +116,7 @@ function readIndexes(rows: readonly IndexColumnRow[], indexSql: ReadonlyMap<stri
       columns: keyRows.map((r) => r.col ?? expressionKey(written[r.seqno] ?? '')),
       unique: group[0].is_unique === 1,
       ...(where && { where }),
-      ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+      ...(keys.some((k) => Object.keys(k).length > 0) && { keyOptions: keys }),
     }
   })
 }

@@ -128,7 +128,7 @@ export function canonicalAction(action: string | undefined): ReferentialAction {
 function canonicalIndex(index: IndexModel): IndexModel {
   const where = index.where === undefined ? undefined : canonicalSql(index.where)
   const keys = index.columns.map((_, k): IndexKeyOptions => {
-    const { collation, descending } = index.keys?.[k] ?? {}
+    const { collation, descending } = index.keyOptions?.[k] ?? {}
     return { ...(collation !== undefined && { collation: collation.toUpperCase() }), ...(descending === true && { descending }) }
   })
   return {
@@ -136,7 +136,7 @@ function canonicalIndex(index: IndexModel): IndexModel {
     columns: index.columns.map((c) => (c.includes('(') ? expressionKey(c) : c)),
     unique: index.unique,
     ...(where && { where, whereSql: index.whereSql ?? index.where!.trim() }),
-    ...(keys.some((k) => Object.keys(k).length > 0) && { keys }),
+    ...(keys.some((k) => Object.keys(k).length > 0) && { keyOptions: keys }),
   }
 }
 

@@ -230,12 +230,12 @@ describe('normalizeMysql (entity side)', () => {
     const normalized = normalizeMysql({
       tables: [table('t', { columns: [column('a', 'int'), column('b', 'text')], primaryKey: { name: 'PK', columns: ['a'] }, indexes: [
         { name: 'UQ_a', columns: ['a'], unique: true },
-        { name: 'UQ_b', columns: ['b'], unique: true, keys: [{ length: 10 }] },
+        { name: 'UQ_b', columns: ['b'], unique: true, keyOptions: [{ length: 10 }] },
       ] })], enums: [], schemas: [], extensions: [], views: [],
     }, mariadb).tables[0]!
     expect(normalized.primaryKey).toEqual({ columns: ['a'] })
     expect(normalized.uniques).toEqual([{ name: 'UQ_a', columns: ['a'] }])
-    expect(normalized.indexes).toEqual([{ name: 'UQ_b', columns: ['b'], unique: true, keys: [{ length: 10 }] }])
+    expect(normalized.indexes).toEqual([{ name: 'UQ_b', columns: ['b'], unique: true, keyOptions: [{ length: 10 }] }])
   })
   it('two uniques on the same columns (TypeORM names both IDX_<hash>) are one unique index', () => {
     const twice = { name: 'IDX_a', columns: ['a'], unique: true }
@@ -261,7 +261,7 @@ describe('withForeignKeyIndexes', () => {
     const t = withForeignKeyIndexes(table('t', {
       primaryKey: { columns: ['a', 'b'] },
       uniques: [{ name: 'UQ_c_d', columns: ['c', 'd'] }],
-      indexes: [{ name: 'IDX_e', columns: ['e'], unique: false, keys: [{ length: 4 }] }, { name: 'IDX_g_f', columns: ['g', 'f'], unique: false }],
+      indexes: [{ name: 'IDX_e', columns: ['e'], unique: false, keyOptions: [{ length: 4 }] }, { name: 'IDX_g_f', columns: ['g', 'f'], unique: false }],
       foreignKeys: [fk('FK_a', ['a']), fk('FK_b', ['b']), fk('FK_c', ['c']), fk('FK_d', ['d']), fk('FK_e', ['e']), fk('FK_f', ['f']), fk('FK_g', ['g']), fk('FK_b2', ['b'])],
     }))
     expect(t.indexes.map((i) => i.name)).toEqual(['FK_b', 'FK_d', 'FK_e', 'FK_f', 'IDX_e', 'IDX_g_f'])

@@ -50,7 +50,7 @@ describe('mysql compiler', () => {
       primaryKey: { columns: ['id'] },
       uniques: [{ name: 'UQ_name', columns: ['name'] }],
       indexes: [
-        { name: 'IDX_bio', columns: ['bio', 'price'], unique: false, keys: [{ length: 10 }, { descending: true }] },
+        { name: 'IDX_bio', columns: ['bio', 'price'], unique: false, keyOptions: [{ length: 10 }, { descending: true }] },
         { name: 'FT_bio', columns: ['bio'], unique: false, method: 'fulltext' },
       ],
       checks: [{ name: 'CHK_price', expression: '`price` >= 0' }],

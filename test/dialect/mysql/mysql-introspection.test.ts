@@ -136,10 +136,10 @@ describe('mysql introspection of hand-written DDL (MariaDB)', () => {
     expect(things.indexes).toEqual([
       { name: 'fk_code', columns: ['pcode'], unique: false },
       { name: 'ft_n', columns: ['n'], unique: false, method: 'fulltext' },
-      { name: 'idx_c', columns: ['c', 'd'], unique: false, keys: [{ descending: true, length: 10 }, {}] },
+      { name: 'idx_c', columns: ['c', 'd'], unique: false, keyOptions: [{ descending: true, length: 10 }, {}] },
       { name: 'idx_pid_code', columns: ['pid', 'pcode'], unique: false },
       { name: 'sp_k', columns: ['k'], unique: false, method: 'spatial' },
-      { name: 'uq_prefix', columns: ['n'], unique: true, keys: [{ length: 20 }] },
+      { name: 'uq_prefix', columns: ['n'], unique: true, keyOptions: [{ length: 20 }] },
     ])
     expect(things.foreignKeys).toEqual([
       { name: 'fk_code', columns: ['pcode'], referencedTable: 'parents', referencedColumns: ['code'], onDelete: 'RESTRICT', onUpdate: 'SET NULL' },

@@ -89,7 +89,7 @@ describe('mysql SQL on MariaDB 10.11', () => {
     ], {
       primaryKey: { columns: ['id'] },
       uniques: [{ name: 'UQ_name', columns: ['name'] }],
-      indexes: [{ name: 'IDX_bio', columns: ['bio', 'price'], unique: false, keys: [{ length: 10 }, { descending: true }] }],
+      indexes: [{ name: 'IDX_bio', columns: ['bio', 'price'], unique: false, keyOptions: [{ length: 10 }, { descending: true }] }],
       checks: [{ name: 'CHK_price', expression: '`price` >= 0' }],
       engine: 'InnoDB',
       comment: 'people',
@@ -135,7 +135,7 @@ describe('mysql SQL on MariaDB 10.11', () => {
     ['adds ENUM labels at the end', [alterColumn(member, column('mood'), { ...column('mood'), enumValues: ['a', 'b', 'c'] })], 'ALGORITHM=INSTANT',
       async (d) => (await d.query("SELECT COLUMN_TYPE AS t FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'mood'"))[0], { t: "enum('a','b','c')" }],
     ['creates, drops and renames indexes and uniques', [
-      { kind: 'create_index', table: member, index: { name: 'IDX_title', columns: ['title'], unique: false, keys: [{ length: 5, descending: true }] } },
+      { kind: 'create_index', table: member, index: { name: 'IDX_title', columns: ['title'], unique: false, keyOptions: [{ length: 5, descending: true }] } },
       { kind: 'drop_unique', table: member, unique: member.uniques[0]! },
       { kind: 'add_unique', table: member, unique: { name: 'UQ_title_score', columns: ['title', 'score'] } },
       { kind: 'drop_index', table: member, index: member.indexes[1]! },
@@ -388,7 +388,7 @@ describe('mysql SQL on MariaDB 10.11', () => {
     const ops: Operation[] = [
       { kind: 'drop_foreign_key', table: member, foreignKey: member.foreignKeys[0]! },
       { kind: 'add_column', table: member, column: col('bio', 'text', { nullable: true, comment: 'about' }) },
-      { kind: 'create_index', table: member, index: { name: 'IDX_bio', columns: ['bio'], unique: false, keys: [{ length: 20 }] } },
+      { kind: 'create_index', table: member, index: { name: 'IDX_bio', columns: ['bio'], unique: false, keyOptions: [{ length: 20 }] } },
       alterColumn(member, column('title'), { ...column('title'), length: 60, default: "'none'" }),
       { kind: 'drop_check', table: member, check: member.checks[0]! },
       { kind: 'add_check', table: member, check: { name: 'CHK_positive', expression: '`score` > 0' } },

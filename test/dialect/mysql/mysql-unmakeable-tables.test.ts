@@ -37,7 +37,7 @@ describe('mysql: keys over a TEXT, BLOB or JSON column', () => {
   it('a fulltext or spatial index, a key with a prefix length, and keys of other columns: made on MySQL too', () => {
     for (const model of [
       noteWith('text', { indexes: [index(false, { method: 'fulltext' })] }),
-      noteWith('text', { indexes: [index(false, { keys: [{}, { length: 100 }] })] }),
+      noteWith('text', { indexes: [index(false, { keyOptions: [{}, { length: 100 }] })] }),
       noteWith('text', { indexes: [{ name: 'IDX_title', columns: ['title'], unique: true }], uniques: [{ name: 'UQ_title', columns: ['title', 'id'] }] }),
     ]) expect(() => refuseUnmakeableTables(model, mysql8)).not.toThrow()
   })

@@ -111,7 +111,7 @@ describe('sqlite introspection of hand-written tables', () => {
     ])
     expect(canonicalOnly(child.indexes)).toEqual([
       { name: 'child_expr', columns: ['lower(note)'], unique: false },
-      { name: 'child_note', columns: ['note'], unique: true, where: 'qty > 1', keys: [{ collation: 'NOCASE', descending: true }] },
+      { name: 'child_note', columns: ['note'], unique: true, where: 'qty > 1', keyOptions: [{ collation: 'NOCASE', descending: true }] },
     ])
   })
 })
