@@ -1,6 +1,5 @@
-import { quoteLiteral } from '../dialect/quote'
 import { recastEnumType, relabelEnumCasts } from './recast-enum-type'
-import { relabelledColumn } from './relabel-column'
+import { relabelledColumn, relabelledDefault, withDefault } from './relabel-column'
 import type { ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
@@ -207,12 +206,8 @@ function renameEnumLabel(model: SchemaModel, enumType: QualifiedName, from: stri
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === enumType.name && (c.enumSchema ?? t.schema) === enumType.schema
   const follow = (t: TableModel) => (c: ColumnModel): ColumnModel => {
     if (!uses(t, c)) return c
-    return {
-      ...c,
-      ...(c.enumValues !== undefined && { enumValues: relabel(c.enumValues) }),
-      ...(c.default === quoteLiteral(from) && { default: quoteLiteral(to) }),
-      ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }),
-    }
+    const relabelled = { ...c, ...(c.enumValues !== undefined && { enumValues: relabel(c.enumValues) }), ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) }
+    return withDefault(relabelled, relabelledDefault(c, from, to))
   }
   const relabelled = (t: TableModel): TableModel => ({ ...withRecastExpressions(t, recast), columns: t.columns.map(follow(t)) })
   return {

@@ -1,13 +1,32 @@
 import { quoteLiteral } from '../dialect/quote'
+import { parseArrayLiteral, renderArrayLiteral } from '../model/array-literal'
 import type { ColumnModel } from '../model/schema-model'
 
 /**
  * relabelledColumn is a column holding its labels itself (an `ENUM(...)`, a check of the labels) with label `from`
- * renamed `to`, in place, and its default where that is the label.
+ * renamed `to`, in place, and its default where it names the label (see relabelledDefault).
  */
 export function relabelledColumn(column: ColumnModel, from: string, to: string): ColumnModel {
   const labels = column.enumValues?.map((label) => (label === from ? to : label))
-  if (column.default !== quoteLiteral(from)) return { ...column, ...(labels !== undefined && { enumValues: labels }) }
+  return withDefault({ ...column, ...(labels !== undefined && { enumValues: labels }) }, relabelledDefault(column, from, to))
+}
+
+/**
+ * relabelledDefault is the default of an enum column once its label `from` is renamed `to`, as the database then
+ * holds it: the label itself, or an element of an array column's default (`'{pending,done}'`); undefined where
+ * it names no such label.
+ */
+export function relabelledDefault(column: ColumnModel, from: string, to: string): string | undefined {
+  if (column.default === quoteLiteral(from)) return quoteLiteral(to)
+  const literal = column.isArray === true ? /^'([\s\S]*)'$/.exec(column.default ?? '')?.[1] : undefined
+  const items = literal === undefined ? undefined : parseArrayLiteral(literal.replace(/''/g, "'"))
+  if (items === undefined || !items.includes(from)) return undefined
+  return quoteLiteral(renderArrayLiteral(items.map((item) => (item === from ? to : item))))
+}
+
+/** withDefault is `column` with `renamed` as its default, the database's spelling of the old one left out; `column` where undefined. */
+export function withDefault(column: ColumnModel, renamed: string | undefined): ColumnModel {
+  if (renamed === undefined) return column
   const { defaultSql: _written, ...rest } = column
-  return { ...rest, ...(labels !== undefined && { enumValues: labels }), default: quoteLiteral(to) }
+  return { ...rest, default: renamed }
 }

@@ -18,6 +18,7 @@ import { type TestDatabase, createPostgresDatabase } from '../support/test-datab
 class TaskV1 {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'enum', enum: ['pending', 'running', 'done'], enumName: 'task_state', default: 'pending' }) status: string
+  @Column({ type: 'enum', enum: ['pending', 'running', 'done'], enumName: 'task_state', array: true, default: ['pending', 'done'] }) history: string[]
   @Column({ type: 'enum', enum: ['low', 'high'], nullable: true }) priority: string | null
 }
 
@@ -34,6 +35,7 @@ class TaskQueuedDecorated {
   @PrimaryGeneratedColumn() id: number
   @RenamedLabel('pending', 'queued')
   @Column({ type: 'enum', enum: ['queued', 'running', 'done'], enumName: 'task_state', default: 'queued' }) status: string
+  @Column({ type: 'enum', enum: ['queued', 'running', 'done'], enumName: 'task_state', array: true, default: ['queued', 'done'] }) history: string[]
   @Column({ type: 'enum', enum: ['low', 'high'], nullable: true }) priority: string | null
 }
 
@@ -50,6 +52,7 @@ class JobQueued {
 class TaskQueuedUndeclared {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'enum', enum: ['queued', 'running', 'done'], enumName: 'task_state', default: 'queued' }) status: string
+  @Column({ type: 'enum', enum: ['queued', 'running', 'done'], enumName: 'task_state', array: true, default: ['queued', 'done'] }) history: string[]
   @Column({ type: 'enum', enum: ['low', 'high'], nullable: true }) priority: string | null
 }
 
@@ -60,6 +63,7 @@ class TaskQueuedUndeclared {
 class TaskUrgency {
   @PrimaryGeneratedColumn() id: number
   @Column({ type: 'enum', enum: ['pending', 'running', 'done'], enumName: 'task_state', default: 'pending' }) status: string
+  @Column({ type: 'enum', enum: ['pending', 'running', 'done'], enumName: 'task_state', array: true, default: ['pending', 'done'] }) history: string[]
   @Column({ type: 'enum', enum: ['minor', 'major', 'critical'], nullable: true }) urgency: string | null
 }
 
@@ -69,12 +73,12 @@ const kinds = (ops: readonly Operation[]) => ops.map((op) => op.kind)
 
 describe('postgres: an enum label stated renamed is renamed in place', () => {
   let db: TestDatabase
-  const rows = 'SELECT t.id, t.status::text AS status, t.priority::text AS priority FROM task t ORDER BY t.id'
+  const rows = 'SELECT t.id, t.status::text AS status, t.priority::text AS priority, t.history::text AS history FROM task t ORDER BY t.id'
   const jobRows = 'SELECT id, state::text AS state FROM job ORDER BY id'
   beforeAll(async () => {
     db = await createPostgresDatabase('labelrename')
     await migrateTo(db, [TaskV1, JobV1], 'Init')
-    await db.query(`INSERT INTO task (status, priority) VALUES ('pending', 'low'), ('running', 'high'), ('pending', NULL), ('done', 'high')`)
+    await db.query(`INSERT INTO task (status, priority, history) VALUES ('pending', 'low', '{pending}'), ('running', 'high', '{pending,running}'), ('pending', NULL, DEFAULT), ('done', 'high', '{}')`)
     await db.query(`INSERT INTO job (state) VALUES ('pending'), ('done')`)
   })
   afterAll(async () => db?.drop())
@@ -102,8 +106,9 @@ describe('postgres: an enum label stated renamed is renamed in place', () => {
     const { up, source, hazards } = await step([TaskQueuedDecorated, JobQueued], {}, async () => {
       expect((await db.query<{ status: string }>(rows)).map((r) => r.status)).toEqual(['queued', 'running', 'queued', 'done'])
       expect(await db.query(jobRows)).toEqual([{ id: 1, state: 'queued' }, { id: 2, state: 'done' }])
+      expect((await db.query<{ history: string }>(rows)).map((r) => r.history)).toEqual(['{queued}', '{queued,running}', '{queued,done}', '{}'])
       await db.query('INSERT INTO task (priority) VALUES (NULL)')
-      expect(await db.query(`SELECT status::text AS status FROM task WHERE priority IS NULL AND id > 4`)).toEqual([{ status: 'queued' }])
+      expect(await db.query(`SELECT status::text AS status, history::text AS history FROM task WHERE priority IS NULL AND id > 4`)).toEqual([{ status: 'queued', history: '{queued,done}' }])
       await db.query('DELETE FROM task WHERE id > 4')
     })
     // The partial index naming the new label is made again: the entities' predicate cannot be read by the server
@@ -130,10 +135,11 @@ describe('postgres: an enum label stated renamed is renamed in place', () => {
     const result = await generateMigration(projectFor(db, [TaskQueuedUndeclared, JobQueued]), 'Relabel', clock, { dryRun: true })
     expect(kinds(result.comparison.up)).not.toContain('rename_enum_label')
     const removed = result.comparison.hazards.filter((h) => h.code === 'ENUM_VALUE_REMOVED')
-    expect(removed.map((h) => h.measurement?.count)).toEqual([1, 2])
+    const counts = Object.fromEntries(removed.map((h) => [`${h.column?.table.name ?? ''}.${h.column?.name ?? ''}`, h.measurement?.count]))
+    expect(counts).toEqual({ 'job.state': 1, 'task.status': 2, 'task.history': 3 })
     const advice = (flag: string) => `move those rows to another value first, or, where a label was renamed, state it: @RenamedLabel('pending', 'queued') on the column, or ${flag}.`
-    expect(removed[0]!.message).toContain(advice('--rename job.state:pending=queued'))
-    expect(removed[1]!.message).toContain(advice('--rename task.status:pending=queued'))
+    expect(removed.find((h) => h.column?.name === 'state')!.message).toContain(advice('--rename job.state:pending=queued'))
+    expect(removed.find((h) => h.column?.name === 'status')!.message).toContain(advice('--rename task.status:pending=queued'))
   })
 
   it('ignores a spent @RenamedLabel once the database has the new label', async () => {

@@ -1,6 +1,7 @@
 import { quoteLiteral } from '../quote'
 import { canonicalCastTypes, foldWords, readTokens, stripImplicitLiteralCasts } from './postgres-expressions'
-import { canonicalJson, parseArrayLiteral, renderArrayLiteral } from './postgres-literals'
+import { parseArrayLiteral, renderArrayLiteral } from '../../model/array-literal'
+import { canonicalJson } from './postgres-literals'
 import { closingIndex, renderSql, type SqlToken, stringValue, stripOuterParens } from './postgres-sql-tokens'
 import { numericTypes, parseTypeSpelling, unqualifiedTypeName } from './postgres-types'
 

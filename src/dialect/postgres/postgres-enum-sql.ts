@@ -5,7 +5,7 @@ import { columnTypeSql } from './postgres-column-sql'
 import { qualified, quoteIdent, suffixed } from './postgres-quote'
 import { stringValue } from './postgres-sql-tokens'
 import { readTokens } from './postgres-expressions'
-import { parseArrayLiteral } from './postgres-literals'
+import { parseArrayLiteral } from '../../model/array-literal'
 
 /** EnumStatement is one statement of an enum change, with the reason a later statement needs it committed first. */
 export interface EnumStatement {
