@@ -16,9 +16,10 @@ export interface ReaddedKeys {
   readonly statement: Statement
 }
 
-/** RelinkedKeys are Relinked with the keys added again as data too, so that a compiler may add them in an ALTER of its own making. */
+/** RelinkedKeys are Relinked with the keys added again as data too, so that a compiler may add them in an ALTER of its own making, and the keys dropped. */
 export interface RelinkedKeys extends Relinked {
   readonly readded: ReadonlyMap<number, readonly ReaddedKeys[]>
+  readonly dropped: ReadonlyMap<number, readonly ForeignKeyModel[]>
 }
 
 /** RelinkSql writes one statement per table, dropping or adding again the foreign keys of it given. */
@@ -53,7 +54,7 @@ export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn
       last = i
     }
   })
-  if (needs.size === 0) return { before: new Map(), after: new Map(), readded: new Map() }
+  if (needs.size === 0) return { before: new Map(), after: new Map(), readded: new Map(), dropped: new Map() }
   const relinks = (schema: SchemaModel, write: RelinkSql['drop'], copies: boolean) =>
     schema.tables.flatMap((table): ReaddedKeys[] => {
       const keys = table.foreignKeys.filter((fk) => needs.has(fk.name))
@@ -62,8 +63,10 @@ export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn
       return [{ table, keys, statement: statementOf(write(table, keys), carried, { ...sql.facts, ...(copies && { rebuild: table.name }) }) }]
     })
   const readded = relinks(changes.schemaAt(last + 1), sql.add, sql.addCopies === true)
+  const unlinked = relinks(changes.schemaAt(first), sql.drop, false)
   return {
-    before: new Map([[first, relinks(changes.schemaAt(first), sql.drop, false).map((r) => r.statement)]]),
+    before: new Map([[first, unlinked.map((r) => r.statement)]]),
+    dropped: new Map([[first, unlinked.flatMap((r) => r.keys)]]),
     after: new Map([[last, readded.map((r) => r.statement)]]),
     readded: new Map([[last, readded]]),
   }

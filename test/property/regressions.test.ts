@@ -452,6 +452,16 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const line = table({ id: 4, name: 'CamelTable', columns: [], relations: [{ id: 5, target: 1, columnName: 'e-mail', onDelete: 'NO ACTION', toColumn: 2 }] })
     return pair({ tables: [order, line] }, { tables: [{ ...order, columns: [{ ...code, name: 'camelCase' }] }] })(dialect)
   },
+  // MariaDB (seed 15001): a table renamed, whose foreign key references a unique column of another table retyped. The
+  // key's name follows its table (dropped and added under the new name, MySQL renames none), and the key must be gone
+  // while the column changes: its drop ran before the ALTER renaming it, under the new name, and dropped nothing
+  // ("Cannot change column 'user': used in a foreign key constraint").
+  'a table renamed whose foreign key references a column retyped': (dialect) => {
+    const user = column({ id: 15, name: 'user', kind: 'int', nullable: false })
+    const order = table({ id: 18, name: 'order', primaryKey: 'increment', columns: [user], uniques: [{ id: 21, columns: [15] }], rows: 4 })
+    const plain = table({ id: 2, name: 'plain', primaryKey: 'increment', rows: 1, relations: [{ id: 29, target: 18, columnName: 'with space', onDelete: 'NO ACTION', toColumn: 15 }] })
+    return pair({ tables: [plain, order] }, { tables: [{ ...plain, name: 'user' }, { ...order, columns: [{ ...user, kind: 'bigint' }] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

@@ -275,6 +275,10 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
     // The foreign keys dropped for a column change go before the ALTER being built (after the guards of what it
     // holds so far), which may then take the change too.
     const unlinked = relinked.before.get(i)
+    // An ALTER being built that adds one of those keys (renamed with its table: dropped and added under its new
+    // name) runs first, as the drops name the keys as it leaves them.
+    const addsDropped = (building: AlterGroup) => (relinked.dropped.get(i) ?? []).some((fk) => building.clauses.some((c) => c.adds === foreignKeyKey(fk.name)))
+    if (unlinked !== undefined && group !== undefined && addsDropped(group)) flush()
     if (unlinked !== undefined) out.push(...(group === undefined ? [] : guardsBefore(group, guarded)), ...unlinked)
     const around = { before: changes.tableBefore(i), after: changes.tableAfter(i), last: changes.tableAt[i]?.to }
     const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax, around)
