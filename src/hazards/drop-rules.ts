@@ -2,7 +2,7 @@ import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, TableModel } from '../model/schema-model'
 import { uniqueKeysOf } from '../model/unique-keys'
-import { sameColumnSet } from '../model/column-lists'
+import { uniqueOnKeepsUnique } from '../model/column-lists'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText, tableText } from './hazard-names'
@@ -98,7 +98,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     })
     const queriesServed = created.some((other) => servesQueriesOf(other, op.index))
     const stillUnique = !op.index.unique || uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns) ||
-      created.some((other) => other.unique && other.where === op.index.where && sameColumnSet(other.columns, op.index.columns))
+      created.some((other) => other.unique && other.where === op.index.where && uniqueOnKeepsUnique(other.columns, op.index.columns))
     if (queriesServed && stillUnique) return []
     return [{
       code: 'DROP_INDEX', operation: op,
@@ -146,7 +146,8 @@ function droppedColumnsOf(context: RuleContext, table: TableModel | undefined): 
 
 /**
  * uniqueAdded says whether another operation of the migration adds a primary key, unique constraint or unique
- * index (not partial) of the same table on these columns or some of them (keyOf): duplicates stay impossible then. It comes after
+ * index (not partial) on the same columns of the same table, or on some of them (stricter: Jellyseerr's
+ * blacklist unique on (tmdbId, userId) made one on (tmdbId)): duplicates stay impossible then. It comes after
  * the drop, or before it where `--online` drops last.
  */
 function uniqueAdded(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
@@ -156,22 +157,14 @@ function uniqueAdded(context: RuleContext, index: number, table: TableModel | un
       : other.kind === 'add_unique' ? other.unique.columns
       : other.kind === 'create_index' && other.index.unique && other.index.where === undefined ? other.index.columns
       : undefined
-    return keys !== undefined && keyOf(keys, columns)
+    return keys !== undefined && uniqueOnKeepsUnique(keys, columns)
   })
 }
 
-/** keptUnique: the table keeps, after the migration, a primary key, unique constraint or unique index (not partial) that keeps these columns unique. */
+/** keptUnique: the table keeps, after the migration, a primary key, unique constraint or unique index (not partial) on these columns or some of them. */
 function keptUnique(context: RuleContext, index: number, columns: readonly string[]): boolean {
   const kept = context.input.changes.tableAt[index]?.to
-  return kept !== undefined && uniqueKeysOf(kept).some((key) => keyOf(key, columns))
-}
-
-/**
- * keyOf: a unique key of `key` keeps `columns` unique, as its columns are all among them: two rows alike in
- * `columns` are alike in `key` (a unique key of (channel_id, id) beside the primary key (id) adds nothing).
- */
-function keyOf(key: readonly string[], columns: readonly string[]): boolean {
-  return key.length > 0 && key.every((column) => columns.includes(column))
+  return kept !== undefined && uniqueKeysOf(kept).some((key) => uniqueOnKeepsUnique(key, columns))
 }
 
 /** keptForeignKeys are the foreign keys the table keeps after the migration. */

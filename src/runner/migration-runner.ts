@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { type DataSource, type DataSourceOptions, type MigrationInterface, MigrationExecutor, TypeORMError } from 'typeorm'
+import { type DataSource, type DataSourceOptions, type MigrationInterface, MigrationExecutor, type QueryRunner, TypeORMError } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { migrationNamesIn } from '../source/migration-files'
@@ -76,19 +76,35 @@ interface RunOptions {
  * or with `fake` only record them, and returns the names it applied.
  */
 export async function applyPending(dataSource: DataSource, options: RunOptions = {}): Promise<string[]> {
+  await withQueryRunner(dataSource, async (runner) => {
+    await createMigrationsTableSchema(runner)
+    // TypeORM's executePendingMigrations before 0.3.13 never calls beforeMigration (typeorm#9775), where the
+    // SQLite drivers turn foreign keys off: a parent table rebuilt by `up` had its DROP fail on the child rows,
+    // or cascade to them. So the run is framed here too, before any transaction begins (SQLite ignores the
+    // pragma inside one); on SQLite every query runner is the one connection, so the setting holds for the run.
+    await runner.beforeMigration()
+  })
+  try {
+    const ran = await dataSource.runMigrations({
+      transaction: transactionModeOf(dataSource),
+      fake: options.fake === true,
+    }).catch((err: unknown) => {
+      throw explainEndedTransaction(dataSource, err)
+    })
+    return ran.map((m) => m.name)
+  } finally {
+    await withQueryRunner(dataSource, (runner) => runner.afterMigration())
+  }
+}
+
+/** withQueryRunner runs `work` on a query runner of the DataSource, released after. */
+async function withQueryRunner(dataSource: DataSource, work: (runner: QueryRunner) => Promise<void>): Promise<void> {
   const runner = dataSource.createQueryRunner()
   try {
-    await createMigrationsTableSchema(runner)
+    await work(runner)
   } finally {
     await runner.release()
   }
-  const ran = await dataSource.runMigrations({
-    transaction: transactionModeOf(dataSource),
-    fake: options.fake === true,
-  }).catch((err: unknown) => {
-    throw explainEndedTransaction(dataSource, err)
-  })
-  return ran.map((m) => m.name)
 }
 
 /**

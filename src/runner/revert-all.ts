@@ -1,4 +1,3 @@
-import { MigrationExecutor } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import { qualifiedKey } from '../model/qualified-name'
 import { ignoredTables } from '../pipeline/ignored-tables'
@@ -7,6 +6,7 @@ import { type CheckFinding, shownPath } from '../hazards/check-finding'
 import { revertLast } from './migration-runner'
 import type { ScratchProject } from './scratch-database'
 import { withFailingStatement } from './failing-statement'
+import { migrationExecutor } from './migration-executor'
 
 /**
  * revertAll reverts the scratch database's migrations one by one, newest first, as `downgrade` does, and
@@ -16,7 +16,9 @@ import { withFailingStatement } from './failing-statement'
 export async function revertAll(scratch: ScratchProject, schemas: readonly string[]): Promise<CheckFinding[]> {
   const { dataSource, project } = scratch
   const files = migrationFilesIn(project.migrationsDir, project.migrationsInSubfolders)
-  const executed = await new MigrationExecutor(dataSource).getExecutedMigrations()
+  // The tool's executor: TypeORM's before 0.3.20 released its query runner before the read had connected, and
+  // PostgreSQL's driver then closed its pool forever (check --from-migrations spun at 100% CPU, on Jellyseerr).
+  const executed = await migrationExecutor(dataSource).getExecutedMigrations()
   for (let left = executed.length; left > 0; left--) {
     try {
       await revertLast(dataSource)

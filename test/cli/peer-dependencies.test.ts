@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { requireDriver } from '../../src/dialect/require-driver'
@@ -17,6 +17,49 @@ it.each([
 ])('TypeORM %s is supported: %s', (version, supported) => {
   expect(isSupported(version)).toBe(supported)
 })
+
+// npm refuses to install the tool (ERESOLVE) beside a TypeORM whose optional peer range for a driver shares no
+// version with the tool's, even where the project has no such driver: Jellyseerr's TypeORM 0.3.11 (better-sqlite3
+// ^7.1.2 || ^8.0.0) against the tool's ^12.11.1, and its pg 8.11.0 against ^8.23.1. Each TypeORM the tool
+// supports must find a common version (all the ranges are carets: they share one where they share a major).
+const typeormDriverPeers: ReadonlyArray<readonly [string, Readonly<Record<string, string>>]> = [
+  ['0.3.0', { 'better-sqlite3': '^7.1.2', mysql2: '^2.2.5', pg: '^8.5.1' }],
+  ['0.3.11', { 'better-sqlite3': '^7.1.2 || ^8.0.0', mysql2: '^2.2.5', pg: '^8.5.1' }],
+  ['0.3.20', { 'better-sqlite3': '^7.1.2 || ^8.0.0 || ^9.0.0', mysql2: '^2.2.5 || ^3.0.1', pg: '^8.5.1' }],
+  ['0.3 installed here', peerDependenciesOf('typeorm-0.3')],
+  ['1.x installed here', peerDependenciesOf('typeorm')],
+]
+const toolPeers = peerDependenciesOf('..')
+
+it.each(typeormDriverPeers)('shares a version of each driver with the peer ranges of TypeORM %s', (_version, peers) => {
+  for (const driver of ['better-sqlite3', 'mysql2', 'pg']) {
+    const common = caretMajors(toolPeers[driver]!).filter((major) => caretMajors(peers[driver]!).includes(major))
+    expect({ driver, common: common.length > 0 }).toEqual({ driver, common: true })
+  }
+})
+
+it.each([['better-sqlite3', '8.7.0'], ['pg', '8.11.0'], ['mysql2', '2.3.3']])('admits %s %s, which the tool ran with on TypeORM 0.3', (driver, version) => {
+  const [major, minor, patch] = version.split('.').map(Number)
+  const admitted = toolPeers[driver]!.split('||').some((alternative) => {
+    const [lowMajor, lowMinor, lowPatch] = alternative.trim().slice(1).split('.').map(Number)
+    return major === lowMajor && (minor! > lowMinor! || (minor === lowMinor && patch! >= lowPatch!))
+  })
+  expect(admitted).toBe(true)
+})
+
+function peerDependenciesOf(folder: string): Record<string, string> {
+  const file = folder === '..' ? resolve(__dirname, '../../package.json') : resolve(__dirname, '../../node_modules', folder, 'package.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies
+}
+
+/** caretMajors are the majors of a range of caret alternatives (`^7.1.2 || ^8.0.0`: 7 and 8); anything else fails. */
+function caretMajors(range: string): number[] {
+  return range.split('||').map((alternative) => {
+    const caret = /^\^(\d+)\.\d+\.\d+$/.exec(alternative.trim())
+    if (caret === null) throw new Error(`not a caret range: ${alternative}`)
+    return Number(caret[1])
+  })
+}
 
 it('names the driver package to install when it is missing', () => {
   expect(() => requireDriver('no-such-database-driver/promise')).toThrow(new UserError('the database driver no-such-database-driver is not installed: install it in the project (npm install no-such-database-driver)'))

@@ -156,6 +156,19 @@ describe('DROP_INDEX on a unique constraint', () => {
     const dropped: Operation[] = [{ kind: 'drop_unique', table: P, unique }, { kind: 'drop_column', table: P, column: posts.columns[1]! }]
     expect(codesOf(pg, before(pg, withUnique), dropped)).toEqual(['DROP_COLUMN'])
   })
+  // Jellyseerr's blacklist unique on (tmdbId, userId) became one on (tmdbId): the hazard said duplicate values
+  // became possible, where the new key refuses every row the old one did, and more.
+  it('stays quiet where a unique on some of its columns is added or kept, and fires where one on other columns is', () => {
+    const listed = table('posts', [...posts.columns, column('slug', 'text'), column('title', 'text')], { ...posts, uniques: [] })
+    const pair = { name: 'UQ_posts_pair', columns: ['user_id', 'slug'] }
+    const replaced = (columns: string[]): Operation[] => [{ kind: 'drop_unique', table: P, unique: pair }, { kind: 'add_unique', table: P, unique: { name: 'UQ_posts_new', columns } }]
+    const withPair = before(pg, { ...listed, uniques: [pair] })
+    expect(codesOf(pg, withPair, replaced(['slug']))).not.toContain('DROP_INDEX')
+    expect(codesOf(pg, withPair, replaced(['slug', 'user_id']))).not.toContain('DROP_INDEX')
+    expect(codesOf(pg, withPair, replaced(['slug', 'title']))).toContain('DROP_INDEX')
+    const keepsSlug = before(pg, { ...listed, uniques: [pair, { name: 'UQ_posts_slug', columns: ['slug'] }] })
+    expect(codesOf(pg, keepsSlug, [{ kind: 'drop_unique', table: P, unique: pair }])).not.toContain('DROP_INDEX')
+  })
   // A SQLite table made WITHOUT ROWID loses a unique on its primary key's columns, which SQLite never makes
   // there: the hazard said duplicates became possible, which the primary key still prevents.
   it('stays quiet where the primary key that stays has the same columns', () => {
