@@ -66,7 +66,7 @@ export function renamePrompt(input: NodeJS.ReadableStream, output: NodeJS.Writab
  * what the default answer does: no drops the old table or column, and its data with it.
  */
 export function renameQuestion(suspect: SuspectedRename): string {
-  const { from, to } = renameLabel(suspect)
+  const { from, to } = renameLabel(suspect, suspect.namedWithSchema === true)
   const lost = suspect.kind === 'table' ? `N drops table ${from} and its rows` : `N drops ${from} and its values`
   return `${suspect.kind} ${from} is gone and ${to} is new (${suspect.reasons.join(', ')})\nwas ${from} ${renamedOrMoved(suspect)} to ${to}? [y/N] (${lost}) `
 }

@@ -26,6 +26,8 @@ export function renamedTableName(rename: RenameDecision): QualifiedName {
  */
 export interface SuspectedRename extends RenameDecision {
   readonly reasons: readonly string[]
+  /** Set where tables of several schemas have the column's table's name: messages name it with its schema (`core.usage.amount`). */
+  readonly namedWithSchema?: true
 }
 
 /**

@@ -55,15 +55,18 @@ export async function resolveRenames(
   const labelHints = stated.filter((h): h is LabelRenameHint => h.kind === 'label')
   const move = hints.find((h) => h.move === true)
   if (move !== undefined && !capabilities.schemas) throw new UserError(`${move.origin}: the database has no schemas, so no table can move to another one`)
-  const plan = await planWithRenames(actual, desired, capabilities, { hints, labelHints, ask: options.ask, keepDatabaseNames: options.keepDatabaseNames })
+  // A column's table is named with its schema where tables of several schemas have its name.
+  const named = (suspect: SuspectedRename): SuspectedRename =>
+    suspect.kind === 'column' && schemasNaming([actual, desired], suspect.table.name).size > 1 ? { ...suspect, namedWithSchema: true } : suspect
+  const ask = options.ask
+  const plan = await planWithRenames(actual, desired, capabilities, { hints, labelHints, ...(ask !== undefined && { ask: (suspect) => ask(named(suspect)) }), keepDatabaseNames: options.keepDatabaseNames })
   const warnings: Warning[] = []
   for (const { hint, reason, stale } of plan.ignoredHints) {
     if (flags.includes(hint)) throw new UserError(`${hint.origin} does not apply: ${reason}`)
     if (!stale) warnings.push({ code: 'RENAME_HINT_IGNORED', message: `${hint.origin} is ignored: ${reason}` })
   }
   const unresolved = plan.unresolved.map((suspect): UnresolvedRename => {
-    // A column's table is named with its schema where tables of several schemas have its name.
-    const qualified = suspect.kind === 'column' && schemasNaming([actual, desired], suspect.table.name).size > 1
+    const qualified = named(suspect).namedWithSchema === true
     const { from, to } = renameLabel(suspect, qualified)
     const flag = renameFlagText(suspect, qualified)
     const decorator = decoratorAdvice(renameTargets, suspect)

@@ -1,6 +1,7 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import type { DialectCapabilities } from '../../src/dialect/dialect'
 import { postgresTypeFamilies, postgresTypeLimits } from '../../src/dialect/postgres/postgres-type-families'
+import { renameQuestion } from '../../src/cli/prompt-rename'
 import { resolveRenames } from '../../src/pipeline/resolve-renames'
 import { readEntities } from '../../src/source/entity-metadata'
 import { decoratorAdvice, renameTargetsOf } from '../../src/source/rename-hints'
@@ -36,6 +37,18 @@ describe('a suspected column rename in a table whose name tables of two schemas 
     expect(warnings.map((w) => w.message)).toEqual([
       'core.usage.amount may have been renamed to core.usage.units (same type integer, same position): pass --rename core.usage.amount=units; ' +
       'as it stands it is dropped and added, losing its data',
+    ])
+  })
+
+  it('is asked about at the prompt with the table\'s schema, and alone where one schema has the name', async () => {
+    const asked: string[] = []
+    const ask = async (suspect: Parameters<typeof renameQuestion>[0]) => (asked.push(renameQuestion(suspect).split('\n')[1]!), false)
+    const shared = schema([usage('billing', 'amount'), usage('core', 'amount')], { schemas: ['billing', 'core'] })
+    await resolveRenames(shared, schema([usage('billing', 'amount'), usage('core', 'units')], { schemas: ['billing', 'core'] }), capabilities, [], [], { ask })
+    await resolveRenames(schema([usage('core', 'amount')], { schemas: ['core'] }), schema([usage('core', 'units')], { schemas: ['core'] }), capabilities, [], [], { ask })
+    expect(asked).toEqual([
+      'was core.usage.amount renamed to core.usage.units? [y/N] (N drops core.usage.amount and its values) ',
+      'was usage.amount renamed to usage.units? [y/N] (N drops usage.amount and its values) ',
     ])
   })
 
