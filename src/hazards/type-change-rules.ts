@@ -80,7 +80,7 @@ export function roundingFindings(op: AlterColumn | CopyColumn, { rounding }: Con
   if (rounding === undefined) return []
   return [{
     code: 'TYPE_NARROWING', operation: op,
-    what: `${converts}, which rounds the numbers it converts that have more digits than a float keeps (more than 15)`,
+    what: `${converts}, which rounds the numbers it converts that have more digits than a float keeps (more than 15 significant digits, but for whole numbers the new type stores as integers)`,
     advice: 'fix those values first, or keep them as text',
     probe: rounding,
   }]

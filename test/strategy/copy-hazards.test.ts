@@ -25,7 +25,7 @@ describe('hazards of copy_column', () => {
     }])
     expect(found(sqliteDialect, score, scoreNew)).toEqual([{
       code: 'TYPE_NARROWING', probe: 'changed_by_cast',
-      what: 'Copies "post"."score" into "score__new" from text to integer, which rounds the numbers it converts that have more digits than a float keeps (more than 15)',
+      what: 'Copies "post"."score" into "score__new" from text to integer, which rounds the numbers it converts that have more digits than a float keeps (more than 15 significant digits, but for whole numbers the new type stores as integers)',
     }, {
       code: 'TYPE_CAST_MAY_FAIL', probe: 'not_convertible',
       what: 'Copies "post"."score" into "score__new" from text to integer: values that do not convert are copied as they are, not as integer',
