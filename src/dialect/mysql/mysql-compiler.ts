@@ -264,14 +264,19 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   const waitingForKey = new Map<string, Set<string>>()
   // The foreign keys added again after the last column change that needed them gone wait for the ALTER being built.
   let relinkedAfterGroup: Statement[] = []
+  let relinkedKeysWaiting = new Set<string>()
   const flush = () => {
     if (group !== undefined) out.push(...guardsBefore(group, guarded), alterStatement(keepingIncrementsKeyed(group, changes, waitingForKey, syntax), syntax))
     out.push(...relinkedAfterGroup)
     relinkedAfterGroup = []
+    relinkedKeysWaiting = new Set()
     group = undefined
   }
   for (const i of alterOrder(changes, relinked)) {
     const op = changes.ops[i]!
+    // An operation on a key waiting to be added again after the ALTER being built (a key renamed back in a down,
+    // dropped and added under its old name) runs after that.
+    if (relinkedKeysWaiting.size > 0 && namesForeignKey(op, relinkedKeysWaiting)) flush()
     // The foreign keys dropped for a column change go before the ALTER being built (after the guards of what it
     // holds so far), which may then take the change too.
     const unlinked = relinked.before.get(i)
@@ -318,12 +323,19 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
         building.costs.push(copying)
       } else {
         relinkedAfterGroup.push(statement)
+        for (const fk of keys) relinkedKeysWaiting.add(fk.name)
       }
     }
     if (group === undefined) flush()
   }
   flush()
   return out
+}
+
+/** namesForeignKey says whether `op` drops, adds or renames a foreign key named in `names`. */
+function namesForeignKey(op: Operation, names: ReadonlySet<string>): boolean {
+  if (op.kind === 'add_foreign_key' || op.kind === 'drop_foreign_key') return names.has(op.foreignKey.name)
+  return op.kind === 'rename_constraint' && op.constraint === 'foreign_key' && (names.has(op.from) || names.has(op.to))
 }
 
 /**
