@@ -462,6 +462,24 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const plain = table({ id: 2, name: 'plain', primaryKey: 'increment', rows: 1, relations: [{ id: 29, target: 18, columnName: 'with space', onDelete: 'NO ACTION', toColumn: 15 }] })
     return pair({ tables: [plain, order] }, { tables: [{ ...plain, name: 'user' }, { ...order, columns: [{ ...user, kind: 'bigint' }] }] })(dialect)
   },
+  // MariaDB (seed 16100): a table renamed whose key, which its own foreign key references, is made bigint. In
+  // `down` the key is dropped for the column changes and was to be added again after them, but the rename of the
+  // key back to its old name (a drop and an add) joined the ALTER of the column changes, before that re-add: the
+  // table ended with the key under both names.
+  'a self-referencing table renamed and its key made bigint': (dialect) => {
+    const plain = table({ id: 5, name: 'plain', primaryKey: 'increment', columns: [column({ id: 2, name: 'x', kind: 'int' })], relations: [{ id: 6, target: 5, columnName: 'user', onDelete: 'RESTRICT' }] })
+    return pair({ tables: [plain] }, { tables: [{ ...plain, name: 'select', bigKey: true }] })(dialect)
+  },
+  // MariaDB (seed 16100): an index on a VIRTUAL generated column added with a column in one ALTER, claimed
+  // ALGORITHM=INPLACE, LOCK=NONE: MariaDB rebuilds the table for the column, and refuses LOCK=NONE for a rebuild
+  // with indexed virtual columns.
+  'an index on a virtual generated column added beside a column': (dialect) => {
+    const source = column({ id: 3, name: 'Größe', kind: 'int', defaultVariant: 1 })
+    const virtual = column({ id: 6, name: 'user', kind: 'generated', source: 3, stored: dialect === 'postgres' })
+    const t = table({ id: 7, name: 'select', primaryKey: 'increment', rows: 4, columns: [source, virtual] })
+    const added = column({ id: 33, name: 'naïve', kind: 'text', nullable: false, defaultVariant: 0 })
+    return pair({ tables: [t] }, { tables: [{ ...t, columns: [source, virtual, added], indexes: [{ id: 32, columns: [3, 6], unique: false, partial: false }] }] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

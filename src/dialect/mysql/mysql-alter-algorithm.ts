@@ -126,13 +126,17 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
     case 'drop_check':
     case 'alter_table_comment':
       return instant
-    case 'create_index': return indexCost(op.index.method, before)
+    case 'create_index':
+      return before !== undefined && onVirtualColumn(before, op.index.columns) ? unclaimed : indexCost(op.index.method, before)
     case 'add_unique':
       // A unique key over a TEXT or BLOB column is a HASH key on a hidden virtual column: it copies the table.
-      return before !== undefined && op.unique.columns.some((c) => wholeValueHashed(before, c)) ? copy : inplace
+      if (before !== undefined && op.unique.columns.some((c) => wholeValueHashed(before, c))) return copy
+      return before !== undefined && onVirtualColumn(before, op.unique.columns) ? unclaimed : inplace
     case 'drop_index':
-    case 'drop_unique':
-      return inplace
+    case 'drop_unique': {
+      const columns = op.kind === 'drop_index' ? op.index.columns : op.unique.columns
+      return before !== undefined && onVirtualColumn(before, columns) ? unclaimed : inplace
+    }
     case 'rename_constraint': return op.constraint === 'unique' || op.constraint === 'primary_key' ? instant : copy
     default:
       // ADD FOREIGN KEY with foreign_key_checks on, ADD CHECK (it reads every row) and primary key changes copy the table.
@@ -214,6 +218,15 @@ function withFulltextRebuilt(cost: AlterCost, before: TableModel | undefined): A
 /** hasIndexedVirtualColumn: a VIRTUAL generated column of the table is in an index, a unique or a key. */
 function hasIndexedVirtualColumn(table: TableModel): boolean {
   return table.columns.some((c) => c.computed !== undefined && !c.computed.stored && keyed(table, c.name))
+}
+
+/**
+ * onVirtualColumn: a key on these columns holds a VIRTUAL generated column of the table. Beside a column added or
+ * dropped in the same ALTER, MariaDB rebuilds the table with it indexed, which it refuses with LOCK=NONE ("online
+ * rebuild with indexed virtual columns"): no ALGORITHM is claimed for it.
+ */
+function onVirtualColumn(table: TableModel, columns: readonly string[]): boolean {
+  return table.columns.some((c) => c.computed !== undefined && !c.computed.stored && columns.includes(c.name))
 }
 
 /** virtualColumnAfter: a VIRTUAL generated column comes after `column` in the table. */
