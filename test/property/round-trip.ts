@@ -177,7 +177,7 @@ export function renameHints(a: SchemaSpec, b: SchemaSpec): AnyRenameHint[] {
       const held = before.columns.find((c) => c.id === column.id)
       // A label rename holds while both columns are enums with the old label in A and the new one in B alone.
       const holds = ([from, to]: readonly [string, string]) =>
-        held?.kind === 'enum' && column.kind === 'enum' && held.labels!.includes(from) && !held.labels!.includes(to) && column.labels!.includes(to) && !column.labels!.includes(from)
+        held !== undefined && ['enum', 'enumArray'].includes(held.kind) && held.kind === column.kind && held.labels!.includes(from) && !held.labels!.includes(to) && column.labels!.includes(to) && !column.labels!.includes(from)
       for (const [from, to] of (column.renamedLabels ?? []).filter(holds)) {
         hints.push({ kind: 'label', table: { name: after.name }, column: column.name, from, to, origin: `--rename ${after.name}.${column.name}:${from}=${to}` })
       }

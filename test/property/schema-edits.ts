@@ -380,7 +380,7 @@ function applyEdit(
     }
     case 'rename_label': {
       // Rows, defaults and checks use `a` and `b`: another label is renamed, its case alone in some cases.
-      const enums = columns.filter((x) => x.kind === 'enum' && x.labels!.some((l) => l !== 'a' && l !== 'b'))
+      const enums = columns.filter((x) => (x.kind === 'enum' || x.kind === 'enumArray') && x.labels!.some((l) => l !== 'a' && l !== 'b'))
       if (enums.length === 0) return undefined
       const target = enums[b % enums.length]
       const renamable = target.labels!.filter((l) => l !== 'a' && l !== 'b')
