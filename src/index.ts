@@ -8,7 +8,7 @@ export { migrationStrategies, type MigrationStrategy } from './pipeline/migratio
 export { splitExpandContract, type ExpandContract } from './strategy/expand-contract'
 export { RenamedFrom } from './source/renamed-from'
 export { RenamedLabel } from './source/renamed-label'
-export type { RenameDecision, RenameHint, SuspectedRename, RenameAsk } from './diff/rename-types'
+export type { AnyRenameHint, LabelRenameHint, RenameDecision, RenameHint, SuspectedRename, RenameAsk } from './diff/rename-types'
 export type { RenameOptions, UnresolvedRename } from './pipeline/resolve-renames'
 export { RenamesUnresolvedError } from './pipeline/renames-unresolved-error'
 export { hazardCodes, hazardSeverity, type Hazard, type HazardCode, type HazardMeasurement, type Severity } from './hazards/hazard'
