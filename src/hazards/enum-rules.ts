@@ -149,6 +149,6 @@ function adviceFor(table: QualifiedName, column: string, removed: readonly strin
   if (added.length === 0) return advice
   const statement = removed.length === 1 && added.length === 1
     ? `@RenamedLabel(${quoteLiteral(removed[0]!)}, ${quoteLiteral(added[0]!)}) on the column, or ${labelRenameFlagText(table, column, removed[0]!, added[0]!)}`
-    : `@RenamedLabel('old', 'new') on the column, or --rename ${table.name}.${column}:old=new`
+    : `@RenamedLabel('old', 'new') on the column, or ${labelRenameFlagText(table, column, 'old', 'new')}`
   return `${advice}, or, where a label was renamed, state it: ${statement}`
 }

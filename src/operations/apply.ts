@@ -1,5 +1,5 @@
 import { recastEnumType, relabelEnumCasts } from './recast-enum-type'
-import { relabelledColumn, relabelledDefault, withDefault } from './relabel-column'
+import { relabelledColumn } from './relabel-column'
 import type { ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
 import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
@@ -201,18 +201,14 @@ function renameEnum(model: SchemaModel, from: QualifiedName, to: QualifiedName):
  * database holds it by its oid).
  */
 function renameEnumLabel(model: SchemaModel, enumType: QualifiedName, from: string, to: string): SchemaModel {
-  const relabel = (labels: readonly string[]) => labels.map((label) => (label === from ? to : label))
   const recast = (sql: string) => relabelEnumCasts(sql, enumType, from, to)
   const uses = (t: TableModel, c: ColumnModel) => c.enumName === enumType.name && (c.enumSchema ?? t.schema) === enumType.schema
-  const follow = (t: TableModel) => (c: ColumnModel): ColumnModel => {
-    if (!uses(t, c)) return c
-    const relabelled = { ...c, ...(c.enumValues !== undefined && { enumValues: relabel(c.enumValues) }), ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) }
-    return withDefault(relabelled, relabelledDefault(c, from, to))
-  }
+  const follow = (t: TableModel) => (c: ColumnModel): ColumnModel =>
+    (uses(t, c) ? relabelledColumn({ ...c, ...(c.defaultSql !== undefined && { defaultSql: recast(c.defaultSql) }) }, from, to) : c)
   const relabelled = (t: TableModel): TableModel => ({ ...withRecastExpressions(t, recast), columns: t.columns.map(follow(t)) })
   return {
     ...model,
-    enums: model.enums.map((e) => (sameName(e, enumType) ? { ...e, values: relabel(e.values) } : e)),
+    enums: model.enums.map((e) => (sameName(e, enumType) ? { ...e, values: e.values.map((label) => (label === from ? to : label)) } : e)),
     tables: model.tables.map((t) => (t.columns.some((c) => uses(t, c)) ? relabelled(t) : t)),
   }
 }

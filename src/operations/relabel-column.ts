@@ -3,8 +3,8 @@ import { parseArrayLiteral, renderArrayLiteral } from '../model/array-literal'
 import type { ColumnModel } from '../model/schema-model'
 
 /**
- * relabelledColumn is a column holding its labels itself (an `ENUM(...)`, a check of the labels) with label `from`
- * renamed `to`, in place, and its default where it names the label (see relabelledDefault).
+ * relabelledColumn is an enum column with label `from` renamed `to`, in place, among its labels and in its default
+ * where it names the label (see relabelledDefault).
  */
 export function relabelledColumn(column: ColumnModel, from: string, to: string): ColumnModel {
   const labels = column.enumValues?.map((label) => (label === from ? to : label))
@@ -16,7 +16,7 @@ export function relabelledColumn(column: ColumnModel, from: string, to: string):
  * holds it: the label itself, or an element of an array column's default (`'{pending,done}'`); undefined where
  * it names no such label.
  */
-export function relabelledDefault(column: ColumnModel, from: string, to: string): string | undefined {
+function relabelledDefault(column: ColumnModel, from: string, to: string): string | undefined {
   if (column.default === quoteLiteral(from)) return quoteLiteral(to)
   const literal = column.isArray === true ? /^'([\s\S]*)'$/.exec(column.default ?? '')?.[1] : undefined
   const items = literal === undefined ? undefined : parseArrayLiteral(literal.replace(/''/g, "'"))
@@ -25,7 +25,7 @@ export function relabelledDefault(column: ColumnModel, from: string, to: string)
 }
 
 /** withDefault is `column` with `renamed` as its default, the database's spelling of the old one left out; `column` where undefined. */
-export function withDefault(column: ColumnModel, renamed: string | undefined): ColumnModel {
+function withDefault(column: ColumnModel, renamed: string | undefined): ColumnModel {
   if (renamed === undefined) return column
   const { defaultSql: _written, ...rest } = column
   return { ...rest, default: renamed }

@@ -1,4 +1,4 @@
-import type { ColumnModel, IndexModel, UniqueModel } from '../../model/schema-model'
+import type { ColumnModel, ForeignKeyModel, IndexModel, UniqueModel } from '../../model/schema-model'
 import { type Operation, type OperationKind, type OperationOf, tableOf } from '../../operations/operation'
 import type { ChangeSet } from '../../plan/change-set'
 import { type Statement, type StatementPiece, statementOf } from '../statement'
@@ -282,8 +282,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
     const unlinked = relinked.before.get(i)
     // An ALTER being built that adds one of those keys (renamed with its table: dropped and added under its new
     // name) runs first, as the drops name the keys as it leaves them.
-    const addsDropped = (building: AlterGroup) => (relinked.dropped.get(i) ?? []).some((fk) => building.clauses.some((c) => c.adds === foreignKeyKey(fk.name)))
-    if (unlinked !== undefined && group !== undefined && addsDropped(group)) flush()
+    if (unlinked !== undefined && group !== undefined && addsForeignKey(group, relinked.dropped.get(i) ?? [])) flush()
     if (unlinked !== undefined) out.push(...(group === undefined ? [] : guardsBefore(group, guarded)), ...unlinked)
     const around = { before: changes.tableBefore(i), after: changes.tableAfter(i), last: changes.tableAt[i]?.to }
     const compiled = (compilers[op.kind] as Compiler<typeof op.kind>)(op as never, syntax, around)
@@ -330,6 +329,11 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
   }
   flush()
   return out
+}
+
+/** addsForeignKey says whether the ALTER being built adds one of `keys`. */
+function addsForeignKey(group: AlterGroup, keys: readonly ForeignKeyModel[]): boolean {
+  return keys.some((fk) => group.clauses.some((c) => c.adds === foreignKeyKey(fk.name)))
 }
 
 /** namesForeignKey says whether `op` drops, adds or renames a foreign key named in `names`. */
