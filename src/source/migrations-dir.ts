@@ -64,9 +64,29 @@ export function migrationsTarget(dataSource: DataSource, settings: AutogenSettin
   const suggestion = source === undefined
     ? 'set autogen.migrationsDir to the source folder (e.g. src/migrations)'
     : `set autogen.migrationsDir to the source folder (${toPosix(path.relative(cwd, source) || '.')})`
-  return javaScriptFolders.length > 0
-    ? refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
-    : refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}${isBuildOutput(dir, configPath) ? '.ts' : '.js'}: ${suggestion}, or widen the glob`)
+  const extension = isBuildOutput(dir, configPath) ? '.ts' : '.js'
+  if (javaScriptFolders.length > 0) return refused(`the DataSource loads migrations from ${listed}, which is build output: ${suggestion}, which your build compiles there`)
+  const fileNames = globs.map(fileNamesOnly)
+  if (fileNames.every((fileName) => fileName !== undefined)) {
+    // autogen.migrationsDir would not do: upgrade would run every file of the folder, those the names leave out too
+    // (another database's, where one folder holds each database's migrations under a prefix, as HedgeDoc 2's does).
+    const folder = folderOfGlob(globs[0])!
+    const example = `${folder === '.' || globCharacters.test(folder) ? '' : `${folder}/`}<folder>/*${extension}`
+    return refused(`the DataSource loads migrations from ${listed}, only files named ${[...new Set(fileNames)].join(', ')}, and generate names a new one ${newMigrationFile}${extension}: add to the DataSource's migrations a glob that loads the new ones from a folder of their own (as ${example}), where generate then writes them`)
+  }
+  return refused(`the DataSource loads migrations from ${listed}, which would not load a new ${newMigrationFile}${extension}: ${suggestion}, or widen the glob`)
+}
+
+/**
+ * fileNamesOnly is the file-name part of a `migrations` glob (`sqlite-*.ts` of `src/migrations/sqlite-*.ts`) when
+ * that part alone leaves out a migration named as generate names one (`1700000000000-Migration.ts`, `.js`, ...),
+ * wherever it is written; undefined when it would let the name in, or when it cannot be read.
+ */
+function fileNamesOnly(glob: string): string | undefined {
+  const fileName = toPosix(glob).split('/').pop()!
+  const pattern = globPatternRegExp(fileName)
+  if (fileName === '**' || pattern === undefined) return undefined
+  return ['.ts', ...javaScriptExtensions].some((extension) => pattern.test(`${newMigrationFile}${extension}`)) ? undefined : fileName
 }
 
 /** resolveMigrationsDir is the absolute folder of the project's migration files (see migrationsTarget). */

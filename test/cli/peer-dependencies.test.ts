@@ -107,6 +107,28 @@ describe.each([
   })
 })
 
+// TypeORM can connect through another MySQL client than the tool's mysql2: TypeORM 0.3 loads the `mysql` package
+// first (HedgeDoc 2's backend has only that one), and any TypeORM takes one given as the DataSource's `driver`.
+// There TypeORM is content and only the tool's own connection lacks mysql2: that was reported as a failed
+// connection ("cannot connect to ...: the MySQL/MariaDB driver mysql2 is not installed ...; check the
+// DataSource's url or host, port, database and credentials"), blaming the config.
+it.each(['check', 'upgrade'])('%s names mysql2 alone where TypeORM has a MySQL driver of its own but the tool lacks mysql2 (exit 2)', (command) => {
+  const project = tempProject({
+    'driver-hook.js': driverHook,
+    'ormconfig.js': `const { DataSource } = require('typeorm')
+const ownDriver = { createPool() { throw new Error('TypeORM connected through its own driver') } }
+module.exports = new DataSource({ type: 'mariadb', url: 'mysql://root@127.0.0.1:3306/mysql', driver: ownDriver, entities: [], migrations: ['migrations/*.js'] })
+`,
+  })
+  try {
+    const run = runBuiltCli(project.dir, [command, '-c', 'ormconfig.js'], { DRIVER_HOOK: 'mysql2:missing' }, ['--require', project.file('driver-hook.js')])
+    expect(run.stderr).toBe('typeorm-autogen: the MySQL/MariaDB driver mysql2 is not installed: install it in the project (npm install mysql2)\n')
+    expect(run.code).toBe(2)
+  } finally {
+    project.remove()
+  }
+})
+
 it('refuses a project that resolves another copy of TypeORM than the tool (exit 2), before loading its config', async () => {
   const project = mkdtempSync(join(tmpdir(), 'autogen-two-typeorms-'))
   try {

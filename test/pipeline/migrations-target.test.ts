@@ -28,8 +28,21 @@ it('refuses build output, classes, ambiguous globs and globs that would not load
   expect(target([class Init1700000000000 {}]).refusal).toMatch(/as classes.*autogen\.migrationsDir/)
   expect(target(['a/*.ts', 'b/*.ts']).refusal).toMatch(/a\/\*\.ts, b\/\*\.ts, and a new migration could go to any of them: set autogen\.migrationsDir/)
   expect(target(['src/**/migrations/*.ts']).refusal).toMatch(/would not load a new .*autogen\.migrationsDir/)
-  expect(target(['src/migrations/*.migration.ts']).refusal).toMatch(/would not load a new/)
+  expect(target(['src/migrations/*.migration.ts']).refusal).toMatch(/only files named \*\.migration\.ts, and generate names a new one/)
   expect(target(['dist/migrations/*.js']).dir).toBe('/work/app/dist/migrations')
+})
+
+// HedgeDoc 2 keeps each database's migrations in one folder under a prefix (sqlite-1726271503150-init.ts,
+// postgres-..., mariadb-...), and each DataSource loads its own: `**/migrations/sqlite-*.ts`. The refusal said to
+// set autogen.migrationsDir to that folder, where upgrade then runs every file of it: the other databases' too
+// (status listed postgres' and mariadb's init as pending on SQLite). Where the globs' file names keep out the name
+// generate gives, the line says to add a glob for a folder of their own, which then takes the new migrations.
+it('refuses globs whose file names keep a new migration out, asking for a folder of its own, not autogen.migrationsDir', () => {
+  const prefixed = target(['src/migrations/sqlite-*.ts']).refusal
+  expect(prefixed).toBe("the DataSource loads migrations from src/migrations/sqlite-*.ts, only files named sqlite-*.ts, and generate names a new one 1700000000000-Migration.ts: add to the DataSource's migrations a glob that loads the new ones from a folder of their own (as src/migrations/<folder>/*.ts), where generate then writes them")
+  expect(target(['**/migrations/sqlite-*.ts']).refusal).toMatch(/only files named sqlite-\*\.ts, .*\(as <folder>\/\*\.ts\)/)
+  expect(target(['src/migrations/sqlite-*.ts', 'src/migrations/sqlite/*.ts'])).toEqual({ format: typeScriptMigration, dir: '/work/app/src/migrations/sqlite' })
+  expect(target(['src/**/migrations/*.ts']).refusal).toMatch(/set autogen\.migrationsDir/)
 })
 
 it('globPatternRegExp reads globs as TypeORM does', () => {

@@ -41,10 +41,15 @@ export async function connectMysql(options: DataSourceOptions): Promise<MysqlCon
   }
 }
 
-/** openMysql opens a plain mysql2 connection for the DataSource's options, failing with mysqlConnectionError. */
+/**
+ * openMysql opens a plain mysql2 connection for the DataSource's options, failing with mysqlConnectionError. A
+ * missing or broken mysql2 is its own error, not a failed connection: TypeORM may well connect through another
+ * client (0.3's `mysql`, or the DataSource's `driver`), so nothing in the config is to blame.
+ */
 export async function openMysql(options: DataSourceOptions): Promise<Connection> {
+  const driver = mysqlDriver()
   try {
-    return await mysqlDriver().createConnection(mysqlClientConfig(options))
+    return await driver.createConnection(mysqlClientConfig(options))
   } catch (err) {
     throw mysqlConnectionError(options, err)
   }
