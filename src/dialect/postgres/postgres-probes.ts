@@ -44,10 +44,10 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
 /**
  * notValueOfText is the test that a value of `from`'s type, written as `text`, is not a value of `to`'s. A
  * built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
- * jsonb's casts to numbers and booleans take what its text shows.
+ * jsonb's casts to numbers and booleans take what its text shows, and a bit string's text is its bits.
  */
 function notValueOfText(from: ColumnModel, to: ColumnModel, text: string): string | undefined {
-  if (!jsonTypes.has(from.type) && hasBuiltInCast(from, to)) return undefined
+  if (!jsonTypes.has(from.type) && hasBuiltInCast(from, to) && !(bitStringTypes.has(from.type) && bitStringTypes.has(to.type))) return undefined
   return notValueOf(to, text, from)
 }
 
@@ -59,8 +59,14 @@ function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string |
   switch (to.type) {
     case 'smallint':
     case 'integer':
-    case 'bigint':
-      return `${text} !~ ${quoteLiteral(integerPattern)}`
+    case 'bigint': {
+      const [min, max] = postgresTypeLimits.integerRanges[to.type]!
+      // Read as a number only where it is written as one; NULL stays NULL, counted by no test.
+      return `CASE WHEN ${text} !~ ${quoteLiteral(integerPattern)} THEN true ELSE trim(${text})::numeric NOT BETWEEN ${decimalLiteral(min)} AND ${decimalLiteral(max)} END`
+    }
+    case 'bit':
+    case 'varbit':
+      return notBitString(to, text)
     case 'numeric':
     case 'real':
     case 'double precision':
@@ -81,6 +87,21 @@ function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string |
       return undefined
   }
 }
+
+/**
+ * notBitString tests that `text` is not a bit string of `to`'s length: binary digits (after an optional `b`) or
+ * hexadecimal ones after an `x`, four bits each, as many as a `bit(n)` has (`bit` alone is `bit(1)`), or at most as
+ * many as a `varbit(n)` takes (the value is converted through `varbit`, see valueCastSql).
+ */
+function notBitString(to: ColumnModel, text: string): string {
+  const bits = `CASE WHEN ${text} ~ '^[xX]' THEN 4 * (char_length(${text}) - 1) WHEN ${text} ~ '^[bB]' THEN char_length(${text}) - 1 ELSE char_length(${text}) END`
+  const length = to.length ?? (to.type === 'bit' ? 1 : undefined)
+  const wrongLength = length === undefined ? '' : ` OR ${bits} ${to.type === 'bit' ? '<>' : '>'} ${length}`
+  return `(${text} !~ ${quoteLiteral(bitStringPattern)}${wrongLength})`
+}
+
+const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
+const bitStringPattern = '^([bB]?[01]*|[xX][0-9a-fA-F]*)$'
 
 /** condition is the PostgreSQL test for the rows a probe counts; `column` is quoted. */
 function condition(probe: ConditionProbe, column: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
-import { castBridge, jsonTypes, zeroTestedTypes } from './postgres-casts'
+import { castBridge, hasBuiltInCast, jsonTypes, zeroTestedTypes } from './postgres-casts'
 
 const stringTypes: ReadonlySet<string> = new Set(['varchar', 'text', 'char', 'citext'])
 const integerDigits: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 }
@@ -58,9 +58,12 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   }
   // A float's value, exact in an unbounded numeric, is rounded (or refused) by a precision and scale.
   if (to.type === 'numeric' && floatTypes.has(from.type)) return to.precision === undefined ? 'rewrite' : 'narrowing'
-  if (bitStringTypes.has(from.type) && bitStringTypes.has(to.type)) return fitsBitString(from, to) ? 'rewrite' : 'narrowing'
+  // A bit string that may not fit goes through varbit (see valueCastSql): a bit(n) refuses any other length.
+  if (bitStringTypes.has(from.type) && bitStringTypes.has(to.type)) return fitsBitString(from, to) ? 'rewrite' : to.type === 'bit' ? 'cast_may_fail' : 'narrowing'
   if ((widenings[from.type] ?? []).includes(to.type)) return keepsFractionalSeconds(from, to) ? 'rewrite' : 'narrowing'
-  if (timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') return 'narrowing'
+  // Where PostgreSQL has no cast of its own, the value goes through its text, which the target may not read
+  // (`'1 day'::numeric`, `'12.34'::bit`): not a narrowing.
+  if ((timeTypes.has(from.type) || from.type === 'date' || floatTypes.has(to.type) || from.type === 'numeric') && hasBuiltInCast(from, to)) return 'narrowing'
   return 'cast_may_fail'
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
-import { castBridge, castsDirectly, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
+import { castBridge, castsDirectly, hasBuiltInCast, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
@@ -90,13 +90,17 @@ function unboundedCharacterType(column: ColumnModel): string | undefined {
 }
 
 /**
- * unboundedBitStringType is `varbit` for a bit string becoming one that may be shorter: assigned to `bit(n)`, a
- * value of another length is refused, to `varbit(n)` a longer one. Where every value fits a `bit(n)`, the
- * explicit cast stays: it pads the shorter ones with zeros on the right.
+ * unboundedBitStringType is `varbit` for a value becoming a bit string that may be shorter, or of another type:
+ * assigned to `bit(n)`, a value of another length is refused, to `varbit(n)` a longer one, where an explicit cast
+ * to `bit(n)` or `varbit(n)` pads or cuts it silently (`'101'::text::bit(8)` is 10100000). Where every value of a
+ * bit string fits a `bit(n)`, the explicit cast stays: it pads the shorter ones with zeros on the right. So does an
+ * integer's own cast.
  */
 function unboundedBitStringType(from: ColumnModel, to: ColumnModel): string | undefined {
   const bitStrings = ['bit', 'varbit']
-  if (!bitStrings.includes(from.type) || !bitStrings.includes(to.type)) return undefined
-  if (to.type === 'bit' && fitsBitString(from, to)) return undefined
+  if (!bitStrings.includes(to.type)) return undefined
+  if (bitStrings.includes(from.type) && to.type === 'bit' && fitsBitString(from, to)) return undefined
+  // An integer has a cast of its own to `bit(n)` (its lowest n bits), none to varbit.
+  if (!bitStrings.includes(from.type) && hasBuiltInCast(from, to)) return undefined
   return `varbit${to.isArray === true ? '[]' : ''}`
 }
