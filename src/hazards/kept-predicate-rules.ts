@@ -1,5 +1,5 @@
 import { quoteDoubled } from '../dialect/quote'
-import type { ColumnModel } from '../model/schema-model'
+import { enumTypeKey } from '../model/enum-type-key'
 import { typeText } from '../model/type-text'
 import { predicateMentionsColumn } from '../operations/rename-identifier'
 import type { HazardFinding } from './hazard-finding'
@@ -11,15 +11,15 @@ import type { RuleContext } from './rule-context'
  * database objects, dialect.capabilities.enumTypes) while a partial index still standing when it changes reads
  * it in its WHERE. The database rebuilds that index from its text, whose constants have the old type
  * (`'a'::text` beside an enum, `'a'::mood` beside text), and refuses it, so the migration fails there. The
- * entities' own partial indexes whose text differs are dropped before such a change and created after; those
- * left standing are mostly the ones the entities leave to the database (`synchronize: false`, made by a
- * migration), whose text only their author can write for the new type.
+ * entities' own partial indexes are dropped before such a change and created after (see retypedPredicates);
+ * those left standing are the ones whose text is the database's own (`synchronize: false`, made by a
+ * migration), which only their author can write for the new type.
  */
 export function keptPredicateFindings(context: RuleContext): HazardFinding[] {
   const { changes, dialect } = context.input
   if (!dialect.capabilities.enumTypes) return []
   return changes.ops.flatMap((op, index): HazardFinding[] => {
-    if (op.kind !== 'alter_column' || enumTypeOf(op.from) === enumTypeOf(op.to)) return []
+    if (op.kind !== 'alter_column' || enumTypeKey(op.from) === enumTypeKey(op.to)) return []
     const readers = (changes.tableBefore(index)?.indexes ?? []).filter((x) => x.where !== undefined && predicateMentionsColumn(x, op.from.name))
     if (readers.length === 0) return []
     const names = readers.map((x) => quoteDoubled(x.name)).join(', ')
@@ -31,9 +31,4 @@ export function keptPredicateFindings(context: RuleContext): HazardFinding[] {
       advice: `in the migration, drop ${several ? 'them' : 'it'} before the change and create ${several ? 'them' : 'it'} again after with a WHERE written for the new type, in up and in down`,
     }]
   })
-}
-
-/** enumTypeOf names a column's enum type; undefined for any other type. */
-function enumTypeOf(column: ColumnModel): string | undefined {
-  return column.type === 'enum' ? `${column.enumSchema ?? ''}.${column.enumName ?? ''}` : undefined
 }
