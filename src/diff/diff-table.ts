@@ -9,6 +9,7 @@ import { diffIndexes } from './diff-indexes'
 import { matchBy } from './match-by'
 import { matchByDefinition } from './match-by-definition'
 import { samePrimaryKeyColumns } from './primary-key-order'
+import { retypedPredicates } from './retyped-predicates'
 
 /**
  * diffTable lists the operations that turn the `actual` table into the `desired` one (same name). Indexes and
@@ -43,7 +44,8 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
     if (pkAfter) ops.push({ kind: 'add_primary_key', table, primaryKey: pkAfter })
   }
 
-  ops.push(...diffIndexes(table, actual.indexes, desired.indexes, renameObjects))
+  const retyped = retypedPredicates(actual, desired, comparison)
+  ops.push(...diffIndexes(table, actual.indexes, desired.indexes, renameObjects, retyped.index))
 
   const uniques = matchByDefinition(actual.uniques, desired.uniques, uniqueKey)
   for (const unique of uniques.removed) ops.push({ kind: 'drop_unique', table, unique })
@@ -62,9 +64,10 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   }
 
   const checks = matchByDefinition(actual.checks, desired.checks, checkKey)
-  for (const check of checks.removed) ops.push({ kind: 'drop_check', table, check })
-  for (const check of checks.added) ops.push({ kind: 'add_check', table, check })
-  for (const { actual: check, desired } of checks.both) {
+  const checksAgain = checks.both.filter((p) => retyped.check(p.actual, p.desired))
+  for (const check of [...checks.removed, ...checksAgain.map((p) => p.actual)]) ops.push({ kind: 'drop_check', table, check })
+  for (const check of [...checks.added, ...checksAgain.map((p) => p.desired)]) ops.push({ kind: 'add_check', table, check })
+  for (const { actual: check, desired } of checks.both.filter((p) => !checksAgain.includes(p))) {
     follow(check.name, desired.name, () => renameConstraint(table, { constraint: 'check', check }, desired.name))
   }
 

@@ -23,6 +23,7 @@ import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
 import { checkFunctionReadsColumnFindings } from './check-function-rules'
+import { keptPredicateFindings } from './kept-predicate-rules'
 import { typeChangeFindings } from './type-change-rules'
 import { uniqueFindings } from './unique-rules'
 import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewDroppedFindings } from './view-rules'
@@ -66,6 +67,7 @@ export const hazardRules: readonly HazardRule[] = [
   nameReadAsStringFindings,
   triggerReadsColumnFindings,
   checkFunctionReadsColumnFindings,
+  keptPredicateFindings,
 ]
 
 /**

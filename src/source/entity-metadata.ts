@@ -27,14 +27,12 @@ export interface EntityReadResult {
   readonly model: SchemaModel
   /** One sentence for everything left out or changed (views that cannot be built, spatial indexes, ...). */
   readonly warnings: readonly string[]
-  /**
-   * Tables of entities declared `synchronize: false`: TypeORM leaves them alone, and so should a diff; and
-   * views that cannot be modelled, left alone likewise.
-   */
+  /** Tables of entities declared `synchronize: false`: TypeORM leaves them alone, and so should a diff. */
   readonly skippedTables: readonly QualifiedName[]
   /**
-   * Views of entities declared `synchronize: false`: the database's copy is kept as it is, and so made again
-   * around a change of what it reads, which PostgreSQL refuses while the view exists.
+   * Views of entities declared `synchronize: false`, and views that cannot be modelled (a query builder with
+   * parameters, one that needs a connection): the database's copy is kept as it is, and so made again around
+   * a change of what it reads, which PostgreSQL refuses while the view exists.
    */
   readonly skippedViews: readonly QualifiedName[]
   /** Indexes left out of the model (not synchronized, spatial): their database copies should be left alone. */
@@ -72,8 +70,10 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
       const read = viewModelOf(metadata, dataSource, metadatas)
       if ('view' in read) views.push(read.view)
       else {
+        // Left as the database has it, and so kept alive through changes of what it reads, as a view of an
+        // entity declared synchronize: false is: PostgreSQL refuses a column's type change under it.
         warn(read.warning)
-        skippedTables.push(nameOf(metadata))
+        skippedViews.push(nameOf(metadata))
       }
       continue
     }
