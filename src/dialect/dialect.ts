@@ -127,6 +127,12 @@ export interface DialectCapabilities {
    */
   readonly implicitDefaults?: boolean
   /**
+   * Types that have no implicit default to fill such rows with: a NOT NULL column of one added without a default
+   * to a table with rows fails, or leaves them holding a value that is none of the type (MySQL's geometry types,
+   * given an empty value, on which a SPATIAL index is refused).
+   */
+  readonly typesWithoutImplicitDefault?: readonly string[]
+  /**
    * A column's ENUM stores each value as its label's position in the list: ORDER BY sorts by it, and reordering
    * the labels or inserting one before the end renumbers every stored value (MySQL). Absent: labels are only
    * a set of allowed values.

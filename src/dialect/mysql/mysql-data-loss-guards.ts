@@ -19,6 +19,7 @@ import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { lobBytes } from './mysql-lob-bytes'
 import { baseOf } from './mysql-types'
 import { mysqlEnumLabelKey } from './mysql-enum-label-key'
+import { unfillableColumnGuard } from './mysql-unfillable-column-guard'
 
 /**
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
@@ -30,9 +31,11 @@ import { mysqlEnumLabelKey } from './mysql-enum-label-key'
  * implicit default, '?' for each character the charset lacks, a cut string or the nearest bound, with a warning
  * only. Each check
  * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
- * a check of guardsAhead, else the statements that added, filled or changed the column.
+ * a check of guardsAhead, else the statements that added, filled or changed the column. A column added, it checks
+ * for rows it cannot fill (see unfillableColumnGuard).
  */
 export function dataLossGuards(op: Operation, table: string, tableCollation: string | undefined, first = false): Statement[] {
+  if (op.kind === 'add_column') return unfillableColumnGuard(op, table, first)
   if (op.kind !== 'alter_column') return []
   const { from, to } = op
   const column = quoteIdent(from.name)
@@ -152,10 +155,11 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
         : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
-    if (op.kind !== 'alter_column' || table?.change !== 'modified') return
-    const column = columnAtStart(changes, i, op.from.name)
+    if ((op.kind !== 'alter_column' && op.kind !== 'add_column') || table?.change !== 'modified') return
+    const column = op.kind === 'add_column' ? op.column.name : columnAtStart(changes, i, op.from.name)
     if (column === undefined) return
-    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, table.from?.collation, true)
+    const atStart = op.kind === 'add_column' ? op : { ...op, from: { ...op.from, name: column } }
+    const guards = dataLossGuards(atStart, table.firstName.name, table.from?.collation, true)
     if (guards.length === 0) return
     statements.push(...guards)
     guarded.add(op)

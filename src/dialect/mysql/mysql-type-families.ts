@@ -6,6 +6,11 @@ export const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint',
 /** mysqlStringTypes are MySQL's types of character strings, which have a charset and a collation. */
 export const mysqlStringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
 
+/** mysqlSpatialTypes are MySQL's geometry types. */
+export const mysqlSpatialTypes: ReadonlySet<string> = new Set([
+  'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection',
+])
+
 /** mysqlTypeFamilies group MySQL's canonical types that hold the same kind of value. */
 export const mysqlTypeFamilies: readonly (readonly string[])[] = [
   [...integerTypes].flatMap((t) => [t, `${t} unsigned`, `${t} unsigned zerofill`]),
@@ -14,7 +19,7 @@ export const mysqlTypeFamilies: readonly (readonly string[])[] = [
   ['float', 'double', 'decimal'],
   ['datetime', 'timestamp'],
   ['enum', 'set'],
-  ['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection'],
+  [...mysqlSpatialTypes],
 ]
 
 const signed: Readonly<Record<string, readonly [string, string]>> = {
