@@ -160,6 +160,8 @@ export interface TypeLimits {
   readonly lengthTypes: readonly string[]
   /** Types whose values are padded to the column's length, padding a shorter type of the family takes off before it counts. */
   readonly paddedTypes?: readonly string[]
+  /** Types without a length of their own whose values hold at most so many bytes (MySQL's TEXT and BLOB types). */
+  readonly byteLengths?: Readonly<Record<string, number>>
   readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>
   readonly decimalTypes: readonly string[]
   /** Types of binary floating-point numbers, whose values a decimal or an integer type rounds. Absent: none. */

@@ -16,7 +16,6 @@ import { keepsValues } from './mysql-values-kept'
 import { checkGuard } from './mysql-check-guards'
 import { uniqueGuard } from './mysql-unique-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
-import { lobBytes } from './mysql-lob-bytes'
 import { baseOf } from './mysql-types'
 import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 import { unfillableColumnGuard } from './mysql-unfillable-column-guard'
@@ -66,7 +65,7 @@ export function dataLossGuards(op: Operation, table: string, tableCollation: str
 /**
  * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
- * paddedBinaryNarrowing) or than a smaller TEXT or BLOB type's bytes (see lobValuesTooLong), numbers outside the new range (negative ones of a number made an unsigned decimal, float
+ * paddedBinaryNarrowing) or than a smaller TEXT or BLOB type's bytes (TypeLimits.byteLengths), numbers outside the new range (negative ones of a number made an unsigned decimal, float
  * or double; those a year does not keep, see yearsNotKept), moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
  * position or bits (see labelsNotFitting), and values text made another kind of value does not parse as (see
  * valuesNotConverting). Fewer decimal places, significant digits or fractional seconds are rounded in either mode,
@@ -81,8 +80,6 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
   if (change !== 'narrowing') return []
   const column = quoteIdent(from.name)
   if (baseOf(to.type) === 'year') return [yearsNotKept(column)]
-  const lobLength = lobBytes[baseOf(to.type)]
-  if (lobLength !== undefined) return [lobValuesTooLong(column, to, lobLength)]
   const negatives = losesSign(from, to)
     ? [{ condition: `${column} < 0`, what: `hold negative numbers, which ${typeText(to)} cannot hold: change them first (outside strict mode the server would silently write 0 instead)` }]
     : []
@@ -95,9 +92,11 @@ function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: Colu
   const { from } = op
   const probe = narrowingProbe({ name: op.table.name }, from.name, from, to, mysqlTypeLimits)
   if (probe.kind === 'longer_than') {
+    const cut = 'shorten them first (outside strict mode the server would silently cut them)'
     const what = probe.unpadded === true
       ? `hold more than ${probe.length} bytes besides their zero padding, which ${typeText(to)} cannot keep: shorten them first`
-      : `hold values longer than ${typeText(to)} takes: shorten them first (outside strict mode the server would silently cut them)`
+      : probe.inBytes === true ? `hold values longer than the ${probe.length} bytes ${typeText(to)} takes: ${cut}`
+        : `hold values longer than ${typeText(to)} takes: ${cut}`
     return [{ condition: probeCondition(probe, column)!, what }]
   }
   if (probe.kind === 'out_of_range') {
@@ -204,17 +203,6 @@ function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string,
     : `hold numbers below 0 or with a bit past the last label of ${typeTextWithValues(to)} (outside ${min}..${max}), which it reads ` +
       'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
   return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
-}
-
-/**
- * lobValuesTooLong is the test for the values of a column made a smaller TEXT or BLOB type (mediumtext made text) that
- * hold more than its `bytes`: strict mode refuses them; outside it the server cuts them to that length.
- */
-function lobValuesTooLong(column: string, to: ColumnModel, bytes: number): { condition: string, what: string } {
-  return {
-    condition: `LENGTH(${column}) > ${bytes}`,
-    what: `hold values longer than the ${bytes} bytes ${typeText(to)} takes: shorten them first (outside strict mode the server would silently cut them)`,
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TypeLimits } from '../dialect'
+import { lobBytes } from './mysql-lob-bytes'
 
 /** integerTypes are MySQL's integer types, by their base name (without `unsigned` or `zerofill`). */
 export const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
@@ -42,6 +43,7 @@ export const mysqlTypeLimits: TypeLimits = {
   lengthTypes: ['char', 'varchar', 'binary', 'varbinary', 'bit'],
   // Zero bytes, which a binary made shorter loses first (see paddedBinaryNarrowing).
   paddedTypes: ['binary'],
+  byteLengths: lobBytes,
   integerRanges: {
     ...signed,
     ...unsigned,
