@@ -134,8 +134,8 @@ export interface DialectCapabilities {
   readonly typesWithoutImplicitDefault?: readonly string[]
   /**
    * A column's ENUM stores each value as its label's position in the list: ORDER BY sorts by it, and reordering
-   * the labels or inserting one before the end renumbers every stored value (MySQL). Absent: labels are only
-   * a set of allowed values.
+   * the labels or inserting one before the end renumbers every stored value (MySQL; a SET stores a bit per label's
+   * position alike). Absent: labels are only a set of allowed values.
    */
   readonly enumPositions?: boolean
   /**
