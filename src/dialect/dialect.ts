@@ -127,9 +127,15 @@ export interface DialectCapabilities {
    */
   readonly implicitDefaults?: boolean
   /**
+   * Types that have no implicit default to fill such rows with: a NOT NULL column of one added without a default
+   * to a table with rows fails, or leaves them holding a value that is none of the type (MySQL's geometry types,
+   * given an empty value, on which a SPATIAL index is refused).
+   */
+  readonly typesWithoutImplicitDefault?: readonly string[]
+  /**
    * A column's ENUM stores each value as its label's position in the list: ORDER BY sorts by it, and reordering
-   * the labels or inserting one before the end renumbers every stored value (MySQL). Absent: labels are only
-   * a set of allowed values.
+   * the labels or inserting one before the end renumbers every stored value (MySQL; a SET stores a bit per label's
+   * position alike). Absent: labels are only a set of allowed values.
    */
   readonly enumPositions?: boolean
   /**
@@ -154,6 +160,8 @@ export interface TypeLimits {
   readonly lengthTypes: readonly string[]
   /** Types whose values are padded to the column's length, padding a shorter type of the family takes off before it counts. */
   readonly paddedTypes?: readonly string[]
+  /** Types without a length of their own whose values hold at most so many bytes (MySQL's TEXT and BLOB types). */
+  readonly byteLengths?: Readonly<Record<string, number>>
   readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>
   readonly decimalTypes: readonly string[]
   /** Types of binary floating-point numbers, whose values a decimal or an integer type rounds. Absent: none. */

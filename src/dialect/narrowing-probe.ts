@@ -9,6 +9,8 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (from.isArray === true && rounds) return { kind: 'changed_by_cast', table, column, from, to }
   // An array's length or range is its elements'.
   const elements = from.isArray === true && to.isArray === true ? { isArray: true as const } : {}
+  const bytes = limits.byteLengths?.[to.type]
+  if (bytes !== undefined) return { kind: 'longer_than', table, column, length: bytes, inBytes: true }
   if (limits.lengthTypes.includes(to.type)) {
     return {
       kind: 'longer_than', table, column, length: to.length ?? 1,

@@ -30,9 +30,12 @@ export type Probe =
   /**
    * Values longer than `length`; `unpadded`: not counting the bytes a fixed-length type pads them with (see
    * TypeLimits.paddedTypes); `isArray`: arrays holding an element longer than `length`, the length of an array
-   * type's elements.
+   * type's elements; `inBytes`: `length` counts bytes, not characters (a type of TypeLimits.byteLengths).
    */
-  | { readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true; readonly isArray?: true }
+  | {
+    readonly kind: 'longer_than'; readonly table: QualifiedName; readonly column: string; readonly length: number; readonly unpadded?: true
+    readonly isArray?: true; readonly inBytes?: true
+  }
   /**
    * Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact), and
    * with more than `scale` decimal places too where it is given (a type that narrows both ways); `isArray`:

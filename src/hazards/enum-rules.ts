@@ -71,23 +71,29 @@ export function enumValueFindings(context: RuleContext): HazardFinding[] {
 /**
  * enumReorderFindings: ENUM_REORDERED where a column's ENUM stores positions (capabilities.enumPositions) and
  * its labels are reordered, or a label is inserted anywhere but the end: every stored value is renumbered (the
- * table is copied) and ORDER BY the column sorts in the new order. Counts the values concerned. Where enums
+ * table is copied) and ORDER BY the column sorts in the new order. So for a SET, which stores a bit per position:
+ * its values' numbers change, and their order where labels are reordered (a label inserted keeps it). Counts the values concerned. Where enums
  * are types of their own, see enumTypeReorderFindings.
  */
 export function enumReorderFindings(context: RuleContext): HazardFinding[] {
   if (context.input.dialect.capabilities.enumTypes) return enumTypeReorderFindings(context)
   if (context.input.dialect.capabilities.enumPositions !== true) return []
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
-    const from = op.from.type === 'enum' ? op.from.enumValues : undefined
-    const to = op.to.type === 'enum' ? op.to.enumValues : undefined
+    const labelled = op.from.type === op.to.type && (op.to.type === 'enum' || op.to.type === 'set')
+    const from = labelled ? op.from.enumValues : undefined
+    const to = labelled ? op.to.enumValues : undefined
     if (from === undefined || to === undefined) return []
     const origin = context.origins.column(index, op.table, op.from.name)
     const keyOf = labelKeyOf(context, op, origin?.table)
     if (!reorders(from.map(keyOf), to.map(keyOf))) return []
+    const change = `Changes the labels of ${columnText(op.table, op.to.name)} from ${listOfValues(from)} to ${listOfValues(to)}, `
+    // A SET stores one bit per label: a label inserted shifts the bits after it, which keeps their order.
+    const bits = 'which renumbers the bits of every stored value (the table is copied): a number written to or read from the column ' +
+      `(\`${op.to.name} + 0\`, \`${op.to.name} & 4\`) means other labels` +
+      (keptInOrder(from.map(keyOf), to.map(keyOf)) ? '' : ', and ORDER BY sorts the column in the new order')
     return [{
       code: 'ENUM_REORDERED', operation: op,
-      what: `Changes the labels of ${columnText(op.table, op.to.name)} from ${listOfValues(from)} to ${listOfValues(to)}, ` +
-        'which renumbers every stored value (the table is copied) and changes how ORDER BY sorts the column',
+      what: change + (op.to.type === 'set' ? bits : 'which renumbers every stored value (the table is copied) and changes how ORDER BY sorts the column'),
       advice: 'add new labels at the end instead, unless the new order is meant',
       ...(origin && { probe: { kind: 'non_null', table: nameOf(origin.table), column: origin.column.name } }),
     }]

@@ -70,8 +70,10 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
         return [`${plural(n, 'row')} ${verb('holds', 'hold')} an element longer than ${plural(probe.length, 'character')}`,
           `no element is longer than ${plural(probe.length, 'character')}`]
       }
-      return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${plural(probe.length, 'character')}`,
-        `no value is longer than ${plural(probe.length, 'character')}`]
+      {
+        const length = plural(probe.length, probe.inBytes === true ? 'byte' : 'character')
+        return [`${plural(n, 'row')} ${verb('is', 'are')} longer than ${length}`, `no value is longer than ${length}`]
+      }
     case 'out_of_range': {
       const range = `${probe.min}..${probe.max}`
       if (probe.isArray === true) {

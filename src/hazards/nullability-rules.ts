@@ -52,15 +52,16 @@ function nullsProbe(context: RuleContext, index: number, op: AlterColumn, copy: 
 /**
  * addNotNullFindings: ADD_NOT_NULL_WITHOUT_DEFAULT for a NOT NULL column with no default and no generated
  * value added to a table that exists already (its rows would have nothing to hold; where the database gives
- * them its type's implicit default instead, they silently get that).
+ * them its type's implicit default instead, they silently get that, but for a type that has none).
  */
 export function addNotNullFindings(context: RuleContext): HazardFinding[] {
-  const implicit = context.input.dialect.capabilities.implicitDefaults === true
+  const { implicitDefaults, typesWithoutImplicitDefault = [] } = context.input.dialect.capabilities
   return eachOp(context, 'add_column', (op, index): HazardFinding[] => {
     const { column } = op
     if (column.nullable || column.default !== undefined || column.generated !== undefined || column.computed !== undefined) return []
     const table = context.origins.table(index, op.table)
     if (table === undefined) return []
+    const implicit = implicitDefaults === true && !typesWithoutImplicitDefault.includes(column.type)
     return [{
       code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', operation: op,
       what: implicit

@@ -28,8 +28,31 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
     const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table)
-    return [addUniqueFinding(op, added, known && (added.where === undefined || asNamed) ? { table: nameOf(table), columns: origins } : undefined)]
+    const compared = known ? comparedAs(context.input.changes.ops, added, origins, table.collation) : undefined
+    const countable = known && (added.where === undefined || asNamed) && compared !== 'uncountable'
+    return [addUniqueFinding(op, added, countable ? { table: nameOf(table), columns: origins, ...compared } : undefined)]
   })
+}
+
+/**
+ * comparedAs is how the values of `added`'s columns (`origins`, the database's names) compare once the migration has
+ * changed their collation: the new one (a probe's `collated`) where one column is given another collation of its
+ * charset, named or the table's (`tableCollation`), as the key then compares them (`'ceo'` and `'CEO'` repeat under
+ * utf8mb4_general_ci, not under utf8mb4_bin); 'uncountable' where more change, or another charset; else undefined.
+ */
+function comparedAs(
+  ops: readonly Operation[], added: AddedUniqueness, origins: readonly string[], tableCollation: string | undefined,
+): { collated: { column: string; collation: string } } | 'uncountable' | undefined {
+  const recollated = ops.flatMap((o) => {
+    if (o.kind !== 'alter_column' || !sameName(o.table, added.table) || !o.changes.includes('collation')) return []
+    const at = added.columns.indexOf(o.to.name)
+    return at < 0 ? [] : [{ column: origins[at]!, from: o.from, to: o.to }]
+  })
+  if (recollated.length === 0) return undefined
+  const [only] = recollated
+  const collation = only!.to.collation ?? (only!.to.charset === undefined ? tableCollation : undefined)
+  if (recollated.length > 1 || collation === undefined || only!.from.charset !== only!.to.charset) return 'uncountable'
+  return { collated: { column: only!.column, collation } }
 }
 
 /** viewUniqueFindings: ADD_UNIQUE for a unique index added to a materialized view that exists already (its columns are never renamed). */
@@ -41,9 +64,12 @@ function viewUniqueFindings(context: RuleContext, op: Operation, added: AddedUni
 
 /**
  * addUniqueFinding is ADD_UNIQUE, counting the duplicates among the rows of `counted` where it is given (the
- * database's names; the count names the columns as the entities do).
+ * database's names, compared under the collation `collated` gives one; the count names the columns as the entities do).
  */
-function addUniqueFinding(op: Operation, added: AddedUniqueness, counted: { readonly table: QualifiedName; readonly columns: readonly string[] } | undefined): HazardFinding {
+function addUniqueFinding(
+  op: Operation, added: AddedUniqueness,
+  counted: { readonly table: QualifiedName; readonly columns: readonly string[]; readonly collated?: { column: string; collation: string } } | undefined,
+): HazardFinding {
   const among = added.where === undefined ? '' : ` among the rows where ${added.where}`
   const renamed = counted !== undefined && counted.columns.some((column, i) => column !== added.columns[i])
   return {

@@ -78,7 +78,7 @@ function mapsByVersion(driver: Driver): boolean {
 
 /**
  * declaredOf is what the entity declares beyond the driver's fields: its own type where it is one of
- * versionMappedTypes, the driver maps it `byVersion` and wrote another, `unsigned`, whether a length the driver wrote
+ * versionMappedTypes, the driver maps it `byVersion` and wrote another, `unsigned` and `zerofill`, whether a length the driver wrote
  * (`hasLength`) is its own rather than the entity's, a default given as a string value, and a spatial feature
  * type and SRID.
  */
@@ -87,14 +87,24 @@ function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean,
   const impliedLength = hasLength && !userLengthOf(column)
   const stringDefault = stringDefaultOf(column, normalizedDefault) ?? jsonDefaultOf(column, normalizedDefault)
   const spatial = spatialOf(column)
-  if (type === undefined && column.unsigned !== true && !impliedLength && stringDefault === undefined && spatial === undefined) return undefined
+  const zerofill = zerofillOf(column)
+  if (type === undefined && column.unsigned !== true && !zerofill && !impliedLength && stringDefault === undefined && spatial === undefined) return undefined
   return {
     ...(type !== undefined && { type }),
     ...(column.unsigned === true && { unsigned: true }),
+    ...(zerofill && { zerofill: true }),
     ...(impliedLength && { impliedLength: true }),
     ...(stringDefault !== undefined && { stringDefault }),
     ...(spatial !== undefined && { spatial }),
   }
+}
+
+/**
+ * zerofillOf is TypeORM 0.3's `zerofill` option, which its MySQL driver writes as `ZEROFILL` (making the column
+ * unsigned too); TypeORM 1.x removed the option, and its ColumnMetadata has no such field.
+ */
+function zerofillOf(column: ColumnMetadata): boolean {
+  return (column as ColumnMetadata & { readonly zerofill?: unknown }).zerofill === true
 }
 
 function spatialOf(column: ColumnMetadata): DeclaredColumn['spatial'] {

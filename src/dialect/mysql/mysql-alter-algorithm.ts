@@ -2,6 +2,7 @@ import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import { innoDbTable } from './mysql-engines'
 import { type MysqlServer, atLeast } from './mysql-server'
+import { baseOf } from './mysql-types'
 
 /**
  * Algorithm is how the server carries out one part of an ALTER TABLE, as far as it is sure for every table:
@@ -146,7 +147,7 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
 
 /**
  * On MariaDB a column changes instantly when only its default, comment or ON UPDATE change, or labels are
- * added at the end of its ENUM or SET (up to 255, which keeps their one byte); nullability is changed by a
+ * added at the end of its ENUM or SET in the bytes it had (see appendsLabels); nullability is changed by a
  * rebuild in place; a longer VARCHAR is claimed nothing for (instant or not, by row format); any other
  * change of the type copies the table.
  */
@@ -193,11 +194,22 @@ function mysqlCost(op: Operation, before: TableModel | undefined): AlterCost {
   }
 }
 
-/** appendsLabels: `to` keeps every label of `from` in place and adds some after them, within one byte of storage. */
+/**
+ * appendsLabels: `to` keeps every label of `from` in place and adds some after them, in the storage `from` had: an
+ * ENUM's one byte (255 labels), a SET's bytes of one bit a label (1, 2, 3, 4 or 8: set('a',...,'h') given a ninth
+ * label takes two, which MariaDB refuses to change instantly).
+ */
 function appendsLabels(from: ColumnModel, to: ColumnModel): boolean {
   const before = from.enumValues ?? []
   const after = to.enumValues ?? []
-  return after.length <= 255 && after.length >= before.length && before.every((label, i) => after[i] === label)
+  const sameStorage = baseOf(to.type) === 'set' ? setBytes(after.length) === setBytes(before.length) : after.length <= 255
+  return sameStorage && after.length >= before.length && before.every((label, i) => after[i] === label)
+}
+
+/** setBytes is the storage of a SET of `labels` labels: (labels + 7) / 8 bytes, 8 past 32 labels. */
+function setBytes(labels: number): number {
+  const bytes = Math.ceil(labels / 8)
+  return bytes > 4 ? 8 : bytes
 }
 
 /** lengthens: only the length of a variable-length string grows. */

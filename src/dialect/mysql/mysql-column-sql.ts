@@ -1,3 +1,4 @@
+import { mysqlSpatialTypes } from './mysql-type-families'
 import type { ColumnModel } from '../../model/schema-model'
 import { writtenComputed } from '../../model/written-sql'
 import { closesAtEnd } from './mysql-defaults'
@@ -44,8 +45,7 @@ export function defaultSql(column: ColumnModel, server: MysqlServer | undefined)
 }
 
 const expressionDefaultTypes: ReadonlySet<string> = new Set([
-  'tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'json',
-  'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection',
+  'tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'json', ...mysqlSpatialTypes,
 ])
 
 /** takesOnlyExpressionDefaults: MySQL 8.0.13+ gives a column of this type a default only written as an expression. */

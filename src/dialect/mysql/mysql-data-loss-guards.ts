@@ -16,9 +16,9 @@ import { keepsValues } from './mysql-values-kept'
 import { checkGuard } from './mysql-check-guards'
 import { uniqueGuard } from './mysql-unique-guards'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
-import { lobBytes } from './mysql-lob-bytes'
 import { baseOf } from './mysql-types'
 import { mysqlEnumLabelKey } from './mysql-enum-label-key'
+import { unfillableColumnGuard } from './mysql-unfillable-column-guard'
 
 /**
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
@@ -30,9 +30,11 @@ import { mysqlEnumLabelKey } from './mysql-enum-label-key'
  * implicit default, '?' for each character the charset lacks, a cut string or the nearest bound, with a warning
  * only. Each check
  * fails the migration, before the ALTER, while such rows exist; its message says what ran before it: nothing, for
- * a check of guardsAhead, else the statements that added, filled or changed the column.
+ * a check of guardsAhead, else the statements that added, filled or changed the column. A column added, it checks
+ * for rows it cannot fill (see unfillableColumnGuard).
  */
 export function dataLossGuards(op: Operation, table: string, tableCollation: string | undefined, first = false): Statement[] {
+  if (op.kind === 'add_column') return unfillableColumnGuard(op, table, first)
   if (op.kind !== 'alter_column') return []
   const { from, to } = op
   const column = quoteIdent(from.name)
@@ -63,7 +65,7 @@ export function dataLossGuards(op: Operation, table: string, tableCollation: str
 /**
  * valuesNotFitting is the test for the values of a column whose type `op` narrows that strict mode refuses, and
  * what they are: strings and binaries longer than the new length (a binary's counted without its zero padding, see
- * paddedBinaryNarrowing) or than a smaller TEXT or BLOB type's bytes (see lobValuesTooLong), numbers outside the new range (negative ones of a number made an unsigned decimal, float
+ * paddedBinaryNarrowing) or than a smaller TEXT or BLOB type's bytes (TypeLimits.byteLengths), numbers outside the new range (negative ones of a number made an unsigned decimal, float
  * or double; those a year does not keep, see yearsNotKept), moments outside a timestamp's, and numbers made an ENUM or a SET that are no label's
  * position or bits (see labelsNotFitting), and values text made another kind of value does not parse as (see
  * valuesNotConverting). Fewer decimal places, significant digits or fractional seconds are rounded in either mode,
@@ -78,8 +80,6 @@ function valuesNotFitting(op: OperationOf<'alter_column'>): { condition: string,
   if (change !== 'narrowing') return []
   const column = quoteIdent(from.name)
   if (baseOf(to.type) === 'year') return [yearsNotKept(column)]
-  const lobLength = lobBytes[baseOf(to.type)]
-  if (lobLength !== undefined) return [lobValuesTooLong(column, to, lobLength)]
   const negatives = losesSign(from, to)
     ? [{ condition: `${column} < 0`, what: `hold negative numbers, which ${typeText(to)} cannot hold: change them first (outside strict mode the server would silently write 0 instead)` }]
     : []
@@ -92,9 +92,11 @@ function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: Colu
   const { from } = op
   const probe = narrowingProbe({ name: op.table.name }, from.name, from, to, mysqlTypeLimits)
   if (probe.kind === 'longer_than') {
+    const cut = 'shorten them first (outside strict mode the server would silently cut them)'
     const what = probe.unpadded === true
       ? `hold more than ${probe.length} bytes besides their zero padding, which ${typeText(to)} cannot keep: shorten them first`
-      : `hold values longer than ${typeText(to)} takes: shorten them first (outside strict mode the server would silently cut them)`
+      : probe.inBytes === true ? `hold values longer than the ${probe.length} bytes ${typeText(to)} takes: ${cut}`
+        : `hold values longer than ${typeText(to)} takes: ${cut}`
     return [{ condition: probeCondition(probe, column)!, what }]
   }
   if (probe.kind === 'out_of_range') {
@@ -117,7 +119,8 @@ function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: Colu
 /**
  * valuesNotConverting is the test for the values of a column whose type `op` makes them parse as another kind of
  * value (text made a number, a date, a uuid, JSON or an ENUM) that the new type does not take: strict mode refuses
- * them; outside it the server writes 0, a zero date or NULL in their place. Labels an ENUM or SET drops are tested
+ * them; outside it the server writes 0, a zero date or NULL in their place, but for JSON, which it refuses in any
+ * sql_mode (measured on MariaDB 10.11: `CONSTRAINT ... failed`, its JSON_VALID check). Labels an ENUM or SET drops are tested
  * apart (see dataLossGuards).
  */
 function valuesNotConverting(op: OperationOf<'alter_column'>): { condition: string, what: string }[] {
@@ -126,10 +129,12 @@ function valuesNotConverting(op: OperationOf<'alter_column'>): { condition: stri
   const column = quoteIdent(from.name)
   const condition = probeCondition({ kind: 'not_convertible', table: op.table, column: from.name, from, to }, column)
   if (condition === undefined) return []
+  // JSON is validated whatever the sql_mode: MySQL's type parses it, MariaDB's longtext has a JSON_VALID check.
+  const otherwise = baseOf(to.type) === 'json' ? 'the server refuses them in any sql_mode'
+    : 'outside strict mode the server would silently write 0, a zero date or NULL in their place'
   return [{
     condition: `${column} IS NOT NULL AND ${condition}`,
-    what: `hold values that do not convert to ${typeTextWithValues(to)}: change them first ` +
-      '(outside strict mode the server would silently write 0, a zero date or NULL in their place)',
+    what: `hold values that do not convert to ${typeTextWithValues(to)}: change them first (${otherwise})`,
   }]
 }
 
@@ -152,10 +157,11 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
         : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
-    if (op.kind !== 'alter_column' || table?.change !== 'modified') return
-    const column = columnAtStart(changes, i, op.from.name)
+    if ((op.kind !== 'alter_column' && op.kind !== 'add_column') || table?.change !== 'modified') return
+    const column = op.kind === 'add_column' ? op.column.name : columnAtStart(changes, i, op.from.name)
     if (column === undefined) return
-    const guards = dataLossGuards({ ...op, from: { ...op.from, name: column } }, table.firstName.name, table.from?.collation, true)
+    const atStart = op.kind === 'add_column' ? op : { ...op, from: { ...op.from, name: column } }
+    const guards = dataLossGuards(atStart, table.firstName.name, table.from?.collation, true)
     if (guards.length === 0) return
     statements.push(...guards)
     guarded.add(op)
@@ -200,17 +206,6 @@ function labelsNotFitting(op: OperationOf<'alter_column'>): { condition: string,
     : `hold numbers below 0 or with a bit past the last label of ${typeTextWithValues(to)} (outside ${min}..${max}), which it reads ` +
       'a number as the bits of: map them to labels first (outside strict mode the server would silently keep only the bits of its labels)'
   return [{ condition: `(${value} < ${min} OR ${value} > ${max})`, what }]
-}
-
-/**
- * lobValuesTooLong is the test for the values of a column made a smaller TEXT or BLOB type (mediumtext made text) that
- * hold more than its `bytes`: strict mode refuses them; outside it the server cuts them to that length.
- */
-function lobValuesTooLong(column: string, to: ColumnModel, bytes: number): { condition: string, what: string } {
-  return {
-    condition: `LENGTH(${column}) > ${bytes}`,
-    what: `hold values longer than the ${bytes} bytes ${typeText(to)} takes: shorten them first (outside strict mode the server would silently cut them)`,
-  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { normalizeMysql } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import { reconcileMysql } from './mysql-reconcile'
 import { classifyMysqlTypeChange } from './mysql-type-change'
-import { mysqlTypeFamilies, mysqlTypeLimits } from './mysql-type-families'
+import { mysqlSpatialTypes, mysqlTypeFamilies, mysqlTypeLimits } from './mysql-type-families'
 import { appliedMysqlMigrations } from './mysql-applied-migrations'
 import { presentMysqlTables } from './mysql-present-tables'
 import { createMysqlScratchDatabase } from './mysql-scratch-database'
@@ -51,6 +51,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
       schemaWideNames: checkNamesPerSchema(server) ? ['foreign key', 'check'] : ['foreign key'],
       replacesViews: true,
       implicitDefaults: true,
+      typesWithoutImplicitDefault: [...mysqlSpatialTypes],
       enumPositions: true,
       partialIndexes: false,
       ...(server !== undefined && !strictMode(server) && { truncatesOnNarrowing: true }),

@@ -8,14 +8,14 @@
  * - `engine` stays on the database side; reconcile copies it to the entity side where the entity names none. An
  *   entity's `engine` with table options after the name (`InnoDB DEFAULT CHARSET=utf8mb4`) is the name, and the
  *   table's default charset and collation those options set (withEngineOptions).
- * - ZEROFILL: TypeORM accepts `zerofill` but never writes it (its `unsigned` it does), so the entity side has
- *   ` unsigned` and never ` zerofill`.
+ * - ZEROFILL: TypeORM writes `ZEROFILL` in place of `UNSIGNED` (ColumnMetadata makes a zerofill column unsigned
+ *   too), and the server stores it as `unsigned zerofill`: so is the entity side.
  * - `float(p)` without a scale is `float` (p <= 24) or `double` (p > 24) with no precision, as the server
  *   stores it; `float(p,s)` and `double(p,s)` keep both.
  * - A `CURRENT_TIMESTAMP(n)` default or ON UPDATE past the column's fractional digits is `CURRENT_TIMESTAMP(p)`
  *   of the column's (MariaDB stores it so; MySQL refuses it), and on MariaDB one without digits too.
  * - Generated columns are nullable on MariaDB (no NOT NULL there).
- * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json` and `unsigned`; normalize
+ * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json`, `unsigned` and `zerofill`; normalize
  *   drops it.
  */
 import { byQualifiedName } from '../../model/qualified-name'
@@ -31,7 +31,7 @@ import { atLeast, type MysqlServer } from './mysql-server'
  * normalizeMysql brings an entity-side model (TypeORM's type names and defaults) to the canonical form the
  * introspector produces, for the server `server` (undefined: not known yet, as TypeORM before connecting)
  * and the DataSource's `type` (`driverType`; absent: the server's product):
- * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, charset aliases, generated
+ * types TypeORM maps by the server's version (`uuid`, `json`), `unsigned`, `zerofill`, charset aliases, generated
  * columns nullable on MariaDB, and the index
  * MySQL creates for a foreign key that no declared index serves.
  */
@@ -102,7 +102,8 @@ function entityColumn(tableName: string, column: ColumnModel, typeorm: TypeormMa
   if (declared?.type === 'json' && server !== undefined && !(mariadbDriver && server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
     filled = { ...filled, type: 'json' }
   }
-  if (declared?.unsigned === true) filled = { ...filled, type: `${filled.type} unsigned` }
+  if (declared?.unsigned === true || declared?.zerofill === true) filled = { ...filled, type: `${filled.type} unsigned` }
+  if (declared?.zerofill === true) filled = { ...filled, type: `${filled.type} zerofill` }
   const text = declared?.stringDefault
   if (text !== undefined && filled.computed === undefined) filled = { ...filled, default: stringDefaultSql(text, filled.type) }
   // MariaDB has no NOT NULL on generated columns (TypeORM writes none there): they are nullable.

@@ -54,7 +54,9 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
 export function probeCondition(probe: ConditionProbe, column: string): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
-    case 'longer_than': return `CHAR_LENGTH(${probe.unpadded === true ? withoutZeroPadding(column) : column}) > ${probe.length}`
+    case 'longer_than':
+      if (probe.inBytes === true) return `LENGTH(${column}) > ${probe.length}`
+      return `CHAR_LENGTH(${probe.unpadded === true ? withoutZeroPadding(column) : column}) > ${probe.length}`
     case 'out_of_range': {
       // As a number: a TIME or DATE compared with a number is compared as a moment ('00:00:05' > 2147483647 held),
       // where the column's conversion takes its number (5, 20240102).

@@ -1,10 +1,16 @@
 import type { TypeLimits } from '../dialect'
+import { lobBytes } from './mysql-lob-bytes'
 
 /** integerTypes are MySQL's integer types, by their base name (without `unsigned` or `zerofill`). */
 export const integerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
 
 /** mysqlStringTypes are MySQL's types of character strings, which have a charset and a collation. */
 export const mysqlStringTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext'])
+
+/** mysqlSpatialTypes are MySQL's geometry types. */
+export const mysqlSpatialTypes: ReadonlySet<string> = new Set([
+  'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection',
+])
 
 /** mysqlTypeFamilies group MySQL's canonical types that hold the same kind of value. */
 export const mysqlTypeFamilies: readonly (readonly string[])[] = [
@@ -14,7 +20,7 @@ export const mysqlTypeFamilies: readonly (readonly string[])[] = [
   ['float', 'double', 'decimal'],
   ['datetime', 'timestamp'],
   ['enum', 'set'],
-  ['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection'],
+  [...mysqlSpatialTypes],
 ]
 
 const signed: Readonly<Record<string, readonly [string, string]>> = {
@@ -37,6 +43,7 @@ export const mysqlTypeLimits: TypeLimits = {
   lengthTypes: ['char', 'varchar', 'binary', 'varbinary', 'bit'],
   // Zero bytes, which a binary made shorter loses first (see paddedBinaryNarrowing).
   paddedTypes: ['binary'],
+  byteLengths: lobBytes,
   integerRanges: {
     ...signed,
     ...unsigned,

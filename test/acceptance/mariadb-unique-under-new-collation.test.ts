@@ -1,0 +1,62 @@
+import * as fs from 'node:fs'
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { upgrade } from '../../src/runner/migration-runner'
+import { migrateTo, projectFor } from '../support/migration-cycle'
+import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
+
+// Found on taozhi1010/nest-admin: `sys_post`.`post_code` given utf8mb4_bin and a unique key in one migration, with the
+// codes 'ceo' and 'CEO'. ADD_UNIQUE counted "1 duplicate value" under the column's old collation (the table's
+// utf8mb4_general_ci), but the key compares them under the new one, where they differ, and the migration ran. The
+// other way round it said "no duplicate values" and the migration failed ("Duplicate entry"). The duplicates are now
+// counted under the collation the column has once migrated.
+
+@Entity('post')
+class PostCaseInsensitive {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 64 }) code: string
+}
+
+@Entity('post')
+class PostBinaryUnique {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 64, collation: 'utf8mb4_bin', unique: true }) code: string
+}
+
+@Entity('post')
+class PostBinary {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' }) code: string
+}
+
+@Entity('post')
+class PostCaseInsensitiveUnique {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 64, unique: true }) code: string
+}
+
+const addUniqueHazard = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('// hazard ADD_UNIQUE'))
+
+describe('MariaDB: a unique key added to a column whose collation the migration changes', () => {
+  let db: TestDatabase
+  beforeEach(async () => {
+    db = await createMariaDbDatabase('unique_collation')
+  })
+  afterEach(async () => db?.drop())
+
+  it('made binary: values equal but for case are no duplicates, and the migration runs', async () => {
+    await migrateTo(db, [PostCaseInsensitive], 'Init')
+    await db.query("INSERT INTO post (code) VALUES ('ceo'), ('CEO'), ('hr')")
+    const { file } = await generateMigration(projectFor(db, [PostBinaryUnique]), 'Unique', 1_800_000_000_000)
+    expect(addUniqueHazard(file!)).toEqual([expect.stringContaining('which fails while values repeat (no duplicate values of ("code"))')])
+    await upgrade(projectFor(db, [PostBinaryUnique]))
+  })
+
+  it('made case-insensitive (the table\'s collation): they are duplicates, and the migration fails', async () => {
+    await migrateTo(db, [PostBinary], 'Init')
+    await db.query("INSERT INTO post (code) VALUES ('ceo'), ('CEO'), ('hr')")
+    const { file } = await generateMigration(projectFor(db, [PostCaseInsensitiveUnique]), 'Unique', 1_800_000_000_000)
+    expect(addUniqueHazard(file!)).toEqual([expect.stringContaining('which fails while values repeat (1 duplicate value of ("code"))')])
+    await expect(upgrade(projectFor(db, [PostCaseInsensitiveUnique]))).rejects.toThrow('Duplicate entry')
+  })
+})
