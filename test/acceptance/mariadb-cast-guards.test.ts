@@ -60,13 +60,13 @@ describe('MariaDB: text made a uuid, a number or a date, with values that do not
       expect(await db.query(schemaQuery)).toEqual(schemaBefore)
       return failure
     }
-    expect(await failureFor()).toContain('rows of "note"."tagId" hold values that do not convert to uuid')
+    expect(await failureFor()).toContain('rows of "note"."tagId" hold values that do not convert to uuid: change them first (outside strict mode the server would silently write NULL in their place)')
     await db.query("UPDATE note SET tagId = NULL WHERE tagId = 'legacy-1'")
     expect(await failureFor()).toContain('rows of "tag"."id" hold values that do not convert to uuid')
     await db.query("UPDATE tag SET id = '0b6e1c4a-2f0b-4e3e-9d1c-7d9f0a523a3b' WHERE id = 'legacy-1'")
-    expect(await failureFor()).toContain('rows of "tag"."seen" hold values that do not convert to datetime')
+    expect(await failureFor()).toContain('rows of "tag"."seen" hold values that do not convert to datetime: change them first (outside strict mode the server would silently write a zero date or time in their place)')
     await db.query("UPDATE tag SET seen = NULL WHERE seen = 'yesterday'")
-    expect(await failureFor()).toContain('rows of "tag"."uses" hold values that do not convert to int')
+    expect(await failureFor()).toContain('rows of "tag"."uses" hold values that do not convert to int: change them first (outside strict mode the server would silently write 0 in their place)')
     await db.query("UPDATE tag SET uses = '12' WHERE uses = 'x12'")
 
     expect(await upgrade(projectFor(db, [TagAfter, NoteAfter]))).toEqual(['NativeTypes1800000000000'])

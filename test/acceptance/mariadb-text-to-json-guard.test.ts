@@ -6,7 +6,7 @@ import { createMariaDbDatabase, type TestDatabase } from '../support/test-databa
 
 // Found on taozhi1010/nest-admin, whose job log's `exception_info` varchar(2000) was made `json` with a row holding
 // 'TypeError: x is not a function'. The migration's check said that outside strict mode the server would silently
-// write 0, a zero date or NULL in place of such values, but JSON is validated in any sql_mode: MariaDB's json is a
+// write 0, a zero date, NULL or the empty label in place of such values, but JSON is validated in any sql_mode: MariaDB's json is a
 // longtext with a JSON_VALID check, and the ALTER fails ("CONSTRAINT `job_log.exception_info` failed"), as MySQL's
 // JSON type refuses the text. The check's message now says so; the check itself runs first as before.
 

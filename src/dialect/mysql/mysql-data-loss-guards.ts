@@ -119,7 +119,7 @@ function valuesOutside(op: OperationOf<'alter_column'>, column: string, to: Colu
 /**
  * valuesNotConverting is the test for the values of a column whose type `op` makes them parse as another kind of
  * value (text made a number, a date, a uuid, JSON or an ENUM) that the new type does not take: strict mode refuses
- * them; outside it the server writes 0, a zero date or NULL in their place, but for JSON, which it refuses in any
+ * them; outside it the server writes another value in their place (see silentReplacement), but for JSON, which it refuses in any
  * sql_mode (measured on MariaDB 10.11: `CONSTRAINT ... failed`, its JSON_VALID check). Labels an ENUM or SET drops are tested
  * apart (see dataLossGuards).
  */
@@ -131,11 +131,23 @@ function valuesNotConverting(op: OperationOf<'alter_column'>): { condition: stri
   if (condition === undefined) return []
   // JSON is validated whatever the sql_mode: MySQL's type parses it, MariaDB's longtext has a JSON_VALID check.
   const otherwise = baseOf(to.type) === 'json' ? 'the server refuses them in any sql_mode'
-    : 'outside strict mode the server would silently write 0, a zero date or NULL in their place'
+    : `outside strict mode the server would silently write ${silentReplacement(to.type)} in their place`
   return [{
     condition: `${column} IS NOT NULL AND ${condition}`,
     what: `hold values that do not convert to ${typeTextWithValues(to)}: change them first (${otherwise})`,
   }]
+}
+
+/**
+ * silentReplacement is what the server writes outside strict mode for a value its new type does not take (measured
+ * on MariaDB 10.11): the empty label of an ENUM, NULL for a uuid or an inet address, the zero date, 0 for a number.
+ */
+function silentReplacement(type: string): string {
+  const base = baseOf(type)
+  if (base === 'enum' || base === 'set') return "the empty label ''"
+  if (['uuid', 'inet4', 'inet6'].includes(base)) return 'NULL'
+  if (['date', 'datetime', 'timestamp', 'time', 'year'].includes(base)) return 'a zero date or time'
+  return '0'
 }
 
 /**

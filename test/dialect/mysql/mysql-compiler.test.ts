@@ -323,6 +323,11 @@ describe('mysql compiler', () => {
       expect(statements).toHaveLength(4)
     })
 
+    it('says what the server writes outside strict mode in place of text an ENUM does not take', () => {
+      const statements = compile([alterColumn(note, body, { ...body, type: 'enum', enumValues: ['p', 'q'] })], mariadb1011, from)
+      expect(statements[0]!.failIfRows).toContain("hold values that do not convert to enum ('p', 'q'): change them first (outside strict mode the server would silently write the empty label '' in their place)")
+    })
+
     it('first in the migration, naming the table and column as they are before it', () => {
       const renamedNote = { ...note, name: 'memo' }
       const text = { ...body, name: 'text' }
