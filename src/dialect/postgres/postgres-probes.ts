@@ -21,7 +21,7 @@ const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'o
  * notConvertible tests the text form of a value against what the target type accepts, for the types it knows.
  * A value becoming an array becomes its one element, and an array of one element becoming a value is that
  * element (valueCastSql): those are tested as the element. Text written as an array literal becomes that array,
- * whose elements are not tested. Between arrays, each element converts as a value would: an array is counted
+ * whose elements are tested (see notElementsOfLiteral). Between arrays, each element converts as a value would: an array is counted
  * where one of its elements does not convert (`{1,x}` made `integer[]`).
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
@@ -29,8 +29,11 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   const fromArray = from.isArray === true
   if (fromArray && !to.isArray) return notValueOf(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
   if (!fromArray && to.isArray) {
-    const element = notValueOf({ ...to, isArray: false }, `${column}::text`)
-    return element === undefined ? undefined : `NOT ${isArrayLiteral(`${column}::text`)} AND ${element}`
+    const text = `${column}::text`
+    const element = notValueOf({ ...to, isArray: false }, text)
+    if (element === undefined) return undefined
+    const literalElement = notValueOf({ ...to, isArray: false }, 'trim(literal_element)')!
+    return `CASE WHEN ${isArrayLiteral(text)} THEN ${notElementsOfLiteral(text, literalElement)} ELSE ${element} END`
   }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
   if (to.isArray) {
@@ -40,6 +43,19 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   }
   return notValueOfText(from, to, `${column}::text`)
 }
+
+/**
+ * notElementsOfLiteral tests text written as an array literal (`{1,2}`) for an element that `test` (of
+ * `literal_element`) finds not to be a value of the target's, NULL elements aside. Only a literal of one dimension
+ * whose elements are neither quoted nor escaped is split at its commas; any other is counted, as one that may not
+ * convert.
+ */
+function notElementsOfLiteral(text: string, test: string): string {
+  const elements = `unnest(string_to_array(btrim(${text}, ' {}'), ',')) AS literal_element`
+  return `(${text} !~ ${quoteLiteral(plainArrayLiteralPattern)} OR EXISTS (SELECT FROM ${elements} WHERE upper(trim(literal_element)) <> 'NULL' AND ${test}))`
+}
+
+const plainArrayLiteralPattern = '^[[:space:]]*[{][^{}"\\\\]*[}][[:space:]]*$'
 
 /**
  * notValueOfText is the test that a value of `from`'s type, written as `text`, is not a value of `to`'s. A
