@@ -35,7 +35,7 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   if (target in integerBytes) return toInteger(source, from, to)
   if (mysqlStringTypes.has(target)) return toString(source, from, to)
   if (mysqlBinaryTypes.has(target)) return mysqlBinaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
-  if (textValueTypes.has(source) || mysqlBinaryTypes.has(source)) return 'cast_may_fail'
+  if (textValueTypes.has(source) || mysqlBinaryTypes.has(source) || source === 'json') return 'cast_may_fail'
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
   if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
   if (target === 'decimal') return source in integerBytes ? ((to.precision ?? 10) - (to.scale ?? 0) >= digits(from) ? 'rewrite' : 'narrowing') : 'narrowing'
@@ -113,7 +113,8 @@ function toLabels(from: ColumnModel, to: ColumnModel, sameKind: boolean): TypeCh
 function toInteger(source: string, from: ColumnModel, to: ColumnModel): TypeChange {
   const target = baseOf(to.type)
   if (source === 'year') return integerBytes[target]! >= integerBytes.smallint! ? 'rewrite' : 'narrowing'
-  if (!(source in integerBytes)) return textValueTypes.has(source) ? 'cast_may_fail' : 'narrowing'
+  // Numbers, dates, times and bits are numbers to a conversion; anything else is parsed (`'vb'`, a JSON document).
+  if (!(source in integerBytes)) return fractionalTypes.has(source) || timeTypes.has(source) || source === 'date' || source === 'bit' ? 'narrowing' : 'cast_may_fail'
   const [fromUnsigned, toUnsigned] = [from.type.includes('unsigned'), to.type.includes('unsigned')]
   if (fromUnsigned !== toUnsigned) {
     if (!toUnsigned && integerBytes[target]! > integerBytes[source]!) return 'rewrite'
