@@ -15,10 +15,12 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'alter_column', (op, index): HazardFinding[] => {
     if (!op.changes.includes('nullability') || op.to.nullable) return []
     const column = columnText(op.table, op.to.name)
-    // In the database's own quotes: MySQL reads "name" as a string, and the advice would set nothing.
-    const name = context.input.dialect.quoteIdent(op.to.name)
     // The copy into this column, named as it is then: a contract copies into `score__new`, then renames it `score`.
     const target = context.origins.column(index, op.table, op.from.name)
+    // Filled before the migration runs, the column has the name it has in the database: a rename in the same
+    // migration (which a SQLite rebuild makes in the same step) has not run yet. In the database's own quotes:
+    // MySQL reads "name" as a string, and the advice would set nothing.
+    const name = context.input.dialect.quoteIdent(target?.column.name ?? op.to.name)
     const copiedInto = (c: (typeof copies)[number]) => {
       if (target === undefined) return sameName(c.op.table, op.table) && c.op.to.name === op.from.name
       const into = context.origins.column(c.index, c.op.table, c.op.to.name)

@@ -1,6 +1,6 @@
 import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { ViewModel } from '../model/schema-model'
-import { sameViewDefinition } from '../model/same-view-definition'
+import { recreatedViewDrops } from '../operations/recreated-views'
 import type { HazardFinding } from './hazard-finding'
 import { tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -20,12 +20,7 @@ export function viewDroppedFindings(context: RuleContext): HazardFinding[] {
  * only to be created again as it was, listing every such view (one whose own definition changes is not).
  */
 export function viewDependencyRecreatedFindings(context: RuleContext): HazardFinding[] {
-  const created = new Map(context.input.changes.ops.flatMap((op) => (op.kind === 'create_view' ? [[qualifiedKey(op.view), op.view] as const] : [])))
-  const recreated = context.input.changes.ops.flatMap((op) => {
-    if (op.kind !== 'drop_view') return []
-    const again = created.get(qualifiedKey(op.view))
-    return again !== undefined && sameViewDefinition(op.view, again) ? [op] : []
-  })
+  const recreated = recreatedViewDrops(context.input.changes.ops)
   if (recreated.length === 0) return []
   return [{
     code: 'VIEW_DEPENDENCY_RECREATED', operation: recreated[0],

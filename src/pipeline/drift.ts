@@ -1,4 +1,7 @@
 import { planViews } from '../diff/view-dependents'
+import { qualifiedKey } from '../model/qualified-name'
+import type { Operation } from '../operations/operation'
+import { recreatedViewDrops } from '../operations/recreated-views'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { dialectAtServer, dialectFor } from '../dialect/dialect-for'
 import { emptySchema, type SchemaModel } from '../model/schema-model'
@@ -51,7 +54,7 @@ export async function compareDrift(project: LoadedProject, shadowUrl: string | u
       try {
         const [fromMigrations, actual] = await readBoth(scratch, dialect, built, live)
         const plan = await driftPlan(fromMigrations, actual, dialect)
-        return { plan, findings: driftFindings(summarizeChanges(plan.up)) }
+        return { plan, findings: driftFindings(summarizeChanges(withoutRecreatedViews(plan.up))) }
       } finally {
         await built.close()
       }
@@ -85,6 +88,16 @@ async function driftPlan(fromMigrations: SchemaModel, live: SchemaModel, dialect
   const renamed = await resolveRenames(fromMigrations, live, dialect.capabilities, [], [])
   const changes = changeSetOf(fromMigrations, planViews(renamed.ops, fromMigrations, live, dialect))
   return pendingPlan({ up: changes.ops, upStatements: dialect.compile(changes), downStatements: compileDown(dialect, changes), warnings: [] })
+}
+
+/**
+ * withoutRecreatedViews leaves out the views `ops` drop only to create them again as they were, around a change of
+ * what they read (a SQLite rebuild, a PostgreSQL type change): the live database has them as the migrations made
+ * them, so they are no drift of their own.
+ */
+function withoutRecreatedViews(ops: readonly Operation[]): Operation[] {
+  const unchanged = new Set(recreatedViewDrops(ops).map((op) => qualifiedKey(op.view)))
+  return ops.filter((op) => !((op.kind === 'drop_view' || op.kind === 'create_view') && unchanged.has(qualifiedKey(op.view))))
 }
 
 /** driftFindings words each changed object, or each changed part of a table, as what the live database has that no migration made. */

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect'
 import { compareProject } from '../../src/pipeline/compare-project'
 import { measureHazards } from '../../src/pipeline/measure-hazards'
+import { RenamedFrom } from '../../src/source/renamed-from'
 import { migrateTo, projectFor } from '../support/migration-cycle'
 import { createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
@@ -21,6 +22,15 @@ class UsersAfter {
 }
 
 const rows = 'SELECT id, email, age, name FROM users ORDER BY id'
+
+// Hydra launcher's game_shop_cache: "language" renamed "lang" and made NOT NULL, in one rebuild.
+@Entity('users')
+class UsersRenamedNotNull {
+  @PrimaryGeneratedColumn() id: number
+  @RenamedFrom('email') @Column({ type: 'varchar' }) contact: string
+  @Column({ type: 'integer', nullable: true }) age: number | null
+  @Column({ type: 'varchar', length: 100 }) name: string
+}
 
 describe('sqlite: hazards are reported with the data they affect, before anyone runs the migration', () => {
   let db: TestDatabase
@@ -50,6 +60,15 @@ describe('sqlite: hazards are reported with the data they affect, before anyone 
       'fill those rows first (UPDATE ... SET "email" = ... WHERE "email" IS NULL).',
     )
     expect(await db.query(rows)).toEqual(data)
+  })
+
+  it('a column renamed and made NOT NULL at once is filled under the name it has before the migration', async () => {
+    const { hazards } = await compareProject(projectFor(db, [UsersRenamedNotNull]))
+    const setNotNull = hazards.find((h) => h.code === 'SET_NOT_NULL')!
+    expect(setNotNull.message).toBe(
+      'Makes "users"."contact" NOT NULL, which fails while a row holds NULL there (2 rows have NULL in "contact"); ' +
+      'fill those rows first (UPDATE ... SET "email" = ... WHERE "email" IS NULL).',
+    )
   })
 
   it('still lists the hazards, without counts and with a warning, when the data cannot be read', async () => {

@@ -147,6 +147,25 @@ describe('on SQLite', () => {
     expect(github.code).toBe(4)
   })
 
+  it('a view the migrations made, over a table changed by hand, is not drift of its own', async () => {
+    // The plan rebuilds "note", so it drops and re-creates the view reading it, as it was: only the column is drift.
+    project.write('migrations/1700000000001-NoteView.ts', handMigration('NoteView1700000000001',
+      ['CREATE VIEW "note_text" AS SELECT "id", "text" FROM "note"'], ['DROP VIEW "note_text"']))
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+    await live.query('DROP VIEW "note_text"')
+    await live.query('CREATE TABLE "note_new" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "text" varchar)')
+    await live.query('INSERT INTO "note_new" SELECT * FROM "note"')
+    await live.query('DROP TABLE "note"')
+    await live.query('ALTER TABLE "note_new" RENAME TO "note"')
+    await live.query('CREATE VIEW "note_text" AS SELECT "id", "text" FROM "note"')
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stdout).toContain('DROP VIEW "note_text"')
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('drift: '))).toEqual([
+      'drift: the live database has column "text": NOT NULL -> NULL on table "note", changed outside the migrations',
+    ])
+    expect(run.code).toBe(4)
+  })
+
   it('an applied migration the folder lacks is one line saying what to do (exit 2)', async () => {
     project.write('migrations/1700000000001-Later.ts', later)
     expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)

@@ -13,6 +13,7 @@ import { repeatsPrimaryKey } from '../../model/primary-key-unique'
 import { byQualifiedName, compareText } from '../../model/qualified-name'
 import { canonicalTypeParts } from './sqlite-column-type'
 import { canonicalSql } from './sqlite-sql-text'
+import { affinityOf } from './sqlite-type-change'
 import { canonicalView } from './sqlite-view-definition'
 
 /**
@@ -69,7 +70,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
   const enumValues = isEnum && column.isArray !== true ? [...column.enumValues!] : undefined
   // TypeORM writes an enum's type (`varchar`) alone: no length, no ` array`.
   const parts = autoincrementKey(column) ? { type: 'integer' } : canonicalTypeParts(isEnum ? { type: column.type } : column)
-  const defaultValue = canonicalDefault(column.default)
+  const defaultValue = storedByAffinity(canonicalDefault(column.default), column.type)
   return {
     name: column.name,
     ...parts,
@@ -114,6 +115,22 @@ export function canonicalDefault(text: string | undefined): string | undefined {
   const now = /^(datetime|date|time) ?\( ?'now' ?\)$/i.exec(sql)
   if (now !== null) return nowFunctions[now[1]!.toLowerCase()]!
   return sql
+}
+
+/**
+ * storedByAffinity: a number default written as the other kind of literal than the column stores is the literal
+ * it stores (https://sqlite.org/datatype3.html#type_affinity). A quoted number (`'0'`, knex's `defaultTo(0)`) of a
+ * column of numeric affinity is the number, as `DEFAULT '0'` and `DEFAULT 0` give an `integer`, `boolean` or `float`
+ * column the same value; a bare integer of a text column is its text (`DEFAULT 0` stores `'0'` there). Only an
+ * integer of up to 15 digits is its own text: SQLite writes other numbers otherwise (`1e3` as `'1000.0'`).
+ */
+function storedByAffinity(defaultValue: string | undefined, type: string): string | undefined {
+  if (defaultValue === undefined) return undefined
+  const affinity = affinityOf(type)
+  const quotedNumber = /^'(-?\d+(?:\.\d+)?)'$/.exec(defaultValue)
+  if (quotedNumber !== null && affinity !== 'TEXT' && affinity !== 'BLOB') return quotedNumber[1]
+  if (affinity === 'TEXT' && /^(?:0|-?[1-9]\d{0,14})$/.test(defaultValue)) return `'${defaultValue}'`
+  return defaultValue
 }
 
 const nowFunctions: Readonly<Record<string, string>> = { datetime: 'CURRENT_TIMESTAMP', date: 'CURRENT_DATE', time: 'CURRENT_TIME' }

@@ -116,6 +116,35 @@ describe('sqlite introspection of hand-written tables', () => {
   })
 })
 
+describe('sqlite defaults of numeric affinity', () => {
+  // knex's defaultTo(0) writes DEFAULT '0'; TypeORM writes DEFAULT 0. SQLite's affinity stores the same value for
+  // both in a column of numeric affinity, and in a text column; an untyped column (BLOB affinity) keeps each as written.
+  let db: ScratchDatabase
+  beforeAll(() => {
+    db = scratchDatabase()
+    db.db.exec(`
+      CREATE TABLE quoted (id integer primary key, n integer not null default '0', flag boolean not null default '1',
+        ratio float not null default '0.5', at datetime default '2020-01-01', label text not null default '0', raw default '7');
+      CREATE TABLE bare (id integer primary key, n integer not null default 0, flag boolean not null default 1,
+        ratio float not null default 0.5, at datetime default '2020-01-01', label text not null default 0, raw default 7);
+      INSERT INTO quoted (id) VALUES (1); INSERT INTO bare (id) VALUES (1);
+    `)
+  })
+  afterAll(() => db.remove())
+
+  test('a quoted number is the number in an integer, boolean or float column, a bare integer is its text in a text column', async () => {
+    const stored = (table: string) => db.db.prepare(`SELECT n, typeof(n), flag, typeof(flag), ratio, typeof(ratio), label, typeof(label), raw, typeof(raw) FROM ${table}`).get()
+    const defaults = (table: TableModel) => Object.fromEntries(table.columns.map((c) => [c.name, c.default]))
+    const [bare, quoted] = (await db.read()).tables
+    // What SQLite stores tells which defaults are the same: all but the untyped column's.
+    const [quotedValues, bareValues] = [stored('quoted') as Record<string, unknown>, stored('bare') as Record<string, unknown>]
+    expect(Object.keys(quotedValues).filter((k) => quotedValues[k] !== bareValues[k])).toEqual(['raw', 'typeof(raw)'])
+    expect(defaults(quoted)).toEqual({ ...defaults(bare), raw: "'7'" })
+    expect(defaults(quoted)).toMatchObject({ n: '0', flag: '1', ratio: '0.5', at: "'2020-01-01'", label: "'0'", raw: "'7'" })
+    expect(defaults(bare).raw).toBe('7')
+  })
+})
+
 describe('sqlite introspection of triggers', () => {
   let db: ScratchDatabase
   let tables: readonly TableModel[]
