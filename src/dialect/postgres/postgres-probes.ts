@@ -24,24 +24,25 @@ const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'o
  * whose elements are tested (see notElementsOfLiteral). Between arrays, each element converts as a value would: an array is counted
  * where one of its elements does not convert (`{1,x}` made `integer[]`).
  */
-function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string): string | undefined {
+function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string, inputTests: boolean): string | undefined {
   const { from, to } = probe
+  const invalid: InvalidInput | undefined = inputTests ? (text, type) => `NOT pg_input_is_valid(${text}, ${quoteLiteral(columnTypeSql({ ...type, isArray: false }, probe.table))})` : undefined
   const fromArray = from.isArray === true
-  if (fromArray && !to.isArray) return notValueOf(to, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
+  if (fromArray && !to.isArray) return notValueOf(to, invalid, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
   if (!fromArray && to.isArray) {
     const text = `${column}::text`
-    const element = notValueOf({ ...to, isArray: false }, text)
+    const element = notValueOf({ ...to, isArray: false }, invalid, text)
     if (element === undefined) return undefined
-    const literalElement = notValueOf({ ...to, isArray: false }, 'trim(literal_element)')!
+    const literalElement = notValueOf({ ...to, isArray: false }, invalid, 'trim(literal_element)')!
     return `CASE WHEN ${isArrayLiteral(text)} THEN ${notElementsOfLiteral(text, literalElement)} ELSE ${element} END`
   }
   // Between arrays, the text form is an array literal (`{a,b}`): a text array takes it.
   if (to.isArray) {
     if (stringTypes.has(to.type)) return `NOT ${isArrayLiteral(`${column}::text`)}`
-    const element = notValueOfText({ ...from, isArray: false }, { ...to, isArray: false }, 'element::text')
+    const element = notValueOfText({ ...from, isArray: false }, { ...to, isArray: false }, invalid, 'element::text')
     return element === undefined ? undefined : eachValue({ isArray: true }, column, () => element)
   }
-  return notValueOfText(from, to, `${column}::text`)
+  return notValueOfText(from, to, invalid, `${column}::text`)
 }
 
 /**
@@ -62,16 +63,19 @@ const plainArrayLiteralPattern = '^[[:space:]]*[{][^{}"\\\\]*[}][[:space:]]*$'
  * built-in cast converts the value itself, which its text does not tell of (`$12.50` is a money's text);
  * jsonb's casts to numbers and booleans take what its text shows, and a bit string's text is its bits.
  */
-function notValueOfText(from: ColumnModel, to: ColumnModel, text: string): string | undefined {
+function notValueOfText(from: ColumnModel, to: ColumnModel, invalid: InvalidInput | undefined, text: string): string | undefined {
   if (!jsonTypes.has(from.type) && hasBuiltInCast(from, to) && !(bitStringTypes.has(from.type) && bitStringTypes.has(to.type))) return undefined
-  return notValueOf(to, text, from)
+  return notValueOf(to, invalid, text, from)
 }
+
+/** InvalidInput is the test that `text` is no input of `type`'s, where the server has one (pg_input_is_valid, PostgreSQL 16). */
+type InvalidInput = (text: string, type: ColumnModel) => string
 
 /**
  * notValueOf is the test that `text` is not a value of `to`'s (scalar) type, for the types it knows (`from`, the
- * column's type now, where the test depends on it).
+ * column's type now, where the test depends on it), and for the others where the server tests input (`invalid`).
  */
-function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string | undefined {
+function notValueOf(to: ColumnModel, invalid: InvalidInput | undefined, text: string, from?: ColumnModel): string | undefined {
   switch (to.type) {
     case 'smallint':
     case 'integer':
@@ -94,13 +98,13 @@ function notValueOf(to: ColumnModel, text: string, from?: ColumnModel): string |
     case 'jsonb':
       // The one json value jsonb refuses: a \u0000 escape (not one whose backslash is itself escaped). Whether
       // text of another type is JSON at all, PostgreSQL 15 has no test for.
-      return from?.type === 'json' && from.isArray !== true ? `${text} ~ ${quoteLiteral(unescapedNulPattern)}` : undefined
+      return from?.type === 'json' && from.isArray !== true ? `${text} ~ ${quoteLiteral(unescapedNulPattern)}` : invalid?.(text, to)
     case 'enum':
       return to.enumValues === undefined || to.enumValues.length === 0
         ? undefined
         : `${text} NOT IN (${to.enumValues.map(quoteLiteral).join(', ')})`
     default:
-      return undefined
+      return invalid?.(text, to)
   }
 }
 
@@ -119,8 +123,11 @@ function notBitString(to: ColumnModel, text: string): string {
 const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
 const bitStringPattern = '^([bB]?[01]*|[xX][0-9a-fA-F]*)$'
 
-/** condition is the PostgreSQL test for the rows a probe counts; `column` is quoted. */
-function condition(probe: ConditionProbe, column: string): string | undefined {
+/**
+ * condition is the PostgreSQL test for the rows a probe counts; `column` is quoted. With `inputTests` (PostgreSQL
+ * 16 and later), a value made a type the probe has no test of its own for is tested by the server's input function.
+ */
+function condition(probe: ConditionProbe, column: string, inputTests: boolean): string | undefined {
   switch (probe.kind) {
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return eachValue(probe, column, (value) => `char_length(${value}::text) > ${probe.length}`)
@@ -133,7 +140,7 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
       const values = probe.values.map(quoteLiteral).join(', ')
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
     }
-    case 'not_convertible': return notConvertible(probe, column)
+    case 'not_convertible': return notConvertible(probe, column, inputTests)
     case 'changed_by_cast': return changedByCast(probe, column)
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
@@ -174,26 +181,38 @@ function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' 
   return `CASE WHEN ${beyond} THEN true ELSE ${compared} END`
 }
 
-const syntax: ProbeSyntax = {
-  quoteIdent,
-  tableSql: qualified,
-  condition,
-  // reltuples is -1 for a table never vacuumed or analyzed; measureWith then reports no estimate.
-  estimateSql: (table) => `(SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${quoteLiteral(qualified(table))}))`,
+/** syntaxOf is the probes' PostgreSQL, with the server's input tests or without (see condition). */
+function syntaxOf(inputTests: boolean): ProbeSyntax {
+  return {
+    quoteIdent,
+    tableSql: qualified,
+    condition: (probe, column) => condition(probe, column, inputTests),
+    // reltuples is -1 for a table never vacuumed or analyzed; measureWith then reports no estimate.
+    estimateSql: (table) => `(SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${quoteLiteral(qualified(table))}))`,
+  }
 }
 
-/** firstProbedRowPostgres selects one row that `probe` counts (see firstRowSql). */
+/** firstProbedRowPostgres selects one row that `probe` counts (see firstRowSql), with the tests every server has. */
 export function firstProbedRowPostgres(probe: ConditionProbe): string | undefined {
-  return firstRowSql(syntax, probe)
+  return firstRowSql(syntaxOf(false), probe)
 }
+
+/** postgresProbeConditionSql is condition for a server of `versionNumber` (server_version_num), for its tests. */
+export function postgresProbeConditionSql(probe: ConditionProbe, column: string, versionNumber: number): string | undefined {
+  return condition(probe, column, testsInput(versionNumber))
+}
+
+const testsInput = (versionNumber: number) => versionNumber >= 160000
 
 /** measurePostgres answers probes in a few queries (see measureWith) through the read-only session; row counts come with the planner's estimate. */
-export function measurePostgres(
+export async function measurePostgres(
   connection: DatabaseConnection,
   probes: readonly Probe[],
   options: ProbeOptions,
 ): Promise<(ProbeResult | undefined)[]> {
-  return measureWith(syntax, connection, probes, options)
+  const converts = probes.some((probe) => probe.kind === 'not_convertible')
+  const [row] = converts ? await connection.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version") : []
+  return measureWith(syntaxOf(row !== undefined && testsInput(Number(row.version))), connection, probes, options)
 }
 
 const moreDecimals = (column: string, scale: number) => `${column}::numeric <> round(${column}::numeric, ${scale})`
