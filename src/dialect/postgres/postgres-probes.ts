@@ -21,12 +21,15 @@ const booleanWords = ['t', 'true', 'f', 'false', 'y', 'yes', 'n', 'no', 'on', 'o
  * notConvertible tests the text form of a value against what the target type accepts, for the types it knows.
  * A value becoming an array becomes its one element, and an array of one element becoming a value is that
  * element (valueCastSql): those are tested as the element. Text written as an array literal becomes that array,
- * whose elements are tested (see notElementsOfLiteral). Between arrays, each element converts as a value would: an array is counted
- * where one of its elements does not convert (`{1,x}` made `integer[]`).
+ * whose elements are tested (see notElementsOfLiteral). Between arrays, each element converts as a value would: an
+ * array is counted where one of its elements does not convert (`{1,x}` made `integer[]`). Types without a test of
+ * the probe's own are tested by the server's input function where it has one (`invalid`, see condition).
  */
 function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible' }>, column: string, inputTests: boolean): string | undefined {
   const { from, to } = probe
-  const invalid: InvalidInput | undefined = inputTests ? (text, type) => `NOT pg_input_is_valid(${text}, ${quoteLiteral(columnTypeSql({ ...type, isArray: false }, probe.table))})` : undefined
+  const invalid: InvalidInput | undefined = inputTests
+    ? (text, type) => `NOT pg_input_is_valid(${text}, ${quoteLiteral(columnTypeSql({ ...type, isArray: false }, probe.table))})`
+    : undefined
   const fromArray = from.isArray === true
   if (fromArray && !to.isArray) return notValueOf(to, invalid, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
   if (!fromArray && to.isArray) {
