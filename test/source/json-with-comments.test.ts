@@ -65,6 +65,11 @@ describe('against TypeScript on generated texts', () => {
   })).value
   const root = fc.dictionary(tricky, value, { maxKeys: 5 })
 
+  /** holdsProtoKey: a `__proto__` key at any depth, which parseJsonWithComments leaves to TypeScript (undefined). */
+  const holdsProtoKey = (value: unknown): boolean =>
+    typeof value === 'object' && value !== null &&
+    (Object.prototype.hasOwnProperty.call(value, '__proto__') || Object.values(value).some(holdsProtoKey))
+
   /** written is `json` as a person writes a tsconfig: comments between tokens, trailing commas. */
   function written(json: unknown, extras: boolean[]): string {
     let n = 0
@@ -83,7 +88,7 @@ describe('against TypeScript on generated texts', () => {
 
   test('a tsconfig with comments and trailing commas reads as TypeScript reads it', () => {
     fc.assert(
-      fc.property(root.filter((r) => !('__proto__' in r)), fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }), (json, extras) => {
+      fc.property(root.filter((r) => !holdsProtoKey(r)), fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }), (json, extras) => {
         const text = written(json, extras)
         const ours = parseJsonWithComments(text)
         expect(ours).toEqual(JSON.parse(JSON.stringify(json)))
