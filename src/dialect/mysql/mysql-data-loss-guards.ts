@@ -146,7 +146,7 @@ function silentReplacement(type: string): string {
   const base = baseOf(type)
   if (base === 'enum' || base === 'set') return "the empty label ''"
   if (['uuid', 'inet4', 'inet6'].includes(base)) return 'NULL'
-  if (['date', 'datetime', 'timestamp', 'time', 'year'].includes(base)) return 'a zero date or time'
+  if ([...mysqlTypeLimits.momentTypes ?? [], 'year'].includes(base)) return 'a zero date or time'
   return '0'
 }
 

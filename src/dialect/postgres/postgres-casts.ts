@@ -3,6 +3,9 @@ import type { ColumnModel } from '../../model/schema-model'
 /** stringTypes take any value's text form and give theirs to any type (PostgreSQL's I/O conversion casts). */
 export const stringTypes: ReadonlySet<string> = new Set(['text', 'varchar', 'char'])
 
+/** bitStringTypes hold strings of bits: `bit(n)` of exactly n, `varbit(n)` of at most n. */
+export const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
+
 /** jsonTypes hold JSON documents; an array converts into them whole (`to_jsonb`). */
 export const jsonTypes: ReadonlySet<string> = new Set(['json', 'jsonb'])
 

@@ -3,7 +3,7 @@ import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
-import { hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
+import { bitStringTypes, hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { postgresTypeLimits } from './postgres-type-families'
 import { qualified, quoteIdent } from './postgres-quote'
@@ -123,7 +123,6 @@ function notBitString(to: ColumnModel, text: string): string {
   return `(${text} !~ ${quoteLiteral(bitStringPattern)}${wrongLength})`
 }
 
-const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
 const bitStringPattern = '^([bB]?[01]*|[xX][0-9a-fA-F]*)$'
 
 /**

@@ -1,6 +1,6 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
-import { castBridge, hasBuiltInCast, jsonTypes, zeroTestedTypes } from './postgres-casts'
+import { bitStringTypes, castBridge, hasBuiltInCast, jsonTypes, zeroTestedTypes } from './postgres-casts'
 
 const stringTypes: ReadonlySet<string> = new Set(['varchar', 'text', 'char', 'citext'])
 const integerDigits: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 }
@@ -134,8 +134,6 @@ const longestText: Readonly<Record<string, number>> = {
   integer: '-2147483648'.length,
   bigint: '-9223372036854775808'.length,
 }
-
-const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
 
 /** fitsBitString says whether every value of bit string column `from` fits `to` (`bit` alone is `bit(1)`, `varbit` alone unbounded). */
 export function fitsBitString(from: ColumnModel, to: ColumnModel): boolean {

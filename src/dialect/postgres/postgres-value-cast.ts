@@ -1,6 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
-import { castBridge, castsDirectly, hasBuiltInCast, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
+import { bitStringTypes, castBridge, castsDirectly, hasBuiltInCast, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
@@ -97,10 +97,9 @@ function unboundedCharacterType(column: ColumnModel): string | undefined {
  * integer's own cast.
  */
 function unboundedBitStringType(from: ColumnModel, to: ColumnModel): string | undefined {
-  const bitStrings = ['bit', 'varbit']
-  if (!bitStrings.includes(to.type)) return undefined
-  if (bitStrings.includes(from.type) && to.type === 'bit' && fitsBitString(from, to)) return undefined
+  if (!bitStringTypes.has(to.type)) return undefined
+  if (bitStringTypes.has(from.type) && to.type === 'bit' && fitsBitString(from, to)) return undefined
   // An integer has a cast of its own to `bit(n)` (its lowest n bits), none to varbit.
-  if (!bitStrings.includes(from.type) && hasBuiltInCast(from, to)) return undefined
+  if (!bitStringTypes.has(from.type) && hasBuiltInCast(from, to)) return undefined
   return `varbit${to.isArray === true ? '[]' : ''}`
 }
