@@ -6,7 +6,7 @@ import type { ColumnModel, TableModel } from '../model/schema-model'
 import type { AddForeignKey } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
-import { givesRowsAValue } from './new-column-values'
+import { givesRowsAValue, implicitlyFilled } from './new-column-values'
 import { type RuleContext, eachOp } from './rule-context'
 
 /**
@@ -44,9 +44,10 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined
 
 /**
  * newColumnsFinding: ADD_FOREIGN_KEY for a key on columns the migration adds to a table that exists, where each
- * new column gives the rows there a value (a default, or a generated one): every row takes it, and the key fails
- * unless a row of the referenced table matches. Counts the table's rows. A new column without a default leaves
- * them NULL, which the key does not check (or fails its own NOT NULL first: ADD_NOT_NULL_WITHOUT_DEFAULT).
+ * new column gives the rows there a value (a default, a generated one, or its type's implicit default, see
+ * implicitlyFilled): every row takes it, and the key fails unless a row of the referenced table matches. Counts
+ * the table's rows. A new column without a default leaves them NULL, which the key does not check (or fails its
+ * own NOT NULL first: ADD_NOT_NULL_WITHOUT_DEFAULT).
  * `origins` are the key's columns as the database has them now, undefined for those the migration adds.
  */
 function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: number, origins: readonly unknown[]): HazardFinding[] {
@@ -56,9 +57,11 @@ function newColumnsFinding(context: RuleContext, op: AddForeignKey, index: numbe
   const added = op.foreignKey.columns
     .filter((_, i) => origins[i] === undefined)
     .map((c) => now.columns.find((column) => column.name === c))
-  if (!added.every(isDefined) || !added.every(givesRowsAValue)) return []
+  const filled = (c: ColumnModel) => givesRowsAValue(c) || implicitlyFilled(c, context.input.dialect.capabilities)
+  if (!added.every(isDefined) || !added.every(filled)) return []
   const target = tableText(referencedTableOf(op.foreignKey))
-  const values = added.map((c) => `${quoteDoubled(c.name)} = ${c.generated === undefined ? c.default : 'a generated value'}`).join(', ')
+  const valueOf = (c: ColumnModel) => (c.generated !== undefined ? 'a generated value' : c.default ?? "its type's implicit default")
+  const values = added.map((c) => `${quoteDoubled(c.name)} = ${valueOf(c)}`).join(', ')
   return [{
     code: 'ADD_FOREIGN_KEY', operation: op,
     what: `Adds foreign key ${quoteDoubled(op.foreignKey.name)} on ${tableText(op.table)} ${columnsText(op.foreignKey.columns)} -> ${target}, ` +

@@ -4,6 +4,7 @@ import type { AlterColumn, CopyColumn } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
+import { implicitlyFilled } from './new-column-values'
 
 /**
  * setNotNullFindings: SET_NOT_NULL for a column that becomes NOT NULL, counting the rows holding NULL. Where
@@ -57,13 +58,12 @@ function nullsProbe(context: RuleContext, index: number, op: AlterColumn, copy: 
  * them its type's implicit default instead, they silently get that, but for a type that has none).
  */
 export function addNotNullFindings(context: RuleContext): HazardFinding[] {
-  const { implicitDefaults, typesWithoutImplicitDefault = [] } = context.input.dialect.capabilities
   return eachOp(context, 'add_column', (op, index): HazardFinding[] => {
     const { column } = op
     if (column.nullable || column.default !== undefined || column.generated !== undefined || column.computed !== undefined) return []
     const table = context.origins.table(index, op.table)
     if (table === undefined) return []
-    const implicit = implicitDefaults === true && !typesWithoutImplicitDefault.includes(column.type)
+    const implicit = implicitlyFilled(column, context.input.dialect.capabilities)
     return [{
       code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', operation: op,
       what: implicit

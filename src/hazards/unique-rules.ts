@@ -1,11 +1,13 @@
+import type { DialectCapabilities } from '../dialect/dialect'
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { sameColumnSet } from '../model/column-lists'
+import { isLiteralDefault } from '../model/literal-default'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
-import { givesRowsAValue } from './new-column-values'
+import { givesRowsAValue, implicitlyFilled } from './new-column-values'
 import { namedAsInDatabase } from './predicate-names'
 import { columnsText, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -25,7 +27,9 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
     const known = origins.every((c): c is string => c !== undefined)
     if (known && alreadyUnique(table, origins)) return []
     if (op.kind !== 'add_primary_key' && nullInEveryRow(context.input.changes.ops, added)) return []
-    const filled = added.where === undefined && origins.every((c) => c === undefined) ? oneValueColumns(context.input.changes.ops, added) : undefined
+    const filled = added.where === undefined && origins.every((c) => c === undefined)
+      ? oneValueColumns(context.input.changes.ops, added, context.input.dialect.capabilities)
+      : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
     const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table)
     const compared = known ? comparedAs(context.input.changes.ops, added, origins, table.collation) : undefined
@@ -81,15 +85,15 @@ function addUniqueFinding(
 }
 
 /**
- * oneValueColumns is the columns of `added`, all added by this migration with a literal default, which fills
- * every existing row with one value: undefined where any of them is not (NULLs never repeat, an expression
- * such as a uuid's may differ from row to row).
+ * oneValueColumns is the columns of `added`, all added by this migration with a literal default or filled with their
+ * type's implicit default (see implicitlyFilled), which gives every existing row one value: undefined where any of
+ * them is not (NULLs never repeat, an expression such as a uuid's may differ from row to row).
  */
-function oneValueColumns(ops: readonly Operation[], added: AddedUniqueness): ColumnModel[] | undefined {
+function oneValueColumns(ops: readonly Operation[], added: AddedUniqueness, capabilities: DialectCapabilities): ColumnModel[] | undefined {
   const columns = added.columns.map((name) => addedColumn(ops, added.table, name))
-  return columns.every((c): c is ColumnModel => c !== undefined && c.computed === undefined && c.generated === undefined && isLiteral(c.default))
-    ? columns
-    : undefined
+  const oneValue = (c: ColumnModel | undefined): c is ColumnModel =>
+    c !== undefined && c.computed === undefined && c.generated === undefined && (isLiteralDefault(c.default) || implicitlyFilled(c, capabilities))
+  return columns.every(oneValue) ? columns : undefined
 }
 
 /**
@@ -110,18 +114,15 @@ function addedColumn(ops: readonly Operation[], table: QualifiedName, name: stri
   return adding?.kind === 'add_column' ? adding.column : undefined
 }
 
-/** isLiteral: a canonical default that is a string, number or boolean constant. */
-function isLiteral(value: string | undefined): boolean {
-  return value !== undefined && /^(?:'(?:[^']|'')*'|[-+]?\d+(?:\.\d+)?|true|false)$/i.test(value.trim())
-}
-
 /** sameValueUniqueFinding is ADD_UNIQUE on columns every existing row gets one value in: it fails on a table of two rows or more. */
 function sameValueUniqueFinding(op: Operation, added: AddedUniqueness, table: QualifiedName, columns: readonly ColumnModel[]): HazardFinding {
-  const defaults = columns.map((c) => `${c.default} in ${quoteDoubled(c.name)}`).join(', ')
-  const whose = columns.length === 1 ? "the new column's default" : "the new columns' defaults"
+  const defaults = columns.map((c) => `${c.default ?? "its type's implicit default"} in ${quoteDoubled(c.name)}`).join(', ')
+  const implicit = columns.every((c) => c.default === undefined)
+  const whose = implicit ? "its type's implicit default" : columns.length === 1 ? "the new column's default" : "the new columns' defaults"
+  const values = implicit ? columns.map((c) => quoteDoubled(c.name)).join(', ') : defaults
   return {
     code: 'ADD_UNIQUE', operation: op,
-    what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while the table holds two rows or more: each gets ${whose} (${defaults})`,
+    what: `Adds ${added.noun} on ${tableText(added.table)} ${columnsText(added.columns)}, which fails while the table holds two rows or more: each gets ${whose} (${values})`,
     advice: 'add the column without the unique, fill it with distinct values, then add the unique in a later migration',
     probe: { kind: 'rows', table },
   }

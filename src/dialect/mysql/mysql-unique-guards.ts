@@ -4,6 +4,7 @@ import { quoteDoubled } from '../quote'
 import type { Statement } from '../statement'
 import { quoteIdent } from './mysql-quote'
 import { keptBefore } from './mysql-values-kept'
+import { addedValueAt } from './mysql-added-column-value'
 
 /**
  * uniqueGuard is the test, run before the migration's first statement, for the values the unique constraint or
@@ -11,8 +12,9 @@ import { keptBefore } from './mysql-values-kept'
  * entry"), in any sql_mode, after the statements before it committed. Rows with a NULL in a key column repeat
  * nothing, and values compare under the columns' collations, as the index compares them. Only where the table
  * exists before the migration, every key is a plain column of it that no operation before `at` changes (but as
- * keptBefore allows: a column added beside it, a longer string), and no
- * unique key or primary key of it was on some of these columns already (their values are unique then).
+ * keptBefore allows: a column added beside it, a longer string) or one an operation before `at` adds, which gives
+ * every row one value (see addedValueAt: a literal default, or the implicit default of a NOT NULL column), and no
+ * unique key or primary key of it was on some of the columns it had already (their values are unique then).
  */
 export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'>): Statement | undefined {
   const table = changes.tableAt[at]
@@ -20,7 +22,11 @@ export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   if (table?.change !== 'modified' || from === undefined) return undefined
   const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
   if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keyOptions !== undefined)) return undefined
-  const columns = key.columns
+  const added = new Map(key.columns.flatMap((c) => {
+    const value = addedValueAt(changes, at, c)
+    return value === undefined ? [] : [[c, value] as const]
+  }))
+  const columns = key.columns.filter((c) => !added.has(c))
   if (!columns.every((c) => from.columns.some((column) => column.name === c)) || !keptBefore(changes, table, at, columns)) return undefined
   const unique = [
     ...from.uniques.map((u) => u.columns),
@@ -29,11 +35,18 @@ export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   ]
   if (unique.some((keyed) => keyed.length > 0 && keyed.every((c) => columns.includes(c)))) return undefined
   const quoted = columns.map(quoteIdent)
+  const tableName = quoteIdent(table.firstName.name)
+  const named = quoteDoubled(table.firstName.name)
+  const taken = [...added].map(([c, value]) => `${value} in ${quoteDoubled(c)}`).join(', ')
+  const addedText = added.size === 0 ? '' : `, each taking ${taken} (added by this migration)`
   return {
-    sql: `SELECT 1 FROM ${quoteIdent(table.firstName.name)} WHERE ${quoted.map((c) => `${c} IS NOT NULL`).join(' AND ')} ` +
-      `GROUP BY ${quoted.join(', ')} HAVING COUNT(*) > 1 LIMIT 1`,
+    sql: columns.length === 0
+      ? `SELECT 1 FROM ${tableName} LIMIT 1 OFFSET 1`
+      : `SELECT 1 FROM ${tableName} WHERE ${quoted.map((c) => `${c} IS NOT NULL`).join(' AND ')} GROUP BY ${quoted.join(', ')} HAVING COUNT(*) > 1 LIMIT 1`,
     operations: [op],
-    failIfRows: `rows of ${quoteDoubled(table.firstName.name)} repeat values of (${columns.map(quoteDoubled).join(', ')}), which unique ` +
-      `${quoteDoubled(key.name)} takes once: remove the duplicates first (the server would refuse it); nothing of the table was changed`,
+    failIfRows: (columns.length === 0 ? `${named} has two rows or more` : `rows of ${named} repeat values of (${columns.map(quoteDoubled).join(', ')})`) +
+      `${addedText}, which unique ${quoteDoubled(key.name)} takes once: ` +
+      (added.size === 0 ? 'remove the duplicates first' : 'add the column without the unique, fill it with distinct values, then add the unique in a later migration') +
+      ' (the server would refuse it); nothing of the table was changed',
   }
 }
