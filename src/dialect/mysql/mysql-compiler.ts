@@ -246,7 +246,8 @@ interface AlterGroup {
  * compileMysql turns a change set into MySQL/MariaDB statements for `server` (undefined: SQL both accept).
  * Consecutive operations on one table (in the order of alterOrder, which brings a table's new keys and checks to
  * its column changes) go into one ALTER TABLE carrying them all, as each ALTER may copy the table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
- * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP), and so is a column
+ * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP), as is one added and
+ * then dropped (a DROP names what the table had before the ALTER), and so is a column
  * redefined twice (a change between uuid and a type MariaDB does not convert it to goes through a varchar, see
  * uuidTextStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
@@ -388,6 +389,9 @@ function joins(group: AlterGroup, table: string, clause: Clause): boolean {
   if (column !== undefined && group.clauses.some((c) => c.references?.includes(column))) return false
   if (clause.dropsName !== undefined && clause.indexOn?.some((key) => group.clauses.some((c) => c.releases?.includes(key)))) return false
   if (clause.drops !== undefined && group.clauses.some((c) => c.placedAfter === clause.drops)) return false
+  // Every DROP of an ALTER names what the table had before it: a name the same ALTER adds is not there to drop yet.
+  if (clause.drops !== undefined && group.clauses.some((c) => c.adds === clause.drops)) return false
+  if (clause.dropsName !== undefined && group.clauses.some((c) => c.addsName?.key === clause.dropsName)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
 }
 
