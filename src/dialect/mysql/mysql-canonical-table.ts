@@ -7,6 +7,7 @@ import { canonicalMysqlExpression } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
 import { storedLabelDefault } from './mysql-label-defaults'
 import { storedNumericDefault } from './mysql-numeric-defaults'
+import { storedBitDefault } from './mysql-bit-defaults'
 import { reportedMysqlText } from './mysql-reported-text'
 import { storedTemporalDefault } from './mysql-temporal-defaults'
 import { canonicalMysqlType } from './mysql-types'
@@ -22,8 +23,11 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
   const increment = column.generated?.kind === 'increment'
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
   const canonicalDefault = keepsDefault ? storedCurrentTimestamp(canonicalMysqlDefault(column.default!, type.type), type.precision, server) : undefined
-  const defaultText = canonicalDefault === undefined ? undefined
-    : storedLabelDefault(storedTemporalDefault(storedNumericDefault(canonicalDefault, type.type, type.scale), type.type, type.precision), type.type, type.enumValues)
+  const storedDefault = canonicalDefault === undefined ? undefined : storedBitDefault(canonicalDefault, type.type)
+  const defaultText = storedDefault === undefined ? undefined
+    : storedLabelDefault(storedTemporalDefault(storedNumericDefault(storedDefault, type.type, type.scale), type.type, type.precision), type.type, type.enumValues)
+  // A bit's default is written as its bits: TypeORM's spelling of a number is a string the server reads otherwise.
+  const writtenDefault = storedDefault !== canonicalDefault ? storedDefault : column.defaultSql ?? column.default?.trim()
   const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? storedCurrentTimestamp(canonicalOnUpdate(column.onUpdate), type.precision, server) : undefined
   return {
     name: column.name,
@@ -32,7 +36,7 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
     ...(type.precision !== undefined && { precision: type.precision }),
     ...(type.scale !== undefined && { scale: type.scale }),
     nullable: column.nullable,
-    ...(defaultText !== undefined && { default: reportedMysqlText(defaultText), defaultSql: column.defaultSql ?? column.default!.trim() }),
+    ...(defaultText !== undefined && { default: reportedMysqlText(defaultText), defaultSql: writtenDefault! }),
     ...(increment && { generated: { kind: 'increment' } }),
     ...(column.computed !== undefined && {
       computed: {
