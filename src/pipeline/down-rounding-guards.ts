@@ -3,6 +3,7 @@ import { looseRoundingProbe, narrowingProbe } from '../dialect/narrowing-probe'
 import type { ConditionProbe } from '../dialect/probe-query'
 import type { Statement } from '../dialect/statement'
 import { columnText } from '../hazards/hazard-names'
+import { dropsZoneOnly, zoneDroppedText } from '../hazards/zone-dropped'
 import { originsOf } from '../hazards/origins'
 import { nameOf } from '../model/qualified-name'
 import { typeText } from '../model/type-text'
@@ -60,11 +61,11 @@ function roundingProbe(
     case 'out_of_range':
       return probe.scale === undefined || !fractional ? undefined : { probe: { kind: 'more_decimals', table: probe.table, column: probe.column, scale: probe.scale }, what: decimals(probe.scale) }
     case 'changed_by_cast': {
-      if (limits.zonedCounterparts?.[probe.from.type] === probe.to.type && probe.from.precision === probe.to.precision) {
+      if (dropsZoneOnly(probe.from, probe.to, limits)) {
         const utc = limits.zoneConversion === undefined ? '' : ` (${limits.zoneConversion.setUtc}, where they were written at UTC)`
         return {
           probe,
-          what: (type) => `change its values that ${type} does not hold at the session's time zone (a moment in the hour its clocks repeat when set back, a time of another UTC offset)`,
+          what: (type) => `change its values that ${zoneDroppedText(type)}`,
           advice: `run it at the time zone the values were written in${utc}`,
         }
       }

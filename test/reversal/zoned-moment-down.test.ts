@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
 
 // A timestamptz made timestamp again at the same precision rounds nothing: the one value it changes is a moment in
@@ -29,6 +30,14 @@ describe('down making a timestamptz column timestamp again', () => {
     await db.query(`INSERT INTO visit (at) VALUES ('2026-11-01 05:30+00'), ('2026-07-01 12:00+00')`)
   })
   afterAll(async () => db?.drop())
+
+  it('is, made timestamp again in up, TYPE_NARROWING that names the moments the session cannot tell apart and counts them', async () => {
+    const comparison = await compareProject(projectFor(db, [VisitAtLocalTime]))
+    const [narrowing, ...others] = comparison.hazards.filter((h) => h.code.startsWith('TYPE_'))
+    expect(others).toEqual([])
+    expect(narrowing).toMatchObject({ code: 'TYPE_NARROWING', severity: 'danger' })
+    expect(narrowing!.message).toMatch(/^Changes "public"\."visit"\."at" from timestamptz to timestamp, which rounds nothing but changes the values that timestamp does not hold at the session's time zone \(a moment in the hour its clocks repeat when set back, .*\); each value is converted at the time zone of the session that runs the migration \(1 value changes as timestamp\); keep timestamptz where those moments matter; run it in the time zone the values were written in/)
+  })
 
   it('stops on a moment of the hour the session repeats, naming that, and runs once none is there', async () => {
     const refusal = await revertLast(db, [VisitAtMoment]).then(() => undefined, (err: Error) => err.message)
