@@ -190,6 +190,12 @@ export interface TypeLimits {
    */
   readonly zonedTypes?: readonly string[]
   /**
+   * Each of `zonedTypes` with the one of the other `momentTypes` that holds the same values without the zone
+   * (timestamptz and timestamp): a value made the other, at the same precision, changes only where the session's
+   * time zone cannot tell it apart (the hour its clocks repeat when set back, another UTC offset). Absent: none.
+   */
+  readonly zonedCounterparts?: Readonly<Record<string, string>>
+  /**
    * How a session is set to UTC, and what converts a value between time zones by hand, in the dialect's SQL:
    * the advice on a type change between `zonedTypes` and the other `momentTypes`. Absent with `zonedTypes`.
    */

@@ -12,6 +12,7 @@ import { movedEnumTypes } from './moved-enum-types'
 import { freeColumnName } from './freed-column-names'
 import { type HintMatch, matchColumnHint, matchTableHint, tableFreedBy } from './rename-hint-match'
 import { matchLabelHint } from './label-hint-match'
+import { withAlternativesSpent } from './alternative-hints'
 import { type IgnoredHint, type LabelRenameHint, type RenameAsk, type RenameDecision, type RenameHint, type SuspectedRename, renamedTableName } from './rename-types'
 
 /** RenameInput is what decides renames: hints first (decorators, flags), then `ask` for each suspected one. */
@@ -108,7 +109,7 @@ export async function planWithRenames(
   const followUps = [...movedEnumTypes(actual, desired, moves), ...(input.keepDatabaseNames === true ? [] : followUpRenames(model, desired, involved, capabilities))]
   const rest = diffSchemas(applyOperations(model, followUps), desired, capabilities)
   const ops = afterTableRenames(orderOperations([...renameOps, ...followUps, ...rest], orderOptionsFor(capabilities)), freeing)
-  return { ops, renames, unresolved, ignoredHints }
+  return { ops, renames, unresolved, ignoredHints: withAlternativesSpent(ignoredHints, renames) }
 }
 
 /** renameOperation is the RENAME of a decision, carrying the table or column as `model` (the schema so far) has it. */

@@ -5,6 +5,7 @@ import { nameOf } from '../model/qualified-name'
 import { changesType, columnChanges } from '../plan/column-change'
 import type { HazardFinding } from './hazard-finding'
 import { columnText } from './hazard-names'
+import { dropsZoneOnly, zoneDroppedText } from './zone-dropped'
 import { typeText, typeTextWithValues } from '../model/type-text'
 import type { ColumnModel } from '../model/schema-model'
 import { labelConversionAdvice, labelConversionText } from './label-conversion-text'
@@ -101,6 +102,14 @@ function conversionFindings(op: AlterColumn, { change, probe }: Conversion, capa
         ...probe,
       }]
     case 'narrowing':
+      if (dropsZoneOnly(from, to, capabilities.typeLimits)) {
+        return [{
+          code: 'TYPE_NARROWING', operation: op,
+          what: `Changes ${column} ${types}, which rounds nothing but changes the values that ${zoneDroppedText(typeText(to))}`,
+          advice: `keep ${typeText(from)} where those moments matter`,
+          ...probe,
+        }]
+      }
       return [{
         code: 'TYPE_NARROWING', operation: op,
         what: capabilities.truncatesOnNarrowing === true

@@ -26,8 +26,8 @@ function recordOf(target: object): RenamedFromRecord {
  * RenamedFrom states that a table or column was renamed, so that the next migration renames it (keeping
  * its rows) instead of dropping the old one and adding the new one. On an entity class it names the
  * table's old name (`'crm.client'` for a table moved from schema `crm`, PostgreSQL); on a property, the
- * column's old database name. Several old names may be given, for a
- * column renamed more than once; the first the database still has wins. Once the database has the new name
+ * column's old database name. Several old names may be given, in one decorator or in several stacked, for a
+ * table or column renamed more than once; the first the database still has wins. Once the database has the new name
  * the hint is ignored, so it can stay in the code.
  *
  * @example
@@ -37,15 +37,23 @@ export function RenamedFrom(...oldNames: string[]): (target: object, propertyKey
   if (oldNames.length === 0 || oldNames.some((name) => typeof name !== 'string' || name === '')) {
     throw new TypeError('@RenamedFrom needs the old table or column name, e.g. @RenamedFrom(\'body\')')
   }
+  // Stacked decorators add their names (a name kept from an earlier rename beside the latest one's): they apply
+  // from the bottom up, so each goes before those applied already, and the names keep the order they are written in.
   return (target, propertyKey) => {
     if (propertyKey === undefined) {
-      recordOf(target).table = [...oldNames]
+      const record = recordOf(target)
+      record.table = withEarlier(oldNames, record.table)
     } else {
       // A property decorator receives the prototype: records are kept by class.
       const owner = (target as { constructor: object }).constructor
-      recordOf(owner).columns.set(String(propertyKey), [...oldNames])
+      const columns = recordOf(owner).columns
+      columns.set(String(propertyKey), withEarlier(oldNames, columns.get(String(propertyKey))))
     }
   }
+}
+
+function withEarlier(names: readonly string[], applied: readonly string[] = []): readonly string[] {
+  return [...new Set([...names, ...applied])]
 }
 
 /** tableRenamedFrom is what `@RenamedFrom` says about the table of entity class `target`. */

@@ -27,9 +27,11 @@ describe('matchLabelHint', () => {
     })
   })
 
-  it('is spent once the database has the new label alone, and says why it does not apply otherwise', () => {
+  it('is spent once the database has the new label alone, or the old one no more where the entities renamed the new one again, and says why it does not apply otherwise', () => {
     expect(matchLabelHint(after, after, hint('pending', 'queued'), [], flat)).toEqual({ reason: `the database's column "task"."status" has no label 'pending'`, stale: true })
     expect(matchLabelHint(before, before, hint('pending', 'queued'), [], flat)).toEqual({ reason: `the entities' column "task"."status" has no label 'queued'`, stale: false })
+    const waiting = schema(table([column(['waiting', 'done'])]))
+    expect(matchLabelHint(after, waiting, hint('pending', 'queued'), [], flat)).toEqual({ reason: `the entities' column "task"."status" has no label 'queued'`, stale: true })
     const both = schema(table([column(['pending', 'queued', 'done'])]))
     expect(matchLabelHint(before, both, hint('pending', 'queued'), [], flat)).toEqual({ reason: `the entities' column "task"."status" keeps the label 'pending'`, stale: false })
     expect(matchLabelHint(both, after, hint('pending', 'queued'), [], flat)).toEqual({ reason: `the database's column "task"."status" has the label 'queued' already`, stale: false })

@@ -45,6 +45,25 @@ class JobQueued {
   @Column({ type: 'enum', enum: ['queued', 'running', 'done'], enumName: 'task_state' }) state: string
 }
 
+// The label renamed again, both hints left in place: the first names a label the entities no longer have.
+@Entity('task')
+@Index('IDX_task_waiting', ['id'], { where: `"status" = 'waiting'` })
+@Check('CHK_task_done_priority', `"status" <> 'done' OR "priority" IS NOT NULL`)
+class TaskWaitingDecorated {
+  @PrimaryGeneratedColumn() id: number
+  @RenamedLabel('pending', 'queued')
+  @RenamedLabel('queued', 'waiting')
+  @Column({ type: 'enum', enum: ['waiting', 'running', 'done'], enumName: 'task_state', default: 'waiting' }) status: string
+  @Column({ type: 'enum', enum: ['waiting', 'running', 'done'], enumName: 'task_state', array: true, default: ['waiting', 'done'] }) history: string[]
+  @Column({ type: 'enum', enum: ['low', 'high'], nullable: true }) priority: string | null
+}
+
+@Entity('job')
+class JobWaiting {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['waiting', 'running', 'done'], enumName: 'task_state' }) state: string
+}
+
 /** The same without the decorator. */
 @Entity('task')
 @Index('IDX_task_waiting', ['id'], { where: `"status" = 'queued'` })
@@ -150,6 +169,21 @@ describe('postgres: an enum label stated renamed is renamed in place', () => {
     await revertLast(db, [TaskQueuedDecorated, JobQueued])
     const folder = join(db.dir, 'migrations')
     for (const file of readdirSync(folder).filter((f) => f.includes('Queued'))) rmSync(join(folder, file))
+  })
+
+  it('ignores, without a warning, a spent @RenamedLabel whose new label was renamed again since', async () => {
+    await migrateTo(db, [TaskQueuedDecorated, JobQueued], 'Queued')
+    const renamedAgain = await generateMigration(projectFor(db, [TaskWaitingDecorated, JobWaiting]), 'Waiting', clock + 6000, { dryRun: true })
+    expect(renamedAgain.comparison.warnings.map((w) => w.code)).not.toContain('RENAME_HINT_IGNORED')
+    expect(renamedAgain.comparison.up).toContainEqual({ kind: 'rename_enum_label', enumType: { schema: 'public', name: 'task_state' }, from: 'queued', to: 'waiting' })
+    await migrateTo(db, [TaskWaitingDecorated, JobWaiting], 'Waiting')
+    const spent = await generateMigration(projectFor(db, [TaskWaitingDecorated, JobWaiting]), 'Again', clock + 6000, { dryRun: true })
+    expect(spent.comparison.warnings.map((w) => w.code)).not.toContain('RENAME_HINT_IGNORED')
+    expect(await pendingChanges(db, [TaskWaitingDecorated, JobWaiting])).toEqual([])
+    await revertLast(db, [TaskWaitingDecorated, JobWaiting])
+    await revertLast(db, [TaskQueuedDecorated, JobQueued])
+    const folder = join(db.dir, 'migrations')
+    for (const file of readdirSync(folder).filter((f) => f.includes('Queued') || f.includes('Waiting'))) rmSync(join(folder, file))
   })
 
   it('refuses a --rename of a label the database does not have', async () => {

@@ -20,6 +20,17 @@ class Article extends Stamped {
   @Column({ type: 'integer' }) views: number
 }
 
+// Renamed twice, the first hint kept beside the second (as a spent hint may stay): both count, in the order written.
+@Entity('reminder')
+@RenamedFrom('note')
+@RenamedFrom('memo')
+class Reminder {
+  @PrimaryGeneratedColumn() id: number
+  @RenamedFrom('body')
+  @RenamedFrom('text')
+  @Column({ type: 'text' }) content: string
+}
+
 @Entity('rule')
 @TableInheritance({ column: { name: 'kind', type: 'varchar' } })
 class Rule {
@@ -53,6 +64,14 @@ describe('@RenamedFrom', () => {
       { kind: 'column', table: { name: 'article' }, from: 'body', to: 'content_text', origin: "@RenamedFrom('body') on Article.content" },
       { kind: 'column', table: { name: 'article' }, from: 'text', to: 'content_text', origin: "@RenamedFrom('text') on Article.content" },
       { kind: 'column', table: { name: 'article' }, from: 'homeTown', to: 'addressCity', origin: "@RenamedFrom('homeTown') on Article.address.city" },
+    ])
+  })
+
+  it('adds up the names of stacked decorators, in the order they are written', async () => {
+    const { hints } = await hintsOf(Reminder)
+    expect(hints.map((hint) => hint.origin)).toEqual([
+      "@RenamedFrom('note') on Reminder", "@RenamedFrom('memo') on Reminder",
+      "@RenamedFrom('body') on Reminder.content", "@RenamedFrom('text') on Reminder.content",
     ])
   })
 

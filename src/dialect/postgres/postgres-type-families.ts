@@ -24,5 +24,6 @@ export const postgresTypeLimits: TypeLimits = {
   roundingTypes: ['money'],
   momentTypes: ['date', 'time', 'timetz', 'timestamp', 'timestamptz'],
   zonedTypes: ['timestamptz', 'timetz'],
+  zonedCounterparts: { timestamptz: 'timestamp', timetz: 'time' },
   zoneConversion: { setUtc: "SET TIME ZONE 'UTC'", byHand: 'AT TIME ZONE' },
 }
