@@ -3,7 +3,7 @@ import type { AlterColumn, Operation } from '../../operations/operation'
 import type { Statement } from '../statement'
 import { quoteLiteral } from '../quote'
 import { columnDefinitionSql, columnTypeSql, defaultSql, identityOptionsSql } from './postgres-column-sql'
-import { qualified, quoteIdent, serialSequenceName } from './postgres-quote'
+import { inSchemaOf, qualified, quoteIdent, serialSequenceBaseName, serialSequenceName, suffixed } from './postgres-quote'
 import { valueCastSql } from './postgres-value-cast'
 import { columnCommentSql } from './postgres-table-sql'
 
@@ -93,6 +93,24 @@ export function joinColumnAlters(compiled: readonly CompiledStatement[]): Statem
 }
 
 /**
+ * sequencePassing names the sequence a serial made an identity, or an identity made a serial, is given first
+ * (`next`, the serial's name with a suffix: the old sequence holds that name until it is dropped), the name it takes
+ * then (`baseName`), and the statement that starts it after the last value of the old sequence (`old`, an SQL
+ * expression of it) or the column's largest value, whichever is higher.
+ */
+function sequencePassing(op: AlterColumn): { readonly next: string; readonly baseName: string; restart(old: string): string } {
+  const baseName = serialSequenceBaseName(op.table.name, op.to.name)
+  const next = inSchemaOf(op.table, suffixed(baseName, '_next'))
+  const column = quoteIdent(op.to.name)
+  return {
+    next,
+    baseName,
+    restart: (old) => `SELECT setval(${quoteLiteral(next)}, GREATEST(COALESCE(MAX(${column}), 0), COALESCE(pg_sequence_last_value(${old}::regclass), 0)) + 1, false) ` +
+      `FROM ${qualified(op.table)}`,
+  }
+}
+
+/**
  * alterColumnSql changes a column in place, emitting only what changed: the type with `USING` (never a
  * drop and re-add; without it for a generated column, whose values are computed again), nullability, default, serial and identity generation, comment. A changed computed
  * expression cannot be altered in place (before PostgreSQL 17), so that column alone is dropped and re-added.
@@ -111,9 +129,13 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
   const out: AlterColumnPiece[] = []
   const typeChanged = changesColumnType(op)
   const sequence = serialSequenceName(table, to.name)
+  // A serial made an identity, or the reverse, gets a sequence of its own: it starts after the old one's last value
+  // (or the largest key, where higher), so that the keys of rows deleted are not given again.
+  const passing = sequencePassing(op)
   if (from.computed && !to.computed) out.push(alone('DROP EXPRESSION'))
+  if (isIdentity(from) && isIncrement(to)) out.push(`CREATE SEQUENCE ${passing.next} AS ${columnTypeSql(to, table)}`, passing.restart(`pg_get_serial_sequence(${quoteLiteral(t)}, ${quoteLiteral(to.name)})`))
   if (isIdentity(from) && !isIdentity(to)) out.push(alone('DROP IDENTITY'))
-  if (isIncrement(from) && !isIncrement(to)) out.push(alter('DROP DEFAULT'), `DROP SEQUENCE ${sequence}`)
+  if (isIncrement(from) && !isIncrement(to)) out.push(alter('DROP DEFAULT'), ...(isIdentity(to) ? [] : [`DROP SEQUENCE ${sequence}`]))
 
   const before = defaultSql(from)
   const after = defaultSql(to)
@@ -130,14 +152,21 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
   if (changes.includes('nullability')) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))
 
   const restart = `SELECT setval(%s, COALESCE(MAX(${quoteIdent(to.name)}), 0) + 1, false) FROM ${t}`
-  if (isIncrement(to) && !isIncrement(from)) {
+  if (isIncrement(to) && isIdentity(from)) {
+    out.push(`ALTER SEQUENCE ${passing.next} RENAME TO ${quoteIdent(passing.baseName)}`, `ALTER SEQUENCE ${sequence} OWNED BY ${t}.${quoteIdent(to.name)}`,
+      alter(`SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`))
+  } else if (isIncrement(to) && !isIncrement(from)) {
     out.push(`CREATE SEQUENCE ${sequence} AS ${columnTypeSql(to, table)} OWNED BY ${t}.${quoteIdent(to.name)}`,
       alter(`SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`),
       restart.replace('%s', quoteLiteral(sequence)))
   }
   if (to.generated?.kind === 'identity') {
     const kind = to.generated.always ? 'ALWAYS' : 'BY DEFAULT'
-    if (!isIdentity(from)) {
+    if (isIncrement(from)) {
+      const options = to.identityOptions === undefined ? '' : ` ${to.identityOptions}`
+      out.push(alone(`ADD GENERATED ${kind} AS IDENTITY (SEQUENCE NAME ${passing.next}${options})`), passing.restart(quoteLiteral(sequence)),
+        `DROP SEQUENCE ${sequence}`, `ALTER SEQUENCE ${passing.next} RENAME TO ${quoteIdent(passing.baseName)}`)
+    } else if (!isIdentity(from)) {
       const identitySequence = `pg_get_serial_sequence(${quoteLiteral(t)}, ${quoteLiteral(to.name)})`
       out.push(alter(`ADD GENERATED ${kind} AS IDENTITY${identityOptionsSql(to)}`), restart.replace('%s', identitySequence))
     } else if (from.generated?.kind === 'identity' && from.generated.always !== to.generated.always) {
