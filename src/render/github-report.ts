@@ -62,6 +62,8 @@ function columnOf(op: Operation): string | undefined {
       return op.to.name
     case 'rename_column':
       return op.to
+    case 'rename_column_label':
+      return op.column.name
     default:
       return undefined
   }
