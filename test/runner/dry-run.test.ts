@@ -122,7 +122,7 @@ export class Undo1700000004000 implements MigrationInterface {
     expect((await cli('upgrade')).code).toBe(0)
     const run = await unchanged('downgrade', '--dry-run', '--quiet')
     expect(run.stderr).toBe(
-      'note: Undo1700000004000 was not run: Undo1700000004000 first commits what was reverted before it (its down runs outside a transaction), ' +
+      'note: Undo1700000004000 was not run: Undo1700000004000 reverts outside a transaction (its down commits first), ' +
       'which a dry run cannot do; `downgrade` runs it\n',
     )
     expect(run.stdout).toBe('Dry run: nothing changed (no migration ran).\n')
