@@ -126,6 +126,12 @@ describe('the github report', () => {
     expect(one.split('\n')[0]).toMatch(/^::warning file=src\/we%2Cird%3Aentity\.ts,line=6,title=RENAME /)
   })
 
+  it('annotates check\'s verdict on the changed enum type or view where no table changes, so that a failing check says why', () => {
+    const relabel: Operation = { kind: 'rename_enum_label', enumType: { schema: 'public', name: 'status_enum' }, from: 'sent', to: 'shipped' }
+    const one = renderReport({ ...plan, up: [relabel], hazards: [], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo', verdict: 'A migration is missing.' })
+    expect(one.split('\n')[0]).toMatch(/^::error title=Migration missing%3A enum "public"."status_enum"[^:]*::A migration is missing\./)
+  })
+
   it('points a column finding at its property', () => {
     const added: Hazard = { code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', severity: 'warning', message: 'm', operation: ops[1] }
     const one = renderReport({ ...plan, hazards: [added], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo' })
