@@ -9,6 +9,8 @@ export interface RunTarget {
   readonly from?: string
   readonly to?: string
   readonly steps?: number
+  /** The steps were given as Alembic's relative `+N` (`-N`), as errors then name them. */
+  readonly relative?: boolean
   readonly all?: boolean
 }
 
@@ -32,7 +34,7 @@ export function upgradeTarget(flags: TargetFlags): RunTarget {
   if (range !== undefined) return range
   if (target === 'head' || target === 'heads') return {}
   const relative = /^\+(\d+)$/.exec(target)
-  return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]) }
+  return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]), relative: true }
 }
 
 /**
@@ -46,7 +48,7 @@ export function downgradeTarget(flags: TargetFlags): RunTarget {
   if (range !== undefined) return range
   if (target === 'base') return { all: true }
   const relative = /^-(\d+)$/.exec(target)
-  return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]) }
+  return relative === null ? { to: target } : { steps: parseStepsFlag(relative[1]), relative: true }
 }
 
 /**

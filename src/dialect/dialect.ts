@@ -268,6 +268,11 @@ export interface MigrationScriptSyntax {
   /** How to run the script so that it stops at its first failing statement, for its header. */
   readonly howToRun: string
   /**
+   * recordsWhere says, for the header, where the script records the migrations when that is not simply the
+   * database it runs on: `migrationsTable` as TypeORM's runner names it.
+   */
+  recordsWhere?(migrationsTable: string): string | undefined
+  /**
    * The statements a script sends before any other, so that the server reads its text as the UTF-8 it is
    * whatever charset the client connects with (its locale's or its configuration's).
    */

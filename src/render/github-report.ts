@@ -3,7 +3,7 @@ import { type Hazard, type Severity } from '../hazards/hazard'
 import { type Operation, tableOf } from '../operations/operation'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { type SourceLine, type TableLocation, locate } from '../source/entity-locations'
-import { summarizeChanges } from './change-summary'
+import { type SummaryEntry, summarizeChanges } from './change-summary'
 import { hazardSubject } from './hazard-text'
 import type { ReportContext } from './report-context'
 import { runSummary } from './run-summary'
@@ -30,7 +30,7 @@ export function renderGithubReport(plan: MigrationPlan, context: ReportContext =
   ]
   const { verdict } = context
   if (verdict !== undefined) {
-    for (const entry of summarizeChanges(plan.up).filter((e) => e.object === 'table')) {
+    for (const entry of verdictEntries(summarizeChanges(plan.up))) {
       const table = entry.operations.map(tableOf).filter((name) => name !== undefined).pop()
       const place = table === undefined ? undefined : locate(locations, table)
       const title = `${context.verdictTitle ?? 'Migration missing'}: ${entry.headline.replace(/^[-+~] /, '')}`
@@ -39,6 +39,15 @@ export function renderGithubReport(plan: MigrationPlan, context: ReportContext =
   }
   lines.push(plan.up.length === 0 && verdict !== undefined ? verdict : `typeorm-autogen: ${runSummary([plan]).line}`)
   return `${lines.join('\n')}\n`
+}
+
+/**
+ * verdictEntries are the changed objects `check`'s verdict is annotated on: the tables, or, where only other
+ * objects change (a view's query, an enum type's labels), those, so that a failing check always says why.
+ */
+function verdictEntries(entries: readonly SummaryEntry[]): readonly SummaryEntry[] {
+  const tables = entries.filter((e) => e.object === 'table')
+  return tables.length > 0 ? tables : entries
 }
 
 /**
@@ -62,6 +71,8 @@ function columnOf(op: Operation): string | undefined {
       return op.to.name
     case 'rename_column':
       return op.to
+    case 'rename_column_label':
+      return op.column.name
     default:
       return undefined
   }

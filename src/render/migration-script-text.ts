@@ -22,6 +22,7 @@ export function migrationScriptText(script: MigrationScript, syntax: MigrationSc
           ? '-- Written for the database as its migrations table is now; run it once, on that database,'
           : `-- Written for a database at ${script.from === 'base' ? 'base, where no migration has run' : script.from}, whatever the migrations table of the one connected to records; run it once, on such a database,`,
         `-- ${howToRun}.`,
+        ...[syntax.recordsWhere?.(script.migrationsTable)].filter((line) => line !== undefined).map((line) => `-- ${line}.`),
       ]
   const preamble = script.migrations.length === 0 ? [] : syntax.preamble.flatMap((sql) => syntax.statementLines(sql))
   return [...head, ...preamble, ...script.entries.flatMap((entry) => entryLines(entry, script.direction, syntax))].join('\n') + '\n'

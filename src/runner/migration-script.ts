@@ -24,6 +24,8 @@ export interface MigrationScript {
   /** Where an offline range starts (`base`, or a migration's name): the script is for a database there, not the connected one's state. */
   readonly from?: string
   readonly migrations: readonly string[]
+  /** TypeORM's migrations table as its runner names it in the statements that record the migrations. */
+  readonly migrationsTable: string
   readonly transactionMode: TransactionMode
   readonly entries: readonly ScriptEntry[]
 }
@@ -167,7 +169,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
   } finally {
     await recorder.release()
   }
-  return { direction, ...(from !== undefined && { from }), migrations: names, transactionMode: mode, entries }
+  return { direction, ...(from !== undefined && { from }), migrations: names, migrationsTable: executor.migrationsTable, transactionMode: mode, entries }
 }
 
 /** withMigrationStatements has the recorder's beforeMigration and afterMigration record what the driver's run. */

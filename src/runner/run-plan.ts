@@ -9,6 +9,8 @@ export interface UpgradeTarget {
   readonly from?: string
   readonly to?: string
   readonly steps?: number
+  /** The steps were given as Alembic's `+N`, which the errors then name. */
+  readonly relative?: boolean
 }
 
 /** DowngradeTarget is how far `downgrade` goes back: to a migration left applied (`--to`), a number of them (`--steps`), or `--all`; by default one; `from` as in UpgradeTarget. */
@@ -16,6 +18,8 @@ export interface DowngradeTarget {
   readonly from?: string
   readonly to?: string
   readonly steps?: number
+  /** The steps were given as Alembic's `-N`, which the errors then name. */
+  readonly relative?: boolean
   readonly all?: boolean
 }
 
@@ -37,7 +41,9 @@ export function planUpgrade(pending: readonly string[], applied: readonly string
   if (target.steps !== undefined) {
     assertSteps(target.steps)
     if (pending.length > 0 && target.steps > pending.length) {
-      throw new UserError(`upgrade --steps ${target.steps} asks for more than the ${pending.length} pending migration${plural(pending.length)}: pass --steps ${pending.length} or leave --steps out to apply them all`)
+      throw new UserError(target.relative === true
+        ? `upgrade +${target.steps} asks for more than the ${pending.length} pending migration${plural(pending.length)}: pass +${pending.length}, or head to apply them all`
+        : `upgrade --steps ${target.steps} asks for more than the ${pending.length} pending migration${plural(pending.length)}: pass --steps ${pending.length} or leave --steps out to apply them all`)
     }
     return pending.slice(0, target.steps)
   }
@@ -61,7 +67,9 @@ export function planDowngrade(applied: readonly string[], pending: readonly stri
   if (target.steps !== undefined) {
     assertSteps(target.steps)
     if (applied.length > 0 && target.steps > applied.length) {
-      throw new UserError(`downgrade --steps ${target.steps} asks for more than the ${applied.length} applied migration${plural(applied.length)}: pass --steps ${applied.length}, or --all`)
+      throw new UserError(target.relative === true
+        ? `downgrade -${target.steps} asks for more than the ${applied.length} applied migration${plural(applied.length)}: pass -${applied.length}, or base`
+        : `downgrade --steps ${target.steps} asks for more than the ${applied.length} applied migration${plural(applied.length)}: pass --steps ${applied.length}, or --all`)
     }
     return applied.slice(0, target.steps)
   }

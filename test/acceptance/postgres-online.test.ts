@@ -3,7 +3,7 @@ import { runCliInProcess } from '../support/run-cli'
 import { postgresSchemaDump } from '../support/postgres-schema-dump'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { Client } from 'pg'
-import { type TestDatabase, createPostgresDatabase, createSqliteDatabase, postgresServer } from '../support/test-database'
+import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, postgresServer } from '../support/test-database'
 
 // `generate --online` on a table that holds rows: its new index, unique, foreign key and check are built without
 // blocking writes, in a migration of their own run outside a transaction, in each of TypeORM's transaction modes.
@@ -285,6 +285,25 @@ describe('generate --online on a database without the online forms', () => {
       const run = await runCliInProcess(project.dir, ['generate', 'Init', '--online'])
       expect(run.code).toBe(2)
       expect(run.stderr).toContain('--online writes indexes built without blocking writes and constraints validated apart, which sqlite has not: leave out --online (or set autogen.online to false)')
+      expect(fs.existsSync(project.file('migrations'))).toBe(false)
+    } finally {
+      project.remove()
+      await db.drop()
+    }
+  })
+})
+
+describe('generate --online on MariaDB', () => {
+  test('is refused with exit 2 naming the server as the Database line does, writing nothing', async () => {
+    const db = await createMariaDbDatabase('onlineref')
+    const project = tempProject({
+      'ormconfig.ts': `import { DataSource } from 'typeorm'\nexport default new DataSource({ ...${JSON.stringify(db.options)}, entities: [__dirname + '/entities/*.ts'] })\n`,
+      'entities/author.ts': author,
+    })
+    try {
+      const run = await runCliInProcess(project.dir, ['generate', 'Init', '--online'])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('--online writes indexes built without blocking writes and constraints validated apart, which mariadb has not: leave out --online (or set autogen.online to false)')
       expect(fs.existsSync(project.file('migrations'))).toBe(false)
     } finally {
       project.remove()

@@ -75,12 +75,20 @@ it.each([
   [['upgrade', 'First+3'], 'First+3 goes past the newest migration, Third1700000002000, which is 2 steps after First'],
   [['downgrade', 'head-4'], 'head-4 goes before base, where no migration has run, which is 3 steps before head'],
   [['upgrade', 'head-3'], 'head-3 is base, before every migration: `typeorm-autogen downgrade head-3` (or downgrade base) goes there'],
+  [['upgrade', '+4'], 'upgrade +4 asks for more than the 3 pending migrations: pass +3, or head to apply them all'],
   [['upgrade', 'Nope+1'], 'no migration matches "Nope": name one of First1700000000000, Second1700000001000, Third1700000002000 (its name, its timestamp, or a unique prefix of either)'],
 ])('relative target %j exits 2 with one line, applying nothing', async (args, message) => {
   const run = await cli(...args)
   expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)
   expect(run.code).toBe(2)
   expect(await current()).toBe('')
+})
+
+it('names a count beyond the applied migrations as given, -N', async () => {
+  expect((await cli('upgrade', 'First')).code).toBe(0)
+  expect(await cli('downgrade', '-2')).toMatchObject({ code: 2, stderr: 'typeorm-autogen: downgrade -2 asks for more than the 1 applied migration: pass -1, or base\n' })
+  expect(await current()).toBe('First1700000000000')
+  expect((await cli('downgrade', 'base')).code).toBe(0)
 })
 
 it.each([

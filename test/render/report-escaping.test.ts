@@ -118,6 +118,20 @@ describe('the github report', () => {
     expect(one.split('\n')[0]).toBe('::error file=src/we%2Cird%3Aentity.ts,line=6,title=ENUM_VALUE_REMOVED enum "kind_enum"::m')
   })
 
+  it('points a renamed label of a column that holds its labels itself at the property (MySQL, SQLite)', () => {
+    const column: ColumnModel = { name: 'id', type: 'enum', nullable: false }
+    const rename: Operation = { kind: 'rename_column_label', table: { name: odd }, column, from: 'shipped', to: 'sent' }
+    const renamed: Hazard = { code: 'RENAME', severity: 'warning', message: 'm', operation: rename }
+    const one = renderReport({ ...plan, up: [rename], hazards: [renamed], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo' })
+    expect(one.split('\n')[0]).toMatch(/^::warning file=src\/we%2Cird%3Aentity\.ts,line=6,title=RENAME /)
+  })
+
+  it('annotates check\'s verdict on the changed enum type or view where no table changes, so that a failing check says why', () => {
+    const relabel: Operation = { kind: 'rename_enum_label', enumType: { schema: 'public', name: 'status_enum' }, from: 'sent', to: 'shipped' }
+    const one = renderReport({ ...plan, up: [relabel], hazards: [], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo', verdict: 'A migration is missing.' })
+    expect(one.split('\n')[0]).toMatch(/^::error title=Migration missing%3A enum "public"."status_enum"[^:]*::A migration is missing\./)
+  })
+
   it('points a column finding at its property', () => {
     const added: Hazard = { code: 'ADD_NOT_NULL_WITHOUT_DEFAULT', severity: 'warning', message: 'm', operation: ops[1] }
     const one = renderReport({ ...plan, hazards: [added], warnings: [] }, 'github', 'up', undefined, { locations, root: '/repo' })

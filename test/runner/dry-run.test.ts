@@ -106,6 +106,32 @@ describe.each(bothDialects('dryrun'))('on %s', (_label, createDatabase) => {
     rmSync(after)
   })
 
+  it('stops a downgrade, with a note naming downgrade, at a migration whose down commits first', async () => {
+    const undo = fixture.runner.project.write('migrations/1700000004000-Undo.ts', `
+import { MigrationInterface, QueryRunner } from 'typeorm'
+export class Undo1700000004000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`UPDATE note SET views = 4\`)
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    if (queryRunner.isTransactionActive) { await queryRunner.commitTransaction(); await queryRunner.startTransaction() }
+    await queryRunner.query(\`UPDATE note SET views = 0\`)
+  }
+}
+`)
+    expect((await cli('upgrade')).code).toBe(0)
+    const run = await unchanged('downgrade', '--dry-run', '--quiet')
+    expect(run.stderr).toBe(
+      'note: Undo1700000004000 was not run: Undo1700000004000 reverts outside a transaction (its down commits first), ' +
+      'which a dry run cannot do; `downgrade` runs it\n',
+    )
+    expect(run.stdout).toBe('Dry run: nothing changed (no migration ran).\n')
+    expect(run.code).toBe(0)
+    expect((await cli('downgrade')).code).toBe(0)
+    rmSync(undo)
+    await cli('downgrade', '--all')
+  })
+
   it('reverts and rolls back, changing nothing', async () => {
     expect((await cli('upgrade', '--to', dropText)).code).toBe(0)
     await fixture.db.query('INSERT INTO note (views) VALUES (5)')

@@ -38,6 +38,11 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     expect(script.code).toBe(0)
     // How to run it so that it stops at its first failing statement, for this database's client.
     expect(script.stdout.split('\n')[2]).toMatch({ sqlite: /^-- with `sqlite3 -bail /, postgres: /^-- with `psql -v ON_ERROR_STOP=1 /, mariadb: /^-- with the `mariadb` or `mysql` client without `--force`/ }[label]!)
+    // TypeORM's MySQL runner names its migrations table with the connected database: run elsewhere, the records would go there.
+    const database = (byHand.options as { database?: string }).database
+    expect(script.stdout.split('\n')[3]).toEqual(label === 'mariadb'
+      ? `-- It records the migrations in \`${database}\`.\`migrations\`, as TypeORM's runner names the table with the database it connected to: run it in database ${database}, or replace that name throughout first.`
+      : expect.not.stringMatching(/^-- /))
     expect(await databaseState(byHand)).toEqual(await databaseState(await createDatabase().then((db) => (others.push(db), db))))
     runScript(byHand, script.stdout)
     expect((await cli('upgrade', '-c', 'by-runner.ts')).code).toBe(0)

@@ -35,7 +35,10 @@ function printDryRun(run: DryRun, verb: 'apply' | 'revert', nothing: string, out
   const [first, ...rest] = run.untried
   if (first !== undefined) {
     const after = rest.length === 0 ? '' : ` and the ${rest.length === 1 ? 'migration' : `${rest.length} migrations`} after it (${rest.join(', ')})`
-    printNote(output, `${first}${after} ${rest.length === 0 ? 'was' : 'were'} not run: ${first} first commits the migrations before it (a later part of its change: it uses what an earlier part added, or runs outside a transaction), which a dry run cannot do; \`upgrade\` runs ${rest.length === 0 ? 'it' : 'them'}`)
+    const why = verb === 'apply'
+      ? 'first commits the migrations before it (a later part of its change: it uses what an earlier part added, or runs outside a transaction)'
+      : 'reverts outside a transaction (its down commits first)'
+    printNote(output, `${first}${after} ${rest.length === 0 ? 'was' : 'were'} not run: ${first} ${why}, which a dry run cannot do; \`${verb === 'apply' ? 'upgrade' : 'downgrade'}\` runs ${rest.length === 0 ? 'it' : 'them'}`)
   }
   output.out(run.ran.length === 0
     ? 'Dry run: nothing changed (no migration ran).'

@@ -36,7 +36,7 @@ function namesInDoubleQuotes(expression: string, columns: readonly string[]): st
  */
 export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
   return {
-    name: 'mysql',
+    name: server?.product ?? 'mysql',
     capabilities: {
       schemas: false,
       enumTypes: false,

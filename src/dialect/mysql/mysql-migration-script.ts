@@ -25,6 +25,12 @@ const spelling: LiteralSpelling = {
  */
 export const mysqlMigrationScript: MigrationScriptSyntax = {
   howToRun: 'with the `mariadb` or `mysql` client without `--force`, which stops at the first failing statement',
+  // TypeORM's runner names the table with the connected database: run in another, the schema changes go there and the records here.
+  recordsWhere: (migrationsTable) => {
+    const database = /^(.+)\.[^.]+$/.exec(migrationsTable)?.[1]
+    return database === undefined ? undefined
+      : `It records the migrations in ${migrationsTable.split('.').map((part) => `\`${part}\``).join('.')}, as TypeORM's runner names the table with the database it connected to: run it in database ${database}, or replace that name throughout first`
+  },
   // The client connects in its locale's charset (latin1 under LANG=C, utf8mb3 under C.UTF-8) unless told otherwise.
   preamble: ['SET NAMES utf8mb4'],
   beforeMigration: [],
