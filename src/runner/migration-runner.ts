@@ -216,9 +216,6 @@ export async function openForMigrations(project: LoadedProject, use: ConnectionU
   // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
   // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
   await buildEntityMetadata(dataSource)
-  // A config that connects its DataSource as it loads (`dataSource.initialize()` beside the export, for TypeORM's
-  // CLI) has it connected by now, with the options it had then: connect it anew with the runner's.
-  if (dataSource.isInitialized) await dataSource.destroy()
   if (use !== 'changes' && dialect.connectOnlyToRead !== undefined) {
     if (use === 'records') deferredSetups.set(dataSource, (await dialect.connectionSetup?.(dataSource)) ?? [])
     dataSource.setOptions(dialect.connectOnlyToRead as Partial<DataSourceOptions>)
