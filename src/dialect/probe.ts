@@ -25,8 +25,14 @@ export type Probe =
     readonly collated?: { readonly column: string; readonly collation: string }
     readonly caseFolded?: string
   }
-  /** Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign key's test). */
-  | { readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]; readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[] }
+  /**
+   * Rows whose `columns` are all non-null and match no row of `referencedTable` in `referencedColumns` (a foreign
+   * key's test); `named`: the referenced table as the hazard names it, where the migration renames it.
+   */
+  | {
+    readonly kind: 'unmatched'; readonly table: QualifiedName; readonly columns: readonly string[]
+    readonly referencedTable: QualifiedName; readonly referencedColumns: readonly string[]; readonly named?: QualifiedName
+  }
   /**
    * Values longer than `length`; `unpadded`: not counting the bytes a fixed-length type pads them with (see
    * TypeLimits.paddedTypes); `isArray`: arrays holding an element longer than `length`, the length of an array

@@ -2,7 +2,7 @@ import type { Probe } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
 import { sameColumnList } from '../model/column-lists'
 import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
-import type { ColumnModel, TableModel } from '../model/schema-model'
+import type { ColumnModel, QualifiedName, TableModel } from '../model/schema-model'
 import type { AddForeignKey } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
@@ -35,7 +35,7 @@ export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
       what: `Adds foreign key ${quoteDoubled(foreignKey.name)} on ${tableText(op.table)} ${columnsText(foreignKey.columns)} -> ${target}, ` +
         `which fails while a row's values match no row of ${target}${referencedColumns === undefined ? ', which this migration creates' : ''}`,
       advice: 'point those rows at existing rows, or set their values to NULL, first',
-      ...withProbe(unmatchedProbe(table, columns.map((c) => c.column), referencedColumns)),
+      ...withProbe(unmatchedProbe(table, columns.map((c) => c.column), referencedColumns, referencedName)),
     }]
   })
 }
@@ -82,19 +82,23 @@ function alreadyReferenced(table: TableModel, columns: readonly string[], refere
  * unmatchedProbe counts the rows of `table` whose values match no referenced row. Values are compared only
  * where each column and the column it references have one type (and collation): comparing others may fail,
  * and fail every count of the run. Without referenced columns (the migration creates them), a single-column
- * key counts the rows with a value.
+ * key counts the rows with a value. The count reads the referenced table under its name now; `referencedName`,
+ * the foreign key's, names it in the text where the migration renames it.
  */
 function unmatchedProbe(
   table: TableModel,
   columns: readonly ColumnModel[],
   referenced: readonly { readonly table: TableModel; readonly column: ColumnModel }[] | undefined,
+  referencedName: QualifiedName,
 ): Probe | undefined {
   if (referenced === undefined) return columns.length === 1 ? { kind: 'non_null', table: nameOf(table), column: columns[0]!.name } : undefined
   const comparable = columns.every((c, i) => sameValues(c, referenced[i]!.column))
   if (!comparable) return undefined
+  const referencedTable = nameOf(referenced[0]!.table)
   return {
     kind: 'unmatched', table: nameOf(table), columns: columns.map((c) => c.name),
-    referencedTable: nameOf(referenced[0]!.table), referencedColumns: referenced.map((r) => r.column.name),
+    referencedTable, referencedColumns: referenced.map((r) => r.column.name),
+    ...(!sameName(referencedTable, referencedName) && { named: referencedName }),
   }
 }
 

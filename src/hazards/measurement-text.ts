@@ -62,7 +62,7 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
       return [`${plural(n, 'duplicate value')} of ${columns}`, `no duplicate values of ${columns}`]
     }
     case 'unmatched': {
-      const target = tableText(probe.referencedTable)
+      const target = tableText(probe.named ?? probe.referencedTable)
       return [`${plural(n, 'row')} ${verb('points', 'point')} at no row of ${target}`, `no row points at a missing row of ${target}`]
     }
     case 'longer_than':

@@ -13,6 +13,7 @@ import { javaScriptSyntaxError } from './javascript-syntax-error'
 import { driverLoadFailure } from '../dialect/require-driver'
 import { UserError, messageOf } from './user-error'
 import { withNodeNavigator } from './node-navigator'
+import { withConfigConnectionsClosed } from './config-connections'
 
 /** LoadedProject is a config file loaded: its DataSource (never connected by loading) and the tool's settings. */
 export interface LoadedProject {
@@ -61,7 +62,7 @@ export async function loadProject(configPath: string, options: LoadOptions = {})
   refuseForeignTypeorm(absolute)
   registerTypeScriptLoader()
   const load = async () => {
-    const exported = await withNodeNavigator(() => loadConfigModule(absolute, configPath))
+    const exported = await withConfigConnectionsClosed(() => withNodeNavigator(() => loadConfigModule(absolute, configPath)))
     try {
       return await pickDataSource(exported, configPath)
     } catch (err) {

@@ -176,14 +176,14 @@ describe('ADD_FOREIGN_KEY', () => {
       probe: { kind: 'unmatched', table: U, columns: ['age'], referencedTable: T, referencedColumns: ['id'] },
     })
   })
-  it('traces renamed tables and columns back to the names the data has now', () => {
+  it('traces renamed tables and columns back to the names the data has now, naming the table as the migration leaves it', () => {
     const ops: Operation[] = [
       { kind: 'rename_column', table: U, from: 'age', to: 'teamId', column: users(pg).columns.find((c) => c.name === 'age')! },
       { kind: 'rename_table', from: T, to: { schema: 'public', name: 'squads' }, table: teams() },
       { kind: 'add_foreign_key', table: U, foreignKey: { ...fk(['teamId']), referencedTable: 'squads' } },
     ]
     expect(findingsOf(pg, before(pg, teams()), ops).find((f) => f.code === 'ADD_FOREIGN_KEY')?.probe)
-      .toEqual({ kind: 'unmatched', table: U, columns: ['age'], referencedTable: T, referencedColumns: ['id'] })
+      .toEqual({ kind: 'unmatched', table: U, columns: ['age'], referencedTable: T, referencedColumns: ['id'], named: { schema: 'public', name: 'squads' } })
   })
   it('counts every row with a value where the migration creates the referenced table, and does not compare values of other types', () => {
     const created: Operation[] = [{ kind: 'create_table', table: teams() }, addFk()]

@@ -113,12 +113,29 @@ function parseTableConstraint(item: readonly SqlToken[], sql: string, out: Colle
     out.uniques.push(named(name, { columns: columnList(item, i + 1) }))
   } else if (kind === 'CHECK') {
     out.checks.push(named(name, { expression: between(sql, item, i + 1, closingParen(item, i + 1)) }))
+  } else if (kind === 'PRIMARY') {
+    markAutoincrementKey(item, i + 2, out)
   } else if (kind === 'FOREIGN') {
     const open = i + 2
     const columns = columnList(item, open)
     const references = closingParen(item, open) + 1
     out.foreignKeys.push(named(name, parseReferences(item, references, columns).foreignKey))
   }
+}
+
+/**
+ * markAutoincrementKey reads `PRIMARY KEY ("id" AUTOINCREMENT)`, the table-constraint form of AUTOINCREMENT that
+ * SQLite accepts on a lone INTEGER key (DB Browser for SQLite writes tables so): the column is AUTOINCREMENT as
+ * if declared `PRIMARY KEY AUTOINCREMENT` inline.
+ */
+function markAutoincrementKey(item: readonly SqlToken[], open: number, out: Collector): void {
+  if (item[open]?.text !== '(') return
+  const keys = splitTopLevel(item, open + 1, closingParen(item, open))
+  const key = keys.length === 1 ? keys[0] : undefined
+  if (key === undefined || !key.some((t) => t.kind === 'word' && t.value === 'AUTOINCREMENT')) return
+  const column = nameOf(key[0]).toLowerCase()
+  const facts = out.columns.get(column)
+  if (facts !== undefined) out.columns.set(column, { ...facts, autoincrement: true })
 }
 
 /** parseReferences reads `REFERENCES t [(cols)] [ON ... | MATCH x | [NOT] DEFERRABLE [INITIALLY y]]...` at `at`. */

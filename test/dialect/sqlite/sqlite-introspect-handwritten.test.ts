@@ -116,6 +116,28 @@ describe('sqlite introspection of hand-written tables', () => {
   })
 })
 
+describe('sqlite AUTOINCREMENT in a table constraint', () => {
+  test('PRIMARY KEY ("id" AUTOINCREMENT), as DB Browser for SQLite writes it (Maintainerr\'s migrations), is an increment key', async () => {
+    const db = scratchDatabase()
+    try {
+      db.db.exec(`
+        CREATE TABLE "rules" (
+          "id"\tinteger NOT NULL,
+          "section"\tinteger NOT NULL DEFAULT (0),
+          PRIMARY KEY("id" AUTOINCREMENT)
+        );
+        CREATE TABLE "pair" ("a" integer NOT NULL, "b" integer NOT NULL, PRIMARY KEY ("a", "b"));
+      `)
+      const [pair, rules] = (await db.read()).tables
+      expect(rules.columns.map((c) => [c.name, c.generated])).toEqual([['id', { kind: 'increment' }], ['section', undefined]])
+      expect(rules.primaryKey?.columns).toEqual(['id'])
+      expect(pair.columns.map((c) => c.generated)).toEqual([undefined, undefined])
+    } finally {
+      db.remove()
+    }
+  })
+})
+
 describe('sqlite defaults of numeric affinity', () => {
   // knex's defaultTo(0) writes DEFAULT '0'; TypeORM writes DEFAULT 0. SQLite's affinity stores the same value for
   // both in a column of numeric affinity, and in a text column; an untyped column (BLOB affinity) keeps each as written.
