@@ -4,11 +4,11 @@ import { UserError } from './user-error'
 
 /**
  * supportedTypeorm are the TypeORMs this version works with and is tested on, each from `lowest` up to below
- * `below`: 0.3, and 1.x from 1.1.1 (package.json's peer range).
+ * `below`: 0.3 and 1.x (package.json's peer range).
  */
 const supportedTypeorm: readonly { readonly lowest: Version; readonly below: Version }[] = [
   { lowest: [0, 3, 0], below: [0, 4, 0] },
-  { lowest: [1, 1, 1], below: [2, 0, 0] },
+  { lowest: [1, 0, 0], below: [2, 0, 0] },
 ]
 type Version = readonly [number, number, number]
 

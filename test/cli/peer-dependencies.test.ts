@@ -11,9 +11,9 @@ import { tempProject } from '../support/temp-project'
 // second copy of TypeORM is refused, and so is a TypeORM outside the supported range.
 
 it.each([
-  ['1.1.1', true], ['1.1.2', true], ['1.2.0', true], ['1.10.0', true], ['1.1.1-beta.1', true],
+  ['1.0.0', true], ['1.1.0', true], ['1.1.1', true], ['1.1.4', true], ['1.2.0', true], ['1.10.0', true], ['1.1.1-beta.1', true],
   ['0.3.0', true], ['0.3.12', true], ['0.3.31', true],
-  ['1.1.0', false], ['1.0.9', false], ['0.4.0', false], ['0.2.45', false], ['2.0.0', false], ['x', false],
+  ['0.4.0', false], ['0.2.45', false], ['2.0.0', false], ['x', false],
 ])('TypeORM %s is supported: %s', (version, supported) => {
   expect(isSupported(version)).toBe(supported)
 })
@@ -27,7 +27,10 @@ const typeormDriverPeers: ReadonlyArray<readonly [string, Readonly<Record<string
   ['0.3.11', { 'better-sqlite3': '^7.1.2 || ^8.0.0', mysql2: '^2.2.5', pg: '^8.5.1' }],
   ['0.3.20', { 'better-sqlite3': '^7.1.2 || ^8.0.0 || ^9.0.0', mysql2: '^2.2.5 || ^3.0.1', pg: '^8.5.1' }],
   ['0.3 installed here', peerDependenciesOf('typeorm-0.3')],
+  ['1.0.0 installed here', peerDependenciesOf('typeorm-1.0')],
   ['1.x installed here', peerDependenciesOf('typeorm')],
+  // better-sqlite3 13 needs Node 22: admitted as TypeORM 1.1.4 admits it, so that npm installs the tool beside it.
+  ['1.1.4', { 'better-sqlite3': '^12.0.0 || ^13.0.0', mysql2: '^3.15.3', pg: '^8.5.1' }],
 ]
 const toolPeers = peerDependenciesOf('..')
 
@@ -39,13 +42,23 @@ it.each(typeormDriverPeers)('shares a version of each driver with the peer range
 })
 
 it.each([['better-sqlite3', '8.7.0'], ['pg', '8.11.0'], ['mysql2', '2.3.3']])('admits %s %s, which the tool ran with on TypeORM 0.3', (driver, version) => {
+  expect(admits(driver, version)).toBe(true)
+})
+
+// A project on better-sqlite3 13 (Node 22), which TypeORM 1.1.4 admits, could not install the tool (ERESOLVE). The tool
+// is not run with 13 here: it needs Node 22, and this machine has Node 20.
+it('admits better-sqlite3 13.0.0, which TypeORM 1.1.4 admits', () => {
+  expect(admits('better-sqlite3', '13.0.0')).toBe(true)
+})
+
+/** admits says whether the tool's peer range of `driver` takes `version`. */
+function admits(driver: string, version: string): boolean {
   const [major, minor, patch] = version.split('.').map(Number)
-  const admitted = toolPeers[driver]!.split('||').some((alternative) => {
+  return toolPeers[driver]!.split('||').some((alternative) => {
     const [lowMajor, lowMinor, lowPatch] = alternative.trim().slice(1).split('.').map(Number)
     return major === lowMajor && (minor! > lowMinor! || (minor === lowMinor && patch! >= lowPatch!))
   })
-  expect(admitted).toBe(true)
-})
+}
 
 function peerDependenciesOf(folder: string): Record<string, string> {
   const file = folder === '..' ? resolve(__dirname, '../../package.json') : resolve(__dirname, '../../node_modules', folder, 'package.json')
