@@ -7,6 +7,7 @@ import { readTokens } from './postgres-expressions'
 import { keepingHeldEnums, withUsersOutside } from './postgres-held-enums'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
 import { refuseUncountableIncrements } from './postgres-uncountable-increments'
+import { refuseBooleanNumberDefaults } from './postgres-boolean-number-defaults'
 import { refuseUnknownCollations } from './postgres-unknown-collations'
 import { reconcileUuidGenerators } from './postgres-uuid-generators'
 import { renderSql, type SqlToken } from './postgres-sql-tokens'
@@ -21,7 +22,8 @@ interface Candidate {
 }
 
 /**
- * reconcilePostgres refuses an auto-increment column no sequence can fill (refuseUncountableIncrements) and a collation the
+ * reconcilePostgres refuses an auto-increment column no sequence can fill (refuseUncountableIncrements), a boolean default
+ * of a number column (refuseBooleanNumberDefaults) and a collation the
  * database does not have (refuseUnknownCollations), then settles what the rules could not: columns of domain types (`reconcileDomainColumns`), TypeORM's uuid generators (`reconcileUuidGenerators`),
  * constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
@@ -31,6 +33,7 @@ interface Candidate {
  */
 export async function reconcilePostgres(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   refuseUncountableIncrements(desired)
+  refuseBooleanNumberDefaults(desired)
   await refuseUnknownCollations(desired, actual, connection)
   const domains = reconcileDomainColumns(desired, actual, formerTable, formerColumn)
   const defaults = await reconcileDefaults(reconcileUuidGenerators(domains, actual, formerTable, formerColumn), actual, connection, formerTable)
