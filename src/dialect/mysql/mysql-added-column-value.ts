@@ -1,6 +1,6 @@
 import { isLiteralDefault } from '../../model/literal-default'
 import type { ColumnModel } from '../../model/schema-model'
-import type { ChangeSet } from '../../plan/change-set'
+import type { ColumnOrigin } from './mysql-column-origin'
 import { literalSql, quoteString } from './mysql-literals'
 import { mysqlStringTypes } from './mysql-type-families'
 import { baseOf, mysqlNumericTypes } from './mysql-types'
@@ -24,18 +24,7 @@ export function valueOnAdd(column: ColumnModel): string | undefined {
   return undefined
 }
 
-/**
- * addedValueAt is valueOnAdd of column `name` of the table of operation `at`, where an operation before `at` adds it
- * and none after that fills, changes or renames it; undefined otherwise.
- */
-export function addedValueAt(changes: ChangeSet, at: number, name: string): string | undefined {
-  for (let j = at - 1; j >= 0; j--) {
-    if (changes.tableAt[j] !== changes.tableAt[at]) continue
-    const op = changes.ops[j]!
-    if (op.kind === 'add_column' && op.column.name === name) return valueOnAdd(op.column)
-    if (op.kind === 'rename_column' && op.to === name) return undefined
-    if (op.kind === 'copy_column' && op.to.name === name) return undefined
-    if (op.kind === 'alter_column' && op.to.name === name) return undefined
-  }
-  return undefined
+/** addedValueOf is valueOnAdd of the column `origin` is where an operation adds it, else undefined. */
+export function addedValueOf(origin: ColumnOrigin | undefined): string | undefined {
+  return origin !== undefined && 'added' in origin ? valueOnAdd(origin.added) : undefined
 }

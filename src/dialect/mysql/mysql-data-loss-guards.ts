@@ -1,4 +1,4 @@
-import type { AlterColumn, Operation, OperationOf } from '../../operations/operation'
+import type { Operation, OperationOf } from '../../operations/operation'
 import type { ColumnModel } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
@@ -19,6 +19,7 @@ import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 import { unfillableColumnGuard } from './mysql-unfillable-column-guard'
+import { columnOriginAt, nameAtStart } from './mysql-column-origin'
 
 /**
  * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
@@ -165,12 +166,12 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
   changes.ops.forEach((op, i) => {
     const table = changes.tableAt[i]
     const refused = op.kind === 'add_check' ? checkGuard(changes, i, op)
-      : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnAtStart(changes, i, name, keepsValues))
+      : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnOriginAt(changes, i, name, keepsValues))
         : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
     if ((op.kind !== 'alter_column' && op.kind !== 'add_column') || table?.change !== 'modified') return
-    const column = op.kind === 'add_column' ? op.column.name : columnAtStart(changes, i, op.from.name)
+    const column = op.kind === 'add_column' ? op.column.name : nameAtStart(columnOriginAt(changes, i, op.from.name))
     if (column === undefined) return
     const atStart = op.kind === 'add_column' ? op : { ...op, from: { ...op.from, name: column } }
     const guards = dataLossGuards(atStart, table.firstName.name, table.from?.collation, true)
@@ -179,23 +180,6 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     guarded.add(op)
   })
   return { statements, guarded }
-}
-
-/**
- * columnAtStart is the name column `name` of the table of operation `at` has before the migration, or undefined where
- * an operation before `at` adds, fills or changes it (but an ALTER that `kept` says leaves its values as they were).
- */
-function columnAtStart(changes: ChangeSet, at: number, name: string, kept: (op: AlterColumn) => boolean = () => false): string | undefined {
-  let column = name
-  for (let j = at - 1; j >= 0; j--) {
-    if (changes.tableAt[j] !== changes.tableAt[at]) continue
-    const op = changes.ops[j]!
-    if (op.kind === 'rename_column' && op.to === column) column = op.from
-    else if ((op.kind === 'add_column' || op.kind === 'drop_column') && op.column.name === column) return undefined
-    else if (op.kind === 'copy_column' && op.to.name === column) return undefined
-    else if (op.kind === 'alter_column' && op.to.name === column && !kept(op)) return undefined
-  }
-  return column
 }
 
 /**

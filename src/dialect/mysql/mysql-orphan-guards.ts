@@ -6,7 +6,8 @@ import { quoteDoubled } from '../quote'
 import type { Statement } from '../statement'
 import { quoteIdent } from './mysql-quote'
 import { keptBefore } from './mysql-values-kept'
-import { addedValueAt } from './mysql-added-column-value'
+import { addedValueOf } from './mysql-added-column-value'
+import { type ColumnOrigin, nameAtStart } from './mysql-column-origin'
 
 /**
  * orphanGuard is the check, run before the migration's first statement, for the rows of the table of `op` (the
@@ -15,9 +16,9 @@ import { addedValueAt } from './mysql-added-column-value'
  * columns and the referenced table and columns are those the database has before the migration, holding the same
  * values (no operation before `at` creates or renames them, or changes them but as keptBefore allows: a column
  * added beside them, a wider integer), and no key of the table referenced the same columns before. A key column an
- * operation before `at` adds, which gives every row one value (see addedValueAt), is compared as that value.
+ * operation before `at` adds, which gives every row one value (see valueOnAdd), is compared as that value.
  */
-export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add_foreign_key'>, columnAtStart: (name: string) => string | undefined): Statement | undefined {
+export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add_foreign_key'>, originOf: (name: string) => ColumnOrigin | undefined): Statement | undefined {
   const table = changes.tableAt[at]
   if (table?.change !== 'modified' || table.from === undefined) return undefined
   const { foreignKey } = op
@@ -29,9 +30,10 @@ export function orphanGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   if (!targetLives.every((life) => keptBefore(changes, life, at, foreignKey.referencedColumns))) return undefined
   // Each key column as the rows have it at the start (`c.name`), or the one value a column the migration adds gives them all.
   const keyed = foreignKey.columns.map((c): KeyValue | undefined => {
-    const name = columnAtStart(c)
+    const origin = originOf(c)
+    const name = nameAtStart(origin)
     if (name !== undefined) return { name, value: `c.${quoteIdent(name)}` }
-    const value = addedValueAt(changes, at, c)
+    const value = addedValueOf(origin)
     return value === undefined ? undefined : { added: c, value }
   })
   if (!keyed.every((k): k is KeyValue => k !== undefined)) return undefined

@@ -4,7 +4,8 @@ import { quoteDoubled } from '../quote'
 import type { Statement } from '../statement'
 import { quoteIdent } from './mysql-quote'
 import { keptBefore } from './mysql-values-kept'
-import { addedValueAt } from './mysql-added-column-value'
+import { addedValueOf } from './mysql-added-column-value'
+import { columnOriginAt } from './mysql-column-origin'
 
 /**
  * uniqueGuard is the test, run before the migration's first statement, for the values the unique constraint or
@@ -13,7 +14,7 @@ import { addedValueAt } from './mysql-added-column-value'
  * nothing, and values compare under the columns' collations, as the index compares them. Only where the table
  * exists before the migration, every key is a plain column of it that no operation before `at` changes (but as
  * keptBefore allows: a column added beside it, a longer string) or one an operation before `at` adds, which gives
- * every row one value (see addedValueAt: a literal default, or the implicit default of a NOT NULL column), and no
+ * every row one value (see valueOnAdd: a literal default, or the implicit default of a NOT NULL column), and no
  * unique key or primary key of it was on some of the columns it had already (their values are unique then).
  */
 export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'>): Statement | undefined {
@@ -23,7 +24,7 @@ export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add
   const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
   if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keyOptions !== undefined)) return undefined
   const added = new Map(key.columns.flatMap((c) => {
-    const value = addedValueAt(changes, at, c)
+    const value = addedValueOf(columnOriginAt(changes, at, c))
     return value === undefined ? [] : [[c, value] as const]
   }))
   const columns = key.columns.filter((c) => !added.has(c))
