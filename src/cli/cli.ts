@@ -57,6 +57,10 @@ const dryRunOption = (command: string) => ({
   type: 'boolean', describe: `run what ${command} would in one transaction, then roll it back: errors surface, nothing changes`,
 } as const)
 
+const backupOption = (work: string) => ({
+  type: 'string', describe: `back the database up first, when there are migrations to ${work}: to PATH (a new file or a folder), by default beside the SQLite file or <database>.<time>.dump (pg_dump) in the current folder`,
+} as const)
+
 const scratchOptions = {
   'from-migrations': { type: 'boolean', conflicts: 'drift', describe: 'compare the entities with a scratch database built from the migrations folder (no live database needed), and check the migrations\' down' },
   drift: { type: 'boolean', describe: 'compare the live database with a scratch database built from the migrations it applied: exit 4 when it was changed by hand' },
@@ -158,7 +162,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('sql', sqlOption('upgrade'))
         .option('dry-run', dryRunOption('upgrade'))
         .options(runSafetyOptions)
-        .option('backup', { type: 'string', describe: 'back the database up first, when there are migrations to run: to PATH (a new file or a folder), by default beside the SQLite file or <database>.<time>.dump (pg_dump) in the current folder' })
+        .option('backup', backupOption('run'))
         .conflicts('to', 'steps')
         .conflicts('sql', ['dry-run', 'backup', ...runSafetyFlags])
         .conflicts('dry-run', ['backup', 'wait-for-lock']),
@@ -177,14 +181,15 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .conflicts('to', ['steps', 'all'])
         .option('sql', sqlOption('downgrade'))
         .option('dry-run', dryRunOption('downgrade'))
+        .option('backup', backupOption('revert'))
         .conflicts('steps', 'all')
-        .conflicts('sql', ['dry-run', ...runSafetyFlags])
-        .conflicts('dry-run', 'wait-for-lock'),
+        .conflicts('sql', ['dry-run', 'backup', ...runSafetyFlags])
+        .conflicts('dry-run', ['backup', 'wait-for-lock']),
       (a) => run(a, (out) => {
         const args = { config: String(a.config), quiet: a.quiet === true, ...downgradeTarget(a) }
         if (a.sql === true) return downgradeSqlCommand(args, out)
         if (a.dryRun === true) return downgradeDryRunCommand({ ...args, timeouts: runSafetyArgs(a).timeouts }, out)
-        return downgradeCommand({ ...args, ...runSafetyArgs(a) }, out)
+        return downgradeCommand({ ...args, backup: a.backup, ...runSafetyArgs(a) }, out)
       })())
     .command('status', 'list migrations and whether each is applied', (y) => y.option('format', logFormat),
       (a) => run(a, (out) => statusCommand({ config: String(a.config), quiet: a.quiet === true, format: a.format }, out))())

@@ -6,7 +6,7 @@ import type { CliOutput } from './cli-output'
 export interface RunSafetyArgs {
   /** `--wait-for-lock`, in milliseconds. */
   readonly waitForLockMs?: number
-  /** `--backup [PATH]` (upgrade only): '' without a PATH. */
+  /** `--backup [PATH]`: '' without a PATH. */
   readonly backup?: string
   readonly timeouts?: MigrationTimeouts
 }

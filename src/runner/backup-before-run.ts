@@ -4,7 +4,7 @@ import type { DataSourceOptions } from 'typeorm'
 import { dialectFor } from '../dialect/dialect-for'
 import { UserError } from '../source/user-error'
 
-/** BackupRequest is `upgrade --backup [PATH]`: where to write the backup, and whom to tell where it went. */
+/** BackupRequest is `upgrade --backup [PATH]` (or `downgrade`): where to write the backup, and whom to tell where it went. */
 export interface BackupRequest {
   /** A new file, or a folder to write it in; empty: the dialect's default place (Dialect.backupName). */
   readonly path: string
@@ -13,7 +13,7 @@ export interface BackupRequest {
 }
 
 /**
- * backupBeforeRun backs up the database `options` point at before migrations run (Dialect.backup). It never
+ * backupBeforeRun backs up the database `options` point at before migrations run or are reverted (Dialect.backup). It never
  * overwrites a file: a backup that cannot be written stops the run before anything ran.
  */
 export async function backupBeforeRun(options: DataSourceOptions, request: BackupRequest, takenAt = new Date()): Promise<void> {

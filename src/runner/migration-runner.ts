@@ -109,13 +109,15 @@ async function withQueryRunner(dataSource: DataSource, work: (runner: QueryRunne
 
 /**
  * downgrade reverts the applied migrations down to `target` (by default the last one), latest first, one
- * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file. It holds
+ * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file. With
+ * `safety.backup`, it backs the database up before the first revert. It holds
  * the migrations lock throughout (see RunSafety).
  */
 export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
     const toRevert = await revertible(dataSource, target)
+    if (toRevert.length > 0 && safety.backup) await backupBeforeRun(dataSource.options, safety.backup)
     for (const _ of toRevert) await revertLast(dataSource)
     return toRevert
   }))

@@ -9,7 +9,7 @@ import type { LockWait } from './runner-lock'
 export interface RunSafety {
   /** How long to wait for another run's migrations lock (see withRunnerLock). */
   readonly lockWait?: LockWait
-  /** `upgrade --backup`: back the database up once the lock is held, when there are migrations to run. */
+  /** `upgrade --backup`, `downgrade --backup`: back the database up once the lock is held, when there are migrations to run or revert. */
   readonly backup?: BackupRequest
   /** `--lock-timeout`, `--statement-timeout`: the bounds of each migration's statements. */
   readonly timeouts?: MigrationTimeouts

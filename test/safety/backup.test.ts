@@ -7,7 +7,8 @@ import { allDialects, createMariaDbDatabase, createPostgresDatabase, postgresSer
 import { type LockProject, lockProject, quick, slow } from './concurrent-upgrade'
 
 // upgrade --backup copies the database before the first migration runs, to a new file the output names; the
-// copy restores the rows from before the upgrade. A backup that cannot be written runs nothing.
+// copy restores the rows from before the upgrade. A backup that cannot be written runs nothing. downgrade --backup
+// copies it before the first migration is reverted.
 
 describe.each(allDialects('backup'))('on %s', (label, createDatabase) => {
   let db: TestDatabase
@@ -112,6 +113,25 @@ describe.each(allDialects('backup'))('on %s', (label, createDatabase) => {
     expect(written).toBeDefined()
     expect(afterDatabaseLine(run.stdout)).toMatch(new RegExp(`^Backed up the database to ${join(folder, written!)}\\n`))
     expect(await restored(join(folder, written!))).toEqual({ runs: ['before'], migrationsTables: 1 })
+  })
+
+  it('downgrade backs up before the first revert, and the backup restores the rows and records from before', async () => {
+    expect(await lock.runs()).toEqual(['before', slow, quick])
+    const file = lock.project.file('before-downgrade.bak')
+    const run = await cli(['downgrade', '--backup', 'before-downgrade.bak'])
+    expect(run.stderr).toBe('')
+    expect(afterDatabaseLine(run.stdout)).toMatch(new RegExp(`^Backed up the database to ${file}\\nReverted ${quick} .*\\n$`))
+    expect(run.code).toBe(0)
+    expect(await lock.runs()).toEqual(['before', slow])
+    expect(await restored(file)).toEqual({ runs: ['before', slow, quick], migrationsTables: 1 })
+  })
+
+  it('downgrade backs up nothing when nothing is applied', async () => {
+    expect((await cli(['downgrade', '--all'])).code).toBe(0)
+    const run = await cli(['downgrade', '--backup', 'nothing.bak'])
+    expect(afterDatabaseLine(run.stdout)).toBe('Nothing to revert: no migration is applied.\n')
+    expect(run.code).toBe(0)
+    expect(existsSync(lock.project.file('nothing.bak'))).toBe(false)
   })
 })
 
