@@ -9,10 +9,12 @@ import { nextMigrationTimestamp } from './next-migration-timestamp'
 import { historyOf } from './unapplied-migrations'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 import { writeAllWhole } from './write-whole'
+import { postWrite } from './post-write'
 
 /**
  * createMigration writes an empty migration named like generate's (`<timestamp>-<Name>.ts`, or `.js` and the like, class
- * `<Name><timestamp>`) into the migrations folder and adds it to autogen.sum, whole or not at all, and returns its path. It never
+ * `<Name><timestamp>`) into the migrations folder, as `autogen.postWrite` leaves it (see postWrite), and adds it to autogen.sum,
+ * whole or not at all, and returns its path. It never
  * replaces a migration: a file, timestamp or class name of the folder or the DataSource that clashes stops it.
  * The DataSource's migrations are loaded for that (without connecting), those outside the folder too.
  */
@@ -26,10 +28,10 @@ export async function createMigration(project: LoadedProject, name: string, give
   if (given !== undefined) refuseClash(given)
   const timestamp = nextMigrationTimestamp(known, Date.now(), given)
   if (given === undefined) refuseClash(timestamp)
-  const rendered = renderEmptyMigrationFile(name, timestamp, format)
+  const [rendered] = postWrite(project.settings, project.migrationsDir, [renderEmptyMigrationFile(name, timestamp, format)])
   const sum = sumWithMigrations(project.migrationsDir, project.migrationsInSubfolders, [rendered])
   return writeAllWhole(project.migrationsDir, [
-    rendered,
+    rendered!,
     ...(sum === undefined ? [] : [{ fileName: migrationSumFileName, source: sum, replace: true }]),
   ])[0]!
 }

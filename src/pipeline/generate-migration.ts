@@ -15,6 +15,7 @@ import { RenamesUnresolvedError } from './renames-unresolved-error'
 import { shownBy, shownPlan } from './shown-findings'
 import { splitAtCommits } from './split-at-commits'
 import { type FileToWrite, writeAllWhole } from './write-whole'
+import { postWrite } from './post-write'
 import { newestApplied } from './unapplied-migrations'
 import { migrationSumFileName, sumWithMigrations } from '../source/migration-sum'
 import { nextMigrationTimestamp } from './next-migration-timestamp'
@@ -113,14 +114,26 @@ export async function prepareMigration(
   return { comparison, plan: plans.at(-1)!, plans, files }
 }
 
-/** writePrepared writes a prepared migration's files whole into the migrations folder (see writeAllWhole), or with `dryRun` only names them. */
+/**
+ * writePrepared writes a prepared migration's files whole into the migrations folder (see writeAllWhole), its
+ * migrations as `autogen.postWrite` leaves them (see postWrite), or with `dryRun` only names them.
+ */
 export function writePrepared(project: LoadedProject, prepared: PreparedMigration, options: Pick<GenerateOptions, 'dryRun'> = {}): GenerateResult {
   const { comparison, plan, plans } = prepared
   const dir = project.migrationsDir
-  const files = options.dryRun === true ? prepared.files.map((f) => join(dir, f.fileName)) : writeAllWhole(dir, prepared.files)
+  const files = options.dryRun === true ? prepared.files.map((f) => join(dir, f.fileName)) : writeAllWhole(dir, postWritten(project, prepared))
   if (plans.length === 0) return { comparison, plan, written: [], ...(files.length > 0 && { snapshot: files[0] }) }
   const written = plans.map((p, i) => ({ plan: p, file: files[i]! }))
   return { comparison, plan, file: files[plans.length - 1], written, snapshot: files.at(-1) }
+}
+
+/** postWritten is a prepared migration's files with its migrations run through autogen.postWrite, and autogen.sum recording them so. */
+function postWritten(project: LoadedProject, prepared: PreparedMigration): readonly FileToWrite[] {
+  const count = prepared.plans.length
+  if (count === 0 || (project.settings.postWrite ?? []).length === 0) return prepared.files
+  const migrations = postWrite(project.settings, project.migrationsDir, prepared.files.slice(0, count))
+  const sum = sumWithMigrations(project.migrationsDir, project.migrationsInSubfolders, migrations)
+  return [...migrations, ...prepared.files.slice(count).map((f) => f.fileName === migrationSumFileName && sum !== undefined ? { ...f, source: sum } : f)]
 }
 
 /** planned is the one migration the comparison asks for: the contract, the expand, or the direct change. */

@@ -22,9 +22,11 @@ export interface AutogenSettings {
   readonly ignore?: readonly string[]
   /** `generate` and `diff` write the online forms (as `--online`) unless `--no-online` says otherwise; default false. */
   readonly online?: boolean
+  /** Commands run over each new migration file before it is written, its path appended (`prettier --write`). */
+  readonly postWrite?: readonly string[]
 }
 
-const settingNames: readonly string[] = ['migrationsDir', 'ignoreTables', 'keepDatabaseNames', 'minSeverity', 'ignore', 'online'] satisfies readonly (keyof AutogenSettings)[]
+const settingNames: readonly string[] = ['migrationsDir', 'ignoreTables', 'keepDatabaseNames', 'minSeverity', 'ignore', 'online', 'postWrite'] satisfies readonly (keyof AutogenSettings)[]
 
 const knownCodes: ReadonlySet<string> = new Set([...hazardCodes, ...warningCodes])
 
@@ -42,6 +44,7 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
   }
   const settings: {
     migrationsDir?: string; ignoreTables?: readonly string[]; keepDatabaseNames?: boolean; minSeverity?: Severity; ignore?: readonly string[]; online?: boolean
+    postWrite?: readonly string[]
   } = {}
   if (raw.migrationsDir !== undefined) {
     if (typeof raw.migrationsDir !== 'string' || raw.migrationsDir === '') {
@@ -77,6 +80,13 @@ export function readAutogenSettings(value: unknown, configLabel: string): Autoge
       throw new UserError(`autogen.ignore in ${configLabel} names "${unknown}", which is no hazard or warning code: use a code of the README's Hazards or Warnings table`)
     }
     settings.ignore = [...codes]
+  }
+  if (raw.postWrite !== undefined) {
+    const commands = typeof raw.postWrite === 'string' ? [raw.postWrite] : raw.postWrite
+    if (!Array.isArray(commands) || commands.some((c) => typeof c !== 'string' || c.trim() === '')) {
+      throw new UserError(`autogen.postWrite in ${configLabel} must be a command or an array of commands, like 'prettier --write'`)
+    }
+    settings.postWrite = [...commands]
   }
   return settings
 }

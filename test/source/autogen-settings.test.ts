@@ -34,10 +34,10 @@ describe('readAutogenSettings: minSeverity and ignore', () => {
 describe('readAutogenSettings: unknown settings', () => {
   it('refuses a setting it does not have, naming the one meant where the spelling is near', () => {
     expect(() => readAutogenSettings({ migrationDir: 'db/migrations' }, 'ormconfig.ts')).toThrow(new UserError(
-      'autogen.migrationDir in ormconfig.ts is no setting (did you mean migrationsDir?): the settings are migrationsDir, ignoreTables, keepDatabaseNames, minSeverity, ignore, online',
+      'autogen.migrationDir in ormconfig.ts is no setting (did you mean migrationsDir?): the settings are migrationsDir, ignoreTables, keepDatabaseNames, minSeverity, ignore, online, postWrite',
     ))
     expect(() => readAutogenSettings({ strategy: 'expand-contract' }, 'ormconfig.ts')).toThrow(new UserError(
-      'autogen.strategy in ormconfig.ts is no setting: the settings are migrationsDir, ignoreTables, keepDatabaseNames, minSeverity, ignore, online',
+      'autogen.strategy in ormconfig.ts is no setting: the settings are migrationsDir, ignoreTables, keepDatabaseNames, minSeverity, ignore, online, postWrite',
     ))
   })
 })
