@@ -45,7 +45,10 @@ export function postWrite<File extends FileToWrite>(settings: AutogenSettings, d
 }
 
 function runCommand(command: string, paths: readonly string[]): void {
-  const run = spawnSync(`${command} ${paths.map(shellQuoted).join(' ')}`, {
+  const files = paths.map(shellQuoted).join(' ')
+  // Alembic's exec hook names the file with a token: `eslint --fix {files} || true` keeps the files before `||`.
+  const line = command.includes('{files}') ? command.replaceAll('{files}', files) : `${command} ${files}`
+  const run = spawnSync(line, {
     shell: true,
     encoding: 'utf8',
     env: { ...process.env, PATH: withPackageBinaries(process.env.PATH ?? '') },
