@@ -9,9 +9,10 @@ import type { LoadedProject } from '../../src/source/load-config'
 import { createMariaDbDatabase, type TestDatabase } from '../support/test-database'
 
 // TypeORM 0.3's `width` is a display width its MySQL driver writes where the column has no length: `type: 'tinyint',
-// width: 1` is `tinyint(1)`, which drivers such as JDBC's read as a boolean. The tool left `width` out, so the
+// width: 1` is `tinyint(1)`, which drivers such as JDBC's read as a boolean, and a `zerofill` column pads its values
+// to its width (`int(6) zerofill` shows 42 as 000042). The tool left `width` out, so the
 // migration it wrote made `tinyint` (`tinyint(4)` on MariaDB), where TypeORM's synchronize makes `tinyint(1)`, and
-// found no difference between the two. Found on APITable's room-server (`is_template`, `alarm_status`). TypeORM 1.x
+// found no difference between the two; a zerofill column lost its width too. Found on APITable's room-server (`is_template`, `alarm_status`). TypeORM 1.x
 // removed the option.
 
 @Entity('asset')
@@ -20,6 +21,8 @@ class Asset {
   @Column({ name: 'is_template', type: 'tinyint', width: 1, default: 0 }) isTemplate: number
   @Column({ type: 'tinyint', width: 2 }) kind: number
   @Column({ type: 'int', width: 5, nullable: true }) level: number
+  @Column({ type: 'int', width: 6, zerofill: true, nullable: true }) code: number
+  @Column({ type: 'smallint', zerofill: true, nullable: true }) rank: number
 }
 
 function project(db: TestDatabase): LoadedProject {
@@ -43,7 +46,7 @@ describe('MariaDB: display widths (TypeORM 0.3)', () => {
   })
   afterAll(async () => db?.drop())
 
-  it('makes a tinyint of width 1 as TypeORM does, and sees one made without it', async () => {
+  it('makes a tinyint of width 1 and a zerofill width as TypeORM does, and sees one made without it', async () => {
     const result = await generateMigration(project(db), 'Init', 1_700_000_001_000)
     expect(result.file).toBeDefined()
     await upgrade(project(db))
@@ -52,6 +55,8 @@ describe('MariaDB: display widths (TypeORM 0.3)', () => {
       { name: 'is_template', type: 'tinyint(1)' },
       { name: 'kind', type: 'tinyint(4)' },
       { name: 'level', type: 'int(11)' },
+      { name: 'code', type: 'int(6) unsigned zerofill' },
+      { name: 'rank', type: 'smallint(5) unsigned zerofill' },
     ])
     expect((await compareProject(project(db))).up).toEqual([])
 
