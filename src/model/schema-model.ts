@@ -194,13 +194,15 @@ export interface ColumnModel {
  * DeclaredColumn is what an entity declares of a column beyond the driver's fields, for the dialect's
  * `normalize` (which drops it): the entity's own type where the driver wrote another for it (`uuid` written
  * `varchar`: drivers that map a type by the server's version decide before knowing it), `unsigned`, `zerofill`,
- * and whether the length is the driver's rather than the entity's.
+ * a display width, and whether the length is the driver's rather than the entity's.
  */
 export interface DeclaredColumn {
   readonly type?: string
   readonly unsigned?: boolean
   /** MySQL's `ZEROFILL`, which TypeORM writes in place of `UNSIGNED` (the server makes such a column unsigned too). */
   readonly zerofill?: boolean
+  /** MySQL's display width of an integer type (TypeORM 0.3's `width`), where the column has no length. */
+  readonly width?: number
   /** The column's length is the driver's own (36 for a uuid key and the foreign keys to it): the entity wrote none. */
   readonly impliedLength?: true
   /**

@@ -88,11 +88,13 @@ function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean,
   const stringDefault = stringDefaultOf(column, normalizedDefault) ?? jsonDefaultOf(column, normalizedDefault)
   const spatial = spatialOf(column)
   const zerofill = zerofillOf(column)
-  if (type === undefined && column.unsigned !== true && !zerofill && !impliedLength && stringDefault === undefined && spatial === undefined) return undefined
+  const width = hasLength ? undefined : widthOf(column)
+  if (type === undefined && column.unsigned !== true && !zerofill && width === undefined && !impliedLength && stringDefault === undefined && spatial === undefined) return undefined
   return {
     ...(type !== undefined && { type }),
     ...(column.unsigned === true && { unsigned: true }),
     ...(zerofill && { zerofill: true }),
+    ...(width !== undefined && { width }),
     ...(impliedLength && { impliedLength: true }),
     ...(stringDefault !== undefined && { stringDefault }),
     ...(spatial !== undefined && { spatial }),
@@ -105,6 +107,15 @@ function declaredOf(column: ColumnMetadata, written: string, hasLength: boolean,
  */
 function zerofillOf(column: ColumnMetadata): boolean {
   return (column as ColumnMetadata & { readonly zerofill?: unknown }).zerofill === true
+}
+
+/**
+ * widthOf is TypeORM 0.3's `width` option, a display width its MySQL driver writes where the column has no length
+ * (`type: 'tinyint', width: 1` is `tinyint(1)`); TypeORM 1.x removed the option.
+ */
+function widthOf(column: ColumnMetadata): number | undefined {
+  const { width } = column as ColumnMetadata & { readonly width?: unknown }
+  return typeof width === 'number' && Number.isInteger(width) && width > 0 ? width : undefined
 }
 
 function spatialOf(column: ColumnMetadata): DeclaredColumn['spatial'] {

@@ -2,6 +2,7 @@ import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import { innoDbTable } from './mysql-engines'
 import { type MysqlServer, atLeast } from './mysql-server'
+import { integerTypes } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 
 /**
@@ -146,13 +147,15 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
 }
 
 /**
- * On MariaDB a column changes instantly when only its default, comment or ON UPDATE change, or labels are
+ * On MariaDB a column changes instantly when only its default, comment, ON UPDATE or integer display width change, or labels are
  * added at the end of its ENUM or SET in the bytes it had (see appendsLabels); nullability is changed by a
  * rebuild in place; a longer VARCHAR is claimed nothing for (instant or not, by row format); any other
  * change of the type copies the table.
  */
 function mariadbColumnCost(from: ColumnModel, to: ColumnModel, changes: readonly string[]): AlterCost {
-  const metadata = ['default', 'comment', 'onUpdate']
+  // An integer's display width (`tinyint(1)`) is metadata too.
+  const widthOnly = from.type === to.type && integerTypes.has(baseOf(to.type))
+  const metadata = ['default', 'comment', 'onUpdate', ...(widthOnly ? ['size'] : [])]
   const rest = changes.filter((c) => !metadata.includes(c))
   const others = rest.filter((c) => c !== 'nullability' && c !== 'enumValues')
   if (others.length === 0) {

@@ -22,7 +22,7 @@ export function columnTypeSql(column: ColumnModel): string {
 
 function typeParametersSql(base: string, column: ColumnModel): string {
   if (base === 'enum' || base === 'set') return `(${(column.enumValues ?? []).map(quoteString).join(',')})`
-  if (lengthTypes.has(base) || (base === 'tinyint' && column.length === 1)) return column.length === undefined ? '' : `(${column.length})`
+  if (lengthTypes.has(base) || (base === 'tinyint' && column.length === 1) || / zerofill$/.test(column.type)) return column.length === undefined ? '' : `(${column.length})`
   if (base === 'decimal') return `(${column.precision ?? 10},${column.scale ?? 0})`
   if (floatingTypes.has(base) && column.precision !== undefined) {
     return column.scale === undefined ? `(${column.precision})` : `(${column.precision},${column.scale})`

@@ -30,6 +30,43 @@ export function canonicalMysqlExpression(sql: string, database?: string): string
       words.push({ ...t, text: `'${t.text.slice(1, -1).replace(/\\(['"\\])|''/g, (pair, escaped: string | undefined) => escaped ?? "'").replace(/'/g, "''")}'` })
     } else words.push(t)
   }
+  return joined(words)
+}
+
+/**
+ * withoutCharsetConversions is canonicalMysqlExpression's spelling of `sql` with each `convert(<x> using <charset>)`
+ * made `<x>`. MariaDB stores a generated column's expression with such a conversion around each column whose
+ * charset differs from the expression's, and wraps them again on each later change of a charset it reads
+ * (`convert(convert(code using utf8mb3) using utf8mb4)`), where the expression written again gets one.
+ */
+export function withoutCharsetConversions(sql: string): string {
+  return joined(unconverted(tokensOf(canonicalMysqlExpression(sql))))
+}
+
+function unconverted(tokens: readonly Token[]): readonly Token[] {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'word' || tokens[i]!.text !== 'convert' || tokens[i + 1]?.text !== '(') continue
+    const end = matchingParenthesis(tokens, i + 1)
+    const [using, charset] = [tokens[end - 2], tokens[end - 1]]
+    if (end - 2 <= i + 2 || using?.kind !== 'word' || using.text !== 'using' || charset?.kind !== 'word') continue
+    const inner = tokens.slice(i + 2, end - 2)
+    return unconverted([...tokens.slice(0, i), { ...inner[0]!, spaced: tokens[i]!.spaced }, ...inner.slice(1), ...tokens.slice(end + 1)])
+  }
+  return tokens
+}
+
+/** matchingParenthesis is the index of the `)` closing the `(` at `open` (the end when none does). */
+function matchingParenthesis(tokens: readonly Token[], open: number): number {
+  let depth = 0
+  for (let j = open; j < tokens.length; j++) {
+    if (tokens[j]!.kind !== 'punct') continue
+    if (tokens[j]!.text === '(') depth++
+    else if (tokens[j]!.text === ')' && --depth === 0) return j
+  }
+  return tokens.length
+}
+
+function joined(words: readonly Token[]): string {
   let out = ''
   for (const [i, t] of words.entries()) {
     const previous = words[i - 1]

@@ -15,7 +15,7 @@
  * - A `CURRENT_TIMESTAMP(n)` default or ON UPDATE past the column's fractional digits is `CURRENT_TIMESTAMP(p)`
  *   of the column's (MariaDB stores it so; MySQL refuses it), and on MariaDB one without digits too.
  * - Generated columns are nullable on MariaDB (no NOT NULL there).
- * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json`, `unsigned` and `zerofill`; normalize
+ * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json`, `unsigned`, `zerofill` and `width`; normalize
  *   drops it.
  */
 import { byQualifiedName } from '../../model/qualified-name'
@@ -102,6 +102,7 @@ function entityColumn(tableName: string, column: ColumnModel, typeorm: TypeormMa
   if (declared?.type === 'json' && server !== undefined && !(mariadbDriver && server.product === 'mariadb' && !atLeast(server, 10, 4, 3))) {
     filled = { ...filled, type: 'json' }
   }
+  if (declared?.width !== undefined && filled.length === undefined) filled = { ...filled, length: declared.width }
   if (declared?.unsigned === true || declared?.zerofill === true) filled = { ...filled, type: `${filled.type} unsigned` }
   if (declared?.zerofill === true) filled = { ...filled, type: `${filled.type} zerofill` }
   const text = declared?.stringDefault

@@ -12,6 +12,7 @@ import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
 import { isMadeForForeignKey, servedBy, withForeignKeyIndexes } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
+import { withoutCharsetConversions } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
 import { baseOf } from './mysql-types'
 import { mysqlStringTypes } from './mysql-type-families'
@@ -442,7 +443,9 @@ async function reconcileColumns(desired: SchemaModel, counterpart: (table: Table
     const printOf = (expression: string, from: string) => optimizerPrint(connection, server, `SELECT (${expression}) AS \`e\` FROM ${from}`)
     const readAlike = async (mine: string, theirs: string) => {
       const print = await printOf(mine, entitySide(found))
-      return print !== undefined && print === await printOf(theirs, quoteIdent(found.table.name))
+      if (print === undefined) return false
+      const other = await printOf(theirs, quoteIdent(found.table.name))
+      return other !== undefined && withoutCharsetConversions(print) === withoutCharsetConversions(other)
     }
     const named = (sql: string) => withNewNames(found, sql)
     const columns: ColumnModel[] = []

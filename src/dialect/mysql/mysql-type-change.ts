@@ -16,7 +16,7 @@ const uuidConvertibleTypes: ReadonlySet<string> = new Set([...mysqlStringTypes, 
 
 /**
  * classifyMysqlTypeChange says what `ALTER TABLE ... MODIFY COLUMN` does to the stored values. MySQL copies
- * the table for nearly every type change (`rewrite`); it changes in place (`safe`) only a longer varchar
+ * the table for nearly every type change (`rewrite`); it changes in place (`safe`) only an integer's display width, a longer varchar
  * or varbinary whose length prefix keeps its size (up to 255 bytes, or past it on both sides: in bytes of the
  * column's charset, or where it names none of `table`'s, the table holding it; see keepsLengthPrefix) and an
  * enum or set that gains labels at the end. Fewer characters, digits, bytes or fractional seconds, a smaller integer range (signed to unsigned
@@ -31,6 +31,8 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   if ((numberTypes.has(source) && target === 'set') || (source === 'set' && numberTypes.has(target))) return 'label_bits'
   if (target === 'enum' || target === 'set') return toLabels(from, to, source === target)
   if (losesSign(from, to)) return 'narrowing'
+  // An integer's parameter is a display width (`tinyint(1)`): it changes no stored value.
+  if (from.type === to.type && source in integerBytes) return 'safe'
   if (source === target && !(source in integerBytes)) return sameType(source, from, to, table?.charset)
   if (target in integerBytes) return toInteger(source, from, to)
   if (mysqlStringTypes.has(target)) return toString(source, from, to)

@@ -34,8 +34,10 @@ const synonyms: Readonly<Record<string, string>> = {
   'national character': 'char',
 }
 
-/** Integer types: their parameter is a display width, dropped but for `tinyint(1)`. */
+/** Integer types: their parameter is a display width, dropped but for `tinyint(1)` and a `zerofill` one's. */
 export const mysqlIntegerTypes: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint'])
+/** The display width the server gives an unsigned integer type that declares none: a `zerofill` one pads its values to it. */
+const unsignedWidths: Readonly<Record<string, number>> = { tinyint: 3, smallint: 5, mediumint: 8, int: 10, bigint: 20 }
 /** Types whose parameter is a length in characters, bytes or bits. */
 export const mysqlLengthTypes: ReadonlySet<string> = new Set(['char', 'varchar', 'binary', 'varbinary', 'bit'])
 /** Of those, the types whose length counts characters (bytes, for the binary ones) that an index key holds. */
@@ -76,7 +78,10 @@ export function canonicalMysqlType(spelling: string, declared: Parameters = {}, 
   if (base === 'float' && params.precision !== undefined && params.scale === undefined) return { type: params.precision > 24 ? type.replace('float', 'double') : type }
   // An entity's precision on an integer type is its display width, as TypeORM writes it (`tinyint(1)` for precision 1).
   const width = params.length ?? params.precision
-  if (mysqlIntegerTypes.has(base)) return isBoolean || (base === 'tinyint' && width === 1) ? { type, length: 1 } : { type }
+  if (mysqlIntegerTypes.has(base)) {
+    if (zerofill) return { type, length: width ?? unsignedWidths[base]! }
+    return isBoolean || (base === 'tinyint' && width === 1) ? { type, length: 1 } : { type }
+  }
   if (mysqlLengthTypes.has(base)) {
     const length = params.length ?? (lengthOneByDefault.has(base) ? 1 : undefined)
     return { type, ...(length !== undefined && { length }) }

@@ -86,7 +86,7 @@ describe('mysql introspection of hand-written DDL (MariaDB)', () => {
   it('types: unsigned, zerofill, tinyint(1), widths dropped, lengths, decimal defaults, fractional seconds, spatial, uuid, bit', () => {
     expect(columns('id', 'a', 'b', 'u', 'v')).toEqual([
       { name: 'id', type: 'bigint', nullable: false, generated: { kind: 'increment' } },
-      { name: 'a', type: 'int unsigned zerofill', nullable: true, default: '5' },
+      { name: 'a', type: 'int unsigned zerofill', length: 11, nullable: true, default: '5' },
       { name: 'b', type: 'tinyint', length: 1, nullable: false, default: '0' },
       { name: 'u', type: 'smallint unsigned', nullable: true },
       { name: 'v', type: 'mediumint', nullable: false },
