@@ -80,7 +80,7 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
 /**
  * dropIndexFindings: DROP_INDEX, unless the table goes too, its columns go (DROP_COLUMN says it: every column
  * of a plain index, any column of a unique one, whose key then no longer exists), or the migration creates an
- * index serving the same queries (before it, where `--online` drops last) and, for a unique one, keeps its
+ * index serving the same queries (before it, where `--online` drops last), or the table keeps one, and, for a unique one, keeps its
  * columns unique. A plain index made unique (`@Index()` become `@Index({ unique: true })`) is no hazard; a
  * unique one made plain is, for its uniqueness alone.
  */
@@ -96,7 +96,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
       const made = i === index || context.input.changes.tableAt[i]?.from !== table ? undefined : indexCreatedBy(other)
       return made === undefined ? [] : [made]
     })
-    const queriesServed = created.some((other) => servesQueriesOf(other, op.index))
+    const queriesServed = [...created, ...keptIndexes(context, index).filter((kept) => kept.name !== op.index.name)].some((other) => servesQueriesOf(other, op.index))
     const stillUnique = !op.index.unique || uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns) ||
       created.some((other) => other.unique && other.where === op.index.where && uniqueOnKeepsUnique(other.columns, op.index.columns))
     if (queriesServed && stillUnique) return []
@@ -113,7 +113,8 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
 /**
  * dropUniqueFindings: DROP_INDEX on a unique constraint that goes, unless its table goes too, the same
  * migration keeps its columns unique (a primary key, unique constraint or unique index on them), or the table
- * keeps one on them (a unique index beside a unique constraint of the same columns, made by hand).
+ * keeps one on them (a unique index beside a unique constraint of the same columns, made by hand). Queries on
+ * its columns are said to slow down only where no index the table has after the migration serves them.
  */
 export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_unique', (op, index) => {
@@ -123,10 +124,12 @@ export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
     // DROP_COLUMN says it of a column that goes.
     const dropped = droppedColumnsOf(context, table)
     if (op.unique.columns.some((name) => dropped.has(name))) return []
+    const uniqueIndex: IndexModel = { name: op.unique.name, columns: op.unique.columns, unique: true }
+    const queriesServed = keptIndexes(context, index).some((kept) => kept.name !== op.unique.name && servesQueriesOf(kept, uniqueIndex))
     return [{
       code: 'DROP_INDEX', operation: op,
       what: `Drops unique constraint ${quoteDoubled(op.unique.name)} on ${tableText(op.table)} ${columnsText(op.unique.columns)}, and duplicate values become possible`,
-      advice: 'keep it if the application relies on the values being unique; queries that filter on these columns may slow down too',
+      advice: `keep it if the application relies on the values being unique${queriesServed ? '' : '; queries that filter on these columns may slow down too'}`,
     }]
   })
 }
@@ -165,6 +168,14 @@ function uniqueAdded(context: RuleContext, index: number, table: TableModel | un
 function keptUnique(context: RuleContext, index: number, columns: readonly string[]): boolean {
   const kept = context.input.changes.tableAt[index]?.to
   return kept !== undefined && uniqueKeysOf(kept).some((key) => uniqueOnKeepsUnique(key, columns))
+}
+
+/** keptIndexes are the indexes the table has after the migration, those of its primary key and unique constraints included. */
+function keptIndexes(context: RuleContext, index: number): readonly IndexModel[] {
+  const kept = context.input.changes.tableAt[index]?.to
+  if (kept === undefined) return []
+  const primaryKey = kept.primaryKey === undefined ? [] : [{ name: kept.primaryKey.name ?? '', columns: kept.primaryKey.columns, unique: true }]
+  return [...kept.indexes, ...kept.uniques.map((u) => ({ name: u.name, columns: u.columns, unique: true })), ...primaryKey]
 }
 
 /** keptForeignKeys are the foreign keys the table keeps after the migration. */

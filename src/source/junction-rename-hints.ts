@@ -5,6 +5,7 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata'
 import type { RenameHint } from '../diff/rename-types'
 import { columnRenamedFrom, oldTableOf, tableRenamedFrom } from './renamed-from'
+import { oldColumnNamesOf } from './rename-hints'
 import type { TablePrefix } from './table-prefix'
 import { dataSourceOf } from './metadata-data-source'
 
@@ -49,11 +50,13 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface, pr
   const junctionName = (names: Names) => withinAliasLength(naming.tableName('', naming.joinTableName(names.owner, names.inverse, names.property, inverseProperty)), maxLength)
   const derivedName = junction.tableNameWithoutPrefix === junctionName(now)
   const table = junction.schema ? { schema: junction.schema, name: junction.tableName } : { name: junction.tableName }
-  const origin = `${[
+  const stated = [
     ...tableRenamedFrom(relation.entityMetadata.target).map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}`),
     ...tableRenamedFrom(relation.inverseEntityMetadata.target).map((from) => `@RenamedFrom('${from}') on ${relation.inverseEntityMetadata.targetName}`),
     ...origins.property.map((from) => `@RenamedFrom('${from}') on ${relation.entityMetadata.targetName}.${relation.propertyPath}`),
-  ].join(', ')}, carried to junction "${junction.tableName}"`
+  ]
+  const originOf = (alsoStated: readonly string[]) => `${[...stated, ...alsoStated].join(', ')}, carried to junction "${junction.tableName}"`
+  const origin = originOf([])
 
   const hints: RenameHint[] = []
   const moved = ownerBefore.some((old) => old.schema !== undefined && old.schema !== junction.schema)
@@ -66,13 +69,24 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface, pr
     } else if (oldName !== junction.tableName) {
       hints.push({ kind: 'table', table: { ...table, name: oldName }, from: oldName, to: junction.tableName, origin })
     }
-    const columnHint = (column: ColumnMetadata, tableNow: string, tableBefore: string, name: typeof naming.joinTableColumnName) => {
-      const referenced = column.referencedColumn!
-      const derive = (tableName: string) => name.call(naming, tableName, referenced.propertyName, referenced.databaseName)
-      const from = derive(tableBefore)
-      if (column.databaseName !== derive(tableNow) || from === column.databaseName) return
-      hints.push({ kind: 'column', table, from, to: column.databaseName, origin })
+  }
+  // A join column's name derives from its table's name and the database name of the key it references, so a
+  // renamed key (`@RenamedFrom('id')` on a primary column now named `orderId`) renames it too.
+  const carried = new Set<string>()
+  const columnHint = (column: ColumnMetadata, tableNow: string, tableBefore: string, name: typeof naming.joinTableColumnName) => {
+    const referenced = column.referencedColumn!
+    const derive = (tableName: string, key: string) => name.call(naming, tableName, referenced.propertyName, key)
+    if (column.databaseName !== derive(tableNow, referenced.databaseName)) return
+    const keyRenamedFrom = oldColumnNamesOf(referenced.entityMetadata, referenced)
+    for (const key of [...keyRenamedFrom, referenced.databaseName]) {
+      const from = derive(tableBefore, key)
+      if (from === column.databaseName || carried.has(`${column.databaseName}\0${from}`)) continue
+      carried.add(`${column.databaseName}\0${from}`)
+      const keyOrigin = key === referenced.databaseName ? [] : [`@RenamedFrom('${key}') on ${referenced.entityMetadata.targetName}.${referenced.propertyPath}`]
+      hints.push({ kind: 'column', table, from, to: column.databaseName, origin: originOf(keyOrigin) })
     }
+  }
+  for (const before of nameCombinations(now, origins)) {
     for (const column of junction.ownerColumns) columnHint(column, now.owner, before.owner, naming.joinTableColumnName)
     for (const column of junction.inverseColumns) columnHint(column, now.inverse, before.inverse, naming.joinTableInverseColumnName)
   }
@@ -84,9 +98,14 @@ function hintsOf(relation: RelationMetadata, naming: NamingStrategyInterface, pr
  * the owner `moved` from another schema (under its name, the junction moves too).
  */
 function earlierNames(now: Names, origins: { readonly [K in keyof Names]: readonly string[] }, moved: boolean): Names[] {
+  return nameCombinations(now, origins)
+    .filter((names) => moved || names.owner !== now.owner || names.inverse !== now.inverse || names.property !== now.property)
+}
+
+/** nameCombinations lists every combination of current and old names, old names first, the current one last. */
+function nameCombinations(now: Names, origins: { readonly [K in keyof Names]: readonly string[] }): Names[] {
   const choices = (key: keyof Names) => [...new Set([...origins[key], now[key]])]
   return choices('owner').flatMap((owner) => choices('inverse').flatMap((inverse) => choices('property').map((property) => ({ owner, inverse, property }))))
-    .filter((names) => moved || names.owner !== now.owner || names.inverse !== now.inverse || names.property !== now.property)
 }
 
 /**

@@ -21,7 +21,7 @@ export function renameHintsOf(metadata: EntityMetadata): AnyRenameHint[] {
   })
   for (const column of metadata.columns) {
     if (column.isVirtualProperty) continue
-    for (const from of declaredOnColumn(metadata, column, columnRenamedFrom)) {
+    for (const from of oldColumnNamesOf(metadata, column)) {
       hints.push({
         kind: 'column',
         table,
@@ -90,6 +90,11 @@ export function decoratorAdvice(targets: readonly RenameTarget[], rename: Rename
 function declaredProperty(metadata: EntityMetadata, column: ColumnMetadata): string {
   if (typeof column.target === 'function' && column.target !== metadata.target) return `${column.target.name}.${column.propertyName}`
   return `${metadata.targetName}.${column.relationMetadata === undefined ? column.propertyPath : column.propertyName}`
+}
+
+/** oldColumnNamesOf is what `@RenamedFrom` says about `column` of `metadata`'s table: its old database names. */
+export function oldColumnNamesOf(metadata: EntityMetadata, column: ColumnMetadata): readonly string[] {
+  return declaredOnColumn(metadata, column, columnRenamedFrom)
 }
 
 /** declaredOnColumn is what a property decorator recorded (`read`) for the property behind `column`. */
