@@ -41,6 +41,12 @@ describe('postgres: an array column becoming json or jsonb (a String array made 
     expect(rowsAfter[0]).toEqual({ id: 1, tags: ['t1', 't2'], sizes: [1, 2, 3] })
   })
 
+  it('gives back in down the elements with a backslash before a letter (a Windows path), which JSON writes as \\\\', async () => {
+    await db.query(`INSERT INTO run (id, tags, sizes) VALUES (1, ARRAY['C:\\temp', 'a\\\\b', 'q"z\\'], '{1}')`)
+    // Before, down took `\\t` in the JSON text for an escape an array literal reads otherwise, and failed.
+    await expectCleanCycle(db, [RunTagArray], [RunTagJson], 'TagsJson', rows)
+  })
+
   it('holds JSON arrays once up has run', async () => {
     await db.query(`INSERT INTO run (id, tags, sizes) VALUES (1, '{t1,t2}', '{1,2}')`)
     await generateMigration(projectFor(db, [RunTagJson]), 'TagsJson', 1_800_000_000_000)
@@ -77,5 +83,13 @@ describe('postgres: a json or jsonb column becoming an array', () => {
     await generateMigration(projectFor(db, [RunTagArray]), 'TagsArray', 1_800_000_000_000)
     await expect(upgrade(projectFor(db, [RunTagArray]))).rejects.toThrow(/malformed array literal/)
     expect(await db.query('SELECT tags FROM run')).toEqual([{ tags: ['line\nbreak'] }])
+  })
+
+  // Before, `[[1, 2]]` became the varchar[] {"[1","2]"}, and `[[]]` the one text `[]`.
+  it.each(['[[1, 2]]', '[[]]', '[{"a": 1}]'])('fails rather than read the brackets of a nested %s as characters of elements', async (nested) => {
+    await db.query(`INSERT INTO run (id, tags) VALUES (1, '${nested}')`)
+    await generateMigration(projectFor(db, [RunTagArray]), 'TagsArray', 1_800_000_000_000)
+    await expect(upgrade(projectFor(db, [RunTagArray]))).rejects.toThrow(/malformed array literal/)
+    expect(await db.query('SELECT tags::text FROM run')).toEqual([{ tags: nested }])
   })
 })
