@@ -51,8 +51,12 @@ export function valueCastSql(value: string, from: ColumnModel, to: ColumnModel, 
  */
 function jsonArrayAsArrayLiteral(value: string): string {
   const text = `${value}::text`
-  const readable = `${text} ~ ${quoteLiteral(flatJsonArrayPattern)}`
-  return `CASE WHEN ${readable} THEN regexp_replace(${text}, ${quoteLiteral('^[[:space:]]*\\[(.*)\\][[:space:]]*$')}, '{\\1}') ELSE ${text} END`
+  return `CASE WHEN ${isFlatJsonArray(text)} THEN regexp_replace(${text}, ${quoteLiteral('^[[:space:]]*\\[(.*)\\][[:space:]]*$')}, '{\\1}') ELSE ${text} END`
+}
+
+/** isFlatJsonArray tests that JSON text is an array that jsonArrayAsArrayLiteral writes as an array literal. */
+export function isFlatJsonArray(text: string): string {
+  return `${text} ~ ${quoteLiteral(flatJsonArrayPattern)}`
 }
 
 const jsonElementPattern = '("([^"\\\\]|\\\\["\\\\])*"|[^][{}",[:space:]]+)'
