@@ -178,15 +178,17 @@ function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: str
 
 /**
  * jsonDefaultOf is the JSON text of an object or array default (of a `json` or `simple-json` column) where the
- * driver wrote it as JavaScript's text, not as a quoted literal: TypeORM's MySQL driver writes
- * `{ theme: 'dark' }` as `[object Object]` and `[]` as nothing, which the server refuses. Undefined otherwise
- * (the other drivers quote the JSON, or wrap it in a function, `jsonb('{}')`, and an array column's
- * default is its own).
+ * driver did not write it as a whole quoted literal: TypeORM's MySQL driver writes `{ theme: 'dark' }` as
+ * `[object Object]` and `[]` as nothing, which the server refuses, and TypeORM 0.3's PostgreSQL driver quotes the
+ * JSON without doubling its quotes (`'{"note":"it's"}'`), which breaks the statement. Undefined otherwise (the
+ * JSON quoted whole, or wrapped in a function, `jsonb('{}')`, and an array column's default is its own).
  */
 function jsonDefaultOf(column: ColumnMetadata, normalized: unknown): string | undefined {
   const raw: unknown = column.default
   if (column.isArray || typeof raw !== 'object' || raw === null || raw instanceof Date) return undefined
-  return normalized === String(raw) ? JSON.stringify(raw) : undefined
+  const json = JSON.stringify(raw)
+  if (normalized === String(raw)) return json
+  return normalized === `'${json}'` && !everyQuoteDoubled.test(json) ? json : undefined
 }
 
 /**

@@ -118,4 +118,18 @@ describe.each([
     expect(cli('check')).toMatchObject({ code: 0 })
     expect(await db.query('SELECT title FROM post')).toEqual([{ title: 'First' }])
   })
+
+  // TypeORM 0.3 writes an object default as its JSON between quotes it does not double (1.x doubles them): the
+  // migration failed with a syntax error on `'{"note":"it's"}'`.
+  it(`writes an object default holding a quote as a literal the server reads, with the project's TypeORM ${label}`, async () => {
+    write('entities/blog.ts', entities(150, `@Column({ nullable: true }) subtitle: string
+    @Column('jsonb', { default: { note: "it's" } }) settings: object`))
+    expect(cli('upgrade')).toMatchObject({ code: 0 })
+    expect(cli('generate', 'Settings', '--timestamp', '1700000002000')).toMatchObject({ code: 0 })
+    expect(cli('upgrade')).toMatchObject({ code: 0 })
+    expect(cli('check')).toMatchObject({ code: 0 })
+    await db.query(`INSERT INTO post (title) VALUES ('Second')`)
+    expect(await db.query(`SELECT settings FROM post WHERE title = 'Second'`)).toEqual([{ settings: { note: "it's" } }])
+    expect(cli('downgrade')).toMatchObject({ code: 0 })
+  })
 })

@@ -69,6 +69,11 @@ describe('postgres: classifyTypeChange', () => {
     [c('integer'), c('smallint', { isArray: true }), 'narrowing'],
     [c('text'), c('integer', { isArray: true }), 'cast_may_fail'],
     [c('integer', { isArray: true }), c('integer'), 'cast_may_fail'],
+    // An array made text of no length is its element or its text form, which never fails (but bytes that are no UTF-8).
+    [c('varchar', { isArray: true }), c('text'), 'rewrite'],
+    [c('integer', { isArray: true }), c('varchar'), 'rewrite'],
+    [c('bytea', { isArray: true }), c('text'), 'cast_may_fail'],
+    [c('text', { isArray: true }), c('varchar', { length: 10 }), 'cast_may_fail'],
     // An array becomes its JSON array, which never fails; a JSON array's elements may be nested or escaped.
     [c('varchar', { isArray: true }), c('jsonb'), 'rewrite'],
     [c('integer', { isArray: true }), c('json'), 'rewrite'],

@@ -41,6 +41,12 @@ describe('postgres: an array column becoming json or jsonb (a String array made 
     expect(rowsAfter[0]).toEqual({ id: 1, tags: ['t1', 't2'], sizes: [1, 2, 3] })
   })
 
+  it('gives back in down the elements with a backslash before a letter (a Windows path), which JSON writes as \\\\', async () => {
+    await db.query(`INSERT INTO run (id, tags, sizes) VALUES (1, ARRAY['C:\\temp', 'a\\\\b', 'q"z\\'], '{1}')`)
+    // Before, down took `\\t` in the JSON text for an escape an array literal reads otherwise, and failed.
+    await expectCleanCycle(db, [RunTagArray], [RunTagJson], 'TagsJson', rows)
+  })
+
   it('holds JSON arrays once up has run', async () => {
     await db.query(`INSERT INTO run (id, tags, sizes) VALUES (1, '{t1,t2}', '{1,2}')`)
     await generateMigration(projectFor(db, [RunTagJson]), 'TagsJson', 1_800_000_000_000)
@@ -77,5 +83,23 @@ describe('postgres: a json or jsonb column becoming an array', () => {
     await generateMigration(projectFor(db, [RunTagArray]), 'TagsArray', 1_800_000_000_000)
     await expect(upgrade(projectFor(db, [RunTagArray]))).rejects.toThrow(/malformed array literal/)
     expect(await db.query('SELECT tags FROM run')).toEqual([{ tags: ['line\nbreak'] }])
+  })
+
+  it('counts the values that would fail: a JSON array not flat or with an element the type does not take, a value that is no element', async () => {
+    // tags (jsonb to varchar[]): 3 and 4 fail. sizes (json to integer[]): 2, 3 and 5 fail.
+    await db.query(`INSERT INTO run (id, tags, sizes) VALUES (1, '["t1", null, "C:\\\\temp"]', '[1, 2, null]'), (2, '[]', '[1.5]'),
+      (3, '[["t"]]', '"7"'), (4, '["line\\nbreak"]', '7'), (5, '"solo"', '[[1]]'), (6, NULL, '[]')`)
+    const counts = (await compareProject(projectFor(db, [RunTagArray]))).hazards
+      .filter((h) => h.code === 'TYPE_CAST_MAY_FAIL').map((h) => h.measurement?.text)
+    // Before, each JSON array was tested as one integer (5 values counted), and the varchar[] had no count.
+    expect(counts).toEqual(['3 values do not look like integer[]', '2 values do not look like varchar[]'])
+  })
+
+  // Before, `[[1, 2]]` became the varchar[] {"[1","2]"}, and `[[]]` the one text `[]`.
+  it.each(['[[1, 2]]', '[[]]', '[{"a": 1}]'])('fails rather than read the brackets of a nested %s as characters of elements', async (nested) => {
+    await db.query(`INSERT INTO run (id, tags) VALUES (1, '${nested}')`)
+    await generateMigration(projectFor(db, [RunTagArray]), 'TagsArray', 1_800_000_000_000)
+    await expect(upgrade(projectFor(db, [RunTagArray]))).rejects.toThrow(/malformed array literal/)
+    expect(await db.query('SELECT tags::text FROM run')).toEqual([{ tags: nested }])
   })
 })

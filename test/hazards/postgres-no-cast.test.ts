@@ -105,6 +105,13 @@ describe('postgres: a value becoming an array, and an array a value', () => {
   })
 })
 
+@Entity('ad')
+class AdPlaceText {
+  @PrimaryColumn('integer') id: number
+  @Column({ type: 'text', nullable: true }) place: string | null
+  @Column({ type: 'integer', nullable: true }) slots: number | null
+}
+
 describe('postgres: an array becoming text, and back', () => {
   let db: TestDatabase
   beforeEach(async () => {
@@ -125,5 +132,14 @@ describe('postgres: an array becoming text, and back', () => {
       { id: 4, place: '{"x y",",",NULL}' },
       { id: 5, place: null },
     ])
+  })
+
+  it('rewrites the table but never fails where the text has no length', async () => {
+    await db.query(`INSERT INTO ad (id, place) VALUES (1, '{a,b}'), (2, '{a}'), (3, '{}'), (4, NULL)`)
+    // Before, TYPE_CAST_MAY_FAIL (a danger) said that an array made text may fail to convert.
+    const { hazards } = await compareProject(projectFor(db, [AdPlaceText]))
+    expect(hazards.filter((h) => h.code.startsWith('TYPE_')).map((h) => h.code)).toEqual(['TYPE_CHANGE_REWRITE'])
+    const { rowsAfter } = await expectCleanCycle(db, [AdPlaces], [AdPlaceText], 'Flatten', 'SELECT id, place FROM ad ORDER BY id')
+    expect(rowsAfter).toEqual([{ id: 1, place: '{a,b}' }, { id: 2, place: 'a' }, { id: 3, place: '{}' }, { id: 4, place: null }])
   })
 })

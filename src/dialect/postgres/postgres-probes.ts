@@ -7,7 +7,7 @@ import { bitStringTypes, hasBuiltInCast, jsonTypes, stringTypes } from './postgr
 import { columnTypeSql } from './postgres-column-sql'
 import { postgresTypeLimits } from './postgres-type-families'
 import { qualified, quoteIdent } from './postgres-quote'
-import { isArrayLiteral, singleElement } from './postgres-value-cast'
+import { isArrayLiteral, isFlatJsonArray, singleElement } from './postgres-value-cast'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
@@ -32,6 +32,7 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
     : undefined
   const fromArray = from.isArray === true
   if (fromArray && !to.isArray) return notValueOf(to, invalid, `CASE WHEN ${singleElement(column)} THEN (${column})[1]::text ELSE ${column}::text END`)
+  if (!fromArray && to.isArray && jsonTypes.has(from.type)) return notElementsOfJson(from, to, invalid, column)
   if (!fromArray && to.isArray) {
     const text = `${column}::text`
     const element = notValueOf({ ...to, isArray: false }, invalid, text)
@@ -46,6 +47,19 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
     return element === undefined ? undefined : eachValue({ isArray: true }, column, () => element)
   }
   return notValueOfText(from, to, invalid, `${column}::text`)
+}
+
+/**
+ * notElementsOfJson tests a json or jsonb value made an array (valueCastSql): a JSON array that is not flat (a
+ * nested array or object, an escape an array literal reads otherwise) or that holds an element the target's element
+ * type does not take, JSON nulls aside; any other value as the one element it becomes.
+ */
+function notElementsOfJson(from: ColumnModel, to: ColumnModel, invalid: InvalidInput | undefined, column: string): string {
+  const element = { ...to, isArray: false }
+  const test = notValueOf(element, invalid, 'json_element')
+  const elements = test === undefined ? '' : ` OR EXISTS (SELECT FROM ${from.type}_array_elements_text(${column}) AS json_element WHERE ${test})`
+  const alone = notValueOfText(from, element, invalid, `${column}::text`) ?? 'false'
+  return `CASE WHEN ${from.type}_typeof(${column}) = 'array' THEN NOT ${isFlatJsonArray(`${column}::text`)}${elements} ELSE ${alone} END`
 }
 
 /**

@@ -34,8 +34,12 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   // A JSON array becomes the array of its elements, unless one is nested or escaped (see valueCastSql).
   if (!from.isArray && to.isArray && jsonTypes.has(from.type)) return 'cast_may_fail'
   if (!from.isArray && to.isArray) return rewritten(classifyPostgresTypeChange(from, { ...to, isArray: false }))
-  // An array becomes the JSON array of its elements; any other value, its element or its text (see valueCastSql).
-  if (from.isArray && !to.isArray) return jsonTypes.has(to.type) ? 'rewrite' : 'cast_may_fail'
+  // An array becomes the JSON array of its elements; any other value, its element or its text (see valueCastSql),
+  // which a string type of no length holds, where the element converts.
+  if (from.isArray && !to.isArray) {
+    if (jsonTypes.has(to.type)) return 'rewrite'
+    return holdsAnyText(to) ? rewritten(classifyPostgresTypeChange({ ...from, isArray: false }, to)) : 'cast_may_fail'
+  }
   if (to.type === 'enum') return from.type === 'enum' && keepsLabels(from, to) ? 'rewrite' : 'cast_may_fail'
   if (from.type === to.type) return sameType(from, to)
   // Every cidr is an inet of the same bytes (a binary cast): a column keeps its storage, an array is rewritten.
@@ -70,6 +74,11 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
 /** keepsFractionalSeconds: a time of `from` keeps its fractional seconds in `to` (timestamp(6) made timestamptz(3) rounds them). */
 function keepsFractionalSeconds(from: ColumnModel, to: ColumnModel): boolean {
   return !timeTypes.has(from.type) || (to.precision ?? 6) >= (from.precision ?? 6)
+}
+
+/** holdsAnyText: a string type of no length (`char` alone is char(1)). */
+function holdsAnyText(column: ColumnModel): boolean {
+  return column.type === 'text' || column.type === 'citext' || (column.type === 'varchar' && column.length === undefined)
 }
 
 /** rewritten is a change that rewrites the table at least. */

@@ -43,16 +43,25 @@ export function valueCastSql(value: string, from: ColumnModel, to: ColumnModel, 
 /**
  * jsonArrayAsArrayLiteral writes a JSON array's text (`["a", "b", 1, null]`) as the array literal of its
  * elements (`{"a", "b", 1, null}`): the two agree on quoted strings, `\"` and `\\`, bare numbers, `true`,
- * `false` and `null`. Any other escape (`\n`, `\u00e9`), which an array literal would read as another
- * character, and nested arrays and objects, which it cannot read as elements, are left as JSON, which no array
- * type accepts: the migration fails rather than change a value. (`USING` takes no subquery, so the elements
+ * `false` and `null`. Any other array is left as JSON, which no array type accepts, so the migration fails
+ * rather than change a value: one with another escape (`\n`, `\u00e9`), which an array literal would read as
+ * another character, or with a nested array or object, whose brackets an array literal reads as characters of
+ * bare elements (`[[1, 2]]` would be the two texts `[1` and `2]`). (`USING` takes no subquery, so the elements
  * cannot be unnested.)
  */
 function jsonArrayAsArrayLiteral(value: string): string {
   const text = `${value}::text`
-  const readable = `${text} !~ ${quoteLiteral('\\\\[^"\\\\]')}`
-  return `CASE WHEN ${readable} THEN regexp_replace(${text}, ${quoteLiteral('^[[:space:]]*\\[(.*)\\][[:space:]]*$')}, '{\\1}') ELSE ${text} END`
+  return `CASE WHEN ${isFlatJsonArray(text)} THEN regexp_replace(${text}, ${quoteLiteral('^[[:space:]]*\\[(.*)\\][[:space:]]*$')}, '{\\1}') ELSE ${text} END`
 }
+
+/** isFlatJsonArray tests that JSON text is an array that jsonArrayAsArrayLiteral writes as an array literal. */
+export function isFlatJsonArray(text: string): string {
+  return `${text} ~ ${quoteLiteral(flatJsonArrayPattern)}`
+}
+
+const jsonElementPattern = '("([^"\\\\]|\\\\["\\\\])*"|[^][{}",[:space:]]+)'
+const flatJsonArrayPattern =
+  `^[[:space:]]*\\[[[:space:]]*(${jsonElementPattern}([[:space:]]*,[[:space:]]*${jsonElementPattern})*)?[[:space:]]*\\][[:space:]]*$`
 
 /** isArrayLiteral tests that text is written as an array literal (`{a,b}`, `{}`): braces around it. */
 export function isArrayLiteral(text: string): string {
