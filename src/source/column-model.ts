@@ -51,7 +51,7 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
     ...(scale !== undefined && { scale }),
     ...(options.isArray === true && { isArray: true }),
     nullable: options.isNullable === true,
-    ...(computed === undefined && !emptyExpression && defaultOf(column, options.default)),
+    ...(computed === undefined && !emptyExpression && defaultOf(column, calledDefault(column, driver) ?? options.default)),
     ...(generated !== undefined && { generated }),
     ...(computed !== undefined && { computed }),
     ...(enumValues !== undefined && { enumValues }),
@@ -151,6 +151,20 @@ function generationOf(column: ColumnMetadata, where: string, warn: Warn): Column
       warn(`generation strategy "${strategy}" of ${where} is not diffed`)
       return undefined
   }
+}
+
+/**
+ * calledDefault is the expression a function default returns, where the driver wrote the function's source
+ * between quotes instead: TypeORM 0.3 quotes any default of an `enum` or `simple-enum` column before it calls a
+ * function (1.x calls it first), so `default: () => "'a'"` became `DEFAULT '() => "'a'"'`, which the server
+ * refuses. Undefined otherwise.
+ */
+function calledDefault(column: ColumnMetadata, driver: Driver): string | undefined {
+  const raw: unknown = column.default
+  if (typeof raw !== 'function' || driver.normalizeDefault(column) !== `'${String(raw)}'`) return undefined
+  const value = String((raw as () => unknown)())
+  const spelled = (driver as { normalizeDatetimeFunction?: (value: string) => string }).normalizeDatetimeFunction?.(value)
+  return spelled ?? value
 }
 
 /**

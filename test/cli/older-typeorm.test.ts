@@ -132,4 +132,20 @@ describe.each([
     expect(await db.query(`SELECT settings FROM post WHERE title = 'Second'`)).toEqual([{ settings: { note: "it's" } }])
     expect(cli('downgrade')).toMatchObject({ code: 0 })
   })
+
+  // TypeORM 0.3 quotes the source of a function default of an enum column before calling it (1.x calls it): the
+  // migration wrote DEFAULT '() => "'{b}'"', which PostgreSQL refuses.
+  it(`writes what a function default of an enum column returns, with the project's TypeORM ${label}`, async () => {
+    write('entities/blog.ts', entities(150, `@Column({ nullable: true }) subtitle: string
+    @Column('jsonb', { default: { note: "it's" } }) settings: object
+    @Column({ type: 'enum', enum: ['a', 'b'], array: true, default: () => "'{b}'" }) kinds: string[]
+    @Column({ type: 'enum', enum: ['x', 'y'], enumName: 'tone', default: () => "'y'" }) tone: string`))
+    expect(cli('upgrade')).toMatchObject({ code: 0 })
+    expect(cli('generate', 'Kinds', '--timestamp', '1700000003000')).toMatchObject({ code: 0 })
+    expect(cli('upgrade')).toMatchObject({ code: 0 })
+    expect(cli('check')).toMatchObject({ code: 0 })
+    await db.query(`INSERT INTO post (title) VALUES ('Third')`)
+    expect(await db.query(`SELECT kinds, tone FROM post WHERE title = 'Third'`)).toEqual([{ kinds: '{b}', tone: 'y' }])
+    expect(cli('downgrade')).toMatchObject({ code: 0 })
+  })
 })
