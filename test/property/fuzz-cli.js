@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres|mariadb] (or FUZZ_DIALECTS=mariadb; default all three) [--edits kind,...]: runs N random schema pairs per dialect through
-// test/property/round-trip.test.ts and prints "<dialect>: N cases, F failures" for each. Exit 1 on any failure.
+// npm run fuzz -- --cases N [--seed S] [--dialect sqlite|postgres|mariadb] (or FUZZ_DIALECTS=mariadb; default all three) [--edits kind,...]
+// [--typeorm 0.3|1.0]: runs N random schema pairs per dialect through test/property/round-trip.test.ts and prints
+// "<dialect>: N cases, F failures" for each. Exit 1 on any failure. --typeorm runs them on an older TypeORM
+// (the devDependency typeorm-0.3 or typeorm-1.0, in place of typeorm wherever it is required).
 const { spawnSync } = require('node:child_process')
 const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs')
 const { tmpdir } = require('node:os')
@@ -33,6 +35,11 @@ if (edits !== undefined) {
     process.exit(2)
   }
 }
+const olderTypeorm = option('typeorm', undefined)
+if (olderTypeorm !== undefined && !['0.3', '1.0'].includes(olderTypeorm)) {
+  console.error(`fuzz: --typeorm ${olderTypeorm} is neither 0.3 nor 1.0 (the devDependencies typeorm-0.3 and typeorm-1.0; without it, typeorm)`)
+  process.exit(2)
+}
 const report = join(mkdtempSync(join(tmpdir(), 'autogen-fuzz-')), 'report.txt')
 writeFileSync(report, '')
 const env = {
@@ -44,7 +51,13 @@ const env = {
   ...(edits !== undefined && { FUZZ_EDITS: edits }),
 }
 const jest = require.resolve('jest/bin/jest')
-const run = spawnSync(process.execPath, [jest, '--ci', '--silent', 'test/property/round-trip.test.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+const root = join(__dirname, '..', '..')
+const older = olderTypeorm === undefined ? [] : ['--config', JSON.stringify({
+  ...require(join(root, 'jest.config.js')),
+  rootDir: root,
+  moduleNameMapper: { '^typeorm$': join(root, 'node_modules', `typeorm-${olderTypeorm}`), '^typeorm/(.*)$': join(root, 'node_modules', `typeorm-${olderTypeorm}`, '$1') },
+})]
+const run = spawnSync(process.execPath, [jest, ...older, '--ci', '--silent', 'test/property/round-trip.test.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
 const lines = readFileSync(report, 'utf8').trimEnd().split('\n').filter(Boolean)
 for (const line of lines) console.log(line)
 const totals = lines.filter((line) => / cases, \d+ failures/.test(line))

@@ -12,4 +12,13 @@ describe('npm run fuzz', () => {
       expect(run.stdout).toBe('')
     }
   })
+
+  it('runs the round trips on an older TypeORM with --typeorm, and refuses one it does not have', () => {
+    const older = spawnSync(process.execPath, [fuzzCli, '--cases', '2', '--seed', '7', '--dialect', 'sqlite', '--typeorm', '0.3'], { encoding: 'utf8' })
+    expect(older.stdout).toMatch(/^sqlite: 2 cases, 0 failures \(seed 7, \d+ s, TypeORM 0\.3\.\d+\)\n$/)
+    expect(older.status).toBe(0)
+    const unknown = spawnSync(process.execPath, [fuzzCli, '--cases', '1', '--typeorm', '0.2'], { encoding: 'utf8' })
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toBe('fuzz: --typeorm 0.2 is neither 0.3 nor 1.0 (the devDependencies typeorm-0.3 and typeorm-1.0; without it, typeorm)\n')
+  })
 })

@@ -61,6 +61,7 @@ describe.each(dialects)('%s: random schema pairs round-trip', (dialect) => {
       appendFileSync(report, `${dialect} failure ${failures}: ${JSON.stringify(fuzz)}\n  ${String((err as Error).message ?? err).split('\n').slice(0, 60).join('\n  ')}\n`)
     }), { numRuns: cases, seed })
     const seconds = Math.round((Date.now() - started) / 1000)
-    appendFileSync(report, `${dialect}: ${cases} cases, ${failures} failures (seed ${seed}, ${seconds} s)\n`)
+    const typeorm = (require('typeorm/package.json') as { version: string }).version
+    appendFileSync(report, `${dialect}: ${cases} cases, ${failures} failures (seed ${seed}, ${seconds} s, TypeORM ${typeorm})\n`)
   }, fuzzing ? 24 * 3600_000 : 600_000)
 })
