@@ -63,6 +63,24 @@ class OnUpdateInDefault {
   @Column({ type: 'varchar', length: 60, default: 'on update CURRENT_TIMESTAMP' }) words: string
 }
 
+// An UpdateDateColumn has its ON UPDATE already: TypeORM writes it twice, which the server refuses, where the
+// migration writes it once.
+@Entity('on_update_twice')
+class OnUpdateTwice {
+  @PrimaryGeneratedColumn() id: number
+  @UpdateDateColumn({ type: 'timestamp', precision: 6, default: () => 'CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)' }) updatedAt: Date
+}
+
+it('takes ON UPDATE in the default of an UpdateDateColumn, which has its own, once', async () => {
+  const db = await createMariaDbDatabase('onupdatetwice')
+  try {
+    await migrateTo(db, [OnUpdateTwice], 'OnUpdateTwice')
+    expect(await pendingChanges(db, [OnUpdateTwice])).toEqual([])
+  } finally {
+    await db.drop()
+  }
+})
+
 it('takes a default expression that goes on with ON UPDATE as that default and that ON UPDATE', async () => {
   await expectInSyncWhoeverMadeIt([OnUpdateInDefault], 'OnUpdateInDefault')
 })

@@ -107,8 +107,8 @@ function entityColumn(tableName: string, column: ColumnModel, typeorm: TypeormMa
   if (declared?.width !== undefined && filled.length === undefined) filled = { ...filled, length: declared.width }
   if (declared?.unsigned === true || declared?.zerofill === true) filled = { ...filled, type: `${filled.type} unsigned` }
   if (declared?.zerofill === true) filled = { ...filled, type: `${filled.type} zerofill` }
-  const withOnUpdate = filled.onUpdate === undefined && declared?.stringDefault === undefined && filled.default !== undefined ? defaultWithOnUpdate(filled.default) : undefined
-  if (withOnUpdate !== undefined) filled = { ...filled, ...withOnUpdate }
+  const withOnUpdate = declared?.stringDefault === undefined && filled.default !== undefined ? defaultWithOnUpdate(filled.default) : undefined
+  if (withOnUpdate !== undefined) filled = { ...filled, default: withOnUpdate.default, onUpdate: filled.onUpdate ?? withOnUpdate.onUpdate }
   const text = declared?.stringDefault
   if (text !== undefined && filled.computed === undefined) filled = { ...filled, default: stringDefaultSql(text, filled.type) }
   // MariaDB has no NOT NULL on generated columns (TypeORM writes none there): they are nullable.
