@@ -21,9 +21,13 @@ export function dropTableFindings(context: RuleContext): HazardFinding[] {
   })
 }
 
-/** dropColumnFindings: DROP_COLUMN, counting the values that go with it. */
+/**
+ * dropColumnFindings: DROP_COLUMN, counting the values that go with it; none for a generated column, whose
+ * values its expression computes from columns that stay (or whose own drop says it), and which down adds back.
+ */
 export function dropColumnFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_column', (op, index) => {
+    if (op.column.computed !== undefined) return []
     const origin = context.origins.column(index, op.table, op.column.name)
     return [{
       code: 'DROP_COLUMN', operation: op,

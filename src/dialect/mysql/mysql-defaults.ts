@@ -47,6 +47,17 @@ export function canonicalOnUpdate(sql: string): string {
   return time ? timestampFunction(time[1]) : canonicalMysqlExpression(sql)
 }
 
+/**
+ * defaultWithOnUpdate splits a default expression that goes on with the column's ON UPDATE (`default: () =>
+ * 'CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)'`, which TypeORM writes after `DEFAULT` as it is) into the
+ * two, as the server stores them; undefined for any other default, a string literal holding those words included.
+ */
+export function defaultWithOnUpdate(sql: string): { readonly default: string; readonly onUpdate: string } | undefined {
+  const split = /^((?:[^']|'(?:[^']|'')*')*?)\s+on\s+update\s+(\S.*?)\s*$/is.exec(sql.trim())
+  if (!split || !currentTimestamp.test(split[2]!)) return undefined
+  return { default: split[1]!, onUpdate: split[2]! }
+}
+
 /** CatalogDefault is what information_schema.COLUMNS says of a column's default. */
 export interface CatalogDefault {
   /** COLUMN_DEFAULT. */

@@ -14,6 +14,7 @@
  *   stores it; `float(p,s)` and `double(p,s)` keep both.
  * - A `CURRENT_TIMESTAMP(n)` default or ON UPDATE past the column's fractional digits is `CURRENT_TIMESTAMP(p)`
  *   of the column's (MariaDB stores it so; MySQL refuses it), and on MariaDB one without digits too.
+ * - A default expression ending in `ON UPDATE CURRENT_TIMESTAMP(n)` is that default and that ON UPDATE.
  * - Generated columns are nullable on MariaDB (no NOT NULL there).
  * - ColumnModel.declared (entity side only) carries TypeORM's own `uuid` / `json`, `unsigned`, `zerofill` and `width`; normalize
  *   drops it.
@@ -21,6 +22,7 @@
 import { byQualifiedName } from '../../model/qualified-name'
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { byName, canonicalMysqlTable } from './mysql-canonical-table'
+import { defaultWithOnUpdate } from './mysql-defaults'
 import { withEngineOptions } from './mysql-engine-option'
 import { canonicalMysqlExpression } from './mysql-expressions'
 import { quoteString } from './mysql-literals'
@@ -105,6 +107,8 @@ function entityColumn(tableName: string, column: ColumnModel, typeorm: TypeormMa
   if (declared?.width !== undefined && filled.length === undefined) filled = { ...filled, length: declared.width }
   if (declared?.unsigned === true || declared?.zerofill === true) filled = { ...filled, type: `${filled.type} unsigned` }
   if (declared?.zerofill === true) filled = { ...filled, type: `${filled.type} zerofill` }
+  const withOnUpdate = declared?.stringDefault === undefined && filled.default !== undefined ? defaultWithOnUpdate(filled.default) : undefined
+  if (withOnUpdate !== undefined) filled = { ...filled, default: withOnUpdate.default, onUpdate: filled.onUpdate ?? withOnUpdate.onUpdate }
   const text = declared?.stringDefault
   if (text !== undefined && filled.computed === undefined) filled = { ...filled, default: stringDefaultSql(text, filled.type) }
   // MariaDB has no NOT NULL on generated columns (TypeORM writes none there): they are nullable.
