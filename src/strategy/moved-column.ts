@@ -1,5 +1,5 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
-import { columnText } from '../hazards/hazard-names'
+import { columnText, tableText } from '../hazards/hazard-names'
 import { typeText } from '../model/type-text'
 import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
@@ -39,7 +39,7 @@ export interface MoveOptions {
 /**
  * findMovedColumns picks, from a direct migration's operations, the renamed columns and the type changes
  * `isRisky` says are risky, and keeps in place those a second column cannot stand in for: keys, columns a
- * foreign key references, generated and computed columns; and a rename of the case alone where column names
+ * foreign key references, generated and computed columns, columns a view reads; and a rename of the case alone where column names
  * ignore case (old code finds the column under its new name too, and a second one would clash). An enum label
  * stated renamed is renamed in place too, and said so.
  */
@@ -68,7 +68,7 @@ export function findMovedColumns(changes: ChangeSet, isRisky: (op: AlterColumn) 
       keptInPlace.push(`label ${quoteLiteral(op.from)} ${where} is renamed to ${quoteLiteral(op.to)} in place, in expand: code writing the old label fails from then on`)
     }
     if (candidate === undefined) return
-    const reason = whyInPlace(candidate, changes.schemaAt(i), target, options)
+    const reason = whyInPlace(candidate, changes.schemaAt(i), target, options) ?? viewReading(candidate, changes.schemaAt(0))
     if (reason === undefined) moved.push(candidate)
     else keptInPlace.push(`${describeMove(candidate)} stays in place: ${reason}`)
   })
@@ -100,6 +100,17 @@ function whyInPlace(moved: MovedColumn, state: SchemaModel, target: SchemaModel,
     t.foreignKeys.some((f) => f.referencedTable === moved.table.name && f.referencedSchema === moved.table.schema && uses(f.referencedColumns)))
   if (referenced) return 'a foreign key references it'
   return undefined
+}
+
+/**
+ * viewReading says which view of the database reads the column (every column, where the database does not
+ * say which): contract could not drop the old column under it, nor re-create it on the new one, whereas
+ * the change in place takes it along (a rename) or re-creates it around the change (a type change).
+ */
+function viewReading(moved: MovedColumn, start: SchemaModel): string | undefined {
+  const view = start.views.find((v) => v.reads.some((read) =>
+    sameName(read, moved.table) && (read.columns === undefined || read.columns.includes(moved.oldName))))
+  return view === undefined ? undefined : `${view.materialized === true ? 'materialized view' : 'view'} ${tableText(view)} reads it`
 }
 
 /** temporaryName is `<column>__new`, or `<column>__new2`... when that name is taken. */

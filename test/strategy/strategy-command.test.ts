@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import type { CliOutput } from '../../src/cli/cli-output'
 import { checkCommand } from '../../src/cli/commands/check-command'
 import { generateCommand } from '../../src/cli/commands/generate-command'
@@ -35,6 +35,8 @@ beforeAll(async () => {
     'ormconfig-v1.ts': configOf('post-v1'),
     'ormconfig-v2.ts': configOf('post-v2'),
     'ormconfig-v3.ts': configOf('post-v3'),
+    'post-v4.ts': post("@Column({ type: 'text' }) content: string\n  @Column({ type: 'integer', default: 0 }) views: number").replace('id: number', 'key: number'),
+    'ormconfig-v4.ts': configOf('post-v4'),
   })
   printed = { out: [], err: [] }
   const v1 = project.file('ormconfig-v1.ts')
@@ -90,4 +92,14 @@ it('rejects an unknown strategy as a usage error', async () => {
   const run = await runCliInProcess(project.dir, ['generate', 'X', '-c', 'ormconfig-v3.ts', '--strategy', 'sideways'])
   expect(run.code).toBe(ExitCode.error)
   expect(run.stderr).toMatch(/Invalid values:[\s\S]*strategy[\s\S]*"direct", "expand-contract"/)
+})
+
+it('says so when every rename stays in place', async () => {
+  rmSync(project.file('migrations/1700000002000-AddViews.ts'))
+  const run = await runCliInProcess(project.dir, ['generate', 'RenameKey', '-c', 'ormconfig-v4.ts', '--strategy', 'expand-contract', '--rename', 'post.id=key', '--timestamp', '1700000003000'])
+  expect(run.code).toBe(ExitCode.ok)
+  expect(run.stderr).toBe('')
+  expect(run.stdout).toContain('KEPT_IN_PLACE: column "post"."id" renamed to "key" stays in place')
+  expect(run.stdout).toContain('Nothing to expand and contract (each column rename or risky type change stays in place, see KEPT_IN_PLACE): wrote one ordinary migration.')
+  rmSync(project.file('migrations/1700000003000-RenameKey.ts'))
 })

@@ -117,7 +117,10 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
   if (result.plan.phase?.step === 'expand') {
     output.out('Run it (upgrade), deploy the code that uses the new columns, then write the contract with `generate <Name> --contract`.')
   } else if (strategy === 'expand-contract') {
-    output.out('Nothing to expand and contract (no column rename or risky type change): wrote one ordinary migration.')
+    const why = result.plan.warnings.some((w) => w.code === 'KEPT_IN_PLACE')
+      ? 'each column rename or risky type change stays in place, see KEPT_IN_PLACE'
+      : 'no column rename or risky type change'
+    output.out(`Nothing to expand and contract (${why}): wrote one ordinary migration.`)
   }
   printSummary(output, runSummary(result.written.map((w) => w.plan)))
   return ExitCode.ok
