@@ -177,6 +177,8 @@ function defaultOf(column: ColumnMetadata, normalized: unknown): { default?: str
   if (normalized === undefined || normalized === null) return {}
   const json = jsonDefaultOf(column, normalized)
   if (json !== undefined) return { default: quoteLiteral(json) }
+  // TypeORM 0.3's SQLite driver writes a list default of a simple-enum array bare (`DEFAULT ghost,admin`); 1.1 quotes it.
+  if (Array.isArray(column.default) && normalized === column.default.map(String).join(',')) return { default: quoteLiteral(normalized) }
   const array = arrayDefaultOf(column, normalized)
   if (array !== undefined) return { default: quoteLiteral(array) }
   const written = stringDefaultOf(column, normalized)

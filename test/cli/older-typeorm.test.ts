@@ -133,6 +133,29 @@ describe.each([
     expect(cli('downgrade')).toMatchObject({ code: 0 })
   })
 
+  // TypeORM 0.3's SQLite driver writes the list default of a simple-enum array bare, DEFAULT (ghost,admin): SQLite
+  // refused the migration. 1.x quotes it.
+  it(`writes the list default of a simple-enum array on SQLite as a string, with the project's TypeORM ${label}`, () => {
+    write('sqlite.config.ts', `import 'reflect-metadata'
+  import { DataSource } from 'typeorm'
+  export default new DataSource({
+    type: 'better-sqlite3', database: __dirname + '/crew.sqlite',
+    entities: [__dirname + '/sqlite-entities/*.ts'], migrations: [__dirname + '/sqlite-migrations/*.ts'],
+  })
+  `)
+    write('sqlite-entities/crew.ts', `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+  @Entity()
+  export class Crew {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'simple-enum', enum: ['admin', 'editor', 'ghost'], array: true, default: ['ghost', 'admin'] }) roles: string[]
+  }
+  `)
+    expect(cli('generate', 'Crew', '-c', 'sqlite.config.ts', '--timestamp', '1700000000000')).toMatchObject({ code: 0 })
+    expect(fs.readFileSync(path.join(dir, 'sqlite-migrations', '1700000000000-Crew.ts'), 'utf8')).toContain(`"roles" varchar NOT NULL DEFAULT 'ghost,admin'`)
+    expect(cli('upgrade', '-c', 'sqlite.config.ts')).toMatchObject({ code: 0 })
+    expect(cli('check', '-c', 'sqlite.config.ts')).toMatchObject({ code: 0 })
+  })
+
   // TypeORM 0.3 quotes the source of a function default of an enum column before calling it (1.x calls it): the
   // migration wrote DEFAULT '() => "'{b}'"', which PostgreSQL refuses.
   it(`writes what a function default of an enum column returns, with the project's TypeORM ${label}`, async () => {
