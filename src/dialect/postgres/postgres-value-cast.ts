@@ -88,7 +88,9 @@ function castSql(value: string, from: ColumnModel, to: ColumnModel, table: Quali
   if (to.type === 'boolean' && !from.isArray && zeroTestedTypes.has(from.type)) return `(${value} <> 0)`
   const bridge = castBridge(from, to)
   if (bridge !== undefined) return `${value}::${bridge}${from.isArray ? '[]' : ''}::${type}`
-  if (from.type !== 'enum' && to.type !== 'enum' && castsDirectly(from, to)) return `${value}::${type}`
+  // A char's own cast to another type reads it with its padding (`'10.0.0.1   '` is no inet); its text has none.
+  const padded = from.type === 'char' && !stringTypes.has(to.type)
+  if (from.type !== 'enum' && to.type !== 'enum' && !padded && castsDirectly(from, to)) return `${value}::${type}`
   return `${value}::${from.isArray ? 'text[]' : 'text'}::${type}`
 }
 
