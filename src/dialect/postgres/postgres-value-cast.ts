@@ -85,6 +85,8 @@ function castSql(value: string, from: ColumnModel, to: ColumnModel, table: Quali
     const text = `convert_from(${value}, 'UTF8')`
     return stringTypes.has(to.type) ? text : `${text}::${type}`
   }
+  // inet's cast to text always writes the netmask (`10.0.0.1/32`); abbrev writes what the column shows (`10.0.0.1`).
+  if (!from.isArray && from.type === 'inet' && stringTypes.has(to.type)) return `abbrev(${value})::${type}`
   if (to.type === 'boolean' && !from.isArray && zeroTestedTypes.has(from.type)) return `(${value} <> 0)`
   const bridge = castBridge(from, to)
   if (bridge !== undefined) return `${value}::${bridge}${from.isArray ? '[]' : ''}::${type}`
