@@ -64,3 +64,23 @@ it('changes an SRID as a type change, and back', async () => {
   const { source } = await expectCleanCycle(db, [Place], [PlaceInAnotherSrid], 'AnotherSrid', 'SELECT id FROM place')
   expect(source).toContain('geometry(polygon,4326)')
 })
+
+// PostGIS prints a geometry of any feature type and no SRID (`geometry(Geometry)`, `geometry(Geometry,0)`) as plain
+// `geometry`, and SRID 0 as none: compared as declared, such columns were changed again by every migration.
+@Entity('shape')
+class AnyShape {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'geometry', spatialFeatureType: 'Geometry', nullable: true }) any: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'Geometry', srid: 0, nullable: true }) anyNoSrid: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 0, nullable: true }) point: object | null
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 0, nullable: true }) place: object | null
+  @Column({ type: 'geometry', spatialFeatureType: 'Geometry', srid: 4326, nullable: true }) anyWithSrid: object | null
+}
+
+it('finds nothing to change on a geometry of any feature type or SRID 0, after our migration and after TypeORM\'s synchronize', async () => {
+  await migrateTo(db, [AnyShape], 'AnyShape')
+  expect(await pendingChanges(db, [AnyShape])).toEqual([])
+  await revertLast(db, [AnyShape])
+  await synchronizeWithTypeorm(db, [AnyShape])
+  expect(await pendingChanges(db, [AnyShape])).toEqual([])
+})

@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm'
-import { migrateTo, pendingChanges, revertLast } from '../support/migration-cycle'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
 import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
 
 // Text made bytea becomes its UTF-8 bytes, and bytes made text their UTF-8 text: through bytea's text form, a
@@ -10,10 +11,27 @@ const tokens = (type: 'varchar' | 'bytea') => new EntitySchema({
 })
 const texts = ['plain', '\\x41', 'C:\\\\temp', 'naïve', '']
 
-describe('postgres: a column between text and bytea', () => {
+// A value of another type made bytea becomes the UTF-8 bytes of its text, and bytes made such a type the value of
+// their text: through bytea's text form, `down` read hex (`\x312e35`) as the value and failed on the rows `up` had
+// just converted, and a JSON document's backslash was read as an escape.
+const values = new EntitySchema({
+  name: 'Reading', tableName: 'readings', columns: {
+    id: { type: 'int', primary: true },
+    amount: { type: 'numeric', precision: 10, scale: 2, nullable: true },
+    doc: { type: 'jsonb', nullable: true },
+    day: { type: 'date', nullable: true },
+  },
+})
+const valuesAsBytes = new EntitySchema({
+  name: 'Reading', tableName: 'readings', columns: {
+    id: { type: 'int', primary: true }, amount: { type: 'bytea', nullable: true }, doc: { type: 'bytea', nullable: true }, day: { type: 'bytea', nullable: true },
+  },
+})
+
+describe('postgres: a column made bytea, and back', () => {
   let db: TestDatabase
   beforeEach(async () => {
-    db = await createPostgresDatabase('textbytes')
+    db = await createPostgresDatabase('bytes')
   })
   afterEach(async () => db?.drop())
 
@@ -36,5 +54,29 @@ describe('postgres: a column between text and bytea', () => {
     await expect(migrateTo(db, [tokens('varchar')], 'Text')).rejects.toThrow(/invalid byte sequence/)
     expect(await pendingChanges(db, [tokens('bytea')])).toEqual([])
     expect((await db.query<{ value: Buffer }>(`SELECT value FROM tokens ORDER BY id`)).map((r) => r.value.toString('hex'))).toEqual(['ff00', '6f6b'])
+  })
+
+  it('keeps each value as the UTF-8 bytes of its text, and gives the same value back in down', async () => {
+    await migrateTo(db, [values], 'Values')
+    await db.query(`INSERT INTO readings (id, amount, doc, day) VALUES (1, 1.5, '{"a": "x\\\\y"}', '2020-01-02'), (2, NULL, NULL, NULL)`)
+    const rows = 'SELECT id, amount::text, doc::text, day::text FROM readings ORDER BY id'
+    const before = await db.query(rows)
+    const migrated = await migrateTo(db, [valuesAsBytes], 'Bytes')
+    expect(migrated.source).not.toContain('TYPE_CAST_MAY_FAIL')
+    const bytes = await db.query<{ amount: Buffer | null; doc: Buffer | null }>('SELECT amount, doc FROM readings ORDER BY id')
+    expect(bytes.map((r) => [r.amount?.toString('utf8') ?? null, r.doc?.toString('utf8') ?? null])).toEqual([['1.50', '{"a": "x\\\\y"}'], [null, null]])
+    expect(await pendingChanges(db, [valuesAsBytes])).toEqual([])
+    await revertLast(db, [valuesAsBytes])
+    expect(await db.query(rows)).toEqual(before)
+  })
+
+  it('warns of the bytes that are no value of the type, counted, and fails on them, changing nothing', async () => {
+    await migrateTo(db, [valuesAsBytes], 'Bytes')
+    await db.query(`INSERT INTO readings (id, amount) VALUES (1, convert_to('12.5', 'UTF8')), (2, convert_to('n/a', 'UTF8')), (3, '\\xff'::bytea)`)
+    const comparison = await compareProject(projectFor(db, [values]))
+    const hazard = comparison.hazards.find((h) => h.code === 'TYPE_CAST_MAY_FAIL' && h.message.includes('"amount"'))
+    expect(hazard?.message).toMatch(/2 values do not look like numeric/)
+    await expect(migrateTo(db, [values], 'Values')).rejects.toThrow(/numeric/)
+    expect(await pendingChanges(db, [valuesAsBytes])).toEqual([])
   })
 })

@@ -101,10 +101,12 @@ function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSe
 
 /**
  * spatialType is the type TypeORM's PostgresDriver writes for a spatial feature type and SRID (`geometry(Point,4326)`;
- * an SRID without a feature type it leaves out), as PostGIS prints it: geography's SRID is 4326 unless given.
+ * an SRID without a feature type it leaves out), as PostGIS prints it: geography's SRID is 4326 unless given (or 0),
+ * geometry's SRID 0 is no SRID, and a geometry of any feature type (`Geometry`) and no SRID is plain `geometry`.
  */
 function spatialType(type: 'geometry' | 'geography', featureType: string, srid: number | undefined): string {
-  const sridOf = srid ?? (type === 'geography' ? 4326 : undefined)
+  const sridOf = srid === undefined || srid === 0 ? (type === 'geography' ? 4326 : undefined) : srid
+  if (sridOf === undefined && featureType.toLowerCase() === 'geometry') return type
   return `${type}(${featureType}${sridOf === undefined ? '' : `,${sridOf}`})`
 }
 

@@ -44,9 +44,10 @@ export function classifyPostgresTypeChange(from: ColumnModel, to: ColumnModel): 
   if (from.type === to.type) return sameType(from, to)
   // Every cidr is an inet of the same bytes (a binary cast): a column keeps its storage, an array is rewritten.
   if (from.type === 'cidr' && to.type === 'inet') return from.isArray === true ? 'rewrite' : 'safe'
-  // Text and bytes convert as UTF-8 (see valueCastSql): every text has its bytes; bytes that are no UTF-8 fail.
-  if (from.type === 'bytea' && stringTypes.has(to.type)) return 'cast_may_fail'
-  if (stringTypes.has(from.type) && to.type === 'bytea') return 'rewrite'
+  // Values and bytes convert as the UTF-8 of their text (see valueCastSql): every value has its bytes; bytes that
+  // are no UTF-8, or not the text of a value of the target's, fail.
+  if (from.type === 'bytea') return 'cast_may_fail'
+  if (to.type === 'bytea') return 'rewrite'
   if (stringTypes.has(to.type)) return toString(from, to)
   if (stringTypes.has(from.type) || from.type === 'enum') return 'cast_may_fail'
   if (to.type in integerDigits) return toInteger(from, to)

@@ -14,9 +14,10 @@ import { fitsBitString } from './postgres-type-change'
  * `varchar(16)` or `bit(4)` cuts longer values silently, where the column's own (assignment) conversion of
  * the result refuses them.
  *
- * Text becomes its UTF-8 bytes and bytes their UTF-8 text (`convert_to`, `convert_from`), not through bytea's
- * text form, which reads a backslash as an escape (`\x41` is the byte A) and writes bytes as hex (`\x4142`): text
- * taken into bytes came back in `down` as that hex. Bytes that are no UTF-8 fail the statement.
+ * A value becomes the UTF-8 bytes of its text and bytes the value of their UTF-8 text (`convert_to`, `convert_from`),
+ * not through bytea's text form, which reads a backslash as an escape (`\x41` is the byte A) and writes bytes as hex
+ * (`\x4142`): a value taken into bytes came back in `down` as that hex, or failed (`1.5` as numeric). Bytes that are
+ * no UTF-8, or not the text of a value of the type, fail the statement.
  *
  * A value becomes the one element of an array (NULL stays NULL), and an array of one element becomes that
  * element. Any other array keeps its text form (`{a,b}`, `{}`), which a text column takes and other types
@@ -79,12 +80,19 @@ const elementOf = (column: ColumnModel): ColumnModel => ({ ...column, isArray: f
 
 function castSql(value: string, from: ColumnModel, to: ColumnModel, table: QualifiedName): string {
   const type = castTargetSql(from, to, table)
-  if (!from.isArray && to.type === 'bytea' && stringTypes.has(from.type)) return `convert_to(${value}, 'UTF8')`
-  if (!from.isArray && from.type === 'bytea' && stringTypes.has(to.type)) return `convert_from(${value}, 'UTF8')`
+  if (!from.isArray && to.type === 'bytea' && from.type !== 'bytea') return `convert_to(${stringTypes.has(from.type) ? value : `${value}::text`}, 'UTF8')`
+  if (!from.isArray && from.type === 'bytea' && to.type !== 'bytea') {
+    const text = `convert_from(${value}, 'UTF8')`
+    return stringTypes.has(to.type) ? text : `${text}::${type}`
+  }
+  // inet's cast to text always writes the netmask (`10.0.0.1/32`); abbrev writes what the column shows (`10.0.0.1`).
+  if (!from.isArray && from.type === 'inet' && stringTypes.has(to.type)) return `abbrev(${value})::${type}`
   if (to.type === 'boolean' && !from.isArray && zeroTestedTypes.has(from.type)) return `(${value} <> 0)`
   const bridge = castBridge(from, to)
   if (bridge !== undefined) return `${value}::${bridge}${from.isArray ? '[]' : ''}::${type}`
-  if (from.type !== 'enum' && to.type !== 'enum' && castsDirectly(from, to)) return `${value}::${type}`
+  // A char's own cast to another type reads it with its padding (`'10.0.0.1   '` is no inet); its text has none.
+  const padded = from.type === 'char' && !stringTypes.has(to.type)
+  if (from.type !== 'enum' && to.type !== 'enum' && !padded && castsDirectly(from, to)) return `${value}::${type}`
   return `${value}::${from.isArray ? 'text[]' : 'text'}::${type}`
 }
 
