@@ -155,8 +155,8 @@ function generationOf(column: ColumnMetadata, where: string, warn: Warn): Column
 
 /**
  * calledDefault is the expression a function default returns, where the driver wrote the function's source
- * between quotes instead: TypeORM 0.3 quotes any default of an `enum` or `simple-enum` column before it calls a
- * function (1.x calls it first), so `default: () => "'a'"` became `DEFAULT '() => "'a'"'`, which the server
+ * between quotes instead: TypeORM 0.3 and 1.0 quote any default of an `enum` or `simple-enum` column before they
+ * call a function (1.1 calls it first), so `default: () => "'a'"` became `DEFAULT '() => "'a'"'`, which the server
  * refuses. Undefined otherwise.
  */
 function calledDefault(column: ColumnMetadata, driver: Driver): string | undefined {
