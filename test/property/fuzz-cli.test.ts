@@ -13,7 +13,10 @@ describe('npm run fuzz', () => {
     }
   })
 
-  it('runs the round trips on an older TypeORM with --typeorm, and refuses one it does not have', () => {
+  it('names the TypeORM the round trips ran on: the project\'s own, or an older one with --typeorm, and refuses one it does not have', () => {
+    const own = spawnSync(process.execPath, [fuzzCli, '--cases', '1', '--seed', '7', '--dialect', 'sqlite'], { encoding: 'utf8' })
+    expect(own.stdout).toMatch(/^sqlite: 1 cases, 0 failures \(seed 7, \d+ s, TypeORM 1\.\d+\.\d+\)\n$/)
+    expect(own.status).toBe(0)
     const older = spawnSync(process.execPath, [fuzzCli, '--cases', '2', '--seed', '7', '--dialect', 'sqlite', '--typeorm', '0.3'], { encoding: 'utf8' })
     expect(older.stdout).toMatch(/^sqlite: 2 cases, 0 failures \(seed 7, \d+ s, TypeORM 0\.3\.\d+\)\n$/)
     expect(older.status).toBe(0)

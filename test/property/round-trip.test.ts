@@ -1,4 +1,5 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import fc from 'fast-check'
 import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase } from '../support/test-database'
 import { fuzzCase } from './fuzz-arbitraries'
@@ -61,7 +62,8 @@ describe.each(dialects)('%s: random schema pairs round-trip', (dialect) => {
       appendFileSync(report, `${dialect} failure ${failures}: ${JSON.stringify(fuzz)}\n  ${String((err as Error).message ?? err).split('\n').slice(0, 60).join('\n  ')}\n`)
     }), { numRuns: cases, seed })
     const seconds = Math.round((Date.now() - started) / 1000)
-    const typeorm = (require('typeorm/package.json') as { version: string }).version
+    // typeorm 1.x exports no package.json; its index.js is beside it (under --typeorm, the older copy's).
+    const typeorm = (JSON.parse(readFileSync(join(dirname(require.resolve('typeorm')), 'package.json'), 'utf8')) as { version: string }).version
     appendFileSync(report, `${dialect}: ${cases} cases, ${failures} failures (seed ${seed}, ${seconds} s, TypeORM ${typeorm})\n`)
   }, fuzzing ? 24 * 3600_000 : 600_000)
 })
