@@ -4,6 +4,7 @@ import { compareText, nameOf, qualifiedKey, sameName } from '../model/qualified-
 import type { SchemaModel, TableModel, ViewModel, ViewSource } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import { diffViews } from './diff-views'
+import { renamesAfterKeptViews } from './renames-after-kept-views'
 
 /**
  * planViews adds the view operations to a migration's table operations `ops` (which turn `actual` into
@@ -40,11 +41,15 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
     }
   }
   const replaced = changes.replaced.filter(([from]) => !dropped.has(qualifiedKey(from)))
-  const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, dropped, declared) ? view : undefined)
+  const renamed = ops.filter((op) => op.kind === 'rename_column').map((op): ViewSource => ({ ...nameOf(op.table), columns: [op.from] }))
+  const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, renamed, dropped, declared) ? view : undefined)
   const recreated = [...dropped.values()].flatMap((view) => {
     const kept = lasting(view)
     return kept ? [kept] : []
   })
+  // Made again as the database has them, they read the columns by their names before the migration.
+  const asTheyWere = recreated.filter((view) => view.definition === dropped.get(qualifiedKey(view))?.definition)
+  const { ops: tableOps, renames } = renamesAfterKeptViews(ops, asTheyWere)
   const creates = [...changes.created, ...recreated]
   const databaseReads = new Map(actual.views.map((v) => [qualifiedKey(v), v.reads]))
   const readsOf = (view: ViewModel) => [...view.reads, ...(databaseReads.get(qualifiedKey(view)) ?? [])]
@@ -58,8 +63,9 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
     ...dependenciesFirst(creates, readsOf).map((view): Operation => ({ kind: 'create_view', view })),
     ...replaced.map(([from, to]): Operation => ({ kind: 'replace_view', from, to })),
     ...indexOps.filter((op) => op.kind !== 'drop_index'),
+    ...renames,
   ]
-  return aroundTableChanges(ops, drops, laterOps)
+  return aroundTableChanges(tableOps, drops, laterOps)
 }
 
 /**
@@ -93,14 +99,17 @@ function touches(read: ViewSource, changed: ViewSource): boolean {
   return read.columns.some((c) => changed.columns!.includes(c))
 }
 
-/** readsSurvive says whether everything a database view reads is still there after the migration. */
-function readsSurvive(view: ViewModel, after: SchemaModel, dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>): boolean {
+/**
+ * readsSurvive says whether everything a database view reads is still there after the migration, a column
+ * `renamed` counting (the view is made again before the rename, see renamesAfterKeptViews).
+ */
+function readsSurvive(view: ViewModel, after: SchemaModel, renamed: readonly ViewSource[], dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>): boolean {
   return view.reads.every((read) => {
     const table: TableModel | undefined = after.tables.find((t) => sameName(t, nameOf(read)))
-    if (table) return (read.columns ?? []).every((c) => table.columns.some((col) => col.name === c))
+    if (table) return (read.columns ?? []).every((c) => table.columns.some((col) => col.name === c) || renamed.some((r) => touches({ ...nameOf(read), columns: [c] }, r)))
     const key = qualifiedKey(nameOf(read))
     const other = dropped.get(key)
-    if (other) return declared.has(key) || readsSurvive(other, after, dropped, declared)
+    if (other) return declared.has(key) || readsSurvive(other, after, renamed, dropped, declared)
     return after.views.some((v) => sameName(v, nameOf(read)))
   })
 }

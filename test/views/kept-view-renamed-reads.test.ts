@@ -1,0 +1,77 @@
+import { rmSync } from 'node:fs'
+import { Column, Entity, Index, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from 'typeorm'
+import { parseRenameFlags } from '../../src/cli/rename-flag'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { upgrade } from '../../src/runner/migration-runner'
+import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
+import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
+
+// A view kept as the database has it (a view entity without an expression, or one no entity declares) is made
+// again with the database's definition when a column it reads is retyped. When the same migration renames another
+// column it reads, the view must be made again before the rename, PostgreSQL then follows the rename inside it.
+// Found on Podverse, whose materialized views have no expression in their entities.
+
+@Entity('post')
+class Post { @PrimaryGeneratedColumn() id: number; @Column('text') body: string; @Column('text') score: string }
+
+@Entity('post')
+class PostRenamed { @PrimaryGeneratedColumn() id: number; @Column('text') content: string; @Column('integer') score: number }
+
+@ViewEntity('post_v')
+class PostV { @ViewColumn() id: number }
+
+@Entity('post')
+class PostIndexed { @PrimaryGeneratedColumn() id: number; @Index() @Column('text') body: string; @Column('text') score: string }
+
+@Entity('post')
+class PostRenamedIndexed { @PrimaryGeneratedColumn() id: number; @Index() @Column('text') content: string; @Column('integer') score: number }
+
+const cycle = ['drop_view', 'alter_column', 'create_view', 'rename_column']
+describe.each([
+  ['materialized view', 'MATERIALIZED VIEW', [PostV], Post, PostRenamed, cycle],
+  ['view', 'VIEW', [PostV], Post, PostRenamed, cycle],
+  ['view no entity declares', 'VIEW', [], Post, PostRenamed, cycle],
+  ['materialized view, the column indexed', 'MATERIALIZED VIEW', [PostV], PostIndexed, PostRenamedIndexed, ['drop_view', 'rename_index', 'alter_column', 'create_view', 'rename_column']],
+])('postgres: a kept %s reading a renamed and a retyped column', (_label, kind, views, entity, renamedEntity, kinds) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('keptviewrenamed')
+    await migrateTo(db, [entity, ...views], 'Init')
+    await db.query(`INSERT INTO post (body, score) VALUES ('first', '10'), ('second', '20')`)
+    await db.query(`DROP VIEW IF EXISTS post_v; CREATE ${kind} post_v AS SELECT id, body, score FROM post`)
+  })
+  afterAll(async () => db?.drop())
+
+  it('is made again before the rename, and restored on down', async () => {
+    const before = [entity, ...views]
+    const after = [renamedEntity, ...views]
+    const rows = 'SELECT * FROM post_v ORDER BY id'
+    const rowsBefore = await db.query(rows)
+    const result = await generateMigration(projectFor(db, after), 'Change', 1_830_000_000_000, { renames: parseRenameFlags(['post.body=content']) })
+    expect(result.comparison.up.map((op) => op.kind)).toEqual(kinds)
+    expect(await upgrade(projectFor(db, after))).toEqual(['Change1830000000000'])
+    expect(await pendingChanges(db, after)).toEqual([])
+    expect((await db.query(rows)).map((r: Record<string, unknown>) => [r.id, r.body, r.score])).toEqual([[1, 'first', 10], [2, 'second', 20]])
+    await revertLast(db, after)
+    expect(await pendingChanges(db, before)).toEqual([])
+    expect(await db.query(rows)).toEqual(rowsBefore)
+    const definition = await db.query(`SELECT definition FROM pg_views WHERE viewname = 'post_v' UNION ALL SELECT definition FROM pg_matviews WHERE matviewname = 'post_v'`)
+    expect(definition[0].definition).toContain('post.body')
+    rmSync(result.file!)
+  })
+})
+
+describe('postgres: a kept view reading a column renamed and given an index', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createPostgresDatabase('keptviewrenamed')
+    await migrateTo(db, [Post, PostV], 'Init')
+    await db.query('DROP VIEW IF EXISTS post_v; CREATE MATERIALIZED VIEW post_v AS SELECT id, body, score FROM post')
+  })
+  afterAll(async () => db?.drop())
+
+  it('is refused with what to do', async () => {
+    await expect(generateMigration(projectFor(db, [PostRenamedIndexed, PostV]), 'Change', 1_830_000_001_000, { renames: parseRenameFlags(['post.body=content']) }))
+      .rejects.toThrow(/^view .*post_v.* reads post\.body.*create_index.*: make the rename in a migration of its own first/)
+  })
+})
