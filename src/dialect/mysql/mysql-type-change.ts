@@ -36,7 +36,9 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   if (source === target && !(source in integerBytes)) return sameType(source, from, to, table?.charset)
   if (target in integerBytes) return toInteger(source, from, to)
   if (mysqlStringTypes.has(target)) return toString(source, from, to)
-  if (mysqlBinaryTypes.has(target)) return mysqlBinaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
+  if (mysqlBinaryTypes.has(target)) {
+    return byCapacity(mysqlBinaryTypes.has(source) ? capacity(source, from) : textBytes(source, from, table?.charset), capacity(target, to))
+  }
   if (textValueTypes.has(source) || mysqlBinaryTypes.has(source) || source === 'json') return 'cast_may_fail'
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
   if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
@@ -140,6 +142,19 @@ function toString(source: string, from: ColumnModel, to: ColumnModel): TypeChang
   return longestText(source, from) <= room ? 'rewrite' : 'narrowing'
 }
 
+/**
+ * textBytes is the most bytes a value of `column` takes as text, as a binary or varbinary stores it: a string's
+ * characters in its charset's bytes (four where it is not known), any other value's text is ASCII.
+ */
+function textBytes(type: string, column: ColumnModel, tableCharset: string | undefined): number {
+  if (type in lobBytes) return lobBytes[type]!
+  // MariaDB stores a uuid as its 16 bytes.
+  if (type === 'uuid') return 16
+  const characters = mysqlStringTypes.has(type) ? capacity(type, column) : longestText(type, column)
+  const perCharacter = mysqlStringTypes.has(type) || type === 'enum' || type === 'set' ? bytesPerCharacter(column.charset ?? tableCharset) ?? 4 : 1
+  return characters * perCharacter
+}
+
 /** longestText is the most characters a value of `column` takes as text (Infinity where unknown). */
 function longestText(type: string, column: ColumnModel): number {
   const labels = column.enumValues ?? []
@@ -148,6 +163,8 @@ function longestText(type: string, column: ColumnModel): number {
   if (type in integerBytes) return 20
   if (type === 'decimal') return (column.precision ?? 10) + 2
   if (type === 'year') return 4
+  // A float's or double's text: '-2.2250738585072014e-308'.
+  if (type === 'float' || type === 'double') return 24
   if (type === 'bit') return String(2n ** BigInt(column.length ?? 1) - 1n).length
   if (timeTypes.has(type) || type === 'date') return 26
   // MariaDB keeps a JSON document in a longtext; MySQL's max_allowed_packet (1 GB at most) bounds it below that.
