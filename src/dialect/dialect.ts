@@ -160,6 +160,8 @@ export interface TypeLimits {
   readonly lengthTypes: readonly string[]
   /** Types whose values are padded to the column's length, padding a shorter type of the family takes off before it counts. */
   readonly paddedTypes?: readonly string[]
+  /** Types whose length counts bytes, not characters: a value of another type is counted in its bytes (MySQL's binary and varbinary). */
+  readonly byteCountedTypes?: readonly string[]
   /** Types without a length of their own whose values hold at most so many bytes (MySQL's TEXT and BLOB types). */
   readonly byteLengths?: Readonly<Record<string, number>>
   readonly integerRanges: Readonly<Record<string, readonly [min: string, max: string]>>

@@ -12,9 +12,12 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   const bytes = limits.byteLengths?.[to.type]
   if (bytes !== undefined) return { kind: 'longer_than', table, column, length: bytes, inBytes: true }
   if (limits.lengthTypes.includes(to.type)) {
+    const padded = limits.paddedTypes?.includes(from.type) === true
+    const bytes = limits.byteCountedTypes ?? []
+    const inBytes = bytes.includes(to.type) && !bytes.includes(from.type)
     return {
       kind: 'longer_than', table, column, length: to.length ?? 1,
-      ...(limits.paddedTypes?.includes(from.type) === true && { unpadded: true as const }), ...elements,
+      ...(padded && { unpadded: true as const }), ...(inBytes && { inBytes: true as const }), ...elements,
     }
   }
   // A moment of the type fits its range already: one given fewer fractional seconds is counted below. One of

@@ -87,6 +87,15 @@ export function roundingFindings(op: AlterColumn | CopyColumn, { rounding }: Con
   }]
 }
 
+/**
+ * paddingText: a type whose values are padded to the column's length (MySQL's binary) pads every value it takes,
+ * which then no longer equals the value it was ('ab' is 'ab' and eight zero bytes in a binary(10)).
+ */
+function paddingText(to: ColumnModel, limits: TypeLimits): string {
+  if (limits.paddedTypes?.includes(to.type) !== true) return ''
+  return `, padding each to the ${to.length ?? 1} bytes of ${typeText(to)} (lookups by the old values no longer match them)`
+}
+
 function conversionFindings(op: AlterColumn, { change, probe }: Conversion, capabilities: DialectCapabilities): HazardFinding[] {
   const { from, to } = op
   const column = columnText(op.table, to.name)
@@ -97,7 +106,7 @@ function conversionFindings(op: AlterColumn, { change, probe }: Conversion, capa
     case 'rewrite':
       return [{
         code: 'TYPE_CHANGE_REWRITE', operation: op,
-        what: `Changes ${column} ${types}, which converts every stored value and rewrites the table`,
+        what: `Changes ${column} ${types}, which converts every stored value${paddingText(to, capabilities.typeLimits)} and rewrites the table`,
         advice: 'run it when the table is quiet: writes to it wait until it is done',
         ...probe,
       }]

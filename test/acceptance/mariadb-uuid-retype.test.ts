@@ -52,7 +52,7 @@ it('changes columns between uuid and bigint, datetime and double through a varch
   expect(sql).toContain('MODIFY COLUMN `id` varchar(36) NOT NULL')
   expect(sql).toContain('MODIFY COLUMN `team_id` varchar(36) NULL')
   expect(sql).toContain('MODIFY COLUMN `seen` varchar(36) NULL')
-  expect(sql).toContain('MODIFY COLUMN `ref` varchar(255) NULL')
+  expect(sql).toContain('MODIFY COLUMN `ref` varchar(36) NULL')
   expect(await pendingChanges(db, [TeamV2, MemberV2])).toEqual([])
   expect(await db.query(members)).toEqual(rows)
   // The foreign key is back: deleting the team deletes its member.

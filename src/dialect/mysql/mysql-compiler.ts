@@ -16,7 +16,7 @@ import type { MysqlServer } from './mysql-server'
 import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
 import { createTableSql, dropTableSql, engineName } from './mysql-table-sql'
-import { uuidTextStep } from './mysql-type-change'
+import { textStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 import { checksDroppedAlong } from './mysql-checks-dropped-along'
@@ -103,7 +103,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
     const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server)
     if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name, around.before?.collation), ...padded)
-    const step = uuidTextStep(op.from, op.to)
+    const step = textStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
@@ -248,8 +248,8 @@ interface AlterGroup {
  * its column changes) go into one ALTER TABLE carrying them all, as each ALTER may copy the table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
  * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP), as is one added and
  * then dropped (a DROP names what the table had before the ALTER), and so is a column
- * redefined twice (a change between uuid and a type MariaDB does not convert it to goes through a varchar, see
- * uuidTextStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * redefined twice (a change between uuid and a type MariaDB does not convert it to, or a bit made text or bytes, goes through a varchar, see
+ * textStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
  * type change would break are dropped before it and added again after it (see mysqlRelinkedForeignKeys). An
  * ALTER that would lose values outside strict mode follows checks that fail first (see dataLossGuards), which go

@@ -36,7 +36,9 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   const { to } = probe
   const base = to.type.split(' ')[0]!
   // MariaDB casts a uuid to nothing but text ("Illegal parameter data type uuid for operation 'cast_as_datetime'").
-  const column = baseOf(probe.from.type) === 'uuid' ? `CAST(${quoted} AS CHAR)` : quoted
+  // A binary's zero padding is trimmed before it converts (see paddedBinaryNarrowing).
+  const source = baseOf(probe.from.type)
+  const column = source === 'uuid' ? `CAST(${quoted} AS CHAR)` : source === 'binary' && base !== 'uuid' ? withoutZeroPadding(quoted) : quoted
   if (integerTypes.has(base)) return `${column} NOT REGEXP ${quoteString(integerPattern)}`
   if (numberTypes.has(base)) return `${column} NOT REGEXP ${quoteString(numberPattern)}`
   if (base === 'uuid') {

@@ -36,7 +36,9 @@ export function classifyMysqlTypeChange(from: ColumnModel, to: ColumnModel, tabl
   if (source === target && !(source in integerBytes)) return sameType(source, from, to, table?.charset)
   if (target in integerBytes) return toInteger(source, from, to)
   if (mysqlStringTypes.has(target)) return toString(source, from, to)
-  if (mysqlBinaryTypes.has(target)) return mysqlBinaryTypes.has(source) ? byCapacity(capacity(source, from), capacity(target, to)) : 'rewrite'
+  if (mysqlBinaryTypes.has(target)) {
+    return byCapacity(mysqlBinaryTypes.has(source) ? capacity(source, from) : textBytes(source, from, table?.charset), capacity(target, to))
+  }
   if (textValueTypes.has(source) || mysqlBinaryTypes.has(source) || source === 'json') return 'cast_may_fail'
   // A year keeps 0 and 1901..2155 as they are; it reads 1..99 as 2001..2069 and 1970..1999, and refuses the rest.
   if (target === 'year') return numberTypes.has(source) ? 'narrowing' : 'cast_may_fail'
@@ -61,19 +63,26 @@ export function losesSign(from: ColumnModel, to: ColumnModel): boolean {
 }
 
 /**
- * uuidTextStep is the column a change between MariaDB's uuid and a type it does not convert uuid values to or
- * from (numbers, dates and times, bit, year, inet6) goes through first: a varchar, which both convert to and
- * from, wide enough for either side's text form and as nullable as `from`. Undefined when the change needs no
- * step.
+ * textStep is the column a change goes through first, as text, where the server would not convert the values
+ * faithfully itself: a varchar, as nullable as `from`, wide enough for either side's text form. Between MariaDB's
+ * uuid and a type it does not convert uuid values to or from (numbers, dates and times, bit, year, inet6), which it
+ * refuses. From a bit to a TEXT, a BLOB or a binary, which would take the bit's raw bytes (`b'1'` the byte 0x01,
+ * which the down's bit refuses: "Truncated incorrect INTEGER value"), where a varchar takes its number (`'1'`),
+ * and a bit takes the number back. Undefined when the change needs no step; a generated column's values are
+ * computed again, not converted: the server changes it at once.
  */
-export function uuidTextStep(from: ColumnModel, to: ColumnModel): ColumnModel | undefined {
-  const [source, target] = [baseOf(from.type), baseOf(to.type)]
-  if (source !== 'uuid' && target !== 'uuid') return undefined
-  if (uuidConvertibleTypes.has(source === 'uuid' ? target : source)) return undefined
-  // A generated column's values are computed again, not converted: MariaDB changes it at once.
+export function textStep(from: ColumnModel, to: ColumnModel): ColumnModel | undefined {
   if (from.computed !== undefined || to.computed !== undefined) return undefined
+  const [source, target] = [baseOf(from.type), baseOf(to.type)]
+  const bitAsBytes = source === 'bit' && (target in lobBytes || target === 'binary')
+  if (!bitAsBytes && !needsUuidStep(source, target)) return undefined
   const longest = Math.max(longestText(source, from), longestText(target, to))
   return { name: to.name, type: 'varchar', length: Number.isFinite(longest) ? longest : 255, nullable: from.nullable }
+}
+
+function needsUuidStep(source: string, target: string): boolean {
+  if (source !== 'uuid' && target !== 'uuid') return false
+  return !uuidConvertibleTypes.has(source === 'uuid' ? target : source)
 }
 
 function sameType(type: string, from: ColumnModel, to: ColumnModel, tableCharset: string | undefined): TypeChange {
@@ -133,6 +142,19 @@ function toString(source: string, from: ColumnModel, to: ColumnModel): TypeChang
   return longestText(source, from) <= room ? 'rewrite' : 'narrowing'
 }
 
+/**
+ * textBytes is the most bytes a value of `column` takes as text, as a binary or varbinary stores it: a string's
+ * characters in its charset's bytes (four where it is not known), any other value's text is ASCII.
+ */
+function textBytes(type: string, column: ColumnModel, tableCharset: string | undefined): number {
+  if (type in lobBytes) return lobBytes[type]!
+  // MariaDB stores a uuid as its 16 bytes.
+  if (type === 'uuid') return 16
+  const characters = mysqlStringTypes.has(type) ? capacity(type, column) : longestText(type, column)
+  const perCharacter = mysqlStringTypes.has(type) || type === 'enum' || type === 'set' ? bytesPerCharacter(column.charset ?? tableCharset) ?? 4 : 1
+  return characters * perCharacter
+}
+
 /** longestText is the most characters a value of `column` takes as text (Infinity where unknown). */
 function longestText(type: string, column: ColumnModel): number {
   const labels = column.enumValues ?? []
@@ -141,6 +163,9 @@ function longestText(type: string, column: ColumnModel): number {
   if (type in integerBytes) return 20
   if (type === 'decimal') return (column.precision ?? 10) + 2
   if (type === 'year') return 4
+  // A float's or double's text: '-2.2250738585072014e-308'.
+  if (type === 'float' || type === 'double') return 24
+  if (type === 'bit') return String(2n ** BigInt(column.length ?? 1) - 1n).length
   if (timeTypes.has(type) || type === 'date') return 26
   // MariaDB keeps a JSON document in a longtext; MySQL's max_allowed_packet (1 GB at most) bounds it below that.
   if (type === 'json') return lobBytes.longtext!

@@ -43,6 +43,7 @@ export const mysqlTypeLimits: TypeLimits = {
   lengthTypes: ['char', 'varchar', 'binary', 'varbinary', 'bit'],
   // Zero bytes, which a binary made shorter loses first (see paddedBinaryNarrowing).
   paddedTypes: ['binary'],
+  byteCountedTypes: ['binary', 'varbinary'],
   byteLengths: lobBytes,
   integerRanges: {
     ...signed,

@@ -244,7 +244,7 @@ describe('mysql compiler', () => {
     it('as long as the longer text form of the two types, 255 where it is not known', () => {
       const modifies = (to: Partial<ColumnModel>) => sqlOf([alterColumn(item, ref, { ...ref, ...to })], mariadb1011, from).find((sql) => sql.startsWith('ALTER'))
       expect(modifies({ type: 'decimal', precision: 40, scale: 10 })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(42) NOT NULL')
-      expect(modifies({ type: 'double' })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(255) NOT NULL')
+      expect(modifies({ type: 'point' })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(255) NOT NULL')
       expect(modifies({ type: 'bigint unsigned' })).toBe('ALTER TABLE `item` MODIFY COLUMN `ref` varchar(36) NOT NULL')
     })
 
