@@ -2,6 +2,7 @@ import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { QualifiedName, ViewModel } from '../model/schema-model'
 import { type Operation, type RenameColumn, tableOf } from '../operations/operation'
 import { UserError } from '../source/user-error'
+import { readsColumn } from '../model/view-reads'
 
 /**
  * renamesAfterKeptViews takes out of `ops` the renames of the columns that `kept` views read (views made again
@@ -12,7 +13,7 @@ import { UserError } from '../source/user-error'
  * its own first.
  */
 export function renamesAfterKeptViews(ops: readonly Operation[], kept: readonly ViewModel[]): { ops: Operation[]; renames: RenameColumn[] } {
-  const readByKept = (op: RenameColumn) => kept.find((view) => view.reads.some((read) => sameName(nameOf(read), op.table) && (read.columns === undefined || read.columns.includes(op.from))))
+  const readByKept = (op: RenameColumn) => kept.find((view) => readsColumn(view, op.table, op.from))
   const moved = ops.filter((op): op is RenameColumn => op.kind === 'rename_column' && readByKept(op) !== undefined)
   if (moved.length === 0) return { ops: [...ops], renames: [] }
   const rest = ops.filter((op) => !moved.includes(op as RenameColumn))

@@ -5,6 +5,7 @@ import type { SchemaModel, TableModel, ViewModel, ViewSource } from '../model/sc
 import type { Operation } from '../operations/operation'
 import { diffViews } from './diff-views'
 import { renamesAfterKeptViews } from './renames-after-kept-views'
+import { touches } from '../model/view-reads'
 
 /**
  * planViews adds the view operations to a migration's table operations `ops` (which turn `actual` into
@@ -90,13 +91,6 @@ function droppedSources(ops: readonly Operation[]): ViewSource[] {
     if (op.kind === 'drop_column') return [{ ...nameOf(op.table), columns: [op.column.name] }]
     return []
   })
-}
-
-/** touches says whether a view's read of `read` is concerned by a change of `changed` (unknown columns: yes). */
-function touches(read: ViewSource, changed: ViewSource): boolean {
-  if (!sameName(nameOf(read), nameOf(changed))) return false
-  if (read.columns === undefined || changed.columns === undefined) return true
-  return read.columns.some((c) => changed.columns!.includes(c))
 }
 
 /**

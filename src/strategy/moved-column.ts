@@ -2,6 +2,7 @@ import { quoteDoubled, quoteLiteral } from '../dialect/quote'
 import { columnText, tableText } from '../hazards/hazard-names'
 import { typeText } from '../model/type-text'
 import { sameName } from '../model/qualified-name'
+import { readsColumn } from '../model/view-reads'
 import type { ColumnModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import type { ChangeSet } from '../plan/change-set'
 import type { AlterColumn, Operation } from '../operations/operation'
@@ -108,8 +109,7 @@ function whyInPlace(moved: MovedColumn, state: SchemaModel, target: SchemaModel,
  * the change in place takes it along (a rename) or re-creates it around the change (a type change).
  */
 function viewReading(moved: MovedColumn, start: SchemaModel): string | undefined {
-  const view = start.views.find((v) => v.reads.some((read) =>
-    sameName(read, moved.table) && (read.columns === undefined || read.columns.includes(moved.oldName))))
+  const view = start.views.find((v) => readsColumn(v, moved.table, moved.oldName))
   return view === undefined ? undefined : `${view.materialized === true ? 'materialized view' : 'view'} ${tableText(view)} reads it`
 }
 
