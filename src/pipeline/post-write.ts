@@ -4,7 +4,7 @@ import { delimiter, dirname, join } from 'node:path'
 import type { AutogenSettings } from '../source/autogen-settings'
 import { UserError } from '../source/user-error'
 import { holdSignals } from './signals-held'
-import type { FileToWrite } from './write-whole'
+import { type FileToWrite, writeFailure } from './write-whole'
 
 /**
  * postWrite runs the commands of `autogen.postWrite` (a formatter, such as `prettier --write`, as Alembic's
@@ -28,10 +28,7 @@ export function postWrite<File extends FileToWrite>(settings: AutogenSettings, d
       try {
         writeFileSync(paths[i]!, f.source, { flag: 'wx' })
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new UserError(`${f.fileName} already exists in ${dir}: generate never replaces a migration; pick another --timestamp or name`)
-        }
-        throw new UserError(`cannot write ${f.fileName} into the migrations folder ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): make it writable or set autogen.migrationsDir`)
+        throw writeFailure(err, f.fileName, dir, true)
       }
       made.push(paths[i]!)
     })

@@ -68,15 +68,8 @@ function writeAllOrNone(dir: string, files: readonly FileToWrite[]): string[] {
   } catch (err) {
     putBack(replaced)
     for (const file of [...temporaries, ...placed]) removeQuietly(file)
-    const fileName = current?.fileName ?? ''
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST' && (err as NodeJS.ErrnoException).syscall === 'link') {
-      throw new UserError(`${fileName} already exists in ${dir}: generate never replaces a migration; pick another --timestamp or name`, { cause: err })
-    }
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
-    throw new UserError(
-      `cannot write ${fileName} into the migrations folder ${dir} (${reason}): make it writable or set autogen.migrationsDir`,
-      { cause: err },
-    )
+    // The temporary files are written with 'wx' too, after removing any left there: only a link finds a migration.
+    throw writeFailure(err, current?.fileName ?? '', dir, (err as NodeJS.ErrnoException).syscall === 'link')
   }
 }
 
@@ -112,4 +105,16 @@ export function removeQuietly(file: string): void {
   } catch {
     // Nothing was written there, or the folder is not one: there is nothing to clean up.
   }
+}
+
+/**
+ * writeFailure is the error of a failed write of the migration `fileName` into `dir`: one of that name there already
+ * (EEXIST, where `taken` says the write would have replaced a file), or the system's reason.
+ */
+export function writeFailure(err: unknown, fileName: string, dir: string, taken: boolean): UserError {
+  const code = (err as NodeJS.ErrnoException).code
+  if (code === 'EEXIST' && taken) {
+    return new UserError(`${fileName} already exists in ${dir}: generate never replaces a migration; pick another --timestamp or name`, { cause: err })
+  }
+  return new UserError(`cannot write ${fileName} into the migrations folder ${dir} (${code ?? (err as Error).message}): make it writable or set autogen.migrationsDir`, { cause: err })
 }
