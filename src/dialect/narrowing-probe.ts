@@ -13,8 +13,8 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   if (bytes !== undefined) return { kind: 'longer_than', table, column, length: bytes, inBytes: true }
   if (limits.lengthTypes.includes(to.type)) {
     const padded = limits.paddedTypes?.includes(from.type) === true
-    const bytes = limits.byteCountedTypes ?? []
-    const inBytes = bytes.includes(to.type) && !bytes.includes(from.type)
+    const byteCounted = limits.byteCountedTypes ?? []
+    const inBytes = byteCounted.includes(to.type) && !byteCounted.includes(from.type)
     return {
       kind: 'longer_than', table, column, length: to.length ?? 1,
       ...(padded && { unpadded: true as const }), ...(inBytes && { inBytes: true as const }), ...elements,
