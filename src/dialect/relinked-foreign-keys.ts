@@ -38,6 +38,8 @@ export interface RelinkSql {
  * before the first of them and added again after the last, each statement carrying the column changes that
  * need it. A key is found by its name in the schema of the moment: one the migration renames (with its table,
  * say) is renamed before any column changes, and still holds the column, so it is relinked under its new name.
+ * An index, unique or primary key dropped earlier that such a key may stand on (MySQL refuses to drop the index
+ * a foreign key uses) moves the drop of the key ahead of it.
  */
 export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn) => boolean, sql: RelinkSql): RelinkedKeys {
   const { ops } = changes
@@ -55,6 +57,7 @@ export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn
     }
   })
   if (needs.size === 0) return { before: new Map(), after: new Map(), readded: new Map(), dropped: new Map() }
+  first = firstDropOfSupport(changes, first, [...needs.keys()])
   const relinks = (schema: SchemaModel, write: RelinkSql['drop'], copies: boolean) =>
     schema.tables.flatMap((table): ReaddedKeys[] => {
       const keys = table.foreignKeys.filter((fk) => needs.has(fk.name))
@@ -70,6 +73,24 @@ export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn
     after: new Map([[last, readded.map((r) => r.statement)]]),
     readded: new Map([[last, readded]]),
   }
+}
+
+/** firstDropOfSupport is the position of the first drop before `first` of an index, unique or primary key one of the keys named may stand on, else `first`. */
+function firstDropOfSupport(changes: ChangeSet, first: number, names: readonly string[]): number {
+  const keys = changes.schemaAt(first).tables.flatMap((table) => table.foreignKeys.filter((fk) => names.includes(fk.name)).map((fk) => ({ table, fk })))
+  const standsOn = (on: QualifiedName, columns: readonly string[]) => keys.some(({ table, fk }) =>
+    (sameTable(table, on) && startsWith(columns, fk.columns)) ||
+    (sameTable({ schema: fk.referencedSchema ?? table.schema, name: fk.referencedTable }, on) && startsWith(columns, fk.referencedColumns)))
+  const at = changes.ops.slice(0, first).findIndex((op) =>
+    (op.kind === 'drop_index' && standsOn(op.table, op.index.columns)) ||
+    (op.kind === 'drop_unique' && standsOn(op.table, op.unique.columns)) ||
+    (op.kind === 'drop_primary_key' && standsOn(op.table, op.primaryKey.columns)))
+  return at === -1 ? first : at
+}
+
+/** startsWith says whether `columns` begin with `leading`, in any order among them. */
+function startsWith(columns: readonly string[], leading: readonly string[]): boolean {
+  return leading.every((column) => columns.slice(0, leading.length).includes(column))
 }
 
 const isAlterColumn = (op: Operation): op is AlterColumn => op.kind === 'alter_column'

@@ -480,6 +480,14 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const added = column({ id: 33, name: 'naïve', kind: 'text', nullable: false, defaultVariant: 0 })
     return pair({ tables: [t] }, { tables: [{ ...t, columns: [source, virtual, added], indexes: [{ id: 32, columns: [3, 6], unique: false, partial: false }] }] })(dialect)
   },
+  // MariaDB, seed 30005: a key dropped and added again around its column's retype was dropped after the index it
+  // stood on, which the relation made one-to-one drops ("needed in a foreign key constraint").
+  'a referenced column retyped, its foreign key made one-to-one, and another table unlinked': (dialect) => {
+    const order = (kind: ColumnSpec['kind']) => table({ id: 1, name: 'order', columns: [column({ id: 2, name: 'Größe', kind, nullable: false })], uniques: [{ id: 3, columns: [2] }] })
+    const child = (oneToOne: boolean) => table({ id: 4, name: 'Mixed Case', relations: [{ id: 5, target: 1, columnName: 'camelCase', onDelete: 'NO ACTION', toColumn: 2, ...(oneToOne && { oneToOne }) }] })
+    const other = (linked: boolean) => table({ id: 6, name: 'user', relations: linked ? [{ id: 7, target: 1, columnName: 'order', onDelete: 'CASCADE' }] : [] })
+    return pair({ tables: [order('int'), child(false), other(true)] }, { tables: [order('bigint'), child(true), other(false)] })(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
