@@ -10,9 +10,15 @@ import { readsColumn } from '../model/view-reads'
  * the database then follows the rename inside each view. `down`, the reverse, renames back before dropping the
  * view and making it again as it was. A rename that cannot move past an operation that may name the column (an
  * index, key or check of its table, a foreign key to it) is refused: the user makes the rename in a migration of
- * its own first.
+ * its own first. So is a rename of a table such a view reads: every later operation on the table names it.
  */
 export function renamesAfterKeptViews(ops: readonly Operation[], kept: readonly ViewModel[]): { ops: Operation[]; renames: RenameColumn[] } {
+  for (const op of ops) {
+    const view = op.kind === 'rename_table' ? kept.find((v) => v.reads.some((read) => sameName(nameOf(read), op.from))) : undefined
+    if (op.kind === 'rename_table' && view !== undefined) {
+      throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${op.from.name}, and this migration both makes it again and renames that table to ${op.to.name}: give the view its expression in its entity, or make the rename in a migration of its own first where the database carries renames into views`)
+    }
+  }
   const readByKept = (op: RenameColumn) => kept.find((view) => readsColumn(view, op.table, op.from))
   const moved = ops.filter((op): op is RenameColumn => op.kind === 'rename_column' && readByKept(op) !== undefined)
   if (moved.length === 0) return { ops: [...ops], renames: [] }

@@ -2,7 +2,7 @@ import { changeSetOf, reverseChangeSet } from '../plan/change-set'
 import type { Dialect } from '../dialect/dialect'
 import { compareText, nameOf, qualifiedKey, sameName } from '../model/qualified-name'
 import type { SchemaModel, TableModel, ViewModel, ViewSource } from '../model/schema-model'
-import type { Operation } from '../operations/operation'
+import type { Operation, RenameTable } from '../operations/operation'
 import { diffViews } from './diff-views'
 import { renamesAfterKeptViews } from './renames-after-kept-views'
 import { touches } from '../model/view-reads'
@@ -43,7 +43,7 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   }
   const replaced = changes.replaced.filter(([from]) => !dropped.has(qualifiedKey(from)))
   const renamed = ops.filter((op) => op.kind === 'rename_column').map((op): ViewSource => ({ ...nameOf(op.table), columns: [op.from] }))
-  const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, renamed, dropped, declared) ? view : undefined)
+  const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, renamed, dropped, declared, ops) ? view : undefined)
   const recreated = [...dropped.values()].flatMap((view) => {
     const kept = lasting(view)
     return kept ? [kept] : []
@@ -95,15 +95,19 @@ function droppedSources(ops: readonly Operation[]): ViewSource[] {
 
 /**
  * readsSurvive says whether everything a database view reads is still there after the migration, a column
- * `renamed` counting (the view is made again before the rename, see renamesAfterKeptViews).
+ * `renamed` counting (the view is made again before the rename, see renamesAfterKeptViews), and a table renamed
+ * too (which renamesAfterKeptViews refuses with what to do).
  */
-function readsSurvive(view: ViewModel, after: SchemaModel, renamed: readonly ViewSource[], dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>): boolean {
+function readsSurvive(
+  view: ViewModel, after: SchemaModel, renamed: readonly ViewSource[], dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>, ops: readonly Operation[],
+): boolean {
   return view.reads.every((read) => {
-    const table: TableModel | undefined = after.tables.find((t) => sameName(t, nameOf(read)))
+    const name = ops.find((op): op is RenameTable => op.kind === 'rename_table' && sameName(op.from, nameOf(read)))?.to ?? nameOf(read)
+    const table: TableModel | undefined = after.tables.find((t) => sameName(t, name))
     if (table) return (read.columns ?? []).every((c) => table.columns.some((col) => col.name === c) || renamed.some((r) => touches({ ...nameOf(read), columns: [c] }, r)))
     const key = qualifiedKey(nameOf(read))
     const other = dropped.get(key)
-    if (other) return declared.has(key) || readsSurvive(other, after, renamed, dropped, declared)
+    if (other) return declared.has(key) || readsSurvive(other, after, renamed, dropped, declared, ops)
     return after.views.some((v) => sameName(v, nameOf(read)))
   })
 }

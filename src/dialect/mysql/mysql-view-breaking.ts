@@ -1,5 +1,6 @@
 import type { ViewSource } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
+import { columnNameBefore } from '../../plan/column-name-before'
 
 /**
  * renamedSources names the tables and columns `changes` rename: MySQL stores a view as text naming them, and
@@ -12,17 +13,7 @@ export function renamedSources(changes: ChangeSet): ViewSource[] {
     if (table === undefined || table.createdAt !== undefined) return []
     const name = table.firstName.name
     if (op.kind === 'rename_table') return [{ name }]
-    if (op.kind === 'rename_column') return [{ name, columns: [originalName(changes, i, op.from)] }]
+    if (op.kind === 'rename_column') return [{ name, columns: [columnNameBefore(changes, i, op.from)] }]
     return []
   })
-}
-
-/** originalName follows a column renamed more than once in one migration back to its name before it. */
-function originalName(changes: ChangeSet, index: number, name: string): string {
-  let current = name
-  for (let i = index - 1; i >= 0; i--) {
-    const op = changes.ops[i]!
-    if (op.kind === 'rename_column' && changes.tableAt[i] === changes.tableAt[index] && op.to === current) current = op.from
-  }
-  return current
 }

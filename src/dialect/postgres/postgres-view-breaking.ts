@@ -1,5 +1,6 @@
 import type { ViewSource } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
+import { columnNameBefore } from '../../plan/column-name-before'
 import { onlyAdds } from './postgres-enum-sql'
 import { changesColumnType, recomputes } from './postgres-alter-column-sql'
 import { generatedReading } from './postgres-regenerated-columns'
@@ -11,7 +12,7 @@ import { generatedReading } from './postgres-regenerated-columns'
  * removed or reordered) moves every column using it to the new type. A generated column dropped and added
  * again (a new expression, or the type of a column it reads changing: see postgresRegeneratedColumns)
  * takes the views reading it along. Views follow renames by themselves (they hold tables and columns by
- * number), so renames break nothing.
+ * number), so renames break nothing. Names are those before the migration, as views read them.
  */
 export function retypedColumns(changes: ChangeSet): ViewSource[] {
   const before = changes.schemaAt(0)
@@ -22,8 +23,9 @@ export function retypedColumns(changes: ChangeSet): ViewSource[] {
         ...(changesColumnType(op) ? generatedReading(changes.tableBefore(i), op.from.name).map((c) => c.name) : []),
       ]
       const retyped = changesColumnType(op) ? [op.from.name] : []
-      const columns = [...retyped, ...regenerated]
-      return columns.length === 0 ? [] : [{ ...op.table, columns }]
+      const columns = [...retyped, ...regenerated].map((column) => columnNameBefore(changes, i, column))
+      const table = changes.tableAt[i]
+      return columns.length === 0 || table?.createdAt !== undefined ? [] : [{ ...(table?.firstName ?? op.table), columns }]
     }
     if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
     return before.tables.flatMap((table) => {
