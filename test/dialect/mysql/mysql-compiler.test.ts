@@ -492,6 +492,16 @@ describe('mysql compiler', () => {
     ])
   })
 
+  it('copies a column without touching the rows\' ON UPDATE CURRENT_TIMESTAMP columns', () => {
+    const stamped = myTable('post', [
+      col('id', 'int'), col('title', 'varchar', { length: 50 }), col('headline', 'varchar', { length: 50, nullable: true }),
+      col('updated_at', 'datetime', { precision: 6, default: 'CURRENT_TIMESTAMP(6)', onUpdate: 'CURRENT_TIMESTAMP(6)' }),
+    ], { primaryKey: { columns: ['id'] } })
+    const headline = stamped.columns[2]!
+    expect(sqlOf([{ kind: 'copy_column', table: { name: 'post' }, from: title, to: headline, rows: 'empty' }], mariadb1011, mySchema([stamped])))
+      .toEqual(['UPDATE `post` SET `headline` = `title`, `updated_at` = `updated_at` WHERE `headline` IS NULL'])
+  })
+
   it('renames tables, foreign keys and checks, keeps a primary key named PRIMARY, and writes views and copies', () => {
     const view = { name: 'titles', definition: 'SELECT `title` FROM `post`', reads: [{ name: 'post' }] }
     const check = { name: 'CHK_a', expression: '`views` > 0' }
