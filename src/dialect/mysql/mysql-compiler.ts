@@ -15,9 +15,10 @@ import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
 import type { MysqlServer } from './mysql-server'
 import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
-import { createTableSql, dropTableSql, engineName } from './mysql-table-sql'
+import { createTableSql, dropTableSql } from './mysql-table-sql'
 import { textStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
+import { engineSwitchSql } from './mysql-engine-switch'
 import { keptUpdateTimes } from './mysql-kept-update-times'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 import { checksDroppedAlong } from './mysql-checks-dropped-along'
@@ -85,8 +86,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   rename_table: (op, syntax) => alone(`RENAME TABLE${ifExistsSql(syntax)} ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),
   alter_table_comment: (op) => clauses({ sql: `COMMENT = ${quoteString(op.to ?? '')}` }),
   alter_table_options: (op) => {
-    if (op.to.engine === undefined) throw new Error(`mysql: table "${op.table.name}" is given no engine`)
-    return clauses({ sql: `ENGINE=${engineName(op.to.engine)}` })
+    const switched = engineSwitchSql(op)
+    return 'clause' in switched ? clauses({ sql: switched.clause }) : alone(...switched.statements)
   },
   add_column: (op, syntax, around) => {
     const place = around.after === undefined ? undefined : columnPlace(around.after, op.column.name)
