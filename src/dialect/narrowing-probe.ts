@@ -43,7 +43,7 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     const unsigned = limits.unsignedDecimalTypes ?? []
     const losesSign = unsigned.includes(to.type) && !unsigned.includes(from.type)
     if (digits < fromDigits || losesSign) {
-      const max = `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
+      const max = largestDecimal(to.precision, scale)
       const min = unsigned.includes(to.type) ? '0' : `-${max}`
       return { kind: 'out_of_range', table, column, min, max, ...(scale < fromScale && { scale }) }
     }
@@ -53,6 +53,12 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
   const rounding = [...limits.floatTypes ?? [], ...limits.roundingTypes ?? []]
   if (rounding.includes(to.type) && isNumber(from, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   return { kind: 'non_null', table, column }
+}
+
+/** largestDecimal is the largest number a decimal(precision, scale) holds, as decimal text. */
+export function largestDecimal(precision: number, scale: number): string {
+  const digits = precision - scale
+  return `${digits > 0 ? '9'.repeat(digits) : '0'}${scale > 0 ? `.${'9'.repeat(scale)}` : ''}`
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { ColumnModel } from '../../model/schema-model'
+import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { OperationOf } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { columnDefinitionSql } from './mysql-column-sql'
+import { keptUpdateTimes } from './mysql-kept-update-times'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
@@ -17,14 +18,14 @@ import { baseOf, mysqlBinaryTypes } from './mysql-types'
  * it (see dataLossGuards) fails the migration, changing nothing, while a value is longer than n bytes without
  * its padding, or does not convert.
  */
-export function paddedBinaryNarrowing(op: OperationOf<'alter_column'>, server: MysqlServer | undefined): StatementPiece[] | undefined {
+export function paddedBinaryNarrowing(op: OperationOf<'alter_column'>, server: MysqlServer | undefined, before: TableModel): StatementPiece[] | undefined {
   const { from, to } = op
   if (!narrowsPaddedBinary(from, to)) return undefined
   const table = quoteIdent(op.table.name)
   const column = quoteIdent(from.name)
   return [
     { sql: `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql({ ...from, type: 'varbinary' }, server)}`, rebuild: op.table.name },
-    `UPDATE ${table} SET ${column} = ${withoutZeroPadding(column)}`,
+    `UPDATE ${table} SET ${column} = ${withoutZeroPadding(column)}${keptUpdateTimes(before, from.name)}`,
     { sql: `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(to, server)}`, rebuild: op.table.name },
   ]
 }

@@ -1,9 +1,11 @@
+import type { TableModel } from '../../model/schema-model'
 import type { OperationOf } from '../../operations/operation'
 import { relabelledColumn } from '../../operations/relabel-column'
 import type { StatementPiece } from '../statement'
 import { columnDefinitionSql } from './mysql-column-sql'
 import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 import { quoteString } from './mysql-literals'
+import { keptUpdateTimes } from './mysql-kept-update-times'
 import { quoteIdent } from './mysql-quote'
 import type { MysqlServer } from './mysql-server'
 
@@ -13,18 +15,19 @@ import type { MysqlServer } from './mysql-server'
  * the column takes its new labels, which the server converts by their text (the table is copied: the old label's
  * position goes). A label the column's collation holds equal to the new one (its case alone changes, under a
  * case-insensitive collation) cannot stand beside it: the column takes its new labels at once, and the server
- * converts the rows to it (see mysqlEnumLabelKey). `tableCollation` is the table's, for a column with none.
+ * converts the rows to it (see mysqlEnumLabelKey). `before` is the table as the rename finds it (its collation is
+ * the column's where it has none).
  */
-export function columnLabelRenameSql(op: OperationOf<'rename_column_label'>, server: MysqlServer | undefined, tableCollation: string | undefined): StatementPiece[] {
+export function columnLabelRenameSql(op: OperationOf<'rename_column_label'>, server: MysqlServer | undefined, before: TableModel | undefined): StatementPiece[] {
   const table = quoteIdent(op.table.name)
   const column = quoteIdent(op.column.name)
   const relabelled = { sql: `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(relabelledColumn(op.column, op.from, op.to), server)}`, rebuild: op.table.name }
-  const collation = op.column.collation ?? tableCollation
+  const collation = op.column.collation ?? before?.collation
   if (mysqlEnumLabelKey(op.from, collation) === mysqlEnumLabelKey(op.to, collation)) return [relabelled]
   const both = { ...op.column, enumValues: [...(op.column.enumValues ?? []), op.to] }
   return [
     `ALTER TABLE ${table} MODIFY COLUMN ${columnDefinitionSql(both, server)}`,
-    `UPDATE ${table} SET ${column} = ${quoteString(op.to)} WHERE ${column} = ${quoteString(op.from)}`,
+    `UPDATE ${table} SET ${column} = ${quoteString(op.to)}${keptUpdateTimes(before, op.column.name)} WHERE ${column} = ${quoteString(op.from)}`,
     relabelled,
   ]
 }

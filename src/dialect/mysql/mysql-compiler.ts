@@ -15,9 +15,11 @@ import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
 import type { MysqlServer } from './mysql-server'
 import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
-import { createTableSql, dropTableSql, engineName } from './mysql-table-sql'
+import { createTableSql, dropTableSql } from './mysql-table-sql'
 import { textStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
+import { engineSwitchSql } from './mysql-engine-switch'
+import { keptUpdateTimes } from './mysql-kept-update-times'
 import { createViewSql, dropViewSql, replaceViewSql } from './mysql-view-sql'
 import { checksDroppedAlong } from './mysql-checks-dropped-along'
 import { columnLabelRenameSql } from './mysql-column-label-rename'
@@ -84,8 +86,8 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   rename_table: (op, syntax) => alone(`RENAME TABLE${ifExistsSql(syntax)} ${quoteIdent(op.from.name)} TO ${quoteIdent(op.to.name)}`),
   alter_table_comment: (op) => clauses({ sql: `COMMENT = ${quoteString(op.to ?? '')}` }),
   alter_table_options: (op) => {
-    if (op.to.engine === undefined) throw new Error(`mysql: table "${op.table.name}" is given no engine`)
-    return clauses({ sql: `ENGINE=${engineName(op.to.engine)}` })
+    const switched = engineSwitchSql(op)
+    return 'clause' in switched ? clauses({ sql: switched.clause }) : alone(...switched.statements)
   },
   add_column: (op, syntax, around) => {
     const place = around.after === undefined ? undefined : columnPlace(around.after, op.column.name)
@@ -101,16 +103,16 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   ),
   alter_column: (op, syntax, around) => {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
-    const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server)
+    const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server, around.before)
     if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name, around.before?.collation), ...padded)
     const step = textStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
   rename_column: (op, syntax) => clauses(renameColumnClause(op, syntax)),
-  rename_column_label: (op, syntax, around) => alone(...columnLabelRenameSql(op, syntax.server, around.before?.collation)),
-  copy_column: (op) => alone(
-    `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}` +
+  rename_column_label: (op, syntax, around) => alone(...columnLabelRenameSql(op, syntax.server, around.before)),
+  copy_column: (op, _syntax, around) => alone(
+    `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}${keptUpdateTimes(around.before, op.to.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
   ),
   add_primary_key: (op) => clauses({ sql: `ADD ${primaryKeyClause(op.primaryKey)}`, indexOn: op.primaryKey.columns.map(columnKey) }),

@@ -7,10 +7,10 @@ import { lobBytes } from './mysql-lob-bytes'
 import { baseOf, mysqlStringLengthTypes } from './mysql-types'
 
 /** InnoDB's longest key, in bytes (DYNAMIC and COMPRESSED rows; COMPACT and REDUNDANT ones allow less). */
-const longestKey = 3072
+export const longestKey = 3072
 
 /** The most bytes a character takes in any charset: a column of a charset not known yet may take this many. */
-const widestCharacter = 4
+export const widestCharacter = 4
 
 /**
  * refuseKeysTooLong stops, before anything is written, on a key of string columns longer than InnoDB allows:
@@ -48,7 +48,7 @@ interface Key {
   readonly columns: readonly KeyColumn[]
 }
 
-interface KeyColumn {
+export interface KeyColumn {
   readonly name: string
   /** The prefix indexed, in characters (bytes for a binary column), where not the whole column. */
   readonly prefix?: number
@@ -65,7 +65,7 @@ function keysOf(table: TableModel, server: MysqlServer): Key[] {
 }
 
 /** keyBytes counts a key's string, binary, TEXT and BLOB columns, a character as `width` says (none where it cannot tell). */
-function keyBytes(table: TableModel, columns: readonly KeyColumn[], width: (column: ColumnModel) => number | undefined): number {
+export function keyBytes(table: TableModel, columns: readonly KeyColumn[], width: (column: ColumnModel) => number | undefined): number {
   return columns.reduce((sum, key) => {
     const column = table.columns.find((c) => c.name === key.name)
     if (column === undefined) return sum

@@ -6,7 +6,8 @@ import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { withoutZeroPadding } from './mysql-binary-narrowing'
 import { charactersLost } from './mysql-charset-narrowing'
-import { integerTypes } from './mysql-type-families'
+import { largestDecimal } from '../narrowing-probe'
+import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf, mysqlBinaryTypes } from './mysql-types'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
@@ -39,7 +40,8 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   // A binary's zero padding is trimmed before it converts (see paddedBinaryNarrowing).
   const source = baseOf(probe.from.type)
   const column = source === 'uuid' ? `CAST(${quoted} AS CHAR)` : source === 'binary' && base !== 'uuid' ? withoutZeroPadding(quoted) : quoted
-  if (integerTypes.has(base)) return `${column} NOT REGEXP ${quoteString(integerPattern)}`
+  if (integerTypes.has(base)) return `(${column} NOT REGEXP ${quoteString(integerPattern)} OR ${outsideIntegers(column, to)})`
+  if (base === 'decimal') return `(${column} NOT REGEXP ${quoteString(numberPattern)} OR ${outsideDecimals(column, to)})`
   if (numberTypes.has(base)) return `${column} NOT REGEXP ${quoteString(numberPattern)}`
   if (base === 'uuid') {
     return mysqlBinaryTypes.has(baseOf(probe.from.type)) ? `LENGTH(${column}) <> 16` : `LOWER(${column}) NOT REGEXP ${quoteString(uuidPattern)}`
@@ -50,6 +52,24 @@ function notConvertible(probe: Extract<ConditionProbe, { kind: 'not_convertible'
   if (cast !== undefined) return `(CAST(${column} AS ${cast}) IS NULL OR ${column} NOT REGEXP ${quoteString(momentPattern)})`
   if (base === 'enum' && to.enumValues !== undefined && to.enumValues.length > 0) return `${column} NOT IN (${to.enumValues.map(quoteString).join(', ')})`
   return undefined
+}
+
+/**
+ * Strict mode refuses a number the new type cannot hold as it refuses text that is no number ('300' made a
+ * tinyint unsigned: "Out of range value"): outsideIntegers and outsideDecimals test a value's number against the
+ * type's bounds (a decimal's after rounding to its scale, as the server rounds it: '99999999.999' is out of
+ * decimal(10,2)'s range). Text that is no number reads as some number here, but is counted by its pattern anyway.
+ */
+function outsideIntegers(column: string, to: ColumnModel): string {
+  const [min, max] = mysqlTypeLimits.integerRanges[to.type] ?? mysqlTypeLimits.integerRanges[to.type.split(' ')[0]!]!
+  return `CAST(${column} AS DECIMAL(65,0)) NOT BETWEEN ${decimalLiteral(min)} AND ${decimalLiteral(max)}`
+}
+
+function outsideDecimals(column: string, to: ColumnModel): string {
+  const scale = to.scale ?? 0
+  const max = largestDecimal(to.precision ?? 10, scale) // decimal with no precision is decimal(10,0)
+  const min = to.type.includes('unsigned') ? '0' : `-${max}`
+  return `ROUND(CAST(${column} AS DECIMAL(65,30)), ${scale}) NOT BETWEEN ${min} AND ${max}`
 }
 
 /** probeCondition is the MySQL test for the rows a probe counts; `column` is quoted. */

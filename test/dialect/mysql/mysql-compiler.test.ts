@@ -217,7 +217,7 @@ describe('mysql compiler', () => {
       const up = compile([op], mariadb1011, from)
       // No uuid is a number: a row fails the check, before anything changed (hunt48).
       expect(up.map((s) => s.sql)).toEqual([
-        "SELECT 1 FROM `item` WHERE `ref` IS NOT NULL AND CAST(`ref` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' LIMIT 1",
+        "SELECT 1 FROM `item` WHERE `ref` IS NOT NULL AND (CAST(`ref` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' OR CAST(CAST(`ref` AS CHAR) AS DECIMAL(65,0)) NOT BETWEEN -9223372036854775808 AND 9223372036854775807) LIMIT 1",
         'ALTER TABLE `item` MODIFY COLUMN `ref` varchar(36) NOT NULL',
         'ALTER TABLE `item` MODIFY COLUMN `ref` bigint NULL DEFAULT 0',
       ])
@@ -275,7 +275,7 @@ describe('mysql compiler', () => {
         { kind: 'create_index', table: item, index: { name: 'IDX_ref_seen', columns: ['ref', 'seen'], unique: false } },
       ]
       expect(sqlOf(ops, mariadb1011, from)).toEqual([
-        "SELECT 1 FROM `item` WHERE `ref` IS NOT NULL AND CAST(`ref` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' LIMIT 1",
+        "SELECT 1 FROM `item` WHERE `ref` IS NOT NULL AND (CAST(`ref` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' OR CAST(CAST(`ref` AS CHAR) AS DECIMAL(65,0)) NOT BETWEEN -2147483648 AND 2147483647) LIMIT 1",
         'ALTER TABLE `item` DROP INDEX IF EXISTS `IDX_ref`, MODIFY COLUMN `ref` varchar(36) NOT NULL',
         'ALTER TABLE `item` MODIFY COLUMN `ref` int NOT NULL, ADD INDEX IF NOT EXISTS `IDX_ref_seen` (`ref`, `seen`)',
       ])
@@ -284,8 +284,8 @@ describe('mysql compiler', () => {
     it('a foreign key column following its key from uuid to bigint: the key is dropped before both and added again with the last', () => {
       const { ops, from: keyed } = keyChangedToBigint('uuid')
       expect(sqlOf(ops, mariadb1011, keyed)).toEqual([
-        "SELECT 1 FROM `team` WHERE `id` IS NOT NULL AND CAST(`id` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' LIMIT 1",
-        "SELECT 1 FROM `member` WHERE `team_id` IS NOT NULL AND CAST(`team_id` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' LIMIT 1",
+        "SELECT 1 FROM `team` WHERE `id` IS NOT NULL AND (CAST(`id` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' OR CAST(CAST(`id` AS CHAR) AS DECIMAL(65,0)) NOT BETWEEN -9223372036854775808 AND 9223372036854775807) LIMIT 1",
+        "SELECT 1 FROM `member` WHERE `team_id` IS NOT NULL AND (CAST(`team_id` AS CHAR) NOT REGEXP '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$' OR CAST(CAST(`team_id` AS CHAR) AS DECIMAL(65,0)) NOT BETWEEN -9223372036854775808 AND 9223372036854775807) LIMIT 1",
         'ALTER TABLE `member` DROP FOREIGN KEY IF EXISTS `FK_team`',
         'ALTER TABLE `team` MODIFY COLUMN `id` varchar(36) NOT NULL',
         'ALTER TABLE `team` MODIFY COLUMN `id` bigint NOT NULL',
@@ -490,6 +490,16 @@ describe('mysql compiler', () => {
       'ALTER TABLE `post` DROP INDEX `UQ`, ALGORITHM=INPLACE, LOCK=NONE',
       'DROP TABLE IF EXISTS `post`',
     ])
+  })
+
+  it('copies a column without touching the rows\' ON UPDATE CURRENT_TIMESTAMP columns', () => {
+    const stamped = myTable('post', [
+      col('id', 'int'), col('title', 'varchar', { length: 50 }), col('headline', 'varchar', { length: 50, nullable: true }),
+      col('updated_at', 'datetime', { precision: 6, default: 'CURRENT_TIMESTAMP(6)', onUpdate: 'CURRENT_TIMESTAMP(6)' }),
+    ], { primaryKey: { columns: ['id'] } })
+    const headline = stamped.columns[2]!
+    expect(sqlOf([{ kind: 'copy_column', table: { name: 'post' }, from: title, to: headline, rows: 'empty' }], mariadb1011, mySchema([stamped])))
+      .toEqual(['UPDATE `post` SET `headline` = `title`, `updated_at` = `updated_at` WHERE `headline` IS NULL'])
   })
 
   it('renames tables, foreign keys and checks, keeps a primary key named PRIMARY, and writes views and copies', () => {

@@ -256,6 +256,28 @@ describe('mysql SQL on MariaDB 10.11', () => {
     expect(await indexNames('note')).toEqual(['PRIMARY', 'UQ_body'])
   })
 
+  it.each([
+    ['utf8mb4', 'a HASH key: every ALTER copies the table, and claims no ALGORITHM', false],
+    ['latin1', 'a plain key: an ALTER claims its ALGORITHM', true],
+  ] as const)('a unique key over a varchar(1000) in %s (4000 or 1000 bytes of InnoDB\'s 3072) is %s', async (charset, _what, claims) => {
+    const page = myTable('page', [col('id'), col('url', 'varchar', { length: 1000 }), col('hits', 'int', { default: '0' })], {
+      primaryKey: { columns: ['id'] }, uniques: [{ name: 'UQ_url', columns: ['url'] }], charset,
+    })
+    await createTable(page)
+    const hits = page.columns[2]!
+    const steps: Operation[] = [
+      { kind: 'add_column', table: page, column: col('seen', 'int', { nullable: true }) },
+      alterColumn(page, hits, { ...hits, default: '1' }),
+      { kind: 'rename_column', table: page, from: 'hits', to: 'views', column: { ...hits, name: 'views' } },
+    ]
+    for (const op of steps) {
+      const statements = compile([op], mySchema([page]))
+      expect([op.kind, statements.map((s) => s.sql.includes('ALGORITHM'))]).toEqual([op.kind, statements.map(() => claims)])
+      await run(statements)
+    }
+    await db.query('DROP TABLE page')
+  })
+
   it('an index dropped and added again under its name (other columns): the ADD, without IF NOT EXISTS, is not skipped', async () => {
     const index = member.indexes.find((i) => i.name === 'IDX_score')!
     const statements = compile([

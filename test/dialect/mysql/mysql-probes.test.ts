@@ -1,5 +1,6 @@
 import { connectMysql, type MysqlConnection } from '../../../src/dialect/mysql/mysql-connection'
 import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
+import { probeCondition } from '../../../src/dialect/mysql/mysql-probes'
 import type { Probe } from '../../../src/dialect/probe'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
 import { col } from './my-models'
@@ -53,6 +54,29 @@ describe('mysql probes on MariaDB', () => {
     expect(results.map((r) => r?.count)).toEqual([5, 1, 4, 1, 2, 1, 2, 2, 2, 1, 3, 2, 5, 1, 1, undefined])
     expect(results.every((r) => r === undefined || r.complete)).toBe(true)
     expect(results[0]!.estimate).toEqual(expect.any(Number))
+  })
+
+  it('counts text numbers out of an integer or decimal range as not converting, as strict mode refuses them', async () => {
+    await db.query('CREATE TABLE amounts (id int PRIMARY KEY, price varchar(40) NULL)')
+    await db.query(`INSERT INTO amounts VALUES (1, '12'), (2, '300'), (3, ' -7 '), (4, '99999999.994'), (5, '99999999.995'),
+      (6, '123456789012'), (7, '2147483648'), (8, 'abc'), (9, NULL), (10, '-5e3')`)
+    const from = { name: 'price', type: 'varchar', length: 40, nullable: true }
+    const targets: [ReturnType<typeof col>, number][] = [
+      [col('price', 'tinyint unsigned'), 8],
+      [col('price', 'int'), 6],
+      [col('price', 'decimal', { precision: 10, scale: 2 }), 4],
+    ]
+    for (const [to, count] of targets) {
+      const probe: Probe = { kind: 'not_convertible', table: { name: 'amounts' }, column: 'price', from, to }
+      const [result] = await mysqlDialectAt(connection.server).measure(connection, [probe], { rowLimit: 1000 })
+      expect([to.type, result?.count]).toEqual([to.type, count])
+      // The rows counted are those the ALTER refuses: without them it goes through.
+      await db.query('CREATE TABLE converted AS SELECT * FROM amounts')
+      await db.query(`DELETE FROM converted WHERE price IS NOT NULL AND ${probeCondition(probe, '`price`')}`)
+      const type = to.precision === undefined ? to.type : `${to.type}(${to.precision},${to.scale})`
+      await db.query(`ALTER TABLE converted MODIFY price ${type} NULL`)
+      await db.query('DROP TABLE converted')
+    }
   })
 
   it('counts values out of range or with more decimal places together, for a type that narrows both ways', async () => {
