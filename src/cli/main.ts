@@ -1,4 +1,5 @@
 import { runCli } from './cli'
+import { exitWhenDone } from './exit-when-done'
 
 // A reader that stops early (`typeorm-autogen diff | head`) closes the pipe: what is left to print is dropped,
 // and the command still finishes (an upgrade is not cut short by its output).
@@ -8,6 +9,4 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
-runCli(process.argv.slice(2)).then((code) => {
-  process.exitCode = code
-})
+void runCli(process.argv.slice(2)).then(exitWhenDone)

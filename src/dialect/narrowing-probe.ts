@@ -28,11 +28,12 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     const cast = fewerDigits ? { cast: { from, to } } : {}
     return { kind: 'outside_epoch_range', table, column, min: moments[0], max: moments[1], ...cast }
   }
+  const fromFloat = limits.floatTypes?.includes(from.type) === true ? { fromFloat: true as const } : {}
   const bounds = limits.integerRanges[to.type]
   if (bounds !== undefined) {
     // From a decimal or floating type, a value may lie outside the range and have a fractional part too.
     const fractional = from.type in limits.integerRanges ? {} : { scale: 0 }
-    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional, ...elements }
+    return { kind: 'out_of_range', table, column, min: bounds[0], max: bounds[1], ...fractional, ...elements, ...fromFloat }
   }
   if (limits.decimalTypes.includes(to.type) && to.precision !== undefined) {
     const scale = to.scale ?? 0
@@ -45,9 +46,9 @@ export function narrowingProbe(table: QualifiedName, column: string, from: Colum
     if (digits < fromDigits || losesSign) {
       const max = largestDecimal(to.precision, scale)
       const min = unsigned.includes(to.type) ? '0' : `-${max}`
-      return { kind: 'out_of_range', table, column, min, max, ...(scale < fromScale && { scale }) }
+      return { kind: 'out_of_range', table, column, min, max, ...(scale < fromScale && { scale }), ...fromFloat }
     }
-    return { kind: 'more_decimals', table, column, scale }
+    return { kind: 'more_decimals', table, column, scale, ...fromFloat }
   }
   if (isMoment(from, limits) && isMoment(to, limits)) return { kind: 'changed_by_cast', table, column, from, to }
   const rounding = [...limits.floatTypes ?? [], ...limits.roundingTypes ?? []]

@@ -45,13 +45,18 @@ export type Probe =
   /**
    * Values below `min` or above `max` (decimal numbers written as text, so that bigint bounds stay exact), and
    * with more than `scale` decimal places too where it is given (a type that narrows both ways); `isArray`:
-   * arrays holding such an element (an integer array made one of a smaller integer type).
+   * arrays holding such an element (an integer array made one of a smaller integer type); `fromFloat`: the
+   * column holds floats (see more_decimals).
    */
   | {
     readonly kind: 'out_of_range'; readonly table: QualifiedName; readonly column: string; readonly min: string; readonly max: string; readonly scale?: number
-    readonly isArray?: true
+    readonly isArray?: true; readonly fromFloat?: true
   }
-  | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number }
+  /**
+   * Values with more than `scale` decimal places; `fromFloat`: the column holds floats, each the exact number its
+   * text reads as (a float's own conversion to a decimal may keep fewer digits than it has).
+   */
+  | { readonly kind: 'more_decimals'; readonly table: QualifiedName; readonly column: string; readonly scale: number; readonly fromFloat?: true }
   /**
    * Moments before `min` or after `max` seconds since 1970-01-01 00:00:00 UTC (decimal numbers written as text),
    * the range of a type that stores a moment as such seconds (see TypeLimits.epochRanges), and where `cast` is

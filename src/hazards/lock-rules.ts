@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
-import { nameOf } from '../model/qualified-name'
-import { tableOf } from '../operations/operation'
+import { nameOf, sameName } from '../model/qualified-name'
+import type { ForeignKeyModel, QualifiedName } from '../model/schema-model'
+import { type Operation, tableOf } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -76,9 +77,10 @@ export function lockFindings(context: RuleContext): HazardFinding[] {
     }
     if ((op.kind === 'add_foreign_key' || op.kind === 'add_check') && dialect.capabilities.notValidConstraints === true && !statements.some((s) => s.notValid)) {
       const noun = op.kind === 'add_foreign_key' ? `foreign key ${quoteDoubled(op.foreignKey.name)}` : `check ${quoteDoubled(op.check.name)}`
+      const unbreakable = op.kind === 'add_foreign_key' && onlyNullsIn(op.table, op.foreignKey, ops)
       return [{
         code: 'CONSTRAINT_WITHOUT_NOT_VALID', operation: op, probe,
-        what: `Adds ${noun} to ${tableText(named)} without NOT VALID, which reads every row while blocking writes to the table, and fails if a row breaks it`,
+        what: `Adds ${noun} to ${tableText(named)} without NOT VALID, which reads every row while blocking writes to the table${unbreakable ? '' : ', and fails if a row breaks it'}`,
         advice: op.kind === 'add_foreign_key' && table?.partitioning !== undefined
           ? 'the database adds no foreign key of a partitioned table NOT VALID (not with --online either): run it when the table is quiet'
           : 'on a big table, generate the migration with --online, which adds it NOT VALID and validates it apart',
@@ -86,4 +88,14 @@ export function lockFindings(context: RuleContext): HazardFinding[] {
     }
     return []
   })
+}
+
+/**
+ * onlyNullsIn: every column of the foreign key is added by the migration with neither a default nor a value the
+ * database makes, so it holds NULL in every row and no row can break the key (a relation added to a table).
+ */
+function onlyNullsIn(table: QualifiedName, foreignKey: ForeignKeyModel, ops: readonly Operation[]): boolean {
+  return foreignKey.columns.every((name) => ops.some((op) =>
+    op.kind === 'add_column' && sameName(op.table, table) && op.column.name === name &&
+    op.column.default === undefined && op.column.generated === undefined && op.column.computed === undefined))
 }

@@ -362,6 +362,11 @@ export interface ViewModel extends QualifiedName {
   readonly reads: readonly ViewSource[]
   /** Indexes of a materialized view, sorted by name. */
   readonly indexes?: readonly IndexModel[]
+  /**
+   * The comment the database holds on it, which no entity declares: never compared, only carried so that a view
+   * dropped and created again around a change of what it reads keeps it. Absent when none.
+   */
+  readonly comment?: string
 }
 
 /** ViewColumn is one output column of a view. */

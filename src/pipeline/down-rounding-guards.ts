@@ -59,7 +59,7 @@ function roundingProbe(
   switch (probe.kind) {
     case 'more_decimals': return fractional ? { probe, what: decimals(probe.scale) } : undefined
     case 'out_of_range':
-      return probe.scale === undefined || !fractional ? undefined : { probe: { kind: 'more_decimals', table: probe.table, column: probe.column, scale: probe.scale }, what: decimals(probe.scale) }
+      return probe.scale === undefined || !fractional ? undefined : { probe: { kind: 'more_decimals', table: probe.table, column: probe.column, scale: probe.scale, ...(probe.fromFloat && { fromFloat: true }) }, what: decimals(probe.scale) }
     case 'changed_by_cast': {
       if (dropsZoneOnly(probe.from, probe.to, limits)) {
         const utc = limits.zoneConversion === undefined ? '' : ` (${limits.zoneConversion.setUtc}, where they were written at UTC)`

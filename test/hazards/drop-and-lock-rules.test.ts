@@ -255,6 +255,18 @@ describe('CONSTRAINT_WITHOUT_NOT_VALID', () => {
     expect(codesOf(pg, before(pg, { ...posts, foreignKeys: [] }), [{ kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual(['ADD_FOREIGN_KEY', 'CONSTRAINT_WITHOUT_NOT_VALID'])
     expect(findingsOf(pg, before(pg), [check]).find((f) => f.code === 'CONSTRAINT_WITHOUT_NOT_VALID')?.what).toMatch(/^Adds check "CHK_age" to "public"."users" without NOT VALID/)
   })
+  // A relation added to a table (Giveth's donation.token): its new column is NULL in every row, which no key breaks.
+  it('says that a row may break the key, but of a key whose columns the migration adds empty', () => {
+    const lockOf = (ops: Operation[]) => findingsOf(pg, before(pg, { ...posts, columns: [posts.columns[0]!], indexes: [], foreignKeys: [] }), ops)
+      .find((f) => f.code === 'CONSTRAINT_WITHOUT_NOT_VALID')?.what
+    const added = (extra: object): Operation[] => [
+      { kind: 'add_column', table: P, column: { ...column('user_id', 'integer', { nullable: true }), ...extra } },
+      { kind: 'add_foreign_key', table: P, foreignKey: fk },
+    ]
+    expect(lockOf(added({}))).toBe('Adds foreign key "FK_posts_user" to "public"."posts" without NOT VALID, which reads every row while blocking writes to the table')
+    expect(lockOf(added({ default: '1' }))).toMatch(/, and fails if a row breaks it$/)
+    expect(lockOf([{ kind: 'add_foreign_key', table: P, foreignKey: fk }])).toMatch(/, and fails if a row breaks it$/)
+  })
   it('stays quiet on a new table, and when the statement adds it NOT VALID', () => {
     expect(codesOf(pg, before(pg), [{ kind: 'create_table', table: { ...posts, foreignKeys: [] } }, { kind: 'add_foreign_key', table: P, foreignKey: fk }])).toEqual([])
     const statements = [{ sql: 'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_age" CHECK ("age" >= 0) NOT VALID', operations: [check], notValid: true as const }]

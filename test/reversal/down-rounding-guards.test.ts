@@ -21,7 +21,8 @@ function guardsOfDown(dialect: Dialect, before: ColumnModel, after: ColumnModel)
 describe('downRoundingGuards', () => {
   it('checks a number given back fewer decimal places, from a decimal or a float', () => {
     const [guard] = guardsOfDown(postgresDialect, column('c', 'integer'), column('c', 'double precision'))
-    expect(guard).toContain(`SELECT 1 FROM "t" WHERE "c"::numeric <> round("c"::numeric, 0) LIMIT 1`)
+    // A float is read through its text: its cast to numeric keeps 15 significant digits of a double.
+    expect(guard).toContain(`SELECT 1 FROM "t" WHERE "c"::text::numeric <> round("c"::text::numeric, 0) LIMIT 1`)
     expect(guard).toContain('changing "t"."c" back from double precision to integer would round its values with a fractional part')
     const [scale] = guardsOfDown(mysqlDialect, column('c', 'decimal', { precision: 10, scale: 2 }), column('c', 'decimal', { precision: 12, scale: 4 }))
     expect(scale).toContain('would round its values with more than 2 decimal places')

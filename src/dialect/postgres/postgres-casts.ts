@@ -9,6 +9,8 @@ export const bitStringTypes: ReadonlySet<string> = new Set(['bit', 'varbit'])
 /** jsonTypes hold JSON documents; an array converts into them whole (`to_jsonb`). */
 export const jsonTypes: ReadonlySet<string> = new Set(['json', 'jsonb'])
 
+export const floatTypes: ReadonlySet<string> = new Set(['real', 'double precision'])
+
 /** directCasts are PostgreSQL's built-in casts between the other built-in types (pg_cast), by source type. */
 const directCasts: Readonly<Record<string, readonly string[]>> = {
   smallint: ['integer', 'bigint', 'numeric', 'real', 'double precision'],

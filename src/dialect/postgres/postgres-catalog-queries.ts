@@ -287,15 +287,17 @@ export interface ViewRow {
   readonly definition: string
   readonly columns: readonly { readonly name: string; readonly type: string }[]
   readonly reads: readonly { readonly schema: string; readonly name: string; readonly columns: readonly string[] }[]
+  readonly comment: string | null
 }
 /**
  * The views and materialized views in scope: the definition as pg_get_viewdef prints it (see portablePrints), the output columns,
- * and what each reads (the tables, views and columns its rewrite rule depends on: pg_depend of pg_rewrite).
+ * the comment, and what each reads (the tables, views and columns its rewrite rule depends on: pg_depend of pg_rewrite).
  */
 export const viewsQuery = `WITH ${portablePrints}
 SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
   pg_get_viewdef(c.oid) AS definition,
   ${viewColumnsOf('c')} AS columns,
+  obj_description(c.oid, 'pg_class') AS comment,
   COALESCE((SELECT json_agg(json_build_object('schema', r.schema, 'name', r.name, 'columns', r.columns) ORDER BY r.schema, r.name)
     FROM (
       SELECT rn.nspname::text AS schema, rc.relname::text AS name,

@@ -3,11 +3,11 @@ import type { DatabaseConnection } from '../dialect'
 import type { Probe, ProbeOptions, ProbeResult } from '../probe'
 import { type ConditionProbe, type ProbeSyntax, decimalLiteral, firstRowSql, measureWith } from '../probe-query'
 import { quoteLiteral } from '../quote'
-import { bitStringTypes, hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
+import { bitStringTypes, floatTypes, hasBuiltInCast, jsonTypes, stringTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { postgresTypeLimits } from './postgres-type-families'
 import { qualified, quoteIdent } from './postgres-quote'
-import { isArrayLiteral, isFlatJsonArray, singleElement } from './postgres-value-cast'
+import { isArrayLiteral, isFlatJsonArray, singleElement, valueCastSql } from './postgres-value-cast'
 
 const integerPattern = '^[[:space:]]*[+-]?[0-9]+[[:space:]]*$'
 const numberPattern = '^[[:space:]]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[[:space:]]*$'
@@ -150,10 +150,10 @@ function condition(probe: ConditionProbe, column: string, inputTests: boolean): 
     case 'non_null': return `${column} IS NOT NULL`
     case 'longer_than': return eachValue(probe, column, (value) => `char_length(${value}::text) > ${probe.length}`)
     case 'out_of_range': return eachValue(probe, column, (value) => {
-      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(value, probe.scale)}`
-      return `(${outside(value, probe.min, probe.max)}${decimals})`
+      const decimals = probe.scale === undefined ? '' : ` OR ${moreDecimals(asNumeric(value, probe), probe.scale)}`
+      return `(${outside(probe.fromFloat === true ? asNumeric(value, probe) : value, probe.min, probe.max)}${decimals})`
     })
-    case 'more_decimals': return moreDecimals(column, probe.scale)
+    case 'more_decimals': return moreDecimals(asNumeric(column, probe), probe.scale)
     case 'holds_values': {
       const values = probe.values.map(quoteLiteral).join(', ')
       return probe.isArray ? `${column}::text[] && ARRAY[${values}]::text[]` : `${column}::text IN (${values})`
@@ -187,7 +187,9 @@ function eachValue(probe: { readonly isArray?: true }, column: string, test: (va
  */
 function changedByCast(probe: Extract<ConditionProbe, { kind: 'changed_by_cast' }>, column: string): string | undefined {
   if (probe.to.type === 'boolean') return undefined
-  const cast = `${column}::${columnTypeSql(probe.to, probe.table)}`
+  // Floats made decimals convert through their text, as the migration converts them (see valueCastSql).
+  const throughText = floatTypes.has(probe.from.type) && probe.to.type === 'numeric'
+  const cast = throughText ? valueCastSql(column, probe.from, probe.to, probe.table) : `${column}::${columnTypeSql(probe.to, probe.table)}`
   const exact = probe.to.isArray === true ? 'numeric[]' : 'numeric'
   if (postgresTypeLimits.roundingTypes?.includes(probe.to.type) === true) return `${column}::text::${exact} IS DISTINCT FROM ${cast}::${exact}`
   if (!numberTypes.has(probe.to.type)) return `${column} IS DISTINCT FROM ${cast}`
@@ -233,4 +235,12 @@ export async function measurePostgres(
   return measureWith(syntaxOf(row !== undefined && testsInput(Number(row.version))), connection, probes, options)
 }
 
-const moreDecimals = (column: string, scale: number) => `${column}::numeric <> round(${column}::numeric, ${scale})`
+const moreDecimals = (number: string, scale: number) => `${number} <> round(${number}, ${scale})`
+
+/**
+ * asNumeric is a number as the exact decimal it stands for: a float through its text (its shortest exact form),
+ * as its cast to numeric keeps 6 significant digits of a real, 15 of a double (123.45679 read as 123.457).
+ */
+function asNumeric(value: string, probe: { readonly fromFloat?: true }): string {
+  return `${value}::${probe.fromFloat === true ? 'text::' : ''}numeric`
+}

@@ -1,10 +1,9 @@
 import type { ColumnModel } from '../../model/schema-model'
 import type { TypeChange } from '../dialect'
-import { bitStringTypes, castBridge, hasBuiltInCast, jsonTypes, zeroTestedTypes } from './postgres-casts'
+import { bitStringTypes, castBridge, floatTypes, hasBuiltInCast, jsonTypes, zeroTestedTypes } from './postgres-casts'
 
 const stringTypes: ReadonlySet<string> = new Set(['varchar', 'text', 'char', 'citext'])
 const integerDigits: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 }
-const floatTypes: ReadonlySet<string> = new Set(['real', 'double precision'])
 const timeTypes: ReadonlySet<string> = new Set(['time', 'timetz', 'timestamp', 'timestamptz', 'interval'])
 
 /** widenings are conversions that keep every value, by source type then target type. */

@@ -1,6 +1,6 @@
 import type { ColumnModel, QualifiedName } from '../../model/schema-model'
 import { quoteLiteral } from '../quote'
-import { bitStringTypes, castBridge, castsDirectly, hasBuiltInCast, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
+import { bitStringTypes, castBridge, castsDirectly, floatTypes, hasBuiltInCast, jsonTypes, stringTypes, zeroTestedTypes } from './postgres-casts'
 import { columnTypeSql } from './postgres-column-sql'
 import { fitsBitString } from './postgres-type-change'
 
@@ -90,6 +90,9 @@ function castSql(value: string, from: ColumnModel, to: ColumnModel, table: Quali
   if (to.type === 'boolean' && !from.isArray && zeroTestedTypes.has(from.type)) return `(${value} <> 0)`
   const bridge = castBridge(from, to)
   if (bridge !== undefined) return `${value}::${bridge}${from.isArray ? '[]' : ''}::${type}`
+  // A float's own cast to numeric keeps 6 significant digits of a real, 15 of a double (the real 16777216 became
+  // 16777200); its text is its shortest exact form.
+  if (floatTypes.has(from.type) && to.type === 'numeric') return `${value}::${from.isArray ? 'text[]' : 'text'}::${type}`
   // A char's own cast to another type reads it with its padding (`'10.0.0.1   '` is no inet); its text has none.
   const padded = from.type === 'char' && !stringTypes.has(to.type)
   if (from.type !== 'enum' && to.type !== 'enum' && !padded && castsDirectly(from, to)) return `${value}::${type}`

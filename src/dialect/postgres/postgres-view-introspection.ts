@@ -5,7 +5,7 @@ import { canonicalView } from './postgres-view-definition'
 
 /**
  * viewOf is one row of viewsQuery as a canonical ViewModel, with `indexes`, those indexesQuery read of it
- * (a materialized view's, which re-creating the view must re-create).
+ * (a materialized view's, which re-creating the view must re-create), and its comment.
  */
 export function viewOf(row: ViewRow, indexes: readonly IndexModel[]): ViewModel {
   return canonicalView(
@@ -17,6 +17,7 @@ export function viewOf(row: ViewRow, indexes: readonly IndexModel[]): ViewModel 
       columns: row.columns.map((c) => ({ name: c.name, type: c.type })),
       reads: row.reads.map((r) => ({ schema: r.schema, name: r.name, columns: [...r.columns].sort(compareText) })),
       ...(row.materialized && indexes.length > 0 && { indexes }),
+      ...(row.comment !== null && { comment: row.comment }),
     },
     row.schema,
   )
