@@ -4,7 +4,7 @@ import type { DatabaseConnection } from './dialect'
 import type { Probe, ProbeOptions, ProbeResult } from './probe'
 
 /** ConditionProbe is a probe answered by counting the rows that match a condition. */
-export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'nulls' } | { kind: 'duplicates' } | { kind: 'unmatched' } | { kind: 'fails_check' }>
+export type ConditionProbe = Exclude<Probe, { kind: 'rows' } | { kind: 'nulls' } | { kind: 'duplicates' } | { kind: 'unmatched' } | { kind: 'fails_check' } | { kind: 'overwritten' }>
 
 /** ProbeSyntax is what a dialect brings to the shared probe query: names, conditions, a row estimate. */
 export interface ProbeSyntax {
@@ -13,6 +13,8 @@ export interface ProbeSyntax {
   readonly tableSql: (table: QualifiedName) => string
   /** condition is the WHERE clause that selects the rows a probe counts, or undefined when it cannot be tested. */
   readonly condition: (probe: ConditionProbe, column: string) => string | undefined
+  /** differ is the test that two values of one type differ, exactly (`<>` where absent). */
+  readonly differ?: (a: string, b: string) => string
   /** estimateSql is a scalar query for the planner's row estimate of a table, where the database keeps one. */
   readonly estimateSql?: (table: QualifiedName) => string
 }
@@ -102,6 +104,11 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
       const matches = probe.referencedColumns.map((c, i) => `r.${syntax.quoteIdent(c)} = s.${columns[i]}`).join(' AND ')
       return `(SELECT count(*) FROM (SELECT ${columns.join(', ')} FROM ${from} LIMIT ${limit}) AS s ` +
         `WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${syntax.tableSql(probe.referencedTable)} AS r WHERE ${matches}))`
+    }
+    case 'overwritten': {
+      const [column, by] = [probe.column, probe.by].map(syntax.quoteIdent) as [string, string]
+      const differ = syntax.differ?.(column, by) ?? `${column} <> ${by}`
+      return `(SELECT count(*) FROM (SELECT ${column}, ${by} FROM ${from} LIMIT ${limit}) AS s WHERE ${column} IS NOT NULL AND ${by} IS NOT NULL AND ${differ})`
     }
     case 'fails_check':
       // A CHECK holds where its expression is true or NULL: NOT selects the rows where it is false.

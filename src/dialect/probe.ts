@@ -80,6 +80,11 @@ export type Probe =
   | { readonly kind: 'not_convertible'; readonly table: QualifiedName; readonly column: string; readonly from: ColumnModel; readonly to: ColumnModel }
   /** Rows for which `expression` (a CHECK's, in the dialect's SQL, naming the columns as the table has them) is false. */
   | { readonly kind: 'fails_check'; readonly table: QualifiedName; readonly expression: string }
+  /**
+   * Rows where `column` and `by` both hold a value and the two differ: where `by` is kept and `column` dropped,
+   * the values that go (a column an expand migration copied into `by` where it held none).
+   */
+  | { readonly kind: 'overwritten'; readonly table: QualifiedName; readonly column: string; readonly by: string }
   /** Values holding a character charset `charset` has not; dialects with column charsets (Dialect.losesCharacters) answer it. */
   | { readonly kind: 'loses_characters'; readonly table: QualifiedName; readonly column: string; readonly charset: string }
 

@@ -1,9 +1,9 @@
 import { quoteDoubled } from '../dialect/quote'
-import { nameOf } from '../model/qualified-name'
+import { nameOf, sameName } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, TableModel } from '../model/schema-model'
 import { uniqueKeysOf } from '../model/unique-keys'
 import { uniqueOnKeepsUnique } from '../model/column-lists'
-import type { Operation } from '../operations/operation'
+import type { CopyColumn, DropColumn, Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, columnsText, tableText } from './hazard-names'
 import { type RuleContext, eachOp } from './rule-context'
@@ -28,6 +28,9 @@ export function dropTableFindings(context: RuleContext): HazardFinding[] {
 export function dropColumnFindings(context: RuleContext): HazardFinding[] {
   return eachOp(context, 'drop_column', (op, index) => {
     if (op.column.computed !== undefined) return []
+    const copy = context.input.changes.ops.slice(0, index).find((earlier): earlier is CopyColumn =>
+      earlier.kind === 'copy_column' && sameName(earlier.table, op.table) && earlier.from.name === op.column.name)
+    if (copy !== undefined) return copiedColumnDropFindings(context, op, index, copy)
     const origin = context.origins.column(index, op.table, op.column.name)
     return [{
       code: 'DROP_COLUMN', operation: op,
@@ -36,6 +39,23 @@ export function dropColumnFindings(context: RuleContext): HazardFinding[] {
       ...(origin && { probe: { kind: 'non_null', table: nameOf(origin.table), column: origin.column.name } }),
     }]
   })
+}
+
+/**
+ * copiedColumnDropFindings: a column dropped once its values are copied into another (a contract migration).
+ * Copied into every row, nothing goes with it (the copy's own hazards say what its conversion loses); copied
+ * into the rows where the other held none, DROP_COLUMN counts the rows where both hold a value and they differ.
+ */
+function copiedColumnDropFindings(context: RuleContext, op: DropColumn, index: number, copy: CopyColumn): HazardFinding[] {
+  if (copy.rows === 'all') return []
+  const [origin, kept] = [op.column.name, copy.to.name].map((name) => context.origins.column(index, op.table, name))
+  return [{
+    code: 'DROP_COLUMN', operation: op,
+    what: `Deletes ${columnText(op.table, op.column.name)}, whose values this migration copied into ${quoteDoubled(copy.to.name)} where it held none: ` +
+      `a row where ${quoteDoubled(copy.to.name)} holds another value loses its ${quoteDoubled(op.column.name)}`,
+    advice: 'copy those values by hand first if they are still needed',
+    ...(origin && kept && { probe: { kind: 'overwritten', table: nameOf(origin.table), column: origin.column.name, by: kept.column.name } }),
+  }]
 }
 
 /**

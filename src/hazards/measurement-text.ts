@@ -101,6 +101,8 @@ function phrases(probe: Exclude<Probe, { kind: 'rows' }>, n: number): [string, s
       return [`${plural(n, 'value')} ${verb('does', 'do')} not look like ${typeTextWithValues(probe.to)}`, `every value looks like ${typeTextWithValues(probe.to)}`]
     case 'fails_check':
       return [`${plural(n, 'row')} ${verb('breaks', 'break')} it`, 'no row breaks it']
+    case 'overwritten':
+      return [`${plural(n, 'row')} ${verb('holds', 'hold')} another value in ${quoteDoubled(probe.by)}`, `no row holds another value in ${quoteDoubled(probe.by)}`]
     case 'loses_characters':
       return [`${plural(n, 'value')} ${verb('holds', 'hold')} a character ${probe.charset} lacks`, `no value holds a character ${probe.charset} lacks`]
   }

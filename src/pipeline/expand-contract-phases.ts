@@ -79,7 +79,7 @@ export async function phase(
 function readable(probe: Probe, actual: SchemaModel): boolean {
   const table = tableIn(actual, probe.table)
   if (table === undefined) return false
-  const columns = 'column' in probe ? [probe.column] : 'columns' in probe ? probe.columns : []
+  const columns = 'column' in probe ? [probe.column, ...('by' in probe ? [probe.by] : [])] : 'columns' in probe ? probe.columns : []
   return columns.every((c) => table.columns.some((column) => column.name === c))
 }
 

@@ -91,6 +91,12 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       const due = await compareProject(projectFor(db, [v.PostContent]))
       const notNull = due.contract?.plan.hazards?.find((h) => h.code === 'SET_NOT_NULL')
       expect(notNull?.measurement?.text).toBe('no row has NULL in "content" and in "body"')
+      // Contract drops body once copied into content where it held none: only a row where the two differ loses a value.
+      const dropBody = () => compareProject(projectFor(db, [v.PostContent])).then((c) => c.contract?.plan.hazards?.find((h) => h.code === 'DROP_COLUMN'))
+      expect((await dropBody())?.measurement?.text).toBe('no row holds another value in "content"')
+      await db.query(`UPDATE post SET body = 'Second' WHERE id = 2`)
+      expect((await dropBody())?.measurement?.text).toBe('1 row holds another value in "content"')
+      await db.query(`UPDATE post SET body = 'second' WHERE id = 2`)
 
       const contract = await generateContract(db, [v.PostContent])
       expect(contract.source).toContain(`Phase: CONTRACT, 2 of 2. It finishes ${expand.name}`)
@@ -125,6 +131,8 @@ export function describeExpandContract(label: string, createDatabase: () => Prom
       ])
       await db.query(`UPDATE post SET score = '11' WHERE id = 1`) // written by code after expand: contract copies it again
       expect(kinds(await expectContractDue(db, [v.PostScore], expand))).toEqual(expect.arrayContaining(['drop_column', 'alter_column']))
+      // Copied into every row before the drop: the drop loses nothing the copy keeps.
+      expect((await compareProject(projectFor(db, [v.PostScore]))).contract?.plan.hazards?.map((h) => h.code)).not.toContain('DROP_COLUMN')
       // A row old code wrote has no score__new: contract copies score into every row before it becomes NOT NULL.
       await db.query(`INSERT INTO post (title, body, score) VALUES ('old code', 'x', '7')`)
       const notNull = (await compareProject(projectFor(db, [v.PostScore]))).contract?.plan.hazards?.find((h) => h.code === 'SET_NOT_NULL')

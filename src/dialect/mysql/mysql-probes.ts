@@ -117,6 +117,8 @@ const syntax: ProbeSyntax = {
   quoteIdent,
   tableSql: (table) => quoteIdent(table.name),
   condition: probeCondition,
+  // Byte for byte: a case-insensitive collation finds 'Ann' and 'ann' equal.
+  differ: (a, b) => `CAST(${a} AS BINARY) <> CAST(${b} AS BINARY)`,
   // InnoDB's TABLE_ROWS is an estimate from sampled pages.
   estimateSql: (table) =>
     `(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${quoteString(table.name)})`,

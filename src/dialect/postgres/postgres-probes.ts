@@ -207,6 +207,8 @@ function syntaxOf(inputTests: boolean): ProbeSyntax {
     quoteIdent,
     tableSql: qualified,
     condition: (probe, column) => condition(probe, column, inputTests),
+    // As text: json and some other types have no equality.
+    differ: (a, b) => `${a}::text <> ${b}::text`,
     // reltuples is -1 for a table never vacuumed or analyzed; measureWith then reports no estimate.
     estimateSql: (table) => `(SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${quoteLiteral(qualified(table))}))`,
   }
