@@ -10,6 +10,7 @@ import {
 import { failOnChoices } from '../pipeline/hazard-policy'
 import { alembicTargetAdvice } from '../runner/alembic-target-advice'
 import { alembicCommandAdvice } from './alembic-command-advice'
+import { commandNames, rewordParseFailure, unknownCommandAdvice } from './parse-failure'
 import { describeError } from './describe-error'
 import { migrationNameArgument } from './migration-name-arg'
 import { ExitCode } from './exit-codes'
@@ -225,15 +226,16 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       y.positional('name', { type: 'string', demandOption: true, describe: 'the migration: its name (AddPostTags1700000000000 or AddPostTags), timestamp, a unique prefix, or its file name' })
         .option('timestamp', { type: 'string', describe: 'the new timestamp, 13 digits of milliseconds (default: now, or later than every migration)' }),
       (a) => run(a, (out) => rebaseCommand({ config: a.config, name: a.name, timestamp: parseTimestampFlag(a.timestamp), quiet: a.quiet }, out))())
-    .demandCommand(1, 'name a command: generate, diff, check, upgrade, downgrade, status, current, history, show, stamp, create, hash or rebase')
+    .demandCommand(1, `name a command: ${commandNames.slice(0, -1).join(', ')} or ${commandNames.at(-1)}`)
     .strict()
     .exitProcess(false)
     .fail((message, err) => {
       if (failed) return // yargs may report several problems of one command line: the first is enough
       failed = true
       // yargs words a bad choice on two lines ("Invalid values:" then the argument): one line, as every error.
-      const line = (message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' ')
-      const advice = alembicCommandAdvice(argv.find((arg) => !arg.startsWith('-'))) ?? alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '')
+      const command = argv.find((arg) => !arg.startsWith('-'))
+      const line = rewordParseFailure((message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' '), command)
+      const advice = alembicCommandAdvice(command) ?? alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '') ?? unknownCommandAdvice(command)
       output.err(`typeorm-autogen: ${line}${advice === undefined ? ' (see --help)' : `: ${advice}`}`)
       exitCode = ExitCode.error
     })

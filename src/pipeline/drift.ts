@@ -37,7 +37,9 @@ export interface Drift {
  * `builtFrom` says which migrations the scratch database applies, given those the live one applied: `stamp`
  * asks whether the database is at a migration it has not applied yet, or at none (`stamp base`).
  */
-export async function compareDrift(project: LoadedProject, shadowUrl: string | undefined, builtFrom: (applied: readonly string[]) => readonly string[] = (applied) => applied): Promise<Drift> {
+export async function compareDrift(
+  project: LoadedProject, shadowUrl: string | undefined, builtFrom: (applied: readonly string[]) => readonly string[] = (applied) => applied, reference?: DriftReference,
+): Promise<Drift> {
   const { options } = project.dataSource
   const live = await dialectFor(options).connect(options)
   try {
@@ -54,7 +56,7 @@ export async function compareDrift(project: LoadedProject, shadowUrl: string | u
       try {
         const [fromMigrations, actual] = await readBoth(scratch, dialect, built, live)
         const plan = await driftPlan(fromMigrations, actual, dialect)
-        return { plan, findings: driftFindings(summarizeChanges(withoutRecreatedViews(plan.up))) }
+        return { plan, findings: driftFindings(summarizeChanges(withoutRecreatedViews(plan.up)), reference) }
       } finally {
         await built.close()
       }
@@ -100,17 +102,31 @@ function withoutRecreatedViews(ops: readonly Operation[]): Operation[] {
   return ops.filter((op) => !((op.kind === 'drop_view' || op.kind === 'create_view') && unchanged.has(qualifiedKey(op.view))))
 }
 
-/** driftFindings words each changed object, or each changed part of a table, as what the live database has that no migration made. */
-export function driftFindings(entries: readonly SummaryEntry[]): CheckFinding[] {
+/**
+ * DriftReference is what the live database is compared with where that is not the migrations it applied: `stamp`'s
+ * target, the migrations up to `upTo` (none for base), whatever it applied.
+ */
+export interface DriftReference {
+  /** The target's name, or `base`. */
+  readonly upTo: string
+}
+
+/**
+ * driftFindings words each changed object, or each changed part of a table, as what the live database has that no
+ * migration made (or, given a `reference`, that the migrations up to it do not make).
+ */
+export function driftFindings(entries: readonly SummaryEntry[], reference?: DriftReference): CheckFinding[] {
   return entries.flatMap((entry) => {
     const whole = entry.headline.slice(2)
-    if (entry.change !== 'alter' || entry.details.length === 0) return [{ code: 'DRIFT', message: sentence(entry.headline.charAt(0), whole, '') }]
-    return entry.details.map((detail) => ({ code: 'DRIFT', message: sentence(detail.charAt(0), detail.slice(2), ` on ${entry.object} "${entry.name}"`) }))
+    if (entry.change !== 'alter' || entry.details.length === 0) return [{ code: 'DRIFT', message: sentence(entry.headline.charAt(0), whole, '', reference) }]
+    return entry.details.map((detail) => ({ code: 'DRIFT', message: sentence(detail.charAt(0), detail.slice(2), ` on ${entry.object} "${entry.name}"`, reference) }))
   })
 }
 
-function sentence(sign: string, what: string, where: string): string {
-  if (sign === '+') return `the live database has ${what}${where} that no migration created`
-  if (sign === '-') return `the live database lacks ${what}${where} that the migrations create`
-  return `the live database has ${what}${where}, changed outside the migrations`
+function sentence(sign: string, what: string, where: string, reference: DriftReference | undefined): string {
+  if (reference?.upTo === 'base') return `the live database has ${what}${where}, which base, where no migration has run, lacks`
+  const migrations = reference === undefined ? 'the migrations' : `the migrations up to ${reference.upTo}`
+  if (sign === '+') return `the live database has ${what}${where} that ${reference === undefined ? 'no migration created' : `${migrations} do not create`}`
+  if (sign === '-') return `the live database lacks ${what}${where} that ${migrations} create`
+  return `the live database has ${what}${where}, ${reference === undefined ? 'changed outside the migrations' : `not as ${migrations} make it`}`
 }

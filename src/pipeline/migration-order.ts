@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import type { MigrationFile } from '../source/migration-files'
 import type { CheckFinding } from '../hazards/check-finding'
 import type { Warning } from '../hazards/warning'
+import { tablesChangedBy } from './tables-changed'
 
 /** migrationTimestamp is the time TypeORM orders a migration by: the last 13 digits of its name, if it ends in them. */
 export function migrationTimestamp(name: string): number | undefined {
@@ -22,12 +23,26 @@ export function outOfOrderFindings(files: readonly MigrationFile[], applied: rea
   return files.flatMap((f): CheckFinding[] => {
     const timestamp = f.name === undefined ? undefined : migrationTimestamp(f.name)
     if (f.name === undefined || timestamp === undefined || done.has(f.name) || timestamp > newest.timestamp) return []
+    const behind = `migration ${f.name} is not applied but ${timestamp === newest.timestamp ? 'has the timestamp of' : 'older than'} ${newest.name}, the newest applied one (two branches merged?), so upgrade would run it after a migration it was not written on top of`
+    const overlap = sharedTable(f, files.filter((other) => other.name !== undefined && done.has(other.name) && (migrationTimestamp(other.name) ?? -Infinity) >= timestamp))
     return [{
       code: 'MIGRATION_OUT_OF_ORDER',
       file: relative(cwd, f.file),
-      message: `migration ${f.name} is not applied but ${timestamp === newest.timestamp ? 'has the timestamp of' : 'older than'} ${newest.name}, the newest applied one (two branches merged?), so upgrade would run it after a migration it was not written on top of: give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\` if it is applied nowhere yet, or regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`)`,
+      message: overlap === undefined
+        ? `${behind}: give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\` if it is applied nowhere yet, or regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`)`
+        : `${behind}; ${overlap.other} changed table ${overlap.table} too, which this one may restate as it was before (a SQLite rebuild, MySQL's MODIFY COLUMN), undoing that: regenerate it on top (downgrade it where it is applied, delete it, then \`typeorm-autogen generate <Name>\`), or, where it keeps to what the other left alone, give it a newer timestamp with \`typeorm-autogen rebase ${f.name}\``,
     }]
   })
+}
+
+/** sharedTable is a table that `migration` changes and one of `applied` (run before it, though newer) changed too. */
+function sharedTable(migration: MigrationFile, applied: readonly MigrationFile[]): { readonly table: string; readonly other: string } | undefined {
+  const own = tablesChangedBy(migration.source)
+  for (const other of applied) {
+    const table = [...tablesChangedBy(other.source)].find((name) => own.has(name))
+    if (table !== undefined) return { table, other: other.name! }
+  }
+  return undefined
 }
 
 /**

@@ -83,6 +83,15 @@ export function unknownText(names: readonly string[]): string {
 }
 
 /**
+ * unknownAtUpgradeText is the sentence `upgrade` warns with of applied migrations without a file; where the project
+ * has none at all, the DataSource's migrations option more likely misses them (run from another folder).
+ */
+export function unknownAtUpgradeText(names: readonly string[], noneKnown: boolean, cwd = process.cwd()): string {
+  const why = noneKnown ? `; the project has no migration at all: check the DataSource's migrations option, whose globs are read against ${cwd}` : ''
+  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listedMigrations(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}${why}`
+}
+
+/**
  * refuseUnapplied stops `generate` on a database whose migrations and the project's differ: applied ones the
  * project lacks, or the project's not applied yet, as Alembic does.
  */

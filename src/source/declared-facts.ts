@@ -105,16 +105,18 @@ const designTypes: Readonly<Record<string, unknown>> = { String, Number, Boolean
 /**
  * driverTypeMeaning reads types as the TypeORM driver does (`normalizeType`): design types and aliases become
  * the type the driver writes. The `simple-*` types keep their names: they store the same type in different
- * formats, which is what the facts are kept for.
+ * formats, which is what the facts are kept for. Not `simple-enum` where the driver makes it an `enum`
+ * (PostgreSQL, MySQL): it writes and reads both alike.
  */
 export function driverTypeMeaning(driver: Pick<Driver, 'normalizeType'>): TypeMeaning {
   return (written) => {
-    if (written.startsWith('simple-')) return written
+    let meaning: string
     try {
-      return driver.normalizeType({ type: (designTypes[written] ?? written) as never })
+      meaning = driver.normalizeType({ type: (designTypes[written] ?? written) as never })
     } catch {
       return written // a type the driver cannot read is compared as written
     }
+    return written.startsWith('simple-') && meaning !== 'enum' ? written : meaning
   }
 }
 

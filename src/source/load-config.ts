@@ -48,6 +48,32 @@ function likelyConfigsText(): string {
 }
 
 /**
+ * folderAboveWith finds the folder above the current one that holds `configPath` (a relative path), up to the
+ * project's folder (where package.json is): the folder to run from, when run from one of its subfolders.
+ */
+function folderAboveWith(configPath: string): string | undefined {
+  if (path.isAbsolute(configPath)) return undefined
+  let folder = process.cwd()
+  while (!fs.existsSync(path.join(folder, 'package.json'))) {
+    const parent = path.dirname(folder)
+    if (parent === folder) return undefined
+    folder = parent
+    if (fs.existsSync(path.join(folder, configPath))) return folder
+  }
+  return undefined
+}
+
+/** configNotFound is the line for a config file that is not there, saying where it is when run from a subfolder. */
+function configNotFound(configPath: string): UserError {
+  const above = folderAboveWith(configPath)
+  if (above !== undefined) {
+    return new UserError(`config file ${configPath} not found here, but in ${above}: run from that folder (cd ${above}), against which ` +
+      "the DataSource's relative paths and globs are read")
+  }
+  return new UserError(`config file ${configPath} not found: pass -c/--config FILE${likelyConfigsText()}`)
+}
+
+/**
  * loadProject loads the config file at `configPath` (TypeScript, CommonJS or ESM) that exports a TypeORM
  * DataSource, like TypeORM's own CLI expects, and an optional `autogen` settings object. It never connects:
  * the DataSource is returned uninitialized, with synchronize, migrationsRun and dropSchema switched off.
@@ -55,7 +81,7 @@ function likelyConfigsText(): string {
  */
 export async function loadProject(configPath: string, options: LoadOptions = {}): Promise<LoadedProject> {
   const absolute = path.resolve(configPath)
-  if (!fs.existsSync(absolute)) throw new UserError(`config file ${configPath} not found: pass -c/--config FILE${likelyConfigsText()}`)
+  if (!fs.existsSync(absolute)) throw configNotFound(configPath)
   if (fs.statSync(absolute).isDirectory()) {
     throw new UserError(`${configPath} is a folder: pass the config file in it with -c/--config FILE, e.g. -c ${path.join(configPath, 'data-source.ts')}`)
   }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { afterDatabaseLine } from '../support/run-cli'
+import { afterDatabaseLine, runCliInProcess } from '../support/run-cli'
 import type { TempProject } from '../support/temp-project'
 import { type NoteProject, noteProject } from './note-project'
 
@@ -54,6 +54,20 @@ it('diff and check warn, with their exit codes unchanged', async () => {
   const clean = await cli('check')
   expect(clean.code).toBe(0)
   expect(clean.stderr).toContain(`warning: UNKNOWN_MIGRATIONS: ${unknownText}`)
+})
+
+// upgrade said only "Up to date", exit 0, also run from a subfolder (-c ../ormconfig.ts) whose globs load no migration.
+it('upgrade warns of it and runs nothing; where the project has no migration at all, it says to check the migrations option', async () => {
+  const run = await cli('upgrade')
+  expect(run.code).toBe(0)
+  expect(afterDatabaseLine(run.stdout)).toBe('Up to date: no pending migrations.\n')
+  expect(run.stderr).toBe('warning: UNKNOWN_MIGRATIONS: 1 migration is applied to the database but not in this project (AddViews1700000001000): switch branch or pull to get it\n')
+  project.write('src/.keep', '')
+  const fromSubfolder = await runCliInProcess(project.file('src'), ['upgrade', '-c', '../ormconfig.ts'])
+  expect(fromSubfolder.code).toBe(0)
+  expect(fromSubfolder.stderr).toBe('warning: UNKNOWN_MIGRATIONS: 2 migrations are applied to the database but not in this project (Init1700000000000, ' +
+    `AddViews1700000001000): switch branch or pull to get them; the project has no migration at all: check the DataSource's migrations option, whose globs are read against ${project.file('src')}\n`)
+  expect((await cli('current')).stdout).toBe('AddViews1700000001000\n')
 })
 
 it('downgrade refuses to revert it, reverting nothing; stamp --delete removes its record', async () => {

@@ -32,7 +32,7 @@ describe.each([
   ['sqlite', createSqliteDatabase],
   ['postgres', () => createPostgresDatabase('integrity')],
   ['mariadb', () => createMariaDbDatabase('integrity')],
-] as const)('on %s', (_label, createDatabase) => {
+] as const)('on %s', (label, createDatabase) => {
   let db: TestDatabase
   let project: TempProject
   const cli = (...args: string[]) => runCliInProcess(project.dir, args)
@@ -131,9 +131,12 @@ describe.each([
       writeFileSync(project.file('migrations/autogen.sum'), `<<<<<<< HEAD\n${mainSum}=======\n${pinnedSum}>>>>>>> pinned\n`)
       const conflicted = await cli('check')
       expect(conflicted.code).toBe(5)
+      // Both branches changed table note: regenerating is said first, rebase where Pinned keeps to its own column (as here).
+      const note = label === 'postgres' ? '"public"."note"' : '"note"'
       const outOfOrder = `${pinnedFile}: MIGRATION_OUT_OF_ORDER: migration Pinned1700000001500 is not applied but older than Views1700000002000, the newest applied one (two branches merged?), ` +
-        'so upgrade would run it after a migration it was not written on top of: give it a newer timestamp with `typeorm-autogen rebase Pinned1700000001500` if it is applied nowhere yet, ' +
-        'or regenerate it on top (downgrade it where it is applied, delete it, then `typeorm-autogen generate <Name>`)'
+        `so upgrade would run it after a migration it was not written on top of; Views1700000002000 changed table ${note} too, which this one may restate as it was before ` +
+        "(a SQLite rebuild, MySQL's MODIFY COLUMN), undoing that: regenerate it on top (downgrade it where it is applied, delete it, then `typeorm-autogen generate <Name>`), " +
+        'or, where it keeps to what the other left alone, give it a newer timestamp with `typeorm-autogen rebase Pinned1700000001500`'
       expect(conflicted.stderr).toContain('migrations/autogen.sum: SUM_CONFLICT: git conflict markers: two branches added migrations. After the merge, run `typeorm-autogen hash` to write it anew, then check again')
       expect(conflicted.stderr).toContain(`${outOfOrder}\n`)
 

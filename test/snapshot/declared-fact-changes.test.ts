@@ -110,4 +110,15 @@ describe('what a declaration means', () => {
     expect(declaredFactChanges(counted('Number'), counted('integer'))).toEqual([])
     expect(declaredFactChanges(counted('simple-array'), counted('simple-json'))).toHaveLength(1)
   })
+
+  // The note said that the rows of a column made simple-enum from enum "keep the old format" (found by a
+  // workflow test on PostgreSQL): TypeORM's PostgreSQL and MySQL drivers write and read both as one enum.
+  it.each([
+    ['postgres', driverTypeMeaning(new DataSource({ type: 'postgres' }).driver)],
+    ['mariadb', driverTypeMeaning(new DataSource({ type: 'mariadb' }).driver)],
+  ] as const)('on %s: enum and simple-enum are the same column', (_label, meaning) => {
+    const declared = (type: string) => meaningOf(factsOf({ name: 'status', type, transformer: false }), meaning)
+    expect(declaredFactChanges(declared('enum'), declared('simple-enum'))).toEqual([])
+    expect(declaredFactChanges(declared('simple-enum'), declared('simple-json'))).toHaveLength(1)
+  })
 })

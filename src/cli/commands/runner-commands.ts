@@ -1,6 +1,7 @@
 import { runOutOfOrder } from '../../pipeline/migration-order'
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { shownBy } from '../../pipeline/shown-findings'
+import { unknownAtUpgradeText } from '../../pipeline/unapplied-migrations'
 import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
 import { warningLine } from '../../hazards/warning'
@@ -27,7 +28,10 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
-  const applied = await upgrade(project, args, (toRun, before) => {
+  const applied = await upgrade(project, args, (toRun, before, history) => {
+    if (history.unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
+      printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(history.unknown, history.noneKnown) }))
+    }
     const behind = runOutOfOrder(toRun, before)
     if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
     for (const edit of unrecordedEdits(project.migrationsDir, project.migrationsInSubfolders, toRun)) {

@@ -62,14 +62,14 @@ function reportUnstamped(removed: readonly string[], dryRun: boolean, output: Cl
  */
 async function matchesSchema(project: LoadedProject, plan: StampPlan, output: CliOutput, shadowUrl: string | undefined): Promise<boolean> {
   if (plan.base === true) {
-    const drift = await compareDrift(project, shadowUrl, () => [])
+    const drift = await compareDrift(project, shadowUrl, () => [], { upTo: 'base' })
     if (drift.findings.length === 0) return true
     for (const finding of drift.findings) output.out(findingLine(finding))
     output.err('The database is not at base, where no migration has run: it has the schema above, so no record was removed. Drop it first (`downgrade base` reverts the migrations and removes their records), or pass --force to remove the records anyway.')
     return false
   }
   if (plan.target !== plan.newest) {
-    const drift = await compareDrift(project, shadowUrl, (applied) => [...applied.filter((name) => !plan.toRemove.includes(name)), ...plan.toRecord])
+    const drift = await compareDrift(project, shadowUrl, (applied) => [...applied.filter((name) => !plan.toRemove.includes(name)), ...plan.toRecord], { upTo: plan.target })
     if (drift.findings.length === 0) return true
     for (const finding of drift.findings) output.out(findingLine(finding))
     const unchanged = plan.toRemove.length > 0 ? 'no record was removed' : 'nothing was recorded'

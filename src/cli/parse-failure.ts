@@ -1,0 +1,59 @@
+/** The commands of typeorm-autogen, as the line that asks for one lists them. */
+export const commandNames = ['generate', 'diff', 'check', 'upgrade', 'downgrade', 'status', 'current', 'history', 'show', 'stamp', 'create', 'hash', 'rebase'] as const
+
+/** The commands whose one argument is a migration NAME (see Migration targets in README): how it is named there. */
+const nameCommands: Readonly<Record<string, string>> = {
+  show: 'its name, timestamp or a unique prefix; head for the newest: e.g. typeorm-autogen show head',
+  stamp: 'its name, timestamp or a unique prefix; head for the newest, base for none: e.g. typeorm-autogen stamp head',
+  rebase: 'its name, timestamp, a unique prefix or its file name: e.g. typeorm-autogen rebase AddTags',
+}
+
+/**
+ * rewordParseFailure says what yargs refused in words a user acts on: an option yargs lists twice, as typed and
+ * camel-cased (`Unknown arguments: fromm-migrations, frommMigrations`), once; a NAME left out of `show`, `stamp` or
+ * `rebase` as that, where yargs counts "non-option arguments".
+ */
+export function rewordParseFailure(line: string, command: string | undefined): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(line)
+  if (unknown !== null) {
+    const words = unknown[1].split(', ')
+    const typed = words.filter((word) => !words.some((other) => other !== word && camelCase(other) === word))
+    return `Unknown argument${typed.length === 1 ? '' : 's'}: ${typed.join(', ')}`
+  }
+  if (command !== undefined && Object.hasOwn(nameCommands, command) && line.startsWith('Not enough non-option arguments')) {
+    return `${command} needs a migration NAME (${nameCommands[command]})`
+  }
+  return line
+}
+
+/**
+ * unknownCommandAdvice names the command a mistyped one most likely is (`upgrad`, `genrate`, `stat`): the nearest
+ * within two letters' edits, or the one it begins.
+ */
+export function unknownCommandAdvice(word: string | undefined): string | undefined {
+  if (word === undefined || (commandNames as readonly string[]).includes(word)) return undefined
+  const nearest = commandNames
+    .map((command) => ({ command, distance: command.startsWith(word) ? 0 : editDistance(word, command) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance)
+  // Two as near (`st`: status and stamp) name neither.
+  if (nearest.length === 0 || nearest[1]?.distance === nearest[0].distance) return undefined
+  return `did you mean \`typeorm-autogen ${nearest[0].command}\`?`
+}
+
+function camelCase(option: string): string {
+  return option.replace(/-+([^-])/g, (_match, letter: string) => letter.toUpperCase())
+}
+
+/** editDistance counts the letters to insert, delete or replace to make `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
