@@ -42,7 +42,7 @@ function parseRenameFlag(value: string, origin: string): RenameHint {
   const path = split?.path ?? []
   const move = split?.toSchema !== undefined
   if (split === undefined || split.to === '' || split.toSchema === '' || path.length > 3 || path.some((part) => part === '') || (move && path.length !== 2)) {
-    throw new UserError(`${origin} is not table.old_column=new_column (a column), old_table=new_table (a table) nor schema.table=new_schema.new_table (a table moved to another schema); write a name holding . or = in double quotes`)
+    throw new UserError(`${origin} is not table.old_column=new_column (a column), old_table=new_table (a table), schema.table=new_schema.new_table (a table moved to another schema) nor table.column:old_label=new_label (an enum label); write a name holding . = or : in double quotes`)
   }
   const { to, toSchema } = split
   if (toSchema !== undefined) return { kind: 'table', table: { schema: path[0], name: path[1] }, from: path[1]!, to, toSchema, move: true, origin }

@@ -68,7 +68,7 @@ describe('parseRenameFlags', () => {
     for (const bad of ['post', 'post.body', 'a=b.c', 'a.b.c=d.e', 'a.b=.c', 'a.b=c.d.e', '=x', 'a..b=c', 'a.b.c.d=e', 'a=b=c']) {
       expect(() => parseRenameFlags([bad])).toThrow(UserError)
     }
-    expect(() => parseRenameFlags(['post.body'])).toThrow('--rename post.body is not table.old_column=new_column (a column), old_table=new_table (a table) nor schema.table=new_schema.new_table (a table moved to another schema)')
+    expect(() => parseRenameFlags(['post.body'])).toThrow('--rename post.body is not table.old_column=new_column (a column), old_table=new_table (a table), schema.table=new_schema.new_table (a table moved to another schema) nor table.column:old_label=new_label (an enum label)')
     for (const bad of ['post."body=a', 'post."body"x=a', 'post.body=""a"']) expect(() => parseRenameFlags([bad])).toThrow(UserError)
   })
 
