@@ -32,13 +32,29 @@ export function rewordParseFailure(line: string, command: string | undefined): s
  */
 export function unknownCommandAdvice(word: string | undefined): string | undefined {
   if (word === undefined || (commandNames as readonly string[]).includes(word)) return undefined
-  const nearest = commandNames
-    .map((command) => ({ command, distance: command.startsWith(word) ? 0 : editDistance(word, command) }))
+  const command = nearestWord(word, commandNames)
+  return command === undefined ? undefined : `did you mean \`typeorm-autogen ${command}\`?`
+}
+
+/**
+ * unknownOptionAdvice names the option of the command a mistyped one most likely is (`--dryrun`, `--fail-of`),
+ * from the line that refuses one unknown argument and the options the command has (their names as declared).
+ */
+export function unknownOptionAdvice(line: string, options: readonly string[]): string | undefined {
+  const word = /^Unknown argument: (\S+)$/.exec(line)?.[1]
+  if (word === undefined || word.length < 3) return undefined
+  const option = nearestWord(word, options.filter((name) => name.length > 1 && name !== '$0'))
+  return option === undefined ? undefined : `did you mean \`--${option}\`?`
+}
+
+/** nearestWord is the one of `words` within two letters' edits of `word`, or that it begins; none where two are as near (`st`: status and stamp). */
+function nearestWord(word: string, words: readonly string[]): string | undefined {
+  const nearest = words
+    .map((candidate) => ({ candidate, distance: candidate.startsWith(word) ? 0 : editDistance(word, candidate) }))
     .filter(({ distance }) => distance <= 2)
     .sort((a, b) => a.distance - b.distance)
-  // Two as near (`st`: status and stamp) name neither.
   if (nearest.length === 0 || nearest[1]?.distance === nearest[0].distance) return undefined
-  return `did you mean \`typeorm-autogen ${nearest[0].command}\`?`
+  return nearest[0].candidate
 }
 
 function camelCase(option: string): string {

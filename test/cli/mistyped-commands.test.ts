@@ -17,7 +17,10 @@ it.each([
   [['genrate', 'AddTags'], 'Unknown arguments: genrate, AddTags: did you mean `typeorm-autogen generate`?'],
   [['hist', '-i'], 'Unknown arguments: i, hist: did you mean `typeorm-autogen history`?'],
   [['st'], 'Unknown argument: st (see --help)'], // status or stamp: neither is named
-  [['check', '--fromm-migrations'], 'Unknown argument: fromm-migrations (see --help)'],
+  [['check', '--fromm-migrations'], 'Unknown argument: fromm-migrations: did you mean `--from-migrations`?'],
+  [['upgrade', '--dryrun'], 'Unknown argument: dryrun: did you mean `--dry-run`?'],
+  [['check', '--fail-of', 'danger'], 'Unknown argument: fail-of: did you mean `--fail-on`?'],
+  [['upgrade', '--x'], 'Unknown argument: x (see --help)'],
   [['upgrade', '--dryrun', '--too', 'head'], 'Unknown arguments: dryrun, too (see --help)'],
   [['show'], 'show needs a migration NAME (its name, timestamp or a unique prefix; head for the newest: e.g. typeorm-autogen show head) (see --help)'],
   [['stamp', '--force'], 'stamp needs a migration NAME (its name, timestamp or a unique prefix; head for the newest, base for none: e.g. typeorm-autogen stamp head) (see --help)'],
