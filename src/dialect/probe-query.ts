@@ -13,8 +13,8 @@ export interface ProbeSyntax {
   readonly tableSql: (table: QualifiedName) => string
   /** condition is the WHERE clause that selects the rows a probe counts, or undefined when it cannot be tested. */
   readonly condition: (probe: ConditionProbe, column: string) => string | undefined
-  /** differ is the test that two values of one type differ, exactly (`<>` where absent). */
-  readonly differ?: (a: string, b: string) => string
+  /** differ is the test that two values of one type differ, exactly. */
+  readonly differ: (a: string, b: string) => string
   /** estimateSql is a scalar query for the planner's row estimate of a table, where the database keeps one. */
   readonly estimateSql?: (table: QualifiedName) => string
 }
@@ -107,8 +107,7 @@ function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, 
     }
     case 'overwritten': {
       const [column, by] = [probe.column, probe.by].map(syntax.quoteIdent) as [string, string]
-      const differ = syntax.differ?.(column, by) ?? `${column} <> ${by}`
-      return `(SELECT count(*) FROM (SELECT ${column}, ${by} FROM ${from} LIMIT ${limit}) AS s WHERE ${column} IS NOT NULL AND ${by} IS NOT NULL AND ${differ})`
+      return `(SELECT count(*) FROM (SELECT ${column}, ${by} FROM ${from} LIMIT ${limit}) AS s WHERE ${column} IS NOT NULL AND ${by} IS NOT NULL AND ${syntax.differ(column, by)})`
     }
     case 'fails_check':
       // A CHECK holds where its expression is true or NULL: NOT selects the rows where it is false.

@@ -38,6 +38,8 @@ describe('postgres: measure', () => {
         (NULL, 41, 'Cy', -3000000000, 3, 'gone', NULL, ' 7 ', 'f'),
         ('a@x', 52, 'Dorothea', NULL, NULL, 'active', '{b}', '1.5e3', NULL);
       CREATE TABLE app.big AS SELECT g AS n FROM generate_series(1, 50) g;
+      CREATE TABLE app.pair (a json, b json);
+      INSERT INTO app.pair VALUES ('{"x": 1}', '{"x": 1}'), ('{"x": 1}', '{"x": 2}'), (NULL, '1'), ('1', NULL);
       ANALYZE app.big;
     `)
     connection = await postgresDialect.connect(db.options)
@@ -45,6 +47,11 @@ describe('postgres: measure', () => {
   afterAll(async () => {
     await connection.close()
     await db.drop()
+  })
+
+  it('counts the rows where two columns both hold a value and differ, json too (which has no equality)', async () => {
+    const [overwritten] = await postgresDialect.measure(connection, [{ kind: 'overwritten', table: { schema: 'app', name: 'pair' }, column: 'a', by: 'b' }], { rowLimit: 1000 })
+    expect(overwritten).toEqual({ count: 1, complete: true })
   })
 
   it('answers every probe in one read-only query, where they are few (and one for the server version, where a value is parsed)', async () => {

@@ -37,6 +37,8 @@ describe('sqlite: measure', () => {
     db.exec(`
       CREATE TABLE "people" ("id" integer PRIMARY KEY, "email" varchar, "age" integer, "name" varchar(100), "score" real, "status" varchar, "code" text);
       CREATE TABLE "empty ""one""" ("id" integer);
+      CREATE TABLE "pair" ("a" text COLLATE NOCASE, "b" text COLLATE NOCASE);
+      INSERT INTO "pair" VALUES ('Ann', 'ann'), ('x', 'x'), (NULL, 'y'), ('z', NULL), ('p', 'q');
       INSERT INTO "people" ("email", "age", "name", "score", "status", "code") VALUES
         ('a@x', 30, 'Ann', 1.5, 'active', '12'),
         (NULL, NULL, 'Bartholomew', 2.25, 'archived', 'x9'),
@@ -49,6 +51,11 @@ describe('sqlite: measure', () => {
   afterAll(async () => {
     await connection.close()
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('counts the rows where two columns both hold a value and differ, byte for byte under NOCASE', async () => {
+    const [overwritten] = await sqliteDialect.measure(connection, [{ kind: 'overwritten', table: { name: 'pair' }, column: 'a', by: 'b' }], { rowLimit: 1000 })
+    expect(overwritten).toEqual({ count: 2, complete: true })
   })
 
   it('answers every probe in one read-only query, where they are few', async () => {

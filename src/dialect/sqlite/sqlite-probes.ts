@@ -74,7 +74,13 @@ function roundedText(column: string, affinity: Affinity): string {
 /** numericLiteral tells most of the texts SQLite converts to a number (well-formed numeric literals) apart from the rest. */
 const numericLiteral = (text: string) => `(${text} GLOB '*[0-9]*' AND ${text} NOT GLOB '*[^0-9.eE+-]*')`
 
-const syntax: ProbeSyntax = { quoteIdent, tableSql: (table) => quoteIdent(table.name), condition }
+const syntax: ProbeSyntax = {
+  quoteIdent,
+  tableSql: (table) => quoteIdent(table.name),
+  condition,
+  // Byte for byte: a column declared COLLATE NOCASE finds 'Ann' and 'ann' equal.
+  differ: (a, b) => `${a} <> ${b} COLLATE BINARY`,
+}
 
 /** firstProbedRowSqlite selects one row that `probe` counts (see firstRowSql). */
 export function firstProbedRowSqlite(probe: ConditionProbe): string | undefined {
