@@ -16,7 +16,7 @@ export function renamesAfterKeptViews(ops: readonly Operation[], kept: readonly 
   for (const op of ops) {
     const view = op.kind === 'rename_table' ? kept.find((v) => v.reads.some((read) => sameName(nameOf(read), op.from))) : undefined
     if (op.kind === 'rename_table' && view !== undefined) {
-      throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${op.from.name}, and this migration both makes it again and renames that table to ${op.to.name}: give the view its expression in its entity, or make the rename in a migration of its own first where the database carries renames into views`)
+      throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${op.from.name}, and this migration both makes it again and renames that table to ${op.to.name}: give the view its expression in its entity, drop it by hand first, or make the rename in a migration of its own first where the database carries renames into views`)
     }
   }
   const readByKept = (op: RenameColumn) => kept.find((view) => readsColumn(view, op.table, op.from))

@@ -4,7 +4,7 @@ import { parseRenameFlags } from '../../src/cli/rename-flag'
 import { generateMigration } from '../../src/pipeline/generate-migration'
 import { upgrade } from '../../src/runner/migration-runner'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../support/migration-cycle'
-import { type TestDatabase, createPostgresDatabase } from '../support/test-database'
+import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase } from '../support/test-database'
 
 // A view kept as the database has it (a view entity without an expression, or one no entity declares) is made
 // again with the database's definition when a column it reads is retyped. When the same migration renames another
@@ -118,5 +118,27 @@ describe.each([['view entity without expression', [PostV]], ['view no entity dec
     } finally {
       await fresh.drop()
     }
+  })
+})
+
+// MySQL stores a view as text: a table renamed under it breaks it, and it cannot be made again as it was.
+describe('mariadb: a view no entity declares reading a table renamed', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('keptviewrenamed')
+    await migrateTo(db, [Post], 'Init')
+    await db.query(`INSERT INTO post (body, score) VALUES ('first', '10')`)
+    await db.query('CREATE VIEW post_v AS SELECT id, body FROM post')
+  })
+  afterAll(async () => db?.drop())
+
+  it('is refused with what to do, and the rename goes through once the view is dropped by hand', async () => {
+    await expect(generateMigration(projectFor(db, [Article]), 'Rename', 1_830_000_006_000, { renames: parseRenameFlags(['post=article']) }))
+      .rejects.toThrow(/^view post_v keeps the database's definition, which reads post, .* renames that table to article: .*drop it by hand first/)
+    await db.query('DROP VIEW post_v')
+    await generateMigration(projectFor(db, [Article]), 'Rename', 1_830_000_007_000, { renames: parseRenameFlags(['post=article']) })
+    await upgrade(projectFor(db, [Article]))
+    expect(await pendingChanges(db, [Article])).toEqual([])
+    expect(await db.query('SELECT body FROM article')).toEqual([{ body: 'first' }])
   })
 })
