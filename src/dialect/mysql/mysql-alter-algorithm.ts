@@ -1,6 +1,7 @@
 import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import { innoDbTable } from './mysql-engines'
+import { hashedKey } from './mysql-hashed-keys'
 import { type MysqlServer, atLeast } from './mysql-server'
 import { integerTypes } from './mysql-type-families'
 import { baseOf } from './mysql-types'
@@ -92,7 +93,7 @@ function indexCost(method: string | undefined, before: TableModel | undefined): 
 function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: boolean): AlterCost {
   // A table holding a HASH unique key (on a hidden virtual column) is copied by every ALTER, even a default's or
   // a comment's change: MariaDB refuses INSTANT and INPLACE there.
-  if (before !== undefined && before.uniques.some((u) => u.columns.some((c) => wholeValueHashed(before, c)))) return copy
+  if (before !== undefined && before.uniques.some((u) => hashedKey(before, u.columns))) return copy
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
@@ -132,7 +133,7 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
       return before !== undefined && onVirtualColumn(before, op.index.columns) ? unclaimed : indexCost(op.index.method, before)
     case 'add_unique':
       // A unique key over a TEXT or BLOB column is a HASH key on a hidden virtual column: it copies the table.
-      if (before !== undefined && op.unique.columns.some((c) => wholeValueHashed(before, c))) return copy
+      if (before !== undefined && hashedKey(before, op.unique.columns)) return copy
       return before !== undefined && onVirtualColumn(before, op.unique.columns) ? unclaimed : inplace
     case 'drop_index':
     case 'drop_unique': {
@@ -218,11 +219,6 @@ function setBytes(labels: number): number {
 /** lengthens: only the length of a variable-length string grows. */
 function lengthens(from: ColumnModel, to: ColumnModel): boolean {
   return (to.type === 'varchar' || to.type === 'varbinary') && from.type === to.type && (to.length ?? 0) > (from.length ?? 0)
-}
-
-/** wholeValueHashed: a unique key over this TEXT, BLOB or json column is MariaDB's HASH key (no prefix to index). */
-function wholeValueHashed(table: TableModel, column: string): boolean {
-  return /text$|blob$|^json$/.test(table.columns.find((c) => c.name === column)?.type ?? '')
 }
 
 /** withFulltextRebuilt: a rebuild in place makes the table's FULLTEXT indexes again, which takes a lock (LOCK=NONE refused). */
