@@ -1,8 +1,8 @@
 import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
-import { bytesPerCharacter } from './mysql-character-bytes'
 import { innoDbTable } from './mysql-engines'
-import { keyBytes, longestKey, widestCharacter } from './mysql-key-length'
+import { hashedKey } from './mysql-hashed-keys'
+import { widestCharacter } from './mysql-key-length'
 import { type MysqlServer, atLeast } from './mysql-server'
 import { integerTypes } from './mysql-type-families'
 import { baseOf } from './mysql-types'
@@ -94,7 +94,7 @@ function indexCost(method: string | undefined, before: TableModel | undefined): 
 function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: boolean): AlterCost {
   // A table holding a HASH unique key (on a hidden virtual column) is copied by every ALTER, even a default's or
   // a comment's change: MariaDB refuses INSTANT and INPLACE there.
-  if (before !== undefined && before.uniques.some((u) => hashedUnique(before, u.columns))) return copy
+  if (before !== undefined && before.uniques.some((u) => hashedKey(before, u.columns, widestCharacter))) return copy
   switch (op.kind) {
     case 'add_column':
       if (op.column.computed?.stored === true || op.column.generated?.kind === 'increment') return copy
@@ -133,8 +133,8 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
     case 'create_index':
       return before !== undefined && onVirtualColumn(before, op.index.columns) ? unclaimed : indexCost(op.index.method, before)
     case 'add_unique':
-      // A HASH unique key (see hashedUnique) is kept on a hidden virtual column: adding it copies the table.
-      if (before !== undefined && hashedUnique(before, op.unique.columns)) return copy
+      // A HASH unique key (see hashedKey) is kept on a hidden virtual column: adding it copies the table.
+      if (before !== undefined && hashedKey(before, op.unique.columns, widestCharacter)) return copy
       return before !== undefined && onVirtualColumn(before, op.unique.columns) ? unclaimed : inplace
     case 'drop_index':
     case 'drop_unique': {
@@ -220,17 +220,6 @@ function setBytes(labels: number): number {
 /** lengthens: only the length of a variable-length string grows. */
 function lengthens(from: ColumnModel, to: ColumnModel): boolean {
   return (to.type === 'varchar' || to.type === 'varbinary') && from.type === to.type && (to.length ?? 0) > (from.length ?? 0)
-}
-
-/**
- * hashedUnique: MariaDB keeps a unique key over these columns as a HASH key on a hidden virtual column, where it
- * holds a TEXT, BLOB or json column (no prefix to index) or is longer than InnoDB's longest key (a varchar(1000)
- * in utf8mb4, 4000 bytes), counting a character of a charset not known as the widest.
- */
-function hashedUnique(table: TableModel, columns: readonly string[]): boolean {
-  if (columns.some((name) => /text$|blob$|^json$/.test(table.columns.find((c) => c.name === name)?.type ?? ''))) return true
-  const width = (column: ColumnModel) => bytesPerCharacter(column.charset ?? table.charset) ?? widestCharacter
-  return keyBytes(table, columns.map((name) => ({ name })), width) > longestKey
 }
 
 /** withFulltextRebuilt: a rebuild in place makes the table's FULLTEXT indexes again, which takes a lock (LOCK=NONE refused). */

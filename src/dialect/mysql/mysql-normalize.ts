@@ -25,6 +25,7 @@ import { byName, canonicalMysqlTable } from './mysql-canonical-table'
 import { defaultWithOnUpdate } from './mysql-defaults'
 import { withEngineOptions } from './mysql-engine-option'
 import { canonicalMysqlExpression } from './mysql-expressions'
+import { hashedKey } from './mysql-hashed-keys'
 import { quoteString } from './mysql-literals'
 import { refuseNativeUuidLength } from './mysql-native-uuid-length'
 import { atLeast, type MysqlServer } from './mysql-server'
@@ -157,12 +158,15 @@ export function withForeignKeyIndexes(table: TableModel): TableModel {
   return { ...table, indexes: byName([...table.indexes, ...added]) }
 }
 
-/** servedBy says whether the table's primary key, a unique key or one of `indexes` can serve the foreign key. */
+/**
+ * servedBy says whether the table's primary key, a unique key or one of `indexes` can serve the foreign key. A
+ * unique over a TEXT or BLOB column, or longer than the longest key in a charset known (MariaDB's HASH key), serves none.
+ */
 export function servedBy(fk: ForeignKeyModel, table: TableModel, indexes: readonly IndexModel[]): boolean {
   const candidates: (readonly string[])[] = [
     ...(table.primaryKey ? [table.primaryKey.columns] : []),
-    ...table.uniques.map((u) => u.columns),
-    ...indexes.filter((i) => i.method === undefined).map((i) => servingColumns(i)),
+    ...table.uniques.map((u) => u.columns).filter((columns) => !hashedKey(table, columns)),
+    ...indexes.filter((i) => i.method === undefined && !(i.unique && hashedKey(table, i.columns))).map((i) => servingColumns(i)),
   ]
   return candidates.some((columns) => fk.columns.every((c, k) => columns[k] === c))
 }
