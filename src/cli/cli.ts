@@ -236,7 +236,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       const command = argv.find((arg) => !arg.startsWith('-'))
       const line = rewordParseFailure((message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' '), command)
       const advice = alembicCommandAdvice(command) ?? alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '') ?? unknownCommandAdvice(command) ??
-        unknownOptionAdvice(line, declaredOptions(parser))
+        unknownOptionAdvice(line, argv, declaredOptions(parser))
       output.err(`typeorm-autogen: ${line}${advice === undefined ? ' (see --help)' : `: ${advice}`}`)
       exitCode = ExitCode.error
     })

@@ -38,11 +38,12 @@ export function unknownCommandAdvice(word: string | undefined): string | undefin
 
 /**
  * unknownOptionAdvice names the option of the command a mistyped one most likely is (`--dryrun`, `--fail-of`),
- * from the line that refuses one unknown argument and the options the command has (their names as declared).
+ * from the line that refuses one unknown argument, the command line (where it was given as an option, not a word
+ * such as `current head`) and the options the command has (their names as declared).
  */
-export function unknownOptionAdvice(line: string, options: readonly string[]): string | undefined {
+export function unknownOptionAdvice(line: string, argv: readonly string[], options: readonly string[]): string | undefined {
   const word = /^Unknown argument: (\S+)$/.exec(line)?.[1]
-  if (word === undefined || word.length < 3) return undefined
+  if (word === undefined || word.length < 3 || !argv.some((arg) => arg === `--${word}` || arg.startsWith(`--${word}=`))) return undefined
   const option = nearestWord(word, options.filter((name) => name.length > 1 && name !== '$0'))
   return option === undefined ? undefined : `did you mean \`--${option}\`?`
 }

@@ -21,6 +21,7 @@ it.each([
   [['upgrade', '--dryrun'], 'Unknown argument: dryrun: did you mean `--dry-run`?'],
   [['check', '--fail-of', 'danger'], 'Unknown argument: fail-of: did you mean `--fail-on`?'],
   [['upgrade', '--x'], 'Unknown argument: x (see --help)'],
+  [['current', 'hel'], 'Unknown argument: hel (see --help)'], // a word, not an option: --help is not meant
   [['upgrade', '--dryrun', '--too', 'head'], 'Unknown arguments: dryrun, too (see --help)'],
   [['show'], 'show needs a migration NAME (its name, timestamp or a unique prefix; head for the newest: e.g. typeorm-autogen show head) (see --help)'],
   [['stamp', '--force'], 'stamp needs a migration NAME (its name, timestamp or a unique prefix; head for the newest, base for none: e.g. typeorm-autogen stamp head) (see --help)'],
