@@ -79,7 +79,7 @@ export function unappliedText(names: readonly string[]): string {
 
 /** unknownText is the sentence that tells what applied migrations without a file mean and what to do. */
 export function unknownText(names: readonly string[]): string {
-  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listedMigrations(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}, or the new migration reverts ${names.length === 1 ? 'its' : 'their'} changes`
+  return `${appliedNotHere(names)}, or the new migration reverts ${names.length === 1 ? 'its' : 'their'} changes`
 }
 
 /**
@@ -88,7 +88,12 @@ export function unknownText(names: readonly string[]): string {
  */
 export function unknownAtUpgradeText(names: readonly string[], noneKnown: boolean, cwd = process.cwd()): string {
   const why = noneKnown ? `; the project has no migration at all: check the DataSource's migrations option, whose globs are read against ${cwd}` : ''
-  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listedMigrations(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}${why}`
+  return `${appliedNotHere(names)}${why}`
+}
+
+/** appliedNotHere says that migrations are applied to the database but not in the project, and how to get them. */
+function appliedNotHere(names: readonly string[]): string {
+  return `${counted(names, 'is', 'are')} applied to the database but not in this project (${listedMigrations(names)}): switch branch or pull to get ${names.length === 1 ? 'it' : 'them'}`
 }
 
 /**

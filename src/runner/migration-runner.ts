@@ -34,14 +34,6 @@ export function knownMigrations(loaded: readonly string[], migrationsDir: string
   return [...new Set([...loaded, ...files])]
 }
 
-/** ProjectHistory is how the migrations the database applied compare with the project's, for `upgrade` to warn of. */
-export interface ProjectHistory {
-  /** The applied migrations neither the DataSource nor the migrations folder has (a teammate's branch). */
-  readonly unknown: readonly string[]
-  /** The DataSource loads no migration, and the folder has none. */
-  readonly noneKnown: boolean
-}
-
 /**
  * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
  * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
@@ -49,7 +41,7 @@ export interface ProjectHistory {
  * migrations lock throughout (see RunSafety).
  */
 export async function upgrade(
-  project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[], applied: readonly string[], history: ProjectHistory) => void, safety: RunSafety = {},
+  project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void, safety: RunSafety = {},
 ): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
@@ -57,8 +49,7 @@ export async function upgrade(
     const toRun = planUpgrade(pending, applied, target)
     refuseTransactionModeOverrides(transactionModeOf(dataSource),
       dataSource.migrations.filter((m) => toRun.includes(migrationNameOf(m))).map((instance) => ({ name: migrationNameOf(instance), instance })))
-    const known = new Set(knownMigrations(dataSource.migrations.map(migrationNameOf), project.migrationsDir, project.migrationsInSubfolders))
-    beforeRun?.(toRun, applied, { unknown: inRunOrder(applied.filter((name) => !known.has(name))), noneKnown: known.size === 0 })
+    beforeRun?.(toRun, applied, knownMigrations(dataSource.migrations.map(migrationNameOf), project.migrationsDir, project.migrationsInSubfolders))
     if (toRun.length === 0) return []
     if (safety.backup) await backupBeforeRun(dataSource.options, safety.backup)
     return runOnly(dataSource, pending, toRun)

@@ -1,12 +1,13 @@
 import { runOutOfOrder } from '../../pipeline/migration-order'
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
 import { shownBy } from '../../pipeline/shown-findings'
-import { unknownAtUpgradeText } from '../../pipeline/unapplied-migrations'
+import { historyOf, unknownAtUpgradeText } from '../../pipeline/unapplied-migrations'
 import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
 import { warningLine } from '../../hazards/warning'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
+import { inRunOrder } from '../../runner/migration-target'
 import { type RunSafetyArgs, runSafetyReport } from '../run-safety-report'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -28,9 +29,10 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
-  const applied = await upgrade(project, args, (toRun, before, history) => {
-    if (history.unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
-      printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(history.unknown, history.noneKnown) }))
+  const applied = await upgrade(project, args, (toRun, before, known) => {
+    const { unknown } = historyOf(known, before)
+    if (unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
+      printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(inRunOrder(unknown), known.length === 0) }))
     }
     const behind = runOutOfOrder(toRun, before)
     if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
