@@ -14,8 +14,9 @@ import { readsColumn } from '../model/view-reads'
  */
 export function renamesAfterKeptViews(ops: readonly Operation[], kept: readonly ViewModel[]): { ops: Operation[]; renames: RenameColumn[] } {
   for (const op of ops) {
-    const view = op.kind === 'rename_table' ? kept.find((v) => v.reads.some((read) => sameName(nameOf(read), op.from))) : undefined
-    if (op.kind === 'rename_table' && view !== undefined) {
+    if (op.kind !== 'rename_table') continue
+    const view = kept.find((v) => v.reads.some((read) => sameName(nameOf(read), op.from)))
+    if (view !== undefined) {
       throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${op.from.name}, and this migration both makes it again and renames that table to ${op.to.name}: give the view its expression in its entity, drop it by hand first, or make the rename in a migration of its own first where the database carries renames into views`)
     }
   }

@@ -42,8 +42,7 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
     }
   }
   const replaced = changes.replaced.filter(([from]) => !dropped.has(qualifiedKey(from)))
-  const renamed = ops.filter((op) => op.kind === 'rename_column').map((op): ViewSource => ({ ...nameOf(op.table), columns: [op.from] }))
-  const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, renamed, dropped, declared, ops) ? view : undefined)
+  const lasting = (view: ViewModel) => declared.get(qualifiedKey(view)) ?? (readsSurvive(view, after, dropped, declared, ops) ? view : undefined)
   const recreated = [...dropped.values()].flatMap((view) => {
     const kept = lasting(view)
     return kept ? [kept] : []
@@ -94,20 +93,19 @@ function droppedSources(ops: readonly Operation[]): ViewSource[] {
 }
 
 /**
- * readsSurvive says whether everything a database view reads is still there after the migration, a column
- * `renamed` counting (the view is made again before the rename, see renamesAfterKeptViews), and a table renamed
+ * readsSurvive says whether everything a database view reads is still there after the migration `ops`, a column
+ * renamed counting (the view is made again before the rename, see renamesAfterKeptViews), and a table renamed
  * too (which renamesAfterKeptViews refuses with what to do).
  */
-function readsSurvive(
-  view: ViewModel, after: SchemaModel, renamed: readonly ViewSource[], dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>, ops: readonly Operation[],
-): boolean {
+function readsSurvive(view: ViewModel, after: SchemaModel, dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>, ops: readonly Operation[]): boolean {
   return view.reads.every((read) => {
     const name = ops.find((op): op is RenameTable => op.kind === 'rename_table' && sameName(op.from, nameOf(read)))?.to ?? nameOf(read)
     const table: TableModel | undefined = after.tables.find((t) => sameName(t, name))
-    if (table) return (read.columns ?? []).every((c) => table.columns.some((col) => col.name === c) || renamed.some((r) => touches({ ...nameOf(read), columns: [c] }, r)))
+    const renamed = (column: string) => ops.some((op) => op.kind === 'rename_column' && sameName(op.table, nameOf(read)) && op.from === column)
+    if (table) return (read.columns ?? []).every((c) => table.columns.some((col) => col.name === c) || renamed(c))
     const key = qualifiedKey(nameOf(read))
     const other = dropped.get(key)
-    if (other) return declared.has(key) || readsSurvive(other, after, renamed, dropped, declared, ops)
+    if (other) return declared.has(key) || readsSurvive(other, after, dropped, declared, ops)
     return after.views.some((v) => sameName(v, nameOf(read)))
   })
 }
