@@ -10,7 +10,7 @@ import {
 import { failOnChoices } from '../pipeline/hazard-policy'
 import { alembicTargetAdvice } from '../runner/alembic-target-advice'
 import { alembicCommandAdvice } from './alembic-command-advice'
-import { commandNames, rewordParseFailure, unknownCommandAdvice, unknownOptionAdvice } from './parse-failure'
+import { commandNames, rewordParseFailure, unknownArgument, unknownCommandAdvice, unknownOptionAdvice } from './parse-failure'
 import { describeError } from './describe-error'
 import { migrationNameArgument } from './migration-name-arg'
 import { ExitCode } from './exit-codes'
@@ -235,7 +235,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       // yargs words a bad choice on two lines ("Invalid values:" then the argument): one line, as every error.
       const command = argv.find((arg) => !arg.startsWith('-'))
       const line = rewordParseFailure((message ?? describeError(err)).split('\n').map((part) => part.trim()).filter(Boolean).join(' '), command)
-      const advice = alembicCommandAdvice(command) ?? alembicTargetAdvice(/^Unknown argument: (\S+)$/.exec(line)?.[1] ?? '') ?? unknownCommandAdvice(command) ??
+      const advice = alembicCommandAdvice(command) ?? alembicTargetAdvice(unknownArgument(line) ?? '') ?? unknownCommandAdvice(command) ??
         unknownOptionAdvice(line, argv, declaredOptions(parser))
       output.err(`typeorm-autogen: ${line}${advice === undefined ? ' (see --help)' : `: ${advice}`}`)
       exitCode = ExitCode.error

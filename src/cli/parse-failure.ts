@@ -26,6 +26,11 @@ export function rewordParseFailure(line: string, command: string | undefined): s
   return line
 }
 
+/** unknownArgument is the one argument the line refuses (`Unknown argument: hed`), if it refuses one. */
+export function unknownArgument(line: string): string | undefined {
+  return /^Unknown argument: (\S+)$/.exec(line)?.[1]
+}
+
 /**
  * unknownCommandAdvice names the command a mistyped one most likely is (`upgrad`, `genrate`, `stat`): the nearest
  * within two letters' edits, or the one it begins.
@@ -42,7 +47,7 @@ export function unknownCommandAdvice(word: string | undefined): string | undefin
  * such as `current head`) and the options the command has (their names as declared).
  */
 export function unknownOptionAdvice(line: string, argv: readonly string[], options: readonly string[]): string | undefined {
-  const word = /^Unknown argument: (\S+)$/.exec(line)?.[1]
+  const word = unknownArgument(line)
   if (word === undefined || word.length < 3 || !argv.some((arg) => arg === `--${word}` || arg.startsWith(`--${word}=`))) return undefined
   const option = nearestWord(word, options.filter((name) => name.length > 1 && name !== '$0'))
   return option === undefined ? undefined : `did you mean \`--${option}\`?`

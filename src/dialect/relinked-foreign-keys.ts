@@ -1,3 +1,4 @@
+import { sameColumnSet } from '../model/column-lists'
 import type { ForeignKeyModel, QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
 import type { AlterColumn, Operation } from '../operations/operation'
 import type { ChangeSet } from '../plan/change-set'
@@ -79,8 +80,8 @@ export function relinkedForeignKeys(changes: ChangeSet, breaks: (op: AlterColumn
 function firstDropOfSupport(changes: ChangeSet, first: number, names: readonly string[]): number {
   const keys = changes.schemaAt(first).tables.flatMap((table) => table.foreignKeys.filter((fk) => names.includes(fk.name)).map((fk) => ({ table, fk })))
   const standsOn = (on: QualifiedName, columns: readonly string[]) => keys.some(({ table, fk }) =>
-    (sameTable(table, on) && startsWith(columns, fk.columns)) ||
-    (sameTable({ schema: fk.referencedSchema ?? table.schema, name: fk.referencedTable }, on) && startsWith(columns, fk.referencedColumns)))
+    (sameTable(table, on) && leadsWith(columns, fk.columns)) ||
+    (sameTable({ schema: fk.referencedSchema ?? table.schema, name: fk.referencedTable }, on) && leadsWith(columns, fk.referencedColumns)))
   const at = changes.ops.slice(0, first).findIndex((op) =>
     (op.kind === 'drop_index' && standsOn(op.table, op.index.columns)) ||
     (op.kind === 'drop_unique' && standsOn(op.table, op.unique.columns)) ||
@@ -88,10 +89,8 @@ function firstDropOfSupport(changes: ChangeSet, first: number, names: readonly s
   return at === -1 ? first : at
 }
 
-/** startsWith says whether `columns` begin with `leading`, in any order among them. */
-function startsWith(columns: readonly string[], leading: readonly string[]): boolean {
-  return leading.every((column) => columns.slice(0, leading.length).includes(column))
-}
+/** leadsWith says whether `columns` begin with `leading`, in any order among them. */
+const leadsWith = (columns: readonly string[], leading: readonly string[]): boolean => sameColumnSet(columns.slice(0, leading.length), leading)
 
 const isAlterColumn = (op: Operation): op is AlterColumn => op.kind === 'alter_column'
 

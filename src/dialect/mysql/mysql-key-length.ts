@@ -48,7 +48,7 @@ interface Key {
   readonly columns: readonly KeyColumn[]
 }
 
-export interface KeyColumn {
+interface KeyColumn {
   readonly name: string
   /** The prefix indexed, in characters (bytes for a binary column), where not the whole column. */
   readonly prefix?: number
