@@ -1,4 +1,4 @@
-import { cacheWritesDone } from '../source/transpile-cache'
+import { cacheWritesDone } from '../source/cache-writes'
 
 /**
  * exitWhenDone makes sure the process ends with `code` once the command is done. It ends by itself where nothing

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { trackCacheWrite } from './cache-writes'
 import { nearestAbove } from './nearest-above'
 
 /** The cache folder under a project's nearest node_modules, where tools keep their caches by convention. */
@@ -148,9 +149,8 @@ function writeQuietly(entry: string, text: string): void {
     .then(() => fs.promises.rename(partial, entry))
     .catch(() => fs.promises.rm(partial, { force: true }))
     .catch(() => undefined)
-  pendingWrites.add(written)
+  trackCacheWrite(written)
   void written.then(() => {
-    pendingWrites.delete(written)
     if (writingNow.get(entry) === text) writingNow.delete(entry)
   })
 }
@@ -179,9 +179,3 @@ let writes = 0
 const writer = randomBytes(6).toString('hex')
 /** The text of each entry being written, read as the file would be until it is on disk. */
 const writingNow = new Map<string, string>()
-const pendingWrites = new Set<Promise<unknown>>()
-
-/** cacheWritesDone resolves once the cache writes started so far are on disk (or given up). */
-export async function cacheWritesDone(): Promise<void> {
-  while (pendingWrites.size > 0) await Promise.all([...pendingWrites])
-}

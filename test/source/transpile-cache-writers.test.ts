@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
-type TranspileCache = typeof import('../../src/source/transpile-cache')
+type TranspileCache = typeof import('../../src/source/transpile-cache') & typeof import('../../src/source/cache-writes')
 
 const project = tempProjectsRemovedAfterEach()
 
@@ -22,7 +22,9 @@ test('two copies of the module writing the same entry write it through temporary
   })
   try {
     const copies: TranspileCache[] = []
-    for (let i = 0; i < 2; i++) jest.isolateModules(() => copies.push(require('../../src/source/transpile-cache') as TranspileCache))
+    for (let i = 0; i < 2; i++) {
+      jest.isolateModules(() => copies.push({ ...require('../../src/source/transpile-cache'), ...require('../../src/source/cache-writes') } as TranspileCache))
+    }
     for (const copy of copies) copy.cachedTranspile(file, source, ['writers test'], () => ({ output: 'exports.answer = 42\n' }))
     await Promise.all(copies.map((copy) => copy.cacheWritesDone()))
   } finally {

@@ -1,4 +1,4 @@
-import { cacheWritesDone } from '../../../src/source/transpile-cache'
+import { cacheWritesDone } from '../../../src/source/cache-writes'
 import { type TempProject, tempProject } from '../../support/temp-project'
 
 /**
