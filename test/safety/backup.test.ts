@@ -133,5 +133,13 @@ describe.each(allDialects('backup'))('on %s', (label, createDatabase) => {
     expect(run.code).toBe(0)
     expect(existsSync(lock.project.file('nothing.bak'))).toBe(false)
   })
+
+  // A deploy script's mistyped folder was found only on the first deploy that had a migration to run.
+  it.each(['downgrade', 'upgrade'])('%s refuses --backup into a folder that does not exist also when it has nothing to do', async (command) => {
+    if (command === 'upgrade') expect((await cli(['upgrade'])).code).toBe(0)
+    const run = await cli([command, '--backup', 'missing-folder/'])
+    expect(run.stderr).toBe(`typeorm-autogen: the folder ${lock.project.file('missing-folder')} for the backup does not exist: create it, or name another with --backup PATH; nothing was run\n`)
+    expect(run.code).toBe(2)
+  })
 })
 
