@@ -67,8 +67,8 @@ function relativeIndex(target: string, all: readonly string[]): number | undefin
   const [, from, sign, count] = relative
   const start = namesBase(from!, all) ? -1 : all.indexOf(resolveMigrationName(from!, all))
   const index = start + (sign === '+' ? 1 : -1) * Number(count)
-  if (index >= all.length) throw new UserError(`${target} goes past the newest migration${all.length === 0 ? ': the project has none' : `, ${all.at(-1)}, which is ${steps(all.length - 1 - start)} after ${from}`}`)
-  if (index < -1) throw new UserError(`${target} goes before base, where no migration has run, which is ${steps(start + 1)} before ${from}`)
+  if (index >= all.length) throw new UserError(`${target} goes past the newest migration${all.length === 0 ? ': the project has none' : `, ${all.at(-1)}, which is ${distance(all.length - 1 - start, 'after', from!)}`}`)
+  if (index < -1) throw new UserError(`${target} goes before base, where no migration has run, which is ${distance(start + 1, 'before', from!)}`)
   return index
 }
 
@@ -77,8 +77,8 @@ function baseNameOf(name: string): string {
   return timestamp === undefined ? name : name.slice(0, -timestamp.length)
 }
 
-function steps(count: number): string {
-  return `${count} step${count === 1 ? '' : 's'}`
+function distance(count: number, direction: 'after' | 'before', from: string): string {
+  return count === 0 ? `${from} itself` : `${count} step${count === 1 ? '' : 's'} ${direction} ${from}`
 }
 
 function listed(names: readonly string[]): string {

@@ -71,7 +71,9 @@ it('runs upgrade, downgrade and stamp to a migration counted from head, base or 
 })
 
 it.each([
-  [['upgrade', 'head+1'], 'head+1 goes past the newest migration, Third1700000002000, which is 0 steps after head'],
+  [['upgrade', 'head+1'], 'head+1 goes past the newest migration, Third1700000002000, which is head itself'],
+  [['upgrade', 'Third+1'], 'Third+1 goes past the newest migration, Third1700000002000, which is Third itself'],
+  [['downgrade', 'base-1'], 'base-1 goes before base, where no migration has run, which is base itself'],
   [['upgrade', 'First+3'], 'First+3 goes past the newest migration, Third1700000002000, which is 2 steps after First'],
   [['downgrade', 'head-4'], 'head-4 goes before base, where no migration has run, which is 3 steps before head'],
   [['upgrade', 'head-3'], 'head-3 is base, before every migration: `typeorm-autogen downgrade head-3` (or downgrade base) goes there'],
