@@ -1,3 +1,5 @@
+import { type EnumRename, enumRenames } from '../../model/enum-renames'
+import { nameOf, qualifiedKey } from '../../model/qualified-name'
 import type { ColumnModel, ExclusionModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { recastEnumType } from '../../operations/recast-enum-type'
 import { renameIdentifier } from '../../operations/rename-identifier'
@@ -29,6 +31,8 @@ interface ExpressionCandidate {
   readonly actual: string
   /** The type both are cast to, as a column's default or computed value is. */
   readonly castTo?: string
+  /** The enum types the entities rename: the database's spelling casts to their new names, as PostgreSQL prints it once renamed. */
+  readonly renamedTypes: readonly EnumRename[]
 }
 
 /**
@@ -41,19 +45,21 @@ interface ExpressionCandidate {
  * does not fit the database's columns), each expression is asked alone, and only those it refuses stay unsettled.
  * A column renamed by a stated rename is there under its old name: the question reads it under the new one
  * (`"email" AS "email_address"`), and the entity side takes the database's spelling with the new name, as the
- * rename will make it.
+ * rename will make it. So does an enum type the entities rename (see enumRenames): its columns keep their
+ * type, and the entity side takes the database's casts to it under the new name.
  */
 export async function reconcileExpressions(
   desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn,
 ): Promise<SchemaModel> {
   const actualTable = counterpartIn(actual, formerTable)
+  const renamedTypes = enumRenames(actual, desired)
   const candidates = desired.tables.flatMap((table) => {
     const other = actualTable(table)
     if (other === undefined) return []
     const renamed = renamedColumns(table, other, formerColumn)
     const missing = table.columns.map((c) => c.name).filter((column) => !renamed.has(column) && !other.columns.some((o) => o.name === column))
     // Defaults name no column; the other expressions are asked only where every column they may name is there.
-    return candidatesOf(table, other, renamed).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
+    return candidatesOf(table, other, renamed, renamedTypes).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
   })
   if (candidates.length === 0) return desired
   const settled = (await samePlans(candidates, connection)) ?? (await eachAlone(candidates, connection))
@@ -101,22 +107,26 @@ function sql(expression: string, castTo: string | undefined): string {
   return castTo === undefined ? text : `${text}::${castTo}`
 }
 
-/** enumTypeOf names a column's enum type; undefined for any other type. */
-function enumTypeOf(column: ColumnModel): string | undefined {
-  return column.type === 'enum' ? column.enumName ?? '' : undefined
+/** enumTypeOf names a column of `table` by its enum type, qualified; undefined for any other type. */
+function enumTypeOf(column: ColumnModel, table: TableModel): string | undefined {
+  return column.type === 'enum' ? qualifiedKey({ schema: column.enumSchema ?? table.schema, name: column.enumName ?? '' }) : undefined
 }
 
-function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap<string, string>): ExpressionCandidate[] {
+function candidatesOf(table: TableModel, other: TableModel, renamed: ReadonlyMap<string, string>, renamedTypes: readonly EnumRename[]): ExpressionCandidate[] {
   const found: ExpressionCandidate[] = []
   const add = (place: Place, name: string, desired: string | undefined, actual: string | undefined, castTo?: string) => {
     if (desired === undefined || actual === undefined || desired === actual || !askable(desired)) return
-    found.push({ table, readFrom: other, renamed, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
+    found.push({ table, readFrom: other, renamed, renamedTypes, place, name, desired, actual, ...(castTo !== undefined && { castTo }) })
   }
   const theirColumns = new Map(other.columns.map((c) => [c.name, c]))
   // The database's text of a check or predicate reading a column that goes to, from or between enum types
   // holds constants of the old type, which PostgreSQL cannot rebuild against the new one: such text is not
   // taken, so that the migration drops it before the change and creates the entities' after.
-  const retyped = table.columns.filter((c) => enumTypeOf(c) !== enumTypeOf(theirColumns.get(c.name) ?? c)).map((c) => c.name)
+  const typeRenames = new Set(renamedTypes.map(({ from, to }) => `${qualifiedKey(from)}\0${qualifiedKey(to)}`))
+  const retyped = table.columns.filter((c) => {
+    const [mine, theirs] = [enumTypeOf(c, table), enumTypeOf(theirColumns.get(c.name) ?? c, theirColumns.has(c.name) ? other : table)]
+    return mine !== theirs && !typeRenames.has(`${theirs}\0${mine}`)
+  }).map((c) => c.name)
   const readsRetyped = (expression: string | undefined) => expression !== undefined && retyped.some((column) => namesColumn(expression, column))
   for (const check of table.checks) {
     if (readsRetyped(check.expression)) continue
@@ -211,7 +221,9 @@ function settle(table: TableModel, settled: readonly ExpressionCandidate[]): Tab
   if (settled.length === 0) return table
   const actualOf = (place: Place, name: string) => {
     const found = settled.find((c) => c.place === place && c.name === name)
-    return found && [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to, true), found, to, from), found.actual)
+    if (found === undefined) return undefined
+    const recast = found.renamedTypes.reduce((sql, { from, to }) => recastEnumType(sql, nameOf(from), nameOf(to)), found.actual)
+    return [...found.renamed].reduce((sql, [to, from]) => withNewEnumType(renameIdentifier(sql, from, to, true), found, to, from), recast)
   }
   return {
     ...table,
