@@ -17,6 +17,14 @@ import { type TestDatabase, createMariaDbDatabase } from '../support/test-databa
   @PrimaryColumn({ type: 'int', name: 'role_id' }) roleId: number
   @Column({ type: 'int', name: 'dept_id' }) deptId: number
 }
+@Entity('role_dept') class RoleDeptRoleOnlyInt {
+  @PrimaryColumn({ type: 'int', name: 'role_id' }) roleId: number
+  @Column({ type: 'int', name: 'dept_id' }) deptId: number
+}
+@Entity('role_dept') class RoleDeptBothBig {
+  @PrimaryColumn({ type: 'bigint', name: 'role_id' }) roleId: string
+  @PrimaryColumn({ type: 'bigint', name: 'dept_id' }) deptId: string
+}
 @Entity('note') class NoteBefore { @PrimaryColumn('int') id: number }
 @Entity('note') class NoteAfter { @PrimaryColumn('int') id: number; @Column({ type: 'int', nullable: true }) extra: number | null }
 
@@ -24,15 +32,22 @@ const schemaQuery = `SELECT TABLE_NAME t, COLUMN_NAME c, COLUMN_KEY k FROM infor
 
 describe('MariaDB: a primary key over fewer columns, on rows that repeat them', () => {
   let db: TestDatabase
-  beforeEach(async () => {
-    db = await createMariaDbDatabase('pkguard')
-    await migrateTo(db, [RoleDeptBoth, NoteBefore], 'Init')
-    await db.query('INSERT INTO role_dept (role_id, dept_id) VALUES (1, 10), (2, 10), (2, 20)')
-  })
   afterEach(async () => db?.drop())
 
-  it('is stopped before the first statement, then applies once the repeats are gone', async () => {
-    const entities = [RoleDeptRoleOnly, NoteAfter]
+  async function withRows(initial: Function): Promise<void> {
+    db = await createMariaDbDatabase('pkguard')
+    await migrateTo(db, [initial, NoteBefore], 'Init')
+    await db.query('INSERT INTO role_dept (role_id, dept_id) VALUES (1, 10), (2, 10), (2, 20)')
+  }
+
+  // RuoYi-Nest's schema has bigint ids its entities declare int: the narrowing keeps every value it takes (the
+  // migration refuses the others before its first statement), so the repeats are found as well.
+  it.each([
+    ['same types', RoleDeptBoth, RoleDeptRoleOnly],
+    ['ids narrowed from bigint to int', RoleDeptBothBig, RoleDeptRoleOnlyInt],
+  ])('%s: stopped before the first statement, then applied once the repeats are gone', async (_name, initial, after) => {
+    await withRows(initial)
+    const entities = [after, NoteAfter]
     await generateMigration(projectFor(db, entities), 'RoleOnly', 1_800_000_000_000)
     const before = await db.query(schemaQuery)
     await expect(upgrade(projectFor(db, entities))).rejects.toThrow(
