@@ -2,7 +2,6 @@ import type { DialectCapabilities } from '../dialect/dialect'
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import { sameColumnSet } from '../model/column-lists'
 import { isLiteralDefault } from '../model/literal-default'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
@@ -151,7 +150,10 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
   }
 }
 
-/** alreadyUnique says whether the table enforces uniqueness on these columns, in any order, on every row. */
+/**
+ * alreadyUnique says whether the table enforces uniqueness on these columns or some of them, in any order, on every
+ * row: rows unique on (role_id) cannot repeat (role_id, dept_id).
+ */
 export function alreadyUnique(table: Keyed, columns: readonly string[]): boolean {
-  return uniqueKeysOf(table).some((key) => sameColumnSet(key, columns))
+  return uniqueKeysOf(table).some((key) => key.length > 0 && key.every((c) => columns.includes(c)))
 }

@@ -154,7 +154,7 @@ function silentReplacement(type: string): string {
 /**
  * guardsAhead are the data loss guards of `changes` that can run before its first statement, naming the table and
  * column as they are then, and the operations they guard; with them, the checks for rows a foreign key the
- * migration adds would refuse, that break a check it adds, and that repeat values of a unique key it adds (see
+ * migration adds would refuse, that break a check it adds, and that repeat values of a unique key or primary key it adds (see
  * orphanGuard, checkGuard and uniqueGuard), which guard nothing the ALTERs carry themselves. The server commits each DDL statement on its own, so a
  * guard failing after another statement of the migration (a rename of the same table) left the migration partly
  * applied. A guard stays before its ALTER where the migration creates or drops the table, or adds, fills or
@@ -167,7 +167,7 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     const table = changes.tableAt[i]
     const refused = op.kind === 'add_check' ? checkGuard(changes, i, op)
       : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnOriginAt(changes, i, name, keepsValues))
-        : op.kind === 'add_unique' || op.kind === 'create_index' ? uniqueGuard(changes, i, op)
+        : op.kind === 'add_unique' || op.kind === 'create_index' || op.kind === 'add_primary_key' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
     if ((op.kind !== 'alter_column' && op.kind !== 'add_column') || table?.change !== 'modified') return

@@ -8,8 +8,8 @@ import { addedValueOf } from './mysql-added-column-value'
 import { columnOriginAt } from './mysql-column-origin'
 
 /**
- * uniqueGuard is the test, run before the migration's first statement, for the values the unique constraint or
- * unique index `op` (the operation at `at`) adds would find repeated: the server refuses the ADD then ("Duplicate
+ * uniqueGuard is the test, run before the migration's first statement, for the values the unique constraint,
+ * unique index or primary key `op` (the operation at `at`) adds would find repeated: the server refuses the ADD then ("Duplicate
  * entry"), in any sql_mode, after the statements before it committed. Rows with a NULL in a key column repeat
  * nothing, and values compare under the columns' collations, as the index compares them. Only where the table
  * exists before the migration, every key is a plain column of it that no operation before `at` changes (but as
@@ -17,11 +17,15 @@ import { columnOriginAt } from './mysql-column-origin'
  * every row one value (see valueOnAdd: a literal default, or the implicit default of a NOT NULL column), and no
  * unique key or primary key of it was on some of the columns it had already (their values are unique then).
  */
-export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'>): Statement | undefined {
+export function uniqueGuard(
+  changes: ChangeSet, at: number, op: OperationOf<'add_unique'> | OperationOf<'create_index'> | OperationOf<'add_primary_key'>,
+): Statement | undefined {
   const table = changes.tableAt[at]
   const from = table?.from
   if (table?.change !== 'modified' || from === undefined) return undefined
-  const key = op.kind === 'add_unique' ? { name: op.unique.name, columns: op.unique.columns } : op.index
+  const key = op.kind === 'add_unique' ? { name: `unique ${quoteDoubled(op.unique.name)}`, columns: op.unique.columns }
+    : op.kind === 'add_primary_key' ? { name: 'the primary key', columns: op.primaryKey.columns }
+      : { name: `unique ${quoteDoubled(op.index.name)}`, columns: op.index.columns }
   if (op.kind === 'create_index' && (!op.index.unique || op.index.where !== undefined || op.index.keyOptions !== undefined)) return undefined
   const added = new Map(key.columns.flatMap((c) => {
     const value = addedValueOf(columnOriginAt(changes, at, c))
@@ -46,7 +50,7 @@ export function uniqueGuard(changes: ChangeSet, at: number, op: OperationOf<'add
       : `SELECT 1 FROM ${tableName} WHERE ${quoted.map((c) => `${c} IS NOT NULL`).join(' AND ')} GROUP BY ${quoted.join(', ')} HAVING COUNT(*) > 1 LIMIT 1`,
     operations: [op],
     failIfRows: (columns.length === 0 ? `${named} has two rows or more` : `rows of ${named} repeat values of (${columns.map(quoteDoubled).join(', ')})`) +
-      `${addedText}, which unique ${quoteDoubled(key.name)} takes once: ` +
+      `${addedText}, which ${key.name} takes once: ` +
       (added.size === 0 ? 'remove the duplicates first' : 'add the column without the unique, fill it with distinct values, then add the unique in a later migration') +
       ' (the server would refuse it); nothing of the table was changed',
   }

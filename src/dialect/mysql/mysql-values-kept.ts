@@ -2,18 +2,22 @@ import type { AlterColumn, Operation } from '../../operations/operation'
 import type { ChangeSet, TableChange } from '../../plan/change-set'
 import { changesType } from '../../plan/column-change'
 import { classifyMysqlTypeChange } from './mysql-type-change'
+import { integerTypes } from './mysql-type-families'
+import { baseOf } from './mysql-types'
 
 /**
  * keepsValues says whether an ALTER of a column leaves each of its values as it was, and equal to the same values
  * as before: its type and size stay, or change to ones that hold every value as it is (a wider integer, a longer
  * string: `safe` and `rewrite` to classifyMysqlTypeChange), with the same charset and collation (which decide what
- * equals what) and no new expression computing it.
+ * equals what) and no new expression computing it. An integer made a narrower integer (bigint ids an entity
+ * declares int) keeps every value it takes too: the migration refuses those that do not fit before its first
+ * statement (see dataLossGuards), and strict mode at the ALTER.
  */
 export function keepsValues(op: AlterColumn): boolean {
   if (op.changes.includes('collation') || op.changes.includes('computed')) return false
   if (!changesType(op.changes) && !op.changes.includes('enumValues')) return true
   const change = classifyMysqlTypeChange(op.from, op.to)
-  return change === 'safe' || change === 'rewrite'
+  return change === 'safe' || change === 'rewrite' || (change === 'narrowing' && [op.from, op.to].every((c) => integerTypes.has(baseOf(c.type))))
 }
 
 /**
