@@ -1,4 +1,4 @@
-import { type DataSource, MigrationExecutor, type QueryRunner } from 'typeorm'
+import { type DataSource, type Migration, MigrationExecutor, type QueryRunner } from 'typeorm'
 import { probedMigrationsTable } from './unreadable-migrations-table'
 
 /**
@@ -27,6 +27,14 @@ class ProbingExecutor extends MigrationExecutor {
     } finally {
       await queryRunner.release()
     }
+  }
+
+  // TypeORM 0.3.0 to 0.3.28 creates its migrations table to read it: status, history, `--sql` and `--dry-run` made
+  // it in the database they were only to read. Where it is absent, no migration is applied, as later TypeORM says.
+  override async getExecutedMigrations(): Promise<Migration[]> {
+    const { migrationsTable } = this as unknown as { readonly migrationsTable: string }
+    return this.withQueryRunner(async (queryRunner) =>
+      (await queryRunner.hasTable(migrationsTable)) ? this.loadExecutedMigrations(queryRunner) : [])
   }
 }
 
