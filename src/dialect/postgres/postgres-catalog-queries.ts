@@ -90,6 +90,11 @@ export interface ColumnRow {
   readonly identity: string
   readonly generated: string
   readonly owns_sequence: boolean
+  /**
+   * The sequence in the table's schema that the default reads and no column owns (hand-written DDL that makes a
+   * key's sequence apart, with no `OWNED BY`); null where none.
+   */
+  readonly unowned_default_sequence: string | null
   readonly collation: string | null
   readonly comment: string | null
   /** The type a column of a domain (or an array of one) stores, where `type_text` names the domain. */
@@ -119,6 +124,16 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
       AND dep.refobjid = t.oid
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   ) AS owns_sequence,
+  CASE WHEN d.oid IS NOT NULL THEN (
+    SELECT s.relname::text FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.refobjid AND s.relkind = 'S'
+    JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace AND sn.nspname = t.schema
+    WHERE dep.classid = 'pg_catalog.pg_attrdef'::regclass AND dep.objid = d.oid AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+      AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend owner WHERE owner.classid = 'pg_catalog.pg_class'::regclass AND owner.objid = s.oid
+          AND owner.refclassid = 'pg_catalog.pg_class'::regclass AND owner.deptype IN ('a', 'i'))
+    LIMIT 1
+  ) END AS unowned_default_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
   ds.description AS comment,
   CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type,
