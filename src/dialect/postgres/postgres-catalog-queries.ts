@@ -341,6 +341,8 @@ export interface TriggerRow {
   readonly columns: readonly string[]
   /** The source of its function where that is PL/pgSQL, whose `NEW.x` and `OLD.x` the database does not track. */
   readonly function_body: string | null
+  /** The arguments its function is called with (pg_trigger.tgargs), in hex: each ends with a zero byte. */
+  readonly arguments_hex: string
 }
 /**
  * The triggers made on the tables in scope (not those of constraints): the definition as pg_get_triggerdef
@@ -353,7 +355,8 @@ SELECT t.schema, t.name AS table, g.tgname::text AS name, pg_get_triggerdef(g.oi
     JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
     WHERE d.classid = 'pg_catalog.pg_trigger'::regclass AND d.objid = g.oid
       AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = g.tgrelid AND d.refobjsubid > 0), '{}') AS columns,
-  CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc END AS function_body
+  CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc END AS function_body,
+  encode(g.tgargs, 'hex') AS arguments_hex
 FROM tables t
 JOIN pg_catalog.pg_trigger g ON g.tgrelid = t.oid
 JOIN pg_catalog.pg_proc p ON p.oid = g.tgfoid
