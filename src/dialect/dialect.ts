@@ -121,6 +121,11 @@ export interface DialectCapabilities {
    */
   readonly replacesViews?: boolean
   /**
+   * `RENAME COLUMN` follows into the views that read the column (PostgreSQL, SQLite). Absent: a view keeps the old
+   * name in its text and fails on every read after (MySQL, MariaDB).
+   */
+  readonly viewsFollowColumnRenames?: boolean
+  /**
    * A NOT NULL column added without a default fills the rows already there with its type's implicit default
    * (0, '', a zero date, the first ENUM label) instead of failing (MySQL, in strict mode too). Absent: adding
    * it fails when the table has rows.

@@ -10,9 +10,13 @@ import { readsColumn } from '../model/view-reads'
  * the database then follows the rename inside each view. `down`, the reverse, renames back before dropping the
  * view and making it again as it was. A rename that cannot move past an operation that may name the column (an
  * index, key or check of its table, a foreign key to it) is refused: the user makes the rename in a migration of
- * its own first. So is a rename of a table such a view reads: every later operation on the table names it.
+ * its own first. So is a rename of a table such a view reads: every later operation on the table names it. So is
+ * any rename of a column such a view reads where the database does not follow it into views (`followsRenames`
+ * false): the view would keep the old name and fail on every read.
  */
-export function renamesAfterKeptViews(ops: readonly Operation[], kept: readonly ViewModel[]): { ops: Operation[]; renames: RenameColumn[] } {
+export function renamesAfterKeptViews(
+  ops: readonly Operation[], kept: readonly ViewModel[], followsRenames: boolean,
+): { ops: Operation[]; renames: RenameColumn[] } {
   for (const op of ops) {
     if (op.kind !== 'rename_table') continue
     const view = kept.find((v) => v.reads.some((read) => sameName(nameOf(read), op.from)))
@@ -24,6 +28,11 @@ export function renamesAfterKeptViews(ops: readonly Operation[], kept: readonly 
   const moved = ops.filter((op): op is RenameColumn => op.kind === 'rename_column' && readByKept(op) !== undefined)
   if (moved.length === 0) return { ops: [...ops], renames: [] }
   const rest = ops.filter((op) => !moved.includes(op as RenameColumn))
+  const unfollowed = followsRenames ? undefined : moved[0]
+  if (unfollowed !== undefined) {
+    const view = readByKept(unfollowed)!
+    throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${unfollowed.table.name}.${unfollowed.from}, and this migration renames that column to ${unfollowed.to}, which the database does not carry into the view (it keeps the old name, and fails on every read): give the view its expression in its entity, or drop it by hand first and make it again with the new name after the migration`)
+  }
   for (const rename of moved) {
     const after = ops.slice(ops.indexOf(rename) + 1).filter((op) => !moved.includes(op as RenameColumn))
     const blocking = after.find((op) => mayNameColumn(op, rename.table, [rename.from, rename.to]))

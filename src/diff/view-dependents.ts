@@ -49,7 +49,7 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   })
   // Made again as the database has them, they read the columns by their names before the migration.
   const asTheyWere = recreated.filter((view) => view.definition === dropped.get(qualifiedKey(view))?.definition)
-  const { ops: tableOps, renames } = renamesAfterKeptViews(ops, asTheyWere)
+  const { ops: tableOps, renames } = renamesAfterKeptViews(ops, asTheyWere, dialect.capabilities.viewsFollowColumnRenames === true)
   const creates = [...changes.created, ...recreated]
   const databaseReads = new Map(actual.views.map((v) => [qualifiedKey(v), v.reads]))
   const readsOf = (view: ViewModel) => [...view.reads, ...(databaseReads.get(qualifiedKey(view)) ?? [])]

@@ -33,9 +33,13 @@ export function triggerReadsColumnFindings(context: RuleContext): HazardFinding[
     // A drop the database refuses fails first: what else it would break does not matter then.
     if (read !== undefined && tracked) return [finding(op, read, named, on(readers))]
     const findings = read === undefined ? [] : [finding(op, read, named, on(readers))]
-    const inFunctions = triggers.filter((t) => t.functionReads?.includes(column) && !(read !== undefined && readers.includes(t)))
+    const reported = (t: TriggerModel) => read !== undefined && readers.includes(t)
+    const inFunctions = triggers.filter((t) => t.functionReads?.includes(column) && !reported(t))
     const inFunction = inFunctions.length === 0 ? undefined : textBreak(op, 'function')
     if (inFunction !== undefined) findings.push(finding(op, inFunction, named, on(inFunctions)))
+    const asArguments = triggers.filter((t) => t.argumentReads?.includes(column) && !reported(t) && !inFunctions.includes(t))
+    const asArgument = asArguments.length === 0 ? undefined : textBreak(op, 'arguments')
+    if (asArgument !== undefined) findings.push(finding(op, asArgument, named, on(asArguments)))
     if (findings.length > 0) return findings
     const writing = writers(origin.table, column)
     const written = writing.length === 0 ? undefined : writeBreak(op, tracked)
@@ -111,13 +115,15 @@ function writeBreak(op: Operation, tracked: boolean): Break | undefined {
 }
 
 /**
- * textBreak: the trigger's text, or its function's (`where` says which), names the column, and the trigger fails
- * when it next fires.
+ * textBreak: the trigger's text, its function's, or the arguments it passes its function (`where` says which),
+ * names the column, and the trigger fails when it next fires.
  */
-function textBreak(op: Operation, where: 'text' | 'function'): Break | undefined {
+function textBreak(op: Operation, where: 'text' | 'function' | 'arguments'): Break | undefined {
   const fails = 'every write the trigger fires on fails from then on (unknown column)'
   const inFunction = where === 'function'
-  const how = (several: boolean) => `${!inFunction ? '' : several ? 'in their functions ' : 'in its function '}as NEW or OLD`
+  const how = (several: boolean) => where === 'arguments'
+    ? several ? 'as arguments of their functions' : 'as an argument of its function'
+    : `${!inFunction ? '' : several ? 'in their functions ' : 'in its function '}as NEW or OLD`
   if (op.kind === 'drop_column') {
     return {
       what: (column, triggers, several) => `Drops column ${column}, which ${triggers} ${several ? 'read' : 'reads'} ${how(several)}: ${fails}`,

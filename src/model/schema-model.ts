@@ -119,6 +119,12 @@ export interface TriggerModel {
    */
   readonly functionReads?: readonly string[]
   /**
+   * The columns of its table it passes its function by name as arguments (PostgreSQL's
+   * `tsvector_update_trigger('fulltext', 'pg_catalog.english', 'title')`, which it does not track). Renamed as
+   * `reads` are.
+   */
+  readonly argumentReads?: readonly string[]
+  /**
    * The columns, of its own table or others, its body writes by name (`INSERT INTO t (a)`, `UPDATE t SET a`),
    * as the database held them when read (SQLite, which drops such a column without a word).
    */

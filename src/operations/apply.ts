@@ -143,6 +143,7 @@ function renameColumn(table: TableModel, from: string, to: string): TableModel {
         ...t,
         ...(t.reads !== undefined && { reads: rename(t.reads) }),
         ...(t.functionReads !== undefined && { functionReads: rename(t.functionReads) }),
+        ...(t.argumentReads !== undefined && { argumentReads: rename(t.argumentReads) }),
       })),
     }),
   }

@@ -17,6 +17,9 @@ class Post { @PrimaryGeneratedColumn() id: number; @Column('text') body: string;
 @Entity('post')
 class PostRenamed { @PrimaryGeneratedColumn() id: number; @Column('text') content: string; @Column('integer') score: number }
 
+@Entity('post')
+class PostRenamedColumn { @PrimaryGeneratedColumn() id: number; @Column('text') content: string; @Column('text') score: string }
+
 @ViewEntity('post_v')
 class PostV { @ViewColumn() id: number }
 
@@ -121,14 +124,19 @@ describe.each([['view entity without expression', [PostV]], ['view no entity dec
   })
 })
 
+async function mariadbPostWithView(): Promise<TestDatabase> {
+  const db = await createMariaDbDatabase('keptviewrenamed')
+  await migrateTo(db, [Post], 'Init')
+  await db.query(`INSERT INTO post (body, score) VALUES ('first', '10')`)
+  await db.query('CREATE VIEW post_v AS SELECT id, body FROM post')
+  return db
+}
+
 // MySQL stores a view as text: a table renamed under it breaks it, and it cannot be made again as it was.
 describe('mariadb: a view no entity declares reading a table renamed', () => {
   let db: TestDatabase
   beforeAll(async () => {
-    db = await createMariaDbDatabase('keptviewrenamed')
-    await migrateTo(db, [Post], 'Init')
-    await db.query(`INSERT INTO post (body, score) VALUES ('first', '10')`)
-    await db.query('CREATE VIEW post_v AS SELECT id, body FROM post')
+    db = await mariadbPostWithView()
   })
   afterAll(async () => db?.drop())
 
@@ -140,5 +148,26 @@ describe('mariadb: a view no entity declares reading a table renamed', () => {
     await upgrade(projectFor(db, [Article]))
     expect(await pendingChanges(db, [Article])).toEqual([])
     expect(await db.query('SELECT body FROM article')).toEqual([{ body: 'first' }])
+  })
+})
+
+// Nor does it carry a column's rename into a view: made again before the rename with its own text (sakila's
+// film_list reading film.description), the view failed on every read after (ERROR 1356), with no word of it.
+describe('mariadb: a view no entity declares reading a column renamed', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await mariadbPostWithView()
+  })
+  afterAll(async () => db?.drop())
+
+  it('is refused with what to do, and the rename goes through once the view is dropped by hand', async () => {
+    const renamed = [PostRenamedColumn]
+    await expect(generateMigration(projectFor(db, renamed), 'Rename', 1_830_000_008_000, { renames: parseRenameFlags(['post.body=content']) }))
+      .rejects.toThrow(/^view post_v keeps the database's definition, which reads post\.body, and this migration renames that column to content, .*drop it by hand first/)
+    await db.query('DROP VIEW post_v')
+    await generateMigration(projectFor(db, renamed), 'Rename', 1_830_000_009_000, { renames: parseRenameFlags(['post.body=content']) })
+    await upgrade(projectFor(db, renamed))
+    expect(await pendingChanges(db, renamed)).toEqual([])
+    expect(await db.query('SELECT content FROM post')).toEqual([{ content: 'first' }])
   })
 })

@@ -90,6 +90,11 @@ export interface ColumnRow {
   readonly identity: string
   readonly generated: string
   readonly owns_sequence: boolean
+  /**
+   * The sequence in the table's schema that the default reads and no column owns (hand-written DDL that makes a
+   * key's sequence apart, with no `OWNED BY`); null where none.
+   */
+  readonly unowned_default_sequence: string | null
   readonly collation: string | null
   readonly comment: string | null
   /** The type a column of a domain (or an array of one) stores, where `type_text` names the domain. */
@@ -119,6 +124,16 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
       AND dep.refobjid = t.oid
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   ) AS owns_sequence,
+  CASE WHEN d.oid IS NOT NULL THEN (
+    SELECT s.relname::text FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.refobjid AND s.relkind = 'S'
+    JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace AND sn.nspname = t.schema
+    WHERE dep.classid = 'pg_catalog.pg_attrdef'::regclass AND dep.objid = d.oid AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+      AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend owner WHERE owner.classid = 'pg_catalog.pg_class'::regclass AND owner.objid = s.oid
+          AND owner.refclassid = 'pg_catalog.pg_class'::regclass AND owner.deptype IN ('a', 'i'))
+    LIMIT 1
+  ) END AS unowned_default_sequence,
   CASE WHEN a.attcollation <> ty.typcollation THEN co.collname::text END AS collation,
   ds.description AS comment,
   CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END AS domain_base_type,
@@ -326,6 +341,8 @@ export interface TriggerRow {
   readonly columns: readonly string[]
   /** The source of its function where that is PL/pgSQL, whose `NEW.x` and `OLD.x` the database does not track. */
   readonly function_body: string | null
+  /** The arguments its function is called with (pg_trigger.tgargs), in hex: each ends with a zero byte. */
+  readonly arguments_hex: string
 }
 /**
  * The triggers made on the tables in scope (not those of constraints): the definition as pg_get_triggerdef
@@ -338,7 +355,8 @@ SELECT t.schema, t.name AS table, g.tgname::text AS name, pg_get_triggerdef(g.oi
     JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
     WHERE d.classid = 'pg_catalog.pg_trigger'::regclass AND d.objid = g.oid
       AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = g.tgrelid AND d.refobjsubid > 0), '{}') AS columns,
-  CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc END AS function_body
+  CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc END AS function_body,
+  encode(g.tgargs, 'hex') AS arguments_hex
 FROM tables t
 JOIN pg_catalog.pg_trigger g ON g.tgrelid = t.oid
 JOIN pg_catalog.pg_proc p ON p.oid = g.tgfoid

@@ -12,12 +12,15 @@ import type {
   UniqueModel,
 } from '../../model/schema-model'
 import type { ColumnRow, ConstraintRow, IndexRow } from './postgres-catalog-queries'
+import { serialSequenceBaseName } from './postgres-quote'
 
 /** columnOf turns a catalog row into a raw column; `canonicalColumn` finishes it. */
 export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonly string[]>): ColumnModel {
   const isEnum = row.enum_name !== null
-  // A `nextval(...)` default on a column that owns its sequence is what SERIAL creates.
-  const serial = row.owns_sequence && row.default_expr !== null && /^nextval\(/i.test(row.default_expr)
+  // A `nextval(...)` default on a column that owns its sequence is what SERIAL creates; so is one on the sequence
+  // SERIAL would have made for it that no column owns, which TypeORM reads as its own serial too (by its name).
+  const serialSequence = row.owns_sequence || row.unowned_default_sequence === serialSequenceBaseName(row.table, row.name)
+  const serial = serialSequence && row.default_expr !== null && /^nextval\(/i.test(row.default_expr)
   const generated: ColumnGeneration | undefined =
     row.identity === 'a' ? { kind: 'identity', always: true }
       : row.identity === 'd' ? { kind: 'identity', always: false }

@@ -45,6 +45,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
       renamesInPlace: true,
       indexNameCase: 'folds-unquoted',
       replacesViews: true,
+      viewsFollowColumnRenames: true,
       caseInsensitiveTypes: ['citext'],
       schemaWideNames: ['index', 'unique', 'primary key', 'exclusion'],
       typeFamilies: postgresTypeFamilies,

@@ -6,12 +6,24 @@ import { nameOfToken } from './postgres-sql-tokens'
 /**
  * triggerOf reads a trigger's row: its definition as PostgreSQL prints it, the columns the database tracks it
  * reading (`UPDATE OF`, WHEN), and those of `columns` (its table's) its PL/pgSQL function names as `NEW.column` or
- * `OLD.column`, which the database does not track.
+ * `OLD.column`, or that its function is called with as an argument (`tsvector_update_trigger('fulltext',
+ * 'pg_catalog.english', 'title')`), which the database tracks neither.
  */
 export function triggerOf(row: TriggerRow, columns: readonly string[]): TriggerModel {
   const named = row.function_body === null ? new Set<string>() : new Set(rowReferences(row.function_body))
   const functionReads = columns.filter((column) => named.has(column))
-  return { name: row.name, sql: row.definition, reads: row.columns, ...(functionReads.length > 0 && { functionReads }) }
+  const passed = new Set(triggerArguments(row.arguments_hex))
+  const argumentReads = columns.filter((column) => passed.has(column))
+  return {
+    name: row.name, sql: row.definition, reads: row.columns,
+    ...(functionReads.length > 0 && { functionReads }),
+    ...(argumentReads.length > 0 && { argumentReads }),
+  }
+}
+
+/** triggerArguments splits pg_trigger.tgargs, each argument's UTF-8 bytes followed by a zero byte. */
+function triggerArguments(hex: string): string[] {
+  return Buffer.from(hex, 'hex').toString('utf8').split('\0').slice(0, -1)
 }
 
 /**

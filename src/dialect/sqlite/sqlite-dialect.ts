@@ -23,6 +23,7 @@ import { backupSqlite, sqliteBackupName } from './sqlite-backup'
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   capabilities: {
+    viewsFollowColumnRenames: true,
     schemas: false,
     enumTypes: false,
     extensions: false,
