@@ -45,6 +45,13 @@ export interface DialectCapabilities {
   readonly schemas: boolean
   /** Enum types are named database objects (PostgreSQL), not CHECKs (SQLite). */
   readonly enumTypes: boolean
+  /**
+   * Changing a column's type makes the database write the checks and partial indexes that read the column again,
+   * in its own words with casts from the type before (PostgreSQL: `balance >= 0` made numeric, then bigint again,
+   * reads `(balance)::numeric >= (0)::numeric`): such a check or index is dropped before the change and made
+   * again after, from the entities' text (going back, the database's). Absent: they stay as they were written.
+   */
+  readonly retypeRewritesPredicates?: boolean
   /** Extensions exist and defaults may need them. */
   readonly extensions: boolean
   /** Column names are compared ignoring case (`magnetURI` is `magnetUri`). Absent: case matters. */

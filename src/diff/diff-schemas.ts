@@ -49,7 +49,7 @@ export function diffSchemas(
   const tables = matchBy(before.tables, wanted.tables, qualifiedKey)
   for (const table of tables.added) ops.push(...createTable(table))
   for (const table of tables.removed) ops.push(...dropTable(table))
-  const comparison = { enumValuesOnType: capabilities.enumTypes }
+  const comparison = { enumValuesOnType: capabilities.enumTypes, retypeRewritesPredicates: capabilities.retypeRewritesPredicates === true }
   for (const { actual: from, desired: to } of tables.both) ops.push(...diffTable(from, to, comparison, renameObjects))
 
   return orderOperations(claimedRenames(ops, before, capabilities.indexNamesApart), orderOptionsFor(capabilities))

@@ -1,7 +1,7 @@
 import { enumTypeKey } from '../model/enum-type-key'
 import type { CheckModel, IndexModel, TableModel } from '../model/schema-model'
 import { checkMentionsColumn, predicateMentionsColumn } from '../operations/rename-identifier'
-import type { ColumnComparison } from '../plan/column-change'
+import { type ColumnComparison, columnChanges } from '../plan/column-change'
 
 /** RetypedPredicates says which matched index or check (database's, entities') is made again around its column's change. */
 export interface RetypedPredicates {
@@ -16,13 +16,17 @@ export interface RetypedPredicates {
  * or check is dropped before the change and created again after from the entities' text, also where that text
  * means the same as the database's (the `::text` of a literal beside a text column is implicit). One whose text
  * is the database's own (left to the database: `synchronize: false`) would fail again when created: it is left
- * standing, and INDEX_PREDICATE_OLD_TYPE says so.
+ * standing, and INDEX_PREDICATE_OLD_TYPE says so. Where the database writes them again on any change of type
+ * (ColumnComparison.retypeRewritesPredicates), those reading a column of another type are made again too, so
+ * that going back leaves the database's words as they were.
  */
 export function retypedPredicates(actual: TableModel, desired: TableModel, comparison: ColumnComparison): RetypedPredicates {
   const theirs = new Map(actual.columns.map((c) => [c.name, c]))
-  const retyped = !comparison.enumValuesOnType ? [] : desired.columns.filter((c) => {
+  const retyped = desired.columns.filter((c) => {
     const was = theirs.get(c.name)
-    return was !== undefined && enumTypeKey(was) !== enumTypeKey(c)
+    if (was === undefined) return false
+    if (comparison.enumValuesOnType && enumTypeKey(was) !== enumTypeKey(c)) return true
+    return comparison.retypeRewritesPredicates === true && columnChanges(was, c, comparison).includes('type')
   }).map((c) => c.name)
   return {
     index: (was, wanted) => wanted.where !== undefined && (wanted.whereSql ?? wanted.where) !== (was.whereSql ?? was.where)

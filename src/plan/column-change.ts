@@ -13,6 +13,8 @@ export type ColumnAspect = 'type' | 'size' | 'nullability' | 'default' | 'genera
 export interface ColumnComparison {
   /** Enum labels belong to a named type that is diffed on its own, not to the column. */
   readonly enumValuesOnType: boolean
+  /** See DialectCapabilities.retypeRewritesPredicates. */
+  readonly retypeRewritesPredicates?: boolean
 }
 
 const aspects: { readonly [A in ColumnAspect]: (c: ColumnModel) => unknown } = {

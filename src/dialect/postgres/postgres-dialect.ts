@@ -35,6 +35,7 @@ function postgresDialectIn(currentSchema: string | undefined): Dialect {
     capabilities: {
       schemas: true,
       enumTypes: true,
+      retypeRewritesPredicates: true,
       extensions: true,
       triggersTrackColumns: true,
       transactionalDdl: true,
