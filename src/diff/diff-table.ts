@@ -83,7 +83,7 @@ export function diffTable(actual: TableModel, desired: TableModel, comparison: C
   if (otherEngine || (actual.withoutRowid === true) !== (desired.withoutRowid === true)) {
     ops.push({ kind: 'alter_table_options', table, from: tableOptionsOf(actual), to: tableOptionsOf({ ...desired, engine: desired.engine ?? actual.engine }) })
   }
-  if ((actual.comment ?? null) !== (desired.comment ?? null)) {
+  if (desired.commentUndeclarable !== true && (actual.comment ?? null) !== (desired.comment ?? null)) {
     ops.push({ kind: 'alter_table_comment', table, from: actual.comment, to: desired.comment })
   }
   return ops

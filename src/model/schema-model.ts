@@ -36,6 +36,11 @@ export interface TableModel extends QualifiedName {
   /** Exclusion constraints (PostgreSQL), sorted by name; absent where there are none. */
   readonly exclusions?: readonly ExclusionModel[]
   readonly comment?: string
+  /**
+   * The project's TypeORM has no table comments (its 0.3 releases before @Entity's `comment` option): no entity
+   * can declare one, so the database's is left as it is, never compared.
+   */
+  readonly commentUndeclarable?: true
   /** SQLite `WITHOUT ROWID` tables. */
   readonly withoutRowid?: boolean
   /** The storage engine, where the entity names one (MySQL `ENGINE=InnoDB`). */

@@ -31,6 +31,7 @@ export function tableModelOf(
     checks: checkModelsOf(metadata, where, warn),
     ...(exclusions.length > 0 && { exclusions }),
     ...(typeof metadata.comment === 'string' && metadata.comment !== '' && { comment: metadata.comment }),
+    ...(!('comment' in metadata) && { commentUndeclarable: true as const }),
     ...(metadata.withoutRowid === true && { withoutRowid: true }),
     ...(typeof metadata.engine === 'string' && metadata.engine !== '' && { engine: metadata.engine }),
   }

@@ -74,6 +74,7 @@ export function canonicalMysqlTable(table: TableModel, server: MysqlServer | und
     foreignKeys: byName(table.foreignKeys.map(canonicalForeignKey)),
     checks: byName(table.checks.map(canonicalCheck)),
     ...withComment(reportedComment(table.comment)),
+    ...(table.commentUndeclarable === true && { commentUndeclarable: true as const }),
     ...(table.engine !== undefined && { engine: table.engine }),
     ...(table.charset !== undefined && { charset: table.charset }),
     ...(table.collation !== undefined && { collation: table.collation }),

@@ -25,6 +25,7 @@ export function canonicalTable(table: TableModel): TableModel {
     checks: byName(table.checks.map(canonicalCheck)),
     ...(table.exclusions !== undefined && table.exclusions.length > 0 && { exclusions: byName(table.exclusions.map(canonicalExclusionModel)) }),
     ...withComment(table.comment),
+    ...(table.commentUndeclarable === true && { commentUndeclarable: true as const }),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
     ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
     ...(table.unlogged === true && { unlogged: true }),
