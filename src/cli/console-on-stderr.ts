@@ -18,3 +18,12 @@ export async function withConsoleOnStderr<T>(work: () => Promise<T>): Promise<T>
     for (const [name, method] of own) writable[name] = method
   }
 }
+
+/**
+ * stdoutIsReport says whether a command's stdout is a report a program reads: `--format` other than text,
+ * `--sql`, and `current`, whose lines scripts take as they are.
+ */
+export function stdoutIsReport(args: { readonly [option: string]: unknown }): boolean {
+  const command = Array.isArray(args._) ? args._[0] : undefined
+  return (typeof args.format === 'string' && args.format !== 'text') || args.sql === true || command === 'current'
+}

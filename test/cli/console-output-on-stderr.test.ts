@@ -4,10 +4,12 @@ import { runScript } from '../support/run-script'
 import { type TempProject, tempProject } from '../support/temp-project'
 import { type TestDatabase, createSqliteDatabase } from '../support/test-database'
 
-// upgrade --sql and downgrade --sql record a migration by running it: what it prints with console.log (sogeBot's
-// first migration says "Skipping migration zero, ..." when the migrations table has rows, which the recording's
-// probe gives it), and what a DataSource with `logging: true` logs, went to stdout inside the script, which then
-// failed at its first line. It goes to stderr; stdout holds the script alone.
+// Where stdout is a report a program reads (upgrade --sql and downgrade --sql, --format json/sql/markdown/github,
+// current), what the project prints through console went into it: upgrade --sql records a migration by running it,
+// and what it printed (sogeBot's first migration says "Skipping migration zero, ..." when the migrations table has
+// rows, which the recording's probe gives it) and what a DataSource with `logging: true` logs led the script,
+// which failed at its first line; `status --format json` and `check --from-migrations --format json` printed
+// TypeORM's `query: ...` lines before the JSON. It goes to stderr; stdout holds the report alone.
 
 const migration = `
 import type { MigrationInterface, QueryRunner } from 'typeorm'
@@ -66,4 +68,14 @@ test('what migrations and the logger print while a script is recorded goes to st
   expect(down.stderr).toContain('dropping note')
   runScript(byHand, down.stdout)
   expect((await databaseState(byHand)).migrations).toEqual([])
+})
+
+test('JSON reports and current are read by programs: they hold the report alone', () => {
+  expect(runBuiltCli(project.dir, ['hash']).code).toBe(0)
+  for (const args of [['status', '--format', 'json'], ['check', '--from-migrations', '--format', 'json'], ['diff', '--format', 'json'], ['current']]) {
+    const run = runBuiltCli(project.dir, args)
+    expect({ args, code: run.code, logged: /query: /.test(run.stdout) }).toEqual({ args, code: 0, logged: false })
+    if (!args.includes('diff')) expect(run.stderr).toContain('query: ')
+    if (args.includes('json')) expect(() => JSON.parse(run.stdout)).not.toThrow()
+  }
 })
