@@ -16,6 +16,7 @@ import { migrationNameArgument } from './migration-name-arg'
 import { ExitCode } from './exit-codes'
 import { withRenamePrompt } from './prompt-rename'
 import { downgradeTarget, upgradeTarget } from './revision-words'
+import { stdoutIsReport, withConsoleOnStderr } from './console-on-stderr'
 import { parseSecondsFlag } from './seconds-flag'
 import { parseTimestampFlag } from './timestamp-flag'
 
@@ -110,7 +111,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     if (failed) return
     try {
       registerTypeScriptLoader()
-      exitCode = await work(colored(output, typeof a.color === 'boolean' ? a.color : undefined))
+      const command = () => work(colored(output, typeof a.color === 'boolean' ? a.color : undefined))
+      exitCode = await (stdoutIsReport(a) ? withConsoleOnStderr(command) : command())
     } catch (err) {
       output.err(`typeorm-autogen: ${describeError(err)}`)
       exitCode = ExitCode.error
