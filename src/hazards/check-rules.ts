@@ -1,6 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf } from '../model/qualified-name'
 import { writtenCheck } from '../model/written-sql'
+import { checkMentionsColumn } from '../operations/rename-identifier'
 import type { HazardFinding } from './hazard-finding'
 import { tableText } from './hazard-names'
 import { namedAsInDatabase } from './predicate-names'
@@ -21,7 +22,7 @@ export function addCheckFindings(context: RuleContext): HazardFinding[] {
       code: 'ADD_CHECK', operation: op,
       what: `Adds check ${quoteDoubled(op.check.name)} (${expression}) on ${tableText(op.table)}, which fails while a row breaks it`,
       advice: 'fix those rows first',
-      ...(namedAsInDatabase(context, index, op.table) && {
+      ...(namedAsInDatabase(context, index, op.table, (column) => checkMentionsColumn(op.check, column)) && {
         probe: { kind: 'fails_check' as const, table: nameOf(table), expression },
       }),
     }]

@@ -5,6 +5,7 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { isLiteralDefault } from '../model/literal-default'
 import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
+import { mentionsColumn } from '../operations/rename-identifier'
 import type { HazardFinding } from './hazard-finding'
 import { givesRowsAValue, implicitlyFilled } from './new-column-values'
 import { namedAsInDatabase } from './predicate-names'
@@ -30,7 +31,7 @@ export function uniqueFindings(context: RuleContext): HazardFinding[] {
       ? oneValueColumns(context.input.changes.ops, added, context.input.dialect.capabilities)
       : undefined
     if (filled !== undefined) return [sameValueUniqueFinding(op, added, nameOf(table), filled)]
-    const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table)
+    const asNamed = known && table.name === added.table.name && namedAsInDatabase(context, index, added.table, (column) => added.where !== undefined && mentionsColumn(added.where, column))
     const compared = known ? comparedAs(context.input.changes.ops, added, origins, table.collation) : undefined
     const countable = known && (added.where === undefined || asNamed) && compared !== 'uncountable'
     return [addUniqueFinding(op, added, countable ? { table: nameOf(table), columns: origins, ...compared } : undefined)]

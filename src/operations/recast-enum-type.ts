@@ -1,9 +1,11 @@
 import { quoteDoubled, quoteLiteral } from '../dialect/quote'
+import { readsSameBare } from '../model/bare-identifier'
 import type { QualifiedName } from '../model/schema-model'
 
 /**
  * recastEnumType rewrites the casts to the enum type `from` in an expression (`'a'::"post_status_enum"`) into
- * casts to `to`, as PostgreSQL prints them once the type is renamed or moved. A name is matched bare or quoted;
+ * casts to `to`, as PostgreSQL prints them once the type is renamed or moved. A name is matched bare or quoted,
+ * and written bare where it reads the same bare, as PostgreSQL prints it (`'a'::post_state`, `'a'::"PostState"`);
  * a cast naming the schema (the type is off the search path) keeps naming it, and one is written where the
  * type moves.
  */
@@ -11,8 +13,9 @@ export function recastEnumType(sql: string, from: QualifiedName, to: QualifiedNa
   const spelled = (name: string) => `(?:${escaped(quoteDoubled(name))}|${escaped(name)}\\b)`
   const schemaPrefix = from.schema === undefined ? '' : `(${spelled(from.schema)}\\.)?`
   const cast = new RegExp(`::\\s*${schemaPrefix}${spelled(from.name)}`, 'g')
-  const qualifiedTo = to.schema === undefined ? quoteDoubled(to.name) : `${quoteDoubled(to.schema)}.${quoteDoubled(to.name)}`
-  return sql.replace(cast, (_, schema?: string) => `::${schema !== undefined || from.schema !== to.schema ? qualifiedTo : quoteDoubled(to.name)}`)
+  const written = (name: string) => (readsSameBare(name) ? name : quoteDoubled(name))
+  const qualifiedTo = to.schema === undefined ? written(to.name) : `${written(to.schema)}.${written(to.name)}`
+  return sql.replace(cast, (_, schema?: string) => `::${schema !== undefined || from.schema !== to.schema ? qualifiedTo : written(to.name)}`)
 }
 
 /**

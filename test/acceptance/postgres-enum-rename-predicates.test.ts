@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm'
-import { expectCleanCycle, migrateTo, pendingChanges } from '../support/migration-cycle'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { expectCleanCycle, migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // An enum type renamed in place keeps its oid: the partial indexes and checks reading its columns follow it, and
@@ -31,4 +32,13 @@ it.each([
   await db.query(`INSERT INTO task (id, title, state) VALUES (1, 'a', 'open'), (2, 'b', 'closed')`)
   expect((await pendingChanges(db, entities(to))).map((op) => op.kind)).toEqual(['rename_enum'])
   await expectCleanCycle(db, entities(from), entities(to), 'RenameType', 'SELECT id, title, state::text AS state FROM task ORDER BY id')
+})
+
+it.each([
+  ['task_state', 'task_status'],
+  ['task_state', 'TaskStatus'],
+])('with keepDatabaseNames, finds nothing to change where enum type %s is named %s', async (from, to) => {
+  db = await createPostgresDatabase('enumrenamekeep')
+  await migrateTo(db, entities(from), 'Tasks')
+  expect((await compareProject(projectFor(db, entities(to), { keepDatabaseNames: true }))).up).toEqual([])
 })

@@ -34,6 +34,26 @@ class PlayerRenamedChecked {
   @Column({ type: 'int', default: 0 }) games: number
 }
 
+// Found on energyweb origin: a column the base entity adds to every table (a @DeleteDateColumn) left the checks the
+// same migration adds uncounted, though they name none of the new columns.
+@Entity('player')
+@Check('CHK_player_rating', 'rating <= 5000')
+class PlayerCheckedWithNewColumn {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', nullable: true }) rating: number | null
+  @Column({ type: 'int', default: 0 }) games: number
+  @Column({ type: 'int', nullable: true }) level: number | null
+}
+
+@Entity('player')
+@Check('CHK_player_level', 'level <= 5000')
+class PlayerCheckedNewColumn {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'int', nullable: true }) rating: number | null
+  @Column({ type: 'int', default: 0 }) games: number
+  @Column({ type: 'int', nullable: true }) level: number | null
+}
+
 @Entity('season')
 @Check('CHK_season_year', 'year > 2000')
 class Season {
@@ -62,6 +82,15 @@ describe.each(allDialects('add_check'))('%s: a check added to a table with rows'
     const { hazards, warnings } = await compareProject(projectFor(db, [PlayerRenamedChecked]))
     expect(warnings).toEqual([])
     expect(hazards.find((h) => h.code === 'ADD_CHECK')?.measurement).toBeUndefined()
+  })
+
+  it('is counted where a column added before it is one the expression does not name, and not where it is', async () => {
+    const counted = await compareProject(projectFor(db, [PlayerCheckedWithNewColumn]))
+    expect(counted.warnings).toEqual([])
+    expect(counted.hazards.find((h) => h.code === 'ADD_CHECK')?.message).toMatch(/\(1 row breaks it\)/)
+    const uncounted = await compareProject(projectFor(db, [PlayerCheckedNewColumn]))
+    expect(uncounted.warnings).toEqual([])
+    expect(uncounted.hazards.find((h) => h.code === 'ADD_CHECK')?.measurement).toBeUndefined()
   })
 
   it('fails the migration as it says, and runs once no row breaks it', async () => {

@@ -28,14 +28,24 @@ function entities(completedIs: string, quote: string) {
     @Column({ type: 'int', nullable: true }) printerId: number | null
     @RenamedFrom('completed') @Column({ type: 'boolean', default: false }) isCompleted: boolean
   }
-  return { LogBefore, LogAfter }
+  @Entity('maintenance_log')
+  @Index(['printerId'], { unique: true, where: `completed = ${completedIs}` })
+  @Index(['printerName'], { unique: true, where: `completed = ${completedIs}` })
+  class LogWithNotes {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'int', nullable: true }) printerId: number | null
+    @Column({ type: 'varchar', nullable: true }) printerName: string | null
+    @Column({ type: 'boolean', default: false }) completed: boolean
+    @Column({ type: 'varchar', nullable: true }) notes: string | null
+  }
+  return { LogBefore, LogAfter, LogWithNotes }
 }
 
 describe.each([
   ['sqlite', () => createSqliteDatabase(), '0', ''],
   ['postgres', () => createPostgresDatabase('partial_unique_rename'), 'false', '"'],
 ])('%s: a partial unique index whose predicate names a column renamed beside it', (_dialect, createDatabase, completedIs, quote) => {
-  const { LogBefore, LogAfter } = entities(completedIs, quote)
+  const { LogBefore, LogAfter, LogWithNotes } = entities(completedIs, quote)
   let db: TestDatabase
   beforeAll(async () => {
     db = await createDatabase()
@@ -51,5 +61,10 @@ describe.each([
     const unique = hazards.find((h) => h.code === 'ADD_UNIQUE')
     expect(unique?.message).toContain(`which fails while values repeat among the rows where ${quote}isCompleted${quote} = ${completedIs}`)
     expect(unique?.measurement).toBeUndefined()
+  })
+
+  it('counts its duplicates where the column added before it is one its predicate does not name', async () => {
+    const unique = (await compareProject(projectFor(db, [LogWithNotes]))).hazards.find((h) => h.code === 'ADD_UNIQUE')
+    expect(unique?.measurement?.text).toBe('no duplicate values of ("printerName")')
   })
 })
