@@ -1,7 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { ForeignKeyModel, IndexModel, TableModel } from '../model/schema-model'
-import { uniqueKeysOf } from '../model/unique-keys'
+import { alreadyUnique } from '../model/unique-keys'
 import { uniqueOnKeepsUnique } from '../model/column-lists'
 import type { CopyColumn, DropColumn, Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
@@ -191,7 +191,7 @@ function uniqueAdded(context: RuleContext, index: number, table: TableModel | un
 /** keptUnique: the table keeps, after the migration, a primary key, unique constraint or unique index (not partial) on these columns or some of them. */
 function keptUnique(context: RuleContext, index: number, columns: readonly string[]): boolean {
   const kept = context.input.changes.tableAt[index]?.to
-  return kept !== undefined && uniqueKeysOf(kept).some((key) => uniqueOnKeepsUnique(key, columns))
+  return kept !== undefined && alreadyUnique(kept, columns)
 }
 
 /** keptIndexes are the indexes the table has after the migration, those of its primary key and unique constraints included. */

@@ -3,7 +3,7 @@ import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
 import { isLiteralDefault } from '../model/literal-default'
-import { type Keyed, uniqueKeysOf } from '../model/unique-keys'
+import { alreadyUnique } from '../model/unique-keys'
 import type { Operation } from '../operations/operation'
 import { mentionsColumn } from '../operations/rename-identifier'
 import type { HazardFinding } from './hazard-finding'
@@ -149,12 +149,4 @@ function addedUniqueness(op: Operation): AddedUniqueness | undefined {
     default:
       return undefined
   }
-}
-
-/**
- * alreadyUnique says whether the table enforces uniqueness on these columns or some of them, in any order, on every
- * row: rows unique on (role_id) cannot repeat (role_id, dept_id).
- */
-export function alreadyUnique(table: Keyed, columns: readonly string[]): boolean {
-  return uniqueKeysOf(table).some((key) => key.length > 0 && key.every((c) => columns.includes(c)))
 }
