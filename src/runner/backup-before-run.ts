@@ -13,28 +13,22 @@ export interface BackupRequest {
 }
 
 /**
- * backupFileFor is the file `request` names for the backup of the database `options` point at, taken at
- * `takenAt`. It stops the run (UserError) where that file cannot be written, a folder that does not exist or a
- * file that does: checked before the run looks for migrations to run or revert, so that a mistyped PATH is
- * found on the first run, not on the first that has something to do.
+ * plannedBackup is the backup of the database `options` point at, to be made before migrations run or are
+ * reverted (Dialect.backup), to the file `request` names, named by `takenAt`. It never overwrites a file: where
+ * that file cannot be written, a folder that does not exist or a file that does, it stops the run (UserError)
+ * at once, before the run looks for migrations to run or revert, so that a mistyped PATH is found on the first
+ * run, not on the first that has something to do.
  */
-export function backupFileFor(options: DataSourceOptions, request: BackupRequest, takenAt = new Date()): string {
-  const named = dialectFor(options).backupName(options, takenAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'))
+export function plannedBackup(options: DataSourceOptions, request: BackupRequest, takenAt = new Date()): () => Promise<void> {
+  const dialect = dialectFor(options)
+  const named = dialect.backupName(options, takenAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'))
   const given = request.path === '' ? undefined : resolve(request.path)
   // A PATH that ends in a separator names a folder, whether it exists or not.
   const givenFolder = given !== undefined && (/[\\/]$/.test(request.path) || isFolder(given))
   const path = given === undefined ? join(named.folder ?? process.cwd(), named.file) : givenFolder ? join(given, named.file) : given
   if (!isFolder(dirname(path))) throw new UserError(`the folder ${dirname(path)} for the backup does not exist: create it, or name another with --backup PATH; nothing was run`)
   if (existsSync(path)) throw new UserError(`the backup file ${path} exists already: name another with --backup PATH, or move that one away; nothing was run`)
-  return path
-}
-
-/**
- * backupBeforeRun backs up the database `options` point at to `path` (see backupFileFor) before migrations run or
- * are reverted (Dialect.backup). A backup that cannot be written stops the run before anything ran.
- */
-export async function backupBeforeRun(options: DataSourceOptions, request: BackupRequest, path: string): Promise<void> {
-  request.onDone(await dialectFor(options).backup(options, path) ? path : undefined)
+  return async () => request.onDone(await dialect.backup(options, path) ? path : undefined)
 }
 
 function isFolder(path: string): boolean {

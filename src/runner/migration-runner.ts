@@ -15,7 +15,7 @@ import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
 import { type DowngradeTarget, type UpgradeTarget, planDowngrade, planUpgrade, recordedFrom } from './run-plan'
 import { inRunOrder } from './migration-target'
-import { backupBeforeRun, backupFileFor } from './backup-before-run'
+import { plannedBackup } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
 import { createMigrationsTableSchema } from './migrations-table-schema'
@@ -45,14 +45,14 @@ export async function upgrade(
 ): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
-    const backupFile = safety.backup && backupFileFor(dataSource.options, safety.backup)
+    const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
     refuseTransactionModeOverrides(transactionModeOf(dataSource),
       dataSource.migrations.filter((m) => toRun.includes(migrationNameOf(m))).map((instance) => ({ name: migrationNameOf(instance), instance })))
     beforeRun?.(toRun, applied, knownMigrations(dataSource.migrations.map(migrationNameOf), project.migrationsDir, project.migrationsInSubfolders))
     if (toRun.length === 0) return []
-    if (safety.backup && backupFile) await backupBeforeRun(dataSource.options, safety.backup, backupFile)
+    await backup?.()
     return runOnly(dataSource, pending, toRun)
   }))
 }
@@ -117,9 +117,9 @@ async function withQueryRunner(dataSource: DataSource, work: (runner: QueryRunne
 export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}): Promise<string[]> {
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
-    const backupFile = safety.backup && backupFileFor(dataSource.options, safety.backup)
+    const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)
     const toRevert = await revertible(dataSource, target)
-    if (toRevert.length > 0 && safety.backup && backupFile) await backupBeforeRun(dataSource.options, safety.backup, backupFile)
+    if (toRevert.length > 0) await backup?.()
     for (const _ of toRevert) await revertLast(dataSource)
     return toRevert
   }))
