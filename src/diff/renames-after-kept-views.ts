@@ -28,10 +28,9 @@ export function renamesAfterKeptViews(
   const moved = ops.filter((op): op is RenameColumn => op.kind === 'rename_column' && readByKept(op) !== undefined)
   if (moved.length === 0) return { ops: [...ops], renames: [] }
   const rest = ops.filter((op) => !moved.includes(op as RenameColumn))
-  const unfollowed = followsRenames ? undefined : moved[0]
-  if (unfollowed !== undefined) {
-    const view = readByKept(unfollowed)!
-    throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${unfollowed.table.name}.${unfollowed.from}, and this migration renames that column to ${unfollowed.to}, which the database does not carry into the view (it keeps the old name, and fails on every read): give the view its expression in its entity, or drop it by hand first and make it again with the new name after the migration`)
+  if (!followsRenames) {
+    const rename = moved[0]!
+    throw new UserError(`view ${qualifiedKey(readByKept(rename)!)} keeps the database's definition, which reads ${rename.table.name}.${rename.from}, and this migration renames that column to ${rename.to}, which the database does not carry into the view (it keeps the old name, and fails on every read): give the view its expression in its entity, or drop it by hand first and make it again with the new name after the migration`)
   }
   for (const rename of moved) {
     const after = ops.slice(ops.indexOf(rename) + 1).filter((op) => !moved.includes(op as RenameColumn))

@@ -12,7 +12,8 @@ import type { RuleContext } from './rule-context'
  * (capabilities.triggersTrackColumns), it refuses to drop one: upgrade fails there and is rolled back (a type
  * change, which it refuses too, drops the trigger and creates it again around it). Elsewhere the trigger's text
  * names them, and a rename or a drop makes every write the trigger fires on fail from then on; so do those its
- * function names (TriggerModel.functionReads), which no database tracks. A column a
+ * function names (TriggerModel.functionReads) or is passed as arguments (TriggerModel.argumentReads), which no
+ * database tracks. A column a
  * trigger of any table writes by name (TriggerModel.writes) breaks it the same way when dropped, and when renamed
  * where the database does not track the columns of triggers. No operation drops a user's trigger for good or
  * rewrites it.
@@ -33,19 +34,26 @@ export function triggerReadsColumnFindings(context: RuleContext): HazardFinding[
     // A drop the database refuses fails first: what else it would break does not matter then.
     if (read !== undefined && tracked) return [finding(op, read, named, on(readers))]
     const findings = read === undefined ? [] : [finding(op, read, named, on(readers))]
-    const reported = (t: TriggerModel) => read !== undefined && readers.includes(t)
-    const inFunctions = triggers.filter((t) => t.functionReads?.includes(column) && !reported(t))
-    const inFunction = inFunctions.length === 0 ? undefined : textBreak(op, 'function')
-    if (inFunction !== undefined) findings.push(finding(op, inFunction, named, on(inFunctions)))
-    const asArguments = triggers.filter((t) => t.argumentReads?.includes(column) && !reported(t) && !inFunctions.includes(t))
-    const asArgument = asArguments.length === 0 ? undefined : textBreak(op, 'arguments')
-    if (asArgument !== undefined) findings.push(finding(op, asArgument, named, on(asArguments)))
+    // Each trigger is named once, for the first way it names the column.
+    const listed = new Set(read === undefined ? [] : readers)
+    for (const [where, reads] of untrackedReads) {
+      const these = triggers.filter((t) => reads(t)?.includes(column) && !listed.has(t))
+      for (const t of these) listed.add(t)
+      const broken = these.length === 0 ? undefined : textBreak(op, where)
+      if (broken !== undefined) findings.push(finding(op, broken, named, on(these)))
+    }
     if (findings.length > 0) return findings
     const writing = writers(origin.table, column)
     const written = writing.length === 0 ? undefined : writeBreak(op, tracked)
     return written === undefined ? [] : [finding(op, written, named, writing)]
   })
 }
+
+/** The columns a trigger names that the database does not track: in its function's body, and as its function's arguments. */
+const untrackedReads: readonly (readonly ['function' | 'arguments', (trigger: TriggerModel) => readonly string[] | undefined])[] = [
+  ['function', (t) => t.functionReads],
+  ['arguments', (t) => t.argumentReads],
+]
 
 /** TriggerOf is a trigger and the table it is on. */
 interface TriggerOf {
