@@ -17,6 +17,8 @@ export interface RecordedCall extends RecordedQuery {
 export interface QueryRecorder {
   readonly runner: QueryRunner
   readonly calls: RecordedCall[]
+  /** Whether the caller read a value of the one empty row that `rowAt` gives (see queryRecorder). */
+  readonly rowValueRead: boolean
   release(): Promise<void>
 }
 
@@ -29,6 +31,8 @@ export interface QueryRecorder {
  */
 export function queryRecorder(dataSource: DataSource, rowAt?: number): QueryRecorder {
   const calls: RecordedCall[] = []
+  let rowValueRead = false
+  const row = watchedRow(() => { rowValueRead = true })
   const base = dataSource.createQueryRunner()
   // Inheriting from a real query runner keeps its helpers, which call `this.query`: the recording one.
   const runner = Object.create(base) as QueryRunner
@@ -36,21 +40,43 @@ export function queryRecorder(dataSource: DataSource, rowAt?: number): QueryReco
     query: async (sql: string, parameters?: unknown[], structured?: boolean) => {
       const call: RecordedCall = parameters === undefined || parameters.length === 0 ? { sql, resultRead: false } : { sql, parameters, resultRead: false }
       calls.push(call)
-      const rows = watched(calls.length - 1 === rowAt ? [{}] : [], () => { call.resultRead = true })
+      const rows = watched(calls.length - 1 === rowAt ? [row] : [], () => { call.resultRead = true })
       // A structured result's `records` are the rows; its `raw` and `affected` only report a write.
       return structured === true ? { records: rows, raw: [], affected: 0 } : rows
     },
     manager: dataSource.createEntityManager(runner),
   })
-  return { runner, calls, release: () => base.release() }
+  return { runner, calls, get rowValueRead() { return rowValueRead }, release: () => base.release() }
 }
 
-/** watched is `rows` telling `onRead` when anything looks into it (`then`, asked by every await, does not count). */
+/** watchedRow is an empty row telling `onRead` when a value of it is read (`then`, asked by every await, does not count). */
+function watchedRow(onRead: () => void): Record<string, unknown> {
+  return new Proxy({}, {
+    get(target, key, receiver) {
+      if (key !== 'then') onRead()
+      return Reflect.get(target, key, receiver) as unknown
+    },
+  })
+}
+
+/**
+ * watched is `rows` telling `onRead` when anything looks into it (`then`, asked by every await, does not count):
+ * a property read, and also a look that reads none, such as `for (const k in rows)`, `Object.keys(rows)` or
+ * `'0' in rows`, which only ask for its keys, or for one, and find none in an empty result.
+ */
 function watched(rows: unknown[], onRead: () => void): unknown[] {
   return new Proxy(rows, {
     get(target, key, receiver) {
       if (key !== 'then') onRead()
       return Reflect.get(target, key, receiver) as unknown
+    },
+    has(target, key) {
+      if (key !== 'then') onRead()
+      return Reflect.has(target, key)
+    },
+    ownKeys(target) {
+      onRead()
+      return Reflect.ownKeys(target)
     },
   })
 }
@@ -70,7 +96,9 @@ export async function recordQueries(dataSource: DataSource, migration: Migration
  * failureOnRows is the message `migration` fails with when its query number `index` (of those its `direction`
  * makes, counted from 0) returns a row and it sends nothing after it: a check that must find no rows (a
  * generated guard, or one written by hand). It runs the migration again on `recorder`, made to give that
- * query one row, sending nothing.
+ * query one row, sending nothing. That row has no values: a migration that reads one and fails on what it
+ * got (a TypeError, as `row.key.split(':')` of a key that is not there) fails on the recording, where a real
+ * row would have let it go on, so that is no check.
  */
 export async function failureOnRows(recorder: QueryRecorder, migration: MigrationInterface, direction: 'up' | 'down', index: number): Promise<string | undefined> {
   try {
@@ -79,6 +107,7 @@ export async function failureOnRows(recorder: QueryRecorder, migration: Migratio
   } catch (err) {
     // The migration's own error, where nameMigrationErrors wrapped it in one naming the migration.
     const own = err instanceof Error && err.cause instanceof Error ? err.cause : err
+    if (recorder.rowValueRead && own instanceof TypeError) return undefined
     return recorder.calls.length === index + 1 && own instanceof Error ? own.message : undefined
   } finally {
     await recorder.release()
