@@ -18,16 +18,20 @@ export function setNotNullFindings(context: RuleContext): HazardFinding[] {
     const column = columnText(op.table, op.to.name)
     // The copy into this column, named as it is then: a contract copies into `score__new`, then renames it `score`.
     const target = context.origins.column(index, op.table, op.from.name)
-    // Filled before the migration runs, the column has the name it has in the database: a rename in the same
-    // migration (which a SQLite rebuild makes in the same step) has not run yet. In the database's own quotes:
-    // MySQL reads "name" as a string, and the advice would set nothing.
-    const name = context.input.dialect.quoteIdent(target?.column.name ?? op.to.name)
     const copiedInto = (c: (typeof copies)[number]) => {
       if (target === undefined) return sameName(c.op.table, op.table) && c.op.to.name === op.from.name
       const into = context.origins.column(c.index, c.op.table, c.op.to.name)
       return into !== undefined && into.table === target.table && into.column.name === target.column.name
     }
     const copy = copies.filter((c) => c.index < index && copiedInto(c)).at(-1)
+    // A copy into every row (a contract's into `score__new`), or into a column added empty, leaves NULL where its
+    // source holds NULL, whatever the column held before: the source is the column to fill.
+    const source = copy !== undefined && (copy.op.rows === 'all' || target === undefined)
+      ? context.origins.column(copy.index, copy.op.table, copy.op.from.name) : undefined
+    // Filled before the migration runs, the column has the name it has in the database: a rename in the same
+    // migration (which a SQLite rebuild makes in the same step) has not run yet. In the database's own quotes:
+    // MySQL reads "name" as a string, and the advice would set nothing.
+    const name = context.input.dialect.quoteIdent(source?.column.name ?? target?.column.name ?? op.to.name)
     return [{
       code: 'SET_NOT_NULL', operation: op,
       what: `Makes ${column} NOT NULL, which fails while a row holds NULL there`,

@@ -140,6 +140,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
   }
   const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
   const mode = transactionModeOf(dataSource)
+  const ownTables = knowingOwnTables(runner)
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
   const entries: ScriptEntry[] = []
   let taken = 0
@@ -161,7 +162,7 @@ async function record(dataSource: DataSource, direction: 'up' | 'down', names: r
           take(name)
           entries.push({ kind: 'end', migration: name })
         },
-        setUp: () => setUpTables(dataSource, executor, runner, from),
+        setUp: () => setUpTables(dataSource, executor, runner, from, ownTables),
         run: (migration, direction) => runMigration(migration, direction, runner, recorder.calls, recorderWithRowAt),
       })
       take()
@@ -181,25 +182,54 @@ function withMigrationStatements(recorder: QueryRecorder, syntax: MigrationScrip
   return Object.assign(runner, { beforeMigration: send(syntax.beforeMigration), afterMigration: send(syntax.afterMigration) })
 }
 
+type TableRef = Parameters<QueryRunner['hasTable']>[0]
+
+const tableName = (table: TableRef) => (typeof table === 'string' ? table : table.name)
+
+/**
+ * knowingOwnTables has the recording `runner` answer, to a migration asking whether one of TypeORM's own tables
+ * exists, what set-up found or made (the set it returns, filled by setUpTables): yes, where the script has it
+ * by then. A migration of a project that came from TypeORM 0.2, whose runner made no typeorm_metadata table,
+ * creates it itself where it is missing (`createTable(..., true)`): every query recorded getting no rows, it
+ * was written again after the script's own, which then failed where `upgrade` runs. Other tables are asked
+ * as before: the question is recorded, and gets no rows.
+ */
+function knowingOwnTables(runner: QueryRunner): Set<string> {
+  const present = new Set<string>()
+  const recorded = runner.hasTable.bind(runner)
+  Object.assign(runner, { hasTable: async (table: TableRef) => present.has(tableName(table)) || recorded(table) })
+  return present
+}
+
 /**
  * setUpTables records what TypeORM's runner creates before it runs a migration: its migrations table (in its
  * schema, see createMigrationsTableSchema) and, where the entities need it, its typeorm_metadata table, each
  * only when the database lacks it; for a database at the start of an offline range (`from`), the migrations
- * table only when that is base, as a database with a migration applied has it.
+ * table only when that is base, as a database with a migration applied has it. The tables it finds or makes
+ * are added to `present`.
  */
-async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runner: QueryRunner, from: string | undefined): Promise<void> {
+async function setUpTables(dataSource: DataSource, executor: ExecutorSteps, runner: QueryRunner, from: string | undefined, present: Set<string>): Promise<void> {
   const reader = dataSource.createQueryRunner()
   // TypeORM asks whether its tables exist: the database answers, and the question is not part of the script.
-  const hasTable = (table: Parameters<QueryRunner['hasTable']>[0]) =>
-    from !== undefined && table === executor.migrationsTable ? Promise.resolve(from !== 'base') : reader.hasTable(table)
-  const own = Object.assign(runner, { hasTable })
+  const hasTable = async (table: TableRef) => {
+    const found = from !== undefined && table === executor.migrationsTable ? from !== 'base' : await reader.hasTable(table)
+    if (found) present.add(tableName(table))
+    return found
+  }
+  const { hasTable: answering, createTable: creating } = runner
+  const createTable: QueryRunner['createTable'] = async (table, ...rest) => {
+    present.add(table.name)
+    return creating.call(own, table, ...rest)
+  }
+  const own = Object.assign(runner, { hasTable, createTable })
   try {
     await createMigrationsTableSchema(own, reader)
     await executor.createMigrationsTableIfNotExist(own)
     const schemaBuilder = dataSource.driver.createSchemaBuilder() as { createMetadataTableIfNecessary?: (queryRunner: QueryRunner) => Promise<void> }
     await schemaBuilder.createMetadataTableIfNecessary?.(own)
   } finally {
-    delete (own as Partial<QueryRunner>).hasTable
+    Object.assign(own, { hasTable: answering })
+    delete (own as Partial<QueryRunner>).createTable
     await reader.release()
   }
 }

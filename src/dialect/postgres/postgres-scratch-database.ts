@@ -39,7 +39,8 @@ export async function createPostgresScratchDatabase(options: DataSourceOptions, 
     description: `postgres ${postgresPlace(scratch).host}:${postgresPlace(scratch).port}/${name}`,
     connect: () => connectPostgres(scratch),
     drop() {
-      dropping ??= maintenance.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+      dropping ??= connectionsClosed(maintenance, name)
+        .then(() => maintenance.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`))
         .then(() => undefined)
         .finally(() => maintenance.end().catch(() => undefined))
       return dropping
@@ -50,6 +51,25 @@ export async function createPostgresScratchDatabase(options: DataSourceOptions, 
     throw err
   })
   return made
+}
+
+/** How long a drop waits for the connections to the scratch database to close before it ends them. */
+const CLOSE_WAIT_MS = 1000
+
+/**
+ * connectionsClosed waits, up to CLOSE_WAIT_MS, until no connection to the database `name` is left. pg's pool
+ * reports it has ended once it has asked its connections to close, before the server has seen them go: `WITH
+ * (FORCE)` then terminated them, and the pool of the DataSource just destroyed reported that as an error, which
+ * TypeORM logs as a warning. Connections still in use (a drop on Ctrl-C) are ended by the drop once the wait is over.
+ */
+async function connectionsClosed(maintenance: Client, name: string): Promise<void> {
+  const deadline = Date.now() + CLOSE_WAIT_MS
+  for (;;) {
+    const { rows: [found] } = await maintenance.query<{ open: number }>(
+      'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])
+    if (found === undefined || found.open === 0 || Date.now() >= deadline) return
+    await new Promise((done) => setTimeout(done, 10))
+  }
 }
 
 /**
