@@ -7,7 +7,7 @@ import { revertLast } from './migration-runner'
 import type { ScratchProject } from './scratch-database'
 import { withFailingStatement } from './failing-statement'
 import { migrationExecutor } from './migration-executor'
-import { strandedForeignKeys } from './stranded-foreign-keys'
+import { strandedForeignKeys, strandedKeyText } from './stranded-foreign-keys'
 import type { SchemaModel } from '../model/schema-model'
 
 /**
@@ -55,7 +55,7 @@ export async function revertAll(scratch: ScratchProject, schemas: readonly strin
     const after = await readSchema()
     broken.push(...strandedForeignKeys(before, after).map((fk) => ({
       code: 'DOWN_BROKE_FOREIGN_KEY', ...fileOf(files.find((f) => f.name === reverted.name)),
-      message: `after the down of migration ${reverted.name}, foreign key "${fk.foreignKey}" of table "${fk.table}" references table "${fk.referencedTable}", which does not exist, so every write to "${fk.table}" fails: a table renamed aside takes the foreign keys that reference it along; make the down create the new table under a temporary name, copy the rows, drop the old one and rename the new one into place`,
+      message: `after the down of migration ${reverted.name}, ${strandedKeyText(fk)}: a table renamed aside takes the foreign keys that reference it along; make the down create the new table under a temporary name, copy the rows, drop the old one and rename the new one into place`,
     })))
     before = after
   }

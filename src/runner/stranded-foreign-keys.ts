@@ -34,3 +34,8 @@ function referencedKey(fk: { readonly referencedSchema?: string, readonly refere
 function keyOf(table: string, foreignKey: string): string {
   return `${table}\0${foreignKey}`
 }
+
+/** strandedKeyText says what a stranded foreign key breaks: `foreign key "..." of table "..." references ...`. */
+export function strandedKeyText(fk: StrandedForeignKey): string {
+  return `foreign key "${fk.foreignKey}" of table "${fk.table}" references table "${fk.referencedTable}", which does not exist, so every write to "${fk.table}" fails`
+}
