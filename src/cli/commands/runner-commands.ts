@@ -55,12 +55,12 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
-  const before = await schemaBeforeDowngrade(project)
+  const shown = shownBy(project.settings, args.quiet)
+  const before = shown.warnings && !shown.ignore.has('STRANDED_FOREIGN_KEY') ? await schemaBeforeDowngrade(project) : undefined
   const reverted = await downgrade(project, args, runSafetyReport(args, output))
   if (reverted.length === 0) output.out(nothingToRevert(args))
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
-  const shown = shownBy(project.settings, args.quiet)
-  if (before !== undefined && reverted.length > 0 && shown.warnings && !shown.ignore.has('STRANDED_FOREIGN_KEY')) {
+  if (before !== undefined && reverted.length > 0) {
     for (const stranded of await downgradeVerification(project, before)) printWarning(output, warningLine(stranded))
   }
   return ExitCode.ok
