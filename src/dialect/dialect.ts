@@ -75,6 +75,13 @@ export interface DialectCapabilities {
    * primary key's, a unique constraint's or a unique index's (not partial), in any order.
    */
   readonly referencesAnyIndex?: boolean
+  /**
+   * A foreign key may name a table that does not exist: the name is looked up only when a row is written, which
+   * then fails (`no such table`), and renaming a table rewrites the keys that name it (SQLite), so a `down` that
+   * renames a table aside, makes it again and drops the renamed one leaves the other tables' keys on a table
+   * that is gone. Absent: the database refuses such a key.
+   */
+  readonly foreignKeysMayNameMissingTables?: boolean
   /** `CREATE INDEX CONCURRENTLY` exists (builds an index without blocking writes). Absent: no. */
   readonly concurrentIndexes?: boolean
   /** Foreign keys and checks can be added `NOT VALID` (no scan under lock) and validated later. Absent: no. */

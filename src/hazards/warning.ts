@@ -20,6 +20,7 @@ export const warningCodes = [
   'SCHEMA_DIFFERS',
   'RUN_OUT_OF_ORDER',
   'RUN_UNRECORDED_EDIT',
+  'STRANDED_FOREIGN_KEY',
 ] as const
 
 /** WarningCode names one kind of warning. */

@@ -213,3 +213,30 @@ async function interruptedWhile(project: TempProject, env: Record<string, string
   const code = await exited
   return { code, stdout, stderr }
 }
+
+// EPGStation's SQLite migration AddRawExtended1624085241577: its down renames "recorded" aside, makes it again and
+// drops the renamed one; SQLite had moved the other tables' keys onto the renamed table, so they reference a table
+// that no longer exists, and every insert into them fails (`no such table: main.temporary_recorded`).
+it('names a down that leaves the foreign keys of other tables on a table it dropped (exit 5)', async () => {
+  const createAttachment = 'CREATE TABLE "attachment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "noteId" integer, CONSTRAINT "FK_attachment_note" FOREIGN KEY ("noteId") REFERENCES "note" ("id"))'
+  project.write('migrations/1700000000000-Init.ts', handMigration('Init1700000000000', [createNote.replace('integer PRIMARY KEY', 'integer PRIMARY KEY AUTOINCREMENT'), createAttachment], ['DROP TABLE "attachment"', 'DROP TABLE "note"']))
+  project.write('migrations/1700000000001-Widen.ts', handMigration('Widen1700000000001', ['SELECT 1'], [
+    'ALTER TABLE "note" RENAME TO "temporary_note"',
+    createNote.replace('integer PRIMARY KEY', 'integer PRIMARY KEY AUTOINCREMENT'),
+    'INSERT INTO "note"("id", "text") SELECT "id", "text" FROM "temporary_note"',
+    'DROP TABLE "temporary_note"',
+  ]))
+  const run = await check(sqlite)
+  // The entities declare no attachment: the comparison's line comes first.
+  expect(run.stderr.split('\n').slice(1).join('\n')).toBe('migrations/1700000000001-Widen.ts: DOWN_BROKE_FOREIGN_KEY: after the down of migration Widen1700000000001, foreign key "FK_attachment_note" of table "attachment" references table "temporary_note", which does not exist, so every write to "attachment" fails: a table renamed aside takes the foreign keys that reference it along; make the down create the new table under a temporary name, copy the rows, drop the old one and rename the new one into place\n')
+  expect(run.code).toBe(5)
+})
+
+it('finds no broken foreign key where a down drops the table a key was created ahead of', async () => {
+  // SQLite lets a table reference one a later migration creates; reverting that one leaves the key as it was made.
+  const createAttachment = 'CREATE TABLE "attachment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "noteId" integer, CONSTRAINT "FK_attachment_note" FOREIGN KEY ("noteId") REFERENCES "note" ("id"))'
+  project.write('migrations/1700000000000-Init.ts', handMigration('Init1700000000000', [createAttachment], ['DROP TABLE "attachment"']))
+  project.write('migrations/1700000000001-Note.ts', handMigration('Note1700000000001', [createNote.replace('integer PRIMARY KEY', 'integer PRIMARY KEY AUTOINCREMENT')], ['DROP TABLE "note"']))
+  const run = await check(sqlite)
+  expect(run.stderr).not.toContain('DOWN_BROKE_FOREIGN_KEY')
+})

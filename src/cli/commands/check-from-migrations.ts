@@ -20,7 +20,7 @@ export interface ScratchArgs extends CheckArgs {
 /**
  * checkFromMigrationsCommand builds a scratch database from the migrations folder with TypeORM's runner
  * and compares the entities with it as `check` compares them with the live database (exit 0 or 1). On the
- * same database it checks the folder: every migration runs, and reverting them all empties the schema
+ * same database it checks the folder: every migration runs, reverting them all empties the schema, and (where the dialect allows a key on a missing table) no `down` leaves one there
  * (exit 5 otherwise, see CheckFinding). A migration that fails is an error naming it and its statement.
  */
 export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliOutput): Promise<number> {

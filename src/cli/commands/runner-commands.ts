@@ -4,6 +4,7 @@ import { shownBy } from '../../pipeline/shown-findings'
 import { historyOf, unknownAtUpgradeText } from '../../pipeline/unapplied-migrations'
 import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
+import { downgradeVerification, schemaBeforeDowngrade } from '../../pipeline/downgrade-verification'
 import { warningLine } from '../../hazards/warning'
 import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
@@ -54,9 +55,14 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { creates: true, quiet: args.quiet })
+  const shown = shownBy(project.settings, args.quiet)
+  const before = shown.warnings && !shown.ignore.has('STRANDED_FOREIGN_KEY') ? await schemaBeforeDowngrade(project) : undefined
   const reverted = await downgrade(project, args, runSafetyReport(args, output))
   if (reverted.length === 0) output.out(nothingToRevert(args))
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
+  if (before !== undefined && reverted.length > 0) {
+    for (const stranded of await downgradeVerification(project, before)) printWarning(output, warningLine(stranded))
+  }
   return ExitCode.ok
 }
 

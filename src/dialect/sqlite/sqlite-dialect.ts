@@ -34,6 +34,7 @@ export const sqliteDialect: Dialect = {
     enumArraysAsLists: true,
     unenforcedTypeParameters: true,
     looseTypes: true,
+    foreignKeysMayNameMissingTables: true,
     schemaWideNames: ['index'],
     typeFamilies: sqliteTypeFamilies,
     typeLimits: sqliteTypeLimits,
