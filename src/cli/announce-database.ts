@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { DatabaseTarget } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import { warningLine } from '../hazards/warning'
 import { shownBy } from '../pipeline/shown-findings'
@@ -19,17 +20,20 @@ export interface AnnounceOptions {
 /**
  * announceDatabase prints first `Database: <what and where>` (never a password), then, where the command
  * creates the database, a line saying so with its full path, and warnings about how its path was read
- * (DATABASE_PATH, which `autogen.ignore` and `--quiet` leave out as any warning).
+ * (DATABASE_PATH, which `autogen.ignore` and `--quiet` leave out as any warning). It returns the target described,
+ * for a command that creates the database only once it knows it will (stamp) to print its `creation` then.
  */
-export function announceDatabase(project: LoadedProject, output: CliOutput, options: AnnounceOptions = {}): void {
+export function announceDatabase(project: LoadedProject, output: CliOutput, options: AnnounceOptions = {}): DatabaseTarget {
   const { options: dataSourceOptions } = project.dataSource
   const target = dialectFor(dataSourceOptions).describeTarget(dataSourceOptions, expectedFolders(project.configPath))
   const print = options.toStderr === true ? output.err : output.out
   if (options.quiet !== true) print(`Database: ${target.description}`)
   if (options.creates === true && target.creation !== undefined && options.quiet !== true) print(target.creation)
   const shown = shownBy(project.settings, options.quiet)
-  if (!shown.warnings || shown.ignore.has('DATABASE_PATH')) return
-  for (const message of target.warnings) output.err(`warning: ${warningLine({ code: 'DATABASE_PATH', message })}`)
+  if (shown.warnings && !shown.ignore.has('DATABASE_PATH')) {
+    for (const message of target.warnings) output.err(`warning: ${warningLine({ code: 'DATABASE_PATH', message })}`)
+  }
+  return target
 }
 
 /** expectedFolders are where a user may run from: the config's folder, then the project's (nearest package.json above it). */

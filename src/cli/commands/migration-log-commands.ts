@@ -19,7 +19,7 @@ export interface LogArgs extends RunnerArgs {
 
 async function projectFor(args: LogArgs, output: CliOutput, toStderr = false): Promise<LoadedProject> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true, quiet: args.quiet, toStderr: toStderr || args.format === 'json' })
+  announceDatabase(project, output, { quiet: args.quiet, toStderr: toStderr || args.format === 'json' })
   return project
 }
 

@@ -53,7 +53,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 /** downgradeCommand reverts applied migrations down to the target (by default the last one). */
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true, quiet: args.quiet })
+  announceDatabase(project, output, { quiet: args.quiet })
   const reverted = await downgrade(project, args, runSafetyReport(args, output))
   if (reverted.length === 0) output.out(nothingToRevert(args))
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
