@@ -38,11 +38,18 @@ export function knownMigrations(loaded: readonly string[], migrationsDir: string
  * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
  * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
  * applied. `beforeRun` is told the names about to run and those applied first, on the same connection. It holds the
- * migrations lock throughout (see RunSafety).
+ * migrations lock throughout (see RunSafety). A database that does not exist yet is created only once the target
+ * is known to be one to run to: a NAME that matches nothing, or more steps than are pending, is refused first.
  */
 export async function upgrade(
   project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void, safety: RunSafety = {},
 ): Promise<string[]> {
+  if (databaseIsAbsent(project)) {
+    await withConnection(project, async (dataSource) => {
+      const { pending, applied } = await recordedState(dataSource)
+      planUpgrade(pending, applied, target)
+    }, 'reads')
+  }
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
     const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)

@@ -68,6 +68,9 @@ describe('on SQLite', () => {
       { args: ['stamp', '--delete', 'Init'], code: 2, stdout: /^Database: [^\n]*\n$/ },
       { args: ['check'], code: 1, stdout: /note/ },
       { args: ['check', '--drift'], code: 0, stdout: /^Database: / },
+      // An upgrade that is refused creates nothing either.
+      { args: ['upgrade', 'Nope'], code: 2, stdout: /^Database: [^\n]*\n$/ },
+      { args: ['upgrade', '+2'], code: 2, stdout: /^Database: [^\n]*\n$/ },
     ]
     for (const { args, code, stdout } of reads) {
       const run = await cli(...args)
