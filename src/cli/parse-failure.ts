@@ -10,7 +10,9 @@ const nameCommands: Readonly<Record<string, string>> = {
 
 /**
  * rewordParseFailure says what yargs refused in words a user acts on: an option yargs lists twice, as typed and
- * camel-cased (`Unknown arguments: fromm-migrations, frommMigrations`), once; a NAME left out of `show`, `stamp` or
+ * camel-cased (`Unknown arguments: fromm-migrations, frommMigrations`), once; options that conflict, and a value
+ * that is not one of an option's choices, named as typed (`--to and --steps`, `--format yaml`), where yargs
+ * names them bare (`Arguments to and steps are mutually exclusive`); a NAME left out of `show`, `stamp` or
  * `rebase` as that, where yargs counts "non-option arguments".
  */
 export function rewordParseFailure(line: string, command: string | undefined): string {
@@ -20,10 +22,19 @@ export function rewordParseFailure(line: string, command: string | undefined): s
     const typed = words.filter((word) => !words.some((other) => other !== word && camelCase(other) === word))
     return `Unknown argument${typed.length === 1 ? '' : 's'}: ${typed.join(', ')}`
   }
+  const exclusive = /^Arguments (\S+) and (\S+) are mutually exclusive$/.exec(line)
+  if (exclusive !== null) return `--${exclusive[1]} and --${exclusive[2]} cannot be given together: pass one of them`
+  const choice = /^Invalid values: Argument: (\S+), Given: (".*?"|\S+), Choices: ("[^"]*"(?:, "[^"]*")*)$/.exec(line)
+  if (choice !== null) return `--${choice[1]} ${unquoted(choice[2])} is not one of ${choice[3].split(', ').map(unquoted).join(', ')}`
   if (command !== undefined && Object.hasOwn(nameCommands, command) && line.startsWith('Not enough non-option arguments')) {
     return `${command} needs a migration NAME (${nameCommands[command]})`
   }
   return line
+}
+
+/** unquoted is a value as yargs lists it (`"yaml"`), without its quotes. */
+function unquoted(value: string): string {
+  return /^"(.*)"$/.exec(value)?.[1] ?? value
 }
 
 /** unknownArgument is the one argument the line refuses (`Unknown argument: hed`), if it refuses one. */

@@ -346,6 +346,13 @@ export interface Dialect {
    */
   readonly connectOnlyToRead?: Readonly<Record<string, unknown>>
   /**
+   * absentDatabaseStandIn are DataSource options that open an empty database in place of the one the options
+   * name, when that one does not exist yet and TypeORM's connect would create it, for the runner's commands that
+   * must not (`status`, `--sql`, `--dry-run`, a `stamp` that records nothing): SQLite, an in-memory database
+   * where the file is missing. Undefined when the database exists, or where connecting creates none.
+   */
+  absentDatabaseStandIn?(options: DataSourceOptions): Readonly<Record<string, unknown>> | undefined
+  /**
    * connectionSetup is what TypeORM's own connect sends to prepare the database before any migration, which a
    * connection under connectOnlyToRead leaves out, for `--sql` to write into its script instead (PostgreSQL: the
    * extensions the entities use). `dataSource` has its metadata built, and the user's options.

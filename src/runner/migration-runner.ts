@@ -38,11 +38,18 @@ export function knownMigrations(loaded: readonly string[], migrationsDir: string
  * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
  * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
  * applied. `beforeRun` is told the names about to run and those applied first, on the same connection. It holds the
- * migrations lock throughout (see RunSafety).
+ * migrations lock throughout (see RunSafety). A database that does not exist yet is created only once the target
+ * is known to be one to run to: a NAME that matches nothing, or more steps than are pending, is refused first.
  */
 export async function upgrade(
   project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void, safety: RunSafety = {},
 ): Promise<string[]> {
+  if (databaseIsAbsent(project)) {
+    await withConnection(project, async (dataSource) => {
+      const { pending, applied } = await recordedState(dataSource)
+      planUpgrade(pending, applied, target)
+    }, 'reads')
+  }
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
     const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)
@@ -112,9 +119,14 @@ async function withQueryRunner(dataSource: DataSource, work: (runner: QueryRunne
  * downgrade reverts the applied migrations down to `target` (by default the last one), latest first, one
  * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file. With
  * `safety.backup`, it backs the database up before the first revert. It holds
- * the migrations lock throughout (see RunSafety).
+ * the migrations lock throughout (see RunSafety). A database that does not exist yet has none applied: it is
+ * read as empty, to answer as for one with none, and not created.
  */
 export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}): Promise<string[]> {
+  if (databaseIsAbsent(project)) {
+    if (safety.backup) plannedBackup(project.dataSource.options, safety.backup)
+    return withConnection(project, (dataSource) => revertible(dataSource, target), 'reads')
+  }
   return withRunnerLock(project, safety.lockWait ?? {}, () => withConnection(project, async (dataSource) => {
     guardMigrations(dataSource, safety)
     const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)
@@ -172,12 +184,14 @@ export async function recordedState(dataSource: DataSource, from?: string): Prom
 
 /**
  * ConnectionUse says what a command does with the database: `changes` its schema (upgrade, downgrade: TypeORM
- * connects as its own runner does, installing the extensions the entities use), `reads` it (status,
- * stamp: the connection changes nothing, see Dialect.connectOnlyToRead), or `records` what changing it would
- * send (`--sql`): the connection changes nothing, and what TypeORM's connect would have sent is kept for the
- * script (see deferredConnectionSetup).
+ * connects as its own runner does, installing the extensions the entities use), `stamps` its migrations table
+ * alone (stamp: the connection changes nothing else, see Dialect.connectOnlyToRead), `reads` it (status, show:
+ * the connection changes nothing), or `records` what changing it would send (`--sql`, `--dry-run`): the
+ * connection changes nothing, and what TypeORM's connect would have sent is kept for the script (see
+ * deferredConnectionSetup). Read or recorded, a database that does not exist yet is not created: an empty one
+ * stands in for it (see Dialect.absentDatabaseStandIn).
  */
-export type ConnectionUse = 'changes' | 'reads' | 'records'
+export type ConnectionUse = 'changes' | 'stamps' | 'reads' | 'records'
 
 const deferredSetups = new WeakMap<DataSource, readonly string[]>()
 
@@ -188,12 +202,35 @@ export function deferredConnectionSetup(dataSource: DataSource): readonly string
 
 /** withConnection opens the project's DataSource for TypeORM's runner (openForMigrations), runs `work` and disconnects. */
 export async function withConnection<T>(project: LoadedProject, work: (dataSource: DataSource) => Promise<T>, use: ConnectionUse = 'changes'): Promise<T> {
-  const dataSource = await openForMigrations(project, use)
+  const restore = use === 'reads' || use === 'records' ? standInForAbsentDatabase(project.dataSource) : () => {}
   try {
-    return await work(dataSource)
+    const dataSource = await openForMigrations(project, use)
+    try {
+      return await work(dataSource)
+    } finally {
+      await dataSource.destroy()
+    }
   } finally {
-    await dataSource.destroy()
+    restore()
   }
+}
+
+/** databaseIsAbsent says whether the project's database does not exist yet, so that connecting through TypeORM would create it. */
+export function databaseIsAbsent(project: LoadedProject): boolean {
+  const { options } = project.dataSource
+  return dialectFor(options).absentDatabaseStandIn?.(options) !== undefined
+}
+
+/**
+ * standInForAbsentDatabase points the DataSource at an empty database in place of its own where that does not
+ * exist yet (see Dialect.absentDatabaseStandIn), and returns what points it back.
+ */
+function standInForAbsentDatabase(dataSource: DataSource): () => void {
+  const standIn = dialectFor(dataSource.options).absentDatabaseStandIn?.(dataSource.options)
+  if (standIn === undefined) return () => {}
+  const own = Object.fromEntries(Object.keys(standIn).map((key) => [key, (dataSource.options as unknown as Record<string, unknown>)[key]]))
+  dataSource.setOptions(standIn as Partial<DataSourceOptions>)
+  return () => dataSource.setOptions(own as Partial<DataSourceOptions>)
 }
 
 /**

@@ -28,5 +28,5 @@ export async function migrationSql(project: LoadedProject, target: string): Prom
         `which a migration reading back what it made, as TypeORM's createIndex does, cannot take): ${reason}; read its file instead`, { cause: err })
     })
     return { entry, up: await recorded('up'), down: await recorded('down') }
-  })
+  }, 'reads')
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
-import { recordedState, runOnly, withConnection } from './migration-runner'
+import { type ConnectionUse, databaseIsAbsent, recordedState, runOnly, withConnection } from './migration-runner'
 import { migrationExecutor } from './migration-executor'
 import { inRunOrder, namesBase, resolveMigrationName } from './migration-target'
 
@@ -36,6 +36,8 @@ export interface StampResult {
   readonly recorded: readonly string[]
   readonly removed?: readonly string[]
   readonly refused: boolean
+  /** The database did not exist: recording created it. */
+  readonly created?: boolean
 }
 
 /**
@@ -44,6 +46,14 @@ export interface StampResult {
  * the database is recorded at `target` as Alembic's stamp leaves it; unless `verify` refuses the plan.
  */
 export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
+  if (options.dryRun === true || !databaseIsAbsent(project)) return stampOn(project, target, verify, options, options.dryRun === true ? 'reads' : 'stamps')
+  // A database that does not exist yet is made only to record in it: not when the plan is refused or records nothing.
+  const planned = await stampOn(project, target, verify, { dryRun: true }, 'reads')
+  if (planned.refused || planned.recorded.length === 0) return planned
+  return { ...(await stampOn(project, target, () => Promise.resolve(true), options, 'stamps')), created: true }
+}
+
+async function stampOn(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption, use: ConnectionUse): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
     if (namesBase(target, inProject)) return unstampAll(dataSource, verify, options)
@@ -56,7 +66,7 @@ export async function stamp(project: LoadedProject, target: string, verify: (pla
     // TypeORM's fake run returns none of the migrations it recorded.
     await runOnly(dataSource, pending, plan.toRecord, { fake: true })
     return { target: name, recorded: plan.toRecord, refused: false }
-  }, 'reads')
+  }, use)
 }
 
 /** unstampAll is `stamp base`: it removes every record of the migrations table (TypeORM reads them newest first), running nothing. */

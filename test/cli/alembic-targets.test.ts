@@ -132,6 +132,8 @@ it('history -r FROM:TO lists the migrations of that range, both ends included, a
   expect(await listed('head-1:head-1')).toEqual(['Second'])
   expect(await cli('history', '-r', 'Second')).toMatchObject({ code: 2, stderr: expect.stringContaining('typeorm-autogen: history -r Second is no range: give FROM:TO (base:head, AddTags:, :current, head-2:head)\n') })
   expect((await cli('downgrade', 'base')).code).toBe(0)
+  // None applied, `:current` is empty: the line says so, not that the project has no migration.
+  expect((await cli('history', '-r', ':current', '-q')).stdout).toBe('No migration in the range :current.\n')
 })
 
 it('history -i marks head and current, and current -v prints the migration as history --verbose does, as Alembic\'s do', async () => {

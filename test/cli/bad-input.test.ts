@@ -88,7 +88,12 @@ it('refuses an unwritable migrations folder and writes no partial file', async (
 it('refuses an invalid migration name and unknown arguments', async () => {
   await expectRefusal(['generate', 'not a name'], /not a valid class name/)
   await expectRefusal(['frobnicate'], /Unknown|command/i)
-  await expectRefusal(['diff', '--format', 'yaml'], /^typeorm-autogen: Invalid values: Argument: format, Given: "yaml", Choices: "text", .*\(see --help\)$/)
+  await expectRefusal(['diff', '--format', 'yaml'], /^typeorm-autogen: --format yaml is not one of text, sql, json, markdown, github \(see --help\)$/)
+  await expectRefusal(['check', '--fail-on', 'bogus'], /^typeorm-autogen: --fail-on bogus is not one of warning, danger \(see --help\)$/)
+})
+
+it('names the options given together that cannot be, as they are typed', async () => {
+  await expectRefusal(['upgrade', '--to', 'Init', '--steps', '1'], /^typeorm-autogen: --to and --steps cannot be given together: pass one of them \(see --help\)$/)
 })
 
 it('refuses to generate while a migration is not applied, and says to upgrade', async () => {

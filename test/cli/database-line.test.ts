@@ -48,8 +48,41 @@ describe('on SQLite', () => {
     expect(withoutRunTimes((await cli('downgrade')).stdout)).toBe(`Database: sqlite ${file}\nReverted Init1700000000000\n`)
   })
 
-  it('status says that it creates the file, as TypeORM does on connecting', async () => {
-    expect((await cli('status')).stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nNo migrations.\n`)
+  it('the commands that only read the database, or say what a run would do, read a missing file as empty and create none', async () => {
+    expect((await cli('status')).stdout).toBe(`Database: sqlite ${file}\nNo migrations.\n`)
+    expect(existsSync(file)).toBe(false)
+    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
+    const reads: { args: string[]; code: number; stdout: RegExp }[] = [
+      { args: ['status'], code: 0, stdout: /\[pending\] Init1700000000000/ },
+      { args: ['current'], code: 0, stdout: /^$/ },
+      { args: ['history'], code: 0, stdout: /Init1700000000000/ },
+      { args: ['show', 'Init'], code: 0, stdout: /CREATE TABLE "note"/ },
+      { args: ['upgrade', '--sql'], code: 0, stdout: /CREATE TABLE "note"/ },
+      { args: ['upgrade', '--dry-run'], code: 0, stdout: /Would apply Init1700000000000/ },
+      { args: ['downgrade', '--dry-run'], code: 0, stdout: /Nothing to revert/ },
+      { args: ['downgrade'], code: 0, stdout: /Nothing to revert/ },
+      { args: ['downgrade', '--to', 'Init'], code: 2, stdout: /^Database: [^\n]*\n$/ },
+      { args: ['stamp', 'Init', '--dry-run'], code: 1, stdout: /note/ },
+      { args: ['stamp', 'Init'], code: 1, stdout: /note/ },
+      { args: ['stamp', 'base'], code: 0, stdout: /Nothing to stamp/ },
+      { args: ['stamp', '--delete', 'Init'], code: 2, stdout: /^Database: [^\n]*\n$/ },
+      { args: ['check'], code: 1, stdout: /note/ },
+      { args: ['check', '--drift'], code: 0, stdout: /^Database: / },
+      // An upgrade that is refused creates nothing either.
+      { args: ['upgrade', 'Nope'], code: 2, stdout: /^Database: [^\n]*\n$/ },
+      { args: ['upgrade', '+2'], code: 2, stdout: /^Database: [^\n]*\n$/ },
+    ]
+    for (const { args, code, stdout } of reads) {
+      const run = await cli(...args)
+      expect({ args, code: run.code, creation: run.stdout.includes('creating new SQLite database') || run.stderr.includes('creating new SQLite database') })
+        .toEqual({ args, code, creation: false })
+      expect(run.stdout).toMatch(stdout)
+      expect({ args, created: existsSync(file) }).toEqual({ args, created: false })
+    }
+    // A stamp that records creates the file, as upgrade does, and says so.
+    const forced = await cli('stamp', 'Init', '--force')
+    expect(forced.stdout).toBe(`Database: sqlite ${file}\ncreating new SQLite database ${file}\nStamped Init1700000000000 (recorded as applied, not run)\n`)
+    expect((await cli('current')).stdout).toBe('Init1700000000000\n')
   })
 
   // Spawned: this is about the process's own pipes, as a user's `| jq` or `| psql` reads them.

@@ -258,7 +258,7 @@ describe.each([
     it('rejects another severity', async () => {
       const run = await cli('check', '--fail-on', 'info')
       expect(run.code).toBe(2)
-      expect(run.stderr).toContain('Argument: fail-on, Given: "info", Choices: "warning", "danger"')
+      expect(run.stderr).toContain('--fail-on info is not one of warning, danger')
     })
   })
 })

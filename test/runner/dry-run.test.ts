@@ -148,11 +148,11 @@ export class Undo1700000004000 implements MigrationInterface {
     const unstamp = await unchanged('stamp', '--delete', dropText, '--dry-run')
     expect(afterDatabaseLine(unstamp.stdout)).toBe(`Would remove the record of ${dropText} (dry run: nothing changed).\n`)
     const both = await unchanged('upgrade', '--dry-run', '--sql')
-    expect(both.stderr).toBe('typeorm-autogen: Arguments sql and dry-run are mutually exclusive (see --help)\n')
+    expect(both.stderr).toBe('typeorm-autogen: --sql and --dry-run cannot be given together: pass one of them (see --help)\n')
     // An offline script runs in the user's client, under its session's timeouts; a dry run takes no lock.
-    expect((await unchanged('upgrade', '--sql', '--statement-timeout', '1')).stderr).toBe('typeorm-autogen: Arguments sql and statement-timeout are mutually exclusive (see --help)\n')
-    expect((await unchanged('downgrade', '--sql', '--lock-timeout', '1')).stderr).toBe('typeorm-autogen: Arguments sql and lock-timeout are mutually exclusive (see --help)\n')
-    expect((await unchanged('downgrade', '--dry-run', '--wait-for-lock', '1')).stderr).toBe('typeorm-autogen: Arguments dry-run and wait-for-lock are mutually exclusive (see --help)\n')
+    expect((await unchanged('upgrade', '--sql', '--statement-timeout', '1')).stderr).toBe('typeorm-autogen: --sql and --statement-timeout cannot be given together: pass one of them (see --help)\n')
+    expect((await unchanged('downgrade', '--sql', '--lock-timeout', '1')).stderr).toBe('typeorm-autogen: --sql and --lock-timeout cannot be given together: pass one of them (see --help)\n')
+    expect((await unchanged('downgrade', '--dry-run', '--wait-for-lock', '1')).stderr).toBe('typeorm-autogen: --dry-run and --wait-for-lock cannot be given together: pass one of them (see --help)\n')
   })
 
   it('generate --dry-run prints the files it would write and its report, writing nothing', async () => {

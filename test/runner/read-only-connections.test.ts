@@ -3,7 +3,7 @@ import { type TempProject, tempProject } from '../support/temp-project'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
 // TypeORM's PostgreSQL driver installs the extensions the entities use as it connects. The commands that
-// only read the database (status, current, history, stamp) connect without that, so they change nothing; so do
+// only read the database (status, current, history, show, stamp) connect without that, so they change nothing; so do
 // upgrade --sql and downgrade --sql, whose script holds what the connect would have sent, and --dry-run, which rolls it back.
 
 const entity = `
@@ -40,8 +40,8 @@ afterAll(async () => {
 
 const extensions = async () => (await db.query<{ extname: string }>("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")).map((e) => e.extname)
 
-test('status, current, history and stamp install no extension; upgrade connects as TypeORM does', async () => {
-  for (const args of [['status'], ['current'], ['history'], ['stamp', 'base']]) {
+test('status, current, history, show and stamp install no extension; upgrade connects as TypeORM does', async () => {
+  for (const args of [['status'], ['current'], ['history'], ['show', 'Init'], ['stamp', 'base']]) {
     const run = await runCliInProcess(project.dir, args)
     expect({ args, code: run.code }).toEqual({ args, code: 0 })
     expect(await extensions()).toEqual([])

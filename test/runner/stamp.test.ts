@@ -97,7 +97,7 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
     for (const [args, message] of [
       [['stamp', 'Nope'], `no migration matches "Nope": name one of ${names.join(', ')} (its name, its timestamp, or a unique prefix of either)`],
       [['stamp', '--delete', 'Nope'], `no migration matches "Nope": name one of ${names.join(', ')} (its name, its timestamp, or a unique prefix of either)`],
-      [['stamp', 'Init', '--delete', '--force'], 'Arguments force and delete are mutually exclusive (see --help)'],
+      [['stamp', 'Init', '--delete', '--force'], '--force and --delete cannot be given together: pass one of them (see --help)'],
     ] as const) {
       const run = await cli(...args)
       expect(run.stderr).toBe(`typeorm-autogen: ${message}\n`)

@@ -38,11 +38,11 @@ describe.each(allDialects('targets'))('on %s', (_label, createDatabase) => {
     await refused(['upgrade', '--steps', '3'], 'upgrade --steps 3 asks for more than the 2 pending migrations: pass --steps 2 or leave --steps out to apply them all')
     await refused(['upgrade', '--steps', '0'], '--steps 0 is not a count of migrations: pass a whole number of at least 1')
     await refused(['upgrade', '--steps', '-1'], '--steps -1 is not a count of migrations: pass a whole number of at least 1')
-    await refused(['upgrade', '--to', 'DropText', '--steps', '1'], 'Arguments to and steps are mutually exclusive (see --help)')
+    await refused(['upgrade', '--to', 'DropText', '--steps', '1'], '--to and --steps cannot be given together: pass one of them (see --help)')
     await refused(['downgrade', '--to', 'Backfill'], `${backfill} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`)
     await refused(['downgrade', '--steps', '3'], 'downgrade --steps 3 asks for more than the 2 applied migrations: pass --steps 2, or --all')
-    await refused(['downgrade', '--all', '--steps', '1'], 'Arguments steps and all are mutually exclusive (see --help)')
-    await refused(['downgrade', '--to', 'Init', '--all'], 'Arguments to and all are mutually exclusive (see --help)')
+    await refused(['downgrade', '--all', '--steps', '1'], '--steps and --all cannot be given together: pass one of them (see --help)')
+    await refused(['downgrade', '--to', 'Init', '--all'], '--to and --all cannot be given together: pass one of them (see --help)')
   })
 
   it('upgrades by steps, then through the migration written by hand', async () => {

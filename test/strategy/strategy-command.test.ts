@@ -91,7 +91,7 @@ it('writes one ordinary migration when nothing is risky, and says so', async () 
 it('rejects an unknown strategy as a usage error', async () => {
   const run = await runCliInProcess(project.dir, ['generate', 'X', '-c', 'ormconfig-v3.ts', '--strategy', 'sideways'])
   expect(run.code).toBe(ExitCode.error)
-  expect(run.stderr).toMatch(/Invalid values:[\s\S]*strategy[\s\S]*"direct", "expand-contract"/)
+  expect(run.stderr).toMatch(/--strategy sideways is not one of direct, expand-contract/)
 })
 
 it('says so when every rename stays in place', async () => {

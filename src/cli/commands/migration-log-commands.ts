@@ -19,7 +19,7 @@ export interface LogArgs extends RunnerArgs {
 
 async function projectFor(args: LogArgs, output: CliOutput, toStderr = false): Promise<LoadedProject> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true, quiet: args.quiet, toStderr: toStderr || args.format === 'json' })
+  announceDatabase(project, output, { quiet: args.quiet, toStderr: toStderr || args.format === 'json' })
   return project
 }
 
@@ -69,7 +69,7 @@ export async function historyCommand(
   const head = log.entries.filter((entry) => entry.state !== 'unknown').at(-1)?.name
   const marksOf = (name: string) => (args.indicateCurrent !== true ? '' : `${name === head ? ' (head)' : ''}${name === log.current ? ' (current)' : ''}`)
   if (args.format === 'json') output.out(jsonText({ migrations: details.map(detailsJson) }))
-  else if (details.length === 0) output.out('No migrations.')
+  else if (details.length === 0) output.out(args.range === undefined || log.entries.length === 0 ? 'No migrations.' : `No migration in the range ${args.range}.`)
   else output.out(details.flatMap((d) => historyLines(d, args.verbose === true, paintsOf(output).out, marksOf(d.name))).join('\n'))
   return ExitCode.ok
 }

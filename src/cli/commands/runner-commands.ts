@@ -28,9 +28,11 @@ export interface RunnerArgs extends RunSafetyArgs {
  */
 export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true, quiet: args.quiet })
+  const { creation } = announceDatabase(project, output, { quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
   const applied = await upgrade(project, args, (toRun, before, known) => {
+    // Said once the run is under way: an upgrade refused before it connects creates no database.
+    if (creation !== undefined && args.quiet !== true) output.out(creation)
     const { unknown } = historyOf(known, before)
     if (unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
       printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(inRunOrder(unknown), known.length === 0) }))
@@ -54,7 +56,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 /** downgradeCommand reverts applied migrations down to the target (by default the last one). */
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true, quiet: args.quiet })
+  announceDatabase(project, output, { quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
   const before = shown.warnings && !shown.ignore.has('STRANDED_FOREIGN_KEY') ? await schemaBeforeDowngrade(project) : undefined
   const reverted = await downgrade(project, args, runSafetyReport(args, output))

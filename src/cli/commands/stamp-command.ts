@@ -31,7 +31,7 @@ export interface StampArgs extends RunnerArgs {
  */
 export async function stampCommand(args: StampArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
-  announceDatabase(project, output, { creates: true, quiet: args.quiet })
+  const { creation } = announceDatabase(project, output, { quiet: args.quiet })
   if (args.delete === true) {
     const { name, inProject } = await unstamp(project, args.name, args)
     const next = inProject ? 'and upgrade runs it again' : 'and no migration of the project holds it, so upgrade cannot run it again (its file is on another branch?)'
@@ -42,6 +42,7 @@ export async function stampCommand(args: StampArgs, output: CliOutput): Promise<
   }
   const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
   if (result.refused) return ExitCode.changesMissing
+  if (result.created === true && creation !== undefined && args.quiet !== true) output.out(creation)
   if (result.removed !== undefined) return reportUnstamped(result.removed, args.dryRun === true, output)
   if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied, and no migration after it is.`)
   for (const name of result.recorded) output.out(args.dryRun === true ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)

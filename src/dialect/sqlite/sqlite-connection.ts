@@ -63,6 +63,12 @@ export function describeSqliteTarget(options: DataSourceOptions, expectedFolders
   }
 }
 
+/** sqliteAbsentDatabaseStandIn opens an in-memory database in place of a database file that does not exist yet (see Dialect.absentDatabaseStandIn). */
+export function sqliteAbsentDatabaseStandIn(options: DataSourceOptions): Readonly<Record<string, unknown>> | undefined {
+  const path = databasePath(databaseOption(options))
+  return path === ':memory:' || existsSync(path) ? undefined : { database: ':memory:' }
+}
+
 /** sqliteDatabasePath is the absolute path of the DataSource's database file, or `:memory:`. */
 export function sqliteDatabasePath(options: DataSourceOptions): string {
   return databasePath(databaseOption(options))

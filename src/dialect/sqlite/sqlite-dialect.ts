@@ -4,7 +4,7 @@ import { presentSqliteTables } from './sqlite-present-tables'
 import { sqliteMigrationScript } from './sqlite-migration-script'
 import { compileSqlite, rebuiltTables } from './sqlite-compiler'
 import { sqliteTypeormRecords, sqliteReadTypeormRecords } from './sqlite-typeorm-records'
-import { connectSqlite, describeSqliteTarget, sqliteConnectionError } from './sqlite-connection'
+import { connectSqlite, describeSqliteTarget, sqliteAbsentDatabaseStandIn, sqliteConnectionError } from './sqlite-connection'
 import { introspectSqlite } from './sqlite-introspector'
 import { normalizeSqliteModel } from './sqlite-normalize'
 import { firstProbedRowSqlite, measureSqlite } from './sqlite-probes'
@@ -42,6 +42,7 @@ export const sqliteDialect: Dialect = {
   quoteIdent,
   connect: connectSqlite,
   describeTarget: describeSqliteTarget,
+  absentDatabaseStandIn: sqliteAbsentDatabaseStandIn,
   connectionError: sqliteConnectionError,
   introspect: introspectSqlite,
   normalize: normalizeSqliteModel,
