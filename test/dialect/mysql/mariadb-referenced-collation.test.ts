@@ -31,5 +31,5 @@ afterAll(async () => db?.drop())
 
 it('a new key column takes the collation of the column it references, and the key is made', async () => {
   const { source } = await expectCleanCycle(db, entities(false), entities(true), 'AddLabel', 'SELECT id, name FROM project')
-  expect(source.replaceAll('\\`', '`')).toContain('`projectId` varchar(36) CHARACTER SET `utf8mb4` COLLATE `utf8mb4_bin` NULL')
+  expect(source.replaceAll('\\`', '`')).toContain('`projectId` varchar(36) COLLATE `utf8mb4_bin` NULL')
 })

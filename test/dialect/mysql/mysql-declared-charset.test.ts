@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { Column, Entity, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
 import { upgrade } from '../../../src/runner/migration-runner'
@@ -6,9 +6,10 @@ import { upgrade } from '../../../src/runner/migration-runner'
 // fantasticit/wipi declares `charset: 'utf8mb4'` on its content columns, for a database whose default is another
 // charset. Generated against a utf8mb4 database, the migration left the charset out (it is that database's
 // default): run where the default is latin1, the columns were made latin1, and `check` then wanted them changed.
-// A column the database does not have yet is made with the charset and collation it declares.
+// A column the database does not have yet is made with the charset and collation it declares; a key column that
+// declares none still takes the database's default, as the column it references did.
 
-function entities(withContent: boolean) {
+function entities(step: 1 | 2 | 3) {
   @Entity('post')
   class Post {
     @PrimaryColumn({ type: 'varchar', length: 36 }) id: string
@@ -19,7 +20,12 @@ function entities(withContent: boolean) {
   class PostWithContent extends Post {
     @Column({ type: 'text', nullable: true, charset: 'utf8mb4' }) content: string
   }
-  return [withContent ? PostWithContent : Post]
+  @Entity('remark')
+  class Remark {
+    @PrimaryGeneratedColumn() id: number
+    @ManyToOne(() => PostWithContent, { onDelete: 'CASCADE' }) post: PostWithContent
+  }
+  return step === 1 ? [Post] : step === 2 ? [PostWithContent] : [PostWithContent, Remark]
 }
 
 let db: TestDatabase
@@ -34,23 +40,24 @@ const charsets = () => db.query<{ name: string; charset: string; collation: stri
    WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post' AND CHARACTER_SET_NAME IS NOT NULL ORDER BY COLUMN_NAME`)
 
 it('a table and a column made by a migration get the charset and collation they declare, whatever the database\'s default', async () => {
-  const init = await migrateTo(db, entities(false), 'Init')
+  const init = await migrateTo(db, entities(1), 'Init')
   expect(init.source.replaceAll('\\`', '`')).toContain('`body` mediumtext CHARACTER SET `utf8mb4` NULL')
   expect(init.source.replaceAll('\\`', '`')).toContain('`slug` varchar(40) CHARACTER SET `utf8mb4` COLLATE `utf8mb4_bin` NOT NULL')
-  const added = await migrateTo(db, entities(true), 'AddContent')
+  const added = await migrateTo(db, entities(2), 'AddContent')
   expect(added.source.replaceAll('\\`', '`')).toContain('`content` text CHARACTER SET `utf8mb4` NULL')
-  expect(await pendingChanges(db, entities(true))).toEqual([])
+  const remark = await migrateTo(db, entities(3), 'AddRemark')
+  expect(remark.source.replaceAll('\\`', '`')).toContain('`postId` varchar(36) NULL')
+  expect(await pendingChanges(db, entities(3))).toEqual([])
 
-  // The same migrations, run where the default charset is latin1.
-  await revertLast(db, entities(true))
-  await revertLast(db, entities(true))
+  // The same migrations, run where the default charset is latin1: the key's columns are both latin1.
+  for (let i = 0; i < 3; i++) await revertLast(db, entities(3))
   await db.query(`ALTER DATABASE CHARACTER SET latin1 COLLATE latin1_swedish_ci`)
-  await upgrade(projectFor(db, entities(true)))
+  await upgrade(projectFor(db, entities(3)))
   expect(await charsets()).toEqual([
     { name: 'body', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' },
     { name: 'content', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' },
     { name: 'id', charset: 'latin1', collation: 'latin1_swedish_ci' },
     { name: 'slug', charset: 'utf8mb4', collation: 'utf8mb4_bin' },
   ])
-  expect(await pendingChanges(db, entities(true))).toEqual([])
+  expect(await pendingChanges(db, entities(3))).toEqual([])
 })
