@@ -52,7 +52,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }), ...tableCharsetOf(other) }
   })
-  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, connection, madeAsDeclared(desired, counterpart))
+  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, connection, madeAsDeclared(desired, actual, counterpart))
   const checks = await reconcileChecks(charsets, counterpart, connection)
   const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
@@ -61,14 +61,21 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
 /**
  * madeAsDeclared says which columns a migration makes (the database has no counterpart of: a new table's, or one
  * added to a table) with a charset or collation their entity declares, not one withReferencedCollations gives them
- * from the column they reference (which is the database's default where the referenced table has it).
+ * from the column they reference (which is the database's default where the referenced table has it). Not where a
+ * table (for a new table's columns) or a column of the same table (for an added one) is dropped beside it: the
+ * prompt, which comes after, may make the two a rename, and a rename keeps the charset the column has.
  */
-function madeAsDeclared(desired: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined): (table: TableModel, column: ColumnModel) => boolean {
+function madeAsDeclared(desired: SchemaModel, actual: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined): (table: TableModel, column: ColumnModel) => boolean {
   const declaring = new Map(desired.tables.map((t) => [t.name, new Set(t.columns.filter((c) => c.charset !== undefined || c.collation !== undefined).map((c) => c.name))]))
+  const kept = new Set(desired.tables.map((t) => counterpart(t)?.table.name))
+  const tableDropped = actual.tables.some((t) => !kept.has(t.name))
   return (table, column) => {
     if (declaring.get(table.name)?.has(column.name) !== true) return false
     const found = counterpart(table)
-    return found === undefined || columnIn(found, column.name) === undefined
+    if (found === undefined) return !tableDropped
+    const keptColumns = new Set(table.columns.map((c) => columnIn(found, c.name)?.name))
+    const columnDropped = found.table.columns.some((c) => !keptColumns.has(c.name))
+    return !columnDropped && columnIn(found, column.name) === undefined
   }
 }
 

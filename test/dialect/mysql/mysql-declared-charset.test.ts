@@ -2,6 +2,8 @@ import { Column, Entity, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from
 import { migrateTo, pendingChanges, projectFor, revertLast } from '../../support/migration-cycle'
 import { createMariaDbDatabase, type TestDatabase } from '../../support/test-database'
 import { upgrade } from '../../../src/runner/migration-runner'
+import { compareProject } from '../../../src/pipeline/compare-project'
+import { parseRenameFlags } from '../../../src/cli/rename-flag'
 
 // fantasticit/wipi declares `charset: 'utf8mb4'` on its content columns, for a database whose default is another
 // charset. Generated against a utf8mb4 database, the migration left the charset out (it is that database's
@@ -60,4 +62,41 @@ it('a table and a column made by a migration get the charset and collation they 
     { name: 'slug', charset: 'utf8mb4', collation: 'utf8mb4_bin' },
   ])
   expect(await pendingChanges(db, entities(3))).toEqual([])
+})
+
+describe('a renamed column that declares its charset', () => {
+  function posts(renamed: boolean | 'table') {
+    @Entity('note')
+    class Note {
+      @PrimaryColumn({ type: 'varchar', length: 36 }) id: string
+      @Column({ type: 'mediumtext', nullable: true, charset: 'utf8mb4' }) text: string
+    }
+    @Entity('note')
+    class RenamedNote {
+      @PrimaryColumn({ type: 'varchar', length: 36 }) id: string
+      @Column({ type: 'mediumtext', nullable: true, charset: 'utf8mb4' }) body: string
+    }
+    @Entity('memo')
+    class Memo {
+      @PrimaryColumn({ type: 'varchar', length: 36 }) id: string
+      @Column({ type: 'mediumtext', nullable: true, charset: 'utf8mb4' }) text: string
+    }
+    return [renamed === 'table' ? Memo : renamed ? RenamedNote : Note]
+  }
+  let notes: TestDatabase
+  beforeAll(async () => {
+    notes = await createMariaDbDatabase('declared_charset_rename')
+    await notes.query(`ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`)
+    await migrateTo(notes, posts(false), 'Init')
+  })
+  afterAll(async () => notes?.drop())
+
+  it('is only renamed, stated by a flag or confirmed at the prompt, as is its renamed table', async () => {
+    const byFlag = await compareProject(projectFor(notes, posts(true)), { renames: parseRenameFlags(['note.text=body']) })
+    expect(byFlag.up.map((op) => op.kind)).toEqual(['rename_column'])
+    const byPrompt = await compareProject(projectFor(notes, posts(true)), { ask: async () => true })
+    expect(byPrompt.up.map((op) => op.kind)).toEqual(['rename_column'])
+    const tableByPrompt = await compareProject(projectFor(notes, posts('table')), { ask: async () => true })
+    expect(tableByPrompt.up.map((op) => op.kind)).toEqual(['rename_table'])
+  })
 })
