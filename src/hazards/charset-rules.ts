@@ -5,17 +5,18 @@ import type { RuleContext } from './rule-context'
 
 /**
  * charsetNarrowingFindings: CHARSET_NARROWING for a column given a charset that lacks characters its values may
- * hold, as the dialect tells (utf8mb4 made ascii or latin1): the database refuses those values, or, outside a
- * strict mode, replaces each such character, so the migration checks first and fails while a value holds one.
+ * hold, as the dialect tells (utf8mb4 made ascii or latin1), its own or, where it loses its own, its table's: the
+ * database refuses those values, or, outside a strict mode, replaces each such character, so the migration checks
+ * first and fails while a value holds one.
  */
 export function charsetNarrowingFindings(context: RuleContext): HazardFinding[] {
   const { losesCharacters } = context.input.dialect
   if (losesCharacters === undefined) return []
   return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
     if (op.kind !== 'alter_column' || !op.changes.includes('collation')) return []
-    const { charset } = op.to
-    if (charset === undefined || !losesCharacters(op.from.charset, charset)) return []
     const origin = context.origins.column(index, op.table, op.from.name)
+    const charset = op.to.charset ?? (op.from.charset === undefined ? undefined : origin?.table.charset)
+    if (charset === undefined || !losesCharacters(op.from.charset, charset)) return []
     return [{
       code: 'CHARSET_NARROWING', operation: op,
       what: `Gives ${columnText(op.table, op.to.name)} charset ${charset}, which lacks characters other charsets have: ` +

@@ -134,11 +134,12 @@ function labelKeyOf(context: RuleContext, op: AlterColumn, table: TableModel | u
   return (label) => key(label, collation)
 }
 
-/** reorders: the labels kept change order, or a new label comes before a kept one. */
+/**
+ * reorders: the labels kept change order, or new labels push a kept one to a later position. A label put in
+ * the place of a removed one (`('draft', 'publish')` made `('unpublished', 'publish')`) moves none.
+ */
 function reorders(from: readonly string[], to: readonly string[]): boolean {
-  const kept = to.filter((v) => from.includes(v))
-  const lastKept = kept.length === 0 ? -1 : to.indexOf(kept[kept.length - 1]!)
-  return !keptInOrder(from, to) || to.some((v, i) => !from.includes(v) && i < lastKept)
+  return !keptInOrder(from, to) || to.some((v, i) => from.includes(v) && i > from.indexOf(v))
 }
 
 /** keptInOrder: the labels both lists hold come in the same order in each. */

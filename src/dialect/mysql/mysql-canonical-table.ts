@@ -22,12 +22,15 @@ export function canonicalMysqlColumn(column: ColumnModel, server: MysqlServer | 
   const type = canonicalMysqlType(column.type, column, column.enumValues)
   const increment = column.generated?.kind === 'increment'
   const keepsDefault = column.computed === undefined && !increment && column.default !== undefined
-  const canonicalDefault = keepsDefault ? storedCurrentTimestamp(canonicalMysqlDefault(column.default!, type.type), type.precision, server) : undefined
+  const declaredDefault = keepsDefault ? canonicalMysqlDefault(column.default!, type.type) : undefined
+  const canonicalDefault = declaredDefault === undefined ? undefined : storedCurrentTimestamp(declaredDefault, type.precision, server)
   const storedDefault = canonicalDefault === undefined ? undefined : storedBitDefault(canonicalDefault, type.type)
   const defaultText = storedDefault === undefined ? undefined
     : storedLabelDefault(storedTemporalDefault(storedNumericDefault(storedDefault, type.type, type.scale), type.type, type.precision), type.type, type.enumValues)
-  // A bit's default is written as its bits: TypeORM's spelling of a number is a string the server reads otherwise.
-  const writtenDefault = storedDefault !== canonicalDefault ? storedDefault : column.defaultSql ?? column.default?.trim()
+  // A bit's default is written as its bits: TypeORM's spelling of a number is a string the server reads otherwise. A
+  // CURRENT_TIMESTAMP with more digits than the column's (TypeORM's CURRENT_TIMESTAMP(6) for a `@CreateDateColumn({
+  // precision: 3 })`) is written with the column's, which MySQL refuses otherwise (ERROR 1067, Invalid default value).
+  const writtenDefault = storedDefault !== declaredDefault ? storedDefault : column.defaultSql ?? column.default?.trim()
   const onUpdate = column.onUpdate !== undefined && column.onUpdate.trim() !== '' ? storedCurrentTimestamp(canonicalOnUpdate(column.onUpdate), type.precision, server) : undefined
   return {
     name: column.name,

@@ -8,7 +8,7 @@ import { alterOrder } from './mysql-alter-order'
 import { incrementRedefinitions } from './mysql-increment-keys'
 import { columnDefinitionSql } from './mysql-column-sql'
 import { checkClause, foreignKeyClause, indexClause, primaryKeyClause, uniqueClause } from './mysql-constraint-sql'
-import { dataLossGuards, guardsAhead } from './mysql-data-loss-guards'
+import { dataLossGuards, guardsAhead, type TableDefaults } from './mysql-data-loss-guards'
 import { quoteString } from './mysql-literals'
 import { quoteIdent } from './mysql-quote'
 import { mysqlRelinkedForeignKeys } from './mysql-relinked-foreign-keys'
@@ -104,7 +104,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
   alter_column: (op, syntax, around) => {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
     const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server, around.before)
-    if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name, around.before?.collation), ...padded)
+    if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name, around.before), ...padded)
     const step = textStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
@@ -231,8 +231,8 @@ function dropForeignKeyClause(name: string, syntax: MysqlSyntax, ownColumns: rea
 /** AlterGroup is one ALTER TABLE being built: its table, clauses, operations and what they cost. */
 interface AlterGroup {
   readonly table: string
-  /** The table's collation before the migration, which its columns without their own have. */
-  readonly collation: string | undefined
+  /** The table before the migration, whose charset and collation its columns without their own have. */
+  readonly before: TableDefaults | undefined
   readonly clauses: Clause[]
   readonly operations: Operation[]
   readonly costs: AlterCost[]
@@ -303,7 +303,7 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       for (const clause of compiled.clauses) {
         if (group === undefined || !joins(group, tableOf(op)!.name, clause)) {
           flush()
-          group = { table: tableOf(op)!.name, collation: table?.from?.collation, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
+          group = { table: tableOf(op)!.name, before: table?.from, clauses: [], operations: [], costs: [], fresh, droppedLater, last: i }
         }
         group.last = i
         // A check dropped along with two columns is added again once, after both.
@@ -354,7 +354,7 @@ function guardsBefore(group: AlterGroup, guarded: Set<Operation>): Statement[] {
   if (group.fresh || group.droppedLater) return []
   const unguarded = group.operations.filter((op) => !guarded.has(op))
   for (const op of unguarded) guarded.add(op)
-  return unguarded.flatMap((op) => dataLossGuards(op, group.table, group.collation))
+  return unguarded.flatMap((op) => dataLossGuards(op, group.table, group.before))
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Operation, OperationOf } from '../../operations/operation'
-import type { ColumnModel } from '../../model/schema-model'
+import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
@@ -21,8 +21,11 @@ import { mysqlEnumLabelKey } from './mysql-enum-label-key'
 import { unfillableColumnGuard } from './mysql-unfillable-column-guard'
 import { columnOriginAt, nameAtStart } from './mysql-column-origin'
 
+/** TableDefaults are a table's default charset and collation, which its columns without their own have. */
+export type TableDefaults = Pick<TableModel, 'charset' | 'collation'>
+
 /**
- * dataLossGuards are the checks run before the ALTER of table `table` (its name then) carrying out `op`, for
+ * dataLossGuards are the checks run before the ALTER of table `table` (its name then, `before` as it was) carrying out `op`, for
  * the rows that the ALTER cannot keep: those holding a label an ENUM or SET loses, and NULLs of a column made
  * NOT NULL, values of a column given a charset without some of their characters, and values a narrower type
  * cannot hold or do not convert to (see valuesNotFitting). In strict mode the ALTER fails on them, after the statements before it ran;
@@ -34,7 +37,7 @@ import { columnOriginAt, nameAtStart } from './mysql-column-origin'
  * a check of guardsAhead, else the statements that added, filled or changed the column. A column added, it checks
  * for rows it cannot fill (see unfillableColumnGuard).
  */
-export function dataLossGuards(op: Operation, table: string, tableCollation: string | undefined, first = false): Statement[] {
+export function dataLossGuards(op: Operation, table: string, before: TableDefaults | undefined, first = false): Statement[] {
   if (op.kind === 'add_column') return unfillableColumnGuard(op, table, first)
   if (op.kind !== 'alter_column') return []
   const { from, to } = op
@@ -46,7 +49,9 @@ export function dataLossGuards(op: Operation, table: string, tableCollation: str
     operations: [op],
     failIfRows: `${failIfRows}; ${ran}`,
   })
-  const keyOf = (label: string) => mysqlEnumLabelKey(label, to.collation ?? tableCollation)
+  const keyOf = (label: string) => mysqlEnumLabelKey(label, to.collation ?? before?.collation)
+  // A column that loses its own charset takes its table's.
+  const charset = to.charset ?? (from.charset === undefined ? undefined : before?.charset)
   const kept = new Set((to.enumValues ?? []).map(keyOf))
   const removed = to.enumValues === undefined ? [] : (from.enumValues ?? []).filter((label) => !kept.has(keyOf(label)))
   return [
@@ -56,8 +61,8 @@ export function dataLossGuards(op: Operation, table: string, tableCollation: str
     ...(from.nullable && !to.nullable ? [guard(`${column} IS NULL`,
       `rows of ${named} hold NULL, which the column no longer takes: fill them first ` +
         "(outside strict mode the server would silently write its type's implicit default, '' or 0, there)")] : []),
-    ...(to.charset !== undefined && losesCharacters(from.charset, to.charset) ? [guard(charactersLost(column, to.charset),
-      `rows of ${named} hold characters that charset ${to.charset} cannot store: change them first ` +
+    ...(charset !== undefined && losesCharacters(from.charset, charset) ? [guard(charactersLost(column, charset),
+      `rows of ${named} hold characters that charset ${charset} cannot store: change them first ` +
         "(outside strict mode the server would silently write '?' in their place)")] : []),
     ...valuesNotFitting(op).map(({ condition, what }) => guard(condition, `rows of ${named} ${what}`)),
   ]
@@ -174,7 +179,7 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     const column = op.kind === 'add_column' ? op.column.name : nameAtStart(columnOriginAt(changes, i, op.from.name))
     if (column === undefined) return
     const atStart = op.kind === 'add_column' ? op : { ...op, from: { ...op.from, name: column } }
-    const guards = dataLossGuards(atStart, table.firstName.name, table.from?.collation, true)
+    const guards = dataLossGuards(atStart, table.firstName.name, table.from, true)
     if (guards.length === 0) return
     statements.push(...guards)
     guarded.add(op)

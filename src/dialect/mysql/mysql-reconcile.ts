@@ -52,10 +52,31 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }), ...tableCharsetOf(other) }
   })
-  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, connection)
+  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, connection, madeAsDeclared(desired, actual, counterpart))
   const checks = await reconcileChecks(charsets, counterpart, connection)
   const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
+}
+
+/**
+ * madeAsDeclared says which columns a migration makes (the database has no counterpart of: a new table's, or one
+ * added to a table) with a charset or collation their entity declares, not one withReferencedCollations gives them
+ * from the column they reference (which is the database's default where the referenced table has it). Not where a
+ * table (for a new table's columns) or a column of the same table (for an added one) is dropped beside it: the
+ * prompt, which comes after, may make the two a rename, and a rename keeps the charset the column has.
+ */
+function madeAsDeclared(desired: SchemaModel, actual: SchemaModel, counterpart: (table: TableModel) => Counterpart | undefined): (table: TableModel, column: ColumnModel) => boolean {
+  const declaring = new Map(desired.tables.map((t) => [t.name, new Set(t.columns.filter((c) => c.charset !== undefined || c.collation !== undefined).map((c) => c.name))]))
+  const kept = new Set(desired.tables.map((t) => counterpart(t)?.table.name))
+  const tableDropped = actual.tables.some((t) => !kept.has(t.name))
+  return (table, column) => {
+    if (declaring.get(table.name)?.has(column.name) !== true) return false
+    const found = counterpart(table)
+    if (found === undefined) return !tableDropped
+    const keptColumns = new Set(table.columns.map((c) => columnIn(found, c.name)?.name))
+    const columnDropped = found.table.columns.some((c) => !keptColumns.has(c.name))
+    return !columnDropped && columnIn(found, column.name) === undefined
+  }
 }
 
 /** tableCharsetOf is the default charset and collation of the database's table, which an entity's engine option sets only when the table is created. */
@@ -297,10 +318,13 @@ interface TableCollationRow { readonly name: string | null; readonly collation: 
  * reconcileCharsets brings the charsets and collations the entities declare to the introspector's form,
  * where a column's are named only where they differ from its table's (inherited ones are not: MySQL does
  * not say whether they were declared): a collation names its charset; a charset of its own keeps its
- * default collation unnamed; what equals the table's (the database's default for a table not made yet) is
- * dropped. Two queries, only when some column declares either.
+ * default collation unnamed; what equals the table's is dropped. A column the migration makes with the charset
+ * its entity declares (`madeAsDeclared`) keeps it even where that is the table's or the database's default: the
+ * statement that makes it names it, so that the migration makes the same column on a database of another
+ * default charset (a latin1 production beside a utf8mb4 laptop). Two queries, only when some column declares either.
  */
-export async function reconcileCharsets(desired: SchemaModel, connection: DatabaseConnection): Promise<SchemaModel> {
+export async function reconcileCharsets(desired: SchemaModel, connection: DatabaseConnection,
+  madeAsDeclared: (table: TableModel, column: ColumnModel) => boolean): Promise<SchemaModel> {
   if (!desired.tables.some((t) => t.columns.some((c) => c.charset !== undefined || c.collation !== undefined))) return desired
   const collations = await connection.query<CollationRow>(
     'SELECT COLLATION_NAME AS collation, CHARACTER_SET_NAME AS charset, IS_DEFAULT AS is_default FROM information_schema.COLLATIONS')
@@ -317,7 +341,7 @@ UNION ALL SELECT NULL, @@collation_database`)
     const collation = tableCollation.get(table.name) ?? databaseCollation
     const tableCharset = collation === undefined ? undefined : charsetOf.get(collation)
     const charset = column.charset ?? (column.collation !== undefined ? charsetOf.get(column.collation) : undefined)
-    const ownCharset = charset === undefined || charset === tableCharset ? undefined : charset
+    const ownCharset = charset === undefined || (charset === tableCharset && !madeAsDeclared(table, column)) ? undefined : charset
     const inherited = ownCharset === undefined ? collation : defaultOf.get(ownCharset)
     const ownCollation = column.collation === undefined || column.collation === inherited ? undefined : column.collation
     const { charset: _charset, collation: _collation, ...rest } = column

@@ -1,5 +1,8 @@
 import { storedCurrentTimestamp } from '../../../src/dialect/mysql/mysql-current-timestamp'
 import { mysqlServerOf } from '../../../src/dialect/mysql/mysql-server'
+import { canonicalMysqlColumn } from '../../../src/dialect/mysql/mysql-canonical-table'
+import { columnDefinitionSql } from '../../../src/dialect/mysql/mysql-column-sql'
+import type { ColumnModel } from '../../../src/model/schema-model'
 
 const mariadb = mysqlServerOf('10.11.6-MariaDB-0+deb12u1', 'STRICT_TRANS_TABLES')
 const mysql8 = mysqlServerOf('8.0.36', 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION')
@@ -28,5 +31,17 @@ describe('storedCurrentTimestamp', () => {
 
   it('leaves no expression as none', () => {
     expect(storedCurrentTimestamp(undefined, 6, mariadb)).toBeUndefined()
+  })
+})
+
+// fantasticit/wipi's `@CreateDateColumn({ type: 'datetime' })` given `precision: 3`: TypeORM's default for it is
+// CURRENT_TIMESTAMP(6) whatever the precision. The model compared it as CURRENT_TIMESTAMP(3), but the migration wrote
+// `datetime(3) ... DEFAULT CURRENT_TIMESTAMP(6)` as declared, which MySQL 8 refuses (ERROR 1067). It writes the column's digits.
+describe('the written default of a CURRENT_TIMESTAMP with more digits than its column', () => {
+  const created = (precision: number): ColumnModel => ({ name: 'create_at', type: 'datetime', precision, nullable: false, default: 'CURRENT_TIMESTAMP(6)', defaultSql: 'CURRENT_TIMESTAMP(6)' })
+  it.each([mysql8, mariadb])('has the column\'s digits (%#)', (server) => {
+    expect(canonicalMysqlColumn(created(3), server)).toMatchObject({ default: 'CURRENT_TIMESTAMP(3)', defaultSql: 'CURRENT_TIMESTAMP(3)' })
+    expect(columnDefinitionSql(canonicalMysqlColumn(created(3), server), server)).toContain('DEFAULT CURRENT_TIMESTAMP(3)')
+    expect(canonicalMysqlColumn(created(6), server)).toMatchObject({ default: 'CURRENT_TIMESTAMP(6)', defaultSql: 'CURRENT_TIMESTAMP(6)' })
   })
 })

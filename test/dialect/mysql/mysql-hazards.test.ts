@@ -52,6 +52,13 @@ describe('mysql hazards', () => {
     expect(codes([alterColumn(post, mood, { ...mood, enumValues: ['b'] })], mariadb1011)).toEqual(['ENUM_VALUE_REMOVED', 'TABLE_REBUILD'])
   })
 
+  it('reports no ENUM_REORDERED for a label put in the place of a removed one: the labels kept keep their positions', () => {
+    // fantasticit/wipi's article.status: ('draft', 'publish') made ('unpublished', 'publish'); 'publish' stays 2.
+    expect(codes([alterColumn(post, mood, { ...mood, enumValues: ['x', 'b'] })], mariadb1011)).toEqual(['ENUM_VALUE_REMOVED', 'TABLE_REBUILD'])
+    expect(codes([alterColumn(post, mood, { ...mood, enumValues: ['x', 'y', 'b'] })], mariadb1011))
+      .toEqual(['ENUM_VALUE_REMOVED', 'ENUM_REORDERED', 'TABLE_REBUILD'])
+  })
+
   it('counts a table copy as TABLE_REBUILD, and asserts nothing where no copy happens', () => {
     expect(codes([alterColumn(post, col('id'), col('id', 'bigint'))], mariadb1011)).toEqual(['TYPE_NARROWING', 'TABLE_REBUILD'])
     expect(codes([{ kind: 'create_index', table: post, index: { name: 'IDX_name', columns: ['name'], unique: false } }], mariadb1011)).toEqual([])
