@@ -299,6 +299,13 @@ export interface MigrationScriptSyntax {
    */
   readonly preamble: readonly string[]
   /**
+   * sessionQueries are the statements, as the driver's query runner sends them, with which TypeORM's helpers ask
+   * the session for its current schema or database (`getTable`, `createView`...), and fail on no rows: a
+   * recording answers them as the connected database does and leaves them out of the script, whose database
+   * answers them alike.
+   */
+  readonly sessionQueries: readonly string[]
+  /**
    * failingCheck is the statements (without their `;`) that fail, with `message` where the database can say it,
    * when `query` returns a row, and do nothing else: a script's client cannot stop on a row, only on an error.
    */

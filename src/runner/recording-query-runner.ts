@@ -1,4 +1,5 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
 
 /** RecordedQuery is one `queryRunner.query` call a migration made: its SQL and parameters. */
 export interface RecordedQuery {
@@ -27,17 +28,26 @@ export interface QueryRecorder {
  * `addColumn`, `getTable`, ...) and its transaction statements go through `query` too, so they are recorded as
  * well. Nothing reaches the database: every query gets no rows, and a call whose rows the caller reads (its
  * length, an item, an iteration) is marked `resultRead`, since a real run might have gone on otherwise.
- * With `rowAt`, the call of that index gets one empty row instead (see failureOnRows).
+ * With `rowAt`, the call of that index gets one empty row instead (see failureOnRows). The questions TypeORM's
+ * helpers ask the session (its current schema or database: the dialect's sessionQueries) are answered by the
+ * connected database instead, once each, and not recorded: a real run gets the same answer there.
  */
 export function queryRecorder(dataSource: DataSource, rowAt?: number): QueryRecorder {
   const calls: RecordedCall[] = []
   let rowValueRead = false
   const row = watchedRow(() => { rowValueRead = true })
+  const sessionQueries = new Set(dialectFor(dataSource.options).migrationScript.sessionQueries)
+  const answers = new Map<string, Promise<unknown>>()
   const base = dataSource.createQueryRunner()
   // Inheriting from a real query runner keeps its helpers, which call `this.query`: the recording one.
   const runner = Object.create(base) as QueryRunner
   Object.assign(runner, {
     query: async (sql: string, parameters?: unknown[], structured?: boolean) => {
+      if (sessionQueries.has(sql) && (parameters === undefined || parameters.length === 0)) {
+        if (!answers.has(sql)) answers.set(sql, dataSource.query(sql))
+        const rows = await answers.get(sql)!
+        return structured === true ? { records: rows, raw: rows, affected: undefined } : rows
+      }
       const call: RecordedCall = parameters === undefined || parameters.length === 0 ? { sql, resultRead: false } : { sql, parameters, resultRead: false }
       calls.push(call)
       const rows = watched(calls.length - 1 === rowAt ? [row] : [], () => { call.resultRead = true })

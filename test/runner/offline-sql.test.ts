@@ -159,7 +159,39 @@ describe.each(allDialects('offline'))('on %s', (label, createDatabase) => {
     expect(await db.query('SELECT views FROM note')).toEqual([{ views: 0 }])
     expect((await databaseState(db)).migrations.map((m) => m.name)).toContain('Guard1700000005000')
   })
+
+  // TypeORM's helpers ask the session for its schema and database (getTable on PostgreSQL and MySQL, createView
+  // on PostgreSQL and MySQL, a generated column's createTable on PostgreSQL) and fail on an empty answer: the
+  // recording answers those questions as the connected database does, which the script's database answers alike.
+  it('records a migration whose TypeORM helpers ask the session for its schema or database', async () => {
+    fixture.runner.project.write('migrations/1700000007000-NoteView.ts', noteViewMigration)
+    const byHand = await another('view-by-hand.ts')
+    const run = await cli('upgrade', '--sql', '-c', 'view-by-hand.ts')
+    expect(afterDatabaseLine(run.stderr)).not.toMatch(/failed/)
+    expect(run.code).toBe(0)
+    const part = partOf(run.stdout, 'NoteView1700000007000')
+    expect(part.filter((line) => /current_(schema|database)\(\)|DATABASE\(\)|SCHEMA\(\)/.test(line))).toEqual([])
+    // getTable's catalog queries are recorded, their results read.
+    expect(part).toContain('-- offline: NoteView1700000007000 reads the result of the query above, which this script cannot know: what it sends next may differ on the real database')
+    // Run by hand, it makes the view and records the migration (the view's own text aside: MariaDB keeps the collation of the client that made it).
+    runScript(byHand, run.stdout)
+    expect(await byHand.query('SELECT views FROM note_view')).toEqual([])
+    expect((await databaseState(byHand)).migrations.map((m) => m.name)).toContain('NoteView1700000007000')
+  })
 })
+
+const noteViewMigration = `
+import { MigrationInterface, QueryRunner, View } from 'typeorm'
+export class NoteView1700000007000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.getTable('note')
+    await queryRunner.createView(new View({ name: 'note_view', expression: 'SELECT views FROM note' }))
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropView('note_view')
+  }
+}
+`
 
 const guardMigration = `
 import { MigrationInterface, QueryRunner } from 'typeorm'

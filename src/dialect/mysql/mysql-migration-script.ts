@@ -33,6 +33,8 @@ export const mysqlMigrationScript: MigrationScriptSyntax = {
   },
   // The client connects in its locale's charset (latin1 under LANG=C, utf8mb3 under C.UTF-8) unless told otherwise.
   preamble: ['SET NAMES utf8mb4'],
+  // TypeORM's getCurrentDatabase and getCurrentSchema.
+  sessionQueries: ['SELECT DATABASE() AS `db_name`', 'SELECT SCHEMA() AS `schema_name`'],
   beforeMigration: [],
   afterMigration: [],
   parameters: {

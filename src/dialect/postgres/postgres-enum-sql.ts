@@ -26,7 +26,8 @@ export function dropEnumSql(enumType: EnumTypeModel): string {
 /**
  * alterEnumSql adds values in place (`ALTER TYPE ... ADD VALUE ... BEFORE/AFTER`) when values are only
  * added; otherwise it rebuilds the type: a check that no row holds a removed value, rename the old type to
- * `<name>_old`, create the new one, move every column using it over through text, drop the old type.
+ * `<name>_old`, create the new one, move every column using it over through text (one ALTER TABLE a table),
+ * drop the old type.
  * The columns moved are the operation's `users`; `later` are the operations that follow it. Where they use
  * an added value and cannot wait for a commit (`inOneTransaction`, a `down`), the type is rebuilt too: the
  * values of a type made in a transaction can be used in it.
@@ -99,13 +100,18 @@ function rebuildSql(op: AlterEnum): EnumStatement[] {
   const statements: string[] = []
   if (removed.length > 0 && users.length > 0) statements.push(removedValuesCheck(to, removed, users))
   statements.push(`ALTER TYPE ${qualified(to)} RENAME TO ${quoteIdent(old.name)}`, createEnumSql(to))
+  // One ALTER TABLE per table, its columns' clauses in order: PostgreSQL rewrites the table once, not once a column.
+  const clausesOf = new Map<string, { readonly table: QualifiedName; readonly clauses: string[] }>()
   for (const { table, column } of users) {
-    const alter = (clause: string) => `ALTER TABLE ${qualified(table)} ALTER COLUMN ${quoteIdent(column.name)} ${clause}`
+    const key = qualified(table)
+    const clauses = clausesOf.get(key)?.clauses ?? clausesOf.set(key, { table, clauses: [] }).get(key)!.clauses
+    const alter = (clause: string) => `ALTER COLUMN ${quoteIdent(column.name)} ${clause}`
     const type = columnTypeSql(column, table)
-    if (column.default !== undefined) statements.push(alter('DROP DEFAULT'))
-    statements.push(alter(`TYPE ${type} USING ${quoteIdent(column.name)}::${column.isArray ? 'text[]' : 'text'}::${type}`))
-    if (column.default !== undefined && defaultSurvives(column, to.values)) statements.push(alter(`SET DEFAULT ${column.default}`))
+    if (column.default !== undefined) clauses.push(alter('DROP DEFAULT'))
+    clauses.push(alter(`TYPE ${type} USING ${quoteIdent(column.name)}::${column.isArray ? 'text[]' : 'text'}::${type}`))
+    if (column.default !== undefined && defaultSurvives(column, to.values)) clauses.push(alter(`SET DEFAULT ${column.default}`))
   }
+  for (const { table, clauses } of clausesOf.values()) statements.push(`ALTER TABLE ${qualified(table)} ${clauses.join(', ')}`)
   statements.push(`DROP TYPE ${qualified(old)}`)
   return statements.map((sql) => ({ sql }))
 }

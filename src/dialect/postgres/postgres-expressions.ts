@@ -1,15 +1,16 @@
 import { canQuoteless, upperCaseWords } from './postgres-keywords'
-import { closingIndex, renderSql, type SqlToken, stripOuterParens, tokenizeSql } from './postgres-sql-tokens'
+import { closingIndex, renderSql, skipType, type SqlToken, stripOuterParens, tokenizeSql } from './postgres-sql-tokens'
 
 /**
  * canonicalExpression is the one spelling of a SQL expression (a CHECK, an index predicate, a computed
  * column) that both the entities and PostgreSQL's deparser are brought to: needless quotes and parentheses
- * dropped, keywords cased as PostgreSQL prints them, the `::text` PostgreSQL adds to bare literals removed.
+ * dropped, keywords cased as PostgreSQL prints them, the `::text` PostgreSQL adds to bare literals removed,
+ * a cast of a whole ARRAY[...] made a cast of each element.
  */
 export function canonicalExpression(text: string): string {
   const tokens = readTokens(text)
   if (!tokens) return text.trim()
-  return renderSql(stripOuterParens(unwrapSingles(stripImplicitLiteralCasts(canonicalCastTypes(foldWords(tokens))))))
+  return renderSql(stripOuterParens(unwrapSingles(stripImplicitLiteralCasts(castEachElement(canonicalCastTypes(foldWords(tokens)))))))
 }
 
 /** readTokens tokenizes, or gives undefined for text the tokenizer cannot read (kept verbatim then). */
@@ -122,4 +123,63 @@ export function unwrapSingles(tokens: readonly SqlToken[]): SqlToken[] {
     out.push(t)
   }
   return out
+}
+
+/**
+ * castEachElement writes a cast of a whole one-dimensional ARRAY[...] as a cast of each of its elements
+ * (`ARRAY['a'::character varying]::text[]` -> `ARRAY['a'::character varying::text]`), one array either way.
+ * PostgreSQL prints `type IN ('a', 'b')` on a varchar column in the first form, and that text, read again (a
+ * CHECK a `down` re-creates), in the second. An element that is more than one value and its casts is put in
+ * parentheses, as PostgreSQL prints it (`(a + 1)::integer`). An empty or nested ARRAY stays as written.
+ */
+export function castEachElement(tokens: readonly SqlToken[]): SqlToken[] {
+  const out: SqlToken[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const pushed = tokens[i]!.text === 'ARRAY' && tokens[i + 1]?.text === '[' ? elementCasts(tokens, i) : undefined
+    if (pushed === undefined) {
+      out.push(tokens[i]!)
+      continue
+    }
+    out.push(...pushed.tokens)
+    i = pushed.end - 1
+  }
+  return out
+}
+
+/** elementCasts reads `ARRAY[...]::type[]` at `at`: the ARRAY with the cast on each element and the index past the cast, or undefined. */
+function elementCasts(tokens: readonly SqlToken[], at: number): { tokens: SqlToken[]; end: number } | undefined {
+  const close = closingIndex(tokens, at + 1)
+  if (close < 0 || close === at + 2 || tokens[close + 1]?.text !== '::') return undefined
+  const end = skipType(tokens, close + 2)
+  const type = tokens.slice(close + 2, end)
+  const oneDimension = type.length > 2 && type[type.length - 2]!.text === '[' && type[type.length - 3]?.text !== ']'
+  if (!oneDimension || ['[', '.'].includes(tokens[end]?.text ?? '')) return undefined
+  const elements = castEachElement(tokens.slice(at + 2, close))
+  const parts: SqlToken[][] = [[]]
+  for (let i = 0; i < elements.length; i++) {
+    const t = elements[i]!
+    if (t.text === ',') parts.push([])
+    else if (t.text === '(' || t.text === '[') {
+      const inner = closingIndex(elements, i)
+      parts[parts.length - 1]!.push(...elements.slice(i, inner + 1))
+      i = inner
+    } else parts[parts.length - 1]!.push(t)
+  }
+  if (parts.some((part) => part.length === 0 || part[0]!.text === 'ARRAY')) return undefined
+  const cast: SqlToken[] = [{ kind: 'op', text: '::' }, ...type.slice(0, -2)]
+  const each = parts.map((part) => [...(isOneValue(part) ? part : [{ kind: 'punct', text: '(' } as SqlToken, ...part, { kind: 'punct', text: ')' } as SqlToken]), ...cast])
+  return { tokens: [tokens[at]!, tokens[at + 1]!, ...each.flatMap((part, k) => (k === 0 ? part : [{ kind: 'punct', text: ',' } as SqlToken, ...part])), tokens[close]!], end }
+}
+
+/** isOneValue: one literal, name (qualified or not), call or parenthesized group, then only casts. */
+function isOneValue(part: readonly SqlToken[]): boolean {
+  const first = part[0]!
+  let i = 1
+  if (first.text === '(') i = closingIndex(part, 0) + 1
+  else if (first.kind === 'op' || first.kind === 'punct') return false
+  else if (part[1]?.text === '(' && (first.kind === 'word' || first.kind === 'ident')) i = closingIndex(part, 1) + 1
+  else while (part[i]?.text === '.' && (part[i + 1]?.kind === 'word' || part[i + 1]?.kind === 'ident')) i += 2
+  if (i <= 0) return false
+  while (part[i]?.text === '::') i = skipType(part, i + 1)
+  return i === part.length
 }

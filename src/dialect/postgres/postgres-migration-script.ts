@@ -23,6 +23,8 @@ export const postgresMigrationScript: MigrationScriptSyntax = {
   statementLines: semicolonEnded,
   // psql takes its client_encoding from its locale (PGCLIENTENCODING aside), which may be another than UTF-8.
   preamble: ["SET client_encoding = 'UTF8'"],
+  // TypeORM 0.3's and 1.x's getCurrentSchema and getCurrentDatabase, 1.x's loadTables and getTableNameWithSchema.
+  sessionQueries: ['SELECT * FROM current_schema()', 'SELECT * FROM current_database()', 'SELECT current_schema() AS "currentSchema"', 'SELECT current_schema()'],
   beforeMigration: [],
   afterMigration: [],
   parameters: {

@@ -10,7 +10,7 @@ import { refuseUncountableIncrements } from './postgres-uncountable-increments'
 import { refuseBooleanNumberDefaults } from './postgres-boolean-number-defaults'
 import { refuseUnknownCollations } from './postgres-unknown-collations'
 import { reconcileUuidGenerators } from './postgres-uuid-generators'
-import { renderSql, type SqlToken } from './postgres-sql-tokens'
+import { renderSql, skipType } from './postgres-sql-tokens'
 import { reconcileViews } from './postgres-view-reconcile'
 
 /** An uncertain default: the entity's and the database's spellings, which rules could not prove equal. */
@@ -104,21 +104,4 @@ export function isConstant(expression: string): boolean {
     if (t.kind === 'word' && !constantWords.has(t.text.toLowerCase()) && tokens[i + 1]?.kind !== 'string') return false
   }
   return true
-}
-
-/** skipType returns the index just past a type name written after `::`. */
-function skipType(tokens: readonly SqlToken[], start: number): number {
-  let i = start
-  while (i < tokens.length) {
-    const t = tokens[i]!
-    if (t.kind === 'word' || t.kind === 'ident' || t.text === '.') i++
-    else if (t.text === '[' && tokens[i + 1]?.text === ']') i += 2
-    else if (t.text === '(' && i > start) {
-      let j = i + 1
-      while (tokens[j]?.kind === 'number' || tokens[j]?.text === ',') j++
-      if (tokens[j]?.text !== ')') return i
-      i = j + 1
-    } else return i
-  }
-  return i
 }

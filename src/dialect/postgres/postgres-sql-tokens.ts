@@ -105,3 +105,20 @@ export function stringValue(token: SqlToken | undefined): string | undefined {
   if (token?.kind !== 'string' || !token.text.startsWith("'")) return undefined
   return token.text.slice(1, -1).replace(/''/g, "'")
 }
+
+/** skipType returns the index just past a type name written after `::`. */
+export function skipType(tokens: readonly SqlToken[], start: number): number {
+  let i = start
+  while (i < tokens.length) {
+    const t = tokens[i]!
+    if (t.kind === 'word' || t.kind === 'ident' || t.text === '.') i++
+    else if (t.text === '[' && tokens[i + 1]?.text === ']') i += 2
+    else if (t.text === '(' && i > start) {
+      let j = i + 1
+      while (tokens[j]?.kind === 'number' || tokens[j]?.text === ',') j++
+      if (tokens[j]?.text !== ')') return i
+      i = j + 1
+    } else return i
+  }
+  return i
+}

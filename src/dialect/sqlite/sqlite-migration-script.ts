@@ -20,6 +20,7 @@ export const sqliteMigrationScript: MigrationScriptSyntax = {
   statementLines: semicolonEnded,
   // sqlite3 reads a script's text as UTF-8 whatever its locale.
   preamble: [],
+  sessionQueries: [],
   beforeMigration: ['PRAGMA foreign_keys = OFF'],
   afterMigration: ['PRAGMA foreign_keys = ON'],
   parameters: {

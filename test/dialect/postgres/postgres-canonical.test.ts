@@ -113,6 +113,25 @@ describe('canonicalExpression', () => {
   })
 })
 
+describe('a cast of a whole ARRAY, as PostgreSQL prints it again once re-read', () => {
+  // `type IN ('a', 'b')` on a varchar column prints as the first; a CHECK re-created from that text (a `down`)
+  // prints as the second: one expression, which a check --drift must not report as changed.
+  it.each([
+    ["type::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[])", "type::text = ANY (ARRAY['a'::character varying::text, 'b'::character varying::text])"],
+    ["x = ANY (ARRAY[a + 1, lower(b)]::integer[])", 'x = ANY (ARRAY[(a + 1)::integer, lower(b)::integer])'],
+    ['x = ANY (ARRAY[y, z]::varchar[])', 'x = ANY (ARRAY[y::character varying, z::character varying])'],
+  ])('%s', (castWhole, castEach) => {
+    expect(canonicalExpression(castWhole)).toBe(canonicalExpression(castEach))
+  })
+  it.each([
+    ["x = ANY ('{}'::text[])"],
+    ['x = ANY (ARRAY[]::text[])'],
+    ['x = ANY (ARRAY[ARRAY[1], ARRAY[2]]::text[][])'],
+  ])('%s stays as written', (text) => {
+    expect(canonicalExpression(text)).toBe(text)
+  })
+})
+
 describe('array literals', () => {
   it('read and write back as array_out does', () => {
     expect(parseArrayLiteral('{a, "b,c" ,NULL,"NULL", "x\\"y"}')).toEqual(['a', 'b,c', null, 'NULL', 'x"y'])
