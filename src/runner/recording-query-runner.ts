@@ -59,14 +59,17 @@ export function queryRecorder(dataSource: DataSource, rowAt?: number): QueryReco
   return { runner, calls, get rowValueRead() { return rowValueRead }, release: () => base.release() }
 }
 
-/** watchedRow is an empty row telling `onRead` when a value of it is read (`then`, asked by every await, does not count). */
+/** watchedRow is an empty row telling `onRead` when a value of it is read. */
 function watchedRow(onRead: () => void): Record<string, unknown> {
-  return new Proxy({}, {
-    get(target, key, receiver) {
-      if (key !== 'then') onRead()
-      return Reflect.get(target, key, receiver) as unknown
-    },
-  })
+  return new Proxy({}, { get: readTelling(onRead) })
+}
+
+/** readTelling is a Proxy's `get` that tells `onRead` of each read but of `then`, which every await asks. */
+function readTelling<T extends object>(onRead: () => void): ProxyHandler<T>['get'] {
+  return (target, key, receiver) => {
+    if (key !== 'then') onRead()
+    return Reflect.get(target, key, receiver) as unknown
+  }
 }
 
 /**
@@ -76,10 +79,7 @@ function watchedRow(onRead: () => void): Record<string, unknown> {
  */
 function watched(rows: unknown[], onRead: () => void): unknown[] {
   return new Proxy(rows, {
-    get(target, key, receiver) {
-      if (key !== 'then') onRead()
-      return Reflect.get(target, key, receiver) as unknown
-    },
+    get: readTelling<unknown[]>(onRead),
     has(target, key) {
       if (key !== 'then') onRead()
       return Reflect.has(target, key)
