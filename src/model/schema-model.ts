@@ -83,6 +83,18 @@ export interface TableModel extends QualifiedName {
    * which PostgreSQL refuses while they exist, and so does the `down` that creates again a table `up` drops.
    */
   readonly triggers?: readonly TriggerModel[]
+  /**
+   * The database's row-level security policies on the table that read some of its columns (PostgreSQL, which
+   * tracks those columns and refuses to drop one or change its type while a policy reads it). No entity declares
+   * them and the diff never compares them; they are read so that a migration the database would refuse says so.
+   */
+  readonly policies?: readonly PolicyModel[]
+}
+
+/** PolicyModel is a row-level security policy, by its name and the columns of its table it reads (USING, WITH CHECK). */
+export interface PolicyModel {
+  readonly name: string
+  readonly reads: readonly string[]
 }
 
 /**

@@ -27,6 +27,7 @@ import { searchSchema } from './postgres-search-schema'
 import { withCheckFunctionReads } from './postgres-check-functions'
 import { checkOf, columnOf, exclusionOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
 import { triggerOf } from './postgres-triggers'
+import { policiesOf } from './postgres-policies'
 import { viewOf } from './postgres-view-introspection'
 
 /**
@@ -98,6 +99,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       ...(triggers.has(key) && {
         triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => triggerOf(r, (columns.get(key) ?? []).map((c) => c.name))),
       }),
+      ...policiesOf(columns.get(key) ?? []),
     })
   })
 
