@@ -23,6 +23,7 @@ import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
 import { policyReadsColumnFindings } from './policy-rules'
+import { triggerFunctionReadsTableFindings } from './trigger-table-rules'
 import { checkFunctionReadsColumnFindings } from './check-function-rules'
 import { keptPredicateFindings } from './kept-predicate-rules'
 import { typeChangeFindings } from './type-change-rules'
@@ -68,6 +69,7 @@ export const hazardRules: readonly HazardRule[] = [
   nameReadAsStringFindings,
   triggerReadsColumnFindings,
   policyReadsColumnFindings,
+  triggerFunctionReadsTableFindings,
   checkFunctionReadsColumnFindings,
   keptPredicateFindings,
 ]

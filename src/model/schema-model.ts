@@ -142,6 +142,12 @@ export interface TriggerModel {
    */
   readonly argumentReads?: readonly string[]
   /**
+   * The other tables its PL/pgSQL function names (Omnivore's `INSERT INTO omnivore.discover_feed_subscription` in a
+   * trigger on "user"), which PostgreSQL does not track: a drop or rename of one makes the trigger fail when it
+   * next fires. Read by the words of the body, as the tables the database has when read.
+   */
+  readonly functionTables?: readonly QualifiedName[]
+  /**
    * The columns, of its own table or others, its body writes by name (`INSERT INTO t (a)`, `UPDATE t SET a`),
    * as the database held them when read (SQLite, which drops such a column without a word).
    */

@@ -28,6 +28,7 @@ import { withCheckFunctionReads } from './postgres-check-functions'
 import { checkOf, columnOf, exclusionOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
 import { triggerOf } from './postgres-triggers'
 import { policiesOf } from './postgres-policies'
+import { withTriggerFunctionTables } from './postgres-trigger-function-tables'
 import { viewOf } from './postgres-view-introspection'
 
 /**
@@ -104,7 +105,7 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
   })
 
   return {
-    tables: withCheckFunctionReads(tables, constraintRows).sort(byQualifiedName),
+    tables: withTriggerFunctionTables(withCheckFunctionReads(tables, constraintRows), triggerRows).sort(byQualifiedName),
     enums: enumTypes.filter((e) => e.schema !== undefined && schemas.includes(e.schema)).sort(byQualifiedName),
     schemas: schemaRows.map((r) => r.name).sort(compareText),
     extensions: extensionRows.map((r) => r.name).sort(compareText),
