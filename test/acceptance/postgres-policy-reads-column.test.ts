@@ -55,3 +55,32 @@ it.each([
   expect(await pendingChanges(db, [Usage])).toEqual([])
   expect(await db.query('SELECT owner, action FROM usage')).toEqual([{ owner: 'ada', action: 'save' }])
 })
+
+// An enum type that loses a label is made again, and its columns moved onto it with ALTER COLUMN ... TYPE, which
+// PostgreSQL refuses for a column a policy reads as it refuses any change of its type.
+@Entity('ticket')
+class Ticket {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['open', 'closed', 'spam'], enumName: 'ticket_state' }) state: string
+}
+
+@Entity('ticket')
+class TicketWithoutSpam {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'enum', enum: ['open', 'closed'], enumName: 'ticket_state' }) state: string
+}
+
+it('warns of an enum type made again under a column a policy reads, which fails at upgrade as it says', async () => {
+  const tickets = await createPostgresDatabase('policy_enum')
+  try {
+    await migrateTo(tickets, [Ticket], 'Init')
+    await tickets.query(`CREATE POLICY ticket_visible ON ticket USING (state <> 'spam')`)
+    const { comparison } = await generateMigration(projectFor(tickets, [TicketWithoutSpam]), 'DropSpam', Date.now())
+    expect(comparison.hazards.filter((h) => h.code === 'POLICY_READS_COLUMN').map((h) => h.message)).toEqual([
+      expect.stringMatching(/^Changes the type of column "public"\."ticket"\."state" \(its enum type "public"\."ticket_state" is made again\), which policy "ticket_visible" on "public"\."ticket" reads: the database refuses/),
+    ])
+    await expect(upgrade(projectFor(tickets, [TicketWithoutSpam]))).rejects.toThrow(/cannot alter type of a column used in a policy definition/)
+  } finally {
+    await tickets.drop()
+  }
+})
