@@ -22,6 +22,8 @@ import { onDeleteCascadeFindings, onDeleteSetNullFindings } from './cascade-rule
 import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
 import { triggerReadsColumnFindings } from './trigger-rules'
+import { policyReadsColumnFindings } from './policy-rules'
+import { triggerFunctionReadsTableFindings } from './trigger-table-rules'
 import { checkFunctionReadsColumnFindings } from './check-function-rules'
 import { keptPredicateFindings } from './kept-predicate-rules'
 import { typeChangeFindings } from './type-change-rules'
@@ -66,6 +68,8 @@ export const hazardRules: readonly HazardRule[] = [
   materializedViewRefreshFindings,
   nameReadAsStringFindings,
   triggerReadsColumnFindings,
+  policyReadsColumnFindings,
+  triggerFunctionReadsTableFindings,
   checkFunctionReadsColumnFindings,
   keptPredicateFindings,
 ]

@@ -83,6 +83,18 @@ export interface TableModel extends QualifiedName {
    * which PostgreSQL refuses while they exist, and so does the `down` that creates again a table `up` drops.
    */
   readonly triggers?: readonly TriggerModel[]
+  /**
+   * The database's row-level security policies on the table that read some of its columns (PostgreSQL, which
+   * tracks those columns and refuses to drop one or change its type while a policy reads it). No entity declares
+   * them and the diff never compares them; they are read so that a migration the database would refuse says so.
+   */
+  readonly policies?: readonly PolicyModel[]
+}
+
+/** PolicyModel is a row-level security policy, by its name and the columns of its table it reads (USING, WITH CHECK). */
+export interface PolicyModel {
+  readonly name: string
+  readonly reads: readonly string[]
 }
 
 /**
@@ -129,6 +141,12 @@ export interface TriggerModel {
    * `reads` are.
    */
   readonly argumentReads?: readonly string[]
+  /**
+   * The other tables its PL/pgSQL function names (Omnivore's `INSERT INTO omnivore.discover_feed_subscription` in a
+   * trigger on "user"), which PostgreSQL does not track: a drop or rename of one makes the trigger fail when it
+   * next fires. Read by the words of the body, as the tables the database has when read.
+   */
+  readonly functionTables?: readonly QualifiedName[]
   /**
    * The columns, of its own table or others, its body writes by name (`INSERT INTO t (a)`, `UPDATE t SET a`),
    * as the database held them when read (SQLite, which drops such a column without a word).

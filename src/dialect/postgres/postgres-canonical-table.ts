@@ -27,6 +27,7 @@ export function canonicalTable(table: TableModel): TableModel {
     ...withComment(table.comment),
     ...(table.commentUndeclarable === true && { commentUndeclarable: true as const }),
     ...(table.triggers !== undefined && { triggers: table.triggers }),
+    ...(table.policies !== undefined && { policies: table.policies }),
     ...(table.replicaIdentity !== undefined && { replicaIdentity: table.replicaIdentity }),
     ...(table.unlogged === true && { unlogged: true }),
     ...(table.partitioning !== undefined && { partitioning: table.partitioning }),

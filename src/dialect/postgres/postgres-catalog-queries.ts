@@ -103,6 +103,8 @@ export interface ColumnRow {
   readonly inherited: boolean
   /** An identity column's sequence options other than the defaults, as CREATE TABLE writes them; null where none. */
   readonly identity_options: string | null
+  /** The row-level security policies that read the column (pg_depend of pg_policy), by name. */
+  readonly policies: readonly string[]
 }
 export const columnsQuery = `${scopedTables}
 SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS name,
@@ -150,7 +152,13 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
     FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
     WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
       AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
-  ) END AS identity_options
+  ) END AS identity_options,
+  ARRAY(
+    SELECT pol.polname::text FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_policy pol ON pol.oid = dep.objid
+    WHERE dep.classid = 'pg_catalog.pg_policy'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+      AND dep.refobjid = t.oid AND dep.refobjsubid = a.attnum
+    ORDER BY pol.polname
+  ) AS policies
 FROM tables t
 JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid

@@ -6,6 +6,7 @@ import { qualified, quoteIdent, suffixed } from './postgres-quote'
 import { stringValue } from './postgres-sql-tokens'
 import { readTokens } from './postgres-expressions'
 import { parseArrayLiteral } from '../../model/array-literal'
+import { onlyAddsLabels } from '../../model/enum-only-adds'
 
 /** EnumStatement is one statement of an enum change, with the reason a later statement needs it committed first. */
 export interface EnumStatement {
@@ -33,15 +34,9 @@ export function dropEnumSql(enumType: EnumTypeModel): string {
  * values of a type made in a transaction can be used in it.
  */
 export function alterEnumSql(op: AlterEnum, later: readonly Operation[], inOneTransaction: boolean): EnumStatement[] {
-  if (!onlyAdds(op.from.values, op.to.values)) return rebuildSql(op)
+  if (!onlyAddsLabels(op.from.values, op.to.values)) return rebuildSql(op)
   const added = addValuesSql(op, later)
   return inOneTransaction && added.some((s) => s.commitBeforeUse !== undefined) ? rebuildSql(op) : added
-}
-
-/** onlyAdds says whether an enum change only adds labels (ADD VALUE in place); else the type is rebuilt. */
-export function onlyAdds(from: readonly string[], to: readonly string[]): boolean {
-  const kept = to.filter((v) => from.includes(v))
-  return kept.length === from.length && kept.every((v, i) => v === from[i])
 }
 
 function addValuesSql(op: AlterEnum, later: readonly Operation[]): EnumStatement[] {

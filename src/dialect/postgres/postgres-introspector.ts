@@ -27,6 +27,8 @@ import { searchSchema } from './postgres-search-schema'
 import { withCheckFunctionReads } from './postgres-check-functions'
 import { checkOf, columnOf, exclusionOf, foreignKeyOf, indexOf, uniqueOf } from './postgres-catalog-rows'
 import { triggerOf } from './postgres-triggers'
+import { policiesOf } from './postgres-policies'
+import { withTriggerFunctionTables } from './postgres-trigger-function-tables'
 import { viewOf } from './postgres-view-introspection'
 
 /**
@@ -98,11 +100,12 @@ export async function introspectPostgres(connection: DatabaseConnection, scope: 
       ...(triggers.has(key) && {
         triggers: triggers.get(key)!.sort((a, b) => compareText(a.name, b.name)).map((r) => triggerOf(r, (columns.get(key) ?? []).map((c) => c.name))),
       }),
+      ...policiesOf(columns.get(key) ?? []),
     })
   })
 
   return {
-    tables: withCheckFunctionReads(tables, constraintRows).sort(byQualifiedName),
+    tables: withTriggerFunctionTables(withCheckFunctionReads(tables, constraintRows), triggerRows).sort(byQualifiedName),
     enums: enumTypes.filter((e) => e.schema !== undefined && schemas.includes(e.schema)).sort(byQualifiedName),
     schemas: schemaRows.map((r) => r.name).sort(compareText),
     extensions: extensionRows.map((r) => r.name).sort(compareText),

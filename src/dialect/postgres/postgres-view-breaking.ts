@@ -1,7 +1,7 @@
 import type { ViewSource } from '../../model/schema-model'
 import type { ChangeSet } from '../../plan/change-set'
 import { columnNameBefore } from '../../plan/column-name-before'
-import { onlyAdds } from './postgres-enum-sql'
+import { onlyAddsLabels } from '../../model/enum-only-adds'
 import { changesColumnType, recomputes } from './postgres-alter-column-sql'
 import { generatedReading } from './postgres-regenerated-columns'
 
@@ -27,7 +27,7 @@ export function retypedColumns(changes: ChangeSet): ViewSource[] {
       const table = changes.tableAt[i]
       return columns.length === 0 || table?.createdAt !== undefined ? [] : [{ ...(table?.firstName ?? op.table), columns }]
     }
-    if (op.kind !== 'alter_enum' || onlyAdds(op.from.values, op.to.values)) return []
+    if (op.kind !== 'alter_enum' || onlyAddsLabels(op.from.values, op.to.values)) return []
     return before.tables.flatMap((table) => {
       const moved = table.columns.filter((c) => c.enumName === op.from.name && table.schema === op.from.schema).map((c) => c.name)
       const columns = [...moved, ...moved.flatMap((c) => generatedReading(table, c).map((g) => g.name))]
