@@ -12,7 +12,7 @@ import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
 import { isMadeForForeignKey, servedBy, withForeignKeyIndexes } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
-import { withServerRestrictSpelling } from './mysql-restrict-spelling'
+import { type ComparedTable, withServerRestrictSpelling } from './mysql-restrict-spelling'
 import { withoutCharsetConversions } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
 import { baseOf } from './mysql-types'
@@ -92,10 +92,7 @@ function tableCharsetOf(table: TableModel | undefined): Pick<TableModel, 'charse
  * Counterpart is an entity table's table in the database (the one of its name, or the one a stated rename names),
  * with the entity's columns a stated rename brings from its columns (new name to old).
  */
-interface Counterpart {
-  readonly table: TableModel
-  readonly renamed: ReadonlyMap<string, string>
-}
+type Counterpart = ComparedTable
 
 function counterpartOf(actual: SchemaModel, formerTable?: FormerTable, formerColumn?: FormerColumn): (table: TableModel) => Counterpart | undefined {
   const tableOf = counterpartIn(actual, formerTable)
