@@ -396,6 +396,12 @@ export interface Dialect {
    */
   reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel>
   /**
+   * alignWithLive gives a schema read from another database (the one the migrations build, for `check --drift` and
+   * `stamp`) the live database's spelling of what the server treats alike, where the two catalogs spell it two
+   * ways (MySQL's `RESTRICT` and `NO ACTION` on InnoDB). Optional; reads nothing.
+   */
+  alignWithLive?(reference: SchemaModel, live: SchemaModel): SchemaModel
+  /**
    * compile turns a change set (operations in order, grouped per table with each table's shapes) into
    * statements, each carrying the operations it carries out.
    */

@@ -1,9 +1,11 @@
+import type { TypeLimits } from '../dialect/dialect'
 import type { Probe } from '../dialect/probe'
 import { quoteDoubled } from '../dialect/quote'
 import { sameColumnList } from '../model/column-lists'
 import { nameOf, referencedTableOf, sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName, TableModel } from '../model/schema-model'
 import type { AddForeignKey } from '../operations/operation'
+import { textRulesOf } from './text-rules'
 import type { HazardFinding } from './hazard-finding'
 import { columnsText, tableText } from './hazard-names'
 import { givesRowsAValue, implicitlyFilled } from './new-column-values'
@@ -35,7 +37,7 @@ export function addForeignKeyFindings(context: RuleContext): HazardFinding[] {
       what: `Adds foreign key ${quoteDoubled(foreignKey.name)} on ${tableText(op.table)} ${columnsText(foreignKey.columns)} -> ${target}, ` +
         `which fails while a row's values match no row of ${target}${referencedColumns === undefined ? ', which this migration creates' : ''}`,
       advice: 'point those rows at existing rows, or set their values to NULL, first',
-      ...withProbe(unmatchedProbe(table, columns.map((c) => c.column), referencedColumns, referencedName)),
+      ...withProbe(unmatchedProbe(table, columns.map((c) => c.column), referencedColumns, referencedName, context.input.dialect.capabilities.typeLimits)),
     }]
   })
 }
@@ -90,9 +92,10 @@ function unmatchedProbe(
   columns: readonly ColumnModel[],
   referenced: readonly { readonly table: TableModel; readonly column: ColumnModel }[] | undefined,
   referencedName: QualifiedName,
+  limits: TypeLimits,
 ): Probe | undefined {
   if (referenced === undefined) return columns.length === 1 ? { kind: 'non_null', table: nameOf(table), column: columns[0]!.name } : undefined
-  const comparable = columns.every((c, i) => sameValues(c, referenced[i]!.column))
+  const comparable = columns.every((c, i) => sameValues({ table, column: c }, referenced[i]!, limits))
   if (!comparable) return undefined
   const referencedTable = nameOf(referenced[0]!.table)
   return {
@@ -102,8 +105,15 @@ function unmatchedProbe(
   }
 }
 
-function sameValues(a: ColumnModel, b: ColumnModel): boolean {
-  return a.type === b.type && (a.isArray ?? false) === (b.isArray ?? false) && a.charset === b.charset && a.collation === b.collation
+/**
+ * sameValues: one type, and one character set and collation as the columns' values compare (textRulesOf), so
+ * that two columns on the defaults of tables with other collations are not compared, which fails with "Illegal
+ * mix of collations".
+ */
+function sameValues(a: { readonly table: TableModel; readonly column: ColumnModel }, b: { readonly table: TableModel; readonly column: ColumnModel }, limits: TypeLimits): boolean {
+  const [rulesOfA, rulesOfB] = [textRulesOf(a.table, a.column, limits), textRulesOf(b.table, b.column, limits)]
+  return a.column.type === b.column.type && (a.column.isArray ?? false) === (b.column.isArray ?? false)
+    && rulesOfA.charset === rulesOfB.charset && rulesOfA.collation === rulesOfB.collation
 }
 
 function withProbe(probe: Probe | undefined): { probe?: Probe } {

@@ -86,7 +86,8 @@ async function readBoth(scratch: ScratchProject, dialect: Dialect, built: Databa
 }
 
 /** driftPlan is what a migration adopting the hand-made changes would run: from the migrations' schema to the live one. */
-async function driftPlan(fromMigrations: SchemaModel, live: SchemaModel, dialect: Dialect): Promise<MigrationPlan> {
+async function driftPlan(built: SchemaModel, live: SchemaModel, dialect: Dialect): Promise<MigrationPlan> {
+  const fromMigrations = dialect.alignWithLive ? dialect.alignWithLive(built, live) : built
   const renamed = await resolveRenames(fromMigrations, live, dialect.capabilities, [], [])
   const changes = changeSetOf(fromMigrations, planViews(renamed.ops, fromMigrations, live, dialect))
   return pendingPlan({ up: changes.ops, upStatements: dialect.compile(changes), downStatements: compileDown(dialect, changes), warnings: [] })

@@ -194,6 +194,24 @@ describe('ADD_FOREIGN_KEY', () => {
     expect(byName).toMatchObject({ code: 'ADD_FOREIGN_KEY' })
     expect(byName?.probe).toBeUndefined()
   })
+  // hunt109 on Swetrix: user_feedback (utf8mb4_unicode_ci by hand-written SQL) given a key to user
+  // (utf8mb4_general_ci), both columns on their table's collation: the count compared them and failed with
+  // "Illegal mix of collations", and the finding was left without a count (NOT_COUNTED).
+  it('does not compare string columns whose tables give them different collations', () => {
+    const my = mysqlDialect
+    const accounts = table('accounts', [column('id', 'varchar', { length: 36 })], { primaryKey: { columns: ['id'] }, charset: 'utf8mb4', collation: 'utf8mb4_general_ci' })
+    const feedback = (collation: string) => table('feedback', [column('id', 'varchar', { length: 36 }), column('userId', 'varchar', { length: 36 })], { primaryKey: { columns: ['id'] }, charset: 'utf8mb4', collation })
+    const key: Operation = { kind: 'add_foreign_key', table: { name: 'feedback' }, foreignKey: { name: 'FK_feedback_user', columns: ['userId'], referencedTable: 'accounts', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' } }
+    const [mixed] = findingsOf(my, schema([feedback('utf8mb4_unicode_ci'), accounts]), [key])
+    expect(mixed).toMatchObject({ code: 'ADD_FOREIGN_KEY' })
+    expect(mixed?.probe).toBeUndefined()
+    const [alike] = findingsOf(my, schema([feedback('utf8mb4_general_ci'), accounts]), [key])
+    expect(alike?.probe).toMatchObject({ kind: 'unmatched', columns: ['userId'], referencedColumns: ['id'] })
+    // Numbers take no collation: an int key between the same two tables is still counted.
+    const numbered = (t: ReturnType<typeof table>) => ({ ...t, columns: t.columns.map((c) => ({ ...c, type: 'int', length: undefined })) })
+    const [ints] = findingsOf(my, schema([numbered(feedback('utf8mb4_unicode_ci')), numbered(accounts)]), [key])
+    expect(ints?.probe).toMatchObject({ kind: 'unmatched', columns: ['userId'], referencedColumns: ['id'] })
+  })
   it('stays quiet on a new column, a new table, or a key the columns already had (a changed ON DELETE)', () => {
     const nick: Operation = { kind: 'add_column', table: U, column: column('teamId', 'integer', { nullable: true }) }
     expect(codesOf(pg, before(pg, teams()), [nick, addFk(['teamId'])])).not.toContain('ADD_FOREIGN_KEY')

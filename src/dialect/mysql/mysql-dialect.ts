@@ -5,6 +5,7 @@ import { introspectMysql } from './mysql-introspector'
 import { normalizeMysql } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
 import { reconcileMysql } from './mysql-reconcile'
+import { withLiveRestrictSpelling } from './mysql-restrict-spelling'
 import { classifyMysqlTypeChange } from './mysql-type-change'
 import { mysqlSpatialTypes, mysqlTypeFamilies, mysqlTypeLimits } from './mysql-type-families'
 import { appliedMysqlMigrations } from './mysql-applied-migrations'
@@ -66,6 +67,7 @@ export function mysqlDialectAt(server: MysqlServer | undefined): Dialect {
     introspect: introspectMysql,
     normalize: (model, options) => normalizeMysql(model, server, options?.type),
     reconcile: reconcileMysql,
+    alignWithLive: withLiveRestrictSpelling,
     appliedMigrations: appliedMysqlMigrations,
     presentTables: presentMysqlTables,
     tableReadFailure: mysqlTableReadFailure,

@@ -1,5 +1,5 @@
 import { namedIn } from '../../model/qualified-name'
-import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, ReferentialAction, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
+import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
 import { renameIdentifier } from '../../operations/rename-identifier'
 import { UserError } from '../../source/user-error'
@@ -12,6 +12,7 @@ import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
 import { isMadeForForeignKey, servedBy, withForeignKeyIndexes } from './mysql-normalize'
 import { quoteIdent } from './mysql-quote'
+import { type ComparedTable, withServerRestrictSpelling } from './mysql-restrict-spelling'
 import { withoutCharsetConversions } from './mysql-expressions'
 import type { MysqlServer } from './mysql-server'
 import { baseOf } from './mysql-types'
@@ -91,10 +92,7 @@ function tableCharsetOf(table: TableModel | undefined): Pick<TableModel, 'charse
  * Counterpart is an entity table's table in the database (the one of its name, or the one a stated rename names),
  * with the entity's columns a stated rename brings from its columns (new name to old).
  */
-interface Counterpart {
-  readonly table: TableModel
-  readonly renamed: ReadonlyMap<string, string>
-}
+type Counterpart = ComparedTable
 
 function counterpartOf(actual: SchemaModel, formerTable?: FormerTable, formerColumn?: FormerColumn): (table: TableModel) => Counterpart | undefined {
   const tableOf = counterpartIn(actual, formerTable)
@@ -168,30 +166,6 @@ function withReferencedCollations(tables: readonly TableModel[]): TableModel[] {
     return { ...table, columns }
   })
 }
-
-/**
- * withServerRestrictSpelling: InnoDB checks `NO ACTION` and `RESTRICT` alike, at once; the server reports
- * `RESTRICT` where the DDL named no action (hand-written SQL, other tools) and `NO ACTION` where it said so
- * (TypeORM). A foreign key whose action is one of the two on the entity and the other in the database, on the
- * same columns and target, takes the database's spelling: nothing to change. Columns and tables renamed by a
- * stated rename are matched under the names they come from (`referenced`: the target's counterpart).
- */
-function withServerRestrictSpelling(fk: ForeignKeyModel, counterpart: Counterpart, referenced: Counterpart | undefined): ForeignKeyModel {
-  const actualTable = counterpart.table
-  if (actualTable.engine?.toLowerCase() !== 'innodb') return fk
-  const columns = fk.columns.map((c) => counterpart.renamed.get(c) ?? c).join('\0')
-  const referencedTable = referenced?.table.name ?? fk.referencedTable
-  const referencedColumns = fk.referencedColumns.map((c) => referenced?.renamed.get(c) ?? c).join('\0')
-  const other = actualTable.foreignKeys.find((o) => o.referencedTable === referencedTable && (o.referencedSchema ?? '') === (fk.referencedSchema ?? '')
-    && o.columns.join('\0') === columns && o.referencedColumns.join('\0') === referencedColumns)
-  if (other === undefined) return fk
-  const settled = (mine: ReferentialAction, theirs: ReferentialAction) => (checkedAtOnce.has(mine) && checkedAtOnce.has(theirs) ? theirs : mine)
-  const onDelete = settled(fk.onDelete, other.onDelete)
-  const onUpdate = settled(fk.onUpdate, other.onUpdate)
-  return onDelete === fk.onDelete && onUpdate === fk.onUpdate ? fk : { ...fk, onDelete, onUpdate }
-}
-
-const checkedAtOnce = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT'])
 
 /**
  * withServerPairOrder: a foreign key of several columns pairs each with the column it references, and the order
