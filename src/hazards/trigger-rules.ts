@@ -2,6 +2,7 @@ import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { QualifiedName, TriggerModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
+import { keptTables } from '../plan/change-set'
 import type { HazardFinding } from './hazard-finding'
 import { columnText, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -72,10 +73,7 @@ function finding(op: Operation, found: Break, column: string, triggers: readonly
  * keeps, that write a column of a table by name (TriggerModel.writes).
  */
 function triggersWriting(context: RuleContext): (table: QualifiedName, column: string) => TriggerOf[] {
-  const { changes } = context.input
-  const dropped = changes.tables.filter((change) => change.change === 'dropped').map((change) => change.firstName)
-  const kept = changes.schemaAt(0).tables.filter((t) => !dropped.some((name) => sameName(name, t)))
-  const writes = kept.flatMap((t) => (t.triggers ?? []).flatMap((trigger) => (trigger.writes ?? []).map((write) => ({ trigger: trigger.name, table: nameOf(t), write }))))
+  const writes = keptTables(context.input.changes).flatMap((t) => (t.triggers ?? []).flatMap((trigger) => (trigger.writes ?? []).map((write) => ({ trigger: trigger.name, table: nameOf(t), write }))))
   return (table, column) => writes.filter(({ write }) => sameName(write.table, table) && write.columns.includes(column)).map(({ trigger, table: on }) => ({ trigger, table: on }))
 }
 

@@ -2,6 +2,7 @@ import { quoteDoubled } from '../dialect/quote'
 import { nameOf, sameName } from '../model/qualified-name'
 import type { QualifiedName } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
+import { keptTables } from '../plan/change-set'
 import type { HazardFinding } from './hazard-finding'
 import { tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
@@ -15,8 +16,7 @@ import type { RuleContext } from './rule-context'
  */
 export function triggerFunctionReadsTableFindings(context: RuleContext): HazardFinding[] {
   const { changes } = context.input
-  const dropped = changes.tables.filter((change) => change.change === 'dropped').map((change) => change.firstName)
-  const kept = changes.schemaAt(0).tables.filter((t) => !dropped.some((name) => sameName(name, t)))
+  const kept = keptTables(changes)
   const namers = (table: QualifiedName) => kept.flatMap((t) => (t.triggers ?? [])
     .filter((trigger) => trigger.functionTables?.some((named) => sameName(named, table)))
     .map((trigger) => ({ trigger: trigger.name, on: t })))

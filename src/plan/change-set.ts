@@ -44,6 +44,12 @@ export interface TableChange extends TableLife {
   readonly to?: TableModel
 }
 
+/** keptTables are the tables the database has before the migration that the migration does not drop, as they are then. */
+export function keptTables(changes: ChangeSet): TableModel[] {
+  const dropped = changes.tables.filter((change) => change.change === 'dropped').map((change) => change.firstName)
+  return changes.schemaAt(0).tables.filter((t) => !dropped.some((name) => sameName(name, t)))
+}
+
 /**
  * changeSetOf groups `ops` per table (see tableLives) and follows the schema from `before`, the schema they
  * start from: the one place a migration's operations are replayed onto a model, the first time a shape
