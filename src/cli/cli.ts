@@ -1,6 +1,7 @@
 import yargs from 'yargs/yargs'
 import { migrationStrategies } from '../pipeline/migration-strategy'
 import { UserError } from '../source/user-error'
+import { cacheWritesDone } from '../source/cache-writes'
 import { type CliOutput, colored, processOutput } from './cli-output'
 import {
   checkCommand, checkDriftCommand, checkFromMigrationsCommand, createCommand, currentCommand, diffCommand, downgradeCommand, downgradeDryRunCommand,
@@ -117,6 +118,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       output.err(`typeorm-autogen: ${describeError(err)}`)
       exitCode = ExitCode.error
     }
+    await cacheWritesDone()
   }
   const parser = yargs([...argv])
     .scriptName('typeorm-autogen')

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { trackCacheWrite } from './cache-writes'
+import { flushLater } from './cache-writes'
 import { nearestAbove } from './nearest-above'
 
 /** The cache folder under a project's nearest node_modules, where tools keep their caches by convention. */
@@ -17,83 +17,115 @@ export interface CacheableOutput {
 }
 
 /**
+ * A pack is the cache of the files of one folder for one set of key parts, in one file (`transpiled-<hash>.json`):
+ * a cold load of a thousand entity files writes one file at exit rather than a thousand while it loads, and a run
+ * after one was edited reads one. Each file has one entry, for the text it had when it was last transpiled.
+ */
+interface Pack {
+  readonly file: string
+  /** The folder of the files it caches. */
+  readonly folder: string
+  readonly entries: Map<string, PackEntry>
+  /** The entries this process looked up or stored: the others are kept only while their file exists. */
+  readonly used: Set<string>
+  changed: boolean
+}
+
+interface PackEntry {
+  /** The hash of the text the output was transpiled from. */
+  readonly source: string
+  readonly output: string
+  /** The files the output depends on besides its own, each with the hash of its text then. */
+  readonly dependencies?: readonly (readonly [file: string, hash: string])[]
+}
+
+/**
  * cachedTranspile returns the JavaScript of `fileName` from the transpile cache, or from `transpile` (then
- * stores it, with the files it depends on where it names any). The key holds everything the output depends on: `keyParts` (the transpiler and its version,
+ * stores it, with the files it depends on where it names any). An entry holds for everything the output depends on: `keyParts` (the transpiler and its version,
  * the loader's options), the file's path (source maps name it) and its text. A file outside any
  * node_modules' project, or a cache that cannot be written, is simply transpiled.
  */
 export function cachedTranspile(fileName: string, source: string, keyParts: readonly unknown[], transpile: () => CacheableOutput): string {
-  const entry = cacheEntry(fileName, source, keyParts)
-  const cached = entry === undefined ? undefined : readEntry(entry)
+  const cached = cachedOutput(fileName, source, keyParts)
   if (cached !== undefined) return cached
   const { output, dependencies } = transpile()
   transpiled += 1
-  if (entry !== undefined) writeQuietly(entry, dependencies === undefined ? output : `${withDependencies(dependencies)}${output}`)
+  store(fileName, source, keyParts, { output, dependencies })
   return output
 }
 
 /** cachedOutput is the JavaScript cachedTranspile would find in the cache for these key parts, undefined when it is not there. */
 export function cachedOutput(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
-  const entry = cacheEntry(fileName, source, keyParts)
-  return entry === undefined ? undefined : readEntry(entry)
+  const pack = packOf(fileName, keyParts)
+  if (pack === undefined) return undefined
+  const name = path.basename(fileName)
+  pack.used.add(name)
+  const entry = pack.entries.get(name)
+  if (entry === undefined || entry.source !== sourceHash(fileName, source)) return undefined
+  return (entry.dependencies ?? []).every(([file, hash]) => contentHash(file) === hash) ? entry.output : undefined
 }
 
 /** storeOutput puts a file's JavaScript into the cache, where cachedOutput finds it, also where the cache cannot be written. */
 export function storeOutput(fileName: string, source: string, keyParts: readonly unknown[], output: string): void {
-  const entry = cacheEntry(fileName, source, keyParts)
-  if (entry === undefined) return
-  storedNow.set(entry, output)
   transpiled += 1
-  writeQuietly(entry, output)
+  store(fileName, source, keyParts, { output })
 }
 
-/** What this process stored, by cache entry. */
-const storedNow = new Map<string, string>()
-
-function cacheEntry(fileName: string, source: string, keyParts: readonly unknown[]): string | undefined {
-  const dir = transpileCacheDirFor(path.dirname(path.resolve(fileName)))
-  if (dir === undefined) return undefined
-  // The text of JSON.stringify([...keyParts, fileName, source]), with keyParts serialized once per array.
-  let opening = serializedKeyParts.get(keyParts)
-  if (opening === undefined) serializedKeyParts.set(keyParts, (opening = JSON.stringify(keyParts).slice(0, -1)))
-  const key = `${opening}${keyParts.length > 0 ? ',' : ''}${JSON.stringify(fileName)},${JSON.stringify(source)}]`
-  return path.join(dir, `${createHash('sha256').update(key).digest('hex')}.js`)
+function store(fileName: string, source: string, keyParts: readonly unknown[], { output, dependencies }: CacheableOutput): void {
+  const pack = packOf(fileName, keyParts)
+  if (pack === undefined) return
+  const name = path.basename(fileName)
+  const recorded = dependencies?.map((file) => [file, contentHash(file)] as const)
+  pack.entries.set(name, { source: sourceHash(fileName, source), output, ...(recorded !== undefined && { dependencies: recorded }) })
+  pack.used.add(name)
+  pack.changed = true
+  flushLater(writeChangedPacks)
 }
 
-const serializedKeyParts = new WeakMap<readonly unknown[], string>()
+/** The packs this process read, by their file. */
+const packs = new Map<string, Pack>()
 
-/** readEntry is an entry's JavaScript, as this process stored it, wrote it, or from the cache folder. */
-function readEntry(entry: string): string | undefined {
-  const stored = storedNow.get(entry)
-  if (stored !== undefined) return stored
-  const writing = writingNow.get(entry)
-  return writing !== undefined ? outputOf(writing) : readQuietly(entry)
-}
-
-/** readQuietly is an entry's JavaScript, undefined when it is not cached yet or a file it depends on changed. */
-function readQuietly(entry: string): string | undefined {
-  let text: string
-  try {
-    text = fs.readFileSync(entry, 'utf8')
-  } catch {
-    return undefined // not cached yet
+/** packOf is the pack that caches `fileName` for `keyParts`, read from the cache folder the first time it is asked for. */
+function packOf(fileName: string, keyParts: readonly unknown[]): Pack | undefined {
+  const folder = path.dirname(path.resolve(fileName))
+  let fileOfFolder = packFiles.get(keyParts)
+  if (fileOfFolder === undefined) packFiles.set(keyParts, (fileOfFolder = new Map()))
+  let file = fileOfFolder.get(folder)
+  if (file === undefined) {
+    const dir = transpileCacheDirFor(folder)
+    file = dir === undefined ? null : path.join(dir, `transpiled-${createHash('sha256').update(`${JSON.stringify(keyParts)}\0${folder}`).digest('hex').slice(0, 32)}.json`)
+    fileOfFolder.set(folder, file)
   }
-  return outputOf(text)
+  if (file === null) return undefined
+  let pack = packs.get(file)
+  if (pack === undefined) {
+    pack = { file, folder, entries: readPack(file), used: new Set(), changed: false }
+    packs.set(file, pack)
+  }
+  return pack
 }
 
-/** outputOf is the JavaScript of an entry's text, undefined when a file it depends on changed. */
-function outputOf(text: string): string | undefined {
-  if (!text.startsWith(dependencyMarker)) return text
-  const lineEnd = text.indexOf('\n')
-  const recorded = JSON.parse(text.slice(dependencyMarker.length, lineEnd)) as [file: string, hash: string][]
-  return recorded.every(([file, hash]) => contentHash(file) === hash) ? text.slice(lineEnd + 1) : undefined
+/** The pack file of each folder for each array of key parts (there is one array per project and transpiler); null outside a project. */
+const packFiles = new WeakMap<readonly unknown[], Map<string, string | null>>()
+
+function readPack(file: string): Map<string, PackEntry> {
+  try {
+    const read = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: Record<string, PackEntry> }
+    return new Map(Object.entries(read.entries ?? {}))
+  } catch {
+    return new Map() // not cached yet, or not whole
+  }
 }
 
-// An entry whose output depends on other files starts with one line that names them with the hash of their text.
-const dependencyMarker = '// typeorm-autogen dependencies: '
+/** The hash of the last text asked about for each file: a file is looked up and stored a few times per load. */
+const hashOfSource = new Map<string, { readonly source: string; readonly hash: string }>()
 
-function withDependencies(files: readonly string[]): string {
-  return `${dependencyMarker}${JSON.stringify(files.map((file) => [file, contentHash(file)]))}\n`
+function sourceHash(fileName: string, source: string): string {
+  const known = hashOfSource.get(fileName)
+  if (known?.source === source) return known.hash
+  const hash = createHash('sha256').update(source).digest('hex')
+  hashOfSource.set(fileName, { source, hash })
+  return hash
 }
 
 const hashOfFile = new Map<string, { readonly stamp: string; readonly hash: string }>()
@@ -119,6 +151,23 @@ function contentHash(file: string): string {
   return hash
 }
 
+/**
+ * writeChangedPacks writes each pack this process changed, whole or not at all (a concurrent run reads the old
+ * pack or the new; of two runs that change one, the last to end is kept). An entry this process did not use is
+ * kept while its file exists. A failure only skips caching.
+ */
+function writeChangedPacks(): void {
+  for (const pack of packs.values()) {
+    if (!pack.changed) continue
+    pack.changed = false
+    const entries: Record<string, PackEntry> = {}
+    for (const [name, entry] of pack.entries) {
+      if (pack.used.has(name) || fs.existsSync(path.join(pack.folder, name))) entries[name] = entry
+    }
+    writeFileWhole(pack.file, JSON.stringify({ folder: pack.folder, entries }))
+  }
+}
+
 /** transpiledCount is how many files this process transpiled rather than read from the cache. */
 export function transpiledCount(): number {
   return transpiled
@@ -130,34 +179,9 @@ export function transpileCacheDirFor(folder: string): string | undefined {
   return modules === undefined ? undefined : path.join(modules, transpileCacheFolder)
 }
 
-/**
- * writeQuietly writes whole or not at all (a concurrent run reads either nothing or all); a failure only skips
- * caching. The write runs on Node's thread pool: this process keeps the output (storedNow), so nothing waits
- * for it, and a cold load of a thousand files does not stop for a thousand writes. Node finishes pending
- * writes before the process exits on its own.
- */
-function writeQuietly(entry: string, text: string): void {
-  const partial = partialFileOf(entry)
-  writingNow.set(entry, text)
-  // The folder is made only when a write finds it missing: asking for it before each of a thousand writes cost more.
-  const written = fs.promises.writeFile(partial, text)
-    .catch(async (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err
-      await fs.promises.mkdir(path.dirname(entry), { recursive: true })
-      await fs.promises.writeFile(partial, text)
-    })
-    .then(() => fs.promises.rename(partial, entry))
-    .catch(() => fs.promises.rm(partial, { force: true }))
-    .catch(() => undefined)
-  trackCacheWrite(written)
-  void written.then(() => {
-    if (writingNow.get(entry) === text) writingNow.delete(entry)
-  })
-}
-
 /** writeFileWhole writes a file whole or not at all, and waits for it (at exit, nothing asynchronous runs); a failure is ignored. */
-export function writeFileWhole(file: string, data: Uint8Array): void {
-  const partial = partialFileOf(file)
+export function writeFileWhole(file: string, data: Uint8Array | string): void {
+  const partial = `${file}.${process.pid}.${writer}.${++writes}.tmp`
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(partial, data)
@@ -167,15 +191,8 @@ export function writeFileWhole(file: string, data: Uint8Array): void {
   }
 }
 
-/** partialFileOf names a new temporary file beside `file`, for one write of it. */
-function partialFileOf(file: string): string {
-  return `${file}.${process.pid}.${writer}.${++writes}.tmp`
-}
-
 let writes = 0
 // Each copy of this module counts its writes from 0, and a process can hold several (the test runner's runs of
-// the CLI): with one temporary file for two writes of an entry, the second write emptied the file the first had
-// just renamed into the cache, and a reader then found an empty module.
+// the CLI): with one temporary file for two writes of a file, the second write could empty the file the first
+// had just renamed into place.
 const writer = randomBytes(6).toString('hex')
-/** The text of each entry being written, read as the file would be until it is on disk. */
-const writingNow = new Map<string, string>()

@@ -5,6 +5,7 @@ import { cacheWritesDone } from '../../src/source/cache-writes'
 import { transpiledCount } from '../../src/source/transpile-cache'
 import { transpile } from '../../src/source/typescript-loader'
 import { runInNode } from './helpers/run-in-node'
+import { cachedEntries } from './helpers/transpile-cache-entries'
 import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
 // Which transpiler emits a file, the fallback to the TypeScript compiler, and the transpile cache.
@@ -146,8 +147,7 @@ describe('entities in a cycle of imports', () => {
     const { model } = JSON.parse(run.stdout) as { model: { tables: { name: string; foreignKeys: { columns: string[] }[] }[] } }
     const post = model.tables.find((t) => t.name === 'post')
     expect(post?.foreignKeys.map((fk) => fk.columns).sort()).toEqual([['authorId'], ['editorId']])
-    const cache = p.file('node_modules/.cache/typeorm-autogen')
-    const outputs = fs.readdirSync(cache).filter((name) => name.endsWith('.js')).map((name) => fs.readFileSync(path.join(cache, name), 'utf8'))
+    const outputs = cachedEntries(p.file('node_modules/.cache/typeorm-autogen')).map((entry) => entry.output)
     expect(outputs.filter((output) => swcEmitted.test(output))).toHaveLength(2)
     expect(outputs.filter((output) => tscEmitted.test(output))).toHaveLength(0)
   })
@@ -186,7 +186,7 @@ describe('the transpile cache', () => {
     const first = transpile(plainEntity, file)
     expect(transpiledCount()).toBe(before + 1)
     await cacheWritesDone()
-    expect(fs.readdirSync(p.file('app/node_modules/.cache/typeorm-autogen'))).toHaveLength(1)
+    expect(cachedEntries(p.file('app/node_modules/.cache/typeorm-autogen')).map((entry) => entry.file)).toEqual([file])
     expect(transpile(plainEntity, file)).toBe(first)
     expect(transpiledCount()).toBe(before + 1)
     const edited = plainEntity.replace('@Column() name: string', '@Column() title: string')
@@ -229,11 +229,10 @@ describe('the transpile cache', () => {
       return model.tables[0].columns.find((c) => c.name === 'status')?.type
     }
     expect(await statusType()).toBe('varchar')
-    const cache = p.file('node_modules/.cache/typeorm-autogen')
-    const withDependencies = fs.readdirSync(cache).filter((name) => fs.readFileSync(path.join(cache, name), 'utf8').startsWith('// typeorm-autogen dependencies: '))
-    expect(withDependencies).toHaveLength(1)
+    const withDependencies = cachedEntries(p.file('node_modules/.cache/typeorm-autogen')).filter((entry) => entry.dependencies !== undefined)
+    expect(withDependencies.map((entry) => entry.file)).toEqual([p.file('entities/thing.ts')])
     // What thing.ts imports, not the entity beside it in the same Program.
-    const recorded = fs.readFileSync(path.join(cache, withDependencies[0]), 'utf8').split('\n')[0]
+    const recorded = withDependencies[0].dependencies?.map(([file]) => file)
     expect(recorded).toContain(p.file('entities/status.ts'))
     expect(recorded).not.toContain(p.file('entities/other.ts'))
     expect(await statusType()).toBe('varchar')
@@ -267,7 +266,7 @@ describe('transpiles started ahead on SWC\'s threads (a cold load of globbed fil
     p.write('entities/plain.ts', `export const answer = 42\n`)
     p.write('ormconfig.ts', `import { DataSource } from 'typeorm'\nexport default new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [__dirname + '/entities/*.ts'] })\n`)
     const cache = p.file('node_modules/.cache/typeorm-autogen')
-    const entries = () => Object.fromEntries(fs.readdirSync(cache).sort().map((name) => [name, fs.readFileSync(path.join(cache, name), 'utf8')]))
+    const entries = () => Object.fromEntries(cachedEntries(cache).map((entry) => [entry.file, entry.output]))
 
     const run = await runInNode(p, p.file('ormconfig.ts'))
     expect(run.stderr).toBe('')

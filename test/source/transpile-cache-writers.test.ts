@@ -1,37 +1,41 @@
 import * as fs from 'node:fs'
-import * as path from 'node:path'
+import { cachedEntries } from './helpers/transpile-cache-entries'
 import { tempProjectsRemovedAfterEach } from './helpers/temp-projects'
 
 type TranspileCache = typeof import('../../src/source/transpile-cache') & typeof import('../../src/source/cache-writes')
 
 const project = tempProjectsRemovedAfterEach()
 
-// The cache is written on Node's thread pool, and one process can hold several copies of this module (the test
-// runner's in-process runs of the CLI load it anew for each run). Two copies writing the same entry must not
-// share a temporary file: the second write would empty the file the first has just renamed into the cache, and
-// a reader would find an empty module there.
-test('two copies of the module writing the same entry write it through temporary files of their own', async () => {
+// One process can hold several copies of the cache's modules (the test runner's in-process runs of the CLI load
+// them anew for each run). Two copies that cache the same file each write its folder's pack whole, through a
+// temporary file of their own: the pack holds the entry, and no temporary file is left.
+test('two copies of the module caching the same file leave one whole pack', async () => {
   const p = project({ 'app/node_modules/.keep': '' })
   const source = 'export const answer = 42\n'
   const file = p.write('app/src/answer.ts', source)
-  const written: string[] = []
-  const writeFile = fs.promises.writeFile
-  const spy = jest.spyOn(fs.promises, 'writeFile').mockImplementation((target, ...rest) => {
-    written.push(String(target))
-    return writeFile(target, ...rest)
-  })
-  try {
-    const copies: TranspileCache[] = []
-    for (let i = 0; i < 2; i++) {
-      jest.isolateModules(() => copies.push({ ...require('../../src/source/transpile-cache'), ...require('../../src/source/cache-writes') } as TranspileCache))
-    }
-    for (const copy of copies) copy.cachedTranspile(file, source, ['writers test'], () => ({ output: 'exports.answer = 42\n' }))
-    await Promise.all(copies.map((copy) => copy.cacheWritesDone()))
-  } finally {
-    spy.mockRestore()
+  const copies: TranspileCache[] = []
+  for (let i = 0; i < 2; i++) {
+    jest.isolateModules(() => copies.push({ ...require('../../src/source/transpile-cache'), ...require('../../src/source/cache-writes') } as TranspileCache))
   }
-  // The cache folder did not exist: each copy's first write found it missing, made it, and wrote again.
-  expect(new Set(written).size).toBe(2)
+  for (const copy of copies) copy.cachedTranspile(file, source, ['writers test'], () => ({ output: 'exports.answer = 42\n' }))
+  await Promise.all(copies.map((copy) => copy.cacheWritesDone()))
   const cache = p.file('app/node_modules/.cache/typeorm-autogen')
-  expect(fs.readdirSync(cache).map((name) => fs.readFileSync(path.join(cache, name), 'utf8'))).toEqual(['exports.answer = 42\n'])
+  expect(cachedEntries(cache)).toEqual([{ file, output: 'exports.answer = 42\n' }])
+  expect(fs.readdirSync(cache).filter((name) => name.endsWith('.tmp'))).toEqual([])
+})
+
+test('a pack keeps the entries of files this run did not load while they exist', async () => {
+  const p = project({ 'app/node_modules/.keep': '' })
+  const load = (names: string[]) => {
+    let copy: TranspileCache | undefined
+    jest.isolateModules(() => (copy = { ...require('../../src/source/transpile-cache'), ...require('../../src/source/cache-writes') } as TranspileCache))
+    for (const name of names) copy!.cachedTranspile(p.file(`app/src/${name}`), name, ['pack test'], () => ({ output: `// ${name}\n` }))
+    return copy!.cacheWritesDone()
+  }
+  for (const name of ['a.ts', 'b.ts', 'c.ts']) p.write(`app/src/${name}`, name)
+  await load(['a.ts', 'b.ts', 'c.ts'])
+  fs.rmSync(p.file('app/src/c.ts'))
+  p.write('app/src/d.ts', 'd.ts')
+  await load(['d.ts'])
+  expect(cachedEntries(p.file('app/node_modules/.cache/typeorm-autogen')).map((entry) => entry.output)).toEqual(['// a.ts\n', '// b.ts\n', '// d.ts\n'])
 })

@@ -1,0 +1,20 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+
+/** CachedEntry is one file's JavaScript in the transpile cache. */
+export interface CachedEntry {
+  readonly file: string
+  readonly output: string
+  readonly dependencies?: readonly (readonly [file: string, hash: string])[]
+}
+
+/** cachedEntries are the entries of the transpile cache in `cacheDir`, read from its packs (`transpiled-*.json`), in the order of their files. */
+export function cachedEntries(cacheDir: string): CachedEntry[] {
+  const packs = fs.readdirSync(cacheDir).filter((name) => /^transpiled-.*\.json$/.test(name))
+  return packs
+    .flatMap((name) => {
+      const pack = JSON.parse(fs.readFileSync(path.join(cacheDir, name), 'utf8')) as { folder: string; entries: Record<string, Omit<CachedEntry, 'file'>> }
+      return Object.entries(pack.entries).map(([file, entry]) => ({ file: path.join(pack.folder, file), output: entry.output, ...(entry.dependencies !== undefined && { dependencies: entry.dependencies }) }))
+    })
+    .sort((a, b) => a.file.localeCompare(b.file))
+}
