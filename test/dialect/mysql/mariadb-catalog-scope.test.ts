@@ -4,6 +4,7 @@ import { mysqlDialectAt } from '../../../src/dialect/mysql/mysql-dialect'
 import {
   checksQuery, columnsQuery, foreignKeysQuery, indexesQuery, tablesQuery, triggersQuery, viewsQuery,
 } from '../../../src/dialect/mysql/mysql-catalog-queries'
+import { mysqlServerOf } from '../../../src/dialect/mysql/mysql-server'
 import type { SchemaModel } from '../../../src/model/schema-model'
 import { createMariaDbDatabase, mariadbServer, type TestDatabase } from '../../support/test-database'
 
@@ -36,6 +37,12 @@ describe('MariaDB catalog queries read only the connection\'s database', () => {
     } finally {
       await connection.close()
     }
+  })
+
+  it('binds the joined constraint table to the database on MySQL 8 too, whose checks have no table name', () => {
+    const mysql8 = mysqlServerOf('8.0.36', '')
+    expect(checksQuery(mysql8)).toContain('cc.CONSTRAINT_SCHEMA = DATABASE()')
+    expect(foreignKeysQuery).toContain('r.CONSTRAINT_SCHEMA = DATABASE()')
   })
 
   it('reads foreign keys and checks while another database is being dropped', async () => {
