@@ -14,14 +14,20 @@ import { createMariaDbDatabase, mariadbServer, type TestDatabase } from '../../s
 describe('MariaDB catalog queries read only the connection\'s database', () => {
   let db: TestDatabase
   let busy: TestDatabase
+  let referenced: TestDatabase
   beforeAll(async () => {
     db = await createMariaDbDatabase('catalog_scope')
     busy = await createMariaDbDatabase('catalog_busy')
+    referenced = await createMariaDbDatabase('catalog_ref')
+    await referenced.query('CREATE TABLE accounts (id int PRIMARY KEY)')
     await db.query('CREATE TABLE parents (id int PRIMARY KEY)')
     await db.query('CREATE TABLE children (id int PRIMARY KEY, parentId int, CONSTRAINT fk_parent FOREIGN KEY (parentId) REFERENCES parents (id), CONSTRAINT chk_id CHECK (id > 0))')
+    await db.query(`CREATE TABLE payments (id int PRIMARY KEY, accountId int, CONSTRAINT fk_account FOREIGN KEY (accountId) REFERENCES \`${referenced.options.database}\`.accounts (id) ON DELETE CASCADE)`)
     await busy.query('CREATE TABLE t (id int PRIMARY KEY)')
   })
   afterAll(async () => {
+    await db?.query('DROP TABLE IF EXISTS payments')
+    await referenced?.drop()
     await busy?.drop()
     await db?.drop()
   })
@@ -58,6 +64,9 @@ describe('MariaDB catalog queries read only the connection\'s database', () => {
       const children = model.tables.find((t) => t.name === 'children')!
       expect(children.foreignKeys.map((fk) => fk.name)).toEqual(['fk_parent'])
       expect(children.checks.map((check) => check.name)).toEqual(['chk_id'])
+      expect(model.tables.find((t) => t.name === 'payments')!.foreignKeys).toEqual([expect.objectContaining({
+        name: 'fk_account', referencedSchema: referenced.options.database, referencedTable: 'accounts', onDelete: 'CASCADE',
+      })])
     } finally {
       await holder.query('COMMIT')
       await dropped
