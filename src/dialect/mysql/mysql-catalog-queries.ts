@@ -4,6 +4,10 @@ import { atLeast, type MysqlServer } from './mysql-server'
  * The information_schema queries the introspector runs: a fixed number, whatever the number of tables, all
  * of the connection's database (`DATABASE()`). Every column is aliased in lower case, since MySQL 8 and
  * MariaDB spell information_schema's column names differently. Rows are sorted by the caller.
+ *
+ * Each information_schema table of a join is bound to `DATABASE()` by a condition of its own: one bound only
+ * through the other table's columns makes MariaDB open the tables of every database of the server, and wait
+ * on any database another session is dropping.
  */
 
 export interface TableRow {
@@ -88,7 +92,7 @@ export const foreignKeysQuery = `SELECT k.TABLE_NAME AS \`table\`, k.CONSTRAINT_
   k.REFERENCED_COLUMN_NAME AS ref_column, r.UPDATE_RULE AS on_update, r.DELETE_RULE AS on_delete
 FROM information_schema.KEY_COLUMN_USAGE k
 JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-  ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+  ON r.CONSTRAINT_SCHEMA = DATABASE() AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
 WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL`
 
 export interface CheckRow {
@@ -109,7 +113,7 @@ export function checksQuery(server: MysqlServer): string | undefined {
   return `SELECT tc.TABLE_NAME AS \`table\`, tc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause${level}
 FROM information_schema.TABLE_CONSTRAINTS tc
 JOIN information_schema.CHECK_CONSTRAINTS cc
-  ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME${sameTable}
+  ON cc.CONSTRAINT_SCHEMA = DATABASE() AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME${sameTable}
 WHERE tc.TABLE_SCHEMA = DATABASE() AND tc.CONSTRAINT_TYPE = 'CHECK'`
 }
 
