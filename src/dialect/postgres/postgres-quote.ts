@@ -34,6 +34,7 @@ export function storedIdentifier(name: string): string {
 
 /** suffixed is `name` + `suffix`, `name` cut so that the whole fits in 63 bytes (a temporary name never collides with `name`). */
 export function suffixed(name: string, suffix: string): string {
+  if (Buffer.byteLength(name) + Buffer.byteLength(suffix) <= 63) return name + suffix
   let kept = ''
   for (const char of name) {
     if (Buffer.byteLength(kept + char + suffix) > 63) break
@@ -55,6 +56,7 @@ export function serialSequenceName(table: QualifiedName, column: string): string
  */
 export function serialSequenceBaseName(table: string, column: string): string {
   const available = 63 - '_seq'.length - 1
+  if (Buffer.byteLength(table) + Buffer.byteLength(column) <= available) return `${table}_${column}_seq`
   let tablePart = [...table]
   let columnPart = [...column]
   const bytes = (chars: string[]) => Buffer.byteLength(chars.join(''))
