@@ -136,6 +136,22 @@ it('renames a table with triggers in a migration that rebuilds it, and the trigg
   })
 })
 
+// GameVault's gamevault_game with a trigger that updates its own rows (an updated_at trigger names its table in its
+// body): renaming the table in a migration that rebuilds it made the trigger again as written and moved it with the
+// legacy rename, which leaves the body naming the old table, and every update then failed (no such table).
+it('renames a table whose trigger updates it, in a migration that rebuilds it, and the trigger updates it under its new name, up and down', async () => {
+  const stamps = `CREATE TRIGGER account_stamps AFTER UPDATE OF name ON account BEGIN UPDATE account SET balance = balance + 1 WHERE id = new.id; END`
+  await withAccountTriggers([stamps], async (own) => {
+    await migrateTo(own, [MemberRebuilt, AccountLog], 'RenameAccount')
+    await own.query(`UPDATE member SET name = 'ada2' WHERE id = 1`)
+    expect(await own.query('SELECT balance FROM member WHERE id = 1')).toEqual([{ balance: 1 }])
+    await revertLast(own, [MemberRebuilt, AccountLog])
+    await own.query(`UPDATE account SET name = 'ada3' WHERE id = 1`)
+    expect(await own.query('SELECT balance FROM account WHERE id = 1')).toEqual([{ balance: 2 }])
+    expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
+  })
+})
+
 @Entity('account')
 class AccountWithoutName {
   @PrimaryGeneratedColumn() id: number

@@ -4,7 +4,7 @@ import { applyOperations } from '../../operations/apply'
 import type { Operation, RenameColumn } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { inPlaceSql } from './sqlite-direct'
-import { type Rebuild, renameIntoPlace, triggersElsewhereName } from './sqlite-rebuild'
+import { type Rebuild, renameIntoPlace } from './sqlite-rebuild'
 import { nameOf, tokenize } from './sqlite-sql-tokens'
 
 /**
@@ -44,6 +44,17 @@ function triggersAfterRenames(table: TableModel, renames: readonly RenameColumn[
   })
 }
 
+/**
+ * triggersElsewhereName says whether a trigger of a table other than `table` and the rebuilt table (`rebuilt`,
+ * its name in `schema`) names `table`. The rebuilt table's own triggers are made again by the rebuild, after
+ * its RENAME into place; counting them called for the legacy rename, which leaves their text naming the table's
+ * old name (an updated_at trigger that updates its own table then failed on every update).
+ */
+function triggersElsewhereName(schema: SchemaModel, table: string, rebuilt: string): boolean {
+  const name = table.toLowerCase()
+  return schema.tables.some((t) => t.name !== table && t.name !== rebuilt && (t.triggers ?? []).some((trigger) => namesOf(trigger).includes(name)))
+}
+
 function namesOf(trigger: TriggerModel): string[] {
   return tokenize(trigger.sql).filter((k) => k.kind === 'word' || k.kind === 'ident').map((k) => nameOf(k).toLowerCase())
 }
@@ -73,7 +84,7 @@ export function triggerSafeRebuild(schema: SchemaModel, shape: Omit<Rebuild, 'na
   const free = (name: string) => !schema.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())
   const kept = [firstName, shape.finalName].find((name) => name !== current && named.has(name.toLowerCase()) && free(name))
   // The triggers are as the database held them when the migration began; a rename in place since rewrote them.
-  const namedByOtherTriggers = [...new Set([firstName, current, shape.finalName])].some((name) => triggersElsewhereName(schema, name))
+  const namedByOtherTriggers = [...new Set([firstName, current, shape.finalName])].some((name) => triggersElsewhereName(schema, name, current))
   const target = kept === undefined ? columnsKept : { ...columnsKept, name: kept }
   const rebuild = { ...shape, target, ops: shape.ops.filter((op) => !late.includes(op as RenameColumn)), namedByOtherTriggers }
   const renamedBack = kept === undefined ? [] : renameIntoPlace(kept, current, namedByOtherTriggers).map((piece) => ({ piece }))
