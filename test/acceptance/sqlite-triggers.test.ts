@@ -152,6 +152,21 @@ it('renames a table whose trigger updates it, in a migration that rebuilds it, a
   })
 })
 
+// The same with a trigger of another table writing into it, which calls for the legacy rename.
+it('renames a table whose trigger updates it and that a trigger of another table writes into, in a rebuild, and both triggers work, up and down', async () => {
+  const stamps = `CREATE TRIGGER account_stamps AFTER UPDATE OF name ON account BEGIN UPDATE account SET balance = balance + 1 WHERE id = new.id; END`
+  const touches = `CREATE TRIGGER log_touches AFTER INSERT ON account_log WHEN new.msg = 'sign' BEGIN UPDATE account SET name = name || '!' WHERE id = 1; END`
+  await withAccountTriggers([stamps, touches], async (own) => {
+    await migrateTo(own, [MemberRebuilt, AccountLog], 'RenameAccount')
+    await own.query(`INSERT INTO account_log (msg) VALUES ('sign')`)
+    expect(await own.query('SELECT name, balance FROM member WHERE id = 1')).toEqual([{ name: 'ada!', balance: 1 }])
+    await revertLast(own, [MemberRebuilt, AccountLog])
+    await own.query(`INSERT INTO account_log (msg) VALUES ('sign')`)
+    expect(await own.query('SELECT name, balance FROM account WHERE id = 1')).toEqual([{ name: 'ada!!', balance: 2 }])
+    expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
+  })
+})
+
 @Entity('account')
 class AccountWithoutName {
   @PrimaryGeneratedColumn() id: number
