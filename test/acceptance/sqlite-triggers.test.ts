@@ -212,6 +212,16 @@ it('warns at generate of a column dropped that a trigger of another table writes
   })
 })
 
+// GameVault's game_metadata with a trigger that fills a junction table: dropping the junction table, SQLite drops it
+// without a word, every insert into game_metadata then failed (no such table), and generate had said nothing.
+it('warns at generate of a table dropped that a trigger of a table kept writes into, which breaks the trigger', async () => {
+  await withAccountTriggers([], async (own) => {
+    expect(await triggerHazards(own, [Account])).toEqual([
+      expect.stringMatching(/^Drops table "account_log", which trigger "account_named" on "account" writes: every write the trigger fires on fails from then on/),
+    ])
+  })
+})
+
 it('says nothing of a column renamed that triggers read or write, which SQLite renames in them', async () => {
   await withAccountTriggers([], async (own) => {
     expect(await triggerHazards(own, [AccountRenamedRebuilt, AccountLog])).toEqual([])
