@@ -21,7 +21,7 @@ import { setNullOnNotNullFindings } from './set-null-rules'
 import { onDeleteCascadeFindings, onDeleteSetNullFindings } from './cascade-rules'
 import { referencedKeyFindings } from './referenced-key-rules'
 import { suspectedRenameFindings } from './suspected-rename'
-import { triggerReadsColumnFindings } from './trigger-rules'
+import { triggerReadsColumnFindings, triggerWritesDroppedTableFindings } from './trigger-rules'
 import { policyReadsColumnFindings } from './policy-rules'
 import { triggerFunctionReadsTableFindings } from './trigger-table-rules'
 import { checkFunctionReadsColumnFindings } from './check-function-rules'
@@ -68,6 +68,7 @@ export const hazardRules: readonly HazardRule[] = [
   materializedViewRefreshFindings,
   nameReadAsStringFindings,
   triggerReadsColumnFindings,
+  triggerWritesDroppedTableFindings,
   policyReadsColumnFindings,
   triggerFunctionReadsTableFindings,
   checkFunctionReadsColumnFindings,

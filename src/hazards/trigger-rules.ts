@@ -68,13 +68,35 @@ function finding(op: Operation, found: Break, column: string, triggers: readonly
   return { code: 'TRIGGER_READS_COLUMN', operation: op, what: found.what(column, names, triggers.length > 1), advice: found.advice }
 }
 
-/**
- * triggersWriting finds the triggers, of any table the database has before the migration and the migration
- * keeps, that write a column of a table by name (TriggerModel.writes).
- */
+/** keptTriggerWrites are the writes by name (TriggerModel.writes) of the triggers of the tables the database has before the migration and the migration keeps. */
+function keptTriggerWrites(context: RuleContext) {
+  return keptTables(context.input.changes).flatMap((t) => (t.triggers ?? []).flatMap((trigger) => (trigger.writes ?? []).map((write) => ({ trigger: trigger.name, table: nameOf(t), write }))))
+}
+
+/** triggersWriting finds the kept tables' triggers that write a column of a table by name (see keptTriggerWrites). */
 function triggersWriting(context: RuleContext): (table: QualifiedName, column: string) => TriggerOf[] {
-  const writes = keptTables(context.input.changes).flatMap((t) => (t.triggers ?? []).flatMap((trigger) => (trigger.writes ?? []).map((write) => ({ trigger: trigger.name, table: nameOf(t), write }))))
+  const writes = keptTriggerWrites(context)
   return (table, column) => writes.filter(({ write }) => sameName(write.table, table) && write.columns.includes(column)).map(({ trigger, table: on }) => ({ trigger, table: on }))
+}
+
+/**
+ * triggerWritesDroppedTableFindings: TRIGGER_READS_COLUMN where an operation drops a table whose columns a trigger
+ * of a table the migration keeps writes by name (TriggerModel.writes): the database drops it without a word,
+ * and every write the trigger fires on fails from then on.
+ */
+export function triggerWritesDroppedTableFindings(context: RuleContext): HazardFinding[] {
+  const writes = keptTriggerWrites(context)
+  return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
+    const origin = op.kind === 'drop_table' ? context.origins.table(index, nameOf(op.table)) : undefined
+    if (origin === undefined) return []
+    const writing = writes.filter(({ write }) => sameName(write.table, origin)).map(({ trigger, table }) => ({ trigger, table }))
+    if (writing.length === 0) return []
+    const dropped: Break = {
+      what: (table, triggers, several) => `Drops table ${table}, which ${triggers} ${several ? 'write' : 'writes'}: every write the trigger fires on fails from then on (no such table)`,
+      advice: 'drop the trigger, or create it again without the table, in this migration (DROP TRIGGER, CREATE TRIGGER), or keep the table',
+    }
+    return [finding(op, dropped, tableText(origin), writing)]
+  })
 }
 
 /** Break says what an operation does to the triggers reading its column, given the column, the triggers and whether they are several. */

@@ -136,6 +136,37 @@ it('renames a table with triggers in a migration that rebuilds it, and the trigg
   })
 })
 
+// GameVault's gamevault_game with a trigger that updates its own rows (an updated_at trigger names its table in its
+// body): renaming the table in a migration that rebuilds it made the trigger again as written and moved it with the
+// legacy rename, which leaves the body naming the old table, and every update then failed (no such table).
+it('renames a table whose trigger updates it, in a migration that rebuilds it, and the trigger updates it under its new name, up and down', async () => {
+  const stamps = `CREATE TRIGGER account_stamps AFTER UPDATE OF name ON account BEGIN UPDATE account SET balance = balance + 1 WHERE id = new.id; END`
+  await withAccountTriggers([stamps], async (own) => {
+    await migrateTo(own, [MemberRebuilt, AccountLog], 'RenameAccount')
+    await own.query(`UPDATE member SET name = 'ada2' WHERE id = 1`)
+    expect(await own.query('SELECT balance FROM member WHERE id = 1')).toEqual([{ balance: 1 }])
+    await revertLast(own, [MemberRebuilt, AccountLog])
+    await own.query(`UPDATE account SET name = 'ada3' WHERE id = 1`)
+    expect(await own.query('SELECT balance FROM account WHERE id = 1')).toEqual([{ balance: 2 }])
+    expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
+  })
+})
+
+// The same with a trigger of another table writing into it, which calls for the legacy rename.
+it('renames a table whose trigger updates it and that a trigger of another table writes into, in a rebuild, and both triggers work, up and down', async () => {
+  const stamps = `CREATE TRIGGER account_stamps AFTER UPDATE OF name ON account BEGIN UPDATE account SET balance = balance + 1 WHERE id = new.id; END`
+  const touches = `CREATE TRIGGER log_touches AFTER INSERT ON account_log WHEN new.msg = 'sign' BEGIN UPDATE account SET name = name || '!' WHERE id = 1; END`
+  await withAccountTriggers([stamps, touches], async (own) => {
+    await migrateTo(own, [MemberRebuilt, AccountLog], 'RenameAccount')
+    await own.query(`INSERT INTO account_log (msg) VALUES ('sign')`)
+    expect(await own.query('SELECT name, balance FROM member WHERE id = 1')).toEqual([{ name: 'ada!', balance: 1 }])
+    await revertLast(own, [MemberRebuilt, AccountLog])
+    await own.query(`INSERT INTO account_log (msg) VALUES ('sign')`)
+    expect(await own.query('SELECT name, balance FROM account WHERE id = 1')).toEqual([{ name: 'ada!!', balance: 2 }])
+    expect(await pendingChanges(own, [Account, AccountLog])).toEqual([])
+  })
+})
+
 @Entity('account')
 class AccountWithoutName {
   @PrimaryGeneratedColumn() id: number
@@ -178,6 +209,16 @@ it('warns at generate of a column dropped that a trigger of another table writes
     ])
     await migrateTo(own, [Account, AccountLogWithoutMsg], 'DropMsg')
     await expect(own.query(`INSERT INTO account (name) VALUES ('bo')`)).rejects.toThrow(/no column named msg/)
+  })
+})
+
+// GameVault's game_metadata with a trigger that fills a junction table: dropping the junction table, SQLite drops it
+// without a word, every insert into game_metadata then failed (no such table), and generate had said nothing.
+it('warns at generate of a table dropped that a trigger of a table kept writes into, which breaks the trigger', async () => {
+  await withAccountTriggers([], async (own) => {
+    expect(await triggerHazards(own, [Account])).toEqual([
+      expect.stringMatching(/^Drops table "account_log", which trigger "account_named" on "account" writes: every write the trigger fires on fails from then on/),
+    ])
   })
 })
 

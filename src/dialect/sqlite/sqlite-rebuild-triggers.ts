@@ -4,8 +4,9 @@ import { applyOperations } from '../../operations/apply'
 import type { Operation, RenameColumn } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { inPlaceSql } from './sqlite-direct'
-import { type Rebuild, renameIntoPlace, triggersElsewhereName } from './sqlite-rebuild'
+import { type Rebuild, renameIntoPlace } from './sqlite-rebuild'
 import { nameOf, tokenize } from './sqlite-sql-tokens'
+import { triggerWithTableRenamed } from './sqlite-trigger-renamed-table'
 
 /**
  * renamesTriggersRead are the column renames a rebuild carries whose old or new name a trigger of the schema
@@ -44,6 +45,17 @@ function triggersAfterRenames(table: TableModel, renames: readonly RenameColumn[
   })
 }
 
+/**
+ * triggersElsewhereName says whether a trigger of a table other than `table` and the rebuilt table (`rebuilt`,
+ * its name in `schema`) names `table`. The rebuilt table's own triggers are made again by the rebuild, after
+ * its RENAME into place; counting them called for the legacy rename, which leaves their text naming the table's
+ * old name (an updated_at trigger that updates its own table then failed on every update).
+ */
+function triggersElsewhereName(schema: SchemaModel, table: string, rebuilt: string): boolean {
+  const name = table.toLowerCase()
+  return schema.tables.some((t) => t.name !== table && t.name !== rebuilt && (t.triggers ?? []).some((trigger) => namesOf(trigger).includes(name)))
+}
+
 function namesOf(trigger: TriggerModel): string[] {
   return tokenize(trigger.sql).filter((k) => k.kind === 'word' || k.kind === 'ident').map((k) => nameOf(k).toLowerCase())
 }
@@ -62,7 +74,9 @@ export interface TriggerSafeRebuild {
  * renamed in place in the migration, whose own triggers name it by its first name (or, in a `down`, by the
  * last, which was its name before `up`), is rebuilt under that name, where they are created again as written,
  * and renamed in place to its name of the moment, which takes them along. Triggers of other tables
- * naming it under any of its names in the migration call for the legacy rename (see renameIntoPlace).
+ * naming it under any of its names in the migration call for the legacy rename (see renameIntoPlace), which
+ * would leave them naming the earlier name: then the table is rebuilt under its name of the moment, and its
+ * triggers are created naming it (see triggerWithTableRenamed).
  */
 export function triggerSafeRebuild(schema: SchemaModel, shape: Omit<Rebuild, 'namedByOtherTriggers'>, firstName: string): TriggerSafeRebuild {
   const current = shape.target.name
@@ -71,14 +85,17 @@ export function triggerSafeRebuild(schema: SchemaModel, shape: Omit<Rebuild, 'na
   const columnsKept = late.length === 0 ? shape.target : { ...withOldNames(schema, shape.target, late), triggers: (shape.target.triggers ?? []).filter((t) => !waiting.includes(t)) }
   const named = new Set((shape.target.triggers ?? []).flatMap(namesOf))
   const free = (name: string) => !schema.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())
-  const kept = [firstName, shape.finalName].find((name) => name !== current && named.has(name.toLowerCase()) && free(name))
+  const earlierName = [firstName, shape.finalName].find((name) => name !== current && named.has(name.toLowerCase()))
   // The triggers are as the database held them when the migration began; a rename in place since rewrote them.
-  const namedByOtherTriggers = [...new Set([firstName, current, shape.finalName])].some((name) => triggersElsewhereName(schema, name))
-  const target = kept === undefined ? columnsKept : { ...columnsKept, name: kept }
+  const namedByOtherTriggers = [...new Set([firstName, current, shape.finalName])].some((name) => triggersElsewhereName(schema, name, current))
+  const kept = earlierName !== undefined && !namedByOtherTriggers && free(earlierName) ? earlierName : undefined
+  const renamedIn = (trigger: TriggerModel): TriggerModel =>
+    earlierName === undefined || kept !== undefined ? trigger : { ...trigger, sql: triggerWithTableRenamed(trigger.sql, earlierName, current) }
+  const target = kept === undefined ? { ...columnsKept, triggers: columnsKept.triggers?.map(renamedIn) } : { ...columnsKept, name: kept }
   const rebuild = { ...shape, target, ops: shape.ops.filter((op) => !late.includes(op as RenameColumn)), namedByOtherTriggers }
   const renamedBack = kept === undefined ? [] : renameIntoPlace(kept, current, namedByOtherTriggers).map((piece) => ({ piece }))
   const columnRenames = late.flatMap((op) => inPlaceSql({ ...op, table: { ...op.table, name: current } }).map((piece) => ({ piece, op })))
-  return { rebuild, after: [...renamedBack, ...columnRenames, ...waiting.map((trigger) => ({ piece: trigger.sql }))] }
+  return { rebuild, after: [...renamedBack, ...columnRenames, ...waiting.map((trigger) => ({ piece: renamedIn(trigger).sql }))] }
 }
 
 /** TriggerReadingDropped is a trigger of a rebuilt table that reads a column the rebuild drops. */

@@ -1,11 +1,10 @@
-import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
+import type { ColumnModel, TableModel } from '../../model/schema-model'
 import type { Operation } from '../../operations/operation'
 import type { StatementPiece } from '../statement'
 import { createIndexSql, createTableSql } from './sqlite-column-sql'
 import { temporaryTableName } from './sqlite-constraint-names'
 import { quoteLiteral } from '../quote'
 import { quoteIdent } from './sqlite-quote'
-import { mentionsName } from './sqlite-sql-text'
 
 /** Rebuild is one table rebuilt into a new shape, with the data copied over. */
 export interface Rebuild {
@@ -17,7 +16,7 @@ export interface Rebuild {
   readonly ops: readonly Operation[]
   /** The name the table has at the end of the migration (a `down` rebuilds before renaming back): its key is named after it. */
   readonly finalName: string
-  /** Triggers of other tables may name the table (see triggersElsewhereName). */
+  /** Triggers of other tables name the table (see triggerSafeRebuild). */
   readonly namedByOtherTriggers?: boolean
 }
 
@@ -60,14 +59,6 @@ export function rebuildSql(rebuild: Rebuild): StatementPiece[] {
 export function renameIntoPlace(from: string, name: string, namedByOtherTriggers: boolean): string[] {
   const rename = `ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(name)}`
   return namedByOtherTriggers ? ['PRAGMA legacy_alter_table = ON', rename, 'PRAGMA legacy_alter_table = OFF'] : [rename]
-}
-
-/**
- * triggersElsewhereName says whether a trigger of a table other than `table` may name it (any mention of its
- * name in the trigger's text, which is conservative).
- */
-export function triggersElsewhereName(schema: SchemaModel, table: string): boolean {
-  return schema.tables.some((t) => t.name !== table && (t.triggers ?? []).some((trigger) => mentionsName(trigger.sql, table)))
 }
 
 /**
