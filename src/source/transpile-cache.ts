@@ -108,14 +108,20 @@ function packOf(fileName: string, keyParts: readonly unknown[]): Pack | undefine
 /** The pack file of each folder for each array of key parts (there is one array per project and transpiler); null outside a project. */
 const packFiles = new WeakMap<readonly unknown[], Map<string, string | null>>()
 
+/** readPack is a pack's entries; none where it is missing or not one this version wrote (each entry must have its text's hash and output). */
 function readPack(file: string): Map<string, PackEntry> {
   try {
-    const read = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: Record<string, PackEntry> }
-    return new Map(Object.entries(read.entries ?? {}))
+    const read = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; entries?: Record<string, Partial<PackEntry>> }
+    if (read.format !== packFormat || typeof read.entries !== 'object' || read.entries === null) return new Map()
+    const entries = Object.entries(read.entries).filter((entry): entry is [string, PackEntry] => typeof entry[1].source === 'string' && typeof entry[1].output === 'string')
+    return new Map(entries)
   } catch {
     return new Map() // not cached yet, or not whole
   }
 }
+
+// Bump it when what a pack holds changes.
+const packFormat = 1
 
 /** The hash of the last text asked about for each file: a file is looked up and stored a few times per load. */
 const hashOfSource = new Map<string, { readonly source: string; readonly hash: string }>()
@@ -164,7 +170,7 @@ function writeChangedPacks(): void {
     for (const [name, entry] of pack.entries) {
       if (pack.used.has(name) || fs.existsSync(path.join(pack.folder, name))) entries[name] = entry
     }
-    writeFileWhole(pack.file, JSON.stringify({ folder: pack.folder, entries }))
+    writeFileWhole(pack.file, JSON.stringify({ format: packFormat, folder: pack.folder, entries }))
   }
 }
 
