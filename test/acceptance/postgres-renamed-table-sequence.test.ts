@@ -6,7 +6,8 @@ import { type TestDatabase, createPostgresDatabase } from '../support/test-datab
 // Found on safe-client-gateway: a migration of its own renamed the table organizations to spaces, whose serial key
 // keeps reading organizations_id_seq (PostgreSQL renames no sequence along with its table). Renaming spaces to
 // workspaces, the generated migration renamed "spaces_id_seq", which does not exist, and failed at upgrade
-// (relation "public.spaces_id_seq" does not exist). So did renaming the key column.
+// (relation "public.spaces_id_seq" does not exist). So did renaming the key column, and making it bigint
+// (ALTER SEQUENCE "public"."spaces_id_seq" AS bigint).
 
 @Entity('organizations')
 class Organization {
@@ -30,6 +31,12 @@ class Workspace {
 @Entity('spaces')
 class SpaceByKey {
   @PrimaryGeneratedColumn({ name: 'space_id', primaryKeyConstraintName: 'PK_org' }) @RenamedFrom('id') id: number
+  @Column({ type: 'text' }) name: string
+}
+
+@Entity('spaces')
+class SpaceWithBigKey {
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_org' }) id: string
   @Column({ type: 'text' }) name: string
 }
 
@@ -66,5 +73,16 @@ describe('PostgreSQL: a table renamed by an earlier migration, whose serial key 
     await revertLast(db, [SpaceByKey])
     expect(await pendingChanges(db, [Space])).toEqual([])
     expect(await sequenceOf(db, 'spaces', 'id')).toBe('public.organizations_id_seq')
+  })
+
+  it('makes the key bigint: the sequence it reads is made bigint too, and down makes both integer again', async () => {
+    await migrateTo(db, [SpaceWithBigKey], 'BigKey')
+    expect(await pendingChanges(db, [SpaceWithBigKey])).toEqual([])
+    expect(await db.query(`SELECT data_type FROM information_schema.sequences WHERE sequence_name = 'organizations_id_seq'`)).toEqual([{ data_type: 'bigint' }])
+    await db.query(`INSERT INTO spaces (name) VALUES ('c')`)
+    await revertLast(db, [SpaceWithBigKey])
+    expect(await pendingChanges(db, [Space])).toEqual([])
+    expect(await db.query(`SELECT data_type FROM information_schema.sequences WHERE sequence_name = 'organizations_id_seq'`)).toEqual([{ data_type: 'integer' }])
+    expect(await db.query('SELECT id, name FROM spaces ORDER BY id')).toEqual([{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }])
   })
 })
