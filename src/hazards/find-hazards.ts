@@ -26,6 +26,7 @@ import { policyReadsColumnFindings } from './policy-rules'
 import { triggerFunctionReadsTableFindings } from './trigger-table-rules'
 import { checkFunctionReadsColumnFindings } from './check-function-rules'
 import { keptPredicateFindings } from './kept-predicate-rules'
+import { goneColumnFindings } from './gone-column-rules'
 import { typeChangeFindings } from './type-change-rules'
 import { uniqueFindings } from './unique-rules'
 import { materializedViewRefreshFindings, viewDependencyRecreatedFindings, viewDroppedFindings } from './view-rules'
@@ -73,6 +74,7 @@ export const hazardRules: readonly HazardRule[] = [
   triggerFunctionReadsTableFindings,
   checkFunctionReadsColumnFindings,
   keptPredicateFindings,
+  goneColumnFindings,
 ]
 
 /**

@@ -212,6 +212,12 @@ export interface ColumnModel {
    * INCREMENT BY 5`), which no entity declares; never compared, written again where the database's column is made again.
    */
   readonly identityOptions?: string
+  /**
+   * Database side, PostgreSQL: the sequence a serial column reads, where it is not the name SERIAL gives it
+   * (`<table>_<column>_seq`): the table or column renamed since (`organizations_id_seq` of a table now `spaces`).
+   * Never compared; what changes the sequence (its type) names it.
+   */
+  readonly sequenceName?: string
   /** The character set, where it is not the table's (MySQL); undefined elsewhere. */
   readonly charset?: string
   readonly collation?: string

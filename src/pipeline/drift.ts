@@ -15,7 +15,7 @@ import type { CheckFinding } from '../hazards/check-finding'
 import { type ScratchProject, withScratchDatabase } from '../runner/scratch-database'
 import { entitySchemaNames } from '../source/entity-schemas'
 import type { LoadedProject } from '../source/load-config'
-import { UserError } from '../source/user-error'
+import { UserError, messageOf } from '../source/user-error'
 import { compileDown } from './compile-down'
 import { ignoredTables } from './ignored-tables'
 import { appliedMigrationNames } from './unapplied-migrations'
@@ -50,7 +50,7 @@ export async function compareDrift(
       refuseUnknown([...applied], known.map(migrationNameOf))
       Object.assign(scratch.dataSource, { migrations: known })
       await applyPending(scratch.dataSource).catch((err: unknown) => {
-        throw withFailingStatement(err)
+        throw failedOnScratch(withFailingStatement(err))
       })
       const built = await scratch.connect()
       try {
@@ -64,6 +64,15 @@ export async function compareDrift(
   } finally {
     await live.close()
   }
+}
+
+/**
+ * failedOnScratch words a migration's failure as what it is here: the scratch database could not be built, while the
+ * Database line names the live one, where the user would otherwise look for the migration that failed.
+ */
+function failedOnScratch(err: unknown): unknown {
+  return new UserError(`building the migrations on a new database (a scratch one; the live database is not changed) failed, so the live database cannot be compared with what they build: ${messageOf(err)}; ` +
+    "a new environment's first upgrade would fail there too: make that migration run on a new database", { cause: err })
 }
 
 function refuseUnknown(applied: readonly string[], known: readonly string[]): void {

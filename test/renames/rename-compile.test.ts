@@ -28,7 +28,7 @@ describe('postgres compiles renames in place', () => {
     ]
     expect(pgSql(ops)).toEqual([
       'ALTER TABLE "public"."post" RENAME COLUMN "id" TO "key"',
-      'ALTER SEQUENCE "public"."post_id_seq" RENAME TO "post_key_seq"',
+      'ALTER SEQUENCE IF EXISTS "public"."post_id_seq" RENAME TO "post_key_seq"',
       'ALTER INDEX "public"."IDX_post_body" RENAME TO "IDX_post_text"',
       'ALTER TABLE "public"."post" RENAME CONSTRAINT "UQ_post_body" TO "UQ_post_text"',
       'ALTER TYPE "public"."post_kind_enum" RENAME TO "article_kind_enum"',
@@ -96,7 +96,7 @@ describe('postgres compiles a table moved to another schema', () => {
       'CREATE SCHEMA IF NOT EXISTS "sales"',
       'ALTER TABLE "crm"."client" SET SCHEMA "sales"',
       'ALTER TABLE "sales"."client" RENAME TO "customer"',
-      'ALTER SEQUENCE "sales"."client_id_seq" RENAME TO "customer_id_seq"',
+      'ALTER SEQUENCE IF EXISTS "sales"."client_id_seq" RENAME TO "customer_id_seq"',
       'ALTER TYPE "crm"."client_status_enum" SET SCHEMA "sales"',
       'ALTER TYPE "sales"."client_status_enum" RENAME TO "customer_status_enum"',
       'ALTER TABLE "sales"."customer" RENAME CONSTRAINT "client_pkey" TO "customer_pkey"',
@@ -107,7 +107,7 @@ describe('postgres compiles a table moved to another schema', () => {
       'ALTER TYPE "crm"."customer_status_enum" RENAME TO "client_status_enum"',
       'ALTER TABLE "sales"."customer" SET SCHEMA "crm"',
       'ALTER TABLE "crm"."customer" RENAME TO "client"',
-      'ALTER SEQUENCE "crm"."customer_id_seq" RENAME TO "client_id_seq"',
+      'ALTER SEQUENCE IF EXISTS "crm"."customer_id_seq" RENAME TO "client_id_seq"',
       expect.stringContaining('DROP SCHEMA "sales"'),
     ])
   })

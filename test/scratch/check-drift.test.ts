@@ -182,6 +182,22 @@ describe('on SQLite', () => {
     expect(run.code).toBe(4)
   })
 
+  // safe-client-gateway's seed migration wrote a row that a later migration refuses to find (an enum label it
+  // removes); the live database lost that row by hand before the later one ran. The scratch database cannot apply
+  // the migrations the live one did, and the line says that it failed there, not on the live database.
+  it('an applied migration that fails on the scratch database says so, and that the live database is not changed (exit 2)', async () => {
+    project.write('migrations/1700000000001-Seed.ts', handMigration('Seed1700000000001', [`INSERT INTO "note" ("id", "text") VALUES (1, 'seeded')`], ['DELETE FROM "note" WHERE "id" = 1']))
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+    await live.query('DELETE FROM "note" WHERE "id" = 1')
+    project.write('migrations/1700000000002-Reseed.ts', handMigration('Reseed1700000000002', [`INSERT INTO "note" ("id", "text") VALUES (1, 'again')`], ['DELETE FROM "note" WHERE "id" = 1']))
+    expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)
+    const before = await live.query('SELECT * FROM "note"')
+    const run = await runCliInProcess(project.dir, ['check', '--drift'], env)
+    expect(run.stderr).toMatch(/^typeorm-autogen: building the migrations on a new database \(a scratch one; the live database is not changed\) failed, so the live database cannot be compared with what they build: migration Reseed1700000000002 failed in up: .*UNIQUE constraint failed: note\.id.*; a new environment's first upgrade would fail there too: make that migration run on a new database\n$/)
+    expect(run.code).toBe(2)
+    expect(await live.query('SELECT * FROM "note"')).toEqual(before)
+  })
+
   it('an applied migration the folder lacks is one line saying what to do (exit 2)', async () => {
     project.write('migrations/1700000000001-Later.ts', later)
     expect((await runCliInProcess(project.dir, ['upgrade'], env)).code).toBe(0)

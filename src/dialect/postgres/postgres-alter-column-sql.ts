@@ -129,13 +129,16 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
   const out: AlterColumnPiece[] = []
   const typeChanged = changesColumnType(op)
   const sequence = serialSequenceName(table, to.name)
+  // The serial's sequence as the database has it (the database's side of the change holds its name).
+  const serialSequence = from.sequenceName ?? to.sequenceName
+  const existing = serialSequence === undefined ? sequence : inSchemaOf(table, serialSequence)
   // A serial made an identity, or the reverse, gets a sequence of its own: it starts after the old one's last value
   // (or the largest key, where higher), so that the keys of rows deleted are not given again.
   const passing = sequencePassing(op)
   if (from.computed && !to.computed) out.push(alone('DROP EXPRESSION'))
   if (isIdentity(from) && isIncrement(to)) out.push(`CREATE SEQUENCE ${passing.next} AS ${columnTypeSql(to, table)}`, passing.restart(`pg_get_serial_sequence(${quoteLiteral(t)}, ${quoteLiteral(to.name)})`))
   if (isIdentity(from) && !isIdentity(to)) out.push(alone('DROP IDENTITY'))
-  if (isIncrement(from) && !isIncrement(to)) out.push(alter('DROP DEFAULT'), ...(isIdentity(to) ? [] : [`DROP SEQUENCE ${sequence}`]))
+  if (isIncrement(from) && !isIncrement(to)) out.push(alter('DROP DEFAULT'), ...(isIdentity(to) ? [] : [`DROP SEQUENCE ${existing}`]))
 
   const before = defaultSql(from)
   const after = defaultSql(to)
@@ -147,7 +150,7 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
     // A generated column's values are computed again in the new type: PostgreSQL refuses USING on it.
     const using = to.computed !== undefined ? '' : ` USING ${valueCastSql(quoteIdent(to.name), from, to, table)}`
     out.push(alter(`TYPE ${columnTypeSql(to, table)}${collate}${using}`))
-    if (isIncrement(from) && isIncrement(to)) out.push({ table: t, after: `ALTER SEQUENCE ${sequence} AS ${columnTypeSql(to, table)}` })
+    if (isIncrement(from) && isIncrement(to)) out.push({ table: t, after: `ALTER SEQUENCE ${existing} AS ${columnTypeSql(to, table)}` })
   }
   if (changes.includes('nullability')) out.push(alter(to.nullable ? 'DROP NOT NULL' : 'SET NOT NULL'))
 
@@ -164,8 +167,8 @@ export function alterColumnSql(op: AlterColumn): AlterColumnPiece[] {
     const kind = to.generated.always ? 'ALWAYS' : 'BY DEFAULT'
     if (isIncrement(from)) {
       const options = to.identityOptions === undefined ? '' : ` ${to.identityOptions}`
-      out.push(alone(`ADD GENERATED ${kind} AS IDENTITY (SEQUENCE NAME ${passing.next}${options})`), passing.restart(quoteLiteral(sequence)),
-        `DROP SEQUENCE ${sequence}`, `ALTER SEQUENCE ${passing.next} RENAME TO ${quoteIdent(passing.baseName)}`)
+      out.push(alone(`ADD GENERATED ${kind} AS IDENTITY (SEQUENCE NAME ${passing.next}${options})`), passing.restart(quoteLiteral(existing)),
+        `DROP SEQUENCE ${existing}`, `ALTER SEQUENCE ${passing.next} RENAME TO ${quoteIdent(passing.baseName)}`)
     } else if (!isIdentity(from)) {
       const identitySequence = `pg_get_serial_sequence(${quoteLiteral(t)}, ${quoteLiteral(to.name)})`
       out.push(alter(`ADD GENERATED ${kind} AS IDENTITY${identityOptionsSql(to)}`), restart.replace('%s', identitySequence))

@@ -56,6 +56,7 @@ export function canonicalColumn(column: ColumnModel): ColumnModel {
     ...(column.domainBaseType !== undefined && { domainBaseType: column.domainBaseType }),
     ...(column.inherited === true && { inherited: true }),
     ...(column.identityOptions !== undefined && generated?.kind === 'identity' && { identityOptions: column.identityOptions }),
+    ...(column.sequenceName !== undefined && generated?.kind === 'increment' && { sequenceName: column.sequenceName }),
   }
 }
 

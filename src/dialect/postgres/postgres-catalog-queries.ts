@@ -89,7 +89,8 @@ export interface ColumnRow {
   readonly default_expr: string | null
   readonly identity: string
   readonly generated: string
-  readonly owns_sequence: boolean
+  /** The sequence the column owns (what SERIAL makes), by name; null where none. */
+  readonly owned_sequence: string | null
   /**
    * The sequence in the table's schema that the default reads and no column owns (hand-written DDL that makes a
    * key's sequence apart, with no `OWNED BY`); null where none.
@@ -119,13 +120,14 @@ SELECT t.schema, t.name AS table, a.attnum::int AS position, a.attname::text AS 
   pg_get_expr(d.adbin, CASE WHEN a.attgenerated <> '' THEN d.adrelid ELSE 0 END, true) AS default_expr,
   a.attidentity::text AS identity,
   a.attgenerated::text AS generated,
-  EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend dep
+  (
+    SELECT s.relname::text FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
     WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.classid = 'pg_catalog.pg_class'::regclass
       AND dep.refobjid = t.oid
       AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
-  ) AS owns_sequence,
+    LIMIT 1
+  ) AS owned_sequence,
   CASE WHEN d.oid IS NOT NULL THEN (
     SELECT s.relname::text FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.refobjid AND s.relkind = 'S'

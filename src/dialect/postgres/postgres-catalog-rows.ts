@@ -19,12 +19,14 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
   const isEnum = row.enum_name !== null
   // A `nextval(...)` default on a column that owns its sequence is what SERIAL creates; so is one on the sequence
   // SERIAL would have made for it that no column owns, which TypeORM reads as its own serial too (by its name).
-  const serialSequence = row.owns_sequence || row.unowned_default_sequence === serialSequenceBaseName(row.table, row.name)
+  const serialSequence = row.owned_sequence !== null || row.unowned_default_sequence === serialSequenceBaseName(row.table, row.name)
   const serial = serialSequence && row.default_expr !== null && /^nextval\(/i.test(row.default_expr)
   const generated: ColumnGeneration | undefined =
     row.identity === 'a' ? { kind: 'identity', always: true }
       : row.identity === 'd' ? { kind: 'identity', always: false }
         : serial ? { kind: 'increment' } : undefined
+  // A table or column renamed since SERIAL made its sequence reads the sequence of the old name.
+  const sequenceName = serial && row.owned_sequence !== null && row.owned_sequence !== serialSequenceBaseName(row.table, row.name) ? row.owned_sequence : undefined
   const computed = row.generated === 's' && row.default_expr !== null
   const keepsDefault = row.default_expr !== null && !computed && generated === undefined
   const enumValues = isEnum ? enumLabels.get(qualifiedKey({ schema: row.enum_schema!, name: row.enum_name! })) : undefined
@@ -43,6 +45,7 @@ export function columnOf(row: ColumnRow, enumLabels: ReadonlyMap<string, readonl
     ...(row.domain_base_type !== null && { domainBaseType: row.domain_base_type }),
     ...(row.inherited && { inherited: true }),
     ...(row.identity_options !== null && { identityOptions: row.identity_options }),
+    ...(sequenceName !== undefined && { sequenceName }),
   }
 }
 

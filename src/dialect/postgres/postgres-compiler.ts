@@ -93,10 +93,12 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
 
 /**
  * A move to another schema is SET SCHEMA (which takes the owned sequences along), then RENAME TO in the new
- * schema when the name changes too; serial sequences are renamed after the table, as PostgreSQL would have
- * named them, so that later ALTERs of those columns find them. So are identity sequences, where they have the
- * name PostgreSQL gave them (`IF EXISTS`): an identity the migration makes again after the rename is named
- * after the new name, and its `down`, renaming back, gives back the old one.
+ * schema when the name changes too; serial and identity sequences are renamed after the table, as PostgreSQL
+ * would have named them, so that later ALTERs of those columns find them, where they have the name PostgreSQL
+ * gave them (`IF EXISTS`): a table renamed before (by hand, or by a migration of the project's own) keeps its
+ * sequence's old name, which PostgreSQL renames along with nothing, and the column reads it all the same. An
+ * identity the migration makes again after the rename is named after the new name, and its `down`, renaming
+ * back, gives back the old one.
  */
 function renameTableSql(op: OperationOf<'rename_table'>): string[] {
   const out = renameSql('TABLE', op.from, op.to)
@@ -104,8 +106,7 @@ function renameTableSql(op: OperationOf<'rename_table'>): string[] {
   const current = op.to.schema === undefined ? op.from : { schema: op.to.schema, name: op.from.name }
   for (const column of op.table.columns.filter((c) => c.generated?.kind === 'increment' || c.generated?.kind === 'identity')) {
     const renamed = quoteIdent(serialSequenceBaseName(op.to.name, column.name))
-    const ifExists = column.generated?.kind === 'identity' ? ' IF EXISTS' : ''
-    out.push(`ALTER SEQUENCE${ifExists} ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
+    out.push(`ALTER SEQUENCE IF EXISTS ${serialSequenceName(current, column.name)} RENAME TO ${renamed}`)
   }
   return out
 }
@@ -123,15 +124,14 @@ function renameSql(object: 'TABLE' | 'TYPE', from: QualifiedName, to: QualifiedN
 }
 
 /**
- * A serial column's sequence is renamed with the column, as PostgreSQL would have named it; so is an identity
- * column's, where it has the name PostgreSQL gave it (`IF EXISTS`), as with a renamed table (renameTableSql).
+ * A serial or identity column's sequence is renamed with the column, as PostgreSQL would have named it, where it
+ * has the name PostgreSQL gave it (`IF EXISTS`), as with a renamed table (renameTableSql).
  */
 function renameColumnSql(op: OperationOf<'rename_column'>): string[] {
   const out = [alterTable(op, `RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`)]
   const generation = op.column.generated?.kind
   if (generation === 'increment' || generation === 'identity') {
-    const ifExists = generation === 'identity' ? ' IF EXISTS' : ''
-    out.push(`ALTER SEQUENCE${ifExists} ${serialSequenceName(op.table, op.from)} RENAME TO ${quoteIdent(serialSequenceBaseName(op.table.name, op.to))}`)
+    out.push(`ALTER SEQUENCE IF EXISTS ${serialSequenceName(op.table, op.from)} RENAME TO ${quoteIdent(serialSequenceBaseName(op.table.name, op.to))}`)
   }
   return out
 }

@@ -96,7 +96,7 @@ describe('postgres compiler', () => {
     expect(sqlOf([{ kind: 'rename_table', from: users, to: { schema: 'app', name: 'people' }, table: before.tables[0]! }], before)).toEqual([
       'ALTER TABLE "public"."users" SET SCHEMA "app"',
       'ALTER TABLE "app"."users" RENAME TO "people"',
-      'ALTER SEQUENCE "app"."users_id_seq" RENAME TO "people_id_seq"',
+      'ALTER SEQUENCE IF EXISTS "app"."users_id_seq" RENAME TO "people_id_seq"',
     ])
   })
 
@@ -105,7 +105,7 @@ describe('postgres compiler', () => {
       sqlOf([{ kind: 'rename_column', table: users, from: 'id', to: 'key', column: col('id', 'integer', { generated }) }])
     expect(rename({ kind: 'increment' })).toEqual([
       'ALTER TABLE "public"."users" RENAME COLUMN "id" TO "key"',
-      'ALTER SEQUENCE "public"."users_id_seq" RENAME TO "users_key_seq"',
+      'ALTER SEQUENCE IF EXISTS "public"."users_id_seq" RENAME TO "users_key_seq"',
     ])
     expect(rename({ kind: 'identity', always: false })).toEqual([
       'ALTER TABLE "public"."users" RENAME COLUMN "id" TO "key"',
