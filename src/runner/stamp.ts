@@ -5,6 +5,7 @@ import { migrationNameOf } from '../source/migration-name'
 import { type ConnectionUse, databaseIsAbsent, recordedState, runOnly, withConnection } from './migration-runner'
 import { migrationExecutor } from './migration-executor'
 import { inRunOrder, namesBase, resolveMigrationName } from './migration-target'
+import { type LockWait, withRunnerLock } from './runner-lock'
 
 /** StampPlan is what `stamp NAME` is about to record, before it records it; for `stamp base`, that every record goes. */
 export type StampPlan = MigrationStampPlan | { readonly base: true }
@@ -22,9 +23,11 @@ export interface MigrationStampPlan {
   readonly newest: string
 }
 
-/** DryRunOption: with `dryRun`, `stamp` and `unstamp` check and answer as usual but change nothing. */
-export interface DryRunOption {
+/** StampOptions: with `dryRun`, `stamp` and `unstamp` check and answer as usual but change nothing. */
+export interface StampOptions {
   readonly dryRun?: boolean
+  /** How long a stamp that writes waits for the migrations lock an upgrade or downgrade holds (see withRunnerLock). */
+  readonly lockWait?: LockWait
 }
 
 /**
@@ -45,15 +48,21 @@ export interface StampResult {
  * fake run), or, where `target` is applied and migrations after it are too, removes their records, so that
  * the database is recorded at `target` as Alembic's stamp leaves it; unless `verify` refuses the plan.
  */
-export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
-  if (options.dryRun === true || !databaseIsAbsent(project)) return stampOn(project, target, verify, options, options.dryRun === true ? 'reads' : 'stamps')
+export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions = {}): Promise<StampResult> {
+  if (options.dryRun === true) return stampOn(project, target, verify, options, 'reads')
+  if (!databaseIsAbsent(project)) return whileLocked(project, options, () => stampOn(project, target, verify, options, 'stamps'))
   // A database that does not exist yet is made only to record in it: not when the plan is refused or records nothing.
   const planned = await stampOn(project, target, verify, { dryRun: true }, 'reads')
   if (planned.refused || planned.recorded.length === 0) return planned
-  return { ...(await stampOn(project, target, () => Promise.resolve(true), options, 'stamps')), created: true }
+  return { ...(await whileLocked(project, options, () => stampOn(project, target, () => Promise.resolve(true), options, 'stamps'))), created: true }
 }
 
-async function stampOn(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption, use: ConnectionUse): Promise<StampResult> {
+/** whileLocked runs a stamp that writes holding the migrations lock, taking its turn with upgrade and downgrade; a dry run takes none. */
+function whileLocked<T>(project: LoadedProject, options: StampOptions, work: () => Promise<T>): Promise<T> {
+  return options.dryRun === true ? work() : withRunnerLock(project, options.lockWait ?? {}, work)
+}
+
+async function stampOn(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions, use: ConnectionUse): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
     if (namesBase(target, inProject)) return unstampAll(dataSource, verify, options)
@@ -70,7 +79,7 @@ async function stampOn(project: LoadedProject, target: string, verify: (plan: St
 }
 
 /** unstampAll is `stamp base`: it removes every record of the migrations table (TypeORM reads them newest first), running nothing. */
-async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
+async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions): Promise<StampResult> {
   const executor = migrationExecutor(dataSource)
   const records = await executor.getExecutedMigrations()
   const removed = records.map((record) => record.name)
@@ -81,7 +90,7 @@ async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => P
 }
 
 /** unstampAfter is `stamp NAME` of an applied migration: it removes the records of those applied after it, newest first, running nothing. */
-async function unstampAfter(dataSource: DataSource, name: string, applied: readonly string[], newest: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
+async function unstampAfter(dataSource: DataSource, name: string, applied: readonly string[], newest: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions): Promise<StampResult> {
   const inOrder = inRunOrder(applied)
   const toRemove = inOrder.slice(inOrder.indexOf(name) + 1).reverse()
   if (toRemove.length === 0) return { target: name, recorded: [], refused: false }
@@ -101,8 +110,8 @@ export interface Unstamped {
 }
 
 /** unstamp removes the migrations table's record of `target`, running nothing. */
-export async function unstamp(project: LoadedProject, target: string, options: DryRunOption = {}): Promise<Unstamped> {
-  return withConnection(project, async (dataSource) => {
+export async function unstamp(project: LoadedProject, target: string, options: StampOptions = {}): Promise<Unstamped> {
+  return whileLocked(project, options, () => withConnection(project, async (dataSource) => {
     const executor = migrationExecutor(dataSource)
     const executed = await executor.getExecutedMigrations()
     const { pending } = await recordedState(dataSource)
@@ -111,5 +120,5 @@ export async function unstamp(project: LoadedProject, target: string, options: D
     if (record === undefined) throw new UserError(`${name} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)`)
     if (options.dryRun !== true) await executor.deleteMigration(record)
     return { name, inProject: dataSource.migrations.some((m) => migrationNameOf(m) === name) }
-  }, 'reads')
+  }, 'reads'))
 }

@@ -8,6 +8,7 @@ import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import type { RunnerArgs } from './runner-commands'
+import { runSafetyReport } from '../run-safety-report'
 
 /** StampArgs are the arguments of `stamp NAME [--force | --delete]`. */
 export interface StampArgs extends RunnerArgs {
@@ -32,15 +33,16 @@ export interface StampArgs extends RunnerArgs {
 export async function stampCommand(args: StampArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   const { creation } = announceDatabase(project, output, { quiet: args.quiet })
+  const options = { dryRun: args.dryRun, lockWait: runSafetyReport(args, output).lockWait }
   if (args.delete === true) {
-    const { name, inProject } = await unstamp(project, args.name, args)
+    const { name, inProject } = await unstamp(project, args.name, options)
     const next = inProject ? 'and upgrade runs it again' : 'and no migration of the project holds it, so upgrade cannot run it again (its file is on another branch?)'
     output.out(args.dryRun === true
       ? `Would remove the record of ${name} (dry run: nothing changed).`
       : `Removed the record of ${name}: its changes stay in the database, ${next}.`)
     return ExitCode.ok
   }
-  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
+  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), options)
   if (result.refused) return ExitCode.changesMissing
   if (result.created === true && creation !== undefined && args.quiet !== true) output.out(creation)
   if (result.removed !== undefined) return reportUnstamped(result.removed, args.dryRun === true, output)
