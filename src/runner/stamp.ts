@@ -45,7 +45,7 @@ export interface StampResult {
 
 /**
  * stamp records the project's pending migrations up to `target` as applied without running them (TypeORM's
- * fake run), or, where `target` is applied and migrations after it are too, removes their records, so that
+ * fake run), and, where `target` is applied and migrations after it are too, removes their records, so that
  * the database is recorded at `target` as Alembic's stamp leaves it; unless `verify` refuses the plan.
  */
 export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions = {}): Promise<StampResult> {
@@ -68,7 +68,7 @@ async function stampOn(project: LoadedProject, target: string, verify: (plan: St
     if (namesBase(target, inProject)) return unstampAll(dataSource, verify, options)
     const name = resolveMigrationName(target, inProject)
     const { pending, applied } = await recordedState(dataSource)
-    if (!pending.includes(name)) return unstampAfter(dataSource, name, applied, inProject.at(-1)!, verify, options)
+    if (!pending.includes(name)) return stampBack(dataSource, name, { pending, applied }, inProject, verify, options)
     const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), toRemove: [], newest: inProject.at(-1)! }
     if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
     if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
@@ -89,18 +89,27 @@ async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => P
   return { target: 'base', recorded: [], removed, refused: false }
 }
 
-/** unstampAfter is `stamp NAME` of an applied migration: it removes the records of those applied after it, newest first, running nothing. */
-async function unstampAfter(dataSource: DataSource, name: string, applied: readonly string[], newest: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions): Promise<StampResult> {
-  const inOrder = inRunOrder(applied)
+/**
+ * stampBack is `stamp NAME` of an applied migration: it records the pending migrations before NAME (one a merge of
+ * two branches left behind a newer applied one) and removes the records of those applied after it, newest first,
+ * running nothing.
+ */
+async function stampBack(
+  dataSource: DataSource, name: string, recorded: { readonly pending: readonly string[]; readonly applied: readonly string[] }, inProject: readonly string[],
+  verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions,
+): Promise<StampResult> {
+  const inOrder = inRunOrder(recorded.applied)
   const toRemove = inOrder.slice(inOrder.indexOf(name) + 1).reverse()
-  if (toRemove.length === 0) return { target: name, recorded: [], refused: false }
-  if (!(await verify({ target: name, toRecord: [], toRemove, newest }))) return { target: name, recorded: [], removed: [], refused: true }
+  const toRecord = recorded.pending.filter((pending) => inProject.indexOf(pending) < inProject.indexOf(name))
+  if (toRemove.length === 0 && toRecord.length === 0) return { target: name, recorded: [], refused: false }
+  if (!(await verify({ target: name, toRecord, toRemove, newest: inProject.at(-1)! }))) return { target: name, recorded: [], removed: [], refused: true }
   if (options.dryRun !== true) {
+    if (toRecord.length > 0) await runOnly(dataSource, recorded.pending, toRecord, { fake: true })
     const executor = migrationExecutor(dataSource)
     const records = await executor.getExecutedMigrations()
     for (const removed of toRemove) await executor.deleteMigration(records.find((record) => record.name === removed)!)
   }
-  return { target: name, recorded: [], removed: toRemove, refused: false }
+  return { target: name, recorded: toRecord, removed: toRemove, refused: false }
 }
 
 /** Unstamped is the migration whose record unstamp removed, and whether the project has it (upgrade can run it). */
