@@ -30,7 +30,10 @@ describe('resolveMigrationName', () => {
   it('lists the known names for an unknown target', () => {
     expect(() => resolveMigrationName('Nope', all)).toThrow(
       `no migration matches "Nope": name one of ${init}, ${addViews}, ${addTags} (its name, its timestamp, or a unique prefix of either)`)
-    expect(() => resolveMigrationName('Nope', [])).toThrow('no migration matches "Nope": the project has no migrations')
+    // stamp head on a database made by synchronize, before any migration: what to write first, and how to adopt it.
+    expect(() => resolveMigrationName('head', [])).toThrow(new Error('no migration matches "head": the project has no migrations yet: write the first with ' +
+      '`typeorm-autogen generate <Name>`, or, for a database that has the tables already (made by synchronize or by hand), ' +
+      'with `typeorm-autogen generate Init --from-migrations`, then record it with `typeorm-autogen stamp Init`'))
   })
 })
 
