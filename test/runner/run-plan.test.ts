@@ -73,3 +73,13 @@ describe('planDowngrade', () => {
     expect(() => planDowngrade(applied, [], { steps: 4 })).toThrow('downgrade --steps 4 asks for more than the 3 applied migrations: pass --steps 3, or --all')
   })
 })
+
+describe('a --sql range in the wrong direction', () => {
+  // The database of the script is at FROM, not where the connected one is: the error names the range that goes there.
+  it('says which range writes the script going the other way', () => {
+    expect(() => planUpgrade([addTags], [addViews, init], { from: 'head', to: 'AddViews' })).toThrow(new Error(
+      `${addViews} is applied already at head, where the script starts: upgrade FROM:TO goes up from FROM; for the script that goes back to it, run \`typeorm-autogen downgrade head:AddViews --sql\``))
+    expect(() => planDowngrade([], all, { from: 'base', to: 'AddViews' })).toThrow(new Error(
+      `${addViews} is not applied at base, where the script starts: downgrade FROM:TO goes back from FROM; for the script that goes up to it, run \`typeorm-autogen upgrade base:AddViews --sql\``))
+  })
+})
