@@ -217,8 +217,13 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
         .option('delete', { type: 'boolean', describe: 'remove the record of NAME instead (running nothing)' })
         .option('shadow-url', { type: 'string', describe: 'PostgreSQL: where to make the scratch database that checks a NAME older than the newest migration' })
         .option('dry-run', { type: 'boolean', describe: 'check as usual, then list what would be recorded (or removed), changing nothing' })
-        .conflicts('force', 'delete'),
-      (a) => run(a, (out) => stampCommand({ config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete, shadowUrl: a.shadowUrl, dryRun: a.dryRun }, out))())
+        .option('wait-for-lock', runSafetyOptions['wait-for-lock'])
+        .conflicts('force', 'delete')
+        .conflicts('dry-run', 'wait-for-lock'),
+      (a) => run(a, (out) => stampCommand({
+        config: String(a.config), quiet: a.quiet === true, name: String(a.name), force: a.force, delete: a.delete, shadowUrl: a.shadowUrl, dryRun: a.dryRun,
+        waitForLockMs: parseSecondsFlag('wait-for-lock', a.waitForLock),
+      }, out))())
     .command('create [name]', 'write an empty migration to fill in by hand (a data migration)', (y) =>
       y.positional('name', { type: 'string', describe: 'migration name, e.g. BackfillSlugs (required)' })
         .option('timestamp', { type: 'string', describe: 'fixed timestamp, 13 digits of milliseconds, for the file and class name' })

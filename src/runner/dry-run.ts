@@ -3,7 +3,8 @@ import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { UserError, messageOf } from '../source/user-error'
 import { withFailingStatement } from './failing-statement'
-import { deferredConnectionSetup, recordedState, revertible, withConnection } from './migration-runner'
+import { type BeforeUpgrade, deferredConnectionSetup, knownMigrations, recordedState, revertible, withConnection } from './migration-runner'
+import { migrationNameOf } from '../source/migration-name'
 import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
@@ -33,11 +34,16 @@ class CommitAsked extends Error {}
  * inside one transaction that it then rolls back, so that their errors surface and nothing changes; each
  * statement under `timeouts`, as upgrade runs it.
  */
-export async function dryRunUpgrade(project: LoadedProject, target: UpgradeTarget, timeouts: MigrationTimeouts = {}): Promise<DryRun> {
+export async function dryRunUpgrade(
+  project: LoadedProject, target: UpgradeTarget, timeouts: MigrationTimeouts = {}, beforeRun?: BeforeUpgrade,
+): Promise<DryRun> {
   return withConnection(project, async (dataSource) => {
     boundMigrations(dataSource, timeouts)
     const { pending, applied } = await recordedState(dataSource)
     const toRun = planUpgrade(pending, applied, target)
+    // Refused before the warnings about the run, which it will not make.
+    if (toRun.length > 0) refuseWithoutTransactionalDdl(dataSource)
+    beforeRun?.(toRun, applied, knownMigrations(dataSource.migrations.map(migrationNameOf), project.migrationsDir, project.migrationsInSubfolders))
     return inRolledBackTransaction(dataSource, toRun, 'up', (executor, runner, migration) => executor.insertExecutedMigration(runner, migration))
   }, 'records')
 }
@@ -51,14 +57,18 @@ export async function dryRunDowngrade(project: LoadedProject, target: DowngradeT
   }, 'records')
 }
 
+function refuseWithoutTransactionalDdl(dataSource: DataSource): void {
+  if (!dialectFor(dataSource.options).capabilities.transactionalDdl) {
+    throw new UserError('--dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead')
+  }
+}
+
 async function inRolledBackTransaction(
   dataSource: DataSource, names: readonly string[], direction: 'up' | 'down',
   record: (executor: ExecutorSteps, runner: QueryRunner, migration: TypeormMigration) => Promise<void>,
 ): Promise<DryRun> {
   if (names.length === 0) return { ran: [], skipped: [], untried: [] }
-  if (!dialectFor(dataSource.options).capabilities.transactionalDdl) {
-    throw new UserError('--dry-run needs a database whose transactions can hold schema changes, and this one cannot: review `--sql` instead')
-  }
+  refuseWithoutTransactionalDdl(dataSource)
   const runner = dataSource.createQueryRunner()
   const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))

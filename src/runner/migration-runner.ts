@@ -34,6 +34,9 @@ export function knownMigrations(loaded: readonly string[], migrationsDir: string
   return [...new Set([...loaded, ...files])]
 }
 
+/** BeforeUpgrade is told, before `upgrade` (or its dry run) runs them, the migrations to run, those applied and those the project knows. */
+export type BeforeUpgrade = (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void
+
 /**
  * upgrade runs the pending migrations up to `target` (by default all) through TypeORM's own migration
  * runner, each in its own transaction unless the DataSource says otherwise, and returns the names it
@@ -42,7 +45,7 @@ export function knownMigrations(loaded: readonly string[], migrationsDir: string
  * is known to be one to run to: a NAME that matches nothing, or more steps than are pending, is refused first.
  */
 export async function upgrade(
-  project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void, safety: RunSafety = {},
+  project: LoadedProject, target: UpgradeTarget = {}, beforeRun?: BeforeUpgrade, safety: RunSafety = {},
 ): Promise<string[]> {
   if (databaseIsAbsent(project)) {
     await withConnection(project, async (dataSource) => {

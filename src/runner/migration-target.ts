@@ -31,9 +31,12 @@ export function resolveMigrationName(target: string, names: readonly string[]): 
   const matches = exact ?? all.filter((name) => name.startsWith(target) || timestampOf(name)?.startsWith(target) === true)
   if (matches.length === 1) return matches[0]!
   if (matches.length === 0) {
-    const known = all.length === 0 ? 'the project has no migrations' : `name one of ${listed(all)}`
+    const known = all.length === 0
+      ? 'the project has no migrations yet: write the first with `typeorm-autogen generate <Name>`, or, for a database that has the tables already ' +
+        '(made by synchronize or by hand), with `typeorm-autogen generate Init --from-migrations`, then record it with `typeorm-autogen stamp Init`'
+      : `name one of ${listed(all)} (its name, its timestamp, or a unique prefix of either)`
     const advice = alembicTargetAdvice(target)
-    throw new UserError(`no migration matches "${target}"${advice === undefined ? '' : ` (${advice})`}: ${known} (its name, its timestamp, or a unique prefix of either)`)
+    throw new UserError(`no migration matches "${target}"${advice === undefined ? '' : ` (${advice})`}: ${known}`)
   }
   throw new UserError(`"${target}" matches ${matches.length} migrations (${listed(matches)}): give more of the name or the whole timestamp`)
 }

@@ -50,7 +50,9 @@ export function planUpgrade(pending: readonly string[], applied: readonly string
   if (target.to !== undefined) {
     const name = resolveMigrationName(target.to, [...applied, ...pending])
     if (!pending.includes(name)) {
-      throw new UserError(`${name} is already applied: upgrade --to takes a pending migration; to go back to it, run \`typeorm-autogen downgrade --to ${name}\``)
+      throw new UserError(target.from === undefined
+        ? `${name} is already applied: upgrade --to takes a pending migration; to go back to it, run \`typeorm-autogen downgrade --to ${name}\``
+        : `${name} is applied already at ${target.from}, where the script starts: upgrade FROM:TO goes up from FROM; for the script that goes back to it, run \`typeorm-autogen downgrade ${target.from}:${target.to} --sql\``)
     }
     return pending.slice(0, pending.indexOf(name) + 1)
   }
@@ -77,7 +79,9 @@ export function planDowngrade(applied: readonly string[], pending: readonly stri
     if (namesBase(target.to, [...applied, ...pending])) return [...applied]
     const name = resolveMigrationName(target.to, [...applied, ...pending])
     if (!applied.includes(name)) {
-      throw new UserError(`${name} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`)
+      throw new UserError(target.from === undefined
+        ? `${name} is not applied: downgrade --to takes an applied migration, which stays applied; to revert everything, pass --all`
+        : `${name} is not applied at ${target.from}, where the script starts: downgrade FROM:TO goes back from FROM; for the script that goes up to it, run \`typeorm-autogen upgrade ${target.from}:${target.to} --sql\``)
     }
     return applied.slice(0, applied.indexOf(name))
   }

@@ -5,6 +5,7 @@ import { migrationNameOf } from '../source/migration-name'
 import { type ConnectionUse, databaseIsAbsent, recordedState, runOnly, withConnection } from './migration-runner'
 import { migrationExecutor } from './migration-executor'
 import { inRunOrder, namesBase, resolveMigrationName } from './migration-target'
+import { type LockWait, withRunnerLock } from './runner-lock'
 
 /** StampPlan is what `stamp NAME` is about to record, before it records it; for `stamp base`, that every record goes. */
 export type StampPlan = MigrationStampPlan | { readonly base: true }
@@ -22,9 +23,11 @@ export interface MigrationStampPlan {
   readonly newest: string
 }
 
-/** DryRunOption: with `dryRun`, `stamp` and `unstamp` check and answer as usual but change nothing. */
-export interface DryRunOption {
+/** StampOptions: with `dryRun`, `stamp` and `unstamp` check and answer as usual but change nothing. */
+export interface StampOptions {
   readonly dryRun?: boolean
+  /** How long a stamp that writes waits for the migrations lock an upgrade or downgrade holds (see withRunnerLock). */
+  readonly lockWait?: LockWait
 }
 
 /**
@@ -42,24 +45,30 @@ export interface StampResult {
 
 /**
  * stamp records the project's pending migrations up to `target` as applied without running them (TypeORM's
- * fake run), or, where `target` is applied and migrations after it are too, removes their records, so that
+ * fake run), and, where `target` is applied and migrations after it are too, removes their records, so that
  * the database is recorded at `target` as Alembic's stamp leaves it; unless `verify` refuses the plan.
  */
-export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption = {}): Promise<StampResult> {
-  if (options.dryRun === true || !databaseIsAbsent(project)) return stampOn(project, target, verify, options, options.dryRun === true ? 'reads' : 'stamps')
+export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions = {}): Promise<StampResult> {
+  if (options.dryRun === true) return stampOn(project, target, verify, options, 'reads')
+  if (!databaseIsAbsent(project)) return whileLocked(project, options, () => stampOn(project, target, verify, options, 'stamps'))
   // A database that does not exist yet is made only to record in it: not when the plan is refused or records nothing.
   const planned = await stampOn(project, target, verify, { dryRun: true }, 'reads')
   if (planned.refused || planned.recorded.length === 0) return planned
-  return { ...(await stampOn(project, target, () => Promise.resolve(true), options, 'stamps')), created: true }
+  return { ...(await whileLocked(project, options, () => stampOn(project, target, () => Promise.resolve(true), options, 'stamps'))), created: true }
 }
 
-async function stampOn(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption, use: ConnectionUse): Promise<StampResult> {
+/** whileLocked runs a stamp that writes holding the migrations lock, taking its turn with upgrade and downgrade; a dry run takes none. */
+function whileLocked<T>(project: LoadedProject, options: StampOptions, work: () => Promise<T>): Promise<T> {
+  return options.dryRun === true ? work() : withRunnerLock(project, options.lockWait ?? {}, work)
+}
+
+async function stampOn(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions, use: ConnectionUse): Promise<StampResult> {
   return withConnection(project, async (dataSource) => {
     const inProject = inRunOrder(dataSource.migrations.map(migrationNameOf))
     if (namesBase(target, inProject)) return unstampAll(dataSource, verify, options)
     const name = resolveMigrationName(target, inProject)
     const { pending, applied } = await recordedState(dataSource)
-    if (!pending.includes(name)) return unstampAfter(dataSource, name, applied, inProject.at(-1)!, verify, options)
+    if (!pending.includes(name)) return stampBack(dataSource, name, { pending, applied }, inProject, verify, options)
     const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), toRemove: [], newest: inProject.at(-1)! }
     if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
     if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
@@ -70,7 +79,7 @@ async function stampOn(project: LoadedProject, target: string, verify: (plan: St
 }
 
 /** unstampAll is `stamp base`: it removes every record of the migrations table (TypeORM reads them newest first), running nothing. */
-async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
+async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions): Promise<StampResult> {
   const executor = migrationExecutor(dataSource)
   const records = await executor.getExecutedMigrations()
   const removed = records.map((record) => record.name)
@@ -80,18 +89,27 @@ async function unstampAll(dataSource: DataSource, verify: (plan: StampPlan) => P
   return { target: 'base', recorded: [], removed, refused: false }
 }
 
-/** unstampAfter is `stamp NAME` of an applied migration: it removes the records of those applied after it, newest first, running nothing. */
-async function unstampAfter(dataSource: DataSource, name: string, applied: readonly string[], newest: string, verify: (plan: StampPlan) => Promise<boolean>, options: DryRunOption): Promise<StampResult> {
-  const inOrder = inRunOrder(applied)
+/**
+ * stampBack is `stamp NAME` of an applied migration: it records the pending migrations before NAME (one a merge of
+ * two branches left behind a newer applied one) and removes the records of those applied after it, newest first,
+ * running nothing.
+ */
+async function stampBack(
+  dataSource: DataSource, name: string, recorded: { readonly pending: readonly string[]; readonly applied: readonly string[] }, inProject: readonly string[],
+  verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions,
+): Promise<StampResult> {
+  const inOrder = inRunOrder(recorded.applied)
   const toRemove = inOrder.slice(inOrder.indexOf(name) + 1).reverse()
-  if (toRemove.length === 0) return { target: name, recorded: [], refused: false }
-  if (!(await verify({ target: name, toRecord: [], toRemove, newest }))) return { target: name, recorded: [], removed: [], refused: true }
+  const toRecord = recorded.pending.filter((pending) => inProject.indexOf(pending) < inProject.indexOf(name))
+  if (toRemove.length === 0 && toRecord.length === 0) return { target: name, recorded: [], refused: false }
+  if (!(await verify({ target: name, toRecord, toRemove, newest: inProject.at(-1)! }))) return { target: name, recorded: [], removed: [], refused: true }
   if (options.dryRun !== true) {
+    if (toRecord.length > 0) await runOnly(dataSource, recorded.pending, toRecord, { fake: true })
     const executor = migrationExecutor(dataSource)
     const records = await executor.getExecutedMigrations()
     for (const removed of toRemove) await executor.deleteMigration(records.find((record) => record.name === removed)!)
   }
-  return { target: name, recorded: [], removed: toRemove, refused: false }
+  return { target: name, recorded: toRecord, removed: toRemove, refused: false }
 }
 
 /** Unstamped is the migration whose record unstamp removed, and whether the project has it (upgrade can run it). */
@@ -101,8 +119,8 @@ export interface Unstamped {
 }
 
 /** unstamp removes the migrations table's record of `target`, running nothing. */
-export async function unstamp(project: LoadedProject, target: string, options: DryRunOption = {}): Promise<Unstamped> {
-  return withConnection(project, async (dataSource) => {
+export async function unstamp(project: LoadedProject, target: string, options: StampOptions = {}): Promise<Unstamped> {
+  return whileLocked(project, options, () => withConnection(project, async (dataSource) => {
     const executor = migrationExecutor(dataSource)
     const executed = await executor.getExecutedMigrations()
     const { pending } = await recordedState(dataSource)
@@ -111,5 +129,5 @@ export async function unstamp(project: LoadedProject, target: string, options: D
     if (record === undefined) throw new UserError(`${name} is not recorded as applied: stamp --delete removes the record of an applied migration (see \`typeorm-autogen status\`)`)
     if (options.dryRun !== true) await executor.deleteMigration(record)
     return { name, inProject: dataSource.migrations.some((m) => migrationNameOf(m) === name) }
-  }, 'reads')
+  }, 'reads'))
 }

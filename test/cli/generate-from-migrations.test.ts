@@ -42,8 +42,16 @@ describe.each(allDialects('genscratch'))('on %s', (label, createDatabase) => {
 
   it('writes the first migration of a database synchronize() made against an empty scratch database, leaving the live one alone', async () => {
     const before = await databaseState(db)
-    // Against the live database there is nothing to write: it has the schema already.
-    expect((await cli('generate', 'Init', '--dry-run')).stdout).toContain('No changes: the database matches the entities.')
+    // Against the live database there is nothing to write: it has the schema already. What an Alembic user tries
+    // next, generate Init or stamp head, says how to adopt it.
+    const adoption = 'the project has no migrations yet, and the database has the tables of the entities already (made by synchronize or by hand): ' +
+      'to adopt it, write the first migration with `typeorm-autogen generate Init --from-migrations`, then record it with `typeorm-autogen stamp Init`'
+    const nothing = await cli('generate', 'Init', '--dry-run')
+    expect(afterDatabaseLine(nothing.stdout)).toBe('No changes: the database matches the entities. Nothing written.\n')
+    expect(nothing.stderr).toBe(`note: ${adoption}\n`)
+    const head = await cli('stamp', 'head')
+    expect(head.code).toBe(2)
+    expect(head.stderr).toContain('typeorm-autogen: no migration matches "head": the project has no migrations yet: write the first with `typeorm-autogen generate <Name>`, or, for a database that has the tables already')
 
     const stray = await cli('generate', 'Init', '--shadow-url', 'postgres://127.0.0.1/x')
     expect(stray.code).toBe(2)

@@ -30,7 +30,10 @@ describe('resolveMigrationName', () => {
   it('lists the known names for an unknown target', () => {
     expect(() => resolveMigrationName('Nope', all)).toThrow(
       `no migration matches "Nope": name one of ${init}, ${addViews}, ${addTags} (its name, its timestamp, or a unique prefix of either)`)
-    expect(() => resolveMigrationName('Nope', [])).toThrow('no migration matches "Nope": the project has no migrations')
+    // stamp head on a database made by synchronize, before any migration: what to write first, and how to adopt it.
+    expect(() => resolveMigrationName('head', [])).toThrow(new Error('no migration matches "head": the project has no migrations yet: write the first with ' +
+      '`typeorm-autogen generate <Name>`, or, for a database that has the tables already (made by synchronize or by hand), ' +
+      'with `typeorm-autogen generate Init --from-migrations`, then record it with `typeorm-autogen stamp Init`'))
   })
 })
 
@@ -68,5 +71,15 @@ describe('planDowngrade', () => {
   it('refuses a pending target and a count beyond the applied ones', () => {
     expect(() => planDowngrade([init], [addViews], { to: 'AddViews' })).toThrow(`${addViews} is not applied`)
     expect(() => planDowngrade(applied, [], { steps: 4 })).toThrow('downgrade --steps 4 asks for more than the 3 applied migrations: pass --steps 3, or --all')
+  })
+})
+
+describe('a --sql range in the wrong direction', () => {
+  // The database of the script is at FROM, not where the connected one is: the error names the range that goes there.
+  it('says which range writes the script going the other way', () => {
+    expect(() => planUpgrade([addTags], [addViews, init], { from: 'head', to: 'AddViews' })).toThrow(new Error(
+      `${addViews} is applied already at head, where the script starts: upgrade FROM:TO goes up from FROM; for the script that goes back to it, run \`typeorm-autogen downgrade head:AddViews --sql\``))
+    expect(() => planDowngrade([], all, { from: 'base', to: 'AddViews' })).toThrow(new Error(
+      `${addViews} is not applied at base, where the script starts: downgrade FROM:TO goes back from FROM; for the script that goes up to it, run \`typeorm-autogen upgrade base:AddViews --sql\``))
   })
 })

@@ -150,4 +150,21 @@ describe.each(bothDialects('stamp'))('on %s', (_label, createDatabase) => {
     expect(forced.code).toBe(0)
     expect(await fixture.runner.recorded()).toEqual([])
   })
+
+  it('stamp NAME of an applied migration also records the pending ones before it, as a merge of two branches leaves them', async () => {
+    expect((await cli('stamp', 'head', '--force')).code).toBe(0)
+    expect((await cli('stamp', '--delete', 'AddViews')).code).toBe(0) // pending, behind the newer applied ones, its column there
+    const head = await cli('stamp', 'head')
+    expect(head.stderr).toBe('')
+    expect(head.code).toBe(0)
+    expect(afterDatabaseLine(head.stdout)).toBe(`Stamped ${addViews} (recorded as applied, not run)\n`)
+    expect((await fixture.runner.recorded()).sort()).toEqual([...names].sort())
+
+    expect((await cli('stamp', '--delete', 'AddViews')).code).toBe(0)
+    const back = await cli('stamp', 'DropText') // AddViews recorded, Backfill's record removed: the database is at DropText
+    expect(back.stderr).toBe('')
+    expect(afterDatabaseLine(back.stdout)).toBe(`Stamped ${addViews} (recorded as applied, not run)\nUnstamped ${backfill} (record removed, not reverted)\n`)
+    expect((await fixture.runner.recorded()).sort()).toEqual([init, addViews, dropText].sort())
+    expect(afterDatabaseLine((await cli('stamp', 'DropText')).stdout)).toBe(`Nothing to stamp: ${dropText} is already applied, and no migration after it is.\n`)
+  })
 })

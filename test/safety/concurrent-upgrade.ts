@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
 import { recordedMigrations } from '../support/database-state'
 import { type TempProject, handMigrationsConfig, tempProject } from '../support/temp-project'
@@ -18,6 +18,8 @@ export interface LockProject {
   slowStarted(): Promise<void>
   /** Lets Slow's `up` finish. */
   release(): void
+  /** Makes Slow's next `up` wait for `release` again. */
+  hold(): void
   /** The names each run of a migration wrote into run_log, in order. */
   runs(): Promise<string[]>
   /** The names recorded in the migrations table (none when it does not exist). */
@@ -55,6 +57,9 @@ export async function lockProject(db: TestDatabase): Promise<LockProject> {
     project,
     slowStarted: () => until(() => existsSync(started)),
     release: () => void project.write('slow-released', ''),
+    hold: () => {
+      for (const file of [started, released]) rmSync(file, { force: true })
+    },
     async runs() {
       return (await db.query<{ migration: string }>('SELECT migration FROM run_log ORDER BY id')).map((r) => r.migration)
     },

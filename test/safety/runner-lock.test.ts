@@ -1,6 +1,6 @@
-import { runCliInProcess } from '../support/run-cli'
+import { type CliRun, runCliInProcess } from '../support/run-cli'
 import { allDialects, type TestDatabase } from '../support/test-database'
-import { type LockProject, lockProject, quick, slow, startCli, until } from './concurrent-upgrade'
+import { type CliProcess, type LockProject, lockProject, quick, slow, startCli, until } from './concurrent-upgrade'
 
 // Two upgrade processes started together on one database take turns on the migrations lock: each migration
 // runs exactly once, and the second process waits, then finds nothing pending. One that cannot wait long
@@ -46,5 +46,33 @@ describe.each(allDialects('lock'))('on %s', (label, createDatabase) => {
     expect(two.code).toBe(0)
     expect(await lock.runs()).toEqual([slow, quick])
     expect(await lock.recorded()).toEqual([slow, quick])
+  })
+
+  // stamp writes the migrations table too: one started while an upgrade runs a migration waits, then finds it
+  // applied, instead of recording it a second time beside the upgrade's own record (or one the upgrade rolls back).
+  it('makes a stamp wait for a running upgrade, then find nothing to stamp; one that cannot wait exits 2', async () => {
+    expect((await runCliInProcess(lock.project.dir, ['downgrade', '--all'])).code).toBe(0)
+    expect(await lock.recorded()).toEqual([])
+    lock.hold()
+    const upgrade = startCli(lock.project.dir, ['upgrade'])
+    let stamp: CliProcess
+    let impatient: CliRun
+    try {
+      await lock.slowStarted()
+      stamp = startCli(lock.project.dir, ['stamp', 'Quick', '--force'])
+      await Promise.race([stamp.printed(/^Waiting for another upgrade or downgrade to finish\.\.\.$/m), stamp.exited()])
+      impatient = await runCliInProcess(lock.project.dir, ['stamp', 'Quick', '--force', '--wait-for-lock', '0.2'])
+    } finally {
+      lock.release()
+    }
+    const [upgraded, stamped] = await Promise.all([upgrade.exited(), stamp.exited()])
+    expect(await lock.recorded()).toEqual([slow, quick])
+    expect(await lock.runs()).toEqual([slow, quick])
+    expect(upgraded.code).toBe(0)
+    expect(stamped.stderr).toBe('')
+    expect(stamped.stdout).toMatch(/\nWaiting for another upgrade or downgrade to finish\.\.\.\nWaited \d+\.\d s for another upgrade or downgrade to finish\.\nNothing to stamp: Quick1700000001000 is already applied, and no migration after it is\.\n$/)
+    expect(stamped.code).toBe(0)
+    expect(impatient.stderr).toBe('typeorm-autogen: another upgrade or downgrade held the migrations lock for more than 0.2 s: run again when it has finished, or wait longer with --wait-for-lock SECONDS\n')
+    expect(impatient.code).toBe(2)
   })
 })

@@ -4,13 +4,15 @@ import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, printNote } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import { type RunnerArgs, nothingToRevert } from './runner-commands'
+import { type RunnerArgs, nothingToRevert, warnBeforeUpgrade } from './runner-commands'
+import { shownBy } from '../../pipeline/shown-findings'
 
 /** upgradeDryRunCommand (`upgrade --dry-run`) runs what upgrade would in a transaction it rolls back. */
 export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
-  printDryRun(await dryRunUpgrade(project, args, args.timeouts), 'apply', 'Up to date: no pending migrations.', output)
+  const warn = warnBeforeUpgrade(project, shownBy(project.settings, args.quiet), output)
+  printDryRun(await dryRunUpgrade(project, args, args.timeouts, warn), 'apply', 'Up to date: no pending migrations.', output)
   return ExitCode.ok
 }
 

@@ -98,6 +98,11 @@ export async function generateCommand(args: GenerateArgs, output: CliOutput, ask
     }
     for (const warning of result.plan.warnings) printWarning(output, warningLine(warning))
     for (const hazard of result.plan.hazards ?? []) (isNote(hazard) ? printNote : printWarning)(output, hazardLine(hazard))
+    const { history, actual } = result.comparison
+    if (args.fromMigrations !== true && history.known.length === 0 && history.applied.length === 0 && actual.tables.length > 0) {
+      printNote(output, 'the project has no migrations yet, and the database has the tables of the entities already (made by synchronize or by hand): ' +
+        'to adopt it, write the first migration with `typeorm-autogen generate Init --from-migrations`, then record it with `typeorm-autogen stamp Init`')
+    }
     return ExitCode.ok
   }
   for (const { plan, file } of result.written) {

@@ -1,6 +1,6 @@
 import { runOutOfOrder } from '../../pipeline/migration-order'
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
-import { shownBy } from '../../pipeline/shown-findings'
+import { type Shown, shownBy } from '../../pipeline/shown-findings'
 import { historyOf, unknownAtUpgradeText } from '../../pipeline/unapplied-migrations'
 import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
@@ -10,7 +10,7 @@ import { downgrade, upgrade } from '../../runner/migration-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
 import { inRunOrder } from '../../runner/migration-target'
 import { type RunSafetyArgs, runSafetyReport } from '../run-safety-report'
-import { loadProject } from '../../source/load-config'
+import { type LoadedProject, loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf, printWarning } from '../cli-output'
 import { ExitCode } from '../exit-codes'
@@ -33,16 +33,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   const applied = await upgrade(project, args, (toRun, before, known) => {
     // Said once the run is under way: an upgrade refused before it connects creates no database.
     if (creation !== undefined && args.quiet !== true) output.out(creation)
-    const { unknown } = historyOf(known, before)
-    if (unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
-      printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(inRunOrder(unknown), known.length === 0) }))
-    }
-    const behind = runOutOfOrder(toRun, before)
-    if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
-    for (const edit of unrecordedEdits(project.migrationsDir, project.migrationsInSubfolders, toRun)) {
-      if (shown.warnings && !shown.ignore.has(edit.code)) printWarning(output, warningLine(edit))
-    }
-    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, project.migrationsInSubfolders, toRun, shown))) output.err(line)
+    warnBeforeUpgrade(project, shown, output)(toRun, before, known)
   }, runSafetyReport(args, output))
   if (applied.length === 0) output.out('Up to date: no pending migrations.')
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
@@ -51,6 +42,26 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
     if (differs) printWarning(output, warningLine(differs))
   }
   return ExitCode.ok
+}
+
+/**
+ * warnBeforeUpgrade prints, before `upgrade` (or its dry run) runs `toRun`, what to know of them: migrations the
+ * database applied that the project lacks, those run behind a newer applied one or edited since autogen.sum
+ * recorded them, and the hazards no reviewer accepted. None stops the run.
+ */
+export function warnBeforeUpgrade(project: LoadedProject, shown: Shown, output: CliOutput): (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void {
+  return (toRun, applied, known) => {
+    const { unknown } = historyOf(known, applied)
+    if (unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
+      printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(inRunOrder(unknown), known.length === 0) }))
+    }
+    const behind = runOutOfOrder(toRun, applied)
+    if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
+    for (const edit of unrecordedEdits(project.migrationsDir, project.migrationsInSubfolders, toRun)) {
+      if (shown.warnings && !shown.ignore.has(edit.code)) printWarning(output, warningLine(edit))
+    }
+    for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, project.migrationsInSubfolders, toRun, shown))) output.err(line)
+  }
 }
 
 /** downgradeCommand reverts applied migrations down to the target (by default the last one). */

@@ -8,6 +8,7 @@ import { announceDatabase } from '../announce-database'
 import { type CliOutput, paintsOf } from '../cli-output'
 import { ExitCode } from '../exit-codes'
 import type { RunnerArgs } from './runner-commands'
+import { runSafetyReport } from '../run-safety-report'
 
 /** StampArgs are the arguments of `stamp NAME [--force | --delete]`. */
 export interface StampArgs extends RunnerArgs {
@@ -32,26 +33,25 @@ export interface StampArgs extends RunnerArgs {
 export async function stampCommand(args: StampArgs, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   const { creation } = announceDatabase(project, output, { quiet: args.quiet })
+  const options = { dryRun: args.dryRun, lockWait: runSafetyReport(args, output).lockWait }
   if (args.delete === true) {
-    const { name, inProject } = await unstamp(project, args.name, args)
+    const { name, inProject } = await unstamp(project, args.name, options)
     const next = inProject ? 'and upgrade runs it again' : 'and no migration of the project holds it, so upgrade cannot run it again (its file is on another branch?)'
     output.out(args.dryRun === true
       ? `Would remove the record of ${name} (dry run: nothing changed).`
       : `Removed the record of ${name}: its changes stay in the database, ${next}.`)
     return ExitCode.ok
   }
-  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), args)
+  const result = await stamp(project, args.name, (plan) => args.force === true ? Promise.resolve(true) : matchesSchema(project, plan, output, args.shadowUrl), options)
   if (result.refused) return ExitCode.changesMissing
   if (result.created === true && creation !== undefined && args.quiet !== true) output.out(creation)
-  if (result.removed !== undefined) return reportUnstamped(result.removed, args.dryRun === true, output)
-  if (result.recorded.length === 0) output.out(`Nothing to stamp: ${result.target} is already applied, and no migration after it is.`)
-  for (const name of result.recorded) output.out(args.dryRun === true ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)
-  return ExitCode.ok
-}
-
-/** reportUnstamped prints what `stamp base` (or `stamp NAME` back to an applied one) removed: the record of each migration, newest first. */
-function reportUnstamped(removed: readonly string[], dryRun: boolean, output: CliOutput): number {
-  if (removed.length === 0) output.out('Nothing to stamp: no migration is recorded as applied.')
+  const removed = result.removed ?? []
+  if (result.recorded.length === 0 && removed.length === 0) {
+    output.out(result.target === 'base' ? 'Nothing to stamp: no migration is recorded as applied.' : `Nothing to stamp: ${result.target} is already applied, and no migration after it is.`)
+  }
+  const dryRun = args.dryRun === true
+  for (const name of result.recorded) output.out(dryRun ? `Would stamp ${name} (dry run: nothing recorded)` : `Stamped ${name} (recorded as applied, not run)`)
+  // The records of `stamp base`, or of `stamp NAME` back to an applied one, newest first.
   for (const name of removed) output.out(dryRun ? `Would unstamp ${name} (dry run: nothing removed)` : `Unstamped ${name} (record removed, not reverted)`)
   return ExitCode.ok
 }
