@@ -70,6 +70,22 @@ describe('materialized views on postgres', () => {
   })
 })
 
+describe('materialized views created on an empty postgres database', () => {
+  // The first migration creates the tables a materialized view reads: they hold no rows, its query has nothing to run on.
+  let db: TestDatabase
+  beforeAll(async () => { db = await createPostgresDatabase('matviewinit') })
+  afterAll(async () => db?.drop())
+
+  it('creates them with their tables without MATERIALIZED_VIEW_REFRESH, and warns once a table exists', async () => {
+    const { up, hazards } = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(up.filter((op) => op.kind === 'create_view')).toHaveLength(1)
+    expect(hazards.map((h) => h.code)).toEqual([])
+    await migrateTo(db, [e.Customer, e.Order], 'Init')
+    const later = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(later.hazards.map((h) => h.code)).toEqual(['MATERIALIZED_VIEW_REFRESH'])
+  })
+})
+
 describe('a materialized view whose own definition changes on postgres', () => {
   let db: TestDatabase
   beforeAll(async () => {
