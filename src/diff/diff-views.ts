@@ -31,7 +31,9 @@ export function diffViews(actual: readonly ViewModel[], desired: readonly ViewMo
   const indexes: IndexOperation[] = []
   for (const { actual: from, desired: to } of matched.both) {
     if (sameViewDefinition(from, to)) {
-      if (to.materialized === true) indexes.push(...diffIndexes(nameOf(to), from.indexes ?? [], to.indexes ?? [], false))
+      if (to.materialized === true) {
+        indexes.push(...diffIndexes(nameOf(to), from.indexes ?? [], to.indexes ?? [], false).map((op) => ({ ...op, onMaterializedView: true as const })))
+      }
       continue
     }
     const inPlace = capabilities.replacesViews === true && from.materialized !== true && to.materialized !== true && sameColumns(from.columns, to.columns)

@@ -29,11 +29,16 @@ export function viewDependencyRecreatedFindings(context: RuleContext): HazardFin
   }]
 }
 
-/** materializedViewRefreshFindings: MATERIALIZED_VIEW_REFRESH when a materialized view is filled by running its query. */
+/**
+ * materializedViewRefreshFindings: MATERIALIZED_VIEW_REFRESH when a materialized view is filled by running its query,
+ * except on a database that holds no table or view yet, where what it reads is created empty by the same migration.
+ */
 export function materializedViewRefreshFindings(context: RuleContext): HazardFinding[] {
+  const before = context.input.changes.schemaAt(0)
+  if (before.tables.length === 0 && before.views.length === 0) return []
   return eachOp(context, 'create_view', (op) => {
     if (op.view.materialized !== true) return []
-    const existing = context.input.changes.schemaAt(0).views.find((v) => sameName(v, op.view))
+    const existing = before.views.find((v) => sameName(v, op.view))
     return [{
       code: 'MATERIALIZED_VIEW_REFRESH', operation: op,
       what: `Fills ${viewText(op.view)} by running its query, holding the migration until it is done`,

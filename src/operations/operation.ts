@@ -165,8 +165,10 @@ export interface DropPrimaryKey { readonly kind: 'drop_primary_key'; readonly ta
  * AlterColumn of its nullability alone); what `down` drops of them, only where it is there.
  */
 export interface Online { readonly online?: true }
-export interface CreateIndex extends Online { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
-export interface DropIndex extends Online { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
+/** OnMaterializedView is set on an index operation whose `table` is a materialized view. */
+export interface OnMaterializedView { readonly onMaterializedView?: true }
+export interface CreateIndex extends Online, OnMaterializedView { readonly kind: 'create_index'; readonly table: QualifiedName; readonly index: IndexModel }
+export interface DropIndex extends Online, OnMaterializedView { readonly kind: 'drop_index'; readonly table: QualifiedName; readonly index: IndexModel }
 /** RenameIndex renames `index` (as it is before the rename, named `from`) of `table` to `to`; its definition stays. */
 export interface RenameIndex {
   readonly kind: 'rename_index'

@@ -1,6 +1,6 @@
 import { sameName } from '../model/qualified-name'
 import type { ColumnModel, QualifiedName } from '../model/schema-model'
-import type { AlterColumn, AlterEnum, Online, Operation } from './operation'
+import type { AlterColumn, AlterEnum, Online, OnMaterializedView, Operation } from './operation'
 import { renamedBack } from './rename-constraint'
 import { relabelledColumn } from './relabel-column'
 
@@ -29,8 +29,8 @@ export function reverseOperation(op: Operation): Operation {
     case 'copy_column': return { kind: 'copy_column', table: op.table, from: op.to, to: op.from, rows: op.rows }
     case 'add_primary_key': return { kind: 'drop_primary_key', table: op.table, primaryKey: op.primaryKey }
     case 'drop_primary_key': return { kind: 'add_primary_key', table: op.table, primaryKey: op.primaryKey }
-    case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index, ...onlineOf(op) }
-    case 'drop_index': return { kind: 'create_index', table: op.table, index: op.index, ...onlineOf(op) }
+    case 'create_index': return { kind: 'drop_index', table: op.table, index: op.index, ...onlineOf(op), ...viewOf(op) }
+    case 'drop_index': return { kind: 'create_index', table: op.table, index: op.index, ...onlineOf(op), ...viewOf(op) }
     case 'rename_index': return { kind: 'rename_index', table: op.table, from: op.to, to: op.from, index: { ...op.index, name: op.to } }
     case 'add_unique': return { kind: 'drop_unique', table: op.table, unique: op.unique, ...onlineOf(op) }
     case 'drop_unique': return { kind: 'add_unique', table: op.table, unique: op.unique, ...onlineOf(op) }
@@ -50,6 +50,7 @@ export function reverseOperation(op: Operation): Operation {
 
 /** What is added online is dropped online (`DROP INDEX CONCURRENTLY`, only where it is there), and the other way round. */
 const onlineOf = (op: Online): Online => (op.online === true ? { online: true } : {})
+const viewOf = (op: OnMaterializedView): OnMaterializedView => (op.onMaterializedView === true ? { onMaterializedView: true } : {})
 
 /**
  * reverseOperations derives the `down` operations from the `up` ones, as Alembic's `reverse_into` does:

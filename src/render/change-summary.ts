@@ -96,7 +96,8 @@ function tableEntry(key: string, group: TableGroup): SummaryEntry {
   const dropped = group.parts.some((p) => p.kind === 'dropped')
   const renamed = group.parts.find((p) => p.kind === 'renamed')
   const details = pairDetails(group.parts.flatMap((p) => (p.kind === 'detail' ? [p.detail] : [])))
-  const table = `table ${displayName(group.name)}`
+  const onView = group.operations.every((op) => (op.kind === 'create_index' || op.kind === 'drop_index') && op.onMaterializedView === true)
+  const table = `${onView ? 'materialized view' : 'table'} ${displayName(group.name)}`
   const columns = created === undefined ? '' : `${created.columns} column${created.columns === 1 ? '' : 's'}`
   const notes = [
     ...(renamed !== undefined ? [`${renamed.from.schema === group.name.schema ? 'renamed' : 'moved'} from ${displayName(renamed.from)}`] : []),
@@ -106,7 +107,7 @@ function tableEntry(key: string, group: TableGroup): SummaryEntry {
   const change = created !== undefined && !dropped ? 'add' : dropped && created === undefined ? 'drop' : 'alter'
   const sign = change === 'add' ? '+' : change === 'drop' ? '-' : '~'
   const headline = notes.length === 0 ? `${sign} ${table}` : `${sign} ${table} (${notes.join(', ')})`
-  return { object: 'table', name: key, change, headline, details: details.map((d) => d.line), operations: group.operations }
+  return { object: onView ? 'view' : 'table', name: key, change, headline, details: details.map((d) => d.line), operations: group.operations }
 }
 
 /** pairDetails merges drop+add pairs into changes and sorts the lines. */

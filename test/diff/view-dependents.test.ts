@@ -60,7 +60,7 @@ describe('planViews', () => {
     it('drops the indexes it loses before the table changes and creates those it gains last, on the view', () => {
       const after = indexed([byNote])
       const ops = planViews([retypeTotal], before, after, breaking([]))
-      expect(ops).toEqual([{ kind: 'drop_index', table: on, index: byTotal }, retypeTotal, { kind: 'create_index', table: on, index: byNote }])
+      expect(ops).toEqual([{ kind: 'drop_index', table: on, index: byTotal, onMaterializedView: true }, retypeTotal, { kind: 'create_index', table: on, index: byNote, onMaterializedView: true }])
       expect(applyOperations(before, ops).views).toEqual(after.views)
       const { indexes: _none, ...unindexed } = materialized
       expect(applyOperations(before, planViews([], before, { ...before, views: [unindexed] }, breaking([]))).views).toEqual([unindexed])
@@ -69,7 +69,7 @@ describe('planViews', () => {
     it('drops and creates again an index whose definition changes under the same name', () => {
       const wider = { ...byTotal, columns: ['total', 'note'] }
       expect(planViews([], before, indexed([wider]), breaking([]))).toEqual([
-        { kind: 'drop_index', table: on, index: byTotal }, { kind: 'create_index', table: on, index: wider },
+        { kind: 'drop_index', table: on, index: byTotal, onMaterializedView: true }, { kind: 'create_index', table: on, index: wider, onMaterializedView: true },
       ])
     })
 

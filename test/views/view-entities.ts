@@ -134,6 +134,10 @@ export class ParameterizedView { @ViewColumn() id: number }
 @Index('IDX_mv_spent_customer', ['customer_id'], { unique: true })
 export class SpentMaterialized { @ViewColumn() customer_id: number; @ViewColumn() spent: number }
 
+/** SpentMaterialized without its index. */
+@ViewEntity({ name: 'mv_spent', materialized: true, expression: 'SELECT customer_id, SUM(total) AS spent FROM shop_order GROUP BY customer_id' })
+export class SpentMaterializedUnindexed { @ViewColumn() customer_id: number; @ViewColumn() spent: number }
+
 /** The same materialized view with another definition of its own (its tables unchanged). */
 @ViewEntity({ name: 'mv_spent', materialized: true, expression: 'SELECT customer_id, SUM(total) AS spent FROM shop_order WHERE total > 0 GROUP BY customer_id' })
 @Index('IDX_mv_spent_customer', ['customer_id'], { unique: true })

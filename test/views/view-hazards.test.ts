@@ -1,5 +1,8 @@
 import { compareProject } from '../../src/pipeline/compare-project'
 import { upgrade } from '../../src/runner/migration-runner'
+import { summarizeChanges, summaryLines } from '../../src/render/change-summary'
+import { changedObjects } from '../../src/render/run-summary'
+import { reverseOperations } from '../../src/operations/reverse'
 import { expectCleanCycle, migrateTo, pendingChanges, projectFor } from '../support/migration-cycle'
 import { allDialects, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 import * as e from './view-entities'
@@ -67,6 +70,33 @@ describe('materialized views on postgres', () => {
     await upgrade(projectFor(db, retyped))
     expect(await pendingChanges(db, retyped)).toEqual([])
     expect(await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'mv_spent'`)).toEqual([{ indexname: 'IDX_mv_spent_customer' }])
+  })
+})
+
+describe('materialized views created on an empty postgres database', () => {
+  // The first migration creates the tables a materialized view reads: they hold no rows, its query has nothing to run on.
+  let db: TestDatabase
+  beforeAll(async () => { db = await createPostgresDatabase('matviewinit') })
+  afterAll(async () => db?.drop())
+
+  it('creates them with their tables without MATERIALIZED_VIEW_REFRESH, and warns once a table exists', async () => {
+    const { up, hazards } = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(up.filter((op) => op.kind === 'create_view')).toHaveLength(1)
+    expect(hazards.map((h) => h.code)).toEqual([])
+    await migrateTo(db, [e.Customer, e.Order], 'Init')
+    const later = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(later.hazards.map((h) => h.code)).toEqual(['MATERIALIZED_VIEW_REFRESH'])
+  })
+
+  it('names a materialized view whose index alone changes a materialized view in the summary, not a table', async () => {
+    await migrateTo(db, [e.Customer, e.Order, e.SpentMaterializedUnindexed], 'AddSpent')
+    const { up } = await compareProject(projectFor(db, [e.Customer, e.Order, e.SpentMaterialized]))
+    expect(summaryLines(summarizeChanges(up))).toEqual([
+      '~ materialized view "public"."mv_spent"',
+      '    + index "IDX_mv_spent_customer" (customer_id) unique',
+    ])
+    expect(changedObjects(up)).toBe('1 view changed')
+    expect(changedObjects(reverseOperations(up))).toBe('1 view changed')
   })
 })
 
