@@ -4,7 +4,7 @@ import type { ChangeSet } from '../../plan/change-set'
 import { quoteDoubled, quoteLiteral } from '../quote'
 import type { Statement } from '../statement'
 import { typeText, typeTextWithValues } from '../../model/type-text'
-import { changesType } from '../../plan/column-change'
+import { changesType, columnChanges } from '../../plan/column-change'
 import { epochRangeText } from '../epoch-range'
 import { narrowingProbe } from '../narrowing-probe'
 import { charactersLost, losesCharacters } from './mysql-charset-narrowing'
@@ -175,7 +175,14 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
         : op.kind === 'add_unique' || op.kind === 'create_index' || op.kind === 'add_primary_key' ? uniqueGuard(changes, i, op)
           : undefined
     if (refused !== undefined) statements.push(refused)
-    if ((op.kind !== 'alter_column' && op.kind !== 'add_column') || table?.change !== 'modified') return
+    if (table?.change !== 'modified') return
+    if (op.kind === 'copy_column') {
+      const guards = copyGuards(changes, i, op, table.firstName.name, table.from)
+      statements.push(...guards)
+      if (guards.length > 0) guarded.add(op)
+      return
+    }
+    if (op.kind !== 'alter_column' && op.kind !== 'add_column') return
     const column = op.kind === 'add_column' ? op.column.name : nameAtStart(columnOriginAt(changes, i, op.from.name))
     if (column === undefined) return
     const atStart = op.kind === 'add_column' ? op : { ...op, from: { ...op.from, name: column } }
@@ -185,6 +192,23 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     guarded.add(op)
   })
   return { statements, guarded }
+}
+
+/**
+ * copyGuards are the checks, before the migration's first statement, for the values a copy of an expand or contract
+ * migration (column `from` into `to` of another type) cannot write into `to`: those its type change would refuse,
+ * as dataLossGuards tests them. Strict mode refuses them at the UPDATE, after the statements before it (the ADD of
+ * the new column) committed. Only a copy of every row it reads is guarded where it reads the column as it is at
+ * the start: one into the rows where `to` is still NULL skips rows the start cannot tell apart.
+ */
+function copyGuards(changes: ChangeSet, at: number, op: OperationOf<'copy_column'>, table: string, before: TableDefaults | undefined): Statement[] {
+  const from = nameAtStart(columnOriginAt(changes, at, op.from.name))
+  const target = columnOriginAt(changes, at, op.to.name)
+  const everyRowRead = op.rows === 'all' || (target !== undefined && 'added' in target)
+  if (from === undefined || !everyRowRead) return []
+  const to = { ...op.to, name: from, nullable: op.from.nullable }
+  const conversion: OperationOf<'alter_column'> = { kind: 'alter_column', table: op.table, from: { ...op.from, name: from }, to, changes: columnChanges(op.from, to) }
+  return dataLossGuards(conversion, table, before, true).map((guard) => ({ ...guard, operations: [op] }))
 }
 
 /**
