@@ -39,3 +39,30 @@ test('a pack keeps the entries of files this run did not load while they exist',
   await load(['d.ts'])
   expect(cachedEntries(p.file('app/node_modules/.cache/typeorm-autogen')).map((entry) => entry.output)).toEqual(['// a.ts\n', '// b.ts\n', '// d.ts\n'])
 })
+
+test('a run that changes a few entries of a large pack writes them beside it, and the pack is written whole once they are a quarter of it', async () => {
+  const p = project({ 'app/node_modules/.keep': '' })
+  const cache = p.file('app/node_modules/.cache/typeorm-autogen')
+  const names = Array.from({ length: 12 }, (_, i) => `e${String(i).padStart(2, '0')}.ts`)
+  const load = (texts: Record<string, string>) => {
+    let copy: TranspileCache | undefined
+    jest.isolateModules(() => (copy = { ...require('../../src/source/transpile-cache'), ...require('../../src/source/cache-writes') } as TranspileCache))
+    for (const [name, text] of Object.entries(texts)) copy!.cachedTranspile(p.write(`app/src/${name}`, text), text, ['delta test'], () => ({ output: `// ${text}\n` }))
+    return copy!.cacheWritesDone()
+  }
+  await load(Object.fromEntries(names.map((n) => [n, n])))
+  const pack = fs.readdirSync(cache)
+  expect(pack).toHaveLength(1)
+  const packText = fs.readFileSync(`${cache}/${pack[0]}`, 'utf8')
+  await load({ 'e00.ts': 'e00 edited' })
+  expect(fs.readFileSync(`${cache}/${pack[0]}`, 'utf8')).toBe(packText)
+  expect(fs.readdirSync(cache).sort()).toEqual([pack[0].replace(/\.json$/, '.delta.json'), pack[0]])
+  expect(cachedEntries(cache).map((entry) => entry.output)).toEqual(['// e00 edited\n', ...names.slice(1).map((n) => `// ${n}\n`)])
+  await load({ 'e01.ts': 'e01 edited' })
+  expect(fs.readdirSync(cache)).toHaveLength(2)
+  expect(fs.readFileSync(`${cache}/${pack[0]}`, 'utf8')).toBe(packText)
+  // Three entries of twelve: a quarter.
+  await load({ 'e02.ts': 'e02 edited' })
+  expect(fs.readdirSync(cache)).toEqual(pack)
+  expect(cachedEntries(cache).map((entry) => entry.output)).toEqual(['// e00 edited\n', '// e01 edited\n', '// e02 edited\n', ...names.slice(3).map((n) => `// ${n}\n`)])
+})
