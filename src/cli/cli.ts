@@ -74,7 +74,7 @@ const shadowUrlFits = (a: { fromMigrations?: boolean; drift?: boolean; shadowUrl
   a.shadowUrl === undefined || a.fromMigrations === true || a.drift === true || '--shadow-url goes with --from-migrations (or check --drift)'
 
 const runSafetyOptions = {
-  'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade or downgrade of the database to finish, then exit 2' },
+  'wait-for-lock': { type: 'string', describe: 'wait up to SECONDS (default 300) for another upgrade, downgrade or stamp of the database to finish, then exit 2' },
   'lock-timeout': { type: 'string', describe: 'PostgreSQL, MySQL, MariaDB: a statement of a migration waits up to SECONDS for a table another session holds locked, then the migration fails (lock_timeout; lock_wait_timeout, in whole seconds)' },
   'statement-timeout': { type: 'string', describe: 'PostgreSQL, MariaDB: a statement of a migration runs up to SECONDS, then the migration fails (statement_timeout; max_statement_time)' },
 } as const

@@ -19,8 +19,8 @@ export function runSafetyReport(args: RunSafetyArgs, output: CliOutput): RunSafe
   return {
     lockWait: {
       ms: args.waitForLockMs,
-      onWaiting: () => output.out('Waiting for another upgrade or downgrade to finish...'),
-      onWaited: (ms) => output.out(`Waited ${seconds(ms)} for another upgrade or downgrade to finish.`),
+      onWaiting: () => output.out('Waiting for another upgrade, downgrade or stamp to finish...'),
+      onWaited: (ms) => output.out(`Waited ${seconds(ms)} for another upgrade, downgrade or stamp to finish.`),
     },
     ...(args.backup !== undefined && {
       backup: {

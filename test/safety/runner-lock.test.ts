@@ -23,12 +23,12 @@ describe.each(allDialects('lock'))('on %s', (label, createDatabase) => {
     await lock.slowStarted()
 
     const impatient = await runCliInProcess(lock.project.dir, ['upgrade', '--wait-for-lock', '0.2'])
-    expect(impatient.stderr).toBe('typeorm-autogen: another upgrade or downgrade held the migrations lock for more than 0.2 s: run again when it has finished, or wait longer with --wait-for-lock SECONDS\n')
+    expect(impatient.stderr).toBe('typeorm-autogen: another upgrade, downgrade or stamp held the migrations lock for more than 0.2 s: run again when it has finished, or wait longer with --wait-for-lock SECONDS\n')
     expect(impatient.code).toBe(2)
 
     const second = startCli(lock.project.dir, ['upgrade'])
     // It says so as it starts to wait: released earlier, the first could finish before the second asked.
-    await second.printed(/^Waiting for another upgrade or downgrade to finish\.\.\.$/m)
+    await second.printed(/^Waiting for another upgrade, downgrade or stamp to finish\.\.\.$/m)
     if (label === 'postgres') {
       await until(async () => (await db.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).length > 0)
     }
@@ -42,7 +42,7 @@ describe.each(allDialects('lock'))('on %s', (label, createDatabase) => {
     expect(one.stdout).toMatch(new RegExp(`\\nApplied ${slow} \\(\\d+\\.\\d s\\)\\nApplied ${quick} \\(\\d+\\.\\d s\\)\\n`))
     expect(one.code).toBe(0)
     expect(two.stderr).toBe('')
-    expect(two.stdout).toMatch(/\nWaiting for another upgrade or downgrade to finish\.\.\.\nWaited \d+\.\d s for another upgrade or downgrade to finish\.\nUp to date: no pending migrations\.\n$/)
+    expect(two.stdout).toMatch(/\nWaiting for another upgrade, downgrade or stamp to finish\.\.\.\nWaited \d+\.\d s for another upgrade, downgrade or stamp to finish\.\nUp to date: no pending migrations\.\n$/)
     expect(two.code).toBe(0)
     expect(await lock.runs()).toEqual([slow, quick])
     expect(await lock.recorded()).toEqual([slow, quick])
@@ -60,7 +60,7 @@ describe.each(allDialects('lock'))('on %s', (label, createDatabase) => {
     try {
       await lock.slowStarted()
       stamp = startCli(lock.project.dir, ['stamp', 'Quick', '--force'])
-      await Promise.race([stamp.printed(/^Waiting for another upgrade or downgrade to finish\.\.\.$/m), stamp.exited()])
+      await Promise.race([stamp.printed(/^Waiting for another upgrade, downgrade or stamp to finish\.\.\.$/m), stamp.exited()])
       impatient = await runCliInProcess(lock.project.dir, ['stamp', 'Quick', '--force', '--wait-for-lock', '0.2'])
     } finally {
       lock.release()
@@ -70,9 +70,9 @@ describe.each(allDialects('lock'))('on %s', (label, createDatabase) => {
     expect(await lock.runs()).toEqual([slow, quick])
     expect(upgraded.code).toBe(0)
     expect(stamped.stderr).toBe('')
-    expect(stamped.stdout).toMatch(/\nWaiting for another upgrade or downgrade to finish\.\.\.\nWaited \d+\.\d s for another upgrade or downgrade to finish\.\nNothing to stamp: Quick1700000001000 is already applied, and no migration after it is\.\n$/)
+    expect(stamped.stdout).toMatch(/\nWaiting for another upgrade, downgrade or stamp to finish\.\.\.\nWaited \d+\.\d s for another upgrade, downgrade or stamp to finish\.\nNothing to stamp: Quick1700000001000 is already applied, and no migration after it is\.\n$/)
     expect(stamped.code).toBe(0)
-    expect(impatient.stderr).toBe('typeorm-autogen: another upgrade or downgrade held the migrations lock for more than 0.2 s: run again when it has finished, or wait longer with --wait-for-lock SECONDS\n')
+    expect(impatient.stderr).toBe('typeorm-autogen: another upgrade, downgrade or stamp held the migrations lock for more than 0.2 s: run again when it has finished, or wait longer with --wait-for-lock SECONDS\n')
     expect(impatient.code).toBe(2)
   })
 })
