@@ -1,8 +1,8 @@
 import { sameName } from '../model/qualified-name'
 import type { QualifiedName, SchemaModel, TableModel } from '../model/schema-model'
-import { applyOperations } from '../operations/apply'
 import { type Operation, tableOf } from '../operations/operation'
 import { enumDefaultsAfterTypes, undoneInReverse } from '../operations/reverse'
+import { schemaReplay } from './schema-replay'
 import { type TableLife, tableLives } from './table-lives'
 
 /**
@@ -52,20 +52,11 @@ export function keptTables(changes: ChangeSet): TableModel[] {
 
 /**
  * changeSetOf groups `ops` per table (see tableLives) and follows the schema from `before`, the schema they
- * start from: the one place a migration's operations are replayed onto a model, the first time a shape
- * inside the migration is asked for.
+ * start from, through schemaReplay: the one place a migration's operations are replayed onto a model, the
+ * first time a shape inside the migration is asked for.
  */
 export function changeSetOf(before: SchemaModel, ops: readonly Operation[]): ChangeSet {
-  let states: SchemaModel[] | undefined
-  return assemble(ops, false, (position) => {
-    if (position === 0) return before
-    if (states === undefined) {
-      const all = [before]
-      ops.forEach((op, i) => all.push(applyOperations(all[i]!, [op])))
-      states = all
-    }
-    return states[position]!
-  })
+  return assemble(ops, false, schemaReplay(before, ops))
 }
 
 /** reverseChangeSet is the change set of the `down`: the operations reversed and undone, through the same schemas backwards. */
