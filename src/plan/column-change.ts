@@ -1,4 +1,4 @@
-import type { ColumnModel, QualifiedName } from '../model/schema-model'
+import type { ColumnGeneration, ColumnModel, QualifiedName } from '../model/schema-model'
 import type { AlterColumn } from '../operations/operation'
 
 /**
@@ -17,34 +17,50 @@ export interface ColumnComparison {
   readonly retypeRewritesPredicates?: boolean
 }
 
-const aspects: { readonly [A in ColumnAspect]: (c: ColumnModel) => unknown } = {
-  type: (c) => [c.type, c.isArray ?? false, c.enumName ?? null, c.enumSchema ?? null],
-  size: (c) => [c.length ?? null, c.precision ?? null, c.scale ?? null],
-  nullability: (c) => c.nullable,
-  default: (c) => c.default ?? null,
-  generated: (c) => c.generated ?? null,
-  computed: (c) => (c.computed ? [c.computed.expression, c.computed.stored] : null),
-  enumValues: (c) => c.enumValues ?? null,
-  collation: (c) => [c.charset ?? null, c.collation ?? null],
-  comment: (c) => c.comment ?? null,
-  onUpdate: (c) => c.onUpdate ?? null,
+const aspects: { readonly [A in ColumnAspect]: (a: ColumnModel, b: ColumnModel) => boolean } = {
+  type: (a, b) => a.type === b.type && (a.isArray ?? false) === (b.isArray ?? false) && same(a.enumName, b.enumName) && same(a.enumSchema, b.enumSchema),
+  size: (a, b) => same(a.length, b.length) && same(a.precision, b.precision) && same(a.scale, b.scale),
+  nullability: (a, b) => a.nullable === b.nullable,
+  default: (a, b) => same(a.default, b.default),
+  generated: (a, b) => sameGeneration(a.generated, b.generated),
+  computed: (a, b) => (a.computed && b.computed
+    ? sameValue(a.computed.expression, b.computed.expression) && sameValue(a.computed.stored, b.computed.stored)
+    : !a.computed === !b.computed),
+  enumValues: (a, b) => same(a.enumValues, b.enumValues),
+  collation: (a, b) => same(a.charset, b.charset) && same(a.collation, b.collation),
+  comment: (a, b) => same(a.comment, b.comment),
+  onUpdate: (a, b) => same(a.onUpdate, b.onUpdate),
 }
+
+const noEnumTypes: ColumnComparison = { enumValuesOnType: false }
 
 /**
  * columnChanges lists what differs between two states of one column, in the order of ColumnAspect: the one
  * place that works it out. The diff records it on each AlterColumn, and every later stage reads it there.
  */
-export function columnChanges(from: ColumnModel, to: ColumnModel, comparison: ColumnComparison = { enumValuesOnType: false }): ColumnAspect[] {
-  return aspectNames.filter((aspect) =>
-    !(aspect === 'enumValues' && comparison.enumValuesOnType) && !sameAspect(aspects[aspect](from), aspects[aspect](to)))
+export function columnChanges(from: ColumnModel, to: ColumnModel, comparison: ColumnComparison = noEnumTypes): ColumnAspect[] {
+  const changed: ColumnAspect[] = []
+  for (const aspect of aspectNames) {
+    if (!(aspect === 'enumValues' && comparison.enumValuesOnType) && !aspects[aspect](from, to)) changed.push(aspect)
+  }
+  return changed
 }
 
 const aspectNames = Object.keys(aspects) as ColumnAspect[]
 
-/** sameAspect compares two aspect values as their JSON would, without writing it where they are plain values. */
-function sameAspect(a: unknown, b: unknown): boolean {
+/** same compares two values of an aspect where absent means null. */
+const same = (a: unknown, b: unknown) => sameValue(a ?? null, b ?? null)
+
+function sameGeneration(a: ColumnGeneration | undefined, b: ColumnGeneration | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  if (a.kind === 'identity' && b.kind === 'identity') return a.always === b.always
+  return a.kind === b.kind
+}
+
+/** sameValue compares two values as their JSON would, without writing it where they are plain values. */
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameAspect(item, b[i]))
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]))
   return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)
 }
 
