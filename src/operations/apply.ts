@@ -1,7 +1,7 @@
 import { recastEnumType, relabelEnumCasts } from './recast-enum-type'
 import { relabelledColumn } from './relabel-column'
 import type { ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, ViewModel } from '../model/schema-model'
-import { byQualifiedName, compareText, sameName } from '../model/qualified-name'
+import { byQualifiedName, compareText, qualifiedKey, sameName } from '../model/qualified-name'
 import type { Operation, RenameConstraint } from './operation'
 import { renameIdentifier } from './rename-identifier'
 
@@ -89,11 +89,27 @@ function withIndexes({ indexes: _replaced, ...view }: ViewModel, indexes: IndexM
 }
 
 function updateTable(model: SchemaModel, name: QualifiedName, change: (t: TableModel) => TableModel): SchemaModel {
-  if (!model.tables.some((t) => sameName(t, name))) {
-    throw new Error(`applyOperations: table "${name.name}" does not exist in the model`)
-  }
-  return { ...model, tables: model.tables.map((t) => (sameName(t, name) ? change(t) : t)) }
+  const index = tableIndexOf(model.tables)
+  const at = index.get(qualifiedKey(name))
+  if (at === undefined) throw new Error(`applyOperations: table "${name.name}" does not exist in the model`)
+  const tables = model.tables.slice()
+  tables[at] = change(tables[at]!)
+  if (sameName(tables[at]!, name)) tableIndexes.set(tables, index)
+  return { ...model, tables }
 }
+
+/**
+ * tableIndexOf is where each table is in `tables`. Replaying a migration's operations one by one, each on a model
+ * of its own, looked for the table through all of them every time: 22 million steps for a migration changing all
+ * of a thousand tables. The index passes on to a copy in which one table changed.
+ */
+function tableIndexOf(tables: readonly TableModel[]): ReadonlyMap<string, number> {
+  let index = tableIndexes.get(tables)
+  if (index === undefined) tableIndexes.set(tables, (index = new Map(tables.map((t, i) => [qualifiedKey(t), i]))))
+  return index
+}
+
+const tableIndexes = new WeakMap<readonly TableModel[], ReadonlyMap<string, number>>()
 
 /** Expressions follow the renamed column too (checks, exclusions, index predicates, computed columns), as the databases do. */
 function renameColumn(table: TableModel, from: string, to: string): TableModel {
