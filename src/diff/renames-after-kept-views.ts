@@ -1,5 +1,5 @@
 import { nameOf, qualifiedKey, sameName } from '../model/qualified-name'
-import type { QualifiedName, ViewModel } from '../model/schema-model'
+import type { QualifiedName, ViewModel, ViewSource } from '../model/schema-model'
 import { type Operation, type RenameColumn, tableOf } from '../operations/operation'
 import { UserError } from '../source/user-error'
 import { readsColumn } from '../model/view-reads'
@@ -10,12 +10,14 @@ import { readsColumn } from '../model/view-reads'
  * the database then follows the rename inside each view. `down`, the reverse, renames back before dropping the
  * view and making it again as it was. A rename that cannot move past an operation that may name the column (an
  * index, key or check of its table, a foreign key to it) is refused: the user makes the rename in a migration of
- * its own first. So is a rename of a table such a view reads: every later operation on the table names it. So is
+ * its own first, and so is one of a table the migration rebuilds whole (`rebuilt`, see Dialect.viewBreakingChanges): the
+ * rebuild carries the rename, after the view is made, so the database has none to follow. So is a rename of a table
+ * such a view reads: every later operation on the table names it. So is
  * any rename of a column such a view reads where the database does not follow it into views (`followsRenames`
  * false): the view would keep the old name and fail on every read.
  */
 export function renamesAfterKeptViews(
-  ops: readonly Operation[], kept: readonly ViewModel[], followsRenames: boolean,
+  ops: readonly Operation[], kept: readonly ViewModel[], followsRenames: boolean, rebuilt: readonly ViewSource[],
 ): { ops: Operation[]; renames: RenameColumn[] } {
   for (const op of ops) {
     if (op.kind !== 'rename_table') continue
@@ -34,12 +36,22 @@ export function renamesAfterKeptViews(
   }
   for (const rename of moved) {
     const after = ops.slice(ops.indexOf(rename) + 1).filter((op) => !moved.includes(op as RenameColumn))
-    const blocking = after.find((op) => mayNameColumn(op, rename.table, [rename.from, rename.to]))
+    const blocking = after.find((op) => mayNameColumn(op, rename.table, [rename.from, rename.to])) ?? rebuiltWith(rename, ops, moved, rebuilt)
     if (blocking === undefined) continue
     const view = readByKept(rename)!
     throw new UserError(`view ${qualifiedKey(view)} keeps the database's definition, which reads ${rename.table.name}.${rename.from}, and this migration both makes it again and renames that column to ${rename.to} along with other changes of ${rename.table.name} (${blocking.kind}): make the rename in a migration of its own first, or give the view its expression in its entity`)
   }
   return { ops: rest, renames: moved }
+}
+
+/** rebuiltWith is the operation on the table of `rename` that has it rebuilt whole (the rename itself where no other), if it is. */
+function rebuiltWith(rename: RenameColumn, ops: readonly Operation[], moved: readonly RenameColumn[], rebuilt: readonly ViewSource[]): Operation | undefined {
+  if (!rebuilt.some((source) => source.columns === undefined && sameName(nameOf(source), rename.table))) return undefined
+  const onTable = (op: Operation) => {
+    const table = tableOf(op)
+    return table !== undefined && sameName(table, rename.table)
+  }
+  return ops.find((op) => onTable(op) && !moved.includes(op as RenameColumn)) ?? rename
 }
 
 /**

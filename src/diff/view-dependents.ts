@@ -27,9 +27,8 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   const tableChanges = changeSetOf(actual, ops)
   const after = tableChanges.schemaAt(ops.length)
   const declared = new Map(desired.views.map((v) => [qualifiedKey(v), v]))
-  const broken: ViewSource[] = [
-    ...dialect.viewBreakingChanges(tableChanges), ...dialect.viewBreakingChanges(reverseChangeSet(tableChanges)), ...droppedSources(ops),
-  ]
+  const breaking = [...dialect.viewBreakingChanges(tableChanges), ...dialect.viewBreakingChanges(reverseChangeSet(tableChanges))]
+  const broken: ViewSource[] = [...breaking, ...droppedSources(ops)]
   const dropped = new Map(changes.recreated.map(([from]) => [qualifiedKey(from), from]))
   // Every view reading something broken or dropped is dropped too, and so on up the graph.
   for (let grew = true; grew;) {
@@ -49,7 +48,7 @@ export function planViews(ops: readonly Operation[], actual: SchemaModel, desire
   })
   // Made again as the database has them, they read the columns by their names before the migration.
   const asTheyWere = recreated.filter((view) => view.definition === dropped.get(qualifiedKey(view))?.definition)
-  const { ops: tableOps, renames } = renamesAfterKeptViews(ops, asTheyWere, dialect.capabilities.viewsFollowColumnRenames === true)
+  const { ops: tableOps, renames } = renamesAfterKeptViews(ops, asTheyWere, dialect.capabilities.viewsFollowColumnRenames === true, breaking)
   const creates = [...changes.created, ...recreated]
   const databaseReads = new Map(actual.views.map((v) => [qualifiedKey(v), v.reads]))
   const readsOf = (view: ViewModel) => [...view.reads, ...(databaseReads.get(qualifiedKey(view)) ?? [])]

@@ -12,6 +12,7 @@ import { addForeignKeyFindings } from './foreign-key-rules'
 import { enumReorderFindings, enumValueFindings } from './enum-rules'
 import { irreversibleFindings } from './irreversible-rules'
 import { lockFindings, tableRebuildFindings } from './lock-rules'
+import { rebuiltForeignKeyFindings } from './rebuilt-foreign-key-rules'
 import { droppedDeclarationFindings, droppedIndexPredicateFindings, storedCommentFindings, unenforcedSizeFindings } from './no-effect-rules'
 import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
 import { nameReadAsStringFindings } from './quoted-name-rules'
@@ -57,6 +58,7 @@ export const hazardRules: readonly HazardRule[] = [
   enumValueFindings,
   enumReorderFindings,
   tableRebuildFindings,
+  rebuiltForeignKeyFindings,
   collationFindings,
   charsetNarrowingFindings,
   lockFindings,

@@ -87,7 +87,7 @@ function alreadyReferenced(table: TableModel, columns: readonly string[], refere
  * key counts the rows with a value. The count reads the referenced table under its name now; `referencedName`,
  * the foreign key's, names it in the text where the migration renames it.
  */
-function unmatchedProbe(
+export function unmatchedProbe(
   table: TableModel,
   columns: readonly ColumnModel[],
   referenced: readonly { readonly table: TableModel; readonly column: ColumnModel }[] | undefined,

@@ -17,4 +17,6 @@ export interface HazardFinding {
   readonly subject?: string
   /** The column it concerns where its operation names none (an enum type's change, found once per column using it). */
   readonly column?: ColumnPlace
+  /** Shown only where its probe counts at least one row: it is about rows that are rarely there, and not counted, it says nothing. */
+  readonly onlyWhenFound?: true
 }

@@ -6,6 +6,14 @@ export function tableText(table: QualifiedName): string {
   return table.schema === undefined ? quoteDoubled(table.name) : `${quoteDoubled(table.schema)}.${quoteDoubled(table.name)}`
 }
 
+/**
+ * rebuiltTableName is the table a statement marked `rebuild` copies, named in the schema of `own` (the table of its
+ * first operation, which names it otherwise where the rebuild is of a table whose foreign keys that operation renames).
+ */
+export function rebuiltTableName(own: QualifiedName | undefined, rebuilt: string): QualifiedName | undefined {
+  return own === undefined || own.name === rebuilt ? own : { ...(own.schema !== undefined && { schema: own.schema }), name: rebuilt }
+}
+
 /** columnText writes a column as `"table"."column"`. */
 export function columnText(table: QualifiedName, column: string): string {
   return `${tableText(table)}.${quoteDoubled(column)}`

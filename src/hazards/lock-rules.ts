@@ -3,7 +3,7 @@ import { nameOf, sameName } from '../model/qualified-name'
 import type { ForeignKeyModel, QualifiedName } from '../model/schema-model'
 import { type Operation, tableOf } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
-import { tableText } from './hazard-names'
+import { rebuiltTableName, tableText } from './hazard-names'
 import type { RuleContext } from './rule-context'
 
 /**
@@ -23,7 +23,7 @@ export function tableRebuildFindings(context: RuleContext): HazardFinding[] {
     if (seen.has(key)) return []
     seen.add(key)
     const own = tableOf(operation)
-    const named = own === undefined || own.name === statement.rebuild ? own : { ...(own.schema !== undefined && { schema: own.schema }), name: statement.rebuild }
+    const named = rebuiltTableName(own, statement.rebuild)
     const origin = index >= 0 && named !== undefined ? context.origins.table(index, named) : undefined
     const table = named === undefined ? quoteDoubled(statement.rebuild) : tableText(named)
     const rebuilt = statement.rebuildTakesWrites === true

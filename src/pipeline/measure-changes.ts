@@ -1,11 +1,10 @@
-import { describeHazard } from '../hazards/describe-hazard'
 import { UserError } from '../source/user-error'
 import type { ProjectReading } from './read-project'
 import type { PlannedChanges } from './plan-changes'
 import type { CompareOptions } from './compare-project'
 import { type ContractPlan, planContract } from './expand-contract-finish'
 import { type ExpandContractPlan, planExpandContract } from './expand-contract-phases'
-import { type MeasuredHazards, measureHazards } from './measure-hazards'
+import { type MeasuredHazards, measureHazards, uncountedHazards } from './measure-hazards'
 
 /** MeasuredChanges are the planned hazards with their rows counted, and the expand or contract migration asked for. */
 export interface MeasuredChanges extends MeasuredHazards {
@@ -22,7 +21,7 @@ export interface MeasuredChanges extends MeasuredHazards {
 export async function measureChanges(read: ProjectReading, planned: PlannedChanges, options: CompareOptions): Promise<MeasuredChanges> {
   const { dialect, connection, actual, desired, entities } = read
   const measured = options.countRows === false
-    ? { hazards: planned.findings.map((f) => describeHazard(f)), warnings: [] }
+    ? { hazards: uncountedHazards(planned.findings), warnings: [] }
     : await measureHazards(planned.findings, dialect, connection)
   const expandContract = options.strategy === 'expand-contract'
     ? await planExpandContract({ up: planned.changes.ops, actual, findings: planned.findings, dialect, connection, declared: entities.model })

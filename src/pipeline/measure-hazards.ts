@@ -30,15 +30,21 @@ export async function measureHazards(
     const key = JSON.stringify(finding.probe)
     if (!keys.has(key)) keys.set(key, probes.push(finding.probe) - 1)
   }
-  if (probes.length === 0) return { hazards: findings.map((f) => describeHazard(f)), warnings: [] }
+  if (probes.length === 0) return { hazards: uncountedHazards(findings), warnings: [] }
   const { results, failures } = await measureEach(probes, dialect, connection, rowLimit)
   const indexOf = (f: HazardFinding) => f.probe === undefined ? undefined : keys.get(JSON.stringify(f.probe))!
-  const hazards = findings.map((f) => describeHazard(f, f.probe && results[indexOf(f)!], rowLimit))
+  const found = (f: HazardFinding) => f.onlyWhenFound !== true || (results[indexOf(f)!]?.count ?? 0) > 0
+  const hazards = findings.filter(found).map((f) => describeHazard(f, f.probe && results[indexOf(f)!], rowLimit))
   if (failures.size === 0) return { hazards, warnings: [] }
-  const uncounted = new Set(findings.filter((f) => failures.has(indexOf(f)!)).map((f) => f.code))
+  const uncounted = new Set(findings.filter((f) => failures.has(indexOf(f)!) && f.onlyWhenFound !== true).map((f) => f.code))
   const which = failures.size === probes.length ? 'the hazards' : [...uncounted].join(', ')
   const reasons = [...new Set(failures.values())].join('; ')
   return { hazards, warnings: [`the data behind ${which} could not be counted (${reasons}); they are listed without counts`] }
+}
+
+/** uncountedHazards are the hazards of `findings` with no data counted: those shown only where rows are found are left out. */
+export function uncountedHazards(findings: readonly HazardFinding[]): Hazard[] {
+  return findings.filter((f) => f.onlyWhenFound !== true).map((f) => describeHazard(f))
 }
 
 /**
