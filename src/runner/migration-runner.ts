@@ -68,7 +68,7 @@ export async function upgrade(
 }
 
 /** runOnly has TypeORM's runner apply `toRun` of the `pending` migrations, and returns the names it applied. */
-export async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[]): Promise<string[]> {
+async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[]): Promise<string[]> {
   const held = new Set(pending.filter((name) => !toRun.includes(name)))
   // TypeORM runs every pending migration it is given: those beyond the target are kept from it.
   Object.assign(dataSource, { migrations: dataSource.migrations.filter((m) => !held.has(migrationNameOf(m))) })
