@@ -67,26 +67,19 @@ export async function upgrade(
   }))
 }
 
-/**
- * runOnly has TypeORM's runner apply `toRun` of the `pending` migrations, or with `fake` only record them,
- * and returns the names it applied.
- */
-export async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[], options: RunOptions = {}): Promise<string[]> {
+/** runOnly has TypeORM's runner apply `toRun` of the `pending` migrations, and returns the names it applied. */
+async function runOnly(dataSource: DataSource, pending: readonly string[], toRun: readonly string[]): Promise<string[]> {
   const held = new Set(pending.filter((name) => !toRun.includes(name)))
   // TypeORM runs every pending migration it is given: those beyond the target are kept from it.
   Object.assign(dataSource, { migrations: dataSource.migrations.filter((m) => !held.has(migrationNameOf(m))) })
-  return applyPending(dataSource, options)
-}
-
-interface RunOptions {
-  readonly fake?: boolean
+  return applyPending(dataSource)
 }
 
 /**
  * applyPending has TypeORM's runner apply every pending migration of a DataSource opened by openForMigrations,
- * or with `fake` only record them, and returns the names it applied.
+ * and returns the names it applied.
  */
-export async function applyPending(dataSource: DataSource, options: RunOptions = {}): Promise<string[]> {
+export async function applyPending(dataSource: DataSource): Promise<string[]> {
   await withQueryRunner(dataSource, async (runner) => {
     await createMigrationsTableSchema(runner)
     // TypeORM's executePendingMigrations before 0.3.13 never calls beforeMigration (typeorm#9775), where the
@@ -96,10 +89,7 @@ export async function applyPending(dataSource: DataSource, options: RunOptions =
     await runner.beforeMigration()
   })
   try {
-    const ran = await dataSource.runMigrations({
-      transaction: transactionModeOf(dataSource),
-      fake: options.fake === true,
-    }).catch((err: unknown) => {
+    const ran = await dataSource.runMigrations({ transaction: transactionModeOf(dataSource) }).catch((err: unknown) => {
       throw explainEndedTransaction(dataSource, err)
     })
     return ran.map((m) => m.name)

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm'
 import type { LoadedProject } from '../source/load-config'
 import { UserError } from '../source/user-error'
 import { migrationNameOf } from '../source/migration-name'
-import { type ConnectionUse, databaseIsAbsent, recordedState, runOnly, withConnection } from './migration-runner'
+import { type ConnectionUse, databaseIsAbsent, recordedState, withConnection } from './migration-runner'
+import { recordMigrations } from './record-migrations'
 import { migrationExecutor } from './migration-executor'
 import { inRunOrder, namesBase, resolveMigrationName } from './migration-target'
 import { type LockWait, withRunnerLock } from './runner-lock'
@@ -44,8 +45,8 @@ export interface StampResult {
 }
 
 /**
- * stamp records the project's pending migrations up to `target` as applied without running them (TypeORM's
- * fake run), and, where `target` is applied and migrations after it are too, removes their records, so that
+ * stamp records the project's pending migrations up to `target` as applied without running them (as TypeORM's
+ * fake run does; see recordMigrations), and, where `target` is applied and migrations after it are too, removes their records, so that
  * the database is recorded at `target` as Alembic's stamp leaves it; unless `verify` refuses the plan.
  */
 export async function stamp(project: LoadedProject, target: string, verify: (plan: StampPlan) => Promise<boolean>, options: StampOptions = {}): Promise<StampResult> {
@@ -72,8 +73,7 @@ async function stampOn(project: LoadedProject, target: string, verify: (plan: St
     const plan = { target: name, toRecord: pending.slice(0, pending.indexOf(name) + 1), toRemove: [], newest: inProject.at(-1)! }
     if (!(await verify(plan))) return { target: name, recorded: [], refused: true }
     if (options.dryRun === true) return { target: name, recorded: plan.toRecord, refused: false }
-    // TypeORM's fake run returns none of the migrations it recorded.
-    await runOnly(dataSource, pending, plan.toRecord, { fake: true })
+    await recordMigrations(dataSource, plan.toRecord)
     return { target: name, recorded: plan.toRecord, refused: false }
   }, use)
 }
@@ -104,7 +104,7 @@ async function stampBack(
   if (toRemove.length === 0 && toRecord.length === 0) return { target: name, recorded: [], refused: false }
   if (!(await verify({ target: name, toRecord, toRemove, newest: inProject.at(-1)! }))) return { target: name, recorded: [], removed: [], refused: true }
   if (options.dryRun !== true) {
-    if (toRecord.length > 0) await runOnly(dataSource, recorded.pending, toRecord, { fake: true })
+    if (toRecord.length > 0) await recordMigrations(dataSource, toRecord)
     const executor = migrationExecutor(dataSource)
     const records = await executor.getExecutedMigrations()
     for (const removed of toRemove) await executor.deleteMigration(records.find((record) => record.name === removed)!)

@@ -38,7 +38,7 @@ export function columnModelOf(column: ColumnMetadata, driver: Driver, where: str
   if (typeof column.default === 'string' && !everyQuoteDoubled.test(column.default) && /^'(?:[^']|'')*'$/.test(column.default)) {
     const inner = column.default.slice(1, -1).replace(/''/g, "'")
     warn(
-      `default of ${where} is the text ${column.default}, its quotes included: TypeORM writes it '${column.default}', which no database takes, ` +
+      `default of ${where} is the SQL literal ${column.default} in a string (read as the text with its quotes on a text column): TypeORM writes it '${column.default}', which no database takes, ` +
         `and puts a string default between quotes itself; write default: ${quoteLiteral(inner)} for the text ${inner}`,
     )
   }

@@ -395,7 +395,7 @@ export class Rule {
     const read = await readProject(p)
     expect(read.table('rules').columns.map((c) => c.default)).toEqual([undefined, "'''all'''", "'it''s'", "''''"])
     expect(read.warnings).toEqual([
-      `default of column "months" of "rules" is the text 'all', its quotes included: TypeORM writes it ''all'', which no database takes, and puts a string default between quotes itself; write default: 'all' for the text all`,
+      `default of column "months" of "rules" is the SQL literal 'all' in a string (read as the text with its quotes on a text column): TypeORM writes it ''all'', which no database takes, and puts a string default between quotes itself; write default: 'all' for the text all`,
     ])
   })
 

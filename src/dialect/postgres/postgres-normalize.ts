@@ -6,6 +6,7 @@ import { storedIdentifier } from './postgres-quote'
 import { canonicalTable } from './postgres-canonical-table'
 import { canonicalView } from './postgres-view-definition'
 import { viewWithStoredNames, withStoredNames } from './postgres-stored-names'
+import { withQuotedLiteralDefault } from './postgres-quoted-literal-defaults'
 
 /** PostgresSettings are the DataSource options that change what the entities mean on PostgreSQL. */
 export interface PostgresSettings {
@@ -68,7 +69,7 @@ function fillTable(table: TableModel, settings: PostgresSettings): TableModel {
 }
 
 function fillColumn(table: TableModel, column: ColumnModel, settings: PostgresSettings): ColumnModel {
-  let filled = column
+  let filled = withQuotedLiteralDefault(column)
   if (column.type === 'enum' || column.type === 'simple-enum') {
     // TypeORM's PostgresQueryRunner.buildEnumName: `${table}_${column.toLowerCase()}_enum` unless declared,
     // and the type is created under the name PostgreSQL keeps of it.
