@@ -1,3 +1,4 @@
+import type { DataSourceOptions } from 'typeorm'
 import { planViews } from '../diff/view-dependents'
 import { qualifiedKey } from '../model/qualified-name'
 import type { Operation } from '../operations/operation'
@@ -9,6 +10,7 @@ import { changeSetOf } from '../plan/change-set'
 import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
 import { type SummaryEntry, summarizeChanges } from '../render/change-summary'
 import { withFailingStatement } from '../runner/failing-statement'
+import { failedOnMissingTable, missingBaselineAdvice } from '../runner/missing-baseline'
 import { applyPending } from '../runner/migration-runner'
 import { migrationNameOf } from '../source/migration-name'
 import type { CheckFinding } from '../hazards/check-finding'
@@ -50,7 +52,7 @@ export async function compareDrift(
       refuseUnknown([...applied], known.map(migrationNameOf))
       Object.assign(scratch.dataSource, { migrations: known })
       await applyPending(scratch.dataSource).catch((err: unknown) => {
-        throw failedOnScratch(withFailingStatement(err))
+        throw failedOnScratch(withFailingStatement(err), scratch.dataSource.options)
       })
       const built = await scratch.connect()
       try {
@@ -70,9 +72,9 @@ export async function compareDrift(
  * failedOnScratch words a migration's failure as what it is here: the scratch database could not be built, while the
  * Database line names the live one, where the user would otherwise look for the migration that failed.
  */
-function failedOnScratch(err: unknown): unknown {
-  return new UserError(`building the migrations on a new database (a scratch one; the live database is not changed) failed, so the live database cannot be compared with what they build: ${messageOf(err)}; ` +
-    "a new environment's first upgrade would fail there too: make that migration run on a new database", { cause: err })
+function failedOnScratch(err: unknown, options: DataSourceOptions): unknown {
+  const advice = failedOnMissingTable(err, options) ? missingBaselineAdvice : "a new environment's first upgrade would fail there too: make that migration run on a new database"
+  return new UserError(`building the migrations on a new database (a scratch one; the live database is not changed) failed, so the live database cannot be compared with what they build: ${messageOf(err)}; ${advice}`, { cause: err })
 }
 
 function refuseUnknown(applied: readonly string[], known: readonly string[]): void {

@@ -30,13 +30,25 @@ function fileLoadFailure(dataSource: DataSource, filePath: string, err: unknown)
   const option = loadingOptions.find((name) => globsOf(dataSource, name).some((glob) => matches(glob, filePath)))
   const loader = option === undefined ? 'the DataSource' : `the DataSource's ${option}`
   const failing = failingFile(err) ?? (err instanceof SyntaxError ? unparsableImport(filePath) : undefined) ?? filePath
-  const message = messageOf(err).split('\n')[0]!.replace(/\.$/, '')
   const how = failing === filePath ? `while loading it for ${loader}` : `imported by ${shown(filePath)}, which ${loader} load`
-  return new UserError(`${shown(failing)}: ${message} (${how}): fix it, then run again`, { cause: err })
+  if (isTopLevelAwait(err)) {
+    return new UserError(`${shown(failing)}: ${failing === filePath ? 'it or a file it imports uses' : 'uses'} a top-level await, which this tool cannot run: it loads TypeScript as CommonJS, ` +
+      `as ts-node does, where await runs only inside an async function (${how}): move the await into an async function, or keep that file out of what the entities, migrations and subscribers import, then run again`, { cause: err })
+  }
+  return new UserError(`${shown(failing)}: ${messageOf(err).replace(/\.$/, '')} (${how}): fix it, then run again`, { cause: err })
 }
 
-// This tool's own files, which load the project's.
-const ownSource = path.resolve(__dirname, '..') + path.sep
+/**
+ * isTopLevelAwait: an `await` outside any function, in a file the loader compiled to CommonJS (the TypeScript
+ * compiler keeps it, and it runs as a name), or in one Node loaded as an ES module through `require` (SWC's).
+ */
+function isTopLevelAwait(err: unknown): boolean {
+  if (err instanceof ReferenceError) return err.message === 'await is not defined'
+  return (err as { code?: unknown } | null)?.code === 'ERR_REQUIRE_ASYNC_MODULE'
+}
+
+// This tool's own files, which load the project's: compiled, and their TypeScript, where Node reads source maps.
+const ownSources = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..', '..', 'src')].map((folder) => folder + path.sep)
 
 /**
  * failingFile is the project file an error comes from, where it can tell: the file whose import was not found
@@ -47,7 +59,7 @@ function failingFile(err: unknown): string | undefined {
   if (code === 'MODULE_NOT_FOUND' && Array.isArray(requireStack) && typeof requireStack[0] === 'string') return requireStack[0]
   if (typeof stack !== 'string') return undefined
   for (const [, file] of stack.matchAll(/^\s+at (?:.*\()?(\/[^():]+|[A-Za-z]:\\[^():]+):\d+:\d+\)?$/gm)) {
-    if (!/[\\/]node_modules[\\/]/.test(file!) && !file!.startsWith(ownSource)) return file
+    if (!/[\\/]node_modules[\\/]/.test(file!) && !ownSources.some((own) => file!.startsWith(own))) return file
   }
   return undefined
 }

@@ -12,6 +12,11 @@ export interface MetadataDeclarations {
    */
   readonly importedFrom: ReadonlyMap<string, string>
   /**
+   * The names the file reads as values (outside types and imports), where an emit keeps an import's `require` for
+   * them whatever they are. It may hold more (a property name): it only ever sends a file to the slower emit less.
+   */
+  readonly valueNames: ReadonlySet<string>
+  /**
    * Its top-level type aliases, by name, and the type parameters of its classes as aliases of their
    * constraints (`type: T` where `class Item<T extends Kind>`): `tsc` writes what the constraint is.
    */

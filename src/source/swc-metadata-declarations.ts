@@ -39,11 +39,30 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
     }
   }
   visit(module.body)
-  return { imported, importedFrom, aliases, untypedEnums, serialized }
+  return { imported, importedFrom, valueNames: valueNamesOf(module.body), aliases, untypedEnums, serialized }
 }
 
+function valueNamesOf(body: readonly Swc.ModuleItem[]): Set<string> {
+  const names = new Set<string>()
+  const visit = (node: object): void => {
+    const type = (node as { type?: unknown }).type
+    if (typeof type === 'string' && notHoldingValues.has(type)) return
+    if (type === 'Identifier') names.add((node as Swc.Identifier).value)
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key]
+      // SWC names a constructor with an identifier, TypeScript's tree does not.
+      if (type === 'Constructor' && key === 'key') continue
+      if (typeof value === 'object' && value !== null && !notHoldingClasses.has(key)) visit(value)
+    }
+  }
+  visit(body)
+  return names
+}
+
+const notHoldingValues = new Set(['ImportDeclaration', 'TsImportEqualsDeclaration', 'TsInterfaceDeclaration', 'TsTypeAliasDeclaration'])
+
 // Positions, and types, which hold no class: not walked.
-const notHoldingClasses = new Set(['span', 'typeAnnotation', 'typeParams', 'typeParameters', 'returnType', 'superTypeParams', 'implements'])
+const notHoldingClasses = new Set(['span', 'typeAnnotation', 'typeParams', 'typeParameters', 'typeArguments', 'typeArgs', 'returnType', 'superTypeParams', 'implements'])
 
 type Member = Swc.ClassMember
 type Method = Extract<Member, { type: 'ClassMethod' | 'PrivateMethod' }>

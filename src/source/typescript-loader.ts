@@ -14,7 +14,7 @@ import { type ProjectCompilerOptions, compilerOptionsOf, projectCompilerOptionsF
 import { importsAfterCode } from './swc-import-order'
 import { swcMetadataDeclarations } from './swc-metadata-declarations'
 import { swcMetadataMayDiffer } from './swc-metadata-differences'
-import { metadataNamesUnresolvableImport } from './unresolvable-metadata-imports'
+import { metadataNamesImportTscMayDrop } from './dropped-metadata-imports'
 import { type SwcTranspiler, isSwcHelperRequest, swcTranspiler, swcTranspilerId } from './swc-transpiler'
 import { type CacheableOutput, cachedOutput, cachedTranspile, storeOutput } from './transpile-cache'
 import { type TranspileSettings, importInterop, transpileSettingsOf } from './transpile-settings'
@@ -216,7 +216,7 @@ const settingsOfProject = new WeakMap<ProjectCompilerOptions, TranspileSettings>
 
 /**
  * swcTakes says whether SWC transpiles the file: its decorator metadata is what `tsc` writes (see
- * swcMetadataMayDiffer) and names no import that `tsc` drops (see metadataNamesUnresolvableImport), and it
+ * swcMetadataMayDiffer) and names no import that `tsc` drops (see metadataNamesImportTscMayDrop), and it
  * imports nothing after code that runs (see importsAfterCode). A file with
  * neither `@` nor `import` has nothing to check; one SWC cannot parse is SWC's, whose transpile reports the
  * syntax error. What it read of a file it does not take is kept for its emit.
@@ -230,7 +230,7 @@ function swcTakes(swc: SwcTranspiler, source: string, fileName: string, settings
   const declarations = decorated ? swcMetadataDeclarations(syntaxTree) : undefined
   const takes =
     !importsAfterCode(syntaxTree) &&
-    (declarations === undefined || (!swcMetadataMayDiffer(declarations, settings.strictNullChecks) && !metadataNamesUnresolvableImport(declarations, fileName)))
+    (declarations === undefined || (!swcMetadataMayDiffer(declarations, settings.strictNullChecks) && !metadataNamesImportTscMayDrop(declarations)))
   if (!takes) declaredAhead.set(fileName, { source, declarations })
   return takes
 }
@@ -250,7 +250,7 @@ function emit(swc: SwcTranspiler | undefined, source: string, fileName: string, 
   const ts = loadTypeScript(fileName)
   const compilerOptions = loaderCompilerOptions(ts, project)
   const declarations = declarationsFor(ts, source, fileName, compilerOptions)
-  const typeAware = declarations !== undefined && (decoratorMetadataNamesImport(declarations) || metadataNamesUnresolvableImport(declarations, fileName))
+  const typeAware = declarations !== undefined && (decoratorMetadataNamesImport(declarations) || metadataNamesImportTscMayDrop(declarations))
   const output = typeAware ? emitWithTypeInformation(ts, source, fileName, compilerOptions, compilerOptionsOf(ts, project)) : transpileAlone(ts, source, fileName, compilerOptions)
   if (output.syntaxErrors.length > 0) throw syntaxError(ts, output.syntaxErrors, fileName)
   // The emit with type information depends on the files its Program read too: kept while they are as they were.

@@ -38,7 +38,24 @@ export function typeScriptMetadataDeclarations(ts: typeof TypeScript, sourceFile
     ts.forEachChild(node, visit)
   }
   visit(sourceFile)
-  return { imported, importedFrom, aliases, untypedEnums, serialized }
+  return { imported, importedFrom, valueNames: valueNamesOf(ts, sourceFile), aliases, untypedEnums, serialized }
+}
+
+function valueNamesOf(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): Set<string> {
+  const names = new Set<string>()
+  const visit = (node: TypeScript.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return
+    // `extends Base` is a value; `implements Shape` and every other type is not.
+    if (ts.isHeritageClause(node)) {
+      if (node.token === ts.SyntaxKind.ExtendsKeyword) for (const type of node.types) visit(type.expression)
+      return
+    }
+    if (ts.isTypeNode(node)) return
+    if (ts.isIdentifier(node)) names.add(node.text)
+    ts.forEachChild(node, visit)
+  }
+  visit(sourceFile)
+  return names
 }
 
 function enumInitializerOf(ts: typeof TypeScript, init: TypeScript.Expression | undefined): EnumInitializer {

@@ -15,7 +15,13 @@ export function messageOf(err: unknown): string {
   return oneLine(message)
 }
 
+/**
+ * oneLine is the first line of `text` that is not blank, or, where that says nothing (the `[` of a JSON array: a
+ * ZodError's message), the whole text on one line, cut at 300 characters.
+ */
 function oneLine(text: string): string {
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? ''
-  return first.trim()
+  const first = (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim()
+  if (first === '' || /[\p{L}\p{N}]/u.test(first)) return first
+  const whole = text.replace(/\s+/g, ' ').trim()
+  return whole.length > 300 ? `${whole.slice(0, 300)}...` : whole
 }

@@ -69,6 +69,31 @@ it('names the file an entity file imports where that one throws, or imports what
   )
 })
 
+// Zeppelin's migrations import its Redis client, which connects with a top-level await; its environment check
+// throws a ZodError, whose message is a JSON array over many lines.
+it('says what a top-level await in a TypeScript file the migrations import is, and what to do', async () => {
+  project.write('migrations/1700000000001-Encrypt.ts', "import { key } from '../lib/redis'\nexport class Encrypt1700000000001 { async up() { return key } async down() {} }\n")
+  project.write('lib/redis.ts', 'const client = { connect: async () => 1 }\nexport const key = await client.connect()\n')
+  const advice = 'a top-level await, which this tool cannot run: it loads TypeScript as CommonJS, as ts-node does, where await runs only inside an async function'
+  const todo = 'move the await into an async function, or keep that file out of what the entities, migrations and subscribers import, then run again'
+  // Node takes the file for an ES module and refuses to require it, without naming it.
+  const expected = `typeorm-autogen: migrations/1700000000001-Encrypt.ts: it or a file it imports uses ${advice} (while loading it for the DataSource's migrations): ${todo}\n`
+  for (const env of [{}, { TYPEORM_AUTOGEN_TRANSPILER: 'typescript' }]) {
+    const run = await runCliInProcess(project.dir, ['status'], env)
+    expect(run.stderr).toBe(expected)
+    expect(run.code).toBe(2)
+  }
+})
+
+it('shows an error whose first line says nothing (a JSON array) on one line', async () => {
+  project.write('entities/account.ts', "import { Note } from './note'\nimport { env } from '../lib/env'\nexport const linked = [Note, env]\n")
+  project.write('lib/env.ts', 'throw new Error(JSON.stringify([{ code: "invalid_type", path: ["KEY"], message: "Required" }], null, 2))\nexport const env = 1\n')
+  expect(await refusal(['diff'])).toBe(
+    'typeorm-autogen: lib/env.ts: [ { "code": "invalid_type", "path": [ "KEY" ], "message": "Required" } ] ' +
+    "(imported by entities/account.ts, which the DataSource's entities load): fix it, then run again",
+  )
+})
+
 it('names an entity file that uses a decorator TypeORM 1 no longer has', async () => {
   project.write('entities/counted.ts', `
 import { Entity, PrimaryGeneratedColumn, RelationCount } from 'typeorm'

@@ -162,6 +162,29 @@ describe('on MariaDB', () => {
     expect(run.code).toBe(2)
   })
 
+  // A database made by synchronize, adopted with migrations that only change it: none creates its tables.
+  it('a folder with no baseline migration says so and points to the README\'s adoption steps, in check --from-migrations and --drift (exit 2)', async () => {
+    project.write('migrations/1700000000001-AddFlag.ts', handMigration('AddFlag1700000000001', ['ALTER TABLE `note` ADD `flag` int NULL'], ['ALTER TABLE `note` DROP COLUMN `flag`']))
+    const advice = '; the migrations cannot build the schema on an empty database: none before this one creates that table, as where the database was adopted without a baseline migration. ' +
+      'Add one, dated before the first migration, that creates the tables the database had then (see "Adopting a database made another way" in the README)\n'
+    const fromMigrations = await check(mariadb)
+    expect(fromMigrations.stderr).toMatch(/^typeorm-autogen: migration AddFlag1700000000001 failed in up: Table '\w+\.note' doesn't exist; the failing statement: ALTER TABLE `note` ADD `flag` int NULL; /)
+    expect(fromMigrations.stderr.endsWith(advice)).toBe(true)
+    expect(fromMigrations.code).toBe(2)
+
+    await mariadbAdminQuery(`CREATE DATABASE \`${target}\``)
+    try {
+      await mariadbAdminQuery(`CREATE TABLE \`${target}\`.\`note\` (\`id\` int NOT NULL AUTO_INCREMENT PRIMARY KEY, \`text\` varchar(255) NOT NULL, \`flag\` int NULL)`)
+      expect((await runCliInProcess(project.dir, ['stamp', 'AddFlag1700000000001', '--force'], mariadb)).code).toBe(0)
+      const drift = await runCliInProcess(project.dir, ['check', '--drift'], mariadb)
+      expect(drift.stderr).toMatch(/^typeorm-autogen: building the migrations on a new database .*: migration AddFlag1700000000001 failed in up: Table '\w+\.note' doesn't exist; the failing statement: ALTER TABLE `note` ADD `flag` int NULL; /)
+      expect(drift.stderr.endsWith(advice)).toBe(true)
+      expect(drift.code).toBe(2)
+    } finally {
+      await mariadbAdminQuery(`DROP DATABASE \`${target}\``)
+    }
+  })
+
   it('drops the scratch database on SIGINT in the middle of a migration, and exits 130', async () => {
     project.write('migrations/1700000000000-Init.ts', mariadbInit)
     project.write('migrations/1700000000001-Slow.ts', handMigration('Slow1700000000001', ['SELECT SLEEP(20)'], []))

@@ -189,6 +189,21 @@ describe.each(transpilers)('transpiled by %s', (_transpiler, transpilerEnv) => {
     expect(run.stdout).toContain('"location" text NOT NULL, "shape" text, "box" text NOT NULL)')
   })
 
+  test("a column given its type and typed by a type alias of the app's own module (which needs the app's environment to load) loads, as tsc drops the import", async () => {
+    app({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
+      'src/utils.ts': "if (!process.env.BOT_TOKEN) throw new Error('BOT_TOKEN is not set')\nexport type MessageContent = { content?: string }\nexport const limit = 2000\n",
+      'src/entities/thing.ts': thingEntity(
+        "  @Column('simple-json') content: MessageContent\n  @Column({ type: 'simple-json', nullable: true }) draft: MessageContent | null",
+        "import { MessageContent } from '../utils'",
+      ),
+    })
+    const run = await runCliInProcess(project.dir, ['diff', '--format', 'sql', ...config], transpilerEnv)
+    expect(afterDatabaseLine(run.stderr)).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('"content" text NOT NULL, "draft" text)')
+  })
+
   describe('a column typed by an imported enum or alias gets the design:type a tsc build gives it', () => {
     const enums = "export enum Status { Active = 'active' }\nexport enum Level { Low, High }\nexport type Kind = 'small' | 'large'\n"
     const imports = "import { Kind, Level, Status } from '../enums'"

@@ -4,6 +4,7 @@ import { revertAll } from '../../runner/revert-all'
 import { type ScratchProject, withScratchDatabase } from '../../runner/scratch-database'
 import { setAsideUnrunnable } from '../../runner/unrunnable-migrations'
 import { withFailingStatement } from '../../runner/failing-statement'
+import { withMissingBaselineAdvice } from '../../runner/missing-baseline'
 import { loadProject } from '../../source/load-config'
 import { migrationNamesIn } from '../../source/migration-files'
 import type { CliOutput } from '../cli-output'
@@ -50,7 +51,7 @@ export async function checkFromMigrationsCommand(args: ScratchArgs, output: CliO
 /** buildFromMigrations has TypeORM's runner apply the migrations to the scratch database; a failing one is an error naming its statement. */
 export async function buildFromMigrations(scratch: ScratchProject): Promise<void> {
   await applyPending(scratch.dataSource).catch((err: unknown) => {
-    throw withFailingStatement(err)
+    throw withMissingBaselineAdvice(withFailingStatement(err), scratch.dataSource.options)
   })
 }
 

@@ -16,7 +16,7 @@ import type { MysqlServer } from './mysql-server'
 import { droppedWithColumn, switchesStorage } from './mysql-storage-switch'
 import { ifExistsSql, ifNotExistsSql, type MysqlSyntax, mysqlSyntax } from './mysql-syntax'
 import { createTableSql, dropTableSql } from './mysql-table-sql'
-import { textStep } from './mysql-type-change'
+import { conversionStep } from './mysql-type-change'
 import { paddedBinaryNarrowing } from './mysql-binary-narrowing'
 import { engineSwitchSql } from './mysql-engine-switch'
 import { keptUpdateTimes } from './mysql-kept-update-times'
@@ -105,7 +105,7 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     if (switchesStorage(op)) return clauses(...storageSwitchClauses(op, syntax, around))
     const padded = around.before === undefined ? undefined : paddedBinaryNarrowing(op, syntax.server, around.before)
     if (padded !== undefined) return alone(...dataLossGuards(op, op.table.name, around.before), ...padded)
-    const step = textStep(op.from, op.to)
+    const step = conversionStep(op.from, op.to)
     const definitions = step === undefined ? [op.to] : [step, op.to]
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
@@ -250,8 +250,8 @@ interface AlterGroup {
  * its column changes) go into one ALTER TABLE carrying them all, as each ALTER may copy the table; a rename takes one of its own, and a column, index or foreign key dropped and added again under one
  * name is split in two (MariaDB checks an ADD's IF NOT EXISTS before the same ALTER's DROP), as is one added and
  * then dropped (a DROP names what the table had before the ALTER), and so is a column
- * redefined twice (a change between uuid and a type MariaDB does not convert it to, or a bit made text or bytes, goes through a varchar, see
- * textStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
+ * redefined twice (a change between uuid and a type MariaDB does not convert it to, or a bit made text or bytes, goes through a varchar,
+ * and text made a bigint unsigned through a decimal, see conversionStep). Each ALTER of an existing table asserts the ALGORITHM (and LOCK) it is sure to get (see
  * mysql-alter-algorithm) and, when it copies the table, says so (`rebuild`). Foreign keys that a column's
  * type change would break are dropped before it and added again after it (see mysqlRelinkedForeignKeys). An
  * ALTER that would lose values outside strict mode follows checks that fail first (see dataLossGuards), which go

@@ -63,17 +63,23 @@ export function losesSign(from: ColumnModel, to: ColumnModel): boolean {
 }
 
 /**
- * textStep is the column a change goes through first, as text, where the server would not convert the values
- * faithfully itself: a varchar, as nullable as `from`, wide enough for either side's text form. Between MariaDB's
+ * conversionStep is the column a change goes through first where the server would not convert the values
+ * faithfully itself, as nullable as `from`. A varchar wide enough for either side's text form: between MariaDB's
  * uuid and a type it does not convert uuid values to or from (numbers, dates and times, bit, year, inet6), which it
- * refuses. From a bit to a TEXT, a BLOB or a binary, which would take the bit's raw bytes (`b'1'` the byte 0x01,
+ * refuses; from a bit to a TEXT, a BLOB or a binary, which would take the bit's raw bytes (`b'1'` the byte 0x01,
  * which the down's bit refuses: "Truncated incorrect INTEGER value"), where a varchar takes its number (`'1'`),
- * and a bit takes the number back. Undefined when the change needs no step; a generated column's values are
- * computed again, not converted: the server changes it at once.
+ * and a bit takes the number back. A decimal(20,0) from text to a bigint unsigned: MariaDB parses the text as a
+ * signed number and refuses one past 2^63 - 1 ("Truncated incorrect INTEGER value: '18446744073709551615'"), where
+ * a decimal takes it whole and gives it to the bigint unsigned as it is (the guards have checked that every value is
+ * a whole number in its range). Undefined when the change needs no step; a generated column's values are computed
+ * again, not converted: the server changes it at once.
  */
-export function textStep(from: ColumnModel, to: ColumnModel): ColumnModel | undefined {
+export function conversionStep(from: ColumnModel, to: ColumnModel): ColumnModel | undefined {
   if (from.computed !== undefined || to.computed !== undefined) return undefined
   const [source, target] = [baseOf(from.type), baseOf(to.type)]
+  if (mysqlStringTypes.has(source) && target === 'bigint' && to.type.includes('unsigned')) {
+    return { name: to.name, type: 'decimal', precision: 20, scale: 0, nullable: from.nullable }
+  }
   const bitAsBytes = source === 'bit' && (target in lobBytes || target === 'binary')
   if (!bitAsBytes && !needsUuidStep(source, target)) return undefined
   const longest = Math.max(longestText(source, from), longestText(target, to))
