@@ -25,8 +25,12 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
     if (declaration.type === 'TsEnumDeclaration' && !typedByMembers(declaration.members.map((m) => enumInitializerOf(m.init)))) untypedEnums.add(declaration.id.value)
   }
   const serialized: SerializedAnnotation[] = []
+  const valueNames = new Set<string>()
+  // One walk finds the classes and the names read as values, which declarations of imports and types hold none of.
   const visit = (node: object): void => {
     const type = (node as { type?: unknown }).type
+    if (typeof type === 'string' && notHoldingValues.has(type)) return
+    if (type === 'Identifier') valueNames.add((node as Swc.Identifier).value)
     if (type === 'ClassDeclaration' || type === 'ClassExpression') {
       for (const parameter of (node as Swc.Class).typeParams?.parameters ?? []) {
         aliases.set(parameter.name.value, parameter.constraint == null ? { kind: 'other', children: [] } : designTypeOf(parameter.constraint))
@@ -34,29 +38,14 @@ export function swcMetadataDeclarations(module: Swc.Module): MetadataDeclaration
       serialized.push(...serializedOf(node as Swc.Class))
     }
     for (const key in node) {
+      // SWC names a constructor with an identifier, TypeScript's tree does not.
+      if (type === 'Constructor' && key === 'key') continue
       const value = (node as Record<string, unknown>)[key]
       if (typeof value === 'object' && value !== null && !notHoldingClasses.has(key)) visit(value)
     }
   }
   visit(module.body)
-  return { imported, importedFrom, valueNames: valueNamesOf(module.body), aliases, untypedEnums, serialized }
-}
-
-function valueNamesOf(body: readonly Swc.ModuleItem[]): Set<string> {
-  const names = new Set<string>()
-  const visit = (node: object): void => {
-    const type = (node as { type?: unknown }).type
-    if (typeof type === 'string' && notHoldingValues.has(type)) return
-    if (type === 'Identifier') names.add((node as Swc.Identifier).value)
-    for (const key in node) {
-      const value = (node as Record<string, unknown>)[key]
-      // SWC names a constructor with an identifier, TypeScript's tree does not.
-      if (type === 'Constructor' && key === 'key') continue
-      if (typeof value === 'object' && value !== null && !notHoldingClasses.has(key)) visit(value)
-    }
-  }
-  visit(body)
-  return names
+  return { imported, importedFrom, valueNames, aliases, untypedEnums, serialized }
 }
 
 const notHoldingValues = new Set(['ImportDeclaration', 'TsImportEqualsDeclaration', 'TsInterfaceDeclaration', 'TsTypeAliasDeclaration'])
