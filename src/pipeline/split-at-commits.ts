@@ -1,7 +1,9 @@
 import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
 import { type ChangeSet, changeSetOf, sliceChangeSet } from '../plan/change-set'
-import { type DownCompiler, compileDown } from './compile-down'
+import type { DownCompiler } from './compile-down'
+import type { HazardDialect } from '../hazards/hazard-input'
+import { type PlannedDown, planDown } from './planned-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -18,7 +20,7 @@ import { isOnline } from '../plan/online-forms'
  * warnings and phase, the first is `<Name>EnumValues` when it only alters enum types (else the parts are
  * `<Name>Step<n>`), and the online one is `<Name>Online`. `before` is the schema the plan starts from.
  */
-export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: DownCompiler): MigrationPlan[] {
+export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: PartCompiler): MigrationPlan[] {
   const onlineFrom = plan.up.findIndex(isOnline)
   const needsCut = needsCommit(plan.upStatements) || needsCommit(plan.downStatements)
   if (onlineFrom === 0) return [{ ...plan, outsideTransaction: true }]
@@ -44,6 +46,7 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
       up: part.ops,
       upStatements: part.upStatements,
       downStatements: part.downStatements,
+      downHazards: part.downHazards,
       warnings: i === main ? plan.warnings : [],
       hazards: (plan.hazards ?? []).filter((h) =>
         h.operation === undefined ? i === main : part.ops.includes(h.operation) || (i === main && !plan.up.includes(h.operation))),
@@ -57,14 +60,16 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
 const ONLINE_REASON = 'indexes built without blocking writes (CREATE INDEX CONCURRENTLY) and constraints validated apart cannot run in a transaction: ' +
   'they run last, in a migration of their own, once the rest has committed'
 
-interface Part {
+/** PartCompiler is what of a dialect compiling the parts both ways, and finding the hazards of their `down`, takes. */
+type PartCompiler = DownCompiler & HazardDialect
+
+interface Part extends PlannedDown {
   readonly ops: readonly Operation[]
   readonly upStatements: readonly Statement[]
-  readonly downStatements: readonly Statement[]
 }
 
 /** cutAtCommits groups the operations greedily: an operation starts a new group when the group would need a commit inside. */
-function cutAtCommits(changes: ChangeSet, dialect: DownCompiler): Part[] {
+function cutAtCommits(changes: ChangeSet, dialect: PartCompiler): Part[] {
   const parts: Part[] = []
   let start = 0
   let current = compiled(sliceChangeSet(changes, 0, 0), dialect)
@@ -83,11 +88,11 @@ function cutAtCommits(changes: ChangeSet, dialect: DownCompiler): Part[] {
   return parts
 }
 
-function compiled(changes: ChangeSet, dialect: DownCompiler): Part {
+function compiled(changes: ChangeSet, dialect: PartCompiler): Part {
   return {
     ops: changes.ops,
     upStatements: dialect.compile(changes),
-    downStatements: compileDown(dialect, changes),
+    ...planDown(dialect, changes),
   }
 }
 

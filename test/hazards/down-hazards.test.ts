@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs'
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { unacceptedHazards } from '../../src/hazards/accepted-hazards'
+import { compareProject } from '../../src/pipeline/compare-project'
+import { generateMigration } from '../../src/pipeline/generate-migration'
+import { renderReport } from '../../src/render/report'
+import { migrateTo, projectFor } from '../support/migration-cycle'
+import { allDialects, type TestDatabase } from '../support/test-database'
+
+@Entity('team')
+class Team {
+  @PrimaryGeneratedColumn() id: number
+}
+
+function membersBefore(label: string) {
+  @Entity('member')
+  @Check('score_not_negative', 'score >= 0')
+  class MemberBefore {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'varchar', length: 100 }) name: string
+    @Column({ type: 'varchar', length: 100, unique: true }) email: string
+    @Column({ type: label === 'sqlite' ? 'simple-enum' : 'enum', enum: ['active', 'archived'] }) status: string
+    @Column({ type: 'integer' }) score: number
+    @ManyToOne(() => Team) @JoinColumn({ name: 'teamId' }) team: Team
+    @Column({ type: 'integer' }) teamId: number
+  }
+  return MemberBefore
+}
+
+/** up widens name and makes it nullable, drops the unique, loosens the enum, and drops the check and the foreign key. */
+@Entity('member')
+class MemberLoosened {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 255, nullable: true }) name: string | null
+  @Column({ type: 'varchar', length: 100 }) email: string
+  @Column({ type: 'varchar', length: 20 }) status: string
+  @Column({ type: 'integer' }) score: number
+  @Column({ type: 'integer' }) teamId: number
+}
+
+function membersAdded(label: string) {
+  const Before = membersBefore(label)
+  /** up only adds: a column and a table, which down drops. */
+  @Entity('member')
+  @Check('score_not_negative', 'score >= 0')
+  class MemberAdded extends Before {
+    @Column({ type: 'varchar', length: 30, nullable: true }) nickname: string | null
+  }
+  @Entity('badge')
+  class Badge {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'varchar', length: 30, unique: true }) label: string
+  }
+  return [MemberAdded, Badge]
+}
+
+describe.each(allDialects('down_hazards'))('%s: the hazards of down are found at generate, without counts', (label, create) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await create()
+    await migrateTo(db, [Team, membersBefore(label)], 'Init')
+  })
+  afterAll(async () => {
+    await db.drop()
+  })
+
+  it('a down that narrows, sets NOT NULL, puts back an enum, a unique, a check and a foreign key warns of each', async () => {
+    const comparison = await compareProject(projectFor(db, [Team, MemberLoosened]))
+    expect((comparison.downHazards ?? []).map((h) => h.code).sort()).toEqual(expectedCodes(label))
+    expect(comparison.downHazards!.every((h) => h.measurement === undefined)).toBe(true)
+  })
+
+  it('a down that only drops what up added has no hazards', async () => {
+    const comparison = await compareProject(projectFor(db, [Team, ...membersAdded(label)]))
+    expect(comparison.up.length).toBeGreaterThan(0)
+    expect(comparison.downHazards).toEqual([])
+  })
+
+  it('diff and check list them in text, json and markdown, apart from the hazards of up', async () => {
+    const comparison = await compareProject(projectFor(db, [Team, MemberLoosened]))
+    const text = renderReport(comparison, 'text', 'both')
+    expect(text).toContain('Down hazards (where down fails or loses what was written since up; downgrade counts them first):')
+    expect(text.slice(text.indexOf('Down SQL:'))).toMatch(/-- down hazard SET_NOT_NULL ("public"\.)?"member"\."name" \(warning\)/)
+    const json = JSON.parse(renderReport(comparison, 'json')) as { hazards: { code: string }[]; downHazards: { code: string; severity: string; message: string }[] }
+    expect(json.downHazards.map((h) => h.code).sort()).toEqual(expectedCodes(label))
+    expect(json.hazards.map((h) => h.code)).not.toContain('SET_NOT_NULL')
+    expect(renderReport(comparison, 'markdown')).toContain(`### Hazards of down (${expectedCodes(label).length})`)
+  })
+
+  it('the file lists them in a section of their own and above their statements in down(), with nothing to accept', async () => {
+    const result = await generateMigration(projectFor(db, [Team, MemberLoosened]), 'Loosen', 1_900_000_000_000, { dryRun: false })
+    const source = readFileSync(result.file!, 'utf8')
+    const down = source.slice(source.indexOf('public async down('))
+    expect(source).toContain('Down hazards (')
+    expect(down).toMatch(/\/\/ down hazard SET_NOT_NULL \(warning\): Makes ("public"\.)?"member"\."name" NOT NULL/)
+    expect(unacceptedHazards(source).map((h) => h.code)).not.toContain('SET_NOT_NULL')
+  })
+})
+
+/** expectedCodes are the hazards of down of MemberLoosened, on each database. */
+function expectedCodes(label: string): string[] {
+  switch (label) {
+    // SQLite enforces no length: narrowing name back is a NO_SCHEMA_EFFECT note of up's kind, not a down hazard.
+    case 'sqlite': return ['ADD_CHECK', 'ADD_FOREIGN_KEY', 'ADD_UNIQUE', 'ENUM_VALUE_REMOVED', 'SET_NOT_NULL']
+    default: return ['ADD_CHECK', 'ADD_FOREIGN_KEY', 'ADD_UNIQUE', 'SET_NOT_NULL', 'TYPE_CAST_MAY_FAIL', 'TYPE_NARROWING']
+  }
+}
