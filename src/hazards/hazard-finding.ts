@@ -18,3 +18,6 @@ export interface HazardFinding {
   /** The column it concerns where its operation names none (an enum type's change, found once per column using it). */
   readonly column?: ColumnPlace
 }
+
+/** DescribedFinding is a finding whose operation may be unknown: one read back from a migration file's record (see down-hazard-record). */
+export type DescribedFinding = Omit<HazardFinding, 'operation'> & { readonly operation?: Operation }

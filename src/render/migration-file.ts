@@ -7,6 +7,7 @@ import { migrationClassName, migrationFileName } from './migration-name'
 import { OUTSIDE_TRANSACTION_NOTE, commitFirstLines, outsideTransactionLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
 import { warningLine } from '../hazards/warning'
+import { downHazardRecordLine } from '../hazards/down-hazard-record'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { statementCode } from './statement-code'
 import { bullets } from './text-lines'
@@ -103,9 +104,12 @@ function header(plan: MigrationPlan, className: string): string[] {
   const downHazards = plan.downHazards ?? []
   if (downHazards.length > 0) {
     text.push('', `Down hazards (${downHazardsHeading}):`, ...bullets(downHazards.map(hazardPointer), '  '))
+    if (downHazards.some((h) => h.finding.probe !== undefined)) text.push('The line "typeorm-autogen down hazards" below records what downgrade counts: leave it as it is.')
   }
   const lines = text.flatMap((line) => commentLines(line))
-  return plan.phase === undefined ? lines : [...lines, phaseRecordLine(plan.phase.record)]
+  const downRecord = downHazardRecordLine(downHazards)
+  // The phase's record stays the last line, as its header says.
+  return [...lines, ...(downRecord === undefined ? [] : [downRecord]), ...(plan.phase === undefined ? [] : [phaseRecordLine(plan.phase.record)])]
 }
 
 /** downHazardsHeading says, in the file's header, what the hazards of down() are and what becomes of them. */
