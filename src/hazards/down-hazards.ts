@@ -4,7 +4,10 @@ import { copyFindings } from './copy-rules'
 import { describeHazard } from './describe-hazard'
 import { enumValueFindings } from './enum-rules'
 import { addExclusionFindings } from './exclusion-rules'
+import { sameName } from '../model/qualified-name'
+import type { UnrestorableDrop } from '../plan/unrestorable'
 import { findHazards } from './find-hazards'
+import { type RuleContext, ruleContext } from './rule-context'
 import { addForeignKeyFindings } from './foreign-key-rules'
 import type { Hazard, HazardCode } from './hazard'
 import type { HazardFinding } from './hazard-finding'
@@ -48,10 +51,26 @@ export interface DownHazard extends Hazard {
 
 /**
  * findDownHazards runs the rules that hold for a `down` over its operations and statements (`input.changes` is the
- * reversed change set, starting from the schema `up` leaves). Pure; the order is findHazards'.
+ * reversed change set, starting from the schema `up` leaves). Pure; the order is findHazards'. What `down` stops
+ * at its start for (`unrestorable`, up's IRREVERSIBLE) is no hazard of its own: see stoppedFirst.
  */
-export function findDownHazards(input: HazardInput): DownHazard[] {
+export function findDownHazards(input: HazardInput, unrestorable: readonly UnrestorableDrop[] = []): DownHazard[] {
+  const context = ruleContext(input)
   return findHazards(input, downHazardRules)
-    .filter((finding) => downHazardCodes.has(finding.code))
+    .filter((finding) => downHazardCodes.has(finding.code) && !stoppedFirst(finding, context, unrestorable))
     .map((finding) => ({ ...describeHazard(finding), finding }))
+}
+
+/**
+ * stoppedFirst says whether `down` checks for what the finding is about before its first change, and stops there,
+ * `up` already reporting it as IRREVERSIBLE: anything on a table with a column that cannot come back (it stops
+ * while the table has rows, and an empty table has nothing to lose), and the foreign key that cannot come back
+ * over rows referencing a dropped table.
+ */
+function stoppedFirst(finding: HazardFinding, context: RuleContext, unrestorable: readonly UnrestorableDrop[]): boolean {
+  const table = context.input.changes.tableAt[context.indexOf(finding.operation)]
+  if (table === undefined) return false
+  const { operation } = finding
+  return unrestorable.some((drop) => sameName(drop.tableAfter, table.firstName) && (drop.kind === 'column' ||
+    operation.kind === 'add_foreign_key' && operation.foreignKey.name === drop.op.foreignKey.name))
 }

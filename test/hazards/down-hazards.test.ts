@@ -54,30 +54,60 @@ function membersAdded(label: string) {
   return [MemberAdded, Badge]
 }
 
+/** up drops NOT NULL columns with no default (IRREVERSIBLE), and the check: down stops first while the table has rows. */
+@Entity('member')
+class MemberWithout {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 100 }) name: string
+  @Column({ type: 'integer' }) score: number
+}
+
+@Entity('tagged')
+class Tagged {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 20, nullable: true, unique: true }) code: string | null
+  @ManyToOne(() => Team, { nullable: true }) @JoinColumn({ name: 'teamId' }) team: Team | null
+  @Column({ type: 'integer', nullable: true }) teamId: number | null
+}
+
+/** up drops the nullable columns: down adds them back holding NULL in every row, which no unique or foreign key refuses. */
+@Entity('tagged')
+class TaggedWithout {
+  @PrimaryGeneratedColumn() id: number
+}
+
 describe.each(allDialects('down_hazards'))('%s: the hazards of down are found at generate, without counts', (label, create) => {
   let db: TestDatabase
   beforeAll(async () => {
     db = await create()
-    await migrateTo(db, [Team, membersBefore(label)], 'Init')
+    await migrateTo(db, [Team, Tagged, membersBefore(label)], 'Init')
+    await db.query('INSERT INTO team (id) VALUES (1)')
+    await db.query('INSERT INTO tagged (code, "teamId") VALUES (\'a\', 1)'.replace(/"/g, label === 'mariadb' ? '`' : '"'))
   })
   afterAll(async () => {
     await db.drop()
   })
 
   it('a down that narrows, sets NOT NULL, puts back an enum, a unique, a check and a foreign key warns of each', async () => {
-    const comparison = await compareProject(projectFor(db, [Team, MemberLoosened]))
+    const comparison = await compareProject(projectFor(db, [Team, Tagged, MemberLoosened]))
     expect((comparison.downHazards ?? []).map((h) => h.code).sort()).toEqual(expectedCodes(label))
     expect(comparison.downHazards!.every((h) => h.measurement === undefined)).toBe(true)
   })
 
   it('a down that only drops what up added has no hazards', async () => {
-    const comparison = await compareProject(projectFor(db, [Team, ...membersAdded(label)]))
+    const comparison = await compareProject(projectFor(db, [Team, Tagged, ...membersAdded(label)]))
     expect(comparison.up.length).toBeGreaterThan(0)
     expect(comparison.downHazards).toEqual([])
   })
 
+  it('a down that adds back the columns up dropped, empty, with their unique and foreign key, has none', async () => {
+    const comparison = await compareProject(projectFor(db, [Team, TaggedWithout, MemberWithout]))
+    expect(comparison.hazards.filter((h) => h.code === 'IRREVERSIBLE').length).toBeGreaterThan(0)
+    expect(comparison.downHazards).toEqual([])
+  })
+
   it('diff and check list them in text, json and markdown, apart from the hazards of up', async () => {
-    const comparison = await compareProject(projectFor(db, [Team, MemberLoosened]))
+    const comparison = await compareProject(projectFor(db, [Team, Tagged, MemberLoosened]))
     const text = renderReport(comparison, 'text', 'both')
     expect(text).toContain('Down hazards (where down fails or loses what was written since up; downgrade counts them first):')
     expect(text.slice(text.indexOf('Down SQL:'))).toMatch(/-- down hazard SET_NOT_NULL ("public"\.)?"member"\."name" \(warning\)/)
@@ -88,7 +118,7 @@ describe.each(allDialects('down_hazards'))('%s: the hazards of down are found at
   })
 
   it('the file lists them in a section of their own and above their statements in down(), with nothing to accept', async () => {
-    const result = await generateMigration(projectFor(db, [Team, MemberLoosened]), 'Loosen', 1_900_000_000_000, { dryRun: false })
+    const result = await generateMigration(projectFor(db, [Team, Tagged, MemberLoosened]), 'Loosen', 1_900_000_000_000, { dryRun: false })
     const source = readFileSync(result.file!, 'utf8')
     const down = source.slice(source.indexOf('public async down('))
     expect(source).toContain('Down hazards (')
