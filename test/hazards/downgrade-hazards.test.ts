@@ -63,6 +63,13 @@ describe.each(databases)('%s: downgrade counts the hazards of down before it run
     expect(Number(n)).toBe(4)
   })
 
+  it('show and history --verbose give the file\'s Down hazards section, without the record downgrade reads', async () => {
+    for (const run of [await cli('show', 'Loosen1700000001000'), await cli('history', '--verbose')]) {
+      expect(run.stdout).toContain('Down hazards (')
+      expect(run.stdout).not.toContain('typeorm-autogen down hazards:')
+    }
+  })
+
   it('says nothing once no row stands in the way, and reverts', async () => {
     await db.query("DELETE FROM note WHERE label IS NULL OR text = 'c' OR text = 'd'")
     const run = await cli('downgrade')
