@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs'
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { unacceptedHazards } from '../../src/hazards/accepted-hazards'
 import { compareProject } from '../../src/pipeline/compare-project'
+import { downHazardsNow } from '../../src/pipeline/down-hazards-at-downgrade'
 import { generateMigration } from '../../src/pipeline/generate-migration'
+import { shownBy } from '../../src/pipeline/shown-findings'
 import { renderReport } from '../../src/render/report'
 import { migrateTo, projectFor } from '../support/migration-cycle'
-import { allDialects, type TestDatabase } from '../support/test-database'
+import { allDialects, inQuotesOf, type TestDatabase } from '../support/test-database'
 
 @Entity('team')
 class Team {
@@ -135,3 +137,70 @@ function expectedCodes(label: string): string[] {
     default: return ['ADD_CHECK', 'ADD_FOREIGN_KEY', 'ADD_UNIQUE', 'SET_NOT_NULL', 'TYPE_CAST_MAY_FAIL', 'TYPE_NARROWING']
   }
 }
+
+function states(label: string, labels: readonly string[]) {
+  @Entity('state')
+  class State {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: label === 'sqlite' ? 'simple-enum' : 'enum', enum: labels }) status: string
+  }
+  return State
+}
+
+@Entity('parent')
+class Parent {
+  @PrimaryGeneratedColumn() id: number
+}
+
+function children(checked: boolean) {
+  @Entity('child')
+  @Check('qty_not_negative', 'qty >= 0')
+  class ChildChecked {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'integer' }) qty: number
+    @ManyToOne(() => Parent) @JoinColumn({ name: 'parentId' }) parent: Parent
+    @Column({ type: 'integer' }) parentId: number
+  }
+  @Entity('child')
+  class ChildLoose {
+    @PrimaryGeneratedColumn() id: number
+    @Column({ type: 'integer' }) qty: number
+    @Column({ type: 'integer' }) parentId: number
+  }
+  return checked ? ChildChecked : ChildLoose
+}
+
+describe.each(allDialects('down_counts'))('%s: downgrade counts what a down puts back on the rows written since', (label, create) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await create()
+    await migrateTo(db, [states(label, ['on', 'off']), Parent, children(true)], 'Init')
+  })
+
+  it('a check and a foreign key up dropped: the rows breaking the check and those pointing nowhere', async () => {
+    const entities = [states(label, ['on', 'off']), Parent, children(false)]
+    await migrateTo(db, entities, 'Loosen')
+    await db.query('INSERT INTO parent (id) VALUES (1)')
+    await db.query(inQuotesOf(label, 'INSERT INTO child (qty, "parentId") VALUES (1, 1), (-1, 1), (2, 7)'))
+    const applied = (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id DESC'))[0]!.name
+    const now = await downHazardsNow(projectFor(db, entities), [applied], shownBy({}))
+    expect(now.warnings).toEqual([])
+    expect(now.migrations.flatMap((m) => m.hazards.map((h) => [h.code, h.measurement?.count])).sort()).toEqual([['ADD_CHECK', 1], ['ADD_FOREIGN_KEY', 1]])
+    await db.query('DELETE FROM child')
+  })
+  afterAll(async () => {
+    await db.drop()
+  })
+
+  it('ENUM_VALUE_REMOVED, with the rows holding the label', async () => {
+    const entities = [states(label, ['on', 'off', 'paused']), Parent, children(false)]
+    const { up } = await migrateTo(db, entities, 'Paused')
+    expect(up.length).toBeGreaterThan(0)
+    await db.query("INSERT INTO state (status) VALUES ('on'), ('paused'), ('paused')")
+    const project = projectFor(db, entities)
+    const applied = (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id DESC'))[0]!.name
+    const now = await downHazardsNow(project, [applied], shownBy({}))
+    expect(now.warnings).toEqual([])
+    expect(now.migrations.flatMap((m) => m.hazards.map((h) => [h.code, h.measurement?.count]))).toEqual([['ENUM_VALUE_REMOVED', 2]])
+  })
+})
