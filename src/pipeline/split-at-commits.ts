@@ -1,9 +1,9 @@
 import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
 import { type ChangeSet, changeSetOf, sliceChangeSet } from '../plan/change-set'
-import type { DownCompiler } from './compile-down'
+import { type DownCompiler, compileDown } from './compile-down'
 import type { HazardDialect } from '../hazards/hazard-input'
-import { type PlannedDown, planDown } from './planned-down'
+import { planDown } from './planned-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -39,14 +39,16 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
   const main = parts.length - 1
   return [...parts, ...(online === undefined ? [] : [online])].map((part, i): MigrationPlan => {
     const { phase, ...rest } = plan
+    // The hazards of each part's down are found once the parts are cut, not at each step of the cutting.
+    const down = planDown(dialect, part.changes)
     return {
       ...rest,
       name: names[i]!,
       timestamp: plan.timestamp + i,
       up: part.ops,
       upStatements: part.upStatements,
-      downStatements: part.downStatements,
-      downHazards: part.downHazards,
+      downStatements: down.downStatements,
+      downHazards: down.downHazards,
       warnings: i === main ? plan.warnings : [],
       hazards: (plan.hazards ?? []).filter((h) =>
         h.operation === undefined ? i === main : part.ops.includes(h.operation) || (i === main && !plan.up.includes(h.operation))),
@@ -63,9 +65,11 @@ const ONLINE_REASON = 'indexes built without blocking writes (CREATE INDEX CONCU
 /** PartCompiler is what of a dialect compiling the parts both ways, and finding the hazards of their `down`, takes. */
 type PartCompiler = DownCompiler & HazardDialect
 
-interface Part extends PlannedDown {
+interface Part {
   readonly ops: readonly Operation[]
+  readonly changes: ChangeSet
   readonly upStatements: readonly Statement[]
+  readonly downStatements: readonly Statement[]
 }
 
 /** cutAtCommits groups the operations greedily: an operation starts a new group when the group would need a commit inside. */
@@ -91,8 +95,9 @@ function cutAtCommits(changes: ChangeSet, dialect: PartCompiler): Part[] {
 function compiled(changes: ChangeSet, dialect: PartCompiler): Part {
   return {
     ops: changes.ops,
+    changes,
     upStatements: dialect.compile(changes),
-    ...planDown(dialect, changes),
+    downStatements: compileDown(dialect, changes),
   }
 }
 
