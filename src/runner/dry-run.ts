@@ -55,6 +55,8 @@ export async function dryRunDowngrade(
   return withConnection(project, async (dataSource) => {
     boundMigrations(dataSource, timeouts)
     const toRevert = await revertible(dataSource, target)
+    // Refused before the warnings about the run, which it will not make.
+    if (toRevert.length > 0) refuseWithoutTransactionalDdl(dataSource)
     if (toRevert.length > 0) await beforeRevert?.(toRevert)
     return inRolledBackTransaction(dataSource, toRevert, 'down', (executor, runner, migration) => executor.deleteExecutedMigration(runner, migration))
   }, 'records')

@@ -47,6 +47,12 @@ describe.each(databases)('%s: downgrade counts the hazards of down before it run
   })
 
   it('warns of each, with what stands in its way on this database, before down runs', async () => {
+    if (label === 'mariadb') {
+      // Its dry run is refused (no transaction holds schema changes there) before the warnings of a run it will not make.
+      const refused = await cli('downgrade', '--dry-run')
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).not.toContain(' down: ')
+    }
     const run = label === 'mariadb' ? await cli('downgrade') : await cli('downgrade', '--dry-run')
     const warned = run.stderr.split('\n').filter((line) => line.startsWith('warning: Loosen1700000001000 down: '))
     expect(warned).toEqual(expect.arrayContaining([
