@@ -80,13 +80,14 @@ export const hazardRules: readonly HazardRule[] = [
 ]
 
 /**
- * findHazards runs every rule over a migration's operations and statements. Pure. Findings come in the
- * order of their operations, then of the codes, then of their text, so that equal input gives equal output.
+ * findHazards runs the rules (every rule unless `rules` are given) over a migration's operations and statements.
+ * Pure. Findings come in the order of their operations, then of the codes, then of their text, so that equal input
+ * gives equal output.
  */
-export function findHazards(input: HazardInput): HazardFinding[] {
+export function findHazards(input: HazardInput, rules: readonly HazardRule[] = hazardRules): HazardFinding[] {
   const context = ruleContext(input)
   const position = (f: HazardFinding) => context.indexOf(f.operation)
-  return withoutRepeatedRewrites(hazardRules.flatMap((rule) => rule(context)))
+  return withoutRepeatedRewrites(rules.flatMap((rule) => rule(context)))
     .sort((a, b) => position(a) - position(b) || hazardCodes.indexOf(a.code) - hazardCodes.indexOf(b.code) || compareText(a.what, b.what))
 }
 

@@ -20,3 +20,6 @@ export interface HazardFinding {
   /** Shown only where its probe counts at least one row: it is about rows that are rarely there, and not counted, it says nothing. */
   readonly onlyWhenFound?: true
 }
+
+/** DescribedFinding is a finding whose operation may be unknown: one read back from a migration file's record (see down-hazard-record). */
+export type DescribedFinding = Omit<HazardFinding, 'operation'> & { readonly operation?: Operation }

@@ -9,9 +9,9 @@ export type HazardDialect = Pick<Dialect, 'capabilities' | 'classifyTypeChange' 
 
 /** HazardInput is everything the rules read. They are pure: no I/O, no dialect names. */
 export interface HazardInput {
-  /** The `up` operations, in order, grouped per table, starting from the database as it is. */
+  /** The `up` operations, in order, grouped per table, starting from the database as it is (or a `down`'s, see findDownHazards). */
   readonly changes: ChangeSet
-  /** The compiled `up` statements. */
+  /** The compiled statements of those operations. */
   readonly statements: readonly Statement[]
   readonly dialect: HazardDialect
   /** The entities' model as TypeORM describes it, before `normalize`: shows declarations the database cannot keep. */

@@ -101,6 +101,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
       up,
       upStatements: planned.upStatements,
       downStatements: planned.downStatements,
+      downHazards: planned.downHazards,
       warnings: [
         ...historyWarnings(history),
         ...warningsOf('CONTRACT_DUE', contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),

@@ -12,15 +12,14 @@ export type DownCompiler = Pick<Dialect, 'compile' | 'quoteIdent' | 'classifyTyp
  * compileDown compiles the `down` of `up`. When `up` drops what `down` cannot bring back while rows stand in
  * the way (see unrestorableDrops), `down` first checks for such rows and stops, before any change, with one
  * line naming what and why; so it does while rows hold values its type changes would round (see downRoundingGuards).
- * Without them it runs whole.
+ * Without them it runs whole. `down` is the reversed change set of `up`, where the caller has it already.
  */
-export function compileDown(dialect: DownCompiler, up: ChangeSet): Statement[] {
+export function compileDown(dialect: DownCompiler, up: ChangeSet, down: ChangeSet = reverseChangeSet(up)): Statement[] {
   const guards = unrestorableDrops(up).map((drop): Statement => ({
     sql: `SELECT 1 FROM ${tableSql(dialect, drop.tableAfter)}${drop.kind === 'reference' ? ` WHERE ${drop.columns.map((c) => `${dialect.quoteIdent(c)} IS NOT NULL`).join(' AND ')}` : ''} LIMIT 1`,
     operations: [],
     failIfRows: `down cannot run: ${unrestorableText(drop)}; nothing was changed`,
   }))
-  const down = reverseChangeSet(up)
   return [...guards, ...downRoundingGuards(dialect, down), ...dialect.compile(down)]
 }
 

@@ -6,7 +6,7 @@ import type { HazardCode } from '../hazards/hazard'
 import type { HazardFinding } from '../hazards/hazard-finding'
 import type { SchemaModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
-import { compileDown } from './compile-down'
+import { planDown } from './planned-down'
 import { changeSetOf } from '../plan/change-set'
 import { type MigrationPlan, pendingPlan } from '../plan/migration-plan'
 import { type ExpandContract, splitExpandContract } from '../strategy/expand-contract'
@@ -69,7 +69,7 @@ export async function phase(
   return pendingPlan({
     up: ops,
     upStatements,
-    downStatements: compileDown(dialect, changes),
+    ...planDown(dialect, changes),
     hazards: measured.hazards,
     warnings: warningsOf('NOT_COUNTED', measured.warnings),
   })

@@ -2,7 +2,7 @@ import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { DEFAULT_ROW_LIMIT, type Probe, type ProbeResult } from '../dialect/probe'
 import { describeHazard } from '../hazards/describe-hazard'
 import type { Hazard } from '../hazards/hazard'
-import type { HazardFinding } from '../hazards/hazard-finding'
+import type { DescribedFinding } from '../hazards/hazard-finding'
 
 /** MeasuredHazards are hazards with their data counted, and a warning when counting failed. */
 export interface MeasuredHazards {
@@ -18,7 +18,7 @@ export interface MeasuredHazards {
  * adds first), so then each probe is asked alone, and only the hazards of those that fail go uncounted.
  */
 export async function measureHazards(
-  findings: readonly HazardFinding[],
+  findings: readonly DescribedFinding[],
   dialect: Pick<Dialect, 'measure'>,
   connection: DatabaseConnection,
   rowLimit: number = DEFAULT_ROW_LIMIT,
@@ -32,8 +32,8 @@ export async function measureHazards(
   }
   if (probes.length === 0) return { hazards: uncountedHazards(findings), warnings: [] }
   const { results, failures } = await measureEach(probes, dialect, connection, rowLimit)
-  const indexOf = (f: HazardFinding) => f.probe === undefined ? undefined : keys.get(JSON.stringify(f.probe))!
-  const found = (f: HazardFinding) => f.onlyWhenFound !== true || (results[indexOf(f)!]?.count ?? 0) > 0
+  const indexOf = (f: DescribedFinding) => f.probe === undefined ? undefined : keys.get(JSON.stringify(f.probe))!
+  const found = (f: DescribedFinding) => f.onlyWhenFound !== true || (results[indexOf(f)!]?.count ?? 0) > 0
   const hazards = findings.filter(found).map((f) => describeHazard(f, f.probe && results[indexOf(f)!], rowLimit))
   if (failures.size === 0) return { hazards, warnings: [] }
   const uncounted = new Set(findings.filter((f) => failures.has(indexOf(f)!) && f.onlyWhenFound !== true).map((f) => f.code))
@@ -43,7 +43,7 @@ export async function measureHazards(
 }
 
 /** uncountedHazards are the hazards of `findings` with no data counted: those shown only where rows are found are left out. */
-export function uncountedHazards(findings: readonly HazardFinding[]): Hazard[] {
+export function uncountedHazards(findings: readonly DescribedFinding[]): Hazard[] {
   return findings.filter((f) => f.onlyWhenFound !== true).map((f) => describeHazard(f))
 }
 

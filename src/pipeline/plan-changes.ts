@@ -6,17 +6,16 @@ import { type ChangeSet, changeSetOf } from '../plan/change-set'
 import { inOnlineForms } from '../plan/online-forms'
 import { UserError } from '../source/user-error'
 import type { LoadedProject } from '../source/load-config'
-import { compileDown } from './compile-down'
+import { type PlannedDown, planDown } from './planned-down'
 import type { CompareOptions } from './compare-project'
 import type { ProjectReading } from './read-project'
 import { type ResolvedRenames, resolveRenames } from './resolve-renames'
 
 /** PlannedChanges is the direct migration planned from a reading: renames, operations, SQL both ways, hazard findings. */
-export interface PlannedChanges {
+export interface PlannedChanges extends PlannedDown {
   readonly renamed: ResolvedRenames
   readonly changes: ChangeSet
   readonly upStatements: readonly Statement[]
-  readonly downStatements: readonly Statement[]
   /** What may go wrong running `up`, its data not counted yet. */
   readonly findings: readonly HazardFinding[]
 }
@@ -39,5 +38,5 @@ export async function planChanges(project: LoadedProject, read: ProjectReading, 
   const findings = findHazards({
     changes, statements: upStatements, dialect, declared: entities.model, suspectedRenames: renamed.unresolved,
   })
-  return { renamed, changes, upStatements, downStatements: compileDown(dialect, changes), findings }
+  return { renamed, changes, upStatements, ...planDown(dialect, changes), findings }
 }

@@ -34,6 +34,7 @@ export function shownPlan(plan: MigrationPlan, shown: Shown): MigrationPlan {
     ...plan,
     warnings: shown.warnings ? plan.warnings.filter((w) => !shown.ignore.has(w.code)) : [],
     ...(plan.hazards !== undefined && { hazards: plan.hazards.filter((h) => isShown(h, shown)) }),
+    ...(plan.downHazards !== undefined && { downHazards: plan.downHazards.filter((h) => isShown(h, shown)) }),
   }
 }
 

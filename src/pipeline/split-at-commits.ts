@@ -2,6 +2,8 @@ import type { Statement } from '../dialect/statement'
 import type { SchemaModel } from '../model/schema-model'
 import { type ChangeSet, changeSetOf, sliceChangeSet } from '../plan/change-set'
 import { type DownCompiler, compileDown } from './compile-down'
+import type { HazardDialect } from '../hazards/hazard-input'
+import { planDown } from './planned-down'
 import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../plan/migration-plan'
@@ -18,7 +20,7 @@ import { isOnline } from '../plan/online-forms'
  * warnings and phase, the first is `<Name>EnumValues` when it only alters enum types (else the parts are
  * `<Name>Step<n>`), and the online one is `<Name>Online`. `before` is the schema the plan starts from.
  */
-export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: DownCompiler): MigrationPlan[] {
+export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect: PartCompiler): MigrationPlan[] {
   const onlineFrom = plan.up.findIndex(isOnline)
   const needsCut = needsCommit(plan.upStatements) || needsCommit(plan.downStatements)
   if (onlineFrom === 0) return [{ ...plan, outsideTransaction: true }]
@@ -37,13 +39,16 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
   const main = parts.length - 1
   return [...parts, ...(online === undefined ? [] : [online])].map((part, i): MigrationPlan => {
     const { phase, ...rest } = plan
+    // The hazards of each part's down are found once the parts are cut, not at each step of the cutting.
+    const down = planDown(dialect, part.changes)
     return {
       ...rest,
       name: names[i]!,
       timestamp: plan.timestamp + i,
       up: part.ops,
       upStatements: part.upStatements,
-      downStatements: part.downStatements,
+      downStatements: down.downStatements,
+      downHazards: down.downHazards,
       warnings: i === main ? plan.warnings : [],
       hazards: (plan.hazards ?? []).filter((h) =>
         h.operation === undefined ? i === main : part.ops.includes(h.operation) || (i === main && !plan.up.includes(h.operation))),
@@ -57,14 +62,18 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
 const ONLINE_REASON = 'indexes built without blocking writes (CREATE INDEX CONCURRENTLY) and constraints validated apart cannot run in a transaction: ' +
   'they run last, in a migration of their own, once the rest has committed'
 
+/** PartCompiler is what of a dialect compiling the parts both ways, and finding the hazards of their `down`, takes. */
+type PartCompiler = DownCompiler & HazardDialect
+
 interface Part {
   readonly ops: readonly Operation[]
+  readonly changes: ChangeSet
   readonly upStatements: readonly Statement[]
   readonly downStatements: readonly Statement[]
 }
 
 /** cutAtCommits groups the operations greedily: an operation starts a new group when the group would need a commit inside. */
-function cutAtCommits(changes: ChangeSet, dialect: DownCompiler): Part[] {
+function cutAtCommits(changes: ChangeSet, dialect: PartCompiler): Part[] {
   const parts: Part[] = []
   let start = 0
   let current = compiled(sliceChangeSet(changes, 0, 0), dialect)
@@ -83,9 +92,10 @@ function cutAtCommits(changes: ChangeSet, dialect: DownCompiler): Part[] {
   return parts
 }
 
-function compiled(changes: ChangeSet, dialect: DownCompiler): Part {
+function compiled(changes: ChangeSet, dialect: PartCompiler): Part {
   return {
     ops: changes.ops,
+    changes,
     upStatements: dialect.compile(changes),
     downStatements: compileDown(dialect, changes),
   }

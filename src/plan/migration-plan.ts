@@ -2,6 +2,7 @@ import type { Warning } from '../hazards/warning'
 import type { Statement } from '../dialect/statement'
 import type { RenameDecision } from '../diff/rename-types'
 import type { Hazard } from '../hazards/hazard'
+import type { DownHazard } from '../hazards/down-hazards'
 import type { Operation } from '../operations/operation'
 import type { MigrationPart } from './migration-part'
 import type { MigrationPhase } from './migration-phase'
@@ -25,6 +26,11 @@ export interface MigrationPlan {
   readonly warnings: readonly Warning[]
   /** What may go wrong running `up` (see src/hazards); the file comments each above its statement. None when absent. */
   readonly hazards?: readonly Hazard[]
+  /**
+   * What may go wrong running `down` once rows are written after `up` (see findDownHazards), not counted: the file
+   * comments each above its statement in `down`, and `downgrade` counts them first. None when absent.
+   */
+  readonly downHazards?: readonly DownHazard[]
   /** Renames carried out (decorator, flag or prompt): each is a RENAME in `up`, keeping the rows. None when absent. */
   readonly renames?: readonly RenameDecision[]
   /** Set on the two migrations of an expand and contract pair: which one this is. */
@@ -53,10 +59,11 @@ export function namedPlan(plan: PlannedContent, name: string, timestamp: number)
 
 /** planContent picks a plan's own fields from `plan` (a Comparison carries more). */
 export function planContent(plan: PlannedContent): PlannedContent {
-  const { up, upStatements, downStatements, warnings, hazards, renames, phase, part, outsideTransaction } = plan
+  const { up, upStatements, downStatements, warnings, hazards, downHazards, renames, phase, part, outsideTransaction } = plan
   return {
     up, upStatements, downStatements, warnings,
     ...(hazards !== undefined && { hazards }),
+    ...(downHazards !== undefined && { downHazards }),
     ...(renames !== undefined && { renames }),
     ...(phase !== undefined && { phase }),
     ...(part !== undefined && { part }),

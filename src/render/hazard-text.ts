@@ -33,6 +33,15 @@ export function hazardComment(hazard: Hazard): string {
   return isNote(hazard) ? `note ${hazard.code}: ${hazard.message}` : `hazard ${hazardLine(hazard)}`
 }
 
+/**
+ * downHazardComment is the text of the comment put above the statement of `down` a hazard of `down` concerns:
+ * `down hazard <line>`. Nobody accepts it: status, upgrade and `check --fail-on` never read it (see
+ * hazards/accepted-hazards.ts), and `downgrade` counts it on the live database before it runs `down`.
+ */
+export function downHazardComment(hazard: Hazard): string {
+  return `down hazard ${hazardLine(hazard)}`
+}
+
 /** PlacedHazards are hazards by the index of the first statement that carries out their operation; `unplaced` have none. */
 export interface PlacedHazards {
   readonly byStatement: ReadonlyMap<number, readonly Hazard[]>

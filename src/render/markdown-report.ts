@@ -11,7 +11,7 @@ import { displayName } from './operation-pieces'
 import type { CheckFinding } from '../hazards/check-finding'
 import type { ReportContext } from './report-context'
 import { runSummary } from './run-summary'
-import { pointerComment, sqlLines } from './sql-lines'
+import { downPointerComment, pointerComment, sqlLines } from './sql-lines'
 import { tableDefinition } from './table-definition'
 
 const groups: readonly { readonly severity: Severity; readonly heading: string }[] = [
@@ -34,6 +34,7 @@ export function renderMarkdownReport(plan: MigrationPlan, context: ReportContext
     problemsSection(context.problems ?? []),
     changesSection(plan),
     hazardsSection(plan.hazards ?? []),
+    downHazardsSection(plan.downHazards ?? []),
     warningsSection(plan),
     sqlSection(plan),
     definitionsSection(context.changes?.tables ?? []),
@@ -66,6 +67,16 @@ function hazardsSection(hazards: readonly Hazard[]): string[] {
   return lines.length === 0 ? [] : ['### Hazards', ...lines]
 }
 
+/** downHazardsSection lists the hazards of down, which nobody accepts: downgrade counts them before it runs down. */
+function downHazardsSection(hazards: readonly Hazard[]): string[] {
+  if (hazards.length === 0) return []
+  return [
+    `### Hazards of down (${hazards.length})`, '',
+    'Where `down` fails or loses what is written after `up` runs; `downgrade` counts them before it runs `down`.', '',
+    ...hazards.map(hazardItem),
+  ]
+}
+
 function hazardItem(hazard: Hazard): string {
   const subject = hazardSubject(hazard)
   return `- **${hazard.code}**${subject === undefined ? '' : ` ${codeSpan(subject)}`}: ${markdownText(hazard.message)}`
@@ -83,7 +94,7 @@ function sqlSection(plan: MigrationPlan): string[] {
   return [
     ...script('Up SQL', plan.upStatements, sqlLines(plan.upStatements, plan.hazards, pointerComment)),
     '',
-    ...script('Down SQL', plan.downStatements, sqlLines(plan.downStatements)),
+    ...script('Down SQL', plan.downStatements, sqlLines(plan.downStatements, plan.downHazards, downPointerComment)),
   ]
 }
 

@@ -1,12 +1,13 @@
 import type { Statement } from '../dialect/statement'
 import { type Hazard, isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
-import { hazardComment, hazardPointer, placeHazards } from './hazard-text'
+import { downHazardComment, hazardComment, hazardPointer, placeHazards } from './hazard-text'
 import { type MigrationFormat, typeScriptMigration } from './migration-format'
 import { migrationClassName, migrationFileName } from './migration-name'
 import { OUTSIDE_TRANSACTION_NOTE, commitFirstLines, outsideTransactionLines, partLines } from './part-text'
 import { phaseLines, phaseRecordLine } from './phase-text'
 import { warningLine } from '../hazards/warning'
+import { downHazardRecordLine } from '../hazards/down-hazard-record'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { statementCode } from './statement-code'
 import { bullets } from './text-lines'
@@ -34,12 +35,13 @@ export function renderMigrationFile(plan: MigrationPlan, format: MigrationFormat
   const className = migrationClassName(plan.name, plan.timestamp)
   const outside = plan.outsideTransaction === true
   const indent = outside ? step + step + step : step + step
-  const body = (statements: readonly Statement[], hazards: readonly Hazard[], commitFirst: boolean) => {
-    const lines = methodBody(statements, hazards, indent, commitFirst)
+  const body = (statements: readonly Statement[], hazards: readonly Hazard[], comment: (hazard: Hazard) => string, commitFirst: boolean) => {
+    const lines = methodBody(statements, hazards, comment, indent, commitFirst)
     return outside ? outsideTransactionLines(lines, step + step, step) : lines
   }
-  const up = body(plan.upStatements, plan.hazards ?? [], (plan.part?.number ?? 1) > 1 && !outside)
-  const source = migrationSource(header(plan, className), className, up, body(plan.downStatements, [], false), format)
+  const up = body(plan.upStatements, plan.hazards ?? [], hazardComment, (plan.part?.number ?? 1) > 1 && !outside)
+  const down = body(plan.downStatements, plan.downHazards ?? [], downHazardComment, false)
+  const source = migrationSource(header(plan, className), className, up, down, format)
   return { fileName: migrationFileName(plan.name, plan.timestamp, format), source }
 }
 
@@ -99,17 +101,29 @@ function header(plan: MigrationPlan, className: string): string[] {
   if (notes.length > 0) {
     text.push('', 'Notes (explained above their statements in up(); nothing to accept):', ...bullets(notes.map(hazardPointer), '  '))
   }
+  const downHazards = plan.downHazards ?? []
+  if (downHazards.length > 0) {
+    text.push('', `Down hazards (${downHazardsHeading}):`, ...bullets(downHazards.map(hazardPointer), '  '))
+    if (downHazards.some((h) => h.finding.probe !== undefined)) text.push('The line "typeorm-autogen down hazards" below records what downgrade counts: leave it as it is.')
+  }
   const lines = text.flatMap((line) => commentLines(line))
-  return plan.phase === undefined ? lines : [...lines, phaseRecordLine(plan.phase.record)]
+  const downRecord = downHazardRecordLine(downHazards)
+  // The phase's record stays the last line, as its header says.
+  return [...lines, ...(downRecord === undefined ? [] : [downRecord]), ...(plan.phase === undefined ? [] : [phaseRecordLine(plan.phase.record)])]
 }
 
+/** downHazardsHeading says, in the file's header, what the hazards of down() are and what becomes of them. */
+const downHazardsHeading = 'where down() fails or loses what was written since up(); explained above them in down(); downgrade counts them first'
+
 /**
- * methodBody writes the body of `up` or `down`: each statement with the `// hazard` comments of the hazards
- * it carries out right above it; hazards no statement carries out are commented at the top of the method.
+ * methodBody writes the body of `up` or `down`: each statement with the comments (`comment`) of the hazards it
+ * carries out right above it; hazards no statement carries out are commented at the top of the method.
  */
-function methodBody(statements: readonly Statement[], hazards: readonly Hazard[], indent: string, commitFirst: boolean): string[] {
+function methodBody(
+  statements: readonly Statement[], hazards: readonly Hazard[], comment: (hazard: Hazard) => string, indent: string, commitFirst: boolean,
+): string[] {
   const { byStatement, unplaced } = placeHazards(statements, hazards)
-  const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(hazardComment(hazard), indent))
+  const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(comment(hazard), indent))
   const body = statements.length === 0
     ? [...comments(unplaced), `${indent}// Nothing to do.`]
     : [...comments(unplaced), ...statements.flatMap((statement, i) => [...comments(byStatement.get(i) ?? []), ...statementCode(statement, indent)])]

@@ -1,13 +1,13 @@
 import { isNote } from '../hazards/hazard'
 import { inStatementOrder, summarizeChanges, summaryLines } from './change-summary'
 import { renderGithubReport } from './github-report'
-import { hazardComment, hazardLine, operationFinder } from './hazard-text'
+import { downHazardComment, hazardComment, hazardLine, operationFinder } from './hazard-text'
 import { renderMarkdownReport } from './markdown-report'
 import { warningLine } from '../hazards/warning'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { type Paint, plain, type Style } from './paint'
 import type { ReportContext } from './report-context'
-import { pointerComment, sqlLines } from './sql-lines'
+import { downPointerComment, pointerComment, sqlLines } from './sql-lines'
 import { bullets } from './text-lines'
 import { stableData } from './stable-json'
 
@@ -36,7 +36,7 @@ export function renderReport(
   plan: MigrationPlan, format: ReportFormat, direction: ReportDirection = 'up', paint: Paint = plain, context: ReportContext = {},
 ): string {
   const up = () => sqlLines(plan.upStatements, plan.hazards, pointerComment)
-  const down = () => sqlLines(plan.downStatements)
+  const down = () => sqlLines(plan.downStatements, plan.downHazards, downPointerComment)
   switch (format) {
     case 'text': return lines([
       ...summaryText(plan, paint),
@@ -45,7 +45,7 @@ export function renderReport(
     ])
     case 'summary': return lines(summaryText(plan, paint))
     case 'sql': return script(direction === 'down'
-      ? sqlLines(plan.downStatements, [], hazardComment, context.script)
+      ? sqlLines(plan.downStatements, plan.downHazards, downHazardComment, context.script)
       : sqlLines(plan.upStatements, plan.hazards, hazardComment, context.script))
     case 'json': return `${JSON.stringify(jsonReport(plan, context), null, 2)}\n`
     case 'markdown': return renderMarkdownReport(plan, context)
@@ -87,6 +87,7 @@ function jsonReport(plan: MigrationPlan, context: ReportContext): unknown {
         },
       }),
     })) }),
+    ...(plan.downHazards !== undefined && { downHazards: plan.downHazards.map((h) => ({ code: h.code, severity: h.severity, message: h.message })) }),
     ...(context.problems !== undefined && { problems: context.problems.map((p) => stableProblem(p)) }),
   }
 }
@@ -110,6 +111,11 @@ function summaryText(plan: MigrationPlan, paint: Paint): string[] {
   if (hazards.length > 0) list('Hazards:', (i) => (hazards[i]!.severity === 'danger' ? 'danger' : 'warning'), hazards.map(hazardLine))
   const notes = (plan.hazards ?? []).filter(isNote)
   if (notes.length > 0) list('Notes:', () => 'note', notes.map(hazardLine))
+  const downHazards = plan.downHazards ?? []
+  if (downHazards.length > 0) {
+    list('Down hazards (where down fails or loses what was written since up; downgrade counts them first):',
+      (i) => (downHazards[i]!.severity === 'danger' ? 'danger' : 'warning'), downHazards.map(hazardLine))
+  }
   return text
 }
 

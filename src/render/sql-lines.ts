@@ -12,6 +12,11 @@ export function pointerComment(hazard: Hazard): string {
   return `${isNote(hazard) ? 'note' : 'hazard'} ${hazardPointer(hazard)}`
 }
 
+/** downPointerComment marks a statement of `down` with the hazard of `down` it carries out. */
+export function downPointerComment(hazard: Hazard): string {
+  return `down hazard ${hazardPointer(hazard)}`
+}
+
 /**
  * sqlLines writes statements as a SQL script, each ending with `;`, notes on statements and the hazards
  * they carry out as `--` comments (written by `comment`: in full, or as pointers). With the dialect's `script`

@@ -3,7 +3,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import type { LoadedProject } from '../source/load-config'
 import { UserError, messageOf } from '../source/user-error'
 import { withFailingStatement } from './failing-statement'
-import { type BeforeUpgrade, deferredConnectionSetup, knownMigrations, recordedState, revertible, withConnection } from './migration-runner'
+import { type BeforeDowngrade, type BeforeUpgrade, deferredConnectionSetup, knownMigrations, recordedState, revertible, withConnection } from './migration-runner'
 import { migrationNameOf } from '../source/migration-name'
 import type { ExecutorSteps, TypeormMigration } from './migration-script'
 import { type DowngradeTarget, type UpgradeTarget, planUpgrade } from './run-plan'
@@ -48,11 +48,16 @@ export async function dryRunUpgrade(
   }, 'records')
 }
 
-/** dryRunDowngrade reverts the migrations down to `target`, and deletes their records, in a transaction it rolls back. */
-export async function dryRunDowngrade(project: LoadedProject, target: DowngradeTarget, timeouts: MigrationTimeouts = {}): Promise<DryRun> {
+/** dryRunDowngrade reverts the migrations down to `target`, and deletes their records, in a transaction it rolls back; `beforeRevert` is told them first. */
+export async function dryRunDowngrade(
+  project: LoadedProject, target: DowngradeTarget, timeouts: MigrationTimeouts = {}, beforeRevert?: BeforeDowngrade,
+): Promise<DryRun> {
   return withConnection(project, async (dataSource) => {
     boundMigrations(dataSource, timeouts)
     const toRevert = await revertible(dataSource, target)
+    // Refused before the warnings about the run, which it will not make.
+    if (toRevert.length > 0) refuseWithoutTransactionalDdl(dataSource)
+    if (toRevert.length > 0) await beforeRevert?.(toRevert)
     return inRolledBackTransaction(dataSource, toRevert, 'down', (executor, runner, migration) => executor.deleteExecutedMigration(runner, migration))
   }, 'records')
 }

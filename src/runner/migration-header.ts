@@ -1,6 +1,10 @@
 import { partsOfLine } from '../render/part-text'
 import { phaseRecordPrefix } from '../render/phase-text'
 import { unfilledChangesLine } from '../render/empty-migration-file'
+import { downHazardRecordPrefix } from '../hazards/down-hazard-record'
+
+/** recordPrefixes start the header lines written for the tool to read back, not for people: left out of `text`. */
+const recordPrefixes = [phaseRecordPrefix, downHazardRecordPrefix]
 
 /** MigrationHeader is what the comment block on top of a migration file says (see render/migration-file.ts). */
 export interface MigrationHeader {
@@ -20,7 +24,7 @@ export function readMigrationHeader(source: string): MigrationHeader {
   const block: string[] = []
   for (const line of source.split(/\r\n|\n|\r/)) {
     if (!line.startsWith('//')) break
-    if (!line.startsWith(phaseRecordPrefix)) block.push(line.replace(/^\/\/ ?/, ''))
+    if (!recordPrefixes.some((prefix) => line.startsWith(prefix))) block.push(line.replace(/^\/\/ ?/, ''))
   }
   const text = trimBlank(block.slice(1))
   const start = text.indexOf('Changes:')

@@ -108,14 +108,19 @@ async function withQueryRunner(dataSource: DataSource, work: (runner: QueryRunne
   }
 }
 
+/** BeforeDowngrade is told, before `downgrade` (or its dry run) reverts them, the migrations to revert, latest first. */
+export type BeforeDowngrade = (toRevert: readonly string[]) => Promise<void>
+
 /**
  * downgrade reverts the applied migrations down to `target` (by default the last one), latest first, one
- * TypeORM revert each, and returns their names. It reverts nothing when one of them has no file. With
+ * TypeORM revert each, and returns their names; `beforeRevert` is told them first. It reverts nothing when one of them has no file. With
  * `safety.backup`, it backs the database up before the first revert. It holds
  * the migrations lock throughout (see RunSafety). A database that does not exist yet has none applied: it is
  * read as empty, to answer as for one with none, and not created.
  */
-export async function downgrade(project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}): Promise<string[]> {
+export async function downgrade(
+  project: LoadedProject, target: DowngradeTarget = {}, safety: RunSafety = {}, beforeRevert?: BeforeDowngrade,
+): Promise<string[]> {
   if (databaseIsAbsent(project)) {
     if (safety.backup) plannedBackup(project.dataSource.options, safety.backup)
     return withConnection(project, (dataSource) => revertible(dataSource, target), 'reads')
@@ -124,6 +129,7 @@ export async function downgrade(project: LoadedProject, target: DowngradeTarget 
     guardMigrations(dataSource, safety)
     const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)
     const toRevert = await revertible(dataSource, target)
+    if (toRevert.length > 0) await beforeRevert?.(toRevert)
     if (toRevert.length > 0) await backup?.()
     for (const _ of toRevert) await revertLast(dataSource)
     return toRevert

@@ -4,7 +4,7 @@ import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
 import { type CliOutput, printNote } from '../cli-output'
 import { ExitCode } from '../exit-codes'
-import { type RunnerArgs, nothingToRevert, warnBeforeUpgrade } from './runner-commands'
+import { type RunnerArgs, nothingToRevert, warnBeforeDowngrade, warnBeforeUpgrade } from './runner-commands'
 import { shownBy } from '../../pipeline/shown-findings'
 
 /** upgradeDryRunCommand (`upgrade --dry-run`) runs what upgrade would in a transaction it rolls back. */
@@ -20,7 +20,8 @@ export async function upgradeDryRunCommand(args: RunnerArgs & UpgradeTarget, out
 export async function downgradeDryRunCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
-  printDryRun(await dryRunDowngrade(project, args, args.timeouts), 'revert', nothingToRevert(args), output)
+  const warn = warnBeforeDowngrade(project, shownBy(project.settings, args.quiet), output)
+  printDryRun(await dryRunDowngrade(project, args, args.timeouts, warn), 'revert', nothingToRevert(args), output)
   return ExitCode.ok
 }
 

@@ -6,7 +6,8 @@ import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
 import { downgradeVerification, schemaBeforeDowngrade } from '../../pipeline/downgrade-verification'
 import { warningLine } from '../../hazards/warning'
-import { downgrade, upgrade } from '../../runner/migration-runner'
+import { type BeforeDowngrade, downgrade, upgrade } from '../../runner/migration-runner'
+import { downHazardLines, downHazardsNow } from '../../pipeline/down-hazards-at-downgrade'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
 import { inRunOrder } from '../../runner/migration-target'
 import { type RunSafetyArgs, runSafetyReport } from '../run-safety-report'
@@ -64,13 +65,17 @@ export function warnBeforeUpgrade(project: LoadedProject, shown: Shown, output: 
   }
 }
 
-/** downgradeCommand reverts applied migrations down to the target (by default the last one). */
+/**
+ * downgradeCommand reverts applied migrations down to the target (by default the last one). First it prints, as
+ * warnings, the hazards of their `down` that rows of the database stand in the way of (see downHazardsNow); they do
+ * not stop it.
+ */
 export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, output: CliOutput): Promise<number> {
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
   const before = shown.warnings && !shown.ignore.has('STRANDED_FOREIGN_KEY') ? await schemaBeforeDowngrade(project) : undefined
-  const reverted = await downgrade(project, args, runSafetyReport(args, output))
+  const reverted = await downgrade(project, args, runSafetyReport(args, output), warnBeforeDowngrade(project, shown, output))
   if (reverted.length === 0) output.out(nothingToRevert(args))
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
   if (before !== undefined && reverted.length > 0) {
@@ -78,6 +83,25 @@ export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, outpu
   }
   return ExitCode.ok
 }
+
+/**
+ * warnBeforeDowngrade prints, before `downgrade` (or its dry run) reverts them, the hazards of the migrations' `down`
+ * counted on the database as it is now, and how to avoid them. None stops the run: as at upgrade, they inform.
+ */
+export function warnBeforeDowngrade(project: LoadedProject, shown: Shown, output: CliOutput): BeforeDowngrade {
+  return async (toRevert) => {
+    const now = await downHazardsNow(project, toRevert, shown)
+    const lines = downHazardLines(now)
+    if (lines.length === 0) return
+    for (const line of lines) printWarning(output, line)
+    if (shown.warnings && !shown.ignore.has('NOT_COUNTED')) for (const message of now.warnings) printWarning(output, warningLine({ code: 'NOT_COUNTED', message }))
+    output.err(downHazardsAdvice)
+  }
+}
+
+/** downHazardsAdvice follows the hazards of a `down` about to run. */
+const downHazardsAdvice = 'Counted on this database now: down fails on these rows, or loses their values where the database lets it; ' +
+  'fix them first, or restore a backup instead of downgrading.'
 
 /** nothingToRevert is what downgrade (and its dry run) prints when it reverts nothing, and why. */
 export function nothingToRevert(target: DowngradeTarget): string {
