@@ -89,8 +89,10 @@ export function dropForeignKeyFindings(context: RuleContext): HazardFinding[] {
     const dropped = droppedColumnsOf(context, table)
     if (op.foreignKey.columns.some((name) => dropped.has(name))) return []
     const columns = op.foreignKey.columns.join('\0')
-    const addedBack = ops.some((other, i) =>
-      other.kind === 'add_foreign_key' && context.input.changes.tableAt[i]?.from === table && other.foreignKey.columns.join('\0') === columns)
+    const addedBack = context.opsOn(table).some((i) => {
+      const other = ops[i]!
+      return other.kind === 'add_foreign_key' && other.foreignKey.columns.join('\0') === columns
+    })
     if (addedBack || keptForeignKeys(context, index).some((kept) => checksAlike(kept, op.foreignKey))) return []
     const target = tableText({ schema: op.foreignKey.referencedSchema, name: op.foreignKey.referencedTable })
     return [{
@@ -116,8 +118,8 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     const dropped = droppedColumnsOf(context, table)
     const goes = (name: string) => dropped.has(name)
     if (op.index.unique ? op.index.columns.some(goes) : op.index.columns.every(goes)) return []
-    const created = ops.flatMap((other, i) => {
-      const made = i === index || context.input.changes.tableAt[i]?.from !== table ? undefined : indexCreatedBy(other)
+    const created = context.opsOn(table).flatMap((i) => {
+      const made = i === index ? undefined : indexCreatedBy(ops[i]!)
       return made === undefined ? [] : [made]
     })
     const queriesServed = [...created, ...keptIndexes(context, index).filter((kept) => kept.name !== op.index.name)].some((other) => servesQueriesOf(other, op.index))
@@ -164,9 +166,8 @@ export function dropUniqueFindings(context: RuleContext): HazardFinding[] {
  */
 function droppedColumnsOf(context: RuleContext, table: TableModel | undefined): ReadonlySet<string> {
   if (table === undefined) return new Set()
-  const { ops, tableAt } = context.input.changes
-  const namesOf = (kind: 'drop_column' | 'add_column') =>
-    ops.flatMap((other, i) => (other.kind === kind && tableAt[i]?.from === table ? [other.column.name] : []))
+  const onTable = context.opsOn(table).map((i) => context.input.changes.ops[i]!)
+  const namesOf = (kind: 'drop_column' | 'add_column') => onTable.flatMap((other) => (other.kind === kind ? [other.column.name] : []))
   const added = new Set(namesOf('add_column'))
   return new Set(namesOf('drop_column').filter((name) => !added.has(name)))
 }
@@ -178,8 +179,9 @@ function droppedColumnsOf(context: RuleContext, table: TableModel | undefined): 
  * the drop, or before it where `--online` drops last.
  */
 function uniqueAdded(context: RuleContext, index: number, table: TableModel | undefined, columns: readonly string[]): boolean {
-  return context.input.changes.ops.some((other, i) => {
-    if (i === index || !('table' in other) || context.input.changes.tableAt[i]?.from !== table) return false
+  return context.opsOn(table).some((i) => {
+    const other = context.input.changes.ops[i]!
+    if (i === index || !('table' in other)) return false
     const keys = other.kind === 'add_primary_key' ? other.primaryKey.columns
       : other.kind === 'add_unique' ? other.unique.columns
       : other.kind === 'create_index' && other.index.unique && other.index.where === undefined ? other.index.columns

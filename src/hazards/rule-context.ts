@@ -1,4 +1,5 @@
 import type { Statement } from '../dialect/statement'
+import type { TableModel } from '../model/schema-model'
 import type { Operation } from '../operations/operation'
 import type { HazardFinding } from './hazard-finding'
 import type { HazardInput } from './hazard-input'
@@ -12,6 +13,11 @@ export interface RuleContext {
   statementsOf(index: number): readonly Statement[]
   /** indexOf is the position of `op` among the operations (matched by identity), -1 when it is none of them. */
   indexOf(op: Operation): number
+  /**
+   * opsOn lists, in order, the positions of the operations on `table` as it is before the migration (their
+   * TableChange's `from`); undefined stands for the operations on no such table.
+   */
+  opsOn(table: TableModel | undefined): readonly number[]
 }
 
 /** HazardRule finds one family of hazards. */
@@ -32,11 +38,26 @@ export function ruleContext(input: HazardInput): RuleContext {
   input.changes.ops.forEach((op, index) => {
     if (!indexes.has(op)) indexes.set(op, index)
   })
+  // Rules ask per operation for the others on its table: looked through all of them, a migration changing every
+  // one of a thousand tables took seconds.
+  let byTable: Map<TableModel | undefined, number[]> | undefined
+  const opsOn = (table: TableModel | undefined): readonly number[] => {
+    if (byTable === undefined) {
+      byTable = new Map()
+      input.changes.tableAt.forEach((change, index) => {
+        const known = byTable!.get(change?.from)
+        if (known === undefined) byTable!.set(change?.from, [index])
+        else known.push(index)
+      })
+    }
+    return byTable.get(table) ?? []
+  }
   return {
     input,
     origins,
     statementsOf: (index) => byOperation.get(input.changes.ops[index]!) ?? [],
     indexOf: (op) => indexes.get(op) ?? -1,
+    opsOn,
   }
 }
 
