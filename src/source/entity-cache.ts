@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { DataSourceOptions } from 'typeorm'
+import { writeCacheText, writeJsonPieces } from './cache-files'
 import type { EntityReading } from './entity-reading'
 import { type RecordedInputs, fileStamp, hashOf, inPackages, listingHash, mergeInputs, recordInputs, stampedRead } from './input-recorder'
 import type { LoadedProject } from './load-config'
@@ -145,86 +146,15 @@ function loadedThroughNodeCache(configPath: string, globbed: readonly (readonly 
 }
 
 function writeEntry(file: string, key: EntryKey, reading: EntityReading): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    writeWhole(file, (write) => {
-      write(`${key.token}\n`)
-      writeJson(write, reading)
-    })
-    writeWhole(keyFileOf(file), (write) => writeJson(write, key))
-  } catch {
-    // a cache that cannot be written only costs the next run its speed
-  }
-}
-
-/**
- * writeWhole writes a file whole or not at all (a concurrent run reads the old text or the new), its text
- * given in pieces to `write` and written in blocks, with other than ASCII escaped (see asciiOnly).
- */
-function writeWhole(file: string, fill: (write: (text: string) => void) => void): void {
-  const partial = `${file}.${process.pid}.partial`
-  try {
-    const fd = fs.openSync(partial, 'w')
-    try {
-      let block: string[] = []
-      let size = 0
-      const flush = () => {
-        fs.writeSync(fd, asciiOnly(block.join('')), null, 'latin1')
-        block = []
-        size = 0
-      }
-      fill((text) => {
-        block.push(text)
-        size += text.length
-        if (size >= blockSize) flush()
-      })
-      flush()
-    } finally {
-      fs.closeSync(fd)
-    }
-    fs.renameSync(partial, file)
-  } finally {
-    fs.rmSync(partial, { force: true })
-  }
-}
-
-const blockSize = 1 << 16
-
-/**
- * writeJson gives `write` the JSON.stringify text of plain data in pieces: down to `depth` levels each field of
- * an object and each element of an array apart, so that the text of a thousand tables is never one string
- * (peak memory, on the run that loads them).
- */
-function writeJson(write: (text: string) => void, value: unknown, depth = 4): void {
-  const plainObject = value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
-  if (depth === 0 || !(Array.isArray(value) || plainObject)) {
-    write(JSON.stringify(value) ?? 'null')
-  } else if (Array.isArray(value)) {
-    write('[')
-    value.forEach((element, i) => {
-      if (i > 0) write(',')
-      writeJson(write, element, depth - 1)
-    })
-    write(']')
-  } else {
-    write('{')
-    let first = true
-    for (const [name, field] of Object.entries(value as object)) {
-      if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue
-      write(`${first ? '' : ','}${JSON.stringify(name)}:`)
-      writeJson(write, field, depth - 1)
-      first = false
-    }
-    write('}')
-  }
+  const written = writeCacheText(file, (write) => {
+    write(`${key.token}\n`)
+    // The text of a thousand tables is never one string: peak memory, on the run that loads them.
+    writeJsonPieces(write, reading)
+  })
+  if (written) writeCacheText(keyFileOf(file), (write) => writeJsonPieces(write, key))
 }
 
 const keyFileOf = (file: string) => file.replace(/\.json$/, '.key.json')
-
-/** asciiOnly escapes JSON text's other characters (`\u00e9`), so that it is read back byte for byte, faster than UTF-8. */
-function asciiOnly(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
 
 const inToolCache = (name: string) => name.includes(`${path.sep}node_modules${path.sep}.cache${path.sep}`)
 

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { writeCacheText, writeJsonPieces } from './cache-files'
 import { flushLater } from './cache-writes'
 import { nearestAbove } from './nearest-above'
 
@@ -179,7 +180,8 @@ function writeChangedPacks(): void {
     for (const [name, entry] of pack.entries) {
       if (whole ? pack.used.has(name) || fs.existsSync(path.join(pack.folder, name)) : pack.delta.has(name)) entries[name] = entry
     }
-    writeFileWhole(whole ? pack.file : deltaFileOf(pack.file), JSON.stringify({ format: packFormat, folder: pack.folder, entries }))
+    // Each entry's text apart: a pack of a thousand entities is 4 MB.
+    writeCacheText(whole ? pack.file : deltaFileOf(pack.file), (write) => writeJsonPieces(write, { format: packFormat, folder: pack.folder, entries }, 3))
     if (whole) {
       removeQuietly(deltaFileOf(pack.file))
       pack.delta.clear()
@@ -208,20 +210,3 @@ export function transpileCacheDirFor(folder: string): string | undefined {
   return modules === undefined ? undefined : path.join(modules, transpileCacheFolder)
 }
 
-/** writeFileWhole writes a file whole or not at all, and waits for it (at exit, nothing asynchronous runs); a failure is ignored. */
-export function writeFileWhole(file: string, data: Uint8Array | string): void {
-  const partial = `${file}.${process.pid}.${writer}.${++writes}.tmp`
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(partial, data)
-    fs.renameSync(partial, file)
-  } catch {
-    fs.rmSync(partial, { force: true })
-  }
-}
-
-let writes = 0
-// Each copy of this module counts its writes from 0, and a process can hold several (the test runner's runs of
-// the CLI): with one temporary file for two writes of a file, the second write could empty the file the first
-// had just renamed into place.
-const writer = randomBytes(6).toString('hex')

@@ -3,7 +3,8 @@ import Module from 'node:module'
 import * as path from 'node:path'
 import * as vm from 'node:vm'
 import type * as TypeScript from 'typescript'
-import { transpileCacheDirFor, writeFileWhole } from './transpile-cache'
+import { writeCacheBytes } from './cache-files'
+import { transpileCacheDirFor } from './transpile-cache'
 
 let loaded: typeof TypeScript | undefined
 
@@ -58,7 +59,7 @@ function requireWithCodeCache(file: string, cacheFile: string): unknown {
     cachedData,
     produceCachedData: cachedData === undefined,
   }) as CompiledFunction
-  if (compiled.cachedData !== undefined) writeFileWhole(cacheFile, compiled.cachedData)
+  if (compiled.cachedData !== undefined) writeCacheBytes(cacheFile, compiled.cachedData)
   // Made by other V8 flags: the next run, finding none, makes one for these.
   if (compiled.cachedDataRejected === true) fs.rmSync(cacheFile, { force: true })
   const module = new Module(file)
