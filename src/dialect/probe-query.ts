@@ -22,8 +22,8 @@ export interface ProbeSyntax {
 /**
  * measureWith answers every probe with SELECTs of scalar subqueries, each reading at most `rowLimit` rows of
  * its table (`LIMIT` on the innermost scan), plus one count of up to `rowLimit` + 1 rows per table that says
- * whether the probes of that table saw all of it: one query for up to subqueriesPerQuery of them. Probes the
- * dialect cannot test come back undefined.
+ * whether the probes of that table saw all of it: one query for up to subqueriesPerQuery of them. A probe the
+ * dialect cannot test comes back undefined, unless its column holds no value (Answer).
  */
 export async function measureWith(
   syntax: ProbeSyntax,
@@ -43,14 +43,14 @@ export async function measureWith(
     return known.alias
   }
   const selected: string[] = []
-  const answerable = probes.map((probe, i) => {
+  const answerable = probes.map((probe, i): Answer => {
     tableAlias(probe.table)
-    if (probe.kind === 'rows') return true // answered by the table's row count below
+    if (probe.kind === 'rows') return 'counted' // answered by the table's row count below
     const sql = probeSql(syntax, probe, limit)
-    if (sql !== undefined) selected.push(`${sql} AS ${syntax.quoteIdent(`p${i}`)}`)
-    return sql !== undefined
+    // Only a condition the dialect cannot test has no SQL (see probeSql).
+    selected.push(`${sql ?? anyValueSql(syntax, probe as ConditionProbe)} AS ${syntax.quoteIdent(`p${i}`)}`)
+    return sql !== undefined ? 'counted' : 'onlyWhenNoValue'
   })
-  if (!answerable.includes(true)) return probes.map(() => undefined)
   for (const { alias, table } of tables.values()) {
     selected.push(`(SELECT count(*) FROM (SELECT 1 FROM ${syntax.tableSql(table)} LIMIT ${limit + 1}) AS s) AS ${syntax.quoteIdent(alias)}`)
     if (syntax.estimateSql) selected.push(`${syntax.estimateSql(table)} AS ${syntax.quoteIdent(`e${alias}`)}`)
@@ -62,7 +62,7 @@ export async function measureWith(
     Object.assign(row, part)
   }
   return probes.map((probe, i): ProbeResult | undefined => {
-    if (!answerable[i]) return undefined
+    if (answerable[i] === 'onlyWhenNoValue') return Number(row[`p${i}`]) === 0 ? { count: 0, complete: true } : undefined
     const alias = tableAlias(probe.table)
     const rowsRead = Number(row[alias])
     const complete = rowsRead <= limit
@@ -79,6 +79,18 @@ export async function measureWith(
 // MariaDB plans a SELECT in time that grows with the square of its subqueries: 3,000 of them (a migration
 // that changes 1,000 tables) took 5.5 s in one query, and 0.2 s in 15 queries of 200.
 const subqueriesPerQuery = 200
+
+/**
+ * Answer is how measureWith answers a probe: by its count; or, for a condition the dialect cannot test (every one
+ * counts values, never NULL), only where the column holds no value: none counted then, however many rows.
+ */
+type Answer = 'counted' | 'onlyWhenNoValue'
+
+/** anyValueSql is 1 where the probe's column holds a value in some row, else 0. */
+function anyValueSql(syntax: ProbeSyntax, probe: ConditionProbe): string {
+  const column = syntax.quoteIdent(probe.column)
+  return `(SELECT count(*) FROM (SELECT 1 FROM ${syntax.tableSql(probe.table)} WHERE ${column} IS NOT NULL LIMIT 1) AS v)`
+}
 
 /** probeSql is one probe as a scalar subquery, or undefined when the dialect cannot test it. */
 function probeSql(syntax: ProbeSyntax, probe: Exclude<Probe, { kind: 'rows' }>, limit: number): string | undefined {
