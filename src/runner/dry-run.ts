@@ -73,7 +73,6 @@ async function inRolledBackTransaction(
   record: (executor: ExecutorSteps, runner: QueryRunner, migration: TypeormMigration) => Promise<void>,
 ): Promise<DryRun> {
   if (names.length === 0) return { ran: [], skipped: [], untried: [] }
-  refuseWithoutTransactionalDdl(dataSource)
   const runner = dataSource.createQueryRunner()
   const executor = new MigrationExecutor(dataSource, runner) as unknown as ExecutorSteps
   const byName = new Map(executor.getMigrations().map((m) => [m.name, m]))
