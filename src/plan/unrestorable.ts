@@ -22,6 +22,7 @@ export type UnrestorableDrop =
  */
 export function unrestorableDrops(up: ChangeSet): UnrestorableDrop[] {
   const end = up.schemaAt(up.ops.length)
+  const droppedTables = up.ops.flatMap((op) => (op.kind === 'drop_table' ? [op.table] : []))
   return up.ops.flatMap((op, index): UnrestorableDrop[] => {
     const table = up.tableAt[index]
     if (table === undefined || table.droppedAt !== undefined) return []
@@ -32,10 +33,13 @@ export function unrestorableDrops(up: ChangeSet): UnrestorableDrop[] {
     }
     if (op.kind !== 'drop_foreign_key') return []
     const { foreignKey } = op
-    const referencedDropped = up.ops.some((other) => other.kind === 'drop_table' && sameName(other.table, referencedTableOf(foreignKey)))
+    const referencedDropped = droppedTables.some((dropped) => sameName(dropped, referencedTableOf(foreignKey)))
     const kept = end.tables.find((t) => sameName(t, table.lastName))
     // A column of the key that `up` drops is gone, also where a renamed column takes its name (freed first).
-    const dropsColumn = up.ops.some((other, at) => other.kind === 'drop_column' && up.tableAt[at] === table && foreignKey.columns.includes(other.column.name))
+    const dropsColumn = table.opIndexes.some((at) => {
+      const other = up.ops[at]!
+      return other.kind === 'drop_column' && foreignKey.columns.includes(other.column.name)
+    })
     const keepsColumns = kept !== undefined && !dropsColumn && foreignKey.columns.every((c) => kept.columns.some((k) => k.name === c))
     return referencedDropped && keepsColumns ? [{ kind: 'reference', op, tableAfter: table.lastName, columns: foreignKey.columns }] : []
   })
