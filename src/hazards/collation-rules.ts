@@ -10,7 +10,7 @@ import type { RuleContext } from './rule-context'
  * collationFindings: COLLATION_CHANGE for a column whose collation changes while the primary key, a unique
  * constraint or a unique index of its table holds it: values the new collation holds equal (`a` and `A` under
  * a case-insensitive one) make the migration fail. It counts them where the character set stays and the new
- * collation is named (not the default). So does a type made one that compares ignoring case (caseInsensitiveFindings).
+ * collation is named, or is the table's (the column made to take its table's default). So does a type made one that compares ignoring case (caseInsensitiveFindings).
  */
 export function collationFindings(context: RuleContext): HazardFinding[] {
   return context.input.changes.ops.flatMap((op, index): HazardFinding[] => {
@@ -19,9 +19,13 @@ export function collationFindings(context: RuleContext): HazardFinding[] {
     const held = heldByUniqueKey(context, op, index)
     if (held === undefined) return []
     const { origin, key } = held
-    const { collation, charset } = op.to
+    const { charset } = op.to
+    const tableCollation = op.to.collation === undefined && charset === undefined ? origin.table.collation : undefined
+    const collation = op.to.collation ?? tableCollation
     const countable = collation !== undefined && op.from.charset === charset
-    const named = collation !== undefined ? quoteDoubled(collation) : charset !== undefined ? `the default one of ${charset}` : 'the default one'
+    const named = op.to.collation !== undefined ? quoteDoubled(op.to.collation)
+      : tableCollation !== undefined ? `the table's ${quoteDoubled(tableCollation)}`
+      : charset !== undefined ? `the default one of ${charset}` : 'the default one'
     return [{
       code: 'COLLATION_CHANGE', operation: op,
       what: `Changes the collation of ${columnText(op.table, op.to.name)} to ${named}, ` +

@@ -49,3 +49,24 @@ describe.each(cases)('COLLATION_CHANGE on %s', (label, create, collations, setup
     expect(found[0]!.measurement?.text).toBe('2 duplicate values of ("handle")')
   })
 })
+
+// An entity naming the collation its table has by default (utf8mb4_general_ci, as projects write it) is read
+// as taking the default: the values are compared under the table's collation all the same.
+describe('COLLATION_CHANGE on mariadb to the table\'s own collation', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('collation_default')
+    await migrateTo(db, entities('utf8mb4_bin'), 'Init')
+    await db.query('ALTER TABLE member DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci')
+    await db.query("INSERT INTO member (handle, note) VALUES ('ann', 'x'), ('Ann', 'X'), ('cy', 'z')")
+  })
+  afterAll(async () => db?.drop())
+
+  it('counts the values the table\'s collation holds equal', async () => {
+    const { hazards } = await compareProject(projectFor(db, entities('utf8mb4_general_ci')))
+    const found = hazards.filter((h) => h.code === 'COLLATION_CHANGE')
+    expect(found).toHaveLength(1)
+    expect(found[0]!.message).toContain('Changes the collation of "member"."handle" to the table\'s "utf8mb4_general_ci", which may hold values of its unique key ("handle") equal')
+    expect(found[0]!.measurement?.text).toBe('1 duplicate value of ("handle")')
+  })
+})

@@ -15,6 +15,7 @@ import { orphanGuard } from './mysql-orphan-guards'
 import { keepsValues } from './mysql-values-kept'
 import { checkGuard } from './mysql-check-guards'
 import { uniqueGuard } from './mysql-unique-guards'
+import { recollatedKeyGuard } from './mysql-recollated-key-guard'
 import { integerTypes, mysqlTypeLimits } from './mysql-type-families'
 import { baseOf } from './mysql-types'
 import { mysqlEnumLabelKey } from './mysql-enum-label-key'
@@ -160,7 +161,8 @@ function silentReplacement(type: string): string {
  * guardsAhead are the data loss guards of `changes` that can run before its first statement, naming the table and
  * column as they are then, and the operations they guard; with them, the checks for rows a foreign key the
  * migration adds would refuse, that break a check it adds, and that repeat values of a unique key or primary key it adds (see
- * orphanGuard, checkGuard and uniqueGuard), which guard nothing the ALTERs carry themselves. The server commits each DDL statement on its own, so a
+ * orphanGuard, checkGuard and uniqueGuard), and that a key holds equal once a column of it is given another
+ * collation (recollatedKeyGuard), which guard nothing the ALTERs carry themselves. The server commits each DDL statement on its own, so a
  * guard failing after another statement of the migration (a rename of the same table) left the migration partly
  * applied. A guard stays before its ALTER where the migration creates or drops the table, or adds, fills or
  * changes the column before it: its rows are not yet what the ALTER meets.
@@ -173,7 +175,8 @@ export function guardsAhead(changes: ChangeSet): { readonly statements: readonly
     const refused = op.kind === 'add_check' ? checkGuard(changes, i, op)
       : op.kind === 'add_foreign_key' ? orphanGuard(changes, i, op, (name) => columnOriginAt(changes, i, name, keepsValues))
         : op.kind === 'add_unique' || op.kind === 'create_index' || op.kind === 'add_primary_key' ? uniqueGuard(changes, i, op)
-          : undefined
+          : op.kind === 'alter_column' ? recollatedKeyGuard(changes, i, op)
+            : undefined
     if (refused !== undefined) statements.push(refused)
     if (table?.change !== 'modified') return
     if (op.kind === 'copy_column') {

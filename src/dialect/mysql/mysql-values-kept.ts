@@ -24,13 +24,14 @@ export function keepsValues(op: AlterColumn): boolean {
  * keptBefore says whether columns `columns` of the table of `life` hold, just before operation `at`, the values they
  * hold before the migration, under the same names: no operation of that table before `at` adds, drops, renames,
  * copies into or alters one (but as keepsValues allows), and none creates, drops or renames the table or moves its rows to another engine.
- * What other columns go through does not change them.
+ * What other columns go through does not change them. With `collationsAside`, a column given another charset or
+ * collation keeps its values too: the caller compares them as the new one does (see keyComparedAs).
  */
-export function keptBefore(changes: ChangeSet, life: TableChange, at: number, columns: readonly string[]): boolean {
-  return life.opIndexes.every((j) => j >= at || !changesValuesOf(changes.ops[j]!, columns))
+export function keptBefore(changes: ChangeSet, life: TableChange, at: number, columns: readonly string[], collationsAside = false): boolean {
+  return life.opIndexes.every((j) => j >= at || !changesValuesOf(changes.ops[j]!, columns, collationsAside))
 }
 
-function changesValuesOf(op: Operation, columns: readonly string[]): boolean {
+function changesValuesOf(op: Operation, columns: readonly string[], collationsAside: boolean): boolean {
   switch (op.kind) {
     case 'add_column':
     case 'drop_column':
@@ -40,7 +41,7 @@ function changesValuesOf(op: Operation, columns: readonly string[]): boolean {
     case 'copy_column':
       return columns.includes(op.to.name)
     case 'alter_column':
-      return columns.includes(op.to.name) && !keepsValues(op)
+      return columns.includes(op.to.name) && !keepsValues(collationsAside ? { ...op, changes: op.changes.filter((c) => c !== 'collation') } : op)
     case 'create_table':
     case 'drop_table':
     case 'rename_table':
