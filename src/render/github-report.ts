@@ -15,7 +15,7 @@ const commands: Readonly<Record<Severity, string>> = { danger: 'error', warning:
  * renderGithubReport writes a plan as GitHub Actions workflow commands, one per finding, each pointing at
  * the file and line it concerns where one is known: the findings beyond the plan (an error unless their
  * severity says otherwise), hazards by severity (danger an error, warning a
- * warning, note a notice), the run's warnings, and, where `check` found a missing migration (its verdict
+ * warning, note a notice), the hazards of down (titled `down:`), the run's warnings, and, where `check` found a missing migration (its verdict
  * given, with changes), an error per changed table. It ends with one plain summary line.
  */
 export function renderGithubReport(plan: MigrationPlan, context: ReportContext = {}): string {
@@ -26,6 +26,8 @@ export function renderGithubReport(plan: MigrationPlan, context: ReportContext =
   const lines = [
     ...(context.problems ?? []).map((p) => command(commands[p.severity ?? 'danger'], { ...at(p.file === undefined ? undefined : { file: p.file, line: p.line }), title: p.code }, p.message)),
     ...(plan.hazards ?? []).map((h) => command(commands[h.severity], { ...at(placeOf(h, locations)), title: hazardTitle(h) }, h.message)),
+    // Nobody accepts a hazard of down, and none fails a check: a danger is a warning, the others notices.
+    ...(plan.downHazards ?? []).map((h) => command(h.severity === 'danger' ? 'warning' : 'notice', { ...at(placeOf(h, locations)), title: `down: ${hazardTitle(h)}` }, h.message)),
     ...plan.warnings.map((w) => command('warning', { title: w.code }, w.message)),
   ]
   const { verdict } = context

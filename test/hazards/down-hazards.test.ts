@@ -108,7 +108,7 @@ describe.each(allDialects('down_hazards'))('%s: the hazards of down are found at
     expect(comparison.downHazards).toEqual([])
   })
 
-  it('diff and check list them in text, json and markdown, apart from the hazards of up', async () => {
+  it('diff and check list them in text, json, markdown and github, apart from the hazards of up', async () => {
     const comparison = await compareProject(projectFor(db, [Team, Tagged, MemberLoosened]))
     const text = renderReport(comparison, 'text', 'both')
     expect(text).toContain('Down hazards (where down fails or loses what was written since up; downgrade counts them first):')
@@ -117,6 +117,9 @@ describe.each(allDialects('down_hazards'))('%s: the hazards of down are found at
     expect(json.downHazards.map((h) => h.code).sort()).toEqual(expectedCodes(label))
     expect(json.hazards.map((h) => h.code)).not.toContain('SET_NOT_NULL')
     expect(renderReport(comparison, 'markdown')).toContain(`### Hazards of down (${expectedCodes(label).length})`)
+    const annotations = renderReport(comparison, 'github').split('\n').filter((line) => line.includes('title=down%3A '))
+    expect(annotations.map((line) => /title=down%3A (\w+)/.exec(line)![1]).sort()).toEqual(expectedCodes(label))
+    expect(annotations.every((line) => line.startsWith('::warning ') || line.startsWith('::notice '))).toBe(true)
   })
 
   it('the file lists them in a section of their own and above their statements in down(), with nothing to accept', async () => {
