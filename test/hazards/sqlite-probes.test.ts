@@ -107,6 +107,23 @@ describe('sqlite: measure', () => {
     expect(await sqliteDialect.measure(connection, [untestable], { rowLimit: 10 })).toEqual([{ count: 0, complete: true }])
   })
 
+  it('towards integer counts the texts SQLite keeps as a REAL, as its conversion stores them', async () => {
+    // A fraction, or an integer beyond 64 bits, is stored as a REAL; a whole number written as one ('2.0', '1e3') as an integer.
+    const texts = ['1.5', '99999999999999999999', '2.0', '1e3', ' 7 ', 'abc', '12']
+    const db = new Database(file)
+    db.exec(`CREATE TABLE "numbers" ("v" text); CREATE TABLE "converted" ("v" integer)`)
+    for (const text of texts) {
+      db.prepare(`INSERT INTO "numbers" ("v") VALUES (?)`).run(text)
+      db.prepare(`INSERT INTO "converted" ("v") VALUES (?)`).run(text)
+    }
+    const [{ kept }] = db.prepare(`SELECT count(*) AS kept FROM "converted" WHERE typeof("v") <> 'integer'`).all() as [{ kept: number }]
+    db.close()
+    const text = { name: 'v', type: 'text', nullable: true }
+    const [result] = await sqliteDialect.measure(connection, [{ kind: 'not_convertible', table: { name: 'numbers' }, column: 'v', from: text, to: { ...text, type: 'integer' } }], { rowLimit: 1000 })
+    expect(kept).toBe(3)
+    expect(result?.count).toBe(kept)
+  })
+
   it('answers many probes in queries of at most 200 subqueries, each probe from its own table', async () => {
     // 150 tables: 150 probes and 150 row counts make 300 subqueries, two queries.
     const tables = Array.from({ length: 150 }, (_, i) => ({ name: `many_${i}` }))

@@ -39,8 +39,11 @@ function condition(probe: ConditionProbe, column: string): string | undefined {
         return `(typeof(${column}) = 'text' AND (datetime(${column}) IS NULL OR (${numeric} AND ${text} NOT GLOB '*[0-9]-*')))`
       }
       const unparsed = `(typeof(${column}) = 'text' AND NOT ${numeric})`
-      // Towards INTEGER, a REAL with a fraction stays a REAL.
-      return affinity === 'INTEGER' ? `(${unparsed} OR (typeof(${column}) = 'real' AND ${column} <> CAST(${column} AS INTEGER)))` : unparsed
+      // Towards INTEGER, a REAL with a fraction stays a REAL, and so does a text read as one (a fraction, or beyond 64 bits).
+      const realText = `(typeof(${column}) = 'text' AND ${numeric} AND typeof(CAST(${text} AS NUMERIC)) = 'real')`
+      return affinity === 'INTEGER'
+        ? `(${unparsed} OR ${realText} OR (typeof(${column}) = 'real' AND ${column} <> CAST(${column} AS INTEGER)))`
+        : unparsed
     }
     // Columns have no charset of their own here, and no type bounded by seconds since 1970.
     case 'loses_characters':
