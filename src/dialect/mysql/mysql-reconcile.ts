@@ -5,8 +5,9 @@ import { renameIdentifier } from '../../operations/rename-identifier'
 import { UserError } from '../../source/user-error'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
-import { refuseUnmakeableTables } from './mysql-unmakeable-tables'
-import { refuseKeysTooLong } from './mysql-key-length'
+import { unmakeableTables } from './mysql-unmakeable-tables'
+import { keysTooLong } from './mysql-key-length'
+import { refuseAll } from '../../source/refusals'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
@@ -20,7 +21,7 @@ import { mysqlStringTypes } from './mysql-type-families'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
- * refuseUnmakeableTables and refuseKeysTooLong): a table whose entity names no engine, or the database's in another case, takes the
+ * unmakeableTables and keysTooLong, all at once): a table whose entity names no engine, or the database's in another case, takes the
  * database's (the engine is only compared where the entity names one), so does it the table's default charset and
  * collation (tableCharsetOf: an entity declares them only in its engine option, which TypeORM writes when it creates
  * the table and never compares), so does a `tinyint` its `(1)`
@@ -34,8 +35,7 @@ import { mysqlStringTypes } from './mysql-type-families'
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   const server = (connection as MysqlConnection).server
-  refuseUnmakeableTables(desired, server)
-  await refuseKeysTooLong(desired, connection, server)
+  refuseAll([...unmakeableTables(desired, server), ...await keysTooLong(desired, connection, server)])
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
   const desiredTable = namedIn(desired.tables)
   const referencedCounterpart = (fk: ForeignKeyModel) => {
