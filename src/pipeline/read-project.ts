@@ -7,6 +7,7 @@ import type { SchemaModel } from '../model/schema-model'
 import type { DeclaredFacts } from '../source/declared-facts'
 import { cachedEntityReading } from '../source/entity-cache'
 import type { EntityReadResult } from '../source/entity-metadata'
+import { UserError } from '../source/user-error'
 import { type EntityReading, readEntityReading } from '../source/entity-reading'
 import type { LoadedProject } from '../source/load-config'
 import { type DatabaseReadAhead, readDatabaseAgainIfFailed, readDatabaseAhead } from './database-read-ahead'
@@ -81,8 +82,19 @@ export async function readProject(project: LoadedProject, options: CompareOption
     return await readWith(project, options, reading, await database.dialect(), database)
   } catch (err) {
     await database.closeQuietly()
-    throw err
+    throw withStackedDecorators(err, reading.entities)
   }
+}
+
+/**
+ * withStackedDecorators adds to a refusal the warnings of properties carrying two column decorators: TypeORM took
+ * the column's options from one of them, so a refusal may name a type the user does not see written
+ * (`@Column({ type: 'bigint', generated: 'increment' }) @PrimaryColumn() id: string` is a varchar), and the
+ * warnings, printed once the run ends, would never show.
+ */
+function withStackedDecorators(err: unknown, entities: EntityReadResult): unknown {
+  if (!(err instanceof UserError) || err.constructor !== UserError || entities.stackedDecorators.length === 0) return err
+  return new UserError(`${err.message} (${entities.stackedDecorators.join('; ')})`, { cause: err })
 }
 
 async function readWith(project: LoadedProject, options: CompareOptions, reading: EntityReading, dialect: Dialect, database: DatabaseReadAhead): Promise<ProjectReading> {
