@@ -39,6 +39,8 @@ import { onlyTablesNamed } from './tables-read-alone'
 export interface ProjectReading {
   readonly dialect: Dialect
   readonly entities: EntityReadResult
+  /** What the dialect's reconcile could not settle (a default the database refuses for its column's type). */
+  readonly reconcileWarnings: readonly string[]
   /** Who declares each entity table's columns, for rename advice. */
   readonly renameTargets: readonly RenameTarget[]
   /** Tables never read or diffed (see IntrospectionScope.ignoreTables). */
@@ -125,7 +127,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const tableRenames = tableRenamesOf(hints, introspected, wanted)
   const formerTable = formerTables(tableRenames)
   const keeping = keepingSkippedViews(wanted, introspected, entities.skippedViews)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(keeping, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted)) : keeping
+  const reconcileWarnings: string[] = []
+  const reconciled = dialect.reconcile
+    ? await dialect.reconcile(keeping, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted), (sentence) => reconcileWarnings.push(sentence))
+    : keeping
   refuseRepeatedIndexNames(reconciled)
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable, dialect)
   const queryCount = connection.queryCount
@@ -140,7 +145,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     await refuseReferencesToAbsentTables(desired, actual, dialect, connection, dataSource.options)
   }
   return {
-    dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
+    dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, reconcileWarnings, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
   }
 }
 
