@@ -6,9 +6,10 @@ import { reconcileDomainColumns } from './postgres-domain-columns'
 import { readTokens } from './postgres-expressions'
 import { keepingHeldEnums, withUsersOutside } from './postgres-held-enums'
 import { reconcileExpressions } from './postgres-reconcile-expressions'
-import { refuseUncountableIncrements } from './postgres-uncountable-increments'
-import { refuseBooleanNumberDefaults } from './postgres-boolean-number-defaults'
-import { refuseUnknownCollations } from './postgres-unknown-collations'
+import { uncountableIncrements } from './postgres-uncountable-increments'
+import { booleanNumberDefaults } from './postgres-boolean-number-defaults'
+import { unknownCollations } from './postgres-unknown-collations'
+import { refuseAll } from '../../source/refusals'
 import { reconcileUuidGenerators } from './postgres-uuid-generators'
 import { renderSql, skipType } from './postgres-sql-tokens'
 import { messageOf } from '../../source/user-error'
@@ -23,9 +24,9 @@ interface Candidate {
 }
 
 /**
- * reconcilePostgres refuses an auto-increment column no sequence can fill (refuseUncountableIncrements), a boolean default
- * of a number column (refuseBooleanNumberDefaults) and a collation the
- * database does not have (refuseUnknownCollations), then settles what the rules could not: columns of domain types (`reconcileDomainColumns`), TypeORM's uuid generators (`reconcileUuidGenerators`),
+ * reconcilePostgres refuses, every one at once, an auto-increment column no sequence can fill (uncountableIncrements), a boolean default
+ * of a number column (booleanNumberDefaults) and a collation the
+ * database does not have (unknownCollations), then settles what the rules could not: columns of domain types (`reconcileDomainColumns`), TypeORM's uuid generators (`reconcileUuidGenerators`),
  * constant defaults (`reconcileDefaults`, one SELECT),
  * CHECK, index predicate and computed expressions (`reconcileExpressions`, one EXPLAIN) and view definitions
  * (`reconcileViews`, temporary views rolled back), keeps the enum types columns outside the diff use
@@ -35,9 +36,7 @@ interface Candidate {
 export async function reconcilePostgres(
   desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn, warn: (sentence: string) => void = () => {},
 ): Promise<SchemaModel> {
-  refuseUncountableIncrements(desired)
-  refuseBooleanNumberDefaults(desired)
-  await refuseUnknownCollations(desired, actual, connection)
+  refuseAll([...uncountableIncrements(desired), ...booleanNumberDefaults(desired), ...await unknownCollations(desired, actual, connection)])
   const domains = reconcileDomainColumns(desired, actual, formerTable, formerColumn)
   const defaults = await reconcileDefaults(reconcileUuidGenerators(domains, actual, formerTable, formerColumn), actual, connection, formerTable, warn)
   const expressions = await reconcileExpressions(defaults, actual, connection, formerTable, formerColumn)
