@@ -2,7 +2,6 @@ import { namedIn } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
 import { renameIdentifier } from '../../operations/rename-identifier'
-import { UserError } from '../../source/user-error'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { unmakeableTables } from './mysql-unmakeable-tables'
@@ -253,7 +252,7 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
 }
 
 /**
- * refuseUnknownCharsets stops on a charset or collation the server does not have (`en_US`, `French_CI_AS`: the
+ * refuseUnknownCharsets stops, naming every one, on the charsets and collations the server does not have (`en_US`, `French_CI_AS`: the
  * names of other databases): the migration would fail at that table, and on MySQL after the statements before
  * it had run, as DDL cannot be rolled back. Names are compared as the server does, ignoring case. MariaDB 10.10+
  * lists some collations by their full names (`utf8mb4_uca1400_ai_ci`) only in COLLATION_CHARACTER_SET_APPLICABILITY,
@@ -262,6 +261,7 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
 async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMap<string, string>, defaultOf: ReadonlyMap<string, string>, connection: DatabaseConnection): Promise<void> {
   const collations = new Set([...charsetOf.keys()].map((c) => c.toLowerCase()))
   const charsets = new Set([...defaultOf.keys()].map((c) => c.toLowerCase()))
+  const unknown: string[] = []
   for (const table of desired.tables) {
     for (const column of table.columns) {
       const unknownCharset = column.charset !== undefined && !charsets.has(column.charset.toLowerCase())
@@ -271,9 +271,10 @@ async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMa
       const unknownCollation = collation !== undefined && !collations.has(collation)
       if (!unknownCharset && !unknownCollation) continue
       const [what, list] = unknownCollation ? [`collation "${column.collation}"`, 'SHOW COLLATION'] : [`charset "${column.charset}"`, 'SHOW CHARACTER SET']
-      throw new UserError(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
+      unknown.push(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
     }
   }
+  refuseAll(unknown)
 }
 
 async function hasFullCollationName(collation: string, connection: DatabaseConnection): Promise<boolean> {
