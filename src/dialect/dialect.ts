@@ -392,9 +392,12 @@ export interface Dialect {
    * reconcile may rewrite the entity side where the database can prove two spellings equal that rules
    * cannot (for instance two default expressions). Optional; it must not change the database. A table
    * renamed or moved by a stated rename is compared with the database's table `formerTable` names, and a
-   * renamed column with the column `formerColumn` names.
+   * renamed column with the column `formerColumn` names. `warn` takes a sentence for what it could not settle
+   * (NOT_DIFFED).
    */
-  reconcile?(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel>
+  reconcile?(
+    desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn, warn?: (sentence: string) => void,
+  ): Promise<SchemaModel>
   /**
    * alignWithLive gives a schema read from another database (the one the migrations build, for `check --drift` and
    * `stamp`) the live database's spelling of what the server treats alike, where the two catalogs spell it two

@@ -107,6 +107,7 @@ export async function compareProject(project: LoadedProject, options: CompareOpt
         ...warningsOf('CONTRACT_DUE', contractDue.length > 0 && options.strategy !== 'contract' ? [contractDueText(contractDue.map((r) => r.migration))] : []),
         ...warningsOf('NOT_DIFFED', [
           ...entities.warnings,
+          ...read.reconcileWarnings,
           ...arrayColumnWarnings(entities.model, dialect.capabilities),
           ...identityColumnWarnings(entities.model, dialect.capabilities),
         ]),

@@ -7,6 +7,7 @@ import type { SchemaModel } from '../model/schema-model'
 import type { DeclaredFacts } from '../source/declared-facts'
 import { cachedEntityReading } from '../source/entity-cache'
 import type { EntityReadResult } from '../source/entity-metadata'
+import { UserError } from '../source/user-error'
 import { type EntityReading, readEntityReading } from '../source/entity-reading'
 import type { LoadedProject } from '../source/load-config'
 import { type DatabaseReadAhead, readDatabaseAgainIfFailed, readDatabaseAhead } from './database-read-ahead'
@@ -38,6 +39,8 @@ import { onlyTablesNamed } from './tables-read-alone'
 export interface ProjectReading {
   readonly dialect: Dialect
   readonly entities: EntityReadResult
+  /** What the dialect's reconcile could not settle (a default the database refuses for its column's type). */
+  readonly reconcileWarnings: readonly string[]
   /** Who declares each entity table's columns, for rename advice. */
   readonly renameTargets: readonly RenameTarget[]
   /** Tables never read or diffed (see IntrospectionScope.ignoreTables). */
@@ -81,8 +84,19 @@ export async function readProject(project: LoadedProject, options: CompareOption
     return await readWith(project, options, reading, await database.dialect(), database)
   } catch (err) {
     await database.closeQuietly()
-    throw err
+    throw withStackedDecorators(err, reading.entities)
   }
+}
+
+/**
+ * withStackedDecorators adds to a refusal the warnings of properties carrying two column decorators: TypeORM took
+ * the column's options from one of them, so a refusal may name a type the user does not see written
+ * (`@Column({ type: 'bigint', generated: 'increment' }) @PrimaryColumn() id: string` is a varchar), and the
+ * warnings, printed once the run ends, would never show.
+ */
+function withStackedDecorators(err: unknown, entities: EntityReadResult): unknown {
+  if (!(err instanceof UserError) || err.constructor !== UserError || entities.stackedDecorators.length === 0) return err
+  return new UserError(`${err.message} (${entities.stackedDecorators.join('; ')})`, { cause: err })
 }
 
 async function readWith(project: LoadedProject, options: CompareOptions, reading: EntityReading, dialect: Dialect, database: DatabaseReadAhead): Promise<ProjectReading> {
@@ -113,7 +127,10 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
   const tableRenames = tableRenamesOf(hints, introspected, wanted)
   const formerTable = formerTables(tableRenames)
   const keeping = keepingSkippedViews(wanted, introspected, entities.skippedViews)
-  const reconciled = dialect.reconcile ? await dialect.reconcile(keeping, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted)) : keeping
+  const reconcileWarnings: string[] = []
+  const reconciled = dialect.reconcile
+    ? await dialect.reconcile(keeping, introspected, connection, formerTable, formerColumns(hints, tableRenames, introspected, wanted), (sentence) => reconcileWarnings.push(sentence))
+    : keeping
   refuseRepeatedIndexNames(reconciled)
   const { actual, desired } = keepingSkippedIndexes(introspected, withDatabaseNamesOfDuplicates(reconciled, introspected), entities.skippedIndexes, formerTable, dialect)
   const queryCount = connection.queryCount
@@ -128,7 +145,7 @@ async function readWith(project: LoadedProject, options: CompareOptions, reading
     await refuseReferencesToAbsentTables(desired, actual, dialect, connection, dataSource.options)
   }
   return {
-    dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
+    dialect: keepingTypeormRecords(dialect, dataSource.options, stored), entities, reconcileWarnings, renameTargets: reading.renameTargets, ignore, actual, desired, declaredFacts, snapshot, queryCount, history, contractDue, connection,
   }
 }
 

@@ -1,10 +1,10 @@
 import type { DialectCapabilities, SchemaWideName } from '../dialect/dialect'
 import { qualifiedKey } from '../model/qualified-name'
 import type { SchemaModel, TableModel } from '../model/schema-model'
-import { UserError } from '../source/user-error'
+import { refuseAll } from '../source/refusals'
 
 /**
- * refuseSchemaWideNameClashes stops a comparison where the entities give objects of two tables one name that
+ * refuseSchemaWideNameClashes stops a comparison, naming every one, where the entities give objects of two tables one name that
  * the database wants unique in the schema (see DialectCapabilities.schemaWideNames): a named `@Index`,
  * foreign key or `@Check` on a base class names the one of every entity extending it, and the migration would
  * fail on the second.
@@ -13,6 +13,7 @@ export function refuseSchemaWideNameClashes(desired: SchemaModel, capabilities: 
   const kinds = capabilities.schemaWideNames ?? []
   if (kinds.length === 0) return
   const holders = new Map<string, { readonly table: TableModel; readonly kind: SchemaWideName }>()
+  const clashes: string[] = []
   for (const table of desired.tables) {
     for (const { kind, name } of namedObjects(table, kinds)) {
       const key = JSON.stringify([table.schema ?? '', name])
@@ -20,13 +21,14 @@ export function refuseSchemaWideNameClashes(desired: SchemaModel, capabilities: 
       if (holder === undefined) holders.set(key, { table, kind })
       else if (holder.table !== table) {
         const where = capabilities.schemas ? 'schema' : 'database'
-        throw new UserError(
+        clashes.push(
           `"${name}" names the ${holder.kind} of table ${qualifiedKey(holder.table)} and the ${kind} of table ${qualifiedKey(table)}, but the database wants it unique in the ${where}: ` +
           `give one of them another name (a name given on a base class names the ${kind} of every entity that extends it)`,
         )
       }
     }
   }
+  refuseAll(clashes)
 }
 
 function namedObjects(table: TableModel, kinds: readonly SchemaWideName[]): { readonly kind: SchemaWideName; readonly name: string }[] {

@@ -9,7 +9,7 @@ import { phaseLines, phaseRecordLine } from './phase-text'
 import { warningLine } from '../hazards/warning'
 import { downHazardRecordLine } from '../hazards/down-hazard-record'
 import type { MigrationPlan } from '../plan/migration-plan'
-import { statementCode } from './statement-code'
+import { checksCode, statementCode } from './statement-code'
 import { bullets } from './text-lines'
 import { commentLines, stringLiteral } from './ts-literal'
 
@@ -126,6 +126,20 @@ function methodBody(
   const comments = (list: readonly Hazard[]) => list.flatMap((hazard) => commentLines(comment(hazard), indent))
   const body = statements.length === 0
     ? [...comments(unplaced), `${indent}// Nothing to do.`]
-    : [...comments(unplaced), ...statements.flatMap((statement, i) => [...comments(byStatement.get(i) ?? []), ...statementCode(statement, indent)])]
+    : [...comments(unplaced), ...statementRuns(statements).flatMap((run) => (run.length === 1
+      ? [...comments(byStatement.get(run[0]!) ?? []), ...statementCode(statements[run[0]!]!, indent)]
+      : checksCode(run.map((i) => ({ statement: statements[i]!, comments: comments(byStatement.get(i) ?? []) })), indent)))]
   return [...(commitFirst ? commitFirstLines(indent) : []), ...body]
+}
+
+/** statementRuns are the statements' positions, one by one but for checks that follow one another, which run together (checksCode). */
+function statementRuns(statements: readonly Statement[]): number[][] {
+  const runs: number[][] = []
+  statements.forEach((statement, i) => {
+    const last = runs[runs.length - 1]
+    const check = statement.failIfRows !== undefined
+    if (check && last !== undefined && statements[last[last.length - 1]!]!.failIfRows !== undefined) last.push(i)
+    else runs.push([i])
+  })
+  return runs
 }

@@ -12,13 +12,36 @@ export function statementCode(statement: Statement, indent: string): string[] {
   if (statement.failIfRows === undefined) {
     return around(queryCall(statement), `${indent}await `, ';')
   }
+  return checkCode(statement, indent, (message) => `throw new Error(${message});`)
+}
+
+/**
+ * checksCode writes checks that follow one another (statements that must return no rows, with nothing between them)
+ * as one block (plain JavaScript too: the JavaScript forms share it) that runs them all and then throws with the message of every one that returned rows, so that one
+ * run names every column to fix. `comments` are the lines above each check.
+ */
+export function checksCode(checks: readonly { readonly statement: Statement, readonly comments: readonly string[] }[], indent: string): string[] {
   const inner = indent + step
-  const message = `${stringLiteral(statement.failIfRows)} + ' (' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' returned by the check)'`
+  return [
+    `${indent}{`,
+    `${inner}const failed = [];`,
+    ...checks.flatMap(({ statement, comments }) => [...comments.map((line) => step + line), ...checkCode(statement, inner, (message) => `failed.push(${message});`)]),
+    `${inner}if (failed.length > 0) {`,
+    `${inner}${step}throw new Error(failed.join('; '));`,
+    `${inner}}`,
+    `${indent}}`,
+  ]
+}
+
+/** checkCode runs one statement that must return no rows, and calls `onRows` with its message where it returns some. */
+function checkCode(statement: Statement, indent: string, onRows: (message: string) => string): string[] {
+  const inner = indent + step
+  const message = `${stringLiteral(statement.failIfRows!)} + ' (' + rows.length + (rows.length === 1 ? ' row' : ' rows') + ' returned by the check)'`
   return [
     `${indent}{`,
     ...around(queryCall(statement), `${inner}const rows = await `, ';'),
     `${inner}if (rows.length > 0) {`,
-    `${inner}${step}throw new Error(${message});`,
+    `${inner}${step}${onRows(message)}`,
     `${inner}}`,
     `${indent}}`,
   ]

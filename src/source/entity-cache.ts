@@ -45,7 +45,7 @@ export async function cachedEntityReading(project: LoadedProject, read: () => Pr
   return value
 }
 
-const format = 2
+const format = 3
 
 /**
  * EntryKey is what a cached EntityReading was read from. It has a file of its own (`.key.json`), so that

@@ -41,6 +41,11 @@ export interface EntityReadResult {
   readonly renameHints: readonly AnyRenameHint[]
   /** Tables declared twice, differently (an `@Entity` and a `@JoinTable`, or two `@JoinTable`s). */
   readonly conflicts: readonly DeclarationConflict[]
+  /**
+   * The warnings (of `warnings` too) of properties carrying two column decorators or more, which explain a refusal
+   * of a column the entity seems to declare otherwise (see stackedColumnDecoratorWarnings).
+   */
+  readonly stackedDecorators: readonly string[]
 }
 
 /**
@@ -99,7 +104,8 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     declarations.set(key, [...(declarations.get(key) ?? []), declarationOf(metadata, metadatas, table)])
     renameHints.push(...renameHintsOf(metadata))
   }
-  for (const warning of stackedColumnDecoratorWarnings(metadatas)) warn(warning)
+  const stackedDecorators = stackedColumnDecoratorWarnings(metadatas)
+  for (const warning of stackedDecorators) warn(warning)
   for (const warning of ignoredFulltextWarnings(metadatas, dataSource.driver)) warn(warning)
   const prefix = tablePrefixOf(dataSource)
   renameHints.push(...junctionRenameHints(metadatas, dataSource.namingStrategy, prefix), ...closureRenameHints(metadatas, dataSource.namingStrategy, prefix))
@@ -131,6 +137,7 @@ export async function readEntities(dataSource: DataSource): Promise<EntityReadRe
     skippedIndexes,
     renameHints,
     conflicts: settled.flatMap((s) => s.conflicts),
+    stackedDecorators,
   }
 }
 

@@ -28,6 +28,14 @@ class Clip {
   @Column() start: number
 }
 
+@Entity('take')
+@Index('take_end', ['end'])
+@Index('take_end', ['end', 'id'])
+class Take {
+  @PrimaryGeneratedColumn() id: number
+  @Column() end: number
+}
+
 describe.each(allDialects('dupindexes'))('%s: one index declared on a relation and on its column', (_label, createDatabase) => {
   let db: TestDatabase
   beforeEach(async () => {
@@ -46,6 +54,12 @@ describe.each(allDialects('dupindexes'))('%s: one index declared on a relation a
   it('is refused when the two declarations of one name differ', async () => {
     await expect(pendingChanges(db, [Clip])).rejects.toThrow(
       /^index "clip_start" on table (public\.)?clip is declared twice, differently \(on \(start, id\); on \(start\)\): give one of them another name$/,
+    )
+  })
+
+  it('names every table that declares one name twice, in one run', async () => {
+    await expect(pendingChanges(db, [Clip, Take])).rejects.toThrow(
+      /^2 problems stop this run, fix each: \(1\) index "clip_start" on table (public\.)?clip is declared twice, .*; \(2\) index "take_end" on table (public\.)?take is declared twice, /,
     )
   })
 })

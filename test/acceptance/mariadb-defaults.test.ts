@@ -112,3 +112,15 @@ it('refuses a collation the server does not have, naming the column', async () =
   await expect(pendingChanges(db, [Titled])).rejects.toThrow(
     '"titled"."title" declares collation "en_US", which this server does not have: name one that SHOW COLLATION lists in the entity, then run again')
 })
+
+@Entity('labelled')
+class Labelled {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ collation: 'French_CI_AS' }) label: string
+  @Column({ charset: 'LATIN9' }) note: string
+}
+
+it('names every charset and collation the server does not have in one run', async () => {
+  await expect(pendingChanges(db, [Labelled, Titled])).rejects.toThrow(new RegExp('^3 problems stop this run, fix each: ' +
+    '\\(1\\) "labelled"\\."label" declares collation "French_CI_AS", .*; \\(2\\) "labelled"\\."note" declares charset "LATIN9", .*; \\(3\\) "titled"\\."title" declares collation "en_US", '))
+})

@@ -54,3 +54,32 @@ describe('MariaDB: a migration whose check fails after a rename of the table', (
     ])
   })
 })
+
+// Zeppelin's case: two columns made NOT NULL, both holding NULLs. The migration named the first only, so the user
+// filled it, ran again, and met the second: its checks before the first statement now all run, and it names both.
+@Entity('task')
+class TaskBothRequired {
+  @PrimaryGeneratedColumn() id: number
+  @Column({ type: 'varchar', length: 50 }) cron: string
+  @Column({ type: 'int' }) limit: number
+}
+
+describe('MariaDB: a migration whose checks fail for two columns', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createMariaDbDatabase('guards_all')
+    await migrateTo(db, [TaskBefore], 'Init')
+    await db.query("INSERT INTO task (cron, `limit`) VALUES (NULL, NULL), ('0 0 *', 3)")
+  })
+  afterAll(async () => db?.drop())
+
+  it('names every column holding NULLs in one run, changing nothing', async () => {
+    const schemaBefore = await db.query(columnsQuery)
+    await generateMigration(projectFor(db, [TaskBothRequired]), 'Required', 1_800_000_000_000)
+    const failure = await upgrade(projectFor(db, [TaskBothRequired])).then(() => undefined, (error: Error) => error)
+    expect(failure?.message).toMatch(/rows of "task"\."cron" hold NULL, .*; rows of "task"\."limit" hold NULL, /)
+    expect(await db.query(columnsQuery)).toEqual(schemaBefore)
+    await db.query("UPDATE task SET cron = '', `limit` = 0 WHERE cron IS NULL")
+    expect(await upgrade(projectFor(db, [TaskBothRequired]))).toEqual(['Required1800000000000'])
+  })
+})

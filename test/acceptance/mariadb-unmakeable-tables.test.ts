@@ -98,6 +98,34 @@ it('refuses an auto-increment column of a type that cannot count, and two indexe
   expect(await db.query('SHOW TABLES')).toEqual([])
 })
 
+// Zeppelin's case: several tables MySQL cannot make, each refused in the same run, so one run lists every fix.
+@Entity('wide_key')
+class WideKey {
+  @PrimaryColumn({ length: 255 }) a: string
+  @PrimaryColumn({ length: 255 }) b: string
+  @PrimaryColumn({ length: 255 }) c: string
+  @PrimaryColumn({ length: 255 }) d: string
+}
+
+it('refuses every table it cannot make in one run, each named, changing nothing', async () => {
+  const refusal = pendingChanges(db, [FirstTable, TextCounter, MemberIndexedTwice, WideKey])
+  await expect(refusal).rejects.toThrow(/^3 problems stop this run, fix each: \(1\) "member" has two indexes named "IDX_\w+", .*; \(2\) "ticket"\."code" is auto-increment but of type varchar, .*; \(3\) "wide_key": its primary key \(a, b, c, d\) takes 4080 bytes/)
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
+// `@Column({ type: 'bigint', generated: 'increment' })` over `@PrimaryColumn()`: TypeORM keeps the options of
+// @PrimaryColumn, nearest the property, so the column is a varchar though the entity wrote bigint.
+@Entity('ticket')
+class StackedBigintCounter {
+  @Column({ type: 'bigint', generated: 'increment' }) @PrimaryColumn() id: string
+}
+
+it('says, refusing a column of stacked decorators, which decorator TypeORM took its type from', async () => {
+  await expect(pendingChanges(db, [FirstTable, StackedBigintCounter])).rejects.toThrow(
+    /^"ticket"\."id" is auto-increment but of type varchar, .*, then run again \(property "id" of class StackedBigintCounter has 2 column decorators: TypeORM keeps @PrimaryColumn, written nearest the property, and ignores the options of @Column \(type; its generated still applies\); write one decorator with all the options\)$/)
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
 it('makes an auto-increment column that an index leads, and finds nothing to change after', async () => {
   await migrateTo(db, [FirstTable, IndexedCounter], 'IndexedCounter')
   expect(await pendingChanges(db, [FirstTable, IndexedCounter])).toEqual([])

@@ -37,3 +37,17 @@ it('refuses a new table with one, writing nothing', async () => {
   await expect(migrateTo(db, [Execution], 'Executions')).rejects.toThrow(refusal)
   expect(await db.query("SELECT tablename FROM pg_tables WHERE tablename = 'execution'")).toEqual([])
 })
+
+@Entity('ledger')
+class Ledger {
+  @Generated() @PrimaryColumn() id: string
+  @Column({ type: 'int', default: true }) open: number
+  @Column({ type: 'int', default: false }) closed: number
+}
+
+it('names every refused column of every table in one run, writing nothing', async () => {
+  await expect(migrateTo(db, [Execution, Ledger], 'Executions')).rejects.toThrow(new RegExp(
+    '^4 problems stop this run, fix each: \\(1\\) "execution"\\."id" is auto-increment .*; \\(2\\) "ledger"\\."id" is auto-increment .*; ' +
+    '\\(3\\) "ledger"\\."open" is integer with the default true, .*; \\(4\\) "ledger"\\."closed" is integer with the default false, '))
+  expect(await db.query("SELECT tablename FROM pg_tables WHERE tablename IN ('execution', 'ledger')")).toEqual([])
+})

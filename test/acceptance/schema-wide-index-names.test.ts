@@ -40,6 +40,16 @@ class Playlist extends Owned {
   @PrimaryGeneratedColumn() id: number
 }
 
+@Entity('report')
+class Report extends Stamped {
+  @PrimaryGeneratedColumn() id: number
+}
+
+@Entity('queue')
+class Queue extends Owned {
+  @PrimaryGeneratedColumn() id: number
+}
+
 const indexed = [Document, Workspace]
 const owned = [Member, Album, Playlist]
 const clash = (name: string, kind: string, where: string, first: string, second: string) =>
@@ -62,6 +72,13 @@ describe.each(allDialects('widenames'))('%s: one name on the indexes or foreign 
 
   it('is refused where the database wants the name unique beyond the table', async () => {
     await expect(pendingChanges(db, refused.entities)).rejects.toThrow(refused.message)
+  })
+
+  it('names every clash in one run', async () => {
+    const third = refused.entities === owned ? Queue : Report
+    const message = await pendingChanges(db, [...refused.entities, third]).then(() => '', (err: Error) => err.message)
+    expect(message).toMatch(/^2 problems stop this run, fix each: \(1\) .*; \(2\) /)
+    expect(message).toContain(refused.message)
   })
 
   it('migrates where the names are the tables\' own', async () => {

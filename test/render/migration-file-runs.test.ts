@@ -128,9 +128,26 @@ describe('a rendered migration file', () => {
     )
   })
 
+  it('runs checks that follow one another all, and fails with the message of each that returned rows', async () => {
+    const nulls = (column: string): Statement => ({ sql: `SELECT 1 FROM t WHERE ${column} IS NULL LIMIT 1`, operations: [], failIfRows: `rows of "t"."${column}" hold NULL` })
+    const checks = [nulls('a'), nulls('b'), nulls('c')]
+    const after: Statement = { sql: 'ALTER TABLE t MODIFY a int NOT NULL', operations: [] }
+    const { instance } = loadMigration(renderMigrationFile(planWith([...checks, after])).source)
+
+    const clean = new RecordingQueryRunner()
+    await instance.up(clean)
+    expect(clean.executed).toEqual([...checks.map((c) => c.sql), after.sql])
+
+    const dirty = new RecordingQueryRunner((sql) => (sql === checks[0]!.sql || sql === checks[2]!.sql ? [{ 1: 1 }] : []))
+    await expect(instance.up(dirty)).rejects.toThrow(
+      'rows of "t"."a" hold NULL (1 row returned by the check); rows of "t"."c" hold NULL (1 row returned by the check)')
+    expect(dirty.executed).toEqual(checks.map((c) => c.sql))
+  })
+
   it('type-checks strictly against the installed typeorm declarations', () => {
     const secondPart = { ...simplePlan, part: { number: 2, classes: ['AddAgeEnumValues1700000000000', 'AddAge1700000000001'], reasons: ['r'] } }
-    const plans = [samplePlan, simplePlan, secondPart, planWith(awkwardSql.map((sql) => ({ sql, operations: [] })), [])]
+    const checks = [1, 2].map((n): Statement => ({ sql: `SELECT ${n}`, operations: [], failIfRows: `check ${n}` }))
+    const plans = [samplePlan, simplePlan, secondPart, planWith(awkwardSql.map((sql) => ({ sql, operations: [] })), []), planWith(checks, [])]
     for (const plan of plans) {
       const { fileName, source } = renderMigrationFile(plan)
       expect(typecheckMigration(fileName, source)).toEqual([])

@@ -1,5 +1,4 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
-import { UserError } from '../../source/user-error'
 import type { DatabaseConnection } from '../dialect'
 import { bytesPerCharacter } from './mysql-character-bytes'
 import type { MysqlServer } from './mysql-server'
@@ -13,7 +12,7 @@ export const longestKey = 3072
 export const widestCharacter = 4
 
 /**
- * refuseKeysTooLong stops, before anything is written, on a key of string columns longer than InnoDB allows:
+ * keysTooLong are the refusals, every one, before anything is written, of the keys of string columns longer than InnoDB allows:
  * the server refuses it (`Specified key was too long; max key length is 3072 bytes`), and on MySQL after the
  * statements before it had run, as DDL cannot be rolled back. Four `varchar(255)` columns in utf8mb4 take 4080
  * bytes, so a primary key over them fails, and so does TypeORM's synchronize. Refused: a primary key, an index of
@@ -24,23 +23,23 @@ export const widestCharacter = 4
  * a key is refused only where the server would refuse it. The charsets are read (one query) only where a key
  * could pass the limit.
  */
-export async function refuseKeysTooLong(desired: SchemaModel, connection: DatabaseConnection, server: MysqlServer): Promise<void> {
+export async function keysTooLong(desired: SchemaModel, connection: DatabaseConnection, server: MysqlServer): Promise<string[]> {
   const keys = desired.tables.flatMap((table) => keysOf(table, server).map((key) => ({ table, key })))
   const suspects = keys.filter(({ table, key }) => keyBytes(table, key.columns, () => widestCharacter) > longestKey)
-  if (suspects.length === 0) return
+  if (suspects.length === 0) return []
   const charsetOf = await tableCharsets(connection)
-  for (const { table, key } of suspects) {
+  return suspects.flatMap(({ table, key }) => {
     const charset = charsetOf.get(table.name) ?? (charsetOf.has(table.name) ? undefined : charsetOf.get(null))
     const tableBytes = bytesPerCharacter(charset)
     const bytes = keyBytes(table, key.columns, (column) => bytesPerCharacter(column.charset) ?? tableBytes)
-    if (bytes <= longestKey) continue
+    if (bytes <= longestKey) return []
     const lob = wholeLobOf(table, key.columns)
     const fix = lob === undefined
       ? 'give its string columns shorter lengths (length: 191 in utf8mb4), or key fewer of them'
       : `give "${lob}" a varchar type with a length (type: 'varchar', length: 255), or key it alone, which the server indexes by a prefix`
-    throw new UserError(`"${table.name}": ${key.what} (${key.columns.map((c) => c.name).join(', ')}) takes ${bytes} bytes${charset === undefined ? '' : ` in ${charset}`}, ` +
-      `over the ${longestKey} InnoDB allows in a key, so the server would refuse it: ${fix}, then run again`)
-  }
+    return [`"${table.name}": ${key.what} (${key.columns.map((c) => c.name).join(', ')}) takes ${bytes} bytes${charset === undefined ? '' : ` in ${charset}`}, ` +
+      `over the ${longestKey} InnoDB allows in a key, so the server would refuse it: ${fix}, then run again`]
+  })
 }
 
 interface Key {

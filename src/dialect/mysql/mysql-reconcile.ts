@@ -2,11 +2,11 @@ import { namedIn } from '../../model/qualified-name'
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, ViewModel } from '../../model/schema-model'
 import { writtenCheck, writtenComputed, writtenDefault, writtenDefinition } from '../../model/written-sql'
 import { renameIdentifier } from '../../operations/rename-identifier'
-import { UserError } from '../../source/user-error'
 import { counterpartIn, renamedColumns } from '../counterpart'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
-import { refuseUnmakeableTables } from './mysql-unmakeable-tables'
-import { refuseKeysTooLong } from './mysql-key-length'
+import { unmakeableTables } from './mysql-unmakeable-tables'
+import { keysTooLong } from './mysql-key-length'
+import { refuseAll } from '../../source/refusals'
 import type { MysqlConnection } from './mysql-connection'
 import { byName } from './mysql-canonical-table'
 import { isLongestKeyPrefix } from './mysql-longest-key-prefix'
@@ -20,7 +20,7 @@ import { mysqlStringTypes } from './mysql-type-families'
 
 /**
  * reconcileMysql settles what the rules cannot, read-only (and refuses a table MySQL cannot make, see
- * refuseUnmakeableTables and refuseKeysTooLong): a table whose entity names no engine, or the database's in another case, takes the
+ * unmakeableTables and keysTooLong, all at once): a table whose entity names no engine, or the database's in another case, takes the
  * database's (the engine is only compared where the entity names one), so does it the table's default charset and
  * collation (tableCharsetOf: an entity declares them only in its engine option, which TypeORM writes when it creates
  * the table and never compares), so does a `tinyint` its `(1)`
@@ -34,8 +34,7 @@ import { mysqlStringTypes } from './mysql-type-families'
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   const server = (connection as MysqlConnection).server
-  refuseUnmakeableTables(desired, server)
-  await refuseKeysTooLong(desired, connection, server)
+  refuseAll([...unmakeableTables(desired, server), ...await keysTooLong(desired, connection, server)])
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
   const desiredTable = namedIn(desired.tables)
   const referencedCounterpart = (fk: ForeignKeyModel) => {
@@ -253,7 +252,7 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
 }
 
 /**
- * refuseUnknownCharsets stops on a charset or collation the server does not have (`en_US`, `French_CI_AS`: the
+ * refuseUnknownCharsets stops, naming every one, on the charsets and collations the server does not have (`en_US`, `French_CI_AS`: the
  * names of other databases): the migration would fail at that table, and on MySQL after the statements before
  * it had run, as DDL cannot be rolled back. Names are compared as the server does, ignoring case. MariaDB 10.10+
  * lists some collations by their full names (`utf8mb4_uca1400_ai_ci`) only in COLLATION_CHARACTER_SET_APPLICABILITY,
@@ -262,6 +261,7 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
 async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMap<string, string>, defaultOf: ReadonlyMap<string, string>, connection: DatabaseConnection): Promise<void> {
   const collations = new Set([...charsetOf.keys()].map((c) => c.toLowerCase()))
   const charsets = new Set([...defaultOf.keys()].map((c) => c.toLowerCase()))
+  const unknown: string[] = []
   for (const table of desired.tables) {
     for (const column of table.columns) {
       const unknownCharset = column.charset !== undefined && !charsets.has(column.charset.toLowerCase())
@@ -271,9 +271,10 @@ async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMa
       const unknownCollation = collation !== undefined && !collations.has(collation)
       if (!unknownCharset && !unknownCollation) continue
       const [what, list] = unknownCollation ? [`collation "${column.collation}"`, 'SHOW COLLATION'] : [`charset "${column.charset}"`, 'SHOW CHARACTER SET']
-      throw new UserError(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
+      unknown.push(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
     }
   }
+  refuseAll(unknown)
 }
 
 async function hasFullCollationName(collation: string, connection: DatabaseConnection): Promise<boolean> {

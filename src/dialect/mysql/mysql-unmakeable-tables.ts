@@ -1,11 +1,10 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
-import { UserError } from '../../source/user-error'
 import { innoDbTable, keepsForeignKeys } from './mysql-engines'
 import type { MysqlServer } from './mysql-server'
 import { baseOf, mysqlIntegerTypes } from './mysql-types'
 
 /**
- * refuseUnmakeableTables stops on a table MySQL and MariaDB cannot make, before anything is written: the migration
+ * unmakeableTables are the refusals, every one, of the tables MySQL and MariaDB cannot make, before anything is written: the migration
  * would fail at that table, after the statements before it had run, as MySQL cannot roll DDL back, and TypeORM's
  * synchronize fails there too. Entities written for PostgreSQL reach MySQL with them:
  * - an auto-increment column of a type that cannot count (`@Generated() @PrimaryColumn() id: string`);
@@ -27,26 +26,27 @@ import { baseOf, mysqlIntegerTypes } from './mysql-types'
  *   a prefix of it, and keeps a unique as a HASH key).
  * (Two auto-increment columns in one table TypeORM itself refuses.)
  */
-export function refuseUnmakeableTables(model: SchemaModel, server: MysqlServer): void {
-  for (const table of model.tables) {
-    refuseAutoIncrementWithoutKey(table)
-    refuseWholeTextPrimaryKey(table)
-    if (server.product === 'mysql') refuseWholeTextIndexes(table)
-    refuseIndexNamesAlikeHere(table)
-    refuseForeignKeysWithoutEngineSupport(table, model)
-    refuseForeignKeysOfOtherTypes(table, model)
-  }
+export function unmakeableTables(model: SchemaModel, server: MysqlServer): string[] {
+  return model.tables.flatMap((table) => [
+    ...autoIncrementWithoutKey(table),
+    ...wholeTextPrimaryKey(table),
+    ...(server.product === 'mysql' ? wholeTextIndexes(table) : []),
+    ...indexNamesAlikeHere(table),
+    ...foreignKeysWithoutEngineSupport(table, model),
+    ...foreignKeysOfOtherTypes(table, model),
+  ])
 }
 
-function refuseAutoIncrementWithoutKey(table: TableModel): void {
+function autoIncrementWithoutKey(table: TableModel): string[] {
   const column = table.columns.find((c) => c.generated?.kind === 'increment')
-  if (column === undefined) return
+  if (column === undefined) return []
   if (!countingTypes.has(baseOf(column.type))) {
-    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but of type ${column.type}, which MySQL cannot count in: give it an integer type (type: 'int'), then run again`)
+    return [`"${table.name}"."${column.name}" is auto-increment but of type ${column.type}, which MySQL cannot count in: give it an integer type (type: 'int'), then run again`]
   }
   if (!keyed(table, column.name)) {
-    throw new UserError(`"${table.name}"."${column.name}" is auto-increment but ${innoDbTable(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`)
+    return [`"${table.name}"."${column.name}" is auto-increment but ${innoDbTable(table) ? 'leads' : 'is in'} no key, which MySQL requires: make it the primary key or give it an index that starts with it, then run again`]
   }
+  return []
 }
 
 /** keyedOnlyByPrefix: the server keys a TEXT, BLOB or JSON column only by a prefix of it, of a length the key names. */
@@ -54,33 +54,33 @@ function keyedOnlyByPrefix(column: ColumnModel): boolean {
   return /(text|blob)$|^json$/.test(baseOf(column.type))
 }
 
-function refuseWholeTextPrimaryKey(table: TableModel): void {
+function wholeTextPrimaryKey(table: TableModel): string[] {
   const column = table.columns.find((c) => table.primaryKey?.columns.includes(c.name) === true && keyedOnlyByPrefix(c))
-  if (column === undefined) return
-  throw new UserError(`"${table.name}": its primary key (${table.primaryKey!.columns.join(', ')}) holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix ` +
-    `an entity cannot declare, so the server would refuse it: give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), then run again`)
+  if (column === undefined) return []
+  return [`"${table.name}": its primary key (${table.primaryKey!.columns.join(', ')}) holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix ` +
+    `an entity cannot declare, so the server would refuse it: give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), then run again`]
 }
 
 /**
- * refuseWholeTextIndexes refuses a plain index, a unique or a unique index that names a TEXT, BLOB or JSON
+ * wholeTextIndexes are the refusals of a plain index, a unique or a unique index that names a TEXT, BLOB or JSON
  * column whole: MySQL refuses it ("BLOB/TEXT column used in key specification without a key length"), where
  * MariaDB indexes a prefix of it. A fulltext or spatial index, and a key with a prefix length, are made.
  */
-function refuseWholeTextIndexes(table: TableModel): void {
+function wholeTextIndexes(table: TableModel): string[] {
   const keys = [
     ...table.indexes.filter((i) => i.method !== 'fulltext' && i.method !== 'spatial')
       .map((i) => ({ what: `${i.unique ? 'unique index' : 'index'} "${i.name}"`, columns: i.columns.filter((_, k) => i.keyOptions?.[k]?.length === undefined) })),
     ...table.uniques.map((u) => ({ what: `unique "${u.name}"`, columns: u.columns })),
   ]
-  for (const key of keys) {
+  return keys.flatMap((key) => {
     const column = table.columns.find((c) => key.columns.includes(c.name) && keyedOnlyByPrefix(c))
-    if (column === undefined) continue
+    if (column === undefined) return []
     const fix = baseOf(column.type) === 'json'
       ? `give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), or index a generated column of it`
       : `give "${column.name}" a varchar type with a length (type: 'varchar', length: 255), or, for text search, make the index fulltext (@Index({ fulltext: true }))`
-    throw new UserError(`"${table.name}": ${key.what} holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix an entity cannot declare, ` +
-      `so the server would refuse it (MariaDB takes it): ${fix}, then run again`)
-  }
+    return [`"${table.name}": ${key.what} holds "${column.name}", of type ${column.type}, which MySQL keys only by a prefix an entity cannot declare, ` +
+      `so the server would refuse it (MariaDB takes it): ${fix}, then run again`]
+  })
 }
 
 /** Types MySQL takes AUTO_INCREMENT on: integers, and (deprecated) floating point. */
@@ -91,34 +91,34 @@ function keyed(table: TableModel, column: string): boolean {
   return keys.some((columns) => (innoDbTable(table) ? columns[0] === column : columns.includes(column)))
 }
 
-function refuseForeignKeysWithoutEngineSupport(table: TableModel, model: SchemaModel): void {
+function foreignKeysWithoutEngineSupport(table: TableModel, model: SchemaModel): string[] {
   const fix = 'give the relation createForeignKeyConstraints: false, or use InnoDB, then run again'
   const [own] = table.foreignKeys
   if (own !== undefined && !keepsForeignKeys(table)) {
-    throw new UserError(`"${table.name}" has engine ${table.engine}, which keeps no foreign keys: the server drops foreign key "${own.name}" ` +
-      `(${own.columns.join(', ')}) -> "${own.referencedTable}" without a word, so every run would add it again; ${fix}`)
+    return [`"${table.name}" has engine ${table.engine}, which keeps no foreign keys: the server drops foreign key "${own.name}" ` +
+      `(${own.columns.join(', ')}) -> "${own.referencedTable}" without a word, so every run would add it again; ${fix}`]
   }
-  for (const foreignKey of table.foreignKeys) {
+  return table.foreignKeys.flatMap((foreignKey) => {
     const referenced = model.tables.find((t) => t.name === foreignKey.referencedTable)
-    if (referenced === undefined || keepsForeignKeys(referenced)) continue
-    throw new UserError(`foreign key "${foreignKey.name}" of "${table.name}" references "${referenced.name}", whose engine ${referenced.engine} keeps no ` +
-      `foreign keys, so the server refuses it: ${fix}`)
-  }
+    if (referenced === undefined || keepsForeignKeys(referenced)) return []
+    return [`foreign key "${foreignKey.name}" of "${table.name}" references "${referenced.name}", whose engine ${referenced.engine} keeps no ` +
+      `foreign keys, so the server refuses it: ${fix}`]
+  })
 }
 
-function refuseForeignKeysOfOtherTypes(table: TableModel, model: SchemaModel): void {
-  for (const foreignKey of table.foreignKeys) {
+function foreignKeysOfOtherTypes(table: TableModel, model: SchemaModel): string[] {
+  return table.foreignKeys.flatMap((foreignKey) => {
     const referenced = foreignKey.referencedSchema === undefined ? model.tables.find((t) => t.name === foreignKey.referencedTable) : undefined
-    foreignKey.columns.forEach((name, k) => {
+    return foreignKey.columns.flatMap((name, k) => {
       const column = table.columns.find((c) => c.name === name)
       const target = referenced?.columns.find((c) => c.name === foreignKey.referencedColumns[k])
-      if (column === undefined || target === undefined || !exactTypesDiffer(column, target)) return
-      throw new UserError(`foreign key "${foreignKey.name}" of "${table.name}" pairs "${name}" (${typeText(column)}) with "${referenced!.name}"."${target.name}" ` +
+      if (column === undefined || target === undefined || !exactTypesDiffer(column, target)) return []
+      return [`foreign key "${foreignKey.name}" of "${table.name}" pairs "${name}" (${typeText(column)}) with "${referenced!.name}"."${target.name}" ` +
         `(${typeText(target)}), which MySQL refuses: the integer and decimal columns of a foreign key must have the type of those they reference, ` +
         `sign included. Give "${table.name}"."${name}" the type ${typeText(target)} (TypeORM gives a join column the type its target is declared with, ` +
-        'not the one a relation of the target gives it), then run again')
+        'not the one a relation of the target gives it), then run again']
     })
-  }
+  })
 }
 
 /** exactTypesDiffer: of two integer or decimal columns, the types (size, sign, precision and scale) differ. */
@@ -136,19 +136,19 @@ function typeText(column: ColumnModel): string {
 }
 
 /**
- * refuseIndexNamesAlikeHere refuses two indexes of a table whose names the server takes for one where another
+ * indexNamesAlikeHere is the refusal of two indexes of a table whose names the server takes for one where another
  * database would not: it reads index names in any case, and a unique key is a unique index here. Two plain
  * indexes of one exact name are refused for every database (see src/pipeline/repeated-index-names.ts).
  */
-function refuseIndexNamesAlikeHere(table: TableModel): void {
+function indexNamesAlikeHere(table: TableModel): string[] {
   const keys = [...table.uniques.map((u) => ({ name: u.name, columns: u.columns, unique: true })), ...table.indexes]
   const alike = (a: { name: string }, b: { name: string }) => a.name.toLowerCase() === b.name.toLowerCase()
   const repeated = keys.find((key, i) => keys.some((other, j) => j > i && alike(key, other) && (key.unique || other.unique || key.name !== other.name)))
-  if (repeated === undefined) return
+  if (repeated === undefined) return []
   const both = keys.filter((key) => alike(key, repeated))
   const described = both.map((key) => `${key.unique ? 'a unique' : 'an index'} of (${key.columns.join(', ')})`).join(' and ')
   const why = both.some((key) => key.unique)
     ? 'TypeORM names a unique on MySQL, @Unique or unique: true, as it names an @Index of the same columns'
     : 'MySQL reads index names in any case'
-  throw new UserError(`"${table.name}" has two indexes named "${repeated.name}", ${described} (${why}): remove one, or name one of them, then run again`)
+  return [`"${table.name}" has two indexes named "${repeated.name}", ${described} (${why}): remove one, or name one of them, then run again`]
 }
