@@ -40,7 +40,7 @@ describe('postgres: a column made bytea, and back', () => {
     await db.query(`INSERT INTO tokens (id, value) VALUES ${texts.map((t, i) => `(${i}, '${t.replace(/'/g, "''")}')`).join(', ')}, (99, NULL)`)
     const migrated = await migrateTo(db, [tokens('bytea')], 'Bytes')
     expect(migrated.source).toContain(`convert_to("value", 'UTF8')`)
-    expect(migrated.source).not.toContain('TYPE_CAST_MAY_FAIL')
+    expect(upOf(migrated.source)).not.toContain('TYPE_CAST_MAY_FAIL')
     const bytes = await db.query<{ id: number; value: Buffer | null }>(`SELECT id, value FROM tokens ORDER BY id`)
     expect(bytes.map((r) => r.value?.toString('hex') ?? null)).toEqual([...texts.map((t) => Buffer.from(t, 'utf8').toString('hex')), null])
     expect(await pendingChanges(db, [tokens('bytea')])).toEqual([])
@@ -62,7 +62,7 @@ describe('postgres: a column made bytea, and back', () => {
     const rows = 'SELECT id, amount::text, doc::text, day::text FROM readings ORDER BY id'
     const before = await db.query(rows)
     const migrated = await migrateTo(db, [valuesAsBytes], 'Bytes')
-    expect(migrated.source).not.toContain('TYPE_CAST_MAY_FAIL')
+    expect(upOf(migrated.source)).not.toContain('TYPE_CAST_MAY_FAIL')
     const bytes = await db.query<{ amount: Buffer | null; doc: Buffer | null }>('SELECT amount, doc FROM readings ORDER BY id')
     expect(bytes.map((r) => [r.amount?.toString('utf8') ?? null, r.doc?.toString('utf8') ?? null])).toEqual([['1.50', '{"a": "x\\\\y"}'], [null, null]])
     expect(await pendingChanges(db, [valuesAsBytes])).toEqual([])
@@ -80,3 +80,11 @@ describe('postgres: a column made bytea, and back', () => {
     expect(await pendingChanges(db, [valuesAsBytes])).toEqual([])
   })
 })
+
+/**
+ * upOf is a migration file's up(), where each hazard of up is explained above its statement: the file's header also
+ * lists the hazards of down (bytes back to text may not be UTF-8).
+ */
+function upOf(source: string): string {
+  return source.slice(source.indexOf('public async up('), source.indexOf('public async down('))
+}

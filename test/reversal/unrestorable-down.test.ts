@@ -26,7 +26,8 @@ describe.each(allDialects('undo'))('%s: dropping a unique NOT NULL column', (_la
     expect(irreversible?.message).toContain('(2 rows)')
     expect(source).toContain('// hazard IRREVERSIBLE (warning): down cannot undo this')
     const down = source.slice(source.indexOf('public async down'))
-    expect(down).toMatch(/^public async down\(queryRunner: QueryRunner\): Promise<void> \{\n\s+\{\n\s+const rows = await queryRunner\.query\(`SELECT 1 FROM ("(public"\.")?account"|\\`account\\`) LIMIT 1`\);/)
+    // The check comes first, alone or in the block of checks that run together (and fail together).
+    expect(down).toMatch(/^public async down\(queryRunner: QueryRunner\): Promise<void> \{\n\s+\{\n(\s+const failed = \[\];\n\s+\{\n)?\s+const rows = await queryRunner\.query\(`SELECT 1 FROM ("(public"\.")?account"|\\`account\\`) LIMIT 1`\);/)
 
     expect(await upgrade(projectFor(db, [Account]))).toEqual(['DropCode1900000000000'])
     expect(await pendingChanges(db, [Account])).toEqual([])
