@@ -1,7 +1,7 @@
 import { quoteDoubled } from '../dialect/quote'
 import { sameColumnList } from '../model/column-lists'
 import { referencedTableOf, sameName } from '../model/qualified-name'
-import type { ForeignKeyModel, QualifiedName, TableModel } from '../model/schema-model'
+import type { ForeignKeyModel, TableModel } from '../model/schema-model'
 import { tableOf } from '../operations/operation'
 import { unmatchedProbe } from './foreign-key-rules'
 import type { HazardFinding } from './hazard-finding'
@@ -51,10 +51,9 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined
 function droppedFor(fk: ForeignKeyModel, table: TableModel, context: RuleContext): boolean {
   const same = (other: ForeignKeyModel) => sameColumnList(other.columns, fk.columns) &&
     sameColumnList(other.referencedColumns, fk.referencedColumns) && sameName(referencedTableOf(other), referencedTableOf(fk))
-  const onTable = (i: number, name: QualifiedName) => context.origins.table(i, name) === table
-  const { ops } = context.input.changes
-  const dropped = ops.some((op, i) => op.kind === 'drop_foreign_key' && onTable(i, op.table) && op.foreignKey.name === fk.name)
-  const addedBack = ops.some((op, i) => op.kind === 'add_foreign_key' && onTable(i, op.table) && same(op.foreignKey))
-  const columnDropped = ops.some((op, i) => op.kind === 'drop_column' && onTable(i, op.table) && fk.columns.includes(op.column.name))
+  const onTable = context.opsOn(table).map((i) => context.input.changes.ops[i]!)
+  const dropped = onTable.some((op) => op.kind === 'drop_foreign_key' && op.foreignKey.name === fk.name)
+  const addedBack = onTable.some((op) => op.kind === 'add_foreign_key' && same(op.foreignKey))
+  const columnDropped = onTable.some((op) => op.kind === 'drop_column' && fk.columns.includes(op.column.name))
   return columnDropped || (dropped && !addedBack)
 }
