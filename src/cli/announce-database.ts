@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import type { DatabaseTarget } from '../dialect/dialect'
 import { dialectFor } from '../dialect/dialect-for'
 import { warningLine } from '../hazards/warning'
-import { shownBy } from '../pipeline/shown-findings'
+import { shownBy, warningShown } from '../pipeline/shown-findings'
 import type { LoadedProject } from '../source/load-config'
 import type { CliOutput } from './cli-output'
 
@@ -27,7 +27,7 @@ export function announceDatabase(project: LoadedProject, output: CliOutput, opti
   const print = options.toStderr === true ? output.err : output.out
   if (options.quiet !== true) print(`Database: ${target.description}`)
   const shown = shownBy(project.settings, options.quiet)
-  if (shown.warnings && !shown.ignore.has('DATABASE_PATH')) {
+  if (warningShown('DATABASE_PATH', shown)) {
     for (const message of target.warnings) output.err(`warning: ${warningLine({ code: 'DATABASE_PATH', message })}`)
   }
   return target

@@ -6,7 +6,7 @@ import { copyFindings } from './copy-rules'
 import { describeHazard } from './describe-hazard'
 import { enumValueFindings } from './enum-rules'
 import { addExclusionFindings } from './exclusion-rules'
-import { findHazards } from './find-hazards'
+import { findingsIn } from './find-hazards'
 import { addForeignKeyFindings } from './foreign-key-rules'
 import type { Hazard, HazardCode } from './hazard'
 import type { HazardFinding } from './hazard-finding'
@@ -56,7 +56,7 @@ export interface DownHazard extends Hazard {
  */
 export function findDownHazards(input: HazardInput, unrestorable: readonly UnrestorableDrop[] = []): DownHazard[] {
   const context = ruleContext(input)
-  return findHazards(input, downHazardRules)
+  return findingsIn(context, downHazardRules)
     .filter((finding) => downHazardCodes.has(finding.code) && !stoppedFirst(finding, context, unrestorable))
     .map((finding) => ({ ...describeHazard(finding), finding }))
 }

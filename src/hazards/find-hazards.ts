@@ -17,7 +17,7 @@ import { droppedDeclarationFindings, droppedIndexPredicateFindings, storedCommen
 import { addNotNullFindings, setNotNullFindings } from './nullability-rules'
 import { nameReadAsStringFindings } from './quoted-name-rules'
 import { renameFindings } from './rename-rules'
-import { type HazardRule, ruleContext } from './rule-context'
+import { type HazardRule, type RuleContext, ruleContext } from './rule-context'
 import { setNullOnNotNullFindings } from './set-null-rules'
 import { onDeleteCascadeFindings, onDeleteSetNullFindings } from './cascade-rules'
 import { referencedKeyFindings } from './referenced-key-rules'
@@ -85,7 +85,11 @@ export const hazardRules: readonly HazardRule[] = [
  * gives equal output.
  */
 export function findHazards(input: HazardInput, rules: readonly HazardRule[] = hazardRules): HazardFinding[] {
-  const context = ruleContext(input)
+  return findingsIn(ruleContext(input), rules)
+}
+
+/** findingsIn is findHazards over a rule context the caller has built already. */
+export function findingsIn(context: RuleContext, rules: readonly HazardRule[]): HazardFinding[] {
   const position = (f: HazardFinding) => context.indexOf(f.operation)
   return withoutRepeatedRewrites(rules.flatMap((rule) => rule(context)))
     .sort((a, b) => position(a) - position(b) || hazardCodes.indexOf(a.code) - hazardCodes.indexOf(b.code) || compareText(a.what, b.what))

@@ -1,3 +1,4 @@
+import { askTogether } from '../dialect/ask-together'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect'
 import { DEFAULT_ROW_LIMIT, type Probe, type ProbeResult } from '../dialect/probe'
 import { describeHazard } from '../hazards/describe-hazard'
@@ -47,6 +48,12 @@ export function uncountedHazards(findings: readonly DescribedFinding[]): Hazard[
   return findings.filter((f) => f.onlyWhenFound !== true).map((f) => describeHazard(f))
 }
 
+/** ProbeAnswer is a probe's result, or the database's reason for refusing it. */
+interface ProbeAnswer {
+  readonly result?: ProbeResult | undefined
+  readonly failure?: string
+}
+
 /**
  * measureEach answers the probes together, or, when that fails, one by one: a probe that fails alone has no
  * result, and `failures` holds the database's reason under its index.
@@ -57,24 +64,12 @@ async function measureEach(
   connection: DatabaseConnection,
   rowLimit: number,
 ): Promise<{ results: readonly (ProbeResult | undefined)[]; failures: ReadonlyMap<number, string> }> {
-  try {
-    return { results: await dialect.measure(connection, probes, { rowLimit }), failures: new Map() }
-  } catch (err) {
-    if (probes.length === 1) return { results: [undefined], failures: new Map([[0, reasonOf(err)]]) }
-  }
-  const results: (ProbeResult | undefined)[] = []
+  const answers = await askTogether<Probe, ProbeAnswer>(
+    probes,
+    async (batch) => (await dialect.measure(connection, batch, { rowLimit })).map((result) => ({ result })),
+    (_, err) => ({ failure: err instanceof Error ? err.message : String(err) }),
+  )
   const failures = new Map<number, string>()
-  for (const [i, probe] of probes.entries()) {
-    try {
-      results.push((await dialect.measure(connection, [probe], { rowLimit }))[0])
-    } catch (err) {
-      results.push(undefined)
-      failures.set(i, reasonOf(err))
-    }
-  }
-  return { results, failures }
-}
-
-function reasonOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
+  for (const [i, { failure }] of answers.entries()) if (failure !== undefined) failures.set(i, failure)
+  return { results: answers.map((a) => a.result), failures }
 }

@@ -11,9 +11,12 @@ export interface PlannedDown {
   readonly downHazards: readonly DownHazard[]
 }
 
-/** planDown compiles the `down` of `up` (see compileDown) and finds its hazards (see findDownHazards). */
-export function planDown(dialect: DownCompiler & HazardDialect, up: ChangeSet): PlannedDown {
+/**
+ * planDown compiles the `down` of `up` (see compileDown), unless the caller compiled it already, and finds its
+ * hazards (see findDownHazards).
+ */
+export function planDown(dialect: DownCompiler & HazardDialect, up: ChangeSet, compiled?: readonly Statement[]): PlannedDown {
   const down = reverseChangeSet(up)
-  const downStatements = compileDown(dialect, up, down)
+  const downStatements = compiled ?? compileDown(dialect, up, down)
   return { downStatements, downHazards: findDownHazards({ changes: down, statements: downStatements, dialect }, unrestorableDrops(up)) }
 }

@@ -28,11 +28,16 @@ export function isShown(finding: { readonly code: string; readonly severity: Sev
   return rank(finding.severity) >= rank(shown.minSeverity) && !shown.ignore.has(finding.code)
 }
 
+/** warningShown says whether a warning of this code is shown (not under `--quiet`, not in `autogen.ignore`). */
+export function warningShown(code: string, shown: Shown): boolean {
+  return shown.warnings && !shown.ignore.has(code)
+}
+
 /** shownPlan is the plan with only the hazards, notes and warnings shown. */
 export function shownPlan(plan: MigrationPlan, shown: Shown): MigrationPlan {
   return {
     ...plan,
-    warnings: shown.warnings ? plan.warnings.filter((w) => !shown.ignore.has(w.code)) : [],
+    warnings: plan.warnings.filter((w) => warningShown(w.code, shown)),
     ...(plan.hazards !== undefined && { hazards: plan.hazards.filter((h) => isShown(h, shown)) }),
     ...(plan.downHazards !== undefined && { downHazards: plan.downHazards.filter((h) => isShown(h, shown)) }),
   }

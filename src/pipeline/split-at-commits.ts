@@ -40,7 +40,7 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
   return [...parts, ...(online === undefined ? [] : [online])].map((part, i): MigrationPlan => {
     const { phase, ...rest } = plan
     // The hazards of each part's down are found once the parts are cut, not at each step of the cutting.
-    const down = planDown(dialect, part.changes)
+    const down = planDown(dialect, part.changes, part.downStatements)
     return {
       ...rest,
       name: names[i]!,

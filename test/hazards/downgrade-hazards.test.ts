@@ -1,5 +1,5 @@
 import { runCliInProcess } from '../support/run-cli'
-import { mariadbUrl, noteEntity, postgresUrl, scratchProject } from '../support/scratch-project'
+import { mariadbUrl, noteMigrations, postgresUrl, scratchProject } from '../support/scratch-project'
 import type { TempProject } from '../support/temp-project'
 import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
 
@@ -33,12 +33,7 @@ describe.each(databases)('%s: downgrade counts the hazards of down before it run
   beforeAll(async () => {
     ({ db, env } = await create())
     project = scratchProject()
-    project.write('note.ts', noteEntity(strict))
-    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
-    expect((await cli('upgrade')).code).toBe(0)
-    project.write('note.ts', noteEntity(loose))
-    expect((await cli('generate', 'Loosen', '--timestamp', '1700000001000')).code).toBe(0)
-    expect((await cli('upgrade')).code).toBe(0)
+    await noteMigrations(project, cli, [strict, loose], ['Loosen'])
     await db.query(`INSERT INTO note (text, label) VALUES ('a', NULL), ('b', 'twice'), ('c', 'twice'), ('d', '${'x'.repeat(50)}')`)
   })
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { runCliInProcess } from '../support/run-cli'
-import { noteEntity, postgresUrl, scratchProject } from '../support/scratch-project'
+import { noteMigrations, postgresUrl, scratchProject } from '../support/scratch-project'
 import type { TempProject } from '../support/temp-project'
 import { createPostgresDatabase, type TestDatabase } from '../support/test-database'
 
@@ -18,12 +18,7 @@ describe('postgres: downgrade of a cast it cannot test for the values', () => {
     db = await createPostgresDatabase('downgrade_untestable_cast')
     env = { DATABASE_URL: postgresUrl(String(db.options.database)) }
     project = scratchProject()
-    project.write('note.ts', noteEntity(asJson))
-    expect((await cli('generate', 'Init', '--timestamp', '1700000000000')).code).toBe(0)
-    expect((await cli('upgrade')).code).toBe(0)
-    project.write('note.ts', noteEntity(asText))
-    expect((await cli('generate', 'AsText', '--timestamp', '1700000001000')).code).toBe(0)
-    expect((await cli('upgrade')).code).toBe(0)
+    await noteMigrations(project, cli, [asJson, asText], ['AsText'])
   })
   afterAll(async () => {
     project.remove()

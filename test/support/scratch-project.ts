@@ -32,6 +32,20 @@ export function scratchProject(): TempProject {
   return tempProject({ 'note.ts': noteEntity(), 'ormconfig.ts': config })
 }
 
+/**
+ * noteMigrations gives the Note entity each extra column in turn, and generates and upgrades a migration for each:
+ * the first named `Init` at 1700000000000, the next with the names given, a second apart.
+ */
+export async function noteMigrations(
+  project: TempProject, cli: (...args: string[]) => Promise<{ code: number }>, columns: readonly string[], names: readonly string[],
+): Promise<void> {
+  for (const [i, column] of columns.entries()) {
+    project.write('note.ts', noteEntity(column))
+    expect((await cli('generate', i === 0 ? 'Init' : names[i - 1]!, '--timestamp', String(1700000000000 + i * 1000))).code).toBe(0)
+    expect((await cli('upgrade')).code).toBe(0)
+  }
+}
+
 /** handMigration is a migration class running `up` and `down` statements as written. */
 export const handMigration = (name: string, up: readonly string[], down: readonly string[]) => `
 import { MigrationInterface, QueryRunner } from 'typeorm'

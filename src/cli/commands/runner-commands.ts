@@ -1,6 +1,6 @@
 import { runOutOfOrder } from '../../pipeline/migration-order'
 import { pendingHazardLines, pendingHazards } from '../../pipeline/pending-hazards'
-import { type Shown, shownBy } from '../../pipeline/shown-findings'
+import { type Shown, shownBy, warningShown } from '../../pipeline/shown-findings'
 import { historyOf, unknownAtUpgradeText } from '../../pipeline/unapplied-migrations'
 import { unrecordedEdits } from '../../pipeline/unrecorded-edits'
 import { upgradeVerification } from '../../pipeline/upgrade-verification'
@@ -38,7 +38,7 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
   }, runSafetyReport(args, output))
   if (applied.length === 0) output.out('Up to date: no pending migrations.')
   if (applied.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${applied.length} migrations applied`))
-  if (applied.length > 0 && shown.warnings && !shown.ignore.has('SCHEMA_DIFFERS')) {
+  if (applied.length > 0 && warningShown('SCHEMA_DIFFERS', shown)) {
     const differs = await upgradeVerification(project)
     if (differs) printWarning(output, warningLine(differs))
   }
@@ -53,13 +53,13 @@ export async function upgradeCommand(args: RunnerArgs & UpgradeTarget, output: C
 export function warnBeforeUpgrade(project: LoadedProject, shown: Shown, output: CliOutput): (toRun: readonly string[], applied: readonly string[], known: readonly string[]) => void {
   return (toRun, applied, known) => {
     const { unknown } = historyOf(known, applied)
-    if (unknown.length > 0 && shown.warnings && !shown.ignore.has('UNKNOWN_MIGRATIONS')) {
+    if (unknown.length > 0 && warningShown('UNKNOWN_MIGRATIONS', shown)) {
       printWarning(output, warningLine({ code: 'UNKNOWN_MIGRATIONS', message: unknownAtUpgradeText(inRunOrder(unknown), known.length === 0) }))
     }
     const behind = runOutOfOrder(toRun, applied)
-    if (behind !== undefined && shown.warnings && !shown.ignore.has(behind.code)) printWarning(output, warningLine(behind))
+    if (behind !== undefined && warningShown(behind.code, shown)) printWarning(output, warningLine(behind))
     for (const edit of unrecordedEdits(project.migrationsDir, project.migrationsInSubfolders, toRun)) {
-      if (shown.warnings && !shown.ignore.has(edit.code)) printWarning(output, warningLine(edit))
+      if (warningShown(edit.code, shown)) printWarning(output, warningLine(edit))
     }
     for (const line of pendingHazardLines(pendingHazards(project.migrationsDir, project.migrationsInSubfolders, toRun, shown))) output.err(line)
   }
@@ -74,7 +74,7 @@ export async function downgradeCommand(args: RunnerArgs & DowngradeTarget, outpu
   const project = await loadProject(args.config)
   announceDatabase(project, output, { quiet: args.quiet })
   const shown = shownBy(project.settings, args.quiet)
-  const before = shown.warnings && !shown.ignore.has('STRANDED_FOREIGN_KEY') ? await schemaBeforeDowngrade(project) : undefined
+  const before = warningShown('STRANDED_FOREIGN_KEY', shown) ? await schemaBeforeDowngrade(project) : undefined
   const reverted = await downgrade(project, args, runSafetyReport(args, output), warnBeforeDowngrade(project, shown, output))
   if (reverted.length === 0) output.out(nothingToRevert(args))
   if (reverted.length > 1 && args.quiet !== true) output.out(paintsOf(output).out('ok', `${reverted.length} migrations reverted`))
@@ -94,7 +94,7 @@ export function warnBeforeDowngrade(project: LoadedProject, shown: Shown, output
     const lines = downHazardLines(now)
     if (lines.length === 0) return
     for (const line of lines) printWarning(output, line)
-    if (shown.warnings && !shown.ignore.has('NOT_COUNTED')) for (const message of now.warnings) printWarning(output, warningLine({ code: 'NOT_COUNTED', message }))
+    if (warningShown('NOT_COUNTED', shown)) for (const message of now.warnings) printWarning(output, warningLine({ code: 'NOT_COUNTED', message }))
     output.err(downHazardsAdvice)
   }
 }

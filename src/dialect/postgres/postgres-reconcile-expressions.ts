@@ -4,6 +4,7 @@ import type { ColumnModel, ExclusionModel, SchemaModel, TableModel } from '../..
 import { recastEnumType } from '../../operations/recast-enum-type'
 import { renameIdentifier } from '../../operations/rename-identifier'
 import { counterpartIn, renamedColumns } from '../counterpart'
+import { askTogether } from '../ask-together'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { type ExclusionParts, exclusionParts, exclusionText } from './postgres-exclusion-parts'
@@ -62,29 +63,26 @@ export async function reconcileExpressions(
     return candidatesOf(table, other, renamed, renamedTypes).filter((c) => c.place === 'default' || !missing.some((column) => namesColumn(c.desired, column)))
   })
   if (candidates.length === 0) return desired
-  const settled = (await samePlans(candidates, connection)) ?? (await eachAlone(candidates, connection))
+  const same = await askTogether(candidates, (batch) => samePlans(batch, connection), () => false)
+  const settled = candidates.filter((_, i) => same[i])
   return settled.length === 0 ? desired : { ...desired, tables: desired.tables.map((t) => settle(t, settled.filter((c) => c.table === t))) }
 }
 
-/** samePlans are the candidates whose two spellings the planner prints alike, asked in one EXPLAIN; undefined where it refuses. */
-async function samePlans(candidates: readonly ExpressionCandidate[], connection: DatabaseConnection): Promise<ExpressionCandidate[] | undefined> {
+/** samePlans says of each candidate whether the planner prints its two spellings alike, asked in one EXPLAIN. */
+async function samePlans(candidates: readonly ExpressionCandidate[], connection: DatabaseConnection): Promise<boolean[]> {
   const tables = [...new Set(candidates.map((c) => c.table))]
   const subqueries = tables.map((table, t) => {
     const mine = candidates.filter((c) => c.table === table)
     const list = mine.map((c) => `${sql(c.desired, c.castTo)}, ${sql(c.actual, c.castTo)}`).join(', ')
     return `(SELECT ${list} FROM ${source(mine[0]!)}) AS q${t}`
   })
-  let output: string[]
-  try {
-    const rows = await connection.query<{ 'QUERY PLAN': { Plan: { Output: string[] } }[] }>(
-      `EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) SELECT * FROM ${subqueries.join(', ')}`)
-    output = rows[0]?.['QUERY PLAN'][0]?.Plan.Output ?? []
-  } catch {
-    return undefined
-  }
+  const rows = await connection.query<{ 'QUERY PLAN': { Plan: { Output: string[] } }[] }>(
+    `EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) SELECT * FROM ${subqueries.join(', ')}`)
+  const output = rows[0]?.['QUERY PLAN'][0]?.Plan.Output ?? []
   const ordered = tables.flatMap((table) => candidates.filter((c) => c.table === table))
-  if (output.length !== ordered.length * 2) return []
-  return ordered.filter((_, i) => output[2 * i] === output[2 * i + 1])
+  if (output.length !== ordered.length * 2) return candidates.map(() => false)
+  const same = new Set(ordered.filter((_, i) => output[2 * i] === output[2 * i + 1]))
+  return candidates.map((c) => same.has(c))
 }
 
 /** source is the table a question reads from, its renamed columns given their new names beside the old. */
@@ -92,13 +90,6 @@ function source({ readFrom, renamed }: ExpressionCandidate): string {
   if (renamed.size === 0) return qualified(readFrom)
   const aliases = [...renamed].map(([to, from]) => `${quoteIdent(from)} AS ${quoteIdent(to)}`)
   return `(SELECT *, ${aliases.join(', ')} FROM ${qualified(readFrom)}) AS ${quoteIdent(readFrom.name)}`
-}
-
-/** eachAlone asks about each candidate in an EXPLAIN of its own, after the planner refused them together. */
-async function eachAlone(candidates: readonly ExpressionCandidate[], connection: DatabaseConnection): Promise<ExpressionCandidate[]> {
-  const settled: ExpressionCandidate[] = []
-  for (const candidate of candidates) settled.push(...((await samePlans([candidate], connection)) ?? []))
-  return settled
 }
 
 /** Re-rendered from tokens, so that no comment in an expression can swallow the rest of the query. */

@@ -1,5 +1,6 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../model/schema-model'
 import { counterpartIn } from '../counterpart'
+import { askTogether } from '../ask-together'
 import type { DatabaseConnection, FormerColumn, FormerTable } from '../dialect'
 import { columnTypeKey, columnTypeSql } from './postgres-column-sql'
 import { reconcileDomainColumns } from './postgres-domain-columns'
@@ -60,12 +61,11 @@ export async function reconcileDefaults(
     return other ? table.columns.flatMap((c) => candidateOf(table, c, other)) : []
   })
   if (candidates.length === 0) return desired
-  let same: boolean[]
-  try {
-    same = await sameValues(candidates, connection)
-  } catch {
-    same = await eachAlone(candidates, connection, warn)
-  }
+  const same = await askTogether(candidates, (batch) => sameValues(batch, connection), (candidate, err) => {
+    warn(`PostgreSQL refuses the default of "${candidate.table.name}"."${candidate.column.name}", ${candidate.column.default}, as ${candidate.typeSql} ` +
+      `(${messageOf(err)}): it is compared as written, and a migration setting it fails unless the column's type then takes it`)
+    return false
+  })
   const settled = new Map<ColumnModel, string>(candidates.filter((_, i) => same[i] === true).map((c) => [c.column, c.actual]))
   if (settled.size === 0) return desired
   return {
@@ -85,25 +85,6 @@ async function sameValues(candidates: readonly Candidate[], connection: Database
     `((${sql(c.column.default!)})::${c.typeSql})::text IS NOT DISTINCT FROM ((${sql(c.actual)})::${c.typeSql})::text`)
   const rows = await connection.query<{ same: boolean[] }>(`SELECT ARRAY[\n  ${comparisons.join(',\n  ')}\n] AS same`)
   return rows[0]?.same ?? []
-}
-
-/**
- * eachAlone asks about each candidate in a SELECT of its own, after PostgreSQL refused them together, and warns of
- * each it refuses alone: the diff shows that default as written, and the migration sets it so.
- */
-async function eachAlone(candidates: readonly Candidate[], connection: DatabaseConnection, warn: (sentence: string) => void): Promise<boolean[]> {
-  const same: boolean[] = []
-  for (const candidate of candidates) {
-    try {
-      const [answer] = await sameValues([candidate], connection)
-      same.push(answer === true)
-    } catch (err) {
-      warn(`PostgreSQL refuses the default of "${candidate.table.name}"."${candidate.column.name}", ${candidate.column.default}, as ${candidate.typeSql} ` +
-        `(${messageOf(err)}): it is compared as written, and a migration setting it fails unless the column's type then takes it`)
-      same.push(false)
-    }
-  }
-  return same
 }
 
 function candidateOf(table: TableModel, column: ColumnModel, actualTable: TableModel): Candidate[] {
