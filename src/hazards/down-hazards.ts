@@ -2,6 +2,7 @@ import { sameName } from '../model/qualified-name'
 import type { UnrestorableDrop } from '../plan/unrestorable'
 import { charsetNarrowingFindings } from './charset-rules'
 import { addCheckFindings } from './check-rules'
+import { collationFindings } from './collation-rules'
 import { copyFindings } from './copy-rules'
 import { describeHazard } from './describe-hazard'
 import { enumValueFindings } from './enum-rules'
@@ -19,7 +20,7 @@ import { uniqueFindings } from './unique-rules'
 /**
  * downHazardRules are the rules of `up` that still hold for a `down`, whose operations are those of `up` undone:
  * they say where it fails or loses what was written since `up` ran (a length it narrows back, a NOT NULL, an enum,
- * a unique, a foreign key or a check it puts back). The others are left out: dropping what `up` added is what a
+ * a unique, a foreign key, a check or a collation that holds more values equal it puts back). The others are left out: dropping what `up` added is what a
  * `down` is for, and locks and rewrites matter less in a rollback than whether it runs.
  */
 const downHazardRules = [
@@ -32,12 +33,13 @@ const downHazardRules = [
   addExclusionFindings,
   enumValueFindings,
   charsetNarrowingFindings,
+  collationFindings,
 ]
 
 /** downHazardCodes are the codes a `down` is checked for: of its rules, those that fail or lose data. */
 const downHazardCodes: ReadonlySet<HazardCode> = new Set([
   'TYPE_NARROWING', 'TYPE_CAST_MAY_FAIL', 'SET_NOT_NULL', 'ADD_UNIQUE', 'ADD_FOREIGN_KEY', 'ADD_CHECK', 'ADD_EXCLUSION',
-  'ENUM_VALUE_REMOVED', 'CHARSET_NARROWING',
+  'ENUM_VALUE_REMOVED', 'CHARSET_NARROWING', 'COLLATION_CHANGE',
 ])
 
 /**

@@ -123,7 +123,7 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
       if (op.changes.includes('nullability') && before !== undefined && (hasIndexedVirtualColumn(before) || before.columns.some((c) => c.computed?.stored === true))) return copy
       // A STORED generated column is changed only by a copy, even its comment alone (INSTANT and INPLACE refused).
       if (op.from.computed?.stored === true || op.to.computed?.stored === true) return copy
-      return withFulltextRebuilt(mariadbColumnCost(op.from, op.to, op.changes), before)
+      return withFulltextRebuilt(mariadbColumnCost(op.from, op.to, op.changes, before), before)
     case 'rename_column':
     case 'rename_index':
     case 'drop_foreign_key':
@@ -148,13 +148,49 @@ function mariadbCost(op: Operation, { before, after }: TablesAround, fulltext: b
   }
 }
 
+/** mariadbColumnCost: a column's change on MariaDB, a change of collation alone as recollationCost says, the rest as otherColumnChangesCost. */
+function mariadbColumnCost(from: ColumnModel, to: ColumnModel, changes: readonly string[], before: TableModel | undefined): AlterCost {
+  const recollated = changes.includes('collation') ? recollationCost(from, to, before) : undefined
+  if (recollated !== undefined) {
+    const rest = otherColumnChangesCost(from, to, changes.filter((c) => c !== 'collation'))
+    if (rest.algorithm === 'instant') return recollated
+  }
+  return otherColumnChangesCost(from, to, changes)
+}
+
+/**
+ * recollationCost: MariaDB gives a column another collation of its character set without copying the table:
+ * instantly where no key holds it, rebuilding only the indexes that do where one does (checked on 10.11). The
+ * primary key's column (the rows are ordered by it) and a foreign key's are copied; a FULLTEXT index is not
+ * rebuilt with LOCK=NONE. Undefined where it is not such a change, or the table is not known.
+ */
+function recollationCost(from: ColumnModel, to: ColumnModel, before: TableModel | undefined): AlterCost | undefined {
+  if (before === undefined) return undefined
+  const charset = charsetOf(from, before)
+  if (charset === undefined || charset !== charsetOf(to, before)) return undefined
+  const name = from.name
+  if (before.primaryKey?.columns.includes(name) || before.foreignKeys.some((f) => f.columns.includes(name))) return undefined
+  if (!keyed(before, name)) return instant
+  return before.indexes.some((i) => i.method === 'fulltext') ? unclaimed : inplace
+}
+
+/** charsetOf is a column's character set: declared, else its collation's, else its table's. */
+function charsetOf(column: ColumnModel, table: TableModel): string | undefined {
+  return column.charset ?? charsetOfCollation(column.collation) ?? table.charset ?? charsetOfCollation(table.collation)
+}
+
+/** charsetOfCollation is the character set a MySQL collation belongs to, the part before its first `_` (`utf8mb4_bin`). */
+function charsetOfCollation(collation: string | undefined): string | undefined {
+  return collation?.includes('_') === true ? collation.slice(0, collation.indexOf('_')) : undefined
+}
+
 /**
  * On MariaDB a column changes instantly when only its default, comment, ON UPDATE or integer display width change, or labels are
  * added at the end of its ENUM or SET in the bytes it had (see appendsLabels); nullability is changed by a
  * rebuild in place; a longer VARCHAR is claimed nothing for (instant or not, by row format); any other
  * change of the type copies the table.
  */
-function mariadbColumnCost(from: ColumnModel, to: ColumnModel, changes: readonly string[]): AlterCost {
+function otherColumnChangesCost(from: ColumnModel, to: ColumnModel, changes: readonly string[]): AlterCost {
   // An integer's display width (`tinyint(1)`) is metadata too.
   const widthOnly = from.type === to.type && integerTypes.has(baseOf(to.type))
   const metadata = ['default', 'comment', 'onUpdate', ...(widthOnly ? ['size'] : [])]
