@@ -92,11 +92,34 @@ export function orderOperations(ops: readonly Operation[], options: OrderOptions
   const expressionsChanging = tablesChangingExpressions(ops)
   const columnOrder = (op: Operation) => (keyWithColumns.has(op) ? (op.kind === 'drop_primary_key' ? -3 : 3) : generatedLast(op, expressionsChanging.has(tableKey(op))))
   const heirsFirst = inheritorsFirst(ops)
-  return ops
+  const sorted = ops
     .map((op, index) => ({ op, index, table: tableKey(op), name: objectName(op) }))
     .sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || heirsFirst(a.op) - heirsFirst(b.op) || compareText(a.table, b.table) || dropsFirst(a.op) - dropsFirst(b.op) ||
       columnOrder(a.op) - columnOrder(b.op) || compareText(a.name, b.name) || a.index - b.index)
-    .map((entry) => entry.op)
+  return addsInDeclaredOrder(sorted, (entry) => `${phaseOf(entry.op)} ${entry.table} ${columnOrder(entry.op)}`).map((entry) => entry.op)
+}
+
+/**
+ * addsInDeclaredOrder puts the columns added to a table in the order `ops` list them (the entity's, as diffTable
+ * lists them), in the places the sort gave those adds (the adds of one `group`): the database puts each added column
+ * last, so the table then has them in the entity's order, as TypeORM adds them. An add whose column another
+ * operation of the table names too (a column dropped and added again) keeps its place.
+ */
+function addsInDeclaredOrder<T extends { readonly op: Operation, readonly index: number, readonly table: string, readonly name: string }>(
+  sorted: readonly T[], group: (entry: T) => string,
+): T[] {
+  const named = new Set(sorted.filter((e) => e.op.kind !== 'add_column').map((e) => `${e.table} ${e.name}`))
+  const movable = (e: T) => e.op.kind === 'add_column' && !named.has(`${e.table} ${e.name}`)
+  const slots = new Map<string, number[]>()
+  sorted.forEach((e, at) => {
+    if (movable(e)) slots.set(group(e), [...(slots.get(group(e)) ?? []), at])
+  })
+  const out = [...sorted]
+  for (const places of slots.values()) {
+    const declared = places.map((at) => sorted[at]!).sort((a, b) => a.index - b.index)
+    places.forEach((at, i) => { out[at] = declared[i]! })
+  }
+  return out
 }
 
 /**

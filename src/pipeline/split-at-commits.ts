@@ -8,6 +8,9 @@ import type { Operation } from '../operations/operation'
 import { migrationClassName } from '../render/migration-name'
 import type { MigrationPlan } from '../plan/migration-plan'
 import { isOnline } from '../plan/online-forms'
+import { viewsWithinParts } from './views-within-parts'
+import { recreatedViewDrops } from '../operations/recreated-views'
+import { qualifiedKey } from '../model/qualified-name'
 
 /**
  * splitAtCommits writes a plan as several migrations when a statement's effect can be used only after its
@@ -27,7 +30,7 @@ export function splitAtCommits(plan: MigrationPlan, before: SchemaModel, dialect
   if (!needsCut && onlineFrom < 0) return [plan]
   const changes = changeSetOf(before, plan.up)
   const inTransaction = onlineFrom < 0 ? changes : sliceChangeSet(changes, 0, onlineFrom)
-  const parts = needsCut ? cutAtCommits(inTransaction, dialect) : [compiled(inTransaction, dialect)]
+  const parts = needsCut ? withViewsKept(cutAtCommits(inTransaction, dialect), dialect) : [compiled(inTransaction, dialect)]
   if (parts.length === 1 && onlineFrom < 0) return [plan]
   const online = onlineFrom < 0 ? undefined : compiled(sliceChangeSet(changes, onlineFrom, changes.ops.length), dialect)
   const names = [...partNames(plan.name, parts.map((p) => p.ops)), ...(online === undefined ? [] : [`${plan.name}Online`])]
@@ -92,6 +95,12 @@ function cutAtCommits(changes: ChangeSet, dialect: PartCompiler): Part[] {
   return parts
 }
 
+/** withViewsKept gives each part the drops and creations of the views it changes what they read of (see viewsWithinParts). */
+function withViewsKept(parts: readonly Part[], dialect: PartCompiler): Part[] {
+  const kept = viewsWithinParts(parts.map((p) => p.ops), (i) => parts[i]!.changes.schemaAt(parts[i]!.ops.length))
+  return parts.map((part, i) => (kept[i]!.length === part.ops.length ? part : compiled(changeSetOf(part.changes.schemaAt(0), kept[i]!), dialect)))
+}
+
 function compiled(changes: ChangeSet, dialect: PartCompiler): Part {
   return {
     ops: changes.ops,
@@ -105,8 +114,14 @@ function needsCommit(statements: readonly Statement[]): boolean {
   return statements.some((s) => s.commitBeforeUse !== undefined)
 }
 
+/** onlyAltersEnums says whether `ops` alter enum types and nothing else, but the views made again as they were around them. */
+function onlyAltersEnums(ops: readonly Operation[]): boolean {
+  const madeAgain = new Set(recreatedViewDrops(ops).map((drop) => qualifiedKey(drop.view)))
+  return ops.every((op) => op.kind === 'alter_enum' || ((op.kind === 'drop_view' || op.kind === 'create_view') && madeAgain.has(qualifiedKey(op.view))))
+}
+
 function partNames(name: string, parts: readonly (readonly Operation[])[]): string[] {
   const last = parts.length - 1
-  if (parts.length === 2 && parts[0]!.every((op) => op.kind === 'alter_enum')) return [`${name}EnumValues`, name]
+  if (parts.length === 2 && onlyAltersEnums(parts[0]!)) return [`${name}EnumValues`, name]
   return parts.map((_, i) => (i === last ? name : `${name}Step${i + 1}`))
 }

@@ -113,6 +113,18 @@ it('refuses every table it cannot make in one run, each named, changing nothing'
   expect(await db.query('SHOW TABLES')).toEqual([])
 })
 
+@Entity('labelled')
+class UnknownCollation {
+  @PrimaryColumn('int') id: number
+  @Column({ type: 'varchar', length: 20, collation: 'French_CI_AS' }) label: string
+}
+
+it('names the charsets and collations the server does not have beside the tables it cannot make, in one run', async () => {
+  await expect(pendingChanges(db, [FirstTable, TextCounter, UnknownCollation])).rejects.toThrow(
+    /^2 problems stop this run, fix each: \(1\) "ticket"\."code" is auto-increment but of type varchar, .*; \(2\) "labelled"\."label" declares collation "French_CI_AS", which this server does not have/)
+  expect(await db.query('SHOW TABLES')).toEqual([])
+})
+
 // `@Column({ type: 'bigint', generated: 'increment' })` over `@PrimaryColumn()`: TypeORM keeps the options of
 // @PrimaryColumn, nearest the property, so the column is a varchar though the entity wrote bigint.
 @Entity('ticket')

@@ -53,8 +53,11 @@ interface Clause {
   readonly readdsCheck?: string
 }
 
-/** A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own. */
-type Compiled = { readonly clauses: readonly Clause[] } | { readonly statements: readonly StatementPiece[] }
+/**
+ * A compiled operation is clauses of one ALTER TABLE of its table, or statements of their own; clauses may follow
+ * statements of their own (`first`), which run before the ALTER that takes them.
+ */
+type Compiled = { readonly clauses: readonly Clause[], readonly first?: readonly StatementPiece[] } | { readonly statements: readonly StatementPiece[] }
 type Compiler<K extends OperationKind> = (op: OperationOf<K>, syntax: MysqlSyntax, around: TablesAround) => Compiled
 
 const alone = (...statements: StatementPiece[]): Compiled => ({ statements })
@@ -110,7 +113,10 @@ const compilers: { readonly [K in OperationKind]: Compiler<K> } = {
     return clauses(...definitions.map((column) => modifyColumnClause(column, syntax)))
   },
   rename_column: (op, syntax) => clauses(renameColumnClause(op, syntax)),
-  rename_column_label: (op, syntax, around) => alone(...columnLabelRenameSql(op, syntax.server, around.before)),
+  rename_column_label: (op, syntax, around) => {
+    const { first, relabelled } = columnLabelRenameSql(op, syntax.server, around.before)
+    return { first, clauses: [modifyColumnClause(relabelled, syntax)] }
+  },
   copy_column: (op, _syntax, around) => alone(
     `UPDATE ${quoteIdent(op.table.name)} SET ${quoteIdent(op.to.name)} = ${quoteIdent(op.from.name)}${keptUpdateTimes(around.before, op.to.name)}` +
       (op.rows === 'empty' ? ` WHERE ${quoteIdent(op.to.name)} IS NULL` : ''),
@@ -296,6 +302,11 @@ export function compileMysql(changes: ChangeSet, server: MysqlServer | undefined
       const pieces = guarded.has(op) ? compiled.statements.filter((piece) => typeof piece === 'string' || piece.failIfRows === undefined) : compiled.statements
       out.push(...pieces.map((piece) => statementOf(piece, [op], facts)))
     } else {
+      if (compiled.first !== undefined && compiled.first.length > 0) {
+        // Ahead of the ALTER being built where it changes other columns in place, which then takes the clauses too: one copy.
+        if (group !== undefined && !goesAhead(group, tableOf(op)!.name, compiled.clauses)) flush()
+        out.push(...compiled.first.map((piece) => statementOf(piece, [op], { autocommits: true })))
+      }
       const table = changes.tableAt[i]
       const fresh = table?.createdAt !== undefined && table.createdAt < i
       const droppedLater = table?.droppedAt !== undefined && table.droppedAt > i
@@ -395,6 +406,14 @@ function joins(group: AlterGroup, table: string, clause: Clause): boolean {
   if (clause.drops !== undefined && group.clauses.some((c) => c.adds === clause.drops)) return false
   if (clause.dropsName !== undefined && group.clauses.some((c) => c.addsName?.key === clause.dropsName)) return false
   return clause.adds === undefined || !group.clauses.some((c) => c.drops === clause.adds)
+}
+
+/**
+ * goesAhead says whether statements that `clauses` follow can run before the ALTER `group` is building, which then
+ * takes the clauses: it neither adds, drops nor renames anything, and redefines none of the clauses' columns.
+ */
+function goesAhead(group: AlterGroup, table: string, clauses: readonly Clause[]): boolean {
+  return !group.clauses.some((c) => c.adds !== undefined || c.drops !== undefined || c.renames) && clauses.every((clause) => joins(group, table, clause))
 }
 
 /** onceDropped is `clause` without IF NOT EXISTS where the ALTER drops what it adds (IF NOT EXISTS would skip it). */

@@ -34,7 +34,8 @@ import { mysqlStringTypes } from './mysql-type-families'
  */
 export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, connection: DatabaseConnection, formerTable?: FormerTable, formerColumn?: FormerColumn): Promise<SchemaModel> {
   const server = (connection as MysqlConnection).server
-  refuseAll([...unmakeableTables(desired, server), ...await keysTooLong(desired, connection, server)])
+  const collations = await serverCollations(desired, connection)
+  refuseAll([...unmakeableTables(desired, server), ...await keysTooLong(desired, connection, server), ...await unknownCharsets(desired, collations, connection)])
   const counterpart = counterpartOf(actual, formerTable, formerColumn)
   const desiredTable = namedIn(desired.tables)
   const referencedCounterpart = (fk: ForeignKeyModel) => {
@@ -52,7 +53,7 @@ export async function reconcileMysql(desired: SchemaModel, actual: SchemaModel, 
     const foreignKeys = found === undefined ? t.foreignKeys : t.foreignKeys.map((fk) => withServerRestrictSpelling(fk, found, referencedCounterpart(fk)))
     return { ...t, columns, indexes, foreignKeys, ...(engine !== undefined && { engine }), ...tableCharsetOf(other) }
   })
-  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, connection, madeAsDeclared(desired, actual, counterpart))
+  const charsets = await reconcileCharsets({ ...desired, tables: withReferencedCollations(tables) }, collations, connection, madeAsDeclared(desired, actual, counterpart))
   const checks = await reconcileChecks(charsets, counterpart, connection)
   const settled = await reconcileDefaults(await reconcileComputed(checks, counterpart, connection), counterpart, connection)
   return reconcileViews(settled, actual, connection)
@@ -252,15 +253,16 @@ function withServerForeignKeyIndexes(table: TableModel, actualTable: TableModel)
 }
 
 /**
- * refuseUnknownCharsets stops, naming every one, on the charsets and collations the server does not have (`en_US`, `French_CI_AS`: the
+ * unknownCharsets are the refusals of the charsets and collations the server does not have (`en_US`, `French_CI_AS`: the
  * names of other databases): the migration would fail at that table, and on MySQL after the statements before
  * it had run, as DDL cannot be rolled back. Names are compared as the server does, ignoring case. MariaDB 10.10+
  * lists some collations by their full names (`utf8mb4_uca1400_ai_ci`) only in COLLATION_CHARACTER_SET_APPLICABILITY,
  * asked only for a name not found; where that cannot be read, nothing is refused.
  */
-async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMap<string, string>, defaultOf: ReadonlyMap<string, string>, connection: DatabaseConnection): Promise<void> {
-  const collations = new Set([...charsetOf.keys()].map((c) => c.toLowerCase()))
-  const charsets = new Set([...defaultOf.keys()].map((c) => c.toLowerCase()))
+async function unknownCharsets(desired: SchemaModel, server: ServerCollations | undefined, connection: DatabaseConnection): Promise<string[]> {
+  if (server === undefined) return []
+  const collations = new Set([...server.charsetOf.keys()].map((c) => c.toLowerCase()))
+  const charsets = new Set([...server.defaultOf.keys()].map((c) => c.toLowerCase()))
   const unknown: string[] = []
   for (const table of desired.tables) {
     for (const column of table.columns) {
@@ -274,7 +276,24 @@ async function refuseUnknownCharsets(desired: SchemaModel, charsetOf: ReadonlyMa
       unknown.push(`"${table.name}"."${column.name}" declares ${what}, which this server does not have: name one that ${list} lists in the entity, then run again`)
     }
   }
-  refuseAll(unknown)
+  return unknown
+}
+
+/** ServerCollations are the server's collations with their charsets, and each charset's default collation. */
+interface ServerCollations {
+  readonly charsetOf: ReadonlyMap<string, string>
+  readonly defaultOf: ReadonlyMap<string, string>
+}
+
+/** serverCollations reads the server's collations, in one query, only when some column declares a charset or a collation. */
+async function serverCollations(desired: SchemaModel, connection: DatabaseConnection): Promise<ServerCollations | undefined> {
+  if (!desired.tables.some((t) => t.columns.some((c) => c.charset !== undefined || c.collation !== undefined))) return undefined
+  const collations = await connection.query<CollationRow>(
+    'SELECT COLLATION_NAME AS collation, CHARACTER_SET_NAME AS charset, IS_DEFAULT AS is_default FROM information_schema.COLLATIONS')
+  return {
+    charsetOf: new Map(collations.map((c) => [c.collation, c.charset])),
+    defaultOf: new Map(collations.filter((c) => c.is_default === 'Yes').map((c) => [c.charset, c.collation])),
+  }
 }
 
 async function hasFullCollationName(collation: string, connection: DatabaseConnection): Promise<boolean> {
@@ -296,19 +315,17 @@ interface TableCollationRow { readonly name: string | null; readonly collation: 
  * default collation unnamed; what equals the table's is dropped. A column the migration makes with the charset
  * its entity declares (`madeAsDeclared`) keeps it even where that is the table's or the database's default: the
  * statement that makes it names it, so that the migration makes the same column on a database of another
- * default charset (a latin1 production beside a utf8mb4 laptop). Two queries, only when some column declares either.
+ * default charset (a latin1 production beside a utf8mb4 laptop). The server's collations are `server` where read already.
  */
-export async function reconcileCharsets(desired: SchemaModel, connection: DatabaseConnection,
+async function reconcileCharsets(desired: SchemaModel, server: ServerCollations | undefined, connection: DatabaseConnection,
   madeAsDeclared: (table: TableModel, column: ColumnModel) => boolean): Promise<SchemaModel> {
-  if (!desired.tables.some((t) => t.columns.some((c) => c.charset !== undefined || c.collation !== undefined))) return desired
-  const collations = await connection.query<CollationRow>(
-    'SELECT COLLATION_NAME AS collation, CHARACTER_SET_NAME AS charset, IS_DEFAULT AS is_default FROM information_schema.COLLATIONS')
+  // A key column given the collation of the column it references may be the only one with a collation.
+  const collations = server ?? await serverCollations(desired, connection)
+  if (collations === undefined) return desired
+  const { charsetOf, defaultOf } = collations
   const tableRows = await connection.query<TableCollationRow>(`SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation FROM information_schema.TABLES
 WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
 UNION ALL SELECT NULL, @@collation_database`)
-  const charsetOf = new Map(collations.map((c) => [c.collation, c.charset]))
-  const defaultOf = new Map(collations.filter((c) => c.is_default === 'Yes').map((c) => [c.charset, c.collation]))
-  await refuseUnknownCharsets(desired, charsetOf, defaultOf, connection)
   const databaseCollation = tableRows.find((r) => r.name === null)?.collation
   const tableCollation = new Map(tableRows.filter((r) => r.name !== null).map((r) => [r.name!, r.collation]))
   const inherit = (table: TableModel, column: ColumnModel): ColumnModel => {

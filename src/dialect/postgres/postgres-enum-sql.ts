@@ -57,7 +57,8 @@ function addValuesSql(op: AlterEnum, later: readonly Operation[]): EnumStatement
 
 /**
  * usesValue says whether a later operation may use `value` of the enum: a default or a check or index
- * predicate holding it, or values cast into a column of the enum (a copy, or a change to the enum type).
+ * predicate holding it, a view's definition holding it, or values cast into a column of the enum (a copy, or a
+ * change to the enum type).
  */
 function usesValue(enumType: QualifiedName, value: string, later: readonly Operation[]): boolean {
   const ofEnum = (table: QualifiedName, c: ColumnModel) => c.type === 'enum' && c.enumName === enumType.name && (c.enumSchema ?? table.schema) === enumType.schema
@@ -70,6 +71,8 @@ function usesValue(enumType: QualifiedName, value: string, later: readonly Opera
       case 'copy_column': return ofEnum(op.table, op.to)
       case 'add_check': return mentionsValue(op.check.expression, value)
       case 'create_index': return mentionsValue(op.index.where ?? '', value)
+      case 'create_view': return mentionsValue(op.view.definition, value)
+      case 'replace_view': return mentionsValue(op.to.definition, value)
       default: return false
     }
   })
