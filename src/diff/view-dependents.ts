@@ -94,7 +94,8 @@ function droppedSources(ops: readonly Operation[]): ViewSource[] {
 /**
  * readsSurvive says whether everything a database view reads is still there after the migration `ops`, a column
  * renamed counting (the view is made again before the rename, see renamesAfterKeptViews), and a table renamed
- * too (which renamesAfterKeptViews refuses with what to do).
+ * too (which renamesAfterKeptViews refuses with what to do); of a view an entity redefines, the columns it
+ * still outputs (see outputsRead).
  */
 function readsSurvive(view: ViewModel, after: SchemaModel, dropped: ReadonlyMap<string, ViewModel>, declared: ReadonlyMap<string, ViewModel>, ops: readonly Operation[]): boolean {
   return view.reads.every((read) => {
@@ -104,9 +105,23 @@ function readsSurvive(view: ViewModel, after: SchemaModel, dropped: ReadonlyMap<
     if (table) return (read.columns ?? []).every((c) => table.columns.some((col) => col.name === c) || renamed(c))
     const key = qualifiedKey(nameOf(read))
     const other = dropped.get(key)
-    if (other) return declared.has(key) || readsSurvive(other, after, dropped, declared, ops)
+    if (other) {
+      const redefined = declared.get(key)
+      return redefined === undefined ? readsSurvive(other, after, dropped, declared, ops) : outputsRead(redefined, read, other)
+    }
     return after.views.some((v) => sameName(v, nameOf(read)))
   })
+}
+
+/**
+ * outputsRead says whether an entity's view, made with its definition, still has the columns `read` takes of it,
+ * any column the view had `before` where the database does not say which (MySQL, MariaDB): yes where its
+ * columns are not known.
+ */
+function outputsRead(view: ViewModel, read: ViewSource, before: ViewModel): boolean {
+  const outputs = view.columns?.map((c) => c.name) ?? view.declaredColumns
+  const taken = read.columns ?? before.columns?.map((c) => c.name)
+  return outputs === undefined || taken === undefined || taken.every((c) => outputs.includes(c))
 }
 
 /**

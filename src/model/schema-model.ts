@@ -393,6 +393,11 @@ export interface ViewModel extends QualifiedName {
   readonly materialized?: boolean
   /** The view's output columns with their types, where the dialect reports them (compared never). */
   readonly columns?: readonly ViewColumn[]
+  /**
+   * The output columns its entity declares (`@ViewColumn`), for an entity's view: which a view of the database
+   * reading it can still find where `columns` is not known (compared never).
+   */
+  readonly declaredColumns?: readonly string[]
   /** The tables and views it reads, sorted; for entities those of `@ViewEntity({ dependsOn })`. */
   readonly reads: readonly ViewSource[]
   /** Indexes of a materialized view, sorted by name. */

@@ -45,7 +45,7 @@ export async function cachedEntityReading(project: LoadedProject, read: () => Pr
   return value
 }
 
-const format = 3
+const format = 4
 
 /**
  * EntryKey is what a cached EntityReading was read from. It has a file of its own (`.key.json`), so that

@@ -36,6 +36,7 @@ export function viewModelOf(metadata: EntityMetadata, dataSource: DataSource, me
       definition: sql,
       ...(materialized && { materialized: true }),
       reads: dependenciesOf(metadata, metadatas).sort(byQualifiedName),
+      ...(metadata.columns.length > 0 && { declaredColumns: metadata.columns.map((c) => c.databaseName) }),
       ...(materialized && indexes.length > 0 && { indexes }),
     },
   }

@@ -488,6 +488,17 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
     const other = (linked: boolean) => table({ id: 6, name: 'user', relations: linked ? [{ id: 7, target: 1, columnName: 'order', onDelete: 'CASCADE' }] : [] })
     return pair({ tables: [order('int'), child(false), other(true)] }, { tables: [order('bigint'), child(true), other(false)] })(dialect)
   },
+  // MariaDB (seed 126126): a table and the column a view reads renamed, the view over that view dropped:
+  // "Unknown column 'select view.Größe'".
+  'a table and a column a view reads renamed, the view over that view dropped': (dialect) => {
+    const size = column({ id: 1, name: 'Größe', kind: 'bigint', nullable: false })
+    const t = table({ id: 3, name: 'Mixed Case', rows: 3, columns: [size] })
+    const first = { id: 6, name: 'select view', table: 3, columns: [1] }
+    return pair(
+      { tables: [t], views: [first, { id: 7, name: 'naïve view', table: 3, columns: [1], over: 6 }] },
+      { tables: [{ ...t, name: 'order', columns: [{ ...size, name: 'select' }] }], views: [first] },
+    )(dialect)
+  },
 }
 
 describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {

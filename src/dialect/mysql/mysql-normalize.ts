@@ -47,7 +47,10 @@ export function normalizeMysql(model: SchemaModel, server: MysqlServer | undefin
     extensions: [],
     views: model.views.map((v) => {
       const written = v.definitionSql ?? v.definition
-      return { name: v.name, definition: canonicalMysqlExpression(written), definitionSql: written, reads: v.reads.map((r) => ({ name: r.name })) }
+      return {
+        name: v.name, definition: canonicalMysqlExpression(written), definitionSql: written, reads: v.reads.map((r) => ({ name: r.name })),
+        ...(v.declaredColumns !== undefined && { declaredColumns: v.declaredColumns }),
+      }
     }).sort(byQualifiedName),
   }
 }

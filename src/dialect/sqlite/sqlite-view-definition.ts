@@ -14,6 +14,7 @@ export function canonicalView(view: ViewModel): ViewModel {
     definition: canonicalDefinition(written),
     definitionSql: written,
     reads: view.reads.map((r) => ({ name: r.name, ...(r.columns !== undefined && { columns: r.columns }) })),
+    ...(view.declaredColumns !== undefined && { declaredColumns: view.declaredColumns }),
   }
 }
 
