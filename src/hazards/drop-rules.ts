@@ -124,7 +124,7 @@ export function dropIndexFindings(context: RuleContext): HazardFinding[] {
     })
     const queriesServed = [...created, ...keptIndexes(context, index).filter((kept) => kept.name !== op.index.name)].some((other) => servesQueriesOf(other, op.index))
     const stillUnique = !op.index.unique || uniqueAdded(context, index, table, op.index.columns) || keptUnique(context, index, op.index.columns) ||
-      created.some((other) => other.unique && other.where === op.index.where && uniqueOnKeepsUnique(other.columns, op.index.columns))
+      created.some((other) => other.unique && coversRowsOf(other, op.index) && uniqueOnKeepsUnique(other.columns, op.index.columns))
     if (queriesServed && stillUnique) return []
     return [{
       code: 'DROP_INDEX', operation: op,
@@ -233,11 +233,16 @@ function indexCreatedBy(op: Operation): IndexModel | undefined {
  * foreign key's index on `a` giving way to one on `a, b`). Whether the columns stay unique is asked apart.
  */
 function servesQueriesOf(created: IndexModel, dropped: IndexModel): boolean {
-  if (created.where !== dropped.where) return false
+  if (!coversRowsOf(created, dropped)) return false
   const key = (columns: readonly string[]) => columns.join('\0')
   if (key(created.columns) === key(dropped.columns)) return true
   return key(created.columns.slice(0, dropped.columns.length)) === key(dropped.columns) &&
     created.method === dropped.method && sameKeys(created, dropped)
+}
+
+/** coversRowsOf: an index over every row covers a partial one's rows; partial ones only those of the same predicate. */
+function coversRowsOf(created: IndexModel, dropped: IndexModel): boolean {
+  return created.where === undefined || created.where === dropped.where
 }
 
 function sameKeys(created: IndexModel, dropped: IndexModel): boolean {

@@ -17,16 +17,29 @@ export function viewDroppedFindings(context: RuleContext): HazardFinding[] {
 
 /**
  * viewDependencyRecreatedFindings: VIEW_DEPENDENCY_RECREATED once per migration, on the first view dropped
- * only to be created again as it was, listing every such view (one whose own definition changes is not).
+ * only to be created again as it was, listing every such view (one whose own definition changes is not). A view
+ * no entity declares is written as this database has it, so a database without it fails at its drop.
  */
 export function viewDependencyRecreatedFindings(context: RuleContext): HazardFinding[] {
   const recreated = recreatedViewDrops(context.input.changes.ops)
   if (recreated.length === 0) return []
+  const undeclared = recreated.filter((op) => !declaresView(context, op.view))
+  const ownDefinition = undeclared.length === 0 ? '' :
+    `; no entity declares ${undeclared.map((op) => viewText(op.view)).join(', ')}: the migration makes ${undeclared.length === 1 ? 'it' : 'them'} again as this database has ${undeclared.length === 1 ? 'it' : 'them'}, ` +
+    `and fails on a database that lacks ${undeclared.length === 1 ? 'it' : 'one'} (one made by hand here, not by a migration)`
   return [{
     code: 'VIEW_DEPENDENCY_RECREATED', operation: recreated[0],
-    what: `Drops and re-creates ${recreated.map((op) => viewText(op.view)).join(', ')} around the changes of what they read; they do not exist in between`,
-    advice: 'nothing to do where the migration runs in one transaction; otherwise stop their readers while it runs',
+    what: `Drops and re-creates ${recreated.map((op) => viewText(op.view)).join(', ')} around the changes of what they read; they do not exist in between${ownDefinition}`,
+    advice: 'nothing to do where the migration runs in one transaction; otherwise stop their readers while it runs' +
+      (undeclared.length === 0 ? '' : '; make such a view in a migration of its own, so that every database has it, or declare it with @ViewEntity'),
   }]
+}
+
+/** declaresView: the entities declare the view (a schema the entities leave unnamed matches any). Unknown: taken as declared. */
+function declaresView(context: RuleContext, view: ViewModel): boolean {
+  const { declared } = context.input
+  if (declared === undefined) return true
+  return declared.views.some((d) => d.name === view.name && (d.schema === undefined || view.schema === undefined || d.schema === view.schema))
 }
 
 /**
