@@ -6,6 +6,7 @@ import type { LoadedProject } from '../source/load-config'
 import { migrationNamesIn } from '../source/migration-files'
 import { isTypeScriptSource, scriptBaseName } from '../source/script-extensions'
 import { migrationsEntries } from '../source/migrations-dir'
+import { withFolderMigrationClasses } from './folder-migration-classes'
 import { withSynchronousRequires } from '../source/synchronous-requires'
 import { buildEntityMetadata } from '../source/build-metadata'
 import { withDistinctEntitySchemas } from '../source/distinct-entity-schemas'
@@ -250,19 +251,26 @@ export function runsMigrationsFolder(project: LoadedProject): boolean {
 export async function openForMigrations(project: LoadedProject, use: ConnectionUse = 'changes'): Promise<DataSource> {
   const { dataSource } = project
   const folderGlob = join(project.migrationsDir, '*.{ts,js,cjs,mjs}')
+  const ownMigrations = dataSource.options.migrations
+  // The folder is in the options only while TypeORM loads the migrations: a comparison after the run reads the DataSource's own.
   if (runsMigrationsFolder(project)) dataSource.setOptions({ migrations: [...migrationsEntries(dataSource), folderGlob] })
+  const withFolderClasses = <T>(work: () => Promise<T>) => withFolderMigrationClasses(folderGlob, work)
   dataSource.setOptions({ synchronize: false, migrationsRun: false, dropSchema: false })
   const dialect = dialectFor(dataSource.options)
-  // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
-  // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
-  await buildEntityMetadata(dataSource)
-  if (use !== 'changes' && dialect.connectOnlyToRead !== undefined) {
-    if (use === 'records') deferredSetups.set(dataSource, (await dialect.connectionSetup?.(dataSource)) ?? [])
-    dataSource.setOptions(dialect.connectOnlyToRead as Partial<DataSourceOptions>)
+  try {
+    // Loading the entity and migration files first keeps their errors (a missing module, a syntax error, an
+    // entity TypeORM rejects) apart from the driver failing to connect; initialize() reuses the loaded modules.
+    await withFolderClasses(() => buildEntityMetadata(dataSource))
+    if (use !== 'changes' && dialect.connectOnlyToRead !== undefined) {
+      if (use === 'records') deferredSetups.set(dataSource, (await dialect.connectionSetup?.(dataSource)) ?? [])
+      dataSource.setOptions(dialect.connectOnlyToRead as Partial<DataSourceOptions>)
+    }
+    await withSynchronousRequires(() => withFolderClasses(() => withDistinctEntitySchemas(() => dataSource.initialize()))).catch((err: unknown) => {
+      throw err instanceof TypeORMError ? err : dialect.connectionError(dataSource.options, err)
+    })
+  } finally {
+    dataSource.setOptions({ migrations: ownMigrations })
   }
-  await withSynchronousRequires(() => withDistinctEntitySchemas(() => dataSource.initialize())).catch((err: unknown) => {
-    throw err instanceof TypeORMError ? err : dialect.connectionError(dataSource.options, err)
-  })
   // A driver that opens its file lazily (better-sqlite3 opens any file) finds it is no database only at the
   // first statement: ask one here, so that it reads as the connection error every command gives.
   await dataSource.query('SELECT 1').catch(async (err: unknown) => {

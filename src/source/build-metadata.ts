@@ -1,8 +1,10 @@
-import { type DataSource, DataTypeNotSupportedError, type MigrationInterface, NoConnectionOptionError } from 'typeorm'
+import { existsSync } from 'node:fs'
+import * as path from 'node:path'
+import { type DataSource, DataTypeNotSupportedError, type MigrationInterface, NoConnectionOptionError, TypeORMError } from 'typeorm'
 import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder'
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata'
 import { withDistinctEntitySchemas } from './distinct-entity-schemas'
-import { withLoadFailuresNamed } from './file-load-failure'
+import { failingFile, withLoadFailuresNamed } from './file-load-failure'
 import { mixedListItems } from './mixed-list'
 import { withIndexedMetadataArgs } from './indexed-metadata-args'
 import { withSingleTableChildrenScan } from './single-table-children-scan'
@@ -22,7 +24,7 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
     } catch (err) {
       // A file that failed to load is named already (see withLoadFailuresNamed), a syntax error with its line and column.
       if (err instanceof UserError) throw err
-      throw new UserError(`TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}; ${whatToDo(err)}`, { cause: err })
+      throw new UserError(`TypeORM cannot build the entity metadata: ${messageOf(err).replace(/\.$/, '')}${whereThrown(err)}; ${whatToDo(err)}`, { cause: err })
     }
   }
   return dataSource.entityMetadatas
@@ -36,6 +38,15 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<reado
 async function connectionsTurnOfTheEventLoop(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0))
   await new Promise((resolve) => setImmediate(resolve))
+}
+
+/**
+ * whereThrown names the project file an error of the project's code was thrown in, where its stack tells (a
+ * migration's helper TypeORM constructs); TypeORM's own errors say what is wrong already.
+ */
+function whereThrown(err: unknown): string {
+  const file = err instanceof TypeORMError ? undefined : failingFile(err)
+  return file === undefined || !existsSync(file) ? '' : ` (in ${path.relative(process.cwd(), file) || file})`
 }
 
 /**

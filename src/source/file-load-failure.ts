@@ -54,7 +54,7 @@ const ownSources = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..',
  * failingFile is the project file an error comes from, where it can tell: the file whose import was not found
  * (Node's require stack), else the file of the first stack frame outside node_modules and Node itself.
  */
-function failingFile(err: unknown): string | undefined {
+export function failingFile(err: unknown): string | undefined {
   const { code, requireStack, stack } = (err ?? {}) as { code?: unknown; requireStack?: unknown; stack?: unknown }
   if (code === 'MODULE_NOT_FOUND' && Array.isArray(requireStack) && typeof requireStack[0] === 'string') return requireStack[0]
   if (typeof stack !== 'string') return undefined

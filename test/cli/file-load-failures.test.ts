@@ -148,3 +148,16 @@ export class Owned {
     "typeorm-autogen: TypeORM cannot build the entity metadata: Entity metadata for Owned#owner was not found. Check if you specified a correct entity object and if it's connected in the connection options; fix the entity or file it names",
   )
 })
+
+// A migrations glob takes every function its files export for a migration and constructs it: a helper exported
+// beside the class throws there, outside any file loading (OneUptime's getClearQuery(reference)).
+it('names the file of a function that throws as TypeORM constructs it', async () => {
+  project.write('migrations/1700000000000-Init.ts', `${migration}
+export function tableOf(reference: { table: string }): string {
+  return reference.table
+}
+`)
+  expect(await refusal(['diff'])).toBe(
+    "typeorm-autogen: TypeORM cannot build the entity metadata: Cannot read properties of undefined (reading 'table') (in migrations/1700000000000-Init.ts); fix the entity or file it names",
+  )
+})

@@ -124,6 +124,13 @@ async function expectStaleBuildLeftOut(glob: string, migrationsDir: string, buil
 describe('migrations listed as classes', () => {
   const imports = "import { Init1700000000000 } from './src/migrations/1700000000000-Init'"
 
+  /** A project whose DataSource lists the classes `migrations` names, with autogen.migrationsDir `src/migrations`. */
+  function projectListingClasses(files: Record<string, string>, imports: string, migrations: string): void {
+    project = tempProject({ 'src/note.ts': note, ...files })
+    const extra = "export const autogen = { migrationsDir: 'src/migrations' }"
+    project.write('ormconfig.ts', sqliteConfig({ imports: `import { Note } from './src/note'\n${imports}`, entities: '[Note]', options: `migrations: ${migrations},`, extra }))
+  }
+
   it('are refused without autogen.migrationsDir', async () => {
     projectWith('[Init1700000000000]', '', imports)
     expectRefused(await cli('generate', 'AddText'), /lists its migrations as classes/)
@@ -152,14 +159,7 @@ describe('migrations listed as classes', () => {
     expect((await cli('check')).code).toBe(0)
   })
   it('kept in another folder than autogen.migrationsDir are still run by upgrade, with the generated ones', async () => {
-    project = tempProject({ 'src/note.ts': note, 'src/db/1700000000000-Init.ts': initClass })
-    const config = sqliteConfig({
-      imports: "import { Note } from './src/note'\nimport { Init1700000000000 } from './src/db/1700000000000-Init'",
-      entities: '[Note]',
-      options: 'migrations: [Init1700000000000],',
-      extra: "export const autogen = { migrationsDir: 'src/migrations' }",
-    })
-    project.write('ormconfig.ts', config)
+    projectListingClasses({ 'src/db/1700000000000-Init.ts': initClass }, "import { Init1700000000000 } from './src/db/1700000000000-Init'", '[Init1700000000000]')
     expect(afterDatabaseLine((await cli('status')).stdout)).toContain('[pending] Init1700000000000')
     expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
     expect((await cli('generate', 'AddText', '--timestamp', '1700000001000')).code).toBe(0)
@@ -168,6 +168,28 @@ describe('migrations listed as classes', () => {
     const status = afterDatabaseLine((await cli('status')).stdout)
     expect(status).toContain('[applied] Init1700000000000')
     expect(status).toContain('[applied] AddText1700000001000')
+  })
+
+  // OneUptime's migrations: files that export helpers beside their class (a function that reads its argument
+  // throws when TypeORM constructs it as a migration), and an index exporting the list the DataSource takes.
+  it('in files that export helpers beside the class, and an index of them, are run with autogen.migrationsDir', async () => {
+    const helper = 'export function tableOf(reference: { table: string }): string {\n  return reference.table\n}\n'
+    const index = "import { Init1700000000000 } from './1700000000000-Init'\nexport default [Init1700000000000]\n"
+    projectListingClasses({ 'src/migrations/1700000000000-Init.ts': initClass + helper, 'src/migrations/Index.ts': index }, "import migrations from './src/migrations/Index'", 'migrations')
+    expect((await cli('hash')).stdout).toBe('Wrote src/migrations/autogen.sum (1 migration)\n')
+    const status = await cli('status')
+    expect(status.stderr).toBe('')
+    expect(migrationLines(status.stdout)).toEqual(['[pending] Init1700000000000'])
+    expect((await cli('upgrade')).stdout).toContain('Applied Init1700000000000')
+    expect((await cli('generate', 'AddText', '--timestamp', '1700000001000')).code).toBe(0)
+    const upgrade = await cli('upgrade')
+    expect(upgrade.code).toBe(0)
+    expect(upgrade.stdout).toContain('Applied AddText1700000001000')
+    // Once applied, the database is compared with the entities, the DataSource's migrations read again.
+    expect(upgrade.stderr).not.toMatch(/SCHEMA_DIFFERS/)
+    expect((await cli('check')).code).toBe(0)
+    expect((await cli('downgrade')).stdout).toContain('Reverted AddText1700000001000')
+    expect(migrationLines((await cli('status')).stdout)).toEqual(['[applied] Init1700000000000', '[pending] AddText1700000001000'])
   })
 })
 
