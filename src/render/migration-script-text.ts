@@ -1,7 +1,7 @@
 import type { MigrationScriptSyntax } from '../dialect/dialect'
 import { type PlaceholderSyntax, inlineParameters } from '../dialect/inline-parameters'
 import type { MigrationScript, ScriptEntry } from '../runner/migration-script'
-import type { RecordedCall } from '../runner/recording-query-runner'
+import { type RecordedCall, readsUnknownRows } from '../runner/recording-query-runner'
 
 /**
  * migrationScriptText writes a MigrationScript as an SQL script to run by hand (`psql -f`, `sqlite3`): the
@@ -33,7 +33,7 @@ function entryLines(entry: ScriptEntry, direction: 'up' | 'down', syntax: Migrat
   const { call, migration } = entry
   const failure = call.failsOnRows?.replace(/\s+/g, ' ')
   if (failure !== undefined && migration !== undefined) return checkLines(call, `${migration} fails here: ${failure}`, syntax)
-  return [...statementLines(call, syntax), ...(call.resultRead && migration !== undefined ? [readNote(migration)] : [])]
+  return [...statementLines(call, syntax), ...(readsUnknownRows(call) && migration !== undefined ? [readNote(migration)] : [])]
 }
 
 /** checkLines write a query whose first row fails the migration with `message` as a check that fails the script alike. */

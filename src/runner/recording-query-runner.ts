@@ -14,6 +14,9 @@ export interface RecordedCall extends RecordedQuery {
   failsOnRows?: string
 }
 
+/** readsUnknownRows: the migration read the call's result, which a script cannot know, and no check was written for it. */
+export const readsUnknownRows = (call: RecordedCall): boolean => call.resultRead && call.failsOnRows === undefined
+
 /** QueryRecorder is a query runner that records each `query` call instead of sending it, and the calls so far. */
 export interface QueryRecorder {
   readonly runner: QueryRunner

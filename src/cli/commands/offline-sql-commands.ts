@@ -1,6 +1,7 @@
 import { dialectFor } from '../../dialect/dialect-for'
 import { migrationScriptText } from '../../render/migration-script-text'
 import { type MigrationScript, downgradeScript, upgradeScript } from '../../runner/migration-script'
+import { readsUnknownRows } from '../../runner/recording-query-runner'
 import type { DowngradeTarget, UpgradeTarget } from '../../runner/run-plan'
 import { loadProject } from '../../source/load-config'
 import { announceDatabase } from '../announce-database'
@@ -24,7 +25,7 @@ export async function downgradeSqlCommand(args: RunnerArgs & DowngradeTarget, ou
 
 function printScript(script: MigrationScript, options: Parameters<typeof dialectFor>[0], output: CliOutput): number {
   output.out(migrationScriptText(script, dialectFor(options).migrationScript).trimEnd())
-  const reading = [...new Set(script.entries.flatMap((e) => (e.kind === 'statement' && e.call.resultRead && e.migration !== undefined ? [e.migration] : [])))]
+  const reading = [...new Set(script.entries.flatMap((e) => (e.kind === 'statement' && readsUnknownRows(e.call) && e.migration !== undefined ? [e.migration] : [])))]
   if (reading.length > 0) {
     printNote(output, `${reading.join(', ')} read${reading.length === 1 ? 's' : ''} the database while recorded, so the script may differ from a real run there (see the -- offline: comments)`)
   }
