@@ -19,6 +19,7 @@ import { inRunOrder } from './migration-target'
 import { plannedBackup } from './backup-before-run'
 import { type RunSafety, guardMigrations } from './run-safety'
 import { withRunnerLock } from './runner-lock'
+import { refuseStopsAhead } from './later-down-stops'
 import { createMigrationsTableSchema } from './migrations-table-schema'
 import { refuseTransactionModeOverrides } from './transaction-mode-overrides'
 import { revertsInTransaction, transactionModeOf } from './transaction-mode'
@@ -131,6 +132,7 @@ export async function downgrade(
     const backup = safety.backup && plannedBackup(dataSource.options, safety.backup)
     const toRevert = await revertible(dataSource, target)
     if (toRevert.length > 0) await beforeRevert?.(toRevert)
+    await refuseStopsAhead(dataSource, toRevert)
     if (toRevert.length > 0) await backup?.()
     for (const _ of toRevert) await revertLast(dataSource)
     return toRevert

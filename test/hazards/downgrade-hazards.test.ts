@@ -1,7 +1,4 @@
-import { runCliInProcess } from '../support/run-cli'
-import { mariadbUrl, noteMigrations, postgresUrl, scratchProject } from '../support/scratch-project'
-import type { TempProject } from '../support/temp-project'
-import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, type TestDatabase } from '../support/test-database'
+import { noteHistory, scratchDatabases } from '../support/scratch-project'
 
 // downgrade (and its dry run) counts the hazards of the down it is about to run on the database as it is then:
 // the rows written after up (a NULL, a repeated value, a longer string) are what a down fails on or loses.
@@ -9,46 +6,20 @@ import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, ty
 const strict = "@Column({ type: 'varchar', length: 20, unique: true }) label: string"
 const loose = "@Column({ type: 'varchar', length: 200, nullable: true }) label: string | null"
 
-/** The database of each kind, with the DATABASE_URL (or SQLITE_FILE) the scratch project's DataSource reads. */
-const databases: Array<[string, () => Promise<{ db: TestDatabase; env: NodeJS.ProcessEnv }>]> = [
-  ['sqlite', async () => {
-    const db = await createSqliteDatabase()
-    return { db, env: { DATABASE_URL: '', SQLITE_FILE: (db.options as { database: string }).database } }
-  }],
-  ['postgres', async () => {
-    const db = await createPostgresDatabase('downgrade_hazards')
-    return { db, env: { DATABASE_URL: postgresUrl(String(db.options.database)) } }
-  }],
-  ['mariadb', async () => {
-    const db = await createMariaDbDatabase('downgrade_hazards')
-    return { db, env: { DATABASE_URL: mariadbUrl(String(db.options.database)) } }
-  }],
-]
+const databases = scratchDatabases('downgrade_hazards')
 
 describe.each(databases)('%s: downgrade counts the hazards of down before it runs it', (label, create) => {
-  let project: TempProject
-  let db: TestDatabase
-  let env: NodeJS.ProcessEnv
-  const cli = (...args: string[]) => runCliInProcess(project.dir, args, env)
-  beforeAll(async () => {
-    ({ db, env } = await create())
-    project = scratchProject()
-    await noteMigrations(project, cli, [strict, loose], ['Loosen'])
-    await db.query(`INSERT INTO note (text, label) VALUES ('a', NULL), ('b', 'twice'), ('c', 'twice'), ('d', '${'x'.repeat(50)}')`)
-  })
-  afterAll(async () => {
-    project.remove()
-    await db.drop()
-  })
+  const history = noteHistory(create, [strict, loose], ['Loosen'],
+    `INSERT INTO note (text, label) VALUES ('a', NULL), ('b', 'twice'), ('c', 'twice'), ('d', '${'x'.repeat(50)}')`)
 
   it('warns of each, with what stands in its way on this database, before down runs', async () => {
     if (label === 'mariadb') {
       // Its dry run is refused (no transaction holds schema changes there) before the warnings of a run it will not make.
-      const refused = await cli('downgrade', '--dry-run')
+      const refused = await history.cli('downgrade', '--dry-run')
       expect(refused.code).toBe(2)
       expect(refused.stderr).not.toContain(' down: ')
     }
-    const run = label === 'mariadb' ? await cli('downgrade') : await cli('downgrade', '--dry-run')
+    const run = label === 'mariadb' ? await history.cli('downgrade') : await history.cli('downgrade', '--dry-run')
     const warned = run.stderr.split('\n').filter((line) => line.startsWith('warning: Loosen1700000001000 down: '))
     expect(warned).toEqual(expect.arrayContaining([
       expect.stringMatching(/^warning: Loosen1700000001000 down: SET_NOT_NULL \(warning\): Makes ("public"\.)?"note"\."label" NOT NULL, which fails while a row holds NULL there \(1 row has NULL in "label"\)/),
@@ -60,20 +31,20 @@ describe.each(databases)('%s: downgrade counts the hazards of down before it run
     expect(run.stderr).toContain('Counted on this database now: down fails on these rows')
     // The down fails on them, changing nothing.
     expect(run.code).not.toBe(0)
-    const [{ n }] = await db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM note')
+    const [{ n }] = await history.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM note')
     expect(Number(n)).toBe(4)
   })
 
   it('show and history --verbose give the file\'s Down hazards section, without the record downgrade reads', async () => {
-    for (const run of [await cli('show', 'Loosen1700000001000'), await cli('history', '--verbose')]) {
+    for (const run of [await history.cli('show', 'Loosen1700000001000'), await history.cli('history', '--verbose')]) {
       expect(run.stdout).toContain('Down hazards (')
       expect(run.stdout).not.toContain('typeorm-autogen down hazards:')
     }
   })
 
   it('says nothing once no row stands in the way, and reverts', async () => {
-    await db.query("DELETE FROM note WHERE label IS NULL OR text = 'c' OR text = 'd'")
-    const run = await cli('downgrade')
+    await history.db.query("DELETE FROM note WHERE label IS NULL OR text = 'c' OR text = 'd'")
+    const run = await history.cli('downgrade')
     expect(run.stderr).not.toContain(' down: ')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Reverted Loosen1700000001000')

@@ -1,6 +1,7 @@
 import { createConnection } from 'mysql2/promise'
 import { Client } from 'pg'
-import { mariadbServer, postgresServer } from './test-database'
+import { createMariaDbDatabase, createPostgresDatabase, createSqliteDatabase, mariadbServer, postgresServer, type TestDatabase } from './test-database'
+import { type CliRun, runCliInProcess } from './run-cli'
 import { type TempProject, tempProject } from './temp-project'
 
 // A small project for the scratch-database modes: one entity, its DataSource on SQLite (a file that is never
@@ -44,6 +45,55 @@ export async function noteMigrations(
     expect((await cli('generate', i === 0 ? 'Init' : names[i - 1]!, '--timestamp', String(1700000000000 + i * 1000))).code).toBe(0)
     expect((await cli('upgrade')).code).toBe(0)
   }
+}
+
+/** ScratchDatabase is a new database of one kind, with the DATABASE_URL (or SQLITE_FILE) the scratch project's DataSource reads. */
+export type ScratchDatabase = () => Promise<{ db: TestDatabase; env: NodeJS.ProcessEnv }>
+
+/** scratchDatabases are one ScratchDatabase of each kind, by label, named after `purpose` on the servers. */
+export function scratchDatabases(purpose: string): Array<[string, ScratchDatabase]> {
+  return [
+    ['sqlite', async () => {
+      const db = await createSqliteDatabase()
+      return { db, env: { DATABASE_URL: '', SQLITE_FILE: (db.options as { database: string }).database } }
+    }],
+    ['postgres', async () => {
+      const db = await createPostgresDatabase(purpose)
+      return { db, env: { DATABASE_URL: postgresUrl(String(db.options.database)) } }
+    }],
+    ['mariadb', async () => {
+      const db = await createMariaDbDatabase(purpose)
+      return { db, env: { DATABASE_URL: mariadbUrl(String(db.options.database)) } }
+    }],
+  ]
+}
+
+/** NoteHistory is a scratch project whose noteMigrations are applied to a new database, and the CLI run there. */
+export interface NoteHistory {
+  readonly db: TestDatabase
+  readonly cli: (...args: string[]) => Promise<CliRun>
+}
+
+/**
+ * noteHistory registers, in the describe that calls it, the set-up of a scratch project on a database of `create`
+ * with noteMigrations applied (then `seed`), and its removal after; its fields are there once the set-up ran.
+ */
+export function noteHistory(create: ScratchDatabase, columns: readonly string[], names: readonly string[], seed = ''): NoteHistory {
+  let project: TempProject
+  let db: TestDatabase
+  let env: NodeJS.ProcessEnv
+  const cli = (...args: string[]) => runCliInProcess(project.dir, args, env)
+  beforeAll(async () => {
+    ({ db, env } = await create())
+    project = scratchProject()
+    await noteMigrations(project, cli, columns, names)
+    if (seed !== '') await db.query(seed)
+  })
+  afterAll(async () => {
+    project.remove()
+    await db.drop()
+  })
+  return { get db() { return db }, cli }
 }
 
 /** handMigration is a migration class running `up` and `down` statements as written. */

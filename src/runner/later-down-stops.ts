@@ -1,0 +1,82 @@
+import type { DataSource, MigrationInterface } from 'typeorm'
+import { dialectFor } from '../dialect/dialect-for'
+import type { DatabaseConnection } from '../dialect/dialect'
+import { migrationNameOf } from '../source/migration-name'
+import { UserError } from '../source/user-error'
+import { queryRecorder } from './recording-query-runner'
+
+/**
+ * refuseStopsAhead refuses a downgrade of several migrations (`toRevert`, latest first) where the `down` of one after
+ * the first would stop at its start on the rows the database holds now: the checks a `down` makes before its first
+ * change (a column `up` dropped that cannot come back while the table has rows, say). Otherwise the newer
+ * migrations would be reverted, their columns and tables dropped with their values, and the downgrade would then
+ * stop halfway. The checks are read by recording each `down` (see leadingChecks) and asked of the database, on a
+ * read-only connection; one it cannot answer there (a table a newer `down` makes first) is not asked. The first
+ * migration's own checks stop it before any change as they are.
+ */
+export async function refuseStopsAhead(dataSource: DataSource, toRevert: readonly string[]): Promise<void> {
+  const later = toRevert.slice(1).flatMap((name) => {
+    const instance = dataSource.migrations.find((m) => migrationNameOf(m) === name)
+    return instance === undefined ? [] : [{ name, instance }]
+  })
+  if (later.length === 0) return
+  let connection: DatabaseConnection | undefined
+  try {
+    for (const { name, instance } of later) {
+      for (const check of await leadingChecks(dataSource, instance)) {
+        connection ??= await dialectFor(dataSource.options).connect(dataSource.options)
+        const rows = await connection.query(check.sql, check.parameters).catch(() => [])
+        if (rows.length === 0) continue
+        const before = toRevert.slice(0, toRevert.indexOf(name))
+        throw new UserError(`nothing was reverted: once ${before.join(', ')} ${before.length === 1 ? 'was' : 'were'} reverted, ${check.message}; ` +
+          `fix those rows first, or revert only the migrations after it (\`downgrade --to ${name}\`)`)
+      }
+    }
+  } finally {
+    await connection?.close()
+  }
+}
+
+/** LeadingCheck is a query a `down` makes before its first change, and the message it stops with when the query returns a row. */
+interface LeadingCheck {
+  readonly sql: string
+  readonly parameters?: unknown[]
+  readonly message: string
+}
+
+/**
+ * leadingChecks are the checks `migration`'s `down` makes before it sends anything else: recorded (every query gets
+ * no rows), the queries at its start whose result it reads, each of which, given one row, makes it fail before it
+ * sends a query past them. A `down` that fails while recorded has none known.
+ */
+async function leadingChecks(dataSource: DataSource, migration: MigrationInterface): Promise<LeadingCheck[]> {
+  const recorded = await recordedDown(dataSource, migration)
+  if (recorded === undefined) return []
+  const leading = recorded.calls.findIndex((call) => !call.resultRead)
+  const reads = leading === -1 ? recorded.calls.length : leading
+  const checks: LeadingCheck[] = []
+  for (let index = 0; index < reads; index++) {
+    const withRow = await recordedDown(dataSource, migration, index)
+    if (withRow?.failure === undefined || withRow.calls.length > reads) continue
+    const { sql, parameters } = recorded.calls[index]!
+    checks.push({ sql, ...(parameters !== undefined && { parameters: [...parameters] }), message: withRow.failure })
+  }
+  return checks
+}
+
+/** recordedDown runs `down` on a recorder (with one row for the query of index `rowAt`): the calls it made, and its error's message. */
+async function recordedDown(dataSource: DataSource, migration: MigrationInterface, rowAt?: number): Promise<{ calls: readonly { sql: string; parameters?: readonly unknown[]; resultRead: boolean }[]; failure?: string } | undefined> {
+  const recorder = queryRecorder(dataSource, rowAt)
+  try {
+    await migration.down(recorder.runner)
+    return { calls: recorder.calls }
+  } catch (err) {
+    // The migration's own error, where nameMigrationErrors wrapped it in one naming the migration.
+    const own = err instanceof Error && err.cause instanceof Error ? err.cause : err
+    // A migration that read a value of the empty row and failed on it (a TypeError) would have gone on with a real row.
+    if (rowAt === undefined || !(own instanceof Error) || (recorder.rowValueRead && own instanceof TypeError)) return undefined
+    return { calls: recorder.calls, failure: own.message }
+  } finally {
+    await recorder.release()
+  }
+}
