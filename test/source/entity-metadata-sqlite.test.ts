@@ -171,7 +171,7 @@ describe('readEntities on SQLite entities', () => {
   })
 
   test('views are read; synchronize: false entities and indexes are skipped with a warning, never silently', () => {
-    expect(read.model.views).toEqual([{ name: 'active_users', definition: 'SELECT id FROM users WHERE "deletedAt" IS NULL', reads: [] }])
+    expect(read.model.views).toEqual([{ name: 'active_users', definition: 'SELECT id FROM users WHERE "deletedAt" IS NULL', reads: [], declaredColumns: ['id'] }])
     expect(read.warnings).toEqual([
       'skipped index "IDX_audit_manual" on "audit": it is declared synchronize: false',
       'skipped table "legacy": entity Legacy is declared synchronize: false',
