@@ -3,7 +3,7 @@ import { dialectFor } from '../dialect/dialect-for'
 import type { DatabaseConnection } from '../dialect/dialect'
 import { migrationNameOf } from '../source/migration-name'
 import { UserError } from '../source/user-error'
-import { queryRecorder } from './recording-query-runner'
+import { failureOnRows, queryRecorder } from './recording-query-runner'
 
 /**
  * refuseStopsAhead refuses a downgrade of several migrations (`toRevert`, latest first) where the `down` of one after
@@ -47,36 +47,25 @@ interface LeadingCheck {
 /**
  * leadingChecks are the checks `migration`'s `down` makes before it sends anything else: recorded (every query gets
  * no rows), the queries at its start whose result it reads, each of which, given one row, makes it fail before it
- * sends a query past them. A `down` that fails while recorded has none known.
+ * sends a query past them (see failureOnRows). A `down` that fails while recorded has none known.
  */
 async function leadingChecks(dataSource: DataSource, migration: MigrationInterface): Promise<LeadingCheck[]> {
-  const recorded = await recordedDown(dataSource, migration)
-  if (recorded === undefined) return []
-  const leading = recorded.calls.findIndex((call) => !call.resultRead)
-  const reads = leading === -1 ? recorded.calls.length : leading
-  const checks: LeadingCheck[] = []
-  for (let index = 0; index < reads; index++) {
-    const withRow = await recordedDown(dataSource, migration, index)
-    if (withRow?.failure === undefined || withRow.calls.length > reads) continue
-    const { sql, parameters } = recorded.calls[index]!
-    checks.push({ sql, ...(parameters !== undefined && { parameters: [...parameters] }), message: withRow.failure })
-  }
-  return checks
-}
-
-/** recordedDown runs `down` on a recorder (with one row for the query of index `rowAt`): the calls it made, and its error's message. */
-async function recordedDown(dataSource: DataSource, migration: MigrationInterface, rowAt?: number): Promise<{ calls: readonly { sql: string; parameters?: readonly unknown[]; resultRead: boolean }[]; failure?: string } | undefined> {
-  const recorder = queryRecorder(dataSource, rowAt)
+  const recorder = queryRecorder(dataSource)
   try {
     await migration.down(recorder.runner)
-    return { calls: recorder.calls }
-  } catch (err) {
-    // The migration's own error, where nameMigrationErrors wrapped it in one naming the migration.
-    const own = err instanceof Error && err.cause instanceof Error ? err.cause : err
-    // A migration that read a value of the empty row and failed on it (a TypeError) would have gone on with a real row.
-    if (rowAt === undefined || !(own instanceof Error) || (recorder.rowValueRead && own instanceof TypeError)) return undefined
-    return { calls: recorder.calls, failure: own.message }
+  } catch {
+    return []
   } finally {
     await recorder.release()
   }
+  const { calls } = recorder
+  const leading = calls.findIndex((call) => !call.resultRead)
+  const reads = leading === -1 ? calls.length : leading
+  const checks: LeadingCheck[] = []
+  for (let index = 0; index < reads; index++) {
+    const message = await failureOnRows(queryRecorder(dataSource, index), migration, 'down', index, reads - 1)
+    const { sql, parameters } = calls[index]!
+    if (message !== undefined) checks.push({ sql, ...(parameters !== undefined && { parameters: [...parameters] }), message })
+  }
+  return checks
 }

@@ -107,13 +107,16 @@ export async function recordQueries(dataSource: DataSource, migration: Migration
 
 /**
  * failureOnRows is the message `migration` fails with when its query number `index` (of those its `direction`
- * makes, counted from 0) returns a row and it sends nothing after it: a check that must find no rows (a
+ * makes, counted from 0) returns a row and it sends nothing after it (or nothing after its query number
+ * `lastIndex`: the checks of one block all run before it fails): a check that must find no rows (a
  * generated guard, or one written by hand). It runs the migration again on `recorder`, made to give that
  * query one row, sending nothing. That row has no values: a migration that reads one and fails on what it
  * got (a TypeError, as `row.key.split(':')` of a key that is not there) fails on the recording, where a real
  * row would have let it go on, so that is no check.
  */
-export async function failureOnRows(recorder: QueryRecorder, migration: MigrationInterface, direction: 'up' | 'down', index: number): Promise<string | undefined> {
+export async function failureOnRows(
+  recorder: QueryRecorder, migration: MigrationInterface, direction: 'up' | 'down', index: number, lastIndex = index,
+): Promise<string | undefined> {
   try {
     await migration[direction](recorder.runner)
     return undefined
@@ -121,7 +124,8 @@ export async function failureOnRows(recorder: QueryRecorder, migration: Migratio
     // The migration's own error, where nameMigrationErrors wrapped it in one naming the migration.
     const own = err instanceof Error && err.cause instanceof Error ? err.cause : err
     if (recorder.rowValueRead && own instanceof TypeError) return undefined
-    return recorder.calls.length === index + 1 && own instanceof Error ? own.message : undefined
+    const sent = recorder.calls.length
+    return sent > index && sent <= lastIndex + 1 && own instanceof Error ? own.message : undefined
   } finally {
     await recorder.release()
   }
