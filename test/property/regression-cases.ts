@@ -2,7 +2,8 @@ import { type TestDatabase, createMariaDbDatabase, createPostgresDatabase, creat
 import { runRoundTrip } from './round-trip'
 import { type ColumnSpec, type FuzzCase, type FuzzDialect, type SchemaSpec, type TableSpec, otherSchema } from './schema-spec'
 
-// Cases the randomized round trips (round-trip.test.ts) found, shrunk and kept as literal schema pairs.
+// Cases the randomized round trips (round-trip.test.ts) found, shrunk and kept as literal schema pairs; the
+// regressions-<database>.test.ts files run them.
 
 const table = (t: Partial<TableSpec> & Pick<TableSpec, 'id' | 'name'>): TableSpec => ({
   primaryKey: 'int', columns: [], indexes: [], uniques: [], checks: [], relations: [], manyToMany: [], rows: 3, ...t,
@@ -501,13 +502,16 @@ const cases: Record<string, (dialect: FuzzDialect) => FuzzCase> = {
   },
 }
 
-describe.each(['sqlite', 'postgres', 'mariadb'] as const)('%s: regressions found by the round trips', (dialect) => {
-  it.each(Object.entries(cases))('%s', async (_, fuzz) => {
-    const db = await databases[dialect]()
-    try {
-      await runRoundTrip(db, fuzz(dialect))
-    } finally {
-      await db.drop()
-    }
+/** regressionsOn runs every case on a new database of `dialect`: one test file per database, which jest's workers share. */
+export function regressionsOn(dialect: FuzzDialect): void {
+  describe(`${dialect}: regressions found by the round trips`, () => {
+    it.each(Object.entries(cases))('%s', async (_, fuzz) => {
+      const db = await databases[dialect]()
+      try {
+        await runRoundTrip(db, fuzz(dialect))
+      } finally {
+        await db.drop()
+      }
+    })
   })
-})
+}

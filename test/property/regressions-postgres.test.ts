@@ -1,0 +1,3 @@
+import { regressionsOn } from './regression-cases'
+
+regressionsOn('postgres')
