@@ -46,8 +46,9 @@ interface LeadingCheck {
 
 /**
  * leadingChecks are the checks `migration`'s `down` makes before it sends anything else: recorded (every query gets
- * no rows), the queries at its start whose result it reads, each of which, given one row, makes it fail before it
- * sends a query past them (see failureOnRows). A `down` that fails while recorded has none known.
+ * no rows), the queries at its start, up to the first that is no check, whose result it reads and which, given one
+ * row, make it fail before it sends a query past them (see failureOnRows). A `down` that fails while recorded has
+ * none known.
  */
 async function leadingChecks(dataSource: DataSource, migration: MigrationInterface): Promise<LeadingCheck[]> {
   const recorder = queryRecorder(dataSource)
@@ -64,8 +65,10 @@ async function leadingChecks(dataSource: DataSource, migration: MigrationInterfa
   const checks: LeadingCheck[] = []
   for (let index = 0; index < reads; index++) {
     const message = await failureOnRows(queryRecorder(dataSource, index), migration, 'down', index, reads - 1)
+    // The first query that is no check is a change (MySQL's ALTERs have their results read too): none after it leads.
+    if (message === undefined) break
     const { sql, parameters } = calls[index]!
-    if (message !== undefined) checks.push({ sql, ...(parameters !== undefined && { parameters: [...parameters] }), message })
+    checks.push({ sql, ...(parameters !== undefined && { parameters: [...parameters] }), message })
   }
   return checks
 }
